@@ -1,0 +1,89 @@
+package forum.platform.data;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
+/**
+ * One module's schema, made ready when the module starts: its migrations from
+ * {@code db/migration/<module>} run with their own history table inside the module's schema, then, if
+ * the policy allows and the module's main table is empty, {@code db/seed/<module>.sql} loads the
+ * tutorial's data. A module that is not started in a process never touches its schema there.
+ */
+public final class ModuleSchema implements InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ModuleSchema.class);
+
+    private final String module;
+    private final String seedTable;
+    private final DataSource dataSource;
+    private final SeedPolicy seedPolicy;
+
+    /**
+     * @param module     the module's name, which is also its schema's name
+     * @param seedTable  the table whose emptiness means "load the seed", qualified by the schema
+     */
+    public ModuleSchema(String module, String seedTable, DataSource dataSource, SeedPolicy seedPolicy) {
+        this.module = module;
+        this.seedTable = seedTable;
+        this.dataSource = dataSource;
+        this.seedPolicy = seedPolicy;
+    }
+
+    @Override
+    public void afterPropertiesSet() throws SQLException {
+        var result = Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(module)
+                .createSchemas(true)
+                .table("flyway_schema_history")
+                .locations("classpath:db/migration/" + module)
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+        log.info("Module '{}': schema at version {} ({} migrations applied)", module,
+                result.targetSchemaVersion, result.migrationsExecuted);
+        if (shouldSeed()) {
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try {
+                ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/seed/" + module + ".sql"));
+            } finally {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            }
+            log.info("Module '{}': loaded the sample data into {}", module, seedTable);
+        }
+    }
+
+    private boolean shouldSeed() throws SQLException {
+        boolean allowed = switch (seedPolicy) {
+            case NEVER -> false;
+            case ALWAYS -> true;
+            case EMBEDDED -> isInMemory();
+        };
+        if (!allowed) {
+            return false;
+        }
+        Long rows = JdbcClient.create(dataSource).sql("select count(*) from " + seedTable).query(Long.class).single();
+        return rows == 0;
+    }
+
+    private boolean isInMemory() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            String url = connection.getMetaData().getURL().toLowerCase(Locale.ROOT);
+            return url.startsWith("jdbc:h2:mem:");
+        }
+    }
+
+    public String module() {
+        return module;
+    }
+}

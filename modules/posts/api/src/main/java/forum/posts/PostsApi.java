@@ -1,0 +1,49 @@
+package forum.posts;
+
+import forum.threads.ThreadId;
+import forum.users.UserId;
+import java.util.List;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
+
+/**
+ * The posts module's contract: in-process it is the module's service; over HTTP the same annotations
+ * map the module's controller and generate its client. {@link #PATH} is where its routes live.
+ * Every list is in the order the posts were written.
+ */
+@HttpExchange(url = PostsApi.PATH, accept = "application/json")
+public interface PostsApi {
+
+    String PATH = "/api/posts";
+
+    @GetExchange
+    List<Post> list(@RequestParam(name = "limit", defaultValue = "100") int limit,
+                    @RequestParam(name = "offset", defaultValue = "0") int offset);
+
+    /** @throws PostNotFoundException if no post has this id */
+    @GetExchange("/{id}")
+    Post get(@PathVariable("id") PostId id);
+
+    /** The posts of one thread; an unknown thread has none. */
+    @GetExchange("/in-thread/{threadId}")
+    List<Post> inThread(@PathVariable("threadId") ThreadId thread,
+                        @RequestParam(name = "limit", defaultValue = "100") int limit,
+                        @RequestParam(name = "offset", defaultValue = "0") int offset);
+
+    /** The posts of one user; an unknown user has none. */
+    @GetExchange("/by-user/{userId}")
+    List<Post> byUser(@PathVariable("userId") UserId user,
+                      @RequestParam(name = "limit", defaultValue = "100") int limit,
+                      @RequestParam(name = "offset", defaultValue = "0") int offset);
+
+    /**
+     * @throws forum.platform.ValidationException if a field is missing or malformed
+     * @throws forum.platform.ReferenceNotFoundException if the thread or the user does not exist
+     */
+    @PostExchange(contentType = "application/json")
+    Post create(@RequestBody NewPost post);
+}

@@ -1,0 +1,2 @@
+/** The posts module's implementation: nothing here is visible to other modules. */
+package forum.posts.internal;

@@ -1,0 +1,18 @@
+package forum.posts.internal.persistence;
+
+import java.util.List;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
+
+/** Posts in the order they were written, which is id order. */
+public interface PostRepository extends ListCrudRepository<PostRow, Long> {
+
+    @Query("select * from posts.posts order by id limit :limit offset :offset")
+    List<PostRow> findPage(int limit, int offset);
+
+    @Query("select * from posts.posts where thread_id = :thread order by id limit :limit offset :offset")
+    List<PostRow> findPageInThread(long thread, int limit, int offset);
+
+    @Query("select * from posts.posts where user_id = :user order by id limit :limit offset :offset")
+    List<PostRow> findPageByUser(long user, int limit, int offset);
+}

@@ -1,0 +1,26 @@
+package forum.posts.internal.persistence;
+
+import forum.posts.NewPost;
+import forum.posts.Post;
+import forum.posts.PostId;
+import forum.threads.ThreadId;
+import forum.users.UserId;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A row of {@code posts.posts}. {@code thread_id} and {@code user_id} hold ids owned by other modules:
+ * no foreign keys across module schemas.
+ */
+@Table(schema = "posts", name = "posts")
+public record PostRow(@Id Long id, @Column("thread_id") long thread, String text, @Column("user_id") long user) {
+
+    public static PostRow from(NewPost post) {
+        return new PostRow(null, post.thread().value(), post.text().strip(), post.user().value());
+    }
+
+    public Post toPost() {
+        return new Post(new PostId(id), new ThreadId(thread), text, new UserId(user));
+    }
+}

@@ -1,0 +1,35 @@
+package forum.threads;
+
+import java.util.List;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
+
+/**
+ * The threads module's contract: in-process it is the module's service; over HTTP the same annotations
+ * map the module's controller and generate its client. {@link #PATH} is where its routes live.
+ */
+@HttpExchange(url = ThreadsApi.PATH, accept = "application/json")
+public interface ThreadsApi {
+
+    String PATH = "/api/threads";
+
+    /** Threads in id order, {@code limit} (1..1000) from {@code offset}. */
+    @GetExchange
+    List<ForumThread> list(@RequestParam(name = "limit", defaultValue = "100") int limit,
+                           @RequestParam(name = "offset", defaultValue = "0") int offset);
+
+    /** @throws ThreadNotFoundException if no thread has this id */
+    @GetExchange("/{id}")
+    ForumThread get(@PathVariable("id") ThreadId id);
+
+    /**
+     * @throws forum.platform.ValidationException if a field is missing or malformed
+     * @throws forum.platform.ReferenceNotFoundException if {@code createdBy} is not an existing user
+     */
+    @PostExchange(contentType = "application/json")
+    ForumThread create(@RequestBody NewThread thread);
+}

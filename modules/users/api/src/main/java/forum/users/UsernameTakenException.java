@@ -1,0 +1,12 @@
+package forum.users;
+
+import forum.platform.ConflictException;
+import forum.platform.FieldViolation;
+
+/** Another user already has this username. */
+public class UsernameTakenException extends ConflictException {
+
+    public UsernameTakenException(String username) {
+        super("The username '" + username + "' is taken", new FieldViolation("username", "is taken"));
+    }
+}

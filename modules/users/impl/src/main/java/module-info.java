@@ -1,0 +1,16 @@
+/**
+ * The users module's implementation. It exports nothing: other modules reach users only through
+ * {@code forum.users.api}. Open so that Spring can reflect on it.
+ */
+open module forum.users {
+    requires forum.users.api;
+    requires forum.platform;
+    requires spring.context;
+    requires spring.beans;
+    requires spring.tx;
+    requires spring.jdbc;
+    requires spring.data.commons;
+    requires spring.data.relational;
+    requires spring.data.jdbc;
+    requires java.sql;
+}
