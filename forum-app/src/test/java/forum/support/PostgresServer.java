@@ -1,0 +1,131 @@
+package forum.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The PostgreSQL server of this machine (Debian's {@code postgresql} package), for tests. If its cluster
+ * is not running it is started, and stopped again when the tests end; the test role and every database
+ * made for the tests are dropped then, so the server is left as it was found. Administration runs as the
+ * {@code postgres} OS user through {@code runuser}, which needs root.
+ */
+public final class PostgresServer {
+
+    /** Set (as {@code .ci/run} does) to make a missing server fail the tests instead of skipping them. */
+    public static final String REQUIRED_ENV = "FORUM_REQUIRE_POSTGRES";
+    public static final String HOW_TO =
+            "install it with `apt-get install postgresql` and run the tests as root (they start the cluster "
+                    + "with `pg_ctlcluster <version> main start` and stop it again)";
+
+    private static PostgresServer instance;
+
+    private final String version;
+    private final String cluster;
+    private final int port;
+    private final boolean startedHere;
+    private final String role = "forum_test";
+    private final String password = "forum-test-" + UUID.randomUUID();
+    private final boolean roleCreatedHere;
+    private final List<String> databases = new ArrayList<>();
+
+    private PostgresServer(String version, String cluster, int port, boolean startedHere) {
+        this.version = version;
+        this.cluster = cluster;
+        this.port = port;
+        this.startedHere = startedHere;
+        this.roleCreatedHere = "0".equals(psql("postgres", "select count(*) from pg_roles where rolname = '" + role + "'"));
+        psql("postgres", (roleCreatedHere ? "create" : "alter") + " role " + role + " login password '" + password + "'");
+    }
+
+    /** Why PostgreSQL tests cannot run here, or null if they can. */
+    public static String unavailableReason() {
+        if (!Files.isExecutable(Path.of("/usr/bin/pg_lsclusters"))) {
+            return "PostgreSQL is not installed: " + HOW_TO;
+        }
+        if (!"0".equals(run(List.of("id", "-u")).strip())) {
+            return "PostgreSQL tests administer the local server as the postgres user and need root: " + HOW_TO;
+        }
+        if (run(List.of("pg_lsclusters", "-h")).isBlank()) {
+            return "PostgreSQL has no cluster: create one with `pg_createcluster 15 main`";
+        }
+        return null;
+    }
+
+    public static synchronized PostgresServer instance() {
+        if (instance == null) {
+            String[] first = run(List.of("pg_lsclusters", "-h")).lines().findFirst().orElseThrow().trim().split("\\s+");
+            String version = first[0];
+            String cluster = first[1];
+            boolean online = first[3].startsWith("online");
+            if (!online) {
+                run(List.of("pg_ctlcluster", version, cluster, "start"));
+            }
+            instance = new PostgresServer(version, cluster, Integer.parseInt(first[2]), !online);
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::restore, "postgres-test-cleanup"));
+        }
+        return instance;
+    }
+
+    /** A new, empty database owned by the test role. */
+    public synchronized String newDatabase() {
+        String name = "forum_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        psql("postgres", "create database " + name + " owner " + role);
+        databases.add(name);
+        return name;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    public String role() {
+        return role;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    /** Runs SQL as the superuser in a database and returns the unaligned output. */
+    public String psql(String database, String sql) {
+        return run(List.of("runuser", "-u", "postgres", "--", "psql", "-p", Integer.toString(port), "-d", database,
+                "-v", "ON_ERROR_STOP=1", "-qAtc", sql));
+    }
+
+    private void restore() {
+        try {
+            for (String database : databases) {
+                psql("postgres", "drop database if exists " + database + " with (force)");
+            }
+            if (roleCreatedHere) {
+                psql("postgres", "drop role if exists " + role);
+            }
+        } finally {
+            if (startedHere) {
+                run(List.of("pg_ctlcluster", version, cluster, "stop"));
+            }
+        }
+    }
+
+    private static String run(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output.strip());
+            }
+            return output.strip();
+        } catch (IOException e) {
+            throw new IllegalStateException(String.join(" ", command) + " could not run: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
