@@ -16,7 +16,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 /**
  * One module's schema, made ready when the module starts: its migrations from
  * {@code db/migration/<module>} run with their own history table inside the module's schema, then, if
- * the policy allows and the module's main table is empty, {@code db/seed/<module>.sql} loads the
+ * the policy allows and the module's main table is empty, {@code db/seed/<module>/sample-data.sql} loads the
  * tutorial's data. A module that is not started in a process never touches its schema there.
  */
 public final class ModuleSchema implements InitializingBean {
@@ -55,7 +55,7 @@ public final class ModuleSchema implements InitializingBean {
         if (shouldSeed()) {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
-                ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/seed/" + module + ".sql"));
+                ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/seed/" + module + "/sample-data.sql"));
             } finally {
                 DataSourceUtils.releaseConnection(connection, dataSource);
             }
