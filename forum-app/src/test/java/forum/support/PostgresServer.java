@@ -67,7 +67,14 @@ public final class PostgresServer {
             if (!online) {
                 run(List.of("pg_ctlcluster", version, cluster, "start"));
             }
-            instance = new PostgresServer(version, cluster, Integer.parseInt(first[2]), !online);
+            try {
+                instance = new PostgresServer(version, cluster, Integer.parseInt(first[2]), !online);
+            } catch (RuntimeException setupFailed) {
+                if (!online) {
+                    run(List.of("pg_ctlcluster", version, cluster, "stop"));
+                }
+                throw setupFailed;
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(instance::restore, "postgres-test-cleanup"));
         }
         return instance;
