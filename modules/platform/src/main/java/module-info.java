@@ -1,7 +1,8 @@
 /**
  * The forum's shared kernel: what every module needs and no module owns.
- * Its root package is plain Java (domain outcomes, validation, paging rules) so that module APIs may use it;
- * {@code web} and {@code data} hold the Spring pieces every process runs.
+ * Its root package is plain Java (domain outcomes, validation, paging rules, the module marker) so that
+ * module APIs may use it; {@code web}, {@code data}, {@code topology} and {@code remote} hold the Spring
+ * pieces every process runs.
  */
 open module forum.platform {
     requires transitive spring.web;
@@ -10,18 +11,28 @@ open module forum.platform {
     requires spring.core;
     requires spring.beans;
     requires spring.jdbc;
+    requires spring.tx;
     requires spring.boot;
     requires spring.boot.autoconfigure;
     requires spring.boot.jackson;
+    requires spring.data.commons;
+    requires spring.data.relational;
+    requires spring.data.jdbc;
     requires spring.modulith.api;
     requires flyway.core;
+    requires com.zaxxer.hikari;
+    requires io.github.resilience4j.circuitbreaker;
+    requires io.github.resilience4j.retry;
     requires org.apache.tomcat.embed.core;
     requires tools.jackson.databind;
     requires tools.jackson.core;
     requires java.sql;
+    requires java.net.http;
     requires org.slf4j;
 
     exports forum.platform;
     exports forum.platform.web;
     exports forum.platform.data;
+    exports forum.platform.topology;
+    exports forum.platform.remote;
 }

@@ -16,6 +16,12 @@ public abstract sealed class DomainException extends RuntimeException
         this.violations = List.copyOf(violations);
     }
 
+    /**
+     * The problem {@code type} this outcome is answered with over HTTP; a remote caller turns a problem
+     * of this type back into the same outcome.
+     */
+    public abstract String problemType();
+
     /** The fields at fault, if the outcome is about input; empty otherwise. */
     public List<FieldViolation> violations() {
         return violations;

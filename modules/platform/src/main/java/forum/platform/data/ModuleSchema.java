@@ -7,7 +7,6 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
@@ -17,9 +16,10 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * One module's schema, made ready when the module starts: its migrations from
  * {@code db/migration/<module>} run with their own history table inside the module's schema, then, if
  * the policy allows and the module's main table is empty, {@code db/seed/<module>/sample-data.sql} loads the
- * tutorial's data. A module that is not started in a process never touches its schema there.
+ * tutorial's data. Runs as the module's own database role; a module that is not local in a process
+ * never touches its schema there.
  */
-public final class ModuleSchema implements InitializingBean {
+final class ModuleSchema {
 
     private static final Logger log = LoggerFactory.getLogger(ModuleSchema.class);
 
@@ -32,15 +32,15 @@ public final class ModuleSchema implements InitializingBean {
      * @param module     the module's name, which is also its schema's name
      * @param seedTable  the table whose emptiness means "load the seed", qualified by the schema
      */
-    public ModuleSchema(String module, String seedTable, DataSource dataSource, SeedPolicy seedPolicy) {
+    ModuleSchema(String module, String seedTable, DataSource dataSource, SeedPolicy seedPolicy) {
         this.module = module;
         this.seedTable = seedTable;
         this.dataSource = dataSource;
         this.seedPolicy = seedPolicy;
     }
 
-    @Override
-    public void afterPropertiesSet() throws SQLException {
+    /** Migrates the schema, then loads the seed if allowed. */
+    void prepare() throws SQLException {
         var result = Flyway.configure()
                 .dataSource(dataSource)
                 .schemas(module)
@@ -81,9 +81,5 @@ public final class ModuleSchema implements InitializingBean {
             String url = connection.getMetaData().getURL().toLowerCase(Locale.ROOT);
             return url.startsWith("jdbc:h2:mem:");
         }
-    }
-
-    public String module() {
-        return module;
     }
 }

@@ -6,9 +6,15 @@ import forum.platform.FieldViolation;
 import forum.platform.ReferenceNotFoundException;
 import forum.platform.ResourceNotFoundException;
 import forum.platform.ValidationException;
+import forum.platform.remote.RemoteModuleException;
+import forum.platform.remote.RemoteModuleTimeoutException;
+import forum.platform.remote.RemoteModuleUnavailableException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -36,6 +42,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** The problem member that lists the failing fields: {@code [{"field": ..., "message": ...}]}. */
     public static final String ERRORS = "errors";
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domainOutcome(DomainException failure) {
         HttpStatus status = switch (failure) {
@@ -45,9 +53,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case ValidationException _ -> HttpStatus.BAD_REQUEST;
         };
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, failure.getMessage());
+        problem.setType(URI.create(failure.problemType()));
         if (!failure.violations().isEmpty()) {
             problem.setProperty(ERRORS, asMaps(failure.violations()));
         }
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    /** A module in another process failed: 503 if unreachable, 504 if too slow, 502 otherwise. */
+    @ExceptionHandler(RemoteModuleException.class)
+    ResponseEntity<ProblemDetail> remoteFailure(RemoteModuleException failure) {
+        HttpStatus status = switch (failure) {
+            case RemoteModuleUnavailableException _ -> HttpStatus.SERVICE_UNAVAILABLE;
+            case RemoteModuleTimeoutException _ -> HttpStatus.GATEWAY_TIMEOUT;
+            default -> HttpStatus.BAD_GATEWAY;
+        };
+        log.warn(failure.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, failure.getMessage());
+        problem.setProperty("module", failure.module());
         return ResponseEntity.status(status).body(problem);
     }
 

@@ -2,6 +2,7 @@ package forum.posts;
 
 import forum.threads.ThreadId;
 import forum.users.UserId;
+import forum.platform.ModuleApi;
 import java.util.List;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -15,6 +16,7 @@ import org.springframework.web.service.annotation.PostExchange;
  * map the module's controller and generate its client. {@link #PATH} is where its routes live.
  * Every list is in the order the posts were written.
  */
+@ModuleApi("posts")
 @HttpExchange(url = PostsApi.PATH, accept = "application/json")
 public interface PostsApi {
 

@@ -1,5 +1,6 @@
 package forum.threads;
 
+import forum.platform.ModuleApi;
 import java.util.List;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -12,6 +13,7 @@ import org.springframework.web.service.annotation.PostExchange;
  * The threads module's contract: in-process it is the module's service; over HTTP the same annotations
  * map the module's controller and generate its client. {@link #PATH} is where its routes live.
  */
+@ModuleApi("threads")
 @HttpExchange(url = ThreadsApi.PATH, accept = "application/json")
 public interface ThreadsApi {
 

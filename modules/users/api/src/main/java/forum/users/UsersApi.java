@@ -1,5 +1,6 @@
 package forum.users;
 
+import forum.platform.ModuleApi;
 import java.util.List;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -13,6 +14,7 @@ import org.springframework.web.service.annotation.PostExchange;
  * map the module's controller and generate its client. {@link #PATH} is where the module's routes live;
  * load balancer rules are derived from it.
  */
+@ModuleApi("users")
 @HttpExchange(url = UsersApi.PATH, accept = "application/json")
 public interface UsersApi {
 

@@ -3,7 +3,9 @@ package forum.posts.internal;
 import forum.platform.FieldViolation;
 import forum.platform.Paging;
 import forum.platform.ReferenceNotFoundException;
+import forum.platform.ResourceNotFoundException;
 import forum.platform.Validation;
+import forum.platform.topology.ConditionalOnLocalModule;
 import forum.posts.NewPost;
 import forum.posts.Post;
 import forum.posts.PostId;
@@ -12,10 +14,8 @@ import forum.posts.PostsApi;
 import forum.posts.internal.persistence.PostRepository;
 import forum.posts.internal.persistence.PostRow;
 import forum.threads.ThreadId;
-import forum.threads.ThreadNotFoundException;
 import forum.threads.ThreadsApi;
 import forum.users.UserId;
-import forum.users.UserNotFoundException;
 import forum.users.UsersApi;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 
 /** The posts module in-process: what other modules get when they ask for {@link PostsApi}. */
 @Service
+@ConditionalOnLocalModule("posts")
 class PostService implements PostsApi {
 
     private final PostRepository posts;
@@ -65,16 +66,17 @@ class PostService implements PostsApi {
                 .text("text", post.text(), 1, 10_000)
                 .required("user", post.user())
                 .check();
-        // Both references are checked through their modules' APIs, and both are reported at once.
+        // Both references are checked through their modules' APIs (in-process or remote, a missing one is
+        // a ResourceNotFoundException), and both are reported at once.
         List<FieldViolation> missing = new ArrayList<>();
         try {
             threads.get(post.thread());
-        } catch (ThreadNotFoundException unknown) {
+        } catch (ResourceNotFoundException unknown) {
             missing.add(new FieldViolation("thread", "is not an existing thread: " + post.thread()));
         }
         try {
             users.get(post.user());
-        } catch (UserNotFoundException unknown) {
+        } catch (ResourceNotFoundException unknown) {
             missing.add(new FieldViolation("user", "is not an existing user: " + post.user()));
         }
         if (!missing.isEmpty()) {

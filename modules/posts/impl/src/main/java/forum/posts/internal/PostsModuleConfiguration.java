@@ -1,19 +1,27 @@
 package forum.posts.internal;
 
-import forum.platform.data.ModuleSchema;
-import forum.platform.data.SeedPolicy;
-import javax.sql.DataSource;
-import org.springframework.context.annotation.Bean;
+import forum.platform.data.ModuleDatabaseBeans;
+import forum.platform.topology.ConditionalOnLocalModule;
+import forum.posts.internal.persistence.PostRepository;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 
-/** Wires the posts module: its repositories and its own schema. */
+/**
+ * Wires the posts module where it is local: its own database connection (schema {@code posts}, migrated
+ * and seeded at start) and its repositories on it.
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableJdbcRepositories(basePackageClasses = forum.posts.internal.persistence.PostRepository.class)
+@ConditionalOnLocalModule("posts")
+@Import(PostsModuleConfiguration.PostsDatabase.class)
+@EnableJdbcRepositories(basePackageClasses = PostRepository.class,
+        jdbcAggregateOperationsRef = "postsJdbcAggregateOperations",
+        transactionManagerRef = "postsTransactionManager")
 class PostsModuleConfiguration {
 
-    @Bean
-    ModuleSchema postsSchema(DataSource dataSource, SeedPolicy seedPolicy) {
-        return new ModuleSchema("posts", "posts.posts", dataSource, seedPolicy);
+    static final class PostsDatabase extends ModuleDatabaseBeans {
+        PostsDatabase() {
+            super("posts", "posts.posts");
+        }
     }
 }

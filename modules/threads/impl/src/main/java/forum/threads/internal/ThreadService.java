@@ -3,7 +3,9 @@ package forum.threads.internal;
 import forum.platform.FieldViolation;
 import forum.platform.Paging;
 import forum.platform.ReferenceNotFoundException;
+import forum.platform.ResourceNotFoundException;
 import forum.platform.Validation;
+import forum.platform.topology.ConditionalOnLocalModule;
 import forum.threads.ForumThread;
 import forum.threads.NewThread;
 import forum.threads.ThreadId;
@@ -11,13 +13,13 @@ import forum.threads.ThreadNotFoundException;
 import forum.threads.ThreadsApi;
 import forum.threads.internal.persistence.ThreadRepository;
 import forum.threads.internal.persistence.ThreadRow;
-import forum.users.UserNotFoundException;
 import forum.users.UsersApi;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
 /** The threads module in-process: what other modules get when they ask for {@link ThreadsApi}. */
 @Service
+@ConditionalOnLocalModule("threads")
 class ThreadService implements ThreadsApi {
 
     private final ThreadRepository threads;
@@ -47,7 +49,7 @@ class ThreadService implements ThreadsApi {
                 .check();
         try {
             users.get(thread.createdBy());
-        } catch (UserNotFoundException unknown) {
+        } catch (ResourceNotFoundException unknown) {
             throw new ReferenceNotFoundException(
                     List.of(new FieldViolation("createdBy", "is not an existing user: " + thread.createdBy())));
         }

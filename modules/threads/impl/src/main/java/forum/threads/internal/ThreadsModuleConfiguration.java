@@ -1,19 +1,27 @@
 package forum.threads.internal;
 
-import forum.platform.data.ModuleSchema;
-import forum.platform.data.SeedPolicy;
-import javax.sql.DataSource;
-import org.springframework.context.annotation.Bean;
+import forum.platform.data.ModuleDatabaseBeans;
+import forum.platform.topology.ConditionalOnLocalModule;
+import forum.threads.internal.persistence.ThreadRepository;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 
-/** Wires the threads module: its repositories and its own schema. */
+/**
+ * Wires the threads module where it is local: its own database connection (schema {@code threads}, migrated
+ * and seeded at start) and its repositories on it.
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableJdbcRepositories(basePackageClasses = forum.threads.internal.persistence.ThreadRepository.class)
+@ConditionalOnLocalModule("threads")
+@Import(ThreadsModuleConfiguration.ThreadsDatabase.class)
+@EnableJdbcRepositories(basePackageClasses = ThreadRepository.class,
+        jdbcAggregateOperationsRef = "threadsJdbcAggregateOperations",
+        transactionManagerRef = "threadsTransactionManager")
 class ThreadsModuleConfiguration {
 
-    @Bean
-    ModuleSchema threadsSchema(DataSource dataSource, SeedPolicy seedPolicy) {
-        return new ModuleSchema("threads", "threads.threads", dataSource, seedPolicy);
+    static final class ThreadsDatabase extends ModuleDatabaseBeans {
+        ThreadsDatabase() {
+            super("threads", "threads.threads");
+        }
     }
 }

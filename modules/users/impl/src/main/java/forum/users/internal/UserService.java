@@ -2,6 +2,7 @@ package forum.users.internal;
 
 import forum.platform.Paging;
 import forum.platform.Validation;
+import forum.platform.topology.ConditionalOnLocalModule;
 import forum.users.NewUser;
 import forum.users.User;
 import forum.users.UserId;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Service;
 
 /** The users module in-process: what other modules get when they ask for {@link UsersApi}. */
 @Service
+@ConditionalOnLocalModule("users")
 class UserService implements UsersApi {
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]+");

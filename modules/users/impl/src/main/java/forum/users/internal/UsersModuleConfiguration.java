@@ -1,19 +1,27 @@
 package forum.users.internal;
 
-import forum.platform.data.ModuleSchema;
-import forum.platform.data.SeedPolicy;
-import javax.sql.DataSource;
-import org.springframework.context.annotation.Bean;
+import forum.platform.data.ModuleDatabaseBeans;
+import forum.platform.topology.ConditionalOnLocalModule;
+import forum.users.internal.persistence.UserRepository;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.jdbc.repository.config.EnableJdbcRepositories;
 
-/** Wires the users module: its repositories and its own schema. */
+/**
+ * Wires the users module where it is local: its own database connection (schema {@code users}, migrated
+ * and seeded at start) and its repositories on it.
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableJdbcRepositories(basePackageClasses = forum.users.internal.persistence.UserRepository.class)
+@ConditionalOnLocalModule("users")
+@Import(UsersModuleConfiguration.UsersDatabase.class)
+@EnableJdbcRepositories(basePackageClasses = UserRepository.class,
+        jdbcAggregateOperationsRef = "usersJdbcAggregateOperations",
+        transactionManagerRef = "usersTransactionManager")
 class UsersModuleConfiguration {
 
-    @Bean
-    ModuleSchema usersSchema(DataSource dataSource, SeedPolicy seedPolicy) {
-        return new ModuleSchema("users", "users.users", dataSource, seedPolicy);
+    static final class UsersDatabase extends ModuleDatabaseBeans {
+        UsersDatabase() {
+            super("users", "users.users");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package forum.posts.internal.web;
 
+import forum.platform.topology.ConditionalOnLocalModule;
 import forum.platform.web.Pages;
 import forum.posts.NewPost;
 import forum.posts.Post;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Fallback
+@ConditionalOnLocalModule("posts")
 class PostController implements PostsApi {
 
     private final PostsApi posts;

@@ -1,5 +1,6 @@
 package forum.threads.internal.web;
 
+import forum.platform.topology.ConditionalOnLocalModule;
 import forum.platform.web.Pages;
 import forum.threads.ForumThread;
 import forum.threads.NewThread;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Fallback
+@ConditionalOnLocalModule("threads")
 class ThreadController implements ThreadsApi {
 
     private final ThreadsApi threads;

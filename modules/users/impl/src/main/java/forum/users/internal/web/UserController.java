@@ -1,5 +1,6 @@
 package forum.users.internal.web;
 
+import forum.platform.topology.ConditionalOnLocalModule;
 import forum.platform.web.Pages;
 import forum.users.NewUser;
 import forum.users.User;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Fallback
+@ConditionalOnLocalModule("users")
 class UserController implements UsersApi {
 
     private final UsersApi users;

@@ -1,0 +1,59 @@
+package forum.platform.data;
+
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.jdbc.core.JdbcAggregateOperations;
+import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
+import org.springframework.data.jdbc.core.convert.DataAccessStrategy;
+import org.springframework.data.jdbc.core.convert.DelegatingDataAccessStrategy;
+import org.springframework.data.jdbc.core.convert.JdbcConverter;
+import org.springframework.data.jdbc.core.convert.JdbcCustomConversions;
+import org.springframework.data.jdbc.core.convert.QueryMappingConfiguration;
+import org.springframework.data.jdbc.core.dialect.JdbcDialect;
+import org.springframework.data.jdbc.core.mapping.JdbcMappingContext;
+import org.springframework.data.jdbc.repository.config.JdbcConfiguration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * One module's own connection to the database: its own pool (as its own role where the database has
+ * roles), and the Spring Data JDBC plumbing its repositories run on. Made only where the module is local.
+ */
+public final class ModuleDatabase implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final JdbcAggregateTemplate aggregateOperations;
+    private final DataSourceTransactionManager transactionManager;
+
+    ModuleDatabase(HikariDataSource dataSource, JdbcMappingContext mappingContext, JdbcCustomConversions conversions,
+                   JdbcDialect dialect, ApplicationEventPublisher events) {
+        this.dataSource = dataSource;
+        NamedParameterJdbcOperations operations = new NamedParameterJdbcTemplate(dataSource);
+        DelegatingDataAccessStrategy relations = new DelegatingDataAccessStrategy();
+        JdbcConverter converter = JdbcConfiguration.createConverter(mappingContext, operations, relations, conversions, dialect);
+        DataAccessStrategy dataAccessStrategy = JdbcConfiguration.createDataAccessStrategy(operations, converter, QueryMappingConfiguration.EMPTY, dialect);
+        relations.setDelegate(dataAccessStrategy);
+        this.aggregateOperations = new JdbcAggregateTemplate(events, mappingContext, converter, dataAccessStrategy);
+        this.transactionManager = new DataSourceTransactionManager(dataSource);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public JdbcAggregateOperations aggregateOperations() {
+        return aggregateOperations;
+    }
+
+    public PlatformTransactionManager transactionManager() {
+        return transactionManager;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

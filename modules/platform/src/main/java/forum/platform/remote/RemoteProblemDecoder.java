@@ -1,0 +1,78 @@
+package forum.platform.remote;
+
+import forum.platform.ConflictException;
+import forum.platform.FieldViolation;
+import forum.platform.ReferenceNotFoundException;
+import forum.platform.ResourceNotFoundException;
+import forum.platform.ValidationException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.web.client.RestClient;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns an error answer of a remote module back into what the module would have thrown in-process: a
+ * problem whose {@code type} is a domain outcome becomes that outcome, with the same detail and fields.
+ * Anything else (a framework error, a 5xx) is a {@link RemoteModuleException}.
+ */
+final class RemoteProblemDecoder implements RestClient.ResponseSpec.ErrorHandler {
+
+    private final String module;
+    private final JsonMapper json;
+
+    RemoteProblemDecoder(String module, JsonMapper json) {
+        this.module = module;
+        this.json = json;
+    }
+
+    @Override
+    public void handle(HttpRequest request, ClientHttpResponse response) throws IOException {
+        int status = response.getStatusCode().value();
+        JsonNode problem = readProblem(response);
+        String type = problem.path("type").asString("");
+        String detail = problem.path("detail").asString("");
+        List<FieldViolation> violations = violations(problem);
+        switch (type) {
+            case ResourceNotFoundException.TYPE -> throw new ResourceNotFoundException(detail);
+            case ValidationException.TYPE -> {
+                if (!violations.isEmpty()) {
+                    throw new ValidationException(violations);
+                }
+            }
+            case ReferenceNotFoundException.TYPE -> throw new ReferenceNotFoundException(violations);
+            case ConflictException.TYPE -> {
+                if (!violations.isEmpty()) {
+                    throw new ConflictException(detail, violations.getFirst());
+                }
+            }
+            default -> {
+            }
+        }
+        if (status == 504) {
+            throw new RemoteModuleTimeoutException(module, null);
+        }
+        throw new RemoteModuleException(module, "The " + module + " module answered " + request.getMethod() + " "
+                + request.getURI().getPath() + " with " + status + (detail.isEmpty() ? "" : ": " + detail), null);
+    }
+
+    private JsonNode readProblem(ClientHttpResponse response) {
+        try {
+            return json.readTree(response.getBody());
+        } catch (IOException | JacksonException notJson) {
+            return json.createObjectNode();
+        }
+    }
+
+    private static List<FieldViolation> violations(JsonNode problem) {
+        List<FieldViolation> violations = new ArrayList<>();
+        for (JsonNode error : problem.path("errors")) {
+            violations.add(new FieldViolation(error.path("field").asString(""), error.path("message").asString("")));
+        }
+        return violations;
+    }
+}

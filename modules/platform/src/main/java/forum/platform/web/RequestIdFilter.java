@@ -1,0 +1,53 @@
+package forum.platform.web;
+
+import forum.platform.topology.ModuleContract;
+import forum.platform.topology.Topology;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Gives every request an id ({@code X-Request-Id}: the caller's if it sent a sane one, else a new one),
+ * answers with it, and puts it and the module that owns the route into the log context, so one request
+ * can be followed across processes. Remote calls pass the id on.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class RequestIdFilter extends OncePerRequestFilter {
+
+    public static final String HEADER = "X-Request-Id";
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
+    private final Topology topology;
+
+    public RequestIdFilter(Topology topology) {
+        this.topology = topology;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String requestId = request.getHeader(HEADER);
+        if (requestId == null || !SANE.matcher(requestId).matches()) {
+            requestId = UUID.randomUUID().toString();
+        }
+        response.setHeader(HEADER, requestId);
+        MDC.put("requestId", requestId);
+        topology.moduleOwning(request.getRequestURI()).map(ModuleContract::name).ifPresent(module -> MDC.put("module", module));
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            MDC.remove("requestId");
+            MDC.remove("module");
+        }
+    }
+}
