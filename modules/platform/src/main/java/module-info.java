@@ -15,6 +15,7 @@ open module forum.platform {
     requires spring.boot;
     requires spring.boot.autoconfigure;
     requires spring.boot.jackson;
+    requires spring.boot.web.server;
     requires spring.data.commons;
     requires spring.data.relational;
     requires spring.data.jdbc;

@@ -32,12 +32,15 @@ public final class ForumHttp {
         return send("POST", path, "application/json", json);
     }
 
-    /** Any method, content type and body; a null body sends none. */
-    public Reply send(String method, String path, String contentType, String body) {
+    /** Any method, content type and body (a null body sends none), and any extra headers as name, value pairs. */
+    public Reply send(String method, String path, String contentType, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
         }
         return send(request);
     }

@@ -11,15 +11,15 @@ import java.util.function.Supplier;
 import org.slf4j.MDC;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
  * Every call to one remote module passes here: it carries the request id, goes through the module's
- * circuit breaker, and is retried only if it is an idempotent read. Failures to reach the module become
- * {@link RemoteModuleUnavailableException} (503) or {@link RemoteModuleTimeoutException} (504).
+ * circuit breaker, and is retried only if it is an idempotent read. Failures to reach the module and 5xx
+ * answers become {@link RemoteModuleUnavailableException} (503), {@link RemoteModuleTimeoutException}
+ * (504) or {@link RemoteModuleException} (502); 4xx answers pass on to {@link RemoteProblemDecoder}.
  */
 final class RemoteCallInterceptor implements ClientHttpRequestInterceptor {
 
@@ -64,13 +64,22 @@ final class RemoteCallInterceptor implements ClientHttpRequestInterceptor {
         } catch (IOException unreachable) {
             throw new RemoteModuleUnavailableException(module, describe(unreachable), unreachable);
         }
+        // A 5xx is never a domain outcome: it counts against the circuit breaker. 502 and 503 (a balancer
+        // with no healthy target, a module shutting down) are worth one more try for a read; 504 is not.
+        int status;
         try {
-            if (response.getStatusCode().value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
-                response.close();
-                throw new RemoteModuleUnavailableException(module, "it answered 503", null);
-            }
+            status = response.getStatusCode().value();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (status >= 500) {
+            response.close();
+            throw switch (status) {
+                case 502, 503 -> new RemoteModuleUnavailableException(module, "it answered " + status, null);
+                case 504 -> new RemoteModuleTimeoutException(module, null);
+                default -> new RemoteModuleException(module, "The " + module + " module answered " + request.getMethod()
+                        + " " + request.getURI().getPath() + " with " + status, null);
+            };
         }
         return response;
     }

@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Turns an error answer of a remote module back into what the module would have thrown in-process: a
  * problem whose {@code type} is a domain outcome becomes that outcome, with the same detail and fields.
- * Anything else (a framework error, a 5xx) is a {@link RemoteModuleException}.
+ * Anything else (a framework error such as a route the module does not have) is a
+ * {@link RemoteModuleException}. 5xx answers never get here: {@link RemoteCallInterceptor} takes them.
  */
 final class RemoteProblemDecoder implements RestClient.ResponseSpec.ErrorHandler {
 
@@ -52,9 +53,6 @@ final class RemoteProblemDecoder implements RestClient.ResponseSpec.ErrorHandler
             }
             default -> {
             }
-        }
-        if (status == 504) {
-            throw new RemoteModuleTimeoutException(module, null);
         }
         throw new RemoteModuleException(module, "The " + module + " module answered " + request.getMethod() + " "
                 + request.getURI().getPath() + " with " + status + (detail.isEmpty() ? "" : ": " + detail), null);

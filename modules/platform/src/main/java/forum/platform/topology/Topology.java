@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -85,7 +86,7 @@ public final class Topology {
         if (url == null) {
             throw new InvalidTopologyException("Module '" + module + "' is remote but has no URL: set"
                     + " forum.topology.remote-base-url (FORUM_TOPOLOGY_REMOTE_BASE_URL) or forum.topology.remote-urls."
-                    + module + " (FORUM_TOPOLOGY_REMOTE_URLS_" + module.toUpperCase() + ")");
+                    + module + " (FORUM_TOPOLOGY_REMOTEURLS_" + module.toUpperCase(Locale.ROOT) + ")");
         }
         if (!url.isAbsolute() || !("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
             throw new InvalidTopologyException("The URL of remote module '" + module + "' must be an absolute http(s) URL,"

@@ -13,7 +13,8 @@ import org.springframework.core.env.Environment;
 /**
  * The topology settings as configured, before validation. Environment variables map onto them as usual:
  * {@code FORUM_TOPOLOGY_LOCAL_MODULES=posts}, {@code FORUM_TOPOLOGY_REMOTE_BASE_URL=http://alb},
- * {@code FORUM_TOPOLOGY_REMOTE_URLS_USERS=http://users:3000}.
+ * {@code FORUM_TOPOLOGY_REMOTEURLS_USERS=http://users:3000} (a map key follows the property name, written
+ * without its dash).
  *
  * @param localModules  {@code forum.topology.local-modules}: the modules that run here; empty means all
  *                      whose implementation is on the class path

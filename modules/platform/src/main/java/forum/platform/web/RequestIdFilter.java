@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -21,11 +23,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * can be followed across processes. Remote calls pass the id on.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(RequestIdFilter.ORDER)
 public class RequestIdFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Request-Id";
+    /** Just inside Spring Boot's observation filter (highest precedence + 1), so log lines carry the trace id. */
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
+    /** One line per request at DEBUG ({@code logging.level.forum.access=debug}): off by default, it costs throughput. */
+    private static final Logger access = LoggerFactory.getLogger("forum.access");
 
     private final Topology topology;
 
@@ -43,9 +50,14 @@ public class RequestIdFilter extends OncePerRequestFilter {
         response.setHeader(HEADER, requestId);
         MDC.put("requestId", requestId);
         topology.moduleOwning(request.getRequestURI()).map(ModuleContract::name).ifPresent(module -> MDC.put("module", module));
+        long start = System.nanoTime();
         try {
             chain.doFilter(request, response);
         } finally {
+            if (access.isDebugEnabled()) {
+                access.debug("{} {} -> {} in {} ms", request.getMethod(), request.getRequestURI(), response.getStatus(),
+                        (System.nanoTime() - start) / 1_000_000);
+            }
             MDC.remove("requestId");
             MDC.remove("module");
         }

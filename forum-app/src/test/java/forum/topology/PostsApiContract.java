@@ -1,0 +1,64 @@
+package forum.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import forum.platform.FieldViolation;
+import forum.platform.ReferenceNotFoundException;
+import forum.platform.ResourceNotFoundException;
+import forum.platform.ValidationException;
+import forum.posts.NewPost;
+import forum.posts.Post;
+import forum.posts.PostId;
+import forum.posts.PostsApi;
+import forum.threads.ThreadId;
+import forum.users.UserId;
+import org.junit.jupiter.api.Test;
+
+/** What {@link PostsApi} promises, asserted the same way in-process and over HTTP. */
+abstract class PostsApiContract {
+
+    abstract PostsApi posts();
+
+    @Test
+    void lists_the_seeded_posts_in_data_order() {
+        assertThat(posts().list(6, 0)).extracting(Post::text).containsExactly(
+                "Has anyone checked on the lich recently?", "I'll stop by and see how he's doing tomorrow!",
+                "Come party with the candy people tomorrow!", "Mathematical!", "I'll bring my guitar",
+                "I need a new guitar to play the most savory licks in Ooo");
+    }
+
+    @Test
+    void lists_the_posts_of_a_thread_and_of_a_user() {
+        assertThat(posts().inThread(new ThreadId(1), 2, 0)).extracting(Post::user).containsExactly(new UserId(4), new UserId(2));
+        assertThat(posts().byUser(new UserId(1), 2, 0)).extracting(Post::thread).containsExactly(new ThreadId(2), new ThreadId(3));
+    }
+
+    @Test
+    void an_unknown_post_is_not_found() {
+        assertThatThrownBy(() -> posts().get(new PostId(9999)))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessage("No post with id 9999");
+    }
+
+    @Test
+    void creates_a_post_whose_thread_and_user_exist() {
+        Post created = posts().create(new NewPost(new ThreadId(3), "Try the axe bass", new UserId(4)));
+        assertThat(posts().get(created.id())).isEqualTo(created);
+    }
+
+    @Test
+    void a_post_with_unknown_references_is_refused_naming_both() {
+        assertThatThrownBy(() -> posts().create(new NewPost(new ThreadId(9998), "Hello?", new UserId(9999))))
+                .isInstanceOfSatisfying(ReferenceNotFoundException.class, e -> assertThat(e.violations()).containsExactly(
+                        new FieldViolation("thread", "is not an existing thread: 9998"),
+                        new FieldViolation("user", "is not an existing user: 9999")));
+    }
+
+    @Test
+    void invalid_fields_are_all_reported() {
+        assertThatThrownBy(() -> posts().create(new NewPost(null, "", null)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(FieldViolation::field).containsExactly("thread", "text", "user"));
+    }
+}

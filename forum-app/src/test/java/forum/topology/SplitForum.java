@@ -1,0 +1,72 @@
+package forum.topology;
+
+import forum.ForumApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The forum split in two processes' worth of Spring contexts on loopback: the monolith with users and
+ * threads local and posts remote, and the posts service with users and threads remote. Each has its own
+ * in-memory database holding only its own modules' schemas.
+ */
+final class SplitForum implements AutoCloseable {
+
+    final int monolithPort;
+    final int postsPort;
+    final ConfigurableApplicationContext monolith;
+    final ConfigurableApplicationContext posts;
+
+    private SplitForum(int monolithPort, int postsPort, List<String> extra) {
+        this.monolithPort = monolithPort;
+        this.postsPort = postsPort;
+        this.monolith = start(monolithPort, "monolith", extra,
+                "--forum.topology.local-modules=users,threads",
+                "--forum.topology.remote-urls.posts=http://127.0.0.1:" + postsPort);
+        this.posts = start(postsPort, "posts-service", extra,
+                "--forum.topology.local-modules=posts",
+                "--forum.topology.remote-base-url=http://127.0.0.1:" + monolithPort);
+    }
+
+    static SplitForum start(String... extraArguments) {
+        return new SplitForum(freePort(), freePort(), List.of(extraArguments));
+    }
+
+    <T> T monolithBean(Class<T> type) {
+        return monolith.getBean(type);
+    }
+
+    <T> T postsBean(Class<T> type) {
+        return posts.getBean(type);
+    }
+
+    private static ConfigurableApplicationContext start(int port, String name, List<String> extra, String... topology) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=" + port,
+                "--spring.application.name=" + name,
+                "--spring.datasource.url=jdbc:h2:mem:" + name + "-" + UUID.randomUUID()
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"));
+        arguments.addAll(List.of(topology));
+        arguments.addAll(extra);
+        return new SpringApplicationBuilder(ForumApplication.class).run(arguments.toArray(String[]::new));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        posts.close();
+        monolith.close();
+    }
+}

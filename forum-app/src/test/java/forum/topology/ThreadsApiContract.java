@@ -1,0 +1,61 @@
+package forum.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import forum.platform.FieldViolation;
+import forum.platform.ReferenceNotFoundException;
+import forum.platform.ResourceNotFoundException;
+import forum.platform.ValidationException;
+import forum.threads.ForumThread;
+import forum.threads.NewThread;
+import forum.threads.ThreadId;
+import forum.threads.ThreadsApi;
+import forum.users.UserId;
+import org.junit.jupiter.api.Test;
+
+/** What {@link ThreadsApi} promises, asserted the same way in-process and over HTTP. */
+abstract class ThreadsApiContract {
+
+    abstract ThreadsApi threads();
+
+    @Test
+    void lists_the_seeded_threads_in_order() {
+        assertThat(threads().list(100, 0)).extracting(ForumThread::title)
+                .startsWith("What's up with the Lich?", "Party at the candy kingdom tomorrow", "In search of a new guitar");
+    }
+
+    @Test
+    void gets_a_thread_by_id() {
+        assertThat(threads().get(new ThreadId(2)))
+                .isEqualTo(new ForumThread(new ThreadId(2), "Party at the candy kingdom tomorrow", new UserId(3)));
+    }
+
+    @Test
+    void an_unknown_thread_is_not_found() {
+        assertThatThrownBy(() -> threads().get(new ThreadId(9999)))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .hasMessage("No thread with id 9999");
+    }
+
+    @Test
+    void creates_a_thread_by_an_existing_user() {
+        ForumThread created = threads().create(new NewThread("Contract thread", new UserId(2)));
+        assertThat(threads().get(created.id())).isEqualTo(created);
+        assertThat(created.createdBy()).isEqualTo(new UserId(2));
+    }
+
+    @Test
+    void a_thread_by_an_unknown_user_is_refused_on_created_by() {
+        assertThatThrownBy(() -> threads().create(new NewThread("Ghost thread", new UserId(9999))))
+                .isInstanceOfSatisfying(ReferenceNotFoundException.class, e -> assertThat(e.violations())
+                        .containsExactly(new FieldViolation("createdBy", "is not an existing user: 9999")));
+    }
+
+    @Test
+    void invalid_fields_are_all_reported() {
+        assertThatThrownBy(() -> threads().create(new NewThread(" ", null)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
+                        .extracting(FieldViolation::field).containsExactly("title", "createdBy"));
+    }
+}

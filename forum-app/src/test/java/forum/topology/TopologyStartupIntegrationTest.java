@@ -1,0 +1,51 @@
+package forum.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import forum.ForumApplication;
+import forum.platform.data.MissingDatabaseException;
+import forum.platform.topology.InvalidTopologyException;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.core.NestedExceptionUtils;
+
+/** A process refuses to start, with one line that names the fix, when its configuration cannot work. */
+class TopologyStartupIntegrationTest {
+
+    @Test
+    void an_unknown_local_module_is_refused_with_the_list_of_modules() {
+        assertRefused(InvalidTopologyException.class,
+                "forum.topology.local-modules names unknown module 'postz'; the modules are: posts, threads, users",
+                "--forum.topology.local-modules=postz");
+    }
+
+    @Test
+    void a_remote_module_without_a_url_is_refused_naming_the_settings() {
+        assertRefused(InvalidTopologyException.class,
+                "Module 'threads' is remote but has no URL: set forum.topology.remote-base-url (FORUM_TOPOLOGY_REMOTE_BASE_URL)"
+                        + " or forum.topology.remote-urls.threads (FORUM_TOPOLOGY_REMOTEURLS_THREADS)",
+                "--forum.topology.local-modules=posts", "--forum.topology.remote-urls.users=http://127.0.0.1:9");
+    }
+
+    @Test
+    void the_production_profile_without_a_datasource_is_refused() {
+        assertRefused(MissingDatabaseException.class,
+                "Module 'posts' runs here but no database is configured: set spring.datasource.url (SPRING_DATASOURCE_URL)"
+                        + " or forum.datasource.posts.url",
+                "--spring.profiles.active=prod", "--forum.topology.local-modules=posts",
+                "--forum.topology.remote-base-url=http://127.0.0.1:9");
+    }
+
+    private static void assertRefused(Class<? extends RuntimeException> type, String message, String... arguments) {
+        String[] all = new String[arguments.length + 1];
+        all[0] = "--server.port=0";
+        System.arraycopy(arguments, 0, all, 1, arguments.length);
+        assertThatThrownBy(() -> new SpringApplicationBuilder(ForumApplication.class).run(all).close())
+                .satisfies(failure -> {
+                    Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
+                    assertThat(cause).isInstanceOf(type).hasMessage(message);
+                    assertThat(cause.getMessage()).doesNotContain("\n");
+                });
+    }
+}
