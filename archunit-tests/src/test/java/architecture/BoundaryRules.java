@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
  * <p>The shape the rules expect: a business module {@code X} publishes its API in exactly the package
  * {@code root.X} and keeps everything else under {@code root.X.internal..} (its {@code web} and
  * {@code persistence} below that). {@code root.platform} is the shared kernel: every module may use it and
- * it is not a business module. Module names are found from the package names, not listed here.
+ * it is not a business module. Module names are found from the package names, not listed here. The kernel
+ * holds {@code root.platform.topology.ConditionalOnLocalModule}, the condition every bean of a module's
+ * implementation carries (found by name, so a fixture can bring its own).
  */
 public final class BoundaryRules {
 
@@ -47,6 +49,10 @@ public final class BoundaryRules {
 
     private static final String TABLE = "org.springframework.data.relational.core.mapping.Table";
     private static final String QUERY = "org.springframework.data.jdbc.repository.query.Query";
+    /** The stereotype behind @Service, @Repository, @Controller, @RestController and @Configuration. */
+    private static final String COMPONENT = "org.springframework.stereotype.Component";
+    /** Where the condition lives below the root (for the forum: {@code forum.platform.topology}). */
+    static final String LOCAL_MODULE_CONDITION = KERNEL + ".topology.ConditionalOnLocalModule";
     /** {@code from schema.table}, {@code join schema.table}, ... in a repository query. */
     private static final Pattern QUALIFIED_TABLE = Pattern.compile(
             "(?i)\\b(?:from|join|into|update)\\s+\"?([a-z_][a-z0-9_]*)\"?\\s*\\.");
@@ -59,6 +65,7 @@ public final class BoundaryRules {
     public final ArchRule module_code_lives_in_its_api_package_or_under_internal;
     public final ArchRule web_code_never_calls_persistence_of_any_module;
     public final ArchRule modules_are_free_of_cycles;
+    public final ArchRule module_beans_start_only_where_their_module_is_local;
 
     private BoundaryRules(String root) {
         this.root = root;
@@ -104,6 +111,18 @@ public final class BoundaryRules {
                 .should().beFreeOfCycles()
                 .allowEmptyShould(false)
                 .as("modules are free of cycles");
+
+        String condition = root + "." + LOCAL_MODULE_CONDITION;
+        module_beans_start_only_where_their_module_is_local = classes()
+                .that(areSpringComponentsOfABusinessModulesImplementation())
+                .should(beConditionalOnTheirOwnModuleBeingLocal(condition))
+                .allowEmptyShould(false)
+                .as("module beans start only where their module is local (every @Component, meta-annotations"
+                        + " included, that is a class under " + root + ".X.internal.. is annotated @"
+                        + condition + "(\"X\"))")
+                .because("a bean without the condition would start in a process where the module is remote,"
+                        + " opening the module's routes or its schema there (Spring Data repository interfaces"
+                        + " are exempt: the module's conditional configuration creates them)");
     }
 
     /** The rules for the modular application rooted at {@code root} (for the forum: {@code "forum"}). */
@@ -129,6 +148,8 @@ public final class BoundaryRules {
                 module_code_lives_in_its_api_package_or_under_internal);
         rules.put("web_code_never_calls_persistence_of_any_module", web_code_never_calls_persistence_of_any_module);
         rules.put("modules_are_free_of_cycles", modules_are_free_of_cycles);
+        rules.put("module_beans_start_only_where_their_module_is_local",
+                module_beans_start_only_where_their_module_is_local);
         return rules;
     }
 
@@ -181,6 +202,19 @@ public final class BoundaryRules {
     private DescribedPredicate<JavaClass> belongToABusinessModule() {
         return DescribedPredicate.describe("belong to a business module " + root + ".X.. (X is not " + KERNEL + ")",
                 type -> moduleOf(type).filter(this::isBusinessModule).isPresent());
+    }
+
+    /** Directly or through a meta-annotation (@Service, @RestController, @Configuration, ...). */
+    private static boolean isSpringComponent(JavaClass type) {
+        return type.isAnnotatedWith(COMPONENT) || type.isMetaAnnotatedWith(COMPONENT);
+    }
+
+    private DescribedPredicate<JavaClass> areSpringComponentsOfABusinessModulesImplementation() {
+        return DescribedPredicate.describe("are classes (no interfaces) under a business module's " + root
+                        + ".X.internal.. annotated or meta-annotated with @" + COMPONENT,
+                type -> !type.isInterface() && !type.isAnnotation()
+                        && internalsOwner(type.getPackageName()).filter(this::isBusinessModule).isPresent()
+                        && isSpringComponent(type));
     }
 
     // ---- conditions ---------------------------------------------------------------------------------
@@ -288,6 +322,24 @@ public final class BoundaryRules {
         }
         // Exactly a module's API package (or the kernel's root package), never one below it.
         return moduleOf(packageName).filter(module -> packageName.equals(root + "." + module)).isPresent();
+    }
+
+    private ArchCondition<JavaClass> beConditionalOnTheirOwnModuleBeingLocal(String condition) {
+        String simpleName = condition.substring(condition.lastIndexOf('.') + 1);
+        return new ArchCondition<>("be annotated with @" + condition + " whose value is their module's name") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                String module = internalsOwner(type.getPackageName()).orElseThrow();
+                Optional<String> value = type.tryGetAnnotationOfType(condition)
+                        .map(annotation -> annotation.get("value").map(Object::toString).orElse(""));
+                boolean ok = value.filter(module::equals).isPresent();
+                String found = value.map(v -> "is annotated @" + simpleName + "(\"" + v + "\")"
+                                + (ok ? "" : ", not \"" + module + "\""))
+                        .orElse("is not annotated @" + simpleName + "(\"" + module + "\")");
+                events.add(new SimpleConditionEvent(type, ok, "Bean class <" + type.getName() + "> of module '"
+                        + module + "' " + found + " in " + type.getSourceCodeLocation()));
+            }
+        };
     }
 
     private ArchCondition<JavaClass> resideInTheirApiPackageOrUnderInternal() {

@@ -54,7 +54,10 @@ class BoundaryRulesFixtureTest {
                         "fixtures.web.posts.internal.web.PostAdminController",
                         "fixtures.web.platform.web.StatsController")),
                 new Fixture("modules_are_free_of_cycles", "fixtures.cycles", List.of(
-                        "fixtures.cycles.users.internal.UserActivity")));
+                        "fixtures.cycles.users.internal.UserActivity")),
+                new Fixture("module_beans_start_only_where_their_module_is_local", "fixtures.localbeans", List.of(
+                        "fixtures.localbeans.users.internal.web.UserController",
+                        "fixtures.localbeans.posts.internal.PostsConfiguration")));
     }
 
     /** Imported once per fixture root (importing resolves the Spring types too, which takes a moment). */

@@ -73,7 +73,7 @@ class BoundaryRulesTest {
 
     @Test
     void every_rule_is_checked() {
-        assertThat(RULES.all()).hasSize(6).doesNotContainValue(null);
+        assertThat(RULES.all()).hasSize(7).doesNotContainValue(null);
     }
 
     @Test
