@@ -1,5 +1,6 @@
 package forum.platform.web;
 
+import forum.platform.Paging;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -20,7 +21,8 @@ public final class Pages {
     /** A list page of {@code limit} items from {@code offset}, with {@code Link: <...>; rel="next"} when more exist. */
     public static <T> List<T> page(int limit, int offset, PageQuery<T> query) {
         List<T> items = query.fetch(limit, offset);
-        if (items.size() == limit && !query.fetch(1, offset + limit).isEmpty()) {
+        boolean mayHaveMore = items.size() == limit && (long) offset + limit <= Paging.MAX_OFFSET;
+        if (mayHaveMore && !query.fetch(1, offset + limit).isEmpty()) {
             HttpServletRequest request = current().getRequest();
             String next = UriComponentsBuilder.fromPath(request.getRequestURI())
                     .query(request.getQueryString())
