@@ -1,6 +1,7 @@
 /**
  * The extraction plugin (goal prefix {@code extract}): packages one or more modules of the forum as a
- * service of their own, a runnable jar and an OCI image, from the same module jars as the monolith.
- * A skeleton for now; the goals arrive with the extraction issue.
+ * service of their own, from the same module jars as the monolith. {@code scan} reads bytecode,
+ * {@code model} decides what a service holds, {@code request} reads what was asked for,
+ * {@code assemble} writes the jar, {@code maven} is the thin goal that ties them together.
  */
 package dev.forum.extraction;

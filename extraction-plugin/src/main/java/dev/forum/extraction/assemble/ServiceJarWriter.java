@@ -1,0 +1,83 @@
+package dev.forum.extraction.assemble;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import org.springframework.boot.loader.tools.Library;
+import org.springframework.boot.loader.tools.LibraryScope;
+import org.springframework.boot.loader.tools.Repackager;
+
+/** Builds one executable service jar; with a fixed time, the same inputs give the same bytes. */
+public final class ServiceJarWriter {
+
+    private ServiceJarWriter() {
+    }
+
+    /**
+     * @param classesDirectory the application's own classes (and resources)
+     * @param mainClass        the Spring Boot application class
+     * @param libraries        the jars to nest, in order
+     * @param destination      the jar to write
+     * @param time             every entry's time, or null for the files' own
+     */
+    public static void write(Path classesDirectory, String mainClass, List<Path> libraries, Path destination,
+            FileTime time) throws IOException {
+        Files.createDirectories(destination.getParent());
+        // Repackager starts from a plain jar of the application's classes, then nests the libraries.
+        // Its name must end in .jar: Repackager picks the layout from it.
+        Path plain = destination.resolveSibling("plain-" + destination.getFileName());
+        try {
+            writePlainJar(classesDirectory, plain, time);
+            Repackager repackager = new Repackager(plain.toFile());
+            repackager.setMainClass(mainClass); // so it never searches (and parses) the classes itself
+            repackager.setBackupSource(false);
+            Files.deleteIfExists(destination);
+            repackager.repackage(destination.toFile(), callback -> {
+                for (Path library : libraries) {
+                    callback.library(new Library(library.toFile(), LibraryScope.RUNTIME));
+                }
+            }, time);
+        } finally {
+            Files.deleteIfExists(plain);
+        }
+    }
+
+    private static void writePlainJar(Path classesDirectory, Path jar, FileTime time) throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream jarOut = new JarOutputStream(out);
+                Stream<Path> walk = Files.walk(classesDirectory)) {
+            JarEntry manifestEntry = entry("META-INF/MANIFEST.MF", time);
+            jarOut.putNextEntry(manifestEntry);
+            manifest.write(jarOut);
+            jarOut.closeEntry();
+            // Sorted, so the order (and so the bytes) never depends on the file system.
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String name = classesDirectory.relativize(file).toString().replace('\\', '/');
+                if (name.equals("META-INF/MANIFEST.MF")) {
+                    continue;
+                }
+                jarOut.putNextEntry(entry(name, time));
+                Files.copy(file, jarOut);
+                jarOut.closeEntry();
+            }
+        }
+    }
+
+    private static JarEntry entry(String name, FileTime time) {
+        JarEntry entry = new JarEntry(name);
+        if (time != null) {
+            entry.setLastModifiedTime(time);
+        }
+        return entry;
+    }
+}

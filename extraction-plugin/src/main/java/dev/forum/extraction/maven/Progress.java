@@ -1,0 +1,62 @@
+package dev.forum.extraction.maven;
+
+import dev.forum.extraction.model.ApplicationModules;
+import dev.forum.extraction.model.ScannedArtifact;
+import dev.forum.extraction.model.ServicePlan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.maven.plugin.logging.Log;
+
+/** One line per step with sizes and times, so a slow or surprising build shows where. */
+final class Progress {
+
+    private final Log log;
+    private final Path baseDirectory;
+    private long stepStart = System.nanoTime();
+
+    Progress(Log log, Path baseDirectory) {
+        this.log = log;
+        this.baseDirectory = baseDirectory;
+    }
+
+    void resolved(List<RuntimeLibraries.Entry> libraries) {
+        long bytes = libraries.stream().mapToLong(e -> size(e.file())).sum();
+        log.info(String.format(Locale.ROOT, "[extract] resolve: %d runtime libraries (%s) in %s",
+                libraries.size(), megabytes(bytes), seconds(stepStart)));
+        stepStart = System.nanoTime();
+    }
+
+    void scanned(List<ScannedArtifact> scanned, ApplicationModules app) {
+        int classes = scanned.stream().mapToInt(a -> a.classes().size()).sum();
+        log.info(String.format(Locale.ROOT, "[extract] scan: %d artifacts, %d classes, modules %s in %s",
+                scanned.size(), classes, String.join(", ", app.implementedModules()), seconds(stepStart)));
+    }
+
+    void assembled(ServicePlan plan, List<Path> libraries, Path jar, long start) {
+        long bytes = libraries.stream().mapToLong(Progress::size).sum();
+        log.info(String.format(Locale.ROOT, "[extract] %s: modules %s, calls %s, %d libraries (%s) -> %s (%s) in %s",
+                plan.service(), String.join(", ", plan.request().modules()),
+                plan.calls().isEmpty() ? "none" : String.join(", ", plan.calls()), libraries.size(),
+                megabytes(bytes), baseDirectory.relativize(jar), megabytes(size(jar)), seconds(start)));
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+    }
+
+    private static String seconds(long startNanos) {
+        return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - startNanos) / 1e9);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.forum.extraction.maven;
+
+import dev.forum.extraction.assemble.ContentsReport;
+import dev.forum.extraction.assemble.ServiceJarWriter;
+import dev.forum.extraction.model.ApplicationModules;
+import dev.forum.extraction.model.ExtractionException;
+import dev.forum.extraction.model.Planner;
+import dev.forum.extraction.model.ScannedArtifact;
+import dev.forum.extraction.model.ServicePlan;
+import dev.forum.extraction.request.ExtractRequests;
+import dev.forum.extraction.scan.BytecodeScanner;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Builds each requested service as {@code target/services/<service>/<service>.jar}: an executable
+ * Spring Boot jar with the application's own classes, the shared libraries, the service's modules
+ * (API and implementation) and only the API of the modules it calls; every other module's
+ * implementation is left out. Also writes {@code contents.txt} beside it. Does nothing unless a
+ * service is requested with {@code -Dextract=<module or group>[,...]} or {@code -Pextract=<module>}.
+ */
+@Mojo(name = "service", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.RUNTIME,
+        threadSafe = true)
+public class ServiceMojo extends AbstractMojo {
+
+    /**
+     * The services to build, comma-separated: a module name builds that module alone, a group name
+     * (see {@code groups}) one service holding the group's modules. Profiles named
+     * {@code extract=<name>} request their name too. Empty: the goal does nothing.
+     */
+    @Parameter(property = "extract")
+    private String extract;
+
+    /** Named groups of modules that run as one service, e.g. {@code <content>posts,threads</content>}. */
+    @Parameter
+    private Map<String, String> groups;
+
+    /**
+     * The Spring Boot application class. Default: spring-boot-maven-plugin's {@code mainClass} in this
+     * project; one of the two must be set.
+     */
+    @Parameter(property = "extract.mainClass")
+    private String mainClass;
+
+    /** The annotation that marks a module's API interface; its value is the module's name. */
+    @Parameter(property = "extract.moduleApiAnnotation", defaultValue = "forum.platform.ModuleApi")
+    private String moduleApiAnnotation;
+
+    /** Where each service gets its folder. */
+    @Parameter(defaultValue = "${project.build.directory}/services", required = true)
+    private File outputDirectory;
+
+    /** Every entry's time in the service jars (ISO-8601 or epoch seconds), so that builds are reproducible. */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    private String outputTimestamp;
+
+    /** The current build, for the active profiles. */
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    /** The application project whose classes and runtime libraries make the services. */
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        try {
+            List<String> names = ExtractRequests.requestedNames(extract, session.getRequest().getActiveProfiles());
+            if (names.isEmpty()) {
+                return;
+            }
+            run(names);
+        } catch (ExtractionException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            throw new MojoExecutionException("Cannot build the service: " + e.getMessage(), e);
+        }
+    }
+
+    private static ScannedArtifact scan(BytecodeScanner scanner, RuntimeLibraries.Entry entry) {
+        try {
+            return scanner.scan(entry.name(), entry.file());
+        } catch (IOException e) {
+            throw new ExtractionException("Cannot read " + entry.file() + " (" + e.getMessage() + "): rebuild it with `package`");
+        }
+    }
+
+    private void run(List<String> names) throws IOException {
+        Progress progress = new Progress(getLog(), project.getBasedir().toPath());
+        String main = MainClass.of(mainClass, project);
+        var time = OutputTimestamp.parse(outputTimestamp);
+        Path classes = Path.of(project.getBuild().getOutputDirectory());
+        List<RuntimeLibraries.Entry> libraries = RuntimeLibraries.of(project, classes, main);
+        progress.resolved(libraries);
+
+        BytecodeScanner scanner = new BytecodeScanner(moduleApiAnnotation);
+        List<RuntimeLibraries.Entry> toScan = new ArrayList<>();
+        toScan.add(new RuntimeLibraries.Entry(project.getId() + " (classes)", classes));
+        toScan.addAll(libraries);
+        // Reading ~20,000 classes is the slow step: use every core; the order of the list is kept.
+        List<ScannedArtifact> scanned = toScan.parallelStream().map(entry -> scan(scanner, entry)).toList();
+        ApplicationModules app = ApplicationModules.of(scanned);
+        List<ServicePlan> plans = Planner.plan(app, ExtractRequests.resolve(names, groups, app.implementedModules()));
+        progress.scanned(scanned, app);
+
+        for (ServicePlan plan : plans) {
+            long start = System.nanoTime();
+            Path folder = outputDirectory.toPath().resolve(plan.service());
+            Path jar = folder.resolve(plan.service() + ".jar");
+            List<Path> jars = plan.included().keySet().stream().map(ScannedArtifact::location)
+                    .filter(location -> !location.equals(classes)).toList();
+            ServiceJarWriter.write(classes, main, jars, jar, time);
+            ContentsReport.write(plan, folder.resolve("contents.txt"));
+            progress.assembled(plan, jars, jar, start);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.forum.extraction.assemble;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.forum.extraction.FakeApp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServiceJarWriterTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesAnExecutableJarWithTheLibrariesNestedAndTheSameBytesEachTime() throws IOException {
+        Map<String, Path> jars = FakeApp.jars(dir, false);
+        Path classes = dir.resolve("app-classes");
+        Files.createDirectories(classes.resolve("app"));
+        Files.writeString(classes.resolve("app/application.properties"), "x=1\n");
+        FileTime time = FileTime.from(Instant.parse("2026-01-01T00:00:00Z"));
+        List<Path> libraries = List.of(jars.get("shared"), jars.get("beta"), jars.get("beta-api"));
+
+        Path first = dir.resolve("out1/beta.jar");
+        Path second = dir.resolve("out2/beta.jar");
+        ServiceJarWriter.write(classes, "fake.platform.Paging", libraries, first, time);
+        ServiceJarWriter.write(classes, "fake.platform.Paging", libraries, second, time);
+
+        try (JarFile jar = new JarFile(first.toFile())) {
+            assertEquals("fake.platform.Paging", jar.getManifest().getMainAttributes().getValue("Start-Class"));
+            assertTrue(jar.getEntry("BOOT-INF/classes/app/application.properties") != null);
+            assertTrue(jar.getEntry("BOOT-INF/lib/beta-api.jar") != null);
+            assertTrue(jar.getEntry("BOOT-INF/lib/alpha.jar") == null);
+        }
+        assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
+        try (var files = Files.list(first.getParent())) {
+            assertEquals(List.of("beta.jar"), files.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+}
