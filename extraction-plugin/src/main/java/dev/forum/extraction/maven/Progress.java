@@ -1,5 +1,7 @@
 package dev.forum.extraction.maven;
 
+import dev.forum.extraction.image.ImageLayout;
+import dev.forum.extraction.image.ServiceImage;
 import dev.forum.extraction.model.ApplicationModules;
 import dev.forum.extraction.model.ScannedArtifact;
 import dev.forum.extraction.model.ServicePlan;
@@ -9,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.apache.maven.plugin.logging.Log;
 
 /** One line per step with sizes and times, so a slow or surprising build shows where. */
@@ -44,6 +47,13 @@ final class Progress {
                 megabytes(bytes), baseDirectory.relativize(jar), megabytes(size(jar)), seconds(start)));
     }
 
+    void imaged(ServicePlan plan, String base, ImageLayout layout, String target, ServiceImage.Built built, long start) {
+        String layers = layout.layers().stream().map(l -> l.name() + " " + bytes(l.bytes()))
+                .collect(Collectors.joining(", "));
+        log.info(String.format(Locale.ROOT, "[extract] %s image: base %s, %d layers (%s) -> %s %s in %s", plan.service(),
+                base, layout.layers().size(), layers, target, built.digest(), seconds(start)));
+    }
+
     private static long size(Path file) {
         try {
             return Files.size(file);
@@ -54,6 +64,11 @@ final class Progress {
 
     private static String megabytes(long bytes) {
         return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+    }
+
+    /** KB below 100 KB, so that a small layer does not read as 0.0 MB. */
+    private static String bytes(long bytes) {
+        return bytes < 100_000 ? String.format(Locale.ROOT, "%d KB", (bytes + 999) / 1000) : megabytes(bytes);
     }
 
     private static String seconds(long startNanos) {

@@ -2,6 +2,10 @@ package dev.forum.extraction.maven;
 
 import dev.forum.extraction.assemble.ContentsReport;
 import dev.forum.extraction.assemble.ServiceJarWriter;
+import dev.forum.extraction.image.ImageBase;
+import dev.forum.extraction.image.ImageLayout;
+import dev.forum.extraction.image.ImageTarget;
+import dev.forum.extraction.image.ServiceImage;
 import dev.forum.extraction.model.ApplicationModules;
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.Planner;
@@ -29,8 +33,11 @@ import org.apache.maven.project.MavenProject;
  * Builds each requested service as {@code target/services/<service>/<service>.jar}: an executable
  * Spring Boot jar with the application's own classes, the shared libraries, the service's modules
  * (API and implementation) and only the API of the modules it calls; every other module's
- * implementation is left out. Also writes {@code contents.txt} beside it. Does nothing unless a
- * service is requested with {@code -Dextract=<module or group>[,...]} or {@code -Pextract=<module>}.
+ * implementation is left out. Also writes {@code contents.txt} beside it, and the service's OCI image
+ * (Jib, no Docker daemon): by default {@code <service>-image.tar} beside the jar, or pushed to
+ * {@code extract.image.registry}, or loaded into the Docker daemon with {@code extract.image.docker}.
+ * Does nothing unless a service is requested with {@code -Dextract=<module or group>[,...]} or
+ * {@code -Pextract=<module>}.
  */
 @Mojo(name = "service", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.RUNTIME,
         threadSafe = true)
@@ -67,6 +74,33 @@ public class ServiceMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
 
+    /** Build each service's OCI image too; {@code -Dextract.image=false} builds the jar only. */
+    @Parameter(property = "extract.image", defaultValue = "true")
+    private boolean image;
+
+    /**
+     * The image the service image starts from: a registry reference (plain HTTP only on 127.0.0.1,
+     * localhost or [::1]) or {@code tar:///abs/path/base.tar} (a docker-save style tar, for offline builds).
+     */
+    @Parameter(property = "extract.image.base", defaultValue = ImageBase.DEFAULT)
+    private String imageBase;
+
+    /** The image's name in the tar or the Docker daemon. Default: {@code <service>:<project version>}. */
+    @Parameter(property = "extract.image.name")
+    private String imageName;
+
+    /** Push the image to this reference (e.g. {@code 127.0.0.1:5000/forum/posts:1} or an ECR URI) instead of writing a tar. */
+    @Parameter(property = "extract.image.registry")
+    private String imageRegistry;
+
+    /** Load the image into the local Docker daemon instead of writing a tar. */
+    @Parameter(property = "extract.image.docker", defaultValue = "false")
+    private boolean imageDocker;
+
+    /** Jib's cache of the services' own layers; pulled base layers stay in Jib's per-user cache. */
+    @Parameter(defaultValue = "${project.build.directory}/jib-cache", required = true)
+    private File imageCacheDirectory;
+
     /** The current build, for the active profiles. */
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
@@ -85,6 +119,9 @@ public class ServiceMojo extends AbstractMojo {
             run(names);
         } catch (ExtractionException e) {
             throw new MojoFailureException(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("Interrupted while building the service image", e);
         } catch (IOException | RuntimeException e) {
             throw new MojoExecutionException("Cannot build the service: " + e.getMessage(), e);
         }
@@ -98,7 +135,7 @@ public class ServiceMojo extends AbstractMojo {
         }
     }
 
-    private void run(List<String> names) throws IOException {
+    private void run(List<String> names) throws IOException, InterruptedException {
         Progress progress = new Progress(getLog(), project.getBasedir().toPath());
         String main = MainClass.of(mainClass, project);
         var time = OutputTimestamp.parse(outputTimestamp);
@@ -115,6 +152,12 @@ public class ServiceMojo extends AbstractMojo {
         ApplicationModules app = ApplicationModules.of(scanned);
         List<ServicePlan> plans = Planner.plan(app, ExtractRequests.resolve(names, groups, app.implementedModules()));
         progress.scanned(scanned, app);
+        // Checked before any jar is written, so a wrong setting costs nothing.
+        ImageBase base = image ? ImageBase.parse(imageBase) : null;
+        if (image && plans.size() > 1 && (isSet(imageName) || isSet(imageRegistry))) {
+            throw new ExtractionException("extract.image.name / extract.image.registry name one image, but " + plans.size()
+                    + " services are extracted: extract one service per build when you name its image");
+        }
 
         for (ServicePlan plan : plans) {
             long start = System.nanoTime();
@@ -125,6 +168,24 @@ public class ServiceMojo extends AbstractMojo {
             ServiceJarWriter.write(classes, main, jars, jar, time);
             ContentsReport.write(plan, folder.resolve("contents.txt"));
             progress.assembled(plan, jars, jar, start);
+            if (image) {
+                image(plan, classes, main, base, folder, progress);
+            }
         }
+    }
+
+    private void image(ServicePlan plan, Path classes, String main, ImageBase base, Path folder, Progress progress)
+            throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        String ownGroup = project.getGroupId() + ":";
+        ImageLayout layout = ImageLayout.of(plan, classes, artifact -> artifact.name().startsWith(ownGroup));
+        ImageTarget target = ImageTarget.of(plan.service(), folder, project.getVersion(), imageName, imageRegistry, imageDocker);
+        ServiceImage.Caches caches = new ServiceImage.Caches(null, imageCacheDirectory.toPath());
+        ServiceImage.Built built = ServiceImage.build(layout, main, base, target, caches, getLog()::warn);
+        progress.imaged(plan, base.toString(), layout, target.describe(project.getBasedir().toPath()), built, start);
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
     }
 }

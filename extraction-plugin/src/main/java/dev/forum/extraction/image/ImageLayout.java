@@ -1,0 +1,115 @@
+package dev.forum.extraction.image;
+
+import dev.forum.extraction.model.ExtractionException;
+import dev.forum.extraction.model.ScannedArtifact;
+import dev.forum.extraction.model.ServicePlan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * The files of a service image, one layer per rate of change: third-party jars change least, so they
+ * come first and a rebuild after a code change re-sends only the small layers after them.
+ *
+ * @param layers the non-empty layers, bottom first
+ */
+public record ImageLayout(List<Layer> layers) {
+
+    public static final String APP = "/app";
+
+    /** The class path of the image's java command: resources and classes first, as in the monolith's jar. */
+    public static final String CLASS_PATH = APP + "/resources:" + APP + "/classes:" + APP + "/modules/*:" + APP + "/libs/*";
+
+    /**
+     * One layer.
+     *
+     * @param name  libs, modules, resources or classes
+     * @param files each path in the image to its source file, sorted
+     */
+    public record Layer(String name, Map<String, Path> files) {
+
+        public Layer {
+            files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
+        }
+
+        public long bytes() {
+            return files.values().stream().mapToLong(ImageLayout::size).sum();
+        }
+    }
+
+    public ImageLayout {
+        layers = List.copyOf(layers);
+    }
+
+    /**
+     * @param plan              what the service holds
+     * @param classesDirectory  the application's own classes and resources (exploded)
+     * @param isProjectArtifact true for this project's own jars (module jars and shared kernel), which go to
+     *                          {@code /app/modules}; the others go to {@code /app/libs}
+     */
+    public static ImageLayout of(ServicePlan plan, Path classesDirectory, Predicate<ScannedArtifact> isProjectArtifact)
+            throws IOException {
+        Map<String, Path> libs = new LinkedHashMap<>();
+        Map<String, Path> modules = new LinkedHashMap<>();
+        for (ScannedArtifact artifact : plan.included().keySet()) {
+            if (artifact.location().equals(classesDirectory)) {
+                continue;
+            }
+            if (!Files.isRegularFile(artifact.location())) {
+                throw new ExtractionException("Artifact " + artifact + " is not a jar file (" + artifact.location()
+                        + "): run `package` so every module is a jar");
+            }
+            boolean own = isProjectArtifact.test(artifact);
+            Map<String, Path> layer = own ? modules : libs;
+            String target = APP + (own ? "/modules/" : "/libs/") + artifact.location().getFileName();
+            Path other = layer.putIfAbsent(target, artifact.location());
+            if (other != null) {
+                throw new ExtractionException("Two jars would both be " + target + " (" + other + " and "
+                        + artifact.location() + "): keep one of them on the runtime class path");
+            }
+        }
+        Map<String, Path> resources = new LinkedHashMap<>();
+        Map<String, Path> classes = new LinkedHashMap<>();
+        try (Stream<Path> walk = Files.walk(classesDirectory)) {
+            // Sorted, so the layer (and so the image digest) never depends on the file system's order.
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String relative = classesDirectory.relativize(file).toString().replace('\\', '/');
+                if (relative.endsWith(".class")) {
+                    classes.put(APP + "/classes/" + relative, file);
+                } else {
+                    resources.put(APP + "/resources/" + relative, file);
+                }
+            }
+        }
+        List<Layer> layers = new ArrayList<>();
+        for (Layer layer : List.of(new Layer("libs", sorted(libs)), new Layer("modules", sorted(modules)),
+                new Layer("resources", resources), new Layer("classes", classes))) {
+            if (!layer.files().isEmpty()) {
+                layers.add(layer);
+            }
+        }
+        return new ImageLayout(layers);
+    }
+
+    /** Jars sorted by name, so the plan's order (which follows Maven's) never changes the digest. */
+    private static Map<String, Path> sorted(Map<String, Path> files) {
+        return new TreeMap<>(files);
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

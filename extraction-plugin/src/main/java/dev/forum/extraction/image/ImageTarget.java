@@ -1,0 +1,96 @@
+package dev.forum.extraction.image;
+
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.DockerDaemonImage;
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
+import com.google.cloud.tools.jib.api.TarImage;
+import dev.forum.extraction.model.ExtractionException;
+import java.nio.file.Path;
+
+/** Where a service image goes: an OCI image tar (the default, offline), a registry, or the local Docker daemon. */
+public final class ImageTarget {
+
+    private enum Kind { TAR, REGISTRY, DOCKER }
+
+    private final Kind kind;
+    private final ImageReference reference;
+    private final Path tar;
+
+    private ImageTarget(Kind kind, ImageReference reference, Path tar) {
+        this.kind = kind;
+        this.reference = reference;
+        this.tar = tar;
+    }
+
+    /**
+     * The target the build asked for.
+     *
+     * @param service  the service, the default image name
+     * @param folder   the service's folder, where the image tar goes
+     * @param version  the default tag
+     * @param name     -Dextract.image.name, or null
+     * @param registry -Dextract.image.registry, or null: push there
+     * @param docker   -Dextract.image.docker: load into the Docker daemon
+     */
+    public static ImageTarget of(String service, Path folder, String version, String name, String registry, boolean docker) {
+        boolean push = registry != null && !registry.isBlank();
+        if (push && docker) {
+            throw new ExtractionException("-Dextract.image.registry and -Dextract.image.docker=true both name where the image"
+                    + " goes: set one of them");
+        }
+        if (push) {
+            return new ImageTarget(Kind.REGISTRY, parse(registry.trim(), "extract.image.registry"), null);
+        }
+        ImageReference named = parse(name == null || name.isBlank() ? service + ":" + version : name.trim(), "extract.image.name");
+        return docker ? new ImageTarget(Kind.DOCKER, named, null)
+                : new ImageTarget(Kind.TAR, named, folder.resolve(service + "-image.tar"));
+    }
+
+    private static ImageReference parse(String value, String property) {
+        try {
+            return ImageReference.parse(value);
+        } catch (InvalidImageReferenceException e) {
+            throw new ExtractionException(property + " '" + value + "' is not an image reference: set it like"
+                    + " 127.0.0.1:5000/forum/posts:1 (lower-case repository, optional tag)");
+        }
+    }
+
+    Containerizer containerizer(Registries registries) {
+        return switch (kind) {
+            case TAR -> Containerizer.to(TarImage.at(tar).named(reference));
+            case REGISTRY -> Containerizer.to(registries.image(reference));
+            case DOCKER -> Containerizer.to(DockerDaemonImage.named(reference));
+        };
+    }
+
+    /** The registry pushed to, or null. */
+    ImageReference registry() {
+        return kind == Kind.REGISTRY ? reference : null;
+    }
+
+    /** The image tar written, or null. */
+    public Path tar() {
+        return tar;
+    }
+
+    /** How progress lines name it: the tar (relative to {@code base}), the registry reference, or the daemon's image. */
+    public String describe(Path base) {
+        return switch (kind) {
+            case TAR -> base.relativize(tar).toString();
+            case REGISTRY -> reference.toString();
+            case DOCKER -> "docker daemon " + reference;
+        };
+    }
+
+    /** The one line for a target that could not be written. */
+    ExtractionException cannotWrite(String why) {
+        return new ExtractionException(switch (kind) {
+            case TAR -> "Cannot write the image tar " + tar + " (" + why + "): check the folder is writable and the disk has room";
+            case REGISTRY -> "Cannot push the image to " + reference + " (" + why + "): check -Dextract.image.registry and"
+                    + " your credentials (docker login, or a credential helper such as docker-credential-ecr-login)";
+            case DOCKER -> "Cannot load the image into the Docker daemon (" + why + "): start Docker, or drop"
+                    + " -Dextract.image.docker=true to write an image tar instead";
+        });
+    }
+}

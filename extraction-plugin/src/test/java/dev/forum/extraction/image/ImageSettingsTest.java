@@ -1,0 +1,74 @@
+package dev.forum.extraction.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.cloud.tools.jib.api.ImageReference;
+import dev.forum.extraction.model.ExtractionException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The image settings read from -Dextract.image.*: each mistake is one line naming the setting. */
+class ImageSettingsTest {
+
+    private static final Path FOLDER = Path.of("/build/target/services/posts");
+
+    @Test
+    void theDefaultBaseIsAJava25JrePinnedByDigest() {
+        assertEquals(ImageBase.DEFAULT, ImageBase.parse(null).toString());
+        assertTrue(ImageBase.DEFAULT.contains(":25-jre@sha256:"));
+    }
+
+    @Test
+    void aTarBaseNeedsAnAbsolutePath() {
+        ExtractionException e = assertThrows(ExtractionException.class, () -> ImageBase.parse("tar://base.tar"));
+        assertTrue(e.getMessage().contains("-Dextract.image.base=tar:///abs/path/base.tar"), e.getMessage());
+    }
+
+    @Test
+    void aBaseThatIsNoImageReferenceIsRefused() {
+        ExtractionException e = assertThrows(ExtractionException.class, () -> ImageBase.parse("Not An Image"));
+        assertTrue(e.getMessage().contains("-Dextract.image.base="), e.getMessage());
+    }
+
+    @Test
+    void byDefaultTheImageIsATarNamedAfterTheServiceAndVersion() {
+        ImageTarget target = ImageTarget.of("posts", FOLDER, "0.1.0-SNAPSHOT", null, null, false);
+        assertEquals(FOLDER.resolve("posts-image.tar"), target.tar());
+        assertEquals("target/services/posts/posts-image.tar", target.describe(Path.of("/build")));
+        assertEquals(null, target.registry());
+    }
+
+    @Test
+    void aRegistryTargetIsPushedToAndNamesTheImage() {
+        ImageTarget target = ImageTarget.of("posts", FOLDER, "0.1.0-SNAPSHOT", null, "127.0.0.1:5000/forum/posts:1", false);
+        assertEquals("127.0.0.1:5000/forum/posts:1", target.describe(Path.of("/build")));
+        assertEquals(null, target.tar());
+    }
+
+    @Test
+    void registryAndDockerTogetherAreRefused() {
+        ExtractionException e = assertThrows(ExtractionException.class,
+                () -> ImageTarget.of("posts", FOLDER, "1", null, "127.0.0.1:5000/posts:1", true));
+        assertTrue(e.getMessage().contains("set one of them"), e.getMessage());
+    }
+
+    @Test
+    void aBadImageNameIsRefusedNamingTheSetting() {
+        ExtractionException e = assertThrows(ExtractionException.class,
+                () -> ImageTarget.of("posts", FOLDER, "1", "Posts Image", null, false));
+        assertTrue(e.getMessage().startsWith("extract.image.name 'Posts Image'"), e.getMessage());
+    }
+
+    @Test
+    void plainHttpIsForLoopbackRegistriesOnly() throws Exception {
+        assertTrue(Registries.isLoopback(ImageReference.parse("127.0.0.1:5000/jre:25")));
+        assertTrue(Registries.isLoopback(ImageReference.parse("localhost:5000/forum/posts:1")));
+        assertTrue(Registries.isLoopback("[::1]:5000"));
+        assertFalse(Registries.isLoopback(ImageReference.parse("123456789012.dkr.ecr.eu-west-1.amazonaws.com/posts:1")));
+        assertFalse(Registries.isLoopback(ImageReference.parse("eclipse-temurin:25-jre")));
+        assertFalse(Registries.isLoopback(ImageReference.parse("localhost.example.com/jre:25")));
+    }
+}
