@@ -1,0 +1,39 @@
+import java.util.concurrent.TimeUnit
+import java.util.jar.JarFile
+
+File service = new File(basedir, 'app/target/services/beta')
+File jar = new File(service, 'beta.jar')
+assert jar.isFile() : "no $jar"
+
+Set<String> libs
+String startClass
+new JarFile(jar).withCloseable { zip ->
+    libs = zip.entries().collect { it.name }.findAll { it.startsWith('BOOT-INF/lib/') && it.endsWith('.jar') }
+            .collect { it.substring('BOOT-INF/lib/'.length()) } as Set
+    startClass = zip.manifest.mainAttributes.getValue('Start-Class')
+}
+// beta's own jars, the shared kernel, and the API of alpha, which beta calls ...
+assert libs.containsAll(['beta-1.0.jar', 'beta-api-1.0.jar', 'alpha-api-1.0.jar', 'kernel-1.0.jar']) : libs
+// ... but not alpha's implementation.
+assert !libs.contains('alpha-1.0.jar') : libs
+assert startClass == 'sample.app.Main'
+
+String contents = new File(service, 'contents.txt').text
+int excluded = contents.indexOf('\nexcluded (')
+assert excluded > 0 : contents
+assert contents.substring(excluded).contains('sample:alpha:jar:1.0  [implementation of alpha]') : contents
+assert contents.substring(0, excluded).contains('sample:alpha-api:jar:1.0  [API of alpha (called)]') : contents
+assert contents.contains('calls (API only, over HTTP): alpha') : contents
+
+// Only the requested service, and no image with -Dextract.image=false.
+assert !new File(service, 'beta-image.tar').exists()
+assert new File(basedir, 'app/target/services').list() as List == ['beta']
+
+// The jar runs: beta is there, alpha's implementation really is not.
+String java = new File(System.getProperty('java.home'), 'bin/java').path
+Process run = new ProcessBuilder(java, '-jar', jar.path).redirectErrorStream(true).start()
+assert run.waitFor(60, TimeUnit.SECONDS) : 'java -jar beta.jar did not end'
+String output = run.inputStream.text
+assert run.exitValue() != 0 : output
+assert output.contains('No implementation of sample.alpha.Alpha') : output
+return true
