@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import forum.support.ForumHttp;
 import forum.support.ForumHttp.Reply;
+import forum.support.RunningForumTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -22,18 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Read-only: each concrete class runs it on a fresh database holding only the seed data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class TutorialRoutesContract {
+abstract class TutorialRoutesContract extends RunningForumTest {
 
     private static final JsonNode TUTORIAL = readTutorialData();
-
-    @LocalServerPort
-    int port;
-    ForumHttp http;
-
-    @BeforeEach
-    void client() {
-        http = new ForumHttp(port);
-    }
 
     @Test
     void users_are_the_tutorials_users_in_order() {

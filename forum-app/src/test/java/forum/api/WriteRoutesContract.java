@@ -2,20 +2,18 @@ package forum.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import forum.support.ForumHttp;
 import forum.support.ForumHttp.Reply;
+import forum.support.RunningForumTest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 
@@ -26,18 +24,9 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-abstract class WriteRoutesContract {
+abstract class WriteRoutesContract extends RunningForumTest {
 
     private static final String TOO_LARGE = "{\"username\":\"" + "a".repeat(70_000) + "\",\"name\":\"big\"}";
-
-    @LocalServerPort
-    int port;
-    ForumHttp http;
-
-    @BeforeEach
-    void client() {
-        http = new ForumHttp(port);
-    }
 
     @Test
     void a_created_user_thread_and_post_are_answered_with_201_and_location_and_can_be_read_back() {

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import forum.data.ModuleRoles.Role;
 import forum.data.ModuleRoles.ScriptRun;
 import forum.support.EnabledIfPostgres;
-import forum.support.ForumHttp;
 import forum.support.ForumHttp.Reply;
+import forum.support.RunningForumTest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,11 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,7 +35,7 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(ModuleRoles.DropWhenDone.class) // before @SpringBootTest: runs after the context is closed
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class ModuleRoleIsolationOnPostgresIntegrationTest {
+class ModuleRoleIsolationOnPostgresIntegrationTest extends RunningForumTest {
 
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
@@ -52,15 +50,6 @@ class ModuleRoleIsolationOnPostgresIntegrationTest {
             properties.add("forum.datasource." + role.module() + ".password", role::password);
         }
         properties.add("forum.seed-data", () -> "always");
-    }
-
-    @LocalServerPort
-    int port;
-    ForumHttp http;
-
-    @BeforeEach
-    void client() {
-        http = new ForumHttp(port);
     }
 
     @Test
