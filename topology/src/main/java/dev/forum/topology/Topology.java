@@ -1,0 +1,219 @@
+package dev.forum.topology;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A topology checked against the application's modules: every question the renderers (service builds, ECS
+ * templates, the local load balancer) ask is answered here, once.
+ *
+ * <p>The monolith holds every module that no extracted service takes at 100 %: during a cutover both the
+ * monolith and the service hold the module and the load balancer splits its routes between them; at 100 % the
+ * monolith treats it as remote. A monolith left with no module is not deployed, and requests no rule matches
+ * get a 404 from the load balancer itself.
+ */
+public final class Topology {
+
+    /** Rule priorities are spaced so that a hand-written rule can go between two of ours. */
+    static final int PRIORITY_STEP = 10;
+
+    private final TopologySpec spec;
+    private final List<ModuleRoute> modules;
+    private final ServiceSpec monolith;
+    private final List<ServiceSpec> extracted;
+    private final Map<String, ServiceSpec> holders;
+
+    private Topology(TopologySpec spec, List<ModuleRoute> modules, ServiceSpec monolith, List<ServiceSpec> extracted,
+            Map<String, ServiceSpec> holders) {
+        this.spec = spec;
+        this.modules = List.copyOf(modules);
+        this.monolith = monolith;
+        this.extracted = List.copyOf(extracted);
+        this.holders = Map.copyOf(holders);
+    }
+
+    /**
+     * Checks {@code spec} against the application's modules (in a stable order: rule priorities follow it).
+     *
+     * @throws TopologyException naming the line and what to fix: an unknown module, a module in two services,
+     *                           no monolith or two, two services with one name
+     */
+    public static Topology resolve(TopologySpec spec, List<ModuleRoute> modules) {
+        Map<String, ModuleRoute> known = new HashMap<>();
+        for (ModuleRoute module : modules) {
+            if (known.put(module.module(), module) != null) {
+                throw new IllegalArgumentException("module " + module.module() + " is listed twice");
+            }
+        }
+        String knownNames = modules.stream().map(ModuleRoute::module).collect(Collectors.joining(", "));
+        Map<String, ServiceSpec> byName = new HashMap<>();
+        Map<String, ServiceSpec> holders = new HashMap<>();
+        ServiceSpec monolith = null;
+        List<ServiceSpec> extracted = new ArrayList<>();
+        for (ServiceSpec service : spec.services()) {
+            ServiceSpec same = byName.put(service.name(), service);
+            if (same != null) {
+                throw error(spec, service, "two services are named '" + service.name() + "' (the other is on line "
+                        + same.line() + "); give each a name of its own");
+            }
+            if (service.monolith()) {
+                if (monolith != null) {
+                    throw error(spec, service, "'" + service.name() + "' and '" + monolith.name() + "' are both "
+                            + "marked monolith: true; there is exactly one monolith");
+                }
+                monolith = service;
+                continue;
+            }
+            for (String module : service.modules()) {
+                if (!known.containsKey(module)) {
+                    throw error(spec, service, service.name() + ": unknown module '" + module + "' (modules: "
+                            + knownNames + ")");
+                }
+                ServiceSpec holder = holders.put(module, service);
+                if (holder != null) {
+                    throw error(spec, service, "module '" + module + "' is in two services, '" + holder.name()
+                            + "' and '" + service.name() + "'; a module runs in one extracted service");
+                }
+            }
+            extracted.add(service);
+        }
+        if (monolith == null) {
+            throw new TopologyException(spec.source() + ": no monolith: mark one service monolith: true (it holds "
+                    + "every module not listed elsewhere and is the default route)");
+        }
+        return new Topology(spec, modules, monolith, extracted, holders);
+    }
+
+    /** The application's name, the prefix of every deployed resource. */
+    public String name() {
+        return spec.name();
+    }
+
+    public String source() {
+        return spec.source();
+    }
+
+    /** The application's modules with their route prefixes, in priority order. */
+    public List<ModuleRoute> modules() {
+        return modules;
+    }
+
+    public ServiceSpec monolith() {
+        return monolith;
+    }
+
+    /** The extracted services, in the file's order. */
+    public List<ServiceSpec> extracted() {
+        return extracted;
+    }
+
+    /** The services that run: the monolith (when it holds a module) and every extracted service. */
+    public List<ServiceSpec> deployedServices() {
+        List<ServiceSpec> services = new ArrayList<>();
+        if (monolithDeployed()) {
+            services.add(monolith);
+        }
+        services.addAll(extracted);
+        return services;
+    }
+
+    /** Whether the monolith still holds a module; when it does not, it is not deployed. */
+    public boolean monolithDeployed() {
+        return !localModules(monolith.name()).isEmpty();
+    }
+
+    public Optional<ServiceSpec> service(String name) {
+        if (monolith.name().equals(name)) {
+            return Optional.of(monolith);
+        }
+        return extracted.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /** The extracted service that holds {@code module}, if any. */
+    public Optional<ServiceSpec> extractedHolder(String module) {
+        return Optional.ofNullable(holders.get(module));
+    }
+
+    /**
+     * The modules {@code service} runs in its own process, in module order. For the monolith: every module no
+     * extracted service takes at 100 %.
+     */
+    public Set<String> localModules(String service) {
+        ServiceSpec spec = require(service);
+        Set<String> local = new LinkedHashSet<>();
+        for (ModuleRoute module : modules) {
+            ServiceSpec holder = holders.get(module.module());
+            boolean held = spec.monolith() ? holder == null || holder.traffic() < 100 : holder == spec;
+            if (held) {
+                local.add(module.module());
+            }
+        }
+        return local;
+    }
+
+    /** The modules {@code service} reaches over HTTP: all the others. */
+    public Set<String> remoteModules(String service) {
+        Set<String> local = localModules(service);
+        Set<String> remote = new LinkedHashSet<>();
+        for (ModuleRoute module : modules) {
+            if (!local.contains(module.module())) {
+                remote.add(module.module());
+            }
+        }
+        return remote;
+    }
+
+    /**
+     * The rules a load balancer needs in front of the default route (the monolith): one per module held by an
+     * extracted service, splitting its routes by the service's traffic share. Priorities are unique and follow
+     * the module order.
+     */
+    public List<RoutingRule> routingRules() {
+        List<RoutingRule> rules = new ArrayList<>();
+        for (int i = 0; i < modules.size(); i++) {
+            ModuleRoute module = modules.get(i);
+            ServiceSpec holder = holders.get(module.module());
+            if (holder == null) {
+                continue;
+            }
+            List<WeightedTarget> targets = new ArrayList<>();
+            if (monolithDeployed()) {
+                targets.add(new WeightedTarget(monolith.name(), 100 - holder.traffic()));
+                targets.add(new WeightedTarget(holder.name(), holder.traffic()));
+            } else {
+                targets.add(new WeightedTarget(holder.name(), 100));
+            }
+            rules.add(new RoutingRule((i + 1) * PRIORITY_STEP, module.module(), module.patterns(), targets));
+        }
+        return rules;
+    }
+
+    /**
+     * The service a request for {@code path} can reach, with the weight it gets there; the monolith answers
+     * what no rule matches. An empty map means the load balancer itself answers 404.
+     */
+    public Map<String, Integer> routeOf(String path) {
+        for (RoutingRule rule : routingRules()) {
+            if (rule.patterns().stream().anyMatch(p -> p.matches(path))) {
+                Map<String, Integer> weights = new HashMap<>();
+                rule.targets().forEach(t -> weights.merge(t.service(), t.weight(), Integer::sum));
+                return weights;
+            }
+        }
+        return monolithDeployed() ? Map.of(monolith.name(), 100) : Map.of();
+    }
+
+    private ServiceSpec require(String name) {
+        return service(name).orElseThrow(() -> new IllegalArgumentException("no service named " + name));
+    }
+
+    private static TopologyException error(TopologySpec spec, ServiceSpec service, String message) {
+        return new TopologyException(spec.source() + ":" + service.line() + ": " + message);
+    }
+}

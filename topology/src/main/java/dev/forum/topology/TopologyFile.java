@@ -1,0 +1,241 @@
+package dev.forum.topology;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads a topology file. The schema (every key is optional unless marked):
+ *
+ * <pre>
+ * name: forum                  # prefix of every deployed resource (default: forum)
+ * services:                    # required; exactly one has monolith: true
+ *   - name: monolith           # required; lower-case letters, digits, '-'
+ *     monolith: true
+ *     cpu: 512                 # Fargate CPU units (default 256)
+ *     memory: 1024             # MiB, a valid Fargate size for the cpu (default 512)
+ *     count: 2                 # tasks (default 2)
+ *     autoscaling: { min: 2, max: 4, cpu-target: 60 }   # default: min = count, max = 2 x count, 60 %
+ *   - name: posts
+ *     modules: [posts]         # required for an extracted service
+ *     traffic: 100             # share of its modules' routes it takes, 0-100 (default 100)
+ * </pre>
+ *
+ * Structure is checked here with the line of every mistake; module names are checked by
+ * {@link Topology#resolve}, which knows the application's modules.
+ */
+public final class TopologyFile {
+
+    private static final Set<String> TOP_KEYS = Set.of("name", "services");
+    private static final Set<String> SERVICE_KEYS =
+            Set.of("name", "monolith", "modules", "cpu", "memory", "count", "autoscaling", "traffic");
+    private static final Set<String> AUTOSCALING_KEYS = Set.of("min", "max", "cpu-target");
+    private static final String NAME = "[a-z][a-z0-9-]{0,19}";
+
+    private final String source;
+
+    private TopologyFile(String source) {
+        this.source = source;
+    }
+
+    /** Reads and checks the file; a missing or malformed file is a {@link TopologyException}. */
+    public static TopologySpec read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new TopologyException(file + ": no topology file here; create one (see the README, \"Topology file\")");
+        } catch (IOException e) {
+            throw new TopologyException(file + ": cannot read the topology file: " + e.getMessage());
+        }
+        return parse(text, file.toString());
+    }
+
+    /** Parses topology YAML; {@code source} names it in messages. */
+    public static TopologySpec parse(String yaml, String source) {
+        return new TopologyFile(source).spec(yaml);
+    }
+
+    private TopologySpec spec(String yaml) {
+        Node root;
+        try {
+            root = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
+        } catch (MarkedYAMLException e) {
+            throw new TopologyException(source + ":" + (e.getProblemMark().getLine() + 1) + ": not valid YAML: "
+                    + e.getProblem());
+        } catch (RuntimeException e) {
+            throw new TopologyException(source + ": not valid YAML: " + e.getMessage());
+        }
+        if (root == null) {
+            throw new TopologyException(source + ": the topology file is empty; it needs at least a services list "
+                    + "with the monolith");
+        }
+        Map<String, Node> top = mapping(root, "the file", TOP_KEYS);
+        String name = top.containsKey("name") ? name(top.get("name"), "name") : "forum";
+        Node servicesNode = top.get("services");
+        if (servicesNode == null) {
+            throw error(root, "no services: list the services, one of them with monolith: true");
+        }
+        if (!(servicesNode instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
+            throw error(servicesNode, "services must be a list of services, one of them with monolith: true");
+        }
+        List<ServiceSpec> services = new ArrayList<>();
+        for (Node node : sequence.getValue()) {
+            services.add(service(node));
+        }
+        return new TopologySpec(source, name, services);
+    }
+
+    private ServiceSpec service(Node node) {
+        Map<String, Node> keys = mapping(node, "a service", SERVICE_KEYS);
+        if (!keys.containsKey("name")) {
+            throw error(node, "a service without a name: add name: <service>");
+        }
+        String name = name(keys.get("name"), "service name");
+        boolean monolith = keys.containsKey("monolith") && bool(keys.get("monolith"), name + ".monolith");
+        List<String> modules = keys.containsKey("modules") ? names(keys.get("modules"), name + ".modules") : List.of();
+        int cpu = keys.containsKey("cpu") ? integer(keys.get("cpu"), name + ".cpu") : Sizing.DEFAULT.cpu();
+        int memory = keys.containsKey("memory") ? integer(keys.get("memory"), name + ".memory") : Sizing.DEFAULT.memory();
+        Sizing sizing = new Sizing(cpu, memory);
+        String sizeProblem = sizing.problem();
+        if (sizeProblem != null) {
+            throw error(keys.getOrDefault("cpu", keys.getOrDefault("memory", node)), name + ": " + sizeProblem);
+        }
+        int count = keys.containsKey("count") ? integer(keys.get("count"), name + ".count") : 2;
+        if (count < 1) {
+            throw error(keys.get("count"), name + ": count must be at least 1");
+        }
+        Autoscaling autoscaling = autoscaling(keys.get("autoscaling"), name, count);
+        int traffic = 100;
+        if (keys.containsKey("traffic")) {
+            if (monolith) {
+                throw error(keys.get("traffic"), name + ": the monolith takes whatever traffic the other services "
+                        + "leave; set traffic on the extracted services");
+            }
+            traffic = integer(keys.get("traffic"), name + ".traffic");
+            if (traffic < 0 || traffic > 100) {
+                throw error(keys.get("traffic"), name + ": traffic is a share from 0 to 100, not " + traffic);
+            }
+        }
+        if (monolith && !modules.isEmpty()) {
+            throw error(keys.get("modules"), name + ": the monolith holds every module not listed elsewhere; "
+                    + "remove its modules list");
+        }
+        if (!monolith && modules.isEmpty()) {
+            throw error(node, name + ": an extracted service needs modules: [<module>, ...] (or monolith: true)");
+        }
+        return new ServiceSpec(name, monolith, modules, sizing, count, autoscaling, traffic, line(node));
+    }
+
+    private Autoscaling autoscaling(Node node, String service, int count) {
+        if (node == null) {
+            return new Autoscaling(count, count * 2, 60);
+        }
+        Map<String, Node> keys = mapping(node, service + ".autoscaling", AUTOSCALING_KEYS);
+        int min = keys.containsKey("min") ? integer(keys.get("min"), service + ".autoscaling.min") : count;
+        int max = keys.containsKey("max") ? integer(keys.get("max"), service + ".autoscaling.max") : Math.max(min, count) * 2;
+        int target = keys.containsKey("cpu-target")
+                ? integer(keys.get("cpu-target"), service + ".autoscaling.cpu-target") : 60;
+        if (min < 1 || min > count || count > max) {
+            throw error(node, service + ": autoscaling needs 1 <= min <= count <= max; here min " + min + ", count "
+                    + count + ", max " + max);
+        }
+        if (target < 10 || target > 90) {
+            throw error(keys.get("cpu-target"), service + ": autoscaling cpu-target is a percentage from 10 to 90");
+        }
+        return new Autoscaling(min, max, target);
+    }
+
+    private Map<String, Node> mapping(Node node, String what, Set<String> allowed) {
+        if (!(node instanceof MappingNode mapping)) {
+            throw error(node, what + " must be a mapping of keys (" + String.join(", ", sorted(allowed)) + ")");
+        }
+        Map<String, Node> keys = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            String key = scalar(tuple.getKeyNode(), "a key");
+            if (!allowed.contains(key)) {
+                throw error(tuple.getKeyNode(), "unknown key '" + key + "' in " + what + " (known keys: "
+                        + String.join(", ", sorted(allowed)) + ")");
+            }
+            if (keys.put(key, tuple.getValueNode()) != null) {
+                throw error(tuple.getKeyNode(), "key '" + key + "' appears twice in " + what);
+            }
+        }
+        return keys;
+    }
+
+    private String name(Node node, String what) {
+        String value = scalar(node, what);
+        if (!value.matches(NAME)) {
+            throw error(node, what + " '" + value + "' must be 1-20 lower-case letters, digits or '-', starting "
+                    + "with a letter");
+        }
+        return value;
+    }
+
+    private List<String> names(Node node, String what) {
+        if (node instanceof ScalarNode) {
+            return List.of(name(node, what));
+        }
+        if (!(node instanceof SequenceNode sequence)) {
+            throw error(node, what + " must be a list such as [posts, threads]");
+        }
+        List<String> names = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            names.add(name(item, what));
+        }
+        return names;
+    }
+
+    private int integer(Node node, String what) {
+        String value = scalar(node, what);
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw error(node, what + " must be a whole number, not '" + value + "'");
+        }
+    }
+
+    private boolean bool(Node node, String what) {
+        String value = scalar(node, what);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw error(node, what + " must be true or false, not '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    private String scalar(Node node, String what) {
+        if (!(node instanceof ScalarNode scalar)) {
+            throw error(node, what + " must be a single value");
+        }
+        return scalar.getValue();
+    }
+
+    private TopologyException error(Node node, String message) {
+        return new TopologyException(source + ":" + line(node) + ": " + message);
+    }
+
+    private static int line(Node node) {
+        return node.getStartMark().getLine() + 1;
+    }
+
+    private static List<String> sorted(Set<String> keys) {
+        return keys.stream().sorted().toList();
+    }
+}

@@ -1,0 +1,113 @@
+package dev.forum.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TopologyFileUnitTest {
+
+    @Test
+    void readsEveryKeyAndFillsDefaults() {
+        TopologySpec spec = TopologyFile.parse("""
+                name: shop
+                services:
+                  - name: monolith
+                    monolith: true
+                    cpu: 512
+                    memory: 2048
+                    count: 3
+                    autoscaling: { min: 2, max: 6, cpu-target: 50 }
+                  - name: posts
+                    modules: [posts, threads]
+                    traffic: 10
+                """, "t.yml");
+
+        assertEquals("shop", spec.name());
+        ServiceSpec monolith = spec.services().get(0);
+        assertEquals(new Sizing(512, 2048), monolith.sizing());
+        assertEquals(3, monolith.count());
+        assertEquals(new Autoscaling(2, 6, 50), monolith.autoscaling());
+        assertTrue(monolith.monolith());
+
+        ServiceSpec posts = spec.services().get(1);
+        assertEquals(List.of("posts", "threads"), posts.modules());
+        assertEquals(10, posts.traffic());
+        assertEquals(Sizing.DEFAULT, posts.sizing());
+        assertEquals(2, posts.count());
+        assertEquals(new Autoscaling(2, 4, 60), posts.autoscaling());
+        assertEquals(9, posts.line());
+    }
+
+    @Test
+    void defaultsTheNameAndTheTrafficShare() {
+        TopologySpec spec = TopologyFile.parse("""
+                services:
+                  - { name: monolith, monolith: true }
+                  - { name: posts, modules: posts }
+                """, "t.yml");
+        assertEquals("forum", spec.name());
+        assertEquals(100, spec.services().get(1).traffic());
+        assertEquals(List.of("posts"), spec.services().get(1).modules());
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            services: []                                                     | t.yml:1: services must be a list | empty services list
+            name: forum                                                      | t.yml:1: no services              | no services key
+            servces: []                                                      | t.yml:1: unknown key 'servces' in the file (known keys: name, services) | typo at the top
+            'services: [{name: m, monolith: true, cpus: 2}]'                 | t.yml:1: unknown key 'cpus' in a service | typo in a service
+            'services: [{monolith: true}]'                                   | t.yml:1: a service without a name | nameless service
+            'services: [{name: Posts, monolith: true}]'                      | t.yml:1: service name 'Posts' must be 1-20 lower-case | bad name
+            'services: [{name: m, monolith: yes}]'                           | t.yml:1: m.monolith must be true or false, not 'yes' | bad boolean
+            'services: [{name: m, monolith: true, modules: [posts]}]'        | t.yml:1: m: the monolith holds every module not listed elsewhere | monolith with modules
+            'services: [{name: m, monolith: true, traffic: 50}]'             | t.yml:1: m: the monolith takes whatever traffic | monolith with traffic
+            'services: [{name: p}]'                                          | t.yml:1: p: an extracted service needs modules | service without modules
+            'services: [{name: p, modules: [posts], traffic: 101}]'          | t.yml:1: p: traffic is a share from 0 to 100, not 101 | traffic too high
+            'services: [{name: p, modules: [posts], traffic: half}]'         | t.yml:1: p.traffic must be a whole number, not 'half' | traffic not a number
+            'services: [{name: p, modules: [posts], cpu: 256, memory: 4096}]' | t.yml:1: p: cpu 256 takes memory 512, 1024, 2048 MiB on Fargate, not 4096 | invalid Fargate size
+            'services: [{name: p, modules: [posts], cpu: 300}]'              | t.yml:1: p: cpu 300 is not a Fargate size | invalid Fargate cpu
+            'services: [{name: p, modules: [posts], count: 0}]'              | t.yml:1: p: count must be at least 1 | no tasks
+            'services: [{name: p, modules: [posts], count: 5, autoscaling: {max: 4}}]' | t.yml:1: p: autoscaling needs 1 <= min <= count <= max | bounds around the count
+            'services: [{name: m, name: n, monolith: true}]'                 | t.yml:1: key 'name' appears twice in a service | a key twice
+            """)
+    void refusesMistakesWithTheirLine(String yaml, String expected, String what) {
+        TopologyException error = assertThrows(TopologyException.class, () -> TopologyFile.parse(yaml, "t.yml"));
+        assertTrue(error.getMessage().startsWith(expected),
+                () -> what + ": " + error.getMessage());
+        assertEquals(1, error.getMessage().lines().count(), "one line: " + error.getMessage());
+    }
+
+    @Test
+    void namesTheLineOfAMistakeFurtherDown() {
+        TopologyException error = assertThrows(TopologyException.class, () -> TopologyFile.parse("""
+                services:
+                  - name: monolith
+                    monolith: true
+                  - name: posts
+                    modules: [posts]
+                    memory: 3000
+                """, "topology.yml"));
+        assertEquals("topology.yml:6: posts: cpu 256 takes memory 512, 1024, 2048 MiB on Fargate, not 3000",
+                error.getMessage());
+    }
+
+    @Test
+    void saysWhatToDoWhenTheFileIsMissingOrEmpty() {
+        TopologyException missing = assertThrows(TopologyException.class,
+                () -> TopologyFile.read(Path.of("does-not-exist.yml")));
+        assertTrue(missing.getMessage().startsWith("does-not-exist.yml: no topology file here"), missing.getMessage());
+
+        TopologyException empty = assertThrows(TopologyException.class, () -> TopologyFile.parse("", "t.yml"));
+        assertTrue(empty.getMessage().startsWith("t.yml: the topology file is empty"), empty.getMessage());
+
+        TopologyException broken = assertThrows(TopologyException.class,
+                () -> TopologyFile.parse("services: [\n", "t.yml"));
+        assertTrue(broken.getMessage().startsWith("t.yml:2: not valid YAML"), broken.getMessage());
+    }
+}

@@ -1,0 +1,166 @@
+package dev.forum.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class TopologyUnitTest {
+
+    static final List<ModuleRoute> MODULES = List.of(
+            new ModuleRoute("users", "/api/users"),
+            new ModuleRoute("threads", "/api/threads"),
+            new ModuleRoute("posts", "/api/posts"));
+
+    static Topology topology(String services) {
+        return Topology.resolve(TopologyFile.parse("services:\n" + services, "t.yml"), MODULES);
+    }
+
+    @Test
+    void everythingInTheMonolithNeedsNoRule() {
+        Topology topology = topology("  - { name: monolith, monolith: true }\n");
+        assertEquals(Set.of("users", "threads", "posts"), topology.localModules("monolith"));
+        assertEquals(Set.of(), topology.remoteModules("monolith"));
+        assertEquals(List.of(), topology.routingRules());
+        assertEquals(Map.of("monolith", 100), topology.routeOf("/api/posts/1"));
+        assertEquals(List.of("monolith"), topology.deployedServices().stream().map(ServiceSpec::name).toList());
+    }
+
+    @Test
+    void duringACutoverBothHoldTheModuleAndTheRuleSplitsItsRoutes() {
+        Topology topology = topology("""
+                  - { name: monolith, monolith: true }
+                  - { name: posts, modules: [posts], traffic: 10 }
+                """);
+        assertEquals(Set.of("users", "threads", "posts"), topology.localModules("monolith"));
+        assertEquals(Set.of("posts"), topology.localModules("posts"));
+        assertEquals(Set.of("users", "threads"), topology.remoteModules("posts"));
+
+        RoutingRule rule = topology.routingRules().get(0);
+        assertEquals("posts", rule.module());
+        assertEquals(List.of("/api/posts", "/api/posts/*"), rule.patterns().stream().map(PathPattern::pattern).toList());
+        assertEquals(90, rule.weightOf("monolith"));
+        assertEquals(10, rule.weightOf("posts"));
+    }
+
+    @Test
+    void atOneHundredPercentTheMonolithTreatsTheModuleAsRemote() {
+        Topology topology = topology("""
+                  - { name: monolith, monolith: true }
+                  - { name: posts, modules: [posts] }
+                """);
+        assertEquals(Set.of("users", "threads"), topology.localModules("monolith"));
+        assertEquals(Set.of("posts"), topology.remoteModules("monolith"));
+        assertEquals(Map.of("monolith", 0, "posts", 100), topology.routeOf("/api/posts/in-thread/1"));
+    }
+
+    @Test
+    void aMonolithLeftWithNoModuleIsNotDeployed() {
+        Topology topology = topology("""
+                  - { name: monolith, monolith: true }
+                  - { name: users, modules: [users] }
+                  - { name: threads, modules: [threads] }
+                  - { name: posts, modules: [posts] }
+                """);
+        assertFalse(topology.monolithDeployed());
+        assertEquals(List.of("users", "threads", "posts"),
+                topology.deployedServices().stream().map(ServiceSpec::name).toList());
+        topology.routingRules().forEach(rule -> assertEquals(List.of(new WeightedTarget(rule.module(), 100)),
+                rule.targets()));
+        assertEquals(Map.of(), topology.routeOf("/api/other"));
+    }
+
+    @Test
+    void everyRouteIsMatchedByTheRuleOfItsHolderAndNoOther() {
+        Topology topology = topology("""
+                  - { name: monolith, monolith: true }
+                  - { name: content, modules: [posts, threads], traffic: 50 }
+                  - { name: users, modules: [users] }
+                """);
+        Map<String, String> holderOfPath = Map.of(
+                "/api/users", "users", "/api/users/1", "users",
+                "/api/threads", "content", "/api/threads/2", "content",
+                "/api/posts", "content", "/api/posts/in-thread/1", "content");
+        holderOfPath.forEach((path, holder) -> {
+            List<RoutingRule> matching = topology.routingRules().stream()
+                    .filter(rule -> rule.patterns().stream().anyMatch(p -> p.matches(path))).toList();
+            assertEquals(1, matching.size(), path);
+            assertTrue(matching.get(0).weightOf(holder) > 0, path);
+        });
+        for (String other : List.of("/api/postsettings", "/api/posts-archive", "/api/user", "/", "/api/")) {
+            assertTrue(topology.routingRules().stream()
+                    .noneMatch(rule -> rule.patterns().stream().anyMatch(p -> p.matches(other))), other);
+            assertEquals(Map.of("monolith", 100), topology.routeOf(other), other);
+        }
+    }
+
+    @Test
+    void prioritiesAreUniqueWeightsSumToOneHundredAndStayPutWhenModulesMove() {
+        Topology grouped = topology("""
+                  - { name: monolith, monolith: true }
+                  - { name: content, modules: [posts, threads], traffic: 30 }
+                  - { name: users, modules: [users], traffic: 0 }
+                """);
+        Set<Integer> priorities = new HashSet<>();
+        for (RoutingRule rule : grouped.routingRules()) {
+            assertTrue(priorities.add(rule.priority()), "unique: " + rule.priority());
+            assertEquals(100, rule.targets().stream().mapToInt(WeightedTarget::weight).sum());
+        }
+        Topology single = topology("""
+                  - { name: monolith, monolith: true }
+                  - { name: posts, modules: [posts] }
+                """);
+        assertEquals(grouped.routingRules().stream().filter(r -> r.module().equals("posts")).findFirst()
+                .orElseThrow().priority(), single.routingRules().get(0).priority());
+    }
+
+    @Test
+    void refusesWhatCannotBeDeployed() {
+        assertRefused("""
+                  - { name: monolith, monolith: true }
+                  - { name: posts, modules: [postz] }
+                """, "t.yml:3: posts: unknown module 'postz' (modules: users, threads, posts)");
+        assertRefused("""
+                  - { name: monolith, monolith: true }
+                  - { name: posts, modules: [posts] }
+                  - { name: content, modules: [threads, posts] }
+                """, "t.yml:4: module 'posts' is in two services, 'posts' and 'content'; a module runs in one "
+                + "extracted service");
+        assertRefused("""
+                  - { name: posts, modules: [posts] }
+                """, "t.yml: no monolith: mark one service monolith: true (it holds every module not listed "
+                + "elsewhere and is the default route)");
+        assertRefused("""
+                  - { name: monolith, monolith: true }
+                  - { name: big, monolith: true }
+                """, "t.yml:3: 'big' and 'monolith' are both marked monolith: true; there is exactly one monolith");
+        assertRefused("""
+                  - { name: monolith, monolith: true }
+                  - { name: posts, modules: [posts] }
+                  - { name: posts, modules: [users] }
+                """, "t.yml:4: two services are named 'posts' (the other is on line 3); give each a name of its own");
+    }
+
+    private static void assertRefused(String services, String message) {
+        assertEquals(message, assertThrows(TopologyException.class, () -> topology(services)).getMessage());
+    }
+
+    @Test
+    void pathPatternsFollowTheLoadBalancersSyntax() {
+        PathPattern below = new PathPattern("/api/posts/*");
+        assertTrue(below.matches("/api/posts/1"));
+        assertTrue(below.matches("/api/posts/in-thread/1"));
+        assertFalse(below.matches("/api/posts"));
+        assertFalse(below.matches("/api/postsettings"));
+        assertTrue(new PathPattern("/a?c").matches("/abc"));
+        assertFalse(new PathPattern("/a.c").matches("/abc"), "a dot is a literal dot");
+        assertThrows(IllegalArgumentException.class, () -> new ModuleRoute("posts", "/api/posts*"));
+        assertThrows(IllegalArgumentException.class, () -> new ModuleRoute("posts", "/api/posts/"));
+    }
+}
