@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Throughput and latency of the monolith on every tutorial route, with the wrk settings of the tutorial's
+# Node.js comparison: wrk -t2 -c50 -d15s, loopback, several runs, medians.
+#
+#   bench/throughput.sh [--db h2|postgres] [--runs N] [--duration 15s]
+#
+# Needs the monolith jar (./mvnw -q package -DskipTests) and wrk. Prints a Markdown table.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+DB=h2; RUNS=3; DURATION=15s
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --db) DB="$2"; shift 2 ;;
+    --runs) RUNS="$2"; shift 2 ;;
+    --duration) DURATION="$2"; shift 2 ;;
+    *) echo "unknown option $1 (use --db h2|postgres, --runs N, --duration 15s)" >&2; exit 2 ;;
+  esac
+done
+ROUTES=(/api/users /api/users/1 /api/threads /api/threads/1 /api/posts/in-thread/1 /api/posts/by-user/2)
+
+JAR="$(monolith_jar)"; [ -n "$JAR" ] || { echo "no monolith jar: run ./mvnw -q package -DskipTests first" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+
+DB_ARGS=()
+if [ "$DB" = postgres ]; then
+  source "$(dirname "$0")/postgres.sh"
+  postgres_up
+  DB_ARGS=(--spring.datasource.url="$PG_URL" --spring.datasource.username="$PG_USER"
+           --spring.datasource.password="$PG_PASSWORD" --forum.seed-data=always)
+fi
+
+PORT=$(free_port)
+LOG=$(mktemp)
+start_java "$LOG" -jar "$JAR" --server.port="$PORT" "${DB_ARGS[@]}"
+APP=$STARTED_PID
+READY_MS=$(wait_ready "$PORT") || { tail -20 "$LOG"; exit 1; }
+RSS_IDLE=$(rss_mib "$APP")
+echo "monolith ($DB) ready in ${READY_MS} ms, RSS ${RSS_IDLE} MiB idle; ${RUNS} runs of wrk -t2 -c50 -d${DURATION} per route" >&2
+
+echo "| route | req/s (median) | p50 ms | p99 ms | errors | runs |"
+echo "|---|---:|---:|---:|---:|---:|"
+RSS_PEAK=$RSS_IDLE
+for route in "${ROUTES[@]}"; do
+  wrk -t2 -c50 -d5s "http://127.0.0.1:$PORT$route" >/dev/null # warm-up, not reported
+  results=()
+  for _ in $(seq "$RUNS"); do
+    results+=("$(wrk -t2 -c50 -d"$DURATION" -s "$(dirname "$0")/report.lua" "http://127.0.0.1:$PORT$route" | grep '^RESULT')")
+    rss=$(rss_mib "$APP"); [ "$rss" -gt "$RSS_PEAK" ] && RSS_PEAK=$rss
+  done
+  field() { printf '%s\n' "${results[@]}" | sed -n "s/.* $1=\([0-9.]*\).*/\1/p" | median; }
+  errors=$(printf '%s\n' "${results[@]}" | sed -n 's/.* errors=\([0-9]*\).*/\1/p' | awk '{ s += $1 } END { print s }')
+  echo "| \`GET $route\` | $(field rps) | $(field p50_ms) | $(field p99_ms) | $errors | $RUNS |"
+done
+echo >&2 "RSS under load (peak sampled): ${RSS_PEAK} MiB"
+echo
+echo "Monolith on $DB: ready in ${READY_MS} ms; RSS ${RSS_IDLE} MiB idle, ${RSS_PEAK} MiB under load (peak of samples)."
+stop "$APP"
