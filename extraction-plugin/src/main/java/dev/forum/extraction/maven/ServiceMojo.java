@@ -52,8 +52,8 @@ public class ServiceMojo extends AbstractMojo {
 
     /**
      * The topology file, whose services are the names {@code extract} accepts besides the modules (see
-     * the README, "Topology file"). A relative path is taken from the project's root directory (where
-     * {@code .mvn} is). Without the file only module names are accepted.
+     * the README, "Topology file"). A relative path is taken from the project's root directory (that of
+     * its top-most parent POM). Without the file only module names are accepted.
      */
     @Parameter(property = "extract.topology", defaultValue = "topology.yml")
     private String topology;
@@ -180,7 +180,7 @@ public class ServiceMojo extends AbstractMojo {
 
     /** The topology file's services, when the file is there; routes are only read when it is. */
     private Topology topology(ApplicationModules app) {
-        Path file = TopologyLocation.resolve(topology, session);
+        Path file = TopologyLocation.resolve(topology, project);
         if (!TopologyLocation.exists(file)) {
             getLog().debug("[extract] no topology file at " + file + ": module names only");
             return null;

@@ -8,22 +8,39 @@ import dev.forum.topology.TopologyFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.maven.execution.MavenSession;
+import org.apache.maven.project.MavenProject;
 
-/** Where the topology file is: a relative setting is taken from the project's root (where {@code .mvn} is). */
+/**
+ * Where the topology file is: a relative setting is taken from the project's root, the directory of the top-most
+ * parent POM the build read from this checkout (the forum's root for forum-app, however Maven was started).
+ */
 final class TopologyLocation {
 
     private TopologyLocation() {
     }
 
-    static Path resolve(String setting, MavenSession session) {
+    static Path resolve(String setting, MavenProject project) {
         Path path = Path.of(setting);
         if (path.isAbsolute()) {
             return path.normalize();
         }
-        java.io.File root = session.getRequest().getMultiModuleProjectDirectory();
-        Path base = root != null ? root.toPath() : Path.of(session.getExecutionRootDirectory());
-        return base.resolve(path).normalize();
+        return root(project).resolve(path).normalize();
+    }
+
+    /** The top-most ancestor project whose directory contains this project's (not a parent POM from a repository). */
+    static Path root(MavenProject project) {
+        Path root = project.getBasedir().toPath().toAbsolutePath().normalize();
+        for (MavenProject parent = project.getParent(); parent != null; parent = parent.getParent()) {
+            if (parent.getFile() == null) {
+                break;
+            }
+            Path directory = parent.getFile().toPath().toAbsolutePath().normalize().getParent();
+            if (!root.startsWith(directory)) {
+                break;
+            }
+            root = directory;
+        }
+        return root;
     }
 
     /** The topology read and checked against the application's modules; a mistake is one line naming the fix. */
