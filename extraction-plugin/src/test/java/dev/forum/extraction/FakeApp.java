@@ -30,8 +30,14 @@ public final class FakeApp {
                     + " @Retention(RetentionPolicy.RUNTIME) @Target(ElementType.TYPE) public @interface ModuleApi { String value(); }"),
             Map.entry("fake/platform/Paging.java", "package fake.platform; public final class Paging {"
                     + " public static void main(String[] args) { } }"),
+            // Spring's HTTP interface annotation, as far as its name and attributes go: the route prefix.
+            Map.entry("org/springframework/web/service/annotation/HttpExchange.java",
+                    "package org.springframework.web.service.annotation; import java.lang.annotation.*;"
+                    + " @Retention(RetentionPolicy.RUNTIME) @Target(ElementType.TYPE) public @interface HttpExchange {"
+                    + " String value() default \"\"; String url() default \"\"; String accept() default \"\"; }"),
             Map.entry("fake/alpha/AlphaApi.java", "package fake.alpha; @fake.platform.ModuleApi(\"alpha\")"
-                    + " public interface AlphaApi { AlphaId find(int id); }"),
+                    + " @org.springframework.web.service.annotation.HttpExchange(url = AlphaApi.PATH, accept = \"application/json\")"
+                    + " public interface AlphaApi { String PATH = \"/api/alpha\"; AlphaId find(int id); }"),
             Map.entry("fake/alpha/AlphaId.java", "package fake.alpha; public record AlphaId(int value) { }"),
             Map.entry("fake/alpha/internal/AlphaService.java", "package fake.alpha.internal;"
                     + " public class AlphaService implements fake.alpha.AlphaApi {"
@@ -39,6 +45,7 @@ public final class FakeApp {
             Map.entry("fake/alpha/internal/Secret.java", "package fake.alpha.internal;"
                     + " public class Secret { public static int value() { return 42; } }"),
             Map.entry("fake/beta/BetaApi.java", "package fake.beta; @fake.platform.ModuleApi(\"beta\")"
+                    + " @org.springframework.web.service.annotation.HttpExchange(\"/api/beta\")"
                     + " public interface BetaApi { String describe(int id); }"),
             Map.entry("fake/beta/internal/BetaService.java", "package fake.beta.internal;"
                     + " public class BetaService implements fake.beta.BetaApi {"

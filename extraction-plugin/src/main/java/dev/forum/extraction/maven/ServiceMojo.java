@@ -13,12 +13,11 @@ import dev.forum.extraction.model.ScannedArtifact;
 import dev.forum.extraction.model.ServicePlan;
 import dev.forum.extraction.request.ExtractRequests;
 import dev.forum.extraction.scan.BytecodeScanner;
+import dev.forum.topology.Topology;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -36,7 +35,7 @@ import org.apache.maven.project.MavenProject;
  * implementation is left out. Also writes {@code contents.txt} beside it, and the service's OCI image
  * (Jib, no Docker daemon): by default {@code <service>-image.tar} beside the jar, or pushed to
  * {@code extract.image.registry}, or loaded into the Docker daemon with {@code extract.image.docker}.
- * Does nothing unless a service is requested with {@code -Dextract=<module or group>[,...]} or
+ * Does nothing unless a service is requested with {@code -Dextract=<module or service>[,...]} or
  * {@code -Pextract=<module>}.
  */
 @Mojo(name = "service", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.RUNTIME,
@@ -44,16 +43,27 @@ import org.apache.maven.project.MavenProject;
 public class ServiceMojo extends AbstractMojo {
 
     /**
-     * The services to build, comma-separated: a module name builds that module alone, a group name
-     * (see {@code groups}) one service holding the group's modules. Profiles named
-     * {@code extract=<name>} request their name too. Empty: the goal does nothing.
+     * The services to build, comma-separated: a service of the topology file builds one service holding
+     * that service's modules (the monolith: every module), a module name builds that module alone.
+     * Profiles named {@code extract=<name>} request their name too. Empty: the goal does nothing.
      */
     @Parameter(property = "extract")
     private String extract;
 
-    /** Named groups of modules that run as one service, e.g. {@code <content>posts,threads</content>}. */
-    @Parameter
-    private Map<String, String> groups;
+    /**
+     * The topology file, whose services are the names {@code extract} accepts besides the modules (see
+     * the README, "Topology file"). A relative path is taken from the project's root directory (that of
+     * its top-most parent POM). Without the file only module names are accepted.
+     */
+    @Parameter(property = "extract.topology", defaultValue = "topology.yml")
+    private String topology;
+
+    /**
+     * The class-level annotation whose {@code value} (or {@code url}) on a module's API interface is the
+     * module's route prefix, e.g. {@code @HttpExchange("/api/posts")}.
+     */
+    @Parameter(property = "extract.routeAnnotation", defaultValue = BytecodeScanner.DEFAULT_ROUTE_ANNOTATION)
+    private String routeAnnotation;
 
     /**
      * The Spring Boot application class. Default: spring-boot-maven-plugin's {@code mainClass} in this
@@ -127,31 +137,14 @@ public class ServiceMojo extends AbstractMojo {
         }
     }
 
-    private static ScannedArtifact scan(BytecodeScanner scanner, RuntimeLibraries.Entry entry) {
-        try {
-            return scanner.scan(entry.name(), entry.file());
-        } catch (IOException e) {
-            throw new ExtractionException("Cannot read " + entry.file() + " (" + e.getMessage() + "): rebuild it with `package`");
-        }
-    }
-
     private void run(List<String> names) throws IOException, InterruptedException {
         Progress progress = new Progress(getLog(), project.getBasedir().toPath());
         String main = MainClass.of(mainClass, project);
         var time = OutputTimestamp.parse(outputTimestamp);
-        Path classes = Path.of(project.getBuild().getOutputDirectory());
-        List<RuntimeLibraries.Entry> libraries = RuntimeLibraries.of(project, classes, main);
-        progress.resolved(libraries);
-
-        BytecodeScanner scanner = new BytecodeScanner(moduleApiAnnotation);
-        List<RuntimeLibraries.Entry> toScan = new ArrayList<>();
-        toScan.add(new RuntimeLibraries.Entry(project.getId() + " (classes)", classes));
-        toScan.addAll(libraries);
-        // Reading ~20,000 classes is the slow step: use every core; the order of the list is kept.
-        List<ScannedArtifact> scanned = toScan.parallelStream().map(entry -> scan(scanner, entry)).toList();
-        ApplicationModules app = ApplicationModules.of(scanned);
-        List<ServicePlan> plans = Planner.plan(app, ExtractRequests.resolve(names, groups, app.implementedModules()));
-        progress.scanned(scanned, app);
+        ApplicationScan scan = ApplicationScan.of(project, main, moduleApiAnnotation, routeAnnotation, progress);
+        Path classes = scan.classes;
+        ApplicationModules app = scan.app;
+        List<ServicePlan> plans = Planner.plan(app, ExtractRequests.resolve(names, topology(app), app.implementedModules()));
         // Checked before any jar is written, so a wrong setting costs nothing.
         ImageBase base = image ? ImageBase.parse(imageBase) : null;
         if (image && plans.size() > 1 && (isSet(imageName) || isSet(imageRegistry))) {
@@ -183,6 +176,16 @@ public class ServiceMojo extends AbstractMojo {
         ServiceImage.Caches caches = new ServiceImage.Caches(null, imageCacheDirectory.toPath());
         ServiceImage.Built built = ServiceImage.build(layout, main, base, target, caches, getLog()::warn);
         progress.imaged(plan, base.toString(), layout, target.describe(project.getBasedir().toPath()), built, start);
+    }
+
+    /** The topology file's services, when the file is there; routes are only read when it is. */
+    private Topology topology(ApplicationModules app) {
+        Path file = TopologyLocation.resolve(topology, project);
+        if (!TopologyLocation.exists(file)) {
+            getLog().debug("[extract] no topology file at " + file + ": module names only");
+            return null;
+        }
+        return TopologyLocation.read(file, app.moduleRoutes());
     }
 
     private static boolean isSet(String value) {

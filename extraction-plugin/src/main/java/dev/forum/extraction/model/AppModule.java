@@ -8,8 +8,14 @@ package dev.forum.extraction.model;
  *                       {@code <apiPackage>.internal}
  * @param api            the artifact holding the annotated interface
  * @param implementation the artifact whose classes all live below the internal package, or null
+ * @param routePrefix    the route prefix the annotated interface declares (e.g. {@code /api/posts}), or null
  */
-public record AppModule(String name, String apiPackage, ScannedArtifact api, ScannedArtifact implementation) {
+public record AppModule(String name, String apiPackage, ScannedArtifact api, ScannedArtifact implementation,
+        String routePrefix) {
+
+    public AppModule(String name, String apiPackage, ScannedArtifact api, ScannedArtifact implementation) {
+        this(name, apiPackage, api, implementation, null);
+    }
 
     public String internalPackage() {
         return apiPackage + ".internal";
@@ -27,6 +33,6 @@ public record AppModule(String name, String apiPackage, ScannedArtifact api, Sca
     }
 
     AppModule withImplementation(ScannedArtifact artifact) {
-        return new AppModule(name, apiPackage, api, artifact);
+        return new AppModule(name, apiPackage, api, artifact, routePrefix);
     }
 }

@@ -1,5 +1,6 @@
 package dev.forum.extraction.model;
 
+import dev.forum.topology.ModuleRoute;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -34,7 +35,8 @@ public final class ApplicationModules {
                     throw new ExtractionException("Module '" + name + "' is declared twice (in " + known.api() + " and "
                             + artifact + "): keep one module-API interface per module");
                 }
-                modules.put(name, new AppModule(name, ScannedArtifact.packageOf(api.getKey()), artifact, null));
+                modules.put(name, new AppModule(name, ScannedArtifact.packageOf(api.getKey()), artifact, null,
+                        artifact.routes().get(api.getKey())));
             }
         }
         for (ScannedArtifact artifact : artifacts) {
@@ -69,6 +71,32 @@ public final class ApplicationModules {
     /** The modules that can run in a service: those whose implementation is on the class path. */
     public List<String> implementedModules() {
         return modules.values().stream().filter(m -> m.implementation() != null).map(AppModule::name).toList();
+    }
+
+    /**
+     * The implemented modules with the route prefix each API contract declares, in name order (the order
+     * fixes the load balancer rules' priorities). Refuses a module whose API declares no usable prefix.
+     */
+    public List<ModuleRoute> moduleRoutes() {
+        List<ModuleRoute> routes = new ArrayList<>();
+        for (AppModule module : modules.values()) {
+            if (module.implementation() == null) {
+                continue;
+            }
+            String apiInterface = module.api().moduleApis().entrySet().stream()
+                    .filter(e -> e.getValue().equals(module.name())).map(Map.Entry::getKey).findFirst().orElse("?");
+            if (module.routePrefix() == null) {
+                throw new ExtractionException("Module '" + module.name() + "' declares no route prefix: annotate "
+                        + apiInterface + " with its HTTP contract's prefix, e.g. @HttpExchange(\"/api/" + module.name()
+                        + "\") (the load balancer's path rules come from it)");
+            }
+            try {
+                routes.add(new ModuleRoute(module.name(), module.routePrefix()));
+            } catch (IllegalArgumentException e) {
+                throw new ExtractionException("Module '" + module.name() + "' (" + apiInterface + "): " + e.getMessage());
+            }
+        }
+        return routes;
     }
 
     /** The module whose API or implementation artifact this is, if any. */

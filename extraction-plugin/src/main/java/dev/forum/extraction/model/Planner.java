@@ -25,7 +25,7 @@ public final class Planner {
 
     public static List<ServicePlan> plan(ApplicationModules app, List<ServiceRequest> requests) {
         if (requests.isEmpty()) {
-            throw new ExtractionException("No service requested: name one with -Dextract=<module or group>");
+            throw new ExtractionException("No service requested: name one with -Dextract=<module or service>");
         }
         List<String> valid = app.implementedModules();
         Map<String, String> serviceOfModule = new HashMap<>();
@@ -46,7 +46,7 @@ public final class Planner {
                     throw new ExtractionException("Unknown module '" + module + "' in service '" + request.name()
                             + "': valid modules are " + String.join(", ", valid));
                 }
-                String other = serviceOfModule.putIfAbsent(module, request.name());
+                String other = request.monolith() ? null : serviceOfModule.putIfAbsent(module, request.name());
                 if (other != null) {
                     throw new ExtractionException("Module '" + module + "' is requested in two services ('" + other
                             + "' and '" + request.name() + "'): put it in one");

@@ -11,13 +11,19 @@ import java.util.Set;
  * @param location   the jar or classes directory
  * @param references each class (dotted name) to the classes it references
  * @param moduleApis each interface annotated as a module API to the module name it declares
+ * @param routes     each of those interfaces to the route prefix its route annotation declares, when it has one
  */
 public record ScannedArtifact(String name, Path location, Map<String, Set<String>> references,
-        Map<String, String> moduleApis) {
+        Map<String, String> moduleApis, Map<String, String> routes) {
 
     public ScannedArtifact {
         references = Map.copyOf(references);
         moduleApis = Map.copyOf(moduleApis);
+        routes = Map.copyOf(routes);
+    }
+
+    public ScannedArtifact(String name, Path location, Map<String, Set<String>> references, Map<String, String> moduleApis) {
+        this(name, location, references, moduleApis, Map.of());
     }
 
     public Set<String> classes() {

@@ -2,17 +2,18 @@ package dev.forum.extraction.request;
 
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.ServiceRequest;
+import dev.forum.topology.ServiceSpec;
+import dev.forum.topology.Topology;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
- * Turns the requested names into services: each name is a module (a service of its own) or a
- * configured group (one service holding the group's modules).
+ * Turns the requested names into services: each name is a service of the topology file (one service
+ * holding that service's modules; the monolith holds every module) or a module (a service of its own).
  */
 public final class ExtractRequests {
 
@@ -29,7 +30,7 @@ public final class ExtractRequests {
             for (String entry : property.split(",", -1)) {
                 if (entry.isBlank()) {
                     throw new ExtractionException("-Dextract=" + property
-                            + " has an empty entry: list modules or groups separated by commas, e.g. -Dextract=posts,threads");
+                            + " has an empty entry: list modules or services separated by commas, e.g. -Dextract=posts,threads");
                 }
                 names.add(entry.trim());
             }
@@ -38,7 +39,7 @@ public final class ExtractRequests {
             if (profile.startsWith(PROFILE_PREFIX)) {
                 String name = profile.substring(PROFILE_PREFIX.length()).trim();
                 if (name.isEmpty()) {
-                    throw new ExtractionException("Profile '" + profile + "' names nothing: use -Pextract=<module or group>");
+                    throw new ExtractionException("Profile '" + profile + "' names nothing: use -Pextract=<module or service>");
                 }
                 names.add(name);
             }
@@ -47,56 +48,50 @@ public final class ExtractRequests {
     }
 
     /**
-     * One service per name.
+     * One service per name: a service of the topology file first (the file is the one model of which
+     * modules run together), else a module alone.
      *
-     * @param groups  group name to its comma-separated modules
-     * @param modules the modules that can be extracted
+     * @param topology the topology file, resolved against the application's modules; null when there is none
+     * @param modules  the modules that can be extracted
      */
-    public static List<ServiceRequest> resolve(List<String> names, Map<String, String> groups, List<String> modules) {
-        Map<String, List<String>> parsedGroups = parseGroups(groups == null ? Map.of() : groups, modules);
+    public static List<ServiceRequest> resolve(List<String> names, Topology topology, List<String> modules) {
         List<ServiceRequest> requests = new ArrayList<>();
         for (String name : names) {
-            if (modules.contains(name)) {
+            Optional<ServiceSpec> service = topology == null ? Optional.empty() : topology.service(name);
+            if (service.isPresent()) {
+                requests.add(request(service.get(), modules, topology));
+            } else if (modules.contains(name)) {
                 requests.add(new ServiceRequest(name, List.of(name)));
-            } else if (parsedGroups.containsKey(name)) {
-                requests.add(new ServiceRequest(name, parsedGroups.get(name)));
             } else {
-                throw new ExtractionException("Unknown module or group '" + name + "' (from -Dextract or -Pextract="
-                        + name + "): valid are " + validNames(modules, parsedGroups.keySet()));
+                throw new ExtractionException("Unknown module or service '" + name + "' (from -Dextract or -Pextract="
+                        + name + "): valid are " + validNames(modules, topology));
             }
         }
         return requests;
     }
 
-    private static Map<String, List<String>> parseGroups(Map<String, String> groups, List<String> modules) {
-        Map<String, List<String>> parsed = new TreeMap<>();
-        groups.forEach((group, value) -> {
-            if (modules.contains(group)) {
-                throw new ExtractionException("Group '" + group + "' has a module's name: rename the group in <groups>");
-            }
-            List<String> members = new ArrayList<>();
-            for (String member : (value == null ? "" : value).split(",", -1)) {
-                String module = member.trim();
-                if (module.isEmpty()) {
-                    throw new ExtractionException("Group '" + group + "' has an empty entry: write <" + group
-                            + ">module,module</" + group + "> in <groups>");
-                }
-                if (!modules.contains(module)) {
-                    throw new ExtractionException("Group '" + group + "' lists unknown module '" + module
-                            + "': valid modules are " + String.join(", ", modules));
-                }
-                if (members.contains(module)) {
-                    throw new ExtractionException("Group '" + group + "' lists '" + module + "' twice: list it once");
-                }
-                members.add(module);
-            }
-            parsed.put(group, members);
-        });
-        return parsed;
+    private static ServiceRequest request(ServiceSpec service, List<String> modules, Topology topology) {
+        if (service.monolith()) {
+            // The monolith's image holds every module: which of them run locally is configuration, and
+            // during a cutover (or a rollback) the monolith takes a module back without a new image.
+            return new ServiceRequest(service.name(), modules, true);
+        }
+        if (modules.contains(service.name()) && !service.modules().equals(List.of(service.name()))) {
+            throw new ExtractionException("'" + service.name() + "' is a module and a service of " + topology.source()
+                    + " holding " + String.join(", ", service.modules()) + ": rename the service so that -Dextract="
+                    + service.name() + " means one thing");
+        }
+        return new ServiceRequest(service.name(), service.modules());
     }
 
-    private static String validNames(List<String> modules, Set<String> groups) {
-        return "modules " + String.join(", ", modules)
-                + (groups.isEmpty() ? "" : "; groups " + String.join(", ", groups));
+    private static String validNames(List<String> modules, Topology topology) {
+        String valid = "modules " + String.join(", ", modules);
+        if (topology == null) {
+            return valid + " (no topology file, so no services)";
+        }
+        List<String> services = new ArrayList<>();
+        services.add(topology.monolith().name());
+        topology.extracted().forEach(s -> services.add(s.name()));
+        return valid + "; services of " + topology.source() + ": " + String.join(", ", services);
     }
 }

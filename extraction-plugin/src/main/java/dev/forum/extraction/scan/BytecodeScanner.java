@@ -20,38 +20,57 @@ public final class BytecodeScanner {
     private static final Pattern CLASS_NAME = Pattern.compile("(\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*\\.)+"
             + "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*");
 
+    /** Spring's HTTP interface annotation: on a module's API interface its value is the module's route prefix. */
+    public static final String DEFAULT_ROUTE_ANNOTATION = "org.springframework.web.service.annotation.HttpExchange";
+
     private final String annotationDescriptor;
+    private final String routeDescriptor;
 
     /** @param moduleApiAnnotation the dotted name of the annotation that marks a module's API interface */
     public BytecodeScanner(String moduleApiAnnotation) {
-        if (moduleApiAnnotation == null || !CLASS_NAME.matcher(moduleApiAnnotation).matches()) {
-            throw new ExtractionException("moduleApiAnnotation '" + moduleApiAnnotation
-                    + "' is not a qualified class name: set it like forum.platform.ModuleApi");
+        this(moduleApiAnnotation, DEFAULT_ROUTE_ANNOTATION);
+    }
+
+    /**
+     * @param moduleApiAnnotation the dotted name of the annotation that marks a module's API interface
+     * @param routeAnnotation     the dotted name of the class-level annotation whose {@code value} (or
+     *                            {@code url}) on that interface is the module's route prefix
+     */
+    public BytecodeScanner(String moduleApiAnnotation, String routeAnnotation) {
+        this.annotationDescriptor = descriptor(moduleApiAnnotation, "moduleApiAnnotation", "forum.platform.ModuleApi");
+        this.routeDescriptor = descriptor(routeAnnotation, "routeAnnotation", DEFAULT_ROUTE_ANNOTATION);
+    }
+
+    private static String descriptor(String annotation, String parameter, String example) {
+        if (annotation == null || !CLASS_NAME.matcher(annotation).matches()) {
+            throw new ExtractionException(parameter + " '" + annotation + "' is not a qualified class name: set it like "
+                    + example);
         }
-        this.annotationDescriptor = "L" + moduleApiAnnotation.replace('.', '/') + ";";
+        return "L" + annotation.replace('.', '/') + ";";
     }
 
     public ScannedArtifact scan(String name, Path location) throws IOException {
         Map<String, Set<String>> references = new HashMap<>();
         Map<String, String> moduleApis = new HashMap<>();
+        Map<String, String> routes = new HashMap<>();
         if (Files.isDirectory(location)) {
             try (Stream<Path> files = Files.walk(location)) {
                 for (Path file : files.filter(f -> isClass(location.relativize(f).toString().replace('\\', '/'))).sorted().toList()) {
-                    read(name, Files.readAllBytes(file), references, moduleApis);
+                    read(name, Files.readAllBytes(file), references, moduleApis, routes);
                 }
             }
         } else if (Files.isRegularFile(location)) {
             try (ZipFile zip = new ZipFile(location.toFile())) {
                 for (ZipEntry entry : zip.stream().filter(e -> isClass(e.getName())).toList()) {
                     try (InputStream in = zip.getInputStream(entry)) {
-                        read(name, in.readAllBytes(), references, moduleApis);
+                        read(name, in.readAllBytes(), references, moduleApis, routes);
                     }
                 }
             }
         } else {
             throw new ExtractionException("Artifact " + name + " has no file at " + location + ": run the build's package phase first");
         }
-        return new ScannedArtifact(name, location, references, moduleApis);
+        return new ScannedArtifact(name, location, references, moduleApis, routes);
     }
 
     /** Base classes only: descriptors and multi-release variants name no new class. */
@@ -59,10 +78,11 @@ public final class BytecodeScanner {
         return path.endsWith(".class") && !path.startsWith("META-INF/") && !path.endsWith("module-info.class");
     }
 
-    private void read(String artifact, byte[] bytes, Map<String, Set<String>> references, Map<String, String> moduleApis) {
+    private void read(String artifact, byte[] bytes, Map<String, Set<String>> references, Map<String, String> moduleApis,
+            Map<String, String> routes) {
         ClassFile file;
         try {
-            file = ClassFile.read(bytes, annotationDescriptor);
+            file = ClassFile.read(bytes, annotationDescriptor, routeDescriptor);
         } catch (RuntimeException | IOException e) {
             throw new ExtractionException("Cannot read a class in " + artifact + " (" + e
                     + "): is it newer than ASM supports? Update the asm version of the extraction plugin");
@@ -74,6 +94,9 @@ public final class BytecodeScanner {
                         + " has a blank module name: give its module-API annotation a value");
             }
             moduleApis.put(file.name(), file.moduleName());
+            if (file.routePrefix() != null) {
+                routes.put(file.name(), file.routePrefix());
+            }
         }
     }
 }

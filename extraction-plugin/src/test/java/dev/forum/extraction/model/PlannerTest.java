@@ -30,6 +30,25 @@ class PlannerTest {
     }
 
     @Test
+    void eachModuleRouteComesFromItsContractAndAModuleWithoutOneIsRefused() throws IOException {
+        ApplicationModules app = ApplicationModules.of(FakeApp.scanned(dir, false));
+        assertEquals("/api/alpha", app.module("alpha").orElseThrow().routePrefix());
+        assertEquals("/api/beta", app.module("beta").orElseThrow().routePrefix());
+        var e = assertThrows(ExtractionException.class, app::moduleRoutes);
+        assertEquals("Module 'gamma' declares no route prefix: annotate fake.gamma.GammaApi with its HTTP contract's"
+                + " prefix, e.g. @HttpExchange(\"/api/gamma\") (the load balancer's path rules come from it)", e.getMessage());
+    }
+
+    @Test
+    void theMonolithMayShareItsModulesWithAnotherService() throws IOException {
+        ApplicationModules app = ApplicationModules.of(FakeApp.scanned(dir, false));
+        List<ServicePlan> plans = Planner.plan(app, List.of(
+                new ServiceRequest("monolith", List.of("alpha", "beta", "gamma"), true), new ServiceRequest("beta", List.of("beta"))));
+        assertEquals(List.of(), plans.get(0).calls());
+        assertEquals(List.of("alpha"), plans.get(1).calls());
+    }
+
+    @Test
     void aServiceHoldsSharedItsModuleAndOnlyTheApiOfWhatItCalls() throws IOException {
         ServicePlan plan = planOne(FakeApp.scanned(dir, false), new ServiceRequest("beta", List.of("beta")));
 

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.ServiceRequest;
+import dev.forum.topology.ModuleRoute;
+import dev.forum.topology.Topology;
+import dev.forum.topology.TopologyFile;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ExtractRequestsTest {
@@ -30,7 +32,7 @@ class ExtractRequestsTest {
     @Test
     void anEmptyEntryFails() {
         var e = assertThrows(ExtractionException.class, () -> ExtractRequests.requestedNames("posts,,users", List.of()));
-        assertEquals("-Dextract=posts,,users has an empty entry: list modules or groups separated by commas,"
+        assertEquals("-Dextract=posts,,users has an empty entry: list modules or services separated by commas,"
                 + " e.g. -Dextract=posts,threads", e.getMessage());
         assertThrows(ExtractionException.class, () -> ExtractRequests.requestedNames(null, List.of("extract=")));
     }
@@ -38,33 +40,52 @@ class ExtractRequestsTest {
     @Test
     void eachModuleIsAServiceOfItsOwn() {
         assertEquals(List.of(new ServiceRequest("posts", List.of("posts")), new ServiceRequest("threads", List.of("threads"))),
-                ExtractRequests.resolve(List.of("posts", "threads"), null, MODULES));
+                ExtractRequests.resolve(List.of("posts", "threads"), (Topology) null, MODULES));
     }
 
     @Test
-    void aGroupIsOneServiceHoldingItsModules() {
-        assertEquals(List.of(new ServiceRequest("content", List.of("posts", "threads"))),
-                ExtractRequests.resolve(List.of("content"), Map.of("content", "posts, threads"), MODULES));
+    void aServiceOfTheTopologyFileIsOneServiceHoldingItsModules() {
+        assertEquals(List.of(new ServiceRequest("content", List.of("threads", "posts"))),
+                ExtractRequests.resolve(List.of("content"), topology("  - { name: content, modules: [threads, posts] }\n"), MODULES));
+    }
+
+    @Test
+    void theMonolithHoldsEveryModule() {
+        assertEquals(List.of(new ServiceRequest("monolith", MODULES, true), new ServiceRequest("posts", List.of("posts"))),
+                ExtractRequests.resolve(List.of("monolith", "posts"), topology("  - { name: posts, modules: [posts], traffic: 10 }\n"),
+                        MODULES));
+    }
+
+    @Test
+    void aModuleNameStillWorksBesideTheServices() {
+        assertEquals(List.of(new ServiceRequest("users", List.of("users"))),
+                ExtractRequests.resolve(List.of("users"), topology("  - { name: content, modules: [threads, posts] }\n"), MODULES));
+        assertEquals(List.of(new ServiceRequest("users", List.of("users"))), ExtractRequests.resolve(List.of("users"), null, MODULES));
     }
 
     @Test
     void anUnknownNameFailsListingTheValidOnes() {
         var e = assertThrows(ExtractionException.class,
-                () -> ExtractRequests.resolve(List.of("postz"), Map.of("content", "posts,threads"), MODULES));
-        assertEquals("Unknown module or group 'postz' (from -Dextract or -Pextract=postz):"
-                + " valid are modules posts, threads, users; groups content", e.getMessage());
+                () -> ExtractRequests.resolve(List.of("postz"), topology("  - { name: content, modules: [threads, posts] }\n"), MODULES));
+        assertEquals("Unknown module or service 'postz' (from -Dextract or -Pextract=postz):"
+                + " valid are modules posts, threads, users; services of t.yml: monolith, content", e.getMessage());
+        e = assertThrows(ExtractionException.class, () -> ExtractRequests.resolve(List.of("content"), null, MODULES));
+        assertEquals("Unknown module or service 'content' (from -Dextract or -Pextract=content):"
+                + " valid are modules posts, threads, users (no topology file, so no services)", e.getMessage());
     }
 
     @Test
-    void badGroupsFail() {
-        assertEquals("Group 'content' lists unknown module 'postz': valid modules are posts, threads, users",
-                assertThrows(ExtractionException.class, () -> ExtractRequests.resolve(List.of("posts"),
-                        Map.of("content", "postz"), MODULES)).getMessage());
-        assertEquals("Group 'posts' has a module's name: rename the group in <groups>",
-                assertThrows(ExtractionException.class, () -> ExtractRequests.resolve(List.of("posts"),
-                        Map.of("posts", "posts,threads"), MODULES)).getMessage());
-        assertEquals("Group 'content' lists 'posts' twice: list it once",
-                assertThrows(ExtractionException.class, () -> ExtractRequests.resolve(List.of("content"),
-                        Map.of("content", "posts,posts"), MODULES)).getMessage());
+    void aServiceNamedLikeAModuleMustHoldJustThatModule() {
+        var e = assertThrows(ExtractionException.class,
+                () -> ExtractRequests.resolve(List.of("posts"), topology("  - { name: posts, modules: [threads, posts] }\n"), MODULES));
+        assertEquals("'posts' is a module and a service of t.yml holding threads, posts: rename the service so that"
+                + " -Dextract=posts means one thing", e.getMessage());
+        assertEquals(List.of(new ServiceRequest("posts", List.of("posts"))),
+                ExtractRequests.resolve(List.of("posts"), topology("  - { name: posts, modules: [posts] }\n"), MODULES));
+    }
+
+    private static Topology topology(String services) {
+        return Topology.resolve(TopologyFile.parse("services:\n  - { name: monolith, monolith: true }\n" + services, "t.yml"),
+                MODULES.stream().map(m -> new ModuleRoute(m, "/api/" + m)).toList());
     }
 }

@@ -36,6 +36,19 @@ class BytecodeScannerTest {
     }
 
     @Test
+    void readsTheRoutePrefixFromTheContractsClassLevelAnnotation() throws IOException {
+        Map<String, Path> jars = FakeApp.jars(dir, false);
+        BytecodeScanner scanner = new BytecodeScanner(FakeApp.ANNOTATION);
+        // url = AlphaApi.PATH: the constant is inlined into the annotation.
+        assertEquals(Map.of("fake.alpha.AlphaApi", "/api/alpha"), scanner.scan("alpha-api", jars.get("alpha-api")).routes());
+        assertEquals(Map.of("fake.beta.BetaApi", "/api/beta"), scanner.scan("beta-api", jars.get("beta-api")).routes());
+        assertEquals(Map.of(), scanner.scan("gamma-api", jars.get("gamma-api")).routes());
+        // Another annotation can carry the prefix.
+        assertEquals(Map.of(), new BytecodeScanner(FakeApp.ANNOTATION, "fake.platform.Paging")
+                .scan("alpha-api", jars.get("alpha-api")).routes());
+    }
+
+    @Test
     void readsTypesFromDescriptorsAndSignatures() {
         Set<String> found = new HashSet<>();
         ClassFile.addDescriptorTypes("(ILa/b/C;[La/b/D;)Ljava/util/List<La/b/E<La/F;>;>;", found);

@@ -1,0 +1,34 @@
+import groovy.json.JsonSlurper
+import java.util.jar.JarFile
+
+// -Dextract=pair: one service holding both modules of the topology file's service `pair`.
+File jar = new File(basedir, 'app/target/services/pair/pair.jar')
+assert jar.isFile() : "no $jar"
+Set<String> libs
+new JarFile(jar).withCloseable { zip ->
+    libs = zip.entries().collect { it.name }.findAll { it.startsWith('BOOT-INF/lib/') && it.endsWith('.jar') }
+            .collect { it.substring('BOOT-INF/lib/'.length()) } as Set
+}
+assert libs.containsAll(['alpha-1.0.jar', 'alpha-api-1.0.jar', 'beta-1.0.jar', 'beta-api-1.0.jar', 'kernel-1.0.jar']) : libs
+assert new File(basedir, 'app/target/services').list() as List == ['pair']
+
+// The ecs goal: the topology's stacks, with path rules from the contracts' @Routes prefixes.
+File ecs = new File(basedir, 'app/target/ecs')
+assert (ecs.list() as List).toSorted() == ['base.json', 'deploy.sh', 'service-monolith.json', 'service-pair.json', 'taskdefs'] : ecs.list()
+assert (new File(ecs, 'taskdefs').list() as List).toSorted() == ['monolith.json', 'pair.json']
+def pair = new JsonSlurper().parse(new File(ecs, 'service-pair.json'))
+def rules = pair.Resources.findAll { it.value.Type == 'AWS::ElasticLoadBalancingV2::ListenerRule' }
+assert rules.collectEntries { [it.key, it.value.Properties.Conditions[0].PathPatternConfig.Values] } ==
+        [RuleAlpha: ['/api/alpha', '/api/alpha/*'], RuleBeta: ['/api/beta', '/api/beta/*']]
+assert rules.collect { it.value.Properties.Priority } == [10, 20]
+assert pair.Parameters.Traffic.Default == 10
+assert pair.Resources.Service.DependsOn == ['RuleAlpha', 'RuleBeta']
+def monolith = new JsonSlurper().parse(new File(ecs, 'service-monolith.json'))
+assert monolith.Parameters.LocalModules.Default == 'alpha,beta'
+// No database bootstrap script in the sample: no bootstrap task.
+def base = new JsonSlurper().parse(new File(ecs, 'base.json'))
+assert !base.Resources.containsKey('DatabaseBootstrapTaskDefinition')
+assert new File(ecs, 'deploy.sh').canExecute()
+String log = new File(basedir, 'build.log').text
+assert log.contains('[extract] ecs: ../topology.yml -> target/ecs: 6 files')
+return true

@@ -1,0 +1,89 @@
+package dev.forum.extraction.ecs;
+
+import dev.forum.topology.ModuleRoute;
+import dev.forum.topology.ServiceSpec;
+import dev.forum.topology.Topology;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * {@code deploy.sh}: pushes the images to ECR and deploys the stacks in the order that keeps every route served
+ * (the script's header explains it). The script is a resource with {@code @@NAME@@} placeholders; the topology
+ * fills in the services, their shares and the monolith's module sets.
+ */
+final class DeployScript {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("@@([A-Z_]+)@@");
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_.,/:@=+-]*");
+
+    private DeployScript() {
+    }
+
+    static String render(Topology topology, EcsSettings settings) {
+        EcsNames names = new EcsNames(topology.name());
+        List<ServiceSpec> deployed = topology.deployedServices();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("SOURCE", Path.of(topology.source()).getFileName().toString());
+        values.put("APP", topology.name());
+        values.put("BASE_STACK", names.baseStack());
+        values.put("CLUSTER", names.cluster());
+        values.put("MONOLITH", topology.monolith().name());
+        values.put("MONOLITH_DEPLOYED", String.valueOf(topology.monolithDeployed()));
+        values.put("ALL_MODULES", topology.modules().stream().map(ModuleRoute::module).collect(Collectors.joining(",")));
+        values.put("MONOLITH_LOCAL_MODULES", String.join(",", topology.localModules(topology.monolith().name())));
+        values.put("EXTRACTED", words(topology.extracted().stream().map(ServiceSpec::name).toList()));
+        values.put("EXTRACTED_TRAFFIC", words(topology.extracted().stream().map(s -> String.valueOf(s.traffic())).toList()));
+        values.put("IMAGES", words(deployed.stream().map(ServiceSpec::name).toList()));
+        values.put("IMAGE_REPOSITORY_IDS", words(deployed.stream().map(s -> "Repository" + EcsNames.id(s.name())).toList()));
+        values.put("MAVEN_MODULE", settings.mavenModule());
+        values.put("SERVICES_DIR", settings.servicesDirectory());
+        values.put("PROJECT_ROOT", settings.projectRoot());
+        values.values().forEach(DeployScript::checkSafe);
+
+        Matcher matcher = PLACEHOLDER.matcher(template());
+        StringBuilder script = new StringBuilder();
+        while (matcher.find()) {
+            String value = values.get(matcher.group(1));
+            if (value == null) {
+                throw new IllegalStateException("deploy.sh has an unknown placeholder " + matcher.group());
+            }
+            matcher.appendReplacement(script, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(script);
+        return script.toString();
+    }
+
+    /** Values go into the script unquoted: only characters the shell takes literally are allowed. */
+    private static void checkSafe(String value) {
+        for (String word : value.split(" ")) {
+            if (!SAFE.matcher(word).matches()) {
+                throw new IllegalArgumentException("'" + word + "' cannot be written into deploy.sh: use letters, digits and"
+                        + " . , / : @ = + - _ only");
+            }
+        }
+    }
+
+    private static String words(List<String> words) {
+        return String.join(" ", words);
+    }
+
+    private static String template() {
+        try (InputStream in = DeployScript.class.getResourceAsStream("deploy.sh")) {
+            if (in == null) {
+                throw new IllegalStateException("deploy.sh is missing from the plugin");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.forum.extraction.ecs;
+
+import dev.forum.extraction.model.ExtractionException;
+import dev.forum.topology.ServiceSpec;
+import dev.forum.topology.Topology;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders a topology into what ECS needs, as files of one folder: {@code base.json} and a
+ * {@code service-<service>.json} per service (CloudFormation), {@code taskdefs/<service>.json} (for
+ * {@code aws ecs register-task-definition --cli-input-json}), and {@code deploy.sh}. Pure: no I/O, no AWS.
+ */
+public final class EcsRenderer {
+
+    /** CloudFormation takes a template of at most this many bytes inline (larger ones need an S3 bucket). */
+    public static final int MAX_INLINE_TEMPLATE = 51_200;
+
+    private EcsRenderer() {
+    }
+
+    /** File name (relative, '/'-separated) to content, in a stable order. */
+    public static Map<String, String> render(Topology topology, EcsSettings settings) {
+        check(topology);
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(EcsNames.baseTemplate(), Json.write(BaseStack.render(topology, settings)));
+        for (ServiceSpec service : services(topology)) {
+            files.put(EcsNames.serviceTemplate(service.name()), Json.write(ServiceStack.render(topology, service, settings)));
+        }
+        for (ServiceSpec service : topology.deployedServices()) {
+            files.put("taskdefs/" + service.name() + ".json", Json.write(TaskDefinitionJson.render(topology, service, settings)));
+        }
+        files.put("deploy.sh", DeployScript.render(topology, settings));
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            int size = file.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (file.getKey().endsWith(".json") && !file.getKey().startsWith("taskdefs/") && size > MAX_INLINE_TEMPLATE) {
+                throw new IllegalStateException(file.getKey() + " is " + size + " bytes, over CloudFormation's inline limit of "
+                        + MAX_INLINE_TEMPLATE);
+            }
+        }
+        return files;
+    }
+
+    /** The monolith's stack is rendered even when it holds nothing: deploy.sh retires an existing one with it. */
+    static List<ServiceSpec> services(Topology topology) {
+        List<ServiceSpec> services = new ArrayList<>();
+        services.add(topology.monolith());
+        services.addAll(topology.extracted());
+        return services;
+    }
+
+    /** What ECS adds to the topology's own rules, each refused with what to change. */
+    private static void check(Topology topology) {
+        for (ServiceSpec service : services(topology)) {
+            String where = topology.source() + ":" + service.line() + ": " + service.name() + ": ";
+            if (service.name().equals("base") || service.name().equals("db-bootstrap")) {
+                throw new ExtractionException(where + "the name '" + service.name() + "' is taken by the "
+                        + topology.name() + "-" + service.name() + " stack or task; rename the service");
+            }
+            // Two tasks, one per availability zone: a rolling deployment or a lost zone leaves one serving.
+            if (service.count() < 2 || service.autoscaling().min() < 2) {
+                throw new ExtractionException(where + "ECS runs at least 2 tasks of a service (one per availability zone, "
+                        + "so that a deployment or a lost zone never leaves its routes without a task): set count: 2 "
+                        + "(and autoscaling min: 2)");
+            }
+            String size = service.sizing().problem();
+            if (size != null) {
+                throw new ExtractionException(where + size);
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.forum.extraction.ecs;
+
+import static dev.forum.extraction.ecs.Cfn.list;
+import static dev.forum.extraction.ecs.Cfn.obj;
+import static dev.forum.extraction.ecs.Cfn.resource;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A service's target group, as the zero-downtime checklist says: the readiness endpoint checked every 5 s,
+ * healthy and unhealthy after 2 checks, only a 200 counts (AWS's defaults take about 150 s to call a new target
+ * healthy); a short drain, since every route answers within a second.
+ */
+final class TargetGroups {
+
+    static final int INTERVAL = 5;
+    static final int TIMEOUT = 4;
+    static final int HEALTHY = 2;
+    static final int UNHEALTHY = 2;
+
+    private TargetGroups() {
+    }
+
+    static Map<String, Object> targetGroup(EcsSettings settings, Object vpc, List<Object> tags) {
+        return resource("AWS::ElasticLoadBalancingV2::TargetGroup", obj(
+                "TargetType", "ip", "Protocol", "HTTP", "ProtocolVersion", "HTTP1", "Port", settings.containerPort(),
+                "VpcId", vpc,
+                "HealthCheckEnabled", true, "HealthCheckProtocol", "HTTP", "HealthCheckPort", "traffic-port",
+                "HealthCheckPath", settings.healthCheckPath(),
+                "HealthCheckIntervalSeconds", INTERVAL, "HealthCheckTimeoutSeconds", TIMEOUT,
+                "HealthyThresholdCount", HEALTHY, "UnhealthyThresholdCount", UNHEALTHY,
+                "Matcher", obj("HttpCode", "200"),
+                "TargetGroupAttributes", list(
+                        obj("Key", "deregistration_delay.timeout_seconds", "Value", String.valueOf(settings.deregistrationDelay())),
+                        // A stateless API: no stickiness, so weights alone decide where a request goes.
+                        obj("Key", "stickiness.enabled", "Value", "false"),
+                        obj("Key", "load_balancing.algorithm.type", "Value", "least_outstanding_requests")),
+                "Tags", tags));
+    }
+}

@@ -1,0 +1,182 @@
+package dev.forum.extraction.maven;
+
+import dev.forum.extraction.ecs.EcsRenderer;
+import dev.forum.extraction.ecs.EcsSettings;
+import dev.forum.extraction.model.ExtractionException;
+import dev.forum.extraction.scan.BytecodeScanner;
+import dev.forum.topology.Topology;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Renders the topology file's Amazon ECS deployment into {@code target/ecs/}: {@code base.json} and
+ * {@code service-<service>.json} (CloudFormation), {@code taskdefs/<service>.json} (for
+ * {@code aws ecs register-task-definition --cli-input-json}) and {@code deploy.sh}, which pushes the images and
+ * deploys the stacks in an order that never sends a route to a process that does not hold its module. The path
+ * rules come from the route prefix of each module's API contract, read from the bytecode. No network, no AWS.
+ */
+@Mojo(name = "ecs", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.RUNTIME,
+        threadSafe = true)
+public class EcsMojo extends AbstractMojo {
+
+    /** The topology file (see the README, "Topology file"); a relative path is taken from the project's root. */
+    @Parameter(property = "extract.topology", defaultValue = "topology.yml")
+    private String topology;
+
+    /** Where the files go. */
+    @Parameter(property = "extract.ecs.outputDirectory", defaultValue = "${project.build.directory}/ecs", required = true)
+    private File outputDirectory;
+
+    /** Skip rendering. */
+    @Parameter(property = "extract.ecs.skip", defaultValue = "false")
+    private boolean skip;
+
+    /** The Spring Boot application class (to find the application's classes). */
+    @Parameter(property = "extract.mainClass")
+    private String mainClass;
+
+    /** The annotation that marks a module's API interface; its value is the module's name. */
+    @Parameter(property = "extract.moduleApiAnnotation", defaultValue = "forum.platform.ModuleApi")
+    private String moduleApiAnnotation;
+
+    /** The class-level annotation whose {@code value} (or {@code url}) on a module's API interface is its route prefix. */
+    @Parameter(property = "extract.routeAnnotation", defaultValue = BytecodeScanner.DEFAULT_ROUTE_ANNOTATION)
+    private String routeAnnotation;
+
+    /**
+     * The group ids of the artifacts that hold modules (comma-separated); only they are read, which keeps this
+     * goal quick on every build. Default: the project's own group.
+     */
+    @Parameter(property = "extract.ecs.moduleGroupIds", defaultValue = "${project.groupId}")
+    private String moduleGroupIds;
+
+    /** The port the application listens on ({@code server.port}). */
+    @Parameter(property = "extract.ecs.containerPort", defaultValue = "3000")
+    private int containerPort;
+
+    /** The readiness endpoint the load balancer's health check asks. */
+    @Parameter(property = "extract.ecs.healthCheckPath", defaultValue = EcsSettings.DEFAULT_HEALTH_CHECK_PATH)
+    private String healthCheckPath;
+
+    /** Seconds a target drains before it stops (longer than the longest request). */
+    @Parameter(property = "extract.ecs.deregistrationDelay", defaultValue = "20")
+    private int deregistrationDelay;
+
+    /** Seconds ECS ignores a new task's failing health checks (longer than the application's start-up). */
+    @Parameter(property = "extract.ecs.healthCheckGracePeriod", defaultValue = "120")
+    private int healthCheckGracePeriod;
+
+    /** Seconds between SIGTERM and SIGKILL (longer than the application's graceful shutdown; Fargate allows 120). */
+    @Parameter(property = "extract.ecs.stopTimeout", defaultValue = "30")
+    private int stopTimeout;
+
+    /**
+     * The admin SQL script that creates one role and schema per module (run by the base stack's one-off task with
+     * {@code -v <module>_role=... -v <module>_password=...}). A relative path is taken from the project's root;
+     * without the file there is no bootstrap task.
+     */
+    @Parameter(property = "extract.ecs.databaseBootstrap", defaultValue = "deploy/postgres/module-roles.sql")
+    private String databaseBootstrap;
+
+    /** The folder where the service goal writes {@code <service>/<service>-image.tar}. */
+    @Parameter(defaultValue = "${project.build.directory}/services", required = true)
+    private File servicesDirectory;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("[extract] ecs: skipped");
+            return;
+        }
+        try {
+            render();
+        } catch (ExtractionException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            throw new MojoExecutionException("Cannot render the ECS deployment: " + e.getMessage(), e);
+        }
+    }
+
+    private void render() throws IOException {
+        long start = System.nanoTime();
+        Path file = TopologyLocation.resolve(topology, project);
+        if (!TopologyLocation.exists(file)) {
+            throw new ExtractionException("No topology file at " + file + ": create it (see the README, \"Topology file\")"
+                    + " or point -Dextract.topology at one");
+        }
+        Progress progress = new Progress(getLog(), project.getBasedir().toPath());
+        java.util.List<String> groups = java.util.Arrays.stream(moduleGroupIds.split(",")).map(String::trim)
+                .filter(g -> !g.isEmpty()).map(g -> g + ":").toList();
+        ApplicationScan scan = ApplicationScan.of(project, MainClass.of(mainClass, project), moduleApiAnnotation,
+                routeAnnotation, progress, entry -> groups.stream().anyMatch(entry.name()::startsWith));
+        Topology resolved = TopologyLocation.read(file, scan.app.moduleRoutes());
+
+        Path out = outputDirectory.toPath();
+        Path root = TopologyLocation.root(project);
+        Path bootstrapFile = TopologyLocation.resolve(databaseBootstrap, project);
+        String bootstrapSql = Files.isRegularFile(bootstrapFile) ? Files.readString(bootstrapFile, StandardCharsets.UTF_8) : null;
+        if (bootstrapSql == null) {
+            getLog().info("[extract] ecs: no database bootstrap script at " + bootstrapFile + ": no bootstrap task");
+        }
+        EcsSettings settings = new EcsSettings(containerPort, healthCheckPath, deregistrationDelay, healthCheckGracePeriod,
+                stopTimeout, bootstrapSql, slashes(out.toAbsolutePath().relativize(root.toAbsolutePath())),
+                slashes(root.relativize(project.getBasedir().toPath().toAbsolutePath().normalize())),
+                slashes(root.relativize(servicesDirectory.toPath().toAbsolutePath().normalize())));
+        Map<String, String> files = EcsRenderer.render(resolved, settings);
+
+        clean(out);
+        for (Map.Entry<String, String> entry : files.entrySet()) {
+            Path target = out.resolve(entry.getKey());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, entry.getValue(), StandardCharsets.UTF_8);
+            if (entry.getKey().endsWith(".sh")) {
+                try {
+                    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+                } catch (UnsupportedOperationException e) {
+                    target.toFile().setExecutable(true);
+                }
+            }
+        }
+        getLog().info(String.format(java.util.Locale.ROOT, "[extract] ecs: %s -> %s: %d files (stacks %s; rules %s) in %.1f s",
+                project.getBasedir().toPath().relativize(file.toAbsolutePath()).toString().replace('\\', '/'),
+                project.getBasedir().toPath().relativize(out.toAbsolutePath()).toString().replace('\\', '/'), files.size(),
+                String.join(", ", files.keySet().stream().filter(f -> !f.contains("/") && f.endsWith(".json")).toList()),
+                resolved.routingRules().isEmpty() ? "none" : String.join(", ", resolved.routingRules().stream()
+                        .map(r -> r.priority() + " " + r.patterns() + " " + r.targets().stream()
+                                .map(t -> t.service() + " " + t.weight()).toList()).toList()),
+                (System.nanoTime() - start) / 1e9));
+    }
+
+    /** A fresh folder each time, so that a service dropped from the topology leaves no stale template. */
+    private static void clean(Path out) throws IOException {
+        if (Files.isDirectory(out)) {
+            try (var files = Files.walk(out)) {
+                for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        Files.createDirectories(out);
+    }
+
+    private static String slashes(Path path) {
+        String text = path.toString().replace('\\', '/');
+        return text.isEmpty() ? "." : text;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.forum.extraction.maven;
+
+import dev.forum.extraction.model.ExtractionException;
+import dev.forum.topology.ModuleRoute;
+import dev.forum.topology.Topology;
+import dev.forum.topology.TopologyException;
+import dev.forum.topology.TopologyFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Where the topology file is: a relative setting is taken from the project's root, the directory of the top-most
+ * parent POM the build read from this checkout (the forum's root for forum-app, however Maven was started).
+ */
+final class TopologyLocation {
+
+    private TopologyLocation() {
+    }
+
+    static Path resolve(String setting, MavenProject project) {
+        Path path = Path.of(setting);
+        if (path.isAbsolute()) {
+            return path.normalize();
+        }
+        return root(project).resolve(path).normalize();
+    }
+
+    /** The top-most ancestor project whose directory contains this project's (not a parent POM from a repository). */
+    static Path root(MavenProject project) {
+        Path root = project.getBasedir().toPath().toAbsolutePath().normalize();
+        for (MavenProject parent = project.getParent(); parent != null; parent = parent.getParent()) {
+            if (parent.getFile() == null) {
+                break;
+            }
+            Path directory = parent.getFile().toPath().toAbsolutePath().normalize().getParent();
+            if (!root.startsWith(directory)) {
+                break;
+            }
+            root = directory;
+        }
+        return root;
+    }
+
+    /** The topology read and checked against the application's modules; a mistake is one line naming the fix. */
+    static Topology read(Path file, List<ModuleRoute> modules) {
+        try {
+            return Topology.resolve(TopologyFile.read(file), modules);
+        } catch (TopologyException e) {
+            throw new ExtractionException(e.getMessage());
+        }
+    }
+
+    static boolean exists(Path file) {
+        return Files.isRegularFile(file);
+    }
+}
