@@ -140,6 +140,11 @@ for dest in "$@"; do
     docker://127.0.0.1[:/]* | docker://localhost[:/]* | docker://\[::1\][:/]*) flags+=(--dest-tls-verify=false) ;;
     docker-archive:*) rm -f "$(echo "${dest#docker-archive:}" | cut -d: -f1)" ;;
   esac
-  skopeo copy -q "${flags[@]}" "oci:$layout:$TAG" "$dest"
-  say "-> $dest"
+  rm -f "$cache/digest"
+  skopeo copy -q "${flags[@]}" --digestfile "$cache/digest" "oci:$layout:$TAG" "$dest"
+  case "$dest" in
+    # A registry's manifest digest pins the base: -Dextract.image.base=127.0.0.1:5000/forum/jre@sha256:...
+    docker://*) say "-> $dest $(cat "$cache/digest")" ;;
+    *) say "-> $dest" ;;
+  esac
 done

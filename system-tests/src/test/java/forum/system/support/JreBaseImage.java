@@ -28,14 +28,16 @@ public final class JreBaseImage {
     private JreBaseImage() {
     }
 
-    /** Builds the base (or reuses this build's) and pushes it to the registry; returns its reference there. */
+    /**
+     * Builds the base (or reuses this build's), pushes it to the registry as {@value #REPOSITORY}:{@value #TAG}
+     * and returns its reference there pinned by digest, as a production base is.
+     */
     public static String pushTo(LocalRegistry registry) {
-        String reference = registry.host() + "/" + REPOSITORY + ":" + TAG;
         Path root = SystemTools.repositoryRoot();
         Command.run(root, BUILD_WITHIN, SystemTools.workDirectory("logs").resolve("jre-base.log"), Map.of(),
                 List.of(root.resolve(SCRIPT).toString(), "--cache", SystemTools.workDirectory("jre-base").toString(),
-                        "docker://" + reference)).orThrow();
-        return reference;
+                        "docker://" + registry.host() + "/" + REPOSITORY + ":" + TAG)).orThrow();
+        return registry.host() + "/" + REPOSITORY + "@" + registry.manifest(REPOSITORY, TAG).digest();
     }
 
     /** The Java modules jdeps finds in a Spring Boot executable jar (the script's {@code --print-modules}). */
