@@ -84,11 +84,11 @@ public final class Command {
         }
     }
 
-    /** Stops a process by its pid: its descendants and then itself get SIGTERM, and SIGKILL after a grace period. */
-    public static void stop(long pid) {
-        ProcessHandle.of(pid).ifPresent(Command::stop);
-    }
-
+    /**
+     * Stops a process started by the tests, by its pid: its descendants and then itself get SIGTERM, and
+     * SIGKILL after a grace period. Give the handle of the {@link Process} (not {@code ProcessHandle.of(pid)}
+     * later), so that a pid reused after the process ended is never signalled.
+     */
     static void stop(ProcessHandle process) {
         List<ProcessHandle> children = process.descendants().toList();
         children.forEach(ProcessHandle::destroy);

@@ -69,6 +69,8 @@ public final class LocalRegistry implements AutoCloseable {
             Process process = new ProcessBuilder(SystemTools.find(PROGRAM).orElseThrow().toString(), "serve", config.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             LocalRegistry registry = new LocalRegistry(process, port, log);
+            // Also stopped if the test JVM is ended early (a failsafe timeout, Ctrl-C); stopping twice is harmless.
+            Runtime.getRuntime().addShutdownHook(new Thread(registry::close, "stop-local-registry-" + process.pid()));
             try {
                 registry.awaitReady();
                 return registry;
@@ -152,10 +154,15 @@ public final class LocalRegistry implements AutoCloseable {
         }
     }
 
-    /** Stops the registry by its pid. */
+    /**
+     * Stops the registry by its pid. Through the handle of the process started here, which the JDK ties to
+     * its start time: once it has exited, a new process that reuses the pid is never signalled.
+     */
     @Override
     public void close() {
-        Command.stop(process.pid());
+        if (process.isAlive()) {
+            Command.stop(process.toHandle());
+        }
     }
 
     /** A port nobody listens on now, on 127.0.0.1. */

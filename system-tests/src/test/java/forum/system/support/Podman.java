@@ -41,7 +41,10 @@ public final class Podman {
         new TreeMap<>(environment).forEach((name, value) -> command.addAll(List.of("--env", name + "=" + value)));
         command.add(image);
         String id = podman(COMMAND_WITHIN, command.toArray(String[]::new)).output().strip();
-        return new Container(id.lines().reduce((first, second) -> second).orElseThrow());
+        Container container = new Container(id.lines().reduce((first, second) -> second).orElseThrow());
+        // Also removed if the test JVM is ended early (a failsafe timeout, Ctrl-C).
+        Runtime.getRuntime().addShutdownHook(new Thread(container::removeIfPresent, "remove-container-" + container.id()));
+        return container;
     }
 
     /** A running container, removed (stopped first, with a short grace period) by its id on close. */
@@ -61,6 +64,15 @@ public final class Podman {
         @Override
         public void close() {
             podman(COMMAND_WITHIN, "rm", "--force", "--time", "5", id);
+        }
+
+        /** {@link #close} for a shutdown hook: a container already removed is no error. */
+        void removeIfPresent() {
+            try {
+                Command.run(COMMAND_WITHIN, PROGRAM, "rm", "--force", "--ignore", "--time", "5", id);
+            } catch (RuntimeException e) {
+                System.err.println("Could not remove container " + id + ": " + e.getMessage());
+            }
         }
     }
 
