@@ -9,11 +9,16 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /** Registry images with the credentials a developer or CI already has: docker login, credential helpers (ECR's). */
 final class Registries {
 
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]");
+    /** Jib's warnings when it falls back from HTTPS to HTTP, as it must for a plain-HTTP local registry. */
+    private static final Pattern TLS_FALLBACK = Pattern.compile(
+            "^(Cannot verify server at|Failed to connect to) https://(127\\.0\\.0\\.1|localhost|\\[::1])[:/].*",
+            Pattern.CASE_INSENSITIVE);
 
     private final Consumer<LogEvent> log;
 
@@ -52,6 +57,14 @@ final class Registries {
     /** @param registry host and optional port, as in {@code 127.0.0.1:5000} or {@code [::1]:5000} */
     static boolean isLoopback(String registry) {
         return LOOPBACK.contains(host(registry.toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * True for Jib's warnings that it tried HTTPS first on a loopback registry and went on with plain HTTP:
+     * the expected way to reach a local test registry, so they are not passed on as warnings.
+     */
+    static boolean isLoopbackTlsFallback(String message) {
+        return message != null && TLS_FALLBACK.matcher(message.strip()).matches();
     }
 
     /** The host of {@code host[:port]}, an IPv6 address keeping its brackets. */

@@ -84,7 +84,8 @@ public final class ServiceImage {
             Consumer<String> warnings) throws IOException, InterruptedException {
         List<String> said = Collections.synchronizedList(new ArrayList<>());
         Consumer<LogEvent> log = event -> {
-            if (event.getLevel() == LogEvent.Level.WARN || event.getLevel() == LogEvent.Level.ERROR) {
+            boolean warning = event.getLevel() == LogEvent.Level.WARN || event.getLevel() == LogEvent.Level.ERROR;
+            if (warning && !Registries.isLoopbackTlsFallback(event.getMessage())) {
                 said.add("[extract] jib: " + event.getMessage());
             }
         };

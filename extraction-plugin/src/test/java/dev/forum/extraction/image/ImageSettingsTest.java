@@ -71,4 +71,17 @@ class ImageSettingsTest {
         assertFalse(Registries.isLoopback(ImageReference.parse("eclipse-temurin:25-jre")));
         assertFalse(Registries.isLoopback(ImageReference.parse("localhost.example.com/jre:25")));
     }
+
+    @Test
+    void jibsHttpsToHttpFallbackIsNoWarningForALoopbackRegistryOnly() {
+        // The lines Jib 0.28 logged when pushing to docker-registry on 127.0.0.1 (system-tests).
+        assertTrue(Registries.isLoopbackTlsFallback("Cannot verify server at https://127.0.0.1:43657/v2/. Attempting again with no TLS verification."));
+        assertTrue(Registries.isLoopbackTlsFallback("Failed to connect to https://127.0.0.1:43657/v2/forum/jre/manifests/25 over HTTPS. Attempting again with HTTP."));
+        assertTrue(Registries.isLoopbackTlsFallback("Failed to connect to https://localhost:5000/v2/ over HTTPS. Attempting again with HTTP."));
+        assertTrue(Registries.isLoopbackTlsFallback("Failed to connect to https://[::1]:5000/v2/ over HTTPS. Attempting again with HTTP."));
+        assertFalse(Registries.isLoopbackTlsFallback("Failed to connect to https://registry.example.com/v2/ over HTTPS. Attempting again with HTTP."));
+        assertFalse(Registries.isLoopbackTlsFallback("Failed to connect to https://localhost.example.com/v2/ over HTTPS. Attempting again with HTTP."));
+        assertFalse(Registries.isLoopbackTlsFallback("Base image '127.0.0.1:5000/forum/jre:25' does not use a specific image digest - build may not be reproducible"));
+        assertFalse(Registries.isLoopbackTlsFallback(null));
+    }
 }

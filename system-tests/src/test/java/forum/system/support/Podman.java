@@ -1,0 +1,85 @@
+package forum.system.support;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Podman, as a user runs it: pulls from the {@link LocalRegistry} (plain HTTP, {@code --tls-verify=false}),
+ * runs a container with its port published on 127.0.0.1 only, and removes the container and the image by
+ * their ids. Needs the settings in DEVELOPERS.md ({@code /etc/containers/containers.conf}: runc, ulimits).
+ */
+public final class Podman {
+
+    public static final String PROGRAM = "podman";
+    private static final Duration PULL_WITHIN = Duration.ofMinutes(3);
+    private static final Duration COMMAND_WITHIN = Duration.ofMinutes(1);
+
+    private Podman() {
+    }
+
+    /** Pulls an image from a loopback registry; returns its image id. */
+    public static String pull(String reference) {
+        String output = podman(PULL_WITHIN, "pull", "--quiet", "--tls-verify=false", reference).output().strip();
+        return output.lines().reduce((first, second) -> second).orElseThrow();
+    }
+
+    /** Removes an image by its id (and every tag of it). */
+    public static void removeImage(String imageId) {
+        podman(COMMAND_WITHIN, "rmi", "--force", imageId);
+    }
+
+    /**
+     * Starts a container in the background with {@code 127.0.0.1:hostPort} published to {@code containerPort}.
+     * Close the container to remove it.
+     */
+    public static Container run(String image, int hostPort, int containerPort, Map<String, String> environment) {
+        List<String> command = new ArrayList<>(List.of("run", "--detach", "--publish",
+                "127.0.0.1:" + hostPort + ":" + containerPort));
+        new TreeMap<>(environment).forEach((name, value) -> command.addAll(List.of("--env", name + "=" + value)));
+        command.add(image);
+        String id = podman(COMMAND_WITHIN, command.toArray(String[]::new)).output().strip();
+        Container container = new Container(id.lines().reduce((first, second) -> second).orElseThrow());
+        // Also removed if the test JVM is ended early (a failsafe timeout, Ctrl-C).
+        Runtime.getRuntime().addShutdownHook(new Thread(container::removeIfPresent, "remove-container-" + container.id()));
+        return container;
+    }
+
+    /** A running container, removed (stopped first, with a short grace period) by its id on close. */
+    public record Container(String id) implements AutoCloseable {
+
+        /** What the container printed so far. */
+        public String logs() {
+            return Command.run(COMMAND_WITHIN, PROGRAM, "logs", id).output();
+        }
+
+        /** Its state as podman reports it, e.g. {@code running} or {@code exited (1)}. */
+        public String state() {
+            return Command.run(COMMAND_WITHIN, PROGRAM, "inspect", "--format", "{{.State.Status}} ({{.State.ExitCode}})", id)
+                    .output().strip();
+        }
+
+        @Override
+        public void close() {
+            podman(COMMAND_WITHIN, "rm", "--force", "--time", "5", id);
+        }
+
+        /** {@link #close} for a shutdown hook: a container already removed is no error. */
+        void removeIfPresent() {
+            try {
+                Command.run(COMMAND_WITHIN, PROGRAM, "rm", "--force", "--ignore", "--time", "5", id);
+            } catch (RuntimeException e) {
+                System.err.println("Could not remove container " + id + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static Command.Result podman(Duration timeout, String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(SystemTools.find(PROGRAM).orElseThrow().toString());
+        command.addAll(List.of(arguments));
+        return Command.run(timeout, command.toArray(String[]::new)).orThrow();
+    }
+}
