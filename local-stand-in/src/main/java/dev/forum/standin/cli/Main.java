@@ -23,8 +23,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code java -jar local-stand-in/target/local-stand-in.jar <command> <topology.yml> [options]}: see {@link #USAGE}.
@@ -125,19 +123,8 @@ public final class Main {
         Stage first = migration != null ? migration.start() : Stage.of("as written in " + file, topology);
         int last = migration != null ? migration.indexOf(to) : 0;
 
-        AtomicReference<Stand> running = new AtomicReference<>();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            Stand stand = running.getAndSet(null);
-            if (stand != null) {
-                stand.close();
-            }
-            stopped.countDown();
-        }, "stand-in-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        Stand stand = Stand.start(first, options);
-        running.set(stand);
-        try {
+        // The stand-in stops everything itself when the JVM ends (Ctrl-C), and here when the command is done.
+        try (Stand stand = Stand.start(first, options)) {
             if (migration != null) {
                 migration.walk(stand, last, hold);
                 if (rollback) {
@@ -147,30 +134,20 @@ public final class Main {
                     migration.rollback(stand, hold);
                 }
             }
-            out.println(stand.status());
+            out.print(stand.status());
             if (exit) {
                 return 0;
             }
             out.println("Running on " + stand.url() + " (try: curl " + stand.url() + "/api/posts/in-thread/1). Type a command "
                     + "(status, traffic <service> <0-100>, " + (migration != null ? "migrate [step], rollback, " : "")
                     + "kill <instance>, start <instance>, quit) or press Ctrl-C to stop.");
-            interact(stand, topology, migration, hold, out);
+            interact(stand, migration, hold, out);
             return 0;
-        } finally {
-            Stand stand1 = running.getAndSet(null);
-            if (stand1 != null) {
-                stand1.close();
-            }
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it finds nothing left to stop
-            }
         }
     }
 
     /** Commands from standard input until {@code quit}; without input, waits for Ctrl-C. */
-    private static void interact(Stand stand, Topology topology, Migration migration, Duration hold, PrintStream out) {
+    private static void interact(Stand stand, Migration migration, Duration hold, PrintStream out) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {

@@ -89,7 +89,13 @@ public final class Instance {
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-        builder.environment().putAll(environment);
+        environment.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
         try {
             Files.createDirectories(logFile.getParent());
             Files.writeString(logFile, "----- " + Instant.now() + " start " + name + " " + command + " local modules "
@@ -100,7 +106,13 @@ public final class Instance {
         }
         this.jar = jar;
         this.localModules = Collections.unmodifiableSet(new LinkedHashSet<>(localModules));
-        this.environment = Map.copyOf(new LinkedHashMap<>(environment));
+        Map<String, String> set = new LinkedHashMap<>();
+        environment.forEach((name, value) -> {
+            if (value != null) {
+                set.put(name, value);
+            }
+        });
+        this.environment = Collections.unmodifiableMap(set);
     }
 
     /**

@@ -64,7 +64,9 @@ public final class Stand implements AutoCloseable {
     private LocalPostgres database;
     private HaproxyProcess haproxy;
     private Stage stage;
-    private boolean closed;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Stops everything when the JVM ends (Ctrl-C, SIGTERM) before {@link #close()} was called. */
+    private final Thread shutdownHook = new Thread(this::close, "stand-in-stop");
 
     private Stand(Topology layout, StandOptions options, HaproxySettings haproxySettings) {
         this.layout = layout;
@@ -91,6 +93,7 @@ public final class Stand implements AutoCloseable {
         int stats = options.statsPort() < 0 ? 0 : options.statsPort() == 0 ? ports.free() : ports.require(options.statsPort());
         HaproxySettings settings = HaproxySettings.loopback(frontend, stats, options.workDir().resolve("haproxy.sock"));
         Stand stand = new Stand(layout, options, settings);
+        Runtime.getRuntime().addShutdownHook(stand.shutdownHook);
         try {
             stand.boot(initial, ports);
         } catch (RuntimeException e) {
@@ -304,6 +307,9 @@ public final class Stand implements AutoCloseable {
 
     private void launch(Instance instance, Set<String> modules, boolean seed) {
         Map<String, String> env = new LinkedHashMap<>();
+        // Only what the stand-in sets configures the forum: this shell's own SPRING_* and FORUM_* are left out.
+        System.getenv().keySet().stream().filter(name -> name.startsWith("SPRING_") || name.startsWith("FORUM_")
+                || name.startsWith("SERVER_")).forEach(name -> env.put(name, null));
         env.put("SERVER_PORT", Integer.toString(instance.port()));
         env.put("SPRING_PROFILES_ACTIVE", "prod");
         env.put("FORUM_TOPOLOGY_LOCAL_MODULES", String.join(",", modules));
@@ -664,11 +670,17 @@ public final class Stand implements AutoCloseable {
      * this run started it). Safe to call twice.
      */
     @Override
-    public synchronized void close() {
-        if (closed) {
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
             return;
         }
-        closed = true;
+        if (Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is ending: the hook may run too and finds everything done
+            }
+        }
         log.step("stop: every process, HAProxy, the database");
         RuntimeException failure = null;
         List<Instance> running = instances.values().stream().flatMap(List::stream).filter(Instance::running).toList();

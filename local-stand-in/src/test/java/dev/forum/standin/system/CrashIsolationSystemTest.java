@@ -59,6 +59,8 @@ class CrashIsolationSystemTest {
 
             List<Result> all = load.results();
             List<Result> usersAndThreads = load.results(r -> !r.op().route().equals("posts"));
+            List<Result> postsBefore = load.results(r -> r.op().route().equals("posts")
+                    && r.startNanos() + r.latencyNanos() <= killStart);
             List<Result> postsWhileDown = load.results(r -> r.op().route().equals("posts") && r.startNanos() >= killed
                     && r.startNanos() + r.latencyNanos() <= restartStart);
             List<Result> postsAtTheKill = load.results(r -> r.op().route().equals("posts") && r.startNanos() < killed
@@ -67,6 +69,7 @@ class CrashIsolationSystemTest {
 
             System.out.println("[system-test] " + LoadGenerator.summary("crash isolation, all requests", all));
             System.out.println("[system-test] " + LoadGenerator.summary("  users and threads routes", usersAndThreads));
+            System.out.println("[system-test] " + LoadGenerator.summary("  posts routes before the kill", postsBefore));
             System.out.println("[system-test] " + LoadGenerator.summary("  posts routes while posts was down", postsWhileDown)
                     + " statuses " + statuses(postsWhileDown));
             System.out.println("[system-test]   posts requests in flight at the kill: " + postsAtTheKill);
@@ -77,6 +80,8 @@ class CrashIsolationSystemTest {
 
             assertEquals(List.of(), usersAndThreads.stream().filter(r -> !r.ok()).limit(20).map(Result::toString).toList(),
                     "users and threads routes failed while posts was down");
+            assertEquals(List.of(), postsBefore.stream().filter(r -> !r.ok()).limit(20).map(Result::toString).toList(),
+                    "posts routes before the kill");
             assertTrue(usersAndThreads.size() > 500, "users and threads took load: " + usersAndThreads.size());
             assertTrue(postsWhileDown.size() > 20, "posts requests while it was down: " + postsWhileDown.size());
             assertEquals(List.of(), postsWhileDown.stream().filter(r -> r.status() != 503).limit(20).map(Result::toString).toList(),
