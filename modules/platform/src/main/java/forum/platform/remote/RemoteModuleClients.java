@@ -4,14 +4,21 @@ import forum.platform.topology.ModuleContract;
 import forum.platform.topology.TopologySettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import java.io.IOException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.support.RestClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,7 +61,51 @@ public final class RemoteModuleClients implements DisposableBean {
                         circuitBreakers.circuitBreaker(module.name()), retries.retry(module.name())))
                 .defaultStatusHandler(HttpStatusCode::isError, new RemoteProblemDecoder(module.name(), json))
                 .build();
-        return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(client)).build().createClient(api);
+        T proxy = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(client)).build().createClient(api);
+        return guard(module.name(), api, proxy, settings.readTimeout());
+    }
+
+    /**
+     * The interceptor sees a call until its response headers arrive; the body is read afterwards, when the
+     * answer is turned into the API's types. A failure there (the read timeout closing the body of a slow answer,
+     * a connection that broke off, an answer that is not the API's JSON) reached callers as a bare
+     * {@link RestClientException}, which the application answered with a 500. Here it becomes what every other
+     * remote failure is: {@link RemoteModuleTimeoutException} (504) when the read timeout had passed,
+     * {@link RemoteModuleUnavailableException} (503) for another I/O failure, {@link RemoteModuleException} (502)
+     * for an answer that cannot be read. Domain outcomes and the interceptor's own exceptions pass unchanged.
+     */
+    @SuppressWarnings("unchecked")
+    static <T> T guard(String module, Class<T> api, T client, Duration readTimeout) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            long start = System.nanoTime();
+            try {
+                return method.invoke(client, args);
+            } catch (InvocationTargetException e) {
+                Throwable cause = e.getCause();
+                if (!(cause instanceof RestClientException failure)) {
+                    throw cause;
+                }
+                IOException io = ioCause(failure);
+                if (io == null) {
+                    throw new RemoteModuleException(module, "The " + module + " module's answer to " + method.getName()
+                            + " could not be read: " + failure.getMessage(), failure);
+                }
+                if (io instanceof HttpTimeoutException || System.nanoTime() - start >= readTimeout.toNanos()) {
+                    throw new RemoteModuleTimeoutException(module, failure);
+                }
+                throw new RemoteModuleUnavailableException(module, "its answer broke off (" + io + ")", failure);
+            }
+        };
+        return (T) Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, handler);
+    }
+
+    private static IOException ioCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException io) {
+                return io;
+            }
+        }
+        return null;
     }
 
     @Override

@@ -1,0 +1,195 @@
+package dev.forum.standin.contracts;
+
+import dev.forum.topology.ModuleRoute;
+import forum.platform.ModuleApi;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.springframework.web.service.annotation.HttpExchange;
+
+/**
+ * The application's modules with the route prefix each one's API contract declares: every interface marked
+ * {@link ModuleApi} below the package {@code forum} on the class path, its name from that annotation and its
+ * prefix from its {@link HttpExchange}. Nothing is written twice: the load balancer's path patterns come from
+ * here, as the application's own routes do.
+ *
+ * <p>The order is the modules' dependency order (a module whose API uses another module's types comes after
+ * it; ties by name): users, threads, posts. Rule priorities follow it.
+ */
+public final class ModuleContracts {
+
+    private static final String ROOT = "forum";
+
+    private ModuleContracts() {
+    }
+
+    /** The modules found on this class's class path. */
+    public static List<ModuleRoute> onClassPath() {
+        return of(findApis(ModuleContracts.class.getClassLoader()));
+    }
+
+    /** The modules declared by these API interfaces, in dependency order. */
+    public static List<ModuleRoute> of(List<Class<?>> apis) {
+        Map<String, Class<?>> byModule = new TreeMap<>();
+        Map<String, String> prefixes = new LinkedHashMap<>();
+        for (Class<?> api : apis) {
+            ModuleApi module = api.getAnnotation(ModuleApi.class);
+            HttpExchange exchange = api.getAnnotation(HttpExchange.class);
+            if (module == null) {
+                throw new IllegalArgumentException(api.getName() + " is not marked @ModuleApi");
+            }
+            String prefix = exchange == null ? "" : !exchange.url().isBlank() ? exchange.url() : exchange.value();
+            if (prefix.isBlank()) {
+                throw new IllegalArgumentException(api.getName() + " (module " + module.value()
+                        + ") has no @HttpExchange path: its routes need a prefix such as /api/" + module.value());
+            }
+            Class<?> other = byModule.put(module.value(), api);
+            if (other != null) {
+                throw new IllegalArgumentException("module " + module.value() + " is declared by both "
+                        + other.getName() + " and " + api.getName());
+            }
+            prefixes.put(module.value(), prefix);
+        }
+        Map<String, Set<String>> uses = new TreeMap<>();
+        byModule.forEach((name, api) -> uses.put(name, usedModules(api, byModule)));
+        List<ModuleRoute> ordered = new ArrayList<>();
+        Set<String> placed = new HashSet<>();
+        while (placed.size() < byModule.size()) {
+            String next = uses.entrySet().stream()
+                    .filter(e -> !placed.contains(e.getKey()) && placed.containsAll(e.getValue()))
+                    .map(Map.Entry::getKey).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("the module APIs use each other in a cycle: " + uses));
+            placed.add(next);
+            ordered.add(new ModuleRoute(next, prefixes.get(next)));
+        }
+        return List.copyOf(ordered);
+    }
+
+    /**
+     * The other modules whose API types this API uses: in its method signatures, or inside its own records and
+     * types (a thread's {@code createdBy} is a {@code UserId}).
+     */
+    private static Set<String> usedModules(Class<?> api, Map<String, Class<?>> byModule) {
+        Set<String> packages = new HashSet<>();
+        Set<Class<?>> seen = new HashSet<>();
+        java.util.ArrayDeque<Type> queue = new java.util.ArrayDeque<>();
+        for (Method method : api.getMethods()) {
+            queue.add(method.getGenericReturnType());
+            queue.addAll(List.of(method.getGenericParameterTypes()));
+        }
+        while (!queue.isEmpty()) {
+            Type type = queue.poll();
+            if (type instanceof ParameterizedType parameterized) {
+                queue.add(parameterized.getRawType());
+                queue.addAll(List.of(parameterized.getActualTypeArguments()));
+            } else if (type instanceof Class<?> raw) {
+                Class<?> component = raw;
+                while (component.isArray()) {
+                    component = component.getComponentType();
+                }
+                if (component.isPrimitive() || !seen.add(component)) {
+                    continue;
+                }
+                packages.add(component.getPackageName());
+                if (component.getPackageName().equals(api.getPackageName())) {
+                    try {
+                        for (java.lang.reflect.Field field : component.getDeclaredFields()) {
+                            queue.add(field.getGenericType());
+                        }
+                    } catch (LinkageError e) {
+                        // a type this tool cannot load fully: its fields do not matter for the order
+                    }
+                }
+            }
+        }
+        Set<String> used = new TreeSet<>();
+        byModule.forEach((name, other) -> {
+            if (other != api && packages.contains(other.getPackageName())) {
+                used.add(name);
+            }
+        });
+        return used;
+    }
+
+    /** Every interface marked {@link ModuleApi} in the jars and folders that hold classes of package {@code forum}. */
+    static List<Class<?>> findApis(ClassLoader loader) {
+        Set<String> classNames = new TreeSet<>();
+        try {
+            Enumeration<URL> roots = loader.getResources(ROOT + "/");
+            for (URL root : Collections.list(roots)) {
+                classNames.addAll(classesBelow(root));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the class path: " + e.getMessage(), e);
+        }
+        List<Class<?>> apis = new ArrayList<>();
+        for (String name : classNames) {
+            Class<?> type;
+            try {
+                type = Class.forName(name, false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                continue; // a class that needs what this tool does not carry (the platform's Spring beans)
+            }
+            if (type.isInterface() && type.isAnnotationPresent(ModuleApi.class)) {
+                apis.add(type);
+            }
+        }
+        if (apis.isEmpty()) {
+            throw new IllegalStateException("no module API (an interface marked @ModuleApi) on the class path; "
+                    + "the forum-*-api jars belong beside this tool (target/lib)");
+        }
+        return apis;
+    }
+
+    private static Set<String> classesBelow(URL root) throws IOException {
+        Set<String> names = new TreeSet<>();
+        if ("jar".equals(root.getProtocol())) {
+            JarURLConnection connection = (JarURLConnection) root.openConnection();
+            connection.setUseCaches(false);
+            try (JarFile jar = connection.getJarFile()) {
+                for (JarEntry entry : Collections.list(jar.entries())) {
+                    addClass(entry.getName(), names);
+                }
+            }
+        } else if ("file".equals(root.getProtocol())) {
+            Path folder;
+            try {
+                folder = Path.of(root.toURI());
+            } catch (URISyntaxException e) {
+                throw new IOException(e);
+            }
+            Path base = folder.getParent();
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.forEach(file -> addClass(base.relativize(file).toString().replace('\\', '/'), names));
+            }
+        }
+        return names;
+    }
+
+    private static void addClass(String entry, Set<String> names) {
+        if (entry.startsWith(ROOT + "/") && entry.endsWith(".class") && !entry.endsWith("module-info.class")
+                && !entry.endsWith("package-info.class")) {
+            names.add(entry.substring(0, entry.length() - ".class".length()).replace('/', '.'));
+        }
+    }
+}

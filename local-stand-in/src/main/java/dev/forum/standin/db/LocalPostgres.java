@@ -1,0 +1,228 @@
+package dev.forum.standin.db;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The machine's PostgreSQL (Debian's {@code postgresql} package) for one run of the stand-in: the cluster is
+ * started if it is down, a fresh database gets a login role per module from {@code deploy/postgres/module-roles.sql}
+ * (each module owns its schema and nothing else), and {@link #close()} drops the database and the roles and
+ * stops the cluster again if it was started here. Administration runs as the {@code postgres} OS user through
+ * {@code runuser}, which needs root.
+ */
+public final class LocalPostgres implements AutoCloseable {
+
+    public static final String HOW_TO = "install it with `apt-get install postgresql` and run as root (the stand-in "
+            + "starts the cluster with `pg_ctlcluster <version> main start` and stops it again)";
+
+    /** One module's login role. */
+    public record Role(String module, String name, String password) {
+    }
+
+    private final String version;
+    private final String cluster;
+    private final int port;
+    private final boolean startedHere;
+    private final String database;
+    private final Map<String, Role> roles;
+    private boolean closed;
+
+    private LocalPostgres(String version, String cluster, int port, boolean startedHere, String database,
+            Map<String, Role> roles) {
+        this.version = version;
+        this.cluster = cluster;
+        this.port = port;
+        this.startedHere = startedHere;
+        this.database = database;
+        this.roles = roles;
+    }
+
+    /** Why the stand-in cannot have a database here, or null if it can. */
+    public static String unavailableReason() {
+        if (!Files.isExecutable(Path.of("/usr/bin/pg_lsclusters"))) {
+            return "PostgreSQL is not installed: " + HOW_TO;
+        }
+        if (!"0".equals(run(List.of("id", "-u")).strip())) {
+            return "the stand-in administers the local PostgreSQL as the postgres user and needs root: " + HOW_TO;
+        }
+        if (run(List.of("pg_lsclusters", "-h")).isBlank()) {
+            return "PostgreSQL has no cluster: create one with `pg_createcluster 15 main`";
+        }
+        return null;
+    }
+
+    /**
+     * Starts the cluster if needed and sets up a new database with a role per module.
+     *
+     * @param script  {@code deploy/postgres/module-roles.sql}
+     * @param modules the application's modules (the script's variables are named after them)
+     */
+    public static LocalPostgres start(Path script, List<String> modules) {
+        String reason = unavailableReason();
+        if (reason != null) {
+            throw new IllegalStateException(reason);
+        }
+        String[] first = run(List.of("pg_lsclusters", "-h")).lines().findFirst().orElseThrow().trim().split("\\s+");
+        String version = first[0];
+        String cluster = first[1];
+        int port = Integer.parseInt(first[2]);
+        boolean online = first[3].startsWith("online");
+        if (!online) {
+            run(List.of("pg_ctlcluster", version, cluster, "start"));
+        }
+        String runId = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String database = "forum_standin_" + runId;
+        Map<String, Role> roles = new LinkedHashMap<>();
+        for (String module : modules) {
+            roles.put(module, new Role(module, "forum_standin_" + module + "_" + runId, "pw-" + UUID.randomUUID()));
+        }
+        LocalPostgres postgres = new LocalPostgres(version, cluster, port, !online, database, roles);
+        try {
+            postgres.psql("postgres", "create database " + database);
+            postgres.runScript(script);
+        } catch (RuntimeException e) {
+            try {
+                postgres.close();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        return postgres;
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    public String database() {
+        return database;
+    }
+
+    public Role role(String module) {
+        Role role = roles.get(module);
+        if (role == null) {
+            throw new IllegalArgumentException("no database role for module " + module);
+        }
+        return role;
+    }
+
+    public boolean startedHere() {
+        return startedHere;
+    }
+
+    public String describe() {
+        return "PostgreSQL " + version + " on 127.0.0.1:" + port + (startedHere ? " (started for this run)" : "")
+                + ", database " + database + ", a role per module ("
+                + String.join(", ", roles.values().stream().map(Role::name).toList()) + ")";
+    }
+
+    /** Runs SQL as the superuser and returns psql's unaligned output. */
+    public String psql(String db, String sql) {
+        return run(List.of("runuser", "-u", "postgres", "--", "psql", "-X", "-p", Integer.toString(port), "-d", db,
+                "-v", "ON_ERROR_STOP=1", "-qAtc", sql));
+    }
+
+    private void runScript(Path script) {
+        byte[] text;
+        try {
+            text = Files.readAllBytes(script);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + script + ": " + e.getMessage(), e);
+        }
+        List<String> command = new ArrayList<>(List.of("runuser", "-u", "postgres", "--", "psql", "-X", "-q",
+                "-p", Integer.toString(port), "-d", database, "-v", "ON_ERROR_STOP=1"));
+        roles.values().forEach(role -> command.addAll(List.of("-v", role.module() + "_role=" + role.name(),
+                "-v", role.module() + "_password=" + role.password())));
+        command.addAll(List.of("-f", "-"));
+        try {
+            // From "/" with the script on standard input: the postgres user may not enter the build's folders.
+            Process process = new ProcessBuilder(command).directory(new File("/")).redirectErrorStream(true).start();
+            try (OutputStream in = process.getOutputStream()) {
+                in.write(text);
+            }
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("psql -f " + script + " did not finish: " + output);
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(script + " failed (exit " + process.exitValue() + "): " + output.strip());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("psql could not run: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Ends the roles' sessions, drops the database and the roles, and stops the cluster if this run started it.
+     * Safe to call twice.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        RuntimeException failure = null;
+        try {
+            String quoted = String.join(", ", roles.values().stream().map(role -> "'" + role.name() + "'").toList());
+            psql("postgres", "drop database if exists " + database + " with (force)");
+            List<String> existing = psql("postgres", "select rolname from pg_roles where rolname in (" + quoted + ")")
+                    .lines().filter(line -> !line.isBlank()).toList();
+            for (String role : existing) {
+                psql("postgres", "drop owned by " + role + " cascade");
+            }
+            if (!existing.isEmpty()) {
+                psql("postgres", "drop role " + String.join(", ", existing));
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+        } finally {
+            if (startedHere) {
+                try {
+                    run(List.of("pg_ctlcluster", version, cluster, "stop"));
+                } catch (RuntimeException e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else {
+                        failure.addSuppressed(e);
+                    }
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static String run(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).directory(new File("/")).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output.strip());
+            }
+            return output.strip();
+        } catch (IOException e) {
+            throw new IllegalStateException(String.join(" ", command) + " could not run: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

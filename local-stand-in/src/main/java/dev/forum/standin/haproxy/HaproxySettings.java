@@ -1,0 +1,28 @@
+package dev.forum.standin.haproxy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Where HAProxy listens and how fast it checks. The defaults mirror the ALB's target groups (readiness check,
+ * 2 healthy / 2 unhealthy) at loopback speed: a check every 500 ms instead of 5 s.
+ *
+ * @param frontendPort the loopback port that takes the forum's traffic (the ALB's listener)
+ * @param statsPort    a loopback port with HAProxy's stats page, or 0 for none
+ * @param statsSocket  the runtime API socket (weights, server states, counters)
+ * @param checkInterval time between two health checks of a server
+ */
+public record HaproxySettings(String bindAddress, int frontendPort, int statsPort, Path statsSocket,
+        Duration checkInterval, int rise, int fall, String healthPath) {
+
+    public static final String READINESS = "/actuator/health/readiness";
+
+    public static HaproxySettings loopback(int frontendPort, int statsPort, Path statsSocket) {
+        return new HaproxySettings("127.0.0.1", frontendPort, statsPort, statsSocket, Duration.ofMillis(500), 2, 2,
+                READINESS);
+    }
+
+    public String frontendUrl() {
+        return "http://" + bindAddress + ":" + frontendPort;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.forum.standin.contracts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.forum.topology.ModuleRoute;
+import forum.platform.ModuleApi;
+import forum.posts.PostsApi;
+import forum.threads.ThreadsApi;
+import forum.users.UsersApi;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ModuleContractsUnitTest {
+
+    @Test
+    void the_modules_and_prefixes_come_from_the_api_interfaces_in_dependency_order() {
+        assertEquals(List.of(new ModuleRoute("users", UsersApi.PATH), new ModuleRoute("threads", ThreadsApi.PATH),
+                new ModuleRoute("posts", PostsApi.PATH)), ModuleContracts.onClassPath());
+    }
+
+    @Test
+    void the_order_does_not_depend_on_how_the_interfaces_are_found() {
+        assertEquals(ModuleContracts.onClassPath(), ModuleContracts.of(List.of(PostsApi.class, UsersApi.class, ThreadsApi.class)));
+    }
+
+    @ModuleApi("broken")
+    interface WithoutPath {
+    }
+
+    @Test
+    void an_api_without_a_route_prefix_is_refused_with_its_name() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ModuleContracts.of(List.of(WithoutPath.class)));
+        assertTrue(e.getMessage().contains("WithoutPath") && e.getMessage().contains("@HttpExchange"), e.getMessage());
+    }
+}

@@ -1,0 +1,91 @@
+package dev.forum.standin.haproxy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.forum.standin.support.Checkout;
+import dev.forum.topology.PathPattern;
+import dev.forum.topology.Topology;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What the rendered configuration says, line by line; {@code HaproxyRoutingSystemTest} runs it. */
+class HaproxyConfigUnitTest {
+
+    static Map<String, List<Endpoint>> twoEach(Topology topology) {
+        Map<String, List<Endpoint>> instances = new LinkedHashMap<>();
+        int port = 20000;
+        for (var service : topology.deployedServices()) {
+            List<Endpoint> list = new ArrayList<>();
+            for (int i = 1; i <= 2; i++) {
+                list.add(Endpoint.loopback(service.name(), i, port++));
+            }
+            instances.put(service.name(), list);
+        }
+        return instances;
+    }
+
+    static String render(String file, Set<String> stopped) {
+        Topology topology = Checkout.topology(file);
+        return HaproxyConfig.render(topology, twoEach(topology), stopped,
+                HaproxySettings.loopback(8080, 0, Path.of("/tmp/forum-test.sock")));
+    }
+
+    @Test
+    void the_posts_rule_comes_from_the_contract_as_two_exact_patterns_never_a_prefix_wildcard() {
+        String config = render("posts-canary-10.yml", Set.of());
+        assertTrue(config.contains("    acl rule_30_posts path /api/posts\n"), config);
+        assertTrue(config.contains("    acl rule_30_posts path_reg '^\\Q/api/posts/\\E.*$'\n"), config);
+        assertTrue(config.contains("    use_backend rule_30_posts if rule_30_posts\n"), config);
+        assertTrue(config.contains("    default_backend svc_monolith\n"), config);
+        assertFalse(config.contains("/api/posts*"), config);
+        assertEquals("path_reg '^\\Q/api/posts/\\E.*$'", HaproxyConfig.match(new PathPattern("/api/posts/*")));
+    }
+
+    @Test
+    void the_rule_backend_weights_both_services_instances_and_tracks_their_health_checks() {
+        String config = render("posts-canary-10.yml", Set.of("posts-2"));
+        assertTrue(config.contains("    server monolith-1 127.0.0.1:20000 track svc_monolith/monolith-1 weight 90\n"), config);
+        assertTrue(config.contains("    server posts-1 127.0.0.1:20002 track svc_posts/posts-1 weight 10\n"), config);
+        assertTrue(config.contains("backend svc_posts\n"), config);
+        assertTrue(config.contains("    option httpchk GET /actuator/health/readiness\n"), config);
+        assertTrue(config.contains("    http-check expect status 200\n"), config);
+        assertTrue(config.contains("    default-server inter 500ms fastinter 250ms downinter 500ms rise 2 fall 2\n"), config);
+        assertTrue(config.contains("    server posts-2 127.0.0.1:20003 check disabled\n"), config);
+        assertTrue(config.contains("    server posts-1 127.0.0.1:20002 check\n"), config);
+    }
+
+    @Test
+    void connection_failures_are_retried_elsewhere_and_writes_are_never_sent_twice() {
+        String config = render("posts-extracted.yml", Set.of());
+        assertTrue(config.contains("    retry-on conn-failure empty-response 503\n"), config);
+        assertTrue(config.contains("    option redispatch 1\n"), config);
+        assertTrue(config.contains("    http-request disable-l7-retry if !METH_GET !METH_HEAD\n"), config);
+        assertTrue(config.contains("    stats socket /tmp/forum-test.sock mode 600 level admin\n"), config);
+    }
+
+    @Test
+    void rules_follow_the_models_priorities_and_without_a_monolith_the_load_balancer_answers_404() {
+        String config = render("all-extracted.yml", Set.of());
+        int users = config.indexOf("use_backend rule_10_users");
+        int threads = config.indexOf("use_backend rule_20_threads");
+        int posts = config.indexOf("use_backend rule_30_posts");
+        assertTrue(users > 0 && users < threads && threads < posts, config);
+        assertTrue(config.contains("    default_backend no_route\n"), config);
+        assertTrue(config.contains("http-request return status 404"), config);
+        assertFalse(config.contains("svc_monolith"), config);
+    }
+
+    @Test
+    void the_monolith_alone_has_no_rule_at_all() {
+        String config = render("monolith.yml", Set.of());
+        assertFalse(config.contains("use_backend"), config);
+        assertTrue(config.contains("default_backend svc_monolith"), config);
+    }
+}

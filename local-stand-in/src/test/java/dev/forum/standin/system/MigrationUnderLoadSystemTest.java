@@ -1,0 +1,103 @@
+package dev.forum.standin.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.forum.standin.haproxy.ServerStatus;
+import dev.forum.standin.stand.Migration;
+import dev.forum.standin.stand.Stand;
+import dev.forum.standin.stand.StandOptions;
+import dev.forum.standin.support.Checkout;
+import dev.forum.standin.support.EnabledIfSystemTools;
+import dev.forum.standin.support.LoadGenerator;
+import dev.forum.standin.support.LoadGenerator.Result;
+import dev.forum.topology.Topology;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The tutorial's claim, proven with a real load balancer: the posts migration (monolith alone -> posts service started
+ * -> 10 -> 50 -> 100 % -> monolith reconfigured without posts, instance by instance) and then its rollback, under a
+ * constant load of reads on every tutorial route and writes that create posts, drop no request, and every
+ * acknowledged write is there at the end.
+ */
+@EnabledIfSystemTools
+class MigrationUnderLoadSystemTest {
+
+    private static final Duration HOLD = Duration.ofSeconds(3);
+
+    @Test
+    @Timeout(value = 8, unit = TimeUnit.MINUTES)
+    void the_posts_migration_and_its_rollback_under_load_drop_no_request_and_lose_no_write() throws Exception {
+        Topology target = Checkout.topology("posts-extracted.yml");
+        Path postsJar = Checkout.serviceJar("posts");
+        Migration migration = Migration.to(target);
+        StandOptions options = StandOptions.defaults(Checkout.root(), Path.of("target/system-tests/migration").toAbsolutePath(),
+                System.out).withMonolithJarFallback(false);
+
+        try (Stand stand = Stand.start(migration.start(), options);
+                LoadGenerator load = new LoadGenerator(stand.url(), 8, 80, Duration.ofMinutes(6))) {
+            assertEquals(postsJar, stand.jar("posts"), "the posts service runs from its own extracted jar");
+            load.start();
+            Thread.sleep(HOLD);
+            long migrationStart = System.nanoTime();
+            migration.walk(stand, migration.indexOf("done"), HOLD);
+            long migrated = System.nanoTime();
+            Thread.sleep(HOLD);
+            long rollbackStart = System.nanoTime();
+            migration.rollback(stand, HOLD);
+            long rolledBack = System.nanoTime();
+            Thread.sleep(HOLD);
+            load.stop();
+
+            long postsServed = stand.haproxy().servers().stream()
+                    .filter(s -> s.backend().startsWith("rule_") && s.server().startsWith("posts-"))
+                    .mapToLong(ServerStatus::total).sum();
+            List<Result> results = load.results();
+            List<String> writes = load.acknowledgedWrites();
+            List<String> unreadable = unreadable(stand.url(), writes, load.tag());
+
+            System.out.println("[system-test] " + LoadGenerator.summary("migration + rollback under load", results));
+            System.out.println("[system-test] " + LoadGenerator.summary("  during the migration",
+                    load.results(r -> r.startNanos() >= migrationStart && r.startNanos() < migrated)));
+            System.out.println("[system-test] " + LoadGenerator.summary("  during the rollback",
+                    load.results(r -> r.startNanos() >= rollbackStart && r.startNanos() < rolledBack)));
+            System.out.printf(Locale.ROOT, "[system-test] migration %.1f s, rollback %.1f s; the posts service answered %d "
+                    + "requests; %d writes acknowledged, %d not readable at the end%n", (migrated - migrationStart) / 1e9,
+                    (rolledBack - rollbackStart) / 1e9, postsServed, writes.size(), unreadable.size());
+
+            List<Result> failed = load.results(r -> !r.ok());
+            assertEquals(List.of(), failed.stream().limit(20).map(Result::toString).toList(),
+                    failed.size() + " of " + results.size() + " requests failed (the first 20; see target/system-tests/migration)");
+            assertTrue(results.size() > 1000, "the load ran: " + results.size() + " requests");
+            assertTrue(postsServed > 100, "the posts service took traffic during the migration: " + postsServed);
+            assertTrue(writes.size() > 100, "writes were made: " + writes.size());
+            assertEquals(List.of(), unreadable.stream().limit(20).toList(), "acknowledged writes that cannot be read back");
+        }
+    }
+
+    /** Every acknowledged write read back through the load balancer; the ones that are not there as written. */
+    private static List<String> unreadable(String baseUrl, List<String> locations, String tag) throws Exception {
+        List<String> missing = new ArrayList<>();
+        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            for (String location : locations) {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl).resolve(location))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200 || !response.body().contains("load " + tag + " #")) {
+                    missing.add(location + " -> " + response.statusCode() + " " + response.body());
+                }
+            }
+        }
+        return missing;
+    }
+}
