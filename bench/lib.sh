@@ -1,16 +1,24 @@
-# Shared helpers for the benchmark scripts: start a JDK 25 process, wait for readiness, read RSS, stop it.
-# Sourced, not run. Everything listens on 127.0.0.1 and every process is stopped by its pid.
+# Shared helpers for the benchmark scripts: start a JDK 25 process, wait for readiness, read RSS and CPU time,
+# stop it. Sourced, not run. Everything listens on 127.0.0.1 and every process is stopped by its pid.
 
 JAVA_HOME_25="${JAVA_HOME_25:-$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -1)}"
 JAVA="$JAVA_HOME_25/bin/java"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STARTED_PIDS=()
+TASK_CGROUPS=()
+# A command put before `java` (e.g. `in_task`, see use_task); empty: none.
+JAVA_PREFIX=()
 
 stop_all() {
   for pid in "${STARTED_PIDS[@]:-}"; do
     [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
   done
   STARTED_PIDS=()
+  for cg in "${TASK_CGROUPS[@]:-}"; do
+    [ -n "$cg" ] && rmdir "$cg" 2>/dev/null
+  done
+  TASK_CGROUPS=()
+  return 0
 }
 trap stop_all EXIT
 
@@ -19,24 +27,44 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
 
+# use_task CPUS MEM_MIB: every java started afterwards runs in a cgroup (v1, root only) limited like a Fargate
+# task, e.g. `use_task 0.25 512` for the smallest one. The JVM reads the limits as it would in the task: one
+# active processor (so SerialGC) and its heap from 512 MiB. Prints nothing; fails if cgroups cannot be made.
+use_task() {
+  local cpus="$1" mib="$2" name="forum-bench-$$"
+  [ -d /sys/fs/cgroup/cpu ] && [ -d /sys/fs/cgroup/memory ] || { echo "no cgroup v1 cpu/memory controllers here" >&2; return 1; }
+  mkdir -p "/sys/fs/cgroup/cpu/$name" "/sys/fs/cgroup/memory/$name"
+  TASK_CGROUPS+=("/sys/fs/cgroup/cpu/$name" "/sys/fs/cgroup/memory/$name")
+  awk -v c="$cpus" 'BEGIN { printf "%d\n", c * 100000 }' > "/sys/fs/cgroup/cpu/$name/cpu.cfs_quota_us"
+  echo $(( mib * 1024 * 1024 )) > "/sys/fs/cgroup/memory/$name/memory.limit_in_bytes"
+  TASK_CGROUP_NAME=$name
+  JAVA_PREFIX=(bash -c 'echo $$ > /sys/fs/cgroup/cpu/'"$name"'/cgroup.procs; echo $$ > /sys/fs/cgroup/memory/'"$name"'/cgroup.procs; exec "$@"' in-task)
+}
+
+# task_memory_peak_mib: the task cgroup's peak memory use (RSS plus page cache charged to it), in MiB.
+task_memory_peak_mib() {
+  awk '{ printf "%.0f", $1 / 1048576 }' "/sys/fs/cgroup/memory/$TASK_CGROUP_NAME/memory.max_usage_in_bytes"
+}
+task_memory_reset() { echo 0 > "/sys/fs/cgroup/memory/$TASK_CGROUP_NAME/memory.max_usage_in_bytes"; }
+
 # start_java LOG ARGS...: starts `java ARGS` in the background; sets STARTED_PID and START_NS.
 start_java() {
   local log="$1"; shift
   START_NS=$(date +%s%N)
-  "$JAVA" "$@" >"$log" 2>&1 &
+  "${JAVA_PREFIX[@]}" "$JAVA" "$@" >"$log" 2>&1 &
   STARTED_PID=$!
   STARTED_PIDS+=("$STARTED_PID")
 }
 
 # wait_ready PORT [TIMEOUT_S]: polls readiness; prints the milliseconds since START_NS.
 wait_ready() {
-  local port="$1" timeout="${2:-120}" deadline
+  local port="$1" timeout="${2:-180}" deadline
   deadline=$(( $(date +%s) + timeout ))
   until curl -fsS -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null; do
     if ! kill -0 "$STARTED_PID" 2>/dev/null || [ "$(date +%s)" -ge "$deadline" ]; then
       echo "not ready on port $port" >&2; return 1
     fi
-    sleep 0.02
+    sleep 0.01
   done
   echo $(( ($(date +%s%N) - START_NS) / 1000000 ))
 }
@@ -44,10 +72,40 @@ wait_ready() {
 # rss_mib PID: resident set size in MiB.
 rss_mib() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
+# cpu_ms PID: CPU time (user + system) the process used so far, in milliseconds. With the machine shared,
+# this is steadier than wall time, and it is what a task with a fraction of a CPU pays in wall time.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", ($14 + $15) * 1000 / hz }' "/proc/$1/stat"; }
+
 # stop PID: graceful stop, waits for the exit.
 stop() { kill "$1" 2>/dev/null; wait "$1" 2>/dev/null || true; }
 
 # median: the median of the numbers on stdin.
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
+# machine: one line saying what ran the benchmark.
+machine() {
+  echo "$(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(free -g | awk '/Mem:/ { print $2 }') GiB," \
+       "load average $(cut -d' ' -f1-3 /proc/loadavg) at $(date -u +%H:%M) UTC; $("$JAVA" -version 2>&1 | head -1)"
+}
+
 monolith_jar() { ls "$ROOT"/forum-app/target/forum-app-*.jar 2>/dev/null | grep -v original | head -1; }
+service_jar() { ls "$ROOT/forum-app/target/services/$1/$1.jar" 2>/dev/null; }
+
+# extract_jar JAR DIR: Spring Boot's extracted layout (DIR/<jar name> plus DIR/lib/), which the AOT cache needs.
+extract_jar() { "$JAVA" -Djarmode=tools -jar "$1" extract --force --destination "$2" >/dev/null; }
+
+# train_aot_cache CACHE LOG ARGS...: a training run that writes the JDK's AOT cache (JEP 483/514/515) at exit.
+# The process starts, warms up (forum.warm-up.rounds) and becomes ready, serves a few seconds of requests on
+# PATH (TRAIN_PATH, default /api/users), then stops; the cache then holds the classes of start-up and of
+# serving, loaded and linked, and the methods' profiles.
+train_aot_cache() {
+  local cache="$1" log="$2"; shift 2
+  local port; port=$(free_port)
+  start_java "$log" -XX:AOTCacheOutput="$cache" "$@" --server.port="$port"
+  wait_ready "$port" 600 >/dev/null || { tail -20 "$log" >&2; return 1; }
+  if [ -n "${TRAIN_PATH:-/api/users}" ] && command -v wrk >/dev/null; then
+    wrk -t1 -c4 -d3s "http://127.0.0.1:$port${TRAIN_PATH:-/api/users}" >/dev/null 2>&1 || true
+  fi
+  stop "$STARTED_PID"
+  [ -s "$cache" ] || { echo "no AOT cache written: $cache" >&2; tail -20 "$log" >&2; return 1; }
+}

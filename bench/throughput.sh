@@ -36,6 +36,7 @@ start_java "$LOG" -jar "$JAR" --server.port="$PORT" "${DB_ARGS[@]}"
 APP=$STARTED_PID
 READY_MS=$(wait_ready "$PORT") || { tail -20 "$LOG"; exit 1; }
 RSS_IDLE=$(rss_mib "$APP")
+echo "$(machine)" >&2
 echo "monolith ($DB) ready in ${READY_MS} ms, RSS ${RSS_IDLE} MiB idle; ${RUNS} runs of wrk -t2 -c50 -d${DURATION} per route" >&2
 
 echo "| route | req/s (median) | p50 ms | p99 ms | errors | runs |"
