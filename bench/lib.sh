@@ -11,7 +11,8 @@ JAVA_PREFIX=()
 
 stop_all() {
   for pid in "${STARTED_PIDS[@]:-}"; do
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+    # `|| true`: under set -e a killed process's exit status (143) would end this trap before the next pid.
+    if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
   done
   STARTED_PIDS=()
   for cg in "${TASK_CGROUPS[@]:-}"; do
