@@ -45,7 +45,7 @@ class WarmUp {
     private final Topology topology;
     private final int rounds;
 
-    WarmUp(Topology topology, @Value("${forum.warm-up.rounds:20}") int rounds) {
+    WarmUp(Topology topology, @Value("${forum.warm-up.rounds:3}") int rounds) {
         this.topology = topology;
         this.rounds = rounds;
     }
