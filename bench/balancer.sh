@@ -66,7 +66,7 @@ backend svc_posts
 EOF
 haproxy -f "$WORK/haproxy.cfg" -db >/dev/null 2>&1 &
 LB=$!
-trap 'stop_all; kill $LB 2>/dev/null; wait $LB 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'stop_all; kill $LB 2>/dev/null; wait $LB 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 start_java "$WORK/monolith.log" -jar "$JAR" --server.port="$MONO_PORT" --forum.topology.local-modules=users,threads \
   --forum.topology.remote-base-url="http://127.0.0.1:$LB_PORT"
@@ -76,7 +76,7 @@ start_java "$WORK/posts.log" -jar "$POSTS_JAR" --server.port="$POSTS_PORT" "${PO
   --forum.topology.remote-base-url="http://127.0.0.1:$LB_PORT"
 POSTS=$STARTED_PID
 wait_ready "$POSTS_PORT" 300 >/dev/null || { tail -20 "$WORK/posts.log"; exit 1; }
-until curl -fsS -o /dev/null "http://127.0.0.1:$LB_PORT/api/posts/in-thread/1"; do sleep 0.2; done
+until curl -fs -o /dev/null "http://127.0.0.1:$LB_PORT/api/posts/in-thread/1"; do sleep 0.2; done # 503 until HAProxy sees both up
 echo "posts extracted behind HAProxy $(haproxy -v | head -1 | cut -d' ' -f3); ${RUNS} runs of wrk -t2 -c50 -d${DURATION} per route; $(machine)" >&2
 
 echo "| route (through the balancer) | served by | req/s (median) | p50 ms | p99 ms | errors | runs |"

@@ -33,7 +33,7 @@ trap 'git checkout -q -- "$CLASS"; rm -rf "$WORK"' EXIT
 TAR="forum-app/target/services/$SERVICE/$SERVICE-image.tar"
 
 build() { # OUT
-  local start=$(date +%s%N)
+  local start; start=$(date +%s%N)
   ./mvnw -o -q -B -ntp package -DskipTests -Dextract="$SERVICE" -Dextract.image.base="$BASE" -pl forum-app -am >"$WORK/build.log" 2>&1 \
     || { tail -30 "$WORK/build.log" >&2; exit 1; }
   echo "built $1 in $(( ($(date +%s%N) - start) / 1000000 )) ms" >&2

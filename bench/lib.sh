@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers for the benchmark scripts: start a JDK 25 process, wait for readiness, read RSS and CPU time,
 # stop it. Sourced, not run. Everything listens on 127.0.0.1 and every process is stopped by its pid.
 
@@ -89,24 +90,28 @@ machine() {
        "load average $(cut -d' ' -f1-3 /proc/loadavg) at $(date -u +%H:%M) UTC; $("$JAVA" -version 2>&1 | head -1)"
 }
 
-monolith_jar() { ls "$ROOT"/forum-app/target/forum-app-*.jar 2>/dev/null | grep -v original | head -1; }
+monolith_jar() { local jar; for jar in "$ROOT"/forum-app/target/forum-app-*.jar; do [[ -f $jar && $jar != *original* ]] && { echo "$jar"; return 0; }; done; return 0; }
 service_jar() { ls "$ROOT/forum-app/target/services/$1/$1.jar" 2>/dev/null; }
 
 # extract_jar JAR DIR: Spring Boot's extracted layout (DIR/<jar name> plus DIR/lib/), which the AOT cache needs.
 extract_jar() { "$JAVA" -Djarmode=tools -jar "$1" extract --force --destination "$2" >/dev/null; }
 
-# train_aot_cache CACHE LOG ARGS...: a training run that writes the JDK's AOT cache (JEP 483/514/515) at exit.
-# The process starts, warms up (forum.warm-up.rounds) and becomes ready, serves a few seconds of requests on
-# PATH (TRAIN_PATH, default /api/users), then stops; the cache then holds the classes of start-up and of
-# serving, loaded and linked, and the methods' profiles.
+# train_aot_cache CACHE LOG ARGS...: the JDK's AOT cache (JEP 483/514/515) in two steps. The training run records
+# (-XX:AOTMode=record): the process starts, warms up (forum.warm-up.rounds) and becomes ready, serves a few seconds
+# of requests on PATH (TRAIN_PATH, default /api/users), then stops. Then a second JVM, which runs no application
+# code, assembles the cache from what was recorded (-XX:AOTMode=create): it holds the classes of start-up and of
+# serving, loaded and linked, and the methods' profiles. Two steps rather than -XX:AOTCacheOutput's one, whose
+# assembling child JVM would share the training run's memory limit in a task (use_task) and be killed there.
 train_aot_cache() {
   local cache="$1" log="$2"; shift 2
   local port; port=$(free_port)
-  start_java "$log" -XX:AOTCacheOutput="$cache" "$@" --server.port="$port"
+  start_java "$log" -XX:AOTMode=record -XX:AOTConfiguration="$cache.conf" "$@" --server.port="$port"
   wait_ready "$port" 600 >/dev/null || { tail -20 "$log" >&2; return 1; }
   if [ -n "${TRAIN_PATH:-/api/users}" ] && command -v wrk >/dev/null; then
     wrk -t1 -c4 -d3s "http://127.0.0.1:$port${TRAIN_PATH:-/api/users}" >/dev/null 2>&1 || true
   fi
   stop "$STARTED_PID"
-  [ -s "$cache" ] || { echo "no AOT cache written: $cache" >&2; tail -20 "$log" >&2; return 1; }
+  "${JAVA_PREFIX[@]}" "$JAVA" -XX:AOTMode=create -XX:AOTConfiguration="$cache.conf" -XX:AOTCacheOutput="$cache" "$@" \
+    >>"$log" 2>&1 || true
+  [ -s "$cache" ] || { echo "no AOT cache written: $cache" >&2; grep -v 'warning\]\[aot' "$log" | tail -20 >&2; return 1; }
 }

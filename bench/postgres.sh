@@ -1,5 +1,7 @@
+# shellcheck shell=bash
 # Sourced by benchmark scripts: starts the local PostgreSQL cluster if it is down (and stops it again on exit),
-# creates a throw-away database and role, and sets PG_URL, PG_USER, PG_PASSWORD.
+# creates a throw-away database and role, and sets PG_URL, PG_USER, PG_PASSWORD for the script that sources it.
+# shellcheck disable=SC2034
 
 postgres_up() {
   local cluster version port

@@ -85,7 +85,8 @@ measure() { # LABEL JAVA_ARGS...
     fi
     stop "$STARTED_PID"
   done
-  local row="| $label | $(printf '%s\n' "${times[@]}" | median) | $(printf '%s\n' "${times[@]}" | sort -g | tr '\n' ' ')"
+  local row
+  row="| $label | $(printf '%s\n' "${times[@]}" | median) | $(printf '%s\n' "${times[@]}" | sort -g | tr '\n' ' ')"
   row+="| $(printf '%s\n' "${cpus[@]}" | median) | $(printf '%s\n' "${idle[@]}" | median) |"
   if [ "$LOAD_PATH" != none ]; then row+=" $(printf '%s\n' "${loaded[@]}" | median) |"; fi
   if [ -n "$TASK" ] && [ "$LOAD_PATH" != none ]; then row+=" $(printf '%s\n' "${peaks[@]}" | median) |"; fi

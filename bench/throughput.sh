@@ -2,19 +2,21 @@
 # Throughput and latency of the monolith on every tutorial route, with the wrk settings of the tutorial's
 # Node.js comparison: wrk -t2 -c50 -d15s, loopback, several runs, medians.
 #
-#   bench/throughput.sh [--db h2|postgres] [--runs N] [--duration 15s]
+#   bench/throughput.sh [--db h2|postgres] [--runs N] [--duration 15s] [-- APP_ARGS...]
 #
+# APP_ARGS go to the application, e.g. `-- --spring.threads.virtual.enabled=false` for platform threads.
 # Needs the monolith jar (./mvnw -q package -DskipTests) and wrk. Prints a Markdown table.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-DB=h2; RUNS=3; DURATION=15s
+DB=h2; RUNS=3; DURATION=15s; APP_ARGS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) DB="$2"; shift 2 ;;
     --runs) RUNS="$2"; shift 2 ;;
     --duration) DURATION="$2"; shift 2 ;;
-    *) echo "unknown option $1 (use --db h2|postgres, --runs N, --duration 15s)" >&2; exit 2 ;;
+    --) shift; APP_ARGS=("$@"); break ;;
+    *) echo "unknown option $1 (use --db h2|postgres, --runs N, --duration 15s, -- APP_ARGS)" >&2; exit 2 ;;
   esac
 done
 ROUTES=(/api/users /api/users/1 /api/threads /api/threads/1 /api/posts/in-thread/1 /api/posts/by-user/2)
@@ -32,28 +34,36 @@ fi
 
 PORT=$(free_port)
 LOG=$(mktemp)
-start_java "$LOG" -jar "$JAR" --server.port="$PORT" "${DB_ARGS[@]}"
+start_java "$LOG" -jar "$JAR" --server.port="$PORT" "${DB_ARGS[@]}" "${APP_ARGS[@]}"
 APP=$STARTED_PID
 READY_MS=$(wait_ready "$PORT") || { tail -20 "$LOG"; exit 1; }
 RSS_IDLE=$(rss_mib "$APP")
 echo "$(machine)" >&2
-echo "monolith ($DB) ready in ${READY_MS} ms, RSS ${RSS_IDLE} MiB idle; ${RUNS} runs of wrk -t2 -c50 -d${DURATION} per route" >&2
+echo "monolith ($DB${APP_ARGS[*]:+, ${APP_ARGS[*]}}) ready in ${READY_MS} ms, RSS ${RSS_IDLE} MiB idle; ${RUNS} runs of wrk -t2 -c50 -d${DURATION} per route" >&2
 
-echo "| route | req/s (median) | p50 ms | p99 ms | errors | runs |"
-echo "|---|---:|---:|---:|---:|---:|"
+# CPU time per request, from /proc over the measured runs: where the two cores go (the JVM, the database
+# server's processes, and what is left for wrk and the kernel).
+db_cpu_ms() { if [ "$DB" = postgres ]; then pgrep -u postgres | while read -r p; do cpu_ms "$p" 2>/dev/null || true; echo; done | awk '{ s += $1 } END { print s + 0 }'; else echo 0; fi; }
+echo "| route | req/s (median) | p50 ms | p99 ms | errors | runs | JVM CPU µs/req |$([ "$DB" = postgres ] && echo ' PostgreSQL CPU µs/req |')"
+echo "|---|---:|---:|---:|---:|---:|---:|$([ "$DB" = postgres ] && echo '---:|')"
 RSS_PEAK=$RSS_IDLE
 for route in "${ROUTES[@]}"; do
   wrk -t2 -c50 -d5s "http://127.0.0.1:$PORT$route" >/dev/null # warm-up, not reported
   results=()
+  jvm_before=$(cpu_ms "$APP"); db_before=$(db_cpu_ms)
   for _ in $(seq "$RUNS"); do
     results+=("$(wrk -t2 -c50 -d"$DURATION" -s "$(dirname "$0")/report.lua" "http://127.0.0.1:$PORT$route" | grep '^RESULT')")
     rss=$(rss_mib "$APP"); [ "$rss" -gt "$RSS_PEAK" ] && RSS_PEAK=$rss
   done
   field() { printf '%s\n' "${results[@]}" | sed -n "s/.* $1=\([0-9.]*\).*/\1/p" | median; }
   errors=$(printf '%s\n' "${results[@]}" | sed -n 's/.* errors=\([0-9]*\).*/\1/p' | awk '{ s += $1 } END { print s }')
-  echo "| \`GET $route\` | $(field rps) | $(field p50_ms) | $(field p99_ms) | $errors | $RUNS |"
+  requests=$(printf '%s\n' "${results[@]}" | sed -n 's/.* requests=\([0-9]*\).*/\1/p' | awk '{ s += $1 } END { print s }')
+  per_request() { awk -v ms="$1" -v n="$requests" 'BEGIN { printf "%.0f", ms * 1000 / n }'; }
+  row="| \`GET $route\` | $(field rps) | $(field p50_ms) | $(field p99_ms) | $errors | $RUNS | $(per_request $(( $(cpu_ms "$APP") - jvm_before ))) |"
+  [ "$DB" = postgres ] && row+=" $(per_request $(( $(db_cpu_ms) - db_before ))) |"
+  echo "$row"
 done
 echo >&2 "RSS under load (peak sampled): ${RSS_PEAK} MiB"
 echo
-echo "Monolith on $DB: ready in ${READY_MS} ms; RSS ${RSS_IDLE} MiB idle, ${RSS_PEAK} MiB under load (peak of samples)."
+echo "Monolith on $DB${APP_ARGS[*]:+ (${APP_ARGS[*]})}: ready in ${READY_MS} ms; RSS ${RSS_IDLE} MiB idle, ${RSS_PEAK} MiB under load (peak of samples)."
 stop "$APP"

@@ -2,6 +2,7 @@ package forum;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.core.metrics.jfr.FlightRecorderApplicationStartup;
 
 /**
  * The forum as one process: every module whose implementation is on the class path is started here.
@@ -10,7 +11,14 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class ForumApplication {
 
+    /** With {@code -Dforum.startup.jfr=true}, Spring's start-up steps go to Java Flight Recorder (bench/startup-profile.sh). */
+    static final String STARTUP_JFR = "forum.startup.jfr";
+
     public static void main(String[] args) {
-        SpringApplication.run(ForumApplication.class, args);
+        SpringApplication application = new SpringApplication(ForumApplication.class);
+        if (Boolean.getBoolean(STARTUP_JFR)) {
+            application.setApplicationStartup(new FlightRecorderApplicationStartup());
+        }
+        application.run(args);
     }
 }

@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class RemoteModuleClients implements DisposableBean {
 
-    private final HttpClient httpClient;
+    /** Made on the first remote module's client: a process with every module local never pays its ~150 ms start. */
+    private HttpClient httpClient;
     private final TopologySettings settings;
     private final ObjectProvider<RestClient.Builder> builders;
     private final CircuitBreakerRegistry circuitBreakers;
@@ -44,15 +45,26 @@ public final class RemoteModuleClients implements DisposableBean {
         this.circuitBreakers = circuitBreakers;
         this.retries = retries;
         this.json = json;
-        this.httpClient = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout())
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
-                .build();
+    }
+
+    private synchronized HttpClient httpClient() {
+        if (httpClient == null) {
+            httpClient = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(settings.connectTimeout())
+                    .executor(Executors.newVirtualThreadPerTaskExecutor())
+                    .build();
+        }
+        return httpClient;
+    }
+
+    /** Whether a client was made, and with it the shared HTTP client. */
+    synchronized boolean connected() {
+        return httpClient != null;
     }
 
     public <T> T create(ModuleContract module, URI baseUrl, Class<T> api) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(httpClient);
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(httpClient());
         requests.setReadTimeout(settings.readTimeout());
         RestClient client = builders.getObject()
                 .baseUrl(baseUrl.toString())
@@ -109,7 +121,9 @@ public final class RemoteModuleClients implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
-        httpClient.close();
+    public synchronized void destroy() {
+        if (httpClient != null) {
+            httpClient.close();
+        }
     }
 }

@@ -64,6 +64,22 @@ class RemoteModuleClientsUnitTest {
         }
     }
 
+    /** Start-up: a process whose modules are all local never makes the shared HTTP client (about 150 ms). */
+    @Test
+    void theSharedHttpClientIsMadeWithTheFirstRemoteClientOnly() throws IOException {
+        TopologySettings settings = new TopologySettings(Set.of(), null, Map.of(), Duration.ofMillis(250), READ_TIMEOUT);
+        var builders = new StaticListableBeanFactory(Map.of("builder", RestClient.builder()))
+                .getBeanProvider(RestClient.Builder.class);
+        RemoteModuleClients unused = new RemoteModuleClients(settings, builders, CircuitBreakerRegistry.ofDefaults(),
+                RetryRegistry.ofDefaults(), JsonMapper.builder().build());
+        assertThat(unused.connected()).isFalse();
+        unused.destroy(); // nothing to close
+
+        ThingsApi things = client(Answer.FINE);
+        assertThat(clients.connected()).isTrue();
+        assertThat(things.get(1)).isEqualTo(new Thing(1, "one"));
+    }
+
     private ThingsApi client(Answer answer) throws IOException {
         listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().start(() -> serve(answer));
