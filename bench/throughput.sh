@@ -2,24 +2,29 @@
 # Throughput and latency of the monolith on every tutorial route, with the wrk settings of the tutorial's
 # Node.js comparison: wrk -t2 -c50 -d15s, loopback, several runs, medians.
 #
-#   bench/throughput.sh [--db h2|postgres] [--runs N] [--duration 15s] [-- APP_ARGS...]
+#   bench/throughput.sh [--db h2|postgres] [--runs N] [--duration 15s] [--route PATH] [--jfr] [-- APP_ARGS...]
 #
+# --route PATH  only this route (default: every tutorial route)
+# --jfr         record the server with Java Flight Recorder and print its hottest methods at the end
 # APP_ARGS go to the application, e.g. `-- --spring.threads.virtual.enabled=false` for platform threads.
 # Needs the monolith jar (./mvnw -q package -DskipTests) and wrk. Prints a Markdown table.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-DB=h2; RUNS=3; DURATION=15s; APP_ARGS=()
+DB=h2; RUNS=3; DURATION=15s; APP_ARGS=(); ONLY_ROUTE=""; JFR=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) DB="$2"; shift 2 ;;
     --runs) RUNS="$2"; shift 2 ;;
     --duration) DURATION="$2"; shift 2 ;;
+    --route) ONLY_ROUTE="$2"; shift 2 ;;
+    --jfr) JFR=true; shift ;;
     --) shift; APP_ARGS=("$@"); break ;;
     *) echo "unknown option $1 (use --db h2|postgres, --runs N, --duration 15s, -- APP_ARGS)" >&2; exit 2 ;;
   esac
 done
 ROUTES=(/api/users /api/users/1 /api/threads /api/threads/1 /api/posts/in-thread/1 /api/posts/by-user/2)
+[ -n "$ONLY_ROUTE" ] && ROUTES=("$ONLY_ROUTE")
 
 JAR="$(monolith_jar)"; [ -n "$JAR" ] || { echo "no monolith jar: run ./mvnw -q package -DskipTests first" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
@@ -34,7 +39,9 @@ fi
 
 PORT=$(free_port)
 LOG=$(mktemp)
-start_java "$LOG" -jar "$JAR" --server.port="$PORT" "${DB_ARGS[@]}" "${APP_ARGS[@]}"
+JVM_ARGS=()
+if [ "$JFR" = true ]; then RECORDING=$(mktemp --suffix=.jfr); JVM_ARGS=(-XX:StartFlightRecording=filename="$RECORDING"); fi
+start_java "$LOG" "${JVM_ARGS[@]}" -jar "$JAR" --server.port="$PORT" "${DB_ARGS[@]}" "${APP_ARGS[@]}"
 APP=$STARTED_PID
 READY_MS=$(wait_ready "$PORT") || { tail -20 "$LOG"; exit 1; }
 RSS_IDLE=$(rss_mib "$APP")
@@ -67,3 +74,7 @@ echo >&2 "RSS under load (peak sampled): ${RSS_PEAK} MiB"
 echo
 echo "Monolith on $DB${APP_ARGS[*]:+ (${APP_ARGS[*]})}: ready in ${READY_MS} ms; RSS ${RSS_IDLE} MiB idle, ${RSS_PEAK} MiB under load (peak of samples)."
 stop "$APP"
+if [ "$JFR" = true ]; then
+  echo; echo '```'; "$JAVA_HOME_25/bin/jfr" view --width 140 hot-methods "$RECORDING"; echo '```'
+  rm -f "$RECORDING"
+fi
