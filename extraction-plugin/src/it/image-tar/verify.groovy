@@ -42,8 +42,10 @@ Set<String> files = manifest.layers.collectMany { layer ->
 } as Set
 assert files.contains('etc/passwd') : files
 assert files.containsAll(['app/modules/beta-1.0.jar', 'app/modules/beta-api-1.0.jar', 'app/modules/alpha-api-1.0.jar',
-                          'app/modules/kernel-1.0.jar', 'app/classes/sample/app/Main.class']) : files
+                          'app/modules/kernel-1.0.jar', 'app/classes/classes.jar']) : files
 assert !files.contains('app/modules/alpha-1.0.jar') : files
+// Only jars on the class path, so the JDK's AOT cache can be made for the image.
+assert config.config.Entrypoint.contains('/app/resources/resources.jar:/app/classes/classes.jar:/app/modules/*:/app/libs/*') : config.config.Entrypoint
 
 assert new File(basedir, 'build.log').text.contains('beta image: base tar://')
 return true

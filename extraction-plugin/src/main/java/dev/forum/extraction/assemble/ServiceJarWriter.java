@@ -1,16 +1,10 @@
 package dev.forum.extraction.assemble;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import java.util.stream.Stream;
 import org.springframework.boot.loader.tools.Library;
 import org.springframework.boot.loader.tools.LibraryScope;
 import org.springframework.boot.loader.tools.Repackager;
@@ -35,7 +29,7 @@ public final class ServiceJarWriter {
         // Its name must end in .jar: Repackager picks the layout from it.
         Path plain = destination.resolveSibling("plain-" + destination.getFileName());
         try {
-            writePlainJar(classesDirectory, plain, time);
+            PlainJar.write(classesDirectory, plain, time, name -> true);
             Repackager repackager = new Repackager(plain.toFile());
             repackager.setMainClass(mainClass); // so it never searches (and parses) the classes itself
             repackager.setBackupSource(false);
@@ -48,36 +42,5 @@ public final class ServiceJarWriter {
         } finally {
             Files.deleteIfExists(plain);
         }
-    }
-
-    private static void writePlainJar(Path classesDirectory, Path jar, FileTime time) throws IOException {
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        try (OutputStream out = Files.newOutputStream(jar);
-                JarOutputStream jarOut = new JarOutputStream(out);
-                Stream<Path> walk = Files.walk(classesDirectory)) {
-            JarEntry manifestEntry = entry("META-INF/MANIFEST.MF", time);
-            jarOut.putNextEntry(manifestEntry);
-            manifest.write(jarOut);
-            jarOut.closeEntry();
-            // Sorted, so the order (and so the bytes) never depends on the file system.
-            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                String name = classesDirectory.relativize(file).toString().replace('\\', '/');
-                if (name.equals("META-INF/MANIFEST.MF")) {
-                    continue;
-                }
-                jarOut.putNextEntry(entry(name, time));
-                Files.copy(file, jarOut);
-                jarOut.closeEntry();
-            }
-        }
-    }
-
-    private static JarEntry entry(String name, FileTime time) {
-        JarEntry entry = new JarEntry(name);
-        if (time != null) {
-            entry.setLastModifiedTime(time);
-        }
-        return entry;
     }
 }

@@ -1,5 +1,6 @@
 package dev.forum.extraction.image;
 
+import dev.forum.extraction.assemble.PlainJar;
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.ScannedArtifact;
 import dev.forum.extraction.model.ServicePlan;
@@ -7,6 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * The files of a service image, one layer per rate of change: third-party jars change least, so they
@@ -26,8 +28,15 @@ public record ImageLayout(List<Layer> layers) {
 
     public static final String APP = "/app";
 
-    /** The class path of the image's java command: resources and classes first, as in the monolith's jar. */
-    public static final String CLASS_PATH = APP + "/resources:" + APP + "/classes:" + APP + "/modules/*:" + APP + "/libs/*";
+    /**
+     * The class path of the image's java command: resources and classes first, as in the monolith's jar. Only jars:
+     * the JDK's AOT cache (JEP 483) is refused for a class path with a non-empty directory on it.
+     */
+    public static final String CLASS_PATH = APP + "/resources/resources.jar:" + APP + "/classes/classes.jar:"
+            + APP + "/modules/*:" + APP + "/libs/*";
+
+    /** The entry time inside the two application jars: fixed, so their bytes (and the image digest) depend on content only. */
+    static final FileTime JAR_ENTRY_TIME = FileTime.from(Instant.parse("1980-02-01T00:00:00Z"));
 
     /**
      * One layer.
@@ -55,9 +64,10 @@ public record ImageLayout(List<Layer> layers) {
      * @param classesDirectory  the application's own classes and resources (exploded)
      * @param isProjectArtifact true for this project's own jars (module jars and shared kernel), which go to
      *                          {@code /app/modules}; the others go to {@code /app/libs}
+     * @param jarDirectory      where the application's classes and resources are packed as two jars
      */
-    public static ImageLayout of(ServicePlan plan, Path classesDirectory, Predicate<ScannedArtifact> isProjectArtifact)
-            throws IOException {
+    public static ImageLayout of(ServicePlan plan, Path classesDirectory, Predicate<ScannedArtifact> isProjectArtifact,
+                                 Path jarDirectory) throws IOException {
         Map<String, Path> libs = new LinkedHashMap<>();
         Map<String, Path> modules = new LinkedHashMap<>();
         for (ScannedArtifact artifact : plan.included().keySet()) {
@@ -77,19 +87,8 @@ public record ImageLayout(List<Layer> layers) {
                         + artifact.location() + "): keep one of them on the runtime class path");
             }
         }
-        Map<String, Path> resources = new LinkedHashMap<>();
-        Map<String, Path> classes = new LinkedHashMap<>();
-        try (Stream<Path> walk = Files.walk(classesDirectory)) {
-            // Sorted, so the layer (and so the image digest) never depends on the file system's order.
-            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                String relative = classesDirectory.relativize(file).toString().replace('\\', '/');
-                if (relative.endsWith(".class")) {
-                    classes.put(APP + "/classes/" + relative, file);
-                } else {
-                    resources.put(APP + "/resources/" + relative, file);
-                }
-            }
-        }
+        Map<String, Path> resources = packed(classesDirectory, jarDirectory, "resources", name -> !name.endsWith(".class"));
+        Map<String, Path> classes = packed(classesDirectory, jarDirectory, "classes", name -> name.endsWith(".class"));
         List<Layer> layers = new ArrayList<>();
         for (Layer layer : List.of(new Layer("libs", sorted(libs)), new Layer("modules", sorted(modules)),
                 new Layer("resources", resources), new Layer("classes", classes))) {
@@ -98,6 +97,17 @@ public record ImageLayout(List<Layer> layers) {
             }
         }
         return new ImageLayout(layers);
+    }
+
+    /** {@code /app/<name>/<name>.jar} holding the application's files that {@code include} takes; none if it takes none. */
+    private static Map<String, Path> packed(Path classesDirectory, Path jarDirectory, String name, Predicate<String> include)
+            throws IOException {
+        Path jar = jarDirectory.resolve(name + ".jar");
+        if (PlainJar.write(classesDirectory, jar, JAR_ENTRY_TIME, include) == 0) {
+            Files.delete(jar);
+            return Map.of();
+        }
+        return Map.of(APP + "/" + name + "/" + name + ".jar", jar);
     }
 
     /** Jars sorted by name, so the plan's order (which follows Maven's) never changes the digest. */

@@ -171,7 +171,7 @@ public class ServiceMojo extends AbstractMojo {
             throws IOException, InterruptedException {
         long start = System.nanoTime();
         String ownGroup = project.getGroupId() + ":";
-        ImageLayout layout = ImageLayout.of(plan, classes, artifact -> artifact.name().startsWith(ownGroup));
+        ImageLayout layout = ImageLayout.of(plan, classes, artifact -> artifact.name().startsWith(ownGroup), folder.resolve("image"));
         ImageTarget target = ImageTarget.of(plan.service(), folder, project.getVersion(), imageName, imageRegistry, imageDocker);
         ServiceImage.Caches caches = new ServiceImage.Caches(null, imageCacheDirectory.toPath());
         ServiceImage.Built built = ServiceImage.build(layout, main, base, target, caches, getLog()::warn);

@@ -22,6 +22,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -51,7 +53,7 @@ class ServiceImageTest {
         Files.writeString(classes.resolve("app/application.properties"), "server.port=3000\n");
         Files.write(classes.resolve("app/Main.class"), new byte[] {(byte) 0xCA, (byte) 0xFE});
         // "shared" stands for the third-party libraries; the modules' jars are the project's own.
-        layout = ImageLayout.of(plan, classes, artifact -> !artifact.name().equals("shared"));
+        layout = ImageLayout.of(plan, classes, artifact -> !artifact.name().equals("shared"), dir.resolve("image-jars"));
         base = ImageBase.parse("tar://" + FakeBaseImage.write(dir.resolve("base/base.tar")));
     }
 
@@ -79,8 +81,10 @@ class ServiceImageTest {
         assertEquals(List.of(
                 "app/libs/shared.jar",
                 "app/modules/alpha-api.jar app/modules/beta-api.jar app/modules/beta.jar",
-                "app/resources/app/application.properties",
-                "app/classes/app/Main.class"), appLayers);
+                "app/resources/resources.jar",
+                "app/classes/classes.jar"), appLayers);
+        assertEquals(List.of("META-INF/MANIFEST.MF", "app/application.properties"), jarEntries(tar, layers.get(3), "app/resources/resources.jar"));
+        assertEquals(List.of("META-INF/MANIFEST.MF", "app/Main.class"), jarEntries(tar, layers.get(4), "app/classes/classes.jar"));
         assertFalse(String.join(" ", appLayers).contains("alpha.jar"), "alpha's implementation is not in the service");
         assertFalse(String.join(" ", appLayers).contains("gamma"), "gamma is neither called nor included");
 
@@ -88,7 +92,12 @@ class ServiceImageTest {
         assertEquals("65532:65532", config.get("User").asText());
         assertTrue(config.get("ExposedPorts").has("3000/tcp"));
         assertEquals(List.of("java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-cp",
-                "/app/resources:/app/classes:/app/modules/*:/app/libs/*", MAIN), strings(config.get("Entrypoint")));
+                "/app/resources/resources.jar:/app/classes/classes.jar:/app/modules/*:/app/libs/*", MAIN),
+                strings(config.get("Entrypoint")));
+        for (String entry : ImageLayout.CLASS_PATH.split(":")) {
+            // The JDK refuses to make an AOT cache (JEP 483) for a class path with a non-empty directory on it.
+            assertTrue(entry.endsWith(".jar") || entry.endsWith("/*"), "only jars on the class path: " + entry);
+        }
         assertEquals("/actuator/health/readiness", config.get("Labels").get("forum.health.readiness").asText());
         assertEquals("/actuator/health/liveness", config.get("Labels").get("forum.health.liveness").asText());
         assertFalse(config.toString().contains("SPRING_PROFILES_ACTIVE"), "the deploy sets the profile");
@@ -179,5 +188,21 @@ class ServiceImageTest {
         List<String> values = new ArrayList<>();
         array.forEach(node -> values.add(node.asText()));
         return values;
+    }
+
+    /** The entries of a jar inside an image layer, in the jar's order. */
+    private static List<String> jarEntries(Map<String, byte[]> tar, JsonNode layer, String path) throws IOException {
+        Map<String, byte[]> files = entries(new GZIPInputStream(new java.io.ByteArrayInputStream(
+                blob(tar, layer.get("digest").asText()))), true);
+        List<String> names = new ArrayList<>();
+        try (JarInputStream jar = new JarInputStream(new java.io.ByteArrayInputStream(files.get(path)))) {
+            if (jar.getManifest() != null) {
+                names.add("META-INF/MANIFEST.MF");
+            }
+            for (JarEntry entry = jar.getNextJarEntry(); entry != null; entry = jar.getNextJarEntry()) {
+                names.add(entry.getName());
+            }
+        }
+        return names;
     }
 }

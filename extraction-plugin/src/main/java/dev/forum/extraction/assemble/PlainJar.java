@@ -1,0 +1,61 @@
+package dev.forum.extraction.assemble;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.function.Predicate;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+/** A plain jar of a folder's files, byte for byte the same for the same files: entries sorted, times fixed. */
+public final class PlainJar {
+
+    private PlainJar() {
+    }
+
+    /**
+     * @param directory the files to pack (its own {@code META-INF/MANIFEST.MF} is replaced by a minimal one)
+     * @param jar       the jar to write
+     * @param time      every entry's time, or null for the files' own
+     * @param include   which files, by their path inside the jar
+     * @return how many files were packed
+     */
+    public static int write(Path directory, Path jar, FileTime time, Predicate<String> include) throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        int files = 0;
+        Files.createDirectories(jar.toAbsolutePath().getParent());
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream jarOut = new JarOutputStream(out);
+                Stream<Path> walk = Files.walk(directory)) {
+            jarOut.putNextEntry(entry("META-INF/MANIFEST.MF", time));
+            manifest.write(jarOut);
+            jarOut.closeEntry();
+            // Sorted, so the order (and so the bytes) never depends on the file system.
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String name = directory.relativize(file).toString().replace('\\', '/');
+                if (name.equals("META-INF/MANIFEST.MF") || !include.test(name)) {
+                    continue;
+                }
+                jarOut.putNextEntry(entry(name, time));
+                Files.copy(file, jarOut);
+                jarOut.closeEntry();
+                files++;
+            }
+        }
+        return files;
+    }
+
+    private static JarEntry entry(String name, FileTime time) {
+        JarEntry entry = new JarEntry(name);
+        if (time != null) {
+            entry.setLastModifiedTime(time);
+        }
+        return entry;
+    }
+}
