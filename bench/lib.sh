@@ -17,7 +17,9 @@ stop_all() {
   done
   STARTED_PIDS=()
   for cg in "${TASK_CGROUPS[@]:-}"; do
-    [ -n "$cg" ] && rmdir "$cg" 2>/dev/null
+    # The kernel releases a cgroup a moment after its last process has exited: retry for up to 5 s.
+    for _ in $(seq 25); do [ -z "$cg" ] || [ ! -d "$cg" ] || rmdir "$cg" 2>/dev/null && break; sleep 0.2; done
+    [ -z "$cg" ] || [ ! -d "$cg" ] || echo "could not remove the task cgroup $cg" >&2
   done
   TASK_CGROUPS=()
   return 0
