@@ -23,7 +23,7 @@ case "$SERVICE" in
     JAR="$(service_jar posts || true)"
     if [ -z "$JAR" ]; then JAR="$(monolith_jar)"; APP_ARGS=(--forum.topology.local-modules=posts); fi
     APP_ARGS+=(--forum.topology.remote-base-url=http://127.0.0.1:9) ;;
-  *) echo "--service monolith|posts" >&2; exit 2 ;;
+  *) echo "--service takes monolith or posts, not $SERVICE" >&2; exit 2 ;;
 esac
 [ -f "$JAR" ] || { echo "no jar: run ./mvnw -q package -DskipTests first" >&2; exit 1; }
 

@@ -20,7 +20,7 @@ while [ $# -gt 0 ]; do
     --route) ONLY_ROUTE="$2"; shift 2 ;;
     --jfr) JFR=true; shift ;;
     --) shift; APP_ARGS=("$@"); break ;;
-    *) echo "unknown option $1 (use --db h2|postgres, --runs N, --duration 15s, -- APP_ARGS)" >&2; exit 2 ;;
+    *) echo "unknown option $1 (use --db h2|postgres, --runs N, --duration 15s, --route PATH, --jfr, -- APP_ARGS)" >&2; exit 2 ;;
   esac
 done
 ROUTES=(/api/users /api/users/1 /api/threads /api/threads/1 /api/posts/in-thread/1 /api/posts/by-user/2)
