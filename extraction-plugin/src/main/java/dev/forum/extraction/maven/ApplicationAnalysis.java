@@ -100,7 +100,9 @@ record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries
             for (Path entry : request.classpath()) {
                 if (Files.isDirectory(entry)) {
                     try (Stream<Path> files = Files.walk(entry)) {
-                        for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                        // The module metadata the modules goal writes into the classes is no input of the analysis.
+                        for (Path file : files.filter(Files::isRegularFile).filter(f -> !entry.relativize(f).toString()
+                                .replace('\\', '/').startsWith("META-INF/extraction/")).sorted().toList()) {
                             text.append(file).append(' ').append(Files.size(file)).append(' ')
                                     .append(Files.getLastModifiedTime(file).toMillis()).append('\n');
                         }

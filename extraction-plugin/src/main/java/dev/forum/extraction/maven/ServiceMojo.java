@@ -3,6 +3,8 @@ package dev.forum.extraction.maven;
 import dev.forum.extraction.assemble.BootRepackager;
 import dev.forum.extraction.assemble.ContentsReport;
 import dev.forum.extraction.assemble.FilteredJar;
+import dev.forum.extraction.assemble.RuntimeMetadata;
+import dev.forum.extraction.assemble.ServiceClasses;
 import dev.forum.extraction.assemble.ServiceJarWriter;
 import dev.forum.extraction.image.ImageBase;
 import dev.forum.extraction.image.ImageLayout;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.maven.execution.MavenSession;
@@ -178,11 +181,14 @@ public class ServiceMojo extends AbstractMojo {
                     ? plan.classes().contains(className(entry)) || !model.isApplicationClass(className(entry))
                     : plan.keepsResource(entry, allModules);
             List<Path> jars = libraries(plan, analysis.classes(), folder.resolve("lib"), include, time);
-            ServiceJarWriter.write(analysis.classes(), include, analysis.mainClass(), jars, jar, time, repackager);
+            Path classes = folder.resolve("classes");
+            ServiceClasses.write(analysis.classes(), include, classes,
+                    Map.of(RuntimeMetadata.LOCATION, RuntimeMetadata.of(model, plan.request().modules())));
+            ServiceJarWriter.write(classes, entry -> true, analysis.mainClass(), jars, jar, time, repackager);
             ContentsReport.write(plan, folder.resolve("contents.txt"));
             progress.assembled(plan, jars, jar, start);
             if (image) {
-                image(plan, jars, analysis.classes(), include, analysis.mainClass(), base, folder, progress);
+                image(plan, jars, classes, analysis.mainClass(), base, folder, progress);
             }
         }
     }
@@ -217,13 +223,13 @@ public class ServiceMojo extends AbstractMojo {
         return entry.substring(0, entry.length() - ".class".length()).replace('/', '.');
     }
 
-    private void image(ServicePlan plan, List<Path> jars, Path classes, Predicate<String> include, String main, ImageBase base,
+    private void image(ServicePlan plan, List<Path> jars, Path classes, String main, ImageBase base,
             Path folder, Progress progress) throws IOException, InterruptedException {
         long start = System.nanoTime();
         Set<Path> own = new java.util.HashSet<>();
         plan.included().keySet().stream().filter(a -> a.name().startsWith(project.getGroupId() + ":"))
                 .forEach(a -> own.add(a.location().getFileName()));
-        ImageLayout layout = ImageLayout.of(jars, jar -> own.contains(jar.getFileName()), classes, include, folder.resolve("image"));
+        ImageLayout layout = ImageLayout.of(jars, jar -> own.contains(jar.getFileName()), classes, entry -> true, folder.resolve("image"));
         ImageTarget target = ImageTarget.of(plan.service(), folder, project.getVersion(), imageName, imageRegistry, imageDocker);
         ServiceImage.Caches caches = new ServiceImage.Caches(null, imageCacheDirectory.toPath());
         ServiceImage.Built built = ServiceImage.build(layout, main, base, target, caches, getLog()::warn);
