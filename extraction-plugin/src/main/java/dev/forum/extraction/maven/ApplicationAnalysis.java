@@ -90,7 +90,7 @@ record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries
         return model;
     }
 
-    /** A digest of everything the analysis reads: its settings, the JDK, every class path entry's files, sizes and times. */
+    /** A digest of everything the analysis reads: its settings, the JDK, each jar's size and time, each folder's files and their content. */
     private static String key(AnalysisFork.Request request) throws IOException {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -103,8 +103,10 @@ record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries
                         // The module metadata the modules goal writes into the classes is no input of the analysis.
                         for (Path file : files.filter(Files::isRegularFile).filter(f -> !entry.relativize(f).toString()
                                 .replace('\\', '/').startsWith("META-INF/extraction/")).sorted().toList()) {
-                            text.append(file).append(' ').append(Files.size(file)).append(' ')
-                                    .append(Files.getLastModifiedTime(file).toMillis()).append('\n');
+                            // By content: the build rewrites resources with new times on every run.
+                            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                            crc.update(Files.readAllBytes(file));
+                            text.append(file).append(' ').append(crc.getValue()).append('\n');
                         }
                     }
                 } else if (Files.exists(entry)) {

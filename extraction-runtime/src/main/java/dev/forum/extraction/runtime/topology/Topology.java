@@ -28,7 +28,7 @@ public final class Topology {
     private Topology(ModuleMetadata metadata, Set<String> local, Map<String, URI> remote, TopologySettings settings) {
         this.metadata = metadata;
         this.local = Set.copyOf(local);
-        this.remote = Map.copyOf(remote);
+        this.remote = java.util.Collections.unmodifiableMap(new TreeMap<>(remote));
         this.settings = settings;
     }
 
