@@ -1,11 +1,9 @@
 package dev.forum.extraction.runtime.web;
 
-import dev.forum.extraction.runtime.remote.RemoteModuleRegistrar;
 import dev.forum.extraction.runtime.topology.Topology;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -19,11 +17,11 @@ import org.springframework.core.env.Environment;
 @ConditionalOnClass(name = "org.springframework.boot.web.server.context.WebServerApplicationContext")
 public class RemoteModuleWebAutoConfiguration {
 
+    /** The topology is registered after conditions are evaluated, so it is looked up when the warm-up runs. */
     @Bean
-    @ConditionalOnBean(name = RemoteModuleRegistrar.TOPOLOGY_BEAN)
-    WarmUp moduleWarmUp(@Qualifier(RemoteModuleRegistrar.TOPOLOGY_BEAN) Topology topology, Environment environment) {
+    WarmUp moduleWarmUp(ObjectProvider<Topology> topology, Environment environment) {
         Binder binder = Binder.get(environment);
-        return new WarmUp(topology, binder.bind("forum.warm-up.rounds", Integer.class).orElse(0),
+        return new WarmUp(topology::getIfAvailable, binder.bind("forum.warm-up.rounds", Integer.class).orElse(0),
                 binder.bind("forum.warm-up.suffixes", Bindable.listOf(String.class)).orElse(List.of()),
                 binder.bind("forum.warm-up.paths", Bindable.listOf(String.class)).orElse(List.of()));
     }

@@ -42,18 +42,20 @@ public class WarmUp {
     /** Calls per remote module: the first is the cold one; a failing module is not called again. */
     static final int REMOTE_ROUNDS = 3;
 
-    private final Topology topology;
+    private final java.util.function.Supplier<Topology> topologies;
+    private Topology topology;
     private final int rounds;
     private final List<String> suffixes;
     private final List<String> extraPaths;
 
     /**
+     * @param topology   this process's topology, once resolved (none without module metadata: no warm-up)
      * @param rounds     how often every path is asked (0: no warm-up)
      * @param suffixes   what follows each local module's route prefix, e.g. {@code ?limit=1} and {@code /1}
      * @param extraPaths more paths of this process to ask, e.g. {@code /}
      */
-    public WarmUp(Topology topology, int rounds, List<String> suffixes, List<String> extraPaths) {
-        this.topology = topology;
+    public WarmUp(java.util.function.Supplier<Topology> topology, int rounds, List<String> suffixes, List<String> extraPaths) {
+        this.topologies = topology;
         this.rounds = rounds;
         this.suffixes = suffixes.isEmpty() ? List.of("") : List.copyOf(suffixes);
         this.extraPaths = List.copyOf(extraPaths);
@@ -61,7 +63,8 @@ public class WarmUp {
 
     @EventListener
     public void warmUp(ApplicationReadyEvent ready) {
-        if (rounds <= 0 || !(ready.getApplicationContext() instanceof WebServerApplicationContext web)) {
+        topology = topologies.get();
+        if (topology == null || rounds <= 0 || !(ready.getApplicationContext() instanceof WebServerApplicationContext web)) {
             return;
         }
         long start = System.nanoTime();
