@@ -72,7 +72,9 @@ public final class ModulithAnalyzer {
             result = error("the main class " + args[0] + " cannot be loaded (" + e + ")");
             status = 2;
         } catch (IllegalArgumentException | IllegalStateException e) {
-            result = error(String.valueOf(e.getMessage()));
+            result = error("Spring Modulith cannot read modules from " + args[0] + " (" + e.getMessage() + "): it takes each"
+                    + " direct sub-package of the main class's package as a module and needs that class annotated"
+                    + " @SpringBootApplication or @Modulithic; annotate it, or set the plugin's mainClass to the class that is");
             status = 2;
         } catch (RuntimeException e) {
             StringWriter trace = new StringWriter();
