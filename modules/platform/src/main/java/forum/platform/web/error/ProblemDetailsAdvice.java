@@ -1,4 +1,7 @@
-package forum.platform.web;
+package forum.platform.web.error;
+
+import forum.platform.web.problem.ProblemType;
+import forum.platform.web.problem.ProblemResponses;
 
 import forum.platform.ConflictException;
 import forum.platform.DomainException;
@@ -9,43 +12,63 @@ import forum.platform.ValidationException;
 import forum.platform.remote.RemoteModuleException;
 import forum.platform.remote.RemoteModuleTimeoutException;
 import forum.platform.remote.RemoteModuleUnavailableException;
+import forum.platform.topology.ModuleContract;
+import forum.platform.topology.Topology;
+import forum.platform.web.RequestBodyLimitFilter;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 
 /**
- * Turns every failure into {@code application/problem+json} (RFC 9457). Spring's base class covers the
- * framework's own errors (404 route, 405, 415, ...); this adds the domain outcomes, a field list for
- * every input error and the body size limit.
+ * Turns every failure that reaches Spring MVC into {@code application/problem+json} (RFC 9457) with a type of
+ * our catalogue ({@link ProblemType}) and a detail in the client's terms: the domain outcomes, a field list for
+ * every input error, the body size limit, a remote module's failure, Spring's own refusals (404 route, 405 with
+ * {@code Allow}, 406, 415) and, last, anything unexpected as a 500 that says no more than that. A problem is
+ * written as {@code application/problem+json} whatever the {@code Accept} header says, so a failed negotiation
+ * never hides the real status.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
-    /** The problem member that lists the failing fields: {@code [{"field": ..., "message": ...}]}. */
-    public static final String ERRORS = "errors";
-
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    private final ObjectProvider<Topology> topology;
+
+    public ProblemDetailsAdvice(ObjectProvider<Topology> topology) {
+        this.topology = topology;
+    }
+
     @ExceptionHandler(DomainException.class)
-    ResponseEntity<ProblemDetail> domainOutcome(DomainException failure) {
+    ResponseEntity<Object> domainOutcome(DomainException failure) {
         HttpStatus status = switch (failure) {
             case ResourceNotFoundException _ -> HttpStatus.NOT_FOUND;
             case ConflictException _ -> HttpStatus.CONFLICT;
@@ -55,32 +78,42 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, failure.getMessage());
         problem.setType(URI.create(failure.problemType()));
         if (!failure.violations().isEmpty()) {
-            problem.setProperty(ERRORS, asMaps(failure.violations()));
+            problem.setProperty(ProblemType.ERRORS, asMaps(failure.violations()));
         }
-        return ResponseEntity.status(status).body(problem);
+        return answer(problem);
     }
 
     /** A module in another process failed: 503 if unreachable, 504 if too slow, 502 otherwise. */
     @ExceptionHandler(RemoteModuleException.class)
-    ResponseEntity<ProblemDetail> remoteFailure(RemoteModuleException failure) {
-        HttpStatus status = switch (failure) {
-            case RemoteModuleUnavailableException _ -> HttpStatus.SERVICE_UNAVAILABLE;
-            case RemoteModuleTimeoutException _ -> HttpStatus.GATEWAY_TIMEOUT;
-            default -> HttpStatus.BAD_GATEWAY;
+    ResponseEntity<Object> remoteFailure(RemoteModuleException failure) {
+        ProblemType type = switch (failure) {
+            case RemoteModuleUnavailableException _ -> ProblemType.UNAVAILABLE;
+            case RemoteModuleTimeoutException _ -> ProblemType.TIMEOUT;
+            default -> ProblemType.BAD_GATEWAY;
         };
         log.warn(failure.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, failure.getMessage());
+        ProblemDetail problem = type.problem(failure.getMessage());
         problem.setProperty("module", failure.module());
-        return ResponseEntity.status(status).body(problem);
+        return answer(problem);
     }
 
+    /** A path id or query parameter that is not a number in plain decimal digits. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> wrongParameterType(MethodArgumentTypeMismatchException failure) {
-        String field = failure.getName();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Invalid input: " + field + " must be a positive whole number, not '" + failure.getValue() + "'");
-        problem.setProperty(ERRORS, asMaps(List.of(new FieldViolation(field, "must be a positive whole number"))));
-        return ResponseEntity.badRequest().body(problem);
+    ResponseEntity<Object> wrongParameterType(MethodArgumentTypeMismatchException failure) {
+        Class<?> type = failure.getRequiredType();
+        boolean id = type != null && type.isRecord();
+        String rule = id ? "must be a positive whole number in plain digits, like 42" : "must be a whole number in plain digits, like 10";
+        return answer(invalid(new FieldViolation(failure.getName(), rule + ", not '" + failure.getValue() + "'")));
+    }
+
+    /** Anything else is a fault of ours: logged whole, answered with no detail a client could misuse. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception failure, WebRequest request) throws Exception {
+        if (failure instanceof org.springframework.web.ErrorResponse) {
+            return handleException(failure, request);
+        }
+        log.error("Unexpected failure of {}", description(request), failure);
+        return answer(ProblemType.INTERNAL.problem("The request failed on our side; it has been logged"));
     }
 
     @Override
@@ -88,29 +121,99 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
-                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge.problem());
+                return answer(tooLarge.problem());
             }
         }
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-        JacksonException json = findCause(failure, JacksonException.class);
-        String field = json == null ? "" : fieldPath(json);
-        if (json == null || failure.getCause() == null) {
-            problem.setDetail("The request body is missing or is not JSON");
-        } else if (field.isEmpty()) {
-            problem.setDetail("The request body is not valid JSON: " + json.getOriginalMessage());
-        } else {
-            problem.setDetail("Invalid input: " + field + " has the wrong type or value");
-            problem.setProperty(ERRORS, asMaps(List.of(new FieldViolation(field, "has the wrong type or value"))));
-        }
-        return ResponseEntity.badRequest().body(problem);
+        return answer(JsonInputProblems.problem(findCause(failure, JacksonException.class)));
     }
 
-    private static String fieldPath(JacksonException failure) {
-        List<String> parts = new ArrayList<>();
-        for (JacksonException.Reference reference : failure.getPath()) {
-            parts.add(reference.getPropertyName() != null ? reference.getPropertyName() : "[" + reference.getIndex() + "]");
+    @Override
+    protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException failure, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return answer(noRoute(failure.getRequestURL()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException failure,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return answer(noRoute("/" + failure.getResourcePath()));
+    }
+
+    /**
+     * A path no route takes: if it is a route of a module that this process reaches over HTTP, the problem says
+     * that the module runs in another service (never where).
+     */
+    private ProblemDetail noRoute(String path) {
+        Optional<ModuleContract> owner = Optional.ofNullable(topology.getIfAvailable())
+                .flatMap(here -> here.moduleOwning(path).filter(module -> !here.isLocal(module.name())));
+        if (owner.isPresent()) {
+            String module = owner.get().name();
+            ProblemDetail problem = ProblemType.REMOTE_MODULE_ROUTE.problem("The " + module + " module runs in another"
+                    + " service of this deployment, not in this one: send " + owner.get().path()
+                    + " requests to the forum's load balancer");
+            problem.setProperty("module", module);
+            return problem;
         }
-        return String.join(".", parts).replace(".[", "[");
+        return ProblemType.NO_ROUTE.problem("No route has the path " + path);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException failure,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Set<HttpMethod> allowed = failure.getSupportedHttpMethods();
+        String methods = allowed == null ? "" : allowed.stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", "));
+        ProblemDetail problem = ProblemType.METHOD_NOT_ALLOWED.problem("This route does not take " + failure.getMethod()
+                + (methods.isEmpty() ? "" : "; it takes " + methods));
+        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException failure,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        MediaType sent = failure.getContentType();
+        ProblemDetail problem = ProblemType.UNSUPPORTED_MEDIA_TYPE.problem("The request body must be application/json"
+                + (sent == null ? " (the request has no Content-Type)" : ", not " + sent));
+        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException failure,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String producible = failure.getSupportedMediaTypes().stream().map(MediaType::toString).collect(Collectors.joining(", "));
+        return answer(ProblemType.NOT_ACCEPTABLE.problem("This route answers " + producible
+                + " only, which the request's Accept header does not allow"));
+    }
+
+    /** Spring's other refusals: their status, a type of our catalogue, Spring's detail (it names no class). */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception failure, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            problem.setType(ProblemType.forStatus(status).uri());
+        }
+        ResponseEntity<Object> entity = super.handleExceptionInternal(failure, body, headers, status, request);
+        if (entity == null) {
+            return null;
+        }
+        return ResponseEntity.status(entity.getStatusCode()).headers(entity.getHeaders())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(entity.getBody());
+    }
+
+    /** Every problem goes out as {@code application/problem+json}, whatever the request's {@code Accept}. */
+    private static ResponseEntity<Object> answer(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static ProblemDetail invalid(FieldViolation violation) {
+        ProblemDetail problem = ProblemType.VALIDATION.problem("Invalid input: " + violation);
+        problem.setProperty(ProblemType.ERRORS, asMaps(List.of(violation)));
+        return problem;
+    }
+
+    private static String description(WebRequest request) {
+        return request instanceof ServletWebRequest servlet
+                ? servlet.getRequest().getMethod() + " " + servlet.getRequest().getRequestURI()
+                : request.getDescription(false);
     }
 
     private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
