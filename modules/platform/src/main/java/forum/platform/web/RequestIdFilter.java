@@ -1,7 +1,7 @@
 package forum.platform.web;
 
-import forum.platform.topology.ModuleContract;
-import forum.platform.topology.Topology;
+import dev.forum.extraction.runtime.topology.ModuleMetadata;
+import dev.forum.extraction.runtime.topology.Topology;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RequestIdFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Request-Id";
+    /** The log context's key of the request id. */
+    public static final String REQUEST_ID_MDC = "requestId";
     /** Just inside Spring Boot's observation filter (highest precedence + 1), so log lines carry the trace id. */
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
@@ -34,9 +37,10 @@ public class RequestIdFilter extends OncePerRequestFilter {
     /** One line per request at DEBUG ({@code logging.level.forum.access=debug}): off by default, it costs throughput. */
     private static final Logger access = LoggerFactory.getLogger("forum.access");
 
-    private final Topology topology;
+    private final ObjectProvider<Topology> topology;
 
-    public RequestIdFilter(Topology topology) {
+    /** @param topology this process's topology (extraction-runtime), when the application carries module metadata */
+    public RequestIdFilter(ObjectProvider<Topology> topology) {
         this.topology = topology;
     }
 
@@ -48,8 +52,11 @@ public class RequestIdFilter extends OncePerRequestFilter {
             requestId = UUID.randomUUID().toString();
         }
         response.setHeader(HEADER, requestId);
-        MDC.put("requestId", requestId);
-        topology.moduleOwning(request.getRequestURI()).map(ModuleContract::name).ifPresent(module -> MDC.put("module", module));
+        MDC.put(REQUEST_ID_MDC, requestId);
+        Topology here = topology.getIfAvailable();
+        if (here != null) {
+            here.moduleOwning(request.getRequestURI()).map(ModuleMetadata.ModuleInfo::name).ifPresent(module -> MDC.put("module", module));
+        }
         long start = System.nanoTime();
         try {
             chain.doFilter(request, response);
@@ -58,7 +65,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
                 access.debug("{} {} -> {} in {} ms", request.getMethod(), request.getRequestURI(), response.getStatus(),
                         (System.nanoTime() - start) / 1_000_000);
             }
-            MDC.remove("requestId");
+            MDC.remove(REQUEST_ID_MDC);
             MDC.remove("module");
         }
     }

@@ -1,8 +1,8 @@
 package forum.users.internal;
 
+import dev.forum.extraction.runtime.topology.ConditionalOnLocalModule;
 import forum.platform.Paging;
 import forum.platform.Validation;
-import forum.platform.topology.ConditionalOnLocalModule;
 import forum.users.NewUser;
 import forum.users.User;
 import forum.users.UserId;

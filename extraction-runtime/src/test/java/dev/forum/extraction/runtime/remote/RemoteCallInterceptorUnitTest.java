@@ -1,9 +1,9 @@
-package forum.platform.remote;
+package dev.forum.extraction.runtime.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import forum.platform.remote.LoopbackHttpServer.Response;
+import dev.forum.extraction.runtime.remote.LoopbackHttpServer.Response;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +39,13 @@ class RemoteCallInterceptorUnitTest {
 
     private static final Duration READ_TIMEOUT = Duration.ofMillis(300);
     private static final int BREAKER_WINDOW = 4;
+    /** What an application relays: here the request id of the log context (the forum's RequestIdRelay does this). */
+    private static final RemoteCallHeaders REQUEST_ID = (module, headers) -> {
+        String requestId = MDC.get("requestId");
+        if (requestId != null) {
+            headers.set("X-Request-Id", requestId);
+        }
+    };
 
     private LoopbackHttpServer server;
     private HttpClient httpClient;
@@ -70,7 +78,7 @@ class RemoteCallInterceptorUnitTest {
     void stop() throws IOException {
         MDC.remove("requestId");
         server.close();
-        httpClient.shutdownNow();
+        // HttpClient has no shutdown before Java 21: its threads end with it.
     }
 
     private static Response answer(int status, String body) {
@@ -83,7 +91,7 @@ class RemoteCallInterceptorUnitTest {
         return RestClient.builder()
                 .baseUrl(baseUrl)
                 .requestFactory(requests)
-                .requestInterceptor(new RemoteCallInterceptor("users", circuitBreaker, retry))
+                .requestInterceptor(new RemoteCallInterceptor("users", circuitBreaker, retry, List.of(REQUEST_ID)))
                 .build();
     }
 

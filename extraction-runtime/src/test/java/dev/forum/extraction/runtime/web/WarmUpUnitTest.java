@@ -1,4 +1,4 @@
-package forum.platform.web;
+package dev.forum.extraction.runtime.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,9 @@
-package forum.platform.remote;
+package dev.forum.extraction.runtime.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import forum.platform.topology.ModuleContract;
-import forum.platform.topology.TopologySettings;
+import dev.forum.extraction.runtime.topology.TopologySettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.io.IOException;
@@ -16,6 +15,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A remote module whose answer fails after its headers (while the body is read and bound to the API's types) is a
@@ -71,7 +70,7 @@ class RemoteModuleClientsUnitTest {
         var builders = new StaticListableBeanFactory(Map.of("builder", RestClient.builder()))
                 .getBeanProvider(RestClient.Builder.class);
         RemoteModuleClients unused = new RemoteModuleClients(settings, builders, CircuitBreakerRegistry.ofDefaults(),
-                RetryRegistry.ofDefaults(), JsonMapper.builder().build());
+                RetryRegistry.ofDefaults(), List.of(), List.of());
         assertThat(unused.connected()).isFalse();
         unused.destroy(); // nothing to close
 
@@ -82,14 +81,13 @@ class RemoteModuleClientsUnitTest {
 
     private ThingsApi client(Answer answer) throws IOException {
         listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
-        Thread.ofVirtual().start(() -> serve(answer));
+        new Thread(() -> serve(answer)).start();
         TopologySettings settings = new TopologySettings(Set.of(), null, Map.of(), Duration.ofMillis(250), READ_TIMEOUT);
         var builders = new StaticListableBeanFactory(Map.of("builder", RestClient.builder()))
                 .getBeanProvider(RestClient.Builder.class);
         clients = new RemoteModuleClients(settings, builders, CircuitBreakerRegistry.ofDefaults(), RetryRegistry.ofDefaults(),
-                JsonMapper.builder().build());
-        return clients.create(new ModuleContract("things", ThingsApi.class, "/api/things"),
-                URI.create("http://127.0.0.1:" + listener.getLocalPort()), ThingsApi.class);
+                List.of(), List.of());
+        return clients.create("things", URI.create("http://127.0.0.1:" + listener.getLocalPort()), ThingsApi.class);
     }
 
     private void serve(Answer answer) {

@@ -1,4 +1,4 @@
-package forum.platform.remote;
+package dev.forum.extraction.runtime.remote;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -43,7 +43,7 @@ final class LoopbackHttpServer implements AutoCloseable {
     }
 
     private final ServerSocket listener;
-    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService threads = Executors.newCachedThreadPool();
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final Map<String, Handler> routes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
