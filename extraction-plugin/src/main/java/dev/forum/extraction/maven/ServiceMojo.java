@@ -226,8 +226,9 @@ public class ServiceMojo extends AbstractMojo {
     private void image(ServicePlan plan, List<Path> jars, Path classes, String main, ImageBase base,
             Path folder, Progress progress) throws IOException, InterruptedException {
         long start = System.nanoTime();
+        // The modules layer: the jars holding the application's own code (its modules); every other jar is a library.
         Set<Path> own = new java.util.HashSet<>();
-        plan.included().keySet().stream().filter(a -> a.name().startsWith(project.getGroupId() + ":"))
+        plan.included().keySet().stream().filter(a -> !a.classes().isEmpty() && !a.location().equals(classes))
                 .forEach(a -> own.add(a.location().getFileName()));
         ImageLayout layout = ImageLayout.of(jars, jar -> own.contains(jar.getFileName()), classes, entry -> true, folder.resolve("image"));
         ImageTarget target = ImageTarget.of(plan.service(), folder, project.getVersion(), imageName, imageRegistry, imageDocker);
