@@ -6,7 +6,7 @@
 # run, divided by the requests wrk completed in it), medians of the runs, and the ratios forum/sample,
 # forum/floor and posts service/monolith.
 #
-#   bench/side-by-side.sh [--db h2|postgres] [--runs N] [--duration 10s] [--warm-up 10s] [--route PATH]...
+#   bench/side-by-side.sh [--db h2|postgres] [--runs N] [--duration 10s] [--warm-up 60s] [--route PATH]...
 #                         [--task CPUS:MIB] [--no-balancer] [--connections 50] [--jvm "FLAGS"] [-- APP_ARGS...]
 #
 #   --db postgres   the forum (and the posts service) on the local PostgreSQL cluster, in a database of its own;
@@ -14,8 +14,8 @@
 #   --runs N        measured runs per route and server (default 3); the servers take turns within each run
 #   --duration D    wrk's duration of one measured run (default 10s)
 #   --warm-up D     per server, before any measurement, wrk over every route in turn: at least D (default
-#                   10s), then until its CPU per request is steady (at most 240 s); each route then gets 3 s
-#                   more per server before its runs
+#                   60s: a JVM on one core compiles for about a minute), then until its CPU per request is
+#                   steady (at most 300 s); each route then gets 3 s more per server before its runs
 #   --route PATH    only this route (repeatable; default: every tutorial GET route)
 #   --task C:M      every server in a cgroup of its own limited like a Fargate task, e.g. 0.25:512 (a quarter
 #                   of a CPU, 512 MiB); HAProxy, the load balancer, stays outside
@@ -37,9 +37,9 @@ source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/haproxy.sh"
 BENCH="$(cd "$(dirname "$0")" && pwd)"
 
-DB=h2; RUNS=3; DURATION=10s; WARMUP=10s; ROUTES=(); TASK=""; BALANCER=true; CONNECTIONS=50
+DB=h2; RUNS=3; DURATION=10s; WARMUP=60s; ROUTES=(); TASK=""; BALANCER=true; CONNECTIONS=50
 JVM_FLAGS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"; APP_ARGS=()
-usage="use --db h2|postgres, --runs N, --duration 10s, --warm-up 10s, --route PATH, --task CPUS:MIB, --no-balancer, --connections N, --jvm \"FLAGS\", -- APP_ARGS"
+usage="use --db h2|postgres, --runs N, --duration 10s, --warm-up 60s, --route PATH, --task CPUS:MIB, --no-balancer, --connections N, --jvm \"FLAGS\", -- APP_ARGS"
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) DB="$2"; shift 2 ;;
@@ -175,19 +175,21 @@ pg_cpu_ms() { local s=0 p; for p in "$@"; do s=$(( s + $(cpu_ms "$p" 2>/dev/null
 load() { taskset -c "$LOAD_CPU" wrk -t2 -c"$CONNECTIONS" "$@"; }
 
 # warm_up SERVER: wrk over every route the server serves, in turn, in chunks of 5 s: at least WARMUP, then until
-# the CPU per request of two chunks in a row differs by less than 5 % (the JIT is done), at most 240 s in all.
+# the CPU per request of three chunks in a row stays within 5 % of their mean (the JIT is done), at most 300 s.
 warm_up() {
-  local s="$1" paths=() r elapsed=0 min=${WARMUP%s} prev=0 cur c0 c1 n
+  local s="$1" paths=() r elapsed=0 min=${WARMUP%s} last=() c0 c1 n
   for r in "${ROUTES[@]}"; do serves "$s" "$r" && paths+=("$r"); done
-  while [ "$elapsed" -lt 240 ]; do
+  while [ "$elapsed" -lt 300 ]; do
     c0=$(cpu_ms "${PID[$s]}")
     n=$(load -d5s -s "$BENCH/routes.lua" "${URL[$s]}" -- "${paths[@]}" | awk '/requests in/ { print $1 }')
     c1=$(cpu_ms "${PID[$s]}"); elapsed=$(( elapsed + 5 ))
-    cur=$(( n > 0 ? (c1 - c0) * 1000 / n : 0 ))
-    if [ "$elapsed" -ge "$min" ] && [ "$prev" -gt 0 ] && [ $(( 20 * (cur > prev ? cur - prev : prev - cur) )) -lt "$prev" ]; then break; fi
-    prev=$cur
+    last=("${last[@]: -2}" "$(( n > 0 ? (c1 - c0) * 1000 / n : 999999 ))")
+    if [ "$elapsed" -ge "$min" ] && [ ${#last[@]} -eq 3 ] && awk -v a="${last[0]}" -v b="${last[1]}" -v c="${last[2]}" \
+         'BEGIN { m = (a + b + c) / 3; exit !(m > 0 && a < 1.05 * m && a > 0.95 * m && b < 1.05 * m && b > 0.95 * m && c < 1.05 * m && c > 0.95 * m) }'; then
+      break
+    fi
   done
-  log "warm-up: $s, ${elapsed} s over ${#paths[@]} routes, last ${cur} µs/req"
+  log "warm-up: $s, ${elapsed} s over ${#paths[@]} routes, last chunks ${last[*]} µs/req"
 }
 for s in "${SERVERS[@]}"; do warm_up "$s"; done
 
