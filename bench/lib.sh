@@ -136,3 +136,13 @@ train_aot_cache() {
     >>"$log" 2>&1 || true
   [ -s "$cache" ] || { echo "no AOT cache written: $cache" >&2; grep -v 'warning\]\[aot' "$log" | tail -20 >&2; return 1; }
 }
+
+# prod_h2_args JAR: application arguments that run JAR as ECS runs it (the prod profile: ECS JSON log lines, and
+# whatever else that profile sets), on the jar's own embedded H2 database with the sample data loaded (the
+# prod profile leaves the datasource to the environment and loads no sample data).
+prod_h2_args() {
+  local url
+  url=$(unzip -p "$1" BOOT-INF/classes/application.properties | sed -n 's/^spring\.datasource\.url=\(jdbc:h2:.*\)$/\1/p' | head -1)
+  [ -n "$url" ] || { echo "no embedded H2 URL in $1's application.properties" >&2; return 1; }
+  printf '%s\n' --spring.profiles.active=prod "--spring.datasource.url=$url" --forum.seed-data=always
+}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Where a request's CPU goes: the forum monolith under the side-by-side conditions (pinned to CPU 0, access log
-# on, wrk -t2 -c50 on CPU 1), profiled with async-profiler (from Maven Central, version pinned in the root pom)
+# Where a request's CPU goes: the forum monolith under the side-by-side conditions (the prod profile on the embedded
+# H2 database, pinned to CPU 0, access log on, wrk -t2 -c50 on CPU 1), profiled with async-profiler (from Maven Central, version pinned in the root pom)
 # over one route once it is warm, then split by layer (bench/layers.py): logging, tracing and metrics,
 # filters, MVC, message conversion, JSON, data mapping, the JDBC driver, Tomcat, socket I/O.
 #
@@ -47,10 +47,11 @@ VERSION=$(sed -n 's:.*<async-profiler.version>\(.*\)</async-profiler.version>.*:
 AGENT="$WORK/linux-x64/libasyncProfiler.so"
 JCMD="$JAVA_HOME_25/bin/jcmd"
 
+mapfile -t PROD < <(prod_h2_args "$JAR")
 PORT=$(free_port)
 start_process "$WORK/forum.log" taskset -c 0 "$JAVA" -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError \
   -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -jar "$JAR" --server.port="$PORT" \
-  --logging.level.forum.access=debug "${APP_ARGS[@]}"
+  "${PROD[@]}" --logging.level.forum.access=debug "${APP_ARGS[@]}"
 FORUM=$STARTED_PID
 wait_ready "$PORT" 600 >/dev/null || { tail -20 "$WORK/forum.log" >&2; exit 1; }
 [ "$WARMUP" = 0s ] || taskset -c 1 wrk -t2 -c50 -d"$WARMUP" "http://127.0.0.1:$PORT$ROUTE" >/dev/null
@@ -65,7 +66,7 @@ n=$(sed -n 's/.* requests=\([0-9]*\).*/\1/p' <<<"$out")
 cpu_us=$(awk -v ms=$(( cpu1 - cpu0 )) -v n="$n" 'BEGIN { printf "%.1f", ms * 1000 / n }')
 for _ in $(seq 50); do [ -s "$WORK/profile.collapsed" ] && break; sleep 0.1; done
 
-echo "\`GET $ROUTE\` on the monolith (H2, access log on${APP_ARGS[*]:+, ${APP_ARGS[*]}}), commit" \
+echo "\`GET $ROUTE\` on the monolith (prod profile on H2, access log on${APP_ARGS[*]:+, ${APP_ARGS[*]}}), commit" \
      "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo '+changes');" \
      "async-profiler $VERSION, cpu every $INTERVAL, $DURATION after ${WARMUP} of warm-up; $(machine)."
 echo "Under the profiler: $(cut -d' ' -f3-6 <<<"$out"), ${cpu_us} µs of CPU per request."

@@ -24,8 +24,9 @@
 #   --jvm "FLAGS"   the forum's and the posts service's JVM flags (default: the service image's)
 #   APP_ARGS        go to the forum and the posts service, e.g. `-- --spring.threads.virtual.enabled=false`
 #
-# Fair conditions (issue 17): every server is pinned to CPU 0 with taskset, wrk to CPU 1; the servers take
-# turns and each waits for the others to be idle before a run; each logs one line per request to a file (the
+# The forum and the posts service run with the prod profile (as on ECS: ECS JSON log lines), on the embedded H2
+# database by default. Fair conditions (issue 17): every server is pinned to CPU 0 with taskset, wrk to CPU 1;
+# the servers take turns and each waits for the others to be idle before a run; each logs one line per request to a file (the
 # sample as it ships, the forum with its access log on: logging.level.forum.access=debug); the floor logs
 # nothing. Loopback only, free ports, bounded in time; every process is stopped by its pid on exit.
 # Needs: the monolith jar (./mvnw -q package -DskipTests), wrk, node and npm (the sample is copied to a temp
@@ -93,10 +94,14 @@ serve() {
 }
 
 # --- the servers -------------------------------------------------------------------------------------------
-DB_ARGS=()
+# The forum runs as ECS runs it: the prod profile (ECS JSON log lines), on the database chosen here.
 if [ "$DB" = postgres ]; then
-  DB_ARGS=(--spring.datasource.url="$PG_URL" --spring.datasource.username="$PG_USER"
+  DB_ARGS=(--spring.profiles.active=prod --spring.datasource.url="$PG_URL" --spring.datasource.username="$PG_USER"
            --spring.datasource.password="$PG_PASSWORD" --forum.seed-data=always)
+  POSTS_DB_ARGS=("${DB_ARGS[@]/--forum.seed-data=always/--forum.seed-data=never}") # the forum has seeded the schema
+else
+  mapfile -t DB_ARGS < <(prod_h2_args "$JAR"); [ ${#DB_ARGS[@]} -gt 0 ] || exit 1
+  POSTS_DB_ARGS=("${DB_ARGS[@]}") # its own in-memory database, seeded
 fi
 FORUM_PORT=$(free_port)
 serve forum "$WORK/forum.log" "$JAVA" "${JVM[@]}" -jar "$JAR" --server.port="$FORUM_PORT" \
@@ -144,7 +149,7 @@ if [ "$BALANCER" = true ] && [ ${#POST_ROUTES[@]} -gt 0 ]; then
   HAPROXY=$STARTED_PID
   serve posts "$WORK/posts.log" "$JAVA" "${JVM[@]}" -jar "$POSTS_JAR" --server.port="$POSTS_PORT" "${POSTS_ARGS[@]}" \
     --forum.topology.remote-base-url="http://127.0.0.1:$LB_PORT" --logging.level.forum.access=debug \
-    "${DB_ARGS[@]/--forum.seed-data=always/--forum.seed-data=never}" "${APP_ARGS[@]}"
+    "${POSTS_DB_ARGS[@]}" "${APP_ARGS[@]}"
   POSTS=$STARTED_PID
   wait_ready "$POSTS_PORT" 600 >/dev/null || { tail -20 "$WORK/posts.log" >&2; exit 1; }
   STARTED_PID=$HAPROXY
@@ -183,7 +188,8 @@ warm_up() {
     c0=$(cpu_ms "${PID[$s]}")
     n=$(load -d5s -s "$BENCH/routes.lua" "${URL[$s]}" -- "${paths[@]}" | awk '/requests in/ { print $1 }')
     c1=$(cpu_ms "${PID[$s]}"); elapsed=$(( elapsed + 5 ))
-    last=("${last[@]: -2}" "$(( n > 0 ? (c1 - c0) * 1000 / n : 999999 ))")
+    last+=("$(( n > 0 ? (c1 - c0) * 1000 / n : 999999 ))")
+    [ ${#last[@]} -le 3 ] || last=("${last[@]:1}")
     if [ "$elapsed" -ge "$min" ] && [ ${#last[@]} -eq 3 ] && awk -v a="${last[0]}" -v b="${last[1]}" -v c="${last[2]}" \
          'BEGIN { m = (a + b + c) / 3; exit !(m > 0 && a < 1.05 * m && a > 0.95 * m && b < 1.05 * m && b > 0.95 * m && c < 1.05 * m && c > 0.95 * m) }'; then
       break
