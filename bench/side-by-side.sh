@@ -15,7 +15,8 @@
 #   --duration D    wrk's duration of one measured run (default 10s)
 #   --warm-up D     per server, before any measurement, wrk over every route in turn: at least D (default
 #                   60s: a JVM on one core compiles for about a minute), then until its CPU per request is
-#                   steady (at most 300 s); each route then gets 3 s more per server before its runs
+#                   steady (at most 300 s); both divided by the CPUs of --task; each route then gets 3 s more
+#                   per server before its runs
 #   --route PATH    only this route (repeatable; default: every tutorial GET route)
 #   --task C:M      every server in a cgroup of its own limited like a Fargate task, e.g. 0.25:512 (a quarter
 #                   of a CPU, 512 MiB); HAProxy, the load balancer, stays outside
@@ -181,10 +182,15 @@ load() { taskset -c "$LOAD_CPU" wrk -t2 -c"$CONNECTIONS" "$@"; }
 
 # warm_up SERVER: wrk over every route the server serves, in turn, in chunks of 5 s: at least WARMUP, then until
 # the CPU per request of three chunks in a row stays within 5 % of their mean (the JIT is done), at most 300 s.
+# In a task of C CPUs (--task) both bounds are divided by C: the JIT compiles at C of a core's speed, and its
+# CPU per request stays flat (and high) for minutes before it falls.
 warm_up() {
-  local s="$1" paths=() r elapsed=0 min=${WARMUP%s} last=() c0 c1 n
+  local s="$1" paths=() r elapsed=0 min max last=() c0 c1 n cpus=1
+  [ -z "$TASK" ] || cpus=${TASK%%:*}
+  min=$(awk -v w="${WARMUP%s}" -v c="$cpus" 'BEGIN { printf "%d", w / c }')
+  max=$(awk -v c="$cpus" 'BEGIN { printf "%d", 300 / c }')
   for r in "${ROUTES[@]}"; do serves "$s" "$r" && paths+=("$r"); done
-  while [ "$elapsed" -lt 300 ]; do
+  while [ "$elapsed" -lt "$max" ]; do
     c0=$(cpu_ms "${PID[$s]}")
     n=$(load -d5s -s "$BENCH/routes.lua" "${URL[$s]}" -- "${paths[@]}" | awk '/requests in/ { print $1 }')
     c1=$(cpu_ms "${PID[$s]}"); elapsed=$(( elapsed + 5 ))
