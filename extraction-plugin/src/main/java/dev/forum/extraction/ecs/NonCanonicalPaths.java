@@ -18,13 +18,18 @@ import java.util.List;
  */
 final class NonCanonicalPaths {
 
-    /** Listener rule priorities of the two rules: before every module rule (10, 20, ...). */
+    /** Listener rule priorities of the rules (1 to 4): before every module rule (10, 20, ...). */
     static final int FIRST_PRIORITY = 1;
 
-    /** The patterns, 3 to a rule (an ALB condition takes at most 3 values). */
+    /**
+     * The patterns, 3 to a rule (an ALB condition takes at most 3 values), each starting with {@code /} as a request
+     * path does: an empty segment first or later, a dot segment first, later or last.
+     */
     static final List<List<String>> RULES = List.of(
-            List.of("*//*", "*/./*", "*/../*"),
-            List.of("*/.", "*/.."));
+            List.of("//*", "/*//*", "/./*"),
+            List.of("/*/./*", "/../*", "/*/../*"),
+            List.of("/.", "/..", "/*/."),
+            List.of("/*/.."));
 
     private NonCanonicalPaths() {
     }
