@@ -94,7 +94,7 @@ final class ServiceStack {
             extractedParameters();
             localModules = String.join(",", service.modules());
         }
-        securityGroup();
+        ServiceSecurityGroup.add(stack, topology.name(), service.name(), settings, names, tag);
         logsAndRoles();
         taskDefinition(localModules);
         List<String> rules = service.monolith() ? List.of() : targetGroupsAndRules();
@@ -152,57 +152,6 @@ final class ServiceStack {
 
     private boolean mayHold(String module) {
         return databaseModules(topology, service).contains(module);
-    }
-
-    private void securityGroup() {
-        Object self = getAtt("SecurityGroup", "GroupId");
-        Object publicBalancer = importValue(names.export("LoadBalancerSecurityGroup"));
-        Object internalBalancer = importValue(names.export("InternalLoadBalancerSecurityGroup"));
-        int app = settings.containerPort();
-        int management = settings.managementPort();
-        stack.add("SecurityGroup", resource("AWS::EC2::SecurityGroup", obj(
-                "GroupDescription", topology.name() + " " + service.name() + " tasks: in from the load balancers only; out to "
-                        + "the internal load balancer, the database and the AWS endpoints only",
-                "VpcId", importValue(names.export("VpcId")),
-                "SecurityGroupIngress", list(
-                        port(app, "SourceSecurityGroupId", publicBalancer, "The application port from the internet-facing load balancer"),
-                        port(management, "SourceSecurityGroupId", publicBalancer, "Health checks from the internet-facing load balancer"),
-                        port(app, "SourceSecurityGroupId", internalBalancer, "The application port from the internal load balancer"),
-                        port(management, "SourceSecurityGroupId", internalBalancer, "Health checks from the internal load balancer")),
-                "SecurityGroupEgress", list(
-                        port(InternalBalancer.PORT, "DestinationSecurityGroupId", internalBalancer, "Remote modules and token keys"),
-                        port(5432, "DestinationSecurityGroupId", importValue(names.export("DatabaseSecurityGroup")), "PostgreSQL"),
-                        port(443, "DestinationSecurityGroupId", importValue(names.export("EndpointSecurityGroup")),
-                                "ECR, CloudWatch Logs, Secrets Manager endpoints"),
-                        port(443, "DestinationPrefixListId", importValue(names.export("S3PrefixList")),
-                                "S3 (ECR's image layers), through the gateway endpoint")),
-                "Tags", tags(names.family(service.name()), tag))));
-        // The other side of each path, on the base stack's groups (which start with no rule of their own).
-        crossStack("LoadBalancerToTasks", "AWS::EC2::SecurityGroupEgress", publicBalancer, app, "DestinationSecurityGroupId", self,
-                "To " + service.name() + " tasks");
-        crossStack("LoadBalancerHealthChecks", "AWS::EC2::SecurityGroupEgress", publicBalancer, management,
-                "DestinationSecurityGroupId", self, "Health checks of " + service.name() + " tasks");
-        crossStack("InternalLoadBalancerToTasks", "AWS::EC2::SecurityGroupEgress", internalBalancer, app,
-                "DestinationSecurityGroupId", self, "To " + service.name() + " tasks");
-        crossStack("InternalLoadBalancerHealthChecks", "AWS::EC2::SecurityGroupEgress", internalBalancer, management,
-                "DestinationSecurityGroupId", self, "Health checks of " + service.name() + " tasks");
-        crossStack("InternalLoadBalancerFromTasks", "AWS::EC2::SecurityGroupIngress", internalBalancer, InternalBalancer.PORT,
-                "SourceSecurityGroupId", self, "From " + service.name() + " tasks");
-        crossStack("DatabaseFromTasks", "AWS::EC2::SecurityGroupIngress", importValue(names.export("DatabaseSecurityGroup")), 5432,
-                "SourceSecurityGroupId", self, "PostgreSQL from " + service.name() + " tasks");
-        crossStack("EndpointsFromTasks", "AWS::EC2::SecurityGroupIngress", importValue(names.export("EndpointSecurityGroup")), 443,
-                "SourceSecurityGroupId", self, "HTTPS from " + service.name() + " tasks");
-    }
-
-    private static Map<String, Object> port(int port, String peerKey, Object peer, String description) {
-        return obj("IpProtocol", "tcp", "FromPort", port, "ToPort", port, peerKey, peer, "Description", description);
-    }
-
-    private void crossStack(String id, String type, Object group, int port, String peerKey, Object peer, String description) {
-        Map<String, Object> rule = port(port, peerKey, peer, description);
-        Map<String, Object> properties = obj("GroupId", group);
-        properties.putAll(rule);
-        stack.add(id, resource(type, properties));
     }
 
     private void logsAndRoles() {
