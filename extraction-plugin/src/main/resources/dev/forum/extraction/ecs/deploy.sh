@@ -277,10 +277,17 @@ if $DB_BOOTSTRAP; then
   bootstrap_repository=$(stack_output "$BASE_STACK" RepositoryDbBootstrapUri)
   ecr_login "$bootstrap_repository"
   bootstrap_tar="$SERVICES_DIR/db-bootstrap-image.tar"
+  if ! $DRY_RUN; then mkdir -p "$SERVICES_DIR"; fi
   (cd "$ROOT" && run "$ROOT/$BOOTSTRAP_IMAGE_SCRIPT" "oci-archive:$bootstrap_tar:db-bootstrap")
   bootstrap_digest=$(query "sha256:0000000000000000000000000000000000000000000000000000000000000000" \
     skopeo inspect --format '{{.Digest}}' "oci-archive:$bootstrap_tar")
-  run skopeo copy --quiet "oci-archive:$bootstrap_tar" "docker://$bootstrap_repository:sha256-${bootstrap_digest:7:16}"
+  bootstrap_tag="sha256-${bootstrap_digest:7:16}"
+  if ! $DRY_RUN && aws ecr describe-images --repository-name "$APP/db-bootstrap" --image-ids "imageTag=$bootstrap_tag" \
+      >/dev/null 2>&1; then
+    echo "db-bootstrap: $bootstrap_repository:$bootstrap_tag is there already"
+  else
+    run skopeo copy --quiet "oci-archive:$bootstrap_tar" "docker://$bootstrap_repository:$bootstrap_tag"
+  fi
   # Pinned by digest: the task runs exactly the image just built, whatever a tag says later.
   deploy_stack "$BOOTSTRAP_STACK" "db-bootstrap.json" bootstrap Image="$bootstrap_repository@$bootstrap_digest"
   subnets=$(stack_output "$BASE_STACK" PrivateSubnets)
