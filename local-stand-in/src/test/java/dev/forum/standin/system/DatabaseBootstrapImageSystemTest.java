@@ -48,17 +48,20 @@ class DatabaseBootstrapImageSystemTest {
             assumeTrue(present, tool + " is missing: apt-get install podman umoci skopeo runc");
         }
         Path root = Checkout.root();
+        String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         Path image = dir.resolve("db-bootstrap.tar");
-        Result build = run(Map.of(), root.resolve("deploy/images/build-db-bootstrap.sh").toString(), "oci-archive:" + image + ":db-bootstrap");
+        // A name of this run's own, so that two runs on one machine never remove each other's image.
+        Result build = run(Map.of(), root.resolve("deploy/images/build-db-bootstrap.sh").toString(),
+                "oci-archive:" + image + ":db-bootstrap-" + run);
         assertEquals(0, build.exit(), build.output());
 
         Path conf = dir.resolve("containers.conf");
         Files.writeString(conf, "[containers]\ndefault_ulimits = [\"nofile=20000:20000\", \"nproc=4096:4096\"]\n[engine]\nruntime = \"runc\"\n");
-        String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         String admin = "bootstrap_admin_" + run;
         String database = "bootstrap_" + run;
         try (LocalPostgres postgres = LocalPostgres.start(root.resolve("deploy/postgres/module-roles.sql"), MODULES)) {
             List<String> made = new ArrayList<>(List.of(admin));
+            String loaded = null;
             try {
                 postgres.psql("postgres", "create role " + admin + " login createrole password 'admin-" + run + "'");
                 postgres.psql("postgres", "create database " + database + " owner " + admin);
@@ -82,9 +85,12 @@ class DatabaseBootstrapImageSystemTest {
                 }
                 environment.put("POSTS_CONNECTION_LIMIT", "12");
                 environment.keySet().forEach(name -> command.addAll(List.of("--env", name)));
-                command.add("oci-archive:" + image);
                 Map<String, String> env = new LinkedHashMap<>(environment);
                 env.put("CONTAINERS_CONF", conf.toString());
+                Result load = run(env, "podman", "load", "--quiet", "--input", image.toString());
+                assertEquals(0, load.exit(), load.output());
+                loaded = load.output().strip().replaceFirst("(?s).*Loaded image(?:\\(s\\))?: *", "").strip();
+                command.add(loaded);
                 Result bootstrap = run(env, command.toArray(String[]::new));
                 assertEquals(0, bootstrap.exit(), bootstrap.output());
                 assertTrue(bootstrap.output().contains("COMMIT"), bootstrap.output());
@@ -96,6 +102,9 @@ class DatabaseBootstrapImageSystemTest {
                 assertEquals("f", postgres.psql("postgres", "select bool_or(rolsuper or rolcreaterole or rolcreatedb) from pg_roles "
                         + "where rolname like 'boot\\_%\\_" + run + "%'"));
             } finally {
+                if (loaded != null) {
+                    run(Map.of("CONTAINERS_CONF", conf.toString()), "podman", "rmi", "--force", loaded);
+                }
                 postgres.psql("postgres", "drop database if exists " + database);
                 for (String role : made.reversed()) {
                     postgres.psql("postgres", "drop owned by " + role + " cascade; drop role if exists " + role);
