@@ -73,8 +73,8 @@ public class ModuleDatabases {
             }
         } catch (SQLException | RuntimeException failed) {
             pool.close();
-            throw new IllegalStateException("Module '" + module + "' could not prepare its schema at " + url
-                    + (owner == null ? "" : " as its owner " + owner) + ": " + failed.getMessage(), failed);
+            // The role named is the one that failed: the owner while it migrates, else the module's own.
+            throw new ModuleDatabaseUnavailableException(module, url, owner == null ? pool.getUsername() : owner, failed);
         }
         return new ModuleDatabase(pool, mappingContext, conversions, dialect, events);
     }
