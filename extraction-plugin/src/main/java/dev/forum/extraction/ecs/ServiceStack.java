@@ -201,8 +201,10 @@ final class ServiceStack {
                 // Every remote module is behind the internal load balancer: the path rules send each call to its holder.
                 obj("Name", "FORUM_TOPOLOGY_REMOTE_BASE_URL", "Value", internalUrl),
                 obj("Name", "SPRING_DATASOURCE_URL", "Value", importValue(names.export("DatabaseUrl"))),
-                obj("Name", "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", "Value", join("", internalUrl, identity.jwkSetPath())),
-                obj("Name", "FORUM_SECURITY_JWT_ISSUER", "Value", identity.issuer()),
+                // Tokens: the issuer module's JWK set is at FORUM_TOPOLOGY_REMOTE_BASE_URL + this path where it is remote.
+                obj("Name", "FORUM_SECURITY_JWT_ISSUERMODULE", "Value", identity.issuerModule()),
+                obj("Name", "FORUM_SECURITY_JWT_JWKSPATH", "Value", identity.jwkSetPath()),
+                obj("Name", "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", "Value", identity.issuer()),
                 obj("Name", "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES", "Value", identity.audience()));
         for (String module : databaseModules(topology, service)) {
             environment.add(obj("Name", EcsNames.datasourceVariable(module, "MAXIMUMPOOLSIZE"),

@@ -33,9 +33,9 @@ final class TaskDefinitionJson {
                 obj("name", "FORUM_TOPOLOGY_LOCAL_MODULES", "value", String.join(",", topology.localModules(service.name()))),
                 obj("name", "FORUM_TOPOLOGY_REMOTE_BASE_URL", "value", "${INTERNAL_LOAD_BALANCER_URL}"),
                 obj("name", "SPRING_DATASOURCE_URL", "value", "${DATABASE_URL}"),
-                obj("name", "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
-                        "value", "${INTERNAL_LOAD_BALANCER_URL}" + settings.identity().jwkSetPath()),
-                obj("name", "FORUM_SECURITY_JWT_ISSUER", "value", settings.identity().issuer()),
+                obj("name", "FORUM_SECURITY_JWT_ISSUERMODULE", "value", settings.identity().issuerModule()),
+                obj("name", "FORUM_SECURITY_JWT_JWKSPATH", "value", settings.identity().jwkSetPath()),
+                obj("name", "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", "value", settings.identity().issuer()),
                 obj("name", "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES", "value", settings.identity().audience()));
         List<Object> secrets = new ArrayList<>();
         for (String module : topology.localModules(service.name())) {

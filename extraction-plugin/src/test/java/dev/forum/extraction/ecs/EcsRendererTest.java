@@ -312,11 +312,13 @@ class EcsRendererTest {
             }
             assertEquals("{\"Fn::ImportValue\":\"forum-base-InternalLoadBalancerUrl\"}", environment.get("FORUM_TOPOLOGY_REMOTE_BASE_URL").toString(),
                     "remote modules through the internal load balancer");
-            assertEquals("{\"Fn::Join\":[\"\",[{\"Fn::ImportValue\":\"forum-base-InternalLoadBalancerUrl\"},\"/api/users/jwks.json\"]]}",
-                    environment.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI").toString());
-            assertEquals("urn:forum:users", environment.get("FORUM_SECURITY_JWT_ISSUER").asText());
+            // The JWK set is fetched from the issuer module's remote URL (the internal load balancer) + this path.
+            assertEquals("users", environment.get("FORUM_SECURITY_JWT_ISSUERMODULE").asText());
+            assertEquals("/api/users/jwks.json", environment.get("FORUM_SECURITY_JWT_JWKSPATH").asText());
+            assertEquals("urn:forum:users", environment.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI").asText());
             assertEquals("urn:forum:api", environment.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES").asText());
-            assertFalse(environment.containsKey("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI"));
+            assertFalse(environment.containsKey("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI"),
+                    "an explicit JWK set URI would make even the users module's own processes fetch their keys over HTTP");
             assertEquals("3001", environment.get("MANAGEMENT_SERVER_PORT").asText());
             assertEquals("prod", environment.get("SPRING_PROFILES_ACTIVE").asText());
             assertFalse(container.toString().toLowerCase().contains("\"password\""), "no password in plain text");

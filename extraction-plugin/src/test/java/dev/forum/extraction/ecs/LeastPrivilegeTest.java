@@ -110,7 +110,8 @@ class LeastPrivilegeTest {
                 assertEquals(expected, new HashSet<>(Templates.secretNames(container(resolved))), service.name() + " holding " + set);
                 assertEquals(expectedArns, new HashSet<>(secretResources(resolved)), service.name() + " holding " + set);
                 Map<String, JsonNode> environment = Templates.environment(container(resolved));
-                assertTrue(environment.containsKey("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI"), "every process verifies tokens");
+                assertTrue(environment.containsKey("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI")
+                        && environment.containsKey("FORUM_SECURITY_JWT_JWKSPATH"), "every process verifies tokens");
             }
         }
     }
