@@ -40,9 +40,9 @@ class HaproxyConfigUnitTest {
     @Test
     void the_posts_rule_comes_from_the_contract_as_two_exact_patterns_never_a_prefix_wildcard() {
         String config = render("posts-canary-10.yml", Set.of());
-        assertTrue(config.contains("    acl rule_30_posts path /api/posts\n"), config);
-        assertTrue(config.contains("    acl rule_30_posts path_reg '^\\Q/api/posts/\\E.*$'\n"), config);
-        assertTrue(config.contains("    use_backend rule_30_posts if rule_30_posts\n"), config);
+        assertTrue(config.contains("    acl rule_10_posts path /api/posts\n"), config);
+        assertTrue(config.contains("    acl rule_10_posts path_reg '^\\Q/api/posts/\\E.*$'\n"), config);
+        assertTrue(config.contains("    use_backend rule_10_posts if rule_10_posts\n"), config);
         assertTrue(config.contains("    default_backend svc_monolith\n"), config);
         assertFalse(config.contains("/api/posts*"), config);
         assertEquals("path_reg '^\\Q/api/posts/\\E.*$'", HaproxyConfig.match(new PathPattern("/api/posts/*")));
@@ -73,10 +73,10 @@ class HaproxyConfigUnitTest {
     @Test
     void rules_follow_the_models_priorities_and_without_a_monolith_the_load_balancer_answers_404() {
         String config = render("all-extracted.yml", Set.of());
-        int users = config.indexOf("use_backend rule_10_users");
+        int posts = config.indexOf("use_backend rule_10_posts");
         int threads = config.indexOf("use_backend rule_20_threads");
-        int posts = config.indexOf("use_backend rule_30_posts");
-        assertTrue(users > 0 && users < threads && threads < posts, config);
+        int users = config.indexOf("use_backend rule_30_users");
+        assertTrue(posts > 0 && posts < threads && threads < users, config);
         assertTrue(config.contains("    default_backend no_route\n"), config);
         assertTrue(config.contains("http-request return status 404"), config);
         assertFalse(config.contains("svc_monolith"), config);
