@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forum.standin.support.Checkout;
+import dev.forum.topology.CanonicalPath;
+import dev.forum.topology.LoadBalancerProblem;
 import dev.forum.topology.PathPattern;
 import dev.forum.topology.Topology;
 import java.nio.file.Path;
@@ -78,8 +80,46 @@ class HaproxyConfigUnitTest {
         int users = config.indexOf("use_backend rule_30_users");
         assertTrue(posts > 0 && posts < threads && threads < users, config);
         assertTrue(config.contains("    default_backend no_route\n"), config);
-        assertTrue(config.contains("http-request return status 404"), config);
+        assertTrue(config.contains("    http-request return status 404 content-type application/problem+json string "
+                + HaproxyConfig.quote(LoadBalancerProblem.NO_ROUTE.json()) + "\n"), config);
         assertFalse(config.contains("svc_monolith"), config);
+    }
+
+    @Test
+    void a_path_that_is_not_canonical_is_refused_before_the_module_rules_with_the_problem_of_its_violation() {
+        for (String file : List.of("monolith.yml", "posts-extracted.yml", "all-extracted.yml")) {
+            String config = render(file, Set.of());
+            int firstModuleRule = config.indexOf("    acl rule_");
+            int lastRefusal = -1;
+            for (CanonicalPath.Violation violation : CanonicalPath.Violation.values()) {
+                String acl = "non_canonical_" + violation.name().toLowerCase(java.util.Locale.ROOT);
+                assertTrue(config.contains("    acl " + acl + " path_reg -i " + HaproxyConfig.quote(violation.regex()) + "\n"), config);
+                String refusal = "    http-request return status 400 content-type application/problem+json string "
+                        + HaproxyConfig.quote(LoadBalancerProblem.nonCanonicalPath(violation).json()) + " if " + acl + "\n";
+                int at = config.indexOf(refusal);
+                assertTrue(at > lastRefusal, "in the order of the violations: " + refusal);
+                assertTrue(firstModuleRule < 0 || at < firstModuleRule, "before the module rules: " + refusal);
+                lastRefusal = at;
+            }
+            assertTrue(lastRefusal < config.indexOf("    http-request disable-l7-retry"), "before any other request rule");
+        }
+    }
+
+    @Test
+    void haproxys_own_errors_are_problem_documents() {
+        String config = render("posts-extracted.yml", Set.of());
+        for (LoadBalancerProblem problem : LoadBalancerProblem.errors()) {
+            assertTrue(config.contains("    http-error status " + problem.status() + " content-type application/problem+json string "
+                    + HaproxyConfig.quote(problem.json()) + "\n"), problem + "\n" + config);
+        }
+        assertTrue(config.contains("    timeout server 15000ms\n"), config);
+    }
+
+    @Test
+    void text_with_quotes_becomes_one_word_of_the_configuration() {
+        assertEquals("'it'\\''s'", HaproxyConfig.quote("it's"));
+        assertEquals("'a \\ $b'", HaproxyConfig.quote("a \\ $b"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> HaproxyConfig.quote("a\nb"));
     }
 
     @Test

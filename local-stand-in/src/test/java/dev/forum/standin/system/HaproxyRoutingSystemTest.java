@@ -69,8 +69,9 @@ class HaproxyRoutingSystemTest {
                 "all-extracted.yml")) {
             Topology topology = Checkout.topology(file);
             Path config = dir.resolve(file + ".cfg");
-            Files.writeString(config, HaproxyConfig.render(topology, instances(topology, new Ports(), false), Set.of(),
-                    HaproxySettings.loopback(18080, 0, dir.resolve("s.sock"))));
+            Ports ports = new Ports();
+            Files.writeString(config, HaproxyConfig.render(topology, instances(topology, ports, false), Set.of(),
+                    HaproxySettings.loopback(ports.free(), 0, dir.resolve("s.sock"))));
             assertNull(HaproxyProcess.check(config), file);
         }
     }
