@@ -16,6 +16,8 @@ open module forum.platform {
     requires spring.boot.autoconfigure;
     requires spring.boot.jackson;
     requires spring.boot.web.server;
+    requires spring.boot.webmvc;
+    requires spring.boot.tomcat;
     requires spring.data.commons;
     requires spring.data.relational;
     requires spring.data.jdbc;
@@ -28,11 +30,14 @@ open module forum.platform {
     requires tools.jackson.databind;
     requires tools.jackson.core;
     requires java.sql;
+    requires java.desktop;
     requires java.net.http;
     requires org.slf4j;
 
     exports forum.platform;
     exports forum.platform.web;
+    exports forum.platform.web.problem;
+    exports forum.platform.web.error;
     exports forum.platform.data;
     exports forum.platform.topology;
     exports forum.platform.remote;

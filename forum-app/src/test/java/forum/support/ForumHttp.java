@@ -3,12 +3,17 @@ package forum.support;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,8 +24,10 @@ public final class ForumHttp {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final int port;
 
     public ForumHttp(int port) {
+        this.port = port;
         this.base = "http://127.0.0.1:" + port;
     }
 
@@ -52,6 +59,51 @@ public final class ForumHttp {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
     }
 
+    /**
+     * Sends {@code head} as it is (request line and header fields, each ending in CRLF; this adds the Host
+     * field, {@code Connection: close} and the blank line) and reads the answer until the server closes. For
+     * requests no HTTP client would send: characters a URI may not hold, malformed request lines or fields.
+     */
+    public Reply sendRaw(String head) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((head + "Host: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int end = answer.indexOf("\r\n\r\n");
+            String[] lines = (end < 0 ? answer : answer.substring(0, end)).split("\r\n");
+            int status = Integer.parseInt(lines[0].split(" ")[1]);
+            Map<String, String> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                fields.put(lines[i].substring(0, colon).strip(), lines[i].substring(colon + 1).strip());
+            }
+            String body = end < 0 ? "" : answer.substring(end + 4);
+            if ("chunked".equalsIgnoreCase(fields.get("Transfer-Encoding"))) {
+                body = unchunk(body);
+            }
+            return new Reply(status, fields.getOrDefault("Content-Type", ""), Optional.ofNullable(fields.get("Location")),
+                    Optional.ofNullable(fields.get("Link")), body, Optional.ofNullable(fields.get("Allow")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String unchunk(String chunked) {
+        StringBuilder body = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int lineEnd = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, lineEnd).strip(), 16);
+            if (size == 0) {
+                return body.toString();
+            }
+            body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+            at = lineEnd + 2 + size + 2;
+        }
+    }
+
     private URI uri(String path) {
         return URI.create(base + path);
     }
@@ -61,7 +113,8 @@ public final class ForumHttp {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location"), response.headers().firstValue("Link"), response.body());
+                    response.headers().firstValue("Location"), response.headers().firstValue("Link"), response.body(),
+                    response.headers().firstValue("Allow"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -71,7 +124,8 @@ public final class ForumHttp {
     }
 
     /** What came back. */
-    public record Reply(int status, String contentType, Optional<String> location, Optional<String> link, String body) {
+    public record Reply(int status, String contentType, Optional<String> location, Optional<String> link, String body,
+                        Optional<String> allow) {
 
         public JsonNode json() {
             return JSON.readTree(body);

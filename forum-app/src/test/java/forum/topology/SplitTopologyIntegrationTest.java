@@ -36,7 +36,8 @@ class SplitTopologyIntegrationTest {
 
     @BeforeAll
     void start() {
-        forum = SplitForum.start("--logging.level.forum.access=debug");
+        // JSON lines, as the prod profile logs, so each line can be read field by field.
+        forum = SplitForum.start("--logging.level.forum.access=debug", "--logging.structured.format.console=ecs");
         monolith = new ForumHttp(forum.monolithPort);
         posts = new ForumHttp(forum.postsPort);
     }
@@ -51,9 +52,17 @@ class SplitTopologyIntegrationTest {
     void each_process_serves_only_its_own_modules_routes() {
         assertThat(monolith.get("/api/users/1").status()).isEqualTo(200);
         assertThat(monolith.get("/api/threads/1").status()).isEqualTo(200);
-        assertThat(monolith.get("/api/posts").status()).isEqualTo(404);
+        Reply elsewhere = monolith.get("/api/posts/in-thread/1");
+        assertThat(elsewhere.status()).isEqualTo(404);
+        assertThat(elsewhere.contentType()).isEqualTo("application/problem+json");
+        assertThat(elsewhere.json().get("type").asString()).isEqualTo("urn:forum:problem:remote-module-route");
+        assertThat(elsewhere.json().get("module").asString()).isEqualTo("posts");
+        assertThat(elsewhere.json().get("detail").asString()).contains("posts module runs in another service")
+                .doesNotContain("127.0.0.1", String.valueOf(forum.postsPort));
+        assertThat(monolith.get("/api/posts").json().get("type").asString()).isEqualTo("urn:forum:problem:remote-module-route");
+        assertThat(monolith.get("/api/postsettings").json().get("type").asString()).isEqualTo("urn:forum:problem:no-route");
         assertThat(posts.get("/api/posts/in-thread/1").json()).hasSize(2);
-        assertThat(posts.get("/api/users").status()).isEqualTo(404);
+        assertThat(posts.get("/api/users").json().get("type").asString()).isEqualTo("urn:forum:problem:remote-module-route");
         assertThat(posts.get("/api/threads/1").status()).isEqualTo(404);
     }
 

@@ -61,7 +61,7 @@ abstract class UsersApiContract {
     void invalid_fields_are_all_reported() {
         assertThatThrownBy(() -> users().create(new NewUser("", null, "")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
-                        .containsExactly(new FieldViolation("username", "is required"), new FieldViolation("name", "is required")));
+                        .containsExactly(new FieldViolation("username", "must not be blank"), new FieldViolation("name", "is required")));
         assertThatThrownBy(() -> users().list(0, 0))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
                         .extracting(FieldViolation::field).containsExactly("limit"));

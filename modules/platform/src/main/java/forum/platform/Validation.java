@@ -2,6 +2,7 @@ package forum.platform;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -16,20 +17,66 @@ public final class Validation {
         return new Validation();
     }
 
-    /** A required text of {@code min..max} characters after trimming. */
+    /**
+     * A text of {@code min..max} characters after stripping leading and trailing white space, counted as
+     * Unicode code points (an emoji is one character, as PostgreSQL counts it). With {@code min > 0} the text
+     * is required: missing ({@code null}) is "is required", only white space is "must not be blank". Every
+     * text must be storable exactly as sent ({@link #unstorable}).
+     */
     public Validation text(String field, String value, int min, int max) {
-        if (value == null || value.isBlank()) {
+        if (value == null) {
             if (min > 0) {
                 violations.add(new FieldViolation(field, "is required"));
             }
-        } else if (value.strip().length() < min || value.strip().length() > max) {
-            violations.add(new FieldViolation(field, "must be " + min + " to " + max + " characters long"));
+            return this;
+        }
+        Optional<String> unstorable = unstorable(value);
+        if (unstorable.isPresent()) {
+            violations.add(new FieldViolation(field, unstorable.get()));
+            return this;
+        }
+        String stripped = value.strip();
+        int length = stripped.codePointCount(0, stripped.length());
+        if (stripped.isEmpty()) {
+            if (min > 0) {
+                violations.add(new FieldViolation(field, "must not be blank"));
+            }
+        } else if (length < min || length > max) {
+            violations.add(new FieldViolation(field, "must be " + min + " to " + max + " characters long, not " + length));
         }
         return this;
     }
 
+    /**
+     * Why a text cannot be stored exactly as sent, or empty if it can: PostgreSQL refuses the NUL character
+     * (U+0000) in text, a lone UTF-16 surrogate (half of a character, {@code "\ud83d"} in JSON) has no UTF-8 form,
+     * and other control characters (U+0001 to U+001F but tab, line feed and carriage return; U+007F to U+009F)
+     * would be stored but are never meant in forum text.
+     */
+    public static Optional<String> unstorable(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            int position = value.codePointCount(0, i) + 1;
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return Optional.of("must not hold half of a character (the lone UTF-16 surrogate " + codePoint(c)
+                        + " at character " + position + "): send the whole character");
+            } else if (c == 0) {
+                return Optional.of("must not hold the NUL character (U+0000, at character " + position + ")");
+            } else if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                return Optional.of("must not hold the control character " + codePoint(c) + " (at character " + position + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String codePoint(char c) {
+        return String.format("U+%04X", (int) c);
+    }
+
     public Validation matches(String field, String value, Pattern pattern, String rule) {
-        if (value != null && !value.isBlank() && !pattern.matcher(value.strip()).matches()) {
+        if (value != null && !value.isBlank() && unstorable(value).isEmpty() && !pattern.matcher(value.strip()).matches()) {
             violations.add(new FieldViolation(field, rule));
         }
         return this;
@@ -44,7 +91,7 @@ public final class Validation {
 
     public Validation range(String field, long value, long min, long max) {
         if (value < min || value > max) {
-            violations.add(new FieldViolation(field, "must be between " + min + " and " + max));
+            violations.add(new FieldViolation(field, "must be from " + min + " to " + max + ", not " + value));
         }
         return this;
     }

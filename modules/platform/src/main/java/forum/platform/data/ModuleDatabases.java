@@ -55,8 +55,7 @@ public class ModuleDatabases {
             new ModuleSchema(module, seedTable, pool, seedPolicy).prepare();
         } catch (SQLException | RuntimeException failed) {
             pool.close();
-            throw new IllegalStateException("Module '" + module + "' could not prepare its schema at " + url + ": "
-                    + failed.getMessage(), failed);
+            throw new ModuleDatabaseUnavailableException(module, url, pool.getUsername(), failed);
         }
         return new ModuleDatabase(pool, mappingContext, conversions, dialect, events);
     }

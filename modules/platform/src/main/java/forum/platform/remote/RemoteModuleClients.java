@@ -2,6 +2,7 @@ package forum.platform.remote;
 
 import forum.platform.topology.ModuleContract;
 import forum.platform.topology.TopologySettings;
+import forum.platform.web.StrictJsonConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.support.RestClientAdapter;
@@ -26,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Makes the client of a remote module from its API interface (a Spring HTTP interface client), on one
  * pooled keep-alive HTTP client shared by every remote module of this process. The {@link RestClient.Builder}
- * comes from Spring Boot, so each call is observed and carries the W3C trace context.
+ * comes from Spring Boot, so each call is observed and carries the W3C trace context. Answers are read with the
+ * application's mapper made tolerant of fields this version does not know ({@link StrictJsonConfiguration#tolerant}):
+ * during a canary the module's newer version may already send them.
  */
 public final class RemoteModuleClients implements DisposableBean {
 
@@ -44,7 +48,7 @@ public final class RemoteModuleClients implements DisposableBean {
         this.builders = builders;
         this.circuitBreakers = circuitBreakers;
         this.retries = retries;
-        this.json = json;
+        this.json = StrictJsonConfiguration.tolerant(json);
     }
 
     private synchronized HttpClient httpClient() {
@@ -68,6 +72,7 @@ public final class RemoteModuleClients implements DisposableBean {
         requests.setReadTimeout(settings.readTimeout());
         RestClient client = builders.getObject()
                 .baseUrl(baseUrl.toString())
+                .configureMessageConverters(converters -> converters.withJsonConverter(new JacksonJsonHttpMessageConverter(json)))
                 .requestFactory(requests)
                 .requestInterceptor(new RemoteCallInterceptor(module.name(),
                         circuitBreakers.circuitBreaker(module.name()), retries.retry(module.name())))

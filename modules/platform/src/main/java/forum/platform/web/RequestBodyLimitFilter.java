@@ -1,5 +1,7 @@
 package forum.platform.web;
 
+import forum.platform.web.problem.ProblemResponses;
+import forum.platform.web.problem.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -11,8 +13,6 @@ import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -37,26 +37,19 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
             // Written here, before any controller: nothing of the body is read.
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setHeader("Connection", "close");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-                    + "\"detail\":\"" + detail() + "\",\"instance\":\"" + jsonSafe(request.getRequestURI()) + "\"}");
+            ProblemResponses.write(response, tooLarge(maxBytes));
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes), response);
     }
 
-    private String detail() {
-        return "The request body is larger than the limit of " + maxBytes + " bytes";
+    private static ProblemDetail tooLarge(long maxBytes) {
+        return ProblemType.CONTENT_TOO_LARGE.problem("The request body is larger than the limit of " + maxBytes + " bytes");
     }
 
-    private static String jsonSafe(String text) {
-        return text.replaceAll("[\"\\\\\\p{Cntrl}]", "");
-    }
-
-    /** Thrown while reading a body that passes the limit; answered as 413 by {@link ProblemDetailsAdvice}. */
-    static final class BodyTooLargeException extends IOException {
+    /** Thrown while reading a body that passes the limit; answered as 413 by {@code ProblemDetailsAdvice}. */
+    public static final class BodyTooLargeException extends IOException {
         private final long maxBytes;
 
         BodyTooLargeException(long maxBytes) {
@@ -64,9 +57,9 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             this.maxBytes = maxBytes;
         }
 
-        ProblemDetail problem() {
-            return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                    "The request body is larger than the limit of " + maxBytes + " bytes");
+        /** The 413 problem that says the limit. */
+        public ProblemDetail problem() {
+            return tooLarge(maxBytes);
         }
     }
 

@@ -132,7 +132,9 @@ class RemoteModuleClientsUnitTest {
         Throwable failure = catchThrowable(() -> things.get(1));
         assertThat(failure).isInstanceOf(RemoteModuleTimeoutException.class);
         assertThat(((RemoteModuleException) failure).module()).isEqualTo("things");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        // The server stalls until the test ends: an answer well before that came from the read timeout (300 ms);
+        // the bound leaves room for a loaded machine.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test

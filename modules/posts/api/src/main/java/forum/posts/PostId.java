@@ -2,6 +2,7 @@ package forum.posts;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import forum.platform.PlainDecimal;
 
 /** A post's id: a positive number, written as a bare number in JSON and in paths. */
 public record PostId(@JsonValue long value) {
@@ -19,7 +20,7 @@ public record PostId(@JsonValue long value) {
 
     /** Parses a path segment; used by Spring's conversion of {@code @PathVariable}s. */
     public static PostId valueOf(String text) {
-        return new PostId(Long.parseLong(text));
+        return new PostId(PlainDecimal.parseLong(text));
     }
 
     @Override

@@ -2,6 +2,7 @@ package forum.threads;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import forum.platform.PlainDecimal;
 
 /** A thread's id: a positive number, written as a bare number in JSON and in paths. */
 public record ThreadId(@JsonValue long value) {
@@ -19,7 +20,7 @@ public record ThreadId(@JsonValue long value) {
 
     /** Parses a path segment; used by Spring's conversion of {@code @PathVariable}s. */
     public static ThreadId valueOf(String text) {
-        return new ThreadId(Long.parseLong(text));
+        return new ThreadId(PlainDecimal.parseLong(text));
     }
 
     @Override

@@ -2,6 +2,7 @@ package forum.users;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import forum.platform.PlainDecimal;
 
 /** A user's id: a positive number, written as a bare number in JSON and in paths. */
 public record UserId(@JsonValue long value) {
@@ -19,7 +20,7 @@ public record UserId(@JsonValue long value) {
 
     /** Parses a path segment; used by Spring's conversion of {@code @PathVariable}s. */
     public static UserId valueOf(String text) {
-        return new UserId(Long.parseLong(text));
+        return new UserId(PlainDecimal.parseLong(text));
     }
 
     @Override

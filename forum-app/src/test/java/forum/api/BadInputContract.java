@@ -1,0 +1,119 @@
+package forum.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import forum.api.BadInputTable.Row;
+import forum.support.ForumHttp.Reply;
+import forum.support.RunningForumTest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The bad-input table ({@link BadInputTable}): every row gets its status as {@code application/problem+json} with
+ * a type of ours, a detail that names no Java class, the fields at fault, and writes nothing. Then what must still
+ * pass: text every database stores as sent, and the Accept header never changing an answer.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+abstract class BadInputContract extends RunningForumTest {
+
+    static List<Row> table() {
+        return BadInputTable.rows();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("table")
+    void bad_input_gets_a_problem_with_the_right_status_and_writes_nothing(Row row) {
+        Counts before = counts();
+
+        Reply reply = send(row);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(row.status());
+        assertThat(reply.contentType()).as(reply.toString()).isEqualTo("application/problem+json");
+        JsonNode problem = reply.json();
+        assertThat(problem.get("type").asString()).as(reply.toString()).isEqualTo("urn:forum:problem:" + row.type());
+        assertThat(problem.get("status").asInt()).isEqualTo(row.status());
+        assertThat(problem.get("title").asString()).isNotBlank();
+        String detail = problem.get("detail").asString();
+        assertThat(detail).isNotBlank().doesNotContain("forum.", "java.", "jackson", "Jackson", "tomcat", "Tomcat", "`");
+        List<String> messages = new ArrayList<>(List.of(detail));
+        Set<String> named = new HashSet<>();
+        if (problem.has("errors")) {
+            problem.get("errors").forEach(error -> {
+                named.add(error.get("field").asString());
+                messages.add(error.get("message").asString());
+                assertThat(error.get("message").asString()).isNotBlank();
+            });
+        }
+        assertThat(named).as("fields named in %s", reply).isEqualTo(row.fields());
+        assertThat(messages).as("what %s says", reply).anySatisfy(text -> assertThat(text).contains(row.detailOrMessage()));
+        if (row.status() == 405 && !row.raw()) {
+            assertThat(reply.allow()).as("Allow of %s", reply).isPresent();
+        }
+        assertThat(counts()).as("nothing written").isEqualTo(before);
+    }
+
+    @Test
+    void a_405_lists_the_methods_the_route_takes_in_allow() {
+        assertThat(http.send("DELETE", "/api/users", null, null).allow()).hasValueSatisfying(
+                allow -> assertThat(allow.split(",\\s*")).containsExactlyInAnyOrder("GET", "POST"));
+        assertThat(http.send("POST", "/api/users/1", "application/json", "{}").allow()).contains("GET");
+    }
+
+    @Test
+    void text_of_every_kind_a_database_stores_is_stored_and_read_back_exactly() {
+        String emoji = "\uD83D\uDE00".repeat(60);
+        String bio = "Tabs\tand\r\nline breaks, accents \u00e9\u0301, CJK \u4e16\u754c, RTL \u05e9\u05dc\u05d5\u05dd, "
+                + "a flag \uD83C\uDDEB\uD83C\uDDF7 and the last BMP \uFFFD";
+        Reply user = http.postJson("/api/users", "{\"username\":\"unicode\",\"name\":\"" + emoji + "\",\"bio\":\""
+                + bio.replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n") + "\"}");
+        assertThat(user.status()).as(user.toString()).isEqualTo(201);
+        JsonNode stored = http.get("/api/users/" + user.json().get("id").asLong()).json();
+        assertThat(stored.get("name").asString()).isEqualTo(emoji);
+        assertThat(stored.get("bio").asString()).isEqualTo(bio);
+
+        Reply post = http.postJson("/api/posts", "{\"thread\":1,\"text\":\"" + "\uD83D\uDE00".repeat(10_000) + "\",\"user\":1}");
+        assertThat(post.status()).as("10,000 emoji are 10,000 characters").isEqualTo(201);
+        assertThat(http.get("/api/posts/" + post.json().get("id").asLong()).json().get("text").asString())
+                .hasSize(20_000);
+    }
+
+    @Test
+    void the_accept_header_never_changes_an_answer() {
+        Reply asHtml = http.send("GET", "/api/users/1", null, null, "Accept", "text/html");
+        assertThat(asHtml.status()).isEqualTo(200);
+        assertThat(asHtml.contentType()).isEqualTo("application/json");
+        assertThat(asHtml.json()).isEqualTo(http.get("/api/users/1").json());
+        assertThat(http.send("GET", "/", null, null, "Accept", "application/json").body()).isEqualTo("Ready to receive requests");
+    }
+
+    private Reply send(Row row) {
+        if (row.raw()) {
+            return http.sendRaw(row.target());
+        }
+        List<String> headers = new ArrayList<>();
+        if (row.accept() != null) {
+            headers.addAll(List.of("Accept", row.accept()));
+        }
+        return http.send(row.method(), row.target(), row.contentType(), row.body(), headers.toArray(String[]::new));
+    }
+
+    private Counts counts() {
+        return new Counts(size("/api/users"), size("/api/threads"), size("/api/posts"));
+    }
+
+    private int size(String list) {
+        return http.get(list + "?limit=1000").json().size();
+    }
+
+    private record Counts(int users, int threads, int posts) {
+    }
+}

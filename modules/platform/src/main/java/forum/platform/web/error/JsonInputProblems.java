@@ -1,0 +1,184 @@
+package forum.platform.web.error;
+
+import forum.platform.web.problem.ProblemType;
+import forum.platform.web.problem.ProblemResponses;
+
+import forum.platform.FieldViolation;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.http.ProblemDetail;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+
+/**
+ * Says what is wrong with a request body that could not be read, in the client's terms: no Java class or
+ * Jackson name reaches the client. A body that is not JSON, or is JSON of another shape than an object, is a
+ * {@link ProblemType#MALFORMED_REQUEST}; a field of the wrong type, an unknown field or a field given twice is a
+ * {@link ProblemType#VALIDATION} problem whose {@code errors} name the field and say what it must be.
+ */
+public final class JsonInputProblems {
+
+    /** Jackson's message for a field given twice ({@code STRICT_DUPLICATE_DETECTION}). */
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate (?:Object property|field) \"(.*)\"");
+
+    private JsonInputProblems() {
+    }
+
+    /** A problem for a body that is missing ({@code failure} is null) or could not be read. */
+    public static ProblemDetail problem(JacksonException failure) {
+        if (failure == null) {
+            return ProblemType.MALFORMED_REQUEST.problem("The request body is missing: send a JSON object");
+        }
+        Matcher duplicate = DUPLICATE.matcher(String.valueOf(failure.getOriginalMessage()));
+        if (duplicate.find()) {
+            return invalid(new FieldViolation(join(pathOf(failure), duplicate.group(1)), "is given more than once"));
+        }
+        if (failure instanceof UnrecognizedPropertyException unknown) {
+            String field = join(parentPath(unknown), unknown.getPropertyName());
+            return invalid(new FieldViolation(field, "is not a field of this request" + known(unknown.getKnownPropertyIds())));
+        }
+        String path = pathOf(failure);
+        if (path.isEmpty() || (failure instanceof StreamReadException && !(failure instanceof InputCoercionException))) {
+            return malformed(failure);
+        }
+        return invalid(new FieldViolation(path, expectation(failure)));
+    }
+
+    private static ProblemDetail malformed(JacksonException failure) {
+        if (String.valueOf(failure.getOriginalMessage()).startsWith("Trailing token")) {
+            return ProblemType.MALFORMED_REQUEST.problem("The request body must hold one JSON object and nothing after it"
+                    + at(failure.getLocation()));
+        }
+        if (failure instanceof MismatchedInputException mismatch && mismatch.getCurrentToken() != null
+                && !(failure instanceof StreamReadException)) {
+            return ProblemType.MALFORMED_REQUEST.problem("The request body must be a JSON object, not "
+                    + shape(mismatch.getCurrentToken()));
+        }
+        if (failure instanceof MismatchedInputException && String.valueOf(failure.getOriginalMessage()).contains("No content")) {
+            return ProblemType.MALFORMED_REQUEST.problem("The request body is missing: send a JSON object");
+        }
+        return ProblemType.MALFORMED_REQUEST.problem("The request body is not valid JSON" + at(failure.getLocation()));
+    }
+
+    private static String expectation(JacksonException failure) {
+        if (failure instanceof ValueInstantiationException || causedBy(failure, IllegalArgumentException.class)) {
+            return "must be a positive whole number";
+        }
+        if (failure instanceof InputCoercionException || failure.getCause() instanceof InputCoercionException
+                || (failure instanceof MismatchedInputException tooLarge && tooLarge.getCurrentToken() == JsonToken.VALUE_NUMBER_INT
+                    && tooLarge.getTargetType() != null && isWholeNumber(tooLarge.getTargetType()))) {
+            // A whole number where the field takes one is read; one that reaches here does not fit a long.
+            return "must be a whole number from 1 to " + Long.MAX_VALUE;
+        }
+        if (failure instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            String shape = mismatch.getCurrentToken() == null ? null : shape(mismatch.getCurrentToken());
+            String sent = shape == null ? "" : ", not " + shape;
+            return "must be " + expected(mismatch.getTargetType()) + sent;
+        }
+        return "has the wrong type or value";
+    }
+
+    /** What a field of this Java type is called in JSON. */
+    private static String expected(Class<?> type) {
+        if (type == String.class || CharSequence.class.isAssignableFrom(type)) {
+            return "a string";
+        }
+        if (isWholeNumber(type)) {
+            return "a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        return "an object";
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isWholeNumber(Class<?> type) {
+        return type == long.class || type == int.class || type == Long.class || type == Integer.class || isIdType(type);
+    }
+
+    /** The modules' id types ({@code UserId}, ...): records of one {@code long}, written as a bare number. */
+    private static boolean isIdType(Class<?> type) {
+        return type.isRecord() && type.getRecordComponents().length == 1
+                && type.getRecordComponents()[0].getType() == long.class;
+    }
+
+    private static String shape(JsonToken token) {
+        return switch (token) {
+            case START_ARRAY -> "an array";
+            case START_OBJECT -> "an object";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT -> "a whole number";
+            case VALUE_NUMBER_FLOAT -> "a decimal number";
+            case VALUE_TRUE, VALUE_FALSE -> "true or false";
+            case VALUE_NULL -> "null";
+            default -> null;
+        };
+    }
+
+    private static String known(Collection<Object> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return "";
+        }
+        return " (its fields are: " + String.join(", ", new TreeSet<>(ids.stream().map(String::valueOf).toList())) + ")";
+    }
+
+    private static String at(TokenStreamLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " (at line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+
+    private static String pathOf(JacksonException failure) {
+        return path(failure.getPath());
+    }
+
+    private static String parentPath(JacksonException failure) {
+        List<JacksonException.Reference> references = failure.getPath();
+        return path(references.isEmpty() ? references : references.subList(0, references.size() - 1));
+    }
+
+    private static String path(List<JacksonException.Reference> references) {
+        List<String> parts = new ArrayList<>();
+        for (JacksonException.Reference reference : references) {
+            parts.add(reference.getPropertyName() != null ? reference.getPropertyName() : "[" + reference.getIndex() + "]");
+        }
+        return String.join(".", parts).replace(".[", "[");
+    }
+
+    private static String join(String parent, String field) {
+        return parent.isEmpty() ? field : parent + "." + field;
+    }
+
+    private static ProblemDetail invalid(FieldViolation violation) {
+        ProblemDetail problem = ProblemType.VALIDATION.problem("Invalid input: " + violation);
+        problem.setProperty(ProblemType.ERRORS, List.of(Map.of("field", violation.field(), "message", violation.message())));
+        return problem;
+    }
+}

@@ -1,0 +1,231 @@
+package forum.platform.web.error;
+
+import forum.platform.web.problem.ProblemType;
+import forum.platform.web.problem.ProblemResponses;
+
+import forum.platform.ConflictException;
+import forum.platform.DomainException;
+import forum.platform.FieldViolation;
+import forum.platform.ReferenceNotFoundException;
+import forum.platform.ResourceNotFoundException;
+import forum.platform.ValidationException;
+import forum.platform.remote.RemoteModuleException;
+import forum.platform.remote.RemoteModuleTimeoutException;
+import forum.platform.remote.RemoteModuleUnavailableException;
+import forum.platform.topology.ModuleContract;
+import forum.platform.topology.Topology;
+import forum.platform.web.RequestBodyLimitFilter;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Turns every failure that reaches Spring MVC into {@code application/problem+json} (RFC 9457) with a type of
+ * our catalogue ({@link ProblemType}) and a detail in the client's terms: the domain outcomes, a field list for
+ * every input error, the body size limit, a remote module's failure, Spring's own refusals (404 route, 405 with
+ * {@code Allow}, 406, 415) and, last, anything unexpected as a 500 that says no more than that. A problem is
+ * written as {@code application/problem+json} whatever the {@code Accept} header says, so a failed negotiation
+ * never hides the real status.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    private final ObjectProvider<Topology> topology;
+
+    public ProblemDetailsAdvice(ObjectProvider<Topology> topology) {
+        this.topology = topology;
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Object> domainOutcome(DomainException failure) {
+        HttpStatus status = switch (failure) {
+            case ResourceNotFoundException _ -> HttpStatus.NOT_FOUND;
+            case ConflictException _ -> HttpStatus.CONFLICT;
+            case ReferenceNotFoundException _ -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case ValidationException _ -> HttpStatus.BAD_REQUEST;
+        };
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, failure.getMessage());
+        problem.setType(URI.create(failure.problemType()));
+        if (!failure.violations().isEmpty()) {
+            problem.setProperty(ProblemType.ERRORS, asMaps(failure.violations()));
+        }
+        return answer(problem);
+    }
+
+    /** A module in another process failed: 503 if unreachable, 504 if too slow, 502 otherwise. */
+    @ExceptionHandler(RemoteModuleException.class)
+    ResponseEntity<Object> remoteFailure(RemoteModuleException failure) {
+        ProblemType type = switch (failure) {
+            case RemoteModuleUnavailableException _ -> ProblemType.UNAVAILABLE;
+            case RemoteModuleTimeoutException _ -> ProblemType.TIMEOUT;
+            default -> ProblemType.BAD_GATEWAY;
+        };
+        log.warn(failure.getMessage());
+        ProblemDetail problem = type.problem(failure.getMessage());
+        problem.setProperty("module", failure.module());
+        return answer(problem);
+    }
+
+    /** A path id or query parameter that is not a number in plain decimal digits. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> wrongParameterType(MethodArgumentTypeMismatchException failure) {
+        Class<?> type = failure.getRequiredType();
+        boolean id = type != null && type.isRecord();
+        String rule = id ? "must be a positive whole number in plain digits, like 42" : "must be a whole number in plain digits, like 10";
+        return answer(invalid(new FieldViolation(failure.getName(), rule + ", not '" + failure.getValue() + "'")));
+    }
+
+    /** Anything else is a fault of ours: logged whole, answered with no detail a client could misuse. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception failure, WebRequest request) throws Exception {
+        if (failure instanceof org.springframework.web.ErrorResponse) {
+            return handleException(failure, request);
+        }
+        log.error("Unexpected failure of {}", description(request), failure);
+        return answer(ProblemType.INTERNAL.problem("The request failed on our side; it has been logged"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException failure,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
+                return answer(tooLarge.problem());
+            }
+        }
+        return answer(JsonInputProblems.problem(findCause(failure, JacksonException.class)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException failure, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return answer(noRoute(failure.getRequestURL()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException failure,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return answer(noRoute("/" + failure.getResourcePath()));
+    }
+
+    /**
+     * A path no route takes: if it is a route of a module that this process reaches over HTTP, the problem says
+     * that the module runs in another service (never where).
+     */
+    private ProblemDetail noRoute(String path) {
+        Optional<ModuleContract> owner = Optional.ofNullable(topology.getIfAvailable())
+                .flatMap(here -> here.moduleOwning(path).filter(module -> !here.isLocal(module.name())));
+        if (owner.isPresent()) {
+            String module = owner.get().name();
+            ProblemDetail problem = ProblemType.REMOTE_MODULE_ROUTE.problem("The " + module + " module runs in another"
+                    + " service of this deployment, not in this one: send " + owner.get().path()
+                    + " requests to the forum's load balancer");
+            problem.setProperty("module", module);
+            return problem;
+        }
+        return ProblemType.NO_ROUTE.problem("No route has the path " + path);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException failure,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Set<HttpMethod> allowed = failure.getSupportedHttpMethods();
+        String methods = allowed == null ? "" : allowed.stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", "));
+        ProblemDetail problem = ProblemType.METHOD_NOT_ALLOWED.problem("This route does not take " + failure.getMethod()
+                + (methods.isEmpty() ? "" : "; it takes " + methods));
+        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException failure,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        MediaType sent = failure.getContentType();
+        ProblemDetail problem = ProblemType.UNSUPPORTED_MEDIA_TYPE.problem("The request body must be application/json"
+                + (sent == null ? " (the request has no Content-Type)" : ", not " + sent));
+        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException failure,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String producible = failure.getSupportedMediaTypes().stream().map(MediaType::toString).collect(Collectors.joining(", "));
+        return answer(ProblemType.NOT_ACCEPTABLE.problem("This route answers " + producible
+                + " only, which the request's Accept header does not allow"));
+    }
+
+    /** Spring's other refusals: their status, a type of our catalogue, Spring's detail (it names no class). */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception failure, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            problem.setType(ProblemType.forStatus(status).uri());
+        }
+        ResponseEntity<Object> entity = super.handleExceptionInternal(failure, body, headers, status, request);
+        if (entity == null) {
+            return null;
+        }
+        return ResponseEntity.status(entity.getStatusCode()).headers(entity.getHeaders())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(entity.getBody());
+    }
+
+    /** Every problem goes out as {@code application/problem+json}, whatever the request's {@code Accept}. */
+    private static ResponseEntity<Object> answer(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static ProblemDetail invalid(FieldViolation violation) {
+        ProblemDetail problem = ProblemType.VALIDATION.problem("Invalid input: " + violation);
+        problem.setProperty(ProblemType.ERRORS, asMaps(List.of(violation)));
+        return problem;
+    }
+
+    private static String description(WebRequest request) {
+        return request instanceof ServletWebRequest servlet
+                ? servlet.getRequest().getMethod() + " " + servlet.getRequest().getRequestURI()
+                : request.getDescription(false);
+    }
+
+    private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+
+    private static List<Map<String, String>> asMaps(List<FieldViolation> violations) {
+        return violations.stream().map(v -> Map.of("field", v.field(), "message", v.message())).toList();
+    }
+}

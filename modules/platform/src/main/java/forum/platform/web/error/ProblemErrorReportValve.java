@@ -1,0 +1,86 @@
+package forum.platform.web.error;
+
+import forum.platform.web.problem.ProblemType;
+import forum.platform.web.problem.ProblemResponses;
+
+import forum.platform.web.CanonicalPath;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * Tomcat's error report, as a problem document instead of its HTML page. Tomcat answers some requests
+ * itself, before any filter or servlet runs: a request line or header it cannot parse, a path it refuses
+ * (an encoded {@code \}, a dot segment above the root), a header section too large. Each gets a problem of
+ * our catalogue ({@link ProblemType#forStatus}), or {@link ProblemType#NON_CANONICAL_PATH} when the path is
+ * the reason. Installed on the embedded Tomcat's host by {@link ProblemsConfiguration}.
+ */
+public class ProblemErrorReportValve extends ErrorReportValve {
+
+    @Override
+    protected void report(Request request, Response response, Throwable failure) {
+        int status = response.getStatus();
+        if (status < 400 || response.getContentWritten() > 0) {
+            return;
+        }
+        AtomicBoolean ioAllowed = new AtomicBoolean(true);
+        response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
+        if (!ioAllowed.get()) {
+            return;
+        }
+        ProblemDetail problem = problem(HttpStatusCode.valueOf(status), rawPath(request));
+        try {
+            // Choosing the reporter's charset would name it in the Content-Type; ASCII-only JSON reads the same
+            // in any charset, UTF-8 included.
+            response.setContentType(ProblemResponses.CONTENT_TYPE);
+            Writer writer = response.getReporter();
+            if (writer != null) {
+                writer.write(ProblemResponses.toAsciiJson(problem));
+            }
+        } catch (IOException | IllegalStateException ignored) {
+            // The client is gone or the response was committed meanwhile: nothing more can be said.
+        }
+    }
+
+    static ProblemDetail problem(HttpStatusCode status, String rawPath) {
+        if (status.value() == HttpStatus.BAD_REQUEST.value() && rawPath != null) {
+            var violation = CanonicalPath.violation(rawPath);
+            if (violation.isPresent()) {
+                return CanonicalPath.problem(rawPath, violation.get());
+            }
+        }
+        return ProblemType.forStatus(status, detail(ProblemType.forStatus(status)));
+    }
+
+    private static String detail(ProblemType type) {
+        return switch (type) {
+            case BAD_REQUEST -> "The HTTP request is malformed: check the request line (method, target, version) and the"
+                    + " header fields; spaces and characters outside ASCII in the path or query must be percent-encoded";
+            case URI_TOO_LONG -> "The request target is longer than this server takes";
+            case REQUEST_HEADER_FIELDS_TOO_LARGE -> "The request's header fields are larger than this server takes";
+            case CONTENT_TOO_LARGE -> "The request body is larger than this server takes";
+            case REQUEST_TIMEOUT -> "The request did not arrive in time";
+            case NOT_IMPLEMENTED -> "The request uses an HTTP feature this server does not implement (a transfer coding"
+                    + " or method)";
+            case HTTP_VERSION_NOT_SUPPORTED -> "This server speaks HTTP/1.1";
+            case NO_ROUTE -> "No route has this path";
+            case UNAVAILABLE -> "The server is unavailable; try again shortly";
+            default -> "The request could not be served";
+        };
+    }
+
+    private static String rawPath(Request request) {
+        try {
+            return request.getCoyoteRequest().requestURI().toString();
+        } catch (RuntimeException unparsed) {
+            return null;
+        }
+    }
+}

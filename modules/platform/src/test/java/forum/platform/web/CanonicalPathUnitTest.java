@@ -1,0 +1,54 @@
+package forum.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import forum.platform.web.problem.ProblemType;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CanonicalPathUnitTest {
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/", "/api", "/api/", "/api/posts", "/api/posts/1", "/api/posts/in-thread/1",
+            "/api/users/%7C", "/api/users/%7c", "/api/users/%C3%A9", "/api/users/a%20b", "/api/users/%25", "/api/x.y",
+            "/api/...", "/api/.hidden", "/api/users/1/", "/actuator/health/readiness"})
+    void a_canonical_path_passes(String path) {
+        assertThat(CanonicalPath.violation(path)).as(path).isEmpty();
+        assertThat(CanonicalPath.canonical(path)).isEqualTo(path.replace("%7c", "%7c"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            /api/post%73/1          | '%73' encodes 's', which is sent as it is          | /api/posts/1
+            /api/POST%53/1          | '%53' encodes 'S', which is sent as it is          | /api/POSTS/1
+            /api/posts%2F1          | '%2F' is an encoded '/'                            | /api/posts/1
+            /api/posts%2f1          | '%2f' is an encoded '/'                            | /api/posts/1
+            /api/posts%5C1          | '%5C' is an encoded '\\'                           | /api/posts/1
+            /api/posts/%31          | '%31' encodes '1', which is sent as it is          | /api/posts/1
+            /api/posts/%2e%2e/users | '%2e' encodes '.', which is sent as it is          | /api/users
+            /api/%7Eme              | '%7E' encodes '~', which is sent as it is          | /api/~me
+            /api/a%2Db%5Fc          | '%2D' encodes '-', which is sent as it is          | /api/a-b_c
+            /api/posts/./1          | it has a dot segment ('.')                         | /api/posts/1
+            /api/posts/../users/1   | it has a dot segment ('..')                        | /api/users/1
+            /api/posts/..           | it has a dot segment ('..')                        | /api
+            /../api/users           | it has a dot segment ('..')                        | /api/users
+            /api//posts             | it has an empty segment ('//')                     | /api/posts
+            //api/posts             | it has an empty segment ('//')                     | /api/posts
+            /api/posts//            | it has an empty segment ('//')                     | /api/posts/
+            /api/posts;x=1/1        | it has a ';' (path parameters are not used here)   | /api/posts/1
+            /api/posts/1;jsessionid=A | it has a ';' (path parameters are not used here) | /api/posts/1
+            /api/posts/%            | a '%' must be followed by two hex digits           | /api/posts/%
+            /api/posts/%4           | a '%' must be followed by two hex digits           | /api/posts/%4
+            /api/posts/%zz          | a '%' must be followed by two hex digits           | /api/posts/%zz
+            api/posts               | a path starts with '/'                             | /api/posts
+            """)
+    void a_non_canonical_path_is_refused_with_why_and_what_to_send(String path, String why, String canonical) {
+        assertThat(CanonicalPath.violation(path)).contains(why);
+        assertThat(CanonicalPath.canonical(path)).isEqualTo(canonical);
+        var problem = CanonicalPath.problem(path, why);
+        assertThat(problem.getType()).isEqualTo(ProblemType.NON_CANONICAL_PATH.uri());
+        assertThat(problem.getStatus()).isEqualTo(400);
+        assertThat(problem.getDetail()).isEqualTo("The path is not canonical: " + why + ". Send it as " + canonical);
+    }
+}
