@@ -13,30 +13,32 @@ import java.util.Set;
  * problem ({@value #PROBLEM_TYPE}) before a rule is chosen.
  *
  * <p>A path is canonical when it has none of the {@link Violation}s: a {@code %} that does not start an escape of two
- * hex digits, an encoded {@code /}, an escape of a character that is allowed as it is in a path segment (RFC 3986
- * {@code pchar}: letters, digits, {@code -._~}, {@code !$&'()*+,;=}, {@code :} and {@code @}), a {@code .} or {@code ..}
- * segment, an empty segment ({@code //}; a trailing {@code /} is allowed) or a {@code ;} (a path parameter). An
- * escape of what must be escaped ({@code %20}, {@code %25}, {@code %3F}, UTF-8 bytes such as {@code %C3%A9}) is fine.
+ * hex digits, an encoded separator ({@code %2F} for {@code /}, {@code %5C} for {@code \}, which servlet containers
+ * also read as a separator), an escape of an unreserved character (RFC 3986, 2.3: letters, digits, {@code -._~}),
+ * a {@code .} or {@code ..} segment, an empty segment ({@code //}; a trailing {@code /} is allowed) or a {@code ;}
+ * (a path parameter). Any other escape ({@code %20}, {@code %25}, {@code %3F}, {@code %40}, UTF-8 bytes such as
+ * {@code %C3%A9}) is fine: it stands for a character whose escaped and plain forms are not the same path.
  *
  * <p>{@link #violation} is the definition in Java; {@link Violation#regex()} is the same rule as a regular expression
- * for load balancers (HAProxy's {@code path_reg}, case-insensitive), checked against it in the tests.
+ * for load balancers (HAProxy's {@code path_reg}, case-insensitive), checked against it in the tests. The application
+ * applies the same rule ({@code forum.platform.web.CanonicalPath}); a test in forum-app compares the two.
  */
 public final class CanonicalPath {
 
     /** The problem type every layer answers a non-canonical path with (status 400). */
     public static final String PROBLEM_TYPE = "urn:forum:problem:non-canonical-path";
 
-    /** The characters RFC 3986 allows as they are in a path segment ({@code pchar} without {@code pct-encoded}). */
-    private static final String ALLOWED_RAW = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@";
+    /** RFC 3986's unreserved characters: an escape of one of them decodes to the same path. */
+    private static final String UNRESERVED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
 
     /** What makes a path non-canonical, in the order a load balancer checks (the first found is reported). */
     public enum Violation {
         MALFORMED_ESCAPE("%([^0-9a-f]|.[^0-9a-f]|.?$)",
                 "The path holds a '%' that does not start an escape of two hex digits: send a '%' itself as %25."),
-        ENCODED_SLASH("%2f",
-                "The path holds an encoded '/' (%2F): a path's segments are separated by a plain '/' only."),
+        ENCODED_SEPARATOR("%(2f|5c)",
+                "The path holds an encoded separator (%2F for '/', %5C for '\\'): separate its segments by a plain '/'."),
         NEEDLESS_ESCAPE("%(" + needlessEscapes() + ")",
-                "The path percent-encodes a character that needs no encoding (a letter, a digit or one of -._~!$&'()*+,;=:@):"
+                "The path percent-encodes a character that needs no encoding (a letter, a digit or one of -._~):"
                         + " send the character itself."),
         DOT_SEGMENT("/\\.\\.?(/|$)",
                 "The path holds a '.' or '..' segment: send the path they stand for."),
@@ -95,9 +97,9 @@ public final class CanonicalPath {
                 int value = i + 2 < path.length() ? hex(path.charAt(i + 1), path.charAt(i + 2)) : -1;
                 if (value < 0) {
                     found.add(Violation.MALFORMED_ESCAPE);
-                } else if (value == '/') {
-                    found.add(Violation.ENCODED_SLASH);
-                } else if (ALLOWED_RAW.indexOf(value) >= 0) {
+                } else if (value == '/' || value == '\\') {
+                    found.add(Violation.ENCODED_SEPARATOR);
+                } else if (UNRESERVED.indexOf(value) >= 0) {
                     found.add(Violation.NEEDLESS_ESCAPE);
                 }
             }
@@ -134,14 +136,14 @@ public final class CanonicalPath {
     }
 
     /**
-     * The two-digit codes of {@link #ALLOWED_RAW} as a compact lower-case alternation, e.g. {@code 2[146-9a-e]|3[0-9abd]|...}.
+     * The two-digit codes of {@link #UNRESERVED} as a compact lower-case alternation: {@code 2[de]|3[0-9]|4[1-9a-f]|...}.
      */
     private static String needlessEscapes() {
         List<String> groups = new ArrayList<>();
         for (int high = 0; high < 16; high++) {
             List<Integer> lows = new ArrayList<>();
             for (int low = 0; low < 16; low++) {
-                if (ALLOWED_RAW.indexOf(high * 16 + low) >= 0) {
+                if (UNRESERVED.indexOf(high * 16 + low) >= 0) {
                     lows.add(low);
                 }
             }

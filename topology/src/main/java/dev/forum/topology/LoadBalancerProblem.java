@@ -23,8 +23,14 @@ public record LoadBalancerProblem(int status, String kind, String title, String 
     /** A request the load balancer refuses at the HTTP layer for a reason of its own. */
     public static final LoadBalancerProblem BAD_REQUEST = new LoadBalancerProblem(400, "bad-request", "Bad Request",
             "The load balancer cannot read this request: send a well-formed HTTP/1.1 request.");
+    /** The request did not arrive completely in time. */
+    public static final LoadBalancerProblem REQUEST_TIMEOUT = new LoadBalancerProblem(408, "request-timeout", "Request Timeout",
+            "The request did not arrive completely in time: send it again, whole.");
     public static final LoadBalancerProblem INTERNAL = new LoadBalancerProblem(500, "internal", "Internal Server Error",
             "The load balancer failed to handle the request: try again later.");
+    /** An HTTP feature the load balancer does not implement. */
+    public static final LoadBalancerProblem NOT_IMPLEMENTED = new LoadBalancerProblem(501, "not-implemented", "Not Implemented",
+            "The load balancer does not implement what this request asks for: send a plain HTTP/1.1 request.");
     /** The service answered with something that is not HTTP, or closed the connection without an answer. */
     public static final LoadBalancerProblem BAD_GATEWAY = new LoadBalancerProblem(502, "bad-gateway", "Bad Gateway",
             "The service behind the load balancer gave no valid answer: try again; a write may have been applied,"
@@ -43,7 +49,7 @@ public record LoadBalancerProblem(int status, String kind, String title, String 
 
     /** The errors a load balancer produces on its own, one per status (its rules' answers come on top). */
     public static List<LoadBalancerProblem> errors() {
-        return List.of(BAD_REQUEST, NO_ROUTE, INTERNAL, BAD_GATEWAY, UNAVAILABLE, TIMEOUT);
+        return List.of(BAD_REQUEST, NO_ROUTE, REQUEST_TIMEOUT, INTERNAL, NOT_IMPLEMENTED, BAD_GATEWAY, UNAVAILABLE, TIMEOUT);
     }
 
     /** {@code urn:forum:problem:<kind>}. */

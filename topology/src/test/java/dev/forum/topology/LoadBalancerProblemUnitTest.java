@@ -19,12 +19,12 @@ class LoadBalancerProblemUnitTest {
                     "detail", problem.detail()), json);
             assertEquals(true, statuses.add(problem.status()), "one problem per status: " + problem.status());
         }
-        assertEquals(Set.of(400, 404, 500, 502, 503, 504), statuses);
+        assertEquals(Set.of(400, 404, 408, 500, 501, 502, 503, 504), statuses);
     }
 
     @Test
     void a_non_canonical_path_is_a_400_naming_what_to_fix_and_text_is_escaped() {
-        LoadBalancerProblem problem = LoadBalancerProblem.nonCanonicalPath(CanonicalPath.Violation.ENCODED_SLASH);
+        LoadBalancerProblem problem = LoadBalancerProblem.nonCanonicalPath(CanonicalPath.Violation.ENCODED_SEPARATOR);
         assertEquals(CanonicalPath.PROBLEM_TYPE, problem.type());
         assertEquals(400, problem.status());
         assertEquals("{\"type\":\"urn:forum:problem:x\",\"title\":\"a \\\"b\\\" \\\\ c\",\"status\":400,\"detail\":\"line\\u000a\"}",

@@ -54,8 +54,9 @@ class LoadBalancerPathSystemTest {
     /** Paths that decode or normalise to another path: the kinds of the issue, in inputs of our own. */
     static final List<String> NON_CANONICAL = List.of(
             "/api/post%73/1", "/api/post%53/1", "/api/%70osts/1", "/%61pi/posts", "/api/posts/%31", "/api/posts/1%7E",
-            "/api/posts/1%7e", "/api/users/%2D1", "/api/threads/a%5Fb", "/api/posts/a%40b", "/api/posts/a%3Bb",
-            "/api/posts%2F1", "/api/posts%2f1", "/api%2Fposts%2F1", "/api/users%2F..%2Fposts/1",
+            "/api/posts/1%7e", "/api/users/%2D1", "/api/threads/a%5Fb", "/api/posts/a%2Eb",
+            "/api/posts%2F1", "/api/posts%2f1", "/api%2Fposts%2F1", "/api/users%2F..%2Fposts/1", "/api/posts%5C1",
+            "/api/users%5c..%5cposts/1",
             "/api/posts/%2e%2e/users/1", "/api/posts/%2E%2E", "/api/posts/%2e", "/api/users/.%2e/posts/1",
             "/api/posts/./1", "/api/posts/../users/1", "/api/users/../posts/1", "/api/posts/..", "/api/posts/.", "/./api/posts",
             "/api/posts//1", "//api/posts/1", "/api//posts/1", "/api/posts/1//",
@@ -67,7 +68,7 @@ class LoadBalancerPathSystemTest {
     static final List<String> CANONICAL = List.of(
             "/api/posts/1", "/api/posts", "/api/posts/in-thread/1", "/api/posts/by-user/2", "/api/users/1", "/api/threads",
             "/api/posts/1?x=%2F%2e%41", "/api/posts?limit=10&offset=0", "/api/posts/caf%C3%A9", "/api/posts/100%25",
-            "/api/posts/a%20b", "/api/postsettings", "/api/posts/...", "/", "/api/");
+            "/api/posts/a%20b", "/api/posts/a%40b", "/api/posts/a%3Bb", "/api/postsettings", "/api/posts/...", "/", "/api/");
 
     @TempDir
     Path dir;
