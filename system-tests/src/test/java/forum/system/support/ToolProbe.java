@@ -80,7 +80,7 @@ public record ToolProbe(List<Path> path, Path jdk25, Path containersConf, Path w
             return null;
         }
         return program + " is installed (" + executable + ") but `" + program + " --version` " + outcome.failure()
-                + ": reinstall it (`apt-get install --reinstall " + program + "`) or take it off the PATH to skip these tests";
+                + ": reinstall it (`apt-get install --reinstall " + program + "`)";
     }
 
     /** A container from a root file system holding only {@code true}, its port published on loopback, under our settings. */
@@ -111,7 +111,7 @@ public record ToolProbe(List<Path> path, Path jdk25, Path containersConf, Path w
         return "podman is installed but cannot run a container with CONTAINERS_CONF=" + containersConf + " ("
                 + firstErrorLine(outcome.output()) + "; " + outcome.failure() + "): " + podmanFix(outcome.output())
                 + " until `CONTAINERS_CONF=" + containersConf + " podman run --rm --rootfs " + rootfs
-                + " /true` succeeds (DEVELOPERS.md, \"Podman settings\"), or take podman off the PATH to skip these tests";
+                + " /true` succeeds (DEVELOPERS.md, \"Podman settings\")";
     }
 
     private static String podmanFix(String output) {
@@ -132,7 +132,7 @@ public record ToolProbe(List<Path> path, Path jdk25, Path containersConf, Path w
         } catch (IOException | RuntimeException e) {
             return "docker-registry is installed (" + executable + ") but does not start a registry on 127.0.0.1 ("
                     + firstLine(e.getMessage()) + "): fix it until `docker-registry serve CONFIG` answers GET /v2/ "
-                    + "(DEVELOPERS.md, \"A local registry\"), or take it off the PATH to skip these tests";
+                    + "(DEVELOPERS.md, \"A local registry\")";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted while starting docker-registry";
