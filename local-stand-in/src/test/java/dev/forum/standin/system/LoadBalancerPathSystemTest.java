@@ -96,7 +96,7 @@ class LoadBalancerPathSystemTest {
     void a_path_that_is_not_canonical_is_refused_before_any_rule_and_a_canonical_one_reaches_its_service(String file)
             throws Exception {
         Topology topology = Checkout.topology(file);
-        start(topology, HaproxySettings.loopback(0, 0, dir.resolve("haproxy.sock")));
+        start(topology, Duration.ofSeconds(15));
 
         for (String target : NON_CANONICAL) {
             for (String method : List.of("GET", "POST", "DELETE")) {
@@ -129,8 +129,7 @@ class LoadBalancerPathSystemTest {
     @Test
     void every_error_haproxy_answers_itself_is_a_problem_of_the_catalogue() throws Exception {
         Topology topology = Checkout.topology("posts-extracted.yml");
-        RuntimeApi api = start(topology, HaproxySettings.loopback(0, 0, dir.resolve("haproxy.sock"))
-                .withServerTimeout(Duration.ofSeconds(1)));
+        RuntimeApi api = start(topology, Duration.ofSeconds(1));
 
         assertProblem(LoadBalancerProblem.BAD_GATEWAY, RawHttp.request(port, "GET", "/api/posts/1" + StubServer.GARBAGE),
                 "a service that answers with something that is not HTTP");
@@ -164,7 +163,7 @@ class LoadBalancerPathSystemTest {
 
     @Test
     void without_a_monolith_a_path_no_service_takes_is_the_no_route_problem() throws Exception {
-        start(Checkout.topology("all-extracted.yml"), HaproxySettings.loopback(0, 0, dir.resolve("haproxy.sock")));
+        start(Checkout.topology("all-extracted.yml"), Duration.ofSeconds(15));
         for (String path : List.of("/api/postsettings", "/", "/api/", "/actuator/health", "/api/comments/1")) {
             assertProblem(LoadBalancerProblem.NO_ROUTE, RawHttp.request(port, "GET", path), path);
         }
@@ -183,7 +182,7 @@ class LoadBalancerPathSystemTest {
     }
 
     /** HAProxy with two stubs per deployed service, every stub checked UP. */
-    private RuntimeApi start(Topology topology, HaproxySettings base) throws Exception {
+    private RuntimeApi start(Topology topology, Duration serverTimeout) throws Exception {
         Ports ports = new Ports();
         Map<String, List<Endpoint>> instances = new LinkedHashMap<>();
         for (var service : topology.deployedServices()) {
@@ -196,8 +195,8 @@ class LoadBalancerPathSystemTest {
             instances.put(service.name(), list);
         }
         port = ports.free();
-        HaproxySettings settings = new HaproxySettings(base.bindAddress(), port, base.statsPort(), base.statsSocket(),
-                base.checkInterval(), base.rise(), base.fall(), base.healthPath(), base.serverTimeout());
+        HaproxySettings settings = HaproxySettings.loopback(port, 0, dir.resolve("haproxy.sock"))
+                .withServerTimeout(serverTimeout);
         haproxy = HaproxyProcess.start(HaproxyConfig.render(topology, instances, Set.of(), settings), dir, settings,
                 Duration.ofSeconds(10));
         RuntimeApi api = haproxy.api();
