@@ -68,9 +68,9 @@ class RulePrioritiesUnitTest {
 
     /** Each module's listener rule priority in every service stack the ecs goal renders, by the rule's path patterns. */
     private static Map<String, Integer> listenerRulePriorities(Topology topology, List<ModuleRoute> modules) throws IOException {
-        String sql = Files.readString(Checkout.root().resolve("deploy/postgres/module-roles.sql"));
-        Map<String, String> files = EcsRenderer.render(topology, EcsSettings.defaults(sql, "../../..", "forum-app",
-                "forum-app/target/services"));
+        // The forum's own settings, as the plugin's tests use them (ForumTopologies).
+        Map<String, String> files = EcsRenderer.render(topology, EcsSettings.defaults("forum", "deploy/images/build-db-bootstrap.sh",
+                "../../..", "forum-app", "forum-app/target/services"));
         Map<String, Integer> priorities = new TreeMap<>();
         for (Map.Entry<String, String> entry : files.entrySet()) {
             if (!entry.getKey().startsWith("service-")) {
