@@ -9,7 +9,8 @@ import java.util.TreeMap;
 /**
  * Podman, as a user runs it: pulls from the {@link LocalRegistry} (plain HTTP, {@code --tls-verify=false}),
  * runs a container with its port published on 127.0.0.1 only, and removes the container and the image by
- * their ids. Needs the settings in DEVELOPERS.md ({@code /etc/containers/containers.conf}: runc, ulimits).
+ * their ids. Every call gets the project's settings, {@code CONTAINERS_CONF=}{@value SystemTools#CONTAINERS_CONF}
+ * (runc, ulimits a JVM can live with), so nothing under {@code /etc} is needed or read.
  */
 public final class Podman {
 
@@ -64,18 +65,18 @@ public final class Podman {
 
         /** What the container printed so far. */
         public String logs() {
-            return Command.run(COMMAND_WITHIN, PROGRAM, "logs", id).output();
+            return Command.run(COMMAND_WITHIN, environment(), command("logs", id)).output();
         }
 
         /** Its state as podman reports it, e.g. {@code running} or {@code exited (1)}. */
         public String state() {
-            return Command.run(COMMAND_WITHIN, PROGRAM, "inspect", "--format", "{{.State.Status}} ({{.State.ExitCode}})", id)
-                    .output().strip();
+            return Command.run(COMMAND_WITHIN, environment(),
+                    command("inspect", "--format", "{{.State.Status}} ({{.State.ExitCode}})", id)).output().strip();
         }
 
         /** A value of {@code podman inspect}, e.g. {@code {{.HostConfig.ReadonlyRootfs}}}. */
         public String inspect(String format) {
-            return Command.run(COMMAND_WITHIN, PROGRAM, "inspect", "--format", format, id).output().strip();
+            return Command.run(COMMAND_WITHIN, environment(), command("inspect", "--format", format, id)).output().strip();
         }
 
         @Override
@@ -86,17 +87,30 @@ public final class Podman {
         /** {@link #close} for a shutdown hook: a container already removed is no error. */
         void removeIfPresent() {
             try {
-                Command.run(COMMAND_WITHIN, PROGRAM, "rm", "--force", "--volumes", "--ignore", "--time", "5", id);
+                Command.run(COMMAND_WITHIN, environment(), command("rm", "--force", "--volumes", "--ignore", "--time", "5", id));
             } catch (RuntimeException e) {
                 System.err.println("Could not remove container " + id + ": " + e.getMessage());
             }
         }
     }
 
-    private static Command.Result podman(Duration timeout, String... arguments) {
+    /** The environment every podman call gets: {@code CONTAINERS_CONF} pointing at {@code containersConf}. */
+    public static Map<String, String> environment(java.nio.file.Path containersConf) {
+        return Map.of("CONTAINERS_CONF", containersConf.toString());
+    }
+
+    private static Map<String, String> environment() {
+        return environment(SystemTools.containersConf());
+    }
+
+    private static String[] command(String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(SystemTools.find(PROGRAM).orElseThrow().toString());
         command.addAll(List.of(arguments));
-        return Command.run(timeout, command.toArray(String[]::new)).orThrow();
+        return command.toArray(String[]::new);
+    }
+
+    private static Command.Result podman(Duration timeout, String... arguments) {
+        return Command.run(timeout, environment(), command(arguments)).orThrow();
     }
 }

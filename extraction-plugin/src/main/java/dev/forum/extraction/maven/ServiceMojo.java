@@ -18,7 +18,10 @@ import dev.forum.topology.Topology;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -37,7 +40,7 @@ import org.apache.maven.project.MavenProject;
  * (Jib, no Docker daemon): by default {@code <service>-image.tar} beside the jar, or pushed to
  * {@code extract.image.registry}, or loaded into the Docker daemon with {@code extract.image.docker}.
  * Does nothing unless a service is requested with {@code -Dextract=<module or service>[,...]} or
- * {@code -Pextract=<module>}.
+ * {@code -Pextract=<module or service>[,...]}.
  */
 @Mojo(name = "service", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.RUNTIME,
         threadSafe = true)
@@ -46,7 +49,9 @@ public class ServiceMojo extends AbstractMojo {
     /**
      * The services to build, comma-separated: a service of the topology file builds one service holding
      * that service's modules (the monolith: every module), a module name builds that module alone.
-     * Profiles named {@code extract=<name>} request their name too. Empty: the goal does nothing.
+     * Profiles named {@code extract=<name>} request their name too, and so does the rest of such a list
+     * ({@code -Pextract=posts,threads}, which Maven splits into profiles {@code extract=posts} and {@code threads}).
+     * Empty: the goal does nothing.
      */
     @Parameter(property = "extract")
     private String extract;
@@ -131,9 +136,18 @@ public class ServiceMojo extends AbstractMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         try {
-            List<String> names = ExtractRequests.requestedNames(extract, session.getRequest().getActiveProfiles());
+            List<String> requested = session.getRequest().getActiveProfiles();
+            Set<String> declared = declaredProfiles();
+            List<String> names = ExtractRequests.requestedNames(extract, requested, declared);
             if (names.isEmpty()) {
                 return;
+            }
+            List<String> continued = ExtractRequests.listContinuations(requested, declared);
+            if (!continued.isEmpty()) {
+                getLog().info("[extract] Maven splits -P at commas and reads " + String.join(", ", continued)
+                        + (continued.size() == 1 ? " as a profile of its own (it warns that it does not exist)"
+                                : " as profiles of their own (it warns that they do not exist)")
+                        + ": taken as the rest of the -Pextract list, building " + String.join(", ", names));
             }
             run(names);
         } catch (ExtractionException e) {
@@ -186,6 +200,22 @@ public class ServiceMojo extends AbstractMojo {
         ServiceImage.Caches caches = new ServiceImage.Caches(null, imageCacheDirectory.toPath());
         ServiceImage.Built built = ServiceImage.build(layout, main, base, target, caches, getLog()::warn);
         progress.imaged(plan, base.toString(), layout, target.describe(project.getBasedir().toPath()), built, start);
+    }
+
+    /** Every profile id a POM of this build (or a parent of one) or the settings declare. */
+    private Set<String> declaredProfiles() {
+        Set<String> ids = new HashSet<>();
+        List<MavenProject> projects = new ArrayList<>(session.getProjects());
+        projects.add(project);
+        for (MavenProject each : projects) {
+            for (MavenProject p = each; p != null; p = p.getParent()) {
+                p.getModel().getProfiles().forEach(profile -> ids.add(profile.getId()));
+            }
+        }
+        if (session.getSettings() != null) {
+            session.getSettings().getProfiles().forEach(profile -> ids.add(profile.getId()));
+        }
+        return ids;
     }
 
     /** The topology file's services, when the file is there; routes are only read when it is. */

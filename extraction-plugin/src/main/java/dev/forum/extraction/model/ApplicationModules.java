@@ -74,8 +74,8 @@ public final class ApplicationModules {
     }
 
     /**
-     * The implemented modules with the route prefix each API contract declares, in name order (the order
-     * fixes the load balancer rules' priorities). Refuses a module whose API declares no usable prefix.
+     * The implemented modules with the route prefix each API contract declares, in name order (the topology
+     * model numbers the load balancer's rules from the names, {@code Topology.priorityOf}, whatever this order). Refuses a module whose API declares no usable prefix.
      */
     public List<ModuleRoute> moduleRoutes() {
         List<ModuleRoute> routes = new ArrayList<>();

@@ -13,20 +13,28 @@ import java.time.Duration;
  * @param statsPort    a loopback port with HAProxy's stats page, or 0 for none
  * @param statsSocket  the runtime API socket (weights, server states, counters)
  * @param checkInterval time between two health checks of a server
+ * @param serverTimeout how long a server may take to answer before the client gets a 504 (15 s by default)
  */
 public record HaproxySettings(String bindAddress, int frontendPort, int internalPort, int statsPort, Path statsSocket,
-        Duration checkInterval, int rise, int fall, String healthPath) {
+        Duration checkInterval, int rise, int fall, String healthPath, Duration serverTimeout) {
 
     public static final String READINESS = "/actuator/health/readiness";
 
     public static HaproxySettings loopback(int frontendPort, int statsPort, Path statsSocket) {
         return new HaproxySettings("127.0.0.1", frontendPort, 0, statsPort, statsSocket, Duration.ofMillis(500), 2, 2,
-                READINESS);
+                READINESS, Duration.ofSeconds(15));
+    }
+
+    /** The same settings with another server timeout. */
+    public HaproxySettings withServerTimeout(Duration timeout) {
+        return new HaproxySettings(bindAddress, frontendPort, internalPort, statsPort, statsSocket, checkInterval, rise, fall,
+                healthPath, timeout);
     }
 
     /** The same settings with an internal frontend on {@code port}. */
     public HaproxySettings withInternalPort(int port) {
-        return new HaproxySettings(bindAddress, frontendPort, port, statsPort, statsSocket, checkInterval, rise, fall, healthPath);
+        return new HaproxySettings(bindAddress, frontendPort, port, statsPort, statsSocket, checkInterval, rise, fall, healthPath,
+                serverTimeout);
     }
 
     public String frontendUrl() {

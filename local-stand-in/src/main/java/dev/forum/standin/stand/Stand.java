@@ -29,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +37,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A topology running on this machine: PostgreSQL with a role per module, every service's instances as JDK 25
@@ -82,6 +84,12 @@ public final class Stand implements AutoCloseable {
      * all instances at once, each server taken into the load balancer when it is ready.
      */
     public static Stand start(Stage initial, StandOptions options) {
+        // Before any work: a load balancer or database that is missing or cannot run is one line naming the fix.
+        String unavailable = Stream.of(HaproxyProcess.unavailableReason(), LocalPostgres.unavailableReason())
+                .filter(Objects::nonNull).collect(Collectors.joining("; "));
+        if (!unavailable.isEmpty()) {
+            throw new IllegalStateException(unavailable);
+        }
         Topology layout = initial.weights();
         Ports ports = new Ports();
         try {

@@ -55,8 +55,8 @@ class DatabaseBootstrapImageSystemTest {
                 "oci-archive:" + image + ":db-bootstrap-" + run);
         assertEquals(0, build.exit(), build.output());
 
-        Path conf = dir.resolve("containers.conf");
-        Files.writeString(conf, "[containers]\ndefault_ulimits = [\"nofile=20000:20000\", \"nproc=4096:4096\"]\n[engine]\nruntime = \"runc\"\n");
+        // The project's podman settings (DEVELOPERS.md, "Podman settings"), as every podman call gets them.
+        Path conf = root.resolve("deploy/podman/containers.conf");
         String admin = "bootstrap_admin_" + run;
         String database = "bootstrap_" + run;
         try (LocalPostgres postgres = LocalPostgres.start(root.resolve("deploy/postgres/module-roles.sql"), MODULES)) {

@@ -69,8 +69,9 @@ class HaproxyRoutingSystemTest {
                 "all-extracted.yml")) {
             Topology topology = Checkout.topology(file);
             Path config = dir.resolve(file + ".cfg");
-            Files.writeString(config, HaproxyConfig.render(topology, instances(topology, new Ports(), false), Set.of(),
-                    HaproxySettings.loopback(18080, 0, dir.resolve("s.sock"))));
+            Ports ports = new Ports();
+            Files.writeString(config, HaproxyConfig.render(topology, instances(topology, ports, false), Set.of(),
+                    HaproxySettings.loopback(ports.free(), 0, dir.resolve("s.sock"))));
             assertNull(HaproxyProcess.check(config), file);
         }
     }
@@ -86,8 +87,8 @@ class HaproxyRoutingSystemTest {
         assertEquals(Map.of("monolith", 60), count(List.of("/api/users", "/api/threads/1", "/api/postsettings"), 20),
                 "no rule takes /api/postsettings: it goes to the default route");
 
-        api.setWeight("rule_30_posts", "monolith-1", 0);
-        api.setWeight("rule_30_posts", "monolith-2", 0);
+        api.setWeight("rule_10_posts", "monolith-1", 0);
+        api.setWeight("rule_10_posts", "monolith-2", 0);
         assertEquals(Map.of("posts", 40), count(List.of("/api/posts"), 40), "weights change at run time, no reload");
 
         api.setState("svc_posts", "posts-1", RuntimeApi.State.DRAIN);
