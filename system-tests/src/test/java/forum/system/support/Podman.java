@@ -32,12 +32,24 @@ public final class Podman {
     }
 
     /**
-     * Starts a container in the background with {@code 127.0.0.1:hostPort} published to {@code containerPort}.
-     * Close the container to remove it.
+     * What an ECS task of ours runs with (the rendered task definitions): a read-only root filesystem with a volume
+     * at /tmp (Fargate has no tmpfs, so podman's own tmpfs mounts are turned off), no Linux capability, an init
+     * process, and the images' non-root user.
      */
-    public static Container run(String image, int hostPort, int containerPort, Map<String, String> environment) {
-        List<String> command = new ArrayList<>(List.of("run", "--detach", "--publish",
-                "127.0.0.1:" + hostPort + ":" + containerPort));
+    public static final List<String> AS_ECS_RUNS_IT = List.of("--read-only", "--read-only-tmpfs=false",
+            "--mount", "type=volume,destination=/tmp", "--cap-drop=ALL", "--init", "--user", "65532:65532");
+
+    /**
+     * Starts a container in the background with each {@code 127.0.0.1:<host port>} of {@code published} published to
+     * its container port, and {@code options} before the image. Close the container to remove it (with its
+     * anonymous volumes).
+     */
+    public static Container run(String image, Map<Integer, Integer> published, List<String> options,
+            Map<String, String> environment) {
+        List<String> command = new ArrayList<>(List.of("run", "--detach"));
+        new TreeMap<>(published).forEach((host, container) -> command.addAll(List.of("--publish",
+                "127.0.0.1:" + host + ":" + container)));
+        command.addAll(options);
         new TreeMap<>(environment).forEach((name, value) -> command.addAll(List.of("--env", name + "=" + value)));
         command.add(image);
         String id = podman(COMMAND_WITHIN, command.toArray(String[]::new)).output().strip();
@@ -61,15 +73,20 @@ public final class Podman {
                     .output().strip();
         }
 
+        /** A value of {@code podman inspect}, e.g. {@code {{.HostConfig.ReadonlyRootfs}}}. */
+        public String inspect(String format) {
+            return Command.run(COMMAND_WITHIN, PROGRAM, "inspect", "--format", format, id).output().strip();
+        }
+
         @Override
         public void close() {
-            podman(COMMAND_WITHIN, "rm", "--force", "--time", "5", id);
+            podman(COMMAND_WITHIN, "rm", "--force", "--volumes", "--time", "5", id);
         }
 
         /** {@link #close} for a shutdown hook: a container already removed is no error. */
         void removeIfPresent() {
             try {
-                Command.run(COMMAND_WITHIN, PROGRAM, "rm", "--force", "--ignore", "--time", "5", id);
+                Command.run(COMMAND_WITHIN, PROGRAM, "rm", "--force", "--volumes", "--ignore", "--time", "5", id);
             } catch (RuntimeException e) {
                 System.err.println("Could not remove container " + id + ": " + e.getMessage());
             }

@@ -99,6 +99,32 @@ public final class Topology {
         return spec.source();
     }
 
+    /** The public edge: TLS certificate and the firewall's rate limit. */
+    public EdgeSpec edge() {
+        return spec.edge();
+    }
+
+    /** The database's availability and the connection pool of each module in each task. */
+    public DatabaseSpec database() {
+        return spec.database();
+    }
+
+    /**
+     * The services that may run {@code module} in their own process at some step of a deployment: its extracted
+     * holder, and the monolith while it is deployed (it takes every module back when it widens).
+     */
+    public List<ServiceSpec> possibleHolders(String module) {
+        List<ServiceSpec> services = new ArrayList<>();
+        if (monolithDeployed()) {
+            services.add(monolith);
+        }
+        ServiceSpec holder = holders.get(module);
+        if (holder != null) {
+            services.add(holder);
+        }
+        return services;
+    }
+
     /** The application's modules with their route prefixes, in priority order. */
     public List<ModuleRoute> modules() {
         return modules;

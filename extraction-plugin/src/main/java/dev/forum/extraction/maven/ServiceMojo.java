@@ -3,6 +3,7 @@ package dev.forum.extraction.maven;
 import dev.forum.extraction.assemble.ContentsReport;
 import dev.forum.extraction.assemble.ServiceJarWriter;
 import dev.forum.extraction.image.ImageBase;
+import dev.forum.extraction.image.ImageFiles;
 import dev.forum.extraction.image.ImageLayout;
 import dev.forum.extraction.image.ImageTarget;
 import dev.forum.extraction.image.ServiceImage;
@@ -96,6 +97,14 @@ public class ServiceMojo extends AbstractMojo {
     private String imageBase;
 
     /** The image's name in the tar or the Docker daemon. Default: {@code <service>:<project version>}. */
+    /**
+     * A folder of files every service image gets as they are, its tree being the image's (for the forum:
+     * {@code deploy/image}, the RDS certificate authorities at {@code /app/rds/global-bundle.pem}); a file with a
+     * {@code .sha256} beside it is checked against it. None by default.
+     */
+    @Parameter(property = "extract.image.files")
+    private File imageFiles;
+
     @Parameter(property = "extract.image.name")
     private String imageName;
 
@@ -171,7 +180,8 @@ public class ServiceMojo extends AbstractMojo {
             throws IOException, InterruptedException {
         long start = System.nanoTime();
         String ownGroup = project.getGroupId() + ":";
-        ImageLayout layout = ImageLayout.of(plan, classes, artifact -> artifact.name().startsWith(ownGroup), folder.resolve("image"));
+        ImageLayout layout = ImageLayout.of(plan, classes, artifact -> artifact.name().startsWith(ownGroup), folder.resolve("image"))
+                .withFiles(ImageFiles.of(imageFiles == null ? null : imageFiles.toPath()));
         ImageTarget target = ImageTarget.of(plan.service(), folder, project.getVersion(), imageName, imageRegistry, imageDocker);
         ServiceImage.Caches caches = new ServiceImage.Caches(null, imageCacheDirectory.toPath());
         ServiceImage.Built built = ServiceImage.build(layout, main, base, target, caches, getLog()::warn);

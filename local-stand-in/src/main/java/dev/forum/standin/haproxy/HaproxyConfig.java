@@ -87,25 +87,13 @@ public final class HaproxyConfig {
                 .append(settings.fall()).append('\n').append('\n');
 
         String frontend = topology.name().replace('-', '_');
-        out.append("frontend ").append(frontend).append('\n')
-                .append("    bind ").append(settings.bindAddress()).append(':').append(settings.frontendPort()).append('\n')
-                .append("    # a write is never sent twice: only a failed connection is retried for it\n")
-                .append("    http-request disable-l7-retry if !METH_GET !METH_HEAD\n");
         List<RoutingRule> rules = topology.routingRules();
-        for (RoutingRule rule : rules) {
-            String acl = ruleBackend(rule);
-            out.append("    # priority ").append(rule.priority()).append(", module ").append(rule.module()).append(": ")
-                    .append(rule.patterns().stream().map(PathPattern::pattern).collect(Collectors.joining(", ")))
-                    .append(" -> ").append(describe(rule.targets())).append('\n');
-            for (PathPattern pattern : rule.patterns()) {
-                out.append("    acl ").append(acl).append(' ').append(match(pattern)).append('\n');
-            }
-            out.append("    use_backend ").append(acl).append(" if ").append(acl).append('\n');
+        frontend(out, topology, frontend, settings.frontendPort(), settings, rules);
+        if (settings.internalPort() > 0) {
+            out.append("# The processes' calls to each other: the same rules, as the internal ALB's listener.\n");
+            frontend(out, topology, frontend + "_internal", settings.internalPort(), settings, rules);
         }
-        if (topology.monolithDeployed()) {
-            out.append("    default_backend ").append(serviceBackend(topology.monolith().name())).append("\n\n");
-        } else {
-            out.append("    default_backend no_route\n\n");
+        if (!topology.monolithDeployed()) {
             out.append("backend no_route\n")
                     .append("    # no service takes this path: the load balancer answers itself, like an ALB's fixed response\n")
                     .append("    http-request return status 404 content-type application/problem+json string ")
@@ -121,6 +109,9 @@ public final class HaproxyConfig {
                     .append("    http-check expect status 200\n");
             for (Endpoint endpoint : endpoints) {
                 out.append("    server ").append(endpoint.name()).append(' ').append(endpoint.address()).append(" check");
+                if (endpoint.checkPort() != endpoint.port()) {
+                    out.append(" port ").append(endpoint.checkPort());
+                }
                 if (stopped.contains(endpoint.name())) {
                     out.append(" disabled");
                 }
@@ -151,6 +142,27 @@ public final class HaproxyConfig {
                     .append("    stats refresh 2s\n");
         }
         return out.toString();
+    }
+
+    /** A frontend on {@code port}: the rules' ACLs in priority order, then the default route. */
+    private static void frontend(StringBuilder out, Topology topology, String name, int port, HaproxySettings settings,
+            List<RoutingRule> rules) {
+        out.append("frontend ").append(name).append('\n')
+                .append("    bind ").append(settings.bindAddress()).append(':').append(port).append('\n')
+                .append("    # a write is never sent twice: only a failed connection is retried for it\n")
+                .append("    http-request disable-l7-retry if !METH_GET !METH_HEAD\n");
+        for (RoutingRule rule : rules) {
+            String acl = ruleBackend(rule);
+            out.append("    # priority ").append(rule.priority()).append(", module ").append(rule.module()).append(": ")
+                    .append(rule.patterns().stream().map(PathPattern::pattern).collect(Collectors.joining(", ")))
+                    .append(" -> ").append(describe(rule.targets())).append('\n');
+            for (PathPattern pattern : rule.patterns()) {
+                out.append("    acl ").append(acl).append(' ').append(match(pattern)).append('\n');
+            }
+            out.append("    use_backend ").append(acl).append(" if ").append(acl).append('\n');
+        }
+        out.append("    default_backend ").append(topology.monolithDeployed() ? serviceBackend(topology.monolith().name()) : "no_route")
+                .append("\n\n");
     }
 
     /** An ACL criterion for a pattern: an exact path when it has no wildcard, else the pattern's regular expression. */

@@ -91,7 +91,8 @@ public final class Stand implements AutoCloseable {
         }
         int frontend = options.frontendPort() == 0 ? ports.free() : ports.require(options.frontendPort());
         int stats = options.statsPort() < 0 ? 0 : options.statsPort() == 0 ? ports.free() : ports.require(options.statsPort());
-        HaproxySettings settings = HaproxySettings.loopback(frontend, stats, options.workDir().resolve("haproxy.sock"));
+        HaproxySettings settings = HaproxySettings.loopback(frontend, stats, options.workDir().resolve("haproxy.sock"))
+                .withInternalPort(ports.free());
         Stand stand = new Stand(layout, options, settings);
         Runtime.getRuntime().addShutdownHook(stand.shutdownHook);
         try {
@@ -113,9 +114,9 @@ public final class Stand implements AutoCloseable {
             List<Instance> list = new ArrayList<>();
             List<Endpoint> eps = new ArrayList<>();
             for (int i = 1; i <= Math.max(2, service.count()); i++) {
-                Endpoint endpoint = Endpoint.loopback(service.name(), i, ports.free());
+                Endpoint endpoint = Endpoint.loopback(service.name(), i, ports.free(), ports.free());
                 eps.add(endpoint);
-                list.add(new Instance(service.name(), endpoint.name(), endpoint.port(),
+                list.add(new Instance(service.name(), endpoint.name(), endpoint.port(), endpoint.checkPort(),
                         options.workDir().resolve("logs").resolve(endpoint.name() + ".log")));
             }
             instances.put(service.name(), List.copyOf(list));
@@ -277,7 +278,7 @@ public final class Stand implements AutoCloseable {
             Set<String> remote = remote(ordered);
             log.info("start " + service + " (" + instances(service).stream().map(Instance::name).collect(Collectors.joining(", "))
                     + ") from " + options.jars().root().relativize(jars.get(service).toAbsolutePath()) + ": local "
-                    + String.join(", ", ordered) + (remote.isEmpty() ? "" : "; remote " + String.join(", ", remote) + " via " + url()));
+                    + String.join(", ", ordered) + (remote.isEmpty() ? "" : "; remote " + String.join(", ", remote) + " via " + haproxySettings.internalUrl()));
             for (Instance instance : instances(service)) {
                 boolean seed = instance == instances(service).getFirst()
                         && ordered.stream().allMatch(m -> service.equals(seeders.get(m)));
@@ -288,7 +289,7 @@ public final class Stand implements AutoCloseable {
         inParallel(started, instance -> {
             Duration took = instance.awaitReady(haproxySettings.healthPath(), options.readyTimeout());
             log.info(instance.name() + " ready in " + Seconds.of(took) + " (pid " + instance.pid() + ", GET "
-                    + haproxySettings.healthPath() + " -> 200 on :" + instance.port() + ")");
+                    + haproxySettings.healthPath() + " -> 200 on :" + instance.managementPort() + ")");
             enable(instance);
             return null;
         });
@@ -309,19 +310,22 @@ public final class Stand implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         // Only what the stand-in sets configures the forum: this shell's own SPRING_* and FORUM_* are left out.
         System.getenv().keySet().stream().filter(name -> name.startsWith("SPRING_") || name.startsWith("FORUM_")
-                || name.startsWith("SERVER_")).forEach(name -> env.put(name, null));
+                || name.startsWith("SERVER_") || name.startsWith("MANAGEMENT_")).forEach(name -> env.put(name, null));
         env.put("SERVER_PORT", Integer.toString(instance.port()));
+        env.put("MANAGEMENT_SERVER_PORT", Integer.toString(instance.managementPort()));
         env.put("SPRING_PROFILES_ACTIVE", "prod");
         env.put("FORUM_TOPOLOGY_LOCAL_MODULES", String.join(",", modules));
         if (!remote(modules).isEmpty()) {
-            env.put("FORUM_TOPOLOGY_REMOTE_BASE_URL", url());
+            env.put("FORUM_TOPOLOGY_REMOTE_BASE_URL", haproxySettings.internalUrl());
         }
         env.put("SPRING_DATASOURCE_URL", database.jdbcUrl());
         for (String module : modules) {
             LocalPostgres.Role role = database.role(module);
-            String prefix = "FORUM_DATASOURCE_" + module.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
+            String prefix = "FORUM_DATASOURCE_" + module.toUpperCase(Locale.ROOT).replace("-", "") + "_";
             env.put(prefix + "USERNAME", role.name());
             env.put(prefix + "PASSWORD", role.password());
+            env.put(prefix + "OWNER_USERNAME", role.owner());
+            env.put(prefix + "OWNER_PASSWORD", role.ownerPassword());
             env.put(prefix + "MAXIMUMPOOLSIZE", Integer.toString(POOL_SIZE_PER_MODULE));
         }
         // The tutorial's sample data, loaded once by one process per module (two would race on an empty table).
@@ -407,7 +411,8 @@ public final class Stand implements AutoCloseable {
         Duration took = instance.awaitReady(haproxySettings.healthPath(), options.readyTimeout());
         Set<String> remote = remote(modules);
         log.info(instance.name() + " ready in " + Seconds.of(took) + " (pid " + instance.pid() + "): local "
-                + String.join(", ", modules) + (remote.isEmpty() ? "" : ", remote " + String.join(", ", remote) + " via " + url()));
+                + String.join(", ", modules) + (remote.isEmpty() ? "" : ", remote " + String.join(", ", remote) + " via "
+                + haproxySettings.internalUrl()));
         long checkStart = System.nanoTime();
         ServerStatus status = awaitServer(backend, instance.name(), ServerStatus::healthy, HAPROXY_CHECK_TIMEOUT);
         log.info("HAProxy: " + backend + "/" + instance.name() + " healthy (" + status.checkStatus() + ") after "

@@ -31,10 +31,38 @@ class HaproxyConfigUnitTest {
         return instances;
     }
 
+    /** The lines after {@code header} up to the next blank line. */
+    static String section(String config, String header) {
+        int start = config.indexOf(header);
+        assertTrue(start >= 0, "no " + header + " in " + config);
+        start += header.length();
+        return config.substring(start, config.indexOf("\n\n", start) + 1);
+    }
+
     static String render(String file, Set<String> stopped) {
         Topology topology = Checkout.topology(file);
         return HaproxyConfig.render(topology, twoEach(topology), stopped,
                 HaproxySettings.loopback(8080, 0, Path.of("/tmp/forum-test.sock")));
+    }
+
+    @Test
+    void the_internal_frontend_has_the_same_rules_and_health_is_checked_on_the_management_port() {
+        Topology topology = Checkout.topology("posts-canary-10.yml");
+        Map<String, List<Endpoint>> instances = new LinkedHashMap<>();
+        instances.put("monolith", List.of(Endpoint.loopback("monolith", 1, 20000, 21000), Endpoint.loopback("monolith", 2, 20001, 21001)));
+        instances.put("posts", List.of(Endpoint.loopback("posts", 1, 20002, 21002), Endpoint.loopback("posts", 2, 20003, 21003)));
+        String config = HaproxyConfig.render(topology, instances, Set.of(),
+                HaproxySettings.loopback(8080, 0, Path.of("/tmp/forum-test.sock")).withInternalPort(8081));
+        String external = section(config, "frontend forum\n");
+        String internal = section(config, "frontend forum_internal\n");
+        assertTrue(external.startsWith("    bind 127.0.0.1:8080\n"), external);
+        assertTrue(internal.startsWith("    bind 127.0.0.1:8081\n"), internal);
+        assertTrue(external.contains("use_backend rule_"), external);
+        assertEquals(external.replace("127.0.0.1:8080", ""), internal.replace("127.0.0.1:8081", ""),
+                "the same rules, priorities and backends (so the same weights)");
+        assertTrue(config.contains("    server posts-1 127.0.0.1:20002 check port 21002\n"), config);
+        assertTrue(config.contains("    server posts-1 127.0.0.1:20002 track svc_posts/posts-1 weight 10\n"), config);
+        assertEquals("http://127.0.0.1:8081", HaproxySettings.loopback(8080, 0, Path.of("/tmp/s")).withInternalPort(8081).internalUrl());
     }
 
     @Test
