@@ -33,6 +33,14 @@ open module forum.platform {
     requires java.desktop;
     requires java.net.http;
     requires org.slf4j;
+    requires spring.security.core;
+    requires spring.security.config;
+    requires spring.security.web;
+    requires spring.security.oauth2.core;
+    requires spring.security.oauth2.jose;
+    requires spring.security.oauth2.resource.server;
+    requires spring.boot.security.oauth2.resource.server;
+    requires com.nimbusds.jose.jwt;
 
     exports forum.platform;
     exports forum.platform.web;
@@ -41,4 +49,5 @@ open module forum.platform {
     exports forum.platform.data;
     exports forum.platform.topology;
     exports forum.platform.remote;
+    exports forum.platform.security;
 }

@@ -8,6 +8,7 @@ import dev.forum.standin.haproxy.HaproxySettings;
 import dev.forum.standin.haproxy.RuntimeApi;
 import dev.forum.standin.haproxy.ServerStatus;
 import dev.forum.standin.haproxy.ServerWeights;
+import dev.forum.standin.keys.SigningKeySet;
 import dev.forum.standin.process.Instance;
 import dev.forum.standin.process.Jdk;
 import dev.forum.standin.process.Ports;
@@ -54,6 +55,13 @@ public final class Stand implements AutoCloseable {
 
     private static final Duration HAPROXY_CHECK_TIMEOUT = Duration.ofSeconds(30);
     private static final int POOL_SIZE_PER_MODULE = 4;
+    /** The module that issues tokens: its processes are given the signing keys. */
+    public static final String TOKEN_ISSUER_MODULE = "users";
+    /**
+     * How long a process whose users module is remote uses the JWK set it fetched: short here (5 minutes on ECS), so
+     * that a key rotation's steps follow each other quickly.
+     */
+    public static final Duration JWKS_CACHE_TTL = Duration.ofSeconds(10);
 
     private final Topology layout;
     private final StandOptions options;
@@ -65,6 +73,8 @@ public final class Stand implements AutoCloseable {
     private final Map<String, Path> jars = new LinkedHashMap<>();
     private LocalPostgres database;
     private HaproxyProcess haproxy;
+    /** Made for this run and given to every process that holds the users module. */
+    private volatile SigningKeySet signingKeys = SigningKeySet.generate();
     private Stage stage;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     /** Stops everything when the JVM ends (Ctrl-C, SIGTERM) before {@link #close()} was called. */
@@ -338,6 +348,11 @@ public final class Stand implements AutoCloseable {
         }
         // The tutorial's sample data, loaded once by one process per module (two would race on an empty table).
         env.put("FORUM_SEED_DATA", seed ? "always" : "never");
+        // Tokens: every process that signs them has the run's key set; every other one fetches its public half.
+        if (modules.contains(TOKEN_ISSUER_MODULE)) {
+            env.put("FORUM_SECURITY_JWT_SIGNING_KEYS", signingKeys.json());
+        }
+        env.put("FORUM_SECURITY_JWT_JWKSCACHETTL", JWKS_CACHE_TTL.toSeconds() + "s");
         env.putAll(options.environment());
         instance.start(java, options.jvmOptions(), jars.get(instance.service()), modules, env);
     }
@@ -518,6 +533,29 @@ public final class Stand implements AutoCloseable {
             log.info(instance.name() + " stopped: " + stopped + "; in maintenance in HAProxy");
             return null;
         });
+    }
+
+    // ---- token signing keys -----------------------------------------------------------------------------------
+
+    /** The signing keys the processes that hold the users module have, or get at their next start. */
+    public SigningKeySet signingKeys() {
+        return signingKeys;
+    }
+
+    /**
+     * Gives every process that holds the users module this key set: a rolling restart of each, one at a time
+     * (drained, stopped gracefully, started, ready, taken back), as for any change of configuration.
+     */
+    public synchronized void useSigningKeys(SigningKeySet keys) {
+        this.signingKeys = keys;
+        log.info("signing keys " + String.join(", ", keys.keyIds()) + " (" + keys.signingKeyId() + " signs)");
+        for (List<Instance> service : instances.values()) {
+            for (Instance instance : service) {
+                if (instance.running() && instance.localModules().contains(TOKEN_ISSUER_MODULE)) {
+                    restart(instance, instance.localModules());
+                }
+            }
+        }
     }
 
     // ---- crash and recovery (no load balancer step: its checks notice) --------------------------------------------

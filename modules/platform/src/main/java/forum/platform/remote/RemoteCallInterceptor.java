@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.function.Supplier;
+import forum.platform.security.Callers;
 import org.slf4j.MDC;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
@@ -16,8 +17,8 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Every call to one remote module passes here: it carries the request id, goes through the module's
- * circuit breaker, and is retried only if it is an idempotent read. Failures to reach the module and 5xx
+ * Every call to one remote module passes here: it carries the request id and the caller's access token, goes
+ * through the module's circuit breaker, and is retried only if it is an idempotent read. Failures to reach the module and 5xx
  * answers become {@link RemoteModuleUnavailableException} (503), {@link RemoteModuleTimeoutException}
  * (504) or {@link RemoteModuleException} (502); 4xx answers pass on to {@link RemoteProblemDecoder}.
  */
@@ -42,6 +43,8 @@ final class RemoteCallInterceptor implements ClientHttpRequestInterceptor {
         if (requestId != null) {
             request.getHeaders().set(REQUEST_ID_HEADER, requestId);
         }
+        // Token relay: the module called on the caller's behalf verifies the caller's own token.
+        Callers.token().ifPresent(token -> request.getHeaders().setBearerAuth(token));
         Supplier<ClientHttpResponse> call = CircuitBreaker.decorateSupplier(circuitBreaker, () -> execute(request, body, execution));
         if (HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod())) {
             call = Retry.decorateSupplier(retry, call);

@@ -1,13 +1,18 @@
 package forum.platform.remote;
 
 import forum.platform.ConflictException;
+import forum.platform.CredentialsRejectedException;
 import forum.platform.FieldViolation;
+import forum.platform.ForbiddenException;
+import forum.platform.RateLimitedException;
 import forum.platform.ReferenceNotFoundException;
 import forum.platform.ResourceNotFoundException;
 import forum.platform.ValidationException;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.RestClient;
@@ -46,6 +51,13 @@ final class RemoteProblemDecoder implements RestClient.ResponseSpec.ErrorHandler
                 }
             }
             case ReferenceNotFoundException.TYPE -> throw new ReferenceNotFoundException(violations);
+            case CredentialsRejectedException.TYPE -> throw new CredentialsRejectedException();
+            case RateLimitedException.TYPE -> throw new RateLimitedException(detail, retryAfter(response));
+            case ForbiddenException.TYPE -> {
+                if (!violations.isEmpty()) {
+                    throw new ForbiddenException(detail, violations.getFirst());
+                }
+            }
             case ConflictException.TYPE -> {
                 if (!violations.isEmpty()) {
                     throw new ConflictException(detail, violations.getFirst());
@@ -56,6 +68,15 @@ final class RemoteProblemDecoder implements RestClient.ResponseSpec.ErrorHandler
         }
         throw new RemoteModuleException(module, "The " + module + " module answered " + request.getMethod() + " "
                 + request.getURI().getPath() + " with " + status + (detail.isEmpty() ? "" : ": " + detail), null);
+    }
+
+    private static Duration retryAfter(ClientHttpResponse response) {
+        String seconds = response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+        try {
+            return Duration.ofSeconds(seconds == null ? 1 : Long.parseLong(seconds.strip()));
+        } catch (NumberFormatException httpDate) {
+            return Duration.ofSeconds(1);
+        }
     }
 
     private JsonNode readProblem(ClientHttpResponse response) {

@@ -108,6 +108,11 @@ public final class Topology {
         return remote;
     }
 
+    /** Every module's contract, local or remote, in module name order. */
+    public List<ModuleContract> contracts() {
+        return new TreeMap<>(modules).values().stream().toList();
+    }
+
     public ModuleContract contract(String module) {
         return modules.get(module);
     }
