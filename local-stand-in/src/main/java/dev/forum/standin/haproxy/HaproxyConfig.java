@@ -78,6 +78,8 @@ public final class HaproxyConfig {
                 .append("    log global\n")
                 .append("    option httplog\n")
                 .append("    option dontlognull\n")
+                .append("    # the client's address for the forum (login throttling, logs), as an ALB sends it\n")
+                .append("    option forwardfor\n")
                 .append("    balance roundrobin\n")
                 .append("    timeout connect 250ms\n")
                 .append("    timeout client 60s\n")

@@ -46,6 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class HaproxyRoutingSystemTest {
 
+    /** The stubs' echo of the X-Forwarded-For values they received, joined as one list. */
+    private static final String SEEN_FORWARDED_FOR = "X-Seen-Forwarded-For";
+
     @TempDir
     Path dir;
 
@@ -119,6 +122,21 @@ class HaproxyRoutingSystemTest {
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
     }
 
+    @Test
+    void the_servers_learn_the_client_address_as_behind_an_alb() throws Exception {
+        start(Checkout.topology("posts-extracted.yml"));
+        for (String path : List.of("/api/users/1", "/api/posts/1")) {
+            HttpResponse<String> direct = get(path);
+            assertEquals("127.0.0.1", direct.headers().firstValue(SEEN_FORWARDED_FOR).orElse(null),
+                    path + ": the client's address in X-Forwarded-For (login throttling and logs key on it)");
+            HttpResponse<String> relayed = client.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .header("X-Forwarded-For", "203.0.113.9").timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals("203.0.113.9, 127.0.0.1", relayed.headers().firstValue(SEEN_FORWARDED_FOR).orElse(null),
+                    path + ": an address the client sent comes first, the one HAProxy saw last (as an ALB appends it)");
+        }
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------
 
     private RuntimeApi start(Topology topology) throws Exception {
@@ -164,6 +182,8 @@ class HaproxyRoutingSystemTest {
             boolean health = exchange.getRequestURI().getPath().equals(HaproxySettings.READINESS);
             int status = health ? ready.get() : 200;
             byte[] body = (endpoint.service() + " " + endpoint.name()).getBytes(StandardCharsets.UTF_8);
+            List<String> forwardedFor = exchange.getRequestHeaders().get("X-Forwarded-For");
+            exchange.getResponseHeaders().set(SEEN_FORWARDED_FOR, forwardedFor == null ? "" : String.join(", ", forwardedFor));
             exchange.sendResponseHeaders(status, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
