@@ -21,8 +21,29 @@ public record TokenSettings(String issuerModule, String jwksPath, String audienc
     /** An unknown key id is looked up again at most this often (the issuer may have rotated its keys). */
     public static final Duration UNKNOWN_KEY_REFETCH_INTERVAL = Duration.ofSeconds(30);
 
+    /** The shortest cache time-to-live: a JWK set is not fetched for every token. */
+    public static final Duration MIN_JWKS_CACHE_TTL = Duration.ofSeconds(2);
+
+    /**
+     * @throws IllegalArgumentException if {@code jwksCacheTtl} is shorter than {@link #MIN_JWKS_CACHE_TTL}, which
+     *                                  Spring Boot reports as a binding failure of {@code forum.security.jwt}
+     */
     public TokenSettings {
         audienceClaim = audienceClaim == null || audienceClaim.isBlank() ? "aud" : audienceClaim;
         jwksCacheTtl = jwksCacheTtl == null ? Duration.ofMinutes(5) : jwksCacheTtl;
+        if (jwksCacheTtl.compareTo(MIN_JWKS_CACHE_TTL) < 0) {
+            throw new IllegalArgumentException("forum.security.jwt.jwks-cache-ttl is " + jwksCacheTtl.toMillis()
+                    + " ms; set it to " + MIN_JWKS_CACHE_TTL.toSeconds() + " s or more (the default is 5 minutes)");
+        }
+    }
+
+    /**
+     * How often, at most, an unknown key id makes the JWK set be fetched again: {@link #UNKNOWN_KEY_REFETCH_INTERVAL},
+     * or half the cache time-to-live where that is shorter (a key published since the last fetch is then found
+     * within the cache's own time, and Nimbus requires the interval to be below the time-to-live).
+     */
+    public Duration unknownKeyRefetchInterval() {
+        Duration half = jwksCacheTtl.dividedBy(2);
+        return half.compareTo(UNKNOWN_KEY_REFETCH_INTERVAL) < 0 ? half : UNKNOWN_KEY_REFETCH_INTERVAL;
     }
 }

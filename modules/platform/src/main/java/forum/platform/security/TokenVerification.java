@@ -42,7 +42,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  *   <li>the issuer module's JWK set at its remote URL (the load balancer) and {@code forum.security.jwt.jwks-path}.</li>
  * </ol>
  * A fetched JWK set is cached for {@code forum.security.jwt.jwks-cache-ttl}, kept in use while the issuer cannot be
- * reached, and fetched again for an unknown key id at most every 30 s; the process starts without the issuer.
+ * reached, and fetched again for an unknown key id at most every 30 s (or half the time-to-live, if shorter); the process starts without the issuer.
  */
 final class TokenVerification {
 
@@ -118,12 +118,18 @@ final class TokenVerification {
         return remote(url, settings);
     }
 
-    private static JWKSource<SecurityContext> remote(String url, TokenSettings settings) {
+    /**
+     * The key source of a process where the issuer module is remote: its JWK set fetched from {@code url}, cached, kept
+     * through outages and fetched again for unknown key ids, as {@link TokenSettings} says.
+     *
+     * @throws InvalidTopologyException if {@code url} is not a URL
+     */
+    static JWKSource<SecurityContext> remote(String url, TokenSettings settings) {
         long ttl = settings.jwksCacheTtl().toMillis();
         try {
             return JWKSourceBuilder.<SecurityContext>create(new URL(url), new DefaultResourceRetriever(1_000, 2_000, 64 * 1024))
                     .cache(ttl, 2_000)
-                    .rateLimited(TokenSettings.UNKNOWN_KEY_REFETCH_INTERVAL.toMillis())
+                    .rateLimited(settings.unknownKeyRefetchInterval().toMillis())
                     .outageTolerant(ttl)
                     .retrying(true)
                     .refreshAheadCache(false)
