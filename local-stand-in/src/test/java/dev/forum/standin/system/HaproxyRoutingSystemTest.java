@@ -10,10 +10,10 @@ import dev.forum.standin.haproxy.HaproxyConfig;
 import dev.forum.standin.haproxy.HaproxyProcess;
 import dev.forum.standin.haproxy.HaproxySettings;
 import dev.forum.standin.haproxy.RuntimeApi;
-import dev.forum.standin.haproxy.ServerStatus;
 import dev.forum.standin.process.Ports;
 import dev.forum.standin.support.Checkout;
 import dev.forum.standin.support.EnabledIfSystemTools;
+import dev.forum.standin.support.HaproxyReady;
 import dev.forum.topology.Topology;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -146,11 +146,7 @@ class HaproxyRoutingSystemTest {
         haproxy = HaproxyProcess.start(HaproxyConfig.render(topology, instances, Set.of(), settings), dir, settings,
                 Duration.ofSeconds(10));
         RuntimeApi api = haproxy.api();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!api.servers().stream().filter(s -> s.backend().startsWith("svc_")).allMatch(ServerStatus::ready)) {
-            assertTrue(System.nanoTime() < deadline, "every stub is checked UP: " + api.servers());
-            Thread.sleep(100);
-        }
+        HaproxyReady.awaitEveryServiceServerUp(api, Duration.ofSeconds(10));
         baseUrl = settings.frontendUrl();
         return api;
     }
