@@ -6,13 +6,12 @@
 #
 #   bench/balancer.sh [--runs N] [--duration 15s]
 #
-# HAProxy's settings are those the local stand-in renders (local-stand-in, HaproxyConfig: mode http,
-# roundrobin, the same timeouts and retry rules, the same path ACLs), written here so this script does not
-# depend on it; its per-request log goes to /dev/null. Needs haproxy (apt-get install haproxy), wrk, the
-# monolith jar and, if built, the posts service jar (./mvnw package -DskipTests -Dextract=posts
-# -Dextract.image=false; without it the monolith jar runs posts alone).
+# HAProxy's settings are those the local stand-in renders (bench/haproxy.sh); it logs nothing per request.
+# Needs haproxy (apt-get install haproxy), wrk, the monolith jar and, if built, the posts service jar
+# (./mvnw package -DskipTests -Dextract=posts -Dextract.image=false; without it the monolith jar runs posts alone).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/haproxy.sh"
 
 RUNS=3; DURATION=15s
 while [ $# -gt 0 ]; do
@@ -30,40 +29,7 @@ if [ -z "$POSTS_JAR" ]; then POSTS_JAR=$JAR; POSTS_ARGS=(--forum.topology.local-
 
 WORK=$(mktemp -d)
 LB_PORT=$(free_port); MONO_PORT=$(free_port); POSTS_PORT=$(free_port)
-cat >"$WORK/haproxy.cfg" <<EOF
-global
-    maxconn 4096
-defaults
-    mode http
-    option dontlognull
-    balance roundrobin
-    timeout connect 250ms
-    timeout client 60s
-    timeout http-request 10s
-    timeout http-keep-alive 60s
-    timeout server 15s
-    timeout queue 5s
-    timeout check 1s
-    retries 2
-    option redispatch 1
-    retry-on conn-failure empty-response 503
-    default-server inter 2000ms fastinter 1000ms downinter 2000ms rise 2 fall 2
-frontend forum
-    bind 127.0.0.1:$LB_PORT
-    http-request disable-l7-retry if !METH_GET !METH_HEAD
-    acl posts path /api/posts
-    acl posts path_reg ^/api/posts/[^?]*$
-    use_backend svc_posts if posts
-    default_backend svc_monolith
-backend svc_monolith
-    option httpchk GET /actuator/health/readiness
-    http-check expect status 200
-    server monolith-1 127.0.0.1:$MONO_PORT check
-backend svc_posts
-    option httpchk GET /actuator/health/readiness
-    http-check expect status 200
-    server posts-1 127.0.0.1:$POSTS_PORT check
-EOF
+haproxy_posts_config "$LB_PORT" "$MONO_PORT" "$POSTS_PORT" >"$WORK/haproxy.cfg"
 haproxy -f "$WORK/haproxy.cfg" -db >/dev/null 2>&1 &
 LB=$!
 trap 'stop_all; kill $LB 2>/dev/null; wait $LB 2>/dev/null || true; rm -rf "$WORK"' EXIT

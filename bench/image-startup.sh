@@ -13,8 +13,8 @@
 #        with JAVA_TOOL_OPTIONS=-XX:AOTCache=... . Training runs without the limits; the measured runs have them.
 #
 # Build the tar with `bench/image.sh` or `./mvnw package -DskipTests -Dextract=posts
-# -Dextract.image.base=tar:///abs/jre-25.tar` (deploy/images/build-jre-base.sh makes that base). Needs podman
-# with the settings in DEVELOPERS.md. Remote modules point at a closed port: start-up and the posts reads under
+# -Dextract.image.base=tar:///abs/jre-25.tar` (deploy/images/build-jre-base.sh makes that base). Needs podman;
+# every podman call gets the project's settings (CONTAINERS_CONF=deploy/podman/containers.conf). Remote modules point at a closed port: start-up and the posts reads under
 # load never call them. The image and every container are removed at the end.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -32,7 +32,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ -f "$TAR" ] || { echo "--tar PATH: an image tar built by the extraction plugin is needed (see the header)" >&2; exit 2; }
-command -v podman >/dev/null || { echo "podman is missing: apt-get install podman runc (settings: DEVELOPERS.md)" >&2; exit 1; }
+command -v podman >/dev/null || { echo "podman is missing: apt-get install podman runc" >&2; exit 1; }
+export CONTAINERS_CONF="$ROOT/deploy/podman/containers.conf"   # runc and ulimits a JVM can live with; nothing in /etc
 
 LIMITS=()
 [ -n "$CPUS" ] && LIMITS+=(--cpus "$CPUS")

@@ -31,18 +31,26 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
 }
 
-# use_task CPUS MEM_MIB: every java started afterwards runs in a cgroup (v1, root only) limited like a Fargate
-# task, e.g. `use_task 0.25 512` for the smallest one. The JVM reads the limits as it would in the task: one
-# active processor (so SerialGC) and its heap from 512 MiB. Prints nothing; fails if cgroups cannot be made.
-use_task() {
-  local cpus="$1" mib="$2" name="forum-bench-$$"
+# task_cgroup NAME CPUS MEM_MIB: makes a cgroup (v1, root only) limited like a Fargate task, e.g. `task_cgroup
+# forum 0.25 512` for the smallest one, and sets TASK_PREFIX to the command that runs its arguments inside it
+# (`"${TASK_PREFIX[@]}" java ...`: the same pid, exec'd). A JVM in it reads the limits as it would in the task:
+# one active processor (so SerialGC) and its heap from MEM_MIB. Prints nothing; fails if cgroups cannot be made.
+# stop_all removes the cgroup.
+task_cgroup() {
+  local name="forum-bench-$$-$1" cpus="$2" mib="$3"
   [ -d /sys/fs/cgroup/cpu ] && [ -d /sys/fs/cgroup/memory ] || { echo "no cgroup v1 cpu/memory controllers here" >&2; return 1; }
   mkdir -p "/sys/fs/cgroup/cpu/$name" "/sys/fs/cgroup/memory/$name"
   TASK_CGROUPS+=("/sys/fs/cgroup/cpu/$name" "/sys/fs/cgroup/memory/$name")
   awk -v c="$cpus" 'BEGIN { printf "%d\n", c * 100000 }' > "/sys/fs/cgroup/cpu/$name/cpu.cfs_quota_us"
   echo $(( mib * 1024 * 1024 )) > "/sys/fs/cgroup/memory/$name/memory.limit_in_bytes"
   TASK_CGROUP_NAME=$name
-  JAVA_PREFIX=(bash -c 'echo $$ > /sys/fs/cgroup/cpu/'"$name"'/cgroup.procs; echo $$ > /sys/fs/cgroup/memory/'"$name"'/cgroup.procs; exec "$@"' in-task)
+  TASK_PREFIX=(bash -c 'echo $$ > /sys/fs/cgroup/cpu/'"$name"'/cgroup.procs; echo $$ > /sys/fs/cgroup/memory/'"$name"'/cgroup.procs; exec "$@"' in-task)
+}
+
+# use_task CPUS MEM_MIB: every java started afterwards (start_java) runs in one task cgroup (task_cgroup).
+use_task() {
+  task_cgroup task "$1" "$2" || return 1
+  JAVA_PREFIX=("${TASK_PREFIX[@]}")
 }
 
 # task_memory_peak_mib: the task cgroup's peak memory use (RSS plus page cache charged to it), in MiB.
@@ -51,22 +59,33 @@ task_memory_peak_mib() {
 }
 task_memory_reset() { echo 0 > "/sys/fs/cgroup/memory/$TASK_CGROUP_NAME/memory.max_usage_in_bytes"; }
 
-# start_java LOG ARGS...: starts `java ARGS` in the background; sets STARTED_PID and START_NS.
+# start_java LOG ARGS...: starts `java ARGS` in the background (after JAVA_PREFIX); sets STARTED_PID and START_NS.
 start_java() {
   local log="$1"; shift
+  start_process "$log" "${JAVA_PREFIX[@]}" "$JAVA" "$@"
+}
+
+# start_process LOG COMMAND...: starts COMMAND in the background, standard output and error to LOG; sets STARTED_PID
+# (the command's own pid when every prefix execs, as taskset and task_cgroup's do) and START_NS. stop_all stops it.
+start_process() {
+  local log="$1"; shift
   START_NS=$(date +%s%N)
-  "${JAVA_PREFIX[@]}" "$JAVA" "$@" >"$log" 2>&1 &
+  "$@" >"$log" 2>&1 &
   STARTED_PID=$!
   STARTED_PIDS+=("$STARTED_PID")
 }
 
-# wait_ready PORT [TIMEOUT_S]: polls readiness; prints the milliseconds since START_NS.
-wait_ready() {
-  local port="$1" timeout="${2:-180}" deadline
+# wait_ready PORT [TIMEOUT_S]: polls the forum's readiness; prints the milliseconds since START_NS.
+wait_ready() { wait_http "http://127.0.0.1:$1/actuator/health/readiness" "${2:-180}"; }
+
+# wait_http URL [TIMEOUT_S]: polls URL until it answers 2xx; prints the milliseconds since START_NS. Fails (one
+# line on stderr) when STARTED_PID has exited or TIMEOUT_S (default 180) has passed.
+wait_http() {
+  local url="$1" timeout="${2:-180}" deadline
   deadline=$(( $(date +%s) + timeout ))
-  until curl -fsS -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null; do
+  until curl -fsS -o /dev/null "$url" 2>/dev/null; do
     if ! kill -0 "$STARTED_PID" 2>/dev/null || [ "$(date +%s)" -ge "$deadline" ]; then
-      echo "not ready on port $port" >&2; return 1
+      echo "not ready: $url" >&2; return 1
     fi
     sleep 0.01
   done
@@ -116,4 +135,14 @@ train_aot_cache() {
   "${JAVA_PREFIX[@]}" "$JAVA" -XX:AOTMode=create -XX:AOTConfiguration="$cache.conf" -XX:AOTCacheOutput="$cache" "$@" \
     >>"$log" 2>&1 || true
   [ -s "$cache" ] || { echo "no AOT cache written: $cache" >&2; grep -v 'warning\]\[aot' "$log" | tail -20 >&2; return 1; }
+}
+
+# prod_h2_args JAR: application arguments that run JAR as ECS runs it (the prod profile: ECS JSON log lines, and
+# whatever else that profile sets), on the jar's own embedded H2 database with the sample data loaded (the
+# prod profile leaves the datasource to the environment and loads no sample data).
+prod_h2_args() {
+  local url
+  url=$(unzip -p "$1" BOOT-INF/classes/application.properties | sed -n 's/^spring\.datasource\.url=\(jdbc:h2:.*\)$/\1/p' | head -1)
+  [ -n "$url" ] || { echo "no embedded H2 URL in $1's application.properties" >&2; return 1; }
+  printf '%s\n' --spring.profiles.active=prod "--spring.datasource.url=$url" --forum.seed-data=always
 }

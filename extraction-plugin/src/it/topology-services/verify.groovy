@@ -18,16 +18,19 @@ assert (ecs.list() as List).toSorted() == ['base.json', 'deploy.sh', 'service-mo
 assert (new File(ecs, 'taskdefs').list() as List).toSorted() == ['monolith.json', 'pair.json']
 def pair = new JsonSlurper().parse(new File(ecs, 'service-pair.json'))
 def rules = pair.Resources.findAll { it.value.Type == 'AWS::ElasticLoadBalancingV2::ListenerRule' }
+// The same rules on the internet-facing listener and on the internal one.
 assert rules.collectEntries { [it.key, it.value.Properties.Conditions[0].PathPatternConfig.Values] } ==
-        [RuleAlpha: ['/api/alpha', '/api/alpha/*'], RuleBeta: ['/api/beta', '/api/beta/*']]
-assert rules.collect { it.value.Properties.Priority } == [10, 20]
+        [RuleAlpha: ['/api/alpha', '/api/alpha/*'], InternalRuleAlpha: ['/api/alpha', '/api/alpha/*'],
+         RuleBeta: ['/api/beta', '/api/beta/*'], InternalRuleBeta: ['/api/beta', '/api/beta/*']]
+assert rules.collect { it.value.Properties.Priority } == [10, 10, 20, 20]
 assert pair.Parameters.Traffic.Default == 10
-assert pair.Resources.Service.DependsOn == ['RuleAlpha', 'RuleBeta']
+assert pair.Resources.Service.DependsOn.containsAll(['RuleAlpha', 'InternalRuleAlpha', 'RuleBeta', 'InternalRuleBeta'])
 def monolith = new JsonSlurper().parse(new File(ecs, 'service-monolith.json'))
 assert monolith.Parameters.LocalModules.Default == 'alpha,beta'
-// No database bootstrap script in the sample: no bootstrap task.
+// No database bootstrap image script in the sample: no bootstrap stack, security group or repository.
 def base = new JsonSlurper().parse(new File(ecs, 'base.json'))
-assert !base.Resources.containsKey('DatabaseBootstrapTaskDefinition')
+assert !base.Resources.containsKey('DatabaseBootstrapSecurityGroup')
+assert !base.Resources.containsKey('RepositoryDbBootstrap')
 assert new File(ecs, 'deploy.sh').canExecute()
 String log = new File(basedir, 'build.log').text
 assert log.contains('[extract] ecs: ../topology.yml -> target/ecs: 6 files')

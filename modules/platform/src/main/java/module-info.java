@@ -33,6 +33,14 @@ open module forum.platform {
     requires java.sql;
     requires java.desktop;
     requires org.slf4j;
+    requires spring.security.core;
+    requires spring.security.config;
+    requires spring.security.web;
+    requires spring.security.oauth2.core;
+    requires spring.security.oauth2.jose;
+    requires spring.security.oauth2.resource.server;
+    requires spring.boot.security.oauth2.resource.server;
+    requires com.nimbusds.jose.jwt;
 
     exports forum.platform;
     exports forum.platform.web;
@@ -40,4 +48,5 @@ open module forum.platform {
     exports forum.platform.web.error;
     exports forum.platform.data;
     exports forum.platform.remote;
+    exports forum.platform.security;
 }

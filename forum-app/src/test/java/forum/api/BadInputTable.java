@@ -41,13 +41,14 @@ final class BadInputTable {
         table.paths();
         table.container();
         table.negotiation();
+        table.passwords();
         table.domain();
         return table.rows;
     }
 
     /** A body that is missing, not JSON, or JSON of another shape: a malformed request. */
     private void bodies() {
-        post("malformed JSON", "/api/users", "{\"username\":", 400, "malformed-request", "not valid JSON (at line 1");
+        post("malformed JSON", "/api/users", "{\"password\":\"sign-up-password-1\",\"username\":", 400, "malformed-request", "not valid JSON (at line 1");
         post("JSON with a missing quote", "/api/threads", "{\"title:\"x\",\"createdBy\":1}", 400, "malformed-request", "not valid JSON");
         post("no body", "/api/users", null, 400, "malformed-request", "The request body is missing");
         post("an empty body", "/api/posts", "", 400, "malformed-request", "The request body is missing");
@@ -56,16 +57,16 @@ final class BadInputTable {
         post("a string where an object belongs", "/api/threads", "\"title\"", 400, "malformed-request", "not a string");
         post("a number where an object belongs", "/api/posts", "42", 400, "malformed-request", "not a whole number");
         post("null where an object belongs", "/api/posts", "null", 400, "malformed-request", "");
-        post("a second object after the first", "/api/users", "{\"username\":\"two\",\"name\":\"x\"} {}", 400, "malformed-request",
+        post("a second object after the first", "/api/users", "{\"password\":\"sign-up-password-1\",\"username\":\"two\",\"name\":\"x\"} {}", 400, "malformed-request",
                 "one JSON object and nothing after it");
         post("a body over the limit", "/api/users", TOO_LARGE, 413, "content-too-large", "larger than the limit");
     }
 
     /** Text a database cannot store exactly as sent, on any text field; lengths counted in code points. */
     private void text() {
-        post("NUL in a user's name", "/api/users", "{\"username\":\"nul\",\"name\":\"A\\u0000B\"}", 400, "validation",
+        post("NUL in a user's name", "/api/users", "{\"password\":\"sign-up-password-1\",\"username\":\"nul\",\"name\":\"A\\u0000B\"}", 400, "validation",
                 "NUL character", "name");
-        post("NUL in a bio", "/api/users", "{\"username\":\"nul2\",\"name\":\"x\",\"bio\":\"\\u0000\"}", 400, "validation",
+        post("NUL in a bio", "/api/users", "{\"password\":\"sign-up-password-1\",\"username\":\"nul2\",\"name\":\"x\",\"bio\":\"\\u0000\"}", 400, "validation",
                 "NUL character", "bio");
         post("NUL in a thread's title", "/api/threads", "{\"title\":\"a\\u0000\",\"createdBy\":1}", 400, "validation",
                 "NUL character", "title");
@@ -73,30 +74,30 @@ final class BadInputTable {
                 "NUL character", "text");
         post("a lone high surrogate", "/api/posts", "{\"thread\":1,\"text\":\"half \\ud83d\",\"user\":1}", 400, "validation",
                 "lone UTF-16 surrogate U+D83D", "text");
-        post("a lone low surrogate", "/api/users", "{\"username\":\"lone\",\"name\":\"\\ude00 x\"}", 400, "validation",
+        post("a lone low surrogate", "/api/users", "{\"password\":\"sign-up-password-1\",\"username\":\"lone\",\"name\":\"\\ude00 x\"}", 400, "validation",
                 "lone UTF-16 surrogate U+DE00", "name");
         post("a reversed surrogate pair", "/api/threads", "{\"title\":\"\\ude00\\ud83d\",\"createdBy\":1}", 400, "validation",
                 "half of a character", "title");
-        post("a control character", "/api/users", "{\"username\":\"bell\",\"name\":\"ding\\u0007\"}", 400, "validation",
+        post("a control character", "/api/users", "{\"password\":\"sign-up-password-1\",\"username\":\"bell\",\"name\":\"ding\\u0007\"}", 400, "validation",
                 "control character U+0007", "name");
         post("a C1 control character", "/api/posts", "{\"thread\":1,\"text\":\"\\u009b31m\",\"user\":1}", 400, "validation",
                 "control character U+009B", "text");
-        post("a name of 101 emoji", "/api/users", "{\"username\":\"emoji\",\"name\":\"" + "\\ud83d\\ude00".repeat(101) + "\"}", 400,
+        post("a name of 101 emoji", "/api/users", "{\"password\":\"sign-up-password-1\",\"username\":\"emoji\",\"name\":\"" + "\\ud83d\\ude00".repeat(101) + "\"}", 400,
                 "validation", "must be 1 to 100 characters long, not 101", "name");
         post("a post of 10,001 characters", "/api/posts", "{\"thread\":1,\"text\":\"" + "x".repeat(10_001) + "\",\"user\":1}", 400,
                 "validation", "not 10001", "text");
-        post("a blank name", "/api/users", "{\"username\":\"blank\",\"name\":\" \\t \"}", 400, "validation", "must not be blank", "name");
-        post("a blank title and no author", "/api/threads", "{\"title\":\"  \"}", 400, "validation", "", "title", "createdBy");
-        post("missing user fields", "/api/users", "{}", 400, "validation", "is required", "username", "name");
-        post("missing post fields", "/api/posts", "{}", 400, "validation", "is required", "thread", "text", "user");
-        post("a username with spaces", "/api/users", "{\"username\":\"a b\",\"name\":\"x\"}", 400, "validation", "may hold only", "username");
-        post("a username in another script", "/api/users", "{\"username\":\"\\u0444\\u0438\\u043d\",\"name\":\"x\"}", 400,
+        post("a blank name", "/api/users", "{\"password\":\"sign-up-password-1\",\"username\":\"blank\",\"name\":\" \\t \"}", 400, "validation", "must not be blank", "name");
+        post("a blank title and no author", "/api/threads", "{\"title\":\"  \"}", 400, "validation", "must not be blank", "title");
+        post("missing user fields", "/api/users", "{\"password\":\"sign-up-password-1\"}", 400, "validation", "is required", "username", "name");
+        post("missing post fields", "/api/posts", "{}", 400, "validation", "is required", "thread", "text");
+        post("a username with spaces", "/api/users", "{\"password\":\"sign-up-password-1\",\"username\":\"a b\",\"name\":\"x\"}", 400, "validation", "may hold only", "username");
+        post("a username in another script", "/api/users", "{\"password\":\"sign-up-password-1\",\"username\":\"\\u0444\\u0438\\u043d\",\"name\":\"x\"}", 400,
                 "validation", "may hold only", "username");
     }
 
     /** Lenient parsing: what a client sent is not what it meant. */
     private void lenientBodies() {
-        post("a field given twice", "/api/users", "{\"username\":\"twice\",\"username\":\"again\",\"name\":\"x\"}", 400,
+        post("a field given twice", "/api/users", "{\"password\":\"sign-up-password-1\",\"username\":\"twice\",\"username\":\"again\",\"name\":\"x\"}", 400,
                 "validation", "is given more than once", "username");
         post("an id given twice", "/api/posts", "{\"thread\":1,\"text\":\"x\",\"user\":1,\"thread\":2}", 400, "validation",
                 "is given more than once", "thread");
@@ -104,7 +105,7 @@ final class BadInputTable {
                 "validation", "is not a field of this request (its fields are: createdBy, title)", "created_by");
         post("an unknown field (userId)", "/api/posts", "{\"thread\":1,\"text\":\"x\",\"userId\":1}", 400, "validation",
                 "is not a field of this request", "userId");
-        post("an id field on a new user", "/api/users", "{\"id\":9,\"username\":\"withid\",\"name\":\"x\"}", 400, "validation",
+        post("an id field on a new user", "/api/users", "{\"password\":\"sign-up-password-1\",\"id\":9,\"username\":\"withid\",\"name\":\"x\"}", 400, "validation",
                 "is not a field of this request", "id");
         post("a field in another case", "/api/threads", "{\"Title\":\"t\",\"createdBy\":1}", 400, "validation",
                 "is not a field", "Title");
@@ -112,7 +113,7 @@ final class BadInputTable {
 
     /** A value of the wrong type says which type the field takes. */
     private void numbers() {
-        post("a number where text belongs", "/api/users", "{\"username\":5,\"name\":\"x\"}", 400, "validation",
+        post("a number where text belongs", "/api/users", "{\"password\":\"sign-up-password-1\",\"username\":5,\"name\":\"x\"}", 400, "validation",
                 "must be a string, not a whole number", "username");
         post("true where text belongs", "/api/threads", "{\"title\":true,\"createdBy\":1}", 400, "validation",
                 "must be a string, not true or false", "title");
@@ -218,16 +219,44 @@ final class BadInputTable {
         rows.add(new Row("a bad id, asked for as XML", "GET", "/api/threads/x", null, "application/xml", null, false, 400,
                 "validation", Set.of("id"), ""));
         rows.add(new Row("a bad write, asked for as HTML", "POST", "/api/users", JSON, "text/html", "{}", false, 400,
-                "validation", Set.of("username", "name"), "is required"));
+                "validation", Set.of("username", "name", "password"), "is required"));
+    }
+
+    /** Passwords a sign-up refuses (PasswordRules), and logins that cannot be read. */
+    private void passwords() {
+        post("a password of 11 characters", "/api/users", "{\"username\":\"pw1\",\"name\":\"x\",\"password\":\"abcdefghijk\"}", 400,
+                "validation", "must be 12 to 64 characters long, not 11", "password");
+        post("a password of 65 characters", "/api/users", "{\"username\":\"pw2\",\"name\":\"x\",\"password\":\"" + "ab".repeat(32)
+                + "c\"}", 400, "validation", "not 65", "password");
+        post("a password of 30 emoji (120 bytes)", "/api/users", "{\"username\":\"pw3\",\"name\":\"x\",\"password\":\""
+                + "\\ud83d\\ude00".repeat(30) + "\"}", 400, "validation", "at most 72 bytes in UTF-8", "password");
+        post("a common password", "/api/users", "{\"username\":\"pw4\",\"name\":\"x\",\"password\":\"qwertyuiop12\"}", 400,
+                "validation", "most common passwords", "password");
+        post("a common password with digits and symbols after it", "/api/users",
+                "{\"username\":\"pw5\",\"name\":\"x\",\"password\":\"Dragon2024!!\"}", 400, "validation", "most common", "password");
+        post("a password holding the username", "/api/users",
+                "{\"username\":\"bubblegum\",\"name\":\"x\",\"password\":\"my-BubbleGum-pass\"}", 400, "validation",
+                "must not hold the username", "password");
+        post("a password of one character repeated", "/api/users",
+                "{\"username\":\"pw6\",\"name\":\"x\",\"password\":\"zzzzzzzzzzzzzzzz\"}", 400, "validation", "one character repeated", "password");
+        post("no password", "/api/users", "{\"username\":\"pw7\",\"name\":\"x\"}", 400, "validation", "is required", "password");
+        post("a password that is a number", "/api/users", "{\"username\":\"pw8\",\"name\":\"x\",\"password\":123456789012}", 400,
+                "validation", "must be a string", "password");
+        post("a login without a password", "/api/users/login", "{\"username\":\"finn\"}", 400, "validation", "is required", "password");
+        post("a login without a username", "/api/users/login", "{\"password\":\"adventure-time-hero\"}", 400, "validation",
+                "is required", "username");
+        post("a login with an unknown field", "/api/users/login", "{\"username\":\"finn\",\"password\":\"x\",\"remember\":true}", 400,
+                "validation", "is not a field", "remember");
+        post("a login that is not JSON", "/api/users/login", "text/plain", "finn:adventure-time-hero", 415, "unsupported-media-type", "");
+        post("a login with no body", "/api/users/login", null, 400, "malformed-request", "missing");
+        get("a GET of the login route", "/api/users/login", 400, "validation", "plain digits", "id");
     }
 
     /** The domain's own refusals. */
     private void domain() {
-        post("a taken username", "/api/users", "{\"username\":\"finn\",\"name\":\"Another Finn\"}", 409, "conflict", "is taken", "username");
-        post("a thread by an unknown user", "/api/threads", "{\"title\":\"x\",\"createdBy\":999}", 422, "reference-not-found",
-                "not an existing user", "createdBy");
-        post("a post in an unknown thread by an unknown user", "/api/posts", "{\"thread\":999,\"text\":\"x\",\"user\":998}", 422,
-                "reference-not-found", "", "thread", "user");
+        post("a taken username", "/api/users", "{\"password\":\"sign-up-password-1\",\"username\":\"finn\",\"name\":\"Another Finn\"}", 409, "conflict", "is taken", "username");
+        post("a post in an unknown thread", "/api/posts", "{\"thread\":999,\"text\":\"x\"}", 422,
+                "reference-not-found", "is not an existing thread: 999", "thread");
         get("an unknown user", "/api/users/999", 404, "not-found", "No user with id 999");
         get("an unknown thread", "/api/threads/999", 404, "not-found", "");
         get("an unknown post", "/api/posts/999", 404, "not-found", "");

@@ -2,6 +2,7 @@ package forum.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import forum.support.ForumHttp;
 import forum.support.ForumHttp.Reply;
 import forum.support.RunningForumTest;
 import java.nio.charset.StandardCharsets;
@@ -23,33 +24,47 @@ abstract class WriteRoutesContract extends RunningForumTest {
     private static final String TOO_LARGE = "{\"username\":\"" + "a".repeat(70_000) + "\",\"name\":\"big\"}";
 
     @Test
-    void a_created_user_thread_and_post_are_answered_with_201_and_location_and_can_be_read_back() {
-        Reply user = http.postJson("/api/users", "{\"username\":\"bmo\",\"name\":\"BMO\",\"bio\":\"Living game console\"}");
+    void a_user_signs_up_logs_in_and_writes_a_thread_and_a_post_as_themself() {
+        Reply user = http.postJson("/api/users", "{\"username\":\"bmo\",\"name\":\"BMO\",\"bio\":\"Living game console\","
+                + "\"password\":\"who-wants-to-play\"}");
         assertThat(user.status()).as(user.toString()).isEqualTo(201);
         long userId = user.json().get("id").asLong();
         assertThat(user.location()).contains("/api/users/" + userId);
         assertThat(http.get("/api/users/" + userId).json()).isEqualTo(user.json());
         assertThat(user.json().get("username").asString()).isEqualTo("bmo");
+        assertThat(user.body()).as("no read ever answers a password or its hash").doesNotContain("password", "who-wants", "bcrypt");
+        assertThat(http.get("/api/users?limit=1000").body()).doesNotContain("password", "bcrypt");
 
-        Reply thread = http.postJson("/api/threads", "{\"title\":\"Who ate the last pie?\",\"createdBy\":" + userId + "}");
+        ForumHttp bmo = http.loggedInAs("bmo", "who-wants-to-play");
+        Reply thread = bmo.postJson("/api/threads", "{\"title\":\"Who ate the last pie?\",\"createdBy\":" + userId + "}");
         assertThat(thread.status()).as(thread.toString()).isEqualTo(201);
         long threadId = thread.json().get("id").asLong();
         assertThat(thread.location()).contains("/api/threads/" + threadId);
         assertThat(http.get("/api/threads/" + threadId).json()).isEqualTo(thread.json());
         assertThat(thread.json().get("createdBy").asLong()).isEqualTo(userId);
 
-        Reply post = http.postJson("/api/posts", "{\"thread\":" + threadId + ",\"text\":\"Not me!\",\"user\":" + userId + "}");
+        Reply post = bmo.postJson("/api/posts", "{\"thread\":" + threadId + ",\"text\":\"Not me!\"}");
         assertThat(post.status()).as(post.toString()).isEqualTo(201);
         long postId = post.json().get("id").asLong();
         assertThat(post.location()).contains("/api/posts/" + postId);
         assertThat(http.get("/api/posts/" + postId).json()).isEqualTo(post.json());
         assertThat(http.get("/api/posts/in-thread/" + threadId).json()).containsExactly(post.json());
         assertThat(http.get("/api/posts/by-user/" + userId).json()).containsExactly(post.json());
+        assertThat(post.json().get("user").asLong()).as("the author is the caller").isEqualTo(userId);
+    }
+
+    @Test
+    void a_login_answers_an_oauth_style_token_response_that_is_never_cached() {
+        Reply login = http.postJson("/api/users/login", "{\"username\":\"finn\",\"password\":\"adventure-time-hero\"}");
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        assertThat(login.json().get("token_type").asString()).isEqualTo("Bearer");
+        assertThat(login.json().get("expires_in").asLong()).isEqualTo(900);
+        assertThat(login.json().get("access_token").asString().split("\\.")).hasSize(3);
     }
 
     @Test
     void a_user_without_a_bio_gets_an_empty_one() {
-        Reply user = http.postJson("/api/users", "{\"username\":\"gunter\",\"name\":\"Gunter\"}");
+        Reply user = http.postJson("/api/users", "{\"username\":\"gunter\",\"name\":\"Gunter\",\"password\":\"wenk-wenk-wenk!\"}");
         assertThat(user.status()).isEqualTo(201);
         assertThat(user.json().get("bio").asString()).isEmpty();
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import forum.data.ModuleRoles.Role;
 import forum.data.ModuleRoles.ScriptRun;
 import forum.support.EnabledIfPostgres;
+import forum.support.ForumHttp;
 import forum.support.ForumHttp.Reply;
 import forum.support.RunningForumTest;
 import java.sql.Connection;
@@ -26,10 +27,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The whole forum on PostgreSQL set up by {@code deploy/postgres/module-roles.sql}: each module connects as
- * its own role, migrates and seeds its own schema, and cannot touch another module's schema or public.
- * {@code spring.datasource.username} stays the embedded default ({@code sa}, no such role here), so a
- * module that fell back to it instead of its own role could not start.
+ * The whole forum on PostgreSQL set up by {@code deploy/postgres/module-roles.sql}: each module migrates and
+ * seeds its own schema as its owner role, then serves as its runtime role, which can read and write the rows of
+ * its own schema and nothing else: no DDL, no GRANT, no migration history, no other module's schema, no other
+ * database, within its timeouts and connection limit. {@code spring.datasource.username} stays the embedded
+ * default ({@code sa}, no such role here), so a module that fell back to it instead of its own roles could not start.
  */
 @EnabledIfPostgres
 @ExtendWith(ModuleRoles.DropWhenDone.class) // before @SpringBootTest: runs after the context is closed
@@ -38,6 +40,8 @@ import tools.jackson.databind.JsonNode;
 class ModuleRoleIsolationOnPostgresIntegrationTest extends RunningForumTest {
 
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
+    private static final String QUERY_CANCELED = "57014";
+    private static final String TOO_MANY_CONNECTIONS = "53300";
 
     private static ModuleRoles roles;
 
@@ -48,6 +52,8 @@ class ModuleRoleIsolationOnPostgresIntegrationTest extends RunningForumTest {
         for (Role role : roles.all()) {
             properties.add("forum.datasource." + role.module() + ".username", role::name);
             properties.add("forum.datasource." + role.module() + ".password", role::password);
+            properties.add("forum.datasource." + role.module() + ".owner.username", role::owner);
+            properties.add("forum.datasource." + role.module() + ".owner.password", role::ownerPassword);
         }
         properties.add("forum.seed-data", () -> "always");
     }
@@ -65,25 +71,31 @@ class ModuleRoleIsolationOnPostgresIntegrationTest extends RunningForumTest {
 
     @Test
     void each_module_writes_through_its_own_role() {
-        Reply user = http.postJson("/api/users", "{\"username\":\"bmo\",\"name\":\"BMO\",\"bio\":\"Living game console\"}");
+        Reply user = http.postJson("/api/users", "{\"username\":\"bmo\",\"name\":\"BMO\",\"bio\":\"Living game console\","
+                + "\"password\":\"who-wants-to-play\"}");
         assertThat(user.status()).as("%s", user).isEqualTo(201);
         long userId = user.json().get("id").asLong();
-        Reply thread = http.postJson("/api/threads", "{\"title\":\"Who ate the last pie?\",\"createdBy\":" + userId + "}");
+        ForumHttp bmo = http.loggedInAs("bmo", "who-wants-to-play");
+        Reply thread = bmo.postJson("/api/threads", "{\"title\":\"Who ate the last pie?\",\"createdBy\":" + userId + "}");
         assertThat(thread.status()).as("%s", thread).isEqualTo(201);
         long threadId = thread.json().get("id").asLong();
-        Reply post = http.postJson("/api/posts", "{\"thread\":" + threadId + ",\"text\":\"Not me!\",\"user\":" + userId + "}");
+        Reply post = bmo.postJson("/api/posts", "{\"thread\":" + threadId + ",\"text\":\"Not me!\",\"user\":" + userId + "}");
         assertThat(post.status()).as("%s", post).isEqualTo(201);
         assertThat(json(http.get("/api/posts/in-thread/" + threadId))).hasSize(1);
     }
 
     @Test
-    void each_schema_and_everything_in_it_belongs_to_its_modules_role() {
+    void each_schema_and_everything_in_it_belongs_to_its_modules_owner_who_ran_the_migrations() {
         for (String module : ModuleRoles.MODULES) {
-            String role = roles.role(module).name();
+            String role = roles.role(module).owner();
             assertThat(superuser("select pg_get_userbyid(nspowner) from pg_namespace where nspname = '" + module + "'"))
                     .as("owner of schema %s", module).isEqualTo(role);
+            List<String> tables = new java.util.ArrayList<>(List.of(module, "flyway_schema_history"));
+            if (module.equals("users")) {
+                tables.addAll(List.of("credentials", "login_failures"));
+            }
             assertThat(superuser("select tablename from pg_tables where schemaname = '" + module + "' order by 1").lines())
-                    .as("tables of schema %s", module).containsExactlyInAnyOrder(module, "flyway_schema_history");
+                    .as("tables of schema %s", module).containsExactlyInAnyOrderElementsOf(tables);
             List<String> owners = superuser("""
                     select c.relname || ' (' || c.relkind::text || ') ' || pg_get_userbyid(c.relowner)
                     from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -99,7 +111,14 @@ class ModuleRoleIsolationOnPostgresIntegrationTest extends RunningForumTest {
     }
 
     @Test
-    void a_module_role_reads_its_own_schema_only() throws SQLException {
+    void a_module_role_reads_and_writes_the_rows_of_its_own_schema_only() throws SQLException {
+        try (Connection posts = roles.connectAs("posts"); Statement statement = posts.createStatement()) {
+            posts.setAutoCommit(false);
+            statement.executeUpdate("insert into posts.posts (thread_id, text, user_id) values (1, 'row test', 1)");
+            statement.executeUpdate("update posts.posts set text = 'row test 2' where text = 'row test'");
+            assertThat(statement.executeUpdate("delete from posts.posts where text = 'row test 2'")).isEqualTo(1);
+            posts.rollback();
+        }
         try (Connection posts = roles.connectAs("posts")) {
             assertThat(count(posts, "select count(*) from posts.posts")).isGreaterThanOrEqualTo(6);
             assertRefused(posts, "select * from users.users");
@@ -111,7 +130,8 @@ class ModuleRoleIsolationOnPostgresIntegrationTest extends RunningForumTest {
         }
         List<String> allowed = new ArrayList<>();
         for (String module : ModuleRoles.MODULES) {
-            try (Connection connection = roles.connectAs(module)) {
+            for (Connection connection : List.of(roles.connectAs(module), roles.connectAsOwner(module))) {
+                try (connection) {
                 for (String other : others(module)) {
                     for (String sql : List.of("select * from %s.%s", "update %s.%s set id = id where false", "select * from %s.flyway_schema_history")) {
                         String statement = sql.formatted(other, other);
@@ -120,15 +140,106 @@ class ModuleRoleIsolationOnPostgresIntegrationTest extends RunningForumTest {
                         }
                     }
                 }
+                }
             }
         }
         assertThat(allowed).as("statements a module role could run on another module's schema").isEmpty();
     }
 
     @Test
-    void a_module_role_creates_only_in_its_own_schema() throws SQLException {
+    void a_runtime_role_changes_no_schema_not_even_its_own() throws SQLException {
         for (String module : ModuleRoles.MODULES) {
             try (Connection connection = roles.connectAs(module)) {
+                for (String statement : List.of(
+                        "create table " + module + ".scratch (id int)",
+                        "create view " + module + ".scratch as select 1 as one",
+                        "alter table " + module + "." + module + " add column intruder int",
+                        "drop table " + module + "." + module,
+                        "create index intruder on " + module + "." + module + " (id)",
+                        "truncate " + module + "." + module,
+                        "alter table " + module + "." + module + " disable trigger all")) {
+                    assertRefused(connection, statement);
+                }
+            }
+        }
+    }
+
+    @Test
+    void a_runtime_role_cannot_touch_the_migration_history_or_grant_its_rows_to_another_role() throws SQLException {
+        for (String module : ModuleRoles.MODULES) {
+            String other = roles.role(others(module).get(0)).name();
+            try (Connection connection = roles.connectAs(module)) {
+                assertRefused(connection, "select * from " + module + ".flyway_schema_history");
+                assertRefused(connection, "delete from " + module + ".flyway_schema_history");
+                // Without the grant option PostgreSQL grants nothing (with a warning): the other role still cannot read.
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("grant select on " + module + "." + module + " to " + other);
+                }
+            }
+            try (Connection connection = roles.connectAs(others(module).get(0))) {
+                assertRefused(connection, "select * from " + module + "." + module);
+            }
+        }
+    }
+
+    @Test
+    void a_runtime_role_works_within_timeouts_and_a_connection_limit() throws SQLException {
+        try (Connection connection = roles.connectAs("posts"); Statement statement = connection.createStatement()) {
+            assertThat(show(statement, "statement_timeout")).isEqualTo("5s");
+            assertThat(show(statement, "lock_timeout")).isEqualTo("2s");
+            assertThat(show(statement, "idle_in_transaction_session_timeout")).isEqualTo("10s");
+            assertThatThrownBy(() -> statement.execute("select pg_sleep(6)"))
+                    .isInstanceOfSatisfying(SQLException.class, cancelled -> assertThat(cancelled.getSQLState()).isEqualTo(QUERY_CANCELED));
+        }
+        assertThat(superuser("select rolconnlimit from pg_roles where rolname = '" + roles.role("posts").name() + "'"))
+                .isEqualTo(String.valueOf(ModuleRoles.CONNECTION_LIMIT));
+        try (Connection connection = roles.connectAsOwner("posts"); Statement statement = connection.createStatement()) {
+            assertThat(show(statement, "statement_timeout")).isEqualTo("10min");
+        }
+
+        ModuleRoles small = ModuleRoles.freshDatabase();
+        Map<String, String> variables = new LinkedHashMap<>(small.variables());
+        variables.put("posts_connection_limit", "2");
+        ScriptRun run = small.runScript(variables);
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        try (Connection first = small.connectAs("posts"); Connection second = small.connectAs("posts")) {
+            assertThatThrownBy(() -> small.connectAs("posts").close())
+                    .isInstanceOfSatisfying(SQLException.class, refused -> assertThat(refused.getSQLState()).isEqualTo(TOO_MANY_CONNECTIONS));
+        }
+    }
+
+    @Test
+    void a_module_role_connects_to_no_other_database() throws SQLException {
+        ModuleRoles other = ModuleRoles.bootstrapFreshDatabase();
+        for (String module : ModuleRoles.MODULES) {
+            Role role = roles.role(module);
+            for (String[] login : List.of(new String[] {role.name(), role.password()}, new String[] {role.owner(), role.ownerPassword()})) {
+                assertThatThrownBy(() -> java.sql.DriverManager.getConnection(other.jdbcUrl(), login[0], login[1]).close())
+                        .as(login[0] + " into another forum database")
+                        .isInstanceOfSatisfying(SQLException.class, refused -> assertThat(refused.getSQLState()).isEqualTo(INSUFFICIENT_PRIVILEGE));
+            }
+        }
+        assertThat(superuser("select count(*) from pg_roles where rolname like '" + roles.role("posts").name() + "%' and (rolcreatedb or rolcreaterole or rolsuper)"))
+                .as("no role may make databases or roles").isEqualTo("0");
+    }
+
+    @Test
+    void the_bootstrap_reads_every_setting_from_the_environment_as_the_ecs_task_passes_them() {
+        ModuleRoles fromEnvironment = ModuleRoles.freshDatabase();
+        Map<String, String> variables = new LinkedHashMap<>(fromEnvironment.variables());
+        variables.put("threads_connection_limit", "7");
+        ScriptRun run = fromEnvironment.runScriptFromEnvironment(variables);
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(fromEnvironment.server().psql(fromEnvironment.database(),
+                "select rolconnlimit from pg_roles where rolname = '" + fromEnvironment.role("threads").name() + "'")).isEqualTo("7");
+        assertThat(fromEnvironment.server().psql(fromEnvironment.database(),
+                "select pg_get_userbyid(nspowner) from pg_namespace where nspname = 'posts'")).isEqualTo(fromEnvironment.role("posts").owner());
+    }
+
+    @Test
+    void an_owner_role_creates_only_in_its_own_schema() throws SQLException {
+        for (String module : ModuleRoles.MODULES) {
+            try (Connection connection = roles.connectAsOwner(module)) {
                 connection.setAutoCommit(false);
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("create table " + module + ".scratch (id int)");
@@ -159,7 +270,7 @@ class ModuleRoleIsolationOnPostgresIntegrationTest extends RunningForumTest {
         assertThat(superuser("select string_agg(nspname || '=' || pg_get_userbyid(nspowner), ',' order by nspname) "
                 + "from pg_namespace where nspname in ('users', 'threads', 'posts')"))
                 .isEqualTo(roles.all().stream().sorted((a, b) -> a.module().compareTo(b.module()))
-                        .map(role -> role.module() + "=" + role.name()).collect(Collectors.joining(",")));
+                        .map(role -> role.module() + "=" + role.owner()).collect(Collectors.joining(",")));
         assertThat(json(http.get("/api/users/1")).get("username").asString()).isEqualTo("marceline");
     }
 
@@ -167,7 +278,7 @@ class ModuleRoleIsolationOnPostgresIntegrationTest extends RunningForumTest {
     void the_bootstrap_refuses_one_role_for_two_modules_and_changes_nothing() {
         ModuleRoles attempt = ModuleRoles.freshDatabase();
         Map<String, String> variables = new LinkedHashMap<>(attempt.variables());
-        variables.put("threads_role", variables.get("users_role"));
+        variables.put("threads_owner", variables.get("users_role"));
         ScriptRun refused = attempt.runScript(variables);
         assertThat(refused.exitCode()).as(refused.output()).isNotZero();
         assertThat(refused.output()).contains("must differ");
@@ -186,12 +297,20 @@ class ModuleRoleIsolationOnPostgresIntegrationTest extends RunningForumTest {
     }
 
     private static void assertNothingMadeIn(ModuleRoles attempt) {
-        String names = attempt.all().stream().map(role -> "'" + role.name() + "'").collect(Collectors.joining(", "));
+        String names = attempt.all().stream().flatMap(role -> java.util.stream.Stream.of(role.name(), role.owner()))
+                .map(name -> "'" + name + "'").collect(Collectors.joining(", "));
         assertThat(attempt.server().psql("postgres", "select count(*) from pg_roles where rolname in (" + names + ")"))
                 .as("roles created").isEqualTo("0");
         assertThat(attempt.server().psql(attempt.database(),
                 "select count(*) from pg_namespace where nspname in ('users', 'threads', 'posts')"))
                 .as("schemas created").isEqualTo("0");
+    }
+
+    private static String show(Statement statement, String setting) throws SQLException {
+        try (ResultSet rows = statement.executeQuery("show " + setting)) {
+            rows.next();
+            return rows.getString(1);
+        }
     }
 
     private static List<String> others(String module) {

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A fresh database set up by {@code deploy/postgres/module-roles.sql}: a login role per module, named
- * uniquely for this run (roles are cluster-wide), each owning its module's schema. The roles are dropped
- * again by {@link DropWhenDone}; the database itself is dropped by {@link PostgresServer} at JVM exit.
+ * A fresh database set up by {@code deploy/postgres/module-roles.sql}: two login roles per module (the owner of
+ * its schema, which migrates, and the runtime role, which reads and writes rows), named uniquely for this run
+ * (roles are cluster-wide). The roles are dropped again by {@link DropWhenDone}; the database itself is dropped by
+ * {@link PostgresServer} at JVM exit.
  */
 final class ModuleRoles {
 
@@ -35,9 +36,12 @@ final class ModuleRoles {
 
     private static final List<ModuleRoles> CREATED = new ArrayList<>();
 
-    /** One module's role. */
-    record Role(String module, String name, String password) {
+    /** One module's roles: the runtime role ({@code name}) and the owner. */
+    record Role(String module, String name, String password, String owner, String ownerPassword) {
     }
+
+    /** The connection limit the script gives each runtime role here (above the pool's 10). */
+    static final int CONNECTION_LIMIT = 20;
 
     /** What psql answered. */
     record ScriptRun(int exitCode, String output) {
@@ -76,27 +80,34 @@ final class ModuleRoles {
         String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         Map<String, Role> roles = new LinkedHashMap<>();
         for (String module : MODULES) {
-            roles.put(module, new Role(module, "forum_" + module + "_" + run, "pw-" + UUID.randomUUID()));
+            roles.put(module, new Role(module, "forum_" + module + "_" + run, "pw-" + UUID.randomUUID(),
+                    "forum_" + module + "_" + run + "_owner", "pw-" + UUID.randomUUID()));
         }
         return roles;
     }
 
-    /** The bootstrap script as the postgres superuser in a database, with the given psql variables. */
-    private static ScriptRun runScript(PostgresServer server, String database, Map<String, String> variables) {
+    /**
+     * The bootstrap script as the postgres superuser in a database, with the given psql variables and environment
+     * (the script reads a variable not given with -v from the environment, as the ECS bootstrap task passes them).
+     */
+    private static ScriptRun runScript(PostgresServer server, String database, Map<String, String> variables,
+            Map<String, String> environment) {
         byte[] script;
         try {
             script = Files.readAllBytes(SCRIPT);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + SCRIPT + ": " + e.getMessage(), e);
         }
-        List<String> command = new ArrayList<>(List.of("runuser", "-u", "postgres", "--", "psql", "-X",
+        List<String> command = new ArrayList<>(List.of("runuser", "-p", "-u", "postgres", "--", "psql", "-X",
                 "-p", Integer.toString(port(server, database)), "-d", database, "-v", "ON_ERROR_STOP=1"));
         variables.forEach((name, value) -> command.addAll(List.of("-v", name + "=" + value)));
         // The script goes in on standard input: the postgres user may not be allowed to read the build's
         // directory, or enter it (so the process runs from "/").
         command.addAll(List.of("-f", "-"));
         try {
-            Process process = new ProcessBuilder(command).directory(new File("/")).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(new File("/")).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             try (OutputStream in = process.getOutputStream()) {
                 in.write(script);
             }
@@ -118,8 +129,11 @@ final class ModuleRoles {
     Map<String, String> variables() {
         Map<String, String> variables = new LinkedHashMap<>();
         roles.values().forEach(role -> {
+            variables.put(role.module() + "_owner", role.owner());
+            variables.put(role.module() + "_owner_password", role.ownerPassword());
             variables.put(role.module() + "_role", role.name());
             variables.put(role.module() + "_password", role.password());
+            variables.put(role.module() + "_connection_limit", String.valueOf(CONNECTION_LIMIT));
         });
         return variables;
     }
@@ -131,7 +145,14 @@ final class ModuleRoles {
 
     /** Runs the script on this database with other variables. */
     ScriptRun runScript(Map<String, String> variables) {
-        return runScript(server, database, variables);
+        return runScript(server, database, variables, Map.of());
+    }
+
+    /** Runs the script with every variable in the environment (upper case) instead of on the command line. */
+    ScriptRun runScriptFromEnvironment(Map<String, String> variables) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        variables.forEach((name, value) -> environment.put(name.toUpperCase(java.util.Locale.ROOT), value));
+        return runScript(server, database, Map.of(), environment);
     }
 
     Role role(String module) {
@@ -154,10 +175,16 @@ final class ModuleRoles {
         return server;
     }
 
-    /** A plain JDBC connection as a module's role. */
+    /** A plain JDBC connection as a module's runtime role. */
     Connection connectAs(String module) throws SQLException {
         Role role = role(module);
         return DriverManager.getConnection(jdbcUrl(), role.name(), role.password());
+    }
+
+    /** A plain JDBC connection as a module's owner role. */
+    Connection connectAsOwner(String module) throws SQLException {
+        Role role = role(module);
+        return DriverManager.getConnection(jdbcUrl(), role.owner(), role.ownerPassword());
     }
 
     /**
@@ -166,7 +193,8 @@ final class ModuleRoles {
      * it owns in the database and its privileges, then the role.
      */
     private void drop() {
-        String quoted = all().stream().map(role -> "'" + role.name() + "'").collect(Collectors.joining(", "));
+        String quoted = all().stream().flatMap(role -> java.util.stream.Stream.of(role.name(), role.owner()))
+                .map(name -> "'" + name + "'").collect(Collectors.joining(", "));
         List<String> existing = server.psql("postgres", "select rolname from pg_roles where rolname in (" + quoted + ")")
                 .lines().filter(line -> !line.isBlank()).toList();
         if (existing.isEmpty()) {

@@ -68,7 +68,7 @@ class ReadByIdWithoutTransactionIntegrationTest {
 
     @Test
     void aWriteStillRunsInATransaction() {
-        users.create(new NewUser("lsp", "Lumpy Space Princess", "Oh my glob"));
+        users.create(new NewUser("lsp", "Lumpy Space Princess", "Oh my glob", "lumping-space-princess"));
 
         assertThat(begun.get("users").get()).isPositive();
     }

@@ -25,10 +25,39 @@ public final class ForumHttp {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final int port;
+    private final String token;
 
     public ForumHttp(int port) {
+        this(port, null);
+    }
+
+    private ForumHttp(int port, String token) {
         this.port = port;
         this.base = "http://127.0.0.1:" + port;
+        this.token = token;
+    }
+
+    /** The same client, sending {@code Authorization: Bearer <token>} with every request. */
+    public ForumHttp withToken(String token) {
+        return new ForumHttp(port, token);
+    }
+
+    /**
+     * Logs in through {@code POST /api/users/login} and answers a client that sends the token it got.
+     *
+     * @throws IllegalStateException if the login is refused
+     */
+    public ForumHttp loggedInAs(String username, String password) {
+        Reply reply = postJson("/api/users/login", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+        if (reply.status() != 200) {
+            throw new IllegalStateException("login of " + username + " refused: " + reply);
+        }
+        return withToken(reply.json().get("access_token").asString());
+    }
+
+    /** The token this client sends, or null. */
+    public String token() {
+        return token;
     }
 
     public Reply get(String path) {
@@ -84,7 +113,8 @@ public final class ForumHttp {
                 body = unchunk(body);
             }
             return new Reply(status, fields.getOrDefault("Content-Type", ""), Optional.ofNullable(fields.get("Location")),
-                    Optional.ofNullable(fields.get("Link")), body, Optional.ofNullable(fields.get("Allow")));
+                    Optional.ofNullable(fields.get("Link")), body, Optional.ofNullable(fields.get("Allow")),
+                    Optional.ofNullable(fields.get("WWW-Authenticate")), Optional.ofNullable(fields.get("Retry-After")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -109,12 +139,16 @@ public final class ForumHttp {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        if (token != null) {
+            request.setHeader("Authorization", "Bearer " + token);
+        }
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location"), response.headers().firstValue("Link"), response.body(),
-                    response.headers().firstValue("Allow"));
+                    response.headers().firstValue("Allow"), response.headers().firstValue("WWW-Authenticate"),
+                    response.headers().firstValue("Retry-After"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -125,7 +159,7 @@ public final class ForumHttp {
 
     /** What came back. */
     public record Reply(int status, String contentType, Optional<String> location, Optional<String> link, String body,
-                        Optional<String> allow) {
+                        Optional<String> allow, Optional<String> wwwAuthenticate, Optional<String> retryAfter) {
 
         public JsonNode json() {
             return JSON.readTree(body);

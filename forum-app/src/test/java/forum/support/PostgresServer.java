@@ -30,9 +30,9 @@ public final class PostgresServer {
     private final String cluster;
     private final int port;
     private final boolean startedHere;
-    private final String role = "forum_test";
+    /** A role of this test JVM's own: two test runs on one machine never change each other's password. */
+    private final String role = "forum_test_role_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final String password = "forum-test-" + UUID.randomUUID();
-    private final boolean roleCreatedHere;
     private final List<String> databases = new ArrayList<>();
 
     private PostgresServer(String version, String cluster, int port, boolean startedHere) {
@@ -40,8 +40,7 @@ public final class PostgresServer {
         this.cluster = cluster;
         this.port = port;
         this.startedHere = startedHere;
-        this.roleCreatedHere = "0".equals(psql("postgres", "select count(*) from pg_roles where rolname = '" + role + "'"));
-        psql("postgres", (roleCreatedHere ? "create" : "alter") + " role " + role + " login password '" + password + "'");
+        psql("postgres", "create role " + role + " login password '" + password + "'");
     }
 
     /** Why PostgreSQL tests cannot run here, or null if they can. */
@@ -111,9 +110,7 @@ public final class PostgresServer {
             for (String database : databases) {
                 psql("postgres", "drop database if exists " + database + " with (force)");
             }
-            if (roleCreatedHere) {
-                psql("postgres", "drop role if exists " + role);
-            }
+            psql("postgres", "drop role if exists " + role);
         } finally {
             if (startedHere) {
                 run(List.of("pg_ctlcluster", version, cluster, "stop"));

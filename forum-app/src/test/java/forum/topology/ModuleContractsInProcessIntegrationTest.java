@@ -31,6 +31,11 @@ class ModuleContractsInProcessIntegrationTest {
     @Nested
     class Threads extends ThreadsApiContract {
         @Override
+        UsersApi users() {
+            return usersApi;
+        }
+
+        @Override
         ThreadsApi threads() {
             return threadsApi;
         }
@@ -38,6 +43,11 @@ class ModuleContractsInProcessIntegrationTest {
 
     @Nested
     class Posts extends PostsApiContract {
+        @Override
+        UsersApi users() {
+            return usersApi;
+        }
+
         @Override
         PostsApi posts() {
             return postsApi;

@@ -44,6 +44,11 @@ class ModuleContractsOverHttpIntegrationTest {
         ThreadsApi threads() {
             return remote(forum.postsBean(ThreadsApi.class));
         }
+
+        @Override
+        UsersApi users() {
+            return remote(forum.postsBean(UsersApi.class));
+        }
     }
 
     @Nested
@@ -51,6 +56,11 @@ class ModuleContractsOverHttpIntegrationTest {
         @Override
         PostsApi posts() {
             return remote(forum.monolithBean(PostsApi.class));
+        }
+
+        @Override
+        UsersApi users() {
+            return forum.monolithBean(UsersApi.class);
         }
     }
 

@@ -15,7 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * threads local and posts remote, and the posts service with users and threads remote. Each has its own
  * in-memory database holding only its own modules' schemas.
  */
-final class SplitForum implements AutoCloseable {
+public final class SplitForum implements AutoCloseable {
 
     final int monolithPort;
     final int postsPort;
@@ -33,8 +33,22 @@ final class SplitForum implements AutoCloseable {
                 "--forum.topology.remote-base-url=http://127.0.0.1:" + monolithPort);
     }
 
-    static SplitForum start(String... extraArguments) {
+    public static SplitForum start(String... extraArguments) {
         return new SplitForum(freePort(), freePort(), List.of(extraArguments));
+    }
+
+    /** The posts service alone, every other module at {@code remoteBaseUrl} (which may be down). */
+    public static ConfigurableApplicationContext postsServiceAlone(int port, String remoteBaseUrl) {
+        return start(port, "posts-service", List.of(), "--forum.topology.local-modules=posts",
+                "--forum.topology.remote-base-url=" + remoteBaseUrl);
+    }
+
+    public int monolithPort() {
+        return monolithPort;
+    }
+
+    public int postsPort() {
+        return postsPort;
     }
 
     <T> T monolithBean(Class<T> type) {
@@ -56,7 +70,7 @@ final class SplitForum implements AutoCloseable {
         return new SpringApplicationBuilder(ForumApplication.class).run(arguments.toArray(String[]::new));
     }
 
-    private static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

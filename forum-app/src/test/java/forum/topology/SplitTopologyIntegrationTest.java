@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import forum.support.ForumHttp;
 import forum.support.ForumHttp.Reply;
+import forum.support.SampleUsers;
+import forum.support.TestTokens;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -36,8 +38,7 @@ class SplitTopologyIntegrationTest {
 
     @BeforeAll
     void start() {
-        // JSON lines, as the prod profile logs, so each line can be read field by field.
-        forum = SplitForum.start("--logging.level.forum.access=debug", "--logging.structured.format.console=ecs");
+        forum = SplitForum.start("--logging.level.forum.access=debug");
         monolith = new ForumHttp(forum.monolithPort);
         posts = new ForumHttp(forum.postsPort);
     }
@@ -78,28 +79,60 @@ class SplitTopologyIntegrationTest {
 
     @Test
     @Order(3)
-    void creating_a_post_checks_its_thread_and_user_over_http() {
-        Reply created = posts.postJson("/api/posts", "{\"thread\":2,\"text\":\"Bring snacks\",\"user\":4}");
+    void creating_a_post_checks_its_thread_and_user_over_http_with_the_callers_token() {
+        // A real token from the users module's login route, in the monolith; the posts service verifies it itself,
+        // with the keys it fetched from the monolith's JWK set, and relays it to users and threads.
+        ForumHttp jake = monolith.loggedInAs(SampleUsers.JAKE, SampleUsers.JAKE_PASSWORD);
+        Reply created = posts.withToken(jake.token()).postJson("/api/posts", "{\"thread\":2,\"text\":\"Bring snacks\"}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().get("user").asLong()).isEqualTo(4);
 
-        Reply unknown = posts.postJson("/api/posts", "{\"thread\":2,\"text\":\"Who am I?\",\"user\":404}");
+        Reply unknown = posts.withToken(TestTokens.forUser(404)).postJson("/api/posts", "{\"thread\":2,\"text\":\"Who am I?\"}");
         assertThat(unknown.status()).as(unknown.toString()).isEqualTo(422);
         assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("user");
     }
 
     @Test
     @Order(4)
-    void one_request_can_be_followed_across_both_processes_by_its_request_id_and_trace_id(CapturedOutput output) {
-        Reply reply = posts.send("POST", "/api/posts", "application/json", "{\"thread\":1,\"text\":\"Traced\",\"user\":2}",
+    void one_request_can_be_followed_across_both_processes_by_its_request_id_trace_id_and_caller(CapturedOutput output) {
+        String finn = monolith.loggedInAs(SampleUsers.FINN, SampleUsers.FINN_PASSWORD).token();
+        Reply reply = posts.withToken(finn).send("POST", "/api/posts", "application/json", "{\"thread\":1,\"text\":\"Traced\"}",
                 "X-Request-Id", "split-test-4711");
         assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
 
-        List<String> lines = output.getOut().lines().filter(line -> line.contains("split-test-4711")).toList();
+        List<LogLine> lines = output.getOut().lines().filter(line -> line.contains("split-test-4711")).map(LogLine::parse).toList();
         // Only the posts service serves posts, only the monolith users and threads: one line from each side.
-        assertThat(lines).anySatisfy(line -> assertThat(line).contains("\"module\":\"posts\"").contains("POST /api/posts"));
-        assertThat(lines).anySatisfy(line -> assertThat(line).contains("\"module\":\"users\"").contains("GET /api/users/2"));
-        assertThat(lines).anySatisfy(line -> assertThat(line).contains("\"module\":\"threads\"").contains("GET /api/threads/1"));
-        assertThat(lines).allSatisfy(line -> assertThat(traceId(line)).isEqualTo(traceId(lines.getFirst())).isNotEmpty());
+        assertThat(lines).anySatisfy(line -> assertThat(line.module() + " " + line.message()).isEqualTo("posts POST /api/posts -> 201"));
+        assertThat(lines).anySatisfy(line -> assertThat(line.module() + " " + line.message()).startsWith("users GET /api/users/2 -> 200"));
+        assertThat(lines).anySatisfy(line -> assertThat(line.module() + " " + line.message()).startsWith("threads GET /api/threads/1 -> 200"));
+        assertThat(lines).allSatisfy(line -> assertThat(line.traceId()).isEqualTo(lines.getFirst().traceId()).isNotEmpty());
+        // Each process verified the relayed token: every line names the caller and the client, none holds the token.
+        assertThat(lines).allSatisfy(line -> {
+            assertThat(line.userId()).isEqualTo("2");
+            assertThat(line.clientAddress()).isEqualTo("127.0.0.1");
+            assertThat(line.raw()).doesNotContain(finn);
+        });
+    }
+
+    /**
+     * A request's access log line, as JSON (ECS, the prod profile) or as text, whose correlation part is
+     * {@code [traceId,requestId,module,userId,clientAddress]} (application.properties).
+     */
+    record LogLine(String raw, String traceId, String module, String userId, String clientAddress, String message) {
+        static LogLine parse(String line) {
+            if (line.startsWith("{")) {
+                var json = ForumHttp.JSON.readTree(line);
+                return new LogLine(line, json.path("traceId").asString(""), json.path("module").asString(""),
+                        json.path("userId").asString(""), json.path("clientAddress").asString(""),
+                        json.path("message").asString("").replaceFirst(" in \\d+ ms$", ""));
+            }
+            var matcher = java.util.regex.Pattern.compile("\\[([^,\\]]*),([^,\\]]*),([^,\\]]*),([^,\\]]*),([^,\\]]*)\\].*? : (.*?)( in \\d+ ms)?$")
+                    .matcher(line);
+            if (!matcher.find()) {
+                throw new AssertionError("not a log line of ours: " + line);
+            }
+            return new LogLine(line, matcher.group(1), matcher.group(3), matcher.group(4), matcher.group(5), matcher.group(6));
+        }
     }
 
     @Test
@@ -108,11 +141,15 @@ class SplitTopologyIntegrationTest {
         forum.monolith.close();
 
         long start = System.nanoTime();
-        Reply write = posts.postJson("/api/posts", "{\"thread\":1,\"text\":\"Anyone?\",\"user\":2}");
+        Reply write = posts.withToken(TestTokens.forUser(2)).postJson("/api/posts", "{\"thread\":1,\"text\":\"Anyone?\"}");
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(write.status()).as(write.toString()).isEqualTo(503);
         assertThat(write.contentType()).startsWith("application/problem+json");
+        // The token still verified, with the keys cached while users was up: what failed is a module the write
+        // needs (threads or users, both in the monolith), not the token.
+        assertThat(write.json().get("type").asString()).isEqualTo("urn:forum:problem:unavailable");
+        assertThat(write.json().get("module").asString()).isIn("threads", "users");
         assertThat(millis).as("answered within a second").isLessThan(1000);
         assertThat(posts.get("/api/posts").status()).isEqualTo(200);
         assertThat(posts.get("/api/posts/by-user/2").status()).isEqualTo(200);
@@ -130,8 +167,4 @@ class SplitTopologyIntegrationTest {
         return names;
     }
 
-    private static String traceId(String logLine) {
-        var matcher = java.util.regex.Pattern.compile("\"trace\\.id\":\"([0-9a-f]+)\"|\"traceId\":\"([0-9a-f]+)\"").matcher(logLine);
-        return matcher.find() ? (matcher.group(1) != null ? matcher.group(1) : matcher.group(2)) : "";
-    }
 }

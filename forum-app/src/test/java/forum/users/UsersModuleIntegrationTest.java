@@ -17,7 +17,7 @@ class UsersModuleIntegrationTest {
 
     @Test
     void creates_and_reads_a_user_in_process() {
-        User created = users.create(new NewUser("  lsp ", "Lumpy Space Princess", null));
+        User created = users.create(new NewUser("  lsp ", "Lumpy Space Princess", null, "lumping-space-princess"));
 
         assertThat(created.username()).isEqualTo("lsp");
         assertThat(created.bio()).isEmpty();
@@ -26,11 +26,11 @@ class UsersModuleIntegrationTest {
 
     @Test
     void refuses_a_taken_username_and_bad_fields_with_domain_outcomes() {
-        assertThatThrownBy(() -> users.create(new NewUser("marceline", "Someone Else", "")))
+        assertThatThrownBy(() -> users.create(new NewUser("marceline", "Someone Else", "", "a-second-vampire-queen")))
                 .isInstanceOf(UsernameTakenException.class);
-        assertThatThrownBy(() -> users.create(new NewUser("", "", "")))
+        assertThatThrownBy(() -> users.create(new NewUser("", "", "", "")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.violations())
-                        .extracting(v -> v.field()).containsExactly("username", "name"));
+                        .extracting(v -> v.field()).containsExactly("username", "name", "password"));
         assertThatThrownBy(() -> users.get(new UserId(404)))
                 .isInstanceOf(UserNotFoundException.class);
     }

@@ -13,4 +13,11 @@ open module forum.users {
     requires spring.data.relational;
     requires spring.data.jdbc;
     requires java.sql;
+    requires org.slf4j;
+    requires spring.boot;
+    requires spring.security.crypto;
+    requires spring.security.oauth2.core;
+    requires spring.security.oauth2.jose;
+    requires spring.boot.security.oauth2.resource.server;
+    requires com.nimbusds.jose.jwt;
 }

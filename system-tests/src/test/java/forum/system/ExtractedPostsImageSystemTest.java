@@ -55,7 +55,7 @@ class ExtractedPostsImageSystemTest {
     private static final Duration BUILD_WITHIN = Duration.ofMinutes(15);
     private static final Duration READY_WITHIN = Duration.ofMinutes(3);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** The progress line of the image step: `[extract] posts image: base ..., 4 layers (...) -> <target> sha256:... in 2.3 s`. */
+    /** The progress line of the image step: `[extract] posts image: base ..., 5 layers (...) -> <target> sha256:... in 2.3 s`. */
     private static final Pattern IMAGE_LINE = Pattern.compile("\\[extract] posts image: .* -> (\\S+) (sha256:[0-9a-f]{64}) in ");
     /** The other modules' implementations: none of their classes or migrations may ship with posts. */
     private static final List<String> FOREIGN = List.of("forum/users/internal/", "forum/threads/internal/",
@@ -119,13 +119,17 @@ class ExtractedPostsImageSystemTest {
         List<String> layers = digests(manifest.json());
         assertEquals(baseLayers, layers.subList(0, baseLayers.size()), "the image starts with the local JRE base's layers");
         List<String> own = layers.subList(baseLayers.size(), layers.size());
-        assertEquals(4, own.size(), "libs, modules, resources, classes");
+        assertEquals(5, own.size(), "libs, files, modules, resources, classes");
 
         List<List<String>> files = new ArrayList<>();
         for (String digest : own) {
             files.add(Archives.layerEntries(registry.blob(REPOSITORY, digest)));
         }
         List<String> libs = topLevel(files.get(0));
+        // deploy/image: the RDS certificate authorities for sslmode=verify-full, without their checksum file.
+        assertEquals(List.of("app/rds/global-bundle.pem"), files.get(1).stream().filter(name -> !name.endsWith("/")).toList(),
+                "files layer");
+        files.remove(1);
         List<String> modules = topLevel(files.get(1));
         List<String> resources = topLevel(files.get(2));
         List<String> classes = topLevel(files.get(3));
@@ -169,16 +173,26 @@ class ExtractedPostsImageSystemTest {
     }
 
     @Test
-    void podmanRunsTheImageOnLoopbackAndItServesPostsButNotUsers() throws Exception {
+    void podmanRunsTheImageAsEcsDoesAndItServesPostsButNotUsers() throws Exception {
         String imageId = Podman.pull(registry.host() + "/" + REPOSITORY + ":" + TAG);
         try {
             int port = LocalRegistry.freePort();
+            int managementPort = LocalRegistry.freePort();
             // users and threads are remote to this service: a URL where nothing answers, as GET routes never call them.
-            try (Podman.Container container = Podman.run(imageId, port, 3000,
-                    Map.of("FORUM_TOPOLOGY_REMOTE_BASE_URL", "http://127.0.0.1:9"))) {
+            // Read-only root, /tmp a volume, no capability, an init process, user 65532, Actuator on its own port:
+            // the rendered ECS task definition's settings.
+            try (Podman.Container container = Podman.run(imageId, Map.of(port, 3000, managementPort, 3001),
+                    Podman.AS_ECS_RUNS_IT, Map.of("FORUM_TOPOLOGY_REMOTE_BASE_URL", "http://127.0.0.1:9",
+                            "MANAGEMENT_SERVER_PORT", "3001"))) {
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
                 String base = "http://127.0.0.1:" + port;
-                awaitReady(http, base + "/actuator/health/readiness", container);
+                awaitReady(http, "http://127.0.0.1:" + managementPort + "/actuator/health/readiness", container);
+                assertEquals("true", container.inspect("{{.HostConfig.ReadonlyRootfs}}"), "a read-only root filesystem");
+                assertEquals("65532:65532", container.inspect("{{.Config.User}}"));
+                assertEquals("[]", container.inspect("{{.EffectiveCaps}}").replace("<no value>", "[]"), "no capability");
+                assertEquals("true", container.inspect("{{.HostConfig.Init}}"));
+                HttpResponse<String> actuator = get(http, base + "/actuator/health");
+                assertEquals(404, actuator.statusCode(), "Actuator is not on the application's port: " + actuator.body());
 
                 HttpResponse<String> posts = get(http, base + "/api/posts/in-thread/1");
                 assertEquals(200, posts.statusCode(), posts.body());

@@ -7,7 +7,8 @@ import java.util.List;
  * reads the same whether a module is called in-process or over HTTP.
  */
 public abstract sealed class DomainException extends RuntimeException
-        permits ResourceNotFoundException, ConflictException, ReferenceNotFoundException, ValidationException {
+        permits ResourceNotFoundException, ConflictException, ReferenceNotFoundException, ValidationException,
+        ForbiddenException, CredentialsRejectedException, RateLimitedException {
 
     private final List<FieldViolation> violations;
 

@@ -82,6 +82,12 @@ public final class Validation {
         return this;
     }
 
+    /** A violation found by a rule of the caller's own (say, a password rule). */
+    public Validation violation(String field, String message) {
+        violations.add(new FieldViolation(field, message));
+        return this;
+    }
+
     public Validation required(String field, Object value) {
         if (value == null) {
             violations.add(new FieldViolation(field, "is required"));

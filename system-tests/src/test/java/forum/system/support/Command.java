@@ -76,9 +76,14 @@ public final class Command {
 
     /** {@link #run} in a temporary log, for short commands whose output is the answer. */
     public static Result run(Duration timeout, String... command) {
+        return run(timeout, Map.of(), command);
+    }
+
+    /** {@link #run} in a temporary log, with {@code environment} added to this process's. */
+    public static Result run(Duration timeout, Map<String, String> environment, String... command) {
         try {
             Path log = Files.createTempFile(SystemTools.workDirectory("logs"), "command-", ".log");
-            return run(Path.of("/"), timeout, log, Map.of(), List.of(command));
+            return run(Path.of("/"), timeout, log, environment, List.of(command));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,6 +4,10 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -11,9 +15,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * Runs a test class only where the named programs (and a JDK 25) are installed; otherwise it is skipped
- * with a message saying how to get them. Where {@value SystemTools#REQUIRED_ENV} is true (CI), a missing
- * program fails the class instead.
+ * Runs a test class only where the named programs (and a JDK 25) are installed and usable ({@link ToolProbe}: each
+ * answers, podman runs a container, the registry starts), found out before any work of the class; otherwise it is
+ * skipped with one line naming the fix. Where {@value SystemTools#REQUIRED_ENV} is true (CI), that line fails the
+ * class instead.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,16 +29,26 @@ public @interface EnabledIfSystemTools {
     String[] value();
 
     class Condition implements ExecutionCondition {
+
+        /** One probe per set of programs and test JVM (the condition is asked for the class and each test). */
+        private static final Map<List<String>, Optional<String>> REASONS = new ConcurrentHashMap<>();
+
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
             String[] programs = context.getTestClass()
                     .flatMap(type -> AnnotationSupport.findAnnotation(type, EnabledIfSystemTools.class))
                     .map(EnabledIfSystemTools::value).orElse(new String[0]);
-            String reason = SystemTools.unavailableReason(programs);
+            String reason = REASONS.computeIfAbsent(List.of(programs),
+                    list -> Optional.ofNullable(ToolProbe.ofThisMachine().unavailableReason(programs))).orElse(null);
+            return decide(reason, SystemTools.required());
+        }
+
+        /** Enabled without a reason; with one, skipped, or (where the tools are required) an error with that line. */
+        static ConditionEvaluationResult decide(String reason, boolean required) {
             if (reason == null) {
-                return ConditionEvaluationResult.enabled("the system tools are installed");
+                return ConditionEvaluationResult.enabled("the system tools are installed and usable");
             }
-            if (SystemTools.required()) {
+            if (required) {
                 throw new IllegalStateException(SystemTools.REQUIRED_ENV + " is set but " + reason);
             }
             return ConditionEvaluationResult.disabled("Skipped: " + reason);

@@ -47,39 +47,55 @@ public final class LocalRegistry implements AutoCloseable {
 
     /** Starts a registry whose storage and log are in {@code directory}; tries another port if one was taken meanwhile. */
     public static LocalRegistry start(Path directory) throws IOException, InterruptedException {
+        Path program = SystemTools.find(PROGRAM).orElseThrow();
         IllegalStateException last = null;
         for (int attempt = 1; attempt <= 3; attempt++) {
-            int port = freePort();
-            Path storage = Files.createDirectories(directory.resolve("storage"));
-            Path config = directory.resolve("config.yml");
-            Files.writeString(config, """
-                    version: 0.1
-                    log:
-                      level: warn
-                    storage:
-                      filesystem:
-                        rootdirectory: %s
-                      delete:
-                        enabled: true
-                    http:
-                      addr: 127.0.0.1:%d
-                      secret: forum-system-tests
-                    """.formatted(storage, port));
-            Path log = directory.resolve("registry.log");
-            Process process = new ProcessBuilder(SystemTools.find(PROGRAM).orElseThrow().toString(), "serve", config.toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            LocalRegistry registry = new LocalRegistry(process, port, log);
-            // Also stopped if the test JVM is ended early (a failsafe timeout, Ctrl-C); stopping twice is harmless.
-            Runtime.getRuntime().addShutdownHook(new Thread(registry::close, "stop-local-registry-" + process.pid()));
             try {
-                registry.awaitReady();
-                return registry;
+                return startOnce(program, directory, READY_WITHIN);
             } catch (IllegalStateException notReady) {
-                registry.close();
                 last = notReady;
             }
         }
         throw last;
+    }
+
+    /**
+     * Starts {@code program} ({@code docker-registry}) once on a free port, storage and log in {@code directory}, and
+     * waits until it answers {@code GET /v2/} 200.
+     *
+     * @throws IllegalStateException naming why, with the end of its log, when it exits or does not answer within
+     *                               {@code readyWithin} (it is stopped then)
+     */
+    public static LocalRegistry startOnce(Path program, Path directory, Duration readyWithin) throws IOException, InterruptedException {
+        int port = freePort();
+        Path storage = Files.createDirectories(directory.resolve("storage"));
+        Path config = directory.resolve("config.yml");
+        Files.writeString(config, """
+                version: 0.1
+                log:
+                  level: warn
+                storage:
+                  filesystem:
+                    rootdirectory: %s
+                  delete:
+                    enabled: true
+                http:
+                  addr: 127.0.0.1:%d
+                  secret: forum-system-tests
+                """.formatted(storage, port));
+        Path log = directory.resolve("registry.log");
+        Process process = new ProcessBuilder(program.toString(), "serve", config.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        LocalRegistry registry = new LocalRegistry(process, port, log);
+        // Also stopped if the test JVM is ended early (a failsafe timeout, Ctrl-C); stopping twice is harmless.
+        Runtime.getRuntime().addShutdownHook(new Thread(registry::close, "stop-local-registry-" + process.pid()));
+        try {
+            registry.awaitReady(readyWithin);
+            return registry;
+        } catch (IllegalStateException notReady) {
+            registry.close();
+            throw notReady;
+        }
     }
 
     /** {@code 127.0.0.1:<port>}: the registry part of an image reference. */
@@ -126,8 +142,8 @@ public final class LocalRegistry implements AutoCloseable {
         }
     }
 
-    private void awaitReady() throws InterruptedException {
-        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+    private void awaitReady(Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(PROGRAM + " exited with " + process.exitValue() + ": " + logTail());
@@ -143,7 +159,7 @@ public final class LocalRegistry implements AutoCloseable {
             }
             TimeUnit.MILLISECONDS.sleep(200);
         }
-        throw new IllegalStateException(PROGRAM + " did not answer GET /v2/ within " + READY_WITHIN.toSeconds() + " s: " + logTail());
+        throw new IllegalStateException(PROGRAM + " did not answer GET /v2/ within " + within.toSeconds() + " s: " + logTail());
     }
 
     private String logTail() {

@@ -9,7 +9,8 @@ import java.util.TreeMap;
 /**
  * Podman, as a user runs it: pulls from the {@link LocalRegistry} (plain HTTP, {@code --tls-verify=false}),
  * runs a container with its port published on 127.0.0.1 only, and removes the container and the image by
- * their ids. Needs the settings in DEVELOPERS.md ({@code /etc/containers/containers.conf}: runc, ulimits).
+ * their ids. Every call gets the project's settings, {@code CONTAINERS_CONF=}{@value SystemTools#CONTAINERS_CONF}
+ * (runc, ulimits a JVM can live with), so nothing under {@code /etc} is needed or read.
  */
 public final class Podman {
 
@@ -32,12 +33,24 @@ public final class Podman {
     }
 
     /**
-     * Starts a container in the background with {@code 127.0.0.1:hostPort} published to {@code containerPort}.
-     * Close the container to remove it.
+     * What an ECS task of ours runs with (the rendered task definitions): a read-only root filesystem with a volume
+     * at /tmp (Fargate has no tmpfs, so podman's own tmpfs mounts are turned off), no Linux capability, an init
+     * process, and the images' non-root user.
      */
-    public static Container run(String image, int hostPort, int containerPort, Map<String, String> environment) {
-        List<String> command = new ArrayList<>(List.of("run", "--detach", "--publish",
-                "127.0.0.1:" + hostPort + ":" + containerPort));
+    public static final List<String> AS_ECS_RUNS_IT = List.of("--read-only", "--read-only-tmpfs=false",
+            "--mount", "type=volume,destination=/tmp", "--cap-drop=ALL", "--init", "--user", "65532:65532");
+
+    /**
+     * Starts a container in the background with each {@code 127.0.0.1:<host port>} of {@code published} published to
+     * its container port, and {@code options} before the image. Close the container to remove it (with its
+     * anonymous volumes).
+     */
+    public static Container run(String image, Map<Integer, Integer> published, List<String> options,
+            Map<String, String> environment) {
+        List<String> command = new ArrayList<>(List.of("run", "--detach"));
+        new TreeMap<>(published).forEach((host, container) -> command.addAll(List.of("--publish",
+                "127.0.0.1:" + host + ":" + container)));
+        command.addAll(options);
         new TreeMap<>(environment).forEach((name, value) -> command.addAll(List.of("--env", name + "=" + value)));
         command.add(image);
         String id = podman(COMMAND_WITHIN, command.toArray(String[]::new)).output().strip();
@@ -52,34 +65,52 @@ public final class Podman {
 
         /** What the container printed so far. */
         public String logs() {
-            return Command.run(COMMAND_WITHIN, PROGRAM, "logs", id).output();
+            return Command.run(COMMAND_WITHIN, environment(), command("logs", id)).output();
         }
 
         /** Its state as podman reports it, e.g. {@code running} or {@code exited (1)}. */
         public String state() {
-            return Command.run(COMMAND_WITHIN, PROGRAM, "inspect", "--format", "{{.State.Status}} ({{.State.ExitCode}})", id)
-                    .output().strip();
+            return Command.run(COMMAND_WITHIN, environment(),
+                    command("inspect", "--format", "{{.State.Status}} ({{.State.ExitCode}})", id)).output().strip();
+        }
+
+        /** A value of {@code podman inspect}, e.g. {@code {{.HostConfig.ReadonlyRootfs}}}. */
+        public String inspect(String format) {
+            return Command.run(COMMAND_WITHIN, environment(), command("inspect", "--format", format, id)).output().strip();
         }
 
         @Override
         public void close() {
-            podman(COMMAND_WITHIN, "rm", "--force", "--time", "5", id);
+            podman(COMMAND_WITHIN, "rm", "--force", "--volumes", "--time", "5", id);
         }
 
         /** {@link #close} for a shutdown hook: a container already removed is no error. */
         void removeIfPresent() {
             try {
-                Command.run(COMMAND_WITHIN, PROGRAM, "rm", "--force", "--ignore", "--time", "5", id);
+                Command.run(COMMAND_WITHIN, environment(), command("rm", "--force", "--volumes", "--ignore", "--time", "5", id));
             } catch (RuntimeException e) {
                 System.err.println("Could not remove container " + id + ": " + e.getMessage());
             }
         }
     }
 
-    private static Command.Result podman(Duration timeout, String... arguments) {
+    /** The environment every podman call gets: {@code CONTAINERS_CONF} pointing at {@code containersConf}. */
+    public static Map<String, String> environment(java.nio.file.Path containersConf) {
+        return Map.of("CONTAINERS_CONF", containersConf.toString());
+    }
+
+    private static Map<String, String> environment() {
+        return environment(SystemTools.containersConf());
+    }
+
+    private static String[] command(String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(SystemTools.find(PROGRAM).orElseThrow().toString());
         command.addAll(List.of(arguments));
-        return Command.run(timeout, command.toArray(String[]::new)).orThrow();
+        return command.toArray(String[]::new);
+    }
+
+    private static Command.Result podman(Duration timeout, String... arguments) {
+        return Command.run(timeout, environment(), command(arguments)).orThrow();
     }
 }

@@ -7,8 +7,8 @@ import java.util.List;
  * split between {@code targets} by weight (the weights sum to 100). Routes of modules the monolith holds need
  * no rule: the monolith is the default route.
  *
- * @param priority unique; lower is evaluated first. Fixed by the module's position, so a rule keeps its
- *                 priority when the module moves between services.
+ * @param priority unique; lower is evaluated first. {@link Topology#priorityOf} the module: fixed by the module's
+ *                 name, so a rule keeps its priority when the module moves between services.
  */
 public record RoutingRule(int priority, String module, List<PathPattern> patterns, List<WeightedTarget> targets) {
 

@@ -1,6 +1,7 @@
 package dev.forum.topology;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +23,8 @@ public final class Topology {
 
     /** Rule priorities are spaced so that a hand-written rule can go between two of ours. */
     static final int PRIORITY_STEP = 10;
+    /** The order of modules, and so of rule priorities: by name. Whoever lists the modules, in whatever order. */
+    private static final Comparator<ModuleRoute> MODULE_ORDER = Comparator.comparing(ModuleRoute::module);
 
     private final TopologySpec spec;
     private final List<ModuleRoute> modules;
@@ -39,12 +42,15 @@ public final class Topology {
     }
 
     /**
-     * Checks {@code spec} against the application's modules (in a stable order: rule priorities follow it).
+     * Checks {@code spec} against the application's modules, given in any order: the model orders them by name, and
+     * rule priorities follow that order ({@link #priorityOf}), so every load balancer rendered from it (the ALB's
+     * listener rules, the local stand-in's HAProxy) numbers its rules alike.
      *
      * @throws TopologyException naming the line and what to fix: an unknown module, a module in two services,
      *                           no monolith or two, two services with one name
      */
-    public static Topology resolve(TopologySpec spec, List<ModuleRoute> modules) {
+    public static Topology resolve(TopologySpec spec, List<ModuleRoute> unordered) {
+        List<ModuleRoute> modules = unordered.stream().sorted(MODULE_ORDER).toList();
         Map<String, ModuleRoute> known = new HashMap<>();
         for (ModuleRoute module : modules) {
             if (known.put(module.module(), module) != null) {
@@ -99,7 +105,33 @@ public final class Topology {
         return spec.source();
     }
 
-    /** The application's modules with their route prefixes, in priority order. */
+    /** The public edge: TLS certificate and the firewall's rate limit. */
+    public EdgeSpec edge() {
+        return spec.edge();
+    }
+
+    /** The database's availability and the connection pool of each module in each task. */
+    public DatabaseSpec database() {
+        return spec.database();
+    }
+
+    /**
+     * The services that may run {@code module} in their own process at some step of a deployment: its extracted
+     * holder, and the monolith while it is deployed (it takes every module back when it widens).
+     */
+    public List<ServiceSpec> possibleHolders(String module) {
+        List<ServiceSpec> services = new ArrayList<>();
+        if (monolithDeployed()) {
+            services.add(monolith);
+        }
+        ServiceSpec holder = holders.get(module);
+        if (holder != null) {
+            services.add(holder);
+        }
+        return services;
+    }
+
+    /** The application's modules with their route prefixes, in priority order (by name). */
     public List<ModuleRoute> modules() {
         return modules;
     }
@@ -170,9 +202,25 @@ public final class Topology {
     }
 
     /**
+     * The priority of {@code module}'s rule: 10 for the first module by name, 20 for the second, ... (posts 10,
+     * threads 20, users 30). It depends only on the application's modules, so a rule keeps its priority when its
+     * module moves between services, and every renderer uses the same number.
+     *
+     * @throws IllegalArgumentException for a module the application does not have
+     */
+    public int priorityOf(String module) {
+        for (int i = 0; i < modules.size(); i++) {
+            if (modules.get(i).module().equals(module)) {
+                return (i + 1) * PRIORITY_STEP;
+            }
+        }
+        throw new IllegalArgumentException("no module named " + module);
+    }
+
+    /**
      * The rules a load balancer needs in front of the default route (the monolith): one per module held by an
-     * extracted service, splitting its routes by the service's traffic share. Priorities are unique and follow
-     * the module order.
+     * extracted service, splitting its routes by the service's traffic share, in priority order
+     * ({@link #priorityOf}).
      */
     public List<RoutingRule> routingRules() {
         List<RoutingRule> rules = new ArrayList<>();
@@ -189,7 +237,7 @@ public final class Topology {
             } else {
                 targets.add(new WeightedTarget(holder.name(), 100));
             }
-            rules.add(new RoutingRule((i + 1) * PRIORITY_STEP, module.module(), module.patterns(), targets));
+            rules.add(new RoutingRule(priorityOf(module.module()), module.module(), module.patterns(), targets));
         }
         return rules;
     }

@@ -25,6 +25,12 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *
  * <pre>
  * name: forum                  # prefix of every deployed resource (default: forum)
+ * edge:
+ *   certificate-arn: arn:aws:acm:...   # HTTPS on 443 (default: none; deploy.sh then needs --plain-http)
+ *   rate-limit: 1000           # requests per client IP in 5 minutes before the firewall answers 429
+ * database:
+ *   multi-az: false            # a standby in the second availability zone
+ *   pool-size: 5               # connections per module per task
  * services:                    # required; exactly one has monolith: true
  *   - name: monolith           # required; lower-case letters, digits, '-'
  *     monolith: true
@@ -42,7 +48,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class TopologyFile {
 
-    private static final Set<String> TOP_KEYS = Set.of("name", "services");
+    private static final Set<String> TOP_KEYS = Set.of("name", "edge", "database", "services");
+    private static final Set<String> EDGE_KEYS = Set.of("certificate-arn", "rate-limit");
+    private static final Set<String> DATABASE_KEYS = Set.of("multi-az", "pool-size");
     private static final Set<String> SERVICE_KEYS =
             Set.of("name", "monolith", "modules", "cpu", "memory", "count", "autoscaling", "traffic");
     private static final Set<String> AUTOSCALING_KEYS = Set.of("min", "max", "cpu-target");
@@ -99,7 +107,50 @@ public final class TopologyFile {
         for (Node node : sequence.getValue()) {
             services.add(service(node));
         }
-        return new TopologySpec(source, name, services);
+        return new TopologySpec(source, name, services, edge(top.get("edge")), database(top.get("database")));
+    }
+
+    private EdgeSpec edge(Node node) {
+        if (node == null) {
+            return EdgeSpec.DEFAULT;
+        }
+        Map<String, Node> keys = mapping(node, "edge", EDGE_KEYS);
+        java.util.Optional<String> certificate = java.util.Optional.empty();
+        if (keys.containsKey("certificate-arn")) {
+            String arn = scalar(keys.get("certificate-arn"), "edge.certificate-arn");
+            if (!arn.matches(EdgeSpec.CERTIFICATE_ARN)) {
+                throw error(keys.get("certificate-arn"), "edge.certificate-arn must be an ACM certificate ARN "
+                        + "(arn:aws:acm:<region>:<account>:certificate/<id>), not '" + arn + "'");
+            }
+            certificate = java.util.Optional.of(arn);
+        }
+        int rateLimit = EdgeSpec.DEFAULT.rateLimit();
+        if (keys.containsKey("rate-limit")) {
+            rateLimit = integer(keys.get("rate-limit"), "edge.rate-limit");
+            if (rateLimit < EdgeSpec.MIN_RATE_LIMIT) {
+                throw error(keys.get("rate-limit"), "edge.rate-limit is requests per client IP in 5 minutes, from "
+                        + EdgeSpec.MIN_RATE_LIMIT + " to " + EdgeSpec.MAX_RATE_LIMIT + " (AWS WAF's bounds), not " + rateLimit);
+            }
+        }
+        return new EdgeSpec(certificate, rateLimit);
+    }
+
+    private DatabaseSpec database(Node node) {
+        if (node == null) {
+            return DatabaseSpec.DEFAULT;
+        }
+        Map<String, Node> keys = mapping(node, "database", DATABASE_KEYS);
+        boolean multiAz = keys.containsKey("multi-az") ? bool(keys.get("multi-az"), "database.multi-az")
+                : DatabaseSpec.DEFAULT.multiAz();
+        int poolSize = DatabaseSpec.DEFAULT.poolSize();
+        if (keys.containsKey("pool-size")) {
+            poolSize = integer(keys.get("pool-size"), "database.pool-size");
+            if (poolSize < 1 || poolSize > DatabaseSpec.MAX_POOL_SIZE) {
+                throw error(keys.get("pool-size"), "database.pool-size is connections per module per task, from 1 to "
+                        + DatabaseSpec.MAX_POOL_SIZE + ", not " + poolSize);
+            }
+        }
+        return new DatabaseSpec(multiAz, poolSize);
     }
 
     private ServiceSpec service(Node node) {

@@ -45,6 +45,40 @@ class TopologyFileUnitTest {
     }
 
     @Test
+    void readsTheEdgeAndTheDatabaseAndDefaultsThem() {
+        TopologySpec spec = TopologyFile.parse("""
+                edge:
+                  certificate-arn: arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-aaaa-bbbb-cccc-0123456789ab
+                  rate-limit: 500
+                database: { multi-az: true, pool-size: 8 }
+                services:
+                  - { name: monolith, monolith: true }
+                """, "t.yml");
+        assertEquals(java.util.Optional.of("arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-aaaa-bbbb-cccc-0123456789ab"),
+                spec.edge().certificateArn());
+        assertEquals(500, spec.edge().rateLimit());
+        assertEquals(new DatabaseSpec(true, 8), spec.database());
+
+        TopologySpec plain = TopologyFile.parse("services: [ { name: monolith, monolith: true } ]", "t.yml");
+        assertEquals(EdgeSpec.DEFAULT, plain.edge());
+        assertEquals(DatabaseSpec.DEFAULT, plain.database());
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            edge: { certificate-arn: 'arn:aws:iam::123456789012:server-certificate/x' } | t.yml:1: edge.certificate-arn must be an ACM certificate ARN
+            edge: { rate-limit: 99 }                                                    | t.yml:1: edge.rate-limit is requests per client IP in 5 minutes, from 100 to 2000000000 (AWS WAF's bounds), not 99
+            edge: { tls: true }                                                         | t.yml:1: unknown key 'tls' in edge (known keys: certificate-arn, rate-limit)
+            database: { pool-size: 0 }                                                  | t.yml:1: database.pool-size is connections per module per task, from 1 to 50, not 0
+            database: { multi-az: yes }                                                 | t.yml:1: database.multi-az must be true or false, not 'yes'
+            """)
+    void refusesAWrongEdgeOrDatabaseWithTheLine(String section, String expected) {
+        TopologyException error = assertThrows(TopologyException.class,
+                () -> TopologyFile.parse(section + "\nservices: [ { name: monolith, monolith: true } ]", "t.yml"));
+        assertTrue(error.getMessage().startsWith(expected), error.getMessage());
+    }
+
+    @Test
     void defaultsTheNameAndTheTrafficShare() {
         TopologySpec spec = TopologyFile.parse("""
                 services:
@@ -60,7 +94,7 @@ class TopologyFileUnitTest {
     @CsvSource(delimiter = '|', textBlock = """
             services: []                                                     | t.yml:1: services must be a list | empty services list
             name: forum                                                      | t.yml:1: no services              | no services key
-            servces: []                                                      | t.yml:1: unknown key 'servces' in the file (known keys: name, services) | typo at the top
+            servces: []                                                      | t.yml:1: unknown key 'servces' in the file (known keys: database, edge, name, services) | typo at the top
             'services: [{name: m, monolith: true, cpus: 2}]'                 | t.yml:1: unknown key 'cpus' in a service | typo in a service
             'services: [{monolith: true}]'                                   | t.yml:1: a service without a name | nameless service
             'services: [{name: Posts, monolith: true}]'                      | t.yml:1: service name 'Posts' must be 1-20 lower-case | bad name

@@ -121,11 +121,31 @@ class TopologyUnitTest {
     }
 
     @Test
+    void prioritiesFollowTheModulesNamesWhateverOrderTheyAreGivenIn() {
+        String services = """
+                services:
+                  - { name: monolith, monolith: true }
+                  - { name: content, modules: [threads, posts] }
+                  - { name: people, modules: [users], traffic: 50 }
+                """;
+        List<List<ModuleRoute>> orders = List.of(MODULES, List.of(MODULES.get(2), MODULES.get(1), MODULES.get(0)),
+                List.of(MODULES.get(1), MODULES.get(0), MODULES.get(2)), List.of(MODULES.get(2), MODULES.get(0), MODULES.get(1)));
+        for (List<ModuleRoute> order : orders) {
+            Topology topology = Topology.resolve(TopologyFile.parse(services, "t.yml"), order);
+            assertEquals(List.of("10 posts", "20 threads", "30 users"),
+                    topology.routingRules().stream().map(r -> r.priority() + " " + r.module()).toList(), "modules given as " + order);
+            assertEquals(10, topology.priorityOf("posts"));
+            assertEquals(List.of("posts", "threads", "users"), topology.modules().stream().map(ModuleRoute::module).toList());
+        }
+        assertThrows(IllegalArgumentException.class, () -> topology("  - { name: monolith, monolith: true }\n").priorityOf("postz"));
+    }
+
+    @Test
     void refusesWhatCannotBeDeployed() {
         assertRefused("""
                   - { name: monolith, monolith: true }
                   - { name: posts, modules: [postz] }
-                """, "t.yml:3: posts: unknown module 'postz' (modules: users, threads, posts)");
+                """, "t.yml:3: posts: unknown module 'postz' (modules: posts, threads, users)");
         assertRefused("""
                   - { name: monolith, monolith: true }
                   - { name: posts, modules: [posts] }

@@ -1,316 +1,117 @@
 package dev.forum.extraction.ecs;
 
-import static dev.forum.extraction.ecs.Cfn.allow;
-import static dev.forum.extraction.ecs.Cfn.availabilityZone;
 import static dev.forum.extraction.ecs.Cfn.equalTo;
 import static dev.forum.extraction.ecs.Cfn.getAtt;
-import static dev.forum.extraction.ecs.Cfn.ifThen;
-import static dev.forum.extraction.ecs.Cfn.join;
 import static dev.forum.extraction.ecs.Cfn.list;
 import static dev.forum.extraction.ecs.Cfn.obj;
 import static dev.forum.extraction.ecs.Cfn.output;
-import static dev.forum.extraction.ecs.Cfn.policy;
 import static dev.forum.extraction.ecs.Cfn.ref;
 import static dev.forum.extraction.ecs.Cfn.resource;
 import static dev.forum.extraction.ecs.Cfn.tags;
 
-import dev.forum.topology.ModuleRoute;
 import dev.forum.topology.ServiceSpec;
 import dev.forum.topology.Topology;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The stack everything else stands on, deployed first: the network (a VPC over two availability zones, public
- * subnets for the load balancer and the NAT gateway, private subnets for the tasks and the database), the
- * internet-facing ALB with its HTTP listener, the monolith's target group (the listener's default action
- * forwards to it, so it is attached before any ECS service uses it), the ECS cluster, the security groups, an
- * ECR repository per service, and the PostgreSQL database with one Secrets Manager secret per module role.
+ * The stack everything else stands on, deployed first: the network ({@link Network}), the log bucket
+ * ({@link LogBucket}), the internet-facing load balancer and its firewall ({@link Edge}, {@link Firewall}), the
+ * internal load balancer ({@link InternalBalancer}), the ECS cluster, an ECR repository per service and one for the
+ * database bootstrap image, and the database with its secrets ({@link Database}).
  */
 final class BaseStack {
 
-    static final String VPC_CIDR = "10.0.0.0/16";
-    /** ALB maximum is 4000 s; 60 s is the default, and the application's keep-alive (75 s) is longer. */
-    static final int IDLE_TIMEOUT = 60;
-    static final String NOT_FOUND_BODY = "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
-            + "\"detail\":\"No service of this topology answers this path\"}";
-    /** The database bootstrap runs psql from the official PostgreSQL image (ECR Public mirror of Docker Hub's). */
-    static final String PSQL_IMAGE = "public.ecr.aws/docker/library/postgres:16-alpine";
-
-    private final Topology topology;
-    private final EcsSettings settings;
-    private final EcsNames names;
-    private final Map<String, Object> resources = new LinkedHashMap<>();
-    private final Map<String, Object> outputs = new LinkedHashMap<>();
-
-    private BaseStack(Topology topology, EcsSettings settings) {
-        this.topology = topology;
-        this.settings = settings;
-        this.names = new EcsNames(topology.name());
+    private BaseStack() {
     }
 
     static Map<String, Object> render(Topology topology, EcsSettings settings) {
-        return new BaseStack(topology, settings).render();
-    }
-
-    private Map<String, Object> render() {
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("DefaultRoute", obj("Type", "String",
-                "Description", "What the listener does with a request no rule takes: forward it to the monolith, or answer "
-                        + "404 itself (when the topology leaves the monolith nothing to hold). deploy.sh keeps 'monolith' "
+        EcsNames names = new EcsNames(topology.name());
+        Map<String, String> tag = Map.of("extract:app", topology.name());
+        Stack stack = new Stack();
+        stack.parameter("DefaultRoute", obj("Type", "String",
+                "Description", "What the listeners do with a request no rule takes: forward it to the monolith, or answer "
+                        + "404 themselves (when the topology leaves the monolith nothing to hold). deploy.sh keeps 'monolith' "
                         + "until the monolith's stack is retired.",
                 "AllowedValues", list("monolith", "not-found"),
                 "Default", topology.monolithDeployed() ? "monolith" : "not-found"));
-        parameters.put("DatabaseInstanceClass", obj("Type", "String", "Default", "db.t4g.micro",
-                "Description", "The RDS instance class of the PostgreSQL database"));
-        parameters.put("DatabaseMultiAZ", obj("Type", "String", "Default", "false", "AllowedValues", list("true", "false"),
-                "Description", "A standby in the second availability zone (true for production)"));
-        Map<String, Object> conditions = new LinkedHashMap<>();
-        conditions.put("ForwardToMonolith", equalTo(ref("DefaultRoute"), "monolith"));
+        stack.condition("ForwardToMonolith", equalTo(ref("DefaultRoute"), "monolith"));
 
-        network();
-        securityGroups();
-        loadBalancer();
-        cluster();
-        repositories();
-        database();
-        if (settings.databaseBootstrapSql() != null) {
-            databaseBootstrap();
+        Network.add(stack, topology.name(), tag, names);
+        LogBucket.add(stack, topology.name(), tag, names);
+        Edge.add(stack, topology, settings, tag, names);
+        Firewall.add(stack, topology.name(), topology.edge().rateLimit(), tag);
+        InternalBalancer.add(stack, topology, settings, tag, names);
+        cluster(stack, topology.name(), tag, names);
+        repositories(stack, topology, settings, tag, names);
+        Database.add(stack, topology, settings, tag, names);
+        if (settings.databaseBootstrapImage() != null) {
+            bootstrapSecurityGroup(stack, topology.name(), tag, names);
         }
-        return Cfn.template("The " + topology.name() + " application's base (from " + fileName() + "): network, "
-                + "load balancer, cluster, image repositories, database. Generated by extraction-maven-plugin (goal ecs); "
-                + "edit the topology file, not this template.", parameters, Map.of(), conditions, resources, outputs);
+        return stack.template("The " + topology.name() + " application's base (from "
+                + java.nio.file.Path.of(topology.source()).getFileName() + "): network, load balancers, firewall, cluster, "
+                + "image repositories, database. Generated by extraction-maven-plugin (goal ecs); edit the topology file, "
+                + "not this template.");
     }
 
-    private String fileName() {
-        return java.nio.file.Path.of(topology.source()).getFileName().toString();
-    }
-
-    private Map<String, String> appTag() {
-        return Map.of("extract:app", topology.name());
-    }
-
-    private void network() {
-        resources.put("Vpc", resource("AWS::EC2::VPC", obj("CidrBlock", VPC_CIDR, "EnableDnsSupport", true,
-                "EnableDnsHostnames", true, "Tags", tags(topology.name(), appTag()))));
-        resources.put("InternetGateway", resource("AWS::EC2::InternetGateway",
-                obj("Tags", tags(topology.name(), appTag()))));
-        resources.put("InternetGatewayAttachment", resource("AWS::EC2::VPCGatewayAttachment",
-                obj("VpcId", ref("Vpc"), "InternetGatewayId", ref("InternetGateway"))));
-        resources.put("PublicRouteTable", resource("AWS::EC2::RouteTable", obj("VpcId", ref("Vpc"),
-                "Tags", tags(topology.name() + "-public", appTag()))));
-        Map<String, Object> publicRoute = resource("AWS::EC2::Route", obj("RouteTableId", ref("PublicRouteTable"),
-                "DestinationCidrBlock", "0.0.0.0/0", "GatewayId", ref("InternetGateway")));
-        publicRoute.put("DependsOn", "InternetGatewayAttachment");
-        resources.put("PublicDefaultRoute", publicRoute);
-        String[] zones = {"A", "B"};
-        for (int i = 0; i < zones.length; i++) {
-            String zone = zones[i];
-            resources.put("PublicSubnet" + zone, resource("AWS::EC2::Subnet", obj("VpcId", ref("Vpc"),
-                    "AvailabilityZone", availabilityZone(i), "CidrBlock", "10.0." + i + ".0/24", "MapPublicIpOnLaunch", false,
-                    "Tags", tags(topology.name() + "-public-" + zone.toLowerCase(), appTag()))));
-            resources.put("PublicSubnet" + zone + "Routes", resource("AWS::EC2::SubnetRouteTableAssociation",
-                    obj("SubnetId", ref("PublicSubnet" + zone), "RouteTableId", ref("PublicRouteTable"))));
-            resources.put("PrivateSubnet" + zone, resource("AWS::EC2::Subnet", obj("VpcId", ref("Vpc"),
-                    "AvailabilityZone", availabilityZone(i), "CidrBlock", "10.0." + (10 + i) + ".0/24",
-                    "MapPublicIpOnLaunch", false, "Tags", tags(topology.name() + "-private-" + zone.toLowerCase(), appTag()))));
-            resources.put("PrivateSubnet" + zone + "Routes", resource("AWS::EC2::SubnetRouteTableAssociation",
-                    obj("SubnetId", ref("PrivateSubnet" + zone), "RouteTableId", ref("PrivateRouteTable"))));
-        }
-        // Tasks have no public IP: one NAT gateway gives them egress (ECR, CloudWatch Logs, Secrets Manager, and the
-        // load balancer's public address for calls to remote modules). One, not one per zone, to keep the cost down;
-        // if its zone fails, the tasks of the other zone keep serving but cannot start new connections out.
-        Map<String, Object> eip = resource("AWS::EC2::EIP", obj("Domain", "vpc", "Tags", tags(topology.name() + "-nat", appTag())));
-        eip.put("DependsOn", "InternetGatewayAttachment");
-        resources.put("NatAddress", eip);
-        resources.put("NatGateway", resource("AWS::EC2::NatGateway", obj("AllocationId", getAtt("NatAddress", "AllocationId"),
-                "SubnetId", ref("PublicSubnetA"), "Tags", tags(topology.name(), appTag()))));
-        resources.put("PrivateRouteTable", resource("AWS::EC2::RouteTable", obj("VpcId", ref("Vpc"),
-                "Tags", tags(topology.name() + "-private", appTag()))));
-        resources.put("PrivateDefaultRoute", resource("AWS::EC2::Route", obj("RouteTableId", ref("PrivateRouteTable"),
-                "DestinationCidrBlock", "0.0.0.0/0", "NatGatewayId", ref("NatGateway"))));
-
-        outputs.put("VpcId", output("The VPC", ref("Vpc"), names.export("VpcId")));
-        outputs.put("PrivateSubnets", output("The private subnets of the tasks, comma-separated",
-                join(",", ref("PrivateSubnetA"), ref("PrivateSubnetB")), names.export("PrivateSubnets")));
-        outputs.put("PrivateSubnetA", output("Private subnet in the first zone", ref("PrivateSubnetA"), names.export("PrivateSubnetA")));
-        outputs.put("PrivateSubnetB", output("Private subnet in the second zone", ref("PrivateSubnetB"), names.export("PrivateSubnetB")));
-    }
-
-    private void securityGroups() {
-        resources.put("LoadBalancerSecurityGroup", resource("AWS::EC2::SecurityGroup", obj(
-                "GroupDescription", topology.name() + " load balancer: HTTP from anywhere",
-                "VpcId", ref("Vpc"),
-                "SecurityGroupIngress", list(obj("IpProtocol", "tcp", "FromPort", 80, "ToPort", 80, "CidrIp", "0.0.0.0/0",
-                        "Description", "HTTP from the internet")),
-                "Tags", tags(topology.name() + "-alb", appTag()))));
-        // The only way into a task: the application port, from the load balancer's security group.
-        resources.put("TaskSecurityGroup", resource("AWS::EC2::SecurityGroup", obj(
-                "GroupDescription", topology.name() + " tasks: the application port from the load balancer only",
-                "VpcId", ref("Vpc"),
-                "SecurityGroupIngress", list(obj("IpProtocol", "tcp", "FromPort", settings.containerPort(),
-                        "ToPort", settings.containerPort(), "SourceSecurityGroupId", getAtt("LoadBalancerSecurityGroup", "GroupId"),
-                        "Description", "The application port from the load balancer")),
-                "Tags", tags(topology.name() + "-tasks", appTag()))));
-        resources.put("DatabaseSecurityGroup", resource("AWS::EC2::SecurityGroup", obj(
-                "GroupDescription", topology.name() + " database: PostgreSQL from the tasks only",
-                "VpcId", ref("Vpc"),
-                "SecurityGroupIngress", list(obj("IpProtocol", "tcp", "FromPort", 5432, "ToPort", 5432,
-                        "SourceSecurityGroupId", getAtt("TaskSecurityGroup", "GroupId"), "Description", "PostgreSQL from the tasks")),
-                "Tags", tags(topology.name() + "-db", appTag()))));
-        outputs.put("TaskSecurityGroup", output("The tasks' security group", getAtt("TaskSecurityGroup", "GroupId"),
-                names.export("TaskSecurityGroup")));
-    }
-
-    private void loadBalancer() {
-        Map<String, Object> alb = resource("AWS::ElasticLoadBalancingV2::LoadBalancer", obj(
-                "Scheme", "internet-facing", "Type", "application", "IpAddressType", "ipv4",
-                "Subnets", list(ref("PublicSubnetA"), ref("PublicSubnetB")),
-                "SecurityGroups", list(getAtt("LoadBalancerSecurityGroup", "GroupId")),
-                "LoadBalancerAttributes", list(obj("Key", "idle_timeout.timeout_seconds", "Value", String.valueOf(IDLE_TIMEOUT))),
-                "Tags", tags(topology.name(), appTag())));
-        alb.put("DependsOn", "PublicDefaultRoute");
-        resources.put("LoadBalancer", alb);
-        // The monolith's target group lives here, not in the monolith's stack: the listener's default action needs
-        // it, and a target group must be attached to the load balancer before an ECS service registers into it.
-        resources.put("MonolithTargetGroup", TargetGroups.targetGroup(settings, ref("Vpc"),
-                tags(topology.name() + "-" + topology.monolith().name(), appTag())));
-        Map<String, Object> forward = obj("Type", "forward", "TargetGroupArn", ref("MonolithTargetGroup"));
-        Map<String, Object> notFound = obj("Type", "fixed-response", "FixedResponseConfig", obj("StatusCode", "404",
-                // An ALB fixed response can only be text/plain, text/css, text/html, application/javascript or
-                // application/json: the body is a problem document (RFC 9457) sent as application/json.
-                "ContentType", "application/json", "MessageBody", NOT_FOUND_BODY));
-        resources.put("Listener", resource("AWS::ElasticLoadBalancingV2::Listener", obj(
-                "LoadBalancerArn", ref("LoadBalancer"), "Port", 80, "Protocol", "HTTP",
-                "DefaultActions", list(ifThen("ForwardToMonolith", forward, notFound)))));
-        outputs.put("LoadBalancerUrl", output("Where the application answers, and where every process finds its remote modules",
-                join("", "http://", getAtt("LoadBalancer", "DNSName")), names.export("LoadBalancerUrl")));
-        outputs.put("Listener", output("The HTTP listener the services' path rules attach to", ref("Listener"),
-                names.export("Listener")));
-        outputs.put("MonolithTargetGroup", output("The monolith's target group (the default route)", ref("MonolithTargetGroup"),
-                names.export("MonolithTargetGroup")));
-    }
-
-    private void cluster() {
-        resources.put("Cluster", resource("AWS::ECS::Cluster", obj("ClusterName", names.cluster(),
+    private static void cluster(Stack stack, String app, Map<String, String> tag, EcsNames names) {
+        stack.add("Cluster", resource("AWS::ECS::Cluster", obj("ClusterName", names.cluster(),
                 "ClusterSettings", list(obj("Name", "containerInsights", "Value", "enabled")),
-                "Tags", tags(topology.name(), appTag()))));
-        outputs.put("Cluster", output("The ECS cluster", ref("Cluster"), names.export("Cluster")));
+                "Tags", tags(app, tag))));
+        stack.output("Cluster", output("The ECS cluster", ref("Cluster"), names.export("Cluster")));
     }
 
-    /** Every service of the file gets a repository, the monolith too: images are pushed before any stack needs one. */
-    private void repositories() {
-        List<ServiceSpec> services = new ArrayList<>();
-        services.add(topology.monolith());
-        services.addAll(topology.extracted());
-        for (ServiceSpec service : services) {
-            String id = "Repository" + EcsNames.id(service.name());
-            Map<String, Object> repository = resource("AWS::ECR::Repository", obj(
-                    "RepositoryName", names.repository(service.name()),
+    /** Every service of the file gets a repository, the monolith too, and the bootstrap image: pushed before any stack needs them. */
+    private static void repositories(Stack stack, Topology topology, EcsSettings settings, Map<String, String> tag, EcsNames names) {
+        List<String> images = new ArrayList<>();
+        images.add(topology.monolith().name());
+        topology.extracted().stream().map(ServiceSpec::name).forEach(images::add);
+        if (settings.databaseBootstrapImage() != null) {
+            images.add(EcsNames.BOOTSTRAP);
+        }
+        for (String image : images) {
+            String id = "Repository" + EcsNames.id(image);
+            Map<String, Object> repository = stack.add(id, resource("AWS::ECR::Repository", obj(
+                    "RepositoryName", names.repository(image),
                     // Tags are never moved: deploy.sh tags an image with its own content digest.
                     "ImageTagMutability", "IMMUTABLE",
                     "ImageScanningConfiguration", obj("ScanOnPush", true),
                     "LifecyclePolicy", obj("LifecyclePolicyText", "{\"rules\":[{\"rulePriority\":1,\"description\":"
                             + "\"Keep the last 30 images\",\"selection\":{\"tagStatus\":\"any\",\"countType\":"
                             + "\"imageCountMoreThan\",\"countNumber\":30},\"action\":{\"type\":\"expire\"}}]}"),
-                    "Tags", tags(names.repository(service.name()), appTag())));
+                    "Tags", tags(names.repository(image), tag))));
             // Images outlive a stack update that drops a service; delete the repository by hand when done.
             repository.put("DeletionPolicy", "Retain");
             repository.put("UpdateReplacePolicy", "Retain");
-            resources.put(id, repository);
-            outputs.put(id + "Uri", output("Image repository of " + service.name(), getAtt(id, "RepositoryUri"),
-                    names.export(id + "Uri")));
-            outputs.put(id + "Arn", output("Image repository ARN of " + service.name(), getAtt(id, "Arn"),
-                    names.export(id + "Arn")));
+            stack.output(id + "Uri", output("Image repository of " + image, getAtt(id, "RepositoryUri"), names.export(id + "Uri")));
+            stack.output(id + "Arn", output("Image repository ARN of " + image, getAtt(id, "Arn"), names.export(id + "Arn")));
         }
     }
 
-    private void database() {
-        resources.put("DatabaseSubnets", resource("AWS::RDS::DBSubnetGroup", obj(
-                "DBSubnetGroupDescription", topology.name() + " database in the private subnets",
-                "SubnetIds", list(ref("PrivateSubnetA"), ref("PrivateSubnetB")), "Tags", tags(topology.name(), appTag()))));
-        // One PostgreSQL instance; each module owns a schema and connects as its own role (module-roles.sql).
-        // The admin password is managed by RDS in Secrets Manager and never appears in a template or a task.
-        Map<String, Object> database = resource("AWS::RDS::DBInstance", obj(
-                "Engine", "postgres", "EngineVersion", "16",
-                "DBInstanceClass", ref("DatabaseInstanceClass"), "MultiAZ", ref("DatabaseMultiAZ"),
-                "AllocatedStorage", "20", "StorageType", "gp3", "StorageEncrypted", true,
-                "DBName", names.databaseName(), "MasterUsername", names.databaseName() + "_admin",
-                "ManageMasterUserPassword", true,
-                "DBSubnetGroupName", ref("DatabaseSubnets"),
-                "VPCSecurityGroups", list(getAtt("DatabaseSecurityGroup", "GroupId")),
-                "PubliclyAccessible", false, "BackupRetentionPeriod", 7, "CopyTagsToSnapshot", true,
-                "Tags", tags(topology.name(), appTag())));
-        database.put("DeletionPolicy", "Snapshot");
-        database.put("UpdateReplacePolicy", "Snapshot");
-        resources.put("Database", database);
-        outputs.put("DatabaseUrl", output("JDBC URL of the application's database",
-                join("", "jdbc:postgresql://", getAtt("Database", "Endpoint.Address"), ":", getAtt("Database", "Endpoint.Port"),
-                        "/" + names.databaseName()), names.export("DatabaseUrl")));
-        for (ModuleRoute module : topology.modules()) {
-            String id = "DatabaseSecret" + EcsNames.id(module.module());
-            resources.put(id, resource("AWS::SecretsManager::Secret", obj(
-                    "Name", names.databaseSecret(module.module()),
-                    "Description", "Database role of the " + module.module() + " module (owns schema " + module.module() + ")",
-                    "GenerateSecretString", obj("SecretStringTemplate",
-                            "{\"username\":\"" + names.databaseRole(module.module()) + "\"}",
-                            "GenerateStringKey", "password", "PasswordLength", 32, "ExcludePunctuation", true),
-                    "Tags", tags(names.databaseSecret(module.module()), appTag()))));
-            outputs.put(id, output("Secret of the " + module.module() + " module's database role", ref(id), names.export(id)));
-        }
+    /** The bootstrap task reaches the database, the endpoints and S3 (its image's layers), nothing else. */
+    private static void bootstrapSecurityGroup(Stack stack, String app, Map<String, String> tag, EcsNames names) {
+        Object self = getAtt("DatabaseBootstrapSecurityGroup", "GroupId");
+        stack.add("DatabaseBootstrapSecurityGroup", resource("AWS::EC2::SecurityGroup", obj(
+                "GroupDescription", app + " database bootstrap task: PostgreSQL and the AWS endpoints only, no ingress",
+                "VpcId", ref("Vpc"),
+                "SecurityGroupEgress", list(
+                        obj("IpProtocol", "tcp", "FromPort", 5432, "ToPort", 5432,
+                                "DestinationSecurityGroupId", getAtt("DatabaseSecurityGroup", "GroupId"), "Description", "PostgreSQL"),
+                        obj("IpProtocol", "tcp", "FromPort", 443, "ToPort", 443,
+                                "DestinationSecurityGroupId", getAtt("EndpointSecurityGroup", "GroupId"),
+                                "Description", "ECR, CloudWatch Logs, Secrets Manager endpoints"),
+                        obj("IpProtocol", "tcp", "FromPort", 443, "ToPort", 443, "DestinationPrefixListId", ref("S3PrefixList"),
+                                "Description", "S3 (ECR's image layers), through the gateway endpoint")),
+                "Tags", tags(app + "-db-bootstrap", tag))));
+        stack.add("DatabaseFromBootstrap", resource("AWS::EC2::SecurityGroupIngress", obj(
+                "GroupId", getAtt("DatabaseSecurityGroup", "GroupId"), "IpProtocol", "tcp", "FromPort", 5432, "ToPort", 5432,
+                "SourceSecurityGroupId", self, "Description", "PostgreSQL from the bootstrap task")));
+        stack.add("EndpointsFromBootstrap", resource("AWS::EC2::SecurityGroupIngress", obj(
+                "GroupId", getAtt("EndpointSecurityGroup", "GroupId"), "IpProtocol", "tcp", "FromPort", 443, "ToPort", 443,
+                "SourceSecurityGroupId", self, "Description", "HTTPS from the bootstrap task")));
+        stack.output("DatabaseBootstrapSecurityGroup", output("The bootstrap task's security group", self,
+                names.export("DatabaseBootstrapSecurityGroup")));
     }
 
-    /**
-     * A one-off task that runs the admin script (one role and schema per module) with psql as the RDS admin.
-     * deploy.sh runs it after this stack and before any service starts; the script can be run again safely.
-     */
-    private void databaseBootstrap() {
-        List<Object> secretArns = list(getAtt("Database", "MasterUserSecret.SecretArn"));
-        List<Object> secrets = list(
-                obj("Name", "PGUSER", "ValueFrom", join("", getAtt("Database", "MasterUserSecret.SecretArn"), ":username::")),
-                obj("Name", "PGPASSWORD", "ValueFrom", join("", getAtt("Database", "MasterUserSecret.SecretArn"), ":password::")));
-        StringBuilder psql = new StringBuilder("printf '%s' \"$MODULE_ROLES_SQL\" > /tmp/module-roles.sql"
-                + " && exec psql -v ON_ERROR_STOP=1");
-        for (ModuleRoute module : topology.modules()) {
-            String m = module.module();
-            String variable = m.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PASSWORD";
-            String secret = "DatabaseSecret" + EcsNames.id(m);
-            secretArns.add(ref(secret));
-            secrets.add(obj("Name", variable, "ValueFrom", join("", ref(secret), ":password::")));
-            psql.append(" -v ").append(m).append("_role=").append(names.databaseRole(m))
-                    .append(" -v ").append(m).append("_password=\"$").append(variable).append('"');
-        }
-        psql.append(" -f /tmp/module-roles.sql");
-        String service = "db-bootstrap";
-        resources.put("DatabaseBootstrapLogs", resource("AWS::Logs::LogGroup", obj(
-                "LogGroupName", names.logGroup(service), "RetentionInDays", 30)));
-        resources.put("DatabaseBootstrapExecutionRole", resource("AWS::IAM::Role", obj(
-                "RoleName", names.executionRole(service),
-                "Description", "Starts the database bootstrap task: its logs and the database secrets, nothing else",
-                "AssumeRolePolicyDocument", TaskRoles.assumedByEcsTasks(),
-                "Policies", list(obj("PolicyName", "logs-and-database-secrets", "PolicyDocument", policy(
-                        allow(list("logs:CreateLogStream", "logs:PutLogEvents"), getAtt("DatabaseBootstrapLogs", "Arn")),
-                        allow("secretsmanager:GetSecretValue", secretArns)))))));
-        resources.put("DatabaseBootstrapTaskDefinition", resource("AWS::ECS::TaskDefinition", obj(
-                "Family", names.family(service),
-                "RequiresCompatibilities", list("FARGATE"), "NetworkMode", "awsvpc", "Cpu", "256", "Memory", "512",
-                "RuntimePlatform", obj("CpuArchitecture", "X86_64", "OperatingSystemFamily", "LINUX"),
-                "ExecutionRoleArn", getAtt("DatabaseBootstrapExecutionRole", "Arn"),
-                "ContainerDefinitions", list(obj(
-                        "Name", service, "Image", PSQL_IMAGE, "Essential", true,
-                        "EntryPoint", list("sh", "-c"), "Command", list(psql.toString()),
-                        "Environment", list(
-                                obj("Name", "PGHOST", "Value", getAtt("Database", "Endpoint.Address")),
-                                obj("Name", "PGPORT", "Value", getAtt("Database", "Endpoint.Port")),
-                                obj("Name", "PGDATABASE", "Value", names.databaseName()),
-                                obj("Name", "PGSSLMODE", "Value", "require"),
-                                obj("Name", "MODULE_ROLES_SQL", "Value", settings.databaseBootstrapSql())),
-                        "Secrets", secrets,
-                        "LogConfiguration", TaskRoles.awsLogs(ref("DatabaseBootstrapLogs"), service))),
-                "Tags", tags(names.family(service), appTag()))));
-        outputs.put("DatabaseBootstrapTaskDefinition", output("The one-off task that creates the module roles and schemas",
-                ref("DatabaseBootstrapTaskDefinition"), null));
-    }
 }

@@ -65,6 +65,34 @@ final class Cfn {
         return obj("Fn::Equals", list(left, right));
     }
 
+    static Map<String, Object> not(Object condition) {
+        return obj("Fn::Not", list(condition));
+    }
+
+    /** {@code Fn::Or} of 2 to 10 conditions (CloudFormation's bounds); more are nested in groups of ten. */
+    static Object or(List<Object> conditions) {
+        if (conditions.size() == 1) {
+            return conditions.get(0);
+        }
+        if (conditions.size() <= 10) {
+            return obj("Fn::Or", new ArrayList<>(conditions));
+        }
+        List<Object> groups = new ArrayList<>();
+        for (int i = 0; i < conditions.size(); i += 10) {
+            groups.add(or(conditions.subList(i, Math.min(conditions.size(), i + 10))));
+        }
+        return or(groups);
+    }
+
+    static Map<String, Object> condition(String name) {
+        return obj("Condition", name);
+    }
+
+    /** {@code AWS::NoValue}: in a property, leaves it out; in a list, leaves the item out. */
+    static Map<String, Object> noValue() {
+        return ref("AWS::NoValue");
+    }
+
     static Map<String, Object> availabilityZone(int index) {
         return obj("Fn::Select", list(index, obj("Fn::GetAZs", "")));
     }
@@ -102,5 +130,10 @@ final class Cfn {
 
     static Map<String, Object> allow(Object actions, Object resources) {
         return obj("Effect", "Allow", "Action", actions, "Resource", resources);
+    }
+
+    /** A security group rule's "no egress": CloudFormation adds allow-all egress to a group given none. */
+    static Map<String, Object> noEgress() {
+        return obj("IpProtocol", "-1", "CidrIp", "127.0.0.1/32", "Description", "No egress (replaces the default allow-all)");
     }
 }

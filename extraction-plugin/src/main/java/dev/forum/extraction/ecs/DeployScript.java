@@ -47,6 +47,10 @@ final class DeployScript {
         values.put("MAVEN_MODULE", settings.mavenModule());
         values.put("SERVICES_DIR", settings.servicesDirectory());
         values.put("PROJECT_ROOT", settings.projectRoot());
+        values.put("CERTIFICATE_ARN", topology.edge().certificateArn().orElse(""));
+        values.put("BOOTSTRAP_IMAGE_SCRIPT", settings.databaseBootstrapImage() == null ? "" : settings.databaseBootstrapImage());
+        values.put("BOOTSTRAP_STACK", names.bootstrapStack());
+        values.put("SIGNING_KEYS_SECRET", names.signingKeysSecret());
         values.values().forEach(DeployScript::checkSafe);
 
         Matcher matcher = PLACEHOLDER.matcher(template());

@@ -60,14 +60,51 @@ final class EcsNames {
         return app + "-" + service + "-task";
     }
 
-    /** The Secrets Manager secret of a module's database role: JSON with {@code username} and {@code password}. */
+    /** The Secrets Manager secret of a module's runtime role: JSON with {@code username} and {@code password}. */
     String databaseSecret(String module) {
         return app + "/db/" + module;
     }
 
-    /** A module's database role, as {@code deploy/postgres/module-roles.sql} creates it. */
+    /** The Secrets Manager secret of a module's owner role (runs its migrations). */
+    String ownerSecret(String module) {
+        return app + "/db/" + module + "-owner";
+    }
+
+    /** A module's runtime role (reads and writes rows), as {@code deploy/postgres/module-roles.sql} creates it. */
     String databaseRole(String module) {
         return (app + "_" + module).replace('-', '_');
+    }
+
+    /** A module's owner role (owns its schema, runs its migrations). */
+    String ownerRole(String module) {
+        return databaseRole(module) + "_owner";
+    }
+
+    /** The secret holding the token signing keys (a JWK set with private keys), filled once by deploy.sh. */
+    String signingKeysSecret() {
+        return app + "/jwt/signing-keys";
+    }
+
+    /** The KMS key that encrypts every secret of the application. */
+    String secretsKeyAlias() {
+        return "alias/" + app + "/secrets";
+    }
+
+    /** The stack of the database bootstrap task. */
+    String bootstrapStack() {
+        return app + "-" + BOOTSTRAP;
+    }
+
+    static String bootstrapTemplate() {
+        return BOOTSTRAP + ".json";
+    }
+
+    /** The bootstrap task's name: its family, log group and image repository are named after it. */
+    static final String BOOTSTRAP = "db-bootstrap";
+
+    /** The S3 bucket of the load balancers' access logs and the VPC's flow logs (globally unique: account and region). */
+    Object logBucket() {
+        return Cfn.sub(app + "-logs-${AWS::AccountId}-${AWS::Region}");
     }
 
     String databaseName() {
@@ -85,8 +122,17 @@ final class EcsNames {
         return id.toString();
     }
 
-    /** The environment variable of a module's datasource setting: {@code FORUM_DATASOURCE_POSTS_PASSWORD}. */
+    /**
+     * The environment variable of a module's datasource setting: {@code FORUM_DATASOURCE_POSTS_PASSWORD} for
+     * {@code forum.datasource.posts.password}, {@code FORUM_DATASOURCE_POSTS_OWNER_PASSWORD} for
+     * {@code .owner.password}. Spring Boot's binding drops a name's dashes ({@code content-api} is {@code CONTENTAPI}).
+     */
     static String datasourceVariable(String module, String setting) {
-        return "FORUM_DATASOURCE_" + module.toUpperCase(Locale.ROOT).replace('-', '_') + "_" + setting;
+        return "FORUM_DATASOURCE_" + module.toUpperCase(Locale.ROOT).replace("-", "") + "_" + setting;
+    }
+
+    /** A module's name in the bootstrap task's variables: {@code content-api} is {@code CONTENT_API}. */
+    static String shellName(String module) {
+        return module.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Renders a topology into what ECS needs, as files of one folder: {@code base.json} and a
- * {@code service-<service>.json} per service (CloudFormation), {@code taskdefs/<service>.json} (for
+ * Renders a topology into what ECS needs, as files of one folder: {@code base.json}, {@code db-bootstrap.json} and
+ * a {@code service-<service>.json} per service (CloudFormation), {@code taskdefs/<service>.json} (for
  * {@code aws ecs register-task-definition --cli-input-json}), and {@code deploy.sh}. Pure: no I/O, no AWS.
  */
 public final class EcsRenderer {
@@ -25,9 +25,12 @@ public final class EcsRenderer {
     public static Map<String, String> render(Topology topology, EcsSettings settings) {
         check(topology);
         Map<String, String> files = new LinkedHashMap<>();
-        files.put(EcsNames.baseTemplate(), Json.write(BaseStack.render(topology, settings)));
+        files.put(EcsNames.baseTemplate(), Json.compact(BaseStack.render(topology, settings)));
+        if (settings.databaseBootstrapImage() != null) {
+            files.put(EcsNames.bootstrapTemplate(), Json.compact(BootstrapStack.render(topology, settings)));
+        }
         for (ServiceSpec service : services(topology)) {
-            files.put(EcsNames.serviceTemplate(service.name()), Json.write(ServiceStack.render(topology, service, settings)));
+            files.put(EcsNames.serviceTemplate(service.name()), Json.compact(ServiceStack.render(topology, service, settings)));
         }
         for (ServiceSpec service : topology.deployedServices()) {
             files.put("taskdefs/" + service.name() + ".json", Json.write(TaskDefinitionJson.render(topology, service, settings)));
@@ -55,7 +58,7 @@ public final class EcsRenderer {
     private static void check(Topology topology) {
         for (ServiceSpec service : services(topology)) {
             String where = topology.source() + ":" + service.line() + ": " + service.name() + ": ";
-            if (service.name().equals("base") || service.name().equals("db-bootstrap")) {
+            if (service.name().equals("base") || service.name().equals(EcsNames.BOOTSTRAP)) {
                 throw new ExtractionException(where + "the name '" + service.name() + "' is taken by the "
                         + topology.name() + "-" + service.name() + " stack or task; rename the service");
             }

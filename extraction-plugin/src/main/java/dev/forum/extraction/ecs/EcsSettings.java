@@ -1,29 +1,69 @@
 package dev.forum.extraction.ecs;
 
 /**
- * What the templates need besides the topology: how the application answers and stops, and where the build
- * puts things. Defaults follow the forum's {@code application.properties} and the zero-downtime checklist.
+ * What the templates need besides the topology: how the application answers, stops, signs and checks tokens, and
+ * where the build puts things. Defaults follow the forum's {@code application-prod.properties} and the
+ * zero-downtime checklist.
  *
- * @param containerPort           the port the application listens on ({@code server.port})
- * @param healthCheckPath         the readiness endpoint the load balancer checks
+ * @param containerPort           the port the application serves on ({@code server.port}); listener rules forward here
+ * @param managementPort          Actuator's own port ({@code management.server.port}): only the load balancers' health
+ *                                checks reach it, no listener rule forwards to it
+ * @param healthCheckPath         the readiness endpoint the load balancer checks on {@code managementPort}
  * @param deregistrationDelay     seconds a target drains before it is stopped (longer than the longest request)
  * @param healthCheckGracePeriod  seconds ECS ignores failing health checks of a new task (longer than start-up)
  * @param stopTimeout             seconds between SIGTERM and SIGKILL (longer than the application's graceful
  *                                shutdown, {@code spring.lifecycle.timeout-per-shutdown-phase}); Fargate allows 120
- * @param databaseBootstrapSql    the admin script that creates one role and schema per module, or null for none
+ * @param identity                who signs tokens and how every process verifies them
+ * @param rdsCaBundle             where the image holds the RDS certificate authorities' bundle (PEM), for
+ *                                {@code sslmode=verify-full}
+ * @param databaseBootstrapImage  the script that builds the database bootstrap image (psql and
+ *                                {@code module-roles.sql}), relative to the project root, or null for no bootstrap
  * @param projectRoot             the project's root directory, relative to the rendered folder (for deploy.sh)
  * @param mavenModule             the Maven module that builds the service images, relative to the root
  * @param servicesDirectory       where that module writes {@code <service>/<service>-image.tar}, relative to the root
  */
-public record EcsSettings(int containerPort, String healthCheckPath, int deregistrationDelay, int healthCheckGracePeriod,
-        int stopTimeout, String databaseBootstrapSql, String projectRoot, String mavenModule, String servicesDirectory) {
+public record EcsSettings(int containerPort, int managementPort, String healthCheckPath, int deregistrationDelay,
+        int healthCheckGracePeriod, int stopTimeout, Identity identity, String rdsCaBundle, String databaseBootstrapImage,
+        String projectRoot, String mavenModule, String servicesDirectory) {
 
     public static final int DEFAULT_PORT = 3000;
+    public static final int DEFAULT_MANAGEMENT_PORT = 3001;
     public static final String DEFAULT_HEALTH_CHECK_PATH = "/actuator/health/readiness";
+    public static final String DEFAULT_RDS_CA_BUNDLE = "/app/rds/global-bundle.pem";
+
+    /**
+     * Tokens (JWT): the module whose processes sign them, where every process fetches the public keys, and the
+     * issuer and audience every process checks.
+     *
+     * @param issuerModule the module that signs (its processes get the signing keys' secret; no other does)
+     * @param jwkSetPath   the path of the JWK set on the internal load balancer (served by {@code issuerModule})
+     * @param issuer       the tokens' {@code iss}
+     * @param audience     the tokens' {@code aud}
+     */
+    public record Identity(String issuerModule, String jwkSetPath, String issuer, String audience) {
+
+        public Identity {
+            if (jwkSetPath == null || !jwkSetPath.startsWith("/")) {
+                throw new IllegalArgumentException("jwkSetPath must start with '/': " + jwkSetPath);
+            }
+            if (issuer == null || issuer.isBlank() || audience == null || audience.isBlank()) {
+                throw new IllegalArgumentException("a token issuer and an audience are needed");
+            }
+        }
+
+        /** The forum's: users signs and publishes {@code /api/users/jwks.json}; issuer and audience named after the app. */
+        public static Identity forum(String app) {
+            return new Identity("users", "/api/users/jwks.json", "urn:" + app + ":users", "urn:" + app + ":api");
+        }
+    }
 
     public EcsSettings {
         if (containerPort < 1 || containerPort > 65535) {
             throw new IllegalArgumentException("containerPort " + containerPort + " is not a port");
+        }
+        if (managementPort < 1 || managementPort > 65535 || managementPort == containerPort) {
+            throw new IllegalArgumentException("managementPort " + managementPort + " must be a port other than "
+                    + containerPort);
         }
         if (healthCheckPath == null || !healthCheckPath.startsWith("/")) {
             throw new IllegalArgumentException("healthCheckPath must start with '/': " + healthCheckPath);
@@ -37,12 +77,19 @@ public record EcsSettings(int containerPort, String healthCheckPath, int deregis
         if (healthCheckGracePeriod < 0) {
             throw new IllegalArgumentException("healthCheckGracePeriod must not be negative");
         }
+        if (identity == null) {
+            throw new IllegalArgumentException("identity is needed");
+        }
+        if (rdsCaBundle == null || !rdsCaBundle.startsWith("/")) {
+            throw new IllegalArgumentException("rdsCaBundle must be an absolute path in the image: " + rdsCaBundle);
+        }
     }
 
-    /** The forum's values: port 3000, readiness, 20 s drain, 120 s grace, 30 s stop timeout. */
-    public static EcsSettings defaults(String databaseBootstrapSql, String projectRoot, String mavenModule,
+    /** The forum's values: ports 3000 and 3001, readiness, 20 s drain, 120 s grace, 30 s stop timeout. */
+    public static EcsSettings defaults(String app, String databaseBootstrapImage, String projectRoot, String mavenModule,
             String servicesDirectory) {
-        return new EcsSettings(DEFAULT_PORT, DEFAULT_HEALTH_CHECK_PATH, 20, 120, 30, databaseBootstrapSql, projectRoot,
-                mavenModule, servicesDirectory);
+        return new EcsSettings(DEFAULT_PORT, DEFAULT_MANAGEMENT_PORT, DEFAULT_HEALTH_CHECK_PATH, 20, 120, 30,
+                Identity.forum(app), DEFAULT_RDS_CA_BUNDLE, databaseBootstrapImage, projectRoot, mavenModule,
+                servicesDirectory);
     }
 }

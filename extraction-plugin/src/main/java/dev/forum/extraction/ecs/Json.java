@@ -7,10 +7,15 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
-/** JSON as people and {@code aws} read it: two-space indentation, {@code "key": value}, a final newline. */
+/**
+ * JSON as {@code aws} reads it: {@link #write} with two-space indentation, {@code "key": value} and a final newline
+ * (task definitions); {@link #compact} on one line (CloudFormation templates, which must stay under the 51,200
+ * bytes {@code aws cloudformation deploy} takes without an S3 bucket; {@code jq . base.json} indents them).
+ */
 final class Json {
 
     private static final ObjectWriter WRITER;
+    private static final ObjectWriter COMPACT = new ObjectMapper().writer();
 
     static {
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
@@ -21,6 +26,14 @@ final class Json {
     }
 
     private Json() {
+    }
+
+    static String compact(Object value) {
+        try {
+            return COMPACT.writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
     }
 
     static String write(Object value) {

@@ -1,11 +1,13 @@
 package dev.forum.extraction.ecs;
 
 import static dev.forum.extraction.ecs.Cfn.allow;
-import static dev.forum.extraction.ecs.Cfn.findInMap;
+import static dev.forum.extraction.ecs.Cfn.equalTo;
 import static dev.forum.extraction.ecs.Cfn.getAtt;
+import static dev.forum.extraction.ecs.Cfn.ifThen;
 import static dev.forum.extraction.ecs.Cfn.importValue;
 import static dev.forum.extraction.ecs.Cfn.join;
 import static dev.forum.extraction.ecs.Cfn.list;
+import static dev.forum.extraction.ecs.Cfn.noValue;
 import static dev.forum.extraction.ecs.Cfn.obj;
 import static dev.forum.extraction.ecs.Cfn.output;
 import static dev.forum.extraction.ecs.Cfn.policy;
@@ -15,26 +17,29 @@ import static dev.forum.extraction.ecs.Cfn.sub;
 import static dev.forum.extraction.ecs.Cfn.tags;
 
 import dev.forum.topology.ModuleRoute;
-import dev.forum.topology.PathPattern;
-import dev.forum.topology.RoutingRule;
 import dev.forum.topology.ServiceSpec;
 import dev.forum.topology.Topology;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * One service's stack: its log group, an execution role and a task role of its own, the Fargate task definition,
- * the ECS service (with autoscaling) and, for an extracted service, its target group and the listener rules of
- * the modules it holds.
+ * One service's stack: its security group (in from the two load balancers only; out to the internal load
+ * balancer, the database and the AWS endpoints only), log group, an execution role and an empty task role of its
+ * own, the hardened Fargate task definition, the ECS service (with autoscaling) registered with both load
+ * balancers and, for an extracted service, its two target groups and, per module it holds, the same weighted rule
+ * on the public and on the internal listener.
  *
  * <p>Zero downtime, in the order CloudFormation creates things: an extracted service's listener rules (which
- * attach its target group to the load balancer) come before its ECS service, which depends on them; the rules
+ * attach its target groups to the load balancers) come before its ECS service, which depends on them; the rules
  * split each module's routes between the monolith and the service by the {@code Traffic} parameter, which
  * deploy.sh keeps at its current value (0 for a new stack) until the service is stable, and raises afterwards.
  * The monolith's modules are the {@code LocalModules} parameter, widened to every module before weights move and
- * narrowed to the topology's set after (see {@link DeployScript}).
+ * narrowed to the topology's set after (see {@link DeployScript}); a task gets the database secrets of the modules
+ * it holds in that step only.
  */
 final class ServiceStack {
 
@@ -42,173 +47,258 @@ final class ServiceStack {
     private final ServiceSpec service;
     private final EcsSettings settings;
     private final EcsNames names;
-    private final Map<String, Object> parameters = new LinkedHashMap<>();
-    private final Map<String, Object> mappings = new LinkedHashMap<>();
-    private final Map<String, Object> resources = new LinkedHashMap<>();
-    private final Map<String, Object> outputs = new LinkedHashMap<>();
+    private final Map<String, String> tag;
+    private final Stack stack = new Stack();
+    /** For the monolith: the condition under which it holds a module; absent when it always does. */
+    private final Map<String, String> holdsCondition = new LinkedHashMap<>();
 
     private ServiceStack(Topology topology, ServiceSpec service, EcsSettings settings) {
         this.topology = topology;
         this.service = service;
         this.settings = settings;
         this.names = new EcsNames(topology.name());
+        this.tag = Map.of("extract:app", topology.name(), "extract:service", service.name());
     }
 
     static Map<String, Object> render(Topology topology, ServiceSpec service, EcsSettings settings) {
         return new ServiceStack(topology, service, settings).render();
     }
 
-    /** The modules whose database secrets the service's tasks get: every module for the monolith (it may widen). */
+    /** The modules whose secrets the service's stack may give its tasks: every module for the monolith (it may widen). */
     static List<String> databaseModules(Topology topology, ServiceSpec service) {
-        return service.monolith() ? topology.modules().stream().map(ModuleRoute::module).toList() : service.modules();
+        return service.monolith() ? allModules(topology) : List.copyOf(topology.localModules(service.name()));
+    }
+
+    /** The module sets the monolith's {@code LocalModules} may take: every module (widen) and the topology's (narrow). */
+    static List<String> monolithModuleSets(Topology topology) {
+        Set<String> sets = new LinkedHashSet<>();
+        sets.add(String.join(",", allModules(topology)));
+        if (topology.monolithDeployed()) {
+            sets.add(String.join(",", topology.localModules(topology.monolith().name())));
+        }
+        return List.copyOf(sets);
+    }
+
+    private static List<String> allModules(Topology topology) {
+        return topology.modules().stream().map(ModuleRoute::module).toList();
     }
 
     private Map<String, Object> render() {
-        parameters.put("ImageTag", obj("Type", "String", "AllowedPattern", "[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}",
+        stack.parameter("ImageTag", obj("Type", "String", "AllowedPattern", "[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}",
                 "Description", "The tag of the " + service.name() + " image in " + names.repository(service.name())
                         + " (deploy.sh uses the image's content digest)"));
         Object localModules;
         if (service.monolith()) {
-            parameters.put("LocalModules", obj("Type", "String",
-                    // A monolith the topology leaves nothing is not deployed (deploy.sh retires it); its template still
-                    // names a valid set: the application refuses to start with no local module.
-                    "Default", String.join(",", topology.monolithDeployed() ? topology.localModules(service.name())
-                            : topology.modules().stream().map(ModuleRoute::module).toList()),
-                    "AllowedPattern", "[a-z][a-z0-9-]*(,[a-z][a-z0-9-]*)*",
-                    "Description", "The modules the monolith runs in process; the others are reached through the load "
-                            + "balancer. deploy.sh sets every module before it moves traffic and the topology's set after."));
-            localModules = ref("LocalModules");
+            localModules = monolithParameters();
         } else {
-            parameters.put("Traffic", obj("Type", "Number", "MinValue", 0, "MaxValue", 100,
-                    "Default", service.traffic(),
-                    "Description", "The share (0-100) of the routes of " + String.join(", ", service.modules())
-                            + " this service takes; the monolith takes the rest. 0 -> 10 -> 50 -> 100 is a cutover, "
-                            + "setting it back a rollback."));
-            Map<String, Object> split = new LinkedHashMap<>();
-            for (int share = 0; share <= 100; share++) {
-                split.put(String.valueOf(share), obj("Monolith", 100 - share));
-            }
-            mappings.put("TrafficSplit", split);
+            extractedParameters();
             localModules = String.join(",", service.modules());
         }
-
+        ServiceSecurityGroup.add(stack, topology.name(), service.name(), settings, names, tag);
         logsAndRoles();
         taskDefinition(localModules);
-        List<String> rules = service.monolith() ? List.of() : targetGroupAndRules();
+        List<String> rules = service.monolith() ? List.of() : targetGroupsAndRules();
         ecsService(rules);
         autoscaling();
-        return Cfn.template("The " + service.name() + " service of " + topology.name() + " ("
+        return stack.template("The " + service.name() + " service of " + topology.name() + " ("
                 + (service.monolith() ? "the monolith" : "modules " + String.join(", ", service.modules())) + "), from "
-                + java.nio.file.Path.of(topology.source()).getFileName() + ". Generated by extraction-maven-plugin (goal ecs).",
-                parameters, mappings, Map.of(), resources, outputs);
+                + java.nio.file.Path.of(topology.source()).getFileName() + ". Generated by extraction-maven-plugin (goal ecs).");
     }
 
-    private Map<String, String> tagsOf() {
-        return Map.of("extract:app", topology.name(), "extract:service", service.name());
+    private Object monolithParameters() {
+        List<String> sets = monolithModuleSets(topology);
+        // A monolith the topology leaves nothing is not deployed (deploy.sh retires it); its template still names a
+        // valid set: the application refuses to start with no local module.
+        stack.parameter("LocalModules", obj("Type", "String", "Default", sets.get(sets.size() - 1), "AllowedValues", sets,
+                "Description", "The modules the monolith runs in process; the others are reached through the internal load "
+                        + "balancer. deploy.sh sets every module before it moves traffic and the topology's set after."));
+        for (String module : allModules(topology)) {
+            List<Object> holding = new ArrayList<>();
+            for (String set : sets) {
+                if (List.of(set.split(",")).contains(module)) {
+                    holding.add(equalTo(ref("LocalModules"), set));
+                }
+            }
+            if (holding.size() < sets.size()) {
+                String condition = "Holds" + EcsNames.id(module);
+                stack.condition(condition, Cfn.or(holding));
+                holdsCondition.put(module, condition);
+            }
+        }
+        return ref("LocalModules");
+    }
+
+    private void extractedParameters() {
+        stack.parameter("Traffic", obj("Type", "Number", "MinValue", 0, "MaxValue", 100, "Default", service.traffic(),
+                "Description", "The share (0-100) of the routes of " + String.join(", ", service.modules())
+                        + " this service takes; the monolith takes the rest. 0 -> 10 -> 50 -> 100 is a cutover, "
+                        + "setting it back a rollback."));
+        stack.parameter("PublicListener", obj("Type", "String",
+                "AllowedPattern", "arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:[0-9]{12}:listener/app/.+",
+                "Description", "The internet-facing load balancer's serving listener (the base stack's PublicListener "
+                        + "output: HTTPS, or HTTP on a test stack); deploy.sh passes it"));
+        Map<String, Object> split = new LinkedHashMap<>();
+        for (int share = 0; share <= 100; share++) {
+            split.put(String.valueOf(share), obj("Monolith", 100 - share));
+        }
+        stack.mappings.put("TrafficSplit", split);
+    }
+
+    /** {@code item} where the service always holds {@code module}, else only under its condition. */
+    private Object ifHolds(String module, Object item) {
+        String condition = holdsCondition.get(module);
+        return condition == null ? item : ifThen(condition, item, noValue());
+    }
+
+    private boolean mayHold(String module) {
+        return databaseModules(topology, service).contains(module);
     }
 
     private void logsAndRoles() {
-        resources.put("LogGroup", resource("AWS::Logs::LogGroup", obj("LogGroupName", names.logGroup(service.name()),
+        stack.add("LogGroup", resource("AWS::Logs::LogGroup", obj("LogGroupName", names.logGroup(service.name()),
                 "RetentionInDays", 30)));
         String repositoryId = "Repository" + EcsNames.id(service.name());
         List<Object> secrets = new ArrayList<>();
         for (String module : databaseModules(topology, service)) {
-            secrets.add(importValue(names.export("DatabaseSecret" + EcsNames.id(module))));
+            secrets.add(ifHolds(module, importValue(names.export("DatabaseSecret" + EcsNames.id(module)))));
+            secrets.add(ifHolds(module, importValue(names.export("OwnerSecret" + EcsNames.id(module)))));
         }
-        // The execution role starts the task: pull this service's image, write its log group, read its modules'
-        // database secrets. Nothing else.
-        resources.put("ExecutionRole", resource("AWS::IAM::Role", obj(
+        String issuer = settings.identity().issuerModule();
+        if (mayHold(issuer)) {
+            secrets.add(ifHolds(issuer, importValue(names.export("SigningKeysSecret"))));
+        }
+        // The execution role starts the task: pull this service's image, write its log group, read the secrets of
+        // the modules it holds in this step. Nothing else.
+        stack.add("ExecutionRole", resource("AWS::IAM::Role", obj(
                 "RoleName", names.executionRole(service.name()),
-                "Description", "Starts " + service.name() + " tasks: its image, its logs, its modules' database secrets",
+                "Description", "Starts " + service.name() + " tasks: its image, its logs, its modules' secrets",
                 "AssumeRolePolicyDocument", TaskRoles.assumedByEcsTasks(),
                 "Policies", list(obj("PolicyName", "image-logs-secrets", "PolicyDocument", policy(
                         allow("ecr:GetAuthorizationToken", "*"),
                         allow(list("ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"),
                                 importValue(names.export(repositoryId + "Arn"))),
                         allow(list("logs:CreateLogStream", "logs:PutLogEvents"), getAtt("LogGroup", "Arn")),
-                        allow("secretsmanager:GetSecretValue", secrets)))),
-                "Tags", tags(names.executionRole(service.name()), tagsOf()))));
+                        allow("secretsmanager:GetSecretValue", secrets),
+                        TaskRoles.decryptThroughSecretsManager(importValue(names.export("SecretsKey")))))),
+                "Tags", tags(names.executionRole(service.name()), tag))));
         // The application calls no AWS API: its task role has no permission at all (least privilege). Add a policy
         // here when a module needs one, for this service only.
-        resources.put("TaskRole", resource("AWS::IAM::Role", obj(
+        stack.add("TaskRole", resource("AWS::IAM::Role", obj(
                 "RoleName", names.taskRole(service.name()),
                 "Description", "The " + service.name() + " application's own AWS permissions: none",
                 "AssumeRolePolicyDocument", TaskRoles.assumedByEcsTasks(),
-                "Tags", tags(names.taskRole(service.name()), tagsOf()))));
+                "Tags", tags(names.taskRole(service.name()), tag))));
     }
 
     private void taskDefinition(Object localModules) {
         String repositoryId = "Repository" + EcsNames.id(service.name());
+        Object internalUrl = importValue(names.export("InternalLoadBalancerUrl"));
+        EcsSettings.Identity identity = settings.identity();
         List<Object> environment = list(
                 obj("Name", "SPRING_PROFILES_ACTIVE", "Value", "prod"),
+                obj("Name", "MANAGEMENT_SERVER_PORT", "Value", String.valueOf(settings.managementPort())),
                 obj("Name", "FORUM_TOPOLOGY_LOCAL_MODULES", "Value", localModules),
-                // Every remote module is behind the load balancer: the path rules send each call to its holder.
-                obj("Name", "FORUM_TOPOLOGY_REMOTE_BASE_URL", "Value", importValue(names.export("LoadBalancerUrl"))),
-                obj("Name", "SPRING_DATASOURCE_URL", "Value", importValue(names.export("DatabaseUrl"))));
+                // Every remote module is behind the internal load balancer: the path rules send each call to its holder.
+                obj("Name", "FORUM_TOPOLOGY_REMOTE_BASE_URL", "Value", internalUrl),
+                obj("Name", "SPRING_DATASOURCE_URL", "Value", importValue(names.export("DatabaseUrl"))),
+                // Tokens: the issuer module's JWK set is at FORUM_TOPOLOGY_REMOTE_BASE_URL + this path where it is remote.
+                obj("Name", "FORUM_SECURITY_JWT_ISSUERMODULE", "Value", identity.issuerModule()),
+                obj("Name", "FORUM_SECURITY_JWT_JWKSPATH", "Value", identity.jwkSetPath()),
+                obj("Name", "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", "Value", identity.issuer()),
+                obj("Name", "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES", "Value", identity.audience()));
+        for (String module : databaseModules(topology, service)) {
+            environment.add(obj("Name", EcsNames.datasourceVariable(module, "MAXIMUMPOOLSIZE"),
+                    "Value", String.valueOf(topology.database().poolSize())));
+        }
         List<Object> secrets = new ArrayList<>();
         for (String module : databaseModules(topology, service)) {
-            Object arn = importValue(names.export("DatabaseSecret" + EcsNames.id(module)));
-            secrets.add(obj("Name", EcsNames.datasourceVariable(module, "USERNAME"), "ValueFrom", join("", arn, ":username::")));
-            secrets.add(obj("Name", EcsNames.datasourceVariable(module, "PASSWORD"), "ValueFrom", join("", arn, ":password::")));
+            Object runtime = importValue(names.export("DatabaseSecret" + EcsNames.id(module)));
+            Object owner = importValue(names.export("OwnerSecret" + EcsNames.id(module)));
+            secrets.add(ifHolds(module, secret(EcsNames.datasourceVariable(module, "USERNAME"), join("", runtime, ":username::"))));
+            secrets.add(ifHolds(module, secret(EcsNames.datasourceVariable(module, "PASSWORD"), join("", runtime, ":password::"))));
+            secrets.add(ifHolds(module, secret(EcsNames.datasourceVariable(module, "OWNER_USERNAME"), join("", owner, ":username::"))));
+            secrets.add(ifHolds(module, secret(EcsNames.datasourceVariable(module, "OWNER_PASSWORD"), join("", owner, ":password::"))));
         }
-        resources.put("TaskDefinition", resource("AWS::ECS::TaskDefinition", obj(
+        if (mayHold(identity.issuerModule())) {
+            secrets.add(ifHolds(identity.issuerModule(), secret("FORUM_SECURITY_JWT_SIGNING_KEYS",
+                    importValue(names.export("SigningKeysSecret")))));
+        }
+        stack.add("TaskDefinition", resource("AWS::ECS::TaskDefinition", obj(
                 "Family", names.family(service.name()),
                 "RequiresCompatibilities", list("FARGATE"), "NetworkMode", "awsvpc",
                 "Cpu", String.valueOf(service.sizing().cpu()), "Memory", String.valueOf(service.sizing().memory()),
                 "RuntimePlatform", obj("CpuArchitecture", "X86_64", "OperatingSystemFamily", "LINUX"),
                 "ExecutionRoleArn", getAtt("ExecutionRole", "Arn"),
                 "TaskRoleArn", getAtt("TaskRole", "Arn"),
-                "ContainerDefinitions", list(obj(
+                "Volumes", list(obj("Name", TaskRoles.TMP_VOLUME)),
+                "ContainerDefinitions", list(TaskRoles.hardened(obj(
                         "Name", service.name(),
                         "Image", join("", importValue(names.export(repositoryId + "Uri")), ":", ref("ImageTag")),
                         "Essential", true,
-                        "PortMappings", list(obj("ContainerPort", settings.containerPort(), "Protocol", "tcp")),
+                        "PortMappings", list(obj("ContainerPort", settings.containerPort(), "Protocol", "tcp"),
+                                obj("ContainerPort", settings.managementPort(), "Protocol", "tcp")),
                         "Environment", environment,
                         "Secrets", secrets,
                         // ECS drains the target first (deregistration delay), then sends SIGTERM; the application
                         // finishes its requests within its shutdown phase (20 s), below this timeout.
                         "StopTimeout", settings.stopTimeout(),
-                        "LogConfiguration", TaskRoles.awsLogs(ref("LogGroup"), service.name()))),
-                "Tags", tags(names.family(service.name()), tagsOf()))));
+                        "LogConfiguration", TaskRoles.awsLogs(ref("LogGroup"), service.name())), true)),
+                "Tags", tags(names.family(service.name()), tag))));
     }
 
-    /** The service's target group and, per module it holds, the weighted rule; returns the rules' logical ids. */
-    private List<String> targetGroupAndRules() {
-        resources.put("TargetGroup", TargetGroups.targetGroup(settings, importValue(names.export("VpcId")),
-                tags(names.family(service.name()), tagsOf())));
+    private static Map<String, Object> secret(String name, Object valueFrom) {
+        return obj("Name", name, "ValueFrom", valueFrom);
+    }
+
+    /** The service's two target groups and, per module it holds, the weighted rule on each listener; returns the rules' ids. */
+    private List<String> targetGroupsAndRules() {
+        Object vpc = importValue(names.export("VpcId"));
+        stack.add("TargetGroup", TargetGroups.targetGroup(settings, vpc, tags(names.family(service.name()), tag)));
+        stack.add("InternalTargetGroup", TargetGroups.targetGroup(settings, vpc,
+                tags(names.family(service.name()) + "-internal", tag)));
         List<String> ids = new ArrayList<>();
-        for (RoutingRule rule : topology.routingRules()) {
+        for (var rule : topology.routingRules()) {
             boolean held = topology.extractedHolder(rule.module()).map(s -> s.name().equals(service.name())).orElse(false);
             if (!held) {
                 continue;
             }
-            String ruleId = "Rule" + EcsNames.id(rule.module());
             List<Object> patterns = new ArrayList<>();
-            for (PathPattern pattern : rule.patterns()) {
-                patterns.add(pattern.pattern());
-            }
-            // The monolith's target group is always a target: its weight is 100 - Traffic, so rolling back is a
-            // parameter change. With no monolith deployed the topology has Traffic 100 and its weight is 0.
-            List<Object> targets = list(
-                    obj("TargetGroupArn", importValue(names.export("MonolithTargetGroup")),
-                            "Weight", findInMap("TrafficSplit", ref("Traffic"), "Monolith")),
-                    obj("TargetGroupArn", ref("TargetGroup"), "Weight", ref("Traffic")));
-            resources.put(ruleId, resource("AWS::ElasticLoadBalancingV2::ListenerRule", obj(
-                    "ListenerArn", importValue(names.export("Listener")),
-                    "Priority", rule.priority(),
-                    "Conditions", list(obj("Field", "path-pattern", "PathPatternConfig", obj("Values", patterns))),
-                    "Actions", list(obj("Type", "forward", "ForwardConfig", obj(
-                            "TargetGroups", targets,
-                            "TargetGroupStickinessConfig", obj("Enabled", false)))))));
-            ids.add(ruleId);
+            rule.patterns().forEach(p -> patterns.add(p.pattern()));
+            String id = EcsNames.id(rule.module());
+            ids.add(listenerRule("Rule" + id, ref("PublicListener"), rule.priority(), patterns,
+                    importValue(names.export("MonolithTargetGroup")), ref("TargetGroup")));
+            ids.add(listenerRule("InternalRule" + id, importValue(names.export("InternalListener")), rule.priority(), patterns,
+                    importValue(names.export("MonolithInternalTargetGroup")), ref("InternalTargetGroup")));
         }
-        outputs.put("TargetGroup", output("The " + service.name() + " target group", ref("TargetGroup"), null));
+        stack.output("TargetGroup", output("The " + service.name() + " target group", ref("TargetGroup"), null));
+        stack.output("InternalTargetGroup", output("The " + service.name() + " target group on the internal load balancer",
+                ref("InternalTargetGroup"), null));
         return ids;
     }
 
+    /**
+     * A rule forwarding {@code patterns} to the monolith's and this service's target groups by {@code Traffic}. The
+     * monolith's target group is always a target: its weight is 100 - Traffic, so rolling back is a parameter
+     * change. With no monolith deployed the topology has Traffic 100 and its weight is 0.
+     */
+    private String listenerRule(String id, Object listener, int priority, List<Object> patterns, Object monolithGroup,
+            Object ownGroup) {
+        stack.add(id, resource("AWS::ElasticLoadBalancingV2::ListenerRule", obj(
+                "ListenerArn", listener,
+                "Priority", priority,
+                "Conditions", list(obj("Field", "path-pattern", "PathPatternConfig", obj("Values", patterns))),
+                "Actions", list(obj("Type", "forward", "ForwardConfig", obj(
+                        "TargetGroups", list(
+                                obj("TargetGroupArn", monolithGroup, "Weight", Cfn.findInMap("TrafficSplit", ref("Traffic"), "Monolith")),
+                                obj("TargetGroupArn", ownGroup, "Weight", ref("Traffic"))),
+                        "TargetGroupStickinessConfig", obj("Enabled", false)))))));
+        return id;
+    }
+
     private void ecsService(List<String> rules) {
-        Object targetGroup = service.monolith() ? importValue(names.export("MonolithTargetGroup")) : ref("TargetGroup");
-        Map<String, Object> ecs = resource("AWS::ECS::Service", obj(
+        Object publicGroup = service.monolith() ? importValue(names.export("MonolithTargetGroup")) : ref("TargetGroup");
+        Object internalGroup = service.monolith() ? importValue(names.export("MonolithInternalTargetGroup")) : ref("InternalTargetGroup");
+        Map<String, Object> ecs = stack.add("Service", resource("AWS::ECS::Service", obj(
                 "ServiceName", names.family(service.name()),
                 "Cluster", importValue(names.export("Cluster")),
                 "LaunchType", "FARGATE", "PlatformVersion", "LATEST",
@@ -216,36 +306,39 @@ final class ServiceStack {
                 "DesiredCount", service.count(),
                 // A rolling deployment never drops below the desired count (new tasks start first, up to twice as
                 // many), and a deployment whose tasks do not become healthy is rolled back by ECS itself.
-                "DeploymentConfiguration", obj("MinimumHealthyPercent", 100, "MaximumPercent", 200,
+                "DeploymentConfiguration", obj("MinimumHealthyPercent", 100, "MaximumPercent", DatabaseRoles.DEPLOYMENT_MAXIMUM_PERCENT,
                         "DeploymentCircuitBreaker", obj("Enable", true, "Rollback", true)),
                 "DeploymentController", obj("Type", "ECS"),
                 "HealthCheckGracePeriodSeconds", settings.healthCheckGracePeriod(),
-                "LoadBalancers", list(obj("ContainerName", service.name(), "ContainerPort", settings.containerPort(),
-                        "TargetGroupArn", targetGroup)),
-                // Private subnets in two zones (ECS spreads the tasks across them), no public IP, and the task
-                // security group, which admits only the load balancer.
+                // Registered with both load balancers: the public one for clients, the internal one for other modules.
+                "LoadBalancers", list(
+                        obj("ContainerName", service.name(), "ContainerPort", settings.containerPort(), "TargetGroupArn", publicGroup),
+                        obj("ContainerName", service.name(), "ContainerPort", settings.containerPort(), "TargetGroupArn", internalGroup)),
+                // Private subnets in two zones (ECS spreads the tasks across them), no public IP, and the service's
+                // own security group.
                 "NetworkConfiguration", obj("AwsvpcConfiguration", obj(
                         "AssignPublicIp", "DISABLED",
                         "Subnets", list(importValue(names.export("PrivateSubnetA")), importValue(names.export("PrivateSubnetB"))),
-                        "SecurityGroups", list(importValue(names.export("TaskSecurityGroup"))))),
+                        "SecurityGroups", list(getAtt("SecurityGroup", "GroupId")))),
                 "PropagateTags", "SERVICE", "EnableECSManagedTags", true,
-                "Tags", tags(names.family(service.name()), tagsOf())));
-        if (!rules.isEmpty()) {
-            // The target group must be attached to the listener before the service registers tasks into it.
-            ecs.put("DependsOn", List.copyOf(rules));
-        }
-        resources.put("Service", ecs);
-        outputs.put("ServiceName", output("The ECS service", getAtt("Service", "Name"), null));
+                "Tags", tags(names.family(service.name()), tag))));
+        // The target groups are attached to the listeners, and the paths to the database and the endpoints are open,
+        // before the service starts tasks.
+        List<String> dependsOn = new ArrayList<>(rules);
+        dependsOn.addAll(List.of("DatabaseFromTasks", "EndpointsFromTasks", "InternalLoadBalancerFromTasks",
+                "LoadBalancerHealthChecks", "InternalLoadBalancerHealthChecks"));
+        ecs.put("DependsOn", dependsOn);
+        stack.output("ServiceName", output("The ECS service", getAtt("Service", "Name"), null));
     }
 
     private void autoscaling() {
-        resources.put("ScalableTarget", resource("AWS::ApplicationAutoScaling::ScalableTarget", obj(
+        stack.add("ScalableTarget", resource("AWS::ApplicationAutoScaling::ScalableTarget", obj(
                 "ServiceNamespace", "ecs", "ScalableDimension", "ecs:service:DesiredCount",
                 "ResourceId", join("/", "service", importValue(names.export("Cluster")), getAtt("Service", "Name")),
                 "MinCapacity", service.autoscaling().min(), "MaxCapacity", service.autoscaling().max(),
                 "RoleARN", sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/aws-service-role/"
                         + "ecs.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_ECSService"))));
-        resources.put("ScalingPolicy", resource("AWS::ApplicationAutoScaling::ScalingPolicy", obj(
+        stack.add("ScalingPolicy", resource("AWS::ApplicationAutoScaling::ScalingPolicy", obj(
                 "PolicyName", names.family(service.name()) + "-cpu",
                 "PolicyType", "TargetTrackingScaling",
                 "ScalingTargetId", ref("ScalableTarget"),

@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A service's target group, as the zero-downtime checklist says: the readiness endpoint checked every 5 s,
- * healthy and unhealthy after 2 checks, only a 200 counts (AWS's defaults take about 150 s to call a new target
- * healthy); a short drain, since every route answers within a second.
+ * A service's target group, as the zero-downtime checklist says: requests go to the application port, the
+ * readiness endpoint is checked on the management port (which no listener rule forwards to) every 5 s, healthy
+ * and unhealthy after 2 checks, only a 200 counts (AWS's defaults take about 150 s to call a new target healthy);
+ * a short drain, since every route answers within a second. Each service has one per load balancer: an ALB target
+ * group belongs to one load balancer.
  */
 final class TargetGroups {
 
@@ -26,7 +28,8 @@ final class TargetGroups {
         return resource("AWS::ElasticLoadBalancingV2::TargetGroup", obj(
                 "TargetType", "ip", "Protocol", "HTTP", "ProtocolVersion", "HTTP1", "Port", settings.containerPort(),
                 "VpcId", vpc,
-                "HealthCheckEnabled", true, "HealthCheckProtocol", "HTTP", "HealthCheckPort", "traffic-port",
+                "HealthCheckEnabled", true, "HealthCheckProtocol", "HTTP",
+                "HealthCheckPort", String.valueOf(settings.managementPort()),
                 "HealthCheckPath", settings.healthCheckPath(),
                 "HealthCheckIntervalSeconds", INTERVAL, "HealthCheckTimeoutSeconds", TIMEOUT,
                 "HealthyThresholdCount", HEALTHY, "UnhealthyThresholdCount", UNHEALTHY,

@@ -58,6 +58,27 @@ public record ImageLayout(List<Layer> layers) {
     }
 
     /**
+     * The same layout with {@code files} (path in the image to file, see {@link ImageFiles}) as a layer named
+     * {@code files} after the libraries: they change as rarely.
+     */
+    public ImageLayout withFiles(Map<String, Path> files) {
+        if (files.isEmpty()) {
+            return this;
+        }
+        List<Layer> with = new ArrayList<>();
+        for (Layer layer : layers) {
+            with.add(layer);
+            if (layer.name().equals("libs")) {
+                with.add(new Layer("files", files));
+            }
+        }
+        if (with.size() == layers.size()) {
+            with.add(0, new Layer("files", files));
+        }
+        return new ImageLayout(with);
+    }
+
+    /**
      * @param jars              the service's libraries (as packed in its jar)
      * @param isProjectJar      true for this project's own jars (module jars and shared kernel), which go to
      *                          {@code /app/modules}; the others go to {@code /app/libs}

@@ -61,6 +61,30 @@ public class EcsMojo extends AbstractMojo {
     @Parameter(property = "extract.ecs.containerPort", defaultValue = "3000")
     private int containerPort;
 
+    /** Actuator's own port ({@code management.server.port}): the target groups' health checks ask it, no rule forwards to it. */
+    @Parameter(property = "extract.ecs.managementPort", defaultValue = "3001")
+    private int managementPort;
+
+    /** The module whose processes sign tokens: only its tasks get the signing keys' secret. */
+    @Parameter(property = "extract.ecs.tokenIssuerModule", defaultValue = "users")
+    private String tokenIssuerModule;
+
+    /** The path of the token keys (JWK set) on the internal load balancer. */
+    @Parameter(property = "extract.ecs.jwkSetPath", defaultValue = "/api/users/jwks.json")
+    private String jwkSetPath;
+
+    /** The tokens' issuer ({@code iss}); default {@code urn:<app>:<tokenIssuerModule>}. */
+    @Parameter(property = "extract.ecs.tokenIssuer")
+    private String tokenIssuer;
+
+    /** The tokens' audience ({@code aud}); default {@code urn:<app>:api}. */
+    @Parameter(property = "extract.ecs.tokenAudience")
+    private String tokenAudience;
+
+    /** Where the service image holds the RDS certificate authorities' bundle (PEM). */
+    @Parameter(property = "extract.ecs.rdsCaBundle", defaultValue = EcsSettings.DEFAULT_RDS_CA_BUNDLE)
+    private String rdsCaBundle;
+
     /** The readiness endpoint the load balancer's health check asks. */
     @Parameter(property = "extract.ecs.healthCheckPath", defaultValue = EcsSettings.DEFAULT_HEALTH_CHECK_PATH)
     private String healthCheckPath;
@@ -78,12 +102,12 @@ public class EcsMojo extends AbstractMojo {
     private int stopTimeout;
 
     /**
-     * The admin SQL script that creates one role and schema per module (run by the base stack's one-off task with
-     * {@code -v <module>_role=... -v <module>_password=...}). A relative path is taken from the project's root;
-     * without the file there is no bootstrap task.
+     * The script that builds the database bootstrap image (psql and the admin SQL that creates two roles and a
+     * schema per module), relative to the project's root; deploy.sh runs it, pushes the image and runs it once per
+     * deployment. Without the file there is no bootstrap task.
      */
-    @Parameter(property = "extract.ecs.databaseBootstrap", defaultValue = "deploy/postgres/module-roles.sql")
-    private String databaseBootstrap;
+    @Parameter(property = "extract.ecs.databaseBootstrapImage", defaultValue = "deploy/images/build-db-bootstrap.sh")
+    private String databaseBootstrapImage;
 
     /** The folder where the service goal writes {@code <service>/<service>-image.tar}. */
     @Parameter(defaultValue = "${project.build.directory}/services", required = true)
@@ -135,13 +159,20 @@ public class EcsMojo extends AbstractMojo {
 
         Path out = outputDirectory.toPath();
         Path root = TopologyLocation.root(project);
-        Path bootstrapFile = TopologyLocation.resolve(databaseBootstrap, project);
-        String bootstrapSql = Files.isRegularFile(bootstrapFile) ? Files.readString(bootstrapFile, StandardCharsets.UTF_8) : null;
-        if (bootstrapSql == null) {
-            getLog().info("[extract] ecs: no database bootstrap script at " + bootstrapFile + ": no bootstrap task");
+        Path bootstrapFile = TopologyLocation.resolve(databaseBootstrapImage, project);
+        String bootstrap = null;
+        if (Files.isRegularFile(bootstrapFile)) {
+            bootstrap = slashes(root.toAbsolutePath().relativize(bootstrapFile.toAbsolutePath().normalize()));
+        } else {
+            getLog().info("[extract] ecs: no database bootstrap image script at " + bootstrapFile + ": no bootstrap task");
         }
-        EcsSettings settings = new EcsSettings(containerPort, healthCheckPath, deregistrationDelay, healthCheckGracePeriod,
-                stopTimeout, bootstrapSql, slashes(out.toAbsolutePath().relativize(root.toAbsolutePath())),
+        String app = resolved.name();
+        EcsSettings.Identity identity = new EcsSettings.Identity(tokenIssuerModule, jwkSetPath,
+                tokenIssuer != null ? tokenIssuer : "urn:" + app + ":" + tokenIssuerModule,
+                tokenAudience != null ? tokenAudience : "urn:" + app + ":api");
+        EcsSettings settings = new EcsSettings(containerPort, managementPort, healthCheckPath, deregistrationDelay,
+                healthCheckGracePeriod, stopTimeout, identity, rdsCaBundle, bootstrap,
+                slashes(out.toAbsolutePath().relativize(root.toAbsolutePath())),
                 slashes(root.relativize(project.getBasedir().toPath().toAbsolutePath().normalize())),
                 slashes(root.relativize(servicesDirectory.toPath().toAbsolutePath().normalize())));
         Map<String, String> files = EcsRenderer.render(resolved, settings);

@@ -7,6 +7,7 @@ import dev.forum.extraction.assemble.RuntimeMetadata;
 import dev.forum.extraction.assemble.ServiceClasses;
 import dev.forum.extraction.assemble.ServiceJarWriter;
 import dev.forum.extraction.image.ImageBase;
+import dev.forum.extraction.image.ImageFiles;
 import dev.forum.extraction.image.ImageLayout;
 import dev.forum.extraction.image.ImageTarget;
 import dev.forum.extraction.image.ServiceImage;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,7 +52,7 @@ import org.eclipse.aether.RepositorySystem;
  * (Jib, no Docker daemon): by default {@code <service>-image.tar} beside the jar, or pushed to
  * {@code extract.image.registry}, or loaded into the Docker daemon with {@code extract.image.docker}.
  * Does nothing unless a service is requested with {@code -Dextract=<module or service>[,...]} or
- * {@code -Pextract=<module>}.
+ * {@code -Pextract=<module or service>[,...]}.
  */
 @Mojo(name = "service", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.TEST,
         threadSafe = true)
@@ -59,7 +61,9 @@ public class ServiceMojo extends AbstractMojo {
     /**
      * The services to build, comma-separated: a service of the topology file builds one service holding
      * that service's modules (the monolith: every module), a module name builds that module alone.
-     * Profiles named {@code extract=<name>} request their name too. Empty: the goal does nothing.
+     * Profiles named {@code extract=<name>} request their name too, and so does the rest of such a list
+     * ({@code -Pextract=posts,threads}, which Maven splits into profiles {@code extract=posts} and {@code threads}).
+     * Empty: the goal does nothing.
      */
     @Parameter(property = "extract")
     private String extract;
@@ -106,6 +110,14 @@ public class ServiceMojo extends AbstractMojo {
     private String imageBase;
 
     /** The image's name in the tar or the Docker daemon. Default: {@code <service>:<project version>}. */
+    /**
+     * A folder of files every service image gets as they are, its tree being the image's (for the forum:
+     * {@code deploy/image}, the RDS certificate authorities at {@code /app/rds/global-bundle.pem}); a file with a
+     * {@code .sha256} beside it is checked against it. None by default.
+     */
+    @Parameter(property = "extract.image.files")
+    private File imageFiles;
+
     @Parameter(property = "extract.image.name")
     private String imageName;
 
@@ -140,9 +152,18 @@ public class ServiceMojo extends AbstractMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         try {
-            List<String> names = ExtractRequests.requestedNames(extract, session.getRequest().getActiveProfiles());
+            List<String> requested = session.getRequest().getActiveProfiles();
+            Set<String> declared = declaredProfiles();
+            List<String> names = ExtractRequests.requestedNames(extract, requested, declared);
             if (names.isEmpty()) {
                 return;
+            }
+            List<String> continued = ExtractRequests.listContinuations(requested, declared);
+            if (!continued.isEmpty()) {
+                getLog().info("[extract] Maven splits -P at commas and reads " + String.join(", ", continued)
+                        + (continued.size() == 1 ? " as a profile of its own (it warns that it does not exist)"
+                                : " as profiles of their own (it warns that they do not exist)")
+                        + ": taken as the rest of the -Pextract list, building " + String.join(", ", names));
             }
             run(names);
         } catch (ExtractionException e) {
@@ -195,7 +216,7 @@ public class ServiceMojo extends AbstractMojo {
 
     /** The artifacts Spring Boot's repackaging would pack (the classes folder first): the ones a service may hold. */
     private static List<dev.forum.extraction.model.ScannedArtifact> packed(ApplicationAnalysis analysis) {
-        Set<Path> left = new java.util.HashSet<>();
+        Set<Path> left = new HashSet<>();
         analysis.libraries().stream().filter(e -> !e.packed()).forEach(e -> left.add(e.file()));
         return analysis.scanned().stream().filter(a -> !left.contains(a.location())).toList();
     }
@@ -227,14 +248,31 @@ public class ServiceMojo extends AbstractMojo {
             Path folder, Progress progress) throws IOException, InterruptedException {
         long start = System.nanoTime();
         // The modules layer: the jars holding the application's own code (its modules); every other jar is a library.
-        Set<Path> own = new java.util.HashSet<>();
+        Set<Path> own = new HashSet<>();
         plan.included().keySet().stream().filter(a -> !a.classes().isEmpty() && !a.location().equals(classes))
                 .forEach(a -> own.add(a.location().getFileName()));
-        ImageLayout layout = ImageLayout.of(jars, jar -> own.contains(jar.getFileName()), classes, entry -> true, folder.resolve("image"));
+        ImageLayout layout = ImageLayout.of(jars, jar -> own.contains(jar.getFileName()), classes, entry -> true, folder.resolve("image"))
+                .withFiles(ImageFiles.of(imageFiles == null ? null : imageFiles.toPath()));
         ImageTarget target = ImageTarget.of(plan.service(), folder, project.getVersion(), imageName, imageRegistry, imageDocker);
         ServiceImage.Caches caches = new ServiceImage.Caches(null, imageCacheDirectory.toPath());
         ServiceImage.Built built = ServiceImage.build(layout, main, base, target, caches, getLog()::warn);
         progress.imaged(plan, base.toString(), layout, target.describe(project.getBasedir().toPath()), built, start);
+    }
+
+    /** Every profile id a POM of this build (or a parent of one) or the settings declare. */
+    private Set<String> declaredProfiles() {
+        Set<String> ids = new HashSet<>();
+        List<MavenProject> projects = new ArrayList<>(session.getProjects());
+        projects.add(project);
+        for (MavenProject each : projects) {
+            for (MavenProject p = each; p != null; p = p.getParent()) {
+                p.getModel().getProfiles().forEach(profile -> ids.add(profile.getId()));
+            }
+        }
+        if (session.getSettings() != null) {
+            session.getSettings().getProfiles().forEach(profile -> ids.add(profile.getId()));
+        }
+        return ids;
     }
 
     /** The topology file's services, when the file is there; routes are only read when it is. */

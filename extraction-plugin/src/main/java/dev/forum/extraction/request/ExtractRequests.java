@@ -5,7 +5,6 @@ import dev.forum.extraction.model.ServiceRequest;
 import dev.forum.topology.ServiceSpec;
 import dev.forum.topology.Topology;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +22,19 @@ public final class ExtractRequests {
     private ExtractRequests() {
     }
 
-    /** The names asked for by the property and the active profiles, in order, once each; empty for none. */
-    public static List<String> requestedNames(String property, Collection<String> activeProfiles) {
+    /**
+     * The names asked for by the property and the active profiles, in order, once each; empty for none.
+     *
+     * <p>Maven splits {@code -P} at commas, so {@code -Pextract=posts,threads} arrives as the profiles
+     * {@code extract=posts} and {@code threads}: a profile that follows an {@code extract=} one (or another such)
+     * and that no POM or settings declare is taken as the next name of that list ({@link #listContinuations}).
+     *
+     * @param property         the {@code extract} property ({@code -Dextract=a,b}), or null
+     * @param activeProfiles   the profile ids requested with {@code -P}, in the order given
+     * @param declaredProfiles the ids of every profile the build's POMs and settings declare
+     * @throws ExtractionException for an empty entry, or a profile that looks like a mistyped {@code extract=}
+     */
+    public static List<String> requestedNames(String property, List<String> activeProfiles, Set<String> declaredProfiles) {
         Set<String> names = new LinkedHashSet<>();
         if (property != null && !property.isBlank()) {
             for (String entry : property.split(",", -1)) {
@@ -35,6 +45,7 @@ public final class ExtractRequests {
                 names.add(entry.trim());
             }
         }
+        Set<String> continuations = new LinkedHashSet<>(listContinuations(activeProfiles, declaredProfiles));
         for (String profile : activeProfiles) {
             if (profile.startsWith(PROFILE_PREFIX)) {
                 String name = profile.substring(PROFILE_PREFIX.length()).trim();
@@ -42,9 +53,59 @@ public final class ExtractRequests {
                     throw new ExtractionException("Profile '" + profile + "' names nothing: use -Pextract=<module or service>");
                 }
                 names.add(name);
+            } else if (continuations.contains(profile)) {
+                names.add(profile.trim());
+            } else if (!declaredProfiles.contains(profile) && looksLikeExtract(profile)) {
+                String value = profile.substring(profile.indexOf('=') + 1);
+                throw new ExtractionException("Profile '" + profile + "' is not a profile of this build: to build a service type"
+                        + " -Pextract=" + value + " (or -Dextract=" + value + ")");
             }
         }
         return new ArrayList<>(names);
+    }
+
+    /**
+     * The requested profiles that are really further names of an {@code -Pextract=a,b,c} list: those that come right
+     * after an {@code extract=} profile (or after another continuation) and that no POM or settings declare.
+     */
+    public static List<String> listContinuations(List<String> activeProfiles, Set<String> declaredProfiles) {
+        List<String> continuations = new ArrayList<>();
+        boolean inList = false;
+        for (String profile : activeProfiles) {
+            if (profile.startsWith(PROFILE_PREFIX)) {
+                inList = true;
+            } else if (inList && !declaredProfiles.contains(profile) && !profile.isBlank() && profile.indexOf('=') < 0) {
+                continuations.add(profile);
+            } else {
+                inList = false;
+            }
+        }
+        return continuations;
+    }
+
+    /** {@code extrac=posts}, {@code extarct=posts}: a key within two edits of {@code extract}. */
+    private static boolean looksLikeExtract(String profile) {
+        int equals = profile.indexOf('=');
+        return equals > 0 && editDistance(profile.substring(0, equals).trim(), "extract") <= 2;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     /**

@@ -1,9 +1,12 @@
 package dev.forum.extraction.ecs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forum.topology.Topology;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * --dry-run (which prints every command and calls nothing).
  */
 class DeployScriptTest {
+
+    private static final String CERTIFICATE = "arn:aws:acm:eu-west-1:123456789012:certificate/abc";
 
     @TempDir
     Path dir;
@@ -70,18 +75,20 @@ class DeployScriptTest {
     @Test
     void aCutoverDeploysInTheOrderThatKeepsEveryRouteServed() throws Exception {
         Path script = write(ForumTopologies.topology(ForumTopologies.root().resolve("deploy/topologies/posts-canary-10.yml")));
-        Result dry = run(dir, "bash", script.toString(), "--dry-run", "--skip-build");
+        Result dry = run(dir, "bash", script.toString(), "--dry-run", "--skip-build", "--certificate-arn", CERTIFICATE);
         assertEquals(0, dry.exit(), dry.output());
         List<String> deploys = new ArrayList<>();
         for (String line : dry.output().split("\n")) {
             if (line.startsWith("+ aws cloudformation deploy ")) {
                 String stack = line.replaceAll(".*--stack-name (\\S+).*", "$1");
-                String overrides = line.replaceAll(".*--parameter-overrides ", "").replaceAll("ImageTag=\\S+ ?", "").trim();
-                deploys.add(stack + " " + overrides);
+                String overrides = line.replaceAll(".*--parameter-overrides ", "").replaceAll("(ImageTag|PublicListener|S3PrefixList|Image)=(<[^>]*>\\S*|\\S+) ?", "")
+                        .trim();
+                deploys.add((stack + " " + overrides).trim());
             }
         }
         assertEquals(List.of(
-                "forum-base DefaultRoute=monolith",
+                "forum-base DefaultRoute=monolith CertificateArn=" + CERTIFICATE,
+                "forum-db-bootstrap",                                // the bootstrap image, pinned by digest
                 "forum-posts Traffic=0",                             // stable and healthy before any weight moves
                 "forum-monolith LocalModules=posts,threads,users",   // widen: can take every route
                 "forum-posts Traffic=10",                            // routing: the topology's share
@@ -91,6 +98,14 @@ class DeployScriptTest {
         // Images go to ECR before any stack needs them, and the roles exist before any service starts.
         assertTrue(output.indexOf("skopeo copy") < output.indexOf("--stack-name forum-posts"), output);
         assertTrue(output.indexOf("aws ecs run-task") < output.indexOf("--stack-name forum-posts"), output);
+        // The bootstrap runs our own image, pushed first and named by its digest.
+        assertTrue(output.indexOf("skopeo copy --quiet oci-archive:") < output.indexOf("--stack-name forum-db-bootstrap"), output);
+        assertTrue(output.contains("Image=<RepositoryDbBootstrapUri of forum-base>@sha256:"), output);
+        // The services' rules attach to the serving listener the base stack names.
+        assertTrue(output.contains("PublicListener=<PublicListener of forum-base>"), output);
+        // The token signing keys are made once, into the base stack's secret, from a file (never a command line).
+        assertTrue(output.contains("+ aws secretsmanager put-secret-value --secret-id forum/jwt/signing-keys --secret-string file://"), output);
+        assertTrue(output.contains("S3PrefixList=pl-00000000"), output);
         assertTrue(output.indexOf("--stack-name forum-base") < output.indexOf("aws ecs run-task"), output);
         assertTrue(output.contains("+ aws ecs wait tasks-stopped"), output);
         assertTrue(output.contains("--no-fail-on-empty-changeset"), output);
@@ -100,7 +115,7 @@ class DeployScriptTest {
     @Test
     void atOneHundredPercentTheMonolithNarrowsAfterTheWeightsMoved() throws Exception {
         Path script = write(ForumTopologies.topology(ForumTopologies.root().resolve("deploy/topologies/posts-extracted.yml")));
-        Result dry = run(dir, "bash", script.toString(), "--dry-run", "--skip-build", "--image-tag", "v1");
+        Result dry = run(dir, "bash", script.toString(), "--dry-run", "--skip-build", "--image-tag", "v1", "--plain-http");
         assertEquals(0, dry.exit(), dry.output());
         String output = dry.output();
         int widen = output.indexOf("LocalModules=posts,threads,users");
@@ -113,11 +128,82 @@ class DeployScriptTest {
     @Test
     void withoutAMonolithNothingWidensAndTheDefaultRouteIsA404() throws Exception {
         Path script = write(ForumTopologies.topology(ForumTopologies.root().resolve("deploy/topologies/all-extracted.yml")));
-        Result dry = run(dir, "bash", script.toString(), "--dry-run", "--skip-build", "--no-db-bootstrap");
+        Result dry = run(dir, "bash", script.toString(), "--dry-run", "--skip-build", "--no-db-bootstrap", "--plain-http");
         assertEquals(0, dry.exit(), dry.output());
-        assertTrue(dry.output().contains("--parameter-overrides DefaultRoute=not-found"), dry.output());
+        assertTrue(dry.output().contains("--parameter-overrides DefaultRoute=not-found CertificateArn= "), dry.output());
         assertTrue(!dry.output().contains("LocalModules=") && !dry.output().contains("run-task"), dry.output());
         assertTrue(dry.output().contains("forum-users") && dry.output().contains("forum-threads"), dry.output());
+    }
+
+    @Test
+    void withoutACertificateItRefusesUnlessPlainHttpIsMeantAndThenSaysSoLoudly() throws Exception {
+        Path script = write(ForumTopologies.topology(ForumTopologies.root().resolve("deploy/topologies/posts-extracted.yml")));
+        Result refused = run(dir, "bash", script.toString(), "--dry-run", "--skip-build");
+        assertEquals(1, refused.exit(), refused.output());
+        assertTrue(refused.output().startsWith("deploy.sh: no TLS certificate: passwords and tokens would cross the load balancer in clear text."),
+                refused.output());
+        assertFalse(refused.output().contains("aws "), "nothing was done: " + refused.output());
+
+        Result plain = run(dir, "bash", script.toString(), "--dry-run", "--skip-build", "--plain-http");
+        assertEquals(0, plain.exit(), plain.output());
+        assertTrue(plain.output().startsWith("deploy.sh: WARNING: PLAIN HTTP."), plain.output());
+
+        Result both = run(dir, "bash", script.toString(), "--dry-run", "--plain-http", "--certificate-arn", CERTIFICATE);
+        assertEquals(1, both.exit(), both.output());
+        assertTrue(both.output().contains("contradict each other"), both.output());
+    }
+
+    @Test
+    void aTopologyWithACertificateDeploysHttpsWithoutAnOption() throws Exception {
+        Path script = write(ForumTopologies.topology("""
+                edge: { certificate-arn: '%s' }
+                services: [ { name: monolith, monolith: true } ]
+                """.formatted(CERTIFICATE)));
+        Result dry = run(dir, "bash", script.toString(), "--dry-run", "--skip-build");
+        assertEquals(0, dry.exit(), dry.output());
+        assertTrue(dry.output().contains("CertificateArn=" + CERTIFICATE), dry.output());
+    }
+
+    @Test
+    void theNewSigningKeysAreAP256KeyPairWhosePrivateHalfSignsWhatThePublicHalfVerifies() throws Exception {
+        Path script = write(ForumTopologies.topology(ForumTopologies.root().resolve("topology.yml")));
+        Result keys = run(dir, "bash", script.toString(), "--new-signing-keys");
+        assertEquals(0, keys.exit(), keys.output());
+        JsonNode set = new ObjectMapper().readTree(keys.output());
+        assertEquals(1, set.path("keys").size(), keys.output());
+        JsonNode jwk = set.path("keys").path(0);
+        assertEquals("EC", jwk.path("kty").asText());
+        assertEquals("P-256", jwk.path("crv").asText());
+        assertEquals("ES256", jwk.path("alg").asText());
+        assertEquals("sig", jwk.path("use").asText());
+        assertTrue(jwk.path("kid").asText().matches("\\d{8}-[0-9a-f]{8}"), jwk.toString());
+
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        java.security.spec.ECParameterSpec p256 = ((java.security.interfaces.ECPublicKey) generator.generateKeyPair().getPublic()).getParams();
+        java.security.KeyFactory factory = java.security.KeyFactory.getInstance("EC");
+        java.security.PrivateKey privateKey = factory.generatePrivate(new java.security.spec.ECPrivateKeySpec(unsigned(jwk, "d"), p256));
+        java.security.PublicKey publicKey = factory.generatePublic(new java.security.spec.ECPublicKeySpec(
+                new java.security.spec.ECPoint(unsigned(jwk, "x"), unsigned(jwk, "y")), p256));
+        byte[] message = "a token".getBytes(StandardCharsets.UTF_8);
+        java.security.Signature signer = java.security.Signature.getInstance("SHA256withECDSA");
+        signer.initSign(privateKey);
+        signer.update(message);
+        byte[] signature = signer.sign();
+        java.security.Signature verifier = java.security.Signature.getInstance("SHA256withECDSA");
+        verifier.initVerify(publicKey);
+        verifier.update(message);
+        assertTrue(verifier.verify(signature), "x and y are the public half of d");
+
+        Result again = run(dir, "bash", script.toString(), "--new-signing-keys");
+        assertFalse(new ObjectMapper().readTree(again.output()).path("keys").path(0).path("d").asText().equals(jwk.path("d").asText()),
+                "a new key every time");
+    }
+
+    private static java.math.BigInteger unsigned(JsonNode jwk, String member) {
+        byte[] bytes = java.util.Base64.getUrlDecoder().decode(jwk.path(member).asText());
+        assertEquals(32, bytes.length, member + " is 32 bytes on P-256");
+        return new java.math.BigInteger(1, bytes);
     }
 
     @Test

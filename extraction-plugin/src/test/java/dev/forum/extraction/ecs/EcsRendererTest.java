@@ -61,36 +61,15 @@ class EcsRendererTest {
     }
 
     private static Map<String, String> render(Topology topology) {
-        return EcsRenderer.render(topology, ForumTopologies.settings());
-    }
-
-    /** The CloudFormation templates in deployment order: the base stack first. */
-    private static Map<String, String> templates(Map<String, String> files) {
-        Map<String, String> templates = new LinkedHashMap<>();
-        files.forEach((name, content) -> {
-            if (name.endsWith(".json") && !name.startsWith("taskdefs/")) {
-                templates.put(name, content);
-            }
-        });
-        return templates;
+        return Templates.render(topology);
     }
 
     private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Templates.json(text);
     }
 
     private static List<JsonNode> resourcesOfType(JsonNode template, String type) {
-        List<JsonNode> found = new ArrayList<>();
-        template.path("Resources").forEach(r -> {
-            if (r.path("Type").asText().equals(type)) {
-                found.add(r);
-            }
-        });
-        return found;
+        return Templates.ofType(template, type);
     }
 
     @ParameterizedTest
@@ -98,15 +77,33 @@ class EcsRendererTest {
     void everyForumTopologyRendersAndIsValidAgainstTheCloudFormationSpecification(Path file) {
         Topology topology = ForumTopologies.topology(file);
         Map<String, String> files = render(topology);
-        List<String> expected = new ArrayList<>(List.of("base.json", "service-" + topology.monolith().name() + ".json"));
+        List<String> expected = new ArrayList<>(List.of("base.json", "db-bootstrap.json", "service-" + topology.monolith().name() + ".json"));
         topology.extracted().forEach(s -> expected.add("service-" + s.name() + ".json"));
         topology.deployedServices().forEach(s -> expected.add("taskdefs/" + s.name() + ".json"));
         expected.add("deploy.sh");
         assertEquals(expected, List.copyOf(files.keySet()));
 
-        List<String> problems = CfnSpec.validator().validate(templates(files));
+        List<String> problems = CfnSpec.validator().validate(Templates.cloudFormation(files));
         assertEquals(List.of(), problems, () -> file + " against the specification " + CfnSpec.validator().version()
                 + ":\n" + String.join("\n", problems));
+    }
+
+    @Test
+    void aTopologyWithACertificateAndEverySettingIsValidToo() {
+        Topology topology = ForumTopologies.topology("""
+                edge: { certificate-arn: 'arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-aaaa-bbbb-cccc-0123456789ab', rate-limit: 300 }
+                database: { multi-az: true, pool-size: 4 }
+                services:
+                  - { name: monolith, monolith: true }
+                  - { name: content-api, modules: [threads, posts], traffic: 50 }
+                """);
+        Map<String, String> files = render(topology);
+        List<String> problems = CfnSpec.validator().validate(Templates.cloudFormation(files));
+        assertEquals(List.of(), problems, () -> String.join("\n", problems));
+        JsonNode base = json(files.get("base.json"));
+        assertEquals("arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-aaaa-bbbb-cccc-0123456789ab",
+                base.path("Parameters").path("CertificateArn").path("Default").asText());
+        assertEquals("true", base.path("Parameters").path("DatabaseMultiAZ").path("Default").asText());
     }
 
     @ParameterizedTest
@@ -114,7 +111,7 @@ class EcsRendererTest {
     void listenerRulesHaveUniquePrioritiesTheContractsPathsAndWeightsThatSumTo100(Path file) {
         Topology topology = ForumTopologies.topology(file);
         Map<String, String> files = render(topology);
-        Set<Integer> priorities = new HashSet<>();
+        Map<String, Set<Integer>> prioritiesByListener = new HashMap<>();
         Map<String, List<String>> patternsByModule = new HashMap<>();
         for (ServiceSpec service : topology.extracted()) {
             JsonNode template = json(files.get("service-" + service.name() + ".json"));
@@ -124,11 +121,26 @@ class EcsRendererTest {
                 int monolith = template.path("Mappings").path("TrafficSplit").path(String.valueOf(share)).path("Monolith").asInt(-1);
                 assertEquals(100, monolith + share, "weights at Traffic=" + share);
             }
-            List<JsonNode> rules = resourcesOfType(template, "AWS::ElasticLoadBalancingV2::ListenerRule");
-            assertEquals(service.modules().size(), rules.size(), "one rule per module of " + service.name());
-            for (JsonNode rule : rules) {
-                JsonNode properties = rule.path("Properties");
-                assertTrue(priorities.add(properties.path("Priority").asInt()), "priority used twice: " + properties.path("Priority"));
+            Map<String, JsonNode> rules = Templates.idsOfType(template, "AWS::ElasticLoadBalancingV2::ListenerRule");
+            assertEquals(2 * service.modules().size(), rules.size(), "one rule per module of " + service.name() + " on each listener");
+            for (Map.Entry<String, JsonNode> entry : rules.entrySet()) {
+                JsonNode properties = entry.getValue().path("Properties");
+                String listener = properties.path("ListenerArn").toString();
+                assertTrue(Set.of("{\"Ref\":\"PublicListener\"}", "{\"Fn::ImportValue\":\"forum-base-InternalListener\"}").contains(listener),
+                        listener);
+                assertTrue(prioritiesByListener.computeIfAbsent(listener, l -> new HashSet<>()).add(properties.path("Priority").asInt()),
+                        "priority used twice on " + listener + ": " + properties.path("Priority"));
+                if (entry.getKey().startsWith("Internal")) {
+                    // The internal listener's rule is the public one's twin: same priority, paths and weights.
+                    JsonNode twin = template.path("Resources").path(entry.getKey().substring("Internal".length())).path("Properties");
+                    assertEquals(twin.path("Priority"), properties.path("Priority"));
+                    assertEquals(twin.path("Conditions"), properties.path("Conditions"));
+                    assertEquals(twin.path("Actions").path(0).path("ForwardConfig").path("TargetGroups").findValues("Weight"),
+                            properties.path("Actions").path(0).path("ForwardConfig").path("TargetGroups").findValues("Weight"));
+                    assertEquals("{\"Ref\":\"InternalTargetGroup\"}",
+                            properties.path("Actions").path(0).path("ForwardConfig").path("TargetGroups").path(1).path("TargetGroupArn").toString());
+                    continue;
+                }
                 List<String> patterns = new ArrayList<>();
                 properties.path("Conditions").path(0).path("PathPatternConfig").path("Values").forEach(v -> patterns.add(v.asText()));
                 for (String pattern : patterns) {
@@ -145,6 +157,8 @@ class EcsRendererTest {
                         .filter(r -> r.priority() == properties.path("Priority").asInt()).findFirst().orElseThrow();
                 assertEquals(model.patterns().stream().map(PathPattern::pattern).toList(), patterns);
                 assertTrue(service.modules().contains(model.module()));
+                assertTrue(model.priority() > NonCanonicalPaths.FIRST_PRIORITY + NonCanonicalPaths.RULES.size() - 1,
+                        "module rules come after the non-canonical path rules");
                 patternsByModule.put(model.module(), patterns);
             }
         }
@@ -176,16 +190,10 @@ class EcsRendererTest {
 
     @ParameterizedTest
     @MethodSource("topologies")
-    void tasksGetNoPublicIpAcceptOnlyTheLoadBalancerAndHaveValidFargateSizes(Path file) {
+    void tasksGetNoPublicIpAndHaveValidFargateSizes(Path file) {
         Topology topology = ForumTopologies.topology(file);
         Map<String, String> files = render(topology);
         JsonNode base = json(files.get("base.json"));
-        JsonNode ingress = base.path("Resources").path("TaskSecurityGroup").path("Properties").path("SecurityGroupIngress");
-        assertEquals(1, ingress.size(), "one way in");
-        assertEquals("{\"Fn::GetAtt\":[\"LoadBalancerSecurityGroup\",\"GroupId\"]}", ingress.get(0).path("SourceSecurityGroupId").toString());
-        assertEquals(3000, ingress.get(0).path("FromPort").asInt());
-        assertEquals(3000, ingress.get(0).path("ToPort").asInt());
-        assertFalse(ingress.get(0).has("CidrIp"));
         resourcesOfType(base, "AWS::EC2::Subnet").forEach(s -> assertFalse(s.path("Properties").path("MapPublicIpOnLaunch").asBoolean()));
 
         for (ServiceSpec service : EcsRenderer.services(topology)) {
@@ -193,7 +201,8 @@ class EcsRendererTest {
             JsonNode network = template.path("Resources").path("Service").path("Properties").path("NetworkConfiguration")
                     .path("AwsvpcConfiguration");
             assertEquals("DISABLED", network.path("AssignPublicIp").asText());
-            assertEquals("[{\"Fn::ImportValue\":\"forum-base-TaskSecurityGroup\"}]", network.path("SecurityGroups").toString());
+            assertEquals("[{\"Fn::GetAtt\":[\"SecurityGroup\",\"GroupId\"]}]", network.path("SecurityGroups").toString(),
+                    "the service's own security group");
             assertEquals("[{\"Fn::ImportValue\":\"forum-base-PrivateSubnetA\"},{\"Fn::ImportValue\":\"forum-base-PrivateSubnetB\"}]",
                     network.path("Subnets").toString(), "two private subnets in two zones");
             JsonNode task = template.path("Resources").path("TaskDefinition").path("Properties");
@@ -211,12 +220,24 @@ class EcsRendererTest {
         Topology topology = ForumTopologies.topology(file);
         Map<String, String> files = render(topology);
         JsonNode base = json(files.get("base.json"));
-        List<JsonNode> groups = new ArrayList<>(List.of(base.path("Resources").path("MonolithTargetGroup")));
-        // The listener's default action is the monolith (or a 404 when the topology leaves it nothing).
-        JsonNode defaultAction = base.path("Resources").path("Listener").path("Properties").path("DefaultActions").path(0).path("Fn::If");
-        assertEquals("ForwardToMonolith", defaultAction.path(0).asText());
-        assertEquals("{\"Ref\":\"MonolithTargetGroup\"}", defaultAction.path(1).path("TargetGroupArn").toString());
-        assertEquals("404", defaultAction.path(2).path("FixedResponseConfig").path("StatusCode").asText());
+        List<JsonNode> groups = new ArrayList<>(List.of(base.path("Resources").path("MonolithTargetGroup"),
+                base.path("Resources").path("MonolithInternalTargetGroup")));
+        // Each serving listener's default action is the monolith (or a 404 when the topology leaves it nothing).
+        for (String certificate : List.of("", "arn:aws:acm:eu-west-1:123456789012:certificate/abc")) {
+            for (String route : List.of("monolith", "not-found")) {
+                JsonNode resolved = Templates.resolve(base, Map.of("CertificateArn", certificate, "DefaultRoute", route));
+                String serving = certificate.isEmpty() ? "HttpListener" : "HttpsListener";
+                for (String listener : List.of(serving, "InternalListener")) {
+                    JsonNode action = resolved.path("Resources").path(listener).path("Properties").path("DefaultActions").path(0);
+                    if (route.equals("monolith")) {
+                        assertEquals("forward", action.path("Type").asText(), listener);
+                        assertTrue(action.path("TargetGroupArn").path("Ref").asText().startsWith("Monolith"), listener + ": " + action);
+                    } else {
+                        assertEquals("404", action.path("FixedResponseConfig").path("StatusCode").asText(), listener);
+                    }
+                }
+            }
+        }
         assertEquals(topology.monolithDeployed() ? "monolith" : "not-found",
                 base.path("Parameters").path("DefaultRoute").path("Default").asText());
 
@@ -236,28 +257,32 @@ class EcsRendererTest {
             assertEquals(3000, container.path("PortMappings").path(0).path("ContainerPort").asInt());
             assertTrue(container.path("StopTimeout").asInt() > 20, "longer than the application's 20 s shutdown phase");
             assertTrue(resources.path("ScalableTarget").path("Properties").path("MinCapacity").asInt() >= 2);
+            Set<String> dependsOn = new HashSet<>();
+            ecs.path("DependsOn").forEach(d -> dependsOn.add(d.asText()));
+            // The paths to the database and the endpoints are open before tasks start.
+            assertTrue(dependsOn.containsAll(Set.of("DatabaseFromTasks", "EndpointsFromTasks", "InternalLoadBalancerFromTasks")), dependsOn.toString());
             if (!service.monolith()) {
                 groups.add(resources.path("TargetGroup"));
-                // The rules attach the target group before the ECS service registers into it.
-                Set<String> dependsOn = new HashSet<>();
-                ecs.path("DependsOn").forEach(d -> dependsOn.add(d.asText()));
-                Set<String> rules = new HashSet<>();
-                resources.fields().forEachRemaining(r -> {
-                    if (r.getValue().path("Type").asText().equals("AWS::ElasticLoadBalancingV2::ListenerRule")) {
-                        rules.add(r.getKey());
-                    }
-                });
-                assertEquals(rules, dependsOn);
+                groups.add(resources.path("InternalTargetGroup"));
+                // The rules attach the target groups before the ECS service registers into them.
+                Set<String> rules = Templates.idsOfType(template, "AWS::ElasticLoadBalancingV2::ListenerRule").keySet();
+                assertTrue(dependsOn.containsAll(rules), dependsOn + " " + rules);
                 assertEquals("{\"Ref\":\"TargetGroup\"}",
                         ecs.path("Properties").path("LoadBalancers").path(0).path("TargetGroupArn").toString());
+                assertEquals("{\"Ref\":\"InternalTargetGroup\"}",
+                        ecs.path("Properties").path("LoadBalancers").path(1).path("TargetGroupArn").toString());
             } else {
                 assertEquals("{\"Fn::ImportValue\":\"forum-base-MonolithTargetGroup\"}",
                         ecs.path("Properties").path("LoadBalancers").path(0).path("TargetGroupArn").toString());
+                assertEquals("{\"Fn::ImportValue\":\"forum-base-MonolithInternalTargetGroup\"}",
+                        ecs.path("Properties").path("LoadBalancers").path(1).path("TargetGroupArn").toString());
             }
         }
         for (JsonNode group : groups) {
             JsonNode p = group.path("Properties");
             assertEquals("/actuator/health/readiness", p.path("HealthCheckPath").asText());
+            assertEquals("3001", p.path("HealthCheckPort").asText(), "Actuator's own port, which no rule forwards to");
+            assertEquals(3000, p.path("Port").asInt());
             assertEquals(5, p.path("HealthCheckIntervalSeconds").asInt());
             assertEquals(2, p.path("HealthyThresholdCount").asInt());
             assertEquals(2, p.path("UnhealthyThresholdCount").asInt());
@@ -285,11 +310,22 @@ class EcsRendererTest {
             } else {
                 assertEquals(String.join(",", service.modules()), environment.get("FORUM_TOPOLOGY_LOCAL_MODULES").asText());
             }
-            assertEquals("{\"Fn::ImportValue\":\"forum-base-LoadBalancerUrl\"}", environment.get("FORUM_TOPOLOGY_REMOTE_BASE_URL").toString());
+            assertEquals("{\"Fn::ImportValue\":\"forum-base-InternalLoadBalancerUrl\"}", environment.get("FORUM_TOPOLOGY_REMOTE_BASE_URL").toString(),
+                    "remote modules through the internal load balancer");
+            // The JWK set is fetched from the issuer module's remote URL (the internal load balancer) + this path.
+            assertEquals("users", environment.get("FORUM_SECURITY_JWT_ISSUERMODULE").asText());
+            assertEquals("/api/users/jwks.json", environment.get("FORUM_SECURITY_JWT_JWKSPATH").asText());
+            assertEquals("urn:forum:users", environment.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI").asText());
+            assertEquals("urn:forum:api", environment.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES").asText());
+            assertFalse(environment.containsKey("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI"),
+                    "an explicit JWK set URI would make even the users module's own processes fetch their keys over HTTP");
+            assertEquals("3001", environment.get("MANAGEMENT_SERVER_PORT").asText());
             assertEquals("prod", environment.get("SPRING_PROFILES_ACTIVE").asText());
             assertFalse(container.toString().toLowerCase().contains("\"password\""), "no password in plain text");
-            Set<String> secrets = new HashSet<>();
-            container.path("Secrets").forEach(s -> secrets.add(s.path("Name").asText()));
+            // The widest step (every module local) gets every module's secrets; LeastPrivilegeTest checks the others.
+            JsonNode widest = Templates.resolve(template, service.monolith() ? Map.of("LocalModules", "posts,threads,users") : Map.of());
+            Set<String> secrets = new HashSet<>(Templates.secretNames(widest.path("Resources").path("TaskDefinition")
+                    .path("Properties").path("ContainerDefinitions").path(0)));
             for (String module : service.monolith() ? List.of("posts", "threads", "users") : service.modules()) {
                 String upper = module.toUpperCase();
                 assertTrue(secrets.containsAll(Set.of("FORUM_DATASOURCE_" + upper + "_USERNAME", "FORUM_DATASOURCE_" + upper + "_PASSWORD")),
@@ -310,13 +346,18 @@ class EcsRendererTest {
         Map<String, String> files = render(topology);
         for (ServiceSpec service : topology.deployedServices()) {
             JsonNode cli = json(files.get("taskdefs/" + service.name() + ".json"));
-            JsonNode stack = json(files.get("service-" + service.name() + ".json")).path("Resources").path("TaskDefinition").path("Properties");
+            // The stack at rest: the monolith with the topology's own modules.
+            JsonNode template = json(files.get("service-" + service.name() + ".json"));
+            JsonNode stack = Templates.resolve(template, Map.of()).path("Resources").path("TaskDefinition").path("Properties");
             assertEquals(stack.path("Family").asText(), cli.path("family").asText());
             assertEquals(stack.path("Cpu").asText(), cli.path("cpu").asText());
             assertEquals(stack.path("Memory").asText(), cli.path("memory").asText());
             JsonNode container = cli.path("containerDefinitions").path(0);
             JsonNode stackContainer = stack.path("ContainerDefinitions").path(0);
             assertEquals(stackContainer.path("StopTimeout").asInt(), container.path("stopTimeout").asInt());
+            assertEquals(stackContainer.path("User").asText(), container.path("user").asText());
+            assertEquals(stackContainer.path("ReadonlyRootFilesystem").asBoolean(), container.path("readonlyRootFilesystem").asBoolean());
+            assertEquals("[\"ALL\"]", container.path("linuxParameters").path("capabilities").path("drop").toString());
             List<String> cliSecrets = new ArrayList<>();
             container.path("secrets").forEach(s -> cliSecrets.add(s.path("name").asText()));
             List<String> stackSecrets = new ArrayList<>();

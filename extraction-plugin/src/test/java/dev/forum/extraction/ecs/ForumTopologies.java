@@ -5,7 +5,6 @@ import dev.forum.topology.Topology;
 import dev.forum.topology.TopologyFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,11 +47,7 @@ final class ForumTopologies {
     }
 
     static EcsSettings settings() {
-        try {
-            String sql = Files.readString(root().resolve("deploy/postgres/module-roles.sql"), StandardCharsets.UTF_8);
-            return EcsSettings.defaults(sql, "../../..", "forum-app", "forum-app/target/services");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return EcsSettings.defaults("forum", "deploy/images/build-db-bootstrap.sh", "../../..", "forum-app",
+                "forum-app/target/services");
     }
 }

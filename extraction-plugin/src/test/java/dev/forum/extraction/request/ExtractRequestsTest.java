@@ -9,32 +9,82 @@ import dev.forum.topology.ModuleRoute;
 import dev.forum.topology.Topology;
 import dev.forum.topology.TopologyFile;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ExtractRequestsTest {
 
     private static final List<String> MODULES = List.of("posts", "threads", "users");
 
+    /** The profiles the forum's POMs declare (forum-app's extract=... and one of another purpose). */
+    private static final Set<String> DECLARED = Set.of("extract=users", "extract=threads", "extract=posts", "ci");
+
     @Test
     void nothingRequestedIsEmpty() {
-        assertEquals(List.of(), ExtractRequests.requestedNames(null, List.of()));
-        assertEquals(List.of(), ExtractRequests.requestedNames(" ", List.of("other-profile")));
+        assertEquals(List.of(), ExtractRequests.requestedNames(null, List.of(), DECLARED));
+        assertEquals(List.of(), ExtractRequests.requestedNames(" ", List.of("other-profile"), DECLARED));
     }
 
     @Test
     void propertyAndProfilesAreReadOnceEach() {
         // -Pextract=posts also sets extract=posts: the same name twice is one request.
         assertEquals(List.of("posts", "threads"),
-                ExtractRequests.requestedNames("posts, threads", List.of("extract=posts", "ci")));
-        assertEquals(List.of("users"), ExtractRequests.requestedNames(null, List.of("extract=users")));
+                ExtractRequests.requestedNames("posts, threads", List.of("extract=posts", "ci"), DECLARED));
+        assertEquals(List.of("users"), ExtractRequests.requestedNames(null, List.of("extract=users"), DECLARED));
+    }
+
+    @Test
+    void aListAfterPextractIsReadWholeThoughMavenSplitsItIntoProfiles() {
+        // -Pextract=posts,threads: Maven activates extract=posts (which sets the property) and asks for a profile 'threads'.
+        assertEquals(List.of("posts", "threads"),
+                ExtractRequests.requestedNames("posts", List.of("extract=posts", "threads"), DECLARED));
+        assertEquals(List.of("threads"), ExtractRequests.listContinuations(List.of("extract=posts", "threads"), DECLARED));
+        // -Pextract=threads,posts,users
+        assertEquals(List.of("threads", "posts", "users"),
+                ExtractRequests.requestedNames("threads", List.of("extract=threads", "posts", "users"), DECLARED));
+        // -Pextract=posts -Pextract=threads
+        assertEquals(List.of("posts", "threads"),
+                ExtractRequests.requestedNames("posts", List.of("extract=posts", "extract=threads"), DECLARED));
+        // -Pextract=content,posts where content is a service of the topology file only (no profile declares it)
+        assertEquals(List.of("content", "posts"),
+                ExtractRequests.requestedNames(null, List.of("extract=content", "posts"), DECLARED));
+    }
+
+    @Test
+    void aDeclaredProfileEndsTheListAndIsLeftToMaven() {
+        // -Pextract=posts,ci,threads: ci is a real profile; threads after it is Maven's business (it warns), not a name.
+        assertEquals(List.of("posts"), ExtractRequests.requestedNames("posts", List.of("extract=posts", "ci", "threads"), DECLARED));
+        // -Pthreads,extract=posts: nothing before the list belongs to it.
+        assertEquals(List.of("posts"), ExtractRequests.requestedNames("posts", List.of("threads", "extract=posts"), DECLARED));
+    }
+
+    @Test
+    void aMistypedNameInTheListIsRequestedAndSoRefusedByResolve() {
+        List<String> names = ExtractRequests.requestedNames("posts", List.of("extract=posts", "thread"), DECLARED);
+        assertEquals(List.of("posts", "thread"), names);
+        var e = assertThrows(ExtractionException.class, () -> ExtractRequests.resolve(names, (Topology) null, MODULES));
+        assertEquals("Unknown module or service 'thread' (from -Dextract or -Pextract=thread): valid are modules posts,"
+                + " threads, users (no topology file, so no services)", e.getMessage());
+    }
+
+    @Test
+    void aMistypedExtractProfileFailsSayingWhatToType() {
+        for (String typo : List.of("extrac=posts", "extarct=posts", "Extract=posts", "exract=posts")) {
+            var e = assertThrows(ExtractionException.class, () -> ExtractRequests.requestedNames(null, List.of(typo), DECLARED));
+            assertEquals("Profile '" + typo + "' is not a profile of this build: to build a service type -Pextract=posts"
+                    + " (or -Dextract=posts)", e.getMessage());
+        }
+        // Far from 'extract', or declared somewhere: not ours to judge.
+        assertEquals(List.of(), ExtractRequests.requestedNames(null, List.of("env=dev"), DECLARED));
+        assertEquals(List.of(), ExtractRequests.requestedNames(null, List.of("extras=1"), Set.of("extras=1")));
     }
 
     @Test
     void anEmptyEntryFails() {
-        var e = assertThrows(ExtractionException.class, () -> ExtractRequests.requestedNames("posts,,users", List.of()));
+        var e = assertThrows(ExtractionException.class, () -> ExtractRequests.requestedNames("posts,,users", List.of(), DECLARED));
         assertEquals("-Dextract=posts,,users has an empty entry: list modules or services separated by commas,"
                 + " e.g. -Dextract=posts,threads", e.getMessage());
-        assertThrows(ExtractionException.class, () -> ExtractRequests.requestedNames(null, List.of("extract=")));
+        assertThrows(ExtractionException.class, () -> ExtractRequests.requestedNames(null, List.of("extract="), DECLARED));
     }
 
     @Test

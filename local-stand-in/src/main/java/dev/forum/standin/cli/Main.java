@@ -1,6 +1,7 @@
 package dev.forum.standin.cli;
 
 import dev.forum.standin.contracts.ModuleContracts;
+import dev.forum.standin.keys.KeyRotation;
 import dev.forum.standin.stand.Migration;
 import dev.forum.standin.stand.Stage;
 import dev.forum.standin.stand.Stand;
@@ -56,6 +57,8 @@ public final class Main {
               rollback                 (migrate only) back to the monolith alone from wherever it is
               kill <instance>          kill -9 an instance (HAProxy's health checks notice)
               start <instance>         start a killed instance again with its configuration
+              rotate-keys              rotate the token signing key: publish a new key, then sign with it (rolling)
+              drop-old-keys            keep only the signing key (once the old key's tokens have expired: 15 min)
               quit                     stop everything (as Ctrl-C does)
             """;
 
@@ -176,6 +179,8 @@ public final class Main {
                         }
                         case "kill" -> stand.kill(words[1]);
                         case "start" -> stand.restart(List.of(words[1]));
+                        case "rotate-keys" -> KeyRotation.rotate(stand);
+                        case "drop-old-keys" -> stand.useSigningKeys(stand.signingKeys().withoutOld());
                         default -> out.println("unknown command '" + words[0] + "'");
                     }
                 } catch (RuntimeException e) {

@@ -4,9 +4,6 @@ import dev.forum.topology.ModuleRoute;
 import forum.platform.ModuleApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Method;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -15,8 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,8 +28,8 @@ import org.springframework.web.service.annotation.HttpExchange;
  * prefix from its {@link HttpExchange}. Nothing is written twice: the load balancer's path patterns come from
  * here, as the application's own routes do.
  *
- * <p>The order is the modules' dependency order (a module whose API uses another module's types comes after
- * it; ties by name): users, threads, posts. Rule priorities follow it.
+ * <p>The order is the modules' names, as the extraction plugin reads them; the topology model numbers the rules
+ * from the names whatever the order ({@link dev.forum.topology.Topology#priorityOf}).
  */
 public final class ModuleContracts {
 
@@ -48,10 +43,10 @@ public final class ModuleContracts {
         return of(findApis(ModuleContracts.class.getClassLoader()));
     }
 
-    /** The modules declared by these API interfaces, in dependency order. */
+    /** The modules declared by these API interfaces, by name. */
     public static List<ModuleRoute> of(List<Class<?>> apis) {
         Map<String, Class<?>> byModule = new TreeMap<>();
-        Map<String, String> prefixes = new LinkedHashMap<>();
+        Map<String, String> prefixes = new TreeMap<>();
         for (Class<?> api : apis) {
             ModuleApi module = api.getAnnotation(ModuleApi.class);
             HttpExchange exchange = api.getAnnotation(HttpExchange.class);
@@ -70,65 +65,9 @@ public final class ModuleContracts {
             }
             prefixes.put(module.value(), prefix);
         }
-        Map<String, Set<String>> uses = new TreeMap<>();
-        byModule.forEach((name, api) -> uses.put(name, usedModules(api, byModule)));
-        List<ModuleRoute> ordered = new ArrayList<>();
-        Set<String> placed = new HashSet<>();
-        while (placed.size() < byModule.size()) {
-            String next = uses.entrySet().stream()
-                    .filter(e -> !placed.contains(e.getKey()) && placed.containsAll(e.getValue()))
-                    .map(Map.Entry::getKey).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("the module APIs use each other in a cycle: " + uses));
-            placed.add(next);
-            ordered.add(new ModuleRoute(next, prefixes.get(next)));
-        }
-        return List.copyOf(ordered);
-    }
-
-    /**
-     * The other modules whose API types this API uses: in its method signatures, or inside its own records and
-     * types (a thread's {@code createdBy} is a {@code UserId}).
-     */
-    private static Set<String> usedModules(Class<?> api, Map<String, Class<?>> byModule) {
-        Set<String> packages = new HashSet<>();
-        Set<Class<?>> seen = new HashSet<>();
-        java.util.ArrayDeque<Type> queue = new java.util.ArrayDeque<>();
-        for (Method method : api.getMethods()) {
-            queue.add(method.getGenericReturnType());
-            queue.addAll(List.of(method.getGenericParameterTypes()));
-        }
-        while (!queue.isEmpty()) {
-            Type type = queue.poll();
-            if (type instanceof ParameterizedType parameterized) {
-                queue.add(parameterized.getRawType());
-                queue.addAll(List.of(parameterized.getActualTypeArguments()));
-            } else if (type instanceof Class<?> raw) {
-                Class<?> component = raw;
-                while (component.isArray()) {
-                    component = component.getComponentType();
-                }
-                if (component.isPrimitive() || !seen.add(component)) {
-                    continue;
-                }
-                packages.add(component.getPackageName());
-                if (component.getPackageName().equals(api.getPackageName())) {
-                    try {
-                        for (java.lang.reflect.Field field : component.getDeclaredFields()) {
-                            queue.add(field.getGenericType());
-                        }
-                    } catch (LinkageError e) {
-                        // a type this tool cannot load fully: its fields do not matter for the order
-                    }
-                }
-            }
-        }
-        Set<String> used = new TreeSet<>();
-        byModule.forEach((name, other) -> {
-            if (other != api && packages.contains(other.getPackageName())) {
-                used.add(name);
-            }
-        });
-        return used;
+        List<ModuleRoute> routes = new ArrayList<>();
+        prefixes.forEach((module, prefix) -> routes.add(new ModuleRoute(module, prefix)));
+        return List.copyOf(routes);
     }
 
     /** Every interface marked {@link ModuleApi} in the jars and folders that hold classes of package {@code forum}. */

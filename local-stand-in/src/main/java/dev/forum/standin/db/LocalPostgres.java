@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The machine's PostgreSQL (Debian's {@code postgresql} package) for one run of the stand-in: the cluster is
- * started if it is down, a fresh database gets a login role per module from {@code deploy/postgres/module-roles.sql}
- * (each module owns its schema and nothing else), and {@link #close()} drops the database and the roles and
+ * started if it is down, a fresh database gets two login roles per module from {@code deploy/postgres/module-roles.sql}
+ * (the owner, which migrates, and the runtime role, which reads and writes rows; nothing else), and {@link #close()} drops the database and the roles and
  * stops the cluster again if it was started here. Administration runs as the {@code postgres} OS user through
  * {@code runuser}, which needs root.
  */
@@ -26,8 +26,8 @@ public final class LocalPostgres implements AutoCloseable {
     public static final String HOW_TO = "install it with `apt-get install postgresql` and run as root (the stand-in "
             + "starts the cluster with `pg_ctlcluster <version> main start` and stops it again)";
 
-    /** One module's login role. */
-    public record Role(String module, String name, String password) {
+    /** One module's login roles: the runtime role ({@code name}) and the owner of its schema. */
+    public record Role(String module, String name, String password, String owner, String ownerPassword) {
     }
 
     private final String version;
@@ -36,6 +36,8 @@ public final class LocalPostgres implements AutoCloseable {
     private final boolean startedHere;
     private final String database;
     private final Map<String, Role> roles;
+    /** Each runtime role's connection limit here: every instance of a migration (4 per service, 2 services) times its pool. */
+    static final int CONNECTION_LIMIT = 100;
     private boolean closed;
 
     private LocalPostgres(String version, String cluster, int port, boolean startedHere, String database,
@@ -85,7 +87,8 @@ public final class LocalPostgres implements AutoCloseable {
         String database = "forum_standin_" + runId;
         Map<String, Role> roles = new LinkedHashMap<>();
         for (String module : modules) {
-            roles.put(module, new Role(module, "forum_standin_" + module + "_" + runId, "pw-" + UUID.randomUUID()));
+            roles.put(module, new Role(module, "forum_standin_" + module + "_" + runId, "pw-" + UUID.randomUUID(),
+                    "forum_standin_" + module + "_" + runId + "_owner", "pw-" + UUID.randomUUID()));
         }
         LocalPostgres postgres = new LocalPostgres(version, cluster, port, !online, database, roles);
         try {
@@ -144,7 +147,9 @@ public final class LocalPostgres implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("runuser", "-u", "postgres", "--", "psql", "-X", "-q",
                 "-p", Integer.toString(port), "-d", database, "-v", "ON_ERROR_STOP=1"));
         roles.values().forEach(role -> command.addAll(List.of("-v", role.module() + "_role=" + role.name(),
-                "-v", role.module() + "_password=" + role.password())));
+                "-v", role.module() + "_password=" + role.password(), "-v", role.module() + "_owner=" + role.owner(),
+                "-v", role.module() + "_owner_password=" + role.ownerPassword(),
+                "-v", role.module() + "_connection_limit=" + CONNECTION_LIMIT)));
         command.addAll(List.of("-f", "-"));
         try {
             // From "/" with the script on standard input: the postgres user may not enter the build's folders.
@@ -180,7 +185,8 @@ public final class LocalPostgres implements AutoCloseable {
         closed = true;
         RuntimeException failure = null;
         try {
-            String quoted = String.join(", ", roles.values().stream().map(role -> "'" + role.name() + "'").toList());
+            String quoted = String.join(", ", roles.values().stream()
+                    .flatMap(role -> java.util.stream.Stream.of(role.name(), role.owner())).map(name -> "'" + name + "'").toList());
             psql("postgres", "drop database if exists " + database + " with (force)");
             List<String> existing = psql("postgres", "select rolname from pg_roles where rolname in (" + quoted + ")")
                     .lines().filter(line -> !line.isBlank()).toList();

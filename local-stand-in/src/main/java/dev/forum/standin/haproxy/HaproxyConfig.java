@@ -1,5 +1,7 @@
 package dev.forum.standin.haproxy;
 
+import dev.forum.topology.CanonicalPath;
+import dev.forum.topology.LoadBalancerProblem;
 import dev.forum.topology.PathPattern;
 import dev.forum.topology.RoutingRule;
 import dev.forum.topology.ServiceSpec;
@@ -24,6 +26,13 @@ import java.util.stream.Collectors;
  *       once);</li>
  *   <li>the default backend is the monolith's; with no monolith deployed, unmatched paths get a 404 from the
  *       load balancer itself, as from an ALB whose default action is a fixed response.</li>
+ *   <li>before any rule, a path that is not canonical ({@link CanonicalPath}) is refused with a 400 problem naming
+ *       what is wrong: the rules match the path as sent, the application decodes it, and only on a canonical path do
+ *       both pick the same route;</li>
+ *   <li>every error HAProxy answers itself (no route, no ready server, a broken or late answer) is a problem
+ *       document of the forum's catalogue ({@link LoadBalancerProblem}, {@code http-error}). HAProxy 2.6 answers a
+ *       request its parser refuses (400) or that is not complete within {@code timeout http-request} (408) with its
+ *       built-in pages, which no configuration of that version changes.</li>
  * </ul>
  *
  * Connection failures are retried on another server ({@code retry-on}, {@code option redispatch}); other
@@ -69,13 +78,15 @@ public final class HaproxyConfig {
                 .append("    log global\n")
                 .append("    option httplog\n")
                 .append("    option dontlognull\n")
+                .append("    # the client's address for the forum (login throttling, logs), as an ALB sends it\n")
+                .append("    option forwardfor\n")
                 .append("    balance roundrobin\n")
                 .append("    timeout connect 250ms\n")
                 .append("    timeout client 60s\n")
                 .append("    timeout http-request 10s\n")
                 .append("    # the ALB's idle timeout; the forum keeps connections longer (75 s), so it never closes first\n")
                 .append("    timeout http-keep-alive 60s\n")
-                .append("    timeout server 15s\n")
+                .append("    timeout server ").append(settings.serverTimeout().toMillis()).append("ms\n")
                 .append("    timeout queue 5s\n")
                 .append("    timeout check 1s\n")
                 .append("    # a refused connection is tried again at once on another server\n")
@@ -84,32 +95,26 @@ public final class HaproxyConfig {
                 .append("    retry-on conn-failure empty-response 503\n")
                 .append("    default-server inter ").append(checkMs).append("ms fastinter ").append(Math.max(100, checkMs / 2))
                 .append("ms downinter ").append(checkMs).append("ms rise ").append(settings.rise()).append(" fall ")
-                .append(settings.fall()).append('\n').append('\n');
+                .append(settings.fall()).append('\n')
+                .append("    # what HAProxy answers itself is a problem document of the forum's catalogue\n");
+        for (LoadBalancerProblem problem : LoadBalancerProblem.errors()) {
+            out.append("    http-error status ").append(problem.status()).append(" content-type ")
+                    .append(LoadBalancerProblem.MEDIA_TYPE).append(" string ").append(quote(problem.json())).append('\n');
+        }
+        out.append('\n');
 
         String frontend = topology.name().replace('-', '_');
-        out.append("frontend ").append(frontend).append('\n')
-                .append("    bind ").append(settings.bindAddress()).append(':').append(settings.frontendPort()).append('\n')
-                .append("    # a write is never sent twice: only a failed connection is retried for it\n")
-                .append("    http-request disable-l7-retry if !METH_GET !METH_HEAD\n");
         List<RoutingRule> rules = topology.routingRules();
-        for (RoutingRule rule : rules) {
-            String acl = ruleBackend(rule);
-            out.append("    # priority ").append(rule.priority()).append(", module ").append(rule.module()).append(": ")
-                    .append(rule.patterns().stream().map(PathPattern::pattern).collect(Collectors.joining(", ")))
-                    .append(" -> ").append(describe(rule.targets())).append('\n');
-            for (PathPattern pattern : rule.patterns()) {
-                out.append("    acl ").append(acl).append(' ').append(match(pattern)).append('\n');
-            }
-            out.append("    use_backend ").append(acl).append(" if ").append(acl).append('\n');
+        frontend(out, topology, frontend, settings.frontendPort(), settings, rules);
+        if (settings.internalPort() > 0) {
+            out.append("# The processes' calls to each other: the same rules, as the internal ALB's listener.\n");
+            frontend(out, topology, frontend + "_internal", settings.internalPort(), settings, rules);
         }
-        if (topology.monolithDeployed()) {
-            out.append("    default_backend ").append(serviceBackend(topology.monolith().name())).append("\n\n");
-        } else {
-            out.append("    default_backend no_route\n\n");
+        if (!topology.monolithDeployed()) {
             out.append("backend no_route\n")
                     .append("    # no service takes this path: the load balancer answers itself, like an ALB's fixed response\n")
-                    .append("    http-request return status 404 content-type application/problem+json string ")
-                    .append("'{\"title\":\"Not Found\",\"status\":404,\"detail\":\"No service takes this path\"}'\n\n");
+                    .append("    http-request return status 404 content-type ").append(LoadBalancerProblem.MEDIA_TYPE)
+                    .append(" string ").append(quote(LoadBalancerProblem.NO_ROUTE.json())).append("\n\n");
         }
 
         for (ServiceSpec service : topology.deployedServices()) {
@@ -121,6 +126,9 @@ public final class HaproxyConfig {
                     .append("    http-check expect status 200\n");
             for (Endpoint endpoint : endpoints) {
                 out.append("    server ").append(endpoint.name()).append(' ').append(endpoint.address()).append(" check");
+                if (endpoint.checkPort() != endpoint.port()) {
+                    out.append(" port ").append(endpoint.checkPort());
+                }
                 if (stopped.contains(endpoint.name())) {
                     out.append(" disabled");
                 }
@@ -153,6 +161,35 @@ public final class HaproxyConfig {
         return out.toString();
     }
 
+    /** A frontend on {@code port}: the rules' ACLs in priority order, then the default route. */
+    private static void frontend(StringBuilder out, Topology topology, String name, int port, HaproxySettings settings,
+            List<RoutingRule> rules) {
+        out.append("frontend ").append(name).append('\n')
+                .append("    bind ").append(settings.bindAddress()).append(':').append(port).append('\n')
+                .append("    # a path that decoding or normalising would change is refused before any rule picks a route for it\n");
+        for (CanonicalPath.Violation violation : CanonicalPath.Violation.values()) {
+            String acl = "non_canonical_" + violation.name().toLowerCase(java.util.Locale.ROOT);
+            out.append("    acl ").append(acl).append(" path_reg -i ").append(quote(violation.regex())).append('\n')
+                    .append("    http-request return status 400 content-type ").append(LoadBalancerProblem.MEDIA_TYPE)
+                    .append(" string ").append(quote(LoadBalancerProblem.nonCanonicalPath(violation).json()))
+                    .append(" if ").append(acl).append('\n');
+        }
+        out.append("    # a write is never sent twice: only a failed connection is retried for it\n")
+                .append("    http-request disable-l7-retry if !METH_GET !METH_HEAD\n");
+        for (RoutingRule rule : rules) {
+            String acl = ruleBackend(rule);
+            out.append("    # priority ").append(rule.priority()).append(", module ").append(rule.module()).append(": ")
+                    .append(rule.patterns().stream().map(PathPattern::pattern).collect(Collectors.joining(", ")))
+                    .append(" -> ").append(describe(rule.targets())).append('\n');
+            for (PathPattern pattern : rule.patterns()) {
+                out.append("    acl ").append(acl).append(' ').append(match(pattern)).append('\n');
+            }
+            out.append("    use_backend ").append(acl).append(" if ").append(acl).append('\n');
+        }
+        out.append("    default_backend ").append(topology.monolithDeployed() ? serviceBackend(topology.monolith().name()) : "no_route")
+                .append("\n\n");
+    }
+
     /** An ACL criterion for a pattern: an exact path when it has no wildcard, else the pattern's regular expression. */
     static String match(PathPattern pattern) {
         String text = pattern.pattern();
@@ -167,6 +204,14 @@ public final class HaproxyConfig {
             throw new IllegalArgumentException("path pattern cannot be written into HAProxy's configuration: " + text);
         }
         return "path_reg '" + regex + "'";
+    }
+
+    /** {@code text} as one word of HAProxy's configuration: in strong quotes, a quote inside written {@code '\''}. */
+    static String quote(String text) {
+        if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+            throw new IllegalArgumentException("a line break cannot be written into HAProxy's configuration: " + text);
+        }
+        return "'" + text.replace("'", "'\\''") + "'";
     }
 
     static String describe(List<WeightedTarget> targets) {

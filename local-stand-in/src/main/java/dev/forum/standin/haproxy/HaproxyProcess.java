@@ -1,5 +1,6 @@
 package dev.forum.standin.haproxy;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -8,8 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The {@code haproxy} process of the machine (Debian's package), run in the foreground with a given configuration. */
 public final class HaproxyProcess implements AutoCloseable {
@@ -26,24 +34,88 @@ public final class HaproxyProcess implements AutoCloseable {
         this.api = api;
     }
 
-    /** Why HAProxy cannot run here, or null if it can. */
-    public static String unavailableReason() {
-        for (String dir : List.of("/usr/sbin", "/usr/bin", "/usr/local/sbin")) {
-            if (Files.isExecutable(Path.of(dir, "haproxy"))) {
-                return null;
-            }
-        }
-        return "HAProxy is not installed: install it with `apt-get install haproxy`";
+    /** Folders a root shell has on its PATH, which a user's PATH may lack (Debian installs haproxy in /usr/sbin). */
+    private static final List<String> SYSTEM_DIRS = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin");
+    private static final Pattern VERSION = Pattern.compile("HAProxy version (\\d+)\\.(\\d+)\\S*");
+    private static final Duration PROBE_WITHIN = Duration.ofSeconds(10);
+
+    /** The folders searched for {@code haproxy}: this process's PATH, then the sbin and bin folders. */
+    public static List<Path> searchPath() {
+        Set<String> dirs = new LinkedHashSet<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
+        dirs.addAll(SYSTEM_DIRS);
+        return dirs.stream().filter(dir -> !dir.isBlank()).map(Path::of).toList();
     }
 
-    public static String executable() {
-        for (String dir : List.of("/usr/sbin", "/usr/bin", "/usr/local/sbin")) {
-            Path candidate = Path.of(dir, "haproxy");
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
+    /** Why HAProxy cannot run here (one line naming the fix), or null if it can: {@link #unavailableReason(List)} of {@link #searchPath()}. */
+    public static String unavailableReason() {
+        return unavailableReason(searchPath());
+    }
+
+    /**
+     * Whether the first {@code haproxy} in {@code dirs} is usable, found out in seconds: it must answer {@code haproxy -v}
+     * within 10 s with version 2.2 or later (the configuration uses {@code http-request return} and {@code http-error}).
+     *
+     * @return null when it is, else one line naming what failed and the fix
+     */
+    public static String unavailableReason(List<Path> dirs) {
+        Optional<Path> found = find(dirs);
+        if (found.isEmpty()) {
+            return "HAProxy is not installed: install it with `apt-get install haproxy`";
         }
-        return "haproxy";
+        Path haproxy = found.get();
+        String output;
+        try {
+            Process probe = new ProcessBuilder(haproxy.toString(), "-v").redirectErrorStream(true).start();
+            CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return probe.getInputStream().readAllBytes();
+                } catch (IOException e) {
+                    return new byte[0];
+                }
+            });
+            if (!probe.waitFor(PROBE_WITHIN.toMillis(), TimeUnit.MILLISECONDS)) {
+                probe.descendants().forEach(ProcessHandle::destroyForcibly);
+                probe.destroyForcibly();
+                return "HAProxy is installed (" + haproxy + ") but `haproxy -v` did not answer within "
+                        + PROBE_WITHIN.toSeconds() + " s: reinstall it (`apt-get install --reinstall haproxy`)";
+            }
+            output = new String(read.get(), StandardCharsets.UTF_8).strip();
+            if (probe.exitValue() != 0) {
+                return "HAProxy is installed (" + haproxy + ") but `haproxy -v` exited with " + probe.exitValue() + " ("
+                        + firstLine(output) + "): reinstall it (`apt-get install --reinstall haproxy`)";
+            }
+        } catch (IOException | ExecutionException e) {
+            return "HAProxy is installed (" + haproxy + ") but does not run (" + firstLine(e.getMessage())
+                    + "): reinstall it (`apt-get install --reinstall haproxy`)";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while asking haproxy -v";
+        }
+        Matcher version = VERSION.matcher(output);
+        if (!version.find()) {
+            return "HAProxy is installed (" + haproxy + ") but `haproxy -v` printed no version (" + firstLine(output)
+                    + "): reinstall it (`apt-get install --reinstall haproxy`)";
+        }
+        int major = Integer.parseInt(version.group(1));
+        int minor = Integer.parseInt(version.group(2));
+        if (major < 2 || major == 2 && minor < 2) {
+            return "HAProxy " + major + "." + minor + " (" + haproxy + ") is too old: the stand-in's configuration needs 2.2 or "
+                    + "later (Debian 12 has 2.6)";
+        }
+        return null;
+    }
+
+    /** The path of the {@code haproxy} the stand-in runs: the first in {@link #searchPath()}. */
+    public static String executable() {
+        return find(searchPath()).map(Path::toString).orElse("haproxy");
+    }
+
+    private static Optional<Path> find(List<Path> dirs) {
+        return dirs.stream().map(dir -> dir.resolve("haproxy")).filter(Files::isExecutable).findFirst();
+    }
+
+    private static String firstLine(String text) {
+        return text == null || text.isBlank() ? "no output" : text.strip().lines().findFirst().orElse("").strip();
     }
 
     /** {@code haproxy -c}: null when the configuration is valid, else HAProxy's complaint. */

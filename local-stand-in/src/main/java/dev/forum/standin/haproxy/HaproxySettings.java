@@ -7,22 +7,42 @@ import java.time.Duration;
  * Where HAProxy listens and how fast it checks. The defaults mirror the ALB's target groups (readiness check,
  * 2 healthy / 2 unhealthy) at loopback speed: a check every 500 ms instead of 5 s.
  *
- * @param frontendPort the loopback port that takes the forum's traffic (the ALB's listener)
+ * @param frontendPort the loopback port that takes the forum's traffic (the internet-facing ALB's listener)
+ * @param internalPort the loopback port of the processes' calls to each other (the internal ALB's listener): the
+ *                     same rules in a second frontend; 0 for none
  * @param statsPort    a loopback port with HAProxy's stats page, or 0 for none
  * @param statsSocket  the runtime API socket (weights, server states, counters)
  * @param checkInterval time between two health checks of a server
+ * @param serverTimeout how long a server may take to answer before the client gets a 504 (15 s by default)
  */
-public record HaproxySettings(String bindAddress, int frontendPort, int statsPort, Path statsSocket,
-        Duration checkInterval, int rise, int fall, String healthPath) {
+public record HaproxySettings(String bindAddress, int frontendPort, int internalPort, int statsPort, Path statsSocket,
+        Duration checkInterval, int rise, int fall, String healthPath, Duration serverTimeout) {
 
     public static final String READINESS = "/actuator/health/readiness";
 
     public static HaproxySettings loopback(int frontendPort, int statsPort, Path statsSocket) {
-        return new HaproxySettings("127.0.0.1", frontendPort, statsPort, statsSocket, Duration.ofMillis(500), 2, 2,
-                READINESS);
+        return new HaproxySettings("127.0.0.1", frontendPort, 0, statsPort, statsSocket, Duration.ofMillis(500), 2, 2,
+                READINESS, Duration.ofSeconds(15));
+    }
+
+    /** The same settings with another server timeout. */
+    public HaproxySettings withServerTimeout(Duration timeout) {
+        return new HaproxySettings(bindAddress, frontendPort, internalPort, statsPort, statsSocket, checkInterval, rise, fall,
+                healthPath, timeout);
+    }
+
+    /** The same settings with an internal frontend on {@code port}. */
+    public HaproxySettings withInternalPort(int port) {
+        return new HaproxySettings(bindAddress, frontendPort, port, statsPort, statsSocket, checkInterval, rise, fall, healthPath,
+                serverTimeout);
     }
 
     public String frontendUrl() {
         return "http://" + bindAddress + ":" + frontendPort;
+    }
+
+    /** Where processes reach their remote modules: the internal frontend, or the public one without it. */
+    public String internalUrl() {
+        return internalPort > 0 ? "http://" + bindAddress + ":" + internalPort : frontendUrl();
     }
 }

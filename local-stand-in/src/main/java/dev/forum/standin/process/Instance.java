@@ -30,17 +30,27 @@ public final class Instance {
     private final String service;
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Path logFile;
     private Process process;
     private Set<String> localModules = Set.of();
     private Map<String, String> environment = Map.of();
     private Path jar;
 
-    public Instance(String service, String name, int port, Path logFile) {
+    /**
+     * @param port           the application's port ({@code SERVER_PORT})
+     * @param managementPort Actuator's own port ({@code MANAGEMENT_SERVER_PORT}), where readiness is asked
+     */
+    public Instance(String service, String name, int port, int managementPort, Path logFile) {
         this.service = service;
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.logFile = logFile;
+    }
+
+    public int managementPort() {
+        return managementPort;
     }
 
     public String service() {
@@ -116,7 +126,7 @@ public final class Instance {
     }
 
     /**
-     * Waits until {@code GET /actuator/health/readiness} answers 200 on the instance's own port.
+     * Waits until {@code GET /actuator/health/readiness} answers 200 on the instance's management port.
      *
      * @return how long it took from now
      * @throws IllegalStateException if the process exits or the time runs out (with the end of its log)
@@ -124,7 +134,7 @@ public final class Instance {
     public Duration awaitReady(String healthPath, Duration timeout) {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
-        URI uri = URI.create("http://127.0.0.1:" + port + healthPath);
+        URI uri = URI.create("http://127.0.0.1:" + managementPort + healthPath);
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build()) {
             while (true) {
                 Process current;

@@ -8,6 +8,7 @@ import dev.forum.standin.haproxy.HaproxySettings;
 import dev.forum.standin.haproxy.RuntimeApi;
 import dev.forum.standin.haproxy.ServerStatus;
 import dev.forum.standin.haproxy.ServerWeights;
+import dev.forum.standin.keys.SigningKeySet;
 import dev.forum.standin.process.Instance;
 import dev.forum.standin.process.Jdk;
 import dev.forum.standin.process.Ports;
@@ -29,6 +30,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +38,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A topology running on this machine: PostgreSQL with a role per module, every service's instances as JDK 25
@@ -52,6 +55,13 @@ public final class Stand implements AutoCloseable {
 
     private static final Duration HAPROXY_CHECK_TIMEOUT = Duration.ofSeconds(30);
     private static final int POOL_SIZE_PER_MODULE = 4;
+    /** The module that issues tokens: its processes are given the signing keys. */
+    public static final String TOKEN_ISSUER_MODULE = "users";
+    /**
+     * How long a process whose users module is remote uses the JWK set it fetched: short here (5 minutes on ECS), so
+     * that a key rotation's steps follow each other quickly.
+     */
+    public static final Duration JWKS_CACHE_TTL = Duration.ofSeconds(10);
 
     private final Topology layout;
     private final StandOptions options;
@@ -63,6 +73,8 @@ public final class Stand implements AutoCloseable {
     private final Map<String, Path> jars = new LinkedHashMap<>();
     private LocalPostgres database;
     private HaproxyProcess haproxy;
+    /** Made for this run and given to every process that holds the users module. */
+    private volatile SigningKeySet signingKeys = SigningKeySet.generate();
     private Stage stage;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     /** Stops everything when the JVM ends (Ctrl-C, SIGTERM) before {@link #close()} was called. */
@@ -82,6 +94,12 @@ public final class Stand implements AutoCloseable {
      * all instances at once, each server taken into the load balancer when it is ready.
      */
     public static Stand start(Stage initial, StandOptions options) {
+        // Before any work: a load balancer or database that is missing or cannot run is one line naming the fix.
+        String unavailable = Stream.of(HaproxyProcess.unavailableReason(), LocalPostgres.unavailableReason())
+                .filter(Objects::nonNull).collect(Collectors.joining("; "));
+        if (!unavailable.isEmpty()) {
+            throw new IllegalStateException(unavailable);
+        }
         Topology layout = initial.weights();
         Ports ports = new Ports();
         try {
@@ -91,7 +109,8 @@ public final class Stand implements AutoCloseable {
         }
         int frontend = options.frontendPort() == 0 ? ports.free() : ports.require(options.frontendPort());
         int stats = options.statsPort() < 0 ? 0 : options.statsPort() == 0 ? ports.free() : ports.require(options.statsPort());
-        HaproxySettings settings = HaproxySettings.loopback(frontend, stats, options.workDir().resolve("haproxy.sock"));
+        HaproxySettings settings = HaproxySettings.loopback(frontend, stats, options.workDir().resolve("haproxy.sock"))
+                .withInternalPort(ports.free());
         Stand stand = new Stand(layout, options, settings);
         Runtime.getRuntime().addShutdownHook(stand.shutdownHook);
         try {
@@ -113,9 +132,9 @@ public final class Stand implements AutoCloseable {
             List<Instance> list = new ArrayList<>();
             List<Endpoint> eps = new ArrayList<>();
             for (int i = 1; i <= Math.max(2, service.count()); i++) {
-                Endpoint endpoint = Endpoint.loopback(service.name(), i, ports.free());
+                Endpoint endpoint = Endpoint.loopback(service.name(), i, ports.free(), ports.free());
                 eps.add(endpoint);
-                list.add(new Instance(service.name(), endpoint.name(), endpoint.port(),
+                list.add(new Instance(service.name(), endpoint.name(), endpoint.port(), endpoint.checkPort(),
                         options.workDir().resolve("logs").resolve(endpoint.name() + ".log")));
             }
             instances.put(service.name(), List.copyOf(list));
@@ -277,7 +296,7 @@ public final class Stand implements AutoCloseable {
             Set<String> remote = remote(ordered);
             log.info("start " + service + " (" + instances(service).stream().map(Instance::name).collect(Collectors.joining(", "))
                     + ") from " + options.jars().root().relativize(jars.get(service).toAbsolutePath()) + ": local "
-                    + String.join(", ", ordered) + (remote.isEmpty() ? "" : "; remote " + String.join(", ", remote) + " via " + url()));
+                    + String.join(", ", ordered) + (remote.isEmpty() ? "" : "; remote " + String.join(", ", remote) + " via " + haproxySettings.internalUrl()));
             for (Instance instance : instances(service)) {
                 boolean seed = instance == instances(service).getFirst()
                         && ordered.stream().allMatch(m -> service.equals(seeders.get(m)));
@@ -288,7 +307,7 @@ public final class Stand implements AutoCloseable {
         inParallel(started, instance -> {
             Duration took = instance.awaitReady(haproxySettings.healthPath(), options.readyTimeout());
             log.info(instance.name() + " ready in " + Seconds.of(took) + " (pid " + instance.pid() + ", GET "
-                    + haproxySettings.healthPath() + " -> 200 on :" + instance.port() + ")");
+                    + haproxySettings.healthPath() + " -> 200 on :" + instance.managementPort() + ")");
             enable(instance);
             return null;
         });
@@ -309,23 +328,31 @@ public final class Stand implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         // Only what the stand-in sets configures the forum: this shell's own SPRING_* and FORUM_* are left out.
         System.getenv().keySet().stream().filter(name -> name.startsWith("SPRING_") || name.startsWith("FORUM_")
-                || name.startsWith("SERVER_")).forEach(name -> env.put(name, null));
+                || name.startsWith("SERVER_") || name.startsWith("MANAGEMENT_")).forEach(name -> env.put(name, null));
         env.put("SERVER_PORT", Integer.toString(instance.port()));
+        env.put("MANAGEMENT_SERVER_PORT", Integer.toString(instance.managementPort()));
         env.put("SPRING_PROFILES_ACTIVE", "prod");
         env.put("FORUM_TOPOLOGY_LOCAL_MODULES", String.join(",", modules));
         if (!remote(modules).isEmpty()) {
-            env.put("FORUM_TOPOLOGY_REMOTE_BASE_URL", url());
+            env.put("FORUM_TOPOLOGY_REMOTE_BASE_URL", haproxySettings.internalUrl());
         }
         env.put("SPRING_DATASOURCE_URL", database.jdbcUrl());
         for (String module : modules) {
             LocalPostgres.Role role = database.role(module);
-            String prefix = "FORUM_DATASOURCE_" + module.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
+            String prefix = "FORUM_DATASOURCE_" + module.toUpperCase(Locale.ROOT).replace("-", "") + "_";
             env.put(prefix + "USERNAME", role.name());
             env.put(prefix + "PASSWORD", role.password());
+            env.put(prefix + "OWNER_USERNAME", role.owner());
+            env.put(prefix + "OWNER_PASSWORD", role.ownerPassword());
             env.put(prefix + "MAXIMUMPOOLSIZE", Integer.toString(POOL_SIZE_PER_MODULE));
         }
         // The tutorial's sample data, loaded once by one process per module (two would race on an empty table).
         env.put("FORUM_SEED_DATA", seed ? "always" : "never");
+        // Tokens: every process that signs them has the run's key set; every other one fetches its public half.
+        if (modules.contains(TOKEN_ISSUER_MODULE)) {
+            env.put("FORUM_SECURITY_JWT_SIGNING_KEYS", signingKeys.json());
+        }
+        env.put("FORUM_SECURITY_JWT_JWKSCACHETTL", JWKS_CACHE_TTL.toSeconds() + "s");
         env.putAll(options.environment());
         instance.start(java, options.jvmOptions(), jars.get(instance.service()), modules, env);
     }
@@ -407,7 +434,8 @@ public final class Stand implements AutoCloseable {
         Duration took = instance.awaitReady(haproxySettings.healthPath(), options.readyTimeout());
         Set<String> remote = remote(modules);
         log.info(instance.name() + " ready in " + Seconds.of(took) + " (pid " + instance.pid() + "): local "
-                + String.join(", ", modules) + (remote.isEmpty() ? "" : ", remote " + String.join(", ", remote) + " via " + url()));
+                + String.join(", ", modules) + (remote.isEmpty() ? "" : ", remote " + String.join(", ", remote) + " via "
+                + haproxySettings.internalUrl()));
         long checkStart = System.nanoTime();
         ServerStatus status = awaitServer(backend, instance.name(), ServerStatus::healthy, HAPROXY_CHECK_TIMEOUT);
         log.info("HAProxy: " + backend + "/" + instance.name() + " healthy (" + status.checkStatus() + ") after "
@@ -505,6 +533,29 @@ public final class Stand implements AutoCloseable {
             log.info(instance.name() + " stopped: " + stopped + "; in maintenance in HAProxy");
             return null;
         });
+    }
+
+    // ---- token signing keys -----------------------------------------------------------------------------------
+
+    /** The signing keys the processes that hold the users module have, or get at their next start. */
+    public SigningKeySet signingKeys() {
+        return signingKeys;
+    }
+
+    /**
+     * Gives every process that holds the users module this key set: a rolling restart of each, one at a time
+     * (drained, stopped gracefully, started, ready, taken back), as for any change of configuration.
+     */
+    public synchronized void useSigningKeys(SigningKeySet keys) {
+        this.signingKeys = keys;
+        log.info("signing keys " + String.join(", ", keys.keyIds()) + " (" + keys.signingKeyId() + " signs)");
+        for (List<Instance> service : instances.values()) {
+            for (Instance instance : service) {
+                if (instance.running() && instance.localModules().contains(TOKEN_ISSUER_MODULE)) {
+                    restart(instance, instance.localModules());
+                }
+            }
+        }
     }
 
     // ---- crash and recovery (no load balancer step: its checks notice) --------------------------------------------

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Runs a test class only where HAProxy (and, unless {@link #postgres()} is false, PostgreSQL with root) are
- * installed; otherwise it is skipped with a message saying how to get them. Where
+ * installed and usable ({@code haproxy -v} answers); otherwise it is skipped with one line naming the fix. Where
  * {@value SystemTools#REQUIRED_ENV} is true (CI), a missing tool fails instead.
  */
 @Target(ElementType.TYPE)
@@ -26,11 +26,15 @@ public @interface EnabledIfSystemTools {
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
             boolean postgres = context.getElement().map(e -> e.getAnnotation(EnabledIfSystemTools.class))
                     .map(EnabledIfSystemTools::postgres).orElse(true);
-            String reason = SystemTools.unavailableReason(postgres);
+            return decide(SystemTools.unavailableReason(postgres), SystemTools.required());
+        }
+
+        /** Enabled without a reason; with one, skipped, or (where the tools are required) an error with that line. */
+        static ConditionEvaluationResult decide(String reason, boolean required) {
             if (reason == null) {
-                return ConditionEvaluationResult.enabled("HAProxy" + (postgres ? " and PostgreSQL are" : " is") + " available");
+                return ConditionEvaluationResult.enabled("the system tools are installed and usable");
             }
-            if (SystemTools.required()) {
+            if (required) {
                 throw new IllegalStateException(SystemTools.REQUIRED_ENV + " is set but " + reason);
             }
             return ConditionEvaluationResult.disabled("Skipped: " + reason);

@@ -24,22 +24,43 @@ import java.util.function.Predicate;
 /**
  * A bounded, paced load: {@code workers} virtual threads, each sending one request of a fixed mix after another at a
  * constant rate, through the load balancer, until {@link #stop()} or the time limit. The mix is a read of every
- * tutorial route and a write that creates a post. Every request is recorded: its route, when it started, how long it
- * took, its status or the error; a write's {@code Location} is kept to read it back later.
+ * tutorial route and a write that creates a post, as a sample user with the token of their own login: each worker
+ * logs in as one of them ({@code POST /api/users/login}, itself a request of the load) and again every
+ * {@link #RELOGIN_EVERY}, so tokens signed by every key of a rotation are in use. Every request is recorded: its
+ * route, when it started, how long it took, its status or the error; a write's {@code Location} is kept to read it
+ * back later.
  */
 public final class LoadGenerator implements AutoCloseable {
 
     /** One request of the mix. */
     public record Op(String route, String method, String path) {
+        /** A write that creates something (a post), read back at the end. */
         boolean write() {
-            return method.equals("POST");
+            return method.equals("POST") && !path.endsWith("/login");
+        }
+
+        boolean login() {
+            return path.endsWith("/login");
         }
     }
+
+    /** The sample users of the seed and their passwords (README, "Writing"). */
+    static final List<String[]> SAMPLE_USERS = List.of(new String[] {"marceline", "vampire-queen-1000"},
+            new String[] {"finn", "adventure-time-hero"}, new String[] {"pb", "candy-kingdom-science"},
+            new String[] {"jake", "magic-dog-father"});
+    static final Op LOGIN = new Op("users", "POST", "/api/users/login");
+    /** How often a worker logs in again. */
+    public static final Duration RELOGIN_EVERY = Duration.ofSeconds(10);
 
     /** What one request got. */
     public record Result(Op op, long startNanos, long latencyNanos, int status, String error, String location) {
         public boolean ok() {
             return error == null && (op.write() ? status == 201 && location != null : status == 200);
+        }
+
+        /** A login's token, or null. */
+        String token() {
+            return op.login() && ok() ? location : null;
         }
 
         @Override
@@ -101,6 +122,9 @@ public final class LoadGenerator implements AutoCloseable {
         long deadline = started + limit.toNanos();
         long next = started + intervalNanos * worker / workers;
         int i = worker;
+        String[] user = SAMPLE_USERS.get(worker % SAMPLE_USERS.size());
+        String token = null;
+        long loggedIn = 0;
         while (running.get() && System.nanoTime() < deadline) {
             long wait = next - System.nanoTime();
             if (wait > 0) {
@@ -111,24 +135,36 @@ public final class LoadGenerator implements AutoCloseable {
                 }
             }
             next = Math.max(next + intervalNanos, System.nanoTime() - intervalNanos);
+            if (token == null || System.nanoTime() - loggedIn > RELOGIN_EVERY.toNanos()) {
+                Result login = send(LOGIN, "{\"username\":\"" + user[0] + "\",\"password\":\"" + user[1] + "\"}", null);
+                results.add(login);
+                if (login.token() != null) {
+                    token = login.token();
+                    loggedIn = System.nanoTime();
+                }
+                continue;
+            }
             Op op = TUTORIAL_MIX.get(i++ % TUTORIAL_MIX.size());
-            results.add(send(op));
+            String body = op.write() ? "{\"thread\":1,\"text\":\"load " + tag + " #" + writes.incrementAndGet() + "\"}" : null;
+            results.add(send(op, body, token));
         }
     }
 
-    private Result send(Op op) {
+    /** One request; a write or login sends {@code body}, a write with {@code token}. A login's token is its "location". */
+    private Result send(Op op, String body, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + op.path())).timeout(requestTimeout)
                 .header("Accept", "application/json");
-        if (op.write()) {
-            long n = writes.incrementAndGet();
-            String body = "{\"thread\":1,\"text\":\"load " + tag + " #" + n + "\",\"user\":1}";
+        if (body != null) {
             request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
         }
         long start = System.nanoTime();
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Result(op, start, System.nanoTime() - start, response.statusCode(), null,
-                    response.headers().firstValue("Location").orElse(null));
+            String location = op.login() ? accessToken(response.body()) : response.headers().firstValue("Location").orElse(null);
+            return new Result(op, start, System.nanoTime() - start, response.statusCode(), null, location);
         } catch (HttpTimeoutException e) {
             return new Result(op, start, System.nanoTime() - start, -1, "timeout", null);
         } catch (IOException e) {
@@ -137,6 +173,11 @@ public final class LoadGenerator implements AutoCloseable {
             Thread.currentThread().interrupt();
             return new Result(op, start, System.nanoTime() - start, -1, "interrupted", null);
         }
+    }
+
+    private static String accessToken(String loginAnswer) {
+        var matcher = java.util.regex.Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(loginAnswer);
+        return matcher.find() ? matcher.group(1) : null;
     }
 
     /** Stops sending and waits for the requests in flight. */
@@ -172,6 +213,23 @@ public final class LoadGenerator implements AutoCloseable {
     /** The locations of every acknowledged write. */
     public List<String> acknowledgedWrites() {
         return results.stream().filter(r -> r.op().write() && r.ok()).map(Result::location).toList();
+    }
+
+    /** The key ids ({@code kid}) of the tokens that logins matching {@code filter} were answered with. */
+    public java.util.Set<String> tokenKeyIds(Predicate<Result> filter) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        for (Result result : results(filter)) {
+            String token = result.token();
+            if (token != null) {
+                String header = new String(java.util.Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                var kid = java.util.regex.Pattern.compile("\"kid\"\\s*:\\s*\"([^\"]+)\"").matcher(header);
+                if (kid.find()) {
+                    ids.add(kid.group(1));
+                }
+            }
+        }
+        return ids;
     }
 
     /** The text the write with this location sent, recognizable by the run's tag. */

@@ -10,10 +10,10 @@ import dev.forum.standin.haproxy.HaproxyConfig;
 import dev.forum.standin.haproxy.HaproxyProcess;
 import dev.forum.standin.haproxy.HaproxySettings;
 import dev.forum.standin.haproxy.RuntimeApi;
-import dev.forum.standin.haproxy.ServerStatus;
 import dev.forum.standin.process.Ports;
 import dev.forum.standin.support.Checkout;
 import dev.forum.standin.support.EnabledIfSystemTools;
+import dev.forum.standin.support.HaproxyReady;
 import dev.forum.topology.Topology;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -46,6 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class HaproxyRoutingSystemTest {
 
+    /** The stubs' echo of the X-Forwarded-For values they received, joined as one list. */
+    private static final String SEEN_FORWARDED_FOR = "X-Seen-Forwarded-For";
+
     @TempDir
     Path dir;
 
@@ -69,8 +72,9 @@ class HaproxyRoutingSystemTest {
                 "all-extracted.yml")) {
             Topology topology = Checkout.topology(file);
             Path config = dir.resolve(file + ".cfg");
-            Files.writeString(config, HaproxyConfig.render(topology, instances(topology, new Ports(), false), Set.of(),
-                    HaproxySettings.loopback(18080, 0, dir.resolve("s.sock"))));
+            Ports ports = new Ports();
+            Files.writeString(config, HaproxyConfig.render(topology, instances(topology, ports, false), Set.of(),
+                    HaproxySettings.loopback(ports.free(), 0, dir.resolve("s.sock"))));
             assertNull(HaproxyProcess.check(config), file);
         }
     }
@@ -86,8 +90,8 @@ class HaproxyRoutingSystemTest {
         assertEquals(Map.of("monolith", 60), count(List.of("/api/users", "/api/threads/1", "/api/postsettings"), 20),
                 "no rule takes /api/postsettings: it goes to the default route");
 
-        api.setWeight("rule_30_posts", "monolith-1", 0);
-        api.setWeight("rule_30_posts", "monolith-2", 0);
+        api.setWeight("rule_10_posts", "monolith-1", 0);
+        api.setWeight("rule_10_posts", "monolith-2", 0);
         assertEquals(Map.of("posts", 40), count(List.of("/api/posts"), 40), "weights change at run time, no reload");
 
         api.setState("svc_posts", "posts-1", RuntimeApi.State.DRAIN);
@@ -118,6 +122,21 @@ class HaproxyRoutingSystemTest {
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
     }
 
+    @Test
+    void the_servers_learn_the_client_address_as_behind_an_alb() throws Exception {
+        start(Checkout.topology("posts-extracted.yml"));
+        for (String path : List.of("/api/users/1", "/api/posts/1")) {
+            HttpResponse<String> direct = get(path);
+            assertEquals("127.0.0.1", direct.headers().firstValue(SEEN_FORWARDED_FOR).orElse(null),
+                    path + ": the client's address in X-Forwarded-For (login throttling and logs key on it)");
+            HttpResponse<String> relayed = client.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .header("X-Forwarded-For", "203.0.113.9").timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals("203.0.113.9, 127.0.0.1", relayed.headers().firstValue(SEEN_FORWARDED_FOR).orElse(null),
+                    path + ": an address the client sent comes first, the one HAProxy saw last (as an ALB appends it)");
+        }
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------
 
     private RuntimeApi start(Topology topology) throws Exception {
@@ -127,11 +146,7 @@ class HaproxyRoutingSystemTest {
         haproxy = HaproxyProcess.start(HaproxyConfig.render(topology, instances, Set.of(), settings), dir, settings,
                 Duration.ofSeconds(10));
         RuntimeApi api = haproxy.api();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!api.servers().stream().filter(s -> s.backend().startsWith("svc_")).allMatch(ServerStatus::ready)) {
-            assertTrue(System.nanoTime() < deadline, "every stub is checked UP: " + api.servers());
-            Thread.sleep(100);
-        }
+        HaproxyReady.awaitEveryServiceServerUp(api, Duration.ofSeconds(10));
         baseUrl = settings.frontendUrl();
         return api;
     }
@@ -163,6 +178,8 @@ class HaproxyRoutingSystemTest {
             boolean health = exchange.getRequestURI().getPath().equals(HaproxySettings.READINESS);
             int status = health ? ready.get() : 200;
             byte[] body = (endpoint.service() + " " + endpoint.name()).getBytes(StandardCharsets.UTF_8);
+            List<String> forwardedFor = exchange.getRequestHeaders().get("X-Forwarded-For");
+            exchange.getResponseHeaders().set(SEEN_FORWARDED_FOR, forwardedFor == null ? "" : String.join(", ", forwardedFor));
             exchange.sendResponseHeaders(status, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();

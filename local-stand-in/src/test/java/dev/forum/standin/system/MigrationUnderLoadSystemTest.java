@@ -1,9 +1,12 @@
 package dev.forum.standin.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forum.standin.haproxy.ServerStatus;
+import dev.forum.standin.keys.KeyRotation;
+import dev.forum.standin.keys.SigningKeySet;
 import dev.forum.standin.stand.Migration;
 import dev.forum.standin.stand.Stand;
 import dev.forum.standin.stand.StandOptions;
@@ -27,9 +30,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The tutorial's claim, proven with a real load balancer: the posts migration (monolith alone -> posts service started
- * -> 10 -> 50 -> 100 % -> monolith reconfigured without posts, instance by instance) and then its rollback, under a
- * constant load of reads on every tutorial route and writes that create posts, drop no request, and every
- * acknowledged write is there at the end.
+ * -> 10 -> 50 -> 100 % -> monolith reconfigured without posts, instance by instance), a rotation of the token signing
+ * key, and then the migration's rollback, under a constant load of reads on every tutorial route, logins, and writes
+ * that create posts with the writers' tokens, drop no request, and every acknowledged write is there at the end.
  */
 @EnabledIfSystemTools
 class MigrationUnderLoadSystemTest {
@@ -37,7 +40,7 @@ class MigrationUnderLoadSystemTest {
     private static final Duration HOLD = Duration.ofSeconds(3);
 
     @Test
-    @Timeout(value = 8, unit = TimeUnit.MINUTES)
+    @Timeout(value = 12, unit = TimeUnit.MINUTES)
     void the_posts_migration_and_its_rollback_under_load_drop_no_request_and_lose_no_write() throws Exception {
         Topology target = Checkout.topology("posts-extracted.yml");
         Path postsJar = Checkout.serviceJar("posts");
@@ -46,7 +49,7 @@ class MigrationUnderLoadSystemTest {
                 System.out).withMonolithJarFallback(false);
 
         try (Stand stand = Stand.start(migration.start(), options);
-                LoadGenerator load = new LoadGenerator(stand.url(), 8, 80, Duration.ofMinutes(6))) {
+                LoadGenerator load = new LoadGenerator(stand.url(), 8, 80, Duration.ofMinutes(9))) {
             assertEquals(postsJar, stand.jar("posts"), "the posts service runs from its own extracted jar");
             load.start();
             Thread.sleep(HOLD);
@@ -54,6 +57,13 @@ class MigrationUnderLoadSystemTest {
             migration.walk(stand, migration.indexOf("done"), HOLD);
             long migrated = System.nanoTime();
             Thread.sleep(HOLD);
+            // The token signing key rotated under the same load, with posts served by its own service, which
+            // verifies every token with the keys it fetches: a new key published, then signing.
+            String oldKey = stand.signingKeys().signingKeyId();
+            long rotationStart = System.nanoTime();
+            SigningKeySet rotated = KeyRotation.rotate(stand);
+            long rotatedAt = System.nanoTime();
+            Thread.sleep(LoadGenerator.RELOGIN_EVERY.plus(HOLD));
             long rollbackStart = System.nanoTime();
             migration.rollback(stand, HOLD);
             long rolledBack = System.nanoTime();
@@ -70,6 +80,8 @@ class MigrationUnderLoadSystemTest {
             System.out.println("[system-test] " + LoadGenerator.summary("migration + rollback under load", results));
             System.out.println("[system-test] " + LoadGenerator.summary("  during the migration",
                     load.results(r -> r.startNanos() >= migrationStart && r.startNanos() < migrated)));
+            System.out.println("[system-test] " + LoadGenerator.summary("  during the key rotation",
+                    load.results(r -> r.startNanos() >= rotationStart && r.startNanos() < rotatedAt)));
             System.out.println("[system-test] " + LoadGenerator.summary("  during the rollback",
                     load.results(r -> r.startNanos() >= rollbackStart && r.startNanos() < rolledBack)));
             System.out.printf(Locale.ROOT, "[system-test] migration %.1f s, rollback %.1f s; the posts service answered %d "
@@ -83,6 +95,10 @@ class MigrationUnderLoadSystemTest {
             assertTrue(postsServed > 100, "the posts service took traffic during the migration: " + postsServed);
             assertTrue(writes.size() > 100, "writes were made: " + writes.size());
             assertEquals(List.of(), unreadable.stream().limit(20).toList(), "acknowledged writes that cannot be read back");
+            assertNotEquals(oldKey, rotated.signingKeyId());
+            assertTrue(load.tokenKeyIds(r -> r.startNanos() >= rotatedAt).contains(rotated.signingKeyId()),
+                    "logins after the rotation were answered with tokens of the new key");
+            assertTrue(load.tokenKeyIds(r -> r.startNanos() < rotationStart).contains(oldKey), "and before it, of the old key");
         }
     }
 

@@ -16,8 +16,10 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * One module's schema, made ready when the module starts: its migrations from
  * {@code db/migration/<module>} run with their own history table inside the module's schema, then, if
  * the policy allows and the module's main table is empty, {@code db/seed/<module>/sample-data.sql} loads the
- * tutorial's data. Runs as the module's own database role; a module that is not local in a process
- * never touches its schema there.
+ * tutorial's data. Runs as the module's owner role (or its single role); a module that is not local in a
+ * process never touches its schema there. Given a separate runtime role, the owner then grants it the rows of
+ * every table of the schema (select, insert, update, delete) and takes back any right on the migration history:
+ * the runtime role can read and write data, never change the schema or the record of its migrations.
  */
 final class ModuleSchema {
 
@@ -27,19 +29,24 @@ final class ModuleSchema {
     private final String seedTable;
     private final DataSource dataSource;
     private final SeedPolicy seedPolicy;
+    private final String runtimeRole;
 
     /**
-     * @param module     the module's name, which is also its schema's name
-     * @param seedTable  the table whose emptiness means "load the seed", qualified by the schema
+     * @param module      the module's name, which is also its schema's name
+     * @param seedTable   the table whose emptiness means "load the seed", qualified by the schema
+     * @param dataSource  connections as the role that migrates (the owner)
+     * @param runtimeRole the role the module's pool uses, to be granted the rows of the schema's tables; null when
+     *                    the same role migrates and serves
      */
-    ModuleSchema(String module, String seedTable, DataSource dataSource, SeedPolicy seedPolicy) {
+    ModuleSchema(String module, String seedTable, DataSource dataSource, SeedPolicy seedPolicy, String runtimeRole) {
         this.module = module;
         this.seedTable = seedTable;
         this.dataSource = dataSource;
         this.seedPolicy = seedPolicy;
+        this.runtimeRole = runtimeRole;
     }
 
-    /** Migrates the schema, then loads the seed if allowed. */
+    /** Migrates the schema, loads the seed if allowed, then gives the runtime role the rows (PostgreSQL). */
     void prepare() throws SQLException {
         var result = Flyway.configure()
                 .dataSource(dataSource)
@@ -61,6 +68,20 @@ final class ModuleSchema {
             }
             log.info("Module '{}': loaded the sample data into {}", module, seedTable);
         }
+        if (runtimeRole != null) {
+            grantRows();
+        }
+    }
+
+    /** The runtime role gets the rows of the schema's tables, and nothing on its migration history. */
+    private void grantRows() {
+        JdbcClient sql = JdbcClient.create(dataSource);
+        String schema = sql.sql("select quote_ident(?)").param(module).query(String.class).single();
+        String role = sql.sql("select quote_ident(?)").param(runtimeRole).query(String.class).single();
+        sql.sql("grant usage on schema " + schema + " to " + role).update();
+        sql.sql("grant select, insert, update, delete on all tables in schema " + schema + " to " + role).update();
+        sql.sql("revoke all on table " + schema + ".flyway_schema_history from " + role).update();
+        log.info("Module '{}': runtime role {} may read and write the rows of schema {}", module, runtimeRole, module);
     }
 
     private boolean shouldSeed() throws SQLException {

@@ -1,12 +1,16 @@
 package forum.platform.remote;
 
 import forum.platform.ConflictException;
+import forum.platform.CredentialsRejectedException;
 import forum.platform.FieldViolation;
+import forum.platform.ForbiddenException;
+import forum.platform.RateLimitedException;
 import forum.platform.ReferenceNotFoundException;
 import forum.platform.ResourceNotFoundException;
 import forum.platform.ValidationException;
 import dev.forum.extraction.runtime.remote.RemoteErrorDecoder;
 import dev.forum.extraction.runtime.remote.RemoteModuleException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -46,6 +50,13 @@ final class RemoteProblemDecoder implements RemoteErrorDecoder {
                 }
             }
             case ReferenceNotFoundException.TYPE -> throw new ReferenceNotFoundException(violations);
+            case CredentialsRejectedException.TYPE -> throw new CredentialsRejectedException();
+            case RateLimitedException.TYPE -> throw new RateLimitedException(detail, retryAfter(headers));
+            case ForbiddenException.TYPE -> {
+                if (!violations.isEmpty()) {
+                    throw new ForbiddenException(detail, violations.getFirst());
+                }
+            }
             case ConflictException.TYPE -> {
                 if (!violations.isEmpty()) {
                     throw new ConflictException(detail, violations.getFirst());
@@ -56,6 +67,15 @@ final class RemoteProblemDecoder implements RemoteErrorDecoder {
         }
         throw new RemoteModuleException(module, "The " + module + " module answered " + request.getMethod() + " "
                 + request.getURI().getPath() + " with " + status + (detail.isEmpty() ? "" : ": " + detail), null);
+    }
+
+    private static Duration retryAfter(HttpHeaders headers) {
+        String seconds = headers.getFirst(HttpHeaders.RETRY_AFTER);
+        try {
+            return Duration.ofSeconds(seconds == null ? 1 : Long.parseLong(seconds.strip()));
+        } catch (NumberFormatException httpDate) {
+            return Duration.ofSeconds(1);
+        }
     }
 
     private JsonNode readProblem(byte[] body) {

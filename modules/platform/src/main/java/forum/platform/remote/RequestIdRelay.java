@@ -15,7 +15,7 @@ final class RequestIdRelay implements RemoteCallHeaders {
 
     @Override
     public void contribute(String module, HttpHeaders headers) {
-        String requestId = MDC.get(RequestIdFilter.REQUEST_ID_MDC);
+        String requestId = MDC.get(RequestIdFilter.REQUEST_ID);
         if (requestId != null) {
             headers.set(RequestIdFilter.HEADER, requestId);
         }

@@ -3,6 +3,7 @@ package forum.platform.web;
 import forum.platform.Paging;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -37,6 +38,16 @@ public final class Pages {
     /** Sets {@code Location} to the created resource, a path relative to the host the client called. */
     public static void created(String path) {
         response().setHeader(HttpHeaders.LOCATION, path);
+    }
+
+    /** {@code Cache-Control: no-store}: an answer no cache may keep (a token, RFC 6749 section 5.1). */
+    public static void noStore() {
+        response().setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    /** {@code Cache-Control: public, max-age=...}: an answer any cache may keep for this long. */
+    public static void cacheFor(Duration duration) {
+        response().setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=" + duration.toSeconds());
     }
 
     private static HttpServletResponse response() {

@@ -20,16 +20,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gives every request an id ({@code X-Request-Id}: the caller's if it sent a sane one, else a new one),
- * answers with it, and puts it and the module that owns the route into the log context, so one request
- * can be followed across processes. Remote calls pass the id on.
+ * answers with it, and puts it, the module that owns the route and the client's address (as the load balancer
+ * reports it) into the log context, so one request can be followed across processes; the verified caller is
+ * added once security has run (forum.platform.security). Remote calls pass the id on.
  */
 @Component
 @Order(RequestIdFilter.ORDER)
 public class RequestIdFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "X-Request-Id";
-    /** The log context's key of the request id. */
-    public static final String REQUEST_ID_MDC = "requestId";
+    /** The log context of a request (MDC keys): its id, its module, its client's address, its verified caller. */
+    public static final String REQUEST_ID = "requestId";
+    public static final String MODULE = "module";
+    public static final String CLIENT_ADDRESS = "clientAddress";
+    public static final String USER_ID = "userId";
     /** Just inside Spring Boot's observation filter (highest precedence + 1), so log lines carry the trace id. */
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
@@ -52,10 +56,11 @@ public class RequestIdFilter extends OncePerRequestFilter {
             requestId = UUID.randomUUID().toString();
         }
         response.setHeader(HEADER, requestId);
-        MDC.put(REQUEST_ID_MDC, requestId);
+        MDC.put(REQUEST_ID, requestId);
+        MDC.put(CLIENT_ADDRESS, request.getRemoteAddr());
         Topology here = topology.getIfAvailable();
         if (here != null) {
-            here.moduleOwning(request.getRequestURI()).map(ModuleMetadata.ModuleInfo::name).ifPresent(module -> MDC.put("module", module));
+            here.moduleOwning(request.getRequestURI()).map(ModuleMetadata.ModuleInfo::name).ifPresent(module -> MDC.put(MODULE, module));
         }
         long start = System.nanoTime();
         try {
@@ -65,8 +70,10 @@ public class RequestIdFilter extends OncePerRequestFilter {
                 access.debug("{} {} -> {} in {} ms", request.getMethod(), request.getRequestURI(), response.getStatus(),
                         (System.nanoTime() - start) / 1_000_000);
             }
-            MDC.remove(REQUEST_ID_MDC);
-            MDC.remove("module");
+            MDC.remove(REQUEST_ID);
+            MDC.remove(MODULE);
+            MDC.remove(CLIENT_ADDRESS);
+            MDC.remove(USER_ID);
         }
     }
 }

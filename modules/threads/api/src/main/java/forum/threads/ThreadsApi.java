@@ -1,6 +1,8 @@
 package forum.threads;
 
 import forum.platform.ModuleApi;
+import forum.platform.RouteAccess;
+import forum.platform.RouteAccess.Caller;
 import java.util.List;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,18 +22,25 @@ public interface ThreadsApi {
     String PATH = "/api/threads";
 
     /** Threads in id order, {@code limit} (1..1000) from {@code offset}. */
+    @RouteAccess(Caller.ANYONE)
     @GetExchange
     List<ForumThread> list(@RequestParam(name = "limit", defaultValue = "100") int limit,
                            @RequestParam(name = "offset", defaultValue = "0") int offset);
 
     /** @throws ThreadNotFoundException if no thread has this id */
+    @RouteAccess(Caller.ANYONE)
     @GetExchange("/{id}")
     ForumThread get(@PathVariable("id") ThreadId id);
 
     /**
+     * Starts a thread as the caller, a user with an access token; {@code createdBy} is the caller (a body may name
+     * the caller or leave it out).
+     *
      * @throws forum.platform.ValidationException if a field is missing or malformed
+     * @throws forum.platform.ForbiddenException if {@code createdBy} names another user
      * @throws forum.platform.ReferenceNotFoundException if {@code createdBy} is not an existing user
      */
+    @RouteAccess(Caller.USER)
     @PostExchange(contentType = "application/json")
     ForumThread create(@RequestBody NewThread thread);
 }

@@ -1,5 +1,13 @@
 package forum.users;
 
-/** What {@code POST /api/users} takes. {@code username} is unique; {@code bio} may be left out. */
-public record NewUser(String username, String name, String bio) {
+/**
+ * What {@code POST /api/users} (sign-up) takes. {@code username} is unique; {@code bio} may be left out;
+ * {@code password} is stored only as a hash and never answered.
+ */
+public record NewUser(String username, String name, String bio, String password) {
+
+    @Override
+    public String toString() {
+        return "NewUser[username=" + username + ", name=" + name + ", bio=" + bio + ", password=(hidden)]";
+    }
 }

@@ -4,9 +4,12 @@ import forum.platform.web.problem.ProblemType;
 import forum.platform.web.problem.ProblemResponses;
 
 import forum.platform.ConflictException;
+import forum.platform.CredentialsRejectedException;
 import forum.platform.DomainException;
 import forum.platform.FieldViolation;
+import forum.platform.ForbiddenException;
 import forum.platform.ReferenceNotFoundException;
+import forum.platform.RateLimitedException;
 import forum.platform.ResourceNotFoundException;
 import forum.platform.ValidationException;
 import dev.forum.extraction.runtime.remote.RemoteModuleException;
@@ -74,13 +77,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case ConflictException _ -> HttpStatus.CONFLICT;
             case ReferenceNotFoundException _ -> HttpStatus.UNPROCESSABLE_CONTENT;
             case ValidationException _ -> HttpStatus.BAD_REQUEST;
+            case ForbiddenException _ -> HttpStatus.FORBIDDEN;
+            case CredentialsRejectedException _ -> HttpStatus.UNAUTHORIZED;
+            case RateLimitedException _ -> HttpStatus.TOO_MANY_REQUESTS;
         };
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, failure.getMessage());
         problem.setType(URI.create(failure.problemType()));
         if (!failure.violations().isEmpty()) {
             problem.setProperty(ProblemType.ERRORS, asMaps(failure.violations()));
         }
-        return answer(problem);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (failure instanceof RateLimitedException limited) {
+            answer.header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+        }
+        if (failure instanceof CredentialsRejectedException) {
+            // RFC 9110 15.5.2: a 401 names the scheme that would be accepted.
+            answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        return answer.body(problem);
     }
 
     /** A module in another process failed: 503 if unreachable, 504 if too slow, 502 otherwise. */

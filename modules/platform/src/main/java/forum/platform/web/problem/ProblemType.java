@@ -21,8 +21,10 @@ public enum ProblemType {
     NON_CANONICAL_PATH("non-canonical-path", HttpStatus.BAD_REQUEST),
     /** 400: the HTTP request itself is malformed (request line, headers, encoding). */
     BAD_REQUEST("bad-request", HttpStatus.BAD_REQUEST),
-    /** 401: no valid credentials. */
+    /** 401: no access token, or one that is not valid; {@code WWW-Authenticate} says which. */
     UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED),
+    /** 401: a login whose username and password do not match (it does not say which is wrong). */
+    LOGIN_FAILED("login-failed", HttpStatus.UNAUTHORIZED),
     /** 403: valid credentials that do not allow this. */
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN),
     /** 404: no resource with this id. */
@@ -127,6 +129,6 @@ public enum ProblemType {
 
     /** The first type listed for a status is its default, except the ones only our own code chooses. */
     private boolean isDefaultForStatus() {
-        return this != VALIDATION && this != MALFORMED_REQUEST && this != NON_CANONICAL_PATH;
+        return this != VALIDATION && this != MALFORMED_REQUEST && this != NON_CANONICAL_PATH && this != LOGIN_FAILED;
     }
 }

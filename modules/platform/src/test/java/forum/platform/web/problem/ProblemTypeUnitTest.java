@@ -3,6 +3,9 @@ package forum.platform.web.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import forum.platform.ConflictException;
+import forum.platform.CredentialsRejectedException;
+import forum.platform.ForbiddenException;
+import forum.platform.RateLimitedException;
 import forum.platform.ReferenceNotFoundException;
 import forum.platform.ResourceNotFoundException;
 import forum.platform.ValidationException;
@@ -18,6 +21,9 @@ class ProblemTypeUnitTest {
         assertThat(ResourceNotFoundException.TYPE).isEqualTo(ProblemType.NOT_FOUND.urn());
         assertThat(ConflictException.TYPE).isEqualTo(ProblemType.CONFLICT.urn());
         assertThat(ReferenceNotFoundException.TYPE).isEqualTo(ProblemType.REFERENCE_NOT_FOUND.urn());
+        assertThat(ForbiddenException.TYPE).isEqualTo(ProblemType.FORBIDDEN.urn());
+        assertThat(CredentialsRejectedException.TYPE).isEqualTo(ProblemType.LOGIN_FAILED.urn());
+        assertThat(RateLimitedException.TYPE).isEqualTo(ProblemType.RATE_LIMITED.urn());
     }
 
     @Test

@@ -1,20 +1,34 @@
 package forum.users.internal;
 
 import dev.forum.extraction.runtime.topology.ConditionalOnLocalModule;
+import forum.platform.CredentialsRejectedException;
 import forum.platform.Paging;
 import forum.platform.Validation;
+import forum.platform.web.ClientAddress;
+import forum.users.AccessToken;
+import forum.users.Credentials;
 import forum.users.NewUser;
 import forum.users.User;
 import forum.users.UserId;
 import forum.users.UserNotFoundException;
 import forum.users.UsernameTakenException;
 import forum.users.UsersApi;
+import forum.users.internal.auth.LoginThrottle;
+import forum.users.internal.auth.PasswordRules;
+import forum.users.internal.auth.SigningKeys;
+import forum.users.internal.auth.TokenIssuer;
+import forum.users.internal.persistence.CredentialStore;
 import forum.users.internal.persistence.UserRepository;
 import forum.users.internal.persistence.UserRow;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The users module in-process: what other modules get when they ask for {@link UsersApi}. */
 @Service
@@ -24,9 +38,23 @@ class UserService implements UsersApi {
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
     private final UserRepository users;
+    private final CredentialStore credentials;
+    private final PasswordEncoder passwords;
+    private final LoginThrottle throttle;
+    private final TokenIssuer tokens;
+    private final SigningKeys keys;
+    /** Checked when no user has the username, so that an unknown user takes as long as a wrong password. */
+    private final String unknownUserHash;
 
-    UserService(UserRepository users) {
+    UserService(UserRepository users, CredentialStore credentials, PasswordEncoder passwords, LoginThrottle throttle,
+                TokenIssuer tokens, SigningKeys keys) {
         this.users = users;
+        this.credentials = credentials;
+        this.passwords = passwords;
+        this.throttle = throttle;
+        this.tokens = tokens;
+        this.keys = keys;
+        this.unknownUserHash = passwords.encode(UUID.randomUUID().toString());
     }
 
     @Override
@@ -40,22 +68,52 @@ class UserService implements UsersApi {
         return users.findById(id.value()).map(UserRow::toUser).orElseThrow(() -> new UserNotFoundException(id));
     }
 
+    /** The user and their password hash are written together or not at all. */
     @Override
+    @Transactional(transactionManager = "usersTransactionManager")
     public User create(NewUser user) {
-        Validation.of()
+        Validation validation = Validation.of()
                 .text("username", user.username(), 1, 40)
                 .matches("username", user.username(), USERNAME, "may hold only letters, digits, '_', '.' and '-'")
                 .text("name", user.name(), 1, 100)
-                .text("bio", user.bio(), 0, 1000)
-                .check();
+                .text("bio", user.bio(), 0, 1000);
+        PasswordRules.check(validation, user.username(), user.password());
+        validation.check();
         String username = user.username().strip();
         if (users.existsByUsername(username)) {
             throw new UsernameTakenException(username);
         }
         try {
-            return users.save(UserRow.from(user)).toUser();
+            User created = users.save(UserRow.from(user)).toUser();
+            credentials.save(created.id().value(), passwords.encode(user.password()));
+            return created;
         } catch (DuplicateKeyException raced) {
             throw new UsernameTakenException(username);
         }
+    }
+
+    /**
+     * Checks the password against the stored hash (against a made-up one for an unknown username, so both take
+     * the same time), counts a failure against this username from this client's address, and answers a token.
+     */
+    @Override
+    public AccessToken login(Credentials login) {
+        Validation.of().text("username", login.username(), 1, 40).required("password", login.password()).check();
+        String username = login.username().strip();
+        String client = ClientAddress.current();
+        throttle.checkAllowed(username, client);
+        Optional<CredentialStore.Stored> stored = credentials.findByUsername(username);
+        boolean matches = passwords.matches(login.password(), stored.map(CredentialStore.Stored::passwordHash).orElse(unknownUserHash));
+        if (!matches || stored.isEmpty()) {
+            throttle.failed(username, client);
+            throw new CredentialsRejectedException();
+        }
+        throttle.succeeded(username, client);
+        return tokens.issue(get(new UserId(stored.get().userId())));
+    }
+
+    @Override
+    public Map<String, Object> jwks() {
+        return keys.publicKeys().toJSONObject();
     }
 }

@@ -1,6 +1,7 @@
 package forum.posts.internal.web;
 
 import dev.forum.extraction.runtime.topology.ConditionalOnLocalModule;
+import forum.platform.security.Callers;
 import forum.platform.web.Pages;
 import forum.posts.NewPost;
 import forum.posts.Post;
@@ -49,10 +50,12 @@ class PostController implements PostsApi {
         return Pages.page(limit, offset, (l, o) -> posts.byUser(user, l, o));
     }
 
+    /** The author is the caller: a body that names another user is refused with 403 before anything is checked. */
     @Override
     @ResponseStatus(HttpStatus.CREATED)
     public Post create(NewPost post) {
-        Post created = posts.create(post);
+        long author = Callers.author("user", post.user() == null ? null : post.user().value());
+        Post created = posts.create(new NewPost(post.thread(), post.text(), UserId.of(author)));
         Pages.created(PATH + "/" + created.id());
         return created;
     }

@@ -1,11 +1,13 @@
 package forum.threads.internal.web;
 
 import dev.forum.extraction.runtime.topology.ConditionalOnLocalModule;
+import forum.platform.security.Callers;
 import forum.platform.web.Pages;
 import forum.threads.ForumThread;
 import forum.threads.NewThread;
 import forum.threads.ThreadId;
 import forum.threads.ThreadsApi;
+import forum.users.UserId;
 import java.util.List;
 import org.springframework.context.annotation.Fallback;
 import org.springframework.http.HttpStatus;
@@ -37,10 +39,12 @@ class ThreadController implements ThreadsApi {
         return threads.get(id);
     }
 
+    /** The author is the caller: a body that names another user is refused with 403 before anything is checked. */
     @Override
     @ResponseStatus(HttpStatus.CREATED)
     public ForumThread create(NewThread thread) {
-        ForumThread created = threads.create(thread);
+        long author = Callers.author("createdBy", thread.createdBy() == null ? null : thread.createdBy().value());
+        ForumThread created = threads.create(new NewThread(thread.title(), UserId.of(author)));
         Pages.created(PATH + "/" + created.id());
         return created;
     }

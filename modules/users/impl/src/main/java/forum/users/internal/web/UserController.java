@@ -2,11 +2,15 @@ package forum.users.internal.web;
 
 import dev.forum.extraction.runtime.topology.ConditionalOnLocalModule;
 import forum.platform.web.Pages;
+import forum.users.AccessToken;
+import forum.users.Credentials;
 import forum.users.NewUser;
 import forum.users.User;
 import forum.users.UserId;
 import forum.users.UsersApi;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.annotation.Fallback;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -44,5 +48,18 @@ class UserController implements UsersApi {
         User created = users.create(user);
         Pages.created(PATH + "/" + created.id());
         return created;
+    }
+
+    @Override
+    public AccessToken login(Credentials credentials) {
+        Pages.noStore();
+        return users.login(credentials);
+    }
+
+    /** Cached by clients and load balancers for a few minutes: keys change only by a rotation, which takes longer. */
+    @Override
+    public Map<String, Object> jwks() {
+        Pages.cacheFor(Duration.ofMinutes(5));
+        return users.jwks();
     }
 }

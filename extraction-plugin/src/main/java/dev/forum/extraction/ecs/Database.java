@@ -1,0 +1,130 @@
+package dev.forum.extraction.ecs;
+
+import static dev.forum.extraction.ecs.Cfn.getAtt;
+import static dev.forum.extraction.ecs.Cfn.join;
+import static dev.forum.extraction.ecs.Cfn.list;
+import static dev.forum.extraction.ecs.Cfn.noEgress;
+import static dev.forum.extraction.ecs.Cfn.obj;
+import static dev.forum.extraction.ecs.Cfn.output;
+import static dev.forum.extraction.ecs.Cfn.ref;
+import static dev.forum.extraction.ecs.Cfn.resource;
+import static dev.forum.extraction.ecs.Cfn.sub;
+import static dev.forum.extraction.ecs.Cfn.tags;
+
+import dev.forum.topology.ModuleRoute;
+import dev.forum.topology.Topology;
+import java.util.Map;
+
+/**
+ * The base stack's data: a KMS key for every secret (rotated yearly by KMS), the PostgreSQL database (private,
+ * encrypted, TLS forced, deletion protection, its logs in CloudWatch, optional Multi-AZ) whose admin password RDS
+ * keeps in Secrets Manager, two secrets per module (its owner role, which runs its migrations, and its runtime
+ * role, which reads and writes rows), and the secret of the token signing keys, which deploy.sh fills once
+ * (CloudFormation cannot make a key pair). Secrets are not rotated automatically: tasks read them only when they
+ * start, so a rotation would break running pools (the README says how an operator rotates with a rolling deploy).
+ */
+final class Database {
+
+    static final String ENGINE_VERSION = "16";
+    static final String PARAMETER_FAMILY = "postgres16";
+    /** The certificate authority of the instance's server certificate; the image's bundle holds it. */
+    static final String CA = "rds-ca-rsa2048-g1";
+    /** The signing keys' secret until deploy.sh puts a key set in. */
+    static final String EMPTY_KEY_SET = "{\"keys\":[]}";
+
+    private Database() {
+    }
+
+    static void add(Stack stack, Topology topology, EcsSettings settings, Map<String, String> tag, EcsNames names) {
+        String app = topology.name();
+        stack.parameter("DatabaseInstanceClass", obj("Type", "String", "Default", "db.t4g.micro",
+                "Description", "The RDS instance class of the PostgreSQL database"));
+        stack.parameter("DatabaseMultiAZ", obj("Type", "String", "Default", String.valueOf(topology.database().multiAz()),
+                "AllowedValues", list("true", "false"),
+                "Description", "A standby in the second availability zone (the topology's database.multi-az)"));
+
+        stack.add("SecretsKey", resource("AWS::KMS::Key", obj(
+                "Description", "Encrypts the " + app + " application's secrets (database roles, token signing keys)",
+                "EnableKeyRotation", true,
+                // The account administers and uses the key through IAM: each execution role may decrypt only
+                // through Secrets Manager (kms:ViaService), for its own secrets.
+                "KeyPolicy", obj("Version", "2012-10-17", "Statement", list(obj(
+                        "Sid", "AccountAdministersThroughIam", "Effect", "Allow",
+                        "Principal", obj("AWS", sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root")),
+                        "Action", "kms:*", "Resource", "*"))),
+                "Tags", tags(app + "-secrets", tag))));
+        stack.add("SecretsKeyAlias", resource("AWS::KMS::Alias", obj("AliasName", names.secretsKeyAlias(),
+                "TargetKeyId", ref("SecretsKey"))));
+
+        // Ingress from each service's tasks is added by the service's stack; the bootstrap task's here.
+        stack.add("DatabaseSecurityGroup", resource("AWS::EC2::SecurityGroup", obj(
+                "GroupDescription", app + " database: PostgreSQL from the tasks only",
+                "VpcId", ref("Vpc"),
+                "SecurityGroupEgress", list(noEgress()),
+                "Tags", tags(app + "-db", tag))));
+        stack.add("DatabaseSubnets", resource("AWS::RDS::DBSubnetGroup", obj(
+                "DBSubnetGroupDescription", app + " database in the private subnets",
+                "SubnetIds", list(ref("PrivateSubnetA"), ref("PrivateSubnetB")), "Tags", tags(app, tag))));
+        stack.add("DatabaseParameters", resource("AWS::RDS::DBParameterGroup", obj(
+                "Description", app + " PostgreSQL: TLS only, connections logged",
+                "Family", PARAMETER_FAMILY,
+                "Parameters", obj("rds.force_ssl", "1", "log_connections", "1", "log_disconnections", "1"),
+                "Tags", tags(app, tag))));
+        Map<String, Object> database = stack.add("Database", resource("AWS::RDS::DBInstance", obj(
+                "Engine", "postgres", "EngineVersion", ENGINE_VERSION, "AutoMinorVersionUpgrade", true,
+                "DBInstanceClass", ref("DatabaseInstanceClass"), "MultiAZ", ref("DatabaseMultiAZ"),
+                "AllocatedStorage", "20", "StorageType", "gp3", "StorageEncrypted", true,
+                "DBName", names.databaseName(), "MasterUsername", names.databaseName() + "_admin",
+                "ManageMasterUserPassword", true, "MasterUserSecret", obj("KmsKeyId", ref("SecretsKey")),
+                "CACertificateIdentifier", CA,
+                "DBParameterGroupName", ref("DatabaseParameters"),
+                "DBSubnetGroupName", ref("DatabaseSubnets"),
+                "VPCSecurityGroups", list(getAtt("DatabaseSecurityGroup", "GroupId")),
+                "PubliclyAccessible", false, "BackupRetentionPeriod", 7, "CopyTagsToSnapshot", true,
+                "DeletionProtection", true,
+                "EnableCloudwatchLogsExports", list("postgresql", "upgrade"),
+                "Tags", tags(app, tag))));
+        database.put("DeletionPolicy", "Snapshot");
+        database.put("UpdateReplacePolicy", "Snapshot");
+
+        // TLS with the server's name checked against the RDS certificate authorities' bundle in the image.
+        stack.output("DatabaseUrl", output("JDBC URL of the application's database (TLS, server name verified)",
+                join("", "jdbc:postgresql://", getAtt("Database", "Endpoint.Address"), ":", getAtt("Database", "Endpoint.Port"),
+                        "/" + names.databaseName() + "?sslmode=verify-full&sslrootcert=" + settings.rdsCaBundle()),
+                names.export("DatabaseUrl")));
+        stack.output("DatabaseSecurityGroup", output("The database's security group", getAtt("DatabaseSecurityGroup", "GroupId"),
+                names.export("DatabaseSecurityGroup")));
+        stack.output("DatabaseHost", output("The database's host name", getAtt("Database", "Endpoint.Address"), names.export("DatabaseHost")));
+        stack.output("DatabasePort", output("The database's port", getAtt("Database", "Endpoint.Port"), names.export("DatabasePort")));
+        stack.output("DatabaseAdminSecret", output("The RDS-managed secret of the admin user",
+                getAtt("Database", "MasterUserSecret.SecretArn"), names.export("DatabaseAdminSecret")));
+        stack.output("SecretsKey", output("The KMS key of the secrets", getAtt("SecretsKey", "Arn"), names.export("SecretsKey")));
+
+        for (ModuleRoute module : topology.modules()) {
+            String m = module.module();
+            secret(stack, "DatabaseSecret" + EcsNames.id(m), names.databaseSecret(m), names.databaseRole(m),
+                    "Runtime role of the " + m + " module: reads and writes the rows of schema " + m, tag, names);
+            secret(stack, "OwnerSecret" + EcsNames.id(m), names.ownerSecret(m), names.ownerRole(m),
+                    "Owner role of the " + m + " module: owns schema " + m + " and runs its migrations", tag, names);
+        }
+        stack.add("SigningKeysSecret", resource("AWS::SecretsManager::Secret", obj(
+                "Name", names.signingKeysSecret(),
+                "Description", "The token signing keys (a JWK set with private keys) of the " + settings.identity().issuerModule()
+                        + " module; deploy.sh puts a new key set in once, CloudFormation only creates the secret",
+                "KmsKeyId", ref("SecretsKey"),
+                "SecretString", EMPTY_KEY_SET,
+                "Tags", tags(names.signingKeysSecret(), tag))));
+        stack.output("SigningKeysSecret", output("The token signing keys' secret", ref("SigningKeysSecret"),
+                names.export("SigningKeysSecret")));
+    }
+
+    private static void secret(Stack stack, String id, String name, String role, String description, Map<String, String> tag,
+            EcsNames names) {
+        stack.add(id, resource("AWS::SecretsManager::Secret", obj(
+                "Name", name, "Description", description, "KmsKeyId", ref("SecretsKey"),
+                "GenerateSecretString", obj("SecretStringTemplate", "{\"username\":\"" + role + "\"}",
+                        "GenerateStringKey", "password", "PasswordLength", 32, "ExcludePunctuation", true),
+                "Tags", tags(name, tag))));
+        stack.output(id, output(description, ref(id), names.export(id)));
+    }
+}

@@ -1,0 +1,111 @@
+package dev.forum.extraction.ecs;
+
+import static dev.forum.extraction.ecs.Cfn.availabilityZone;
+import static dev.forum.extraction.ecs.Cfn.getAtt;
+import static dev.forum.extraction.ecs.Cfn.join;
+import static dev.forum.extraction.ecs.Cfn.list;
+import static dev.forum.extraction.ecs.Cfn.noEgress;
+import static dev.forum.extraction.ecs.Cfn.obj;
+import static dev.forum.extraction.ecs.Cfn.output;
+import static dev.forum.extraction.ecs.Cfn.ref;
+import static dev.forum.extraction.ecs.Cfn.resource;
+import static dev.forum.extraction.ecs.Cfn.sub;
+import static dev.forum.extraction.ecs.Cfn.tags;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The base stack's network: a VPC over two availability zones, public subnets (the internet-facing load balancer
+ * only) and private subnets (tasks, internal load balancer, database, endpoints). The private subnets have no
+ * route to the internet at all (no NAT gateway): tasks reach ECR, CloudWatch Logs and Secrets Manager through
+ * interface endpoints and S3 (ECR's image layers) through a gateway endpoint, and each other through the internal
+ * load balancer. Flow logs of every interface go to the log bucket.
+ */
+final class Network {
+
+    static final String VPC_CIDR = "10.0.0.0/16";
+    static final List<String> ZONES = List.of("A", "B");
+    /** The AWS services a task calls, each through an interface endpoint (its private DNS name resolves to it). */
+    static final List<String> INTERFACE_ENDPOINTS = List.of("ecr.api", "ecr.dkr", "logs", "secretsmanager");
+
+    private Network() {
+    }
+
+    static void add(Stack stack, String app, Map<String, String> tag, EcsNames names) {
+        stack.parameter("S3PrefixList", obj("Type", "String", "AllowedPattern", "pl-[0-9a-f]+",
+                "Description", "The AWS-managed prefix list of S3 in this region (com.amazonaws.<region>.s3): the only "
+                        + "addresses tasks may reach on 443 besides the endpoints. deploy.sh looks it up."));
+        stack.add("Vpc", resource("AWS::EC2::VPC", obj("CidrBlock", VPC_CIDR, "EnableDnsSupport", true,
+                "EnableDnsHostnames", true, "Tags", tags(app, tag))));
+        stack.add("InternetGateway", resource("AWS::EC2::InternetGateway", obj("Tags", tags(app, tag))));
+        stack.add("InternetGatewayAttachment", resource("AWS::EC2::VPCGatewayAttachment",
+                obj("VpcId", ref("Vpc"), "InternetGatewayId", ref("InternetGateway"))));
+        stack.add("PublicRouteTable", resource("AWS::EC2::RouteTable", obj("VpcId", ref("Vpc"),
+                "Tags", tags(app + "-public", tag))));
+        stack.add("PublicDefaultRoute", resource("AWS::EC2::Route", obj("RouteTableId", ref("PublicRouteTable"),
+                "DestinationCidrBlock", "0.0.0.0/0", "GatewayId", ref("InternetGateway"))))
+                .put("DependsOn", "InternetGatewayAttachment");
+        stack.add("PrivateRouteTable", resource("AWS::EC2::RouteTable", obj("VpcId", ref("Vpc"),
+                "Tags", tags(app + "-private", tag))));
+        for (int i = 0; i < ZONES.size(); i++) {
+            String zone = ZONES.get(i);
+            stack.add("PublicSubnet" + zone, resource("AWS::EC2::Subnet", obj("VpcId", ref("Vpc"),
+                    "AvailabilityZone", availabilityZone(i), "CidrBlock", "10.0." + i + ".0/24", "MapPublicIpOnLaunch", false,
+                    "Tags", tags(app + "-public-" + zone.toLowerCase(), tag))));
+            stack.add("PublicSubnet" + zone + "Routes", resource("AWS::EC2::SubnetRouteTableAssociation",
+                    obj("SubnetId", ref("PublicSubnet" + zone), "RouteTableId", ref("PublicRouteTable"))));
+            stack.add("PrivateSubnet" + zone, resource("AWS::EC2::Subnet", obj("VpcId", ref("Vpc"),
+                    "AvailabilityZone", availabilityZone(i), "CidrBlock", "10.0." + (10 + i) + ".0/24",
+                    "MapPublicIpOnLaunch", false, "Tags", tags(app + "-private-" + zone.toLowerCase(), tag))));
+            stack.add("PrivateSubnet" + zone + "Routes", resource("AWS::EC2::SubnetRouteTableAssociation",
+                    obj("SubnetId", ref("PrivateSubnet" + zone), "RouteTableId", ref("PrivateRouteTable"))));
+        }
+        endpoints(stack, app, tag);
+        stack.add("FlowLog", resource("AWS::EC2::FlowLog", obj(
+                "ResourceType", "VPC", "ResourceId", ref("Vpc"), "TrafficType", "ALL",
+                "LogDestinationType", "s3", "LogDestination", join("", getAtt("LogBucket", "Arn"), "/flow-logs/"),
+                "MaxAggregationInterval", 600, "Tags", tags(app, tag))))
+                .put("DependsOn", "LogBucketPolicy");
+
+        stack.output("VpcId", output("The VPC", ref("Vpc"), names.export("VpcId")));
+        stack.output("PrivateSubnets", output("The private subnets, comma-separated",
+                join(",", ref("PrivateSubnetA"), ref("PrivateSubnetB")), names.export("PrivateSubnets")));
+        stack.output("PrivateSubnetA", output("Private subnet in the first zone", ref("PrivateSubnetA"), names.export("PrivateSubnetA")));
+        stack.output("PrivateSubnetB", output("Private subnet in the second zone", ref("PrivateSubnetB"), names.export("PrivateSubnetB")));
+        stack.output("EndpointSecurityGroup", output("The interface endpoints' security group", getAtt("EndpointSecurityGroup", "GroupId"),
+                names.export("EndpointSecurityGroup")));
+        stack.output("S3PrefixList", output("S3's prefix list (for the tasks' egress to ECR's image layers)", ref("S3PrefixList"),
+                names.export("S3PrefixList")));
+    }
+
+    private static void endpoints(Stack stack, String app, Map<String, String> tag) {
+        // Ingress rules are added by the service stacks (from each service's group) and by the database bootstrap.
+        stack.add("EndpointSecurityGroup", resource("AWS::EC2::SecurityGroup", obj(
+                "GroupDescription", app + " interface endpoints: HTTPS from the tasks only",
+                "VpcId", ref("Vpc"),
+                "SecurityGroupEgress", list(noEgress()),
+                "Tags", tags(app + "-endpoints", tag))));
+        // ECR keeps image layers in S3; the gateway endpoint lets the private subnets fetch them, and nothing else of S3.
+        stack.add("S3Endpoint", resource("AWS::EC2::VPCEndpoint", obj(
+                "VpcEndpointType", "Gateway", "VpcId", ref("Vpc"),
+                "ServiceName", sub("com.amazonaws.${AWS::Region}.s3"),
+                "RouteTableIds", list(ref("PrivateRouteTable")),
+                "PolicyDocument", obj("Version", "2012-10-17", "Statement", list(obj(
+                        "Sid", "EcrImageLayersOnly", "Effect", "Allow", "Principal", "*", "Action", "s3:GetObject",
+                        "Resource", sub("arn:${AWS::Partition}:s3:::prod-${AWS::Region}-starport-layer-bucket/*")))))));
+        for (String service : INTERFACE_ENDPOINTS) {
+            stack.add(endpointId(service), resource("AWS::EC2::VPCEndpoint", obj(
+                    "VpcEndpointType", "Interface", "VpcId", ref("Vpc"),
+                    "ServiceName", sub("com.amazonaws.${AWS::Region}." + service),
+                    "PrivateDnsEnabled", true,
+                    "SubnetIds", list(ref("PrivateSubnetA"), ref("PrivateSubnetB")),
+                    "SecurityGroupIds", list(getAtt("EndpointSecurityGroup", "GroupId")))));
+        }
+    }
+
+    /** {@code ecr.api} is {@code EcrApiEndpoint}. */
+    static String endpointId(String service) {
+        return EcsNames.id(service.replace('.', '-')) + "Endpoint";
+    }
+}

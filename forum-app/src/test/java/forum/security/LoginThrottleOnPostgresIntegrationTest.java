@@ -1,0 +1,91 @@
+package forum.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import forum.ForumApplication;
+import forum.support.EnabledIfPostgres;
+import forum.support.ForumHttp;
+import forum.support.ForumHttp.Reply;
+import forum.support.PostgresServer;
+import forum.support.SampleUsers;
+import forum.topology.SplitForum;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two processes holding the users module, on one PostgreSQL database, as during a canary: failed logins counted by
+ * one block the next attempt at the other, per username and client address; another address is not blocked, and a
+ * success clears the count.
+ */
+@EnabledIfPostgres
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LoginThrottleOnPostgresIntegrationTest {
+
+    ConfigurableApplicationContext first;
+    ConfigurableApplicationContext second;
+    ForumHttp one;
+    ForumHttp other;
+
+    @BeforeAll
+    void start() {
+        PostgresServer server = PostgresServer.instance();
+        String database = server.newDatabase();
+        int firstPort = SplitForum.freePort();
+        int secondPort = SplitForum.freePort();
+        first = start(firstPort, server, database);
+        second = start(secondPort, server, database);
+        one = new ForumHttp(firstPort);
+        other = new ForumHttp(secondPort);
+    }
+
+    private static ConfigurableApplicationContext start(int port, PostgresServer server, String database) {
+        return new SpringApplicationBuilder(ForumApplication.class).run("--server.port=" + port,
+                "--spring.datasource.url=" + server.jdbcUrl(database), "--spring.datasource.username=" + server.role(),
+                "--spring.datasource.password=" + server.password(), "--forum.seed-data=always");
+    }
+
+    @AfterAll
+    void stop() {
+        second.close();
+        first.close();
+    }
+
+    @Test
+    void failures_at_one_process_block_the_username_from_that_address_at_the_other() {
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            Reply failed = (attempt % 2 == 0 ? one : other).send("POST", "/api/users/login", "application/json",
+                    "{\"username\":\"jake\",\"password\":\"not-the-password\"}", "X-Forwarded-For", "10.1.1.1");
+            assertThat(failed.status()).as("attempt %d: %s", attempt, failed).isEqualTo(401);
+            assertThat(failed.json().get("type").asString()).isEqualTo("urn:forum:problem:login-failed");
+        }
+        Reply blocked = one.send("POST", "/api/users/login", "application/json",
+                "{\"username\":\"jake\",\"password\":\"" + SampleUsers.JAKE_PASSWORD + "\"}", "X-Forwarded-For", "10.1.1.1");
+        assertThat(blocked.status()).as(blocked.toString()).isEqualTo(429);
+        assertThat(blocked.json().get("type").asString()).isEqualTo("urn:forum:problem:rate-limited");
+        assertThat(blocked.retryAfter()).hasValueSatisfying(seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 5));
+
+        Reply elsewhere = other.send("POST", "/api/users/login", "application/json",
+                "{\"username\":\"jake\",\"password\":\"" + SampleUsers.JAKE_PASSWORD + "\"}", "X-Forwarded-For", "10.2.2.2");
+        assertThat(elsewhere.status()).as("the same user from another address: %s", elsewhere).isEqualTo(200);
+    }
+
+    @Test
+    void a_success_clears_the_count() {
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            assertThat(one.send("POST", "/api/users/login", "application/json",
+                    "{\"username\":\"pb\",\"password\":\"wrong-password\"}", "X-Forwarded-For", "10.3.3.3").status()).isEqualTo(401);
+        }
+        assertThat(other.send("POST", "/api/users/login", "application/json",
+                "{\"username\":\"pb\",\"password\":\"" + SampleUsers.PB_PASSWORD + "\"}", "X-Forwarded-For", "10.3.3.3").status())
+                .isEqualTo(200);
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            assertThat(one.send("POST", "/api/users/login", "application/json",
+                    "{\"username\":\"pb\",\"password\":\"wrong-password\"}", "X-Forwarded-For", "10.3.3.3").status())
+                    .as("four more failures after a success are not a fifth and later").isEqualTo(401);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package forum.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import forum.security.SecurityTable.Row;
+import forum.support.ForumHttp;
+import forum.support.ForumHttp.Reply;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The security table against a process that serves posts: each refused write answers its status as a problem, with
+ * a {@code WWW-Authenticate: Bearer} challenge on 401, and writes nothing. Run against the monolith and against the
+ * posts service of a split topology, which verifies every token by itself.
+ */
+abstract class SecurityContract {
+
+    /** The process under test, as nobody. */
+    abstract ForumHttp posts();
+
+    static List<Row> table() {
+        return SecurityTable.posts();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("table")
+    void a_write_without_the_right_to_it_is_refused_and_writes_nothing(Row row) {
+        int before = count();
+
+        String authorization = row.authorization().get();
+        Reply reply = authorization == null
+                ? posts().postJson("/api/posts", row.body())
+                : posts().send("POST", "/api/posts", "application/json", row.body(), "Authorization", authorization);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(row.status());
+        assertThat(reply.contentType()).isEqualTo("application/problem+json");
+        JsonNode problem = reply.json();
+        assertThat(problem.get("type").asString()).isEqualTo("urn:forum:problem:" + row.type());
+        assertThat(problem.get("detail").asString()).isNotBlank().doesNotContain("Jwt", "JOSE", "Nimbus", "Exception");
+        if (row.status() == 401) {
+            assertThat(reply.wwwAuthenticate()).as("WWW-Authenticate of %s", reply).hasValueSatisfying(challenge -> {
+                assertThat(challenge).startsWith("Bearer");
+                if (row.challenge() != null) {
+                    assertThat(challenge).contains("error=\"" + row.challenge() + "\"");
+                }
+            });
+        }
+        assertThat(count()).as("nothing written").isEqualTo(before);
+    }
+
+    @Test
+    void a_valid_token_writes_as_its_user_and_reads_need_none() {
+        Reply read = posts().get("/api/posts/in-thread/1");
+        assertThat(read.status()).isEqualTo(200);
+        String token = forum.support.TestTokens.forUser(SecurityTable.CALLER);
+        Reply written = posts().withToken(token).postJson("/api/posts", "{\"thread\":1,\"text\":\"allowed\",\"user\":1}");
+        assertThat(written.status()).as(written.toString()).isEqualTo(201);
+        assertThat(written.json().get("user").asLong()).isEqualTo(SecurityTable.CALLER);
+    }
+
+    private int count() {
+        return posts().get("/api/posts?limit=1000").json().size();
+    }
+}

@@ -1,0 +1,104 @@
+package forum.platform.security;
+
+import forum.platform.web.problem.ProblemResponses;
+import forum.platform.web.problem.ProblemType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+/**
+ * Spring Security's refusals as problems of the catalogue: 401 with a {@code WWW-Authenticate: Bearer} challenge
+ * (RFC 6750 section 3), 403, and 503 when a token cannot be verified for want of the issuer's keys (the issuer is
+ * down and none were cached): that is not the client's fault, and a retry may pass.
+ */
+final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AuthenticationFailureHandler,
+        AccessDeniedHandler, RequestRejectedHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemSecurityHandlers.class);
+
+    /** Requests without a token, or with one that is not valid. */
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        if (failure instanceof AuthenticationServiceException unverifiable) {
+            log.warn("A token could not be verified: {}", unverifiable.getMessage());
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            ProblemResponses.write(response, ProblemType.UNAVAILABLE.problem("The token cannot be verified now: the keys"
+                    + " of its issuer cannot be fetched. Try again shortly"));
+            return;
+        }
+        boolean invalid = failure instanceof OAuth2AuthenticationException;
+        String reason = invalid ? description(failure) : null;
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, reason == null ? "Bearer"
+                : "Bearer error=\"invalid_token\", error_description=\"" + reason.replace("\"", "'") + "\"");
+        ProblemDetail problem = ProblemType.UNAUTHORIZED.problem(invalid
+                ? "The access token is not valid: " + reason + ". Log in again (POST /api/users/login) for a new one"
+                : "This route needs an access token: log in (POST /api/users/login) and send Authorization: Bearer <token>");
+        ProblemResponses.write(response, problem);
+    }
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                                        AuthenticationException failure) throws IOException {
+        commence(request, response, failure);
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
+        ProblemResponses.write(response, ProblemType.FORBIDDEN.problem("Your access token does not allow this request"));
+    }
+
+    /** Spring Security's firewall refused the request (characters it does not allow in the URL or a header). */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+            throws IOException {
+        ProblemResponses.write(response, ProblemType.BAD_REQUEST.problem("The request was refused: "
+                + rejected.getMessage().replaceFirst("^The request was rejected because ", "")));
+    }
+
+    /** What is wrong with a token, in RFC 6750's terms and without library names. */
+    private static String description(AuthenticationException failure) {
+        String text = failure instanceof InvalidBearerTokenException || failure instanceof OAuth2AuthenticationException
+                ? String.valueOf(failure.getMessage()) : "";
+        if (text.contains("expired")) {
+            return "it has expired";
+        }
+        if (text.contains("iss")) {
+            return "it names another issuer";
+        }
+        if (text.contains("aud") || text.contains("client_id")) {
+            return "it is meant for another audience";
+        }
+        if (text.contains("Malformed") || text.contains("malformed") || text.contains("Invalid unsecured")
+                || text.contains("Invalid JWT") || text.contains("parse")) {
+            return "it is not a well-formed signed JWT";
+        }
+        if (text.contains("Signed JWT rejected") || text.contains("signature") || text.contains("no matching key")
+                || text.contains("algorithm")) {
+            return "its signature does not verify with the issuer's current keys";
+        }
+        if (text.contains("sub") || text.contains("principal")) {
+            return "it names no forum user";
+        }
+        if (text.contains("exp")) {
+            return "it has no expiry";
+        }
+        return "it was refused";
+    }
+}

@@ -1,0 +1,166 @@
+package forum.platform.security;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.forum.extraction.runtime.topology.InvalidTopologyException;
+import dev.forum.extraction.runtime.topology.Topology;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/**
+ * How this process verifies a token: its signature with a key of the issuer (RS256 or ES256 only, so {@code alg:
+ * none} and HMAC tokens are refused), its expiry, issuer and audience, and that the claim naming the user holds a
+ * forum user id. The keys come from, in this order:
+ * <ol>
+ *   <li>{@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}: an external issuer's JWK set;</li>
+ *   <li>the issuer module, where it runs in this process ({@link LocalTokenKeys});</li>
+ *   <li>the issuer module's JWK set at its remote URL (the load balancer) and {@code forum.security.jwt.jwks-path}.</li>
+ * </ol>
+ * A fetched JWK set is cached for {@code forum.security.jwt.jwks-cache-ttl}, kept in use while the issuer cannot be
+ * reached, and fetched again for an unknown key id at most every 30 s (or half the time-to-live, if shorter); the process starts without the issuer.
+ */
+final class TokenVerification {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenVerification.class);
+    private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
+
+    private TokenVerification() {
+    }
+
+    /**
+     * @param local    the issuer module's keys where it runs in this process, else null
+     * @param topology this process's topology (extraction-runtime), where the issuer module's URL comes from; null
+     *                 when the application carries no module metadata (every module local)
+     * @throws InvalidTopologyException if no key source can be found, or the issuer or audiences are not set
+     */
+    static JwtDecoder decoder(OAuth2ResourceServerProperties.Jwt jwt, TokenSettings settings, LocalTokenKeys local,
+                              Topology topology) {
+        if (jwt.getIssuerUri() == null || jwt.getIssuerUri().isBlank()) {
+            throw new InvalidTopologyException("No token issuer is set: set spring.security.oauth2.resourceserver.jwt.issuer-uri"
+                    + " (SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI) to the issuer every token must name");
+        }
+        if (jwt.getAudiences() == null || jwt.getAudiences().isEmpty()) {
+            throw new InvalidTopologyException("No token audience is set: set spring.security.oauth2.resourceserver.jwt.audiences"
+                    + " (SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES) to the audience every token must name");
+        }
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys(jwt, settings, local, topology)));
+        // Access tokens of the users module are plain JWTs; RFC 9068 access tokens say "at+jwt".
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
+        processor.setJWTClaimsSetVerifier((claims, context) -> {
+            // Spring's validators below check the claims.
+        });
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+        decoder.setJwtValidator(validator(jwt, settings));
+        return decoder;
+    }
+
+    private static OAuth2TokenValidator<Jwt> validator(OAuth2ResourceServerProperties.Jwt jwt, TokenSettings settings) {
+        List<String> audiences = jwt.getAudiences();
+        String userIdClaim = jwt.getPrincipalClaimName() == null ? "sub" : jwt.getPrincipalClaimName();
+        return new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(),
+                new RequiredExpiry(),
+                new JwtIssuerValidator(jwt.getIssuerUri()),
+                new JwtClaimValidator<Object>(settings.audienceClaim(), value -> namesOneOf(value, audiences)),
+                new JwtClaimValidator<Object>(userIdClaim, TokenVerification::isUserId));
+    }
+
+    private static JWKSource<SecurityContext> keys(OAuth2ResourceServerProperties.Jwt jwt, TokenSettings settings,
+                                                   LocalTokenKeys local, Topology topology) {
+        if (jwt.getJwkSetUri() != null && !jwt.getJwkSetUri().isBlank()) {
+            log.info("Tokens: verified with the keys at {}", jwt.getJwkSetUri());
+            return remote(jwt.getJwkSetUri(), settings);
+        }
+        if (local != null) {
+            log.info("Tokens: verified with the keys of the {} module in this process", settings.issuerModule());
+            return new ImmutableJWKSet<>(local.publicKeys());
+        }
+        String module = settings.issuerModule();
+        if (module == null || settings.jwksPath() == null) {
+            throw new InvalidTopologyException("This process cannot find the keys to verify tokens with: set"
+                    + " spring.security.oauth2.resourceserver.jwt.jwk-set-uri, or forum.security.jwt.issuer-module and"
+                    + " forum.security.jwt.jwks-path to the module that issues them");
+        }
+        URI issuer = topology == null ? null : topology.remoteModules().get(module);
+        if (issuer == null) {
+            // Only a partial context gets here (a module test that boots some modules' beans): the issuer module
+            // neither runs here nor elsewhere. Such a context verifies no token: a write with one is a 503.
+            log.warn("Tokens: the {} module runs neither here nor elsewhere ({}); no token can be verified", module, topology);
+            return (selector, context) -> {
+                throw new com.nimbusds.jose.KeySourceException("the " + module + " module is not reachable from this process");
+            };
+        }
+        String url = issuer.toString().replaceFirst("/+$", "") + settings.jwksPath();
+        log.info("Tokens: verified with the keys of the remote {} module at {}", settings.issuerModule(), url);
+        return remote(url, settings);
+    }
+
+    /**
+     * The key source of a process where the issuer module is remote: its JWK set fetched from {@code url}, cached, kept
+     * through outages and fetched again for unknown key ids, as {@link TokenSettings} says.
+     *
+     * @throws InvalidTopologyException if {@code url} is not a URL
+     */
+    static JWKSource<SecurityContext> remote(String url, TokenSettings settings) {
+        long ttl = settings.jwksCacheTtl().toMillis();
+        try {
+            return JWKSourceBuilder.<SecurityContext>create(new URL(url), new DefaultResourceRetriever(1_000, 2_000, 64 * 1024))
+                    .cache(ttl, 2_000)
+                    .rateLimited(settings.unknownKeyRefetchInterval().toMillis())
+                    .outageTolerant(ttl)
+                    .retrying(true)
+                    .refreshAheadCache(false)
+                    .build();
+        } catch (MalformedURLException malformed) {
+            throw new InvalidTopologyException("The JWK set URL '" + url + "' is not a URL: " + malformed.getMessage());
+        }
+    }
+
+    private static boolean namesOneOf(Object value, List<String> audiences) {
+        if (value instanceof Collection<?> values) {
+            return values.stream().map(String::valueOf).anyMatch(audiences::contains);
+        }
+        return value != null && audiences.contains(String.valueOf(value));
+    }
+
+    /** The forum's user ids are positive whole numbers; a token naming anything else names no forum user. */
+    private static boolean isUserId(Object value) {
+        String text = String.valueOf(value);
+        return text.matches("[1-9][0-9]{0,18}");
+    }
+
+    /** A token without an expiry would be valid forever: refused. */
+    private static final class RequiredExpiry implements OAuth2TokenValidator<Jwt> {
+        @Override
+        public OAuth2TokenValidatorResult validate(Jwt token) {
+            return token.getExpiresAt() != null ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token has no expiry (exp)", null));
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package forum.users.internal.auth;
+
+import forum.platform.Validation;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The rules a new password must follow (after NIST SP 800-63B, section 3.1.1.2: length, no common passwords,
+ * nothing else imposed):
+ * <ul>
+ *   <li>{@value #MIN_LENGTH} to {@value #MAX_LENGTH} characters (Unicode code points), at most {@value #MAX_BYTES}
+ *       bytes in UTF-8 (what bcrypt reads);</li>
+ *   <li>not one of the common passwords shipped in {@code common-passwords.txt}, nor one of them followed only by
+ *       digits and symbols, case-insensitively;</li>
+ *   <li>not holding the username, and not one character repeated.</li>
+ * </ul>
+ */
+public final class PasswordRules {
+
+    public static final int MIN_LENGTH = 12;
+    public static final int MAX_LENGTH = 64;
+    public static final int MAX_BYTES = 72;
+
+    private static final Set<String> COMMON = load();
+
+    private PasswordRules() {
+    }
+
+    /** Adds every rule the password breaks to {@code validation}, as violations of the field {@code password}. */
+    public static void check(Validation validation, String username, String password) {
+        validation.text("password", password, MIN_LENGTH, MAX_LENGTH);
+        if (password == null || password.isBlank() || Validation.unstorable(password).isPresent()) {
+            return;
+        }
+        int length = password.codePointCount(0, password.length());
+        if (length < MIN_LENGTH || length > MAX_LENGTH) {
+            return;
+        }
+        breaks(username, password).ifPresent(rule -> validation.violation("password", rule));
+    }
+
+    private static Optional<String> breaks(String username, String password) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return Optional.of("must be at most " + MAX_BYTES + " bytes in UTF-8; use fewer characters from outside ASCII");
+        }
+        String lower = password.toLowerCase(Locale.ROOT);
+        if (isCommon(lower)) {
+            return Optional.of("is one of the most common passwords; choose one that is not");
+        }
+        if (username != null && username.strip().length() >= 3
+                && lower.contains(username.strip().toLowerCase(Locale.ROOT))) {
+            return Optional.of("must not hold the username");
+        }
+        if (lower.codePoints().distinct().count() == 1) {
+            return Optional.of("must not be one character repeated");
+        }
+        return Optional.empty();
+    }
+
+    /** One of the list, or one of the list followed only by digits, punctuation, symbols or spaces. */
+    private static boolean isCommon(String lower) {
+        for (int end = lower.length(); end > 0; end--) {
+            if (COMMON.contains(lower.substring(0, end))) {
+                return true;
+            }
+            int last = lower.codePointBefore(end);
+            if (!(Character.isDigit(last) || Character.isWhitespace(last) || isPunctuationOrSymbol(last))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isPunctuationOrSymbol(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+                 Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+                 Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL, Character.MODIFIER_SYMBOL,
+                 Character.OTHER_SYMBOL -> true;
+            default -> false;
+        };
+    }
+
+    private static Set<String> load() {
+        Set<String> common = new HashSet<>();
+        try (InputStream in = PasswordRules.class.getResourceAsStream("common-passwords.txt");
+             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            lines.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .map(line -> line.toLowerCase(Locale.ROOT)).forEach(common::add);
+        } catch (IOException | NullPointerException missing) {
+            throw new UncheckedIOException(new IOException("the list of common passwords is missing from the users module", missing));
+        }
+        return Set.copyOf(common);
+    }
+}

@@ -1,0 +1,57 @@
+package forum.users.internal.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import forum.platform.FieldViolation;
+import forum.platform.Validation;
+import forum.platform.ValidationException;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PasswordRulesUnitTest {
+
+    private static List<String> broken(String username, String password) {
+        Validation validation = Validation.of();
+        PasswordRules.check(validation, username, password);
+        ValidationException failure = catchThrowableOfType(ValidationException.class, validation::check);
+        return failure == null ? List.of() : failure.violations().stream().map(FieldViolation::message).toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"vampire-queen-1000", "correct horse battery staple", "Tr0ub4dor&3-xyz", "\u00e9t\u00e9 \u00e0 la plage!",
+            "abcdefghijkl", "dragonfly-wings", "2024dragon!!!", "\u4e16\u754c\u4f60\u597d\u4e16\u754c\u4f60\u597d\u4e16\u754c\u4f60\u597d"})
+    void a_long_enough_uncommon_password_passes(String password) {
+        assertThat(broken("someone", password)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            someone | short-pass1         | must be 12 to 64 characters long, not 11
+            someone | "            "      | must not be blank
+            someone | qwertyuiop12        | is one of the most common passwords; choose one that is not
+            someone | QWERTYUIOP          | must be 12 to 64 characters long, not 10
+            someone | Password123!        | is one of the most common passwords; choose one that is not
+            someone | iloveyou123         | must be 12 to 64 characters long, not 11
+            someone | sunshine2024!!      | is one of the most common passwords; choose one that is not
+            someone | 1234567890123       | is one of the most common passwords; choose one that is not
+            someone | 12345678901234567   | is one of the most common passwords; choose one that is not
+            someone | "monkey 2024 !!"     | is one of the most common passwords; choose one that is not
+            someone | aaaaaaaaaaaaaaa     | must not be one character repeated
+            bubblegum | my-BUBBLEGUM-pass | must not hold the username
+            """)
+    void a_password_breaking_a_rule_is_refused_with_the_rule(String username, String password, String rule) {
+        assertThat(broken(username, password)).containsExactly(rule);
+    }
+
+    @org.junit.jupiter.api.Test
+    void lengths_count_characters_and_bytes_are_bounded_for_bcrypt() {
+        assertThat(broken("someone", "\uD83D\uDE00\uD83D\uDE01".repeat(10))).containsExactly(
+                "must be at most 72 bytes in UTF-8; use fewer characters from outside ASCII");
+        assertThat(broken("someone", "x".repeat(64) + "y")).containsExactly("must be 12 to 64 characters long, not 65");
+        assertThat(broken("someone", null)).containsExactly("is required");
+        assertThat(broken("someone", "pass\u0000word-long")).singleElement().asString().contains("NUL");
+    }
+}
