@@ -20,6 +20,7 @@ open module forum.platform {
     requires spring.boot.jackson;
     requires spring.boot.web.server;
     requires spring.boot.webmvc;
+    requires spring.boot.restclient;
     requires spring.boot.tomcat;
     requires spring.data.commons;
     requires spring.data.relational;
