@@ -2,6 +2,7 @@ package forum.platform.security;
 
 import dev.forum.extraction.runtime.topology.Topology;
 import forum.platform.RouteAccess;
+import forum.platform.web.RouteMethods;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,11 +50,11 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain forumSecurity(HttpSecurity http, BeanFactory beans, OAuth2ResourceServerProperties properties)
-            throws Exception {
+    SecurityFilterChain forumSecurity(HttpSecurity http, BeanFactory beans, OAuth2ResourceServerProperties properties,
+                                      RouteMethods routeMethods) throws Exception {
         List<ContractRouteRules.Rule> rules = ContractRouteRules.of(ModuleContracts.find(basePackage(beans),
                 getClass().getClassLoader()));
-        ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(routeMethods);
         JwtAuthenticationConverter principal = new JwtAuthenticationConverter();
         String userIdClaim = properties.getJwt().getPrincipalClaimName();
         principal.setPrincipalClaimName(userIdClaim == null ? "sub" : userIdClaim);
@@ -113,7 +114,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    RequestRejectedHandler requestRejectedHandler() {
-        return new ProblemSecurityHandlers();
+    RequestRejectedHandler requestRejectedHandler(RouteMethods routeMethods) {
+        return new ProblemSecurityHandlers(routeMethods);
     }
 }

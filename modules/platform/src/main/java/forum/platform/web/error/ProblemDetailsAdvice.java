@@ -7,6 +7,8 @@ import forum.platform.ConflictException;
 import forum.platform.CredentialsRejectedException;
 import forum.platform.DomainException;
 import forum.platform.FieldViolation;
+import forum.platform.Paging;
+import forum.platform.PlainDecimal;
 import forum.platform.ForbiddenException;
 import forum.platform.ReferenceNotFoundException;
 import forum.platform.RateLimitedException;
@@ -18,6 +20,11 @@ import dev.forum.extraction.runtime.remote.RemoteModuleUnavailableException;
 import dev.forum.extraction.runtime.topology.ModuleMetadata.ModuleInfo;
 import dev.forum.extraction.runtime.topology.Topology;
 import forum.platform.web.RequestBodyLimitFilter;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.util.ServletRequestPathUtils;
+import java.util.TreeSet;
+import jakarta.servlet.http.HttpServletRequest;
+import forum.platform.web.RouteMethods;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -65,9 +72,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     private final ObjectProvider<Topology> topology;
+    private final RouteMethods routeMethods;
 
-    public ProblemDetailsAdvice(ObjectProvider<Topology> topology) {
+    public ProblemDetailsAdvice(ObjectProvider<Topology> topology, RouteMethods routeMethods) {
         this.topology = topology;
+        this.routeMethods = routeMethods;
     }
 
     @ExceptionHandler(DomainException.class)
@@ -113,11 +122,30 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** A path id or query parameter that is not a number in plain decimal digits. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Object> wrongParameterType(MethodArgumentTypeMismatchException failure) {
+    ResponseEntity<Object> wrongParameterType(MethodArgumentTypeMismatchException failure, HttpServletRequest request) {
+        // GET /api/users/login reached GET /api/users/{id}: the path is a literal route of other methods (405).
+        Optional<Set<String>> literal = failure.getParameter().hasParameterAnnotation(PathVariable.class)
+                ? routeMethods.methodsOfLiteralRoute(ServletRequestPathUtils.getCachedPathValue(request)) : Optional.empty();
+        if (literal.isPresent() && !literal.get().contains(request.getMethod())) {
+            return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, String.join(", ", literal.get()))
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(RouteMethods.methodNotAllowed(request.getMethod(), literal.get()));
+        }
         Class<?> type = failure.getRequiredType();
         boolean id = type != null && type.isRecord();
+        String name = failure.getName();
+        String value = String.valueOf(failure.getValue());
+        if (PlainDecimal.isPlain(value)) {
+            // Plain digits, but too many for the parameter: say its range, not that the spelling is wrong.
+            String range = switch (name) {
+                case "limit" -> "must be from 1 to " + Paging.MAX_LIMIT;
+                case "offset" -> "must be from 0 to " + Paging.MAX_OFFSET;
+                default -> id ? "must be a positive whole number up to " + Long.MAX_VALUE
+                        : "must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+            };
+            return answer(invalid(new FieldViolation(name, range + ", not " + value)));
+        }
         String rule = id ? "must be a positive whole number in plain digits, like 42" : "must be a whole number in plain digits, like 10";
-        return answer(invalid(new FieldViolation(failure.getName(), rule + ", not '" + failure.getValue() + "'")));
+        return answer(invalid(new FieldViolation(name, rule + ", not '" + value + "'")));
     }
 
     /** Anything else is a fault of ours: logged whole, answered with no detail a client could misuse. */
@@ -174,11 +202,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException failure,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Set<HttpMethod> allowed = failure.getSupportedHttpMethods();
-        String methods = allowed == null ? "" : allowed.stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", "));
-        ProblemDetail problem = ProblemType.METHOD_NOT_ALLOWED.problem("This route does not take " + failure.getMethod()
-                + (methods.isEmpty() ? "" : "; it takes " + methods));
-        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        Set<HttpMethod> supported = failure.getSupportedHttpMethods();
+        Set<String> allowed = supported == null ? Set.of() : new TreeSet<>(supported.stream().map(HttpMethod::name).toList());
+        ProblemDetail problem = RouteMethods.methodNotAllowed(failure.getMethod(), allowed);
+        // Allow in name order, as security's 405 has it (Spring's own order follows a hash set).
+        HttpHeaders sorted = new HttpHeaders();
+        sorted.addAll(headers);
+        if (!allowed.isEmpty()) {
+            sorted.set(HttpHeaders.ALLOW, String.join(", ", allowed));
+        }
+        return ResponseEntity.status(status).headers(sorted).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @Override
