@@ -28,8 +28,10 @@ import org.springframework.web.context.support.RequestHandledEvent;
 /**
  * What a request does not pay for (BENCHMARKS.md, "Where a request's CPU goes"), each a setting whose removal would
  * show here: no application event per request or per row read or written; no timer per repository call (the
- * HTTP server's timer stays); a keep-alive connection stays open however many requests it carries. Trace
- * context without baggage is proved across processes by SplitTopologyIntegrationTest.
+ * HTTP server's timer stays); no observation of Spring Security's filters, authentications and authorizations (its
+ * refusals stay); a keep-alive connection stays open however many requests it carries. Trace context without
+ * baggage and without recorded spans is proved by TraceContextIntegrationTest and, across processes, by
+ * SplitTopologyIntegrationTest.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RequestOverheadIntegrationTest extends RunningForumTest {
@@ -63,6 +65,17 @@ class RequestOverheadIntegrationTest extends RunningForumTest {
 
         assertThat(meters.find("spring.data.repository.invocations").meters()).isEmpty();
         assertThat(meters.find("http.server.requests").tag("uri", "/api/users").timer()).isNotNull();
+    }
+
+    @Test
+    void spring_securitys_own_work_is_not_observed_but_it_still_refuses() {
+        assertThat(http.get("/api/users/1").status()).isEqualTo(200);
+        // Authenticated and authorized, then refused by validation: the token's way through security, no row written.
+        assertThat(marceline.postJson("/api/threads", "{\"title\":\"\"}").status()).isEqualTo(400);
+        assertThat(http.postJson("/api/threads", "{\"title\":\"No token\"}").status()).isEqualTo(401);
+
+        assertThat(meters.getMeters()).noneMatch(meter -> meter.getId().getName().startsWith("spring.security."));
+        assertThat(meters.find("http.server.requests").tag("uri", "/api/threads").tag("status", "401").timer()).isNotNull();
     }
 
     @Test
