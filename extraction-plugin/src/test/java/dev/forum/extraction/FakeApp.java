@@ -114,7 +114,8 @@ public final class FakeApp {
         Map<String, ModulithModel.HttpContract> contracts = Map.of(
                 "fake.alpha.AlphaApi", new ModulithModel.HttpContract("fake.alpha.AlphaApi", "/api/alpha", List.of("fake.alpha.internal.AlphaService")),
                 "fake.beta.BetaApi", new ModulithModel.HttpContract("fake.beta.BetaApi", "/api/beta", List.of("fake.beta.internal.BetaService")));
-        return new ModulithModel("fake.platform.Paging", List.of("fake"), modules, contracts, List.of(), List.of(), Map.of(),
+        return new ModulithModel("fake.platform.Paging", List.of("fake"), modules, contracts,
+                Set.of("fake.alpha.internal.AlphaService", "fake.beta.internal.BetaService"), List.of(), List.of(), Map.of(),
                 Map.of(), "2.1.1", "17");
     }
 

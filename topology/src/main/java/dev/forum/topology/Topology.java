@@ -78,8 +78,8 @@ public final class Topology {
             }
             for (String module : service.modules()) {
                 if (!known.containsKey(module)) {
-                    throw error(spec, service, service.name() + ": unknown module '" + module + "' (modules: "
-                            + knownNames + ")");
+                    throw error(spec, service, service.name() + ": unknown module '" + module + "'"
+                            + ClosestName.hint(module, known.keySet()) + "; the modules are " + knownNames);
                 }
                 ServiceSpec holder = holders.put(module, service);
                 if (holder != null) {
@@ -219,15 +219,15 @@ public final class Topology {
 
     /**
      * The rules a load balancer needs in front of the default route (the monolith): one per module held by an
-     * extracted service, splitting its routes by the service's traffic share, in priority order
-     * ({@link #priorityOf}).
+     * extracted service that has a route prefix, splitting its routes by the service's traffic share, in priority
+     * order ({@link #priorityOf}). A module without a prefix serves no route of its own: no rule.
      */
     public List<RoutingRule> routingRules() {
         List<RoutingRule> rules = new ArrayList<>();
         for (int i = 0; i < modules.size(); i++) {
             ModuleRoute module = modules.get(i);
             ServiceSpec holder = holders.get(module.module());
-            if (holder == null) {
+            if (holder == null || module.prefix() == null) {
                 continue;
             }
             List<WeightedTarget> targets = new ArrayList<>();

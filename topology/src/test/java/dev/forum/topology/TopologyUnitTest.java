@@ -141,11 +141,33 @@ class TopologyUnitTest {
     }
 
     @Test
+    void aModuleWithoutARoutePrefixGetsNoRuleButKeepsItsPriority() {
+        List<ModuleRoute> modules = List.of(new ModuleRoute("posts", "/api/posts"), ModuleRoute.unrouted("ratings"),
+                new ModuleRoute("reviews", "/api/reviews"), ModuleRoute.unrouted("orders"));
+        Topology topology = Topology.resolve(TopologyFile.parse("""
+                services:
+                  - { name: monolith, monolith: true }
+                  - { name: feedback, modules: [reviews, ratings] }
+                """, "t.yml"), modules);
+        assertEquals(List.of("40 reviews"), topology.routingRules().stream().map(r -> r.priority() + " " + r.module()).toList());
+        assertEquals(30, topology.priorityOf("ratings"));
+        assertEquals(Set.of("reviews", "ratings"), topology.localModules("feedback"));
+        assertEquals(Set.of("orders", "posts"), topology.localModules("monolith"));
+        assertEquals(Map.of("monolith", 0, "feedback", 100), topology.routeOf("/api/reviews/tea"));
+        assertEquals(Map.of("monolith", 100), topology.routeOf("/api/ratings/tea"));
+        assertEquals(List.of(), ModuleRoute.unrouted("ratings").patterns());
+    }
+
+    @Test
     void refusesWhatCannotBeDeployed() {
         assertRefused("""
                   - { name: monolith, monolith: true }
                   - { name: posts, modules: [postz] }
-                """, "t.yml:3: posts: unknown module 'postz' (modules: posts, threads, users)");
+                """, "t.yml:3: posts: unknown module 'postz' (did you mean posts?); the modules are posts, threads, users");
+        assertRefused("""
+                  - { name: monolith, monolith: true }
+                  - { name: misc, modules: [comments] }
+                """, "t.yml:3: misc: unknown module 'comments'; the modules are posts, threads, users");
         assertRefused("""
                   - { name: monolith, monolith: true }
                   - { name: posts, modules: [posts] }

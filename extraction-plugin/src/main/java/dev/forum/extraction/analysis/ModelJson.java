@@ -51,7 +51,7 @@ public final class ModelJson {
         root.path("entities").forEach(e -> entities.add(new ModulithModel.Entity(e.path("type").asText(),
                 e.path("table").asText(), e.path("store").asText())));
         return new ModulithModel(root.path("mainClass").asText(), strings(root.path("rootPackages")), modules, contracts,
-                listeners, entities, map(root.path("externalizedEvents")), map(root.path("sourceFiles")),
+                set(root.path("controllers")), listeners, entities, map(root.path("externalizedEvents")), map(root.path("sourceFiles")),
                 root.path("springModulith").asText(), root.path("java").asText());
     }
 

@@ -36,6 +36,7 @@ import org.springframework.modulith.core.NamedInterface;
  * {@code modules} (name, base package, open or shared, every type with whether it is published, named
  * interfaces, published events, dependencies with Spring Modulith's dependency type), {@code httpContracts}
  * (interfaces with HTTP exchange annotations, their class-level prefix and the controllers implementing them),
+ * {@code controllers} (every class of a module that is a Spring {@code @Controller}, {@code @RestController} included),
  * {@code listeners}, {@code entities} (JPA entities and Spring Data aggregates with their table) and
  * {@code externalizedEvents}. On a refusal by Spring Modulith (e.g. a main class it cannot read) it writes
  * {@code {"error": "..."}} and exits with status 2.
@@ -111,6 +112,7 @@ public final class ModulithAnalyzer {
         }
         result.put("modules", moduleList);
         result.put("httpContracts", httpContracts(types.values()));
+        result.put("controllers", types.values().stream().filter(ModulithAnalyzer::isController).map(JavaClass::getName).toList());
         result.put("listeners", listeners(types.values()));
         result.put("entities", entities(types.values()));
         Map<String, Object> externalized = new TreeMap<>();
@@ -197,11 +199,16 @@ public final class ModulithAnalyzer {
             json.put("prefix", route.map(ModulithAnalyzer::prefix).orElse(null));
             json.put("controllers", types.stream()
                     .filter(candidate -> !candidate.isInterface() && candidate.getAllRawInterfaces().contains(type))
-                    .filter(candidate -> candidate.isMetaAnnotatedWith(CONTROLLER) || candidate.isAnnotatedWith(CONTROLLER))
+                    .filter(ModulithAnalyzer::isController)
                     .map(JavaClass::getName).sorted().toList());
             contracts.add(json);
         }
         return contracts;
+    }
+
+    /** A Spring MVC or WebFlux controller: {@code @Controller}, {@code @RestController} or another annotation built on them. */
+    private static boolean isController(JavaClass type) {
+        return !type.isInterface() && (type.isAnnotatedWith(CONTROLLER) || type.isMetaAnnotatedWith(CONTROLLER));
     }
 
     /** {@code url} or its alias {@code value}: whichever is set. */

@@ -125,7 +125,7 @@ public class EcsMojo extends AnalysingMojo {
         }
         Progress progress = progress();
         ApplicationAnalysis analysis = analyse(false, progress);
-        Topology resolved = TopologyLocation.read(file, ModuleRoutes.of(analysis.model()));
+        Topology resolved = TopologyLocation.read(file, analysis.model());
 
         Path out = outputDirectory.toPath();
         Path root = TopologyLocation.root(project);

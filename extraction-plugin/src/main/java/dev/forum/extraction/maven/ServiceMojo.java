@@ -238,14 +238,14 @@ public class ServiceMojo extends AnalysingMojo {
         return ids;
     }
 
-    /** The topology file's services, when the file is there; routes are only read when it is. */
+    /** The topology file's services, when the file is there (its extracted services' routes checked); else null. */
     private Topology topology(ModulithModel model) {
         Path file = TopologyLocation.resolve(topology, project);
         if (!TopologyLocation.exists(file)) {
             getLog().debug("[extract] no topology file at " + file + ": module names only");
             return null;
         }
-        return TopologyLocation.read(file, ModuleRoutes.of(model));
+        return TopologyLocation.read(file, model);
     }
 
     private static boolean isSet(String value) {

@@ -1,13 +1,12 @@
 package dev.forum.extraction.maven;
 
 import dev.forum.extraction.model.ExtractionException;
-import dev.forum.topology.ModuleRoute;
+import dev.forum.extraction.model.ModulithModel;
 import dev.forum.topology.Topology;
 import dev.forum.topology.TopologyException;
 import dev.forum.topology.TopologyFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.maven.project.MavenProject;
 
 /**
@@ -43,10 +42,17 @@ final class TopologyLocation {
         return root;
     }
 
-    /** The topology read and checked against the application's modules; a mistake is one line naming the fix. */
-    static Topology read(Path file, List<ModuleRoute> modules) {
+    /**
+     * The topology read and checked against the application's modules, the route prefixes of the modules its extracted
+     * services hold included ({@link ModuleRoutes}).
+     *
+     * @throws ExtractionException a mistake in the file, one line naming the file, the line and the fix
+     */
+    static Topology read(Path file, ModulithModel model) {
         try {
-            return Topology.resolve(TopologyFile.read(file), modules);
+            Topology topology = Topology.resolve(TopologyFile.read(file), ModuleRoutes.of(model));
+            ModuleRoutes.requireRoutes(topology, model);
+            return topology;
         } catch (TopologyException e) {
             throw new ExtractionException(e.getMessage());
         }

@@ -17,7 +17,7 @@ import java.util.TreeSet;
  *
  * <p>Constructor arguments: the application class the model was read from; the packages whose direct
  * sub-packages are modules (Spring Modulith's root packages); every module; each interface Spring can turn into
- * an HTTP client, by class name; every method that listens to an event in process; JPA entities and Spring Data
+ * an HTTP client, by class name; every controller class ({@code @Controller}, {@code @RestController}); every method that listens to an event in process; JPA entities and Spring Data
  * relational aggregates with their tables; each event type annotated {@code @Externalized} to its target ("" when
  * it names none); each type to its source file's name (from the class file); the Spring Modulith version and the
  * JVM version that read the model.
@@ -28,6 +28,7 @@ public final class ModulithModel {
     private final List<String> rootPackages;
     private final List<Module> modules;
     private final Map<String, HttpContract> httpContracts;
+    private final Set<String> controllers;
     private final List<Listener> listeners;
     private final List<Entity> entities;
     private final Map<String, String> externalizedEvents;
@@ -37,12 +38,13 @@ public final class ModulithModel {
     private final Map<String, Module> moduleOfType = new HashMap<>();
 
     public ModulithModel(String mainClass, List<String> rootPackages, List<Module> modules,
-            Map<String, HttpContract> httpContracts, List<Listener> listeners, List<Entity> entities,
+            Map<String, HttpContract> httpContracts, Set<String> controllers, List<Listener> listeners, List<Entity> entities,
             Map<String, String> externalizedEvents, Map<String, String> sourceFiles, String springModulith, String java) {
         this.mainClass = mainClass;
         this.rootPackages = List.copyOf(rootPackages);
         this.modules = modules.stream().sorted(Comparator.comparing(Module::name)).toList();
         this.httpContracts = Map.copyOf(httpContracts);
+        this.controllers = Set.copyOf(controllers);
         this.listeners = List.copyOf(listeners);
         this.entities = List.copyOf(entities);
         this.externalizedEvents = Map.copyOf(externalizedEvents);
@@ -68,6 +70,18 @@ public final class ModulithModel {
 
     public Map<String, HttpContract> httpContracts() {
         return httpContracts;
+    }
+
+    /** Every controller class of the application's modules. */
+    public Set<String> controllers() {
+        return controllers;
+    }
+
+    /** The controllers of one module, by name; a module with none serves no HTTP route of its own. */
+    public Set<String> controllersOf(String module) {
+        Set<String> found = new TreeSet<>();
+        controllers.stream().filter(c -> moduleOf(c).map(m -> m.name().equals(module)).orElse(false)).forEach(found::add);
+        return found;
     }
 
     public List<Listener> listeners() {

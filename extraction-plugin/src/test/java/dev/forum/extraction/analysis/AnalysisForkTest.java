@@ -78,6 +78,9 @@ class AnalysisForkTest {
                 "USES_COMPONENT", "shop.orders.internal.OrderService", "shop.catalog.Catalog", "catalog")));
         assertEquals(new ModulithModel.HttpContract("shop.catalog.Catalog", "/api/catalog", List.of("shop.catalog.internal.CatalogController")),
                 model.httpContracts().get("shop.catalog.Catalog"));
+        assertEquals(java.util.Set.of("shop.catalog.internal.CatalogController"), model.controllers());
+        assertEquals(java.util.Set.of("shop.catalog.internal.CatalogController"), model.controllersOf("catalog"));
+        assertEquals(java.util.Set.of(), model.controllersOf("orders"));
         assertTrue(model.listeners().contains(new ModulithModel.Listener("shop.orders.OrderPlaced", "shop.shipping.internal.Planner", "on")));
         assertEquals(java.util.Set.of("orders"), model.publishersOf("shop.orders.OrderPlaced"));
         assertEquals("shop/orders/internal/OrderService.java", model.sourcePath("shop.orders.internal.OrderService"));

@@ -25,7 +25,7 @@ class RuntimeMetadataTest {
                 : new ModulithModel.Module(m.name(), m.basePackage(), false, false, m.types(), m.publishedTypes(), Map.of(),
                         List.of(m.dependencies().get(0), new ModulithModel.Dependency("USES_COMPONENT", "fake.gamma.internal.GammaService",
                                 "fake.alpha.AlphaId", "alpha")))).toList();
-        ModulithModel model = new ModulithModel(base.mainClass(), base.rootPackages(), modules, base.httpContracts(),
+        ModulithModel model = new ModulithModel(base.mainClass(), base.rootPackages(), modules, base.httpContracts(), base.controllers(),
                 List.of(new ModulithModel.Listener("fake.alpha.AlphaId", "fake.gamma.internal.GammaService", "on")), List.of(),
                 Map.of(), Map.of(), "2.1.1", "17");
 

@@ -30,7 +30,7 @@ class BoundaryTest {
 
         ModulithModel model() {
             List<ModulithModel.Module> all = new ArrayList<>(modules);
-            return new ModulithModel("shop.ShopApplication", List.of("shop"), all, contracts, listeners, entities, externalized,
+            return new ModulithModel("shop.ShopApplication", List.of("shop"), all, contracts, Set.of(), listeners, entities, externalized,
                     Map.of(), "2.1.1", "17");
         }
     }

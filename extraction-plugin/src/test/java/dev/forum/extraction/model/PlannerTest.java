@@ -124,7 +124,7 @@ class PlannerTest {
 
     @Test
     void anApplicationWithoutModulesIsRefusedSayingHowModulesAreFound() {
-        ModulithModel none = new ModulithModel("com.example.Application", List.of("com.example"), List.of(), Map.of(), List.of(),
+        ModulithModel none = new ModulithModel("com.example.Application", List.of("com.example"), List.of(), Map.of(), java.util.Set.of(), List.of(),
                 List.of(), Map.of(), Map.of(), "2.1.1", "17");
         var e = assertThrows(ExtractionException.class, () -> ModuleChecks.requireModules(none));
         assertEquals("No module found: Spring Modulith takes each direct sub-package of the main class's package as a module,"
@@ -133,7 +133,7 @@ class PlannerTest {
 
         ModulithModel onlyShared = new ModulithModel("com.example.Application", List.of("com.example"), List.of(new ModulithModel.Module(
                 "kernel", "com.example.kernel", true, false, java.util.Set.of("com.example.kernel.K"), java.util.Set.of(), Map.of(), List.of())),
-                Map.of(), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "17");
+                Map.of(), java.util.Set.of(), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "17");
         var shared = assertThrows(ExtractionException.class, () -> ModuleChecks.requireModules(onlyShared));
         assertEquals("No module can be a service of its own: Spring Modulith found kernel (open) below com.example, and open or"
                 + " shared modules and the main class's module run in every service: give the application a module of its own"

@@ -1,0 +1,64 @@
+package dev.forum.topology;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The valid name a mistyped one most likely meant, for the "did you mean" of a one-line refusal (a module or service
+ * name in a topology file, an {@code -Dextract} list, a service request). Closeness is the Levenshtein distance
+ * (insertions, deletions and substitutions, one each), ignoring case: at most 1 for names of up to 5 characters, at
+ * most 2 for longer ones, so {@code postz} means {@code posts} and {@code thredas} {@code threads}, while
+ * {@code delta} means none of {@code alpha, beta}.
+ */
+public final class ClosestName {
+
+    private ClosestName() {
+    }
+
+    /**
+     * @param typed the name given
+     * @param valid the names that would have been accepted
+     * @return the closest valid name within the distance above (the first by name on a tie), or empty
+     */
+    public static Optional<String> of(String typed, Collection<String> valid) {
+        String given = typed.toLowerCase(Locale.ROOT);
+        int allowed = typed.length() <= 5 ? 1 : 2;
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String name : new TreeSet<>(valid)) {
+            int distance = distance(given, name.toLowerCase(Locale.ROOT));
+            if (distance <= allowed && distance < bestDistance && !name.equals(typed)) {
+                best = name;
+                bestDistance = distance;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** {@code " (did you mean posts?)"} when {@link #of} finds a name, else "". */
+    public static String hint(String typed, Collection<String> valid) {
+        return of(typed, valid).map(name -> " (did you mean " + name + "?)").orElse("");
+    }
+
+    /** The Levenshtein distance of two strings, case-sensitive. */
+    public static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

@@ -1,0 +1,39 @@
+package dev.forum.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ClosestNameUnitTest {
+
+    private static final List<String> MODULES = List.of("catalog", "orders", "ratings", "reviews");
+
+    @Test
+    void suggestsTheNameWithinOneEditForShortNamesAndTwoForLongerOnes() {
+        assertEquals(Optional.of("orders"), ClosestName.of("ordrs", MODULES));
+        assertEquals(Optional.of("catalog"), ClosestName.of("catlaog", MODULES));
+        assertEquals(Optional.of("reviews"), ClosestName.of("Reviews", MODULES));
+        assertEquals(Optional.of("beta"), ClosestName.of("betx", List.of("alpha", "beta")));
+        assertEquals(Optional.empty(), ClosestName.of("delta", List.of("alpha", "beta", "gamma")));
+        assertEquals(Optional.empty(), ClosestName.of("shipping", MODULES));
+        assertEquals(Optional.empty(), ClosestName.of("ab", List.of("cd")));
+    }
+
+    @Test
+    void aTieGoesToTheFirstByName() {
+        assertEquals(Optional.of("rater"), ClosestName.of("ratex", List.of("rates", "rater")));
+        assertEquals(" (did you mean rater?)", ClosestName.hint("ratex", List.of("rater", "rates")));
+        assertEquals("", ClosestName.hint("shipping", MODULES));
+    }
+
+    @Test
+    void distanceCountsInsertionsDeletionsAndSubstitutions() {
+        assertEquals(0, ClosestName.distance("posts", "posts"));
+        assertEquals(1, ClosestName.distance("postz", "posts"));
+        assertEquals(1, ClosestName.distance("thread", "threads"));
+        assertEquals(2, ClosestName.distance("thredas", "threads"));
+        assertEquals(3, ClosestName.distance("", "abc"));
+    }
+}
