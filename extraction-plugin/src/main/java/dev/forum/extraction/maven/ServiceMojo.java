@@ -118,7 +118,7 @@ public class ServiceMojo extends AnalysingMojo {
         try {
             List<String> requested = session.getRequest().getActiveProfiles();
             Set<String> declared = declaredProfiles();
-            List<String> names = ExtractRequests.requestedNames(extract, requested, declared);
+            List<ExtractRequests.Requested> names = ExtractRequests.requestedNames(extract, requested, declared);
             if (names.isEmpty()) {
                 return;
             }
@@ -127,7 +127,8 @@ public class ServiceMojo extends AnalysingMojo {
                 getLog().info("[extract] Maven splits -P at commas and reads " + String.join(", ", continued)
                         + (continued.size() == 1 ? " as a profile of its own (it warns that it does not exist)"
                                 : " as profiles of their own (it warns that they do not exist)")
-                        + ": taken as the rest of the -Pextract list, building " + String.join(", ", names));
+                        + ": taken as the rest of the -Pextract list, building "
+                        + String.join(", ", names.stream().map(ExtractRequests.Requested::name).toList()));
             }
             run(names);
         } catch (ExtractionException e) {
@@ -140,7 +141,7 @@ public class ServiceMojo extends AnalysingMojo {
         }
     }
 
-    private void run(List<String> names) throws IOException, InterruptedException {
+    private void run(List<ExtractRequests.Requested> names) throws IOException, InterruptedException {
         Progress progress = progress();
         var time = OutputTimestamp.parse(outputTimestamp);
         ApplicationAnalysis analysis = analyse(true, progress);

@@ -21,9 +21,9 @@ import java.util.TreeMap;
  * <ul>
  * <li>a bean reference (Spring Modulith's {@code USES_COMPONENT}) to an HTTP contract gets the remote client at
  * run time, provided a controller of the callee's module serves the contract; to anything else it blocks;</li>
- * <li>an event published on one side and listened to on the other blocks: events across services need a broker,
- * which extraction does not provide yet ({@code @Externalized} events included: their in-process listener would
- * still miss them);</li>
+ * <li>an event published on one side and listened to on the other blocks: events across services need a message
+ * broker, which this project does not support yet ({@code @Externalized} events included: their in-process listener
+ * would still miss them);</li>
  * <li>a dependency on another module's entity, or a table mapped on both sides, blocks.</li>
  * </ul>
  */
@@ -80,10 +80,10 @@ final class Boundary {
                     blockers.add(blocker(Blocker.Kind.BEAN_CALL, dependency.source(), dependency.target(), module.name(), callee,
                             prefix() + dependency.source() + " calls " + dependency.target() + " of module " + callee + where
                                     + ", which cannot go over HTTP once " + module.name() + " and " + callee
-                                    + " run in different services: call it through an interface of " + callee
-                                    + "'s published API annotated with @HttpExchange (its remote client is made from it)"
+                                    + " run in different services: call it through an interface in the published API of "
+                                    + callee + " annotated with @HttpExchange (its remote client is made from it)"
                                     + " and implemented by a @RestController in " + callee
-                                    + ", or keep both modules in one service"));
+                                    + ", or " + together(module.name(), callee)));
                     continue;
                 }
                 List<String> controllers = contract.controllers().stream()
@@ -122,10 +122,16 @@ final class Boundary {
                         prefix() + "event " + listener.event() + ", published by module " + publisher + sources
                                 + ", is listened to by " + listener.listener() + "." + listener.method() + " (" + model.sourcePath(listener.listener())
                                 + ", module " + listening.get().name() + "), which would run in another service." + externalized
-                                + " Events across services need a broker, which extraction does not provide yet (a later step):"
-                                + " keep " + publisher + " and " + listening.get().name() + " in one service"));
+                                + " This project does not carry events across services yet (it has no message broker"
+                                + " support): " + together(publisher, listening.get().name())));
             }
         }
+    }
+
+    /** How to keep two modules in one service: the topology file's service that holds both. */
+    private static String together(String a, String b) {
+        return "keep " + a + " and " + b + " in one service: list both in one service of the topology file (modules: ["
+                + a + ", " + b + "]) and build that service with -Dextract=<its name>";
     }
 
     private static String target(String target) {
@@ -145,7 +151,7 @@ final class Boundary {
                                 + " of module " + dependency.module() + " (" + model.sourcePath(dependency.source()) + ", module "
                                 + module.name() + "), which would run in another service: a service owns its entities and"
                                 + " tables; refer to it by its id and read it through an HTTP contract of "
-                                + dependency.module() + ", or keep both modules in one service"));
+                                + dependency.module() + ", or " + together(module.name(), dependency.module())));
             }
         }
     }
@@ -167,7 +173,7 @@ final class Boundary {
                             prefix() + "table '" + table + "' is mapped by " + a.type() + " (" + model.sourcePath(a.type())
                                     + ", module " + moduleA + ") and by " + b.type() + " (module " + moduleB
                                     + "), which would run in different services: each table belongs to one module; read the"
-                                    + " other module's data through its HTTP contract, or keep both modules in one service"));
+                                    + " other module's data through its HTTP contract, or " + together(moduleA, moduleB)));
                 }
             }
         });

@@ -1,6 +1,7 @@
 package dev.forum.extraction.model;
 
 import dev.forum.extraction.model.ModulithModel.Module;
+import dev.forum.topology.ClosestName;
 import java.util.Optional;
 
 /** The one-line refusals about which modules there are and which of them can be a service. */
@@ -36,7 +37,8 @@ public final class ModuleChecks {
         String valid = "valid are modules " + String.join(", ", model.extractableModules());
         Optional<Module> module = model.module(name);
         if (module.isEmpty()) {
-            throw new ExtractionException("Unknown module '" + name + "' " + where + ": " + valid);
+            throw new ExtractionException("Unknown module '" + name + "' " + where
+                    + ClosestName.hint(name, model.extractableModules()) + ": " + valid);
         }
         String why = module.get().open() ? "an open module" : module.get().shared() ? "a shared module"
                 : "the module of the main class " + model.mainClass();

@@ -6,7 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The report for a person: a summary line, then each module with its state and, when blocked, one line per blocker. */
+/**
+ * The report for a person: a summary line ({@code 4 modules: 2 can be extracted now (catalog, orders), 2 blocked
+ * (ratings, reviews)}, and the modules that run in every service when there are some), then each module with its state
+ * and, when blocked, one line per blocker.
+ */
 public final class ReportText {
 
     private ReportText() {
@@ -18,9 +22,7 @@ public final class ReportText {
         lines.add("Extraction report for " + app.get("mainClass") + " (Spring Modulith " + app.get("springModulith")
                 + (String.valueOf(app.get("springBoot")).isEmpty() ? "" : ", Spring Boot " + app.get("springBoot"))
                 + ", Java " + app.get("java") + ")");
-        long candidates = report.modules().stream().filter(m -> m.kind() == ExtractionReport.Kind.MODULE).count();
-        lines.add(report.modules().size() + " modules, " + candidates + " that can be a service; extractable now: "
-                + (report.extractable().isEmpty() ? "none" : String.join(", ", report.extractable())));
+        lines.add(summary(report));
         int width = report.modules().stream().mapToInt(m -> m.name().length()).max().orElse(0);
         for (ModuleEntry module : report.modules()) {
             String name = String.format("  %-" + width + "s  ", module.name());
@@ -43,5 +45,22 @@ public final class ReportText {
             }
         }
         return lines;
+    }
+
+    private static String summary(ExtractionReport report) {
+        List<String> extractable = report.extractable();
+        List<String> blocked = report.modules().stream().filter(m -> m.kind() == ExtractionReport.Kind.MODULE && !m.extractable())
+                .map(ModuleEntry::name).toList();
+        List<String> everywhere = report.modules().stream().filter(m -> m.kind() != ExtractionReport.Kind.MODULE)
+                .map(ModuleEntry::name).toList();
+        int count = report.modules().size();
+        return count + (count == 1 ? " module: " : " modules: ") + extractable.size() + " can be extracted now" + names(extractable)
+                + ", " + blocked.size() + " blocked" + names(blocked)
+                + (everywhere.isEmpty() ? "" : ", " + everywhere.size() + (everywhere.size() == 1 ? " runs" : " run")
+                        + " in every service" + names(everywhere));
+    }
+
+    private static String names(List<String> names) {
+        return names.isEmpty() ? "" : " (" + String.join(", ", names) + ")";
     }
 }

@@ -2,11 +2,14 @@ package dev.forum.extraction.request;
 
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.ServiceRequest;
+import dev.forum.topology.ClosestName;
 import dev.forum.topology.ServiceSpec;
 import dev.forum.topology.Topology;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,7 +26,19 @@ public final class ExtractRequests {
     }
 
     /**
-     * The names asked for by the property and the active profiles, in order, once each; empty for none.
+     * One requested name and where the user wrote it, for messages.
+     *
+     * @param name   a module or service name
+     * @param source the option as typed: {@code -Dextract=posts,threads}, or {@code -Pextract=posts,threads} (the list
+     *               Maven split into profiles put back together)
+     */
+    public record Requested(String name, String source) {
+    }
+
+    /**
+     * The names asked for by the property and the active profiles, in order, once each, each with the option it came
+     * from (the {@code -P} list when a profile names it, since an {@code extract=} profile may set the property too);
+     * empty for none.
      *
      * <p>Maven splits {@code -P} at commas, so {@code -Pextract=posts,threads} arrives as the profiles
      * {@code extract=posts} and {@code threads}: a profile that follows an {@code extract=} one (or another such)
@@ -34,34 +49,44 @@ public final class ExtractRequests {
      * @param declaredProfiles the ids of every profile the build's POMs and settings declare
      * @throws ExtractionException for an empty entry, or a profile that looks like a mistyped {@code extract=}
      */
-    public static List<String> requestedNames(String property, List<String> activeProfiles, Set<String> declaredProfiles) {
-        Set<String> names = new LinkedHashSet<>();
+    public static List<Requested> requestedNames(String property, List<String> activeProfiles, Set<String> declaredProfiles) {
+        Map<String, String> sources = new LinkedHashMap<>();
         if (property != null && !property.isBlank()) {
             for (String entry : property.split(",", -1)) {
                 if (entry.isBlank()) {
                     throw new ExtractionException("-Dextract=" + property
                             + " has an empty entry: list modules or services separated by commas, e.g. -Dextract=posts,threads");
                 }
-                names.add(entry.trim());
+                sources.putIfAbsent(entry.trim(), "-Dextract=" + property.trim());
             }
         }
         Set<String> continuations = new LinkedHashSet<>(listContinuations(activeProfiles, declaredProfiles));
+        List<String> list = new ArrayList<>();
         for (String profile : activeProfiles) {
             if (profile.startsWith(PROFILE_PREFIX)) {
                 String name = profile.substring(PROFILE_PREFIX.length()).trim();
                 if (name.isEmpty()) {
                     throw new ExtractionException("Profile '" + profile + "' names nothing: use -Pextract=<module or service>");
                 }
-                names.add(name);
+                profileList(list, sources);
+                list.add(name);
             } else if (continuations.contains(profile)) {
-                names.add(profile.trim());
+                list.add(profile.trim());
             } else if (!declaredProfiles.contains(profile) && looksLikeExtract(profile)) {
                 String value = profile.substring(profile.indexOf('=') + 1);
                 throw new ExtractionException("Profile '" + profile + "' is not a profile of this build: to build a service type"
                         + " -Pextract=" + value + " (or -Dextract=" + value + ")");
             }
         }
-        return new ArrayList<>(names);
+        profileList(list, sources);
+        return sources.entrySet().stream().map(e -> new Requested(e.getKey(), e.getValue())).toList();
+    }
+
+    /** Records the names of one {@code -Pextract=a,b} list with that list as their source, and empties it. */
+    private static void profileList(List<String> list, Map<String, String> sources) {
+        String source = "-P" + PROFILE_PREFIX + String.join(",", list);
+        list.forEach(name -> sources.put(name, source));
+        list.clear();
     }
 
     /**
@@ -86,26 +111,7 @@ public final class ExtractRequests {
     /** {@code extrac=posts}, {@code extarct=posts}: a key within two edits of {@code extract}. */
     private static boolean looksLikeExtract(String profile) {
         int equals = profile.indexOf('=');
-        return equals > 0 && editDistance(profile.substring(0, equals).trim(), "extract") <= 2;
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return equals > 0 && ClosestName.distance(profile.substring(0, equals).trim(), "extract") <= 2;
     }
 
     /**
@@ -114,18 +120,23 @@ public final class ExtractRequests {
      *
      * @param topology the topology file, resolved against the application's modules; null when there is none
      * @param modules  the modules that can be extracted
+     * @throws ExtractionException (one line) for a name that is neither, naming the option it came from, the closest
+     *                             valid name when one is close ({@link ClosestName}) and every valid one
      */
-    public static List<ServiceRequest> resolve(List<String> names, Topology topology, List<String> modules) {
+    public static List<ServiceRequest> resolve(List<Requested> names, Topology topology, List<String> modules) {
         List<ServiceRequest> requests = new ArrayList<>();
-        for (String name : names) {
+        for (Requested requested : names) {
+            String name = requested.name();
             Optional<ServiceSpec> service = topology == null ? Optional.empty() : topology.service(name);
             if (service.isPresent()) {
                 requests.add(request(service.get(), modules, topology));
             } else if (modules.contains(name)) {
                 requests.add(new ServiceRequest(name, List.of(name)));
             } else {
-                throw new ExtractionException("Unknown module or service '" + name + "' (from -Dextract or -Pextract="
-                        + name + "): valid are " + validNames(modules, topology));
+                List<String> valid = new ArrayList<>(modules);
+                valid.addAll(services(topology));
+                throw new ExtractionException("Unknown module or service '" + name + "' in " + requested.source()
+                        + ClosestName.hint(name, valid) + ": valid are " + validNames(modules, topology));
             }
         }
         return requests;
@@ -150,9 +161,16 @@ public final class ExtractRequests {
         if (topology == null) {
             return valid + " (no topology file, so no services)";
         }
+        return valid + "; services of " + topology.source() + ": " + String.join(", ", services(topology));
+    }
+
+    /** The topology file's services, the monolith first; none without a file. */
+    private static List<String> services(Topology topology) {
         List<String> services = new ArrayList<>();
-        services.add(topology.monolith().name());
-        topology.extracted().forEach(s -> services.add(s.name()));
-        return valid + "; services of " + topology.source() + ": " + String.join(", ", services);
+        if (topology != null) {
+            services.add(topology.monolith().name());
+            topology.extracted().forEach(s -> services.add(s.name()));
+        }
+        return services;
     }
 }

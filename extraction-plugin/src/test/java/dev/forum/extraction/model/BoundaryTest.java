@@ -70,8 +70,9 @@ class BoundaryTest {
         assertEquals(List.of(Blocker.Kind.BEAN_CALL, Blocker.Kind.CONTRACT_NOT_SERVED), a.stream().map(Blocker::kind).toList());
         assertEquals("Service 'a': shop.a.internal.OrderService calls shop.b.Stock of module b (bean reference in"
                 + " shop/a/internal/OrderService.java, module a), which cannot go over HTTP once a and b run in different services:"
-                + " call it through an interface of b's published API annotated with @HttpExchange (its remote client is made"
-                + " from it) and implemented by a @RestController in b, or keep both modules in one service", a.get(0).message());
+                + " call it through an interface in the published API of b annotated with @HttpExchange (its remote client is made"
+                + " from it) and implemented by a @RestController in b, or keep a and b in one service: list both in one service"
+                + " of the topology file (modules: [a, b]) and build that service with -Dextract=<its name>", a.get(0).message());
         assertEquals("Service 'a': shop.a.internal.OrderService calls the HTTP contract shop.c.Prices of module c (bean reference"
                 + " in shop/a/internal/OrderService.java, module a), but no @RestController of c implements it, so its remote client"
                 + " would find no route: implement Prices in a controller of c", a.get(1).message());
@@ -92,8 +93,9 @@ class BoundaryTest {
         List<Blocker> a = blockers(model, "a");
         assertEquals(2, a.size());
         assertEquals("Service 'a': event shop.a.OrderPlaced, published by module a, is listened to by shop.b.internal.Planner.on"
-                + " (shop/b/internal/Planner.java, module b), which would run in another service. Events across services need a"
-                + " broker, which extraction does not provide yet (a later step): keep a and b in one service", a.get(0).message());
+                + " (shop/b/internal/Planner.java, module b), which would run in another service. This project does not carry"
+                + " events across services yet (it has no message broker support): keep a and b in one service: list both in one"
+                + " service of the topology file (modules: [a, b]) and build that service with -Dextract=<its name>", a.get(0).message());
         assertTrue(a.get(1).message().contains("It is @Externalized to 'shipments', but Mailer listens in process, not to the broker."));
         assertEquals(List.of("shop.a.OrderPlaced"), blockers(model, "b").stream().map(Blocker::target).toList());
         assertEquals(List.of("shop.a.Shipped"), blockers(model, "a", "b").stream().map(Blocker::target).toList());
@@ -117,6 +119,8 @@ class BoundaryTest {
         Blocker table = blockers(model, "c").get(0);
         assertEquals("table invoice", table.target());
         assertTrue(table.message().startsWith("Service 'c': table 'invoice' is mapped by shop.b.internal.Invoice"));
+        assertTrue(table.message().endsWith("or keep b and c in one service: list both in one service of the topology file"
+                + " (modules: [b, c]) and build that service with -Dextract=<its name>"), table.message());
         assertEquals(List.of(), blockers(model, "b", "c").stream().filter(x -> x.kind() == Blocker.Kind.SHARED_TABLE).toList());
     }
 

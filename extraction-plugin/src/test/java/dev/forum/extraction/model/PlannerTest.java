@@ -86,6 +86,10 @@ class PlannerTest {
         var e = assertThrows(ExtractionException.class, () -> Planner.plan(FakeApp.model(), FakeApp.scanned(dir, false),
                 List.of(new ServiceRequest("delta", List.of("delta")))));
         assertEquals("Unknown module 'delta' in service 'delta': valid are modules alpha, beta, gamma", e.getMessage());
+        e = assertThrows(ExtractionException.class, () -> Planner.plan(FakeApp.model(), FakeApp.scanned(dir, false),
+                List.of(new ServiceRequest("greek", List.of("alpha", "gama")))));
+        assertEquals("Unknown module 'gama' in service 'greek' (did you mean gamma?): valid are modules alpha, beta, gamma",
+                e.getMessage());
     }
 
     @Test

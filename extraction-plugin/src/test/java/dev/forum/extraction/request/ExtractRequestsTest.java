@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.ServiceRequest;
+import dev.forum.extraction.request.ExtractRequests.Requested;
 import dev.forum.topology.ModuleRoute;
 import dev.forum.topology.Topology;
 import dev.forum.topology.TopologyFile;
@@ -21,117 +22,145 @@ class ExtractRequestsTest {
 
     @Test
     void nothingRequestedIsEmpty() {
-        assertEquals(List.of(), ExtractRequests.requestedNames(null, List.of(), DECLARED));
-        assertEquals(List.of(), ExtractRequests.requestedNames(" ", List.of("other-profile"), DECLARED));
+        assertEquals(List.of(), names(null, List.of(), DECLARED));
+        assertEquals(List.of(), names(" ", List.of("other-profile"), DECLARED));
     }
 
     @Test
     void propertyAndProfilesAreReadOnceEach() {
         // -Pextract=posts also sets extract=posts: the same name twice is one request.
         assertEquals(List.of("posts", "threads"),
-                ExtractRequests.requestedNames("posts, threads", List.of("extract=posts", "ci"), DECLARED));
-        assertEquals(List.of("users"), ExtractRequests.requestedNames(null, List.of("extract=users"), DECLARED));
+                names("posts, threads", List.of("extract=posts", "ci"), DECLARED));
+        assertEquals(List.of("users"), names(null, List.of("extract=users"), DECLARED));
     }
 
     @Test
     void aListAfterPextractIsReadWholeThoughMavenSplitsItIntoProfiles() {
         // -Pextract=posts,threads: Maven activates extract=posts (which sets the property) and asks for a profile 'threads'.
         assertEquals(List.of("posts", "threads"),
-                ExtractRequests.requestedNames("posts", List.of("extract=posts", "threads"), DECLARED));
+                names("posts", List.of("extract=posts", "threads"), DECLARED));
         assertEquals(List.of("threads"), ExtractRequests.listContinuations(List.of("extract=posts", "threads"), DECLARED));
         // -Pextract=threads,posts,users
         assertEquals(List.of("threads", "posts", "users"),
-                ExtractRequests.requestedNames("threads", List.of("extract=threads", "posts", "users"), DECLARED));
+                names("threads", List.of("extract=threads", "posts", "users"), DECLARED));
         // -Pextract=posts -Pextract=threads
         assertEquals(List.of("posts", "threads"),
-                ExtractRequests.requestedNames("posts", List.of("extract=posts", "extract=threads"), DECLARED));
+                names("posts", List.of("extract=posts", "extract=threads"), DECLARED));
         // -Pextract=content,posts where content is a service of the topology file only (no profile declares it)
         assertEquals(List.of("content", "posts"),
-                ExtractRequests.requestedNames(null, List.of("extract=content", "posts"), DECLARED));
+                names(null, List.of("extract=content", "posts"), DECLARED));
     }
 
     @Test
     void aDeclaredProfileEndsTheListAndIsLeftToMaven() {
         // -Pextract=posts,ci,threads: ci is a real profile; threads after it is Maven's business (it warns), not a name.
-        assertEquals(List.of("posts"), ExtractRequests.requestedNames("posts", List.of("extract=posts", "ci", "threads"), DECLARED));
+        assertEquals(List.of("posts"), names("posts", List.of("extract=posts", "ci", "threads"), DECLARED));
         // -Pthreads,extract=posts: nothing before the list belongs to it.
-        assertEquals(List.of("posts"), ExtractRequests.requestedNames("posts", List.of("threads", "extract=posts"), DECLARED));
+        assertEquals(List.of("posts"), names("posts", List.of("threads", "extract=posts"), DECLARED));
     }
 
     @Test
     void aMistypedNameInTheListIsRequestedAndSoRefusedByResolve() {
-        List<String> names = ExtractRequests.requestedNames("posts", List.of("extract=posts", "thread"), DECLARED);
-        assertEquals(List.of("posts", "thread"), names);
+        List<Requested> names = ExtractRequests.requestedNames("posts", List.of("extract=posts", "thread"), DECLARED);
+        assertEquals(List.of(new Requested("posts", "-Pextract=posts,thread"), new Requested("thread", "-Pextract=posts,thread")), names);
         var e = assertThrows(ExtractionException.class, () -> ExtractRequests.resolve(names, (Topology) null, MODULES));
-        assertEquals("Unknown module or service 'thread' (from -Dextract or -Pextract=thread): valid are modules posts,"
-                + " threads, users (no topology file, so no services)", e.getMessage());
+        assertEquals("Unknown module or service 'thread' in -Pextract=posts,thread (did you mean threads?): valid are modules"
+                + " posts, threads, users (no topology file, so no services)", e.getMessage());
+    }
+
+    @Test
+    void eachNameKeepsTheOptionItWasWrittenIn() {
+        assertEquals(List.of(new Requested("posts", "-Dextract=posts,thredas"), new Requested("thredas", "-Dextract=posts,thredas")),
+                ExtractRequests.requestedNames("posts,thredas", List.of("ci"), DECLARED));
+        // Two -P lists (-Pextract=users -Pextract=postz,threads), each its own source.
+        assertEquals(List.of(new Requested("users", "-Pextract=users"), new Requested("postz", "-Pextract=postz,threads"),
+                        new Requested("threads", "-Pextract=postz,threads")),
+                ExtractRequests.requestedNames(null, List.of("extract=users", "extract=postz", "threads"), DECLARED));
+        var e = assertThrows(ExtractionException.class, () -> ExtractRequests.resolve(
+                ExtractRequests.requestedNames("posts,thredas", List.of(), DECLARED), (Topology) null, MODULES));
+        assertEquals("Unknown module or service 'thredas' in -Dextract=posts,thredas (did you mean threads?): valid are modules"
+                + " posts, threads, users (no topology file, so no services)", e.getMessage());
     }
 
     @Test
     void aMistypedExtractProfileFailsSayingWhatToType() {
         for (String typo : List.of("extrac=posts", "extarct=posts", "Extract=posts", "exract=posts")) {
-            var e = assertThrows(ExtractionException.class, () -> ExtractRequests.requestedNames(null, List.of(typo), DECLARED));
+            var e = assertThrows(ExtractionException.class, () -> names(null, List.of(typo), DECLARED));
             assertEquals("Profile '" + typo + "' is not a profile of this build: to build a service type -Pextract=posts"
                     + " (or -Dextract=posts)", e.getMessage());
         }
         // Far from 'extract', or declared somewhere: not ours to judge.
-        assertEquals(List.of(), ExtractRequests.requestedNames(null, List.of("env=dev"), DECLARED));
-        assertEquals(List.of(), ExtractRequests.requestedNames(null, List.of("extras=1"), Set.of("extras=1")));
+        assertEquals(List.of(), names(null, List.of("env=dev"), DECLARED));
+        assertEquals(List.of(), names(null, List.of("extras=1"), Set.of("extras=1")));
     }
 
     @Test
     void anEmptyEntryFails() {
-        var e = assertThrows(ExtractionException.class, () -> ExtractRequests.requestedNames("posts,,users", List.of(), DECLARED));
+        var e = assertThrows(ExtractionException.class, () -> names("posts,,users", List.of(), DECLARED));
         assertEquals("-Dextract=posts,,users has an empty entry: list modules or services separated by commas,"
                 + " e.g. -Dextract=posts,threads", e.getMessage());
-        assertThrows(ExtractionException.class, () -> ExtractRequests.requestedNames(null, List.of("extract="), DECLARED));
+        assertThrows(ExtractionException.class, () -> names(null, List.of("extract="), DECLARED));
     }
 
     @Test
     void eachModuleIsAServiceOfItsOwn() {
         assertEquals(List.of(new ServiceRequest("posts", List.of("posts")), new ServiceRequest("threads", List.of("threads"))),
-                ExtractRequests.resolve(List.of("posts", "threads"), (Topology) null, MODULES));
+                ExtractRequests.resolve(requested("posts", "threads"), (Topology) null, MODULES));
     }
 
     @Test
     void aServiceOfTheTopologyFileIsOneServiceHoldingItsModules() {
         assertEquals(List.of(new ServiceRequest("content", List.of("threads", "posts"))),
-                ExtractRequests.resolve(List.of("content"), topology("  - { name: content, modules: [threads, posts] }\n"), MODULES));
+                ExtractRequests.resolve(requested("content"), topology("  - { name: content, modules: [threads, posts] }\n"), MODULES));
     }
 
     @Test
     void theMonolithHoldsEveryModule() {
         assertEquals(List.of(new ServiceRequest("monolith", MODULES, true), new ServiceRequest("posts", List.of("posts"))),
-                ExtractRequests.resolve(List.of("monolith", "posts"), topology("  - { name: posts, modules: [posts], traffic: 10 }\n"),
+                ExtractRequests.resolve(requested("monolith", "posts"), topology("  - { name: posts, modules: [posts], traffic: 10 }\n"),
                         MODULES));
     }
 
     @Test
     void aModuleNameStillWorksBesideTheServices() {
         assertEquals(List.of(new ServiceRequest("users", List.of("users"))),
-                ExtractRequests.resolve(List.of("users"), topology("  - { name: content, modules: [threads, posts] }\n"), MODULES));
-        assertEquals(List.of(new ServiceRequest("users", List.of("users"))), ExtractRequests.resolve(List.of("users"), null, MODULES));
+                ExtractRequests.resolve(requested("users"), topology("  - { name: content, modules: [threads, posts] }\n"), MODULES));
+        assertEquals(List.of(new ServiceRequest("users", List.of("users"))), ExtractRequests.resolve(requested("users"), null, MODULES));
     }
 
     @Test
     void anUnknownNameFailsListingTheValidOnes() {
         var e = assertThrows(ExtractionException.class,
-                () -> ExtractRequests.resolve(List.of("postz"), topology("  - { name: content, modules: [threads, posts] }\n"), MODULES));
-        assertEquals("Unknown module or service 'postz' (from -Dextract or -Pextract=postz):"
+                () -> ExtractRequests.resolve(requested("postz"), topology("  - { name: content, modules: [threads, posts] }\n"), MODULES));
+        assertEquals("Unknown module or service 'postz' in -Dextract=postz (did you mean posts?):"
                 + " valid are modules posts, threads, users; services of t.yml: monolith, content", e.getMessage());
-        e = assertThrows(ExtractionException.class, () -> ExtractRequests.resolve(List.of("content"), null, MODULES));
-        assertEquals("Unknown module or service 'content' (from -Dextract or -Pextract=content):"
+        e = assertThrows(ExtractionException.class,
+                () -> ExtractRequests.resolve(requested("contnet"), topology("  - { name: content, modules: [threads, posts] }\n"), MODULES));
+        assertEquals("Unknown module or service 'contnet' in -Dextract=contnet (did you mean content?):"
+                + " valid are modules posts, threads, users; services of t.yml: monolith, content", e.getMessage());
+        e = assertThrows(ExtractionException.class, () -> ExtractRequests.resolve(requested("content"), null, MODULES));
+        assertEquals("Unknown module or service 'content' in -Dextract=content:"
                 + " valid are modules posts, threads, users (no topology file, so no services)", e.getMessage());
     }
 
     @Test
     void aServiceNamedLikeAModuleMustHoldJustThatModule() {
         var e = assertThrows(ExtractionException.class,
-                () -> ExtractRequests.resolve(List.of("posts"), topology("  - { name: posts, modules: [threads, posts] }\n"), MODULES));
+                () -> ExtractRequests.resolve(requested("posts"), topology("  - { name: posts, modules: [threads, posts] }\n"), MODULES));
         assertEquals("'posts' is a module and a service of t.yml holding threads, posts: rename the service so that"
                 + " -Dextract=posts means one thing", e.getMessage());
         assertEquals(List.of(new ServiceRequest("posts", List.of("posts"))),
-                ExtractRequests.resolve(List.of("posts"), topology("  - { name: posts, modules: [posts] }\n"), MODULES));
+                ExtractRequests.resolve(requested("posts"), topology("  - { name: posts, modules: [posts] }\n"), MODULES));
+    }
+
+    /** The names as {@code -Dextract=a,b} gives them. */
+    private static List<Requested> requested(String... names) {
+        return ExtractRequests.requestedNames(String.join(",", names), List.of(), DECLARED);
+    }
+
+    /** Only the names requested, in order. */
+    private static List<String> names(String property, List<String> profiles, Set<String> declared) {
+        return ExtractRequests.requestedNames(property, profiles, declared).stream().map(Requested::name).toList();
     }
 
     private static Topology topology(String services) {
