@@ -9,13 +9,20 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** contents.txt: what a service holds and what it leaves out, and why, for reviews and diffs. */
+/**
+ * contents.txt: what a service holds and what it leaves out, and why, for reviews and diffs: the service, its modules,
+ * the modules it calls and their HTTP contracts, the artifacts it includes and excludes (each with why), and every
+ * application class it leaves out with its module.
+ */
 public final class ContentsReport {
 
     private ContentsReport() {
     }
 
-    /** Writes the plan's service, modules, calls, HTTP contracts and artifacts (included, then excluded) to {@code file}. */
+    /**
+     * Writes the plan's service, modules, calls, HTTP contracts, artifacts (included, then excluded) and the application
+     * classes left out to {@code file} (UTF-8).
+     */
     public static void write(ServicePlan plan, Path file) throws IOException {
         StringBuilder text = new StringBuilder();
         text.append("service: ").append(plan.service()).append('\n');
@@ -29,6 +36,8 @@ public final class ContentsReport {
                 .stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList())).append('\n');
         append(text, "included", plan.included(), plan);
         append(text, "excluded", plan.excluded(), plan);
+        text.append('\n').append("application classes left out (").append(plan.leftOut().size()).append("):\n");
+        plan.leftOut().forEach((type, module) -> text.append("  ").append(type).append("  [").append(module).append("]\n"));
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 

@@ -1,9 +1,12 @@
 package dev.forum.extraction.maven;
 
+import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.scan.BytecodeScanner;
 import java.io.IOException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -13,7 +16,8 @@ import org.eclipse.aether.RepositorySystem;
 /**
  * What every goal that reads the application's modules shares: the parameters that say which application it is
  * ({@code extract.mainClass}, {@code extract.routeAnnotation}), the build's project, session and JDK toolchain, and
- * the one way to run the analysis ({@link ApplicationAnalysis}, in a JVM of the application's JDK).
+ * the one way to run the analysis ({@link ApplicationAnalysis}, in a JVM of the application's JDK), and the one way
+ * a goal fails ({@link #perform}).
  */
 abstract class AnalysingMojo extends AbstractMojo {
 
@@ -44,6 +48,34 @@ abstract class AnalysingMojo extends AbstractMojo {
     /** Resolves Spring Modulith's core (and Spring Boot's loader tools) in the application's versions when needed. */
     @Component
     protected RepositorySystem repositories;
+
+    /** A goal's work: reads, analyses, writes. */
+    @FunctionalInterface
+    protected interface Work {
+        void run() throws IOException, InterruptedException;
+    }
+
+    /**
+     * Runs a goal's work and turns what stops it into what Maven shows: a refusal ({@link ExtractionException}) into
+     * one {@code [ERROR]} line each and a failed build ({@link Refusals}); an interruption or an I/O or unexpected
+     * failure into an error saying "Cannot {@code task}".
+     *
+     * @param task what the goal does, for the error's message (e.g. "build the service")
+     * @throws MojoFailureException   the refusal
+     * @throws MojoExecutionException anything else that stopped it
+     */
+    protected void perform(String task, Work work) throws MojoExecutionException, MojoFailureException {
+        try {
+            work.run();
+        } catch (ExtractionException e) {
+            throw Refusals.report(getLog(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("Interrupted: cannot " + task, e);
+        } catch (IOException | RuntimeException e) {
+            throw new MojoExecutionException("Cannot " + task + ": " + e.getMessage(), e);
+        }
+    }
 
     /** @return the progress lines of this goal, paths relative to the project's folder */
     protected Progress progress() {

@@ -104,16 +104,7 @@ public class EcsMojo extends AnalysingMojo {
             getLog().info("[extract] ecs: skipped");
             return;
         }
-        try {
-            render();
-        } catch (ExtractionException e) {
-            throw Refusals.report(getLog(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoExecutionException("Interrupted while reading the application's modules", e);
-        } catch (IOException | RuntimeException e) {
-            throw new MojoExecutionException("Cannot render the ECS deployment: " + e.getMessage(), e);
-        }
+        perform("render the ECS deployment", this::render);
     }
 
     private void render() throws IOException, InterruptedException {

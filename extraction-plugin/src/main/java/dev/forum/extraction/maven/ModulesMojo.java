@@ -1,9 +1,7 @@
 package dev.forum.extraction.maven;
 
 import dev.forum.extraction.assemble.RuntimeMetadata;
-import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.ModuleChecks;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +24,7 @@ public class ModulesMojo extends AnalysingMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        try {
+        perform("write the module metadata", () -> {
             Progress progress = progress();
             ApplicationAnalysis analysis = analyse(false, progress);
             ModuleChecks.requireModules(analysis.model());
@@ -37,13 +35,6 @@ public class ModulesMojo extends AnalysingMojo {
                 Files.write(file, bytes);
             }
             getLog().info("[extract] modules: " + project.getBasedir().toPath().relativize(file.toAbsolutePath()));
-        } catch (ExtractionException e) {
-            throw Refusals.report(getLog(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoExecutionException("Interrupted while reading the application's modules", e);
-        } catch (IOException | RuntimeException e) {
-            throw new MojoExecutionException("Cannot write the module metadata: " + e.getMessage(), e);
-        }
+        });
     }
 }

@@ -1,12 +1,10 @@
 package dev.forum.extraction.maven;
 
-import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.ModuleChecks;
 import dev.forum.extraction.report.ExtractionReport;
 import dev.forum.extraction.report.ReportJson;
 import dev.forum.extraction.report.ReportText;
 import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +40,7 @@ public class ReportMojo extends AnalysingMojo {
         if (skip || "pom".equals(project.getPackaging())) {
             return;
         }
-        try {
+        perform("write the extraction report", () -> {
             Progress progress = progress();
             ApplicationAnalysis analysis = analyse(false, progress);
             ModuleChecks.requireModules(analysis.model());
@@ -55,13 +53,6 @@ public class ReportMojo extends AnalysingMojo {
             text.forEach(line -> getLog().info("[extract] " + line));
             getLog().info("[extract] report: " + project.getBasedir().toPath().relativize(out.resolve("report.txt").toAbsolutePath())
                     + ", " + project.getBasedir().toPath().relativize(out.resolve("report.json").toAbsolutePath()));
-        } catch (ExtractionException e) {
-            throw Refusals.report(getLog(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoExecutionException("Interrupted while reading the application's modules", e);
-        } catch (IOException | RuntimeException e) {
-            throw new MojoExecutionException("Cannot write the extraction report: " + e.getMessage(), e);
-        }
+        });
     }
 }

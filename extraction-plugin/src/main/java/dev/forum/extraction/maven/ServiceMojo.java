@@ -115,7 +115,7 @@ public class ServiceMojo extends AnalysingMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        try {
+        perform("build the service", () -> {
             List<String> requested = session.getRequest().getActiveProfiles();
             Set<String> declared = declaredProfiles();
             List<ExtractRequests.Requested> names = ExtractRequests.requestedNames(extract, requested, declared);
@@ -131,14 +131,7 @@ public class ServiceMojo extends AnalysingMojo {
                         + String.join(", ", names.stream().map(ExtractRequests.Requested::name).toList()));
             }
             run(names);
-        } catch (ExtractionException e) {
-            throw Refusals.report(getLog(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MojoExecutionException("Interrupted while building the service image", e);
-        } catch (IOException | RuntimeException e) {
-            throw new MojoExecutionException("Cannot build the service: " + e.getMessage(), e);
-        }
+        });
     }
 
     private void run(List<ExtractRequests.Requested> names) throws IOException, InterruptedException {

@@ -130,8 +130,11 @@ public final class Planner {
         Map<ScannedArtifact, String> included = new LinkedHashMap<>();
         Set<ScannedArtifact> filtered = new LinkedHashSet<>();
         Map<ScannedArtifact, String> excluded = new LinkedHashMap<>();
+        Map<String, String> leftOut = new TreeMap<>();
         for (ScannedArtifact artifact : artifacts) {
             Set<String> application = index.applicationClasses(artifact);
+            application.stream().filter(type -> !classes.contains(type))
+                    .forEach(type -> leftOut.put(type, model.moduleOf(type).map(Module::name).orElse("no module")));
             Set<String> kept = new TreeSet<>(application);
             kept.retainAll(classes);
             String why = ArtifactReasons.describe(model, application, kept, modules);
@@ -146,7 +149,7 @@ public final class Planner {
         }
         calls.removeAll(modules);
         return new ServicePlan(request, modules, new ArrayList<>(calls), boundary.remoteContracts(), classes, included,
-                filtered, excluded, blockers);
+                filtered, excluded, leftOut, blockers);
     }
 
     /** Where each class lives and what it references, from the scanned artifacts (the first artifact holding a class wins). */

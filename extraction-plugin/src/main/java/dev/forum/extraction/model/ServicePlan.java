@@ -17,13 +17,17 @@ import java.util.Set;
  * @param filtered         the included artifacts that hold application classes it leaves out: they are packed
  *                         with {@link #classes()} and the resources of {@link #modules()} only
  * @param excluded         every artifact left out, each with why
+ * @param leftOut          every application class it leaves out (of included and excluded artifacts alike), each
+ *                         with its module, in name order
  * @param blockers         what keeps it from being built; empty when it can be
  */
 public record ServicePlan(ServiceRequest request, Set<String> modules, List<String> calls,
         Map<String, String> remoteContracts, Set<String> classes, Map<ScannedArtifact, String> included,
-        Set<ScannedArtifact> filtered, Map<ScannedArtifact, String> excluded, List<Blocker> blockers) {
+        Set<ScannedArtifact> filtered, Map<ScannedArtifact, String> excluded, Map<String, String> leftOut,
+        List<Blocker> blockers) {
 
     public ServicePlan {
+        leftOut = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(leftOut));
         modules = Set.copyOf(modules);
         calls = List.copyOf(calls);
         remoteContracts = Map.copyOf(remoteContracts);

@@ -32,6 +32,10 @@ class PlannerTest {
                 "gamma-api", "API of gamma (not called)"), names(plan.excluded()));
         assertEquals(List.of(), plan.blockers());
         assertTrue(plan.filtered().isEmpty(), "API jars come whole");
+        assertEquals(Map.of("fake.alpha.internal.AlphaService", "alpha", "fake.alpha.internal.Secret", "alpha",
+                "fake.gamma.GammaApi", "gamma", "fake.gamma.internal.GammaService", "gamma"), plan.leftOut());
+        assertEquals(List.of("fake.alpha.internal.AlphaService", "fake.alpha.internal.Secret", "fake.gamma.GammaApi",
+                "fake.gamma.internal.GammaService"), List.copyOf(plan.leftOut().keySet()), "in name order");
     }
 
     @Test
