@@ -16,9 +16,16 @@ import java.util.TreeSet;
  * others live. Built once at start-up from the settings and the module metadata; a configuration that cannot work
  * is refused with an {@link InvalidTopologyException} that names the fix: an unknown module, a module this jar does
  * not hold, no module at all, a remote module called over HTTP without a URL, a local module that uses a remote
- * module's bean that cannot go over HTTP, or listens to events a remote module publishes.
+ * module's bean that cannot go over HTTP, a local module that listens to events a remote module publishes, or a local
+ * module that publishes events a remote module listens to: without a message broker (which this library does not
+ * support yet) such an event never reaches the other process, so both ends refuse to start, as the extraction plugin
+ * refuses to build a service on either side of it.
  */
 public final class Topology {
+
+    /** Why an event cannot cross processes, in the refusals of both ends. */
+    private static final String NO_BROKER = "events across processes need a message broker, which this library does not"
+            + " support yet";
 
     private final ModuleMetadata metadata;
     private final Set<String> local;
@@ -117,11 +124,27 @@ public final class Topology {
             module.listens().forEach((event, publisher) -> {
                 if (!local.contains(publisher)) {
                     throw new InvalidTopologyException("Module '" + module.name() + "' runs here and listens to " + event
-                            + ", which module '" + publisher + "' publishes in another process: events across processes need"
-                            + " a broker; run " + publisher + " and " + module.name() + " in the same process");
+                            + ", which module '" + publisher + "' publishes in another process, so it would never arrive: "
+                            + NO_BROKER + "; run " + publisher + " and " + module.name() + " in the same process");
                 }
             });
         }
+        for (ModuleInfo listener : metadata.modules()) {
+            if (local.contains(listener.name())) {
+                continue;
+            }
+            listener.listens().forEach((event, publisher) -> {
+                if (local.contains(publisher) && !everywhere(publisher)) {
+                    throw new InvalidTopologyException("Module '" + publisher + "' runs here and publishes " + event + ", which"
+                            + " module '" + listener.name() + "' listens to in another process, so it would never arrive there: "
+                            + NO_BROKER + "; run " + publisher + " and " + listener.name() + " in the same process");
+                }
+            });
+        }
+    }
+
+    private boolean everywhere(String module) {
+        return metadata.module(module).map(ModuleInfo::everywhere).orElse(false);
     }
 
     public boolean isLocal(String module) {

@@ -66,7 +66,7 @@ class TopologyTest {
                 .isInstanceOf(InvalidTopologyException.class)
                 .hasMessage("Module 'catalog' is remote but has no URL (orders calls it): set forum.topology.remote-base-url"
                         + " (FORUM_TOPOLOGY_REMOTE_BASE_URL) or forum.topology.remote-urls.catalog (FORUM_TOPOLOGY_REMOTEURLS_CATALOG)");
-        Topology withUrl = Topology.resolve(settings(Set.of("orders", "stock"), null,
+        Topology withUrl = Topology.resolve(settings(Set.of("orders", "stock", "shipping"), null,
                 Map.of("catalog", URI.create("http://catalog:3000"))), metadata(SHOP));
         assertThat(withUrl.remoteModules()).containsExactly(Map.entry("catalog", URI.create("http://catalog:3000")));
     }
@@ -83,13 +83,37 @@ class TopologyTest {
                         + " cannot be called over HTTP: run stock here too (forum.topology.local-modules), or make shop.stock.Stock an HTTP contract");
         assertThatThrownBy(() -> Topology.resolve(settings(Set.of("shipping"), "http://lb", Map.of()), shop))
                 .hasMessage("Module 'shipping' runs here and listens to shop.orders.OrderPlaced, which module 'orders' publishes in"
-                        + " another process: events across processes need a broker; run orders and shipping in the same process");
+                        + " another process, so it would never arrive: events across processes need a message broker, which this"
+                        + " library does not support yet; run orders and shipping in the same process");
         assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders", "stock"), "lb.example.com", Map.of()), shop))
                 .hasMessage("The URL of remote module 'catalog' must be an absolute http(s) URL, like http://alb.example.com, not 'lb.example.com'");
         assertThatThrownBy(() -> Topology.resolve(settings(Set.of(), "http://lb", Map.of("kernel", URI.create("http://k"))), shop))
                 .hasMessage("forum.topology.remote-urls names unknown module 'kernel'; the modules are: catalog, orders, shipping, stock");
         assertThatThrownBy(() -> ModuleMetadata.parse(new Properties(), "jar:x!/META-INF/extraction/modules.properties"))
                 .hasMessageContaining("this library reads format 1");
+    }
+
+    @Test
+    void anEventIsRefusedAtBothEndsAsTheBuildRefusesBothDirections() throws IOException {
+        // orders publishes OrderPlaced, shipping listens to it: orders here and shipping elsewhere loses every event.
+        assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders", "stock"), "http://lb", Map.of()), metadata(SHOP)))
+                .isInstanceOf(InvalidTopologyException.class)
+                .hasMessage("Module 'orders' runs here and publishes shop.orders.OrderPlaced, which module 'shipping' listens to in"
+                        + " another process, so it would never arrive there: events across processes need a message broker, which"
+                        + " this library does not support yet; run orders and shipping in the same process");
+        // The same from a service jar built for orders alone (every other module remote).
+        assertThatThrownBy(() -> Topology.resolve(settings(Set.of(), "http://lb", Map.of()),
+                metadata(SHOP.replace("module.orders.beanCalls=shop.stock.Stock@stock\n", "") + "service=orders\n")))
+                .hasMessageStartingWith("Module 'orders' runs here and publishes shop.orders.OrderPlaced, which module 'shipping'");
+        // Both ends in one process, or neither here: nothing is lost.
+        assertThat(Topology.resolve(settings(Set.of("orders", "stock", "shipping"), "http://lb", Map.of()), metadata(SHOP))
+                .localModules()).contains("orders", "shipping");
+        assertThat(Topology.resolve(settings(Set.of("catalog"), "http://lb", Map.of()), metadata(SHOP)).localModules())
+                .containsExactlyInAnyOrder("kernel", "catalog");
+        // An event of a module that runs everywhere is published in every process, the listener's too.
+        ModuleMetadata kernelEvents = metadata(SHOP + "module.catalog.listens=shop.kernel.Tick@kernel\n");
+        assertThat(Topology.resolve(settings(Set.of("orders", "stock", "shipping"), "http://lb", Map.of()), kernelEvents)
+                .isLocal("catalog")).isFalse();
     }
 
     @Test
