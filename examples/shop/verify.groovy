@@ -20,16 +20,26 @@ assert modules.reviews.blockers*.kind == ['bean-call']
 def call = modules.ratings.blockers[0]
 assert call.source == 'example.shop.reviews.internal.ReviewController' && call.target == 'example.shop.ratings.RatingService'
 assert call.file == 'example/shop/reviews/internal/ReviewController.java' && call.sourceModule == 'reviews' && call.targetModule == 'ratings'
-assert new File(basedir, 'target/extract/report.txt').text.contains('extractable now: catalog, orders')
+assert new File(basedir, 'target/extract/report.txt').text.readLines()[1] == '4 modules: 2 can be extracted now (catalog, orders), 2 blocked (ratings, reviews)'
 assert log.contains('[extract]   ratings  blocked (1)') : 'the report is not in the log'
 
-// The refusal of build 2: one line, naming the call site, the module and what to change.
+// The refusal of build 2: one line, naming the call site, the module and what to change, keeping both together included.
 String refusal = "Service 'ratings': example.shop.reviews.internal.ReviewController calls example.shop.ratings.RatingService" +
         " of module ratings (bean reference in example/shop/reviews/internal/ReviewController.java, module reviews)," +
-        " which cannot go over HTTP once reviews and ratings run in different services: call it through an interface of" +
-        " ratings's published API annotated with @HttpExchange"
+        " which cannot go over HTTP once reviews and ratings run in different services: call it through an interface in" +
+        " the published API of ratings annotated with @HttpExchange (its remote client is made from it) and implemented by a" +
+        " @RestController in ratings, or keep reviews and ratings in one service: list both in one service of the topology" +
+        " file (modules: [reviews, ratings]) and build that service with -Dextract=<its name>"
 assert log.readLines().any { it.startsWith('[ERROR]') && it.contains(refusal) } : 'no [ERROR] line refuses ratings'
 assert !new File(basedir, 'target/services/ratings').exists()
+
+// The refusal of build 4: the topology file's service sales holds orders, which serves routes but declares no prefix.
+List<String> prefixRefusals = log.readLines().findAll { it.startsWith('[ERROR]') && it.contains('refused-topology.yml: the load balancer') }
+assert prefixRefusals.size() == 1 : log.readLines().findAll { it.startsWith('[ERROR]') }
+assert prefixRefusals[0].contains("1 module of an extracted service has none it can use: orders (service 'sales', line 7:" +
+        " controller example.shop.orders.internal.OrderController, no HTTP contract). Give each one prefix on an interface of its" +
+        " published API that its controller implements, e.g. @HttpExchange(\"/api/orders\"), or leave the module in the monolith") : prefixRefusals[0]
+assert !new File(basedir, 'target/services/sales').exists()
 
 // The services hold their own module, and of catalog only what orders uses: its contract and its record.
 File orders = new File(basedir, 'target/services/orders/orders.jar')
@@ -49,6 +59,21 @@ Set<String> bootLibs = libs(loopback.entries(new File(basedir, 'target/shop-1.0.
 assert libs(inOrders) == bootLibs : "not as Spring Boot packs them: ${libs(inOrders) - bootLibs} / ${bootLibs - libs(inOrders)}"
 assert new java.util.jar.JarFile(orders).withCloseable { it.getInputStream(it.getEntry('META-INF/extraction/modules.properties')).text }
         .contains('service=orders')
+// contents.txt names every application class the service leaves out, with its module.
+List<String> ordersContents = new File(basedir, 'target/services/orders/contents.txt').readLines()
+int leftOut = ordersContents.indexOf('application classes left out (5):')
+assert leftOut > 0 : ordersContents
+assert ordersContents.subList(leftOut + 1, ordersContents.size()) == ['  example.shop.catalog.internal.CatalogController  [catalog]',
+        '  example.shop.ratings.RatingService  [ratings]', '  example.shop.reviews.Review  [reviews]',
+        '  example.shop.reviews.ReviewsApi  [reviews]', '  example.shop.reviews.internal.ReviewController  [reviews]'] : ordersContents
+
+// Build 3: topology.yml's service feedback holds reviews and ratings, which a plain bean call ties together.
+File feedback = new File(basedir, 'target/services/feedback/feedback.jar')
+Set<String> inFeedback = loopback.entries(feedback)
+assert inFeedback.containsAll(['BOOT-INF/classes/example/shop/reviews/internal/ReviewController.class',
+        'BOOT-INF/classes/example/shop/ratings/RatingService.class'])
+assert inFeedback.findAll { it.contains('example/shop/catalog/') || it.contains('example/shop/orders/') }.isEmpty()
+assert new File(basedir, 'target/services/feedback/contents.txt').text.contains('modules: reviews, ratings')
 
 try {
     // catalog extracted: its own service, and the monolith with catalog remote, reaching it over HTTP.
@@ -60,6 +85,12 @@ try {
     assert placed.status == 201 && placed.json.productName == 'Blue mug' && placed.json.totalCents == 2400 : placed
     assert loopback.get(monolith.port, '/api/catalog/tea').status == 404 : 'catalog answers in the monolith where it is remote'
     assert loopback.get(monolith.port, '/api/reviews/tea').json.stars == 4
+
+    // feedback extracted: reviews answers, calling ratings in process; orders and catalog are elsewhere.
+    def feedbackService = loopback.start('feedback', feedback, [])
+    assert loopback.get(feedbackService.port, '/api/reviews/tea').json == [sku: 'tea', stars: 4]
+    assert loopback.get(feedbackService.port, '/api/orders/1').status == 404
+    assert feedbackService.log.text.contains('Topology: local [ratings, reviews], remote {}')
 
     // orders extracted: its service calls catalog in the monolith over HTTP.
     def ordersService = loopback.start('orders', orders, [], [FORUM_TOPOLOGY_REMOTE_BASE_URL: "http://127.0.0.1:${catalogService.port}".toString()])

@@ -1,15 +1,12 @@
 package example.shop.reviews.internal;
 
 import example.shop.ratings.RatingService;
-import java.util.Map;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
+import example.shop.reviews.Review;
+import example.shop.reviews.ReviewsApi;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/reviews")
-class ReviewController {
+class ReviewController implements ReviewsApi {
 
     private final RatingService ratings;
 
@@ -17,8 +14,8 @@ class ReviewController {
         this.ratings = ratings;
     }
 
-    @GetMapping("/{sku}")
-    Map<String, Object> review(@PathVariable("sku") String sku) {
-        return Map.of("sku", sku, "stars", ratings.stars(sku));
+    @Override
+    public Review review(String sku) {
+        return new Review(sku, ratings.stars(sku));
     }
 }

@@ -22,14 +22,13 @@ import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
-import org.springframework.util.ClassUtils;
 
 /**
  * Before any bean is made: resolves this process's {@link Topology} (refusing one that cannot work), leaves out
  * every bean of a module that is not local (its components, configuration classes and their {@code @Bean}s, its
  * Spring Data repositories: so a remote module starts nothing here, no routes, no listeners), and registers a client
- * bean of each remote module's HTTP contracts, so callers inject the contract the same way whether its module is
- * local or not. Runs after the application's bean definitions are all registered (lowest precedence).
+ * bean of each remote module's HTTP contracts that the process carries ({@link Topology#remoteContracts}), so callers
+ * inject the contract the same way whether its module is local or not. Runs after the application's bean definitions are all registered (lowest precedence).
  */
 public final class RemoteModuleRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware, Ordered {
 
@@ -72,11 +71,10 @@ public final class RemoteModuleRegistrar implements BeanDefinitionRegistryPostPr
             log.info("Left out {} bean(s) of remote modules", dropped.size());
             log.debug("Left out: {}", dropped);
         }
-        for (Map.Entry<String, URI> remote : topology.remoteModules().entrySet()) {
-            ModuleMetadata.ModuleInfo module = metadata.get().module(remote.getKey()).orElseThrow();
-            for (String contract : module.contracts()) {
-                Class<?> api = ClassUtils.resolveClassName(contract, classLoader);
-                registerClient(registry, beanFactory, module.name(), remote.getValue(), api);
+        for (Map.Entry<String, List<Class<?>>> contracts : topology.remoteContracts(classLoader).entrySet()) {
+            URI url = topology.remoteModules().get(contracts.getKey());
+            for (Class<?> api : contracts.getValue()) {
+                registerClient(registry, beanFactory, contracts.getKey(), url, api);
             }
         }
     }

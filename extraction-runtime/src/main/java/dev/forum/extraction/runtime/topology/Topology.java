@@ -2,6 +2,7 @@ package dev.forum.extraction.runtime.topology;
 
 import dev.forum.extraction.runtime.topology.ModuleMetadata.ModuleInfo;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.springframework.util.ClassUtils;
 
 /**
  * This process's topology, validated: every module of the application, which of them run here, and where the
@@ -159,6 +161,31 @@ public final class Topology {
     /** Module name to URL, for every remote module that has one. */
     public Map<String, URI> remoteModules() {
         return remote;
+    }
+
+    /**
+     * The HTTP contracts of each remote module that this process carries, loaded, in module order: a service jar holds
+     * only the published types its modules use, so a remote module that no local module calls may have none here.
+     *
+     * @param classLoader the application's
+     * @return module to its contract interfaces (modules without a contract here are left out)
+     * @throws InvalidTopologyException when a local module calls a remote module whose contract is not on the class path
+     */
+    public Map<String, List<Class<?>>> remoteContracts(ClassLoader classLoader) {
+        Map<String, List<Class<?>>> contracts = new TreeMap<>();
+        for (String module : remote.keySet()) {
+            List<String> callers = calledBy(metadata, local, module);
+            for (String contract : metadata.module(module).orElseThrow().contracts()) {
+                if (ClassUtils.isPresent(contract, classLoader)) {
+                    contracts.computeIfAbsent(module, m -> new ArrayList<>()).add(ClassUtils.resolveClassName(contract, classLoader));
+                } else if (!callers.isEmpty()) {
+                    throw new InvalidTopologyException(String.join(", ", callers) + " call" + (callers.size() == 1 ? "s" : "")
+                            + " module '" + module + "' over HTTP, but its contract " + contract + " is not on the class path:"
+                            + " build the service with the extraction plugin (it packs the contracts its modules call)");
+                }
+            }
+        }
+        return contracts;
     }
 
     public ModuleMetadata metadata() {

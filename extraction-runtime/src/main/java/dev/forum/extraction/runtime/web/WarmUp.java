@@ -97,12 +97,8 @@ public class WarmUp {
 
     private void warmUpRemote(org.springframework.context.ApplicationContext context) {
         Map<String, Class<?>> apis = new LinkedHashMap<>();
-        for (String module : topology.remoteModules().keySet()) {
-            for (String contract : topology.metadata().module(module).orElseThrow().contracts()) {
-                apis.put(module + " " + contract, org.springframework.util.ClassUtils.resolveClassName(contract,
-                        context.getClassLoader()));
-            }
-        }
+        topology.remoteContracts(context.getClassLoader()).forEach((module, contracts) ->
+                contracts.forEach(api -> apis.put(module + " " + api.getName(), api)));
         if (apis.isEmpty()) {
             return;
         }

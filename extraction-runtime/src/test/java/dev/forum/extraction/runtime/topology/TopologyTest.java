@@ -117,6 +117,23 @@ class TopologyTest {
     }
 
     @Test
+    void onlyTheRemoteContractsOnTheClassPathGetAClientAndACalledOneMustBeThere() throws IOException {
+        ClassLoader loader = getClass().getClassLoader();
+        // A service jar of stock holds no contract of catalog, which no module of it calls: no client, no failure.
+        Topology stock = Topology.resolve(settings(Set.of(), "http://lb", Map.of()), metadata(SHOP + "service=stock\n"));
+        assertThat(stock.remoteModules()).containsKey("catalog");
+        assertThat(stock.remoteContracts(loader)).isEmpty();
+        // orders calls catalog: its contract must be here.
+        Topology orders = Topology.resolve(settings(Set.of("orders", "stock", "shipping"), "http://lb", Map.of()), metadata(SHOP));
+        assertThatThrownBy(() -> orders.remoteContracts(loader)).isInstanceOf(InvalidTopologyException.class)
+                .hasMessage("orders calls module 'catalog' over HTTP, but its contract shop.catalog.CatalogApi is not on the class"
+                        + " path: build the service with the extraction plugin (it packs the contracts its modules call)");
+        Topology present = Topology.resolve(settings(Set.of("orders", "stock", "shipping"), "http://lb", Map.of()),
+                metadata(SHOP.replace("shop.catalog.CatalogApi", "java.lang.Runnable")));
+        assertThat(present.remoteContracts(loader)).containsExactly(Map.entry("catalog", java.util.List.of(Runnable.class)));
+    }
+
+    @Test
     void aClassBelongsToTheModuleWithTheLongestPackage() throws IOException {
         ModuleMetadata nested = metadata("format=1\nmodules=a,ab\nmodule.a.packages=shop.a\nmodule.ab.packages=shop.a.b\n");
         assertThat(nested.moduleOf("shop.a.b.X").map(ModuleMetadata.ModuleInfo::name)).contains("ab");

@@ -1,0 +1,4 @@
+package example.shop.reviews;
+
+public record Review(String sku, int stars) {
+}
