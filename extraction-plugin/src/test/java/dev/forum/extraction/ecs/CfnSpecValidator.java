@@ -1,7 +1,12 @@
 package dev.forum.extraction.ecs;
 
+import static dev.forum.extraction.ecs.CfnPropertyChecks.isIntrinsic;
+import static dev.forum.extraction.ecs.CfnPropertyChecks.names;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forum.extraction.ecs.CfnPropertyChecks.Shape;
+import dev.forum.extraction.ecs.CfnPropertyChecks.TemplateContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,9 +31,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>the template's sections, format version, logical ids, and CloudFormation's size and count limits;</li>
  *   <li>parameters: type, and that the default satisfies AllowedValues, AllowedPattern, MinValue/MaxValue;</li>
- *   <li>resources: the type exists; every property name exists for it; required properties are present;
- *       every value has the specified shape (primitive String/Integer/Long/Double/Boolean/Timestamp/Json,
- *       List, Map, or a property type, recursively); resource attributes (DependsOn, Condition, DeletionPolicy);</li>
+ *   <li>resources: the type exists; its properties ({@link CfnPropertyChecks}: names, required ones, the shape of
+ *       every value); resource attributes (DependsOn, Condition, DeletionPolicy);</li>
  *   <li>intrinsic functions: Ref names a resource, parameter or pseudo parameter; Fn::GetAtt names a resource
  *       and an attribute its type has; Fn::Sub variables exist; Fn::FindInMap names a mapping and keys it has
  *       (for a Ref key, every value the parameter allows); Fn::If names a condition; a function that yields a
@@ -54,29 +58,22 @@ final class CfnSpecValidator {
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!][^}]*)}");
     private static final int MAX_BODY = 51_200;
 
-    private final JsonNode resourceTypes;
-    private final JsonNode propertyTypes;
-    private final String version;
+    private final CfnResourceSpec resourceSpec;
 
-    CfnSpecValidator(JsonNode specification) {
-        this.resourceTypes = specification.path("ResourceTypes");
-        this.propertyTypes = specification.path("PropertyTypes");
-        this.version = specification.path("ResourceSpecificationVersion").asText("?");
-        if (!resourceTypes.isObject() || resourceTypes.size() == 0) {
-            throw new IllegalArgumentException("not a CloudFormation resource specification: no ResourceTypes");
-        }
+    CfnSpecValidator(CfnResourceSpec resourceSpec) {
+        this.resourceSpec = resourceSpec;
     }
 
     static CfnSpecValidator load(Path file) throws IOException {
-        return new CfnSpecValidator(new ObjectMapper().readTree(file.toFile()));
+        return new CfnSpecValidator(CfnResourceSpec.load(file));
     }
 
     String version() {
-        return version;
+        return resourceSpec.version();
     }
 
     int resourceTypeCount() {
-        return resourceTypes.size();
+        return resourceSpec.resourceTypeCount();
     }
 
     /** Checks templates given in deployment order (name to JSON text); returns every problem found, empty if none. */
@@ -124,9 +121,8 @@ final class CfnSpecValidator {
         return validate(name, template).stream().filter(p -> !p.contains("is exported by no template")).toList();
     }
 
-    private enum Shape { SCALAR, LIST, ANY }
-
-    private final class Template {
+    /** One template's checks; the property checks ({@link CfnPropertyChecks}) call back into it for intrinsic functions. */
+    private final class Template implements TemplateContext {
         final String name;
         final JsonNode root;
         final List<String> problems;
@@ -144,7 +140,8 @@ final class CfnSpecValidator {
             this.problems = problems;
         }
 
-        void problem(String path, String message) {
+        @Override
+        public void problem(String path, String message) {
             problems.add(name + ": " + path + ": " + message);
         }
 
@@ -306,9 +303,9 @@ final class CfnSpecValidator {
                 }
             }
             String type = resource.path("Type").asText("");
-            JsonNode spec = resourceTypes.get(type);
+            JsonNode spec = resourceSpec.resourceType(type);
             if (spec == null) {
-                problem(path + ".Type", "'" + type + "' is not a resource type of the specification " + version);
+                problem(path + ".Type", "'" + type + "' is not a resource type of the specification " + resourceSpec.version());
                 return;
             }
             JsonNode properties = resource.path("Properties");
@@ -316,157 +313,12 @@ final class CfnSpecValidator {
                 problem(path + ".Properties", "Properties is an object");
                 return;
             }
-            properties(path + ".Properties", type, spec.path("Properties"), properties);
-        }
-
-        void properties(String path, String resourceType, JsonNode specs, JsonNode values) {
-            values.fields().forEachRemaining(property -> {
-                JsonNode spec = specs.get(property.getKey());
-                if (spec == null) {
-                    problem(path + "." + property.getKey(), "no property '" + property.getKey() + "' here (known: "
-                            + String.join(", ", names(specs)) + ")");
-                } else {
-                    typed(path + "." + property.getKey(), resourceType, spec, property.getValue());
-                }
-            });
-            specs.fields().forEachRemaining(property -> {
-                if (property.getValue().path("Required").asBoolean(false) && !values.has(property.getKey())) {
-                    problem(path, "the required property " + property.getKey() + " is missing");
-                }
-            });
-        }
-
-        /** A value against a property specification (PrimitiveType, Type with item types, or a property type). */
-        void typed(String path, String resourceType, JsonNode spec, JsonNode value) {
-            if (isNoValue(value)) {
-                return;
-            }
-            if (isIntrinsic(value) && value.has("Fn::If")) {
-                JsonNode args = value.get("Fn::If");
-                conditionName(path, args.path(0));
-                typed(path + "[then]", resourceType, spec, args.path(1));
-                typed(path + "[else]", resourceType, spec, args.path(2));
-                return;
-            }
-            List<JsonNode> alternatives = alternatives(spec);
-            if (alternatives.size() > 1) {
-                int before = problems.size();
-                for (JsonNode alternative : alternatives) {
-                    List<String> trial = new ArrayList<>();
-                    new Template(name, root, trial).copyOf(this).typed(path, resourceType, alternative, value);
-                    if (trial.isEmpty()) {
-                        value(path, value, Shape.ANY);
-                        return;
-                    }
-                }
-                problem(path, "matches none of the types the specification allows here");
-                return;
-            }
-            if (spec.has("PrimitiveType")) {
-                primitive(path, spec.get("PrimitiveType").asText(), value);
-            } else if ("List".equals(spec.path("Type").asText())) {
-                if (isIntrinsic(value)) {
-                    if (shapeOf(value) != Shape.LIST) {
-                        problem(path, "a list goes here, but " + value.fieldNames().next() + " gives a single value");
-                    }
-                    value(path, value, Shape.LIST);
-                } else if (!value.isArray()) {
-                    problem(path, "a list goes here, not " + kind(value));
-                } else {
-                    for (int i = 0; i < value.size(); i++) {
-                        item(path + "[" + i + "]", resourceType, spec, value.get(i));
-                    }
-                }
-            } else if ("Map".equals(spec.path("Type").asText())) {
-                if (!value.isObject() || isIntrinsic(value)) {
-                    problem(path, "a map of keys goes here, not " + kind(value));
-                } else {
-                    value.fields().forEachRemaining(e -> item(path + "." + e.getKey(), resourceType, spec, e.getValue()));
-                }
-            } else if (spec.has("Type")) {
-                complex(path, resourceType, spec.get("Type").asText(), value);
-            } else {
-                problem(path, "the specification gives no type here");
-            }
-        }
-
-        void item(String path, String resourceType, JsonNode listSpec, JsonNode value) {
-            if (listSpec.has("PrimitiveItemType")) {
-                if (isIntrinsic(value) && value.has("Fn::If")) {
-                    conditionName(path, value.get("Fn::If").path(0));
-                    item(path + "[then]", resourceType, listSpec, value.get("Fn::If").path(1));
-                    item(path + "[else]", resourceType, listSpec, value.get("Fn::If").path(2));
-                } else if (!isNoValue(value)) {
-                    primitive(path, listSpec.get("PrimitiveItemType").asText(), value);
-                }
-            } else if (listSpec.has("ItemType")) {
-                complexOrIf(path, resourceType, listSpec.get("ItemType").asText(), value);
-            } else if (listSpec.has("PrimitiveItemTypes") || listSpec.has("ItemTypes")) {
-                value(path, value, Shape.ANY);
-            } else {
-                problem(path, "the specification gives no item type here");
-            }
-        }
-
-        void complexOrIf(String path, String resourceType, String typeName, JsonNode value) {
-            if (isIntrinsic(value) && value.has("Fn::If")) {
-                conditionName(path, value.get("Fn::If").path(0));
-                complexOrIf(path + "[then]", resourceType, typeName, value.get("Fn::If").path(1));
-                complexOrIf(path + "[else]", resourceType, typeName, value.get("Fn::If").path(2));
-            } else if (!isNoValue(value)) {
-                complex(path, resourceType, typeName, value);
-            }
-        }
-
-        void complex(String path, String resourceType, String typeName, JsonNode value) {
-            JsonNode type = propertyTypes.get(resourceType + "." + typeName);
-            if (type == null) {
-                type = propertyTypes.get(typeName);
-            }
-            if (type == null) {
-                problem(path, "the specification has no property type " + typeName + " for " + resourceType);
-                return;
-            }
-            if (!type.has("Properties")) {
-                typed(path, resourceType, type, value); // an alias of a list, a map or a primitive
-                return;
-            }
-            if (!value.isObject() || isIntrinsic(value)) {
-                problem(path, "a " + typeName + " object goes here, not " + kind(value));
-                if (isIntrinsic(value)) {
-                    value(path, value, Shape.ANY);
-                }
-                return;
-            }
-            properties(path, resourceType, type.get("Properties"), value);
-        }
-
-        void primitive(String path, String type, JsonNode value) {
-            if (isIntrinsic(value)) {
-                if (!type.equals("Json") && shapeOf(value) == Shape.LIST) {
-                    problem(path, "a single " + type + " goes here, but " + value.fieldNames().next() + " gives a list");
-                }
-                value(path, value, Shape.SCALAR);
-                return;
-            }
-            boolean ok = switch (type) {
-                case "String", "Timestamp" -> value.isTextual();
-                case "Integer", "Long" -> value.isIntegralNumber() || value.isTextual() && value.asText().matches("-?\\d+");
-                case "Double" -> value.isNumber() || value.isTextual() && value.asText().matches("-?\\d+(\\.\\d+)?");
-                case "Boolean" -> value.isBoolean() || value.isTextual() && value.asText().matches("true|false");
-                case "Json" -> value.isObject() || value.isTextual();
-                default -> false;
-            };
-            if (!ok) {
-                problem(path, "a " + type + " goes here, not " + kind(value) + " " + abbreviate(value));
-            }
-            if (type.equals("Json") && value.isObject()) {
-                value(path, value, Shape.ANY); // intrinsic functions inside a policy document
-            }
+            new CfnPropertyChecks(resourceSpec, this).properties(path + ".Properties", type, spec.path("Properties"), properties);
         }
 
         /** Walks any value for intrinsic functions and checks their targets. */
-        void value(String path, JsonNode node, Shape expected) {
+        @Override
+        public void value(String path, JsonNode node, Shape expected) {
             if (node.isArray()) {
                 for (int i = 0; i < node.size(); i++) {
                     value(path + "[" + i + "]", node.get(i), Shape.ANY);
@@ -562,7 +414,7 @@ final class CfnSpecValidator {
                 return null;
             }
             depend(resource);
-            JsonNode type = resourceTypes.get(node.path("Type").asText());
+            JsonNode type = resourceSpec.resourceType(node.path("Type").asText());
             if (type == null) {
                 return null; // reported with the resource
             }
@@ -650,7 +502,8 @@ final class CfnSpecValidator {
             return List.of();
         }
 
-        void conditionName(String path, JsonNode name) {
+        @Override
+        public void conditionName(String path, JsonNode name) {
             if (!name.isTextual() || !conditions.contains(name.asText())) {
                 problem(path, "no condition '" + name.asText() + "'");
             }
@@ -721,7 +574,8 @@ final class CfnSpecValidator {
         }
 
         /** What an intrinsic function gives: a list or a single value. */
-        Shape shapeOf(JsonNode node) {
+        @Override
+        public Shape shapeOf(JsonNode node) {
             String function = node.fieldNames().next();
             JsonNode args = node.get(function);
             switch (function) {
@@ -738,7 +592,7 @@ final class CfnSpecValidator {
                 case "Fn::GetAtt": {
                     String resource = args.isArray() ? args.path(0).asText() : args.asText().split("\\.", 2)[0];
                     String attribute = args.isArray() ? args.path(1).asText() : args.asText().split("\\.", 2)[1];
-                    JsonNode type = resourceTypes.get(root.path("Resources").path(resource).path("Type").asText());
+                    JsonNode type = resourceSpec.resourceType(root.path("Resources").path(resource).path("Type").asText());
                     JsonNode spec = type == null ? null : type.path("Attributes").get(attribute);
                     return spec != null && "List".equals(spec.path("Type").asText()) ? Shape.LIST : Shape.SCALAR;
                 }
@@ -757,6 +611,11 @@ final class CfnSpecValidator {
             }
         }
 
+        @Override
+        public TemplateContext trial(List<String> problems) {
+            return new Template(name, root, problems).copyOf(this);
+        }
+
         Template copyOf(Template other) {
             resources.addAll(other.resources);
             parameters.addAll(other.parameters);
@@ -765,54 +624,6 @@ final class CfnSpecValidator {
             currentResource = other.currentResource;
             return this;
         }
-    }
-
-    private static List<JsonNode> alternatives(JsonNode spec) {
-        List<JsonNode> alternatives = new ArrayList<>();
-        ObjectMapper mapper = new ObjectMapper();
-        spec.path("PrimitiveTypes").forEach(t -> alternatives.add(mapper.createObjectNode().put("PrimitiveType", t.asText())));
-        spec.path("Types").forEach(t -> alternatives.add(mapper.createObjectNode().put("Type", t.asText())));
-        spec.path("PrimitiveItemTypes").forEach(t -> alternatives.add(mapper.createObjectNode().put("Type", "List")
-                .put("PrimitiveItemType", t.asText())));
-        spec.path("ItemTypes").forEach(t -> alternatives.add(mapper.createObjectNode().put("Type", "List").put("ItemType", t.asText())));
-        if (alternatives.isEmpty()) {
-            alternatives.add(spec);
-        } else if (spec.has("PrimitiveType") || spec.has("Type") && !spec.has("ItemTypes") && !spec.has("PrimitiveItemTypes")) {
-            alternatives.add(0, spec);
-        }
-        return alternatives;
-    }
-
-    private static boolean isIntrinsic(JsonNode node) {
-        if (!node.isObject() || node.size() != 1) {
-            return false;
-        }
-        String key = node.fieldNames().next();
-        return key.equals("Ref") || key.equals("Condition") || key.startsWith("Fn::");
-    }
-
-    private static boolean isNoValue(JsonNode node) {
-        return node.isObject() && node.size() == 1 && node.path("Ref").asText("").equals("AWS::NoValue");
-    }
-
-    private static String kind(JsonNode value) {
-        if (isIntrinsic(value)) {
-            return value.fieldNames().next();
-        }
-        return value.isTextual() ? "a string" : value.isNumber() ? "a number" : value.isBoolean() ? "a boolean"
-                : value.isArray() ? "a list" : value.isObject() ? "an object" : "null";
-    }
-
-    private static String abbreviate(JsonNode value) {
-        String text = value.toString();
-        return text.length() > 40 ? text.substring(0, 37) + "..." : text;
-    }
-
-    private static List<String> names(JsonNode object) {
-        List<String> names = new ArrayList<>();
-        object.fieldNames().forEachRemaining(names::add);
-        java.util.Collections.sort(names);
-        return names;
     }
 
     @SafeVarargs
