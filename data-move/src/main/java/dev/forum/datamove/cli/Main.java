@@ -1,0 +1,132 @@
+package dev.forum.datamove.cli;
+
+import dev.forum.datamove.Endpoint;
+import dev.forum.datamove.ModuleMove;
+import dev.forum.datamove.MoveException;
+import dev.forum.datamove.MoveSettings;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code java -jar data-move.jar move|abort --module posts --source shared@host:5432/forum --target posts_own@host2:5432/forum ...}:
+ * runs a move (or resumes one), or tears one down. Passwords come from the environment only
+ * ({@code FORUM_MOVE_SOURCE_PASSWORD}, {@code FORUM_MOVE_TARGET_PASSWORD}, {@code FORUM_MOVE_OWNER_PASSWORD}).
+ * Exit status 0 on success, 1 with one line on standard error on failure, 2 for a usage error.
+ */
+public final class Main {
+
+    static final String USAGE = """
+            usage: data-move move|abort --module M --source LABEL@HOST:PORT/DB --target LABEL@HOST:PORT/DB
+                     --source-user ROLE --target-user ROLE --owner ROLE [--runtime-role ROLE]
+                     --migrations LOCATION [--sequence-margin N] [--pause-ms MS] [--catch-up-s S]
+              move    moves (or resumes moving) module M's schema from source to target; to roll back, move it again
+                      with source and target swapped
+              abort   before the switch only: drops the move's subscriptions, slots and publications
+              LOCATION is a Flyway location of the module's migrations (classpath:db/migration/M or filesystem:DIR)
+              passwords: FORUM_MOVE_SOURCE_PASSWORD, FORUM_MOVE_TARGET_PASSWORD, FORUM_MOVE_OWNER_PASSWORD""";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv()));
+    }
+
+    /** Runs the command; returns the exit status. */
+    static int run(String[] args, Map<String, String> environment) {
+        if (args.length == 0 || List.of("help", "-h", "--help").contains(args[0])) {
+            System.out.println(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        try {
+            Map<String, String> options = options(args);
+            String module = required(options, "module");
+            Endpoint source = endpoint(required(options, "source"), required(options, "source-user"),
+                    password(environment, "FORUM_MOVE_SOURCE_PASSWORD"));
+            Endpoint target = endpoint(required(options, "target"), required(options, "target-user"),
+                    password(environment, "FORUM_MOVE_TARGET_PASSWORD"));
+            MoveSettings settings = new MoveSettings(module, required(options, "owner"),
+                    password(environment, "FORUM_MOVE_OWNER_PASSWORD"), options.get("runtime-role"),
+                    required(options, "migrations"), number(options, "sequence-margin", 1000),
+                    Duration.ofSeconds(number(options, "catch-up-s", 1800)), Duration.ofMillis(number(options, "pause-ms", 2000)));
+            ModuleMove move = new ModuleMove(source, target, settings, line -> System.out.println("[data-move] " + line),
+                    step -> { });
+            switch (args[0]) {
+                case "move" -> {
+                    ModuleMove.Report report = move.run();
+                    System.out.println("[data-move] done: " + report.authoritative() + " holds " + module + " at epoch "
+                            + report.epoch() + "; switch pause " + report.switchPause().toMillis() + " ms, verification pause "
+                            + report.verifyPause().toMillis() + " ms");
+                }
+                case "abort" -> move.abort();
+                default -> throw new UsageException("unknown command '" + args[0] + "': use move or abort");
+            }
+            return 0;
+        } catch (UsageException e) {
+            System.err.println("data-move: " + e.getMessage() + " (data-move help)");
+            return 2;
+        } catch (MoveException e) {
+            System.err.println("data-move: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new UsageException("expected --option value, got '" + args[i] + "'");
+            }
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null || value.isBlank()) {
+            throw new UsageException("--" + name + " is required");
+        }
+        return value;
+    }
+
+    private static long number(Map<String, String> options, String name, long fallback) {
+        String value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " takes a whole number, not '" + value + "'");
+        }
+    }
+
+    private static String password(Map<String, String> environment, String variable) {
+        String value = environment.get(variable);
+        if (value == null || value.isEmpty()) {
+            throw new UsageException("set " + variable + " in the environment (passwords are never taken as arguments)");
+        }
+        return value;
+    }
+
+    /** {@code LABEL@HOST:PORT/DB}. */
+    static Endpoint endpoint(String text, String user, String password) {
+        var matcher = java.util.regex.Pattern.compile("([^@]+)@([^:/]+):([0-9]{1,5})/(.+)").matcher(text);
+        if (!matcher.matches()) {
+            throw new UsageException("'" + text + "' is not LABEL@HOST:PORT/DATABASE (e.g. shared@db.internal:5432/forum)");
+        }
+        return new Endpoint(matcher.group(1), matcher.group(2), Integer.parseInt(matcher.group(3)), matcher.group(4), user,
+                password);
+    }
+
+    static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}
