@@ -1,0 +1,166 @@
+package dev.forum.datamove.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A PostgreSQL 15 server of a test's own: {@code initdb} in a temporary folder, started with {@code pg_ctl} on a free
+ * loopback port with the settings given on its command line (nothing under {@code /etc} is read or written), and
+ * stopped by its postmaster's pid in {@link #close()}, which also deletes the folder. As root the server runs as the
+ * {@code postgres} OS user (through {@code runuser}), as PostgreSQL refuses to run as root. The superuser
+ * {@code postgres} has a random password; connections use scram-sha-256 over TCP.
+ */
+public final class ThrowawayPostgres implements AutoCloseable {
+
+    public static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
+
+    private final Path folder;
+    private final int port;
+    private final String password = "pw-" + UUID.randomUUID();
+    private long pid;
+
+    /**
+     * Makes and starts a server.
+     *
+     * @param settings server settings, e.g. {@code wal_level=logical}, passed as {@code -c} options
+     */
+    public ThrowawayPostgres(Map<String, String> settings) {
+        try {
+            folder = Files.createTempDirectory("forum-data-move-pg-");
+            port = freePort();
+            Path passwordFile = folder.resolve("pw");
+            Files.writeString(passwordFile, password + "\n");
+            asServerUser(List.of("chown", "-R", "postgres:postgres", folder.toString()), true);
+            run(asServerUser(List.of(BIN.resolve("initdb").toString(), "-D", folder.resolve("data").toString(), "-U",
+                    "postgres", "--auth=scram-sha-256", "--pwfile=" + passwordFile, "-E", "UTF8", "--no-locale",
+                    "--no-sync"), false));
+            List<String> options = new ArrayList<>(List.of("-c", "port=" + port, "-c", "listen_addresses=127.0.0.1",
+                    "-c", "unix_socket_directories=" + folder, "-c", "fsync=off", "-c", "max_connections=60"));
+            settings.forEach((name, value) -> options.addAll(List.of("-c", name + "=" + value)));
+            run(asServerUser(List.of(BIN.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-l",
+                    folder.resolve("server.log").toString(), "-w", "-t", "60", "-o", String.join(" ", options), "start"),
+                    false));
+            pid = Long.parseLong(Files.readAllLines(folder.resolve("data/postmaster.pid")).getFirst().strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Why such servers cannot be made here, or null if they can. */
+    public static String unavailableReason() {
+        if (!Files.isExecutable(BIN.resolve("initdb"))) {
+            return "PostgreSQL 15 is not installed (" + BIN + "/initdb): apt-get install postgresql-15";
+        }
+        if (isRoot() && !Files.isExecutable(Path.of("/usr/sbin/runuser"))) {
+            return "runuser is missing (util-linux): as root the test servers run as the postgres user through it";
+        }
+        return null;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** Runs SQL with psql as the superuser over TCP; returns the unaligned output. */
+    public String psql(String database, String sql) {
+        return run(psqlCommand(database, List.of("-qAtc", sql)));
+    }
+
+    /** Runs a psql script file with {@code -v} variables as the superuser. */
+    public String psqlFile(String database, Path script, Map<String, String> variables) {
+        List<String> arguments = new ArrayList<>();
+        variables.forEach((name, value) -> arguments.addAll(List.of("-v", name + "=" + value)));
+        arguments.addAll(List.of("-q", "-f", script.toString()));
+        return run(psqlCommand(database, arguments));
+    }
+
+    private List<String> psqlCommand(String database, List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of("env", "PGPASSWORD=" + password, BIN.resolve("psql").toString(), "-X",
+                "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres", "-d", database, "-v", "ON_ERROR_STOP=1"));
+        command.addAll(arguments);
+        return command;
+    }
+
+    /** Stops the server by its postmaster's pid (fast shutdown, then kill after 30 s) and deletes its folder. */
+    @Override
+    public void close() {
+        if (pid > 0) {
+            ProcessHandle.of(pid).ifPresent(postmaster -> {
+                run(List.of("kill", "-INT", Long.toString(pid)));
+                try {
+                    postmaster.onExit().get(30, TimeUnit.SECONDS);
+                } catch (Exception slow) {
+                    run(List.of("kill", "-KILL", Long.toString(pid)));
+                }
+            });
+            pid = 0;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException ignored) {
+            // A temporary folder left behind is harmless.
+        }
+    }
+
+    private static List<String> asServerUser(List<String> command, boolean runNowIfRoot) {
+        if (!isRoot()) {
+            return command;
+        }
+        if (runNowIfRoot) {
+            run(command);
+            return command;
+        }
+        List<String> wrapped = new ArrayList<>(List.of("runuser", "-u", "postgres", "--"));
+        wrapped.addAll(command);
+        return wrapped;
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static String run(List<String> command) {
+        try {
+            // From "/": the postgres user may not be allowed into the build's directory.
+            Process process = new ProcessBuilder(command).directory(new File("/")).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command).replaceAll("PGPASSWORD=\\S+", "PGPASSWORD=...")
+                        + " failed: " + output.strip());
+            }
+            return output.strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
