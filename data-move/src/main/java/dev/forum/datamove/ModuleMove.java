@@ -236,6 +236,14 @@ public final class ModuleMove {
     private Report verify(Connection authoritative, Connection replica, long epoch, String slot, Duration switchPause,
             Map<String, Long> sequences) throws SQLException {
         List<String> tables = TargetSchema.dataTables(authoritative, settings.module());
+        // First without holding writes: a subscription just made may wait for its worker (PostgreSQL 15's launcher
+        // starts at most one per wal_retrieve_retry_interval); only the last stretch is waited for with writes held.
+        String before = Replication.currentLsn(authoritative);
+        if (!Replication.awaitConfirmed(authoritative, slot, before, settings.catchUpTimeout())) {
+            throw new MoveException(source.describe() + " did not catch up with " + target.label() + " within "
+                    + settings.catchUpTimeout() + " (see pg_stat_subscription there); " + target.label()
+                    + " stays authoritative; run the move again to verify");
+        }
         try (Connection barrier = target.connect()) {
             barrier.setAutoCommit(false);
             long started = System.nanoTime();

@@ -142,7 +142,7 @@ class ModuleMoveIntegrationTest {
                 PostWriters writers = new PostWriters(2, pair.source, pair.target);
                 try {
                     Thread.sleep(100);
-                    MoveException stopped = assertThrows(MoveException.class, () -> new ModuleMove(pair.source, pair.target,
+                    IllegalStateException stopped = assertThrows(IllegalStateException.class, () -> new ModuleMove(pair.source, pair.target,
                             pair.settings(), line -> { }, step -> {
                                 if (step == killed) {
                                     throw new IllegalStateException("killed after " + step);
@@ -182,8 +182,8 @@ class ModuleMoveIntegrationTest {
     void abortBeforeTheSwitchLeavesNoSlotAndTheSourceAuthoritative() throws Exception {
         try (ModuleDatabases pair = new ModuleDatabases(shared, "shared", own, "posts_own", "posts")) {
             seed(pair, 100);
-            assertThrows(MoveException.class, () -> new ModuleMove(pair.source, pair.target, pair.settings(), line -> { },
-                    step -> {
+            assertThrows(IllegalStateException.class, () -> new ModuleMove(pair.source, pair.target, pair.settings(),
+                    line -> { }, step -> {
                         if (step == Step.SUBSCRIBED) {
                             throw new IllegalStateException("stop");
                         }
@@ -218,13 +218,21 @@ class ModuleMoveIntegrationTest {
                 + " || ' ünïcode ✓', 1 + g % 5 from generate_series(1, " + rows + ") g");
     }
 
+    /** Who is authoritative by the placement rows (the higher epoch's word; no row anywhere: the source). */
     private static String authority(ModuleDatabases pair) {
-        String onSource = pair.psql(pair.source, "select authoritative || ':' || epoch from forum_move.placement");
-        String onTarget = pair.psql(pair.target, "select coalesce((select authoritative || ':' || epoch"
-                + " from forum_move.placement), 'shared:0')");
+        String onSource = placement(pair, pair.source);
+        String onTarget = placement(pair, pair.target);
         long sourceEpoch = Long.parseLong(onSource.split(":")[1]);
         long targetEpoch = Long.parseLong(onTarget.split(":")[1]);
         return (sourceEpoch >= targetEpoch ? onSource : onTarget).split(":")[0];
+    }
+
+    private static String placement(ModuleDatabases pair, Endpoint side) {
+        if (pair.psql(side, "select to_regclass('forum_move.placement') is null").equals("t")) {
+            return "shared:0";
+        }
+        String row = pair.psql(side, "select authoritative || ':' || epoch from forum_move.placement");
+        return row.isEmpty() ? "shared:0" : row;
     }
 
     private static void writeAsRuntimeRole(Endpoint side) throws SQLException {
