@@ -200,6 +200,61 @@ class ModuleMoveIntegrationTest {
 
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void anOrphanedSlotHoldingWalIsFoundAndDroppedByTheNextRun() throws Exception {
+        try (ModuleDatabases pair = new ModuleDatabases(shared, "shared", own, "posts_own", "posts")) {
+            seed(pair, 200);
+            assertThrows(IllegalStateException.class, () -> new ModuleMove(pair.source, pair.target, pair.settings(),
+                    line -> { }, step -> {
+                        if (step == Step.CAUGHT_UP) {
+                            throw new IllegalStateException("stop");
+                        }
+                    }).run());
+            // The target's subscription goes without its slot (as when a target database is dropped or restored):
+            // the slot on the source is left behind, inactive, holding WAL.
+            pair.psql(pair.target, "alter subscription forum_move_posts_shared_to_posts_own disable");
+            pair.psql(pair.target, "alter subscription forum_move_posts_shared_to_posts_own set (slot_name = none)");
+            pair.psql(pair.target, "drop subscription forum_move_posts_shared_to_posts_own");
+            Thread.sleep(500);
+            assertEquals(List.of("forum_move_posts_shared_to_posts_own|false"), pair.slots(pair.source));
+            List<String> log = new ArrayList<>();
+            ModuleMove.Report report = new ModuleMove(pair.source, pair.target, pair.settings(), log::add, step -> { }).run();
+            assertTrue(log.contains("dropped orphaned replication slot forum_move_posts_shared_to_posts_own"), log.toString());
+            assertEquals("posts_own", report.authoritative());
+            assertEquals(List.of(), pair.slots(pair.source));
+            assertEquals(List.of("forum_move_posts_posts_own_to_shared|true"), pair.slots(pair.target));
+            assertSidesEqual(pair);
+        }
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void movesAModuleOfSeveralTablesWithAForeignKeyAndACompositeKey() throws Exception {
+        try (ModuleDatabases pair = new ModuleDatabases(shared, "shared", own, "users_own", "users")) {
+            pair.psql(pair.source, "insert into users.users (username, name, bio) select 'user' || g, 'User ' || g,"
+                    + " repeat('bio ', g % 9) from generate_series(1, 300) g;"
+                    + " insert into users.credentials (user_id, password_hash) select id, '{bcrypt}$2a$10$' || md5(id::text)"
+                    + " from users.users;"
+                    + " insert into users.login_failures (username, client_address, failures, last_failure_at, blocked_until)"
+                    + " select 'user' || g, '10.0.0.' || g, g % 6, timestamptz '2026-11-30 12:00:00+01' + g * interval '1 min',"
+                    + " case when g % 2 = 0 then now() end from generate_series(1, 40) g");
+            List<String> log = new ArrayList<>();
+            ModuleMove.Report report = new ModuleMove(pair.source, pair.target, pair.settings(), log::add, step -> { }).run();
+            assertEquals(List.of("credentials", "login_failures", "users"),
+                    report.tables().stream().map(TableChecksums.Comparison::table).toList(),
+                    "every data table, and not the migration history");
+            assertEquals(List.of(300L, 40L, 300L), report.tables().stream().map(c -> c.target().rows()).toList());
+            assertTrue(report.tables().stream().allMatch(TableChecksums.Comparison::equal), report.tables().toString());
+            assertTrue(report.sequences().get("users_id_seq") >= 1300, report.sequences().toString());
+            assertEquals("forum_users", pair.psql(pair.target, "select grantee from information_schema.role_table_grants"
+                    + " where table_schema = 'users' and table_name = 'users' and privilege_type = 'INSERT'"
+                    + " and grantee = 'forum_users'"), "the runtime role may write the target's rows");
+            assertEquals("forum_users_owner", pair.psql(pair.target, "select tableowner from pg_tables"
+                    + " where schemaname = 'users' and tablename = 'users'"), "tables owned by the owner role, as on the source");
+        }
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void aSourceWithoutLogicalWalIsRefusedNamingTheServerAndTheSetting() {
         try (ThrowawayPostgres replicaLevel = new ThrowawayPostgres(Map.of("wal_level", "replica"));
                 ModuleDatabases pair = new ModuleDatabases(replicaLevel, "shared", own, "posts_own", "posts")) {
