@@ -34,7 +34,7 @@ class MainUnitTest {
     void refusalsAreOneLineNamingTheFix() {
         assertEquals("data-move: '127.0.0.1:5432/forum' is not LABEL@HOST:PORT/DATABASE (e.g. shared@db.internal:5432/forum)"
                 + " (data-move help)", stderrOf(new String[] {"move", "--module", "posts", "--source", "127.0.0.1:5432/forum", "--source-user", "admin"},
-                Map.of(), 2));
+                passwords(), 2));
         assertEquals("data-move: set FORUM_MOVE_SOURCE_PASSWORD in the environment (passwords are never taken as arguments)"
                 + " (data-move help)", stderrOf(COMPLETE, Map.of(), 2));
         assertEquals("data-move: database label 'Shared' is not valid: use 1-12 lower-case letters, digits or _, starting"
