@@ -124,7 +124,11 @@ final class BadInputTable {
         post("a decimal where an id belongs", "/api/posts", "{\"thread\":1.0,\"text\":\"x\",\"user\":1}", 400, "validation",
                 "must be a whole number", "thread");
         post("an exponent where an id belongs", "/api/threads", "{\"title\":\"t\",\"createdBy\":1e0}", 400, "validation",
-                "must be a whole number", "createdBy");
+                "must be a whole number, not a number with a fraction or an exponent", "createdBy");
+        post("a large exponent where an id belongs", "/api/posts", "{\"thread\":1e2,\"text\":\"x\"}", 400, "validation",
+                "must be a whole number, not a number with a fraction or an exponent", "thread");
+        post("an id of 2000 digits", "/api/posts", "{\"thread\":" + "7".repeat(2000) + ",\"text\":\"x\"}", 400,
+                "malformed-request", "holds a number of more than 1000 digits");
         post("an object where an id belongs", "/api/posts", "{\"thread\":{\"id\":1},\"text\":\"x\",\"user\":1}", 400,
                 "validation", "must be a whole number", "thread");
         post("a non-positive id in the body", "/api/threads", "{\"title\":\"x\",\"createdBy\":0}", 400, "validation",
@@ -155,7 +159,12 @@ final class BadInputTable {
         get("a zero limit", "/api/threads?limit=0", 400, "validation", "must be from 1 to 1000, not 0", "limit");
         get("a negative offset", "/api/posts?offset=-1", 400, "validation", "must be from 0 to 1000000000, not -1", "offset");
         get("an offset past the bound", "/api/users?offset=1000000001", 400, "validation", "must be from 0 to 1000000000", "offset");
-        get("an offset too large for an int", "/api/users?offset=99999999999", 400, "validation", "plain digits", "offset");
+        get("an offset too large for an int", "/api/users?offset=99999999999", 400, "validation",
+                "must be from 0 to 1000000000, not 99999999999", "offset");
+        get("an offset one past the largest int", "/api/threads?offset=2147483648", 400, "validation",
+                "must be from 0 to 1000000000, not 2147483648", "offset");
+        get("a limit too large for an int", "/api/posts?limit=31415926535897932384", 400, "validation",
+                "must be from 1 to 1000, not 31415926535897932384", "limit");
     }
 
     /** Path ids (plain decimal digits) and non-canonical paths (refused before any route is chosen). */
@@ -168,7 +177,10 @@ final class BadInputTable {
         get("a hexadecimal id", "/api/threads/0x1", 400, "validation", "plain digits", "id");
         get("a decimal id", "/api/posts/1.0", 400, "validation", "plain digits", "id");
         get("a non-numeric thread id in a posts route", "/api/posts/in-thread/abc", 400, "validation", "", "threadId");
-        get("an id too large for a number", "/api/posts/by-user/99999999999999999999", 400, "validation", "", "userId");
+        get("an id too large for a number", "/api/posts/by-user/99999999999999999999", 400, "validation",
+                "must be a positive whole number up to 9223372036854775807, not 99999999999999999999", "userId");
+        get("a user id one past the largest", "/api/users/9223372036854775808", 400, "validation",
+                "must be a positive whole number up to 9223372036854775807", "id");
         get("an encoded letter", "/api/post%73/1", 400, "non-canonical-path", "'%73' encodes 's', which is sent as it is. Send it as /api/posts/1");
         get("an encoded digit", "/api/users/%31", 400, "non-canonical-path", "Send it as /api/users/1");
         get("an encoded slash", "/api/users%2F1", 400, "non-canonical-path", "is an encoded '/'");

@@ -35,6 +35,14 @@ public final class PlainDecimal {
         return Integer.parseInt(text);
     }
 
+    /**
+     * @param text any text, or null
+     * @return whether it is written in plain decimal digits (as {@link #parseLong} takes), whatever its size
+     */
+    public static boolean isPlain(String text) {
+        return text != null && PLAIN.matcher(text).matches();
+    }
+
     private static void check(String text) {
         if (text == null || !PLAIN.matcher(text).matches()) {
             throw new NumberFormatException("not a whole number in plain decimal digits: '" + text + "'");

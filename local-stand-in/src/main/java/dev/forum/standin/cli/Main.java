@@ -143,7 +143,7 @@ public final class Main {
             }
             out.println("Running on " + stand.url() + " (try: curl " + stand.url() + "/api/posts/in-thread/1). Type a command "
                     + "(status, traffic <service> <0-100>, " + (migration != null ? "migrate [step], rollback, " : "")
-                    + "kill <instance>, start <instance>, quit) or press Ctrl-C to stop.");
+                    + "kill <instance>, start <instance>, rotate-keys, drop-old-keys, quit) or press Ctrl-C to stop.");
             interact(stand, migration, hold, out);
             return 0;
         }

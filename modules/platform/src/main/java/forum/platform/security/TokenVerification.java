@@ -5,6 +5,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -127,13 +128,24 @@ final class TokenVerification {
     static JWKSource<SecurityContext> remote(String url, TokenSettings settings) {
         long ttl = settings.jwksCacheTtl().toMillis();
         try {
-            return JWKSourceBuilder.<SecurityContext>create(new URL(url), new DefaultResourceRetriever(1_000, 2_000, 64 * 1024))
+            JWKSource<SecurityContext> fetched = JWKSourceBuilder.<SecurityContext>create(new URL(url),
+                            new DefaultResourceRetriever(1_000, 2_000, 64 * 1024))
                     .cache(ttl, 2_000)
                     .rateLimited(settings.unknownKeyRefetchInterval().toMillis())
                     .outageTolerant(ttl)
                     .retrying(true)
                     .refreshAheadCache(false)
                     .build();
+            // A key id the issuer did not publish when the set was last fetched, asked for again before the refetch
+            // interval is over, is still unknown: no key (so the token is refused, 401), not "the keys cannot be
+            // fetched" (503), which would tell the holder of a forged or retired token to try again.
+            return (selector, context) -> {
+                try {
+                    return fetched.get(selector, context);
+                } catch (RateLimitReachedException fetchedMomentsAgo) {
+                    return List.of();
+                }
+            };
         } catch (MalformedURLException malformed) {
             throw new InvalidTopologyException("The JWK set URL '" + url + "' is not a URL: " + malformed.getMessage());
         }

@@ -23,21 +23,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (The JDK's {@code com.sun.net.httpserver} is not readable here: test classes are compiled into the
  * named module {@code forum.platform}, which does not read {@code jdk.httpserver}.)
  */
-final class LoopbackHttpServer implements AutoCloseable {
+public final class LoopbackHttpServer implements AutoCloseable {
 
-    record Request(String method, String path, Map<String, String> headers, byte[] body) {
+    public record Request(String method, String path, Map<String, String> headers, byte[] body) {
 
         /** A header's value; names are case-insensitive. */
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
 
-    record Response(int status, String body) {
+    public record Response(int status, String body) {
     }
 
     @FunctionalInterface
-    interface Handler {
+    public interface Handler {
         /** {@code hit} counts the requests to this path, from 1. */
         Response handle(Request request, int hit) throws Exception;
     }
@@ -52,22 +52,22 @@ final class LoopbackHttpServer implements AutoCloseable {
         this.listener = listener;
     }
 
-    static LoopbackHttpServer start() throws IOException {
+    public static LoopbackHttpServer start() throws IOException {
         LoopbackHttpServer server = new LoopbackHttpServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
         server.threads.execute(server::acceptAll);
         return server;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + listener.getLocalPort();
     }
 
-    void route(String path, Handler handler) {
+    public void route(String path, Handler handler) {
         hits.computeIfAbsent(path, p -> new AtomicInteger());
         routes.put(path, handler);
     }
 
-    int hits(String path) {
+    public int hits(String path) {
         AtomicInteger count = hits.get(path);
         return count == null ? 0 : count.get();
     }

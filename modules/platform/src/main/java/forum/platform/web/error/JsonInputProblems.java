@@ -16,6 +16,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -49,6 +50,13 @@ public final class JsonInputProblems {
             return invalid(new FieldViolation(field, "is not a field of this request" + known(unknown.getKnownPropertyIds())));
         }
         String path = pathOf(failure);
+        if (failure instanceof StreamConstraintsException) {
+            // Valid JSON past the parser's limits (Jackson's StreamReadConstraints): a number of over 1000 digits,
+            // nesting too deep. Not "not valid JSON", which would send the client looking for a syntax error. The
+            // exception names no field.
+            return ProblemType.MALFORMED_REQUEST.problem("The request body holds a number of more than 1000 digits or"
+                    + " JSON nested too deep" + at(failure.getLocation()));
+        }
         if (path.isEmpty() || (failure instanceof StreamReadException && !(failure instanceof InputCoercionException))) {
             return malformed(failure);
         }
@@ -134,7 +142,7 @@ public final class JsonInputProblems {
             case START_OBJECT -> "an object";
             case VALUE_STRING -> "a string";
             case VALUE_NUMBER_INT -> "a whole number";
-            case VALUE_NUMBER_FLOAT -> "a decimal number";
+            case VALUE_NUMBER_FLOAT -> "a number with a fraction or an exponent";
             case VALUE_TRUE, VALUE_FALSE -> "true or false";
             case VALUE_NULL -> "null";
             default -> null;

@@ -7,6 +7,8 @@ import forum.platform.ConflictException;
 import forum.platform.CredentialsRejectedException;
 import forum.platform.DomainException;
 import forum.platform.FieldViolation;
+import forum.platform.Paging;
+import forum.platform.PlainDecimal;
 import forum.platform.ForbiddenException;
 import forum.platform.ReferenceNotFoundException;
 import forum.platform.RateLimitedException;
@@ -116,8 +118,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> wrongParameterType(MethodArgumentTypeMismatchException failure) {
         Class<?> type = failure.getRequiredType();
         boolean id = type != null && type.isRecord();
+        String name = failure.getName();
+        String value = String.valueOf(failure.getValue());
+        if (PlainDecimal.isPlain(value)) {
+            // Plain digits, but too many for the parameter: say its range, not that the spelling is wrong.
+            String range = switch (name) {
+                case "limit" -> "must be from 1 to " + Paging.MAX_LIMIT;
+                case "offset" -> "must be from 0 to " + Paging.MAX_OFFSET;
+                default -> id ? "must be a positive whole number up to " + Long.MAX_VALUE
+                        : "must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+            };
+            return answer(invalid(new FieldViolation(name, range + ", not " + value)));
+        }
         String rule = id ? "must be a positive whole number in plain digits, like 42" : "must be a whole number in plain digits, like 10";
-        return answer(invalid(new FieldViolation(failure.getName(), rule + ", not '" + failure.getValue() + "'")));
+        return answer(invalid(new FieldViolation(name, rule + ", not '" + value + "'")));
     }
 
     /** Anything else is a fault of ours: logged whole, answered with no detail a client could misuse. */
