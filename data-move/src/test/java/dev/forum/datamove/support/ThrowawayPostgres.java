@@ -53,6 +53,8 @@ public final class ThrowawayPostgres implements AutoCloseable {
                     folder.resolve("server.log").toString(), "-w", "-t", "60", "-o", String.join(" ", options), "start"),
                     false));
             pid = Long.parseLong(Files.readAllLines(folder.resolve("data/postmaster.pid")).getFirst().strip());
+            // Also stopped if the test JVM ends without close() (a timeout, a killed fork): never left running.
+            Runtime.getRuntime().addShutdownHook(new Thread(this::close, "throwaway-postgres-" + port));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -103,7 +105,7 @@ public final class ThrowawayPostgres implements AutoCloseable {
 
     /** Stops the server by its postmaster's pid (fast shutdown, then kill after 30 s) and deletes its folder. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (pid > 0) {
             ProcessHandle.of(pid).ifPresent(postmaster -> {
                 run(List.of("kill", "-INT", Long.toString(pid)));
