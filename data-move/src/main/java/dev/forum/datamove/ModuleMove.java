@@ -296,6 +296,32 @@ public final class ModuleMove {
     }
 
     /**
+     * What each side holds of the module's move, one line each: its placement row, its subscriptions and its slots
+     * (with the WAL each keeps). Changes nothing.
+     */
+    public List<String> status() {
+        List<String> lines = new ArrayList<>();
+        for (Endpoint side : List.of(source, target)) {
+            try (Connection connection = side.connect()) {
+                Placement.Row row = Placement.read(connection, settings.module());
+                lines.add(side.label() + ": " + (row == null ? "no placement row (no move has touched it)"
+                        : "placement names " + row.authoritative() + " at epoch " + row.epoch()
+                                + (row.authoritativeHere() ? " (takes the writes)" : " (read-only for the module)")));
+                for (String subscription : List.of(settings.subscription(source, target), settings.subscription(target, source))) {
+                    if (Replication.subscriptionExists(connection, subscription)) {
+                        lines.add(side.label() + ": subscription " + subscription
+                                + (Replication.subscriptionEnabled(connection, subscription) ? " enabled" : " DISABLED"));
+                    }
+                }
+                Replication.describeSlots(connection, settings.module()).forEach(line -> lines.add(side.label() + ": " + line));
+            } catch (SQLException e) {
+                throw new MoveException("reading the state of " + side.describe() + " failed: " + Endpoint.oneLine(e), e);
+            }
+        }
+        return lines;
+    }
+
+    /**
      * Who is authoritative: the row with the higher epoch (equal epochs must agree); no row anywhere means the
      * source, at epoch 0.
      */

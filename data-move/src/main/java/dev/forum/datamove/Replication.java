@@ -227,6 +227,26 @@ final class Replication {
         return slots;
     }
 
+    /**
+     * One line per replication slot of the module's moves on this server: name, whether a WAL sender uses it, and the
+     * WAL it keeps from being removed (bytes from its restart position to the current position).
+     */
+    static List<String> describeSlots(Connection connection, String module) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("""
+                select slot_name, active, coalesce(pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn), 0)::bigint
+                from pg_replication_slots where slot_name like ? escape '!' order by 1""")) {
+            query.setString(1, ("forum_move_" + module + "_").replace("_", "!_") + "%");
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    lines.add("slot " + result.getString(1) + (result.getBoolean(2) ? " in use" : " NOT IN USE")
+                            + ", keeps " + result.getLong(3) + " bytes of WAL");
+                }
+            }
+        }
+        return lines;
+    }
+
     static void sleep(Duration duration) {
         try {
             Thread.sleep(duration);

@@ -216,6 +216,11 @@ class ModuleMoveIntegrationTest {
             pair.psql(pair.target, "drop subscription forum_move_posts_shared_to_posts_own");
             Thread.sleep(500);
             assertEquals(List.of("forum_move_posts_shared_to_posts_own|false"), pair.slots(pair.source));
+            List<String> status = new ModuleMove(pair.source, pair.target, pair.settings(), line -> { }, step -> { }).status();
+            assertTrue(status.contains("shared: placement names shared at epoch 0 (takes the writes)"), status.toString());
+            assertTrue(status.contains("posts_own: placement names shared at epoch 0 (read-only for the module)"), status.toString());
+            assertTrue(status.stream().anyMatch(line -> line.matches(
+                    "shared: slot forum_move_posts_shared_to_posts_own NOT IN USE, keeps [1-9][0-9]* bytes of WAL")), status.toString());
             List<String> log = new ArrayList<>();
             ModuleMove.Report report = new ModuleMove(pair.source, pair.target, pair.settings(), log::add, step -> { }).run();
             assertTrue(log.contains("dropped orphaned replication slot forum_move_posts_shared_to_posts_own"), log.toString());

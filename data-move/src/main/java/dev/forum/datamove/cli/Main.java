@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code java -jar data-move.jar move|abort --module posts --source shared@host:5432/forum --target posts_own@host2:5432/forum ...}:
+ * {@code java -jar data-move.jar move|abort|status --module posts --source shared@host:5432/forum --target posts_own@host2:5432/forum ...}:
  * runs a move (or resumes one), or tears one down. Passwords come from the environment only
  * ({@code FORUM_MOVE_SOURCE_PASSWORD}, {@code FORUM_MOVE_TARGET_PASSWORD}, {@code FORUM_MOVE_OWNER_PASSWORD}).
  * Exit status 0 on success, 1 with one line on standard error on failure, 2 for a usage error.
@@ -18,12 +18,13 @@ import java.util.Map;
 public final class Main {
 
     static final String USAGE = """
-            usage: data-move move|abort --module M --source LABEL@HOST:PORT/DB --target LABEL@HOST:PORT/DB
+            usage: data-move move|abort|status --module M --source LABEL@HOST:PORT/DB --target LABEL@HOST:PORT/DB
                      --source-user ROLE --target-user ROLE --owner ROLE [--runtime-role ROLE]
                      --migrations LOCATION [--sequence-margin N] [--pause-ms MS] [--catch-up-s S]
               move    moves (or resumes moving) module M's schema from source to target; to roll back, move it again
                       with source and target swapped
               abort   before the switch only: drops the move's subscriptions, slots and publications
+              status  prints each side's placement row, subscriptions and slots (with the WAL each keeps)
               LOCATION is a Flyway location of the module's migrations (classpath:db/migration/M or filesystem:DIR)
               passwords: FORUM_MOVE_SOURCE_PASSWORD, FORUM_MOVE_TARGET_PASSWORD, FORUM_MOVE_OWNER_PASSWORD""";
 
@@ -61,7 +62,8 @@ public final class Main {
                             + report.verifyPause().toMillis() + " ms");
                 }
                 case "abort" -> move.abort();
-                default -> throw new UsageException("unknown command '" + args[0] + "': use move or abort");
+                case "status" -> move.status().forEach(line -> System.out.println("[data-move] " + line));
+                default -> throw new UsageException("unknown command '" + args[0] + "': use move, abort or status");
             }
             return 0;
         } catch (UsageException e) {
