@@ -229,48 +229,12 @@ public final class ModuleMove {
         return verify(t, s, epoch, rev, Duration.ZERO, Map.of());
     }
 
-    /**
-     * Holds the writes on the authoritative side, waits until the other side has confirmed its position, and compares
-     * every table's count and checksum.
-     */
+    /** Verifies both sides (see {@link Verification}) and reports the move. */
     private Report verify(Connection authoritative, Connection replica, long epoch, String slot, Duration switchPause,
             Map<String, Long> sequences) throws SQLException {
-        List<String> tables = TargetSchema.dataTables(authoritative, settings.module());
-        // First without holding writes: a subscription just made may wait for its worker (PostgreSQL 15's launcher
-        // starts at most one per wal_retrieve_retry_interval); only the last stretch is waited for with writes held.
-        String before = Replication.currentLsn(authoritative);
-        if (!Replication.awaitConfirmed(authoritative, slot, before, settings.catchUpTimeout())) {
-            throw new MoveException(source.describe() + " did not catch up with " + target.label() + " within "
-                    + settings.catchUpTimeout() + " (see pg_stat_subscription there); " + target.label()
-                    + " stays authoritative; run the move again to verify");
-        }
-        try (Connection barrier = target.connect()) {
-            barrier.setAutoCommit(false);
-            long started = System.nanoTime();
-            try {
-                Placement.holdWrites(barrier, settings.module(), settings.pauseBound());
-                String lsn = Replication.currentLsn(barrier);
-                if (!Replication.awaitConfirmed(authoritative, slot, lsn, settings.pauseBound())) {
-                    throw new MoveException(source.describe() + " did not confirm " + target.label() + "'s position " + lsn
-                            + " within " + settings.pauseBound().toMillis() + " ms for the verification; "
-                            + target.label() + " stays authoritative; run the move again to verify");
-                }
-                List<TableChecksums.Comparison> comparisons = TableChecksums.compare(
-                        TableChecksums.of(replica, settings.module(), tables),
-                        TableChecksums.of(barrier, settings.module(), tables));
-                Duration pause = Duration.ofNanos(System.nanoTime() - started);
-                comparisons.forEach(comparison -> log.accept("verify " + comparison.describe()));
-                log.accept("verified with writes held " + pause.toMillis() + " ms");
-                List<String> different = comparisons.stream().filter(c -> !c.equal()).map(TableChecksums.Comparison::describe).toList();
-                if (!different.isEmpty()) {
-                    throw new MoveException("verification failed: " + String.join("; ", different));
-                }
-                reached(Step.VERIFIED);
-                return new Report(target.label(), epoch, switchPause, pause, sequences, comparisons);
-            } finally {
-                barrier.rollback();
-            }
-        }
+        Verification.Result result = Verification.run(target, source, authoritative, replica, slot, settings, log);
+        reached(Step.VERIFIED);
+        return new Report(target.label(), epoch, switchPause, result.pause(), sequences, result.tables());
     }
 
     /** Tears down the move's replication while the source is authoritative: subscriptions, slots, publications. */
@@ -321,36 +285,8 @@ public final class ModuleMove {
         return lines;
     }
 
-    /**
-     * Who is authoritative: the row with the higher epoch (equal epochs must agree); no row anywhere means the
-     * source, at epoch 0.
-     */
     private Placement.Row authority(Placement.Row onSource, Placement.Row onTarget) {
-        checkHere(onSource, source);
-        checkHere(onTarget, target);
-        Placement.Row winner;
-        if (onSource == null && onTarget == null) {
-            winner = new Placement.Row(source.label(), source.label(), 0);
-        } else if (onSource == null || onTarget == null) {
-            winner = onSource == null ? onTarget : onSource;
-        } else if (onSource.epoch() == onTarget.epoch() && !onSource.authoritative().equals(onTarget.authoritative())) {
-            throw new MoveException("both databases claim epoch " + onSource.epoch() + " of " + settings.module() + " but name "
-                    + onSource.authoritative() + " and " + onTarget.authoritative() + ": fix forum_move.placement by hand");
-        } else {
-            winner = onSource.epoch() >= onTarget.epoch() ? onSource : onTarget;
-        }
-        if (!winner.authoritative().equals(source.label()) && !winner.authoritative().equals(target.label())) {
-            throw new MoveException("module " + settings.module() + " is held by database " + winner.authoritative()
-                    + ", neither " + source.label() + " nor " + target.label() + ": move it from there");
-        }
-        return winner;
-    }
-
-    private void checkHere(Placement.Row row, Endpoint endpoint) {
-        if (row != null && !row.here().equals(endpoint.label())) {
-            throw new MoveException(endpoint.describe() + " calls itself '" + row.here() + "' in forum_move.placement, not '"
-                    + endpoint.label() + "': give it its own label");
-        }
+        return Placement.authority(onSource, source, onTarget, target, settings.module());
     }
 
     /** The module's owner and runtime roles that exist on this server (they may read the placement row). */

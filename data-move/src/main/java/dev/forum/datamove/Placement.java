@@ -117,6 +117,41 @@ final class Placement {
         }
     }
 
+    /**
+     * Who is authoritative: the row with the higher epoch (equal epochs must agree); no row anywhere means the
+     * source, at epoch 0.
+     *
+     * @throws MoveException when a row's {@code here} is not its endpoint's label, two rows of one epoch disagree, or
+     *                       the authoritative database is neither of the two
+     */
+    static Row authority(Row onSource, Endpoint source, Row onTarget, Endpoint target, String module) {
+        checkHere(onSource, source);
+        checkHere(onTarget, target);
+        Row winner;
+        if (onSource == null && onTarget == null) {
+            winner = new Row(source.label(), source.label(), 0);
+        } else if (onSource == null || onTarget == null) {
+            winner = onSource == null ? onTarget : onSource;
+        } else if (onSource.epoch() == onTarget.epoch() && !onSource.authoritative().equals(onTarget.authoritative())) {
+            throw new MoveException("both databases claim epoch " + onSource.epoch() + " of " + module + " but name "
+                    + onSource.authoritative() + " and " + onTarget.authoritative() + ": fix forum_move.placement by hand");
+        } else {
+            winner = onSource.epoch() >= onTarget.epoch() ? onSource : onTarget;
+        }
+        if (!winner.authoritative().equals(source.label()) && !winner.authoritative().equals(target.label())) {
+            throw new MoveException("module " + module + " is held by database " + winner.authoritative() + ", neither "
+                    + source.label() + " nor " + target.label() + ": move it from there");
+        }
+        return winner;
+    }
+
+    private static void checkHere(Row row, Endpoint endpoint) {
+        if (row != null && !row.here().equals(endpoint.label())) {
+            throw new MoveException(endpoint.describe() + " calls itself '" + row.here() + "' in forum_move.placement, not '"
+                    + endpoint.label() + "': give it its own label");
+        }
+    }
+
     /** This database's row, or null when it has none (no move ever touched it). */
     static Row read(Connection connection, String module) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("""

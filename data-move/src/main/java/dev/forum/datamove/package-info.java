@@ -6,6 +6,7 @@
  * carry (which database is authoritative for the module, at which epoch) and the guard that refuses local writes
  * where it is not; {@link dev.forum.datamove.Replication} owns publications, subscriptions and slots;
  * {@link dev.forum.datamove.TargetSchema} migrates the target with the module's own Flyway migrations;
- * {@link dev.forum.datamove.TableChecksums} compares the two sides. Plain JDBC (the PostgreSQL driver) and Flyway.
+ * {@link dev.forum.datamove.Verification} compares the two sides with writes held, by {@link dev.forum.datamove.TableChecksums}.
+ * Plain JDBC (the PostgreSQL driver) and Flyway.
  */
 package dev.forum.datamove;
