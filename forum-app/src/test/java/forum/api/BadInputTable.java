@@ -223,6 +223,16 @@ final class BadInputTable {
         rows.add(new Row("PATCH on a list", "PATCH", "/api/posts", JSON, null, "{}", false, 405, "method-not-allowed", Set.of(), ""));
         raw("TRACE", "TRACE /api/users HTTP/1.1\r\n", 405, "method-not-allowed");
         post("a body that is not JSON", "/api/posts", "text/plain", "hello", 415, "unsupported-media-type", "not text/plain");
+        post("JSON labelled Latin-1", "/api/threads", "application/json; charset=ISO-8859-1",
+                "{\"title\":\"caf\u00e9\",\"createdBy\":1}", 415, "unsupported-media-type", "not charset=ISO-8859-1");
+        post("JSON labelled UTF-16", "/api/posts", "application/json;charset=UTF-16", "{\"thread\":1,\"text\":\"x\"}", 415,
+                "unsupported-media-type", "sent as UTF-8 (RFC 8259)");
+        post("JSON labelled with a quoted Windows charset", "/api/users", "application/json; charset=\"windows-1252\"",
+                "{\"username\":\"latin\",\"name\":\"L\",\"bio\":\"\",\"password\":\"not-stored-at-all-9\"}", 415,
+                "unsupported-media-type", "not charset=windows-1252");
+        post("JSON labelled with a charset that does not exist", "/api/users/login", "application/json; charset=klingon",
+                "{\"username\":\"finn\",\"password\":\"adventure-time-hero\"}", 415, "unsupported-media-type",
+                "not charset=klingon");
         post("a form body", "/api/users", "application/x-www-form-urlencoded", "username=a&name=b", 415, "unsupported-media-type", "");
         post("no Content-Type", "/api/threads", null, "{\"title\":\"t\",\"createdBy\":1}", 415, "unsupported-media-type",
                 "has no Content-Type");

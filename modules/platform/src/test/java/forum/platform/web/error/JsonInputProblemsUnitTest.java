@@ -50,7 +50,7 @@ class JsonInputProblemsUnitTest {
             {"title":true,"createdBy":1}                      | title     | must be a string, not true or false
             {"title":{"a":1},"createdBy":1}                   | title     | must be a string, not an object
             {"title":"t","createdBy":"1"}                     | createdBy | must be a whole number, not a string
-            {"title":"t","createdBy":1.5}                     | createdBy | must be a whole number, not a decimal number
+            {"title":"t","createdBy":1.5}                     | createdBy | must be a whole number, not a number with a fraction or an exponent
             {"title":"t","createdBy":[1]}                     | createdBy | must be a whole number, not an array
             {"title":"t","createdBy":99999999999999999999}    | createdBy | must be a whole number from 1 to 9223372036854775807
             {"title":"t","tags":"x"}                          | tags      | must be an array, not a string
