@@ -271,7 +271,7 @@ final class BadInputTable {
                 "validation", "is not a field", "remember");
         post("a login that is not JSON", "/api/users/login", "text/plain", "finn:adventure-time-hero", 415, "unsupported-media-type", "");
         post("a login with no body", "/api/users/login", null, 400, "malformed-request", "missing");
-        get("a GET of the login route", "/api/users/login", 400, "validation", "plain digits", "id");
+        get("a GET of the login route", "/api/users/login", 405, "method-not-allowed", "This route does not take GET; it takes POST");
     }
 
     /** The domain's own refusals. */

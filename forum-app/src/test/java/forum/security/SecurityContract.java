@@ -8,6 +8,7 @@ import forum.support.ForumHttp.Reply;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
@@ -59,6 +60,30 @@ abstract class SecurityContract {
         Reply written = posts().withToken(token).postJson("/api/posts", "{\"thread\":1,\"text\":\"allowed\",\"user\":1}");
         assertThat(written.status()).as(written.toString()).isEqualTo(201);
         assertThat(written.json().get("user").asLong()).isEqualTo(SecurityTable.CALLER);
+    }
+
+    /**
+     * A method no route takes on a path is a 405 whoever asks: security does not turn it into a 401 for want of a
+     * token, and the answer and its Allow header are the same with one.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            DELETE | /api/posts/1           | GET
+            PUT    | /api/posts/in-thread/1 | GET
+            PATCH  | /api/posts             | GET, POST
+            """)
+    void a_method_no_route_takes_is_a_405_with_or_without_a_token(String method, String path, String allow) {
+        int before = count();
+        String token = forum.support.TestTokens.forUser(SecurityTable.CALLER);
+        for (ForumHttp caller : List.of(posts(), posts().withToken(token))) {
+            Reply reply = caller.send(method, path, "application/json", "{}");
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(405);
+            assertThat(reply.contentType()).isEqualTo("application/problem+json");
+            assertThat(reply.json().get("type").asString()).isEqualTo("urn:forum:problem:method-not-allowed");
+            assertThat(reply.json().get("detail").asString()).as(reply.toString()).endsWith("it takes " + allow);
+            assertThat(reply.allow()).as(reply.toString()).hasValue(allow);
+        }
+        assertThat(count()).isEqualTo(before);
     }
 
     private int count() {

@@ -1,16 +1,20 @@
 package forum.platform.security;
 
+import forum.platform.web.RouteMethods;
 import forum.platform.web.problem.ProblemResponses;
 import forum.platform.web.problem.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -30,6 +34,13 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, Authent
 
     private static final Logger log = LoggerFactory.getLogger(ProblemSecurityHandlers.class);
 
+    private final RouteMethods routeMethods;
+
+    /** @param routeMethods the routes' methods, so that a method no route takes is a 405 before it is a 401 */
+    ProblemSecurityHandlers(RouteMethods routeMethods) {
+        this.routeMethods = routeMethods;
+    }
+
     /** Requests without a token, or with one that is not valid. */
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
@@ -40,6 +51,15 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, Authent
             ProblemResponses.write(response, ProblemType.UNAVAILABLE.problem("The token cannot be verified now: the keys"
                     + " of its issuer cannot be fetched. Try again shortly"));
             return;
+        }
+        if (failure instanceof InsufficientAuthenticationException) {
+            // No credentials, for a method the route does not take: answer as MVC would with a token (405).
+            Optional<Set<String>> allowed = routeMethods.allowedIfNotTaken(request);
+            if (allowed.isPresent()) {
+                response.setHeader(HttpHeaders.ALLOW, String.join(", ", allowed.get()));
+                ProblemResponses.write(response, RouteMethods.methodNotAllowed(request.getMethod(), allowed.get()));
+                return;
+            }
         }
         boolean invalid = failure instanceof OAuth2AuthenticationException;
         String reason = invalid ? description(failure) : null;

@@ -1,6 +1,7 @@
 package forum.platform.security;
 
 import forum.platform.RouteAccess;
+import forum.platform.web.RouteMethods;
 import forum.platform.topology.Topology;
 import java.util.List;
 import org.slf4j.Logger;
@@ -47,10 +48,10 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain forumSecurity(HttpSecurity http, Topology topology, OAuth2ResourceServerProperties properties)
-            throws Exception {
+    SecurityFilterChain forumSecurity(HttpSecurity http, Topology topology, OAuth2ResourceServerProperties properties,
+                                      RouteMethods routeMethods) throws Exception {
         List<ContractRouteRules.Rule> rules = ContractRouteRules.of(topology.contracts());
-        ProblemSecurityHandlers problems = new ProblemSecurityHandlers();
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(routeMethods);
         JwtAuthenticationConverter principal = new JwtAuthenticationConverter();
         String userIdClaim = properties.getJwt().getPrincipalClaimName();
         principal.setPrincipalClaimName(userIdClaim == null ? "sub" : userIdClaim);
@@ -104,7 +105,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    RequestRejectedHandler requestRejectedHandler() {
-        return new ProblemSecurityHandlers();
+    RequestRejectedHandler requestRejectedHandler(RouteMethods routeMethods) {
+        return new ProblemSecurityHandlers(routeMethods);
     }
 }

@@ -20,6 +20,11 @@ import forum.platform.remote.RemoteModuleUnavailableException;
 import forum.platform.topology.ModuleContract;
 import forum.platform.topology.Topology;
 import forum.platform.web.RequestBodyLimitFilter;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.util.ServletRequestPathUtils;
+import java.util.TreeSet;
+import jakarta.servlet.http.HttpServletRequest;
+import forum.platform.web.RouteMethods;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -67,9 +72,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     private final ObjectProvider<Topology> topology;
+    private final RouteMethods routeMethods;
 
-    public ProblemDetailsAdvice(ObjectProvider<Topology> topology) {
+    public ProblemDetailsAdvice(ObjectProvider<Topology> topology, RouteMethods routeMethods) {
         this.topology = topology;
+        this.routeMethods = routeMethods;
     }
 
     @ExceptionHandler(DomainException.class)
@@ -115,7 +122,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** A path id or query parameter that is not a number in plain decimal digits. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Object> wrongParameterType(MethodArgumentTypeMismatchException failure) {
+    ResponseEntity<Object> wrongParameterType(MethodArgumentTypeMismatchException failure, HttpServletRequest request) {
+        // GET /api/users/login reached GET /api/users/{id}: the path is a literal route of other methods (405).
+        Optional<Set<String>> literal = failure.getParameter().hasParameterAnnotation(PathVariable.class)
+                ? routeMethods.methodsOfLiteralRoute(ServletRequestPathUtils.getCachedPathValue(request)) : Optional.empty();
+        if (literal.isPresent() && !literal.get().contains(request.getMethod())) {
+            return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, String.join(", ", literal.get()))
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(RouteMethods.methodNotAllowed(request.getMethod(), literal.get()));
+        }
         Class<?> type = failure.getRequiredType();
         boolean id = type != null && type.isRecord();
         String name = failure.getName();
@@ -189,9 +203,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException failure,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Set<HttpMethod> allowed = failure.getSupportedHttpMethods();
-        String methods = allowed == null ? "" : allowed.stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", "));
-        ProblemDetail problem = ProblemType.METHOD_NOT_ALLOWED.problem("This route does not take " + failure.getMethod()
-                + (methods.isEmpty() ? "" : "; it takes " + methods));
+        ProblemDetail problem = RouteMethods.methodNotAllowed(failure.getMethod(), allowed == null ? Set.of()
+                : new TreeSet<>(allowed.stream().map(HttpMethod::name).toList()));
         return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
