@@ -43,6 +43,13 @@ public final class ModuleMove {
             Map<String, Long> sequences, List<TableChecksums.Comparison> tables) {
     }
 
+    /**
+     * How long the pause is announced before the write barrier is taken: longer than the interval at which the
+     * module's processes read the placement row (200 ms, {@code forum.platform.data.ModulePlacement}), so they hold new
+     * writes themselves before the database would, and writes in flight finish first.
+     */
+    static final Duration ANNOUNCEMENT_LEAD = Duration.ofMillis(250);
+
     private final Endpoint source;
     private final Endpoint target;
     private final MoveSettings settings;
@@ -159,7 +166,8 @@ public final class ModuleMove {
      * target's sequences, turns replication around and names the target in both rows (the source's first).
      */
     private SwitchResult switchOver(Connection s, Connection t, long epoch, String fwd, String rev) throws SQLException {
-        Placement.announcePause(s, settings.module(), settings.pauseBound());
+        Placement.announcePause(s, settings.module(), settings.pauseBound().plus(ANNOUNCEMENT_LEAD));
+        Replication.sleep(ANNOUNCEMENT_LEAD);
         try (Connection barrier = source.connect()) {
             barrier.setAutoCommit(false);
             long started = System.nanoTime();
