@@ -188,7 +188,9 @@ class ModuleMoveIntegrationTest {
                             throw new IllegalStateException("stop");
                         }
                     }).run());
-            assertEquals(1, pair.slots(pair.source).size());
+            // The subscription's slot; a table's initial copy may still hold a slot of its own (pg_..._sync_...).
+            assertEquals(1, pair.slots(pair.source).stream().filter(slot -> slot.startsWith("forum_move_")).count(),
+                    pair.slots(pair.source).toString());
             new ModuleMove(pair.source, pair.target, pair.settings(), line -> { }, step -> { }).abort();
             assertEquals(List.of(), pair.slots(pair.source));
             assertEquals(List.of(), pair.slots(pair.target));
