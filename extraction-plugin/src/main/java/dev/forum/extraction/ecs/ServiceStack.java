@@ -64,23 +64,32 @@ final class ServiceStack {
         return new ServiceStack(topology, service, settings).render();
     }
 
-    /** The modules whose secrets the service's stack may give its tasks: every module for the monolith (it may widen). */
+    /** The modules whose secrets the service's stack may give its tasks: every module it may widen to, for the monolith. */
     static List<String> databaseModules(Topology topology, ServiceSpec service) {
-        return service.monolith() ? allModules(topology) : List.copyOf(topology.localModules(service.name()));
+        return service.monolith() ? widenedModules(topology) : List.copyOf(topology.localModules(service.name()));
     }
 
-    /** The module sets the monolith's {@code LocalModules} may take: every module (widen) and the topology's (narrow). */
+    /** The monolith's {@code LocalModules} values: its widened set (before weights move) and the topology's (narrow). */
     static List<String> monolithModuleSets(Topology topology) {
         Set<String> sets = new LinkedHashSet<>();
-        sets.add(String.join(",", allModules(topology)));
+        sets.add(String.join(",", widenedModules(topology)));
         if (topology.monolithDeployed()) {
             sets.add(String.join(",", topology.localModules(topology.monolith().name())));
         }
         return List.copyOf(sets);
     }
 
-    private static List<String> allModules(Topology topology) {
-        return topology.modules().stream().map(ModuleRoute::module).toList();
+    /**
+     * The modules the monolith holds when it widens: every module, except those of services with a database of their
+     * own. Their data may live in that database (moved after the monolith narrowed), which the monolith has no
+     * credentials for; such a service takes 100 % of its routes (the topology's rule), so the monolith never needs to
+     * take them back in that deployment. A rollback removes the setting: deploy.sh moves the data back first, and the
+     * module is in the widened set again.
+     */
+    static List<String> widenedModules(Topology topology) {
+        Set<String> moved = new LinkedHashSet<>();
+        topology.extracted().stream().filter(ServiceSpec::ownDatabase).forEach(s -> moved.addAll(s.modules()));
+        return topology.modules().stream().map(ModuleRoute::module).filter(m -> !moved.contains(m)).toList();
     }
 
     private Map<String, Object> render() {
@@ -94,7 +103,7 @@ final class ServiceStack {
             extractedParameters();
             localModules = String.join(",", service.modules());
         }
-        ServiceSecurityGroup.add(stack, topology.name(), service.name(), settings, names, tag);
+        ServiceSecurityGroup.add(stack, topology.name(), service, settings, names, tag);
         logsAndRoles();
         taskDefinition(localModules);
         List<String> rules = service.monolith() ? List.of() : targetGroupsAndRules();
@@ -112,7 +121,7 @@ final class ServiceStack {
         stack.parameter("LocalModules", obj("Type", "String", "Default", sets.get(sets.size() - 1), "AllowedValues", sets,
                 "Description", "The modules the monolith runs in process; the others are reached through the internal load "
                         + "balancer. deploy.sh sets every module before it moves traffic and the topology's set after."));
-        for (String module : allModules(topology)) {
+        for (String module : widenedModules(topology)) {
             List<Object> holding = new ArrayList<>();
             for (String set : sets) {
                 if (List.of(set.split(",")).contains(module)) {
@@ -218,6 +227,17 @@ final class ServiceStack {
             secrets.add(ifHolds(module, secret(EcsNames.datasourceVariable(module, "PASSWORD"), join("", runtime, ":password::"))));
             secrets.add(ifHolds(module, secret(EcsNames.datasourceVariable(module, "OWNER_USERNAME"), join("", owner, ":username::"))));
             secrets.add(ifHolds(module, secret(EcsNames.datasourceVariable(module, "OWNER_PASSWORD"), join("", owner, ":password::"))));
+        }
+        if (service.ownDatabase()) {
+            // The own database, held from before the move (issue 16): the process switches to it when the placement
+            // row says so, not by a redeploy. The same runtime role and password (the bootstrap sets both instances).
+            Object url = importValue(names.ownDatabaseExport(service.name(), "DatabaseUrl"));
+            for (String module : service.modules()) {
+                Object runtime = importValue(names.export("DatabaseSecret" + EcsNames.id(module)));
+                environment.add(obj("Name", EcsNames.datasourceVariable(module, "MOVED_URL"), "Value", url));
+                secrets.add(secret(EcsNames.datasourceVariable(module, "MOVED_USERNAME"), join("", runtime, ":username::")));
+                secrets.add(secret(EcsNames.datasourceVariable(module, "MOVED_PASSWORD"), join("", runtime, ":password::")));
+            }
         }
         if (mayHold(identity.issuerModule())) {
             secrets.add(ifHolds(identity.issuerModule(), secret("FORUM_SECURITY_JWT_SIGNING_KEYS",
@@ -327,6 +347,9 @@ final class ServiceStack {
         List<String> dependsOn = new ArrayList<>(rules);
         dependsOn.addAll(List.of("DatabaseFromTasks", "EndpointsFromTasks", "InternalLoadBalancerFromTasks",
                 "LoadBalancerHealthChecks", "InternalLoadBalancerHealthChecks"));
+        if (service.ownDatabase()) {
+            dependsOn.add("OwnDatabaseFromTasks");
+        }
         ecs.put("DependsOn", dependsOn);
         stack.output("ServiceName", output("The ECS service", getAtt("Service", "Name"), null));
     }
