@@ -36,9 +36,10 @@ final class DeployScript {
         values.put("CLUSTER", names.cluster());
         values.put("MONOLITH", topology.monolith().name());
         values.put("MONOLITH_DEPLOYED", String.valueOf(topology.monolithDeployed()));
-        values.put("ALL_MODULES", String.join(",", ServiceStack.widenedModules(topology)));
+        values.put("ALL_MODULES", String.join(",", topology.modules().stream().map(m -> m.module()).toList()));
         List<ServiceSpec> own = topology.extracted().stream().filter(ServiceSpec::ownDatabase).toList();
         values.put("OWN_DATABASES", words(own.stream().map(ServiceSpec::name).toList()));
+        values.put("OWN_DATABASE_MODULES", words(own.stream().map(s -> String.join(",", s.modules())).toList()));
         values.put("OWN_DATABASE_IDS", words(own.stream().map(s -> EcsNames.id(s.name())).toList()));
         values.put("MONOLITH_LOCAL_MODULES", String.join(",", topology.localModules(topology.monolith().name())));
         values.put("EXTRACTED", words(topology.extracted().stream().map(ServiceSpec::name).toList()));

@@ -76,7 +76,7 @@ public final class EcsRenderer {
             for (ServiceSpec other : services(topology)) {
                 if (other.ownDatabase() && service.name().equals(other.name() + "-db")) {
                     throw new ExtractionException(where + "the name '" + service.name() + "' is taken by the stack of "
-                            + other.name() + "'s own database (" + topology.name() + "-" + service.name() + "); rename the service");
+                            + "the own database of " + other.name() + " (" + topology.name() + "-" + service.name() + "); rename the service");
                 }
             }
             // Two tasks, one per availability zone: a rolling deployment or a lost zone leaves one serving.

@@ -64,32 +64,40 @@ final class ServiceStack {
         return new ServiceStack(topology, service, settings).render();
     }
 
-    /** The modules whose secrets the service's stack may give its tasks: every module it may widen to, for the monolith. */
+    /** The modules whose secrets the service's stack may give its tasks: every module for the monolith (it may widen). */
     static List<String> databaseModules(Topology topology, ServiceSpec service) {
-        return service.monolith() ? widenedModules(topology) : List.copyOf(topology.localModules(service.name()));
+        return service.monolith() ? allModules(topology) : List.copyOf(topology.localModules(service.name()));
     }
 
-    /** The monolith's {@code LocalModules} values: its widened set (before weights move) and the topology's (narrow). */
+    /**
+     * The module sets the monolith's {@code LocalModules} may take: every module (widen), every module but those of
+     * any combination of services with a database of their own (widen, where such a service already takes 100 % of
+     * its routes: its data may be in its own database, which the monolith never reaches; deploy.sh picks the set),
+     * and the topology's (narrow).
+     */
     static List<String> monolithModuleSets(Topology topology) {
         Set<String> sets = new LinkedHashSet<>();
-        sets.add(String.join(",", widenedModules(topology)));
+        List<ServiceSpec> own = topology.extracted().stream().filter(ServiceSpec::ownDatabase).toList();
+        for (int subset = 0; subset < 1 << own.size(); subset++) {
+            Set<String> moved = new LinkedHashSet<>();
+            for (int i = 0; i < own.size(); i++) {
+                if ((subset & 1 << i) != 0) {
+                    moved.addAll(own.get(i).modules());
+                }
+            }
+            List<String> widened = allModules(topology).stream().filter(m -> !moved.contains(m)).toList();
+            if (!widened.isEmpty()) {
+                sets.add(String.join(",", widened));
+            }
+        }
         if (topology.monolithDeployed()) {
             sets.add(String.join(",", topology.localModules(topology.monolith().name())));
         }
         return List.copyOf(sets);
     }
 
-    /**
-     * The modules the monolith holds when it widens: every module, except those of services with a database of their
-     * own. Their data may live in that database (moved after the monolith narrowed), which the monolith has no
-     * credentials for; such a service takes 100 % of its routes (the topology's rule), so the monolith never needs to
-     * take them back in that deployment. A rollback removes the setting: deploy.sh moves the data back first, and the
-     * module is in the widened set again.
-     */
-    static List<String> widenedModules(Topology topology) {
-        Set<String> moved = new LinkedHashSet<>();
-        topology.extracted().stream().filter(ServiceSpec::ownDatabase).forEach(s -> moved.addAll(s.modules()));
-        return topology.modules().stream().map(ModuleRoute::module).filter(m -> !moved.contains(m)).toList();
+    private static List<String> allModules(Topology topology) {
+        return topology.modules().stream().map(ModuleRoute::module).toList();
     }
 
     private Map<String, Object> render() {
@@ -121,7 +129,7 @@ final class ServiceStack {
         stack.parameter("LocalModules", obj("Type", "String", "Default", sets.get(sets.size() - 1), "AllowedValues", sets,
                 "Description", "The modules the monolith runs in process; the others are reached through the internal load "
                         + "balancer. deploy.sh sets every module before it moves traffic and the topology's set after."));
-        for (String module : widenedModules(topology)) {
+        for (String module : allModules(topology)) {
             List<Object> holding = new ArrayList<>();
             for (String set : sets) {
                 if (List.of(set.split(",")).contains(module)) {

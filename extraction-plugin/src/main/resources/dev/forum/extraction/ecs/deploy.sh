@@ -72,6 +72,7 @@ SIGNING_KEYS_SECRET=@@SIGNING_KEYS_SECRET@@
 # The services with a database of their own, and each one's logical id (the bootstrap task's output suffix).
 OWN_DATABASES=(@@OWN_DATABASES@@)
 OWN_DATABASE_IDS=(@@OWN_DATABASE_IDS@@)
+OWN_DATABASE_MODULES=(@@OWN_DATABASE_MODULES@@)
 EMPTY_KEY_SET='{"keys":[]}'
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -441,10 +442,31 @@ for svc in ${EXTRACTED[@]+"${EXTRACTED[@]}"}; do
     PublicListener="$public_listener"
 done
 
+# The monolith widens to every module, except those of a service with a database of its own that already takes all
+# of their routes: their data may be in that database, which the monolith never reaches, and their routes stay with
+# the service (the topology requires traffic: 100 with database:). A service below 100 % has moved nothing yet.
+widened_modules() {
+  local excluded="" module result="" i
+  for ((i = 0; i < ${#OWN_DATABASES[@]}; i++)); do
+    if [ "$(stack_parameter "$APP-${OWN_DATABASES[$i]}" Traffic 0)" = 100 ]; then
+      excluded="$excluded,${OWN_DATABASE_MODULES[$i]}"
+    fi
+  done
+  IFS=, read -r -a modules <<< "$ALL_MODULES"
+  for module in "${modules[@]}"; do
+    case ",$excluded," in
+      *",$module,"*) ;;
+      *) result="${result:+$result,}$module" ;;
+    esac
+  done
+  printf '%s\n' "$result"
+}
+
 if [ "$MONOLITH_DEPLOYED" = true ]; then
-  step "5. monolith widen: every module local ($ALL_MODULES)"
+  widened=$(widened_modules)
+  step "5. monolith widen: every module local ($widened)"
   deploy_stack "$MONOLITH_STACK" "service-$MONOLITH.json" monolith ImageTag="$(tag_of "$MONOLITH")" \
-    LocalModules="$ALL_MODULES"
+    LocalModules="$widened"
 fi
 
 step "6. routing: each extracted service's share of its modules' routes"
