@@ -202,10 +202,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException failure,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Set<HttpMethod> allowed = failure.getSupportedHttpMethods();
-        ProblemDetail problem = RouteMethods.methodNotAllowed(failure.getMethod(), allowed == null ? Set.of()
-                : new TreeSet<>(allowed.stream().map(HttpMethod::name).toList()));
-        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        Set<HttpMethod> supported = failure.getSupportedHttpMethods();
+        Set<String> allowed = supported == null ? Set.of() : new TreeSet<>(supported.stream().map(HttpMethod::name).toList());
+        ProblemDetail problem = RouteMethods.methodNotAllowed(failure.getMethod(), allowed);
+        // Allow in name order, as security's 405 has it (Spring's own order follows a hash set).
+        HttpHeaders sorted = new HttpHeaders();
+        sorted.addAll(headers);
+        if (!allowed.isEmpty()) {
+            sorted.set(HttpHeaders.ALLOW, String.join(", ", allowed));
+        }
+        return ResponseEntity.status(status).headers(sorted).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @Override
