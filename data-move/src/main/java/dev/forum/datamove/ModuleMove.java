@@ -38,9 +38,12 @@ public final class ModuleMove {
      * @param verifyPause   how long writes were held for the verification
      * @param sequences     the target's sequences as advanced at the switch (empty on a completing re-run)
      * @param tables        count and checksum of each table on both sides, all equal
+     * @param moved         false when the module's data was on the target already and had never left it (a move
+     *                      back of a module whose move never switched): nothing was moved or verified, the pauses are
+     *                      zero and the figures empty
      */
     public record Report(String authoritative, long epoch, Duration switchPause, Duration verifyPause,
-            Map<String, Long> sequences, List<TableChecksums.Comparison> tables) {
+            Map<String, Long> sequences, List<TableChecksums.Comparison> tables, boolean moved) {
     }
 
     /**
@@ -74,7 +77,10 @@ public final class ModuleMove {
     /**
      * Runs (or resumes) the move to the end.
      *
-     * @return the report, with every table equal on both sides
+     * @return the report, with every table equal on both sides; or, when the module's data never left the target
+     *         (the placement rows name the target at epoch 0, or no row exists and only the target has the module's
+     *         tables: a rollback of a move that never switched), a report with {@code moved} false after what an
+     *         unfinished move from the target left is dropped
      * @throws MoveException one line saying what failed and what to do; the source stays authoritative if the
      *                       switch had not committed, the target if it had
      */
@@ -82,17 +88,24 @@ public final class ModuleMove {
         try (Connection s = source.connect(); Connection t = target.connect()) {
             Replication.checkServer(s, source);
             Replication.checkServer(t, target);
-            Placement.Row authority = authority(Placement.read(s, settings.module()), Placement.read(t, settings.module()));
+            Placement.Row onSource = Placement.read(s, settings.module());
+            Placement.Row onTarget = Placement.read(t, settings.module());
+            Placement.Row authority = authority(onSource, onTarget);
             String fwd = settings.subscription(source, target);
             String rev = settings.subscription(target, source);
             log.accept("module " + settings.module() + ": " + authority.authoritative() + " is authoritative (epoch "
                     + authority.epoch() + ")");
             reached(Step.CHECKED);
             if (authority.authoritative().equals(target.label())) {
-                return complete(s, t, authority.epoch(), fwd, rev);
+                // Epoch 0 names the database a move started from: the target held the module all along.
+                return authority.epoch() == 0 ? alreadyOnTarget(s, t, 0) : complete(s, t, authority.epoch(), fwd, rev);
             }
             List<String> tables = TargetSchema.dataTables(s, settings.module());
             if (tables.isEmpty()) {
+                if (onSource == null && onTarget == null && !TargetSchema.dataTables(t, settings.module()).isEmpty()) {
+                    // No move ever touched either side, and only the target has the module's tables.
+                    return alreadyOnTarget(s, t, 0);
+                }
                 throw new MoveException(source.describe() + " has no table in schema " + settings.module() + ": nothing to move");
             }
             Placement.install(s, source, settings.module(), tables, roles(s), source.label());
@@ -237,12 +250,23 @@ public final class ModuleMove {
         return verify(t, s, epoch, rev, Duration.ZERO, Map.of());
     }
 
+    /**
+     * The module never left the target (a rollback's move back of a module whose move had not switched): nothing
+     * moves; what an unfinished move from the target left (subscriptions both ways, slots, publications, an announced
+     * pause) is dropped, as {@link #abort()} of that move would.
+     */
+    private Report alreadyOnTarget(Connection s, Connection t, long epoch) throws SQLException {
+        tearDown(t, target, s, source);
+        log.accept(settings.module() + " is already on " + target.label() + ": nothing to move");
+        return new Report(target.label(), epoch, Duration.ZERO, Duration.ZERO, Map.of(), List.of(), false);
+    }
+
     /** Verifies both sides (see {@link Verification}) and reports the move. */
     private Report verify(Connection authoritative, Connection replica, long epoch, String slot, Duration switchPause,
             Map<String, Long> sequences) throws SQLException {
         Verification.Result result = Verification.run(target, source, authoritative, replica, slot, settings, log);
         reached(Step.VERIFIED);
-        return new Report(target.label(), epoch, switchPause, result.pause(), sequences, result.tables());
+        return new Report(target.label(), epoch, switchPause, result.pause(), sequences, result.tables(), true);
     }
 
     /** Tears down the move's replication while the source is authoritative: subscriptions, slots, publications. */
@@ -253,17 +277,28 @@ public final class ModuleMove {
                 throw new MoveException(target.label() + " is authoritative for " + settings.module()
                         + " since the switch: roll back by moving it back (source and target swapped), not by aborting");
             }
-            Replication.dropSubscription(t, settings.subscription(source, target));
-            Replication.dropSubscription(s, settings.subscription(target, source));
-            Replication.dropOrphanSlots(s, settings.module(), null, log);
-            Replication.dropOrphanSlots(t, settings.module(), null, log);
-            Replication.dropPublication(s, settings.publication());
-            Replication.dropPublication(t, settings.publication());
-            Placement.clearPause(s, settings.module());
+            tearDown(s, source, t, target);
             log.accept("aborted: no subscription, slot or publication of " + settings.module() + " is left; "
                     + source.label() + " stays authoritative");
         } catch (SQLException e) {
             throw new MoveException("aborting the move of " + settings.module() + " failed: " + Endpoint.oneLine(e), e);
+        }
+    }
+
+    /**
+     * Drops the module's subscriptions both ways, every slot of its moves and its publications on both sides, and
+     * ends a pause announced on the authoritative side (whose placement row, if any, stays as it is).
+     */
+    private void tearDown(Connection authoritative, Endpoint authoritativeSide, Connection other, Endpoint otherSide)
+            throws SQLException {
+        Replication.dropSubscription(other, settings.subscription(authoritativeSide, otherSide));
+        Replication.dropSubscription(authoritative, settings.subscription(otherSide, authoritativeSide));
+        Replication.dropOrphanSlots(authoritative, settings.module(), null, log);
+        Replication.dropOrphanSlots(other, settings.module(), null, log);
+        Replication.dropPublication(authoritative, settings.publication());
+        Replication.dropPublication(other, settings.publication());
+        if (Placement.read(authoritative, settings.module()) != null) {
+            Placement.clearPause(authoritative, settings.module());
         }
     }
 

@@ -15,7 +15,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The command line end to end: a move and its rollback as an operator types them, then the status. */
+/**
+ * The command line end to end: a rollback with nothing to move, a move and its rollback as an operator types them
+ * (migrations from the class path, as in the move image), then the status.
+ */
 @EnabledIfThrowawayPostgres
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class MainIntegrationTest {
@@ -32,13 +35,18 @@ class MainIntegrationTest {
             String sharedAddress = "shared@127.0.0.1:" + shared.port() + "/" + pair.database();
             String ownAddress = "threads_own@127.0.0.1:" + own.port() + "/" + pair.database();
 
+            Map<String, String> swapped = Map.of("FORUM_MOVE_SOURCE_PASSWORD", own.password(),
+                    "FORUM_MOVE_TARGET_PASSWORD", shared.password(), "FORUM_MOVE_OWNER_PASSWORD", ModuleDatabases.OWNER_PASSWORD);
+            // A rollback before any move: the data is on shared already.
+            String nothing = stdoutOf(command("move", ownAddress, sharedAddress), swapped);
+            assertTrue(nothing.contains("[data-move] threads is already on shared: nothing to move"), nothing);
+            assertTrue(nothing.contains("[data-move] done: shared holds threads at epoch 0; nothing moved"), nothing);
+
             String moved = stdoutOf(command("move", sharedAddress, ownAddress), environment);
             assertTrue(moved.contains("[data-move] verify threads: 250 rows, checksum "), moved);
             assertTrue(moved.lines().anyMatch(line -> line.matches("\\[data-move\\] done: threads_own holds threads at epoch 1;"
                     + " switch pause [0-9]+ ms, verification pause [0-9]+ ms")), moved);
 
-            Map<String, String> swapped = Map.of("FORUM_MOVE_SOURCE_PASSWORD", own.password(),
-                    "FORUM_MOVE_TARGET_PASSWORD", shared.password(), "FORUM_MOVE_OWNER_PASSWORD", ModuleDatabases.OWNER_PASSWORD);
             String back = stdoutOf(command("move", ownAddress, sharedAddress), swapped);
             assertTrue(back.contains("exists and runs: resuming it"), back);
             assertTrue(back.contains("done: shared holds threads at epoch 2"), back);
@@ -57,7 +65,9 @@ class MainIntegrationTest {
     private static String[] command(String verb, String source, String target) {
         return new String[] {verb, "--module", "threads", "--source", source, "--source-user", "postgres",
                 "--target", target, "--target-user", "postgres", "--owner", ModuleDatabases.owner("threads"),
-                "--runtime-role", ModuleDatabases.runtime("threads"), "--migrations", ModuleDatabases.migrations("threads")};
+                "--runtime-role", ModuleDatabases.runtime("threads"),
+                // As the move image runs it: the module's jar is on data-move's class path.
+                "--migrations", "classpath:db/migration/threads"};
     }
 
     private static String stdoutOf(String[] args, Map<String, String> environment) {
