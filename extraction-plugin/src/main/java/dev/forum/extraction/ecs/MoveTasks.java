@@ -30,6 +30,8 @@ import java.util.Map;
  * admin secrets ({@code FORUM_MOVE_SOURCE_PASSWORD}, {@code FORUM_MOVE_TARGET_PASSWORD}) and the module's owner
  * secret ({@code FORUM_MOVE_OWNER_PASSWORD}: the target is migrated as the owner). Its execution role may read those
  * secrets only, pull the data-move image and write its log group; the task has no task role (it calls no AWS API).
+ * Both instances force TLS: the move verifies each ({@code --ssl-root-cert}, {@code sslmode=verify-full}) against the
+ * RDS certificate authorities the image carries ({@link EcsSettings#rdsCaBundle()}, as the services' images do).
  */
 final class MoveTasks {
 
@@ -73,10 +75,10 @@ final class MoveTasks {
         for (String module : service.modules()) {
             Object owner = importValue(names.export("OwnerSecret" + EcsNames.id(module)));
             String id = EcsNames.id(module);
-            taskDefinition(stack, "MoveTask" + id, names.family(task + "-" + module), module, shared, sharedSecret, own,
-                    ownSecret, owner, names, tag);
-            taskDefinition(stack, "MoveBackTask" + id, names.family(task + "-back-" + module), module, own, ownSecret, shared,
-                    sharedSecret, owner, names, tag);
+            taskDefinition(stack, "MoveTask" + id, names.family(task + "-" + module),
+                    command(module, shared, own, names, settings), sharedSecret, ownSecret, owner, names, tag);
+            taskDefinition(stack, "MoveBackTask" + id, names.family(task + "-back-" + module),
+                    command(module, own, shared, names, settings), ownSecret, sharedSecret, owner, names, tag);
             forward.add(ref("MoveTask" + id));
             back.add(ref("MoveBackTask" + id));
         }
@@ -93,12 +95,16 @@ final class MoveTasks {
         return output;
     }
 
-    /** The arguments of a move of {@code module} from {@code source} to {@code target} (data-move's usage). */
-    static List<Object> command(String module, Object source, Object target, EcsNames names) {
+    /**
+     * The arguments of a move of {@code module} from {@code source} to {@code target}: data-move's usage
+     * ({@code dev.forum.datamove.cli.Main}, the image's entry point), each option once, the servers verified against
+     * the image's RDS certificate authorities.
+     */
+    static List<Object> command(String module, Object source, Object target, EcsNames names, EcsSettings settings) {
         String admin = Database.adminUser(names);
         return list("move", "--module", module, "--source", source, "--source-user", admin, "--target", target,
                 "--target-user", admin, "--owner", names.ownerRole(module), "--runtime-role", names.databaseRole(module),
-                "--migrations", "classpath:db/migration/" + module);
+                "--migrations", "classpath:db/migration/" + module, "--ssl-root-cert", settings.rdsCaBundle());
     }
 
     /** {@code LABEL@HOST:PORT/DATABASE}, data-move's form of a database. */
@@ -106,8 +112,8 @@ final class MoveTasks {
         return join("", label + "@", host, ":", port, "/" + names.databaseName());
     }
 
-    private static void taskDefinition(Stack stack, String id, String family, String module, Object source, Object sourceSecret,
-            Object target, Object targetSecret, Object ownerSecret, EcsNames names, Map<String, String> tag) {
+    private static void taskDefinition(Stack stack, String id, String family, List<Object> command, Object sourceSecret,
+            Object targetSecret, Object ownerSecret, EcsNames names, Map<String, String> tag) {
         stack.add(id, resource("AWS::ECS::TaskDefinition", obj(
                 "Family", family,
                 "RequiresCompatibilities", list("FARGATE"), "NetworkMode", "awsvpc", "Cpu", "512", "Memory", "1024",
@@ -116,7 +122,7 @@ final class MoveTasks {
                 "Volumes", list(obj("Name", TaskRoles.TMP_VOLUME)),
                 "ContainerDefinitions", list(TaskRoles.hardened(obj(
                         "Name", CONTAINER, "Image", ref("MoveImage"), "Essential", true,
-                        "Command", command(module, source, target, names),
+                        "Command", command,
                         "Secrets", list(
                                 obj("Name", "FORUM_MOVE_SOURCE_PASSWORD", "ValueFrom", join("", sourceSecret, ":password::")),
                                 obj("Name", "FORUM_MOVE_TARGET_PASSWORD", "ValueFrom", join("", targetSecret, ":password::")),

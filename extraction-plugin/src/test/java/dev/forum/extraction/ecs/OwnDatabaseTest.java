@@ -347,7 +347,8 @@ class OwnDatabaseTest {
         assertEquals(Templates.json("{\"Ref\":\"MoveImage\"}"), container.path("Image"));
         assertEquals(Templates.json("[\"move\",\"--module\",\"posts\",\"--source\"," + source + ",\"--source-user\",\"forum_admin\","
                 + "\"--target\"," + target + ",\"--target-user\",\"forum_admin\",\"--owner\",\"forum_posts_owner\","
-                + "\"--runtime-role\",\"forum_posts\",\"--migrations\",\"classpath:db/migration/posts\"]"), container.path("Command"));
+                + "\"--runtime-role\",\"forum_posts\",\"--migrations\",\"classpath:db/migration/posts\","
+                + "\"--ssl-root-cert\",\"/app/rds/global-bundle.pem\"]"), container.path("Command"));
         Map<String, JsonNode> secrets = new HashMap<>();
         container.path("Secrets").forEach(s -> secrets.put(s.path("Name").asText(), s.path("ValueFrom").path("Fn::Join").path(1).path(0)));
         assertEquals(Map.of("FORUM_MOVE_SOURCE_PASSWORD", sourceSecret, "FORUM_MOVE_TARGET_PASSWORD", targetSecret,
