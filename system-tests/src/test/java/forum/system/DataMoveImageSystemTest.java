@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.forum.datamove.support.ModuleDatabases;
+import dev.forum.datamove.support.ThrowawayPostgres;
 import forum.system.support.Archives;
 import forum.system.support.Command;
 import forum.system.support.EnabledIfSystemTools;
@@ -26,6 +28,7 @@ import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -37,7 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code deploy/images/build-jre-base.sh} (a tar): {@code ./mvnw package -pl data-move -am -Pmove-image
  * -Dmove.image.base=tar:///...}, twice, for the same digest. Then the OCI tar is opened (config, layers, the modules'
  * migrations and the RDS bundle) and the image is run by podman as ECS runs a task (read-only, no capability,
- * user 65532): its usage, a usage refusal, and the move tasks' TLS set-up against an unreachable server.
+ * user 65532): its usage, a usage refusal, the move tasks' TLS set-up against an unreachable server, and a real move
+ * of posts between two PostgreSQL servers of the test's own ({@code ThrowawayPostgres}, data-move's test support) and
+ * back, after a rollback with nothing to move.
  */
 @EnabledIfSystemTools({"skopeo", "umoci", Podman.PROGRAM, "runc"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -146,6 +151,52 @@ class DataMoveImageSystemTest {
         assertEquals(1, unreachable.exitCode(), unreachable.output());
         assertTrue(unreachable.output().contains("data-move: cannot connect to shared (127.0.0.1:9/forum, TLS verified) as"
                 + " forum_admin: "), unreachable.output());
+    }
+
+    @Test
+    void theImageMovesPostsBetweenTwoServersAndBackWithTheMigrationsOnItsClassPath() {
+        String unavailable = ThrowawayPostgres.unavailableReason();
+        if (unavailable != null) {
+            assertFalse(SystemTools.required(), unavailable);
+            Assumptions.abort(unavailable);
+        }
+        Map<String, String> logical = Map.of("wal_level", "logical");
+        try (ThrowawayPostgres shared = new ThrowawayPostgres(logical); ThrowawayPostgres own = new ThrowawayPostgres(logical);
+                ModuleDatabases pair = new ModuleDatabases(shared, "shared", own, "own", "posts")) {
+            pair.psql(pair.source, "insert into posts.posts (thread_id, text, user_id) select 1 + g % 7, 'seed ' || g, 1 + g % 5"
+                    + " from generate_series(1, 200) g");
+            String sharedAt = "shared@127.0.0.1:" + shared.port() + "/" + pair.database();
+            String ownAt = "own@127.0.0.1:" + own.port() + "/" + pair.database();
+            // The servers listen on the host's loopback: the container shares the host's network (ECS: awsvpc).
+            List<String> options = with(Podman.AS_ECS_RUNS_IT, "--network=host");
+
+            Command.Result nothing = Podman.runToEnd(imageId, options, passwords(own, shared), move(ownAt, sharedAt));
+            assertEquals(0, nothing.exitCode(), nothing.output());
+            assertTrue(nothing.output().contains("[data-move] posts is already on shared: nothing to move"), nothing.output());
+
+            Command.Result moved = Podman.runToEnd(imageId, options, passwords(shared, own), move(sharedAt, ownAt));
+            assertEquals(0, moved.exitCode(), moved.output());
+            assertTrue(moved.output().contains("[data-move] done: own holds posts at epoch 1"), moved.output());
+            assertEquals("200", pair.psql(pair.target, "select count(*) from posts.posts"));
+            assertEquals("2", pair.psql(pair.target, "select count(*) from posts.flyway_schema_history where success"),
+                    "the target migrated by posts' own migrations, read from the jar in /app/libs");
+
+            Command.Result back = Podman.runToEnd(imageId, options, passwords(own, shared), move(ownAt, sharedAt));
+            assertEquals(0, back.exitCode(), back.output());
+            assertTrue(back.output().contains("[data-move] done: shared holds posts at epoch 2"), back.output());
+        }
+    }
+
+    /** The move task's command (MoveTasks) with local addresses, the tests' superuser and no TLS (the servers have none). */
+    private static List<String> move(String source, String target) {
+        return List.of("move", "--module", "posts", "--source", source, "--source-user", "postgres", "--target", target,
+                "--target-user", "postgres", "--owner", ModuleDatabases.owner("posts"), "--runtime-role",
+                ModuleDatabases.runtime("posts"), "--migrations", "classpath:db/migration/posts");
+    }
+
+    private static Map<String, String> passwords(ThrowawayPostgres source, ThrowawayPostgres target) {
+        return Map.of("FORUM_MOVE_SOURCE_PASSWORD", source.password(), "FORUM_MOVE_TARGET_PASSWORD", target.password(),
+                "FORUM_MOVE_OWNER_PASSWORD", ModuleDatabases.OWNER_PASSWORD);
     }
 
     private static List<String> with(List<String> options, String more) {
