@@ -51,7 +51,8 @@ public final class InitdbServer implements AutoCloseable {
     }
 
     /**
-     * Makes and starts a server in {@code folder} (created if missing; its {@code data} folder must not exist):
+     * Makes and starts a server in {@code folder} (created if missing; a {@code data} folder left there by a run whose
+     * server is gone is deleted first):
      * data in {@code folder/data}, log in {@code folder/server.log}, socket in {@code folder}. {@link #close()}
      * deletes the data folder and keeps the log.
      *
@@ -65,7 +66,31 @@ public final class InitdbServer implements AutoCloseable {
             throw new UncheckedIOException("cannot create " + folder + ": " + e.getMessage(), e);
         }
         Path absolute = folder.toAbsolutePath().normalize();
-        return new InitdbServer(absolute, absolute.resolve("data"), settings);
+        Path data = absolute.resolve("data");
+        long running = runningPostmaster(data);
+        if (running > 0) {
+            throw new IllegalStateException("a PostgreSQL server (pid " + running + ") still runs in " + data
+                    + ": stop it (kill -INT " + running + ") or use another folder");
+        }
+        if (Files.exists(data)) {
+            // Left by a run that ended without close() (killed): its server is gone, its data is of no use.
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete the old " + data + ": " + e.getMessage(), e);
+            }
+        }
+        return new InitdbServer(absolute, data, settings);
+    }
+
+    /** The pid of a live postmaster in {@code data} ({@code postmaster.pid}), or 0. */
+    private static long runningPostmaster(Path data) {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).getFirst().strip());
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) ? pid : 0;
+        } catch (IOException | RuntimeException none) {
+            return 0;
+        }
     }
 
     private InitdbServer(Path folder, Path deleteOnClose, Map<String, String> settings) {
