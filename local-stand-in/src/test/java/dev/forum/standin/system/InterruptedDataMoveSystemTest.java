@@ -43,7 +43,8 @@ class InterruptedDataMoveSystemTest {
         Checkout.serviceJar("posts");
         Migration migration = Migration.to(target);
         StandOptions options = StandOptions.defaults(Checkout.root(),
-                Path.of("target/system-tests/interrupted-move").toAbsolutePath(), System.out).withMonolithJarFallback(false);
+                Path.of("target/system-tests/interrupted-move").toAbsolutePath(), System.out).withMonolithJarFallback(false)
+                .withReadyTimeout(Duration.ofMinutes(4)); // four JVMs, three databases and a build on 2 shared cores
 
         try (Stand stand = Stand.start(migration.start(), options);
                 LoadGenerator load = new LoadGenerator(stand.url(), 8, 60, Duration.ofMinutes(7))) {

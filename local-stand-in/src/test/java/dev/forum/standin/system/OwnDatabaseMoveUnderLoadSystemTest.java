@@ -51,7 +51,8 @@ class OwnDatabaseMoveUnderLoadSystemTest {
         List<Reached> steps = new CopyOnWriteArrayList<>();
         Migration migration = Migration.to(target).withMoveListener(step -> steps.add(new Reached(step, System.nanoTime())));
         StandOptions options = StandOptions.defaults(Checkout.root(), Path.of("target/system-tests/own-database").toAbsolutePath(),
-                System.out).withMonolithJarFallback(false);
+                System.out).withMonolithJarFallback(false)
+                .withReadyTimeout(Duration.ofMinutes(4)); // four JVMs, three databases and a build on 2 shared cores
 
         try (Stand stand = Stand.start(migration.start(), options);
                 LoadGenerator load = new LoadGenerator(stand.url(), 8, 60, Duration.ofMinutes(9))) {
