@@ -9,7 +9,7 @@ import dev.forum.datamove.Step;
 import dev.forum.datamove.TableChecksums;
 import dev.forum.datamove.support.EnabledIfThrowawayPostgres;
 import dev.forum.datamove.support.ModuleDatabases;
-import dev.forum.datamove.support.ThrowawayPostgres;
+import dev.forum.datamove.server.InitdbServer;
 import forum.ForumApplication;
 import forum.platform.data.ModuleDatabase;
 import forum.platform.data.ModulePlacement;
@@ -40,7 +40,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The application side of a data move: the whole forum runs with the posts module on a database of two PostgreSQL 15
- * servers ({@link ThrowawayPostgres}, {@code wal_level=logical}) and told of the other
+ * servers ({@link InitdbServer}, {@code wal_level=logical}) and told of the other
  * ({@code forum.datasource.posts.moved.url}), while writers create posts through {@link PostsApi} (the module's own
  * code, its transactions and its pool) and read each back at once, and the data move ({@link ModuleMove}) moves the
  * posts schema there and back. Every write must be acknowledged (none fails: refusals by the database that no longer
@@ -53,13 +53,13 @@ class ModuleSwitchUnderWritesIntegrationTest {
 
     private static final Map<String, String> LOGICAL = Map.of("wal_level", "logical", "max_wal_senders", "10",
             "max_replication_slots", "10", "wal_sender_timeout", "10s");
-    private static ThrowawayPostgres shared;
-    private static ThrowawayPostgres own;
+    private static InitdbServer shared;
+    private static InitdbServer own;
 
     @BeforeAll
     static void servers() {
-        shared = new ThrowawayPostgres(LOGICAL);
-        own = new ThrowawayPostgres(LOGICAL);
+        shared = InitdbServer.temporary(LOGICAL);
+        own = InitdbServer.temporary(LOGICAL);
     }
 
     @AfterAll

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forum.datamove.support.ModuleDatabases;
-import dev.forum.datamove.support.ThrowawayPostgres;
+import dev.forum.datamove.server.InitdbServer;
 import forum.system.support.Archives;
 import forum.system.support.Command;
 import forum.system.support.EnabledIfSystemTools;
@@ -41,8 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * -Dmove.image.base=tar:///...}, twice, for the same digest. Then the OCI tar is opened (config, layers, the modules'
  * migrations and the RDS bundle) and the image is run by podman as ECS runs a task (read-only, no capability,
  * user 65532): its usage, a usage refusal, the move tasks' TLS set-up against an unreachable server, and a real move
- * of posts between two PostgreSQL servers of the test's own ({@code ThrowawayPostgres}, data-move's test support) and
- * back, after a rollback with nothing to move.
+ * of posts between two PostgreSQL servers of the test's own ({@code InitdbServer}, databases set up by data-move's
+ * test support) and back, after a rollback with nothing to move.
  */
 @EnabledIfSystemTools({"skopeo", "umoci", Podman.PROGRAM, "runc"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -155,13 +155,13 @@ class DataMoveImageSystemTest {
 
     @Test
     void theImageMovesPostsBetweenTwoServersAndBackWithTheMigrationsOnItsClassPath() {
-        String unavailable = ThrowawayPostgres.unavailableReason();
+        String unavailable = InitdbServer.unavailableReason();
         if (unavailable != null) {
             assertFalse(SystemTools.required(), unavailable);
             Assumptions.abort(unavailable);
         }
         Map<String, String> logical = Map.of("wal_level", "logical");
-        try (ThrowawayPostgres shared = new ThrowawayPostgres(logical); ThrowawayPostgres own = new ThrowawayPostgres(logical);
+        try (InitdbServer shared = InitdbServer.temporary(logical); InitdbServer own = InitdbServer.temporary(logical);
                 ModuleDatabases pair = new ModuleDatabases(shared, "shared", own, "own", "posts")) {
             pair.psql(pair.source, "insert into posts.posts (thread_id, text, user_id) select 1 + g % 7, 'seed ' || g, 1 + g % 5"
                     + " from generate_series(1, 200) g");
@@ -194,7 +194,7 @@ class DataMoveImageSystemTest {
                 ModuleDatabases.runtime("posts"), "--migrations", "classpath:db/migration/posts");
     }
 
-    private static Map<String, String> passwords(ThrowawayPostgres source, ThrowawayPostgres target) {
+    private static Map<String, String> passwords(InitdbServer source, InitdbServer target) {
         return Map.of("FORUM_MOVE_SOURCE_PASSWORD", source.password(), "FORUM_MOVE_TARGET_PASSWORD", target.password(),
                 "FORUM_MOVE_OWNER_PASSWORD", ModuleDatabases.OWNER_PASSWORD);
     }

@@ -272,7 +272,8 @@ public final class ModuleMove {
     /** Tears down the move's replication while the source is authoritative: subscriptions, slots, publications. */
     public void abort() {
         try (Connection s = source.connect(); Connection t = target.connect()) {
-            Placement.Row authority = authority(Placement.read(s, settings.module()), Placement.read(t, settings.module()));
+            Placement.Row onSource = Placement.read(s, settings.module());
+            Placement.Row authority = authority(onSource, Placement.read(t, settings.module()));
             if (!authority.authoritative().equals(source.label())) {
                 throw new MoveException(target.label() + " is authoritative for " + settings.module()
                         + " since the switch: roll back by moving it back (source and target swapped), not by aborting");
@@ -299,6 +300,21 @@ public final class ModuleMove {
         Replication.dropPublication(other, settings.publication());
         if (Placement.read(authoritative, settings.module()) != null) {
             Placement.clearPause(authoritative, settings.module());
+        }
+    }
+
+    /**
+     * Which of the two databases takes the module's writes now, by the rule of the move: of the two placement rows
+     * the higher epoch is right; no row on either side means the source. Changes nothing.
+     *
+     * @return the label of the source or of the target
+     * @throws MoveException when a side cannot be reached or the rows contradict each other (one line)
+     */
+    public String authoritative() {
+        try (Connection s = source.connect(); Connection t = target.connect()) {
+            return authority(Placement.read(s, settings.module()), Placement.read(t, settings.module())).authoritative();
+        } catch (SQLException e) {
+            throw new MoveException("reading the placement of " + settings.module() + " failed: " + Endpoint.oneLine(e), e);
         }
     }
 

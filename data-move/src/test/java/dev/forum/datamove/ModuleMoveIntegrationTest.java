@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.forum.datamove.support.EnabledIfThrowawayPostgres;
 import dev.forum.datamove.support.ModuleDatabases;
 import dev.forum.datamove.support.PostWriters;
-import dev.forum.datamove.support.ThrowawayPostgres;
+import dev.forum.datamove.server.InitdbServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The move against two real PostgreSQL 15 servers made for this class ({@link ThrowawayPostgres}, both with
+ * The move against two real PostgreSQL 15 servers made for this class ({@link InitdbServer}, both with
  * {@code wal_level=logical}), each test in fresh databases set up by {@code deploy/postgres/module-roles.sql} and the
  * module's own migrations, with writers running through the whole move.
  */
@@ -31,13 +31,13 @@ class ModuleMoveIntegrationTest {
 
     private static final Map<String, String> LOGICAL = Map.of("wal_level", "logical", "max_wal_senders", "10",
             "max_replication_slots", "10", "wal_sender_timeout", "10s");
-    private static ThrowawayPostgres shared;
-    private static ThrowawayPostgres own;
+    private static InitdbServer shared;
+    private static InitdbServer own;
 
     @BeforeAll
     static void servers() {
-        shared = new ThrowawayPostgres(LOGICAL);
-        own = new ThrowawayPostgres(LOGICAL);
+        shared = InitdbServer.temporary(LOGICAL);
+        own = InitdbServer.temporary(LOGICAL);
     }
 
     @AfterAll
@@ -263,7 +263,7 @@ class ModuleMoveIntegrationTest {
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void aSourceWithoutLogicalWalIsRefusedNamingTheServerAndTheSetting() {
-        try (ThrowawayPostgres replicaLevel = new ThrowawayPostgres(Map.of("wal_level", "replica"));
+        try (InitdbServer replicaLevel = InitdbServer.temporary(Map.of("wal_level", "replica"));
                 ModuleDatabases pair = new ModuleDatabases(replicaLevel, "shared", own, "posts_own", "posts")) {
             MoveException refused = assertThrows(MoveException.class,
                     () -> new ModuleMove(pair.source, pair.target, pair.settings(), line -> { }, step -> { }).run());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forum.datamove.support.EnabledIfThrowawayPostgres;
 import dev.forum.datamove.support.ModuleDatabases;
-import dev.forum.datamove.support.ThrowawayPostgres;
+import dev.forum.datamove.server.InitdbServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * A move back (deploy.sh's rollback step 3b: source the service's own database, target the shared one) of a module
  * whose data never left the shared database: nothing moves, what an unfinished move left is dropped, and the module
- * stays writable on the shared database. Two PostgreSQL 15 servers of its own ({@link ThrowawayPostgres}).
+ * stays writable on the shared database. Two PostgreSQL 15 servers of its own ({@link InitdbServer}).
  */
 @EnabledIfThrowawayPostgres
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
@@ -31,13 +31,13 @@ class NothingToMoveIntegrationTest {
 
     private static final Map<String, String> LOGICAL = Map.of("wal_level", "logical", "max_wal_senders", "10",
             "max_replication_slots", "10", "wal_sender_timeout", "10s");
-    private static ThrowawayPostgres shared;
-    private static ThrowawayPostgres own;
+    private static InitdbServer shared;
+    private static InitdbServer own;
 
     @BeforeAll
     static void servers() {
-        shared = new ThrowawayPostgres(LOGICAL);
-        own = new ThrowawayPostgres(LOGICAL);
+        shared = InitdbServer.temporary(LOGICAL);
+        own = InitdbServer.temporary(LOGICAL);
     }
 
     @AfterAll

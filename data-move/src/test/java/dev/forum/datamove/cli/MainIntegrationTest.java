@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forum.datamove.support.EnabledIfThrowawayPostgres;
 import dev.forum.datamove.support.ModuleDatabases;
-import dev.forum.datamove.support.ThrowawayPostgres;
+import dev.forum.datamove.server.InitdbServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +26,7 @@ class MainIntegrationTest {
     @Test
     void movesThenMovesBackAndPrintsTheState() {
         Map<String, String> logical = Map.of("wal_level", "logical");
-        try (ThrowawayPostgres shared = new ThrowawayPostgres(logical); ThrowawayPostgres own = new ThrowawayPostgres(logical);
+        try (InitdbServer shared = InitdbServer.temporary(logical); InitdbServer own = InitdbServer.temporary(logical);
                 ModuleDatabases pair = new ModuleDatabases(shared, "shared", own, "threads_own", "threads")) {
             pair.psql(pair.source, "insert into threads.threads (title, created_by) select 'thread ' || g, 1 + g % 4"
                     + " from generate_series(1, 250) g");

@@ -1,5 +1,6 @@
 package dev.forum.datamove.support;
 
+import dev.forum.datamove.server.InitdbServer;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Runs a test class only where {@link ThrowawayPostgres} servers can be made; otherwise it is skipped with the fix.
+ * Runs a test class only where {@link InitdbServer} servers can be made; otherwise it is skipped with the fix.
  * Where {@code FORUM_REQUIRE_POSTGRES=true} (CI), a missing PostgreSQL fails instead.
  */
 @Target(ElementType.TYPE)
@@ -21,7 +22,7 @@ public @interface EnabledIfThrowawayPostgres {
     class Condition implements ExecutionCondition {
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            String reason = ThrowawayPostgres.unavailableReason();
+            String reason = InitdbServer.unavailableReason();
             if (reason == null) {
                 return ConditionEvaluationResult.enabled("PostgreSQL 15 binaries are available");
             }

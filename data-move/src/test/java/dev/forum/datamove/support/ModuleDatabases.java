@@ -1,5 +1,6 @@
 package dev.forum.datamove.support;
 
+import dev.forum.datamove.server.InitdbServer;
 import dev.forum.datamove.Endpoint;
 import dev.forum.datamove.MoveSettings;
 import java.nio.file.Path;
@@ -23,19 +24,19 @@ public final class ModuleDatabases implements AutoCloseable {
     public static final String OWNER_PASSWORD = "owner-" + UUID.randomUUID();
     public static final String RUNTIME_PASSWORD = "runtime-" + UUID.randomUUID();
 
-    private final ThrowawayPostgres sourceServer;
-    private final ThrowawayPostgres targetServer;
+    private final InitdbServer sourceServer;
+    private final InitdbServer targetServer;
     private final String database = "forum_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     public final String module;
     public final Endpoint source;
     public final Endpoint target;
 
-    public ModuleDatabases(ThrowawayPostgres sourceServer, String sourceLabel, ThrowawayPostgres targetServer,
+    public ModuleDatabases(InitdbServer sourceServer, String sourceLabel, InitdbServer targetServer,
             String targetLabel, String module) {
         this.sourceServer = sourceServer;
         this.targetServer = targetServer;
         this.module = module;
-        for (ThrowawayPostgres server : List.of(sourceServer, targetServer)) {
+        for (InitdbServer server : List.of(sourceServer, targetServer)) {
             server.psql("postgres", "create database " + database);
             server.psqlFile(database, ROOT.resolve("deploy/postgres/module-roles.sql"), roleVariables());
         }
@@ -66,7 +67,7 @@ public final class ModuleDatabases implements AutoCloseable {
                 Duration.ofSeconds(60), Duration.ofSeconds(2));
     }
 
-    public ThrowawayPostgres server(Endpoint endpoint) {
+    public InitdbServer server(Endpoint endpoint) {
         return endpoint == source ? sourceServer : targetServer;
     }
 
@@ -99,7 +100,7 @@ public final class ModuleDatabases implements AutoCloseable {
 
     @Override
     public void close() {
-        for (ThrowawayPostgres server : List.of(sourceServer, targetServer)) {
+        for (InitdbServer server : List.of(sourceServer, targetServer)) {
             try {
                 String subscriptions = server.psql(database, "select subname from pg_subscription"
                         + " where subdbid = (select oid from pg_database where datname = current_database())");
@@ -112,7 +113,7 @@ public final class ModuleDatabases implements AutoCloseable {
                 // The database may already be gone.
             }
         }
-        for (ThrowawayPostgres server : List.of(sourceServer, targetServer)) {
+        for (InitdbServer server : List.of(sourceServer, targetServer)) {
             server.psql("postgres", "select pg_terminate_backend(active_pid) from pg_replication_slots"
                     + " where database = '" + database + "' and active_pid is not null");
             server.psql("postgres", "select pg_drop_replication_slot(slot_name) from pg_replication_slots"

@@ -1,5 +1,6 @@
 package dev.forum.standin.stand;
 
+import dev.forum.datamove.server.InitdbServer;
 import dev.forum.standin.db.LocalPostgres;
 import dev.forum.standin.haproxy.Endpoint;
 import dev.forum.standin.haproxy.HaproxyConfig;
@@ -72,6 +73,8 @@ public final class Stand implements AutoCloseable {
     private final Map<String, List<Endpoint>> endpoints = new LinkedHashMap<>();
     private final Map<String, Path> jars = new LinkedHashMap<>();
     private LocalPostgres database;
+    /** Each service's own database (topology {@code database:}), by service name. */
+    private final Map<String, LocalPostgres> ownDatabases = new LinkedHashMap<>();
     private HaproxyProcess haproxy;
     /** Made for this run and given to every process that holds the users module. */
     private volatile SigningKeySet signingKeys = SigningKeySet.generate();
@@ -95,7 +98,9 @@ public final class Stand implements AutoCloseable {
      */
     public static Stand start(Stage initial, StandOptions options) {
         // Before any work: a load balancer or database that is missing or cannot run is one line naming the fix.
-        String unavailable = Stream.of(HaproxyProcess.unavailableReason(), LocalPostgres.unavailableReason())
+        boolean ownDatabases = initial.weights().extracted().stream().anyMatch(ServiceSpec::ownDatabase);
+        String unavailable = Stream.of(HaproxyProcess.unavailableReason(),
+                        ownDatabases ? InitdbServer.unavailableReason() : LocalPostgres.unavailableReason())
                 .filter(Objects::nonNull).collect(Collectors.joining("; "));
         if (!unavailable.isEmpty()) {
             throw new IllegalStateException(unavailable);
@@ -141,9 +146,7 @@ public final class Stand implements AutoCloseable {
             endpoints.put(service.name(), List.copyOf(eps));
             jars.put(service.name(), jarOf(service));
         }
-        database = LocalPostgres.start(options.jars().root().resolve("deploy/postgres/module-roles.sql"),
-                layout.modules().stream().map(ModuleRoute::module).toList());
-        log.info(database.describe());
+        startDatabases();
 
         Set<String> stopped = instances.values().stream().flatMap(List::stream).map(Instance::name)
                 .collect(Collectors.toSet());
@@ -162,6 +165,44 @@ public final class Stand implements AutoCloseable {
         startServices(initial.processes(), true);
         stage = initial;
         log.info("ready: " + url() + " (" + initial.label() + ")");
+    }
+
+    /**
+     * The machine's PostgreSQL cluster, or, where a service has a database of its own, two or more servers of the run's
+     * own (the shared one and one per such service, {@code initdb} in the work folder, {@code wal_level=logical} for
+     * the data move), each with the same module roles.
+     */
+    private void startDatabases() {
+        Path script = options.jars().root().resolve("deploy/postgres/module-roles.sql");
+        List<String> modules = layout.modules().stream().map(ModuleRoute::module).toList();
+        List<ServiceSpec> owning = layout.extracted().stream().filter(ServiceSpec::ownDatabase).toList();
+        if (owning.isEmpty()) {
+            database = LocalPostgres.start(script, modules);
+            log.info(database.describe());
+            return;
+        }
+        database = LocalPostgres.onServer(InitdbServer.in(options.workDir().resolve("postgres-shared"), LOGICAL_REPLICATION),
+                script, modules, null);
+        log.info("shared database: " + database.describe());
+        for (ServiceSpec service : owning) {
+            LocalPostgres own = LocalPostgres.onServer(InitdbServer.in(options.workDir().resolve("postgres-" + service.name()),
+                    LOGICAL_REPLICATION), script, modules, database);
+            ownDatabases.put(service.name(), own);
+            log.info(service.name() + "'s own database: " + own.describe() + "; its processes are given it as "
+                    + String.join(", ", service.modules().stream().map(m -> "FORUM_DATASOURCE_" + envName(m) + "_MOVED_URL")
+                            .toList()));
+        }
+    }
+
+    /**
+     * The servers' settings where a service has a database of its own: logical replication (both ways: the way back is
+     * replicated too), and connections for every pool of a migration (two services, rolling restarts, the move).
+     */
+    static final Map<String, String> LOGICAL_REPLICATION = Map.of("wal_level", "logical", "max_wal_senders", "10",
+            "max_replication_slots", "10", "max_connections", "300", "wal_sender_timeout", "10s");
+
+    private static String envName(String module) {
+        return module.toUpperCase(Locale.ROOT).replace("-", "");
     }
 
     private Path jarOf(ServiceSpec service) {
@@ -204,6 +245,11 @@ public final class Stand implements AutoCloseable {
         return log;
     }
 
+    /** The checkout the stand-in runs from (jars, topologies, migrations, {@code deploy/postgres}). */
+    public Path root() {
+        return options.jars().root();
+    }
+
     public RuntimeApi haproxy() {
         return haproxy.api();
     }
@@ -212,8 +258,14 @@ public final class Stand implements AutoCloseable {
         return haproxy.log();
     }
 
+    /** The shared database (every module's, before any data move). */
     public LocalPostgres database() {
         return database;
+    }
+
+    /** Each service's own database, by service name; empty when no service in the topology has one. */
+    public Map<String, LocalPostgres> ownDatabases() {
+        return Map.copyOf(ownDatabases);
     }
 
     public Path jar(String service) {
@@ -339,12 +391,19 @@ public final class Stand implements AutoCloseable {
         env.put("SPRING_DATASOURCE_URL", database.jdbcUrl());
         for (String module : modules) {
             LocalPostgres.Role role = database.role(module);
-            String prefix = "FORUM_DATASOURCE_" + module.toUpperCase(Locale.ROOT).replace("-", "") + "_";
+            String prefix = "FORUM_DATASOURCE_" + envName(module) + "_";
             env.put(prefix + "USERNAME", role.name());
             env.put(prefix + "PASSWORD", role.password());
             env.put(prefix + "OWNER_USERNAME", role.owner());
             env.put(prefix + "OWNER_PASSWORD", role.ownerPassword());
             env.put(prefix + "MAXIMUMPOOLSIZE", Integer.toString(POOL_SIZE_PER_MODULE));
+            LocalPostgres own = ownDatabases.get(instance.service());
+            if (own != null) {
+                // Its second database from the start: the process follows a data move by itself (data-move/README.md).
+                env.put(prefix + "MOVED_URL", own.jdbcUrl());
+                env.put(prefix + "MOVED_USERNAME", role.name());
+                env.put(prefix + "MOVED_PASSWORD", role.password());
+            }
         }
         // The tutorial's sample data, loaded once by one process per module (two would race on an empty table).
         env.put("FORUM_SEED_DATA", seed ? "always" : "never");
@@ -747,10 +806,15 @@ public final class Stand implements AutoCloseable {
             haproxy.close();
             log.info("HAProxy stopped");
         }
+        List<LocalPostgres> databases = new ArrayList<>(ownDatabases.values());
         if (database != null) {
+            databases.addFirst(database);
+        }
+        for (LocalPostgres db : databases) {
             try {
-                database.close();
-                log.info("database " + database.database() + " dropped" + (database.startedHere() ? ", PostgreSQL stopped" : ""));
+                db.close();
+                log.info("database " + db.database() + " on :" + db.port() + " dropped"
+                        + (db.startedHere() ? ", PostgreSQL stopped" : ""));
             } catch (RuntimeException e) {
                 if (failure == null) {
                     failure = e;
