@@ -31,9 +31,8 @@ import java.util.regex.Pattern;
  * <p>The shape the rules expect: a business module {@code X} publishes its API in exactly the package
  * {@code root.X} and keeps everything else under {@code root.X.internal..} (its {@code web} and
  * {@code persistence} below that). {@code root.platform} is the shared kernel: every module may use it and
- * it is not a business module. Module names are found from the package names, not listed here. The kernel
- * holds {@code root.platform.topology.ConditionalOnLocalModule}, the condition every bean of a module's
- * implementation carries (found by name, so a fixture can bring its own).
+ * it is not a business module. Module names are found from the package names, not listed here. Every bean of
+ * a module's implementation carries extraction-runtime's {@code ConditionalOnLocalModule} with its module's name.
  */
 public final class BoundaryRules {
 
@@ -51,8 +50,8 @@ public final class BoundaryRules {
     private static final String QUERY = "org.springframework.data.jdbc.repository.query.Query";
     /** The stereotype behind @Service, @Repository, @Controller, @RestController and @Configuration. */
     private static final String COMPONENT = "org.springframework.stereotype.Component";
-    /** Where the condition lives below the root (for the forum: {@code forum.platform.topology}). */
-    static final String LOCAL_MODULE_CONDITION = KERNEL + ".topology.ConditionalOnLocalModule";
+    /** The condition that keeps a module's bean out of a process where the module is remote (extraction-runtime's). */
+    static final String LOCAL_MODULE_CONDITION = "dev.forum.extraction.runtime.topology.ConditionalOnLocalModule";
     /** {@code from schema.table}, {@code join schema.table}, ... in a repository query. */
     private static final Pattern QUALIFIED_TABLE = Pattern.compile(
             "(?i)\\b(?:from|join|into|update)\\s+\"?([a-z_][a-z0-9_]*)\"?\\s*\\.");
@@ -112,7 +111,7 @@ public final class BoundaryRules {
                 .allowEmptyShould(false)
                 .as("modules are free of cycles");
 
-        String condition = root + "." + LOCAL_MODULE_CONDITION;
+        String condition = LOCAL_MODULE_CONDITION;
         module_beans_start_only_where_their_module_is_local = classes()
                 .that(areSpringComponentsOfABusinessModulesImplementation())
                 .should(beConditionalOnTheirOwnModuleBeingLocal(condition))

@@ -33,7 +33,7 @@ class LogFormatIntegrationTest {
 
     @Test
     void the_prod_profile_logs_json_lines_with_the_forums_name_and_version(CapturedOutput output) {
-        try (ConfigurableApplicationContext ignored = start("--spring.profiles.active=prod",
+        try (ConfigurableApplicationContext ignored = start("--spring.profiles.active=prod", "--management.server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:logformat;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1")) {
             List<String> lines = startedLines(output);
             assertThat(lines).isNotEmpty().allMatch(line -> line.startsWith("{"));

@@ -1,11 +1,14 @@
 /**
  * The forum's shared kernel: what every module needs and no module owns.
  * Its root package is plain Java (domain outcomes, validation, paging rules, the module marker) so that
- * module APIs may use it; {@code web}, {@code data}, {@code topology} and {@code remote} hold the Spring
- * pieces every process runs.
+ * module APIs may use it; {@code web}, {@code data} and {@code remote} hold the Spring pieces every process
+ * runs. Which modules run in a process, and the clients of the others, are extraction-runtime's.
  */
 open module forum.platform {
     requires transitive spring.web;
+    // Which modules run here, remote modules' clients (the run-time half of extraction); its annotation is used by
+    // every module's implementation, hence transitive.
+    requires transitive dev.forum.extraction.runtime;
     requires spring.webmvc;
     requires spring.context;
     requires spring.core;
@@ -18,6 +21,7 @@ open module forum.platform {
     requires spring.boot.jackson;
     requires spring.boot.web.server;
     requires spring.boot.webmvc;
+    requires spring.boot.restclient;
     requires spring.boot.tomcat;
     requires spring.data.commons;
     requires spring.data.relational;
@@ -25,14 +29,11 @@ open module forum.platform {
     requires spring.modulith.api;
     requires flyway.core;
     requires com.zaxxer.hikari;
-    requires io.github.resilience4j.circuitbreaker;
-    requires io.github.resilience4j.retry;
     requires org.apache.tomcat.embed.core;
     requires tools.jackson.databind;
     requires tools.jackson.core;
     requires java.sql;
     requires java.desktop;
-    requires java.net.http;
     requires org.slf4j;
     requires spring.security.core;
     requires spring.security.config;
@@ -48,7 +49,6 @@ open module forum.platform {
     exports forum.platform.web.problem;
     exports forum.platform.web.error;
     exports forum.platform.data;
-    exports forum.platform.topology;
     exports forum.platform.remote;
     exports forum.platform.security;
 }

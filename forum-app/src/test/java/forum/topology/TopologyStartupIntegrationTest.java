@@ -3,9 +3,9 @@ package forum.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.forum.extraction.runtime.topology.InvalidTopologyException;
 import forum.ForumApplication;
 import forum.platform.data.MissingDatabaseException;
-import forum.platform.topology.InvalidTopologyException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.core.NestedExceptionUtils;
@@ -23,7 +23,7 @@ class TopologyStartupIntegrationTest {
     @Test
     void a_remote_module_without_a_url_is_refused_naming_the_settings() {
         assertRefused(InvalidTopologyException.class,
-                "Module 'threads' is remote but has no URL: set forum.topology.remote-base-url (FORUM_TOPOLOGY_REMOTE_BASE_URL)"
+                "Module 'threads' is remote but has no URL (posts calls it): set forum.topology.remote-base-url (FORUM_TOPOLOGY_REMOTE_BASE_URL)"
                         + " or forum.topology.remote-urls.threads (FORUM_TOPOLOGY_REMOTEURLS_THREADS)",
                 "--forum.topology.local-modules=posts", "--forum.topology.remote-urls.users=http://127.0.0.1:9");
     }

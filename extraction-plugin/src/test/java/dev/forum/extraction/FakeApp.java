@@ -1,5 +1,6 @@
 package dev.forum.extraction;
 
+import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.ScannedArtifact;
 import dev.forum.extraction.scan.BytecodeScanner;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -22,8 +24,6 @@ import javax.tools.ToolProvider;
  * beta's API and gamma's API names a type of alpha's API. "Sneaky" reaches into alpha's internals.
  */
 public final class FakeApp {
-
-    public static final String ANNOTATION = "fake.platform.ModuleApi";
 
     private static final Map<String, String> SOURCES = Map.ofEntries(
             Map.entry("fake/platform/ModuleApi.java", "package fake.platform; import java.lang.annotation.*;"
@@ -88,12 +88,41 @@ public final class FakeApp {
 
     /** The jars as the plugin reads them. */
     public static List<ScannedArtifact> scanned(Path dir, boolean sneaky) throws IOException {
-        BytecodeScanner scanner = new BytecodeScanner(ANNOTATION);
+        BytecodeScanner scanner = new BytecodeScanner();
         List<ScannedArtifact> scanned = new ArrayList<>();
         for (Map.Entry<String, Path> jar : jars(dir, sneaky).entrySet()) {
             scanned.add(scanner.scan(jar.getKey(), jar.getValue()));
         }
         return scanned;
+    }
+
+    /**
+     * The fake application as Spring Modulith's model has it (what the analyzer reports for it): root {@code fake},
+     * {@code platform} shared (and holding the main class), modules alpha, beta and gamma publishing their base
+     * packages. beta's service uses alpha's HTTP contract as a bean (served by alpha's service, standing for a
+     * controller); gamma's uses beta's the same way.
+     */
+    public static ModulithModel model() {
+        List<ModulithModel.Module> modules = List.of(
+                module("platform", true, Set.of("fake.platform.ModuleApi", "fake.platform.Paging"), Set.of(), List.of()),
+                module("alpha", false, Set.of("fake.alpha.AlphaApi", "fake.alpha.AlphaId"),
+                        Set.of("fake.alpha.internal.AlphaService", "fake.alpha.internal.Secret"), List.of()),
+                module("beta", false, Set.of("fake.beta.BetaApi"), Set.of("fake.beta.internal.BetaService", "fake.beta.internal.Sneaky"),
+                        List.of(new ModulithModel.Dependency("USES_COMPONENT", "fake.beta.internal.BetaService", "fake.alpha.AlphaApi", "alpha"))),
+                module("gamma", false, Set.of("fake.gamma.GammaApi"), Set.of("fake.gamma.internal.GammaService"),
+                        List.of(new ModulithModel.Dependency("USES_COMPONENT", "fake.gamma.internal.GammaService", "fake.beta.BetaApi", "beta"))));
+        Map<String, ModulithModel.HttpContract> contracts = Map.of(
+                "fake.alpha.AlphaApi", new ModulithModel.HttpContract("fake.alpha.AlphaApi", "/api/alpha", List.of("fake.alpha.internal.AlphaService")),
+                "fake.beta.BetaApi", new ModulithModel.HttpContract("fake.beta.BetaApi", "/api/beta", List.of("fake.beta.internal.BetaService")));
+        return new ModulithModel("fake.platform.Paging", List.of("fake"), modules, contracts, List.of(), List.of(), Map.of(),
+                Map.of(), "2.1.1", "17");
+    }
+
+    private static ModulithModel.Module module(String name, boolean shared, Set<String> published, Set<String> internal,
+            List<ModulithModel.Dependency> dependencies) {
+        Set<String> types = new java.util.TreeSet<>(published);
+        types.addAll(internal);
+        return new ModulithModel.Module(name, "fake." + name, false, shared, types, published, Map.of(), dependencies);
     }
 
     private static Path jar(Path dir, Path classes, String name, String prefix, String skipPrefix) throws IOException {

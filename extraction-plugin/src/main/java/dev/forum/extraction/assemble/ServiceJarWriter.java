@@ -5,9 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
-import org.springframework.boot.loader.tools.Library;
-import org.springframework.boot.loader.tools.LibraryScope;
-import org.springframework.boot.loader.tools.Repackager;
+import java.util.function.Predicate;
 
 /** Builds one executable service jar; with a fixed time, the same inputs give the same bytes. */
 public final class ServiceJarWriter {
@@ -16,29 +14,24 @@ public final class ServiceJarWriter {
     }
 
     /**
-     * @param classesDirectory the application's own classes (and resources)
+     * @param classesDirectory the application's own classes and resources
+     * @param include          which of its files the service holds, by path in the jar
      * @param mainClass        the Spring Boot application class
      * @param libraries        the jars to nest, in order
      * @param destination      the jar to write
      * @param time             every entry's time, or null for the files' own
+     * @param repackager       Spring Boot's repackaging, of the application's Spring Boot version
      */
-    public static void write(Path classesDirectory, String mainClass, List<Path> libraries, Path destination,
-            FileTime time) throws IOException {
+    public static void write(Path classesDirectory, Predicate<String> include, String mainClass, List<Path> libraries,
+            Path destination, FileTime time, BootRepackager repackager) throws IOException {
         Files.createDirectories(destination.getParent());
         // Repackager starts from a plain jar of the application's classes, then nests the libraries.
         // Its name must end in .jar: Repackager picks the layout from it.
         Path plain = destination.resolveSibling("plain-" + destination.getFileName());
         try {
-            PlainJar.write(classesDirectory, plain, time, name -> true);
-            Repackager repackager = new Repackager(plain.toFile());
-            repackager.setMainClass(mainClass); // so it never searches (and parses) the classes itself
-            repackager.setBackupSource(false);
+            PlainJar.write(classesDirectory, plain, time, include);
             Files.deleteIfExists(destination);
-            repackager.repackage(destination.toFile(), callback -> {
-                for (Path library : libraries) {
-                    callback.library(new Library(library.toFile(), LibraryScope.RUNTIME));
-                }
-            }, time);
+            repackager.repackage(plain, mainClass, libraries, destination, time);
         } finally {
             Files.deleteIfExists(plain);
         }

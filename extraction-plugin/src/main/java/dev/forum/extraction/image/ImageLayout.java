@@ -2,8 +2,6 @@ package dev.forum.extraction.image;
 
 import dev.forum.extraction.assemble.PlainJar;
 import dev.forum.extraction.model.ExtractionException;
-import dev.forum.extraction.model.ScannedArtifact;
-import dev.forum.extraction.model.ServicePlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -81,35 +79,32 @@ public record ImageLayout(List<Layer> layers) {
     }
 
     /**
-     * @param plan              what the service holds
-     * @param classesDirectory  the application's own classes and resources (exploded)
-     * @param isProjectArtifact true for this project's own jars (module jars and shared kernel), which go to
+     * @param jars              the service's libraries (as packed in its jar)
+     * @param isProjectJar      true for this project's own jars (module jars and shared kernel), which go to
      *                          {@code /app/modules}; the others go to {@code /app/libs}
+     * @param classesDirectory  the application's own classes and resources (exploded)
+     * @param include           which of its files the service holds, by path
      * @param jarDirectory      where the application's classes and resources are packed as two jars
      */
-    public static ImageLayout of(ServicePlan plan, Path classesDirectory, Predicate<ScannedArtifact> isProjectArtifact,
+    public static ImageLayout of(List<Path> jars, Predicate<Path> isProjectJar, Path classesDirectory, Predicate<String> include,
                                  Path jarDirectory) throws IOException {
         Map<String, Path> libs = new LinkedHashMap<>();
         Map<String, Path> modules = new LinkedHashMap<>();
-        for (ScannedArtifact artifact : plan.included().keySet()) {
-            if (artifact.location().equals(classesDirectory)) {
-                continue;
+        for (Path jar : jars) {
+            if (!Files.isRegularFile(jar)) {
+                throw new ExtractionException(jar + " is not a jar file: run `package` so every module is a jar");
             }
-            if (!Files.isRegularFile(artifact.location())) {
-                throw new ExtractionException("Artifact " + artifact + " is not a jar file (" + artifact.location()
-                        + "): run `package` so every module is a jar");
-            }
-            boolean own = isProjectArtifact.test(artifact);
+            boolean own = isProjectJar.test(jar);
             Map<String, Path> layer = own ? modules : libs;
-            String target = APP + (own ? "/modules/" : "/libs/") + artifact.location().getFileName();
-            Path other = layer.putIfAbsent(target, artifact.location());
+            String target = APP + (own ? "/modules/" : "/libs/") + jar.getFileName();
+            Path other = layer.putIfAbsent(target, jar);
             if (other != null) {
                 throw new ExtractionException("Two jars would both be " + target + " (" + other + " and "
-                        + artifact.location() + "): keep one of them on the runtime class path");
+                        + jar + "): keep one of them on the runtime class path");
             }
         }
-        Map<String, Path> resources = packed(classesDirectory, jarDirectory, "resources", name -> !name.endsWith(".class"));
-        Map<String, Path> classes = packed(classesDirectory, jarDirectory, "classes", name -> name.endsWith(".class"));
+        Map<String, Path> resources = packed(classesDirectory, jarDirectory, "resources", name -> !name.endsWith(".class") && include.test(name));
+        Map<String, Path> classes = packed(classesDirectory, jarDirectory, "classes", name -> name.endsWith(".class") && include.test(name));
         List<Layer> layers = new ArrayList<>();
         for (Layer layer : List.of(new Layer("libs", sorted(libs)), new Layer("modules", sorted(modules)),
                 new Layer("resources", resources), new Layer("classes", classes))) {

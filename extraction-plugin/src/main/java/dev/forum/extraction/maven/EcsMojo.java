@@ -12,23 +12,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.toolchain.ToolchainManager;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * Renders the topology file's Amazon ECS deployment into {@code target/ecs/}: {@code base.json} and
  * {@code service-<service>.json} (CloudFormation), {@code taskdefs/<service>.json} (for
  * {@code aws ecs register-task-definition --cli-input-json}) and {@code deploy.sh}, which pushes the images and
  * deploys the stacks in an order that never sends a route to a process that does not hold its module. The path
- * rules come from the route prefix of each module's API contract, read from the bytecode. No network, no AWS.
+ * rules come from the route prefix of each module's HTTP contract, read with the modules from Spring Modulith's model.
+ * No network, no AWS.
  */
-@Mojo(name = "ecs", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.RUNTIME,
+@Mojo(name = "ecs", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.TEST,
         threadSafe = true)
 public class EcsMojo extends AbstractMojo {
 
@@ -48,20 +53,9 @@ public class EcsMojo extends AbstractMojo {
     @Parameter(property = "extract.mainClass")
     private String mainClass;
 
-    /** The annotation that marks a module's API interface; its value is the module's name. */
-    @Parameter(property = "extract.moduleApiAnnotation", defaultValue = "forum.platform.ModuleApi")
-    private String moduleApiAnnotation;
-
     /** The class-level annotation whose {@code value} (or {@code url}) on a module's API interface is its route prefix. */
     @Parameter(property = "extract.routeAnnotation", defaultValue = BytecodeScanner.DEFAULT_ROUTE_ANNOTATION)
     private String routeAnnotation;
-
-    /**
-     * The group ids of the artifacts that hold modules (comma-separated); only they are read, which keeps this
-     * goal quick on every build. Default: the project's own group.
-     */
-    @Parameter(property = "extract.ecs.moduleGroupIds", defaultValue = "${project.groupId}")
-    private String moduleGroupIds;
 
     /** The port the application listens on ({@code server.port}). */
     @Parameter(property = "extract.ecs.containerPort", defaultValue = "3000")
@@ -122,6 +116,17 @@ public class EcsMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    /** The JDK toolchain the build selected: the module analysis runs on it. */
+    @Component
+    private ToolchainManager toolchains;
+
+    /** Resolves Spring Modulith's core in the application's version when it has none. */
+    @Component
+    private RepositorySystem repositories;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -131,13 +136,16 @@ public class EcsMojo extends AbstractMojo {
         try {
             render();
         } catch (ExtractionException e) {
-            throw new MojoFailureException(e.getMessage());
+            throw Refusals.report(getLog(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("Interrupted while reading the application's modules", e);
         } catch (IOException | RuntimeException e) {
             throw new MojoExecutionException("Cannot render the ECS deployment: " + e.getMessage(), e);
         }
     }
 
-    private void render() throws IOException {
+    private void render() throws IOException, InterruptedException {
         long start = System.nanoTime();
         Path file = TopologyLocation.resolve(topology, project);
         if (!TopologyLocation.exists(file)) {
@@ -145,11 +153,9 @@ public class EcsMojo extends AbstractMojo {
                     + " or point -Dextract.topology at one");
         }
         Progress progress = new Progress(getLog(), project.getBasedir().toPath());
-        java.util.List<String> groups = java.util.Arrays.stream(moduleGroupIds.split(",")).map(String::trim)
-                .filter(g -> !g.isEmpty()).map(g -> g + ":").toList();
-        ApplicationScan scan = ApplicationScan.of(project, MainClass.of(mainClass, project), moduleApiAnnotation,
-                routeAnnotation, progress, entry -> groups.stream().anyMatch(entry.name()::startsWith));
-        Topology resolved = TopologyLocation.read(file, scan.app.moduleRoutes());
+        ApplicationAnalysis analysis = ApplicationAnalysis.of(new ApplicationAnalysis.Settings(project, session, toolchains,
+                repositories, mainClass, routeAnnotation, false, progress));
+        Topology resolved = TopologyLocation.read(file, ModuleRoutes.of(analysis.model()));
 
         Path out = outputDirectory.toPath();
         Path root = TopologyLocation.root(project);

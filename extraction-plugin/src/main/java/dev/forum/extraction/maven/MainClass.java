@@ -1,40 +1,76 @@
 package dev.forum.extraction.maven;
 
 import dev.forum.extraction.model.ExtractionException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
+import org.springframework.boot.loader.tools.MainClassFinder;
 
-/** The Spring Boot main class: the goal's own setting, else spring-boot-maven-plugin's. */
+/**
+ * The Spring Boot main class, found as Spring Boot's repackaging finds it: the goal's own {@code mainClass}, else
+ * spring-boot-maven-plugin's (a value left as an unresolved property, such as {@code spring-boot-starter-parent}'s
+ * {@code ${start-class}} when no {@code start-class} is set, counts as unset), else the one class annotated
+ * {@code @SpringBootApplication} with a {@code main} method in the application's classes.
+ */
 final class MainClass {
 
     private static final String BOOT_PLUGIN = "org.springframework.boot:spring-boot-maven-plugin";
+    private static final String SPRING_BOOT_APPLICATION = "org.springframework.boot.autoconfigure.SpringBootApplication";
     private static final Pattern CLASS_NAME = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
 
     private MainClass() {
     }
 
+    /**
+     * @throws ExtractionException (one line) when none is set and none or several are found, or the name is not a
+     *                             class name
+     */
     static String of(String configured, MavenProject project) {
-        String name = configured != null && !configured.isBlank() ? configured.trim() : fromBootPlugin(project);
+        String name = set(configured) ? configured.trim() : fromBootPlugin(project);
         if (name == null) {
-            throw new ExtractionException("No main class: set <mainClass> in the extraction plugin's configuration"
-                    + " (or in spring-boot-maven-plugin's)");
+            name = search(Path.of(project.getBuild().getOutputDirectory()));
         }
         if (!CLASS_NAME.matcher(name).matches()) {
-            throw new ExtractionException("mainClass '" + name + "' is not a class name: set it like forum.ForumApplication");
+            throw new ExtractionException("mainClass '" + name + "' is not a class name: set it like com.example.Application");
         }
         return name;
+    }
+
+    private static boolean set(String value) {
+        return value != null && !value.isBlank() && !value.contains("${");
     }
 
     private static String fromBootPlugin(MavenProject project) {
         Plugin plugin = project.getBuild().getPluginsAsMap().get(BOOT_PLUGIN);
         if (plugin != null && plugin.getConfiguration() instanceof Xpp3Dom configuration) {
             Xpp3Dom child = configuration.getChild("mainClass");
-            if (child != null && child.getValue() != null && !child.getValue().isBlank()) {
+            if (child != null && set(child.getValue())) {
                 return child.getValue().trim();
             }
         }
         return null;
+    }
+
+    private static String search(Path classes) {
+        if (!Files.isDirectory(classes)) {
+            throw new ExtractionException("No main class: " + classes + " does not exist: run `package` first");
+        }
+        try {
+            String found = MainClassFinder.findSingleMainClass(classes.toFile(), SPRING_BOOT_APPLICATION);
+            if (found == null) {
+                throw new ExtractionException("No main class: no class in " + classes + " is annotated @SpringBootApplication"
+                        + " and has a main method; set <mainClass> in spring-boot-maven-plugin's (or this plugin's) configuration");
+            }
+            return found;
+        } catch (IllegalStateException several) {
+            throw new ExtractionException("No single main class: " + several.getMessage()
+                    + "; set <mainClass> in spring-boot-maven-plugin's (or this plugin's) configuration");
+        } catch (IOException e) {
+            throw new ExtractionException("Cannot search " + classes + " for the main class (" + e.getMessage() + ")");
+        }
     }
 }

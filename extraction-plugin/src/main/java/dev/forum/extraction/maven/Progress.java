@@ -2,7 +2,7 @@ package dev.forum.extraction.maven;
 
 import dev.forum.extraction.image.ImageLayout;
 import dev.forum.extraction.image.ServiceImage;
-import dev.forum.extraction.model.ApplicationModules;
+import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.ScannedArtifact;
 import dev.forum.extraction.model.ServicePlan;
 import java.io.IOException;
@@ -33,10 +33,14 @@ final class Progress {
         stepStart = System.nanoTime();
     }
 
-    void scanned(List<ScannedArtifact> scanned, ApplicationModules app) {
+    void analyzed(ModulithModel model, Path java, List<ScannedArtifact> scanned) {
         int classes = scanned.stream().mapToInt(a -> a.classes().size()).sum();
-        log.info(String.format(Locale.ROOT, "[extract] scan: %d artifacts, %d classes, modules %s in %s",
-                scanned.size(), classes, String.join(", ", app.implementedModules()), seconds(stepStart)));
+        log.info(String.format(Locale.ROOT, "[extract] modules (Spring Modulith %s on Java %s, %s): %s; application classes read"
+                + " in %d artifacts (%d classes) in %s", model.springModulith(), model.java(), java,
+                model.modules().stream().map(m -> m.name() + (m.open() ? " (open)" : m.shared() ? " (shared)" : ""))
+                        .collect(Collectors.joining(", ")),
+                scanned.stream().filter(a -> !a.classes().isEmpty()).count(), classes, seconds(stepStart)));
+        stepStart = System.nanoTime();
     }
 
     void assembled(ServicePlan plan, List<Path> libraries, Path jar, long start) {

@@ -9,19 +9,30 @@ import java.util.Set;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.project.MavenProject;
 
-/** The project's runtime artifacts, each checked to be a jar the service can nest. */
+/** The project's run-time artifacts (compile and runtime scopes), each checked to be something a service can nest. */
 final class RuntimeLibraries {
 
     /** A test run may have resolved more scopes: only these reach the runtime class path. */
-    private static final Set<String> RUNTIME_SCOPES = Set.of(Artifact.SCOPE_COMPILE, Artifact.SCOPE_RUNTIME);
+    static final Set<String> RUNTIME_SCOPES = Set.of(Artifact.SCOPE_COMPILE, Artifact.SCOPE_RUNTIME, Artifact.SCOPE_SYSTEM);
 
-    record Entry(String name, Path file) {
+    /**
+     * @param name   the artifact's id, as reports name it
+     * @param file   its jar (or, for the analysis only, its classes folder)
+     * @param packed whether Spring Boot's repackaging would pack it ({@link BootPackaging})
+     */
+    record Entry(String name, Path file, boolean packed) {
     }
 
     private RuntimeLibraries() {
     }
 
-    static List<Entry> of(MavenProject project, Path classes, String mainClass) {
+    /**
+     * @param requireJars whether every library must be a jar (to be packed); the analysis alone also reads the
+     *                    classes folders a reactor build resolves its own modules to before {@code package}
+     * @throws ExtractionException (one line) for a main class that is not compiled, or an artifact that is not resolved
+     *                             or not a jar
+     */
+    static List<Entry> of(MavenProject project, Path classes, String mainClass, boolean requireJars) {
         Path main = classes.resolve(mainClass.replace('.', '/') + ".class");
         if (!Files.isRegularFile(main)) {
             throw new ExtractionException("Main class " + mainClass + " is not in " + classes
@@ -29,14 +40,17 @@ final class RuntimeLibraries {
         }
         return project.getArtifacts().stream()
                 .filter(a -> RUNTIME_SCOPES.contains(a.getScope()))
-                .map(RuntimeLibraries::entry)
+                .map(artifact -> entry(artifact, project, requireJars))
                 .toList();
     }
 
-    private static Entry entry(Artifact artifact) {
+    private static Entry entry(Artifact artifact, MavenProject project, boolean requireJars) {
         File file = artifact.getFile();
         if (file == null) {
             throw new ExtractionException("Artifact " + artifact + " is not resolved: run `package` (not just compile)");
+        }
+        if (file.isDirectory() && !requireJars) {
+            return new Entry(artifact.getId(), file.toPath(), true);
         }
         if (file.isDirectory()) {
             throw new ExtractionException("Artifact " + artifact + " resolves to the folder " + file
@@ -46,6 +60,6 @@ final class RuntimeLibraries {
             throw new ExtractionException("Artifact " + artifact + " is not a jar (" + file.getName()
                     + "): a service nests jars only; drop the dependency or change its type");
         }
-        return new Entry(artifact.getId(), file.toPath());
+        return new Entry(artifact.getId(), file.toPath(), BootPackaging.packs(artifact, project));
     }
 }

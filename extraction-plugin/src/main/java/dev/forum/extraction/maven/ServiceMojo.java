@@ -1,14 +1,18 @@
 package dev.forum.extraction.maven;
 
+import dev.forum.extraction.assemble.BootRepackager;
 import dev.forum.extraction.assemble.ContentsReport;
+import dev.forum.extraction.assemble.FilteredJar;
+import dev.forum.extraction.assemble.RuntimeMetadata;
+import dev.forum.extraction.assemble.ServiceClasses;
 import dev.forum.extraction.assemble.ServiceJarWriter;
 import dev.forum.extraction.image.ImageBase;
 import dev.forum.extraction.image.ImageFiles;
 import dev.forum.extraction.image.ImageLayout;
 import dev.forum.extraction.image.ImageTarget;
 import dev.forum.extraction.image.ServiceImage;
-import dev.forum.extraction.model.ApplicationModules;
 import dev.forum.extraction.model.ExtractionException;
+import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.Planner;
 import dev.forum.extraction.model.ScannedArtifact;
 import dev.forum.extraction.model.ServicePlan;
@@ -18,31 +22,39 @@ import dev.forum.topology.Topology;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.toolchain.ToolchainManager;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * Builds each requested service as {@code target/services/<service>/<service>.jar}: an executable
- * Spring Boot jar with the application's own classes, the shared libraries, the service's modules
- * (API and implementation) and only the API of the modules it calls; every other module's
- * implementation is left out. Also writes {@code contents.txt} beside it, and the service's OCI image
+ * Spring Boot jar cut by package from Spring Modulith's model of the application (read in a JVM of the
+ * application's Java version): the application's classes outside every module, its libraries (what Spring
+ * Boot's repackaging would pack), the service's modules, the open and shared modules, and of the other modules
+ * only the published types it references. Every dependency that crosses the service's boundary is decided
+ * first; anything that blocks it fails the build, one line each, before anything is written. Also writes {@code contents.txt} beside it, and the service's OCI image
  * (Jib, no Docker daemon): by default {@code <service>-image.tar} beside the jar, or pushed to
  * {@code extract.image.registry}, or loaded into the Docker daemon with {@code extract.image.docker}.
  * Does nothing unless a service is requested with {@code -Dextract=<module or service>[,...]} or
  * {@code -Pextract=<module or service>[,...]}.
  */
-@Mojo(name = "service", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.RUNTIME,
+@Mojo(name = "service", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.TEST,
         threadSafe = true)
 public class ServiceMojo extends AbstractMojo {
 
@@ -77,10 +89,6 @@ public class ServiceMojo extends AbstractMojo {
      */
     @Parameter(property = "extract.mainClass")
     private String mainClass;
-
-    /** The annotation that marks a module's API interface; its value is the module's name. */
-    @Parameter(property = "extract.moduleApiAnnotation", defaultValue = "forum.platform.ModuleApi")
-    private String moduleApiAnnotation;
 
     /** Where each service gets its folder. */
     @Parameter(defaultValue = "${project.build.directory}/services", required = true)
@@ -133,6 +141,14 @@ public class ServiceMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
+    /** The JDK toolchain the build selected: the analysis runs on it. */
+    @Component
+    private ToolchainManager toolchains;
+
+    /** Resolves Spring Modulith's core (and Spring Boot's loader tools) in the application's versions when needed. */
+    @Component
+    private RepositorySystem repositories;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         try {
@@ -151,7 +167,7 @@ public class ServiceMojo extends AbstractMojo {
             }
             run(names);
         } catch (ExtractionException e) {
-            throw new MojoFailureException(e.getMessage());
+            throw Refusals.report(getLog(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("Interrupted while building the service image", e);
@@ -162,39 +178,80 @@ public class ServiceMojo extends AbstractMojo {
 
     private void run(List<String> names) throws IOException, InterruptedException {
         Progress progress = new Progress(getLog(), project.getBasedir().toPath());
-        String main = MainClass.of(mainClass, project);
         var time = OutputTimestamp.parse(outputTimestamp);
-        ApplicationScan scan = ApplicationScan.of(project, main, moduleApiAnnotation, routeAnnotation, progress);
-        Path classes = scan.classes;
-        ApplicationModules app = scan.app;
-        List<ServicePlan> plans = Planner.plan(app, ExtractRequests.resolve(names, topology(app), app.implementedModules()));
+        ApplicationAnalysis analysis = ApplicationAnalysis.of(new ApplicationAnalysis.Settings(project, session, toolchains,
+                repositories, mainClass, routeAnnotation, true, progress));
+        ModulithModel model = analysis.model();
+        List<ServicePlan> plans = Planner.plan(model, packed(analysis),
+                ExtractRequests.resolve(names, topology(model), model.extractableModules()));
+        Planner.refuseBlocked(plans);
         // Checked before any jar is written, so a wrong setting costs nothing.
         ImageBase base = image ? ImageBase.parse(imageBase) : null;
         if (image && plans.size() > 1 && (isSet(imageName) || isSet(imageRegistry))) {
             throw new ExtractionException("extract.image.name / extract.image.registry name one image, but " + plans.size()
                     + " services are extracted: extract one service per build when you name its image");
         }
+        BootRepackager repackager = BootPackaging.repackager(analysis.springBoot(), project, session, repositories);
+        Set<String> allModules = new java.util.TreeSet<>(model.modules().stream().map(ModulithModel.Module::name).toList());
 
         for (ServicePlan plan : plans) {
             long start = System.nanoTime();
             Path folder = outputDirectory.toPath().resolve(plan.service());
             Path jar = folder.resolve(plan.service() + ".jar");
-            List<Path> jars = plan.included().keySet().stream().map(ScannedArtifact::location)
-                    .filter(location -> !location.equals(classes)).toList();
-            ServiceJarWriter.write(classes, main, jars, jar, time);
+            Predicate<String> include = entry -> entry.endsWith(".class")
+                    ? plan.classes().contains(className(entry)) || !model.isApplicationClass(className(entry))
+                    : plan.keepsResource(entry, allModules);
+            List<Path> jars = libraries(plan, analysis.classes(), folder.resolve("lib"), include, time);
+            Path classes = folder.resolve("classes");
+            ServiceClasses.write(analysis.classes(), include, classes,
+                    Map.of(RuntimeMetadata.LOCATION, RuntimeMetadata.of(model, plan.request().modules())));
+            ServiceJarWriter.write(classes, entry -> true, analysis.mainClass(), jars, jar, time, repackager);
             ContentsReport.write(plan, folder.resolve("contents.txt"));
             progress.assembled(plan, jars, jar, start);
             if (image) {
-                image(plan, classes, main, base, folder, progress);
+                image(plan, jars, classes, analysis.mainClass(), base, folder, progress);
             }
         }
     }
 
-    private void image(ServicePlan plan, Path classes, String main, ImageBase base, Path folder, Progress progress)
-            throws IOException, InterruptedException {
+    /** The artifacts Spring Boot's repackaging would pack (the classes folder first): the ones a service may hold. */
+    private static List<dev.forum.extraction.model.ScannedArtifact> packed(ApplicationAnalysis analysis) {
+        Set<Path> left = new HashSet<>();
+        analysis.libraries().stream().filter(e -> !e.packed()).forEach(e -> left.add(e.file()));
+        return analysis.scanned().stream().filter(a -> !left.contains(a.location())).toList();
+    }
+
+    /** The service's jars: each included library, or its filtered copy when the service leaves some of its classes out. */
+    private static List<Path> libraries(ServicePlan plan, Path classes, Path folder, Predicate<String> include, FileTime time)
+            throws IOException {
+        List<Path> jars = new ArrayList<>();
+        for (var artifact : plan.included().keySet()) {
+            if (artifact.location().equals(classes)) {
+                continue;
+            }
+            if (plan.filtered().contains(artifact)) {
+                Path copy = folder.resolve(artifact.location().getFileName());
+                FilteredJar.write(artifact.location(), copy, include, time);
+                jars.add(copy);
+            } else {
+                jars.add(artifact.location());
+            }
+        }
+        return jars;
+    }
+
+    private static String className(String entry) {
+        return entry.substring(0, entry.length() - ".class".length()).replace('/', '.');
+    }
+
+    private void image(ServicePlan plan, List<Path> jars, Path classes, String main, ImageBase base,
+            Path folder, Progress progress) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        String ownGroup = project.getGroupId() + ":";
-        ImageLayout layout = ImageLayout.of(plan, classes, artifact -> artifact.name().startsWith(ownGroup), folder.resolve("image"))
+        // The modules layer: the jars holding the application's own code (its modules); every other jar is a library.
+        Set<Path> own = new HashSet<>();
+        plan.included().keySet().stream().filter(a -> !a.classes().isEmpty() && !a.location().equals(classes))
+                .forEach(a -> own.add(a.location().getFileName()));
+        ImageLayout layout = ImageLayout.of(jars, jar -> own.contains(jar.getFileName()), classes, entry -> true, folder.resolve("image"))
                 .withFiles(ImageFiles.of(imageFiles == null ? null : imageFiles.toPath()));
         ImageTarget target = ImageTarget.of(plan.service(), folder, project.getVersion(), imageName, imageRegistry, imageDocker);
         ServiceImage.Caches caches = new ServiceImage.Caches(null, imageCacheDirectory.toPath());
@@ -219,13 +276,13 @@ public class ServiceMojo extends AbstractMojo {
     }
 
     /** The topology file's services, when the file is there; routes are only read when it is. */
-    private Topology topology(ApplicationModules app) {
+    private Topology topology(ModulithModel model) {
         Path file = TopologyLocation.resolve(topology, project);
         if (!TopologyLocation.exists(file)) {
             getLog().debug("[extract] no topology file at " + file + ": module names only");
             return null;
         }
-        return TopologyLocation.read(file, app.moduleRoutes());
+        return TopologyLocation.read(file, ModuleRoutes.of(model));
     }
 
     private static boolean isSet(String value) {

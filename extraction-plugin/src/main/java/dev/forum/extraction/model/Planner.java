@@ -1,33 +1,48 @@
 package dev.forum.extraction.model;
 
+import dev.forum.extraction.model.ModulithModel.Module;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-/** Decides what each requested service holds, and refuses what could not run. */
+/**
+ * Cuts each requested service by package, from Spring Modulith's model and the class path's bytecode: the
+ * service holds its own modules, the open and shared modules, the main class's module, the application classes
+ * outside every module, every library, and of the other modules only the published types it references (an
+ * artifact that holds nothing but one module's published types comes whole: it is that module's API). Then it
+ * decides every dependency that crosses the service's boundary ({@link Boundary}) and lists what blocks it.
+ */
 public final class Planner {
 
     /** Service names become folder and file names. */
     private static final Pattern SERVICE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-    private static final int MAX_LISTED = 20;
 
     private Planner() {
     }
 
-    public static List<ServicePlan> plan(ApplicationModules app, List<ServiceRequest> requests) {
+    /**
+     * Checks the requests against the model (each name once, each module extractable and in one service) and plans
+     * each service. A plan may carry blockers: see {@link #refuseBlocked(List)}.
+     *
+     * @throws ExtractionException (one line) for a request that names no service, an unknown or unextractable
+     *                             module, or a module in two services; or an application with no module at all
+     */
+    public static List<ServicePlan> plan(ModulithModel model, List<ScannedArtifact> artifacts, List<ServiceRequest> requests) {
         if (requests.isEmpty()) {
             throw new ExtractionException("No service requested: name one with -Dextract=<module or service>");
         }
-        List<String> valid = app.implementedModules();
+        ModuleChecks.requireModules(model);
         Map<String, String> serviceOfModule = new HashMap<>();
         Set<String> names = new LinkedHashSet<>();
         for (ServiceRequest request : requests) {
@@ -42,9 +57,8 @@ public final class Planner {
                 throw new ExtractionException("Service '" + request.name() + "' has no module: give it at least one");
             }
             for (String module : request.modules()) {
-                if (!valid.contains(module)) {
-                    throw new ExtractionException("Unknown module '" + module + "' in service '" + request.name()
-                            + "': valid modules are " + String.join(", ", valid));
+                if (!request.monolith()) {
+                    ModuleChecks.requireExtractable(model, module, "in service '" + request.name() + "'");
                 }
                 String other = request.monolith() ? null : serviceOfModule.putIfAbsent(module, request.name());
                 if (other != null) {
@@ -53,74 +67,130 @@ public final class Planner {
                 }
             }
         }
-        return requests.stream().map(r -> plan(app, r)).toList();
+        return requests.stream().map(request -> plan(model, artifacts, request)).toList();
     }
 
-    private static ServicePlan plan(ApplicationModules app, ServiceRequest request) {
-        Map<ScannedArtifact, String> included = new LinkedHashMap<>();
-        Set<ScannedArtifact> moduleArtifacts = new LinkedHashSet<>();
-        for (AppModule module : app.modules()) {
-            moduleArtifacts.add(module.api());
-            if (module.implementation() != null) {
-                moduleArtifacts.add(module.implementation());
+    /** Fails with every blocker of every plan, one line each; returns when none is blocked. */
+    public static void refuseBlocked(List<ServicePlan> plans) {
+        List<String> lines = new ArrayList<>();
+        plans.forEach(plan -> plan.blockers().forEach(blocker -> lines.add(blocker.message())));
+        if (!lines.isEmpty()) {
+            throw new ExtractionException(lines);
+        }
+    }
+
+    /** One service's plan; its blockers are listed, not thrown. */
+    public static ServicePlan plan(ModulithModel model, List<ScannedArtifact> artifacts, ServiceRequest request) {
+        Set<String> modules = new TreeSet<>(request.modules());
+        modules.addAll(model.everywhereModules());
+        ClassIndex index = new ClassIndex(model, artifacts);
+
+        Set<String> classes = new HashSet<>();
+        Deque<String> toRead = new ArrayDeque<>();
+        for (ScannedArtifact artifact : artifacts) {
+            for (String type : artifact.classes()) {
+                if (model.isApplicationClass(type) && model.moduleOf(type).map(m -> modules.contains(m.name())).orElse(true)
+                        && classes.add(type)) {
+                    toRead.add(type);
+                }
             }
         }
-        for (ScannedArtifact artifact : app.artifacts()) {
-            if (!moduleArtifacts.contains(artifact)) {
-                included.put(artifact, "shared");
-            }
-        }
-        for (String name : request.modules()) {
-            AppModule module = app.module(name).orElseThrow();
-            included.put(module.implementation(), "implementation of " + name);
-            included.put(module.api(), "API of " + name);
-        }
-        // The APIs it calls, and the APIs those APIs reference, until nothing new turns up.
-        TreeSet<String> calls = new TreeSet<>();
-        Deque<ScannedArtifact> toRead = new ArrayDeque<>(included.keySet());
+        // The other modules' published types it references, and what those reference, until nothing new turns up.
+        Set<String> calls = new TreeSet<>();
+        Map<String, String> internal = new TreeMap<>();
         while (!toRead.isEmpty()) {
-            for (String called : app.calls(toRead.pop())) {
-                AppModule module = app.module(called).orElseThrow();
-                if (!request.modules().contains(called) && included.putIfAbsent(module.api(), "API of " + called + " (called)") == null) {
-                    calls.add(called);
-                    toRead.add(module.api());
+            String from = toRead.pop();
+            for (String to : index.references(from)) {
+                if (classes.contains(to) || !model.isApplicationClass(to) || index.artifactOf(to) == null) {
+                    continue;
+                }
+                Module owner = model.moduleOf(to).orElse(null);
+                if (owner == null || !owner.publishedTypes().contains(to)) {
+                    internal.putIfAbsent(from + " -> " + to, from);
+                    continue;
+                }
+                calls.add(owner.name());
+                for (String type : index.pureApiOf(to, owner)) {
+                    if (classes.add(type)) {
+                        toRead.add(type);
+                    }
                 }
             }
         }
-        refuseInternalReferences(app, request, included.keySet());
-        Map<ScannedArtifact, String> excluded = new LinkedHashMap<>();
-        for (AppModule module : app.modules()) {
-            if (module.implementation() != null && !included.containsKey(module.implementation())) {
-                excluded.put(module.implementation(), "implementation of " + module.name());
+        List<Blocker> blockers = new ArrayList<>();
+        internal.forEach((reference, from) -> {
+            String to = reference.substring(reference.indexOf(" -> ") + 4);
+            if (!classes.contains(to)) {
+                blockers.add(Boundary.internalReference(model, request, from, to));
             }
-            if (!included.containsKey(module.api())) {
-                excluded.put(module.api(), "API of " + module.name() + " (not called)");
+        });
+        Boundary boundary = new Boundary(model, request);
+        blockers.addAll(boundary.blockers());
+
+        Map<ScannedArtifact, String> included = new LinkedHashMap<>();
+        Set<ScannedArtifact> filtered = new LinkedHashSet<>();
+        Map<ScannedArtifact, String> excluded = new LinkedHashMap<>();
+        for (ScannedArtifact artifact : artifacts) {
+            Set<String> application = index.applicationClasses(artifact);
+            Set<String> kept = new TreeSet<>(application);
+            kept.retainAll(classes);
+            String why = ArtifactReasons.describe(model, application, kept, modules);
+            if (application.isEmpty() || kept.size() == application.size()) {
+                included.put(artifact, why);
+            } else if (kept.isEmpty() && !artifact.location().equals(artifacts.get(0).location())) {
+                excluded.put(artifact, why);
+            } else {
+                included.put(artifact, why);
+                filtered.add(artifact);
             }
         }
-        return new ServicePlan(request, new ArrayList<>(calls), Collections.unmodifiableMap(included),
-                Collections.unmodifiableMap(excluded));
+        calls.removeAll(modules);
+        return new ServicePlan(request, modules, new ArrayList<>(calls), boundary.remoteContracts(), classes, included,
+                filtered, excluded, blockers);
     }
 
-    /** An implementation may not reach another module's internals; no code may reach internals left out. */
-    private static void refuseInternalReferences(ApplicationModules app, ServiceRequest request,
-            Set<ScannedArtifact> included) {
-        List<String> offending = new ArrayList<>();
-        for (ScannedArtifact artifact : included) {
-            var owner = app.ownerOf(artifact);
-            boolean isImplementation = owner.isPresent() && artifact.equals(owner.get().implementation());
-            for (AppModule target : app.modules()) {
-                boolean forbidden = isImplementation ? !target.equals(owner.get())
-                        : !request.modules().contains(target.name());
-                if (forbidden) {
-                    offending.addAll(app.internalReferences(artifact, target));
+    /** Where each class lives and what it references, from the scanned artifacts (the first artifact holding a class wins). */
+    private static final class ClassIndex {
+
+        private final ModulithModel model;
+        private final Map<String, ScannedArtifact> artifactOf = new HashMap<>();
+        private final Map<ScannedArtifact, Set<String>> applicationClasses = new HashMap<>();
+
+        ClassIndex(ModulithModel model, List<ScannedArtifact> artifacts) {
+            this.model = model;
+            for (ScannedArtifact artifact : artifacts) {
+                Set<String> application = new TreeSet<>();
+                for (String type : artifact.classes()) {
+                    if (model.isApplicationClass(type) && artifactOf.putIfAbsent(type, artifact) == null) {
+                        application.add(type);
+                    }
                 }
+                applicationClasses.put(artifact, application);
             }
         }
-        if (!offending.isEmpty()) {
-            String listed = String.join(", ", offending.subList(0, Math.min(MAX_LISTED, offending.size())))
-                    + (offending.size() > MAX_LISTED ? " and " + (offending.size() - MAX_LISTED) + " more" : "");
-            throw new ExtractionException("Service '" + request.name() + "' needs other modules' internals: " + listed
-                    + ": call them through their module API instead");
+
+        ScannedArtifact artifactOf(String type) {
+            return artifactOf.get(type);
+        }
+
+        Set<String> references(String type) {
+            ScannedArtifact artifact = artifactOf.get(type);
+            return artifact == null ? Set.of() : artifact.references().getOrDefault(type, Set.of());
+        }
+
+        Set<String> applicationClasses(ScannedArtifact artifact) {
+            return applicationClasses.getOrDefault(artifact, Set.of());
+        }
+
+        /**
+         * The published types to take along with {@code type}: all of its artifact's when that artifact holds only
+         * published types of its module (an API jar, as the forum's), else the type alone.
+         */
+        Set<String> pureApiOf(String type, Module owner) {
+            Set<String> siblings = applicationClasses(artifactOf.get(type));
+            boolean pureApi = siblings.stream().allMatch(t -> Optional.of(owner).equals(model.moduleOf(t))
+                    && owner.publishedTypes().contains(t));
+            return pureApi ? siblings : Set.of(type);
         }
     }
 }

@@ -5,33 +5,18 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
-import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.Opcodes;
 
 /**
- * One class: its name, the classes it references and, for an interface carrying the module-API
- * annotation, the module it declares and the route prefix its class-level route annotation gives
- * (e.g. {@code @HttpExchange("/api/posts")}; null without one). References come from the constant
- * pool, where every type a class uses is named: class entries and the descriptors and signatures in
- * its UTF-8 entries.
+ * One class: its name and the classes it references. References come from the constant pool, where every type a
+ * class uses is named: class entries and the descriptors and signatures in its UTF-8 entries.
  */
-record ClassFile(String name, Set<String> references, String moduleName, String routePrefix) {
+record ClassFile(String name, Set<String> references) {
 
     private static final int CONSTANT_UTF8 = 1;
     private static final int CONSTANT_CLASS = 7;
 
-    static ClassFile read(byte[] bytes, String annotationDescriptor) throws IOException {
-        return read(bytes, annotationDescriptor, null);
-    }
-
-    /**
-     * @param routeDescriptor the descriptor of the class-level route annotation, whose {@code value}
-     *                        or {@code url} is the module's route prefix (a compile-time constant, so it
-     *                        is in the class file); null to read none
-     */
-    static ClassFile read(byte[] bytes, String annotationDescriptor, String routeDescriptor) throws IOException {
+    static ClassFile read(byte[] bytes) throws IOException {
         ClassReader reader = new ClassReader(bytes);
         String self = reader.getClassName();
         char[] buffer = new char[reader.getMaxStringLength()];
@@ -50,10 +35,7 @@ record ClassFile(String name, Set<String> references, String moduleName, String 
             }
         }
         references.remove(self.replace('/', '.'));
-        boolean isInterface = (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0
-                && (reader.getAccess() & Opcodes.ACC_ANNOTATION) == 0;
-        String[] found = isInterface ? annotations(reader, annotationDescriptor, routeDescriptor) : new String[2];
-        return new ClassFile(self.replace('/', '.'), Set.copyOf(references), found[0], found[0] == null ? null : found[1]);
+        return new ClassFile(self.replace('/', '.'), Set.copyOf(references));
     }
 
     /** Only UTF-8 entries with a ';' can name a type; modified UTF-8 never encodes ';' otherwise. */
@@ -101,43 +83,5 @@ record ClassFile(String name, Set<String> references, String moduleName, String 
     private static boolean isNamePart(char c) {
         return c != ';' && c != '<' && c != '>' && c != '.' && c != '[' && c != ':' && c != '(' && c != ')'
                 && !Character.isWhitespace(c);
-    }
-
-    /** The module name (or null) and the route prefix (or null) of an interface. */
-    private static String[] annotations(ClassReader reader, String annotationDescriptor, String routeDescriptor) {
-        String[] found = new String[2];
-        reader.accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-                if (descriptor.equals(annotationDescriptor)) {
-                    found[0] = "";
-                    return valueOf("value", value -> found[0] = value);
-                }
-                if (descriptor.equals(routeDescriptor)) {
-                    // Spring's @HttpExchange: `value` is an alias of `url`; either may hold the prefix.
-                    return new AnnotationVisitor(Opcodes.ASM9) {
-                        @Override
-                        public void visit(String name, Object value) {
-                            if (("value".equals(name) || "url".equals(name)) && !String.valueOf(value).isEmpty()) {
-                                found[1] = String.valueOf(value);
-                            }
-                        }
-                    };
-                }
-                return null;
-            }
-        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return found;
-    }
-
-    private static AnnotationVisitor valueOf(String attribute, java.util.function.Consumer<String> sink) {
-        return new AnnotationVisitor(Opcodes.ASM9) {
-            @Override
-            public void visit(String name, Object value) {
-                if (attribute.equals(name)) {
-                    sink.accept(String.valueOf(value));
-                }
-            }
-        };
     }
 }

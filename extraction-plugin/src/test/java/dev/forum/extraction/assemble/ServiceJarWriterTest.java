@@ -18,6 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ServiceJarWriterTest {
 
+    /** Spring Boot's loader tools as the plugin has them (an application of the same Boot version). */
+    private static final BootRepackager REPACKAGER = new BootRepackager(ServiceJarWriterTest.class.getClassLoader(), "4.1.1");
+
     @TempDir
     Path dir;
 
@@ -32,8 +35,8 @@ class ServiceJarWriterTest {
 
         Path first = dir.resolve("out1/beta.jar");
         Path second = dir.resolve("out2/beta.jar");
-        ServiceJarWriter.write(classes, "fake.platform.Paging", libraries, first, time);
-        ServiceJarWriter.write(classes, "fake.platform.Paging", libraries, second, time);
+        ServiceJarWriter.write(classes, entry -> true, "fake.platform.Paging", libraries, first, time, REPACKAGER);
+        ServiceJarWriter.write(classes, entry -> true, "fake.platform.Paging", libraries, second, time, REPACKAGER);
 
         try (JarFile jar = new JarFile(first.toFile())) {
             assertEquals("fake.platform.Paging", jar.getManifest().getMainAttributes().getValue("Start-Class"));

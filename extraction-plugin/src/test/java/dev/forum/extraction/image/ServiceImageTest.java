@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forum.extraction.FakeApp;
 import dev.forum.extraction.FakeBaseImage;
-import dev.forum.extraction.model.ApplicationModules;
+import dev.forum.extraction.model.ScannedArtifact;
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.Planner;
 import dev.forum.extraction.model.ServicePlan;
@@ -46,14 +46,16 @@ class ServiceImageTest {
 
     @BeforeEach
     void beta() throws IOException {
-        ApplicationModules app = ApplicationModules.of(FakeApp.scanned(dir.resolve("app"), false));
-        ServicePlan plan = Planner.plan(app, List.of(new ServiceRequest("beta", List.of("beta")))).get(0);
+        ServicePlan plan = Planner.plan(FakeApp.model(), FakeApp.scanned(dir.resolve("app"), false),
+                List.of(new ServiceRequest("beta", List.of("beta")))).get(0);
+        List<Path> jars = plan.included().keySet().stream().map(ScannedArtifact::location).toList();
         Path classes = dir.resolve("app-classes");
         Files.createDirectories(classes.resolve("app"));
         Files.writeString(classes.resolve("app/application.properties"), "server.port=3000\n");
         Files.write(classes.resolve("app/Main.class"), new byte[] {(byte) 0xCA, (byte) 0xFE});
         // "shared" stands for the third-party libraries; the modules' jars are the project's own.
-        layout = ImageLayout.of(plan, classes, artifact -> !artifact.name().equals("shared"), dir.resolve("image-jars"));
+        layout = ImageLayout.of(jars, jar -> !jar.getFileName().toString().equals("shared.jar"), classes, entry -> true,
+                dir.resolve("image-jars"));
         base = ImageBase.parse("tar://" + FakeBaseImage.write(dir.resolve("base/base.tar")));
     }
 

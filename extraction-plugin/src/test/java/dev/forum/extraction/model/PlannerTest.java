@@ -7,126 +7,145 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.forum.extraction.FakeApp;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Cutting the fake application (API and implementation jars per module, like the forum) into services. */
 class PlannerTest {
 
     @TempDir
     Path dir;
 
     @Test
-    void findsEachModuleWithItsApiPackageAndImplementation() throws IOException {
-        ApplicationModules app = ApplicationModules.of(FakeApp.scanned(dir, false));
-
-        assertEquals(List.of("alpha", "beta", "gamma"), app.implementedModules());
-        AppModule beta = app.module("beta").orElseThrow();
-        assertEquals("fake.beta", beta.apiPackage());
-        assertEquals("beta-api", beta.api().name());
-        assertEquals("beta", beta.implementation().name());
-    }
-
-    @Test
-    void eachModuleRouteComesFromItsContractAndAModuleWithoutOneIsRefused() throws IOException {
-        ApplicationModules app = ApplicationModules.of(FakeApp.scanned(dir, false));
-        assertEquals("/api/alpha", app.module("alpha").orElseThrow().routePrefix());
-        assertEquals("/api/beta", app.module("beta").orElseThrow().routePrefix());
-        var e = assertThrows(ExtractionException.class, app::moduleRoutes);
-        assertEquals("Module 'gamma' declares no route prefix: annotate fake.gamma.GammaApi with its HTTP contract's"
-                + " prefix, e.g. @HttpExchange(\"/api/gamma\") (the load balancer's path rules come from it)", e.getMessage());
-    }
-
-    @Test
-    void theMonolithMayShareItsModulesWithAnotherService() throws IOException {
-        ApplicationModules app = ApplicationModules.of(FakeApp.scanned(dir, false));
-        List<ServicePlan> plans = Planner.plan(app, List.of(
-                new ServiceRequest("monolith", List.of("alpha", "beta", "gamma"), true), new ServiceRequest("beta", List.of("beta"))));
-        assertEquals(List.of(), plans.get(0).calls());
-        assertEquals(List.of("alpha"), plans.get(1).calls());
-    }
-
-    @Test
-    void aServiceHoldsSharedItsModuleAndOnlyTheApiOfWhatItCalls() throws IOException {
-        ServicePlan plan = planOne(FakeApp.scanned(dir, false), new ServiceRequest("beta", List.of("beta")));
+    void aServiceHoldsTheSharedModuleItsOwnAndOnlyTheApiOfWhatItCalls() throws IOException {
+        ServicePlan plan = plan(FakeApp.scanned(dir, false), new ServiceRequest("beta", List.of("beta")));
 
         assertEquals(List.of("alpha"), plan.calls());
-        assertEquals(Map.of("shared", "shared", "beta", "implementation of beta", "beta-api", "API of beta",
+        assertEquals(Map.of("fake.alpha.AlphaApi", "alpha"), plan.remoteContracts());
+        assertEquals(Map.of("shared", "shared module platform", "beta", "implementation of beta", "beta-api", "API of beta",
                 "alpha-api", "API of alpha (called)"), names(plan.included()));
         assertEquals(Map.of("alpha", "implementation of alpha", "gamma", "implementation of gamma",
                 "gamma-api", "API of gamma (not called)"), names(plan.excluded()));
+        assertEquals(List.of(), plan.blockers());
+        assertTrue(plan.filtered().isEmpty(), "API jars come whole");
     }
 
     @Test
-    void apisReferencedByCalledOrOwnApisAreIncludedToo() throws IOException {
-        ServicePlan plan = planOne(FakeApp.scanned(dir, false), new ServiceRequest("gamma", List.of("gamma")));
+    void publishedTypesReferencedByCalledTypesComeTooAndTheirModulesCount() throws IOException {
+        // gamma's code uses beta's API; gamma's API names alpha's AlphaId.
+        ServicePlan plan = plan(FakeApp.scanned(dir, false), new ServiceRequest("gamma", List.of("gamma")));
 
-        // gamma's code calls beta; gamma's API names alpha's AlphaId.
         assertEquals(List.of("alpha", "beta"), plan.calls());
-        assertEquals(List.of("shared", "gamma", "gamma-api", "beta-api", "alpha-api"),
-                List.copyOf(names(plan.included()).keySet()));
+        assertEquals(List.of("shared", "alpha-api", "beta-api", "gamma-api", "gamma"), List.copyOf(names(plan.included()).keySet()));
         assertEquals(List.of("alpha", "beta"), List.copyOf(names(plan.excluded()).keySet()));
     }
 
     @Test
-    void aGroupHoldsEveryModuleItNames() throws IOException {
-        ServicePlan plan = planOne(FakeApp.scanned(dir, false), new ServiceRequest("core", List.of("alpha", "beta")));
+    void aServiceOfSeveralModulesHoldsThemAll() throws IOException {
+        ServicePlan plan = plan(FakeApp.scanned(dir, false), new ServiceRequest("core", List.of("alpha", "beta")));
 
         assertEquals(List.of(), plan.calls());
+        assertEquals(Map.of(), plan.remoteContracts(), "beta calls alpha in process");
         assertTrue(names(plan.included()).keySet().containsAll(List.of("alpha", "alpha-api", "beta", "beta-api")));
-        assertEquals(List.of("gamma", "gamma-api"), List.copyOf(names(plan.excluded()).keySet()));
+        assertEquals(List.of("gamma-api", "gamma"), List.copyOf(names(plan.excluded()).keySet()));
     }
 
     @Test
-    void refusesCodeThatNeedsAnotherModulesInternalsAndNamesTheClasses() throws IOException {
-        ApplicationModules app = ApplicationModules.of(FakeApp.scanned(dir, true));
+    void aReferenceToAnotherModulesInternalsBlocksOneLineEachWithFileAndModules() throws IOException {
+        List<ScannedArtifact> sneaky = FakeApp.scanned(dir, true);
 
-        var e = assertThrows(ExtractionException.class,
-                () -> Planner.plan(app, List.of(new ServiceRequest("beta", List.of("beta")))));
-        assertEquals("Service 'beta' needs other modules' internals: fake.beta.internal.Sneaky -> fake.alpha.internal.Secret:"
-                + " call them through their module API instead", e.getMessage());
-        // Even with alpha in the same service: an implementation stays out of other modules' internals.
-        assertThrows(ExtractionException.class,
-                () -> Planner.plan(app, List.of(new ServiceRequest("core", List.of("alpha", "beta")))));
-        assertEquals(1, Planner.plan(app, List.of(new ServiceRequest("alpha", List.of("alpha")))).size());
+        ServicePlan plan = plan(sneaky, new ServiceRequest("beta", List.of("beta")));
+        assertEquals(1, plan.blockers().size());
+        Blocker blocker = plan.blockers().get(0);
+        assertEquals(Blocker.Kind.INTERNAL_REFERENCE, blocker.kind());
+        assertEquals("Service 'beta' needs other modules' internals: fake.beta.internal.Sneaky -> fake.alpha.internal.Secret"
+                + " (fake/beta/internal/Sneaky.java, module beta; module alpha does not publish Secret): call them through their"
+                + " module API instead", blocker.message());
+        var e = assertThrows(ExtractionException.class, () -> Planner.refuseBlocked(List.of(plan)));
+        assertEquals(List.of(blocker.message()), e.lines());
+        // With alpha in the same service the reference stays inside it.
+        assertEquals(List.of(), plan(sneaky, new ServiceRequest("core", List.of("alpha", "beta"))).blockers());
+    }
+
+    @Test
+    void theMonolithHoldsEveryModuleAndMayShareOneWithAService() throws IOException {
+        List<ServicePlan> plans = Planner.plan(FakeApp.model(), FakeApp.scanned(dir, false), List.of(
+                new ServiceRequest("monolith", List.of("alpha", "beta", "gamma"), true), new ServiceRequest("beta", List.of("beta"))));
+        assertEquals(List.of(), plans.get(0).calls());
+        assertEquals(List.of(), plans.get(0).blockers());
+        assertEquals(List.of(), List.copyOf(plans.get(0).excluded().keySet()));
+        assertEquals(List.of("alpha"), plans.get(1).calls());
     }
 
     @Test
     void refusesAnUnknownModuleListingTheValidOnes() throws IOException {
-        ApplicationModules app = ApplicationModules.of(FakeApp.scanned(dir, false));
+        var e = assertThrows(ExtractionException.class, () -> Planner.plan(FakeApp.model(), FakeApp.scanned(dir, false),
+                List.of(new ServiceRequest("delta", List.of("delta")))));
+        assertEquals("Unknown module 'delta' in service 'delta': valid are modules alpha, beta, gamma", e.getMessage());
+    }
 
-        var e = assertThrows(ExtractionException.class,
-                () -> Planner.plan(app, List.of(new ServiceRequest("delta", List.of("delta")))));
-        assertEquals("Unknown module 'delta' in service 'delta': valid modules are alpha, beta, gamma", e.getMessage());
+    @Test
+    void refusesAModuleThatRunsEverywhereSayingWhy() throws IOException {
+        var e = assertThrows(ExtractionException.class, () -> Planner.plan(FakeApp.model(), FakeApp.scanned(dir, false),
+                List.of(new ServiceRequest("platform", List.of("platform")))));
+        assertEquals("Module 'platform' in service 'platform' is a shared module, which runs in every service:"
+                + " valid are modules alpha, beta, gamma", e.getMessage());
     }
 
     @Test
     void refusesAModuleInTwoServices() throws IOException {
-        ApplicationModules app = ApplicationModules.of(FakeApp.scanned(dir, false));
-
-        var e = assertThrows(ExtractionException.class, () -> Planner.plan(app, List.of(
+        var e = assertThrows(ExtractionException.class, () -> Planner.plan(FakeApp.model(), FakeApp.scanned(dir, false), List.of(
                 new ServiceRequest("core", List.of("alpha", "beta")), new ServiceRequest("beta", List.of("beta")))));
         assertEquals("Module 'beta' is requested in two services ('core' and 'beta'): put it in one", e.getMessage());
     }
 
     @Test
-    void plansEachRequestedService() throws IOException {
-        ApplicationModules app = ApplicationModules.of(FakeApp.scanned(dir, false));
+    void aPackageBasedApplicationIsCutInsideItsClassesFolder() throws IOException {
+        FakeApp.jars(dir, false);
+        ScannedArtifact classes = new dev.forum.extraction.scan.BytecodeScanner().scan("app (classes)", dir.resolve("classes"));
+        ServicePlan plan = plan(List.of(classes), new ServiceRequest("beta", List.of("beta")));
 
-        List<ServicePlan> plans = Planner.plan(app, List.of(new ServiceRequest("alpha", List.of("alpha")),
-                new ServiceRequest("beta", List.of("beta"))));
-        assertEquals(List.of("alpha", "beta"), plans.stream().map(ServicePlan::service).toList());
-        assertEquals(List.of(), plans.get(0).calls());
+        assertEquals(java.util.Set.of(classes), plan.filtered());
+        assertTrue(plan.classes().containsAll(List.of("fake.beta.BetaApi", "fake.beta.internal.BetaService", "fake.alpha.AlphaApi",
+                "fake.alpha.AlphaId", "fake.platform.Paging")));
+        assertTrue(plan.classes().stream().noneMatch(c -> c.startsWith("fake.alpha.internal.") || c.startsWith("fake.gamma.")));
+        // Spring Modulith's migration convention: only the service's own modules' folders.
+        List<String> all = List.of("platform", "alpha", "beta", "gamma");
+        assertTrue(plan.keepsResource("db/migration/beta/V1__b.sql", all));
+        assertTrue(plan.keepsResource("db/migration/platform/V1__p.sql", all));
+        assertTrue(!plan.keepsResource("db/migration/alpha/V1__a.sql", all));
+        assertTrue(plan.keepsResource("db/migration/__root/V1__r.sql", all));
+        assertTrue(plan.keepsResource("application.properties", all));
     }
 
-    private static ServicePlan planOne(List<ScannedArtifact> scanned, ServiceRequest request) {
-        return Planner.plan(ApplicationModules.of(scanned), List.of(request)).get(0);
+    @Test
+    void anApplicationWithoutModulesIsRefusedSayingHowModulesAreFound() {
+        ModulithModel none = new ModulithModel("com.example.Application", List.of("com.example"), List.of(), Map.of(), List.of(),
+                List.of(), Map.of(), Map.of(), "2.1.1", "17");
+        var e = assertThrows(ExtractionException.class, () -> ModuleChecks.requireModules(none));
+        assertEquals("No module found: Spring Modulith takes each direct sub-package of the main class's package as a module,"
+                + " and com.example.Application has none below com.example holding classes: move each module's classes into"
+                + " a package of its own below it (e.g. com.example.orders)", e.getMessage());
+
+        ModulithModel onlyShared = new ModulithModel("com.example.Application", List.of("com.example"), List.of(new ModulithModel.Module(
+                "kernel", "com.example.kernel", true, false, java.util.Set.of("com.example.kernel.K"), java.util.Set.of(), Map.of(), List.of())),
+                Map.of(), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "17");
+        var shared = assertThrows(ExtractionException.class, () -> ModuleChecks.requireModules(onlyShared));
+        assertEquals("No module can be a service of its own: Spring Modulith found kernel (open) below com.example, and open or"
+                + " shared modules and the main class's module run in every service: give the application a module of its own"
+                + " for each part to extract", shared.getMessage());
+    }
+
+    private static ServicePlan plan(List<ScannedArtifact> scanned, ServiceRequest request) {
+        return Planner.plan(FakeApp.model(), scanned, List.of(request)).get(0);
     }
 
     private static Map<String, String> names(Map<ScannedArtifact, String> artifacts) {
         return artifacts.entrySet().stream().collect(Collectors.toMap(e -> e.getKey().name(), Map.Entry::getValue,
-                (a, b) -> a, java.util.LinkedHashMap::new));
+                (a, b) -> a, LinkedHashMap::new));
     }
 }

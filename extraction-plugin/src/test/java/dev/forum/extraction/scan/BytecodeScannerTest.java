@@ -21,31 +21,27 @@ class BytecodeScannerTest {
     Path dir;
 
     @Test
-    void findsTheModuleApiAndTheReferencesOfEachClass() throws IOException {
+    void findsTheClassesOfAJarAndTheReferencesOfEachClass() throws IOException {
         Map<String, Path> jars = FakeApp.jars(dir, false);
-        BytecodeScanner scanner = new BytecodeScanner(FakeApp.ANNOTATION);
+        BytecodeScanner scanner = new BytecodeScanner();
 
         ScannedArtifact api = scanner.scan("alpha-api", jars.get("alpha-api"));
-        assertEquals(Map.of("fake.alpha.AlphaApi", "alpha"), api.moduleApis());
         assertEquals(Set.of("fake.alpha.AlphaApi", "fake.alpha.AlphaId"), api.classes());
 
         ScannedArtifact beta = scanner.scan("beta", jars.get("beta"));
         // A generic field type (List<AlphaApi>) is found through its signature.
         assertTrue(beta.references().get("fake.beta.internal.BetaService")
                 .containsAll(Set.of("fake.alpha.AlphaApi", "fake.alpha.AlphaId", "fake.beta.BetaApi")));
+        // Nothing of the JDK, and never the class itself.
+        assertTrue(beta.references().get("fake.beta.internal.BetaService").stream().noneMatch(c -> c.startsWith("java.")));
+        assertTrue(!beta.references().get("fake.beta.internal.BetaService").contains("fake.beta.internal.BetaService"));
     }
 
     @Test
-    void readsTheRoutePrefixFromTheContractsClassLevelAnnotation() throws IOException {
-        Map<String, Path> jars = FakeApp.jars(dir, false);
-        BytecodeScanner scanner = new BytecodeScanner(FakeApp.ANNOTATION);
-        // url = AlphaApi.PATH: the constant is inlined into the annotation.
-        assertEquals(Map.of("fake.alpha.AlphaApi", "/api/alpha"), scanner.scan("alpha-api", jars.get("alpha-api")).routes());
-        assertEquals(Map.of("fake.beta.BetaApi", "/api/beta"), scanner.scan("beta-api", jars.get("beta-api")).routes());
-        assertEquals(Map.of(), scanner.scan("gamma-api", jars.get("gamma-api")).routes());
-        // Another annotation can carry the prefix.
-        assertEquals(Map.of(), new BytecodeScanner(FakeApp.ANNOTATION, "fake.platform.Paging")
-                .scan("alpha-api", jars.get("alpha-api")).routes());
+    void readsAClassesFolderAsAJar() throws IOException {
+        FakeApp.jars(dir, false);
+        ScannedArtifact classes = new BytecodeScanner().scan("classes", dir.resolve("classes"));
+        assertTrue(classes.classes().containsAll(Set.of("fake.alpha.AlphaApi", "fake.beta.internal.Sneaky")));
     }
 
     @Test
@@ -56,9 +52,8 @@ class BytecodeScannerTest {
     }
 
     @Test
-    void aBadAnnotationNameFails() {
-        var e = assertThrows(ExtractionException.class, () -> new BytecodeScanner("ModuleApi"));
-        assertEquals("moduleApiAnnotation 'ModuleApi' is not a qualified class name: set it like forum.platform.ModuleApi",
-                e.getMessage());
+    void aMissingArtifactFailsNamingWhatToRun() {
+        var e = assertThrows(ExtractionException.class, () -> new BytecodeScanner().scan("x:y", dir.resolve("none.jar")));
+        assertEquals("Artifact x:y has no file at " + dir.resolve("none.jar") + ": run the build's package phase first", e.getMessage());
     }
 }

@@ -8,14 +8,14 @@ import forum.platform.RateLimitedException;
 import forum.platform.ReferenceNotFoundException;
 import forum.platform.ResourceNotFoundException;
 import forum.platform.ValidationException;
-import java.io.IOException;
+import dev.forum.extraction.runtime.remote.RemoteErrorDecoder;
+import dev.forum.extraction.runtime.remote.RemoteModuleException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
-import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.web.client.RestClient;
+import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,22 +24,21 @@ import tools.jackson.databind.json.JsonMapper;
  * Turns an error answer of a remote module back into what the module would have thrown in-process: a
  * problem whose {@code type} is a domain outcome becomes that outcome, with the same detail and fields.
  * Anything else (a framework error such as a route the module does not have) is a
- * {@link RemoteModuleException}. 5xx answers never get here: {@link RemoteCallInterceptor} takes them.
+ * {@link RemoteModuleException} naming the module, the route, the status and the problem's detail. The run-time
+ * library (extraction-runtime) asks it for every 4xx answer of a remote module; 5xx answers never get here.
  */
-final class RemoteProblemDecoder implements RestClient.ResponseSpec.ErrorHandler {
+@Component
+final class RemoteProblemDecoder implements RemoteErrorDecoder {
 
-    private final String module;
     private final JsonMapper json;
 
-    RemoteProblemDecoder(String module, JsonMapper json) {
-        this.module = module;
+    RemoteProblemDecoder(JsonMapper json) {
         this.json = json;
     }
 
     @Override
-    public void handle(HttpRequest request, ClientHttpResponse response) throws IOException {
-        int status = response.getStatusCode().value();
-        JsonNode problem = readProblem(response);
+    public void decode(String module, HttpRequest request, int status, HttpHeaders headers, byte[] body) {
+        JsonNode problem = readProblem(body);
         String type = problem.path("type").asString("");
         String detail = problem.path("detail").asString("");
         List<FieldViolation> violations = violations(problem);
@@ -52,7 +51,7 @@ final class RemoteProblemDecoder implements RestClient.ResponseSpec.ErrorHandler
             }
             case ReferenceNotFoundException.TYPE -> throw new ReferenceNotFoundException(violations);
             case CredentialsRejectedException.TYPE -> throw new CredentialsRejectedException();
-            case RateLimitedException.TYPE -> throw new RateLimitedException(detail, retryAfter(response));
+            case RateLimitedException.TYPE -> throw new RateLimitedException(detail, retryAfter(headers));
             case ForbiddenException.TYPE -> {
                 if (!violations.isEmpty()) {
                     throw new ForbiddenException(detail, violations.getFirst());
@@ -70,8 +69,8 @@ final class RemoteProblemDecoder implements RestClient.ResponseSpec.ErrorHandler
                 + request.getURI().getPath() + " with " + status + (detail.isEmpty() ? "" : ": " + detail), null);
     }
 
-    private static Duration retryAfter(ClientHttpResponse response) {
-        String seconds = response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+    private static Duration retryAfter(HttpHeaders headers) {
+        String seconds = headers.getFirst(HttpHeaders.RETRY_AFTER);
         try {
             return Duration.ofSeconds(seconds == null ? 1 : Long.parseLong(seconds.strip()));
         } catch (NumberFormatException httpDate) {
@@ -79,10 +78,11 @@ final class RemoteProblemDecoder implements RestClient.ResponseSpec.ErrorHandler
         }
     }
 
-    private JsonNode readProblem(ClientHttpResponse response) {
+    private JsonNode readProblem(byte[] body) {
         try {
-            return json.readTree(response.getBody());
-        } catch (IOException | JacksonException notJson) {
+            JsonNode node = json.readTree(body);
+            return node == null ? json.createObjectNode() : node;
+        } catch (JacksonException notJson) {
             return json.createObjectNode();
         }
     }

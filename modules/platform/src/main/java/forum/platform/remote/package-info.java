@@ -1,6 +1,5 @@
 /**
- * Calls to modules that live in another process: a client generated from the module's API interface,
- * with timeouts, retries of idempotent reads, a circuit breaker per module, trace context and request
- * id, and remote problems turned back into the same domain outcomes.
+ * The forum's part in calls to modules in another process (the calls themselves are extraction-runtime's): the
+ * request id relayed on every call, and remote problems turned back into the same domain outcomes.
  */
 package forum.platform.remote;

@@ -1,7 +1,6 @@
 package forum.platform.security;
 
 import forum.platform.RouteAccess;
-import forum.platform.topology.ModuleContract;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;

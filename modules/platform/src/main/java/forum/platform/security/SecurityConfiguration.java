@@ -1,12 +1,14 @@
 package forum.platform.security;
 
+import dev.forum.extraction.runtime.topology.Topology;
 import forum.platform.RouteAccess;
 import forum.platform.web.RouteMethods;
-import forum.platform.topology.Topology;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
@@ -43,14 +45,15 @@ class SecurityConfiguration {
 
     @Bean
     JwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties, TokenSettings settings,
-                          ObjectProvider<LocalTokenKeys> local, Topology topology) {
-        return TokenVerification.decoder(properties.getJwt(), settings, local.getIfAvailable(), topology);
+                          ObjectProvider<LocalTokenKeys> local, ObjectProvider<Topology> topology) {
+        return TokenVerification.decoder(properties.getJwt(), settings, local.getIfAvailable(), topology.getIfAvailable());
     }
 
     @Bean
-    SecurityFilterChain forumSecurity(HttpSecurity http, Topology topology, OAuth2ResourceServerProperties properties,
+    SecurityFilterChain forumSecurity(HttpSecurity http, BeanFactory beans, OAuth2ResourceServerProperties properties,
                                       RouteMethods routeMethods) throws Exception {
-        List<ContractRouteRules.Rule> rules = ContractRouteRules.of(topology.contracts());
+        List<ContractRouteRules.Rule> rules = ContractRouteRules.of(ModuleContracts.find(basePackage(beans),
+                getClass().getClassLoader()));
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(routeMethods);
         JwtAuthenticationConverter principal = new JwtAuthenticationConverter();
         String userIdClaim = properties.getJwt().getPrincipalClaimName();
@@ -94,6 +97,12 @@ class SecurityConfiguration {
         log.info("Security: {} contract routes, {} open to anyone", rules.size(),
                 rules.stream().filter(rule -> rule.caller() == RouteAccess.Caller.ANYONE).count());
         return http.build();
+    }
+
+    /** The shortest of the application's packages (its main class's), {@code forum} when Spring Boot set none. */
+    private static String basePackage(BeanFactory beans) {
+        List<String> packages = AutoConfigurationPackages.has(beans) ? AutoConfigurationPackages.get(beans) : List.of();
+        return packages.stream().reduce((a, b) -> a.length() <= b.length() ? a : b).orElse("forum");
     }
 
     /** Spring Security's firewall, with an encoded {@code %} allowed (a canonical path may need one: {@code %25}). */

@@ -11,8 +11,8 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import forum.platform.topology.InvalidTopologyException;
-import forum.platform.topology.Topology;
+import dev.forum.extraction.runtime.topology.InvalidTopologyException;
+import dev.forum.extraction.runtime.topology.Topology;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
@@ -54,6 +54,9 @@ final class TokenVerification {
     }
 
     /**
+     * @param local    the issuer module's keys where it runs in this process, else null
+     * @param topology this process's topology (extraction-runtime), where the issuer module's URL comes from; null
+     *                 when the application carries no module metadata (every module local)
      * @throws InvalidTopologyException if no key source can be found, or the issuer or audiences are not set
      */
     static JwtDecoder decoder(OAuth2ResourceServerProperties.Jwt jwt, TokenSettings settings, LocalTokenKeys local,
@@ -105,7 +108,7 @@ final class TokenVerification {
                     + " spring.security.oauth2.resourceserver.jwt.jwk-set-uri, or forum.security.jwt.issuer-module and"
                     + " forum.security.jwt.jwks-path to the module that issues them");
         }
-        URI issuer = topology.remoteModules().get(module);
+        URI issuer = topology == null ? null : topology.remoteModules().get(module);
         if (issuer == null) {
             // Only a partial context gets here (a module test that boots some modules' beans): the issuer module
             // neither runs here nor elsewhere. Such a context verifies no token: a write with one is a 503.

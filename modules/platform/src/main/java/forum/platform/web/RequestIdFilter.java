@@ -1,7 +1,7 @@
 package forum.platform.web;
 
-import forum.platform.topology.ModuleContract;
-import forum.platform.topology.Topology;
+import dev.forum.extraction.runtime.topology.ModuleMetadata;
+import dev.forum.extraction.runtime.topology.Topology;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -40,9 +41,10 @@ public class RequestIdFilter extends OncePerRequestFilter {
     /** One line per request at DEBUG ({@code logging.level.forum.access=debug}): off by default, it costs throughput. */
     private static final Logger access = LoggerFactory.getLogger("forum.access");
 
-    private final Topology topology;
+    private final ObjectProvider<Topology> topology;
 
-    public RequestIdFilter(Topology topology) {
+    /** @param topology this process's topology (extraction-runtime), when the application carries module metadata */
+    public RequestIdFilter(ObjectProvider<Topology> topology) {
         this.topology = topology;
     }
 
@@ -56,7 +58,10 @@ public class RequestIdFilter extends OncePerRequestFilter {
         response.setHeader(HEADER, requestId);
         MDC.put(REQUEST_ID, requestId);
         MDC.put(CLIENT_ADDRESS, request.getRemoteAddr());
-        topology.moduleOwning(request.getRequestURI()).map(ModuleContract::name).ifPresent(module -> MDC.put(MODULE, module));
+        Topology here = topology.getIfAvailable();
+        if (here != null) {
+            here.moduleOwning(request.getRequestURI()).map(ModuleMetadata.ModuleInfo::name).ifPresent(module -> MDC.put(MODULE, module));
+        }
         long start = System.nanoTime();
         try {
             chain.doFilter(request, response);

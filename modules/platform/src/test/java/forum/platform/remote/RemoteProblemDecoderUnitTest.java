@@ -3,6 +3,7 @@ package forum.platform.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.forum.extraction.runtime.remote.RemoteModuleException;
 import forum.platform.ConflictException;
 import forum.platform.DomainException;
 import forum.platform.FieldViolation;
@@ -21,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 class RemoteProblemDecoderUnitTest {
 
-    private final RemoteProblemDecoder decoder = new RemoteProblemDecoder("users", JsonMapper.builder().build());
+    private final RemoteProblemDecoder decoder = new RemoteProblemDecoder(JsonMapper.builder().build());
 
     private static MockClientHttpRequest request(HttpMethod method, String path) {
         return new MockClientHttpRequest(method, URI.create("http://users.example.com:3000" + path));
@@ -40,7 +41,8 @@ class RemoteProblemDecoderUnitTest {
     }
 
     private Throwable decode(MockClientHttpRequest request, MockClientHttpResponse response) {
-        Throwable thrown = catchThrowable(() -> decoder.handle(request, response));
+        Throwable thrown = catchThrowable(() -> decoder.decode("users", request, response.getStatusCode().value(),
+                response.getHeaders(), response.getBody().readAllBytes()));
         assertThat(thrown).as("the decoder must always throw").isNotNull();
         return thrown;
     }

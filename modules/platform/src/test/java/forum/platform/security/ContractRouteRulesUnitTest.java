@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import forum.platform.RouteAccess;
 import forum.platform.RouteAccess.Caller;
-import forum.platform.topology.ModuleContract;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;

@@ -11,9 +11,17 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import forum.platform.remote.LoopbackHttpServer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,11 +35,34 @@ class RemoteTokenKeysUnitTest {
     @Test
     void an_unknown_key_id_finds_no_key_every_time_and_is_looked_up_at_most_once_per_interval() throws Exception {
         ECKey published = new ECKeyGenerator(Curve.P_256).keyID("published").generate();
-        try (LoopbackHttpServer issuer = LoopbackHttpServer.start()) {
-            issuer.route("/api/users/jwks.json",
-                    (request, hit) -> new LoopbackHttpServer.Response(200, new JWKSet(published.toPublicJWK()).toString()));
+        byte[] keySet = new JWKSet(published.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+        AtomicInteger fetches = new AtomicInteger();
+        // A one-route HTTP/1.1 issuer on loopback, one request per connection (the JDK's HttpServer is not readable
+        // from the named module these tests are compiled into).
+        ServerSocket issuer = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().start(() -> {
+            while (!issuer.isClosed()) {
+                try (Socket connection = issuer.accept()) {
+                    BufferedReader request = new BufferedReader(
+                            new InputStreamReader(connection.getInputStream(), StandardCharsets.ISO_8859_1));
+                    String line = request.readLine();
+                    while (line != null && !line.isEmpty()) {
+                        line = request.readLine();
+                    }
+                    fetches.incrementAndGet();
+                    OutputStream answer = connection.getOutputStream();
+                    answer.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                            + "Content-Length: " + keySet.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    answer.write(keySet);
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            }
+        });
+        try {
+            String baseUrl = "http://127.0.0.1:" + issuer.getLocalPort();
             TokenSettings settings = new TokenSettings("users", "/api/users/jwks.json", null, Duration.ofSeconds(60));
-            JWKSource<SecurityContext> keys = TokenVerification.remote(issuer.baseUrl() + "/api/users/jwks.json", settings);
+            JWKSource<SecurityContext> keys = TokenVerification.remote(baseUrl + "/api/users/jwks.json", settings);
 
             assertThat(keys.get(byKeyId("published"), null)).extracting(JWK::getKeyID).containsExactly("published");
             for (int i = 0; i < 8; i++) {
@@ -39,8 +70,9 @@ class RemoteTokenKeysUnitTest {
                 assertThat(found).as("lookup %s of an unknown key id", i + 1).isEmpty();
             }
             assertThat(keys.get(byKeyId("published"), null)).as("the published key is still found").hasSize(1);
-            assertThat(issuer.hits("/api/users/jwks.json")).as("fetches of the JWK set within one 30 s refetch interval")
-                    .isBetween(1, 3);
+            assertThat(fetches.get()).as("fetches of the JWK set within one 30 s refetch interval").isBetween(1, 3);
+        } finally {
+            issuer.close();
         }
     }
 

@@ -14,11 +14,11 @@ import forum.platform.ReferenceNotFoundException;
 import forum.platform.RateLimitedException;
 import forum.platform.ResourceNotFoundException;
 import forum.platform.ValidationException;
-import forum.platform.remote.RemoteModuleException;
-import forum.platform.remote.RemoteModuleTimeoutException;
-import forum.platform.remote.RemoteModuleUnavailableException;
-import forum.platform.topology.ModuleContract;
-import forum.platform.topology.Topology;
+import dev.forum.extraction.runtime.remote.RemoteModuleException;
+import dev.forum.extraction.runtime.remote.RemoteModuleTimeoutException;
+import dev.forum.extraction.runtime.remote.RemoteModuleUnavailableException;
+import dev.forum.extraction.runtime.topology.ModuleMetadata.ModuleInfo;
+import dev.forum.extraction.runtime.topology.Topology;
 import forum.platform.web.RequestBodyLimitFilter;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.util.ServletRequestPathUtils;
@@ -186,12 +186,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * that the module runs in another service (never where).
      */
     private ProblemDetail noRoute(String path) {
-        Optional<ModuleContract> owner = Optional.ofNullable(topology.getIfAvailable())
+        Optional<ModuleInfo> owner = Optional.ofNullable(topology.getIfAvailable())
                 .flatMap(here -> here.moduleOwning(path).filter(module -> !here.isLocal(module.name())));
         if (owner.isPresent()) {
             String module = owner.get().name();
             ProblemDetail problem = ProblemType.REMOTE_MODULE_ROUTE.problem("The " + module + " module runs in another"
-                    + " service of this deployment, not in this one: send " + owner.get().path()
+                    + " service of this deployment, not in this one: send " + owner.get().routePrefix()
                     + " requests to the forum's load balancer");
             problem.setProperty("module", module);
             return problem;

@@ -9,7 +9,7 @@ import org.springframework.http.ProblemDetail;
  * Every kind of problem the forum answers: the {@code type} URN ({@code urn:forum:problem:<kind>}) of an
  * RFC 9457 problem document, with its status. Every layer the forum configures (our code, Spring MVC, the
  * servlet container, the load balancers) answers one of these; the README lists them. A remote caller
- * turns a domain outcome's type back into the same exception (forum.platform.remote.RemoteProblemDecoder).
+ * turns a domain outcome's type back into the same exception (forum.platform.remote.RemoteProblemDecoder, with extraction-runtime).
  */
 public enum ProblemType {
 

@@ -1,11 +1,11 @@
 package forum.posts.internal;
 
+import dev.forum.extraction.runtime.topology.ConditionalOnLocalModule;
 import forum.platform.FieldViolation;
 import forum.platform.Paging;
 import forum.platform.ReferenceNotFoundException;
 import forum.platform.ResourceNotFoundException;
 import forum.platform.Validation;
-import forum.platform.topology.ConditionalOnLocalModule;
 import forum.posts.NewPost;
 import forum.posts.Post;
 import forum.posts.PostId;

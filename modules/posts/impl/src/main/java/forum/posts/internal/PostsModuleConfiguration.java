@@ -1,7 +1,7 @@
 package forum.posts.internal;
 
+import dev.forum.extraction.runtime.topology.ConditionalOnLocalModule;
 import forum.platform.data.ModuleDatabaseBeans;
-import forum.platform.topology.ConditionalOnLocalModule;
 import forum.posts.internal.persistence.PostRepository;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;

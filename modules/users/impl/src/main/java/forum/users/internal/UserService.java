@@ -1,9 +1,9 @@
 package forum.users.internal;
 
+import dev.forum.extraction.runtime.topology.ConditionalOnLocalModule;
 import forum.platform.CredentialsRejectedException;
 import forum.platform.Paging;
 import forum.platform.Validation;
-import forum.platform.topology.ConditionalOnLocalModule;
 import forum.platform.web.ClientAddress;
 import forum.users.AccessToken;
 import forum.users.Credentials;

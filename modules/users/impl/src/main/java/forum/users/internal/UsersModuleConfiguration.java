@@ -1,7 +1,7 @@
 package forum.users.internal;
 
+import dev.forum.extraction.runtime.topology.ConditionalOnLocalModule;
 import forum.platform.data.ModuleDatabaseBeans;
-import forum.platform.topology.ConditionalOnLocalModule;
 import forum.users.internal.persistence.UserRepository;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;

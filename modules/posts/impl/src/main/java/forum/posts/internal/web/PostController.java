@@ -1,7 +1,7 @@
 package forum.posts.internal.web;
 
+import dev.forum.extraction.runtime.topology.ConditionalOnLocalModule;
 import forum.platform.security.Callers;
-import forum.platform.topology.ConditionalOnLocalModule;
 import forum.platform.web.Pages;
 import forum.posts.NewPost;
 import forum.posts.Post;

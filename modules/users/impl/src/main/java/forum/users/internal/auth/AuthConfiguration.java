@@ -1,7 +1,7 @@
 package forum.users.internal.auth;
 
+import dev.forum.extraction.runtime.topology.ConditionalOnLocalModule;
 import forum.platform.security.LocalTokenKeys;
-import forum.platform.topology.ConditionalOnLocalModule;
 import forum.users.internal.persistence.CredentialStore;
 import java.time.Clock;
 import java.time.Duration;

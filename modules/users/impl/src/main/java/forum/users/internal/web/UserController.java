@@ -1,6 +1,6 @@
 package forum.users.internal.web;
 
-import forum.platform.topology.ConditionalOnLocalModule;
+import dev.forum.extraction.runtime.topology.ConditionalOnLocalModule;
 import forum.platform.web.Pages;
 import forum.users.AccessToken;
 import forum.users.Credentials;

@@ -1,0 +1,4 @@
+package example.shop.catalog;
+
+public record Product(String sku, String name, int priceCents) {
+}

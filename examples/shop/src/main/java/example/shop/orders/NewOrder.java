@@ -1,0 +1,4 @@
+package example.shop.orders;
+
+public record NewOrder(String sku, int quantity) {
+}

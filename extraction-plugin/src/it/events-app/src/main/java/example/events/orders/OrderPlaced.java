@@ -1,0 +1,4 @@
+package example.events.orders;
+
+public record OrderPlaced(int id, String item) {
+}

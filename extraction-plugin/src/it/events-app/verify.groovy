@@ -1,0 +1,47 @@
+import groovy.json.JsonSlurper
+
+def loopback = new GroovyClassLoader(getClass().classLoader)
+        .parseClass(new File(basedir, '../../../src/it/lib/Loopback.groovy')).newInstance(basedir)
+String log = new File(basedir, 'build.log').text
+
+// The report: only audit, whose events no module listens to, can be a service now.
+def report = new JsonSlurper().parse(new File(basedir, 'target/extract/report.json'))
+assert report.summary.extractable == ['audit'] : report.summary
+def modules = report.modules.collectEntries { [it.name, it] }
+assert modules.keySet() == ['audit', 'notifications', 'orders', 'shipping'] as Set
+def kinds = { String module -> modules[module].blockers.collect { "${it.kind} ${it.target} ${it.source}".toString() } as Set }
+assert kinds('orders') == ['event-across-services example.events.orders.OrderPlaced example.events.shipping.internal.ShipmentPlanner'] as Set
+assert kinds('shipping') == ['event-across-services example.events.orders.OrderPlaced example.events.shipping.internal.ShipmentPlanner',
+                             'event-across-services example.events.shipping.ShipmentScheduled example.events.notifications.Notifier'] as Set
+assert kinds('notifications') == ['event-across-services example.events.shipping.ShipmentScheduled example.events.notifications.Notifier'] as Set
+String orders = modules.orders.blockers[0].message
+assert orders.startsWith("Service 'orders': event example.events.orders.OrderPlaced, published by module orders")
+assert orders.contains('is listened to by example.events.shipping.internal.ShipmentPlanner.on (example/events/shipping/internal/ShipmentPlanner.java, module shipping)')
+assert orders.contains('Events across services need a broker, which extraction does not provide yet (a later step): keep orders and shipping in one service')
+assert !orders.contains('Externalized')
+// No client is wanted for a module that is only listened to: nothing is called over HTTP.
+assert report.modules.every { it.callsOverHttp.isEmpty() }
+
+// The refusal: one line naming the event, its publisher, its listener, and that it is externalized.
+String refusal = "Service 'notifications': event example.events.shipping.ShipmentScheduled, published by module shipping"
+List<String> errors = log.readLines().findAll { it.startsWith('[ERROR]') && it.contains(refusal) }
+assert errors.size() == 1 : 'no [ERROR] line refuses notifications'
+assert errors[0].contains("is listened to by example.events.notifications.Notifier.on")
+assert errors[0].contains("It is @Externalized to 'shipments', but Notifier listens in process, not to the broker.")
+assert errors[0].contains('Events across services need a broker, which extraction does not provide yet')
+assert !new File(basedir, 'target/services/notifications').exists()
+
+// audit as a service: only its own module, and it answers.
+File audit = new File(basedir, 'target/services/audit/audit.jar')
+Set<String> entries = loopback.entries(audit)
+assert entries.contains('BOOT-INF/classes/example/events/audit/internal/AuditLog.class')
+assert entries.findAll { it ==~ /BOOT-INF\/classes\/example\/events\/(orders|shipping|notifications)\/.*/ }.isEmpty()
+try {
+    def service = loopback.start('audit', audit, [])
+    assert loopback.post(service.port, '/api/audit', 'signed in').status == 201
+    assert loopback.get(service.port, '/api/audit').json == [[id: 1, entry: 'signed in']]
+    assert loopback.get(service.port, '/api/orders').status == 404
+} finally {
+    loopback.stopAll()
+}
+return true

@@ -1,0 +1,4 @@
+package example.tasks.projects;
+
+public record ProjectView(Long id, String name) {
+}

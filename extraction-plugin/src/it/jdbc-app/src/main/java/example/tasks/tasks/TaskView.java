@@ -1,0 +1,4 @@
+package example.tasks.tasks;
+
+public record TaskView(Long id, long projectId, String projectName, String title) {
+}

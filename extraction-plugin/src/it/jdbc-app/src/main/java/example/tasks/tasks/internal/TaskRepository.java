@@ -1,0 +1,6 @@
+package example.tasks.tasks.internal;
+
+import org.springframework.data.repository.CrudRepository;
+
+interface TaskRepository extends CrudRepository<Task, Long> {
+}

@@ -1,0 +1,3 @@
+package example.tasks.tasks.internal;
+
+public enum TaskStatus { OPEN, DONE }

@@ -1,0 +1,1 @@
+create table project (id bigint auto_increment primary key, name varchar(100) not null);

@@ -1,0 +1,54 @@
+import groovy.json.JsonSlurper
+
+def loopback = new GroovyClassLoader(getClass().classLoader)
+        .parseClass(new File(basedir, '../../../src/it/lib/Loopback.groovy')).newInstance(basedir)
+String log = new File(basedir, 'build.log').text
+
+// Compiled for Java 25 while Maven runs on 17: the analysis ran on the JDK 25 toolchain the build selected.
+def analysis = log =~ /\[extract\] modules \(Spring Modulith [^ ]+ on Java (25[^,]*), ([^)]+)\/bin\/java\)/
+assert analysis.find() : 'the analysis did not run on Java 25'
+String jdk25 = analysis.group(2)
+def report = new JsonSlurper().parse(new File(basedir, 'target/extract/report.json'))
+assert report.application.java.startsWith('25')
+assert report.summary.extractable == ['projects', 'tasks'] : report.summary
+def modules = report.modules.collectEntries { [it.name, it] }
+assert modules.tasks.callsOverHttp == [[contract: 'example.tasks.projects.ProjectsApi', module: 'projects']]
+assert modules.stats.blockers.collect { [it.kind, it.source, it.target] } ==
+        [['internal-reference', 'example.tasks.stats.Statistics', 'example.tasks.tasks.internal.TaskStatus']]
+
+// The refusal: the reference, its file and modules, and what to do.
+assert log.readLines().any { it.startsWith('[ERROR]') && it.contains("Service 'stats' needs other modules' internals:"
+        + " example.tasks.stats.Statistics -> example.tasks.tasks.internal.TaskStatus (example/tasks/stats/Statistics.java,"
+        + " module stats; module tasks does not publish TaskStatus): call them through their module API instead") }
+assert !new File(basedir, 'target/services/stats').exists()
+
+// Each service holds its own module's migrations only.
+File projects = new File(basedir, 'target/services/projects/projects.jar')
+File tasks = new File(basedir, 'target/services/tasks/tasks.jar')
+Set<String> inProjects = loopback.entries(projects)
+Set<String> inTasks = loopback.entries(tasks)
+assert inProjects.contains('BOOT-INF/classes/db/migration/projects/V1__project.sql')
+assert !inProjects.contains('BOOT-INF/classes/db/migration/tasks/V1__task.sql')
+assert inTasks.contains('BOOT-INF/classes/db/migration/tasks/V1__task.sql')
+assert !inTasks.contains('BOOT-INF/classes/db/migration/projects/V1__project.sql')
+assert inTasks.findAll { it ==~ /BOOT-INF\/classes\/example\/tasks\/(projects\/internal|stats)\/.*/ }.isEmpty()
+
+try {
+    def projectsService = loopback.start('projects', projects, [], [:], jdk25)
+    def tasksService = loopback.start('tasks', tasks, [],
+            [FORUM_TOPOLOGY_REMOTE_BASE_URL: "http://127.0.0.1:${projectsService.port}".toString()], jdk25)
+    def project = loopback.post(projectsService.port, '/api/projects', '{"name":"Garden"}')
+    assert project.status == 200 && project.json.name == 'Garden' : project
+    def task = loopback.post(tasksService.port, '/api/tasks', "{\"projectId\":${project.json.id},\"title\":\"Dig\"}")
+    assert task.status == 201 && task.json.projectName == 'Garden' && task.json.title == 'Dig' : task
+    assert loopback.get(tasksService.port, '/api/stats/statuses').status == 404
+    // Migrations per module, and only the local module's (Spring Modulith's convention, topology-aware).
+    String projectsLog = projectsService.log.text
+    String tasksLog = tasksService.log.text
+    assert projectsLog.contains('Migrations of projects: 1 applied') && !projectsLog.contains('Migrations of tasks')
+    assert tasksLog.contains('Migrations of tasks: 1 applied') && !tasksLog.contains('Migrations of projects')
+    assert tasksLog.contains('(history table flyway_schema_history_tasks)')
+} finally {
+    loopback.stopAll()
+}
+return true

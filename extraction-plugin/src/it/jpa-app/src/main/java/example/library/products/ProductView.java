@@ -1,0 +1,4 @@
+package example.library.products;
+
+public record ProductView(Long id, String title) {
+}

@@ -1,0 +1,73 @@
+package dev.forum.extraction.analysis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forum.extraction.model.ExtractionException;
+import dev.forum.extraction.model.ModulithModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The analyzer's JSON ({@code dev.forum.extraction.analyzer.ModulithAnalyzer}) read into a {@link ModulithModel}. */
+public final class ModelJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ModelJson() {
+    }
+
+    /**
+     * @throws ExtractionException with the analyzer's own one-line refusal when the file holds {@code error}
+     * @throws IOException         when the file cannot be read as JSON
+     */
+    public static ModulithModel read(Path file) throws IOException {
+        JsonNode root = JSON.readTree(file.toFile());
+        if (root.hasNonNull("error")) {
+            throw new ExtractionException(root.get("error").asText());
+        }
+        List<ModulithModel.Module> modules = new ArrayList<>();
+        for (JsonNode module : root.path("modules")) {
+            Map<String, List<String>> events = new LinkedHashMap<>();
+            module.path("publishedEvents").forEach(e -> events.put(e.path("type").asText(), strings(e.path("sources"))));
+            List<ModulithModel.Dependency> dependencies = new ArrayList<>();
+            module.path("dependencies").forEach(d -> dependencies.add(new ModulithModel.Dependency(d.path("type").asText(),
+                    d.path("source").asText(), d.path("target").asText(), d.path("module").asText())));
+            modules.add(new ModulithModel.Module(module.path("name").asText(), module.path("basePackage").asText(),
+                    module.path("open").asBoolean(), module.path("shared").asBoolean(), set(module.path("types")),
+                    set(module.path("publishedTypes")), events, dependencies));
+        }
+        Map<String, ModulithModel.HttpContract> contracts = new LinkedHashMap<>();
+        root.path("httpContracts").forEach(c -> contracts.put(c.path("type").asText(), new ModulithModel.HttpContract(
+                c.path("type").asText(), c.hasNonNull("prefix") ? c.get("prefix").asText() : null, strings(c.path("controllers")))));
+        List<ModulithModel.Listener> listeners = new ArrayList<>();
+        root.path("listeners").forEach(l -> listeners.add(new ModulithModel.Listener(l.path("event").asText(),
+                l.path("listener").asText(), l.path("method").asText())));
+        List<ModulithModel.Entity> entities = new ArrayList<>();
+        root.path("entities").forEach(e -> entities.add(new ModulithModel.Entity(e.path("type").asText(),
+                e.path("table").asText(), e.path("store").asText())));
+        return new ModulithModel(root.path("mainClass").asText(), strings(root.path("rootPackages")), modules, contracts,
+                listeners, entities, map(root.path("externalizedEvents")), map(root.path("sourceFiles")),
+                root.path("springModulith").asText(), root.path("java").asText());
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private static Set<String> set(JsonNode array) {
+        return new LinkedHashSet<>(strings(array));
+    }
+
+    private static Map<String, String> map(JsonNode object) {
+        Map<String, String> values = new LinkedHashMap<>();
+        object.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+        return values;
+    }
+}

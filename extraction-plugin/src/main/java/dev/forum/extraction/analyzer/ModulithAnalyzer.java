@@ -1,0 +1,272 @@
+package dev.forum.extraction.analyzer;
+
+import com.tngtech.archunit.core.domain.JavaAnnotation;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaParameterizedType;
+import com.tngtech.archunit.core.domain.JavaType;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModuleDependency;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.core.EventType;
+import org.springframework.modulith.core.NamedInterface;
+
+/**
+ * Reads an application's modules from Spring Modulith's own model ({@code ApplicationModules.of(mainClass)}) and
+ * writes them as JSON for the extraction plugin. It runs in a JVM of its own, started by the plugin with the
+ * application's JDK and the application's class path (plus Spring Modulith's core and ArchUnit), so it sees the
+ * application exactly as the application's own {@code ApplicationModules.of(...)} test would.
+ *
+ * <p>Arguments: the main class, the dotted name of the HTTP contract annotation
+ * ({@code org.springframework.web.service.annotation.HttpExchange}) and the JSON file to write. The JSON holds
+ * {@code modules} (name, base package, open or shared, every type with whether it is published, named
+ * interfaces, published events, dependencies with Spring Modulith's dependency type), {@code httpContracts}
+ * (interfaces with HTTP exchange annotations, their class-level prefix and the controllers implementing them),
+ * {@code listeners}, {@code entities} (JPA entities and Spring Data aggregates with their table) and
+ * {@code externalizedEvents}. On a refusal by Spring Modulith (e.g. a main class it cannot read) it writes
+ * {@code {"error": "..."}} and exits with status 2.
+ */
+public final class ModulithAnalyzer {
+
+    static final String FORMAT = "1";
+    private static final String EVENT_LISTENER = "org.springframework.context.event.EventListener";
+    private static final String APPLICATION_LISTENER = "org.springframework.context.ApplicationListener";
+    private static final String CONTROLLER = "org.springframework.stereotype.Controller";
+    private static final String HTTP_EXCHANGE = "org.springframework.web.service.annotation.HttpExchange";
+    private static final List<String> EXTERNALIZED = List.of("org.springframework.modulith.events.Externalized",
+            "org.jmolecules.event.annotation.Externalized");
+
+    private final String routeAnnotation;
+
+    private ModulithAnalyzer(String routeAnnotation) {
+        this.routeAnnotation = routeAnnotation;
+    }
+
+    /** {@code <main class> <HTTP contract annotation> <output JSON file>}. */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 3) {
+            System.err.println("usage: ModulithAnalyzer <main class> <HTTP contract annotation> <output.json>");
+            System.exit(64);
+        }
+        Path out = Path.of(args[2]);
+        Map<String, Object> result;
+        int status = 0;
+        try {
+            Class<?> main = Class.forName(args[0], false, ModulithAnalyzer.class.getClassLoader());
+            result = new ModulithAnalyzer(args[1]).analyze(main, ApplicationModules.of(main));
+        } catch (ClassNotFoundException | LinkageError e) {
+            result = error("the main class " + args[0] + " cannot be loaded (" + e + ")");
+            status = 2;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            result = error("Spring Modulith cannot read modules from " + args[0] + " (" + e.getMessage() + "): it takes each"
+                    + " direct sub-package of the main class's package as a module and needs that class annotated"
+                    + " @SpringBootApplication or @Modulithic; annotate it, or set the plugin's mainClass to the class that is");
+            status = 2;
+        } catch (RuntimeException e) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            result = error("Spring Modulith could not read the application: " + e + "\n" + trace);
+            status = 3;
+        }
+        Files.writeString(out, JsonText.write(result), StandardCharsets.UTF_8);
+        System.exit(status);
+    }
+
+    private static Map<String, Object> error(String message) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("format", FORMAT);
+        result.put("error", message);
+        return result;
+    }
+
+    Map<String, Object> analyze(Class<?> main, ApplicationModules modules) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("format", FORMAT);
+        result.put("springModulith", Optional.ofNullable(ApplicationModules.class.getPackage().getImplementationVersion()).orElse(""));
+        result.put("java", System.getProperty("java.version"));
+        result.put("mainClass", main.getName());
+        result.put("systemName", modules.getSystemName().orElse(null));
+        result.put("rootPackages", modules.getRootPackages().stream().map(p -> p.getName()).toList());
+        List<String> shared = modules.getSharedModules().stream().map(m -> m.getIdentifier().toString()).sorted().toList();
+        result.put("sharedModules", shared);
+
+        Map<String, JavaClass> types = new TreeMap<>();
+        List<Object> moduleList = new ArrayList<>();
+        for (ApplicationModule module : modules.stream().sorted().toList()) {
+            moduleList.add(module(module, modules, shared, types));
+        }
+        result.put("modules", moduleList);
+        result.put("httpContracts", httpContracts(types.values()));
+        result.put("listeners", listeners(types.values()));
+        result.put("entities", entities(types.values()));
+        Map<String, Object> externalized = new TreeMap<>();
+        for (JavaClass type : types.values()) {
+            externalized(type).ifPresent(target -> externalized.put(type.getName(), target));
+        }
+        result.put("externalizedEvents", externalized);
+        Map<String, Object> sources = new TreeMap<>();
+        types.values().forEach(type -> type.getSource().flatMap(s -> s.getFileName()).ifPresent(f -> sources.put(type.getName(), f)));
+        result.put("sourceFiles", sources);
+        return result;
+    }
+
+    private Map<String, Object> module(ApplicationModule module, ApplicationModules modules, List<String> shared,
+            Map<String, JavaClass> allTypes) {
+        String name = module.getIdentifier().toString();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", name);
+        json.put("displayName", module.getDisplayName());
+        json.put("basePackage", module.getBasePackage().getName());
+        json.put("open", module.isOpen());
+        json.put("shared", shared.contains(name));
+        TreeSet<String> types = new TreeSet<>();
+        TreeSet<String> published = new TreeSet<>();
+        for (JavaClass type : module.getBasePackage()) {
+            if (!module.contains(type)) {
+                continue; // a nested module's type
+            }
+            types.add(type.getName());
+            allTypes.put(type.getName(), type);
+            if (module.isExposed(type)) {
+                published.add(type.getName());
+            }
+        }
+        json.put("types", new ArrayList<>(types));
+        json.put("publishedTypes", new ArrayList<>(published));
+        Map<String, Object> interfaces = new TreeMap<>();
+        for (NamedInterface named : module.getNamedInterfaces()) {
+            interfaces.put(named.getName(), named.asJavaClasses().map(JavaClass::getName).sorted().toList());
+        }
+        json.put("namedInterfaces", interfaces);
+        List<Object> events = new ArrayList<>();
+        for (EventType event : module.getPublishedEvents()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("type", event.getType().getName());
+            e.put("sources", event.getSources().stream().map(s -> s.toString(module)).sorted().toList());
+            events.add(e);
+        }
+        json.put("publishedEvents", events);
+        List<Object> dependencies = new ArrayList<>();
+        module.getDirectDependencies(modules).stream()
+                .map(dependency -> dependency(dependency))
+                .distinct()
+                .sorted((a, b) -> a.toString().compareTo(b.toString()))
+                .forEach(dependencies::add);
+        json.put("dependencies", dependencies);
+        return json;
+    }
+
+    private static Map<String, Object> dependency(ApplicationModuleDependency dependency) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("type", dependency.getDependencyType().name());
+        json.put("source", dependency.getSourceType().getName());
+        json.put("target", dependency.getTargetType().getName());
+        json.put("module", dependency.getTargetModule().getIdentifier().toString());
+        return json;
+    }
+
+    /** Interfaces that Spring can turn into HTTP clients: a class-level or method-level HTTP exchange annotation. */
+    private List<Object> httpContracts(Collection<JavaClass> types) {
+        List<Object> contracts = new ArrayList<>();
+        for (JavaClass type : types) {
+            if (!type.isInterface() || type.isAnnotation()) {
+                continue;
+            }
+            Optional<? extends JavaAnnotation<?>> route = type.tryGetAnnotationOfType(routeAnnotation);
+            boolean exchanges = type.getMethods().stream().anyMatch(m -> m.isMetaAnnotatedWith(HTTP_EXCHANGE)
+                    || m.isAnnotatedWith(HTTP_EXCHANGE));
+            if (route.isEmpty() && !exchanges && !type.isMetaAnnotatedWith(HTTP_EXCHANGE)) {
+                continue;
+            }
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("type", type.getName());
+            json.put("prefix", route.map(ModulithAnalyzer::prefix).orElse(null));
+            json.put("controllers", types.stream()
+                    .filter(candidate -> !candidate.isInterface() && candidate.getAllRawInterfaces().contains(type))
+                    .filter(candidate -> candidate.isMetaAnnotatedWith(CONTROLLER) || candidate.isAnnotatedWith(CONTROLLER))
+                    .map(JavaClass::getName).sorted().toList());
+            contracts.add(json);
+        }
+        return contracts;
+    }
+
+    /** {@code url} or its alias {@code value}: whichever is set. */
+    private static String prefix(JavaAnnotation<?> annotation) {
+        for (String attribute : List.of("url", "value")) {
+            Object value = annotation.get(attribute).orElse("");
+            if (!String.valueOf(value).isEmpty()) {
+                return String.valueOf(value);
+            }
+        }
+        return null;
+    }
+
+    /** Every method that listens to an event in process: {@code @EventListener} (and what builds on it) or {@code ApplicationListener}. */
+    private static List<Object> listeners(Collection<JavaClass> types) {
+        List<Object> listeners = new ArrayList<>();
+        for (JavaClass type : types) {
+            for (JavaMethod method : type.getMethods()) {
+                if (!(method.isAnnotatedWith(EVENT_LISTENER) || method.isMetaAnnotatedWith(EVENT_LISTENER))) {
+                    continue;
+                }
+                List<String> events = new ArrayList<>();
+                method.getAnnotations().stream()
+                        .filter(a -> a.getRawType().getName().equals(EVENT_LISTENER) || a.getRawType().isMetaAnnotatedWith(EVENT_LISTENER))
+                        .forEach(a -> {
+                            for (String attribute : List.of("classes", "value")) {
+                                a.get(attribute).filter(v -> v instanceof JavaClass[]).map(v -> (JavaClass[]) v)
+                                        .ifPresent(classes -> { for (JavaClass c : classes) { events.add(c.getName()); } });
+                            }
+                        });
+                if (events.isEmpty() && !method.getRawParameterTypes().isEmpty()) {
+                    events.add(method.getRawParameterTypes().get(0).getName());
+                }
+                events.stream().distinct().forEach(event -> listeners.add(listener(event, type, method.getName())));
+            }
+            for (JavaType implemented : type.getInterfaces()) {
+                if (implemented.toErasure().getName().equals(APPLICATION_LISTENER) && implemented instanceof JavaParameterizedType generic
+                        && !generic.getActualTypeArguments().isEmpty()) {
+                    listeners.add(listener(generic.getActualTypeArguments().get(0).toErasure().getName(), type, "onApplicationEvent"));
+                }
+            }
+        }
+        return listeners;
+    }
+
+    private static Map<String, Object> listener(String event, JavaClass type, String method) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("event", event);
+        json.put("listener", type.getName());
+        json.put("method", method);
+        return json;
+    }
+
+    private static Optional<String> externalized(JavaClass type) {
+        for (String annotation : EXTERNALIZED) {
+            Optional<? extends JavaAnnotation<?>> found = type.tryGetAnnotationOfType(annotation);
+            if (found.isPresent()) {
+                String target = String.valueOf(found.get().get("value").or(() -> found.get().get("target")).orElse(""));
+                return Optional.of(target);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<Object> entities(Collection<JavaClass> types) {
+        return EntityTables.find(types);
+    }
+}

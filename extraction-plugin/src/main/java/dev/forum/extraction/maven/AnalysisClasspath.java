@@ -1,0 +1,116 @@
+package dev.forum.extraction.maven;
+
+import dev.forum.extraction.analyzer.ModulithAnalyzer;
+import dev.forum.extraction.model.ExtractionException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.maven.RepositoryUtils;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.resolution.DependencyRequest;
+import org.eclipse.aether.resolution.DependencyResolutionException;
+import org.eclipse.aether.util.artifact.JavaScopes;
+
+/**
+ * The class path of the forked analysis: the application's classes and run-time libraries, then Spring Modulith's
+ * core with ArchUnit (the application's own, from its test scope, as its {@code ApplicationModules.of(...)} test
+ * uses them; else resolved at the application's Spring Modulith version with the application's managed versions),
+ * then the plugin's analyzer.
+ */
+final class AnalysisClasspath {
+
+    static final String MODULITH_GROUP = "org.springframework.modulith";
+    static final String MODULITH_CORE = MODULITH_GROUP + ":spring-modulith-core";
+
+    private AnalysisClasspath() {
+    }
+
+    /**
+     * @param application     the application's classes directory, then its run-time libraries
+     * @param modulithVersion the application's Spring Modulith version, or the plugin's when it has none
+     */
+    static List<Path> of(List<Path> application, MavenProject project, MavenSession session, RepositorySystem repositories,
+            String modulithVersion) {
+        Set<Path> classpath = new LinkedHashSet<>(application);
+        Set<String> present = new LinkedHashSet<>();
+        project.getArtifacts().stream().filter(a -> RuntimeLibraries.RUNTIME_SCOPES.contains(a.getScope()))
+                .forEach(a -> present.add(a.getGroupId() + ":" + a.getArtifactId()));
+        List<Path> core = fromTestScope(project);
+        if (core.isEmpty()) {
+            core = resolve(project, session, repositories, modulithVersion, present);
+        }
+        classpath.addAll(core);
+        classpath.add(analyzerLocation());
+        return new ArrayList<>(classpath);
+    }
+
+    /** spring-modulith-core and what it brings, where the application's tests already have it. */
+    private static List<Path> fromTestScope(MavenProject project) {
+        List<Path> found = new ArrayList<>();
+        boolean hasCore = false;
+        for (Artifact artifact : project.getArtifacts()) {
+            String key = artifact.getGroupId() + ":" + artifact.getArtifactId();
+            boolean core = key.equals(MODULITH_CORE);
+            boolean viaCore = artifact.getDependencyTrail() != null
+                    && artifact.getDependencyTrail().stream().anyMatch(t -> t.startsWith(MODULITH_CORE + ":"));
+            if ((core || viaCore) && !RuntimeLibraries.RUNTIME_SCOPES.contains(artifact.getScope()) && artifact.getFile() != null) {
+                found.add(artifact.getFile().toPath());
+            }
+            hasCore |= core && artifact.getFile() != null;
+        }
+        return hasCore ? found : List.of();
+    }
+
+    private static List<Path> resolve(MavenProject project, MavenSession session, RepositorySystem repositories,
+            String version, Set<String> present) {
+        CollectRequest collect = new CollectRequest(new Dependency(new DefaultArtifact(MODULITH_CORE + ":" + version),
+                JavaScopes.RUNTIME), project.getRemoteProjectRepositories());
+        if (project.getDependencyManagement() != null) {
+            var types = session.getRepositorySession().getArtifactTypeRegistry();
+            project.getDependencyManagement().getDependencies()
+                    .forEach(d -> collect.addManagedDependency(RepositoryUtils.toDependency(d, types)));
+        }
+        try {
+            List<Path> resolved = new ArrayList<>();
+            for (ArtifactResult result : repositories.resolveDependencies(session.getRepositorySession(),
+                    new DependencyRequest(collect, null)).getArtifactResults()) {
+                var artifact = result.getArtifact();
+                if (!present.contains(artifact.getGroupId() + ":" + artifact.getArtifactId())) {
+                    resolved.add(artifact.getFile().toPath());
+                }
+            }
+            return resolved;
+        } catch (DependencyResolutionException e) {
+            throw new ExtractionException("Cannot resolve " + MODULITH_CORE + ":" + version + " to read the application's"
+                    + " modules (" + e.getMessage() + "): add it to the application's test dependencies"
+                    + " (spring-modulith-starter-test), or make it reachable in a repository");
+        }
+    }
+
+    /** The jar (or classes folder) that holds the analyzer: the plugin's own. */
+    private static Path analyzerLocation() {
+        try {
+            return Path.of(ModulithAnalyzer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("Cannot locate the plugin's own jar", e);
+        }
+    }
+
+    /** The version of the first artifact of a group among the project's artifacts (any scope), if any. */
+    static Optional<String> version(MavenProject project, String groupId, String artifactId) {
+        return project.getArtifacts().stream()
+                .filter(a -> a.getGroupId().equals(groupId) && (artifactId == null || a.getArtifactId().equals(artifactId)))
+                .map(Artifact::getBaseVersion).findFirst();
+    }
+}

@@ -1,0 +1,149 @@
+package dev.forum.extraction.maven;
+
+import dev.forum.extraction.analysis.AnalysisFork;
+import dev.forum.extraction.analysis.ModelJson;
+import dev.forum.extraction.analysis.SupportedVersions;
+import dev.forum.extraction.analyzer.ModulithAnalyzer;
+import dev.forum.extraction.model.ExtractionException;
+import dev.forum.extraction.model.ModulithModel;
+import dev.forum.extraction.model.ScannedArtifact;
+import dev.forum.extraction.scan.BytecodeScanner;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.toolchain.ToolchainManager;
+import org.eclipse.aether.RepositorySystem;
+
+/**
+ * The application as the goals see it: its main class, its run-time libraries, its modules read from Spring
+ * Modulith's model in a JVM of the application's Java version (cached in {@code target/extract/} while the class
+ * path is unchanged, so several goals in one build read it once), and the bytecode of every artifact that holds
+ * application classes.
+ *
+ * @param classes   the application's classes directory
+ * @param mainClass the Spring Boot application class
+ * @param libraries the run-time libraries, in class path order
+ * @param scanned   the classes directory and every library, read (only those holding application classes in full)
+ * @param model     Spring Modulith's model of the application
+ * @param springBoot the application's Spring Boot version, if it has Spring Boot
+ */
+record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries.Entry> libraries,
+        List<ScannedArtifact> scanned, ModulithModel model, Optional<String> springBoot) {
+
+    /** The plugin's own Spring Modulith, used for an application without one. */
+    static final String DEFAULT_MODULITH_VERSION = PluginVersions.get("spring-modulith.version");
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+    /** What the goals pass in. */
+    record Settings(MavenProject project, MavenSession session, ToolchainManager toolchains, RepositorySystem repositories,
+            String mainClass, String routeAnnotation, boolean requireJars, Progress progress) {
+    }
+
+    static ApplicationAnalysis of(Settings settings) throws IOException, InterruptedException {
+        MavenProject project = settings.project();
+        String main = MainClass.of(settings.mainClass(), project);
+        Path classes = Path.of(project.getBuild().getOutputDirectory());
+        List<RuntimeLibraries.Entry> libraries = RuntimeLibraries.of(project, classes, main, settings.requireJars());
+        settings.progress().resolved(libraries);
+
+        Optional<String> boot = AnalysisClasspath.version(project, "org.springframework.boot", "spring-boot");
+        Optional<String> modulith = AnalysisClasspath.version(project, AnalysisClasspath.MODULITH_GROUP, null);
+        int release = SupportedVersions.javaRelease(Files.readAllBytes(classes.resolve(main.replace('.', '/') + ".class")));
+        SupportedVersions.check(boot, modulith, release);
+        Path java = AnalysisJdk.find(settings.toolchains(), settings.session(), release);
+
+        List<Path> application = new ArrayList<>();
+        application.add(classes);
+        libraries.forEach(entry -> application.add(entry.file()));
+        List<Path> classpath = AnalysisClasspath.of(application, project, settings.session(), settings.repositories(),
+                modulith.orElse(DEFAULT_MODULITH_VERSION));
+        Path work = Path.of(project.getBuild().getDirectory(), "extract");
+        ModulithModel model = cachedOrRun(new AnalysisFork.Request(java, classpath, main, settings.routeAnnotation(), work, TIMEOUT));
+        List<ScannedArtifact> scanned = scan(project, classes, libraries, model);
+        settings.progress().analyzed(model, java, scanned);
+        return new ApplicationAnalysis(classes, main, libraries, scanned, model, boot);
+    }
+
+    /** The model from {@code target/extract/modules.json} when it was read from the same inputs, else a new analysis. */
+    private static ModulithModel cachedOrRun(AnalysisFork.Request request) throws IOException, InterruptedException {
+        Path json = request.workDirectory().resolve("modules.json");
+        Path keyFile = request.workDirectory().resolve("modules.key");
+        String key = key(request);
+        if (Files.isRegularFile(json) && Files.isRegularFile(keyFile) && Files.readString(keyFile).equals(key)) {
+            return ModelJson.read(json);
+        }
+        Files.deleteIfExists(keyFile);
+        ModulithModel model = AnalysisFork.run(request);
+        Files.writeString(keyFile, key, StandardCharsets.UTF_8);
+        return model;
+    }
+
+    /** A digest of everything the analysis reads: its settings, the JDK, each jar's size and time, each folder's files and their content. */
+    private static String key(AnalysisFork.Request request) throws IOException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            StringBuilder text = new StringBuilder(ModulithAnalyzer.class.getName()).append('\n')
+                    .append(request.java()).append('\n').append(request.mainClass()).append('\n')
+                    .append(request.routeAnnotation()).append('\n');
+            for (Path entry : request.classpath()) {
+                if (Files.isDirectory(entry)) {
+                    try (Stream<Path> files = Files.walk(entry)) {
+                        // The module metadata the modules goal writes into the classes is no input of the analysis.
+                        for (Path file : files.filter(Files::isRegularFile).filter(f -> !entry.relativize(f).toString()
+                                .replace('\\', '/').startsWith("META-INF/extraction/")).sorted().toList()) {
+                            // By content: the build rewrites resources with new times on every run.
+                            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                            crc.update(Files.readAllBytes(file));
+                            text.append(file).append(' ').append(crc.getValue()).append('\n');
+                        }
+                    }
+                } else if (Files.exists(entry)) {
+                    text.append(entry).append(' ').append(Files.size(entry)).append(' ')
+                            .append(Files.getLastModifiedTime(entry).toMillis()).append('\n');
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads the bytecode of the artifacts that hold application classes; the others are libraries, recorded empty. */
+    private static List<ScannedArtifact> scan(MavenProject project, Path classes, List<RuntimeLibraries.Entry> libraries,
+            ModulithModel model) {
+        List<RuntimeLibraries.Entry> entries = new ArrayList<>();
+        entries.add(new RuntimeLibraries.Entry(project.getId() + " (classes)", classes, true));
+        entries.addAll(libraries);
+        List<String> roots = model.rootPackages().stream().map(p -> p.replace('.', '/') + "/").toList();
+        BytecodeScanner scanner = new BytecodeScanner();
+        return entries.parallelStream().map(entry -> {
+            try {
+                return holdsAny(entry.file(), roots) ? scanner.scan(entry.name(), entry.file())
+                        : new ScannedArtifact(entry.name(), entry.file(), java.util.Map.of());
+            } catch (IOException e) {
+                throw new ExtractionException("Cannot read " + entry.file() + " (" + e.getMessage() + "): rebuild it with `package`");
+            }
+        }).toList();
+    }
+
+    private static boolean holdsAny(Path location, List<String> roots) throws IOException {
+        if (Files.isDirectory(location)) {
+            return roots.stream().anyMatch(root -> Files.isDirectory(location.resolve(root)));
+        }
+        try (ZipFile zip = new ZipFile(location.toFile())) {
+            return zip.stream().anyMatch(e -> e.getName().endsWith(".class") && roots.stream().anyMatch(e.getName()::startsWith));
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.forum.extraction.maven;
+
+import dev.forum.extraction.model.ExtractionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+
+/** A refusal as Maven shows it: one {@code [ERROR]} line each, and the build stops. */
+final class Refusals {
+
+    private Refusals() {
+    }
+
+    /** The failure to throw; with several refusals, each is logged as its own line first. */
+    static MojoFailureException report(Log log, ExtractionException refusal) {
+        if (refusal.lines().size() == 1) {
+            return new MojoFailureException(refusal.lines().get(0));
+        }
+        refusal.lines().forEach(line -> log.error("[extract] " + line));
+        return new MojoFailureException(refusal.lines().size() + " dependencies keep the build from extracting, one per"
+                + " [extract] line above; the first: " + refusal.lines().get(0));
+    }
+}

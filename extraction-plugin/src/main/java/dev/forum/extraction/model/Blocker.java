@@ -1,0 +1,43 @@
+package dev.forum.extraction.model;
+
+/**
+ * One thing that keeps a service from being cut: found at build time, reported as one line that says what was
+ * found and what to change.
+ *
+ * @param kind         what sort of dependency crosses the service's boundary
+ * @param source       the depending class (or the event listener, or the first entity), dotted name
+ * @param target       what it depends on (a class, an event type, a table)
+ * @param file         the source file of {@code source}, as {@code pkg/path/File.java}
+ * @param sourceModule the module of {@code source}
+ * @param targetModule the module of {@code target}
+ * @param message      the whole line, e.g. {@code Service 'orders' calls module stock through com.x.stock.Stock, ...}
+ */
+public record Blocker(Kind kind, String source, String target, String file, String sourceModule, String targetModule,
+        String message) {
+
+    /** The kinds of blocker; {@link #id()} is the name in the JSON report. */
+    public enum Kind {
+        /** A class of the service references a type another module does not publish. */
+        INTERNAL_REFERENCE("internal-reference"),
+        /** A bean of one side calls a bean of the other through a type that cannot go over HTTP. */
+        BEAN_CALL("bean-call"),
+        /** A bean calls an HTTP contract across the boundary, but no controller of its module serves it. */
+        CONTRACT_NOT_SERVED("contract-not-served"),
+        /** An event is published on one side of the boundary and listened to on the other. */
+        EVENT("event-across-services"),
+        /** A module uses another module's entity across the boundary. */
+        SHARED_ENTITY("shared-entity"),
+        /** Modules on both sides of the boundary map the same table. */
+        SHARED_TABLE("shared-table");
+
+        private final String id;
+
+        Kind(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
+}

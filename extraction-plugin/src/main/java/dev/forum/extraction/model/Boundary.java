@@ -1,0 +1,193 @@
+package dev.forum.extraction.model;
+
+import dev.forum.extraction.model.ModulithModel.Dependency;
+import dev.forum.extraction.model.ModulithModel.Entity;
+import dev.forum.extraction.model.ModulithModel.HttpContract;
+import dev.forum.extraction.model.ModulithModel.Listener;
+import dev.forum.extraction.model.ModulithModel.Module;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Decides, at build time, every dependency that crosses one service's boundary: between a module of the service
+ * and a module that runs elsewhere (open and shared modules and the main class's module run on both sides, so
+ * nothing to them crosses). Rules, from issue 15:
+ * <ul>
+ * <li>a bean reference (Spring Modulith's {@code USES_COMPONENT}) to an HTTP contract gets the remote client at
+ * run time, provided a controller of the callee's module serves the contract; to anything else it blocks;</li>
+ * <li>an event published on one side and listened to on the other blocks: events across services need a broker,
+ * which extraction does not provide yet ({@code @Externalized} events included: their in-process listener would
+ * still miss them);</li>
+ * <li>a dependency on another module's entity, or a table mapped on both sides, blocks.</li>
+ * </ul>
+ */
+final class Boundary {
+
+    private final ModulithModel model;
+    private final ServiceRequest request;
+    private final Set<String> everywhere;
+    private final Map<String, String> remoteContracts = new TreeMap<>();
+
+    Boundary(ModulithModel model, ServiceRequest request) {
+        this.model = model;
+        this.request = request;
+        this.everywhere = model.everywhereModules();
+    }
+
+    /** The HTTP contracts the service calls across its boundary, each to its module (known after {@link #blockers()}). */
+    Map<String, String> remoteContracts() {
+        return remoteContracts;
+    }
+
+    List<Blocker> blockers() {
+        List<Blocker> blockers = new ArrayList<>();
+        beanReferences(blockers);
+        events(blockers);
+        entities(blockers);
+        tables(blockers);
+        return blockers;
+    }
+
+    private boolean inside(String module) {
+        return request.modules().contains(module);
+    }
+
+    /** One module in the service, the other outside it, neither running everywhere. */
+    private boolean crosses(String a, String b) {
+        return !a.equals(b) && !everywhere.contains(a) && !everywhere.contains(b) && inside(a) != inside(b);
+    }
+
+    private String prefix() {
+        return "Service '" + request.name() + "': ";
+    }
+
+    private void beanReferences(List<Blocker> blockers) {
+        for (Module module : model.modules()) {
+            for (Dependency dependency : module.dependencies()) {
+                if (!dependency.isBeanReference() || !crosses(module.name(), dependency.module())) {
+                    continue;
+                }
+                String callee = dependency.module();
+                String where = " (bean reference in " + model.sourcePath(dependency.source()) + ", module " + module.name() + ")";
+                HttpContract contract = model.httpContracts().get(dependency.target());
+                if (contract == null) {
+                    blockers.add(blocker(Blocker.Kind.BEAN_CALL, dependency.source(), dependency.target(), module.name(), callee,
+                            prefix() + dependency.source() + " calls " + dependency.target() + " of module " + callee + where
+                                    + ", which cannot go over HTTP once " + module.name() + " and " + callee
+                                    + " run in different services: call it through an interface of " + callee
+                                    + "'s published API annotated with @HttpExchange (its remote client is made from it)"
+                                    + " and implemented by a @RestController in " + callee
+                                    + ", or keep both modules in one service"));
+                    continue;
+                }
+                List<String> controllers = contract.controllers().stream()
+                        .filter(c -> model.moduleOf(c).map(m -> m.name().equals(callee)).orElse(false)).toList();
+                if (controllers.isEmpty()) {
+                    blockers.add(blocker(Blocker.Kind.CONTRACT_NOT_SERVED, dependency.source(), dependency.target(), module.name(),
+                            callee, prefix() + dependency.source() + " calls the HTTP contract " + dependency.target()
+                                    + " of module " + callee + where + ", but no @RestController of " + callee
+                                    + " implements it, so its remote client would find no route: implement "
+                                    + simpleName(dependency.target()) + " in a controller of " + callee));
+                } else if (inside(module.name())) {
+                    remoteContracts.put(dependency.target(), callee);
+                }
+            }
+        }
+    }
+
+    private void events(List<Blocker> blockers) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (Listener listener : model.listeners()) {
+            Optional<Module> listening = model.moduleOf(listener.listener());
+            if (listening.isEmpty()) {
+                continue;
+            }
+            for (String publisher : model.publishersOf(listener.event())) {
+                if (!crosses(publisher, listening.get().name()) || !seen.add(listener.event() + listener.listener() + publisher)) {
+                    continue;
+                }
+                String sources = model.module(publisher).map(m -> m.publishedEvents().getOrDefault(listener.event(), List.of()))
+                        .filter(s -> !s.isEmpty()).map(s -> " (" + String.join(", ", s) + ")").orElse("");
+                String externalized = model.externalizedEvents().containsKey(listener.event())
+                        ? " It is @Externalized" + target(model.externalizedEvents().get(listener.event()))
+                                + ", but " + simpleName(listener.listener()) + " listens in process, not to the broker."
+                        : "";
+                blockers.add(blocker(Blocker.Kind.EVENT, listener.listener(), listener.event(), listening.get().name(), publisher,
+                        prefix() + "event " + listener.event() + ", published by module " + publisher + sources
+                                + ", is listened to by " + listener.listener() + "." + listener.method() + " (" + model.sourcePath(listener.listener())
+                                + ", module " + listening.get().name() + "), which would run in another service." + externalized
+                                + " Events across services need a broker, which extraction does not provide yet (a later step):"
+                                + " keep " + publisher + " and " + listening.get().name() + " in one service"));
+            }
+        }
+    }
+
+    private static String target(String target) {
+        return target == null || target.isEmpty() ? "" : " to '" + target + "'";
+    }
+
+    private void entities(List<Blocker> blockers) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (Module module : model.modules()) {
+            for (Dependency dependency : module.dependencies()) {
+                boolean entity = "ENTITY".equals(dependency.type()) || model.entity(dependency.target()).isPresent();
+                if (!entity || !crosses(module.name(), dependency.module()) || !seen.add(dependency.source() + dependency.target())) {
+                    continue;
+                }
+                blockers.add(blocker(Blocker.Kind.SHARED_ENTITY, dependency.source(), dependency.target(), module.name(),
+                        dependency.module(), prefix() + dependency.source() + " uses the entity " + dependency.target()
+                                + " of module " + dependency.module() + " (" + model.sourcePath(dependency.source()) + ", module "
+                                + module.name() + "), which would run in another service: a service owns its entities and"
+                                + " tables; refer to it by its id and read it through an HTTP contract of "
+                                + dependency.module() + ", or keep both modules in one service"));
+            }
+        }
+    }
+
+    private void tables(List<Blocker> blockers) {
+        Map<String, List<Entity>> byTable = new LinkedHashMap<>();
+        model.entities().forEach(e -> byTable.computeIfAbsent(e.table(), t -> new ArrayList<>()).add(e));
+        byTable.forEach((table, entities) -> {
+            for (int i = 0; i < entities.size(); i++) {
+                for (int j = i + 1; j < entities.size(); j++) {
+                    Entity a = entities.get(i);
+                    Entity b = entities.get(j);
+                    String moduleA = model.moduleOf(a.type()).map(Module::name).orElse("");
+                    String moduleB = model.moduleOf(b.type()).map(Module::name).orElse("");
+                    if (moduleA.isEmpty() || moduleB.isEmpty() || !crosses(moduleA, moduleB)) {
+                        continue;
+                    }
+                    blockers.add(blocker(Blocker.Kind.SHARED_TABLE, a.type(), "table " + table, moduleA, moduleB,
+                            prefix() + "table '" + table + "' is mapped by " + a.type() + " (" + model.sourcePath(a.type())
+                                    + ", module " + moduleA + ") and by " + b.type() + " (module " + moduleB
+                                    + "), which would run in different services: each table belongs to one module; read the"
+                                    + " other module's data through its HTTP contract, or keep both modules in one service"));
+                }
+            }
+        });
+    }
+
+    static Blocker internalReference(ModulithModel model, ServiceRequest request, String from, String to) {
+        String fromModule = model.moduleOf(from).map(Module::name).orElse("(no module)");
+        String toModule = model.moduleOf(to).map(Module::name).orElse("(no module)");
+        return new Blocker(Blocker.Kind.INTERNAL_REFERENCE, from, to, model.sourcePath(from), fromModule, toModule,
+                "Service '" + request.name() + "' needs other modules' internals: " + from + " -> " + to + " ("
+                        + model.sourcePath(from) + ", module " + fromModule + "; module " + toModule + " does not publish "
+                        + simpleName(to) + "): call them through their module API instead");
+    }
+
+    private Blocker blocker(Blocker.Kind kind, String source, String target, String sourceModule, String targetModule,
+            String message) {
+        return new Blocker(kind, source, target, model.sourcePath(source), sourceModule, targetModule, message);
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+}

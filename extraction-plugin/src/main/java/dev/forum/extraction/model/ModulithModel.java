@@ -1,0 +1,229 @@
+package dev.forum.extraction.model;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The application's modules as Spring Modulith's {@code ApplicationModules} reports them (read by the analyzer in a
+ * JVM of the application's Java version): every module with its types, which of them it publishes, its
+ * dependencies and their type, the events it publishes; the HTTP contracts, event listeners, persistent types and
+ * externalized events of the whole application. Pure data with lookups; no I/O.
+ *
+ * <p>Constructor arguments: the application class the model was read from; the packages whose direct
+ * sub-packages are modules (Spring Modulith's root packages); every module; each interface Spring can turn into
+ * an HTTP client, by class name; every method that listens to an event in process; JPA entities and Spring Data
+ * relational aggregates with their tables; each event type annotated {@code @Externalized} to its target ("" when
+ * it names none); each type to its source file's name (from the class file); the Spring Modulith version and the
+ * JVM version that read the model.
+ */
+public final class ModulithModel {
+
+    private final String mainClass;
+    private final List<String> rootPackages;
+    private final List<Module> modules;
+    private final Map<String, HttpContract> httpContracts;
+    private final List<Listener> listeners;
+    private final List<Entity> entities;
+    private final Map<String, String> externalizedEvents;
+    private final Map<String, String> sourceFiles;
+    private final String springModulith;
+    private final String java;
+    private final Map<String, Module> moduleOfType = new HashMap<>();
+
+    public ModulithModel(String mainClass, List<String> rootPackages, List<Module> modules,
+            Map<String, HttpContract> httpContracts, List<Listener> listeners, List<Entity> entities,
+            Map<String, String> externalizedEvents, Map<String, String> sourceFiles, String springModulith, String java) {
+        this.mainClass = mainClass;
+        this.rootPackages = List.copyOf(rootPackages);
+        this.modules = modules.stream().sorted(Comparator.comparing(Module::name)).toList();
+        this.httpContracts = Map.copyOf(httpContracts);
+        this.listeners = List.copyOf(listeners);
+        this.entities = List.copyOf(entities);
+        this.externalizedEvents = Map.copyOf(externalizedEvents);
+        this.sourceFiles = Map.copyOf(sourceFiles);
+        this.springModulith = springModulith;
+        this.java = java;
+        for (Module module : this.modules) {
+            module.types().forEach(type -> moduleOfType.put(type, module));
+        }
+    }
+
+    public String mainClass() {
+        return mainClass;
+    }
+
+    public List<String> rootPackages() {
+        return rootPackages;
+    }
+
+    public List<Module> modules() {
+        return modules;
+    }
+
+    public Map<String, HttpContract> httpContracts() {
+        return httpContracts;
+    }
+
+    public List<Listener> listeners() {
+        return listeners;
+    }
+
+    public List<Entity> entities() {
+        return entities;
+    }
+
+    public Map<String, String> externalizedEvents() {
+        return externalizedEvents;
+    }
+
+    public String springModulith() {
+        return springModulith;
+    }
+
+    public String java() {
+        return java;
+    }
+
+    /**
+     * One application module.
+     *
+     * @param name            its identifier (e.g. {@code orders})
+     * @param basePackage     its base package
+     * @param open            an open module ({@code @ApplicationModule(type = OPEN)}): every module may use all of it
+     * @param shared          listed in {@code @Modulithic(sharedModules = ...)}
+     * @param types           every class of the module (nested classes included, binary names)
+     * @param publishedTypes  the types other modules may use: its named interfaces (by default its base package)
+     * @param publishedEvents the event types it publishes, each with the methods that publish it
+     * @param dependencies    its dependencies on other modules, as Spring Modulith types them
+     */
+    public record Module(String name, String basePackage, boolean open, boolean shared, Set<String> types,
+            Set<String> publishedTypes, Map<String, List<String>> publishedEvents, List<Dependency> dependencies) {
+
+        public Module {
+            types = Set.copyOf(types);
+            // A published package's package-info goes with it (Spring Modulith counts it as no type at all).
+            Set<String> published = new TreeSet<>(publishedTypes);
+            Set<String> packages = new TreeSet<>();
+            publishedTypes.forEach(type -> packages.add(packageOf(type)));
+            types.stream().filter(t -> t.endsWith(".package-info") && packages.contains(packageOf(t))).forEach(published::add);
+            publishedTypes = Set.copyOf(published);
+            publishedEvents = Map.copyOf(publishedEvents);
+            dependencies = List.copyOf(dependencies);
+        }
+
+        /** Open and shared modules are part of every service. */
+        public boolean everywhere() {
+            return open || shared;
+        }
+    }
+
+    /**
+     * A dependency of one module on another.
+     *
+     * @param type   Spring Modulith's {@code DependencyType}: {@code USES_COMPONENT} (a bean reference),
+     *               {@code EVENT_LISTENER}, {@code ENTITY} or {@code DEFAULT} (any other type reference)
+     * @param source the depending type
+     * @param target the type depended on
+     * @param module the module holding {@code target}
+     */
+    public record Dependency(String type, String source, String target, String module) {
+
+        public boolean isBeanReference() {
+            return "USES_COMPONENT".equals(type);
+        }
+    }
+
+    /** An interface with HTTP exchange annotations, its class-level route prefix (or null) and the controllers implementing it. */
+    public record HttpContract(String type, String prefix, List<String> controllers) {
+
+        public HttpContract {
+            controllers = List.copyOf(controllers);
+        }
+    }
+
+    /** {@code listener.method} listens to {@code event} in process. */
+    public record Listener(String event, String listener, String method) {
+    }
+
+    /** A persistent type and its table ({@code schema.table} when a schema is named), lower case. */
+    public record Entity(String type, String table, String store) {
+    }
+
+    public Optional<Module> module(String name) {
+        return modules.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    /** The module holding a class (a nested class belongs to its outer class's module). */
+    public Optional<Module> moduleOf(String className) {
+        Module found = moduleOfType.get(className);
+        if (found == null && className.indexOf('$') > 0) {
+            found = moduleOfType.get(className.substring(0, className.indexOf('$')));
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** Whether a class lies in one of the root packages (the application's own code, in a module or not). */
+    public boolean isApplicationClass(String className) {
+        String pkg = packageOf(className);
+        return rootPackages.stream().anyMatch(root -> pkg.equals(root) || pkg.startsWith(root + "."));
+    }
+
+    /** The module that holds the main class, if any (it then runs in every service). */
+    public Optional<Module> mainModule() {
+        return moduleOf(mainClass);
+    }
+
+    /** The modules that can be a service of their own: not open, not shared, not the main class's. */
+    public List<String> extractableModules() {
+        Optional<Module> main = mainModule();
+        return modules.stream().filter(m -> !m.everywhere() && !main.map(m::equals).orElse(false)).map(Module::name).toList();
+    }
+
+    /** The modules a request's module set implies in every service: open, shared, and the main class's module. */
+    public Set<String> everywhereModules() {
+        Set<String> names = new TreeSet<>();
+        modules.stream().filter(Module::everywhere).forEach(m -> names.add(m.name()));
+        mainModule().ifPresent(m -> names.add(m.name()));
+        return names;
+    }
+
+    /** The modules publishing an event type: those Spring Modulith saw publish it, else the module holding the type. */
+    public Set<String> publishersOf(String eventType) {
+        Set<String> publishers = new TreeSet<>();
+        modules.stream().filter(m -> m.publishedEvents().containsKey(eventType)).forEach(m -> publishers.add(m.name()));
+        if (publishers.isEmpty()) {
+            moduleOf(eventType).ifPresent(m -> publishers.add(m.name()));
+        }
+        return publishers;
+    }
+
+    public Optional<Entity> entity(String type) {
+        return entities.stream().filter(e -> e.type().equals(type)).findFirst();
+    }
+
+    /** The source file of a type, as {@code pkg/path/File.java}, or the class's own path when unknown. */
+    public String sourcePath(String className) {
+        String top = className.indexOf('$') > 0 ? className.substring(0, className.indexOf('$')) : className;
+        String pkg = packageOf(top);
+        String file = sourceFiles.getOrDefault(className, sourceFiles.getOrDefault(top,
+                top.substring(top.lastIndexOf('.') + 1) + ".java"));
+        return pkg.isEmpty() ? file : pkg.replace('.', '/') + "/" + file;
+    }
+
+    /** The package of a dotted class name ("" for the default package). */
+    public static String packageOf(String className) {
+        int dot = className.lastIndexOf('.');
+        return dot < 0 ? "" : className.substring(0, dot);
+    }
+
+    /** Every module's name, for messages. */
+    public static String names(Collection<String> names) {
+        return names.isEmpty() ? "none" : String.join(", ", new TreeSet<>(names));
+    }
+}

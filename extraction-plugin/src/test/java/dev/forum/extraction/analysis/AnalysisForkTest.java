@@ -1,0 +1,121 @@
+package dev.forum.extraction.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.forum.extraction.model.ExtractionException;
+import dev.forum.extraction.model.ModulithModel;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarFile;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The analyzer in a JVM of its own, on a small Spring application compiled here: what Spring Modulith's model says
+ * reaches the plugin (modules, published types, dependency types, HTTP contracts and their controllers, listeners).
+ */
+class AnalysisForkTest {
+
+    private static final Map<String, String> SOURCES = Map.of(
+            "shop/ShopApplication.java", "package shop; @org.springframework.modulith.Modulithic public class ShopApplication {}",
+            "shop/kernel/package-info.java", "@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN) package shop.kernel;",
+            "shop/kernel/Money.java", "package shop.kernel; public record Money(int cents) {}",
+            "shop/catalog/Catalog.java", "package shop.catalog; @org.springframework.web.service.annotation.HttpExchange(\"/api/catalog\")"
+                    + " public interface Catalog { @org.springframework.web.service.annotation.GetExchange(\"/{sku}\") Item item(@org.springframework.web.bind.annotation.PathVariable(\"sku\") String sku); }",
+            "shop/catalog/Item.java", "package shop.catalog; public record Item(String sku, shop.kernel.Money price) {}",
+            "shop/catalog/internal/CatalogController.java", "package shop.catalog.internal; @org.springframework.web.bind.annotation.RestController"
+                    + " class CatalogController implements shop.catalog.Catalog { public shop.catalog.Item item(String sku) { return null; } }",
+            "shop/orders/OrderPlaced.java", "package shop.orders; public record OrderPlaced(String sku) {}",
+            "shop/orders/internal/OrderService.java", "package shop.orders.internal; @org.springframework.stereotype.Service class OrderService {"
+                    + " private final shop.catalog.Catalog catalog; private final org.springframework.context.ApplicationEventPublisher events;"
+                    + " OrderService(shop.catalog.Catalog catalog, org.springframework.context.ApplicationEventPublisher events) { this.catalog = catalog; this.events = events; }"
+                    + " void place(String sku) { catalog.item(sku); events.publishEvent(new shop.orders.OrderPlaced(sku)); } }",
+            "shop/shipping/internal/Planner.java", "package shop.shipping.internal; @org.springframework.stereotype.Component class Planner {"
+                    + " @org.springframework.context.event.EventListener void on(shop.orders.OrderPlaced placed) { } }");
+
+    @TempDir
+    Path dir;
+
+    private Path classes;
+
+    @BeforeEach
+    void compile() throws IOException {
+        classes = dir.resolve("classes");
+        List<String> args = new ArrayList<>(List.of("--release", "17", "-proc:none", "-cp", String.join(File.pathSeparator,
+                testClasspath().stream().map(Path::toString).toList()), "-d", classes.toString()));
+        for (Map.Entry<String, String> source : SOURCES.entrySet()) {
+            Path file = dir.resolve("src").resolve(source.getKey());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, source.getValue());
+            args.add(file.toString());
+        }
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new)));
+    }
+
+    @Test
+    void readsSpringModulithsModelInItsOwnJvm() throws Exception {
+        ModulithModel model = AnalysisFork.run(request("shop.ShopApplication"));
+
+        assertEquals(List.of("shop"), model.rootPackages());
+        assertEquals(List.of("catalog", "kernel", "orders", "shipping"), model.modules().stream().map(ModulithModel.Module::name).toList());
+        assertTrue(model.module("kernel").orElseThrow().open());
+        assertEquals(List.of("catalog", "orders", "shipping"), model.extractableModules());
+        ModulithModel.Module catalog = model.module("catalog").orElseThrow();
+        assertTrue(catalog.publishedTypes().containsAll(List.of("shop.catalog.Catalog", "shop.catalog.Item")));
+        assertTrue(!catalog.publishedTypes().contains("shop.catalog.internal.CatalogController"));
+        assertTrue(model.module("orders").orElseThrow().dependencies().contains(new ModulithModel.Dependency(
+                "USES_COMPONENT", "shop.orders.internal.OrderService", "shop.catalog.Catalog", "catalog")));
+        assertEquals(new ModulithModel.HttpContract("shop.catalog.Catalog", "/api/catalog", List.of("shop.catalog.internal.CatalogController")),
+                model.httpContracts().get("shop.catalog.Catalog"));
+        assertTrue(model.listeners().contains(new ModulithModel.Listener("shop.orders.OrderPlaced", "shop.shipping.internal.Planner", "on")));
+        assertEquals(java.util.Set.of("orders"), model.publishersOf("shop.orders.OrderPlaced"));
+        assertEquals("shop/orders/internal/OrderService.java", model.sourcePath("shop.orders.internal.OrderService"));
+        assertEquals(Runtime.version().feature(), SupportedVersions.feature(model.java()));
+    }
+
+    @Test
+    void aMainClassSpringModulithCannotReadIsRefusedInOneLine() {
+        var e = assertThrows(ExtractionException.class, () -> AnalysisFork.run(request("shop.kernel.Money")));
+        assertEquals(1, e.lines().size());
+        assertTrue(e.getMessage().startsWith("Spring Modulith cannot read modules from shop.kernel.Money ("), e.getMessage());
+        assertTrue(e.getMessage().endsWith("annotated @SpringBootApplication or @Modulithic; annotate it, or set the plugin's"
+                + " mainClass to the class that is"), e.getMessage());
+        var missing = assertThrows(ExtractionException.class, () -> AnalysisFork.run(request("shop.Nowhere")));
+        assertEquals("the main class shop.Nowhere cannot be loaded (java.lang.ClassNotFoundException: shop.Nowhere)", missing.getMessage());
+    }
+
+    private AnalysisFork.Request request(String mainClass) throws IOException {
+        List<Path> classpath = new ArrayList<>();
+        classpath.add(classes);
+        classpath.addAll(testClasspath());
+        return new AnalysisFork.Request(Path.of(System.getProperty("java.home"), "bin", "java"), classpath, mainClass,
+                "org.springframework.web.service.annotation.HttpExchange", dir.resolve("work"), Duration.ofMinutes(2));
+    }
+
+    /** The test's class path: Spring, Spring Modulith, ArchUnit and the analyzer (surefire may pass it in a manifest). */
+    static List<Path> testClasspath() throws IOException {
+        List<Path> entries = new ArrayList<>(Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of).toList());
+        if (entries.size() == 1 && entries.get(0).toString().endsWith(".jar")) {
+            try (JarFile booter = new JarFile(entries.get(0).toFile())) {
+                String manifestPath = booter.getManifest().getMainAttributes().getValue("Class-Path");
+                if (manifestPath != null) {
+                    entries = Arrays.stream(manifestPath.split(" ")).filter(s -> !s.isBlank())
+                            .map(url -> Path.of(java.net.URI.create(url))).toList();
+                }
+            }
+        }
+        return entries;
+    }
+}

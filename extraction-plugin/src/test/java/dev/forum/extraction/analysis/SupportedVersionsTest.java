@@ -1,0 +1,44 @@
+package dev.forum.extraction.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.forum.extraction.model.ExtractionException;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SupportedVersionsTest {
+
+    @Test
+    void acceptsSpringModulith2OnSpringBoot4AndJava17To25() {
+        SupportedVersions.check(Optional.of("4.1.1"), Optional.of("2.1.1"), 17);
+        SupportedVersions.check(Optional.of("4.0.0-RC1"), Optional.of("2.0.0"), 25);
+        SupportedVersions.check(Optional.empty(), Optional.empty(), 21);
+    }
+
+    @Test
+    void refusesAnythingOlderInOneLine() {
+        assertEquals("The application uses Spring Boot 3.5.4; extraction supports Spring Boot 4.x with Spring Modulith 2.x:"
+                + " upgrade to Spring Boot 4", refusal(Optional.of("3.5.4"), Optional.of("1.4.1"), 17));
+        assertEquals("The application uses Spring Modulith 1.4.1; extraction reads modules with Spring Modulith 2.x (on Spring"
+                + " Boot 4.x): upgrade Spring Modulith to 2.x", refusal(Optional.of("4.1.1"), Optional.of("1.4.1"), 17));
+        assertEquals("The application is compiled for Java 11; extraction supports Java 17 to 25: set maven.compiler.release"
+                + " to a version in that range", refusal(Optional.empty(), Optional.empty(), 11));
+        refusal(Optional.empty(), Optional.empty(), 26);
+    }
+
+    @Test
+    void readsTheJavaReleaseOfAClassFileAndTheFeatureOfAVersion() {
+        assertEquals(17, SupportedVersions.javaRelease(new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61}));
+        assertEquals(25, SupportedVersions.javaRelease(new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 69}));
+        assertThrows(ExtractionException.class, () -> SupportedVersions.javaRelease(new byte[] {1, 2, 3}));
+        assertEquals(25, SupportedVersions.feature("25.0.1"));
+        assertEquals(17, SupportedVersions.feature("17"));
+        assertEquals(8, SupportedVersions.feature("1.8.0_392"));
+        assertEquals(21, SupportedVersions.feature("21-ea"));
+    }
+
+    private static String refusal(Optional<String> boot, Optional<String> modulith, int java) {
+        return assertThrows(ExtractionException.class, () -> SupportedVersions.check(boot, modulith, java)).getMessage();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.forum.extraction.assemble;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.forum.extraction.FakeApp;
+import dev.forum.extraction.model.ModulithModel;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** The module metadata the run-time library reads: what it says, and the same bytes for the same model. */
+class RuntimeMetadataTest {
+
+    @Test
+    void namesEachModulesPackagesContractsCallsAndWhatMayNotCross() throws IOException {
+        ModulithModel base = FakeApp.model();
+        // gamma also uses a plain bean of alpha and listens to an event alpha publishes.
+        List<ModulithModel.Module> modules = base.modules().stream().map(m -> !m.name().equals("gamma") ? m
+                : new ModulithModel.Module(m.name(), m.basePackage(), false, false, m.types(), m.publishedTypes(), Map.of(),
+                        List.of(m.dependencies().get(0), new ModulithModel.Dependency("USES_COMPONENT", "fake.gamma.internal.GammaService",
+                                "fake.alpha.AlphaId", "alpha")))).toList();
+        ModulithModel model = new ModulithModel(base.mainClass(), base.rootPackages(), modules, base.httpContracts(),
+                List.of(new ModulithModel.Listener("fake.alpha.AlphaId", "fake.gamma.internal.GammaService", "on")), List.of(),
+                Map.of(), Map.of(), "2.1.1", "17");
+
+        Properties metadata = load(RuntimeMetadata.of(model, List.of()));
+        assertEquals("1", metadata.getProperty("format"));
+        assertEquals("alpha,beta,gamma,platform", metadata.getProperty("modules"), "a module after those it depends on");
+        assertEquals(null, metadata.getProperty("service"));
+        assertEquals("true", metadata.getProperty("module.platform.everywhere"));
+        assertEquals("fake.beta", metadata.getProperty("module.beta.packages"));
+        assertEquals("fake.alpha.AlphaApi", metadata.getProperty("module.alpha.contracts"));
+        assertEquals("/api/alpha", metadata.getProperty("module.alpha.prefix"));
+        assertEquals("alpha", metadata.getProperty("module.beta.calls"));
+        assertEquals("beta", metadata.getProperty("module.gamma.calls"));
+        assertEquals("fake.alpha.AlphaId@alpha", metadata.getProperty("module.gamma.beanCalls"));
+        assertEquals("fake.alpha.AlphaId@alpha", metadata.getProperty("module.gamma.listens"));
+
+        byte[] service = RuntimeMetadata.of(model, List.of("beta"));
+        assertEquals("beta", load(service).getProperty("service"));
+        assertArrayEquals(service, RuntimeMetadata.of(model, List.of("beta")));
+        assertTrue(!new String(service, StandardCharsets.ISO_8859_1).contains("20"), "no date in the file");
+    }
+
+    private static Properties load(byte[] bytes) throws IOException {
+        Properties properties = new Properties();
+        properties.load(new ByteArrayInputStream(bytes));
+        return properties;
+    }
+}

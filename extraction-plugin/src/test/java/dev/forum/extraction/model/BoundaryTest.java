@@ -1,0 +1,130 @@
+package dev.forum.extraction.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Every dependency across a service's boundary is decided, in both directions, from the model alone. */
+class BoundaryTest {
+
+    /** A model of the shop: a, b and c are modules under {@code shop}; k is open. */
+    private static final class Shop {
+        final List<ModulithModel.Module> modules = new ArrayList<>();
+        final Map<String, ModulithModel.HttpContract> contracts = new java.util.HashMap<>();
+        final List<ModulithModel.Listener> listeners = new ArrayList<>();
+        final List<ModulithModel.Entity> entities = new ArrayList<>();
+        final Map<String, String> externalized = new java.util.HashMap<>();
+
+        Shop module(String name, boolean open, List<String> types, ModulithModel.Dependency... dependencies) {
+            List<String> qualified = types.stream().map(t -> "shop." + name + "." + t).toList();
+            Set<String> published = Set.copyOf(qualified.stream().filter(t -> !t.contains(".internal.")).toList());
+            modules.add(new ModulithModel.Module(name, "shop." + name, open, false, Set.copyOf(qualified), published,
+                    Map.of(), List.of(dependencies)));
+            return this;
+        }
+
+        ModulithModel model() {
+            List<ModulithModel.Module> all = new ArrayList<>(modules);
+            return new ModulithModel("shop.ShopApplication", List.of("shop"), all, contracts, listeners, entities, externalized,
+                    Map.of(), "2.1.1", "17");
+        }
+    }
+
+    private static ModulithModel.Dependency bean(String source, String target, String module) {
+        return new ModulithModel.Dependency("USES_COMPONENT", source, target, module);
+    }
+
+    private static List<Blocker> blockers(ModulithModel model, String... modules) {
+        return Planner.plan(model, List.of(), new ServiceRequest(String.join("-", modules), List.of(modules))).blockers();
+    }
+
+    @Test
+    void aBeanCallThroughAServedHttpContractBecomesARemoteClientEitherWay() {
+        Shop shop = new Shop().module("a", false, List.of("internal.OrderService"), bean("shop.a.internal.OrderService", "shop.b.Catalog", "b"))
+                .module("b", false, List.of("Catalog", "internal.CatalogController"));
+        shop.contracts.put("shop.b.Catalog", new ModulithModel.HttpContract("shop.b.Catalog", "/api/b", List.of("shop.b.internal.CatalogController")));
+        ModulithModel model = shop.model();
+
+        ServicePlan a = Planner.plan(model, List.of(), new ServiceRequest("a", List.of("a")));
+        assertEquals(List.of(), a.blockers());
+        assertEquals(Map.of("shop.b.Catalog", "b"), a.remoteContracts());
+        ServicePlan b = Planner.plan(model, List.of(), new ServiceRequest("b", List.of("b")));
+        assertEquals(List.of(), b.blockers());
+        assertEquals(Map.of(), b.remoteContracts(), "b calls nothing; the monolith gets the client");
+    }
+
+    @Test
+    void aBeanCallThroughAnythingElseBlocksBothEndsAndAContractNoControllerServesBlocksToo() {
+        Shop shop = new Shop().module("a", false, List.of("internal.OrderService"),
+                        bean("shop.a.internal.OrderService", "shop.b.Stock", "b"), bean("shop.a.internal.OrderService", "shop.c.Prices", "c"))
+                .module("b", false, List.of("Stock")).module("c", false, List.of("Prices"));
+        shop.contracts.put("shop.c.Prices", new ModulithModel.HttpContract("shop.c.Prices", "/api/c", List.of()));
+        ModulithModel model = shop.model();
+
+        List<Blocker> a = blockers(model, "a");
+        assertEquals(List.of(Blocker.Kind.BEAN_CALL, Blocker.Kind.CONTRACT_NOT_SERVED), a.stream().map(Blocker::kind).toList());
+        assertEquals("Service 'a': shop.a.internal.OrderService calls shop.b.Stock of module b (bean reference in"
+                + " shop/a/internal/OrderService.java, module a), which cannot go over HTTP once a and b run in different services:"
+                + " call it through an interface of b's published API annotated with @HttpExchange (its remote client is made"
+                + " from it) and implemented by a @RestController in b, or keep both modules in one service", a.get(0).message());
+        assertEquals("Service 'a': shop.a.internal.OrderService calls the HTTP contract shop.c.Prices of module c (bean reference"
+                + " in shop/a/internal/OrderService.java, module a), but no @RestController of c implements it, so its remote client"
+                + " would find no route: implement Prices in a controller of c", a.get(1).message());
+        assertEquals(List.of(Blocker.Kind.BEAN_CALL), blockers(model, "b").stream().map(Blocker::kind).toList());
+        assertEquals(List.of(), blockers(model, "a", "b", "c"), "nothing crosses when all three are one service");
+        assertEquals(List.of(Blocker.Kind.CONTRACT_NOT_SERVED), blockers(model, "a", "b").stream().map(Blocker::kind).toList());
+    }
+
+    @Test
+    void anEventListenedToOnTheOtherSideBlocksAndAnExternalizedOneSaysSo() {
+        Shop shop = new Shop().module("a", false, List.of("OrderPlaced", "Shipped"))
+                .module("b", false, List.of("internal.Planner")).module("c", false, List.of("internal.Mailer"));
+        shop.listeners.add(new ModulithModel.Listener("shop.a.OrderPlaced", "shop.b.internal.Planner", "on"));
+        shop.listeners.add(new ModulithModel.Listener("shop.a.Shipped", "shop.c.internal.Mailer", "on"));
+        shop.externalized.put("shop.a.Shipped", "shipments");
+        ModulithModel model = shop.model();
+
+        List<Blocker> a = blockers(model, "a");
+        assertEquals(2, a.size());
+        assertEquals("Service 'a': event shop.a.OrderPlaced, published by module a, is listened to by shop.b.internal.Planner.on"
+                + " (shop/b/internal/Planner.java, module b), which would run in another service. Events across services need a"
+                + " broker, which extraction does not provide yet (a later step): keep a and b in one service", a.get(0).message());
+        assertTrue(a.get(1).message().contains("It is @Externalized to 'shipments', but Mailer listens in process, not to the broker."));
+        assertEquals(List.of("shop.a.OrderPlaced"), blockers(model, "b").stream().map(Blocker::target).toList());
+        assertEquals(List.of("shop.a.Shipped"), blockers(model, "a", "b").stream().map(Blocker::target).toList());
+        // A framework event (no module publishes it) or a listener in an open module never crosses.
+        shop.listeners.add(new ModulithModel.Listener("org.springframework.boot.context.event.ApplicationReadyEvent", "shop.b.internal.Planner", "ready"));
+        assertEquals(1, blockers(shop.model(), "b").size());
+    }
+
+    @Test
+    void anotherModulesEntityOrATableOnBothSidesBlocks() {
+        Shop shop = new Shop().module("a", false, List.of("Customer"))
+                .module("b", false, List.of("internal.Invoice"), new ModulithModel.Dependency("DEFAULT", "shop.b.internal.Invoice", "shop.a.Customer", "a"))
+                .module("c", false, List.of("internal.Summary"));
+        shop.entities.add(new ModulithModel.Entity("shop.a.Customer", "customer", "jpa"));
+        shop.entities.add(new ModulithModel.Entity("shop.b.internal.Invoice", "invoice", "jpa"));
+        shop.entities.add(new ModulithModel.Entity("shop.c.internal.Summary", "invoice", "jpa"));
+        ModulithModel model = shop.model();
+
+        assertEquals(List.of(Blocker.Kind.SHARED_ENTITY), blockers(model, "a").stream().map(Blocker::kind).toList());
+        assertEquals(List.of(Blocker.Kind.SHARED_ENTITY, Blocker.Kind.SHARED_TABLE), blockers(model, "b").stream().map(Blocker::kind).toList());
+        Blocker table = blockers(model, "c").get(0);
+        assertEquals("table invoice", table.target());
+        assertTrue(table.message().startsWith("Service 'c': table 'invoice' is mapped by shop.b.internal.Invoice"));
+        assertEquals(List.of(), blockers(model, "b", "c").stream().filter(x -> x.kind() == Blocker.Kind.SHARED_TABLE).toList());
+    }
+
+    @Test
+    void nothingCrossesIntoAnOpenModule() {
+        Shop shop = new Shop().module("k", true, List.of("Kernel"))
+                .module("a", false, List.of("internal.Service"), bean("shop.a.internal.Service", "shop.k.Kernel", "k"));
+        shop.listeners.add(new ModulithModel.Listener("shop.k.Kernel", "shop.a.internal.Service", "on"));
+        assertEquals(List.of(), blockers(shop.model(), "a"));
+    }
+}

@@ -1,0 +1,75 @@
+package dev.forum.extraction.runtime.migration;
+
+import dev.forum.extraction.runtime.topology.ModuleMetadata;
+import dev.forum.extraction.runtime.topology.Topology;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Flyway migrations per module by Spring Modulith's convention, run only for the modules local in this process: the
+ * migrations in {@code <location>/__root} with the configured history table, then for each local module, in the
+ * metadata's order, those in {@code <location>/<module>} with a history table of its own
+ * ({@code <table>_<module>}), each baselined at version 0 so a module's V1 runs on a schema that already holds
+ * other modules' tables. So a service runs only its own modules' migrations, and a module moving between processes
+ * keeps its history. Every other Flyway setting is the application's ({@code spring.flyway.*}).
+ */
+public final class ModuleMigrations implements FlywayMigrationStrategy {
+
+    private static final Logger log = LoggerFactory.getLogger(ModuleMigrations.class);
+
+    private final Topology topology;
+
+    public ModuleMigrations(Topology topology) {
+        this.topology = topology;
+    }
+
+    @Override
+    public void migrate(Flyway flyway) {
+        Configuration base = flyway.getConfiguration();
+        List<String> locations = Arrays.stream(base.getLocations()).map(l -> l.getDescriptor()).toList();
+        run(base, locations, "__root", base.getTable());
+        for (ModuleMetadata.ModuleInfo module : topology.metadata().modules()) {
+            if (topology.isLocal(module.name())) {
+                run(base, locations, module.name(), base.getTable() + "_" + module.name().replace('-', '_').toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+
+    private static void run(Configuration base, List<String> locations, String folder, String table) {
+        String[] folders = locations.stream().map(l -> l.replaceAll("/+$", "") + "/" + folder).toArray(String[]::new);
+        if (!hasMigrations(base.getClassLoader(), folders)) {
+            return;
+        }
+        var result = Flyway.configure(base.getClassLoader()).configuration(base).locations(folders).table(table)
+                .baselineOnMigrate(true).baselineVersion("0").failOnMissingLocations(false).load().migrate();
+        log.info("Migrations of {}: {} applied, schema at version {} (history table {})", folder,
+                result.migrationsExecuted, result.targetSchemaVersion, table);
+    }
+
+    private static boolean hasMigrations(ClassLoader classLoader, String[] folders) {
+        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(classLoader);
+        try {
+            for (String folder : folders) {
+                if (folder.startsWith("classpath:") && resolver.getResources("classpath*:" + folder.substring("classpath:".length())
+                        + "/**/*.sql").length > 0) {
+                    return true;
+                }
+                if (!folder.startsWith("classpath:")) {
+                    return true; // a file system location: let Flyway look
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

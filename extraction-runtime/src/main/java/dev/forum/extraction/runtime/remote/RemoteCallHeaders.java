@@ -1,0 +1,18 @@
+package dev.forum.extraction.runtime.remote;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * Adds headers to every call to a remote module: the application's way to relay what the caller's own request
+ * carried, such as its {@code Authorization} bearer token or a request id. Every bean of this type is asked, in
+ * order, on the thread that makes the call (so request-scoped state is at hand).
+ */
+@FunctionalInterface
+public interface RemoteCallHeaders {
+
+    /**
+     * @param module  the remote module called
+     * @param headers the call's headers, to add to
+     */
+    void contribute(String module, HttpHeaders headers);
+}

@@ -1,0 +1,88 @@
+package dev.forum.extraction.runtime.remote;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.retry.Retry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
+
+/**
+ * Every call to one remote module passes here: it carries the headers the application relays
+ * ({@link RemoteCallHeaders}), goes through the module's circuit breaker, and is retried only if it is an idempotent
+ * read. Failures to reach the module and 5xx answers become {@link RemoteModuleUnavailableException} (503),
+ * {@link RemoteModuleTimeoutException} (504) or {@link RemoteModuleException} (502); 4xx answers pass on to the
+ * error decoders.
+ */
+final class RemoteCallInterceptor implements ClientHttpRequestInterceptor {
+
+    private final String module;
+    private final CircuitBreaker circuitBreaker;
+    private final Retry retry;
+    private final List<RemoteCallHeaders> headers;
+
+    RemoteCallInterceptor(String module, CircuitBreaker circuitBreaker, Retry retry, List<RemoteCallHeaders> headers) {
+        this.module = module;
+        this.circuitBreaker = circuitBreaker;
+        this.retry = retry;
+        this.headers = List.copyOf(headers);
+    }
+
+    @Override
+    public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution) {
+        headers.forEach(contributor -> contributor.contribute(module, request.getHeaders()));
+        Supplier<ClientHttpResponse> call = CircuitBreaker.decorateSupplier(circuitBreaker, () -> execute(request, body, execution));
+        if (HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod())) {
+            call = Retry.decorateSupplier(retry, call);
+        }
+        try {
+            return call.get();
+        } catch (CallNotPermittedException open) {
+            throw new RemoteModuleUnavailableException(module, "its circuit breaker is open after repeated failures", open);
+        }
+    }
+
+    private ClientHttpResponse execute(HttpRequest request, byte[] body, ClientHttpRequestExecution execution) {
+        ClientHttpResponse response;
+        try {
+            response = execution.execute(request, body);
+        } catch (HttpConnectTimeoutException notReached) {
+            throw new RemoteModuleUnavailableException(module, "no connection within the connect timeout", notReached);
+        } catch (HttpTimeoutException slow) {
+            throw new RemoteModuleTimeoutException(module, slow);
+        } catch (IOException unreachable) {
+            throw new RemoteModuleUnavailableException(module, describe(unreachable), unreachable);
+        }
+        // A 5xx is never a domain outcome: it counts against the circuit breaker. 502 and 503 (a balancer
+        // with no healthy target, a module shutting down) are worth one more try for a read; 504 is not.
+        int status;
+        try {
+            status = response.getStatusCode().value();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (status >= 500) {
+            response.close();
+            throw switch (status) {
+                case 502, 503 -> new RemoteModuleUnavailableException(module, "it answered " + status, null);
+                case 504 -> new RemoteModuleTimeoutException(module, null);
+                default -> new RemoteModuleException(module, "The " + module + " module answered " + request.getMethod()
+                        + " " + request.getURI().getPath() + " with " + status, null);
+            };
+        }
+        return response;
+    }
+
+    private static String describe(IOException failure) {
+        String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

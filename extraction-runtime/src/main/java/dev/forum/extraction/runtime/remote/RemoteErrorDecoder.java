@@ -1,0 +1,25 @@
+package dev.forum.extraction.runtime.remote;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRequest;
+
+/**
+ * Turns a remote module's 4xx answer back into what the module would have thrown in process (a domain outcome of the
+ * application's own, say "not found" from a problem document's {@code type}). Every bean of this type is asked, in
+ * order; one that recognises the answer throws, one that does not returns. If none throws, the caller gets a
+ * {@link RemoteModuleException} naming the module, the route and the status. 5xx answers never get here: they count
+ * against the module's circuit breaker and become {@link RemoteModuleUnavailableException} or
+ * {@link RemoteModuleTimeoutException}.
+ */
+@FunctionalInterface
+public interface RemoteErrorDecoder {
+
+    /**
+     * @param module  the remote module that answered
+     * @param request the call
+     * @param status  the answer's status, 400 to 499
+     * @param headers the answer's headers
+     * @param body    the answer's body (empty when it had none)
+     */
+    void decode(String module, HttpRequest request, int status, HttpHeaders headers, byte[] body);
+}

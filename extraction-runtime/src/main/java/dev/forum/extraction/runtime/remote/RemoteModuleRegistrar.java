@@ -1,0 +1,136 @@
+package dev.forum.extraction.runtime.remote;
+
+import dev.forum.extraction.runtime.topology.InvalidTopologyException;
+import dev.forum.extraction.runtime.topology.ModuleMetadata;
+import dev.forum.extraction.runtime.topology.Topology;
+import dev.forum.extraction.runtime.topology.TopologySettings;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.config.ConstructorArgumentValues;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Before any bean is made: resolves this process's {@link Topology} (refusing one that cannot work), leaves out
+ * every bean of a module that is not local (its components, configuration classes and their {@code @Bean}s, its
+ * Spring Data repositories: so a remote module starts nothing here, no routes, no listeners), and registers a client
+ * bean of each remote module's HTTP contracts, so callers inject the contract the same way whether its module is
+ * local or not. Runs after the application's bean definitions are all registered (lowest precedence).
+ */
+public final class RemoteModuleRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware, Ordered {
+
+    /** The bean name of this process's {@link Topology}. */
+    public static final String TOPOLOGY_BEAN = "moduleTopology";
+
+    private static final Logger log = LoggerFactory.getLogger(RemoteModuleRegistrar.class);
+
+    private Environment environment;
+
+    @Override
+    public void setEnvironment(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
+        ConfigurableListableBeanFactory beanFactory = (ConfigurableListableBeanFactory) registry;
+        ClassLoader classLoader = beanFactory.getBeanClassLoader();
+        TopologySettings settings = TopologySettings.from(environment);
+        Optional<ModuleMetadata> metadata = ModuleMetadata.load(classLoader);
+        if (metadata.isEmpty()) {
+            if (!settings.localModules().isEmpty()) {
+                throw new InvalidTopologyException("forum.topology.local-modules is set, but the application carries no module"
+                        + " metadata (" + ModuleMetadata.LOCATION + "): add the extraction plugin's `modules` goal to its build");
+            }
+            log.debug("No module metadata ({}): every module is local", ModuleMetadata.LOCATION);
+            return;
+        }
+        Topology topology = Topology.resolve(settings, metadata.get());
+        beanFactory.registerSingleton(TOPOLOGY_BEAN, topology);
+        log.info("Topology: {}", topology);
+        List<String> dropped = dropRemoteBeans(registry, topology);
+        if (!dropped.isEmpty()) {
+            log.info("Left out {} beans of remote modules", dropped.size());
+            log.debug("Left out: {}", dropped);
+        }
+        for (Map.Entry<String, URI> remote : topology.remoteModules().entrySet()) {
+            ModuleMetadata.ModuleInfo module = metadata.get().module(remote.getKey()).orElseThrow();
+            for (String contract : module.contracts()) {
+                Class<?> api = ClassUtils.resolveClassName(contract, classLoader);
+                registerClient(registry, beanFactory, module.name(), remote.getValue(), api);
+            }
+        }
+    }
+
+    /** Removes the definitions of remote modules' beans, and of beans their configuration classes declare, until none is left. */
+    static List<String> dropRemoteBeans(BeanDefinitionRegistry registry, Topology topology) {
+        List<String> dropped = new ArrayList<>();
+        Set<String> droppedNames = new TreeSet<>();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (String name : registry.getBeanDefinitionNames()) {
+                BeanDefinition definition = registry.getBeanDefinition(name);
+                boolean remote = declaringClasses(definition).stream().anyMatch(topology::isRemoteClass)
+                        || (definition.getFactoryBeanName() != null && droppedNames.contains(definition.getFactoryBeanName()));
+                if (remote) {
+                    registry.removeBeanDefinition(name);
+                    droppedNames.add(name);
+                    dropped.add(name);
+                    changed = true;
+                }
+            }
+        }
+        return dropped;
+    }
+
+    /** The application classes a definition stands for: its bean class, and a Spring Data repository's interface. */
+    private static List<String> declaringClasses(BeanDefinition definition) {
+        List<String> classes = new ArrayList<>();
+        if (definition.getBeanClassName() != null) {
+            classes.add(definition.getBeanClassName());
+        }
+        Object objectType = definition.getAttribute("factoryBeanObjectType");
+        if (objectType instanceof String type) {
+            classes.add(type);
+        } else if (objectType instanceof Class<?> type) {
+            classes.add(type.getName());
+        }
+        ConstructorArgumentValues.ValueHolder first = definition.getConstructorArgumentValues().getIndexedArgumentValue(0, null);
+        if (first != null && first.getValue() instanceof String repositoryInterface) {
+            classes.add(repositoryInterface);
+        }
+        return classes;
+    }
+
+    private static <T> void registerClient(BeanDefinitionRegistry registry, ConfigurableListableBeanFactory beanFactory,
+            String module, URI url, Class<T> api) {
+        RootBeanDefinition client = new RootBeanDefinition(api);
+        client.setInstanceSupplier(() -> beanFactory.getBean(RemoteModuleClients.class).create(module, url, api));
+        client.setLazyInit(true);
+        registry.registerBeanDefinition(module + "RemoteClient" + api.getSimpleName(), client);
+    }
+
+    @Override
+    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+    }
+}

@@ -1,0 +1,14 @@
+package dev.forum.extraction.runtime.topology;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/** Prints a refused topology as one line, instead of a stack trace. */
+class InvalidTopologyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidTopologyException> {
+
+    @Override
+    protected FailureAnalysis analyze(Throwable rootFailure, InvalidTopologyException cause) {
+        return new FailureAnalysis(cause.getMessage(),
+                "Fix the forum.topology settings (or FORUM_TOPOLOGY_* variables) as the description says.", cause);
+    }
+}

@@ -1,0 +1,164 @@
+package dev.forum.extraction.runtime.topology;
+
+import dev.forum.extraction.runtime.topology.ModuleMetadata.ModuleInfo;
+import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * This process's topology, validated: every module of the application, which of them run here, and where the
+ * others live. Built once at start-up from the settings and the module metadata; a configuration that cannot work
+ * is refused with an {@link InvalidTopologyException} that names the fix: an unknown module, a module this jar does
+ * not hold, no module at all, a remote module called over HTTP without a URL, a local module that uses a remote
+ * module's bean that cannot go over HTTP, or listens to events a remote module publishes.
+ */
+public final class Topology {
+
+    private final ModuleMetadata metadata;
+    private final Set<String> local;
+    private final Map<String, URI> remote;
+    private final TopologySettings settings;
+
+    private Topology(ModuleMetadata metadata, Set<String> local, Map<String, URI> remote, TopologySettings settings) {
+        this.metadata = metadata;
+        this.local = Set.copyOf(local);
+        this.remote = java.util.Collections.unmodifiableMap(new TreeMap<>(remote));
+        this.settings = settings;
+    }
+
+    /** @throws InvalidTopologyException (one line) for settings that cannot work with these modules */
+    public static Topology resolve(TopologySettings settings, ModuleMetadata metadata) {
+        Set<String> known = new TreeSet<>();
+        Set<String> everywhere = new TreeSet<>();
+        metadata.modules().forEach(m -> (m.everywhere() ? everywhere : known).add(m.name()));
+        String moduleList = String.join(", ", known);
+        for (String name : settings.localModules()) {
+            if (!known.contains(name) && !everywhere.contains(name)) {
+                throw new InvalidTopologyException("forum.topology.local-modules names unknown module '" + name
+                        + "'; the modules are: " + moduleList);
+            }
+            if (metadata.isService() && !metadata.service().contains(name) && !everywhere.contains(name)) {
+                throw new InvalidTopologyException("Module '" + name + "' is set to run here (forum.topology.local-modules)"
+                        + " but its implementation is not on the class path: this jar was built for "
+                        + String.join(", ", metadata.service()) + "; run it where it is, or add its jar");
+            }
+        }
+        for (String name : settings.remoteUrls().keySet()) {
+            if (!known.contains(name)) {
+                throw new InvalidTopologyException("forum.topology.remote-urls names unknown module '" + name
+                        + "'; the modules are: " + moduleList);
+            }
+        }
+        Set<String> local = new LinkedHashSet<>(!settings.localModules().isEmpty() ? settings.localModules()
+                : metadata.isService() ? metadata.service() : known);
+        local.retainAll(known);
+        if (local.isEmpty() && !known.isEmpty()) {
+            throw new InvalidTopologyException("No module runs in this process: set forum.topology.local-modules to one or"
+                    + " more of: " + moduleList);
+        }
+        local.addAll(everywhere);
+        Map<String, URI> remote = new TreeMap<>();
+        for (String name : known) {
+            if (!local.contains(name)) {
+                URI url = remoteUrl(name, settings, calledBy(metadata, local, name));
+                if (url != null) {
+                    remote.put(name, url);
+                }
+            }
+        }
+        Topology topology = new Topology(metadata, local, remote, settings);
+        topology.refuseWhatCannotCross();
+        return topology;
+    }
+
+    /** The local modules that call {@code module} over HTTP. */
+    private static List<String> calledBy(ModuleMetadata metadata, Set<String> local, String module) {
+        return metadata.modules().stream().filter(m -> local.contains(m.name()) && m.calls().contains(module))
+                .map(ModuleInfo::name).toList();
+    }
+
+    /** A remote module's URL; null when none is set and no local module calls it. */
+    private static URI remoteUrl(String module, TopologySettings settings, List<String> callers) {
+        URI url = settings.remoteUrls().getOrDefault(module, settings.remoteBaseUrl());
+        if (url == null) {
+            if (callers.isEmpty()) {
+                return null;
+            }
+            throw new InvalidTopologyException("Module '" + module + "' is remote but has no URL (" + String.join(", ", callers)
+                    + " call" + (callers.size() == 1 ? "s" : "") + " it): set"
+                    + " forum.topology.remote-base-url (FORUM_TOPOLOGY_REMOTE_BASE_URL) or forum.topology.remote-urls."
+                    + module + " (FORUM_TOPOLOGY_REMOTEURLS_" + module.toUpperCase(Locale.ROOT).replace("-", "") + ")");
+        }
+        if (!url.isAbsolute() || !("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
+            throw new InvalidTopologyException("The URL of remote module '" + module + "' must be an absolute http(s) URL,"
+                    + " like http://alb.example.com, not '" + url + "'");
+        }
+        return url;
+    }
+
+    private void refuseWhatCannotCross() {
+        for (ModuleInfo module : metadata.modules()) {
+            if (!local.contains(module.name())) {
+                continue;
+            }
+            module.beanCalls().forEach((type, owner) -> {
+                if (!local.contains(owner)) {
+                    throw new InvalidTopologyException("Module '" + module.name() + "' runs here and uses " + type + " of module '"
+                            + owner + "', which is remote, but that bean cannot be called over HTTP: run " + owner
+                            + " here too (forum.topology.local-modules), or make " + type + " an HTTP contract");
+                }
+            });
+            module.listens().forEach((event, publisher) -> {
+                if (!local.contains(publisher)) {
+                    throw new InvalidTopologyException("Module '" + module.name() + "' runs here and listens to " + event
+                            + ", which module '" + publisher + "' publishes in another process: events across processes need"
+                            + " a broker; run " + publisher + " and " + module.name() + " in the same process");
+                }
+            });
+        }
+    }
+
+    public boolean isLocal(String module) {
+        return local.contains(module);
+    }
+
+    /** Every module that runs here, the open, shared and main class's modules included. */
+    public Set<String> localModules() {
+        return local;
+    }
+
+    /** Module name to URL, for every remote module that has one. */
+    public Map<String, URI> remoteModules() {
+        return remote;
+    }
+
+    public ModuleMetadata metadata() {
+        return metadata;
+    }
+
+    public TopologySettings settings() {
+        return settings;
+    }
+
+    /** Whether a class belongs to a module that is not local (and so has no bean in this process). */
+    public boolean isRemoteClass(String className) {
+        return metadata.moduleOf(className).map(m -> !local.contains(m.name())).orElse(false);
+    }
+
+    /** The module whose route prefix owns a request path (the prefix itself or below it), if any. */
+    public Optional<ModuleInfo> moduleOwning(String requestPath) {
+        return metadata.modules().stream().filter(m -> m.routePrefix() != null)
+                .filter(m -> requestPath.equals(m.routePrefix()) || requestPath.startsWith(m.routePrefix() + "/")).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return "local " + new TreeSet<>(local) + ", remote " + remote;
+    }
+}

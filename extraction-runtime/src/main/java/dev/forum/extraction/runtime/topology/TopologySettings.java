@@ -1,0 +1,42 @@
+package dev.forum.extraction.runtime.topology;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+
+/**
+ * The topology settings as configured, before validation. Environment variables map onto them as usual:
+ * {@code FORUM_TOPOLOGY_LOCAL_MODULES=posts}, {@code FORUM_TOPOLOGY_REMOTE_BASE_URL=http://alb},
+ * {@code FORUM_TOPOLOGY_REMOTEURLS_USERS=http://users:3000} (a map key follows the property name, written
+ * without its dash).
+ *
+ * @param localModules   {@code forum.topology.local-modules}: the modules that run here; empty means every module
+ *                       this jar holds (a service jar: those it was built for; the application's jar: all)
+ * @param remoteBaseUrl  {@code forum.topology.remote-base-url}: where every other module lives (a load balancer)
+ * @param remoteUrls     {@code forum.topology.remote-urls.<module>}: per-module overrides
+ * @param connectTimeout {@code forum.topology.connect-timeout}: to reach a remote module (default 250 ms)
+ * @param readTimeout    {@code forum.topology.read-timeout}: for its answer (default 800 ms)
+ */
+public record TopologySettings(Set<String> localModules, URI remoteBaseUrl, Map<String, URI> remoteUrls,
+                               Duration connectTimeout, Duration readTimeout) {
+
+    public static final String PREFIX = "forum.topology";
+
+    public static TopologySettings from(Environment environment) {
+        Binder binder = Binder.get(environment);
+        List<String> names = binder.bind(PREFIX + ".local-modules", Bindable.listOf(String.class)).orElse(List.of());
+        Set<String> local = new LinkedHashSet<>();
+        names.stream().map(String::strip).filter(name -> !name.isEmpty()).forEach(local::add);
+        return new TopologySettings(local,
+                binder.bind(PREFIX + ".remote-base-url", URI.class).orElse(null),
+                binder.bind(PREFIX + ".remote-urls", Bindable.mapOf(String.class, URI.class)).orElse(Map.of()),
+                binder.bind(PREFIX + ".connect-timeout", Duration.class).orElse(Duration.ofMillis(250)),
+                binder.bind(PREFIX + ".read-timeout", Duration.class).orElse(Duration.ofMillis(800)));
+    }
+}

@@ -1,0 +1,167 @@
+package dev.forum.extraction.runtime.web;
+
+import dev.forum.extraction.runtime.topology.ModuleMetadata;
+import dev.forum.extraction.runtime.topology.Topology;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.GetExchange;
+
+/**
+ * With {@code forum.warm-up.rounds} above 0 (default 0: off), sends a few requests to this process's own routes before
+ * it reports ready: each local module's route prefix followed by each of {@code forum.warm-up.suffixes} (default: the
+ * prefix alone), and each of {@code forum.warm-up.paths}. Its purpose: the first real request
+ * (often a call from another module, with a sub-second read timeout) does not pay for class loading and
+ * the first JIT work. Then reads each remote module's list a few times through its client, so that the first
+ * request that needs a remote module does not pay for the client's first call (its connection, class loading,
+ * JSON binding): without it, a fresh instance under load answered its first write with a 504, its first call
+ * to the threads module taking longer than the read timeout. Readiness flips to accepting traffic only after
+ * the ready event's listeners ran.
+ */
+public class WarmUp {
+
+    private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
+
+    /** Calls per remote module: the first is the cold one; a failing module is not called again. */
+    static final int REMOTE_ROUNDS = 3;
+
+    private final java.util.function.Supplier<Topology> topologies;
+    private Topology topology;
+    private final int rounds;
+    private final List<String> suffixes;
+    private final List<String> extraPaths;
+
+    /**
+     * @param topology   this process's topology, once resolved (none without module metadata: no warm-up)
+     * @param rounds     how often every path is asked (0: no warm-up)
+     * @param suffixes   what follows each local module's route prefix, e.g. {@code ?limit=1} and {@code /1}
+     * @param extraPaths more paths of this process to ask, e.g. {@code /}
+     */
+    public WarmUp(java.util.function.Supplier<Topology> topology, int rounds, List<String> suffixes, List<String> extraPaths) {
+        this.topologies = topology;
+        this.rounds = rounds;
+        this.suffixes = suffixes.isEmpty() ? List.of("") : List.copyOf(suffixes);
+        this.extraPaths = List.copyOf(extraPaths);
+    }
+
+    @EventListener
+    public void warmUp(ApplicationReadyEvent ready) {
+        topology = topologies.get();
+        if (topology == null || rounds <= 0 || !(ready.getApplicationContext() instanceof WebServerApplicationContext web)) {
+            return;
+        }
+        long start = System.nanoTime();
+        String base = "http://127.0.0.1:" + web.getWebServer().getPort();
+        List<String> paths = new ArrayList<>(extraPaths);
+        for (ModuleMetadata.ModuleInfo module : topology.metadata().modules()) {
+            if (topology.isLocal(module.name()) && module.routePrefix() != null) {
+                suffixes.forEach(suffix -> paths.add(module.routePrefix() + suffix));
+            }
+        }
+        // Not closed: HttpClient is AutoCloseable only from Java 21; its threads end with its last reference.
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        try {
+            for (int round = 0; round < rounds; round++) {
+                for (String path : paths) {
+                    client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(2)).build(),
+                            HttpResponse.BodyHandlers.discarding());
+                }
+            }
+            log.info("Warmed up {} routes in {} ms", paths.size(), (System.nanoTime() - start) / 1_000_000);
+        } catch (Exception e) {
+            log.warn("Warm-up stopped early: {}", e.toString());
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        warmUpRemote(ready.getApplicationContext());
+    }
+
+    private void warmUpRemote(org.springframework.context.ApplicationContext context) {
+        Map<String, Class<?>> apis = new LinkedHashMap<>();
+        for (String module : topology.remoteModules().keySet()) {
+            for (String contract : topology.metadata().module(module).orElseThrow().contracts()) {
+                apis.put(module + " " + contract, org.springframework.util.ClassUtils.resolveClassName(contract,
+                        context.getClassLoader()));
+            }
+        }
+        if (apis.isEmpty()) {
+            return;
+        }
+        long start = System.nanoTime();
+        int calls = warmUpRemote(apis, api -> context.getBeanProvider(api).getIfAvailable(), REMOTE_ROUNDS);
+        log.info("Warmed up the clients of {} remote contracts ({} calls) in {} ms", apis.size(), calls,
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * Calls each remote module's list operation (a {@code @GetExchange} on the module's own path whose parameters
+     * are all {@code @RequestParam} ints: {@code limit} 1, the others 0) up to {@code rounds} times through its
+     * client; stops calling a module at its first failure, so a module that is down costs one call and cannot
+     * open its circuit breaker. Never throws.
+     *
+     * @return the calls that succeeded
+     */
+    static int warmUpRemote(Map<String, Class<?>> apis, Function<Class<?>, Object> clients, int rounds) {
+        int succeeded = 0;
+        for (Map.Entry<String, Class<?>> entry : apis.entrySet()) {
+            Method list = listOperation(entry.getValue());
+            Object client = list == null ? null : clients.apply(entry.getValue());
+            if (client == null) {
+                continue;
+            }
+            Object[] arguments = new Object[list.getParameterCount()];
+            Parameter[] parameters = list.getParameters();
+            for (int i = 0; i < parameters.length; i++) {
+                RequestParam param = parameters[i].getAnnotation(RequestParam.class);
+                arguments[i] = "limit".equals(param.name()) || "limit".equals(param.value()) ? 1 : 0;
+            }
+            for (int round = 0; round < rounds; round++) {
+                try {
+                    list.invoke(client, arguments);
+                    succeeded++;
+                } catch (InvocationTargetException | IllegalAccessException | RuntimeException e) {
+                    Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
+                    log.warn("Warm-up of remote module '{}' stopped: {}", entry.getKey(), String.valueOf(cause));
+                    break;
+                }
+            }
+        }
+        return succeeded;
+    }
+
+    private static Method listOperation(Class<?> api) {
+        for (Method method : api.getMethods()) {
+            GetExchange get = AnnotatedElementUtils.findMergedAnnotation(method, GetExchange.class);
+            if (get == null || !get.url().isEmpty() || method.getParameterCount() == 0) {
+                continue;
+            }
+            boolean simple = true;
+            for (Parameter parameter : method.getParameters()) {
+                simple &= parameter.getType() == int.class && parameter.isAnnotationPresent(RequestParam.class);
+            }
+            if (simple) {
+                return method;
+            }
+        }
+        return null;
+    }
+}

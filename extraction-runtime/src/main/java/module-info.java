@@ -1,0 +1,26 @@
+/**
+ * The run-time half of module extraction (see the package {@code dev.forum.extraction.runtime}). A named module so
+ * that applications built as JPMS modules (the forum's) can require it; applications on the class path use it as a
+ * plain jar.
+ */
+open module dev.forum.extraction.runtime {
+    requires transitive spring.context;
+    requires transitive spring.web;
+    requires spring.core;
+    requires spring.beans;
+    requires spring.boot;
+    requires spring.boot.autoconfigure;
+    requires io.github.resilience4j.circuitbreaker;
+    requires io.github.resilience4j.retry;
+    requires org.slf4j;
+    requires java.net.http;
+    requires static spring.boot.web.server;
+    requires static spring.boot.flyway;
+    requires static flyway.core;
+
+    exports dev.forum.extraction.runtime;
+    exports dev.forum.extraction.runtime.topology;
+    exports dev.forum.extraction.runtime.remote;
+    exports dev.forum.extraction.runtime.migration;
+    exports dev.forum.extraction.runtime.web;
+}

@@ -1,0 +1,154 @@
+package dev.forum.extraction.runtime.remote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.forum.extraction.runtime.ExtractionRuntimeAutoConfiguration;
+import dev.forum.extraction.runtime.fixture.a.AService;
+import dev.forum.extraction.runtime.fixture.b.BApi;
+import dev.forum.extraction.runtime.fixture.b.BController;
+import dev.forum.extraction.runtime.topology.InvalidTopologyException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.web.client.RestClient;
+
+/**
+ * A Spring context of two modules, a (calls b's HTTP contract) and b (implements it), with the library's
+ * auto-configuration: with b remote, b starts nothing here and a gets a client that reaches b over HTTP on loopback,
+ * relaying the application's headers and decoding its answers; with every module local, a calls b in process.
+ */
+class RemoteModuleRegistrarTest {
+
+    private static final String METADATA = """
+            format=1
+            modules=b,a
+            module.b.packages=dev.forum.extraction.runtime.fixture.b
+            module.b.contracts=dev.forum.extraction.runtime.fixture.b.BApi
+            module.b.prefix=/api/b
+            module.a.packages=dev.forum.extraction.runtime.fixture.a
+            module.a.calls=b
+            """;
+
+    @TempDir
+    Path dir;
+
+    private HttpServer server;
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private AnnotationConfigApplicationContext context;
+
+    @BeforeEach
+    void remoteB() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/api/b/", exchange -> {
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            String name = exchange.getRequestURI().getPath().substring("/api/b/".length());
+            int status = switch (name) {
+                case "missing" -> 404;
+                case "down" -> 503;
+                default -> 200;
+            };
+            byte[] body = ("remote:" + name).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/plain");
+            exchange.sendResponseHeaders(status, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        Path metadata = dir.resolve("META-INF/extraction/modules.properties");
+        Files.createDirectories(metadata.getParent());
+        Files.writeString(metadata, METADATA);
+    }
+
+    @AfterEach
+    void stop() {
+        if (context != null) {
+            context.close();
+        }
+        server.stop(0);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Application {
+
+        @Bean
+        RestClient.Builder restClientBuilder() {
+            return RestClient.builder();
+        }
+
+        @Bean
+        RemoteCallHeaders bearer() {
+            return (module, headers) -> headers.setBearerAuth("token-for-" + module);
+        }
+
+        @Bean
+        RemoteErrorDecoder notFound() {
+            return (module, request, status, headers, body) -> {
+                if (status == 404) {
+                    throw new IllegalArgumentException(module + " has no " + new String(body, StandardCharsets.UTF_8));
+                }
+            };
+        }
+    }
+
+    private AnnotationConfigApplicationContext start(Map<String, Object> settings) throws IOException {
+        context = new AnnotationConfigApplicationContext();
+        context.setClassLoader(new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader()));
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", settings));
+        context.register(Application.class, ExtractionRuntimeAutoConfiguration.class);
+        context.scan("dev.forum.extraction.runtime.fixture");
+        context.refresh();
+        return context;
+    }
+
+    @Test
+    void aRemoteModuleStartsNothingHereAndItsCallersGetAClientOverHttp() throws IOException {
+        start(Map.of("forum.topology.local-modules", "a", "forum.topology.remote-base-url", "http://127.0.0.1:" + server.getAddress().getPort()));
+
+        assertThat(context.getBeanNamesForType(BController.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(BController.BConfiguration.class)).isEmpty();
+        assertThat(context.containsBean("bSideBean")).isFalse();
+        assertThat(context.getBean(AService.class).greet("ann")).isEqualTo("a+remote:ann");
+        assertThat(authorizations).containsExactly("Bearer token-for-b");
+
+        BApi b = context.getBean(BApi.class);
+        assertThatThrownBy(() -> b.hello("missing")).isInstanceOf(IllegalArgumentException.class).hasMessage("b has no remote:missing");
+        assertThatThrownBy(() -> b.hello("down")).isInstanceOf(RemoteModuleUnavailableException.class)
+                .hasMessage("The b module is unavailable: it answered 503");
+    }
+
+    @Test
+    void withEveryModuleLocalTheCallStaysInProcess() throws IOException {
+        start(Map.of());
+
+        assertThat(context.getBean(AService.class).greet("ann")).isEqualTo("a+b:ann");
+        assertThat(context.containsBean("bSideBean")).isTrue();
+        assertThat(authorizations).isEmpty();
+    }
+
+    @Test
+    void aModuleThatCannotRunHereIsRefusedBeforeAnyBeanIsMade() {
+        assertThatThrownBy(() -> start(Map.of("forum.topology.local-modules", "a")))
+                .isInstanceOf(InvalidTopologyException.class)
+                .hasMessageStartingWith("Module 'b' is remote but has no URL (a calls it)");
+    }
+}

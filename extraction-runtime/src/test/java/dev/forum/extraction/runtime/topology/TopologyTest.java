@@ -1,0 +1,102 @@
+package dev.forum.extraction.runtime.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Which modules run here, from the settings and the module metadata, and every setting that cannot work refused in one line. */
+class TopologyTest {
+
+    static final String SHOP = """
+            format=1
+            modules=kernel,catalog,orders,stock,shipping
+            module.kernel.packages=shop.kernel
+            module.kernel.everywhere=true
+            module.catalog.packages=shop.catalog
+            module.catalog.contracts=shop.catalog.CatalogApi
+            module.catalog.prefix=/api/catalog
+            module.orders.packages=shop.orders
+            module.orders.calls=catalog
+            module.orders.beanCalls=shop.stock.Stock@stock
+            module.stock.packages=shop.stock
+            module.shipping.packages=shop.shipping
+            module.shipping.listens=shop.orders.OrderPlaced@orders
+            """;
+
+    static ModuleMetadata metadata(String text) throws IOException {
+        Properties properties = new Properties();
+        properties.load(new StringReader(text));
+        return ModuleMetadata.parse(properties, "test");
+    }
+
+    private static TopologySettings settings(Set<String> local, String baseUrl, Map<String, URI> urls) {
+        return new TopologySettings(local, baseUrl == null ? null : URI.create(baseUrl), urls, Duration.ofMillis(250), Duration.ofMillis(800));
+    }
+
+    @Test
+    void everyModuleIsLocalInTheApplicationsJarAndOnlyItsOwnInAServiceJar() throws IOException {
+        Topology all = Topology.resolve(settings(Set.of(), null, Map.of()), metadata(SHOP));
+        assertThat(all.localModules()).containsExactlyInAnyOrder("kernel", "catalog", "orders", "stock", "shipping");
+        assertThat(all.remoteModules()).isEmpty();
+
+        Topology catalog = Topology.resolve(settings(Set.of(), "http://lb", Map.of()), metadata(SHOP + "service=catalog\n"));
+        assertThat(catalog.localModules()).containsExactlyInAnyOrder("kernel", "catalog");
+        assertThat(catalog.remoteModules()).containsOnlyKeys("orders", "shipping", "stock");
+        assertThat(catalog.isRemoteClass("shop.orders.internal.OrderService")).isTrue();
+        assertThat(catalog.isRemoteClass("shop.kernel.Money")).isFalse();
+        assertThat(catalog.isRemoteClass("shop.ShopApplication")).isFalse();
+        assertThat(catalog.moduleOwning("/api/catalog/tea").map(ModuleMetadata.ModuleInfo::name)).contains("catalog");
+        assertThat(catalog.moduleOwning("/api/catalogue")).isEmpty();
+    }
+
+    @Test
+    void aRemoteModuleNeedsAUrlOnlyWhenALocalModuleCallsIt() throws IOException {
+        Topology catalogOnly = Topology.resolve(settings(Set.of(), null, Map.of()), metadata(SHOP + "service=catalog\n"));
+        assertThat(catalogOnly.remoteModules()).isEmpty();
+
+        assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders", "stock"), null, Map.of()), metadata(SHOP)))
+                .isInstanceOf(InvalidTopologyException.class)
+                .hasMessage("Module 'catalog' is remote but has no URL (orders calls it): set forum.topology.remote-base-url"
+                        + " (FORUM_TOPOLOGY_REMOTE_BASE_URL) or forum.topology.remote-urls.catalog (FORUM_TOPOLOGY_REMOTEURLS_CATALOG)");
+        Topology withUrl = Topology.resolve(settings(Set.of("orders", "stock"), null,
+                Map.of("catalog", URI.create("http://catalog:3000"))), metadata(SHOP));
+        assertThat(withUrl.remoteModules()).containsExactly(Map.entry("catalog", URI.create("http://catalog:3000")));
+    }
+
+    @Test
+    void refusesWhatCannotWorkInOneLine() throws IOException {
+        ModuleMetadata shop = metadata(SHOP);
+        assertThatThrownBy(() -> Topology.resolve(settings(Set.of("ordres"), "http://lb", Map.of()), shop))
+                .hasMessage("forum.topology.local-modules names unknown module 'ordres'; the modules are: catalog, orders, shipping, stock");
+        assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders"), "http://lb", Map.of()), metadata(SHOP + "service=catalog\n")))
+                .hasMessageStartingWith("Module 'orders' is set to run here (forum.topology.local-modules) but its implementation is not on the class path");
+        assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders"), "http://lb", Map.of()), shop))
+                .hasMessage("Module 'orders' runs here and uses shop.stock.Stock of module 'stock', which is remote, but that bean"
+                        + " cannot be called over HTTP: run stock here too (forum.topology.local-modules), or make shop.stock.Stock an HTTP contract");
+        assertThatThrownBy(() -> Topology.resolve(settings(Set.of("shipping"), "http://lb", Map.of()), shop))
+                .hasMessage("Module 'shipping' runs here and listens to shop.orders.OrderPlaced, which module 'orders' publishes in"
+                        + " another process: events across processes need a broker; run orders and shipping in the same process");
+        assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders", "stock"), "lb.example.com", Map.of()), shop))
+                .hasMessage("The URL of remote module 'catalog' must be an absolute http(s) URL, like http://alb.example.com, not 'lb.example.com'");
+        assertThatThrownBy(() -> Topology.resolve(settings(Set.of(), "http://lb", Map.of("kernel", URI.create("http://k"))), shop))
+                .hasMessage("forum.topology.remote-urls names unknown module 'kernel'; the modules are: catalog, orders, shipping, stock");
+        assertThatThrownBy(() -> ModuleMetadata.parse(new Properties(), "jar:x!/META-INF/extraction/modules.properties"))
+                .hasMessageContaining("this library reads format 1");
+    }
+
+    @Test
+    void aClassBelongsToTheModuleWithTheLongestPackage() throws IOException {
+        ModuleMetadata nested = metadata("format=1\nmodules=a,ab\nmodule.a.packages=shop.a\nmodule.ab.packages=shop.a.b\n");
+        assertThat(nested.moduleOf("shop.a.b.X").map(ModuleMetadata.ModuleInfo::name)).contains("ab");
+        assertThat(nested.moduleOf("shop.a.X").map(ModuleMetadata.ModuleInfo::name)).contains("a");
+        assertThat(nested.moduleOf("shop.ab.X")).isEmpty();
+    }
+}
