@@ -77,7 +77,10 @@ class EcsRendererTest {
     void everyForumTopologyRendersAndIsValidAgainstTheCloudFormationSpecification(Path file) {
         Topology topology = ForumTopologies.topology(file);
         Map<String, String> files = render(topology);
-        List<String> expected = new ArrayList<>(List.of("base.json", "db-bootstrap.json", "service-" + topology.monolith().name() + ".json"));
+        List<String> expected = new ArrayList<>(List.of("base.json"));
+        // A service's own database (deploy/topologies/posts-own-database.yml): its stack right after the base's.
+        topology.extracted().stream().filter(s -> s.ownDatabase()).forEach(s -> expected.add("database-" + s.name() + ".json"));
+        expected.addAll(List.of("db-bootstrap.json", "service-" + topology.monolith().name() + ".json"));
         topology.extracted().forEach(s -> expected.add("service-" + s.name() + ".json"));
         topology.deployedServices().forEach(s -> expected.add("taskdefs/" + s.name() + ".json"));
         expected.add("deploy.sh");
