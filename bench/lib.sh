@@ -139,10 +139,14 @@ train_aot_cache() {
 
 # prod_h2_args JAR: application arguments that run JAR as ECS runs it (the prod profile: ECS JSON log lines, and
 # whatever else that profile sets), on the jar's own embedded H2 database with the sample data loaded (the
-# prod profile leaves the datasource to the environment and loads no sample data).
+# prod profile leaves the datasource to the environment and loads no sample data) and a signing key made up for
+# the run (the prod profile wants one given: FORUM_SECURITY_JWT_SIGNING_KEYS), Actuator on the application's port
+# (the prod profile's own management port, 3001, is fixed: two processes would clash, and wait_ready asks the
+# application's port).
 prod_h2_args() {
   local url
   url=$(unzip -p "$1" BOOT-INF/classes/application.properties | sed -n 's/^spring\.datasource\.url=\(jdbc:h2:.*\)$/\1/p' | head -1)
   [ -n "$url" ] || { echo "no embedded H2 URL in $1's application.properties" >&2; return 1; }
-  printf '%s\n' --spring.profiles.active=prod "--spring.datasource.url=$url" --forum.seed-data=always
+  printf '%s\n' --spring.profiles.active=prod "--spring.datasource.url=$url" --forum.seed-data=always \
+    --forum.security.jwt.generate-signing-key=true '--management.server.port=${server.port}'
 }

@@ -19,17 +19,25 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.MethodIntrospector;
 import org.springframework.data.relational.core.mapping.event.RelationalEvent;
+import org.springframework.util.ReflectionUtils;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.context.support.RequestHandledEvent;
 
 /**
  * What a request does not pay for (BENCHMARKS.md, "Where a request's CPU goes"), each a setting whose removal would
  * show here: no application event per request or per row read or written; no timer per repository call (the
- * HTTP server's timer stays); a keep-alive connection stays open however many requests it carries. Trace
- * context without baggage is proved across processes by SplitTopologyIntegrationTest.
+ * HTTP server's timer stays); no observation of Spring Security's filters, authentications and authorizations (its
+ * refusals stay); no {@code @InitBinder} advice run per request; a keep-alive connection stays open however many
+ * requests it carries. Trace context without baggage and without recorded spans is proved by TraceContextIntegrationTest and, across processes, by
+ * SplitTopologyIntegrationTest.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RequestOverheadIntegrationTest extends RunningForumTest {
@@ -41,6 +49,8 @@ class RequestOverheadIntegrationTest extends RunningForumTest {
     EventRecorder events;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void reads_and_writes_publish_no_application_event_per_request_or_per_row() {
@@ -63,6 +73,36 @@ class RequestOverheadIntegrationTest extends RunningForumTest {
 
         assertThat(meters.find("spring.data.repository.invocations").meters()).isEmpty();
         assertThat(meters.find("http.server.requests").tag("uri", "/api/users").timer()).isNotNull();
+    }
+
+    @Test
+    void spring_securitys_own_work_is_not_observed_but_it_still_refuses() {
+        assertThat(http.get("/api/users/1").status()).isEqualTo(200);
+        // Authenticated and authorized, then refused by validation: the token's way through security, no row written.
+        assertThat(marceline.postJson("/api/threads", "{\"title\":\"\"}").status()).isEqualTo(400);
+        assertThat(http.postJson("/api/threads", "{\"title\":\"No token\"}").status()).isEqualTo(401);
+
+        assertThat(meters.getMeters()).noneMatch(meter -> meter.getId().getName().startsWith("spring.security."));
+        // The request's own timer is recorded as its observation stops, which may be just after the client has read
+        // the answer.
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (meters.find("http.server.requests").tag("status", "401").timer() == null && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(meters.find("http.server.requests").tag("status", "401").timer()).isNotNull();
+    }
+
+    @Test
+    void no_controller_advice_binds_per_request_and_numbers_are_still_read_strictly() {
+        // A global @InitBinder method costs every request a handler method object and a reflective call;
+        // PlainDecimalBinding registers its editors through the handler adapter's binding initializer instead.
+        assertThat(context.getBeansWithAnnotation(ControllerAdvice.class).values())
+                .allSatisfy(advice -> assertThat(MethodIntrospector.selectMethods(AopUtils.getTargetClass(advice),
+                        (ReflectionUtils.MethodFilter) method -> method.isAnnotationPresent(InitBinder.class)))
+                        .as(advice.getClass().getName()).isEmpty());
+        assertThat(http.get("/api/users?limit=0x10").status()).isEqualTo(400);
+        assertThat(http.get("/api/users/+1").status()).isEqualTo(400);
+        assertThat(http.get("/api/users?limit=1").json()).hasSize(1);
     }
 
     @Test

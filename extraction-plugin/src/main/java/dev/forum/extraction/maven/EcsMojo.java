@@ -3,7 +3,6 @@ package dev.forum.extraction.maven;
 import dev.forum.extraction.ecs.EcsRenderer;
 import dev.forum.extraction.ecs.EcsSettings;
 import dev.forum.extraction.model.ExtractionException;
-import dev.forum.extraction.scan.BytecodeScanner;
 import dev.forum.topology.Topology;
 import java.io.File;
 import java.io.IOException;
@@ -12,18 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
-import org.apache.maven.toolchain.ToolchainManager;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * Renders the topology file's Amazon ECS deployment into {@code target/ecs/}: {@code base.json} and
@@ -35,7 +28,7 @@ import org.eclipse.aether.RepositorySystem;
  */
 @Mojo(name = "ecs", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.TEST,
         threadSafe = true)
-public class EcsMojo extends AbstractMojo {
+public class EcsMojo extends AnalysingMojo {
 
     /** The topology file (see the README, "Topology file"); a relative path is taken from the project's root. */
     @Parameter(property = "extract.topology", defaultValue = "topology.yml")
@@ -48,14 +41,6 @@ public class EcsMojo extends AbstractMojo {
     /** Skip rendering. */
     @Parameter(property = "extract.ecs.skip", defaultValue = "false")
     private boolean skip;
-
-    /** The Spring Boot application class (to find the application's classes). */
-    @Parameter(property = "extract.mainClass")
-    private String mainClass;
-
-    /** The class-level annotation whose {@code value} (or {@code url}) on a module's API interface is its route prefix. */
-    @Parameter(property = "extract.routeAnnotation", defaultValue = BytecodeScanner.DEFAULT_ROUTE_ANNOTATION)
-    private String routeAnnotation;
 
     /** The port the application listens on ({@code server.port}). */
     @Parameter(property = "extract.ecs.containerPort", defaultValue = "3000")
@@ -113,20 +98,6 @@ public class EcsMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.directory}/services", required = true)
     private File servicesDirectory;
 
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-
-    /** The JDK toolchain the build selected: the module analysis runs on it. */
-    @Component
-    private ToolchainManager toolchains;
-
-    /** Resolves Spring Modulith's core in the application's version when it has none. */
-    @Component
-    private RepositorySystem repositories;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -152,9 +123,8 @@ public class EcsMojo extends AbstractMojo {
             throw new ExtractionException("No topology file at " + file + ": create it (see the README, \"Topology file\")"
                     + " or point -Dextract.topology at one");
         }
-        Progress progress = new Progress(getLog(), project.getBasedir().toPath());
-        ApplicationAnalysis analysis = ApplicationAnalysis.of(new ApplicationAnalysis.Settings(project, session, toolchains,
-                repositories, mainClass, routeAnnotation, false, progress));
+        Progress progress = progress();
+        ApplicationAnalysis analysis = analyse(false, progress);
         Topology resolved = TopologyLocation.read(file, ModuleRoutes.of(analysis.model()));
 
         Path out = outputDirectory.toPath();

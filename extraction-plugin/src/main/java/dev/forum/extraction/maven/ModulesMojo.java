@@ -3,23 +3,15 @@ package dev.forum.extraction.maven;
 import dev.forum.extraction.assemble.RuntimeMetadata;
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.ModuleChecks;
-import dev.forum.extraction.scan.BytecodeScanner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
-import org.apache.maven.toolchain.ToolchainManager;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * Writes the application's modules, as Spring Modulith's model has them, into its classes as
@@ -30,36 +22,13 @@ import org.eclipse.aether.RepositorySystem;
  */
 @Mojo(name = "modules", defaultPhase = LifecyclePhase.PROCESS_CLASSES, requiresDependencyResolution = ResolutionScope.TEST,
         threadSafe = true)
-public class ModulesMojo extends AbstractMojo {
-
-    /** The Spring Boot application class; default: as Spring Boot's repackaging finds it. */
-    @Parameter(property = "extract.mainClass")
-    private String mainClass;
-
-    /** The class-level annotation whose {@code value} (or {@code url}) on an HTTP contract is its route prefix. */
-    @Parameter(property = "extract.routeAnnotation", defaultValue = BytecodeScanner.DEFAULT_ROUTE_ANNOTATION)
-    private String routeAnnotation;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-
-    /** The JDK toolchain the build selected: the module analysis runs on it. */
-    @Component
-    private ToolchainManager toolchains;
-
-    /** Resolves Spring Modulith's core in the application's version when it has none. */
-    @Component
-    private RepositorySystem repositories;
+public class ModulesMojo extends AnalysingMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         try {
-            Progress progress = new Progress(getLog(), project.getBasedir().toPath());
-            ApplicationAnalysis analysis = ApplicationAnalysis.of(new ApplicationAnalysis.Settings(project, session, toolchains,
-                    repositories, mainClass, routeAnnotation, false, progress));
+            Progress progress = progress();
+            ApplicationAnalysis analysis = analyse(false, progress);
             ModuleChecks.requireModules(analysis.model());
             Path file = analysis.classes().resolve(RuntimeMetadata.LOCATION);
             Files.createDirectories(file.getParent());

@@ -5,25 +5,18 @@ import dev.forum.extraction.model.ModuleChecks;
 import dev.forum.extraction.report.ExtractionReport;
 import dev.forum.extraction.report.ReportJson;
 import dev.forum.extraction.report.ReportText;
-import dev.forum.extraction.scan.BytecodeScanner;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
-import org.apache.maven.toolchain.ToolchainManager;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * Reports, for every module Spring Modulith finds in the application, whether it can be extracted now (as a
@@ -34,15 +27,7 @@ import org.eclipse.aether.RepositorySystem;
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.PROCESS_CLASSES, requiresDependencyResolution = ResolutionScope.TEST,
         threadSafe = true)
-public class ReportMojo extends AbstractMojo {
-
-    /** The Spring Boot application class; default: as Spring Boot's repackaging finds it. */
-    @Parameter(property = "extract.mainClass")
-    private String mainClass;
-
-    /** The class-level annotation whose {@code value} (or {@code url}) on an HTTP contract is its route prefix. */
-    @Parameter(property = "extract.routeAnnotation", defaultValue = BytecodeScanner.DEFAULT_ROUTE_ANNOTATION)
-    private String routeAnnotation;
+public class ReportMojo extends AnalysingMojo {
 
     /** Where {@code report.txt} and {@code report.json} go. */
     @Parameter(property = "extract.report.outputDirectory", defaultValue = "${project.build.directory}/extract", required = true)
@@ -52,29 +37,14 @@ public class ReportMojo extends AbstractMojo {
     @Parameter(property = "extract.report.skip", defaultValue = "false")
     private boolean skip;
 
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-
-    /** The JDK toolchain the build selected: the module analysis runs on it. */
-    @Component
-    private ToolchainManager toolchains;
-
-    /** Resolves Spring Modulith's core in the application's version when it has none. */
-    @Component
-    private RepositorySystem repositories;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip || "pom".equals(project.getPackaging())) {
             return;
         }
         try {
-            Progress progress = new Progress(getLog(), project.getBasedir().toPath());
-            ApplicationAnalysis analysis = ApplicationAnalysis.of(new ApplicationAnalysis.Settings(project, session, toolchains,
-                    repositories, mainClass, routeAnnotation, false, progress));
+            Progress progress = progress();
+            ApplicationAnalysis analysis = analyse(false, progress);
             ModuleChecks.requireModules(analysis.model());
             ExtractionReport report = ExtractionReport.of(analysis.model(), analysis.scanned(), analysis.springBoot());
             List<String> text = ReportText.lines(report);

@@ -17,7 +17,6 @@ import dev.forum.extraction.model.Planner;
 import dev.forum.extraction.model.ScannedArtifact;
 import dev.forum.extraction.model.ServicePlan;
 import dev.forum.extraction.request.ExtractRequests;
-import dev.forum.extraction.scan.BytecodeScanner;
 import dev.forum.topology.Topology;
 import java.io.File;
 import java.io.IOException;
@@ -29,18 +28,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
-import org.apache.maven.toolchain.ToolchainManager;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * Builds each requested service as {@code target/services/<service>/<service>.jar}: an executable
@@ -56,7 +50,7 @@ import org.eclipse.aether.RepositorySystem;
  */
 @Mojo(name = "service", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.TEST,
         threadSafe = true)
-public class ServiceMojo extends AbstractMojo {
+public class ServiceMojo extends AnalysingMojo {
 
     /**
      * The services to build, comma-separated: a service of the topology file builds one service holding
@@ -75,20 +69,6 @@ public class ServiceMojo extends AbstractMojo {
      */
     @Parameter(property = "extract.topology", defaultValue = "topology.yml")
     private String topology;
-
-    /**
-     * The class-level annotation whose {@code value} (or {@code url}) on a module's API interface is the
-     * module's route prefix, e.g. {@code @HttpExchange("/api/posts")}.
-     */
-    @Parameter(property = "extract.routeAnnotation", defaultValue = BytecodeScanner.DEFAULT_ROUTE_ANNOTATION)
-    private String routeAnnotation;
-
-    /**
-     * The Spring Boot application class. Default: spring-boot-maven-plugin's {@code mainClass} in this
-     * project; one of the two must be set.
-     */
-    @Parameter(property = "extract.mainClass")
-    private String mainClass;
 
     /** Where each service gets its folder. */
     @Parameter(defaultValue = "${project.build.directory}/services", required = true)
@@ -133,22 +113,6 @@ public class ServiceMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.directory}/jib-cache", required = true)
     private File imageCacheDirectory;
 
-    /** The current build, for the active profiles. */
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-
-    /** The application project whose classes and runtime libraries make the services. */
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
-    /** The JDK toolchain the build selected: the analysis runs on it. */
-    @Component
-    private ToolchainManager toolchains;
-
-    /** Resolves Spring Modulith's core (and Spring Boot's loader tools) in the application's versions when needed. */
-    @Component
-    private RepositorySystem repositories;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         try {
@@ -177,10 +141,9 @@ public class ServiceMojo extends AbstractMojo {
     }
 
     private void run(List<String> names) throws IOException, InterruptedException {
-        Progress progress = new Progress(getLog(), project.getBasedir().toPath());
+        Progress progress = progress();
         var time = OutputTimestamp.parse(outputTimestamp);
-        ApplicationAnalysis analysis = ApplicationAnalysis.of(new ApplicationAnalysis.Settings(project, session, toolchains,
-                repositories, mainClass, routeAnnotation, true, progress));
+        ApplicationAnalysis analysis = analyse(true, progress);
         ModulithModel model = analysis.model();
         List<ServicePlan> plans = Planner.plan(model, packed(analysis),
                 ExtractRequests.resolve(names, topology(model), model.extractableModules()));

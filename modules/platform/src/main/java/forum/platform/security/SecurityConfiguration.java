@@ -18,6 +18,7 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -103,6 +104,20 @@ class SecurityConfiguration {
     private static String basePackage(BeanFactory beans) {
         List<String> packages = AutoConfigurationPackages.has(beans) ? AutoConfigurationPackages.get(beans) : List.of();
         return packages.stream().reduce((a, b) -> a.length() <= b.length() ? a : b).orElse("forum");
+    }
+
+    /**
+     * No observation of Spring Security's own work: with an observation registry present (Actuator), Spring Security
+     * wraps each of the chain's filters in an observation (a timer before and after each, a span each) and observes
+     * every authentication and authorization, about twenty meters' and spans' work per request that nobody reads
+     * (BENCHMARKS.md, "Where a request's CPU goes"). The request itself stays observed ({@code http.server.requests},
+     * its trace context); refusals are told by the problem handlers and the access log.
+     *
+     * @return Spring Security's settings for no filter chain, authentication or authorization observations
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Spring Security's firewall, with an encoded {@code %} allowed (a canonical path may need one: {@code %25}). */

@@ -1,0 +1,67 @@
+package dev.forum.extraction.maven;
+
+import dev.forum.extraction.scan.BytecodeScanner;
+import java.io.IOException;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.toolchain.ToolchainManager;
+import org.eclipse.aether.RepositorySystem;
+
+/**
+ * What every goal that reads the application's modules shares: the parameters that say which application it is
+ * ({@code extract.mainClass}, {@code extract.routeAnnotation}), the build's project, session and JDK toolchain, and
+ * the one way to run the analysis ({@link ApplicationAnalysis}, in a JVM of the application's JDK).
+ */
+abstract class AnalysingMojo extends AbstractMojo {
+
+    /**
+     * The Spring Boot application class. Default: spring-boot-maven-plugin's {@code mainClass} in this project, else
+     * the {@code start-class} property, else the one class annotated {@code @SpringBootApplication}, as Spring Boot's
+     * repackaging finds it.
+     */
+    @Parameter(property = "extract.mainClass")
+    protected String mainClass;
+
+    /** The class-level annotation whose {@code value} (or {@code url}) on an HTTP contract is its route prefix. */
+    @Parameter(property = "extract.routeAnnotation", defaultValue = BytecodeScanner.DEFAULT_ROUTE_ANNOTATION)
+    protected String routeAnnotation;
+
+    /** The application project whose classes and runtime libraries are analysed. */
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    /** The current build, for its active profiles and repositories. */
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
+    /** The JDK toolchain the build selected: the module analysis runs on it. */
+    @Component
+    protected ToolchainManager toolchains;
+
+    /** Resolves Spring Modulith's core (and Spring Boot's loader tools) in the application's versions when needed. */
+    @Component
+    protected RepositorySystem repositories;
+
+    /** @return the progress lines of this goal, paths relative to the project's folder */
+    protected Progress progress() {
+        return new Progress(getLog(), project.getBasedir().toPath());
+    }
+
+    /**
+     * Reads the application's modules from Spring Modulith's model.
+     *
+     * @param requireJars whether every runtime library must be a jar (a service jar packs them), not a folder
+     * @param progress    where the analysis reports its steps
+     * @return the analysis
+     * @throws dev.forum.extraction.model.ExtractionException what about the application refuses the analysis, one line
+     * @throws IOException          when the classes or libraries cannot be read
+     * @throws InterruptedException when the build is interrupted while the analysis JVM runs
+     */
+    protected ApplicationAnalysis analyse(boolean requireJars, Progress progress) throws IOException, InterruptedException {
+        return ApplicationAnalysis.of(new ApplicationAnalysis.Settings(project, session, toolchains, repositories, mainClass,
+                routeAnnotation, requireJars, progress));
+    }
+}
