@@ -15,6 +15,8 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=SCRIPTDIR/umoci-image.sh
+. "$here/umoci-image.sh"
 root="$(cd "$here/../.." && pwd)"
 SCRIPT="$root/deploy/postgres/module-roles.sql"
 BUNDLE="$root/deploy/image/app/rds/global-bundle.pem"
@@ -57,12 +59,7 @@ printf 'root:x:0:\nnonroot:x:65532:\n' >"$rootfs/etc/group"
 printf 'passwd: files\ngroup: files\nhosts: files dns\n' >"$rootfs/etc/nsswitch.conf"
 
 layout="$work/oci"
-umoci init --layout "$layout"
-umoci new --image "$layout:$TAG"
-umoci unpack --image "$layout:$TAG" "$work/bundle" >/dev/null
-rm -rf "$work/bundle/rootfs"
-mv "$rootfs" "$work/bundle/rootfs"
-umoci repack --image "$layout:$TAG" "$work/bundle"
+umoci_image_from_rootfs "$layout" "$TAG" "$rootfs" "$work"
 umoci config --image "$layout:$TAG" --os linux --architecture amd64 \
   --config.user 65532:65532 --config.workingdir /bootstrap \
   --config.env "PATH=/usr/bin:/bin" --config.env "LANG=C.UTF-8" --config.env "HOME=/home/nonroot" \

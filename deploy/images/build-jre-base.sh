@@ -23,6 +23,8 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=SCRIPTDIR/umoci-image.sh
+. "$here/umoci-image.sh"
 JDK="${JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 JRE_HOME_IN_IMAGE=/opt/java/jre
 TAG=jre
@@ -109,12 +111,7 @@ build() {
   printf '127.0.0.1 localhost\n::1 localhost\n' >"$rootfs/etc/hosts"
 
   say "umoci: OCI layout $layout"
-  umoci init --layout "$layout"
-  umoci new --image "$layout:$TAG"
-  umoci unpack --image "$layout:$TAG" "$work/bundle" >/dev/null
-  rm -rf "$work/bundle/rootfs"
-  mv "$rootfs" "$work/bundle/rootfs"
-  umoci repack --image "$layout:$TAG" "$work/bundle"
+  umoci_image_from_rootfs "$layout" "$TAG" "$rootfs" "$work"
   umoci config --image "$layout:$TAG" --os linux --architecture amd64 \
     --config.user 65532:65532 --config.workingdir / \
     --config.env "PATH=$JRE_HOME_IN_IMAGE/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" \

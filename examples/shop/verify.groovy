@@ -67,6 +67,15 @@ try {
     assert second.status == 201 && second.json.productName == 'Green tea' && second.json.totalCents == 1350 : second
     assert loopback.get(ordersService.port, '/api/reviews/tea').status == 404
     assert ordersService.log.text.contains('Topology: local [orders], remote {catalog=http://127.0.0.1:')
+
+    // What a failing catalog means to orders' callers, in an application with no exception handler of its own: a
+    // 4xx from catalog that no RemoteErrorDecoder maps is a 502, a catalog that is gone a 503 (not a 500).
+    def unknown = loopback.post(ordersService.port, '/api/orders', '{"sku":"nope","quantity":1}')
+    assert unknown.status == 502 : unknown
+    catalogService.process.destroy()
+    assert catalogService.process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)
+    def gone = loopback.post(ordersService.port, '/api/orders', '{"sku":"tea","quantity":1}')
+    assert gone.status == 503 : gone
 } finally {
     loopback.stopAll()
 }

@@ -69,7 +69,7 @@ public final class RemoteModuleRegistrar implements BeanDefinitionRegistryPostPr
         log.info("Topology: {}", topology);
         List<String> dropped = dropRemoteBeans(registry, topology);
         if (!dropped.isEmpty()) {
-            log.info("Left out {} beans of remote modules", dropped.size());
+            log.info("Left out {} bean(s) of remote modules", dropped.size());
             log.debug("Left out: {}", dropped);
         }
         for (Map.Entry<String, URI> remote : topology.remoteModules().entrySet()) {
