@@ -75,6 +75,8 @@ public final class Stand implements AutoCloseable {
     private LocalPostgres database;
     /** Each service's own database (topology {@code database:}), by service name. */
     private final Map<String, LocalPostgres> ownDatabases = new LinkedHashMap<>();
+    /** When each instance set ready last reaches its full share of requests (System.nanoTime(), end of its slow start). */
+    private final Map<String, Long> rampEnds = new java.util.concurrent.ConcurrentHashMap<>();
     private HaproxyProcess haproxy;
     /** Made for this run and given to every process that holds the users module. */
     private volatile SigningKeySet signingKeys = SigningKeySet.generate();
@@ -422,6 +424,7 @@ public final class Stand implements AutoCloseable {
         long start = System.nanoTime();
         haproxy.api().setState(backend, instance.name(), RuntimeApi.State.READY);
         ServerStatus status = awaitServer(backend, instance.name(), ServerStatus::ready, HAPROXY_CHECK_TIMEOUT);
+        rampEnds.put(instance.name(), System.nanoTime() + haproxySettings.slowStart().toNanos());
         log.info("HAProxy: " + backend + "/" + instance.name() + " " + status.status() + " (" + status.checkStatus()
                 + ") " + Seconds.since(start) + " after it was set ready");
     }
@@ -500,11 +503,25 @@ public final class Stand implements AutoCloseable {
         log.info("HAProxy: " + backend + "/" + instance.name() + " healthy (" + status.checkStatus() + ") after "
                 + Seconds.since(checkStart));
         haproxy.api().setState(backend, instance.name(), RuntimeApi.State.READY);
-        log.info(instance.name() + " takes traffic again");
+        rampEnds.put(instance.name(), System.nanoTime() + haproxySettings.slowStart().toNanos());
+        log.info(instance.name() + " takes traffic again, its share ramped up over " + Seconds.of(haproxySettings.slowStart()));
     }
 
-    /** A server leaves a backend only while another ready server with weight there takes its share. */
+    /**
+     * A server leaves a backend only while another ready server with weight there takes its share, and only once the
+     * service's other instances have ended their slow start: one taken out while another still ramps would hand the
+     * ramping one everything at once, the very flood the ramp is there to spare it.
+     */
     private void requireOthersReady(Instance instance) {
+        long rampStart = System.nanoTime();
+        long rampEnd = instances(instance.service()).stream().filter(other -> other != instance)
+                .mapToLong(other -> rampEnds.getOrDefault(other.name(), 0L)).filter(end -> end - rampStart > 0)
+                .max().orElse(rampStart);
+        if (rampEnd != rampStart) {
+            sleep(Duration.ofNanos(rampEnd - rampStart).toMillis());
+            log.info(instance.name() + ": waited " + Seconds.since(rampStart) + " for the other instances of "
+                    + instance.service() + " to end their slow start");
+        }
         long deadline = System.nanoTime() + options.readyTimeout().toNanos();
         while (true) {
             List<ServerStatus> servers = haproxy.api().servers();
