@@ -4,6 +4,7 @@ import dev.forum.datamove.Endpoint;
 import dev.forum.datamove.ModuleMove;
 import dev.forum.datamove.MoveException;
 import dev.forum.datamove.MoveSettings;
+import dev.forum.datamove.SourceDrop;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -13,8 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code java -jar data-move.jar move|abort|status --module posts --source shared@host:5432/forum --target posts_own@host2:5432/forum ...}:
- * runs a move (or resumes one), or tears one down. Passwords come from the environment only
+ * {@code java -jar data-move.jar move|abort|status|drop-source --module posts --source shared@host:5432/forum --target posts_own@host2:5432/forum ...}:
+ * runs a move (or resumes one), tears one down, tells where one stands, or drops the copy a finished move left on its
+ * source. Passwords come from the environment only
  * ({@code FORUM_MOVE_SOURCE_PASSWORD}, {@code FORUM_MOVE_TARGET_PASSWORD}, {@code FORUM_MOVE_OWNER_PASSWORD}).
  * Exit status 0 on success, 1 with one line on standard error on failure, 2 for a usage error. The move image's entry
  * point runs this class; the ECS move tasks give the arguments ({@code MoveTasks} in extraction-plugin).
@@ -22,20 +24,22 @@ import java.util.regex.Pattern;
 public final class Main {
 
     static final String USAGE = """
-            usage: data-move move|abort|status --module M --source LABEL@HOST:PORT/DB --target LABEL@HOST:PORT/DB
+            usage: data-move move|abort|status|drop-source --module M --source LABEL@HOST:PORT/DB --target LABEL@HOST:PORT/DB
                      --source-user ROLE --target-user ROLE --owner ROLE [--runtime-role ROLE]
                      --migrations LOCATION [--ssl-root-cert FILE] [--sequence-margin N] [--pause-ms MS] [--catch-up-s S]
               move    moves (or resumes moving) module M's schema from source to target; to roll back, move it again
                       with source and target swapped (a module already on the target: nothing to move)
               abort   before the switch only: drops the move's subscriptions, slots and publications
               status  prints each side's placement row, subscriptions and slots (with the WAL each keeps)
+              drop-source  after a completed move only: drops the module's tables (read-only since the switch) on
+                      the source it moved from, and the replication back to it; a rollback is then a full move back
               LOCATION is a Flyway location of the module's migrations (classpath:db/migration/M or filesystem:DIR)
               FILE    PEM certificate authorities: both servers are verified against them (sslmode=verify-full;
                       the images carry RDS's at /app/rds/global-bundle.pem); without it, plain connections
               passwords: FORUM_MOVE_SOURCE_PASSWORD, FORUM_MOVE_TARGET_PASSWORD, FORUM_MOVE_OWNER_PASSWORD""";
 
     /** The commands. */
-    static final List<String> COMMANDS = List.of("move", "abort", "status");
+    static final List<String> COMMANDS = List.of("move", "abort", "status", "drop-source");
     private static final Set<String> OPTIONS = Set.of("module", "source", "target", "source-user", "target-user", "owner",
             "runtime-role", "migrations", "ssl-root-cert", "sequence-margin", "pause-ms", "catch-up-s");
     private static final Pattern ENDPOINT = Pattern.compile("([^@]+)@([^:/]+):([0-9]{1,5})/(.+)");
@@ -43,7 +47,7 @@ public final class Main {
     /**
      * A command line, read.
      *
-     * @param command  {@code move}, {@code abort} or {@code status}
+     * @param command  {@code move}, {@code abort}, {@code status} or {@code drop-source}
      * @param source   the source database (with its password from the environment)
      * @param target   the target database
      * @param settings the module and the move's bounds
@@ -82,6 +86,13 @@ public final class Main {
                     }
                 }
                 case "abort" -> move.abort();
+                case "drop-source" -> {
+                    SourceDrop.Report report = new SourceDrop(invocation.source(), invocation.target(), invocation.settings(),
+                            line -> System.out.println("[data-move] " + line)).run();
+                    System.out.println("[data-move] done: " + report.authoritative() + " holds " + module + " at epoch "
+                            + report.epoch() + "; " + (report.objects().isEmpty() ? "nothing was left on " + report.droppedFrom()
+                            : report.objects().size() + " objects dropped on " + report.droppedFrom() + ", rows " + report.rows()));
+                }
                 default -> move.status().forEach(line -> System.out.println("[data-move] " + line));
             }
             return 0;
@@ -104,7 +115,8 @@ public final class Main {
      */
     public static Invocation parse(String[] args, Map<String, String> environment) {
         if (args.length == 0 || !COMMANDS.contains(args[0])) {
-            throw new UsageException("unknown command '" + (args.length == 0 ? "" : args[0]) + "': use move, abort or status");
+            throw new UsageException("unknown command '" + (args.length == 0 ? "" : args[0])
+                    + "': use move, abort, status or drop-source");
         }
         Map<String, String> options = options(args);
         String module = required(options, "module");

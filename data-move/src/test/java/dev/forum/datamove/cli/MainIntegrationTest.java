@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The command line end to end: a rollback with nothing to move, a move and its rollback as an operator types them
- * (migrations from the class path, as in the move image), then the status.
+ * (migrations from the class path, as in the move image), the status, then the drop of the copy left behind.
  */
 @EnabledIfThrowawayPostgres
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -59,6 +59,12 @@ class MainIntegrationTest {
                     status.lines().filter(line -> !line.contains(" slot ")).toList());
             assertTrue(status.lines().anyMatch(line -> line.startsWith(
                     "[data-move] shared: slot forum_move_threads_shared_to_threads_own in use, keeps ")), status);
+
+            // The operator's last step: the copy the move back left on threads_own (its source) is dropped.
+            String dropped = stdoutOf(command("drop-source", ownAddress, sharedAddress), swapped);
+            assertTrue(dropped.contains("[data-move] done: shared holds threads at epoch 2; 2 objects dropped on threads_own,"
+                    + " rows {threads=250}"), dropped);
+            assertEquals("", pair.psql(pair.target, "select string_agg(tablename, ',') from pg_tables where schemaname = 'threads'"));
         }
     }
 

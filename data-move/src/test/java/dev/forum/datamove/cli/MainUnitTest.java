@@ -85,7 +85,7 @@ class MainUnitTest {
         assertEquals("data-move: unknown option '--ssl' (data-move help)", stderrOf(with(COMPLETE, "--ssl", "on"), passwords(), 2));
         assertEquals("data-move: --module is given twice: give it once (data-move help)",
                 stderrOf(with(COMPLETE, "--module", "users"), passwords(), 2));
-        assertEquals("data-move: unknown command 'copy': use move, abort or status (data-move help)",
+        assertEquals("data-move: unknown command 'copy': use move, abort, status or drop-source (data-move help)",
                 stderrOf(new String[] {"copy"}, passwords(), 2));
     }
 

@@ -22,7 +22,10 @@ import java.util.Map;
  * {@code aws ecs run-task}): per module of the service, {@code MoveTask<Module>} runs
  * {@code data-move move} from the shared database ({@value #SHARED}) to the service's own ({@value #OWN}) and
  * {@code MoveBackTask<Module>} the same with source and target swapped (a rollback: a switch back over the way back,
- * not a second copy). The image ({@code MoveImage}, by digest) holds the data-move jar with the modules' migrations
+ * not a second copy). {@code DropSourceTask<Module>} runs {@code data-move drop-source} with the move's arguments: the
+ * operator's explicit last step, run by hand, never by deploy.sh, once the service has run on its own database long
+ * enough that no rollback is wanted (it drops the shared instance's read-only copy of the module and the replication
+ * back to it; data-move refuses it unless the move completed). The image ({@code MoveImage}, by digest) holds the data-move jar with the modules' migrations
  * on its class path ({@code classpath:db/migration/<module>}); its entry point is data-move's command line, the task
  * gives the arguments.
  *
@@ -79,6 +82,10 @@ final class MoveTasks {
                     command(module, shared, own, names, settings), sharedSecret, ownSecret, owner, names, tag);
             taskDefinition(stack, "MoveBackTask" + id, names.family(task + "-back-" + module),
                     command(module, own, shared, names, settings), ownSecret, sharedSecret, owner, names, tag);
+            List<Object> drop = command(module, shared, own, names, settings);
+            drop.set(0, "drop-source");
+            taskDefinition(stack, "DropSourceTask" + id, names.family(task + "-drop-source-" + module), drop, sharedSecret,
+                    ownSecret, owner, names, tag);
             forward.add(ref("MoveTask" + id));
             back.add(ref("MoveBackTask" + id));
         }

@@ -27,7 +27,7 @@ class MoveTaskCommandTest {
             "FORUM_MOVE_TARGET_PASSWORD", "target-secret", "FORUM_MOVE_OWNER_PASSWORD", "owner-secret");
 
     @Test
-    void dataMoveReadsBothTasksAsAMoveOfPostsBetweenSharedAndOwnVerifiedAgainstTheImagesBundle() throws Exception {
+    void dataMoveReadsTheTasksAsAMoveOfPostsBetweenSharedAndOwnAndItsDropVerifiedAgainstTheImagesBundle() throws Exception {
         JsonNode own = Templates.resolve(Templates.json(Templates.render(ForumTopologies.topology(OwnDatabaseTest.POSTS_OWN))
                 .get("database-posts.json")), Map.of("MoveImage", "repo@sha256:" + "0".repeat(64)));
 
@@ -46,6 +46,11 @@ class MoveTaskCommandTest {
         assertEndpoint(call(back, "source"), "own", "posts.abc.eu-west-1.rds.amazonaws.com", 5433, "source-secret");
         assertEndpoint(call(back, "target"), "shared", "shared.abc.eu-west-1.rds.amazonaws.com", 5432, "target-secret");
         assertEquals("posts", call(call(back, "settings"), "module"));
+
+        Object drop = parse(command(own, "DropSourceTaskPosts"), PASSWORDS);
+        assertEquals("drop-source", call(drop, "command"));
+        assertEndpoint(call(drop, "source"), "shared", "shared.abc.eu-west-1.rds.amazonaws.com", 5432, "source-secret");
+        assertEndpoint(call(drop, "target"), "own", "posts.abc.eu-west-1.rds.amazonaws.com", 5433, "target-secret");
     }
 
     @Test

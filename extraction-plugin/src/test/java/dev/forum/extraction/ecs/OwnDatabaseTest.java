@@ -320,7 +320,7 @@ class OwnDatabaseTest {
         JsonNode noImage = Templates.resolve(own, Map.of());
         assertTrue(Templates.ofType(noImage, "AWS::ECS::TaskDefinition").isEmpty(), "no move task without an image");
         JsonNode resolved = Templates.resolve(own, Map.of("MoveImage", "repo@sha256:" + "0".repeat(64)));
-        assertEquals(Set.of("MoveTaskPosts", "MoveBackTaskPosts"),
+        assertEquals(Set.of("MoveTaskPosts", "MoveBackTaskPosts", "DropSourceTaskPosts"),
                 Templates.idsOfType(resolved, "AWS::ECS::TaskDefinition").keySet());
 
         JsonNode sharedAdmin = importOf("forum-base-DatabaseAdminSecret");
@@ -330,8 +330,13 @@ class OwnDatabaseTest {
                 + importOf("forum-base-DatabasePort") + ",\"/forum\"]]}");
         JsonNode ownAt = Templates.json("{\"Fn::Join\":[\"\",[\"own@\"," + getAtt("Database", "Endpoint.Address") + ",\":\","
                 + getAtt("Database", "Endpoint.Port") + ",\"/forum\"]]}");
-        assertMove(resource(resolved, "MoveTaskPosts"), sharedAt, sharedAdmin, ownAt, ownAdmin, owner);
-        assertMove(resource(resolved, "MoveBackTaskPosts"), ownAt, ownAdmin, sharedAt, sharedAdmin, owner);
+        assertMove(resource(resolved, "MoveTaskPosts"), "move", sharedAt, sharedAdmin, ownAt, ownAdmin, owner);
+        assertMove(resource(resolved, "MoveBackTaskPosts"), "move", ownAt, ownAdmin, sharedAt, sharedAdmin, owner);
+        // The operator's drop of the shared copy after the move: the move's arguments, run by hand (no output lists it).
+        assertMove(resource(resolved, "DropSourceTaskPosts"), "drop-source", sharedAt, sharedAdmin, ownAt, ownAdmin, owner);
+        assertEquals("forum-posts-move-drop-source-posts",
+                resource(resolved, "DropSourceTaskPosts").path("Properties").path("Family").asText());
+        assertFalse(resolved.path("Outputs").toString().contains("DropSourceTask"), "deploy.sh never runs the drop");
 
         JsonNode statements = resource(resolved, "MoveExecutionRole").path("Properties").path("Policies").path(0)
                 .path("PolicyDocument").path("Statement");
@@ -346,11 +351,11 @@ class OwnDatabaseTest {
         assertEquals("HasMoveImage", own.path("Outputs").path("MoveTasks").path("Condition").asText());
     }
 
-    private static void assertMove(JsonNode task, JsonNode source, JsonNode sourceSecret, JsonNode target, JsonNode targetSecret,
-            JsonNode owner) {
+    private static void assertMove(JsonNode task, String verb, JsonNode source, JsonNode sourceSecret, JsonNode target,
+            JsonNode targetSecret, JsonNode owner) {
         JsonNode container = task.path("Properties").path("ContainerDefinitions").path(0);
         assertEquals(Templates.json("{\"Ref\":\"MoveImage\"}"), container.path("Image"));
-        assertEquals(Templates.json("[\"move\",\"--module\",\"posts\",\"--source\"," + source + ",\"--source-user\",\"forum_admin\","
+        assertEquals(Templates.json("[\"" + verb + "\",\"--module\",\"posts\",\"--source\"," + source + ",\"--source-user\",\"forum_admin\","
                 + "\"--target\"," + target + ",\"--target-user\",\"forum_admin\",\"--owner\",\"forum_posts_owner\","
                 + "\"--runtime-role\",\"forum_posts\",\"--migrations\",\"classpath:db/migration/posts\","
                 + "\"--ssl-root-cert\",\"/app/rds/global-bundle.pem\"]"), container.path("Command"));
