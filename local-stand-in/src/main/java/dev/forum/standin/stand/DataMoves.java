@@ -70,11 +70,12 @@ public final class DataMoves {
     }
 
     /**
-     * Moves each own-database service's modules back to the shared database where the service's own database holds
-     * them; where the shared one still does (a move stopped before its switch), tears the move's replication down
-     * instead ({@link ModuleMove#abort()}).
+     * Moves each own-database service's modules back to the shared database: the plain move back (source the service's
+     * own database, target the shared one), as deploy.sh's rollback step runs it on ECS. Where the shared database still
+     * holds a module (a move stopped before its switch, or none ran), the move back moves nothing and drops what the
+     * move left (subscriptions, slots, publications: {@code ModuleMove}'s "nothing to move").
      *
-     * @return one report per module moved back
+     * @return one report per module whose data was moved back (none for a module that never left)
      * @throws dev.forum.datamove.MoveException one line, when a move fails; run it again to resume
      */
     public static List<Moved> back(Stand stand, ModuleMove.StepListener listener) {
@@ -83,16 +84,13 @@ public final class DataMoves {
             for (String module : service.modules()) {
                 Endpoint shared = shared(stand);
                 Endpoint own = own(stand, service);
-                ModuleMove forward = move(stand, module, shared, own, step -> { });
-                if (forward.authoritative().equals(shared.label())) {
-                    stand.log().step("data move back: " + module + " is on " + shared.label() + " already;"
-                            + " dropping what a move left (subscriptions, slots, publications)");
-                    forward.abort();
-                    continue;
-                }
                 stand.log().step("data move back: " + module + " from " + own.label() + " (:" + own.port() + ") to "
                         + shared.label() + " (:" + shared.port() + "), before the monolith holds it again");
                 ModuleMove.Report report = move(stand, module, own, shared, listener).run();
+                if (!report.moved()) {
+                    stand.log().info(module + " is on " + shared.label() + " already: nothing moved, what a move left dropped");
+                    continue;
+                }
                 Moved result = new Moved(service.name(), module, own.label(), shared.label(), report);
                 stand.log().info(result.describe());
                 moved.add(result);

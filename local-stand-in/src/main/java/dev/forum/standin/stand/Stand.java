@@ -354,12 +354,14 @@ public final class Stand implements AutoCloseable {
             for (Instance instance : instances(service)) {
                 boolean seed = instance == instances(service).getFirst()
                         && ordered.stream().allMatch(m -> service.equals(seeders.get(m)));
-                launch(instance, ordered, seed);
+                // A service started later (an extraction) starts beside the processes that serve meanwhile.
+                launch(instance, ordered, seed, !initial);
                 started.add(instance);
             }
         });
         inParallel(started, instance -> {
             Duration took = instance.awaitReady(haproxySettings.healthPath(), options.readyTimeout());
+            servePriority(instance);
             log.info(instance.name() + " ready in " + Seconds.of(took) + " (pid " + instance.pid() + ", GET "
                     + haproxySettings.healthPath() + " -> 200 on :" + instance.managementPort() + ")");
             enable(instance);
@@ -378,7 +380,8 @@ public final class Stand implements AutoCloseable {
         return seeders;
     }
 
-    private void launch(Instance instance, Set<String> modules, boolean seed) {
+    /** Starts an instance's process; {@code beside} others that serve meanwhile: at a lower CPU priority until ready. */
+    private void launch(Instance instance, Set<String> modules, boolean seed, boolean beside) {
         Map<String, String> env = new LinkedHashMap<>();
         // Only what the stand-in sets configures the forum: this shell's own SPRING_* and FORUM_* are left out.
         System.getenv().keySet().stream().filter(name -> name.startsWith("SPRING_") || name.startsWith("FORUM_")
@@ -415,7 +418,7 @@ public final class Stand implements AutoCloseable {
         }
         env.put("FORUM_SECURITY_JWT_JWKSCACHETTL", JWKS_CACHE_TTL.toSeconds() + "s");
         env.putAll(options.environment());
-        instance.start(java, options.jvmOptions(), jars.get(instance.service()), modules, env);
+        instance.start(java, options.jvmOptions(), jars.get(instance.service()), modules, env, beside);
     }
 
     /** Takes a ready instance into the load balancer and waits until HAProxy's own checks find it healthy. */
@@ -492,8 +495,9 @@ public final class Stand implements AutoCloseable {
         Instance.Stopped stopped = instance.stop(options.stopGrace());
         log.info(instance.name() + " stopped: " + stopped);
 
-        launch(instance, modules, false);
+        launch(instance, modules, false, true);
         Duration took = instance.awaitReady(haproxySettings.healthPath(), options.readyTimeout());
+        servePriority(instance);
         Set<String> remote = remote(modules);
         log.info(instance.name() + " ready in " + Seconds.of(took) + " (pid " + instance.pid() + "): local "
                 + String.join(", ", modules) + (remote.isEmpty() ? "" : ", remote " + String.join(", ", remote) + " via "
@@ -505,6 +509,12 @@ public final class Stand implements AutoCloseable {
         haproxy.api().setState(backend, instance.name(), RuntimeApi.State.READY);
         rampEnds.put(instance.name(), System.nanoTime() + haproxySettings.slowStart().toNanos());
         log.info(instance.name() + " takes traffic again, its share ramped up over " + Seconds.of(haproxySettings.slowStart()));
+    }
+
+    private void servePriority(Instance instance) {
+        if (!instance.servePriority()) {
+            log.info(instance.name() + ": renice to 0 failed; it keeps the lower CPU priority it started with");
+        }
     }
 
     /**
@@ -656,10 +666,11 @@ public final class Stand implements AutoCloseable {
             }
             Set<String> modules = ordered(new LinkedHashSet<>(List.of(instance.environment()
                     .getOrDefault("FORUM_TOPOLOGY_LOCAL_MODULES", "").split(","))));
-            launch(instance, modules, false);
+            launch(instance, modules, false, true);
         }
         inParallel(list, instance -> {
             Duration took = instance.awaitReady(haproxySettings.healthPath(), options.readyTimeout());
+            servePriority(instance);
             log.info(instance.name() + " ready again in " + Seconds.of(took) + " (pid " + instance.pid() + ")");
             return null;
         });
