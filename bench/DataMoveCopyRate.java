@@ -25,8 +25,8 @@ public class DataMoveCopyRate {
             long seedStart = System.nanoTime();
             // Texts of 20 to 200 characters (the tutorial's posts are short), 50 threads, 200 users.
             pair.psql(pair.source, "insert into posts.posts (thread_id, text, user_id) select 1 + g % 50,"
-                    + " repeat('post ' || g || ' ', 1 + g % 20), 1 + g % 200 from generate_series(1, " + rows + ") g;"
-                    + " vacuum analyze posts.posts");
+                    + " repeat('post ' || g || ' ', 1 + g % 20), 1 + g % 200 from generate_series(1, " + rows + ") g");
+            pair.psql(pair.source, "vacuum analyze posts.posts");
             String bytes = pair.psql(pair.source, "select pg_total_relation_size('posts.posts')");
             String heap = pair.psql(pair.source, "select pg_relation_size('posts.posts')");
             System.out.printf("seeded %,d posts in %.1f s: table %.1f MiB (heap %.1f MiB)%n", rows,

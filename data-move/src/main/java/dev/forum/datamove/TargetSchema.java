@@ -137,15 +137,31 @@ final class TargetSchema {
         }
     }
 
-    /** The module's sequences and their last values ({@code null}: never used). */
+    /**
+     * The module's sequences and the highest value each has handed out, read from the sequence itself
+     * ({@code last_value}, {@code is_called}): {@code last_value} once a value was taken, {@code last_value - 1} before
+     * (a new sequence, or one set with {@code restart with N} or {@code setval(..., N, false)}, whose next value is N).
+     * {@code pg_sequences.last_value} would say null for the latter, though N - 1 values may be taken already (rows
+     * inserted with explicit ids, then the sequence restarted past them, as the forum's sample data does).
+     */
     static Map<String, Long> sequences(Connection connection, String module) throws SQLException {
-        Map<String, Long> sequences = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
-                "select sequencename, last_value from pg_sequences where schemaname = ? order by 1")) {
+                "select sequencename from pg_sequences where schemaname = ? order by 1")) {
             query.setString(1, module);
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
-                    sequences.put(result.getString(1), (Long) result.getObject(2));
+                    names.add(result.getString(1));
+                }
+            }
+        }
+        Map<String, Long> sequences = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement()) {
+            for (String name : names) {
+                try (ResultSet result = statement.executeQuery("select last_value, is_called from "
+                        + Placement.ident(module) + "." + Placement.ident(name))) {
+                    result.next();
+                    sequences.put(name, result.getBoolean(2) ? result.getLong(1) : result.getLong(1) - 1);
                 }
             }
         }
@@ -162,11 +178,13 @@ final class TargetSchema {
         Map<String, Long> targetValues = sequences(target, module);
         Map<String, Long> advanced = new LinkedHashMap<>();
         for (Map.Entry<String, Long> entry : sequences(source, module).entrySet()) {
-            if (entry.getValue() == null || !targetValues.containsKey(entry.getKey())) {
+            if (!targetValues.containsKey(entry.getKey())) {
                 continue;
             }
-            Long current = targetValues.get(entry.getKey());
-            long wanted = Math.max(entry.getValue() + margin, current == null ? 0 : current);
+            long wanted = Math.max(entry.getValue() + margin, targetValues.get(entry.getKey()));
+            if (wanted < 1) {
+                continue; // nothing handed out on either side and no margin: the target's sequence starts as it is
+            }
             try (PreparedStatement setval = target.prepareStatement("select setval(?::regclass, ?, true)")) {
                 setval.setString(1, Placement.ident(module) + "." + Placement.ident(entry.getKey()));
                 setval.setLong(2, wanted);
