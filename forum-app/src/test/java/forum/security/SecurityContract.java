@@ -63,6 +63,24 @@ abstract class SecurityContract {
     }
 
     /**
+     * Stateless at every stage: no answer sets a cookie (no {@code JSESSIONID}, nothing to forge a request with), whether
+     * the request was read, refused for want of a token, refused for a bad one or written with a good one.
+     */
+    @Test
+    void no_answer_sets_a_cookie_or_starts_a_session() {
+        String token = forum.support.TestTokens.forUser(SecurityTable.CALLER);
+        List<Reply> replies = List.of(
+                posts().get("/api/posts/in-thread/1"),
+                posts().get("/api/no-such-route"),
+                posts().postJson("/api/posts", "{\"thread\":1,\"text\":\"no token\",\"user\":1}"),
+                posts().send("POST", "/api/posts", "application/json", "{}", "Authorization", "Bearer not-a-token"),
+                posts().withToken(token).postJson("/api/posts", "{\"thread\":1,\"text\":\"stateless\",\"user\":1}"),
+                posts().withToken(token).get("/api/posts/in-thread/1"));
+        assertThat(replies).extracting(Reply::status).containsExactly(200, 404, 401, 401, 201, 200);
+        assertThat(replies).allSatisfy(reply -> assertThat(reply.setCookie()).as(reply.toString()).isEmpty());
+    }
+
+    /**
      * A method no route takes on a path is a 405 whoever asks: security does not turn it into a 401 for want of a
      * token, and the answer and its Allow header are the same with one.
      */
