@@ -13,6 +13,7 @@ open module forum.platform {
     requires spring.context;
     requires spring.core;
     requires spring.beans;
+    requires spring.aop;
     requires spring.jdbc;
     requires spring.tx;
     requires spring.boot;

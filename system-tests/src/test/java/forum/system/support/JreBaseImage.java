@@ -40,6 +40,18 @@ public final class JreBaseImage {
         return registry.host() + "/" + REPOSITORY + "@" + registry.manifest(REPOSITORY, TAG).digest();
     }
 
+    /**
+     * Builds the base (or reuses this build's) and writes it as a docker-save tar, for a Jib
+     * {@code tar:///...} base; returns the tar.
+     */
+    public static Path writeTar(Path tar) {
+        Path root = SystemTools.repositoryRoot();
+        Command.run(root, BUILD_WITHIN, SystemTools.workDirectory("logs").resolve("jre-base-tar.log"), Map.of(),
+                List.of(root.resolve(SCRIPT).toString(), "--cache", SystemTools.workDirectory("jre-base").toString(),
+                        "docker-archive:" + tar.toAbsolutePath() + ":" + REPOSITORY + ":" + TAG)).orThrow();
+        return tar.toAbsolutePath();
+    }
+
     /** The Java modules jdeps finds in a Spring Boot executable jar (the script's {@code --print-modules}). */
     public static Set<String> modulesRequiredBy(Path bootJar) {
         Path root = SystemTools.repositoryRoot();

@@ -27,6 +27,29 @@ public final class Podman {
         return output.lines().reduce((first, second) -> second).orElseThrow();
     }
 
+    /** Loads an image tar (OCI or docker-save); returns its image id. */
+    public static String load(java.nio.file.Path tar) {
+        String output = podman(PULL_WITHIN, "load", "--quiet", "--input", tar.toString()).output().strip();
+        String last = output.lines().reduce((first, second) -> second).orElseThrow();
+        // "Loaded image: NAME" (podman 4) or "Loaded image(s): NAME": the id is what inspect says of the name.
+        String name = last.substring(last.indexOf(':') + 1).strip();
+        return podman(COMMAND_WITHIN, "image", "inspect", "--format", "{{.Id}}", name).output().strip();
+    }
+
+    /**
+     * Runs a container in the foreground to its end ({@code --rm}), {@code options} before the image and
+     * {@code arguments} after it; its exit code and output are returned, not thrown.
+     */
+    public static Command.Result runToEnd(String image, List<String> options, Map<String, String> environment,
+            List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of("run", "--rm"));
+        command.addAll(options);
+        new TreeMap<>(environment).forEach((name, value) -> command.addAll(List.of("--env", name + "=" + value)));
+        command.add(image);
+        command.addAll(arguments);
+        return Command.run(COMMAND_WITHIN, environment(), command(command.toArray(String[]::new)));
+    }
+
     /** Removes an image by its id (and every tag of it). */
     public static void removeImage(String imageId) {
         podman(COMMAND_WITHIN, "rmi", "--force", imageId);

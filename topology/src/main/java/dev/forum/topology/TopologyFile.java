@@ -41,6 +41,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *   - name: posts
  *     modules: [posts]         # required for an extracted service
  *     traffic: 100             # share of its modules' routes it takes, 0-100 (default 100)
+ *     database:                # a database of its own (default: its modules stay in the shared one); needs traffic: 100
+ *       instance: db.t4g.micro # RDS instance class (default db.t4g.micro)
+ *       storage: 20            # GiB (default 20)
  * </pre>
  *
  * Structure is checked here with the line of every mistake; module names are checked by
@@ -52,7 +55,8 @@ public final class TopologyFile {
     private static final Set<String> EDGE_KEYS = Set.of("certificate-arn", "rate-limit");
     private static final Set<String> DATABASE_KEYS = Set.of("multi-az", "pool-size");
     private static final Set<String> SERVICE_KEYS =
-            Set.of("name", "monolith", "modules", "cpu", "memory", "count", "autoscaling", "traffic");
+            Set.of("name", "monolith", "modules", "cpu", "memory", "count", "autoscaling", "traffic", "database");
+    private static final Set<String> OWN_DATABASE_KEYS = Set.of("instance", "storage");
     private static final Set<String> AUTOSCALING_KEYS = Set.of("min", "max", "cpu-target");
     private static final String NAME = "[a-z][a-z0-9-]{0,19}";
 
@@ -191,7 +195,35 @@ public final class TopologyFile {
         if (!monolith && modules.isEmpty()) {
             throw error(node, name + ": an extracted service needs modules: [<module>, ...] (or monolith: true)");
         }
-        return new ServiceSpec(name, monolith, modules, sizing, count, autoscaling, traffic, line(node));
+        return new ServiceSpec(name, monolith, modules, sizing, count, autoscaling, traffic, line(node),
+                ownDatabase(keys.get("database"), name, monolith, traffic));
+    }
+
+    private OwnDatabase ownDatabase(Node node, String service, boolean monolith, int traffic) {
+        if (node == null) {
+            return null;
+        }
+        if (monolith) {
+            throw error(node, service + ": the monolith's modules use the shared database; give database: to an"
+                    + " extracted service");
+        }
+        if (traffic != 100) {
+            throw error(node, service + ": a database of its own needs traffic: 100 (a module's data lives in one"
+                    + " database, and during a canary the monolith writes it too); drop database: until the service"
+                    + " takes all its modules' traffic");
+        }
+        Map<String, Node> keys = mapping(node, service + ".database", OWN_DATABASE_KEYS);
+        OwnDatabase database = new OwnDatabase(
+                keys.containsKey("instance") ? scalar(keys.get("instance"), service + ".database.instance")
+                        : OwnDatabase.DEFAULT.instanceClass(),
+                keys.containsKey("storage") ? integer(keys.get("storage"), service + ".database.storage")
+                        : OwnDatabase.DEFAULT.storageGiB());
+        String problem = database.problem();
+        if (problem != null) {
+            throw error(keys.getOrDefault(problem.startsWith("database.storage") ? "storage" : "instance", node),
+                    service + ": " + problem);
+        }
+        return database;
     }
 
     private Autoscaling autoscaling(Node node, String service, int count) {

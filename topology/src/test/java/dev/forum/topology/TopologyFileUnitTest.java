@@ -109,12 +109,55 @@ class TopologyFileUnitTest {
             'services: [{name: p, modules: [posts], count: 0}]'              | t.yml:1: p: count must be at least 1 | no tasks
             'services: [{name: p, modules: [posts], count: 5, autoscaling: {max: 4}}]' | t.yml:1: p: autoscaling needs 1 <= min <= count <= max | bounds around the count
             'services: [{name: m, name: n, monolith: true}]'                 | t.yml:1: key 'name' appears twice in a service | a key twice
+            'services: [{name: m, monolith: true, database: {}}]'            | t.yml:1: m: the monolith's modules use the shared database; give database: to an extracted service | monolith with its own database
+            'services: [{name: p, modules: [posts], traffic: 10, database: {}}]' | t.yml:1: p: a database of its own needs traffic: 100 | own database during a canary
+            'services: [{name: p, modules: [posts], database: own}]'         | t.yml:1: p.database must be a mapping of keys (instance, storage) | own database as a word
+            'services: [{name: p, modules: [posts], database: {size: 2}}]'   | t.yml:1: unknown key 'size' in p.database (known keys: instance, storage) | typo in the database
+            'services: [{name: p, modules: [posts], database: {instance: t4g.micro}}]' | t.yml:1: p: database.instance 't4g.micro' is not an RDS PostgreSQL instance class (e.g. db.t4g.micro, db.m7g.large, db.r7g.xlarge) | class without db.
+            'services: [{name: p, modules: [posts], database: {instance: db.m7g.micro}}]' | t.yml:1: p: database.instance db.m7g.micro: m7g classes start at large; use a t4g class for a smaller one | general-purpose too small
+            'services: [{name: p, modules: [posts], database: {instance: db.t4g.8xlarge}}]' | t.yml:1: p: database.instance db.t4g.8xlarge: burstable classes go up to 2xlarge; use an m or r class | burstable too large
+            'services: [{name: p, modules: [posts], database: {storage: 10}}]' | t.yml:1: p: database.storage is GiB from 20 to 65536, not 10 | storage too small
+            'services: [{name: p, modules: [posts], database: {storage: lots}}]' | t.yml:1: p.database.storage must be a whole number, not 'lots' | storage not a number
             """)
     void refusesMistakesWithTheirLine(String yaml, String expected, String what) {
         TopologyException error = assertThrows(TopologyException.class, () -> TopologyFile.parse(yaml, "t.yml"));
         assertTrue(error.getMessage().startsWith(expected),
                 () -> what + ": " + error.getMessage());
         assertEquals(1, error.getMessage().lines().count(), "one line: " + error.getMessage());
+    }
+
+    @Test
+    void readsADatabaseOfTheServicesOwnAndDefaultsItsSize() {
+        TopologySpec spec = TopologyFile.parse("""
+                services:
+                  - { name: monolith, monolith: true }
+                  - name: posts
+                    modules: [posts]
+                    database: { instance: db.r7g.xlarge, storage: 500 }
+                  - { name: threads, modules: [threads], database: {} }
+                  - { name: users, modules: [users] }
+                """, "t.yml");
+        assertEquals(null, spec.services().get(0).database());
+        assertEquals(new OwnDatabase("db.r7g.xlarge", 500), spec.services().get(1).database());
+        assertEquals(OwnDatabase.DEFAULT, spec.services().get(2).database());
+        assertEquals(new OwnDatabase("db.t4g.micro", 20), OwnDatabase.DEFAULT);
+        assertTrue(spec.services().get(1).ownDatabase());
+        assertTrue(!spec.services().get(3).ownDatabase(), "a service without the setting stays in the shared database");
+    }
+
+    @Test
+    void namesTheLineOfADatabaseMistake() {
+        TopologyException error = assertThrows(TopologyException.class, () -> TopologyFile.parse("""
+                services:
+                  - name: monolith
+                    monolith: true
+                  - name: posts
+                    modules: [posts]
+                    database:
+                      instance: db.t4g.micro
+                      storage: 70000
+                """, "topology.yml"));
+        assertEquals("topology.yml:8: posts: database.storage is GiB from 20 to 65536, not 70000", error.getMessage());
     }
 
     @Test

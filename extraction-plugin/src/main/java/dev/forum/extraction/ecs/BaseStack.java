@@ -70,6 +70,9 @@ final class BaseStack {
         if (settings.databaseBootstrapImage() != null) {
             images.add(EcsNames.BOOTSTRAP);
         }
+        if (topology.extracted().stream().anyMatch(ServiceSpec::ownDatabase)) {
+            images.add(EcsNames.MOVE);
+        }
         for (String image : images) {
             String id = "Repository" + EcsNames.id(image);
             Map<String, Object> repository = stack.add(id, resource("AWS::ECR::Repository", obj(

@@ -29,6 +29,16 @@ final class Database {
     static final String PARAMETER_FAMILY = "postgres16";
     /** The certificate authority of the instance's server certificate; the image's bundle holds it. */
     static final String CA = "rds-ca-rsa2048-g1";
+    /** The shared instance's allocated storage (gp3). */
+    static final int STORAGE_GIB = 20;
+    /** Days of automated backups of every instance: point-in-time recovery within them. */
+    static final int BACKUP_DAYS = 7;
+    /** The RDS parameter that sets {@code wal_level=logical} (static: a change takes a reboot). */
+    static final String LOGICAL_REPLICATION = "rds.logical_replication";
+    /** The master user of every instance (shared and own): the data move's administrator on both sides. */
+    static String adminUser(EcsNames names) {
+        return names.databaseName() + "_admin";
+    }
     /** The signing keys' secret until deploy.sh puts a key set in. */
     static final String EMPTY_KEY_SET = "{\"keys\":[]}";
 
@@ -65,22 +75,27 @@ final class Database {
         stack.add("DatabaseSubnets", resource("AWS::RDS::DBSubnetGroup", obj(
                 "DBSubnetGroupDescription", app + " database in the private subnets",
                 "SubnetIds", list(ref("PrivateSubnetA"), ref("PrivateSubnetB")), "Tags", tags(app, tag))));
+        // Logical replication is on from the first deployment: a data move (data-move, a service's own database)
+        // publishes from this instance and subscribes back to it, and rds.logical_replication is a static parameter:
+        // turning it on later reboots the instance under every module. It costs WAL volume (logical detail), not a
+        // process: nothing replicates until a move creates a publication and a slot. Own instances use this group too.
         stack.add("DatabaseParameters", resource("AWS::RDS::DBParameterGroup", obj(
-                "Description", app + " PostgreSQL: TLS only, connections logged",
+                "Description", app + " PostgreSQL: TLS only, connections logged, logical replication for data moves",
                 "Family", PARAMETER_FAMILY,
-                "Parameters", obj("rds.force_ssl", "1", "log_connections", "1", "log_disconnections", "1"),
+                "Parameters", obj("rds.force_ssl", "1", "log_connections", "1", "log_disconnections", "1",
+                        LOGICAL_REPLICATION, "1"),
                 "Tags", tags(app, tag))));
         Map<String, Object> database = stack.add("Database", resource("AWS::RDS::DBInstance", obj(
                 "Engine", "postgres", "EngineVersion", ENGINE_VERSION, "AutoMinorVersionUpgrade", true,
                 "DBInstanceClass", ref("DatabaseInstanceClass"), "MultiAZ", ref("DatabaseMultiAZ"),
-                "AllocatedStorage", "20", "StorageType", "gp3", "StorageEncrypted", true,
-                "DBName", names.databaseName(), "MasterUsername", names.databaseName() + "_admin",
+                "AllocatedStorage", String.valueOf(STORAGE_GIB), "StorageType", "gp3", "StorageEncrypted", true,
+                "DBName", names.databaseName(), "MasterUsername", adminUser(names),
                 "ManageMasterUserPassword", true, "MasterUserSecret", obj("KmsKeyId", ref("SecretsKey")),
                 "CACertificateIdentifier", CA,
                 "DBParameterGroupName", ref("DatabaseParameters"),
                 "DBSubnetGroupName", ref("DatabaseSubnets"),
                 "VPCSecurityGroups", list(getAtt("DatabaseSecurityGroup", "GroupId")),
-                "PubliclyAccessible", false, "BackupRetentionPeriod", 7, "CopyTagsToSnapshot", true,
+                "PubliclyAccessible", false, "BackupRetentionPeriod", BACKUP_DAYS, "CopyTagsToSnapshot", true,
                 "DeletionProtection", true,
                 "EnableCloudwatchLogsExports", list("postgresql", "upgrade"),
                 "Tags", tags(app, tag))));
@@ -98,6 +113,10 @@ final class Database {
         stack.output("DatabasePort", output("The database's port", getAtt("Database", "Endpoint.Port"), names.export("DatabasePort")));
         stack.output("DatabaseAdminSecret", output("The RDS-managed secret of the admin user",
                 getAtt("Database", "MasterUserSecret.SecretArn"), names.export("DatabaseAdminSecret")));
+        stack.output("DatabaseInstance", output("The database's instance identifier (CloudWatch's DBInstanceIdentifier)",
+                ref("Database"), names.export("DatabaseInstance")));
+        stack.output("DatabaseParameters", output("The database's parameter group (logical replication on): own instances use it too",
+                ref("DatabaseParameters"), names.export("DatabaseParameters")));
         stack.output("SecretsKey", output("The KMS key of the secrets", getAtt("SecretsKey", "Arn"), names.export("SecretsKey")));
 
         for (ModuleRoute module : topology.modules()) {

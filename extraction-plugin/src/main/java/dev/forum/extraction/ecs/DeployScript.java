@@ -1,6 +1,5 @@
 package dev.forum.extraction.ecs;
 
-import dev.forum.topology.ModuleRoute;
 import dev.forum.topology.ServiceSpec;
 import dev.forum.topology.Topology;
 import java.io.IOException;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * {@code deploy.sh}: pushes the images to ECR and deploys the stacks in the order that keeps every route served
@@ -38,7 +36,11 @@ final class DeployScript {
         values.put("CLUSTER", names.cluster());
         values.put("MONOLITH", topology.monolith().name());
         values.put("MONOLITH_DEPLOYED", String.valueOf(topology.monolithDeployed()));
-        values.put("ALL_MODULES", topology.modules().stream().map(ModuleRoute::module).collect(Collectors.joining(",")));
+        values.put("ALL_MODULES", String.join(",", topology.modules().stream().map(m -> m.module()).toList()));
+        List<ServiceSpec> own = topology.extracted().stream().filter(ServiceSpec::ownDatabase).toList();
+        values.put("OWN_DATABASES", words(own.stream().map(ServiceSpec::name).toList()));
+        values.put("OWN_DATABASE_MODULES", words(own.stream().map(s -> String.join(",", s.modules())).toList()));
+        values.put("OWN_DATABASE_IDS", words(own.stream().map(s -> EcsNames.id(s.name())).toList()));
         values.put("MONOLITH_LOCAL_MODULES", String.join(",", topology.localModules(topology.monolith().name())));
         values.put("EXTRACTED", words(topology.extracted().stream().map(ServiceSpec::name).toList()));
         values.put("EXTRACTED_TRAFFIC", words(topology.extracted().stream().map(s -> String.valueOf(s.traffic())).toList()));

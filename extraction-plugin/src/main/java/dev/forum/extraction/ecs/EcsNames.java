@@ -99,6 +99,23 @@ final class EcsNames {
         return BOOTSTRAP + ".json";
     }
 
+    /** The stack of a service's own database (its RDS instance, alarms and move tasks): kept when the service goes. */
+    String ownDatabaseStack(String service) {
+        return app + "-" + service + "-db";
+    }
+
+    static String ownDatabaseTemplate(String service) {
+        return "database-" + service + ".json";
+    }
+
+    /** An export of a service's own-database stack. */
+    String ownDatabaseExport(String service, String name) {
+        return ownDatabaseStack(service) + "-" + name;
+    }
+
+    /** The data move's image repository (one image for every module: the data-move jar and the modules' migrations). */
+    static final String MOVE = "data-move";
+
     /** The bootstrap task's name: its family, log group and image repository are named after it. */
     static final String BOOTSTRAP = "db-bootstrap";
 

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Renders a topology into what ECS needs, as files of one folder: {@code base.json}, {@code db-bootstrap.json} and
+ * Renders a topology into what ECS needs, as files of one folder: {@code base.json}, a {@code database-<service>.json}
+ * per service with a database of its own, {@code db-bootstrap.json} and
  * a {@code service-<service>.json} per service (CloudFormation), {@code taskdefs/<service>.json} (for
  * {@code aws ecs register-task-definition --cli-input-json}), and {@code deploy.sh}. Pure: no I/O, no AWS.
  */
@@ -26,6 +27,12 @@ public final class EcsRenderer {
         check(topology);
         Map<String, String> files = new LinkedHashMap<>();
         files.put(EcsNames.baseTemplate(), Json.compact(BaseStack.render(topology, settings)));
+        for (ServiceSpec service : topology.extracted()) {
+            if (service.ownDatabase()) {
+                files.put(EcsNames.ownDatabaseTemplate(service.name()),
+                        Json.compact(OwnDatabaseStack.render(topology, service, settings)));
+            }
+        }
         if (settings.databaseBootstrapImage() != null) {
             files.put(EcsNames.bootstrapTemplate(), Json.compact(BootstrapStack.render(topology, settings)));
         }
@@ -61,6 +68,16 @@ public final class EcsRenderer {
             if (service.name().equals("base") || service.name().equals(EcsNames.BOOTSTRAP)) {
                 throw new ExtractionException(where + "the name '" + service.name() + "' is taken by the "
                         + topology.name() + "-" + service.name() + " stack or task; rename the service");
+            }
+            if (service.name().equals(EcsNames.MOVE)) {
+                throw new ExtractionException(where + "the name '" + service.name() + "' is taken by the data move's image "
+                        + "repository; rename the service");
+            }
+            for (ServiceSpec other : services(topology)) {
+                if (other.ownDatabase() && service.name().equals(other.name() + "-db")) {
+                    throw new ExtractionException(where + "the name '" + service.name() + "' is taken by the stack of "
+                            + "the own database of " + other.name() + " (" + topology.name() + "-" + service.name() + "); rename the service");
+                }
             }
             // Two tasks, one per availability zone: a rolling deployment or a lost zone leaves one serving.
             if (service.count() < 2 || service.autoscaling().min() < 2) {

@@ -7,6 +7,8 @@ import static dev.forum.extraction.ecs.Cfn.obj;
 import static dev.forum.extraction.ecs.Cfn.resource;
 import static dev.forum.extraction.ecs.Cfn.tags;
 
+import dev.forum.topology.ServiceSpec;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,12 +22,24 @@ final class ServiceSecurityGroup {
     private ServiceSecurityGroup() {
     }
 
-    static void add(Stack stack, String app, String service, EcsSettings settings, EcsNames names, Map<String, String> tag) {
+    static void add(Stack stack, String app, ServiceSpec spec, EcsSettings settings, EcsNames names, Map<String, String> tag) {
+        String service = spec.name();
         Object self = getAtt("SecurityGroup", "GroupId");
         Object publicBalancer = importValue(names.export("LoadBalancerSecurityGroup"));
         Object internalBalancer = importValue(names.export("InternalLoadBalancerSecurityGroup"));
         int application = settings.containerPort();
         int management = settings.managementPort();
+        List<Object> egress = list(
+                port(InternalBalancer.PORT, "DestinationSecurityGroupId", internalBalancer, "Remote modules and token keys"),
+                port(5432, "DestinationSecurityGroupId", importValue(names.export("DatabaseSecurityGroup")), "PostgreSQL"),
+                port(443, "DestinationSecurityGroupId", importValue(names.export("EndpointSecurityGroup")),
+                        "ECR, CloudWatch Logs, Secrets Manager endpoints"),
+                port(443, "DestinationPrefixListId", importValue(names.export("S3PrefixList")),
+                        "S3 (ECR's image layers), through the gateway endpoint"));
+        Object ownDatabase = importValue(names.ownDatabaseExport(service, "DatabaseSecurityGroup"));
+        if (spec.ownDatabase()) {
+            egress.add(port(5432, "DestinationSecurityGroupId", ownDatabase, "PostgreSQL: the service's own database"));
+        }
         stack.add("SecurityGroup", resource("AWS::EC2::SecurityGroup", obj(
                 "GroupDescription", app + " " + service + " tasks: in from the load balancers only; out to "
                         + "the internal load balancer, the database and the AWS endpoints only",
@@ -35,13 +49,7 @@ final class ServiceSecurityGroup {
                         port(management, "SourceSecurityGroupId", publicBalancer, "Health checks from the internet-facing load balancer"),
                         port(application, "SourceSecurityGroupId", internalBalancer, "The application port from the internal load balancer"),
                         port(management, "SourceSecurityGroupId", internalBalancer, "Health checks from the internal load balancer")),
-                "SecurityGroupEgress", list(
-                        port(InternalBalancer.PORT, "DestinationSecurityGroupId", internalBalancer, "Remote modules and token keys"),
-                        port(5432, "DestinationSecurityGroupId", importValue(names.export("DatabaseSecurityGroup")), "PostgreSQL"),
-                        port(443, "DestinationSecurityGroupId", importValue(names.export("EndpointSecurityGroup")),
-                                "ECR, CloudWatch Logs, Secrets Manager endpoints"),
-                        port(443, "DestinationPrefixListId", importValue(names.export("S3PrefixList")),
-                                "S3 (ECR's image layers), through the gateway endpoint")),
+                "SecurityGroupEgress", egress,
                 "Tags", tags(names.family(service), tag))));
         // The other side of each path, on the base stack's groups (which start with no rule of their own).
         crossStack(stack, "LoadBalancerToTasks", "AWS::EC2::SecurityGroupEgress", publicBalancer, application, "DestinationSecurityGroupId", self,
@@ -56,6 +64,10 @@ final class ServiceSecurityGroup {
                 "SourceSecurityGroupId", self, "From " + service + " tasks");
         crossStack(stack, "DatabaseFromTasks", "AWS::EC2::SecurityGroupIngress", importValue(names.export("DatabaseSecurityGroup")), 5432,
                 "SourceSecurityGroupId", self, "PostgreSQL from " + service + " tasks");
+        if (spec.ownDatabase()) {
+            crossStack(stack, "OwnDatabaseFromTasks", "AWS::EC2::SecurityGroupIngress", ownDatabase, 5432, "SourceSecurityGroupId",
+                    self, "PostgreSQL from " + service + " tasks");
+        }
         crossStack(stack, "EndpointsFromTasks", "AWS::EC2::SecurityGroupIngress", importValue(names.export("EndpointSecurityGroup")), 443,
                 "SourceSecurityGroupId", self, "HTTPS from " + service + " tasks");
     }

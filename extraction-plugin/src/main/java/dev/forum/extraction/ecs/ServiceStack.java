@@ -69,10 +69,27 @@ final class ServiceStack {
         return service.monolith() ? allModules(topology) : List.copyOf(topology.localModules(service.name()));
     }
 
-    /** The module sets the monolith's {@code LocalModules} may take: every module (widen) and the topology's (narrow). */
+    /**
+     * The module sets the monolith's {@code LocalModules} may take: every module (widen), every module but those of
+     * any combination of services with a database of their own (widen, where such a service already takes 100 % of
+     * its routes: its data may be in its own database, which the monolith never reaches; deploy.sh picks the set),
+     * and the topology's (narrow).
+     */
     static List<String> monolithModuleSets(Topology topology) {
         Set<String> sets = new LinkedHashSet<>();
-        sets.add(String.join(",", allModules(topology)));
+        List<ServiceSpec> own = topology.extracted().stream().filter(ServiceSpec::ownDatabase).toList();
+        for (int subset = 0; subset < 1 << own.size(); subset++) {
+            Set<String> moved = new LinkedHashSet<>();
+            for (int i = 0; i < own.size(); i++) {
+                if ((subset & 1 << i) != 0) {
+                    moved.addAll(own.get(i).modules());
+                }
+            }
+            List<String> widened = allModules(topology).stream().filter(m -> !moved.contains(m)).toList();
+            if (!widened.isEmpty()) {
+                sets.add(String.join(",", widened));
+            }
+        }
         if (topology.monolithDeployed()) {
             sets.add(String.join(",", topology.localModules(topology.monolith().name())));
         }
@@ -94,7 +111,7 @@ final class ServiceStack {
             extractedParameters();
             localModules = String.join(",", service.modules());
         }
-        ServiceSecurityGroup.add(stack, topology.name(), service.name(), settings, names, tag);
+        ServiceSecurityGroup.add(stack, topology.name(), service, settings, names, tag);
         logsAndRoles();
         taskDefinition(localModules);
         List<String> rules = service.monolith() ? List.of() : targetGroupsAndRules();
@@ -219,6 +236,17 @@ final class ServiceStack {
             secrets.add(ifHolds(module, secret(EcsNames.datasourceVariable(module, "OWNER_USERNAME"), join("", owner, ":username::"))));
             secrets.add(ifHolds(module, secret(EcsNames.datasourceVariable(module, "OWNER_PASSWORD"), join("", owner, ":password::"))));
         }
+        if (service.ownDatabase()) {
+            // The own database, held from before the move (issue 16): the process switches to it when the placement
+            // row says so, not by a redeploy. The same runtime role and password (the bootstrap sets both instances).
+            Object url = importValue(names.ownDatabaseExport(service.name(), "DatabaseUrl"));
+            for (String module : service.modules()) {
+                Object runtime = importValue(names.export("DatabaseSecret" + EcsNames.id(module)));
+                environment.add(obj("Name", EcsNames.datasourceVariable(module, "MOVED_URL"), "Value", url));
+                secrets.add(secret(EcsNames.datasourceVariable(module, "MOVED_USERNAME"), join("", runtime, ":username::")));
+                secrets.add(secret(EcsNames.datasourceVariable(module, "MOVED_PASSWORD"), join("", runtime, ":password::")));
+            }
+        }
         if (mayHold(identity.issuerModule())) {
             secrets.add(ifHolds(identity.issuerModule(), secret("FORUM_SECURITY_JWT_SIGNING_KEYS",
                     importValue(names.export("SigningKeysSecret")))));
@@ -327,6 +355,9 @@ final class ServiceStack {
         List<String> dependsOn = new ArrayList<>(rules);
         dependsOn.addAll(List.of("DatabaseFromTasks", "EndpointsFromTasks", "InternalLoadBalancerFromTasks",
                 "LoadBalancerHealthChecks", "InternalLoadBalancerHealthChecks"));
+        if (service.ownDatabase()) {
+            dependsOn.add("OwnDatabaseFromTasks");
+        }
         ecs.put("DependsOn", dependsOn);
         stack.output("ServiceName", output("The ECS service", getAtt("Service", "Name"), null));
     }

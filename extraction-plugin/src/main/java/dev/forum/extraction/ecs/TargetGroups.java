@@ -13,6 +13,13 @@ import java.util.Map;
  * and unhealthy after 2 checks, only a 200 counts (AWS's defaults take about 150 s to call a new target healthy);
  * a short drain, since every route answers within a second. Each service has one per load balancer: an ALB target
  * group belongs to one load balancer.
+ *
+ * <p>A target that becomes healthy (a new task of a deployment, one that failed its checks and recovered) gets its
+ * share of requests ramped up over {@link #SLOW_START} seconds ({@code slow_start.duration_seconds}): a JVM just
+ * started answers slowly until its code is compiled, and a full share at once sends its callers past their read
+ * timeout. Slow start needs the round robin algorithm (AWS: "the least outstanding requests routing algorithm can not
+ * be used with slow start mode", and neither can weighted random), the one the local stand-in's HAProxy has always
+ * used with the same ramp ({@code slowstart}).
  */
 final class TargetGroups {
 
@@ -20,6 +27,8 @@ final class TargetGroups {
     static final int TIMEOUT = 4;
     static final int HEALTHY = 2;
     static final int UNHEALTHY = 2;
+    /** Seconds of ramp for a target that becomes healthy: the ALB's least (30; at most 900). */
+    static final int SLOW_START = 30;
 
     private TargetGroups() {
     }
@@ -38,7 +47,8 @@ final class TargetGroups {
                         obj("Key", "deregistration_delay.timeout_seconds", "Value", String.valueOf(settings.deregistrationDelay())),
                         // A stateless API: no stickiness, so weights alone decide where a request goes.
                         obj("Key", "stickiness.enabled", "Value", "false"),
-                        obj("Key", "load_balancing.algorithm.type", "Value", "least_outstanding_requests")),
+                        obj("Key", "load_balancing.algorithm.type", "Value", "round_robin"),
+                        obj("Key", "slow_start.duration_seconds", "Value", String.valueOf(SLOW_START))),
                 "Tags", tags));
     }
 }

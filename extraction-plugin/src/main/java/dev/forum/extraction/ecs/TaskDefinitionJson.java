@@ -17,7 +17,8 @@ import java.util.Map;
  */
 final class TaskDefinitionJson {
 
-    static final String VARIABLES = "AWS_ACCOUNT_ID AWS_REGION IMAGE_TAG INTERNAL_LOAD_BALANCER_URL DATABASE_URL";
+    static final String VARIABLES = "AWS_ACCOUNT_ID AWS_REGION IMAGE_TAG INTERNAL_LOAD_BALANCER_URL DATABASE_URL"
+            + " OWN_DATABASE_URL";
 
     private TaskDefinitionJson() {
     }
@@ -48,6 +49,14 @@ final class TaskDefinitionJson {
             secrets.add(obj("name", EcsNames.datasourceVariable(module, "PASSWORD"), "valueFrom", runtime + ":password::"));
             secrets.add(obj("name", EcsNames.datasourceVariable(module, "OWNER_USERNAME"), "valueFrom", owner + ":username::"));
             secrets.add(obj("name", EcsNames.datasourceVariable(module, "OWNER_PASSWORD"), "valueFrom", owner + ":password::"));
+        }
+        if (service.ownDatabase()) {
+            for (String module : service.modules()) {
+                String runtime = secretPrefix + names.databaseSecret(module);
+                environment.add(obj("name", EcsNames.datasourceVariable(module, "MOVED_URL"), "value", "${OWN_DATABASE_URL}"));
+                secrets.add(obj("name", EcsNames.datasourceVariable(module, "MOVED_USERNAME"), "valueFrom", runtime + ":username::"));
+                secrets.add(obj("name", EcsNames.datasourceVariable(module, "MOVED_PASSWORD"), "valueFrom", runtime + ":password::"));
+            }
         }
         if (topology.localModules(service.name()).contains(settings.identity().issuerModule())) {
             secrets.add(obj("name", "FORUM_SECURITY_JWT_SIGNING_KEYS", "valueFrom", secretPrefix + names.signingKeysSecret()));

@@ -4,7 +4,7 @@
 # `./mvnw package`, not this script.
 #
 #   deploy.sh [--dry-run] [--certificate-arn ARN | --plain-http] [--image-tag TAG] [--skip-build] [--image-base REF]
-#             [--no-db-bootstrap] [--new-signing-keys]
+#             [--no-db-bootstrap] [--move-image REF@sha256:DIGEST] [--alarm-topic ARN] [--new-signing-keys]
 #
 #   --dry-run             print every command (aws, skopeo, mvnw) instead of running it; reads nothing from AWS
 #   --certificate-arn ARN the ACM certificate of the HTTPS listener (default: the topology's edge.certificate-arn)
@@ -14,6 +14,9 @@
 #   --skip-build          push the images already built under @@SERVICES_DIR@@
 #   --image-base REF      the base image of the service images (passed to -Dextract.image.base)
 #   --no-db-bootstrap     do not run the database bootstrap task (module roles and schemas)
+#   --move-image REF      the data-move image by digest (REF@sha256:...), pushed to the @@APP@@/data-move repository;
+#                         needed once a service has a database of its own (default: the one its stack has)
+#   --alarm-topic ARN     an SNS topic the data move's alarms notify (default: the one its stack has; none)
 #   --new-signing-keys    print a new token signing key set (JWK set, one P-256 key) and exit; deploy.sh puts one
 #                         into the signing keys' secret by itself the first time
 #
@@ -24,15 +27,22 @@
 #   0. the service-linked roles of ECS and of its autoscaling (once per account)
 #   1. base stack: network, endpoints, load balancers, firewall, cluster, image repositories, database, secrets;
 #      then the VPC's default security group emptied, and the token signing keys created (once)
+#   1b. own databases: the stack of each service with `database:` (its RDS instance, the move's alarms and tasks)
 #   2. database bootstrap: our own image (psql and module-roles.sql) pushed and pinned by digest, then a one-off
-#      task creates or updates two roles per module and their connection limits (safe to repeat)
+#      task creates or updates two roles per module and their connection limits (safe to repeat), on the shared
+#      database and on each own database
 #   3. images: built, then pushed to ECR (a tag that is already there is not pushed again)
+#   3b. moves back: for each own-database stack the topology no longer names (a rollback), its modules' data moved
+#      back to the shared database, while the service still holds the own database's credentials and before the
+#      monolith widens; the stack stays (the old copy, read-only) until an operator deletes it
 #   4. extracted services, with their traffic share unchanged (0 for a new one): each stack attaches its target
 #      group to the listener, then starts its ECS service and waits until it is stable and healthy
 #   5. monolith "widen": every module local, so that it can take any route back
 #   6. routing: each extracted service's share set to the topology's; retired services' shares to 0
 #   7. monolith "narrow": only the topology's local modules (a module its service takes at 100 % goes remote);
 #      a monolith the topology no longer needs is retired instead (default route 404, then its stack deleted)
+#   7b. moves: each module of a service with `database:` moved to its own database (data-move, one-off task; the
+#      service alone holds the module now); a move already done is verified again (safe to repeat)
 #   8. retired services' stacks deleted
 # `aws cloudformation deploy` waits for each stack, and so for each ECS deployment, to finish;
 # --no-fail-on-empty-changeset makes the steps that change nothing quick.
@@ -59,6 +69,10 @@ CERTIFICATE_ARN=@@CERTIFICATE_ARN@@
 BOOTSTRAP_IMAGE_SCRIPT=@@BOOTSTRAP_IMAGE_SCRIPT@@
 BOOTSTRAP_STACK=@@BOOTSTRAP_STACK@@
 SIGNING_KEYS_SECRET=@@SIGNING_KEYS_SECRET@@
+# The services with a database of their own, and each one's logical id (the bootstrap task's output suffix).
+OWN_DATABASES=(@@OWN_DATABASES@@)
+OWN_DATABASE_IDS=(@@OWN_DATABASE_IDS@@)
+OWN_DATABASE_MODULES=(@@OWN_DATABASE_MODULES@@)
 EMPTY_KEY_SET='{"keys":[]}'
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -72,6 +86,8 @@ SKIP_BUILD=false
 IMAGE_BASE=""
 DB_BOOTSTRAP=true
 PLAIN_HTTP=false
+MOVE_IMAGE=""
+ALARM_TOPIC=""
 if [ -z "$BOOTSTRAP_IMAGE_SCRIPT" ]; then DB_BOOTSTRAP=false; fi
 
 usage() { sed -n '/^#   deploy.sh \[/,/^#                         into the signing/p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
@@ -86,6 +102,8 @@ while [ $# -gt 0 ]; do
     --no-db-bootstrap) DB_BOOTSTRAP=false ;;
     --certificate-arn) [ $# -ge 2 ] || die "--certificate-arn needs an ACM certificate ARN"; CERTIFICATE_ARN=$2; shift ;;
     --plain-http) PLAIN_HTTP=true ;;
+    --move-image) [ $# -ge 2 ] || die "--move-image needs an image reference by digest"; MOVE_IMAGE=$2; shift ;;
+    --alarm-topic) [ $# -ge 2 ] || die "--alarm-topic needs an SNS topic ARN"; ALARM_TOPIC=$2; shift ;;
     --new-signing-keys) NEW_SIGNING_KEYS=true ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; die "unknown option '$1'" ;;
@@ -158,6 +176,25 @@ stack_output() {
     --query "Stacks[0].Outputs[?OutputKey=='$2'].OutputValue" --output text
 }
 
+# run_one_off TASK_DEFINITION SECURITY_GROUP WHAT: runs a one-off task in the private subnets, waits until it has
+# stopped (a move may take longer than `aws ecs wait`'s 10 minutes) and dies unless its container exited 0.
+run_one_off() {
+  local definition=$1 group=$2 what=$3 subnets task state status
+  subnets=$(stack_output "$BASE_STACK" PrivateSubnets)
+  task=$(query "<task arn>" aws ecs run-task --cluster "$CLUSTER" --launch-type FARGATE --task-definition "$definition" \
+    --network-configuration "awsvpcConfiguration={subnets=[$subnets],securityGroups=[$group],assignPublicIp=DISABLED}" \
+    --query 'tasks[0].taskArn' --output text)
+  run aws ecs wait tasks-stopped --cluster "$CLUSTER" --tasks "$task" || true
+  state=$(query STOPPED aws ecs describe-tasks --cluster "$CLUSTER" --tasks "$task" --query 'tasks[0].lastStatus' --output text)
+  while [ "$state" != STOPPED ]; do
+    sleep 30
+    state=$(aws ecs describe-tasks --cluster "$CLUSTER" --tasks "$task" --query 'tasks[0].lastStatus' --output text)
+  done
+  status=$(query 0 aws ecs describe-tasks --cluster "$CLUSTER" --tasks "$task" \
+    --query 'tasks[0].containers[0].exitCode' --output text)
+  [ "$status" = 0 ] || die "$what failed (exit $status): see its log group"
+}
+
 # deploy_stack STACK TEMPLATE ROLE Key=Value...: create or update the stack and wait until it is done.
 deploy_stack() {
   local stack=$1 template=$2 role=$3; shift 3
@@ -191,6 +228,28 @@ is_extracted() {
   return 1
 }
 
+has_own_database() {
+  local name=$1 svc
+  for svc in ${OWN_DATABASES[@]+"${OWN_DATABASES[@]}"}; do
+    if [ "$svc" = "$name" ]; then return 0; fi
+  done
+  return 1
+}
+
+# Own-database stacks of this application whose service the topology no longer gives a database (a rollback).
+retired_own_databases() {
+  if $DRY_RUN; then return; fi
+  local stacks stack svc
+  stacks=$(aws cloudformation describe-stacks \
+    --query "Stacks[?Tags[?Key=='extract:app' && Value=='$APP']] | [?Tags[?Key=='extract:role' && Value=='own-database']].StackName" \
+    --output text)
+  for stack in $stacks; do
+    svc=${stack#"$APP"-}
+    svc=${svc%-db}
+    has_own_database "$svc" || printf '%s\n' "$stack"
+  done
+}
+
 # Extracted-service stacks of this application that the topology no longer names.
 retired_services() {
   if $DRY_RUN; then return; fi
@@ -213,6 +272,19 @@ if $PLAIN_HTTP; then
   printf '%s\n' "deploy.sh: WARNING: PLAIN HTTP. No HTTPS listener: every password and token sent to this stack crosses the" \
     "deploy.sh: WARNING: internet in clear text. Use it only for a test stack with test accounts." >&2
 fi
+
+# A move needs the data-move image: given, or the one the service's database stack already has.
+MOVE_IMAGES=()
+ALARM_TOPICS=()
+for svc in ${OWN_DATABASES[@]+"${OWN_DATABASES[@]}"}; do
+  image=$MOVE_IMAGE
+  if [ -z "$image" ]; then image=$(stack_parameter "$APP-$svc-db" MoveImage ""); fi
+  [ -n "$image" ] || die "$svc has a database of its own: give --move-image REPOSITORY@sha256:DIGEST (the data-move image, pushed to $APP/data-move) so that its data can be moved"
+  MOVE_IMAGES+=("$image")
+  topic=$ALARM_TOPIC
+  if [ -z "$topic" ]; then topic=$(stack_parameter "$APP-$svc-db" AlarmTopic ""); fi
+  ALARM_TOPICS+=("$topic")
+done
 
 if ! $DRY_RUN; then
   command -v aws >/dev/null 2>&1 || die "needs the aws CLI"
@@ -272,6 +344,15 @@ if [ "$keys" = "$EMPTY_KEY_SET" ]; then
   fi
 fi
 
+if [ ${#OWN_DATABASES[@]} -gt 0 ]; then
+  step "1b. own databases: ${OWN_DATABASES[*]}"
+  for ((i = 0; i < ${#OWN_DATABASES[@]}; i++)); do
+    svc=${OWN_DATABASES[$i]}
+    deploy_stack "$APP-$svc-db" "database-$svc.json" own-database MoveImage="${MOVE_IMAGES[$i]}" \
+      AlarmTopic="${ALARM_TOPICS[$i]}"
+  done
+fi
+
 if $DB_BOOTSTRAP; then
   step "2. database bootstrap: two roles per module (owner, runtime) and their schemas"
   bootstrap_repository=$(stack_output "$BASE_STACK" RepositoryDbBootstrapUri)
@@ -290,16 +371,13 @@ if $DB_BOOTSTRAP; then
   fi
   # Pinned by digest: the task runs exactly the image just built, whatever a tag says later.
   deploy_stack "$BOOTSTRAP_STACK" "db-bootstrap.json" bootstrap Image="$bootstrap_repository@$bootstrap_digest"
-  subnets=$(stack_output "$BASE_STACK" PrivateSubnets)
   security_group=$(stack_output "$BASE_STACK" DatabaseBootstrapSecurityGroup)
-  task=$(query "<task arn>" aws ecs run-task --cluster "$CLUSTER" --launch-type FARGATE \
-    --task-definition "$(stack_output "$BOOTSTRAP_STACK" TaskDefinition)" \
-    --network-configuration "awsvpcConfiguration={subnets=[$subnets],securityGroups=[$security_group],assignPublicIp=DISABLED}" \
-    --query 'tasks[0].taskArn' --output text)
-  run aws ecs wait tasks-stopped --cluster "$CLUSTER" --tasks "$task"
-  status=$(query 0 aws ecs describe-tasks --cluster "$CLUSTER" --tasks "$task" \
-    --query 'tasks[0].containers[0].exitCode' --output text)
-  [ "$status" = 0 ] || die "the database bootstrap failed (exit $status): see the log group /ecs/$APP/db-bootstrap"
+  run_one_off "$(stack_output "$BOOTSTRAP_STACK" TaskDefinition)" "$security_group" \
+    "the database bootstrap (log group /ecs/$APP/db-bootstrap)"
+  for ((i = 0; i < ${#OWN_DATABASES[@]}; i++)); do
+    run_one_off "$(stack_output "$BOOTSTRAP_STACK" "TaskDefinition${OWN_DATABASE_IDS[$i]}")" "$security_group" \
+      "the bootstrap of ${OWN_DATABASES[$i]}'s own database (log group /ecs/$APP/db-bootstrap)"
+  done
 fi
 
 step "3. images: ${IMAGES[*]}"
@@ -330,6 +408,30 @@ tag_of() {
   die "no image for $1"
 }
 
+RETIRED_DATABASES=()
+while IFS= read -r stack; do
+  if [ -n "$stack" ]; then RETIRED_DATABASES+=("$stack"); fi
+done < <(retired_own_databases)
+if [ ${#RETIRED_DATABASES[@]} -gt 0 ]; then
+  step "3b. moves back to the shared database: ${RETIRED_DATABASES[*]}"
+  for stack in "${RETIRED_DATABASES[@]}"; do
+    tasks=$(aws cloudformation describe-stacks --stack-name "$stack" \
+      --query "Stacks[0].Outputs[?OutputKey=='MoveBackTasks'].OutputValue" --output text)
+    if [ -z "$tasks" ] || [ "$tasks" = None ]; then
+      echo "$stack: no move task (no data-move image was ever given): its modules' data never left the shared database"
+      continue
+    fi
+    group=$(stack_output "$stack" MoveSecurityGroup)
+    svc=${stack#"$APP"-}
+    svc=${svc%-db}
+    IFS=, read -r -a definitions <<< "$tasks"
+    for definition in "${definitions[@]}"; do
+      run_one_off "$definition" "$group" "the move back $definition (log group /ecs/$APP/$svc-move)"
+    done
+    echo "$stack: data back in the shared database; its instance keeps the old copy until you delete the stack"
+  done
+fi
+
 # The listener the services' rules attach to: HTTPS, or HTTP on a test stack.
 public_listener=$(stack_output "$BASE_STACK" PublicListener)
 
@@ -340,10 +442,31 @@ for svc in ${EXTRACTED[@]+"${EXTRACTED[@]}"}; do
     PublicListener="$public_listener"
 done
 
+# The monolith widens to every module, except those of a service with a database of its own that already takes all
+# of their routes: their data may be in that database, which the monolith never reaches, and their routes stay with
+# the service (the topology requires traffic: 100 with database:). A service below 100 % has moved nothing yet.
+widened_modules() {
+  local excluded="" module result="" i
+  for ((i = 0; i < ${#OWN_DATABASES[@]}; i++)); do
+    if [ "$(stack_parameter "$APP-${OWN_DATABASES[$i]}" Traffic 0)" = 100 ]; then
+      excluded="$excluded,${OWN_DATABASE_MODULES[$i]}"
+    fi
+  done
+  IFS=, read -r -a modules <<< "$ALL_MODULES"
+  for module in "${modules[@]}"; do
+    case ",$excluded," in
+      *",$module,"*) ;;
+      *) result="${result:+$result,}$module" ;;
+    esac
+  done
+  printf '%s\n' "$result"
+}
+
 if [ "$MONOLITH_DEPLOYED" = true ]; then
-  step "5. monolith widen: every module local ($ALL_MODULES)"
+  widened=$(widened_modules)
+  step "5. monolith widen: every module local ($widened)"
   deploy_stack "$MONOLITH_STACK" "service-$MONOLITH.json" monolith ImageTag="$(tag_of "$MONOLITH")" \
-    LocalModules="$ALL_MODULES"
+    LocalModules="$widened"
 fi
 
 step "6. routing: each extracted service's share of its modules' routes"
@@ -373,6 +496,18 @@ elif stack_exists "$MONOLITH_STACK"; then
   deploy_stack "$BASE_STACK" base.json base DefaultRoute=not-found
   run aws cloudformation delete-stack --stack-name "$MONOLITH_STACK"
   run aws cloudformation wait stack-delete-complete --stack-name "$MONOLITH_STACK"
+fi
+
+if [ ${#OWN_DATABASES[@]} -gt 0 ]; then
+  step "7b. moves: each module of ${OWN_DATABASES[*]} to its service's own database"
+  for svc in "${OWN_DATABASES[@]}"; do
+    tasks=$(stack_output "$APP-$svc-db" MoveTasks)
+    group=$(stack_output "$APP-$svc-db" MoveSecurityGroup)
+    IFS=, read -r -a definitions <<< "$tasks"
+    for definition in "${definitions[@]}"; do
+      run_one_off "$definition" "$group" "the move $definition (log group /ecs/$APP/$svc-move)"
+    done
+  done
 fi
 
 if [ ${#RETIRED[@]} -gt 0 ]; then

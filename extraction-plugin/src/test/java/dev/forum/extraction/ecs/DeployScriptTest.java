@@ -207,6 +207,52 @@ class DeployScriptTest {
     }
 
     @Test
+    void aServiceWithItsOwnDatabaseGetsItBeforeTheBootstrapAndItsDataMovedAfterTheMonolithNarrowed() throws Exception {
+        Path script = write(ForumTopologies.topology(OwnDatabaseTest.POSTS_OWN));
+        Result refused = run(dir, "bash", script.toString(), "--dry-run", "--skip-build", "--plain-http");
+        assertEquals(1, refused.exit(), refused.output());
+        assertTrue(refused.output().contains("deploy.sh: posts has a database of its own: give --move-image"), refused.output());
+        assertFalse(refused.output().contains("+ aws "), "nothing was done: " + refused.output());
+
+        String image = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/forum/data-move@sha256:" + "a".repeat(64);
+        Result dry = run(dir, "bash", script.toString(), "--dry-run", "--skip-build", "--plain-http", "--move-image", image,
+                "--alarm-topic", "arn:aws:sns:eu-west-1:123456789012:ops");
+        assertEquals(0, dry.exit(), dry.output());
+        String output = dry.output();
+        int base = output.indexOf("--stack-name forum-base ");
+        int own = output.indexOf("--stack-name forum-posts-db ");
+        int bootstrapStack = output.indexOf("--stack-name forum-db-bootstrap ");
+        int sharedBootstrap = output.indexOf("--task-definition <TaskDefinition of forum-db-bootstrap> ");
+        int ownBootstrap = output.indexOf("--task-definition <TaskDefinitionPosts of forum-db-bootstrap> ");
+        int service = output.indexOf("--stack-name forum-posts ");
+        // A first deployment: posts' new service starts at 0 %, so the monolith widens to posts too (it still serves its
+        // routes); it narrows to threads and users once posts takes 100 %, and only then is the data moved.
+        int widen = output.indexOf("==> 5. monolith widen: every module local (posts,threads,users)");
+        int narrow = output.indexOf("==> 7. monolith narrow: local modules threads,users");
+        int move = output.indexOf("--task-definition <MoveTasks of forum-posts-db> ");
+        assertTrue(base >= 0 && base < own && own < bootstrapStack && bootstrapStack < sharedBootstrap
+                && sharedBootstrap < ownBootstrap && ownBootstrap < service && service < widen && widen < narrow && narrow < move,
+                output);
+        assertTrue(output.contains("MoveImage=" + image + " AlarmTopic=arn:aws:sns:eu-west-1:123456789012:ops"), output);
+        assertTrue(output.contains("securityGroups=[<MoveSecurityGroup of forum-posts-db>]"), output);
+        assertTrue(output.contains("==> 7b. moves: each module of posts"), output);
+        assertTrue(output.indexOf("Traffic=100") < narrow, output);
+        // A rollback (the setting removed) finds the stack by its tags, which a dry run cannot read: the script itself
+        // moves the data back after the images and before the service loses the own database's credentials (step 4)
+        // and before the monolith widens (step 5).
+        String text = Files.readString(script);
+        int back = text.indexOf("step \"3b. moves back to the shared database");
+        assertTrue(back > text.indexOf("step \"3. images") && back < text.indexOf("step \"4. extracted services")
+                && back < text.indexOf("step \"5. monolith widen"), "moves back before the services and the widening");
+        assertTrue(text.indexOf("step \"7b. moves") > text.indexOf("step \"7. monolith narrow"), "moves after narrowing");
+        Result check = run(dir, "sh", "-c", "command -v shellcheck");
+        if (check.exit() == 0) {
+            Result clean = run(dir, "shellcheck", "--severity=style", script.toString());
+            assertEquals(0, clean.exit(), clean.output());
+        }
+    }
+
+    @Test
     void anUnknownOptionIsRefusedWithTheUsage() throws Exception {
         Path script = write(ForumTopologies.topology(ForumTopologies.root().resolve("topology.yml")));
         Result wrong = run(dir, "bash", script.toString(), "--dryrun");

@@ -77,7 +77,10 @@ class EcsRendererTest {
     void everyForumTopologyRendersAndIsValidAgainstTheCloudFormationSpecification(Path file) {
         Topology topology = ForumTopologies.topology(file);
         Map<String, String> files = render(topology);
-        List<String> expected = new ArrayList<>(List.of("base.json", "db-bootstrap.json", "service-" + topology.monolith().name() + ".json"));
+        List<String> expected = new ArrayList<>(List.of("base.json"));
+        // A service's own database (deploy/topologies/posts-own-database.yml): its stack right after the base's.
+        topology.extracted().stream().filter(s -> s.ownDatabase()).forEach(s -> expected.add("database-" + s.name() + ".json"));
+        expected.addAll(List.of("db-bootstrap.json", "service-" + topology.monolith().name() + ".json"));
         topology.extracted().forEach(s -> expected.add("service-" + s.name() + ".json"));
         topology.deployedServices().forEach(s -> expected.add("taskdefs/" + s.name() + ".json"));
         expected.add("deploy.sh");
@@ -290,6 +293,13 @@ class EcsRendererTest {
             assertEquals("ip", p.path("TargetType").asText());
             assertEquals("deregistration_delay.timeout_seconds", p.path("TargetGroupAttributes").path(0).path("Key").asText());
             assertTrue(p.path("TargetGroupAttributes").path(0).path("Value").asInt() <= 30);
+            Map<String, String> attributes = new java.util.TreeMap<>();
+            p.path("TargetGroupAttributes").forEach(a -> attributes.put(a.path("Key").asText(), a.path("Value").asText()));
+            int slowStart = Integer.parseInt(attributes.getOrDefault("slow_start.duration_seconds", "0"));
+            assertTrue(slowStart >= 30 && slowStart <= 900,
+                    "a target that becomes healthy is ramped up (ALB: 30-900 s): " + attributes);
+            assertEquals("round_robin", attributes.get("load_balancing.algorithm.type"),
+                    "AWS: least outstanding requests and weighted random cannot be used with slow start mode");
         }
     }
 

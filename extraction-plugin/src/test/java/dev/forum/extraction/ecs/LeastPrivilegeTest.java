@@ -102,6 +102,10 @@ class LeastPrivilegeTest {
                             "FORUM_DATASOURCE_" + upper + "_OWNER_USERNAME", "FORUM_DATASOURCE_" + upper + "_OWNER_PASSWORD"));
                     String id = EcsNames.id(module);
                     expectedArns.addAll(List.of("forum-base-DatabaseSecret" + id, "forum-base-OwnerSecret" + id));
+                    if (service.ownDatabase() && service.modules().contains(module)) {
+                        // The own database's credentials, held from before the move: the same runtime role's secret.
+                        expected.addAll(List.of("FORUM_DATASOURCE_" + upper + "_MOVED_USERNAME", "FORUM_DATASOURCE_" + upper + "_MOVED_PASSWORD"));
+                    }
                 }
                 if (List.of(set.split(",")).contains("users")) {
                     expected.add("FORUM_SECURITY_JWT_SIGNING_KEYS");
@@ -133,8 +137,13 @@ class LeastPrivilegeTest {
             group.path("SecurityGroupEgress").forEach(r -> egress.add(r.path("FromPort").asInt() + " to "
                     + (r.has("DestinationPrefixListId") ? "prefix list " : "")
                     + r.path(r.has("DestinationPrefixListId") ? "DestinationPrefixListId" : "DestinationSecurityGroupId").path("Fn::ImportValue").asText()));
-            assertEquals(List.of("80 to forum-base-InternalLoadBalancerSecurityGroup", "5432 to forum-base-DatabaseSecurityGroup",
-                    "443 to forum-base-EndpointSecurityGroup", "443 to prefix list forum-base-S3PrefixList"), egress);
+            List<String> expectedEgress = new ArrayList<>(List.of("80 to forum-base-InternalLoadBalancerSecurityGroup",
+                    "5432 to forum-base-DatabaseSecurityGroup", "443 to forum-base-EndpointSecurityGroup",
+                    "443 to prefix list forum-base-S3PrefixList"));
+            if (service.ownDatabase()) {
+                expectedEgress.add("5432 to forum-" + service.name() + "-db-DatabaseSecurityGroup");
+            }
+            assertEquals(expectedEgress, egress);
             // The other side of each path is opened by this stack, for this service's group only.
             for (String id : List.of("DatabaseFromTasks", "EndpointsFromTasks", "InternalLoadBalancerFromTasks")) {
                 assertEquals("{\"Fn::GetAtt\":[\"SecurityGroup\",\"GroupId\"]}",

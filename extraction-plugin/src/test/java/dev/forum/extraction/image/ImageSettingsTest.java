@@ -22,6 +22,14 @@ class ImageSettingsTest {
     }
 
     @Test
+    void theDataMoveImageStartsFromTheSameDefaultBase() throws Exception {
+        Path pom = Path.of(System.getProperty("forum.root", "..")).toAbsolutePath().normalize().resolve("data-move/pom.xml");
+        String text = java.nio.file.Files.readString(pom);
+        assertTrue(text.contains("<move.image.base>" + ImageBase.DEFAULT + "</move.image.base>"),
+                "data-move's move.image.base is the services' default base " + ImageBase.DEFAULT);
+    }
+
+    @Test
     void aTarBaseNeedsAnAbsolutePath() {
         ExtractionException e = assertThrows(ExtractionException.class, () -> ImageBase.parse("tar://base.tar"));
         assertTrue(e.getMessage().contains("-Dextract.image.base=tar:///abs/path/base.tar"), e.getMessage());

@@ -38,7 +38,9 @@ public final class Main {
                                        JDK 25 processes per service, HAProxy in front (rules from the topology)
               migrate <topology.yml>   start with the monolith alone, then walk to the topology: start the
                                        extracted services, shift their routes 10 -> 50 -> 100 %, reconfigure the
-                                       monolith without their modules (rolling)
+                                       monolith without their modules (rolling); a service with a
+                                       `database:` gets a PostgreSQL server of its own and its modules'
+                                       data moves there live (data-move), and back on a rollback
               help                     this text
 
             options:

@@ -1,5 +1,7 @@
 package dev.forum.standin.db;
 
+import dev.forum.datamove.Endpoint;
+import dev.forum.datamove.server.InitdbServer;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,11 +17,14 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The machine's PostgreSQL (Debian's {@code postgresql} package) for one run of the stand-in: the cluster is
- * started if it is down, a fresh database gets two login roles per module from {@code deploy/postgres/module-roles.sql}
- * (the owner, which migrates, and the runtime role, which reads and writes rows; nothing else), and {@link #close()} drops the database and the roles and
- * stops the cluster again if it was started here. Administration runs as the {@code postgres} OS user through
- * {@code runuser}, which needs root.
+ * A database for one run of the stand-in, with two login roles per module from {@code deploy/postgres/module-roles.sql}
+ * (the owner, which migrates, and the runtime role, which reads and writes rows; nothing else). Either on the machine's
+ * PostgreSQL (Debian's {@code postgresql} package, {@link #start}): the cluster is started if it is down, a fresh
+ * database is made, and {@link #close()} drops the database and the roles and stops the cluster again if it was started
+ * here; administration runs as the {@code postgres} OS user through {@code runuser}, which needs root. Or on a server
+ * of the run's own ({@link #onServer}, an {@link InitdbServer} in the run folder, for a topology where a service has a
+ * database of its own: logical replication needs {@code wal_level=logical}, which the machine's cluster may not have),
+ * which {@link #close()} stops.
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -36,18 +41,21 @@ public final class LocalPostgres implements AutoCloseable {
     private final boolean startedHere;
     private final String database;
     private final Map<String, Role> roles;
+    /** The run's own server, or null on the machine's cluster. */
+    private final InitdbServer server;
     /** Each runtime role's connection limit here: every instance of a migration (4 per service, 2 services) times its pool. */
     static final int CONNECTION_LIMIT = 100;
     private boolean closed;
 
     private LocalPostgres(String version, String cluster, int port, boolean startedHere, String database,
-            Map<String, Role> roles) {
+            Map<String, Role> roles, InitdbServer server) {
         this.version = version;
         this.cluster = cluster;
         this.port = port;
         this.startedHere = startedHere;
         this.database = database;
         this.roles = roles;
+        this.server = server;
     }
 
     /** Why the stand-in cannot have a database here, or null if it can. */
@@ -84,15 +92,41 @@ public final class LocalPostgres implements AutoCloseable {
             run(List.of("pg_ctlcluster", version, cluster, "start"));
         }
         String runId = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        String database = "forum_standin_" + runId;
+        LocalPostgres postgres = new LocalPostgres(version, cluster, port, !online, "forum_standin_" + runId,
+                roles(modules, runId), null);
+        return postgres.setUp(script);
+    }
+
+    /**
+     * Sets up a database named {@code forum} on a server of the run's own, with {@code roles} (the same names and
+     * passwords on every server of a run: a module's processes reach its second database with the credentials of its
+     * first). {@link #close()} stops the server.
+     *
+     * @param server a started server; stopped here if the setup fails
+     * @param script {@code deploy/postgres/module-roles.sql}
+     * @param roles  from {@link #rolesOf} of another database of the run, or null for new ones
+     */
+    public static LocalPostgres onServer(InitdbServer server, Path script, List<String> modules, LocalPostgres rolesOf) {
+        Map<String, Role> roles = rolesOf != null ? rolesOf.roles
+                : roles(modules, UUID.randomUUID().toString().replace("-", "").substring(0, 10));
+        LocalPostgres postgres = new LocalPostgres("15", server.folder().getFileName().toString(), server.port(), true,
+                "forum", roles, server);
+        return postgres.setUp(script);
+    }
+
+    private static Map<String, Role> roles(List<String> modules, String runId) {
         Map<String, Role> roles = new LinkedHashMap<>();
         for (String module : modules) {
             roles.put(module, new Role(module, "forum_standin_" + module + "_" + runId, "pw-" + UUID.randomUUID(),
                     "forum_standin_" + module + "_" + runId + "_owner", "pw-" + UUID.randomUUID()));
         }
-        LocalPostgres postgres = new LocalPostgres(version, cluster, port, !online, database, roles);
+        return roles;
+    }
+
+    private LocalPostgres setUp(Path script) {
+        LocalPostgres postgres = this;
         try {
-            postgres.psql("postgres", "create database " + database);
+            postgres.psql("postgres", "create database " + postgres.database);
             postgres.runScript(script);
         } catch (RuntimeException e) {
             try {
@@ -113,6 +147,11 @@ public final class LocalPostgres implements AutoCloseable {
         return database;
     }
 
+    /** The server's TCP port on 127.0.0.1. */
+    public int port() {
+        return port;
+    }
+
     public Role role(String module) {
         Role role = roles.get(module);
         if (role == null) {
@@ -125,7 +164,24 @@ public final class LocalPostgres implements AutoCloseable {
         return startedHere;
     }
 
+    /**
+     * This database as one side of a data move: its label in the placement rows, the superuser as administrator.
+     *
+     * @throws IllegalStateException on the machine's cluster (the stand-in moves data only between its own servers)
+     */
+    public Endpoint moveEndpoint(String label) {
+        if (server == null) {
+            throw new IllegalStateException("the machine's PostgreSQL cluster takes no part in a data move here");
+        }
+        return new Endpoint(label, "127.0.0.1", port, database, "postgres", server.password());
+    }
+
     public String describe() {
+        if (server != null) {
+            return "PostgreSQL 15 on 127.0.0.1:" + port + " (initdb in " + server.folder() + ", pid " + server.pid()
+                    + "), database " + database + ", a role per module ("
+                    + String.join(", ", roles.values().stream().map(Role::name).toList()) + ")";
+        }
         return "PostgreSQL " + version + " on 127.0.0.1:" + port + (startedHere ? " (started for this run)" : "")
                 + ", database " + database + ", a role per module ("
                 + String.join(", ", roles.values().stream().map(Role::name).toList()) + ")";
@@ -133,8 +189,17 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** Runs SQL as the superuser and returns psql's unaligned output. */
     public String psql(String db, String sql) {
-        return run(List.of("runuser", "-u", "postgres", "--", "psql", "-X", "-p", Integer.toString(port), "-d", db,
-                "-v", "ON_ERROR_STOP=1", "-qAtc", sql));
+        return run(psqlCommand(db, List.of("-qAtc", sql)));
+    }
+
+    private List<String> psqlCommand(String db, List<String> arguments) {
+        if (server != null) {
+            return server.psqlCommand(db, arguments);
+        }
+        List<String> command = new ArrayList<>(List.of("runuser", "-u", "postgres", "--", "psql", "-X", "-p",
+                Integer.toString(port), "-d", db, "-v", "ON_ERROR_STOP=1"));
+        command.addAll(arguments);
+        return command;
     }
 
     private void runScript(Path script) {
@@ -144,8 +209,7 @@ public final class LocalPostgres implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + script + ": " + e.getMessage(), e);
         }
-        List<String> command = new ArrayList<>(List.of("runuser", "-u", "postgres", "--", "psql", "-X", "-q",
-                "-p", Integer.toString(port), "-d", database, "-v", "ON_ERROR_STOP=1"));
+        List<String> command = new ArrayList<>(List.of("-q"));
         roles.values().forEach(role -> command.addAll(List.of("-v", role.module() + "_role=" + role.name(),
                 "-v", role.module() + "_password=" + role.password(), "-v", role.module() + "_owner=" + role.owner(),
                 "-v", role.module() + "_owner_password=" + role.ownerPassword(),
@@ -153,7 +217,7 @@ public final class LocalPostgres implements AutoCloseable {
         command.addAll(List.of("-f", "-"));
         try {
             // From "/" with the script on standard input: the postgres user may not enter the build's folders.
-            Process process = new ProcessBuilder(command).directory(new File("/")).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(psqlCommand(database, command)).directory(new File("/")).redirectErrorStream(true).start();
             try (OutputStream in = process.getOutputStream()) {
                 in.write(text);
             }
@@ -174,8 +238,8 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     /**
-     * Ends the roles' sessions, drops the database and the roles, and stops the cluster if this run started it.
-     * Safe to call twice.
+     * Ends the roles' sessions, drops the database and the roles, and stops the cluster if this run started it; on a
+     * server of the run's own, stops it (and deletes its data). Safe to call twice.
      */
     @Override
     public synchronized void close() {
@@ -183,6 +247,10 @@ public final class LocalPostgres implements AutoCloseable {
             return;
         }
         closed = true;
+        if (server != null) {
+            server.close();
+            return;
+        }
         RuntimeException failure = null;
         try {
             String quoted = String.join(", ", roles.values().stream()

@@ -36,7 +36,9 @@ import java.util.stream.Collectors;
  * </ul>
  *
  * Connection failures are retried on another server ({@code retry-on}, {@code option redispatch}); other
- * retries (a server that closed without answering, a 503) only for GET and HEAD, never for a write.
+ * retries (a server that closed without answering, a 503) only for GET and HEAD, never for a write. A server that
+ * comes back up is given its share of requests over {@link HaproxySettings#slowStart()} ({@code slowstart}, on every
+ * server: the rules' servers follow their service backend's checks and ramp with them).
  */
 public final class HaproxyConfig {
 
@@ -93,9 +95,15 @@ public final class HaproxyConfig {
                 .append("    retries 2\n")
                 .append("    option redispatch 1\n")
                 .append("    retry-on conn-failure empty-response 503\n")
+                .append("    # a server that comes back up gets its share of requests ramped up over slowstart, as the ALB's\n")
+                .append("    # slow start does: a JVM just started answers slowly until its code is compiled\n")
                 .append("    default-server inter ").append(checkMs).append("ms fastinter ").append(Math.max(100, checkMs / 2))
                 .append("ms downinter ").append(checkMs).append("ms rise ").append(settings.rise()).append(" fall ")
-                .append(settings.fall()).append('\n')
+                .append(settings.fall());
+        if (!settings.slowStart().isZero()) {
+            out.append(" slowstart ").append(settings.slowStart().toSeconds()).append('s');
+        }
+        out.append('\n')
                 .append("    # what HAProxy answers itself is a problem document of the forum's catalogue\n");
         for (LoadBalancerProblem problem : LoadBalancerProblem.errors()) {
             out.append("    http-error status ").append(problem.status()).append(" content-type ")

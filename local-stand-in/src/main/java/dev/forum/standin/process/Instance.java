@@ -36,6 +36,10 @@ public final class Instance {
     private Set<String> localModules = Set.of();
     private Map<String, String> environment = Map.of();
     private Path jar;
+    private boolean niced;
+
+    /** The niceness a process started beside serving ones has until it is ready (CFS gives it about a tenth of a core's share). */
+    public static final int STARTING_NICENESS = 10;
 
     /**
      * @param port           the application's port ({@code SERVER_PORT})
@@ -86,13 +90,31 @@ public final class Instance {
         return environment;
     }
 
-    /** Starts the process; returns at once (see {@link #awaitReady}). */
+    /** Starts the process at the usual CPU priority; returns at once (see {@link #awaitReady}). */
     public synchronized void start(Path java, List<String> jvmOptions, Path jar, Set<String> localModules,
             Map<String, String> environment) {
+        start(java, jvmOptions, jar, localModules, environment, false);
+    }
+
+    /**
+     * Starts the process; returns at once (see {@link #awaitReady}).
+     *
+     * @param beside true when it starts beside instances that serve meanwhile (a rolling restart, a crash restart):
+     *               it then runs at {@link #STARTING_NICENESS} until {@link #servePriority()}, so that its start (a
+     *               JVM compiling and initialising, most of a core for tens of seconds) does not starve them of the
+     *               machine's cores, as an ECS task's start never takes CPU from another task. Only as root, who can
+     *               give the priority back; otherwise it is ignored.
+     */
+    public synchronized void start(Path java, List<String> jvmOptions, Path jar, Set<String> localModules,
+            Map<String, String> environment, boolean beside) {
         if (running()) {
             throw new IllegalStateException(name + " already runs (pid " + process.pid() + ")");
         }
         List<String> command = new ArrayList<>();
+        niced = beside && root();
+        if (niced) {
+            command.addAll(List.of("nice", "-n", Integer.toString(STARTING_NICENESS)));
+        }
         command.add(java.toString());
         command.addAll(jvmOptions);
         command.add("-jar");
@@ -123,6 +145,44 @@ public final class Instance {
             }
         });
         this.environment = Collections.unmodifiableMap(set);
+    }
+
+    /**
+     * Gives a process started {@code beside} others the usual CPU priority (nice 0) back, every thread of it
+     * ({@code renice}; Linux keeps a priority per thread, and a thread inherits its creator's). Does nothing for a
+     * process started without it.
+     *
+     * @return false when {@code renice} failed (the process then stays at the lower priority)
+     */
+    public synchronized boolean servePriority() {
+        if (!niced || !running()) {
+            return true;
+        }
+        boolean done = false;
+        for (int pass = 0; pass < 2; pass++) { // a second pass for threads a not yet reniced thread made meanwhile
+            List<String> command = new ArrayList<>(List.of("renice", "-n", "0", "-p"));
+            try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+                tasks.forEach(task -> command.add(task.getFileName().toString()));
+                Process renice = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                done = renice.waitFor(10, TimeUnit.SECONDS) && renice.exitValue() == 0;
+            } catch (IOException e) {
+                done = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        niced = !done;
+        return done;
+    }
+
+    private static boolean root() {
+        try {
+            return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.forum.standin.stand;
 
+import dev.forum.datamove.ModuleMove;
 import dev.forum.topology.ModuleRoute;
 import dev.forum.topology.ServiceSpec;
 import dev.forum.topology.Topology;
@@ -20,6 +21,10 @@ import java.util.stream.Collectors;
  *
  * <p>HAProxy is configured from the target topology at traffic 0: its rules are in place from the start and send
  * everything to the monolith, the services' servers in maintenance until they start.
+ *
+ * <p>Where a service has a database of its own ({@code database:}), its modules' data moves there ({@link DataMoves})
+ * right after the last stage (only the service's processes hold them then), and back first thing in a rollback from
+ * it (before the monolith holds them again).
  */
 public final class Migration {
 
@@ -29,11 +34,24 @@ public final class Migration {
     private final Topology target;
     private final List<Stage> stages;
     private final List<String> names;
+    private final ModuleMove.StepListener moveListener;
+    private final List<DataMoves.Moved> dataMoves = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private Migration(Topology target, List<Stage> stages, List<String> names) {
+    private Migration(Topology target, List<Stage> stages, List<String> names, ModuleMove.StepListener moveListener) {
         this.target = target;
         this.stages = List.copyOf(stages);
         this.names = List.copyOf(names);
+        this.moveListener = moveListener;
+    }
+
+    /** This migration with every data move's steps told to {@code listener} (which may stop a move by throwing). */
+    public Migration withMoveListener(ModuleMove.StepListener listener) {
+        return new Migration(target, stages, names, listener);
+    }
+
+    /** The data moves done so far (there and back), in order. */
+    public List<DataMoves.Moved> dataMoves() {
+        return List.copyOf(dataMoves);
     }
 
     /** The migration from the monolith alone to {@code target} (a topology with at least one extracted service). */
@@ -69,7 +87,7 @@ public final class Migration {
         stages.add(relabel(Stage.of("x", done), "done: the monolith without " + String.join(", ", extractedModules)
                 + (done.monolithDeployed() ? "" : " (it holds nothing and stops)"), done));
         names.add("done");
-        return new Migration(target, stages, names);
+        return new Migration(target, stages, names, step -> { });
     }
 
     private static Stage relabel(Stage stage, String label, Topology weights) {
@@ -102,11 +120,23 @@ public final class Migration {
         return index;
     }
 
-    /** Walks forward from the stand's stage to stage {@code last}, holding each weight step for {@code hold}. */
+    /**
+     * Walks forward from the stand's stage to stage {@code last}, holding each weight step for {@code hold}; at the
+     * last stage, moves the data of services with a database of their own.
+     *
+     * @throws dev.forum.datamove.MoveException when a data move fails (the stand stays at the last stage: walk to it
+     *                                          again, or roll back, to resume)
+     */
     public void walk(Stand stand, int last, Duration hold) {
         int from = position(stand.stage());
+        if (from == stages.size() - 1 && last == from) {
+            dataMoves.addAll(DataMoves.there(stand, moveListener)); // resumes a move that stopped part way
+        }
         for (int i = from + 1; i <= last; i++) {
             stand.apply(stages.get(i));
+            if (i == stages.size() - 1) {
+                dataMoves.addAll(DataMoves.there(stand, moveListener));
+            }
             if (i < last && !hold.isZero()) {
                 stand.log().info("holding '" + stages.get(i).label() + "' for " + hold.toSeconds() + " s");
                 sleep(hold);
@@ -121,6 +151,9 @@ public final class Migration {
     public void rollback(Stand stand, Duration hold) {
         int from = position(stand.stage());
         stand.log().step("rollback from '" + stand.stage().label() + "'");
+        if (from == stages.size() - 1) {
+            dataMoves.addAll(DataMoves.back(stand, moveListener));
+        }
         if (from > 1) {
             stand.apply(rollbackOf(stages.get(1)));
             if (!hold.isZero()) {

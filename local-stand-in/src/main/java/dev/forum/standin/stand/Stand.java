@@ -1,5 +1,6 @@
 package dev.forum.standin.stand;
 
+import dev.forum.datamove.server.InitdbServer;
 import dev.forum.standin.db.LocalPostgres;
 import dev.forum.standin.haproxy.Endpoint;
 import dev.forum.standin.haproxy.HaproxyConfig;
@@ -72,6 +73,10 @@ public final class Stand implements AutoCloseable {
     private final Map<String, List<Endpoint>> endpoints = new LinkedHashMap<>();
     private final Map<String, Path> jars = new LinkedHashMap<>();
     private LocalPostgres database;
+    /** Each service's own database (topology {@code database:}), by service name. */
+    private final Map<String, LocalPostgres> ownDatabases = new LinkedHashMap<>();
+    /** When each instance set ready last reaches its full share of requests (System.nanoTime(), end of its slow start). */
+    private final Map<String, Long> rampEnds = new java.util.concurrent.ConcurrentHashMap<>();
     private HaproxyProcess haproxy;
     /** Made for this run and given to every process that holds the users module. */
     private volatile SigningKeySet signingKeys = SigningKeySet.generate();
@@ -95,7 +100,9 @@ public final class Stand implements AutoCloseable {
      */
     public static Stand start(Stage initial, StandOptions options) {
         // Before any work: a load balancer or database that is missing or cannot run is one line naming the fix.
-        String unavailable = Stream.of(HaproxyProcess.unavailableReason(), LocalPostgres.unavailableReason())
+        boolean ownDatabases = initial.weights().extracted().stream().anyMatch(ServiceSpec::ownDatabase);
+        String unavailable = Stream.of(HaproxyProcess.unavailableReason(),
+                        ownDatabases ? InitdbServer.unavailableReason() : LocalPostgres.unavailableReason())
                 .filter(Objects::nonNull).collect(Collectors.joining("; "));
         if (!unavailable.isEmpty()) {
             throw new IllegalStateException(unavailable);
@@ -141,9 +148,7 @@ public final class Stand implements AutoCloseable {
             endpoints.put(service.name(), List.copyOf(eps));
             jars.put(service.name(), jarOf(service));
         }
-        database = LocalPostgres.start(options.jars().root().resolve("deploy/postgres/module-roles.sql"),
-                layout.modules().stream().map(ModuleRoute::module).toList());
-        log.info(database.describe());
+        startDatabases();
 
         Set<String> stopped = instances.values().stream().flatMap(List::stream).map(Instance::name)
                 .collect(Collectors.toSet());
@@ -162,6 +167,44 @@ public final class Stand implements AutoCloseable {
         startServices(initial.processes(), true);
         stage = initial;
         log.info("ready: " + url() + " (" + initial.label() + ")");
+    }
+
+    /**
+     * The machine's PostgreSQL cluster, or, where a service has a database of its own, two or more servers of the run's
+     * own (the shared one and one per such service, {@code initdb} in the work folder, {@code wal_level=logical} for
+     * the data move), each with the same module roles.
+     */
+    private void startDatabases() {
+        Path script = options.jars().root().resolve("deploy/postgres/module-roles.sql");
+        List<String> modules = layout.modules().stream().map(ModuleRoute::module).toList();
+        List<ServiceSpec> owning = layout.extracted().stream().filter(ServiceSpec::ownDatabase).toList();
+        if (owning.isEmpty()) {
+            database = LocalPostgres.start(script, modules);
+            log.info(database.describe());
+            return;
+        }
+        database = LocalPostgres.onServer(InitdbServer.in(options.workDir().resolve("postgres-shared"), LOGICAL_REPLICATION),
+                script, modules, null);
+        log.info("shared database: " + database.describe());
+        for (ServiceSpec service : owning) {
+            LocalPostgres own = LocalPostgres.onServer(InitdbServer.in(options.workDir().resolve("postgres-" + service.name()),
+                    LOGICAL_REPLICATION), script, modules, database);
+            ownDatabases.put(service.name(), own);
+            log.info(service.name() + "'s own database: " + own.describe() + "; its processes are given it as "
+                    + String.join(", ", service.modules().stream().map(m -> "FORUM_DATASOURCE_" + envName(m) + "_MOVED_URL")
+                            .toList()));
+        }
+    }
+
+    /**
+     * The servers' settings where a service has a database of its own: logical replication (both ways: the way back is
+     * replicated too), and connections for every pool of a migration (two services, rolling restarts, the move).
+     */
+    static final Map<String, String> LOGICAL_REPLICATION = Map.of("wal_level", "logical", "max_wal_senders", "10",
+            "max_replication_slots", "10", "max_connections", "300", "wal_sender_timeout", "10s");
+
+    private static String envName(String module) {
+        return module.toUpperCase(Locale.ROOT).replace("-", "");
     }
 
     private Path jarOf(ServiceSpec service) {
@@ -204,6 +247,11 @@ public final class Stand implements AutoCloseable {
         return log;
     }
 
+    /** The checkout the stand-in runs from (jars, topologies, migrations, {@code deploy/postgres}). */
+    public Path root() {
+        return options.jars().root();
+    }
+
     public RuntimeApi haproxy() {
         return haproxy.api();
     }
@@ -212,8 +260,14 @@ public final class Stand implements AutoCloseable {
         return haproxy.log();
     }
 
+    /** The shared database (every module's, before any data move). */
     public LocalPostgres database() {
         return database;
+    }
+
+    /** Each service's own database, by service name; empty when no service in the topology has one. */
+    public Map<String, LocalPostgres> ownDatabases() {
+        return Map.copyOf(ownDatabases);
     }
 
     public Path jar(String service) {
@@ -300,12 +354,14 @@ public final class Stand implements AutoCloseable {
             for (Instance instance : instances(service)) {
                 boolean seed = instance == instances(service).getFirst()
                         && ordered.stream().allMatch(m -> service.equals(seeders.get(m)));
-                launch(instance, ordered, seed);
+                // A service started later (an extraction) starts beside the processes that serve meanwhile.
+                launch(instance, ordered, seed, !initial);
                 started.add(instance);
             }
         });
         inParallel(started, instance -> {
             Duration took = instance.awaitReady(haproxySettings.healthPath(), options.readyTimeout());
+            servePriority(instance);
             log.info(instance.name() + " ready in " + Seconds.of(took) + " (pid " + instance.pid() + ", GET "
                     + haproxySettings.healthPath() + " -> 200 on :" + instance.managementPort() + ")");
             enable(instance);
@@ -324,7 +380,8 @@ public final class Stand implements AutoCloseable {
         return seeders;
     }
 
-    private void launch(Instance instance, Set<String> modules, boolean seed) {
+    /** Starts an instance's process; {@code beside} others that serve meanwhile: at a lower CPU priority until ready. */
+    private void launch(Instance instance, Set<String> modules, boolean seed, boolean beside) {
         Map<String, String> env = new LinkedHashMap<>();
         // Only what the stand-in sets configures the forum: this shell's own SPRING_* and FORUM_* are left out.
         System.getenv().keySet().stream().filter(name -> name.startsWith("SPRING_") || name.startsWith("FORUM_")
@@ -339,12 +396,19 @@ public final class Stand implements AutoCloseable {
         env.put("SPRING_DATASOURCE_URL", database.jdbcUrl());
         for (String module : modules) {
             LocalPostgres.Role role = database.role(module);
-            String prefix = "FORUM_DATASOURCE_" + module.toUpperCase(Locale.ROOT).replace("-", "") + "_";
+            String prefix = "FORUM_DATASOURCE_" + envName(module) + "_";
             env.put(prefix + "USERNAME", role.name());
             env.put(prefix + "PASSWORD", role.password());
             env.put(prefix + "OWNER_USERNAME", role.owner());
             env.put(prefix + "OWNER_PASSWORD", role.ownerPassword());
             env.put(prefix + "MAXIMUMPOOLSIZE", Integer.toString(POOL_SIZE_PER_MODULE));
+            LocalPostgres own = ownDatabases.get(instance.service());
+            if (own != null) {
+                // Its second database from the start: the process follows a data move by itself (data-move/README.md).
+                env.put(prefix + "MOVED_URL", own.jdbcUrl());
+                env.put(prefix + "MOVED_USERNAME", role.name());
+                env.put(prefix + "MOVED_PASSWORD", role.password());
+            }
         }
         // The tutorial's sample data, loaded once by one process per module (two would race on an empty table).
         env.put("FORUM_SEED_DATA", seed ? "always" : "never");
@@ -354,7 +418,7 @@ public final class Stand implements AutoCloseable {
         }
         env.put("FORUM_SECURITY_JWT_JWKSCACHETTL", JWKS_CACHE_TTL.toSeconds() + "s");
         env.putAll(options.environment());
-        instance.start(java, options.jvmOptions(), jars.get(instance.service()), modules, env);
+        instance.start(java, options.jvmOptions(), jars.get(instance.service()), modules, env, beside);
     }
 
     /** Takes a ready instance into the load balancer and waits until HAProxy's own checks find it healthy. */
@@ -363,6 +427,7 @@ public final class Stand implements AutoCloseable {
         long start = System.nanoTime();
         haproxy.api().setState(backend, instance.name(), RuntimeApi.State.READY);
         ServerStatus status = awaitServer(backend, instance.name(), ServerStatus::ready, HAPROXY_CHECK_TIMEOUT);
+        rampEnds.put(instance.name(), System.nanoTime() + haproxySettings.slowStart().toNanos());
         log.info("HAProxy: " + backend + "/" + instance.name() + " " + status.status() + " (" + status.checkStatus()
                 + ") " + Seconds.since(start) + " after it was set ready");
     }
@@ -430,8 +495,9 @@ public final class Stand implements AutoCloseable {
         Instance.Stopped stopped = instance.stop(options.stopGrace());
         log.info(instance.name() + " stopped: " + stopped);
 
-        launch(instance, modules, false);
+        launch(instance, modules, false, true);
         Duration took = instance.awaitReady(haproxySettings.healthPath(), options.readyTimeout());
+        servePriority(instance);
         Set<String> remote = remote(modules);
         log.info(instance.name() + " ready in " + Seconds.of(took) + " (pid " + instance.pid() + "): local "
                 + String.join(", ", modules) + (remote.isEmpty() ? "" : ", remote " + String.join(", ", remote) + " via "
@@ -441,11 +507,31 @@ public final class Stand implements AutoCloseable {
         log.info("HAProxy: " + backend + "/" + instance.name() + " healthy (" + status.checkStatus() + ") after "
                 + Seconds.since(checkStart));
         haproxy.api().setState(backend, instance.name(), RuntimeApi.State.READY);
-        log.info(instance.name() + " takes traffic again");
+        rampEnds.put(instance.name(), System.nanoTime() + haproxySettings.slowStart().toNanos());
+        log.info(instance.name() + " takes traffic again, its share ramped up over " + Seconds.of(haproxySettings.slowStart()));
     }
 
-    /** A server leaves a backend only while another ready server with weight there takes its share. */
+    private void servePriority(Instance instance) {
+        if (!instance.servePriority()) {
+            log.info(instance.name() + ": renice to 0 failed; it keeps the lower CPU priority it started with");
+        }
+    }
+
+    /**
+     * A server leaves a backend only while another ready server with weight there takes its share, and only once the
+     * service's other instances have ended their slow start: one taken out while another still ramps would hand the
+     * ramping one everything at once, the very flood the ramp is there to spare it.
+     */
     private void requireOthersReady(Instance instance) {
+        long rampStart = System.nanoTime();
+        long rampEnd = instances(instance.service()).stream().filter(other -> other != instance)
+                .mapToLong(other -> rampEnds.getOrDefault(other.name(), 0L)).filter(end -> end - rampStart > 0)
+                .max().orElse(rampStart);
+        if (rampEnd != rampStart) {
+            sleep(Duration.ofNanos(rampEnd - rampStart).toMillis());
+            log.info(instance.name() + ": waited " + Seconds.since(rampStart) + " for the other instances of "
+                    + instance.service() + " to end their slow start");
+        }
         long deadline = System.nanoTime() + options.readyTimeout().toNanos();
         while (true) {
             List<ServerStatus> servers = haproxy.api().servers();
@@ -580,10 +666,11 @@ public final class Stand implements AutoCloseable {
             }
             Set<String> modules = ordered(new LinkedHashSet<>(List.of(instance.environment()
                     .getOrDefault("FORUM_TOPOLOGY_LOCAL_MODULES", "").split(","))));
-            launch(instance, modules, false);
+            launch(instance, modules, false, true);
         }
         inParallel(list, instance -> {
             Duration took = instance.awaitReady(haproxySettings.healthPath(), options.readyTimeout());
+            servePriority(instance);
             log.info(instance.name() + " ready again in " + Seconds.of(took) + " (pid " + instance.pid() + ")");
             return null;
         });
@@ -747,10 +834,15 @@ public final class Stand implements AutoCloseable {
             haproxy.close();
             log.info("HAProxy stopped");
         }
+        List<LocalPostgres> databases = new ArrayList<>(ownDatabases.values());
         if (database != null) {
+            databases.addFirst(database);
+        }
+        for (LocalPostgres db : databases) {
             try {
-                database.close();
-                log.info("database " + database.database() + " dropped" + (database.startedHere() ? ", PostgreSQL stopped" : ""));
+                db.close();
+                log.info("database " + db.database() + " on :" + db.port() + " dropped"
+                        + (db.startedHere() ? ", PostgreSQL stopped" : ""));
             } catch (RuntimeException e) {
                 if (failure == null) {
                     failure = e;

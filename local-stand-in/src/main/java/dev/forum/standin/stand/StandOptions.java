@@ -47,6 +47,12 @@ public record StandOptions(ServiceJars jars, Path workDir, int frontendPort, int
                 stopGrace, environment, out);
     }
 
+    /** These options with another bound on a process's start (a busy machine starts the forum slowly). */
+    public StandOptions withReadyTimeout(Duration timeout) {
+        return new StandOptions(jars, workDir, frontendPort, statsPort, jvmOptions, monolithJarFallback, timeout, drainTimeout,
+                stopGrace, environment, out);
+    }
+
     public StandOptions withJvmOptions(List<String> options) {
         return new StandOptions(jars, workDir, frontendPort, statsPort, List.copyOf(options), monolithJarFallback,
                 readyTimeout, drainTimeout, stopGrace, environment, out);

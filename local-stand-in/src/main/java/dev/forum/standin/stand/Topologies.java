@@ -7,7 +7,10 @@ import dev.forum.topology.TopologySpec;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Variations of a topology, as a migration needs them: the same services with another traffic share. */
+/**
+ * Variations of a topology, as a migration needs them: the same services (their modules, sizes and own databases)
+ * with another traffic share.
+ */
 public final class Topologies {
 
     private Topologies() {
@@ -36,7 +39,7 @@ public final class Topologies {
         for (ServiceSpec s : topology.extracted()) {
             boolean change = only == null || s.name().equals(only);
             services.add(change ? new ServiceSpec(s.name(), false, s.modules(), s.sizing(), s.count(), s.autoscaling(),
-                    traffic, s.line()) : s);
+                    traffic, s.line(), s.database()) : s);
         }
         List<ModuleRoute> modules = topology.modules();
         return Topology.resolve(new TopologySpec(topology.source(), topology.name(), services), modules);

@@ -2,6 +2,7 @@ package dev.forum.standin.haproxy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forum.standin.support.Checkout;
@@ -10,6 +11,7 @@ import dev.forum.topology.LoadBalancerProblem;
 import dev.forum.topology.PathPattern;
 import dev.forum.topology.Topology;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,9 +88,24 @@ class HaproxyConfigUnitTest {
         assertTrue(config.contains("backend svc_posts\n"), config);
         assertTrue(config.contains("    option httpchk GET /actuator/health/readiness\n"), config);
         assertTrue(config.contains("    http-check expect status 200\n"), config);
-        assertTrue(config.contains("    default-server inter 500ms fastinter 250ms downinter 500ms rise 2 fall 2\n"), config);
+        assertTrue(config.contains("    default-server inter 500ms fastinter 250ms downinter 500ms rise 2 fall 2 slowstart 10s\n"), config);
         assertTrue(config.contains("    server posts-2 127.0.0.1:20003 check disabled\n"), config);
         assertTrue(config.contains("    server posts-1 127.0.0.1:20002 check\n"), config);
+    }
+
+    @Test
+    void a_server_that_comes_back_is_ramped_up_over_the_slow_start_given_in_whole_seconds_or_not_at_all() {
+        Topology topology = Checkout.topology("posts-extracted.yml");
+        HaproxySettings settings = HaproxySettings.loopback(8080, 0, Path.of("/tmp/forum-test.sock"));
+        String ramped = HaproxyConfig.render(topology, twoEach(topology), Set.of(), settings.withSlowStart(Duration.ofSeconds(3)));
+        assertTrue(ramped.contains(" rise 2 fall 2 slowstart 3s\n"), ramped);
+        String none = HaproxyConfig.render(topology, twoEach(topology), Set.of(), settings.withSlowStart(Duration.ZERO));
+        assertTrue(none.contains(" rise 2 fall 2\n"), none);
+        assertFalse(none.lines().anyMatch(line -> line.startsWith("    default-server") && line.contains("slowstart")), none);
+        IllegalArgumentException fraction = assertThrows(IllegalArgumentException.class,
+                () -> settings.withSlowStart(Duration.ofMillis(2500)));
+        assertEquals("slow start is whole seconds (HAProxy ramps once a second), not PT2.5S", fraction.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> settings.withSlowStart(Duration.ofSeconds(-1)));
     }
 
     @Test

@@ -76,4 +76,15 @@ class MigrationUnitTest {
             assertEquals(m.stages().size() - 1, m.position(m.stages().getLast()), file);
         }
     }
+
+    @Test
+    void every_stage_keeps_the_services_own_database() {
+        Topology own = Checkout.topology("posts-own-database.yml");
+        assertEquals(new dev.forum.topology.OwnDatabase("db.t4g.micro", 20), own.extracted().getFirst().database());
+        for (Stage stage : Migration.to(own).stages()) {
+            assertEquals(own.extracted().getFirst().database(), stage.weights().extracted().getFirst().database(),
+                    "stage '" + stage.label() + "'");
+        }
+        assertEquals(null, target.extracted().getFirst().database(), "posts-extracted.yml: posts stays in the shared one");
+    }
 }

@@ -232,6 +232,22 @@ public final class LoadGenerator implements AutoCloseable {
         return ids;
     }
 
+    /**
+     * Every acknowledged write read back through the load balancer ({@code GET} its location, 5 s each); the ones
+     * not there as written, each with what the read got.
+     */
+    public List<String> unreadableWrites() throws IOException, InterruptedException {
+        List<String> missing = new ArrayList<>();
+        for (String location : acknowledgedWrites()) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl).resolve(location))
+                    .timeout(requestTimeout).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 || !response.body().contains("load " + tag + " #")) {
+                missing.add(location + " -> " + response.statusCode() + " " + response.body());
+            }
+        }
+        return missing;
+    }
+
     /** The text the write with this location sent, recognizable by the run's tag. */
     public String tag() {
         return tag;

@@ -113,6 +113,27 @@ class HaproxyRoutingSystemTest {
     }
 
     @Test
+    void a_server_that_comes_back_up_gets_its_share_ramped_up_over_the_slow_start() throws Exception {
+        RuntimeApi api = start(Checkout.topology("posts-extracted.yml"));
+        assertEquals(Map.of("posts-1", 10, "posts-2", 10), countServers(List.of("/api/posts/1"), 20), "an even split at first");
+
+        readiness.get("posts-1").set(503);
+        awaitStatus(api, "posts-1", "DOWN");
+        readiness.get("posts-1").set(200); // a restarted process: ready again
+        awaitStatus(api, "posts-1", "UP");
+        long back = System.nanoTime();
+        Map<String, Integer> justBack = countServers(List.of("/api/posts/1"), 20);
+        assertTrue(System.nanoTime() - back < HaproxySettings.SLOW_START.toNanos() / 4, "the first requests came in time");
+        assertTrue(justBack.getOrDefault("posts-1", 0) <= 4,
+                "within the first seconds of its " + HaproxySettings.SLOW_START.toSeconds() + " s slow start, posts-1 takes a"
+                        + " small share (about a tenth of its half, not its half): " + justBack);
+
+        Thread.sleep(HaproxySettings.SLOW_START.toMillis() - (System.nanoTime() - back) / 1_000_000 + 1_000);
+        Map<String, Integer> ramped = countServers(List.of("/api/posts/1"), 20);
+        assertTrue(Math.abs(ramped.getOrDefault("posts-1", 0) - 10) <= 2, "after the slow start, its full share again: " + ramped);
+    }
+
+    @Test
     void without_a_monolith_the_load_balancer_answers_404_for_paths_no_service_takes() throws Exception {
         start(Checkout.topology("all-extracted.yml"));
         assertEquals(Map.of("users", 10, "threads", 10, "posts", 10),
@@ -152,6 +173,15 @@ class HaproxyRoutingSystemTest {
     }
 
     private String baseUrl;
+
+    private static void awaitStatus(RuntimeApi api, String server, String status) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (api.servers().stream().noneMatch(s -> s.backend().equals("svc_posts") && s.server().equals(server)
+                && s.status().equals(status))) {
+            assertTrue(System.nanoTime() < deadline, "HAProxy marks " + server + " " + status + " within 10 s");
+            Thread.sleep(50);
+        }
+    }
 
     /** Two endpoints per service; with {@code serve}, each a stub answering its service and server name. */
     private Map<String, List<Endpoint>> instances(Topology topology, Ports ports, boolean serve) throws IOException {

@@ -15,13 +15,8 @@ import dev.forum.standin.support.EnabledIfSystemTools;
 import dev.forum.standin.support.LoadGenerator;
 import dev.forum.standin.support.LoadGenerator.Result;
 import dev.forum.topology.Topology;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -75,7 +70,7 @@ class MigrationUnderLoadSystemTest {
                     .mapToLong(ServerStatus::total).sum();
             List<Result> results = load.results();
             List<String> writes = load.acknowledgedWrites();
-            List<String> unreadable = unreadable(stand.url(), writes, load.tag());
+            List<String> unreadable = load.unreadableWrites();
 
             System.out.println("[system-test] " + LoadGenerator.summary("migration + rollback under load", results));
             System.out.println("[system-test] " + LoadGenerator.summary("  during the migration",
@@ -100,20 +95,5 @@ class MigrationUnderLoadSystemTest {
                     "logins after the rotation were answered with tokens of the new key");
             assertTrue(load.tokenKeyIds(r -> r.startNanos() < rotationStart).contains(oldKey), "and before it, of the old key");
         }
-    }
-
-    /** Every acknowledged write read back through the load balancer; the ones that are not there as written. */
-    private static List<String> unreadable(String baseUrl, List<String> locations, String tag) throws Exception {
-        List<String> missing = new ArrayList<>();
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
-            for (String location : locations) {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl).resolve(location))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200 || !response.body().contains("load " + tag + " #")) {
-                    missing.add(location + " -> " + response.statusCode() + " " + response.body());
-                }
-            }
-        }
-        return missing;
     }
 }

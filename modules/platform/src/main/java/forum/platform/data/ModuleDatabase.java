@@ -1,6 +1,7 @@
 package forum.platform.data;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.jdbc.core.JdbcAggregateOperations;
@@ -21,16 +22,35 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * One module's own connection to the database: its own pool (as its own role where the database has
  * roles), and the Spring Data JDBC plumbing its repositories run on. Made only where the module is local.
+ *
+ * <p>A module given a second database ({@code forum.datasource.<module>.moved.*}, see {@link ModuleDatabases}) has a
+ * pool on each, and its connections and transactions follow its {@link ModulePlacement}: they go to the database the
+ * placement rows name authoritative, and writes wait out a switch's pause.
  */
 public final class ModuleDatabase implements AutoCloseable {
 
-    private final HikariDataSource dataSource;
+    private final DataSource dataSource;
+    private final List<HikariDataSource> pools;
+    private final ModulePlacement placement;
     private final JdbcAggregateTemplate aggregateOperations;
     private final DataSourceTransactionManager transactionManager;
 
-    ModuleDatabase(HikariDataSource dataSource, JdbcMappingContext mappingContext, JdbcCustomConversions conversions,
+    /** A module with one database. */
+    ModuleDatabase(HikariDataSource pool, JdbcMappingContext mappingContext, JdbcCustomConversions conversions,
+                   JdbcDialect dialect, ApplicationEventPublisher events) {
+        this(pool, List.of(pool), null, mappingContext, conversions, dialect, events);
+    }
+
+    /**
+     * A module whose connections are {@code dataSource} (a routing one when {@code placement} is given), over
+     * {@code pools}, which {@link #close()} closes.
+     */
+    ModuleDatabase(DataSource dataSource, List<HikariDataSource> pools, ModulePlacement placement,
+                   JdbcMappingContext mappingContext, JdbcCustomConversions conversions,
                    JdbcDialect dialect, ApplicationEventPublisher events) {
         this.dataSource = dataSource;
+        this.pools = pools;
+        this.placement = placement;
         NamedParameterJdbcOperations operations = new NamedParameterJdbcTemplate(dataSource);
         DelegatingDataAccessStrategy relations = new DelegatingDataAccessStrategy();
         JdbcConverter converter = JdbcConfiguration.createConverter(mappingContext, operations, relations, conversions, dialect);
@@ -40,7 +60,8 @@ public final class ModuleDatabase implements AutoCloseable {
         // No application event per row read or written (AfterConvertEvent, BeforeSaveEvent, ...): nothing listens
         // to them, and publishing one per row was about 1-2 % of a list request's CPU (BENCHMARKS.md).
         this.aggregateOperations.setEntityLifecycleEventsEnabled(false);
-        this.transactionManager = new DataSourceTransactionManager(dataSource);
+        this.transactionManager = placement == null ? new DataSourceTransactionManager(dataSource)
+                : new PlacementTransactionManager(dataSource, placement);
     }
 
     public DataSource dataSource() {
@@ -55,8 +76,16 @@ public final class ModuleDatabase implements AutoCloseable {
         return transactionManager;
     }
 
+    /** The placement this module's connections follow, or null when it has one database only. */
+    public ModulePlacement placement() {
+        return placement;
+    }
+
     @Override
     public void close() {
-        dataSource.close();
+        if (placement != null) {
+            placement.close();
+        }
+        pools.forEach(HikariDataSource::close);
     }
 }

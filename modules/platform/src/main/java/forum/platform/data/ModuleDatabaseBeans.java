@@ -1,6 +1,8 @@
 package forum.platform.data;
 
 import javax.sql.DataSource;
+import org.springframework.aop.Advisor;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.beans.factory.BeanRegistrar;
 import org.springframework.beans.factory.BeanRegistry;
 import org.springframework.core.env.Environment;
@@ -10,7 +12,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Registers a module's database beans, named after the module so its repositories can point at them:
  * {@code <module>Database}, {@code <module>DataSource}, {@code <module>JdbcAggregateOperations} and
- * {@code <module>TransactionManager}. A module imports a subclass from its configuration, which exists
+ * {@code <module>TransactionManager}; where the module has a second database ({@code forum.datasource.<module>.moved.url})
+ * also {@code <module>MovedWriteRetry}, which retries its API's calls refused by a database that no longer holds it
+ * ({@link MovedWriteRetry}). A module imports a subclass from its configuration, which exists
  * only where the module is local.
  */
 public abstract class ModuleDatabaseBeans implements BeanRegistrar {
@@ -38,5 +42,9 @@ public abstract class ModuleDatabaseBeans implements BeanRegistrar {
                 spec -> spec.supplier(context -> context.bean(database, ModuleDatabase.class).aggregateOperations()));
         registry.registerBean(module + "TransactionManager", PlatformTransactionManager.class,
                 spec -> spec.supplier(context -> context.bean(database, ModuleDatabase.class).transactionManager()));
+        if (ModuleDatabases.hasMovedDatabase(Binder.get(environment), module)) {
+            registry.registerBean(module + "MovedWriteRetry", Advisor.class,
+                    spec -> spec.infrastructure().supplier(context -> new MovedWriteRetry(module)));
+        }
     }
 }

@@ -2,6 +2,10 @@ package forum.platform.data;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
@@ -21,9 +25,21 @@ import org.springframework.stereotype.Component;
  * owner role over a connection of their own, closed before the pool opens, and the owner then grants the
  * runtime role (the pool's) the rows of its tables and nothing else ({@code deploy/postgres/module-roles.sql}
  * makes both roles). Without them the module's own role migrates, as with a single role per module.
+ *
+ * <p>With {@code forum.datasource.<module>.moved.url} ({@code FORUM_DATASOURCE_POSTS_MOVED_URL}; {@code .username} and
+ * {@code .password} default to the module's own, since the bootstrap makes the same roles on every database) the module
+ * also gets a pool on that second database, the one its data moves to (or from) live ({@code data-move/README.md}).
+ * Both pools stay open; its {@link ModulePlacement} watches {@code forum_move.placement} on them (every
+ * {@code .moved.poll-interval}, default 200 ms) and sends the module's connections to the authoritative one, holds
+ * writes during a switch's pause, and {@link MovedWriteRetry} retries a write refused by the other. The migrations and
+ * the seed run on the module's usual database only (the move migrates the second one). The second database need not be
+ * up when the process starts. Without the setting nothing of this exists and no placement table is needed.
  */
 @Component
 public class ModuleDatabases {
+
+    /** How often a module with two databases reads its placement row. */
+    static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(200);
 
     private final Binder settings;
     private final SeedPolicy seedPolicy;
@@ -76,7 +92,35 @@ public class ModuleDatabases {
             // The role named is the one that failed: the owner while it migrates, else the module's own.
             throw new ModuleDatabaseUnavailableException(module, url, owner == null ? pool.getUsername() : owner, failed);
         }
-        return new ModuleDatabase(pool, mappingContext, conversions, dialect, events);
+        String movedUrl = movedSetting(module, "url");
+        if (movedUrl == null || movedUrl.isBlank()) {
+            return new ModuleDatabase(pool, mappingContext, conversions, dialect, events);
+        }
+        HikariDataSource moved = new HikariDataSource();
+        moved.setPoolName(module + "-db-moved");
+        moved.setJdbcUrl(movedUrl);
+        moved.setUsername(Objects.requireNonNullElse(movedSetting(module, "username"), pool.getUsername()));
+        moved.setPassword(Objects.requireNonNullElse(movedSetting(module, "password"), pool.getPassword()));
+        moved.setMaximumPoolSize(pool.getMaximumPoolSize());
+        // Not reachable yet (a new database still being made) is no reason not to start: the pool connects later.
+        moved.setInitializationFailTimeout(-1);
+        String interval = movedSetting(module, "poll-interval");
+        ModulePlacement placement = new ModulePlacement(module, pool, moved,
+                interval == null ? DEFAULT_POLL_INTERVAL : DurationStyle.detectAndParse(interval));
+        placement.start();
+        return new ModuleDatabase(new PlacementRoutingDataSource(placement, pool, moved), List.of(pool, moved), placement,
+                mappingContext, conversions, dialect, events);
+    }
+
+    /** Whether the module has a second database ({@code forum.datasource.<module>.moved.url}). */
+    static boolean hasMovedDatabase(Binder settings, String module) {
+        String url = settings.bind("forum.datasource." + module + ".moved.url", String.class).orElse(null);
+        return url != null && !url.isBlank();
+    }
+
+    /** The second database's setting of a module, with no fallback to spring.datasource.*. */
+    private String movedSetting(String module, String key) {
+        return settings.bind("forum.datasource." + module + ".moved." + key, String.class).orElse(null);
     }
 
     /** The owner role's setting of a module, with no fallback: a module without one migrates as its own role. */

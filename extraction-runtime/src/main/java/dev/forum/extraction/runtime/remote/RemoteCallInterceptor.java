@@ -18,7 +18,9 @@ import org.springframework.http.client.ClientHttpResponse;
 /**
  * Every call to one remote module passes here: it carries the headers the application relays
  * ({@link RemoteCallHeaders}), goes through the module's circuit breaker, and is retried only if it is an idempotent
- * read. Failures to reach the module and 5xx answers become {@link RemoteModuleUnavailableException} (503),
+ * read (GET, HEAD), for the failures the retry's configuration names ({@link RetryableRemoteRead} in the forum:
+ * unavailable, or no answer within the read timeout); a write is sent once, whatever happens to it. Failures to reach
+ * the module and 5xx answers become {@link RemoteModuleUnavailableException} (503),
  * {@link RemoteModuleTimeoutException} (504) or {@link RemoteModuleException} (502); 4xx answers pass on to the
  * error decoders.
  */
@@ -62,7 +64,8 @@ final class RemoteCallInterceptor implements ClientHttpRequestInterceptor {
             throw new RemoteModuleUnavailableException(module, describe(unreachable), unreachable);
         }
         // A 5xx is never a domain outcome: it counts against the circuit breaker. 502 and 503 (a balancer
-        // with no healthy target, a module shutting down) are worth one more try for a read; 504 is not.
+        // with no healthy target, a module shutting down) are worth one more try for a read; a 504 answer is not
+        // (RetryableRemoteRead): the one who answered it already waited.
         int status;
         try {
             status = response.getStatusCode().value();

@@ -1,9 +1,13 @@
 package dev.forum.extraction.runtime.remote;
 
+import java.net.http.HttpTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** The remote module did not answer within {@code forum.topology.read-timeout} (answered 504). */
+/**
+ * The remote module did not answer within {@code forum.topology.read-timeout}, or what stands in front of it answered
+ * 504 (its own wait for something further on ran out). Answered 504.
+ */
 @ResponseStatus(HttpStatus.GATEWAY_TIMEOUT)
 public class RemoteModuleTimeoutException extends RemoteModuleException {
 
@@ -11,5 +15,13 @@ public class RemoteModuleTimeoutException extends RemoteModuleException {
 
     public RemoteModuleTimeoutException(String module, Throwable cause) {
         super(module, "The " + module + " module did not answer in time", cause);
+    }
+
+    /**
+     * @return true when the call itself ran out of time waiting for an answer (its cause is the HTTP client's
+     *         {@link HttpTimeoutException}); false for a 504 answer or a body that stalled after the answer began
+     */
+    public boolean unanswered() {
+        return getCause() instanceof HttpTimeoutException;
     }
 }

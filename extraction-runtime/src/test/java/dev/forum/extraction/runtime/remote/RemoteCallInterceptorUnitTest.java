@@ -32,7 +32,8 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Runs the interceptor in a real {@link RestClient} against a loopback HTTP server, with Resilience4j
- * settings like the application's (2 attempts 50 ms apart for unavailability; a count-based breaker).
+ * settings like the application's (2 attempts 50 ms apart for what {@link RetryableRemoteRead} retries; a count-based
+ * breaker).
  */
 @Timeout(value = 5, unit = TimeUnit.SECONDS)
 class RemoteCallInterceptorUnitTest {
@@ -70,7 +71,7 @@ class RemoteCallInterceptorUnitTest {
         retry = Retry.of("users", RetryConfig.custom()
                 .maxAttempts(2)
                 .waitDuration(Duration.ofMillis(50))
-                .retryExceptions(RemoteModuleUnavailableException.class)
+                .retryOnException(new RetryableRemoteRead())
                 .build());
     }
 
@@ -192,12 +193,14 @@ class RemoteCallInterceptorUnitTest {
     }
 
     @Test
-    void aGatewayTimeoutIsATimeoutAndIsNotRetried() {
+    void aGatewayTimeoutAnswerIsATimeoutAndIsNotRetried() {
+        // Whoever answered 504 already waited for something further on: a retry would multiply calls down the chain.
         server.route("/late", (request, hit) -> answer(504, "gateway timeout"));
 
         Throwable thrown = catchThrowable(() -> client().get().uri("/late").retrieve().body(String.class));
 
         assertThat(thrown).isExactlyInstanceOf(RemoteModuleTimeoutException.class);
+        assertThat(((RemoteModuleTimeoutException) thrown).unanswered()).isFalse();
         assertThat(server.hits("/late")).isEqualTo(1);
     }
 
@@ -220,7 +223,28 @@ class RemoteCallInterceptorUnitTest {
     }
 
     @Test
-    void aSlowAnswerTimesOutAndIsNotRetried() {
+    void aReadWithoutAnAnswerInTimeIsTriedOnceMoreAndTheSecondAnswerCounts() {
+        // The first instance is cold (answers after 3 s), the next answers at once: what the balancer's rotation gives.
+        server.route("/slow-once", (request, hit) -> {
+            if (hit == 1) {
+                Thread.sleep(3_000);
+            }
+            return answer(200, "answer " + hit);
+        });
+
+        long started = System.nanoTime();
+        String body = client().get().uri("/slow-once").retrieve().body(String.class);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(body).isEqualTo("answer 2");
+        assertThat(server.hits("/slow-once")).isEqualTo(2);
+        assertThat(took).isGreaterThanOrEqualTo(READ_TIMEOUT.minusMillis(50)).isLessThan(Duration.ofMillis(1_500));
+        assertThat(circuitBreaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
+        assertThat(circuitBreaker.getMetrics().getNumberOfSuccessfulCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void aReadThatKeepsTimingOutFailsAfterTwoAttemptsWithinTheirTimeoutsAndTheWait() {
         server.route("/slow", (request, hit) -> {
             Thread.sleep(3_000);
             return answer(200, "too late");
@@ -233,9 +257,32 @@ class RemoteCallInterceptorUnitTest {
         assertThat(thrown).isExactlyInstanceOf(RemoteModuleTimeoutException.class)
                 .hasMessage("The users module did not answer in time")
                 .hasCauseInstanceOf(HttpTimeoutException.class);
-        assertThat(server.hits("/slow")).isEqualTo(1);
-        assertThat(took).isGreaterThanOrEqualTo(READ_TIMEOUT.minusMillis(50)).isLessThan(Duration.ofMillis(1_500));
-        assertThat(circuitBreaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
+        assertThat(((RemoteModuleTimeoutException) thrown).unanswered()).isTrue();
+        assertThat(server.hits("/slow")).isEqualTo(2);
+        // Bounded: two read timeouts and the retry's wait, never the server's 3 s.
+        assertThat(took).isGreaterThanOrEqualTo(READ_TIMEOUT.multipliedBy(2).minusMillis(50))
+                .isLessThan(READ_TIMEOUT.multipliedBy(2).plusMillis(50 + 700));
+        assertThat(circuitBreaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"POST", "PUT", "PATCH", "DELETE"})
+    void aWriteWithoutAnAnswerInTimeIsNotRetried(String method) {
+        // It may have been done: a second one could create the post twice.
+        server.route("/slow-write", (request, hit) -> {
+            Thread.sleep(3_000);
+            return answer(200, "done");
+        });
+
+        long started = System.nanoTime();
+        Throwable thrown = catchThrowable(() -> client().method(HttpMethod.valueOf(method)).uri("/slow-write")
+                .body("{\"name\":\"x\"}").retrieve().toBodilessEntity());
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(thrown).isExactlyInstanceOf(RemoteModuleTimeoutException.class)
+                .hasCauseInstanceOf(HttpTimeoutException.class);
+        assertThat(server.hits("/slow-write")).isEqualTo(1);
+        assertThat(took).isLessThan(READ_TIMEOUT.multipliedBy(2));
     }
 
     // --- circuit breaker -------------------------------------------------------------------------

@@ -1,0 +1,379 @@
+package dev.forum.datamove;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Moves one module's data from the source database to the target live, with PostgreSQL logical replication, in the
+ * steps of {@link Step}; {@code new ModuleMove(target, source, ...)} after a move is its rollback (a switch back over
+ * the replication the switch started, no second copy).
+ *
+ * <p>Safe to run again after a failure or a kill at any point: it reads both databases' {@link Placement} rows, takes
+ * the higher epoch's word for who is authoritative, and goes on from there. Before the switch it reuses a working
+ * subscription or else drops what it finds (subscriptions, their slots, stale reverse subscriptions), empties the
+ * target's tables and copies again; after it, it completes the switch. Either way every replication slot of the
+ * module that no subscription uses is dropped, so none holds WAL.
+ */
+public final class ModuleMove {
+
+    /** Told of each {@link Step} as it is reached; an exception thrown here stops the move as a kill would. */
+    public interface StepListener {
+        void reached(Step step) throws Exception;
+    }
+
+    /**
+     * What a finished move left.
+     *
+     * @param authoritative label of the database that now takes the module's writes (the target's)
+     * @param epoch         the placement epoch both rows now carry
+     * @param switchPause   how long the module's writes were held at the switch (zero when a re-run only completed
+     *                      a switch already committed)
+     * @param verifyPause   how long writes were held for the verification
+     * @param sequences     the target's sequences as advanced at the switch (empty on a completing re-run)
+     * @param tables        count and checksum of each table on both sides, all equal
+     * @param moved         false when the module's data was on the target already and had never left it (a move
+     *                      back of a module whose move never switched): nothing was moved or verified, the pauses are
+     *                      zero and the figures empty
+     */
+    public record Report(String authoritative, long epoch, Duration switchPause, Duration verifyPause,
+            Map<String, Long> sequences, List<TableChecksums.Comparison> tables, boolean moved) {
+    }
+
+    /**
+     * How long the pause is announced before the write barrier is taken: longer than the interval at which the
+     * module's processes read the placement row (200 ms, {@code forum.platform.data.ModulePlacement}), so they hold new
+     * writes themselves before the database would, and writes in flight finish first.
+     */
+    static final Duration ANNOUNCEMENT_LEAD = Duration.ofMillis(250);
+
+    private final Endpoint source;
+    private final Endpoint target;
+    private final MoveSettings settings;
+    private final Consumer<String> log;
+    private final StepListener listener;
+
+    /**
+     * @param log      receives one line per thing done (no passwords)
+     * @param listener told of each step (tests stop the move there); {@code step -> {}} for none
+     */
+    public ModuleMove(Endpoint source, Endpoint target, MoveSettings settings, Consumer<String> log, StepListener listener) {
+        if (source.label().equals(target.label())) {
+            throw new MoveException("source and target are both labelled '" + source.label() + "': give each database a label of its own");
+        }
+        this.source = source;
+        this.target = target;
+        this.settings = settings;
+        this.log = log;
+        this.listener = listener;
+    }
+
+    /**
+     * Runs (or resumes) the move to the end.
+     *
+     * @return the report, with every table equal on both sides; or, when the module's data never left the target
+     *         (the placement rows name the target at epoch 0, or no row exists and only the target has the module's
+     *         tables: a rollback of a move that never switched), a report with {@code moved} false after what an
+     *         unfinished move from the target left is dropped
+     * @throws MoveException one line saying what failed and what to do; the source stays authoritative if the
+     *                       switch had not committed, the target if it had
+     */
+    public Report run() {
+        try (Connection s = source.connect(); Connection t = target.connect()) {
+            Replication.checkServer(s, source);
+            Replication.checkServer(t, target);
+            Placement.Row onSource = Placement.read(s, settings.module());
+            Placement.Row onTarget = Placement.read(t, settings.module());
+            Placement.Row authority = authority(onSource, onTarget);
+            String fwd = settings.subscription(source, target);
+            String rev = settings.subscription(target, source);
+            log.accept("module " + settings.module() + ": " + authority.authoritative() + " is authoritative (epoch "
+                    + authority.epoch() + ")");
+            reached(Step.CHECKED);
+            if (authority.authoritative().equals(target.label())) {
+                // Epoch 0 names the database a move started from: the target held the module all along.
+                return authority.epoch() == 0 ? alreadyOnTarget(s, t, 0) : complete(s, t, authority.epoch(), fwd, rev);
+            }
+            List<String> tables = TargetSchema.dataTables(s, settings.module());
+            if (tables.isEmpty()) {
+                if (onSource == null && onTarget == null && !TargetSchema.dataTables(t, settings.module()).isEmpty()) {
+                    // No move ever touched either side, and only the target has the module's tables.
+                    return alreadyOnTarget(s, t, 0);
+                }
+                throw new MoveException(source.describe() + " has no table in schema " + settings.module() + ": nothing to move");
+            }
+            Placement.install(s, source, settings.module(), tables, roles(s), source.label());
+            TargetSchema.migrate(target, settings, TargetSchema.history(s, settings.module()), t);
+            List<String> targetTables = TargetSchema.dataTables(t, settings.module());
+            if (!targetTables.equals(tables)) {
+                throw new MoveException("the tables of " + settings.module() + " differ after migrating: source " + tables
+                        + ", target " + targetTables + "; drop the extra tables on the target");
+            }
+            Placement.install(t, target, settings.module(), tables, roles(t), source.label());
+            log.accept("target prepared: schema " + settings.module() + " migrated as " + settings.ownerRole()
+                    + ", placement row and write guard on both sides, tables " + tables);
+            reached(Step.TARGET_PREPARED);
+
+            Replication.publish(s, settings.publication(), settings.module(), tables);
+            Replication.publish(t, settings.publication(), settings.module(), tables);
+            log.accept("publication " + settings.publication() + " on both sides: " + tables);
+            reached(Step.PUBLISHED);
+
+            Replication.dropSubscription(s, rev);
+            if (Replication.subscriptionEnabled(t, fwd) && Replication.slotExists(s, fwd)) {
+                log.accept("subscription " + fwd + " exists and runs: resuming it");
+            } else {
+                Replication.dropSubscription(t, fwd);
+                Replication.dropOrphanSlots(s, settings.module(), null, log);
+                TargetSchema.truncate(t, settings.module(), tables);
+                Replication.subscribe(t, fwd, source, settings.publication(), true);
+                log.accept("subscription " + fwd + " on " + target.label() + " (slot on " + source.label()
+                        + "): initial copy started");
+            }
+            Replication.dropOrphanSlots(t, settings.module(), null, log);
+            reached(Step.SUBSCRIBED);
+
+            catchUp(s, t, fwd);
+            reached(Step.CAUGHT_UP);
+
+            SwitchResult switched = switchOver(s, t, authority.epoch(), fwd, rev);
+            return verify(t, s, switched.epoch, rev, switched.pause, switched.sequences);
+        } catch (SQLException e) {
+            throw new MoveException("module " + settings.module() + " move from " + source.label() + " to " + target.label()
+                    + " failed: " + Endpoint.oneLine(e) + " (run it again: it resumes)", e);
+        }
+    }
+
+    private record SwitchResult(long epoch, Duration pause, Map<String, Long> sequences) {
+    }
+
+    /** Waits for the initial copy, then for the target to confirm the source's WAL position of that moment. */
+    private void catchUp(Connection s, Connection t, String fwd) throws SQLException {
+        long started = System.nanoTime();
+        long deadline = started + settings.catchUpTimeout().toNanos();
+        while (!Replication.copyDone(t, fwd)) {
+            if (System.nanoTime() > deadline) {
+                throw new MoveException("the initial copy into " + target.describe() + " did not finish within "
+                        + settings.catchUpTimeout() + " (see pg_stat_subscription there); the source stays authoritative;"
+                        + " run the move again to resume, or abort it");
+            }
+            Replication.sleep(Duration.ofMillis(50));
+        }
+        String lsn = Replication.currentLsn(s);
+        if (!Replication.awaitConfirmed(s, fwd, lsn, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
+            throw new MoveException(target.describe() + " did not catch up with " + source.describe() + " (position " + lsn
+                    + ") within " + settings.catchUpTimeout() + "; the source stays authoritative; run the move again");
+        }
+        log.accept("caught up: initial copy done and " + source.label() + "'s position " + lsn + " confirmed in "
+                + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
+    }
+
+    /**
+     * The switch: holds the source's writes, waits for the target to confirm the source's position, advances the
+     * target's sequences, turns replication around and names the target in both rows (the source's first).
+     */
+    private SwitchResult switchOver(Connection s, Connection t, long epoch, String fwd, String rev) throws SQLException {
+        Placement.announcePause(s, settings.module(), settings.pauseBound().plus(ANNOUNCEMENT_LEAD));
+        Replication.sleep(ANNOUNCEMENT_LEAD);
+        try (Connection barrier = source.connect()) {
+            barrier.setAutoCommit(false);
+            long started = System.nanoTime();
+            boolean committed = false;
+            try {
+                Placement.holdWrites(barrier, settings.module(), settings.pauseBound());
+                String lsn = Replication.currentLsn(barrier);
+                Duration left = settings.pauseBound().minusNanos(System.nanoTime() - started);
+                if (left.isNegative() || !Replication.awaitConfirmed(s, fwd, lsn, left)) {
+                    throw new MoveException(target.describe() + " did not confirm " + source.label() + "'s position " + lsn
+                            + " within the pause bound " + settings.pauseBound().toMillis() + " ms; writes resumed on "
+                            + source.label() + ", which stays authoritative; run the move again (at a quieter moment)");
+                }
+                Map<String, Long> sequences = TargetSchema.advanceSequences(barrier, t, settings.module(),
+                        settings.sequenceMargin());
+                reached(Step.SWITCH_TARGET_READY);
+                Replication.dropSubscription(t, fwd);
+                reached(Step.SWITCH_FORWARD_DROPPED);
+                Replication.dropSubscription(s, rev);
+                Replication.subscribe(s, rev, target, settings.publication(), false);
+                reached(Step.SWITCH_REVERSE_SUBSCRIBED);
+                Placement.name(barrier, settings.module(), target.label(), epoch + 1);
+                barrier.commit();
+                committed = true;
+                reached(Step.SWITCH_SOURCE_COMMITTED);
+                Placement.name(t, settings.module(), target.label(), epoch + 1);
+                Duration pause = Duration.ofNanos(System.nanoTime() - started);
+                log.accept("switched: " + target.label() + " is authoritative (epoch " + (epoch + 1) + "), writes held "
+                        + pause.toMillis() + " ms, sequences " + sequences + ", replication now " + target.label() + " -> "
+                        + source.label() + " (" + rev + ")");
+                reached(Step.SWITCHED);
+                return new SwitchResult(epoch + 1, pause, sequences);
+            } finally {
+                if (!committed) {
+                    barrier.rollback();
+                    try {
+                        Placement.clearPause(s, settings.module());
+                    } catch (SQLException ignored) {
+                        // The pause announcement expires by itself (paused_until is a bound).
+                    }
+                }
+            }
+        }
+    }
+
+    /** Completes a switch already committed on the source: the target's row, the way back, no stray objects. */
+    private Report complete(Connection s, Connection t, long epoch, String fwd, String rev) throws SQLException {
+        Placement.name(t, settings.module(), target.label(), epoch);
+        Placement.name(s, settings.module(), target.label(), epoch);
+        Replication.dropSubscription(t, fwd);
+        List<String> tables = TargetSchema.dataTables(t, settings.module());
+        Replication.publish(t, settings.publication(), settings.module(), tables);
+        if (!(Replication.subscriptionEnabled(s, rev) && Replication.slotExists(t, rev))) {
+            Replication.dropSubscription(s, rev);
+            Replication.dropOrphanSlots(t, settings.module(), null, log);
+            TargetSchema.truncate(s, settings.module(), tables);
+            Replication.subscribe(s, rev, target, settings.publication(), true);
+            log.accept("replication back to " + source.label() + " was missing: " + rev + " made again with a copy");
+            while (!Replication.copyDone(s, rev)) {
+                Replication.sleep(Duration.ofMillis(50));
+            }
+        }
+        Replication.dropOrphanSlots(s, settings.module(), null, log);
+        Replication.dropOrphanSlots(t, settings.module(), rev, log);
+        log.accept("module " + settings.module() + " is on " + target.label() + " (epoch " + epoch + "): switch complete");
+        reached(Step.SWITCHED);
+        return verify(t, s, epoch, rev, Duration.ZERO, Map.of());
+    }
+
+    /**
+     * The module never left the target (a rollback's move back of a module whose move had not switched): nothing
+     * moves; what an unfinished move from the target left (subscriptions both ways, slots, publications, an announced
+     * pause) is dropped, as {@link #abort()} of that move would.
+     */
+    private Report alreadyOnTarget(Connection s, Connection t, long epoch) throws SQLException {
+        tearDown(t, target, s, source);
+        log.accept(settings.module() + " is already on " + target.label() + ": nothing to move");
+        return new Report(target.label(), epoch, Duration.ZERO, Duration.ZERO, Map.of(), List.of(), false);
+    }
+
+    /** Verifies both sides (see {@link Verification}) and reports the move. */
+    private Report verify(Connection authoritative, Connection replica, long epoch, String slot, Duration switchPause,
+            Map<String, Long> sequences) throws SQLException {
+        Verification.Result result = Verification.run(target, source, authoritative, replica, slot, settings, log);
+        reached(Step.VERIFIED);
+        return new Report(target.label(), epoch, switchPause, result.pause(), sequences, result.tables(), true);
+    }
+
+    /** Tears down the move's replication while the source is authoritative: subscriptions, slots, publications. */
+    public void abort() {
+        try (Connection s = source.connect(); Connection t = target.connect()) {
+            Placement.Row onSource = Placement.read(s, settings.module());
+            Placement.Row authority = authority(onSource, Placement.read(t, settings.module()));
+            if (!authority.authoritative().equals(source.label())) {
+                throw new MoveException(target.label() + " is authoritative for " + settings.module()
+                        + " since the switch: roll back by moving it back (source and target swapped), not by aborting");
+            }
+            tearDown(s, source, t, target);
+            log.accept("aborted: no subscription, slot or publication of " + settings.module() + " is left; "
+                    + source.label() + " stays authoritative");
+        } catch (SQLException e) {
+            throw new MoveException("aborting the move of " + settings.module() + " failed: " + Endpoint.oneLine(e), e);
+        }
+    }
+
+    /**
+     * Drops the module's subscriptions both ways, every slot of its moves and its publications on both sides, and
+     * ends a pause announced on the authoritative side (whose placement row, if any, stays as it is).
+     */
+    private void tearDown(Connection authoritative, Endpoint authoritativeSide, Connection other, Endpoint otherSide)
+            throws SQLException {
+        Replication.dropSubscription(other, settings.subscription(authoritativeSide, otherSide));
+        Replication.dropSubscription(authoritative, settings.subscription(otherSide, authoritativeSide));
+        Replication.dropOrphanSlots(authoritative, settings.module(), null, log);
+        Replication.dropOrphanSlots(other, settings.module(), null, log);
+        Replication.dropPublication(authoritative, settings.publication());
+        Replication.dropPublication(other, settings.publication());
+        if (Placement.read(authoritative, settings.module()) != null) {
+            Placement.clearPause(authoritative, settings.module());
+        }
+    }
+
+    /**
+     * Which of the two databases takes the module's writes now, by the rule of the move: of the two placement rows
+     * the higher epoch is right; no row on either side means the source. Changes nothing.
+     *
+     * @return the label of the source or of the target
+     * @throws MoveException when a side cannot be reached or the rows contradict each other (one line)
+     */
+    public String authoritative() {
+        try (Connection s = source.connect(); Connection t = target.connect()) {
+            return authority(Placement.read(s, settings.module()), Placement.read(t, settings.module())).authoritative();
+        } catch (SQLException e) {
+            throw new MoveException("reading the placement of " + settings.module() + " failed: " + Endpoint.oneLine(e), e);
+        }
+    }
+
+    /**
+     * What each side holds of the module's move, one line each: its placement row, its subscriptions and its slots
+     * (with the WAL each keeps). Changes nothing.
+     */
+    public List<String> status() {
+        List<String> lines = new ArrayList<>();
+        for (Endpoint side : List.of(source, target)) {
+            try (Connection connection = side.connect()) {
+                Placement.Row row = Placement.read(connection, settings.module());
+                lines.add(side.label() + ": " + (row == null ? "no placement row (no move has touched it)"
+                        : "placement names " + row.authoritative() + " at epoch " + row.epoch()
+                                + (row.authoritativeHere() ? " (takes the writes)" : " (read-only for the module)")));
+                for (String subscription : List.of(settings.subscription(source, target), settings.subscription(target, source))) {
+                    if (Replication.subscriptionExists(connection, subscription)) {
+                        lines.add(side.label() + ": subscription " + subscription
+                                + (Replication.subscriptionEnabled(connection, subscription) ? " enabled" : " DISABLED"));
+                    }
+                }
+                Replication.describeSlots(connection, settings.module()).forEach(line -> lines.add(side.label() + ": " + line));
+            } catch (SQLException e) {
+                throw new MoveException("reading the state of " + side.describe() + " failed: " + Endpoint.oneLine(e), e);
+            }
+        }
+        return lines;
+    }
+
+    private Placement.Row authority(Placement.Row onSource, Placement.Row onTarget) {
+        return Placement.authority(onSource, source, onTarget, target, settings.module());
+    }
+
+    /** The module's owner and runtime roles that exist on this server (they may read the placement row). */
+    private List<String> roles(Connection connection) throws SQLException {
+        List<String> roles = new ArrayList<>();
+        for (String role : new String[] {settings.ownerRole(), settings.runtimeRole()}) {
+            if (role == null) {
+                continue;
+            }
+            try (PreparedStatement query = connection.prepareStatement("select 1 from pg_roles where rolname = ?")) {
+                query.setString(1, role);
+                try (ResultSet result = query.executeQuery()) {
+                    if (result.next()) {
+                        roles.add(role);
+                    }
+                }
+            }
+        }
+        return roles;
+    }
+
+    private void reached(Step step) {
+        try {
+            listener.reached(step);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new MoveException("stopped at " + step + ": " + e.getMessage(), e);
+        }
+    }
+}

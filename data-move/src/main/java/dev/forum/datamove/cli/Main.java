@@ -1,0 +1,201 @@
+package dev.forum.datamove.cli;
+
+import dev.forum.datamove.Endpoint;
+import dev.forum.datamove.ModuleMove;
+import dev.forum.datamove.MoveException;
+import dev.forum.datamove.MoveSettings;
+import dev.forum.datamove.SourceDrop;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code java -jar data-move.jar move|abort|status|drop-source --module posts --source shared@host:5432/forum --target posts_own@host2:5432/forum ...}:
+ * runs a move (or resumes one), tears one down, tells where one stands, or drops the copy a finished move left on its
+ * source. Passwords come from the environment only
+ * ({@code FORUM_MOVE_SOURCE_PASSWORD}, {@code FORUM_MOVE_TARGET_PASSWORD}, {@code FORUM_MOVE_OWNER_PASSWORD}).
+ * Exit status 0 on success, 1 with one line on standard error on failure, 2 for a usage error. The move image's entry
+ * point runs this class; the ECS move tasks give the arguments ({@code MoveTasks} in extraction-plugin).
+ */
+public final class Main {
+
+    static final String USAGE = """
+            usage: data-move move|abort|status|drop-source --module M --source LABEL@HOST:PORT/DB --target LABEL@HOST:PORT/DB
+                     --source-user ROLE --target-user ROLE --owner ROLE [--runtime-role ROLE]
+                     --migrations LOCATION [--ssl-root-cert FILE] [--sequence-margin N] [--pause-ms MS] [--catch-up-s S]
+              move    moves (or resumes moving) module M's schema from source to target; to roll back, move it again
+                      with source and target swapped (a module already on the target: nothing to move)
+              abort   before the switch only: drops the move's subscriptions, slots and publications
+              status  prints each side's placement row, subscriptions and slots (with the WAL each keeps)
+              drop-source  after a completed move only: drops the module's tables (read-only since the switch) on
+                      the source it moved from, and the replication back to it; a rollback is then a full move back
+              LOCATION is a Flyway location of the module's migrations (classpath:db/migration/M or filesystem:DIR)
+              FILE    PEM certificate authorities: both servers are verified against them (sslmode=verify-full;
+                      the images carry RDS's at /app/rds/global-bundle.pem); without it, plain connections
+              passwords: FORUM_MOVE_SOURCE_PASSWORD, FORUM_MOVE_TARGET_PASSWORD, FORUM_MOVE_OWNER_PASSWORD""";
+
+    /** The commands. */
+    static final List<String> COMMANDS = List.of("move", "abort", "status", "drop-source");
+    private static final Set<String> OPTIONS = Set.of("module", "source", "target", "source-user", "target-user", "owner",
+            "runtime-role", "migrations", "ssl-root-cert", "sequence-margin", "pause-ms", "catch-up-s");
+    private static final Pattern ENDPOINT = Pattern.compile("([^@]+)@([^:/]+):([0-9]{1,5})/(.+)");
+
+    /**
+     * A command line, read.
+     *
+     * @param command  {@code move}, {@code abort}, {@code status} or {@code drop-source}
+     * @param source   the source database (with its password from the environment)
+     * @param target   the target database
+     * @param settings the module and the move's bounds
+     */
+    public record Invocation(String command, Endpoint source, Endpoint target, MoveSettings settings) {
+    }
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv()));
+    }
+
+    /** Runs the command; returns the exit status. */
+    static int run(String[] args, Map<String, String> environment) {
+        if (args.length == 0 || List.of("help", "-h", "--help").contains(args[0])) {
+            System.out.println(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        try {
+            Invocation invocation = parse(args, environment);
+            String module = invocation.settings().module();
+            ModuleMove move = new ModuleMove(invocation.source(), invocation.target(), invocation.settings(),
+                    line -> System.out.println("[data-move] " + line), step -> { });
+            switch (invocation.command()) {
+                case "move" -> {
+                    ModuleMove.Report report = move.run();
+                    if (report.moved()) {
+                        System.out.println("[data-move] done: " + report.authoritative() + " holds " + module + " at epoch "
+                                + report.epoch() + "; switch pause " + report.switchPause().toMillis()
+                                + " ms, verification pause " + report.verifyPause().toMillis() + " ms");
+                    } else {
+                        System.out.println("[data-move] done: " + report.authoritative() + " holds " + module
+                                + " at epoch " + report.epoch() + "; nothing moved");
+                    }
+                }
+                case "abort" -> move.abort();
+                case "drop-source" -> {
+                    SourceDrop.Report report = new SourceDrop(invocation.source(), invocation.target(), invocation.settings(),
+                            line -> System.out.println("[data-move] " + line)).run();
+                    System.out.println("[data-move] done: " + report.authoritative() + " holds " + module + " at epoch "
+                            + report.epoch() + "; " + (report.objects().isEmpty() ? "nothing was left on " + report.droppedFrom()
+                            : report.objects().size() + " objects dropped on " + report.droppedFrom() + ", rows " + report.rows()));
+                }
+                default -> move.status().forEach(line -> System.out.println("[data-move] " + line));
+            }
+            return 0;
+        } catch (UsageException e) {
+            System.err.println("data-move: " + e.getMessage() + " (data-move help)");
+            return 2;
+        } catch (MoveException e) {
+            System.err.println("data-move: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /**
+     * Reads a command line as {@link #run} does, connecting to nothing.
+     *
+     * @param args        the command and its options ({@link #USAGE}), as the move tasks give them
+     * @param environment where the passwords are read from
+     * @throws UsageException for an unknown command or option, a missing option or password, or a malformed value
+     * @throws MoveException  for a value the move refuses (a label, a module name, a port)
+     */
+    public static Invocation parse(String[] args, Map<String, String> environment) {
+        if (args.length == 0 || !COMMANDS.contains(args[0])) {
+            throw new UsageException("unknown command '" + (args.length == 0 ? "" : args[0])
+                    + "': use move, abort, status or drop-source");
+        }
+        Map<String, String> options = options(args);
+        String module = required(options, "module");
+        String ssl = options.get("ssl-root-cert");
+        Endpoint source = endpoint(required(options, "source"), required(options, "source-user"),
+                password(environment, "FORUM_MOVE_SOURCE_PASSWORD"), ssl);
+        Endpoint target = endpoint(required(options, "target"), required(options, "target-user"),
+                password(environment, "FORUM_MOVE_TARGET_PASSWORD"), ssl);
+        MoveSettings settings = new MoveSettings(module, required(options, "owner"),
+                password(environment, "FORUM_MOVE_OWNER_PASSWORD"), options.get("runtime-role"),
+                required(options, "migrations"), number(options, "sequence-margin", 1000),
+                Duration.ofSeconds(number(options, "catch-up-s", 1800)), Duration.ofMillis(number(options, "pause-ms", 2000)));
+        return new Invocation(args[0], source, target, settings);
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new UsageException("expected --option value, got '" + args[i] + "'");
+            }
+            String name = args[i].substring(2);
+            if (!OPTIONS.contains(name)) {
+                throw new UsageException("unknown option '" + args[i] + "'");
+            }
+            if (options.put(name, args[i + 1]) != null) {
+                throw new UsageException("--" + name + " is given twice: give it once");
+            }
+        }
+        return options;
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null || value.isBlank()) {
+            throw new UsageException("--" + name + " is required");
+        }
+        return value;
+    }
+
+    private static long number(Map<String, String> options, String name, long fallback) {
+        String value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " takes a whole number, not '" + value + "'");
+        }
+    }
+
+    private static String password(Map<String, String> environment, String variable) {
+        String value = environment.get(variable);
+        if (value == null || value.isEmpty()) {
+            throw new UsageException("set " + variable + " in the environment (passwords are never taken as arguments)");
+        }
+        return value;
+    }
+
+    /** {@code LABEL@HOST:PORT/DB}, verified against {@code sslRootCert} when it is not null. */
+    static Endpoint endpoint(String text, String user, String password, String sslRootCert) {
+        Matcher matcher = ENDPOINT.matcher(text);
+        if (!matcher.matches()) {
+            throw new UsageException("'" + text + "' is not LABEL@HOST:PORT/DATABASE (e.g. shared@db.internal:5432/forum)");
+        }
+        if (sslRootCert != null && sslRootCert.isBlank()) {
+            throw new UsageException("--ssl-root-cert needs a PEM file (e.g. /app/rds/global-bundle.pem)");
+        }
+        return new Endpoint(matcher.group(1), matcher.group(2), Integer.parseInt(matcher.group(3)), matcher.group(4), user,
+                password, sslRootCert);
+    }
+
+    /** A command line that is not data-move's usage: exit status 2. */
+    public static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

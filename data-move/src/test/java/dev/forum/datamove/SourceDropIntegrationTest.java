@@ -1,0 +1,109 @@
+package dev.forum.datamove;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.forum.datamove.server.InitdbServer;
+import dev.forum.datamove.support.EnabledIfThrowawayPostgres;
+import dev.forum.datamove.support.ModuleDatabases;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The operator's drop of the copy a move left on its source ({@link SourceDrop}), on two PostgreSQL 15 servers of its
+ * own: refused with nothing changed before any move, before the switch and while the switch is not complete; after a
+ * completed move it drops the source's tables and every replication object, keeps the schema and the placement row,
+ * says so again on a second run, and a rollback afterwards is a full move back.
+ */
+@EnabledIfThrowawayPostgres
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class SourceDropIntegrationTest {
+
+    private static final Map<String, String> LOGICAL = Map.of("wal_level", "logical", "max_wal_senders", "10",
+            "max_replication_slots", "10", "wal_sender_timeout", "10s");
+
+    @Test
+    void refusedUntilTheMoveCompletedThenDropsTheSourcesCopyAndARollbackCopiesAgain() throws Exception {
+        try (InitdbServer shared = InitdbServer.temporary(LOGICAL); InitdbServer own = InitdbServer.temporary(LOGICAL);
+                ModuleDatabases pair = new ModuleDatabases(shared, "shared", own, "own", "posts")) {
+            pair.psql(pair.source, "insert into posts.posts (thread_id, text, user_id) select 1 + g % 7, 'seed ' || g, 1 + g % 5"
+                    + " from generate_series(1, 200) g");
+
+            assertEquals("no move of posts has run between shared and own: shared holds it, nothing to drop", refusal(pair));
+
+            killedAt(pair, Step.CAUGHT_UP);
+            assertEquals("posts is not switched: shared is authoritative (epoch 0); drop-source drops the copy left on the"
+                    + " database a move switched away from, so move posts to own first", refusal(pair));
+
+            killedAt(pair, Step.SWITCH_SOURCE_COMMITTED);
+            assertEquals("the switch of posts to own is not complete (both placement rows must name it at epoch 1): run the"
+                    + " move again to complete it, then drop-source", refusal(pair));
+            assertEquals("200", pair.psql(pair.source, "select count(*) from posts.posts"), "every refusal changed nothing");
+
+            new ModuleMove(pair.source, pair.target, pair.settings(), line -> { }, step -> { }).run();
+            assertTrue(pair.slots(pair.target).size() == 1, "the way back's slot, before the drop: " + pair.slots(pair.target));
+            List<String> log = new ArrayList<>();
+            SourceDrop.Report report = new SourceDrop(pair.source, pair.target, pair.settings(), log::add).run();
+
+            assertEquals("shared", report.droppedFrom());
+            assertEquals("own", report.authoritative());
+            assertEquals(1, report.epoch());
+            assertEquals(Map.of("posts", 200L), report.rows());
+            assertEquals(List.of("table posts.flyway_schema_history", "table posts.posts"), report.objects());
+            assertEquals("posts", pair.psql(pair.source, "select nspname from pg_namespace where nspname = 'posts'"),
+                    "the schema stays, for a move back");
+            assertEquals("", pair.psql(pair.source, "select string_agg(c.relname, ',') from pg_class c join pg_namespace n"
+                    + " on n.oid = c.relnamespace where n.nspname = 'posts'"), "no table, sequence or index of posts on shared");
+            for (Endpoint side : List.of(pair.source, pair.target)) {
+                assertEquals(List.of(), pair.slots(side), "no slot on " + side.label());
+                assertEquals("0", pair.psql(side, "select count(*) from pg_subscription"), "no subscription on " + side.label());
+                assertEquals("0", pair.psql(side, "select count(*) from pg_publication"), "no publication on " + side.label());
+                assertEquals("own|1", pair.psql(side, "select authoritative || '|' || epoch from forum_move.placement"),
+                        "the placement row stays on " + side.label());
+            }
+            writeAsRuntimeRole(pair.target);
+            assertEquals("201", pair.psql(pair.target, "select count(*) from posts.posts"), "own takes the writes");
+
+            List<String> again = new ArrayList<>();
+            SourceDrop.Report second = new SourceDrop(pair.source, pair.target, pair.settings(), again::add).run();
+            assertEquals(List.of(), second.objects());
+            assertTrue(again.contains("nothing of posts is left on shared: dropped before"), again.toString());
+
+            // The rollback after a drop: the module's migrations make the tables on shared again and the data is copied.
+            ModuleMove.Report back = new ModuleMove(pair.target, pair.source, pair.settings(), line -> { }, step -> { }).run();
+            assertEquals("shared", back.authoritative());
+            assertEquals(2, back.epoch());
+            assertEquals("201", pair.psql(pair.source, "select count(*) from posts.posts"));
+            writeAsRuntimeRole(pair.source);
+        }
+    }
+
+    private static String refusal(ModuleDatabases pair) {
+        return assertThrows(MoveException.class,
+                () -> new SourceDrop(pair.source, pair.target, pair.settings(), line -> { }).run()).getMessage();
+    }
+
+    private static void killedAt(ModuleDatabases pair, Step stop) {
+        assertThrows(IllegalStateException.class, () -> new ModuleMove(pair.source, pair.target, pair.settings(), line -> { },
+                step -> {
+                    if (step == stop) {
+                        throw new IllegalStateException("killed at " + step);
+                    }
+                }).run());
+    }
+
+    private static void writeAsRuntimeRole(Endpoint side) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(side.jdbcUrl(), ModuleDatabases.runtime("posts"),
+                ModuleDatabases.RUNTIME_PASSWORD)) {
+            connection.createStatement().execute("insert into posts.posts (thread_id, text, user_id) values (1, 'probe', 1)");
+        }
+    }
+}

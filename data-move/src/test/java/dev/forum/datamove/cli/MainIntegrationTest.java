@@ -1,0 +1,98 @@
+package dev.forum.datamove.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.forum.datamove.support.EnabledIfThrowawayPostgres;
+import dev.forum.datamove.support.ModuleDatabases;
+import dev.forum.datamove.server.InitdbServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The command line end to end: a rollback with nothing to move, a move and its rollback as an operator types them
+ * (migrations from the class path, as in the move image), the status, then the drop of the copy left behind.
+ */
+@EnabledIfThrowawayPostgres
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class MainIntegrationTest {
+
+    @Test
+    void movesThenMovesBackAndPrintsTheState() {
+        Map<String, String> logical = Map.of("wal_level", "logical");
+        try (InitdbServer shared = InitdbServer.temporary(logical); InitdbServer own = InitdbServer.temporary(logical);
+                ModuleDatabases pair = new ModuleDatabases(shared, "shared", own, "threads_own", "threads")) {
+            pair.psql(pair.source, "insert into threads.threads (title, created_by) select 'thread ' || g, 1 + g % 4"
+                    + " from generate_series(1, 250) g");
+            Map<String, String> environment = Map.of("FORUM_MOVE_SOURCE_PASSWORD", shared.password(),
+                    "FORUM_MOVE_TARGET_PASSWORD", own.password(), "FORUM_MOVE_OWNER_PASSWORD", ModuleDatabases.OWNER_PASSWORD);
+            String sharedAddress = "shared@127.0.0.1:" + shared.port() + "/" + pair.database();
+            String ownAddress = "threads_own@127.0.0.1:" + own.port() + "/" + pair.database();
+
+            Map<String, String> swapped = Map.of("FORUM_MOVE_SOURCE_PASSWORD", own.password(),
+                    "FORUM_MOVE_TARGET_PASSWORD", shared.password(), "FORUM_MOVE_OWNER_PASSWORD", ModuleDatabases.OWNER_PASSWORD);
+            // A rollback before any move: the data is on shared already.
+            String nothing = stdoutOf(command("move", ownAddress, sharedAddress), swapped);
+            assertTrue(nothing.contains("[data-move] threads is already on shared: nothing to move"), nothing);
+            assertTrue(nothing.contains("[data-move] done: shared holds threads at epoch 0; nothing moved"), nothing);
+
+            String moved = stdoutOf(command("move", sharedAddress, ownAddress), environment);
+            assertTrue(moved.contains("[data-move] verify threads: 250 rows, checksum "), moved);
+            assertTrue(moved.lines().anyMatch(line -> line.matches("\\[data-move\\] done: threads_own holds threads at epoch 1;"
+                    + " switch pause [0-9]+ ms, verification pause [0-9]+ ms")), moved);
+
+            String back = stdoutOf(command("move", ownAddress, sharedAddress), swapped);
+            assertTrue(back.contains("exists and runs: resuming it"), back);
+            assertTrue(back.contains("done: shared holds threads at epoch 2"), back);
+
+            String status = stdoutOf(command("status", sharedAddress, ownAddress), environment);
+            assertEquals(List.of(
+                    "[data-move] shared: placement names shared at epoch 2 (takes the writes)",
+                    "[data-move] threads_own: placement names shared at epoch 2 (read-only for the module)",
+                    "[data-move] threads_own: subscription forum_move_threads_shared_to_threads_own enabled"),
+                    status.lines().filter(line -> !line.contains(" slot ")).toList());
+            assertTrue(status.lines().anyMatch(line -> line.startsWith(
+                    "[data-move] shared: slot forum_move_threads_shared_to_threads_own in use, keeps ")), status);
+
+            // The operator's last step: the copy the move back left on threads_own (its source) is dropped.
+            String dropped = stdoutOf(command("drop-source", ownAddress, sharedAddress), swapped);
+            assertTrue(dropped.contains("[data-move] done: shared holds threads at epoch 2; 2 objects dropped on threads_own,"
+                    + " rows {threads=250}"), dropped);
+            assertEquals("", pair.psql(pair.target, "select string_agg(tablename, ',') from pg_tables where schemaname = 'threads'"));
+        }
+    }
+
+    private static String[] command(String verb, String source, String target) {
+        return new String[] {verb, "--module", "threads", "--source", source, "--source-user", "postgres",
+                "--target", target, "--target-user", "postgres", "--owner", ModuleDatabases.owner("threads"),
+                "--runtime-role", ModuleDatabases.runtime("threads"),
+                // As the move image runs it: the module's jar is on data-move's class path.
+                "--migrations", "classpath:db/migration/threads"};
+    }
+
+    private static String stdoutOf(String[] args, Map<String, String> environment) {
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        System.setOut(both);
+        System.setErr(both);
+        int status;
+        try {
+            status = Main.run(args, environment);
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+        String output = captured.toString(StandardCharsets.UTF_8);
+        System.out.print(output);
+        assertEquals(0, status, output);
+        return output;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.forum.datamove.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.forum.datamove.Endpoint;
+import dev.forum.datamove.MoveException;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's refusals: one line each, saying what to fix, and the exit status. */
+class MainUnitTest {
+
+    private static final String[] COMPLETE = {"move", "--module", "posts", "--source", "shared@127.0.0.1:1/forum",
+            "--target", "posts_own@127.0.0.1:2/forum", "--source-user", "admin", "--target-user", "admin",
+            "--owner", "forum_posts_owner", "--migrations", "classpath:db/migration/posts"};
+
+    @Test
+    void anEndpointIsLabelHostPortAndDatabase() {
+        Endpoint endpoint = Main.endpoint("posts_own@db.internal:5432/forum", "admin", "pw", null);
+        assertEquals("posts_own", endpoint.label());
+        assertEquals("jdbc:postgresql://db.internal:5432/forum", endpoint.jdbcUrl());
+        assertEquals("host='db.internal' port=5432 dbname='forum' user='admin' password='pw' application_name='forum_move'",
+                endpoint.conninfo());
+        assertEquals("host='h' port=1 dbname='d' user='u' password='it\\'s \\\\ odd' application_name='forum_move'",
+                new Endpoint("a", "h", 1, "d", "u", "it's \\ odd").conninfo());
+    }
+
+    @Test
+    void theCommandLineReadsEveryOptionAndTheSslRootCertTurnsOnVerifyFull() {
+        Main.Invocation plain = Main.parse(COMPLETE, passwords());
+        assertEquals("move", plain.command());
+        assertEquals("shared", plain.source().label());
+        assertEquals("a", plain.source().password());
+        assertEquals("b", plain.target().password());
+        assertEquals("c", plain.settings().ownerPassword());
+        assertEquals("classpath:db/migration/posts", plain.settings().migrations());
+        assertEquals(null, plain.settings().runtimeRole());
+        assertFalse(plain.source().verifiesServer() || plain.target().verifiesServer(), "plain unless asked");
+
+        Main.Invocation verified = Main.parse(with(COMPLETE, "--ssl-root-cert", "/app/rds/global-bundle.pem",
+                "--runtime-role", "forum_posts", "--pause-ms", "1500"), passwords());
+        for (Endpoint side : List.of(verified.source(), verified.target())) {
+            assertTrue(side.verifiesServer(), side.label());
+            assertEquals("/app/rds/global-bundle.pem", side.sslRootCert());
+            assertTrue(side.conninfo().endsWith(" application_name='forum_move' sslmode='require'"), side.conninfo());
+        }
+        assertEquals("forum_posts", verified.settings().runtimeRole());
+        assertEquals(1500, verified.settings().pauseBound().toMillis());
+        assertEquals("shared (127.0.0.1:1/forum, TLS verified)", verified.source().toString(), "never the password");
+    }
+
+    @Test
+    void aMissingCertificateFileIsRefusedBeforeConnecting(@TempDir Path dir) {
+        String missing = dir.resolve("no-bundle.pem").toString();
+        assertEquals("data-move: cannot read the certificate authorities " + missing + " for shared (127.0.0.1:1/forum, TLS"
+                + " verified): give --ssl-root-cert a readable PEM file (the images carry /app/rds/global-bundle.pem)",
+                stderrOf(with(COMPLETE, "--ssl-root-cert", missing), passwords(), 1));
+        assertEquals("data-move: --ssl-root-cert needs a PEM file (e.g. /app/rds/global-bundle.pem) (data-move help)",
+                stderrOf(with(COMPLETE, "--ssl-root-cert", " "), passwords(), 2));
+    }
+
+    @Test
+    void refusalsAreOneLineNamingTheFix() {
+        assertEquals("data-move: '127.0.0.1:5432/forum' is not LABEL@HOST:PORT/DATABASE (e.g. shared@db.internal:5432/forum)"
+                + " (data-move help)", stderrOf(new String[] {"move", "--module", "posts", "--source", "127.0.0.1:5432/forum", "--source-user", "admin"},
+                passwords(), 2));
+        assertEquals("data-move: set FORUM_MOVE_SOURCE_PASSWORD in the environment (passwords are never taken as arguments)"
+                + " (data-move help)", stderrOf(COMPLETE, Map.of(), 2));
+        assertEquals("data-move: database label 'Shared' is not valid: use 1-12 lower-case letters, digits or _, starting"
+                + " with a letter (e.g. shared, posts_own)", stderrOf(completeWith("--source", "Shared@127.0.0.1:1/forum"),
+                passwords(), 1));
+        String unreachable = stderrOf(COMPLETE, passwords(), 1);
+        assertTrue(unreachable.startsWith("data-move: cannot connect to shared (127.0.0.1:1/forum) as admin: "), unreachable);
+        assertEquals(1, unreachable.lines().count());
+        assertThrows(MoveException.class, () -> new Endpoint("same", "h", 70000, "d", "u", "p"));
+        assertEquals("data-move: unknown option '--ssl' (data-move help)", stderrOf(with(COMPLETE, "--ssl", "on"), passwords(), 2));
+        assertEquals("data-move: --module is given twice: give it once (data-move help)",
+                stderrOf(with(COMPLETE, "--module", "users"), passwords(), 2));
+        assertEquals("data-move: unknown command 'copy': use move, abort, status or drop-source (data-move help)",
+                stderrOf(new String[] {"copy"}, passwords(), 2));
+    }
+
+    /** The command line with more options after it. */
+    private static String[] with(String[] args, String... more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
+    }
+
+    private static String[] completeWith(String option, String value) {
+        String[] args = COMPLETE.clone();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals(option)) {
+                args[i + 1] = value;
+            }
+        }
+        return args;
+    }
+
+    private static Map<String, String> passwords() {
+        return Map.of("FORUM_MOVE_SOURCE_PASSWORD", "a", "FORUM_MOVE_TARGET_PASSWORD", "b", "FORUM_MOVE_OWNER_PASSWORD", "c");
+    }
+
+    private static String stderrOf(String[] args, Map<String, String> environment, int expectedStatus) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(expectedStatus, Main.run(args, environment));
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8).strip();
+    }
+}

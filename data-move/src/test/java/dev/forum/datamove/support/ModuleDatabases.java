@@ -1,0 +1,124 @@
+package dev.forum.datamove.support;
+
+import dev.forum.datamove.server.InitdbServer;
+import dev.forum.datamove.Endpoint;
+import dev.forum.datamove.MoveSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+
+/**
+ * A fresh database on each of two servers, set up as the forum's deployment sets them up: the roles and schemas of
+ * {@code deploy/postgres/module-roles.sql} (an owner and a runtime role per module) on both, and on the source the
+ * module's schema migrated by its own migrations as its owner, rows granted to the runtime role, as the module's
+ * process does at start-up. {@link #close()} drops every subscription and replication slot of the two databases and
+ * the databases themselves.
+ */
+public final class ModuleDatabases implements AutoCloseable {
+
+    public static final Path ROOT = Path.of(System.getProperty("forum.root", "..")).toAbsolutePath().normalize();
+    public static final String OWNER_PASSWORD = "owner-" + UUID.randomUUID();
+    public static final String RUNTIME_PASSWORD = "runtime-" + UUID.randomUUID();
+
+    private final InitdbServer sourceServer;
+    private final InitdbServer targetServer;
+    private final String database = "forum_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    public final String module;
+    public final Endpoint source;
+    public final Endpoint target;
+
+    public ModuleDatabases(InitdbServer sourceServer, String sourceLabel, InitdbServer targetServer,
+            String targetLabel, String module) {
+        this.sourceServer = sourceServer;
+        this.targetServer = targetServer;
+        this.module = module;
+        for (InitdbServer server : List.of(sourceServer, targetServer)) {
+            server.psql("postgres", "create database " + database);
+            server.psqlFile(database, ROOT.resolve("deploy/postgres/module-roles.sql"), roleVariables());
+        }
+        source = new Endpoint(sourceLabel, "127.0.0.1", sourceServer.port(), database, "postgres", sourceServer.password());
+        target = new Endpoint(targetLabel, "127.0.0.1", targetServer.port(), database, "postgres", targetServer.password());
+        Flyway.configure().dataSource(sourceServer.jdbcUrl(database), owner(module), OWNER_PASSWORD).schemas(module)
+                .createSchemas(false).table("flyway_schema_history").locations(migrations(module)).load().migrate();
+        sourceServer.psql(database, "set role " + owner(module) + "; grant select, insert, update, delete on all tables in"
+                + " schema " + module + " to " + runtime(module) + "; revoke all on " + module + ".flyway_schema_history from "
+                + runtime(module));
+    }
+
+    public static String owner(String module) {
+        return "forum_" + module + "_owner";
+    }
+
+    public static String runtime(String module) {
+        return "forum_" + module;
+    }
+
+    public static String migrations(String module) {
+        return "filesystem:" + ROOT.resolve("modules/" + module + "/impl/src/main/resources/db/migration/" + module);
+    }
+
+    /** The forum's defaults for the module, with a short catch-up bound for tests. */
+    public MoveSettings settings() {
+        return new MoveSettings(module, owner(module), OWNER_PASSWORD, runtime(module), migrations(module), 1000,
+                Duration.ofSeconds(60), Duration.ofSeconds(2));
+    }
+
+    public InitdbServer server(Endpoint endpoint) {
+        return endpoint == source ? sourceServer : targetServer;
+    }
+
+    public String database() {
+        return database;
+    }
+
+    /** SQL as the superuser in this pair's database on the endpoint's server. */
+    public String psql(Endpoint endpoint, String sql) {
+        return server(endpoint).psql(database, sql);
+    }
+
+    /** This database's replication slots on the endpoint's server: name and whether active, e.g. {@code x|t}. */
+    public List<String> slots(Endpoint endpoint) {
+        String out = psql(endpoint, "select slot_name || '|' || active from pg_replication_slots"
+                + " where database = current_database() order by 1");
+        return out.isEmpty() ? List.of() : out.lines().toList();
+    }
+
+    private static Map<String, String> roleVariables() {
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (String module : List.of("users", "threads", "posts")) {
+            variables.put(module + "_owner", owner(module));
+            variables.put(module + "_owner_password", OWNER_PASSWORD);
+            variables.put(module + "_role", runtime(module));
+            variables.put(module + "_password", RUNTIME_PASSWORD);
+        }
+        return variables;
+    }
+
+    @Override
+    public void close() {
+        for (InitdbServer server : List.of(sourceServer, targetServer)) {
+            try {
+                String subscriptions = server.psql(database, "select subname from pg_subscription"
+                        + " where subdbid = (select oid from pg_database where datname = current_database())");
+                for (String subscription : subscriptions.lines().filter(line -> !line.isBlank()).toList()) {
+                    server.psql(database, "alter subscription " + subscription + " disable");
+                    server.psql(database, "alter subscription " + subscription + " set (slot_name = none)");
+                    server.psql(database, "drop subscription " + subscription);
+                }
+            } catch (RuntimeException ignored) {
+                // The database may already be gone.
+            }
+        }
+        for (InitdbServer server : List.of(sourceServer, targetServer)) {
+            server.psql("postgres", "select pg_terminate_backend(active_pid) from pg_replication_slots"
+                    + " where database = '" + database + "' and active_pid is not null");
+            server.psql("postgres", "select pg_drop_replication_slot(slot_name) from pg_replication_slots"
+                    + " where database = '" + database + "' and not active");
+            server.psql("postgres", "drop database if exists " + database + " with (force)");
+        }
+    }
+}
