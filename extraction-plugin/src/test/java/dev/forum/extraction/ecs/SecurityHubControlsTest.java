@@ -188,8 +188,22 @@ class SecurityHubControlsTest {
             assertTrue(p.path("BackupRetentionPeriod").asInt() >= 7, "RDS.11");
             assertTrue(p.path("AutoMinorVersionUpgrade").asBoolean(), "RDS.13");
             assertTrue(p.path("CopyTagsToSnapshot").asBoolean(), "RDS.17");
-            assertEquals("{\"Ref\":\"DatabaseMultiAZ\"}", p.path("MultiAZ").toString(), "RDS.5 is the topology's database.multi-az");
         }
+        // RDS.5: the shared instance takes the topology's database.multi-az as a parameter of the base stack; a
+        // service's own instance (its own stack, no such parameter) takes the same setting as rendered.
+        rendered().forEach((file, templates) -> {
+            JsonNode multiAz = templates.values().stream().map(t -> t.path("Parameters").path("DatabaseMultiAZ"))
+                    .filter(parameter -> !parameter.isMissingNode()).findFirst().orElseThrow();
+            templates.forEach((name, template) -> Templates.ofType(template, "AWS::RDS::DBInstance").forEach(database -> {
+                JsonNode value = database.path("Properties").path("MultiAZ");
+                if (template.path("Parameters").has("DatabaseMultiAZ")) {
+                    assertEquals("{\"Ref\":\"DatabaseMultiAZ\"}", value.toString(), "RDS.5 in " + file + " " + name);
+                } else {
+                    assertTrue(value.isBoolean(), "RDS.5 in " + file + " " + name + ": " + value);
+                    assertEquals(multiAz.path("Default").asText(), value.asText(), "RDS.5 in " + file + " " + name);
+                }
+            }));
+        });
         for (JsonNode parameters : everywhere("AWS::RDS::DBParameterGroup")) {
             assertEquals("1", parameters.path("Properties").path("Parameters").path("rds.force_ssl").asText(), "TLS only");
         }
