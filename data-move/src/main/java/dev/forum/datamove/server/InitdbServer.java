@@ -54,7 +54,9 @@ public final class InitdbServer implements AutoCloseable {
      * Makes and starts a server in {@code folder} (created if missing; a {@code data} folder left there by a run whose
      * server is gone is deleted first):
      * data in {@code folder/data}, log in {@code folder/server.log}, socket in {@code folder}. {@link #close()}
-     * deletes the data folder and keeps the log.
+     * deletes the data folder and keeps the log. When the {@code postgres} user (the server's, as root) cannot enter
+     * {@code folder}, the server is made in a new temporary folder instead, whose path {@code folder/server-folder}
+     * holds.
      *
      * @param settings as for {@link #temporary}
      * @throws IllegalStateException naming the command that failed (initdb, pg_ctl) with its output
@@ -66,6 +68,18 @@ public final class InitdbServer implements AutoCloseable {
             throw new UncheckedIOException("cannot create " + folder + ": " + e.getMessage(), e);
         }
         Path absolute = folder.toAbsolutePath().normalize();
+        if (!reachableByServerUser(absolute)) {
+            // The server runs as postgres, which cannot enter a folder below a private one (a clone in /root or in
+            // mktemp -d's 0700 folder). Rather than open the user's folders to others, the server goes to a new
+            // temporary folder, and the folder asked for says where (its log stays there after close()).
+            try {
+                Path elsewhere = Files.createTempDirectory("forum-pg-" + absolute.getFileName() + "-");
+                Files.writeString(absolute.resolve("server-folder"), elsewhere + "\n");
+                return new InitdbServer(elsewhere, elsewhere.resolve("data"), settings);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         Path data = absolute.resolve("data");
         long running = runningPostmaster(data);
         if (running > 0) {
@@ -215,6 +229,24 @@ public final class InitdbServer implements AutoCloseable {
         List<String> wrapped = new ArrayList<>(List.of("runuser", "-u", "postgres", "--"));
         wrapped.addAll(command);
         return wrapped;
+    }
+
+    /** Whether the server's user can enter {@code folder} (always, when not root: the server runs as this user). */
+    private static boolean reachableByServerUser(Path folder) {
+        if (!isRoot()) {
+            return true;
+        }
+        try {
+            Process test = new ProcessBuilder("runuser", "-u", "postgres", "--", "test", "-x", folder.toString())
+                    .directory(new File("/")).redirectErrorStream(true).start();
+            test.getInputStream().readAllBytes();
+            return test.waitFor() == 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean isRoot() {
