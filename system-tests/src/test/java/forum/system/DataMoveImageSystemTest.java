@@ -76,7 +76,7 @@ class DataMoveImageSystemTest {
     }
 
     private static String build(String log, Path base) throws IOException {
-        ProjectBuild.mvnw(log, BUILD_WITHIN, "-B", "-ntp", "package", "-DskipTests", "-Dinvoker.skip=true", "-pl", "data-move",
+        ProjectBuild.mvnw(log, BUILD_WITHIN, "-B", "-ntp", "package", "-Dmaven.test.skip=true", "-Dinvoker.skip=true", "-pl", "data-move",
                 "-am", "-Pmove-image", "-Dmove.image.base=tar://" + base).orThrow();
         return Files.readString(TAR.resolveSibling("data-move-image.digest")).strip();
     }
@@ -133,7 +133,7 @@ class DataMoveImageSystemTest {
     void podmanRunsItAsEcsDoesItsUsageAndItsRefusals() {
         Command.Result help = Podman.runToEnd(imageId, Podman.AS_ECS_RUNS_IT, Map.of(), List.of("help"));
         assertEquals(0, help.exitCode(), help.output());
-        assertTrue(help.output().contains("usage: data-move move|abort|status --module M"), help.output());
+        assertTrue(help.output().contains("usage: data-move move|abort|status|drop-source --module M"), help.output());
         assertTrue(help.output().contains("[--ssl-root-cert FILE]"), help.output());
 
         Command.Result usage = Podman.runToEnd(imageId, Podman.AS_ECS_RUNS_IT, Map.of(), List.of("move", "--module", "posts"));
