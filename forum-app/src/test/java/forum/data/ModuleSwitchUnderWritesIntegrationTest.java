@@ -8,9 +8,9 @@ import dev.forum.datamove.ModuleMove;
 import dev.forum.datamove.Step;
 import dev.forum.datamove.TableChecksums;
 import dev.forum.datamove.support.EnabledIfThrowawayPostgres;
+import dev.forum.datamove.support.LogicalServers;
 import dev.forum.datamove.support.ModuleDatabases;
 import dev.forum.datamove.server.InitdbServer;
-import forum.ForumApplication;
 import forum.platform.data.ModuleDatabase;
 import forum.platform.data.ModulePlacement;
 import forum.posts.NewPost;
@@ -31,11 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -51,31 +49,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class ModuleSwitchUnderWritesIntegrationTest {
 
-    private static final Map<String, String> LOGICAL = Map.of("wal_level", "logical", "max_wal_senders", "10",
-            "max_replication_slots", "10", "wal_sender_timeout", "10s");
-    private static InitdbServer shared;
-    private static InitdbServer own;
-
-    @BeforeAll
-    static void servers() {
-        shared = InitdbServer.temporary(LOGICAL);
-        own = InitdbServer.temporary(LOGICAL);
-    }
-
-    @AfterAll
-    static void stopServers() {
-        if (shared != null) {
-            shared.close();
-        }
-        if (own != null) {
-            own.close();
-        }
-    }
+    @RegisterExtension
+    static final LogicalServers servers = new LogicalServers();
 
     @Test
     void writes_through_the_posts_module_are_held_not_failed_and_follow_the_move_there_and_back() throws Exception {
-        try (ModuleDatabases pair = new ModuleDatabases(shared, "shared", own, "posts_own", "posts");
-             ConfigurableApplicationContext forum = start(pair)) {
+        try (ModuleDatabases pair = new ModuleDatabases(servers.shared(), "shared", servers.own(), "posts_own", "posts");
+             ConfigurableApplicationContext forum = ForumOnPostgres.start(ForumOnPostgres.settings(pair))) {
             PostsApi posts = forum.getBean(PostsApi.class);
             ModulePlacement placement = forum.getBean("postsDatabase", ModuleDatabase.class).placement();
             assertEquals(ModulePlacement.Side.HOME, placement.authoritative(), "before any move, home takes the writes");
@@ -171,24 +151,6 @@ class ModuleSwitchUnderWritesIntegrationTest {
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1));
-    }
-
-    /** The forum, every module on the shared database as its own roles, posts also told of the other database. */
-    private static ConfigurableApplicationContext start(ModuleDatabases pair) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("spring.datasource.url", pair.source.jdbcUrl());
-        for (String module : List.of("users", "threads", "posts")) {
-            settings.put("forum.datasource." + module + ".username", ModuleDatabases.runtime(module));
-            settings.put("forum.datasource." + module + ".password", ModuleDatabases.RUNTIME_PASSWORD);
-            settings.put("forum.datasource." + module + ".owner.username", ModuleDatabases.owner(module));
-            settings.put("forum.datasource." + module + ".owner.password", ModuleDatabases.OWNER_PASSWORD);
-        }
-        settings.put("forum.datasource.posts.moved.url", pair.target.jdbcUrl());
-        settings.put("forum.seed-data", "always");
-        settings.put("server.port", "0");
-        // As command-line arguments: they outrank the tests' config/application.properties (an H2 database).
-        return new SpringApplicationBuilder(ForumApplication.class)
-                .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forum.datamove.support.EnabledIfThrowawayPostgres;
+import dev.forum.datamove.support.LogicalServers;
 import dev.forum.datamove.support.ModuleDatabases;
 import dev.forum.datamove.support.PostWriters;
 import dev.forum.datamove.server.InitdbServer;
@@ -15,10 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The move against two real PostgreSQL 15 servers made for this class ({@link InitdbServer}, both with
@@ -29,31 +29,13 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class ModuleMoveIntegrationTest {
 
-    private static final Map<String, String> LOGICAL = Map.of("wal_level", "logical", "max_wal_senders", "10",
-            "max_replication_slots", "10", "wal_sender_timeout", "10s");
-    private static InitdbServer shared;
-    private static InitdbServer own;
-
-    @BeforeAll
-    static void servers() {
-        shared = InitdbServer.temporary(LOGICAL);
-        own = InitdbServer.temporary(LOGICAL);
-    }
-
-    @AfterAll
-    static void stopServers() {
-        if (shared != null) {
-            shared.close();
-        }
-        if (own != null) {
-            own.close();
-        }
-    }
+    @RegisterExtension
+    static final LogicalServers servers = new LogicalServers();
 
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void movesUnderConcurrentWritesWithEveryAcknowledgedWriteOnTheTarget() throws Exception {
-        try (ModuleDatabases pair = new ModuleDatabases(shared, "shared", own, "posts_own", "posts")) {
+        try (ModuleDatabases pair = new ModuleDatabases(servers.shared(), "shared", servers.own(), "posts_own", "posts")) {
             seed(pair, 5000);
             List<String> log = new ArrayList<>();
             ModuleMove.Report report;
@@ -103,7 +85,7 @@ class ModuleMoveIntegrationTest {
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void movingBackIsASwitchBackOverTheReverseReplication() throws Exception {
-        try (ModuleDatabases pair = new ModuleDatabases(shared, "shared", own, "posts_own", "posts")) {
+        try (ModuleDatabases pair = new ModuleDatabases(servers.shared(), "shared", servers.own(), "posts_own", "posts")) {
             seed(pair, 1000);
             new ModuleMove(pair.source, pair.target, pair.settings(), line -> { }, step -> { }).run();
             List<String> log = new ArrayList<>();
@@ -137,7 +119,7 @@ class ModuleMoveIntegrationTest {
             if (killed == Step.VERIFIED) {
                 continue;
             }
-            try (ModuleDatabases pair = new ModuleDatabases(shared, "shared", own, "posts_own", "posts")) {
+            try (ModuleDatabases pair = new ModuleDatabases(servers.shared(), "shared", servers.own(), "posts_own", "posts")) {
                 seed(pair, 500);
                 PostWriters writers = new PostWriters(2, pair.source, pair.target);
                 try {
@@ -180,7 +162,7 @@ class ModuleMoveIntegrationTest {
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void abortBeforeTheSwitchLeavesNoSlotAndTheSourceAuthoritative() throws Exception {
-        try (ModuleDatabases pair = new ModuleDatabases(shared, "shared", own, "posts_own", "posts")) {
+        try (ModuleDatabases pair = new ModuleDatabases(servers.shared(), "shared", servers.own(), "posts_own", "posts")) {
             seed(pair, 100);
             assertThrows(IllegalStateException.class, () -> new ModuleMove(pair.source, pair.target, pair.settings(),
                     line -> { }, step -> {
@@ -203,7 +185,7 @@ class ModuleMoveIntegrationTest {
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void anOrphanedSlotHoldingWalIsFoundAndDroppedByTheNextRun() throws Exception {
-        try (ModuleDatabases pair = new ModuleDatabases(shared, "shared", own, "posts_own", "posts")) {
+        try (ModuleDatabases pair = new ModuleDatabases(servers.shared(), "shared", servers.own(), "posts_own", "posts")) {
             seed(pair, 200);
             assertThrows(IllegalStateException.class, () -> new ModuleMove(pair.source, pair.target, pair.settings(),
                     line -> { }, step -> {
@@ -236,7 +218,7 @@ class ModuleMoveIntegrationTest {
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void movesAModuleOfSeveralTablesWithAForeignKeyAndACompositeKey() throws Exception {
-        try (ModuleDatabases pair = new ModuleDatabases(shared, "shared", own, "users_own", "users")) {
+        try (ModuleDatabases pair = new ModuleDatabases(servers.shared(), "shared", servers.own(), "users_own", "users")) {
             pair.psql(pair.source, "insert into users.users (username, name, bio) select 'user' || g, 'User ' || g,"
                     + " repeat('bio ', g % 9) from generate_series(1, 300) g;"
                     + " insert into users.credentials (user_id, password_hash) select id, '{bcrypt}$2a$10$' || md5(id::text)"
@@ -264,7 +246,7 @@ class ModuleMoveIntegrationTest {
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void aSourceWithoutLogicalWalIsRefusedNamingTheServerAndTheSetting() {
         try (InitdbServer replicaLevel = InitdbServer.temporary(Map.of("wal_level", "replica"));
-                ModuleDatabases pair = new ModuleDatabases(replicaLevel, "shared", own, "posts_own", "posts")) {
+                ModuleDatabases pair = new ModuleDatabases(replicaLevel, "shared", servers.own(), "posts_own", "posts")) {
             MoveException refused = assertThrows(MoveException.class,
                     () -> new ModuleMove(pair.source, pair.target, pair.settings(), line -> { }, step -> { }).run());
             assertEquals("shared (127.0.0.1:" + replicaLevel.port() + "/" + pair.database() + ") has wal_level=replica:"

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forum.datamove.support.EnabledIfThrowawayPostgres;
+import dev.forum.datamove.support.LogicalServers;
 import dev.forum.datamove.support.ModuleDatabases;
 import dev.forum.datamove.server.InitdbServer;
 import java.sql.Connection;
@@ -13,12 +14,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A move back (deploy.sh's rollback step 3b: source the service's own database, target the shared one) of a module
@@ -29,30 +28,12 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class NothingToMoveIntegrationTest {
 
-    private static final Map<String, String> LOGICAL = Map.of("wal_level", "logical", "max_wal_senders", "10",
-            "max_replication_slots", "10", "wal_sender_timeout", "10s");
-    private static InitdbServer shared;
-    private static InitdbServer own;
-
-    @BeforeAll
-    static void servers() {
-        shared = InitdbServer.temporary(LOGICAL);
-        own = InitdbServer.temporary(LOGICAL);
-    }
-
-    @AfterAll
-    static void stopServers() {
-        if (shared != null) {
-            shared.close();
-        }
-        if (own != null) {
-            own.close();
-        }
-    }
+    @RegisterExtension
+    static final LogicalServers servers = new LogicalServers();
 
     @Test
     void aMoveBackWhenNoMoveEverRanChangesNothingAndSaysSo() throws Exception {
-        try (ModuleDatabases pair = new ModuleDatabases(shared, "shared", own, "own", "posts")) {
+        try (ModuleDatabases pair = new ModuleDatabases(servers.shared(), "shared", servers.own(), "own", "posts")) {
             seed(pair, 120);
             List<String> log = new ArrayList<>();
             ModuleMove.Report report = moveBack(pair, log);
@@ -77,7 +58,7 @@ class NothingToMoveIntegrationTest {
 
     @Test
     void aMoveBackAfterAMoveKilledBeforeItsSwitchDropsItsReplicationAndLeavesSharedTakingTheWrites() throws Exception {
-        try (ModuleDatabases pair = new ModuleDatabases(shared, "shared", own, "own", "posts")) {
+        try (ModuleDatabases pair = new ModuleDatabases(servers.shared(), "shared", servers.own(), "own", "posts")) {
             seed(pair, 300);
             // Killed in the switch after replication runs both ways, before the shared row named the own database.
             assertThrows(IllegalStateException.class, () -> new ModuleMove(pair.source, pair.target, pair.settings(),

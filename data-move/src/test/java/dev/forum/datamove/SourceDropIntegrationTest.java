@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forum.datamove.server.InitdbServer;
 import dev.forum.datamove.support.EnabledIfThrowawayPostgres;
+import dev.forum.datamove.support.LogicalServers;
 import dev.forum.datamove.support.ModuleDatabases;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,12 +28,11 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class SourceDropIntegrationTest {
 
-    private static final Map<String, String> LOGICAL = Map.of("wal_level", "logical", "max_wal_senders", "10",
-            "max_replication_slots", "10", "wal_sender_timeout", "10s");
 
     @Test
     void refusedUntilTheMoveCompletedThenDropsTheSourcesCopyAndARollbackCopiesAgain() throws Exception {
-        try (InitdbServer shared = InitdbServer.temporary(LOGICAL); InitdbServer own = InitdbServer.temporary(LOGICAL);
+        try (InitdbServer shared = InitdbServer.temporary(LogicalServers.SETTINGS);
+                InitdbServer own = InitdbServer.temporary(LogicalServers.SETTINGS);
                 ModuleDatabases pair = new ModuleDatabases(shared, "shared", own, "own", "posts")) {
             pair.psql(pair.source, "insert into posts.posts (thread_id, text, user_id) select 1 + g % 7, 'seed ' || g, 1 + g % 5"
                     + " from generate_series(1, 200) g");

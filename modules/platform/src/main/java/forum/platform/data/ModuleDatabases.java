@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,8 +33,10 @@ import org.springframework.stereotype.Component;
  * Both pools stay open; its {@link ModulePlacement} watches {@code forum_move.placement} on them (every
  * {@code .moved.poll-interval}, default 200 ms) and sends the module's connections to the authoritative one, holds
  * writes during a switch's pause, and {@link MovedWriteRetry} retries a write refused by the other. The migrations and
- * the seed run on the module's usual database only (the move migrates the second one). The second database need not be
- * up when the process starts. Without the setting nothing of this exists and no placement table is needed.
+ * the seed run where the placement rows say the module's data is at start ({@link #open}); none runs while a move's
+ * replication of the module runs ({@link ModuleMigrationRefusedException}). The second database need not be up when
+ * the process starts, unless it holds the data. Without the setting nothing of this exists and no placement table is
+ * needed; on PostgreSQL the process then only checks that no placement row there names another database.
  */
 @Component
 public class ModuleDatabases {
@@ -58,7 +61,17 @@ public class ModuleDatabases {
         this.events = events;
     }
 
-    /** Connects as the module, migrates its schema and loads the seed where allowed. */
+    /**
+     * Connects as the module, migrates its schema and loads the seed where allowed, on the database that holds the
+     * module's data: its usual one, or, given a second database ({@code .moved.url}), the one the placement rows name
+     * authoritative at start (read on both; the second need not answer while the rows name the first). The
+     * migrating owner role on the second database is {@code .moved.owner.username}/{@code .password}, by default the
+     * module's owner role.
+     *
+     * @throws MissingDatabaseException          when no URL is configured
+     * @throws ModuleMigrationRefusedException   when a rule of the data move forbids migrating (nothing changed)
+     * @throws ModuleDatabaseUnavailableException when the database cannot be reached or prepared
+     */
     ModuleDatabase open(String module, String seedTable) {
         String url = setting(module, "url");
         if (url == null || url.isBlank()) {
@@ -73,27 +86,10 @@ public class ModuleDatabases {
         if (size != null) {
             pool.setMaximumPoolSize(Integer.parseInt(size));
         }
-        String owner = ownerSetting(module, "username");
-        try {
-            if (owner == null) {
-                new ModuleSchema(module, seedTable, pool, seedPolicy, null).prepare();
-            } else {
-                try (HikariDataSource migration = new HikariDataSource()) {
-                    migration.setPoolName(module + "-migration");
-                    migration.setJdbcUrl(url);
-                    migration.setUsername(owner);
-                    migration.setPassword(ownerSetting(module, "password"));
-                    migration.setMaximumPoolSize(2);
-                    new ModuleSchema(module, seedTable, migration, seedPolicy, pool.getUsername()).prepare();
-                }
-            }
-        } catch (SQLException | RuntimeException failed) {
-            pool.close();
-            // The role named is the one that failed: the owner while it migrates, else the module's own.
-            throw new ModuleDatabaseUnavailableException(module, url, owner == null ? pool.getUsername() : owner, failed);
-        }
         String movedUrl = movedSetting(module, "url");
         if (movedUrl == null || movedUrl.isBlank()) {
+            prepare(module, seedTable, url, pool, true, ownerSetting(module, "username"), ownerSetting(module, "password"),
+                    List.of(pool));
             return new ModuleDatabase(pool, mappingContext, conversions, dialect, events);
         }
         HikariDataSource moved = new HikariDataSource();
@@ -107,9 +103,54 @@ public class ModuleDatabases {
         String interval = movedSetting(module, "poll-interval");
         ModulePlacement placement = new ModulePlacement(module, pool, moved,
                 interval == null ? DEFAULT_POLL_INTERVAL : DurationStyle.detectAndParse(interval));
+        placement.refreshNow();
+        try {
+            if (placement.authoritative() == ModulePlacement.Side.MOVED) {
+                prepare(module, seedTable, movedUrl, moved, false,
+                        Optional.ofNullable(movedSetting(module, "owner.username")).orElse(ownerSetting(module, "username")),
+                        Optional.ofNullable(movedSetting(module, "owner.password")).orElse(ownerSetting(module, "password")),
+                        List.of(pool, moved));
+            } else {
+                prepare(module, seedTable, url, pool, false, ownerSetting(module, "username"),
+                        ownerSetting(module, "password"), List.of(pool, moved));
+            }
+        } catch (RuntimeException failed) {
+            placement.close();
+            throw failed;
+        }
         placement.start();
         return new ModuleDatabase(new PlacementRoutingDataSource(placement, pool, moved), List.of(pool, moved), placement,
                 mappingContext, conversions, dialect, events);
+    }
+
+    /**
+     * Migrates and seeds the module's schema on one database as its owner role (over a connection of its own, closed
+     * after) or, without one, as the pool's role; closes {@code pools} when that fails.
+     */
+    private void prepare(String module, String seedTable, String url, HikariDataSource pool, boolean soleDatabase,
+                         String owner, String ownerPassword, List<HikariDataSource> pools) {
+        try {
+            if (owner == null) {
+                new ModuleSchema(module, seedTable, pool, url, soleDatabase, seedPolicy, null).prepare();
+            } else {
+                try (HikariDataSource migration = new HikariDataSource()) {
+                    migration.setPoolName(module + "-migration");
+                    migration.setJdbcUrl(url);
+                    migration.setUsername(owner);
+                    migration.setPassword(ownerPassword);
+                    migration.setMaximumPoolSize(2);
+                    new ModuleSchema(module, seedTable, migration, url, soleDatabase, seedPolicy, pool.getUsername())
+                            .prepare();
+                }
+            }
+        } catch (ModuleMigrationRefusedException refused) {
+            pools.forEach(HikariDataSource::close);
+            throw refused;
+        } catch (SQLException | RuntimeException failed) {
+            pools.forEach(HikariDataSource::close);
+            // The role named is the one that failed: the owner while it migrates, else the module's own.
+            throw new ModuleDatabaseUnavailableException(module, url, owner == null ? pool.getUsername() : owner, failed);
+        }
     }
 
     /** Whether the module has a second database ({@code forum.datasource.<module>.moved.url}). */

@@ -211,26 +211,43 @@ public final class ModulePlacement implements AutoCloseable {
         notifyAll();
     }
 
+    /**
+     * The side a label names. There are two databases only, so a row that names another database than its own names
+     * the other side, even while that side's row cannot be read (it is down, or a process starts before it answers):
+     * the module's data is then there, not here.
+     */
     private Side sideOf(String label) {
-        if (homeRow != null && homeRow.here().equals(label)) {
-            return Side.HOME;
+        if (homeRow != null) {
+            return homeRow.here().equals(label) ? Side.HOME : Side.MOVED;
         }
-        if (movedRow != null && movedRow.here().equals(label)) {
-            return Side.MOVED;
+        if (movedRow != null) {
+            return movedRow.here().equals(label) ? Side.MOVED : Side.HOME;
         }
         return null;
     }
 
-    /** One side's row; null when it has none, no table, or cannot be read now (logged once until it can). */
-    private Row read(DataSource dataSource, Side side) {
+    /**
+     * The module's row in one database.
+     *
+     * @return the row, or null when the table has none for the module
+     * @throws SQLException when it cannot be read: SQLSTATE 42P01 or 3F000 when no move ever made the table
+     */
+    static Row readRow(DataSource dataSource, String module) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(QUERY)) {
             query.setString(1, module);
             try (ResultSet rows = query.executeQuery()) {
-                Row row = rows.next() ? new Row(rows.getString(1), rows.getString(2), rows.getLong(3), rows.getLong(4)) : null;
-                warned = false;
-                return row;
+                return rows.next() ? new Row(rows.getString(1), rows.getString(2), rows.getLong(3), rows.getLong(4)) : null;
             }
+        }
+    }
+
+    /** One side's row; null when it has none, no table, or cannot be read now (logged once until it can). */
+    private Row read(DataSource dataSource, Side side) {
+        try {
+            Row row = readRow(dataSource, module);
+            warned = false;
+            return row;
         } catch (SQLException e) {
             String state = String.valueOf(e.getSQLState());
             if (!state.equals("42P01") && !state.equals("3F000") && !warned) {

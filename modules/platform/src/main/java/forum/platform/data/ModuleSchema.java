@@ -2,9 +2,12 @@ package forum.platform.data;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
@@ -20,6 +23,11 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * process never touches its schema there. Given a separate runtime role, the owner then grants it the rows of
  * every table of the schema (select, insert, update, delete) and takes back any right on the migration history:
  * the runtime role can read and write data, never change the schema or the record of its migrations.
+ *
+ * <p>On PostgreSQL two rules of the data move ({@code data-move/README.md}) are kept before anything changes: a module
+ * with migrations to run refuses while a move's replication of it runs to or from this database, and a process given
+ * only this database refuses when the module's placement row here names another database (its data moved away). Both
+ * throw {@link ModuleMigrationRefusedException} with nothing changed.
  */
 final class ModuleSchema {
 
@@ -28,6 +36,8 @@ final class ModuleSchema {
     private final String module;
     private final String seedTable;
     private final DataSource dataSource;
+    private final String url;
+    private final boolean soleDatabase;
     private final SeedPolicy seedPolicy;
     private final String runtimeRole;
 
@@ -35,28 +45,46 @@ final class ModuleSchema {
      * @param module      the module's name, which is also its schema's name
      * @param seedTable   the table whose emptiness means "load the seed", qualified by the schema
      * @param dataSource  connections as the role that migrates (the owner)
+     * @param url         the JDBC URL of that database, for messages and to tell PostgreSQL
+     * @param soleDatabase whether the process was given this database only (no {@code .moved.url}), so the module's
+     *                    data must be here
      * @param runtimeRole the role the module's pool uses, to be granted the rows of the schema's tables; null when
      *                    the same role migrates and serves
      */
-    ModuleSchema(String module, String seedTable, DataSource dataSource, SeedPolicy seedPolicy, String runtimeRole) {
+    ModuleSchema(String module, String seedTable, DataSource dataSource, String url, boolean soleDatabase,
+                 SeedPolicy seedPolicy, String runtimeRole) {
         this.module = module;
         this.seedTable = seedTable;
         this.dataSource = dataSource;
+        this.url = url;
+        this.soleDatabase = soleDatabase;
         this.seedPolicy = seedPolicy;
         this.runtimeRole = runtimeRole;
     }
 
-    /** Migrates the schema, loads the seed if allowed, then gives the runtime role the rows (PostgreSQL). */
+    /**
+     * Migrates the schema, loads the seed if allowed, then gives the runtime role the rows (PostgreSQL).
+     *
+     * @throws ModuleMigrationRefusedException when a rule of the data move forbids migrating here (nothing changed)
+     * @throws SQLException                    when the database cannot be read or written
+     */
     void prepare() throws SQLException {
-        var result = Flyway.configure()
+        boolean postgres = url.startsWith("jdbc:postgresql:");
+        if (postgres && soleDatabase) {
+            refuseIfMovedAway();
+        }
+        Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .schemas(module)
                 .createSchemas(true)
                 .table("flyway_schema_history")
                 .locations("classpath:db/migration/" + module)
                 .failOnMissingLocations(true)
-                .load()
-                .migrate();
+                .load();
+        if (postgres) {
+            refuseIfMoving(flyway);
+        }
+        var result = flyway.migrate();
         log.info("Module '{}': schema at version {} ({} migrations applied)", module,
                 result.targetSchemaVersion, result.migrationsExecuted);
         if (shouldSeed()) {
@@ -70,6 +98,39 @@ final class ModuleSchema {
         }
         if (runtimeRole != null) {
             grantRows();
+        }
+    }
+
+    /** A module whose placement row here names another database has no data here to migrate or serve. */
+    private void refuseIfMovedAway() throws SQLException {
+        ModulePlacement.Row row;
+        try {
+            row = ModulePlacement.readRow(dataSource, module);
+        } catch (SQLException e) {
+            // No move made the placement table here (42P01, 3F000), or only for other modules: a move lets the
+            // roles of the module it moves read it (42501 for the others).
+            if (List.of("42P01", "3F000", "42501").contains(e.getSQLState())) {
+                return;
+            }
+            throw e;
+        }
+        if (row != null && !row.here().equals(row.authoritative())) {
+            throw ModuleMigrationRefusedException.movedAway(module, url, row.here(), row.authoritative(), row.epoch());
+        }
+    }
+
+    /** Migrations to run while a move's replication runs would change one copy and not the other: refused. */
+    private void refuseIfMoving(Flyway flyway) {
+        MigrationInfo[] pending = flyway.info().pending();
+        if (pending.length == 0) {
+            return;
+        }
+        List<String> replication = MoveReplication.of(dataSource, module);
+        if (!replication.isEmpty()) {
+            List<String> names = Arrays.stream(pending)
+                    .map(m -> (m.getVersion() == null ? "R" : "V" + m.getVersion()) + " (" + m.getDescription() + ")")
+                    .toList();
+            throw ModuleMigrationRefusedException.duringMove(module, url, names, replication);
         }
     }
 
