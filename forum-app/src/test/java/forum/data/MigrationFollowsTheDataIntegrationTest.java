@@ -10,6 +10,7 @@ import dev.forum.datamove.support.EnabledIfThrowawayPostgres;
 import dev.forum.datamove.support.LogicalServers;
 import dev.forum.datamove.support.ModuleDatabases;
 import forum.platform.data.ModuleDatabase;
+import forum.platform.data.ModuleDatabaseUnavailableException;
 import forum.platform.data.ModuleMigrationRefusedException;
 import forum.platform.data.ModulePlacement;
 import forum.posts.NewPost;
@@ -18,6 +19,9 @@ import forum.posts.PostId;
 import forum.posts.PostsApi;
 import forum.threads.ThreadId;
 import forum.users.UserId;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -34,8 +38,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * data move, then started as the next release with a migration {@code V3} the first release did not have. While the
  * move keeps a copy on the shared database (replication back, for a rollback), the release refuses to start and
  * changes nothing; after the operator's {@code drop-source}, it migrates the database that holds the data and never
- * makes the module's tables again on the shared one; a process given only the shared database refuses to serve the
- * module there.
+ * makes the module's tables again on the shared one; a process given only the shared database, or one whose other
+ * database does not answer, refuses to serve the module on the shared copy.
  */
 @EnabledIfThrowawayPostgres
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -101,16 +105,35 @@ class MigrationFollowsTheDataIntegrationTest {
                     .contains("The posts module's data is on database posts_own (epoch 1), not on shared");
             assertThat(refusal(sole).fix()).contains("FORUM_DATASOURCE_POSTS_MOVED_URL");
             assertThat(tables(pair, pair.source)).isZero();
+
+            // The database holding the data does not answer: the shared row names it, so the process does not fall
+            // back to the shared copy; it fails naming the database it needs (after the pool's 30 s connection wait).
+            String nowhere = "jdbc:postgresql://127.0.0.1:" + unusedPort() + "/" + pair.database();
+            settings.put("forum.datasource.posts.moved.url", nowhere);
+            var unreachable = assertThrows(RuntimeException.class, () -> ForumOnPostgres.startWith(release, settings));
+            assertThat(rootCauseOfType(unreachable, ModuleDatabaseUnavailableException.class).getMessage())
+                    .contains("cannot open its database " + nowhere, "nothing answers at that address");
+            assertThat(tables(pair, pair.source)).isZero();
         }
     }
 
     private static ModuleMigrationRefusedException refusal(Throwable failure) {
+        return rootCauseOfType(failure, ModuleMigrationRefusedException.class);
+    }
+
+    private static <T extends Throwable> T rootCauseOfType(Throwable failure, Class<T> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ModuleMigrationRefusedException refused) {
-                return refused;
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
             }
         }
-        throw new AssertionError("not refused as a migration: " + failure, failure);
+        throw new AssertionError("no " + type.getSimpleName() + " in " + failure, failure);
+    }
+
+    private static int unusedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private static ModulePlacement placement(ConfigurableApplicationContext forum) {
