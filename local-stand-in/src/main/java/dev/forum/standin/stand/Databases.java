@@ -4,7 +4,6 @@ import dev.forum.datamove.server.InitdbServer;
 import dev.forum.standin.db.LocalPostgres;
 import dev.forum.topology.ModuleRoute;
 import dev.forum.topology.ServiceSpec;
-import dev.forum.topology.Topology;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,17 +27,13 @@ final class Databases {
     static final Map<String, String> LOGICAL_REPLICATION = Map.of("wal_level", "logical", "max_wal_senders", "10",
             "max_replication_slots", "10", "max_connections", "300", "wal_sender_timeout", "10s");
 
-    private final Topology layout;
-    private final StandOptions options;
-    private final StepLog log;
+    private final StandContext context;
     private LocalPostgres shared;
     /** Each service's own database, by service name. */
     private final Map<String, LocalPostgres> own = new LinkedHashMap<>();
 
-    Databases(Topology layout, StandOptions options, StepLog log) {
-        this.layout = layout;
-        this.options = options;
-        this.log = log;
+    Databases(StandContext context) {
+        this.context = context;
     }
 
     /**
@@ -47,22 +42,23 @@ final class Databases {
      * for the data move), each with the same module roles (from {@code deploy/postgres/module-roles.sql}). Logs each.
      */
     void start() {
-        Path script = options.jars().root().resolve("deploy/postgres/module-roles.sql");
-        List<String> modules = layout.modules().stream().map(ModuleRoute::module).toList();
-        List<ServiceSpec> owning = layout.extracted().stream().filter(ServiceSpec::ownDatabase).toList();
+        Path script = context.options().jars().root().resolve("deploy/postgres/module-roles.sql");
+        List<String> modules = context.layout().modules().stream().map(ModuleRoute::module).toList();
+        List<ServiceSpec> owning = context.layout().extracted().stream().filter(ServiceSpec::ownDatabase).toList();
         if (owning.isEmpty()) {
             shared = LocalPostgres.start(script, modules);
-            log.info(shared.describe());
+            context.log().info(shared.describe());
             return;
         }
-        shared = LocalPostgres.onServer(InitdbServer.in(options.workDir().resolve("postgres-shared"), LOGICAL_REPLICATION),
-                script, modules, null);
-        log.info("shared database: " + shared.describe());
+        Path workDir = context.options().workDir();
+        shared = LocalPostgres.onServer(InitdbServer.in(workDir.resolve("postgres-shared"), LOGICAL_REPLICATION), script,
+                modules, null);
+        context.log().info("shared database: " + shared.describe());
         for (ServiceSpec service : owning) {
-            LocalPostgres database = LocalPostgres.onServer(InitdbServer.in(options.workDir().resolve("postgres-"
-                    + service.name()), LOGICAL_REPLICATION), script, modules, shared);
+            LocalPostgres database = LocalPostgres.onServer(InitdbServer.in(workDir.resolve("postgres-" + service.name()),
+                    LOGICAL_REPLICATION), script, modules, shared);
             own.put(service.name(), database);
-            log.info(service.name() + "'s own database: " + database.describe() + "; its processes are given it as "
+            context.log().info(service.name() + "'s own database: " + database.describe() + "; its processes are given it as "
                     + String.join(", ", service.modules().stream().map(m -> "FORUM_DATASOURCE_" + envName(m) + "_MOVED_URL")
                             .toList()));
         }
@@ -117,7 +113,7 @@ final class Databases {
         for (LocalPostgres db : databases) {
             try {
                 db.close();
-                log.info("database " + db.database() + " on :" + db.port() + " dropped"
+                context.log().info("database " + db.database() + " on :" + db.port() + " dropped"
                         + (db.startedHere() ? ", PostgreSQL stopped" : ""));
             } catch (RuntimeException e) {
                 if (failure == null) {

@@ -1,7 +1,6 @@
 package dev.forum.standin.stand;
 
 import dev.forum.standin.haproxy.Endpoint;
-import dev.forum.standin.haproxy.HaproxySettings;
 import dev.forum.standin.keys.KeyRollout;
 import dev.forum.standin.process.Instance;
 import dev.forum.standin.process.Jdk;
@@ -9,7 +8,6 @@ import dev.forum.standin.process.Ports;
 import dev.forum.standin.process.Seconds;
 import dev.forum.topology.ModuleRoute;
 import dev.forum.topology.ServiceSpec;
-import dev.forum.topology.Topology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,10 +26,7 @@ import java.util.Set;
  */
 final class Launcher {
 
-    private final Topology layout;
-    private final StandOptions options;
-    private final StepLog log;
-    private final HaproxySettings haproxySettings;
+    private final StandContext context;
     private final Databases databases;
     private final KeyRollout keys;
     private final Path java;
@@ -40,12 +35,8 @@ final class Launcher {
     private final Map<String, Path> jars = new LinkedHashMap<>();
 
     /** Finds the JDK 25 ({@link Jdk#java()}); starts nothing. */
-    Launcher(Topology layout, StandOptions options, StepLog log, HaproxySettings haproxySettings, Databases databases,
-            KeyRollout keys) {
-        this.layout = layout;
-        this.options = options;
-        this.log = log;
-        this.haproxySettings = haproxySettings;
+    Launcher(StandContext context, Databases databases, KeyRollout keys) {
+        this.context = context;
         this.databases = databases;
         this.keys = keys;
         this.java = Jdk.java();
@@ -58,14 +49,14 @@ final class Launcher {
      * @throws IllegalStateException when a service has no jar and the monolith's may not stand in for it
      */
     void layOut(Ports ports) {
-        for (ServiceSpec service : layout.deployedServices()) {
+        for (ServiceSpec service : context.layout().deployedServices()) {
             List<Instance> list = new ArrayList<>();
             List<Endpoint> eps = new ArrayList<>();
             for (int i = 1; i <= Math.max(2, service.count()); i++) {
                 Endpoint endpoint = Endpoint.loopback(service.name(), i, ports.free(), ports.free());
                 eps.add(endpoint);
                 list.add(new Instance(service.name(), endpoint.name(), endpoint.port(), endpoint.checkPort(),
-                        options.workDir().resolve("logs").resolve(endpoint.name() + ".log")));
+                        context.options().workDir().resolve("logs").resolve(endpoint.name() + ".log")));
             }
             instances.put(service.name(), List.copyOf(list));
             endpoints.put(service.name(), List.copyOf(eps));
@@ -75,23 +66,23 @@ final class Launcher {
 
     private Path jarOf(ServiceSpec service) {
         if (service.monolith()) {
-            return options.jars().monolith();
+            return context.options().jars().monolith();
         }
-        var extracted = options.jars().extracted(service.name());
+        var extracted = context.options().jars().extracted(service.name());
         if (extracted.isPresent()) {
-            String stale = options.jars().staleness(extracted.get());
+            String stale = context.options().jars().staleness(extracted.get());
             if (stale != null) {
-                log.info("warning: " + extracted.get() + " was not built with the monolith jar (" + stale + "); `"
+                context.log().info("warning: " + extracted.get() + " was not built with the monolith jar (" + stale + "); `"
                         + ServiceJars.buildCommand(service.name()) + "` rebuilds both");
             }
             return extracted.get();
         }
-        if (!options.monolithJarFallback()) {
+        if (!context.options().monolithJarFallback()) {
             throw new IllegalStateException("no jar for service " + service.name() + ": build it with `"
                     + ServiceJars.buildCommand(service.name()) + "`");
         }
-        Path monolith = options.jars().monolith();
-        log.info("no jar for service " + service.name() + " (`" + ServiceJars.buildCommand(service.name())
+        Path monolith = context.options().jars().monolith();
+        context.log().info("no jar for service " + service.name() + " (`" + ServiceJars.buildCommand(service.name())
                 + "` builds one): running the monolith's jar with only its modules local");
         return monolith;
     }
@@ -140,7 +131,7 @@ final class Launcher {
      */
     Set<String> ordered(Set<String> modules) {
         Set<String> ordered = new LinkedHashSet<>();
-        for (ModuleRoute module : layout.modules()) {
+        for (ModuleRoute module : context.layout().modules()) {
             if (modules.contains(module.module())) {
                 ordered.add(module.module());
             }
@@ -156,7 +147,7 @@ final class Launcher {
     /** The topology's modules a process holding {@code local} calls over HTTP, in the topology's order. */
     Set<String> remote(Set<String> local) {
         Set<String> remote = new LinkedHashSet<>();
-        for (ModuleRoute module : layout.modules()) {
+        for (ModuleRoute module : context.layout().modules()) {
             if (!local.contains(module.module())) {
                 remote.add(module.module());
             }
@@ -180,15 +171,15 @@ final class Launcher {
         env.put("SPRING_PROFILES_ACTIVE", "prod");
         env.put("FORUM_TOPOLOGY_LOCAL_MODULES", String.join(",", modules));
         if (!remote(modules).isEmpty()) {
-            env.put("FORUM_TOPOLOGY_REMOTE_BASE_URL", haproxySettings.internalUrl());
+            env.put("FORUM_TOPOLOGY_REMOTE_BASE_URL", context.haproxy().internalUrl());
         }
         databases.configure(env, instance.service(), modules);
         // The tutorial's sample data, loaded once by one process per module (two would race on an empty table).
         env.put("FORUM_SEED_DATA", seed ? "always" : "never");
         // Tokens: every process that signs them has the run's key set; every other one fetches its public half.
         keys.configure(env, modules);
-        env.putAll(options.environment());
-        instance.start(java, options.jvmOptions(), jars.get(instance.service()), modules, env, beside);
+        env.putAll(context.options().environment());
+        instance.start(java, context.options().jvmOptions(), jars.get(instance.service()), modules, env, beside);
     }
 
     /**
@@ -199,23 +190,23 @@ final class Launcher {
      * @throws IllegalStateException when it is not ready within the options' ready timeout
      */
     Duration awaitReady(Instance instance) {
-        Duration took = instance.awaitReady(haproxySettings.healthPath(), options.readyTimeout());
+        Duration took = instance.awaitReady(context.haproxy().healthPath(), context.options().readyTimeout());
         if (!instance.servePriority()) {
-            log.info(instance.name() + ": renice to 0 failed; it keeps the lower CPU priority it started with");
+            context.log().info(instance.name() + ": renice to 0 failed; it keeps the lower CPU priority it started with");
         }
         return took;
     }
 
     /** Stops an instance gracefully: SIGTERM, SIGKILL after the options' stop grace. */
     Instance.Stopped stop(Instance instance) {
-        return instance.stop(options.stopGrace());
+        return instance.stop(context.options().stopGrace());
     }
 
     /** {@code kill -9} of the instance named {@code name}, logged. */
     Instance.Stopped kill(String name) {
         Instance instance = instance(name);
         Instance.Stopped stopped = instance.kill();
-        log.info("killed " + name + ": " + stopped);
+        context.log().info("killed " + name + ": " + stopped);
         return stopped;
     }
 
@@ -237,7 +228,7 @@ final class Launcher {
         }
         Parallel.each(list, instance -> {
             Duration took = awaitReady(instance);
-            log.info(instance.name() + " ready again in " + Seconds.of(took) + " (pid " + instance.pid() + ")");
+            context.log().info(instance.name() + " ready again in " + Seconds.of(took) + " (pid " + instance.pid() + ")");
             return null;
         });
     }
@@ -246,7 +237,7 @@ final class Launcher {
     void stopAll() {
         List<Instance> running = all().stream().filter(Instance::running).toList();
         Parallel.each(running, instance -> {
-            log.info(instance.name() + " stopped: " + stop(instance));
+            context.log().info(instance.name() + " stopped: " + stop(instance));
             return null;
         });
     }

@@ -2,7 +2,6 @@ package dev.forum.standin.stand;
 
 import dev.forum.standin.haproxy.HaproxyConfig;
 import dev.forum.standin.haproxy.HaproxyProcess;
-import dev.forum.standin.haproxy.HaproxySettings;
 import dev.forum.standin.haproxy.RuntimeApi;
 import dev.forum.standin.haproxy.ServerStatus;
 import dev.forum.standin.haproxy.ServerWeights;
@@ -11,6 +10,7 @@ import dev.forum.standin.process.Seconds;
 import dev.forum.topology.RoutingRule;
 import dev.forum.topology.ServiceSpec;
 import dev.forum.topology.Topology;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,22 +31,15 @@ final class MigrationSteps {
 
     private static final Duration HAPROXY_CHECK_TIMEOUT = Duration.ofSeconds(30);
 
-    private final Topology layout;
-    private final StandOptions options;
-    private final StepLog log;
-    private final HaproxySettings haproxySettings;
+    private final StandContext context;
     private final HaproxyProcess haproxy;
     private final Launcher launcher;
     /** When each instance set ready last reaches its full share of requests (System.nanoTime(), end of its slow start). */
     private final Map<String, Long> rampEnds = new ConcurrentHashMap<>();
 
-    /** Steps on the processes of {@code launcher} behind the running {@code haproxy}, configured from {@code layout}. */
-    MigrationSteps(Topology layout, StandOptions options, StepLog log, HaproxySettings haproxySettings,
-            HaproxyProcess haproxy, Launcher launcher) {
-        this.layout = layout;
-        this.options = options;
-        this.log = log;
-        this.haproxySettings = haproxySettings;
+    /** Steps on the processes of {@code launcher} behind the running {@code haproxy}, configured from the context's layout. */
+    MigrationSteps(StandContext context, HaproxyProcess haproxy, Launcher launcher) {
+        this.context = context;
         this.haproxy = haproxy;
         this.launcher = launcher;
     }
@@ -79,10 +72,10 @@ final class MigrationSteps {
         services.forEach((service, modules) -> {
             Set<String> ordered = launcher.ordered(modules);
             Set<String> remote = launcher.remote(ordered);
-            log.info("start " + service + " (" + launcher.instances(service).stream().map(Instance::name)
-                    .collect(Collectors.joining(", ")) + ") from " + options.jars().root().relativize(launcher.jar(service)
-                    .toAbsolutePath()) + ": local " + String.join(", ", ordered) + (remote.isEmpty() ? ""
-                    : "; remote " + String.join(", ", remote) + " via " + haproxySettings.internalUrl()));
+            Path jar = context.options().jars().root().relativize(launcher.jar(service).toAbsolutePath());
+            context.log().info("start " + service + " (" + launcher.instances(service).stream().map(Instance::name)
+                    .collect(Collectors.joining(", ")) + ") from " + jar + ": local " + String.join(", ", ordered) + (remote.isEmpty() ? ""
+                    : "; remote " + String.join(", ", remote) + " via " + context.haproxy().internalUrl()));
             for (Instance instance : launcher.instances(service)) {
                 boolean seed = instance == launcher.instances(service).getFirst()
                         && ordered.stream().allMatch(m -> service.equals(seeders.get(m)));
@@ -93,8 +86,8 @@ final class MigrationSteps {
         });
         Parallel.each(started, instance -> {
             Duration took = launcher.awaitReady(instance);
-            log.info(instance.name() + " ready in " + Seconds.of(took) + " (pid " + instance.pid() + ", GET "
-                    + haproxySettings.healthPath() + " -> 200 on :" + instance.managementPort() + ")");
+            context.log().info(instance.name() + " ready in " + Seconds.of(took) + " (pid " + instance.pid() + ", GET "
+                    + context.haproxy().healthPath() + " -> 200 on :" + instance.managementPort() + ")");
             enable(instance);
             return null;
         });
@@ -103,7 +96,7 @@ final class MigrationSteps {
     /** Which service loads each module's sample data on the first start: the first that holds it. */
     private Map<String, String> seeders(Map<String, Set<String>> services) {
         Map<String, String> seeders = new LinkedHashMap<>();
-        for (ServiceSpec service : layout.deployedServices()) {
+        for (ServiceSpec service : context.layout().deployedServices()) {
             for (String module : services.getOrDefault(service.name(), Set.of())) {
                 seeders.putIfAbsent(module, service.name());
             }
@@ -117,8 +110,8 @@ final class MigrationSteps {
         long start = System.nanoTime();
         haproxy.api().setState(backend, instance.name(), RuntimeApi.State.READY);
         ServerStatus status = awaitServer(backend, instance.name(), ServerStatus::ready);
-        rampEnds.put(instance.name(), System.nanoTime() + haproxySettings.slowStart().toNanos());
-        log.info("HAProxy: " + backend + "/" + instance.name() + " " + status.status() + " (" + status.checkStatus()
+        rampEnds.put(instance.name(), System.nanoTime() + context.haproxy().slowStart().toNanos());
+        context.log().info("HAProxy: " + backend + "/" + instance.name() + " " + status.status() + " (" + status.checkStatus()
                 + ") " + Seconds.since(start) + " after it was set ready");
     }
 
@@ -128,7 +121,7 @@ final class MigrationSteps {
         for (RoutingRule rule : weights.routingRules()) {
             String backend = HaproxyConfig.ruleBackend(rule);
             Map<String, Integer> serverWeights = new LinkedHashMap<>();
-            layout.routingRules().stream().filter(r -> r.priority() == rule.priority()).findFirst().orElseThrow()
+            context.layout().routingRules().stream().filter(r -> r.priority() == rule.priority()).findFirst().orElseThrow()
                     .targets().forEach(t -> launcher.instances(t.service()).forEach(i -> serverWeights.put(i.name(), 0)));
             serverWeights.putAll(ServerWeights.of(rule, launcher.endpoints()));
             for (Map.Entry<String, Integer> entry : serverWeights.entrySet()) {
@@ -145,7 +138,7 @@ final class MigrationSteps {
                 }
             }
             serverWeights.forEach((server, weight) -> haproxy.api().setWeight(backend, server, weight));
-            log.info(rule.module() + " routes " + rule.patterns() + ": " + HaproxyConfigDescriptions.targets(rule)
+            context.log().info(rule.module() + " routes " + rule.patterns() + ": " + HaproxyConfigDescriptions.targets(rule)
                     + "; " + backend + " weights " + describeWeights(before) + " -> " + describeWeights(serverWeights));
         }
     }
@@ -176,32 +169,35 @@ final class MigrationSteps {
      */
     void restart(Instance instance, Set<String> modules) {
         String backend = HaproxyConfig.serviceBackend(instance.service());
-        log.info(instance.name() + ": local " + String.join(",", instance.localModules()) + " -> " + String.join(",", modules));
+        context.log().info(instance.name() + ": local " + String.join(",", instance.localModules()) + " -> "
+                + String.join(",", modules));
         requireOthersReady(instance);
         requireNoWeightForLostModules(instance, modules);
 
         long drainStart = System.nanoTime();
         haproxy.api().setState(backend, instance.name(), RuntimeApi.State.DRAIN);
         awaitIdle(instance);
-        log.info("drained " + backend + "/" + instance.name() + " (and the rules tracking it): no request in flight after "
+        context.log().info("drained " + backend + "/" + instance.name()
+                + " (and the rules tracking it): no request in flight after "
                 + Seconds.since(drainStart));
 
         Instance.Stopped stopped = launcher.stop(instance);
-        log.info(instance.name() + " stopped: " + stopped);
+        context.log().info(instance.name() + " stopped: " + stopped);
 
         launcher.launch(instance, modules, false, true);
         Duration took = launcher.awaitReady(instance);
         Set<String> remote = launcher.remote(modules);
-        log.info(instance.name() + " ready in " + Seconds.of(took) + " (pid " + instance.pid() + "): local "
+        context.log().info(instance.name() + " ready in " + Seconds.of(took) + " (pid " + instance.pid() + "): local "
                 + String.join(", ", modules) + (remote.isEmpty() ? "" : ", remote " + String.join(", ", remote) + " via "
-                + haproxySettings.internalUrl()));
+                + context.haproxy().internalUrl()));
         long checkStart = System.nanoTime();
         ServerStatus status = awaitServer(backend, instance.name(), ServerStatus::healthy);
-        log.info("HAProxy: " + backend + "/" + instance.name() + " healthy (" + status.checkStatus() + ") after "
+        context.log().info("HAProxy: " + backend + "/" + instance.name() + " healthy (" + status.checkStatus() + ") after "
                 + Seconds.since(checkStart));
         haproxy.api().setState(backend, instance.name(), RuntimeApi.State.READY);
-        rampEnds.put(instance.name(), System.nanoTime() + haproxySettings.slowStart().toNanos());
-        log.info(instance.name() + " takes traffic again, its share ramped up over " + Seconds.of(haproxySettings.slowStart()));
+        rampEnds.put(instance.name(), System.nanoTime() + context.haproxy().slowStart().toNanos());
+        context.log().info(instance.name() + " takes traffic again, its share ramped up over "
+                + Seconds.of(context.haproxy().slowStart()));
     }
 
     /**
@@ -216,10 +212,10 @@ final class MigrationSteps {
                 .max().orElse(rampStart);
         if (rampEnd != rampStart) {
             Parallel.sleep(Duration.ofNanos(rampEnd - rampStart).toMillis());
-            log.info(instance.name() + ": waited " + Seconds.since(rampStart) + " for the other instances of "
+            context.log().info(instance.name() + ": waited " + Seconds.since(rampStart) + " for the other instances of "
                     + instance.service() + " to end their slow start");
         }
-        long deadline = System.nanoTime() + options.readyTimeout().toNanos();
+        long deadline = System.nanoTime() + context.options().readyTimeout().toNanos();
         while (true) {
             List<ServerStatus> servers = haproxy.api().servers();
             List<String> alone = new ArrayList<>();
@@ -245,7 +241,7 @@ final class MigrationSteps {
     }
 
     private void requireNoWeightForLostModules(Instance instance, Set<String> modules) {
-        for (RoutingRule rule : layout.routingRules()) {
+        for (RoutingRule rule : context.layout().routingRules()) {
             if (modules.contains(rule.module())) {
                 continue;
             }
@@ -260,12 +256,12 @@ final class MigrationSteps {
     }
 
     private boolean routed(String backend) {
-        return backend.startsWith("rule_") || layout.monolithDeployed()
-                && backend.equals(HaproxyConfig.serviceBackend(layout.monolith().name()));
+        return backend.startsWith("rule_") || context.layout().monolithDeployed()
+                && backend.equals(HaproxyConfig.serviceBackend(context.layout().monolith().name()));
     }
 
     private void awaitIdle(Instance instance) {
-        long deadline = System.nanoTime() + options.drainTimeout().toNanos();
+        long deadline = System.nanoTime() + context.options().drainTimeout().toNanos();
         while (true) {
             int inFlight = haproxy.api().servers().stream().filter(s -> s.server().equals(instance.name()))
                     .mapToInt(ServerStatus::current).sum();
@@ -273,8 +269,9 @@ final class MigrationSteps {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                log.info(instance.name() + " still has " + inFlight + " requests in flight after "
-                        + options.drainTimeout().toSeconds() + " s; stopping it anyway (graceful shutdown finishes them)");
+                context.log().info(instance.name() + " still has " + inFlight + " requests in flight after "
+                        + context.options().drainTimeout().toSeconds()
+                        + " s; stopping it anyway (graceful shutdown finishes them)");
                 return;
             }
             Parallel.sleep(50);
@@ -320,11 +317,11 @@ final class MigrationSteps {
         for (Instance instance : instances) {
             awaitIdle(instance);
         }
-        log.info("drained " + backend + ": no request in flight after " + Seconds.since(start));
+        context.log().info("drained " + backend + ": no request in flight after " + Seconds.since(start));
         Parallel.each(instances, instance -> {
             Instance.Stopped stopped = launcher.stop(instance);
             haproxy.api().setState(backend, instance.name(), RuntimeApi.State.MAINT);
-            log.info(instance.name() + " stopped: " + stopped + "; in maintenance in HAProxy");
+            context.log().info(instance.name() + " stopped: " + stopped + "; in maintenance in HAProxy");
             return null;
         });
     }

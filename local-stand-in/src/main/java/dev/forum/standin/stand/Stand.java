@@ -41,10 +41,8 @@ import java.util.stream.Stream;
  */
 public final class Stand implements AutoCloseable {
 
-    private final Topology layout;
-    private final StandOptions options;
-    private final StepLog log;
-    private final HaproxySettings haproxySettings;
+    /** The layout, options, log and HAProxy settings of this run, which its parts share. */
+    private final StandContext context;
     private final Databases databases;
     /** Made for this run and given to every process that holds the users module. */
     private final KeyRollout keys;
@@ -57,13 +55,10 @@ public final class Stand implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::close, "stand-in-stop");
 
     private Stand(Topology layout, StandOptions options, HaproxySettings haproxySettings) {
-        this.layout = layout;
-        this.options = options;
-        this.log = new StepLog(options.out());
-        this.haproxySettings = haproxySettings;
-        this.databases = new Databases(layout, options, log);
-        this.keys = new KeyRollout(log);
-        this.launcher = new Launcher(layout, options, log, haproxySettings, databases, keys);
+        this.context = new StandContext(layout, options, new StepLog(options.out()), haproxySettings);
+        this.databases = new Databases(context);
+        this.keys = new KeyRollout(context.log());
+        this.launcher = new Launcher(context, databases, keys);
     }
 
     /**
@@ -110,6 +105,10 @@ public final class Stand implements AutoCloseable {
     }
 
     private void boot(Stage initial, Ports ports) {
+        Topology layout = context.layout();
+        StandOptions options = context.options();
+        StepLog log = context.log();
+        HaproxySettings haproxySettings = context.haproxy();
         log.step("start " + layout.source() + " as '" + initial.label() + "' (work folder " + options.workDir() + ")");
         launcher.layOut(ports);
         databases.start();
@@ -117,7 +116,7 @@ public final class Stand implements AutoCloseable {
         Set<String> stopped = launcher.all().stream().map(Instance::name).collect(Collectors.toSet());
         String config = HaproxyConfig.render(layout, launcher.endpoints(), stopped, haproxySettings);
         haproxy = HaproxyProcess.start(config, options.workDir(), haproxySettings, Duration.ofSeconds(10));
-        steps = new MigrationSteps(layout, options, log, haproxySettings, haproxy, launcher);
+        steps = new MigrationSteps(context, haproxy, launcher);
         log.info("HAProxy " + HaproxyProcess.version() + " (pid " + haproxy.pid() + ") on " + url() + ", config "
                 + haproxy.config() + (haproxySettings.statsPort() > 0
                         ? ", stats http://127.0.0.1:" + haproxySettings.statsPort() + "/" : ""));
@@ -135,7 +134,7 @@ public final class Stand implements AutoCloseable {
 
     /** The load balancer's URL: where clients, and every process's remote modules, go. */
     public String url() {
-        return haproxySettings.frontendUrl();
+        return context.haproxy().frontendUrl();
     }
 
     /** The stage the stand-in is at: the one it started with or last {@link #apply applied}. */
@@ -145,17 +144,17 @@ public final class Stand implements AutoCloseable {
 
     /** The topology HAProxy was configured from (the first stage's weights): its rules and servers. */
     public Topology layout() {
-        return layout;
+        return context.layout();
     }
 
     /** Where the stand-in prints its steps. */
     public StepLog log() {
-        return log;
+        return context.log();
     }
 
     /** The checkout the stand-in runs from (jars, topologies, migrations, {@code deploy/postgres}). */
     public Path root() {
-        return options.jars().root();
+        return context.options().jars().root();
     }
 
     /** HAProxy's runtime API (servers, weights, states). */
@@ -209,9 +208,9 @@ public final class Stand implements AutoCloseable {
      * @throws IllegalStateException    when a step would drop requests or a process does not get healthy in time
      */
     public synchronized void apply(Stage target) {
-        Plan.requireConfigured(layout, launcher.byService().keySet(), target);
+        Plan.requireConfigured(context.layout(), launcher.byService().keySet(), target);
         List<Action> actions = Plan.between(stage, target);
-        log.step(target.label() + (actions.isEmpty() ? ": nothing to change" : ""));
+        context.log().step(target.label() + (actions.isEmpty() ? ": nothing to change" : ""));
         for (Action action : actions) {
             steps.take(action);
         }
@@ -287,7 +286,7 @@ public final class Stand implements AutoCloseable {
                 // the JVM is ending: the hook may run too and finds everything done
             }
         }
-        log.step("stop: every process, HAProxy, the database");
+        context.log().step("stop: every process, HAProxy, the database");
         RuntimeException failure = null;
         try {
             launcher.stopAll();
@@ -296,7 +295,7 @@ public final class Stand implements AutoCloseable {
         }
         if (haproxy != null) {
             haproxy.close();
-            log.info("HAProxy stopped");
+            context.log().info("HAProxy stopped");
         }
         failure = databases.close(failure);
         if (failure != null) {
