@@ -29,26 +29,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EcsServiceStacksTest {
 
     /** Fargate's CPU and memory pairs (AWS ECS documentation, "Task size"), written out independently of the model. */
-    private static final Map<Integer, Set<Integer>> FARGATE = new HashMap<>();
+    private static final Map<Integer, Set<Integer>> FARGATE = Map.of(
+            256, Set.of(512, 1024, 2048),
+            512, Set.of(1024, 2048, 3072, 4096),
+            1024, gibSteps(2048, 8192),
+            2048, gibSteps(4096, 16384),
+            4096, gibSteps(8192, 30720));
 
-    static {
-        FARGATE.put(256, Set.of(512, 1024, 2048));
-        FARGATE.put(512, Set.of(1024, 2048, 3072, 4096));
-        Set<Integer> one = new HashSet<>();
-        for (int m = 2048; m <= 8192; m += 1024) {
-            one.add(m);
+    /** Every memory size from {@code from} to {@code to} MiB in steps of 1 GiB. */
+    private static Set<Integer> gibSteps(int from, int to) {
+        Set<Integer> sizes = new HashSet<>();
+        for (int m = from; m <= to; m += 1024) {
+            sizes.add(m);
         }
-        FARGATE.put(1024, one);
-        Set<Integer> two = new HashSet<>();
-        for (int m = 4096; m <= 16384; m += 1024) {
-            two.add(m);
-        }
-        FARGATE.put(2048, two);
-        Set<Integer> four = new HashSet<>();
-        for (int m = 8192; m <= 30720; m += 1024) {
-            four.add(m);
-        }
-        FARGATE.put(4096, four);
+        return sizes;
     }
 
     static Stream<Path> topologies() {
