@@ -55,6 +55,7 @@ public final class ModuleMove {
 
     private final Endpoint source;
     private final Endpoint target;
+    private final MovePair pair;
     private final MoveSettings settings;
     private final Consumer<String> log;
     private final StepListener listener;
@@ -62,11 +63,10 @@ public final class ModuleMove {
     /**
      * @param log      receives one line per thing done (no passwords)
      * @param listener told of each step (tests stop the move there); {@code step -> {}} for none
+     * @throws MoveException when source and target carry the same label
      */
     public ModuleMove(Endpoint source, Endpoint target, MoveSettings settings, Consumer<String> log, StepListener listener) {
-        if (source.label().equals(target.label())) {
-            throw new MoveException("source and target are both labelled '" + source.label() + "': give each database a label of its own");
-        }
+        this.pair = new MovePair(source, target, settings.module());
         this.source = source;
         this.target = target;
         this.settings = settings;
@@ -85,12 +85,10 @@ public final class ModuleMove {
      *                       switch had not committed, the target if it had
      */
     public Report run() {
-        try (Connection s = source.connect(); Connection t = target.connect()) {
-            Replication.checkServer(s, source);
-            Replication.checkServer(t, target);
-            Placement.Row onSource = Placement.read(s, settings.module());
-            Placement.Row onTarget = Placement.read(t, settings.module());
-            Placement.Row authority = authority(onSource, onTarget);
+        try (MovePair.Opened both = pair.open(true)) {
+            Connection s = both.s();
+            Connection t = both.t();
+            Placement.Row authority = both.authority();
             String fwd = settings.subscription(source, target);
             String rev = settings.subscription(target, source);
             log.accept("module " + settings.module() + ": " + authority.authoritative() + " is authoritative (epoch "
@@ -102,7 +100,7 @@ public final class ModuleMove {
             }
             List<String> tables = TargetSchema.dataTables(s, settings.module());
             if (tables.isEmpty()) {
-                if (onSource == null && onTarget == null && !TargetSchema.dataTables(t, settings.module()).isEmpty()) {
+                if (both.onSource() == null && both.onTarget() == null && !TargetSchema.dataTables(t, settings.module()).isEmpty()) {
                     // No move ever touched either side, and only the target has the module's tables.
                     return alreadyOnTarget(s, t, 0);
                 }
@@ -271,14 +269,12 @@ public final class ModuleMove {
 
     /** Tears down the move's replication while the source is authoritative: subscriptions, slots, publications. */
     public void abort() {
-        try (Connection s = source.connect(); Connection t = target.connect()) {
-            Placement.Row onSource = Placement.read(s, settings.module());
-            Placement.Row authority = authority(onSource, Placement.read(t, settings.module()));
-            if (!authority.authoritative().equals(source.label())) {
+        try (MovePair.Opened both = pair.open(false)) {
+            if (!both.authority().authoritative().equals(source.label())) {
                 throw new MoveException(target.label() + " is authoritative for " + settings.module()
                         + " since the switch: roll back by moving it back (source and target swapped), not by aborting");
             }
-            tearDown(s, source, t, target);
+            tearDown(both.s(), source, both.t(), target);
             log.accept("aborted: no subscription, slot or publication of " + settings.module() + " is left; "
                     + source.label() + " stays authoritative");
         } catch (SQLException e) {
@@ -292,12 +288,7 @@ public final class ModuleMove {
      */
     private void tearDown(Connection authoritative, Endpoint authoritativeSide, Connection other, Endpoint otherSide)
             throws SQLException {
-        Replication.dropSubscription(other, settings.subscription(authoritativeSide, otherSide));
-        Replication.dropSubscription(authoritative, settings.subscription(otherSide, authoritativeSide));
-        Replication.dropOrphanSlots(authoritative, settings.module(), null, log);
-        Replication.dropOrphanSlots(other, settings.module(), null, log);
-        Replication.dropPublication(authoritative, settings.publication());
-        Replication.dropPublication(other, settings.publication());
+        MovePair.dropReplication(authoritative, authoritativeSide, other, otherSide, settings, log);
         if (Placement.read(authoritative, settings.module()) != null) {
             Placement.clearPause(authoritative, settings.module());
         }
@@ -311,8 +302,8 @@ public final class ModuleMove {
      * @throws MoveException when a side cannot be reached or the rows contradict each other (one line)
      */
     public String authoritative() {
-        try (Connection s = source.connect(); Connection t = target.connect()) {
-            return authority(Placement.read(s, settings.module()), Placement.read(t, settings.module())).authoritative();
+        try (MovePair.Opened both = pair.open(false)) {
+            return both.authority().authoritative();
         } catch (SQLException e) {
             throw new MoveException("reading the placement of " + settings.module() + " failed: " + Endpoint.oneLine(e), e);
         }
@@ -342,10 +333,6 @@ public final class ModuleMove {
             }
         }
         return lines;
-    }
-
-    private Placement.Row authority(Placement.Row onSource, Placement.Row onTarget) {
-        return Placement.authority(onSource, source, onTarget, target, settings.module());
     }
 
     /** The module's owner and runtime roles that exist on this server (they may read the placement row). */

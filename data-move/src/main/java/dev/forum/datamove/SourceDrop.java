@@ -41,6 +41,7 @@ public final class SourceDrop {
 
     private final Endpoint source;
     private final Endpoint target;
+    private final MovePair pair;
     private final MoveSettings settings;
     private final Consumer<String> log;
 
@@ -48,11 +49,10 @@ public final class SourceDrop {
      * @param source the database the module moved from, whose copy is dropped
      * @param target the database the module moved to, which holds it
      * @param log    receives one line per thing done
+     * @throws MoveException when source and target carry the same label
      */
     public SourceDrop(Endpoint source, Endpoint target, MoveSettings settings, Consumer<String> log) {
-        if (source.label().equals(target.label())) {
-            throw new MoveException("source and target are both labelled '" + source.label() + "': give each database a label of its own");
-        }
+        this.pair = new MovePair(source, target, settings.module());
         this.source = source;
         this.target = target;
         this.settings = settings;
@@ -66,14 +66,16 @@ public final class SourceDrop {
      */
     public Report run() {
         String module = settings.module();
-        try (Connection s = source.connect(); Connection t = target.connect()) {
-            Placement.Row onSource = Placement.read(s, module);
-            Placement.Row onTarget = Placement.read(t, module);
+        try (MovePair.Opened both = pair.open(false)) {
+            Connection s = both.s();
+            Connection t = both.t();
+            Placement.Row onSource = both.onSource();
+            Placement.Row onTarget = both.onTarget();
             if (onSource == null && onTarget == null) {
                 throw new MoveException("no move of " + module + " has run between " + source.label() + " and " + target.label()
                         + ": " + source.label() + " holds it, nothing to drop");
             }
-            Placement.Row authority = Placement.authority(onSource, source, onTarget, target, module);
+            Placement.Row authority = both.authority();
             if (!authority.authoritative().equals(target.label())) {
                 throw new MoveException(module + " is not switched: " + source.label() + " is authoritative (epoch "
                         + authority.epoch() + "); drop-source drops the copy left on the database a move switched away from,"
@@ -95,12 +97,7 @@ public final class SourceDrop {
                         + source.label() + " has: nothing was dropped; check the move (data-move status) before dropping");
             }
 
-            Replication.dropSubscription(s, settings.subscription(target, source));
-            Replication.dropSubscription(t, settings.subscription(source, target));
-            Replication.dropOrphanSlots(s, module, null, log);
-            Replication.dropOrphanSlots(t, module, null, log);
-            Replication.dropPublication(s, settings.publication());
-            Replication.dropPublication(t, settings.publication());
+            MovePair.dropReplication(s, source, t, target, settings, log);
             log.accept("replication of " + module + " between " + source.label() + " and " + target.label()
                     + " ended: no subscription, slot or publication left; a rollback is now a full move back");
 

@@ -208,7 +208,7 @@ class DeployScriptTest {
 
     @Test
     void aServiceWithItsOwnDatabaseGetsItBeforeTheBootstrapAndItsDataMovedAfterTheMonolithNarrowed() throws Exception {
-        Path script = write(ForumTopologies.topology(OwnDatabaseTest.POSTS_OWN));
+        Path script = write(ForumTopologies.topology(OwnDatabaseTemplates.POSTS_OWN));
         Result refused = run(dir, "bash", script.toString(), "--dry-run", "--skip-build", "--plain-http");
         assertEquals(1, refused.exit(), refused.output());
         assertTrue(refused.output().contains("deploy.sh: posts has a database of its own: give --move-image"), refused.output());

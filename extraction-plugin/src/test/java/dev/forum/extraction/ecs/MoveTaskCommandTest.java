@@ -28,7 +28,7 @@ class MoveTaskCommandTest {
 
     @Test
     void dataMoveReadsTheTasksAsAMoveOfPostsBetweenSharedAndOwnAndItsDropVerifiedAgainstTheImagesBundle() throws Exception {
-        JsonNode own = Templates.resolve(Templates.json(Templates.render(ForumTopologies.topology(OwnDatabaseTest.POSTS_OWN))
+        JsonNode own = Templates.resolve(Templates.json(Templates.render(ForumTopologies.topology(OwnDatabaseTemplates.POSTS_OWN))
                 .get("database-posts.json")), Map.of("MoveImage", "repo@sha256:" + "0".repeat(64)));
 
         Object forward = parse(command(own, "MoveTaskPosts"), PASSWORDS);

@@ -182,7 +182,7 @@ public final class Main {
                         case "kill" -> stand.kill(words[1]);
                         case "start" -> stand.restart(List.of(words[1]));
                         case "rotate-keys" -> KeyRotation.rotate(stand);
-                        case "drop-old-keys" -> stand.useSigningKeys(stand.signingKeys().withoutOld());
+                        case "drop-old-keys" -> KeyRotation.dropOld(stand);
                         default -> out.println("unknown command '" + words[0] + "'");
                     }
                 } catch (RuntimeException e) {

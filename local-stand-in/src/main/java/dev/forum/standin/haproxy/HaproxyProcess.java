@@ -110,6 +110,22 @@ public final class HaproxyProcess implements AutoCloseable {
         return find(searchPath()).map(Path::toString).orElse("haproxy");
     }
 
+    /** The version {@code haproxy -v} prints (e.g. {@code 2.6.12-1+deb12u1}); {@code ?} when it cannot run. */
+    public static String version() {
+        try {
+            Process process = new ProcessBuilder(executable(), "-v").redirectErrorStream(true).start();
+            String first = new String(process.getInputStream().readAllBytes()).lines().findFirst().orElse("");
+            process.waitFor();
+            String[] words = first.split(" ");
+            return words.length > 2 ? words[2] : first;
+        } catch (IOException e) {
+            return "?";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "?";
+        }
+    }
+
     private static Optional<Path> find(List<Path> dirs) {
         return dirs.stream().map(dir -> dir.resolve("haproxy")).filter(Files::isExecutable).findFirst();
     }

@@ -24,7 +24,7 @@ public final class KeyRotation {
         SigningKeySet published = stand.signingKeys().withNextPublished();
         stand.useSigningKeys(published);
         long ready = System.nanoTime();
-        Duration wait = Stand.JWKS_CACHE_TTL.plusSeconds(2).minusNanos(System.nanoTime() - ready);
+        Duration wait = KeyRollout.JWKS_CACHE_TTL.plusSeconds(2).minusNanos(System.nanoTime() - ready);
         stand.log().info("waiting " + wait.toSeconds() + " s: every cached JWK set must be fetched again and hold the new key"
                 + " before it signs");
         if (!wait.isNegative()) {
@@ -33,5 +33,17 @@ public final class KeyRotation {
         SigningKeySet rotated = published.withLastSigning();
         stand.useSigningKeys(rotated);
         return rotated;
+    }
+
+    /**
+     * The third step, once the old key's last token has expired: only the signing key stays published (a rolling
+     * restart of the users module's processes).
+     *
+     * @return the key set the processes have at the end
+     */
+    public static SigningKeySet dropOld(Stand stand) {
+        SigningKeySet kept = stand.signingKeys().withoutOld();
+        stand.useSigningKeys(kept);
+        return kept;
     }
 }

@@ -1,5 +1,8 @@
 package dev.forum.standin.stand;
 
+import dev.forum.topology.RoutingRule;
+import dev.forum.topology.Topology;
+import dev.forum.topology.WeightedTarget;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,6 +28,7 @@ public final class Plan {
     private Plan() {
     }
 
+    /** The actions that move a stand-in at {@code from} to {@code to}, in order; empty when they are the same. */
     public static List<Action> between(Stage from, Stage to) {
         List<Action> actions = new ArrayList<>();
         Map<String, Set<String>> now = from.processes();
@@ -60,5 +64,45 @@ public final class Plan {
 
     private static boolean sameWeights(Stage from, Stage to) {
         return from.weights().routingRules().equals(to.weights().routingRules());
+    }
+
+    /**
+     * A stage may only use what HAProxy was configured with: the same rules (priority, module, patterns), each
+     * sending to the same services or fewer (a service a rule no longer names gets weight 0 there), and only services
+     * it has servers for.
+     *
+     * @param layout   the topology HAProxy was configured from
+     * @param services the services HAProxy has servers for
+     * @throws IllegalArgumentException one line naming what {@code target} needs and HAProxy lacks
+     */
+    static void requireConfigured(Topology layout, Set<String> services, Stage target) {
+        List<RoutingRule> have = layout.routingRules();
+        List<RoutingRule> want = target.weights().routingRules();
+        boolean same = have.size() == want.size();
+        for (int i = 0; same && i < have.size(); i++) {
+            RoutingRule a = have.get(i);
+            RoutingRule b = want.get(i);
+            same = a.priority() == b.priority() && a.module().equals(b.module()) && a.patterns().equals(b.patterns())
+                    && services(a).containsAll(services(b));
+        }
+        if (!same) {
+            throw new IllegalArgumentException("stage '" + target.label() + "' needs the rules " + describe(want)
+                    + " but HAProxy was configured with " + describe(have) + ": start the stand-in from a topology with "
+                    + "those services (at traffic 0)");
+        }
+        for (String service : target.processes().keySet()) {
+            if (!services.contains(service)) {
+                throw new IllegalArgumentException("stage '" + target.label() + "' runs " + service
+                        + ", which the load balancer has no servers for");
+            }
+        }
+    }
+
+    private static List<String> services(RoutingRule rule) {
+        return rule.targets().stream().map(WeightedTarget::service).toList();
+    }
+
+    private static String describe(List<RoutingRule> rules) {
+        return rules.stream().map(r -> r.priority() + " " + r.module() + " -> " + services(r)).toList().toString();
     }
 }

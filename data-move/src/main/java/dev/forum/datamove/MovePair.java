@@ -1,0 +1,113 @@
+package dev.forum.datamove;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Consumer;
+
+/**
+ * The two databases of one module's move and the opening every operation on them shares ({@link ModuleMove}'s run,
+ * abort and authority, {@link SourceDrop}): both connected, each side's {@link Placement} row read, and who is
+ * authoritative by the rule of the move. Also the tear-down of every replication object the module's moves leave
+ * between the two.
+ */
+final class MovePair {
+
+    private final Endpoint source;
+    private final Endpoint target;
+    private final String module;
+
+    /**
+     * @throws MoveException when both endpoints carry the same label
+     */
+    MovePair(Endpoint source, Endpoint target, String module) {
+        if (source.label().equals(target.label())) {
+            throw new MoveException("source and target are both labelled '" + source.label() + "': give each database a label of its own");
+        }
+        this.source = source;
+        this.target = target;
+        this.module = module;
+    }
+
+    /**
+     * Both sides opened.
+     *
+     * @param s         a connection to the source (the administrator's)
+     * @param t         a connection to the target
+     * @param onSource  the source's placement row, null when it has none
+     * @param onTarget  the target's placement row, null when it has none
+     * @param authority the row that is right ({@link Placement#authority}): the source at epoch 0 when neither has one
+     */
+    record Opened(Connection s, Connection t, Placement.Row onSource, Placement.Row onTarget, Placement.Row authority)
+            implements AutoCloseable {
+        /** Closes both connections, the target's first; a failure to close the one is added to the other's. */
+        @Override
+        public void close() throws SQLException {
+            try {
+                t.close();
+            } catch (SQLException e) {
+                closeQuietly(s, e);
+                throw e;
+            }
+            s.close();
+        }
+    }
+
+    /**
+     * Connects to the source, then the target; checks that each server can replicate ({@link Replication#checkServer})
+     * when {@code checkServers}; reads both placement rows and finds the authority. Whatever was connected is closed
+     * again when a step fails.
+     *
+     * @throws SQLException  when a server cannot be reached or read
+     * @throws MoveException when a server cannot replicate, or the rows name the wrong database or contradict each other
+     */
+    Opened open(boolean checkServers) throws SQLException {
+        Connection s = source.connect();
+        try {
+            Connection t = target.connect();
+            try {
+                if (checkServers) {
+                    Replication.checkServer(s, source);
+                    Replication.checkServer(t, target);
+                }
+                Placement.Row onSource = Placement.read(s, module);
+                Placement.Row onTarget = Placement.read(t, module);
+                return new Opened(s, t, onSource, onTarget, authority(onSource, onTarget));
+            } catch (SQLException | RuntimeException e) {
+                closeQuietly(t, e);
+                throw e;
+            }
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(s, e);
+            throw e;
+        }
+    }
+
+    /** Who is authoritative of the two rows read from this pair's source and target ({@link Placement#authority}). */
+    Placement.Row authority(Placement.Row onSource, Placement.Row onTarget) {
+        return Placement.authority(onSource, source, onTarget, target, module);
+    }
+
+    /**
+     * Drops the module's replication between two databases of a move, either way round: the subscription on
+     * {@code b} from {@code a}, the one on {@code a} from {@code b}, every slot of the module's moves that no
+     * subscription uses on {@code a} and then {@code b} (each logged), and the publication on {@code a} and on
+     * {@code b}. What is already gone is passed over.
+     */
+    static void dropReplication(Connection a, Endpoint aSide, Connection b, Endpoint bSide, MoveSettings settings,
+            Consumer<String> log) throws SQLException {
+        Replication.dropSubscription(b, settings.subscription(aSide, bSide));
+        Replication.dropSubscription(a, settings.subscription(bSide, aSide));
+        Replication.dropOrphanSlots(a, settings.module(), null, log);
+        Replication.dropOrphanSlots(b, settings.module(), null, log);
+        Replication.dropPublication(a, settings.publication());
+        Replication.dropPublication(b, settings.publication());
+    }
+
+    private static void closeQuietly(Connection connection, Exception failure) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}

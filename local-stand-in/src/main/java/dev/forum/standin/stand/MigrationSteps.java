@@ -1,0 +1,328 @@
+package dev.forum.standin.stand;
+
+import dev.forum.standin.haproxy.HaproxyConfig;
+import dev.forum.standin.haproxy.HaproxyProcess;
+import dev.forum.standin.haproxy.RuntimeApi;
+import dev.forum.standin.haproxy.ServerStatus;
+import dev.forum.standin.haproxy.ServerWeights;
+import dev.forum.standin.process.Instance;
+import dev.forum.standin.process.Seconds;
+import dev.forum.topology.RoutingRule;
+import dev.forum.topology.ServiceSpec;
+import dev.forum.topology.Topology;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * The steps a {@link Stand} takes between stages ({@link Action}): starting a service and taking its servers into
+ * HAProxy, shifting weights, a rolling reconfiguration (drain, stop, start, ready, taken back, one instance at a
+ * time), and draining and stopping a service. Each waits for the health it needs, through HAProxy's runtime API, and
+ * logs what it changed; none drops a request.
+ */
+final class MigrationSteps {
+
+    private static final Duration HAPROXY_CHECK_TIMEOUT = Duration.ofSeconds(30);
+
+    private final StandContext context;
+    private final HaproxyProcess haproxy;
+    private final Launcher launcher;
+    /** When each instance set ready last reaches its full share of requests (System.nanoTime(), end of its slow start). */
+    private final Map<String, Long> rampEnds = new ConcurrentHashMap<>();
+
+    /** Steps on the processes of {@code launcher} behind the running {@code haproxy}, configured from the context's layout. */
+    MigrationSteps(StandContext context, HaproxyProcess haproxy, Launcher launcher) {
+        this.context = context;
+        this.haproxy = haproxy;
+        this.launcher = launcher;
+    }
+
+    /**
+     * Takes one step.
+     *
+     * @throws IllegalStateException when the step would drop requests (weight for a module a process lacks, the last
+     *                               ready server taken out) or a process or server does not get healthy in time
+     */
+    void take(Action action) {
+        switch (action) {
+            case Action.StartService start -> startServices(Map.of(start.service(), start.modules()), false);
+            case Action.Reconfigure reconfigure -> reconfigure(reconfigure.service(), reconfigure.modules());
+            case Action.Shift shift -> shift(shift.weights());
+            case Action.StopService stop -> stopService(stop.service());
+        }
+    }
+
+    // ---- starting -------------------------------------------------------------------------------------------
+
+    /**
+     * Starts every instance of {@code services} (service to the modules it holds) at once, and takes each into
+     * HAProxy when it is ready. {@code initial}: the stand-in's first start, where the first service holding a module
+     * loads its sample data and nothing serves meanwhile.
+     */
+    void startServices(Map<String, Set<String>> services, boolean initial) {
+        Map<String, String> seeders = initial ? seeders(services) : Map.of();
+        List<Instance> started = new ArrayList<>();
+        services.forEach((service, modules) -> {
+            Set<String> ordered = launcher.ordered(modules);
+            Set<String> remote = launcher.remote(ordered);
+            Path jar = context.options().jars().root().relativize(launcher.jar(service).toAbsolutePath());
+            context.log().info("start " + service + " (" + launcher.instances(service).stream().map(Instance::name)
+                    .collect(Collectors.joining(", ")) + ") from " + jar + ": local " + String.join(", ", ordered) + (remote.isEmpty() ? ""
+                    : "; remote " + String.join(", ", remote) + " via " + context.haproxy().internalUrl()));
+            for (Instance instance : launcher.instances(service)) {
+                boolean seed = instance == launcher.instances(service).getFirst()
+                        && ordered.stream().allMatch(m -> service.equals(seeders.get(m)));
+                // A service started later (an extraction) starts beside the processes that serve meanwhile.
+                launcher.launch(instance, ordered, seed, !initial);
+                started.add(instance);
+            }
+        });
+        Parallel.each(started, instance -> {
+            Duration took = launcher.awaitReady(instance);
+            context.log().info(instance.name() + " ready in " + Seconds.of(took) + " (pid " + instance.pid() + ", GET "
+                    + context.haproxy().healthPath() + " -> 200 on :" + instance.managementPort() + ")");
+            enable(instance);
+            return null;
+        });
+    }
+
+    /** Which service loads each module's sample data on the first start: the first that holds it. */
+    private Map<String, String> seeders(Map<String, Set<String>> services) {
+        Map<String, String> seeders = new LinkedHashMap<>();
+        for (ServiceSpec service : context.layout().deployedServices()) {
+            for (String module : services.getOrDefault(service.name(), Set.of())) {
+                seeders.putIfAbsent(module, service.name());
+            }
+        }
+        return seeders;
+    }
+
+    /** Takes a ready instance into the load balancer and waits until HAProxy's own checks find it healthy. */
+    private void enable(Instance instance) {
+        String backend = HaproxyConfig.serviceBackend(instance.service());
+        long start = System.nanoTime();
+        haproxy.api().setState(backend, instance.name(), RuntimeApi.State.READY);
+        ServerStatus status = awaitServer(backend, instance.name(), ServerStatus::ready);
+        rampEnds.put(instance.name(), System.nanoTime() + context.haproxy().slowStart().toNanos());
+        context.log().info("HAProxy: " + backend + "/" + instance.name() + " " + status.status() + " (" + status.checkStatus()
+                + ") " + Seconds.since(start) + " after it was set ready");
+    }
+
+    // ---- weights --------------------------------------------------------------------------------------------
+
+    private void shift(Topology weights) {
+        for (RoutingRule rule : weights.routingRules()) {
+            String backend = HaproxyConfig.ruleBackend(rule);
+            Map<String, Integer> serverWeights = new LinkedHashMap<>();
+            context.layout().routingRules().stream().filter(r -> r.priority() == rule.priority()).findFirst().orElseThrow()
+                    .targets().forEach(t -> launcher.instances(t.service()).forEach(i -> serverWeights.put(i.name(), 0)));
+            serverWeights.putAll(ServerWeights.of(rule, launcher.endpoints()));
+            for (Map.Entry<String, Integer> entry : serverWeights.entrySet()) {
+                Instance instance = launcher.instance(entry.getKey());
+                if (entry.getValue() > 0 && !instance.localModules().contains(rule.module())) {
+                    throw new IllegalStateException("refusing to send " + rule.module() + " traffic to " + instance
+                            + ": its process does not hold " + rule.module());
+                }
+            }
+            Map<String, Integer> before = new LinkedHashMap<>();
+            for (ServerStatus server : haproxy.api().servers()) {
+                if (server.backend().equals(backend)) {
+                    before.put(server.server(), server.weight());
+                }
+            }
+            serverWeights.forEach((server, weight) -> haproxy.api().setWeight(backend, server, weight));
+            context.log().info(rule.module() + " routes " + rule.patterns() + ": " + HaproxyConfigDescriptions.targets(rule)
+                    + "; " + backend + " weights " + describeWeights(before) + " -> " + describeWeights(serverWeights));
+        }
+    }
+
+    private static String describeWeights(Map<String, Integer> weights) {
+        return weights.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+    }
+
+    // ---- rolling reconfiguration ----------------------------------------------------------------------------
+
+    private void reconfigure(String service, Set<String> modules) {
+        Set<String> ordered = launcher.ordered(modules);
+        for (Instance instance : launcher.instances(service)) {
+            if (instance.running() && instance.localModules().equals(ordered)) {
+                continue;
+            }
+            restart(instance, ordered);
+        }
+    }
+
+    /**
+     * One instance of a rolling reconfiguration: drain it in HAProxy, wait for its requests in flight, stop it
+     * gracefully, start it with {@code modules} (in the topology's order), wait until it is ready and HAProxy finds it
+     * healthy, take it back.
+     *
+     * @throws IllegalStateException when taking it out would leave a backend without a ready server with weight, when
+     *                               it still has weight for a module it would lose, or when it does not get healthy
+     */
+    void restart(Instance instance, Set<String> modules) {
+        String backend = HaproxyConfig.serviceBackend(instance.service());
+        context.log().info(instance.name() + ": local " + String.join(",", instance.localModules()) + " -> "
+                + String.join(",", modules));
+        requireOthersReady(instance);
+        requireNoWeightForLostModules(instance, modules);
+
+        long drainStart = System.nanoTime();
+        haproxy.api().setState(backend, instance.name(), RuntimeApi.State.DRAIN);
+        awaitIdle(instance);
+        context.log().info("drained " + backend + "/" + instance.name()
+                + " (and the rules tracking it): no request in flight after "
+                + Seconds.since(drainStart));
+
+        Instance.Stopped stopped = launcher.stop(instance);
+        context.log().info(instance.name() + " stopped: " + stopped);
+
+        launcher.launch(instance, modules, false, true);
+        Duration took = launcher.awaitReady(instance);
+        Set<String> remote = launcher.remote(modules);
+        context.log().info(instance.name() + " ready in " + Seconds.of(took) + " (pid " + instance.pid() + "): local "
+                + String.join(", ", modules) + (remote.isEmpty() ? "" : ", remote " + String.join(", ", remote) + " via "
+                + context.haproxy().internalUrl()));
+        long checkStart = System.nanoTime();
+        ServerStatus status = awaitServer(backend, instance.name(), ServerStatus::healthy);
+        context.log().info("HAProxy: " + backend + "/" + instance.name() + " healthy (" + status.checkStatus() + ") after "
+                + Seconds.since(checkStart));
+        haproxy.api().setState(backend, instance.name(), RuntimeApi.State.READY);
+        rampEnds.put(instance.name(), System.nanoTime() + context.haproxy().slowStart().toNanos());
+        context.log().info(instance.name() + " takes traffic again, its share ramped up over "
+                + Seconds.of(context.haproxy().slowStart()));
+    }
+
+    /**
+     * A server leaves a backend only while another ready server with weight there takes its share, and only once the
+     * service's other instances have ended their slow start: one taken out while another still ramps would hand the
+     * ramping one everything at once, the very flood the ramp is there to spare it.
+     */
+    private void requireOthersReady(Instance instance) {
+        long rampStart = System.nanoTime();
+        long rampEnd = launcher.instances(instance.service()).stream().filter(other -> other != instance)
+                .mapToLong(other -> rampEnds.getOrDefault(other.name(), 0L)).filter(end -> end - rampStart > 0)
+                .max().orElse(rampStart);
+        if (rampEnd != rampStart) {
+            Parallel.sleep(Duration.ofNanos(rampEnd - rampStart).toMillis());
+            context.log().info(instance.name() + ": waited " + Seconds.since(rampStart) + " for the other instances of "
+                    + instance.service() + " to end their slow start");
+        }
+        long deadline = System.nanoTime() + context.options().readyTimeout().toNanos();
+        while (true) {
+            List<ServerStatus> servers = haproxy.api().servers();
+            List<String> alone = new ArrayList<>();
+            for (ServerStatus own : servers) {
+                if (!own.server().equals(instance.name()) || own.weight() == 0 || !routed(own.backend())) {
+                    continue;
+                }
+                boolean other = servers.stream().anyMatch(s -> s.backend().equals(own.backend())
+                        && !s.server().equals(instance.name()) && s.ready() && s.weight() > 0);
+                if (!other) {
+                    alone.add(own.backend());
+                }
+            }
+            if (alone.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("cannot take " + instance.name() + " out: it is the only ready server of "
+                        + alone + " with weight");
+            }
+            Parallel.sleep(200);
+        }
+    }
+
+    private void requireNoWeightForLostModules(Instance instance, Set<String> modules) {
+        for (RoutingRule rule : context.layout().routingRules()) {
+            if (modules.contains(rule.module())) {
+                continue;
+            }
+            String backend = HaproxyConfig.ruleBackend(rule);
+            for (ServerStatus server : haproxy.api().servers()) {
+                if (server.backend().equals(backend) && server.server().equals(instance.name()) && server.weight() > 0) {
+                    throw new IllegalStateException("refusing to take " + rule.module() + " from " + instance.name()
+                            + ": it still has weight " + server.weight() + " in " + backend);
+                }
+            }
+        }
+    }
+
+    private boolean routed(String backend) {
+        return backend.startsWith("rule_") || context.layout().monolithDeployed()
+                && backend.equals(HaproxyConfig.serviceBackend(context.layout().monolith().name()));
+    }
+
+    private void awaitIdle(Instance instance) {
+        long deadline = System.nanoTime() + context.options().drainTimeout().toNanos();
+        while (true) {
+            int inFlight = haproxy.api().servers().stream().filter(s -> s.server().equals(instance.name()))
+                    .mapToInt(ServerStatus::current).sum();
+            if (inFlight == 0) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                context.log().info(instance.name() + " still has " + inFlight + " requests in flight after "
+                        + context.options().drainTimeout().toSeconds()
+                        + " s; stopping it anyway (graceful shutdown finishes them)");
+                return;
+            }
+            Parallel.sleep(50);
+        }
+    }
+
+    private ServerStatus awaitServer(String backend, String server, Predicate<ServerStatus> condition) {
+        long deadline = System.nanoTime() + HAPROXY_CHECK_TIMEOUT.toNanos();
+        ServerStatus last = null;
+        while (true) {
+            for (ServerStatus status : haproxy.api().servers()) {
+                if (status.backend().equals(backend) && status.server().equals(server)) {
+                    last = status;
+                    if (condition.test(status)) {
+                        return status;
+                    }
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("HAProxy did not find " + backend + "/" + server + " healthy within "
+                        + HAPROXY_CHECK_TIMEOUT.toSeconds() + " s (last: " + last + ")");
+            }
+            Parallel.sleep(100);
+        }
+    }
+
+    // ---- stopping -------------------------------------------------------------------------------------------
+
+    private void stopService(String service) {
+        String backend = HaproxyConfig.serviceBackend(service);
+        List<Instance> instances = launcher.instances(service);
+        for (ServerStatus server : haproxy.api().servers()) {
+            if (routed(server.backend()) && server.weight() > 0
+                    && instances.stream().anyMatch(i -> i.name().equals(server.server()))) {
+                throw new IllegalStateException("refusing to stop " + service + ": " + server.server() + " still has weight "
+                        + server.weight() + " in " + server.backend());
+            }
+        }
+        long start = System.nanoTime();
+        for (Instance instance : instances) {
+            haproxy.api().setState(backend, instance.name(), RuntimeApi.State.DRAIN);
+        }
+        for (Instance instance : instances) {
+            awaitIdle(instance);
+        }
+        context.log().info("drained " + backend + ": no request in flight after " + Seconds.since(start));
+        Parallel.each(instances, instance -> {
+            Instance.Stopped stopped = launcher.stop(instance);
+            haproxy.api().setState(backend, instance.name(), RuntimeApi.State.MAINT);
+            context.log().info(instance.name() + " stopped: " + stopped + "; in maintenance in HAProxy");
+            return null;
+        });
+    }
+}
