@@ -3,7 +3,7 @@
 # side-by-side conditions (the prod profile on the embedded H2 database, access log on, both pinned to CPU 0,
 # wrk -t2 -c50 on CPU 1), taking turns on each route, A first in odd rounds and B first in even ones so a drift of
 # the machine falls on both. Prints, per route, the medians of CPU µs per request (the process's user and system
-# time from /proc over a turn, divided by the requests wrk completed in it) and req/s, and the ratio B/A.
+# time from /proc over a turn, divided by the requests wrk completed in it), req/s and p99 latency, and the ratios B/A.
 #
 #   bench/ab.sh --a JAR --b JAR [--b-arg ARG]... [--route PATH]... [--rounds 5] [--duration 5s] [--warm-up 60s]
 #               [-- APP_ARGS...]
@@ -68,9 +68,9 @@ for route in "${ROUTES[@]}"; do
       out=$(load -d"$DURATION" -s "$BENCH/report.lua" "${URL[$s]}$route" | grep '^RESULT') || { echo "wrk failed on ${URL[$s]}$route" >&2; exit 1; }
       c1=$(cpu_ms "${PID[$s]}")
       n=$(sed -n 's/.* requests=\([0-9]*\).*/\1/p' <<<"$out"); rps=$(sed -n 's/.* rps=\([0-9]*\).*/\1/p' <<<"$out")
-      errors=$(sed -n 's/.* errors=\([0-9]*\).*/\1/p' <<<"$out")
+      p99=$(sed -n 's/.* p99_ms=\([0-9.]*\).*/\1/p' <<<"$out"); errors=$(sed -n 's/.* errors=\([0-9]*\).*/\1/p' <<<"$out")
       [ "$errors" = 0 ] || { echo "$s answered $errors errors on $route: compare only error-free turns" >&2; exit 1; }
-      printf '%s\t%s\t%s\t%s\n' "$route" "$s" "$(awk -v ms=$(( c1 - c0 )) -v n="$n" 'BEGIN { printf "%.1f", n ? ms * 1000 / n : 0 }')" "$rps" >>"$RESULTS"
+      printf '%s\t%s\t%s\t%s\t%s\n' "$route" "$s" "$(awk -v ms=$(( c1 - c0 )) -v n="$n" 'BEGIN { printf "%.1f", n ? ms * 1000 / n : 0 }')" "$rps" "$p99" >>"$RESULTS"
     done
   done
 done
@@ -79,10 +79,19 @@ med() { awk -F'\t' -v r="$1" -v s="$2" -v f="$3" '$1 == r && $2 == s { print $f 
 machine
 echo "bench/ab.sh: A = $A, B = $B ${B_ARGS[*]}; $ROUNDS rounds of $DURATION per jar and route, medians; both on CPU 0, wrk -t2 -c50 on CPU 1."
 echo
-echo "| route | A CPU µs/req | B CPU µs/req | B/A CPU | A req/s | B req/s |"
-echo "|---|---:|---:|---:|---:|---:|"
+echo "| route | A CPU µs/req | B CPU µs/req | B/A CPU | A req/s | B req/s | A p99 ms | B p99 ms | B/A p99 |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for route in "${ROUTES[@]}"; do
   ca=$(med "$route" a 3); cb=$(med "$route" b 3)
-  printf '| `GET %s` | %.0f | %.0f | %.2f | %.0f | %.0f |\n' "$route" "$ca" "$cb" "$(awk -v a="$ca" -v b="$cb" 'BEGIN { print b / a }')" \
-    "$(med "$route" a 4)" "$(med "$route" b 4)"
+  pa=$(med "$route" a 5); pb=$(med "$route" b 5)
+  printf '| `GET %s` | %.0f | %.0f | %.2f | %.0f | %.0f | %.2f | %.2f | %.2f |\n' "$route" "$ca" "$cb" \
+    "$(awk -v a="$ca" -v b="$cb" 'BEGIN { print b / a }')" "$(med "$route" a 4)" "$(med "$route" b 4)" \
+    "$pa" "$pb" "$(awk -v a="$pa" -v b="$pb" 'BEGIN { print (a > 0 ? b / a : 0) }')"
+done
+echo
+echo "Per turn, CPU µs/req (in round order):"
+for route in "${ROUTES[@]}"; do
+  for s in a b; do
+    echo "  $route $s: $(awk -F'\t' -v r="$route" -v s="$s" '$1 == r && $2 == s { printf "%s ", $3 }' "$RESULTS")"
+  done
 done
