@@ -229,6 +229,9 @@ public final class ModuleMove {
         Placement.name(t, settings.module(), target.label(), epoch);
         Placement.name(s, settings.module(), target.label(), epoch);
         Replication.dropSubscription(t, fwd);
+        if (TargetSchema.dataTables(s, settings.module()).isEmpty()) {
+            return sourceDropped(s, t, epoch, rev);
+        }
         List<String> tables = TargetSchema.dataTables(t, settings.module());
         Replication.publish(t, settings.publication(), settings.module(), tables);
         if (!(Replication.subscriptionEnabled(s, rev) && Replication.slotExists(t, rev))) {
@@ -256,6 +259,21 @@ public final class ModuleMove {
     private Report alreadyOnTarget(Connection s, Connection t, long epoch) throws SQLException {
         tearDown(t, target, s, source);
         log.accept(settings.module() + " is already on " + target.label() + ": nothing to move");
+        return new Report(target.label(), epoch, Duration.ZERO, Duration.ZERO, Map.of(), List.of(), false);
+    }
+
+    /**
+     * The move completed and its copy on the source was dropped since ({@code drop-source}): there is no way back to
+     * make and nothing to verify. A deployment re-runs its move on every release, so this is "done", not an error; the
+     * replication the drop ended stays ended (any slot of the module left on either side is dropped).
+     */
+    private Report sourceDropped(Connection s, Connection t, long epoch, String rev) throws SQLException {
+        Replication.dropSubscription(s, rev);
+        Replication.dropOrphanSlots(s, settings.module(), null, log);
+        Replication.dropOrphanSlots(t, settings.module(), null, log);
+        log.accept("module " + settings.module() + " is on " + target.label() + " (epoch " + epoch + ") and its copy on "
+                + source.label() + " was dropped (drop-source): nothing to move or verify");
+        reached(Step.SWITCHED);
         return new Report(target.label(), epoch, Duration.ZERO, Duration.ZERO, Map.of(), List.of(), false);
     }
 

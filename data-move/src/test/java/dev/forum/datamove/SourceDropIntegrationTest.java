@@ -1,6 +1,7 @@
 package dev.forum.datamove;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,12 +78,41 @@ class SourceDropIntegrationTest {
             assertEquals(List.of(), second.objects());
             assertTrue(again.contains("nothing of posts is left on shared: dropped before"), again.toString());
 
+            // A deployment re-runs its move on every release: after the drop it finds nothing to do and makes no way back.
+            assertDroppedCopyStaysDropped(pair, pair.source, pair.target, 1);
+
             // The rollback after a drop: the module's migrations make the tables on shared again and the data is copied.
             ModuleMove.Report back = new ModuleMove(pair.target, pair.source, pair.settings(), line -> { }, step -> { }).run();
             assertEquals("shared", back.authoritative());
             assertEquals(2, back.epoch());
             assertEquals("201", pair.psql(pair.source, "select count(*) from posts.posts"));
             writeAsRuntimeRole(pair.source);
+
+            // The rollback ends with the drop of own's copy (deploy.sh: the move back's --then-drop-source), so no slot
+            // is left on shared for a database that will be deleted; re-run, both find nothing to do.
+            assertEquals(1, pair.slots(pair.source).size(), "the way forward's slot, before the drop: " + pair.slots(pair.source));
+            SourceDrop.Report rolledBack = new SourceDrop(pair.target, pair.source, pair.settings(), line -> { }).run();
+            assertEquals("own", rolledBack.droppedFrom());
+            assertTrue(rolledBack.rows().get("posts") >= 201, "own's copy held every row: " + rolledBack.rows());
+            assertDroppedCopyStaysDropped(pair, pair.target, pair.source, 2);
+            assertEquals("202", pair.psql(pair.source, "select count(*) from posts.posts"), "shared takes the writes");
+        }
+    }
+
+    /** The move {@code from -> to} run again after {@code from}'s copy was dropped: nothing moved, no replication. */
+    private static void assertDroppedCopyStaysDropped(ModuleDatabases pair, Endpoint from, Endpoint to, long epoch) {
+        List<String> rerun = new ArrayList<>();
+        ModuleMove.Report report = new ModuleMove(from, to, pair.settings(), rerun::add, step -> { }).run();
+        assertFalse(report.moved(), "nothing moved again");
+        assertEquals(to.label(), report.authoritative());
+        assertEquals(epoch, report.epoch());
+        assertTrue(rerun.contains("module posts is on " + to.label() + " (epoch " + epoch + ") and its copy on "
+                + from.label() + " was dropped (drop-source): nothing to move or verify"), rerun.toString());
+        assertEquals("0", pair.psql(from, "select count(*) from pg_tables where schemaname = 'posts'"),
+                "no table of posts made again on " + from.label());
+        for (Endpoint side : List.of(pair.source, pair.target)) {
+            assertEquals(List.of(), pair.slots(side), "no slot on " + side.label());
+            assertEquals("0", pair.psql(side, "select count(*) from pg_subscription"), "no subscription on " + side.label());
         }
     }
 

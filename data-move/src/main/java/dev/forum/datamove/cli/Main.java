@@ -27,8 +27,10 @@ public final class Main {
             usage: data-move move|abort|status|drop-source --module M --source LABEL@HOST:PORT/DB --target LABEL@HOST:PORT/DB
                      --source-user ROLE --target-user ROLE --owner ROLE [--runtime-role ROLE]
                      --migrations LOCATION [--ssl-root-cert FILE] [--sequence-margin N] [--pause-ms MS] [--catch-up-s S]
+                     [--then-drop-source]
               move    moves (or resumes moving) module M's schema from source to target; to roll back, move it again
-                      with source and target swapped (a module already on the target: nothing to move)
+                      with source and target swapped (a module already on the target: nothing to move); with
+                      --then-drop-source a move that switched ends with drop-source (a final rollback: no way back kept)
               abort   before the switch only: drops the move's subscriptions, slots and publications
               status  prints each side's placement row, subscriptions and slots (with the WAL each keeps)
               drop-source  after a completed move only: drops the module's tables (read-only since the switch) on
@@ -42,6 +44,8 @@ public final class Main {
     static final List<String> COMMANDS = List.of("move", "abort", "status", "drop-source");
     private static final Set<String> OPTIONS = Set.of("module", "source", "target", "source-user", "target-user", "owner",
             "runtime-role", "migrations", "ssl-root-cert", "sequence-margin", "pause-ms", "catch-up-s");
+    /** The one option without a value. */
+    private static final String THEN_DROP_SOURCE = "then-drop-source";
     private static final Pattern ENDPOINT = Pattern.compile("([^@]+)@([^:/]+):([0-9]{1,5})/(.+)");
 
     /**
@@ -51,8 +55,11 @@ public final class Main {
      * @param source   the source database (with its password from the environment)
      * @param target   the target database
      * @param settings the module and the move's bounds
+     * @param thenDropSource {@code move --then-drop-source}: a move that switched (epoch above 0) ends with
+     *                 {@code drop-source}; a module that never left the target keeps its tables there
      */
-    public record Invocation(String command, Endpoint source, Endpoint target, MoveSettings settings) {
+    public record Invocation(String command, Endpoint source, Endpoint target, MoveSettings settings,
+            boolean thenDropSource) {
     }
 
     private Main() {
@@ -76,6 +83,9 @@ public final class Main {
             switch (invocation.command()) {
                 case "move" -> {
                     ModuleMove.Report report = move.run();
+                    if (invocation.thenDropSource() && report.epoch() > 0) {
+                        dropSource(invocation);
+                    }
                     if (report.moved()) {
                         System.out.println("[data-move] done: " + report.authoritative() + " holds " + module + " at epoch "
                                 + report.epoch() + "; switch pause " + report.switchPause().toMillis()
@@ -86,13 +96,7 @@ public final class Main {
                     }
                 }
                 case "abort" -> move.abort();
-                case "drop-source" -> {
-                    SourceDrop.Report report = new SourceDrop(invocation.source(), invocation.target(), invocation.settings(),
-                            line -> System.out.println("[data-move] " + line)).run();
-                    System.out.println("[data-move] done: " + report.authoritative() + " holds " + module + " at epoch "
-                            + report.epoch() + "; " + (report.objects().isEmpty() ? "nothing was left on " + report.droppedFrom()
-                            : report.objects().size() + " objects dropped on " + report.droppedFrom() + ", rows " + report.rows()));
-                }
+                case "drop-source" -> dropSource(invocation);
                 default -> move.status().forEach(line -> System.out.println("[data-move] " + line));
             }
             return 0;
@@ -103,6 +107,15 @@ public final class Main {
             System.err.println("data-move: " + e.getMessage());
             return 1;
         }
+    }
+
+    private static void dropSource(Invocation invocation) {
+        SourceDrop.Report report = new SourceDrop(invocation.source(), invocation.target(), invocation.settings(),
+                line -> System.out.println("[data-move] " + line)).run();
+        System.out.println("[data-move] done: " + report.authoritative() + " holds " + invocation.settings().module()
+                + " at epoch " + report.epoch() + "; " + (report.objects().isEmpty() ? "nothing was left on "
+                + report.droppedFrom() : report.objects().size() + " objects dropped on " + report.droppedFrom() + ", rows "
+                + report.rows()));
     }
 
     /**
@@ -129,22 +142,29 @@ public final class Main {
                 password(environment, "FORUM_MOVE_OWNER_PASSWORD"), options.get("runtime-role"),
                 required(options, "migrations"), number(options, "sequence-margin", 1000),
                 Duration.ofSeconds(number(options, "catch-up-s", 1800)), Duration.ofMillis(number(options, "pause-ms", 2000)));
-        return new Invocation(args[0], source, target, settings);
+        boolean thenDropSource = options.containsKey(THEN_DROP_SOURCE);
+        if (thenDropSource && !args[0].equals("move")) {
+            throw new UsageException("--" + THEN_DROP_SOURCE + " goes with move only");
+        }
+        return new Invocation(args[0], source, target, settings, thenDropSource);
     }
 
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
-        for (int i = 1; i < args.length; i += 2) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+        int i = 1;
+        while (i < args.length) {
+            String name = args[i].startsWith("--") ? args[i].substring(2) : null;
+            boolean flag = THEN_DROP_SOURCE.equals(name);
+            if (name == null || (!flag && i + 1 >= args.length)) {
                 throw new UsageException("expected --option value, got '" + args[i] + "'");
             }
-            String name = args[i].substring(2);
-            if (!OPTIONS.contains(name)) {
+            if (!flag && !OPTIONS.contains(name)) {
                 throw new UsageException("unknown option '" + args[i] + "'");
             }
-            if (options.put(name, args[i + 1]) != null) {
+            if (options.put(name, flag ? "true" : args[i + 1]) != null) {
                 throw new UsageException("--" + name + " is given twice: give it once");
             }
+            i += flag ? 1 : 2;
         }
         return options;
     }

@@ -51,6 +51,8 @@ class MainIntegrationTest {
             assertTrue(back.contains("exists and runs: resuming it"), back);
             assertTrue(back.contains("done: shared holds threads at epoch 2"), back);
 
+            // The way forward's subscription was just made again: its WAL sender starts on its own time.
+            awaitActiveSlot(pair, pair.source);
             String status = stdoutOf(command("status", sharedAddress, ownAddress), environment);
             assertEquals(List.of(
                     "[data-move] shared: placement names shared at epoch 2 (takes the writes)",
@@ -65,6 +67,21 @@ class MainIntegrationTest {
             assertTrue(dropped.contains("[data-move] done: shared holds threads at epoch 2; 2 objects dropped on threads_own,"
                     + " rows {threads=250}"), dropped);
             assertEquals("", pair.psql(pair.target, "select string_agg(tablename, ',') from pg_tables where schemaname = 'threads'"));
+        }
+    }
+
+    private static void awaitActiveSlot(ModuleDatabases pair, dev.forum.datamove.Endpoint side) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (pair.slots(side).stream().noneMatch(slot -> slot.endsWith("|true"))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no active slot on " + side.label() + " within 30 s: " + pair.slots(side));
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
     }
 

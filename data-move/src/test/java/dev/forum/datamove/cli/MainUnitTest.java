@@ -35,6 +35,23 @@ class MainUnitTest {
     }
 
     @Test
+    void thenDropSourceIsAFlagOfMoveOnly() {
+        assertFalse(Main.parse(COMPLETE, passwords()).thenDropSource());
+        Main.Invocation last = Main.parse(with(COMPLETE, "--then-drop-source"), passwords());
+        assertTrue(last.thenDropSource());
+        Main.Invocation between = Main.parse(with(with(new String[] {COMPLETE[0], COMPLETE[1], COMPLETE[2]},
+                "--then-drop-source"), java.util.Arrays.copyOfRange(COMPLETE, 3, COMPLETE.length)), passwords());
+        assertTrue(between.thenDropSource(), "anywhere among the options");
+        assertEquals("posts", between.settings().module());
+        String[] status = COMPLETE.clone();
+        status[0] = "status";
+        assertEquals("--then-drop-source goes with move only", assertThrows(Main.UsageException.class,
+                () -> Main.parse(with(status, "--then-drop-source"), passwords())).getMessage());
+        assertEquals("--then-drop-source is given twice: give it once", assertThrows(Main.UsageException.class,
+                () -> Main.parse(with(COMPLETE, "--then-drop-source", "--then-drop-source"), passwords())).getMessage());
+    }
+
+    @Test
     void theCommandLineReadsEveryOptionAndTheSslRootCertTurnsOnVerifyFull() {
         Main.Invocation plain = Main.parse(COMPLETE, passwords());
         assertEquals("move", plain.command());

@@ -21,8 +21,9 @@ import java.util.Map;
  * The data move's one-off Fargate tasks in a service's own-database stack (deploy.sh runs them with
  * {@code aws ecs run-task}): per module of the service, {@code MoveTask<Module>} runs
  * {@code data-move move} from the shared database ({@value #SHARED}) to the service's own ({@value #OWN}) and
- * {@code MoveBackTask<Module>} the same with source and target swapped (a rollback: a switch back over the way back,
- * not a second copy). {@code DropSourceTask<Module>} runs {@code data-move drop-source} with the move's arguments: the
+ * {@code MoveBackTask<Module>} the same with source and target swapped and {@code --then-drop-source} (a rollback: a
+ * switch back over the way back, not a second copy, then the own instance's copy and every replication slot of the
+ * module dropped, so the rolled-back stack can be deleted without leaving a slot that holds WAL on the shared one). {@code DropSourceTask<Module>} runs {@code data-move drop-source} with the move's arguments: the
  * operator's explicit last step, run by hand, never by deploy.sh, once the service has run on its own database long
  * enough that no rollback is wanted (it drops the shared instance's read-only copy of the module and the replication
  * back to it; data-move refuses it unless the move completed). The image ({@code MoveImage}, by digest) holds the data-move jar with the modules' migrations
@@ -80,8 +81,12 @@ final class MoveTasks {
             String id = EcsNames.id(module);
             taskDefinition(stack, "MoveTask" + id, names.family(task + "-" + module),
                     command(module, shared, own, names, settings), sharedSecret, ownSecret, owner, names, tag);
-            taskDefinition(stack, "MoveBackTask" + id, names.family(task + "-back-" + module),
-                    command(module, own, shared, names, settings), ownSecret, sharedSecret, owner, names, tag);
+            // A rollback is final: the move back ends by dropping the own instance's copy and the replication to it,
+            // so no slot stays on the shared instance for a database whose stack is deleted next.
+            List<Object> moveBack = command(module, own, shared, names, settings);
+            moveBack.add("--then-drop-source");
+            taskDefinition(stack, "MoveBackTask" + id, names.family(task + "-back-" + module), moveBack, ownSecret,
+                    sharedSecret, owner, names, tag);
             List<Object> drop = command(module, shared, own, names, settings);
             drop.set(0, "drop-source");
             taskDefinition(stack, "DropSourceTask" + id, names.family(task + "-drop-source-" + module), drop, sharedSecret,

@@ -428,7 +428,8 @@ if [ ${#RETIRED_DATABASES[@]} -gt 0 ]; then
     for definition in "${definitions[@]}"; do
       run_one_off "$definition" "$group" "the move back $definition (log group /ecs/$APP/$svc-move)"
     done
-    echo "$stack: data back in the shared database; its instance keeps the old copy until you delete the stack"
+    echo "$stack: data back in the shared database; the copy on its instance and the replication to it are dropped:"\
+      "delete the stack when you like (aws cloudformation delete-stack --stack-name $stack)"
   done
 fi
 

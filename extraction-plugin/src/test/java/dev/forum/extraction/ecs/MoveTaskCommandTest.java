@@ -46,6 +46,8 @@ class MoveTaskCommandTest {
         assertEndpoint(call(back, "source"), "own", "posts.abc.eu-west-1.rds.amazonaws.com", 5433, "source-secret");
         assertEndpoint(call(back, "target"), "shared", "shared.abc.eu-west-1.rds.amazonaws.com", 5432, "target-secret");
         assertEquals("posts", call(call(back, "settings"), "module"));
+        assertEquals(true, call(back, "thenDropSource"), "a rollback ends with the own copy dropped");
+        assertEquals(false, call(forward, "thenDropSource"), "the move keeps the way back until the operator's drop");
 
         Object drop = parse(command(own, "DropSourceTaskPosts"), PASSWORDS);
         assertEquals("drop-source", call(drop, "command"));

@@ -11,10 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,7 +102,9 @@ class OwnDatabaseTasksTest {
         JsonNode ownAt = Templates.json("{\"Fn::Join\":[\"\",[\"own@\"," + getAtt("Database", "Endpoint.Address") + ",\":\","
                 + getAtt("Database", "Endpoint.Port") + ",\"/forum\"]]}");
         assertMove(resource(resolved, "MoveTaskPosts"), "move", sharedAt, sharedAdmin, ownAt, ownAdmin, owner);
-        assertMove(resource(resolved, "MoveBackTaskPosts"), "move", ownAt, ownAdmin, sharedAt, sharedAdmin, owner);
+        // A rollback is final: the move back ends with the own copy and its replication dropped.
+        assertMove(resource(resolved, "MoveBackTaskPosts"), "move", ownAt, ownAdmin, sharedAt, sharedAdmin, owner,
+                "--then-drop-source");
         // The operator's drop of the shared copy after the move: the move's arguments, run by hand (no output lists it).
         assertMove(resource(resolved, "DropSourceTaskPosts"), "drop-source", sharedAt, sharedAdmin, ownAt, ownAdmin, owner);
         assertEquals("forum-posts-move-drop-source-posts",
@@ -121,13 +125,14 @@ class OwnDatabaseTasksTest {
     }
 
     private static void assertMove(JsonNode task, String verb, JsonNode source, JsonNode sourceSecret, JsonNode target,
-            JsonNode targetSecret, JsonNode owner) {
+            JsonNode targetSecret, JsonNode owner, String... flags) {
         JsonNode container = task.path("Properties").path("ContainerDefinitions").path(0);
         assertEquals(Templates.json("{\"Ref\":\"MoveImage\"}"), container.path("Image"));
         assertEquals(Templates.json("[\"" + verb + "\",\"--module\",\"posts\",\"--source\"," + source + ",\"--source-user\",\"forum_admin\","
                 + "\"--target\"," + target + ",\"--target-user\",\"forum_admin\",\"--owner\",\"forum_posts_owner\","
                 + "\"--runtime-role\",\"forum_posts\",\"--migrations\",\"classpath:db/migration/posts\","
-                + "\"--ssl-root-cert\",\"/app/rds/global-bundle.pem\"]"), container.path("Command"));
+                + "\"--ssl-root-cert\",\"/app/rds/global-bundle.pem\"" + Arrays.stream(flags).map(f -> ",\"" + f + "\"")
+                .collect(Collectors.joining()) + "]"), container.path("Command"));
         Map<String, JsonNode> secrets = new HashMap<>();
         container.path("Secrets").forEach(s -> secrets.put(s.path("Name").asText(), s.path("ValueFrom").path("Fn::Join").path(1).path(0)));
         assertEquals(Map.of("FORUM_MOVE_SOURCE_PASSWORD", sourceSecret, "FORUM_MOVE_TARGET_PASSWORD", targetSecret,

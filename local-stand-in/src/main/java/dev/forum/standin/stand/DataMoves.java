@@ -3,6 +3,7 @@ package dev.forum.standin.stand;
 import dev.forum.datamove.Endpoint;
 import dev.forum.datamove.ModuleMove;
 import dev.forum.datamove.MoveSettings;
+import dev.forum.datamove.SourceDrop;
 import dev.forum.datamove.TableChecksums;
 import dev.forum.standin.db.LocalPostgres;
 import dev.forum.topology.ServiceSpec;
@@ -71,7 +72,8 @@ public final class DataMoves {
 
     /**
      * Moves each own-database service's modules back to the shared database: the plain move back (source the service's
-     * own database, target the shared one), as deploy.sh's rollback step runs it on ECS. Where the shared database still
+     * own database, target the shared one), then the drop of the own copy and of the replication to it
+     * ({@link SourceDrop}), as deploy.sh's rollback step runs it on ECS ({@code move --then-drop-source}). Where the shared database still
      * holds a module (a move stopped before its switch, or none ran), the move back moves nothing and drops what the
      * move left (subscriptions, slots, publications: {@code ModuleMove}'s "nothing to move").
      *
@@ -94,6 +96,11 @@ public final class DataMoves {
                 Moved result = new Moved(service.name(), module, own.label(), shared.label(), report);
                 stand.log().info(result.describe());
                 moved.add(result);
+                // As deploy.sh's move back (--then-drop-source): the own copy and the way forward's slot go.
+                SourceDrop.Report dropped = new SourceDrop(own, shared, settings(stand, module),
+                        line -> stand.log().info("  drop: " + line)).run();
+                stand.log().info(module + ": copy on " + dropped.droppedFrom() + " dropped (" + dropped.objects().size()
+                        + " objects), no replication left");
             }
         }
         return moved;
@@ -131,10 +138,13 @@ public final class DataMoves {
 
     private static ModuleMove move(Stand stand, String module, Endpoint from, Endpoint to,
             ModuleMove.StepListener listener) {
+        return new ModuleMove(from, to, settings(stand, module), line -> stand.log().info("  move: " + line), listener);
+    }
+
+    private static MoveSettings settings(Stand stand, String module) {
         LocalPostgres.Role role = stand.database().role(module);
         String migrations = "filesystem:" + stand.root().resolve("modules/" + module + "/impl/src/main/resources/db/migration/"
                 + module);
-        MoveSettings settings = MoveSettings.of(module, role.owner(), role.ownerPassword(), role.name(), migrations);
-        return new ModuleMove(from, to, settings, line -> stand.log().info("  move: " + line), listener);
+        return MoveSettings.of(module, role.owner(), role.ownerPassword(), role.name(), migrations);
     }
 }

@@ -33,10 +33,10 @@ public class ModuleMigrationRefusedException extends RuntimeException {
                 + (pending.size() == 1 ? "" : "s") + " to run (" + String.join(", ", pending) + ") on " + url
                 + ", but its data is being moved: replication " + String.join(", ", replication)
                 + " keeps a copy on its other database, and a migration must not run during a move",
-                "End the move first: after the switch, drop the old copy (data-move drop-source; deploy.sh runs it as"
-                        + " DropSourceTask" + capitalized(module) + ") or move the data back; before it, finish the move"
-                        + " or stop it (data-move abort). Then start this release again; until then run the release"
-                        + " before it");
+                "End the move first: after the switch, drop the old copy (data-move drop-source; on ECS the stack's"
+                        + " DropSourceTask" + capitalized(module) + ") or roll back (the move back with"
+                        + " --then-drop-source, deploy.sh's step 3b); before it, finish the move or stop it (data-move"
+                        + " abort). Then start this release again; until then run the release before it");
     }
 
     /**
