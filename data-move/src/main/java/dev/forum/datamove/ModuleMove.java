@@ -104,7 +104,8 @@ public final class ModuleMove {
                     // No move ever touched either side, and only the target has the module's tables.
                     return alreadyOnTarget(s, t, 0);
                 }
-                throw new MoveException(source.describe() + " has no table in schema " + settings.module() + ": nothing to move");
+                throw new MoveException(source.describe() + " has no table in schema " + settings.module()
+                        + ": check --module (the module's name is its schema's) and --source");
             }
             Placement.install(s, source, settings.module(), tables, roles(s), source.label());
             TargetSchema.migrate(target, settings, TargetSchema.history(s, settings.module()), t);
