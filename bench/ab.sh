@@ -16,7 +16,8 @@
 #   --duration D   wrk's duration of one turn (default 5s)
 #   --warm-up D    load on every route, per jar, before any turn (default 60s: one core warms slowly)
 #   APP_ARGS       go to both jars
-# Only the ratio means anything on a shared machine; write the load average (printed) beside it. Loopback only;
+# For settings of one jar side by side (several at once, with a control), bench/settings.sh. Only the ratio means
+# anything on a shared machine; write the load average (printed) beside it. Loopback only;
 # both processes are stopped on exit. Exits 2 with one line on bad arguments.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -48,12 +49,12 @@ trap 'stop_all; rm -rf "$WORK"' EXIT
 declare -A PID URL
 for s in a b; do
   jar=$A; extra=(); [ "$s" = b ] && { jar=$B; extra=("${B_ARGS[@]}"); }
-  mapfile -t prod < <(prod_h2_args "$jar")
-  port=$(free_port)
+  port=$(free_port); management=$(free_port)
+  mapfile -t prod < <(prod_h2_args "$jar" "$management")
   start_process "$WORK/$s.log" taskset -c 0 "$JAVA" -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -jar "$jar" \
     --server.port="$port" "${prod[@]}" --logging.level.forum.access=debug "${APP_ARGS[@]}" "${extra[@]}"
   PID[$s]=$STARTED_PID; URL[$s]="http://127.0.0.1:$port"
-  wait_ready "$port" 600 >/dev/null || { tail -20 "$WORK/$s.log" >&2; exit 1; }
+  wait_ready "$management" 600 >/dev/null || { tail -20 "$WORK/$s.log" >&2; exit 1; }
 done
 load() { taskset -c 1 wrk -t2 -c50 "$@"; }
 for s in a b; do [ "$WARMUP" = 0s ] || load -d"$WARMUP" -s "$BENCH/routes.lua" "${URL[$s]}" -- "${ROUTES[@]}" >/dev/null; done

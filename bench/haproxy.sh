@@ -4,9 +4,11 @@
 # rules, the same path ACLs), written here so the benchmarks do not depend on it. No log directive: HAProxy
 # logs nothing per request.
 
-# haproxy_posts_config LB_PORT MONOLITH_PORT POSTS_PORT: prints the configuration. HAProxy listens on
-# 127.0.0.1:LB_PORT; /api/posts and /api/posts/* go to the posts service on POSTS_PORT, everything else to the
-# monolith on MONOLITH_PORT; both are health-checked on /actuator/health/readiness.
+# haproxy_posts_config LB_PORT MONOLITH_PORT POSTS_PORT [MONOLITH_MANAGEMENT_PORT POSTS_MANAGEMENT_PORT]: prints the
+# configuration. HAProxy listens on 127.0.0.1:LB_PORT; /api/posts and /api/posts/* go to the posts service on
+# POSTS_PORT, everything else to the monolith on MONOLITH_PORT; both are health-checked on
+# /actuator/health/readiness, on their management ports when given (the prod profile's Actuator port, as the ALB's
+# target groups check it), else on their application ports.
 haproxy_posts_config() {
   cat <<CFG
 global
@@ -36,10 +38,10 @@ frontend forum
 backend svc_monolith
     option httpchk GET /actuator/health/readiness
     http-check expect status 200
-    server monolith-1 127.0.0.1:$2 check
+    server monolith-1 127.0.0.1:$2 check port ${4:-$2}
 backend svc_posts
     option httpchk GET /actuator/health/readiness
     http-check expect status 200
-    server posts-1 127.0.0.1:$3 check
+    server posts-1 127.0.0.1:$3 check port ${5:-$3}
 CFG
 }

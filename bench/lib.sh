@@ -75,7 +75,7 @@ start_process() {
   STARTED_PIDS+=("$STARTED_PID")
 }
 
-# wait_ready PORT [TIMEOUT_S]: polls the forum's readiness; prints the milliseconds since START_NS.
+# wait_ready PORT [TIMEOUT_S]: polls the forum's readiness on its Actuator port (the application's unless set apart); prints the milliseconds since START_NS.
 wait_ready() { wait_http "http://127.0.0.1:$1/actuator/health/readiness" "${2:-180}"; }
 
 # wait_http URL [TIMEOUT_S]: polls URL until it answers 2xx; prints the milliseconds since START_NS. Fails (one
@@ -137,16 +137,19 @@ train_aot_cache() {
   [ -s "$cache" ] || { echo "no AOT cache written: $cache" >&2; grep -v 'warning\]\[aot' "$log" | tail -20 >&2; return 1; }
 }
 
-# prod_h2_args JAR: application arguments that run JAR as ECS runs it (the prod profile: ECS JSON log lines, and
-# whatever else that profile sets), on the jar's own embedded H2 database with the sample data loaded (the
-# prod profile leaves the datasource to the environment and loads no sample data) and a signing key made up for
-# the run (the prod profile wants one given: FORUM_SECURITY_JWT_SIGNING_KEYS), Actuator on the application's port
-# (the prod profile's own management port, 3001, is fixed: two processes would clash, and wait_ready asks the
-# application's port).
+# prod_h2_args JAR MANAGEMENT_PORT: application arguments that run JAR as ECS runs it (the prod profile: ECS JSON
+# log lines, Actuator on a port of its own, and whatever else that profile sets), on the jar's own embedded H2
+# database with the sample data loaded (the prod profile leaves the datasource to the environment and loads no
+# sample data) and a signing key made up for the run (the prod profile wants one given:
+# FORUM_SECURITY_JWT_SIGNING_KEYS). Actuator listens on MANAGEMENT_PORT (a free one per process: the prod
+# profile's 3001 is fixed and two processes would clash); wait_ready asks that port. Actuator stays off the
+# application's port as in production: on it, its handler mapping is asked first on every request (about 3-8 % of
+# a request's CPU, BENCHMARKS.md).
 prod_h2_args() {
   local url
+  [[ ${2:-} =~ ^[1-9][0-9]*$ ]] || { echo "prod_h2_args: give the management port" >&2; return 1; }
   url=$(unzip -p "$1" BOOT-INF/classes/application.properties | sed -n 's/^spring\.datasource\.url=\(jdbc:h2:.*\)$/\1/p' | head -1)
   [ -n "$url" ] || { echo "no embedded H2 URL in $1's application.properties" >&2; return 1; }
   printf '%s\n' --spring.profiles.active=prod "--spring.datasource.url=$url" --forum.seed-data=always \
-    --forum.security.jwt.generate-signing-key=true '--management.server.port=${server.port}'
+    --forum.security.jwt.generate-signing-key=true "--management.server.port=$2"
 }

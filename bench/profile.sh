@@ -47,13 +47,13 @@ VERSION=$(sed -n 's:.*<async-profiler.version>\(.*\)</async-profiler.version>.*:
 AGENT="$WORK/linux-x64/libasyncProfiler.so"
 JCMD="$JAVA_HOME_25/bin/jcmd"
 
-mapfile -t PROD < <(prod_h2_args "$JAR")
-PORT=$(free_port)
+PORT=$(free_port); MANAGEMENT_PORT=$(free_port)
+mapfile -t PROD < <(prod_h2_args "$JAR" "$MANAGEMENT_PORT")
 start_process "$WORK/forum.log" taskset -c 0 "$JAVA" -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError \
   -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -jar "$JAR" --server.port="$PORT" \
   "${PROD[@]}" --logging.level.forum.access=debug "${APP_ARGS[@]}"
 FORUM=$STARTED_PID
-wait_ready "$PORT" 600 >/dev/null || { tail -20 "$WORK/forum.log" >&2; exit 1; }
+wait_ready "$MANAGEMENT_PORT" 600 >/dev/null || { tail -20 "$WORK/forum.log" >&2; exit 1; }
 [ "$WARMUP" = 0s ] || taskset -c 1 wrk -t2 -c50 -d"$WARMUP" "http://127.0.0.1:$PORT$ROUTE" >/dev/null
 
 # The agent is loaded into the running JVM; its options are one argument, quoted for jcmd.

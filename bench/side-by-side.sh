@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The forum against its peers, side by side in one run: the forum monolith, the tutorial's Node.js sample
 # (../shared/peers/node-sample) and the JVM's floor (bench/FloorServer.java: the JDK's HTTP server on virtual
-# threads answering the forum's own bytes), and on the posts routes the posts service extracted behind HAProxy.
-# For every tutorial GET route: req/s, p50, p99 and CPU µs per request (the process's CPU time from /proc over a
-# run, divided by the requests wrk completed in it), medians of the runs, and the ratios forum/sample,
-# forum/floor and posts service/monolith.
+# threads answering the forum's own bytes), the Spring MVC floor (bench/SpringMvcFloor.java: the same bytes through
+# the forum's Tomcat and Spring MVC, none of the forum's layers), and on the posts routes the posts service
+# extracted behind HAProxy. For every tutorial GET route: req/s, p50, p99 and CPU µs per request (the process's
+# CPU time from /proc over a run, divided by the requests wrk completed in it), medians of the runs, and the
+# ratios forum/sample, forum/floor, Spring MVC floor/sample, forum/Spring MVC floor and posts service/monolith.
 #
 #   bench/side-by-side.sh [--db h2|postgres] [--runs N] [--duration 10s] [--warm-up 60s] [--route PATH]...
 #                         [--task CPUS:MIB] [--no-balancer] [--connections 50] [--jvm "FLAGS"] [-- APP_ARGS...]
@@ -28,8 +29,8 @@
 # The forum and the posts service run with the prod profile (as on ECS: ECS JSON log lines), on the embedded H2
 # database by default. Fair conditions (issue 17): every server is pinned to CPU 0 with taskset, wrk to CPU 1;
 # the servers take turns and each waits for the others to be idle before a run; each logs one line per request to a file (the
-# sample as it ships, the forum with its access log on: logging.level.forum.access=debug); the floor logs
-# nothing. Loopback only, free ports, bounded in time; every process is stopped by its pid on exit.
+# sample as it ships, the forum with its access log on: logging.level.forum.access=debug); the two floors log
+# nothing per request. Loopback only, free ports, bounded in time; every process is stopped by its pid on exit.
 # Needs: the monolith jar (./mvnw -q package -DskipTests), wrk, node and npm (the sample is copied to a temp
 # dir and `npm install`ed; NODE_SAMPLE=DIR to take it from elsewhere), taskset, haproxy (unless --no-balancer),
 # two or more CPUs. The posts service jar is used if built (-Dextract=posts), else the monolith jar runs posts
@@ -95,20 +96,23 @@ serve() {
 }
 
 # --- the servers -------------------------------------------------------------------------------------------
-# The forum runs as ECS runs it: the prod profile (ECS JSON log lines), on the database chosen here.
+# The forum runs as ECS runs it: the prod profile (ECS JSON log lines, Actuator on a port of its own), on the
+# database chosen here. Each JVM gets its own management port (the prod profile's 3001 would clash).
+FORUM_PORT=$(free_port); FORUM_MANAGEMENT_PORT=$(free_port); POSTS_MANAGEMENT_PORT=$(free_port)
 if [ "$DB" = postgres ]; then
   DB_ARGS=(--spring.profiles.active=prod --spring.datasource.url="$PG_URL" --spring.datasource.username="$PG_USER"
-           --spring.datasource.password="$PG_PASSWORD" --forum.seed-data=always)
+           --spring.datasource.password="$PG_PASSWORD" --forum.seed-data=always
+           --forum.security.jwt.generate-signing-key=true --management.server.port="$FORUM_MANAGEMENT_PORT")
   POSTS_DB_ARGS=("${DB_ARGS[@]/--forum.seed-data=always/--forum.seed-data=never}") # the forum has seeded the schema
 else
-  mapfile -t DB_ARGS < <(prod_h2_args "$JAR"); [ ${#DB_ARGS[@]} -gt 0 ] || exit 1
+  mapfile -t DB_ARGS < <(prod_h2_args "$JAR" "$FORUM_MANAGEMENT_PORT"); [ ${#DB_ARGS[@]} -gt 0 ] || exit 1
   POSTS_DB_ARGS=("${DB_ARGS[@]}") # its own in-memory database, seeded
 fi
-FORUM_PORT=$(free_port)
+POSTS_DB_ARGS=("${POSTS_DB_ARGS[@]/--management.server.port=$FORUM_MANAGEMENT_PORT/--management.server.port=$POSTS_MANAGEMENT_PORT}")
 serve forum "$WORK/forum.log" "$JAVA" "${JVM[@]}" -jar "$JAR" --server.port="$FORUM_PORT" \
   --logging.level.forum.access=debug "${DB_ARGS[@]}" "${APP_ARGS[@]}"
 FORUM=$STARTED_PID
-FORUM_READY=$(wait_ready "$FORUM_PORT" 600) || { tail -20 "$WORK/forum.log" >&2; exit 1; }
+FORUM_READY=$(wait_ready "$FORUM_MANAGEMENT_PORT" 600) || { tail -20 "$WORK/forum.log" >&2; exit 1; }
 log "forum ready in $FORUM_READY ms (pid $FORUM)"
 
 cp -r "$SAMPLE_SRC" "$WORK/node-sample"
@@ -136,30 +140,44 @@ FLOOR=$STARTED_PID
 wait_http "http://127.0.0.1:$FLOOR_PORT${ROUTES[0]}" 120 >/dev/null || { tail -20 "$WORK/floor.log" >&2; exit 1; }
 log "floor ready (pid $FLOOR)"
 
-SERVERS=(forum sample floor)
-declare -A PID=([forum]=$FORUM [sample]=$SAMPLE [floor]=$FLOOR)
-declare -A URL=([forum]="http://127.0.0.1:$FORUM_PORT" [sample]="http://127.0.0.1:$SAMPLE_PORT" [floor]="http://127.0.0.1:$FLOOR_PORT")
+# The Spring MVC floor answers the same bytes through the forum's own Tomcat and Spring MVC (the monolith jar's
+# libraries, without the forum's jars): the web stack's cost before any of the forum's layers.
+extract_jar "$JAR" "$WORK/extracted"; mkdir -p "$WORK/mvc-floor/lib" "$WORK/mvc-floor/classes"
+for lib in "$WORK"/extracted/lib/*.jar; do [[ $(basename "$lib") == forum-* ]] || ln -s "$lib" "$WORK/mvc-floor/lib/"; done
+"$JAVA_HOME_25/bin/javac" -nowarn -cp "$WORK/mvc-floor/lib/*" -d "$WORK/mvc-floor/classes" "$BENCH/SpringMvcFloor.java" \
+  || { echo "bench/SpringMvcFloor.java does not compile against the monolith jar's libraries" >&2; exit 1; }
+MVC_PORT=$(free_port)
+serve mvc "$WORK/mvc-floor.log" "$JAVA" "${JVM[@]}" -cp "$WORK/mvc-floor/classes:$WORK/mvc-floor/lib/*" SpringMvcFloor \
+  "$MVC_PORT" "$WORK/floor/routes.tsv"
+MVC=$STARTED_PID
+wait_http "http://127.0.0.1:$MVC_PORT${ROUTES[0]}" 120 >/dev/null || { tail -20 "$WORK/mvc-floor.log" >&2; exit 1; }
+log "Spring MVC floor ready (pid $MVC)"
+
+SERVERS=(forum sample floor mvc)
+declare -A PID=([forum]=$FORUM [sample]=$SAMPLE [floor]=$FLOOR [mvc]=$MVC)
+declare -A URL=([forum]="http://127.0.0.1:$FORUM_PORT" [sample]="http://127.0.0.1:$SAMPLE_PORT" [floor]="http://127.0.0.1:$FLOOR_PORT"
+                [mvc]="http://127.0.0.1:$MVC_PORT")
 POST_ROUTES=(); for r in "${ROUTES[@]}"; do [[ $r == /api/posts || $r == /api/posts/* ]] && POST_ROUTES+=("$r"); done
 if [ "$BALANCER" = true ] && [ ${#POST_ROUTES[@]} -gt 0 ]; then
   POSTS_JAR="$(service_jar posts || true)"; POSTS_ARGS=()
   if [ -z "$POSTS_JAR" ]; then POSTS_JAR=$JAR; POSTS_ARGS=(--forum.topology.local-modules=posts); fi
   LB_PORT=$(free_port); POSTS_PORT=$(free_port)
   # Users and threads (the posts service's remote modules) are the forum's, behind the same balancer.
-  haproxy_posts_config "$LB_PORT" "$FORUM_PORT" "$POSTS_PORT" >"$WORK/haproxy.cfg"
+  haproxy_posts_config "$LB_PORT" "$FORUM_PORT" "$POSTS_PORT" "$FORUM_MANAGEMENT_PORT" "$POSTS_MANAGEMENT_PORT" >"$WORK/haproxy.cfg"
   start_process "$WORK/haproxy.log" taskset -c "$SERVER_CPU" haproxy -f "$WORK/haproxy.cfg" -db
   HAPROXY=$STARTED_PID
   serve posts "$WORK/posts.log" "$JAVA" "${JVM[@]}" -jar "$POSTS_JAR" --server.port="$POSTS_PORT" "${POSTS_ARGS[@]}" \
     --forum.topology.remote-base-url="http://127.0.0.1:$LB_PORT" --logging.level.forum.access=debug \
     "${POSTS_DB_ARGS[@]}" "${APP_ARGS[@]}"
   POSTS=$STARTED_PID
-  wait_ready "$POSTS_PORT" 600 >/dev/null || { tail -20 "$WORK/posts.log" >&2; exit 1; }
+  wait_ready "$POSTS_MANAGEMENT_PORT" 600 >/dev/null || { tail -20 "$WORK/posts.log" >&2; exit 1; }
   STARTED_PID=$HAPROXY
   wait_http "http://127.0.0.1:$LB_PORT${POST_ROUTES[0]}" 30 >/dev/null || { echo "HAProxy does not route to posts" >&2; exit 1; }
   SERVERS+=(posts)
   PID[posts]=$POSTS; URL[posts]="http://127.0.0.1:$LB_PORT"
   log "posts service behind HAProxy ready (pid $POSTS, HAProxy pid $HAPROXY, $(haproxy -v | head -1 | cut -d' ' -f3))"
 fi
-declare -A LABEL=([forum]="forum (monolith, $DB)" [sample]="Node.js sample" [floor]="JDK floor" [posts]="posts service via HAProxy")
+declare -A LABEL=([forum]="forum (monolith, $DB)" [sample]="Node.js sample" [floor]="JDK floor" [mvc]="Spring MVC floor" [posts]="posts service via HAProxy")
 serves() { [ "$1" != posts ] || [[ $2 == /api/posts || $2 == /api/posts/* ]]; } # serves SERVER ROUTE
 
 # --- measuring ---------------------------------------------------------------------------------------------
@@ -212,7 +230,7 @@ for route in "${ROUTES[@]}"; do
     for s in "${SERVERS[@]}"; do
       serves "$s" "$route" || continue
       settle
-      pg=(); [ "$DB" = postgres ] && [ "$s" != sample ] && [ "$s" != floor ] && mapfile -t pg < <(pg_backends)
+      pg=(); [ "$DB" = postgres ] && { [ "$s" = forum ] || [ "$s" = posts ]; } && mapfile -t pg < <(pg_backends)
       cpu0=$(cpu_ms "${PID[$s]}"); lb0=$(cpu_ms "${HAPROXY:-$$}"); pg0=$(pg_cpu_ms "${pg[@]}")
       out=$(load -d"$DURATION" -s "$BENCH/report.lua" "${URL[$s]}$route" | grep '^RESULT') \
         || { echo "wrk failed on ${URL[$s]}$route" >&2; exit 1; }
@@ -255,12 +273,13 @@ done
 echo
 echo "Ratios of the medians (below 1: the forum spends less, or waits less; above 1 for req/s: the forum serves more):"
 echo
-head="| route | req/s forum/sample | p99 forum/sample | CPU forum/sample | CPU forum/floor |"; rule="|---|---:|---:|---:|---:|"
+head="| route | req/s forum/sample | p99 forum/sample | CPU forum/sample | CPU forum/floor | CPU Spring MVC floor/sample | CPU forum/Spring MVC floor |"
+rule="|---|---:|---:|---:|---:|---:|---:|"
 [ "$BALANCER" = true ] && { head+=" CPU posts service/monolith |"; rule+="---:|"; }
 echo "$head"; echo "$rule"
 for route in "${ROUTES[@]}"; do
   f_cpu=$(med "$route" forum cpu_us)
-  row="| \`GET $route\` | $(ratio "$(med "$route" forum rps)" "$(med "$route" sample rps)") | $(ratio "$(med "$route" forum p99_ms)" "$(med "$route" sample p99_ms)") | $(ratio "$f_cpu" "$(med "$route" sample cpu_us)") | $(ratio "$f_cpu" "$(med "$route" floor cpu_us)") |"
+  row="| \`GET $route\` | $(ratio "$(med "$route" forum rps)" "$(med "$route" sample rps)") | $(ratio "$(med "$route" forum p99_ms)" "$(med "$route" sample p99_ms)") | $(ratio "$f_cpu" "$(med "$route" sample cpu_us)") | $(ratio "$f_cpu" "$(med "$route" floor cpu_us)") | $(ratio "$(med "$route" mvc cpu_us)" "$(med "$route" sample cpu_us)") | $(ratio "$f_cpu" "$(med "$route" mvc cpu_us)") |"
   [ "$BALANCER" = true ] && { if serves posts "$route"; then row+=" $(ratio "$(med "$route" posts cpu_us)" "$f_cpu") |"; else row+=" |"; fi; }
   echo "$row"
 done
