@@ -23,25 +23,15 @@ import java.util.concurrent.Executors;
  */
 public final class FloorServer {
 
-    private record Answer(String contentType, byte[] body) {}
+    /** One route's answer: its Content-Type header value and body bytes, as captured from the forum. */
+    record Answer(String contentType, byte[] body) {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 2 || !args[0].matches("[1-9][0-9]{0,4}")) {
             System.err.println("usage: java bench/FloorServer.java PORT ROUTES_FILE (PORT 1-65535 on 127.0.0.1)");
             System.exit(2);
         }
-        Map<String, Answer> answers = new HashMap<>();
-        for (String line : Files.readAllLines(Path.of(args[1]))) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] f = line.split("\t");
-            if (f.length != 3) {
-                System.err.println("bad line in " + args[1] + " (want PATH<TAB>CONTENT_TYPE<TAB>BODY_FILE): " + line);
-                System.exit(2);
-            }
-            answers.put(f[0], new Answer(f[1], Files.readAllBytes(Path.of(f[2]))));
-        }
+        Map<String, Answer> answers = readRoutes(args[1]);
         HttpServer server = HttpServer.create(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0])), 1024);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -63,5 +53,30 @@ public final class FloorServer {
         });
         server.start();
         System.out.println("ready on " + args[0]);
+    }
+
+    /**
+     * Reads a routes file (also {@code SpringMvcFloor}'s): one route a line, the path, the Content-Type and the body's
+     * file, separated by tabs; blank lines are skipped.
+     *
+     * @param file the routes file's path
+     * @return each path's answer
+     * @throws IOException when the file or a body's file cannot be read; a line without three fields ends the process
+     *         with status 2 and one line on standard error
+     */
+    static Map<String, Answer> readRoutes(String file) throws IOException {
+        Map<String, Answer> answers = new HashMap<>();
+        for (String line : Files.readAllLines(Path.of(file))) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split("\t");
+            if (f.length != 3) {
+                System.err.println("bad line in " + file + " (want PATH<TAB>CONTENT_TYPE<TAB>BODY_FILE): " + line);
+                System.exit(2);
+            }
+            answers.put(f[0], new Answer(f[1], Files.readAllBytes(Path.of(f[2]))));
+        }
+        return answers;
     }
 }

@@ -1,7 +1,5 @@
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -28,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
  * no JSON writing: the difference between this floor and the forum is what the forum's layers cost; the
  * difference between it and the JDK floor ({@code FloorServer.java}) is what Tomcat and Spring MVC cost.
  *
- * <p>Compiled and run by side-by-side.sh: {@code javac -cp 'LIB/*' -d OUT bench/SpringMvcFloor.java}, then
+ * <p>Compiled and run by side-by-side.sh: {@code javac -cp 'LIB/*' -d OUT bench/SpringMvcFloor.java
+ * bench/FloorServer.java} (it reads the routes file as FloorServer does), then
  * {@code java -cp 'OUT:LIB/*' SpringMvcFloor PORT ROUTES_FILE}, where LIB holds the monolith jar's third-party
  * libraries ({@code java -Djarmode=tools -jar forum-app.jar extract}, without the forum's own {@code forum-*}
  * jars, so none of its configuration is picked up). PORT is the TCP port on 127.0.0.1 (1-65535). ROUTES_FILE is
@@ -59,17 +58,8 @@ public class SpringMvcFloor {
             System.exit(2);
         }
         Map<String, Answer> answers = new HashMap<>();
-        for (String line : Files.readAllLines(Path.of(args[1]))) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] f = line.split("\t");
-            if (f.length != 3) {
-                System.err.println("bad line in " + args[1] + " (want PATH<TAB>CONTENT_TYPE<TAB>BODY_FILE): " + line);
-                System.exit(2);
-            }
-            answers.put(f[0], new Answer(MediaType.parseMediaType(f[1]), Files.readAllBytes(Path.of(f[2]))));
-        }
+        FloorServer.readRoutes(args[1]).forEach((path, answer) ->
+                answers.put(path, new Answer(MediaType.parseMediaType(answer.contentType()), answer.body())));
         routes = Map.copyOf(answers);
         SpringApplication app = new SpringApplication(SpringMvcFloor.class);
         // The forum's settings that shape a request's cost (forum-app's application.properties).

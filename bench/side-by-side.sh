@@ -144,7 +144,7 @@ log "floor ready (pid $FLOOR)"
 # libraries, without the forum's jars): the web stack's cost before any of the forum's layers.
 extract_jar "$JAR" "$WORK/extracted"; mkdir -p "$WORK/mvc-floor/lib" "$WORK/mvc-floor/classes"
 for lib in "$WORK"/extracted/lib/*.jar; do [[ $(basename "$lib") == forum-* ]] || ln -s "$lib" "$WORK/mvc-floor/lib/"; done
-"$JAVA_HOME_25/bin/javac" -nowarn -cp "$WORK/mvc-floor/lib/*" -d "$WORK/mvc-floor/classes" "$BENCH/SpringMvcFloor.java" \
+"$JAVA_HOME_25/bin/javac" -nowarn -cp "$WORK/mvc-floor/lib/*" -d "$WORK/mvc-floor/classes" "$BENCH/SpringMvcFloor.java" "$BENCH/FloorServer.java" \
   || { echo "bench/SpringMvcFloor.java does not compile against the monolith jar's libraries" >&2; exit 1; }
 MVC_PORT=$(free_port)
 serve mvc "$WORK/mvc-floor.log" "$JAVA" "${JVM[@]}" -cp "$WORK/mvc-floor/classes:$WORK/mvc-floor/lib/*" SpringMvcFloor \
