@@ -3,9 +3,11 @@
 # (../shared/peers/node-sample) and the JVM's floor (bench/FloorServer.java: the JDK's HTTP server on virtual
 # threads answering the forum's own bytes), the Spring MVC floor (bench/SpringMvcFloor.java: the same bytes through
 # the forum's Tomcat and Spring MVC, none of the forum's layers), and on the posts routes the posts service
-# extracted behind HAProxy. For every tutorial GET route: req/s, p50, p99 and CPU µs per request (the process's
+# extracted behind HAProxy and, for comparison, the same monolith process behind the same HAProxy (as on ECS, where
+# both stand behind the ALB). For every tutorial GET route: req/s, p50, p99 and CPU µs per request (the process's
 # CPU time from /proc over a run, divided by the requests wrk completed in it), medians of the runs, and the
-# ratios forum/sample, forum/floor, Spring MVC floor/sample, forum/Spring MVC floor and posts service/monolith.
+# ratios forum/sample, forum/floor, Spring MVC floor/sample, forum/Spring MVC floor, monolith via HAProxy/monolith
+# and posts service/monolith (both via HAProxy).
 #
 #   bench/side-by-side.sh [--db h2|postgres] [--runs N] [--duration 10s] [--warm-up 60s] [--route PATH]...
 #                         [--task CPUS:MIB] [--no-balancer] [--connections 50] [--jvm "FLAGS"] [-- APP_ARGS...]
@@ -21,7 +23,7 @@
 #   --route PATH    only this route (repeatable; default: every tutorial GET route)
 #   --task C:M      every server in a cgroup of its own limited like a Fargate task, e.g. 0.25:512 (a quarter
 #                   of a CPU, 512 MiB); HAProxy, the load balancer, stays outside
-#   --no-balancer   skip the posts service and HAProxy
+#   --no-balancer   skip the posts service, the monolith via HAProxy and HAProxy
 #   --connections N wrk's connections (default 50, with -t2: the tutorial's settings)
 #   --jvm "FLAGS"   the forum's and the posts service's JVM flags (default: the service image's)
 #   APP_ARGS        go to the forum and the posts service, e.g. `-- --spring.threads.virtual.enabled=false`
@@ -161,9 +163,11 @@ POST_ROUTES=(); for r in "${ROUTES[@]}"; do [[ $r == /api/posts || $r == /api/po
 if [ "$BALANCER" = true ] && [ ${#POST_ROUTES[@]} -gt 0 ]; then
   POSTS_JAR="$(service_jar posts || true)"; POSTS_ARGS=()
   if [ -z "$POSTS_JAR" ]; then POSTS_JAR=$JAR; POSTS_ARGS=(--forum.topology.local-modules=posts); fi
-  LB_PORT=$(free_port); POSTS_PORT=$(free_port)
-  # Users and threads (the posts service's remote modules) are the forum's, behind the same balancer.
-  haproxy_posts_config "$LB_PORT" "$FORUM_PORT" "$POSTS_PORT" "$FORUM_MANAGEMENT_PORT" "$POSTS_MANAGEMENT_PORT" >"$WORK/haproxy.cfg"
+  LB_PORT=$(free_port); POSTS_PORT=$(free_port); MONOLITH_LB_PORT=$(free_port)
+  # Users and threads (the posts service's remote modules) are the forum's, behind the same balancer; a second
+  # listener sends every route to the forum, so the monolith is also measured behind HAProxy.
+  haproxy_posts_config "$LB_PORT" "$FORUM_PORT" "$POSTS_PORT" "$FORUM_MANAGEMENT_PORT" "$POSTS_MANAGEMENT_PORT" \
+    "$MONOLITH_LB_PORT" >"$WORK/haproxy.cfg"
   start_process "$WORK/haproxy.log" taskset -c "$SERVER_CPU" haproxy -f "$WORK/haproxy.cfg" -db
   HAPROXY=$STARTED_PID
   serve posts "$WORK/posts.log" "$JAVA" "${JVM[@]}" -jar "$POSTS_JAR" --server.port="$POSTS_PORT" "${POSTS_ARGS[@]}" \
@@ -173,12 +177,17 @@ if [ "$BALANCER" = true ] && [ ${#POST_ROUTES[@]} -gt 0 ]; then
   wait_ready "$POSTS_MANAGEMENT_PORT" 600 >/dev/null || { tail -20 "$WORK/posts.log" >&2; exit 1; }
   STARTED_PID=$HAPROXY
   wait_http "http://127.0.0.1:$LB_PORT${POST_ROUTES[0]}" 30 >/dev/null || { echo "HAProxy does not route to posts" >&2; exit 1; }
-  SERVERS+=(posts)
+  # "lb": the forum's own process, reached through HAProxy; the forum's warm-up serves for it.
+  SERVERS+=(lb posts)
+  PID[lb]=$FORUM; URL[lb]="http://127.0.0.1:$MONOLITH_LB_PORT"
   PID[posts]=$POSTS; URL[posts]="http://127.0.0.1:$LB_PORT"
   log "posts service behind HAProxy ready (pid $POSTS, HAProxy pid $HAPROXY, $(haproxy -v | head -1 | cut -d' ' -f3))"
 fi
-declare -A LABEL=([forum]="forum (monolith, $DB)" [sample]="Node.js sample" [floor]="JDK floor" [mvc]="Spring MVC floor" [posts]="posts service via HAProxy")
-serves() { [ "$1" != posts ] || [[ $2 == /api/posts || $2 == /api/posts/* ]]; } # serves SERVER ROUTE
+declare -A LABEL=([forum]="forum (monolith, $DB)" [sample]="Node.js sample" [floor]="JDK floor" [mvc]="Spring MVC floor"
+                  [lb]="forum (monolith, $DB) via HAProxy" [posts]="posts service via HAProxy")
+# serves SERVER ROUTE: the balanced pair (the monolith and the posts service via HAProxy) run the posts routes only.
+serves() { { [ "$1" != posts ] && [ "$1" != lb ]; } || [[ $2 == /api/posts || $2 == /api/posts/* ]]; }
+balanced() { [ "$1" = posts ] || [ "$1" = lb ]; }
 
 # --- measuring ---------------------------------------------------------------------------------------------
 # settle: waits (up to 15 s) until every server is idle: less than 10 ms of CPU over 0.5 s, all together, so a
@@ -221,7 +230,7 @@ warm_up() {
   done
   log "warm-up: $s, ${elapsed} s over ${#paths[@]} routes, last chunks ${last[*]} µs/req"
 }
-for s in "${SERVERS[@]}"; do warm_up "$s"; done
+for s in "${SERVERS[@]}"; do [ "$s" = lb ] || warm_up "$s"; done
 
 RESULTS="$WORK/results.tsv"; : >"$RESULTS"
 for route in "${ROUTES[@]}"; do
@@ -230,14 +239,14 @@ for route in "${ROUTES[@]}"; do
     for s in "${SERVERS[@]}"; do
       serves "$s" "$route" || continue
       settle
-      pg=(); [ "$DB" = postgres ] && { [ "$s" = forum ] || [ "$s" = posts ]; } && mapfile -t pg < <(pg_backends)
+      pg=(); [ "$DB" = postgres ] && { [ "$s" = forum ] || balanced "$s"; } && mapfile -t pg < <(pg_backends)
       cpu0=$(cpu_ms "${PID[$s]}"); lb0=$(cpu_ms "${HAPROXY:-$$}"); pg0=$(pg_cpu_ms "${pg[@]}")
       out=$(load -d"$DURATION" -s "$BENCH/report.lua" "${URL[$s]}$route" | grep '^RESULT') \
         || { echo "wrk failed on ${URL[$s]}$route" >&2; exit 1; }
       cpu1=$(cpu_ms "${PID[$s]}"); lb1=$(cpu_ms "${HAPROXY:-$$}"); pg1=$(pg_cpu_ms "${pg[@]}")
       n=$(sed -n 's/.* requests=\([0-9]*\).*/\1/p' <<<"$out")
       us() { awk -v ms="$1" -v n="$n" 'BEGIN { printf "%.1f", n ? ms * 1000 / n : 0 }'; }
-      lb_us=0; [ "$s" = posts ] && lb_us=$(us $(( lb1 - lb0 )))
+      lb_us=0; balanced "$s" && lb_us=$(us $(( lb1 - lb0 )))
       printf '%s\t%s\t%s\t%s cpu_us=%s lb_us=%s pg_us=%s\n' "$route" "$s" "$run" "$out" "$(us $(( cpu1 - cpu0 )))" \
         "$lb_us" "$(us $(( pg1 - pg0 )))" >>"$RESULTS"
       log "$route $s run $run: $(cut -d' ' -f3-6 <<<"$out") cpu_us=$(us $(( cpu1 - cpu0 )))"
@@ -265,8 +274,8 @@ for route in "${ROUTES[@]}"; do
   for s in "${SERVERS[@]}"; do
     serves "$s" "$route" || continue
     row="| \`GET $route\` | ${LABEL[$s]} | $(round "$(med "$route" "$s" rps)") | $(med "$route" "$s" p50_ms) | $(med "$route" "$s" p99_ms) | $(round "$(med "$route" "$s" cpu_us)") |"
-    [ "$BALANCER" = true ] && { if [ "$s" = posts ]; then row+=" $(round "$(med "$route" "$s" lb_us)") |"; else row+=" |"; fi; }
-    [ "$DB" = postgres ] && { if [ "$s" = forum ] || [ "$s" = posts ]; then row+=" $(round "$(med "$route" "$s" pg_us)") |"; else row+=" |"; fi; }
+    [ "$BALANCER" = true ] && { if balanced "$s"; then row+=" $(round "$(med "$route" "$s" lb_us)") |"; else row+=" |"; fi; }
+    [ "$DB" = postgres ] && { if [ "$s" = forum ] || balanced "$s"; then row+=" $(round "$(med "$route" "$s" pg_us)") |"; else row+=" |"; fi; }
     echo "$row $(sum_errors "$route" "$s") |"
   done
 done
@@ -275,14 +284,16 @@ echo "Ratios of the medians (below 1: the forum spends less, or waits less; abov
 echo
 head="| route | req/s forum/sample | p99 forum/sample | CPU forum/sample | CPU forum/floor | CPU Spring MVC floor/sample | CPU forum/Spring MVC floor |"
 rule="|---|---:|---:|---:|---:|---:|---:|"
-[ "$BALANCER" = true ] && { head+=" CPU posts service/monolith |"; rule+="---:|"; }
+[ "$BALANCER" = true ] && { head+=" CPU monolith via HAProxy/monolith | CPU posts service/monolith, both via HAProxy |"; rule+="---:|---:|"; }
 echo "$head"; echo "$rule"
 for route in "${ROUTES[@]}"; do
   f_cpu=$(med "$route" forum cpu_us)
   row="| \`GET $route\` | $(ratio "$(med "$route" forum rps)" "$(med "$route" sample rps)") | $(ratio "$(med "$route" forum p99_ms)" "$(med "$route" sample p99_ms)") | $(ratio "$f_cpu" "$(med "$route" sample cpu_us)") | $(ratio "$f_cpu" "$(med "$route" floor cpu_us)") | $(ratio "$(med "$route" mvc cpu_us)" "$(med "$route" sample cpu_us)") | $(ratio "$f_cpu" "$(med "$route" mvc cpu_us)") |"
-  [ "$BALANCER" = true ] && { if serves posts "$route"; then row+=" $(ratio "$(med "$route" posts cpu_us)" "$f_cpu") |"; else row+=" |"; fi; }
+  [ "$BALANCER" = true ] && { if serves posts "$route"; then
+    row+=" $(ratio "$(med "$route" lb cpu_us)" "$f_cpu") | $(ratio "$(med "$route" posts cpu_us)" "$(med "$route" lb cpu_us)") |"
+  else row+=" | |"; fi; }
   echo "$row"
 done
 echo
-rss=""; for s in "${SERVERS[@]}"; do rss+="${rss:+, }$s $(rss_mib "${PID[$s]}") MiB"; done
+rss=""; for s in "${SERVERS[@]}"; do [ "$s" = lb ] || rss+="${rss:+, }$s $(rss_mib "${PID[$s]}") MiB"; done
 echo "RSS after the runs: $rss. Forum ready in $FORUM_READY ms; access log lines written: forum $(wc -l <"$WORK/forum.log"), sample $(wc -l <"$WORK/sample.log")."

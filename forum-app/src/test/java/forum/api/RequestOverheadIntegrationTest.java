@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.metrics.MetricsRepositoryMethodInvocationListener;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.aop.support.AopUtils;
@@ -33,8 +34,8 @@ import org.springframework.web.context.support.RequestHandledEvent;
 
 /**
  * What a request does not pay for (BENCHMARKS.md, "Where a request's CPU goes"), each a setting whose removal would
- * show here: no application event per request or per row read or written; no timer per repository call (the
- * HTTP server's timer stays); no observation of Spring Security's filters, authentications and authorizations (its
+ * show here: no application event per request or per row read or written; no timer per repository call, nor a
+ * listener on each (the HTTP server's timer stays); no observation of Spring Security's filters, authentications and authorizations (its
  * refusals stay); no {@code @InitBinder} advice run per request; a keep-alive connection stays open however many
  * requests it carries. Trace context without baggage and without recorded spans is proved by TraceContextIntegrationTest and, across processes, by
  * SplitTopologyIntegrationTest.
@@ -68,10 +69,12 @@ class RequestOverheadIntegrationTest extends RunningForumTest {
     }
 
     @Test
-    void repository_calls_are_not_timed_but_http_requests_are() {
+    void repository_calls_are_not_timed_nor_listened_to_but_http_requests_are_timed() {
         assertThat(http.get("/api/users").status()).isEqualTo(200);
 
         assertThat(meters.find("spring.data.repository.invocations").meters()).isEmpty();
+        // Not even listened to: the listener built each call's tags before finding nothing to time.
+        assertThat(context.getBeanNamesForType(MetricsRepositoryMethodInvocationListener.class)).isEmpty();
         assertThat(meters.find("http.server.requests").tag("uri", "/api/users").timer()).isNotNull();
     }
 

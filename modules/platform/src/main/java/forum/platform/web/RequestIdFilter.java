@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -42,6 +43,12 @@ public class RequestIdFilter extends OncePerRequestFilter {
     private static final Logger access = LoggerFactory.getLogger("forum.access");
 
     private final ObjectProvider<Topology> topology;
+    /**
+     * The topology, looked up on the first request rather than on each: the bean factory's lookup behind
+     * {@link ObjectProvider#getIfAvailable()} was about 4 % of a request's CPU (BENCHMARKS.md, "Seventh round").
+     * Null until then; an empty Optional when the application has no topology.
+     */
+    private volatile Optional<Topology> here;
 
     /** @param topology this process's topology (extraction-runtime), when the application carries module metadata */
     public RequestIdFilter(ObjectProvider<Topology> topology) {
@@ -58,10 +65,8 @@ public class RequestIdFilter extends OncePerRequestFilter {
         response.setHeader(HEADER, requestId);
         MDC.put(REQUEST_ID, requestId);
         MDC.put(CLIENT_ADDRESS, request.getRemoteAddr());
-        Topology here = topology.getIfAvailable();
-        if (here != null) {
-            here.moduleOwning(request.getRequestURI()).map(ModuleMetadata.ModuleInfo::name).ifPresent(module -> MDC.put(MODULE, module));
-        }
+        topology().flatMap(here -> here.moduleOwning(request.getRequestURI()))
+                .map(ModuleMetadata.ModuleInfo::name).ifPresent(module -> MDC.put(MODULE, module));
         long start = System.nanoTime();
         try {
             chain.doFilter(request, response);
@@ -75,5 +80,15 @@ public class RequestIdFilter extends OncePerRequestFilter {
             MDC.remove(CLIENT_ADDRESS);
             MDC.remove(USER_ID);
         }
+    }
+
+    private Optional<Topology> topology() {
+        Optional<Topology> resolved = here;
+        if (resolved == null) {
+            // Two first requests may both look it up; they find the same bean.
+            resolved = Optional.ofNullable(topology.getIfAvailable());
+            here = resolved;
+        }
+        return resolved;
     }
 }
