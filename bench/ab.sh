@@ -5,12 +5,13 @@
 # the machine falls on both. Prints, per route, the medians of CPU µs per request (the process's user and system
 # time from /proc over a turn, divided by the requests wrk completed in it), req/s and p99 latency, and the ratios B/A.
 #
-#   bench/ab.sh --a JAR --b JAR [--b-arg ARG]... [--route PATH]... [--rounds 5] [--duration 5s] [--warm-up 60s]
-#               [-- APP_ARGS...]
+#   bench/ab.sh --a JAR --b JAR [--b-arg ARG]... [--b-jvm FLAG]... [--route PATH]... [--rounds 5] [--duration 5s]
+#               [--warm-up 60s] [-- APP_ARGS...]
 #
 #   --a, --b JAR   the two monolith jars (copy the first aside before building the second); the same jar twice
 #                  with --b-arg compares a setting
 #   --b-arg ARG    an application argument for B only, e.g. --b-arg --spring.threads.virtual.enabled=false
+#   --b-jvm FLAG   a JVM flag for B only, after the service image's, e.g. --b-jvm -XX:+UseCompactObjectHeaders
 #   --route PATH   a route to compare; repeatable (default /api/users and /api/posts/in-thread/1)
 #   --rounds N     turns per jar and route (default 5); report the medians
 #   --duration D   wrk's duration of one turn (default 5s)
@@ -23,18 +24,20 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 BENCH="$(cd "$(dirname "$0")" && pwd)"
 
-A=""; B=""; B_ARGS=(); ROUTES=(); ROUNDS=5; DURATION=5s; WARMUP=60s; APP_ARGS=()
+A=""; B=""; B_ARGS=(); B_JVM=(); ROUTES=(); ROUNDS=5; DURATION=5s; WARMUP=60s; APP_ARGS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --a) A="$2"; shift 2 ;;
     --b) B="$2"; shift 2 ;;
     --b-arg) B_ARGS+=("$2"); shift 2 ;;
+    --b-jvm) [[ ${2:-} == -* ]] || { echo "--b-jvm takes a JVM flag starting with -, not '${2:-}'" >&2; exit 2; }
+             B_JVM+=("$2"); shift 2 ;;
     --route) ROUTES+=("$2"); shift 2 ;;
     --rounds) ROUNDS="$2"; shift 2 ;;
     --duration) DURATION="$2"; shift 2 ;;
     --warm-up) WARMUP="$2"; shift 2 ;;
     --) shift; APP_ARGS=("$@"); break ;;
-    *) echo "unknown option $1 (use --a JAR, --b JAR, --b-arg ARG, --route PATH, --rounds N, --duration 5s, --warm-up 60s, -- APP_ARGS)" >&2; exit 2 ;;
+    *) echo "unknown option $1 (use --a JAR, --b JAR, --b-arg ARG, --b-jvm FLAG, --route PATH, --rounds N, --duration 5s, --warm-up 60s, -- APP_ARGS)" >&2; exit 2 ;;
   esac
 done
 [ -f "$A" ] && [ -f "$B" ] || { echo "--a and --b each take a monolith jar that exists, not '$A' / '$B'" >&2; exit 2; }
@@ -48,10 +51,10 @@ WORK=$(mktemp -d)
 trap 'stop_all; rm -rf "$WORK"' EXIT
 declare -A PID URL
 for s in a b; do
-  jar=$A; extra=(); [ "$s" = b ] && { jar=$B; extra=("${B_ARGS[@]}"); }
+  jar=$A; extra=(); jvm=(); [ "$s" = b ] && { jar=$B; extra=("${B_ARGS[@]}"); jvm=("${B_JVM[@]}"); }
   port=$(free_port); management=$(free_port)
   mapfile -t prod < <(prod_h2_args "$jar" "$management")
-  start_process "$WORK/$s.log" taskset -c 0 "$JAVA" -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -jar "$jar" \
+  start_process "$WORK/$s.log" taskset -c 0 "$JAVA" -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError "${jvm[@]}" -jar "$jar" \
     --server.port="$port" "${prod[@]}" --logging.level.forum.access=debug "${APP_ARGS[@]}" "${extra[@]}"
   PID[$s]=$STARTED_PID; URL[$s]="http://127.0.0.1:$port"
   wait_ready "$management" 600 >/dev/null || { tail -20 "$WORK/$s.log" >&2; exit 1; }
@@ -78,7 +81,7 @@ done
 
 med() { awk -F'\t' -v r="$1" -v s="$2" -v f="$3" '$1 == r && $2 == s { print $f }' "$RESULTS" | median; }
 machine
-echo "bench/ab.sh: A = $A, B = $B ${B_ARGS[*]}; $ROUNDS rounds of $DURATION per jar and route, medians; both on CPU 0, wrk -t2 -c50 on CPU 1."
+echo "bench/ab.sh: A = $A, B = ${B_JVM[*]:+${B_JVM[*]} }$B ${B_ARGS[*]}; $ROUNDS rounds of $DURATION per jar and route, medians; both on CPU 0, wrk -t2 -c50 on CPU 1."
 echo
 echo "| route | A CPU µs/req | B CPU µs/req | B/A CPU | A req/s | B req/s | A p99 ms | B p99 ms | B/A p99 |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"

@@ -65,6 +65,7 @@ done
 [[ $DURATION =~ ^[1-9][0-9]*s$ && $WARMUP =~ ^[0-9]+s$ ]] || { echo "--duration and --warm-up are seconds like 10s, not '$DURATION' / '$WARMUP'" >&2; exit 2; }
 [[ $CONNECTIONS =~ ^[1-9][0-9]*$ ]] || { echo "--connections must be a positive whole number, not '$CONNECTIONS'" >&2; exit 2; }
 [[ -z $TASK || $TASK =~ ^[0-9.]+:[1-9][0-9]*$ ]] || { echo "--task is CPUS:MIB like 0.25:512, not '$TASK'" >&2; exit 2; }
+ROUTE_ARGS=""; for r in "${ROUTES[@]}"; do ROUTE_ARGS+=" --route $r"; done # for the printed command
 [ ${#ROUTES[@]} -gt 0 ] || ROUTES=(/api/users /api/users/1 /api/threads /api/threads/1 /api/posts /api/posts/in-thread/1
                                     /api/posts/by-user/2 /api/ /)
 for r in "${ROUTES[@]}"; do [[ $r == /* ]] || { echo "--route takes a path starting with /, not '$r'" >&2; exit 2; }; done
@@ -262,7 +263,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) pri
 round() { awk -v a="$1" 'BEGIN { printf "%.0f", a }'; }
 
 echo "Commit $COMMIT; $(machine)."
-echo "\`bench/side-by-side.sh$([ "$DB" = h2 ] || echo " --db $DB") --runs $RUNS --duration $DURATION --warm-up $WARMUP$([ -z "$TASK" ] || echo " --task $TASK")$([ "$BALANCER" = true ] || echo " --no-balancer")$([ "$CONNECTIONS" = 50 ] || echo " --connections $CONNECTIONS")${APP_ARGS[*]:+ -- ${APP_ARGS[*]}}\`:"
+echo "\`bench/side-by-side.sh$([ "$DB" = h2 ] || echo " --db $DB") --runs $RUNS --duration $DURATION --warm-up $WARMUP$ROUTE_ARGS$([ -z "$TASK" ] || echo " --task $TASK")$([ "$BALANCER" = true ] || echo " --no-balancer")$([ "$CONNECTIONS" = 50 ] || echo " --connections $CONNECTIONS")${APP_ARGS[*]:+ -- ${APP_ARGS[*]}}\`:"
 echo "servers on CPU $SERVER_CPU (taskset)$([ -z "$TASK" ] || echo ", each in a cgroup of ${TASK%%:*} CPU and ${TASK##*:} MiB"); wrk -t2 -c$CONNECTIONS on CPU $LOAD_CPU;" \
      "medians of $RUNS runs of $DURATION per route and server, the servers taking turns; forum JVM flags: ${JVM_FLAGS:-none}."
 echo
