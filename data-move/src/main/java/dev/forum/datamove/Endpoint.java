@@ -1,5 +1,6 @@
 package dev.forum.datamove;
 
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -112,8 +113,22 @@ public record Endpoint(String label, String host, int port, String database, Str
             }
             return connection;
         } catch (SQLException e) {
-            throw new MoveException("cannot connect to " + describe() + " as " + user + ": " + oneLine(e), e);
+            throw new MoveException("cannot connect to " + describe() + " as " + user + ": " + reason(e), e);
         }
+    }
+
+    /**
+     * Why a connection failed, in one line. The driver says only "The connection attempt failed." when the host name
+     * does not resolve; the cause it wraps names the host, so that is said instead, with what to check.
+     */
+    private String reason(SQLException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnknownHostException) {
+                return "the host name '" + host + "' does not resolve: check the host in " + label
+                        + "@HOST:PORT/DATABASE and this machine's DNS";
+            }
+        }
+        return oneLine(e);
     }
 
     /** {@link #describe()}: never the password. */

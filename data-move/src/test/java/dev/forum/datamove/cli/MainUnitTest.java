@@ -98,6 +98,10 @@ class MainUnitTest {
         String unreachable = stderrOf(COMPLETE, passwords(), 1);
         assertTrue(unreachable.startsWith("data-move: cannot connect to shared (127.0.0.1:1/forum) as admin: "), unreachable);
         assertEquals(1, unreachable.lines().count());
+        // RFC 2606: .invalid never resolves. The driver alone would say only "The connection attempt failed."
+        assertEquals("data-move: cannot connect to shared (db.invalid:5432/forum) as admin: the host name 'db.invalid'"
+                + " does not resolve: check the host in shared@HOST:PORT/DATABASE and this machine's DNS",
+                stderrOf(completeWith("--source", "shared@db.invalid:5432/forum"), passwords(), 1));
         assertThrows(MoveException.class, () -> new Endpoint("same", "h", 70000, "d", "u", "p"));
         assertEquals("data-move: unknown option '--ssl' (data-move help)", stderrOf(with(COMPLETE, "--ssl", "on"), passwords(), 2));
         assertEquals("data-move: --module is given twice: give it once (data-move help)",
