@@ -54,7 +54,7 @@ for s in a b; do
   jar=$A; extra=(); jvm=(); [ "$s" = b ] && { jar=$B; extra=("${B_ARGS[@]}"); jvm=("${B_JVM[@]}"); }
   port=$(free_port); management=$(free_port)
   mapfile -t prod < <(prod_h2_args "$jar" "$management")
-  start_process "$WORK/$s.log" taskset -c 0 "$JAVA" -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError "${jvm[@]}" -jar "$jar" \
+  start_process "$WORK/$s.log" taskset -c 0 "$JAVA" "${SERVICE_JVM_FLAGS[@]}" "${jvm[@]}" -jar "$jar" \
     --server.port="$port" "${prod[@]}" --logging.level.forum.access=debug "${APP_ARGS[@]}" "${extra[@]}"
   PID[$s]=$STARTED_PID; URL[$s]="http://127.0.0.1:$port"
   wait_ready "$management" 600 >/dev/null || { tail -20 "$WORK/$s.log" >&2; exit 1; }

@@ -9,6 +9,12 @@ STARTED_PIDS=()
 TASK_CGROUPS=()
 # A command put before `java` (e.g. `in_task`, see use_task); empty: none.
 JAVA_PREFIX=()
+# The JVM flags of every service image's entry point (extraction-plugin's ServiceImage.JVM_FLAGS), read from that
+# source so that each benchmark runs the JVM as ECS does, with no copy of the flags to drift.
+SERVICE_IMAGE_JAVA="$ROOT/extraction-plugin/src/main/java/dev/forum/extraction/image/ServiceImage.java"
+mapfile -t SERVICE_JVM_FLAGS < <(sed -n 's/.* JVM_FLAGS = List\.of(\(.*\));.*/\1/p' "$SERVICE_IMAGE_JAVA" 2>/dev/null | tr ',' '\n' | tr -d ' "')
+[ ${#SERVICE_JVM_FLAGS[@]} -gt 0 ] && [ -n "${SERVICE_JVM_FLAGS[0]}" ] \
+  || { echo "no JVM_FLAGS = List.of(...) in $SERVICE_IMAGE_JAVA" >&2; exit 1; }
 
 stop_all() {
   for pid in "${STARTED_PIDS[@]:-}"; do

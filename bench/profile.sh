@@ -49,7 +49,7 @@ JCMD="$JAVA_HOME_25/bin/jcmd"
 
 PORT=$(free_port); MANAGEMENT_PORT=$(free_port)
 mapfile -t PROD < <(prod_h2_args "$JAR" "$MANAGEMENT_PORT")
-start_process "$WORK/forum.log" taskset -c 0 "$JAVA" -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError \
+start_process "$WORK/forum.log" taskset -c 0 "$JAVA" "${SERVICE_JVM_FLAGS[@]}" \
   -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -jar "$JAR" --server.port="$PORT" \
   "${PROD[@]}" --logging.level.forum.access=debug "${APP_ARGS[@]}"
 FORUM=$STARTED_PID

@@ -12,7 +12,8 @@
 #
 #   --setting     a name and the application arguments of one more process, e.g.
 #                 'no-access-log=--logging.level.forum.access=info'; ARGS are split on spaces; an argument
-#                 replaces the run's own of the same name (--key=...). Repeatable
+#                 replaces the run's own of the same name (--key=...); ARGS starting with -X or -D are JVM
+#                 options, after the run's own (e.g. 'thp=-XX:+UseTransparentHugePages'). Repeatable
 #   --route PATH  a route to compare; repeatable (default /api/users and /)
 #   --rounds N    turns per setting and route (default 3); report the medians
 #   --duration D  wrk's duration of one turn (default 5s)
@@ -27,8 +28,8 @@ NAMES=("as shipped"); SETTINGS=(""); ROUTES=(); ROUNDS=3; DURATION=5s; WARMUP=60
 usage="use --setting 'NAME=ARGS', --route PATH, --rounds N, --duration 5s, --warm-up 60s"
 while [ $# -gt 0 ]; do
   case "$1" in
-    --setting) [[ ${2:-} == ?*=--* ]] || { echo "--setting takes NAME=ARGS, ARGS starting with --, not '${2:-}'" >&2; exit 2; }
-               NAMES+=("${2%%=--*}"); SETTINGS+=("--${2#*=--}"); shift 2 ;;
+    --setting) [[ ${2:-} =~ ^([^=]+)=(--.*|-[XD].*)$ ]] || { echo "--setting takes NAME=ARGS, ARGS starting with -- (the application's) or -X/-D (the JVM's), not '${2:-}'" >&2; exit 2; }
+               NAMES+=("${BASH_REMATCH[1]}"); SETTINGS+=("${BASH_REMATCH[2]}"); shift 2 ;;
     --route) ROUTES+=("$2"); shift 2 ;;
     --rounds) ROUNDS="$2"; shift 2 ;;
     --duration) DURATION="$2"; shift 2 ;;
@@ -50,13 +51,15 @@ PIDS=(); URLS=()
 for i in "${!NAMES[@]}"; do
   port=$(free_port); management=$(free_port)
   mapfile -t shipped < <(prod_h2_args "$JAR" "$management"); shipped+=(--logging.level.forum.access=debug)
-  read -r -a own <<<"${SETTINGS[$i]}"
+  read -r -a given <<<"${SETTINGS[$i]}"
+  # JVM options (-X..., -D...) go before -jar, the rest to the application.
+  jvm=(); own=(); for a in ${given[@]+"${given[@]}"}; do if [[ $a == -X* || $a == -D* ]]; then jvm+=("$a"); else own+=("$a"); fi; done
   # A setting's argument replaces the run's own of the same name: Spring would join the two values with a comma.
   args=(); for a in "${shipped[@]}"; do
     keep=true; for o in ${own[@]+"${own[@]}"}; do [ "${a%%=*}" != "${o%%=*}" ] || keep=false; done
     [ "$keep" = false ] || args+=("$a")
   done
-  start_process "$WORK/$i.log" taskset -c 0 "$JAVA" -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -jar "$JAR" \
+  start_process "$WORK/$i.log" taskset -c 0 "$JAVA" "${SERVICE_JVM_FLAGS[@]}" ${jvm[@]+"${jvm[@]}"} -jar "$JAR" \
     --server.port="$port" "${args[@]}" ${own[@]+"${own[@]}"}
   PIDS+=("$STARTED_PID"); URLS+=("http://127.0.0.1:$port")
   # Ready when the application's port answers: a setting may move Actuator's port.

@@ -43,7 +43,7 @@ source "$(dirname "$0")/haproxy.sh"
 BENCH="$(cd "$(dirname "$0")" && pwd)"
 
 DB=h2; RUNS=3; DURATION=10s; WARMUP=60s; ROUTES=(); TASK=""; BALANCER=true; CONNECTIONS=50
-JVM_FLAGS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"; APP_ARGS=()
+JVM_FLAGS="${SERVICE_JVM_FLAGS[*]}"; APP_ARGS=()
 usage="use --db h2|postgres, --runs N, --duration 10s, --warm-up 60s, --route PATH, --task CPUS:MIB, --no-balancer, --connections N, --jvm \"FLAGS\", -- APP_ARGS"
 while [ $# -gt 0 ]; do
   case "$1" in

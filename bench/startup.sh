@@ -12,8 +12,7 @@
 #   --task 0.25:512  runs every java in a cgroup with a quarter of a CPU and 512 MiB, like Fargate's smallest
 #                    task: the JVM sees one processor (SerialGC) and sizes its heap from 512 MiB; adds the
 #                    task's peak memory (RSS + page cache charged to it) to the table
-#   --jvm "FLAGS"    JVM flags for every launch (default: the service image's, -XX:MaxRAMPercentage=75
-#                    -XX:+ExitOnOutOfMemoryError)
+#   --jvm "FLAGS"    JVM flags for every launch (default: the service image's, ServiceImage.JVM_FLAGS)
 #   --modes LIST     comma-separated among fat,extracted,aot (default: all three)
 #   --load-path P    the route of the load (wrk -t2 -c50 -d10s), during which RSS is sampled (default
 #                    /api/users for the monolith, /api/posts/in-thread/1 for posts); --load-path none skips it
@@ -23,7 +22,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-SERVICE=monolith; RUNS=5; TASK=""; JVM_FLAGS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+SERVICE=monolith; RUNS=5; TASK=""; JVM_FLAGS="${SERVICE_JVM_FLAGS[*]}"
 MODES=fat,extracted,aot; LOAD_PATH=""; APP_ARGS=()
 while [ $# -gt 0 ]; do
   case "$1" in
