@@ -13,6 +13,7 @@ open module dev.forum.extraction.runtime {
     requires io.github.resilience4j.circuitbreaker;
     requires io.github.resilience4j.retry;
     requires org.slf4j;
+    requires dev.forum.closestname;
     requires java.net.http;
     requires static spring.boot.web.server;
     requires static spring.boot.flyway;

@@ -14,9 +14,10 @@ import org.springframework.core.NestedExceptionUtils;
 class TopologyStartupIntegrationTest {
 
     @Test
-    void an_unknown_local_module_is_refused_with_the_list_of_modules() {
+    void an_unknown_local_module_is_refused_with_the_closest_module_and_the_list_of_modules() {
         assertRefused(InvalidTopologyException.class,
-                "forum.topology.local-modules names unknown module 'postz'; the modules are: posts, threads, users",
+                "forum.topology.local-modules names unknown module 'postz' (did you mean posts?); the modules are: posts,"
+                        + " threads, users",
                 "--forum.topology.local-modules=postz");
     }
 

@@ -1,5 +1,6 @@
 package dev.forum.datamove;
 
+import dev.forum.closestname.ClosestName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -104,8 +105,7 @@ public final class ModuleMove {
                     // No move ever touched either side, and only the target has the module's tables.
                     return alreadyOnTarget(s, t, 0);
                 }
-                throw new MoveException(source.describe() + " has no table in schema " + settings.module()
-                        + ": check --module (the module's name is its schema's) and --source");
+                throw noSuchSchema(s);
             }
             Placement.install(s, source, settings.module(), tables, roles(s), source.label());
             TargetSchema.migrate(target, settings, TargetSchema.history(s, settings.module()), t);
@@ -276,6 +276,21 @@ public final class ModuleMove {
                 + source.label() + " was dropped (drop-source): nothing to move or verify");
         reached(Step.SWITCHED);
         return new Report(target.label(), epoch, Duration.ZERO, Duration.ZERO, Map.of(), List.of(), false);
+    }
+
+    /**
+     * The refusal of a module the source has no table of, naming the schemas migrated there and the one the name most
+     * likely meant when one is close ({@link ClosestName}): {@code shared (h:5432/forum) has no table in schema postz
+     * (did you mean posts?): check --module (the module's name is its schema's; the schemas migrated there are posts,
+     * users) and --source}.
+     */
+    private MoveException noSuchSchema(Connection s) throws SQLException {
+        String module = settings.module();
+        List<String> migrated = TargetSchema.migratedSchemas(s);
+        return new MoveException(source.describe() + " has no table in schema " + module + ClosestName.hint(module, migrated)
+                + ": check --module (the module's name is its schema's; " + (migrated.isEmpty()
+                        ? "no schema there has a migration history" : "the schemas migrated there are " + String.join(", ", migrated))
+                + ") and --source");
     }
 
     /** Verifies both sides (see {@link Verification}) and reports the move. */

@@ -52,6 +52,25 @@ final class TargetSchema {
         return tables;
     }
 
+    /**
+     * The schemas of a database that hold a migration history ({@value #HISTORY}), sorted by name: the modules migrated
+     * there, since a module's schema bears its name.
+     */
+    static List<String> migratedSchemas(Connection connection) throws SQLException {
+        List<String> schemas = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("""
+                select n.nspname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                where c.relname = ? and c.relkind in ('r', 'p') order by 1""")) {
+            query.setString(1, HISTORY);
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    schemas.add(result.getString(1));
+                }
+            }
+        }
+        return schemas;
+    }
+
     /** The applied migrations of the module's history, version to checksum, in order; empty if there is none. */
     static Map<String, Integer> history(Connection connection, String module) throws SQLException {
         Map<String, Integer> history = new LinkedHashMap<>();

@@ -257,6 +257,31 @@ class ModuleMoveIntegrationTest {
         }
     }
 
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aModuleTheSourceHasNoSchemaOfIsRefusedNamingTheMigratedSchemasAndTheClosestOne() {
+        try (ModuleDatabases pair = new ModuleDatabases(servers.shared(), "shared", servers.own(), "posts_own", "posts")) {
+            // The source has the schemas of module-roles.sql (posts, threads, users); only posts is migrated.
+            MoveException close = assertThrows(MoveException.class, () -> new ModuleMove(pair.source, pair.target,
+                    settings(pair, "postz"), line -> { }, step -> { }).run());
+            assertEquals(pair.source.describe() + " has no table in schema postz (did you mean posts?): check --module (the"
+                    + " module's name is its schema's; the schemas migrated there are posts) and --source", close.getMessage());
+            MoveException far = assertThrows(MoveException.class, () -> new ModuleMove(pair.source, pair.target,
+                    settings(pair, "orders"), line -> { }, step -> { }).run());
+            assertEquals(pair.source.describe() + " has no table in schema orders: check --module (the module's name is its"
+                    + " schema's; the schemas migrated there are posts) and --source", far.getMessage());
+            assertEquals("", pair.psql(pair.source, "select string_agg(nspname, ',') from pg_namespace where nspname = 'forum_move'"),
+                    "nothing was changed on the source");
+        }
+    }
+
+    /** The pair's settings for another module name (its roles and migrations stay the pair's module's). */
+    private static MoveSettings settings(ModuleDatabases pair, String module) {
+        MoveSettings settings = pair.settings();
+        return new MoveSettings(module, settings.ownerRole(), settings.ownerPassword(), settings.runtimeRole(),
+                settings.migrations(), settings.sequenceMargin(), settings.catchUpTimeout(), settings.pauseBound());
+    }
+
     private static void seed(ModuleDatabases pair, int rows) {
         pair.psql(pair.source, "insert into posts.posts (thread_id, text, user_id) select 1 + g % 7, 'seed ' || g"
                 + " || ' ünïcode ✓', 1 + g % 5 from generate_series(1, " + rows + ") g");

@@ -1,5 +1,6 @@
 package dev.forum.topology;
 
+import dev.forum.closestname.ClosestName;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.forum.extraction.model;
 
+import dev.forum.closestname.ClosestName;
 import dev.forum.extraction.model.ModulithModel.Module;
-import dev.forum.topology.ClosestName;
 import java.util.Optional;
 
 /** The one-line refusals about which modules there are and which of them can be a service. */

@@ -1,8 +1,8 @@
 package dev.forum.extraction.request;
 
+import dev.forum.closestname.ClosestName;
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.ServiceRequest;
-import dev.forum.topology.ClosestName;
 import dev.forum.topology.ServiceSpec;
 import dev.forum.topology.Topology;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.forum.standin.stand;
 
+import dev.forum.closestname.ClosestName;
 import dev.forum.standin.haproxy.Endpoint;
 import dev.forum.standin.keys.KeyRollout;
 import dev.forum.standin.process.Instance;
@@ -8,16 +9,18 @@ import dev.forum.standin.process.Ports;
 import dev.forum.standin.process.Seconds;
 import dev.forum.topology.ModuleRoute;
 import dev.forum.topology.ServiceSpec;
+import dev.forum.topology.Topology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The stand-in's JVM processes: every deployed service's instances (two or more, each with its ports and log file)
@@ -127,19 +130,34 @@ final class Launcher {
     /**
      * {@code modules} in the topology's order.
      *
-     * @throws IllegalArgumentException when one is not a module of the topology
+     * @throws IllegalArgumentException when one is not a module of the topology ({@link #inTopologyOrder})
      */
     Set<String> ordered(Set<String> modules) {
+        return inTopologyOrder(context.layout(), modules);
+    }
+
+    /**
+     * {@code modules} in {@code topology}'s order (by name).
+     *
+     * @throws IllegalArgumentException when one or more are not modules of the topology, in one line that names each
+     *                                  (by name), the module it most likely meant when one is close
+     *                                  ({@link ClosestName}), and the topology's modules: {@code unknown modules
+     *                                  'comments', 'postz' (did you mean posts?); the modules are posts, threads, users}
+     */
+    static Set<String> inTopologyOrder(Topology topology, Set<String> modules) {
+        List<String> all = topology.modules().stream().map(ModuleRoute::module).toList();
         Set<String> ordered = new LinkedHashSet<>();
-        for (ModuleRoute module : context.layout().modules()) {
-            if (modules.contains(module.module())) {
-                ordered.add(module.module());
+        for (String module : all) {
+            if (modules.contains(module)) {
+                ordered.add(module);
             }
         }
-        Set<String> unknown = new HashSet<>(modules);
+        Set<String> unknown = new TreeSet<>(modules);
         unknown.removeAll(ordered);
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown modules " + unknown);
+            throw new IllegalArgumentException("unknown module" + (unknown.size() == 1 ? " " : "s ")
+                    + unknown.stream().map(name -> "'" + name + "'" + ClosestName.hint(name, all)).collect(Collectors.joining(", "))
+                    + "; the modules are " + String.join(", ", all));
         }
         return ordered;
     }

@@ -1,5 +1,6 @@
 package dev.forum.extraction.runtime.topology;
 
+import dev.forum.closestname.ClosestName;
 import dev.forum.extraction.runtime.topology.ModuleMetadata.ModuleInfo;
 import java.net.URI;
 import java.util.ArrayList;
@@ -16,12 +17,12 @@ import org.springframework.util.ClassUtils;
 /**
  * This process's topology, validated: every module of the application, which of them run here, and where the
  * others live. Built once at start-up from the settings and the module metadata; a configuration that cannot work
- * is refused with an {@link InvalidTopologyException} that names the fix: an unknown module, a module this jar does
- * not hold, no module at all, a remote module called over HTTP without a URL, a local module that uses a remote
- * module's bean that cannot go over HTTP, a local module that listens to events a remote module publishes, or a local
- * module that publishes events a remote module listens to: without a message broker (which this library does not
- * support yet) such an event never reaches the other process, so both ends refuse to start, as the extraction plugin
- * refuses to build a service on either side of it.
+ * is refused with an {@link InvalidTopologyException} that names the fix: an unknown module (with the module it most
+ * likely meant, when one is close), a module this jar does not hold, no module at all, a remote module called over
+ * HTTP without a URL, a local module that uses a remote module's bean that cannot go over HTTP, a local module that
+ * listens to events a remote module publishes, or a local module that publishes events a remote module listens to:
+ * without a message broker (which this library does not support yet) such an event never reaches the other process,
+ * so both ends refuse to start, as the extraction plugin refuses to build a service on either side of it.
  */
 public final class Topology {
 
@@ -41,7 +42,11 @@ public final class Topology {
         this.settings = settings;
     }
 
-    /** @throws InvalidTopologyException (one line) for settings that cannot work with these modules */
+    /**
+     * @throws InvalidTopologyException (one line) for settings that cannot work with these modules, e.g.
+     *                                  {@code forum.topology.local-modules names unknown module 'ordrs' (did you mean
+     *                                  orders?); the modules are: catalog, orders, shipping, stock}
+     */
     public static Topology resolve(TopologySettings settings, ModuleMetadata metadata) {
         Set<String> known = new TreeSet<>();
         Set<String> everywhere = new TreeSet<>();
@@ -49,8 +54,7 @@ public final class Topology {
         String moduleList = String.join(", ", known);
         for (String name : settings.localModules()) {
             if (!known.contains(name) && !everywhere.contains(name)) {
-                throw new InvalidTopologyException("forum.topology.local-modules names unknown module '" + name
-                        + "'; the modules are: " + moduleList);
+                throw unknownModule("forum.topology.local-modules", name, known);
             }
             if (metadata.isService() && !metadata.service().contains(name) && !everywhere.contains(name)) {
                 throw new InvalidTopologyException("Module '" + name + "' is set to run here (forum.topology.local-modules)"
@@ -60,8 +64,7 @@ public final class Topology {
         }
         for (String name : settings.remoteUrls().keySet()) {
             if (!known.contains(name)) {
-                throw new InvalidTopologyException("forum.topology.remote-urls names unknown module '" + name
-                        + "'; the modules are: " + moduleList);
+                throw unknownModule("forum.topology.remote-urls", name, known);
             }
         }
         Set<String> local = new LinkedHashSet<>(!settings.localModules().isEmpty() ? settings.localModules()
@@ -84,6 +87,16 @@ public final class Topology {
         Topology topology = new Topology(metadata, local, remote, settings);
         topology.refuseWhatCannotCross();
         return topology;
+    }
+
+    /**
+     * The refusal of a name that is none of the modules, with the closest module when one is close ({@link ClosestName}):
+     * {@code forum.topology.local-modules names unknown module 'ordrs' (did you mean orders?); the modules are: catalog,
+     * orders}. Only the modules listed (not the open and shared ones, which run everywhere) are suggested.
+     */
+    private static InvalidTopologyException unknownModule(String setting, String name, Set<String> modules) {
+        return new InvalidTopologyException(setting + " names unknown module '" + name + "'" + ClosestName.hint(name, modules)
+                + "; the modules are: " + String.join(", ", modules));
     }
 
     /** The local modules that call {@code module} over HTTP. */

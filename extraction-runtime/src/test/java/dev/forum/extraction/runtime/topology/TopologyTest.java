@@ -74,8 +74,9 @@ class TopologyTest {
     @Test
     void refusesWhatCannotWorkInOneLine() throws IOException {
         ModuleMetadata shop = metadata(SHOP);
-        assertThatThrownBy(() -> Topology.resolve(settings(Set.of("ordres"), "http://lb", Map.of()), shop))
-                .hasMessage("forum.topology.local-modules names unknown module 'ordres'; the modules are: catalog, orders, shipping, stock");
+        assertThatThrownBy(() -> Topology.resolve(settings(Set.of("warehouse"), "http://lb", Map.of()), shop))
+                .isInstanceOf(InvalidTopologyException.class)
+                .hasMessage("forum.topology.local-modules names unknown module 'warehouse'; the modules are: catalog, orders, shipping, stock");
         assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders"), "http://lb", Map.of()), metadata(SHOP + "service=catalog\n")))
                 .hasMessageStartingWith("Module 'orders' is set to run here (forum.topology.local-modules) but its implementation is not on the class path");
         assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders"), "http://lb", Map.of()), shop))
@@ -91,6 +92,27 @@ class TopologyTest {
                 .hasMessage("forum.topology.remote-urls names unknown module 'kernel'; the modules are: catalog, orders, shipping, stock");
         assertThatThrownBy(() -> ModuleMetadata.parse(new Properties(), "jar:x!/META-INF/extraction/modules.properties"))
                 .hasMessageContaining("this library reads format 1");
+    }
+
+    @Test
+    void anUnknownModuleCloseToAModuleIsRefusedWithThatModuleAsTheHint() throws IOException {
+        ModuleMetadata shop = metadata(SHOP);
+        assertThatThrownBy(() -> Topology.resolve(settings(Set.of("ordrs", "stock"), "http://lb", Map.of()), shop))
+                .isInstanceOf(InvalidTopologyException.class)
+                .hasMessage("forum.topology.local-modules names unknown module 'ordrs' (did you mean orders?); the modules are:"
+                        + " catalog, orders, shipping, stock");
+        assertThatThrownBy(() -> Topology.resolve(settings(Set.of("ordres"), "http://lb", Map.of()), shop))
+                .hasMessage("forum.topology.local-modules names unknown module 'ordres' (did you mean orders?); the modules are:"
+                        + " catalog, orders, shipping, stock");
+        assertThatThrownBy(() -> Topology.resolve(settings(Set.of(), "http://lb", Map.of("shiping", URI.create("http://s"))), shop))
+                .isInstanceOf(InvalidTopologyException.class)
+                .hasMessage("forum.topology.remote-urls names unknown module 'shiping' (did you mean shipping?); the modules are:"
+                        + " catalog, orders, shipping, stock");
+        // Far from every module: no hint. Nor is a module that runs everywhere offered (kernel is not in the list).
+        assertThatThrownBy(() -> Topology.resolve(settings(Set.of(), "http://lb", Map.of("billing", URI.create("http://b"))), shop))
+                .hasMessage("forum.topology.remote-urls names unknown module 'billing'; the modules are: catalog, orders, shipping, stock");
+        assertThatThrownBy(() -> Topology.resolve(settings(Set.of("kernal"), "http://lb", Map.of()), shop))
+                .hasMessage("forum.topology.local-modules names unknown module 'kernal'; the modules are: catalog, orders, shipping, stock");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.forum.topology;
+package dev.forum.closestname;
 
 import java.util.Collection;
 import java.util.Locale;
@@ -7,7 +7,9 @@ import java.util.TreeSet;
 
 /**
  * The valid name a mistyped one most likely meant, for the "did you mean" of a one-line refusal (a module or service
- * name in a topology file, an {@code -Dextract} list, a service request). Closeness is the Levenshtein distance
+ * name in a topology file, an {@code -Dextract} list, a service request, the run-time library's
+ * {@code forum.topology.*} settings, the local stand-in's processes, data-move's {@code --module}); the one rule all of
+ * them use, so a name is suggested alike everywhere. Closeness is the Levenshtein distance
  * (insertions, deletions and substitutions, one each), ignoring case: at most 1 for names of up to 5 characters, at
  * most 2 for longer ones, so {@code postz} means {@code posts} and {@code thredas} {@code threads}, while
  * {@code delta} means none of {@code alpha, beta}.

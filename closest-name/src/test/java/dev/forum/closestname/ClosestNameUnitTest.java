@@ -1,4 +1,4 @@
-package dev.forum.topology;
+package dev.forum.closestname;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
