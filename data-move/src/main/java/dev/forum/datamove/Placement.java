@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -170,6 +171,35 @@ final class Placement {
             }
             throw e;
         }
+    }
+
+    /**
+     * The modules this database has a placement row of that names {@code first} or {@code second} authoritative, sorted
+     * by name: those a move between the two has touched (a row naming a third database is another pair's move).
+     *
+     * @return the modules, empty when the database has no placement table (no move ever touched it)
+     */
+    static List<String> modules(Connection connection, String first, String second) throws SQLException {
+        List<String> modules = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "select module from forum_move.placement where authoritative in (?, ?) order by 1")) {
+            query.setString(1, first);
+            query.setString(2, second);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    modules.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            if ("42P01".equals(e.getSQLState()) || "3F000".equals(e.getSQLState())) {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
+                return List.of();
+            }
+            throw e;
+        }
+        return modules;
     }
 
     /** Announces a pause: writes may be held for up to {@code bound} from now (committed at once). */

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The operator's drop of the copy a move left on its source ({@link SourceDrop}), on two PostgreSQL 15 servers of its
- * own: refused with nothing changed before any move, before the switch and while the switch is not complete; after a
- * completed move it drops the source's tables and every replication object, keeps the schema and the placement row,
- * says so again on a second run, and a rollback afterwards is a full move back.
+ * own: refused with nothing changed before any move (a mistyped module is told the closest module a move between the
+ * two has run for), before the switch and while the switch is not complete; after a completed move it drops the
+ * source's tables and every replication object, keeps the schema and the placement row, says so again on a second
+ * run, and a rollback afterwards is a full move back.
  */
 @EnabledIfThrowawayPostgres
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
@@ -38,11 +39,23 @@ class SourceDropIntegrationTest {
             pair.psql(pair.source, "insert into posts.posts (thread_id, text, user_id) select 1 + g % 7, 'seed ' || g, 1 + g % 5"
                     + " from generate_series(1, 200) g");
 
-            assertEquals("no move of posts has run between shared and own: shared holds it, nothing to drop", refusal(pair));
+            String noMove = ", nothing to drop: check --module (no move of any module has run between them) and --source, --target";
+            assertEquals("no move of posts has run between shared and own" + noMove, refusal(pair));
+            assertEquals("no move of postz has run between shared and own" + noMove, refusal(pair, "postz"),
+                    "no module a move has run for, so none to suggest");
 
             killedAt(pair, Step.CAUGHT_UP);
             assertEquals("posts is not switched: shared is authoritative (epoch 0); drop-source drops the copy left on the"
                     + " database a move switched away from, so move posts to own first", refusal(pair));
+            // A mistyped module: the modules a move has run for between the two are offered, and the closest named.
+            String moved = ", nothing to drop: check --module (moves between them have run for posts) and --source, --target";
+            assertEquals("no move of postz has run between shared and own (did you mean posts?)" + moved, refusal(pair, "postz"));
+            assertEquals("no move of orders has run between shared and own" + moved, refusal(pair, "orders"));
+            // A move of threads between shared and a third database is not one between shared and own.
+            pair.psql(pair.source, "insert into forum_move.placement (module, here, authoritative, epoch) values"
+                    + " ('threads', 'shared', 'third', 1)");
+            assertEquals("no move of thread has run between shared and own" + moved, refusal(pair, "thread"));
+            pair.psql(pair.source, "delete from forum_move.placement where module = 'threads'");
 
             killedAt(pair, Step.SWITCH_SOURCE_COMMITTED);
             assertEquals("the switch of posts to own is not complete (both placement rows must name it at epoch 1): run the"
@@ -117,8 +130,16 @@ class SourceDropIntegrationTest {
     }
 
     private static String refusal(ModuleDatabases pair) {
-        return assertThrows(MoveException.class,
-                () -> new SourceDrop(pair.source, pair.target, pair.settings(), line -> { }).run()).getMessage();
+        return refusal(pair, pair.module);
+    }
+
+    /** The refusal of drop-source for {@code module} (with the pair's module's roles and migrations). */
+    private static String refusal(ModuleDatabases pair, String module) {
+        MoveSettings settings = pair.settings();
+        MoveSettings other = new MoveSettings(module, settings.ownerRole(), settings.ownerPassword(), settings.runtimeRole(),
+                settings.migrations(), settings.sequenceMargin(), settings.catchUpTimeout(), settings.pauseBound());
+        return assertThrows(MoveException.class, () -> new SourceDrop(pair.source, pair.target, other, line -> { }).run())
+                .getMessage();
     }
 
     private static void killedAt(ModuleDatabases pair, Step stop) {
