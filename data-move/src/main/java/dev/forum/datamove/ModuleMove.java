@@ -301,9 +301,17 @@ public final class ModuleMove {
         return new Report(target.label(), epoch, switchPause, result.pause(), sequences, result.tables(), true);
     }
 
-    /** Tears down the move's replication while the source is authoritative: subscriptions, slots, publications. */
+    /**
+     * Tears down the move's replication while the source is authoritative: subscriptions, slots, publications.
+     *
+     * @throws MoveException (one line, nothing changed) when neither side has anything of a move of the module (a
+     *                       placement row, its publication, a subscription or slot of its moves), naming the modules
+     *                       abort would act on and the closest to a mistyped name ({@link ModuleNames#checkAbort}); when
+     *                       the target is authoritative (after the switch); or when a server fails
+     */
     public void abort() {
         try (MovePair.Opened both = pair.open(false)) {
+            ModuleNames.checkAbort(both.s(), source, both.t(), target, settings.module());
             if (!both.authority().authoritative().equals(source.label())) {
                 throw new MoveException(target.label() + " is authoritative for " + settings.module()
                         + " since the switch: roll back by moving it back (source and target swapped), not by aborting");
@@ -346,25 +354,45 @@ public final class ModuleMove {
     /**
      * What each side holds of the module's move, one line each: its placement row, its subscriptions and its slots
      * (with the WAL each keeps). Changes nothing.
+     *
+     * @throws MoveException (one line) when a side cannot be reached or read, or neither side has a schema, placement
+     *                       row or replication of the module ({@link ModuleNames#checkStatus}: a mistyped name is told
+     *                       the closest module there; a module never moved is answered, not refused)
      */
     public List<String> status() {
-        List<String> lines = new ArrayList<>();
-        for (Endpoint side : List.of(source, target)) {
-            try (Connection connection = side.connect()) {
-                Placement.Row row = Placement.read(connection, settings.module());
-                lines.add(side.label() + ": " + (row == null ? "no placement row (no move has touched it)"
-                        : "placement names " + row.authoritative() + " at epoch " + row.epoch()
-                                + (row.authoritativeHere() ? " (takes the writes)" : " (read-only for the module)")));
-                for (String subscription : List.of(settings.subscription(source, target), settings.subscription(target, source))) {
-                    if (Replication.subscriptionExists(connection, subscription)) {
-                        lines.add(side.label() + ": subscription " + subscription
-                                + (Replication.subscriptionEnabled(connection, subscription) ? " enabled" : " DISABLED"));
-                    }
-                }
-                Replication.describeSlots(connection, settings.module()).forEach(line -> lines.add(side.label() + ": " + line));
+        try (Connection s = source.connect(); Connection t = target.connect()) {
+            try {
+                ModuleNames.checkStatus(s, source, t, target, settings.module());
             } catch (SQLException e) {
-                throw new MoveException("reading the state of " + side.describe() + " failed: " + Endpoint.oneLine(e), e);
+                throw new MoveException("reading the modules of " + source.describe() + " and " + target.describe()
+                        + " failed: " + Endpoint.oneLine(e), e);
             }
+            List<String> lines = new ArrayList<>(status(s, source));
+            lines.addAll(status(t, target));
+            return lines;
+        } catch (SQLException e) {
+            throw new MoveException("closing the connections to " + source.label() + " and " + target.label() + " failed: "
+                    + Endpoint.oneLine(e), e);
+        }
+    }
+
+    /** One side's lines of {@link #status()}. */
+    private List<String> status(Connection connection, Endpoint side) {
+        List<String> lines = new ArrayList<>();
+        try {
+            Placement.Row row = Placement.read(connection, settings.module());
+            lines.add(side.label() + ": " + (row == null ? "no placement row (no move has touched it)"
+                    : "placement names " + row.authoritative() + " at epoch " + row.epoch()
+                            + (row.authoritativeHere() ? " (takes the writes)" : " (read-only for the module)")));
+            for (String subscription : List.of(settings.subscription(source, target), settings.subscription(target, source))) {
+                if (Replication.subscriptionExists(connection, subscription)) {
+                    lines.add(side.label() + ": subscription " + subscription
+                            + (Replication.subscriptionEnabled(connection, subscription) ? " enabled" : " DISABLED"));
+                }
+            }
+            Replication.describeSlots(connection, settings.module()).forEach(line -> lines.add(side.label() + ": " + line));
+        } catch (SQLException e) {
+            throw new MoveException("reading the state of " + side.describe() + " failed: " + Endpoint.oneLine(e), e);
         }
         return lines;
     }

@@ -6,8 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The control table both databases of a move carry, and the write guard that makes its word law.
@@ -174,32 +175,28 @@ final class Placement {
     }
 
     /**
-     * The modules this database has a placement row of that names {@code first} or {@code second} authoritative, sorted
-     * by name: those a move between the two has touched (a row naming a third database is another pair's move).
+     * Every placement row this database holds, by module, sorted by name: the modules a move has touched here.
      *
-     * @return the modules, empty when the database has no placement table (no move ever touched it)
+     * @return module to row; empty when the database has no placement table (no move ever touched it)
      */
-    static List<String> modules(Connection connection, String first, String second) throws SQLException {
-        List<String> modules = new ArrayList<>();
+    static SortedMap<String, Row> rows(Connection connection) throws SQLException {
+        SortedMap<String, Row> rows = new TreeMap<>();
         try (PreparedStatement query = connection.prepareStatement(
-                "select module from forum_move.placement where authoritative in (?, ?) order by 1")) {
-            query.setString(1, first);
-            query.setString(2, second);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    modules.add(rows.getString(1));
-                }
+                "select module, here, authoritative, epoch from forum_move.placement");
+                ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                rows.put(result.getString(1), new Row(result.getString(2), result.getString(3), result.getLong(4)));
             }
         } catch (SQLException e) {
             if ("42P01".equals(e.getSQLState()) || "3F000".equals(e.getSQLState())) {
                 if (!connection.getAutoCommit()) {
                     connection.rollback();
                 }
-                return List.of();
+                return rows;
             }
             throw e;
         }
-        return modules;
+        return rows;
     }
 
     /** Announces a pause: writes may be held for up to {@code bound} from now (committed at once). */

@@ -1,6 +1,5 @@
 package dev.forum.datamove;
 
-import dev.forum.closestname.ClosestName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,8 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -65,7 +62,8 @@ public final class SourceDrop {
     /**
      * @return what was dropped
      * @throws MoveException (one line, nothing changed) when no move of the module has run between the two (naming the
-     *                       modules one has run for, and the closest to a mistyped name), the move has not switched or
+     *                       modules whose move from the source to the target completed, and the closest to a mistyped
+     *                       name: {@link ModuleNames#noMoveToDrop}), the move has not switched or
      *                       not completed, or the target lacks a table the source has; or when a server fails part way
      *                       (run it again)
      */
@@ -77,7 +75,7 @@ public final class SourceDrop {
             Placement.Row onSource = both.onSource();
             Placement.Row onTarget = both.onTarget();
             if (onSource == null && onTarget == null) {
-                throw noMoveRan(s, t);
+                throw ModuleNames.noMoveToDrop(s, source, t, target, module);
             }
             Placement.Row authority = both.authority();
             if (!authority.authoritative().equals(target.label())) {
@@ -118,22 +116,6 @@ public final class SourceDrop {
             throw new MoveException("dropping " + module + " on " + source.label() + " failed: " + Endpoint.oneLine(e)
                     + " (run it again: what was dropped stays dropped, the rest is dropped then)", e);
         }
-    }
-
-    /**
-     * The refusal of a module no move has run for between the two databases, naming the modules a move has run for
-     * between them ({@link Placement#modules}, from either side's rows) and the one the name most likely meant when one
-     * is close ({@link ClosestName}): {@code no move of postz has run between shared and own (did you mean posts?),
-     * nothing to drop: check --module (moves between them have run for posts) and --source, --target}.
-     */
-    private MoveException noMoveRan(Connection s, Connection t) throws SQLException {
-        String module = settings.module();
-        Set<String> moved = new TreeSet<>(Placement.modules(s, source.label(), target.label()));
-        moved.addAll(Placement.modules(t, source.label(), target.label()));
-        return new MoveException("no move of " + module + " has run between " + source.label() + " and " + target.label()
-                + ClosestName.hint(module, moved) + ", nothing to drop: check --module (" + (moved.isEmpty()
-                        ? "no move of any module has run between them" : "moves between them have run for " + String.join(", ", moved))
-                + ") and --source, --target");
     }
 
     private static boolean sameRow(Placement.Row row, Placement.Row authority) {

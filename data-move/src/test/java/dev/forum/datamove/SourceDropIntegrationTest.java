@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The operator's drop of the copy a move left on its source ({@link SourceDrop}), on two PostgreSQL 15 servers of its
- * own: refused with nothing changed before any move (a mistyped module is told the closest module a move between the
- * two has run for), before the switch and while the switch is not complete; after a completed move it drops the
- * source's tables and every replication object, keeps the schema and the placement row, says so again on a second
- * run, and a rollback afterwards is a full move back.
+ * own: refused with nothing changed before any move, before the switch and while the switch is not complete (a
+ * mistyped module is told the closest module drop-source would drop, whose move from source to target completed, and
+ * never a module of another database's move); after a completed move it drops the source's tables and every
+ * replication object, keeps the schema and the placement row, says so again on a second run, and a rollback
+ * afterwards is a full move back.
  */
 @EnabledIfThrowawayPostgres
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
@@ -39,7 +40,7 @@ class SourceDropIntegrationTest {
             pair.psql(pair.source, "insert into posts.posts (thread_id, text, user_id) select 1 + g % 7, 'seed ' || g, 1 + g % 5"
                     + " from generate_series(1, 200) g");
 
-            String noMove = ", nothing to drop: check --module (no move of any module has run between them) and --source, --target";
+            String noMove = ", nothing to drop: check --module (no move from shared to own has completed) and --source, --target";
             assertEquals("no move of posts has run between shared and own" + noMove, refusal(pair));
             assertEquals("no move of postz has run between shared and own" + noMove, refusal(pair, "postz"),
                     "no module a move has run for, so none to suggest");
@@ -47,15 +48,14 @@ class SourceDropIntegrationTest {
             killedAt(pair, Step.CAUGHT_UP);
             assertEquals("posts is not switched: shared is authoritative (epoch 0); drop-source drops the copy left on the"
                     + " database a move switched away from, so move posts to own first", refusal(pair));
-            // A mistyped module: the modules a move has run for between the two are offered, and the closest named.
-            String moved = ", nothing to drop: check --module (moves between them have run for posts) and --source, --target";
-            assertEquals("no move of postz has run between shared and own (did you mean posts?)" + moved, refusal(pair, "postz"));
-            assertEquals("no move of orders has run between shared and own" + moved, refusal(pair, "orders"));
-            // A move of threads between shared and a third database is not one between shared and own.
+            // Only modules drop-source would drop are offered: posts has not switched, so it is not.
+            assertEquals("no move of postz has run between shared and own" + noMove, refusal(pair, "postz"));
+            // A move of threads from shared to a third database, never switched, and one switched: shared's rows name
+            // shared and third; neither is a move between shared and own that drop-source would drop.
             pair.psql(pair.source, "insert into forum_move.placement (module, here, authoritative, epoch) values"
-                    + " ('threads', 'shared', 'third', 1)");
-            assertEquals("no move of thread has run between shared and own" + moved, refusal(pair, "thread"));
-            pair.psql(pair.source, "delete from forum_move.placement where module = 'threads'");
+                    + " ('threads', 'shared', 'shared', 0), ('users', 'shared', 'third', 1)");
+            assertEquals("no move of thread has run between shared and own" + noMove, refusal(pair, "thread"));
+            assertEquals("no move of user has run between shared and own" + noMove, refusal(pair, "user"));
 
             killedAt(pair, Step.SWITCH_SOURCE_COMMITTED);
             assertEquals("the switch of posts to own is not complete (both placement rows must name it at epoch 1): run the"
@@ -63,6 +63,17 @@ class SourceDropIntegrationTest {
             assertEquals("200", pair.psql(pair.source, "select count(*) from posts.posts"), "every refusal changed nothing");
 
             new ModuleMove(pair.source, pair.target, pair.settings(), line -> { }, step -> { }).run();
+            // A mistyped module once the move of posts completed: posts is offered, the third database's moves are not.
+            String completed = ", nothing to drop: check --module (moves from shared to own have completed for posts) and"
+                    + " --source, --target";
+            assertEquals("no move of postz has run between shared and own (did you mean posts?)" + completed,
+                    refusal(pair, "postz"));
+            assertEquals("no move of orders has run between shared and own" + completed, refusal(pair, "orders"));
+            assertEquals("no move of thread has run between shared and own" + completed, refusal(pair, "thread"));
+            assertEquals("threads is not switched: shared is authoritative (epoch 0); drop-source drops the copy left on"
+                    + " the database a move switched away from, so move threads to own first", refusal(pair, "threads"),
+                    "the module it would have offered before is refused");
+            pair.psql(pair.source, "delete from forum_move.placement where module in ('threads', 'users')");
             assertTrue(pair.slots(pair.target).size() == 1, "the way back's slot, before the drop: " + pair.slots(pair.target));
             List<String> log = new ArrayList<>();
             SourceDrop.Report report = new SourceDrop(pair.source, pair.target, pair.settings(), log::add).run();

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The command line end to end: a rollback with nothing to move, a move and its rollback as an operator types them
- * (migrations from the class path, as in the move image), the status, then the drop of the copy left behind.
+ * (migrations from the class path, as in the move image), the status, a mistyped module refused by status, abort and
+ * drop-source (one line, exit 1), then the drop of the copy left behind.
  */
 @EnabledIfThrowawayPostgres
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -62,6 +63,17 @@ class MainIntegrationTest {
             assertTrue(status.lines().anyMatch(line -> line.startsWith(
                     "[data-move] shared: slot forum_move_threads_shared_to_threads_own in use, keeps ")), status);
 
+            // A mistyped module: one line, exit 1, the closest module the command would act on.
+            assertEquals("data-move: shared and threads_own have no schema, placement row or replication of threadz (did you"
+                    + " mean threads?): check --module (the modules there are posts, threads, users) and --source, --target",
+                    refusalOf(command("status", "threadz", sharedAddress, ownAddress), environment));
+            assertEquals("data-move: no move of threadz has started on shared or threads_own (did you mean threads?), nothing"
+                    + " to abort: check --module (moves abort can end there: threads) and --source, --target",
+                    refusalOf(command("abort", "threadz", sharedAddress, ownAddress), environment));
+            assertEquals("data-move: no move of threadz has run between threads_own and shared (did you mean threads?),"
+                    + " nothing to drop: check --module (moves from threads_own to shared have completed for threads) and"
+                    + " --source, --target", refusalOf(command("drop-source", "threadz", ownAddress, sharedAddress), swapped));
+
             // The operator's last step: the copy the move back left on threads_own (its source) is dropped.
             String dropped = stdoutOf(command("drop-source", ownAddress, sharedAddress), swapped);
             assertTrue(dropped.contains("[data-move] done: shared holds threads at epoch 2; 2 objects dropped on threads_own,"
@@ -86,11 +98,37 @@ class MainIntegrationTest {
     }
 
     private static String[] command(String verb, String source, String target) {
-        return new String[] {verb, "--module", "threads", "--source", source, "--source-user", "postgres",
+        return command(verb, "threads", source, target);
+    }
+
+    private static String[] command(String verb, String module, String source, String target) {
+        return new String[] {verb, "--module", module, "--source", source, "--source-user", "postgres",
                 "--target", target, "--target-user", "postgres", "--owner", ModuleDatabases.owner("threads"),
                 "--runtime-role", ModuleDatabases.runtime("threads"),
                 // As the move image runs it: the module's jar is on data-move's class path.
                 "--migrations", "classpath:db/migration/threads"};
+    }
+
+    /** Standard error of a command that must fail with exit status 1, which must print nothing on standard output. */
+    private static String refusalOf(String[] args, Map<String, String> environment) {
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = Main.run(args, environment);
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+        String error = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, status, error);
+        assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing done, nothing printed");
+        assertEquals(1, error.lines().count(), "one line: " + error);
+        return error.strip();
     }
 
     private static String stdoutOf(String[] args, Map<String, String> environment) {
