@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * from the process running the move.
  *
  * @param label    the database's name in the placement row: 1-12 lower-case letters, digits or {@code _}, starting
- *                 with a letter (e.g. {@code shared}, {@code posts_own}); part of replication object names
+ *                 with a letter (e.g. {@code shared}, {@code posts_own}), without the word {@code to} between
+ *                 {@code _} (as in {@code a_to_b}); part of replication object names
+ *                 {@code forum_move_<module>_<from>_to_<to>}, which that keeps readable one way only
  * @param host     host name or address of the server, as both the move and the other server reach it
  * @param port     TCP port, 1-65535
  * @param database database name
@@ -40,11 +42,21 @@ public record Endpoint(String label, String host, int port, String database, Str
         String sslRootCert) {
 
     private static final Pattern LABEL = Pattern.compile("[a-z][a-z0-9_]{0,11}");
+    /** The word {@code to} between {@code _} (or at an end): the separator of {@code <from>_to_<to>}. */
+    private static final Pattern SEPARATOR = Pattern.compile("(^|_)to(_|$)");
 
+    /**
+     * @throws MoveException (one line) when the label is not a label (format, or the word {@code to} in it), the port
+     *                       is not a TCP port, or the certificate file name is blank
+     */
     public Endpoint {
         if (label == null || !LABEL.matcher(label).matches()) {
             throw new MoveException("database label '" + label + "' is not valid: use 1-12 lower-case letters, digits or _,"
                     + " starting with a letter (e.g. shared, posts_own)");
+        }
+        if (SEPARATOR.matcher(label).find()) {
+            throw new MoveException("database label '" + label + "' is not valid: the word 'to' in it would make the move's"
+                    + " names forum_move_<module>_<from>_to_<to> ambiguous; choose a label without it (e.g. shared, posts_own)");
         }
         if (port < 1 || port > 65535) {
             throw new MoveException(label + ": port " + port + " is not a TCP port (1-65535)");
@@ -52,6 +64,11 @@ public record Endpoint(String label, String host, int port, String database, Str
         if (sslRootCert != null && sslRootCert.isBlank()) {
             throw new MoveException(label + ": the certificate authorities' file is empty: give a PEM file or none");
         }
+    }
+
+    /** Whether {@code text} is a valid label (format, no word {@code to}). */
+    static boolean isLabel(String text) {
+        return LABEL.matcher(text).matches() && !SEPARATOR.matcher(text).find();
     }
 
     /** A plain connection, no certificate checked: a test's or the local stand-in's server. */

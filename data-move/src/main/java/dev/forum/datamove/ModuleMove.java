@@ -19,8 +19,9 @@ import java.util.function.Consumer;
  * <p>Safe to run again after a failure or a kill at any point: it reads both databases' {@link Placement} rows, takes
  * the higher epoch's word for who is authoritative, and goes on from there. Before the switch it reuses a working
  * subscription or else drops what it finds (subscriptions, their slots, stale reverse subscriptions), empties the
- * target's tables and copies again; after it, it completes the switch. Either way every replication slot of the
- * module that no subscription uses is dropped, so none holds WAL.
+ * target's tables and copies again; after it, it completes the switch. Either way every replication slot of this
+ * pair's move ({@code <source>_to_<target>}, {@code <target>_to_<source>}) that no subscription uses is dropped, so
+ * none holds WAL; a slot of the module's move to or from a third database is left to that move (and logged).
  */
 public final class ModuleMove {
 
@@ -129,13 +130,13 @@ public final class ModuleMove {
                 log.accept("subscription " + fwd + " exists and runs: resuming it");
             } else {
                 Replication.dropSubscription(t, fwd);
-                Replication.dropOrphanSlots(s, settings.module(), null, log);
+                Replication.dropOrphanSlots(s, source.label(), settings, pairNames(), null, log);
                 TargetSchema.truncate(t, settings.module(), tables);
                 Replication.subscribe(t, fwd, source, settings.publication(), true);
                 log.accept("subscription " + fwd + " on " + target.label() + " (slot on " + source.label()
                         + "): initial copy started");
             }
-            Replication.dropOrphanSlots(t, settings.module(), null, log);
+            Replication.dropOrphanSlots(t, target.label(), settings, pairNames(), null, log);
             reached(Step.SUBSCRIBED);
 
             catchUp(s, t, fwd);
@@ -237,7 +238,7 @@ public final class ModuleMove {
         Replication.publish(t, settings.publication(), settings.module(), tables);
         if (!(Replication.subscriptionEnabled(s, rev) && Replication.slotExists(t, rev))) {
             Replication.dropSubscription(s, rev);
-            Replication.dropOrphanSlots(t, settings.module(), null, log);
+            Replication.dropOrphanSlots(t, target.label(), settings, pairNames(), null, log);
             TargetSchema.truncate(s, settings.module(), tables);
             Replication.subscribe(s, rev, target, settings.publication(), true);
             log.accept("replication back to " + source.label() + " was missing: " + rev + " made again with a copy");
@@ -245,8 +246,8 @@ public final class ModuleMove {
                 Replication.sleep(Duration.ofMillis(50));
             }
         }
-        Replication.dropOrphanSlots(s, settings.module(), null, log);
-        Replication.dropOrphanSlots(t, settings.module(), rev, log);
+        Replication.dropOrphanSlots(s, source.label(), settings, pairNames(), null, log);
+        Replication.dropOrphanSlots(t, target.label(), settings, pairNames(), rev, log);
         log.accept("module " + settings.module() + " is on " + target.label() + " (epoch " + epoch + "): switch complete");
         reached(Step.SWITCHED);
         return verify(t, s, epoch, rev, Duration.ZERO, Map.of());
@@ -270,8 +271,8 @@ public final class ModuleMove {
      */
     private Report sourceDropped(Connection s, Connection t, long epoch, String rev) throws SQLException {
         Replication.dropSubscription(s, rev);
-        Replication.dropOrphanSlots(s, settings.module(), null, log);
-        Replication.dropOrphanSlots(t, settings.module(), null, log);
+        Replication.dropOrphanSlots(s, source.label(), settings, pairNames(), null, log);
+        Replication.dropOrphanSlots(t, target.label(), settings, pairNames(), null, log);
         log.accept("module " + settings.module() + " is on " + target.label() + " (epoch " + epoch + ") and its copy on "
                 + source.label() + " was dropped (drop-source): nothing to move or verify");
         reached(Step.SWITCHED);
@@ -302,7 +303,10 @@ public final class ModuleMove {
     }
 
     /**
-     * Tears down the move's replication while the source is authoritative: subscriptions, slots, publications.
+     * Tears down this pair's move while the source is authoritative: its subscriptions and slots both ways (an
+     * orphaned slot of the pair too), and the publications unless a move of the module between one of the two and a
+     * third database still has a slot there. Such a move is left running (its slots are logged, naming its pair: an
+     * abort given the wrong target ends nothing of it).
      *
      * @throws MoveException (one line, nothing changed) when neither side has anything of a move of the module (a
      *                       placement row, its publication, a subscription or slot of its moves), naming the modules
@@ -316,8 +320,10 @@ public final class ModuleMove {
                 throw new MoveException(target.label() + " is authoritative for " + settings.module()
                         + " since the switch: roll back by moving it back (source and target swapped), not by aborting");
             }
-            tearDown(both.s(), source, both.t(), target);
-            log.accept("aborted: no subscription, slot or publication of " + settings.module() + " is left; "
+            List<String> kept = tearDown(both.s(), source, both.t(), target);
+            log.accept("aborted: " + (kept.isEmpty() ? "no subscription, slot or publication" : "no subscription or slot") + " of "
+                    + settings.module() + " between " + source.label() + " and " + target.label() + " is left"
+                    + (kept.isEmpty() ? "" : " (publication kept on " + String.join(" and ", kept) + ", above)") + "; "
                     + source.label() + " stays authoritative");
         } catch (SQLException e) {
             throw new MoveException("aborting the move of " + settings.module() + " failed: " + Endpoint.oneLine(e), e);
@@ -325,15 +331,25 @@ public final class ModuleMove {
     }
 
     /**
-     * Drops the module's subscriptions both ways, every slot of its moves and its publications on both sides, and
-     * ends a pause announced on the authoritative side (whose placement row, if any, stays as it is).
+     * Drops the pair's subscriptions both ways and slots, and the publications another pair's move does not read
+     * ({@link MovePair#dropReplication}); ends a pause announced on the authoritative side (whose placement row, if
+     * any, stays as it is) unless another pair's move replicates from there, whose switch may have announced it (it
+     * ends by itself: {@code paused_until} is a bound).
+     *
+     * @return the labels of the sides whose publication was kept for another pair's move
      */
-    private void tearDown(Connection authoritative, Endpoint authoritativeSide, Connection other, Endpoint otherSide)
+    private List<String> tearDown(Connection authoritative, Endpoint authoritativeSide, Connection other, Endpoint otherSide)
             throws SQLException {
-        MovePair.dropReplication(authoritative, authoritativeSide, other, otherSide, settings, log);
-        if (Placement.read(authoritative, settings.module()) != null) {
+        List<String> kept = MovePair.dropReplication(authoritative, authoritativeSide, other, otherSide, settings, log);
+        if (!kept.contains(authoritativeSide.label()) && Placement.read(authoritative, settings.module()) != null) {
             Placement.clearPause(authoritative, settings.module());
         }
+        return kept;
+    }
+
+    /** The subscription and slot names of this pair's move, either way round. */
+    private List<String> pairNames() {
+        return settings.pairNames(source, target);
     }
 
     /**
@@ -390,7 +406,7 @@ public final class ModuleMove {
                             + (Replication.subscriptionEnabled(connection, subscription) ? " enabled" : " DISABLED"));
                 }
             }
-            Replication.describeSlots(connection, settings.module()).forEach(line -> lines.add(side.label() + ": " + line));
+            Replication.describeSlots(connection, settings).forEach(line -> lines.add(side.label() + ": " + line));
         } catch (SQLException e) {
             throw new MoveException("reading the state of " + side.describe() + " failed: " + Endpoint.oneLine(e), e);
         }

@@ -152,15 +152,19 @@ final class ModuleNames {
                 List.of());
     }
 
-    /** The modules of this database's publications {@code forum_move_<module>}. */
+    /**
+     * The modules of this database's publications {@code forum_move_<module>} (a module name has no {@code _}, so
+     * {@code forum_move_posts_x} is no module's).
+     */
     private static List<String> published(Connection connection) throws SQLException {
-        return strings(connection, "select substr(pubname, 12) from pg_publication where pubname like 'forum!_move!_%' escape '!'",
+        return strings(connection, "select substr(pubname, 12) from pg_publication where pubname ~ '^forum_move_[a-z][a-z0-9]*$'",
                 List.of());
     }
 
     /**
      * Whether this database has a subscription, or its server a replication slot of this database, named
-     * {@code forum_move_<module>_*} (a move's, or one orphaned).
+     * {@code forum_move_<module>_*} (a move's of any pair, or one orphaned; no other module's, as a module name has no
+     * {@code _}).
      */
     private static boolean replicates(Connection connection, String module) throws SQLException {
         String prefix = ("forum_move_" + module + "_").replace("_", "!_") + "%";

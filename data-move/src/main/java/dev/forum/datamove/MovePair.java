@@ -2,13 +2,15 @@ package dev.forum.datamove;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * The two databases of one module's move and the opening every operation on them shares ({@link ModuleMove}'s run,
  * abort and authority, {@link SourceDrop}): both connected, each side's {@link Placement} row read, and who is
- * authoritative by the rule of the move. Also the tear-down of every replication object the module's moves leave
- * between the two.
+ * authoritative by the rule of the move. Also the tear-down of the replication objects of the module's moves between
+ * the two (never of its moves to or from a third database).
  */
 final class MovePair {
 
@@ -88,19 +90,37 @@ final class MovePair {
     }
 
     /**
-     * Drops the module's replication between two databases of a move, either way round: the subscription on
-     * {@code b} from {@code a}, the one on {@code a} from {@code b}, every slot of the module's moves that no
-     * subscription uses on {@code a} and then {@code b} (each logged), and the publication on {@code a} and on
-     * {@code b}. What is already gone is passed over.
+     * Drops the module's replication between two databases of a move, either way round, and nothing of its moves to
+     * or from other databases: the subscription on {@code b} from {@code a}, the one on {@code a} from {@code b}, the
+     * slots of this pair that no subscription uses on {@code a} and then {@code b} (each logged;
+     * {@link Replication#dropOrphanSlots}, which logs another pair's slot and leaves it), and the publication on each
+     * side unless another pair's slot of the module is there, whose subscription reads it (then kept, and logged).
+     * What is already gone is passed over.
+     *
+     * @return the labels of the sides whose publication was kept for another pair's move (empty when none)
      */
-    static void dropReplication(Connection a, Endpoint aSide, Connection b, Endpoint bSide, MoveSettings settings,
+    static List<String> dropReplication(Connection a, Endpoint aSide, Connection b, Endpoint bSide, MoveSettings settings,
             Consumer<String> log) throws SQLException {
+        List<String> pairNames = settings.pairNames(aSide, bSide);
         Replication.dropSubscription(b, settings.subscription(aSide, bSide));
         Replication.dropSubscription(a, settings.subscription(bSide, aSide));
-        Replication.dropOrphanSlots(a, settings.module(), null, log);
-        Replication.dropOrphanSlots(b, settings.module(), null, log);
-        Replication.dropPublication(a, settings.publication());
-        Replication.dropPublication(b, settings.publication());
+        List<String> otherMovesOnA = Replication.dropOrphanSlots(a, aSide.label(), settings, pairNames, null, log);
+        List<String> otherMovesOnB = Replication.dropOrphanSlots(b, bSide.label(), settings, pairNames, null, log);
+        List<String> kept = new ArrayList<>();
+        for (int side = 0; side < 2; side++) {
+            Connection connection = side == 0 ? a : b;
+            String label = (side == 0 ? aSide : bSide).label();
+            List<String> others = side == 0 ? otherMovesOnA : otherMovesOnB;
+            if (others.isEmpty()) {
+                Replication.dropPublication(connection, settings.publication());
+            } else {
+                kept.add(label);
+                log.accept("kept publication " + settings.publication() + " on " + label + ": a move of "
+                        + settings.module() + " with another database reads it (" + (others.size() == 1 ? "slot " : "slots ")
+                        + String.join(", ", others) + ")");
+            }
+        }
+        return kept;
     }
 
     private static void closeQuietly(Connection connection, Exception failure) {

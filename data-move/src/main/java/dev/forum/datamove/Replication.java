@@ -153,42 +153,67 @@ final class Replication {
     }
 
     /**
-     * Drops every slot of this module's moves on the publisher except {@code keep} (null: keep none); an active
-     * one's WAL sender is ended first. So no slot is left holding WAL for a subscription that no longer exists.
+     * Sweeps the publisher's replication slots of the module's moves (of its database) after a subscription of the
+     * pair {@code pairNames} was dropped or before one is made: each slot of the pair but {@code keep} (null: keep none)
+     * is dropped, its WAL sender ended first, so that none holds WAL for a subscription that no longer exists. A slot
+     * of another pair's move of the module (a move to a third database, in progress or given up) is left as it is and
+     * logged, naming that pair, so the operator can abort that move itself.
      *
-     * @return the slots dropped
+     * @param publisher     a connection to the publisher's database
+     * @param publisherSide its label (for the log)
+     * @param pairNames     the subscription and slot names of the pair ({@link MoveSettings#pairNames})
+     * @return the slots of the module's other moves left on the publisher (empty when there are none)
      */
-    static List<String> dropOrphanSlots(Connection publisher, String module, String keep, Consumer<String> log)
-            throws SQLException {
-        List<String> dropped = new ArrayList<>();
+    static List<String> dropOrphanSlots(Connection publisher, String publisherSide, MoveSettings settings,
+            List<String> pairNames, String keep, Consumer<String> log) throws SQLException {
+        List<String[]> ours = new ArrayList<>();
+        List<String> others = new ArrayList<>();
         try (PreparedStatement query = publisher.prepareStatement("""
-                select slot_name, active_pid from pg_replication_slots
-                where slot_name like ? escape '!' and database = current_database()""")) {
-            query.setString(1, ("forum_move_" + module + "_").replace("_", "!_") + "%");
+                select slot_name, coalesce(active_pid, 0) from pg_replication_slots
+                where slot_name like ? escape '!' and database = current_database() order by 1""")) {
+            query.setString(1, settings.namePattern());
             try (ResultSet slots = query.executeQuery()) {
                 while (slots.next()) {
                     String slot = slots.getString(1);
-                    if (!slot.equals(keep)) {
-                        dropped.add(slot + "\t" + slots.getInt(2));
+                    if (pairNames.contains(slot)) {
+                        if (!slot.equals(keep)) {
+                            ours.add(new String[] {slot, String.valueOf(slots.getInt(2))});
+                        }
+                    } else {
+                        others.add(slot);
+                        log.accept(otherMovesSlot(publisherSide, settings, slot, slots.getInt(2) != 0));
                     }
                 }
             }
         }
-        List<String> names = new ArrayList<>();
-        for (String entry : dropped) {
-            String[] parts = entry.split("\t");
-            int pid = Integer.parseInt(parts[1]);
-            try (PreparedStatement drop = publisher.prepareStatement("""
-                    select pg_terminate_backend(?) where ? <> 0""")) {
-                drop.setInt(1, pid);
-                drop.setInt(2, pid);
-                drop.executeQuery().close();
+        for (String[] slot : ours) {
+            int pid = Integer.parseInt(slot[1]);
+            try (PreparedStatement terminate = publisher.prepareStatement("select pg_terminate_backend(?) where ? <> 0")) {
+                terminate.setInt(1, pid);
+                terminate.setInt(2, pid);
+                terminate.executeQuery().close();
             }
-            dropUntilFree(publisher, parts[0]);
-            log.accept("dropped orphaned replication slot " + parts[0]);
-            names.add(parts[0]);
+            dropUntilFree(publisher, slot[0]);
+            log.accept("dropped orphaned replication slot " + slot[0]);
         }
-        return names;
+        return others;
+    }
+
+    /**
+     * The log line for a slot of the module's moves that is not of the pair acted on: which move it belongs to, and
+     * how to end it when that move was given up.
+     */
+    private static String otherMovesSlot(String side, MoveSettings settings, String slot, boolean active) {
+        String[] direction = settings.direction(slot);
+        if (direction == null) {
+            return "left replication slot " + slot + " on " + side + ": not a name of a move of " + settings.module();
+        }
+        String move = "it is of the move of " + settings.module() + " from " + direction[0] + " to " + direction[1]
+                + ", not of this one";
+        return "left replication slot " + slot + " on " + side + ": " + move + (active ? ", and in use"
+                : ", and no WAL sender uses it: if that move was given up, run abort --source " + direction[0]
+                        + " --target " + direction[1] + " (if " + direction[1] + " is gone: select pg_drop_replication_slot('"
+                        + slot + "') on " + side + ")");
     }
 
     private static void dropUntilFree(Connection publisher, String slot) throws SQLException {
@@ -260,31 +285,18 @@ final class Replication {
         }
     }
 
-    /** The names of this module's move slots on a server (for checks and tests). */
-    static List<String> slots(Connection connection, String module) throws SQLException {
-        List<String> slots = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "select slot_name from pg_replication_slots where slot_name like ? escape '!' order by 1")) {
-            query.setString(1, ("forum_move_" + module + "_").replace("_", "!_") + "%");
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    slots.add(result.getString(1));
-                }
-            }
-        }
-        return slots;
-    }
-
     /**
-     * One line per replication slot of the module's moves on this server: name, whether a WAL sender uses it, and the
-     * WAL it keeps from being removed (bytes from its restart position to the current position).
+     * One line per replication slot of the module's moves (any pair's) on this server, of this database: name, whether
+     * a WAL sender uses it, and the WAL it keeps from being removed (bytes from its restart position to the current
+     * position).
      */
-    static List<String> describeSlots(Connection connection, String module) throws SQLException {
+    static List<String> describeSlots(Connection connection, MoveSettings settings) throws SQLException {
         List<String> lines = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("""
                 select slot_name, active, coalesce(pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn), 0)::bigint
-                from pg_replication_slots where slot_name like ? escape '!' order by 1""")) {
-            query.setString(1, ("forum_move_" + module + "_").replace("_", "!_") + "%");
+                from pg_replication_slots where slot_name like ? escape '!' and database = current_database()
+                order by 1""")) {
+            query.setString(1, settings.namePattern());
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
                     lines.add("slot " + result.getString(1) + (result.getBoolean(2) ? " in use" : " NOT IN USE")

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  *
  * <p>Refused, with nothing changed, unless the move has switched and completed: both placement rows name the target at
  * the same epoch (1 or more), and the target has every data table the source still has. What is dropped: the
- * subscriptions both ways, every replication slot of the module on either side, the publications on both sides, and
+ * subscriptions both ways and the slots of this pair's move on either side, the publications on both sides (one that
+ * a move of the module between one of them and a third database still reads is kept), and
  * every table, view, sequence, function and type in the module's schema on the source, in one transaction. The schema
  * itself stays (it belongs to the module's owner role, made by {@code module-roles.sql}), as does the source's
  * placement row, which keeps telling the module's processes where its data went. Safe to run again: a second run finds
@@ -99,9 +100,11 @@ public final class SourceDrop {
                         + source.label() + " has: nothing was dropped; check the move (data-move status) before dropping");
             }
 
-            MovePair.dropReplication(s, source, t, target, settings, log);
+            List<String> kept = MovePair.dropReplication(s, source, t, target, settings, log);
             log.accept("replication of " + module + " between " + source.label() + " and " + target.label()
-                    + " ended: no subscription, slot or publication left; a rollback is now a full move back");
+                    + " ended: " + (kept.isEmpty() ? "no subscription, slot or publication" : "no subscription or slot") + " of it left"
+                    + (kept.isEmpty() ? "" : " (publication kept on " + String.join(" and ", kept) + " for another move)")
+                    + "; a rollback is now a full move back");
 
             Map<String, Long> rows = new LinkedHashMap<>();
             List<String> objects = dropSchemaObjects(s, module, tables, rows);

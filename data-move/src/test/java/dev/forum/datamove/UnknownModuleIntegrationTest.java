@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code status} and {@code abort} of a module name that is not one there ({@link ModuleNames}), on two PostgreSQL 15
  * servers made for this class: refused in one line with the closest module the command would act on, changing
  * nothing; a module that exists but never moved still answers {@code status}, and {@code abort} still ends a move
- * started, a move already aborted and a slot orphaned with no placement row.
+ * started, a move already aborted and a slot of the pair orphaned with no placement row (one of another pair's move
+ * it names and leaves).
  */
 @EnabledIfThrowawayPostgres
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
@@ -90,14 +91,19 @@ class UnknownModuleIntegrationTest {
             // Aborted again: the placement rows stay, so the move is still known and abort says there is nothing left.
             move(pair, "posts", log).abort();
             assertEquals(2, log.stream().filter(line -> line.equals("aborted: no subscription, slot or publication of posts"
-                    + " is left; shared stays authoritative")).count(), log.toString());
+                    + " between shared and own is left; shared stays authoritative")).count(), log.toString());
 
-            // A slot a move of threads to an earlier target left, with no placement row: abort ends it (as the slot
-            // alarm advises).
+            // A slot of a move of threads between the two, orphaned, with no placement row: abort ends it (as the slot
+            // alarm advises). One a move of threads to an earlier target left is that move's: abort names it and the
+            // abort that ends it, and leaves it.
+            pair.psql(pair.source, "select pg_create_logical_replication_slot('forum_move_threads_shared_to_own', 'pgoutput')");
             pair.psql(pair.source, "select pg_create_logical_replication_slot('forum_move_threads_shared_to_old', 'pgoutput')");
             move(pair, "threads", log).abort();
-            assertTrue(log.contains("dropped orphaned replication slot forum_move_threads_shared_to_old"), log.toString());
-            assertEquals(List.of(), moveSlots(pair, pair.source));
+            assertTrue(log.contains("dropped orphaned replication slot forum_move_threads_shared_to_own"), log.toString());
+            assertTrue(log.stream().anyMatch(line -> line.startsWith("left replication slot forum_move_threads_shared_to_old"
+                    + " on shared: it is of the move of threads from shared to old, not of this one, and no WAL sender uses it:"
+                    + " if that move was given up, run abort --source shared --target old")), log.toString());
+            assertEquals(List.of("forum_move_threads_shared_to_old"), moveSlots(pair, pair.source));
         }
     }
 

@@ -31,10 +31,12 @@ public final class Main {
               move    moves (or resumes moving) module M's schema from source to target; to roll back, move it again
                       with source and target swapped (a module already on the target: nothing to move); with
                       --then-drop-source a move that switched ends with drop-source (a final rollback: no way back kept)
-              abort   before the switch only: drops the move's subscriptions, slots and publications
+              abort   before the switch only: drops the subscriptions and slots of this source/target pair's move,
+                      and the publications no move of M with another database reads (its slots are named, not dropped)
               status  prints each side's placement row, subscriptions and slots (with the WAL each keeps)
               drop-source  after a completed move only: drops the module's tables (read-only since the switch) on
                       the source it moved from, and the replication back to it; a rollback is then a full move back
+              M       1-21 lower-case letters or digits, no _; LABEL: 1-12 lower-case letters, digits or _, no word to
               LOCATION is a Flyway location of the module's migrations (classpath:db/migration/M or filesystem:DIR)
               FILE    PEM certificate authorities: both servers are verified against them (sslmode=verify-full;
                       the images carry RDS's at /app/rds/global-bundle.pem); without it, plain connections

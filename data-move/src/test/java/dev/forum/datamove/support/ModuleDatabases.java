@@ -5,6 +5,7 @@ import dev.forum.datamove.Endpoint;
 import dev.forum.datamove.MoveSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,8 @@ import org.flywaydb.core.Flyway;
  * A fresh database on each of two servers, set up as the forum's deployment sets them up: the roles and schemas of
  * {@code deploy/postgres/module-roles.sql} (an owner and a runtime role per module) on both, and on the source the
  * module's schema migrated by its own migrations as its owner, rows granted to the runtime role, as the module's
- * process does at start-up. {@link #close()} drops every subscription and replication slot of the two databases and
- * the databases themselves.
+ * process does at start-up. {@link #addDatabase} makes a third one (a move to another database) on the target's server.
+ * {@link #close()} drops every subscription and replication slot of the databases and the databases themselves.
  */
 public final class ModuleDatabases implements AutoCloseable {
 
@@ -30,6 +31,8 @@ public final class ModuleDatabases implements AutoCloseable {
     public final String module;
     public final Endpoint source;
     public final Endpoint target;
+    /** Databases added on the target's server ({@link #addDatabase}), by endpoint. */
+    private final Map<Endpoint, String> added = new LinkedHashMap<>();
 
     public ModuleDatabases(InitdbServer sourceServer, String sourceLabel, InitdbServer targetServer,
             String targetLabel, String module) {
@@ -71,13 +74,28 @@ public final class ModuleDatabases implements AutoCloseable {
         return endpoint == source ? sourceServer : targetServer;
     }
 
+    /**
+     * A third database on the target's server, set up as the target's ({@code module-roles.sql}, nothing migrated):
+     * the target of another move of the module. Dropped by {@link #close()}.
+     *
+     * @param label its label, e.g. {@code third}
+     */
+    public Endpoint addDatabase(String label) {
+        String name = database + "_" + (added.size() + 3);
+        targetServer.psql("postgres", "create database " + name);
+        targetServer.psqlFile(name, ROOT.resolve("deploy/postgres/module-roles.sql"), roleVariables());
+        Endpoint endpoint = new Endpoint(label, "127.0.0.1", targetServer.port(), name, "postgres", targetServer.password());
+        added.put(endpoint, name);
+        return endpoint;
+    }
+
     public String database() {
         return database;
     }
 
     /** SQL as the superuser in this pair's database on the endpoint's server. */
     public String psql(Endpoint endpoint, String sql) {
-        return server(endpoint).psql(database, sql);
+        return server(endpoint).psql(added.getOrDefault(endpoint, database), sql);
     }
 
     /** This database's replication slots on the endpoint's server: name and whether active, e.g. {@code x|t}. */
@@ -100,25 +118,32 @@ public final class ModuleDatabases implements AutoCloseable {
 
     @Override
     public void close() {
-        for (InitdbServer server : List.of(sourceServer, targetServer)) {
+        List<Map.Entry<InitdbServer, String>> databases = new ArrayList<>(List.of(Map.entry(sourceServer, database),
+                Map.entry(targetServer, database)));
+        added.values().forEach(name -> databases.add(Map.entry(targetServer, name)));
+        for (Map.Entry<InitdbServer, String> each : databases) {
+            InitdbServer server = each.getKey();
+            String name = each.getValue();
             try {
-                String subscriptions = server.psql(database, "select subname from pg_subscription"
+                String subscriptions = server.psql(name, "select subname from pg_subscription"
                         + " where subdbid = (select oid from pg_database where datname = current_database())");
                 for (String subscription : subscriptions.lines().filter(line -> !line.isBlank()).toList()) {
-                    server.psql(database, "alter subscription " + subscription + " disable");
-                    server.psql(database, "alter subscription " + subscription + " set (slot_name = none)");
-                    server.psql(database, "drop subscription " + subscription);
+                    server.psql(name, "alter subscription " + subscription + " disable");
+                    server.psql(name, "alter subscription " + subscription + " set (slot_name = none)");
+                    server.psql(name, "drop subscription " + subscription);
                 }
             } catch (RuntimeException ignored) {
                 // The database may already be gone.
             }
         }
-        for (InitdbServer server : List.of(sourceServer, targetServer)) {
+        for (Map.Entry<InitdbServer, String> each : databases) {
+            InitdbServer server = each.getKey();
+            String name = each.getValue();
             server.psql("postgres", "select pg_terminate_backend(active_pid) from pg_replication_slots"
-                    + " where database = '" + database + "' and active_pid is not null");
+                    + " where database = '" + name + "' and active_pid is not null");
             server.psql("postgres", "select pg_drop_replication_slot(slot_name) from pg_replication_slots"
-                    + " where database = '" + database + "' and not active");
-            server.psql("postgres", "drop database if exists " + database + " with (force)");
+                    + " where database = '" + name + "' and not active");
+            server.psql("postgres", "drop database if exists " + name + " with (force)");
         }
     }
 }
