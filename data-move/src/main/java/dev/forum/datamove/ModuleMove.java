@@ -376,41 +376,7 @@ public final class ModuleMove {
      *                       the closest module there; a module never moved is answered, not refused)
      */
     public List<String> status() {
-        try (Connection s = source.connect(); Connection t = target.connect()) {
-            try {
-                ModuleNames.checkStatus(s, source, t, target, settings.module());
-            } catch (SQLException e) {
-                throw new MoveException("reading the modules of " + source.describe() + " and " + target.describe()
-                        + " failed: " + Endpoint.oneLine(e), e);
-            }
-            List<String> lines = new ArrayList<>(status(s, source));
-            lines.addAll(status(t, target));
-            return lines;
-        } catch (SQLException e) {
-            throw new MoveException("closing the connections to " + source.label() + " and " + target.label() + " failed: "
-                    + Endpoint.oneLine(e), e);
-        }
-    }
-
-    /** One side's lines of {@link #status()}. */
-    private List<String> status(Connection connection, Endpoint side) {
-        List<String> lines = new ArrayList<>();
-        try {
-            Placement.Row row = Placement.read(connection, settings.module());
-            lines.add(side.label() + ": " + (row == null ? "no placement row (no move has touched it)"
-                    : "placement names " + row.authoritative() + " at epoch " + row.epoch()
-                            + (row.authoritativeHere() ? " (takes the writes)" : " (read-only for the module)")));
-            for (String subscription : List.of(settings.subscription(source, target), settings.subscription(target, source))) {
-                if (Replication.subscriptionExists(connection, subscription)) {
-                    lines.add(side.label() + ": subscription " + subscription
-                            + (Replication.subscriptionEnabled(connection, subscription) ? " enabled" : " DISABLED"));
-                }
-            }
-            Replication.describeSlots(connection, settings).forEach(line -> lines.add(side.label() + ": " + line));
-        } catch (SQLException e) {
-            throw new MoveException("reading the state of " + side.describe() + " failed: " + Endpoint.oneLine(e), e);
-        }
-        return lines;
+        return MoveStatus.of(source, target, settings);
     }
 
     /** The module's owner and runtime roles that exist on this server (they may read the placement row). */
