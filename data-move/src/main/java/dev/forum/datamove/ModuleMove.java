@@ -22,6 +22,9 @@ import java.util.function.Consumer;
  * target's tables and copies again; after it, it completes the switch. Either way every replication slot of this
  * pair's move ({@code <source>_to_<target>}, {@code <target>_to_<source>}) that no subscription uses is dropped, so
  * none holds WAL; a slot of the module's move to or from a third database is left to that move (and logged).
+ *
+ * <p>One move of a module at a time: {@link #run()} is refused before it writes anything while another pair's move of
+ * the module is live on the source or the target ({@link ConcurrentMoves}); the same pair's re-run is not.
  */
 public final class ModuleMove {
 
@@ -84,10 +87,13 @@ public final class ModuleMove {
      *         tables: a rollback of a move that never switched), a report with {@code moved} false after what an
      *         unfinished move from the target left is dropped
      * @throws MoveException one line saying what failed and what to do; the source stays authoritative if the
-     *                       switch had not committed, the target if it had
+     *                       switch had not committed, the target if it had; before anything is written, when another
+     *                       pair's move of the module is live on either side ({@link ConcurrentMoves}: a subscription
+     *                       or slot of it, an orphaned slot too), naming that move and the command that ends it
      */
     public Report run() {
-        try (MovePair.Opened both = pair.open(true)) {
+        try (MovePair.Opened both = pair.open(true,
+                (s, t) -> ConcurrentMoves.refuseOtherPairs(s, source, t, target, settings))) {
             Connection s = both.s();
             Connection t = both.t();
             Placement.Row authority = both.authority();

@@ -54,15 +54,32 @@ final class MovePair {
         }
     }
 
+    /** A check of both sides made before the placement rows are read ({@link #open(boolean, SidesCheck)}). */
+    interface SidesCheck {
+        /**
+         * @param s a connection to the source
+         * @param t a connection to the target
+         * @throws MoveException to refuse (one line)
+         */
+        void check(Connection s, Connection t) throws SQLException;
+    }
+
+    /** {@link #open(boolean, SidesCheck)} with no check of its own. */
+    Opened open(boolean checkServers) throws SQLException {
+        return open(checkServers, (s, t) -> { });
+    }
+
     /**
      * Connects to the source, then the target; checks that each server can replicate ({@link Replication#checkServer})
-     * when {@code checkServers}; reads both placement rows and finds the authority. Whatever was connected is closed
-     * again when a step fails.
+     * when {@code checkServers}; runs {@code before} (a move's refusal of another move, {@link ConcurrentMoves}, which
+     * so comes before a refusal of the rows that move wrote); reads both placement rows and finds the authority.
+     * Whatever was connected is closed again when a step fails.
      *
      * @throws SQLException  when a server cannot be reached or read
-     * @throws MoveException when a server cannot replicate, or the rows name the wrong database or contradict each other
+     * @throws MoveException when a server cannot replicate, {@code before} refuses, or the rows name the wrong database
+     *                       or contradict each other
      */
-    Opened open(boolean checkServers) throws SQLException {
+    Opened open(boolean checkServers, SidesCheck before) throws SQLException {
         Connection s = source.connect();
         try {
             Connection t = target.connect();
@@ -71,6 +88,7 @@ final class MovePair {
                     Replication.checkServer(s, source);
                     Replication.checkServer(t, target);
                 }
+                before.check(s, t);
                 Placement.Row onSource = Placement.read(s, module);
                 Placement.Row onTarget = Placement.read(t, module);
                 return new Opened(s, t, onSource, onTarget, authority(onSource, onTarget));

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code abort} acts on the replication of the pair it is given only ({@link MovePair#dropReplication}), on two
  * PostgreSQL 15 servers made for this class and a third database on the second: given the wrong target while the
  * module moves from {@code shared} to {@code third}, it drops the orphaned slot of its own pair, names the slots of
- * the other pairs and leaves them with the publication they read, and the move to {@code third} finishes; objects
- * named as a module {@code posts_x} would name them (a name refused now) are not the module {@code posts}'s to drop.
+ * the other pairs and leaves them with the publication they read, and the move to {@code third} finishes once the
+ * given-up move's slot is ended as its refusal says; objects named as a module {@code posts_x} would name them (a name
+ * refused now) are not the module {@code posts}'s to drop.
  */
 @EnabledIfThrowawayPostgres
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
@@ -64,9 +65,23 @@ class AbortScopeIntegrationTest {
             new ModuleMove(pair.source, pair.target, pair.settings(), log::add, step -> { }).abort();
             assertEquals(2, log.stream().filter(line -> line.startsWith("aborted: ")).count(), log.toString());
 
-            // The move to third goes on: a write after the abort reaches third, and the move finishes over the
-            // subscription it had (no second copy), leaving the given-up move's slot to its own abort.
+            // The move to third goes on, but is not run again while the given-up move's slot is there (one move of a
+            // module at a time, ConcurrentMoves): the refusal names it, and the abort it gives ends it.
             pair.psql(pair.source, "insert into posts.posts (thread_id, text, user_id) values (1, 'after the abort', 1)");
+            assertEquals("module posts is moving from shared to old (slot forum_move_posts_shared_to_old on shared, no WAL"
+                    + " sender uses it): a second move of posts, from shared to third, is refused and nothing was changed;"
+                    + " wait until that move has ended (a finished move from old to shared keeps it as its way back until"
+                    + " drop-source --module posts --source old --target shared), or end it with abort --module posts"
+                    + " --source shared --target old (if old is gone: select pg_drop_replication_slot("
+                    + "'forum_move_posts_shared_to_old') on shared)", assertThrows(MoveException.class,
+                            () -> new ModuleMove(pair.source, third, pair.settings(), line -> { }, step -> { }).run())
+                            .getMessage());
+            Endpoint old = pair.addDatabase("old");
+            new ModuleMove(pair.source, old, pair.settings(), log::add, step -> { }).abort();
+            assertTrue(log.contains("dropped orphaned replication slot forum_move_posts_shared_to_old"), log.toString());
+
+            // The move to third then finishes over the subscription it had (no second copy); a write after the abort
+            // reaches third.
             List<String> moved = new ArrayList<>();
             ModuleMove.Report report = new ModuleMove(pair.source, third, pair.settings(), moved::add, step -> { }).run();
             assertTrue(moved.contains("subscription forum_move_posts_shared_to_third exists and runs: resuming it"),
@@ -74,17 +89,17 @@ class AbortScopeIntegrationTest {
             assertEquals("third", report.authoritative());
             assertTrue(report.tables().stream().allMatch(TableChecksums.Comparison::equal), report.tables().toString());
             assertEquals("301", pair.psql(third, "select count(*) from posts.posts"));
-            assertEquals(List.of("forum_move_posts_shared_to_old"), moveSlots(pair, pair.source));
+            assertEquals(List.of(), moveSlots(pair, pair.source), "the way back's slot is on third");
         }
     }
 
     @Test
     void objectsNamedAsAModulePostsXWouldHaveThemAreNotTheModulePostsToDrop() {
         try (ModuleDatabases pair = new ModuleDatabases(servers.shared(), "shared", servers.own(), "own", "posts")) {
+            killedAt(pair, pair.source, pair.target, Step.CAUGHT_UP);
             // What a move of a module posts_x from shared to own would have made on shared (the old rule allowed it).
             pair.psql(pair.source, "create publication forum_move_posts_x for table posts.posts");
             pair.psql(pair.source, "select pg_create_logical_replication_slot('forum_move_posts_x_shared_to_own', 'pgoutput')");
-            killedAt(pair, pair.source, pair.target, Step.CAUGHT_UP);
 
             List<String> log = new ArrayList<>();
             new ModuleMove(pair.source, pair.target, pair.settings(), log::add, step -> { }).abort();
@@ -99,8 +114,12 @@ class AbortScopeIntegrationTest {
             assertEquals("", pair.psql(pair.target, "select string_agg(pubname, ',') from pg_publication"));
             assertEquals(List.of(), moveSlots(pair, pair.target));
 
-            // The same names a move of posts between shared and own sweeps: it leaves them too.
-            new ModuleMove(pair.source, pair.target, pair.settings(), log::add, step -> { }).run();
+            // A move of posts between shared and own leaves them too: by its name the slot is of posts' move from
+            // x_shared to own, another pair's, so the move is refused (ConcurrentMoves) and drops nothing.
+            assertTrue(assertThrows(MoveException.class, () -> new ModuleMove(pair.source, pair.target, pair.settings(),
+                    log::add, step -> { }).run()).getMessage().startsWith("module posts is moving from x_shared to own"
+                            + " (slot forum_move_posts_x_shared_to_own on shared, no WAL sender uses it): a second move of"
+                            + " posts, from shared to own, is refused and nothing was changed;"));
             assertEquals(List.of("forum_move_posts_x_shared_to_own"), moveSlots(pair, pair.source), log.toString());
             assertEquals("forum_move_posts,forum_move_posts_x", pair.psql(pair.source,
                     "select string_agg(pubname, ',' order by pubname) from pg_publication"));

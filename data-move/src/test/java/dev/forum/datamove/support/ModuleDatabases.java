@@ -31,8 +31,9 @@ public final class ModuleDatabases implements AutoCloseable {
     public final String module;
     public final Endpoint source;
     public final Endpoint target;
-    /** Databases added on the target's server ({@link #addDatabase}), by endpoint. */
+    /** Databases added ({@link #addDatabase}), by endpoint: their names and servers. */
     private final Map<Endpoint, String> added = new LinkedHashMap<>();
+    private final Map<Endpoint, InitdbServer> addedOn = new LinkedHashMap<>();
 
     public ModuleDatabases(InitdbServer sourceServer, String sourceLabel, InitdbServer targetServer,
             String targetLabel, String module) {
@@ -71,7 +72,7 @@ public final class ModuleDatabases implements AutoCloseable {
     }
 
     public InitdbServer server(Endpoint endpoint) {
-        return endpoint == source ? sourceServer : targetServer;
+        return addedOn.getOrDefault(endpoint, endpoint == source ? sourceServer : targetServer);
     }
 
     /**
@@ -81,11 +82,25 @@ public final class ModuleDatabases implements AutoCloseable {
      * @param label its label, e.g. {@code third}
      */
     public Endpoint addDatabase(String label) {
+        return addDatabase(label, targetServer);
+    }
+
+    /**
+     * A further database as {@link #addDatabase(String)}, on the source's server: the target of a move from a database
+     * on the target's server (a subscription to a database of the same server cannot make its slot, PostgreSQL's
+     * {@code CREATE SUBSCRIPTION} waits for itself).
+     */
+    public Endpoint addDatabaseOnSourceServer(String label) {
+        return addDatabase(label, sourceServer);
+    }
+
+    private Endpoint addDatabase(String label, InitdbServer server) {
         String name = database + "_" + (added.size() + 3);
-        targetServer.psql("postgres", "create database " + name);
-        targetServer.psqlFile(name, ROOT.resolve("deploy/postgres/module-roles.sql"), roleVariables());
-        Endpoint endpoint = new Endpoint(label, "127.0.0.1", targetServer.port(), name, "postgres", targetServer.password());
+        server.psql("postgres", "create database " + name);
+        server.psqlFile(name, ROOT.resolve("deploy/postgres/module-roles.sql"), roleVariables());
+        Endpoint endpoint = new Endpoint(label, "127.0.0.1", server.port(), name, "postgres", server.password());
         added.put(endpoint, name);
+        addedOn.put(endpoint, server);
         return endpoint;
     }
 
@@ -120,7 +135,7 @@ public final class ModuleDatabases implements AutoCloseable {
     public void close() {
         List<Map.Entry<InitdbServer, String>> databases = new ArrayList<>(List.of(Map.entry(sourceServer, database),
                 Map.entry(targetServer, database)));
-        added.values().forEach(name -> databases.add(Map.entry(targetServer, name)));
+        added.forEach((endpoint, name) -> databases.add(Map.entry(addedOn.get(endpoint), name)));
         for (Map.Entry<InitdbServer, String> each : databases) {
             InitdbServer server = each.getKey();
             String name = each.getValue();
