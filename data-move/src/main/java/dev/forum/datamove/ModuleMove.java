@@ -321,7 +321,7 @@ public final class ModuleMove {
      */
     public void abort() {
         try (MovePair.Opened both = pair.open(false)) {
-            ModuleNames.checkAbort(both.s(), source, both.t(), target, settings.module());
+            ModuleNames.checkAbort(both.s(), source, both.t(), target, settings);
             if (!both.authority().authoritative().equals(source.label())) {
                 throw new MoveException(target.label() + " is authoritative for " + settings.module()
                         + " since the switch: roll back by moving it back (source and target swapped), not by aborting");

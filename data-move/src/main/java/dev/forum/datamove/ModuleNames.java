@@ -44,15 +44,16 @@ final class ModuleNames {
      *                       you mean posts?): check --module (the modules there are posts, threads, users) and --source,
      *                       --target}
      */
-    static void checkStatus(Connection s, Endpoint source, Connection t, Endpoint target, String module)
+    static void checkStatus(Connection s, Endpoint source, Connection t, Endpoint target, MoveSettings settings)
             throws SQLException {
+        String module = settings.module();
         Set<String> modules = new TreeSet<>();
         for (Connection side : List.of(s, t)) {
             modules.addAll(Placement.rows(side).keySet());
             modules.addAll(schemas(side));
             modules.addAll(published(side));
         }
-        if (modules.contains(module) || replicates(s, module) || replicates(t, module)) {
+        if (modules.contains(module) || replicates(s, settings) || replicates(t, settings)) {
             return;
         }
         throw new MoveException(source.label() + " and " + target.label() + " have no schema, placement row or replication"
@@ -68,15 +69,16 @@ final class ModuleNames {
      * @throws MoveException (one line) {@code no move of postz has started on shared or own (did you mean posts?),
      *                       nothing to abort: check --module (moves abort can end there: posts) and --source, --target}
      */
-    static void checkAbort(Connection s, Endpoint source, Connection t, Endpoint target, String module)
+    static void checkAbort(Connection s, Endpoint source, Connection t, Endpoint target, MoveSettings settings)
             throws SQLException {
+        String module = settings.module();
         SortedMap<String, Placement.Row> onSource = Placement.rows(s);
         SortedMap<String, Placement.Row> onTarget = Placement.rows(t);
         Set<String> started = new TreeSet<>(onSource.keySet());
         started.addAll(onTarget.keySet());
         started.addAll(published(s));
         started.addAll(published(t));
-        if (started.contains(module) || replicates(s, module) || replicates(t, module)) {
+        if (started.contains(module) || replicates(s, settings) || replicates(t, settings)) {
             return;
         }
         List<String> abortable = filter(started, name -> source.label().equals(authority(onSource.get(name), source,
@@ -162,17 +164,12 @@ final class ModuleNames {
     }
 
     /**
-     * Whether this database has a subscription, or its server a replication slot of this database, named
-     * {@code forum_move_<module>_*} (a move's of any pair, or one orphaned; no other module's, as a module name has no
-     * {@code _}).
+     * Whether this database has a subscription, or its server a replication slot of this database, of the module's
+     * moves ({@link ConcurrentMoves#of}: a move's of any pair, or one orphaned; no other module's, as a module name has
+     * no {@code _}).
      */
-    private static boolean replicates(Connection connection, String module) throws SQLException {
-        String prefix = ("forum_move_" + module + "_").replace("_", "!_") + "%";
-        return !strings(connection, """
-                select slot_name from pg_replication_slots where slot_name like ? escape '!' and database = current_database()
-                union all
-                select subname from pg_subscription where subname like ? escape '!'
-                and subdbid = (select oid from pg_database where datname = current_database())""", List.of(prefix, prefix)).isEmpty();
+    private static boolean replicates(Connection connection, MoveSettings settings) throws SQLException {
+        return !ConcurrentMoves.of(connection, settings).isEmpty();
     }
 
     private static List<String> strings(Connection connection, String sql, List<String> parameters) throws SQLException {

@@ -66,7 +66,7 @@ public record MoveSettings(String module, String ownerRole, String ownerPassword
 
     /** The subscription (and its slot, on the publisher) that copies from {@code from} into {@code to}. */
     String subscription(Endpoint from, Endpoint to) {
-        return "forum_move_" + module + "_" + from.label() + "_to_" + to.label();
+        return namePrefix() + from.label() + "_to_" + to.label();
     }
 
     /**
@@ -82,7 +82,12 @@ public record MoveSettings(String module, String ownerRole, String ownerPassword
      * {@code forum_move_<module>_%}. It matches no other module's, as a module name has no {@code _}.
      */
     String namePattern() {
-        return ("forum_move_" + module + "_").replace("_", "!_") + "%";
+        return namePrefix().replace("_", "!_") + "%";
+    }
+
+    /** {@code forum_move_<module>_}: how every subscription and slot name of this module's moves begins. */
+    private String namePrefix() {
+        return "forum_move_" + module + "_";
     }
 
     private static final Pattern DIRECTION = Pattern.compile("(.+?)_to_(.+)");
@@ -95,7 +100,7 @@ public record MoveSettings(String module, String ownerRole, String ownerPassword
      * @return {@code {from, to}}, or null for a name that is not one of this module's moves
      */
     String[] direction(String name) {
-        String prefix = "forum_move_" + module + "_";
+        String prefix = namePrefix();
         if (!name.startsWith(prefix)) {
             return null;
         }

@@ -28,7 +28,7 @@ final class MoveStatus {
     static List<String> of(Endpoint source, Endpoint target, MoveSettings settings) {
         try (Connection s = source.connect(); Connection t = target.connect()) {
             try {
-                ModuleNames.checkStatus(s, source, t, target, settings.module());
+                ModuleNames.checkStatus(s, source, t, target, settings);
             } catch (SQLException e) {
                 throw new MoveException("reading the modules of " + source.describe() + " and " + target.describe()
                         + " failed: " + Endpoint.oneLine(e), e);
