@@ -29,6 +29,7 @@ open module forum.platform {
     requires spring.modulith.api;
     requires flyway.core;
     requires com.zaxxer.hikari;
+    requires com.github.benmanes.caffeine;
     requires org.apache.tomcat.embed.core;
     requires tools.jackson.databind;
     requires tools.jackson.core;

@@ -4,12 +4,12 @@ import forum.support.PostgresServer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Points a test's Spring context at a fresh PostgreSQL database, seeded like the embedded default. */
-final class PostgresDatabase {
+public final class PostgresDatabase {
 
     private PostgresDatabase() {
     }
 
-    static void register(DynamicPropertyRegistry properties) {
+    public static void register(DynamicPropertyRegistry properties) {
         PostgresServer server = PostgresServer.instance();
         String database = server.newDatabase();
         properties.add("spring.datasource.url", () -> server.jdbcUrl(database));

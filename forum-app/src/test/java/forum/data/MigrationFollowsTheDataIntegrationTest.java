@@ -35,7 +35,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A release that adds a migration to a module whose data has moved to another database: the whole forum on two
  * PostgreSQL 15 servers ({@link LogicalServers}), the posts module moved from the shared database to its own by the
- * data move, then started as the next release with a migration {@code V3} the first release did not have. While the
+ * data move, then started as the next release with a migration {@code V4} the first release did not have. While the
  * move keeps a copy on the shared database (replication back, for a rollback), the release refuses to start and
  * changes nothing; after the operator's {@code drop-source}, it migrates the database that holds the data and never
  * makes the module's tables again on the shared one; a process given only the shared database, or one whose other
@@ -51,7 +51,7 @@ class MigrationFollowsTheDataIntegrationTest {
     @Test
     void a_later_migration_runs_where_the_data_is_never_during_a_move_and_never_recreates_the_old_copy(
             @TempDir Path release) throws Exception {
-        Path migration = release.resolve("db/migration/posts/V3__post_notes.sql");
+        Path migration = release.resolve("db/migration/posts/V4__post_notes.sql");
         Files.createDirectories(migration.getParent());
         Files.writeString(migration, "alter table posts add column note varchar;\n");
 
@@ -67,11 +67,11 @@ class MigrationFollowsTheDataIntegrationTest {
             // The move keeps the shared copy in step (replication back): the new release must not start.
             var duringMove = assertThrows(RuntimeException.class, () -> ForumOnPostgres.startWith(release, settings));
             assertThat(refusal(duringMove).getMessage())
-                    .contains("The posts module has 1 migration to run (V3 (post notes))", pair.target.jdbcUrl(),
+                    .contains("The posts module has 1 migration to run (V4 (post notes))", pair.target.jdbcUrl(),
                             "forum_move_posts_posts_own_to_shared", "must not run during a move");
             assertThat(refusal(duringMove).fix()).contains("data-move drop-source", "DropSourceTaskPosts");
-            assertThat(version(pair, pair.source)).isEqualTo("2");
-            assertThat(version(pair, pair.target)).isEqualTo("2");
+            assertThat(version(pair, pair.source)).isEqualTo("3");
+            assertThat(version(pair, pair.target)).isEqualTo("3");
             assertThat(hasNoteColumn(pair, pair.source)).isFalse();
             assertThat(hasNoteColumn(pair, pair.target)).isFalse();
 
@@ -91,9 +91,9 @@ class MigrationFollowsTheDataIntegrationTest {
                     assertThat(placement(forum).authoritative()).isEqualTo(ModulePlacement.Side.MOVED);
                     Post read = forum.getBean(PostsApi.class).get(new PostId(written));
                     assertThat(read.text()).isEqualTo("written before the move");
-                    forum.getBean(PostsApi.class).create(new NewPost(new ThreadId(1), "after V3 #" + start, new UserId(1)));
+                    forum.getBean(PostsApi.class).create(new NewPost(new ThreadId(1), "after V4 #" + start, new UserId(1)));
                 }
-                assertThat(version(pair, pair.target)).as("start %d", start).isEqualTo("3");
+                assertThat(version(pair, pair.target)).as("start %d", start).isEqualTo("4");
                 assertThat(hasNoteColumn(pair, pair.target)).isTrue();
                 assertThat(tables(pair, pair.source)).as("tables of posts on shared after start %d", start).isZero();
             }

@@ -34,18 +34,19 @@ public final class ModuleDatabase implements AutoCloseable {
     private final ModulePlacement placement;
     private final JdbcAggregateTemplate aggregateOperations;
     private final DataSourceTransactionManager transactionManager;
+    private final DataVersion dataVersion;
 
     /** A module with one database. */
-    ModuleDatabase(HikariDataSource pool, JdbcMappingContext mappingContext, JdbcCustomConversions conversions,
-                   JdbcDialect dialect, ApplicationEventPublisher events) {
-        this(pool, List.of(pool), null, mappingContext, conversions, dialect, events);
+    ModuleDatabase(String module, HikariDataSource pool, JdbcMappingContext mappingContext,
+                   JdbcCustomConversions conversions, JdbcDialect dialect, ApplicationEventPublisher events) {
+        this(module, pool, List.of(pool), null, mappingContext, conversions, dialect, events);
     }
 
     /**
      * A module whose connections are {@code dataSource} (a routing one when {@code placement} is given), over
      * {@code pools}, which {@link #close()} closes.
      */
-    ModuleDatabase(DataSource dataSource, List<HikariDataSource> pools, ModulePlacement placement,
+    ModuleDatabase(String module, DataSource dataSource, List<HikariDataSource> pools, ModulePlacement placement,
                    JdbcMappingContext mappingContext, JdbcCustomConversions conversions,
                    JdbcDialect dialect, ApplicationEventPublisher events) {
         this.dataSource = dataSource;
@@ -60,8 +61,9 @@ public final class ModuleDatabase implements AutoCloseable {
         // No application event per row read or written (AfterConvertEvent, BeforeSaveEvent, ...): nothing listens
         // to them, and publishing one per row was about 1-2 % of a list request's CPU (BENCHMARKS.md).
         this.aggregateOperations.setEntityLifecycleEventsEnabled(false);
-        this.transactionManager = placement == null ? new DataSourceTransactionManager(dataSource)
-                : new PlacementTransactionManager(dataSource, placement);
+        this.transactionManager = placement == null ? new DataVersionTransactionManager(dataSource, module)
+                : new PlacementTransactionManager(dataSource, placement, module);
+        this.dataVersion = new DataVersion(dataSource, module);
     }
 
     public DataSource dataSource() {
@@ -74,6 +76,11 @@ public final class ModuleDatabase implements AutoCloseable {
 
     public PlatformTransactionManager transactionManager() {
         return transactionManager;
+    }
+
+    /** The version of the module's data, read where its connections go. */
+    public DataVersion dataVersion() {
+        return dataVersion;
     }
 
     /** The placement this module's connections follow, or null when it has one database only. */

@@ -90,7 +90,7 @@ public class ModuleDatabases {
         if (movedUrl == null || movedUrl.isBlank()) {
             prepare(module, seedTable, url, pool, true, ownerSetting(module, "username"), ownerSetting(module, "password"),
                     List.of(pool));
-            return new ModuleDatabase(pool, mappingContext, conversions, dialect, events);
+            return new ModuleDatabase(module, pool, mappingContext, conversions, dialect, events);
         }
         HikariDataSource moved = new HikariDataSource();
         moved.setPoolName(module + "-db-moved");
@@ -119,7 +119,7 @@ public class ModuleDatabases {
             throw failed;
         }
         placement.start();
-        return new ModuleDatabase(new PlacementRoutingDataSource(placement, pool, moved), List.of(pool, moved), placement,
+        return new ModuleDatabase(module, new PlacementRoutingDataSource(placement, pool, moved), List.of(pool, moved), placement,
                 mappingContext, conversions, dialect, events);
     }
 

@@ -91,6 +91,8 @@ final class ModuleSchema {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
                 ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/seed/" + module + "/sample-data.sql"));
+                // Another process on this database may already keep answers read while the table was empty.
+                DataVersion.raise(connection, module);
             } finally {
                 DataSourceUtils.releaseConnection(connection, dataSource);
             }

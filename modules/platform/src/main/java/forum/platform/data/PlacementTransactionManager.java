@@ -1,7 +1,6 @@
 package forum.platform.data;
 
 import javax.sql.DataSource;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionDefinition;
 
@@ -10,12 +9,12 @@ import org.springframework.transaction.TransactionDefinition;
  * a switch's pause is announced ({@link ModulePlacement#awaitWritable()}), then takes its connection from the
  * database then authoritative. Read-only transactions and reads outside a transaction are never held.
  */
-final class PlacementTransactionManager extends DataSourceTransactionManager {
+final class PlacementTransactionManager extends DataVersionTransactionManager {
 
     private final transient ModulePlacement placement;
 
-    PlacementTransactionManager(DataSource routing, ModulePlacement placement) {
-        super(routing);
+    PlacementTransactionManager(DataSource routing, ModulePlacement placement, String module) {
+        super(routing, module);
         this.placement = placement;
     }
 

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
@@ -19,9 +21,21 @@ import org.springframework.web.service.annotation.HttpExchange;
  * rules). Which modules are local is the run-time library's topology ({@code dev.forum.extraction.runtime}); this
  * only lists the routes every process guards alike, and it needs no module metadata (so `spring-boot:run` has them).
  */
-final class ModuleContracts {
+public final class ModuleContracts {
 
     private ModuleContracts() {
+    }
+
+    /**
+     * The contracts below the application's base package: the shortest of its auto-configuration packages (its main
+     * class's), {@code forum} when Spring Boot set none.
+     *
+     * @return the contracts in module name order
+     * @throws IllegalStateException as {@link #find(String, ClassLoader)}
+     */
+    public static List<ModuleContract> of(BeanFactory beans, ClassLoader classLoader) {
+        List<String> packages = AutoConfigurationPackages.has(beans) ? AutoConfigurationPackages.get(beans) : List.of();
+        return find(packages.stream().reduce((a, b) -> a.length() <= b.length() ? a : b).orElse("forum"), classLoader);
     }
 
     /**

@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
@@ -53,8 +52,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain forumSecurity(HttpSecurity http, BeanFactory beans, OAuth2ResourceServerProperties properties,
                                       RouteMethods routeMethods) throws Exception {
-        List<ContractRouteRules.Rule> rules = ContractRouteRules.of(ModuleContracts.find(basePackage(beans),
-                getClass().getClassLoader()));
+        List<ContractRouteRules.Rule> rules = ContractRouteRules.of(ModuleContracts.of(beans, getClass().getClassLoader()));
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(routeMethods);
         JwtAuthenticationConverter principal = new JwtAuthenticationConverter();
         String userIdClaim = properties.getJwt().getPrincipalClaimName();
@@ -101,12 +99,6 @@ class SecurityConfiguration {
         log.info("Security: {} contract routes, {} open to anyone", rules.size(),
                 rules.stream().filter(rule -> rule.caller() == RouteAccess.Caller.ANYONE).count());
         return http.build();
-    }
-
-    /** The shortest of the application's packages (its main class's), {@code forum} when Spring Boot set none. */
-    private static String basePackage(BeanFactory beans) {
-        List<String> packages = AutoConfigurationPackages.has(beans) ? AutoConfigurationPackages.get(beans) : List.of();
-        return packages.stream().reduce((a, b) -> a.length() <= b.length() ? a : b).orElse("forum");
     }
 
     /**

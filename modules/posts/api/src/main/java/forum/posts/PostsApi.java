@@ -2,6 +2,7 @@ package forum.posts;
 
 import forum.threads.ThreadId;
 import forum.users.UserId;
+import forum.platform.CacheableRead;
 import forum.platform.ModuleApi;
 import forum.platform.RouteAccess;
 import forum.platform.RouteAccess.Caller;
@@ -24,17 +25,20 @@ public interface PostsApi {
 
     String PATH = "/api/posts";
 
+    @CacheableRead
     @RouteAccess(Caller.ANYONE)
     @GetExchange
     List<Post> list(@RequestParam(name = "limit", defaultValue = "100") int limit,
                     @RequestParam(name = "offset", defaultValue = "0") int offset);
 
     /** @throws PostNotFoundException if no post has this id */
+    @CacheableRead
     @RouteAccess(Caller.ANYONE)
     @GetExchange("/{id}")
     Post get(@PathVariable("id") PostId id);
 
     /** The posts of one thread; an unknown thread has none. */
+    @CacheableRead
     @RouteAccess(Caller.ANYONE)
     @GetExchange("/in-thread/{threadId}")
     List<Post> inThread(@PathVariable("threadId") ThreadId thread,
@@ -42,6 +46,7 @@ public interface PostsApi {
                         @RequestParam(name = "offset", defaultValue = "0") int offset);
 
     /** The posts of one user; an unknown user has none. */
+    @CacheableRead
     @RouteAccess(Caller.ANYONE)
     @GetExchange("/by-user/{userId}")
     List<Post> byUser(@PathVariable("userId") UserId user,

@@ -1,5 +1,6 @@
 package forum.threads;
 
+import forum.platform.CacheableRead;
 import forum.platform.ModuleApi;
 import forum.platform.RouteAccess;
 import forum.platform.RouteAccess.Caller;
@@ -22,12 +23,14 @@ public interface ThreadsApi {
     String PATH = "/api/threads";
 
     /** Threads in id order, {@code limit} (1..1000) from {@code offset}. */
+    @CacheableRead
     @RouteAccess(Caller.ANYONE)
     @GetExchange
     List<ForumThread> list(@RequestParam(name = "limit", defaultValue = "100") int limit,
                            @RequestParam(name = "offset", defaultValue = "0") int offset);
 
     /** @throws ThreadNotFoundException if no thread has this id */
+    @CacheableRead
     @RouteAccess(Caller.ANYONE)
     @GetExchange("/{id}")
     ForumThread get(@PathVariable("id") ThreadId id);

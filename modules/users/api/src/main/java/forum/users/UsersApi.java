@@ -1,5 +1,6 @@
 package forum.users;
 
+import forum.platform.CacheableRead;
 import forum.platform.ModuleApi;
 import forum.platform.RouteAccess;
 import forum.platform.RouteAccess.Caller;
@@ -28,12 +29,14 @@ public interface UsersApi {
     String JWKS = "/jwks.json";
 
     /** Users in id order, {@code limit} (1..1000) from {@code offset}. */
+    @CacheableRead
     @RouteAccess(Caller.ANYONE)
     @GetExchange
     List<User> list(@RequestParam(name = "limit", defaultValue = "100") int limit,
                     @RequestParam(name = "offset", defaultValue = "0") int offset);
 
     /** @throws UserNotFoundException if no user has this id */
+    @CacheableRead
     @RouteAccess(Caller.ANYONE)
     @GetExchange("/{id}")
     User get(@PathVariable("id") UserId id);

@@ -1,0 +1,138 @@
+package forum.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import forum.support.ForumHttp.Reply;
+import forum.support.RunningForumTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * Read answers kept by the process (forum.platform.web.cache), over real HTTP: given again byte for byte while the
+ * module's data is unchanged, read afresh after any write, never kept when the answer is an error or not marked.
+ * {@code Cache-Status} (RFC 9211) tells a kept answer ({@code hit}) from one read afresh ({@code fwd=...}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+abstract class CachedReadsContract extends RunningForumTest {
+
+    static final String HIT = "forum; hit";
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void a_read_is_given_again_with_the_same_bytes_and_headers() {
+        Reply first = http.get("/api/posts?limit=2&offset=1");
+        Reply again = http.get("/api/posts?limit=2&offset=1");
+
+        assertThat(first.cacheStatus()).contains("forum; fwd=miss");
+        assertThat(again.cacheStatus()).contains(HIT);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(again.contentType()).isEqualTo(first.contentType());
+        assertThat(again.link()).isEqualTo(first.link()).contains("</api/posts?limit=2&offset=3>; rel=\"next\"");
+        assertThat(http.get("/api/posts?limit=2&offset=2").cacheStatus()).as("another query is another answer")
+                .contains("forum; fwd=miss");
+    }
+
+    @Test
+    void a_write_is_read_by_the_next_read() {
+        http.get("/api/threads");
+        assertThat(http.get("/api/threads").cacheStatus()).contains(HIT);
+
+        Reply created = marceline.postJson("/api/threads", "{\"title\":\"Kept answers\",\"createdBy\":1}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+        Reply after = http.get("/api/threads");
+        assertThat(after.cacheStatus()).contains("forum; fwd=stale");
+        assertThat(after.body()).contains("Kept answers");
+        assertThat(http.get("/api/threads").cacheStatus()).contains(HIT);
+        assertThat(http.get("/api/threads").body()).isEqualTo(after.body());
+    }
+
+    @Test
+    void a_write_in_one_module_keeps_the_answers_of_the_others() {
+        http.get("/api/users/2");
+        marceline.postJson("/api/posts", "{\"thread\":1,\"text\":\"Only the posts module changed\"}");
+
+        assertThat(http.get("/api/users/2").cacheStatus()).contains(HIT);
+        assertThat(http.get("/api/posts/by-user/1?limit=1000").body()).contains("Only the posts module changed");
+    }
+
+    @Test
+    void a_write_rolled_back_keeps_the_answers() {
+        http.get("/api/users?limit=1000");
+        Reply taken = http.postJson("/api/users", "{\"username\":\"finn\",\"name\":\"Another Finn\",\"password\":\"not-the-hero-at-all\"}");
+        assertThat(taken.status()).as(taken.toString()).isEqualTo(409);
+
+        Reply after = http.get("/api/users?limit=1000");
+        assertThat(after.cacheStatus()).contains(HIT);
+        assertThat(after.body()).doesNotContain("Another Finn");
+    }
+
+    @Test
+    void errors_are_never_kept() {
+        for (int i = 0; i < 2; i++) {
+            Reply missing = http.get("/api/users/987654");
+            assertThat(missing.status()).isEqualTo(404);
+            assertThat(missing.contentType()).isEqualTo("application/problem+json");
+            assertThat(missing.cacheStatus()).contains("forum; fwd=miss");
+        }
+        for (int i = 0; i < 2; i++) {
+            Reply bad = http.get("/api/posts/in-thread/abc");
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(bad.cacheStatus()).contains("forum; fwd=miss");
+        }
+    }
+
+    @Test
+    void answers_are_kept_per_accept_header() {
+        Reply json = http.send("GET", "/api/threads/2", null, null, "Accept", "application/json");
+        Reply any = http.send("GET", "/api/threads/2", null, null, "Accept", "*/*");
+        assertThat(any.cacheStatus()).as("another Accept is another answer").contains("forum; fwd=miss");
+        assertThat(http.send("GET", "/api/threads/2", null, null, "Accept", "application/json").cacheStatus()).contains(HIT);
+        assertThat(any.body()).isEqualTo(json.body());
+    }
+
+    @Test
+    void a_route_not_marked_cacheable_is_never_kept() {
+        Reply keys = http.get("/api/users/jwks.json");
+        assertThat(keys.status()).isEqualTo(200);
+        assertThat(keys.cacheStatus()).as("the JWK set is no row of the users module").isEmpty();
+        assertThat(http.get("/").cacheStatus()).isEmpty();
+    }
+
+    @Test
+    void a_kept_answer_is_still_counted_under_its_route() throws InterruptedException {
+        String route = "/api/posts/{id}";
+        double start = count(route);
+        http.get("/api/posts/3");
+        // A request's timer stops after its answer has left: wait for the first read's to be counted.
+        double before = settledCount(route, start + 1);
+        double unknownBefore = count("UNKNOWN");
+        for (int i = 0; i < 3; i++) {
+            assertThat(http.get("/api/posts/3").cacheStatus()).contains(HIT);
+        }
+        assertThat(settledCount(route, before + 3)).isEqualTo(before + 3);
+        assertThat(count("UNKNOWN")).as("no kept answer counted without its route").isEqualTo(unknownBefore);
+    }
+
+    /** The count of {@code uri}'s timer once it has reached {@code atLeast}, or after 5 s. */
+    private double settledCount(String uri, double atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        double counted = count(uri);
+        while (counted < atLeast && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            counted = count(uri);
+        }
+        return counted;
+    }
+
+    private double count(String uri) {
+        return meters.find("http.server.requests").tag("uri", uri).timers().stream().mapToDouble(timer -> timer.count()).sum();
+    }
+}

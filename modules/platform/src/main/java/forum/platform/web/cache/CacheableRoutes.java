@@ -1,0 +1,97 @@
+package forum.platform.web.cache;
+
+import forum.platform.CacheableRead;
+import forum.platform.RouteAccess;
+import forum.platform.data.DataVersion;
+import forum.platform.security.ModuleContract;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * The {@code GET} routes of the modules local to this process, the {@link CacheableRead} ones with their module's
+ * {@link DataVersion}. The others are listed too, so that a request goes to the route Spring MVC would choose
+ * ({@code /api/users/jwks.json}, not cacheable, before {@code /api/users/{id}}). A remote module's routes are its own
+ * process's to cache.
+ */
+final class CacheableRoutes {
+
+    /**
+     * One route: its module, its path pattern (e.g. {@code /api/users/{id}}), and where its module's version is read,
+     * null when its answers are not kept.
+     */
+    record Route(String module, PathPattern pattern, Supplier<DataVersion> version) {
+    }
+
+    private final List<Route> routes;
+
+    private CacheableRoutes(List<Route> routes) {
+        this.routes = routes;
+    }
+
+    /**
+     * @param contracts    every module contract of the application
+     * @param localVersion where a module's data version will be read (on the first request: the module's database
+     *                     opens with the application context, not with the web server), or null when the module is
+     *                     not local to this process
+     * @throws IllegalStateException if a {@link CacheableRead} route is not a {@code GET} open to anyone: such an
+     *                               answer may differ by caller, or change what it does
+     */
+    static CacheableRoutes of(List<ModuleContract> contracts, Function<String, Supplier<DataVersion>> localVersion) {
+        List<Route> routes = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        for (ModuleContract contract : contracts) {
+            Supplier<DataVersion> version = localVersion.apply(contract.name());
+            for (Method method : contract.api().getMethods()) {
+                HttpExchange exchange = AnnotatedElementUtils.findMergedAnnotation(method, HttpExchange.class);
+                boolean get = exchange != null && "GET".equals(exchange.method());
+                boolean cacheable = method.isAnnotationPresent(CacheableRead.class);
+                RouteAccess access = method.getAnnotation(RouteAccess.class);
+                if (cacheable && (!get || access == null || access.value() != RouteAccess.Caller.ANYONE)) {
+                    wrong.add(contract.api().getSimpleName() + "." + method.getName());
+                } else if (get && version != null) {
+                    routes.add(new Route(contract.name(),
+                            PathPatternParser.defaultInstance.parse(contract.path() + exchange.url()),
+                            cacheable ? version : null));
+                }
+            }
+        }
+        if (!wrong.isEmpty()) {
+            throw new IllegalStateException("@CacheableRead is for GET routes open to anyone (@RouteAccess(ANYONE)),"
+                    + " not " + String.join(", ", wrong.stream().sorted().toList()));
+        }
+        // Literal paths before patterns, as Spring MVC chooses.
+        routes.sort(Comparator.comparing(Route::pattern, PathPattern.SPECIFICITY_COMPARATOR));
+        return new CacheableRoutes(List.copyOf(routes));
+    }
+
+    /**
+     * @return the cacheable route this request path (as sent, e.g. {@code /api/users/1}) goes to, or null when it goes
+     *         to no route, or to one whose answers are not kept
+     */
+    Route match(String requestUri) {
+        if (routes.isEmpty()) {
+            return null;
+        }
+        PathContainer path = PathContainer.parsePath(requestUri);
+        for (Route route : routes) {
+            if (route.pattern().matches(path)) {
+                return route.version() == null ? null : route;
+            }
+        }
+        return null;
+    }
+
+    /** @return whether any route here is cacheable */
+    boolean any() {
+        return routes.stream().anyMatch(route -> route.version() != null);
+    }
+}
