@@ -99,6 +99,17 @@ abstract class CachedReadsContract extends RunningForumTest {
     }
 
     @Test
+    void a_kept_answer_still_passes_spring_security() {
+        http.get("/api/threads/1");
+        assertThat(http.get("/api/threads/1").cacheStatus()).contains(HIT);
+
+        Reply forged = http.withToken("not.a-valid.token").get("/api/threads/1");
+        assertThat(forged.status()).as("a token that is sent must be valid, kept answer or not").isEqualTo(401);
+        assertThat(forged.contentType()).isEqualTo("application/problem+json");
+        assertThat(forged.body()).doesNotContain("What's up with the Lich?");
+    }
+
+    @Test
     void a_route_not_marked_cacheable_is_never_kept() {
         Reply keys = http.get("/api/users/jwks.json");
         assertThat(keys.status()).isEqualTo(200);
