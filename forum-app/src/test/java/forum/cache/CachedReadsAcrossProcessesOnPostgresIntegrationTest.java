@@ -102,6 +102,8 @@ class CachedReadsAcrossProcessesOnPostgresIntegrationTest {
             assertThat(post.status()).as(post.toString()).isEqualTo(201);
             assertThat(reader.get("/api/posts/in-thread/1?limit=1000").body()).as("round %d", round).contains(text);
             assertThat(reader.get("/api/posts/" + post.json().get("id").asLong()).body()).contains(text);
+            assertThat(writer.get("/api/posts/in-thread/1?limit=1000").etag()).as("the same data, the same tag")
+                    .isEqualTo(reader.get("/api/posts/in-thread/1?limit=1000").etag()).isPresent();
         }
     }
 

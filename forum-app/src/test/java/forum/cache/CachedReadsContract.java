@@ -110,6 +110,31 @@ abstract class CachedReadsContract extends RunningForumTest {
     }
 
     @Test
+    void a_client_asks_again_with_the_entity_tag_and_gets_304_while_the_data_is_unchanged() {
+        Reply first = http.get("/api/users/3");
+        assertThat(first.etag()).isPresent();
+        assertThat(first.cacheControl()).as("stored by a client, asked again before each use").contains("no-cache");
+        String tag = first.etag().orElseThrow();
+
+        Reply same = http.send("GET", "/api/users/3", null, null, "If-None-Match", tag);
+        assertThat(same.status()).isEqualTo(304);
+        assertThat(same.body()).isEmpty();
+        assertThat(same.etag()).contains(tag);
+        assertThat(http.send("GET", "/api/users/3", null, null, "If-None-Match", "\"0123\", W/" + tag).status())
+                .as("weak comparison, any tag of the list").isEqualTo(304);
+        Reply other = http.send("GET", "/api/users/3", null, null, "If-None-Match", "\"0123\"");
+        assertThat(other.status()).isEqualTo(200);
+        assertThat(other.body()).isEqualTo(first.body());
+
+        Reply threads = http.get("/api/threads?limit=1000");
+        marceline.postJson("/api/threads", "{\"title\":\"A new tag\",\"createdBy\":1}");
+        Reply changed = http.send("GET", "/api/threads?limit=1000", null, null, "If-None-Match", threads.etag().orElseThrow());
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.body()).contains("A new tag");
+        assertThat(changed.etag()).isPresent().isNotEqualTo(threads.etag());
+    }
+
+    @Test
     void a_route_not_marked_cacheable_is_never_kept() {
         Reply keys = http.get("/api/users/jwks.json");
         assertThat(keys.status()).isEqualTo(200);

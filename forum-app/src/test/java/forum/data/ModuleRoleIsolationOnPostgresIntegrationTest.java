@@ -90,7 +90,7 @@ class ModuleRoleIsolationOnPostgresIntegrationTest extends RunningForumTest {
             String role = roles.role(module).owner();
             assertThat(superuser("select pg_get_userbyid(nspowner) from pg_namespace where nspname = '" + module + "'"))
                     .as("owner of schema %s", module).isEqualTo(role);
-            List<String> tables = new java.util.ArrayList<>(List.of(module, "flyway_schema_history"));
+            List<String> tables = new java.util.ArrayList<>(List.of(module, "flyway_schema_history", "data_version"));
             if (module.equals("users")) {
                 tables.addAll(List.of("credentials", "login_failures"));
             }

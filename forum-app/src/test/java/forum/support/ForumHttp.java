@@ -115,7 +115,8 @@ public final class ForumHttp {
             return new Reply(status, fields.getOrDefault("Content-Type", ""), Optional.ofNullable(fields.get("Location")),
                     Optional.ofNullable(fields.get("Link")), body, Optional.ofNullable(fields.get("Allow")),
                     Optional.ofNullable(fields.get("WWW-Authenticate")), Optional.ofNullable(fields.get("Retry-After")),
-                    Optional.ofNullable(fields.get("Set-Cookie")), Optional.ofNullable(fields.get("Cache-Status")));
+                    Optional.ofNullable(fields.get("Set-Cookie")), Optional.ofNullable(fields.get("Cache-Status")),
+                    Optional.ofNullable(fields.get("ETag")), Optional.ofNullable(fields.get("Cache-Control")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -150,7 +151,8 @@ public final class ForumHttp {
                     response.headers().firstValue("Location"), response.headers().firstValue("Link"), response.body(),
                     response.headers().firstValue("Allow"), response.headers().firstValue("WWW-Authenticate"),
                     response.headers().firstValue("Retry-After"), response.headers().firstValue("Set-Cookie"),
-                    response.headers().firstValue("Cache-Status"));
+                    response.headers().firstValue("Cache-Status"), response.headers().firstValue("ETag"),
+                    response.headers().firstValue("Cache-Control"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -162,7 +164,8 @@ public final class ForumHttp {
     /** What came back. */
     public record Reply(int status, String contentType, Optional<String> location, Optional<String> link, String body,
                         Optional<String> allow, Optional<String> wwwAuthenticate, Optional<String> retryAfter,
-                        Optional<String> setCookie, Optional<String> cacheStatus) {
+                        Optional<String> setCookie, Optional<String> cacheStatus, Optional<String> etag,
+                        Optional<String> cacheControl) {
 
         public JsonNode json() {
             return JSON.readTree(body);

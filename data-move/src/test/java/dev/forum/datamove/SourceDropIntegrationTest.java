@@ -81,8 +81,9 @@ class SourceDropIntegrationTest {
             assertEquals("shared", report.droppedFrom());
             assertEquals("own", report.authoritative());
             assertEquals(1, report.epoch());
-            assertEquals(Map.of("posts", 200L), report.rows());
-            assertEquals(List.of("table posts.flyway_schema_history", "table posts.posts"), report.objects());
+            assertEquals(Map.of("data_version", 1L, "posts", 200L), report.rows());
+            assertEquals(List.of("table posts.data_version", "table posts.flyway_schema_history", "table posts.posts"),
+                    report.objects());
             assertEquals("posts", pair.psql(pair.source, "select nspname from pg_namespace where nspname = 'posts'"),
                     "the schema stays, for a move back");
             assertEquals("", pair.psql(pair.source, "select string_agg(c.relname, ',') from pg_class c join pg_namespace n"

@@ -76,8 +76,8 @@ class MainIntegrationTest {
 
             // The operator's last step: the copy the move back left on threads_own (its source) is dropped.
             String dropped = stdoutOf(command("drop-source", ownAddress, sharedAddress), swapped);
-            assertTrue(dropped.contains("[data-move] done: shared holds threads at epoch 2; 2 objects dropped on threads_own,"
-                    + " rows {threads=250}"), dropped);
+            assertTrue(dropped.contains("[data-move] done: shared holds threads at epoch 2; 3 objects dropped on threads_own,"
+                    + " rows {data_version=1, threads=250}"), dropped);
             assertEquals("", pair.psql(pair.target, "select string_agg(tablename, ',') from pg_tables where schemaname = 'threads'"));
         }
     }

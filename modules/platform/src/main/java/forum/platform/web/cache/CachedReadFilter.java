@@ -7,8 +7,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -29,16 +32,25 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * still traced, logged, authorized and given the security headers; what it saves is Spring MVC, the module's code,
  * its query and Jackson. Says what it did in {@code Cache-Status} (RFC 9211): {@code forum; hit}, or
  * {@code forum; fwd=miss} (or {@code fwd=stale} when the version moved on).
+ *
+ * <p>So that clients gain too (RFC 9111): a kept answer carries a strong {@code ETag} made from its bytes (the same
+ * in every process that read the same data), {@code Cache-Control: no-cache} unless its route set its own (a client or
+ * shared cache may store it but must ask again before each use, which a zero freshness bound needs; in place of
+ * Spring Security's default {@code no-store}) and {@code Vary: Accept}; a kept answer asked for with a matching
+ * {@code If-None-Match} is a 304 without a body (RFC 9110, 13.1.2: weak comparison, a list of tags or {@code *}).
  */
 final class CachedReadFilter extends OncePerRequestFilter {
 
     static final String CACHE_STATUS = "Cache-Status";
     /** Headers an answer may not be kept with: they belong to one client or one exchange. */
     private static final Set<String> NEVER_KEPT = Set.of("set-cookie", "date", "x-request-id", "content-length",
-            "cache-status", "transfer-encoding", "connection", "keep-alive");
+            "cache-status", "transfer-encoding", "connection", "keep-alive", "etag", "vary");
 
-    /** One kept answer: the version it was read at, its body, its Content-Type and the other headers set with it. */
-    record Answer(long version, byte[] body, String contentType, List<String[]> headers) {
+    /**
+     * One kept answer: the version it was read at, its body, its Content-Type, the other headers set with it and its
+     * entity tag ({@code "<32 hex digits>"}, the first 128 bits of the body's SHA-256).
+     */
+    record Answer(long version, byte[] body, String contentType, List<String[]> headers, String etag) {
     }
 
     private final CacheableRoutes routes;
@@ -95,6 +107,7 @@ final class CachedReadFilter extends OncePerRequestFilter {
         Answer answer = keepable(wrapper, before, version);
         if (answer != null) {
             answers.put(key, answer);
+            validators(answer, wrapper);
         }
         wrapper.copyBodyToResponse();
     }
@@ -120,7 +133,31 @@ final class CachedReadFilter extends OncePerRequestFilter {
                 }
             }
         }
-        return new Answer(version, wrapper.getContentAsByteArray(), wrapper.getContentType(), List.copyOf(headers));
+        byte[] body = wrapper.getContentAsByteArray();
+        return new Answer(version, body, wrapper.getContentType(), List.copyOf(headers), entityTag(body));
+    }
+
+    private static String entityTag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every JDK has SHA-256", impossible);
+        }
+    }
+
+    /** Whether {@code If-None-Match} names this tag or is {@code *}, comparing weakly ({@code W/} ignored). */
+    static boolean notModified(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String tag : ifNoneMatch.split(",")) {
+            String trimmed = tag.strip();
+            if (trimmed.equals("*") || (trimmed.startsWith("W/") ? trimmed.substring(2) : trimmed).equals(etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void give(Answer answer, CacheableRoutes.Route route, HttpServletRequest request,
@@ -128,16 +165,30 @@ final class CachedReadFilter extends OncePerRequestFilter {
         // The request's metrics and trace name the route, as Spring MVC would have told them.
         ServerHttpObservationFilter.findObservationContext(request)
                 .ifPresent(context -> context.setPathPattern(route.pattern().getPatternString()));
-        response.setStatus(HttpServletResponse.SC_OK);
         response.setHeader(CACHE_STATUS, "forum; hit");
         for (String[] header : answer.headers()) {
             response.addHeader(header[0], header[1]);
         }
+        validators(answer, response);
+        if (notModified(request.getHeader(HttpHeaders.IF_NONE_MATCH), answer.etag())) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_OK);
         if (answer.contentType() != null) {
             response.setContentType(answer.contentType());
         }
         response.setContentLength(answer.body().length);
         response.getOutputStream().write(answer.body());
+    }
+
+    /** The entity tag, and what a client's cache may do with the answer (class comment). */
+    private static void validators(Answer answer, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.ETAG, answer.etag());
+        if (!response.containsHeader(HttpHeaders.CACHE_CONTROL)) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+        }
+        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
     }
 
     private static Set<String> lowerCase(Iterable<String> names) {
