@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
- * Without {@code forum.datasource.<module>.moved.url} a module has one pool, a plain transaction manager and no
- * retry around its API: nothing of the data move's application side exists, and no placement table is read.
+ * Without {@code forum.datasource.<module>.moved.url} a module has one pool, a transaction manager that only raises its
+ * data version (not the placement's, which holds writes during a switch) and no retry around its API: nothing of the
+ * data move's application side exists, and no placement table is read.
  */
 @SpringBootTest
 class WithoutMovedDatabaseIntegrationTest {
@@ -26,7 +26,8 @@ class WithoutMovedDatabaseIntegrationTest {
             ModuleDatabase database = context.getBean(module + "Database", ModuleDatabase.class);
             assertThat(database.placement()).as(module).isNull();
             assertThat(database.dataSource()).as(module).isInstanceOf(HikariDataSource.class);
-            assertThat(database.transactionManager().getClass()).as(module).isEqualTo(DataSourceTransactionManager.class);
+            assertThat(database.transactionManager().getClass().getSimpleName()).as(module)
+                    .isEqualTo("DataVersionTransactionManager");
             assertThat(context.containsBean(module + "MovedWriteRetry")).as(module).isFalse();
         }
     }
