@@ -126,6 +126,13 @@ abstract class CachedReadsContract extends RunningForumTest {
         assertThat(other.status()).isEqualTo(200);
         assertThat(other.body()).isEqualTo(first.body());
 
+        Reply signUp = http.postJson("/api/users", "{\"username\":\"tagless\",\"name\":\"Tag\",\"password\":\"a-long-enough-secret\"}");
+        assertThat(signUp.status()).as(signUp.toString()).isEqualTo(201);
+        Reply unchanged = http.send("GET", "/api/users/3", null, null, "If-None-Match", tag);
+        assertThat(unchanged.cacheStatus()).as("the users module changed").contains("forum; fwd=stale");
+        assertThat(unchanged.status()).as("but not user 3: the client's bytes are still right").isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+
         Reply threads = http.get("/api/threads?limit=1000");
         marceline.postJson("/api/threads", "{\"title\":\"A new tag\",\"createdBy\":1}");
         Reply changed = http.send("GET", "/api/threads?limit=1000", null, null, "If-None-Match", threads.etag().orElseThrow());

@@ -37,7 +37,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * in every process that read the same data), {@code Cache-Control: no-cache} unless its route set its own (a client or
  * shared cache may store it but must ask again before each use, which a zero freshness bound needs; in place of
  * Spring Security's default {@code no-store}) and {@code Vary: Accept}; a kept answer asked for with a matching
- * {@code If-None-Match} is a 304 without a body (RFC 9110, 13.1.2: weak comparison, a list of tags or {@code *}).
+ * {@code If-None-Match} is a 304 without a body (RFC 9110, 13.1.2: weak comparison, a list of tags or {@code *}), and
+ * so is one read afresh whose bytes are still the client's.
  */
 final class CachedReadFilter extends OncePerRequestFilter {
 
@@ -108,6 +109,11 @@ final class CachedReadFilter extends OncePerRequestFilter {
         if (answer != null) {
             answers.put(key, answer);
             validators(answer, wrapper);
+            if (notModified(request.getHeader(HttpHeaders.IF_NONE_MATCH), answer.etag())) {
+                // Read afresh after a write elsewhere in the module, and still the bytes the client holds.
+                wrapper.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                return;
+            }
         }
         wrapper.copyBodyToResponse();
     }
