@@ -102,7 +102,7 @@ final class CachedReadFilter extends OncePerRequestFilter {
         }
         response.setHeader(CACHE_STATUS, kept == null ? "forum; fwd=miss" : "forum; fwd=stale");
         Set<String> before = lowerCase(response.getHeaderNames());
-        ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+        BufferedAnswer wrapper = new BufferedAnswer(response);
         // An exception passes through unanswered, for the container's error handling to answer.
         chain.doFilter(request, wrapper);
         Answer answer = keepable(wrapper, before, version);
@@ -115,11 +115,11 @@ final class CachedReadFilter extends OncePerRequestFilter {
                 return;
             }
         }
-        wrapper.copyBodyToResponse();
+        wrapper.sendBody();
     }
 
     /** The answer as it may be kept, or null: only a 200 of a size worth keeping that no header says not to keep. */
-    private Answer keepable(ContentCachingResponseWrapper wrapper, Set<String> before, long version) {
+    private Answer keepable(BufferedAnswer wrapper, Set<String> before, long version) {
         if (wrapper.getStatus() != HttpServletResponse.SC_OK || wrapper.getContentSize() > maxAnswerBytes) {
             return null;
         }
@@ -184,7 +184,8 @@ final class CachedReadFilter extends OncePerRequestFilter {
         if (answer.contentType() != null) {
             response.setContentType(answer.contentType());
         }
-        response.setContentLength(answer.body().length);
+        // No Content-Length here: the container would close the response once that many bytes are written, before the
+        // request-id filter has logged its access line. Tomcat sets it on completion when the body fits its buffer.
         response.getOutputStream().write(answer.body());
     }
 
@@ -195,6 +196,19 @@ final class CachedReadFilter extends OncePerRequestFilter {
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
         }
         response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+    }
+
+    /** The answer of a request passed on, held until it is known whether it may be kept. */
+    private static final class BufferedAnswer extends ContentCachingResponseWrapper {
+
+        BufferedAnswer(HttpServletResponse response) {
+            super(response);
+        }
+
+        /** Sends the held body without setting Content-Length, so the response is not closed early (see give). */
+        void sendBody() throws IOException {
+            copyBodyToResponse(false);
+        }
     }
 
     private static Set<String> lowerCase(Iterable<String> names) {
