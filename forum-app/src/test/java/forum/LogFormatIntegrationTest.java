@@ -38,8 +38,10 @@ class LogFormatIntegrationTest {
             List<String> lines = startedLines(output);
             assertThat(lines).isNotEmpty().allMatch(line -> line.startsWith("{"));
             JsonNode line = JsonMapper.shared().readTree(lines.getFirst());
-            assertThat(line.get("service").get("name").asString()).isEqualTo("forum");
-            assertThat(line.get("service").get("version").asString()).isEqualTo(VERSION);
+            // The Elastic Common Schema's dotted keys, as Elastic's encoder writes them (forum.platform.logging).
+            assertThat(line.get("service.name").asString()).isEqualTo("forum");
+            assertThat(line.get("service.version").asString()).isEqualTo(VERSION);
+            assertThat(line.get("log.level").asString()).isEqualTo("INFO");
             assertThat(line.get("message").asString()).contains("Starting ForumApplication");
         }
     }

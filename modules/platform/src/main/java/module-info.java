@@ -36,6 +36,10 @@ open module forum.platform {
     requires java.sql;
     requires java.desktop;
     requires org.slf4j;
+    requires ch.qos.logback.classic;
+    requires ch.qos.logback.core;
+    // Elastic's ECS encoder (no module name of its own: named after its jar).
+    requires logback.ecs.encoder;
     requires spring.security.core;
     requires spring.security.config;
     requires spring.security.web;
@@ -52,4 +56,5 @@ open module forum.platform {
     exports forum.platform.data;
     exports forum.platform.remote;
     exports forum.platform.security;
+    exports forum.platform.logging;
 }
