@@ -28,7 +28,8 @@ class DataVersionTransactionManager extends DataSourceTransactionManager {
 
     @Override
     protected void prepareForCommit(DefaultTransactionStatus status) {
-        if (!status.isNewTransaction() || status.isReadOnly() || status.isRollbackOnly()) {
+        // A rollback-only transaction never gets here: Spring rolls it back instead of preparing a commit.
+        if (!status.isNewTransaction() || status.isReadOnly()) {
             return;
         }
         JdbcTransactionObjectSupport transaction = (JdbcTransactionObjectSupport) status.getTransaction();
