@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import forum.support.ForumHttp.Reply;
 import forum.support.RunningForumTest;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,6 +58,28 @@ abstract class CachedReadsContract extends RunningForumTest {
         assertThat(after.body()).contains("Kept answers");
         assertThat(http.get("/api/threads").cacheStatus()).contains(HIT);
         assertThat(http.get("/api/threads").body()).isEqualTo(after.body());
+    }
+
+    @Test
+    void reads_in_flight_together_each_see_every_write_made_before_they_began() throws Exception {
+        // Concurrent reads share version queries (forum.platform.data.GroupedReads): none may take one begun too early.
+        try (ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int round = 0; round < 5; round++) {
+                String title = "Read together " + round;
+                Reply created = marceline.postJson("/api/threads", "{\"title\":\"" + title + "\",\"createdBy\":1}");
+                assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+                List<Future<Reply>> reads = new ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    reads.add(readers.submit(() -> http.get("/api/threads?limit=1000")));
+                }
+                for (Future<Reply> read : reads) {
+                    Reply reply = read.get(30, TimeUnit.SECONDS);
+                    assertThat(reply.status()).isEqualTo(200);
+                    assertThat(reply.body()).contains(title);
+                }
+            }
+        }
     }
 
     @Test

@@ -18,6 +18,8 @@ public final class DataVersion {
 
     private final JdbcTemplate jdbc;
     private final String select;
+    /** Reads arriving together share one query (BENCHMARKS.md, "On PostgreSQL, with read answers kept"). */
+    private final GroupedReads<Long> reads = new GroupedReads<>(this::query);
 
     /**
      * @param dataSource the module's connections (its placement's routing ones where it has two databases)
@@ -29,12 +31,18 @@ public final class DataVersion {
     }
 
     /**
-     * One query on the module's database, outside any transaction.
+     * The version from one query on the module's database, outside any transaction, that began after this call did:
+     * calls that arrive while a query runs share the next one ({@link GroupedReads}), so a write committed before the
+     * call is always counted, as if each call queried alone.
      *
-     * @return the version of the module's data committed now, 0 before its first write
+     * @return the version of the module's data committed when that query ran, 0 before its first write
      * @throws org.springframework.dao.DataAccessException if the database cannot be read or the row is missing
      */
     public long current() {
+        return reads.get();
+    }
+
+    private Long query() {
         Long version = jdbc.queryForObject(select, Long.class);
         if (version == null) {
             throw new IllegalStateException("the data_version row of " + select + " holds no version");
