@@ -1,12 +1,8 @@
 package dev.forum.datamove;
 
-import dev.forum.closestname.ClosestName;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -25,6 +21,9 @@ import java.util.function.Consumer;
  *
  * <p>One move of a module at a time: {@link #run()} is refused before it writes anything while another pair's move of
  * the module is live on the source or the target ({@link ConcurrentMoves}); the same pair's re-run is not.
+ *
+ * <p>A move given up before its switch is torn down by {@link MoveAbort}; where a move stands, and who is
+ * authoritative, is read by {@link MoveStatus}.
  */
 public final class ModuleMove {
 
@@ -112,16 +111,16 @@ public final class ModuleMove {
                     // No move ever touched either side, and only the target has the module's tables.
                     return alreadyOnTarget(s, t, 0);
                 }
-                throw noSuchSchema(s);
+                throw ModuleNames.noSuchSchema(s, source, settings.module());
             }
-            Placement.install(s, source, settings.module(), tables, roles(s), source.label());
+            Placement.install(s, source, settings.module(), tables, Placement.readers(s, settings), source.label());
             TargetSchema.migrate(target, settings, TargetSchema.history(s, settings.module()), t);
             List<String> targetTables = TargetSchema.dataTables(t, settings.module());
             if (!targetTables.equals(tables)) {
                 throw new MoveException("the tables of " + settings.module() + " differ after migrating: source " + tables
                         + ", target " + targetTables + "; drop the extra tables on the target");
             }
-            Placement.install(t, target, settings.module(), tables, roles(t), source.label());
+            Placement.install(t, target, settings.module(), tables, Placement.readers(t, settings), source.label());
             log.accept("target prepared: schema " + settings.module() + " migrated as " + settings.ownerRole()
                     + ", placement row and write guard on both sides, tables " + tables);
             reached(Step.TARGET_PREPARED);
@@ -262,10 +261,10 @@ public final class ModuleMove {
     /**
      * The module never left the target (a rollback's move back of a module whose move had not switched): nothing
      * moves; what an unfinished move from the target left (subscriptions both ways, slots, publications, an announced
-     * pause) is dropped, as {@link #abort()} of that move would.
+     * pause) is dropped, as {@link MoveAbort} of that move would.
      */
     private Report alreadyOnTarget(Connection s, Connection t, long epoch) throws SQLException {
-        tearDown(t, target, s, source);
+        MoveAbort.tearDown(t, target, s, source, settings, log);
         log.accept(settings.module() + " is already on " + target.label() + ": nothing to move");
         return new Report(target.label(), epoch, Duration.ZERO, Duration.ZERO, Map.of(), List.of(), false);
     }
@@ -285,21 +284,6 @@ public final class ModuleMove {
         return new Report(target.label(), epoch, Duration.ZERO, Duration.ZERO, Map.of(), List.of(), false);
     }
 
-    /**
-     * The refusal of a module the source has no table of, naming the schemas migrated there and the one the name most
-     * likely meant when one is close ({@link ClosestName}): {@code shared (h:5432/forum) has no table in schema postz
-     * (did you mean posts?): check --module (the module's name is its schema's; the schemas migrated there are posts,
-     * users) and --source}.
-     */
-    private MoveException noSuchSchema(Connection s) throws SQLException {
-        String module = settings.module();
-        List<String> migrated = TargetSchema.migratedSchemas(s);
-        return new MoveException(source.describe() + " has no table in schema " + module + ClosestName.hint(module, migrated)
-                + ": check --module (the module's name is its schema's; " + (migrated.isEmpty()
-                        ? "no schema there has a migration history" : "the schemas migrated there are " + String.join(", ", migrated))
-                + ") and --source");
-    }
-
     /** Verifies both sides (see {@link Verification}) and reports the move. */
     private Report verify(Connection authoritative, Connection replica, long epoch, String slot, Duration switchPause,
             Map<String, Long> sequences) throws SQLException {
@@ -308,100 +292,9 @@ public final class ModuleMove {
         return new Report(target.label(), epoch, switchPause, result.pause(), sequences, result.tables(), true);
     }
 
-    /**
-     * Tears down this pair's move while the source is authoritative: its subscriptions and slots both ways (an
-     * orphaned slot of the pair too), and the publications unless a move of the module between one of the two and a
-     * third database still has a slot there. Such a move is left running (its slots are logged, naming its pair: an
-     * abort given the wrong target ends nothing of it).
-     *
-     * @throws MoveException (one line, nothing changed) when neither side has anything of a move of the module (a
-     *                       placement row, its publication, a subscription or slot of its moves), naming the modules
-     *                       abort would act on and the closest to a mistyped name ({@link ModuleNames#checkAbort}); when
-     *                       the target is authoritative (after the switch); or when a server fails
-     */
-    public void abort() {
-        try (MovePair.Opened both = pair.open(false)) {
-            ModuleNames.checkAbort(both.s(), source, both.t(), target, settings);
-            if (!both.authority().authoritative().equals(source.label())) {
-                throw new MoveException(target.label() + " is authoritative for " + settings.module()
-                        + " since the switch: roll back by moving it back (source and target swapped), not by aborting");
-            }
-            List<String> kept = tearDown(both.s(), source, both.t(), target);
-            log.accept("aborted: " + (kept.isEmpty() ? "no subscription, slot or publication" : "no subscription or slot") + " of "
-                    + settings.module() + " between " + source.label() + " and " + target.label() + " is left"
-                    + (kept.isEmpty() ? "" : " (publication kept on " + String.join(" and ", kept) + ", above)") + "; "
-                    + source.label() + " stays authoritative");
-        } catch (SQLException e) {
-            throw new MoveException("aborting the move of " + settings.module() + " failed: " + Endpoint.oneLine(e), e);
-        }
-    }
-
-    /**
-     * Drops the pair's subscriptions both ways and slots, and the publications another pair's move does not read
-     * ({@link MovePair#dropReplication}); ends a pause announced on the authoritative side (whose placement row, if
-     * any, stays as it is) unless another pair's move replicates from there, whose switch may have announced it (it
-     * ends by itself: {@code paused_until} is a bound).
-     *
-     * @return the labels of the sides whose publication was kept for another pair's move
-     */
-    private List<String> tearDown(Connection authoritative, Endpoint authoritativeSide, Connection other, Endpoint otherSide)
-            throws SQLException {
-        List<String> kept = MovePair.dropReplication(authoritative, authoritativeSide, other, otherSide, settings, log);
-        if (!kept.contains(authoritativeSide.label()) && Placement.read(authoritative, settings.module()) != null) {
-            Placement.clearPause(authoritative, settings.module());
-        }
-        return kept;
-    }
-
     /** The subscription and slot names of this pair's move, either way round. */
     private List<String> pairNames() {
         return settings.pairNames(source, target);
-    }
-
-    /**
-     * Which of the two databases takes the module's writes now, by the rule of the move: of the two placement rows
-     * the higher epoch is right; no row on either side means the source. Changes nothing.
-     *
-     * @return the label of the source or of the target
-     * @throws MoveException when a side cannot be reached or the rows contradict each other (one line)
-     */
-    public String authoritative() {
-        try (MovePair.Opened both = pair.open(false)) {
-            return both.authority().authoritative();
-        } catch (SQLException e) {
-            throw new MoveException("reading the placement of " + settings.module() + " failed: " + Endpoint.oneLine(e), e);
-        }
-    }
-
-    /**
-     * What each side holds of the module's move, one line each: its placement row, its subscriptions and its slots
-     * (with the WAL each keeps). Changes nothing.
-     *
-     * @throws MoveException (one line) when a side cannot be reached or read, or neither side has a schema, placement
-     *                       row or replication of the module ({@link ModuleNames#checkStatus}: a mistyped name is told
-     *                       the closest module there; a module never moved is answered, not refused)
-     */
-    public List<String> status() {
-        return MoveStatus.of(source, target, settings);
-    }
-
-    /** The module's owner and runtime roles that exist on this server (they may read the placement row). */
-    private List<String> roles(Connection connection) throws SQLException {
-        List<String> roles = new ArrayList<>();
-        for (String role : new String[] {settings.ownerRole(), settings.runtimeRole()}) {
-            if (role == null) {
-                continue;
-            }
-            try (PreparedStatement query = connection.prepareStatement("select 1 from pg_roles where rolname = ?")) {
-                query.setString(1, role);
-                try (ResultSet result = query.executeQuery()) {
-                    if (result.next()) {
-                        roles.add(role);
-                    }
-                }
-            }
-        }
-        return roles;
     }
 
     private void reached(Step step) {

@@ -15,9 +15,9 @@ import java.util.function.Predicate;
 /**
  * The refusals of a {@code --module} that {@code status}, {@code abort} or {@code drop-source} has nothing to act on,
  * each one line naming the modules the command would act on between the two databases and the one a mistyped name
- * most likely meant ({@link ClosestName}, the rule of every "did you mean" of the forum; {@code move}'s own is
- * {@code ModuleMove}'s refusal of a schema without tables). What a command takes as a module, read from both
- * databases and changing nothing:
+ * most likely meant ({@link ClosestName}, the rule of every "did you mean" of the forum); and {@code move}'s refusal of
+ * a schema without tables ({@link #noSuchSchema}). What a command takes as a module, read from both databases and
+ * changing nothing:
  *
  * <ul>
  *   <li>{@code status}: a placement row, a schema of that name (not {@code pg_*}, {@code information_schema},
@@ -87,6 +87,21 @@ final class ModuleNames {
                 + ClosestName.hint(module, abortable) + ", nothing to abort: check --module (" + (abortable.isEmpty()
                         ? "no move abort can end is there" : "moves abort can end there: " + String.join(", ", abortable))
                 + ") and --source, --target");
+    }
+
+    /**
+     * The refusal of {@code move} of a module the source has no table of, naming the schemas migrated there and the one
+     * the name most likely meant when one is close.
+     *
+     * @return {@code shared (h:5432/forum) has no table in schema postz (did you mean posts?): check --module (the
+     *         module's name is its schema's; the schemas migrated there are posts, users) and --source}
+     */
+    static MoveException noSuchSchema(Connection s, Endpoint source, String module) throws SQLException {
+        List<String> migrated = TargetSchema.migratedSchemas(s);
+        return new MoveException(source.describe() + " has no table in schema " + module + ClosestName.hint(module, migrated)
+                + ": check --module (the module's name is its schema's; " + (migrated.isEmpty()
+                        ? "no schema there has a migration history" : "the schemas migrated there are " + String.join(", ", migrated))
+                + ") and --source");
     }
 
     /**

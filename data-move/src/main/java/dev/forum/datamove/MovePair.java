@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The two databases of one module's move and the opening every operation on them shares ({@link ModuleMove}'s run,
- * abort and authority, {@link SourceDrop}): both connected, each side's {@link Placement} row read, and who is
+ * The two databases of one module's move and the opening every operation on them shares ({@link ModuleMove},
+ * {@link MoveAbort}, {@link MoveStatus#authoritative}, {@link SourceDrop}): both connected, each side's
+ * {@link Placement} row read, and who is
  * authoritative by the rule of the move. Also the tear-down of the replication objects of the module's moves between
  * the two (never of its moves to or from a third database).
  */

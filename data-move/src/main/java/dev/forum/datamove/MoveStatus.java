@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What each side of a module's move holds, for {@code data-move status} ({@link ModuleMove#status()}): read only, so
- * kept apart from the move's own steps.
+ * Where a module's move between two databases stands, read from both and changing nothing, so kept apart from the
+ * move's own steps ({@link ModuleMove}) and its tear-down ({@link MoveAbort}): what each side holds, for
+ * {@code data-move status} ({@link #of}), and which side is authoritative ({@link #authoritative}).
  */
-final class MoveStatus {
+public final class MoveStatus {
 
     private MoveStatus() {
     }
@@ -22,10 +23,13 @@ final class MoveStatus {
      * @param target   the move's target
      * @param settings the move's settings (the module, its names)
      * @return e.g. {@code shared: placement names own at epoch 1 (read-only for the module)}
-     * @throws MoveException (one line) when a side cannot be reached or read, or neither side has a schema, placement
-     *                       row or replication of the module ({@link ModuleNames#checkStatus})
+     * @throws MoveException (one line) when source and target carry the same label; when a side cannot be reached or
+     *                       read, or neither side has a schema, placement row or replication of the module
+     *                       ({@link ModuleNames#checkStatus}: a mistyped name is told the closest module there; a module
+     *                       never moved is answered, not refused)
      */
-    static List<String> of(Endpoint source, Endpoint target, MoveSettings settings) {
+    public static List<String> of(Endpoint source, Endpoint target, MoveSettings settings) {
+        new MovePair(source, target, settings.module()); // refuses one database given twice, as every command does
         try (Connection s = source.connect(); Connection t = target.connect()) {
             try {
                 ModuleNames.checkStatus(s, source, t, target, settings);
@@ -40,6 +44,25 @@ final class MoveStatus {
         } catch (SQLException e) {
             throw new MoveException("closing the connections to " + source.label() + " and " + target.label() + " failed: "
                     + Endpoint.oneLine(e), e);
+        }
+    }
+
+    /**
+     * Which of the two databases takes the module's writes now, by the rule of the move: of the two placement rows
+     * the higher epoch is right; no row on either side means the source. Changes nothing.
+     *
+     * @param source   the move's source
+     * @param target   the move's target
+     * @param settings the move's settings (the module)
+     * @return the label of the source or of the target
+     * @throws MoveException when source and target carry the same label, a side cannot be reached or the rows
+     *                       contradict each other (one line)
+     */
+    public static String authoritative(Endpoint source, Endpoint target, MoveSettings settings) {
+        try (MovePair.Opened both = new MovePair(source, target, settings.module()).open(false)) {
+            return both.authority().authoritative();
+        } catch (SQLException e) {
+            throw new MoveException("reading the placement of " + settings.module() + " failed: " + Endpoint.oneLine(e), e);
         }
     }
 

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -152,6 +153,28 @@ final class Placement {
             throw new MoveException(endpoint.describe() + " calls itself '" + row.here() + "' in forum_move.placement, not '"
                     + endpoint.label() + "': give it its own label");
         }
+    }
+
+    /**
+     * The module's owner and runtime roles ({@link MoveSettings#ownerRole}, {@link MoveSettings#runtimeRole}) that
+     * exist on this server: the {@code readers} {@link #install} lets read the placement row.
+     */
+    static List<String> readers(Connection connection, MoveSettings settings) throws SQLException {
+        List<String> roles = new ArrayList<>();
+        for (String role : new String[] {settings.ownerRole(), settings.runtimeRole()}) {
+            if (role == null) {
+                continue;
+            }
+            try (PreparedStatement query = connection.prepareStatement("select 1 from pg_roles where rolname = ?")) {
+                query.setString(1, role);
+                try (ResultSet result = query.executeQuery()) {
+                    if (result.next()) {
+                        roles.add(role);
+                    }
+                }
+            }
+        }
+        return roles;
     }
 
     /** This database's row, or null when it has none (no move ever touched it). */

@@ -7,6 +7,8 @@
  * where it is not; {@link dev.forum.datamove.Replication} owns publications, subscriptions and slots;
  * {@link dev.forum.datamove.TargetSchema} migrates the target with the module's own Flyway migrations;
  * {@link dev.forum.datamove.Verification} compares the two sides with writes held, by {@link dev.forum.datamove.TableChecksums}.
+ * {@link dev.forum.datamove.MoveAbort} gives up a move before its switch, {@link dev.forum.datamove.MoveStatus} reads
+ * where one stands, and {@link dev.forum.datamove.SourceDrop} drops what a finished one left on its source.
  * Plain JDBC (the PostgreSQL driver) and Flyway.
  */
 package dev.forum.datamove;

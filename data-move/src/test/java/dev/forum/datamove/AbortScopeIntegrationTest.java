@@ -42,7 +42,7 @@ class AbortScopeIntegrationTest {
             pair.psql(pair.source, "select pg_create_logical_replication_slot('forum_move_posts_shared_to_old', 'pgoutput')");
 
             List<String> log = new ArrayList<>();
-            new ModuleMove(pair.source, pair.target, pair.settings(), log::add, step -> { }).abort();
+            new MoveAbort(pair.source, pair.target, pair.settings(), log::add).run();
 
             assertTrue(log.contains("dropped orphaned replication slot forum_move_posts_shared_to_own"), log.toString());
             assertTrue(log.contains("left replication slot forum_move_posts_shared_to_third on shared: it is of the move of"
@@ -62,7 +62,7 @@ class AbortScopeIntegrationTest {
                     + " where subname = 'forum_move_posts_shared_to_third'"), "the move to third still subscribes");
 
             // Run again, abort still answers, and still leaves the move to third.
-            new ModuleMove(pair.source, pair.target, pair.settings(), log::add, step -> { }).abort();
+            new MoveAbort(pair.source, pair.target, pair.settings(), log::add).run();
             assertEquals(2, log.stream().filter(line -> line.startsWith("aborted: ")).count(), log.toString());
 
             // The move to third goes on, but is not run again while the given-up move's slot is there (one move of a
@@ -77,7 +77,7 @@ class AbortScopeIntegrationTest {
                             () -> new ModuleMove(pair.source, third, pair.settings(), line -> { }, step -> { }).run())
                             .getMessage());
             Endpoint old = pair.addDatabase("old");
-            new ModuleMove(pair.source, old, pair.settings(), log::add, step -> { }).abort();
+            new MoveAbort(pair.source, old, pair.settings(), log::add).run();
             assertTrue(log.contains("dropped orphaned replication slot forum_move_posts_shared_to_old"), log.toString());
 
             // The move to third then finishes over the subscription it had (no second copy); a write after the abort
@@ -102,7 +102,7 @@ class AbortScopeIntegrationTest {
             pair.psql(pair.source, "select pg_create_logical_replication_slot('forum_move_posts_x_shared_to_own', 'pgoutput')");
 
             List<String> log = new ArrayList<>();
-            new ModuleMove(pair.source, pair.target, pair.settings(), log::add, step -> { }).abort();
+            new MoveAbort(pair.source, pair.target, pair.settings(), log::add).run();
             assertEquals(List.of("forum_move_posts_x_shared_to_own"), moveSlots(pair, pair.source), log.toString());
             // By the rule of the names that slot can only be posts' from a database x_shared: another pair's, named so.
             assertTrue(log.contains("left replication slot forum_move_posts_x_shared_to_own on shared: it is of the move of"

@@ -173,7 +173,7 @@ class ModuleMoveIntegrationTest {
             // The subscription's slot; a table's initial copy may still hold a slot of its own (pg_..._sync_...).
             assertEquals(1, pair.slots(pair.source).stream().filter(slot -> slot.startsWith("forum_move_")).count(),
                     pair.slots(pair.source).toString());
-            new ModuleMove(pair.source, pair.target, pair.settings(), line -> { }, step -> { }).abort();
+            new MoveAbort(pair.source, pair.target, pair.settings(), line -> { }).run();
             assertEquals(List.of(), pair.slots(pair.source));
             assertEquals(List.of(), pair.slots(pair.target));
             assertEquals("0", pair.psql(pair.target, "select count(*) from pg_subscription"));
@@ -200,7 +200,7 @@ class ModuleMoveIntegrationTest {
             pair.psql(pair.target, "drop subscription forum_move_posts_shared_to_posts_own");
             Thread.sleep(500);
             assertEquals(List.of("forum_move_posts_shared_to_posts_own|false"), pair.slots(pair.source));
-            List<String> status = new ModuleMove(pair.source, pair.target, pair.settings(), line -> { }, step -> { }).status();
+            List<String> status = MoveStatus.of(pair.source, pair.target, pair.settings());
             assertTrue(status.contains("shared: placement names shared at epoch 0 (takes the writes)"), status.toString());
             assertTrue(status.contains("posts_own: placement names shared at epoch 0 (read-only for the module)"), status.toString());
             assertTrue(status.stream().anyMatch(line -> line.matches(

@@ -34,13 +34,13 @@ class UnknownModuleIntegrationTest {
             // module-roles.sql made the schemas posts, threads and users on both; only posts is migrated, none moved.
             String modules = ": check --module (the modules there are posts, threads, users) and --source, --target";
             assertEquals("shared and own have no schema, placement row or replication of postz (did you mean posts?)"
-                    + modules, refusal(() -> move(pair, "postz").status()));
+                    + modules, refusal(() -> status(pair, "postz")));
             assertEquals("shared and own have no schema, placement row or replication of orders" + modules,
-                    refusal(() -> move(pair, "orders").status()));
+                    refusal(() -> status(pair, "orders")));
             assertEquals(List.of("shared: no placement row (no move has touched it)", "own: no placement row (no move has"
-                    + " touched it)"), move(pair, "posts").status(), "a module never moved");
+                    + " touched it)"), status(pair, "posts"), "a module never moved");
             assertEquals(List.of("shared: no placement row (no move has touched it)", "own: no placement row (no move has"
-                    + " touched it)"), move(pair, "threads").status(), "a module whose schema has no table yet");
+                    + " touched it)"), status(pair, "threads"), "a module whose schema has no table yet");
 
             // Once a move ran, its placement row alone makes a module known: a module of another database's move too.
             killedAt(pair, Step.SUBSCRIBED);
@@ -48,10 +48,10 @@ class UnknownModuleIntegrationTest {
                     + " ('orders', 'shared', 'third', 1)");
             assertEquals("shared and own have no schema, placement row or replication of order (did you mean orders?):"
                     + " check --module (the modules there are orders, posts, threads, users) and --source, --target",
-                    refusal(() -> move(pair, "order").status()));
+                    refusal(() -> status(pair, "order")));
             assertEquals("shared: placement names third at epoch 1 (read-only for the module)",
-                    move(pair, "orders").status().getFirst());
-            List<String> posts = move(pair, "posts").status();
+                    status(pair, "orders").getFirst());
+            List<String> posts = status(pair, "posts");
             assertTrue(posts.contains("own: subscription forum_move_posts_shared_to_own enabled"), posts.toString());
         }
     }
@@ -60,9 +60,9 @@ class UnknownModuleIntegrationTest {
     void abortRefusesANameNoMoveStartedAndOffersOnlyMovesItWouldEnd() {
         try (ModuleDatabases pair = new ModuleDatabases(servers.shared(), "shared", servers.own(), "own", "posts")) {
             String none = ", nothing to abort: check --module (no move abort can end is there) and --source, --target";
-            assertEquals("no move of posts has started on shared or own" + none, refusal(() -> move(pair, "posts").abort()),
+            assertEquals("no move of posts has started on shared or own" + none, refusal(() -> abort(pair, "posts")),
                     "nothing of a move is there to end");
-            assertEquals("no move of postz has started on shared or own" + none, refusal(() -> move(pair, "postz").abort()));
+            assertEquals("no move of postz has started on shared or own" + none, refusal(() -> abort(pair, "postz")));
 
             killedAt(pair, Step.SUBSCRIBED);
             // Another pair's move (users, held by a third database) and a move between them that switched (threads):
@@ -73,23 +73,23 @@ class UnknownModuleIntegrationTest {
                     + " ('threads', 'own', 'own', 1)");
             String posts = ", nothing to abort: check --module (moves abort can end there: posts) and --source, --target";
             assertEquals("no move of postz has started on shared or own (did you mean posts?)" + posts,
-                    refusal(() -> move(pair, "postz").abort()));
-            assertEquals("no move of orders has started on shared or own" + posts, refusal(() -> move(pair, "orders").abort()));
-            assertEquals("no move of thread has started on shared or own" + posts, refusal(() -> move(pair, "thread").abort()));
-            assertEquals("no move of user has started on shared or own" + posts, refusal(() -> move(pair, "user").abort()));
+                    refusal(() -> abort(pair, "postz")));
+            assertEquals("no move of orders has started on shared or own" + posts, refusal(() -> abort(pair, "orders")));
+            assertEquals("no move of thread has started on shared or own" + posts, refusal(() -> abort(pair, "thread")));
+            assertEquals("no move of user has started on shared or own" + posts, refusal(() -> abort(pair, "user")));
             assertEquals("own is authoritative for threads since the switch: roll back by moving it back (source and target"
-                    + " swapped), not by aborting", refusal(() -> move(pair, "threads").abort()));
+                    + " swapped), not by aborting", refusal(() -> abort(pair, "threads")));
             assertEquals(List.of("forum_move_posts_shared_to_own"), moveSlots(pair, pair.source), "the refusals changed nothing");
             pair.psql(pair.source, "delete from forum_move.placement where module in ('users', 'threads')");
             pair.psql(pair.target, "delete from forum_move.placement where module = 'threads'");
 
             List<String> log = new ArrayList<>();
-            move(pair, "posts", log).abort();
+            abort(pair, "posts", log);
             assertEquals(List.of(), moveSlots(pair, pair.source));
             assertEquals("0", pair.psql(pair.target, "select count(*) from pg_subscription where subdbid ="
                     + " (select oid from pg_database where datname = current_database())"));
             // Aborted again: the placement rows stay, so the move is still known and abort says there is nothing left.
-            move(pair, "posts", log).abort();
+            abort(pair, "posts", log);
             assertEquals(2, log.stream().filter(line -> line.equals("aborted: no subscription, slot or publication of posts"
                     + " between shared and own is left; shared stays authoritative")).count(), log.toString());
 
@@ -98,7 +98,7 @@ class UnknownModuleIntegrationTest {
             // abort that ends it, and leaves it.
             pair.psql(pair.source, "select pg_create_logical_replication_slot('forum_move_threads_shared_to_own', 'pgoutput')");
             pair.psql(pair.source, "select pg_create_logical_replication_slot('forum_move_threads_shared_to_old', 'pgoutput')");
-            move(pair, "threads", log).abort();
+            abort(pair, "threads", log);
             assertTrue(log.contains("dropped orphaned replication slot forum_move_threads_shared_to_own"), log.toString());
             assertTrue(log.stream().anyMatch(line -> line.startsWith("left replication slot forum_move_threads_shared_to_old"
                     + " on shared: it is of the move of threads from shared to old, not of this one, and no WAL sender uses it:"
@@ -107,16 +107,25 @@ class UnknownModuleIntegrationTest {
         }
     }
 
-    private static ModuleMove move(ModuleDatabases pair, String module) {
-        return move(pair, module, new ArrayList<>());
+    /** {@code status} of {@code module} between the pair's databases. */
+    private static List<String> status(ModuleDatabases pair, String module) {
+        return MoveStatus.of(pair.source, pair.target, settings(pair, module));
     }
 
-    /** A move of {@code module} between the pair's databases (with the pair's module's roles and migrations). */
-    private static ModuleMove move(ModuleDatabases pair, String module, List<String> log) {
+    private static void abort(ModuleDatabases pair, String module) {
+        abort(pair, module, new ArrayList<>());
+    }
+
+    /** {@code abort} of {@code module}'s move between the pair's databases. */
+    private static void abort(ModuleDatabases pair, String module, List<String> log) {
+        new MoveAbort(pair.source, pair.target, settings(pair, module), log::add).run();
+    }
+
+    /** The settings of a move of {@code module} (with the pair's module's roles and migrations). */
+    private static MoveSettings settings(ModuleDatabases pair, String module) {
         MoveSettings settings = pair.settings();
-        return new ModuleMove(pair.source, pair.target, new MoveSettings(module, settings.ownerRole(),
-                settings.ownerPassword(), settings.runtimeRole(), settings.migrations(), settings.sequenceMargin(),
-                settings.catchUpTimeout(), settings.pauseBound()), log::add, step -> { });
+        return new MoveSettings(module, settings.ownerRole(), settings.ownerPassword(), settings.runtimeRole(),
+                settings.migrations(), settings.sequenceMargin(), settings.catchUpTimeout(), settings.pauseBound());
     }
 
     private static String refusal(Runnable command) {

@@ -2,14 +2,17 @@ package dev.forum.datamove.cli;
 
 import dev.forum.datamove.Endpoint;
 import dev.forum.datamove.ModuleMove;
+import dev.forum.datamove.MoveAbort;
 import dev.forum.datamove.MoveException;
 import dev.forum.datamove.MoveSettings;
+import dev.forum.datamove.MoveStatus;
 import dev.forum.datamove.SourceDrop;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -80,11 +83,13 @@ public final class Main {
         try {
             Invocation invocation = parse(args, environment);
             String module = invocation.settings().module();
-            ModuleMove move = new ModuleMove(invocation.source(), invocation.target(), invocation.settings(),
-                    line -> System.out.println("[data-move] " + line), step -> { });
+            Endpoint source = invocation.source();
+            Endpoint target = invocation.target();
+            MoveSettings settings = invocation.settings();
+            Consumer<String> log = line -> System.out.println("[data-move] " + line);
             switch (invocation.command()) {
                 case "move" -> {
-                    ModuleMove.Report report = move.run();
+                    ModuleMove.Report report = new ModuleMove(source, target, settings, log, step -> { }).run();
                     if (invocation.thenDropSource() && report.epoch() > 0) {
                         dropSource(invocation);
                     }
@@ -97,9 +102,9 @@ public final class Main {
                                 + " at epoch " + report.epoch() + "; nothing moved");
                     }
                 }
-                case "abort" -> move.abort();
+                case "abort" -> new MoveAbort(source, target, settings, log).run();
                 case "drop-source" -> dropSource(invocation);
-                default -> move.status().forEach(line -> System.out.println("[data-move] " + line));
+                default -> MoveStatus.of(source, target, settings).forEach(log);
             }
             return 0;
         } catch (UsageException e) {
