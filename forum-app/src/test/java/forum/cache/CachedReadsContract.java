@@ -174,7 +174,33 @@ abstract class CachedReadsContract extends RunningForumTest {
         Reply keys = http.get("/api/users/jwks.json");
         assertThat(keys.status()).isEqualTo(200);
         assertThat(keys.cacheStatus()).as("the JWK set is no row of the users module").isEmpty();
-        assertThat(http.get("/").cacheStatus()).isEmpty();
+        assertThat(http.send("HEAD", "/", null, null).cacheStatus()).as("only GET").isEmpty();
+    }
+
+    @Test
+    void the_fixed_text_routes_are_kept_for_the_life_of_the_process() {
+        for (String path : List.of("/", "/api", "/api/")) {
+            Reply first = http.get(path);
+            Reply again = http.get(path);
+            assertThat(again.cacheStatus()).as(path).contains(HIT);
+            assertThat(again.status()).isEqualTo(200);
+            assertThat(again.body()).isEqualTo(first.body()).endsWith("eady to receive requests");
+            assertThat(again.contentType()).isEqualTo(first.contentType()).startsWith("text/plain");
+            assertThat(again.header("X-Content-Type-Options")).as("still through Spring Security").contains("nosniff");
+            assertThat(again.header("X-Request-Id")).isPresent().isNotEqualTo(first.header("X-Request-Id"));
+        }
+        marceline.postJson("/api/threads", "{\"title\":\"No data in /\",\"createdBy\":1}");
+        assertThat(http.get("/").cacheStatus()).as("no module's write changes it").contains(HIT);
+
+        Reply json = http.send("GET", "/", null, null, "Accept", "application/json");
+        assertThat(json.cacheStatus()).as("kept per Accept, as every answer").contains("forum; fwd=miss");
+        assertThat(json.body()).as("text whatever the Accept, as before").isEqualTo("Ready to receive requests");
+        for (int i = 0; i < 2; i++) {
+            Reply bad = http.get("/?unknown=1");
+            assertThat(bad.status()).as("no query parameters: a 400 problem, never kept").isEqualTo(400);
+            assertThat(bad.contentType()).isEqualTo("application/problem+json");
+            assertThat(bad.cacheStatus()).contains("forum; fwd=miss");
+        }
     }
 
     @Test

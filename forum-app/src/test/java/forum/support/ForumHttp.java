@@ -116,7 +116,7 @@ public final class ForumHttp {
                     Optional.ofNullable(fields.get("Link")), body, Optional.ofNullable(fields.get("Allow")),
                     Optional.ofNullable(fields.get("WWW-Authenticate")), Optional.ofNullable(fields.get("Retry-After")),
                     Optional.ofNullable(fields.get("Set-Cookie")), Optional.ofNullable(fields.get("Cache-Status")),
-                    Optional.ofNullable(fields.get("ETag")), Optional.ofNullable(fields.get("Cache-Control")));
+                    Optional.ofNullable(fields.get("ETag")), Optional.ofNullable(fields.get("Cache-Control")), fields);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -152,7 +152,7 @@ public final class ForumHttp {
                     response.headers().firstValue("Allow"), response.headers().firstValue("WWW-Authenticate"),
                     response.headers().firstValue("Retry-After"), response.headers().firstValue("Set-Cookie"),
                     response.headers().firstValue("Cache-Status"), response.headers().firstValue("ETag"),
-                    response.headers().firstValue("Cache-Control"));
+                    response.headers().firstValue("Cache-Control"), firstValues(response.headers()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -161,11 +161,22 @@ public final class ForumHttp {
         }
     }
 
-    /** What came back. */
+    private static Map<String, String> firstValues(java.net.http.HttpHeaders headers) {
+        Map<String, String> first = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.map().forEach((name, values) -> first.put(name, values.getFirst()));
+        return first;
+    }
+
+    /** What came back; {@code headers} holds each header's first value, by name in any case. */
     public record Reply(int status, String contentType, Optional<String> location, Optional<String> link, String body,
                         Optional<String> allow, Optional<String> wwwAuthenticate, Optional<String> retryAfter,
                         Optional<String> setCookie, Optional<String> cacheStatus, Optional<String> etag,
-                        Optional<String> cacheControl) {
+                        Optional<String> cacheControl, Map<String, String> headers) {
+
+        /** @return the first value of the header {@code name} (any case), if it came */
+        public Optional<String> header(String name) {
+            return Optional.ofNullable(headers.get(name));
+        }
 
         public JsonNode json() {
             return JSON.readTree(body);

@@ -14,6 +14,10 @@ import java.lang.annotation.Target;
  * read still asks the module's database for that version, so a write committed anywhere is seen by the next read in
  * every process. A route whose answer depends on the caller, a clock or anything outside its module's tables (a
  * key set, a setting) must not carry it.
+ *
+ * <p>On a platform controller's {@code @GetMapping} method (the tutorial's {@code /} and {@code /api/},
+ * {@code forum.platform.web.RootController}), it marks an answer that depends on nothing at all: kept for the life of
+ * the process, without a version query.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

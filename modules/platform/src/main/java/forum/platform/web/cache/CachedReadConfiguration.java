@@ -1,7 +1,11 @@
 package forum.platform.web.cache;
 
+import forum.platform.data.DataVersion;
 import forum.platform.data.ModuleDatabase;
 import forum.platform.security.ModuleContracts;
+import forum.platform.web.RootController;
+import java.util.List;
+import java.util.function.LongSupplier;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -13,7 +17,8 @@ import org.springframework.util.function.SingletonSupplier;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Keeps the answers of the local modules' {@link forum.platform.CacheableRead} routes ({@link CachedReadFilter}).
+ * Keeps the answers of the local modules' {@link forum.platform.CacheableRead} routes and the tutorial's fixed
+ * {@code /} and {@code /api/} ({@link RootController}) in the process ({@link CachedReadFilter}).
  * {@code forum.read-cache.enabled=false} turns it off; {@code forum.read-cache.max-size} (default 32MB) bounds the
  * bytes kept per process.
  */
@@ -32,16 +37,21 @@ class CachedReadConfiguration {
             throw new IllegalStateException("forum.read-cache.max-size is at least 1KB (e.g. 32MB), not " + maxSize
                     + "; set forum.read-cache.enabled=false to keep no answers");
         }
-        // Looked up on the first request: the filter is made with the web server, before the modules' databases.
         CacheableRoutes routes = CacheableRoutes.of(ModuleContracts.of(beans, getClass().getClassLoader()),
-                module -> beans.containsBean(module + "Database")
-                        ? SingletonSupplier.of(() -> beans.getBean(module + "Database", ModuleDatabase.class).dataVersion())
-                        : null);
+                module -> beans.containsBean(module + "Database") ? dataVersion(beans, module) : null,
+                List.of(RootController.class));
         FilterRegistrationBean<CachedReadFilter> registration =
                 new FilterRegistrationBean<>(new CachedReadFilter(routes, maxSize.toBytes()));
         // Last: after observation, the request id and access log, and Spring Security, which a kept answer still passes.
         registration.setOrder(Ordered.LOWEST_PRECEDENCE);
         registration.setEnabled(routes.any());
         return registration;
+    }
+
+    /** Looked up on the first request: the filter is made with the web server, before the modules' databases. */
+    private static LongSupplier dataVersion(BeanFactory beans, String module) {
+        SingletonSupplier<DataVersion> version =
+                SingletonSupplier.of(() -> beans.getBean(module + "Database", ModuleDatabase.class).dataVersion());
+        return () -> version.obtain().current();
     }
 }

@@ -23,7 +23,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Gives a {@link forum.platform.CacheableRead} route's 200 answer again, bytes and headers, while its module's data
- * version is the one the answer was read at. Every such request first reads that version from the module's database
+ * version is the one the answer was read at (a fixed answer, such as {@code /}, depends on no data: it is kept at one
+ * version for the life of the process, without a query). Every such request first reads that version from the module's database
  * (one query); a write committed before it, in any process, has raised it, so the answer is read afresh: the
  * freshness bound is zero, read-your-writes included, whichever process a load balancer sends a read to. Answers are
  * keyed by path, query and {@code Accept}, kept up to a total size in bytes (least recently used first out).
@@ -86,7 +87,7 @@ final class CachedReadFilter extends OncePerRequestFilter {
         }
         long version;
         try {
-            version = route.version().get().current();
+            version = route.version().getAsLong();
         } catch (DataAccessException unreadable) {
             // The database is down or moving: the route itself answers as it would without a cache (its 503 problem).
             chain.doFilter(request, response);
