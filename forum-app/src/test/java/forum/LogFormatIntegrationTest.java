@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -56,6 +57,9 @@ class LogFormatIntegrationTest {
         // JVM: an earlier test's JSON format must not leak into this one.
         System.getProperties().stringPropertyNames().stream().filter(name -> name.contains("STRUCTURED_FORMAT"))
                 .forEach(System::clearProperty);
+        // A context another test class left open (the test framework caches them) keeps Logback marked as set up, and
+        // Spring Boot would then not set it up again for this one: its format would be that context's.
+        LoggingSystem.get(LogFormatIntegrationTest.class.getClassLoader()).cleanUp();
         String[] all = new String[arguments.length + 2];
         all[0] = "--server.port=0";
         all[1] = "--forum.warm-up.rounds=0";
