@@ -3,6 +3,7 @@ package dev.forum.standin.stand;
 import dev.forum.datamove.Endpoint;
 import dev.forum.datamove.ModuleMove;
 import dev.forum.datamove.MoveSettings;
+import dev.forum.datamove.MoveStatus;
 import dev.forum.datamove.SourceDrop;
 import dev.forum.datamove.TableChecksums;
 import dev.forum.standin.db.LocalPostgres;
@@ -111,7 +112,7 @@ public final class DataMoves {
         Map<String, String> labels = new java.util.LinkedHashMap<>();
         for (ServiceSpec service : owning(stand)) {
             for (String module : service.modules()) {
-                labels.put(module, move(stand, module, shared(stand), own(stand, service), step -> { }).authoritative());
+                labels.put(module, MoveStatus.authoritative(shared(stand), own(stand, service), settings(stand, module)));
             }
         }
         return labels;
