@@ -27,10 +27,49 @@ import java.util.Set;
  * that is no move's ({@code forum_move_posts_x}, no {@code _to_}) is not counted, as the sweep leaves it too. The
  * pair's own objects are the same move's, so a re-run of the same pair (a resume after a crash) or its move back is
  * not refused.
+ *
+ * <p><b>Running</b> covers what those objects cannot: a move from its first step until it has made its subscription.
+ * Each {@code move} holds a PostgreSQL session-level advisory lock of the module on the source's and the target's
+ * database for as long as it runs ({@link #lockModule}: keys {@link #LOCK_CLASS} and the module name's
+ * {@link String#hashCode()}); a second {@code move} of the module, of any pair (this one's too), that finds either
+ * held is refused before it writes anything. The server releases the lock when the move's connections close, at its
+ * end or when its process dies, so a resume after a crash is not refused.
  */
 final class ConcurrentMoves {
 
+    /** The advisory lock's first key (PostgreSQL's two-key form), {@code 'fmov'} in ASCII: a move's, not the forum's. */
+    static final int LOCK_CLASS = 0x666d6f76;
+
     private ConcurrentMoves() {
+    }
+
+    /**
+     * Takes the module's move lock on the source's and the target's database, each on that side's connection, held
+     * until the connection closes (see the class comment). Writes nothing.
+     *
+     * @throws MoveException (one line, nothing changed) when another {@code move} of the module holds it on either
+     *                       side: {@code a move of posts is running now with shared (another data-move run holds its
+     *                       lock there): a second move of posts, from shared to b, is refused and nothing was changed;
+     *                       wait until that run has ended (its status shows where it is)}
+     */
+    static void lockModule(Connection s, Endpoint source, Connection t, Endpoint target, MoveSettings settings)
+            throws SQLException {
+        for (int side = 0; side < 2; side++) {
+            Endpoint at = side == 0 ? source : target;
+            try (PreparedStatement lock = (side == 0 ? s : t).prepareStatement("select pg_try_advisory_lock(?, ?)")) {
+                lock.setInt(1, LOCK_CLASS);
+                lock.setInt(2, settings.module().hashCode());
+                try (ResultSet result = lock.executeQuery()) {
+                    result.next();
+                    if (!result.getBoolean(1)) {
+                        throw new MoveException("a move of " + settings.module() + " is running now with " + at.label()
+                                + " (another data-move run holds its lock there): a second move of " + settings.module()
+                                + ", from " + source.label() + " to " + target.label() + ", is refused and nothing was"
+                                + " changed; wait until that run has ended (its status shows where it is)");
+                    }
+                }
+            }
+        }
     }
 
     /**

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * none holds WAL; a slot of the module's move to or from a third database is left to that move (and logged).
  *
  * <p>One move of a module at a time: {@link #run()} is refused before it writes anything while another pair's move of
- * the module is live on the source or the target ({@link ConcurrentMoves}); the same pair's re-run is not.
+ * the module is live on the source or the target, or another run of a move of the module holds its lock on either
+ * ({@link ConcurrentMoves}); the same pair's re-run after a crash is not.
  *
  * <p>A move given up before its switch is torn down by {@link MoveAbort}; where a move stands, and who is
  * authoritative, is read by {@link MoveStatus}.
@@ -88,11 +89,15 @@ public final class ModuleMove {
      * @throws MoveException one line saying what failed and what to do; the source stays authoritative if the
      *                       switch had not committed, the target if it had; before anything is written, when another
      *                       pair's move of the module is live on either side ({@link ConcurrentMoves}: a subscription
-     *                       or slot of it, an orphaned slot too), naming that move and the command that ends it
+     *                       or slot of it, an orphaned slot too), naming that move and the command that ends it;
+     *                       or when another run of a move of the module (any pair) holds its lock on either side
      */
     public Report run() {
         try (MovePair.Opened both = pair.open(true,
-                (s, t) -> ConcurrentMoves.refuseOtherPairs(s, source, t, target, settings))) {
+                (s, t) -> {
+                    ConcurrentMoves.lockModule(s, source, t, target, settings);
+                    ConcurrentMoves.refuseOtherPairs(s, source, t, target, settings);
+                })) {
             Connection s = both.s();
             Connection t = both.t();
             Placement.Row authority = both.authority();

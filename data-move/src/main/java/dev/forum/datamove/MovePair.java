@@ -2,6 +2,7 @@ package dev.forum.datamove;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -42,9 +43,14 @@ final class MovePair {
      */
     record Opened(Connection s, Connection t, Placement.Row onSource, Placement.Row onTarget, Placement.Row authority)
             implements AutoCloseable {
-        /** Closes both connections, the target's first; a failure to close the one is added to the other's. */
+        /**
+         * Releases a move's lock ({@link ConcurrentMoves#lockModule}) and closes both connections, the target's first; a
+         * failure to close the one is added to the other's.
+         */
         @Override
         public void close() throws SQLException {
+            unlock(s);
+            unlock(t);
             try {
                 t.close();
             } catch (SQLException e) {
@@ -142,7 +148,24 @@ final class MovePair {
         return kept;
     }
 
+    /**
+     * Releases the session's advisory locks now, so that a move run right after this one (a resume in the same process)
+     * does not find them held while the server is still ending the closed session. Best effort: a connection that
+     * cannot do it is closed anyway, and the server releases them when the session ends.
+     */
+    private static void unlock(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+            statement.execute("select pg_advisory_unlock_all()");
+        } catch (SQLException ignored) {
+            // Closed or broken: the session's end releases them.
+        }
+    }
+
     private static void closeQuietly(Connection connection, Exception failure) {
+        unlock(connection);
         try {
             connection.close();
         } catch (SQLException e) {

@@ -9,6 +9,10 @@ import dev.forum.datamove.support.LogicalServers;
 import dev.forum.datamove.support.ModuleDatabases;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -20,7 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * move's subscription or slot is live on its source or its target (a running move from the same source, the way back
  * of a finished move, an orphaned slot, a disabled subscription), in one line naming that move and the command that
  * ends it, with nothing written on either side; the running move still finishes, and a re-run of the same pair is
- * accepted as before.
+ * accepted as before. A move that has not made its subscription yet is told apart by its lock: a second move of the
+ * module, of any pair, is refused while it runs.
  */
 @EnabledIfThrowawayPostgres
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -76,6 +81,57 @@ class OneMoveAtATimeIntegrationTest {
             assertEquals(1, again.epoch());
             assertTrue(again.moved() && again.tables().stream().allMatch(TableChecksums.Comparison::equal));
             assertEquals(bBefore, state(pair, b));
+        }
+    }
+
+    @Test
+    void aMoveStartedBeforeTheFirstHasMadeItsSubscriptionIsRefusedByItsLock() throws Exception {
+        try (ModuleDatabases pair = new ModuleDatabases(servers.shared(), "shared", servers.own(), "a", "posts")) {
+            Endpoint b = pair.addDatabase("b");
+            pair.psql(pair.source, "insert into posts.posts (thread_id, text, user_id) select 1, 'seed ' || g, 1"
+                    + " from generate_series(1, 30) g");
+            CountDownLatch checked = new CountDownLatch(1);
+            CountDownLatch goOn = new CountDownLatch(1);
+            ExecutorService runner = Executors.newSingleThreadExecutor();
+            try {
+                // The first move holds at its first step: no publication, slot or subscription of it exists yet, so
+                // only its lock tells the others it runs.
+                Future<ModuleMove.Report> first = runner.submit(() -> new ModuleMove(pair.source, pair.target,
+                        pair.settings(), line -> { }, step -> {
+                            if (step == Step.CHECKED) {
+                                checked.countDown();
+                                assertTrue(goOn.await(2, TimeUnit.MINUTES), "never told to go on");
+                            }
+                        }).run());
+                assertTrue(checked.await(2, TimeUnit.MINUTES), "the first move never reached its first step");
+                String sharedBefore = state(pair, pair.source);
+                String bBefore = state(pair, b);
+
+                List<String> log = new ArrayList<>();
+                for (Endpoint[] other : List.of(new Endpoint[] {pair.source, b}, new Endpoint[] {b, pair.target},
+                        new Endpoint[] {pair.source, pair.target})) {
+                    MoveException refused = assertThrows(MoveException.class, () -> new ModuleMove(other[0], other[1],
+                            pair.settings(), log::add, step -> { }).run());
+                    String held = other[0] == b ? "a" : "shared";
+                    assertEquals("a move of posts is running now with " + held + " (another data-move run holds its lock"
+                            + " there): a second move of posts, from " + other[0].label() + " to " + other[1].label()
+                            + ", is refused and nothing was changed; wait until that run has ended (its status shows"
+                            + " where it is)", refused.getMessage());
+                }
+                assertEquals(List.of(), log, "refused before its first step");
+                assertEquals(sharedBefore, state(pair, pair.source), "nothing written on the source");
+                assertEquals(bBefore, state(pair, b), "nothing written on b");
+
+                goOn.countDown();
+                assertEquals("a", first.get(2, TimeUnit.MINUTES).authoritative());
+            } finally {
+                goOn.countDown();
+                runner.shutdownNow();
+            }
+            // Its lock went with its connections: the same pair's re-run, right after, is accepted.
+            assertEquals("a", new ModuleMove(pair.source, pair.target, pair.settings(), line -> { }, step -> { }).run()
+                    .authoritative());
+            assertEquals("30", pair.psql(pair.target, "select count(*) from posts.posts"));
         }
     }
 
