@@ -36,7 +36,7 @@ public final class Checkout {
     /**
      * The service jar of {@code service}, built with the monolith jar of this build. When it is missing or was built
      * from other code, this runs the project's own build once: {@code ./mvnw -Dextract=<service> -Dextract.image=false
-     * package -Dmaven.test.skip=true -pl forum-app -am} from the root, bounded to 10 minutes.
+     * package -DskipTests -pl forum-app -am} from the root, bounded to 10 minutes.
      */
     public static Path serviceJar(String service) {
         ServiceJars jars = new ServiceJars(root());
@@ -47,7 +47,7 @@ public final class Checkout {
                 return jar.get();
             }
             System.out.println("[system-test] the " + service + " service jar is " + why + ": building it with `./mvnw -B -ntp -q "
-                    + "-Dextract=" + service + " -Dextract.image=false package -Dmaven.test.skip=true -pl forum-app -am`");
+                    + "-Dextract=" + service + " -Dextract.image=false package -DskipTests -pl forum-app -am`");
             build(service);
             jar = jars.extracted(service);
             if (jar.isEmpty()) {
@@ -63,8 +63,10 @@ public final class Checkout {
 
     private static void build(String service) {
         Path root = root();
+        // -DskipTests, not -Dmaven.test.skip: forum-app's test dependencies include data-move's test jar, which the
+        // reactor can only give when it is built; on a machine whose Maven repository holds no copy, it must be.
         List<String> command = new ArrayList<>(List.of(root.resolve("mvnw").toString(), "-B", "-ntp", "-q",
-                "-Dextract=" + service, "-Dextract.image=false", "package", "-Dmaven.test.skip=true", "-pl", "forum-app", "-am"));
+                "-Dextract=" + service, "-Dextract.image=false", "package", "-DskipTests", "-pl", "forum-app", "-am"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
         Path log = root.resolve("local-stand-in/target/extract-" + service + ".log");
         builder.redirectOutput(log.toFile());
