@@ -38,7 +38,8 @@ public final class InitdbServer implements AutoCloseable {
      * Makes and starts a server in a new temporary folder, deleted by {@link #close()}.
      *
      * @param settings server settings, e.g. {@code wal_level=logical}, passed as {@code -c} options (they win over
-     *                 the defaults: loopback only, {@code fsync=off}, {@code max_connections=60})
+     *                 the defaults: loopback only, {@code fsync=off}, {@code max_connections=60},
+     *                 {@code wal_retrieve_retry_interval=200ms})
      * @throws IllegalStateException naming the command that failed (initdb, pg_ctl) with its output
      */
     public static InitdbServer temporary(Map<String, String> settings) {
@@ -119,8 +120,11 @@ public final class InitdbServer implements AutoCloseable {
             run(asServerUser(List.of(BIN.resolve("initdb").toString(), "-D", folder.resolve("data").toString(), "-U",
                     "postgres", "--auth=scram-sha-256", "--pwfile=" + passwordFile, "-E", "UTF8", "--no-locale",
                     "--no-sync"), false));
+            // wal_retrieve_retry_interval: PostgreSQL 15's launcher starts a subscription's apply worker at most once
+            // per interval (5 s by default); a move pauses and resumes one to verify, so every move waited ~5 s for it.
             List<String> options = new ArrayList<>(List.of("-c", "port=" + port, "-c", "listen_addresses=127.0.0.1",
-                    "-c", "unix_socket_directories=" + folder, "-c", "fsync=off", "-c", "max_connections=60"));
+                    "-c", "unix_socket_directories=" + folder, "-c", "fsync=off", "-c", "max_connections=60",
+                    "-c", "wal_retrieve_retry_interval=200ms"));
             settings.forEach((name, value) -> options.addAll(List.of("-c", name + "=" + value)));
             run(asServerUser(List.of(BIN.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-l",
                     folder.resolve("server.log").toString(), "-w", "-t", "60", "-o", String.join(" ", options), "start"),
