@@ -36,7 +36,8 @@ public final class Checkout {
     /**
      * The service jar of {@code service}, built with the monolith jar of this build. When it is missing or was built
      * from other code, this runs the project's own build once: {@code ./mvnw -Dextract=<service> -Dextract.image=false
-     * package -DskipTests -pl forum-app -am} from the root, bounded to 10 minutes.
+     * -Dmaven.compiler.useIncrementalCompilation=false package -DskipTests -pl forum-app -am} from the root, bounded to
+     * 10 minutes.
      */
     public static Path serviceJar(String service) {
         ServiceJars jars = new ServiceJars(root());
@@ -47,7 +48,8 @@ public final class Checkout {
                 return jar.get();
             }
             System.out.println("[system-test] the " + service + " service jar is " + why + ": building it with `./mvnw -B -ntp -q "
-                    + "-Dextract=" + service + " -Dextract.image=false package -DskipTests -pl forum-app -am`");
+                    + "-Dextract=" + service + " -Dextract.image=false -Dmaven.compiler.useIncrementalCompilation=false package"
+                    + " -DskipTests -pl forum-app -am`");
             build(service);
             jar = jars.extracted(service);
             if (jar.isEmpty()) {
@@ -65,8 +67,11 @@ public final class Checkout {
         Path root = root();
         // -DskipTests, not -Dmaven.test.skip: forum-app's test dependencies include data-move's test jar, which the
         // reactor can only give when it is built; on a machine whose Maven repository holds no copy, it must be.
+        // useIncrementalCompilation=false: recompile stale sources only. The compiler's default recompiles a module
+        // whenever a dependency's jar was rewritten, which this build does to every module: 88 s instead of 30 s.
         List<String> command = new ArrayList<>(List.of(root.resolve("mvnw").toString(), "-B", "-ntp", "-q",
-                "-Dextract=" + service, "-Dextract.image=false", "package", "-DskipTests", "-pl", "forum-app", "-am"));
+                "-Dextract=" + service, "-Dextract.image=false", "-Dmaven.compiler.useIncrementalCompilation=false",
+                "package", "-DskipTests", "-pl", "forum-app", "-am"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
         Path log = root.resolve("local-stand-in/target/extract-" + service + ".log");
         builder.redirectOutput(log.toFile());
