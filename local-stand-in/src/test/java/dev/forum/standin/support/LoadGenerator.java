@@ -233,19 +233,14 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     /**
-     * Every acknowledged write read back through the load balancer ({@code GET} its location, 5 s each); the ones
-     * not there as written, each with what the read got.
+     * Every acknowledged write read back through the load balancer ({@link ReadBack}: {@code GET} its location, 5 s
+     * each, a few at a time); the ones not there as written, each with what the read got, in the order the writes
+     * were acknowledged.
+     *
+     * @throws IOException when a read gets no answer at all
      */
     public List<String> unreadableWrites() throws IOException, InterruptedException {
-        List<String> missing = new ArrayList<>();
-        for (String location : acknowledgedWrites()) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl).resolve(location))
-                    .timeout(requestTimeout).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200 || !response.body().contains("load " + tag + " #")) {
-                missing.add(location + " -> " + response.statusCode() + " " + response.body());
-            }
-        }
-        return missing;
+        return ReadBack.unreadable(client, URI.create(baseUrl), requestTimeout, acknowledgedWrites(), "load " + tag + " #");
     }
 
     /** The text the write with this location sent, recognizable by the run's tag. */
