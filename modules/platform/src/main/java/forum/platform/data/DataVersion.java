@@ -27,7 +27,7 @@ public final class DataVersion {
      */
     public DataVersion(DataSource dataSource, String module) {
         this.jdbc = new JdbcTemplate(dataSource);
-        this.select = "select version from " + module + ".data_version where id = 1";
+        this.select = "select version from " + table(module) + " where id = 1";
     }
 
     /**
@@ -58,9 +58,14 @@ public final class DataVersion {
      */
     static void raise(Connection connection, String module) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            if (statement.executeUpdate("update " + module + ".data_version set version = version + 1 where id = 1") != 1) {
-                throw new IllegalStateException(module + ".data_version has no row: the module's migrations make it");
+            if (statement.executeUpdate("update " + table(module) + " set version = version + 1 where id = 1") != 1) {
+                throw new IllegalStateException(table(module) + " has no row: the module's migrations make it");
             }
         }
+    }
+
+    /** The version's table: {@code <module>.data_version}, in the module's schema. */
+    private static String table(String module) {
+        return module + ".data_version";
     }
 }
