@@ -105,6 +105,9 @@ rss_mib() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 # this is steadier than wall time, and it is what a task with a fraction of a CPU pays in wall time.
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", ($14 + $15) * 1000 / hz }' "/proc/$1/stat"; }
 
+# system_cpu_ms PID: the part of cpu_ms spent in the kernel (system time: system calls, the network stack, switches).
+system_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", $15 * 1000 / hz }' "/proc/$1/stat"; }
+
 # stop PID: graceful stop, waits for the exit.
 stop() { kill "$1" 2>/dev/null; wait "$1" 2>/dev/null || true; }
 

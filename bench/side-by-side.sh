@@ -7,10 +7,12 @@
 # both stand behind the ALB). For every tutorial GET route: req/s, p50, p99 and CPU µs per request (the process's
 # CPU time from /proc over a run, divided by the requests wrk completed in it), medians of the runs, and the
 # ratios forum/sample, forum/floor, Spring MVC floor/sample, forum/Spring MVC floor, monolith via HAProxy/monolith
-# and posts service/monolith (both via HAProxy).
+# and posts service/monolith (both via HAProxy). A second table splits off the kernel's part: system CPU µs per request
+# and, with --syscalls, the system calls and context switches per request.
 #
 #   bench/side-by-side.sh [--db h2|postgres] [--runs N] [--duration 10s] [--warm-up 60s] [--route PATH]...
-#                         [--task CPUS:MIB] [--no-balancer] [--connections 50] [--jvm "FLAGS"] [-- APP_ARGS...]
+#                         [--task CPUS:MIB] [--no-balancer] [--connections 50] [--jvm "FLAGS"] [--syscalls]
+#                         [-- APP_ARGS...]
 #
 #   --db postgres   the forum (and the posts service) on the local PostgreSQL cluster, in a database of its own;
 #                   PostgreSQL's CPU per request (the backends serving that database) is reported beside the JVM's
@@ -26,6 +28,8 @@
 #   --no-balancer   skip the posts service, the monolith via HAProxy and HAProxy
 #   --connections N wrk's connections (default 50, with -t2: the tutorial's settings)
 #   --jvm "FLAGS"   the forum's and the posts service's JVM flags (default: the service image's)
+#   --syscalls      count each server's system calls and context switches over every run with `perf stat -p`
+#                   (linux-perf; tracepoints, so root): the counting itself adds a little CPU to every server
 #   APP_ARGS        go to the forum and the posts service, e.g. `-- --spring.threads.virtual.enabled=false`
 #
 # The forum and the posts service run with the prod profile (as on ECS: ECS JSON log lines), on the embedded H2
@@ -43,8 +47,8 @@ source "$(dirname "$0")/haproxy.sh"
 BENCH="$(cd "$(dirname "$0")" && pwd)"
 
 DB=h2; RUNS=3; DURATION=10s; WARMUP=60s; ROUTES=(); TASK=""; BALANCER=true; CONNECTIONS=50
-JVM_FLAGS="${SERVICE_JVM_FLAGS[*]}"; APP_ARGS=()
-usage="use --db h2|postgres, --runs N, --duration 10s, --warm-up 60s, --route PATH, --task CPUS:MIB, --no-balancer, --connections N, --jvm \"FLAGS\", -- APP_ARGS"
+JVM_FLAGS="${SERVICE_JVM_FLAGS[*]}"; APP_ARGS=(); SYSCALLS=false
+usage="use --db h2|postgres, --runs N, --duration 10s, --warm-up 60s, --route PATH, --task CPUS:MIB, --no-balancer, --connections N, --jvm \"FLAGS\", --syscalls, -- APP_ARGS"
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) DB="$2"; shift 2 ;;
@@ -56,6 +60,7 @@ while [ $# -gt 0 ]; do
     --no-balancer) BALANCER=false; shift ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
     --jvm) JVM_FLAGS="$2"; shift 2 ;;
+    --syscalls) SYSCALLS=true; shift ;;
     --) shift; APP_ARGS=("$@"); break ;;
     *) echo "unknown option $1 ($usage)" >&2; exit 2 ;;
   esac
@@ -74,6 +79,8 @@ read -r -a JVM <<<"$JVM_FLAGS"
 JAR="$(monolith_jar)"; [ -n "$JAR" ] || { echo "no monolith jar: run ./mvnw -q package -DskipTests first" >&2; exit 1; }
 for tool in wrk node npm taskset curl; do command -v "$tool" >/dev/null || { echo "$tool is missing (apt-get install ${tool/taskset/util-linux})" >&2; exit 1; }; done
 [ "$BALANCER" = false ] || command -v haproxy >/dev/null || { echo "haproxy is missing: apt-get install haproxy (or --no-balancer)" >&2; exit 1; }
+[ "$SYSCALLS" = false ] || perf stat -e raw_syscalls:sys_enter,context-switches -p $$ -o /dev/null -- true 2>/dev/null \
+  || { echo "--syscalls needs perf with tracepoints (apt-get install linux-perf; as root)" >&2; exit 1; }
 [ "$(nproc)" -ge 2 ] || { echo "needs two CPUs: one for the servers, one for wrk" >&2; exit 1; }
 SAMPLE_SRC="${NODE_SAMPLE:-$ROOT/../shared/peers/node-sample}"
 [ -f "$SAMPLE_SRC/server.js" ] || { echo "no Node.js sample at $SAMPLE_SRC: set NODE_SAMPLE=DIR (the tutorial's 2-containerized/services/api)" >&2; exit 1; }
@@ -241,15 +248,20 @@ for route in "${ROUTES[@]}"; do
       serves "$s" "$route" || continue
       settle
       pg=(); [ "$DB" = postgres ] && { [ "$s" = forum ] || balanced "$s"; } && mapfile -t pg < <(pg_backends)
-      cpu0=$(cpu_ms "${PID[$s]}"); lb0=$(cpu_ms "${HAPROXY:-$$}"); pg0=$(pg_cpu_ms "${pg[@]}")
-      out=$(load -d"$DURATION" -s "$BENCH/report.lua" "${URL[$s]}$route" | grep '^RESULT') \
-        || { echo "wrk failed on ${URL[$s]}$route" >&2; exit 1; }
-      cpu1=$(cpu_ms "${PID[$s]}"); lb1=$(cpu_ms "${HAPROXY:-$$}"); pg1=$(pg_cpu_ms "${pg[@]}")
+      counted=(); [ "$SYSCALLS" = false ] || counted=(perf stat -x ',' -e 'raw_syscalls:sys_enter,context-switches' -p "${PID[$s]}" -o "$WORK/perf.csv" --)
+      cpu0=$(cpu_ms "${PID[$s]}"); sys0=$(system_cpu_ms "${PID[$s]}"); lb0=$(cpu_ms "${HAPROXY:-$$}"); pg0=$(pg_cpu_ms "${pg[@]}")
+      out=$("${counted[@]}" taskset -c "$LOAD_CPU" wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s "$BENCH/report.lua" "${URL[$s]}$route" \
+        | grep '^RESULT') || { echo "wrk failed on ${URL[$s]}$route" >&2; exit 1; }
+      cpu1=$(cpu_ms "${PID[$s]}"); sys1=$(system_cpu_ms "${PID[$s]}"); lb1=$(cpu_ms "${HAPROXY:-$$}"); pg1=$(pg_cpu_ms "${pg[@]}")
+      calls=0; switches=0
+      [ "$SYSCALLS" = false ] || { calls=$(awk -F, '/raw_syscalls/ { print $1 }' "$WORK/perf.csv"); switches=$(awk -F, '/context-switches/ { print $1 }' "$WORK/perf.csv"); }
       n=$(sed -n 's/.* requests=\([0-9]*\).*/\1/p' <<<"$out")
       us() { awk -v ms="$1" -v n="$n" 'BEGIN { printf "%.1f", n ? ms * 1000 / n : 0 }'; }
       lb_us=0; balanced "$s" && lb_us=$(us $(( lb1 - lb0 )))
-      printf '%s\t%s\t%s\t%s cpu_us=%s lb_us=%s pg_us=%s\n' "$route" "$s" "$run" "$out" "$(us $(( cpu1 - cpu0 )))" \
-        "$lb_us" "$(us $(( pg1 - pg0 )))" >>"$RESULTS"
+      per() { awk -v c="$1" -v n="$n" 'BEGIN { printf "%.2f", n ? c / n : 0 }'; }
+      printf '%s\t%s\t%s\t%s cpu_us=%s lb_us=%s pg_us=%s sys_us=%s calls=%s switches=%s\n' "$route" "$s" "$run" "$out" \
+        "$(us $(( cpu1 - cpu0 )))" "$lb_us" "$(us $(( pg1 - pg0 )))" "$(us $(( sys1 - sys0 )))" "$(per "$calls")" \
+        "$(per "$switches")" >>"$RESULTS"
       log "$route $s run $run: $(cut -d' ' -f3-6 <<<"$out") cpu_us=$(us $(( cpu1 - cpu0 )))"
     done
   done
@@ -263,7 +275,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) pri
 round() { awk -v a="$1" 'BEGIN { printf "%.0f", a }'; }
 
 echo "Commit $COMMIT; $(machine)."
-echo "\`bench/side-by-side.sh$([ "$DB" = h2 ] || echo " --db $DB") --runs $RUNS --duration $DURATION --warm-up $WARMUP$ROUTE_ARGS$([ -z "$TASK" ] || echo " --task $TASK")$([ "$BALANCER" = true ] || echo " --no-balancer")$([ "$CONNECTIONS" = 50 ] || echo " --connections $CONNECTIONS")${APP_ARGS[*]:+ -- ${APP_ARGS[*]}}\`:"
+echo "\`bench/side-by-side.sh$([ "$DB" = h2 ] || echo " --db $DB") --runs $RUNS --duration $DURATION --warm-up $WARMUP$ROUTE_ARGS$([ -z "$TASK" ] || echo " --task $TASK")$([ "$BALANCER" = true ] || echo " --no-balancer")$([ "$CONNECTIONS" = 50 ] || echo " --connections $CONNECTIONS")$([ "$SYSCALLS" = false ] || echo " --syscalls")${APP_ARGS[*]:+ -- ${APP_ARGS[*]}}\`:"
 echo "servers on CPU $SERVER_CPU (taskset)$([ -z "$TASK" ] || echo ", each in a cgroup of ${TASK%%:*} CPU and ${TASK##*:} MiB"); wrk -t2 -c$CONNECTIONS on CPU $LOAD_CPU;" \
      "medians of $RUNS runs of $DURATION per route and server, the servers taking turns; forum JVM flags: ${JVM_FLAGS:-none}."
 echo
@@ -294,6 +306,20 @@ for route in "${ROUTES[@]}"; do
     row+=" $(ratio "$(med "$route" lb cpu_us)" "$f_cpu") | $(ratio "$(med "$route" posts cpu_us)" "$(med "$route" lb cpu_us)") |"
   else row+=" | |"; fi; }
   echo "$row"
+done
+echo
+echo "The kernel's part (system CPU: system calls, loopback TCP, switches between threads), medians as above$([ "$SYSCALLS" = false ] || echo "; system calls and context switches counted by \`perf stat -p\` over each run"):"
+echo
+head="| route | server | CPU µs/req | system CPU µs/req | system share |"; rule="|---|---|---:|---:|---:|"
+[ "$SYSCALLS" = true ] && { head+=" system calls/req | context switches/req |"; rule+="---:|---:|"; }
+echo "$head"; echo "$rule"
+for route in "${ROUTES[@]}"; do
+  for s in "${SERVERS[@]}"; do
+    serves "$s" "$route" || continue
+    row="| \`GET $route\` | ${LABEL[$s]} | $(round "$(med "$route" "$s" cpu_us)") | $(round "$(med "$route" "$s" sys_us)") | $(ratio "$(med "$route" "$s" sys_us)" "$(med "$route" "$s" cpu_us)") |"
+    [ "$SYSCALLS" = true ] && row+=" $(med "$route" "$s" calls) | $(med "$route" "$s" switches) |"
+    echo "$row"
+  done
 done
 echo
 rss=""; for s in "${SERVERS[@]}"; do [ "$s" = lb ] || rss+="${rss:+, }$s $(rss_mib "${PID[$s]}") MiB"; done
