@@ -1,7 +1,10 @@
 package forum.platform.data;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -11,9 +14,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * One module's schema, made ready when the module starts: its migrations from
@@ -24,6 +25,16 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * every table of the schema (select, insert, update, delete) and takes back any right on the migration history:
  * the runtime role can read and write data, never change the schema or the record of its migrations.
  *
+ * <p>Processes that start together (two ECS tasks of a service, a canary beside the monolith) prepare one module at
+ * once: Flyway serializes the migrations with a lock of its own, and the seed and the grants then run in one
+ * transaction that first takes the module's preparation lock, a transaction-level advisory lock on PostgreSQL (keys
+ * {@link #LOCK_CLASS} and the module name's {@link String#hashCode()}). So the second process finds the table seeded
+ * and the rows granted, where without the lock the two seeded the same empty table (a duplicate key) or granted on the
+ * same schema at once (PostgreSQL refuses concurrent changes of one catalog row: {@code tuple concurrently updated}),
+ * and a failure leaves neither the seed nor the grants half done. The lock waits as long as the owner role's
+ * {@code lock_timeout} ({@code deploy/postgres/module-roles.sql}: 10 s) and needs no connection besides the two the
+ * migration already has.
+ *
  * <p>On PostgreSQL two rules of the data move ({@code data-move/README.md}) are kept before anything changes: a module
  * with migrations to run refuses while a move's replication of it runs to or from this database, and a process given
  * only this database refuses when the module's placement row here names another database (its data moved away). Both
@@ -32,6 +43,9 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 final class ModuleSchema {
 
     private static final Logger log = LoggerFactory.getLogger(ModuleSchema.class);
+
+    /** The preparation lock's first key (PostgreSQL's two-key form), {@code 'fsch'} in ASCII. */
+    static final int LOCK_CLASS = 0x66736368;
 
     private final String module;
     private final String seedTable;
@@ -63,7 +77,8 @@ final class ModuleSchema {
     }
 
     /**
-     * Migrates the schema, loads the seed if allowed, then gives the runtime role the rows (PostgreSQL).
+     * Migrates the schema, then loads the seed if allowed and gives the runtime role the rows (PostgreSQL), these two
+     * in one transaction under the module's preparation lock.
      *
      * @throws ModuleMigrationRefusedException when a rule of the data move forbids migrating here (nothing changed)
      * @throws SQLException                    when the database cannot be read or written
@@ -87,19 +102,56 @@ final class ModuleSchema {
         var result = flyway.migrate();
         log.info("Module '{}': schema at version {} ({} migrations applied)", module,
                 result.targetSchemaVersion, result.migrationsExecuted);
-        if (shouldSeed()) {
-            Connection connection = DataSourceUtils.getConnection(dataSource);
-            try {
-                ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/seed/" + module + "/sample-data.sql"));
-                // Another process on this database may already keep answers read while the table was empty.
-                DataVersion.raise(connection, module);
-            } finally {
-                DataSourceUtils.releaseConnection(connection, dataSource);
-            }
-            log.info("Module '{}': loaded the sample data into {}", module, seedTable);
+        seedAndGrant(postgres);
+    }
+
+    /**
+     * Loads the seed into an empty table (if the policy allows) and grants the runtime role the rows (if there is one),
+     * in one transaction under the module's preparation lock (PostgreSQL; see the class comment).
+     */
+    private void seedAndGrant(boolean postgres) throws SQLException {
+        boolean seedAllowed = switch (seedPolicy) {
+            case NEVER -> false;
+            case ALWAYS -> true;
+            case EMBEDDED -> isInMemory();
+        };
+        if (!seedAllowed && runtimeRole == null) {
+            return;
         }
-        if (runtimeRole != null) {
-            grantRows();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            boolean seeded = false;
+            try {
+                if (postgres) {
+                    try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?, ?)")) {
+                        lock.setInt(1, LOCK_CLASS);
+                        lock.setInt(2, module.hashCode());
+                        lock.execute();
+                    }
+                }
+                if (seedAllowed && isEmpty(connection)) {
+                    ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/seed/" + module + "/sample-data.sql"));
+                    // Another process on this database may already keep answers read while the table was empty.
+                    DataVersion.raise(connection, module);
+                    seeded = true;
+                }
+                if (runtimeRole != null) {
+                    grantRows(connection);
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException failed) {
+                connection.rollback();
+                throw failed;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+            if (seeded) {
+                log.info("Module '{}': loaded the sample data into {}", module, seedTable);
+            }
+            if (runtimeRole != null) {
+                log.info("Module '{}': runtime role {} may read and write the rows of schema {}", module, runtimeRole,
+                        module);
+            }
         }
     }
 
@@ -137,27 +189,22 @@ final class ModuleSchema {
     }
 
     /** The runtime role gets the rows of the schema's tables, and nothing on its migration history. */
-    private void grantRows() {
-        JdbcClient sql = JdbcClient.create(dataSource);
-        String schema = sql.sql("select quote_ident(?)").param(module).query(String.class).single();
-        String role = sql.sql("select quote_ident(?)").param(runtimeRole).query(String.class).single();
-        sql.sql("grant usage on schema " + schema + " to " + role).update();
-        sql.sql("grant select, insert, update, delete on all tables in schema " + schema + " to " + role).update();
-        sql.sql("revoke all on table " + schema + ".flyway_schema_history from " + role).update();
-        log.info("Module '{}': runtime role {} may read and write the rows of schema {}", module, runtimeRole, module);
+    private void grantRows(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            String schema = statement.enquoteIdentifier(module, true);
+            String role = statement.enquoteIdentifier(runtimeRole, true);
+            statement.execute("grant usage on schema " + schema + " to " + role);
+            statement.execute("grant select, insert, update, delete on all tables in schema " + schema + " to " + role);
+            statement.execute("revoke all on table " + schema + ".flyway_schema_history from " + role);
+        }
     }
 
-    private boolean shouldSeed() throws SQLException {
-        boolean allowed = switch (seedPolicy) {
-            case NEVER -> false;
-            case ALWAYS -> true;
-            case EMBEDDED -> isInMemory();
-        };
-        if (!allowed) {
-            return false;
+    private boolean isEmpty(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("select count(*) from " + seedTable)) {
+            result.next();
+            return result.getLong(1) == 0;
         }
-        Long rows = JdbcClient.create(dataSource).sql("select count(*) from " + seedTable).query(Long.class).single();
-        return rows == 0;
     }
 
     private boolean isInMemory() throws SQLException {
