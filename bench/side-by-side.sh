@@ -12,7 +12,7 @@
 #
 #   bench/side-by-side.sh [--db h2|postgres] [--runs N] [--duration 10s] [--warm-up 60s] [--route PATH]...
 #                         [--task CPUS:MIB] [--no-balancer] [--connections 50] [--jvm "FLAGS"] [--syscalls]
-#                         [-- APP_ARGS...]
+#                         [--webflux-floor] [-- APP_ARGS...]
 #
 #   --db postgres   the forum (and the posts service) on the local PostgreSQL cluster, in a database of its own;
 #                   PostgreSQL's CPU per request (the backends serving that database) is reported beside the JVM's
@@ -30,6 +30,9 @@
 #   --jvm "FLAGS"   the forum's and the posts service's JVM flags (default: the service image's)
 #   --syscalls      count each server's system calls and context switches over every run with `perf stat -p`
 #                   (linux-perf; tracepoints, so root): the counting itself adds a little CPU to every server
+#   --webflux-floor also the Spring WebFlux floor (bench/SpringWebFluxFloor.java: the same bytes through Spring
+#                   WebFlux on Reactor Netty's epoll transport, the forum's Spring Boot), twice: its controller on
+#                   the event loop, and on virtual threads as blocking code must run (libraries from Maven)
 #   APP_ARGS        go to the forum and the posts service, e.g. `-- --spring.threads.virtual.enabled=false`
 #
 # The forum and the posts service run with the prod profile (as on ECS: ECS JSON log lines), on the embedded H2
@@ -44,11 +47,12 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/haproxy.sh"
+source "$(dirname "$0")/floors.sh"
 BENCH="$(cd "$(dirname "$0")" && pwd)"
 
 DB=h2; RUNS=3; DURATION=10s; WARMUP=60s; ROUTES=(); TASK=""; BALANCER=true; CONNECTIONS=50
-JVM_FLAGS="${SERVICE_JVM_FLAGS[*]}"; APP_ARGS=(); SYSCALLS=false
-usage="use --db h2|postgres, --runs N, --duration 10s, --warm-up 60s, --route PATH, --task CPUS:MIB, --no-balancer, --connections N, --jvm \"FLAGS\", --syscalls, -- APP_ARGS"
+JVM_FLAGS="${SERVICE_JVM_FLAGS[*]}"; APP_ARGS=(); SYSCALLS=false; WEBFLUX=false
+usage="use --db h2|postgres, --runs N, --duration 10s, --warm-up 60s, --route PATH, --task CPUS:MIB, --no-balancer, --connections N, --jvm \"FLAGS\", --syscalls, --webflux-floor, -- APP_ARGS"
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) DB="$2"; shift 2 ;;
@@ -61,6 +65,7 @@ while [ $# -gt 0 ]; do
     --connections) CONNECTIONS="$2"; shift 2 ;;
     --jvm) JVM_FLAGS="$2"; shift 2 ;;
     --syscalls) SYSCALLS=true; shift ;;
+    --webflux-floor) WEBFLUX=true; shift ;;
     --) shift; APP_ARGS=("$@"); break ;;
     *) echo "unknown option $1 ($usage)" >&2; exit 2 ;;
   esac
@@ -138,35 +143,25 @@ SAMPLE=$STARTED_PID
 wait_http "http://127.0.0.1:$SAMPLE_PORT/" 60 >/dev/null || { tail -20 "$WORK/sample.log" >&2; exit 1; }
 log "sample ready (pid $SAMPLE, $(node --version))"
 
-# The floor answers the forum's bytes: each route's body and Content-Type, captured now.
-mkdir -p "$WORK/floor"; : >"$WORK/floor/routes.tsv"
-for i in "${!ROUTES[@]}"; do
-  type=$(curl -fsS -o "$WORK/floor/$i.body" -w '%{content_type}' "http://127.0.0.1:$FORUM_PORT${ROUTES[$i]}")
-  printf '%s\t%s\t%s\n' "${ROUTES[$i]}" "$type" "$WORK/floor/$i.body" >>"$WORK/floor/routes.tsv"
-done
-FLOOR_PORT=$(free_port)
-serve floor "$WORK/floor.log" "$JAVA" "$BENCH/FloorServer.java" "$FLOOR_PORT" "$WORK/floor/routes.tsv"
-FLOOR=$STARTED_PID
-wait_http "http://127.0.0.1:$FLOOR_PORT${ROUTES[0]}" 120 >/dev/null || { tail -20 "$WORK/floor.log" >&2; exit 1; }
+# The floors answer the forum's bytes, captured now (bench/floors.sh).
+capture_routes "http://127.0.0.1:$FORUM_PORT" "${ROUTES[@]}"
+FLOOR_PORT=$(free_port); start_jdk_floor "$FLOOR_PORT"; FLOOR=$STARTED_PID
 log "floor ready (pid $FLOOR)"
-
-# The Spring MVC floor answers the same bytes through the forum's own Tomcat and Spring MVC (the monolith jar's
-# libraries, without the forum's jars): the web stack's cost before any of the forum's layers.
-extract_jar "$JAR" "$WORK/extracted"; mkdir -p "$WORK/mvc-floor/lib" "$WORK/mvc-floor/classes"
-for lib in "$WORK"/extracted/lib/*.jar; do [[ $(basename "$lib") == forum-* ]] || ln -s "$lib" "$WORK/mvc-floor/lib/"; done
-"$JAVA_HOME_25/bin/javac" -nowarn -cp "$WORK/mvc-floor/lib/*" -d "$WORK/mvc-floor/classes" "$BENCH/SpringMvcFloor.java" "$BENCH/FloorServer.java" \
-  || { echo "bench/SpringMvcFloor.java does not compile against the monolith jar's libraries" >&2; exit 1; }
-MVC_PORT=$(free_port)
-serve mvc "$WORK/mvc-floor.log" "$JAVA" "${JVM[@]}" -cp "$WORK/mvc-floor/classes:$WORK/mvc-floor/lib/*" SpringMvcFloor \
-  "$MVC_PORT" "$WORK/floor/routes.tsv"
-MVC=$STARTED_PID
-wait_http "http://127.0.0.1:$MVC_PORT${ROUTES[0]}" 120 >/dev/null || { tail -20 "$WORK/mvc-floor.log" >&2; exit 1; }
+MVC_PORT=$(free_port); start_mvc_floor "$JAR" "$MVC_PORT" "${JVM[@]}"; MVC=$STARTED_PID
 log "Spring MVC floor ready (pid $MVC)"
 
 SERVERS=(forum sample floor mvc)
 declare -A PID=([forum]=$FORUM [sample]=$SAMPLE [floor]=$FLOOR [mvc]=$MVC)
 declare -A URL=([forum]="http://127.0.0.1:$FORUM_PORT" [sample]="http://127.0.0.1:$SAMPLE_PORT" [floor]="http://127.0.0.1:$FLOOR_PORT"
                 [mvc]="http://127.0.0.1:$MVC_PORT")
+if [ "$WEBFLUX" = true ]; then
+  for mode in event-loop virtual-threads; do
+    name=flux-${mode%%-*}; port=$(free_port)
+    start_webflux_floor "$name" "$mode" "$port" "${JVM[@]}"
+    SERVERS+=("$name"); PID[$name]=$STARTED_PID; URL[$name]="http://127.0.0.1:$port"
+    log "Spring WebFlux floor ($mode) ready (pid $STARTED_PID): $(grep -m1 'Netty started' "$WORK/$name.log" | sed 's/.*: //')"
+  done
+fi
 POST_ROUTES=(); for r in "${ROUTES[@]}"; do [[ $r == /api/posts || $r == /api/posts/* ]] && POST_ROUTES+=("$r"); done
 if [ "$BALANCER" = true ] && [ ${#POST_ROUTES[@]} -gt 0 ]; then
   POSTS_JAR="$(service_jar posts || true)"; POSTS_ARGS=()
@@ -192,7 +187,8 @@ if [ "$BALANCER" = true ] && [ ${#POST_ROUTES[@]} -gt 0 ]; then
   log "posts service behind HAProxy ready (pid $POSTS, HAProxy pid $HAPROXY, $(haproxy -v | head -1 | cut -d' ' -f3))"
 fi
 declare -A LABEL=([forum]="forum (monolith, $DB)" [sample]="Node.js sample" [floor]="JDK floor" [mvc]="Spring MVC floor"
-                  [lb]="forum (monolith, $DB) via HAProxy" [posts]="posts service via HAProxy")
+                  [lb]="forum (monolith, $DB) via HAProxy" [posts]="posts service via HAProxy"
+                  [flux-event]="Spring WebFlux floor, event loop" [flux-virtual]="Spring WebFlux floor, virtual threads")
 # serves SERVER ROUTE: the balanced pair (the monolith and the posts service via HAProxy) run the posts routes only.
 serves() { { [ "$1" != posts ] && [ "$1" != lb ]; } || [[ $2 == /api/posts || $2 == /api/posts/* ]]; }
 balanced() { [ "$1" = posts ] || [ "$1" = lb ]; }
@@ -275,7 +271,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) pri
 round() { awk -v a="$1" 'BEGIN { printf "%.0f", a }'; }
 
 echo "Commit $COMMIT; $(machine)."
-echo "\`bench/side-by-side.sh$([ "$DB" = h2 ] || echo " --db $DB") --runs $RUNS --duration $DURATION --warm-up $WARMUP$ROUTE_ARGS$([ -z "$TASK" ] || echo " --task $TASK")$([ "$BALANCER" = true ] || echo " --no-balancer")$([ "$CONNECTIONS" = 50 ] || echo " --connections $CONNECTIONS")$([ "$SYSCALLS" = false ] || echo " --syscalls")${APP_ARGS[*]:+ -- ${APP_ARGS[*]}}\`:"
+echo "\`bench/side-by-side.sh$([ "$DB" = h2 ] || echo " --db $DB") --runs $RUNS --duration $DURATION --warm-up $WARMUP$ROUTE_ARGS$([ -z "$TASK" ] || echo " --task $TASK")$([ "$BALANCER" = true ] || echo " --no-balancer")$([ "$CONNECTIONS" = 50 ] || echo " --connections $CONNECTIONS")$([ "$SYSCALLS" = false ] || echo " --syscalls")$([ "$WEBFLUX" = false ] || echo " --webflux-floor")${APP_ARGS[*]:+ -- ${APP_ARGS[*]}}\`:"
 echo "servers on CPU $SERVER_CPU (taskset)$([ -z "$TASK" ] || echo ", each in a cgroup of ${TASK%%:*} CPU and ${TASK##*:} MiB"); wrk -t2 -c$CONNECTIONS on CPU $LOAD_CPU;" \
      "medians of $RUNS runs of $DURATION per route and server, the servers taking turns; forum JVM flags: ${JVM_FLAGS:-none}."
 echo
@@ -297,11 +293,13 @@ echo "Ratios of the medians (below 1: the forum spends less, or waits less; abov
 echo
 head="| route | req/s forum/sample | p99 forum/sample | CPU forum/sample | CPU forum/floor | CPU Spring MVC floor/sample | CPU forum/Spring MVC floor |"
 rule="|---|---:|---:|---:|---:|---:|---:|"
+[ "$WEBFLUX" = true ] && { head+=" CPU WebFlux floor (event loop)/sample | CPU WebFlux floor (virtual threads)/sample |"; rule+="---:|---:|"; }
 [ "$BALANCER" = true ] && { head+=" CPU monolith via HAProxy/monolith | CPU posts service/monolith, both via HAProxy |"; rule+="---:|---:|"; }
 echo "$head"; echo "$rule"
 for route in "${ROUTES[@]}"; do
   f_cpu=$(med "$route" forum cpu_us)
   row="| \`GET $route\` | $(ratio "$(med "$route" forum rps)" "$(med "$route" sample rps)") | $(ratio "$(med "$route" forum p99_ms)" "$(med "$route" sample p99_ms)") | $(ratio "$f_cpu" "$(med "$route" sample cpu_us)") | $(ratio "$f_cpu" "$(med "$route" floor cpu_us)") | $(ratio "$(med "$route" mvc cpu_us)" "$(med "$route" sample cpu_us)") | $(ratio "$f_cpu" "$(med "$route" mvc cpu_us)") |"
+  [ "$WEBFLUX" = true ] && row+=" $(ratio "$(med "$route" flux-event cpu_us)" "$(med "$route" sample cpu_us)") | $(ratio "$(med "$route" flux-virtual cpu_us)" "$(med "$route" sample cpu_us)") |"
   [ "$BALANCER" = true ] && { if serves posts "$route"; then
     row+=" $(ratio "$(med "$route" lb cpu_us)" "$f_cpu") | $(ratio "$(med "$route" posts cpu_us)" "$(med "$route" lb cpu_us)") |"
   else row+=" | |"; fi; }
