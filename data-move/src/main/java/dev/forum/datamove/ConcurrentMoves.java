@@ -8,32 +8,40 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The replication objects of a module's moves in one database, and the rule of one move of a module at a time: a
- * {@code move} is refused at its start, before it writes anything, while a move of the same module with another pair
- * is live on its source or its target. The check comes before the placement rows are read ({@link MovePair#open(boolean,
- * MovePair.SidesCheck)}), so a move into or onward from a database whose row a running move wrote is told of that move,
- * not only of the row.
+ * The replication objects of a module's moves in one database, and the rule of one move of a module at a time (and of
+ * one writing run of it at a time: <b>Running</b> below): a {@code move} is refused at its start, before it writes
+ * anything, while a move of the same module with another pair is live on its source or its target. The check comes
+ * before the placement rows are read ({@link MovePair#open(boolean, MovePair.SidesCheck)}), so a move into or onward
+ * from a database whose row a running move wrote is told of that move, not only of the row.
  *
  * <p><b>Live</b> means: the source's or the target's database has a subscription, or its server a replication slot of
  * that database, named {@code forum_move_<module>_<from>_to_<to>} ({@link MoveSettings#direction}) that is not one of
- * the pair's own two names ({@link MoveSettings#pairNames}). Whether it is in use does not matter: a slot no WAL
- * sender uses may be of a move whose subscriber is only disconnected for a while, or an orphan of a crashed or given-up
- * move; either way it is another move's to end, and the refusal says how ({@code abort} of that pair, or dropping the
- * slot by hand when its other database is gone). Such objects exist from a move's subscription until its abort, or,
- * after its switch, for as long as it keeps its way back (until {@code drop-source}); the way back of a finished move
- * from B to A has the names of a move from A to B, so the refusal names both readings. A name of the module's pattern
- * that is no move's ({@code forum_move_posts_x}, no {@code _to_}) is not counted, as the sweep leaves it too. The
- * pair's own objects are the same move's, so a re-run of the same pair (a resume after a crash) or its move back is
- * not refused.
+ * the pair's own two names ({@link MoveSettings#pairNames}). Whether it is in use does not matter: a slot no WAL sender
+ * uses may be of a move whose subscriber is only disconnected for a while, or an orphan of a crashed or given-up move;
+ * either way it is another move's to end, and the refusal says how ({@code abort} of that pair, or dropping the slot by
+ * hand when its other database is gone). Such objects exist from a move's subscription until its abort, or, after its
+ * switch, for as long as it keeps its way back (until {@code drop-source}); the way back of a finished move from B to A
+ * has the names of a move from A to B, so the refusal names both readings. A name of the module's pattern that is no
+ * move's ({@code forum_move_posts_x}, no {@code _to_}) is not counted, as the sweep leaves it too. The pair's own
+ * objects are the same move's, so a re-run of the same pair (a resume after a crash) or its move back is not refused.
  *
- * <p><b>Running</b> covers what those objects cannot: a move from its first step until it has made its subscription.
- * Each {@code move} holds a PostgreSQL session-level advisory lock of the module on the source's and the target's
- * database for as long as it runs ({@link #lockModule}: keys {@link #LOCK_CLASS} and the module name's
- * {@link String#hashCode()}); a second {@code move} of the module, of any pair (this one's too), that finds either
- * held is refused before it writes anything. The server releases the lock when the move's connections close, at its
- * end or when its process dies, so a resume after a crash is not refused.
+ * <p><b>Running</b> covers what those objects cannot: a move from its first step until it has made its subscription,
+ * and every other run that writes. Each {@code move}, {@code abort} and {@code drop-source} ({@link Command}) holds a
+ * PostgreSQL session-level advisory lock of the module on the source's and the target's database for its whole run
+ * ({@link #lockModule}: keys {@link #LOCK_CLASS} and the module name's {@link String#hashCode()}), taken in
+ * {@link MovePair#open(boolean, MovePair.SidesCheck)}'s check, before the placement rows are read. A second writing
+ * run of the module, of any pair (this one's too), that finds either held is refused before it reads a placement row
+ * or writes anything, in one line naming the run that holds it when that run said what it is (its session's
+ * {@code application_name}, {@code forum-data-move abort posts shared to a}; else "a move, abort or drop-source") and
+ * what to do: wait until it has ended. So an abort cannot tear down replication under a running move, a drop-source
+ * cannot drop the tables a running move back or re-run reads, and a move is not started under either. {@code status}
+ * reads only and takes no lock: it shows where a running move is. The server releases the lock when the run's
+ * connections close ({@link MovePair.Opened#close()} releases it first), at its end or when its process dies, so a
+ * re-run of any of the three after a crash is not refused.
  */
 final class ConcurrentMoves {
 
@@ -43,31 +51,110 @@ final class ConcurrentMoves {
     private ConcurrentMoves() {
     }
 
+    /** The commands of data-move that write, each of which holds the module's lock while it runs. */
+    enum Command {
+        MOVE("move", "a move"),
+        ABORT("abort", "an abort"),
+        DROP_SOURCE("drop-source", "a drop-source");
+
+        private final String word;
+        private final String some;
+
+        Command(String word, String some) {
+            this.word = word;
+            this.some = some;
+        }
+
+        private static Command of(String word) {
+            for (Command command : values()) {
+                if (command.word.equals(word)) {
+                    return command;
+                }
+            }
+            throw new IllegalArgumentException(word);
+        }
+    }
+
+    /** A run that holds the module's lock, as its session named itself ({@link #lockModule}). */
+    record Holder(Command command, String from, String to) {
+    }
+
+    /** The {@code application_name} a run that holds the lock gives its sessions: command, module, from, to. */
+    private static final Pattern HOLDER = Pattern.compile(
+            "forum-data-move (move|abort|drop-source) ([a-z0-9]+) (\\S+) to (\\S+)");
+
     /**
-     * Takes the module's move lock on the source's and the target's database, each on that side's connection, held
-     * until the connection closes (see the class comment). Writes nothing.
+     * Takes the module's lock on the source's and the target's database, each on that side's connection, held until
+     * the connection closes (see the class comment), and names the run in each session's {@code application_name}
+     * ({@code forum-data-move abort posts shared to a}) so that a run refused by it can say what holds it. Writes
+     * nothing.
      *
-     * @throws MoveException (one line, nothing changed) when another {@code move} of the module holds it on either
-     *                       side: {@code a move of posts is running now with shared (another data-move run holds its
-     *                       lock there): a second move of posts, from shared to b, is refused and nothing was changed;
-     *                       wait until that run has ended (its status shows where it is)}
+     * @param command the run that takes it
+     * @throws MoveException (one line, nothing changed) when another run of a move, abort or drop-source of the module
+     *                       holds it on either side, built by {@link #refusal}: {@code another data-move run (a move of
+     *                       posts from shared to a) holds its lock on shared: this abort of posts, from shared to a, is
+     *                       refused and nothing was changed; wait until that run has ended (status --module posts
+     *                       --source shared --target a shows where it is)}
      */
-    static void lockModule(Connection s, Endpoint source, Connection t, Endpoint target, MoveSettings settings)
-            throws SQLException {
+    static void lockModule(Connection s, Endpoint source, Connection t, Endpoint target, MoveSettings settings,
+            Command command) throws SQLException {
+        String module = settings.module();
         for (int side = 0; side < 2; side++) {
-            Endpoint at = side == 0 ? source : target;
-            try (PreparedStatement lock = (side == 0 ? s : t).prepareStatement("select pg_try_advisory_lock(?, ?)")) {
+            Connection connection = side == 0 ? s : t;
+            try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
                 lock.setInt(1, LOCK_CLASS);
-                lock.setInt(2, settings.module().hashCode());
+                lock.setInt(2, module.hashCode());
                 try (ResultSet result = lock.executeQuery()) {
                     result.next();
                     if (!result.getBoolean(1)) {
-                        throw new MoveException("a move of " + settings.module() + " is running now with " + at.label()
-                                + " (another data-move run holds its lock there): a second move of " + settings.module()
-                                + ", from " + source.label() + " to " + target.label() + ", is refused and nothing was"
-                                + " changed; wait until that run has ended (its status shows where it is)");
+                        throw new MoveException(refusal(holder(connection, module), side == 0 ? source : target,
+                                command, source, target, module));
                     }
                 }
+            }
+            try (PreparedStatement name = connection.prepareStatement("select set_config('application_name', ?, false)")) {
+                name.setString(1, "forum-data-move " + command.word + " " + module + " " + source.label() + " to "
+                        + target.label());
+                name.executeQuery().close();
+            }
+        }
+    }
+
+    /**
+     * The one refusal of a writing run by the module's lock, for all three commands.
+     *
+     * @param holder  what holds the lock, null when it did not say
+     * @param at      the side where it is held
+     * @param command this run, refused
+     * @return one line: what holds the lock and where, that this run is refused with nothing changed, and to wait
+     */
+    static String refusal(Holder holder, Endpoint at, Command command, Endpoint source, Endpoint target, String module) {
+        String held = holder == null ? "a move, abort or drop-source of " + module
+                : holder.command().some + " of " + module + " from " + holder.from() + " to " + holder.to();
+        String status = holder == null ? "its status" : "status --module " + module + " --source " + holder.from()
+                + " --target " + holder.to();
+        return "another data-move run (" + held + ") holds its lock on " + at.label() + ": this " + command.word + " of "
+                + module + ", from " + source.label() + " to " + target.label() + ", is refused and nothing was changed;"
+                + " wait until that run has ended (" + status + " shows where it is)";
+    }
+
+    /**
+     * The run that holds the module's lock in the connected database, as its session named itself
+     * ({@link #lockModule}); null when no session holds it now, or the one that does named no run of this module (a
+     * name cut at PostgreSQL's 63 characters is not trusted). Reads only.
+     */
+    private static Holder holder(Connection connection, String module) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("""
+                select a.application_name from pg_locks l join pg_stat_activity a on a.pid = l.pid
+                where l.locktype = 'advisory' and l.granted and l.objsubid = 2 and l.classid::bigint = ?
+                and l.objid::bigint = ? and l.database = (select oid from pg_database where datname = current_database())""")) {
+            query.setLong(1, Integer.toUnsignedLong(LOCK_CLASS));
+            query.setLong(2, Integer.toUnsignedLong(module.hashCode()));
+            try (ResultSet result = query.executeQuery()) {
+                String name = result.next() ? result.getString(1) : null;
+                Matcher matcher = name == null || name.length() >= 63 ? null : HOLDER.matcher(name);
+                return matcher != null && matcher.matches() && matcher.group(2).equals(module)
+                        ? new Holder(Command.of(matcher.group(1)), matcher.group(3), matcher.group(4)) : null;
             }
         }
     }

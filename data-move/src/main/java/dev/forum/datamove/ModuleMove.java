@@ -20,8 +20,9 @@ import java.util.function.Consumer;
  * none holds WAL; a slot of the module's move to or from a third database is left to that move (and logged).
  *
  * <p>One move of a module at a time: {@link #run()} is refused before it writes anything while another pair's move of
- * the module is live on the source or the target, or another run of a move of the module holds its lock on either
- * ({@link ConcurrentMoves}); the same pair's re-run after a crash is not.
+ * the module is live on the source or the target, or another run of a move, abort or drop-source of the module holds
+ * its lock on either ({@link ConcurrentMoves}); the same pair's re-run after a crash is not. It holds that lock itself
+ * for its whole run, so neither an abort nor a drop-source of the module runs under it.
  *
  * <p>A move given up before its switch is torn down by {@link MoveAbort}; where a move stands, and who is
  * authoritative, is read by {@link MoveStatus}.
@@ -90,12 +91,13 @@ public final class ModuleMove {
      *                       switch had not committed, the target if it had; before anything is written, when another
      *                       pair's move of the module is live on either side ({@link ConcurrentMoves}: a subscription
      *                       or slot of it, an orphaned slot too), naming that move and the command that ends it;
-     *                       or when another run of a move of the module (any pair) holds its lock on either side
+     *                       or when another run of a move, abort or drop-source of the module (any pair) holds its
+     *                       lock on either side ({@link ConcurrentMoves#refusal})
      */
     public Report run() {
         try (MovePair.Opened both = pair.open(true,
                 (s, t) -> {
-                    ConcurrentMoves.lockModule(s, source, t, target, settings);
+                    ConcurrentMoves.lockModule(s, source, t, target, settings, ConcurrentMoves.Command.MOVE);
                     ConcurrentMoves.refuseOtherPairs(s, source, t, target, settings);
                 })) {
             Connection s = both.s();

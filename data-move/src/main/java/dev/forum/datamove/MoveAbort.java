@@ -17,7 +17,10 @@ import java.util.function.Consumer;
  *
  * <p>Refused, with nothing changed, when neither side has anything of a move of the module (a placement row, its
  * publication, a subscription or slot of its moves), naming the modules abort would act on and the closest to a
- * mistyped name ({@link ModuleNames#checkAbort}); and when the target is authoritative (after the switch).
+ * mistyped name ({@link ModuleNames#checkAbort}); when the target is authoritative (after the switch); and, before it
+ * reads anything, while another run of a move, abort or drop-source of the module holds its lock on either side
+ * ({@link ConcurrentMoves}): an abort holds that lock itself for its whole run, so it never tears down replication
+ * under a running move, and no move starts under it.
  *
  * <p>What it leaves: the placement rows and write guards on both sides as they are (the source stays authoritative),
  * the target's schema and whatever the copy put in its tables (a later move empties them before it copies again), a
@@ -56,10 +59,14 @@ public final class MoveAbort {
      * @throws MoveException (one line, nothing changed) when neither side has anything of a move of the module (a
      *                       placement row, its publication, a subscription or slot of its moves), naming the modules
      *                       abort would act on and the closest to a mistyped name ({@link ModuleNames#checkAbort}); when
-     *                       the target is authoritative (after the switch); or when a server fails
+     *                       the target is authoritative (after the switch); before it reads or writes anything, when
+     *                       another run of a move, abort or drop-source of the module (any pair) holds the module's
+     *                       lock on either side ({@link ConcurrentMoves#refusal}: wait until it has ended); or when a
+     *                       server fails
      */
     public void run() {
-        try (MovePair.Opened both = pair.open(false)) {
+        try (MovePair.Opened both = pair.open(false,
+                (s, t) -> ConcurrentMoves.lockModule(s, source, t, target, settings, ConcurrentMoves.Command.ABORT))) {
             ModuleNames.checkAbort(both.s(), source, both.t(), target, settings);
             if (!both.authority().authoritative().equals(source.label())) {
                 throw new MoveException(target.label() + " is authoritative for " + settings.module()

@@ -44,8 +44,8 @@ final class MovePair {
     record Opened(Connection s, Connection t, Placement.Row onSource, Placement.Row onTarget, Placement.Row authority)
             implements AutoCloseable {
         /**
-         * Releases a move's lock ({@link ConcurrentMoves#lockModule}) and closes both connections, the target's first; a
-         * failure to close the one is added to the other's.
+         * Releases a run's module lock ({@link ConcurrentMoves#lockModule}: a move's, an abort's or a drop-source's) and
+         * closes both connections, the target's first; a failure to close the one is added to the other's.
          */
         @Override
         public void close() throws SQLException {
@@ -78,8 +78,9 @@ final class MovePair {
 
     /**
      * Connects to the source, then the target; checks that each server can replicate ({@link Replication#checkServer})
-     * when {@code checkServers}; runs {@code before} (a move's refusal of another move, {@link ConcurrentMoves}, which
-     * so comes before a refusal of the rows that move wrote); reads both placement rows and finds the authority.
+     * when {@code checkServers}; runs {@code before} (a writing run's module lock, and a move's refusal of another
+     * move, {@link ConcurrentMoves}, which so come before anything is read of the rows that run writes); reads both
+     * placement rows and finds the authority.
      * Whatever was connected is closed again when a step fails.
      *
      * @throws SQLException  when a server cannot be reached or read

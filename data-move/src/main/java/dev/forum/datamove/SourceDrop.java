@@ -18,13 +18,15 @@ import java.util.function.Consumer;
  * module's migrations make its tables again and the data is copied).
  *
  * <p>Refused, with nothing changed, unless the move has switched and completed: both placement rows name the target at
- * the same epoch (1 or more), and the target has every data table the source still has. What is dropped: the
- * subscriptions both ways and the slots of this pair's move on either side, the publications on both sides (one that
- * a move of the module between one of them and a third database still reads is kept), and
- * every table, view, sequence, function and type in the module's schema on the source, in one transaction. The schema
- * itself stays (it belongs to the module's owner role, made by {@code module-roles.sql}), as does the source's
- * placement row, which keeps telling the module's processes where its data went. Safe to run again: a second run finds
- * nothing left and says so.
+ * the same epoch (1 or more), and the target has every data table the source still has; and, before it reads anything,
+ * while another run of a move, abort or drop-source of the module holds its lock on either side
+ * ({@link ConcurrentMoves}: a drop-source holds it for its whole run, so it never drops the tables a running move back
+ * or re-run reads). What is dropped: the subscriptions both ways and the slots of this pair's move on either side, the
+ * publications on both sides (one that a move of the module between one of them and a third database still reads is
+ * kept), and every table, view, sequence, function and type in the module's schema on the source, in one transaction.
+ * The schema itself stays (it belongs to the module's owner role, made by {@code module-roles.sql}), as does the
+ * source's placement row, which keeps telling the module's processes where its data went. Safe to run again: a second
+ * run finds nothing left and says so.
  */
 public final class SourceDrop {
 
@@ -65,12 +67,15 @@ public final class SourceDrop {
      * @throws MoveException (one line, nothing changed) when no move of the module has run between the two (naming the
      *                       modules whose move from the source to the target completed, and the closest to a mistyped
      *                       name: {@link ModuleNames#noMoveToDrop}), the move has not switched or
-     *                       not completed, or the target lacks a table the source has; or when a server fails part way
-     *                       (run it again)
+     *                       not completed, or the target lacks a table the source has; before it reads or writes
+     *                       anything, when another run of a move, abort or drop-source of the module (any pair) holds
+     *                       the module's lock on either side ({@link ConcurrentMoves#refusal}: wait until it has
+     *                       ended); or when a server fails part way (run it again)
      */
     public Report run() {
         String module = settings.module();
-        try (MovePair.Opened both = pair.open(false)) {
+        try (MovePair.Opened both = pair.open(false,
+                (s, t) -> ConcurrentMoves.lockModule(s, source, t, target, settings, ConcurrentMoves.Command.DROP_SOURCE))) {
             Connection s = both.s();
             Connection t = both.t();
             Placement.Row onSource = both.onSource();

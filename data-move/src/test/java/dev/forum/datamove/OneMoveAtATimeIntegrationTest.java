@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forum.datamove.support.EnabledIfThrowawayPostgres;
+import dev.forum.datamove.support.HeldRun;
 import dev.forum.datamove.support.LogicalServers;
 import dev.forum.datamove.support.ModuleDatabases;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * of a finished move, an orphaned slot, a disabled subscription), in one line naming that move and the command that
  * ends it, with nothing written on either side; the running move still finishes, and a re-run of the same pair is
  * accepted as before. A move that has not made its subscription yet is told apart by its lock: a second move of the
- * module, of any pair, is refused while it runs.
+ * module, of any pair, is refused while it runs ({@link OneWriterAtATimeIntegrationTest}: abort and drop-source too).
  */
 @EnabledIfThrowawayPostgres
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -42,9 +39,9 @@ class OneMoveAtATimeIntegrationTest {
                     + " from generate_series(1, 200) g");
             killedAt(pair, pair.source, pair.target, Step.CAUGHT_UP); // posts moving from shared to a, copied, replicating
             awaitInUse(pair, pair.source, "forum_move_posts_shared_to_a");
-            String sharedBefore = state(pair, pair.source);
-            String aBefore = state(pair, pair.target);
-            String bBefore = state(pair, b);
+            String sharedBefore = pair.state(pair.source);
+            String aBefore = pair.state(pair.target);
+            String bBefore = pair.state(b);
 
             List<String> log = new ArrayList<>();
             MoveException refused = assertThrows(MoveException.class,
@@ -64,9 +61,9 @@ class OneMoveAtATimeIntegrationTest {
                                 + other[0].label() + " to " + other[1].label() + ", is refused and nothing was changed;"));
             }
             assertEquals(List.of(), log);
-            assertEquals(sharedBefore, state(pair, pair.source), "nothing written on the source");
-            assertEquals(aBefore, state(pair, pair.target), "nothing written on a");
-            assertEquals(bBefore, state(pair, b), "nothing written on the target");
+            assertEquals(sharedBefore, pair.state(pair.source), "nothing written on the source");
+            assertEquals(aBefore, pair.state(pair.target), "nothing written on a");
+            assertEquals(bBefore, pair.state(b), "nothing written on the target");
             assertTrue(bBefore.startsWith("slots: ; subscriptions: ; publications: ; forum_move: false; posts: ;"), bBefore);
 
             // The running move goes on and finishes over its subscription; the same pair run again is accepted.
@@ -80,7 +77,7 @@ class OneMoveAtATimeIntegrationTest {
             ModuleMove.Report again = new ModuleMove(pair.source, pair.target, pair.settings(), line -> { }, step -> { }).run();
             assertEquals(1, again.epoch());
             assertTrue(again.moved() && again.tables().stream().allMatch(TableChecksums.Comparison::equal));
-            assertEquals(bBefore, state(pair, b));
+            assertEquals(bBefore, pair.state(b));
         }
     }
 
@@ -90,22 +87,11 @@ class OneMoveAtATimeIntegrationTest {
             Endpoint b = pair.addDatabase("b");
             pair.psql(pair.source, "insert into posts.posts (thread_id, text, user_id) select 1, 'seed ' || g, 1"
                     + " from generate_series(1, 30) g");
-            CountDownLatch checked = new CountDownLatch(1);
-            CountDownLatch goOn = new CountDownLatch(1);
-            ExecutorService runner = Executors.newSingleThreadExecutor();
-            try {
-                // The first move holds at its first step: no publication, slot or subscription of it exists yet, so
-                // only its lock tells the others it runs.
-                Future<ModuleMove.Report> first = runner.submit(() -> new ModuleMove(pair.source, pair.target,
-                        pair.settings(), line -> { }, step -> {
-                            if (step == Step.CHECKED) {
-                                checked.countDown();
-                                assertTrue(goOn.await(2, TimeUnit.MINUTES), "never told to go on");
-                            }
-                        }).run());
-                assertTrue(checked.await(2, TimeUnit.MINUTES), "the first move never reached its first step");
-                String sharedBefore = state(pair, pair.source);
-                String bBefore = state(pair, b);
+            // The first move holds at its first step: no publication, slot or subscription of it exists yet, so only
+            // its lock tells the others it runs.
+            try (HeldRun<ModuleMove.Report> first = HeldRun.move(pair.source, pair.target, pair.settings(), Step.CHECKED)) {
+                String sharedBefore = pair.state(pair.source);
+                String bBefore = pair.state(b);
 
                 List<String> log = new ArrayList<>();
                 for (Endpoint[] other : List.of(new Endpoint[] {pair.source, b}, new Endpoint[] {b, pair.target},
@@ -113,20 +99,16 @@ class OneMoveAtATimeIntegrationTest {
                     MoveException refused = assertThrows(MoveException.class, () -> new ModuleMove(other[0], other[1],
                             pair.settings(), log::add, step -> { }).run());
                     String held = other[0] == b ? "a" : "shared";
-                    assertEquals("a move of posts is running now with " + held + " (another data-move run holds its lock"
-                            + " there): a second move of posts, from " + other[0].label() + " to " + other[1].label()
-                            + ", is refused and nothing was changed; wait until that run has ended (its status shows"
-                            + " where it is)", refused.getMessage());
+                    assertEquals("another data-move run (a move of posts from shared to a) holds its lock on " + held
+                            + ": this move of posts, from " + other[0].label() + " to " + other[1].label() + ", is refused"
+                            + " and nothing was changed; wait until that run has ended (status --module posts --source"
+                            + " shared --target a shows where it is)", refused.getMessage());
                 }
                 assertEquals(List.of(), log, "refused before its first step");
-                assertEquals(sharedBefore, state(pair, pair.source), "nothing written on the source");
-                assertEquals(bBefore, state(pair, b), "nothing written on b");
+                assertEquals(sharedBefore, pair.state(pair.source), "nothing written on the source");
+                assertEquals(bBefore, pair.state(b), "nothing written on b");
 
-                goOn.countDown();
-                assertEquals("a", first.get(2, TimeUnit.MINUTES).authoritative());
-            } finally {
-                goOn.countDown();
-                runner.shutdownNow();
+                assertEquals("a", first.finish().authoritative());
             }
             // Its lock went with its connections: the same pair's re-run, right after, is accepted.
             assertEquals("a", new ModuleMove(pair.source, pair.target, pair.settings(), line -> { }, step -> { }).run()
@@ -143,8 +125,8 @@ class OneMoveAtATimeIntegrationTest {
                     + " from generate_series(1, 50) g");
             new ModuleMove(pair.source, pair.target, pair.settings(), line -> { }, step -> { }).run();
             awaitInUse(pair, pair.target, "forum_move_posts_a_to_shared");
-            String aBefore = state(pair, pair.target);
-            String bBefore = state(pair, b);
+            String aBefore = pair.state(pair.target);
+            String bBefore = pair.state(b);
 
             // a holds posts and replicates to shared (the way back): moving it on from a to b is a second move.
             MoveException refused = assertThrows(MoveException.class,
@@ -154,8 +136,8 @@ class OneMoveAtATimeIntegrationTest {
                     + " finished move from shared to a keeps it as its way back until drop-source --module posts --source"
                     + " shared --target a), or end it with abort --module posts --source a --target shared",
                     refused.getMessage());
-            assertEquals(aBefore, state(pair, pair.target));
-            assertEquals(bBefore, state(pair, b));
+            assertEquals(aBefore, pair.state(pair.target));
+            assertEquals(bBefore, pair.state(b));
 
             // As the refusal says: drop-source ends the way back, and then the move onward runs.
             new SourceDrop(pair.source, pair.target, pair.settings(), line -> { }).run();
@@ -170,8 +152,8 @@ class OneMoveAtATimeIntegrationTest {
         try (ModuleDatabases pair = new ModuleDatabases(servers.shared(), "shared", servers.own(), "own", "posts")) {
             // What a crashed move of posts from own to old left on own: a slot no subscription reads.
             pair.psql(pair.target, "select pg_create_logical_replication_slot('forum_move_posts_own_to_old', 'pgoutput')");
-            String ownBefore = state(pair, pair.target);
-            String sharedBefore = state(pair, pair.source);
+            String ownBefore = pair.state(pair.target);
+            String sharedBefore = pair.state(pair.source);
             MoveException orphan = assertThrows(MoveException.class,
                     () -> new ModuleMove(pair.source, pair.target, pair.settings(), line -> { }, step -> { }).run());
             assertEquals("module posts is moving from own to old (slot forum_move_posts_own_to_old on own, no WAL sender"
@@ -180,8 +162,8 @@ class OneMoveAtATimeIntegrationTest {
                     + " --module posts --source old --target own), or end it with abort --module posts --source own --target"
                     + " old (if old is gone: select pg_drop_replication_slot('forum_move_posts_own_to_old') on own)",
                     orphan.getMessage());
-            assertEquals(ownBefore, state(pair, pair.target));
-            assertEquals(sharedBefore, state(pair, pair.source));
+            assertEquals(ownBefore, pair.state(pair.target));
+            assertEquals(sharedBefore, pair.state(pair.source));
             pair.psql(pair.target, "select pg_drop_replication_slot('forum_move_posts_own_to_old')");
 
             // A subscription of a move from old into own, disabled (its publisher unreachable, say).
@@ -223,26 +205,5 @@ class OneMoveAtATimeIntegrationTest {
                 throw new AssertionError(e);
             }
         }
-    }
-
-    /**
-     * What a move may write in a database, in one line: its slots, subscriptions, publications, whether the control
-     * schema exists, the objects of the posts schema, the triggers and the placement rows (with their pause and time).
-     */
-    private static String state(ModuleDatabases pair, Endpoint side) {
-        return pair.psql(side, """
-                select 'slots: ' || coalesce((select string_agg(slot_name, ',' order by slot_name) from pg_replication_slots
-                        where database = current_database()), '')
-                    || '; subscriptions: ' || coalesce((select string_agg(subname || ':' || subenabled, ',' order by subname)
-                        from pg_subscription where subdbid = (select oid from pg_database where datname = current_database())), '')
-                    || '; publications: ' || coalesce((select string_agg(pubname, ',' order by pubname) from pg_publication), '')
-                    || '; forum_move: ' || exists (select 1 from pg_namespace where nspname = 'forum_move')
-                    || '; posts: ' || coalesce((select string_agg(relname, ',' order by relname) from pg_class
-                        where relnamespace = 'posts'::regnamespace), '')
-                    || '; triggers: ' || coalesce((select string_agg(tgname || ' on ' || tgrelid::regclass, ',' order by 1)
-                        from pg_trigger where not tgisinternal), '')
-                    || '; placement: ' || case when to_regclass('forum_move.placement') is null then ''
-                        else query_to_xml('select * from forum_move.placement order by module', false, false, '')::text end""")
-                .replace('\n', ' ');
     }
 }

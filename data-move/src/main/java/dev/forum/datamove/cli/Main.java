@@ -39,6 +39,7 @@ public final class Main {
               status  prints each side's placement row, subscriptions and slots (with the WAL each keeps)
               drop-source  after a completed move only: drops the module's tables (read-only since the switch) on
                       the source it moved from, and the replication back to it; a rollback is then a full move back
+              one at a time: a move, abort or drop-source of M is refused while another of M runs on either side
               M       1-21 lower-case letters or digits, no _; LABEL: 1-12 lower-case letters, digits or _, no word to
               LOCATION is a Flyway location of the module's migrations (classpath:db/migration/M or filesystem:DIR)
               FILE    PEM certificate authorities: both servers are verified against them (sslmode=verify-full;

@@ -120,6 +120,29 @@ public final class ModuleDatabases implements AutoCloseable {
         return out.isEmpty() ? List.of() : out.lines().toList();
     }
 
+    /**
+     * What a data-move run may write in this pair's database on the endpoint's server, in one line: its slots (a
+     * subscription's table-sync slots, which come and go while it copies, left out), subscriptions, publications,
+     * whether the control schema exists, the objects of the posts schema, the triggers and the placement rows (with
+     * their pause and time). Equal before and after a run that changed nothing.
+     */
+    public String state(Endpoint side) {
+        return psql(side, """
+                select 'slots: ' || coalesce((select string_agg(slot_name, ',' order by slot_name) from pg_replication_slots
+                        where database = current_database() and slot_name not like 'pg!_%!_sync!_%' escape '!'), '')
+                    || '; subscriptions: ' || coalesce((select string_agg(subname || ':' || subenabled, ',' order by subname)
+                        from pg_subscription where subdbid = (select oid from pg_database where datname = current_database())), '')
+                    || '; publications: ' || coalesce((select string_agg(pubname, ',' order by pubname) from pg_publication), '')
+                    || '; forum_move: ' || exists (select 1 from pg_namespace where nspname = 'forum_move')
+                    || '; posts: ' || coalesce((select string_agg(relname, ',' order by relname) from pg_class
+                        where relnamespace = 'posts'::regnamespace), '')
+                    || '; triggers: ' || coalesce((select string_agg(tgname || ' on ' || tgrelid::regclass, ',' order by 1)
+                        from pg_trigger where not tgisinternal), '')
+                    || '; placement: ' || case when to_regclass('forum_move.placement') is null then ''
+                        else query_to_xml('select * from forum_move.placement order by module', false, false, '')::text end""")
+                .replace('\n', ' ');
+    }
+
     private static Map<String, String> roleVariables() {
         Map<String, String> variables = new LinkedHashMap<>();
         for (String module : List.of("users", "threads", "posts")) {
