@@ -144,19 +144,45 @@ final class ConcurrentMoves {
      * name cut at PostgreSQL's 63 characters is not trusted). Reads only.
      */
     private static Holder holder(Connection connection, String module) throws SQLException {
+        String name = holderName(connection, module);
+        return name == null ? null : parse(name, module);
+    }
+
+    /**
+     * Who holds the module's lock in the connected database, for {@code status}: null when nobody does, else e.g.
+     * {@code held by a move of posts from shared to a}, or, for a session that did not say what it is, {@code held by
+     * a session that does not say what it is (a move, abort or drop-source of posts, or another tool)}. Reads only.
+     */
+    static String lockStatus(Connection connection, String module) throws SQLException {
+        String name = holderName(connection, module);
+        if (name == null) {
+            return null;
+        }
+        Holder holder = parse(name, module);
+        return holder == null ? "held by a session that does not say what it is (a move, abort or drop-source of " + module
+                + ", or another tool)"
+                : "held by " + holder.command().some + " of " + module + " from " + holder.from() + " to " + holder.to();
+    }
+
+    /** The {@code application_name} of the session holding the module's lock here ("" if it has none); null if none holds it. */
+    private static String holderName(Connection connection, String module) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("""
-                select a.application_name from pg_locks l join pg_stat_activity a on a.pid = l.pid
+                select coalesce(a.application_name, '') from pg_locks l join pg_stat_activity a on a.pid = l.pid
                 where l.locktype = 'advisory' and l.granted and l.objsubid = 2 and l.classid::bigint = ?
                 and l.objid::bigint = ? and l.database = (select oid from pg_database where datname = current_database())""")) {
             query.setLong(1, Integer.toUnsignedLong(LOCK_CLASS));
             query.setLong(2, Integer.toUnsignedLong(module.hashCode()));
             try (ResultSet result = query.executeQuery()) {
-                String name = result.next() ? result.getString(1) : null;
-                Matcher matcher = name == null || name.length() >= 63 ? null : HOLDER.matcher(name);
-                return matcher != null && matcher.matches() && matcher.group(2).equals(module)
-                        ? new Holder(Command.of(matcher.group(1)), matcher.group(3), matcher.group(4)) : null;
+                return result.next() ? result.getString(1) : null;
             }
         }
+    }
+
+    /** The run a session's {@code application_name} names, when it is a run of this module and not cut short; else null. */
+    private static Holder parse(String name, String module) {
+        Matcher matcher = name.length() >= 63 ? null : HOLDER.matcher(name);
+        return matcher != null && matcher.matches() && matcher.group(2).equals(module)
+                ? new Holder(Command.of(matcher.group(1)), matcher.group(3), matcher.group(4)) : null;
     }
 
     /**

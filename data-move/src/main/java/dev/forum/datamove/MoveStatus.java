@@ -1,9 +1,13 @@
 package dev.forum.datamove;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where a module's move between two databases stands, read from both and changing nothing, so kept apart from the
@@ -16,8 +20,10 @@ public final class MoveStatus {
     }
 
     /**
-     * One line per fact, source's first: each side's placement row, this pair's subscriptions on it and the module's
-     * replication slots there with the WAL each keeps. Changes nothing.
+     * One line per fact, source's first: each side's placement row, who holds the module's lock there (only while a
+     * run holds it: {@link ConcurrentMoves#lockStatus}), this pair's subscriptions on it with where their tables are
+     * ({@code enabled, its tables: 1 ready, 1 copying (posts.posts)}) and the module's replication slots there with
+     * the WAL each keeps. Changes nothing.
      *
      * @param source   the move's source
      * @param target   the move's target
@@ -74,10 +80,15 @@ public final class MoveStatus {
             lines.add(side.label() + ": " + (row == null ? "no placement row (no move has touched it)"
                     : "placement names " + row.authoritative() + " at epoch " + row.epoch()
                             + (row.authoritativeHere() ? " (takes the writes)" : " (read-only for the module)")));
+            String lock = ConcurrentMoves.lockStatus(connection, settings.module());
+            if (lock != null) {
+                lines.add(side.label() + ": the module's lock is " + lock);
+            }
             for (String subscription : pair) {
                 if (Replication.subscriptionExists(connection, subscription)) {
                     lines.add(side.label() + ": subscription " + subscription
-                            + (Replication.subscriptionEnabled(connection, subscription) ? " enabled" : " DISABLED"));
+                            + (Replication.subscriptionEnabled(connection, subscription) ? " enabled" : " DISABLED")
+                            + ", its tables: " + tables(connection, subscription));
                 }
             }
             Replication.describeSlots(connection, settings).forEach(line -> lines.add(side.label() + ": " + line));
@@ -85,5 +96,38 @@ public final class MoveStatus {
             throw new MoveException("reading the state of " + side.describe() + " failed: " + Endpoint.oneLine(e), e);
         }
         return lines;
+    }
+
+    /** PostgreSQL's table states of a subscription ({@code pg_subscription_rel.srsubstate}), in the words status uses. */
+    private static final Map<String, String> TABLE_STATES = Map.of(
+            "i", "waiting to copy", "d", "copying", "f", "catching up", "s", "catching up", "r", "ready");
+
+    /**
+     * Where the subscription's tables are, counted by state in the order of a copy, each state but ready naming its
+     * tables: {@code 1 ready, 1 copying (posts.posts)}; {@code none} when it has no table yet.
+     */
+    private static String tables(Connection subscriber, String subscription) throws SQLException {
+        Map<String, List<String>> byState = new LinkedHashMap<>();
+        for (String state : List.of("waiting to copy", "copying", "catching up", "ready")) {
+            byState.put(state, new ArrayList<>());
+        }
+        try (PreparedStatement query = subscriber.prepareStatement("""
+                select n.nspname || '.' || c.relname, r.srsubstate from pg_subscription_rel r
+                join pg_subscription s on s.oid = r.srsubid join pg_class c on c.oid = r.srrelid
+                join pg_namespace n on n.oid = c.relnamespace where s.subname = ? order by 1""")) {
+            query.setString(1, subscription);
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    byState.get(TABLE_STATES.getOrDefault(result.getString(2), "catching up")).add(result.getString(1));
+                }
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        byState.forEach((state, names) -> {
+            if (!names.isEmpty()) {
+                parts.add(names.size() + " " + state + (state.equals("ready") ? "" : " (" + String.join(", ", names) + ")"));
+            }
+        });
+        return parts.isEmpty() ? "none" : String.join(", ", parts);
     }
 }

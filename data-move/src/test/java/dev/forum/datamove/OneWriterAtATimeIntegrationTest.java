@@ -70,6 +70,15 @@ class OneWriterAtATimeIntegrationTest {
                 List<String> status = MoveStatus.of(pair.source, pair.target, pair.settings());
                 assertEquals(at == Step.CHECKED ? "shared: no placement row (no move has touched it)"
                         : "shared: placement names shared at epoch 0 (takes the writes)", status.get(0));
+                // and which run holds the lock, on both sides, as the refusal above says it would.
+                assertEquals("shared: the module's lock is held by a move of posts from shared to a", status.get(1));
+                assertTrue(status.contains("a: the module's lock is held by a move of posts from shared to a"),
+                        status.toString());
+                if (at == Step.SUBSCRIBED) { // the copy has its own time: the table is at one of its states
+                    assertTrue(status.stream().anyMatch(line -> line.matches("a: subscription forum_move_posts_shared_to_a"
+                            + " enabled, its tables: [1-9][0-9]* (waiting to copy|copying|catching up|ready)( \\(posts\\.[a-z_]+.*)?")),
+                            status.toString());
+                }
 
                 ModuleMove.Report report = move.finish();
                 assertEquals("a", report.authoritative());
@@ -183,6 +192,8 @@ class OneWriterAtATimeIntegrationTest {
                         + " of posts, from shared to a, is refused and nothing was changed; wait until that run has ended"
                         + " (its status shows where it is)", assertThrows(MoveException.class, () -> new ModuleMove(
                                 pair.source, pair.target, pair.settings(), line -> { }, step -> { }).run()).getMessage());
+                assertTrue(MoveStatus.of(pair.source, pair.target, pair.settings()).contains("a: the module's lock is held"
+                        + " by a session that does not say what it is (a move, abort or drop-source of posts, or another tool)"));
             }
             assertFalse(new ModuleMove(pair.source, pair.target, pair.settings(), line -> { }, step -> { }).run().moved(),
                     "the session has ended: the re-run runs, and finds shared's copy dropped");

@@ -58,7 +58,7 @@ class MainIntegrationTest {
             assertEquals(List.of(
                     "[data-move] shared: placement names shared at epoch 2 (takes the writes)",
                     "[data-move] threads_own: placement names shared at epoch 2 (read-only for the module)",
-                    "[data-move] threads_own: subscription forum_move_threads_shared_to_threads_own enabled"),
+                    "[data-move] threads_own: subscription forum_move_threads_shared_to_threads_own enabled, its tables: 2 ready"),
                     status.lines().filter(line -> !line.contains(" slot ")).toList());
             assertTrue(status.lines().anyMatch(line -> line.startsWith(
                     "[data-move] shared: slot forum_move_threads_shared_to_threads_own in use, keeps ")), status);
