@@ -77,6 +77,11 @@ final class ConcurrentMoves {
 
     /** A run that holds the module's lock, as its session named itself ({@link #lockModule}). */
     record Holder(Command command, String from, String to) {
+
+        /** The run in words, as the refusal and {@code status} both say it: {@code a move of posts from shared to a}. */
+        String describe(String module) {
+            return command.some + " of " + module + " from " + from + " to " + to;
+        }
     }
 
     /** The {@code application_name} a run that holds the lock gives its sessions: command, module, from, to. */
@@ -130,7 +135,7 @@ final class ConcurrentMoves {
      */
     static String refusal(Holder holder, Endpoint at, Command command, Endpoint source, Endpoint target, String module) {
         String held = holder == null ? "a move, abort or drop-source of " + module
-                : holder.command().some + " of " + module + " from " + holder.from() + " to " + holder.to();
+                : holder.describe(module);
         String status = holder == null ? "its status" : "status --module " + module + " --source " + holder.from()
                 + " --target " + holder.to();
         return "another data-move run (" + held + ") holds its lock on " + at.label() + ": this " + command.word + " of "
@@ -161,7 +166,7 @@ final class ConcurrentMoves {
         Holder holder = parse(name, module);
         return holder == null ? "held by a session that does not say what it is (a move, abort or drop-source of " + module
                 + ", or another tool)"
-                : "held by " + holder.command().some + " of " + module + " from " + holder.from() + " to " + holder.to();
+                : "held by " + holder.describe(module);
     }
 
     /** The {@code application_name} of the session holding the module's lock here ("" if it has none); null if none holds it. */
