@@ -35,6 +35,11 @@ import org.springframework.web.bind.annotation.RestController;
  * Known path with GET: 200 and those bytes; any other path: 404; another method: 405 (Spring MVC's own answer).
  * Logs Spring Boot's start-up lines, then nothing per request. Exits with status 2 and one line on standard error
  * when its arguments or a file cannot be read.
+ *
+ * <p>With a third argument {@code layers}, the forum's kind of layers run too ({@code MvcLayers.java}: Spring
+ * Security's resource server, the request's observation and trace context, a request id and an access log line per
+ * request), on the layered floor's libraries (bench/mvc-floor/pom.xml) instead of the monolith jar's; compiled with
+ * bench/MvcLayers.java.
  */
 @Configuration(proxyBeanMethods = false)
 @ImportAutoConfiguration({TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
@@ -53,22 +58,28 @@ public class SpringMvcFloor {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2 || !args[0].matches("[1-9][0-9]{0,4}")) {
-            System.err.println("usage: java -cp 'OUT:LIB/*' SpringMvcFloor PORT ROUTES_FILE (PORT 1-65535 on 127.0.0.1)");
+        boolean layers = args.length == 3 && args[2].equals("layers");
+        if ((args.length != 2 && !layers) || !args[0].matches("[1-9][0-9]{0,4}")) {
+            System.err.println("usage: java -cp 'OUT:LIB/*' SpringMvcFloor PORT ROUTES_FILE [layers] (PORT 1-65535 on 127.0.0.1)");
             System.exit(2);
         }
         Map<String, Answer> answers = new HashMap<>();
         FloorServer.readRoutes(args[1]).forEach((path, answer) ->
                 answers.put(path, new Answer(MediaType.parseMediaType(answer.contentType()), answer.body())));
         routes = Map.copyOf(answers);
-        SpringApplication app = new SpringApplication(SpringMvcFloor.class);
+        SpringApplication app = layers ? new SpringApplication(SpringMvcFloor.class, MvcLayers.class)
+                : new SpringApplication(SpringMvcFloor.class);
         // The forum's settings that shape a request's cost (forum-app's application.properties).
-        app.setDefaultProperties(Map.of(
+        Map<String, Object> settings = new HashMap<>(Map.of(
                 "server.address", "127.0.0.1",
                 "server.port", args[0],
                 "spring.threads.virtual.enabled", "true",
                 "server.tomcat.keep-alive-timeout", "75s",
                 "server.tomcat.max-keep-alive-requests", "-1"));
+        if (layers) {
+            settings.putAll(MvcLayers.SETTINGS);
+        }
+        app.setDefaultProperties(settings);
         app.run();
     }
 }

@@ -40,6 +40,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Known path with GET: 200 and those bytes; any other path: 404. Logs Spring Boot's start-up lines and, once, the
  * thread the first request ran on; nothing per request. Exits with status 2 and one line on standard error when
  * its arguments or a file cannot be read.
+ *
+ * <p>With a fourth argument {@code layers}, the forum's kind of layers run too ({@code WebFluxLayers.java}, the same
+ * as {@code MvcLayers.java} on the Spring MVC floor); compiled with bench/WebFluxLayers.java.
  */
 @Configuration(proxyBeanMethods = false)
 @ImportAutoConfiguration({NettyReactiveWebServerAutoConfiguration.class, HttpHandlerAutoConfiguration.class,
@@ -60,21 +63,27 @@ public class SpringWebFluxFloor {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 3 || !args[0].matches("[1-9][0-9]{0,4}") || !MODES.contains(args[2])) {
+        boolean layers = args.length == 4 && args[3].equals("layers");
+        if ((args.length != 3 && !layers) || !args[0].matches("[1-9][0-9]{0,4}") || !MODES.contains(args[2])) {
             System.err.println("usage: java -cp 'OUT:LIB/*' SpringWebFluxFloor PORT ROUTES_FILE event-loop|virtual-threads"
-                    + " (PORT 1-65535 on 127.0.0.1)");
+                    + " [layers] (PORT 1-65535 on 127.0.0.1)");
             System.exit(2);
         }
         Map<String, Answer> answers = new HashMap<>();
         FloorServer.readRoutes(args[1]).forEach((path, answer) ->
                 answers.put(path, new Answer(MediaType.parseMediaType(answer.contentType()), answer.body())));
         routes = Map.copyOf(answers);
-        SpringApplication app = new SpringApplication(SpringWebFluxFloor.class);
-        app.setDefaultProperties(Map.of(
+        SpringApplication app = layers ? new SpringApplication(SpringWebFluxFloor.class, WebFluxLayers.class)
+                : new SpringApplication(SpringWebFluxFloor.class);
+        Map<String, Object> settings = new HashMap<>(Map.of(
                 "server.address", "127.0.0.1",
                 "server.port", args[0],
                 // With virtual threads on, WebFlux runs controllers that return no reactive type on Boot's executor.
                 "spring.threads.virtual.enabled", String.valueOf(args[2].equals("virtual-threads"))));
+        if (layers) {
+            settings.putAll(WebFluxLayers.SETTINGS);
+        }
+        app.setDefaultProperties(settings);
         app.run();
     }
 }

@@ -34,27 +34,51 @@ start_mvc_floor() {
   extract_jar "$jar" "$WORK/extracted"; mkdir -p "$WORK/mvc-floor/lib" "$WORK/mvc-floor/classes"
   for lib in "$WORK"/extracted/lib/*.jar; do [[ $(basename "$lib") == forum-* ]] || ln -s "$lib" "$WORK/mvc-floor/lib/"; done
   "$JAVA_HOME_25/bin/javac" -nowarn -cp "$WORK/mvc-floor/lib/*" -d "$WORK/mvc-floor/classes" "$BENCH/SpringMvcFloor.java" \
-    "$BENCH/FloorServer.java" || { echo "bench/SpringMvcFloor.java does not compile against the monolith jar's libraries" >&2; exit 1; }
+    "$BENCH/MvcLayers.java" "$BENCH/FloorServer.java" \
+    || { echo "bench/SpringMvcFloor.java does not compile against the monolith jar's libraries" >&2; exit 1; }
   serve mvc "$WORK/mvc-floor.log" "$JAVA" "$@" -cp "$WORK/mvc-floor/classes:$WORK/mvc-floor/lib/*" SpringMvcFloor \
     "$port" "$WORK/floor/routes.tsv"
   floor_ready "Spring MVC floor" "$port" "$WORK/mvc-floor.log" "$(cut -f1 "$WORK/floor/routes.tsv" | head -1)"
 }
 
+# floor_libs NAME: copies once the libraries of bench/NAME/pom.xml (the forum's Spring Boot) to $WORK/NAME/lib and
+# compiles the floor's sources given after NAME into $WORK/NAME/classes.
+floor_libs() {
+  local name="$1"; shift
+  [ ! -d "$WORK/$name/classes" ] || return 0
+  mkdir -p "$WORK/$name/classes"
+  "$ROOT/mvnw" -q -f "$BENCH/$name/pom.xml" dependency:copy-dependencies -DoutputDirectory="$WORK/$name/lib" \
+    >"$WORK/$name/mvn.log" 2>&1 || { tail -20 "$WORK/$name/mvn.log" >&2; echo "cannot copy bench/$name/pom.xml's libraries" >&2; exit 1; }
+  "$JAVA_HOME_25/bin/javac" -nowarn -cp "$WORK/$name/lib/*" -d "$WORK/$name/classes" "$@" "$BENCH/FloorServer.java" \
+    || { echo "$* do not compile against bench/$name/pom.xml's libraries" >&2; exit 1; }
+}
+
 # start_webflux_floor NAME MODE PORT JVM_FLAG...: Spring WebFlux on Reactor Netty (bench/SpringWebFluxFloor.java),
 # its libraries copied once from Maven by bench/webflux-floor/pom.xml (the forum's Spring Boot); MODE is
-# event-loop or virtual-threads (where its controller runs).
+# event-loop or virtual-threads (where its controller runs). With FLOOR_LAYERS=layers in the environment, the
+# forum's kind of layers run too (bench/WebFluxLayers.java).
 start_webflux_floor() {
   local name="$1" mode="$2" port="$3"; shift 3
-  if [ ! -d "$WORK/webflux-floor/classes" ]; then
-    mkdir -p "$WORK/webflux-floor/classes"
-    "$ROOT/mvnw" -q -f "$BENCH/webflux-floor/pom.xml" dependency:copy-dependencies \
-      -DoutputDirectory="$WORK/webflux-floor/lib" >"$WORK/webflux-floor/mvn.log" 2>&1 \
-      || { tail -20 "$WORK/webflux-floor/mvn.log" >&2; echo "cannot copy the Spring WebFlux floor's libraries" >&2; exit 1; }
-    "$JAVA_HOME_25/bin/javac" -nowarn -cp "$WORK/webflux-floor/lib/*" -d "$WORK/webflux-floor/classes" \
-      "$BENCH/SpringWebFluxFloor.java" "$BENCH/FloorServer.java" \
-      || { echo "bench/SpringWebFluxFloor.java does not compile against its libraries" >&2; exit 1; }
-  fi
+  floor_libs webflux-floor "$BENCH/SpringWebFluxFloor.java" "$BENCH/WebFluxLayers.java"
   serve "$name" "$WORK/$name.log" "$JAVA" "$@" -cp "$WORK/webflux-floor/classes:$WORK/webflux-floor/lib/*" \
-    SpringWebFluxFloor "$port" "$WORK/floor/routes.tsv" "$mode"
-  floor_ready "Spring WebFlux floor ($mode)" "$port" "$WORK/$name.log" "$(cut -f1 "$WORK/floor/routes.tsv" | head -1)"
+    SpringWebFluxFloor "$port" "$WORK/floor/routes.tsv" "$mode" ${FLOOR_LAYERS:-}
+  floor_ready "Spring WebFlux floor ($mode${FLOOR_LAYERS:+, $FLOOR_LAYERS})" "$port" "$WORK/$name.log" \
+    "$(cut -f1 "$WORK/floor/routes.tsv" | head -1)"
+}
+
+# start_layered_mvc_floor PORT JVM_FLAG...: the Spring MVC floor with the forum's kind of layers
+# (bench/MvcLayers.java) on bench/mvc-floor/pom.xml's libraries, its log lines as bench/logback-ecs.xml writes them.
+start_layered_mvc_floor() {
+  local port="$1"; shift
+  floor_libs mvc-floor "$BENCH/SpringMvcFloor.java" "$BENCH/MvcLayers.java"
+  serve mvc-layers "$WORK/mvc-layers.log" "$JAVA" "$@" -Dlogging.config="$BENCH/logback-ecs.xml" \
+    -cp "$WORK/mvc-floor/classes:$WORK/mvc-floor/lib/*" SpringMvcFloor "$port" "$WORK/floor/routes.tsv" layers
+  floor_ready "layered Spring MVC floor" "$port" "$WORK/mvc-layers.log" "$(cut -f1 "$WORK/floor/routes.tsv" | head -1)"
+}
+
+# start_layered_webflux_floor PORT JVM_FLAG...: the Spring WebFlux floor on virtual threads with the same layers
+# (bench/WebFluxLayers.java), its log lines as bench/logback-ecs.xml writes them.
+start_layered_webflux_floor() {
+  local port="$1"; shift
+  FLOOR_LAYERS=layers start_webflux_floor flux-layers virtual-threads "$port" "$@" -Dlogging.config="$BENCH/logback-ecs.xml"
 }

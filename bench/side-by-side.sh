@@ -12,7 +12,7 @@
 #
 #   bench/side-by-side.sh [--db h2|postgres] [--runs N] [--duration 10s] [--warm-up 60s] [--route PATH]...
 #                         [--task CPUS:MIB] [--no-balancer] [--connections 50] [--jvm "FLAGS"] [--syscalls]
-#                         [--webflux-floor] [-- APP_ARGS...]
+#                         [--webflux-floor] [--layered-floors] [-- APP_ARGS...]
 #
 #   --db postgres   the forum (and the posts service) on the local PostgreSQL cluster, in a database of its own;
 #                   PostgreSQL's CPU per request (the backends serving that database) is reported beside the JVM's
@@ -33,13 +33,18 @@
 #   --webflux-floor also the Spring WebFlux floor (bench/SpringWebFluxFloor.java: the same bytes through Spring
 #                   WebFlux on Reactor Netty's epoll transport, the forum's Spring Boot), twice: its controller on
 #                   the event loop, and on virtual threads as blocking code must run (libraries from Maven)
+#   --layered-floors also the Spring MVC floor and the Spring WebFlux floor on virtual threads with the forum's kind
+#                   of layers (bench/MvcLayers.java, bench/WebFluxLayers.java: Spring Security's resource server,
+#                   the request's observation and trace context, a request id and an ECS access log line per
+#                   request), each on the same libraries from Maven but its web stack: what those layers cost on
+#                   either stack, and so what a port of the forum's web layer to WebFlux would keep of the floors' gap
 #   APP_ARGS        go to the forum and the posts service, e.g. `-- --spring.threads.virtual.enabled=false`
 #
 # The forum and the posts service run with the prod profile (as on ECS: ECS JSON log lines), on the embedded H2
 # database by default. Fair conditions (issue 17): every server is pinned to CPU 0 with taskset, wrk to CPU 1;
 # the servers take turns and each waits for the others to be idle before a run; each logs one line per request to a file (the
-# sample as it ships, the forum with its access log on: logging.level.forum.access=debug); the two floors log
-# nothing per request. Loopback only, free ports, bounded in time; every process is stopped by its pid on exit.
+# sample as it ships, the forum with its access log on: logging.level.forum.access=debug); the plain floors log
+# nothing per request, the layered ones one line per request to a file, as the forum. Loopback only, free ports, bounded in time; every process is stopped by its pid on exit.
 # Needs: the monolith jar (./mvnw -q package -DskipTests), wrk, node and npm (the sample is copied to a temp
 # dir and `npm install`ed; NODE_SAMPLE=DIR to take it from elsewhere), taskset, haproxy (unless --no-balancer),
 # two or more CPUs. The posts service jar is used if built (-Dextract=posts), else the monolith jar runs posts
@@ -51,8 +56,8 @@ source "$(dirname "$0")/floors.sh"
 BENCH="$(cd "$(dirname "$0")" && pwd)"
 
 DB=h2; RUNS=3; DURATION=10s; WARMUP=60s; ROUTES=(); TASK=""; BALANCER=true; CONNECTIONS=50
-JVM_FLAGS="${SERVICE_JVM_FLAGS[*]}"; APP_ARGS=(); SYSCALLS=false; WEBFLUX=false
-usage="use --db h2|postgres, --runs N, --duration 10s, --warm-up 60s, --route PATH, --task CPUS:MIB, --no-balancer, --connections N, --jvm \"FLAGS\", --syscalls, --webflux-floor, -- APP_ARGS"
+JVM_FLAGS="${SERVICE_JVM_FLAGS[*]}"; APP_ARGS=(); SYSCALLS=false; WEBFLUX=false; LAYERED=false
+usage="use --db h2|postgres, --runs N, --duration 10s, --warm-up 60s, --route PATH, --task CPUS:MIB, --no-balancer, --connections N, --jvm \"FLAGS\", --syscalls, --webflux-floor, --layered-floors, -- APP_ARGS"
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) DB="$2"; shift 2 ;;
@@ -66,6 +71,7 @@ while [ $# -gt 0 ]; do
     --jvm) JVM_FLAGS="$2"; shift 2 ;;
     --syscalls) SYSCALLS=true; shift ;;
     --webflux-floor) WEBFLUX=true; shift ;;
+    --layered-floors) LAYERED=true; shift ;;
     --) shift; APP_ARGS=("$@"); break ;;
     *) echo "unknown option $1 ($usage)" >&2; exit 2 ;;
   esac
@@ -162,6 +168,13 @@ if [ "$WEBFLUX" = true ]; then
     log "Spring WebFlux floor ($mode) ready (pid $STARTED_PID): $(grep -m1 'Netty started' "$WORK/$name.log" | sed 's/.*: //')"
   done
 fi
+if [ "$LAYERED" = true ]; then
+  port=$(free_port); start_layered_mvc_floor "$port" "${JVM[@]}"
+  SERVERS+=(mvc-layers); PID[mvc-layers]=$STARTED_PID; URL[mvc-layers]="http://127.0.0.1:$port"
+  port=$(free_port); start_layered_webflux_floor "$port" "${JVM[@]}"
+  SERVERS+=(flux-layers); PID[flux-layers]=$STARTED_PID; URL[flux-layers]="http://127.0.0.1:$port"
+  log "layered floors ready (Spring MVC pid ${PID[mvc-layers]}, Spring WebFlux pid ${PID[flux-layers]})"
+fi
 POST_ROUTES=(); for r in "${ROUTES[@]}"; do [[ $r == /api/posts || $r == /api/posts/* ]] && POST_ROUTES+=("$r"); done
 if [ "$BALANCER" = true ] && [ ${#POST_ROUTES[@]} -gt 0 ]; then
   POSTS_JAR="$(service_jar posts || true)"; POSTS_ARGS=()
@@ -188,7 +201,8 @@ if [ "$BALANCER" = true ] && [ ${#POST_ROUTES[@]} -gt 0 ]; then
 fi
 declare -A LABEL=([forum]="forum (monolith, $DB)" [sample]="Node.js sample" [floor]="JDK floor" [mvc]="Spring MVC floor"
                   [lb]="forum (monolith, $DB) via HAProxy" [posts]="posts service via HAProxy"
-                  [flux-event]="Spring WebFlux floor, event loop" [flux-virtual]="Spring WebFlux floor, virtual threads")
+                  [flux-event]="Spring WebFlux floor, event loop" [flux-virtual]="Spring WebFlux floor, virtual threads"
+                  [mvc-layers]="Spring MVC floor with layers" [flux-layers]="Spring WebFlux floor (virtual threads) with layers")
 # serves SERVER ROUTE: the balanced pair (the monolith and the posts service via HAProxy) run the posts routes only.
 serves() { { [ "$1" != posts ] && [ "$1" != lb ]; } || [[ $2 == /api/posts || $2 == /api/posts/* ]]; }
 balanced() { [ "$1" = posts ] || [ "$1" = lb ]; }
@@ -271,7 +285,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) pri
 round() { awk -v a="$1" 'BEGIN { printf "%.0f", a }'; }
 
 echo "Commit $COMMIT; $(machine)."
-echo "\`bench/side-by-side.sh$([ "$DB" = h2 ] || echo " --db $DB") --runs $RUNS --duration $DURATION --warm-up $WARMUP$ROUTE_ARGS$([ -z "$TASK" ] || echo " --task $TASK")$([ "$BALANCER" = true ] || echo " --no-balancer")$([ "$CONNECTIONS" = 50 ] || echo " --connections $CONNECTIONS")$([ "$SYSCALLS" = false ] || echo " --syscalls")$([ "$WEBFLUX" = false ] || echo " --webflux-floor")${APP_ARGS[*]:+ -- ${APP_ARGS[*]}}\`:"
+echo "\`bench/side-by-side.sh$([ "$DB" = h2 ] || echo " --db $DB") --runs $RUNS --duration $DURATION --warm-up $WARMUP$ROUTE_ARGS$([ -z "$TASK" ] || echo " --task $TASK")$([ "$BALANCER" = true ] || echo " --no-balancer")$([ "$CONNECTIONS" = 50 ] || echo " --connections $CONNECTIONS")$([ "$SYSCALLS" = false ] || echo " --syscalls")$([ "$WEBFLUX" = false ] || echo " --webflux-floor")$([ "$LAYERED" = false ] || echo " --layered-floors")${APP_ARGS[*]:+ -- ${APP_ARGS[*]}}\`:"
 echo "servers on CPU $SERVER_CPU (taskset)$([ -z "$TASK" ] || echo ", each in a cgroup of ${TASK%%:*} CPU and ${TASK##*:} MiB"); wrk -t2 -c$CONNECTIONS on CPU $LOAD_CPU;" \
      "medians of $RUNS runs of $DURATION per route and server, the servers taking turns; forum JVM flags: ${JVM_FLAGS:-none}."
 echo
@@ -294,12 +308,14 @@ echo
 head="| route | req/s forum/sample | p99 forum/sample | CPU forum/sample | CPU forum/floor | CPU Spring MVC floor/sample | CPU forum/Spring MVC floor |"
 rule="|---|---:|---:|---:|---:|---:|---:|"
 [ "$WEBFLUX" = true ] && { head+=" CPU WebFlux floor (event loop)/sample | CPU WebFlux floor (virtual threads)/sample |"; rule+="---:|---:|"; }
+[ "$LAYERED" = true ] && { head+=" CPU MVC floor with layers/sample | CPU WebFlux floor with layers/sample | CPU forum/MVC floor with layers |"; rule+="---:|---:|---:|"; }
 [ "$BALANCER" = true ] && { head+=" CPU monolith via HAProxy/monolith | CPU posts service/monolith, both via HAProxy |"; rule+="---:|---:|"; }
 echo "$head"; echo "$rule"
 for route in "${ROUTES[@]}"; do
   f_cpu=$(med "$route" forum cpu_us)
   row="| \`GET $route\` | $(ratio "$(med "$route" forum rps)" "$(med "$route" sample rps)") | $(ratio "$(med "$route" forum p99_ms)" "$(med "$route" sample p99_ms)") | $(ratio "$f_cpu" "$(med "$route" sample cpu_us)") | $(ratio "$f_cpu" "$(med "$route" floor cpu_us)") | $(ratio "$(med "$route" mvc cpu_us)" "$(med "$route" sample cpu_us)") | $(ratio "$f_cpu" "$(med "$route" mvc cpu_us)") |"
   [ "$WEBFLUX" = true ] && row+=" $(ratio "$(med "$route" flux-event cpu_us)" "$(med "$route" sample cpu_us)") | $(ratio "$(med "$route" flux-virtual cpu_us)" "$(med "$route" sample cpu_us)") |"
+  [ "$LAYERED" = true ] && row+=" $(ratio "$(med "$route" mvc-layers cpu_us)" "$(med "$route" sample cpu_us)") | $(ratio "$(med "$route" flux-layers cpu_us)" "$(med "$route" sample cpu_us)") | $(ratio "$f_cpu" "$(med "$route" mvc-layers cpu_us)") |"
   [ "$BALANCER" = true ] && { if serves posts "$route"; then
     row+=" $(ratio "$(med "$route" lb cpu_us)" "$f_cpu") | $(ratio "$(med "$route" posts cpu_us)" "$(med "$route" lb cpu_us)") |"
   else row+=" | |"; fi; }
@@ -321,4 +337,4 @@ for route in "${ROUTES[@]}"; do
 done
 echo
 rss=""; for s in "${SERVERS[@]}"; do [ "$s" = lb ] || rss+="${rss:+, }$s $(rss_mib "${PID[$s]}") MiB"; done
-echo "RSS after the runs: $rss. Forum ready in $FORUM_READY ms; access log lines written: forum $(wc -l <"$WORK/forum.log"), sample $(wc -l <"$WORK/sample.log")."
+echo "RSS after the runs: $rss. Forum ready in $FORUM_READY ms; access log lines written: forum $(wc -l <"$WORK/forum.log"), sample $(wc -l <"$WORK/sample.log")$([ "$LAYERED" = false ] || echo ", Spring MVC floor with layers $(wc -l <"$WORK/mvc-layers.log"), Spring WebFlux floor with layers $(wc -l <"$WORK/flux-layers.log")")."
