@@ -2,6 +2,7 @@ package dev.forum.standin.cli;
 
 import dev.forum.standin.contracts.ModuleContracts;
 import dev.forum.standin.keys.KeyRotation;
+import dev.forum.standin.stand.DataMoveCommands;
 import dev.forum.standin.stand.Migration;
 import dev.forum.standin.stand.Stage;
 import dev.forum.standin.stand.Stand;
@@ -35,7 +36,9 @@ public final class Main {
 
             commands:
               up <topology.yml>        run the topology as written: PostgreSQL (a role per module), two or more
-                                       JDK 25 processes per service, HAProxy in front (rules from the topology)
+                                       JDK 25 processes per service, HAProxy in front (rules from the topology);
+                                       a service with a `database:` gets a PostgreSQL server of its own, and
+                                       the data-move lines to move its modules' data there by hand are printed
               migrate <topology.yml>   start with the monolith alone, then walk to the topology: start the
                                        extracted services, shift their routes 10 -> 50 -> 100 %, reconfigure the
                                        monolith without their modules (rolling); a service with a
@@ -143,12 +146,31 @@ public final class Main {
             if (exit) {
                 return 0;
             }
+            if (migration == null) {
+                printDataMoveCommands(stand, out);
+            }
             out.println("Running on " + stand.url() + " (try: curl " + stand.url() + "/api/posts/in-thread/1). Type a command "
                     + "(status, traffic <service> <0-100>, " + (migration != null ? "migrate [step], rollback, " : "")
                     + "kill <instance>, start <instance>, rotate-keys, drop-old-keys, quit) or press Ctrl-C to stop.");
             interact(stand, migration, hold, out);
             return 0;
         }
+    }
+
+    /**
+     * With {@code up} of a topology where a service has a database of its own: the data-move command lines for its
+     * servers ({@link DataMoveCommands}), to move the data by hand from another terminal; nothing otherwise. Printed
+     * as they are, without the log's prefix, so that they can be pasted.
+     */
+    private static void printDataMoveCommands(Stand stand, PrintStream out) {
+        List<String> lines = DataMoveCommands.of(stand);
+        if (lines.isEmpty()) {
+            return;
+        }
+        out.println("Move the data by hand (data-move/README.md, \"Try it locally\"): paste these lines into another "
+                + "terminal; the processes follow each move. Keep the service's traffic at 100 meanwhile: the monolith "
+                + "is given the shared database only.");
+        lines.forEach(out::println);
     }
 
     /** Commands from standard input until {@code quit}; without input, waits for Ctrl-C. */

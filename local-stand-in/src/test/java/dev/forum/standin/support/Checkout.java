@@ -1,6 +1,7 @@
 package dev.forum.standin.support;
 
 import dev.forum.standin.contracts.ModuleContracts;
+import dev.forum.standin.stand.DataMoveCommands;
 import dev.forum.standin.stand.ServiceJars;
 import dev.forum.topology.Topology;
 import dev.forum.topology.TopologyFile;
@@ -63,17 +64,44 @@ public final class Checkout {
         }
     }
 
+    /**
+     * data-move's command line, {@code data-move/target/data-move.jar} with its {@code lib/}: a build that ran to
+     * {@code package} has made it; when it is missing, this builds it once with {@code ./mvnw -B -ntp -q package
+     * -DskipTests -Dinvoker.skip=true -pl data-move -am} from the root, bounded to 10 minutes.
+     */
+    public static Path dataMoveJar() {
+        Path jar = root().resolve(DataMoveCommands.JAR);
+        synchronized (BUILD_LOCK) {
+            if (!Files.isRegularFile(jar)) {
+                System.out.println("[system-test] " + jar + " is missing: building it with `./mvnw -B -ntp -q package"
+                        + " -DskipTests -Dinvoker.skip=true -pl data-move -am`");
+                build("data-move", List.of("package", "-DskipTests", "-Dinvoker.skip=true", "-pl", "data-move", "-am"),
+                        "data-move-jar.log");
+            }
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException("the build did not write " + jar);
+            }
+            return jar;
+        }
+    }
+
     private static void build(String service) {
-        Path root = root();
         // -DskipTests, not -Dmaven.test.skip: forum-app's test dependencies include data-move's test jar, which the
         // reactor can only give when it is built; on a machine whose Maven repository holds no copy, it must be.
         // useIncrementalCompilation=false: recompile stale sources only. The compiler's default recompiles a module
         // whenever a dependency's jar was rewritten, which this build does to every module: 88 s instead of 30 s.
-        List<String> command = new ArrayList<>(List.of(root.resolve("mvnw").toString(), "-B", "-ntp", "-q",
-                "-Dextract=" + service, "-Dextract.image=false", "-Dmaven.compiler.useIncrementalCompilation=false",
-                "package", "-DskipTests", "-pl", "forum-app", "-am"));
+        build("the " + service + " service jar", List.of("-Dextract=" + service, "-Dextract.image=false",
+                "-Dmaven.compiler.useIncrementalCompilation=false", "package", "-DskipTests", "-pl", "forum-app", "-am"),
+                "extract-" + service + ".log");
+    }
+
+    /** Runs {@code ./mvnw -B -ntp -q ARGUMENTS} from the root, its output in {@code local-stand-in/target/LOG}. */
+    private static void build(String what, List<String> arguments, String logName) {
+        Path root = root();
+        List<String> command = new ArrayList<>(List.of(root.resolve("mvnw").toString(), "-B", "-ntp", "-q"));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
-        Path log = root.resolve("local-stand-in/target/extract-" + service + ".log");
+        Path log = root.resolve("local-stand-in/target/" + logName);
         builder.redirectOutput(log.toFile());
         String javaHome = System.getProperty("forum.maven.javaHome");
         if (javaHome != null && !javaHome.isBlank()) {
@@ -87,18 +115,18 @@ public final class Checkout {
             if (!process.waitFor(10, TimeUnit.MINUTES)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                throw new IllegalStateException("building the " + service + " service jar took over 10 minutes; see " + log);
+                throw new IllegalStateException("building " + what + " took over 10 minutes; see " + log);
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException("building the " + service + " service jar failed (exit " + process.exitValue()
+                throw new IllegalStateException("building " + what + " failed (exit " + process.exitValue()
                         + "); see " + log + ":\n" + Files.readString(log));
             }
-            System.out.printf("[system-test] built the %s service jar in %.0f s%n", service, (System.nanoTime() - start) / 1e9);
+            System.out.printf("[system-test] built %s in %.0f s%n", what, (System.nanoTime() - start) / 1e9);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run ./mvnw: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while building the " + service + " service jar", e);
+            throw new IllegalStateException("interrupted while building " + what, e);
         }
     }
 }
