@@ -31,12 +31,13 @@ start_jdk_floor() {
 # monolith jar's libraries without the forum's jars.
 start_mvc_floor() {
   local jar="$1" port="$2" lib; shift 2
-  extract_jar "$jar" "$WORK/extracted"; mkdir -p "$WORK/mvc-floor/lib" "$WORK/mvc-floor/classes"
-  for lib in "$WORK"/extracted/lib/*.jar; do [[ $(basename "$lib") == forum-* ]] || ln -s "$lib" "$WORK/mvc-floor/lib/"; done
-  "$JAVA_HOME_25/bin/javac" -nowarn -cp "$WORK/mvc-floor/lib/*" -d "$WORK/mvc-floor/classes" "$BENCH/SpringMvcFloor.java" \
+  # Its own folder: $WORK/mvc-floor is the layered floor's (floor_libs), on other libraries.
+  extract_jar "$jar" "$WORK/extracted"; mkdir -p "$WORK/mvc-plain/lib" "$WORK/mvc-plain/classes"
+  for lib in "$WORK"/extracted/lib/*.jar; do [[ $(basename "$lib") == forum-* ]] || ln -s "$lib" "$WORK/mvc-plain/lib/"; done
+  "$JAVA_HOME_25/bin/javac" -nowarn -cp "$WORK/mvc-plain/lib/*" -d "$WORK/mvc-plain/classes" "$BENCH/SpringMvcFloor.java" \
     "$BENCH/MvcLayers.java" "$BENCH/FloorServer.java" \
     || { echo "bench/SpringMvcFloor.java does not compile against the monolith jar's libraries" >&2; exit 1; }
-  serve mvc "$WORK/mvc-floor.log" "$JAVA" "$@" -cp "$WORK/mvc-floor/classes:$WORK/mvc-floor/lib/*" SpringMvcFloor \
+  serve mvc "$WORK/mvc-floor.log" "$JAVA" "$@" -cp "$WORK/mvc-plain/classes:$WORK/mvc-plain/lib/*" SpringMvcFloor \
     "$port" "$WORK/floor/routes.tsv"
   floor_ready "Spring MVC floor" "$port" "$WORK/mvc-floor.log" "$(cut -f1 "$WORK/floor/routes.tsv" | head -1)"
 }
