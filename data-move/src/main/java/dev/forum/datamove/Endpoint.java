@@ -104,6 +104,8 @@ public record Endpoint(String label, String host, int port, String database, Str
      * A new connection as the administrator, in auto-commit, with the session settings that make row texts
      * comparable across servers (UTC, ISO dates, exact floats).
      *
+     * @throws PasswordRefusedException naming this endpoint when the server refuses the role's password (or it is
+     *                       another server, whose role has another)
      * @throws MoveException naming this endpoint when the server cannot be reached, refuses the role, or (with
      *                       {@code sslRootCert}) the file cannot be read or the server's certificate is not one of its
      *                       authorities' for {@code host}
@@ -130,6 +132,11 @@ public record Endpoint(String label, String host, int port, String database, Str
             }
             return connection;
         } catch (SQLException e) {
+            if (PasswordRefusedException.isRefusal(e)) {
+                throw new PasswordRefusedException("cannot connect to " + describe() + " as " + user + ": the server refused"
+                        + " the password of " + user + " (or " + host + ":" + port + " is not " + label + "'s server)", label,
+                        PasswordRefusedException.Role.ADMINISTRATOR, e);
+            }
             throw new MoveException("cannot connect to " + describe() + " as " + user + ": " + reason(e), e);
         }
     }

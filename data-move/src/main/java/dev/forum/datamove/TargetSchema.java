@@ -97,6 +97,7 @@ final class TargetSchema {
      * Migrates the target's schema as the owner role to the source's last version and grants the runtime role the
      * tables' rows (not the history), as the module's process does.
      *
+     * @throws PasswordRefusedException when the target refuses the owner role's password
      * @throws MoveException when the source has no migration history, the migrations fail, or the histories differ
      */
     static void migrate(Endpoint target, MoveSettings settings, Map<String, Integer> sourceHistory,
@@ -118,6 +119,11 @@ final class TargetSchema {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
+            if (PasswordRefusedException.isRefusal(e)) {
+                throw new PasswordRefusedException("migrating schema " + settings.module() + " on " + target.describe()
+                        + " failed: the server refused the password of the module's owner role " + settings.ownerRole(),
+                        target.label(), PasswordRefusedException.Role.OWNER, e);
+            }
             throw new MoveException("migrating schema " + settings.module() + " on " + target.describe() + " as "
                     + settings.ownerRole() + " failed: " + e.getMessage().lines().findFirst().orElse("").strip(), e);
         }

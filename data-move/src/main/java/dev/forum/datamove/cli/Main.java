@@ -6,6 +6,7 @@ import dev.forum.datamove.MoveAbort;
 import dev.forum.datamove.MoveException;
 import dev.forum.datamove.MoveSettings;
 import dev.forum.datamove.MoveStatus;
+import dev.forum.datamove.PasswordRefusedException;
 import dev.forum.datamove.SourceDrop;
 import java.time.Duration;
 import java.util.HashMap;
@@ -81,8 +82,9 @@ public final class Main {
             System.out.println(USAGE);
             return args.length == 0 ? 2 : 0;
         }
+        Invocation invocation = null;
         try {
-            Invocation invocation = parse(args, environment);
+            invocation = parse(args, environment);
             String module = invocation.settings().module();
             Endpoint source = invocation.source();
             Endpoint target = invocation.target();
@@ -111,10 +113,21 @@ public final class Main {
         } catch (UsageException e) {
             System.err.println("data-move: " + e.getMessage() + " (data-move help)");
             return 2;
+        } catch (PasswordRefusedException e) {
+            System.err.println("data-move: " + e.getMessage() + ": check " + passwordVariable(e, invocation));
+            return 1;
         } catch (MoveException e) {
             System.err.println("data-move: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** The environment variable the refused password came from: the owner's, or the refusing side's administrator's. */
+    private static String passwordVariable(PasswordRefusedException e, Invocation invocation) {
+        if (e.role() == PasswordRefusedException.Role.OWNER) {
+            return "FORUM_MOVE_OWNER_PASSWORD";
+        }
+        return e.server().equals(invocation.source().label()) ? "FORUM_MOVE_SOURCE_PASSWORD" : "FORUM_MOVE_TARGET_PASSWORD";
     }
 
     private static void dropSource(Invocation invocation) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The command line end to end: a rollback with nothing to move, a move and its rollback as an operator types them
+ * The command line end to end: a rollback with nothing to move, a refused password of each kind (named by the variable
+ * it came from), a move and its rollback as an operator types them
  * (migrations from the class path, as in the move image), the status, a mistyped module refused by status, abort and
  * drop-source (one line, exit 1), then the drop of the copy left behind.
  */
@@ -42,6 +43,33 @@ class MainIntegrationTest {
             String nothing = stdoutOf(command("move", ownAddress, sharedAddress), swapped);
             assertTrue(nothing.contains("[data-move] threads is already on shared: nothing to move"), nothing);
             assertTrue(nothing.contains("[data-move] done: shared holds threads at epoch 0; nothing moved"), nothing);
+
+            // A password a server refuses: one line naming the variable it came from, whichever of the three it is.
+            Map<String, String> wrongSource = new java.util.HashMap<>(environment);
+            wrongSource.put("FORUM_MOVE_SOURCE_PASSWORD", "not-the-password");
+            assertEquals("data-move: cannot connect to shared (127.0.0.1:" + shared.port() + "/" + pair.database() + ") as"
+                    + " postgres: the server refused the password of postgres (or 127.0.0.1:" + shared.port() + " is not"
+                    + " shared's server): check FORUM_MOVE_SOURCE_PASSWORD",
+                    refusalOf(command("status", sharedAddress, ownAddress), wrongSource));
+            Map<String, String> wrongTarget = new java.util.HashMap<>(environment);
+            wrongTarget.put("FORUM_MOVE_TARGET_PASSWORD", "not-the-password");
+            assertTrue(refusalOf(command("move", sharedAddress, ownAddress), wrongTarget).endsWith(
+                    "the server refused the password of postgres (or 127.0.0.1:" + own.port() + " is not threads_own's"
+                    + " server): check FORUM_MOVE_TARGET_PASSWORD"));
+            // The ports swapped: each server refuses the other's password, and the line says the port may be wrong.
+            String swappedPorts = "shared@127.0.0.1:" + own.port() + "/" + pair.database();
+            assertTrue(refusalOf(command("status", swappedPorts, "threads_own@127.0.0.1:" + shared.port() + "/"
+                    + pair.database()), environment).contains("(or 127.0.0.1:" + own.port() + " is not shared's server):"
+                    + " check FORUM_MOVE_SOURCE_PASSWORD"));
+            // The owner's, refused when the move migrates the target as the owner: the move stops there, and runs
+            // again below with the right one.
+            Map<String, String> wrongOwner = new java.util.HashMap<>(environment);
+            wrongOwner.put("FORUM_MOVE_OWNER_PASSWORD", "not-the-password");
+            String refusedOwner = outputOf(command("move", sharedAddress, ownAddress), wrongOwner, 1);
+            assertEquals("data-move: migrating schema threads on threads_own (127.0.0.1:" + own.port() + "/"
+                    + pair.database() + ") failed: the server refused the password of the module's owner role "
+                    + ModuleDatabases.owner("threads") + ": check FORUM_MOVE_OWNER_PASSWORD",
+                    refusedOwner.lines().filter(line -> line.startsWith("data-move: ")).findFirst().orElse(refusedOwner));
 
             String moved = stdoutOf(command("move", sharedAddress, ownAddress), environment);
             assertTrue(moved.contains("[data-move] verify threads: 250 rows, checksum "), moved);
@@ -132,6 +160,11 @@ class MainIntegrationTest {
     }
 
     private static String stdoutOf(String[] args, Map<String, String> environment) {
+        return outputOf(args, environment, 0);
+    }
+
+    /** Standard output and error together of a command that must end with {@code expectedStatus}. */
+    private static String outputOf(String[] args, Map<String, String> environment, int expectedStatus) {
         PrintStream originalOut = System.out;
         PrintStream originalErr = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -147,7 +180,7 @@ class MainIntegrationTest {
         }
         String output = captured.toString(StandardCharsets.UTF_8);
         System.out.print(output);
-        assertEquals(0, status, output);
+        assertEquals(expectedStatus, status, output);
         return output;
     }
 }
