@@ -121,15 +121,15 @@ public final class ModuleMove {
                 throw ModuleNames.noSuchSchema(s, source, settings.module());
             }
             Placement.install(s, source, settings.module(), tables, Placement.readers(s, settings), source.label());
-            TargetSchema.migrate(target, settings, TargetSchema.history(s, settings.module()), t);
+            String migrated = TargetSchema.migrate(target, settings, TargetSchema.history(s, settings.module()), t);
             List<String> targetTables = TargetSchema.dataTables(t, settings.module());
             if (!targetTables.equals(tables)) {
                 throw new MoveException("the tables of " + settings.module() + " differ after migrating: source " + tables
                         + ", target " + targetTables + "; drop the extra tables on the target");
             }
             Placement.install(t, target, settings.module(), tables, Placement.readers(t, settings), source.label());
-            log.accept("target prepared: schema " + settings.module() + " migrated as " + settings.ownerRole()
-                    + ", placement row and write guard on both sides, tables " + tables);
+            log.accept("target prepared: schema " + settings.module() + " migrated as " + settings.ownerRole() + " "
+                    + migrated + ", placement row and write guard on both sides, tables " + tables);
             reached(Step.TARGET_PREPARED);
 
             Replication.publish(s, settings.publication(), settings.module(), tables);

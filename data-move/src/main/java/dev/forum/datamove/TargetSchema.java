@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * The module's schema on each side: its data tables, its migration history and its sequences.
@@ -95,20 +96,25 @@ final class TargetSchema {
 
     /**
      * Migrates the target's schema as the owner role to the source's last version and grants the runtime role the
-     * tables' rows (not the history), as the module's process does.
+     * tables' rows (not the history), as the module's process does. Flyway's own log is its warnings and errors only
+     * ({@link FlywayWarnings}): the returned words say what it did.
      *
+     * @return what the migration did, for the move's log: {@code "to version 2 (2 migrations run)"}, or
+     *         {@code "at version 2 already"} when a run before this one migrated it
      * @throws PasswordRefusedException when the target refuses the owner role's password
      * @throws MoveException when the source has no migration history, the migrations fail, or the histories differ
      */
-    static void migrate(Endpoint target, MoveSettings settings, Map<String, Integer> sourceHistory,
+    static String migrate(Endpoint target, MoveSettings settings, Map<String, Integer> sourceHistory,
             Connection targetAdmin) throws SQLException {
         if (sourceHistory.isEmpty()) {
             throw new MoveException("the source has no migration history in schema " + settings.module()
                     + ": start the module on it once so its migrations run, then move it");
         }
         String version = new ArrayList<>(sourceHistory.keySet()).getLast();
+        MigrateResult result;
         try {
-            Flyway.configure()
+            result = Flyway.configure()
+                    .loggers(FlywayWarnings.class.getName())
                     .dataSource(target.jdbcUrl(), settings.ownerRole(), settings.ownerPassword())
                     .schemas(settings.module())
                     .createSchemas(false)
@@ -144,6 +150,9 @@ final class TargetSchema {
                 statement.execute("reset role");
             }
         }
+        return result.migrationsExecuted == 0 ? "at version " + version + " already"
+                : "to version " + version + " (" + result.migrationsExecuted + " migration"
+                        + (result.migrationsExecuted == 1 ? "" : "s") + " run)";
     }
 
     /** Empties the module's data tables without firing the write guard (the side is not authoritative). */

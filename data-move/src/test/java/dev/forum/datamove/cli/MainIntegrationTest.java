@@ -71,7 +71,37 @@ class MainIntegrationTest {
                     + ModuleDatabases.owner("threads") + ": check FORUM_MOVE_OWNER_PASSWORD",
                     refusedOwner.lines().filter(line -> line.startsWith("data-move: ")).findFirst().orElse(refusedOwner));
 
-            String moved = stdoutOf(command("move", sharedAddress, ownAddress), environment);
+            // Flyway's progress is not logged (java.util.logging would print each record on two lines among the
+            // move's): the move's own line says what the migration did.
+            List<java.util.logging.LogRecord> flywayRecords = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.logging.Handler recorder = new java.util.logging.Handler() {
+                @Override
+                public void publish(java.util.logging.LogRecord record) {
+                    if (record.getLoggerName() != null && record.getLoggerName().startsWith("org.flywaydb")) {
+                        flywayRecords.add(record);
+                    }
+                }
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+            root.addHandler(recorder);
+            String moved;
+            try {
+                moved = stdoutOf(command("move", sharedAddress, ownAddress), environment);
+            } finally {
+                root.removeHandler(recorder);
+            }
+            assertEquals(List.of(), flywayRecords.stream().map(java.util.logging.LogRecord::getMessage).toList());
+            assertTrue(moved.contains("[data-move] target prepared: schema threads migrated as "
+                    + ModuleDatabases.owner("threads") + " to version 3 (3 migrations run), "), moved);
+            assertEquals(List.of(), moved.lines().filter(line -> !line.startsWith("[data-move] ")).toList(), moved);
             assertTrue(moved.contains("[data-move] verify threads: 250 rows, checksum "), moved);
             assertTrue(moved.lines().anyMatch(line -> line.matches("\\[data-move\\] done: threads_own holds threads at epoch 1;"
                     + " switch pause [0-9]+ ms, verification pause [0-9]+ ms")), moved);

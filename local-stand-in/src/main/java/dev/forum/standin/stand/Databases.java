@@ -100,6 +100,14 @@ final class Databases {
     }
 
     /**
+     * What {@link #close} stops, for the stand-in's stop line: {@code "the database"} on the machine's cluster, or
+     * {@code "the 2 databases and their servers"} where services have their own.
+     */
+    String describe() {
+        return own.isEmpty() ? "the database" : "the " + (own.size() + 1) + " databases and their servers";
+    }
+
+    /**
      * Drops every database (the shared one first) and stops the servers this run started, logging each.
      *
      * @param failure what failed before (null for nothing); each database that fails to close is added to it

@@ -86,8 +86,9 @@ final class MigrationSteps {
         });
         Parallel.each(started, instance -> {
             Duration took = launcher.awaitReady(instance);
-            context.log().info(instance.name() + " ready in " + Seconds.of(took) + " (pid " + instance.pid() + ", GET "
-                    + context.haproxy().healthPath() + " -> 200 on :" + instance.managementPort() + ")");
+            context.log().info(instance.name() + " ready in " + Seconds.of(took) + " (pid " + instance.pid() + ", serves :"
+                    + instance.port() + "; GET " + context.haproxy().healthPath() + " -> 200 on its management port :"
+                    + instance.managementPort() + ")");
             enable(instance);
             return null;
         });

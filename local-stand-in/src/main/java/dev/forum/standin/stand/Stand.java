@@ -257,8 +257,9 @@ public final class Stand implements AutoCloseable {
         out.append("stage: ").append(stage == null ? "-" : stage.label()).append("; load balancer ").append(url()).append('\n');
         List<ServerStatus> servers = haproxy.api().servers();
         for (Instance instance : launcher.all()) {
-            out.append(String.format(Locale.ROOT, "  %-12s :%-5d %-10s local %-22s ", instance.name(), instance.port(),
-                    instance.running() ? "pid " + instance.pid() : "stopped",
+            // The port HAProxy sends requests to, then Actuator's own (where readiness is asked, as the ready lines say).
+            out.append(String.format(Locale.ROOT, "  %-12s :%-5d management :%-5d %-10s local %-22s ", instance.name(),
+                    instance.port(), instance.managementPort(), instance.running() ? "pid " + instance.pid() : "stopped",
                     instance.running() ? String.join(",", instance.localModules()) : "-"));
             out.append(servers.stream().filter(s -> s.server().equals(instance.name()))
                     .map(s -> s.backend() + " " + s.status() + " w" + s.weight() + " " + s.total() + " req")
@@ -286,7 +287,7 @@ public final class Stand implements AutoCloseable {
                 // the JVM is ending: the hook may run too and finds everything done
             }
         }
-        context.log().step("stop: every process, HAProxy, the database");
+        context.log().step("stop: every process, HAProxy, " + databases.describe());
         RuntimeException failure = null;
         try {
             launcher.stopAll();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forum.datamove.Step;
 import dev.forum.datamove.TableChecksums;
+import dev.forum.standin.process.Instance;
 import dev.forum.standin.stand.DataMoves;
 import dev.forum.standin.stand.Migration;
 import dev.forum.standin.stand.Stand;
@@ -16,6 +17,10 @@ import dev.forum.standin.support.LoadGenerator;
 import dev.forum.standin.support.LoadGenerator.Result;
 import dev.forum.standin.support.StoredWrites;
 import dev.forum.topology.Topology;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,10 +47,26 @@ class InterruptedDataMoveSystemTest {
         Topology target = Checkout.topology("posts-own-database.yml");
         Checkout.serviceJar("posts");
         Migration migration = Migration.to(target);
+        // What the stand-in prints, kept to check its lines about ports and the stop (and shown as it comes).
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                System.out.write(b);
+                printed.write(b);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                System.out.write(bytes, offset, length);
+                printed.write(bytes, offset, length);
+            }
+        }, true, StandardCharsets.UTF_8);
         StandOptions options = StandOptions.defaults(Checkout.root(),
-                Path.of("target/system-tests/interrupted-move").toAbsolutePath(), System.out).withMonolithJarFallback(false)
+                Path.of("target/system-tests/interrupted-move").toAbsolutePath(), out).withMonolithJarFallback(false)
                 .withReadyTimeout(Duration.ofMinutes(4)); // four JVMs, three databases and a build on 2 shared cores
 
+        List<Instance> instances;
         try (Stand stand = Stand.start(migration.start(), options);
                 LoadGenerator load = new LoadGenerator(stand.url(), 8, 60, Duration.ofMinutes(7))) {
             var shared = stand.database().moveEndpoint(DataMoves.SHARED);
@@ -94,7 +115,24 @@ class InterruptedDataMoveSystemTest {
             assertTrue(writes.size() > 50, "writes were made: " + writes.size());
             assertEquals(List.of(), missingOnOwn.stream().limit(20).toList(), "acknowledged writes missing on " + own.label());
             assertEquals(List.of(), unreadable.stream().limit(20).toList(), "acknowledged writes that cannot be read back");
+
+            instances = java.util.stream.Stream.of("monolith", "posts").flatMap(service -> stand.instances(service).stream())
+                    .toList();
+            String status = stand.status();
+            for (Instance instance : instances) {
+                // Each instance's two ports, told apart: the one HAProxy sends requests to, and Actuator's own.
+                assertTrue(status.contains(" :" + instance.port() + " management :" + instance.managementPort() + " "),
+                        status);
+            }
         }
+        String lines = printed.toString(StandardCharsets.UTF_8);
+        for (Instance instance : instances) {
+            assertTrue(lines.lines().anyMatch(line -> line.contains(" " + instance.name() + " ready in ")
+                    && line.contains(", serves :" + instance.port() + "; GET /actuator/health/readiness -> 200 on its"
+                            + " management port :" + instance.managementPort() + ")")), instance.name() + ":\n" + lines);
+        }
+        // Two servers of the run's own were stopped (the shared one and posts's), and the stop line says so.
+        assertTrue(lines.contains("==> stop: every process, HAProxy, the 2 databases and their servers\n"), lines);
     }
 
     /** Stops a move when it reaches {@code stop}, as a kill of the move's process there would. */
