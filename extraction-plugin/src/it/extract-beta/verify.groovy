@@ -36,4 +36,8 @@ assert run.waitFor(60, TimeUnit.SECONDS) : 'java -jar beta.jar did not end'
 String output = run.inputStream.text
 assert run.exitValue() != 0 : output
 assert output.contains('No implementation of sample.alpha.Alpha') : output
+// The sample has no extraction-runtime to call alpha over HTTP: the build says so (and goes on).
+String log = new File(basedir, 'build.log').text
+assert log.contains('[WARNING] [extract] beta leaves out alpha, and the application has no dev.forum:extraction-runtime'
+        + ' dependency, which calls such modules over HTTP and reads FORUM_TOPOLOGY_*') : log
 return true

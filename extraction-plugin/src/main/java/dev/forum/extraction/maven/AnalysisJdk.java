@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.toolchain.Toolchain;
 import org.apache.maven.toolchain.ToolchainManager;
 
@@ -21,11 +22,14 @@ final class AnalysisJdk {
     }
 
     /**
-     * @param release the Java release of the application's classes
+     * @param release               the Java release of the application's classes
+     * @param declaresToolchains    whether the build declares maven-toolchains-plugin: then a missing toolchain means
+     *                              its goal did not run (a goal run alone, outside a lifecycle phase), not that it is
+     *                              missing, and the refusal says so
      * @return the {@code java} launcher
      * @throws ExtractionException (one line) when neither JDK can run the application's classes
      */
-    static Path find(ToolchainManager toolchains, MavenSession session, int release) {
+    static Path find(ToolchainManager toolchains, MavenSession session, int release, boolean declaresToolchains) {
         Toolchain toolchain = toolchains == null ? null : toolchains.getToolchainFromBuildContext("jdk", session);
         if (toolchain != null && toolchain.findTool("java") != null) {
             Path java = Path.of(toolchain.findTool("java"));
@@ -38,12 +42,23 @@ final class AnalysisJdk {
         }
         Path home = Path.of(System.getProperty("java.home"));
         int version = SupportedVersions.feature(System.getProperty("java.specification.version"));
+        if (version < release && declaresToolchains) {
+            throw new ExtractionException("The application is compiled for Java " + release + ", but Maven runs on Java "
+                    + version + " and maven-toolchains-plugin, which the build declares, selected no JDK toolchain in this"
+                    + " run: its goal runs in a lifecycle phase, so run the extract goal after one (e.g. compile extract:report,"
+                    + " not extract:report alone), or run Maven on a JDK " + release);
+        }
         if (version < release) {
             throw new ExtractionException("The application is compiled for Java " + release + ", but Maven runs on Java "
                     + version + " and the build selects no JDK toolchain: add maven-toolchains-plugin's select-jdk-toolchain"
                     + " goal with <version>[" + release + ",)</version> to the build, or run Maven on a JDK " + release);
         }
         return home.resolve("bin").resolve(isWindows() ? "java.exe" : "java");
+    }
+
+    /** Whether the project's build (its own POM or a parent's) has maven-toolchains-plugin among its plugins. */
+    static boolean declaresToolchainsPlugin(MavenProject project) {
+        return project.getBuildPlugins().stream().anyMatch(plugin -> "maven-toolchains-plugin".equals(plugin.getArtifactId()));
     }
 
     /** The feature version in a JDK's {@code release} file ({@code JAVA_VERSION="25.0.1"}). */

@@ -62,7 +62,8 @@ record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries
         Optional<String> modulith = AnalysisClasspath.version(project, AnalysisClasspath.MODULITH_GROUP, null);
         int release = SupportedVersions.javaRelease(Files.readAllBytes(classes.resolve(main.replace('.', '/') + ".class")));
         SupportedVersions.check(boot, modulith, release);
-        Path java = AnalysisJdk.find(settings.toolchains(), settings.session(), release);
+        Path java = AnalysisJdk.find(settings.toolchains(), settings.session(), release,
+                AnalysisJdk.declaresToolchainsPlugin(project));
 
         List<Path> application = new ArrayList<>();
         application.add(classes);

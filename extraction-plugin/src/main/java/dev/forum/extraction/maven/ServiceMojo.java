@@ -67,8 +67,11 @@ public class ServiceMojo extends AnalysingMojo {
      * the README, "Topology file"). A relative path is taken from the project's root directory (that of
      * its top-most parent POM). Without the file only module names are accepted.
      */
-    @Parameter(property = "extract.topology", defaultValue = "topology.yml")
+    @Parameter(property = "extract.topology", defaultValue = DEFAULT_TOPOLOGY)
     private String topology;
+
+    /** The topology file looked for when none is named; without it only module names are accepted. */
+    static final String DEFAULT_TOPOLOGY = "topology.yml";
 
     /** Where each service gets its folder. */
     @Parameter(defaultValue = "${project.build.directory}/services", required = true)
@@ -140,8 +143,9 @@ public class ServiceMojo extends AnalysingMojo {
         ApplicationAnalysis analysis = analyse(true, progress);
         ModulithModel model = analysis.model();
         List<ServicePlan> plans = Planner.plan(model, packed(analysis),
-                ExtractRequests.resolve(names, topology(model), model.extractableModules()));
+                ExtractRequests.resolve(names, topology(model), model));
         Planner.refuseBlocked(plans);
+        warnWithoutRuntime(plans, model);
         // Checked before any jar is written, so a wrong setting costs nothing.
         ImageBase base = image ? ImageBase.parse(imageBase) : null;
         if (image && plans.size() > 1 && (isSet(imageName) || isSet(imageRegistry))) {
@@ -232,15 +236,49 @@ public class ServiceMojo extends AnalysingMojo {
         return ids;
     }
 
-    /** The topology file's services, when the file is there (its extracted services' routes checked); else null. */
+    /**
+     * The topology file's services, when the file is there (its extracted services' routes checked); else null.
+     *
+     * @throws ExtractionException when a file named in the settings (not the default {@value #DEFAULT_TOPOLOGY}) is
+     *                             not there: a mistyped path must not quietly mean "no services"
+     */
     private Topology topology(ModulithModel model) {
         Path file = TopologyLocation.resolve(topology, project);
         if (!TopologyLocation.exists(file)) {
+            if (!DEFAULT_TOPOLOGY.equals(topology) || session.getUserProperties().containsKey("extract.topology")) {
+                throw new ExtractionException("No topology file at " + file + " (extract.topology=" + topology
+                        + ", a relative path is taken from " + TopologyLocation.root(project) + "): fix the path, or leave"
+                        + " extract.topology out to extract modules by name");
+            }
             getLog().debug("[extract] no topology file at " + file + ": module names only");
             return null;
         }
         return TopologyLocation.read(file, model);
     }
+
+    /**
+     * Warns (the build goes on: an application whose modules never call each other needs no runtime) when a service
+     * leaves modules out and the application lacks {@code dev.forum:extraction-runtime}, which makes its calls to them
+     * over HTTP and reads the {@code FORUM_TOPOLOGY_*} settings: without it the service fails to start for want of
+     * the left-out modules' beans, and the monolith keeps every module local whatever the settings say.
+     */
+    private void warnWithoutRuntime(List<ServicePlan> plans, ModulithModel model) {
+        if (project.getArtifacts().stream().anyMatch(a -> RUNTIME_ARTIFACT.equals(a.getArtifactId()))) {
+            return;
+        }
+        for (ServicePlan plan : plans) {
+            List<String> left = model.extractableModules().stream().filter(m -> !plan.request().modules().contains(m)).toList();
+            if (!plan.request().monolith() && !left.isEmpty()) {
+                getLog().warn("[extract] " + plan.service() + " leaves out " + String.join(", ", left) + ", and the application"
+                        + " has no dev.forum:" + RUNTIME_ARTIFACT + " dependency, which calls such modules over HTTP and reads"
+                        + " FORUM_TOPOLOGY_*: add it (README, \"Using the plugin in your own application\", step 2) unless"
+                        + " the modules never call each other");
+            }
+        }
+    }
+
+    /** The library that makes a left-out module's calls over HTTP (extraction-runtime). */
+    private static final String RUNTIME_ARTIFACT = "extraction-runtime";
 
     private static boolean isSet(String value) {
         return value != null && !value.isBlank();

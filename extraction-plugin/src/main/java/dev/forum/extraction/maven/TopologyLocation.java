@@ -1,10 +1,13 @@
 package dev.forum.extraction.maven;
 
 import dev.forum.extraction.model.ExtractionException;
+import dev.forum.extraction.model.ModuleChecks;
 import dev.forum.extraction.model.ModulithModel;
+import dev.forum.topology.ServiceSpec;
 import dev.forum.topology.Topology;
 import dev.forum.topology.TopologyException;
 import dev.forum.topology.TopologyFile;
+import dev.forum.topology.TopologySpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.maven.project.MavenProject;
@@ -46,11 +49,20 @@ final class TopologyLocation {
      * The topology read and checked against the application's modules, the route prefixes of the modules its extracted
      * services hold included ({@link ModuleRoutes}).
      *
-     * @throws ExtractionException a mistake in the file, one line naming the file, the line and the fix
+     * @throws ExtractionException a mistake in the file, one line naming the file, the line and the fix (a module
+     *                             that runs in every service named in a service's modules among them)
      */
     static Topology read(Path file, ModulithModel model) {
         try {
-            Topology topology = Topology.resolve(TopologyFile.read(file), ModuleRoutes.of(model));
+            TopologySpec spec = TopologyFile.read(file);
+            for (ServiceSpec service : spec.services()) {
+                // A module that runs in every service is one of the application's, not an unknown one: say why it
+                // cannot be named here.
+                service.modules().stream().filter(module -> model.module(module).isPresent()).forEach(module ->
+                        ModuleChecks.requireExtractable(model, module, "in service '" + service.name() + "' ("
+                                + spec.source() + ":" + service.line() + ")"));
+            }
+            Topology topology = Topology.resolve(spec, ModuleRoutes.of(model));
             ModuleRoutes.requireRoutes(topology, model);
             return topology;
         } catch (TopologyException e) {

@@ -2,6 +2,8 @@ package dev.forum.extraction.request;
 
 import dev.forum.closestname.ClosestName;
 import dev.forum.extraction.model.ExtractionException;
+import dev.forum.extraction.model.ModuleChecks;
+import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.ServiceRequest;
 import dev.forum.topology.ServiceSpec;
 import dev.forum.topology.Topology;
@@ -119,11 +121,13 @@ public final class ExtractRequests {
      * modules run together), else a module alone.
      *
      * @param topology the topology file, resolved against the application's modules; null when there is none
-     * @param modules  the modules that can be extracted
+     * @param model    the application's modules: those that can be extracted, and those that run in every service
      * @throws ExtractionException (one line) for a name that is neither, naming the option it came from, the closest
-     *                             valid name when one is close ({@link ClosestName}) and every valid one
+     *                             valid name when one is close ({@link ClosestName}) and every valid one; for a module
+     *                             that runs in every service (open, shared, the main class's), saying so
      */
-    public static List<ServiceRequest> resolve(List<Requested> names, Topology topology, List<String> modules) {
+    public static List<ServiceRequest> resolve(List<Requested> names, Topology topology, ModulithModel model) {
+        List<String> modules = model.extractableModules();
         List<ServiceRequest> requests = new ArrayList<>();
         for (Requested requested : names) {
             String name = requested.name();
@@ -132,6 +136,8 @@ public final class ExtractRequests {
                 requests.add(request(service.get(), modules, topology));
             } else if (modules.contains(name)) {
                 requests.add(new ServiceRequest(name, List.of(name)));
+            } else if (model.module(name).isPresent()) {
+                ModuleChecks.requireExtractable(model, name, "in " + requested.source());
             } else {
                 List<String> valid = new ArrayList<>(modules);
                 valid.addAll(services(topology));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.forum.extraction.model.ExtractionException;
+import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.ServiceRequest;
 import dev.forum.extraction.request.ExtractRequests.Requested;
 import dev.forum.topology.ModuleRoute;
@@ -15,7 +16,13 @@ import org.junit.jupiter.api.Test;
 
 class ExtractRequestsTest {
 
-    private static final List<String> MODULES = List.of("posts", "threads", "users");
+    /** The forum's three modules, and an open one (which runs in every service, so is never a service's name). */
+    private static final ModulithModel MODULES = new ModulithModel("forum.ForumApplication", List.of("forum"),
+            java.util.stream.Stream.of("posts", "threads", "users", "platform")
+                    .map(name -> new ModulithModel.Module(name, "forum." + name, name.equals("platform"), false,
+                            Set.of("forum." + name + ".Type"), Set.of(), java.util.Map.of(), List.of()))
+                    .toList(),
+            java.util.Map.of(), Set.of(), List.of(), List.of(), java.util.Map.of(), java.util.Map.of(), "2.1.1", "25");
 
     /** The profiles the forum's POMs declare (forum-app's extract=... and one of another purpose). */
     private static final Set<String> DECLARED = Set.of("extract=users", "extract=threads", "extract=posts", "ci");
@@ -57,6 +64,14 @@ class ExtractRequestsTest {
         assertEquals(List.of("posts"), names("posts", List.of("extract=posts", "ci", "threads"), DECLARED));
         // -Pthreads,extract=posts: nothing before the list belongs to it.
         assertEquals(List.of("posts"), names("posts", List.of("threads", "extract=posts"), DECLARED));
+    }
+
+    @Test
+    void aModuleThatRunsInEveryServiceIsRefusedAsSuchNotAsUnknown() {
+        var e = assertThrows(ExtractionException.class, () -> ExtractRequests.resolve(
+                ExtractRequests.requestedNames("platform", List.of(), DECLARED), null, MODULES));
+        assertEquals("Module 'platform' in -Dextract=platform is an open module, which runs in every service: valid are"
+                + " modules posts, threads, users", e.getMessage());
     }
 
     @Test
@@ -116,7 +131,7 @@ class ExtractRequestsTest {
 
     @Test
     void theMonolithHoldsEveryModule() {
-        assertEquals(List.of(new ServiceRequest("monolith", MODULES, true), new ServiceRequest("posts", List.of("posts"))),
+        assertEquals(List.of(new ServiceRequest("monolith", MODULES.extractableModules(), true), new ServiceRequest("posts", List.of("posts"))),
                 ExtractRequests.resolve(requested("monolith", "posts"), topology("  - { name: posts, modules: [posts], traffic: 10 }\n"),
                         MODULES));
     }
@@ -165,6 +180,6 @@ class ExtractRequestsTest {
 
     private static Topology topology(String services) {
         return Topology.resolve(TopologyFile.parse("services:\n  - { name: monolith, monolith: true }\n" + services, "t.yml"),
-                MODULES.stream().map(m -> new ModuleRoute(m, "/api/" + m)).toList());
+                MODULES.extractableModules().stream().map(m -> new ModuleRoute(m, "/api/" + m)).toList());
     }
 }

@@ -1,0 +1,39 @@
+package dev.forum.extraction.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.forum.extraction.model.ExtractionException;
+import dev.forum.extraction.model.ModulithModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A topology file read against the application's modules: one that runs in every service is named as such. */
+class TopologyLocationTest {
+
+    @Test
+    void aModuleThatRunsInEveryServiceIsRefusedAsSuchNotAsUnknown(@TempDir Path folder) throws IOException {
+        ModulithModel library = new ModulithModel("library.LibraryApplication", List.of("library"), List.of(
+                module("books", false), module("loans", false), module("members", true)),
+                Map.of(), Set.of(), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "25");
+        Path file = Files.writeString(folder.resolve("topology.yml"), """
+                services:
+                  - { name: monolith, monolith: true }
+                  - { name: circulation, modules: [loans, members] }
+                """);
+        var e = assertThrows(ExtractionException.class, () -> TopologyLocation.read(file, library));
+        assertEquals("Module 'members' in service 'circulation' (" + file + ":3) is an open module, which runs in every"
+                + " service: valid are modules books, loans", e.getMessage());
+    }
+
+    private static ModulithModel.Module module(String name, boolean open) {
+        return new ModulithModel.Module(name, "library." + name, open, false, Set.of("library." + name + ".Api"),
+                Set.of("library." + name + ".Api"), Map.of(), List.of());
+    }
+}
