@@ -5,6 +5,7 @@ import dev.forum.extraction.scan.BytecodeScanner;
 import java.io.IOException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -41,6 +42,10 @@ abstract class AnalysingMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected MavenSession session;
 
+    /** This goal's run, for the plugin's descriptor: the properties its goals read ({@link PluginProperties}). */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    protected MojoExecution mojoExecution;
+
     /** The JDK toolchain the build selected: the module analysis runs on it. */
     @Component
     protected ToolchainManager toolchains;
@@ -66,6 +71,7 @@ abstract class AnalysingMojo extends AbstractMojo {
      */
     protected void perform(String task, Work work) throws MojoExecutionException, MojoFailureException {
         try {
+            PluginProperties.check(session.getUserProperties(), mojoExecution.getMojoDescriptor().getPluginDescriptor());
             work.run();
         } catch (ExtractionException e) {
             throw Refusals.report(getLog(), e);
