@@ -6,11 +6,16 @@ import forum.platform.RouteAccess;
 import forum.posts.PostsApi;
 import forum.support.ForumHttp;
 import forum.support.ForumHttp.Reply;
+import forum.support.TestTokens;
 import forum.threads.ThreadsApi;
 import forum.users.UsersApi;
 import java.lang.reflect.Method;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,5 +70,73 @@ class SecurityOnMonolithIntegrationTest extends SecurityContract {
             }
         }
         assertThat(routes).isEqualTo(13);
+    }
+
+    /**
+     * The routes that obtain credentials read no token: a client that sends an expired, garbled or doubled
+     * {@code Authorization} header with every call still logs in and signs up (the 401 for a bad token tells it to log
+     * in again, so the login must not refuse it the same way). Without the rule each of these is a 401 or 400.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"an expired token", "garbage", "a JWT cut short", "a token of another issuer", "two tokens",
+            "a valid token"})
+    void logging_in_and_signing_up_read_no_token(String sent) {
+        String[] headers = authorization(sent);
+        Reply login = http.send("POST", "/api/users/login", "application/json",
+                "{\"username\":\"marceline\",\"password\":\"vampire-queen-1000\"}", headers);
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        assertThat(login.json().get("access_token").asString()).isNotBlank();
+
+        String username = "stale" + Math.abs(sent.hashCode());
+        Reply signUp = http.send("POST", "/api/users", "application/json", "{\"username\":\"" + username
+                + "\",\"name\":\"Stale\",\"password\":\"who-wants-to-play\"}", headers);
+        assertThat(signUp.status()).as(signUp.toString()).isEqualTo(201);
+        assertThat(signUp.json().get("username").asString()).isEqualTo(username);
+    }
+
+    /**
+     * Everywhere else a bad token is still refused (RFC 6750): on a write, on a public read, and on the key set (a
+     * read for verifying tokens, not for getting one).
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            GET  | /api/users/1
+            GET  | /api/users/jwks.json
+            GET  | /api/threads
+            POST | /api/threads
+            """)
+    void a_bad_token_is_still_refused_on_every_other_route(String method, String path) {
+        for (String sent : List.of("an expired token", "garbage")) {
+            Reply reply = http.send(method, path, "application/json", method.equals("GET") ? null : "{\"title\":\"stale\"}",
+                    authorization(sent));
+            assertThat(reply.status()).as("%s: %s", sent, reply).isEqualTo(401);
+            assertThat(reply.json().get("type").asString()).isEqualTo("urn:forum:problem:unauthorized");
+            assertThat(reply.wwwAuthenticate()).hasValueSatisfying(challenge ->
+                    assertThat(challenge).startsWith("Bearer error=\"invalid_token\""));
+        }
+    }
+
+    /** A login that reads no token still refuses wrong credentials, with its own 401. */
+    @Test
+    void a_wrong_login_with_a_stale_token_is_a_failed_login() {
+        Reply wrong = http.send("POST", "/api/users/login", "application/json",
+                "{\"username\":\"finn\",\"password\":\"not-finns-password\"}", authorization("an expired token"));
+        assertThat(wrong.status()).as(wrong.toString()).isEqualTo(401);
+        assertThat(wrong.json().get("type").asString()).isEqualTo("urn:forum:problem:login-failed");
+    }
+
+    private static String[] authorization(String sent) {
+        String valid = TestTokens.forUser(SecurityTable.CALLER);
+        return switch (sent) {
+            case "an expired token" -> new String[] {"Authorization", "Bearer " + TestTokens.builder(SecurityTable.CALLER)
+                    .expiresAt(Instant.now().minusSeconds(3600)).sign()};
+            case "garbage" -> new String[] {"Authorization", "Bearer garbage"};
+            case "a JWT cut short" -> new String[] {"Authorization", "Bearer " + valid.substring(0, valid.length() - 10)};
+            case "a token of another issuer" -> new String[] {"Authorization", "Bearer " + TestTokens.builder(SecurityTable.CALLER)
+                    .issuer("https://evil.example").sign()};
+            case "two tokens" -> new String[] {"Authorization", "Bearer " + valid, "Authorization", "Bearer abc"};
+            case "a valid token" -> new String[] {"Authorization", "Bearer " + valid};
+            default -> throw new IllegalArgumentException(sent);
+        };
     }
 }

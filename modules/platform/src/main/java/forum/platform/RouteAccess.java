@@ -19,7 +19,11 @@ public @interface RouteAccess {
 
     /** The callers a route admits, in Spring Security's terms. */
     enum Caller {
-        /** Anyone, with or without a token ({@code permitAll}); a token that is sent must still be valid. */
+        /**
+         * Anyone, with or without a token ({@code permitAll}). On a read, a token that is sent must still be valid
+         * (RFC 6750: 401 {@code invalid_token}). A write open to anyone (signing up, logging in: the routes that
+         * obtain credentials) reads no token at all, so a client with an expired or bad one can still get a new one.
+         */
         ANYONE,
         /** A user with a valid access token ({@code authenticated}); without one, 401. */
         USER

@@ -1,13 +1,10 @@
 package forum.platform.security;
 
-import forum.platform.web.RouteMethods;
 import forum.platform.web.problem.ProblemResponses;
 import forum.platform.web.problem.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +14,7 @@ import org.springframework.security.authentication.AuthenticationServiceExceptio
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -26,19 +24,20 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Spring Security's refusals as problems of the catalogue: 401 with a {@code WWW-Authenticate: Bearer} challenge
- * (RFC 6750 section 3), 403, and 503 when a token cannot be verified for want of the issuer's keys (the issuer is
- * down and none were cached): that is not the client's fault, and a retry may pass.
+ * (RFC 6750 section 3), 400 {@code invalid_request} for more than one credential, 404 or 405 for a request without
+ * a token that no route takes (as with one), 403, and 503 when a token cannot be verified for want of the issuer's
+ * keys (the issuer is down and none were cached): that is not the client's fault, and a retry may pass.
  */
 final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AuthenticationFailureHandler,
         AccessDeniedHandler, RequestRejectedHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemSecurityHandlers.class);
 
-    private final RouteMethods routeMethods;
+    private final UnroutedRequests unrouted;
 
-    /** @param routeMethods the routes' methods, so that a method no route takes is a 405 before it is a 401 */
-    ProblemSecurityHandlers(RouteMethods routeMethods) {
-        this.routeMethods = routeMethods;
+    /** @param unrouted what MVC answers a request no route takes, so that a 404 or 405 comes before a 401 */
+    ProblemSecurityHandlers(UnroutedRequests unrouted) {
+        this.unrouted = unrouted;
     }
 
     /** Requests without a token, or with one that is not valid. */
@@ -52,14 +51,19 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, Authent
                     + " of its issuer cannot be fetched. Try again shortly"));
             return;
         }
-        if (failure instanceof InsufficientAuthenticationException) {
-            // No credentials, for a method the route does not take: answer as MVC would with a token (405).
-            Optional<Set<String>> allowed = routeMethods.allowedIfNotTaken(request);
-            if (allowed.isPresent()) {
-                response.setHeader(HttpHeaders.ALLOW, String.join(", ", allowed.get()));
-                ProblemResponses.write(response, RouteMethods.methodNotAllowed(request.getMethod(), allowed.get()));
-                return;
-            }
+        if (failure instanceof InsufficientAuthenticationException && unrouted.answerIfUnrouted(request, response)) {
+            // No credentials, for a path or method no route takes: answered as MVC does with a token (404, 405).
+            return;
+        }
+        if (failure instanceof OAuth2AuthenticationException oauth
+                && OAuth2ErrorCodes.INVALID_REQUEST.equals(oauth.getError().getErrorCode())) {
+            // RFC 6750 section 3.1: a request that repeats its credential is malformed (400), not unauthorised.
+            String reason = String.valueOf(oauth.getError().getDescription());
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_request\", error_description=\""
+                    + reason.replace("\"", "'") + "\"");
+            ProblemResponses.write(response, ProblemType.BAD_REQUEST.problem("The request's credentials are ambiguous: "
+                    + reason + " (Authorization: Bearer <token>)"));
+            return;
         }
         boolean invalid = failure instanceof OAuth2AuthenticationException;
         String reason = invalid ? description(failure) : null;

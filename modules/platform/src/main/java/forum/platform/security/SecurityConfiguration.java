@@ -2,7 +2,6 @@ package forum.platform.security;
 
 import dev.forum.extraction.runtime.topology.Topology;
 import forum.platform.RouteAccess;
-import forum.platform.web.RouteMethods;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +9,7 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -32,9 +32,11 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  *   <li>each route of each module's contract as its {@link RouteAccess} says (reads and sign-up are open to
  *       anyone, writes need a user);</li>
  *   <li>other reads (the tutorial's text routes, health, unknown paths that answer 404) open to anyone; any other
- *       request needs a user;</li>
- *   <li>a bearer token, where sent, verified by this process itself ({@link TokenVerification}); no session, no
- *       cookie, so no CSRF to guard against.</li>
+ *       request needs a user, except that a request no route takes is answered 404 or 405 with or without a token
+ *       ({@link UnroutedRequests}: it reaches no handler either way);</li>
+ *   <li>a bearer token, where sent, verified by this process itself ({@link TokenVerification}), except on the
+ *       routes that obtain credentials, which read none; more than one credential is a 400
+ *       ({@link CredentialRouteTokens}); no session, no cookie, so no CSRF to guard against.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -51,9 +53,9 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain forumSecurity(HttpSecurity http, BeanFactory beans, OAuth2ResourceServerProperties properties,
-                                      RouteMethods routeMethods) throws Exception {
+                                      ApplicationContext application) throws Exception {
         List<ContractRouteRules.Rule> rules = ContractRouteRules.of(ModuleContracts.of(beans, getClass().getClassLoader()));
-        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(routeMethods);
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(new UnroutedRequests(application));
         JwtAuthenticationConverter principal = new JwtAuthenticationConverter();
         String userIdClaim = properties.getJwt().getPrincipalClaimName();
         principal.setPrincipalClaimName(userIdClaim == null ? "sub" : userIdClaim);
@@ -86,6 +88,7 @@ class SecurityConfiguration {
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems)
+                        .bearerTokenResolver(new CredentialRouteTokens(rules))
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(principal))
                         .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
                             @Override
@@ -124,7 +127,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    RequestRejectedHandler requestRejectedHandler(RouteMethods routeMethods) {
-        return new ProblemSecurityHandlers(routeMethods);
+    RequestRejectedHandler requestRejectedHandler(ApplicationContext application) {
+        return new ProblemSecurityHandlers(new UnroutedRequests(application));
     }
 }

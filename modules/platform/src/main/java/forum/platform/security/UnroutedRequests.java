@@ -1,0 +1,96 @@
+package forum.platform.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.BeanFactoryUtils;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.context.support.WebApplicationContextUtils;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.util.ServletRequestPathUtils;
+
+/**
+ * A request that security refuses for want of a token, but that no route would take anyway: no route has its path
+ * (404) or none on its path takes its method (405, including the actuator's endpoints). Such a request is answered
+ * as Spring MVC answers it with a token, by the same exception handlers, so the answer does not depend on the
+ * token. Nothing runs but the handler lookup and the error answer: the request reaches no handler either way.
+ */
+final class UnroutedRequests {
+
+    private final ApplicationContext application;
+
+    /** @param application the context whose routes are asked when the request's own servlet context has none */
+    UnroutedRequests(ApplicationContext application) {
+        this.application = application;
+    }
+
+    /**
+     * @return true if no route takes the request and its 404 or 405 problem has been written; false if a route
+     *         takes it (then it needs a token: 401) or the answer could not be decided (401 too)
+     */
+    boolean answerIfUnrouted(HttpServletRequest request, HttpServletResponse response) {
+        // The management server (its own port in prod) has a context of its own, with the actuator's routes.
+        ApplicationContext context = WebApplicationContextUtils.getWebApplicationContext(request.getServletContext());
+        context = context == null ? application : context;
+        Exception unrouted;
+        try {
+            unrouted = unrouted(request, context);
+        } catch (Exception routeTakesItButNotAsSent) {
+            // A route takes the path and method but not, say, this content type: it needs a token first.
+            return false;
+        }
+        if (unrouted == null || !context.containsBean(DispatcherServlet.HANDLER_EXCEPTION_RESOLVER_BEAN_NAME)) {
+            return false;
+        }
+        HandlerExceptionResolver resolver = context.getBean(DispatcherServlet.HANDLER_EXCEPTION_RESOLVER_BEAN_NAME,
+                HandlerExceptionResolver.class);
+        return resolver.resolveException(request, response, null, unrouted) != null;
+    }
+
+    /** What DispatcherServlet would meet: null if a handler takes the request, else the exception it would answer. */
+    private static Exception unrouted(HttpServletRequest request, ApplicationContext context) throws Exception {
+        boolean parsedHere = !ServletRequestPathUtils.hasParsedRequestPath(request);
+        if (parsedHere) {
+            ServletRequestPathUtils.parseAndCache(request);
+        }
+        try {
+            for (HandlerMapping mapping : mappings(context)) {
+                try {
+                    if (mapping.getHandler(request) != null) {
+                        return null;
+                    }
+                } catch (HttpRequestMethodNotSupportedException notTaken) {
+                    return notTaken;
+                }
+            }
+            return new NoHandlerFoundException(request.getMethod(), request.getRequestURI(),
+                    new ServletServerHttpRequest(request).getHeaders());
+        } finally {
+            if (parsedHere) {
+                ServletRequestPathUtils.clearParsedRequestPath(request);
+            }
+        }
+    }
+
+    /**
+     * The handler mappings in DispatcherServlet's order: the one named {@code handlerMapping} where the context has
+     * it (Spring Boot's management context, whose DispatcherServlet looks at no other), else every one, ancestors'
+     * included.
+     */
+    private static List<HandlerMapping> mappings(ApplicationContext context) {
+        if (context.containsLocalBean(DispatcherServlet.HANDLER_MAPPING_BEAN_NAME)) {
+            return List.of(context.getBean(DispatcherServlet.HANDLER_MAPPING_BEAN_NAME, HandlerMapping.class));
+        }
+        List<HandlerMapping> mappings = new ArrayList<>(
+                BeanFactoryUtils.beansOfTypeIncludingAncestors(context, HandlerMapping.class, true, false).values());
+        AnnotationAwareOrderComparator.sort(mappings);
+        return mappings;
+    }
+}
