@@ -73,7 +73,7 @@ public final class ImageBase {
         return new ExtractionException("Cannot " + (tar != null ? "read" : "pull") + " base image " + text
                 + (why == null || why.isBlank() ? "" : " (" + why + ")")
                 + ": set -Dextract.image.base=tar:///path/to/base.tar or a registry you can reach"
-                + " (see README, \"Extracting a module\")");
+                + " (the extraction plugin's README, \"Images\")");
     }
 
     @Override

@@ -16,7 +16,8 @@ final class Refusals {
             return new MojoFailureException(refusal.lines().get(0));
         }
         refusal.lines().forEach(line -> log.error("[extract] " + line));
+        // Each is on its own line above: the failure counts them rather than repeat one.
         return new MojoFailureException(refusal.lines().size() + " dependencies keep the build from extracting, one per"
-                + " [extract] line above; the first: " + refusal.lines().get(0));
+                + " [extract] line above: each must go (or its modules be extracted together) before the build can extract");
     }
 }
