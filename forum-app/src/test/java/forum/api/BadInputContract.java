@@ -69,6 +69,31 @@ abstract class BadInputContract extends RunningForumTest {
     }
 
     @Test
+    void trace_gets_the_routes_own_405_and_allow() {
+        assertThat(http.sendRaw("TRACE /api/users HTTP/1.1\r\n").allow()).hasValueSatisfying(
+                allow -> assertThat(allow.split(",\\s*")).containsExactlyInAnyOrder("GET", "POST"));
+        assertThat(http.sendRaw("TRACE /api/users/1 HTTP/1.1\r\n").allow()).contains("GET");
+    }
+
+    @Test
+    void an_oversized_body_announced_with_expect_100_continue_gets_413_and_no_100() {
+        Reply reply = http.sendRaw("POST /api/users HTTP/1.1\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
+                + "Content-Length: 10000000\r\n");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(413);
+        assertThat(reply.body()).doesNotContain("100 Continue", "HTTP/1.1 100");
+    }
+
+    @Test
+    void a_small_body_announced_with_expect_100_continue_is_still_taken() {
+        String body = "{\"username\":\"finn\",\"password\":\"adventure-time-hero\"}";
+        Reply reply = http.sendRaw("POST /api/users/login HTTP/1.1\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
+                + "Content-Length: " + body.length() + "\r\n", body);
+        // The 100 comes when the login reads the body (sendRaw reads it as the status, the login's answer as its body).
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(100);
+        assertThat(reply.body()).as(reply.toString()).startsWith("HTTP/1.1 200").contains("access_token");
+    }
+
+    @Test
     void text_of_every_kind_a_database_stores_is_stored_and_read_back_exactly() {
         String emoji = "\uD83D\uDE00".repeat(60);
         String bio = "Tabs\tand\r\nline breaks, accents \u00e9\u0301, CJK \u4e16\u754c, RTL \u05e9\u05dc\u05d5\u05dd, "
@@ -107,7 +132,7 @@ abstract class BadInputContract extends RunningForumTest {
                 int endOfLine = head.indexOf("\r\n") + 2;
                 head = head.substring(0, endOfLine) + "Authorization: Bearer " + marceline.token() + "\r\n" + head.substring(endOfLine);
             }
-            return http.sendRaw(head);
+            return http.sendRaw(head, row.body() == null ? "" : row.body());
         }
         List<String> headers = new ArrayList<>();
         if (row.accept() != null) {

@@ -165,6 +165,21 @@ final class BadInputTable {
                 "must be from 0 to 1000000000, not 2147483648", "offset");
         get("a limit too large for an int", "/api/posts?limit=31415926535897932384", 400, "validation",
                 "must be from 1 to 1000, not 31415926535897932384", "limit");
+        // Percent-encodings that do not decode to UTF-8, in a value or a name, on every route of the port (raw: an
+        // HTTP client refuses to send them).
+        raw("a limit that is not a percent-encoding", "GET /api/users?limit=%ZZ HTTP/1.1\r\n", 400, "validation",
+                "'%ZZ' is not a percent-encoding", "limit");
+        raw("a limit that is not UTF-8", "GET /api/users?limit=%FF HTTP/1.1\r\n", 400, "validation", "not UTF-8", "limit");
+        raw("an offset that is not UTF-8", "GET /api/threads?offset=%FF HTTP/1.1\r\n", 400, "validation", "not UTF-8", "offset");
+        raw("half of a UTF-8 character", "GET /api/posts/in-thread/1?limit=%C3 HTTP/1.1\r\n", 400, "validation",
+                "'%C3' decodes to bytes that are not UTF-8", "limit");
+        raw("a lone percent sign at the end", "GET /api/posts?offset=5% HTTP/1.1\r\n", 400, "validation", "%25", "offset");
+        raw("a name that is not a percent-encoding", "GET /api/users?%ZZ=1 HTTP/1.1\r\n", 400, "validation",
+                "is a parameter name with a bad percent-encoding", "%ZZ");
+        raw("a bad percent-encoding on an actuator route", "GET /actuator/health?x=%ZZ HTTP/1.1\r\n", 400, "validation",
+                "is not a percent-encoding", "x");
+        raw("a bad percent-encoding on a write", "POST /api/threads?x=%FF HTTP/1.1\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 2\r\n", "{}", 400, "validation", "not UTF-8", "x");
     }
 
     /** Path ids (plain decimal digits) and non-canonical paths (refused before any route is chosen). */
@@ -181,6 +196,9 @@ final class BadInputTable {
                 "must be a positive whole number up to 9223372036854775807, not 99999999999999999999", "userId");
         get("a user id one past the largest", "/api/users/9223372036854775808", 400, "validation",
                 "must be a positive whole number up to 9223372036854775807", "id");
+        get("the literal start of a longer route", "/api/posts/in-thread", 404, "no-route",
+                "the routes below it are /api/posts/in-thread/{threadId}");
+        get("the literal start of another longer route", "/api/posts/by-user", 404, "no-route", "/api/posts/by-user/{userId}");
         get("an encoded letter", "/api/post%73/1", 400, "non-canonical-path", "'%73' encodes 's', which is sent as it is. Send it as /api/posts/1");
         get("an encoded digit", "/api/users/%31", 400, "non-canonical-path", "Send it as /api/users/1");
         get("an encoded slash", "/api/users%2F1", 400, "non-canonical-path", "is an encoded '/'");
@@ -211,6 +229,15 @@ final class BadInputTable {
         raw("an unknown transfer coding", "POST /api/users HTTP/1.1\r\nContent-Type: application/json\r\nTransfer-Encoding: gzip\r\n",
                 501, "not-implemented");
         raw("an HTTP version the server does not speak", "GET /api/users HTTP/2.7\r\n", 505, "http-version-not-supported");
+        raw("an Expect the server does not meet", "GET /api/users HTTP/1.1\r\nExpect: foo\r\n", 417, "expectation-failed",
+                "the only one it takes is 100-continue");
+        raw("a chunk size that is not hex", "POST /api/users HTTP/1.1\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n", "zz\r\n{}\r\n0\r\n\r\n", 400, "bad-request", "chunked transfer coding is malformed");
+        raw("a chunk longer than its size", "POST /api/users/login HTTP/1.1\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n", "5\r\n{\"a\":1}\r\n0\r\n\r\n", 400, "bad-request", "chunked transfer coding is malformed");
+        // No 100 Continue before the 413: the body limit refuses on the Content-Length before anything asks for the body.
+        raw("an oversized body announced with Expect: 100-continue", "POST /api/users HTTP/1.1\r\nContent-Type: application/json\r\n"
+                + "Expect: 100-continue\r\nContent-Length: 10000000\r\n", 413, "content-too-large", "larger than the limit");
         get("the container's error page called directly", "/error", 404, "no-route", "");
     }
 
@@ -221,7 +248,25 @@ final class BadInputTable {
         rows.add(new Row("a method on a single resource that is not supported", "PUT", "/api/users/1", JSON, null, "{}", false,
                 405, "method-not-allowed", Set.of(), "it takes GET"));
         rows.add(new Row("PATCH on a list", "PATCH", "/api/posts", JSON, null, "{}", false, 405, "method-not-allowed", Set.of(), ""));
-        raw("TRACE", "TRACE /api/users HTTP/1.1\r\n", 405, "method-not-allowed");
+        raw("TRACE", "TRACE /api/users HTTP/1.1\r\n", 405, "method-not-allowed", "This route does not take TRACE; it takes GET, POST");
+        raw("TRACE on a single resource", "TRACE /api/threads/1 HTTP/1.1\r\n", 405, "method-not-allowed", "it takes GET");
+        raw("an unknown method", "FOO /api/users HTTP/1.1\r\n", 501, "not-implemented", "does not implement the method FOO");
+        raw("a WebDAV method", "PROPFIND /api/threads/1 HTTP/1.1\r\n", 501, "not-implemented", "does not implement the method PROPFIND");
+        raw("a method in lower case", "get /api/users/1 HTTP/1.1\r\n", 501, "not-implemented", "methods are case-sensitive: send GET");
+        raw("CONNECT", "CONNECT /api/users HTTP/1.1\r\n", 501, "not-implemented", "does not implement the method CONNECT");
+        rows.add(new Row("a form body on PUT", "PUT", "/api/users/1", "application/x-www-form-urlencoded", null, "name=%ZZ", false,
+                405, "method-not-allowed", Set.of(), "it takes GET"));
+        for (String notAMediaType : List.of(";;;", "json", "application/", "a/b;charset", ";charset=utf-8", "\"junk\"",
+                "application/json; charset=\"utf-8", "application/json;=x")) {
+            rows.add(new Row("Content-Type " + notAMediaType + " on a read", "GET", "/api/users/1", notAMediaType, null, null,
+                    false, 400, "bad-request", Set.of(), "is not a media type"));
+            post("Content-Type " + notAMediaType + " on a login", "/api/users/login", notAMediaType,
+                    "{\"username\":\"finn\",\"password\":\"adventure-time-hero\"}", 400, "bad-request", "is not a media type");
+            post("Content-Type " + notAMediaType + " on a write", "/api/threads", notAMediaType,
+                    "{\"title\":\"t\",\"createdBy\":1}", 400, "bad-request", "is not a media type");
+        }
+        post("a charset the JVM does not know on a type that is not JSON", "/api/posts", "text/plain; charset=klingon", "x",
+                415, "unsupported-media-type", "not 'text/plain; charset=klingon'");
         post("a body that is not JSON", "/api/posts", "text/plain", "hello", 415, "unsupported-media-type", "not text/plain");
         post("JSON labelled Latin-1", "/api/threads", "application/json; charset=ISO-8859-1",
                 "{\"title\":\"caf\u00e9\",\"createdBy\":1}", 415, "unsupported-media-type", "not charset=ISO-8859-1");
@@ -300,7 +345,17 @@ final class BadInputTable {
     }
 
     private void raw(String name, String head, int status, String type) {
-        rows.add(new Row(name, head.substring(0, head.indexOf(' ')), head, null, null, null, true, status, type, Set.of(), ""));
+        raw(name, head, null, status, type, "");
+    }
+
+    private void raw(String name, String head, int status, String type, String detail, String... fields) {
+        raw(name, head, null, status, type, detail, fields);
+    }
+
+    /** {@code body}: sent as it is after the head (null: none); {@code head} spells its framing. */
+    private void raw(String name, String head, String body, int status, String type, String detail, String... fields) {
+        rows.add(new Row(name, head.substring(0, head.indexOf(' ')), head, null, null, body, true, status, type,
+                fieldSet(fields), detail));
     }
 
     private static Set<String> fieldSet(String... fields) {

@@ -94,10 +94,18 @@ public final class ForumHttp {
      * requests no HTTP client would send: characters a URI may not hold, malformed request lines or fields.
      */
     public Reply sendRaw(String head) {
+        return sendRaw(head, "");
+    }
+
+    /**
+     * {@link #sendRaw(String)} with {@code body} sent as it is after the blank line (its framing, a Content-Length
+     * or chunks, is the caller's to spell in {@code head} and {@code body}).
+     */
+    public Reply sendRaw(String head, String body) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write((head + "Host: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write((head + "Host: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
             out.flush();
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int end = answer.indexOf("\r\n\r\n");
@@ -108,12 +116,12 @@ public final class ForumHttp {
                 int colon = lines[i].indexOf(':');
                 fields.put(lines[i].substring(0, colon).strip(), lines[i].substring(colon + 1).strip());
             }
-            String body = end < 0 ? "" : answer.substring(end + 4);
+            String answerBody = end < 0 ? "" : answer.substring(end + 4);
             if ("chunked".equalsIgnoreCase(fields.get("Transfer-Encoding"))) {
-                body = unchunk(body);
+                answerBody = unchunk(answerBody);
             }
             return new Reply(status, fields.getOrDefault("Content-Type", ""), Optional.ofNullable(fields.get("Location")),
-                    Optional.ofNullable(fields.get("Link")), body, Optional.ofNullable(fields.get("Allow")),
+                    Optional.ofNullable(fields.get("Link")), answerBody, Optional.ofNullable(fields.get("Allow")),
                     Optional.ofNullable(fields.get("WWW-Authenticate")), Optional.ofNullable(fields.get("Retry-After")),
                     Optional.ofNullable(fields.get("Set-Cookie")), Optional.ofNullable(fields.get("Cache-Status")),
                     Optional.ofNullable(fields.get("ETag")), Optional.ofNullable(fields.get("Cache-Control")), fields);

@@ -11,10 +11,11 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -23,7 +24,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * JSON exchanged between systems is UTF-8 (RFC 8259, section 8.1), and its media type has no charset parameter;
  * a client that labels UTF-8 bytes {@code charset=ISO-8859-1} would otherwise have them decoded as Latin-1 and
  * stored as text it did not send ({@code café} as {@code cafÃ©}). {@code charset=UTF-8} (any case) is taken, as is
- * no charset. Runs before security, like the body size limit: it judges the request's form, not its caller.
+ * no charset. A Content-Type that is not a media type at all ({@code json}, {@code ;;;}) is refused on every route
+ * with 400 ({@code bad-request}). Runs before security, like the body size limit: it judges the request's form,
+ * not its caller.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 11)
@@ -35,7 +38,14 @@ public class JsonCharsetFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String label = nonUtf8Charset(request.getContentType());
+        String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (contentType != null && MediaTypeSyntax.parse(contentType).isEmpty()) {
+            // 400, not 415: the field cannot be read at all (RFC 9110 15.5.1), on any route, a read too; a 415 says
+            // that a format which could be read is not taken.
+            ProblemResponses.write(response, notAMediaType(contentType));
+            return;
+        }
+        String label = nonUtf8Charset(contentType);
         if (label != null) {
             ProblemResponses.write(response, ProblemType.UNSUPPORTED_MEDIA_TYPE.problem("A JSON body is sent as UTF-8"
                     + " (RFC 8259), not charset=" + label + ": send its bytes as UTF-8, with no charset or charset=UTF-8"));
@@ -44,27 +54,29 @@ public class JsonCharsetFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /** The 400 problem for a Content-Type header that is not a media type. */
+    static ProblemDetail notAMediaType(String contentType) {
+        String shown = contentType.length() <= 60 ? contentType : contentType.substring(0, 60) + "...";
+        return ProblemType.BAD_REQUEST.problem("The Content-Type header '" + shown + "' is not a media type: send"
+                + " type/subtype with optional ;name=value parameters, such as application/json, or no Content-Type"
+                + " when there is no body");
+    }
+
     /**
      * @param contentType a request's Content-Type header, or null
      * @return the charset parameter of a JSON media type ({@code application/json}, {@code application/*+json})
-     *         when it names anything but UTF-8 (an unknown charset too); null otherwise (no charset, not JSON: Spring's
-     *         own media type handling judges those)
+     *         when it names anything but UTF-8 (an unknown or empty charset too); null otherwise (no charset, not
+     *         JSON, not a media type: the last is refused before this is asked)
      */
     static String nonUtf8Charset(String contentType) {
-        if (contentType == null) {
+        // Read by hand: Spring's MediaType refuses a charset the JVM does not know before we could name it.
+        MediaTypeSyntax.MediaType mediaType = MediaTypeSyntax.parse(contentType).orElse(null);
+        if (mediaType == null) {
             return null;
         }
-        // Read by hand: Spring's MediaType refuses a charset the JVM does not know before we could name it.
-        String[] parts = contentType.split(";");
-        String type = parts[0].strip().toLowerCase(Locale.ROOT);
+        String type = mediaType.essence();
         boolean json = type.equals("application/json") || JSON_SUFFIX.matcher(type).matches();
-        String label = null;
-        for (int i = 1; i < parts.length && json; i++) {
-            String[] parameter = parts[i].split("=", 2);
-            if (parameter.length == 2 && parameter[0].strip().equalsIgnoreCase("charset")) {
-                label = parameter[1].strip().replace("\"", "");
-            }
-        }
+        String label = json ? mediaType.parameters().get("charset") : null;
         if (label == null) {
             return null;
         }

@@ -75,6 +75,31 @@ public class RouteMethods {
 
     /**
      * @param path a request path, decoded (canonical paths only reach the routes)
+     * @return the patterns of the routes that continue this path with more segments, sorted
+     *         ({@code /api/posts/in-thread/{threadId}} for {@code /api/posts/in-thread}): the path is the literal
+     *         start of those routes, never the id of a route such as {@code /api/posts/{id}}; empty if none
+     */
+    public Set<String> routesBelow(String path) {
+        RequestMappingHandlerMapping mapping = routes.getIfAvailable();
+        Set<String> below = new TreeSet<>();
+        if (mapping == null || path == null || path.contains("{") || path.contains("*")) {
+            return below;
+        }
+        String prefix = path.endsWith("/") ? path : path + "/";
+        for (RequestMappingInfo route : mapping.getHandlerMethods().keySet()) {
+            if (route.getPathPatternsCondition() != null) {
+                for (PathPattern pattern : route.getPathPatternsCondition().getPatterns()) {
+                    if (pattern.getPatternString().startsWith(prefix)) {
+                        below.add(pattern.getPatternString());
+                    }
+                }
+            }
+        }
+        return below;
+    }
+
+    /**
+     * @param path a request path, decoded (canonical paths only reach the routes)
      * @return the methods of the routes whose pattern is this very path, with no variable in it (sorted), if any
      */
     public Optional<Set<String>> methodsOfLiteralRoute(String path) {

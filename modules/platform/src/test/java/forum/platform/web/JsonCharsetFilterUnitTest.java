@@ -24,6 +24,9 @@ class JsonCharsetFilterUnitTest {
             text/plain; charset=ISO-8859-1                 | -
             application/x-www-form-urlencoded; charset=ISO-8859-1 | -
             not a media type                               | -
+            ;;;                                            | -
+            ;charset=latin1                                | -
+            application/json; charset=""                   | ''
             """)
     void a_json_body_labelled_with_anything_but_utf8_is_refused(String contentType, String refusedLabel) {
         assertThat(JsonCharsetFilter.nonUtf8Charset(contentType)).isEqualTo(refusedLabel);

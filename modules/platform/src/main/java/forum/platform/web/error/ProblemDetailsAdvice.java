@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -70,6 +71,10 @@ import tools.jackson.core.JacksonException;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    /** The detail of {@link #undecodableParameters}, also told by the error page. */
+    public static final String UNDECODABLE_PARAMETERS = "The request's parameters could not be decoded: percent-encode"
+            + " the UTF-8 bytes of each name and value ('%' and two hex digits; a '%' itself is %25)";
 
     private final ObjectProvider<Topology> topology;
     private final RouteMethods routeMethods;
@@ -130,6 +135,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, String.join(", ", literal.get()))
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(RouteMethods.methodNotAllowed(request.getMethod(), literal.get()));
         }
+        // GET /api/posts/in-thread reached GET /api/posts/{id}: the path is the literal start of longer routes (404).
+        Set<String> below = failure.getParameter().hasParameterAnnotation(PathVariable.class)
+                ? routeMethods.routesBelow(ServletRequestPathUtils.getCachedPathValue(request)) : Set.of();
+        if (!below.isEmpty()) {
+            String path = ServletRequestPathUtils.getCachedPathValue(request);
+            return answer(ProblemType.NO_ROUTE.problem("No route has the path " + path + "; the routes below it are "
+                    + String.join(", ", below)));
+        }
         Class<?> type = failure.getRequiredType();
         boolean id = type != null && type.isRecord();
         String name = failure.getName();
@@ -146,6 +159,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         String rule = id ? "must be a positive whole number in plain digits, like 42" : "must be a whole number in plain digits, like 10";
         return answer(invalid(new FieldViolation(name, rule + ", not '" + value + "'")));
+    }
+
+    /**
+     * Tomcat could not decode the request's parameters (a form body's percent-encoding; a query string's is refused
+     * before, by {@code QueryEncodingFilter}, with the parameter named): the client's fault, not ours.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> undecodableParameters(InvalidParameterException failure) {
+        return answer(ProblemType.BAD_REQUEST.problem(UNDECODABLE_PARAMETERS));
     }
 
     /** Anything else is a fault of ours: logged whole, answered with no detail a client could misuse. */
@@ -218,8 +240,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException failure,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         MediaType sent = failure.getContentType();
-        ProblemDetail problem = ProblemType.UNSUPPORTED_MEDIA_TYPE.problem("The request body must be application/json"
-                + (sent == null ? " (the request has no Content-Type)" : ", not " + sent));
+        String header = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        // Spring reads no media type from a header it cannot parse (a charset the JVM does not know): say what was sent.
+        String what = sent != null ? ", not " + sent
+                : header == null ? " (the request has no Content-Type)"
+                : ", not '" + (header.length() <= 60 ? header : header.substring(0, 60) + "...") + "'";
+        ProblemDetail problem = ProblemType.UNSUPPORTED_MEDIA_TYPE.problem("The request body must be application/json" + what);
         return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 

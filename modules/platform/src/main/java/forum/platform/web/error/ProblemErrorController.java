@@ -5,9 +5,15 @@ import forum.platform.web.problem.ProblemResponses;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.coyote.BadRequestException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -32,15 +38,61 @@ class ProblemErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatusCode status = code instanceof Integer value ? HttpStatusCode.valueOf(value) : HttpStatus.NOT_FOUND;
         Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (causedBy(failure, InvalidParameterException.class)) {
+            status = HttpStatus.BAD_REQUEST; // thrown where parameters were first read (a filter): the client's fault
+        }
         if (failure instanceof Throwable thrown && status.is5xxServerError()) {
             log.error("Request {} failed", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), thrown);
         }
         ProblemType type = ProblemType.forStatus(status);
-        ProblemDetail problem = ProblemType.forStatus(status, switch (type) {
+        boolean chunked = String.valueOf(request.getHeader(HttpHeaders.TRANSFER_ENCODING)).toLowerCase(Locale.ROOT).contains("chunked");
+        ProblemDetail problem = ProblemType.forStatus(status, clientFault(failure, chunked).orElse(switch (type) {
             case NO_ROUTE -> "No route has this path";
             case INTERNAL -> "The request failed on our side; it has been logged";
             default -> "The request could not be served (" + status.value() + ")";
-        });
+        }));
+        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path && path.startsWith("/")) {
+            try {
+                problem.setInstance(URI.create(path)); // the request's path, not this page's
+            } catch (IllegalArgumentException notAUri) {
+                // Left out: the path is told by the access log.
+            }
+        }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /**
+     * What the client sent wrong, for the failures Tomcat answers with a 400 after the application began: a body
+     * whose chunked framing is malformed or that ends early (found while the body is read), parameters that do not
+     * decode.
+     *
+     * @param failure the exception the request failed with, or null
+     * @param chunked whether the request's body was sent with {@code Transfer-Encoding: chunked}
+     * @return the detail to answer with; empty if the failure is not one of these
+     */
+    static Optional<String> clientFault(Object failure, boolean chunked) {
+        if (causedBy(failure, InvalidParameterException.class)) {
+            return Optional.of(ProblemDetailsAdvice.UNDECODABLE_PARAMETERS);
+        }
+        for (Throwable cause = failure instanceof Throwable thrown ? thrown : null; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BadRequestException && !chunked) {
+                return Optional.of("The request body could not be read as sent: it ended before its Content-Length");
+            }
+            if (cause instanceof BadRequestException) {
+                return Optional.of("The request body's chunked transfer coding is malformed (each chunk is its size in"
+                        + " hex, CRLF, that many bytes, CRLF; a last chunk of size 0 ends the body): send a well-formed"
+                        + " chunked body, or the body with a Content-Length");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean causedBy(Object failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure instanceof Throwable thrown ? thrown : null; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -4,6 +4,7 @@ import forum.platform.web.problem.ProblemType;
 import forum.platform.web.problem.ProblemResponses;
 
 import forum.platform.web.CanonicalPath;
+import forum.platform.web.HttpMethodFilter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,7 +36,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        ProblemDetail problem = problem(HttpStatusCode.valueOf(status), rawPath(request));
+        ProblemDetail problem = problem(HttpStatusCode.valueOf(status), rawPath(request), method(request));
         try {
             // Choosing the reporter's charset would name it in the Content-Type; ASCII-only JSON reads the same
             // in any charset, UTF-8 included.
@@ -49,12 +50,23 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         }
     }
 
-    static ProblemDetail problem(HttpStatusCode status, String rawPath) {
+    /**
+     * @param status  the status Tomcat chose
+     * @param rawPath the request's path as sent, or null if it could not be read
+     * @param method  the request's method, or null if it could not be read
+     * @return the problem for Tomcat's refusal: the path's fault for a 400 on a non-canonical path, the method's
+     *         for a 501 on a method the server does not implement ({@code CONNECT}), else the status's default
+     */
+    static ProblemDetail problem(HttpStatusCode status, String rawPath, String method) {
         if (status.value() == HttpStatus.BAD_REQUEST.value() && rawPath != null) {
             var violation = CanonicalPath.violation(rawPath);
             if (violation.isPresent()) {
                 return CanonicalPath.problem(rawPath, violation.get());
             }
+        }
+        if (status.value() == HttpStatus.NOT_IMPLEMENTED.value() && method != null
+                && !HttpMethodFilter.IMPLEMENTED.contains(method)) {
+            return HttpMethodFilter.notImplemented(method);
         }
         return ProblemType.forStatus(status, detail(ProblemType.forStatus(status)));
     }
@@ -67,13 +79,23 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             case REQUEST_HEADER_FIELDS_TOO_LARGE -> "The request's header fields are larger than this server takes";
             case CONTENT_TOO_LARGE -> "The request body is larger than this server takes";
             case REQUEST_TIMEOUT -> "The request did not arrive in time";
-            case NOT_IMPLEMENTED -> "The request uses an HTTP feature this server does not implement (a transfer coding"
-                    + " or method)";
+            case NOT_IMPLEMENTED -> "The request's Transfer-Encoding names a coding this server does not implement:"
+                    + " send the body with a Content-Length, or with Transfer-Encoding: chunked alone";
+            case EXPECTATION_FAILED -> "The Expect header asks for an expectation this server does not meet: the only"
+                    + " one it takes is 100-continue; leave the header out or send Expect: 100-continue";
             case HTTP_VERSION_NOT_SUPPORTED -> "This server speaks HTTP/1.1";
             case NO_ROUTE -> "No route has this path";
             case UNAVAILABLE -> "The server is unavailable; try again shortly";
             default -> "The request could not be served";
         };
+    }
+
+    private static String method(Request request) {
+        try {
+            return request.getCoyoteRequest().method().toString();
+        } catch (RuntimeException unparsed) {
+            return null;
+        }
     }
 
     private static String rawPath(Request request) {

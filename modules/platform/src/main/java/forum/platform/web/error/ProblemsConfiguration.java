@@ -5,6 +5,7 @@ import forum.platform.web.problem.ProblemResponses;
 
 import org.apache.catalina.Container;
 import org.apache.catalina.core.StandardHost;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
  * The servlet container's part of "every error is a problem": Tomcat's error report becomes
  * {@link ProblemErrorReportValve}, and an encoded {@code /} or {@code \} in a path is passed on to the
  * application (whose {@code CanonicalPathFilter} refuses it with a problem that says why) instead of being
- * refused by Tomcat with a bare 400.
+ * refused by Tomcat with a bare 400; {@code TRACE} is let through to {@code HttpMethodFilter}, and
+ * {@code 100 Continue} waits until the application reads the body.
  */
 @Configuration(proxyBeanMethods = false)
 class ProblemsConfiguration {
@@ -25,6 +27,14 @@ class ProblemsConfiguration {
             factory.addConnectorCustomizers(connector -> {
                 connector.setEncodedSolidusHandling("passthrough");
                 connector.setEncodedReverseSolidusHandling("passthrough");
+                // TRACE goes on to HttpMethodFilter, which answers it as the route's 405 (Tomcat's own 405 lists
+                // the servlet's methods, not the route's); it never reaches the servlet, whose TRACE echoes.
+                connector.setAllowTrace(true);
+                if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
+                    // 100 Continue only when the application reads the body: a body the size limit refuses on its
+                    // Content-Length is never asked for (Tomcat's default sends 100 before any filter runs).
+                    http.setContinueResponseTiming("onRead");
+                }
             });
             factory.addContextCustomizers(context -> {
                 Container parent = context.getParent();

@@ -47,6 +47,8 @@ public enum ProblemType {
     URI_TOO_LONG("uri-too-long", HttpStatus.URI_TOO_LONG),
     /** 415: the body is not {@code application/json}. */
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    /** 417: the {@code Expect} header asks for something other than {@code 100-continue}. */
+    EXPECTATION_FAILED("expectation-failed", HttpStatus.EXPECTATION_FAILED),
     /** 422: the input names a thread or user that does not exist; {@code errors} names the fields. */
     REFERENCE_NOT_FOUND("reference-not-found", HttpStatus.UNPROCESSABLE_CONTENT),
     /** 429: too many requests; {@code Retry-After} says when to try again. */

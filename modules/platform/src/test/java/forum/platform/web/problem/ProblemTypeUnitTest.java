@@ -39,6 +39,7 @@ class ProblemTypeUnitTest {
         assertThat(ProblemType.forStatus(HttpStatusCode.valueOf(404))).isEqualTo(ProblemType.NO_ROUTE);
         assertThat(ProblemType.forStatus(HttpStatusCode.valueOf(405))).isEqualTo(ProblemType.METHOD_NOT_ALLOWED);
         assertThat(ProblemType.forStatus(HttpStatusCode.valueOf(431))).isEqualTo(ProblemType.REQUEST_HEADER_FIELDS_TOO_LARGE);
+        assertThat(ProblemType.forStatus(HttpStatusCode.valueOf(417))).isEqualTo(ProblemType.EXPECTATION_FAILED);
         assertThat(ProblemType.forStatus(HttpStatusCode.valueOf(503))).isEqualTo(ProblemType.UNAVAILABLE);
         assertThat(ProblemType.forStatus(HttpStatusCode.valueOf(418))).isEqualTo(ProblemType.BAD_REQUEST);
         assertThat(ProblemType.forStatus(HttpStatusCode.valueOf(507))).isEqualTo(ProblemType.INTERNAL);

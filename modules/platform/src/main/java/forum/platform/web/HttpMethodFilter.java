@@ -1,0 +1,75 @@
+package forum.platform.web;
+
+import forum.platform.web.problem.ProblemResponses;
+import forum.platform.web.problem.ProblemType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Answers a method this server does not implement with one 501 problem ({@code not-implemented}, RFC 9110
+ * section 9.1: {@code FOO}, {@code PROPFIND}, a lowercase {@code get}, since methods are case-sensitive), and
+ * {@code TRACE} with the same 405 as any other method the route does not take, with the route's own {@code Allow}.
+ * Without it Spring Security's firewall refused unknown methods with a 400 in its own words, listing methods the
+ * route does not take, and Tomcat refused {@code TRACE} with an {@code Allow} of the servlet's, not the route's.
+ * {@code CONNECT} never gets here: Tomcat answers it, with the same problem ({@link #notImplemented}).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+public class HttpMethodFilter extends OncePerRequestFilter {
+
+    /** The methods this server implements (RFC 9110 and RFC 5789's PATCH); a route takes some of them. */
+    public static final Set<String> IMPLEMENTED = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
+
+    private final RouteMethods routeMethods;
+
+    public HttpMethodFilter(RouteMethods routeMethods) {
+        this.routeMethods = routeMethods;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String method = request.getMethod();
+        if (!IMPLEMENTED.contains(method)) {
+            ProblemResponses.write(response, notImplemented(method));
+            return;
+        }
+        if (method.equals("TRACE")) {
+            // No route takes TRACE, and it must never reach the servlet, whose TRACE echoes the request's headers.
+            Optional<Set<String>> allowed = routeMethods.allowedIfNotTaken(request);
+            if (allowed.isPresent()) {
+                response.setHeader(HttpHeaders.ALLOW, String.join(", ", allowed.get()));
+                ProblemResponses.write(response, RouteMethods.methodNotAllowed(method, allowed.get()));
+            } else {
+                ProblemResponses.write(response, ProblemType.NO_ROUTE.problem("No route has the path " + request.getRequestURI()));
+            }
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /**
+     * The 501 problem for a method this server does not implement.
+     *
+     * @param method the request's method as sent, or null if unknown
+     */
+    public static ProblemDetail notImplemented(String method) {
+        String name = method == null ? "this method" : "the method " + method;
+        String hint = method != null && IMPLEMENTED.contains(method.toUpperCase(Locale.ROOT)) && !method.equals(method.toUpperCase(Locale.ROOT))
+                ? " (methods are case-sensitive: send " + method.toUpperCase(Locale.ROOT) + ")" : "";
+        return ProblemType.NOT_IMPLEMENTED.problem("This server does not implement " + name + hint
+                + "; the routes take GET, HEAD, POST, PUT, PATCH, DELETE and OPTIONS, each route some of them (a 405 lists which)");
+    }
+}
