@@ -47,7 +47,7 @@ class RowMapperIntegrationTest {
 
     @Test
     void usersAreReadAsTheLibraryReadsThem() {
-        UserRow written = users.save(new UserRow(null, "row.mapper_1", "Row Mapper", "bio with ' and \" and é"));
+        UserRow written = users.save(new UserRow(null, "Row.Mapper_1", "row.mapper_1", "Row Mapper", "bio with ' and \" and é"));
         List<UserRow> expected = byId(library("users").findAll(UserRow.class), UserRow::id);
 
         assertThat(expected).contains(written).hasSizeGreaterThan(1);

@@ -219,7 +219,9 @@ class ModuleMoveIntegrationTest {
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void movesAModuleOfSeveralTablesWithAForeignKeyAndACompositeKey() throws Exception {
         try (ModuleDatabases pair = new ModuleDatabases(servers.shared(), "shared", servers.own(), "users_own", "users")) {
-            pair.psql(pair.source, "insert into users.users (username, name, bio) select 'user' || g, 'User ' || g,"
+            // username_key (the username folded to lower case) differs from the username, so a column moved wrong would show.
+            pair.psql(pair.source, "insert into users.users (username, username_key, name, bio) select 'User' || g, 'user' || g,"
+                    + " 'User ' || g,"
                     + " repeat('bio ', g % 9) from generate_series(1, 300) g;"
                     + " insert into users.credentials (user_id, password_hash) select id, '{bcrypt}$2a$10$' || md5(id::text)"
                     + " from users.users;"

@@ -46,15 +46,15 @@ public interface UsersApi {
      *
      * @throws forum.platform.ValidationException if a field is missing or malformed, or the password breaks the
      *         password rules (length, a common password, the username in it)
-     * @throws UsernameTakenException if the username is in use
+     * @throws UsernameTakenException if the username is in use, in any case ({@code BMO} when {@code bmo} exists)
      */
     @RouteAccess(Caller.ANYONE)
     @PostExchange(contentType = "application/json")
     User create(@RequestBody NewUser user);
 
     /**
-     * Logs in: a username and password for an access token (a JWT signed by this module, 15 minutes). Anyone may
-     * try, without a token.
+     * Logs in: a username (in any case) and password for an access token (a JWT signed by this module, 15 minutes).
+     * Anyone may try, without a token.
      *
      * @throws forum.platform.CredentialsRejectedException (401) if the two do not match; it does not say which
      * @throws forum.platform.RateLimitedException (429) after repeated failures for this username from this client

@@ -20,6 +20,7 @@ import forum.users.internal.auth.TokenIssuer;
 import forum.users.internal.persistence.CredentialStore;
 import forum.users.internal.persistence.UserRepository;
 import forum.users.internal.persistence.UserRow;
+import forum.users.internal.persistence.UsernameKey;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,7 +81,9 @@ class UserService implements UsersApi {
         PasswordRules.check(validation, user.username(), user.password());
         validation.check();
         String username = user.username().strip();
-        if (users.existsByUsername(username)) {
+        // Taken in any case: 'BMO' beside 'bmo' would be an easy impersonation. The check answers the usual case;
+        // the unique key in the database (V5) decides a race between processes, answered the same below.
+        if (users.existsByUsernameKey(UsernameKey.of(username))) {
             throw new UsernameTakenException(username);
         }
         try {
@@ -93,7 +96,8 @@ class UserService implements UsersApi {
     }
 
     /**
-     * Checks the password against the stored hash (against a made-up one for an unknown username, so both take
+     * Finds the user by username in any case (usernames are unique regardless of case, so it names one user at most),
+     * checks the password against the stored hash (against a made-up one for an unknown username, so both take
      * the same time), counts a failure against this username from this client's address, and answers a token.
      */
     @Override
@@ -102,7 +106,7 @@ class UserService implements UsersApi {
         String username = login.username().strip();
         String client = ClientAddress.current();
         throttle.checkAllowed(username, client);
-        Optional<CredentialStore.Stored> stored = credentials.findByUsername(username);
+        Optional<CredentialStore.Stored> stored = credentials.findByUsernameKey(UsernameKey.of(username));
         boolean matches = passwords.matches(login.password(), stored.map(CredentialStore.Stored::passwordHash).orElse(unknownUserHash));
         if (!matches || stored.isEmpty()) {
             throttle.failed(username, client);

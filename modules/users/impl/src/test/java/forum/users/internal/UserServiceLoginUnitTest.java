@@ -57,8 +57,8 @@ class UserServiceLoginUnitTest {
 
     @Test
     void an_unknown_user_is_checked_against_a_hash_of_the_same_cost_as_a_known_one() {
-        when(credentials.findByUsername("finn")).thenReturn(Optional.of(new CredentialStore.Stored(2, finnsHash)));
-        when(credentials.findByUsername("nobody")).thenReturn(Optional.empty());
+        when(credentials.findByUsernameKey("finn")).thenReturn(Optional.of(new CredentialStore.Stored(2, finnsHash)));
+        when(credentials.findByUsernameKey("nobody")).thenReturn(Optional.empty());
 
         assertThatThrownBy(() -> service.login(new Credentials("finn", "wrong-password-here")))
                 .isInstanceOf(CredentialsRejectedException.class);
@@ -74,5 +74,16 @@ class UserServiceLoginUnitTest {
         verify(throttle).failed("finn", "in-process");
         verify(throttle).failed("nobody", "in-process");
         verify(throttle, never()).succeeded(anyString(), anyString());
+    }
+
+    @Test
+    void a_username_in_another_case_logs_in_as_the_user_and_counts_against_the_same_name() {
+        when(credentials.findByUsernameKey("finn")).thenReturn(Optional.of(new CredentialStore.Stored(2, finnsHash)));
+
+        assertThatThrownBy(() -> service.login(new Credentials("FiNN", "wrong-password-here")))
+                .isInstanceOf(CredentialsRejectedException.class);
+
+        assertThat(encoder.checkedAgainst).as("checked against Finn's own hash").containsExactly(finnsHash);
+        verify(credentials, never()).findByUsernameKey("FiNN");
     }
 }

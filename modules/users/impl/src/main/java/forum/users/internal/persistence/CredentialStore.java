@@ -26,11 +26,14 @@ public final class CredentialStore {
                 .param("id", userId).param("hash", passwordHash).update();
     }
 
-    /** The hash of the user with this username (as stored: exact), if the user exists and has a password. */
-    public Optional<Stored> findByUsername(String username) {
+    /**
+     * @param usernameKey a {@link UsernameKey}: the username in any case
+     * @return the id and hash of the user whose username has this key, if the user exists and has a password
+     */
+    public Optional<Stored> findByUsernameKey(String usernameKey) {
         return jdbc.sql("select c.user_id, c.password_hash from users.credentials c join users.users u on u.id = c.user_id"
-                        + " where u.username = :username")
-                .param("username", username)
+                        + " where u.username_key = :key")
+                .param("key", usernameKey)
                 .query((row, number) -> new Stored(row.getLong(1), row.getString(2)))
                 .optional();
     }

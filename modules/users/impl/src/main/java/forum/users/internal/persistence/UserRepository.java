@@ -13,7 +13,8 @@ public interface UserRepository extends ListCrudRepository<UserRow, Long> {
             rowMapperClass = UserRowMapper.class)
     List<UserRow> findPage(int limit, int offset);
 
-    boolean existsByUsername(String username);
+    /** Whether a user has this {@link UsernameKey}: the username in any case. */
+    boolean existsByUsernameKey(String usernameKey);
 
     /**
      * One row by id, outside a transaction: the inherited method runs in a read-only one, which costs

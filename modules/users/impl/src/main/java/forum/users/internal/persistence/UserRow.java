@@ -6,12 +6,18 @@ import forum.users.UserId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** A row of {@code users.users}. */
+/**
+ * A row of {@code users.users}. {@code usernameKey} ({@code username_key}) is {@link UsernameKey#of} the username: the
+ * database keeps it unique, so that no two usernames differ only by case; it is never answered.
+ */
 @Table(schema = "users", name = "users")
-public record UserRow(@Id Long id, String username, String name, String bio) {
+public record UserRow(@Id Long id, String username, String usernameKey, String name, String bio) {
 
+    /** The row a sign-up writes: the fields stripped, the key derived from the username, no bio an empty one. */
     public static UserRow from(NewUser user) {
-        return new UserRow(null, user.username().strip(), user.name().strip(), user.bio() == null ? "" : user.bio().strip());
+        String username = user.username().strip();
+        return new UserRow(null, username, UsernameKey.of(username), user.name().strip(),
+                user.bio() == null ? "" : user.bio().strip());
     }
 
     public User toUser() {
