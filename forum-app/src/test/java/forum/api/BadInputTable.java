@@ -322,6 +322,7 @@ final class BadInputTable {
     /** The domain's own refusals. */
     private void domain() {
         post("a taken username", "/api/users", "{\"password\":\"sign-up-password-1\",\"username\":\"finn\",\"name\":\"Another Finn\"}", 409, "conflict", "is taken", "username");
+        post("a username taken in another case", "/api/users", "{\"password\":\"sign-up-password-1\",\"username\":\"FiNN\",\"name\":\"Another Finn\"}", 409, "conflict", "is taken", "username");
         post("a post in an unknown thread", "/api/posts", "{\"thread\":999,\"text\":\"x\"}", 422,
                 "reference-not-found", "is not an existing thread: 999", "thread");
         get("an unknown user", "/api/users/999", 404, "not-found", "No user with id 999");

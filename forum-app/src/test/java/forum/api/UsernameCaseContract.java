@@ -1,0 +1,106 @@
+package forum.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import forum.support.ForumHttp;
+import forum.support.ForumHttp.Reply;
+import forum.support.RunningForumTest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A username is unique regardless of case: a sign-up of a name taken in another case is the 409 of a taken name, also
+ * when the two sign-ups race; a login finds the user whatever the case of the name, and the token names the username
+ * as it was signed up. The context is closed afterwards, so no later test sees the users written here.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+abstract class UsernameCaseContract extends RunningForumTest {
+
+    private static final String PASSWORD = "oh-my-glob-whatever";
+
+    private Reply signUp(String username) {
+        return http.postJson("/api/users", "{\"username\":\"" + username + "\",\"name\":\"Lumpy Space Princess\","
+                + "\"password\":\"" + PASSWORD + "\"}");
+    }
+
+    @Test
+    void a_name_taken_in_another_case_is_a_409_like_a_taken_name_and_writes_nothing() {
+        Reply first = signUp("lsp");
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        int users = http.get("/api/users?limit=1000").json().size();
+
+        for (String other : List.of("LSP", "Lsp", "lsP")) {
+            Reply again = signUp(other);
+            assertThat(again.status()).as(again.toString()).isEqualTo(409);
+            assertThat(again.contentType()).startsWith("application/problem+json");
+            assertThat(again.json().get("type").asString()).isEqualTo("urn:forum:problem:conflict");
+            assertThat(again.json().get("errors").get(0).get("field").asString()).isEqualTo("username");
+            assertThat(again.json().get("errors").get(0).get("message").asString()).isEqualTo("is taken");
+        }
+        assertThat(http.get("/api/users?limit=1000").json().size()).isEqualTo(users);
+    }
+
+    @Test
+    void a_login_finds_the_user_whatever_the_case_and_the_token_names_the_username_as_signed_up() {
+        Reply user = signUp("Tree.Trunks");
+        assertThat(user.status()).as(user.toString()).isEqualTo(201);
+        long id = user.json().get("id").asLong();
+
+        for (String spelling : List.of("Tree.Trunks", "tree.trunks", "TREE.TRUNKS")) {
+            ForumHttp caller = http.loggedInAs(spelling, PASSWORD);
+            JsonNode claims = claims(caller.token());
+            assertThat(claims.get("sub").asString()).isEqualTo(Long.toString(id));
+            assertThat(claims.get("preferred_username").asString()).isEqualTo("Tree.Trunks");
+        }
+        Reply wrong = http.postJson("/api/users/login", "{\"username\":\"TREE.TRUNKS\",\"password\":\"not-her-password\"}");
+        assertThat(wrong.status()).as(wrong.toString()).isEqualTo(401);
+    }
+
+    /**
+     * Two sign-ups of one name in two cases at once, as two processes would make them: both may pass the check for a
+     * taken name before either writes, so only the database's unique key can refuse the second. One user, one 409.
+     */
+    @Test
+    void two_sign_ups_of_one_name_in_two_cases_at_once_make_one_user() throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            for (int round = 0; round < 8; round++) {
+                String name = "race" + round;
+                CountDownLatch start = new CountDownLatch(1);
+                List<CompletableFuture<Reply>> replies = new ArrayList<>();
+                for (String spelling : List.of(name, name.toUpperCase(Locale.ROOT))) {
+                    replies.add(CompletableFuture.supplyAsync(() -> {
+                        try {
+                            start.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return signUp(spelling);
+                    }, pool));
+                }
+                start.countDown();
+                List<Integer> statuses = new ArrayList<>();
+                for (CompletableFuture<Reply> reply : replies) {
+                    statuses.add(reply.get().status());
+                }
+                assertThat(statuses).as("round %d: %s", round, replies).containsExactlyInAnyOrder(201, 409);
+            }
+        }
+    }
+
+    private static JsonNode claims(String token) {
+        byte[] payload = Base64.getUrlDecoder().decode(token.split("\\.")[1]);
+        return ForumHttp.JSON.readTree(new String(payload, StandardCharsets.UTF_8));
+    }
+}
