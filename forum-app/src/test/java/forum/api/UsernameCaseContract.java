@@ -90,11 +90,12 @@ abstract class UsernameCaseContract extends RunningForumTest {
                     }, pool));
                 }
                 start.countDown();
-                List<Integer> statuses = new ArrayList<>();
+                List<Reply> answers = new ArrayList<>();
                 for (CompletableFuture<Reply> reply : replies) {
-                    statuses.add(reply.get().status());
+                    answers.add(reply.get());
                 }
-                assertThat(statuses).as("round %d: %s", round, replies).containsExactlyInAnyOrder(201, 409);
+                assertThat(answers.stream().map(Reply::status).toList()).as("round %d: %s", round, answers)
+                        .containsExactlyInAnyOrder(201, 409);
             }
         }
     }
