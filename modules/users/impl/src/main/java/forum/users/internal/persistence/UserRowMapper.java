@@ -5,9 +5,9 @@ import java.sql.SQLException;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
- * Maps one row of {@code users.users} (columns {@code id}, {@code username}, {@code username_key}, {@code name}, {@code bio}, read by
- * name)
- * to a {@link UserRow}, for the repository's reads ({@code @Query(rowMapperClass = ...)}, Spring Data JDBC's own hook).
+ * Maps one row of {@code users.users} (columns {@code id}, {@code username}, {@code username_key}, {@code name},
+ * {@code bio}, read by name) to a {@link UserRow}, for the repository's reads ({@code @Query(rowMapperClass = ...)},
+ * Spring Data JDBC's own hook).
  * Why not the reflective mapping Spring Data JDBC does by default: it cost 7-15 % of the CPU of a read
  * (BENCHMARKS.md, issue 17's ninth round). {@code RowMapperIntegrationTest} holds both mappings equal.
  */
