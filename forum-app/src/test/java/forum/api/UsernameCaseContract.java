@@ -2,6 +2,7 @@ package forum.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import forum.platform.data.ModuleDatabase;
 import forum.support.ForumHttp;
 import forum.support.ForumHttp.Reply;
 import forum.support.RunningForumTest;
@@ -15,7 +16,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 
@@ -29,6 +33,9 @@ import tools.jackson.databind.JsonNode;
 abstract class UsernameCaseContract extends RunningForumTest {
 
     private static final String PASSWORD = "oh-my-glob-whatever";
+
+    @Autowired
+    private ApplicationContext context;
 
     private Reply signUp(String username) {
         return http.postJson("/api/users", "{\"username\":\"" + username + "\",\"name\":\"Lumpy Space Princess\","
@@ -66,6 +73,24 @@ abstract class UsernameCaseContract extends RunningForumTest {
         }
         Reply wrong = http.postJson("/api/users/login", "{\"username\":\"TREE.TRUNKS\",\"password\":\"not-her-password\"}");
         assertThat(wrong.status()).as(wrong.toString()).isEqualTo(401);
+    }
+
+    /**
+     * During the rolling deployment that brings the key (V5), processes of the previous version insert users without
+     * one: such a user still blocks the name in another case and logs in whatever the case.
+     */
+    @Test
+    void a_user_written_without_a_key_by_the_previous_version_is_found_by_the_name_in_any_case() {
+        Reply user = signUp("Marshall.Lee");
+        assertThat(user.status()).as(user.toString()).isEqualTo(201);
+        long id = user.json().get("id").asLong();
+        JdbcTemplate users = new JdbcTemplate(context.getBean("usersDatabase", ModuleDatabase.class).dataSource());
+        assertThat(users.update("update users.users set username_key = null where id = ?", id)).isEqualTo(1);
+
+        Reply again = signUp("marshall.lee");
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        ForumHttp caller = http.loggedInAs("MARSHALL.LEE", PASSWORD);
+        assertThat(claims(caller.token()).get("sub").asString()).isEqualTo(Long.toString(id));
     }
 
     /**

@@ -20,9 +20,11 @@ from (select min(id) as first_id, string_agg(username || ' (id ' || id || ')', '
       having count(*) > 1) as collisions
 having count(*) > 0;
 
+-- Nullable on purpose: during the rolling deployment that brings this migration, processes of the previous version
+-- still insert users without the key, and must not fail (no failed request during a deployment). The application
+-- reads a row without a key by its username (UserRepository, CredentialStore); a unique key ignores NULLs.
 alter table users add column username_key varchar;
 update users set username_key = translate(username, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz');
-alter table users alter column username_key set not null;
 alter table users add constraint users_username_key_folded
     check (username_key = translate(username, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'));
 alter table users add constraint users_username_key_unique unique (username_key);

@@ -28,11 +28,14 @@ public final class CredentialStore {
 
     /**
      * @param usernameKey a {@link UsernameKey}: the username in any case
-     * @return the id and hash of the user whose username has this key, if the user exists and has a password
+     * @return the id and hash of the user whose username has this key (or, for a row written without a key by the
+     *         version before V5, whose folded username is it), if the user exists and has a password
      */
     public Optional<Stored> findByUsernameKey(String usernameKey) {
         return jdbc.sql("select c.user_id, c.password_hash from users.credentials c join users.users u on u.id = c.user_id"
-                        + " where u.username_key = :key")
+                        // A row without a key (written by the version before V5) by its folded username.
+                        + " where u.username_key = :key or (u.username_key is null"
+                        + " and translate(u.username, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') = :key)")
                 .param("key", usernameKey)
                 .query((row, number) -> new Stored(row.getLong(1), row.getString(2)))
                 .optional();

@@ -13,7 +13,13 @@ public interface UserRepository extends ListCrudRepository<UserRow, Long> {
             rowMapperClass = UserRowMapper.class)
     List<UserRow> findPage(int limit, int offset);
 
-    /** Whether a user has this {@link UsernameKey}: the username in any case. */
+    /**
+     * Whether a user has this {@link UsernameKey}: the username in any case. A row written without a key (by a process
+     * of the version before V5, during the rolling deployment that brings it) is compared by its folded username.
+     * Both branches use the unique key's index (a B-tree finds {@code IS NULL} too), so no scan of the table.
+     */
+    @Query("select count(*) > 0 from users.users where username_key = :usernameKey or (username_key is null"
+            + " and translate(username, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') = :usernameKey)")
     boolean existsByUsernameKey(String usernameKey);
 
     /**
