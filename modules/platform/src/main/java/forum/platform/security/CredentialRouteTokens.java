@@ -52,7 +52,7 @@ final class CredentialRouteTokens implements BearerTokenResolver {
      */
     @Override
     public String resolve(HttpServletRequest request) {
-        if (credentialRoutes.matches(request)) {
+        if (request.getHeader(HttpHeaders.AUTHORIZATION) == null || credentialRoutes.matches(request)) {
             return null;
         }
         List<String> fields = Collections.list(request.getHeaders(HttpHeaders.AUTHORIZATION));

@@ -40,7 +40,12 @@ public class QueryEncodingFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        List<FieldViolation> violations = violations(request.getQueryString());
+        String query = request.getQueryString();
+        if (query == null || query.indexOf('%') < 0) {
+            chain.doFilter(request, response);
+            return;
+        }
+        List<FieldViolation> violations = violations(query);
         if (!violations.isEmpty()) {
             ProblemResponses.write(response, problem(violations));
             return;
