@@ -19,8 +19,9 @@ import java.util.concurrent.Executors;
 /**
  * A stand-in for one instance of a service on a loopback port, speaking HTTP/1.1 over a plain socket: it answers its
  * readiness path 200, and every other request 200 with {@code <service> <server> <target>}, the request target exactly
- * as it arrived, which it also records. Two targets misbehave on purpose: one ending in {@value #GARBAGE} is answered
- * with bytes that are not HTTP, one ending in {@value #SLOW} only after {@value #SLOW_MILLIS} ms. Closed by {@link #close}.
+ * as it arrived, which it also records (and the whole request head, {@link #receivedHeads}). Two targets misbehave on
+ * purpose: one ending in {@value #GARBAGE} is answered with bytes that are not HTTP, one ending in {@value #SLOW} only
+ * after {@value #SLOW_MILLIS} ms. Closed by {@link #close}.
  */
 public final class StubServer implements AutoCloseable {
 
@@ -32,6 +33,7 @@ public final class StubServer implements AutoCloseable {
     private final ServerSocket socket;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final List<String> received = new CopyOnWriteArrayList<>();
+    private final List<String> receivedHeads = new CopyOnWriteArrayList<>();
 
     private StubServer(Endpoint endpoint, ServerSocket socket) {
         this.endpoint = endpoint;
@@ -48,6 +50,14 @@ public final class StubServer implements AutoCloseable {
     /** The targets of every request but the health checks, in order of arrival. */
     public List<String> received() {
         return List.copyOf(received);
+    }
+
+    /**
+     * The heads of every request but the health checks, in order of arrival: the request line and header lines as
+     * they arrived (ISO-8859-1), separated by CRLF, without the blank line that ends them.
+     */
+    public List<String> receivedHeads() {
+        return List.copyOf(receivedHeads);
     }
 
     public Endpoint endpoint() {
@@ -79,6 +89,7 @@ public final class StubServer implements AutoCloseable {
                 return;
             }
             received.add(target);
+            receivedHeads.add(head.substring(0, head.length() - 4));
             if (target.endsWith(GARBAGE)) {
                 out.write("THIS IS NOT HTTP\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             } else if (target.endsWith(SLOW)) {

@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -159,6 +160,34 @@ class LoadBalancerPathSystemTest {
         }
         assertEquals(List.of("/api/posts/1" + StubServer.GARBAGE, "/api/posts/1" + StubServer.SLOW), received().stream()
                 .filter(target -> target.startsWith("/api/posts")).toList(), "nothing was retried, nothing malformed passed");
+    }
+
+    /**
+     * What the application answers for itself reaches the client: an unknown method (501), TRACE (the route's 405)
+     * and an expectation it does not meet (417) pass through the load balancer to the service unchanged, as sent.
+     */
+    @Test
+    void methods_and_expectations_reach_the_service_as_sent() throws Exception {
+        start(Checkout.topology("posts-extracted.yml"), Duration.ofSeconds(15));
+        Map<String, String> requests = new LinkedHashMap<>();
+        for (String method : List.of("FOO", "get", "TRACE", "OPTIONS", "PROPFIND")) {
+            requests.put(method + " /api/posts/1 HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n", method + " /api/posts/1 ");
+        }
+        requests.put("POST /api/posts HTTP/1.1\r\nHost: a\r\nExpect: foo\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 2\r\nConnection: close\r\n\r\n{}", "POST /api/posts ");
+        for (var request : requests.entrySet()) {
+            RawHttp.Response response = RawHttp.send(port, request.getKey().getBytes(StandardCharsets.ISO_8859_1));
+            assertEquals(200, response.status(), request.getKey() + " -> " + response.statusLine() + " " + response.body());
+            assertTrue(response.body().startsWith("posts "), "went to the posts service: " + response.body());
+        }
+        List<String> heads = stubs.stream().flatMap(stub -> stub.receivedHeads().stream()).toList();
+        for (String requestLine : requests.values()) {
+            assertEquals(1, heads.stream().filter(head -> head.startsWith(requestLine)).count(),
+                    "the service got " + requestLine.trim() + " as sent: " + heads);
+        }
+        String expect = heads.stream().filter(head -> head.startsWith("POST ")).findFirst().orElseThrow();
+        assertTrue(expect.toLowerCase(Locale.ROOT).contains("\r\nexpect: foo"),
+                "the expectation reaches the service, which answers it (417): " + expect);
     }
 
     @Test
