@@ -73,6 +73,9 @@ abstract class BadInputContract extends RunningForumTest {
         assertThat(http.sendRaw("TRACE /api/users HTTP/1.1\r\n").allow()).hasValueSatisfying(
                 allow -> assertThat(allow.split(",\\s*")).containsExactlyInAnyOrder("GET", "POST"));
         assertThat(http.sendRaw("TRACE /api/users/1 HTTP/1.1\r\n").allow()).contains("GET");
+        // The actuator's routes too: the same Allow as any other method its route does not take.
+        assertThat(http.sendRaw("TRACE /actuator/health HTTP/1.1\r\n").allow())
+                .isPresent().isEqualTo(http.sendRaw("DELETE /actuator/health HTTP/1.1\r\n").allow());
     }
 
     @Test

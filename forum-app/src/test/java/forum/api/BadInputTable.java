@@ -250,6 +250,9 @@ final class BadInputTable {
         rows.add(new Row("PATCH on a list", "PATCH", "/api/posts", JSON, null, "{}", false, 405, "method-not-allowed", Set.of(), ""));
         raw("TRACE", "TRACE /api/users HTTP/1.1\r\n", 405, "method-not-allowed", "This route does not take TRACE; it takes GET, POST");
         raw("TRACE on a single resource", "TRACE /api/threads/1 HTTP/1.1\r\n", 405, "method-not-allowed", "it takes GET");
+        raw("TRACE on an actuator route", "TRACE /actuator/health HTTP/1.1\r\n", 405, "method-not-allowed",
+                "This route does not take TRACE; it takes GET");
+        raw("TRACE on a path no route has", "TRACE /api/nothing/1 HTTP/1.1\r\n", 404, "no-route", "No route has the path /api/nothing/1");
         raw("an unknown method", "FOO /api/users HTTP/1.1\r\n", 501, "not-implemented", "does not implement the method FOO");
         raw("a WebDAV method", "PROPFIND /api/threads/1 HTTP/1.1\r\n", 501, "not-implemented", "does not implement the method PROPFIND");
         raw("a method in lower case", "get /api/users/1 HTTP/1.1\r\n", 501, "not-implemented", "methods are case-sensitive: send GET");

@@ -1,5 +1,6 @@
 package forum.platform.security;
 
+import forum.platform.web.UnroutedRequests;
 import forum.platform.web.problem.ProblemResponses;
 import forum.platform.web.problem.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;

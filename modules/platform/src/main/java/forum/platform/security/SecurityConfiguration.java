@@ -2,6 +2,7 @@ package forum.platform.security;
 
 import dev.forum.extraction.runtime.topology.Topology;
 import forum.platform.RouteAccess;
+import forum.platform.web.UnroutedRequests;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -8,11 +8,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -32,10 +31,11 @@ public class HttpMethodFilter extends OncePerRequestFilter {
     /** The methods this server implements (RFC 9110 and RFC 5789's PATCH); a route takes some of them. */
     public static final Set<String> IMPLEMENTED = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
 
-    private final RouteMethods routeMethods;
+    private final UnroutedRequests unrouted;
 
-    public HttpMethodFilter(RouteMethods routeMethods) {
-        this.routeMethods = routeMethods;
+    /** @param application the context whose routes tell a {@code TRACE}'s 404 or 405 */
+    public HttpMethodFilter(ApplicationContext application) {
+        this.unrouted = new UnroutedRequests(application);
     }
 
     @Override
@@ -47,13 +47,10 @@ public class HttpMethodFilter extends OncePerRequestFilter {
             return;
         }
         if (method.equals("TRACE")) {
-            // No route takes TRACE, and it must never reach the servlet, whose TRACE echoes the request's headers.
-            Optional<Set<String>> allowed = routeMethods.allowedIfNotTaken(request);
-            if (allowed.isPresent()) {
-                response.setHeader(HttpHeaders.ALLOW, String.join(", ", allowed.get()));
-                ProblemResponses.write(response, RouteMethods.methodNotAllowed(method, allowed.get()));
-            } else {
-                ProblemResponses.write(response, ProblemType.NO_ROUTE.problem("No route has the path " + request.getRequestURI()));
+            // No route takes TRACE, and it must never reach the servlet, whose TRACE echoes the request's headers: the
+            // route's 405 (or the path's 404), as any other method no route takes gets it, actuator's routes included.
+            if (!unrouted.answerIfUnrouted(request, response)) {
+                ProblemResponses.write(response, RouteMethods.methodNotAllowed(method, Set.of()));
             }
             return;
         }

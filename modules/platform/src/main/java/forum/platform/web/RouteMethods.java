@@ -1,20 +1,16 @@
 package forum.platform.web;
 
 import forum.platform.web.problem.ProblemType;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
@@ -41,36 +37,6 @@ public class RouteMethods {
     public static ProblemDetail methodNotAllowed(String method, Set<String> allowed) {
         return ProblemType.METHOD_NOT_ALLOWED.problem("This route does not take " + method
                 + (allowed.isEmpty() ? "" : "; it takes " + String.join(", ", allowed)));
-    }
-
-    /**
-     * @param request a request, before or after routing
-     * @return the methods the routes on its path take, sorted, when the path has routes but none for its method;
-     *         empty when a route takes the request, or no route has its path
-     */
-    public Optional<Set<String>> allowedIfNotTaken(HttpServletRequest request) {
-        RequestMappingHandlerMapping mapping = routes.getIfAvailable();
-        if (mapping == null) {
-            return Optional.empty();
-        }
-        boolean parsedHere = !ServletRequestPathUtils.hasParsedRequestPath(request);
-        if (parsedHere) {
-            ServletRequestPathUtils.parseAndCache(request);
-        }
-        try {
-            mapping.getHandler(request);
-            return Optional.empty();
-        } catch (HttpRequestMethodNotSupportedException notTaken) {
-            Set<HttpMethod> supported = notTaken.getSupportedHttpMethods();
-            return supported == null || supported.isEmpty() ? Optional.empty()
-                    : Optional.of(new TreeSet<>(supported.stream().map(HttpMethod::name).toList()));
-        } catch (Exception other) {
-            return Optional.empty();
-        } finally {
-            if (parsedHere) {
-                ServletRequestPathUtils.clearParsedRequestPath(request);
-            }
-        }
     }
 
     /**

@@ -1,4 +1,4 @@
-package forum.platform.security;
+package forum.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,25 +17,30 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
- * A request that security refuses for want of a token, but that no route would take anyway: no route has its path
- * (404) or none on its path takes its method (405, including the actuator's endpoints). Such a request is answered
- * as Spring MVC answers it with a token, by the same exception handlers, so the answer does not depend on the
- * token. Nothing runs but the handler lookup and the error answer: the request reaches no handler either way.
+ * A request that no route takes, answered before Spring MVC would see it, exactly as Spring MVC answers it: no route
+ * has its path (404) or none on its path takes its method (405 with the routes' {@code Allow}, the actuator's
+ * endpoints included), by the same exception handlers. Asked where an earlier layer must not answer otherwise:
+ * security refusing a request for want of a token (the answer must not depend on the token), and {@code TRACE},
+ * which no route takes and which must never reach the servlet. Nothing runs but the handler lookup and the error
+ * answer.
  */
-final class UnroutedRequests {
+public final class UnroutedRequests {
 
     private final ApplicationContext application;
 
     /** @param application the context whose routes are asked when the request's own servlet context has none */
-    UnroutedRequests(ApplicationContext application) {
+    public UnroutedRequests(ApplicationContext application) {
         this.application = application;
     }
 
     /**
+     * @param request  a request before routing
+     * @param response its response, written only when this answers true
      * @return true if no route takes the request and its 404 or 405 problem has been written; false if a route
-     *         takes it (then it needs a token: 401) or the answer could not be decided (401 too)
+     *         takes it or the answer could not be decided (a route takes the path and method but not, say, this
+     *         content type), and the caller answers
      */
-    boolean answerIfUnrouted(HttpServletRequest request, HttpServletResponse response) {
+    public boolean answerIfUnrouted(HttpServletRequest request, HttpServletResponse response) {
         // The management server (its own port in prod) has a context of its own, with the actuator's routes.
         ApplicationContext context = WebApplicationContextUtils.getWebApplicationContext(request.getServletContext());
         context = context == null ? application : context;
@@ -43,7 +48,7 @@ final class UnroutedRequests {
         try {
             unrouted = unrouted(request, context);
         } catch (Exception routeTakesItButNotAsSent) {
-            // A route takes the path and method but not, say, this content type: it needs a token first.
+            // A route takes the path and method but not, say, this content type: the caller answers.
             return false;
         }
         if (unrouted == null || !context.containsBean(DispatcherServlet.HANDLER_EXCEPTION_RESOLVER_BEAN_NAME)) {
