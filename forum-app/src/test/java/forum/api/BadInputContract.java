@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import forum.api.BadInputTable.Row;
 import forum.support.ForumHttp.Reply;
 import forum.support.RunningForumTest;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +46,14 @@ abstract class BadInputContract extends RunningForumTest {
         assertThat(problem.get("type").asString()).as(reply.toString()).isEqualTo("urn:forum:problem:" + row.type());
         assertThat(problem.get("status").asInt()).isEqualTo(row.status());
         assertThat(problem.get("title").asString()).isNotBlank();
+        // One shape from every layer: the members in RFC 9457's order, and the request's path as its instance (unless
+        // the container refused a head it could not read to the end: then no path is known).
+        assertThat(problem.properties().stream().map(Map.Entry::getKey).limit(4))
+                .as("the members' order in %s", reply).containsExactly("type", "title", "status", "detail");
+        if (!problem.get("detail").asString().startsWith("The HTTP request is malformed")) {
+            instance(row).ifPresent(path -> assertThat(problem.path("instance").asString()).as("instance of %s", reply)
+                    .isEqualTo(path));
+        }
         String detail = problem.get("detail").asString();
         assertThat(detail).isNotBlank().doesNotContain("forum.", "java.", "jackson", "Jackson", "tomcat", "Tomcat", "`");
         List<String> messages = new ArrayList<>(List.of(detail));
@@ -59,6 +71,20 @@ abstract class BadInputContract extends RunningForumTest {
             assertThat(reply.allow()).as("Allow of %s", reply).isPresent();
         }
         assertThat(counts()).as("nothing written").isEqualTo(before);
+    }
+
+    /** The path a problem about the row's request names as its instance: the target's path, if it is a URI. */
+    private static Optional<String> instance(Row row) {
+        String target = row.raw() ? row.target().split(" ", 3)[1] : row.target();
+        String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
+        if (!path.startsWith("/")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new URI(path).toString());
+        } catch (URISyntaxException notAUri) {
+            return Optional.empty();
+        }
     }
 
     @Test

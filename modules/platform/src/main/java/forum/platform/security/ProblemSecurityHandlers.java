@@ -48,7 +48,7 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, Authent
         if (failure instanceof AuthenticationServiceException unverifiable) {
             log.warn("A token could not be verified: {}", unverifiable.getMessage());
             response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-            ProblemResponses.write(response, ProblemType.UNAVAILABLE.problem("The token cannot be verified now: the keys"
+            ProblemResponses.write(request, response, ProblemType.UNAVAILABLE.problem("The token cannot be verified now: the keys"
                     + " of its issuer cannot be fetched. Try again shortly"));
             return;
         }
@@ -62,7 +62,7 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, Authent
             String reason = String.valueOf(oauth.getError().getDescription());
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_request\", error_description=\""
                     + reason.replace("\"", "'") + "\"");
-            ProblemResponses.write(response, ProblemType.BAD_REQUEST.problem("The request's credentials are ambiguous: "
+            ProblemResponses.write(request, response, ProblemType.BAD_REQUEST.problem("The request's credentials are ambiguous: "
                     + reason + " (Authorization: Bearer <token>)"));
             return;
         }
@@ -73,7 +73,7 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, Authent
         ProblemDetail problem = ProblemType.UNAUTHORIZED.problem(invalid
                 ? "The access token is not valid: " + reason + ". Log in again (POST /api/users/login) for a new one"
                 : "This route needs an access token: log in (POST /api/users/login) and send Authorization: Bearer <token>");
-        ProblemResponses.write(response, problem);
+        ProblemResponses.write(request, response, problem);
     }
 
     @Override
@@ -86,14 +86,14 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, Authent
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
-        ProblemResponses.write(response, ProblemType.FORBIDDEN.problem("Your access token does not allow this request"));
+        ProblemResponses.write(request, response, ProblemType.FORBIDDEN.problem("Your access token does not allow this request"));
     }
 
     /** Spring Security's firewall refused the request (characters it does not allow in the URL or a header). */
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
             throws IOException {
-        ProblemResponses.write(response, ProblemType.BAD_REQUEST.problem("The request was refused: "
+        ProblemResponses.write(request, response, ProblemType.BAD_REQUEST.problem("The request was refused: "
                 + rejected.getMessage().replaceFirst("^The request was rejected because ", "")));
     }
 

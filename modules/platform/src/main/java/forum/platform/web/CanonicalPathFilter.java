@@ -28,7 +28,7 @@ public class CanonicalPathFilter extends OncePerRequestFilter {
         String rawPath = request.getRequestURI();
         Optional<String> violation = CanonicalPath.violation(rawPath);
         if (violation.isPresent()) {
-            ProblemResponses.write(response, CanonicalPath.problem(rawPath, violation.get()));
+            ProblemResponses.write(request, response, CanonicalPath.problem(rawPath, violation.get()));
             return;
         }
         chain.doFilter(request, response);

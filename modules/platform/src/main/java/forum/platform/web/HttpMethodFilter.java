@@ -43,14 +43,14 @@ public class HttpMethodFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String method = request.getMethod();
         if (!IMPLEMENTED.contains(method)) {
-            ProblemResponses.write(response, notImplemented(method));
+            ProblemResponses.write(request, response, notImplemented(method));
             return;
         }
         if (method.equals("TRACE")) {
             // No route takes TRACE, and it must never reach the servlet, whose TRACE echoes the request's headers: the
             // route's 405 (or the path's 404), as any other method no route takes gets it, actuator's routes included.
             if (!unrouted.answerIfUnrouted(request, response)) {
-                ProblemResponses.write(response, RouteMethods.methodNotAllowed(method, Set.of()));
+                ProblemResponses.write(request, response, RouteMethods.methodNotAllowed(method, Set.of()));
             }
             return;
         }

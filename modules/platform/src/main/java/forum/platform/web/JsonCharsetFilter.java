@@ -42,12 +42,12 @@ public class JsonCharsetFilter extends OncePerRequestFilter {
         if (contentType != null && MediaTypeSyntax.parse(contentType).isEmpty()) {
             // 400, not 415: the field cannot be read at all (RFC 9110 15.5.1), on any route, a read too; a 415 says
             // that a format which could be read is not taken.
-            ProblemResponses.write(response, notAMediaType(contentType));
+            ProblemResponses.write(request, response, notAMediaType(contentType));
             return;
         }
         String label = nonUtf8Charset(contentType);
         if (label != null) {
-            ProblemResponses.write(response, ProblemType.UNSUPPORTED_MEDIA_TYPE.problem("A JSON body is sent as UTF-8"
+            ProblemResponses.write(request, response, ProblemType.UNSUPPORTED_MEDIA_TYPE.problem("A JSON body is sent as UTF-8"
                     + " (RFC 8259), not charset=" + label + ": send its bytes as UTF-8, with no charset or charset=UTF-8"));
             return;
         }

@@ -47,7 +47,7 @@ public class QueryEncodingFilter extends OncePerRequestFilter {
         }
         List<FieldViolation> violations = violations(query);
         if (!violations.isEmpty()) {
-            ProblemResponses.write(response, problem(violations));
+            ProblemResponses.write(request, response, problem(violations));
             return;
         }
         chain.doFilter(request, response);

@@ -38,7 +38,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         if (request.getContentLengthLong() > maxBytes) {
             // Written here, before any controller: nothing of the body is read.
             response.setHeader("Connection", "close");
-            ProblemResponses.write(response, tooLarge(maxBytes));
+            ProblemResponses.write(request, response, tooLarge(maxBytes));
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes), response);

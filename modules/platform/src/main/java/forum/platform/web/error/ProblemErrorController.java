@@ -46,18 +46,15 @@ class ProblemErrorController implements ErrorController {
         }
         ProblemType type = ProblemType.forStatus(status);
         boolean chunked = String.valueOf(request.getHeader(HttpHeaders.TRANSFER_ENCODING)).toLowerCase(Locale.ROOT).contains("chunked");
+        // The request's path, not this page's: what the container forwarded here.
+        Optional<URI> path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri
+                ? ProblemResponses.instanceOf(uri) : Optional.empty();
         ProblemDetail problem = ProblemType.forStatus(status, clientFault(failure, chunked).orElse(switch (type) {
-            case NO_ROUTE -> "No route has this path";
+            case NO_ROUTE -> path.map(known -> "No route has the path " + known).orElse("No route has this path");
             case INTERNAL -> "The request failed on our side; it has been logged";
             default -> "The request could not be served (" + status.value() + ")";
         }));
-        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path && path.startsWith("/")) {
-            try {
-                problem.setInstance(URI.create(path)); // the request's path, not this page's
-            } catch (IllegalArgumentException notAUri) {
-                // Left out: the path is told by the access log.
-            }
-        }
+        path.ifPresent(problem::setInstance);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 

@@ -37,6 +37,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         ProblemDetail problem = problem(HttpStatusCode.valueOf(status), rawPath(request), method(request));
+        ProblemResponses.instanceOf(rawPath(request)).ifPresent(problem::setInstance);
         try {
             // Choosing the reporter's charset would name it in the Content-Type; ASCII-only JSON reads the same
             // in any charset, UTF-8 included.

@@ -1,11 +1,15 @@
 package forum.platform.web.problem;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.core.json.JsonWriteFeature;
@@ -15,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes a problem document straight to a servlet response, for the layers that answer before Spring MVC
  * runs (filters, the servlet container's error report): {@code application/problem+json} in UTF-8 with the
  * members {@code type, title, status, detail, instance} and the problem's own properties, as Spring MVC
- * writes them.
+ * writes them ({@link ProblemMemberOrder}); {@code instance} is the request's path, as Spring MVC sets it.
  */
 public final class ProblemResponses {
 
@@ -30,17 +34,44 @@ public final class ProblemResponses {
 
     /**
      * Sets the problem's status and content type on {@code response} and writes its body; the response must
-     * not be committed yet.
+     * not be committed yet. A problem without an {@code instance} is given the request's path
+     * ({@link #instanceOf}).
      *
+     * @param request  the request answered
+     * @param response its response
+     * @param problem  what to answer
      * @throws IOException if the body cannot be written to the client
      */
-    public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    public static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        if (problem.getInstance() == null) {
+            instanceOf(request.getRequestURI()).ifPresent(problem::setInstance);
+        }
         byte[] body = toJson(problem).getBytes(StandardCharsets.UTF_8);
         response.setStatus(problem.getStatus());
         response.setContentType(CONTENT_TYPE);
         response.setContentLength(body.length);
         try (OutputStream out = response.getOutputStream()) {
             out.write(body);
+        }
+    }
+
+    /**
+     * A problem's {@code instance} for a request: its path as sent, without the query, as Spring MVC sets it for
+     * the problems it answers.
+     *
+     * @param requestUri the request's path as sent ({@code HttpServletRequest.getRequestURI()}), may be null
+     * @return the path as a URI reference; empty if there is none or it is not a valid URI reference (the access
+     *         log tells it then)
+     */
+    public static Optional<URI> instanceOf(String requestUri) {
+        if (requestUri == null || !requestUri.startsWith("/")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new URI(requestUri));
+        } catch (URISyntaxException notAUri) {
+            return Optional.empty();
         }
     }
 
