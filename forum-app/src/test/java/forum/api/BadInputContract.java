@@ -104,6 +104,25 @@ abstract class BadInputContract extends RunningForumTest {
                 .isPresent().isEqualTo(http.sendRaw("DELETE /actuator/health HTTP/1.1\r\n").allow());
     }
 
+    /**
+     * A literal route ({@code /api/users/login}, POST only) is never read as the id of {@code /api/users/{id}}: every
+     * method it does not take gets a 405 with its own methods, and OPTIONS lists those, not the GET of the id route.
+     */
+    @Test
+    void a_literal_route_lists_only_its_own_methods() {
+        for (String method : List.of("GET", "PUT", "DELETE", "PATCH", "TRACE")) {
+            Reply reply = http.sendRaw(method + " /api/users/login HTTP/1.1\r\n");
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(405);
+            assertThat(reply.allow()).as(method).hasValue("POST");
+        }
+        Reply options = http.sendRaw("OPTIONS /api/users/login HTTP/1.1\r\n");
+        assertThat(options.status()).isEqualTo(200);
+        assertThat(options.allow()).hasValue("POST,OPTIONS");
+        // A route with a variable is answered by Spring MVC as before.
+        assertThat(http.sendRaw("OPTIONS /api/users/1 HTTP/1.1\r\n").allow()).hasValueSatisfying(
+                allow -> assertThat(allow.split(",\\s*")).contains("GET", "HEAD", "OPTIONS").doesNotContain("POST"));
+    }
+
     @Test
     void an_oversized_body_announced_with_expect_100_continue_gets_413_and_no_100() {
         Reply reply = http.sendRaw("POST /api/users HTTP/1.1\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"

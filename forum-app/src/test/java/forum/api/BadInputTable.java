@@ -250,6 +250,10 @@ final class BadInputTable {
         rows.add(new Row("PATCH on a list", "PATCH", "/api/posts", JSON, null, "{}", false, 405, "method-not-allowed", Set.of(), ""));
         raw("TRACE", "TRACE /api/users HTTP/1.1\r\n", 405, "method-not-allowed", "This route does not take TRACE; it takes GET, POST");
         raw("TRACE on a single resource", "TRACE /api/threads/1 HTTP/1.1\r\n", 405, "method-not-allowed", "it takes GET");
+        raw("PUT on a literal route", "PUT /api/users/login HTTP/1.1\r\n", 405, "method-not-allowed",
+                "This route does not take PUT; it takes POST");
+        raw("TRACE on a literal route", "TRACE /api/users/login HTTP/1.1\r\n", 405, "method-not-allowed",
+                "This route does not take TRACE; it takes POST");
         raw("TRACE on an actuator route", "TRACE /actuator/health HTTP/1.1\r\n", 405, "method-not-allowed",
                 "This route does not take TRACE; it takes GET");
         raw("TRACE on a path no route has", "TRACE /api/nothing/1 HTTP/1.1\r\n", 404, "no-route", "No route has the path /api/nothing/1");

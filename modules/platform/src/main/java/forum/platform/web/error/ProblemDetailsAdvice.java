@@ -226,6 +226,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Set<HttpMethod> supported = failure.getSupportedHttpMethods();
         Set<String> allowed = supported == null ? Set.of() : new TreeSet<>(supported.stream().map(HttpMethod::name).toList());
+        // PUT /api/users/login: Spring also counts GET /api/users/{id}, but a literal route is never read as an id
+        // (a GET of it is a 405 too), so it takes only its own methods.
+        if (request instanceof ServletWebRequest servlet) {
+            allowed = routeMethods.methodsOfLiteralRoute(servlet.getRequest().getRequestURI()).orElse(allowed);
+        }
         ProblemDetail problem = RouteMethods.methodNotAllowed(failure.getMethod(), allowed);
         // Allow in name order, as security's 405 has it (Spring's own order follows a hash set).
         HttpHeaders sorted = new HttpHeaders();
