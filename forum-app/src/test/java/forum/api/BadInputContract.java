@@ -159,6 +159,21 @@ abstract class BadInputContract extends RunningForumTest {
                 .hasSize(20_000);
     }
 
+    /**
+     * OPTIONS asks what a resource allows, whatever the query (RFC 9110, 9.3.7; a CORS preflight carries the query of
+     * the request it asks about); HEAD is GET without content (9.3.2), so it takes GET's parameters and no others.
+     */
+    @Test
+    void options_ignores_the_query_and_head_takes_what_get_takes() {
+        for (String target : List.of("/api/posts?limit=5", "/api/posts?limit=5&offset=0", "/api/posts?limt=5", "/api/users/1?x=1")) {
+            Reply options = http.send("OPTIONS", target, null, null);
+            assertThat(options.status()).as(options.toString()).isEqualTo(200);
+            assertThat(options.allow()).as(options.toString()).hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
+        }
+        assertThat(http.send("HEAD", "/api/posts?limit=5&offset=1", null, null).status()).isEqualTo(200);
+        assertThat(http.send("HEAD", "/api/posts?limt=5", null, null).status()).isEqualTo(400);
+    }
+
     @Test
     void the_accept_header_never_changes_an_answer() {
         Reply asHtml = http.send("GET", "/api/users/1", null, null, "Accept", "text/html");

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The bad-input table: every kind of request the forum refuses, with the status, problem type and failing
@@ -108,7 +109,7 @@ final class BadInputTable {
         post("an id field on a new user", "/api/users", "{\"password\":\"sign-up-password-1\",\"id\":9,\"username\":\"withid\",\"name\":\"x\"}", 400, "validation",
                 "is not a field of this request", "id");
         post("a field in another case", "/api/threads", "{\"Title\":\"t\",\"createdBy\":1}", 400, "validation",
-                "is not a field", "Title");
+                "is not a field", "Title", "title");
     }
 
     /** A value of the wrong type says which type the field takes. */
@@ -135,6 +136,18 @@ final class BadInputTable {
                 "must be a positive whole number", "createdBy");
         post("a negative id in the body", "/api/posts", "{\"thread\":-1,\"text\":\"x\",\"user\":1}", 400, "validation",
                 "must be a positive whole number", "thread");
+        // Every failing field is named, not only the first that stops the binding.
+        post("a zero id and a blank text", "/api/posts", "{\"thread\":0,\"text\":\"\"}", 400, "validation",
+                "must be a positive whole number", "thread", "text");
+        post("every field of the wrong type and an unknown one", "/api/posts",
+                "{\"thread\":\"x\",\"text\":5,\"user\":\"y\",\"extra\":1}", 400, "validation", "must be a string, not a whole number", "thread", "text", "user", "extra");
+        post("a wrong type beside a missing field", "/api/threads", "{\"createdBy\":true}", 400, "validation",
+                "must be a whole number, not true or false", "createdBy", "title");
+        post("a sign-up with a wrong type, a blank name and a short password", "/api/users",
+                "{\"username\":5,\"name\":\"\",\"password\":\"x\"}", 400, "validation", "must not be blank",
+                "username", "name", "password");
+        post("a login of two wrong types", "/api/users/login", "{\"username\":[],\"password\":7}", 400, "validation",
+                "must be a string, not an array", "username", "password");
         post("an id too large for a number", "/api/threads", "{\"title\":\"x\",\"createdBy\":99999999999999999999}", 400,
                 "validation", "must be a whole number from 1 to 9223372036854775807", "createdBy");
     }
@@ -154,7 +167,16 @@ final class BadInputTable {
         get("a limit given twice", "/api/posts?limit=5&limit=6", 400, "validation", "is given 2 times", "limit");
         get("a misspelt parameter", "/api/users?limt=5", 400, "validation", "is not a parameter of this route (it takes: limit, offset)", "limt");
         get("a parameter a route does not take", "/api/users/1?limit=5", 400, "validation", "it takes none", "limit");
-        get("an unknown parameter beside a bad one", "/api/posts/in-thread/1?limit=x&page=2", 400, "validation", "", "page");
+        get("an unknown parameter beside a bad one", "/api/posts/in-thread/1?limit=x&page=2", 400, "validation", "", "limit", "page");
+        get("two bad numbers", "/api/posts?limit=x&offset=y", 400, "validation",
+                "Invalid input: limit must be a whole number in plain digits, like 10, not 'x'; offset must be", "limit", "offset");
+        get("a limit out of range and an unknown parameter", "/api/threads?limit=0&sort=new", 400, "validation",
+                "must be from 1 to 1000, not 0", "limit", "sort");
+        get("a parameter with an empty name", "/api/posts?=", 400, "validation",
+                "Invalid input: a parameter with an empty name is not taken by this route (it takes: limit, offset)", "");
+        get("1,100 unknown parameters", "/api/users?" + String.join("&", IntStream.range(0, 1100).mapToObj(i -> "p" + i).toList()),
+                400, "validation", "p9 is not a parameter of this route (it takes: limit, offset); and 1090 more",
+                IntStream.range(0, 10).mapToObj(i -> "p" + i).toArray(String[]::new));
         get("a limit over 1000", "/api/threads?limit=1001", 400, "validation", "must be from 1 to 1000, not 1001", "limit");
         get("a zero limit", "/api/threads?limit=0", 400, "validation", "must be from 1 to 1000, not 0", "limit");
         get("a negative offset", "/api/posts?offset=-1", 400, "validation", "must be from 0 to 1000000000, not -1", "offset");
@@ -221,7 +243,15 @@ final class BadInputTable {
         raw("a raw space in the path", "GET /api/users/a b HTTP/1.1\r\n", 400, "bad-request");
         raw("raw non-ASCII in the path", "GET /api/users/\u00e9 HTTP/1.1\r\n", 400, "bad-request");
         raw("raw non-ASCII in the query", "GET /api/users?limit=\u0663 HTTP/1.1\r\n", 400, "bad-request");
-        raw("a malformed percent-encoding", "GET /api/users/%zz HTTP/1.1\r\n", 400, "non-canonical-path");
+        raw("a malformed percent-encoding", "GET /api/users/%zz HTTP/1.1\r\n", 400, "non-canonical-path",
+                "'%zz' is not a percent-encoding ('%' and two hex digits): send a '%' itself as %25");
+        raw("a malformed percent-encoding in capitals", "GET /api/users/%ZZ HTTP/1.1\r\n", 400, "non-canonical-path",
+                "The path is not canonical: '%ZZ' is not a percent-encoding ('%' and two hex digits): send a '%' itself as %25");
+        raw("a lone percent sign in the path", "GET /api/users/% HTTP/1.1\r\n", 400, "non-canonical-path",
+                "'%' is not a percent-encoding");
+        raw("a path escape that is not UTF-8", "GET /api/users/%FF HTTP/1.1\r\n", 400, "bad-request",
+                "decode to bytes that are not UTF-8");
+        raw("an encoded NUL in the path", "GET /api/users/1%00 HTTP/1.1\r\n", 400, "bad-request", "'%00', an encoded NUL");
         raw("a dot segment above the root", "GET /../api/users HTTP/1.1\r\n", 400, "non-canonical-path");
         raw("a header field without a colon", "GET /api/users HTTP/1.1\r\nNot a header\r\n", 400, "bad-request");
         raw("a header field name with a space", "GET /api/users HTTP/1.1\r\nBad Name: x\r\n", 400, "bad-request");

@@ -102,10 +102,14 @@ public final class Validation {
         return this;
     }
 
-    /** Throws a {@link ValidationException} listing every violation, if there is any. */
+    /**
+     * Throws a {@link ValidationException} listing every violation, if there is any, with those found while the
+     * request's body was read ({@link InputViolations}).
+     */
     public void check() {
-        if (!violations.isEmpty()) {
-            throw new ValidationException(violations);
+        List<FieldViolation> all = InputViolations.mergeInto(violations);
+        if (!all.isEmpty()) {
+            throw new ValidationException(all);
         }
     }
 }

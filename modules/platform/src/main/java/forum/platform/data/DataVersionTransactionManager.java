@@ -1,6 +1,9 @@
 package forum.platform.data;
 
+import forum.platform.InputViolations;
+import forum.platform.ValidationException;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.JdbcTransactionObjectSupport;
@@ -31,6 +34,10 @@ class DataVersionTransactionManager extends DataSourceTransactionManager {
         // A rollback-only transaction never gets here: Spring rolls it back instead of preparing a commit.
         if (!status.isNewTransaction() || status.isReadOnly()) {
             return;
+        }
+        if (InputViolations.held()) {
+            // A body field was refused while it was read and no rule of the module reported it: never write it.
+            throw new ValidationException(InputViolations.mergeInto(List.of()));
         }
         JdbcTransactionObjectSupport transaction = (JdbcTransactionObjectSupport) status.getTransaction();
         try {

@@ -16,7 +16,7 @@ import org.springframework.http.ProblemDetail;
  *   <li>no percent-encoded unreserved character ({@code A-Z a-z 0-9 - . _ ~}): {@code /api/post%73} is
  *       {@code /api/posts};</li>
  *   <li>no encoded separator: {@code %2F} ({@code /}) or {@code %5C} ({@code \});</li>
- *   <li>no {@code %} that is not followed by two hex digits;</li>
+ *   <li>no {@code %} that is not followed by two hex digits (a {@code %} itself is sent as {@code %25});</li>
  *   <li>no dot segment ({@code .} or {@code ..}) and no empty segment ({@code //}); a trailing {@code /} is
  *       allowed;</li>
  *   <li>no {@code ;} (path parameters).</li>
@@ -46,7 +46,9 @@ public final class CanonicalPath {
         }
         for (int i = rawPath.indexOf('%'); i >= 0; i = rawPath.indexOf('%', i + 1)) {
             if (i + 2 >= rawPath.length() || hex(rawPath.charAt(i + 1)) < 0 || hex(rawPath.charAt(i + 2)) < 0) {
-                return Optional.of("a '%' must be followed by two hex digits");
+                String escape = rawPath.substring(i, Math.min(i + 3, rawPath.length()));
+                return Optional.of("'" + escape + "' is not a percent-encoding ('%' and two hex digits): send a '%'"
+                        + " itself as %25");
             }
             char decoded = (char) (hex(rawPath.charAt(i + 1)) * 16 + hex(rawPath.charAt(i + 2)));
             String escape = rawPath.substring(i, i + 3);
@@ -92,10 +94,20 @@ public final class CanonicalPath {
         return "/" + String.join("/", kept);
     }
 
-    /** The 400 problem for a non-canonical path: what is wrong and the path to send instead. */
+    /**
+     * The 400 problem for a non-canonical path: what is wrong and, where one follows from it, the path to send
+     * instead. None is offered for a '%' that starts no escape: only the client knows what it meant, and the
+     * canonical form would still hold it.
+     *
+     * @param rawPath   the path as sent
+     * @param violation what {@link #violation} found
+     * @return the problem, of type {@code non-canonical-path}
+     */
     public static ProblemDetail problem(String rawPath, String violation) {
+        String canonical = canonical(rawPath);
+        boolean offered = !canonical.equals(rawPath) && violation(canonical).isEmpty();
         return ProblemType.NON_CANONICAL_PATH.problem("The path is not canonical: " + violation
-                + ". Send it as " + canonical(rawPath));
+                + (offered ? ". Send it as " + canonical : ""));
     }
 
     private static String decodeUnreservedAndSeparators(String rawPath) {

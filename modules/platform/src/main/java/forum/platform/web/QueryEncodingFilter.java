@@ -1,6 +1,7 @@
 package forum.platform.web;
 
 import forum.platform.FieldViolation;
+import forum.platform.ValidationException;
 import forum.platform.web.problem.ProblemResponses;
 import forum.platform.web.problem.ProblemType;
 import jakarta.servlet.FilterChain;
@@ -81,9 +82,9 @@ public class QueryEncodingFilter extends OncePerRequestFilter {
     }
 
     private static ProblemDetail problem(List<FieldViolation> violations) {
-        ProblemDetail problem = ProblemType.VALIDATION.problem("Invalid input: "
-                + String.join("; ", violations.stream().map(FieldViolation::toString).toList()));
-        problem.setProperty(ProblemType.ERRORS, violations.stream()
+        // The first few named, as every validation problem does: a query of a thousand bad escapes is not echoed whole.
+        ProblemDetail problem = ProblemType.VALIDATION.problem(ValidationException.describe(violations));
+        problem.setProperty(ProblemType.ERRORS, violations.stream().limit(ValidationException.LISTED)
                 .map(v -> Map.of("field", v.field(), "message", v.message())).toList());
         return problem;
     }

@@ -1,6 +1,8 @@
 package forum.platform.web;
 
 import forum.platform.FieldViolation;
+import forum.platform.Paging;
+import forum.platform.PlainDecimal;
 import forum.platform.ValidationException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,9 +12,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -23,41 +26,82 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * otherwise be ignored and the default used), a parameter given twice ({@code ?limit=5&limit=10}), or one
  * given empty ({@code ?limit=}, which Spring would read as "use the default"). The parameters a route takes
  * are the {@code @RequestParam}s of its handler method (for the modules, their API interface's). Numbers are
- * read by {@link forum.platform.PlainDecimal}'s rule ({@link StrictRequestsConfiguration}).
+ * read by {@link forum.platform.PlainDecimal}'s rule ({@link StrictRequestsConfiguration}), and checked here
+ * first, with paging's ranges, so that every failing parameter is named at once. OPTIONS is not judged.
  */
 class StrictQueryParameters implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method)) {
+        // OPTIONS asks what the target resource allows (RFC 9110, section 9.3.7): its answer does not depend on the
+        // query, and a CORS preflight carries the query of the request it asks about, which is judged when it comes.
+        // HEAD is GET without the content (section 9.3.2): it reaches the GET handler and is judged as GET is.
+        if (!(handler instanceof HandlerMethod method) || HttpMethod.OPTIONS.matches(request.getMethod())) {
             return true;
         }
         Map<String, List<String>> query = parse(request.getQueryString());
         if (query.isEmpty()) {
             return true;
         }
-        Set<String> taken = new TreeSet<>();
+        Map<String, Class<?>> taken = new TreeMap<>();
         for (MethodParameter parameter : method.getMethodParameters()) {
             RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
             if (param != null) {
-                taken.add(param.name().isEmpty() ? param.value() : param.name());
+                taken.put(param.name().isEmpty() ? param.value() : param.name(), parameter.getParameterType());
             }
         }
+        // Every parameter is judged, so one answer names each at fault (ValidationException names the first ten).
         List<FieldViolation> violations = new ArrayList<>();
         query.forEach((name, values) -> {
-            if (!taken.contains(name)) {
-                violations.add(new FieldViolation(name, taken.isEmpty() ? "is not a parameter of this route (it takes none)"
-                        : "is not a parameter of this route (it takes: " + String.join(", ", taken) + ")"));
+            if (!taken.containsKey(name)) {
+                String takes = taken.isEmpty() ? "(it takes none)" : "(it takes: " + String.join(", ", taken.keySet()) + ")";
+                violations.add(name.isEmpty()
+                        ? new FieldViolation(name, "a parameter with an empty name is not taken by this route " + takes)
+                        : new FieldViolation(name, "is not a parameter of this route " + takes));
             } else if (values.size() > 1) {
                 violations.add(new FieldViolation(name, "is given " + values.size() + " times; give it once"));
             } else if (values.getFirst().isEmpty()) {
                 violations.add(new FieldViolation(name, "is empty; give a value or leave the parameter out"));
+            } else {
+                number(name, taken.get(name), values.getFirst()).ifPresent(violations::add);
             }
         });
         if (!violations.isEmpty()) {
             throw new ValidationException(violations);
         }
         return true;
+    }
+
+    /**
+     * What is wrong with the value of a whole-number parameter, as binding would find it, but before binding, so
+     * that every parameter is judged: binding stops at the first that fails. Paging's ranges are checked here too.
+     */
+    private static Optional<FieldViolation> number(String name, Class<?> type, String value) {
+        boolean isInt = type == int.class || type == Integer.class;
+        if (!isInt && type != long.class && type != Long.class) {
+            return Optional.empty();
+        }
+        if (!PlainDecimal.isPlain(value)) {
+            return Optional.of(new FieldViolation(name, "must be a whole number in plain digits, like 10, not '" + value + "'"));
+        }
+        long min = isInt ? Integer.MIN_VALUE : Long.MIN_VALUE;
+        long max = isInt ? Integer.MAX_VALUE : Long.MAX_VALUE;
+        if ("limit".equals(name)) {
+            min = 1;
+            max = Paging.MAX_LIMIT;
+        } else if ("offset".equals(name)) {
+            min = 0;
+            max = Paging.MAX_OFFSET;
+        }
+        long number;
+        try {
+            number = PlainDecimal.parseLong(value);
+        } catch (RuntimeException tooLarge) {
+            return Optional.of(new FieldViolation(name, "must be from " + min + " to " + max + ", not " + value));
+        }
+        return number < min || number > max
+                ? Optional.of(new FieldViolation(name, "must be from " + min + " to " + max + ", not " + value))
+                : Optional.empty();
     }
 
     /** Parameter name to its values, decoded as Spring decodes them (UTF-8, {@code +} is a space). */

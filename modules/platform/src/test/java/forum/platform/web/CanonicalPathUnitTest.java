@@ -3,6 +3,7 @@ package forum.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import forum.platform.web.problem.ProblemType;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,9 +39,6 @@ class CanonicalPathUnitTest {
             /api/posts//            | it has an empty segment ('//')                     | /api/posts/
             /api/posts;x=1/1        | it has a ';' (path parameters are not used here)   | /api/posts/1
             /api/posts/1;jsessionid=A | it has a ';' (path parameters are not used here) | /api/posts/1
-            /api/posts/%            | a '%' must be followed by two hex digits           | /api/posts/%
-            /api/posts/%4           | a '%' must be followed by two hex digits           | /api/posts/%4
-            /api/posts/%zz          | a '%' must be followed by two hex digits           | /api/posts/%zz
             api/posts               | a path starts with '/'                             | /api/posts
             """)
     void a_non_canonical_path_is_refused_with_why_and_what_to_send(String path, String why, String canonical) {
@@ -50,5 +48,27 @@ class CanonicalPathUnitTest {
         assertThat(problem.getType()).isEqualTo(ProblemType.NON_CANONICAL_PATH.uri());
         assertThat(problem.getStatus()).isEqualTo(400);
         assertThat(problem.getDetail()).isEqualTo("The path is not canonical: " + why + ". Send it as " + canonical);
+    }
+
+    /** A '%' that starts no escape: the detail says what it is and how a '%' is sent, and offers no path to send. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            /api/users/%ZZ   | %ZZ
+            /api/users/%     | %
+            /api/posts/%4    | %4
+            /api/posts/a%zz  | %zz
+            """)
+    void a_malformed_escape_is_named_and_no_path_is_offered(String path, String escape) {
+        String why = CanonicalPath.violation(path).orElseThrow();
+        assertThat(why).isEqualTo("'" + escape + "' is not a percent-encoding ('%' and two hex digits): send a '%' itself as %25");
+        assertThat(CanonicalPath.problem(path, why).getDetail())
+                .isEqualTo("The path is not canonical: " + why).doesNotContain("Send it as");
+    }
+
+    /** A path whose canonical form would still be refused is not offered either. */
+    @Test
+    void a_path_that_would_still_be_refused_is_not_offered() {
+        assertThat(CanonicalPath.problem("/api/post%73/%zz", "'%73' encodes 's', which is sent as it is").getDetail())
+                .doesNotContain("Send it as");
     }
 }

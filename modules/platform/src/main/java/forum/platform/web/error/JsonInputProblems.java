@@ -47,7 +47,7 @@ public final class JsonInputProblems {
         }
         if (failure instanceof UnrecognizedPropertyException unknown) {
             String field = join(parentPath(unknown), unknown.getPropertyName());
-            return invalid(new FieldViolation(field, "is not a field of this request" + known(unknown.getKnownPropertyIds())));
+            return invalid(unknownField(field, unknown.getKnownPropertyIds()));
         }
         String path = pathOf(failure);
         if (failure instanceof StreamConstraintsException) {
@@ -61,6 +61,25 @@ public final class JsonInputProblems {
             return malformed(failure);
         }
         return invalid(new FieldViolation(path, expectation(failure)));
+    }
+
+    /**
+     * A field's value that could not be read as its type, read alone ({@link BodyFieldPrecheck}).
+     *
+     * @param field   the field's name in the body
+     * @param failure why its value could not be read
+     * @return the field (with the path inside its value, if any) and what it must be
+     */
+    static FieldViolation fieldViolation(String field, JacksonException failure) {
+        String inner = pathOf(failure);
+        return new FieldViolation(inner.isEmpty() ? field : inner.startsWith("[") ? field + inner : field + "." + inner,
+                expectation(failure));
+    }
+
+    /** The violation of a field the request does not have, given the fields it has. */
+    static FieldViolation unknownField(String field, Collection<?> known) {
+        String message = "is not a field of this request" + known(known);
+        return new FieldViolation(field, field.isEmpty() ? "a field with an empty name " + message : message);
     }
 
     private static ProblemDetail malformed(JacksonException failure) {
@@ -149,7 +168,7 @@ public final class JsonInputProblems {
         };
     }
 
-    private static String known(Collection<Object> ids) {
+    private static String known(Collection<?> ids) {
         if (ids == null || ids.isEmpty()) {
             return "";
         }

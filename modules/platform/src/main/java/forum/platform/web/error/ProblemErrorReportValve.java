@@ -5,8 +5,14 @@ import forum.platform.web.problem.ProblemResponses;
 
 import forum.platform.web.CanonicalPath;
 import forum.platform.web.HttpMethodFilter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -64,12 +70,49 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             if (violation.isPresent()) {
                 return CanonicalPath.problem(rawPath, violation.get());
             }
+            var undecodable = undecodablePath(rawPath);
+            if (undecodable.isPresent()) {
+                return ProblemType.BAD_REQUEST.problem(undecodable.get());
+            }
         }
         if (status.value() == HttpStatus.NOT_IMPLEMENTED.value() && method != null
                 && !HttpMethodFilter.IMPLEMENTED.contains(method)) {
             return HttpMethodFilter.notImplemented(method);
         }
         return ProblemType.forStatus(status, detail(ProblemType.forStatus(status)));
+    }
+
+    /**
+     * Why Tomcat could not decode a canonical path, if its escapes are the reason: it refuses an encoded NUL
+     * ({@code %00}) and escapes whose bytes are not UTF-8 ({@code %FF}, half a character {@code %C3}) before any
+     * filter runs. Its own reason is not told to the valve, so it is found again here.
+     *
+     * @param rawPath the path as sent, with well-formed escapes (a malformed one is a non-canonical path)
+     * @return the detail naming the escape at fault, or empty when the escapes decode to UTF-8 text without NUL
+     */
+    static Optional<String> undecodablePath(String rawPath) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < rawPath.length(); i++) {
+            char c = rawPath.charAt(i);
+            if (c != '%' || i + 2 >= rawPath.length()) {
+                bytes.write(c);
+                continue;
+            }
+            int value = HexFormat.fromHexDigits(rawPath, i + 1, i + 3);
+            if (value == 0) {
+                return Optional.of("The path holds '" + rawPath.substring(i, i + 3) + "', an encoded NUL"
+                        + " character, which no path may hold");
+            }
+            bytes.write(value);
+            i += 2;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray()));
+            return Optional.empty();
+        } catch (CharacterCodingException notUtf8) {
+            return Optional.of("The path's percent-encodings decode to bytes that are not UTF-8 text: percent-encode"
+                    + " the UTF-8 bytes of each character (\u00e9 is %C3%A9; a '%' itself is %25)");
+        }
     }
 
     private static String detail(ProblemType type) {

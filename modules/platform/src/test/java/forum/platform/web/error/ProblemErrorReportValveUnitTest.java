@@ -28,4 +28,19 @@ class ProblemErrorReportValveUnitTest {
         assertThat(problem.getStatus()).isEqualTo(417);
         assertThat(problem.getDetail()).contains("100-continue");
     }
+
+    /** Tomcat refuses a canonical path whose escapes do not decode: the detail says which, not "outside ASCII". */
+    @Test
+    void a_path_tomcat_cannot_decode_is_named_as_such() {
+        var notUtf8 = ProblemErrorReportValve.problem(HttpStatusCode.valueOf(400), "/api/users/%FF", "GET");
+        assertThat(notUtf8.getType().toString()).isEqualTo("urn:forum:problem:bad-request");
+        assertThat(notUtf8.getDetail()).contains("percent-encodings decode to bytes that are not UTF-8").doesNotContain("ASCII");
+        assertThat(ProblemErrorReportValve.problem(HttpStatusCode.valueOf(400), "/api/users/%C3", "GET").getDetail())
+                .contains("not UTF-8");
+        assertThat(ProblemErrorReportValve.problem(HttpStatusCode.valueOf(400), "/api/users/1%00", "GET").getDetail())
+                .contains("'%00', an encoded NUL character");
+        assertThat(ProblemErrorReportValve.undecodablePath("/api/users/caf%C3%A9%20x")).isEmpty();
+        assertThat(ProblemErrorReportValve.problem(HttpStatusCode.valueOf(400), "/api/users/a b", "GET").getDetail())
+                .contains("outside ASCII");
+    }
 }
