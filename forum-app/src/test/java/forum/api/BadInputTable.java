@@ -14,9 +14,17 @@ import java.util.stream.IntStream;
  */
 final class BadInputTable {
 
-    /** One request and what it must get. {@code raw}: sent byte for byte, as no HTTP client would send it. */
+    /**
+     * One request and what it must get. {@code raw}: sent byte for byte, as no HTTP client would send it;
+     * {@code halfClose}: a raw request after which the client closes its side of the connection.
+     */
     record Row(String name, String method, String target, String contentType, String accept, String body, boolean raw,
-               int status, String type, Set<String> fields, String detailOrMessage) {
+               int status, String type, Set<String> fields, String detailOrMessage, boolean halfClose) {
+
+        Row(String name, String method, String target, String contentType, String accept, String body, boolean raw,
+            int status, String type, Set<String> fields, String detailOrMessage) {
+            this(name, method, target, contentType, accept, body, raw, status, type, fields, detailOrMessage, false);
+        }
 
         @Override
         public String toString() {
@@ -41,6 +49,7 @@ final class BadInputTable {
         table.queries();
         table.paths();
         table.container();
+        HeaderFieldRows.addTo(table.rows);
         table.negotiation();
         table.passwords();
         table.domain();

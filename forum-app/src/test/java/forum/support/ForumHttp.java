@@ -102,11 +102,27 @@ public final class ForumHttp {
      * or chunks, is the caller's to spell in {@code head} and {@code body}).
      */
     public Reply sendRaw(String head, String body) {
+        return sendRaw(head, body, false);
+    }
+
+    /**
+     * {@link #sendRaw(String, String)}, then closes the client's side of the connection (TCP half-close: the
+     * server reads the end of the stream), as a client that stops in the middle of its body does; the answer is
+     * still read. With a body shorter than its Content-Length, or chunks without their last one.
+     */
+    public Reply sendRawThenHalfClose(String head, String body) {
+        return sendRaw(head, body, true);
+    }
+
+    private Reply sendRaw(String head, String body, boolean halfClose) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write((head + "Host: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
             out.flush();
+            if (halfClose) {
+                socket.shutdownOutput();
+            }
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int end = answer.indexOf("\r\n\r\n");
             String[] lines = (end < 0 ? answer : answer.substring(0, end)).split("\r\n");

@@ -5,6 +5,7 @@ import forum.platform.web.problem.ProblemResponses;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.EOFException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
@@ -60,8 +61,9 @@ class ProblemErrorController implements ErrorController {
 
     /**
      * What the client sent wrong, for the failures Tomcat answers with a 400 after the application began: a body
-     * whose chunked framing is malformed or that ends early (found while the body is read), parameters that do not
-     * decode.
+     * whose chunked framing is malformed, a body that ends early (the client closed its side of the connection
+     * before the body's Content-Length or its last chunk: Tomcat reads the end of the stream there), parameters that
+     * do not decode.
      *
      * @param failure the exception the request failed with, or null
      * @param chunked whether the request's body was sent with {@code Transfer-Encoding: chunked}
@@ -71,15 +73,17 @@ class ProblemErrorController implements ErrorController {
         if (causedBy(failure, InvalidParameterException.class)) {
             return Optional.of(ProblemDetailsAdvice.UNDECODABLE_PARAMETERS);
         }
-        for (Throwable cause = failure instanceof Throwable thrown ? thrown : null; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BadRequestException && !chunked) {
-                return Optional.of("The request body could not be read as sent: it ended before its Content-Length");
-            }
-            if (cause instanceof BadRequestException) {
-                return Optional.of("The request body's chunked transfer coding is malformed (each chunk is its size in"
-                        + " hex, CRLF, that many bytes, CRLF; a last chunk of size 0 ends the body): send a well-formed"
-                        + " chunked body, or the body with a Content-Length");
-            }
+        if (causedBy(failure, EOFException.class) || (causedBy(failure, BadRequestException.class) && !chunked)) {
+            return Optional.of(chunked
+                    ? "The request body ended before its last chunk (a chunk of size 0, then an empty line): send the"
+                            + " whole chunked body before closing the connection"
+                    : "The request body ended before its Content-Length: send as many bytes as the Content-Length"
+                            + " says, or a Content-Length that counts the bytes sent");
+        }
+        if (causedBy(failure, BadRequestException.class)) {
+            return Optional.of("The request body's chunked transfer coding is malformed (each chunk is its size in"
+                    + " hex, CRLF, that many bytes, CRLF; a last chunk of size 0 ends the body): send a well-formed"
+                    + " chunked body, or the body with a Content-Length");
         }
         return Optional.empty();
     }

@@ -15,8 +15,9 @@ import org.springframework.context.annotation.Configuration;
  * The servlet container's part of "every error is a problem": Tomcat's error report becomes
  * {@link ProblemErrorReportValve}, and an encoded {@code /} or {@code \} in a path is passed on to the
  * application (whose {@code CanonicalPathFilter} refuses it with a problem that says why) instead of being
- * refused by Tomcat with a bare 400; {@code TRACE} is let through to {@code HttpMethodFilter}, and
- * {@code 100 Continue} waits until the application reads the body.
+ * refused by Tomcat with a bare 400; {@code TRACE} is let through to {@code HttpMethodFilter},
+ * {@code 100 Continue} waits until the application reads the body, and a body framed both by Content-Length and
+ * by Transfer-Encoding is refused ({@link AmbiguousFramingValve}).
  */
 @Configuration(proxyBeanMethods = false)
 class ProblemsConfiguration {
@@ -37,6 +38,7 @@ class ProblemsConfiguration {
                 }
             });
             factory.addContextCustomizers(context -> {
+                context.getPipeline().addValve(new AmbiguousFramingValve());
                 Container parent = context.getParent();
                 if (parent instanceof StandardHost host) {
                     // An instance of the class the host is told to use: it then adds no HTML report of its own.

@@ -2,6 +2,7 @@ package forum.platform.web.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.EOFException;
 import java.io.IOException;
 import org.apache.coyote.BadRequestException;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -16,6 +17,14 @@ class ProblemErrorControllerUnitTest {
                 .hasValueSatisfying(detail -> assertThat(detail).contains("chunked transfer coding is malformed"));
         assertThat(ProblemErrorController.clientFault(new IOException(new BadRequestException("x")), false))
                 .hasValueSatisfying(detail -> assertThat(detail).contains("ended before its Content-Length"));
+    }
+
+    @Test
+    void a_body_that_ends_early_says_before_what() {
+        assertThat(ProblemErrorController.clientFault(new IOException(new EOFException("eof")), false))
+                .hasValueSatisfying(detail -> assertThat(detail).contains("ended before its Content-Length"));
+        assertThat(ProblemErrorController.clientFault(new EOFException("eof"), true))
+                .hasValueSatisfying(detail -> assertThat(detail).contains("ended before its last chunk"));
     }
 
     @Test

@@ -1,0 +1,109 @@
+package forum.api;
+
+import forum.api.BadInputTable.Row;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The bad-input table's rows about a request's header fields and body framing, sent raw (writes get marceline's
+ * token from {@link BadInputContract}): a content coding the server does not decode (415), a single-valued field sent
+ * twice, a body framed by both Content-Length and Transfer-Encoding, a body that ends early (400).
+ */
+final class HeaderFieldRows {
+
+    private static final String THREAD = "{\"title\":\"framed\"}";
+    private static final String LOGIN = "{\"username\":\"finn\",\"password\":\"adventure-time-hero\"}";
+    private static final String SIGN_UP = "{\"username\":\"framing\",\"name\":\"F\",\"password\":\"not-stored-at-all-9\"}";
+    private static final String JSON = "Content-Type: application/json\r\n";
+
+    private HeaderFieldRows() {
+    }
+
+    /** Adds every row of this kind to {@code rows}. */
+    static void addTo(List<Row> rows) {
+        contentCodings(rows);
+        repeatedFields(rows);
+        doubleFraming(rows);
+        earlyEnds(rows);
+    }
+
+    /** Any content coding but identity, on every route, reads too (RFC 9110 8.4.1). */
+    private static void contentCodings(List<Row> rows) {
+        String uncompressed = "send the body uncompressed";
+        rows.add(row("gzip on a write", "POST /api/threads", JSON + "Content-Encoding: gzip\r\n", THREAD, 415,
+                "unsupported-media-type", "content coding gzip"));
+        rows.add(row("br on a sign-up", "POST /api/users", JSON + "Content-Encoding: br\r\n", SIGN_UP, 415,
+                "unsupported-media-type", uncompressed));
+        rows.add(row("deflate on a login", "POST /api/users/login", JSON + "Content-Encoding: deflate\r\n", LOGIN, 415,
+                "unsupported-media-type", "content coding deflate"));
+        rows.add(row("gzip in upper case on a post", "POST /api/posts", JSON + "Content-Encoding: GZIP\r\n",
+                "{\"thread\":1,\"text\":\"x\"}", 415, "unsupported-media-type", "content coding GZIP"));
+        rows.add(row("a coding listed after identity", "POST /api/threads", JSON + "Content-Encoding: identity, x-custom\r\n",
+                THREAD, 415, "unsupported-media-type", "content coding x-custom"));
+        rows.add(row("a second Content-Encoding field", "POST /api/threads", JSON + "Content-Encoding: identity\r\n"
+                + "Content-Encoding: gzip\r\n", THREAD, 415, "unsupported-media-type", "content coding gzip"));
+        rows.add(row("gzip on a read", "GET /api/users/1", "Content-Encoding: gzip\r\n", null, 415, "unsupported-media-type",
+                uncompressed));
+        rows.add(row("br on an actuator route", "GET /actuator/health", "Content-Encoding: br\r\n", null, 415,
+                "unsupported-media-type", uncompressed));
+    }
+
+    /** A single-valued field the application reads, sent more than once; Tomcat refuses Content-Length and Host. */
+    private static void repeatedFields(List<Row> rows) {
+        String twice = "The Content-Type header field is sent more than once";
+        rows.add(row("two Content-Type fields on a write", "POST /api/threads", JSON + "Content-Type: text/plain\r\n", THREAD,
+                400, "bad-request", twice));
+        rows.add(row("the same Content-Type twice on a login", "POST /api/users/login", JSON + JSON, LOGIN, 400, "bad-request",
+                twice));
+        rows.add(row("two Content-Type fields on a read", "GET /api/users/1", JSON + "Content-Type: text/plain\r\n", null, 400,
+                "bad-request", twice));
+        rows.add(row("two Content-Type values in one field", "POST /api/threads", "Content-Type: application/json, text/plain\r\n",
+                THREAD, 400, "bad-request", "is not a media type"));
+        rows.add(row("two Content-Length fields", "POST /api/threads", JSON + "Content-Length: 18\r\n", THREAD, 400,
+                "bad-request", ""));
+        rows.add(row("two Host fields", "GET /api/users/1", "Host: other\r\n", null, 400, "bad-request", ""));
+    }
+
+    /** Content-Length with Transfer-Encoding: the request-smuggling shape (RFC 9112 6.3), in either order. */
+    private static void doubleFraming(List<Row> rows) {
+        String chunked = "12\r\n" + THREAD + "\r\n0\r\n\r\n";
+        String twice = "frames its body twice, with Content-Length and Transfer-Encoding";
+        rows.add(raw("Content-Length, then Transfer-Encoding", "POST /api/threads HTTP/1.1\r\n" + JSON + "Content-Length: 18\r\n"
+                + "Transfer-Encoding: chunked\r\n", chunked, 400, twice, false));
+        rows.add(raw("Transfer-Encoding, then Content-Length", "POST /api/threads HTTP/1.1\r\n" + JSON
+                + "Transfer-Encoding: chunked\r\ncontent-length: 5\r\n", chunked, 400, twice, false));
+        rows.add(raw("Content-Length 0 with chunks on a sign-up", "POST /api/users HTTP/1.1\r\n" + JSON + "Content-Length: 0\r\n"
+                + "Transfer-Encoding: chunked\r\n", Integer.toHexString(SIGN_UP.length()) + "\r\n" + SIGN_UP + "\r\n0\r\n\r\n",
+                400, twice, false));
+        rows.add(raw("Content-Length with chunks on a read", "GET /api/users/1 HTTP/1.1\r\nContent-Length: 5\r\n"
+                + "Transfer-Encoding: chunked\r\n", "0\r\n\r\n", 400, twice, false));
+    }
+
+    /** A body that ends (the client half-closes) before its Content-Length or its last chunk. */
+    private static void earlyEnds(List<Row> rows) {
+        String beforeLength = "The request body ended before its Content-Length";
+        String beforeLastChunk = "The request body ended before its last chunk";
+        rows.add(raw("a body shorter than its Content-Length on a write", "POST /api/threads HTTP/1.1\r\n" + JSON
+                + "Content-Length: 100\r\n", THREAD, 400, beforeLength, true));
+        rows.add(raw("a body shorter than its Content-Length on a login", "POST /api/users/login HTTP/1.1\r\n" + JSON
+                + "Content-Length: 500\r\n", LOGIN.substring(0, 20), 400, beforeLength, true));
+        rows.add(raw("chunks without the last one", "POST /api/threads HTTP/1.1\r\n" + JSON + "Transfer-Encoding: chunked\r\n",
+                "12\r\n" + THREAD + "\r\n", 400, beforeLastChunk, true));
+        rows.add(raw("a chunk cut short", "POST /api/users HTTP/1.1\r\n" + JSON + "Transfer-Encoding: chunked\r\n",
+                "40\r\n" + SIGN_UP.substring(0, 30), 400, beforeLastChunk, true));
+    }
+
+    /** A request with {@code fields} (each ending in CRLF) and, when not null, {@code body} framed by its Content-Length. */
+    private static Row row(String name, String requestLine, String fields, String body, int status, String type, String detail) {
+        String length = body == null ? "" : "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n";
+        return new Row(name, requestLine.substring(0, requestLine.indexOf(' ')), requestLine + " HTTP/1.1\r\n" + fields + length,
+                null, null, body, true, status, type, Set.of(), detail);
+    }
+
+    /** A 400 {@code bad-request} for {@code head} with {@code body} sent as it is, its framing spelled by the caller. */
+    private static Row raw(String name, String head, String body, int status, String detail, boolean halfClose) {
+        return new Row(name, head.substring(0, head.indexOf(' ')), head, null, null, body, true, status, "bad-request",
+                Set.of(), detail, halfClose);
+    }
+}
