@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
+import dev.forum.extraction.runtime.migration.SchemaVersion;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.slf4j.Logger;
@@ -101,7 +102,7 @@ final class ModuleSchema {
         }
         var result = flyway.migrate();
         log.info("Module '{}': schema at version {} ({} migrations applied)", module,
-                result.targetSchemaVersion, result.migrationsExecuted);
+                SchemaVersion.after(flyway, result), result.migrationsExecuted);
         seedAndGrant(postgres);
     }
 

@@ -91,6 +91,7 @@ public class HttpMethodFilter extends OncePerRequestFilter {
         String hint = method != null && IMPLEMENTED.contains(method.toUpperCase(Locale.ROOT)) && !method.equals(method.toUpperCase(Locale.ROOT))
                 ? " (methods are case-sensitive: send " + method.toUpperCase(Locale.ROOT) + ")" : "";
         return ProblemType.NOT_IMPLEMENTED.problem("This server does not implement " + name + hint
-                + "; the routes take GET, HEAD, POST, PUT, PATCH, DELETE and OPTIONS, each route some of them (a 405 lists which)");
+                + "; it implements GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS and TRACE, and a route answers a method"
+                + " of these it does not take with 405 and an Allow of the ones it takes");
     }
 }

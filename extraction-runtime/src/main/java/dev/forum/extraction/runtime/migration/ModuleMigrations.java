@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
@@ -49,10 +50,11 @@ public final class ModuleMigrations implements FlywayMigrationStrategy {
         if (!hasMigrations(base.getClassLoader(), folders)) {
             return;
         }
-        var result = Flyway.configure(base.getClassLoader()).configuration(base).locations(folders).table(table)
-                .baselineOnMigrate(true).baselineVersion("0").failOnMissingLocations(false).load().migrate();
+        Flyway flyway = Flyway.configure(base.getClassLoader()).configuration(base).locations(folders).table(table)
+                .baselineOnMigrate(true).baselineVersion("0").failOnMissingLocations(false).load();
+        MigrateResult result = flyway.migrate();
         log.info("Migrations of {}: {} applied, schema at version {} (history table {})", folder,
-                result.migrationsExecuted, result.targetSchemaVersion, table);
+                result.migrationsExecuted, SchemaVersion.after(flyway, result), table);
     }
 
     private static boolean hasMigrations(ClassLoader classLoader, String[] folders) {

@@ -53,6 +53,29 @@ class ModuleMigrationsTest {
         assertThat(tables(database)).doesNotContain("project");
     }
 
+    @Test
+    void theSchemaVersionIsTheAppliedOneOnARestartOverAnUpToDateSchemaToo() throws Exception {
+        write("db/migration/V1__one.sql", "create table one (id int primary key);");
+        write("db/migration/V2__two.sql", "create table two (id int primary key);");
+        JdbcDataSource database = new JdbcDataSource();
+        database.setURL("jdbc:h2:mem:versions;DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE");
+        ClassLoader classLoader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader());
+        Flyway flyway = Flyway.configure(classLoader).dataSource(database).locations("classpath:db/migration").load();
+
+        var first = flyway.migrate();
+        assertThat(SchemaVersion.after(flyway, first)).isEqualTo("2");
+        var again = flyway.migrate();
+        assertThat(again.migrationsExecuted).isZero();
+        assertThat(again.targetSchemaVersion).as("what Flyway itself says on a restart").isNull();
+        assertThat(SchemaVersion.after(flyway, again)).isEqualTo("2");
+
+        JdbcDataSource emptyDatabase = new JdbcDataSource();
+        emptyDatabase.setURL("jdbc:h2:mem:no-versions;DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE");
+        Flyway empty = Flyway.configure(classLoader).dataSource(emptyDatabase).locations("classpath:db/nothing")
+                .failOnMissingLocations(false).load();
+        assertThat(SchemaVersion.after(empty, empty.migrate())).isEqualTo("none");
+    }
+
     private void write(String path, String sql) throws IOException {
         Path file = dir.resolve(path);
         Files.createDirectories(file.getParent());
