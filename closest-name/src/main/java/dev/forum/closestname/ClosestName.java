@@ -9,10 +9,10 @@ import java.util.TreeSet;
  * The valid name a mistyped one most likely meant, for the "did you mean" of a one-line refusal (a module or service
  * name in a topology file, an {@code -Dextract} list, a service request, the run-time library's
  * {@code forum.topology.*} settings, the local stand-in's processes, data-move's {@code --module}); the one rule all of
- * them use, so a name is suggested alike everywhere. Closeness is the Levenshtein distance
- * (insertions, deletions and substitutions, one each), ignoring case: at most 1 for names of up to 5 characters, at
- * most 2 for longer ones, so {@code postz} means {@code posts} and {@code thredas} {@code threads}, while
- * {@code delta} means none of {@code alpha, beta}.
+ * them use, so a name is suggested alike everywhere. Closeness is the optimal string alignment distance
+ * (insertions, deletions, substitutions and swaps of two adjacent letters, one each), ignoring case: at most 1 for
+ * names of up to 5 characters, at most 2 for longer ones, so {@code postz} and {@code lonas} mean {@code posts} and
+ * {@code loans}, and {@code thredas} {@code threads}, while {@code delta} means none of {@code alpha, beta}.
  */
 public final class ClosestName {
 
@@ -44,23 +44,28 @@ public final class ClosestName {
         return of(typed, valid).map(name -> " (did you mean " + name + "?)").orElse("");
     }
 
-    /** The Levenshtein distance of two strings, case-sensitive. */
+    /**
+     * The optimal string alignment distance of two strings, case-sensitive: the fewest insertions, deletions,
+     * substitutions and swaps of two adjacent characters that turn {@code a} into {@code b}, no part edited twice
+     * ({@code lonas} is 1 from {@code loans}).
+     */
     public static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1));
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[b.length()];
+        return d[a.length()][b.length()];
     }
 }

@@ -33,7 +33,19 @@ class ClosestNameUnitTest {
         assertEquals(0, ClosestName.distance("posts", "posts"));
         assertEquals(1, ClosestName.distance("postz", "posts"));
         assertEquals(1, ClosestName.distance("thread", "threads"));
-        assertEquals(2, ClosestName.distance("thredas", "threads"));
+        assertEquals(2, ClosestName.distance("thrads", "threads!"));
         assertEquals(3, ClosestName.distance("", "abc"));
+    }
+
+    @Test
+    void aSwapOfTwoAdjacentLettersCountsOne() {
+        assertEquals(1, ClosestName.distance("lonas", "loans"));
+        assertEquals(1, ClosestName.distance("thredas", "threads"));
+        assertEquals(2, ClosestName.distance("olnas", "loans"));
+        // No part is edited twice: "ca" to "abc" is a deletion, then two insertions, not a swap and an insertion.
+        assertEquals(3, ClosestName.distance("ca", "abc"));
+        assertEquals(Optional.of("loans"), ClosestName.of("lonas", List.of("books", "loans", "members")));
+        assertEquals(" (did you mean members?)", ClosestName.hint("memebrs", List.of("books", "loans", "members")));
+        assertEquals(Optional.empty(), ClosestName.of("olans", List.of("books", "members")));
     }
 }
