@@ -53,7 +53,7 @@ record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries
 
     static ApplicationAnalysis of(Settings settings) throws IOException, InterruptedException {
         MavenProject project = settings.project();
-        String main = MainClass.of(settings.mainClass(), project);
+        String main = MainClass.of(settings.mainClass(), project, settings.requireJars());
         Path classes = Path.of(project.getBuild().getOutputDirectory());
         List<RuntimeLibraries.Entry> libraries = RuntimeLibraries.of(project, classes, main, settings.requireJars());
         settings.progress().resolved(libraries);

@@ -26,10 +26,12 @@ final class MainClass {
     }
 
     /**
-     * @throws ExtractionException (one line) when none is set and none or several are found, or the name is not a
-     *                             class name
+     * @param forService true for the service goal, which needs the project packaged, not just compiled
+     * @throws ExtractionException (one line) when the classes folder is missing, when none is set and none or several
+     *                             are found, or the name is not a class name
      */
-    static String of(String configured, MavenProject project) {
+    static String of(String configured, MavenProject project, boolean forService) {
+        requireCompiled(Path.of(project.getBuild().getOutputDirectory()), forService);
         String name = set(configured) ? configured.trim() : fromBootPlugin(project);
         if (name == null) {
             name = search(Path.of(project.getBuild().getOutputDirectory()));
@@ -55,10 +57,20 @@ final class MainClass {
         return null;
     }
 
-    private static String search(Path classes) {
+    /**
+     * @param classes    the application's classes folder
+     * @param forService true for the service goal
+     * @throws ExtractionException when the folder is not there: the project is not compiled (packaged, for a service)
+     */
+    static void requireCompiled(Path classes, boolean forService) {
         if (!Files.isDirectory(classes)) {
-            throw new ExtractionException("No main class: " + classes + " does not exist: run `package` first");
+            throw new ExtractionException("The application is not compiled: " + classes + " does not exist: "
+                    + (forService ? "run `package` first (./mvnw package -Dextract=<module>)"
+                            : "run `compile` first (./mvnw compile extract:report)"));
         }
+    }
+
+    private static String search(Path classes) {
         try {
             String found = MainClassFinder.findSingleMainClass(classes.toFile(), SPRING_BOOT_APPLICATION);
             if (found == null) {

@@ -54,7 +54,7 @@ final class PluginProperties {
             }
             if (key.equals(PREFIX) && value.isBlank()) {
                 throw new ExtractionException("-Dextract= names nothing: give the modules or services to build, e.g."
-                        + " -Dextract=posts, or leave it out");
+                        + " -Dextract=<module or service>, or leave it out");
             }
             if ("boolean".equals(known.get(key)) && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
                 throw new ExtractionException("-D" + key + "=" + value + " is neither true nor false: say -D" + key + "=true or -D"

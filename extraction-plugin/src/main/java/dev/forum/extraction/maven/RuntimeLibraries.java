@@ -55,7 +55,7 @@ final class RuntimeLibraries {
         }
         if (file.isDirectory()) {
             throw new ExtractionException("Artifact " + artifact + " resolves to the folder " + file
-                    + ", not a jar: run `package` so every module is a jar (e.g. ./mvnw package -Pextract=posts)");
+                    + ", not a jar: run `package` so every module is a jar (e.g. ./mvnw package -Dextract=<module>)");
         }
         if (!file.getName().endsWith(".jar")) {
             throw new ExtractionException("Artifact " + artifact + " is not a jar (" + file.getName()

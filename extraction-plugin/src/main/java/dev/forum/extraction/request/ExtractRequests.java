@@ -57,7 +57,7 @@ public final class ExtractRequests {
             for (String entry : property.split(",", -1)) {
                 if (entry.isBlank()) {
                     throw new ExtractionException("-Dextract=" + property
-                            + " has an empty entry: list modules or services separated by commas, e.g. -Dextract=posts,threads");
+                            + " has an empty entry: list modules or services separated by commas, e.g. -Dextract=<module>,<service>");
                 }
                 sources.putIfAbsent(entry.trim(), "-Dextract=" + property.trim());
             }

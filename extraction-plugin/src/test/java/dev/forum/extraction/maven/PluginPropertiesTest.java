@@ -36,7 +36,7 @@ class PluginPropertiesTest {
     void aSwitchIsTrueOrFalseAndTheListIsNotEmpty() throws Exception {
         assertEquals("-Dextract.image=flase is neither true nor false: say -Dextract.image=true or -Dextract.image=false",
                 refusal("extract.image", "flase"));
-        assertEquals("-Dextract= names nothing: give the modules or services to build, e.g. -Dextract=posts, or leave it out",
+        assertEquals("-Dextract= names nothing: give the modules or services to build, e.g. -Dextract=<module or service>, or leave it out",
                 refusal("extract", ""));
     }
 

@@ -113,7 +113,7 @@ class ExtractRequestsTest {
     void anEmptyEntryFails() {
         var e = assertThrows(ExtractionException.class, () -> names("posts,,users", List.of(), DECLARED));
         assertEquals("-Dextract=posts,,users has an empty entry: list modules or services separated by commas,"
-                + " e.g. -Dextract=posts,threads", e.getMessage());
+                + " e.g. -Dextract=<module>,<service>", e.getMessage());
         assertThrows(ExtractionException.class, () -> names(null, List.of("extract="), DECLARED));
     }
 
