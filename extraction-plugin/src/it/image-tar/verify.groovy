@@ -19,6 +19,8 @@ Map<String, byte[]> entries(byte[] bytes) {
 
 File service = new File(basedir, 'app/target/services/beta')
 assert new File(service, 'beta.jar').isFile()
+// Only the outputs are left: the working folders (lib/, classes/, image/) are gone once the image is built.
+assert (service.list() as List).sort() == ['beta-image.tar', 'beta.jar', 'contents.txt'] : service.list()
 File image = new File(service, 'beta-image.tar')
 assert image.isFile() : "no $image"
 
@@ -33,7 +35,10 @@ def manifest = json.parse(blob(index.manifests[0].digest))
 def config = json.parse(blob(manifest.config.digest))
 assert config.config.User == '65532:65532' : config.config
 assert config.config.Entrypoint.last() == 'sample.app.Main' : config.config.Entrypoint
-assert config.config.ExposedPorts.containsKey('3000/tcp') : config.config
+// The application's own server.port (app/src/main/resources/application.properties), and no health labels: the
+// sample has no spring-boot-actuator.
+assert config.config.ExposedPorts.keySet() == ['7070/tcp'] as Set : config.config
+assert !config.config.Labels?.keySet()?.any { it.startsWith('forum.health') } : config.config
 
 // The base tar's one layer (its /etc/passwd), then the service's own: beta's jars, not alpha's implementation.
 assert manifest.layers.size() == config.rootfs.diff_ids.size()
@@ -48,4 +53,5 @@ assert !files.contains('app/modules/alpha-1.0.jar') : files
 assert config.config.Entrypoint.contains('/app/resources/resources.jar:/app/classes/classes.jar:/app/modules/*:/app/libs/*') : config.config.Entrypoint
 
 assert new File(basedir, 'build.log').text.contains('beta image: base tar://')
+assert new File(basedir, 'build.log').text.contains('/target/base.tar, port 7070, no health labels, ')
 return true

@@ -31,6 +31,10 @@ public final class ImageBase {
         this.reference = reference;
     }
 
+    /**
+     * @param text -Dextract.image.base; null or blank for {@link #DEFAULT}
+     * @throws ExtractionException when it is neither an image reference nor {@code tar://} and an absolute path
+     */
     public static ImageBase parse(String text) {
         String value = text == null || text.isBlank() ? DEFAULT : text.trim();
         if (value.startsWith(TAR_PREFIX)) {
@@ -49,18 +53,25 @@ public final class ImageBase {
         }
     }
 
-    /** The builder to add layers to; a missing tar fails here, before Jib starts. */
-    JibContainerBuilder builder(Registries registries) {
-        if (tar != null) {
-            if (!Files.isRegularFile(tar)) {
-                throw cannotPull("no such file");
-            }
-            return Jib.from(TarImage.at(tar));
+    /**
+     * Checks what can be checked before anything is built: that a tar is there, that a registry's host resolves
+     * (Jib would retry an unknown one for about a minute).
+     *
+     * @throws ExtractionException (one line) when the base cannot be had
+     */
+    public void check() {
+        if (tar != null && !Files.isRegularFile(tar)) {
+            throw cannotPull("no such file");
         }
-        if (!Registries.resolves(reference)) {
+        if (tar == null && !Registries.resolves(reference)) {
             throw cannotPull("unknown host " + reference.getRegistry());
         }
-        return Jib.from(registries.image(reference));
+    }
+
+    /** The builder to add layers to; a missing tar fails here, before Jib starts. */
+    JibContainerBuilder builder(Registries registries) {
+        check();
+        return tar != null ? Jib.from(TarImage.at(tar)) : Jib.from(registries.image(reference));
     }
 
     /** The registry it is pulled from, or null for a tar. */

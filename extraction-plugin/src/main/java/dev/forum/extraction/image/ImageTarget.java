@@ -32,6 +32,7 @@ public final class ImageTarget {
      * @param name     -Dextract.image.name, or null
      * @param registry -Dextract.image.registry, or null: push there
      * @param docker   -Dextract.image.docker: load into the Docker daemon
+     * @throws ExtractionException (one line) when both registry and docker are set, or a name is no image reference
      */
     public static ImageTarget of(String service, Path folder, String version, String name, String registry, boolean docker) {
         boolean push = registry != null && !registry.isBlank();
@@ -40,19 +41,21 @@ public final class ImageTarget {
                     + " goes: set one of them");
         }
         if (push) {
-            return new ImageTarget(Kind.REGISTRY, parse(registry.trim(), "extract.image.registry"), null);
+            return new ImageTarget(Kind.REGISTRY, parse(registry.trim(), "extract.image.registry", service), null);
         }
-        ImageReference named = parse(name == null || name.isBlank() ? service + ":" + version : name.trim(), "extract.image.name");
+        ImageReference named = parse(name == null || name.isBlank() ? service + ":" + version : name.trim(),
+                "extract.image.name", service);
         return docker ? new ImageTarget(Kind.DOCKER, named, null)
                 : new ImageTarget(Kind.TAR, named, folder.resolve(service + "-image.tar"));
     }
 
-    private static ImageReference parse(String value, String property) {
+    private static ImageReference parse(String value, String property, String service) {
         try {
             return ImageReference.parse(value);
         } catch (InvalidImageReferenceException e) {
-            throw new ExtractionException(property + " '" + value + "' is not an image reference: set it like"
-                    + " 127.0.0.1:5000/forum/posts:1 (lower-case repository, optional tag)");
+            String example = service.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
+            throw new ExtractionException(property + " '" + value + "' is not an image reference: set it like "
+                    + example + ":1 or 127.0.0.1:5000/" + example + ":1 (lower-case repository, optional tag)");
         }
     }
 
@@ -83,12 +86,23 @@ public final class ImageTarget {
         };
     }
 
-    /** The one line for a target that could not be written. */
-    ExtractionException cannotWrite(String why) {
+    /**
+     * The one line for a target that could not be written: for a push, whether the registry could not be reached
+     * (its host and port named) or refused the credentials (401, 403), or neither.
+     */
+    ExtractionException cannotWrite(Throwable failure) {
+        String why = ServiceImage.why(failure);
         return new ExtractionException(switch (kind) {
             case TAR -> "Cannot write the image tar " + tar + " (" + why + "): check the folder is writable and the disk has room";
-            case REGISTRY -> "Cannot push the image to " + reference + " (" + why + "): check -Dextract.image.registry and"
-                    + " your credentials (docker login, or a credential helper such as docker-credential-ecr-login)";
+            case REGISTRY -> switch (PushFailure.of(failure)) {
+                case UNREACHABLE -> "Cannot push the image to " + reference + ": the registry is not reachable at "
+                        + PushFailure.address(reference) + " (" + why + "): start it, or fix the host and port in"
+                        + " -Dextract.image.registry";
+                case REFUSED_CREDENTIALS -> "Cannot push the image to " + reference + " (" + why + "): the registry refused"
+                        + " the credentials: log in (docker login " + reference.getRegistry() + "), or set up a credential"
+                        + " helper such as docker-credential-ecr-login";
+                case OTHER -> "Cannot push the image to " + reference + " (" + why + "): check -Dextract.image.registry";
+            };
             case DOCKER -> "Cannot load the image into the Docker daemon (" + why + "): start Docker, or drop"
                     + " -Dextract.image.docker=true to write an image tar instead";
         });

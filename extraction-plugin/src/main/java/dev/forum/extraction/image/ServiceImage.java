@@ -17,10 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -33,13 +31,8 @@ public final class ServiceImage {
 
     /** Not root: the distroless "nonroot" ids, which need no entry in the base image's /etc/passwd. */
     public static final String USER = "65532:65532";
-    public static final int PORT = 3000;
     /** The JVM sizes its heap from the container's memory limit and exits (to be restarted) when it runs out. */
     public static final List<String> JVM_FLAGS = List.of("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError");
-    /** Where the deploy finds the health checks; SPRING_PROFILES_ACTIVE is left to the deploy as well. */
-    public static final Map<String, String> LABELS = Collections.unmodifiableMap(new TreeMap<>(Map.of(
-            "forum.health.liveness", "/actuator/health/liveness",
-            "forum.health.readiness", "/actuator/health/readiness"))); // sorted: Map.of's order changes per JVM
 
     /** Jib's steps that get the base image: a failure there is the base's, whatever the exception says. */
     private static final Set<String> BASE_STEPS = Set.of(
@@ -77,11 +70,17 @@ public final class ServiceImage {
     }
 
     /**
-     * @param warnings gets Jib's warnings once the image is built; on a failure they are dropped, as Jib's
-     *                 retries say many lines that the one-line error already sums up
+     * Builds the image and writes, pushes or loads it.
+     *
+     * @param settings  the port it exposes and its health labels (SPRING_PROFILES_ACTIVE is left to the deploy)
+     * @param warnings  gets Jib's warnings once the image is built; on a failure they are dropped, as Jib's
+     *                  retries say many lines that the one-line error already sums up
+     * @return the image's digests
+     * @throws dev.forum.extraction.model.ExtractionException (one line) when the base cannot be had or the target
+     *                                                       cannot be written
      */
     public static Built build(ImageLayout layout, String mainClass, ImageBase base, ImageTarget target, Caches caches,
-            Consumer<String> warnings) throws IOException, InterruptedException {
+            ContainerSettings settings, Consumer<String> warnings) throws IOException, InterruptedException {
         List<String> said = Collections.synchronizedList(new ArrayList<>());
         Consumer<LogEvent> log = event -> {
             boolean warning = event.getLevel() == LogEvent.Level.WARN || event.getLevel() == LogEvent.Level.ERROR;
@@ -95,8 +94,8 @@ public final class ServiceImage {
                 .setEntrypoint(entrypoint(mainClass))
                 .setUser(USER)
                 .setWorkingDirectory(AbsoluteUnixPath.get(ImageLayout.APP))
-                .setExposedPorts(Port.tcp(PORT))
-                .setLabels(LABELS)
+                .setExposedPorts(Port.tcp(settings.port()))
+                .setLabels(settings.labels())
                 .setCreationTime(Instant.EPOCH);
         for (ImageLayout.Layer layer : layout.layers()) {
             FileEntriesLayer.Builder entries = FileEntriesLayer.builder().setName(layer.name());
@@ -116,7 +115,7 @@ public final class ServiceImage {
             said.forEach(warnings);
             return new Built(container.getDigest().toString(), container.getImageId().toString());
         } catch (ExecutionException | RegistryException | IOException | CacheDirectoryCreationException e) {
-            throw fromBaseSteps(e) ? base.cannotPull(why(e)) : target.cannotWrite(why(e));
+            throw fromBaseSteps(e) ? base.cannotPull(why(e)) : target.cannotWrite(e);
         }
     }
 

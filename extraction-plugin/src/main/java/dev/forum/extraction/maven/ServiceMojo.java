@@ -7,7 +7,6 @@ import dev.forum.extraction.assemble.RuntimeMetadata;
 import dev.forum.extraction.assemble.ServiceClasses;
 import dev.forum.extraction.assemble.ServiceJarWriter;
 import dev.forum.extraction.image.ImageBase;
-import dev.forum.extraction.image.ImageFiles;
 import dev.forum.extraction.image.ImageLayout;
 import dev.forum.extraction.image.ImageTarget;
 import dev.forum.extraction.image.ServiceImage;
@@ -42,9 +41,13 @@ import org.apache.maven.project.MavenProject;
  * application's Java version): the application's classes outside every module, its libraries (what Spring
  * Boot's repackaging would pack), the service's modules, the open and shared modules, and of the other modules
  * only the published types it references. Every dependency that crosses the service's boundary is decided
- * first; anything that blocks it fails the build, one line each, before anything is written. Also writes {@code contents.txt} beside it, and the service's OCI image
- * (Jib, no Docker daemon): by default {@code <service>-image.tar} beside the jar, or pushed to
- * {@code extract.image.registry}, or loaded into the Docker daemon with {@code extract.image.docker}.
+ * first; anything that blocks it fails the build, one line each, before anything is written, and so does every image
+ * setting that can be checked without building (names, the base tar, the base registry's host, the image files).
+ * Also writes {@code contents.txt} beside it, and the service's OCI image (Jib, no Docker daemon): by default
+ * {@code <service>-image.tar} beside the jar, or pushed to {@code extract.image.registry}, or loaded into the Docker
+ * daemon with {@code extract.image.docker}. An earlier build's outputs in the service's folder are removed first, and
+ * this build's when a later step (a pull, a push) fails, so a jar never sits beside an image of another build; the
+ * working folders ({@code lib/}, {@code classes/}, {@code image/}) are removed once the service is built.
  * Does nothing unless a service is requested with {@code -Dextract=<module or service>[,...]} or
  * {@code -Pextract=<module or service>[,...]}.
  */
@@ -92,7 +95,6 @@ public class ServiceMojo extends AnalysingMojo {
     @Parameter(property = "extract.image.base", defaultValue = ImageBase.DEFAULT)
     private String imageBase;
 
-    /** The image's name in the tar or the Docker daemon. Default: {@code <service>:<project version>}. */
     /**
      * A folder of files every service image gets as they are, its tree being the image's (for the forum:
      * {@code deploy/image}, the RDS certificate authorities at {@code /app/rds/global-bundle.pem}); a file with a
@@ -101,6 +103,7 @@ public class ServiceMojo extends AnalysingMojo {
     @Parameter(property = "extract.image.files")
     private File imageFiles;
 
+    /** The image's name in the tar or the Docker daemon. Default: {@code <service>:<project version>}. */
     @Parameter(property = "extract.image.name")
     private String imageName;
 
@@ -111,6 +114,25 @@ public class ServiceMojo extends AnalysingMojo {
     /** Load the image into the local Docker daemon instead of writing a tar. */
     @Parameter(property = "extract.image.docker", defaultValue = "false")
     private boolean imageDocker;
+
+    /**
+     * The TCP port the image exposes. Default: the application's {@code server.port} (its
+     * {@code application.properties} or {@code application.yml}), else Spring Boot's 8080.
+     */
+    @Parameter(property = "extract.image.port")
+    private Integer imagePort;
+
+    /**
+     * The liveness check's path, the image's {@code forum.health.liveness} label; {@code none} for no label. Default:
+     * {@code /actuator/health/liveness} (under {@code management.endpoints.web.base-path}) when the application has
+     * spring-boot-actuator, else no label.
+     */
+    @Parameter(property = "extract.image.health.liveness")
+    private String imageLiveness;
+
+    /** The readiness check's path, the {@code forum.health.readiness} label; defaults as the liveness one's. */
+    @Parameter(property = "extract.image.health.readiness")
+    private String imageReadiness;
 
     /** Jib's cache of the services' own layers; pulled base layers stay in Jib's per-user cache. */
     @Parameter(defaultValue = "${project.build.directory}/jib-cache", required = true)
@@ -145,34 +167,55 @@ public class ServiceMojo extends AnalysingMojo {
         List<ServicePlan> plans = Planner.plan(model, packed(analysis),
                 ExtractRequests.resolve(names, topology(model), model));
         Planner.refuseBlocked(plans);
-        warnWithoutRuntime(plans, model);
-        // Checked before any jar is written, so a wrong setting costs nothing.
-        ImageBase base = image ? ImageBase.parse(imageBase) : null;
-        if (image && plans.size() > 1 && (isSet(imageName) || isSet(imageRegistry))) {
-            throw new ExtractionException("extract.image.name / extract.image.registry name one image, but " + plans.size()
-                    + " services are extracted: extract one service per build when you name its image");
-        }
+        RuntimeCheck.check(plans, model.extractableModules(), hasArtifact(RuntimeCheck.RUNTIME_ARTIFACT), getLog()::warn);
+        ImageSettings images = image ? images(plans, analysis) : null;
         BootRepackager repackager = BootPackaging.repackager(analysis.springBoot(), project, session, repositories);
         Set<String> allModules = new java.util.TreeSet<>(model.modules().stream().map(ModulithModel.Module::name).toList());
 
         for (ServicePlan plan : plans) {
             long start = System.nanoTime();
-            Path folder = outputDirectory.toPath().resolve(plan.service());
-            Path jar = folder.resolve(plan.service() + ".jar");
-            Predicate<String> include = entry -> entry.endsWith(".class")
-                    ? plan.classes().contains(className(entry)) || !model.isApplicationClass(className(entry))
-                    : plan.keepsResource(entry, allModules);
-            List<Path> jars = libraries(plan, analysis.classes(), folder.resolve("lib"), include, time);
-            Path classes = folder.resolve("classes");
-            ServiceClasses.write(analysis.classes(), include, classes,
-                    Map.of(RuntimeMetadata.LOCATION, RuntimeMetadata.of(model, plan.request().modules())));
-            ServiceJarWriter.write(classes, entry -> true, analysis.mainClass(), jars, jar, time, repackager);
-            ContentsReport.write(plan, folder.resolve("contents.txt"));
-            progress.assembled(plan, jars, jar, start);
-            if (image) {
-                image(plan, jars, classes, analysis.mainClass(), base, folder, progress);
+            Path folder = folder(plan.service());
+            ServiceOutputs outputs = new ServiceOutputs(folder, plan.service());
+            outputs.clear();
+            try {
+                Path jar = folder.resolve(plan.service() + ".jar");
+                Predicate<String> include = entry -> entry.endsWith(".class")
+                        ? plan.classes().contains(className(entry)) || !model.isApplicationClass(className(entry))
+                        : plan.keepsResource(entry, allModules);
+                List<Path> jars = libraries(plan, analysis.classes(), folder.resolve("lib"), include, time);
+                Path classes = folder.resolve("classes");
+                ServiceClasses.write(analysis.classes(), include, classes,
+                        Map.of(RuntimeMetadata.LOCATION, RuntimeMetadata.of(model, plan.request().modules())));
+                ServiceJarWriter.write(classes, entry -> true, analysis.mainClass(), jars, jar, time, repackager);
+                ContentsReport.write(plan, folder.resolve("contents.txt"));
+                progress.assembled(plan, jars, jar, start);
+                if (images != null) {
+                    image(plan, jars, classes, analysis.mainClass(), images, folder, progress);
+                }
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                String removed = outputs.removeAfterFailure(project.getBasedir().toPath());
+                if (e instanceof ExtractionException refusal && refusal.lines().size() == 1) {
+                    throw new ExtractionException(refusal.getMessage() + removed);
+                }
+                throw e;
             }
+            outputs.removeWorking();
         }
+    }
+
+    private ImageSettings images(List<ServicePlan> plans, ApplicationAnalysis analysis) {
+        List<String> services = plans.stream().map(ServicePlan::service).toList();
+        return ImageSettings.of(services, this::folder, project.getVersion(), new ImageSettings.Requested(imageBase,
+                imageName, imageRegistry, imageDocker, imageFiles == null ? null : imageFiles.toPath(), imagePort,
+                imageLiveness, imageReadiness), analysis.classes(), hasArtifact("spring-boot-actuator"));
+    }
+
+    private Path folder(String service) {
+        return outputDirectory.toPath().resolve(service);
+    }
+
+    private boolean hasArtifact(String artifactId) {
+        return project.getArtifacts().stream().anyMatch(a -> artifactId.equals(a.getArtifactId()));
     }
 
     /** The artifacts Spring Boot's repackaging would pack (the classes folder first): the ones a service may hold. */
@@ -205,7 +248,7 @@ public class ServiceMojo extends AnalysingMojo {
         return entry.substring(0, entry.length() - ".class".length()).replace('/', '.');
     }
 
-    private void image(ServicePlan plan, List<Path> jars, Path classes, String main, ImageBase base,
+    private void image(ServicePlan plan, List<Path> jars, Path classes, String main, ImageSettings images,
             Path folder, Progress progress) throws IOException, InterruptedException {
         long start = System.nanoTime();
         // The modules layer: the jars holding the application's own code (its modules); every other jar is a library.
@@ -213,11 +256,12 @@ public class ServiceMojo extends AnalysingMojo {
         plan.included().keySet().stream().filter(a -> !a.classes().isEmpty() && !a.location().equals(classes))
                 .forEach(a -> own.add(a.location().getFileName()));
         ImageLayout layout = ImageLayout.of(jars, jar -> own.contains(jar.getFileName()), classes, entry -> true, folder.resolve("image"))
-                .withFiles(ImageFiles.of(imageFiles == null ? null : imageFiles.toPath()));
-        ImageTarget target = ImageTarget.of(plan.service(), folder, project.getVersion(), imageName, imageRegistry, imageDocker);
+                .withFiles(images.files());
+        ImageTarget target = images.targets().get(plan.service());
         ServiceImage.Caches caches = new ServiceImage.Caches(null, imageCacheDirectory.toPath());
-        ServiceImage.Built built = ServiceImage.build(layout, main, base, target, caches, getLog()::warn);
-        progress.imaged(plan, base.toString(), layout, target.describe(project.getBasedir().toPath()), built, start);
+        ServiceImage.Built built = ServiceImage.build(layout, main, images.base(), target, caches, images.container(),
+                getLog()::warn);
+        progress.imaged(plan, images.base() + ", " + images.container().describe(), layout, target.describe(project.getBasedir().toPath()), built, start);
     }
 
     /** Every profile id a POM of this build (or a parent of one) or the settings declare. */
@@ -254,33 +298,5 @@ public class ServiceMojo extends AnalysingMojo {
             return null;
         }
         return TopologyLocation.read(file, model);
-    }
-
-    /**
-     * Warns (the build goes on: an application whose modules never call each other needs no runtime) when a service
-     * leaves modules out and the application lacks {@code dev.forum:extraction-runtime}, which makes its calls to them
-     * over HTTP and reads the {@code FORUM_TOPOLOGY_*} settings: without it the service fails to start for want of
-     * the left-out modules' beans, and the monolith keeps every module local whatever the settings say.
-     */
-    private void warnWithoutRuntime(List<ServicePlan> plans, ModulithModel model) {
-        if (project.getArtifacts().stream().anyMatch(a -> RUNTIME_ARTIFACT.equals(a.getArtifactId()))) {
-            return;
-        }
-        for (ServicePlan plan : plans) {
-            List<String> left = model.extractableModules().stream().filter(m -> !plan.request().modules().contains(m)).toList();
-            if (!plan.request().monolith() && !left.isEmpty()) {
-                getLog().warn("[extract] " + plan.service() + " leaves out " + String.join(", ", left) + ", and the application"
-                        + " has no dev.forum:" + RUNTIME_ARTIFACT + " dependency, which calls such modules over HTTP and reads"
-                        + " FORUM_TOPOLOGY_*: add it (README, \"Using the plugin in your own application\", step 2) unless"
-                        + " the modules never call each other");
-            }
-        }
-    }
-
-    /** The library that makes a left-out module's calls over HTTP (extraction-runtime). */
-    private static final String RUNTIME_ARTIFACT = "extraction-runtime";
-
-    private static boolean isSet(String value) {
-        return value != null && !value.isBlank();
     }
 }

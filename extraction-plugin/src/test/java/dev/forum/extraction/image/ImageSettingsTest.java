@@ -68,6 +68,26 @@ class ImageSettingsTest {
         ExtractionException e = assertThrows(ExtractionException.class,
                 () -> ImageTarget.of("posts", FOLDER, "1", "Posts Image", null, false));
         assertTrue(e.getMessage().startsWith("extract.image.name 'Posts Image'"), e.getMessage());
+        ExtractionException shop = assertThrows(ExtractionException.class,
+                () -> ImageTarget.of("members", FOLDER, "1", "Bad_Name", null, false));
+        assertTrue(shop.getMessage().endsWith("set it like members:1 or 127.0.0.1:5000/members:1 (lower-case repository,"
+                + " optional tag)"), shop.getMessage());
+        assertFalse(shop.getMessage().contains("forum") || shop.getMessage().contains("posts"), shop.getMessage());
+    }
+
+    @Test
+    void aFailedPushNamesCredentialsOnlyWhenTheRegistryRefusedThem() {
+        ImageTarget target = ImageTarget.of("posts", FOLDER, "1", null, "registry.example.com/shop/posts:1", false);
+        String refused = target.cannotWrite(new java.util.concurrent.ExecutionException(
+                new java.net.ConnectException("Connection refused"))).getMessage();
+        assertTrue(refused.startsWith("Cannot push the image to registry.example.com/shop/posts:1: the registry is not"
+                + " reachable at registry.example.com:443 (ConnectException: Connection refused)"), refused);
+        assertFalse(refused.contains("credential"), refused);
+        String denied = target.cannotWrite(new RuntimeException("Tried to push image manifest but failed because:"
+                + " 403 Forbidden")).getMessage();
+        assertTrue(denied.contains("refused the credentials: log in (docker login registry.example.com)"), denied);
+        String other = target.cannotWrite(new RuntimeException("manifest invalid")).getMessage();
+        assertTrue(other.endsWith("(RuntimeException: manifest invalid): check -Dextract.image.registry"), other);
     }
 
     @Test

@@ -37,6 +37,9 @@ class ServiceImageTest {
 
     private static final String MAIN = "fake.platform.Paging";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What the forum's build derives: its server.port, and actuator's probe paths. */
+    private static final ContainerSettings FORUM =
+            new ContainerSettings(3000, "/actuator/health/liveness", "/actuator/health/readiness");
 
     @TempDir
     Path dir;
@@ -151,6 +154,29 @@ class ServiceImageTest {
         assertTrue(System.nanoTime() - start < 10_000_000_000L, "took " + (System.nanoTime() - start) / 1e9 + " s");
     }
 
+    @Test
+    void anotherApplicationsImageExposesItsOwnPortAndNoHealthLabelsWithoutActuator() throws Exception {
+        ServiceImage.Built built = build("other", base, null, new ContainerSettings(8080, null, null));
+
+        Map<String, byte[]> tar = entries(Files.newInputStream(dir.resolve("other/beta-image.tar")), false);
+        JsonNode config = JSON.readTree(blob(tar, built.imageId())).get("config");
+        assertTrue(config.get("ExposedPorts").has("8080/tcp"), config.toString());
+        assertFalse(config.get("ExposedPorts").has("3000/tcp"), config.toString());
+        assertFalse(config.toString().contains("forum.health"), config.toString());
+    }
+
+    @Test
+    void aPushToARegistryThatRefusesConnectionsNamesItsAddressNotCredentials() {
+        // Port 9 (discard) is closed on loopback: the connection is refused at once.
+        ExtractionException e = assertThrows(ExtractionException.class,
+                () -> build("push", base, "127.0.0.1:9/shop/beta:1", FORUM));
+
+        assertTrue(e.getMessage().startsWith("Cannot push the image to 127.0.0.1:9/shop/beta:1: the registry is not"
+                + " reachable at 127.0.0.1:9 ("), e.getMessage());
+        assertFalse(e.getMessage().contains("credential"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+
     private static void assertOneLineNamingTheBaseSetting(ExtractionException e) {
         assertTrue(e.getMessage().contains("-Dextract.image.base=tar:///path/to/base.tar"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
@@ -161,10 +187,15 @@ class ServiceImageTest {
     }
 
     private ServiceImage.Built build(String folder, ImageBase from) throws Exception {
+        return build(folder, from, null, FORUM);
+    }
+
+    private ServiceImage.Built build(String folder, ImageBase from, String registry, ContainerSettings container)
+            throws Exception {
         Path out = dir.resolve(folder);
-        ImageTarget target = ImageTarget.of("beta", out, "0.1.0-SNAPSHOT", null, null, false);
+        ImageTarget target = ImageTarget.of("beta", out, "0.1.0-SNAPSHOT", null, registry, false);
         ServiceImage.Caches caches = new ServiceImage.Caches(out.resolve("cache/base"), out.resolve("cache/app"));
-        return ServiceImage.build(layout, MAIN, from, target, caches, warning -> { });
+        return ServiceImage.build(layout, MAIN, from, target, caches, container, warning -> { });
     }
 
     private static byte[] blob(Map<String, byte[]> tar, String digest) {

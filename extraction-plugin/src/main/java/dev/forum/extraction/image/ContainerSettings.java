@@ -1,0 +1,157 @@
+package dev.forum.extraction.image;
+
+import dev.forum.extraction.model.ExtractionException;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a service image tells the platform that runs it: the port it exposes and, as labels, the paths of its
+ * liveness and readiness checks. Each is a setting of the service goal; left unset, it is read from the application:
+ * the port from {@code server.port} in its {@code application.properties} or {@code application.yml} (a placeholder's
+ * default, {@code ${PORT:3000}}, counts; no profile file is read), else Spring Boot's 8080; the health
+ * paths from Spring Boot's probe groups under {@code management.endpoints.web.base-path} (else {@code /actuator})
+ * when the application has spring-boot-actuator, and no health labels when it has not.
+ *
+ * @param port      the exposed TCP port
+ * @param liveness  the liveness check's path, or null for no label
+ * @param readiness the readiness check's path, or null for no label
+ */
+public record ContainerSettings(int port, String liveness, String readiness) {
+
+    /** Spring Boot's port when {@code server.port} is not set. */
+    public static final int SPRING_BOOT_PORT = 8080;
+    public static final String LIVENESS_LABEL = "forum.health.liveness";
+    public static final String READINESS_LABEL = "forum.health.readiness";
+    /** {@code ${NAME:default}}: a property placeholder whose default is the value the image must expose. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^:}]+:([^}]*)}");
+    private static final Pattern YAML_PORT = Pattern.compile("^(server\\.port|\\s+port)\\s*:\\s*(\\S.*?)\\s*$");
+    private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*");
+
+    /**
+     * The settings for one build.
+     *
+     * @param port      -Dextract.image.port, or null to read it from the application
+     * @param liveness  -Dextract.image.health.liveness, or null to derive it ({@code none}: no label)
+     * @param readiness -Dextract.image.health.readiness, likewise
+     * @param classes   the application's classes folder, where {@code application.properties} is
+     * @param actuator  whether spring-boot-actuator is on the application's class path
+     * @throws ExtractionException when a setting, or the application's {@code server.port}, is no port or no path
+     */
+    public static ContainerSettings of(Integer port, String liveness, String readiness, Path classes, boolean actuator) {
+        Properties application = properties(classes.resolve("application.properties"));
+        yaml(application, classes);
+        int exposed = port != null ? check(port, "-Dextract.image.port=" + port) : applicationPort(application, classes);
+        String base = application.getProperty("management.endpoints.web.base-path", "/actuator").strip();
+        base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return new ContainerSettings(exposed,
+                path(liveness, "extract.image.health.liveness", actuator ? base + "/health/liveness" : null),
+                path(readiness, "extract.image.health.readiness", actuator ? base + "/health/readiness" : null));
+    }
+
+    /** The image's labels: each health path set, under its label name, sorted. */
+    public Map<String, String> labels() {
+        Map<String, String> labels = new TreeMap<>();
+        if (liveness != null) {
+            labels.put(LIVENESS_LABEL, liveness);
+        }
+        if (readiness != null) {
+            labels.put(READINESS_LABEL, readiness);
+        }
+        return labels;
+    }
+
+    /** How progress lines name them: {@code port 3000, liveness /actuator/health/liveness, ...}. */
+    public String describe() {
+        return "port " + port + (liveness == null && readiness == null ? ", no health labels"
+                : (liveness == null ? "" : ", liveness " + liveness) + (readiness == null ? "" : ", readiness " + readiness));
+    }
+
+    private static int applicationPort(Properties application, Path classes) {
+        // A placeholder without a default cannot be known at build time: the setting must say it.
+        String value = application.getProperty("server.port");
+        if (value == null || value.isBlank()) {
+            return SPRING_BOOT_PORT;
+        }
+        String text = value.strip();
+        Matcher placeholder = PLACEHOLDER.matcher(text);
+        String number = placeholder.matches() ? placeholder.group(1).strip() : text;
+        String where = "The application's server.port " + text + " (" + classes + ")";
+        try {
+            return check(Integer.parseInt(number), where);
+        } catch (NumberFormatException e) {
+            throw new ExtractionException(where + " is no port the image can expose: set -Dextract.image.port=<port>");
+        }
+    }
+
+    private static int check(int port, String where) {
+        if (port < 1 || port > 65535) {
+            throw new ExtractionException(where + " is not a TCP port (1 to 65535): set -Dextract.image.port=<port>");
+        }
+        return port;
+    }
+
+    private static String path(String setting, String property, String derived) {
+        if (setting == null || setting.isBlank()) {
+            return derived;
+        }
+        String value = setting.strip();
+        if (value.equals("none")) {
+            return null;
+        }
+        if (!PATH.matcher(value).matches()) {
+            throw new ExtractionException("-D" + property + "=" + value + " is not a URL path: set it like /actuator/health/"
+                    + property.substring(property.lastIndexOf('.') + 1) + ", or to none for no label");
+        }
+        return value;
+    }
+
+    private static Properties properties(Path file) {
+        Properties properties = new Properties();
+        if (Files.isRegularFile(file)) {
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return properties;
+    }
+
+    /**
+     * {@code server.port} of {@code application.yml} (or {@code .yaml}) when the properties file does not set it: a
+     * {@code server.port:} line, or a {@code port:} line indented under a top-level {@code server:}.
+     */
+    private static void yaml(Properties application, Path classes) {
+        for (String name : List.of("application.yml", "application.yaml")) {
+            Path file = classes.resolve(name);
+            if (application.containsKey("server.port") || !Files.isRegularFile(file)) {
+                continue;
+            }
+            boolean server = false;
+            try {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    String text = line.replaceFirst("\\s+#.*$", "");
+                    if (!text.isBlank() && !Character.isWhitespace(text.charAt(0))) {
+                        server = text.strip().equals("server:");
+                    }
+                    Matcher port = YAML_PORT.matcher(text);
+                    if (port.matches() && (server || port.group(1).equals("server.port"))) {
+                        application.setProperty("server.port", port.group(2).replaceAll("^[\"']|[\"']$", ""));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

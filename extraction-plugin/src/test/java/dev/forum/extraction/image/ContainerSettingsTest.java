@@ -1,0 +1,72 @@
+package dev.forum.extraction.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.forum.extraction.model.ExtractionException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The image's port and health labels: settings first, else what the application says, else Spring Boot's defaults. */
+class ContainerSettingsTest {
+
+    @TempDir
+    Path classes;
+
+    @Test
+    void theForumsSettingsGiveWhatItsImageAlwaysHad() throws Exception {
+        Path forum = Path.of(System.getProperty("forum.root", "..")).toAbsolutePath().normalize()
+                .resolve("forum-app/src/main/resources");
+        ContainerSettings settings = ContainerSettings.of(null, null, null, forum, true);
+        assertEquals(new ContainerSettings(3000, "/actuator/health/liveness", "/actuator/health/readiness"), settings);
+        assertEquals(Map.of("forum.health.liveness", "/actuator/health/liveness",
+                "forum.health.readiness", "/actuator/health/readiness"), settings.labels());
+    }
+
+    @Test
+    void anApplicationWithoutServerPortOrActuatorGetsSpringBootsPortAndNoHealthLabels() {
+        ContainerSettings settings = ContainerSettings.of(null, null, null, classes, false);
+        assertEquals(8080, settings.port());
+        assertEquals(Map.of(), settings.labels());
+        assertEquals("port 8080, no health labels", settings.describe());
+    }
+
+    @Test
+    void thePortComesFromApplicationPropertiesOrYamlAndAPlaceholdersDefault() throws Exception {
+        Files.writeString(classes.resolve("application.properties"), "server.port=${PORT:8181}\n");
+        assertEquals(8181, ContainerSettings.of(null, null, null, classes, false).port());
+        Files.delete(classes.resolve("application.properties"));
+        Files.writeString(classes.resolve("application.yml"), "spring:\n  application:\n    name: shop\nserver:\n"
+                + "  port: 9090 # the shop's\nmanagement:\n  server:\n    port: 9091\n");
+        assertEquals(9090, ContainerSettings.of(null, null, null, classes, false).port());
+    }
+
+    @Test
+    void settingsWinAndHealthPathsFollowActuatorsBasePath() throws Exception {
+        Files.writeString(classes.resolve("application.properties"),
+                "server.port=3000\nmanagement.endpoints.web.base-path=/manage/\n");
+        ContainerSettings derived = ContainerSettings.of(null, null, null, classes, true);
+        assertEquals(new ContainerSettings(3000, "/manage/health/liveness", "/manage/health/readiness"), derived);
+        ContainerSettings set = ContainerSettings.of(7000, "/livez", "none", classes, true);
+        assertEquals(new ContainerSettings(7000, "/livez", null), set);
+        assertEquals("port 7000, liveness /livez", set.describe());
+    }
+
+    @Test
+    void aWrongPortOrPathIsRefusedNamingTheSetting() throws Exception {
+        ExtractionException port = assertThrows(ExtractionException.class,
+                () -> ContainerSettings.of(70000, null, null, classes, false));
+        assertTrue(port.getMessage().startsWith("-Dextract.image.port=70000 is not a TCP port"), port.getMessage());
+        ExtractionException path = assertThrows(ExtractionException.class,
+                () -> ContainerSettings.of(null, "health", null, classes, true));
+        assertTrue(path.getMessage().startsWith("-Dextract.image.health.liveness=health is not a URL path"), path.getMessage());
+        Files.writeString(classes.resolve("application.properties"), "server.port=${PORT}\n");
+        ExtractionException unknown = assertThrows(ExtractionException.class,
+                () -> ContainerSettings.of(null, null, null, classes, false));
+        assertTrue(unknown.getMessage().contains("set -Dextract.image.port=<port>"), unknown.getMessage());
+    }
+}
