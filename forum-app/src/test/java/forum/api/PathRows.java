@@ -1,0 +1,63 @@
+package forum.api;
+
+import static forum.api.BadInputTable.JSON;
+import static forum.api.BadInputTable.get;
+
+import forum.api.BadInputTable.Row;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The bad-input table's rows about a request's path: an id that is not a positive whole number in plain decimal
+ * digits, or too large (400 {@code validation}, naming the path variable); the literal start of a longer route (404
+ * {@code no-route}, naming the routes below it); a path that decoding or normalising would change (400
+ * {@code non-canonical-path}, refused before any route is chosen). Where the rules come from:
+ * {@code forum.platform.PlainDecimal} with {@code forum.platform.web.PlainDecimalBinding} (ids),
+ * {@code forum.platform.web.RouteMethods} (a literal route is never read as an id; {@code error.ProblemDetailsAdvice}
+ * names the routes below it), and {@code forum.platform.web.CanonicalPath} (RFC 3986 sections 2.3, 3.3 and 6.2.2)
+ * applied by {@code CanonicalPathFilter}; the README's "Errors" catalogue. Paths Tomcat refuses itself are
+ * {@link ContainerRows}.
+ */
+final class PathRows {
+
+    private PathRows() {
+    }
+
+    /** Adds every row of this kind to {@code rows}. */
+    static void addTo(List<Row> rows) {
+        paths(rows);
+    }
+
+    /** Path ids (plain decimal digits) and non-canonical paths (refused before any route is chosen). */
+    private static void paths(List<Row> rows) {
+        rows.add(get("a non-numeric user id", "/api/users/abc", 400, "validation", "positive whole number in plain digits", "id"));
+        rows.add(get("a zero thread id", "/api/threads/0", 400, "validation", "positive whole number", "id"));
+        rows.add(get("a negative post id", "/api/posts/-1", 400, "validation", "positive whole number", "id"));
+        rows.add(get("an id with a plus sign", "/api/users/+1", 400, "validation", "plain digits", "id"));
+        rows.add(get("an id with a leading zero", "/api/users/01", 400, "validation", "plain digits", "id"));
+        rows.add(get("a hexadecimal id", "/api/threads/0x1", 400, "validation", "plain digits", "id"));
+        rows.add(get("a decimal id", "/api/posts/1.0", 400, "validation", "plain digits", "id"));
+        rows.add(get("a non-numeric thread id in a posts route", "/api/posts/in-thread/abc", 400, "validation", "", "threadId"));
+        rows.add(get("an id too large for a number", "/api/posts/by-user/99999999999999999999", 400, "validation",
+                "must be a positive whole number up to 9223372036854775807, not 99999999999999999999", "userId"));
+        rows.add(get("a user id one past the largest", "/api/users/9223372036854775808", 400, "validation",
+                "must be a positive whole number up to 9223372036854775807", "id"));
+        rows.add(get("the literal start of a longer route", "/api/posts/in-thread", 404, "no-route",
+                "the routes below it are /api/posts/in-thread/{threadId}"));
+        rows.add(get("the literal start of another longer route", "/api/posts/by-user", 404, "no-route", "/api/posts/by-user/{userId}"));
+        rows.add(get("an encoded letter", "/api/post%73/1", 400, "non-canonical-path", "'%73' encodes 's', which is sent as it is. Send it as /api/posts/1"));
+        rows.add(get("an encoded digit", "/api/users/%31", 400, "non-canonical-path", "Send it as /api/users/1"));
+        rows.add(get("an encoded slash", "/api/users%2F1", 400, "non-canonical-path", "is an encoded '/'"));
+        rows.add(get("an encoded slash in lower case", "/api/users%2f1", 400, "non-canonical-path", "is an encoded '/'"));
+        rows.add(get("an encoded backslash", "/api/users%5C1", 400, "non-canonical-path", "is an encoded '\\'"));
+        rows.add(get("an encoded dot segment", "/api/users/%2e%2e/threads", 400, "non-canonical-path", ""));
+        rows.add(get("a dot segment", "/api/posts/../users/1", 400, "non-canonical-path", "dot segment"));
+        rows.add(get("a current-directory segment", "/api/./users", 400, "non-canonical-path", "dot segment"));
+        rows.add(get("an empty segment", "/api//users", 400, "non-canonical-path", "empty segment"));
+        rows.add(get("a path parameter", "/api/users;x=1/1", 400, "non-canonical-path", "';'"));
+        rows.add(get("a session id path parameter", "/api/users/1;jsessionid=0", 400, "non-canonical-path", "';'"));
+        rows.add(get("a write to a non-canonical path", "/api/post%73", 400, "non-canonical-path", ""));
+        rows.add(new Row("a POST to a non-canonical path", "POST", "/api//posts", JSON, null, "{\"thread\":1,\"text\":\"x\",\"user\":1}",
+                false, 400, "non-canonical-path", Set.of(), "empty segment"));
+    }
+}
