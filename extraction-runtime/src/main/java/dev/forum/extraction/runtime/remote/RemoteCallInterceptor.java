@@ -5,10 +5,13 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.util.List;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
@@ -84,8 +87,25 @@ final class RemoteCallInterceptor implements ClientHttpRequestInterceptor {
         return response;
     }
 
-    private static String describe(IOException failure) {
-        String message = failure.getMessage();
-        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    /**
+     * Why a module could not be reached, in words a client of this process may read (the reason ends up in a 503's
+     * detail): never the exception's class or message, which name hosts, ports and the HTTP client's internals; the
+     * exception stays the cause, for the log.
+     *
+     * @param failure what the HTTP client threw, its causes included
+     * @return "it refused the connection", "its address does not resolve", "the TLS handshake with it failed" or, for
+     *     any other failure (a reset, a connection closed before the answer), "the connection to it failed"
+     */
+    static String describe(IOException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return "it refused the connection";
+            } else if (cause instanceof UnknownHostException) {
+                return "its address does not resolve";
+            } else if (cause instanceof SSLException) {
+                return "the TLS handshake with it failed";
+            }
+        }
+        return "the connection to it failed";
     }
 }

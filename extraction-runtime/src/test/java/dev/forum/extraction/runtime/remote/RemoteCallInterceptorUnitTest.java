@@ -215,11 +215,51 @@ class RemoteCallInterceptorUnitTest {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(thrown).isExactlyInstanceOf(RemoteModuleUnavailableException.class)
-                .hasMessageStartingWith("The users module is unavailable: ")
+                .hasMessage("The users module is unavailable: it refused the connection")
                 .hasCauseInstanceOf(IOException.class);
         assertThat(took).isLessThan(Duration.ofSeconds(2));
         assertThat(circuitBreaker.getMetrics().getNumberOfFailedCalls())
                 .as("a read that cannot connect is tried twice").isEqualTo(2);
+    }
+
+    @Test
+    void aConnectionClosedBeforeTheAnswerIsUnavailableWithoutNamingTheClientsInternals() throws Exception {
+        try (ServerSocket closing = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                while (!closing.isClosed()) {
+                    try (var accepted = closing.accept()) {
+                        accepted.getInputStream().read(); // the request has arrived; hang up without an answer
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            RestClient client = client("http://127.0.0.1:" + closing.getLocalPort());
+
+            Throwable thrown = catchThrowable(() -> client.post().uri("/api/users").body("{}").retrieve().body(String.class));
+
+            assertThat(thrown).isExactlyInstanceOf(RemoteModuleUnavailableException.class)
+                    .hasMessage("The users module is unavailable: the connection to it failed")
+                    .hasCauseInstanceOf(IOException.class);
+            closing.close();
+            acceptor.join(2_000);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"unknown-host", "tls"})
+    void aReasonNamesTheKindOfFailureNeverItsClassOrMessage(String kind) {
+        IOException failure = switch (kind) {
+            case "unknown-host" -> new IOException(new java.net.UnknownHostException("users.internal.example"));
+            default -> new javax.net.ssl.SSLHandshakeException("PKIX path building failed for users.internal.example:8443");
+        };
+
+        String reason = RemoteCallInterceptor.describe(failure);
+
+        assertThat(reason).isEqualTo(kind.equals("tls") ? "the TLS handshake with it failed" : "its address does not resolve")
+                .doesNotContain("Exception", "example", "8443");
     }
 
     @Test
