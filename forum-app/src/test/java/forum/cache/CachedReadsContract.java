@@ -170,11 +170,37 @@ abstract class CachedReadsContract extends RunningForumTest {
     }
 
     @Test
+    void head_is_answered_with_the_headers_get_has_and_304_for_a_matching_tag() {
+        Reply headFirst = http.send("HEAD", "/api/users/4", null, null);
+        Reply get = http.get("/api/users/4");
+        Reply head = http.send("HEAD", "/api/users/4", null, null);
+
+        assertThat(headFirst.status()).isEqualTo(200);
+        assertThat(headFirst.cacheStatus()).contains("forum; fwd=miss");
+        assertThat(get.cacheStatus()).as("HEAD read the answer GET is given").contains(HIT);
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.cacheStatus()).contains(HIT);
+        for (Reply headAnswer : List.of(headFirst, head)) {
+            assertThat(headAnswer.etag()).isPresent().isEqualTo(get.etag());
+            assertThat(headAnswer.cacheControl()).isEqualTo(get.cacheControl()).contains("no-cache");
+            assertThat(headAnswer.header("Vary")).isEqualTo(get.header("Vary"));
+            assertThat(headAnswer.contentType()).isEqualTo(get.contentType());
+            assertThat(headAnswer.header("Pragma")).as("Spring Security's no-store headers are GET's: none").isEmpty();
+        }
+
+        Reply unchanged = http.send("HEAD", "/api/users/4", null, null, "If-None-Match", get.etag().orElseThrow());
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(unchanged.etag()).isEqualTo(get.etag());
+        assertThat(http.send("HEAD", "/api/users/4", null, null, "If-None-Match", "\"0123\"").status()).isEqualTo(200);
+    }
+
+    @Test
     void a_route_not_marked_cacheable_is_never_kept() {
         Reply keys = http.get("/api/users/jwks.json");
         assertThat(keys.status()).isEqualTo(200);
         assertThat(keys.cacheStatus()).as("the JWK set is no row of the users module").isEmpty();
-        assertThat(http.send("HEAD", "/", null, null).cacheStatus()).as("only GET").isEmpty();
+        assertThat(http.send("OPTIONS", "/", null, null).cacheStatus()).as("only GET and HEAD").isEmpty();
     }
 
     @Test

@@ -39,7 +39,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * shared cache may store it but must ask again before each use, which a zero freshness bound needs; in place of
  * Spring Security's default {@code no-store}) and {@code Vary: Accept}; a kept answer asked for with a matching
  * {@code If-None-Match} is a 304 without a body (RFC 9110, 13.1.2: weak comparison, a list of tags or {@code *}), and
- * so is one read afresh whose bytes are still the client's.
+ * so is one read afresh whose bytes are still the client's. {@code HEAD} shares {@code GET}'s kept answers and is given
+ * the same headers, without the body.
  */
 final class CachedReadFilter extends OncePerRequestFilter {
 
@@ -74,7 +75,8 @@ final class CachedReadFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"GET".equals(request.getMethod());
+        // HEAD is GET without the body (RFC 9110 9.3.2): the same kept answer, the same validators and 304.
+        return !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
     }
 
     @Override
