@@ -17,6 +17,8 @@ import java.util.List;
  */
 final class BodyRows {
 
+    /** What a username that breaks the rule of its characters is told. */
+    private static final String USERNAME_RULE = "may hold only ASCII letters (a-z, A-Z), digits, '_', '.' and '-'";
     private static final String TOO_LARGE = "{\"username\":\"" + "a".repeat(70_000) + "\",\"name\":\"big\"}";
 
     private BodyRows() {
@@ -26,6 +28,7 @@ final class BodyRows {
     static void addTo(List<Row> rows) {
         bodies(rows);
         text(rows);
+        blankText(rows);
         lenientBodies(rows);
         numbers(rows);
     }
@@ -78,9 +81,29 @@ final class BodyRows {
         rows.add(post("missing user fields", "/api/users", "{\"password\":\"sign-up-password-1\"}", 400, "validation", "is required", "username", "name"));
         rows.add(post("missing post fields", "/api/posts", "{}", 400, "validation", "is required", "thread", "text"));
         rows.add(post("a username with spaces", "/api/users",
-                "{\"password\":\"sign-up-password-1\",\"username\":\"a b\",\"name\":\"x\"}", 400, "validation", "may hold only", "username"));
+                "{\"password\":\"sign-up-password-1\",\"username\":\"a b\",\"name\":\"x\"}", 400, "validation", USERNAME_RULE, "username"));
         rows.add(post("a username in another script", "/api/users", "{\"password\":\"sign-up-password-1\",\"username\":\"\\u0444\\u0438\\u043d\",\"name\":\"x\"}", 400,
-                "validation", "may hold only", "username"));
+                "validation", USERNAME_RULE, "username"));
+        rows.add(post("a username with a letter outside ASCII", "/api/users",
+                "{\"password\":\"sign-up-password-1\",\"username\":\"caf\\u00e9\",\"name\":\"x\"}", 400, "validation", USERNAME_RULE, "username"));
+    }
+
+    /**
+     * Text that looks blank is blank, on every text field: Unicode white space and invisible format characters alike
+     * ({@code forum.platform.Text}); a no-break space, a zero-width space or a byte order mark was stored.
+     */
+    private static void blankText(List<Row> rows) {
+        rows.add(post("a title of a no-break space", "/api/threads", "{\"title\":\"\\u00a0\"}", 400, "validation", "must not be blank", "title"));
+        rows.add(post("a title of a zero-width space", "/api/threads", "{\"title\":\"\\u200b\"}", 400, "validation", "must not be blank", "title"));
+        rows.add(post("a title of a byte order mark", "/api/threads", "{\"title\":\"\\ufeff\"}", 400, "validation", "must not be blank", "title"));
+        rows.add(post("a post of a word joiner and a narrow no-break space", "/api/posts", "{\"thread\":1,\"text\":\"\\u2060\\u202f\"}", 400,
+                "validation", "must not be blank", "text"));
+        rows.add(post("a name of a Hangul filler and direction marks", "/api/users",
+                "{\"password\":\"sign-up-password-1\",\"username\":\"filler\",\"name\":\"\\u3164\\u200e\\u200f\"}", 400,
+                "validation", "must not be blank", "name"));
+        rows.add(post("a username of zero-width characters", "/api/users",
+                "{\"password\":\"sign-up-password-1\",\"username\":\"\\u200b\\u200d\",\"name\":\"x\"}", 400,
+                "validation", "must not be blank", "username"));
     }
 
     /** Lenient parsing: what a client sent is not what it meant. */

@@ -88,6 +88,32 @@ abstract class WriteRoutesContract extends RunningForumTest {
         assertThat(http.get("/api/posts/in-thread/2?limit=2&offset=2").json()).hasSize(1);
     }
 
+    /**
+     * Every text field is stored without the blank characters around it, white space and invisible format characters
+     * alike (one rule, forum.platform.Text), and keeps those inside it and those that belong to the character before
+     * them (an emoji's variation selector). The username is found by login without them too.
+     */
+    @Test
+    void blank_characters_around_every_text_field_are_stripped_and_those_inside_kept() {
+        String around = "\\u00a0\\u200b\\ufeff\\u3000";
+        Reply user = http.postJson("/api/users", "{\"username\":\"" + around + "peppermint" + around + "\",\"name\":\"" + around
+                + "Peppermint\\u00a0Butler" + around + "\",\"bio\":\"" + around + "I \\u2764\\ufe0f" + around + "\","
+                + "\"password\":\"candy-kingdom-butler\"}");
+        assertThat(user.status()).as(user.toString()).isEqualTo(201);
+        assertThat(user.json().get("username").asString()).isEqualTo("peppermint");
+        assertThat(user.json().get("name").asString()).isEqualTo("Peppermint\u00a0Butler");
+        assertThat(user.json().get("bio").asString()).isEqualTo("I \u2764\ufe0f");
+
+        ForumHttp butler = http.loggedInAs("\\u200bpeppermint\\u00a0", "candy-kingdom-butler");
+        Reply thread = butler.postJson("/api/threads", "{\"title\":\"" + around + "Secret\\u200bdungeon\\u2060" + "\"}");
+        assertThat(thread.status()).as(thread.toString()).isEqualTo(201);
+        assertThat(thread.json().get("title").asString()).isEqualTo("Secret\u200bdungeon");
+        Reply post = butler.postJson("/api/posts", "{\"thread\":" + thread.json().get("id").asLong() + ",\"text\":\"\\u200e"
+                + "Keep it quiet\\n\\u202f\"}");
+        assertThat(post.status()).as(post.toString()).isEqualTo(201);
+        assertThat(http.get("/api/posts/" + post.json().get("id").asLong()).json().get("text").asString()).isEqualTo("Keep it quiet");
+    }
+
     @Test
     void a_chunked_body_over_the_limit_is_cut_off_with_413_and_writes_nothing() {
         Counts before = counts();

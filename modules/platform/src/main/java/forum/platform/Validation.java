@@ -18,10 +18,10 @@ public final class Validation {
     }
 
     /**
-     * A text of {@code min..max} characters after stripping leading and trailing white space, counted as
-     * Unicode code points (an emoji is one character, as PostgreSQL counts it). With {@code min > 0} the text
-     * is required: missing ({@code null}) is "is required", only white space is "must not be blank". Every
-     * text must be storable exactly as sent ({@link #unstorable}).
+     * A text of {@code min..max} characters after stripping its blank characters at both ends ({@link Text}: white
+     * space and invisible format characters), counted as Unicode code points (an emoji is one character, as
+     * PostgreSQL counts it). With {@code min > 0} the text is required: missing ({@code null}) is "is required", only
+     * blank characters is "must not be blank". Every text must be storable exactly as sent ({@link #unstorable}).
      */
     public Validation text(String field, String value, int min, int max) {
         if (value == null) {
@@ -35,7 +35,7 @@ public final class Validation {
             violations.add(new FieldViolation(field, unstorable.get()));
             return this;
         }
-        String stripped = value.strip();
+        String stripped = Text.strip(value);
         int length = stripped.codePointCount(0, stripped.length());
         if (stripped.isEmpty()) {
             if (min > 0) {
@@ -75,8 +75,14 @@ public final class Validation {
         return String.format("U+%04X", (int) c);
     }
 
+    /**
+     * A text that is not blank must match {@code pattern} once stripped ({@link Text#strip}); a blank or missing one
+     * is left to {@link #text}.
+     *
+     * @param rule the violation's message, saying what the pattern admits
+     */
     public Validation matches(String field, String value, Pattern pattern, String rule) {
-        if (value != null && !value.isBlank() && unstorable(value).isEmpty() && !pattern.matcher(value.strip()).matches()) {
+        if (!Text.isBlank(value) && unstorable(value).isEmpty() && !pattern.matcher(Text.strip(value)).matches()) {
             violations.add(new FieldViolation(field, rule));
         }
         return this;

@@ -3,6 +3,7 @@ package forum.users.internal;
 import dev.forum.extraction.runtime.topology.ConditionalOnLocalModule;
 import forum.platform.CredentialsRejectedException;
 import forum.platform.Paging;
+import forum.platform.Text;
 import forum.platform.Validation;
 import forum.platform.web.ClientAddress;
 import forum.users.AccessToken;
@@ -37,6 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 class UserService implements UsersApi {
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]+");
+    /** What a username that breaks {@link #USERNAME} is told. */
+    static final String USERNAME_RULE = "may hold only ASCII letters (a-z, A-Z), digits, '_', '.' and '-'";
 
     private final UserRepository users;
     private final CredentialStore credentials;
@@ -75,12 +78,12 @@ class UserService implements UsersApi {
     public User create(NewUser user) {
         Validation validation = Validation.of()
                 .text("username", user.username(), 1, 40)
-                .matches("username", user.username(), USERNAME, "may hold only letters, digits, '_', '.' and '-'")
+                .matches("username", user.username(), USERNAME, USERNAME_RULE)
                 .text("name", user.name(), 1, 100)
                 .text("bio", user.bio(), 0, 1000);
         PasswordRules.check(validation, user.username(), user.password());
         validation.check();
-        String username = user.username().strip();
+        String username = Text.strip(user.username());
         // Taken in any case: 'BMO' beside 'bmo' would be an easy impersonation. The check answers the usual case;
         // the unique key in the database (V5) decides a race between processes, answered the same below.
         if (users.existsByUsernameKey(UsernameKey.of(username))) {
@@ -103,7 +106,7 @@ class UserService implements UsersApi {
     @Override
     public AccessToken login(Credentials login) {
         Validation.of().text("username", login.username(), 1, 40).required("password", login.password()).check();
-        String username = login.username().strip();
+        String username = Text.strip(login.username());
         String client = ClientAddress.current();
         throttle.checkAllowed(username, client);
         Optional<CredentialStore.Stored> stored = credentials.findByUsernameKey(UsernameKey.of(username));

@@ -1,5 +1,6 @@
 package forum.posts.internal.persistence;
 
+import forum.platform.Text;
 import forum.posts.NewPost;
 import forum.posts.Post;
 import forum.posts.PostId;
@@ -16,8 +17,9 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table(schema = "posts", name = "posts")
 public record PostRow(@Id Long id, @Column("thread_id") long thread, String text, @Column("user_id") long user) {
 
+    /** The row a new post writes: its text stripped of its blank characters ({@link Text#strip}). */
     public static PostRow from(NewPost post) {
-        return new PostRow(null, post.thread().value(), post.text().strip(), post.user().value());
+        return new PostRow(null, post.thread().value(), Text.strip(post.text()), post.user().value());
     }
 
     public Post toPost() {

@@ -1,5 +1,6 @@
 package forum.threads.internal.persistence;
 
+import forum.platform.Text;
 import forum.threads.ForumThread;
 import forum.threads.NewThread;
 import forum.threads.ThreadId;
@@ -12,8 +13,9 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table(schema = "threads", name = "threads")
 public record ThreadRow(@Id Long id, String title, @Column("created_by") long createdBy) {
 
+    /** The row a new thread writes: its title stripped of its blank characters ({@link Text#strip}). */
     public static ThreadRow from(NewThread thread) {
-        return new ThreadRow(null, thread.title().strip(), thread.createdBy().value());
+        return new ThreadRow(null, Text.strip(thread.title()), thread.createdBy().value());
     }
 
     public ForumThread toThread() {

@@ -1,5 +1,6 @@
 package forum.users.internal.persistence;
 
+import forum.platform.Text;
 import forum.users.NewUser;
 import forum.users.User;
 import forum.users.UserId;
@@ -13,11 +14,14 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table(schema = "users", name = "users")
 public record UserRow(@Id Long id, String username, String usernameKey, String name, String bio) {
 
-    /** The row a sign-up writes: the fields stripped, the key derived from the username, no bio an empty one. */
+    /**
+     * The row a sign-up writes: the fields stripped of their blank characters ({@link Text#strip}), the key derived
+     * from the username, no bio an empty one.
+     */
     public static UserRow from(NewUser user) {
-        String username = user.username().strip();
-        return new UserRow(null, username, UsernameKey.of(username), user.name().strip(),
-                user.bio() == null ? "" : user.bio().strip());
+        String username = Text.strip(user.username());
+        return new UserRow(null, username, UsernameKey.of(username), Text.strip(user.name()),
+                user.bio() == null ? "" : Text.strip(user.bio()));
     }
 
     public User toUser() {
