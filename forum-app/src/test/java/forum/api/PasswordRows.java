@@ -11,7 +11,8 @@ import java.util.List;
  * {@code password}) and logins that cannot be read (a missing or unknown field, a body that is not JSON or is
  * missing, a GET of the POST-only login route). Where the rules come from: the users module's
  * {@code forum.users.internal.auth.PasswordRules} (after NIST SP 800-63B, section 3.1.1.2: 12 to 64 code points and
- * at most 72 bytes in UTF-8, not a common password, not holding the username, not one character repeated), and the
+ * at most 72 bytes in UTF-8 once normalized to NFKC, not a common password, not holding the username, not one character
+ * repeated), and the
  * login's request type read as strictly as any body ({@link BodyRows}); the README's "Identity" section ("Passwords").
  */
 final class PasswordRows {
@@ -32,6 +33,12 @@ final class PasswordRows {
                 + "c\"}", 400, "validation", "not 65", "password"));
         rows.add(post("a password of 30 emoji (120 bytes)", "/api/users", "{\"username\":\"pw3\",\"name\":\"x\",\"password\":\""
                 + "\\ud83d\\ude00".repeat(30) + "\"}", 400, "validation", "at most 72 bytes in UTF-8", "password"));
+        rows.add(post("a password of 19 bytes as sent and 109 once normalized (NFKC)", "/api/users",
+                "{\"username\":\"pw9\",\"name\":\"x\",\"password\":\"" + "\\ufdfa".repeat(3) + "abcdefghij\"}", 400, "validation",
+                "at most 72 bytes in UTF-8", "password"));
+        rows.add(post("a password of zero-width spaces", "/api/users",
+                "{\"username\":\"pw10\",\"name\":\"x\",\"password\":\"" + "\\u200b".repeat(16) + "\"}", 400, "validation",
+                "must not be blank", "password"));
         rows.add(post("a common password", "/api/users", "{\"username\":\"pw4\",\"name\":\"x\",\"password\":\"qwertyuiop12\"}", 400,
                 "validation", "most common passwords", "password"));
         rows.add(post("a common password with digits and symbols after it", "/api/users",

@@ -13,8 +13,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -123,6 +126,35 @@ abstract class UsernameCaseContract extends RunningForumTest {
                         .containsExactlyInAnyOrder(201, 409);
             }
         }
+    }
+
+    /**
+     * Eight sign-ups of one name at once make one user and spend about one id each, not thousands. The password was
+     * hashed (a tenth of a second or more) inside the transaction that held the new name's unique key, and on H2 every
+     * sign-up waiting for that key retried its insert all the while, taking a new id on every try.
+     */
+    @Test
+    void sign_ups_of_one_name_at_once_spend_about_one_id_each() throws Exception {
+        long before = signUp("idle1").json().get("id").asLong();
+        int racers = 8;
+        CyclicBarrier start = new CyclicBarrier(racers);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(racers)) {
+            for (int i = 0; i < racers; i++) {
+                statuses.add(pool.submit(() -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    return signUp("race-ids").status();
+                }));
+            }
+            List<Integer> answers = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                answers.add(status.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(answers).as("one user, the rest told the name is taken").containsOnly(201, 409)
+                    .filteredOn(status -> status == 201).hasSize(1);
+        }
+        long after = signUp("idle2").json().get("id").asLong();
+        assertThat(after - before).as("ids spent by %d sign-ups of one name", racers).isLessThanOrEqualTo(2L * racers);
     }
 
     private static JsonNode claims(String token) {

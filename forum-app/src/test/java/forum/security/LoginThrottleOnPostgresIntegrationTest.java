@@ -9,6 +9,15 @@ import forum.support.ForumHttp.Reply;
 import forum.support.PostgresServer;
 import forum.support.SampleUsers;
 import forum.topology.SplitForum;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,6 +95,32 @@ class LoginThrottleOnPostgresIntegrationTest {
             assertThat(one.send("POST", "/api/users/login", "application/json",
                     "{\"username\":\"pb\",\"password\":\"wrong-password\"}", "X-Forwarded-For", "10.3.3.3").status())
                     .as("four more failures after a success are not a fifth and later").isEqualTo(401);
+        }
+    }
+
+    /**
+     * Attempts arriving at once at both processes: the check of the block and the count are one step on the pair's
+     * locked row, so five passwords are checked in all and every other attempt is refused.
+     */
+    @Test
+    void attempts_made_at_once_at_two_processes_check_no_more_than_five_passwords() throws Exception {
+        int attempts = 60;
+        CyclicBarrier start = new CyclicBarrier(attempts);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(attempts)) {
+            for (int i = 0; i < attempts; i++) {
+                ForumHttp process = i % 2 == 0 ? one : other;
+                statuses.add(pool.submit(() -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    return process.send("POST", "/api/users/login", "application/json",
+                            "{\"username\":\"finn\",\"password\":\"wrong-password-par\"}", "X-Forwarded-For", "10.4.4.4").status();
+                }));
+            }
+            Map<Integer, Integer> counts = new TreeMap<>();
+            for (Future<Integer> status : statuses) {
+                counts.merge(status.get(60, TimeUnit.SECONDS), 1, Integer::sum);
+            }
+            assertThat(counts).isEqualTo(Map.of(401, 5, 429, attempts - 5));
         }
     }
 }

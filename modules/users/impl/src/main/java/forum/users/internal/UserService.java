@@ -27,16 +27,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The users module in-process: what other modules get when they ask for {@link UsersApi}. */
 @Service
 @ConditionalOnLocalModule("users")
 class UserService implements UsersApi {
 
+    private static final Logger log = LoggerFactory.getLogger(UserService.class);
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]+");
     /** What a username that breaks {@link #USERNAME} is told. */
     static final String USERNAME_RULE = "may hold only ASCII letters (a-z, A-Z), digits, '_', '.' and '-'";
@@ -47,17 +53,23 @@ class UserService implements UsersApi {
     private final LoginThrottle throttle;
     private final TokenIssuer tokens;
     private final SigningKeys keys;
+    private final TransactionTemplate writes;
     /** Checked when no user has the username, so that an unknown user takes as long as a wrong password. */
     private final String unknownUserHash;
 
+    /**
+     * @param transactions the users module's transactions (each write raises the module's data version)
+     */
     UserService(UserRepository users, CredentialStore credentials, PasswordEncoder passwords, LoginThrottle throttle,
-                TokenIssuer tokens, SigningKeys keys) {
+                TokenIssuer tokens, SigningKeys keys,
+                @Qualifier("usersTransactionManager") PlatformTransactionManager transactions) {
         this.users = users;
         this.credentials = credentials;
         this.passwords = passwords;
         this.throttle = throttle;
         this.tokens = tokens;
         this.keys = keys;
+        this.writes = new TransactionTemplate(transactions);
         this.unknownUserHash = passwords.encode(UUID.randomUUID().toString());
     }
 
@@ -72,16 +84,21 @@ class UserService implements UsersApi {
         return users.findById(id.value()).map(UserRow::toUser).orElseThrow(() -> new UserNotFoundException(id));
     }
 
-    /** The user and their password hash are written together or not at all. */
+    /**
+     * Checks the new user, hashes their password (normalized, {@link PasswordRules#normalized}) before any transaction
+     * begins, then writes the user and the hash together or not at all. Hashing takes a tenth of a second or more:
+     * inside the transaction it held the new username's unique key all that time, and a sign-up of the same name at
+     * the same moment waited for it (on H2, retrying its insert all the while and spending an id on every try).
+     */
     @Override
-    @Transactional(transactionManager = "usersTransactionManager")
     public User create(NewUser user) {
+        String password = PasswordRules.normalized(user.password());
         Validation validation = Validation.of()
                 .text("username", user.username(), 1, 40)
                 .matches("username", user.username(), USERNAME, USERNAME_RULE)
                 .text("name", user.name(), 1, 100)
                 .text("bio", user.bio(), 0, 1000);
-        PasswordRules.check(validation, user.username(), user.password());
+        PasswordRules.check(validation, user.username(), password);
         validation.check();
         String username = Text.strip(user.username());
         // Taken in any case: 'BMO' beside 'bmo' would be an easy impersonation. The check answers the usual case;
@@ -89,34 +106,57 @@ class UserService implements UsersApi {
         if (users.existsByUsernameKey(UsernameKey.of(username))) {
             throw new UsernameTakenException(username);
         }
+        String hash = passwords.encode(password);
         try {
-            User created = users.save(UserRow.from(user)).toUser();
-            credentials.save(created.id().value(), passwords.encode(user.password()));
-            return created;
+            return writes.execute(status -> {
+                User created = users.save(UserRow.from(user)).toUser();
+                credentials.save(created.id().value(), hash);
+                return created;
+            });
         } catch (DuplicateKeyException raced) {
             throw new UsernameTakenException(username);
         }
     }
 
     /**
-     * Finds the user by username in any case (usernames are unique regardless of case, so it names one user at most),
-     * checks the password against the stored hash (against a made-up one for an unknown username, so both take
-     * the same time), counts a failure against this username from this client's address, and answers a token.
+     * Counts the attempt against this username from this client's address (refused while the pair is blocked),
+     * finds the user by username in any case (usernames are unique regardless of case, so it names one user at
+     * most), checks the password in NFKC against the stored hash (against a made-up one for an unknown username, so
+     * both take the same time) and answers a token; a success clears the count. A password of more than 72 bytes is
+     * wrong whatever its first 72 bytes are: bcrypt would read only those. A password stored before passwords were
+     * normalized is also checked as sent, and on a match stored again normalized.
      */
     @Override
     public AccessToken login(Credentials login) {
         Validation.of().text("username", login.username(), 1, 40).required("password", login.password()).check();
         String username = Text.strip(login.username());
         String client = ClientAddress.current();
-        throttle.checkAllowed(username, client);
+        throttle.attempt(username, client);
         Optional<CredentialStore.Stored> stored = credentials.findByUsernameKey(UsernameKey.of(username));
-        boolean matches = passwords.matches(login.password(), stored.map(CredentialStore.Stored::passwordHash).orElse(unknownUserHash));
-        if (!matches || stored.isEmpty()) {
-            throttle.failed(username, client);
+        String hash = stored.map(CredentialStore.Stored::passwordHash).orElse(unknownUserHash);
+        String password = PasswordRules.normalized(login.password());
+        boolean matches = passwords.matches(password, hash) && PasswordRules.fitsHash(password);
+        boolean asSentBeforeNormalization = !matches && !password.equals(login.password())
+                && passwords.matches(login.password(), hash) && PasswordRules.fitsHash(login.password());
+        if (!(matches || asSentBeforeNormalization) || stored.isEmpty()) {
             throw new CredentialsRejectedException();
         }
         throttle.succeeded(username, client);
-        return tokens.issue(get(new UserId(stored.get().userId())));
+        long userId = stored.get().userId();
+        if (asSentBeforeNormalization && PasswordRules.fitsHash(password)) {
+            rehash(userId, password);
+        }
+        return tokens.issue(get(new UserId(userId)));
+    }
+
+    /** Stores the normalized password's hash instead of the one made of it as sent; a failure only leaves the old one. */
+    private void rehash(long userId, String normalized) {
+        try {
+            credentials.replace(userId, passwords.encode(normalized));
+        } catch (DataAccessException failed) {
+            log.warn("The password hash of user {} could not be stored in its normalized form; it is tried again at the"
+                    + " next login: {}", userId, failed.getMessage());
+        }
     }
 
     @Override

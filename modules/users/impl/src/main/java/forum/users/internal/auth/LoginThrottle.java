@@ -1,6 +1,8 @@
 package forum.users.internal.auth;
 
 import forum.platform.RateLimitedException;
+import forum.platform.Text;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,13 +13,20 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Slows down password guessing: failed logins are counted per username and client address in the users module's
+ * Slows down password guessing: login attempts are counted per username and client address in the users module's
  * own database ({@code users.login_failures}), so every process that holds the module shares the count. After
  * {@value #FREE_FAILURES} failures within {@link #FORGET_AFTER}, that username is refused from that address for
  * {@link #FIRST_BLOCK}, doubling with each further failure up to {@link #MAX_BLOCK}; a login that succeeds clears
  * the count. Keyed by address too, so that nobody can lock a user out from elsewhere.
+ *
+ * <p>An attempt is counted as a failure before its password is checked, in the same transaction that checks the
+ * block ({@link #attempt}), with the pair's row locked: so attempts made at once, in one process or many, are counted
+ * one after the other, and no more than {@value #FREE_FAILURES} passwords are ever checked before the block. A
+ * login whose password is right then clears the count ({@link #succeeded}).
  */
 public final class LoginThrottle {
 
@@ -26,73 +35,96 @@ public final class LoginThrottle {
     static final Duration MAX_BLOCK = Duration.ofMinutes(15);
     static final Duration FORGET_AFTER = Duration.ofMinutes(15);
 
+    /** The pair's row as it was before this attempt. */
+    private record Count(int failures, OffsetDateTime lastFailureAt, OffsetDateTime blockedUntil) {
+    }
+
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
+    /**
+     * @param usersDatabase the users module's connections; the throttle's transactions are its own (a plain
+     *                      {@link DataSourceTransactionManager}), so counting raises no data version of the module
+     * @param clock         what "now" is
+     */
     public LoginThrottle(DataSource usersDatabase, Clock clock) {
         this.jdbc = JdbcClient.create(usersDatabase);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(usersDatabase));
         this.clock = clock;
     }
 
     /**
-     * @throws RateLimitedException while this username is blocked from this address
+     * Takes one login attempt for this username from this address, counting it as a failure until
+     * {@link #succeeded} says otherwise; the {@value #FREE_FAILURES}th failure within {@link #FORGET_AFTER} and each
+     * later one blocks the pair.
+     *
+     * @param username      the username as sent (counted in any case, without its blank characters)
+     * @param clientAddress the client's address
+     * @throws RateLimitedException while this username is blocked from this address; such an attempt is not counted
      */
-    public void checkAllowed(String username, String clientAddress) {
-        Optional<OffsetDateTime> blockedUntil = jdbc.sql("select blocked_until from users.login_failures"
-                        + " where username = :username and client_address = :client")
-                .param("username", key(username)).param("client", clientAddress)
-                .query(OffsetDateTime.class).optional();
-        Instant now = clock.instant();
-        if (blockedUntil.isPresent() && blockedUntil.get().toInstant().isAfter(now)) {
-            throw new RateLimitedException("Too many failed logins for this username from your address: try again later",
-                    Duration.between(now, blockedUntil.get().toInstant()));
-        }
-    }
-
-    /** Counts a failed login; from the {@value #FREE_FAILURES}th, blocks the pair for a while. */
-    public void failed(String username, String clientAddress) {
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        int failures = increment(key(username), clientAddress, now);
-        if (failures >= FREE_FAILURES) {
-            long factor = 1L << Math.min(20, failures - FREE_FAILURES);
-            Duration block = FIRST_BLOCK.multipliedBy(factor);
-            if (block.compareTo(MAX_BLOCK) > 0) {
-                block = MAX_BLOCK;
+    public void attempt(String username, String clientAddress) {
+        String key = key(username);
+        for (int tries = 1; ; tries++) {
+            try {
+                Optional<Duration> blocked = transactions.execute(status -> count(key, clientAddress, clock.instant()));
+                if (blocked != null && blocked.isPresent()) {
+                    throw new RateLimitedException("Too many failed logins for this username from your address: try again later",
+                            blocked.get());
+                }
+                return;
+            } catch (DuplicateKeyException raced) {
+                // Another attempt inserted the pair's first row at the same moment: count on top of it.
+                if (tries == 3) {
+                    throw new IllegalStateException("the login attempt of '" + key + "' could not be counted", raced);
+                }
             }
-            jdbc.sql("update users.login_failures set blocked_until = :until where username = :username and client_address = :client")
-                    .param("until", now.plus(block)).param("username", key(username)).param("client", clientAddress).update();
         }
     }
 
-    /** A login that succeeds clears the pair's count. */
+    /** A login that succeeds clears the pair's count, this attempt's included. */
     public void succeeded(String username, String clientAddress) {
         jdbc.sql("delete from users.login_failures where username = :username and client_address = :client")
                 .param("username", key(username)).param("client", clientAddress).update();
     }
 
-    private int increment(String username, String client, OffsetDateTime now) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            int updated = jdbc.sql("update users.login_failures set failures = case when last_failure_at > :forgetBefore"
-                            + " then failures + 1 else 1 end, last_failure_at = :now"
-                            + " where username = :username and client_address = :client")
-                    .param("forgetBefore", now.minus(FORGET_AFTER)).param("now", now)
-                    .param("username", username).param("client", client).update();
-            if (updated == 0) {
-                try {
-                    jdbc.sql("insert into users.login_failures (username, client_address, failures, last_failure_at)"
-                                    + " values (:username, :client, 1, :now)")
-                            .param("username", username).param("client", client).param("now", now).update();
-                } catch (DuplicateKeyException raced) {
-                    continue; // another process counted the same pair first: count on top of it
-                }
-            }
-            return jdbc.sql("select failures from users.login_failures where username = :username and client_address = :client")
-                    .param("username", username).param("client", client).query(Integer.class).single();
+    /** In a transaction: the pair's block, if it is blocked now; else the attempt counted, and the block it earns set. */
+    private Optional<Duration> count(String username, String client, Instant instant) {
+        OffsetDateTime now = OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+        Optional<Count> row = jdbc.sql("select failures, last_failure_at, blocked_until from users.login_failures"
+                        + " where username = :username and client_address = :client for update")
+                .param("username", username).param("client", client)
+                .query((result, number) -> new Count(result.getInt(1), result.getObject(2, OffsetDateTime.class),
+                        result.getObject(3, OffsetDateTime.class)))
+                .optional();
+        if (row.isEmpty()) {
+            jdbc.sql("insert into users.login_failures (username, client_address, failures, last_failure_at)"
+                            + " values (:username, :client, 1, :now)")
+                    .param("username", username).param("client", client).param("now", now).update();
+            return Optional.empty();
         }
-        throw new IllegalStateException("the failed login of '" + username + "' could not be counted");
+        Count before = row.get();
+        if (before.blockedUntil() != null && before.blockedUntil().toInstant().isAfter(instant)) {
+            return Optional.of(Duration.between(instant, before.blockedUntil().toInstant()));
+        }
+        int failures = before.lastFailureAt().toInstant().isAfter(instant.minus(FORGET_AFTER)) ? before.failures() + 1 : 1;
+        jdbc.sql("update users.login_failures set failures = :failures, last_failure_at = :now, blocked_until = :until"
+                        + " where username = :username and client_address = :client")
+                .param("failures", failures).param("now", now).param("until", blockedUntil(failures, now), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("username", username).param("client", client).update();
+        return Optional.empty();
+    }
+
+    /** From the {@value #FREE_FAILURES}th failure on, the block it earns; null before it. */
+    private static OffsetDateTime blockedUntil(int failures, OffsetDateTime now) {
+        if (failures < FREE_FAILURES) {
+            return null;
+        }
+        Duration block = FIRST_BLOCK.multipliedBy(1L << Math.min(20, failures - FREE_FAILURES));
+        return now.plus(block.compareTo(MAX_BLOCK) > 0 ? MAX_BLOCK : block);
     }
 
     private static String key(String username) {
-        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        return username == null ? "" : Text.strip(username).toLowerCase(Locale.ROOT);
     }
 }

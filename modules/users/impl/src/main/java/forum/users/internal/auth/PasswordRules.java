@@ -1,5 +1,6 @@
 package forum.users.internal.auth;
 
+import forum.platform.Text;
 import forum.platform.Validation;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,7 +16,10 @@ import java.util.Set;
 
 /**
  * The rules a new password must follow (after NIST SP 800-63B, section 3.1.1.2: length, no common passwords,
- * nothing else imposed):
+ * nothing else imposed), and the form a password is hashed and checked in: Unicode NFKC ({@link #normalized}, NIST
+ * SP 800-63B section 5.1.1.2), at sign-up and at login alike, so that {@code é} typed as one character or as {@code e}
+ * and a combining accent, or a full-width {@code Ａ} and an {@code A}, are the same password. The rules apply to the
+ * normalized password:
  * <ul>
  *   <li>{@value #MIN_LENGTH} to {@value #MAX_LENGTH} characters (Unicode code points), at most {@value #MAX_BYTES}
  *       bytes in UTF-8 (what bcrypt reads);</li>
@@ -34,10 +39,36 @@ public final class PasswordRules {
     private PasswordRules() {
     }
 
-    /** Adds every rule the password breaks to {@code validation}, as violations of the field {@code password}. */
+    /**
+     * The form a password is hashed and checked in: Unicode normalization form KC.
+     *
+     * @param password a password as sent, or null
+     * @return it in NFKC; null for null
+     */
+    public static String normalized(String password) {
+        return password == null ? null : Normalizer.normalize(password, Normalizer.Form.NFKC);
+    }
+
+    /**
+     * Whether bcrypt reads the whole of a password: it reads {@value #MAX_BYTES} bytes and ignores the rest, so a
+     * longer password would match any password that starts with the same {@value #MAX_BYTES} bytes. No password
+     * longer than that is ever stored (sign-up refuses it), so a login with one is a wrong password.
+     *
+     * @param normalized a password in NFKC ({@link #normalized})
+     * @return whether it is at most {@value #MAX_BYTES} bytes in UTF-8
+     */
+    public static boolean fitsHash(String normalized) {
+        return normalized.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES;
+    }
+
+    /**
+     * Adds every rule the password breaks to {@code validation}, as violations of the field {@code password}.
+     *
+     * @param password the password in NFKC ({@link #normalized}), or null
+     */
     public static void check(Validation validation, String username, String password) {
         validation.text("password", password, MIN_LENGTH, MAX_LENGTH);
-        if (password == null || password.isBlank() || Validation.unstorable(password).isPresent()) {
+        if (Text.isBlank(password) || Validation.unstorable(password).isPresent()) {
             return;
         }
         int length = password.codePointCount(0, password.length());
@@ -48,15 +79,15 @@ public final class PasswordRules {
     }
 
     private static Optional<String> breaks(String username, String password) {
-        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+        if (!fitsHash(password)) {
             return Optional.of("must be at most " + MAX_BYTES + " bytes in UTF-8; use fewer characters from outside ASCII");
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (isCommon(lower)) {
             return Optional.of("is one of the most common passwords; choose one that is not");
         }
-        if (username != null && username.strip().length() >= 3
-                && lower.contains(username.strip().toLowerCase(Locale.ROOT))) {
+        String name = Text.strip(username);
+        if (name != null && name.length() >= 3 && lower.contains(name.toLowerCase(Locale.ROOT))) {
             return Optional.of("must not hold the username");
         }
         if (lower.codePoints().distinct().count() == 1) {

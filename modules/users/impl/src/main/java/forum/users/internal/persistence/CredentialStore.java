@@ -21,9 +21,21 @@ public final class CredentialStore {
         this.jdbc = JdbcClient.create(usersDatabase);
     }
 
+    /** Stores a new user's password hash (in the caller's transaction, where there is one). */
     public void save(long userId, String passwordHash) {
         jdbc.sql("insert into users.credentials (user_id, password_hash) values (:id, :hash)")
                 .param("id", userId).param("hash", passwordHash).update();
+    }
+
+    /**
+     * Replaces a user's password hash: a password checked in the form it had before passwords were normalized is
+     * hashed again in its normalized form.
+     *
+     * @return whether the user has a stored hash (and so it was replaced)
+     */
+    public boolean replace(long userId, String passwordHash) {
+        return jdbc.sql("update users.credentials set password_hash = :hash where user_id = :id")
+                .param("id", userId).param("hash", passwordHash).update() == 1;
     }
 
     /**

@@ -1,0 +1,114 @@
+package forum.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import forum.support.ForumHttp;
+import forum.support.ForumHttp.Reply;
+import forum.support.SampleUsers;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * Logins over HTTP on the monolith (H2), as a user's curl makes them: a password is checked as a whole, never only its
+ * first 72 bytes (what bcrypt reads); in NFKC, at sign-up and at login alike; and the throttle checks no more than five
+ * passwords of a username from an address, however many attempts arrive at once. Each test sends its own client
+ * address ({@code X-Forwarded-For}, trusted from loopback) so that their counts do not meet.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class LoginOnMonolithIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    ForumHttp http;
+
+    @BeforeEach
+    void connect() {
+        http = new ForumHttp(port);
+    }
+
+    /**
+     * "€漢字" eight times is 24 characters and exactly 72 bytes: bcrypt would match it followed by anything. Such a login
+     * is a wrong password, answered and counted as one: the fifth blocks the pair, the right password included.
+     */
+    @Test
+    void a_72_byte_password_with_anything_after_it_is_a_failed_login_counted_by_the_throttle() {
+        String password = "\u20ac\u6f22\u5b57".repeat(8);
+        assertThat(password.getBytes(StandardCharsets.UTF_8)).hasSize(72);
+        assertThat(signUp("euro", password).status()).isEqualTo(201);
+
+        for (String longer : List.of(password + "WRONG-SUFFIX", password + "x", password + password, password + "1", password + " ")) {
+            Reply wrong = login("euro", longer, "192.0.2.71");
+            assertThat(wrong.status()).as("%s: %s", longer, wrong).isEqualTo(401);
+            assertThat(wrong.json().get("type").asString()).isEqualTo("urn:forum:problem:login-failed");
+        }
+        Reply blocked = login("euro", password, "192.0.2.71");
+        assertThat(blocked.status()).as("after five failures: %s", blocked).isEqualTo(429);
+        assertThat(login("euro", password, "192.0.2.72").status()).as("the right password from elsewhere").isEqualTo(200);
+    }
+
+    /** NIST SP 800-63B 5.1.1.2: one password, whichever Unicode form the keyboard sends it in. */
+    @Test
+    void a_password_is_the_same_in_every_unicode_form_at_sign_up_and_at_login() {
+        String composed = "caf\u00e9-au-lait-noir";
+        String decomposed = "cafe\u0301-au-lait-noir";
+        String fullWidth = "\uff43\uff41\uff46\u00e9-au-lait-noir";
+        assertThat(signUp("latte", composed).status()).isEqualTo(201);
+        assertThat(signUp("mocha", decomposed).status()).isEqualTo(201);
+        for (String user : List.of("latte", "mocha")) {
+            for (String typed : List.of(composed, decomposed, fullWidth)) {
+                Reply reply = login(user, typed, "192.0.2.73");
+                assertThat(reply.status()).as("%s with %s: %s", user, typed, reply).isEqualTo(200);
+            }
+        }
+        assertThat(login("latte", "cafe-au-lait-noir", "192.0.2.73").status()).as("an accent is not dropped").isEqualTo(401);
+    }
+
+    /**
+     * 90 attempts released at once: the block's check and the count are one step, so five passwords are checked
+     * (five 401s) and every other attempt is refused (429), not six or more checked.
+     */
+    @Test
+    void attempts_made_at_once_check_no_more_than_five_passwords() throws Exception {
+        int attempts = 90;
+        CyclicBarrier start = new CyclicBarrier(attempts);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(attempts)) {
+            for (int i = 0; i < attempts; i++) {
+                statuses.add(pool.submit(() -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    return login(SampleUsers.FINN, "wrong-password-par", "192.0.2.78").status();
+                }));
+            }
+            Map<Integer, Integer> counts = new TreeMap<>();
+            for (Future<Integer> status : statuses) {
+                counts.merge(status.get(60, TimeUnit.SECONDS), 1, Integer::sum);
+            }
+            assertThat(counts).isEqualTo(Map.of(401, 5, 429, attempts - 5));
+        }
+        assertThat(login(SampleUsers.FINN, SampleUsers.FINN_PASSWORD, "192.0.2.78").status()).isEqualTo(429);
+        assertThat(login(SampleUsers.FINN, SampleUsers.FINN_PASSWORD, "192.0.2.79").status()).isEqualTo(200);
+    }
+
+    private Reply signUp(String username, String password) {
+        return http.postJson("/api/users", "{\"username\":\"" + username + "\",\"name\":\"x\",\"password\":\"" + password + "\"}");
+    }
+
+    private Reply login(String username, String password, String clientAddress) {
+        return http.send("POST", "/api/users/login", "application/json",
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}", "X-Forwarded-For", clientAddress);
+    }
+}
