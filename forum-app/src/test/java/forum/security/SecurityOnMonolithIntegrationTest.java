@@ -125,6 +125,77 @@ class SecurityOnMonolithIntegrationTest extends SecurityContract {
         assertThat(wrong.json().get("type").asString()).isEqualTo("urn:forum:problem:login-failed");
     }
 
+    /**
+     * OPTIONS is a read like GET and HEAD on every path: no token is needed, and one that is sent is verified. A bad
+     * one was let through on the literal routes (answered before security), refused on the others.
+     */
+    @ParameterizedTest(name = "OPTIONS {0}")
+    @ValueSource(strings = {"/api/users", "/api/users/login", "/api/users/jwks.json", "/api/posts", "/api/threads", "/",
+            "/api/", "/api/users/1", "/api/posts/1", "/api/threads/1", "/api/posts/in-thread/1", "/actuator/health"})
+    void options_reads_a_sent_token_on_every_path_as_get_does(String path) {
+        Reply anonymous = http.send("OPTIONS", path, null, null);
+        assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(200);
+        assertThat(anonymous.allow()).as(anonymous.toString()).isPresent();
+        Reply valid = http.send("OPTIONS", path, null, null, "Authorization", "Bearer " + TestTokens.forUser(SecurityTable.CALLER));
+        assertThat(valid.status()).as(valid.toString()).isEqualTo(200);
+        assertThat(valid.allow()).isEqualTo(anonymous.allow());
+        for (String sent : List.of("an expired token", "garbage")) {
+            Reply bad = http.send("OPTIONS", path, null, null, authorization(sent));
+            assertThat(bad.status()).as("%s: %s", sent, bad).isEqualTo(401);
+            assertThat(bad.json().get("type").asString()).isEqualTo("urn:forum:problem:unauthorized");
+            assertThat(http.send("GET", path, null, null, authorization(sent)).status()).as("GET with %s", sent).isEqualTo(401);
+        }
+    }
+
+    /** RFC 6750 section 2.1: {@code "Bearer" 1*SP b64token}, so two spaces or more are a well-formed credential. */
+    @Test
+    void a_token_after_more_than_one_space_is_read() {
+        String token = TestTokens.forUser(SecurityTable.CALLER);
+        Reply written = http.send("POST", "/api/threads", "application/json", "{\"title\":\"two spaces\"}",
+                "Authorization", "Bearer  " + token);
+        assertThat(written.status()).as(written.toString()).isEqualTo(201);
+        assertThat(written.json().get("createdBy").asLong()).isEqualTo(SecurityTable.CALLER);
+        assertThat(http.send("GET", "/api/users/1", null, null, "Authorization", "bearer    " + token).status()).isEqualTo(200);
+    }
+
+    /**
+     * {@code Authorization: Bearer} with no token (a script whose login failed sends {@code "Bearer $TOKEN"} with an
+     * empty {@code $TOKEN}) lacks a required part: a 400 {@code invalid_request} that says the token is missing, not a
+     * 401 calling it a malformed JWT.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            POST | /api/threads
+            GET  | /api/users/1
+            GET  | /api/users/jwks.json
+            """)
+    void a_bearer_credential_without_a_token_says_the_token_is_missing(String method, String path) {
+        Reply reply = http.send(method, path, "application/json", method.equals("GET") ? null : "{\"title\":\"no token\"}",
+                "Authorization", "Bearer");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+        assertThat(reply.json().get("type").asString()).isEqualTo("urn:forum:problem:bad-request");
+        assertThat(reply.json().get("detail").asString()).as(reply.toString()).contains("holds no token")
+                .doesNotContain("well-formed", "JWT");
+        assertThat(reply.wwwAuthenticate()).hasValueSatisfying(challenge ->
+                assertThat(challenge).startsWith("Bearer error=\"invalid_request\"").contains("holds no token"));
+    }
+
+    /**
+     * Clocks disagree: a token is taken up to forum.security.jwt.clock-skew (60 s by default) after its exp, and
+     * refused after that (TokenClockSkewUnitTest sets it).
+     */
+    @Test
+    void a_token_is_taken_up_to_the_clock_skew_after_it_expires_and_not_after() {
+        String lately = TestTokens.builder(SecurityTable.CALLER).expiresAt(Instant.now().minusSeconds(30)).sign();
+        Reply written = http.withToken(lately).postJson("/api/threads", "{\"title\":\"just expired\"}");
+        assertThat(written.status()).as("30 s after exp: %s", written).isEqualTo(201);
+
+        String expired = TestTokens.builder(SecurityTable.CALLER).expiresAt(Instant.now().minusSeconds(90)).sign();
+        Reply refused = http.withToken(expired).postJson("/api/threads", "{\"title\":\"too late\"}");
+        assertThat(refused.status()).as("90 s after exp: %s", refused).isEqualTo(401);
+        assertThat(refused.json().get("detail").asString()).contains("it has expired");
+    }
+
     private static String[] authorization(String sent) {
         String valid = TestTokens.forUser(SecurityTable.CALLER);
         return switch (sent) {

@@ -5,19 +5,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
-import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Which bearer token a request carries, for Spring Security's resource server: Spring's own resolver (RFC 6750
- * section 2.1, the {@code Authorization} header only), with two rules of the forum's around it.
+ * Which bearer token a request carries, for Spring Security's resource server: the {@code Authorization} header only,
+ * read by RFC 6750 section 2.1's grammar, {@code "Bearer" 1*SP b64token} (the scheme in any case, one space or more
+ * before the token), with these rules of the forum's around it.
  * <ul>
  *   <li>The routes that obtain credentials are not read for a token at all: the writes a contract opens to anyone
  *       ({@link RouteAccess.Caller#ANYONE} on a method other than GET, HEAD or OPTIONS), which are signing up and
@@ -26,15 +27,24 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       anonymous, as one without a token is.</li>
  *   <li>Anywhere else, a request with more than one credential (two {@code Authorization} header fields, or one
  *       field holding a comma-separated list) is ambiguous: it is refused with RFC 6750's {@code invalid_request}
- *       (section 3.1, 400) rather than authenticated with whichever came first.</li>
+ *       (section 3.1, 400) rather than authenticated with whichever came first. So is a {@code Bearer} credential
+ *       without a token ({@link #NO_TOKEN}): a required part is missing (a client whose login failed and that sent
+ *       {@code "Bearer " + token} with no token).</li>
+ *   <li>A {@code Bearer} credential whose token is not {@code b64token} is an {@code invalid_token} (401).
+ *       A credential of another scheme ({@code Basic}) is not a bearer token: the request is anonymous.</li>
  * </ul>
  */
 final class CredentialRouteTokens implements BearerTokenResolver {
 
+    /** The description of the {@code invalid_request} for a {@code Bearer} credential that holds no token. */
+    static final String NO_TOKEN = "the Authorization header field names the Bearer scheme but holds no token";
+
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+    private static final String SCHEME = "Bearer";
+    /** RFC 6750's b64token. */
+    private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
 
     private final RequestMatcher credentialRoutes;
-    private final DefaultBearerTokenResolver standard = new DefaultBearerTokenResolver();
 
     /** @param rules every contract route's rule; the writes among them open to anyone are read for no token */
     CredentialRouteTokens(List<ContractRouteRules.Rule> rules) {
@@ -46,9 +56,11 @@ final class CredentialRouteTokens implements BearerTokenResolver {
     }
 
     /**
-     * @return the request's bearer token; null if it sends none, or if it is for a route that obtains credentials
-     * @throws OAuth2AuthenticationException {@code invalid_request} if the request carries more than one credential,
-     *                                       {@code invalid_token} if its bearer credential is not token68 syntax
+     * @return the request's bearer token; null if it sends none (or a credential of another scheme), or if it is for a
+     *         route that obtains credentials
+     * @throws OAuth2AuthenticationException {@code invalid_request} if the request carries more than one credential or
+     *                                       a {@code Bearer} credential with no token, {@code invalid_token} if its
+     *                                       bearer token is not {@code b64token} syntax
      */
     @Override
     public String resolve(HttpServletRequest request) {
@@ -65,6 +77,22 @@ final class CredentialRouteTokens implements BearerTokenResolver {
             throw new OAuth2AuthenticationException(BearerTokenErrors.invalidRequest("the Authorization header field"
                     + " holds a list of credentials; send exactly one"));
         }
-        return standard.resolve(request);
+        return bearerToken(fields.getFirst());
+    }
+
+    /** The token of one {@code Authorization} field: {@code "Bearer" 1*SP b64token}, the scheme in any case. */
+    private static String bearerToken(String field) {
+        if (!field.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            return null;
+        }
+        String rest = field.substring(SCHEME.length());
+        String token = rest.replaceFirst("^ +", "");
+        if (token.isBlank()) {
+            throw new OAuth2AuthenticationException(BearerTokenErrors.invalidRequest(NO_TOKEN));
+        }
+        if (token.length() == rest.length() || !B64TOKEN.matcher(token).matches()) {
+            throw new OAuth2AuthenticationException(BearerTokenErrors.invalidToken("Bearer token is malformed"));
+        }
+        return token;
     }
 }

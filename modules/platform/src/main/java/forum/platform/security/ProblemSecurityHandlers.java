@@ -25,9 +25,10 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Spring Security's refusals as problems of the catalogue: 401 with a {@code WWW-Authenticate: Bearer} challenge
- * (RFC 6750 section 3), 400 {@code invalid_request} for more than one credential, 404 or 405 for a request without
- * a token that no route takes (as with one), 403, and 503 when a token cannot be verified for want of the issuer's
- * keys (the issuer is down and none were cached): that is not the client's fault, and a retry may pass.
+ * (RFC 6750 section 3), 400 {@code invalid_request} for more than one credential or a {@code Bearer} credential without
+ * a token, 404 or 405 for a request without a token that no route takes (as with one), 403, and 503 when a token
+ * cannot be verified for want of the issuer's keys (the issuer is down and none were cached): that is not the client's
+ * fault, and a retry may pass.
  */
 final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AuthenticationFailureHandler,
         AccessDeniedHandler, RequestRejectedHandler {
@@ -58,12 +59,15 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, Authent
         }
         if (failure instanceof OAuth2AuthenticationException oauth
                 && OAuth2ErrorCodes.INVALID_REQUEST.equals(oauth.getError().getErrorCode())) {
-            // RFC 6750 section 3.1: a request that repeats its credential is malformed (400), not unauthorised.
+            // RFC 6750 section 3.1: a request that repeats its credential, or leaves out its token, is malformed (400),
+            // not unauthorised.
             String reason = String.valueOf(oauth.getError().getDescription());
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_request\", error_description=\""
                     + reason.replace("\"", "'") + "\"");
-            ProblemResponses.write(request, response, ProblemType.BAD_REQUEST.problem("The request's credentials are ambiguous: "
-                    + reason + " (Authorization: Bearer <token>)"));
+            ProblemResponses.write(request, response, ProblemType.BAD_REQUEST.problem(CredentialRouteTokens.NO_TOKEN.equals(reason)
+                    ? "The request sends no access token: " + reason + ". Log in (POST /api/users/login) and send"
+                    + " Authorization: Bearer <token>"
+                    : "The request's credentials are ambiguous: " + reason + " (Authorization: Bearer <token>)"));
             return;
         }
         boolean invalid = failure instanceof OAuth2AuthenticationException;

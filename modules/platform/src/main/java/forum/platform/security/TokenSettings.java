@@ -14,9 +14,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                      for an issuer whose access tokens carry no {@code aud}, such as an Amazon Cognito user pool
  * @param jwksCacheTtl  how long fetched keys are used before they are fetched again; they are also kept, and
  *                      used, while the issuer cannot be reached, for as long again
+ * @param clockSkew     how far the clocks of the issuer and of this process may disagree: a token is still taken
+ *                      this long after its {@code exp}, and already this long before its {@code nbf}; default
+ *                      {@link #DEFAULT_CLOCK_SKEW}, zero or more
  */
 @ConfigurationProperties("forum.security.jwt")
-public record TokenSettings(String issuerModule, String jwksPath, String audienceClaim, Duration jwksCacheTtl) {
+public record TokenSettings(String issuerModule, String jwksPath, String audienceClaim, Duration jwksCacheTtl,
+                            Duration clockSkew) {
+
+    /** The clock skew allowed unless set: Spring Security's own default. */
+    public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
 
     /** An unknown key id is looked up again at most this often (the issuer may have rotated its keys). */
     public static final Duration UNKNOWN_KEY_REFETCH_INTERVAL = Duration.ofSeconds(30);
@@ -25,8 +32,9 @@ public record TokenSettings(String issuerModule, String jwksPath, String audienc
     public static final Duration MIN_JWKS_CACHE_TTL = Duration.ofSeconds(2);
 
     /**
-     * @throws IllegalArgumentException if {@code jwksCacheTtl} is shorter than {@link #MIN_JWKS_CACHE_TTL}, which
-     *                                  Spring Boot reports as a binding failure of {@code forum.security.jwt}
+     * @throws IllegalArgumentException if {@code jwksCacheTtl} is shorter than {@link #MIN_JWKS_CACHE_TTL}, or
+     *                                  {@code clockSkew} is negative, which Spring Boot reports as a binding failure
+     *                                  of {@code forum.security.jwt}
      */
     public TokenSettings {
         audienceClaim = audienceClaim == null || audienceClaim.isBlank() ? "aud" : audienceClaim;
@@ -34,6 +42,11 @@ public record TokenSettings(String issuerModule, String jwksPath, String audienc
         if (jwksCacheTtl.compareTo(MIN_JWKS_CACHE_TTL) < 0) {
             throw new IllegalArgumentException("forum.security.jwt.jwks-cache-ttl is " + jwksCacheTtl.toMillis()
                     + " ms; set it to " + MIN_JWKS_CACHE_TTL.toSeconds() + " s or more (the default is 5 minutes)");
+        }
+        clockSkew = clockSkew == null ? DEFAULT_CLOCK_SKEW : clockSkew;
+        if (clockSkew.isNegative()) {
+            throw new IllegalArgumentException("forum.security.jwt.clock-skew is " + clockSkew.toMillis()
+                    + " ms; set it to 0 or more (the default is " + DEFAULT_CLOCK_SKEW.toSeconds() + " s)");
         }
     }
 

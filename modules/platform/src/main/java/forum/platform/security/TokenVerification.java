@@ -35,8 +35,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * How this process verifies a token: its signature with a key of the issuer (RS256 or ES256 only, so {@code alg:
- * none} and HMAC tokens are refused), its expiry, issuer and audience, and that the claim naming the user holds a
- * forum user id. The keys come from, in this order:
+ * none} and HMAC tokens are refused), its expiry (allowing {@code forum.security.jwt.clock-skew}, 60 s unless set,
+ * for clocks that disagree), issuer and audience, and that the claim naming the user holds a forum user id. The keys
+ * come from, in this order:
  * <ol>
  *   <li>{@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}: an external issuer's JWK set;</li>
  *   <li>the issuer module, where it runs in this process ({@link LocalTokenKeys});</li>
@@ -85,7 +86,7 @@ final class TokenVerification {
         List<String> audiences = jwt.getAudiences();
         String userIdClaim = jwt.getPrincipalClaimName() == null ? "sub" : jwt.getPrincipalClaimName();
         return new DelegatingOAuth2TokenValidator<>(
-                new JwtTimestampValidator(),
+                new JwtTimestampValidator(settings.clockSkew()),
                 new RequiredExpiry(),
                 new JwtIssuerValidator(jwt.getIssuerUri()),
                 new JwtClaimValidator<Object>(settings.audienceClaim(), value -> namesOneOf(value, audiences)),

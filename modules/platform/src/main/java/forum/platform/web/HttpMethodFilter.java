@@ -7,14 +7,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -25,8 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code TRACE} with the same 405 as any other method the route does not take, with the route's own {@code Allow}.
  * Without it Spring Security's firewall refused unknown methods with a 400 in its own words, listing methods the
  * route does not take, and Tomcat refused {@code TRACE} with an {@code Allow} of the servlet's, not the route's.
- * {@code CONNECT} never gets here: Tomcat answers it, with the same problem ({@link #notImplemented}). An
- * {@code OPTIONS} of a literal route ({@code /api/users/login}) lists that route's methods only, as its 405s do.
+ * {@code CONNECT} never gets here: Tomcat answers it, with the same problem ({@link #notImplemented}). It runs before
+ * Spring Security: neither answer reads a token. {@code OPTIONS} does ({@link LiteralRouteOptionsFilter}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -36,15 +33,12 @@ public class HttpMethodFilter extends OncePerRequestFilter {
     public static final Set<String> IMPLEMENTED = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE");
 
     private final UnroutedRequests unrouted;
-    private final RouteMethods routeMethods;
 
     /**
-     * @param application  the context whose routes tell a {@code TRACE}'s 404 or 405
-     * @param routeMethods the methods of literal routes, for {@code OPTIONS}
+     * @param application the context whose routes tell a {@code TRACE}'s 404 or 405
      */
-    public HttpMethodFilter(ApplicationContext application, RouteMethods routeMethods) {
+    public HttpMethodFilter(ApplicationContext application) {
         this.unrouted = new UnroutedRequests(application);
-        this.routeMethods = routeMethods;
     }
 
     @Override
@@ -62,21 +56,6 @@ public class HttpMethodFilter extends OncePerRequestFilter {
                 ProblemResponses.write(request, response, RouteMethods.methodNotAllowed(method, Set.of()));
             }
             return;
-        }
-        if (method.equals("OPTIONS") && request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD) == null) {
-            // Spring MVC's OPTIONS lists the methods of every route whose pattern matches: for /api/users/login the GET
-            // of /api/users/{id} too. A literal route is never read as an id, so it lists only its own methods.
-            Optional<Set<String>> literal = routeMethods.methodsOfLiteralRoute(request.getRequestURI());
-            if (literal.isPresent()) {
-                Set<String> allowed = new LinkedHashSet<>(literal.get());
-                if (allowed.contains("GET")) {
-                    allowed.add("HEAD");
-                }
-                allowed.add("OPTIONS");
-                response.setHeader(HttpHeaders.ALLOW, String.join(",", allowed));
-                response.setContentLength(0);
-                return;
-            }
         }
         chain.doFilter(request, response);
     }

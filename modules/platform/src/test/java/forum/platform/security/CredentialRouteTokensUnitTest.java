@@ -45,6 +45,39 @@ class CredentialRouteTokensUnitTest {
         }
     }
 
+    /** RFC 6750 section 2.1: {@code "Bearer" 1*SP b64token}, the scheme in any case. */
+    @Test
+    void one_or_more_spaces_may_come_before_the_token_and_the_scheme_is_read_in_any_case() {
+        for (String field : List.of("Bearer abc.def-_~+/.ghi==", "Bearer  abc.def-_~+/.ghi==", "Bearer     abc.def-_~+/.ghi==",
+                "bearer abc.def-_~+/.ghi==", "BEARER  abc.def-_~+/.ghi==")) {
+            assertThat(tokens.resolve(request("GET", "/api/things/1", field))).as(field).isEqualTo("abc.def-_~+/.ghi==");
+        }
+    }
+
+    /** A client whose login failed sends {@code "Bearer " + ""}: a required part is missing (400), and it says so. */
+    @Test
+    void a_bearer_credential_without_a_token_is_an_invalid_request_that_says_the_token_is_missing() {
+        for (String field : List.of("Bearer", "Bearer ", "Bearer    ", "bearer")) {
+            assertThatThrownBy(() -> tokens.resolve(request("POST", "/api/gadgets", field))).as("'%s'", field)
+                    .isInstanceOfSatisfying(OAuth2AuthenticationException.class, invalid -> {
+                        assertThat(invalid.getError().getErrorCode()).isEqualTo("invalid_request");
+                        assertThat(invalid.getError().getDescription()).isEqualTo(CredentialRouteTokens.NO_TOKEN)
+                                .contains("holds no token");
+                    });
+        }
+    }
+
+    @Test
+    void a_token_that_is_not_b64token_is_an_invalid_token_and_another_scheme_is_no_token() {
+        for (String field : List.of("Bearer a b", "Bearer\tabc", "Bearerabc", "Bearer abc=def", "Bearer \u00e9t\u00e9")) {
+            assertThatThrownBy(() -> tokens.resolve(request("GET", "/api/things/1", field))).as("'%s'", field)
+                    .isInstanceOfSatisfying(OAuth2AuthenticationException.class,
+                            invalid -> assertThat(invalid.getError().getErrorCode()).isEqualTo("invalid_token"));
+        }
+        assertThat(tokens.resolve(request("POST", "/api/gadgets", "Basic Zm9vOmJhcg=="))).isNull();
+        assertThat(tokens.resolve(request("POST", "/api/gadgets", "Token abc"))).isNull();
+    }
+
     private static MockHttpServletRequest request(String method, String path, String... authorization) {
         MockHttpServletRequest request = new MockHttpServletRequest(method, path);
         for (String value : authorization) {

@@ -61,7 +61,7 @@ class RemoteTokenKeysUnitTest {
         });
         try {
             String baseUrl = "http://127.0.0.1:" + issuer.getLocalPort();
-            TokenSettings settings = new TokenSettings("users", "/api/users/jwks.json", null, Duration.ofSeconds(60));
+            TokenSettings settings = new TokenSettings("users", "/api/users/jwks.json", null, Duration.ofSeconds(60), null);
             JWKSource<SecurityContext> keys = TokenVerification.remote(baseUrl + "/api/users/jwks.json", settings);
 
             assertThat(keys.get(byKeyId("published"), null)).extracting(JWK::getKeyID).containsExactly("published");

@@ -38,7 +38,15 @@ class TokenSettingsUnitTest {
         }
     }
 
+    @Test
+    void the_clock_skew_is_60_s_unless_set_and_never_negative() {
+        assertThat(settings(null).clockSkew()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(new TokenSettings("users", "/api/users/jwks.json", null, null, Duration.ZERO).clockSkew()).isZero();
+        assertThatIllegalArgumentException().isThrownBy(() -> new TokenSettings("users", "/api/users/jwks.json", null, null,
+                Duration.ofSeconds(-1))).withMessageContaining("forum.security.jwt.clock-skew").withMessageContaining("0 or more");
+    }
+
     private static TokenSettings settings(Duration ttl) {
-        return new TokenSettings("users", "/api/users/jwks.json", null, ttl);
+        return new TokenSettings("users", "/api/users/jwks.json", null, ttl, null);
     }
 }
