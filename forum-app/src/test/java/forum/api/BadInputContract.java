@@ -65,6 +65,8 @@ abstract class BadInputContract extends RunningForumTest {
         Set<String> named = new HashSet<>();
         if (problem.has("errors")) {
             problem.get("errors").forEach(error -> {
+                assertThat(error.properties().stream().map(Map.Entry::getKey))
+                        .as("the members of an error in %s", reply).containsExactly("field", "message");
                 named.add(error.get("field").asString());
                 messages.add(error.get("message").asString());
                 assertThat(error.get("message").asString()).isNotBlank();

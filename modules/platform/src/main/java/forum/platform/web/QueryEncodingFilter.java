@@ -2,6 +2,7 @@ package forum.platform.web;
 
 import forum.platform.FieldViolation;
 import forum.platform.ValidationException;
+import forum.platform.web.problem.ProblemErrors;
 import forum.platform.web.problem.ProblemResponses;
 import forum.platform.web.problem.ProblemType;
 import jakarta.servlet.FilterChain;
@@ -16,7 +17,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -84,8 +84,7 @@ public class QueryEncodingFilter extends OncePerRequestFilter {
     private static ProblemDetail problem(List<FieldViolation> violations) {
         // The first few named, as every validation problem does: a query of a thousand bad escapes is not echoed whole.
         ProblemDetail problem = ProblemType.VALIDATION.problem(ValidationException.describe(violations));
-        problem.setProperty(ProblemType.ERRORS, violations.stream().limit(ValidationException.LISTED)
-                .map(v -> Map.of("field", v.field(), "message", v.message())).toList());
+        ProblemErrors.set(problem, violations);
         return problem;
     }
 

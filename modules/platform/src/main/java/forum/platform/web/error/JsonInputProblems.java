@@ -1,13 +1,12 @@
 package forum.platform.web.error;
 
 import forum.platform.web.problem.ProblemType;
-import forum.platform.web.problem.ProblemResponses;
+import forum.platform.web.problem.ProblemErrors;
 
 import forum.platform.FieldViolation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -205,7 +204,7 @@ public final class JsonInputProblems {
 
     private static ProblemDetail invalid(FieldViolation violation) {
         ProblemDetail problem = ProblemType.VALIDATION.problem("Invalid input: " + violation);
-        problem.setProperty(ProblemType.ERRORS, List.of(Map.of("field", violation.field(), "message", violation.message())));
+        ProblemErrors.set(problem, List.of(violation));
         return problem;
     }
 }

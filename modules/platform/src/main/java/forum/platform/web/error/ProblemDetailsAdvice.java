@@ -1,7 +1,7 @@
 package forum.platform.web.error;
 
 import forum.platform.web.problem.ProblemType;
-import forum.platform.web.problem.ProblemResponses;
+import forum.platform.web.problem.ProblemErrors;
 
 import forum.platform.ConflictException;
 import forum.platform.CredentialsRejectedException;
@@ -27,7 +27,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import forum.platform.web.RouteMethods;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -98,7 +97,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, failure.getMessage());
         problem.setType(URI.create(failure.problemType()));
         if (!failure.violations().isEmpty()) {
-            problem.setProperty(ProblemType.ERRORS, asMaps(failure.violations()));
+            ProblemErrors.set(problem, failure.violations());
         }
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (failure instanceof RateLimitedException limited) {
@@ -284,7 +283,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static ProblemDetail invalid(FieldViolation violation) {
         ProblemDetail problem = ProblemType.VALIDATION.problem("Invalid input: " + violation);
-        problem.setProperty(ProblemType.ERRORS, asMaps(List.of(violation)));
+        ProblemErrors.set(problem, List.of(violation));
         return problem;
     }
 
@@ -301,9 +300,5 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return null;
-    }
-
-    private static List<Map<String, String>> asMaps(List<FieldViolation> violations) {
-        return violations.stream().map(v -> Map.of("field", v.field(), "message", v.message())).toList();
     }
 }

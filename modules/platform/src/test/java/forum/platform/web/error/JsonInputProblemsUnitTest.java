@@ -81,6 +81,11 @@ class JsonInputProblemsUnitTest {
     }
 
     @Test
+    void an_error_has_its_field_then_its_message() {
+        assertThat(onlyError(problemFor("{\"title\":5}")).keySet()).containsExactly("field", "message");
+    }
+
+    @Test
     void no_detail_names_a_java_class_or_jackson() {
         for (String json : List.of("[1]", "{\"title\":5}", "{\"createdBy\":\"x\"}", "{\"x\":1}", "{", "{\"createdBy\":1e40}")) {
             assertThat(problemFor(json).getDetail()).doesNotContain("forum.", "Jackson", "jackson", "JsonToken", "`");
