@@ -10,7 +10,8 @@ import java.util.List;
  * {@link BadInputContract}): a body that is missing, not JSON, or JSON of another shape (400 {@code malformed-request});
  * one over the size limit (413); text a database cannot store exactly as sent, blank, missing or too long; a field
  * given twice, or one the request does not have; a value of the wrong type (400 {@code validation}, every failing
- * field named). Where the rules come from: the application's strict JSON reading
+ * field named); well-formed JSON past a limit of the parser (400 {@code malformed-request} naming the limit and its
+ * value: number length, nesting depth, name length). Where the rules come from: the application's strict JSON reading
  * ({@code forum.platform.web.StrictJsonConfiguration}, {@code error.BodyFieldPrecheck}, {@code error.JsonInputProblems}
  * for the wording), {@code forum.platform.Validation} (storable text, each module's lengths and required fields),
  * {@code forum.platform.web.RequestBodyLimitFilter} (the 64 KB limit); the README's "Errors" catalogue.
@@ -31,6 +32,21 @@ final class BodyRows {
         blankText(rows);
         lenientBodies(rows);
         numbers(rows);
+        limits(rows);
+    }
+
+    /** Well-formed JSON past a limit of the parser: the detail says which limit, and its value. */
+    private static void limits(List<Row> rows) {
+        rows.add(post("an id of 2000 digits", "/api/posts", "{\"thread\":" + "7".repeat(2000) + ",\"text\":\"x\"}", 400,
+                "malformed-request", "The request body holds a number of more than 1000 digits"));
+        rows.add(post("a fraction of 2000 digits", "/api/threads", "{\"title\":\"x\",\"createdBy\":1." + "0".repeat(2000) + "}",
+                400, "malformed-request", "The request body holds a number of more than 1000 digits"));
+        rows.add(post("arrays nested 600 deep", "/api/threads", "{\"title\":\"x\",\"a\":" + "[".repeat(600) + "]".repeat(600) + "}",
+                400, "malformed-request", "The request body nests arrays and objects more than 500 deep"));
+        rows.add(post("objects nested 501 deep", "/api/users", "{\"a\":".repeat(501) + "1" + "}".repeat(501), 400,
+                "malformed-request", "nests arrays and objects more than 500 deep"));
+        rows.add(post("a field name of 50,001 characters", "/api/threads", "{\"title\":\"x\",\"" + "n".repeat(50_001) + "\":1}",
+                400, "malformed-request", "The request body holds a field name of more than 50000 characters"));
     }
 
     /** A body that is missing, not JSON, or JSON of another shape: a malformed request. */
@@ -139,8 +155,7 @@ final class BodyRows {
                 "must be a whole number, not a number with a fraction or an exponent", "createdBy"));
         rows.add(post("a large exponent where an id belongs", "/api/posts", "{\"thread\":1e2,\"text\":\"x\"}", 400, "validation",
                 "must be a whole number, not a number with a fraction or an exponent", "thread"));
-        rows.add(post("an id of 2000 digits", "/api/posts", "{\"thread\":" + "7".repeat(2000) + ",\"text\":\"x\"}", 400,
-                "malformed-request", "holds a number of more than 1000 digits"));
+
         rows.add(post("an object where an id belongs", "/api/posts", "{\"thread\":{\"id\":1},\"text\":\"x\",\"user\":1}", 400,
                 "validation", "must be a whole number", "thread"));
         rows.add(post("a non-positive id in the body", "/api/threads", "{\"title\":\"x\",\"createdBy\":0}", 400, "validation",

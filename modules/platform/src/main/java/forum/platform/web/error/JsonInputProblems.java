@@ -32,6 +32,9 @@ public final class JsonInputProblems {
     /** Jackson's message for a field given twice ({@code STRICT_DUPLICATE_DETECTION}). */
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate (?:Object property|field) \"(.*)\"");
 
+    /** The value of the limit that a {@link StreamConstraintsException} says was passed. */
+    private static final Pattern LIMIT = Pattern.compile("exceeds the maximum allowed \\((\\d+)");
+
     private JsonInputProblems() {
     }
 
@@ -50,16 +53,51 @@ public final class JsonInputProblems {
         }
         String path = pathOf(failure);
         if (failure instanceof StreamConstraintsException) {
-            // Valid JSON past the parser's limits (Jackson's StreamReadConstraints): a number of over 1000 digits,
-            // nesting too deep. Not "not valid JSON", which would send the client looking for a syntax error. The
-            // exception names no field.
-            return ProblemType.MALFORMED_REQUEST.problem("The request body holds a number of more than 1000 digits or"
-                    + " JSON nested too deep" + at(failure.getLocation()));
+            // Valid JSON past the parser's limits: not "not valid JSON", which would send the client looking for a
+            // syntax error. The exception names no field.
+            return ProblemType.MALFORMED_REQUEST.problem(pastLimit(failure.getOriginalMessage())
+                    + at(failure.getLocation()));
         }
         if (path.isEmpty() || (failure instanceof StreamReadException && !(failure instanceof InputCoercionException))) {
             return malformed(failure);
         }
         return invalid(new FieldViolation(path, expectation(failure)));
+    }
+
+    /**
+     * Which limit of the parser (Jackson's {@code StreamReadConstraints}) a body passed, and the limit: the message
+     * names the limit's getter ({@code from StreamReadConstraints.getMaxNestingDepth()}) and its value
+     * ({@code exceeds the maximum allowed (500, ...}).
+     *
+     * @param message the constraint failure's message
+     * @return the detail, without the location
+     */
+    static String pastLimit(String message) {
+        String text = String.valueOf(message);
+        Matcher allowed = LIMIT.matcher(text);
+        String limit = allowed.find() ? allowed.group(1) : null;
+        if (limit == null) {
+            return "The request body is past one of the limits of what is read (its length, nesting or numbers)";
+        }
+        if (text.contains("getMaxNumberLength")) {
+            return "The request body holds a number of more than " + limit + " digits";
+        }
+        if (text.contains("getMaxNestingDepth")) {
+            return "The request body nests arrays and objects more than " + limit + " deep";
+        }
+        if (text.contains("getMaxNameLength")) {
+            return "The request body holds a field name of more than " + limit + " characters";
+        }
+        if (text.contains("getMaxStringLength")) {
+            return "The request body holds a string of more than " + limit + " characters";
+        }
+        if (text.contains("getMaxDocumentLength")) {
+            return "The request body is longer than " + limit + " characters";
+        }
+        if (text.contains("getMaxTokenCount")) {
+            return "The request body holds more than " + limit + " tokens (names, values and brackets)";
+        }
+        return "The request body holds a number whose exponent is past " + limit; // BigDecimal scale, the one left
     }
 
     /**

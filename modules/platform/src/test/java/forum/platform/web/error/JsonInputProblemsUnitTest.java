@@ -80,6 +80,38 @@ class JsonInputProblemsUnitTest {
         assertThat(problem.getDetail()).isEqualTo(detail);
     }
 
+    /** Each limit of the parser is named with its value, not "a long number or deep nesting". */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a whole number of 1001 digits  | The request body holds a number of more than 1000 digits
+            a fraction of 2001 digits      | The request body holds a number of more than 1000 digits
+            arrays nested 600 deep         | The request body nests arrays and objects more than 500 deep
+            objects nested 501 deep        | The request body nests arrays and objects more than 500 deep
+            a field name of 50001 letters  | The request body holds a field name of more than 50000 characters
+            """)
+    void a_body_past_a_limit_of_the_parser_says_which_limit_and_its_value(String what, String detail) {
+        String json = switch (what) {
+            case "a whole number of 1001 digits" -> "{\"createdBy\":" + "7".repeat(1001) + "}";
+            case "a fraction of 2001 digits" -> "{\"createdBy\":1." + "0".repeat(2000) + "}";
+            case "arrays nested 600 deep" -> "{\"a\":" + "[".repeat(600) + "]".repeat(600) + "}";
+            case "objects nested 501 deep" -> "{\"a\":".repeat(501) + "1" + "}".repeat(501);
+            default -> "{\"" + "n".repeat(50_001) + "\":1}";
+        };
+        // Read whole, as the application first reads every body (BodyFieldPrecheck): binding may stop earlier.
+        JacksonException failure = catchThrowableOfType(JacksonException.class, () -> STRICT.readTree(json));
+        ProblemDetail problem = JsonInputProblems.problem(failure);
+        assertThat(problem.getType()).isEqualTo(ProblemType.MALFORMED_REQUEST.uri());
+        assertThat(problem.getDetail()).startsWith(detail);
+    }
+
+    @Test
+    void a_message_of_another_limit_is_still_told_as_a_limit() {
+        assertThat(JsonInputProblems.pastLimit("Token count (11) exceeds the maximum allowed (10, from"
+                + " `StreamReadConstraints.getMaxTokenCount()`)")).isEqualTo("The request body holds more than 10 tokens"
+                + " (names, values and brackets)");
+        assertThat(JsonInputProblems.pastLimit("something else")).contains("past one of the limits");
+    }
+
     @Test
     void an_error_has_its_field_then_its_message() {
         assertThat(onlyError(problemFor("{\"title\":5}")).keySet()).containsExactly("field", "message");
