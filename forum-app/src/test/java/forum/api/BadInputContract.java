@@ -34,6 +34,9 @@ import tools.jackson.databind.JsonNode;
 @DirtiesContext
 abstract class BadInputContract extends RunningForumTest {
 
+    /** The most characters a problem has besides its instance: ten errors of quoted input with their messages. */
+    private static final int MAX_PROBLEM_SIZE = 4_096;
+
     static List<Row> table() {
         return BadInputTable.rows();
     }
@@ -73,6 +76,9 @@ abstract class BadInputContract extends RunningForumTest {
             });
         }
         assertThat(named).as("fields named in %s", reply).isEqualTo(row.fields());
+        // Whatever the input's size, what the problem quotes of it is cut short: only the path as sent (instance) is whole.
+        assertThat(reply.body().length() - problem.path("instance").asString("").length())
+                .as("the size of %s besides its instance", reply).isLessThanOrEqualTo(MAX_PROBLEM_SIZE);
         assertThat(messages).as("what %s says", reply).anySatisfy(text -> assertThat(text).contains(row.detailOrMessage()));
         if (row.status() == 405 && !row.raw()) {
             assertThat(reply.allow()).as("Allow of %s", reply).isPresent();

@@ -11,7 +11,8 @@ import java.util.Set;
  * fields it must be answered with. Each kind has several inputs, not one example. {@link BadInputContract} runs
  * it on H2 and on PostgreSQL and checks that nothing was written. The rows are kept by kind of bad input, one
  * file each ({@link BodyRows}, {@link QueryRows}, {@link PathRows}, {@link ContainerRows}, {@link HeaderFieldRows},
- * {@link MethodRows}, {@link MediaTypeRows}, {@link PasswordRows}, {@link DomainRows}), each saying where its rules
+ * {@link MethodRows}, {@link MediaTypeRows}, {@link PasswordRows}, {@link DomainRows}, {@link EchoRows}), each
+ * saying where its rules
  * come from; this class puts them together and holds what they share: the {@link Row} and the ways to make one.
  */
 final class BadInputTable {
@@ -56,6 +57,7 @@ final class BadInputTable {
         MediaTypeRows.addTo(rows);
         PasswordRows.addTo(rows);
         DomainRows.addTo(rows);
+        EchoRows.addTo(rows);
         return rows;
     }
 

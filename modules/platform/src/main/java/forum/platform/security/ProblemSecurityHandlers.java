@@ -1,5 +1,6 @@
 package forum.platform.security;
 
+import forum.platform.EchoedInput;
 import forum.platform.web.UnroutedRequests;
 import forum.platform.web.problem.ProblemResponses;
 import forum.platform.web.problem.ProblemType;
@@ -98,7 +99,20 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, Authent
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
             throws IOException {
         ProblemResponses.write(request, response, ProblemType.BAD_REQUEST.problem("The request was refused: "
-                + rejected.getMessage().replaceFirst("^The request was rejected because ", "")));
+                + firewallReason(rejected.getMessage())));
+    }
+
+    /**
+     * @param message the firewall's message, which quotes what it refused ({@code the header value "..." is not
+     *                allowed})
+     * @return the reason, with the quoted part cut short ({@link EchoedInput})
+     */
+    static String firewallReason(String message) {
+        String reason = String.valueOf(message).replaceFirst("^The request was rejected because ", "");
+        int open = reason.indexOf('"');
+        int close = reason.lastIndexOf('"');
+        return open < 0 || close <= open ? reason
+                : reason.substring(0, open + 1) + EchoedInput.shorten(reason.substring(open + 1, close)) + reason.substring(close);
     }
 
     /** What is wrong with a token, in RFC 6750's terms and without library names. */

@@ -1,5 +1,6 @@
 package forum.platform.web;
 
+import forum.platform.EchoedInput;
 import forum.platform.web.problem.ProblemType;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -107,7 +108,7 @@ public final class CanonicalPath {
         String canonical = canonical(rawPath);
         boolean offered = !canonical.equals(rawPath) && violation(canonical).isEmpty();
         return ProblemType.NON_CANONICAL_PATH.problem("The path is not canonical: " + violation
-                + (offered ? ". Send it as " + canonical : ""));
+                + (offered ? ". Send it as " + EchoedInput.shorten(canonical) : ""));
     }
 
     private static String decodeUnreservedAndSeparators(String rawPath) {

@@ -1,5 +1,6 @@
 package forum.platform.web;
 
+import forum.platform.EchoedInput;
 import forum.platform.web.problem.ProblemResponses;
 import forum.platform.web.problem.ProblemType;
 import jakarta.servlet.FilterChain;
@@ -58,7 +59,7 @@ public class ContentCodingFilter extends OncePerRequestFilter {
             for (String coding : field.split(",")) {
                 String name = coding.strip();
                 if (!name.isEmpty() && !name.toLowerCase(Locale.ROOT).equals(IDENTITY)) {
-                    codings.add(name.length() <= 40 ? name : name.substring(0, 40) + "...");
+                    codings.add(name);
                 }
             }
         }
@@ -67,7 +68,7 @@ public class ContentCodingFilter extends OncePerRequestFilter {
 
     private static ProblemDetail problem(List<String> codings) {
         return ProblemType.UNSUPPORTED_MEDIA_TYPE.problem("The request's content is sent with the content coding "
-                + String.join(", ", codings) + " (Content-Encoding), which this server does not decode (RFC 9110"
-                + " 8.4.1): send the body uncompressed, without a Content-Encoding header");
+                + EchoedInput.shorten(String.join(", ", codings)) + " (Content-Encoding), which this server does not"
+                + " decode (RFC 9110 8.4.1): send the body uncompressed, without a Content-Encoding header");
     }
 }

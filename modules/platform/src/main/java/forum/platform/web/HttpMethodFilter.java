@@ -1,5 +1,6 @@
 package forum.platform.web;
 
+import forum.platform.EchoedInput;
 import forum.platform.web.problem.ProblemResponses;
 import forum.platform.web.problem.ProblemType;
 import jakarta.servlet.FilterChain;
@@ -66,7 +67,7 @@ public class HttpMethodFilter extends OncePerRequestFilter {
      * @param method the request's method as sent, or null if unknown
      */
     public static ProblemDetail notImplemented(String method) {
-        String name = method == null ? "this method" : "the method " + method;
+        String name = method == null ? "this method" : "the method " + EchoedInput.shorten(method);
         String hint = method != null && IMPLEMENTED.contains(method.toUpperCase(Locale.ROOT)) && !method.equals(method.toUpperCase(Locale.ROOT))
                 ? " (methods are case-sensitive: send " + method.toUpperCase(Locale.ROOT) + ")" : "";
         return ProblemType.NOT_IMPLEMENTED.problem("This server does not implement " + name + hint

@@ -1,5 +1,6 @@
 package forum.platform.web;
 
+import forum.platform.EchoedInput;
 import forum.platform.web.problem.ProblemResponses;
 import forum.platform.web.problem.ProblemType;
 import jakarta.servlet.FilterChain;
@@ -48,7 +49,8 @@ public class JsonCharsetFilter extends OncePerRequestFilter {
         String label = nonUtf8Charset(contentType);
         if (label != null) {
             ProblemResponses.write(request, response, ProblemType.UNSUPPORTED_MEDIA_TYPE.problem("A JSON body is sent as UTF-8"
-                    + " (RFC 8259), not charset=" + label + ": send its bytes as UTF-8, with no charset or charset=UTF-8"));
+                    + " (RFC 8259), not charset=" + EchoedInput.shorten(label) + ": send its bytes as UTF-8, with no charset or"
+                    + " charset=UTF-8"));
             return;
         }
         chain.doFilter(request, response);
@@ -56,10 +58,9 @@ public class JsonCharsetFilter extends OncePerRequestFilter {
 
     /** The 400 problem for a Content-Type header that is not a media type. */
     static ProblemDetail notAMediaType(String contentType) {
-        String shown = contentType.length() <= 60 ? contentType : contentType.substring(0, 60) + "...";
-        return ProblemType.BAD_REQUEST.problem("The Content-Type header '" + shown + "' is not a media type: send"
-                + " type/subtype with optional ;name=value parameters, such as application/json, or no Content-Type"
-                + " when there is no body");
+        return ProblemType.BAD_REQUEST.problem("The Content-Type header '" + EchoedInput.shorten(contentType)
+                + "' is not a media type: send type/subtype with optional ;name=value parameters, such as"
+                + " application/json, or no Content-Type when there is no body");
     }
 
     /**

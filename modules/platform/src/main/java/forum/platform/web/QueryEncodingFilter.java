@@ -1,5 +1,6 @@
 package forum.platform.web;
 
+import forum.platform.EchoedInput;
 import forum.platform.FieldViolation;
 import forum.platform.ValidationException;
 import forum.platform.web.problem.ProblemErrors;
@@ -34,9 +35,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 public class QueryEncodingFilter extends OncePerRequestFilter {
-
-    /** Raw text quoted back to the client is cut to this many characters. */
-    private static final int QUOTE_LIMIT = 40;
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -124,7 +122,8 @@ public class QueryEncodingFilter extends OncePerRequestFilter {
         return java.net.URLDecoder.decode(raw, StandardCharsets.UTF_8);
     }
 
+    /** Raw text quoted back to the client, cut short ({@link EchoedInput}). */
     private static String quote(String raw) {
-        return raw.length() <= QUOTE_LIMIT ? raw : raw.substring(0, QUOTE_LIMIT) + "...";
+        return EchoedInput.shorten(raw);
     }
 }

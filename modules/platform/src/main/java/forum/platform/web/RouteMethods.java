@@ -1,5 +1,6 @@
 package forum.platform.web;
 
+import forum.platform.EchoedInput;
 import forum.platform.web.problem.ProblemType;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +36,7 @@ public class RouteMethods {
      * @param allowed the methods the route takes (the {@code Allow} header's list, RFC 9110 section 10.2.1)
      */
     public static ProblemDetail methodNotAllowed(String method, Set<String> allowed) {
-        return ProblemType.METHOD_NOT_ALLOWED.problem("This route does not take " + method
+        return ProblemType.METHOD_NOT_ALLOWED.problem("This route does not take " + EchoedInput.shorten(method)
                 + (allowed.isEmpty() ? "" : "; it takes " + String.join(", ", allowed)));
     }
 

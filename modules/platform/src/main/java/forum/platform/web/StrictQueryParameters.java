@@ -1,5 +1,6 @@
 package forum.platform.web;
 
+import forum.platform.EchoedInput;
 import forum.platform.FieldViolation;
 import forum.platform.Paging;
 import forum.platform.PlainDecimal;
@@ -82,7 +83,8 @@ class StrictQueryParameters implements HandlerInterceptor {
             return Optional.empty();
         }
         if (!PlainDecimal.isPlain(value)) {
-            return Optional.of(new FieldViolation(name, "must be a whole number in plain digits, like 10, not '" + value + "'"));
+            return Optional.of(new FieldViolation(name, "must be a whole number in plain digits, like 10, not '"
+                    + EchoedInput.shorten(value) + "'"));
         }
         long min = isInt ? Integer.MIN_VALUE : Long.MIN_VALUE;
         long max = isInt ? Integer.MAX_VALUE : Long.MAX_VALUE;
@@ -93,15 +95,15 @@ class StrictQueryParameters implements HandlerInterceptor {
             min = 0;
             max = Paging.MAX_OFFSET;
         }
+        FieldViolation outOfRange = new FieldViolation(name, "must be from " + min + " to " + max + ", not "
+                + EchoedInput.shorten(value));
         long number;
         try {
             number = PlainDecimal.parseLong(value);
         } catch (RuntimeException tooLarge) {
-            return Optional.of(new FieldViolation(name, "must be from " + min + " to " + max + ", not " + value));
+            return Optional.of(outOfRange);
         }
-        return number < min || number > max
-                ? Optional.of(new FieldViolation(name, "must be from " + min + " to " + max + ", not " + value))
-                : Optional.empty();
+        return number < min || number > max ? Optional.of(outOfRange) : Optional.empty();
     }
 
     /** Parameter name to its values, decoded as Spring decodes them (UTF-8, {@code +} is a space). */

@@ -4,6 +4,7 @@ import forum.platform.web.problem.ProblemType;
 import forum.platform.web.problem.ProblemErrors;
 
 import forum.platform.ConflictException;
+import forum.platform.EchoedInput;
 import forum.platform.CredentialsRejectedException;
 import forum.platform.DomainException;
 import forum.platform.FieldViolation;
@@ -139,14 +140,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 ? routeMethods.routesBelow(ServletRequestPathUtils.getCachedPathValue(request)) : Set.of();
         if (!below.isEmpty()) {
             String path = ServletRequestPathUtils.getCachedPathValue(request);
-            return answer(ProblemType.NO_ROUTE.problem("No route has the path " + path + "; the routes below it are "
-                    + String.join(", ", below)));
+            return answer(ProblemType.NO_ROUTE.problem("No route has the path " + EchoedInput.shorten(path)
+                    + "; the routes below it are " + String.join(", ", below)));
         }
         Class<?> type = failure.getRequiredType();
         boolean id = type != null && type.isRecord();
         String name = failure.getName();
-        String value = String.valueOf(failure.getValue());
-        if (PlainDecimal.isPlain(value)) {
+        String sent = String.valueOf(failure.getValue());
+        String value = EchoedInput.shorten(sent);
+        if (PlainDecimal.isPlain(sent)) {
             // Plain digits, but too many for the parameter: say its range, not that the spelling is wrong.
             String range = switch (name) {
                 case "limit" -> "must be from 1 to " + Paging.MAX_LIMIT;
@@ -217,7 +219,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setProperty("module", module);
             return problem;
         }
-        return ProblemType.NO_ROUTE.problem("No route has the path " + path);
+        return ProblemType.NO_ROUTE.problem("No route has the path " + EchoedInput.shorten(path));
     }
 
     @Override
@@ -246,9 +248,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         MediaType sent = failure.getContentType();
         String header = request.getHeader(HttpHeaders.CONTENT_TYPE);
         // Spring reads no media type from a header it cannot parse (a charset the JVM does not know): say what was sent.
-        String what = sent != null ? ", not " + sent
+        String what = sent != null ? ", not " + EchoedInput.shorten(sent.toString())
                 : header == null ? " (the request has no Content-Type)"
-                : ", not '" + (header.length() <= 60 ? header : header.substring(0, 60) + "...") + "'";
+                : ", not '" + EchoedInput.shorten(header) + "'";
         ProblemDetail problem = ProblemType.UNSUPPORTED_MEDIA_TYPE.problem("The request body must be application/json" + what);
         return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

@@ -1,5 +1,6 @@
 package forum.platform.web.error;
 
+import forum.platform.EchoedInput;
 import forum.platform.web.problem.ProblemType;
 import forum.platform.web.problem.ProblemResponses;
 
@@ -51,7 +52,8 @@ class ProblemErrorController implements ErrorController {
         Optional<URI> path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri
                 ? ProblemResponses.instanceOf(uri) : Optional.empty();
         ProblemDetail problem = ProblemType.forStatus(status, clientFault(failure, chunked).orElse(switch (type) {
-            case NO_ROUTE -> path.map(known -> "No route has the path " + known).orElse("No route has this path");
+            case NO_ROUTE -> path.map(known -> "No route has the path " + EchoedInput.shorten(known.toString()))
+                    .orElse("No route has this path");
             case INTERNAL -> "The request failed on our side; it has been logged";
             default -> "The request could not be served (" + status.value() + ")";
         }));

@@ -118,6 +118,15 @@ class JsonInputProblemsUnitTest {
     }
 
     @Test
+    void a_long_unknown_field_name_is_quoted_cut_short() {
+        String name = "x".repeat(5_000);
+        ProblemDetail problem = problemFor("{\"" + name + "\":1}");
+        String quoted = "x".repeat(60) + "...";
+        assertThat(onlyError(problem)).containsEntry("field", quoted);
+        assertThat(problem.getDetail()).startsWith("Invalid input: " + quoted + " is not a field").hasSizeLessThan(200);
+    }
+
+    @Test
     void no_detail_names_a_java_class_or_jackson() {
         for (String json : List.of("[1]", "{\"title\":5}", "{\"createdBy\":\"x\"}", "{\"x\":1}", "{", "{\"createdBy\":1e40}")) {
             assertThat(problemFor(json).getDetail()).doesNotContain("forum.", "Jackson", "jackson", "JsonToken", "`");
