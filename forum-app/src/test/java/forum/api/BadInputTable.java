@@ -1,5 +1,7 @@
 package forum.api;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -11,22 +13,35 @@ import java.util.Set;
  * fields it must be answered with. Each kind has several inputs, not one example. {@link BadInputContract} runs
  * it on H2 and on PostgreSQL and checks that nothing was written. The rows are kept by kind of bad input, one
  * file each ({@link BodyRows}, {@link QueryRows}, {@link PathRows}, {@link ContainerRows}, {@link HeaderFieldRows},
- * {@link MethodRows}, {@link MediaTypeRows}, {@link PasswordRows}, {@link DomainRows}, {@link EchoRows}), each
- * saying where its rules
+ * {@link MethodRows}, {@link MediaTypeRows}, {@link PasswordRows}, {@link DomainRows}, {@link EncodingRows},
+ * {@link EchoRows}), each saying where its rules
  * come from; this class puts them together and holds what they share: the {@link Row} and the ways to make one.
  */
 final class BadInputTable {
 
     /**
      * One request and what it must get. {@code raw}: sent byte for byte, as no HTTP client would send it;
-     * {@code halfClose}: a raw request after which the client closes its side of the connection.
+     * {@code halfClose}: a raw request after which the client closes its side of the connection; {@code charset}: how
+     * the body's text becomes bytes (not raw rows, always UTF-8): UTF-8, UTF-16 or UTF-32 for a body in another
+     * encoding, ISO-8859-1 for a body that spells bytes, one per character (<code>"&#92;u00c0"</code> sends the byte 0xC0).
      */
     record Row(String name, String method, String target, String contentType, String accept, String body, boolean raw,
-               int status, String type, Set<String> fields, String detailOrMessage, boolean halfClose) {
+               int status, String type, Set<String> fields, String detailOrMessage, boolean halfClose, Charset charset) {
 
         Row(String name, String method, String target, String contentType, String accept, String body, boolean raw,
             int status, String type, Set<String> fields, String detailOrMessage) {
             this(name, method, target, contentType, accept, body, raw, status, type, fields, detailOrMessage, false);
+        }
+
+        Row(String name, String method, String target, String contentType, String accept, String body, boolean raw,
+            int status, String type, Set<String> fields, String detailOrMessage, boolean halfClose) {
+            this(name, method, target, contentType, accept, body, raw, status, type, fields, detailOrMessage, halfClose,
+                    StandardCharsets.UTF_8);
+        }
+
+        /** The body as sent, or null for none. */
+        byte[] bodyBytes() {
+            return body == null ? null : body.getBytes(charset);
         }
 
         @Override
@@ -57,6 +72,7 @@ final class BadInputTable {
         MediaTypeRows.addTo(rows);
         PasswordRows.addTo(rows);
         DomainRows.addTo(rows);
+        EncodingRows.addTo(rows);
         EchoRows.addTo(rows);
         return rows;
     }
@@ -73,6 +89,15 @@ final class BadInputTable {
     static Row post(String name, String path, String contentType, String body, int status, String type, String detail,
                     String... fields) {
         return new Row(name, "POST", path, contentType, null, body, false, status, type, fieldSet(fields), detail);
+    }
+
+    /**
+     * A POST to {@code path} of {@code body} encoded as {@code charset} (see {@link Row}), labelled
+     * {@code application/json}; expecting what {@link #post} describes.
+     */
+    static Row postEncoded(String name, String path, Charset charset, String body, int status, String type, String detail,
+                           String... fields) {
+        return new Row(name, "POST", path, JSON, null, body, false, status, type, fieldSet(fields), detail, false, charset);
     }
 
     /** A GET of {@code target} (a path and query), expecting what {@link #post} describes. */

@@ -70,8 +70,16 @@ public final class ForumHttp {
 
     /** Any method, content type and body (a null body sends none), and any extra headers as name, value pairs. */
     public Reply send(String method, String path, String contentType, String body, String... headers) {
+        return sendBytes(method, path, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /**
+     * As {@link #send(String, String, String, String, String...)}, with the body as these bytes (null: none): for
+     * bodies that are not UTF-8 text, which no String is sent as.
+     */
+    public Reply sendBytes(String method, String path, String contentType, byte[] body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
@@ -24,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads every field of a JSON request body on its own before the body is bound, so that one answer names every
+ * Reads every JSON request body once before it is bound: refuses one that is not UTF-8 text ({@link Utf8Body}), and
+ * reads every field of one bound to a record on its own, so that one answer names every
  * field whose value cannot be read as its type, not only the first: Jackson binding a body stops at the first
  * failing field ({@code {"thread":"x","text":5}} would name {@code thread} alone).
  * <p>
@@ -46,20 +48,32 @@ class BodyFieldPrecheck extends RequestBodyAdviceAdapter {
         this.json = json;
     }
 
+    /** Every JSON body: each is checked to be UTF-8 text; the fields of those bound to a record are checked too. */
     @Override
     public boolean supports(MethodParameter parameter, Type targetType,
             Class<? extends HttpMessageConverter<?>> converterType) {
-        return targetType instanceof Class<?> type && type.isRecord()
-                && AbstractJacksonHttpMessageConverter.class.isAssignableFrom(converterType);
+        return AbstractJacksonHttpMessageConverter.class.isAssignableFrom(converterType);
     }
 
+    /**
+     * @return the body to bind: as sent, or without the fields that have a violation (which are held,
+     *         {@link InputViolations})
+     * @throws Utf8Body.NotUtf8Exception if the body is not UTF-8 text or holds a NUL byte (answered with a 400)
+     */
     @Override
     public HttpInputMessage beforeBodyRead(HttpInputMessage input, MethodParameter parameter, Type targetType,
             Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
         // The body is at most forum.http.max-body-size (RequestBodyLimitFilter): reading it whole is bounded.
         byte[] body = input.getBody().readAllBytes();
+        Optional<String> notUtf8 = Utf8Body.fault(body);
+        if (notUtf8.isPresent()) {
+            throw new Utf8Body.NotUtf8Exception(notUtf8.get());
+        }
+        if (!(targetType instanceof Class<?> record && record.isRecord())) {
+            return message(input.getHeaders(), body);
+        }
         Map<String, JsonNode> kept = new LinkedHashMap<>();
-        List<FieldViolation> violations = check(body, (Class<?>) targetType, kept);
+        List<FieldViolation> violations = check(body, record, kept);
         if (violations.isEmpty()) {
             return message(input.getHeaders(), body);
         }

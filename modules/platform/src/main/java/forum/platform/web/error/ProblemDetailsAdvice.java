@@ -188,6 +188,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
                 return answer(tooLarge.problem());
             }
+            if (cause instanceof Utf8Body.NotUtf8Exception notUtf8) {
+                return answer(notUtf8.problem());
+            }
         }
         return answer(JsonInputProblems.problem(findCause(failure, JacksonException.class)));
     }
