@@ -196,10 +196,6 @@ abstract class BadInputContract extends RunningForumTest {
     }
 
     /**
-     * OPTIONS asks what a resource allows, whatever the query (RFC 9110, 9.3.7; a CORS preflight carries the query of
-     * the request it asks about); HEAD is GET without content (9.3.2), so it takes GET's parameters and no others.
-     */
-    /**
      * A UTF-8 byte order mark before the JSON text is skipped (RFC 8259 8.1 lets a parser ignore it), labelled
      * charset=UTF-8 or not, and is not stored; every well-formed UTF-8 sequence is taken, the first and last of each
      * length and those either side of the surrogates, and stored exactly.
@@ -211,12 +207,17 @@ abstract class BadInputContract extends RunningForumTest {
             assertThat(thread.status()).as(thread.toString()).isEqualTo(201);
             assertThat(thread.json().get("title").asString()).isEqualTo("bom");
         }
-        String edges = "\u00a0\u07ff\u0800\ud7ff\ue000\ufffd\ud800\udc00\udbff\udfff"; // U+00A0 ... U+10000, U+10FFFF
+        // U+00A0 ... U+10000, U+10FFFF, between letters: U+00A0 is white space, which the text rule strips from the ends.
+        String edges = "a\u00a0\u07ff\u0800\ud7ff\ue000\ufffd\ud800\udc00\udbff\udfffz";
         Reply thread = marceline.send("POST", "/api/threads", "application/json", "{\"title\":\"" + edges + "\"}");
         assertThat(thread.status()).as(thread.toString()).isEqualTo(201);
         assertThat(http.get("/api/threads/" + thread.json().get("id").asLong()).json().get("title").asString()).isEqualTo(edges);
     }
 
+    /**
+     * OPTIONS asks what a resource allows, whatever the query (RFC 9110, 9.3.7; a CORS preflight carries the query of
+     * the request it asks about); HEAD is GET without content (9.3.2), so it takes GET's parameters and no others.
+     */
     @Test
     void options_ignores_the_query_and_head_takes_what_get_takes() {
         for (String target : List.of("/api/posts?limit=5", "/api/posts?limit=5&offset=0", "/api/posts?limt=5", "/api/users/1?x=1")) {
