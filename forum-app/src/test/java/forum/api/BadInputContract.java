@@ -54,13 +54,15 @@ abstract class BadInputContract extends RunningForumTest {
         assertThat(problem.get("type").asString()).as(reply.toString()).isEqualTo("urn:forum:problem:" + row.type());
         assertThat(problem.get("status").asInt()).isEqualTo(row.status());
         assertThat(problem.get("title").asString()).isNotBlank();
-        // One shape from every layer: the members in RFC 9457's order, and the request's path as its instance (unless
-        // the container refused a head it could not read to the end: then no path is known).
+        // One shape from every layer: the members in RFC 9457's order, and the request's path as its instance whenever
+        // the request line's target could be read (a request line over the limit is not read to its target's end).
         assertThat(problem.properties().stream().map(Map.Entry::getKey).limit(4))
                 .as("the members' order in %s", reply).containsExactly("type", "title", "status", "detail");
-        if (!problem.get("detail").asString().startsWith("The HTTP request is malformed")) {
-            instance(row).ifPresent(path -> assertThat(problem.path("instance").asString()).as("instance of %s", reply)
-                    .isEqualTo(path));
+        if (row.status() != 414) {
+            path(row).ifPresent(path -> assertThat(problem.path("instance").asString()).as("instance of %s", reply)
+                    .isNotEmpty());
+            path(row).flatMap(BadInputContract::uri).ifPresent(uri -> assertThat(problem.path("instance").asString())
+                    .as("instance of %s", reply).isEqualTo(uri));
         }
         String detail = problem.get("detail").asString();
         assertThat(detail).isNotBlank().doesNotContain("forum.", "java.", "jackson", "Jackson", "tomcat", "Tomcat", "`");
@@ -86,18 +88,42 @@ abstract class BadInputContract extends RunningForumTest {
         assertThat(counts()).as("nothing written").isEqualTo(before);
     }
 
-    /** The path a problem about the row's request names as its instance: the target's path, if it is a URI. */
-    private static Optional<String> instance(Row row) {
+    /** The path of the row's request target (without its query or fragment), if the target is a path. */
+    private static Optional<String> path(Row row) {
         String target = row.raw() ? row.target().split(" ", 3)[1] : row.target();
-        String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
-        if (!path.startsWith("/")) {
-            return Optional.empty();
-        }
+        String path = target.split("[?#]", 2)[0];
+        return path.startsWith("/") ? Optional.of(path) : Optional.empty();
+    }
+
+    /** The path as a URI in ASCII (a problem's instance), if it is one as it stands. */
+    private static Optional<String> uri(String path) {
         try {
-            return Optional.of(new URI(path).toString());
+            return Optional.of(new URI(path).toASCIIString());
         } catch (URISyntaxException notAUri) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * OPTIONS * asks about the server as a whole (RFC 9110 9.3.7): it lists the methods the server implements, PATCH
+     * too and not TRACE, which no route takes. Any other method with * is refused, with * as the problem's instance.
+     */
+    @Test
+    void options_asterisk_lists_the_servers_methods_and_only_options_takes_an_asterisk() {
+        Reply options = http.sendRaw("OPTIONS * HTTP/1.1\r\n");
+        assertThat(options.status()).as(options.toString()).isEqualTo(200);
+        assertThat(options.allow()).hasValue("GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+        Reply get = http.sendRaw("GET * HTTP/1.1\r\n");
+        assertThat(get.status()).as(get.toString()).isEqualTo(400);
+        assertThat(get.json().path("instance").asString()).isEqualTo("*");
+    }
+
+    /** The 505's detail names HTTP/1.0 and HTTP/1.1 as the versions the server takes: both are. */
+    @Test
+    void http_1_0_is_taken_as_the_505_says() {
+        Reply reply = http.sendRaw("GET /api/users/1 HTTP/1.0\r\n");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.json().get("username").asString()).isEqualTo("marceline");
     }
 
     @Test
@@ -251,6 +277,9 @@ abstract class BadInputContract extends RunningForumTest {
                 head = head.substring(0, endOfLine) + "Authorization: Bearer " + marceline.token() + "\r\n" + head.substring(endOfLine);
             }
             String body = row.body() == null ? "" : row.body();
+            if (row.withoutHost()) {
+                return http.sendRawWithoutHost(head, body);
+            }
             return row.halfClose() ? http.sendRawThenHalfClose(head, body) : http.sendRaw(head, body);
         }
         List<String> headers = new ArrayList<>();

@@ -23,10 +23,12 @@ final class BadInputTable {
      * One request and what it must get. {@code raw}: sent byte for byte, as no HTTP client would send it;
      * {@code halfClose}: a raw request after which the client closes its side of the connection; {@code charset}: how
      * the body's text becomes bytes (not raw rows, always UTF-8): UTF-8, UTF-16 or UTF-32 for a body in another
-     * encoding, ISO-8859-1 for a body that spells bytes, one per character (<code>"&#92;u00c0"</code> sends the byte 0xC0).
+     * encoding, ISO-8859-1 for a body that spells bytes, one per character (<code>"&#92;u00c0"</code> sends the byte 0xC0);
+     * {@code withoutHost}: a raw request sent without the Host field every other one gets.
      */
     record Row(String name, String method, String target, String contentType, String accept, String body, boolean raw,
-               int status, String type, Set<String> fields, String detailOrMessage, boolean halfClose, Charset charset) {
+               int status, String type, Set<String> fields, String detailOrMessage, boolean halfClose, Charset charset,
+               boolean withoutHost) {
 
         Row(String name, String method, String target, String contentType, String accept, String body, boolean raw,
             int status, String type, Set<String> fields, String detailOrMessage) {
@@ -36,7 +38,21 @@ final class BadInputTable {
         Row(String name, String method, String target, String contentType, String accept, String body, boolean raw,
             int status, String type, Set<String> fields, String detailOrMessage, boolean halfClose) {
             this(name, method, target, contentType, accept, body, raw, status, type, fields, detailOrMessage, halfClose,
-                    StandardCharsets.UTF_8);
+                    StandardCharsets.UTF_8, false);
+        }
+
+        /** A row whose body is sent in {@code charset}. */
+        Row(String name, String method, String target, String contentType, String accept, String body, boolean raw,
+            int status, String type, Set<String> fields, String detailOrMessage, boolean halfClose, Charset charset) {
+            this(name, method, target, contentType, accept, body, raw, status, type, fields, detailOrMessage, halfClose,
+                    charset, false);
+        }
+
+        /** A raw row, sent without the Host field if {@code withoutHost}. */
+        Row(String name, String method, String target, String contentType, String accept, String body, boolean raw,
+            int status, String type, Set<String> fields, String detailOrMessage, boolean halfClose, boolean withoutHost) {
+            this(name, method, target, contentType, accept, body, raw, status, type, fields, detailOrMessage, halfClose,
+                    StandardCharsets.UTF_8, withoutHost);
         }
 
         /** The body as sent, or null for none. */

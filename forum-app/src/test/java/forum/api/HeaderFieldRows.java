@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * The bad-input table's rows about a request's header fields and body framing, sent raw (writes get marceline's
  * token from {@link BadInputContract}): a content coding the server does not decode (415), a single-valued field sent
- * twice, a body framed by both Content-Length and Transfer-Encoding, a body that ends early (400).
+ * twice, no Host, a Content-Length or Transfer-Encoding Tomcat cannot read (each told what to send), a body framed by
+ * both Content-Length and Transfer-Encoding, a body that ends early (400).
  */
 final class HeaderFieldRows {
 
@@ -24,6 +25,7 @@ final class HeaderFieldRows {
     static void addTo(List<Row> rows) {
         contentCodings(rows);
         repeatedFields(rows);
+        framingFields(rows);
         doubleFraming(rows);
         earlyEnds(rows);
     }
@@ -49,7 +51,10 @@ final class HeaderFieldRows {
                 "unsupported-media-type", uncompressed));
     }
 
-    /** A single-valued field the application reads, sent more than once; Tomcat refuses Content-Length and Host. */
+    /**
+     * A single-valued field the application reads, sent more than once; Tomcat refuses two Content-Length or Host fields,
+     * and an HTTP/1.1 request with no Host (RFC 9112 3.2).
+     */
     private static void repeatedFields(List<Row> rows) {
         String twice = "The Content-Type header field is sent more than once";
         rows.add(row("two Content-Type fields on a write", "POST /api/threads", JSON + "Content-Type: text/plain\r\n", THREAD,
@@ -61,8 +66,41 @@ final class HeaderFieldRows {
         rows.add(row("two Content-Type values in one field", "POST /api/threads", "Content-Type: application/json, text/plain\r\n",
                 THREAD, 400, "bad-request", "is not a media type"));
         rows.add(row("two Content-Length fields", "POST /api/threads", JSON + "Content-Length: 18\r\n", THREAD, 400,
-                "bad-request", ""));
-        rows.add(row("two Host fields", "GET /api/users/1", "Host: other\r\n", null, 400, "bad-request", ""));
+                "bad-request", "The request has 2 Content-Length header fields: send one"));
+        rows.add(row("two Host fields", "GET /api/users/1", "Host: other\r\n", null, 400, "bad-request",
+                "The request has 2 Host header fields: send one"));
+        rows.add(row("two Host fields on a write", "POST /api/threads", JSON + "host: other\r\n", THREAD, 400, "bad-request",
+                "2 Host header fields"));
+        rows.add(new Row("no Host field", "GET", "GET /api/users/1 HTTP/1.1\r\n", null, null, null, true, 400, "bad-request",
+                Set.of(), "The request has no Host header field, which every HTTP/1.1 request has", false, true));
+        rows.add(new Row("no Host field on a write", "POST", "POST /api/threads HTTP/1.1\r\n" + JSON + "Content-Length: 18\r\n",
+                null, null, THREAD, true, 400, "bad-request", Set.of(), "no Host header field", false, true));
+    }
+
+    /**
+     * The framing fields as Tomcat reads them (RFC 9110 8.6, RFC 9112 6.1): a Content-Length of digits only, a
+     * Transfer-Encoding that is a list of codings with chunked once and last.
+     */
+    private static void framingFields(List<Row> rows) {
+        String notASize = "is not a size in bytes: send the body's size in decimal digits, with no sign";
+        rows.add(row("a Content-Length that is not a number", "GET /api/users/1", "Content-Length: abc\r\n", null, 400,
+                "bad-request", "The Content-Length 'abc' " + notASize));
+        rows.add(row("a negative Content-Length", "GET /api/users/1", "Content-Length: -1\r\n", null, 400, "bad-request",
+                "'-1' " + notASize));
+        rows.add(row("a Content-Length with a plus sign", "POST /api/threads", JSON + "Content-Length: +18\r\n", null, 400,
+                "bad-request", "'+18' " + notASize));
+        rows.add(row("a list of Content-Length values", "POST /api/threads", JSON + "Content-Length: 18, 18\r\n", null,
+                400, "bad-request", "'18, 18' " + notASize));
+        String chunkedOnce = "lists chunked more than once, or a coding after it";
+        rows.add(raw("a transfer coding with a parameter", "POST /api/threads HTTP/1.1\r\n" + JSON
+                + "Transfer-Encoding: chunked;x=1\r\n", "0\r\n\r\n", 400, "The Transfer-Encoding 'chunked;x=1' is not a"
+                + " list of transfer codings this server reads", false));
+        rows.add(raw("chunked twice in one field", "POST /api/threads HTTP/1.1\r\n" + JSON
+                + "Transfer-Encoding: chunked, chunked\r\n", "0\r\n\r\n", 400, "'chunked, chunked' " + chunkedOnce, false));
+        rows.add(raw("two Transfer-Encoding fields", "POST /api/users HTTP/1.1\r\n" + JSON + "Transfer-Encoding: chunked\r\n"
+                + "Transfer-Encoding: chunked\r\n", "0\r\n\r\n", 400, chunkedOnce, false));
+        rows.add(raw("a coding after chunked", "POST /api/threads HTTP/1.1\r\n" + JSON + "Transfer-Encoding: chunked, gzip\r\n",
+                "0\r\n\r\n", 400, "'chunked, gzip' " + chunkedOnce, false));
     }
 
     /** Content-Length with Transfer-Encoding: the request-smuggling shape (RFC 9112 6.3), in either order. */

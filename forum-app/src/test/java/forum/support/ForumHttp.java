@@ -122,11 +122,23 @@ public final class ForumHttp {
         return sendRaw(head, body, true);
     }
 
+    /**
+     * {@link #sendRaw(String, String)} without the Host field it adds: only {@code Connection: close} ends the head.
+     */
+    public Reply sendRawWithoutHost(String head, String body) {
+        return sendRaw(head, body, false, false);
+    }
+
     private Reply sendRaw(String head, String body, boolean halfClose) {
+        return sendRaw(head, body, halfClose, true);
+    }
+
+    private Reply sendRaw(String head, String body, boolean halfClose, boolean host) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write((head + "Host: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+            String hostField = host ? "Host: 127.0.0.1:" + port + "\r\n" : "";
+            out.write((head + hostField + "Connection: close\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
             out.flush();
             if (halfClose) {
                 socket.shutdownOutput();

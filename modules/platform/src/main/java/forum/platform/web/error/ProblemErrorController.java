@@ -48,17 +48,26 @@ class ProblemErrorController implements ErrorController {
         }
         ProblemType type = ProblemType.forStatus(status);
         boolean chunked = String.valueOf(request.getHeader(HttpHeaders.TRANSFER_ENCODING)).toLowerCase(Locale.ROOT).contains("chunked");
-        // The request's path, not this page's: what the container forwarded here.
-        Optional<URI> path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri
-                ? ProblemResponses.instanceOf(uri) : Optional.empty();
+        // The request's path, not this page's: what the container forwarded here (this page's own when called directly).
+        Optional<URI> path = ProblemResponses.instanceOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)
+                instanceof String uri ? uri : request.getRequestURI());
         ProblemDetail problem = ProblemType.forStatus(status, clientFault(failure, chunked).orElse(switch (type) {
-            case NO_ROUTE -> path.map(known -> "No route has the path " + EchoedInput.shorten(known.toString()))
-                    .orElse("No route has this path");
+            case NO_ROUTE -> noRoute(path.map(URI::toString).orElse(null));
             case INTERNAL -> "The request failed on our side; it has been logged";
             default -> "The request could not be served (" + status.value() + ")";
         }));
         path.ifPresent(problem::setInstance);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /**
+     * The detail of a 404 {@code no-route}, in the words every layer uses.
+     *
+     * @param path the request's path as sent, or null if it is not known
+     * @return {@code No route has the path /x}
+     */
+    static String noRoute(String path) {
+        return path == null ? "No route has the request's path" : "No route has the path " + EchoedInput.shorten(path);
     }
 
     /**

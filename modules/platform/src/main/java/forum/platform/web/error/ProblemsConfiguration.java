@@ -4,7 +4,9 @@ import forum.platform.web.problem.ProblemType;
 import forum.platform.web.problem.ProblemResponses;
 
 import org.apache.catalina.Container;
+import org.apache.catalina.Lifecycle;
 import org.apache.catalina.core.StandardHost;
+import org.apache.coyote.ProtocolHandler;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -17,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
  * application (whose {@code CanonicalPathFilter} refuses it with a problem that says why) instead of being
  * refused by Tomcat with a bare 400; {@code TRACE} is let through to {@code HttpMethodFilter},
  * {@code 100 Continue} waits until the application reads the body, and a body framed both by Content-Length and
- * by Transfer-Encoding is refused ({@link AmbiguousFramingValve}).
+ * by Transfer-Encoding is refused ({@link AmbiguousFramingValve}), and {@code OPTIONS *} lists the server's methods
+ * ({@link AsteriskOptionsAdapter}).
  */
 @Configuration(proxyBeanMethods = false)
 class ProblemsConfiguration {
@@ -31,6 +34,15 @@ class ProblemsConfiguration {
                 // TRACE goes on to HttpMethodFilter, which answers it as the route's 405 (Tomcat's own 405 lists
                 // the servlet's methods, not the route's); it never reaches the servlet, whose TRACE echoes.
                 connector.setAllowTrace(true);
+                // OPTIONS * lists the server's methods (Tomcat's adapter, made when the connector initialises, would
+                // list its own): answered in front of that adapter once it exists.
+                connector.addLifecycleListener(event -> {
+                    ProtocolHandler handler = connector.getProtocolHandler();
+                    if (Lifecycle.AFTER_INIT_EVENT.equals(event.getType()) && handler.getAdapter() != null
+                            && !(handler.getAdapter() instanceof AsteriskOptionsAdapter)) {
+                        handler.setAdapter(new AsteriskOptionsAdapter(handler.getAdapter()));
+                    }
+                });
                 if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
                     // 100 Continue only when the application reads the body: a body the size limit refuses on its
                     // Content-Length is never asked for (Tomcat's default sends 100 before any filter runs).
