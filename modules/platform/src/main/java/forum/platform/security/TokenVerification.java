@@ -1,5 +1,6 @@
 package forum.platform.security;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -18,6 +19,7 @@ import java.net.URI;
 import java.net.URL;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +29,12 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
@@ -45,11 +49,15 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * </ol>
  * A fetched JWK set is cached for {@code forum.security.jwt.jwks-cache-ttl}, kept in use while the issuer cannot be
  * reached, and fetched again for an unknown key id at most every 30 s (or half the time-to-live, if shorter); the process starts without the issuer.
+ * A token whose signature verified is remembered for as long ({@link RecentlyVerifiedTokens}); its claims are checked
+ * on every request.
  */
 final class TokenVerification {
 
     private static final Logger log = LoggerFactory.getLogger(TokenVerification.class);
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
+    /** Verified tokens remembered per process ({@link RecentlyVerifiedTokens}): at most a few MB. */
+    static final long VERIFIED_TOKENS_KEPT = 4_096;
 
     private TokenVerification() {
     }
@@ -77,7 +85,12 @@ final class TokenVerification {
         processor.setJWTClaimsSetVerifier((claims, context) -> {
             // Spring's validators below check the claims.
         });
-        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(new RecentlyVerifiedTokens(processor, settings.jwksCacheTtl(),
+                VERIFIED_TOKENS_KEPT, Ticker.systemTicker()));
+        // The issuer is compared as text (JwtIssuerValidator): Spring's default converter tries to make a URL of it,
+        // and for a URN such as urn:forum:users that fails on every token, after three class lookups for a handler.
+        decoder.setClaimSetConverter(MappedJwtClaimSetConverter.withDefaults(
+                Map.of(JwtClaimNames.ISS, issuer -> issuer == null ? null : issuer.toString())));
         decoder.setJwtValidator(validator(jwt, settings));
         return decoder;
     }
