@@ -3,17 +3,21 @@
 # same jar twice: the monolith (users in-process) and a posts process whose users module is remote (an
 # HTTP call to the monolith on loopback). The difference of the medians is the price of the hop.
 #
-#   bench/hop.sh [--runs N] [--duration 10s] [--connections 1]
+#   bench/hop.sh [--runs N] [--duration 10s] [--connections 1] [--warm-up 30s]
+#
+# Each process is first warmed with --warm-up of writes on 4 connections: at one connection a write path runs a few
+# hundred times a second, too few for the JIT to have compiled it within seconds.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-RUNS=3; DURATION=10s; CONNECTIONS=1
+RUNS=3; DURATION=10s; CONNECTIONS=1; WARMUP=30s
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) RUNS="$2"; shift 2 ;;
     --duration) DURATION="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
-    *) echo "unknown option $1 (use --runs N, --duration 10s, --connections N)" >&2; exit 2 ;;
+    --warm-up) WARMUP="$2"; shift 2 ;;
+    *) echo "unknown option $1 (use --runs N, --duration 10s, --connections N, --warm-up 30s)" >&2; exit 2 ;;
   esac
 done
 JAR="$(monolith_jar)"; [ -n "$JAR" ] || { echo "no monolith jar: run ./mvnw -q package -DskipTests first" >&2; exit 1; }
@@ -21,26 +25,46 @@ LUA_POST="$(dirname "$0")/create-post.lua"
 
 MONO_PORT=$(free_port); POSTS_PORT=$(free_port)
 start_java "$(mktemp)" -jar "$JAR" --server.port="$MONO_PORT"
+MONO_PID=$STARTED_PID
 wait_ready "$MONO_PORT" >/dev/null
 # Posts and threads local, users over HTTP: exactly one remote call per created post.
 start_java "$(mktemp)" -jar "$JAR" --server.port="$POSTS_PORT" --forum.topology.local-modules=posts,threads \
   --forum.topology.remote-urls.users="http://127.0.0.1:$MONO_PORT"
+POSTS_PID=$STARTED_PID
 wait_ready "$POSTS_PORT" >/dev/null
 
-run() { # PORT -> RESULT lines
-  wrk -t1 -c"$CONNECTIONS" -d5s -s "$LUA_POST" "http://127.0.0.1:$1/api/posts" >/dev/null # warm-up
+# Writes need an access token: finn's, issued by the monolith, which the posts process verifies against the same
+# signing key. The posts go into a thread of finn's own, opened in each process (each has its own threads module
+# and embedded database).
+FORUM_TOKEN=$(login_token "http://127.0.0.1:$MONO_PORT"); export FORUM_TOKEN
+LUA="$(mktemp --suffix=.lua)"; cat "$LUA_POST" "$(dirname "$0")/report.lua" > "$LUA"
+trap 'stop_all; rm -f "$LUA"' EXIT
+
+# run PORT: RESULT lines, each with cpu_us= (the CPU µs per request of the monolith and the posts process together,
+# their user and system time over the run divided by the requests: the hop costs on both sides).
+# A run with any failed request (a 4xx or 5xx, say) stops the benchmark.
+run() {
+  local out errors c0 c1 n
+  FORUM_THREAD=$(write_thread "http://127.0.0.1:$1" "$FORUM_TOKEN"); export FORUM_THREAD
+  wrk -t1 -c4 -d"$WARMUP" -s "$LUA_POST" "http://127.0.0.1:$1/api/posts" >/dev/null
   for _ in $(seq "$RUNS"); do
-    cat "$LUA_POST" "$(dirname "$0")/report.lua" > "${TMPDIR:-/tmp}/hop-$$.lua"
-    wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s "${TMPDIR:-/tmp}/hop-$$.lua" "http://127.0.0.1:$1/api/posts" | grep '^RESULT'
+    c0=$(( $(cpu_ms "$MONO_PID") + $(cpu_ms "$POSTS_PID") ))
+    out=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s "$LUA" "http://127.0.0.1:$1/api/posts" | grep '^RESULT')
+    c1=$(( $(cpu_ms "$MONO_PID") + $(cpu_ms "$POSTS_PID") ))
+    errors=$(sed -n 's/.* errors=\([0-9]*\).*/\1/p' <<<"$out")
+    [ "$errors" = 0 ] || { echo "port $1 answered $errors of POST /api/posts with an error: compare only error-free runs" >&2; exit 1; }
+    n=$(sed -n 's/.* requests=\([0-9]*\).*/\1/p' <<<"$out")
+    echo "$out cpu_us=$(( (c1 - c0) * 1000 / n ))"
   done
-  rm -f "${TMPDIR:-/tmp}/hop-$$.lua"
 }
 field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" | median; }
 
 IN=$(run "$MONO_PORT"); OVER=$(run "$POSTS_PORT")
 in50=$(field p50_ms <<<"$IN"); in99=$(field p99_ms <<<"$IN"); over50=$(field p50_ms <<<"$OVER"); over99=$(field p99_ms <<<"$OVER")
-echo "| POST /api/posts, users check | p50 ms | p99 ms | req/s |"
-echo "|---|---:|---:|---:|"
-echo "| in-process | $in50 | $in99 | $(field rps <<<"$IN") |"
-echo "| over HTTP (loopback) | $over50 | $over99 | $(field rps <<<"$OVER") |"
-echo "| cost of the hop | $(awk "BEGIN { printf \"%.2f\", $over50 - $in50 }") | $(awk "BEGIN { printf \"%.2f\", $over99 - $in99 }") | |"
+incpu=$(field cpu_us <<<"$IN"); overcpu=$(field cpu_us <<<"$OVER")
+machine
+echo "| POST /api/posts, users check | p50 ms | p99 ms | req/s | CPU µs/req (both processes) |"
+echo "|---|---:|---:|---:|---:|"
+echo "| in-process | $in50 | $in99 | $(field rps <<<"$IN") | $incpu |"
+echo "| over HTTP (loopback) | $over50 | $over99 | $(field rps <<<"$OVER") | $overcpu |"
+echo "| cost of the hop | $(awk "BEGIN { printf \"%.2f\", $over50 - $in50 }") | $(awk "BEGIN { printf \"%.2f\", $over99 - $in99 }") | | $(( overcpu - incpu )) |"

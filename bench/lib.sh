@@ -120,6 +120,27 @@ machine() {
        "load average $(cut -d' ' -f1-3 /proc/loadavg) at $(date -u +%H:%M) UTC; $("$JAVA" -version 2>&1 | head -1)"
 }
 
+# login_token URL: an access token (valid 15 minutes) of the sample user finn, from the sample data every benchmark
+# loads. Fails with one line on stderr if the login is refused.
+login_token() {
+  local token
+  token=$(curl -fsS -H 'Content-Type: application/json' -d '{"username":"finn","password":"adventure-time-hero"}' \
+    "$1/api/users/login" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p') || true
+  [ -n "$token" ] || { echo "login_token: no access token from $1/api/users/login" >&2; return 1; }
+  echo "$token"
+}
+
+# write_thread URL TOKEN: opens a thread of the token's user for a write benchmark to post into, so that writes never
+# grow the sample threads the read routes measure; prints its id. create-post.lua reads the token and this id from
+# FORUM_TOKEN and FORUM_THREAD. Fails with one line on stderr if the thread is refused.
+write_thread() {
+  local thread
+  thread=$(curl -fsS -H "Authorization: Bearer $2" -H 'Content-Type: application/json' \
+    -d '{"title":"benchmark writes"}' "$1/api/threads" | sed -n 's/.*"id":\([0-9]*\).*/\1/p') || true
+  [ -n "$thread" ] || { echo "write_thread: $1/api/threads did not create a thread" >&2; return 1; }
+  echo "$thread"
+}
+
 monolith_jar() { local jar; for jar in "$ROOT"/forum-app/target/forum-app-*.jar; do [[ -f $jar && $jar != *original* ]] && { echo "$jar"; return 0; }; done; return 0; }
 service_jar() { ls "$ROOT/forum-app/target/services/$1/$1.jar" 2>/dev/null; }
 
