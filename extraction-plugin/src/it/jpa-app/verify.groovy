@@ -2,6 +2,7 @@ import groovy.json.JsonSlurper
 
 def loopback = new GroovyClassLoader(getClass().classLoader)
         .parseClass(new File(basedir, '../../../src/it/lib/Loopback.groovy')).newInstance(basedir)
+def ociImage = new GroovyClassLoader(getClass().classLoader).parseClass(new File(basedir, '../../../src/it/lib/OciImage.groovy'))
 String log = new File(basedir, 'build.log').text
 
 // spring-boot-starter-parent names the main class ${start-class}; unset, it is found as Spring Boot finds it.
@@ -33,6 +34,31 @@ File products = new File(basedir, 'target/services/products/products.jar')
 Set<String> entries = loopback.entries(products)
 assert entries.contains('BOOT-INF/classes/example/library/products/internal/Product.class')
 assert entries.findAll { it ==~ /BOOT-INF\/classes\/example\/library\/(customers|invoices|reports)\/.*/ }.isEmpty()
+// products' image, run as its entry point runs it (no container runtime here, and the base has no JVM: its own files,
+// its own class path, its environment and nothing else, with this JDK's java): the application's controller and JPA
+// repository are found in /app/classes/classes.jar, and it listens on the port the image exposes, not on its own 7070.
+int imagePort = new File(basedir, 'image.properties').text.find(/\d+/) as int
+def image = ociImage.read(new File(basedir, 'target/services/products/products-image.tar'))
+assert image.exposedPort() == imagePort
+assert image.environment().SERVER_PORT == imagePort as String
+assert image.config.config.Labels['forum.health.readiness'] == '/actuator/health/readiness'
+File root = image.unpack(new File(basedir, 'target/products-image-root'))
+Set<String> inClasses = loopback.entries(new File(root, 'app/classes/classes.jar'))
+assert inClasses.containsAll(['example/', 'example/library/', 'example/library/products/internal/']) : 'no folder entries'
+try {
+    ProcessBuilder container = new ProcessBuilder(image.entrypoint(root, System.getProperty('java.home')) + '--server.address=127.0.0.1')
+            .directory(new File(root, 'app'))
+    container.environment().clear()
+    container.environment().putAll(image.environment())
+    def fromImage = loopback.launch('products-image', container, imagePort)
+    def stored = loopback.post(imagePort, '/api/products', '{"title":"Emma"}')
+    assert stored.status == 200 && stored.json.title == 'Emma' : stored
+    assert loopback.get(imagePort, "/api/products/${stored.json.id}").json == [id: stored.json.id, title: 'Emma']
+    assert fromImage.log.text =~ /Found 1 JPA repository interface/ : fromImage.log.text
+} finally {
+    loopback.stopAll()
+}
+
 try {
     def service = loopback.start('products', products, [])
     def created = loopback.post(service.port, '/api/products', '{"title":"Dune"}')

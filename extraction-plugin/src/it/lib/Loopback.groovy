@@ -26,12 +26,20 @@ class Loopback {
     /** Starts {@code java -jar jar args} with the given JDK (default: the one running Maven) and waits for readiness. */
     Map start(String name, File jar, List<String> args, Map<String, String> env = [:], String javaHome = System.getProperty('java.home')) {
         int port = freePort()
-        File log = new File(basedir, "${name}.log")
         List<String> command = ["${javaHome}/bin/java".toString(), '-Xshare:auto', '-XX:TieredStopAtLevel=1', '-jar', jar.path,
                                 "--server.port=${port}".toString(), '--server.address=127.0.0.1'] + args
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log)
+        ProcessBuilder builder = new ProcessBuilder(command)
         builder.environment().putAll(env)
-        Process process = builder.start()
+        return launch(name, builder, port)
+    }
+
+    /**
+     * Starts a process whose application listens on port (the builder's command, environment and folder as given; its
+     * output goes to name.log) and waits until its /actuator/health answers 200.
+     */
+    Map launch(String name, ProcessBuilder builder, int port) {
+        File log = new File(basedir, "${name}.log")
+        Process process = builder.redirectErrorStream(true).redirectOutput(log).start()
         started << process
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120)
         while (System.nanoTime() < deadline) {
@@ -46,7 +54,7 @@ class Loopback {
             }
             Thread.sleep(250)
         }
-        throw new AssertionError("${name} was not ready within 120 s:\n${log.text}")
+        throw new AssertionError("${name} did not answer on port ${port} within 120 s:\n${log.text}")
     }
 
     /** Runs {@code java -jar jar args} to its end (at most 120 s) and returns [exit, output]. */

@@ -7,7 +7,10 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** Builds one executable service jar; with a fixed time, the same inputs give the same bytes. */
+/**
+ * Builds one executable service jar; with a fixed time, the same inputs give the same bytes. Its folders are entries
+ * of their own (Spring Boot's repackaging writes them), as class path scanning needs.
+ */
 public final class ServiceJarWriter {
 
     private ServiceJarWriter() {
@@ -19,7 +22,8 @@ public final class ServiceJarWriter {
      * @param mainClass        the Spring Boot application class
      * @param libraries        the jars to nest, in order
      * @param destination      the jar to write
-     * @param time             every entry's time, or null for the files' own
+     * @param time             every entry's time, or null for {@link JarEntries#DEFAULT_TIME} in the application's
+     *                         classes and Spring Boot's choice (the files' own) in what the repackaging adds
      * @param repackager       Spring Boot's repackaging, of the application's Spring Boot version
      */
     public static void write(Path classesDirectory, Predicate<String> include, String mainClass, List<Path> libraries,

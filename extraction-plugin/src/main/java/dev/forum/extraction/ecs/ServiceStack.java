@@ -213,6 +213,8 @@ final class ServiceStack {
         EcsSettings.Identity identity = settings.identity();
         List<Object> environment = list(
                 obj("Name", "SPRING_PROFILES_ACTIVE", "Value", "prod"),
+                // The port the listener rules forward to, whatever port the image was built with (its SERVER_PORT).
+                obj("Name", "SERVER_PORT", "Value", String.valueOf(settings.containerPort())),
                 obj("Name", "MANAGEMENT_SERVER_PORT", "Value", String.valueOf(settings.managementPort())),
                 obj("Name", "FORUM_TOPOLOGY_LOCAL_MODULES", "Value", localModules),
                 // Every remote module is behind the internal load balancer: the path rules send each call to its holder.

@@ -30,6 +30,7 @@ final class TaskDefinitionJson {
         String secretPrefix = "arn:aws:secretsmanager:" + region + ":" + account + ":secret:";
         List<Object> environment = list(
                 obj("name", "SPRING_PROFILES_ACTIVE", "value", "prod"),
+                obj("name", "SERVER_PORT", "value", String.valueOf(settings.containerPort())),
                 obj("name", "MANAGEMENT_SERVER_PORT", "value", String.valueOf(settings.managementPort())),
                 obj("name", "FORUM_TOPOLOGY_LOCAL_MODULES", "value", String.join(",", topology.localModules(service.name()))),
                 obj("name", "FORUM_TOPOLOGY_REMOTE_BASE_URL", "value", "${INTERNAL_LOAD_BALANCER_URL}"),

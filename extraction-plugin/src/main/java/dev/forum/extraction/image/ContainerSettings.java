@@ -15,8 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a service image tells the platform that runs it: the port it exposes and, as labels, the paths of its
- * liveness and readiness checks. Each is a setting of the service goal; left unset, it is read from the application:
+ * What a service image tells the platform that runs it: the port it exposes (and makes the application listen on,
+ * {@code SERVER_PORT} in its environment) and, as labels, the paths of its liveness and readiness checks. Each is a setting of the service goal; left unset, it is read from the application:
  * the port from {@code server.port} in its {@code application.properties} or {@code application.yml} (a placeholder's
  * default, {@code ${PORT:3000}}, counts; no profile file is read), else Spring Boot's 8080; the health
  * paths from Spring Boot's probe groups under {@code management.endpoints.web.base-path} (else {@code /actuator})
@@ -32,6 +32,12 @@ public record ContainerSettings(int port, String liveness, String readiness) {
     public static final int SPRING_BOOT_PORT = 8080;
     public static final String LIVENESS_LABEL = "forum.health.liveness";
     public static final String READINESS_LABEL = "forum.health.readiness";
+    /**
+     * Spring Boot's {@code server.port} as an environment variable: an operating system environment variable comes
+     * before the application's own {@code application.properties} (and its placeholders' defaults), so the application
+     * listens on the port the image exposes; a deploy that wants another port sets it (and publishes that one).
+     */
+    public static final String PORT_VARIABLE = "SERVER_PORT";
     /** {@code ${NAME:default}}: a property placeholder whose default is the value the image must expose. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^:}]+:([^}]*)}");
     private static final Pattern YAML_PORT = Pattern.compile("^(server\\.port|\\s+port)\\s*:\\s*(\\S.*?)\\s*$");
@@ -68,6 +74,11 @@ public record ContainerSettings(int port, String liveness, String readiness) {
             labels.put(READINESS_LABEL, readiness);
         }
         return labels;
+    }
+
+    /** The image's environment: {@value #PORT_VARIABLE}, the exposed port, so that the application listens on it. */
+    public Map<String, String> environment() {
+        return Map.of(PORT_VARIABLE, Integer.toString(port));
     }
 
     /** How progress lines name them: {@code port 3000, liveness /actuator/health/liveness, ...}. */

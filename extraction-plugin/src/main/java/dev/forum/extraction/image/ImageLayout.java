@@ -1,13 +1,12 @@
 package dev.forum.extraction.image;
 
+import dev.forum.extraction.assemble.JarEntries;
 import dev.forum.extraction.assemble.PlainJar;
 import dev.forum.extraction.model.ExtractionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,9 +31,6 @@ public record ImageLayout(List<Layer> layers) {
      */
     public static final String CLASS_PATH = APP + "/resources/resources.jar:" + APP + "/classes/classes.jar:"
             + APP + "/modules/*:" + APP + "/libs/*";
-
-    /** The entry time inside the two application jars: fixed, so their bytes (and the image digest) depend on content only. */
-    static final FileTime JAR_ENTRY_TIME = FileTime.from(Instant.parse("1980-02-01T00:00:00Z"));
 
     /**
      * One layer.
@@ -115,11 +111,15 @@ public record ImageLayout(List<Layer> layers) {
         return new ImageLayout(layers);
     }
 
-    /** {@code /app/<name>/<name>.jar} holding the application's files that {@code include} takes; none if it takes none. */
+    /**
+     * {@code /app/<name>/<name>.jar} holding the application's files that {@code include} takes, with its folders as
+     * entries (Spring's scanning finds packages through them) at a fixed time, so its bytes (and the image digest)
+     * depend on its content only; none if it takes none.
+     */
     private static Map<String, Path> packed(Path classesDirectory, Path jarDirectory, String name, Predicate<String> include)
             throws IOException {
         Path jar = jarDirectory.resolve(name + ".jar");
-        if (PlainJar.write(classesDirectory, jar, JAR_ENTRY_TIME, include) == 0) {
+        if (PlainJar.write(classesDirectory, jar, JarEntries.DEFAULT_TIME, include) == 0) {
             Files.delete(jar);
             return Map.of();
         }

@@ -72,7 +72,8 @@ public final class ServiceImage {
     /**
      * Builds the image and writes, pushes or loads it.
      *
-     * @param settings  the port it exposes and its health labels (SPRING_PROFILES_ACTIVE is left to the deploy)
+     * @param settings  the port it exposes (and SERVER_PORT, so the application listens on it) and its health labels
+     *                  (SPRING_PROFILES_ACTIVE is left to the deploy)
      * @param warnings  gets Jib's warnings once the image is built; on a failure they are dropped, as Jib's
      *                  retries say many lines that the one-line error already sums up
      * @return the image's digests
@@ -95,6 +96,7 @@ public final class ServiceImage {
                 .setUser(USER)
                 .setWorkingDirectory(AbsoluteUnixPath.get(ImageLayout.APP))
                 .setExposedPorts(Port.tcp(settings.port()))
+                .setEnvironment(settings.environment())
                 .setLabels(settings.labels())
                 .setCreationTime(Instant.EPOCH);
         for (ImageLayout.Layer layer : layout.layers()) {

@@ -1,20 +1,29 @@
 package dev.forum.extraction.maven;
 
+import dev.forum.extraction.assemble.JarEntries;
 import dev.forum.extraction.model.ExtractionException;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-/** project.build.outputTimestamp as Maven's own plugins read it: ISO-8601 or epoch seconds. */
+/**
+ * project.build.outputTimestamp as Maven's own plugins read it: ISO-8601 or epoch seconds. Unlike them, the plugin
+ * keeps its jars reproducible without it: unset, every entry gets {@link JarEntries#DEFAULT_TIME}.
+ */
 final class OutputTimestamp {
 
     private OutputTimestamp() {
     }
 
-    /** Null (the files' own times: not reproducible) when unset or a single character, Maven's "off". */
+    /**
+     * @param value the property's value, or null
+     * @return its time; {@link JarEntries#DEFAULT_TIME} when unset (or left as an unresolved {@code ${...}}) or a single
+     *         character (Maven's "off"), so that the jars carry no build time either way
+     * @throws ExtractionException when it is neither ISO-8601 nor epoch seconds
+     */
     static FileTime parse(String value) {
-        if (value == null || value.isBlank() || value.trim().length() == 1) {
-            return null;
+        if (value == null || value.isBlank() || value.trim().length() == 1 || value.contains("${")) {
+            return JarEntries.DEFAULT_TIME;
         }
         String text = value.trim();
         try {

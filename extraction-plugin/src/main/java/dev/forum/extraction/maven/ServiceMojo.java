@@ -80,7 +80,10 @@ public class ServiceMojo extends AnalysingMojo {
     @Parameter(defaultValue = "${project.build.directory}/services", required = true)
     private File outputDirectory;
 
-    /** Every entry's time in the service jars (ISO-8601 or epoch seconds), so that builds are reproducible. */
+    /**
+     * Every entry's time in the service jars (ISO-8601 or epoch seconds); unset, 1980-02-01T00:00:00Z: either way the
+     * same inputs give the same jar, byte for byte.
+     */
     @Parameter(defaultValue = "${project.build.outputTimestamp}")
     private String outputTimestamp;
 

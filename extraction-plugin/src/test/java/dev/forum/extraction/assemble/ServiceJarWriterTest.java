@@ -49,4 +49,25 @@ class ServiceJarWriterTest {
             assertEquals(List.of("beta.jar"), files.map(p -> p.getFileName().toString()).toList());
         }
     }
+
+    @Test
+    void withTheDefaultTimeTwoBuildsOfTheSameFilesGiveTheSameBytesAndTheJarHasItsFolders() throws IOException {
+        Map<String, Path> jars = FakeApp.jars(dir, false);
+        Path classes = dir.resolve("app-classes");
+        Files.createDirectories(classes.resolve("app/shows"));
+        Path properties = Files.writeString(classes.resolve("app/shows/application.properties"), "x=1\n");
+        List<Path> libraries = List.of(jars.get("shared"), jars.get("beta-api"));
+
+        Path first = dir.resolve("out1/beta.jar");
+        Path second = dir.resolve("out2/beta.jar");
+        ServiceJarWriter.write(classes, entry -> true, "fake.platform.Paging", libraries, first, JarEntries.DEFAULT_TIME, REPACKAGER);
+        // A later build: the files were written again, at another time.
+        Files.setLastModifiedTime(properties, FileTime.from(Instant.parse("2031-05-06T07:08:09Z")));
+        ServiceJarWriter.write(classes, entry -> true, "fake.platform.Paging", libraries, second, JarEntries.DEFAULT_TIME, REPACKAGER);
+
+        assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second));
+        try (JarFile jar = new JarFile(first.toFile())) {
+            assertTrue(jar.getEntry("BOOT-INF/classes/app/shows/") != null, "the classes' folders are entries");
+        }
+    }
 }

@@ -187,6 +187,8 @@ class EcsServiceStacksTest {
             assertEquals("urn:forum:api", environment.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES").asText());
             assertFalse(environment.containsKey("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI"),
                     "an explicit JWK set URI would make even the users module's own processes fetch their keys over HTTP");
+            // The port the listener rules forward to, even where the image was built to listen on another.
+            assertEquals("3000", environment.get("SERVER_PORT").asText());
             assertEquals("3001", environment.get("MANAGEMENT_SERVER_PORT").asText());
             assertEquals("prod", environment.get("SPRING_PROFILES_ACTIVE").asText());
             assertFalse(container.toString().toLowerCase().contains("\"password\""), "no password in plain text");
@@ -234,6 +236,7 @@ class EcsServiceStacksTest {
             Map<String, String> environment = new HashMap<>();
             container.path("environment").forEach(e -> environment.put(e.path("name").asText(), e.path("value").asText()));
             assertEquals(String.join(",", topology.localModules(service.name())), environment.get("FORUM_TOPOLOGY_LOCAL_MODULES"));
+            assertEquals("3000", environment.get("SERVER_PORT"));
             assertTrue(container.path("image").asText().endsWith(".amazonaws.com/forum/" + service.name() + ":${IMAGE_TAG}"));
         }
     }

@@ -54,6 +54,10 @@ class ContainerSettingsTest {
         ContainerSettings set = ContainerSettings.of(7000, "/livez", "none", classes, true);
         assertEquals(new ContainerSettings(7000, "/livez", null), set);
         assertEquals("port 7000, liveness /livez", set.describe());
+        // The image makes the application listen on the port it exposes: Spring Boot reads SERVER_PORT before its
+        // application.properties (and server.port=3000 there).
+        assertEquals(Map.of("SERVER_PORT", "7000"), set.environment());
+        assertEquals(Map.of("SERVER_PORT", "3000"), derived.environment());
     }
 
     @Test

@@ -88,8 +88,11 @@ class ServiceImageTest {
                 "app/modules/alpha-api.jar app/modules/beta-api.jar app/modules/beta.jar",
                 "app/resources/resources.jar",
                 "app/classes/classes.jar"), appLayers);
-        assertEquals(List.of("META-INF/MANIFEST.MF", "app/application.properties"), jarEntries(tar, layers.get(3), "app/resources/resources.jar"));
-        assertEquals(List.of("META-INF/MANIFEST.MF", "app/Main.class"), jarEntries(tar, layers.get(4), "app/classes/classes.jar"));
+        // Each folder an entry of its own, as Spring's classpath*: scanning needs to find a package in a jar.
+        assertEquals(List.of("META-INF/MANIFEST.MF", "app/", "app/application.properties"),
+                jarEntries(tar, layers.get(3), "app/resources/resources.jar"));
+        assertEquals(List.of("META-INF/MANIFEST.MF", "app/", "app/Main.class"),
+                jarEntries(tar, layers.get(4), "app/classes/classes.jar"));
         assertFalse(String.join(" ", appLayers).contains("alpha.jar"), "alpha's implementation is not in the service");
         assertFalse(String.join(" ", appLayers).contains("gamma"), "gamma is neither called nor included");
 
@@ -107,6 +110,8 @@ class ServiceImageTest {
         assertEquals("/actuator/health/liveness", config.get("Labels").get("forum.health.liveness").asText());
         assertFalse(config.toString().contains("SPRING_PROFILES_ACTIVE"), "the deploy sets the profile");
         assertTrue(strings(config.get("Env")).stream().anyMatch(e -> e.startsWith("PATH=")), "the base's env is kept");
+        // The application listens on the port the image exposes, whatever its application.properties says.
+        assertTrue(strings(config.get("Env")).contains("SERVER_PORT=3000"), config.toString());
     }
 
     @Test
@@ -162,6 +167,7 @@ class ServiceImageTest {
         JsonNode config = JSON.readTree(blob(tar, built.imageId())).get("config");
         assertTrue(config.get("ExposedPorts").has("8080/tcp"), config.toString());
         assertFalse(config.get("ExposedPorts").has("3000/tcp"), config.toString());
+        assertTrue(strings(config.get("Env")).contains("SERVER_PORT=8080"), config.toString());
         assertFalse(config.toString().contains("forum.health"), config.toString());
     }
 
