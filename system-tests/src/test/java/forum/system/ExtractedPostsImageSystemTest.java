@@ -73,7 +73,7 @@ class ExtractedPostsImageSystemTest {
         registry = LocalRegistry.start(SystemTools.workDirectory("registry-" + ProcessHandle.current().pid()));
         baseReference = JreBaseImage.pushTo(registry);
         String target = registry.host() + "/" + REPOSITORY + ":" + TAG;
-        // Jib refuses to push in Maven's offline mode, so no -o; -am builds the in-reactor plugin too.
+        // No -o: the nested build resolves what it lacks; -am builds the in-reactor plugin too.
         // useIncrementalCompilation=false: recompile stale sources only; the compiler's default recompiles every module,
         // since the build rewrites the jars each one depends on. The output is the same; only the time changes.
         build = ProjectBuild.mvnw("posts-build.log", BUILD_WITHIN, "-B", "-ntp", "-Pextract=posts", "package", "-DskipTests",
@@ -162,6 +162,7 @@ class ExtractedPostsImageSystemTest {
                 "/app/resources/resources.jar:/app/classes/classes.jar:/app/modules/*:/app/libs/*", "forum.ForumApplication"),
                 strings(config.path("Entrypoint")));
         assertTrue(strings(config.path("Env")).contains("JAVA_HOME=/opt/java/jre"), "the base's environment is kept: " + config);
+        assertTrue(strings(config.path("Env")).contains("SERVER_PORT=3000"), "listens on the port it exposes: " + config);
     }
 
     @Test
