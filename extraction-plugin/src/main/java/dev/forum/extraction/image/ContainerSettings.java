@@ -46,7 +46,7 @@ public record ContainerSettings(int port, String liveness, String readiness) {
     /**
      * The settings for one build.
      *
-     * @param port      -Dextract.image.port, or null to read it from the application
+     * @param port      -Dextract.image.port (checked to be a number by the goal), or null to read it from the application
      * @param liveness  -Dextract.image.health.liveness, or null to derive it ({@code none}: no label)
      * @param readiness -Dextract.image.health.readiness, likewise
      * @param classes   the application's classes folder, where {@code application.properties} is

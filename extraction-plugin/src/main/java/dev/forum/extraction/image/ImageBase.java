@@ -6,6 +6,7 @@ import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.TarImage;
 import dev.forum.extraction.model.ExtractionException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -54,14 +55,29 @@ public final class ImageBase {
     }
 
     /**
-     * Checks what can be checked before anything is built: that a tar is there, that a registry's host resolves
-     * (Jib would retry an unknown one for about a minute).
+     * Checks what can be checked before anything is built: that a tar is there and is a docker-save style image tar
+     * (a tar with {@code manifest.json}: Jib reads no other), that a registry's host resolves (Jib would retry an
+     * unknown one for about a minute).
      *
      * @throws ExtractionException (one line) when the base cannot be had
      */
     public void check() {
         if (tar != null && !Files.isRegularFile(tar)) {
             throw cannotPull("no such file");
+        }
+        if (tar != null) {
+            String problem;
+            try {
+                problem = BaseTar.problem(tar);
+            } catch (IOException e) {
+                throw cannotPull(e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            if (problem != null) {
+                throw new ExtractionException("Base image " + text + " is " + problem + ": give a docker-save style image tar"
+                        + " (manifest.json, its config and layer tars; `docker save`, `skopeo copy ... docker-archive:<file>`"
+                        + " or deploy/images/build-jre-base.sh docker-archive:<file>:<name> writes one) or a registry reference"
+                        + " in -Dextract.image.base");
+            }
         }
         if (tar == null && !Registries.resolves(reference)) {
             throw cannotPull("unknown host " + reference.getRegistry());

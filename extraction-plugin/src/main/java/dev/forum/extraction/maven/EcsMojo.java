@@ -44,11 +44,11 @@ public class EcsMojo extends AnalysingMojo {
 
     /** The port the application listens on ({@code server.port}). */
     @Parameter(property = "extract.ecs.containerPort", defaultValue = "3000")
-    private int containerPort;
+    private String containerPort;
 
     /** Actuator's own port ({@code management.server.port}): the target groups' health checks ask it, no rule forwards to it. */
     @Parameter(property = "extract.ecs.managementPort", defaultValue = "3001")
-    private int managementPort;
+    private String managementPort;
 
     /** The module whose processes sign tokens: only its tasks get the signing keys' secret. */
     @Parameter(property = "extract.ecs.tokenIssuerModule", defaultValue = "users")
@@ -76,15 +76,15 @@ public class EcsMojo extends AnalysingMojo {
 
     /** Seconds a target drains before it stops (longer than the longest request). */
     @Parameter(property = "extract.ecs.deregistrationDelay", defaultValue = "20")
-    private int deregistrationDelay;
+    private String deregistrationDelay;
 
     /** Seconds ECS ignores a new task's failing health checks (longer than the application's start-up). */
     @Parameter(property = "extract.ecs.healthCheckGracePeriod", defaultValue = "120")
-    private int healthCheckGracePeriod;
+    private String healthCheckGracePeriod;
 
     /** Seconds between SIGTERM and SIGKILL (longer than the application's graceful shutdown; Fargate allows 120). */
     @Parameter(property = "extract.ecs.stopTimeout", defaultValue = "30")
-    private int stopTimeout;
+    private String stopTimeout;
 
     /**
      * The script that builds the database bootstrap image (psql and the admin SQL that creates two roles and a
@@ -131,11 +131,20 @@ public class EcsMojo extends AnalysingMojo {
         EcsSettings.Identity identity = new EcsSettings.Identity(tokenIssuerModule, jwkSetPath,
                 tokenIssuer != null ? tokenIssuer : "urn:" + app + ":" + tokenIssuerModule,
                 tokenAudience != null ? tokenAudience : "urn:" + app + ":api");
-        EcsSettings settings = new EcsSettings(containerPort, managementPort, healthCheckPath, deregistrationDelay,
-                healthCheckGracePeriod, stopTimeout, identity, rdsCaBundle, bootstrap,
-                slashes(out.toAbsolutePath().relativize(root.toAbsolutePath())),
-                slashes(root.relativize(project.getBasedir().toPath().toAbsolutePath().normalize())),
-                slashes(root.relativize(servicesDirectory.toPath().toAbsolutePath().normalize())));
+        EcsSettings settings;
+        try {
+            settings = new EcsSettings(NumberSettings.requiredPort(containerPort, "extract.ecs.containerPort"),
+                    NumberSettings.requiredPort(managementPort, "extract.ecs.managementPort"), healthCheckPath,
+                    NumberSettings.seconds(deregistrationDelay, "extract.ecs.deregistrationDelay", 0, 3600),
+                    NumberSettings.seconds(healthCheckGracePeriod, "extract.ecs.healthCheckGracePeriod", 0, 2_147_483_647),
+                    NumberSettings.seconds(stopTimeout, "extract.ecs.stopTimeout", 2, 120), identity, rdsCaBundle, bootstrap,
+                    slashes(out.toAbsolutePath().relativize(root.toAbsolutePath())),
+                    slashes(root.relativize(project.getBasedir().toPath().toAbsolutePath().normalize())),
+                    slashes(root.relativize(servicesDirectory.toPath().toAbsolutePath().normalize())));
+        } catch (IllegalArgumentException e) {
+            throw new ExtractionException("The ecs goal's settings do not fit together: " + e.getMessage()
+                    + " (extract.ecs.*, see extract:help -Ddetail)");
+        }
         Map<String, String> files = EcsRenderer.render(resolved, settings);
 
         clean(out);

@@ -119,11 +119,12 @@ public class ServiceMojo extends AnalysingMojo {
     private boolean imageDocker;
 
     /**
-     * The TCP port the image exposes. Default: the application's {@code server.port} (its
-     * {@code application.properties} or {@code application.yml}), else Spring Boot's 8080.
+     * The TCP port the image exposes (1 to 65535), and makes the application listen on ({@code SERVER_PORT} in its
+     * environment). Default: the application's {@code server.port} (its {@code application.properties} or
+     * {@code application.yml}), else Spring Boot's 8080.
      */
     @Parameter(property = "extract.image.port")
-    private Integer imagePort;
+    private String imagePort;
 
     /**
      * The liveness check's path, the image's {@code forum.health.liveness} label; {@code none} for no label. Default:
@@ -209,7 +210,8 @@ public class ServiceMojo extends AnalysingMojo {
     private ImageSettings images(List<ServicePlan> plans, ApplicationAnalysis analysis) {
         List<String> services = plans.stream().map(ServicePlan::service).toList();
         return ImageSettings.of(services, this::folder, project.getVersion(), new ImageSettings.Requested(imageBase,
-                imageName, imageRegistry, imageDocker, imageFiles == null ? null : imageFiles.toPath(), imagePort,
+                imageName, imageRegistry, imageDocker, imageFiles == null ? null : imageFiles.toPath(),
+                NumberSettings.port(imagePort, "extract.image.port"),
                 imageLiveness, imageReadiness), analysis.classes(), hasArtifact("spring-boot-actuator"));
     }
 

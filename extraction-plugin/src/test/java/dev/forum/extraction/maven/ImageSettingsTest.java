@@ -41,7 +41,7 @@ class ImageSettingsTest {
 
     @Test
     void goodSettingsGiveEachServiceItsTarget() throws Exception {
-        Path base = Files.writeString(dir.resolve("base.tar"), "");
+        Path base = dev.forum.extraction.FakeBaseImage.write(dir.resolve("base.tar"));
         ImageSettings settings = ImageSettings.of(List.of("books", "loans"), service -> dir.resolve(service), "2",
                 with("tar://" + base, null, null, false, null), dir, false);
         assertEquals(dir.resolve("loans/loans-image.tar"), settings.targets().get("loans").tar());
