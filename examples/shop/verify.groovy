@@ -20,16 +20,31 @@ assert modules.reviews.blockers*.kind == ['bean-call']
 def call = modules.ratings.blockers[0]
 assert call.source == 'example.shop.reviews.internal.ReviewController' && call.target == 'example.shop.ratings.RatingService'
 assert call.file == 'example/shop/reviews/internal/ReviewController.java' && call.sourceModule == 'reviews' && call.targetModule == 'ratings'
-assert new File(basedir, 'target/extract/report.txt').text.readLines()[1] == '4 modules: 2 can be extracted now (catalog, orders), 2 blocked (ratings, reviews)'
-assert log.contains('[extract]   ratings  blocked (1)') : 'the report is not in the log'
+// topology.yml's services: each can be built, feedback holding the two modules that cannot leave alone.
+assert report.topology == 'topology.yml'
+assert report.summary.services == 3 && report.summary.buildable == ['monolith', 'catalog', 'feedback'] : report.summary
+def services = report.services.collectEntries { [it.name, it] }
+assert services.keySet() as List == ['monolith', 'catalog', 'feedback']
+assert services.monolith.monolith && services.monolith.modules == ['catalog', 'orders', 'ratings', 'reviews']
+assert services.feedback.modules == ['reviews', 'ratings'] && services.feedback.buildable && services.feedback.blockers == []
+assert modules.ratings.service == 'feedback' && modules.reviews.service == 'feedback' && modules.orders.service == 'monolith'
+assert call.message.endsWith("or keep reviews and ratings in one service: service 'feedback' of topology.yml holds both;" +
+        " build it with -Dextract=feedback") : call.message
+List<String> text = new File(basedir, 'target/extract/report.txt').text.readLines()
+assert text[1] == '4 modules: 2 can be extracted alone now (catalog, orders), 2 blocked alone (ratings, reviews)'
+assert text[2] == '3 services in topology.yml: 3 can be built now (monolith, catalog, feedback), 0 blocked'
+assert log.contains('[extract]   ratings  blocked alone (1); in service feedback (with reviews), which can be built now:' +
+        ' -Dextract=feedback') : 'the report is not in the log'
+assert log.contains('[extract]   feedback  can be built now: reviews, ratings (-Dextract=feedback)')
 
-// The refusal of build 2: one line, naming the call site, the module and what to change, keeping both together included.
-String refusal = "Service 'ratings': example.shop.reviews.internal.ReviewController calls example.shop.ratings.RatingService" +
+// The refusal of build 2: one line, naming the call site, the module and what to change: topology.yml's service
+// feedback already keeps both together. ratings alone is a module, not a service.
+String refusal = "Module 'ratings' alone: example.shop.reviews.internal.ReviewController calls example.shop.ratings.RatingService" +
         " of module ratings (bean reference in example/shop/reviews/internal/ReviewController.java, module reviews)," +
         " which cannot go over HTTP once reviews and ratings run in different services: call it through an interface in" +
         " the published API of ratings annotated with @HttpExchange (its remote client is made from it) and implemented by a" +
-        " @RestController in ratings, or keep reviews and ratings in one service: list both in one service of the topology" +
-        " file (modules: [reviews, ratings]) and build that service with -Dextract=<its name>"
+        " @RestController in ratings, or keep reviews and ratings in one service: service 'feedback' of topology.yml holds" +
+        " both; build it with -Dextract=feedback"
 assert log.readLines().any { it.startsWith('[ERROR]') && it.contains(refusal) } : 'no [ERROR] line refuses ratings'
 assert !new File(basedir, 'target/services/ratings').exists()
 

@@ -15,7 +15,7 @@ assert kinds('shipping') == ['event-across-services example.events.orders.OrderP
                              'event-across-services example.events.shipping.ShipmentScheduled example.events.notifications.Notifier'] as Set
 assert kinds('notifications') == ['event-across-services example.events.shipping.ShipmentScheduled example.events.notifications.Notifier'] as Set
 String orders = modules.orders.blockers[0].message
-assert orders.startsWith("Service 'orders': event example.events.orders.OrderPlaced, published by module orders")
+assert orders.startsWith("Module 'orders' alone: event example.events.orders.OrderPlaced, published by module orders")
 assert orders.contains('is listened to by example.events.shipping.internal.ShipmentPlanner.on (example/events/shipping/internal/ShipmentPlanner.java, module shipping)')
 assert orders.contains('This project does not carry events across services yet (it has no message broker support): keep orders and'
         + ' shipping in one service: list both in one service of the topology file (modules: [orders, shipping]) and build that'
@@ -25,7 +25,7 @@ assert !orders.contains('Externalized')
 assert report.modules.every { it.callsOverHttp.isEmpty() }
 
 // The refusal: one line naming the event, its publisher, its listener, and that it is externalized.
-String refusal = "Service 'notifications': event example.events.shipping.ShipmentScheduled, published by module shipping"
+String refusal = "Module 'notifications' alone: event example.events.shipping.ShipmentScheduled, published by module shipping"
 List<String> errors = log.readLines().findAll { it.startsWith('[ERROR]') && it.contains(refusal) }
 assert errors.size() == 1 : 'no [ERROR] line refuses notifications'
 assert errors[0].contains("is listened to by example.events.notifications.Notifier.on")

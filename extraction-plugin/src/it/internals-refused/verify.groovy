@@ -1,5 +1,5 @@
 String log = new File(basedir, 'build.log').text
-assert log.contains("Service 'beta' needs other modules' internals: sample.beta.internal.SecretReader -> sample.alpha.internal.Secret") : 'the offending reference is not named'
+assert log.contains("Module 'beta' alone needs other modules' internals: sample.beta.internal.SecretReader -> sample.alpha.internal.Secret") : 'the offending reference is not named'
 assert log.contains('call them through their module API instead')
 // Refused before anything is written.
 assert !new File(basedir, 'app/target/services/beta/beta.jar').exists()

@@ -17,7 +17,7 @@ assert modules.stats.blockers.collect { [it.kind, it.source, it.target] } ==
         [['internal-reference', 'example.tasks.stats.Statistics', 'example.tasks.tasks.internal.TaskStatus']]
 
 // The refusal: the reference, its file and modules, and what to do.
-assert log.readLines().any { it.startsWith('[ERROR]') && it.contains("Service 'stats' needs other modules' internals:"
+assert log.readLines().any { it.startsWith('[ERROR]') && it.contains("Module 'stats' alone needs other modules' internals:"
         + " example.tasks.stats.Statistics -> example.tasks.tasks.internal.TaskStatus (example/tasks/stats/Statistics.java,"
         + " module stats; module tasks does not publish TaskStatus): call them through their module API instead") }
 assert !new File(basedir, 'target/services/stats').exists()

@@ -24,8 +24,8 @@ assert modules.customers.blockers[0].message.contains('uses the entity example.l
 // The refusal: both blockers, one [ERROR] line each, and nothing written.
 List<String> errors = log.readLines().findAll { it.startsWith('[ERROR] [extract] ') }
 assert errors.size() == 2 : errors
-assert errors.any { it.contains("Service 'invoices': example.library.invoices.internal.Invoice uses the entity example.library.customers.Customer") }
-assert errors.any { it.contains("Service 'invoices': table 'invoice' is mapped by ") && it.contains('each table belongs to one module') }
+assert errors.any { it.contains("Module 'invoices' alone: example.library.invoices.internal.Invoice uses the entity example.library.customers.Customer") }
+assert errors.any { it.contains("Module 'invoices' alone: table 'invoice' is mapped by ") && it.contains('each table belongs to one module') }
 assert log.contains('2 dependencies keep the build from extracting, one per [extract] line above')
 assert !new File(basedir, 'target/services/invoices').exists()
 

@@ -4,6 +4,8 @@ import dev.forum.extraction.model.ModuleChecks;
 import dev.forum.extraction.report.ExtractionReport;
 import dev.forum.extraction.report.ReportJson;
 import dev.forum.extraction.report.ReportText;
+import dev.forum.extraction.request.ExtractRequests;
+import dev.forum.topology.Topology;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +19,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Reports, for every module Spring Modulith finds in the application, whether it can be extracted now (as a
- * service of its own, every other module staying in the monolith) and exactly what blocks it: the report is logged
+ * Reports, for every module Spring Modulith finds in the application, whether it can be extracted alone now (as a
+ * service of its own, every other module staying in the monolith) and exactly what blocks it, and for every service of
+ * the topology file whether {@code -Dextract=<service>} builds now and what blocks it: the report is logged
  * and written as {@code target/extract/report.txt} and as {@code target/extract/report.json} (its schema:
  * {@code report.schema.json} in the plugin, described in its README). Builds no jar and no image; it needs the
  * application's classes compiled ({@code ./mvnw compile extract:report}).
@@ -30,6 +33,13 @@ public class ReportMojo extends AnalysingMojo {
     /** Where {@code report.txt} and {@code report.json} go. */
     @Parameter(property = "extract.report.outputDirectory", defaultValue = "${project.build.directory}/extract", required = true)
     private File outputDirectory;
+
+    /**
+     * The topology file whose services are reported besides the modules (whether {@code -Dextract=<service>} builds, and
+     * what blocks it); a relative path is taken from the project's root. Without the file, modules only.
+     */
+    @Parameter(property = "extract.topology", defaultValue = TopologyLocation.DEFAULT)
+    private String topology;
 
     /** Skip the report. */
     @Parameter(property = "extract.report.skip", defaultValue = "false")
@@ -44,7 +54,9 @@ public class ReportMojo extends AnalysingMojo {
             Progress progress = progress();
             ApplicationAnalysis analysis = analyse(false, progress);
             ModuleChecks.requireModules(analysis.model());
-            ExtractionReport report = ExtractionReport.of(analysis.model(), analysis.scanned(), analysis.springBoot());
+            Topology file = TopologyLocation.optional(topology, project, session, analysis.model(), getLog());
+            ExtractionReport report = ExtractionReport.of(analysis.model(), analysis.scanned(), analysis.springBoot(),
+                    ExtractRequests.topologyServices(file));
             List<String> text = ReportText.lines(report);
             Path out = outputDirectory.toPath();
             Files.createDirectories(out);

@@ -46,7 +46,7 @@ final class RuntimeCheck {
             Map<String, String> calls = new TreeMap<>(plan.remoteContracts());
             if (!calls.isEmpty()) {
                 List<String> named = calls.entrySet().stream().map(c -> c.getKey() + " of module " + c.getValue()).toList();
-                refusals.add("Service '" + plan.service() + "' calls " + String.join(", ", named) + " over HTTP once "
+                refusals.add(plan.request().subject() + " calls " + String.join(", ", named) + " over HTTP once "
                         + String.join(", ", calls.values().stream().distinct().toList()) + (calls.values().stream().distinct()
                         .count() == 1 ? " runs" : " run") + " elsewhere, and the application has no dev.forum:"
                         + RUNTIME_ARTIFACT + " dependency, which makes those calls (without it the service cannot start): "

@@ -70,11 +70,8 @@ public class ServiceMojo extends AnalysingMojo {
      * the README, "Topology file"). A relative path is taken from the project's root directory (that of
      * its top-most parent POM). Without the file only module names are accepted.
      */
-    @Parameter(property = "extract.topology", defaultValue = DEFAULT_TOPOLOGY)
+    @Parameter(property = "extract.topology", defaultValue = TopologyLocation.DEFAULT)
     private String topology;
-
-    /** The topology file looked for when none is named; without it only module names are accepted. */
-    static final String DEFAULT_TOPOLOGY = "topology.yml";
 
     /** Where each service gets its folder. */
     @Parameter(defaultValue = "${project.build.directory}/services", required = true)
@@ -168,8 +165,9 @@ public class ServiceMojo extends AnalysingMojo {
         var time = OutputTimestamp.parse(outputTimestamp);
         ApplicationAnalysis analysis = analyse(true, progress);
         ModulithModel model = analysis.model();
-        List<ServicePlan> plans = Planner.plan(model, packed(analysis),
-                ExtractRequests.resolve(names, topology(model), model));
+        Topology file = TopologyLocation.optional(topology, project, session, model, getLog());
+        List<ServicePlan> plans = Planner.plan(model, packed(analysis), ExtractRequests.resolve(names, file, model),
+                ExtractRequests.topologyServices(file));
         Planner.refuseBlocked(plans);
         RuntimeCheck.check(plans, model.extractableModules(), hasArtifact(RuntimeCheck.RUNTIME_ARTIFACT), getLog()::warn);
         ImageSettings images = image ? images(plans, analysis) : null;
@@ -283,25 +281,5 @@ public class ServiceMojo extends AnalysingMojo {
             session.getSettings().getProfiles().forEach(profile -> ids.add(profile.getId()));
         }
         return ids;
-    }
-
-    /**
-     * The topology file's services, when the file is there (its extracted services' routes checked); else null.
-     *
-     * @throws ExtractionException when a file named in the settings (not the default {@value #DEFAULT_TOPOLOGY}) is
-     *                             not there: a mistyped path must not quietly mean "no services"
-     */
-    private Topology topology(ModulithModel model) {
-        Path file = TopologyLocation.resolve(topology, project);
-        if (!TopologyLocation.exists(file)) {
-            if (!DEFAULT_TOPOLOGY.equals(topology) || session.getUserProperties().containsKey("extract.topology")) {
-                throw new ExtractionException("No topology file at " + file + " (extract.topology=" + topology
-                        + ", a relative path is taken from " + TopologyLocation.root(project) + "): fix the path, or leave"
-                        + " extract.topology out to extract modules by name");
-            }
-            getLog().debug("[extract] no topology file at " + file + ": module names only");
-            return null;
-        }
-        return TopologyLocation.read(file, model);
     }
 }

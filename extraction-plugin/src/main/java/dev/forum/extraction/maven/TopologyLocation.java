@@ -10,6 +10,8 @@ import dev.forum.topology.TopologyFile;
 import dev.forum.topology.TopologySpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 
 /**
@@ -17,6 +19,9 @@ import org.apache.maven.project.MavenProject;
  * parent POM the build read from this checkout (the forum's root for forum-app, however Maven was started).
  */
 final class TopologyLocation {
+
+    /** The topology file looked for when none is named; without it only module names are accepted. */
+    static final String DEFAULT = "topology.yml";
 
     private TopologyLocation() {
     }
@@ -68,6 +73,28 @@ final class TopologyLocation {
         } catch (TopologyException e) {
             throw new ExtractionException(e.getMessage());
         }
+    }
+
+    /**
+     * The topology file of the service and report goals, read and checked when it is there; else null.
+     *
+     * @param setting the goal's {@code extract.topology}
+     * @throws ExtractionException when a file named in the settings (not the default {@value #DEFAULT}) is not there: a
+     *                             mistyped path must not quietly mean "no services"; a mistake in the file (see
+     *                             {@link #read})
+     */
+    static Topology optional(String setting, MavenProject project, MavenSession session, ModulithModel model, Log log) {
+        Path file = resolve(setting, project);
+        if (!exists(file)) {
+            if (!DEFAULT.equals(setting) || session.getUserProperties().containsKey("extract.topology")) {
+                throw new ExtractionException("No topology file at " + file + " (extract.topology=" + setting
+                        + ", a relative path is taken from " + root(project) + "): fix the path, or leave"
+                        + " extract.topology out to extract modules by name");
+            }
+            log.debug("[extract] no topology file at " + file + ": module names only");
+            return null;
+        }
+        return read(file, model);
     }
 
     static boolean exists(Path file) {

@@ -31,12 +31,18 @@ final class Boundary {
 
     private final ModulithModel model;
     private final ServiceRequest request;
+    private final TopologyServices services;
     private final Set<String> everywhere;
     private final Map<String, String> remoteContracts = new TreeMap<>();
 
-    Boundary(ModulithModel model, ServiceRequest request) {
+    /**
+     * @param services the topology file's services, so that a blocker between two modules names the service that
+     *                 already holds both ({@link TopologyServices#NONE} without a file)
+     */
+    Boundary(ModulithModel model, ServiceRequest request, TopologyServices services) {
         this.model = model;
         this.request = request;
+        this.services = services;
         this.everywhere = model.everywhereModules();
     }
 
@@ -64,7 +70,7 @@ final class Boundary {
     }
 
     private String prefix() {
-        return "Service '" + request.name() + "': ";
+        return request.subject() + ": ";
     }
 
     private void beanReferences(List<Blocker> blockers) {
@@ -128,10 +134,9 @@ final class Boundary {
         }
     }
 
-    /** How to keep two modules in one service: the topology file's service that holds both. */
-    private static String together(String a, String b) {
-        return "keep " + a + " and " + b + " in one service: list both in one service of the topology file (modules: ["
-                + a + ", " + b + "]) and build that service with -Dextract=<its name>";
+    /** How to keep two modules in one service: the topology file's service that holds both, or what to change. */
+    private String together(String a, String b) {
+        return services.together(a, b);
     }
 
     private static String target(String target) {
@@ -183,7 +188,7 @@ final class Boundary {
         String fromModule = model.moduleOf(from).map(Module::name).orElse("(no module)");
         String toModule = model.moduleOf(to).map(Module::name).orElse("(no module)");
         return new Blocker(Blocker.Kind.INTERNAL_REFERENCE, from, to, model.sourcePath(from), fromModule, toModule,
-                "Service '" + request.name() + "' needs other modules' internals: " + from + " -> " + to + " ("
+                request.subject() + " needs other modules' internals: " + from + " -> " + to + " ("
                         + model.sourcePath(from) + ", module " + fromModule + "; module " + toModule + " does not publish "
                         + simpleName(to) + "): call them through their module API instead");
     }

@@ -39,6 +39,17 @@ public final class Planner {
      *                             module, or a module in two services; or an application with no module at all
      */
     public static List<ServicePlan> plan(ModulithModel model, List<ScannedArtifact> artifacts, List<ServiceRequest> requests) {
+        return plan(model, artifacts, requests, TopologyServices.NONE);
+    }
+
+    /**
+     * As {@link #plan(ModulithModel, List, List)}, with the topology file's services named in the blockers.
+     *
+     * @param services the topology file's services ({@link TopologyServices#NONE} without one)
+     * @throws ExtractionException (one line) as {@link #plan(ModulithModel, List, List)}
+     */
+    public static List<ServicePlan> plan(ModulithModel model, List<ScannedArtifact> artifacts, List<ServiceRequest> requests,
+            TopologyServices services) {
         if (requests.isEmpty()) {
             throw new ExtractionException("No service requested: name one with -Dextract=<module or service>");
         }
@@ -67,7 +78,7 @@ public final class Planner {
                 }
             }
         }
-        return requests.stream().map(request -> plan(model, artifacts, request)).toList();
+        return requests.stream().map(request -> plan(model, artifacts, request, services)).toList();
     }
 
     /** Fails with every blocker of every plan, one line each; returns when none is blocked. */
@@ -81,6 +92,16 @@ public final class Planner {
 
     /** One service's plan; its blockers are listed, not thrown. */
     public static ServicePlan plan(ModulithModel model, List<ScannedArtifact> artifacts, ServiceRequest request) {
+        return plan(model, artifacts, request, TopologyServices.NONE);
+    }
+
+    /**
+     * One service's plan, its blockers listed (not thrown) and naming the topology file's services.
+     *
+     * @param services the topology file's services ({@link TopologyServices#NONE} without one)
+     */
+    public static ServicePlan plan(ModulithModel model, List<ScannedArtifact> artifacts, ServiceRequest request,
+            TopologyServices services) {
         Set<String> modules = new TreeSet<>(request.modules());
         modules.addAll(model.everywhereModules());
         ClassIndex index = new ClassIndex(model, artifacts);
@@ -124,7 +145,7 @@ public final class Planner {
                 blockers.add(Boundary.internalReference(model, request, from, to));
             }
         });
-        Boundary boundary = new Boundary(model, request);
+        Boundary boundary = new Boundary(model, request, services);
         blockers.addAll(boundary.blockers());
 
         Map<ScannedArtifact, String> included = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import dev.forum.extraction.model.Planner;
 import dev.forum.extraction.model.ScannedArtifact;
 import dev.forum.extraction.model.ServicePlan;
 import dev.forum.extraction.model.ServiceRequest;
+import dev.forum.extraction.model.TopologyServices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +14,18 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * For every module of the application: whether it can be extracted now (as a service of its own, every other
- * module staying in the monolith) and, if not, every blocker; what it calls over HTTP and who calls it.
+ * For every module of the application: whether it can be extracted alone now (as a service of its own, every other
+ * module staying in the monolith) and, if not, every blocker; what it calls over HTTP and who calls it. With a topology
+ * file, the same for each of its services: whether {@code -Dextract=<service>} builds now.
  *
  * @param application what was analysed: {@code mainClass}, {@code rootPackages}, {@code springModulith},
  *                    {@code springBoot} ("" without), {@code java} (the JVM that read the model)
  * @param modules     one entry per module, in name order
+ * @param topology    the topology file's name; "" without one
+ * @param services    one entry per service of the topology file, the monolith first, then in the file's order
  */
-public record ExtractionReport(Map<String, Object> application, List<ModuleEntry> modules) {
+public record ExtractionReport(Map<String, Object> application, List<ModuleEntry> modules, String topology,
+        List<ServiceEntry> services) {
 
     /** How a module takes part in services. */
     public enum Kind {
@@ -44,14 +49,39 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
      * @param extractable whether {@code -Dextract=<name>} builds now (false for every kind but {@link Kind#MODULE})
      * @param callsOverHttp the HTTP contracts it calls in other modules, each to its module
      * @param calledOverHttpBy the modules that call its HTTP contracts
-     * @param blockers    what keeps it from being extracted, empty when it can be
+     * @param blockers    what keeps it from being extracted alone, empty when it can be
+     * @param service     the topology file's service that runs it (its extracted service, else the monolith); "" without
+     *                    a file or for a module that runs in every service
      */
     public record ModuleEntry(String name, Kind kind, boolean extractable, Map<String, String> callsOverHttp,
-            List<String> calledOverHttpBy, List<Blocker> blockers) {
+            List<String> calledOverHttpBy, List<Blocker> blockers, String service) {
     }
 
-    /** Plans each module that can be a service as a service of its own and gathers its blockers. */
+    /**
+     * @param name          the service
+     * @param monolith      whether it is the file's monolith (which holds every module)
+     * @param modules       the modules it holds
+     * @param buildable     whether {@code -Dextract=<name>} builds now
+     * @param callsOverHttp the HTTP contracts of modules outside it that it calls, each to its module
+     * @param blockers      what keeps it from being built, empty when it can be
+     */
+    public record ServiceEntry(String name, boolean monolith, List<String> modules, boolean buildable,
+            Map<String, String> callsOverHttp, List<Blocker> blockers) {
+    }
+
+    /** The report without a topology file: each module planned as a service of its own. */
     public static ExtractionReport of(ModulithModel model, List<ScannedArtifact> artifacts, Optional<String> springBoot) {
+        return of(model, artifacts, springBoot, TopologyServices.NONE);
+    }
+
+    /**
+     * Plans each module that can be a service as a service of its own and each service of the topology file, and
+     * gathers their blockers (which name the file's services).
+     *
+     * @param services the topology file's services ({@link TopologyServices#NONE} without one)
+     */
+    public static ExtractionReport of(ModulithModel model, List<ScannedArtifact> artifacts, Optional<String> springBoot,
+            TopologyServices services) {
         Map<String, Object> application = new TreeMap<>();
         application.put("mainClass", model.mainClass());
         application.put("rootPackages", model.rootPackages());
@@ -60,7 +90,7 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
         application.put("java", model.java());
         Map<String, ServicePlan> plans = new TreeMap<>();
         for (String module : model.extractableModules()) {
-            plans.put(module, Planner.plan(model, artifacts, new ServiceRequest(module, List.of(module))));
+            plans.put(module, Planner.plan(model, artifacts, new ServiceRequest(module, List.of(module)), services));
         }
         Optional<ModulithModel.Module> main = model.mainModule();
         List<ModuleEntry> entries = new ArrayList<>();
@@ -69,19 +99,48 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
                     : main.map(module::equals).orElse(false) ? Kind.MAIN : Kind.MODULE;
             ServicePlan plan = plans.get(module.name());
             if (plan == null) {
-                entries.add(new ModuleEntry(module.name(), kind, false, Map.of(), List.of(), List.of()));
+                entries.add(new ModuleEntry(module.name(), kind, false, Map.of(), List.of(), List.of(), ""));
                 continue;
             }
             List<String> callers = plans.entrySet().stream()
                     .filter(e -> e.getValue().remoteContracts().containsValue(module.name()))
                     .map(Map.Entry::getKey).sorted().toList();
+            String service = !services.present() ? "" : services.holder(module.name()).orElse(services.monolith());
             entries.add(new ModuleEntry(module.name(), kind, plan.blockers().isEmpty(), new TreeMap<>(plan.remoteContracts()),
-                    callers, plan.blockers()));
+                    callers, plan.blockers(), service));
         }
-        return new ExtractionReport(application, entries);
+        return new ExtractionReport(application, entries, services.file(), services(model, artifacts, services));
     }
 
+    /** Each service of the file planned as {@code -Dextract=<service>} plans it. */
+    private static List<ServiceEntry> services(ModulithModel model, List<ScannedArtifact> artifacts, TopologyServices services) {
+        List<ServiceEntry> entries = new ArrayList<>();
+        if (!services.present()) {
+            return entries;
+        }
+        List<ServiceRequest> requests = new ArrayList<>();
+        requests.add(new ServiceRequest(services.monolith(), model.extractableModules(), true, true));
+        services.extracted().forEach((name, modules) -> requests.add(new ServiceRequest(name, modules, false, true)));
+        for (ServiceRequest request : requests) {
+            ServicePlan plan = Planner.plan(model, artifacts, request, services);
+            entries.add(new ServiceEntry(request.name(), request.monolith(), request.modules(), plan.blockers().isEmpty(),
+                    new TreeMap<>(plan.remoteContracts()), plan.blockers()));
+        }
+        return entries;
+    }
+
+    /** The modules {@code -Dextract=<module>} builds now, in name order. */
     public List<String> extractable() {
         return modules.stream().filter(ModuleEntry::extractable).map(ModuleEntry::name).toList();
+    }
+
+    /** The topology file's services {@code -Dextract=<service>} builds now, in the report's order. */
+    public List<String> buildableServices() {
+        return services.stream().filter(ServiceEntry::buildable).map(ServiceEntry::name).toList();
+    }
+
+    /** The service of the topology file named {@code name}, if there is one. */
+    public Optional<ServiceEntry> service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst();
     }
 }

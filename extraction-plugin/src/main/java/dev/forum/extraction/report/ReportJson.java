@@ -20,15 +20,23 @@ public final class ReportJson {
     private ReportJson() {
     }
 
+    /**
+     * @param report the report
+     * @return it as JSON (format {@value #FORMAT}), indented, with a final newline
+     */
     public static String write(ExtractionReport report) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", FORMAT);
         root.put("application", report.application());
+        root.put("topology", report.topology());
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("modules", report.modules().size());
         summary.put("extractable", report.extractable());
+        summary.put("services", report.services().size());
+        summary.put("buildable", report.buildableServices());
         root.put("summary", summary);
         root.put("modules", report.modules().stream().map(ReportJson::module).toList());
+        root.put("services", report.services().stream().map(ReportJson::service).toList());
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -41,11 +49,31 @@ public final class ReportJson {
         json.put("name", module.name());
         json.put("kind", module.kind().id());
         json.put("extractable", module.extractable());
-        json.put("callsOverHttp", module.callsOverHttp().entrySet().stream()
-                .map(e -> Map.of("contract", e.getKey(), "module", e.getValue())).toList());
+        json.put("callsOverHttp", calls(module.callsOverHttp()));
         json.put("calledOverHttpBy", module.calledOverHttpBy());
         json.put("blockers", module.blockers().stream().map(ReportJson::blocker).toList());
+        json.put("service", module.service());
         return json;
+    }
+
+    private static Map<String, Object> service(ExtractionReport.ServiceEntry service) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", service.name());
+        json.put("monolith", service.monolith());
+        json.put("modules", service.modules());
+        json.put("buildable", service.buildable());
+        json.put("callsOverHttp", calls(service.callsOverHttp()));
+        json.put("blockers", service.blockers().stream().map(ReportJson::blocker).toList());
+        return json;
+    }
+
+    private static List<Map<String, String>> calls(Map<String, String> calls) {
+        return calls.entrySet().stream().map(e -> {
+            Map<String, String> call = new LinkedHashMap<>();
+            call.put("contract", e.getKey());
+            call.put("module", e.getValue());
+            return call;
+        }).toList();
     }
 
     private static Map<String, Object> blocker(Blocker blocker) {

@@ -2,20 +2,27 @@ package dev.forum.extraction.report;
 
 import dev.forum.extraction.model.Blocker;
 import dev.forum.extraction.report.ExtractionReport.ModuleEntry;
+import dev.forum.extraction.report.ExtractionReport.ServiceEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The report for a person: a summary line ({@code 4 modules: 2 can be extracted now (catalog, orders), 2 blocked
- * (ratings, reviews)}, and the modules that run in every service when there are some), then each module with its state
- * and, when blocked, one line per blocker.
+ * The report for a person: a summary line ({@code 4 modules: 2 can be extracted alone now (catalog, orders), 2 blocked
+ * alone (ratings, reviews)}, and the modules that run in every service when there are some), with a topology file a
+ * second one for its services ({@code 3 services in topology.yml: 3 can be built now (monolith, catalog, feedback)});
+ * then each module with its state and, when blocked, one line per blocker; then each service of the file likewise.
  */
 public final class ReportText {
 
     private ReportText() {
     }
 
+    /**
+     * @param report the report
+     * @return its lines, without the build's {@code [extract]} prefix
+     */
     public static List<String> lines(ExtractionReport report) {
         List<String> lines = new ArrayList<>();
         Map<String, Object> app = report.application();
@@ -23,6 +30,9 @@ public final class ReportText {
                 + (String.valueOf(app.get("springBoot")).isEmpty() ? "" : ", Spring Boot " + app.get("springBoot"))
                 + ", Java " + app.get("java") + ")");
         lines.add(summary(report));
+        if (!report.topology().isEmpty()) {
+            lines.add(servicesSummary(report));
+        }
         int width = report.modules().stream().mapToInt(m -> m.name().length()).max().orElse(0);
         for (ModuleEntry module : report.modules()) {
             String name = String.format("  %-" + width + "s  ", module.name());
@@ -32,19 +42,52 @@ public final class ReportText {
                 case SHARED -> lines.add(name + "shared module: runs in every service");
                 case MAIN -> lines.add(name + "module of the main class: runs in every service");
                 case MODULE -> {
-                    lines.add(name + (module.extractable() ? "extractable now" : "blocked (" + module.blockers().size() + ")"));
-                    module.callsOverHttp().forEach((contract, callee) -> lines.add(indent + "calls " + callee + " over HTTP (" + contract + ")"));
+                    lines.add(name + (module.extractable() ? "extractable alone now" : "blocked alone ("
+                            + module.blockers().size() + ")") + inService(report, module));
+                    calls(lines, indent, module.callsOverHttp());
                     if (!module.calledOverHttpBy().isEmpty()) {
                         lines.add(indent + "called over HTTP by " + String.join(", ", module.calledOverHttpBy()));
                     }
-                    for (Blocker blocker : module.blockers()) {
-                        lines.add(indent + "- " + blocker.kind().id() + ": " + blocker.message());
-                    }
+                    blockers(lines, indent, module.blockers());
                 }
                 default -> throw new IllegalStateException(module.kind().toString());
             }
         }
+        if (!report.services().isEmpty()) {
+            lines.add("Services of " + report.topology() + ":");
+            int serviceWidth = report.services().stream().mapToInt(s -> s.name().length()).max().orElse(0);
+            for (ServiceEntry service : report.services()) {
+                String name = String.format("  %-" + serviceWidth + "s  ", service.name());
+                String indent = " ".repeat(name.length());
+                lines.add(name + (service.buildable() ? "can be built now" : "blocked (" + service.blockers().size() + ")")
+                        + (service.monolith() ? ": the monolith, every module" : ": " + String.join(", ", service.modules()))
+                        + (service.buildable() ? " (-Dextract=" + service.name() + ")" : ""));
+                calls(lines, indent, service.callsOverHttp());
+                blockers(lines, indent, service.blockers());
+            }
+        }
         return lines;
+    }
+
+    /** For a module that an extracted service of the file holds with others: that service and whether it builds. */
+    private static String inService(ExtractionReport report, ModuleEntry module) {
+        Optional<ServiceEntry> service = report.service(module.service()).filter(s -> !s.monolith());
+        if (service.isEmpty() || service.get().modules().equals(List.of(module.name()))) {
+            return "";
+        }
+        List<String> others = service.get().modules().stream().filter(m -> !m.equals(module.name())).toList();
+        return "; in service " + service.get().name() + " (with " + String.join(", ", others) + "), which "
+                + (service.get().buildable() ? "can be built now: -Dextract=" + service.get().name() : "is blocked too");
+    }
+
+    private static void calls(List<String> lines, String indent, Map<String, String> calls) {
+        calls.forEach((contract, callee) -> lines.add(indent + "calls " + callee + " over HTTP (" + contract + ")"));
+    }
+
+    private static void blockers(List<String> lines, String indent, List<Blocker> blockers) {
+        for (Blocker blocker : blockers) {
+            lines.add(indent + "- " + blocker.kind().id() + ": " + blocker.message());
+        }
     }
 
     private static String summary(ExtractionReport report) {
@@ -54,10 +97,18 @@ public final class ReportText {
         List<String> everywhere = report.modules().stream().filter(m -> m.kind() != ExtractionReport.Kind.MODULE)
                 .map(ModuleEntry::name).toList();
         int count = report.modules().size();
-        return count + (count == 1 ? " module: " : " modules: ") + extractable.size() + " can be extracted now" + names(extractable)
-                + ", " + blocked.size() + " blocked" + names(blocked)
+        return count + (count == 1 ? " module: " : " modules: ") + extractable.size() + " can be extracted alone now"
+                + names(extractable) + ", " + blocked.size() + " blocked alone" + names(blocked)
                 + (everywhere.isEmpty() ? "" : ", " + everywhere.size() + (everywhere.size() == 1 ? " runs" : " run")
                         + " in every service" + names(everywhere));
+    }
+
+    private static String servicesSummary(ExtractionReport report) {
+        List<String> buildable = report.buildableServices();
+        List<String> blocked = report.services().stream().filter(s -> !s.buildable()).map(ServiceEntry::name).toList();
+        int count = report.services().size();
+        return count + (count == 1 ? " service in " : " services in ") + report.topology() + ": " + buildable.size()
+                + " can be built now" + names(buildable) + ", " + blocked.size() + " blocked" + names(blocked);
     }
 
     private static String names(List<String> names) {

@@ -5,6 +5,7 @@ import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.ModuleChecks;
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.ServiceRequest;
+import dev.forum.extraction.model.TopologyServices;
 import dev.forum.topology.ServiceSpec;
 import dev.forum.topology.Topology;
 import java.util.ArrayList;
@@ -152,14 +153,30 @@ public final class ExtractRequests {
         if (service.monolith()) {
             // The monolith's image holds every module: which of them run locally is configuration, and
             // during a cutover (or a rollback) the monolith takes a module back without a new image.
-            return new ServiceRequest(service.name(), modules, true);
+            return new ServiceRequest(service.name(), modules, true, true);
         }
         if (modules.contains(service.name()) && !service.modules().equals(List.of(service.name()))) {
             throw new ExtractionException("'" + service.name() + "' is a module and a service of " + topology.source()
                     + " holding " + String.join(", ", service.modules()) + ": rename the service so that -Dextract="
                     + service.name() + " means one thing");
         }
-        return new ServiceRequest(service.name(), service.modules());
+        return new ServiceRequest(service.name(), service.modules(), false, true);
+    }
+
+    /**
+     * The topology file's services as planning names them in its messages.
+     *
+     * @param topology the file, or null for none
+     * @return its services; {@link TopologyServices#NONE} without a file
+     */
+    public static TopologyServices topologyServices(Topology topology) {
+        if (topology == null) {
+            return TopologyServices.NONE;
+        }
+        Map<String, List<String>> extracted = new LinkedHashMap<>();
+        topology.extracted().forEach(service -> extracted.put(service.name(), service.modules()));
+        return new TopologyServices(java.nio.file.Path.of(topology.source()).getFileName().toString(),
+                topology.monolith().name(), extracted);
     }
 
     private static String validNames(List<String> modules, Topology topology) {

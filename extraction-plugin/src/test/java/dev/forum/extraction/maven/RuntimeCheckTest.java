@@ -29,7 +29,7 @@ class RuntimeCheckTest {
         ExtractionException e = assertThrows(ExtractionException.class, () -> RuntimeCheck.check(
                 List.of(plan("loans", Map.of("io.trial.library.books.BooksApi", "books"))), MODULES, false, warnings::add));
 
-        assertEquals(List.of("Service 'loans' calls io.trial.library.books.BooksApi of module books over HTTP once books"
+        assertEquals(List.of("Module 'loans' alone calls io.trial.library.books.BooksApi of module books over HTTP once books"
                 + " runs elsewhere, and the application has no dev.forum:extraction-runtime dependency, which makes those"
                 + " calls (without it the service cannot start): add the dependency dev.forum:extraction-runtime (README,"
                 + " \"Using the plugin in your own application\", step 2)"), e.lines());

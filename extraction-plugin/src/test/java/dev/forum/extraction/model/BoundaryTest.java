@@ -68,17 +68,45 @@ class BoundaryTest {
 
         List<Blocker> a = blockers(model, "a");
         assertEquals(List.of(Blocker.Kind.BEAN_CALL, Blocker.Kind.CONTRACT_NOT_SERVED), a.stream().map(Blocker::kind).toList());
-        assertEquals("Service 'a': shop.a.internal.OrderService calls shop.b.Stock of module b (bean reference in"
+        assertEquals("Module 'a' alone: shop.a.internal.OrderService calls shop.b.Stock of module b (bean reference in"
                 + " shop/a/internal/OrderService.java, module a), which cannot go over HTTP once a and b run in different services:"
                 + " call it through an interface in the published API of b annotated with @HttpExchange (its remote client is made"
                 + " from it) and implemented by a @RestController in b, or keep a and b in one service: list both in one service"
                 + " of the topology file (modules: [a, b]) and build that service with -Dextract=<its name>", a.get(0).message());
-        assertEquals("Service 'a': shop.a.internal.OrderService calls the HTTP contract shop.c.Prices of module c (bean reference"
+        assertEquals("Module 'a' alone: shop.a.internal.OrderService calls the HTTP contract shop.c.Prices of module c (bean reference"
                 + " in shop/a/internal/OrderService.java, module a), but no @RestController of c implements it, so its remote client"
                 + " would find no route: implement Prices in a controller of c", a.get(1).message());
         assertEquals(List.of(Blocker.Kind.BEAN_CALL), blockers(model, "b").stream().map(Blocker::kind).toList());
         assertEquals(List.of(), blockers(model, "a", "b", "c"), "nothing crosses when all three are one service");
         assertEquals(List.of(Blocker.Kind.CONTRACT_NOT_SERVED), blockers(model, "a", "b").stream().map(Blocker::kind).toList());
+    }
+
+    @Test
+    void aBlockerNamesTheTopologyServiceThatAlreadyHoldsBothModulesOrSaysWhatToChangeInIt() {
+        Shop shop = new Shop().module("a", false, List.of("internal.OrderService"), bean("shop.a.internal.OrderService", "shop.b.Stock", "b"))
+                .module("b", false, List.of("Stock")).module("c", false, List.of("Other"));
+        ModulithModel model = shop.model();
+        ServiceRequest alone = new ServiceRequest("a", List.of("a"));
+
+        String both = Planner.plan(model, List.of(), alone, services(Map.of("boxoffice", List.of("a", "b")))).blockers().get(0).message();
+        assertTrue(both.startsWith("Module 'a' alone: shop.a.internal.OrderService calls shop.b.Stock"), both);
+        assertTrue(both.endsWith(", or keep a and b in one service: service 'boxoffice' of topology.yml holds both; build it with"
+                + " -Dextract=boxoffice"), both);
+        String one = Planner.plan(model, List.of(), alone, services(Map.of("sales", List.of("c", "a")))).blockers().get(0).message();
+        assertTrue(one.endsWith(", or keep a and b in one service: add b to service 'sales' of topology.yml (modules: [c, a, b]) and"
+                + " build it with -Dextract=sales"), one);
+        String apart = Planner.plan(model, List.of(), alone, services(Map.of("sales", List.of("a"), "stock", List.of("b"))))
+                .blockers().get(0).message();
+        assertTrue(apart.endsWith(", or keep a and b in one service: topology.yml puts them in services 'sales' and 'stock': move one"
+                + " of them to the other's service and build that with -Dextract=<its name>"), apart);
+        // A service of the file is a service; a module built alone is not one.
+        String service = Planner.plan(model, List.of(), new ServiceRequest("sales", List.of("a"), false, true),
+                services(Map.of("sales", List.of("a")))).blockers().get(0).message();
+        assertTrue(service.startsWith("Service 'sales': shop.a.internal.OrderService calls shop.b.Stock"), service);
+    }
+
+    private static TopologyServices services(Map<String, List<String>> extracted) {
+        return new TopologyServices("topology.yml", "monolith", new java.util.TreeMap<>(extracted));
     }
 
     @Test
@@ -92,7 +120,7 @@ class BoundaryTest {
 
         List<Blocker> a = blockers(model, "a");
         assertEquals(2, a.size());
-        assertEquals("Service 'a': event shop.a.OrderPlaced, published by module a, is listened to by shop.b.internal.Planner.on"
+        assertEquals("Module 'a' alone: event shop.a.OrderPlaced, published by module a, is listened to by shop.b.internal.Planner.on"
                 + " (shop/b/internal/Planner.java, module b), which would run in another service. This project does not carry"
                 + " events across services yet (it has no message broker support): keep a and b in one service: list both in one"
                 + " service of the topology file (modules: [a, b]) and build that service with -Dextract=<its name>", a.get(0).message());
@@ -118,7 +146,7 @@ class BoundaryTest {
         assertEquals(List.of(Blocker.Kind.SHARED_ENTITY, Blocker.Kind.SHARED_TABLE), blockers(model, "b").stream().map(Blocker::kind).toList());
         Blocker table = blockers(model, "c").get(0);
         assertEquals("table invoice", table.target());
-        assertTrue(table.message().startsWith("Service 'c': table 'invoice' is mapped by shop.b.internal.Invoice"));
+        assertTrue(table.message().startsWith("Module 'c' alone: table 'invoice' is mapped by shop.b.internal.Invoice"));
         assertTrue(table.message().endsWith("or keep b and c in one service: list both in one service of the topology file"
                 + " (modules: [b, c]) and build that service with -Dextract=<its name>"), table.message());
         assertEquals(List.of(), blockers(model, "b", "c").stream().filter(x -> x.kind() == Blocker.Kind.SHARED_TABLE).toList());

@@ -66,7 +66,7 @@ class PlannerTest {
         assertEquals(1, plan.blockers().size());
         Blocker blocker = plan.blockers().get(0);
         assertEquals(Blocker.Kind.INTERNAL_REFERENCE, blocker.kind());
-        assertEquals("Service 'beta' needs other modules' internals: fake.beta.internal.Sneaky -> fake.alpha.internal.Secret"
+        assertEquals("Module 'beta' alone needs other modules' internals: fake.beta.internal.Sneaky -> fake.alpha.internal.Secret"
                 + " (fake/beta/internal/Sneaky.java, module beta; module alpha does not publish Secret): call them through their"
                 + " module API instead", blocker.message());
         var e = assertThrows(ExtractionException.class, () -> Planner.refuseBlocked(List.of(plan)));

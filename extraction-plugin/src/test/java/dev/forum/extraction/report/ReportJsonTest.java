@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forum.extraction.FakeApp;
 import dev.forum.extraction.model.Blocker;
+import dev.forum.extraction.model.TopologyServices;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,9 +40,35 @@ class ReportJsonTest {
         assertEquals("fake/beta/internal/Sneaky.java", beta.at("/blockers/0/file").asText());
         assertEquals("shared", json.at("/modules/3/kind").asText());
         List<String> text = ReportText.lines(report);
-        assertEquals("4 modules: 2 can be extracted now (alpha, gamma), 1 blocked (beta), 1 runs in every service (platform)",
+        assertEquals("4 modules: 2 can be extracted alone now (alpha, gamma), 1 blocked alone (beta), 1 runs in every service (platform)",
                 text.get(1));
-        assertTrue(text.stream().anyMatch(l -> l.contains("- internal-reference: Service 'beta' needs other modules' internals")));
+        assertTrue(text.stream().anyMatch(l -> l.contains("- internal-reference: Module 'beta' alone needs other modules' internals")));
+    }
+
+    @Test
+    void withATopologyFileItsServicesAreReportedAndAModuleBlockedAloneNamesTheServiceThatBuilds() throws IOException {
+        TopologyServices services = new TopologyServices("topology.yml", "monolith", Map.of("core", List.of("alpha", "beta")));
+        ExtractionReport report = ExtractionReport.of(FakeApp.model(), FakeApp.scanned(dir, true), Optional.of("4.1.1"), services);
+        JsonNode json = JSON.readTree(ReportJson.write(report));
+
+        assertEquals(List.of(), problems(schema(), json, "$"));
+        assertEquals("topology.yml", json.get("topology").asText());
+        assertEquals("[\"alpha\",\"gamma\"]", json.at("/summary/extractable").toString());
+        assertEquals(2, json.at("/summary/services").asInt());
+        assertEquals("[\"monolith\",\"core\"]", json.at("/summary/buildable").toString(), "beta builds beside alpha");
+        assertEquals("core", json.at("/modules/1/service").asText());
+        assertEquals("monolith", json.at("/modules/2/service").asText(), "gamma is in no extracted service");
+        JsonNode core = json.at("/services/1");
+        assertEquals("core", core.get("name").asText());
+        assertEquals("[\"alpha\",\"beta\"]", core.get("modules").toString());
+        assertTrue(core.get("buildable").asBoolean());
+        assertTrue(json.at("/services/0/monolith").asBoolean());
+        List<String> text = ReportText.lines(report);
+        assertEquals("2 services in topology.yml: 2 can be built now (monolith, core), 0 blocked", text.get(2));
+        assertTrue(text.contains("  beta      blocked alone (1); in service core (with alpha), which can be built now:"
+                + " -Dextract=core"), String.join("\n", text));
+        assertTrue(text.contains("Services of topology.yml:"), String.join("\n", text));
+        assertTrue(text.contains("  core      can be built now: alpha, beta (-Dextract=core)"), String.join("\n", text));
     }
 
     @Test
@@ -48,6 +76,9 @@ class ReportJsonTest {
         List<String> kinds = new ArrayList<>();
         schema().at("/properties/modules/items/properties/blockers/items/properties/kind/enum").forEach(k -> kinds.add(k.asText()));
         assertEquals(ReportJson.kinds(), kinds);
+        List<String> serviceKinds = new ArrayList<>();
+        schema().at("/properties/services/items/properties/blockers/items/properties/kind/enum").forEach(k -> serviceKinds.add(k.asText()));
+        assertEquals(ReportJson.kinds(), serviceKinds);
         // The validator below is not vacuous: a report without its summary fails it.
         JsonNode broken = JSON.readTree("{\"format\": 1, \"application\": {}, \"modules\": []}");
         assertTrue(!problems(schema(), broken, "$").isEmpty());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.ServiceRequest;
+import dev.forum.extraction.model.TopologyServices;
 import dev.forum.extraction.request.ExtractRequests.Requested;
 import dev.forum.topology.ModuleRoute;
 import dev.forum.topology.Topology;
@@ -125,21 +126,26 @@ class ExtractRequestsTest {
 
     @Test
     void aServiceOfTheTopologyFileIsOneServiceHoldingItsModules() {
-        assertEquals(List.of(new ServiceRequest("content", List.of("threads", "posts"))),
-                ExtractRequests.resolve(requested("content"), topology("  - { name: content, modules: [threads, posts] }\n"), MODULES));
+        List<ServiceRequest> content = ExtractRequests.resolve(requested("content"),
+                topology("  - { name: content, modules: [threads, posts] }\n"), MODULES);
+        assertEquals(List.of(new ServiceRequest("content", List.of("threads", "posts"), false, true)), content);
+        assertEquals("Service 'content'", content.get(0).subject());
     }
 
     @Test
     void theMonolithHoldsEveryModule() {
-        assertEquals(List.of(new ServiceRequest("monolith", MODULES.extractableModules(), true), new ServiceRequest("posts", List.of("posts"))),
+        assertEquals(List.of(new ServiceRequest("monolith", MODULES.extractableModules(), true),
+                        new ServiceRequest("posts", List.of("posts"), false, true)),
                 ExtractRequests.resolve(requested("monolith", "posts"), topology("  - { name: posts, modules: [posts], traffic: 10 }\n"),
                         MODULES));
     }
 
     @Test
     void aModuleNameStillWorksBesideTheServices() {
-        assertEquals(List.of(new ServiceRequest("users", List.of("users"))),
-                ExtractRequests.resolve(requested("users"), topology("  - { name: content, modules: [threads, posts] }\n"), MODULES));
+        List<ServiceRequest> users = ExtractRequests.resolve(requested("users"),
+                topology("  - { name: content, modules: [threads, posts] }\n"), MODULES);
+        assertEquals(List.of(new ServiceRequest("users", List.of("users"))), users);
+        assertEquals("Module 'users' alone", users.get(0).subject(), "no service: messages do not call it one");
         assertEquals(List.of(new ServiceRequest("users", List.of("users"))), ExtractRequests.resolve(requested("users"), null, MODULES));
     }
 
@@ -164,8 +170,17 @@ class ExtractRequestsTest {
                 () -> ExtractRequests.resolve(requested("posts"), topology("  - { name: posts, modules: [threads, posts] }\n"), MODULES));
         assertEquals("'posts' is a module and a service of t.yml holding threads, posts: rename the service so that"
                 + " -Dextract=posts means one thing", e.getMessage());
-        assertEquals(List.of(new ServiceRequest("posts", List.of("posts"))),
-                ExtractRequests.resolve(requested("posts"), topology("  - { name: posts, modules: [posts] }\n"), MODULES));
+        List<ServiceRequest> posts = ExtractRequests.resolve(requested("posts"), topology("  - { name: posts, modules: [posts] }\n"),
+                MODULES);
+        assertEquals(List.of(new ServiceRequest("posts", List.of("posts"), false, true)), posts);
+        assertEquals("Service 'posts'", posts.get(0).subject(), "a service of the file, holding its one module");
+    }
+
+    @Test
+    void theTopologyFilesServicesAreWhatBlockersNameWhenTheyKeepModulesTogether() {
+        TopologyServices services = ExtractRequests.topologyServices(topology("  - { name: content, modules: [threads, posts] }\n"));
+        assertEquals(new TopologyServices("t.yml", "monolith", java.util.Map.of("content", List.of("threads", "posts"))), services);
+        assertEquals(TopologyServices.NONE, ExtractRequests.topologyServices(null));
     }
 
     /** The names as {@code -Dextract=a,b} gives them. */

@@ -1,0 +1,65 @@
+package dev.forum.extraction.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The services of the topology file, as far as planning and its messages need them: which modules each extracted
+ * service keeps together. A blocker between two modules then says which service already holds both (build it), or
+ * which one to add a module to, instead of advising a service the file already has.
+ *
+ * @param file      the topology file's name as messages show it (e.g. {@code topology.yml}); "" without a file
+ * @param monolith  the name of its monolith service; "" without a file
+ * @param extracted each extracted service's modules, in the file's order
+ */
+public record TopologyServices(String file, String monolith, Map<String, List<String>> extracted) {
+
+    /** No topology file: services are named by the modules they hold. */
+    public static final TopologyServices NONE = new TopologyServices("", "", Map.of());
+
+    public TopologyServices {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        extracted.forEach((service, modules) -> copy.put(service, List.copyOf(modules)));
+        extracted = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** Whether there is a topology file. */
+    public boolean present() {
+        return !file.isEmpty();
+    }
+
+    /** The extracted service that holds {@code module}, if any (a module is in one at most). */
+    public Optional<String> holder(String module) {
+        return extracted.entrySet().stream().filter(e -> e.getValue().contains(module)).map(Map.Entry::getKey).findFirst();
+    }
+
+    /**
+     * How to keep two modules in one service, the end of a blocker's line: build the service of the file that holds
+     * both; else add the one to the service that holds the other; else list both in a service of the file.
+     */
+    public String together(String a, String b) {
+        String keep = "keep " + a + " and " + b + " in one service: ";
+        Optional<String> ofA = holder(a);
+        Optional<String> ofB = holder(b);
+        if (ofA.isPresent() && ofA.equals(ofB)) {
+            return keep + "service '" + ofA.get() + "' of " + file + " holds both; build it with -Dextract=" + ofA.get();
+        }
+        if (ofA.isPresent() && ofB.isPresent()) {
+            return keep + file + " puts them in services '" + ofA.get() + "' and '" + ofB.get() + "': move one of them to"
+                    + " the other's service and build that with -Dextract=<its name>";
+        }
+        if (ofA.isPresent() || ofB.isPresent()) {
+            String service = ofA.orElseGet(ofB::get);
+            String missing = ofA.isPresent() ? b : a;
+            List<String> modules = new ArrayList<>(extracted.get(service));
+            modules.add(missing);
+            return keep + "add " + missing + " to service '" + service + "' of " + file + " (modules: ["
+                    + String.join(", ", modules) + "]) and build it with -Dextract=" + service;
+        }
+        return keep + "list both in one service of the topology file (modules: [" + a + ", " + b
+                + "]) and build that service with -Dextract=<its name>";
+    }
+}
