@@ -15,6 +15,14 @@ def modules = report.modules.collectEntries { [it.name, it] }
 assert modules.tasks.callsOverHttp == [[contract: 'example.tasks.projects.ProjectsApi', module: 'projects']]
 assert modules.stats.blockers.collect { [it.kind, it.source, it.target] } ==
         [['internal-reference', 'example.tasks.stats.Statistics', 'example.tasks.tasks.internal.TaskStatus']]
+// ProjectBoard (projects) names TaskView (tasks), and tasks calls ProjectsApi: a cycle, reported as a warning naming each
+// step, though both modules stay extractable.
+assert report.cycles.size() == 1 && report.cycles[0].modules == ['projects', 'tasks', 'projects'] : report.cycles
+assert report.cycles[0].dependencies[0] == 'example.tasks.projects.ProjectBoard -> example.tasks.tasks.TaskView'
+assert report.cycles[0].dependencies[1].startsWith('example.tasks.tasks.') : report.cycles[0]
+assert log.readLines().any { it.startsWith('[WARNING] [extract] the modules projects -> tasks -> projects depend on each other'
+        + ' in a cycle (example.tasks.projects.ProjectBoard -> example.tasks.tasks.TaskView; example.tasks.tasks.')
+        && it.contains("which Spring Modulith's ApplicationModules.verify() rejects (\"Cycle detected\")") }
 
 // The refusal: the reference, its file and modules, and what to do.
 assert log.readLines().any { it.startsWith('[ERROR]') && it.contains("Module 'stats' alone needs other modules' internals:"

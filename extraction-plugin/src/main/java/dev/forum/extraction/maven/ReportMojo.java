@@ -62,7 +62,13 @@ public class ReportMojo extends AnalysingMojo {
             Files.createDirectories(out);
             Files.write(out.resolve("report.txt"), text, StandardCharsets.UTF_8);
             Files.writeString(out.resolve("report.json"), ReportJson.write(report), StandardCharsets.UTF_8);
-            text.forEach(line -> getLog().info("[extract] " + line));
+            for (String line : text) {
+                if (line.startsWith(ReportText.WARNING)) {
+                    getLog().warn("[extract] " + line.substring(ReportText.WARNING.length()));
+                } else {
+                    getLog().info("[extract] " + line);
+                }
+            }
             getLog().info("[extract] report: " + project.getBasedir().toPath().relativize(out.resolve("report.txt").toAbsolutePath())
                     + ", " + project.getBasedir().toPath().relativize(out.resolve("report.json").toAbsolutePath()));
         });

@@ -1,6 +1,7 @@
 package dev.forum.extraction.report;
 
 import dev.forum.extraction.model.Blocker;
+import dev.forum.extraction.model.ModuleCycles;
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.Planner;
 import dev.forum.extraction.model.ScannedArtifact;
@@ -16,16 +17,18 @@ import java.util.TreeMap;
 /**
  * For every module of the application: whether it can be extracted alone now (as a service of its own, every other
  * module staying in the monolith) and, if not, every blocker; what it calls over HTTP and who calls it. With a topology
- * file, the same for each of its services: whether {@code -Dextract=<service>} builds now.
+ * file, the same for each of its services: whether {@code -Dextract=<service>} builds now. And the cycles among the
+ * modules, which extraction allows but Spring Modulith's {@code verify()} does not.
  *
  * @param application what was analysed: {@code mainClass}, {@code rootPackages}, {@code springModulith},
  *                    {@code springBoot} ("" without), {@code java} (the JVM that read the model)
  * @param modules     one entry per module, in name order
  * @param topology    the topology file's name; "" without one
  * @param services    one entry per service of the topology file, the monolith first, then in the file's order
+ * @param cycles      the cycles among the modules, which Spring Modulith's {@code verify()} rejects; empty for none
  */
 public record ExtractionReport(Map<String, Object> application, List<ModuleEntry> modules, String topology,
-        List<ServiceEntry> services) {
+        List<ServiceEntry> services, List<ModuleCycles.Cycle> cycles) {
 
     /** How a module takes part in services. */
     public enum Kind {
@@ -109,7 +112,8 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
             entries.add(new ModuleEntry(module.name(), kind, plan.blockers().isEmpty(), new TreeMap<>(plan.remoteContracts()),
                     callers, plan.blockers(), service));
         }
-        return new ExtractionReport(application, entries, services.file(), services(model, artifacts, services));
+        return new ExtractionReport(application, entries, services.file(), services(model, artifacts, services),
+                ModuleCycles.of(model));
     }
 
     /** Each service of the file planned as {@code -Dextract=<service>} plans it. */

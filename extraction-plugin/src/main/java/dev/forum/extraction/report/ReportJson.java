@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.forum.extraction.model.Blocker;
+import dev.forum.extraction.model.ModuleCycles;
 import dev.forum.extraction.report.ExtractionReport.ModuleEntry;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class ReportJson {
         root.put("summary", summary);
         root.put("modules", report.modules().stream().map(ReportJson::module).toList());
         root.put("services", report.services().stream().map(ReportJson::service).toList());
+        root.put("cycles", report.cycles().stream().map(ReportJson::cycle).toList());
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -53,6 +55,15 @@ public final class ReportJson {
         json.put("calledOverHttpBy", module.calledOverHttpBy());
         json.put("blockers", module.blockers().stream().map(ReportJson::blocker).toList());
         json.put("service", module.service());
+        return json;
+    }
+
+    private static Map<String, Object> cycle(ModuleCycles.Cycle cycle) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("modules", cycle.modules());
+        json.put("dependencies", cycle.dependencies());
+        json.put("members", cycle.members());
+        json.put("message", cycle.describe());
         return json;
     }
 

@@ -12,9 +12,13 @@ import java.util.Optional;
  * The report for a person: a summary line ({@code 4 modules: 2 can be extracted alone now (catalog, orders), 2 blocked
  * alone (ratings, reviews)}, and the modules that run in every service when there are some), with a topology file a
  * second one for its services ({@code 3 services in topology.yml: 3 can be built now (monolith, catalog, feedback)});
- * then each module with its state and, when blocked, one line per blocker; then each service of the file likewise.
+ * then a warning line per cycle among the modules; then each module with its state and, when blocked, one line per
+ * blocker; then each service of the file likewise.
  */
 public final class ReportText {
+
+    /** How a line that warns begins (the goal logs those lines as warnings too). */
+    public static final String WARNING = "Warning: ";
 
     private ReportText() {
     }
@@ -33,6 +37,7 @@ public final class ReportText {
         if (!report.topology().isEmpty()) {
             lines.add(servicesSummary(report));
         }
+        report.cycles().forEach(cycle -> lines.add(WARNING + cycle.describe()));
         int width = report.modules().stream().mapToInt(m -> m.name().length()).max().orElse(0);
         for (ModuleEntry module : report.modules()) {
             String name = String.format("  %-" + width + "s  ", module.name());

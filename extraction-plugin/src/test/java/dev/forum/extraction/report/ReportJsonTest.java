@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forum.extraction.FakeApp;
 import dev.forum.extraction.model.Blocker;
+import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.TopologyServices;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +71,30 @@ class ReportJsonTest {
                 + " -Dextract=core"), String.join("\n", text));
         assertTrue(text.contains("Services of topology.yml:"), String.join("\n", text));
         assertTrue(text.contains("  core      can be built now: alpha, beta (-Dextract=core)"), String.join("\n", text));
+    }
+
+    @Test
+    void aCycleAmongTheModulesIsAWarningOfTheTextAndInTheJson() throws IOException {
+        List<ModulithModel.Module> modules = new ArrayList<>();
+        for (String[] edge : new String[][] {{"shows", "tickets"}, {"tickets", "shows"}}) {
+            modules.add(new ModulithModel.Module(edge[0], "tix." + edge[0], false, false, Set.of("tix." + edge[0] + ".Api"),
+                    Set.of("tix." + edge[0] + ".Api"), Map.of(), List.of(new ModulithModel.Dependency("DEFAULT",
+                            "tix." + edge[0] + ".Api", "tix." + edge[1] + ".Api", edge[1]))));
+        }
+        ModulithModel model = new ModulithModel("tix.TixApplication", List.of("tix"), modules, Map.of(), Set.of(), List.of(),
+                List.of(), Map.of(), Map.of(), "2.1.1", "25");
+        ExtractionReport report = ExtractionReport.of(model, List.of(), Optional.empty());
+        JsonNode json = JSON.readTree(ReportJson.write(report));
+
+        assertEquals(List.of(), problems(schema(), json, "$"));
+        assertEquals("[\"shows\",\"tickets\",\"shows\"]", json.at("/cycles/0/modules").toString());
+        assertEquals("tix.shows.Api -> tix.tickets.Api", json.at("/cycles/0/dependencies/0").asText());
+        List<String> text = ReportText.lines(report);
+        assertTrue(text.get(2).startsWith("Warning: the modules shows -> tickets -> shows depend on each other in a cycle"
+                + " (tix.shows.Api -> tix.tickets.Api; tix.tickets.Api -> tix.shows.Api), which Spring Modulith's"
+                + " ApplicationModules.verify() rejects (\"Cycle detected\")"), text.get(2));
+        assertEquals("[]", JSON.readTree(ReportJson.write(ExtractionReport.of(FakeApp.model(), FakeApp.scanned(dir, true),
+                Optional.empty()))).get("cycles").toString(), "the fake application has none");
     }
 
     @Test
