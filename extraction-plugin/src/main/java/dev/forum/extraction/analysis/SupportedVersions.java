@@ -37,6 +37,25 @@ public final class SupportedVersions {
         }
     }
 
+    /**
+     * Refuses a project with neither Spring Boot nor Spring Modulith among its dependencies (a plain jar, a library):
+     * the plugin has no application to read there, and would otherwise fail later on a main class Spring Modulith
+     * cannot read.
+     *
+     * @param springBoot     the project's Spring Boot version, if it has Spring Boot
+     * @param springModulith the project's Spring Modulith version, if it has Spring Modulith
+     * @throws ExtractionException (one line) when it has neither
+     */
+    public static void requireSpring(Optional<String> springBoot, Optional<String> springModulith) {
+        if (springBoot.isEmpty() && springModulith.isEmpty()) {
+            throw new ExtractionException("The project has no Spring Boot and no Spring Modulith dependency (neither"
+                    + " org.springframework.boot:spring-boot nor an org.springframework.modulith artifact among its"
+                    + " dependencies): the extraction plugin reads the modules of a Spring Boot application with Spring"
+                    + " Modulith, and this project is none: add them (spring-boot-starter, spring-modulith-starter-core),"
+                    + " or leave the plugin out of this project's build");
+        }
+    }
+
     /** The Java release a class file targets, from its major version (61 is Java 17). */
     public static int javaRelease(byte[] classFile) {
         if (classFile.length < 8 || (classFile[0] & 0xFF) != 0xCA || (classFile[1] & 0xFF) != 0xFE) {

@@ -53,13 +53,14 @@ record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries
 
     static ApplicationAnalysis of(Settings settings) throws IOException, InterruptedException {
         MavenProject project = settings.project();
+        Optional<String> boot = AnalysisClasspath.version(project, "org.springframework.boot", "spring-boot");
+        Optional<String> modulith = AnalysisClasspath.version(project, AnalysisClasspath.MODULITH_GROUP, null);
+        SupportedVersions.requireSpring(boot, modulith);
         String main = MainClass.of(settings.mainClass(), project, settings.requireJars());
         Path classes = Path.of(project.getBuild().getOutputDirectory());
         List<RuntimeLibraries.Entry> libraries = RuntimeLibraries.of(project, classes, main, settings.requireJars());
         settings.progress().resolved(libraries);
 
-        Optional<String> boot = AnalysisClasspath.version(project, "org.springframework.boot", "spring-boot");
-        Optional<String> modulith = AnalysisClasspath.version(project, AnalysisClasspath.MODULITH_GROUP, null);
         int release = SupportedVersions.javaRelease(Files.readAllBytes(classes.resolve(main.replace('.', '/') + ".class")));
         SupportedVersions.check(boot, modulith, release);
         Path java = AnalysisJdk.find(settings.toolchains(), settings.session(), release,

@@ -36,11 +36,18 @@ final class Progress {
     void analyzed(ModulithModel model, Path java, List<ScannedArtifact> scanned) {
         int classes = scanned.stream().mapToInt(a -> a.classes().size()).sum();
         log.info(String.format(Locale.ROOT, "[extract] modules (Spring Modulith %s on Java %s, %s): %s; application classes read"
-                + " in %d artifacts (%d classes) in %s", model.springModulith(), model.java(), java,
-                model.modules().stream().map(m -> m.name() + (m.open() ? " (open)" : m.shared() ? " (shared)" : ""))
-                        .collect(Collectors.joining(", ")),
+                + " in %d artifacts (%d classes) in %s", model.springModulith(), model.java(), java, modules(model),
                 scanned.stream().filter(a -> !a.classes().isEmpty()).count(), classes, seconds(stepStart)));
         stepStart = System.nanoTime();
+    }
+
+    /** The modules as the analysis line names them ({@code posts, platform (open)}), or {@code no modules}. */
+    static String modules(ModulithModel model) {
+        if (model.modules().isEmpty()) {
+            return "no modules";
+        }
+        return model.modules().stream().map(m -> m.name() + (m.open() ? " (open)" : m.shared() ? " (shared)" : ""))
+                .collect(Collectors.joining(", "));
     }
 
     void assembled(ServicePlan plan, List<Path> libraries, Path jar, long start) {

@@ -41,4 +41,17 @@ class SupportedVersionsTest {
     private static String refusal(Optional<String> boot, Optional<String> modulith, int java) {
         return assertThrows(ExtractionException.class, () -> SupportedVersions.check(boot, modulith, java)).getMessage();
     }
+
+    @Test
+    void aProjectWithNeitherSpringBootNorSpringModulithIsToldSoNotAskedForAnAnnotation() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.forum.extraction.model.ExtractionException.class,
+                () -> SupportedVersions.requireSpring(Optional.empty(), Optional.empty()));
+        org.junit.jupiter.api.Assertions.assertEquals("The project has no Spring Boot and no Spring Modulith dependency"
+                + " (neither org.springframework.boot:spring-boot nor an org.springframework.modulith artifact among its"
+                + " dependencies): the extraction plugin reads the modules of a Spring Boot application with Spring"
+                + " Modulith, and this project is none: add them (spring-boot-starter, spring-modulith-starter-core), or"
+                + " leave the plugin out of this project's build", e.getMessage());
+        SupportedVersions.requireSpring(Optional.of("4.1.1"), Optional.empty());
+        SupportedVersions.requireSpring(Optional.empty(), Optional.of("2.1.1"));
+    }
 }
