@@ -1,0 +1,128 @@
+package dev.forum.extraction.runtime.remote;
+
+import dev.forum.extraction.runtime.remote.LoopbackHttpServer.Response;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.MDC;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/**
+ * What every test of {@link RemoteCallInterceptor} runs against, fresh for each test: a {@link LoopbackHttpServer},
+ * and a real {@link RestClient} with the interceptor for module {@code users} and Resilience4j settings like the
+ * application's (2 attempts 50 ms apart for what {@link RetryableRemoteRead} retries; a count-based breaker of
+ * {@link #BREAKER_WINDOW} calls that opens at 50 % failures and records {@link RemoteModuleException}s).
+ *
+ * <p>Register it per test instance ({@code @RegisterExtension final RemoteCallFixture remote = new RemoteCallFixture();}).
+ * In: the routes a test gives {@link #server()}. Out: {@link #client()} (or {@link #client(String)} for another base
+ * URL) to call through the interceptor, and {@link #server()} and {@link #circuitBreaker()} to assert on. After each
+ * test it closes the server and removes {@code requestId} from the log context.
+ */
+final class RemoteCallFixture implements BeforeEachCallback, AfterEachCallback {
+
+    /** The read timeout of every client. */
+    static final Duration READ_TIMEOUT = Duration.ofMillis(300);
+    /** The breaker's sliding window and minimum number of calls. */
+    static final int BREAKER_WINDOW = 4;
+    /** What an application relays: here the request id of the log context (the forum's RequestIdRelay does this). */
+    private static final RemoteCallHeaders REQUEST_ID = (module, headers) -> {
+        String requestId = MDC.get("requestId");
+        if (requestId != null) {
+            headers.set("X-Request-Id", requestId);
+        }
+    };
+
+    private LoopbackHttpServer server;
+    private HttpClient httpClient;
+    private CircuitBreaker circuitBreaker;
+    private Retry retry;
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        server = LoopbackHttpServer.start();
+        httpClient = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofMillis(250))
+                .build();
+        circuitBreaker = CircuitBreaker.of("users", CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(BREAKER_WINDOW)
+                .minimumNumberOfCalls(BREAKER_WINDOW)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(Duration.ofSeconds(30))
+                .recordExceptions(RemoteModuleException.class)
+                .build());
+        retry = Retry.of("users", RetryConfig.custom()
+                .maxAttempts(2)
+                .waitDuration(Duration.ofMillis(50))
+                .retryOnException(new RetryableRemoteRead())
+                .build());
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        MDC.remove("requestId");
+        server.close();
+        // HttpClient has no shutdown before Java 21: its threads end with it.
+    }
+
+    /** @return the loopback server of this test, to route paths and count their hits */
+    LoopbackHttpServer server() {
+        return server;
+    }
+
+    /** @return the breaker the interceptor of this test's clients uses */
+    CircuitBreaker circuitBreaker() {
+        return circuitBreaker;
+    }
+
+    /**
+     * @param baseUrl where the client sends its requests
+     * @return a client with the interceptor, the breaker and retry of this test and a read timeout of
+     *     {@link #READ_TIMEOUT}
+     */
+    RestClient client(String baseUrl) {
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(httpClient);
+        requests.setReadTimeout(READ_TIMEOUT);
+        return RestClient.builder()
+                .baseUrl(baseUrl)
+                .requestFactory(requests)
+                .requestInterceptor(new RemoteCallInterceptor("users", circuitBreaker, retry, List.of(REQUEST_ID)))
+                .build();
+    }
+
+    /** @return {@link #client(String)} for this test's loopback server */
+    RestClient client() {
+        return client(server.baseUrl());
+    }
+
+    /**
+     * @param status the status to answer
+     * @param body the body to answer
+     * @return the server's answer
+     */
+    static Response answer(int status, String body) {
+        return new Response(status, body);
+    }
+
+    /**
+     * @return a loopback port nothing listens on (it was free a moment ago)
+     * @throws IOException if no port could be taken
+     */
+    static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
