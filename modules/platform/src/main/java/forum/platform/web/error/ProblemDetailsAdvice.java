@@ -1,35 +1,19 @@
 package forum.platform.web.error;
 
-import forum.platform.web.problem.ProblemType;
-import forum.platform.web.problem.ProblemErrors;
-
-import forum.platform.ConflictException;
-import forum.platform.EchoedInput;
-import forum.platform.CredentialsRejectedException;
-import forum.platform.DomainException;
-import forum.platform.FieldViolation;
-import forum.platform.Paging;
-import forum.platform.PlainDecimal;
-import forum.platform.ForbiddenException;
-import forum.platform.ReferenceNotFoundException;
-import forum.platform.RateLimitedException;
-import forum.platform.ResourceNotFoundException;
-import forum.platform.ValidationException;
 import dev.forum.extraction.runtime.remote.RemoteModuleException;
 import dev.forum.extraction.runtime.remote.RemoteModuleTimeoutException;
 import dev.forum.extraction.runtime.remote.RemoteModuleUnavailableException;
 import dev.forum.extraction.runtime.topology.ModuleMetadata.ModuleInfo;
 import dev.forum.extraction.runtime.topology.Topology;
+import forum.platform.DomainException;
+import forum.platform.EchoedInput;
 import forum.platform.web.RequestBodyLimitFilter;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.util.ServletRequestPathUtils;
-import java.util.TreeSet;
-import jakarta.servlet.http.HttpServletRequest;
 import forum.platform.web.RouteMethods;
-import java.net.URI;
-import java.util.List;
+import forum.platform.web.problem.ProblemType;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -39,7 +23,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -60,11 +43,18 @@ import tools.jackson.core.JacksonException;
 
 /**
  * Turns every failure that reaches Spring MVC into {@code application/problem+json} (RFC 9457) with a type of
- * our catalogue ({@link ProblemType}) and a detail in the client's terms: the domain outcomes, a field list for
- * every input error, the body size limit, a remote module's failure, Spring's own refusals (404 route, 405 with
- * {@code Allow}, 406, 415) and, last, anything unexpected as a 500 that says no more than that. A problem is
- * written as {@code application/problem+json} whatever the {@code Accept} header says, so a failed negotiation
- * never hides the real status.
+ * our catalogue ({@link ProblemType}) and a detail in the client's terms: the domain outcomes
+ * ({@link DomainOutcomeProblems}), a field list for every input error (a parameter of the wrong type:
+ * {@link ParameterTypeProblems}; a body: {@link JsonInputProblems}), the body size limit, a remote module's failure,
+ * Spring's own refusals (404 route, 405 with {@code Allow}, 406, 415) and, last, anything unexpected as a 500 that
+ * says no more than that. A problem is written as {@code application/problem+json} whatever the {@code Accept}
+ * header says, so a failed negotiation never hides the real status.
+ *
+ * <p>In: the exception a handler (or Spring MVC itself) threw, and its request. Out: the answer, status, headers
+ * ({@code Allow}, {@code Retry-After}, {@code WWW-Authenticate}) and problem document. The handlers stay in this one
+ * advice, the work of some in the classes named above: Spring takes the closest handler of an advice, and here the
+ * {@code Exception} handler matches every exception itself, whereas an advice of its own for some exceptions would
+ * also take the exceptions caused by them.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -78,37 +68,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private final ObjectProvider<Topology> topology;
     private final RouteMethods routeMethods;
+    private final ParameterTypeProblems parameterTypes;
 
+    /**
+     * @param topology     which modules run here, to tell a route of a module that runs in another service
+     * @param routeMethods the application's routes, for the methods a 405 allows
+     */
     public ProblemDetailsAdvice(ObjectProvider<Topology> topology, RouteMethods routeMethods) {
         this.topology = topology;
         this.routeMethods = routeMethods;
+        this.parameterTypes = new ParameterTypeProblems(routeMethods);
     }
 
+    /** A domain outcome: its own status, type and detail ({@link DomainOutcomeProblems}). */
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Object> domainOutcome(DomainException failure) {
-        HttpStatus status = switch (failure) {
-            case ResourceNotFoundException _ -> HttpStatus.NOT_FOUND;
-            case ConflictException _ -> HttpStatus.CONFLICT;
-            case ReferenceNotFoundException _ -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case ValidationException _ -> HttpStatus.BAD_REQUEST;
-            case ForbiddenException _ -> HttpStatus.FORBIDDEN;
-            case CredentialsRejectedException _ -> HttpStatus.UNAUTHORIZED;
-            case RateLimitedException _ -> HttpStatus.TOO_MANY_REQUESTS;
-        };
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, failure.getMessage());
-        problem.setType(URI.create(failure.problemType()));
-        if (!failure.violations().isEmpty()) {
-            ProblemErrors.set(problem, failure.violations());
-        }
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        if (failure instanceof RateLimitedException limited) {
-            answer.header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
-        }
-        if (failure instanceof CredentialsRejectedException) {
-            // RFC 9110 15.5.2: a 401 names the scheme that would be accepted.
-            answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        }
-        return answer.body(problem);
+        return DomainOutcomeProblems.answer(failure);
     }
 
     /** A module in another process failed: 503 if unreachable, 504 if too slow, 502 otherwise. */
@@ -125,41 +100,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return answer(problem);
     }
 
-    /** A path id or query parameter that is not a number in plain decimal digits. */
+    /** A path id or query parameter that is not a number in plain decimal digits ({@link ParameterTypeProblems}). */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> wrongParameterType(MethodArgumentTypeMismatchException failure, HttpServletRequest request) {
-        // GET /api/users/login reached GET /api/users/{id}: the path is a literal route of other methods (405).
-        Optional<Set<String>> literal = failure.getParameter().hasParameterAnnotation(PathVariable.class)
-                ? routeMethods.methodsOfLiteralRoute(ServletRequestPathUtils.getCachedPathValue(request)) : Optional.empty();
-        if (literal.isPresent() && !literal.get().contains(request.getMethod())) {
-            return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, String.join(", ", literal.get()))
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(RouteMethods.methodNotAllowed(request.getMethod(), literal.get()));
-        }
-        // GET /api/posts/in-thread reached GET /api/posts/{id}: the path is the literal start of longer routes (404).
-        Set<String> below = failure.getParameter().hasParameterAnnotation(PathVariable.class)
-                ? routeMethods.routesBelow(ServletRequestPathUtils.getCachedPathValue(request)) : Set.of();
-        if (!below.isEmpty()) {
-            String path = ServletRequestPathUtils.getCachedPathValue(request);
-            return answer(ProblemType.NO_ROUTE.problem("No route has the path " + EchoedInput.shorten(path)
-                    + "; the routes below it are " + String.join(", ", below)));
-        }
-        Class<?> type = failure.getRequiredType();
-        boolean id = type != null && type.isRecord();
-        String name = failure.getName();
-        String sent = String.valueOf(failure.getValue());
-        String value = EchoedInput.shorten(sent);
-        if (PlainDecimal.isPlain(sent)) {
-            // Plain digits, but too many for the parameter: say its range, not that the spelling is wrong.
-            String range = switch (name) {
-                case "limit" -> "must be from 1 to " + Paging.MAX_LIMIT;
-                case "offset" -> "must be from 0 to " + Paging.MAX_OFFSET;
-                default -> id ? "must be a positive whole number up to " + Long.MAX_VALUE
-                        : "must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
-            };
-            return answer(invalid(new FieldViolation(name, range + ", not " + value)));
-        }
-        String rule = id ? "must be a positive whole number in plain digits, like 42" : "must be a whole number in plain digits, like 10";
-        return answer(invalid(new FieldViolation(name, rule + ", not '" + value + "'")));
+        return parameterTypes.answer(failure, request);
     }
 
     /**
@@ -282,14 +226,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** Every problem goes out as {@code application/problem+json}, whatever the request's {@code Accept}. */
-    private static ResponseEntity<Object> answer(ProblemDetail problem) {
+    static ResponseEntity<Object> answer(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    private static ProblemDetail invalid(FieldViolation violation) {
-        ProblemDetail problem = ProblemType.VALIDATION.problem("Invalid input: " + violation);
-        ProblemErrors.set(problem, List.of(violation));
-        return problem;
     }
 
     private static String description(WebRequest request) {
