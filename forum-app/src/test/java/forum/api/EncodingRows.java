@@ -16,7 +16,7 @@ import java.util.List;
  * guessed from the first bytes), and raw NUL bytes. JSON exchanged between systems is UTF-8 (RFC 8259 section 8.1;
  * RFC 3629 says which byte sequences are UTF-8). Where the rule is kept: {@code forum.platform.web.error.Utf8Body},
  * applied to every JSON body by {@code error.BodyFieldPrecheck}; the README's "Errors" catalogue. A UTF-8 byte order
- * mark is taken ({@link BadInputContract}).
+ * mark is taken ({@link AcceptedTextContract}).
  */
 final class EncodingRows {
 

@@ -1,0 +1,15 @@
+package forum.api;
+
+import forum.support.EnabledIfPostgres;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** {@link HttpProtocolContract} on a real PostgreSQL server: the same answers as on H2. */
+@EnabledIfPostgres
+class HttpProtocolOnPostgresIntegrationTest extends HttpProtocolContract {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry properties) {
+        PostgresDatabase.register(properties);
+    }
+}
