@@ -137,18 +137,18 @@ public final class ModuleMove {
             log.accept("publication " + settings.publication() + " on both sides: " + tables);
             reached(Step.PUBLISHED);
 
-            Replication.dropSubscription(s, rev);
-            if (Replication.subscriptionEnabled(t, fwd) && Replication.slotExists(s, fwd)) {
+            Subscriptions.dropSubscription(s, rev);
+            if (Subscriptions.subscriptionEnabled(t, fwd) && ReplicationSlots.slotExists(s, fwd)) {
                 log.accept("subscription " + fwd + " exists and runs: resuming it");
             } else {
-                Replication.dropSubscription(t, fwd);
-                Replication.dropOrphanSlots(s, source.label(), settings, pairNames(), null, log);
+                Subscriptions.dropSubscription(t, fwd);
+                ReplicationSlots.dropOrphanSlots(s, source.label(), settings, pairNames(), null, log);
                 TargetSchema.truncate(t, settings.module(), tables);
-                Replication.subscribe(t, fwd, source, settings.publication(), true);
+                Subscriptions.subscribe(t, fwd, source, settings.publication(), true);
                 log.accept("subscription " + fwd + " on " + target.label() + " (slot on " + source.label()
                         + "): initial copy started");
             }
-            Replication.dropOrphanSlots(t, target.label(), settings, pairNames(), null, log);
+            ReplicationSlots.dropOrphanSlots(t, target.label(), settings, pairNames(), null, log);
             reached(Step.SUBSCRIBED);
 
             catchUp(s, t, fwd);
@@ -169,7 +169,7 @@ public final class ModuleMove {
     private void catchUp(Connection s, Connection t, String fwd) throws SQLException {
         long started = System.nanoTime();
         long deadline = started + settings.catchUpTimeout().toNanos();
-        while (!Replication.copyDone(t, fwd)) {
+        while (!Subscriptions.copyDone(t, fwd)) {
             if (System.nanoTime() > deadline) {
                 throw new MoveException("the initial copy into " + target.describe() + " did not finish within "
                         + settings.catchUpTimeout() + " (see pg_stat_subscription there); the source stays authoritative;"
@@ -177,8 +177,8 @@ public final class ModuleMove {
             }
             Replication.sleep(Duration.ofMillis(50));
         }
-        String lsn = Replication.currentLsn(s);
-        if (!Replication.awaitConfirmed(s, fwd, lsn, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
+        String lsn = ReplicationSlots.currentLsn(s);
+        if (!ReplicationSlots.awaitConfirmed(s, fwd, lsn, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
             throw new MoveException(target.describe() + " did not catch up with " + source.describe() + " (position " + lsn
                     + ") within " + settings.catchUpTimeout() + "; the source stays authoritative; run the move again");
         }
@@ -199,9 +199,9 @@ public final class ModuleMove {
             boolean committed = false;
             try {
                 Placement.holdWrites(barrier, settings.module(), settings.pauseBound());
-                String lsn = Replication.currentLsn(barrier);
+                String lsn = ReplicationSlots.currentLsn(barrier);
                 Duration left = settings.pauseBound().minusNanos(System.nanoTime() - started);
-                if (left.isNegative() || !Replication.awaitConfirmed(s, fwd, lsn, left)) {
+                if (left.isNegative() || !ReplicationSlots.awaitConfirmed(s, fwd, lsn, left)) {
                     throw new MoveException(target.describe() + " did not confirm " + source.label() + "'s position " + lsn
                             + " within the pause bound " + settings.pauseBound().toMillis() + " ms; writes resumed on "
                             + source.label() + ", which stays authoritative; run the move again (at a quieter moment)");
@@ -209,10 +209,10 @@ public final class ModuleMove {
                 Map<String, Long> sequences = TargetSchema.advanceSequences(barrier, t, settings.module(),
                         settings.sequenceMargin());
                 reached(Step.SWITCH_TARGET_READY);
-                Replication.dropSubscription(t, fwd);
+                Subscriptions.dropSubscription(t, fwd);
                 reached(Step.SWITCH_FORWARD_DROPPED);
-                Replication.dropSubscription(s, rev);
-                Replication.subscribe(s, rev, target, settings.publication(), false);
+                Subscriptions.dropSubscription(s, rev);
+                Subscriptions.subscribe(s, rev, target, settings.publication(), false);
                 reached(Step.SWITCH_REVERSE_SUBSCRIBED);
                 Placement.name(barrier, settings.module(), target.label(), epoch + 1);
                 barrier.commit();
@@ -242,24 +242,24 @@ public final class ModuleMove {
     private Report complete(Connection s, Connection t, long epoch, String fwd, String rev) throws SQLException {
         Placement.name(t, settings.module(), target.label(), epoch);
         Placement.name(s, settings.module(), target.label(), epoch);
-        Replication.dropSubscription(t, fwd);
+        Subscriptions.dropSubscription(t, fwd);
         if (TargetSchema.dataTables(s, settings.module()).isEmpty()) {
             return sourceDropped(s, t, epoch, rev);
         }
         List<String> tables = TargetSchema.dataTables(t, settings.module());
         Replication.publish(t, settings.publication(), settings.module(), tables);
-        if (!(Replication.subscriptionEnabled(s, rev) && Replication.slotExists(t, rev))) {
-            Replication.dropSubscription(s, rev);
-            Replication.dropOrphanSlots(t, target.label(), settings, pairNames(), null, log);
+        if (!(Subscriptions.subscriptionEnabled(s, rev) && ReplicationSlots.slotExists(t, rev))) {
+            Subscriptions.dropSubscription(s, rev);
+            ReplicationSlots.dropOrphanSlots(t, target.label(), settings, pairNames(), null, log);
             TargetSchema.truncate(s, settings.module(), tables);
-            Replication.subscribe(s, rev, target, settings.publication(), true);
+            Subscriptions.subscribe(s, rev, target, settings.publication(), true);
             log.accept("replication back to " + source.label() + " was missing: " + rev + " made again with a copy");
-            while (!Replication.copyDone(s, rev)) {
+            while (!Subscriptions.copyDone(s, rev)) {
                 Replication.sleep(Duration.ofMillis(50));
             }
         }
-        Replication.dropOrphanSlots(s, source.label(), settings, pairNames(), null, log);
-        Replication.dropOrphanSlots(t, target.label(), settings, pairNames(), rev, log);
+        ReplicationSlots.dropOrphanSlots(s, source.label(), settings, pairNames(), null, log);
+        ReplicationSlots.dropOrphanSlots(t, target.label(), settings, pairNames(), rev, log);
         log.accept("module " + settings.module() + " is on " + target.label() + " (epoch " + epoch + "): switch complete");
         reached(Step.SWITCHED);
         return verify(t, s, epoch, rev, Duration.ZERO, Map.of());
@@ -282,9 +282,9 @@ public final class ModuleMove {
      * replication the drop ended stays ended (any slot of the module left on either side is dropped).
      */
     private Report sourceDropped(Connection s, Connection t, long epoch, String rev) throws SQLException {
-        Replication.dropSubscription(s, rev);
-        Replication.dropOrphanSlots(s, source.label(), settings, pairNames(), null, log);
-        Replication.dropOrphanSlots(t, target.label(), settings, pairNames(), null, log);
+        Subscriptions.dropSubscription(s, rev);
+        ReplicationSlots.dropOrphanSlots(s, source.label(), settings, pairNames(), null, log);
+        ReplicationSlots.dropOrphanSlots(t, target.label(), settings, pairNames(), null, log);
         log.accept("module " + settings.module() + " is on " + target.label() + " (epoch " + epoch + ") and its copy on "
                 + source.label() + " was dropped (drop-source): nothing to move or verify");
         reached(Step.SWITCHED);

@@ -119,7 +119,7 @@ final class MovePair {
      * Drops the module's replication between two databases of a move, either way round, and nothing of its moves to
      * or from other databases: the subscription on {@code b} from {@code a}, the one on {@code a} from {@code b}, the
      * slots of this pair that no subscription uses on {@code a} and then {@code b} (each logged;
-     * {@link Replication#dropOrphanSlots}, which logs another pair's slot and leaves it), and the publication on each
+     * {@link ReplicationSlots#dropOrphanSlots}, which logs another pair's slot and leaves it), and the publication on each
      * side unless another pair's slot of the module is there, whose subscription reads it (then kept, and logged).
      * What is already gone is passed over.
      *
@@ -128,10 +128,10 @@ final class MovePair {
     static List<String> dropReplication(Connection a, Endpoint aSide, Connection b, Endpoint bSide, MoveSettings settings,
             Consumer<String> log) throws SQLException {
         List<String> pairNames = settings.pairNames(aSide, bSide);
-        Replication.dropSubscription(b, settings.subscription(aSide, bSide));
-        Replication.dropSubscription(a, settings.subscription(bSide, aSide));
-        List<String> otherMovesOnA = Replication.dropOrphanSlots(a, aSide.label(), settings, pairNames, null, log);
-        List<String> otherMovesOnB = Replication.dropOrphanSlots(b, bSide.label(), settings, pairNames, null, log);
+        Subscriptions.dropSubscription(b, settings.subscription(aSide, bSide));
+        Subscriptions.dropSubscription(a, settings.subscription(bSide, aSide));
+        List<String> otherMovesOnA = ReplicationSlots.dropOrphanSlots(a, aSide.label(), settings, pairNames, null, log);
+        List<String> otherMovesOnB = ReplicationSlots.dropOrphanSlots(b, bSide.label(), settings, pairNames, null, log);
         List<String> kept = new ArrayList<>();
         for (int side = 0; side < 2; side++) {
             Connection connection = side == 0 ? a : b;

@@ -85,13 +85,13 @@ public final class MoveStatus {
                 lines.add(side.label() + ": the module's lock is " + lock);
             }
             for (String subscription : pair) {
-                if (Replication.subscriptionExists(connection, subscription)) {
+                if (Subscriptions.subscriptionExists(connection, subscription)) {
                     lines.add(side.label() + ": subscription " + subscription
-                            + (Replication.subscriptionEnabled(connection, subscription) ? " enabled" : " DISABLED")
+                            + (Subscriptions.subscriptionEnabled(connection, subscription) ? " enabled" : " DISABLED")
                             + ", its tables: " + tables(connection, subscription));
                 }
             }
-            Replication.describeSlots(connection, settings).forEach(line -> lines.add(side.label() + ": " + line));
+            ReplicationSlots.describeSlots(connection, settings).forEach(line -> lines.add(side.label() + ": " + line));
         } catch (SQLException e) {
             throw new MoveException("reading the state of " + side.describe() + " failed: " + Endpoint.oneLine(e), e);
         }

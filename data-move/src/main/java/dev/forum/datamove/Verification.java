@@ -45,8 +45,8 @@ final class Verification {
     static Result run(Endpoint authoritativeSide, Endpoint replicaSide, Connection authoritative, Connection replica,
             String slot, MoveSettings settings, Consumer<String> log) throws SQLException {
         List<String> tables = TargetSchema.dataTables(authoritative, settings.module());
-        String before = Replication.currentLsn(authoritative);
-        if (!Replication.awaitConfirmed(authoritative, slot, before, settings.catchUpTimeout())) {
+        String before = ReplicationSlots.currentLsn(authoritative);
+        if (!ReplicationSlots.awaitConfirmed(authoritative, slot, before, settings.catchUpTimeout())) {
             throw new MoveException(replicaSide.describe() + " did not catch up with " + authoritativeSide.label()
                     + " within " + settings.catchUpTimeout() + " (see pg_stat_subscription there); "
                     + authoritativeSide.label() + " stays authoritative; run the move again to verify");
@@ -59,8 +59,8 @@ final class Verification {
                 long started = System.nanoTime();
                 try {
                     Placement.holdWrites(barrier, settings.module(), settings.pauseBound());
-                    String lsn = Replication.currentLsn(barrier);
-                    if (!Replication.awaitConfirmed(authoritative, slot, lsn, settings.pauseBound())) {
+                    String lsn = ReplicationSlots.currentLsn(barrier);
+                    if (!ReplicationSlots.awaitConfirmed(authoritative, slot, lsn, settings.pauseBound())) {
                         throw new MoveException(replicaSide.describe() + " did not confirm " + authoritativeSide.label()
                                 + "'s position " + lsn + " within " + settings.pauseBound().toMillis() + " ms for the"
                                 + " verification; " + authoritativeSide.label() + " stays authoritative; run the move again to verify");
@@ -71,7 +71,7 @@ final class Verification {
                         statement.executeQuery("select 1").close(); // the snapshot is taken by the first statement
                     }
                     paused = true;
-                    Replication.pauseSubscription(replica, slot, settings.pauseBound());
+                    Subscriptions.pauseSubscription(replica, slot, settings.pauseBound());
                 } finally {
                     barrier.rollback();
                     pause = Duration.ofNanos(System.nanoTime() - started);
@@ -92,7 +92,7 @@ final class Verification {
                     snapshot.rollback();
                 }
                 if (paused) {
-                    Replication.resumeSubscription(replica, slot, RESTART_BOUND);
+                    Subscriptions.resumeSubscription(replica, slot, RESTART_BOUND);
                 }
             }
         }
