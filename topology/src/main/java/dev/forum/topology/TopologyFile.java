@@ -7,17 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
@@ -46,8 +42,10 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *       storage: 20            # GiB (default 20)
  * </pre>
  *
- * Structure is checked here with the line of every mistake; module names are checked by
- * {@link Topology#resolve}, which knows the application's modules.
+ * Structure is checked here with the line of every mistake (read through {@link TopologyNodes}); module names are
+ * checked by {@link Topology#resolve}, which knows the application's modules. In: the file, or YAML text and a name
+ * for it; out: its {@link TopologySpec}, defaults filled in, or a {@link TopologyException} naming the source, the
+ * line and what to write instead.
  */
 public final class TopologyFile {
 
@@ -58,12 +56,13 @@ public final class TopologyFile {
             Set.of("name", "monolith", "modules", "cpu", "memory", "count", "autoscaling", "traffic", "database");
     private static final Set<String> OWN_DATABASE_KEYS = Set.of("instance", "storage");
     private static final Set<String> AUTOSCALING_KEYS = Set.of("min", "max", "cpu-target");
-    private static final String NAME = "[a-z][a-z0-9-]{0,19}";
 
     private final String source;
+    private final TopologyNodes nodes;
 
     private TopologyFile(String source) {
         this.source = source;
+        this.nodes = new TopologyNodes(source);
     }
 
     /** Reads and checks the file; a missing or malformed file is a {@link TopologyException}. */
@@ -98,14 +97,14 @@ public final class TopologyFile {
             throw new TopologyException(source + ": the topology file is empty; it needs at least a services list "
                     + "with the monolith");
         }
-        Map<String, Node> top = mapping(root, "the file", TOP_KEYS);
-        String name = top.containsKey("name") ? name(top.get("name"), "name") : "forum";
+        Map<String, Node> top = nodes.mapping(root, "the file", TOP_KEYS);
+        String name = top.containsKey("name") ? nodes.name(top.get("name"), "name") : "forum";
         Node servicesNode = top.get("services");
         if (servicesNode == null) {
-            throw error(root, "no services: list the services, one of them with monolith: true");
+            throw nodes.error(root, "no services: list the services, one of them with monolith: true");
         }
         if (!(servicesNode instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
-            throw error(servicesNode, "services must be a list of services, one of them with monolith: true");
+            throw nodes.error(servicesNode, "services must be a list of services, one of them with monolith: true");
         }
         List<ServiceSpec> services = new ArrayList<>();
         for (Node node : sequence.getValue()) {
@@ -118,21 +117,21 @@ public final class TopologyFile {
         if (node == null) {
             return EdgeSpec.DEFAULT;
         }
-        Map<String, Node> keys = mapping(node, "edge", EDGE_KEYS);
+        Map<String, Node> keys = nodes.mapping(node, "edge", EDGE_KEYS);
         java.util.Optional<String> certificate = java.util.Optional.empty();
         if (keys.containsKey("certificate-arn")) {
-            String arn = scalar(keys.get("certificate-arn"), "edge.certificate-arn");
+            String arn = nodes.scalar(keys.get("certificate-arn"), "edge.certificate-arn");
             if (!arn.matches(EdgeSpec.CERTIFICATE_ARN)) {
-                throw error(keys.get("certificate-arn"), "edge.certificate-arn must be an ACM certificate ARN "
+                throw nodes.error(keys.get("certificate-arn"), "edge.certificate-arn must be an ACM certificate ARN "
                         + "(arn:aws:acm:<region>:<account>:certificate/<id>), not '" + arn + "'");
             }
             certificate = java.util.Optional.of(arn);
         }
         int rateLimit = EdgeSpec.DEFAULT.rateLimit();
         if (keys.containsKey("rate-limit")) {
-            rateLimit = integer(keys.get("rate-limit"), "edge.rate-limit");
+            rateLimit = nodes.integer(keys.get("rate-limit"), "edge.rate-limit");
             if (rateLimit < EdgeSpec.MIN_RATE_LIMIT) {
-                throw error(keys.get("rate-limit"), "edge.rate-limit is requests per client IP in 5 minutes, from "
+                throw nodes.error(keys.get("rate-limit"), "edge.rate-limit is requests per client IP in 5 minutes, from "
                         + EdgeSpec.MIN_RATE_LIMIT + " to " + EdgeSpec.MAX_RATE_LIMIT + " (AWS WAF's bounds), not " + rateLimit);
             }
         }
@@ -143,14 +142,14 @@ public final class TopologyFile {
         if (node == null) {
             return DatabaseSpec.DEFAULT;
         }
-        Map<String, Node> keys = mapping(node, "database", DATABASE_KEYS);
-        boolean multiAz = keys.containsKey("multi-az") ? bool(keys.get("multi-az"), "database.multi-az")
+        Map<String, Node> keys = nodes.mapping(node, "database", DATABASE_KEYS);
+        boolean multiAz = keys.containsKey("multi-az") ? nodes.bool(keys.get("multi-az"), "database.multi-az")
                 : DatabaseSpec.DEFAULT.multiAz();
         int poolSize = DatabaseSpec.DEFAULT.poolSize();
         if (keys.containsKey("pool-size")) {
-            poolSize = integer(keys.get("pool-size"), "database.pool-size");
+            poolSize = nodes.integer(keys.get("pool-size"), "database.pool-size");
             if (poolSize < 1 || poolSize > DatabaseSpec.MAX_POOL_SIZE) {
-                throw error(keys.get("pool-size"), "database.pool-size is connections per module per task, from 1 to "
+                throw nodes.error(keys.get("pool-size"), "database.pool-size is connections per module per task, from 1 to "
                         + DatabaseSpec.MAX_POOL_SIZE + ", not " + poolSize);
             }
         }
@@ -158,44 +157,44 @@ public final class TopologyFile {
     }
 
     private ServiceSpec service(Node node) {
-        Map<String, Node> keys = mapping(node, "a service", SERVICE_KEYS);
+        Map<String, Node> keys = nodes.mapping(node, "a service", SERVICE_KEYS);
         if (!keys.containsKey("name")) {
-            throw error(node, "a service without a name: add name: <service>");
+            throw nodes.error(node, "a service without a name: add name: <service>");
         }
-        String name = name(keys.get("name"), "service name");
-        boolean monolith = keys.containsKey("monolith") && bool(keys.get("monolith"), name + ".monolith");
-        List<String> modules = keys.containsKey("modules") ? names(keys.get("modules"), name + ".modules") : List.of();
-        int cpu = keys.containsKey("cpu") ? integer(keys.get("cpu"), name + ".cpu") : Sizing.DEFAULT.cpu();
-        int memory = keys.containsKey("memory") ? integer(keys.get("memory"), name + ".memory") : Sizing.DEFAULT.memory();
+        String name = nodes.name(keys.get("name"), "service name");
+        boolean monolith = keys.containsKey("monolith") && nodes.bool(keys.get("monolith"), name + ".monolith");
+        List<String> modules = keys.containsKey("modules") ? nodes.names(keys.get("modules"), name + ".modules") : List.of();
+        int cpu = keys.containsKey("cpu") ? nodes.integer(keys.get("cpu"), name + ".cpu") : Sizing.DEFAULT.cpu();
+        int memory = keys.containsKey("memory") ? nodes.integer(keys.get("memory"), name + ".memory") : Sizing.DEFAULT.memory();
         Sizing sizing = new Sizing(cpu, memory);
         String sizeProblem = sizing.problem();
         if (sizeProblem != null) {
-            throw error(keys.getOrDefault("cpu", keys.getOrDefault("memory", node)), name + ": " + sizeProblem);
+            throw nodes.error(keys.getOrDefault("cpu", keys.getOrDefault("memory", node)), name + ": " + sizeProblem);
         }
-        int count = keys.containsKey("count") ? integer(keys.get("count"), name + ".count") : 2;
+        int count = keys.containsKey("count") ? nodes.integer(keys.get("count"), name + ".count") : 2;
         if (count < 1) {
-            throw error(keys.get("count"), name + ": count must be at least 1");
+            throw nodes.error(keys.get("count"), name + ": count must be at least 1");
         }
         Autoscaling autoscaling = autoscaling(keys.get("autoscaling"), name, count);
         int traffic = 100;
         if (keys.containsKey("traffic")) {
             if (monolith) {
-                throw error(keys.get("traffic"), name + ": the monolith takes whatever traffic the other services "
+                throw nodes.error(keys.get("traffic"), name + ": the monolith takes whatever traffic the other services "
                         + "leave; set traffic on the extracted services");
             }
-            traffic = integer(keys.get("traffic"), name + ".traffic");
+            traffic = nodes.integer(keys.get("traffic"), name + ".traffic");
             if (traffic < 0 || traffic > 100) {
-                throw error(keys.get("traffic"), name + ": traffic is a share from 0 to 100, not " + traffic);
+                throw nodes.error(keys.get("traffic"), name + ": traffic is a share from 0 to 100, not " + traffic);
             }
         }
         if (monolith && !modules.isEmpty()) {
-            throw error(keys.get("modules"), name + ": the monolith holds every module not listed elsewhere; "
+            throw nodes.error(keys.get("modules"), name + ": the monolith holds every module not listed elsewhere; "
                     + "remove its modules list");
         }
         if (!monolith && modules.isEmpty()) {
-            throw error(node, name + ": an extracted service needs modules: [<module>, ...] (or monolith: true)");
+            throw nodes.error(node, name + ": an extracted service needs modules: [<module>, ...] (or monolith: true)");
         }
-        return new ServiceSpec(name, monolith, modules, sizing, count, autoscaling, traffic, line(node),
+        return new ServiceSpec(name, monolith, modules, sizing, count, autoscaling, traffic, TopologyNodes.line(node),
                 ownDatabase(keys.get("database"), name, monolith, traffic));
     }
 
@@ -204,23 +203,23 @@ public final class TopologyFile {
             return null;
         }
         if (monolith) {
-            throw error(node, service + ": the monolith's modules use the shared database; give database: to an"
+            throw nodes.error(node, service + ": the monolith's modules use the shared database; give database: to an"
                     + " extracted service");
         }
         if (traffic != 100) {
-            throw error(node, service + ": a database of its own needs traffic: 100 (a module's data lives in one"
+            throw nodes.error(node, service + ": a database of its own needs traffic: 100 (a module's data lives in one"
                     + " database, and during a canary the monolith writes it too); drop database: until the service"
                     + " takes all its modules' traffic");
         }
-        Map<String, Node> keys = mapping(node, service + ".database", OWN_DATABASE_KEYS);
+        Map<String, Node> keys = nodes.mapping(node, service + ".database", OWN_DATABASE_KEYS);
         OwnDatabase database = new OwnDatabase(
-                keys.containsKey("instance") ? scalar(keys.get("instance"), service + ".database.instance")
+                keys.containsKey("instance") ? nodes.scalar(keys.get("instance"), service + ".database.instance")
                         : OwnDatabase.DEFAULT.instanceClass(),
-                keys.containsKey("storage") ? integer(keys.get("storage"), service + ".database.storage")
+                keys.containsKey("storage") ? nodes.integer(keys.get("storage"), service + ".database.storage")
                         : OwnDatabase.DEFAULT.storageGiB());
         String problem = database.problem();
         if (problem != null) {
-            throw error(keys.getOrDefault(problem.startsWith("database.storage") ? "storage" : "instance", node),
+            throw nodes.error(keys.getOrDefault(problem.startsWith("database.storage") ? "storage" : "instance", node),
                     service + ": " + problem);
         }
         return database;
@@ -230,95 +229,18 @@ public final class TopologyFile {
         if (node == null) {
             return new Autoscaling(count, count * 2, 60);
         }
-        Map<String, Node> keys = mapping(node, service + ".autoscaling", AUTOSCALING_KEYS);
-        int min = keys.containsKey("min") ? integer(keys.get("min"), service + ".autoscaling.min") : count;
-        int max = keys.containsKey("max") ? integer(keys.get("max"), service + ".autoscaling.max") : Math.max(min, count) * 2;
+        Map<String, Node> keys = nodes.mapping(node, service + ".autoscaling", AUTOSCALING_KEYS);
+        int min = keys.containsKey("min") ? nodes.integer(keys.get("min"), service + ".autoscaling.min") : count;
+        int max = keys.containsKey("max") ? nodes.integer(keys.get("max"), service + ".autoscaling.max") : Math.max(min, count) * 2;
         int target = keys.containsKey("cpu-target")
-                ? integer(keys.get("cpu-target"), service + ".autoscaling.cpu-target") : 60;
+                ? nodes.integer(keys.get("cpu-target"), service + ".autoscaling.cpu-target") : 60;
         if (min < 1 || min > count || count > max) {
-            throw error(node, service + ": autoscaling needs 1 <= min <= count <= max; here min " + min + ", count "
+            throw nodes.error(node, service + ": autoscaling needs 1 <= min <= count <= max; here min " + min + ", count "
                     + count + ", max " + max);
         }
         if (target < 10 || target > 90) {
-            throw error(keys.get("cpu-target"), service + ": autoscaling cpu-target is a percentage from 10 to 90");
+            throw nodes.error(keys.get("cpu-target"), service + ": autoscaling cpu-target is a percentage from 10 to 90");
         }
         return new Autoscaling(min, max, target);
-    }
-
-    private Map<String, Node> mapping(Node node, String what, Set<String> allowed) {
-        if (!(node instanceof MappingNode mapping)) {
-            throw error(node, what + " must be a mapping of keys (" + String.join(", ", sorted(allowed)) + ")");
-        }
-        Map<String, Node> keys = new LinkedHashMap<>();
-        for (NodeTuple tuple : mapping.getValue()) {
-            String key = scalar(tuple.getKeyNode(), "a key");
-            if (!allowed.contains(key)) {
-                throw error(tuple.getKeyNode(), "unknown key '" + key + "' in " + what + " (known keys: "
-                        + String.join(", ", sorted(allowed)) + ")");
-            }
-            if (keys.put(key, tuple.getValueNode()) != null) {
-                throw error(tuple.getKeyNode(), "key '" + key + "' appears twice in " + what);
-            }
-        }
-        return keys;
-    }
-
-    private String name(Node node, String what) {
-        String value = scalar(node, what);
-        if (!value.matches(NAME)) {
-            throw error(node, what + " '" + value + "' must be 1-20 lower-case letters, digits or '-', starting "
-                    + "with a letter");
-        }
-        return value;
-    }
-
-    private List<String> names(Node node, String what) {
-        if (node instanceof ScalarNode) {
-            return List.of(name(node, what));
-        }
-        if (!(node instanceof SequenceNode sequence)) {
-            throw error(node, what + " must be a list such as [posts, threads]");
-        }
-        List<String> names = new ArrayList<>();
-        for (Node item : sequence.getValue()) {
-            names.add(name(item, what));
-        }
-        return names;
-    }
-
-    private int integer(Node node, String what) {
-        String value = scalar(node, what);
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw error(node, what + " must be a whole number, not '" + value + "'");
-        }
-    }
-
-    private boolean bool(Node node, String what) {
-        String value = scalar(node, what);
-        if (!value.equals("true") && !value.equals("false")) {
-            throw error(node, what + " must be true or false, not '" + value + "'");
-        }
-        return Boolean.parseBoolean(value);
-    }
-
-    private String scalar(Node node, String what) {
-        if (!(node instanceof ScalarNode scalar)) {
-            throw error(node, what + " must be a single value");
-        }
-        return scalar.getValue();
-    }
-
-    private TopologyException error(Node node, String message) {
-        return new TopologyException(source + ":" + line(node) + ": " + message);
-    }
-
-    private static int line(Node node) {
-        return node.getStartMark().getLine() + 1;
-    }
-
-    private static List<String> sorted(Set<String> keys) {
-        return keys.stream().sorted().toList();
     }
 }
