@@ -17,31 +17,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
  * The steps a {@link Stand} takes between stages ({@link Action}): starting a service and taking its servers into
  * HAProxy, shifting weights, a rolling reconfiguration (drain, stop, start, ready, taken back, one instance at a
  * time), and draining and stopping a service. Each waits for the health it needs, through HAProxy's runtime API, and
- * logs what it changed; none drops a request.
+ * logs what it changed; none drops a request ({@link ServerChecks} waits and refuses). In: the {@link Action} of a
+ * stage, or the services of the first start; out: the processes started, reconfigured or stopped and HAProxy's
+ * servers and weights changed, or an {@link IllegalStateException} when the step would drop requests.
  */
 final class MigrationSteps {
-
-    private static final Duration HAPROXY_CHECK_TIMEOUT = Duration.ofSeconds(30);
 
     private final StandContext context;
     private final HaproxyProcess haproxy;
     private final Launcher launcher;
-    /** When each instance set ready last reaches its full share of requests (System.nanoTime(), end of its slow start). */
-    private final Map<String, Long> rampEnds = new ConcurrentHashMap<>();
+    private final ServerChecks checks;
 
     /** Steps on the processes of {@code launcher} behind the running {@code haproxy}, configured from the context's layout. */
     MigrationSteps(StandContext context, HaproxyProcess haproxy, Launcher launcher) {
         this.context = context;
         this.haproxy = haproxy;
         this.launcher = launcher;
+        this.checks = new ServerChecks(context, haproxy, launcher);
     }
 
     /**
@@ -110,8 +108,8 @@ final class MigrationSteps {
         String backend = HaproxyConfig.serviceBackend(instance.service());
         long start = System.nanoTime();
         haproxy.api().setState(backend, instance.name(), RuntimeApi.State.READY);
-        ServerStatus status = awaitServer(backend, instance.name(), ServerStatus::ready);
-        rampEnds.put(instance.name(), System.nanoTime() + context.haproxy().slowStart().toNanos());
+        ServerStatus status = checks.awaitServer(backend, instance.name(), ServerStatus::ready);
+        checks.rampStarted(instance);
         context.log().info("HAProxy: " + backend + "/" + instance.name() + " " + status.status() + " (" + status.checkStatus()
                 + ") " + Seconds.since(start) + " after it was set ready");
     }
@@ -172,12 +170,12 @@ final class MigrationSteps {
         String backend = HaproxyConfig.serviceBackend(instance.service());
         context.log().info(instance.name() + ": local " + String.join(",", instance.localModules()) + " -> "
                 + String.join(",", modules));
-        requireOthersReady(instance);
-        requireNoWeightForLostModules(instance, modules);
+        checks.requireOthersReady(instance);
+        checks.requireNoWeightForLostModules(instance, modules);
 
         long drainStart = System.nanoTime();
         haproxy.api().setState(backend, instance.name(), RuntimeApi.State.DRAIN);
-        awaitIdle(instance);
+        checks.awaitIdle(instance);
         context.log().info("drained " + backend + "/" + instance.name()
                 + " (and the rules tracking it): no request in flight after "
                 + Seconds.since(drainStart));
@@ -192,111 +190,13 @@ final class MigrationSteps {
                 + String.join(", ", modules) + (remote.isEmpty() ? "" : ", remote " + String.join(", ", remote) + " via "
                 + context.haproxy().internalUrl()));
         long checkStart = System.nanoTime();
-        ServerStatus status = awaitServer(backend, instance.name(), ServerStatus::healthy);
+        ServerStatus status = checks.awaitServer(backend, instance.name(), ServerStatus::healthy);
         context.log().info("HAProxy: " + backend + "/" + instance.name() + " healthy (" + status.checkStatus() + ") after "
                 + Seconds.since(checkStart));
         haproxy.api().setState(backend, instance.name(), RuntimeApi.State.READY);
-        rampEnds.put(instance.name(), System.nanoTime() + context.haproxy().slowStart().toNanos());
+        checks.rampStarted(instance);
         context.log().info(instance.name() + " takes traffic again, its share ramped up over "
                 + Seconds.of(context.haproxy().slowStart()));
-    }
-
-    /**
-     * A server leaves a backend only while another ready server with weight there takes its share, and only once the
-     * service's other instances have ended their slow start: one taken out while another still ramps would hand the
-     * ramping one everything at once, the very flood the ramp is there to spare it.
-     */
-    private void requireOthersReady(Instance instance) {
-        long rampStart = System.nanoTime();
-        long rampEnd = launcher.instances(instance.service()).stream().filter(other -> other != instance)
-                .mapToLong(other -> rampEnds.getOrDefault(other.name(), 0L)).filter(end -> end - rampStart > 0)
-                .max().orElse(rampStart);
-        if (rampEnd != rampStart) {
-            Parallel.sleep(Duration.ofNanos(rampEnd - rampStart).toMillis());
-            context.log().info(instance.name() + ": waited " + Seconds.since(rampStart) + " for the other instances of "
-                    + instance.service() + " to end their slow start");
-        }
-        long deadline = System.nanoTime() + context.options().readyTimeout().toNanos();
-        while (true) {
-            List<ServerStatus> servers = haproxy.api().servers();
-            List<String> alone = new ArrayList<>();
-            for (ServerStatus own : servers) {
-                if (!own.server().equals(instance.name()) || own.weight() == 0 || !routed(own.backend())) {
-                    continue;
-                }
-                boolean other = servers.stream().anyMatch(s -> s.backend().equals(own.backend())
-                        && !s.server().equals(instance.name()) && s.ready() && s.weight() > 0);
-                if (!other) {
-                    alone.add(own.backend());
-                }
-            }
-            if (alone.isEmpty()) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("cannot take " + instance.name() + " out: it is the only ready server of "
-                        + alone + " with weight");
-            }
-            Parallel.sleep(200);
-        }
-    }
-
-    private void requireNoWeightForLostModules(Instance instance, Set<String> modules) {
-        for (RoutingRule rule : context.layout().routingRules()) {
-            if (modules.contains(rule.module())) {
-                continue;
-            }
-            String backend = HaproxyConfig.ruleBackend(rule);
-            for (ServerStatus server : haproxy.api().servers()) {
-                if (server.backend().equals(backend) && server.server().equals(instance.name()) && server.weight() > 0) {
-                    throw new IllegalStateException("refusing to take " + rule.module() + " from " + instance.name()
-                            + ": it still has weight " + server.weight() + " in " + backend);
-                }
-            }
-        }
-    }
-
-    private boolean routed(String backend) {
-        return backend.startsWith("rule_") || context.layout().monolithDeployed()
-                && backend.equals(HaproxyConfig.serviceBackend(context.layout().monolith().name()));
-    }
-
-    private void awaitIdle(Instance instance) {
-        long deadline = System.nanoTime() + context.options().drainTimeout().toNanos();
-        while (true) {
-            int inFlight = haproxy.api().servers().stream().filter(s -> s.server().equals(instance.name()))
-                    .mapToInt(ServerStatus::current).sum();
-            if (inFlight == 0) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                context.log().info(instance.name() + " still has " + inFlight + " requests in flight after "
-                        + context.options().drainTimeout().toSeconds()
-                        + " s; stopping it anyway (graceful shutdown finishes them)");
-                return;
-            }
-            Parallel.sleep(50);
-        }
-    }
-
-    private ServerStatus awaitServer(String backend, String server, Predicate<ServerStatus> condition) {
-        long deadline = System.nanoTime() + HAPROXY_CHECK_TIMEOUT.toNanos();
-        ServerStatus last = null;
-        while (true) {
-            for (ServerStatus status : haproxy.api().servers()) {
-                if (status.backend().equals(backend) && status.server().equals(server)) {
-                    last = status;
-                    if (condition.test(status)) {
-                        return status;
-                    }
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("HAProxy did not find " + backend + "/" + server + " healthy within "
-                        + HAPROXY_CHECK_TIMEOUT.toSeconds() + " s (last: " + last + ")");
-            }
-            Parallel.sleep(100);
-        }
     }
 
     // ---- stopping -------------------------------------------------------------------------------------------
@@ -304,19 +204,13 @@ final class MigrationSteps {
     private void stopService(String service) {
         String backend = HaproxyConfig.serviceBackend(service);
         List<Instance> instances = launcher.instances(service);
-        for (ServerStatus server : haproxy.api().servers()) {
-            if (routed(server.backend()) && server.weight() > 0
-                    && instances.stream().anyMatch(i -> i.name().equals(server.server()))) {
-                throw new IllegalStateException("refusing to stop " + service + ": " + server.server() + " still has weight "
-                        + server.weight() + " in " + server.backend());
-            }
-        }
+        checks.requireNoWeight(service, instances);
         long start = System.nanoTime();
         for (Instance instance : instances) {
             haproxy.api().setState(backend, instance.name(), RuntimeApi.State.DRAIN);
         }
         for (Instance instance : instances) {
-            awaitIdle(instance);
+            checks.awaitIdle(instance);
         }
         context.log().info("drained " + backend + ": no request in flight after " + Seconds.since(start));
         Parallel.each(instances, instance -> {
