@@ -4,24 +4,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.Dependency;
-import com.tngtech.archunit.core.domain.JavaAnnotation;
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaMethod;
-import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The module boundaries of a modular application whose modules are the direct sub-packages of one root
@@ -33,6 +20,10 @@ import java.util.regex.Pattern;
  * {@code persistence} below that). {@code root.platform} is the shared kernel: every module may use it and
  * it is not a business module. Module names are found from the package names, not listed here. Every bean of
  * a module's implementation carries extraction-runtime's {@code ConditionalOnLocalModule} with its module's name.
+ *
+ * <p>In: the root package ({@link #forRoot}); out: the rules as fields and by name ({@link #all}), each described in
+ * the words a failure report shows. How a rule checks a class is {@link BoundaryConditions}'; where a class belongs,
+ * {@link ModulePackages}'.
  */
 public final class BoundaryRules {
 
@@ -46,17 +37,11 @@ public final class BoundaryRules {
             "org.springframework.web.bind.annotation.",
             "com.fasterxml.jackson.annotation.");
 
-    private static final String TABLE = "org.springframework.data.relational.core.mapping.Table";
-    private static final String QUERY = "org.springframework.data.jdbc.repository.query.Query";
-    /** The stereotype behind @Service, @Repository, @Controller, @RestController and @Configuration. */
-    private static final String COMPONENT = "org.springframework.stereotype.Component";
     /** The condition that keeps a module's bean out of a process where the module is remote (extraction-runtime's). */
     static final String LOCAL_MODULE_CONDITION = "dev.forum.extraction.runtime.topology.ConditionalOnLocalModule";
-    /** {@code from schema.table}, {@code join schema.table}, ... in a repository query. */
-    private static final Pattern QUALIFIED_TABLE = Pattern.compile(
-            "(?i)\\b(?:from|join|into|update)\\s+\"?([a-z_][a-z0-9_]*)\"?\\s*\\.");
 
     private final String root;
+    private final ModulePackages packages;
 
     public final ArchRule no_module_touches_another_modules_internals;
     public final ArchRule no_module_touches_another_modules_tables;
@@ -68,33 +53,35 @@ public final class BoundaryRules {
 
     private BoundaryRules(String root) {
         this.root = root;
+        this.packages = new ModulePackages(root);
+        BoundaryConditions conditions = new BoundaryConditions(packages);
 
         no_module_touches_another_modules_internals = classes()
                 .that().resideInAPackage(root + "..")
-                .should(notDependOnInternalsOfAnotherModule())
+                .should(conditions.notDependOnInternalsOfAnotherModule())
                 .allowEmptyShould(false)
                 .as("no module touches another module's internals (" + root + ".X.. may not use " + root
                         + ".Y.internal..)");
 
         no_module_touches_another_modules_tables = classes()
                 .that().resideInAPackage(root + "..")
-                .should(mapOnlyTablesOfTheirOwnSchema())
-                .andShould(notDependOnPersistenceOfAnotherModule())
-                .andShould(queryOnlyTablesOfTheirOwnSchema())
+                .should(conditions.mapOnlyTablesOfTheirOwnSchema())
+                .andShould(conditions.notDependOnPersistenceOfAnotherModule())
+                .andShould(conditions.queryOnlyTablesOfTheirOwnSchema())
                 .allowEmptyShould(false)
                 .as("no module touches another module's tables (@Table schema is the module's name, no use of"
                         + " another module's persistence, no query naming another module's schema)");
 
         api_types_depend_on_nothing_internal_and_on_no_spring_but_http_interface_annotations = classes()
-                .that(resideInAnApiPackage())
+                .that(conditions.resideInAnApiPackage())
                 .and().doNotHaveSimpleName("package-info")
-                .should(dependOnlyOnWhatAnApiMayUse())
+                .should(conditions.dependOnlyOnWhatAnApiMayUse())
                 .allowEmptyShould(false)
                 .as("API types depend on nothing internal and on no Spring but the HTTP interface annotations");
 
         module_code_lives_in_its_api_package_or_under_internal = classes()
-                .that(belongToABusinessModule())
-                .should(resideInTheirApiPackageOrUnderInternal())
+                .that(conditions.belongToABusinessModule())
+                .should(conditions.resideInTheirApiPackageOrUnderInternal())
                 .allowEmptyShould(false)
                 .as("module code lives in its API package or under internal");
 
@@ -113,8 +100,8 @@ public final class BoundaryRules {
 
         String condition = LOCAL_MODULE_CONDITION;
         module_beans_start_only_where_their_module_is_local = classes()
-                .that(areSpringComponentsOfABusinessModulesImplementation())
-                .should(beConditionalOnTheirOwnModuleBeingLocal(condition))
+                .that(conditions.areSpringComponentsOfABusinessModulesImplementation())
+                .should(conditions.beConditionalOnTheirOwnModuleBeingLocal(condition))
                 .allowEmptyShould(false)
                 .as("module beans start only where their module is local (every @Component, meta-annotations"
                         + " included, that is a class under " + root + ".X.internal.. is annotated @"
@@ -132,6 +119,7 @@ public final class BoundaryRules {
         return new BoundaryRules(root);
     }
 
+    /** @return the root package these rules were made for */
     public String root() {
         return root;
     }
@@ -152,207 +140,8 @@ public final class BoundaryRules {
         return rules;
     }
 
-    // ---- where a class belongs ----------------------------------------------------------------------
-
     /** The module a package belongs to: the first segment after the root; empty for the root itself and outside it. */
     Optional<String> moduleOf(String packageName) {
-        if (!packageName.startsWith(root + ".")) {
-            return Optional.empty();
-        }
-        String rest = packageName.substring(root.length() + 1);
-        int dot = rest.indexOf('.');
-        return Optional.of(dot < 0 ? rest : rest.substring(0, dot));
-    }
-
-    private Optional<String> moduleOf(JavaClass type) {
-        return moduleOf(type.getPackageName());
-    }
-
-    private boolean isBusinessModule(String module) {
-        return !KERNEL.equals(module);
-    }
-
-    /** {@code root.X.internal} or below, for some module X; the module's name if so. */
-    private Optional<String> internalsOwner(String packageName) {
-        return moduleOf(packageName).filter(module -> {
-            String internal = root + "." + module + ".internal";
-            return packageName.equals(internal) || packageName.startsWith(internal + ".");
-        });
-    }
-
-    /** A package below {@code root.X} one of whose segments is {@code persistence}; the module's name if so. */
-    private Optional<String> persistenceOwner(String packageName) {
-        return moduleOf(packageName).filter(module ->
-                (packageName + ".").contains(".persistence."));
-    }
-
-    private static JavaClass target(Dependency dependency) {
-        return dependency.getTargetClass().getBaseComponentType();
-    }
-
-    private DescribedPredicate<JavaClass> resideInAnApiPackage() {
-        return DescribedPredicate.describe("reside directly in a business module's API package " + root + ".X",
-                type -> moduleOf(type)
-                        .filter(this::isBusinessModule)
-                        .filter(module -> type.getPackageName().equals(root + "." + module))
-                        .isPresent());
-    }
-
-    private DescribedPredicate<JavaClass> belongToABusinessModule() {
-        return DescribedPredicate.describe("belong to a business module " + root + ".X.. (X is not " + KERNEL + ")",
-                type -> moduleOf(type).filter(this::isBusinessModule).isPresent());
-    }
-
-    /** Directly or through a meta-annotation (@Service, @RestController, @Configuration, ...). */
-    private static boolean isSpringComponent(JavaClass type) {
-        return type.isAnnotatedWith(COMPONENT) || type.isMetaAnnotatedWith(COMPONENT);
-    }
-
-    private DescribedPredicate<JavaClass> areSpringComponentsOfABusinessModulesImplementation() {
-        return DescribedPredicate.describe("are classes (no interfaces) under a business module's " + root
-                        + ".X.internal.. annotated or meta-annotated with @" + COMPONENT,
-                type -> !type.isInterface() && !type.isAnnotation()
-                        && internalsOwner(type.getPackageName()).filter(this::isBusinessModule).isPresent()
-                        && isSpringComponent(type));
-    }
-
-    // ---- conditions ---------------------------------------------------------------------------------
-
-    private ArchCondition<JavaClass> notDependOnInternalsOfAnotherModule() {
-        return new ArchCondition<>("not depend on another module's internal packages") {
-            @Override
-            public void check(JavaClass type, ConditionEvents events) {
-                String own = moduleOf(type).orElse("");
-                for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
-                    internalsOwner(target(dependency).getPackageName())
-                            .filter(owner -> !owner.equals(own) && isBusinessModule(owner))
-                            .ifPresent(owner -> events.add(SimpleConditionEvent.violated(dependency,
-                                    dependency.getDescription() + " [internals of module '" + owner + "']")));
-                }
-            }
-        };
-    }
-
-    private ArchCondition<JavaClass> notDependOnPersistenceOfAnotherModule() {
-        return new ArchCondition<>("not depend on another module's persistence") {
-            @Override
-            public void check(JavaClass type, ConditionEvents events) {
-                String own = moduleOf(type).orElse("");
-                for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
-                    persistenceOwner(target(dependency).getPackageName())
-                            .filter(owner -> !owner.equals(own))
-                            .ifPresent(owner -> events.add(SimpleConditionEvent.violated(dependency,
-                                    dependency.getDescription() + " [persistence of module '" + owner + "']")));
-                }
-            }
-        };
-    }
-
-    private ArchCondition<JavaClass> mapOnlyTablesOfTheirOwnSchema() {
-        return new ArchCondition<>("be annotated with @Table only with schema equal to their module's name") {
-            @Override
-            public void check(JavaClass type, ConditionEvents events) {
-                Optional<JavaAnnotation<JavaClass>> table = type.tryGetAnnotationOfType(TABLE);
-                if (table.isEmpty()) {
-                    return;
-                }
-                String own = moduleOf(type).orElse("");
-                String schema = table.get().get("schema").map(Object::toString).orElse("");
-                boolean ok = schema.equals(own);
-                events.add(new SimpleConditionEvent(type, ok, "Class <" + type.getName() + "> of module '" + own
-                        + "' is annotated with @Table(schema = \"" + schema + "\")"
-                        + (ok ? "" : ", not its own schema \"" + own + "\"")
-                        + " in " + type.getSourceCodeLocation()));
-            }
-        };
-    }
-
-    private ArchCondition<JavaClass> queryOnlyTablesOfTheirOwnSchema() {
-        return new ArchCondition<>("name only their own module's schema in repository queries") {
-            private final Set<String> modules = new TreeSet<>();
-
-            @Override
-            public void init(Collection<JavaClass> all) {
-                all.forEach(type -> moduleOf(type).ifPresent(modules::add));
-            }
-
-            @Override
-            public void check(JavaClass type, ConditionEvents events) {
-                String own = moduleOf(type).orElse("");
-                for (JavaMethod method : type.getMethods()) {
-                    Optional<JavaAnnotation<JavaMethod>> query = method.tryGetAnnotationOfType(QUERY);
-                    if (query.isEmpty()) {
-                        continue;
-                    }
-                    String sql = query.get().get("value").map(Object::toString).orElse("");
-                    Matcher qualified = QUALIFIED_TABLE.matcher(sql);
-                    while (qualified.find()) {
-                        String schema = qualified.group(1);
-                        if (!schema.equalsIgnoreCase(own) && modules.contains(schema.toLowerCase())) {
-                            events.add(SimpleConditionEvent.violated(method, "Method <" + method.getFullName()
-                                    + "> of module '" + own + "' queries schema '" + schema + "' of another module: \""
-                                    + sql + "\" in " + method.getSourceCodeLocation()));
-                        }
-                    }
-                }
-            }
-        };
-    }
-
-    private ArchCondition<JavaClass> dependOnlyOnWhatAnApiMayUse() {
-        return new ArchCondition<>("depend only on java.., their own and other API packages, " + root + "."
-                + KERNEL + " and the HTTP interface and Jackson annotations") {
-            @Override
-            public void check(JavaClass type, ConditionEvents events) {
-                for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
-                    JavaClass target = target(dependency);
-                    if (target.isPrimitive() || apiMayUse(target.getPackageName())) {
-                        continue;
-                    }
-                    events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
-                }
-            }
-        };
-    }
-
-    private boolean apiMayUse(String packageName) {
-        if (API_MAY_USE.stream().anyMatch(allowed -> (packageName + ".").startsWith(allowed))) {
-            return true;
-        }
-        // Exactly a module's API package (or the kernel's root package), never one below it.
-        return moduleOf(packageName).filter(module -> packageName.equals(root + "." + module)).isPresent();
-    }
-
-    private ArchCondition<JavaClass> beConditionalOnTheirOwnModuleBeingLocal(String condition) {
-        String simpleName = condition.substring(condition.lastIndexOf('.') + 1);
-        return new ArchCondition<>("be annotated with @" + condition + " whose value is their module's name") {
-            @Override
-            public void check(JavaClass type, ConditionEvents events) {
-                String module = internalsOwner(type.getPackageName()).orElseThrow();
-                Optional<String> value = type.tryGetAnnotationOfType(condition)
-                        .map(annotation -> annotation.get("value").map(Object::toString).orElse(""));
-                boolean ok = value.filter(module::equals).isPresent();
-                String found = value.map(v -> "is annotated @" + simpleName + "(\"" + v + "\")"
-                                + (ok ? "" : ", not \"" + module + "\""))
-                        .orElse("is not annotated @" + simpleName + "(\"" + module + "\")");
-                events.add(new SimpleConditionEvent(type, ok, "Bean class <" + type.getName() + "> of module '"
-                        + module + "' " + found + " in " + type.getSourceCodeLocation()));
-            }
-        };
-    }
-
-    private ArchCondition<JavaClass> resideInTheirApiPackageOrUnderInternal() {
-        return new ArchCondition<>("reside in their module's API package " + root + ".X or under " + root
-                + ".X.internal..") {
-            @Override
-            public void check(JavaClass type, ConditionEvents events) {
-                String module = moduleOf(type).orElseThrow();
-                String pkg = type.getPackageName();
-                boolean ok = pkg.equals(root + "." + module) || internalsOwner(pkg).isPresent();
-                events.add(new SimpleConditionEvent(type, ok, "Class <" + type.getName() + "> of module '" + module
-                        + "' resides in package " + pkg + (ok ? "" : ", neither " + root + "." + module + " nor under "
-                        + root + "." + module + ".internal") + " in " + type.getSourceCodeLocation()));
-            }
-        };
+        return packages.moduleOf(packageName);
     }
 }
