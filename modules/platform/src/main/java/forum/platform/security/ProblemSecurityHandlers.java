@@ -119,6 +119,9 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, Authent
     private static String description(AuthenticationException failure) {
         String text = failure instanceof InvalidBearerTokenException || failure instanceof OAuth2AuthenticationException
                 ? String.valueOf(failure.getMessage()) : "";
+        if (text.contains(TokenVerification.UNSIGNED)) {
+            return "it is unsigned (alg none), and unsigned tokens are not accepted: only tokens the issuer signed are";
+        }
         if (text.contains("expired")) {
             return "it has expired";
         }

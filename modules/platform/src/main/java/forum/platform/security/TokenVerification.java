@@ -10,13 +10,16 @@ import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.forum.extraction.runtime.topology.InvalidTopologyException;
 import dev.forum.extraction.runtime.topology.Topology;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
+import java.text.ParseException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,7 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -58,6 +62,8 @@ final class TokenVerification {
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
     /** Verified tokens remembered per process ({@link RecentlyVerifiedTokens}): at most a few MB. */
     static final long VERIFIED_TOKENS_KEPT = 4_096;
+    /** The reason of an unsigned token's refusal, as {@link ProblemSecurityHandlers} tells it. */
+    static final String UNSIGNED = "unsigned token: its header names the algorithm none";
 
     private TokenVerification() {
     }
@@ -92,7 +98,35 @@ final class TokenVerification {
         decoder.setClaimSetConverter(MappedJwtClaimSetConverter.withDefaults(
                 Map.of(JwtClaimNames.ISS, issuer -> issuer == null ? null : issuer.toString())));
         decoder.setJwtValidator(validator(jwt, settings));
-        return decoder;
+        return token -> {
+            refuseUnsigned(token);
+            return decoder.decode(token);
+        };
+    }
+
+    /**
+     * An unsigned token ({@code "alg": "none"}, RFC 7519 section 6, in any case: {@code None} is no algorithm either)
+     * is refused as what it is, not as a token whose signature does not verify or that is not well-formed, as the JOSE
+     * library tells the two spellings.
+     *
+     * @param token the token as sent
+     * @throws BadJwtException if its JOSE header names the algorithm {@code none}, in any case; a token whose header
+     *                         cannot be read is left to the decoder, which refuses it as not well-formed
+     */
+    static void refuseUnsigned(String token) {
+        int dot = token.indexOf('.');
+        if (dot <= 0) {
+            return;
+        }
+        Object algorithm;
+        try {
+            algorithm = JSONObjectUtils.parse(Base64URL.from(token.substring(0, dot)).decodeToString()).get("alg");
+        } catch (ParseException | RuntimeException unreadable) {
+            return;
+        }
+        if (algorithm instanceof String name && name.equalsIgnoreCase("none")) {
+            throw new BadJwtException(UNSIGNED);
+        }
     }
 
     private static OAuth2TokenValidator<Jwt> validator(OAuth2ResourceServerProperties.Jwt jwt, TokenSettings settings) {
