@@ -21,6 +21,7 @@ open module forum.platform {
     requires spring.boot.jackson;
     requires spring.boot.web.server;
     requires spring.boot.webmvc;
+    requires spring.boot.actuator;
     requires spring.boot.restclient;
     requires spring.boot.tomcat;
     requires spring.data.commons;

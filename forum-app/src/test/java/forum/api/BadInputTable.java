@@ -14,7 +14,7 @@ import java.util.Set;
  * it on H2 and on PostgreSQL and checks that nothing was written. The rows are kept by kind of bad input, one
  * file each ({@link BodyRows}, {@link QueryRows}, {@link PathRows}, {@link ContainerRows}, {@link HeaderFieldRows},
  * {@link MethodRows}, {@link MediaTypeRows}, {@link PasswordRows}, {@link DomainRows}, {@link EncodingRows},
- * {@link EchoRows}), each saying where its rules
+ * {@link EchoRows}, {@link PreconditionRows}), each saying where its rules
  * come from; this class puts them together and holds what they share: the {@link Row} and the ways to make one.
  */
 final class BadInputTable {
@@ -90,6 +90,7 @@ final class BadInputTable {
         DomainRows.addTo(rows);
         EncodingRows.addTo(rows);
         EchoRows.addTo(rows);
+        PreconditionRows.addTo(rows);
         return rows;
     }
 

@@ -11,7 +11,7 @@ import java.util.stream.IntStream;
  * The bad-input table's rows about a request's query string (400 {@code validation}, naming each parameter at
  * fault): a number not in plain decimal digits, an empty parameter, one given twice or one the route does not take,
  * a limit or offset out of paging's range, and (sent raw, as no HTTP client would) a name or value whose
- * percent-encoding does not decode to UTF-8, on every route of the port. Where the rules come from:
+ * percent-encoding does not decode to UTF-8, on every route of the port, the actuator's too. Where the rules come from:
  * {@code forum.platform.web.StrictQueryParameters} (only the route's parameters, each once, none empty),
  * {@code forum.platform.PlainDecimal} (one spelling per number), {@code forum.platform.Paging} (the ranges) and
  * {@code forum.platform.web.QueryEncodingFilter} (the percent-encodings); the README's "Errors" catalogue.
@@ -74,6 +74,15 @@ final class QueryRows {
                 "is a parameter name with a bad percent-encoding", "%ZZ"));
         rows.add(raw("a bad percent-encoding on an actuator route", "GET /actuator/health?x=%ZZ HTTP/1.1\r\n", 400, "validation",
                 "is not a percent-encoding", "x"));
+        // The actuator's endpoints take only their operations' parameters (health and info: none), as the routes do.
+        rows.add(get("an unknown parameter on the health route", "/actuator/health?x=1", 400, "validation",
+                "x is not a parameter of this route (it takes none)", "x"));
+        rows.add(get("a parameter on a health group", "/actuator/health/readiness?verbose=true", 400, "validation",
+                "is not a parameter of this route (it takes none)", "verbose"));
+        rows.add(get("a parameter without a value on the liveness group", "/actuator/health/liveness?probe", 400, "validation",
+                "is not a parameter of this route", "probe"));
+        rows.add(get("a parameter on the info route", "/actuator/info?format=xml", 400, "validation", "it takes none", "format"));
+        rows.add(get("a parameter on the actuator's links", "/actuator?all=1", 400, "validation", "it takes none", "all"));
         rows.add(raw("a bad percent-encoding on a write", "POST /api/threads?x=%FF HTTP/1.1\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 2\r\n", "{}", 400, "validation", "not UTF-8", "x"));
     }

@@ -86,9 +86,9 @@ abstract class SecurityContract {
      */
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            DELETE | /api/posts/1           | GET
-            PUT    | /api/posts/in-thread/1 | GET
-            PATCH  | /api/posts             | GET, POST
+            DELETE | /api/posts/1           | GET, HEAD, OPTIONS
+            PUT    | /api/posts/in-thread/1 | GET, HEAD, OPTIONS
+            PATCH  | /api/posts             | GET, HEAD, POST, OPTIONS
             """)
     void a_method_no_route_takes_is_a_405_with_or_without_a_token(String method, String path, String allow) {
         int before = count();

@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Without it Spring Security's firewall refused unknown methods with a 400 in its own words, listing methods the
  * route does not take, and Tomcat refused {@code TRACE} with an {@code Allow} of the servlet's, not the route's.
  * {@code CONNECT} never gets here: Tomcat answers it, with the same problem ({@link #notImplemented}). It runs before
- * Spring Security: neither answer reads a token. {@code OPTIONS} does ({@link LiteralRouteOptionsFilter}).
+ * Spring Security: neither answer reads a token. {@code OPTIONS} does ({@link OptionsFilter}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)

@@ -2,6 +2,8 @@ package forum.platform.web;
 
 import forum.platform.EchoedInput;
 import forum.platform.web.problem.ProblemType;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,10 +20,19 @@ import org.springframework.web.util.pattern.PathPattern;
  * Which methods Spring MVC's routes take on a request's path, asked where the answer must not depend on the layer
  * that refuses: Spring Security refuses a request before MVC would have said 405 (a {@code POST} to a read-only
  * route without a token is a 405, not a 401), and a literal route such as {@code POST /api/users/login} must not
- * be taken for the id of {@code GET /api/users/{id}} (a {@code GET} of it is a 405, not "id must be a number").
+ * be taken for the id of {@code GET /api/users/{id}} (a {@code GET} of it is a 405, not "id must be a number"), nor
+ * the literal start of longer routes ({@code /api/posts/in-thread}) for the id of {@code /api/posts/{id}} (a 404 for
+ * every method). One {@code Allow} for a path, whichever layer answers: a 405 of Spring MVC or Spring Security, a
+ * {@code TRACE}, an {@code OPTIONS} or a CORS preflight ({@link #allow}).
  */
 @Component
 public class RouteMethods {
+
+    /**
+     * The order {@code Allow} lists methods in, every method the server implements but {@code TRACE}, which no route
+     * takes (RFC 9110 section 9 in its order, {@code PATCH} after {@code PUT}); {@code OPTIONS *} lists all of them.
+     */
+    public static final List<String> ORDER = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private final ObjectProvider<RequestMappingHandlerMapping> routes;
 
@@ -37,7 +48,45 @@ public class RouteMethods {
      */
     public static ProblemDetail methodNotAllowed(String method, Set<String> allowed) {
         return ProblemType.METHOD_NOT_ALLOWED.problem("This route does not take " + EchoedInput.shorten(method)
-                + (allowed.isEmpty() ? "" : "; it takes " + String.join(", ", allowed)));
+                + (allowed.isEmpty() ? "" : "; it takes " + allow(allowed)));
+    }
+
+    /**
+     * The one {@code Allow} of a path (RFC 9110 section 10.2.1), whatever answers it: its routes' methods, {@code HEAD}
+     * wherever {@code GET} is taken (section 9.3.2: Spring MVC answers it with the {@code GET} route), and
+     * {@code OPTIONS}, which every path with a route answers, in {@link #ORDER}.
+     *
+     * @param routeMethods the methods of the path's routes, as Spring's mappings tell them (upper case; {@code HEAD}
+     *                     and {@code OPTIONS} may be among them or not; {@code TRACE} is never listed), not empty
+     * @return the header's value, e.g. {@code GET, HEAD, POST, OPTIONS}
+     */
+    public static String allow(Set<String> routeMethods) {
+        Set<String> allowed = new LinkedHashSet<>();
+        for (String method : ORDER) {
+            if (routeMethods.contains(method) || (method.equals("HEAD") && routeMethods.contains("GET"))
+                    || method.equals("OPTIONS")) {
+                allowed.add(method);
+            }
+        }
+        return String.join(", ", allowed);
+    }
+
+    /**
+     * Which methods a path's routes take, once a literal route and the literal start of longer routes are told apart
+     * from a route with a variable that Spring's mappings also match there.
+     *
+     * @param path    a request path, decoded (canonical paths only reach the routes)
+     * @param matched the methods of the routes Spring's mappings matched the path with
+     * @return the literal route's own methods where the path is one ({@code POST} for {@code /api/users/login}, not the
+     *         {@code GET} of {@code /api/users/{id}}); empty where the path is only the literal start of longer routes
+     *         ({@code /api/posts/in-thread}): no route has it, whatever the method; else {@code matched}
+     */
+    public Optional<Set<String>> methodsOf(String path, Set<String> matched) {
+        Optional<Set<String>> literal = methodsOfLiteralRoute(path);
+        if (literal.isPresent()) {
+            return literal;
+        }
+        return routesBelow(path).isEmpty() ? Optional.of(matched) : Optional.empty();
     }
 
     /**
@@ -63,6 +112,20 @@ public class RouteMethods {
             }
         }
         return below;
+    }
+
+    /**
+     * @param path a request path, decoded (canonical paths only reach the routes)
+     * @return the 404 {@code no-route} problem of a path that is only the literal start of longer routes, naming them
+     *         ({@code /api/posts/in-thread}); empty if the path is not one
+     */
+    public Optional<ProblemDetail> literalStart(String path) {
+        Set<String> below = routesBelow(path);
+        if (below.isEmpty() || methodsOfLiteralRoute(path).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(ProblemType.NO_ROUTE.problem("No route has the path " + EchoedInput.shorten(path)
+                + "; the routes below it are " + String.join(", ", below)));
     }
 
     /**

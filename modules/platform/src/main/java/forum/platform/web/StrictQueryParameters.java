@@ -28,9 +28,34 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * given empty ({@code ?limit=}, which Spring would read as "use the default"). The parameters a route takes
  * are the {@code @RequestParam}s of its handler method (for the modules, their API interface's). Numbers are
  * read by {@link forum.platform.PlainDecimal}'s rule ({@link StrictRequestsConfiguration}), and checked here
- * first, with paging's ranges, so that every failing parameter is named at once. OPTIONS is not judged.
+ * first, with paging's ranges, so that every failing parameter is named at once. OPTIONS is not judged. The
+ * actuator's endpoints are judged alike, by their operations' parameters ({@link ActuatorQueryParameters}).
  */
 class StrictQueryParameters implements HandlerInterceptor {
+
+    /** The query parameters a handler takes: name to the type it is read as. */
+    @FunctionalInterface
+    interface TakenParameters {
+
+        /**
+         * @param request the request, routed ({@code HandlerMapping}'s attributes set)
+         * @param handler the handler method it is routed to
+         * @return the parameters it takes, by name (empty: none)
+         */
+        Map<String, Class<?>> of(HttpServletRequest request, HandlerMethod handler);
+    }
+
+    private final TakenParameters takenParameters;
+
+    /** Judges a route by its handler method's {@code @RequestParam}s. */
+    StrictQueryParameters() {
+        this((request, handler) -> requestParams(handler));
+    }
+
+    /** @param takenParameters which query parameters a request's handler takes */
+    StrictQueryParameters(TakenParameters takenParameters) {
+        this.takenParameters = takenParameters;
+    }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -44,13 +69,7 @@ class StrictQueryParameters implements HandlerInterceptor {
         if (query.isEmpty()) {
             return true;
         }
-        Map<String, Class<?>> taken = new TreeMap<>();
-        for (MethodParameter parameter : method.getMethodParameters()) {
-            RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
-            if (param != null) {
-                taken.put(param.name().isEmpty() ? param.value() : param.name(), parameter.getParameterType());
-            }
-        }
+        Map<String, Class<?>> taken = takenParameters.of(request, method);
         // Every parameter is judged, so one answer names each at fault (ValidationException names the first ten).
         List<FieldViolation> violations = new ArrayList<>();
         query.forEach((name, values) -> {
@@ -71,6 +90,18 @@ class StrictQueryParameters implements HandlerInterceptor {
             throw new ValidationException(violations);
         }
         return true;
+    }
+
+    /** The {@code @RequestParam}s of a handler method (for the modules, their API interface's), sorted by name. */
+    static Map<String, Class<?>> requestParams(HandlerMethod handler) {
+        Map<String, Class<?>> taken = new TreeMap<>();
+        for (MethodParameter parameter : handler.getMethodParameters()) {
+            RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+            if (param != null) {
+                taken.put(param.name().isEmpty() ? param.value() : param.name(), parameter.getParameterType());
+            }
+        }
+        return taken;
     }
 
     /**

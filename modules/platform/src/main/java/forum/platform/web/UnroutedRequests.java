@@ -1,12 +1,17 @@
 package forum.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.beans.factory.BeanFactoryUtils;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.context.support.WebApplicationContextUtils;
@@ -57,6 +62,37 @@ public final class UnroutedRequests {
         HandlerExceptionResolver resolver = context.getBean(DispatcherServlet.HANDLER_EXCEPTION_RESOLVER_BEAN_NAME,
                 HandlerExceptionResolver.class);
         return resolver.resolveException(request, response, null, unrouted) != null;
+    }
+
+    /**
+     * Which methods the routes of a request's path take, across every handler mapping (the actuator's too), asked as
+     * Spring MVC would meet a {@code TRACE} of the path, which no route takes: for {@code OPTIONS}, whose answer must
+     * list what a 405 of the path lists.
+     *
+     * @param request a request before routing; its method is not read
+     * @return the methods the mappings match the path with (a route that names no method takes all of
+     *         {@link RouteMethods#ORDER}), before {@link RouteMethods#methodsOf} tells literal routes apart; empty if no
+     *         route has the path
+     */
+    public Optional<Set<String>> methodsOf(HttpServletRequest request) {
+        ApplicationContext context = WebApplicationContextUtils.getWebApplicationContext(request.getServletContext());
+        Exception unrouted;
+        try {
+            unrouted = unrouted(new HttpServletRequestWrapper(request) {
+                @Override
+                public String getMethod() {
+                    return HttpMethod.TRACE.name();
+                }
+            }, context == null ? application : context);
+        } catch (Exception unexpected) {
+            return Optional.empty();
+        }
+        return switch (unrouted) {
+            case null -> Optional.of(Set.copyOf(RouteMethods.ORDER));
+            case HttpRequestMethodNotSupportedException notTaken -> Optional.of(notTaken.getSupportedHttpMethods() == null
+                    ? Set.of() : new TreeSet<>(notTaken.getSupportedHttpMethods().stream().map(HttpMethod::name).toList()));
+            default -> Optional.empty();
+        };
     }
 
     /** What DispatcherServlet would meet: null if a handler takes the request, else the exception it would answer. */

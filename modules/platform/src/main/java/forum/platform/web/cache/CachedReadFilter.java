@@ -37,10 +37,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * <p>So that clients gain too (RFC 9111): a kept answer carries a strong {@code ETag} made from its bytes (the same
  * in every process that read the same data), {@code Cache-Control: no-cache} unless its route set its own (a client or
  * shared cache may store it but must ask again before each use, which a zero freshness bound needs; in place of
- * Spring Security's default {@code no-store}) and {@code Vary: Accept}; a kept answer asked for with a matching
- * {@code If-None-Match} is a 304 without a body (RFC 9110, 13.1.2: weak comparison, a list of tags or {@code *}), and
- * so is one read afresh whose bytes are still the client's. {@code HEAD} shares {@code GET}'s kept answers and is given
- * the same headers, without the body.
+ * Spring Security's default {@code no-store}) and {@code Vary: Accept}, against which a request's {@code If-None-Match}
+ * (a 304 without a body when it matches, whether the answer was kept or read afresh: the bytes are still the
+ * client's) and {@code If-Match} are evaluated ({@code forum.platform.web.ConditionalReadFilter}, just before this).
+ * {@code HEAD} shares {@code GET}'s kept answers and is given the same headers, without the body.
  */
 final class CachedReadFilter extends OncePerRequestFilter {
 
@@ -112,11 +112,6 @@ final class CachedReadFilter extends OncePerRequestFilter {
         if (answer != null) {
             answers.put(key, answer);
             validators(answer, wrapper);
-            if (notModified(request.getHeader(HttpHeaders.IF_NONE_MATCH), answer.etag())) {
-                // Read afresh after a write elsewhere in the module, and still the bytes the client holds.
-                wrapper.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-                return;
-            }
         }
         wrapper.sendBody();
     }
@@ -155,20 +150,6 @@ final class CachedReadFilter extends OncePerRequestFilter {
         }
     }
 
-    /** Whether {@code If-None-Match} names this tag or is {@code *}, comparing weakly ({@code W/} ignored). */
-    static boolean notModified(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String tag : ifNoneMatch.split(",")) {
-            String trimmed = tag.strip();
-            if (trimmed.equals("*") || (trimmed.startsWith("W/") ? trimmed.substring(2) : trimmed).equals(etag)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static void give(Answer answer, CacheableRoutes.Route route, HttpServletRequest request,
                              HttpServletResponse response) throws IOException {
         // The request's metrics and trace name the route, as Spring MVC would have told them.
@@ -179,10 +160,6 @@ final class CachedReadFilter extends OncePerRequestFilter {
             response.addHeader(header[0], header[1]);
         }
         validators(answer, response);
-        if (notModified(request.getHeader(HttpHeaders.IF_NONE_MATCH), answer.etag())) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
-        }
         response.setStatus(HttpServletResponse.SC_OK);
         if (answer.contentType() != null) {
             response.setContentType(answer.contentType());

@@ -1,5 +1,6 @@
 package forum.platform.web.error;
 
+import forum.platform.web.RouteMethods;
 import java.util.List;
 import org.apache.coyote.Adapter;
 import org.apache.coyote.Request;
@@ -18,7 +19,7 @@ import org.apache.tomcat.util.net.SocketEvent;
 final class AsteriskOptionsAdapter implements Adapter {
 
     /** What {@code OPTIONS *} lists: every method the server implements but TRACE, which no route takes. */
-    static final List<String> SERVER_METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+    static final List<String> SERVER_METHODS = RouteMethods.ORDER;
 
     private final Adapter tomcat;
 

@@ -53,16 +53,15 @@ final class ParameterTypeProblems {
         Optional<Set<String>> literal = failure.getParameter().hasParameterAnnotation(PathVariable.class)
                 ? routeMethods.methodsOfLiteralRoute(ServletRequestPathUtils.getCachedPathValue(request)) : Optional.empty();
         if (literal.isPresent() && !literal.get().contains(request.getMethod())) {
-            return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, String.join(", ", literal.get()))
+            return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, RouteMethods.allow(literal.get()))
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(RouteMethods.methodNotAllowed(request.getMethod(), literal.get()));
         }
         // GET /api/posts/in-thread reached GET /api/posts/{id}: the path is the literal start of longer routes (404).
-        Set<String> below = failure.getParameter().hasParameterAnnotation(PathVariable.class)
-                ? routeMethods.routesBelow(ServletRequestPathUtils.getCachedPathValue(request)) : Set.of();
-        if (!below.isEmpty()) {
-            String path = ServletRequestPathUtils.getCachedPathValue(request);
-            return ProblemDetailsAdvice.answer(ProblemType.NO_ROUTE.problem("No route has the path " + EchoedInput.shorten(path)
-                    + "; the routes below it are " + String.join(", ", below)));
+        if (failure.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            Optional<ProblemDetail> start = routeMethods.literalStart(ServletRequestPathUtils.getCachedPathValue(request));
+            if (start.isPresent()) {
+                return ProblemDetailsAdvice.answer(start.get());
+            }
         }
         Class<?> type = failure.getRequiredType();
         boolean id = type != null && type.isRecord();

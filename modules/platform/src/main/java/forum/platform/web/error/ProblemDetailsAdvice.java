@@ -175,16 +175,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         Set<HttpMethod> supported = failure.getSupportedHttpMethods();
         Set<String> allowed = supported == null ? Set.of() : new TreeSet<>(supported.stream().map(HttpMethod::name).toList());
         // PUT /api/users/login: Spring also counts GET /api/users/{id}, but a literal route is never read as an id
-        // (a GET of it is a 405 too), so it takes only its own methods.
+        // (a GET of it is a 405 too), so it takes only its own methods; POST /api/posts/in-thread: nor is the literal
+        // start of longer routes, which no route has (404, as for GET).
         if (request instanceof ServletWebRequest servlet) {
-            allowed = routeMethods.methodsOfLiteralRoute(servlet.getRequest().getRequestURI()).orElse(allowed);
+            String path = servlet.getRequest().getRequestURI();
+            Optional<Set<String>> routed = routeMethods.methodsOf(path, allowed);
+            if (routed.isEmpty()) {
+                return answer(routeMethods.literalStart(path).orElseGet(() -> noRoute(path)));
+            }
+            allowed = routed.get();
         }
         ProblemDetail problem = RouteMethods.methodNotAllowed(failure.getMethod(), allowed);
-        // Allow in name order, as security's 405 has it (Spring's own order follows a hash set).
+        // The path's one Allow, as OPTIONS and every other 405 of it say (Spring's own follows a hash set).
         HttpHeaders sorted = new HttpHeaders();
         sorted.addAll(headers);
         if (!allowed.isEmpty()) {
-            sorted.set(HttpHeaders.ALLOW, String.join(", ", allowed));
+            sorted.set(HttpHeaders.ALLOW, RouteMethods.allow(allowed));
         }
         return ResponseEntity.status(status).headers(sorted).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

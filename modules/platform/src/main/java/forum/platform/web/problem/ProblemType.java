@@ -41,6 +41,8 @@ public enum ProblemType {
     REQUEST_TIMEOUT("request-timeout", HttpStatus.REQUEST_TIMEOUT),
     /** 409: the write conflicts with what is stored (a taken username). */
     CONFLICT("conflict", HttpStatus.CONFLICT),
+    /** 412: an {@code If-Match} or {@code If-None-Match} of the request does not hold; nothing was done. */
+    PRECONDITION_FAILED("precondition-failed", HttpStatus.PRECONDITION_FAILED),
     /** 413: the body is over the size limit. */
     CONTENT_TOO_LARGE("content-too-large", HttpStatus.CONTENT_TOO_LARGE),
     /** 414: the request target is longer than the server takes. */
