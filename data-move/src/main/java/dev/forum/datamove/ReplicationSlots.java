@@ -120,19 +120,6 @@ final class ReplicationSlots {
         }
     }
 
-    /** Whether every table of the subscription has finished its initial copy (state {@code r}, ready). */
-    static boolean copyDone(Connection subscriber, String subscription) throws SQLException {
-        try (PreparedStatement query = subscriber.prepareStatement("""
-                select count(*) filter (where r.srsubstate <> 'r'), count(*)
-                from pg_subscription s join pg_subscription_rel r on r.srsubid = s.oid where s.subname = ?""")) {
-            query.setString(1, subscription);
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getLong(1) == 0 && result.getLong(2) > 0;
-            }
-        }
-    }
-
     /**
      * Waits until the slot's subscriber has confirmed (flushed) the publisher's WAL up to {@code lsn}: every change
      * committed on the publisher before that position is then on the subscriber.
