@@ -5,8 +5,10 @@
 #
 #   bench/hop.sh [--runs N] [--duration 10s] [--connections 1] [--warm-up 30s]
 #
-# Each process is first warmed with --warm-up of writes on 4 connections: at one connection a write path runs a few
-# hundred times a second, too few for the JIT to have compiled it within seconds.
+# Each process is first warmed with writes on 4 connections, in chunks of 5 s: at least --warm-up, then until the CPU
+# per request of three chunks in a row stays within 5 % of their mean (the JIT is done), at most 300 s. At one
+# connection a write path runs a few hundred times a second, too few for the JIT to have compiled it within seconds;
+# a fixed 30 s was not enough for the posts process, whose JIT threads still took half a core after it (2026-12-04).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -20,6 +22,8 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1 (use --runs N, --duration 10s, --connections N, --warm-up 30s)" >&2; exit 2 ;;
   esac
 done
+[[ $RUNS =~ ^[1-9][0-9]*$ && $CONNECTIONS =~ ^[1-9][0-9]*$ ]] || { echo "--runs and --connections are whole numbers from 1, not '$RUNS' / '$CONNECTIONS'" >&2; exit 2; }
+[[ $DURATION =~ ^[1-9][0-9]*s$ && $WARMUP =~ ^[0-9]+s$ ]] || { echo "--duration and --warm-up are seconds like 10s, not '$DURATION' / '$WARMUP'" >&2; exit 2; }
 JAR="$(monolith_jar)"; [ -n "$JAR" ] || { echo "no monolith jar: run ./mvnw -q package -DskipTests first" >&2; exit 1; }
 LUA_POST="$(dirname "$0")/create-post.lua"
 
@@ -40,17 +44,37 @@ FORUM_TOKEN=$(login_token "http://127.0.0.1:$MONO_PORT"); export FORUM_TOKEN
 LUA="$(mktemp --suffix=.lua)"; cat "$LUA_POST" "$(dirname "$0")/report.lua" > "$LUA"
 trap 'stop_all; rm -f "$LUA"' EXIT
 
+# both_cpu_ms: the CPU time of the monolith and the posts process together, in ms.
+both_cpu_ms() { echo $(( $(cpu_ms "$MONO_PID") + $(cpu_ms "$POSTS_PID") )); }
+
+# warm_up PORT: writes on 4 connections in chunks of 5 s until steady (see the head of this file).
+warm_up() {
+  local elapsed=0 last=() c0 n
+  while [ "$elapsed" -lt 300 ]; do
+    c0=$(both_cpu_ms)
+    n=$(wrk -t1 -c4 -d5s -s "$LUA_POST" "http://127.0.0.1:$1/api/posts" | awk '/requests in/ { print $1 }')
+    elapsed=$(( elapsed + 5 ))
+    last+=("$(( n > 0 ? ($(both_cpu_ms) - c0) * 1000 / n : 999999 ))")
+    [ ${#last[@]} -le 3 ] || last=("${last[@]:1}")
+    if [ "$elapsed" -ge "${WARMUP%s}" ] && [ ${#last[@]} -eq 3 ] && awk -v a="${last[0]}" -v b="${last[1]}" -v c="${last[2]}" \
+         'BEGIN { m = (a + b + c) / 3; exit !(m > 0 && a < 1.05 * m && a > 0.95 * m && b < 1.05 * m && b > 0.95 * m && c < 1.05 * m && c > 0.95 * m) }'; then
+      break
+    fi
+  done
+  echo "warm-up of port $1: ${elapsed} s, last chunks ${last[*]} µs/req" >&2
+}
+
 # run PORT: RESULT lines, each with cpu_us= (the CPU µs per request of the monolith and the posts process together,
 # their user and system time over the run divided by the requests: the hop costs on both sides).
 # A run with any failed request (a 4xx or 5xx, say) stops the benchmark.
 run() {
   local out errors c0 c1 n
   FORUM_THREAD=$(write_thread "http://127.0.0.1:$1" "$FORUM_TOKEN"); export FORUM_THREAD
-  wrk -t1 -c4 -d"$WARMUP" -s "$LUA_POST" "http://127.0.0.1:$1/api/posts" >/dev/null
+  warm_up "$1"
   for _ in $(seq "$RUNS"); do
-    c0=$(( $(cpu_ms "$MONO_PID") + $(cpu_ms "$POSTS_PID") ))
+    c0=$(both_cpu_ms)
     out=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s "$LUA" "http://127.0.0.1:$1/api/posts" | grep '^RESULT')
-    c1=$(( $(cpu_ms "$MONO_PID") + $(cpu_ms "$POSTS_PID") ))
+    c1=$(both_cpu_ms)
     errors=$(sed -n 's/.* errors=\([0-9]*\).*/\1/p' <<<"$out")
     [ "$errors" = 0 ] || { echo "port $1 answered $errors of POST /api/posts with an error: compare only error-free runs" >&2; exit 1; }
     n=$(sed -n 's/.* requests=\([0-9]*\).*/\1/p' <<<"$out")
