@@ -5,6 +5,7 @@ import forum.platform.CredentialsRejectedException;
 import forum.platform.FieldViolation;
 import forum.platform.ForbiddenException;
 import forum.platform.RateLimitedException;
+import forum.platform.ServerBusyException;
 import forum.platform.ReferenceNotFoundException;
 import forum.platform.ResourceNotFoundException;
 import forum.platform.ValidationException;
@@ -52,6 +53,7 @@ final class RemoteProblemDecoder implements RemoteErrorDecoder {
             case ReferenceNotFoundException.TYPE -> throw new ReferenceNotFoundException(violations);
             case CredentialsRejectedException.TYPE -> throw new CredentialsRejectedException();
             case RateLimitedException.TYPE -> throw new RateLimitedException(detail, retryAfter(headers));
+            case ServerBusyException.TYPE -> throw new ServerBusyException(detail, retryAfter(headers));
             case ForbiddenException.TYPE -> {
                 if (!violations.isEmpty()) {
                     throw new ForbiddenException(detail, violations.getFirst());

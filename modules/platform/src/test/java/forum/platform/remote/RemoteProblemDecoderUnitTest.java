@@ -9,6 +9,7 @@ import forum.platform.DomainException;
 import forum.platform.FieldViolation;
 import forum.platform.ReferenceNotFoundException;
 import forum.platform.ResourceNotFoundException;
+import forum.platform.ServerBusyException;
 import forum.platform.ValidationException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -90,6 +91,19 @@ class RemoteProblemDecoderUnitTest {
         assertThat(thrown).isExactlyInstanceOf(ReferenceNotFoundException.class)
                 .hasMessage("Referenced resource does not exist: user does not exist");
         assertThat(((DomainException) thrown).violations()).containsExactly(new FieldViolation("user", "does not exist"));
+    }
+
+    @Test
+    void busyBecomesServerBusyWithItsRetryAfter() {
+        MockClientHttpResponse busy = problem(503, """
+                {"type":"urn:forum:problem:busy","title":"Service Unavailable","status":503,
+                 "detail":"Every password hashing slot of this server is taken: try again shortly"}""");
+        busy.getHeaders().set("Retry-After", "2");
+        Throwable thrown = decode(request(HttpMethod.POST, "/api/users/login"), busy);
+
+        assertThat(thrown).isExactlyInstanceOf(ServerBusyException.class)
+                .hasMessage("Every password hashing slot of this server is taken: try again shortly");
+        assertThat(((ServerBusyException) thrown).retryAfterSeconds()).isEqualTo(2);
     }
 
     @Test

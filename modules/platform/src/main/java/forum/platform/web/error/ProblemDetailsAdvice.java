@@ -7,6 +7,7 @@ import dev.forum.extraction.runtime.topology.ModuleMetadata.ModuleInfo;
 import dev.forum.extraction.runtime.topology.Topology;
 import forum.platform.DomainException;
 import forum.platform.EchoedInput;
+import forum.platform.ServerBusyException;
 import forum.platform.web.RequestBodyLimitFilter;
 import forum.platform.web.RouteMethods;
 import forum.platform.web.problem.ProblemType;
@@ -84,6 +85,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Object> domainOutcome(DomainException failure) {
         return DomainOutcomeProblems.answer(failure);
+    }
+
+    /** No room now for the work the request needs: 503 {@code busy} with {@code Retry-After}. */
+    @ExceptionHandler(ServerBusyException.class)
+    ResponseEntity<Object> busy(ServerBusyException failure) {
+        return ResponseEntity.status(ProblemType.BUSY.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(failure.retryAfterSeconds()))
+                .body(ProblemType.BUSY.problem(failure.getMessage()));
     }
 
     /** A module in another process failed: 503 if unreachable, 504 if too slow, 502 otherwise. */

@@ -65,6 +65,8 @@ public enum ProblemType {
     BAD_GATEWAY("bad-gateway", HttpStatus.BAD_GATEWAY),
     /** 503: a module this request needs is unavailable (down, or its circuit breaker is open). */
     UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE),
+    /** 503: this process has no room now for the work the request needs (password hashing); {@code Retry-After}. */
+    BUSY("busy", HttpStatus.SERVICE_UNAVAILABLE),
     /** 504: a module this request needs did not answer in time. */
     TIMEOUT("timeout", HttpStatus.GATEWAY_TIMEOUT),
     /** 505: an HTTP version the server does not speak. */

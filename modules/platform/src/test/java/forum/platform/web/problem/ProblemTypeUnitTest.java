@@ -6,6 +6,7 @@ import forum.platform.ConflictException;
 import forum.platform.CredentialsRejectedException;
 import forum.platform.ForbiddenException;
 import forum.platform.RateLimitedException;
+import forum.platform.ServerBusyException;
 import forum.platform.ReferenceNotFoundException;
 import forum.platform.ResourceNotFoundException;
 import forum.platform.ValidationException;
@@ -24,6 +25,7 @@ class ProblemTypeUnitTest {
         assertThat(ForbiddenException.TYPE).isEqualTo(ProblemType.FORBIDDEN.urn());
         assertThat(CredentialsRejectedException.TYPE).isEqualTo(ProblemType.LOGIN_FAILED.urn());
         assertThat(RateLimitedException.TYPE).isEqualTo(ProblemType.RATE_LIMITED.urn());
+        assertThat(ServerBusyException.TYPE).isEqualTo(ProblemType.BUSY.urn());
     }
 
     @Test
