@@ -92,7 +92,7 @@ class ModuleRoleIsolationOnPostgresIntegrationTest extends RunningForumTest {
                     .as("owner of schema %s", module).isEqualTo(role);
             List<String> tables = new java.util.ArrayList<>(List.of(module, "flyway_schema_history", "data_version"));
             if (module.equals("users")) {
-                tables.addAll(List.of("credentials", "login_failures"));
+                tables.addAll(List.of("credentials", "login_failures", "client_budgets"));
             }
             assertThat(superuser("select tablename from pg_tables where schemaname = '" + module + "' order by 1").lines())
                     .as("tables of schema %s", module).containsExactlyInAnyOrderElementsOf(tables);

@@ -28,11 +28,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Two processes holding the users module, on one PostgreSQL database, as during a canary: failed logins counted by
  * one block the next attempt at the other, per username and client address; another address is not blocked, and a
- * success clears the count.
+ * success clears the count. The per-address budgets (failed logins across usernames, sign-ups) are shared the same way.
  */
 @EnabledIfPostgres
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LoginThrottleOnPostgresIntegrationTest {
+
+    /** Small budgets, so that spending them across both processes is quick; the other tests stay below them. */
+    static final int FAILED_LOGIN_BUDGET = 12;
+    static final int SIGN_UP_BUDGET = 3;
 
     ConfigurableApplicationContext first;
     ConfigurableApplicationContext second;
@@ -54,7 +58,10 @@ class LoginThrottleOnPostgresIntegrationTest {
     private static ConfigurableApplicationContext start(int port, PostgresServer server, String database) {
         return new SpringApplicationBuilder(ForumApplication.class).run("--server.port=" + port,
                 "--spring.datasource.url=" + server.jdbcUrl(database), "--spring.datasource.username=" + server.role(),
-                "--spring.datasource.password=" + server.password(), "--forum.seed-data=always");
+                "--spring.datasource.password=" + server.password(), "--forum.seed-data=always",
+                // Loopback stands for the load balancer, whose X-Forwarded-For names the client (no proxy by default).
+                "--server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1",
+                "--forum.users.budget.failed-logins=" + FAILED_LOGIN_BUDGET, "--forum.users.budget.sign-ups=" + SIGN_UP_BUDGET);
     }
 
     @AfterAll
@@ -122,5 +129,45 @@ class LoginThrottleOnPostgresIntegrationTest {
             }
             assertThat(counts).isEqualTo(Map.of(401, 5, 429, attempts - 5));
         }
+    }
+
+    /** Failed logins with ever new usernames, spent at either process, exhaust the address's budget at both. */
+    @Test
+    void an_address_spraying_usernames_at_both_processes_is_refused_at_both_once_its_budget_is_spent() {
+        for (int attempt = 1; attempt <= FAILED_LOGIN_BUDGET; attempt++) {
+            Reply failed = (attempt % 2 == 0 ? one : other).send("POST", "/api/users/login", "application/json",
+                    "{\"username\":\"sprayed-" + attempt + "\",\"password\":\"not-the-password\"}", "X-Forwarded-For", "10.5.5.5");
+            assertThat(failed.status()).as("attempt %d: %s", attempt, failed).isEqualTo(401);
+        }
+        for (ForumHttp process : List.of(one, other)) {
+            Reply refused = process.send("POST", "/api/users/login", "application/json",
+                    "{\"username\":\"sprayed-next\",\"password\":\"not-the-password\"}", "X-Forwarded-For", "10.5.5.5");
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+            assertThat(refused.json().get("type").asString()).isEqualTo("urn:forum:problem:rate-limited");
+            assertThat(refused.retryAfter()).isPresent();
+        }
+        assertThat(one.send("POST", "/api/users/login", "application/json",
+                "{\"username\":\"sprayed-next\",\"password\":\"not-the-password\"}", "X-Forwarded-For", "10.6.6.6").status())
+                .as("another address").isEqualTo(401);
+    }
+
+    /** Sign-ups at either process spend one budget per address; the refused one writes no user. */
+    @Test
+    void sign_ups_at_both_processes_spend_one_budget_per_address() {
+        for (int signUp = 1; signUp <= SIGN_UP_BUDGET; signUp++) {
+            Reply created = (signUp % 2 == 0 ? one : other).send("POST", "/api/users", "application/json",
+                    newUser("budget-pg-" + signUp), "X-Forwarded-For", "10.7.7.7");
+            assertThat(created.status()).as("sign-up %d: %s", signUp, created).isEqualTo(201);
+        }
+        Reply refused = one.send("POST", "/api/users", "application/json", newUser("budget-pg-over"), "X-Forwarded-For", "10.7.7.7");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+        assertThat(refused.retryAfter()).isPresent();
+        assertThat(other.send("POST", "/api/users/login", "application/json",
+                "{\"username\":\"budget-pg-over\",\"password\":\"a-long-enough-password\"}", "X-Forwarded-For", "10.8.8.8")
+                .status()).as("no user was written").isEqualTo(401);
+    }
+
+    private static String newUser(String username) {
+        return "{\"username\":\"" + username + "\",\"name\":\"Budget\",\"bio\":\"\",\"password\":\"a-long-enough-password\"}";
     }
 }

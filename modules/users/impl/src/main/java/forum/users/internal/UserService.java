@@ -14,6 +14,7 @@ import forum.users.UserId;
 import forum.users.UserNotFoundException;
 import forum.users.UsernameTakenException;
 import forum.users.UsersApi;
+import forum.users.internal.auth.ClientBudgets;
 import forum.users.internal.auth.LoginThrottle;
 import forum.users.internal.auth.PasswordRules;
 import forum.users.internal.auth.SigningKeys;
@@ -54,15 +55,20 @@ class UserService implements UsersApi {
     private final TokenIssuer tokens;
     private final SigningKeys keys;
     private final TransactionTemplate writes;
+    private final ClientBudgets budgets;
+    private final ClientBudgets.Budget signUps;
     /** Checked when no user has the username, so that an unknown user takes as long as a wrong password. */
     private final String unknownUserHash;
 
     /**
      * @param transactions the users module's transactions (each write raises the module's data version)
+     * @param budgets      the per-address budgets, on the module's connections
+     * @param signUps      the sign-ups (users created) an address may make per window
      */
     UserService(UserRepository users, CredentialStore credentials, PasswordEncoder passwords, LoginThrottle throttle,
                 TokenIssuer tokens, SigningKeys keys,
-                @Qualifier("usersTransactionManager") PlatformTransactionManager transactions) {
+                @Qualifier("usersTransactionManager") PlatformTransactionManager transactions,
+                ClientBudgets budgets, @Qualifier("signUpBudget") ClientBudgets.Budget signUps) {
         this.users = users;
         this.credentials = credentials;
         this.passwords = passwords;
@@ -70,6 +76,8 @@ class UserService implements UsersApi {
         this.tokens = tokens;
         this.keys = keys;
         this.writes = new TransactionTemplate(transactions);
+        this.budgets = budgets;
+        this.signUps = signUps;
         this.unknownUserHash = passwords.encode(UUID.randomUUID().toString());
     }
 
@@ -89,6 +97,12 @@ class UserService implements UsersApi {
      * begins, then writes the user and the hash together or not at all. Hashing takes a tenth of a second or more:
      * inside the transaction it held the new username's unique key all that time, and a sign-up of the same name at
      * the same moment waited for it (on H2, retrying its insert all the while and spending an id on every try).
+     *
+     * <p>Each user created spends one sign-up of the client address's budget ({@link ClientBudgets}): checked before
+     * the hash is made (a refused address costs no hashing), checked again and spent in the transaction that writes
+     * the user, so that a refused sign-up writes nothing and a sign-up that writes nothing spends nothing.
+     *
+     * @throws forum.platform.RateLimitedException when the address has made its sign-ups of the window
      */
     @Override
     public User create(NewUser user) {
@@ -106,15 +120,27 @@ class UserService implements UsersApi {
         if (users.existsByUsernameKey(UsernameKey.of(username))) {
             throw new UsernameTakenException(username);
         }
+        String client = ClientAddress.current();
+        budgets.purgeIfDue();
+        budgets.check(signUps, client);
         String hash = passwords.encode(password);
-        try {
-            return writes.execute(status -> {
-                User created = users.save(UserRow.from(user)).toUser();
-                credentials.save(created.id().value(), hash);
-                return created;
-            });
-        } catch (DuplicateKeyException raced) {
-            throw new UsernameTakenException(username);
+        for (int tries = 1; ; tries++) {
+            try {
+                return writes.execute(status -> {
+                    budgets.check(signUps, client);
+                    budgets.spend(signUps, client);
+                    User created = users.save(UserRow.from(user)).toUser();
+                    credentials.save(created.id().value(), hash);
+                    return created;
+                });
+            } catch (ClientBudgets.Raced raced) {
+                // Another sign-up from this address spent its first one at the same moment: count on top of it.
+                if (tries == 3) {
+                    throw raced;
+                }
+            } catch (DuplicateKeyException raced) {
+                throw new UsernameTakenException(username);
+            }
         }
     }
 

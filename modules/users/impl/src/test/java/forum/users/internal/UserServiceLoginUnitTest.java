@@ -14,6 +14,7 @@ import static org.mockito.Mockito.when;
 
 import forum.platform.CredentialsRejectedException;
 import forum.users.Credentials;
+import forum.users.internal.auth.ClientBudgets;
 import forum.users.internal.auth.LoginThrottle;
 import forum.users.internal.auth.SigningKeys;
 import forum.users.internal.auth.TokenIssuer;
@@ -63,7 +64,8 @@ class UserServiceLoginUnitTest {
     private final UserService service = new UserService(users, credentials, encoder, throttle,
             new TokenIssuer(SigningKeys.from(null, true), "urn:forum:users", List.of("urn:forum:api"),
                     Duration.ofMinutes(15), Clock.systemUTC()), SigningKeys.from(null, true),
-            mock(PlatformTransactionManager.class));
+            mock(PlatformTransactionManager.class), mock(ClientBudgets.class),
+            new ClientBudgets.Budget("sign-up", 20, Duration.ofHours(1), "too many"));
 
     @Test
     void an_unknown_user_is_checked_against_a_hash_of_the_same_cost_as_a_known_one() {

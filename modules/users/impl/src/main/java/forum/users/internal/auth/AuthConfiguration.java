@@ -14,12 +14,12 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OA
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The users module's issuer side, where the module is local: its signing keys ({@link SigningKeys}), the tokens
- * they sign, password hashing (Spring Security's delegating encoder: bcrypt, upgradable), the login throttle, and
- * its public keys for this process's own token verification ({@link LocalTokenKeys}).
+ * they sign, password hashing (Spring Security's delegating encoder: bcrypt, upgradable; bounded by
+ * {@link BoundedPasswordEncoder}), the login throttle and the per-address budgets ({@link ClientBudgets}), and its
+ * public keys for this process's own token verification ({@link LocalTokenKeys}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnLocalModule("users")
@@ -53,14 +53,41 @@ class AuthConfiguration {
                 Clock.systemUTC());
     }
 
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    /**
+     * Spring Security's delegating encoder (bcrypt), at most {@code forum.users.password-hashing.slots} hashes at once
+     * (0, the default: one per available CPU), a caller waiting at most {@code forum.users.password-hashing.wait}.
+     */
+    @Bean(destroyMethod = "close")
+    BoundedPasswordEncoder passwordEncoder(@Value("${forum.users.password-hashing.slots:0}") int slots,
+                                           @Value("${forum.users.password-hashing.wait:2s}") Duration wait) {
+        return new BoundedPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                slots > 0 ? slots : Runtime.getRuntime().availableProcessors(), wait);
     }
 
     @Bean
-    LoginThrottle loginThrottle(@Qualifier("usersDataSource") DataSource usersDataSource) {
-        return new LoginThrottle(usersDataSource, Clock.systemUTC());
+    ClientBudgets clientBudgets(@Qualifier("usersDataSource") DataSource usersDataSource) {
+        return new ClientBudgets(usersDataSource, Clock.systemUTC());
+    }
+
+    /** Failed logins per client address and window, across all usernames (README, "Identity", "Logins"). */
+    @Bean
+    ClientBudgets.Budget failedLoginBudget(@Value("${forum.users.budget.failed-logins:100}") int limit,
+                                           @Value("${forum.users.budget.failed-logins-window:15m}") Duration window) {
+        return new ClientBudgets.Budget("login-failure", limit, window,
+                "Too many failed logins from your address: try again later");
+    }
+
+    /** Sign-ups (users created) per client address and window (README, "Identity", "Logins"). */
+    @Bean
+    ClientBudgets.Budget signUpBudget(@Value("${forum.users.budget.sign-ups:20}") int limit,
+                                      @Value("${forum.users.budget.sign-ups-window:1h}") Duration window) {
+        return new ClientBudgets.Budget("sign-up", limit, window, "Too many sign-ups from your address: try again later");
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(@Qualifier("usersDataSource") DataSource usersDataSource, ClientBudgets budgets,
+                                @Qualifier("failedLoginBudget") ClientBudgets.Budget failedLogins) {
+        return new LoginThrottle(usersDataSource, Clock.systemUTC(), budgets, failedLogins);
     }
 
     @Bean

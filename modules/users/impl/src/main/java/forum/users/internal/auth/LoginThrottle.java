@@ -11,6 +11,8 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -27,8 +29,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * block ({@link #attempt}), with the pair's row locked: so attempts made at once, in one process or many, are counted
  * one after the other, and no more than {@value #FREE_FAILURES} passwords are ever checked before the block. A
  * login whose password is right then clears the count ({@link #succeeded}).
+ *
+ * <p>Each attempt also spends one unit of the client address's failed-login budget ({@link ClientBudgets}, across
+ * every username: password spraying), checked first in the same transaction, and given back by a success. An attempt
+ * refused by either writes nothing. One WARN is logged per block, naming the username only by
+ * {@link LogNames#username its hash}.
  */
 public final class LoginThrottle {
+
+    private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
     static final int FREE_FAILURES = 5;
     static final Duration FIRST_BLOCK = Duration.ofSeconds(5);
@@ -42,16 +51,22 @@ public final class LoginThrottle {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ClientBudgets budgets;
+    private final ClientBudgets.Budget addressBudget;
 
     /**
      * @param usersDatabase the users module's connections; the throttle's transactions are its own (a plain
      *                      {@link DataSourceTransactionManager}), so counting raises no data version of the module
      * @param clock         what "now" is
+     * @param budgets       the per-address budgets, on the same connections
+     * @param addressBudget the failed logins an address may have per window, across all usernames
      */
-    public LoginThrottle(DataSource usersDatabase, Clock clock) {
+    public LoginThrottle(DataSource usersDatabase, Clock clock, ClientBudgets budgets, ClientBudgets.Budget addressBudget) {
         this.jdbc = JdbcClient.create(usersDatabase);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(usersDatabase));
         this.clock = clock;
+        this.budgets = budgets;
+        this.addressBudget = addressBudget;
     }
 
     /**
@@ -61,20 +76,29 @@ public final class LoginThrottle {
      *
      * @param username      the username as sent (counted in any case, without its blank characters)
      * @param clientAddress the client's address
-     * @throws RateLimitedException while this username is blocked from this address; such an attempt is not counted
+     * @throws RateLimitedException while this address has spent its failed-login budget, or this username is blocked
+     *                              from this address; such an attempt is not counted
      */
     public void attempt(String username, String clientAddress) {
         String key = key(username);
+        budgets.purgeIfDue();
         for (int tries = 1; ; tries++) {
             try {
-                Optional<Duration> blocked = transactions.execute(status -> count(key, clientAddress, clock.instant()));
+                Optional<Duration> blocked = transactions.execute(status -> {
+                    budgets.check(addressBudget, clientAddress);
+                    Optional<Duration> pairBlocked = count(key, clientAddress, clock.instant());
+                    if (pairBlocked.isEmpty()) {
+                        budgets.spend(addressBudget, clientAddress);
+                    }
+                    return pairBlocked;
+                });
                 if (blocked != null && blocked.isPresent()) {
                     throw new RateLimitedException("Too many failed logins for this username from your address: try again later",
                             blocked.get());
                 }
                 return;
-            } catch (DuplicateKeyException raced) {
-                // Another attempt inserted the pair's first row at the same moment: count on top of it.
+            } catch (DuplicateKeyException | ClientBudgets.Raced raced) {
+                // Another attempt inserted the pair's (or the address's) first row at the same moment: count on top of it.
                 if (tries == 3) {
                     throw new IllegalStateException("the login attempt of '" + key + "' could not be counted", raced);
                 }
@@ -82,10 +106,16 @@ public final class LoginThrottle {
         }
     }
 
-    /** A login that succeeds clears the pair's count, this attempt's included. */
+    /**
+     * A login that succeeds clears the pair's count, this attempt's included, and gives its unit of the address's
+     * failed-login budget back.
+     */
     public void succeeded(String username, String clientAddress) {
-        jdbc.sql("delete from users.login_failures where username = :username and client_address = :client")
-                .param("username", key(username)).param("client", clientAddress).update();
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("delete from users.login_failures where username = :username and client_address = :client")
+                    .param("username", key(username)).param("client", clientAddress).update();
+            budgets.refund(addressBudget, clientAddress);
+        });
     }
 
     /** In a transaction: the pair's block, if it is blocked now; else the attempt counted, and the block it earns set. */
@@ -108,9 +138,15 @@ public final class LoginThrottle {
             return Optional.of(Duration.between(instant, before.blockedUntil().toInstant()));
         }
         int failures = before.lastFailureAt().toInstant().isAfter(instant.minus(FORGET_AFTER)) ? before.failures() + 1 : 1;
+        OffsetDateTime until = blockedUntil(failures, now);
+        if (until != null) {
+            // Only an attempt that is not refused gets here: each block is logged once, when it begins.
+            LogNames.warnOnCommit(log, "Username {} is refused from client address {} until {}: {} failed logins",
+                    LogNames.username(username), client, until.toInstant(), failures);
+        }
         jdbc.sql("update users.login_failures set failures = :failures, last_failure_at = :now, blocked_until = :until"
                         + " where username = :username and client_address = :client")
-                .param("failures", failures).param("now", now).param("until", blockedUntil(failures, now), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("failures", failures).param("now", now).param("until", until, Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("username", username).param("client", client).update();
         return Optional.empty();
     }

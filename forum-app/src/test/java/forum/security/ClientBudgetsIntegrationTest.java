@@ -1,0 +1,172 @@
+package forum.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import forum.support.ForumHttp;
+import forum.support.ForumHttp.Reply;
+import forum.support.SampleUsers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * The per-address budgets over HTTP on the monolith (H2), with the production limits (README, "Identity", "Logins"):
+ * 100 failed logins per address and 15 minutes across all usernames, 20 sign-ups per address and hour; beyond, 429
+ * {@code rate-limited} with {@code Retry-After}, nothing written, and one WARN per block, a username only by its hash.
+ * Loopback is trusted as a load balancer here, so that each test names its client address in {@code X-Forwarded-For}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "server.tomcat.remoteip.internal-proxies=127.0.0.1/32",
+        "forum.users.budget.failed-logins=100", "forum.users.budget.failed-logins-window=15m",
+        "forum.users.budget.sign-ups=20", "forum.users.budget.sign-ups-window=1h"})
+@DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
+class ClientBudgetsIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    @Qualifier("usersDataSource")
+    DataSource usersDataSource;
+    ForumHttp http;
+    JdbcClient users;
+
+    @BeforeEach
+    void connect() {
+        http = new ForumHttp(port);
+        users = JdbcClient.create(usersDataSource);
+    }
+
+    /** The limits tested here are the production defaults, not some others. */
+    @Test
+    void the_limits_set_here_are_the_production_defaults() throws IOException {
+        Properties production = new Properties();
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("application.properties")) {
+            production.load(in);
+        }
+        assertThat(production).containsEntry("forum.users.budget.failed-logins", "100")
+                .containsEntry("forum.users.budget.failed-logins-window", "15m")
+                .containsEntry("forum.users.budget.sign-ups", "20")
+                .containsEntry("forum.users.budget.sign-ups-window", "1h")
+                .containsEntry("server.tomcat.remoteip.internal-proxies", "")
+                .containsEntry("server.tomcat.remoteip.host-header", "");
+    }
+
+    @Test
+    void the_101st_failed_login_from_one_address_is_refused_whatever_the_username(CapturedOutput output) {
+        String address = "203.0.113.7";
+        for (int attempt = 1; attempt <= 100; attempt++) {
+            Reply failed = login("spray-" + attempt, address);
+            assertThat(failed.status()).as("attempt %d: %s", attempt, failed).isEqualTo(401);
+        }
+        int failureRows = countFailures(address);
+        for (int refusedAttempt = 1; refusedAttempt <= 3; refusedAttempt++) {
+            Reply refused = login("spray-more-" + refusedAttempt, address);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("type").asString()).isEqualTo("urn:forum:problem:rate-limited");
+            assertThat(refused.retryAfter()).hasValueSatisfying(seconds ->
+                    assertThat(Integer.parseInt(seconds)).isBetween(1, 15 * 60));
+        }
+        assertThat(countFailures(address)).as("a refused attempt counts nothing for its username").isEqualTo(failureRows);
+        assertThat(occurrences(output.getAll(), "Client address " + address + " is refused login-failure"))
+                .as("one WARN for the block, not one per refused attempt").isEqualTo(1);
+
+        Reply elsewhere = login("spray-more-1", "203.0.113.8");
+        assertThat(elsewhere.status()).as("another address: %s", elsewhere).isEqualTo(401);
+    }
+
+    @Test
+    void a_success_gives_its_unit_back() {
+        String address = "203.0.113.30";
+        for (int attempt = 1; attempt <= 99; attempt++) {
+            assertThat(login("gives-back-" + attempt, address).status()).isEqualTo(401);
+        }
+        for (int success = 1; success <= 3; success++) {
+            assertThat(http.send("POST", "/api/users/login", "application/json", "{\"username\":\"" + SampleUsers.FINN
+                    + "\",\"password\":\"" + SampleUsers.FINN_PASSWORD + "\"}", "X-Forwarded-For", address).status()).isEqualTo(200);
+        }
+        assertThat(login("gives-back-100", address).status()).as("the 100th failure").isEqualTo(401);
+        assertThat(login("gives-back-101", address).status()).as("the 101st").isEqualTo(429);
+    }
+
+    @Test
+    void a_username_blocked_from_an_address_is_logged_once_by_its_hash_only(CapturedOutput output) throws Exception {
+        String address = "203.0.113.40";
+        for (int attempt = 1; attempt <= 8; attempt++) {
+            login(SampleUsers.MARCELINE, address);
+        }
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(SampleUsers.MARCELINE.getBytes(StandardCharsets.UTF_8)), 0, 8);
+        String all = output.getAll();
+        assertThat(occurrences(all, "Username " + hash + " is refused from client address " + address))
+                .as("the 5th failure blocks (one WARN); the 6th to 8th are refused while it lasts (none)").isEqualTo(1);
+        assertThat(lines(all, address)).noneMatch(line -> line.contains(SampleUsers.MARCELINE));
+    }
+
+    @Test
+    void the_21st_sign_up_from_one_address_is_refused_and_writes_no_user(CapturedOutput output) {
+        String address = "203.0.113.20";
+        for (int signUp = 1; signUp <= 20; signUp++) {
+            Reply created = signUp("budget-" + signUp, address);
+            assertThat(created.status()).as("sign-up %d: %s", signUp, created).isEqualTo(201);
+        }
+        long usersBefore = users.sql("select count(*) from users.users").query(Long.class).single();
+        Reply refused = signUp("budget-21", address);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:forum:problem:rate-limited");
+        assertThat(refused.retryAfter()).hasValueSatisfying(seconds ->
+                assertThat(Integer.parseInt(seconds)).isBetween(3000, 3600));
+        assertThat(users.sql("select count(*) from users.users").query(Long.class).single()).isEqualTo(usersBefore);
+        assertThat(users.sql("select count(*) from users.users where username = 'budget-21'").query(Long.class).single())
+                .isZero();
+        assertThat(occurrences(output.getAll(), "Client address " + address + " is refused sign-up")).isEqualTo(1);
+
+        assertThat(signUp("budget-21", "203.0.113.21").status()).as("another address").isEqualTo(201);
+    }
+
+    private Reply login(String username, String address) {
+        return http.send("POST", "/api/users/login", "application/json",
+                "{\"username\":\"" + username + "\",\"password\":\"not-the-password\"}", "X-Forwarded-For", address);
+    }
+
+    private Reply signUp(String username, String address) {
+        return http.send("POST", "/api/users", "application/json", "{\"username\":\"" + username
+                + "\",\"name\":\"Budget\",\"bio\":\"\",\"password\":\"a-long-enough-password\"}", "X-Forwarded-For", address);
+    }
+
+    private int countFailures(String address) {
+        return users.sql("select count(*) from users.login_failures where client_address = :client")
+                .param("client", address).query(Integer.class).single();
+    }
+
+    private static int occurrences(String text, String part) {
+        Matcher matcher = Pattern.compile(Pattern.quote(part)).matcher(text);
+        int count = 0;
+        while (matcher.find()) {
+            count++;
+        }
+        return count;
+    }
+
+    private static java.util.List<String> lines(String text, String containing) {
+        return text.lines().filter(line -> line.contains(containing)).toList();
+    }
+}

@@ -1,0 +1,187 @@
+package forum.users.internal.auth;
+
+import forum.platform.RateLimitedException;
+import forum.platform.web.ClientAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Budgets per client address, shared by every process that holds the users module ({@code users.client_budgets},
+ * V6): an address may spend at most {@link Budget#limit} units of a budget (a failed login, a sign-up) within one
+ * window of {@link Budget#window}, which opens at its first use; once it has spent them, it is refused until the
+ * window ends. The limits are settings ({@code forum.users.budget.*}, README "Identity", "Logins").
+ *
+ * <p>Every method but {@link #purgeIfDue} runs in the caller's transaction on the users module's connections, so that
+ * a refusal writes nothing and a unit is spent together with what it pays for, or not at all: {@link #check} locks the
+ * address's row and reads it (no write), {@link #spend} then counts the unit, and {@link #refund} gives one back. A call
+ * made outside any HTTP request ({@link ClientAddress#NO_REQUEST}: seeding, in-process tests) has no budget.
+ *
+ * <p>Exactly one WARN is logged per block: when a unit spends the budget's last one.
+ */
+public final class ClientBudgets {
+
+    private static final Logger log = LoggerFactory.getLogger(ClientBudgets.class);
+
+    /** How often, at most, each process deletes the rows whose window has ended. */
+    static final Duration PURGE_EVERY = Duration.ofMinutes(1);
+
+    /**
+     * One budget: its name (the {@code budget} column), how many units an address may spend per window, and the
+     * window's length.
+     *
+     * @param name   the row's key, e.g. {@code login-failure}
+     * @param limit  units per window, at least 1
+     * @param window the window, positive
+     * @param refusal what a refused client is told (the 429's detail)
+     */
+    public record Budget(String name, int limit, Duration window, String refusal) {
+        /** @throws IllegalArgumentException when the limit is below 1 or the window not positive */
+        public Budget {
+            if (limit < 1 || window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("the budget " + name + " needs a limit of 1 or more and a positive"
+                        + " window, not " + limit + " per " + window);
+            }
+        }
+    }
+
+    /**
+     * Another attempt from the same address inserted the address's first row of a budget at the same moment as this
+     * one: try the transaction again (it then counts on top of that row). A type of its own, so that a caller can tell
+     * it from a unique key of its own data (a taken username).
+     */
+    public static final class Raced extends RuntimeException {
+        Raced(Budget budget, DuplicateKeyException cause) {
+            super("the first use of the budget " + budget.name() + " by an address raced another", cause);
+        }
+    }
+
+    /** The address's row as it was before this use. */
+    private record Row(int used, OffsetDateTime windowEndsAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final AtomicLong nextPurgeAt = new AtomicLong(Long.MIN_VALUE);
+
+    /**
+     * @param usersDatabase the users module's connections (the caller's transaction, where there is one)
+     * @param clock         what "now" is
+     */
+    public ClientBudgets(DataSource usersDatabase, Clock clock) {
+        this.jdbc = JdbcClient.create(usersDatabase);
+        this.clock = clock;
+    }
+
+    /**
+     * Refuses the address if it has spent the budget in its current window; writes nothing. In a transaction, the
+     * address's row stays locked until it ends, so that a following {@link #spend} counts on what was read.
+     *
+     * @throws RateLimitedException with the time until the window ends, when the budget is spent
+     */
+    public void check(Budget budget, String clientAddress) {
+        if (ClientAddress.NO_REQUEST.equals(clientAddress)) {
+            return;
+        }
+        Instant now = clock.instant();
+        Optional<Row> row = read(budget, clientAddress);
+        if (row.isPresent() && row.get().windowEndsAt().toInstant().isAfter(now) && row.get().used() >= budget.limit()) {
+            throw new RateLimitedException(budget.refusal(), Duration.between(now, row.get().windowEndsAt().toInstant()));
+        }
+    }
+
+    /**
+     * Spends one unit of the address's budget (opening a new window if the last one ended), after {@link #check}
+     * in the same transaction; logs one WARN when this unit is the last of the window.
+     *
+     * @throws Raced when another attempt inserted the address's first row at the same moment: the caller's
+     *         transaction is spoilt (PostgreSQL), and the caller tries it again
+     */
+    public void spend(Budget budget, String clientAddress) {
+        if (ClientAddress.NO_REQUEST.equals(clientAddress)) {
+            return;
+        }
+        Instant now = clock.instant();
+        Optional<Row> row = read(budget, clientAddress);
+        int used;
+        OffsetDateTime windowEndsAt;
+        if (row.isEmpty()) {
+            used = 1;
+            windowEndsAt = OffsetDateTime.ofInstant(now.plus(budget.window()), ZoneOffset.UTC);
+            try {
+                jdbc.sql("insert into users.client_budgets (budget, client_address, used, window_ends_at)"
+                                + " values (:budget, :client, :used, :ends)")
+                        .param("budget", budget.name()).param("client", clientAddress).param("used", used)
+                        .param("ends", windowEndsAt).update();
+            } catch (DuplicateKeyException raced) {
+                throw new Raced(budget, raced);
+            }
+        } else {
+            boolean ended = !row.get().windowEndsAt().toInstant().isAfter(now);
+            used = ended ? 1 : row.get().used() + 1;
+            windowEndsAt = ended ? OffsetDateTime.ofInstant(now.plus(budget.window()), ZoneOffset.UTC) : row.get().windowEndsAt();
+            jdbc.sql("update users.client_budgets set used = :used, window_ends_at = :ends"
+                            + " where budget = :budget and client_address = :client")
+                    .param("used", used).param("ends", windowEndsAt)
+                    .param("budget", budget.name()).param("client", clientAddress).update();
+        }
+        if (used == budget.limit()) {
+            LogNames.warnOnCommit(log, "Client address {} is refused {} until {}: it spent its {} per {}", clientAddress, budget.name(),
+                    windowEndsAt.toInstant(), budget.limit(), budget.window());
+        }
+    }
+
+    /** Gives back one unit of the address's current window (a login that turned out to succeed). */
+    public void refund(Budget budget, String clientAddress) {
+        if (ClientAddress.NO_REQUEST.equals(clientAddress)) {
+            return;
+        }
+        jdbc.sql("update users.client_budgets set used = used - 1"
+                        + " where budget = :budget and client_address = :client and used > 0 and window_ends_at > :now")
+                .param("budget", budget.name()).param("client", clientAddress)
+                .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).update();
+    }
+
+    /**
+     * Deletes every budget row whose window has ended, and every login failure count that is forgotten and not
+     * blocking ({@link LoginThrottle#FORGET_AFTER}), at most once per {@link #PURGE_EVERY} in this process; outside
+     * any transaction. A failure is logged and tried again at the next due time: the rows only take room.
+     *
+     * @return whether it purged this time
+     */
+    public boolean purgeIfDue() {
+        long now = clock.millis();
+        long due = nextPurgeAt.get();
+        if (now < due || !nextPurgeAt.compareAndSet(due, now + PURGE_EVERY.toMillis())) {
+            return false;
+        }
+        OffsetDateTime at = OffsetDateTime.ofInstant(Instant.ofEpochMilli(now), ZoneOffset.UTC);
+        try {
+            jdbc.sql("delete from users.client_budgets where window_ends_at <= :now").param("now", at).update();
+            jdbc.sql("delete from users.login_failures where last_failure_at <= :forgotten"
+                            + " and (blocked_until is null or blocked_until <= :now)")
+                    .param("forgotten", at.minus(LoginThrottle.FORGET_AFTER)).param("now", at).update();
+        } catch (DataAccessException failed) {
+            log.warn("Old login counts could not be purged; tried again in {}: {}", PURGE_EVERY, failed.getMessage());
+        }
+        return true;
+    }
+
+    private Optional<Row> read(Budget budget, String clientAddress) {
+        return jdbc.sql("select used, window_ends_at from users.client_budgets"
+                        + " where budget = :budget and client_address = :client for update")
+                .param("budget", budget.name()).param("client", clientAddress)
+                .query((result, number) -> new Row(result.getInt(1), result.getObject(2, OffsetDateTime.class)))
+                .optional();
+    }
+}
