@@ -11,13 +11,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
- * A process that clients reach directly, with no proxy in front, trusts no {@code X-Forwarded-For} once
- * {@code server.tomcat.remoteip.internal-proxies} is set to nothing (README, "Identity", "Logins"): the login throttle
- * keys failures by the connection's own address, so a client cannot buy more guesses by claiming other addresses.
- * By default (private and loopback peers trusted, as behind a load balancer) the claimed address is the key.
+ * By default a process trusts no proxy ({@code server.tomcat.remoteip.internal-proxies} is empty in
+ * application.properties; README, "Identity", "Logins"), not even a loopback peer: it takes no {@code X-Forwarded-For}
+ * from anyone, so the login throttle keys failures by the connection's own address, and a client cannot buy more
+ * guesses by claiming other addresses. Only a process told its load balancer's address believes the header
+ * ({@link ForwardedHostIgnoredIntegrationTest}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "server.tomcat.remoteip.internal-proxies=")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class ForwardedForUntrustedIntegrationTest {
 

@@ -25,9 +25,11 @@ import org.springframework.test.annotation.DirtiesContext;
  * Logins over HTTP on the monolith (H2), as a user's curl makes them: a password is checked as a whole, never only its
  * first 72 bytes (what bcrypt reads); in NFKC, at sign-up and at login alike; and the throttle checks no more than five
  * passwords of a username from an address, however many attempts arrive at once. Each test sends its own client
- * address ({@code X-Forwarded-For}, trusted from loopback) so that their counts do not meet.
+ * address ({@code X-Forwarded-For}, trusted here from loopback as from a load balancer: by default no proxy is trusted)
+ * so that their counts do not meet.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "server.tomcat.remoteip.internal-proxies=127.0.0.1/32")
 @DirtiesContext
 class LoginOnMonolithIntegrationTest {
 

@@ -29,6 +29,14 @@ import java.util.stream.Collectors;
  */
 final class Launcher {
 
+    /**
+     * The proxies whose {@code X-Forwarded-For} a forum process believes: the stand-in's HAProxy, on loopback (the
+     * forum trusts none by default, README "Identity", "Logins"). A regular expression, as Tomcat's
+     * {@code RemoteIpValve} takes it; passed as {@code SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES}, which the stand-in's
+     * own settings ({@code options().environment()}) may still override.
+     */
+    static final String TRUSTED_PROXY = "127\\.0\\.0\\.1";
+
     private final StandContext context;
     private final Databases databases;
     private final KeyRollout keys;
@@ -187,6 +195,7 @@ final class Launcher {
         env.put("SERVER_PORT", Integer.toString(instance.port()));
         env.put("MANAGEMENT_SERVER_PORT", Integer.toString(instance.managementPort()));
         env.put("SPRING_PROFILES_ACTIVE", "prod");
+        trustTheLoadBalancer(env);
         env.put("FORUM_TOPOLOGY_LOCAL_MODULES", String.join(",", modules));
         if (!remote(modules).isEmpty()) {
             env.put("FORUM_TOPOLOGY_REMOTE_BASE_URL", context.haproxy().internalUrl());
@@ -198,6 +207,16 @@ final class Launcher {
         keys.configure(env, modules);
         env.putAll(context.options().environment());
         instance.start(java, context.options().jvmOptions(), jars.get(instance.service()), modules, env, beside);
+    }
+
+    /**
+     * Tells a forum process to believe the {@code X-Forwarded-For} of the stand-in's HAProxy (and of nobody else):
+     * {@code server.tomcat.remoteip.internal-proxies} = {@value #TRUSTED_PROXY}.
+     *
+     * @param env the process's environment, added to
+     */
+    static void trustTheLoadBalancer(Map<String, String> env) {
+        env.put("SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES", TRUSTED_PROXY);
     }
 
     /**
