@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import forum.support.ForumHttp;
 import forum.support.ForumHttp.Reply;
 import forum.support.SampleUsers;
+import forum.users.internal.auth.ClientBudgets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -24,7 +30,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The per-address budgets over HTTP on the monolith (H2), with the production limits (README, "Identity", "Logins"):
@@ -140,6 +148,57 @@ class ClientBudgetsIntegrationTest {
         assertThat(occurrences(output.getAll(), "Client address " + address + " is refused sign-up")).isEqualTo(1);
 
         assertThat(signUp("budget-21", "203.0.113.21").status()).as("another address").isEqualTo(201);
+    }
+
+    /** A process deletes ended windows at most once a minute, not at every request. */
+    @Test
+    void ended_windows_are_purged_at_most_once_a_minute() {
+        MovableClock clock = new MovableClock(Instant.parse("2020-01-01T00:00:00Z"));
+        ClientBudgets budgets = new ClientBudgets(usersDataSource, clock);
+        ClientBudgets.Budget budget = new ClientBudgets.Budget("purge-test", 5, Duration.ofSeconds(20), "no");
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(usersDataSource));
+        transactions.executeWithoutResult(status -> {
+            budgets.check(budget, "192.0.2.1");
+            budgets.spend(budget, "192.0.2.1");
+        });
+        assertThat(budgets.purgeIfDue()).as("the first purge is due").isTrue();
+        assertThat(purgeTestRows()).as("its window has not ended").isEqualTo(1);
+
+        clock.now = Instant.parse("2020-01-01T00:00:30Z");
+        assertThat(budgets.purgeIfDue()).as("30 s after the last purge").isFalse();
+        assertThat(purgeTestRows()).as("ended, but not purged before the minute is over").isEqualTo(1);
+
+        clock.now = Instant.parse("2020-01-01T00:01:00Z");
+        assertThat(budgets.purgeIfDue()).isTrue();
+        assertThat(purgeTestRows()).isZero();
+    }
+
+    private long purgeTestRows() {
+        return users.sql("select count(*) from users.client_budgets where budget = 'purge-test'").query(Long.class).single();
+    }
+
+    /** A clock the test moves. */
+    static final class MovableClock extends Clock {
+        volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     private Reply login(String username, String address) {

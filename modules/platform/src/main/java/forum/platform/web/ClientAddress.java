@@ -5,9 +5,9 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The address of the client of the current request, as the load balancer in front reports it: the servlet
- * container reads {@code X-Forwarded-For} from the proxies it trusts ({@code server.forward-headers-strategy=native},
- * {@code server.tomcat.remoteip.internal-proxies}); without a load balancer it is the peer's address.
+ * The address of the client of the current request: the connection's own, unless it comes from a proxy the process is
+ * told to trust ({@code server.tomcat.remoteip.internal-proxies}, none by default), whose {@code X-Forwarded-For} the
+ * servlet container then reads ({@code server.forward-headers-strategy=native}).
  */
 public final class ClientAddress {
 

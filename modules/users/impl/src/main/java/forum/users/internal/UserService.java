@@ -122,7 +122,7 @@ class UserService implements UsersApi {
         }
         String client = ClientAddress.current();
         budgets.purgeIfDue();
-        budgets.check(signUps, client);
+        budgets.peek(signUps, client);
         String hash = passwords.encode(password);
         for (int tries = 1; ; tries++) {
             try {

@@ -22,9 +22,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * window of {@link Budget#window}, which opens at its first use; once it has spent them, it is refused until the
  * window ends. The limits are settings ({@code forum.users.budget.*}, README "Identity", "Logins").
  *
- * <p>Every method but {@link #purgeIfDue} runs in the caller's transaction on the users module's connections, so that
- * a refusal writes nothing and a unit is spent together with what it pays for, or not at all: {@link #check} locks the
- * address's row and reads it (no write), {@link #spend} then counts the unit, and {@link #refund} gives one back. A call
+ * <p>{@link #check}, {@link #spend} and {@link #refund} run in the caller's transaction on the users module's
+ * connections, so that a refusal writes nothing and a unit is spent together with what it pays for, or not at all:
+ * {@link #check} locks the address's row (first of all rows the transaction locks) and refuses a spent budget,
+ * {@link #spend} then counts the unit, and {@link #refund} gives one back. {@link #peek} only looks. A call
  * made outside any HTTP request ({@link ClientAddress#NO_REQUEST}: seeding, in-process tests) has no budget.
  *
  * <p>Exactly one WARN is logged per block: when a unit spends the budget's last one.
@@ -84,60 +85,75 @@ public final class ClientBudgets {
     }
 
     /**
-     * Refuses the address if it has spent the budget in its current window; writes nothing. In a transaction, the
-     * address's row stays locked until it ends, so that a following {@link #spend} counts on what was read.
+     * Refuses the address if it has spent the budget in its current window, reading without a lock and writing
+     * nothing: a cheap look before costly work (a password hash), which {@link #check} repeats where it counts.
      *
      * @throws RateLimitedException with the time until the window ends, when the budget is spent
+     */
+    public void peek(Budget budget, String clientAddress) {
+        if (!ClientAddress.NO_REQUEST.equals(clientAddress)) {
+            refuseIfSpent(budget, read(budget, clientAddress, ""), clock.instant());
+        }
+    }
+
+    /**
+     * In the caller's transaction: locks the address's row of the budget (making it, with nothing spent, if it has
+     * none: so that every transaction takes the row's lock before any other, and two never wait on each other), then
+     * refuses the address if it has spent the budget. The lock lasts until the transaction ends, so that a following
+     * {@link #spend} counts on what was read. A caller that refuses for another reason after this rolls back, so that
+     * a refusal writes nothing.
+     *
+     * @throws RateLimitedException with the time until the window ends, when the budget is spent; nothing was written
+     * @throws Raced when another transaction made the address's row at the same moment: the caller's transaction is
+     *         spoilt (PostgreSQL), and the caller tries it again
      */
     public void check(Budget budget, String clientAddress) {
         if (ClientAddress.NO_REQUEST.equals(clientAddress)) {
             return;
         }
         Instant now = clock.instant();
-        Optional<Row> row = read(budget, clientAddress);
-        if (row.isPresent() && row.get().windowEndsAt().toInstant().isAfter(now) && row.get().used() >= budget.limit()) {
-            throw new RateLimitedException(budget.refusal(), Duration.between(now, row.get().windowEndsAt().toInstant()));
+        Optional<Row> row = read(budget, clientAddress, " for update");
+        if (row.isEmpty()) {
+            try {
+                jdbc.sql("insert into users.client_budgets (budget, client_address, used, window_ends_at)"
+                                + " values (:budget, :client, 0, :ends)")
+                        .param("budget", budget.name()).param("client", clientAddress)
+                        .param("ends", OffsetDateTime.ofInstant(now.plus(budget.window()), ZoneOffset.UTC)).update();
+            } catch (DuplicateKeyException raced) {
+                throw new Raced(budget, raced);
+            }
+            return;
         }
+        refuseIfSpent(budget, row, now);
     }
 
     /**
      * Spends one unit of the address's budget (opening a new window if the last one ended), after {@link #check}
-     * in the same transaction; logs one WARN when this unit is the last of the window.
-     *
-     * @throws Raced when another attempt inserted the address's first row at the same moment: the caller's
-     *         transaction is spoilt (PostgreSQL), and the caller tries it again
+     * in the same transaction; logs one WARN, once the transaction commits, when this unit is the last of the window.
      */
     public void spend(Budget budget, String clientAddress) {
         if (ClientAddress.NO_REQUEST.equals(clientAddress)) {
             return;
         }
         Instant now = clock.instant();
-        Optional<Row> row = read(budget, clientAddress);
-        int used;
-        OffsetDateTime windowEndsAt;
-        if (row.isEmpty()) {
-            used = 1;
-            windowEndsAt = OffsetDateTime.ofInstant(now.plus(budget.window()), ZoneOffset.UTC);
-            try {
-                jdbc.sql("insert into users.client_budgets (budget, client_address, used, window_ends_at)"
-                                + " values (:budget, :client, :used, :ends)")
-                        .param("budget", budget.name()).param("client", clientAddress).param("used", used)
-                        .param("ends", windowEndsAt).update();
-            } catch (DuplicateKeyException raced) {
-                throw new Raced(budget, raced);
-            }
-        } else {
-            boolean ended = !row.get().windowEndsAt().toInstant().isAfter(now);
-            used = ended ? 1 : row.get().used() + 1;
-            windowEndsAt = ended ? OffsetDateTime.ofInstant(now.plus(budget.window()), ZoneOffset.UTC) : row.get().windowEndsAt();
-            jdbc.sql("update users.client_budgets set used = :used, window_ends_at = :ends"
-                            + " where budget = :budget and client_address = :client")
-                    .param("used", used).param("ends", windowEndsAt)
-                    .param("budget", budget.name()).param("client", clientAddress).update();
-        }
+        Row row = read(budget, clientAddress, " for update").orElseThrow(() -> new IllegalStateException(
+                "spend() of the budget " + budget.name() + " without check() in the same transaction"));
+        boolean ended = !row.windowEndsAt().toInstant().isAfter(now);
+        int used = ended ? 1 : row.used() + 1;
+        OffsetDateTime windowEndsAt = ended ? OffsetDateTime.ofInstant(now.plus(budget.window()), ZoneOffset.UTC) : row.windowEndsAt();
+        jdbc.sql("update users.client_budgets set used = :used, window_ends_at = :ends"
+                        + " where budget = :budget and client_address = :client")
+                .param("used", used).param("ends", windowEndsAt)
+                .param("budget", budget.name()).param("client", clientAddress).update();
         if (used == budget.limit()) {
-            LogNames.warnOnCommit(log, "Client address {} is refused {} until {}: it spent its {} per {}", clientAddress, budget.name(),
-                    windowEndsAt.toInstant(), budget.limit(), budget.window());
+            LogNames.warnOnCommit(log, "Client address {} is refused {} until {}: it spent its {} per {}", clientAddress,
+                    budget.name(), windowEndsAt.toInstant(), budget.limit(), budget.window());
+        }
+    }
+
+    private static void refuseIfSpent(Budget budget, Optional<Row> row, Instant now) {
+        if (row.isPresent() && row.get().windowEndsAt().toInstant().isAfter(now) && row.get().used() >= budget.limit()) {
+            throw new RateLimitedException(budget.refusal(), Duration.between(now, row.get().windowEndsAt().toInstant()));
         }
     }
 
@@ -177,9 +193,9 @@ public final class ClientBudgets {
         return true;
     }
 
-    private Optional<Row> read(Budget budget, String clientAddress) {
+    private Optional<Row> read(Budget budget, String clientAddress, String lock) {
         return jdbc.sql("select used, window_ends_at from users.client_budgets"
-                        + " where budget = :budget and client_address = :client for update")
+                        + " where budget = :budget and client_address = :client" + lock)
                 .param("budget", budget.name()).param("client", clientAddress)
                 .query((result, number) -> new Row(result.getInt(1), result.getObject(2, OffsetDateTime.class)))
                 .optional();

@@ -87,7 +87,10 @@ public final class LoginThrottle {
                 Optional<Duration> blocked = transactions.execute(status -> {
                     budgets.check(addressBudget, clientAddress);
                     Optional<Duration> pairBlocked = count(key, clientAddress, clock.instant());
-                    if (pairBlocked.isEmpty()) {
+                    if (pairBlocked.isPresent()) {
+                        // Refused: not even the address's row that check() may have made is kept.
+                        status.setRollbackOnly();
+                    } else {
                         budgets.spend(addressBudget, clientAddress);
                     }
                     return pairBlocked;
@@ -100,7 +103,8 @@ public final class LoginThrottle {
             } catch (DuplicateKeyException | ClientBudgets.Raced raced) {
                 // Another attempt inserted the pair's (or the address's) first row at the same moment: count on top of it.
                 if (tries == 3) {
-                    throw new IllegalStateException("the login attempt of '" + key + "' could not be counted", raced);
+                    throw new IllegalStateException("a login attempt for username " + LogNames.username(key)
+                            + " could not be counted", raced);
                 }
             }
         }
@@ -111,10 +115,11 @@ public final class LoginThrottle {
      * failed-login budget back.
      */
     public void succeeded(String username, String clientAddress) {
+        // The address's row first, then the pair's, as attempt() locks them: two transactions never wait on each other.
         transactions.executeWithoutResult(status -> {
+            budgets.refund(addressBudget, clientAddress);
             jdbc.sql("delete from users.login_failures where username = :username and client_address = :client")
                     .param("username", key(username)).param("client", clientAddress).update();
-            budgets.refund(addressBudget, clientAddress);
         });
     }
 
