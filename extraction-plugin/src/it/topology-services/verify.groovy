@@ -32,6 +32,25 @@ def base = new JsonSlurper().parse(new File(ecs, 'base.json'))
 assert !base.Resources.containsKey('DatabaseBootstrapSecurityGroup')
 assert !base.Resources.containsKey('RepositoryDbBootstrap')
 assert new File(ecs, 'deploy.sh').canExecute()
+// Not the forum: no module signs tokens, no profile or per-module database is configured, no problem catalogue.
+def container = pair.Resources.TaskDefinition.Properties.ContainerDefinitions[0]
+Map<String, Object> env = container.Environment.collectEntries { [it.Name, it.Value] }
+assert !env.keySet().any { it.startsWith('FORUM_SECURITY_') || it.startsWith('SPRING_SECURITY_') || it.startsWith('FORUM_DATASOURCE_') } : env.keySet()
+assert !env.containsKey('SPRING_PROFILES_ACTIVE')
+// The load balancers' X-Forwarded-For is trusted from the VPC's addresses only.
+assert env.SERVER_FORWARDHEADERSSTRATEGY == 'native'
+assert env.SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES == '10\\.0\\.\\d{1,3}\\.\\d{1,3}'
+assert container.Secrets*.Name == ['SPRING_DATASOURCE_USERNAME', 'SPRING_DATASOURCE_PASSWORD']
+// The hand-registered task definition says the same.
+def atRest = new JsonSlurper().parse(new File(ecs, 'taskdefs/pair.json')).containerDefinitions[0]
+assert atRest.environment*.name == container.Environment*.Name
+assert atRest.secrets*.name == container.Secrets*.Name
+assert !base.Resources.containsKey('SigningKeysSecret')
+String everything = ecs.listFiles().findAll { it.isFile() }.collect { it.text }.join('\n')
+assert !everything.contains('urn:forum:') && !everything.contains('/api/users') : 'nothing of the forum'
+assert new File(ecs, 'base.json').text.contains('{\\"type\\":\\"about:blank\\",\\"title\\":\\"Not Found\\",\\"status\\":404,'
+        + '\\"detail\\":\\"No service of this API answers this path: the routes are under /api/alpha and /api/beta\\"}')
+assert new File(ecs, 'deploy.sh').text.contains('\nTOKENS=false\n')
 String log = new File(basedir, 'build.log').text
 assert log.contains('[extract] ecs: ../topology.yml -> target/ecs: 6 files')
 return true

@@ -41,7 +41,7 @@ final class BaseStack {
         Network.add(stack, topology.name(), tag, names);
         LogBucket.add(stack, topology.name(), tag, names);
         Edge.add(stack, topology, settings, tag, names);
-        Firewall.add(stack, topology.name(), topology.edge().rateLimit(), tag);
+        Firewall.add(stack, topology.name(), topology.edge().rateLimit(), Problems.of(topology, settings), tag);
         InternalBalancer.add(stack, topology, settings, tag, names);
         cluster(stack, topology.name(), tag, names);
         repositories(stack, topology, settings, tag, names);

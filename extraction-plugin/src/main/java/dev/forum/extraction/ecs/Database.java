@@ -126,6 +126,9 @@ final class Database {
             secret(stack, "OwnerSecret" + EcsNames.id(m), names.ownerSecret(m), names.ownerRole(m),
                     "Owner role of the " + m + " module: owns schema " + m + " and runs its migrations", tag, names);
         }
+        if (!settings.tokens()) {
+            return; // no module issues tokens: no signing keys
+        }
         stack.add("SigningKeysSecret", resource("AWS::SecretsManager::Secret", obj(
                 "Name", names.signingKeysSecret(),
                 "Description", "The token signing keys (a JWK set with private keys) of the " + settings.identity().issuerModule()

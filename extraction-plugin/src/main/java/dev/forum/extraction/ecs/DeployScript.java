@@ -53,6 +53,7 @@ final class DeployScript {
         values.put("BOOTSTRAP_IMAGE_SCRIPT", settings.databaseBootstrapImage() == null ? "" : settings.databaseBootstrapImage());
         values.put("BOOTSTRAP_STACK", names.bootstrapStack());
         values.put("SIGNING_KEYS_SECRET", names.signingKeysSecret());
+        values.put("TOKENS", String.valueOf(settings.tokens()));
         values.values().forEach(DeployScript::checkSafe);
 
         Matcher matcher = PLACEHOLDER.matcher(template());

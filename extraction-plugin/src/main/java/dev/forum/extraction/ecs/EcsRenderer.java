@@ -24,7 +24,7 @@ public final class EcsRenderer {
 
     /** File name (relative, '/'-separated) to content, in a stable order. */
     public static Map<String, String> render(Topology topology, EcsSettings settings) {
-        check(topology);
+        check(topology, settings);
         Map<String, String> files = new LinkedHashMap<>();
         files.put(EcsNames.baseTemplate(), Json.compact(BaseStack.render(topology, settings)));
         for (ServiceSpec service : topology.extracted()) {
@@ -62,7 +62,7 @@ public final class EcsRenderer {
     }
 
     /** What ECS adds to the topology's own rules, each refused with what to change. */
-    private static void check(Topology topology) {
+    private static void check(Topology topology, EcsSettings settings) {
         for (ServiceSpec service : services(topology)) {
             String where = topology.source() + ":" + service.line() + ": " + service.name() + ": ";
             if (service.name().equals("base") || service.name().equals(EcsNames.BOOTSTRAP)) {
@@ -78,6 +78,11 @@ public final class EcsRenderer {
                     throw new ExtractionException(where + "the name '" + service.name() + "' is taken by the stack of "
                             + "the own database of " + other.name() + " (" + topology.name() + "-" + service.name() + "); rename the service");
                 }
+            }
+            if (service.ownDatabase() && !settings.moduleDatabases()) {
+                throw new ExtractionException(where + "a database of its own (database:) needs database credentials"
+                        + " per module: set extract.ecs.moduleDatabases=true if the application reads forum.datasource.<module>.*,"
+                        + " else remove database: from the service in " + topology.source());
             }
             // Two tasks, one per availability zone: a rolling deployment or a lost zone leaves one serving.
             if (service.count() < 2 || service.autoscaling().min() < 2) {

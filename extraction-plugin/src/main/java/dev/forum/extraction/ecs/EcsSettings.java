@@ -1,9 +1,10 @@
 package dev.forum.extraction.ecs;
 
 /**
- * What the templates need besides the topology: how the application answers, stops, signs and checks tokens, and
- * where the build puts things. Defaults follow the forum's {@code application-prod.properties} and the
- * zero-downtime checklist.
+ * What the templates need besides the topology: how the application answers, stops, signs and checks tokens (if it
+ * does), which profile and database credentials it runs with, and where the build puts things. {@link #defaults}
+ * follow the forum's {@code application-prod.properties} and the zero-downtime checklist; the ecs goal's settings
+ * ({@code extract.ecs.*}) give another application's.
  *
  * @param containerPort           the port the application serves on ({@code server.port}); listener rules forward here
  * @param managementPort          Actuator's own port ({@code management.server.port}): only the load balancers' health
@@ -13,7 +14,8 @@ package dev.forum.extraction.ecs;
  * @param healthCheckGracePeriod  seconds ECS ignores failing health checks of a new task (longer than start-up)
  * @param stopTimeout             seconds between SIGTERM and SIGKILL (longer than the application's graceful
  *                                shutdown, {@code spring.lifecycle.timeout-per-shutdown-phase}); Fargate allows 120
- * @param identity                who signs tokens and how every process verifies them
+ * @param identity                who signs tokens and how every process verifies them; null when the application has
+ *                                no module that issues tokens (no token settings, no signing keys' secret)
  * @param rdsCaBundle             where the image holds the RDS certificate authorities' bundle (PEM), for
  *                                {@code sslmode=verify-full}
  * @param databaseBootstrapImage  the script that builds the database bootstrap image (psql and
@@ -21,10 +23,27 @@ package dev.forum.extraction.ecs;
  * @param projectRoot             the project's root directory, relative to the rendered folder (for deploy.sh)
  * @param mavenModule             the Maven module that builds the service images, relative to the root
  * @param servicesDirectory       where that module writes {@code <service>/<service>-image.tar}, relative to the root
+ * @param springProfile           the Spring profile(s) every task runs with ({@code SPRING_PROFILES_ACTIVE}), or null
+ *                                for none set (the application's default)
+ * @param problemTypePrefix       the {@code type} of the problem documents the load balancers and the firewall answer:
+ *                                {@value #ABOUT_BLANK} (RFC 9457's type for a problem that means only its status), or a
+ *                                URI prefix the problem's kind is appended to (the forum's {@code urn:forum:problem:})
+ * @param moduleDatabases         true when every module has database credentials of its own
+ *                                ({@code FORUM_DATASOURCE_<MODULE>_*}, a role and schema per module); false for an
+ *                                application with one standard datasource ({@code SPRING_DATASOURCE_USERNAME},
+ *                                {@code _PASSWORD}, the database's admin secret)
  */
 public record EcsSettings(int containerPort, int managementPort, String healthCheckPath, int deregistrationDelay,
         int healthCheckGracePeriod, int stopTimeout, Identity identity, String rdsCaBundle, String databaseBootstrapImage,
-        String projectRoot, String mavenModule, String servicesDirectory) {
+        String projectRoot, String mavenModule, String servicesDirectory, String springProfile, String problemTypePrefix,
+        boolean moduleDatabases) {
+
+    /** RFC 9457, section 4.2.1: the problem has no meaning beyond its HTTP status. */
+    public static final String ABOUT_BLANK = "about:blank";
+    /** A URI scheme and the characters a problem type may carry unquoted in JSON and in deploy.sh. */
+    private static final java.util.regex.Pattern TYPE_PREFIX = java.util.regex.Pattern.compile(
+            "[A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9_.~:/?#@!$&'()*+,;=%-]*");
+    private static final java.util.regex.Pattern PROFILES = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]+(,[A-Za-z0-9_.-]+)*");
 
     public static final int DEFAULT_PORT = 3000;
     public static final int DEFAULT_MANAGEMENT_PORT = 3001;
@@ -77,19 +96,44 @@ public record EcsSettings(int containerPort, int managementPort, String healthCh
         if (healthCheckGracePeriod < 0) {
             throw new IllegalArgumentException("healthCheckGracePeriod must not be negative");
         }
-        if (identity == null) {
-            throw new IllegalArgumentException("identity is needed");
+        if (problemTypePrefix == null || !TYPE_PREFIX.matcher(problemTypePrefix).matches()) {
+            throw new IllegalArgumentException("problemTypePrefix must be " + ABOUT_BLANK + " or an absolute URI prefix"
+                    + " such as urn:example:problem: or https://example.com/problems/, not '" + problemTypePrefix + "'");
+        }
+        if (springProfile != null && !PROFILES.matcher(springProfile).matches()) {
+            throw new IllegalArgumentException("profile is a comma-separated list of Spring profile names (letters,"
+                    + " digits, . _ -), not '" + springProfile + "'");
         }
         if (rdsCaBundle == null || !rdsCaBundle.startsWith("/")) {
             throw new IllegalArgumentException("rdsCaBundle must be an absolute path in the image: " + rdsCaBundle);
         }
     }
 
-    /** The forum's values: ports 3000 and 3001, readiness, 20 s drain, 120 s grace, 30 s stop timeout. */
+    /**
+     * The forum's values: ports 3000 and 3001, readiness, 20 s drain, 120 s grace, 30 s stop timeout, tokens signed by
+     * users, profile {@code prod}, problem types {@code urn:forum:problem:<kind>}, a database role per module.
+     */
     public static EcsSettings defaults(String app, String databaseBootstrapImage, String projectRoot, String mavenModule,
             String servicesDirectory) {
         return new EcsSettings(DEFAULT_PORT, DEFAULT_MANAGEMENT_PORT, DEFAULT_HEALTH_CHECK_PATH, 20, 120, 30,
                 Identity.forum(app), DEFAULT_RDS_CA_BUNDLE, databaseBootstrapImage, projectRoot, mavenModule,
-                servicesDirectory);
+                servicesDirectory, "prod", "urn:forum:problem:", true);
+    }
+
+    /** These settings with {@code identity}, {@code springProfile}, {@code problemTypePrefix} and {@code moduleDatabases} replaced. */
+    public EcsSettings application(Identity identity, String springProfile, String problemTypePrefix, boolean moduleDatabases) {
+        return new EcsSettings(containerPort, managementPort, healthCheckPath, deregistrationDelay, healthCheckGracePeriod,
+                stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule, servicesDirectory,
+                springProfile, problemTypePrefix, moduleDatabases);
+    }
+
+    /** Whether the application has a module that issues tokens: its settings and signing keys' secret are rendered. */
+    public boolean tokens() {
+        return identity != null;
+    }
+
+    /** The problem {@code type} of a problem of {@code kind}: {@value #ABOUT_BLANK}, or the prefix and the kind. */
+    public String problemType(String kind) {
+        return ABOUT_BLANK.equals(problemTypePrefix) ? ABOUT_BLANK : problemTypePrefix + kind;
     }
 }

@@ -41,6 +41,7 @@ final class Edge {
 
     static void add(Stack stack, Topology topology, EcsSettings settings, Map<String, String> tag, EcsNames names) {
         String app = topology.name();
+        Problems problems = Problems.of(topology, settings);
         EdgeSpec edge = topology.edge();
         stack.parameter("CertificateArn", obj("Type", "String", "Default", edge.certificateArn().orElse(""),
                 "AllowedPattern", "(" + EdgeSpec.CERTIFICATE_ARN + ")?",
@@ -71,11 +72,11 @@ final class Edge {
                 tags(app + "-" + topology.monolith().name(), tag)));
         Map<String, Object> defaultRoute = ifThen("ForwardToMonolith",
                 obj("Type", "forward", "TargetGroupArn", ref("MonolithTargetGroup")),
-                Problems.fixedResponse(404, Problems.NO_ROUTE));
+                Problems.fixedResponse(404, problems.noRoute()));
 
         stack.add("HttpListener", resource("AWS::ElasticLoadBalancingV2::Listener", obj(
                 "LoadBalancerArn", ref("LoadBalancer"), "Port", 80, "Protocol", "HTTP",
-                "DefaultActions", list(ifThen("Https", Problems.fixedResponse(400, Problems.HTTPS_REQUIRED), defaultRoute)))));
+                "DefaultActions", list(ifThen("Https", Problems.fixedResponse(400, problems.httpsRequired()), defaultRoute)))));
         Map<String, Object> redirect = stack.add("HttpsRedirectRule", resource("AWS::ElasticLoadBalancingV2::ListenerRule", obj(
                 "ListenerArn", ref("HttpListener"), "Priority", REDIRECT_PRIORITY,
                 "Conditions", list(obj("Field", "http-request-method", "HttpRequestMethodConfig", obj("Values", list("GET", "HEAD")))),
@@ -89,7 +90,7 @@ final class Edge {
                 "DefaultActions", list(defaultRoute))));
         https.put("Condition", "Https");
         Object serving = ifThen("Https", ref("HttpsListener"), ref("HttpListener"));
-        nonCanonicalRules(stack, "", serving);
+        nonCanonicalRules(stack, "", serving, problems);
 
         stack.output("LoadBalancerDnsName", output("The internet-facing load balancer's DNS name: point the certificate's "
                 + "domain at it (an alias record)", getAtt("LoadBalancer", "DNSName"), null));
@@ -104,13 +105,13 @@ final class Edge {
     }
 
     /** Rules before every module rule that answer the non-canonical paths an ALB pattern can express with a 400. */
-    static void nonCanonicalRules(Stack stack, String idPrefix, Object listener) {
+    static void nonCanonicalRules(Stack stack, String idPrefix, Object listener, Problems problems) {
         for (int i = 0; i < NonCanonicalPaths.RULES.size(); i++) {
             stack.add(idPrefix + "NonCanonicalPathRule" + (i + 1), resource("AWS::ElasticLoadBalancingV2::ListenerRule", obj(
                     "ListenerArn", listener, "Priority", NonCanonicalPaths.FIRST_PRIORITY + i,
                     "Conditions", list(obj("Field", "path-pattern", "PathPatternConfig",
                             obj("Values", List.copyOf(NonCanonicalPaths.RULES.get(i))))),
-                    "Actions", list(Problems.fixedResponse(400, Problems.NON_CANONICAL_PATH)))));
+                    "Actions", list(Problems.fixedResponse(400, problems.nonCanonicalPath())))));
         }
     }
 

@@ -71,7 +71,7 @@ final class Firewall {
     private Firewall() {
     }
 
-    static void add(Stack stack, String app, int rateLimit, Map<String, String> tag) {
+    static void add(Stack stack, String app, int rateLimit, Problems problems, Map<String, String> tag) {
         List<Object> rules = list(
                 rule("rate-limit-per-ip", 0, app,
                         obj("RateBasedStatement", obj("Limit", rateLimit, "AggregateKeyType", "IP")),
@@ -88,8 +88,8 @@ final class Firewall {
                 obj("Action", obj("Block", obj("CustomResponse", obj("ResponseCode", 403, "CustomResponseBodyKey", "forbidden"))))));
 
         Map<String, Object> bodies = new LinkedHashMap<>();
-        bodies.put("forbidden", obj("ContentType", "APPLICATION_JSON", "Content", Problems.FIREWALL_REFUSED));
-        bodies.put("rate-limited", obj("ContentType", "APPLICATION_JSON", "Content", Problems.RATE_LIMITED));
+        bodies.put("forbidden", obj("ContentType", "APPLICATION_JSON", "Content", problems.firewallRefused()));
+        bodies.put("rate-limited", obj("ContentType", "APPLICATION_JSON", "Content", problems.rateLimited()));
         List<Object> reasons = new ArrayList<>();
         for (CountOnly rule : COUNT_ONLY) {
             reasons.add(obj("Group", rule.group().name(), "Rule", rule.rule(), "Label", rule.fullLabel(), "Reason", rule.reason()));

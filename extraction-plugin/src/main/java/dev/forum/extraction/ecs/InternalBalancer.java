@@ -49,8 +49,8 @@ final class InternalBalancer {
                 "LoadBalancerArn", ref("InternalLoadBalancer"), "Port", PORT, "Protocol", "HTTP",
                 "DefaultActions", list(ifThen("ForwardToMonolith",
                         obj("Type", "forward", "TargetGroupArn", ref("MonolithInternalTargetGroup")),
-                        Problems.fixedResponse(404, Problems.NO_ROUTE))))));
-        Edge.nonCanonicalRules(stack, "Internal", ref("InternalListener"));
+                        Problems.fixedResponse(404, Problems.of(topology, settings).noRoute()))))));
+        Edge.nonCanonicalRules(stack, "Internal", ref("InternalListener"), Problems.of(topology, settings));
 
         stack.output("InternalLoadBalancerUrl", output("Where every process reaches its remote modules and the token keys",
                 join("", "http://", getAtt("InternalLoadBalancer", "DNSName")), names.export("InternalLoadBalancerUrl")));

@@ -32,6 +32,27 @@ final class Network {
     private Network() {
     }
 
+    /**
+     * The addresses of {@code cidr} as a regular expression of Tomcat's {@code server.tomcat.remoteip.internal-proxies}
+     * (Java regex, matched against the whole address): {@code 10.0.0.0/16} is {@code 10\.0\.\d{1,3}\.\d{1,3}}.
+     * The load balancers have their addresses in the VPC, so the tasks trust the {@code X-Forwarded-For} of no one else.
+     *
+     * @throws IllegalArgumentException for a block that is not IPv4 on a whole octet (/8, /16, /24 or /32)
+     */
+    static String internalProxies(String cidr) {
+        String[] parts = cidr.split("/");
+        String[] octets = parts[0].split("\\.");
+        int bits = parts.length == 2 ? Integer.parseInt(parts[1]) : -1;
+        if (octets.length != 4 || bits < 8 || bits > 32 || bits % 8 != 0) {
+            throw new IllegalArgumentException(cidr + " is not an IPv4 block on a whole octet");
+        }
+        List<String> pattern = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            pattern.add(i < bits / 8 ? octets[i] : "\\d{1,3}");
+        }
+        return String.join("\\.", pattern);
+    }
+
     static void add(Stack stack, String app, Map<String, String> tag, EcsNames names) {
         stack.parameter("S3PrefixList", obj("Type", "String", "AllowedPattern", "pl-[0-9a-f]+",
                 "Description", "The AWS-managed prefix list of S3 in this region (com.amazonaws.<region>.s3): the only "

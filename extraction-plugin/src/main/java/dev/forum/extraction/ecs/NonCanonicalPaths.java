@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The non-canonical paths an ALB can refuse itself, before any module rule (issue: "the load balancer and the
  * application agree on the path"). A path is canonical when decoding and normalising it changes nothing; the
- * application refuses every other path with a 400 {@code urn:forum:problem:non-canonical-path}.
+ * application refuses every other path with a 400 (the forum: {@code urn:forum:problem:non-canonical-path}; here
+ * the problem type of {@link EcsSettings#problemType}).
  *
  * <p>What an ALB path-pattern condition can say (Elastic Load Balancing, "Path conditions"): at most 128
  * characters of A-Z a-z 0-9 _ - . $ / ~ " ' @ : + &amp; and the wildcards {@code *} and {@code ?}, matched

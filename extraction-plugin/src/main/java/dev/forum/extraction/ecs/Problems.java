@@ -2,12 +2,18 @@ package dev.forum.extraction.ecs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forum.topology.ModuleRoute;
+import dev.forum.topology.Topology;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * The problem documents (RFC 9457) that the load balancers and the firewall answer themselves, from the forum's
- * catalogue ({@code urn:forum:problem:<kind>}). Neither can send {@code application/problem+json}: an ALB fixed
+ * The problem documents (RFC 9457) that the load balancers and the firewall answer themselves. Their {@code type} is
+ * {@link EcsSettings#problemType} ({@code about:blank} unless {@code extract.ecs.problemTypePrefix} gives the
+ * application's catalogue, such as the forum's {@code urn:forum:problem:<kind>}); the no-route detail names the
+ * topology's route prefixes. Neither can send {@code application/problem+json}: an ALB fixed
  * response takes text/plain, text/css, text/html, application/javascript or application/json, and an AWS WAF
  * custom response TEXT_PLAIN, TEXT_HTML or APPLICATION_JSON (and may not set Content-Type), so these bodies go as
  * {@code application/json}. An ALB fixed-response body is at most 1,024 bytes; every body here is checked.
@@ -18,27 +24,59 @@ final class Problems {
     static final int MAX_BODY = 1024;
     static final String CONTENT_TYPE = "application/json";
 
-    static final String NO_ROUTE = body("no-route", "Not Found", 404,
-            "No service of this API answers this path: the routes are under /api/users, /api/threads and /api/posts");
-    static final String NON_CANONICAL_PATH = body("non-canonical-path", "Bad Request", 400,
-            "The path is not canonical: it has an empty segment (//) or a dot segment (/./ or /../); send the path "
-                    + "that decoding and normalising would not change");
-    static final String HTTPS_REQUIRED = body("bad-request", "Bad Request", 400,
-            "This API answers over HTTPS only: send the request to the https:// address (GET and HEAD are redirected "
-                    + "there; other methods are refused so that a body is never sent twice in clear text)");
-    static final String FIREWALL_REFUSED = body("forbidden", "Forbidden", 403,
-            "The web application firewall refused the request: its path, query, headers or cookies match a known "
-                    + "attack pattern; send it without that content");
-    static final String RATE_LIMITED = body("rate-limited", "Too Many Requests", 429,
-            "Too many requests from this address in the last 5 minutes: wait the seconds in Retry-After, then retry");
+    private final EcsSettings settings;
+    private final List<String> routePrefixes;
 
-    private Problems() {
+    private Problems(EcsSettings settings, List<String> routePrefixes) {
+        this.settings = settings;
+        this.routePrefixes = routePrefixes;
     }
 
-    /** A problem document of the forum's catalogue, compact JSON in the key order every layer uses. */
-    static String body(String kind, String title, int status, String detail) {
+    /** The problems of {@code topology}'s deployment: its route prefixes, the settings' problem types. */
+    static Problems of(Topology topology, EcsSettings settings) {
+        return new Problems(settings, topology.modules().stream().map(ModuleRoute::prefix).filter(Objects::nonNull).toList());
+    }
+
+    String noRoute() {
+        String routes = routePrefixes.isEmpty() ? "" : ": the routes are under " + (routePrefixes.size() == 1
+                ? routePrefixes.get(0)
+                : String.join(", ", routePrefixes.subList(0, routePrefixes.size() - 1)) + " and "
+                        + routePrefixes.get(routePrefixes.size() - 1));
+        return body("no-route", "Not Found", 404, "No service of this API answers this path" + routes);
+    }
+
+    String nonCanonicalPath() {
+        return body("non-canonical-path", "Bad Request", 400,
+                "The path is not canonical: it has an empty segment (//) or a dot segment (/./ or /../); send the path "
+                        + "that decoding and normalising would not change");
+    }
+
+    String httpsRequired() {
+        return body("bad-request", "Bad Request", 400,
+                "This API answers over HTTPS only: send the request to the https:// address (GET and HEAD are redirected "
+                        + "there; other methods are refused so that a body is never sent twice in clear text)");
+    }
+
+    String firewallRefused() {
+        return body("forbidden", "Forbidden", 403,
+                "The web application firewall refused the request: its path, query, headers or cookies match a known "
+                        + "attack pattern; send it without that content");
+    }
+
+    String rateLimited() {
+        return body("rate-limited", "Too Many Requests", 429,
+                "Too many requests from this address in the last 5 minutes: wait the seconds in Retry-After, then retry");
+    }
+
+    /**
+     * A problem document, compact JSON in the key order every layer uses. The title is the status's reason phrase, as
+     * RFC 9457 asks of an {@code about:blank} problem.
+     *
+     * @throws IllegalStateException when the document is over an ALB fixed response's {@value #MAX_BODY} bytes
+     */
+    String body(String kind, String title, int status, String detail) {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "urn:forum:problem:" + kind);
+        problem.put("type", settings.problemType(kind));
         problem.put("title", title);
         problem.put("status", status);
         problem.put("detail", detail);

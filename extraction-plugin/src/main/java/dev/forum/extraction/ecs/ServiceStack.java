@@ -3,11 +3,9 @@ package dev.forum.extraction.ecs;
 import static dev.forum.extraction.ecs.Cfn.allow;
 import static dev.forum.extraction.ecs.Cfn.equalTo;
 import static dev.forum.extraction.ecs.Cfn.getAtt;
-import static dev.forum.extraction.ecs.Cfn.ifThen;
 import static dev.forum.extraction.ecs.Cfn.importValue;
 import static dev.forum.extraction.ecs.Cfn.join;
 import static dev.forum.extraction.ecs.Cfn.list;
-import static dev.forum.extraction.ecs.Cfn.noValue;
 import static dev.forum.extraction.ecs.Cfn.obj;
 import static dev.forum.extraction.ecs.Cfn.output;
 import static dev.forum.extraction.ecs.Cfn.policy;
@@ -51,6 +49,7 @@ final class ServiceStack {
     private final Stack stack = new Stack();
     /** For the monolith: the condition under which it holds a module; absent when it always does. */
     private final Map<String, String> holdsCondition = new LinkedHashMap<>();
+    private final ServiceTask task;
 
     private ServiceStack(Topology topology, ServiceSpec service, EcsSettings settings) {
         this.topology = topology;
@@ -58,6 +57,7 @@ final class ServiceStack {
         this.settings = settings;
         this.names = new EcsNames(topology.name());
         this.tag = Map.of("extract:app", topology.name(), "extract:service", service.name());
+        this.task = new ServiceTask(topology, service, settings, holdsCondition);
     }
 
     static Map<String, Object> render(Topology topology, ServiceSpec service, EcsSettings settings) {
@@ -66,7 +66,7 @@ final class ServiceStack {
 
     /** The modules whose secrets the service's stack may give its tasks: every module for the monolith (it may widen). */
     static List<String> databaseModules(Topology topology, ServiceSpec service) {
-        return service.monolith() ? allModules(topology) : List.copyOf(topology.localModules(service.name()));
+        return ServiceTask.databaseModules(topology, service);
     }
 
     /**
@@ -113,8 +113,8 @@ final class ServiceStack {
         }
         ServiceSecurityGroup.add(stack, topology.name(), service, settings, names, tag);
         logsAndRoles();
-        taskDefinition(localModules);
-        List<String> rules = service.monolith() ? List.of() : targetGroupsAndRules();
+        stack.add("TaskDefinition", task.taskDefinition(localModules, tag));
+        List<String> rules = service.monolith() ? List.of() : ServiceRules.add(stack, topology, service, settings, tag);
         ecsService(rules);
         autoscaling();
         return stack.template("The " + service.name() + " service of " + topology.name() + " ("
@@ -161,29 +161,11 @@ final class ServiceStack {
         stack.mappings.put("TrafficSplit", split);
     }
 
-    /** {@code item} where the service always holds {@code module}, else only under its condition. */
-    private Object ifHolds(String module, Object item) {
-        String condition = holdsCondition.get(module);
-        return condition == null ? item : ifThen(condition, item, noValue());
-    }
-
-    private boolean mayHold(String module) {
-        return databaseModules(topology, service).contains(module);
-    }
-
     private void logsAndRoles() {
         stack.add("LogGroup", resource("AWS::Logs::LogGroup", obj("LogGroupName", names.logGroup(service.name()),
                 "RetentionInDays", 30)));
         String repositoryId = "Repository" + EcsNames.id(service.name());
-        List<Object> secrets = new ArrayList<>();
-        for (String module : databaseModules(topology, service)) {
-            secrets.add(ifHolds(module, importValue(names.export("DatabaseSecret" + EcsNames.id(module)))));
-            secrets.add(ifHolds(module, importValue(names.export("OwnerSecret" + EcsNames.id(module)))));
-        }
-        String issuer = settings.identity().issuerModule();
-        if (mayHold(issuer)) {
-            secrets.add(ifHolds(issuer, importValue(names.export("SigningKeysSecret"))));
-        }
+        List<Object> secrets = task.executionSecrets();
         // The execution role starts the task: pull this service's image, write its log group, read the secrets of
         // the modules it holds in this step. Nothing else.
         stack.add("ExecutionRole", resource("AWS::IAM::Role", obj(
@@ -205,124 +187,6 @@ final class ServiceStack {
                 "Description", "The " + service.name() + " application's own AWS permissions: none",
                 "AssumeRolePolicyDocument", TaskRoles.assumedByEcsTasks(),
                 "Tags", tags(names.taskRole(service.name()), tag))));
-    }
-
-    private void taskDefinition(Object localModules) {
-        String repositoryId = "Repository" + EcsNames.id(service.name());
-        Object internalUrl = importValue(names.export("InternalLoadBalancerUrl"));
-        EcsSettings.Identity identity = settings.identity();
-        List<Object> environment = list(
-                obj("Name", "SPRING_PROFILES_ACTIVE", "Value", "prod"),
-                // The port the listener rules forward to, whatever port the image was built with (its SERVER_PORT).
-                obj("Name", "SERVER_PORT", "Value", String.valueOf(settings.containerPort())),
-                obj("Name", "MANAGEMENT_SERVER_PORT", "Value", String.valueOf(settings.managementPort())),
-                obj("Name", "FORUM_TOPOLOGY_LOCAL_MODULES", "Value", localModules),
-                // Every remote module is behind the internal load balancer: the path rules send each call to its holder.
-                obj("Name", "FORUM_TOPOLOGY_REMOTE_BASE_URL", "Value", internalUrl),
-                obj("Name", "SPRING_DATASOURCE_URL", "Value", importValue(names.export("DatabaseUrl"))),
-                // Tokens: the issuer module's JWK set is at FORUM_TOPOLOGY_REMOTE_BASE_URL + this path where it is remote.
-                obj("Name", "FORUM_SECURITY_JWT_ISSUERMODULE", "Value", identity.issuerModule()),
-                obj("Name", "FORUM_SECURITY_JWT_JWKSPATH", "Value", identity.jwkSetPath()),
-                obj("Name", "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", "Value", identity.issuer()),
-                obj("Name", "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES", "Value", identity.audience()));
-        for (String module : databaseModules(topology, service)) {
-            environment.add(obj("Name", EcsNames.datasourceVariable(module, "MAXIMUMPOOLSIZE"),
-                    "Value", String.valueOf(topology.database().poolSize())));
-        }
-        List<Object> secrets = new ArrayList<>();
-        for (String module : databaseModules(topology, service)) {
-            Object runtime = importValue(names.export("DatabaseSecret" + EcsNames.id(module)));
-            Object owner = importValue(names.export("OwnerSecret" + EcsNames.id(module)));
-            secrets.add(ifHolds(module, secret(EcsNames.datasourceVariable(module, "USERNAME"), join("", runtime, ":username::"))));
-            secrets.add(ifHolds(module, secret(EcsNames.datasourceVariable(module, "PASSWORD"), join("", runtime, ":password::"))));
-            secrets.add(ifHolds(module, secret(EcsNames.datasourceVariable(module, "OWNER_USERNAME"), join("", owner, ":username::"))));
-            secrets.add(ifHolds(module, secret(EcsNames.datasourceVariable(module, "OWNER_PASSWORD"), join("", owner, ":password::"))));
-        }
-        if (service.ownDatabase()) {
-            // The own database, held from before the move (issue 16): the process switches to it when the placement
-            // row says so, not by a redeploy. The same runtime role and password (the bootstrap sets both instances).
-            Object url = importValue(names.ownDatabaseExport(service.name(), "DatabaseUrl"));
-            for (String module : service.modules()) {
-                Object runtime = importValue(names.export("DatabaseSecret" + EcsNames.id(module)));
-                environment.add(obj("Name", EcsNames.datasourceVariable(module, "MOVED_URL"), "Value", url));
-                secrets.add(secret(EcsNames.datasourceVariable(module, "MOVED_USERNAME"), join("", runtime, ":username::")));
-                secrets.add(secret(EcsNames.datasourceVariable(module, "MOVED_PASSWORD"), join("", runtime, ":password::")));
-            }
-        }
-        if (mayHold(identity.issuerModule())) {
-            secrets.add(ifHolds(identity.issuerModule(), secret("FORUM_SECURITY_JWT_SIGNING_KEYS",
-                    importValue(names.export("SigningKeysSecret")))));
-        }
-        stack.add("TaskDefinition", resource("AWS::ECS::TaskDefinition", obj(
-                "Family", names.family(service.name()),
-                "RequiresCompatibilities", list("FARGATE"), "NetworkMode", "awsvpc",
-                "Cpu", String.valueOf(service.sizing().cpu()), "Memory", String.valueOf(service.sizing().memory()),
-                "RuntimePlatform", obj("CpuArchitecture", "X86_64", "OperatingSystemFamily", "LINUX"),
-                "ExecutionRoleArn", getAtt("ExecutionRole", "Arn"),
-                "TaskRoleArn", getAtt("TaskRole", "Arn"),
-                "Volumes", list(obj("Name", TaskRoles.TMP_VOLUME)),
-                "ContainerDefinitions", list(TaskRoles.hardened(obj(
-                        "Name", service.name(),
-                        "Image", join("", importValue(names.export(repositoryId + "Uri")), ":", ref("ImageTag")),
-                        "Essential", true,
-                        "PortMappings", list(obj("ContainerPort", settings.containerPort(), "Protocol", "tcp"),
-                                obj("ContainerPort", settings.managementPort(), "Protocol", "tcp")),
-                        "Environment", environment,
-                        "Secrets", secrets,
-                        // ECS drains the target first (deregistration delay), then sends SIGTERM; the application
-                        // finishes its requests within its shutdown phase (20 s), below this timeout.
-                        "StopTimeout", settings.stopTimeout(),
-                        "LogConfiguration", TaskRoles.awsLogs(ref("LogGroup"), service.name())), true)),
-                "Tags", tags(names.family(service.name()), tag))));
-    }
-
-    private static Map<String, Object> secret(String name, Object valueFrom) {
-        return obj("Name", name, "ValueFrom", valueFrom);
-    }
-
-    /** The service's two target groups and, per module it holds, the weighted rule on each listener; returns the rules' ids. */
-    private List<String> targetGroupsAndRules() {
-        Object vpc = importValue(names.export("VpcId"));
-        stack.add("TargetGroup", TargetGroups.targetGroup(settings, vpc, tags(names.family(service.name()), tag)));
-        stack.add("InternalTargetGroup", TargetGroups.targetGroup(settings, vpc,
-                tags(names.family(service.name()) + "-internal", tag)));
-        List<String> ids = new ArrayList<>();
-        for (var rule : topology.routingRules()) {
-            boolean held = topology.extractedHolder(rule.module()).map(s -> s.name().equals(service.name())).orElse(false);
-            if (!held) {
-                continue;
-            }
-            List<Object> patterns = new ArrayList<>();
-            rule.patterns().forEach(p -> patterns.add(p.pattern()));
-            String id = EcsNames.id(rule.module());
-            ids.add(listenerRule("Rule" + id, ref("PublicListener"), rule.priority(), patterns,
-                    importValue(names.export("MonolithTargetGroup")), ref("TargetGroup")));
-            ids.add(listenerRule("InternalRule" + id, importValue(names.export("InternalListener")), rule.priority(), patterns,
-                    importValue(names.export("MonolithInternalTargetGroup")), ref("InternalTargetGroup")));
-        }
-        stack.output("TargetGroup", output("The " + service.name() + " target group", ref("TargetGroup"), null));
-        stack.output("InternalTargetGroup", output("The " + service.name() + " target group on the internal load balancer",
-                ref("InternalTargetGroup"), null));
-        return ids;
-    }
-
-    /**
-     * A rule forwarding {@code patterns} to the monolith's and this service's target groups by {@code Traffic}. The
-     * monolith's target group is always a target: its weight is 100 - Traffic, so rolling back is a parameter
-     * change. With no monolith deployed the topology has Traffic 100 and its weight is 0.
-     */
-    private String listenerRule(String id, Object listener, int priority, List<Object> patterns, Object monolithGroup,
-            Object ownGroup) {
-        stack.add(id, resource("AWS::ElasticLoadBalancingV2::ListenerRule", obj(
-                "ListenerArn", listener,
-                "Priority", priority,
-                "Conditions", list(obj("Field", "path-pattern", "PathPatternConfig", obj("Values", patterns))),
-                "Actions", list(obj("Type", "forward", "ForwardConfig", obj(
-                        "TargetGroups", list(
-                                obj("TargetGroupArn", monolithGroup, "Weight", Cfn.findInMap("TrafficSplit", ref("Traffic"), "Monolith")),
-                                obj("TargetGroupArn", ownGroup, "Weight", ref("Traffic"))),
-                        "TargetGroupStickinessConfig", obj("Enabled", false)))))));
-        return id;
     }
 
     private void ecsService(List<String> rules) {

@@ -13,54 +13,65 @@ import java.util.Map;
  * A service's task definition as the input of {@code aws ecs register-task-definition --cli-input-json}, for
  * those who register task definitions by hand as the tutorial does: the content of the stack's task definition at
  * rest (the topology's local modules, their secrets only). The values only known in the account are
- * {@code ${VARIABLES}} for {@code envsubst}: {@value #VARIABLES}.
+ * {@code ${VARIABLES}} for {@code envsubst}: {@value #VARIABLES} (the last only for an application with one
+ * datasource: the RDS-managed admin secret's ARN, the base stack's {@code DatabaseAdminSecret} output). The variables
+ * both task definitions share come from {@link TaskVariables}.
  */
 final class TaskDefinitionJson {
 
     static final String VARIABLES = "AWS_ACCOUNT_ID AWS_REGION IMAGE_TAG INTERNAL_LOAD_BALANCER_URL DATABASE_URL"
-            + " OWN_DATABASE_URL";
+            + " OWN_DATABASE_URL DATABASE_ADMIN_SECRET_ARN";
 
     private TaskDefinitionJson() {
     }
 
+    private static Map<String, Object> variable(String name, String value) {
+        return obj("name", name, "value", value);
+    }
+
+    private static Map<String, Object> secret(String name, String valueFrom) {
+        return obj("name", name, "valueFrom", valueFrom);
+    }
+
+    /**
+     * @return the task definition of {@code service} at rest: the topology's local modules and their secrets only
+     */
     static Map<String, Object> render(Topology topology, ServiceSpec service, EcsSettings settings) {
         EcsNames names = new EcsNames(topology.name());
         String account = "${AWS_ACCOUNT_ID}";
         String region = "${AWS_REGION}";
         String secretPrefix = "arn:aws:secretsmanager:" + region + ":" + account + ":secret:";
-        List<Object> environment = list(
-                obj("name", "SPRING_PROFILES_ACTIVE", "value", "prod"),
-                obj("name", "SERVER_PORT", "value", String.valueOf(settings.containerPort())),
-                obj("name", "MANAGEMENT_SERVER_PORT", "value", String.valueOf(settings.managementPort())),
-                obj("name", "FORUM_TOPOLOGY_LOCAL_MODULES", "value", String.join(",", topology.localModules(service.name()))),
-                obj("name", "FORUM_TOPOLOGY_REMOTE_BASE_URL", "value", "${INTERNAL_LOAD_BALANCER_URL}"),
-                obj("name", "SPRING_DATASOURCE_URL", "value", "${DATABASE_URL}"),
-                obj("name", "FORUM_SECURITY_JWT_ISSUERMODULE", "value", settings.identity().issuerModule()),
-                obj("name", "FORUM_SECURITY_JWT_JWKSPATH", "value", settings.identity().jwkSetPath()),
-                obj("name", "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", "value", settings.identity().issuer()),
-                obj("name", "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES", "value", settings.identity().audience()));
+        List<String> modules = List.copyOf(topology.localModules(service.name()));
+        List<Object> environment = new ArrayList<>();
+        TaskVariables.head(settings).forEach((name, value) -> environment.add(variable(name, value)));
+        environment.add(variable("FORUM_TOPOLOGY_LOCAL_MODULES", String.join(",", modules)));
+        environment.add(variable("FORUM_TOPOLOGY_REMOTE_BASE_URL", "${INTERNAL_LOAD_BALANCER_URL}"));
+        environment.add(variable("SPRING_DATASOURCE_URL", "${DATABASE_URL}"));
+        TaskVariables.tail(settings).forEach((name, value) -> environment.add(variable(name, value)));
+        String poolSize = String.valueOf(topology.database().poolSize());
         List<Object> secrets = new ArrayList<>();
-        for (String module : topology.localModules(service.name())) {
-            environment.add(obj("name", EcsNames.datasourceVariable(module, "MAXIMUMPOOLSIZE"),
-                    "value", String.valueOf(topology.database().poolSize())));
-            // A secret's name (a partial ARN, without the random suffix) is enough in the same account and region.
-            String runtime = secretPrefix + names.databaseSecret(module);
-            String owner = secretPrefix + names.ownerSecret(module);
-            secrets.add(obj("name", EcsNames.datasourceVariable(module, "USERNAME"), "valueFrom", runtime + ":username::"));
-            secrets.add(obj("name", EcsNames.datasourceVariable(module, "PASSWORD"), "valueFrom", runtime + ":password::"));
-            secrets.add(obj("name", EcsNames.datasourceVariable(module, "OWNER_USERNAME"), "valueFrom", owner + ":username::"));
-            secrets.add(obj("name", EcsNames.datasourceVariable(module, "OWNER_PASSWORD"), "valueFrom", owner + ":password::"));
+        if (settings.moduleDatabases()) {
+            for (String module : modules) {
+                environment.add(variable(TaskVariables.poolSize(settings, module), poolSize));
+                // A secret's name (a partial ARN, without the random suffix) is enough in the same account and region.
+                String runtime = secretPrefix + names.databaseSecret(module);
+                String owner = secretPrefix + names.ownerSecret(module);
+                TaskVariables.runtime(module).forEach(c -> secrets.add(secret(c.variable(), c.valueFrom(runtime))));
+                TaskVariables.owner(module).forEach(c -> secrets.add(secret(c.variable(), c.valueFrom(owner))));
+            }
+        } else {
+            environment.add(variable(TaskVariables.poolSize(settings, null), poolSize));
+            TaskVariables.SINGLE.forEach(c -> secrets.add(secret(c.variable(), c.valueFrom("${DATABASE_ADMIN_SECRET_ARN}"))));
         }
         if (service.ownDatabase()) {
             for (String module : service.modules()) {
                 String runtime = secretPrefix + names.databaseSecret(module);
-                environment.add(obj("name", EcsNames.datasourceVariable(module, "MOVED_URL"), "value", "${OWN_DATABASE_URL}"));
-                secrets.add(obj("name", EcsNames.datasourceVariable(module, "MOVED_USERNAME"), "valueFrom", runtime + ":username::"));
-                secrets.add(obj("name", EcsNames.datasourceVariable(module, "MOVED_PASSWORD"), "valueFrom", runtime + ":password::"));
+                environment.add(variable(EcsNames.datasourceVariable(module, "MOVED_URL"), "${OWN_DATABASE_URL}"));
+                TaskVariables.moved(module).forEach(c -> secrets.add(secret(c.variable(), c.valueFrom(runtime))));
             }
         }
-        if (topology.localModules(service.name()).contains(settings.identity().issuerModule())) {
-            secrets.add(obj("name", "FORUM_SECURITY_JWT_SIGNING_KEYS", "valueFrom", secretPrefix + names.signingKeysSecret()));
+        if (settings.tokens() && modules.contains(settings.identity().issuerModule())) {
+            secrets.add(secret(TaskVariables.SIGNING_KEYS, secretPrefix + names.signingKeysSecret()));
         }
         return obj(
                 "family", names.family(service.name()),

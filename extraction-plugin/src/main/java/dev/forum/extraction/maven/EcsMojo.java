@@ -1,8 +1,10 @@
 package dev.forum.extraction.maven;
 
+import dev.forum.closestname.ClosestName;
 import dev.forum.extraction.ecs.EcsRenderer;
 import dev.forum.extraction.ecs.EcsSettings;
 import dev.forum.extraction.model.ExtractionException;
+import dev.forum.extraction.model.ModulithModel;
 import dev.forum.topology.Topology;
 import java.io.File;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -24,6 +27,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * {@code aws ecs register-task-definition --cli-input-json}) and {@code deploy.sh}, which pushes the images and
  * deploys the stacks in an order that never sends a route to a process that does not hold its module. The path
  * rules come from the route prefix of each module's HTTP contract, read with the modules from Spring Modulith's model.
+ * A service holding a module that serves HTTP without a usable prefix (or no routed module) is left out with one
+ * warning line, its modules staying in the monolith; the others are rendered. What the tasks get besides the topology
+ * (token settings, profile, database credentials, problem types) comes from the application and the settings below.
  * No network, no AWS.
  */
 @Mojo(name = "ecs", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.TEST,
@@ -50,13 +56,38 @@ public class EcsMojo extends AnalysingMojo {
     @Parameter(property = "extract.ecs.managementPort", defaultValue = "3001")
     private String managementPort;
 
-    /** The module whose processes sign tokens: only its tasks get the signing keys' secret. */
-    @Parameter(property = "extract.ecs.tokenIssuerModule", defaultValue = "users")
+    /**
+     * The module whose processes sign tokens: only its tasks get the signing keys' secret, and only with it do the
+     * tasks get token settings at all. Unset: the application issues no tokens. A name that is not a module of the
+     * application is refused.
+     */
+    @Parameter(property = "extract.ecs.tokenIssuerModule")
     private String tokenIssuerModule;
 
-    /** The path of the token keys (JWK set) on the internal load balancer. */
-    @Parameter(property = "extract.ecs.jwkSetPath", defaultValue = "/api/users/jwks.json")
+    /** The path of the token keys (JWK set) on the internal load balancer; default {@code /api/<tokenIssuerModule>/jwks.json}. */
+    @Parameter(property = "extract.ecs.jwkSetPath")
     private String jwkSetPath;
+
+    /** The Spring profile(s) every task runs with ({@code SPRING_PROFILES_ACTIVE}, comma-separated); unset: none set. */
+    @Parameter(property = "extract.ecs.profile")
+    private String springProfile;
+
+    /**
+     * The {@code type} of the problem documents (RFC 9457) the load balancers and the firewall answer themselves:
+     * {@code about:blank} (a problem that means only its HTTP status), or a URI prefix the problem's kind is appended
+     * to, e.g. {@code urn:example:problem:} gives {@code urn:example:problem:no-route}.
+     */
+    @Parameter(property = "extract.ecs.problemTypePrefix", defaultValue = EcsSettings.ABOUT_BLANK)
+    private String problemTypePrefix;
+
+    /**
+     * Whether each module has database credentials of its own ({@code FORUM_DATASOURCE_<MODULE>_USERNAME}, ...: a role
+     * and a schema per module, which the database bootstrap creates). False: the application has one standard
+     * datasource, and its tasks get {@code SPRING_DATASOURCE_USERNAME} and {@code _PASSWORD} from the database's admin
+     * secret. The application's classes cannot tell which it reads, hence the setting.
+     */
+    @Parameter(property = "extract.ecs.moduleDatabases", defaultValue = "false")
+    private boolean moduleDatabases;
 
     /** The tokens' issuer ({@code iss}); default {@code urn:<app>:<tokenIssuerModule>}. */
     @Parameter(property = "extract.ecs.tokenIssuer")
@@ -116,7 +147,12 @@ public class EcsMojo extends AnalysingMojo {
         }
         Progress progress = progress();
         ApplicationAnalysis analysis = analyse(false, progress);
-        Topology resolved = TopologyLocation.read(file, analysis.model());
+        Topology full = TopologyLocation.read(file, analysis.model());
+        // A service the load balancer cannot route to blocks itself only: the others are rendered, its modules stay in
+        // the monolith.
+        Map<String, String> blocked = TopologyLocation.blockedServices(full, analysis.model());
+        blocked.values().forEach(line -> getLog().warn("[extract] ecs: " + line + "; rendered without it"));
+        Topology resolved = TopologyLocation.without(full, blocked.keySet());
 
         Path out = outputDirectory.toPath();
         Path root = TopologyLocation.root(project);
@@ -128,9 +164,17 @@ public class EcsMojo extends AnalysingMojo {
             getLog().info("[extract] ecs: no database bootstrap image script at " + bootstrapFile + ": no bootstrap task");
         }
         String app = resolved.name();
-        EcsSettings.Identity identity = new EcsSettings.Identity(tokenIssuerModule, jwkSetPath,
-                tokenIssuer != null ? tokenIssuer : "urn:" + app + ":" + tokenIssuerModule,
-                tokenAudience != null ? tokenAudience : "urn:" + app + ":api");
+        EcsSettings.Identity identity = null;
+        if (tokenIssuerModule != null && !tokenIssuerModule.isBlank()) {
+            String issuer = tokenIssuerModule.trim();
+            requireModule(issuer, analysis.model());
+            identity = new EcsSettings.Identity(issuer, jwkSetPath != null ? jwkSetPath : "/api/" + issuer + "/jwks.json",
+                    tokenIssuer != null ? tokenIssuer : "urn:" + app + ":" + issuer,
+                    tokenAudience != null ? tokenAudience : "urn:" + app + ":api");
+        } else if (tokenIssuer != null || tokenAudience != null || jwkSetPath != null) {
+            throw new ExtractionException("extract.ecs.tokenIssuer, tokenAudience and jwkSetPath need"
+                    + " extract.ecs.tokenIssuerModule (the module that signs the tokens): set it, or leave them out");
+        }
         EcsSettings settings;
         try {
             settings = new EcsSettings(NumberSettings.requiredPort(containerPort, "extract.ecs.containerPort"),
@@ -140,7 +184,9 @@ public class EcsMojo extends AnalysingMojo {
                     NumberSettings.seconds(stopTimeout, "extract.ecs.stopTimeout", 2, 120), identity, rdsCaBundle, bootstrap,
                     slashes(out.toAbsolutePath().relativize(root.toAbsolutePath())),
                     slashes(root.relativize(project.getBasedir().toPath().toAbsolutePath().normalize())),
-                    slashes(root.relativize(servicesDirectory.toPath().toAbsolutePath().normalize())));
+                    slashes(root.relativize(servicesDirectory.toPath().toAbsolutePath().normalize())),
+                    springProfile == null || springProfile.isBlank() ? null : springProfile.trim(),
+                    problemTypePrefix.trim(), moduleDatabases);
         } catch (IllegalArgumentException e) {
             throw new ExtractionException("The ecs goal's settings do not fit together: " + e.getMessage()
                     + " (extract.ecs.*, see extract:help -Ddetail)");
@@ -168,6 +214,16 @@ public class EcsMojo extends AnalysingMojo {
                         .map(r -> r.priority() + " " + r.patterns() + " " + r.targets().stream()
                                 .map(t -> t.service() + " " + t.weight()).toList()).toList()),
                 (System.nanoTime() - start) / 1e9));
+    }
+
+    /** Refuses a token issuer that is not a module of the application, in one line with the closest and the valid names. */
+    static void requireModule(String issuer, ModulithModel model) {
+        if (model.module(issuer).isEmpty()) {
+            List<String> modules = model.modules().stream().map(ModulithModel.Module::name).toList();
+            throw new ExtractionException("extract.ecs.tokenIssuerModule '" + issuer + "' is not a module of the application"
+                    + ClosestName.hint(issuer, modules) + ": valid are " + String.join(", ", modules)
+                    + "; leave the setting out when no module issues tokens");
+        }
     }
 
     /** A fresh folder each time, so that a service dropped from the topology leaves no stale template. */

@@ -69,6 +69,8 @@ CERTIFICATE_ARN=@@CERTIFICATE_ARN@@
 BOOTSTRAP_IMAGE_SCRIPT=@@BOOTSTRAP_IMAGE_SCRIPT@@
 BOOTSTRAP_STACK=@@BOOTSTRAP_STACK@@
 SIGNING_KEYS_SECRET=@@SIGNING_KEYS_SECRET@@
+# Whether a module of the application issues tokens (extract.ecs.tokenIssuerModule): only then are there signing keys.
+TOKENS=@@TOKENS@@
 # The services with a database of their own, and each one's logical id (the bootstrap task's output suffix).
 OWN_DATABASES=(@@OWN_DATABASES@@)
 OWN_DATABASE_IDS=(@@OWN_DATABASE_IDS@@)
@@ -289,7 +291,16 @@ done
 if ! $DRY_RUN; then
   command -v aws >/dev/null 2>&1 || die "needs the aws CLI"
   command -v skopeo >/dev/null 2>&1 || die "needs skopeo to push the images (Debian and Ubuntu: apt-get install skopeo)"
-  command -v openssl >/dev/null 2>&1 || die "needs openssl to make the token signing keys"
+  if $TOKENS; then command -v openssl >/dev/null 2>&1 || die "needs openssl to make the token signing keys"; fi
+fi
+# Maven builds the images (step 3): checked before anything is created in AWS.
+MAVEN=()
+if ! $SKIP_BUILD; then
+  if [ -x "$ROOT/mvnw" ]; then MAVEN=("$ROOT/mvnw")
+  elif command -v mvn >/dev/null 2>&1; then MAVEN=(mvn)
+  elif $DRY_RUN; then MAVEN=("$ROOT/mvnw")
+  else die "needs Maven to build the images: neither $ROOT/mvnw nor mvn on the PATH; install Maven (https://maven.apache.org/install.html) or add the Maven wrapper (mvn wrapper:wrapper), or pass --skip-build with images built already"
+  fi
 fi
 
 # ecr_login REPOSITORY_URI: skopeo logs in to the repository's registry.
@@ -329,9 +340,10 @@ for direction in ingress egress; do
 done
 
 # The token signing keys: CloudFormation makes the secret, deploy.sh the keys, once (never replaced by a deploy).
-keys=$(query "$EMPTY_KEY_SET" aws secretsmanager get-secret-value --secret-id "$SIGNING_KEYS_SECRET" \
-  --query SecretString --output text)
-if [ "$keys" = "$EMPTY_KEY_SET" ]; then
+keys=$EMPTY_KEY_SET
+if $TOKENS; then keys=$(query "$EMPTY_KEY_SET" aws secretsmanager get-secret-value --secret-id "$SIGNING_KEYS_SECRET" \
+  --query SecretString --output text); fi
+if $TOKENS && [ "$keys" = "$EMPTY_KEY_SET" ]; then
   if $DRY_RUN; then
     echo "+ aws secretsmanager put-secret-value --secret-id $SIGNING_KEYS_SECRET --secret-string file://<new JWK set: deploy.sh --new-signing-keys>"
   else
@@ -382,7 +394,7 @@ fi
 
 step "3. images: ${IMAGES[*]}"
 if ! $SKIP_BUILD; then
-  build=("$ROOT/mvnw" -B -ntp -q package -DskipTests -pl "$MAVEN_MODULE" -am "-Dextract=$(IFS=,; echo "${IMAGES[*]}")")
+  build=("${MAVEN[@]}" -B -ntp -q package -DskipTests -pl "$MAVEN_MODULE" -am "-Dextract=$(IFS=,; echo "${IMAGES[*]}")")
   if [ -n "$IMAGE_BASE" ]; then build+=("-Dextract.image.base=$IMAGE_BASE"); fi
   (cd "$ROOT" && run "${build[@]}")
 fi

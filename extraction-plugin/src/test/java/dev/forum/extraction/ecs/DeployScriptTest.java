@@ -112,6 +112,42 @@ class DeployScriptTest {
         assertTrue(output.contains("--capabilities CAPABILITY_NAMED_IAM"), output);
     }
 
+    /** Maven (the project's ./mvnw, else mvn) is checked before anything is created in AWS: one line naming what to install. */
+    @Test
+    void withoutMavenItStopsBeforeCreatingAnythingInAws() throws Exception {
+        Path script = write(ForumTopologies.topology(ForumTopologies.root().resolve("deploy/topologies/posts-extracted.yml")));
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        for (String tool : List.of("bash", "dirname", "sed", "tr", "cat", "head", "tail", "wc", "grep", "mktemp", "rm", "chmod",
+                "date", "sort", "cut", "env", "basename", "tee", "mkdir", "ls", "sleep", "awk")) {
+            for (String folder : List.of("/usr/bin", "/bin")) {
+                Path found = Path.of(folder, tool);
+                if (Files.isExecutable(found) && !Files.exists(bin.resolve(tool))) {
+                    Files.createSymbolicLink(bin.resolve(tool), found);
+                }
+            }
+        }
+        Path calls = dir.resolve("aws-calls.log");
+        for (String fake : List.of("aws", "skopeo", "openssl")) {
+            Path tool = bin.resolve(fake);
+            Files.writeString(tool, "#!/bin/bash\necho \"" + fake + " $*\" >> '" + calls + "'\n"
+                    + (fake.equals("aws") ? "exit 1\n" : "exit 0\n"));
+            tool.toFile().setExecutable(true);
+        }
+        ProcessBuilder builder = new ProcessBuilder(bin.resolve("bash").toString(), script.toString(), "--plain-http",
+                "--image-tag", "v1").directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().put("PATH", bin.toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(1, process.exitValue(), output);
+        String root = dir.toRealPath().toString();
+        assertEquals("deploy.sh: needs Maven to build the images: neither " + root + "/mvnw nor mvn on the PATH; install"
+                + " Maven (https://maven.apache.org/install.html) or add the Maven wrapper (mvn wrapper:wrapper), or pass"
+                + " --skip-build with images built already", output.strip().lines().reduce((first, last) -> last).orElse(""), output);
+        String made = Files.exists(calls) ? Files.readString(calls) : "";
+        assertFalse(made.contains(" deploy ") || made.contains("create") || made.contains("put-") || made.contains("copy"), made);
+    }
+
     @Test
     void atOneHundredPercentTheMonolithNarrowsAfterTheWeightsMoved() throws Exception {
         Path script = write(ForumTopologies.topology(ForumTopologies.root().resolve("deploy/topologies/posts-extracted.yml")));

@@ -1,0 +1,101 @@
+package dev.forum.extraction.ecs;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The environment variables and secret names a service's task gets that do not depend on where it is rendered: the
+ * stack's task definition ({@link ServiceTask}) and the hand-registered one ({@link TaskDefinitionJson}) take them
+ * from here, so that both say the same.
+ *
+ * <ul>
+ * <li>{@code SPRING_PROFILES_ACTIVE} only when {@code extract.ecs.profile} is set;</li>
+ * <li>the ports;</li>
+ * <li>the token settings only when the application has a module that issues tokens ({@link EcsSettings#tokens});</li>
+ * <li>{@code SERVER_FORWARDHEADERSSTRATEGY=native} and {@code SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES} matching the
+ * VPC's addresses ({@link Network#VPC_CIDR}): every service is behind a load balancer of the VPC, whose
+ * {@code X-Forwarded-For} and {@code X-Forwarded-Proto} the application must trust (it trusts no proxy by itself);</li>
+ * <li>the database credentials: per module ({@code FORUM_DATASOURCE_<MODULE>_*}) with
+ * {@link EcsSettings#moduleDatabases}, else Spring's one datasource ({@code SPRING_DATASOURCE_USERNAME},
+ * {@code _PASSWORD}, {@code SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE}).</li>
+ * </ul>
+ */
+final class TaskVariables {
+
+    /** The token signing keys' variable, given to the processes of the issuer module only. */
+    static final String SIGNING_KEYS = "FORUM_SECURITY_JWT_SIGNING_KEYS";
+
+    private TaskVariables() {
+    }
+
+    /** Name to value, in order: the profile (when set) and the ports. */
+    static Map<String, String> head(EcsSettings settings) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        if (settings.springProfile() != null) {
+            variables.put("SPRING_PROFILES_ACTIVE", settings.springProfile());
+        }
+        // The port the listener rules forward to, whatever port the image was built with (its SERVER_PORT).
+        variables.put("SERVER_PORT", String.valueOf(settings.containerPort()));
+        variables.put("MANAGEMENT_SERVER_PORT", String.valueOf(settings.managementPort()));
+        return variables;
+    }
+
+    /** Name to value, in order: the token settings (when the application issues tokens), then the trusted proxies. */
+    static Map<String, String> tail(EcsSettings settings) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        if (settings.tokens()) {
+            EcsSettings.Identity identity = settings.identity();
+            // The issuer module's JWK set is at FORUM_TOPOLOGY_REMOTE_BASE_URL + this path where it is remote.
+            variables.put("FORUM_SECURITY_JWT_ISSUERMODULE", identity.issuerModule());
+            variables.put("FORUM_SECURITY_JWT_JWKSPATH", identity.jwkSetPath());
+            variables.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", identity.issuer());
+            variables.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES", identity.audience());
+        }
+        variables.put("SERVER_FORWARDHEADERSSTRATEGY", "native");
+        variables.put("SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES", Network.internalProxies(Network.VPC_CIDR));
+        return variables;
+    }
+
+    /** The pool size variable of {@code module}, or of the one datasource ({@code module} is then ignored). */
+    static String poolSize(EcsSettings settings, String module) {
+        return settings.moduleDatabases() ? EcsNames.datasourceVariable(module, "MAXIMUMPOOLSIZE")
+                : "SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE";
+    }
+
+    /** A module's runtime credentials (user name, password), each with the key of its secret's JSON. */
+    static List<Credential> runtime(String module) {
+        return List.of(new Credential(EcsNames.datasourceVariable(module, "USERNAME"), "username"),
+                new Credential(EcsNames.datasourceVariable(module, "PASSWORD"), "password"));
+    }
+
+    /** A module's owner credentials (migrations), each with the key of its secret's JSON. */
+    static List<Credential> owner(String module) {
+        return List.of(new Credential(EcsNames.datasourceVariable(module, "OWNER_USERNAME"), "username"),
+                new Credential(EcsNames.datasourceVariable(module, "OWNER_PASSWORD"), "password"));
+    }
+
+    /** A module's credentials on its own database, the runtime role's. */
+    static List<Credential> moved(String module) {
+        return List.of(new Credential(EcsNames.datasourceVariable(module, "MOVED_USERNAME"), "username"),
+                new Credential(EcsNames.datasourceVariable(module, "MOVED_PASSWORD"), "password"));
+    }
+
+    /** The one datasource's credentials, from the database's admin secret (an application with no role per module). */
+    static final List<Credential> SINGLE = List.of(new Credential("SPRING_DATASOURCE_USERNAME", "username"),
+            new Credential("SPRING_DATASOURCE_PASSWORD", "password"));
+
+    /**
+     * A variable read from a JSON secret.
+     *
+     * @param variable the environment variable
+     * @param key      the key in the secret's JSON
+     */
+    record Credential(String variable, String key) {
+
+        /** ECS's reference to the key in the secret {@code secretArn}: {@code <arn>:<key>::}. */
+        String valueFrom(String secretArn) {
+            return secretArn + ":" + key + "::";
+        }
+    }
+}

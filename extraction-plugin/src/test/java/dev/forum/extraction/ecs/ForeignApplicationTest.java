@@ -1,0 +1,172 @@
+package dev.forum.extraction.ecs;
+
+import static dev.forum.extraction.ecs.Templates.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.forum.extraction.model.ExtractionException;
+import dev.forum.topology.ModuleRoute;
+import dev.forum.topology.ServiceSpec;
+import dev.forum.topology.Topology;
+import dev.forum.topology.TopologyFile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An application that is not the forum (a shop: orders and billing, no module that issues tokens, one standard
+ * datasource, no profile, no problem catalogue of its own) rendered with the ecs goal's defaults: nothing of the
+ * forum's in its tasks, and the stack's task definitions and the hand-registered ones agree for it and for the forum.
+ */
+class ForeignApplicationTest {
+
+    private static final List<ModuleRoute> SHOP = List.of(new ModuleRoute("billing", "/api/billing"),
+            new ModuleRoute("orders", "/api/orders"));
+
+    private static final String TOPOLOGY = """
+            name: shop
+            services:
+              - { name: monolith, monolith: true }
+              - { name: orders, modules: [orders] }
+            """;
+
+    /** The ecs goal's defaults for an application that sets none of the application's settings. */
+    private static EcsSettings shopSettings() {
+        return EcsSettings.defaults("shop", null, "../..", ".", "target/services")
+                .application(null, null, EcsSettings.ABOUT_BLANK, false);
+    }
+
+    private static Topology shop(String yaml) {
+        return Topology.resolve(TopologyFile.parse(yaml, "/shop/topology.yml"), SHOP);
+    }
+
+    private static JsonNode container(Map<String, String> files, String service) {
+        return Templates.resolve(json(files.get("service-" + service + ".json")), Map.of())
+                .path("Resources").path("TaskDefinition").path("Properties").path("ContainerDefinitions").path(0);
+    }
+
+    @Test
+    void theTasksOfAnotherApplicationGetNothingOfTheForums() {
+        Map<String, String> files = EcsRenderer.render(shop(TOPOLOGY), shopSettings());
+        for (String service : List.of("monolith", "orders")) {
+            JsonNode container = container(files, service);
+            Map<String, JsonNode> environment = Templates.environment(container);
+            assertFalse(environment.containsKey("SPRING_PROFILES_ACTIVE"), service + ": no profile unless extract.ecs.profile");
+            environment.keySet().forEach(name -> assertFalse(name.startsWith("FORUM_SECURITY_") || name.startsWith("SPRING_SECURITY_")
+                    || name.startsWith("FORUM_DATASOURCE_"), service + ": " + name));
+            assertEquals("native", environment.get("SERVER_FORWARDHEADERSSTRATEGY").asText());
+            assertEquals("10\\.0\\.\\d{1,3}\\.\\d{1,3}", environment.get("SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES").asText());
+            assertEquals(String.valueOf(shop(TOPOLOGY).database().poolSize()),
+                    environment.get("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE").asText(), "the one datasource's pool");
+            assertEquals(List.of("SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD"), Templates.secretNames(container));
+            assertTrue(container.path("Secrets").path(0).path("ValueFrom").toString().contains("DatabaseAdminSecret"),
+                    container.path("Secrets").toString());
+        }
+        JsonNode base = json(files.get("base.json"));
+        assertFalse(base.path("Resources").has("SigningKeysSecret"), "no module issues tokens: no signing keys");
+        assertTrue(files.get("deploy.sh").contains("\nTOKENS=false\n"));
+        List<String> problems = CfnSpec.validator().validate(Templates.cloudFormation(files));
+        assertEquals(List.of(), problems, () -> String.join("\n", problems));
+    }
+
+    @Test
+    void theLoadBalancersProblemsAreAboutBlankAndNameTheApplicationsRoutes() {
+        String base = EcsRenderer.render(shop(TOPOLOGY), shopSettings()).get("base.json");
+        assertFalse(base.contains("urn:forum:problem:"), "no problem type of the forum's");
+        assertTrue(base.contains("{\\\"type\\\":\\\"about:blank\\\",\\\"title\\\":\\\"Not Found\\\",\\\"status\\\":404,"
+                + "\\\"detail\\\":\\\"No service of this API answers this path: the routes are under /api/billing and"
+                + " /api/orders\\\"}"), base);
+        String prefixed = EcsRenderer.render(shop(TOPOLOGY), shopSettings().application(null, null, "urn:shop:problem:", false))
+                .get("base.json");
+        assertTrue(prefixed.contains("urn:shop:problem:non-canonical-path") && prefixed.contains("urn:shop:problem:rate-limited"));
+    }
+
+    @Test
+    void aProfileAndATokenIssuerOfTheApplicationAreRenderedWhereSet() {
+        EcsSettings settings = shopSettings().application(new EcsSettings.Identity("billing", "/api/billing/keys",
+                "urn:shop:billing", "urn:shop:api"), "cloud,eu", EcsSettings.ABOUT_BLANK, false);
+        Map<String, String> files = EcsRenderer.render(shop(TOPOLOGY), settings);
+        Map<String, JsonNode> orders = Templates.environment(container(files, "orders"));
+        assertEquals("cloud,eu", orders.get("SPRING_PROFILES_ACTIVE").asText());
+        assertEquals("billing", orders.get("FORUM_SECURITY_JWT_ISSUERMODULE").asText());
+        assertFalse(Templates.secretNames(container(files, "orders")).contains(TaskVariables.SIGNING_KEYS),
+                "orders does not sign tokens");
+        assertTrue(Templates.secretNames(container(files, "monolith")).contains(TaskVariables.SIGNING_KEYS),
+                "the monolith holds billing, which signs");
+        assertTrue(json(files.get("base.json")).path("Resources").has("SigningKeysSecret"));
+    }
+
+    @Test
+    void aDatabaseOfItsOwnNeedsCredentialsPerModule() {
+        var e = assertThrows(ExtractionException.class, () -> EcsRenderer.render(shop("""
+                name: shop
+                services:
+                  - { name: monolith, monolith: true }
+                  - { name: orders, modules: [orders], database: {} }
+                """), shopSettings()));
+        assertEquals("/shop/topology.yml:4: orders: a database of its own (database:) needs database credentials per module:"
+                + " set extract.ecs.moduleDatabases=true if the application reads forum.datasource.<module>.*, else remove"
+                + " database: from the service in /shop/topology.yml", e.getMessage());
+    }
+
+    @Test
+    void theTrustedProxiesAreTheVpcsAddresses() {
+        Pattern proxies = Pattern.compile(Network.internalProxies(Network.VPC_CIDR));
+        assertTrue(proxies.matcher("10.0.11.23").matches());
+        assertTrue(proxies.matcher("10.0.0.1").matches());
+        assertFalse(proxies.matcher("10.1.0.1").matches());
+        assertFalse(proxies.matcher("192.168.0.1").matches());
+        assertEquals("172\\.16\\.0\\.\\d{1,3}", Network.internalProxies("172.16.0.0/24"));
+        assertThrows(IllegalArgumentException.class, () -> Network.internalProxies("10.0.0.0/12"));
+    }
+
+    @Test
+    void badApplicationSettingsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> shopSettings().application(null, null, "shop problems", false));
+        assertThrows(IllegalArgumentException.class, () -> shopSettings().application(null, "prod;rm", EcsSettings.ABOUT_BLANK, false));
+    }
+
+    /** The stack's task definition (at rest: the topology's modules) and taskdefs/<service>.json say the same. */
+    @Test
+    void theStacksTaskDefinitionAndTheHandRegisteredOneAgree() {
+        assertAgree(shop(TOPOLOGY), shopSettings());
+        assertAgree(shop(TOPOLOGY), shopSettings().application(new EcsSettings.Identity("orders", "/api/orders/jwks.json",
+                "urn:shop:orders", "urn:shop:api"), "prod", "urn:shop:problem:", true));
+        for (var file : ForumTopologies.files().toList()) {
+            assertAgree(ForumTopologies.topology(file), ForumTopologies.settings());
+        }
+    }
+
+    private static void assertAgree(Topology topology, EcsSettings settings) {
+        Map<String, String> files = EcsRenderer.render(topology, settings);
+        for (ServiceSpec service : topology.deployedServices()) {
+            JsonNode stack = container(files, service.name());
+            JsonNode atRest = json(files.get("taskdefs/" + service.name() + ".json")).path("containerDefinitions").path(0);
+            Map<String, String> plain = new LinkedHashMap<>();
+            Templates.environment(stack).forEach((name, value) -> plain.put(name, value.isTextual() ? value.asText() : "<ref>"));
+            Map<String, String> json = new LinkedHashMap<>();
+            atRest.path("environment").forEach(e -> json.put(e.path("name").asText(), e.path("value").asText()));
+            assertEquals(new ArrayList<>(plain.keySet()), new ArrayList<>(json.keySet()), service.name() + " environment");
+            // The same modules; the stack lists an extracted service's in the file's order, the file in the modules'.
+            JsonNode local = Templates.environment(stack).get("FORUM_TOPOLOGY_LOCAL_MODULES");
+            String stackLocal = local.isTextual() ? local.asText() // the monolith's: its LocalModules at rest
+                    : json(files.get("service-" + service.name() + ".json")).path("Parameters").path("LocalModules").path("Default").asText();
+            assertEquals(java.util.Set.of(stackLocal.split(",")),
+                    java.util.Set.of(json.get("FORUM_TOPOLOGY_LOCAL_MODULES").split(",")), service.name());
+            plain.forEach((name, value) -> {
+                if (!value.equals("<ref>") && !name.equals("FORUM_TOPOLOGY_LOCAL_MODULES")) {
+                    assertEquals(value, json.get(name), service.name() + " " + name);
+                }
+            });
+            List<String> secrets = new ArrayList<>();
+            atRest.path("secrets").forEach(s -> secrets.add(s.path("name").asText()));
+            assertEquals(Templates.secretNames(stack), secrets, service.name() + " secrets");
+        }
+    }
+}
