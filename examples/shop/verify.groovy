@@ -28,8 +28,9 @@ assert services.keySet() as List == ['monolith', 'catalog', 'feedback']
 assert services.monolith.monolith && services.monolith.modules == ['catalog', 'orders', 'ratings', 'reviews']
 assert services.feedback.modules == ['reviews', 'ratings'] && services.feedback.buildable && services.feedback.blockers == []
 assert modules.ratings.service == 'feedback' && modules.reviews.service == 'feedback' && modules.orders.service == 'monolith'
-assert call.message.endsWith("or keep reviews and ratings in one service: service 'feedback' of topology.yml holds both;" +
-        " build it with -Dextract=feedback") : call.message
+assert call.message.endsWith("or keep reviews and ratings in one service: service 'feedback' of " +
+        new File(basedir, 'topology.yml').toPath().toAbsolutePath().normalize() + " holds both; build it with -Dextract=feedback") :
+        call.message
 List<String> text = new File(basedir, 'target/extract/report.txt').text.readLines()
 assert text[1] == '4 modules: 2 can be extracted alone now (catalog, orders), 2 blocked alone (ratings, reviews)'
 assert text[2] == '3 services in topology.yml: 3 can be built now (monolith, catalog, feedback), 0 blocked'
@@ -43,18 +44,30 @@ String refusal = "Module 'ratings' alone: example.shop.reviews.internal.ReviewCo
         " of module ratings (bean reference in example/shop/reviews/internal/ReviewController.java, module reviews)," +
         " which cannot go over HTTP once reviews and ratings run in different services: call it through an interface in" +
         " the published API of ratings annotated with @HttpExchange (its remote client is made from it) and implemented by a" +
-        " @RestController in ratings, or keep reviews and ratings in one service: service 'feedback' of topology.yml holds" +
-        " both; build it with -Dextract=feedback"
+        " @RestController in ratings, or keep reviews and ratings in one service: service 'feedback' of " +
+        new File(basedir, 'topology.yml').toPath().toAbsolutePath().normalize() + " holds both; build it with -Dextract=feedback"
 assert log.readLines().any { it.startsWith('[ERROR]') && it.contains(refusal) } : 'no [ERROR] line refuses ratings'
 assert !new File(basedir, 'target/services/ratings').exists()
 
 // The refusal of build 4: the topology file's service sales holds orders, which serves routes but declares no prefix.
-List<String> prefixRefusals = log.readLines().findAll { it.startsWith('[ERROR]') && it.contains('refused-topology.yml: the load balancer') }
+List<String> prefixRefusals = log.readLines().findAll { it.startsWith('[ERROR]') && it.contains("refused-topology.yml:7: service 'sales' is blocked") }
 assert prefixRefusals.size() == 1 : log.readLines().findAll { it.startsWith('[ERROR]') }
-assert prefixRefusals[0].contains("1 module of an extracted service has none it can use: orders (service 'sales', line 7:" +
-        " controller example.shop.orders.internal.OrderController, no HTTP contract). Give each one prefix on an interface of its" +
-        " published API that its controller implements, e.g. @HttpExchange(\"/api/orders\"), or leave the module in the monolith") : prefixRefusals[0]
+assert prefixRefusals[0].contains("module 'orders' has no route prefix the load balancer can use (controller" +
+        " example.shop.orders.internal.OrderController, no HTTP contract): give each such module one prefix on an interface of" +
+        " its published API that its controller implements, e.g. @HttpExchange(\"/api/orders\"), or take it out of service" +
+        " 'sales' in ") : prefixRefusals[0]
 assert !new File(basedir, 'target/services/sales').exists()
+
+// Build 5: the same blocker only warns in the ecs goal, which renders every other service (here the monolith, holding
+// orders) for a shop that sets none of the forum's settings: no token settings, profile or signing keys.
+assert log.readLines().any { it.startsWith('[WARNING] [extract] ecs: ') && it.contains("refused-topology.yml:7: service 'sales' is blocked") &&
+        it.endsWith('; rendered without it') }
+File ecs = new File(basedir, 'target/ecs')
+assert (ecs.list() as List).toSorted() == ['base.json', 'deploy.sh', 'service-monolith.json', 'taskdefs'] : ecs.list()
+def task = new groovy.json.JsonSlurper().parse(new File(ecs, 'taskdefs/monolith.json')).containerDefinitions[0]
+assert task.environment.find { it.name == 'FORUM_TOPOLOGY_LOCAL_MODULES' }.value == 'catalog,orders,ratings,reviews'
+assert !task.environment.any { it.name.startsWith('FORUM_SECURITY_') || it.name.startsWith('SPRING_SECURITY_') || it.name == 'SPRING_PROFILES_ACTIVE' }
+assert task.secrets*.name == ['SPRING_DATASOURCE_USERNAME', 'SPRING_DATASOURCE_PASSWORD']
 
 // The services hold their own module, and of catalog only what orders uses: its contract and its record.
 File orders = new File(basedir, 'target/services/orders/orders.jar')

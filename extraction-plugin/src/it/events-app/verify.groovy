@@ -18,7 +18,8 @@ String orders = modules.orders.blockers[0].message
 assert orders.startsWith("Module 'orders' alone: event example.events.orders.OrderPlaced, published by module orders")
 assert orders.contains('is listened to by example.events.shipping.internal.ShipmentPlanner.on (example/events/shipping/internal/ShipmentPlanner.java, module shipping)')
 assert orders.contains('This project does not carry events across services yet (it has no message broker support): keep orders and'
-        + ' shipping in one service: list both in one service of the topology file (modules: [orders, shipping]) and build that'
+        + ' shipping in one service: list both in one service of a topology file at '
+        + new File(basedir, 'topology.yml').toPath().toAbsolutePath().normalize() + ' (modules: [orders, shipping]) and build that'
         + ' service with -Dextract=<its name>')
 assert !orders.contains('Externalized')
 // No client is wanted for a module that is only listened to: nothing is called over HTTP.
@@ -32,6 +33,9 @@ assert errors[0].contains("is listened to by example.events.notifications.Notifi
 assert errors[0].contains("It is @Externalized to 'shipments', but Notifier listens in process, not to the broker.")
 assert errors[0].contains('This project does not carry events across services yet (it has no message broker support)')
 assert !new File(basedir, 'target/services/notifications').exists()
+// Refused already at process-classes, by the modules goal, before the tests and package ran.
+assert log.readLines().any { it.startsWith('[ERROR] Failed to execute goal') && it.contains(':modules ') } :
+        log.readLines().findAll { it.startsWith('[ERROR] Failed') }
 
 // audit as a service: only its own module, and it answers.
 File audit = new File(basedir, 'target/services/audit/audit.jar')

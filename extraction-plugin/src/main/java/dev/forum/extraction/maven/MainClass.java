@@ -1,7 +1,15 @@
 package dev.forum.extraction.maven;
 
+import dev.forum.closestname.ClosestName;
 import dev.forum.extraction.model.ExtractionException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -84,5 +92,40 @@ final class MainClass {
         } catch (IOException e) {
             throw new ExtractionException("Cannot search " + classes + " for the main class (" + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * The "did you mean" of a main class that is not in {@code classes}: the compiled class whose name is closest
+     * ({@link ClosestName}) to {@code mainClass}, by its full name, else by its simple name (the class is in another
+     * package); "" when none is close or the folder cannot be read.
+     *
+     * @return {@code " (did you mean com.example.Application?)"} or ""
+     */
+    static String closest(Path classes, String mainClass) {
+        List<String> names = new ArrayList<>();
+        if (Files.isDirectory(classes)) {
+            try (Stream<Path> files = Files.walk(classes)) {
+                files.map(file -> classes.relativize(file).toString().replace('\\', '/'))
+                        .filter(file -> file.endsWith(".class") && !file.contains("$") && !file.endsWith("package-info.class")
+                                && !file.endsWith("module-info.class"))
+                        .map(file -> file.substring(0, file.length() - ".class".length()).replace('/', '.'))
+                        .forEach(names::add);
+            } catch (IOException | UncheckedIOException e) {
+                return "";
+            }
+        }
+        Optional<String> byName = ClosestName.of(mainClass, names);
+        if (byName.isEmpty()) {
+            String simple = simpleName(mainClass);
+            Map<String, String> bySimple = new TreeMap<>();
+            names.forEach(name -> bySimple.putIfAbsent(simpleName(name), name));
+            byName = bySimple.containsKey(simple) ? Optional.of(bySimple.get(simple))
+                    : ClosestName.of(simple, bySimple.keySet()).map(bySimple::get);
+        }
+        return byName.filter(name -> !name.equals(mainClass)).map(name -> " (did you mean " + name + "?)").orElse("");
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
     }
 }

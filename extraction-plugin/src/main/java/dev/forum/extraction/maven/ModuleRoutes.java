@@ -6,7 +6,9 @@ import dev.forum.topology.ModuleRoute;
 import dev.forum.topology.ServiceSpec;
 import dev.forum.topology.Topology;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -14,7 +16,8 @@ import java.util.TreeSet;
  * The route prefix of each module, from the class-level {@code @HttpExchange} (or {@code extract.routeAnnotation}) of
  * its HTTP contracts: the load balancer's path rules come from them. Only the modules an extracted service holds need
  * one, and of those only the ones that serve HTTP: the monolith is the default route, and a module with no controller
- * and no HTTP contract gets no request of its own.
+ * and no HTTP contract gets no request of its own. A module that needs one and has none blocks the service that
+ * holds it ({@link #blockedServices}), not the others.
  */
 final class ModuleRoutes {
 
@@ -24,7 +27,7 @@ final class ModuleRoutes {
     /**
      * Every module that can be a service, in name order, with its route prefix when its contracts declare exactly one
      * of the right shape, else with none ({@link ModuleRoute#unrouted}): whether it needs one depends on the topology
-     * ({@link #requireRoutes}).
+     * ({@link #blockedServices}).
      *
      * @throws ExtractionException (one line) for a module name a load balancer rule cannot carry
      */
@@ -48,44 +51,43 @@ final class ModuleRoutes {
     }
 
     /**
-     * Checks that the load balancer can route to every extracted service of {@code topology}: each module such a
-     * service holds that serves HTTP (it has a controller or an HTTP contract) has one usable route prefix, and each
-     * service holds at least one such module.
+     * The extracted services of {@code topology} the load balancer cannot route to, each with its blocker: a module it
+     * holds that serves HTTP (it has a controller or an HTTP contract) without one usable route prefix, or no module
+     * with a route at all. Only those services are blocked; the others deploy and build.
      *
      * @param topology the topology resolved with {@link #of}'s routes
-     * @throws ExtractionException one line naming every module without a usable prefix (its service, the line, what
-     *                             was found) and what to change; or naming a service with nothing to route to
+     * @return service name to one line naming the service, the module, what was found, and the fix in the topology
+     *         file (by its path); in the file's order, empty when every service can be routed to
      */
-    static void requireRoutes(Topology topology, ModulithModel model) {
-        List<String> missing = new ArrayList<>();
-        String example = null;
-        for (ModuleRoute route : topology.modules()) {
-            ServiceSpec service = topology.extractedHolder(route.module()).orElse(null);
-            Declared declared = Declared.of(model, route.module());
-            if (service == null || route.prefix() != null || !declared.servesHttp()) {
-                continue;
-            }
-            missing.add(route.module() + " (service '" + service.name() + "', line " + service.line() + ": " + declared.found() + ")");
-            example = example == null ? route.module() : example;
-        }
-        if (!missing.isEmpty()) {
-            throw new ExtractionException(topology.source() + ": the load balancer sends each module of an extracted service the"
-                    + " requests below the module's route prefix (the class-level @HttpExchange of its HTTP contract), and "
-                    + (missing.size() == 1 ? "1 module of an extracted service has none it can use: "
-                            : missing.size() + " modules of extracted services have none they can use: ")
-                    + String.join("; ", missing) + ". Give each one prefix on an interface of its published API that its"
-                    + " controller implements, e.g. @HttpExchange(\"/api/" + example + "\"), or leave the module in the monolith"
-                    + " (take it out of its service in " + topology.source() + ")");
-        }
+    static Map<String, String> blockedServices(Topology topology, ModulithModel model) {
+        Map<String, String> blocked = new LinkedHashMap<>();
         for (ServiceSpec service : topology.extracted()) {
-            if (service.modules().stream().noneMatch(m -> topology.modules().stream()
+            String where = topology.source() + ":" + service.line() + ": service '" + service.name() + "' is blocked: ";
+            List<String> missing = new ArrayList<>();
+            String example = null;
+            for (String module : service.modules()) {
+                ModuleRoute route = topology.modules().stream().filter(r -> r.module().equals(module)).findFirst().orElse(null);
+                Declared declared = Declared.of(model, module);
+                if (route != null && route.prefix() == null && declared.servesHttp()) {
+                    missing.add("module '" + module + "' has no route prefix the load balancer can use ("
+                            + declared.found() + ")");
+                    example = example == null ? module : example;
+                }
+            }
+            if (!missing.isEmpty()) {
+                blocked.put(service.name(), where + String.join("; ", missing) + ": give each such module one prefix on an"
+                        + " interface of its published API that its controller implements, e.g. @HttpExchange(\"/api/"
+                        + example + "\"), or take it out of service '" + service.name() + "' in " + topology.source()
+                        + " (it stays in the monolith)");
+            } else if (service.modules().stream().noneMatch(m -> topology.modules().stream()
                     .anyMatch(r -> r.module().equals(m) && r.prefix() != null))) {
-                throw new ExtractionException(topology.source() + ":" + service.line() + ": service '" + service.name()
-                        + "' holds only modules that serve no HTTP route (" + String.join(", ", service.modules())
-                        + "), so the load balancer has nothing to send it: put them in a service with a module that serves"
-                        + " routes, or leave them in the monolith");
+                blocked.put(service.name(), where + "it holds only modules that serve no HTTP route ("
+                        + String.join(", ", service.modules()) + "), so the load balancer has nothing to send it: in "
+                        + topology.source() + ", put them in a service with a module that serves routes, or leave them in"
+                        + " the monolith");
             }
         }
+        return blocked;
     }
 
     /** What a module declares for HTTP: its contracts, their class-level prefixes and its controllers. */

@@ -16,11 +16,12 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * {@code META-INF/extraction/modules.properties}: the run-time library (extraction-runtime) reads it to know which
  * bean belongs to which module, each module's HTTP contracts, and what may not cross processes. Bound to
  * {@code process-classes}, so the application's tests, {@code spring-boot:run} and its jar all carry it; each service
- * jar carries its own (naming the modules it runs).
+ * jar carries its own (naming the modules it runs). With {@code -Dextract} (or {@code -Pextract=<name>}) it refuses an
+ * unknown or blocked name already in this phase ({@link RequestingMojo#refuseEarly}), before the tests run.
  */
 @Mojo(name = "modules", defaultPhase = LifecyclePhase.PROCESS_CLASSES, requiresDependencyResolution = ResolutionScope.TEST,
         threadSafe = true)
-public class ModulesMojo extends AnalysingMojo {
+public class ModulesMojo extends RequestingMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -28,6 +29,10 @@ public class ModulesMojo extends AnalysingMojo {
             Progress progress = progress();
             ApplicationAnalysis analysis = analyse(false, progress);
             ModuleChecks.requireModules(analysis.model());
+            if (!requestedNames().isEmpty()) {
+                refuseEarly(analysis.model(), TopologyLocation.optional(topology, project, session, analysis.model(), getLog()),
+                        analysis.scanned());
+            }
             Path file = analysis.classes().resolve(RuntimeMetadata.LOCATION);
             Files.createDirectories(file.getParent());
             byte[] bytes = RuntimeMetadata.of(analysis.model(), List.of());

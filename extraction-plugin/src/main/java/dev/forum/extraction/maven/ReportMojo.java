@@ -4,7 +4,6 @@ import dev.forum.extraction.model.ModuleChecks;
 import dev.forum.extraction.report.ExtractionReport;
 import dev.forum.extraction.report.ReportJson;
 import dev.forum.extraction.report.ReportText;
-import dev.forum.extraction.request.ExtractRequests;
 import dev.forum.topology.Topology;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -24,22 +23,16 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * the topology file whether {@code -Dextract=<service>} builds now and what blocks it: the report is logged
  * and written as {@code target/extract/report.txt} and as {@code target/extract/report.json} (its schema:
  * {@code report.schema.json} in the plugin, described in its README). Builds no jar and no image; it needs the
- * application's classes compiled ({@code ./mvnw compile extract:report}).
+ * application's classes compiled ({@code ./mvnw compile extract:report}). With {@code -Dextract} it refuses an unknown
+ * or blocked name already here ({@link RequestingMojo#refuseEarly}), as the service goal would at {@code package}.
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.PROCESS_CLASSES, requiresDependencyResolution = ResolutionScope.TEST,
         threadSafe = true)
-public class ReportMojo extends AnalysingMojo {
+public class ReportMojo extends RequestingMojo {
 
     /** Where {@code report.txt} and {@code report.json} go. */
     @Parameter(property = "extract.report.outputDirectory", defaultValue = "${project.build.directory}/extract", required = true)
     private File outputDirectory;
-
-    /**
-     * The topology file whose services are reported besides the modules (whether {@code -Dextract=<service>} builds, and
-     * what blocks it); a relative path is taken from the project's root. Without the file, modules only.
-     */
-    @Parameter(property = "extract.topology", defaultValue = TopologyLocation.DEFAULT)
-    private String topology;
 
     /** Skip the report. */
     @Parameter(property = "extract.report.skip", defaultValue = "false")
@@ -55,8 +48,13 @@ public class ReportMojo extends AnalysingMojo {
             ApplicationAnalysis analysis = analyse(false, progress);
             ModuleChecks.requireModules(analysis.model());
             Topology file = TopologyLocation.optional(topology, project, session, analysis.model(), getLog());
+            refuseEarly(analysis.model(), file, analysis.scanned());
+            if (file != null) {
+                TopologyLocation.blockedServices(file, analysis.model()).values()
+                        .forEach(line -> getLog().warn("[extract] " + line));
+            }
             ExtractionReport report = ExtractionReport.of(analysis.model(), analysis.scanned(), analysis.springBoot(),
-                    ExtractRequests.topologyServices(file));
+                    topologyServices(file));
             List<String> text = ReportText.lines(report);
             Path out = outputDirectory.toPath();
             Files.createDirectories(out);

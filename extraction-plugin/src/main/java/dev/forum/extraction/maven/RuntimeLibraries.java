@@ -36,7 +36,7 @@ final class RuntimeLibraries {
         Path main = classes.resolve(mainClass.replace('.', '/') + ".class");
         if (!Files.isRegularFile(main)) {
             throw new ExtractionException("Main class " + mainClass + " is not in " + classes
-                    + ": compile it first (e.g. `compile extract:report`), or fix the main class named in -Dextract.mainClass,"
+                    + MainClass.closest(classes, mainClass) + ": compile it first (e.g. `compile extract:report`), or fix the main class named in -Dextract.mainClass,"
                     + " this plugin's <mainClass> or spring-boot-maven-plugin's");
         }
         return project.getArtifacts().stream()

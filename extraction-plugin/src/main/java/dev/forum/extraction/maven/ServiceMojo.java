@@ -15,6 +15,7 @@ import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.Planner;
 import dev.forum.extraction.model.ScannedArtifact;
 import dev.forum.extraction.model.ServicePlan;
+import dev.forum.extraction.model.ServiceRequest;
 import dev.forum.extraction.request.ExtractRequests;
 import dev.forum.topology.Topology;
 import java.io.File;
@@ -33,7 +34,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Builds each requested service as {@code target/services/<service>/<service>.jar}: an executable
@@ -53,25 +53,7 @@ import org.apache.maven.project.MavenProject;
  */
 @Mojo(name = "service", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.TEST,
         threadSafe = true)
-public class ServiceMojo extends AnalysingMojo {
-
-    /**
-     * The services to build, comma-separated: a service of the topology file builds one service holding
-     * that service's modules (the monolith: every module), a module name builds that module alone.
-     * Profiles named {@code extract=<name>} request their name too, and so does the rest of such a list
-     * ({@code -Pextract=posts,threads}, which Maven splits into profiles {@code extract=posts} and {@code threads}).
-     * Empty: the goal does nothing.
-     */
-    @Parameter(property = "extract")
-    private String extract;
-
-    /**
-     * The topology file, whose services are the names {@code extract} accepts besides the modules (see
-     * the README, "Topology file"). A relative path is taken from the project's root directory (that of
-     * its top-most parent POM). Without the file only module names are accepted.
-     */
-    @Parameter(property = "extract.topology", defaultValue = TopologyLocation.DEFAULT)
-    private String topology;
+public class ServiceMojo extends RequestingMojo {
 
     /** Where each service gets its folder. */
     @Parameter(defaultValue = "${project.build.directory}/services", required = true)
@@ -144,7 +126,7 @@ public class ServiceMojo extends AnalysingMojo {
         perform("build the service", () -> {
             List<String> requested = session.getRequest().getActiveProfiles();
             Set<String> declared = declaredProfiles();
-            List<ExtractRequests.Requested> names = ExtractRequests.requestedNames(extract, requested, declared);
+            List<ExtractRequests.Requested> names = requestedNames();
             if (names.isEmpty()) {
                 return;
             }
@@ -166,8 +148,13 @@ public class ServiceMojo extends AnalysingMojo {
         ApplicationAnalysis analysis = analyse(true, progress);
         ModulithModel model = analysis.model();
         Topology file = TopologyLocation.optional(topology, project, session, model, getLog());
-        List<ServicePlan> plans = Planner.plan(model, packed(analysis), ExtractRequests.resolve(names, file, model),
-                ExtractRequests.topologyServices(file));
+        List<ServiceRequest> requests = ExtractRequests.resolve(names, file, model);
+        if (file != null) {
+            // A service the load balancer cannot route to is refused; the others build.
+            TopologyLocation.refuseBlocked(names.stream().map(ExtractRequests.Requested::name).toList(),
+                    TopologyLocation.blockedServices(file, model));
+        }
+        List<ServicePlan> plans = Planner.plan(model, packed(analysis), requests, topologyServices(file));
         Planner.refuseBlocked(plans);
         RuntimeCheck.check(plans, model.extractableModules(), hasArtifact(RuntimeCheck.RUNTIME_ARTIFACT), getLog()::warn);
         ImageSettings images = image ? images(plans, analysis) : null;
@@ -265,21 +252,5 @@ public class ServiceMojo extends AnalysingMojo {
         ServiceImage.Built built = ServiceImage.build(layout, main, images.base(), target, caches, images.container(),
                 getLog()::warn);
         progress.imaged(plan, images.base() + ", " + images.container().describe(), layout, target.describe(project.getBasedir().toPath()), built, start);
-    }
-
-    /** Every profile id a POM of this build (or a parent of one) or the settings declare. */
-    private Set<String> declaredProfiles() {
-        Set<String> ids = new HashSet<>();
-        List<MavenProject> projects = new ArrayList<>(session.getProjects());
-        projects.add(project);
-        for (MavenProject each : projects) {
-            for (MavenProject p = each; p != null; p = p.getParent()) {
-                p.getModel().getProfiles().forEach(profile -> ids.add(profile.getId()));
-            }
-        }
-        if (session.getSettings() != null) {
-            session.getSettings().getProfiles().forEach(profile -> ids.add(profile.getId()));
-        }
-        return ids;
     }
 }

@@ -10,6 +10,10 @@ import dev.forum.topology.TopologyFile;
 import dev.forum.topology.TopologySpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
@@ -51,8 +55,9 @@ final class TopologyLocation {
     }
 
     /**
-     * The topology read and checked against the application's modules, the route prefixes of the modules its extracted
-     * services hold included ({@link ModuleRoutes}).
+     * The topology read and checked against the application's modules, with the route prefixes of its modules
+     * ({@link ModuleRoutes}); a service the load balancer cannot route to is not refused here but by
+     * {@link #blockedServices}, so that it blocks only itself.
      *
      * @throws ExtractionException a mistake in the file, one line naming the file, the line and the fix (a module
      *                             that runs in every service named in a service's modules among them)
@@ -67,9 +72,7 @@ final class TopologyLocation {
                         ModuleChecks.requireExtractable(model, module, "in service '" + service.name() + "' ("
                                 + spec.source() + ":" + service.line() + ")"));
             }
-            Topology topology = Topology.resolve(spec, ModuleRoutes.of(model));
-            ModuleRoutes.requireRoutes(topology, model);
-            return topology;
+            return Topology.resolve(spec, ModuleRoutes.of(model));
         } catch (TopologyException e) {
             throw new ExtractionException(e.getMessage());
         }
@@ -95,6 +98,38 @@ final class TopologyLocation {
             return null;
         }
         return read(file, model);
+    }
+
+    /** The extracted services of {@code topology} the load balancer cannot route to, each with its one-line blocker. */
+    static Map<String, String> blockedServices(Topology topology, ModulithModel model) {
+        return ModuleRoutes.blockedServices(topology, model);
+    }
+
+    /**
+     * {@code topology} without the services {@code blocked}: their modules stay in the monolith. The other services
+     * keep their order, and the rules their priorities (which follow the modules, not the services).
+     */
+    static Topology without(Topology topology, Set<String> blocked) {
+        if (blocked.isEmpty()) {
+            return topology;
+        }
+        List<ServiceSpec> services = new ArrayList<>();
+        services.add(topology.monolith());
+        topology.extracted().stream().filter(s -> !blocked.contains(s.name())).forEach(services::add);
+        return Topology.resolve(new TopologySpec(topology.source(), topology.name(), services, topology.edge(),
+                topology.database()), topology.modules());
+    }
+
+    /**
+     * Refuses a request for a service the load balancer cannot route to, with its blocker; any other request passes.
+     *
+     * @param requested the names requested ({@code -Dextract}), services or modules
+     */
+    static void refuseBlocked(List<String> requested, Map<String, String> blocked) {
+        List<String> lines = requested.stream().filter(blocked::containsKey).map(blocked::get).toList();
+        if (!lines.isEmpty()) {
+            throw new ExtractionException(lines);
+        }
     }
 
     static boolean exists(Path file) {

@@ -11,14 +11,26 @@ import java.util.Optional;
  * service keeps together. A blocker between two modules then says which service already holds both (build it), or
  * which one to add a module to, instead of advising a service the file already has.
  *
- * @param file      the topology file's name as messages show it (e.g. {@code topology.yml}); "" without a file
+ * @param file      the topology file's name as the report shows it (e.g. {@code topology.yml}); "" without a file
  * @param monolith  the name of its monolith service; "" without a file
  * @param extracted each extracted service's modules, in the file's order
+ * @param path      the file to edit as blockers name it: its path, or where the goals look for it when there is none
+ *                  ("the topology file" when not known)
  */
-public record TopologyServices(String file, String monolith, Map<String, List<String>> extracted) {
+public record TopologyServices(String file, String monolith, Map<String, List<String>> extracted, String path) {
 
-    /** No topology file: services are named by the modules they hold. */
+    /** No topology file, and no path known: services are named by the modules they hold. */
     public static final TopologyServices NONE = new TopologyServices("", "", Map.of());
+
+    /** A topology file whose path messages show as its name. */
+    public TopologyServices(String file, String monolith, Map<String, List<String>> extracted) {
+        this(file, monolith, extracted, file.isEmpty() ? "the topology file" : file);
+    }
+
+    /** No topology file at {@code expected}, where the goals look for one: blockers say to create it there. */
+    public static TopologyServices none(String expected) {
+        return new TopologyServices("", "", Map.of(), "a topology file at " + expected);
+    }
 
     public TopologyServices {
         Map<String, List<String>> copy = new LinkedHashMap<>();
@@ -45,10 +57,10 @@ public record TopologyServices(String file, String monolith, Map<String, List<St
         Optional<String> ofA = holder(a);
         Optional<String> ofB = holder(b);
         if (ofA.isPresent() && ofA.equals(ofB)) {
-            return keep + "service '" + ofA.get() + "' of " + file + " holds both; build it with -Dextract=" + ofA.get();
+            return keep + "service '" + ofA.get() + "' of " + path + " holds both; build it with -Dextract=" + ofA.get();
         }
         if (ofA.isPresent() && ofB.isPresent()) {
-            return keep + file + " puts them in services '" + ofA.get() + "' and '" + ofB.get() + "': move one of them to"
+            return keep + path + " puts them in services '" + ofA.get() + "' and '" + ofB.get() + "': move one of them to"
                     + " the other's service and build that with -Dextract=<its name>";
         }
         if (ofA.isPresent() || ofB.isPresent()) {
@@ -56,10 +68,10 @@ public record TopologyServices(String file, String monolith, Map<String, List<St
             String missing = ofA.isPresent() ? b : a;
             List<String> modules = new ArrayList<>(extracted.get(service));
             modules.add(missing);
-            return keep + "add " + missing + " to service '" + service + "' of " + file + " (modules: ["
+            return keep + "add " + missing + " to service '" + service + "' of " + path + " (modules: ["
                     + String.join(", ", modules) + "]) and build it with -Dextract=" + service;
         }
-        return keep + "list both in one service of the topology file (modules: [" + a + ", " + b
+        return keep + "list both in one service of " + path + " (modules: [" + a + ", " + b
                 + "]) and build that service with -Dextract=<its name>";
     }
 }

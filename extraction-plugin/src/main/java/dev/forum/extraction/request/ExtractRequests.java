@@ -170,13 +170,24 @@ public final class ExtractRequests {
      * @return its services; {@link TopologyServices#NONE} without a file
      */
     public static TopologyServices topologyServices(Topology topology) {
+        return topologyServices(topology, null);
+    }
+
+    /**
+     * The topology file's services as planning names them in its messages, the file by its path.
+     *
+     * @param topology the file, or null for none
+     * @param expected where the goals look for the file (named in the blockers when there is none), or null
+     * @return its services; {@link TopologyServices#none} (or {@link TopologyServices#NONE}) without a file
+     */
+    public static TopologyServices topologyServices(Topology topology, String expected) {
         if (topology == null) {
-            return TopologyServices.NONE;
+            return expected == null ? TopologyServices.NONE : TopologyServices.none(expected);
         }
         Map<String, List<String>> extracted = new LinkedHashMap<>();
         topology.extracted().forEach(service -> extracted.put(service.name(), service.modules()));
         return new TopologyServices(java.nio.file.Path.of(topology.source()).getFileName().toString(),
-                topology.monolith().name(), extracted);
+                topology.monolith().name(), extracted, topology.source());
     }
 
     private static String validNames(List<String> modules, Topology topology) {

@@ -2,13 +2,19 @@ package dev.forum.extraction.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forum.extraction.model.ExtractionException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A project that is not compiled is told what to run: compile for the analysis, package for a service. */
+/**
+ * A project that is not compiled is told what to run: compile for the analysis, package for a service; a main class that
+ * is not there, the closest compiled class.
+ */
 class MainClassTest {
 
     @TempDir
@@ -24,5 +30,32 @@ class MainClassTest {
         assertEquals("The application is not compiled: " + classes + " does not exist: run `package` first"
                 + " (./mvnw package -Dextract=<module>)", service.getMessage());
         MainClass.requireCompiled(dir, false);
+    }
+
+    @Test
+    void aMainClassThatIsNotThereIsToldTheClosestCompiledClass() throws Exception {
+        Path classes = dir.resolve("classes");
+        for (String file : List.of("com/example/shop/ShopApplication.class", "com/example/shop/ShopApplication$Inner.class",
+                "com/example/shop/orders/Order.class", "com/example/shop/package-info.class")) {
+            Files.createDirectories(classes.resolve(file).getParent());
+            Files.write(classes.resolve(file), new byte[0]);
+        }
+        assertEquals(" (did you mean com.example.shop.ShopApplication?)", MainClass.closest(classes, "com.example.shop.ShopAplication"),
+                "a typo in the name");
+        assertEquals(" (did you mean com.example.shop.ShopApplication?)", MainClass.closest(classes, "com.example.ShopApplication"),
+                "the right class in another package");
+        assertEquals(" (did you mean com.example.shop.ShopApplication?)", MainClass.closest(classes, "shop.ShopAplication"),
+                "a typo in the class of another package");
+        assertEquals("", MainClass.closest(classes, "com.example.shop.Inventory"), "nothing close");
+        assertEquals("", MainClass.closest(dir.resolve("missing"), "com.example.shop.ShopApplication"));
+
+        ExtractionException refused = assertThrows(ExtractionException.class, () -> RuntimeLibraries.of(project(), classes,
+                "com.example.shop.ShopAplication", false));
+        assertTrue(refused.getMessage().startsWith("Main class com.example.shop.ShopAplication is not in " + classes
+                + " (did you mean com.example.shop.ShopApplication?): "), refused.getMessage());
+    }
+
+    private static org.apache.maven.project.MavenProject project() {
+        return new org.apache.maven.project.MavenProject();
     }
 }

@@ -1,9 +1,11 @@
 package dev.forum.extraction.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.forum.extraction.model.ExtractionException;
+
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.topology.ModuleRoute;
 import dev.forum.topology.Topology;
@@ -61,11 +63,14 @@ class ModuleRoutesTest {
     }
 
     private static Topology read(String services) {
-        ModulithModel model = shop();
-        Topology topology = Topology.resolve(TopologyFile.parse("services:\n  - { name: monolith, monolith: true }\n" + services,
-                "topology.yml"), ModuleRoutes.of(model));
-        ModuleRoutes.requireRoutes(topology, model);
+        Topology topology = resolve(services);
+        assertEquals(Map.of(), ModuleRoutes.blockedServices(topology, shop()));
         return topology;
+    }
+
+    private static Topology resolve(String services) {
+        return Topology.resolve(TopologyFile.parse("services:\n  - { name: monolith, monolith: true }\n" + services,
+                "/app/topology.yml"), ModuleRoutes.of(shop()));
     }
 
     @Test
@@ -89,35 +94,41 @@ class ModuleRoutesTest {
     }
 
     @Test
-    void everyExtractedModuleWithoutAUsablePrefixIsNamedInOneLine() {
-        var e = assertThrows(ExtractionException.class, () -> read("""
+    void aModuleWithoutAUsablePrefixBlocksOnlyItsOwnServiceInOneLineEach() {
+        Topology topology = resolve("""
                   - { name: orders, modules: [orders] }
+                  - { name: sales, modules: [catalog] }
                   - { name: feedback, modules: [reviews, ratings] }
                   - { name: stock, modules: [stock], traffic: 0 }
-                """));
-        assertEquals(1, e.lines().size());
-        assertEquals("topology.yml: the load balancer sends each module of an extracted service the requests below the module's"
-                + " route prefix (the class-level @HttpExchange of its HTTP contract), and 3 modules of extracted services have"
-                + " none they can use: orders (service 'orders', line 3: controller shop.orders.internal.OrderController, no HTTP"
-                + " contract); reviews (service 'feedback', line 4: HTTP contract shop.reviews.ReviewsApi without a class-level"
-                + " prefix); stock (service 'stock', line 5: several prefixes /admin/stock, /api/stock on shop.stock.StockAdminApi,"
-                + " shop.stock.StockApi, where the load balancer routes one per module). Give each one prefix on an interface of"
-                + " its published API that its controller implements, e.g. @HttpExchange(\"/api/orders\"), or leave the module in"
-                + " the monolith (take it out of its service in topology.yml)", e.getMessage());
+                """);
+        Map<String, String> blocked = ModuleRoutes.blockedServices(topology, shop());
+        assertEquals(List.of("orders", "feedback", "stock"), List.copyOf(blocked.keySet()), "sales has its route: not blocked");
+        assertEquals("/app/topology.yml:3: service 'orders' is blocked: module 'orders' has no route prefix the load balancer"
+                + " can use (controller shop.orders.internal.OrderController, no HTTP contract): give each such module one"
+                + " prefix on an interface of its published API that its controller implements, e.g."
+                + " @HttpExchange(\"/api/orders\"), or take it out of service 'orders' in /app/topology.yml (it stays in the"
+                + " monolith)", blocked.get("orders"));
+        assertTrue(blocked.get("feedback").startsWith("/app/topology.yml:5: service 'feedback' is blocked: module 'reviews'"
+                + " has no route prefix the load balancer can use (HTTP contract shop.reviews.ReviewsApi without a class-level"
+                + " prefix)"), blocked.get("feedback"));
+        assertTrue(blocked.get("stock").contains("module 'stock' has no route prefix the load balancer can use (several"
+                + " prefixes /admin/stock, /api/stock on shop.stock.StockAdminApi, shop.stock.StockApi, where the load"
+                + " balancer routes one per module)"), blocked.get("stock"));
+        blocked.values().forEach(line -> assertFalse(line.contains("\n"), line));
     }
 
     @Test
-    void aServiceWithNothingToRouteIsRefused() {
-        var e = assertThrows(ExtractionException.class, () -> read("  - { name: ratings, modules: [ratings] }\n"));
-        assertEquals("topology.yml:3: service 'ratings' holds only modules that serve no HTTP route (ratings), so the load"
-                + " balancer has nothing to send it: put them in a service with a module that serves routes, or leave them in"
-                + " the monolith", e.getMessage());
+    void aServiceWithNothingToRouteIsBlocked() {
+        assertEquals(Map.of("ratings", "/app/topology.yml:3: service 'ratings' is blocked: it holds only modules that serve"
+                + " no HTTP route (ratings), so the load balancer has nothing to send it: in /app/topology.yml, put them in a"
+                + " service with a module that serves routes, or leave them in the monolith"),
+                ModuleRoutes.blockedServices(resolve("  - { name: ratings, modules: [ratings] }\n"), shop()));
     }
 
     @Test
     void aMistakeInTheFileItselfComesFirst() {
         var e = assertThrows(dev.forum.topology.TopologyException.class, () -> read("  - { name: orders, modules: [ordrs] }\n"));
-        assertEquals("topology.yml:3: orders: unknown module 'ordrs' (did you mean orders?); the modules are catalog, orders,"
+        assertEquals("/app/topology.yml:3: orders: unknown module 'ordrs' (did you mean orders?); the modules are catalog, orders,"
                 + " ratings, reviews, stock", e.getMessage());
     }
 }

@@ -183,6 +183,22 @@ class ExtractRequestsTest {
         assertEquals(TopologyServices.NONE, ExtractRequests.topologyServices(null));
     }
 
+    @Test
+    void blockersNameTheTopologyFileToEditByItsPath() {
+        Topology file = Topology.resolve(TopologyFile.parse("services:\n  - { name: monolith, monolith: true }\n"
+                + "  - { name: content, modules: [threads] }\n", "/work/shop/topology.yml"),
+                MODULES.extractableModules().stream().map(m -> new ModuleRoute(m, "/api/" + m)).toList());
+        TopologyServices services = ExtractRequests.topologyServices(file, "/work/shop/topology.yml");
+        assertEquals("topology.yml", services.file(), "the report names the file");
+        assertEquals("keep threads and posts in one service: add posts to service 'content' of /work/shop/topology.yml"
+                + " (modules: [threads, posts]) and build it with -Dextract=content", services.together("threads", "posts"));
+        TopologyServices none = ExtractRequests.topologyServices(null, "/work/shop/topology.yml");
+        assertEquals("keep threads and posts in one service: list both in one service of a topology file at"
+                + " /work/shop/topology.yml (modules: [threads, posts]) and build that service with -Dextract=<its name>",
+                none.together("threads", "posts"));
+        assertEquals(false, none.present());
+    }
+
     /** The names as {@code -Dextract=a,b} gives them. */
     private static List<Requested> requested(String... names) {
         return ExtractRequests.requestedNames(String.join(",", names), List.of(), DECLARED);
