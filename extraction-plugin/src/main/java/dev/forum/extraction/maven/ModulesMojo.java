@@ -2,6 +2,7 @@ package dev.forum.extraction.maven;
 
 import dev.forum.extraction.assemble.RuntimeMetadata;
 import dev.forum.extraction.model.ModuleChecks;
+import dev.forum.topology.Topology;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,8 +17,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * {@code META-INF/extraction/modules.properties}: the run-time library (extraction-runtime) reads it to know which
  * bean belongs to which module, each module's HTTP contracts, and what may not cross processes. Bound to
  * {@code process-classes}, so the application's tests, {@code spring-boot:run} and its jar all carry it; each service
- * jar carries its own (naming the modules it runs). With {@code -Dextract} (or {@code -Pextract=<name>}) it refuses an
- * unknown or blocked name already in this phase ({@link RequestingMojo#refuseEarly}), before the tests run.
+ * jar carries its own (naming the modules it runs). It reads the topology file when there is one, refusing its
+ * mistakes, and with {@code -Dextract} (or {@code -Pextract=<name>}) an unknown or blocked name, already in this phase
+ * ({@link RequestingMojo#refuseEarly}), before the tests run.
  */
 @Mojo(name = "modules", defaultPhase = LifecyclePhase.PROCESS_CLASSES, requiresDependencyResolution = ResolutionScope.TEST,
         threadSafe = true)
@@ -29,10 +31,9 @@ public class ModulesMojo extends RequestingMojo {
             Progress progress = progress();
             ApplicationAnalysis analysis = analyse(false, progress);
             ModuleChecks.requireModules(analysis.model());
-            if (!requestedNames().isEmpty()) {
-                refuseEarly(analysis.model(), TopologyLocation.optional(topology, project, session, analysis.model(), getLog()),
-                        analysis.scanned());
-            }
+            // The topology file's mistakes (an unknown module, ...) are refused here already, and so are the names requested.
+            Topology topologyFile = TopologyLocation.optional(topology, project, session, analysis.model(), getLog());
+            refuseEarly(analysis.model(), topologyFile, analysis.scanned());
             Path file = analysis.classes().resolve(RuntimeMetadata.LOCATION);
             Files.createDirectories(file.getParent());
             byte[] bytes = RuntimeMetadata.of(analysis.model(), List.of());
