@@ -38,6 +38,9 @@ import java.util.Set;
  * The monolith's modules are the {@code LocalModules} parameter, widened to every module before weights move and
  * narrowed to the topology's set after (see {@link DeployScript}); a task gets the database secrets of the modules
  * it holds in that step only.
+ *
+ * <p>This class holds the parameters, roles, ECS service and autoscaling; the task definition and the secrets its
+ * execution role reads are {@link ServiceTask}'s, the target groups and listener rules {@link ServiceRules}'.
  */
 final class ServiceStack {
 
