@@ -15,6 +15,8 @@ open module dev.forum.extraction.runtime {
     requires org.slf4j;
     requires dev.forum.closestname;
     requires java.net.http;
+    requires org.apache.httpcomponents.client5.httpclient5;
+    requires org.apache.httpcomponents.core5.httpcore5;
     requires static spring.boot.web.server;
     requires static spring.boot.flyway;
     requires static flyway.core;

@@ -6,12 +6,12 @@ import io.github.resilience4j.retry.Retry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.util.List;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
@@ -59,9 +59,9 @@ final class RemoteCallInterceptor implements ClientHttpRequestInterceptor {
         ClientHttpResponse response;
         try {
             response = execution.execute(request, body);
-        } catch (HttpConnectTimeoutException notReached) {
+        } catch (ConnectTimeoutException notReached) {
             throw new RemoteModuleUnavailableException(module, "no connection within the connect timeout", notReached);
-        } catch (HttpTimeoutException slow) {
+        } catch (SocketTimeoutException slow) {
             throw new RemoteModuleTimeoutException(module, slow);
         } catch (IOException unreachable) {
             throw new RemoteModuleUnavailableException(module, describe(unreachable), unreachable);

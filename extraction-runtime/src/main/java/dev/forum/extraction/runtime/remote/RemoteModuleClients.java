@@ -7,17 +7,22 @@ import java.io.IOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.support.RestClientAdapter;
@@ -25,14 +30,32 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
  * Makes the client of a remote module from its HTTP contract interface (a Spring HTTP interface client), on one
- * pooled keep-alive JDK {@link HttpClient} shared by every remote module of this process, made with the first
- * client. The {@link RestClient.Builder} comes from Spring Boot, so each call is observed and carries the W3C trace
- * context. Each module has its own circuit breaker and retry (Resilience4j, named after the module).
+ * pooled keep-alive Apache HttpClient 5 ({@link #pooledHttpClient}) shared by every remote module of this process,
+ * made with the first client. The {@link RestClient.Builder} comes from Spring Boot, so each call is observed and
+ * carries the W3C trace context. Each module has its own circuit breaker and retry (Resilience4j, named after the
+ * module).
+ *
+ * <p>Why Apache HttpClient rather than the JDK's: its classic API does blocking I/O on the calling thread (a virtual
+ * thread in the forum), where the JDK client hands every exchange to its selector thread and back, and Spring's
+ * read timeout for the JDK client makes two exceptions on every call, even one answered in time. Side by side
+ * ({@code bench/hop.sh}, BENCHMARKS.md "The cost of one cross-module call") the hop costs about a third less CPU.
  */
 public final class RemoteModuleClients implements DisposableBean {
 
-    private HttpClient httpClient;
-    private ExecutorService executor;
+    /**
+     * Connections kept per base URL (a remote module's load balancer) and in all: beyond them a call waits for one to
+     * come free, at most the connect timeout.
+     */
+    static final int MAX_CONNECTIONS_PER_ROUTE = 500;
+    static final int MAX_CONNECTIONS = 2_000;
+    /**
+     * A pooled connection idle longer than this is checked before reuse (a 1 ms read that tells whether the peer
+     * closed it); a younger one is reused at once. Shorter than any keep-alive timeout in front of a module (Tomcat's
+     * 20 s by default, an ALB's 60 s).
+     */
+    static final Duration VALIDATE_AFTER_INACTIVITY = Duration.ofSeconds(1);
+
+    private CloseableHttpClient httpClient;
     private final TopologySettings settings;
     private final ObjectProvider<RestClient.Builder> builders;
     private final CircuitBreakerRegistry circuitBreakers;
@@ -55,29 +78,45 @@ public final class RemoteModuleClients implements DisposableBean {
         this.decoders = List.copyOf(decoders);
     }
 
-    private synchronized HttpClient httpClient() {
+    private synchronized CloseableHttpClient httpClient() {
         if (httpClient == null) {
-            executor = executor();
-            httpClient = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(settings.connectTimeout())
-                    .executor(executor)
-                    .build();
+            httpClient = pooledHttpClient(settings.connectTimeout(), settings.readTimeout());
         }
         return httpClient;
     }
 
-    /** Virtual threads where the JDK has them (21 and later), else a cached pool of daemon threads. */
-    private static ExecutorService executor() {
-        try {
-            return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
-        } catch (ReflectiveOperationException olderJdk) {
-            return Executors.newCachedThreadPool(runnable -> {
-                Thread thread = new Thread(runnable, "remote-modules");
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
+    /**
+     * The HTTP client of remote modules: HTTP/1.1 with pooled keep-alive connections
+     * ({@link #MAX_CONNECTIONS_PER_ROUTE}, {@link #MAX_CONNECTIONS}, {@link #VALIDATE_AFTER_INACTIVITY}); no retries
+     * of its own (the module's Resilience4j retry decides), no cookies, no redirects followed.
+     *
+     * @param connectTimeout the longest wait for a connection, new or from the pool; then a
+     *     {@link org.apache.hc.client5.http.ConnectTimeoutException} (new) or an {@link java.io.InterruptedIOException}
+     *     (pool exhausted)
+     * @param readTimeout    the longest wait for the answer's head, and then between any two reads of its body; then a
+     *     {@link SocketTimeoutException}
+     * @return a client to close when the process stops
+     */
+    static CloseableHttpClient pooledHttpClient(Duration connectTimeout, Duration readTimeout) {
+        ConnectionConfig connections = ConnectionConfig.custom()
+                .setConnectTimeout(Timeout.of(connectTimeout))
+                .setSocketTimeout(Timeout.of(readTimeout))
+                .setValidateAfterInactivity(TimeValue.of(VALIDATE_AFTER_INACTIVITY))
+                .build();
+        return HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnPerRoute(MAX_CONNECTIONS_PER_ROUTE)
+                        .setMaxConnTotal(MAX_CONNECTIONS)
+                        .setDefaultConnectionConfig(connections)
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(Timeout.of(connectTimeout))
+                        .setResponseTimeout(Timeout.of(readTimeout))
+                        .build())
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableRedirectHandling()
+                .build();
     }
 
     /** Whether a client was made, and with it the shared HTTP client. */
@@ -92,8 +131,7 @@ public final class RemoteModuleClients implements DisposableBean {
      * @return a client of {@code api} whose failures are {@link RemoteModuleException}s
      */
     public <T> T create(String module, URI baseUrl, Class<T> api) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(httpClient());
-        requests.setReadTimeout(settings.readTimeout());
+        HttpComponentsClientHttpRequestFactory requests = new HttpComponentsClientHttpRequestFactory(httpClient());
         RestClient client = builders.getObject()
                 .baseUrl(baseUrl.toString())
                 .requestFactory(requests)
@@ -140,7 +178,7 @@ public final class RemoteModuleClients implements DisposableBean {
                     throw new RemoteModuleException(module, "The " + module + " module's answer to " + method.getName()
                             + " could not be read: " + failure.getMessage(), failure);
                 }
-                if (io instanceof HttpTimeoutException || System.nanoTime() - start >= readTimeout.toNanos()) {
+                if (io instanceof SocketTimeoutException || System.nanoTime() - start >= readTimeout.toNanos()) {
                     throw new RemoteModuleTimeoutException(module, failure);
                 }
                 throw new RemoteModuleUnavailableException(module, "its answer broke off (" + io + ")", failure);
@@ -160,8 +198,8 @@ public final class RemoteModuleClients implements DisposableBean {
 
     @Override
     public synchronized void destroy() {
-        if (executor != null) {
-            executor.shutdownNow();
+        if (httpClient != null) {
+            httpClient.close(CloseMode.IMMEDIATE);
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.forum.extraction.runtime.remote;
 
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
@@ -18,10 +18,11 @@ public class RemoteModuleTimeoutException extends RemoteModuleException {
     }
 
     /**
-     * @return true when the call itself ran out of time waiting for an answer (its cause is the HTTP client's
-     *         {@link HttpTimeoutException}); false for a 504 answer or a body that stalled after the answer began
+     * @return true when the call itself ran out of time waiting for an answer's head (its cause is the HTTP client's
+     *         {@link SocketTimeoutException}, as {@code RemoteCallInterceptor} passes it); false for a 504 answer or a
+     *         body that stalled after the answer began (its cause is then Spring's {@code RestClientException})
      */
     public boolean unanswered() {
-        return getCause() instanceof HttpTimeoutException;
+        return getCause() instanceof SocketTimeoutException;
     }
 }

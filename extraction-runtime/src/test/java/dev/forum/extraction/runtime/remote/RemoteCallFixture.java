@@ -8,19 +8,20 @@ import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.MDC;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.io.CloseMode;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
  * What every test of {@link RemoteCallInterceptor} runs against, fresh for each test: a {@link LoopbackHttpServer},
- * and a real {@link RestClient} with the interceptor for module {@code users} and Resilience4j settings like the
+ * and a real {@link RestClient} on the application's HTTP client ({@link RemoteModuleClients#pooledHttpClient}) with the interceptor for module {@code users} and Resilience4j settings like the
  * application's (2 attempts 50 ms apart for what {@link RetryableRemoteRead} retries; a count-based breaker of
  * {@link #BREAKER_WINDOW} calls that opens at 50 % failures and records {@link RemoteModuleException}s).
  *
@@ -44,17 +45,14 @@ final class RemoteCallFixture implements BeforeEachCallback, AfterEachCallback {
     };
 
     private LoopbackHttpServer server;
-    private HttpClient httpClient;
+    private CloseableHttpClient httpClient;
     private CircuitBreaker circuitBreaker;
     private Retry retry;
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
         server = LoopbackHttpServer.start();
-        httpClient = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofMillis(250))
-                .build();
+        httpClient = RemoteModuleClients.pooledHttpClient(Duration.ofMillis(250), READ_TIMEOUT);
         circuitBreaker = CircuitBreaker.of("users", CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(BREAKER_WINDOW)
@@ -74,7 +72,7 @@ final class RemoteCallFixture implements BeforeEachCallback, AfterEachCallback {
     public void afterEach(ExtensionContext context) throws IOException {
         MDC.remove("requestId");
         server.close();
-        // HttpClient has no shutdown before Java 21: its threads end with it.
+        httpClient.close(CloseMode.IMMEDIATE);
     }
 
     /** @return the loopback server of this test, to route paths and count their hits */
@@ -93,8 +91,7 @@ final class RemoteCallFixture implements BeforeEachCallback, AfterEachCallback {
      *     {@link #READ_TIMEOUT}
      */
     RestClient client(String baseUrl) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(httpClient);
-        requests.setReadTimeout(READ_TIMEOUT);
+        HttpComponentsClientHttpRequestFactory requests = new HttpComponentsClientHttpRequestFactory(httpClient);
         return RestClient.builder()
                 .baseUrl(baseUrl)
                 .requestFactory(requests)

@@ -5,7 +5,7 @@ import static dev.forum.extraction.runtime.remote.RemoteCallFixture.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ import org.springframework.http.HttpMethod;
 /**
  * A module that answers too late: in, a route of the loopback server that sleeps past the client's read timeout
  * ({@link RemoteCallFixture#READ_TIMEOUT}) on the first or on every request, called with a read or a write; out, the
- * second attempt's answer for a read, or a {@link RemoteModuleTimeoutException} (cause {@link HttpTimeoutException}),
+ * second attempt's answer for a read, or a {@link RemoteModuleTimeoutException} (cause {@link SocketTimeoutException}),
  * with the time the call took, the requests the server saw and what the breaker counted. A read is tried twice, a
  * write once (it may have been done), and neither waits for the server. Runs against {@link RemoteCallFixture}.
  */
@@ -62,7 +62,7 @@ class RemoteCallTimeoutUnitTest {
 
         assertThat(thrown).isExactlyInstanceOf(RemoteModuleTimeoutException.class)
                 .hasMessage("The users module did not answer in time")
-                .hasCauseInstanceOf(HttpTimeoutException.class);
+                .hasCauseInstanceOf(SocketTimeoutException.class);
         assertThat(((RemoteModuleTimeoutException) thrown).unanswered()).isTrue();
         assertThat(remote.server().hits("/slow")).isEqualTo(2);
         // Bounded: two read timeouts and the retry's wait, never the server's 3 s.
@@ -86,7 +86,7 @@ class RemoteCallTimeoutUnitTest {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(thrown).isExactlyInstanceOf(RemoteModuleTimeoutException.class)
-                .hasCauseInstanceOf(HttpTimeoutException.class);
+                .hasCauseInstanceOf(SocketTimeoutException.class);
         assertThat(remote.server().hits("/slow-write")).isEqualTo(1);
         assertThat(took).isLessThan(READ_TIMEOUT.multipliedBy(2));
     }
