@@ -13,6 +13,7 @@ open module dev.forum.extraction.runtime {
     requires io.github.resilience4j.circuitbreaker;
     requires io.github.resilience4j.retry;
     requires org.slf4j;
+    requires tools.jackson.databind;
     requires dev.forum.closestname;
     requires java.net.http;
     requires org.apache.httpcomponents.client5.httpclient5;

@@ -128,7 +128,8 @@ public final class RemoteModuleClients implements DisposableBean {
      * @param module  the remote module
      * @param baseUrl where it lives
      * @param api     one of its HTTP contract interfaces
-     * @return a client of {@code api} whose failures are {@link RemoteModuleException}s
+     * @return a client of {@code api} whose failures are {@link RemoteModuleException}s, but for the module's own
+     *     answers about the request that no {@link RemoteErrorDecoder} decodes ({@link RemoteErrorResponseException})
      */
     public <T> T create(String module, URI baseUrl, Class<T> api) {
         HttpComponentsClientHttpRequestFactory requests = new HttpComponentsClientHttpRequestFactory(httpClient());
@@ -142,6 +143,11 @@ public final class RemoteModuleClients implements DisposableBean {
                     int status = response.getStatusCode().value();
                     for (RemoteErrorDecoder decoder : decoders) {
                         decoder.decode(module, request, status, response.getHeaders(), body);
+                    }
+                    RemoteErrorResponseException relayed = RemoteErrorResponseException.relay(module, status,
+                            response.getHeaders(), body);
+                    if (relayed != null) {
+                        throw relayed;
                     }
                     throw new RemoteModuleException(module, "The " + module + " module answered " + request.getMethod() + " "
                             + request.getURI().getPath() + " with " + status, null);

@@ -33,7 +33,12 @@ public final class LoopbackHttpServer implements AutoCloseable {
         }
     }
 
-    public record Response(int status, String body) {
+    /** An answer: {@code headers} are sent as given, {@code Content-Type} is text/plain unless they name one. */
+    public record Response(int status, String body, Map<String, String> headers) {
+
+        public Response(int status, String body) {
+            this(status, body, Map.of());
+        }
     }
 
     @FunctionalInterface
@@ -167,11 +172,13 @@ public final class LoopbackHttpServer implements AutoCloseable {
 
     private static void write(OutputStream out, String method, Response response) throws IOException {
         byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
-        String head = "HTTP/1.1 " + response.status() + " " + reason(response.status()) + "\r\n"
-                + "Content-Type: text/plain;charset=UTF-8\r\n"
-                + "Content-Length: " + body.length + "\r\n"
-                + "Connection: close\r\n\r\n";
-        out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+        StringBuilder head = new StringBuilder("HTTP/1.1 " + response.status() + " " + reason(response.status()) + "\r\n");
+        if (response.headers().keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+            head.append("Content-Type: text/plain;charset=UTF-8\r\n");
+        }
+        response.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("Content-Length: ").append(body.length).append("\r\n").append("Connection: close\r\n\r\n");
+        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
         if (!"HEAD".equals(method)) {
             out.write(body);
         }

@@ -1,0 +1,119 @@
+package dev.forum.extraction.runtime.remote;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A remote module's own answer about the request, relayed to the caller as the module would have answered it in
+ * process: its status (one of {@link #RELAYED_STATUSES}), and, when it was an RFC 9457 problem document
+ * ({@code application/problem+json}), its {@code type}, {@code title}, {@code detail} and extension members;
+ * {@code Retry-After} with a 429. In process, the module's exception would have reached the caller's request
+ * unchanged (a {@code ResponseStatusException(NOT_FOUND)} answers 404); so does its answer here. Spring MVC answers
+ * an {@link ErrorResponseException} with its status and body, with or without an exception handler of the
+ * application's own.
+ *
+ * <p>The library throws it for a 4xx answer that no {@link RemoteErrorDecoder} of the application turned into its own
+ * exception, only for {@link #RELAYED_STATUSES}. Any other 4xx is about the call between the two processes, not
+ * about the caller's request (401, 403 or 407: this process's credentials; 405, 406 or 415: the two sides' versions of
+ * the contract differ; 408, 411, 413, 414 or 431: the call itself), and is a {@link RemoteModuleException} (502).
+ */
+public class RemoteErrorResponseException extends ErrorResponseException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * The 4xx statuses a module's own code answers about the data it was sent or asked for: 400 Bad Request, 404 Not
+     * Found, 409 Conflict, 410 Gone, 412 Precondition Failed, 422 Unprocessable Content and 429 Too Many Requests
+     * (RFC 9110, RFC 6585).
+     */
+    public static final Set<Integer> RELAYED_STATUSES = Set.of(400, 404, 409, 410, 412, 422, 429);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String module;
+
+    /**
+     * @param module the remote module that answered
+     * @param status its answer's status
+     * @param body   the problem relayed to the caller
+     */
+    public RemoteErrorResponseException(String module, HttpStatusCode status, ProblemDetail body) {
+        super(status, body, null);
+        this.module = module;
+    }
+
+    /** @return the remote module that answered */
+    public String module() {
+        return module;
+    }
+
+    /**
+     * @param module  the remote module that answered
+     * @param status  its answer's status, 400 to 499
+     * @param headers its answer's headers
+     * @param body    its answer's body (empty when it had none)
+     * @return the answer to relay, or {@code null} when {@code status} is not one of {@link #RELAYED_STATUSES}
+     */
+    static RemoteErrorResponseException relay(String module, int status, HttpHeaders headers, byte[] body) {
+        if (!RELAYED_STATUSES.contains(status)) {
+            return null;
+        }
+        RemoteErrorResponseException relayed = new RemoteErrorResponseException(module, HttpStatusCode.valueOf(status),
+                problem(status, headers.getContentType(), body));
+        String retryAfter = headers.getFirst(HttpHeaders.RETRY_AFTER);
+        if (status == 429 && retryAfter != null) {
+            relayed.getHeaders().set(HttpHeaders.RETRY_AFTER, retryAfter);
+        }
+        return relayed;
+    }
+
+    /**
+     * The caller's problem from the module's answer: only a problem document's members are read (never another
+     * body, such as Spring Boot's error JSON with its path and timestamp); {@code instance} is left out, since the
+     * module's path is not the caller's.
+     */
+    private static ProblemDetail problem(int status, MediaType contentType, byte[] body) {
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        if (contentType == null || !MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(contentType)) {
+            return problem;
+        }
+        JsonNode document;
+        try {
+            document = JSON.readTree(body);
+        } catch (JacksonException notJson) {
+            return problem;
+        }
+        if (!document.isObject()) {
+            return problem;
+        }
+        for (Map.Entry<String, JsonNode> member : document.properties()) {
+            JsonNode value = member.getValue();
+            switch (member.getKey()) {
+                case "status", "instance" -> {
+                }
+                case "type" -> {
+                    if (value.isString()) {
+                        try {
+                            problem.setType(URI.create(value.asString()));
+                        } catch (IllegalArgumentException notAUri) {
+                            // the default, about:blank
+                        }
+                    }
+                }
+                case "title" -> problem.setTitle(value.isString() ? value.asString() : problem.getTitle());
+                case "detail" -> problem.setDetail(value.isString() ? value.asString() : null);
+                default -> problem.setProperty(member.getKey(), JSON.convertValue(value, Object.class));
+            }
+        }
+        return problem;
+    }
+}
