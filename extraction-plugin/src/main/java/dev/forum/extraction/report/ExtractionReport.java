@@ -113,7 +113,7 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
                     callers, plan.blockers(), service));
         }
         return new ExtractionReport(application, entries, services.file(), services(model, artifacts, services),
-                ModuleCycles.of(model));
+                ModuleCycles.of(model, services));
     }
 
     /** Each service of the file planned as {@code -Dextract=<service>} plans it. */
