@@ -5,8 +5,10 @@ import java.util.Optional;
 
 /**
  * What the plugin supports (issue 15): Spring Modulith 2.x on Spring Boot 4.x, an application compiled for Java 17
- * to 25. Anything older is refused with one line saying what was found and what to change; an application without
- * Spring Boot or without Spring Modulith on its class path is read with the plugin's own Spring Modulith.
+ * to 25. Anything older is refused with one line saying what was found and what to change. A project with neither
+ * Spring Boot nor Spring Modulith is refused ({@link #requireSpring}); a Spring Boot application without Spring
+ * Modulith is refused by the goals that build from its modules and only reported on, with a warning that says what
+ * was assumed ({@link #withoutModulith}); a Spring Modulith application without Spring Boot is read as it is.
  */
 public final class SupportedVersions {
 
@@ -54,6 +56,41 @@ public final class SupportedVersions {
                     + " Modulith, and this project is none: add them (spring-boot-starter, spring-modulith-starter-core),"
                     + " or leave the plugin out of this project's build");
         }
+    }
+
+    /**
+     * A Spring Boot application without Spring Modulith: no module of it is declared (no {@code @ApplicationModule},
+     * named interface or {@code @Modulithic} can be written without Spring Modulith's API), so the modules are only
+     * what Spring Modulith would infer from the packages. The report still says what that inference finds (it is how
+     * one sees what adding Spring Modulith would give); a goal that builds from the modules refuses.
+     *
+     * @param springBoot     the project's Spring Boot version, if it has Spring Boot
+     * @param springModulith the project's Spring Modulith version, if it has Spring Modulith (any artifact, any scope)
+     * @param goal           the goal asking, as {@code extract:<goal>} names it (e.g. {@code service})
+     * @param builds         whether the goal builds from the modules (modules, service, ecs); false for the report
+     * @param ownModulith    the Spring Modulith version the plugin reads such an application with (its own)
+     * @return empty for an application with Spring Modulith (or without Spring Boot); for the report, the one line that
+     *         says what it assumed and what to add
+     * @throws ExtractionException (one line, naming the dependency to add) for a goal that builds
+     */
+    public static Optional<String> withoutModulith(Optional<String> springBoot, Optional<String> springModulith,
+            String goal, boolean builds, String ownModulith) {
+        if (springModulith.isPresent() || springBoot.isEmpty()) {
+            return Optional.empty();
+        }
+        String found = "The application has Spring Boot " + springBoot.get() + " but no Spring Modulith (no"
+                + " org.springframework.modulith artifact among its dependencies)";
+        String add = "add org.springframework.modulith:spring-modulith-starter-core to its dependencies (version "
+                + ownModulith + ", or import org.springframework.modulith:spring-modulith-bom:" + ownModulith
+                + " in dependencyManagement)";
+        if (builds) {
+            throw new ExtractionException(found + ", and extract:" + goal + " builds from the modules Spring Modulith"
+                    + " declares: " + add + "; `extract:report` shows the modules Spring Modulith would find before you do");
+        }
+        return Optional.of(found + ": this report reads its modules with the plugin's Spring Modulith " + ownModulith
+                + ", each direct sub-package of the main class's package a module, nothing declared (no named"
+                + " interfaces, open or shared modules); the goals that build (modules, service, ecs) refuse it until you "
+                + add);
     }
 
     /** The Java release a class file targets, from its major version (61 is Java 17). */

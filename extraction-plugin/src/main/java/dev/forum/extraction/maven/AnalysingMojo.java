@@ -100,6 +100,14 @@ abstract class AnalysingMojo extends AbstractMojo {
      */
     protected ApplicationAnalysis analyse(boolean requireJars, Progress progress) throws IOException, InterruptedException {
         return ApplicationAnalysis.of(new ApplicationAnalysis.Settings(project, session, toolchains, repositories, mainClass,
-                routeAnnotation, requireJars, progress));
+                routeAnnotation, requireJars, progress, mojoExecution.getGoal(), buildsFromModules()));
+    }
+
+    /**
+     * Whether this goal builds something from the modules (metadata, jars, a deployment): then an application without
+     * Spring Modulith is refused; a goal that only reports says what it assumed instead.
+     */
+    protected boolean buildsFromModules() {
+        return true;
     }
 }

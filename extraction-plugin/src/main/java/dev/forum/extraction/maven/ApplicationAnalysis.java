@@ -46,9 +46,15 @@ record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries
     static final String DEFAULT_MODULITH_VERSION = PluginVersions.get("spring-modulith.version");
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
-    /** What the goals pass in. */
+    /**
+     * What the goals pass in.
+     *
+     * @param goal   the goal asking (e.g. {@code service}), for its refusals
+     * @param builds whether the goal builds from the modules (every goal but the report): an application without
+     *               Spring Modulith is refused then, and only warned about otherwise
+     */
     record Settings(MavenProject project, MavenSession session, ToolchainManager toolchains, RepositorySystem repositories,
-            String mainClass, String routeAnnotation, boolean requireJars, Progress progress) {
+            String mainClass, String routeAnnotation, boolean requireJars, Progress progress, String goal, boolean builds) {
     }
 
     static ApplicationAnalysis of(Settings settings) throws IOException, InterruptedException {
@@ -56,6 +62,8 @@ record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries
         Optional<String> boot = AnalysisClasspath.version(project, "org.springframework.boot", "spring-boot");
         Optional<String> modulith = AnalysisClasspath.version(project, AnalysisClasspath.MODULITH_GROUP, null);
         SupportedVersions.requireSpring(boot, modulith);
+        SupportedVersions.withoutModulith(boot, modulith, settings.goal(), settings.builds(), DEFAULT_MODULITH_VERSION)
+                .ifPresent(settings.progress()::assumed);
         String main = MainClass.of(settings.mainClass(), project, settings.requireJars());
         Path classes = Path.of(project.getBuild().getOutputDirectory());
         List<RuntimeLibraries.Entry> libraries = RuntimeLibraries.of(project, classes, main, settings.requireJars());

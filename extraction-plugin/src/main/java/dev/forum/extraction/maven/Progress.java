@@ -26,6 +26,11 @@ final class Progress {
         this.baseDirectory = baseDirectory;
     }
 
+    /** A warning line: what the goal assumed about the application (e.g. its modules without Spring Modulith). */
+    void assumed(String line) {
+        log.warn("[extract] " + line);
+    }
+
     void resolved(List<RuntimeLibraries.Entry> libraries) {
         long bytes = libraries.stream().mapToLong(e -> size(e.file())).sum();
         log.info(String.format(Locale.ROOT, "[extract] resolve: %d runtime libraries (%s) in %s",

@@ -38,6 +38,12 @@ public class ReportMojo extends RequestingMojo {
     @Parameter(property = "extract.report.skip", defaultValue = "false")
     private boolean skip;
 
+    /** The report only reads: an application without Spring Modulith is reported on, with a warning. */
+    @Override
+    protected boolean buildsFromModules() {
+        return false;
+    }
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip || "pom".equals(project.getPackaging())) {

@@ -2,6 +2,7 @@ package dev.forum.extraction.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forum.extraction.model.ExtractionException;
 import java.util.Optional;
@@ -53,5 +54,44 @@ class SupportedVersionsTest {
                 + " leave the plugin out of this project's build", e.getMessage());
         SupportedVersions.requireSpring(Optional.of("4.1.1"), Optional.empty());
         SupportedVersions.requireSpring(Optional.empty(), Optional.of("2.1.1"));
+    }
+
+    @Test
+    void aSpringBootApplicationWithoutSpringModulithIsRefusedByTheGoalsThatBuildNamingTheDependencyToAdd() {
+        String refusal = assertThrows(ExtractionException.class, () -> SupportedVersions.withoutModulith(Optional.of("4.1.1"),
+                Optional.empty(), "service", true, "2.1.1")).getMessage();
+
+        assertEquals("The application has Spring Boot 4.1.1 but no Spring Modulith (no org.springframework.modulith"
+                + " artifact among its dependencies), and extract:service builds from the modules Spring Modulith declares:"
+                + " add org.springframework.modulith:spring-modulith-starter-core to its dependencies (version 2.1.1, or"
+                + " import org.springframework.modulith:spring-modulith-bom:2.1.1 in dependencyManagement);"
+                + " `extract:report` shows the modules Spring Modulith would find before you do", refusal);
+        assertEquals(1, refusal.lines().count());
+        assertTrue(assertThrows(ExtractionException.class, () -> SupportedVersions.withoutModulith(Optional.of("4.0.2"),
+                Optional.empty(), "modules", true, "2.1.1")).getMessage().contains("extract:modules builds"));
+    }
+
+    @Test
+    void theReportOfASpringBootApplicationWithoutSpringModulithSaysWhatItAssumedAndWhatToAdd() {
+        Optional<String> assumed = SupportedVersions.withoutModulith(Optional.of("4.1.1"), Optional.empty(), "report",
+                false, "2.1.1");
+
+        assertEquals(Optional.of("The application has Spring Boot 4.1.1 but no Spring Modulith (no"
+                + " org.springframework.modulith artifact among its dependencies): this report reads its modules with the"
+                + " plugin's Spring Modulith 2.1.1, each direct sub-package of the main class's package a module, nothing"
+                + " declared (no named interfaces, open or shared modules); the goals that build (modules, service, ecs)"
+                + " refuse it until you add org.springframework.modulith:spring-modulith-starter-core to its dependencies"
+                + " (version 2.1.1, or import org.springframework.modulith:spring-modulith-bom:2.1.1 in"
+                + " dependencyManagement)"), assumed);
+    }
+
+    @Test
+    void anApplicationWithSpringModulithOrWithoutSpringBootAssumesNothing() {
+        assertEquals(Optional.empty(), SupportedVersions.withoutModulith(Optional.of("4.1.1"), Optional.of("2.1.1"),
+                "service", true, "2.1.1"));
+        assertEquals(Optional.empty(), SupportedVersions.withoutModulith(Optional.empty(), Optional.of("2.0.0"),
+                "service", true, "2.1.1"));
+        assertEquals(Optional.empty(), SupportedVersions.withoutModulith(Optional.of("4.1.1"), Optional.of("2.1.1"),
+                "report", false, "2.1.1"));
     }
 }
