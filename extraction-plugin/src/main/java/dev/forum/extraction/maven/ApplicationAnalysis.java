@@ -134,7 +134,7 @@ record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries
     private static List<ScannedArtifact> scan(MavenProject project, Path classes, List<RuntimeLibraries.Entry> libraries,
             ModulithModel model) {
         List<RuntimeLibraries.Entry> entries = new ArrayList<>();
-        entries.add(new RuntimeLibraries.Entry(project.getId() + " (classes)", classes, true));
+        entries.add(new RuntimeLibraries.Entry(project.getId() + " (classes)", classes));
         entries.addAll(libraries);
         List<String> roots = model.rootPackages().stream().map(p -> p.replace('.', '/') + "/").toList();
         BytecodeScanner scanner = new BytecodeScanner();

@@ -46,18 +46,37 @@ final class BootPackaging {
 
     /** Whether Spring Boot's repackaging would pack this run-time artifact. */
     static boolean packs(Artifact artifact, MavenProject project) {
+        return leftOutBecause(artifact, project).isEmpty();
+    }
+
+    /**
+     * Why Spring Boot's repackaging would leave this run-time artifact out, in the words of {@code contents.txt}
+     * (e.g. {@code optional}); empty when it packs it.
+     */
+    static Optional<String> leftOutBecause(Artifact artifact, MavenProject project) {
         Xpp3Dom config = bootConfiguration(project);
         String key = artifact.getGroupId() + ":" + artifact.getArtifactId();
-        if (DEVELOPMENT_ONLY.contains(key) && !flag(config, key.endsWith("devtools") ? "excludeDevtools" : "excludeDockerCompose", true)) {
-            return true;
+        if (DEVELOPMENT_ONLY.contains(key)) {
+            boolean devtools = key.endsWith("devtools");
+            return flag(config, devtools ? "excludeDevtools" : "excludeDockerCompose", true)
+                    ? Optional.of(devtools ? "devtools" : "Docker Compose support") : Optional.empty();
         }
-        if (DEVELOPMENT_ONLY.contains(key)
-                || (artifact.isOptional() && !flag(config, "includeOptional", false))
-                || (Artifact.SCOPE_SYSTEM.equals(artifact.getScope()) && !flag(config, "includeSystemScope", false))
-                || excludedByConfiguration(artifact, config)) {
-            return false;
+        if (artifact.isOptional() && !flag(config, "includeOptional", false)) {
+            return Optional.of("optional");
         }
-        return artifact.getFile() == null || !artifact.getFile().isFile() || !EXCLUDED_JAR_TYPES.contains(jarType(artifact));
+        if (Artifact.SCOPE_SYSTEM.equals(artifact.getScope()) && !flag(config, "includeSystemScope", false)) {
+            return Optional.of("system scope");
+        }
+        if (excludedByConfiguration(artifact, config)) {
+            return Optional.of("excluded in spring-boot-maven-plugin's configuration");
+        }
+        if (artifact.getFile() != null && artifact.getFile().isFile()) {
+            String type = jarType(artifact);
+            if (EXCLUDED_JAR_TYPES.contains(type)) {
+                return Optional.of("Spring-Boot-Jar-Type: " + type);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

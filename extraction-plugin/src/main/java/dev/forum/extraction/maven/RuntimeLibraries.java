@@ -18,9 +18,20 @@ final class RuntimeLibraries {
     /**
      * @param name   the artifact's id, as reports name it
      * @param file   its jar (or, for the analysis only, its classes folder)
-     * @param packed whether Spring Boot's repackaging would pack it ({@link BootPackaging})
+     * @param notPacked why Spring Boot's repackaging would leave it out ({@link BootPackaging#leftOutBecause}); empty
+     *                  when it packs it
      */
-    record Entry(String name, Path file, boolean packed) {
+    record Entry(String name, Path file, java.util.Optional<String> notPacked) {
+
+        /** An artifact Spring Boot's repackaging packs. */
+        Entry(String name, Path file) {
+            this(name, file, java.util.Optional.empty());
+        }
+
+        /** Whether Spring Boot's repackaging would pack it. */
+        boolean packed() {
+            return notPacked.isEmpty();
+        }
     }
 
     private RuntimeLibraries() {
@@ -51,7 +62,7 @@ final class RuntimeLibraries {
             throw new ExtractionException("Artifact " + artifact + " is not resolved: run `package` (not just compile)");
         }
         if (file.isDirectory() && !requireJars) {
-            return new Entry(artifact.getId(), file.toPath(), true);
+            return new Entry(artifact.getId(), file.toPath());
         }
         if (file.isDirectory()) {
             throw new ExtractionException("Artifact " + artifact + " resolves to the folder " + file
@@ -61,6 +72,6 @@ final class RuntimeLibraries {
             throw new ExtractionException("Artifact " + artifact + " is not a jar (" + file.getName()
                     + "): a service nests jars only; drop the dependency or change its type");
         }
-        return new Entry(artifact.getId(), file.toPath(), BootPackaging.packs(artifact, project));
+        return new Entry(artifact.getId(), file.toPath(), BootPackaging.leftOutBecause(artifact, project));
     }
 }

@@ -11,6 +11,7 @@ import dev.forum.extraction.image.ImageLayout;
 import dev.forum.extraction.image.ImageTarget;
 import dev.forum.extraction.image.ServiceImage;
 import dev.forum.extraction.model.ExtractionException;
+import dev.forum.extraction.model.LibraryCounts;
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.Planner;
 import dev.forum.extraction.model.ScannedArtifact;
@@ -176,8 +177,9 @@ public class ServiceMojo extends RequestingMojo {
                 ServiceClasses.write(analysis.classes(), include, classes,
                         Map.of(RuntimeMetadata.LOCATION, RuntimeMetadata.of(model, plan.request().modules())));
                 ServiceJarWriter.write(classes, entry -> true, analysis.mainClass(), jars, jar, time, repackager);
-                ContentsReport.write(plan, folder.resolve("contents.txt"));
-                progress.assembled(plan, jars, jar, start);
+                Map<String, String> notPacked = notPacked(analysis);
+                ContentsReport.write(plan, analysis.classes(), notPacked, folder.resolve("contents.txt"));
+                progress.assembled(plan, LibraryCounts.of(plan, analysis.classes(), notPacked), jars, jar, start);
                 if (images != null) {
                     image(plan, jars, classes, analysis.mainClass(), images, folder, progress);
                 }
@@ -206,6 +208,13 @@ public class ServiceMojo extends RequestingMojo {
 
     private boolean hasArtifact(String artifactId) {
         return project.getArtifacts().stream().anyMatch(a -> artifactId.equals(a.getArtifactId()));
+    }
+
+    /** The run-time libraries Spring Boot's repackaging leaves out, each with why (contents.txt lists them). */
+    private static Map<String, String> notPacked(ApplicationAnalysis analysis) {
+        Map<String, String> notPacked = new java.util.TreeMap<>();
+        analysis.libraries().forEach(e -> e.notPacked().ifPresent(why -> notPacked.put(e.name(), why)));
+        return notPacked;
     }
 
     /** The artifacts Spring Boot's repackaging would pack (the classes folder first): the ones a service may hold. */
@@ -243,7 +252,7 @@ public class ServiceMojo extends RequestingMojo {
         long start = System.nanoTime();
         // The modules layer: the jars holding the application's own code (its modules); every other jar is a library.
         Set<Path> own = new HashSet<>();
-        plan.included().keySet().stream().filter(a -> !a.classes().isEmpty() && !a.location().equals(classes))
+        plan.included().keySet().stream().filter(a -> LibraryCounts.isApplication(a) && !a.location().equals(classes))
                 .forEach(a -> own.add(a.location().getFileName()));
         ImageLayout layout = ImageLayout.of(jars, jar -> own.contains(jar.getFileName()), classes, entry -> true, folder.resolve("image"))
                 .withFiles(images.files());

@@ -1,5 +1,6 @@
 package dev.forum.extraction.maven;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -50,6 +52,26 @@ class BootPackagingTest {
         assertFalse(BootPackaging.packs(artifact("com.internal", "tool", "compile", false, null), project));
         assertFalse(BootPackaging.packs(artifact("com.example", "big", "compile", false, null), project));
         assertTrue(BootPackaging.packs(artifact("com.example", "small", "compile", false, null), project));
+    }
+
+    /** contents.txt lists what Spring Boot leaves out with why, so its counts add up to the libraries resolved. */
+    @Test
+    void saysWhyItLeavesALibraryOut() throws Exception {
+        MavenProject plain = project(null);
+        assertEquals(Optional.of("devtools"), BootPackaging.leftOutBecause(artifact("org.springframework.boot",
+                "spring-boot-devtools", "runtime", false, null), plain));
+        assertEquals(Optional.of("optional"), BootPackaging.leftOutBecause(artifact("org.projectlombok", "lombok", "compile",
+                true, null), plain));
+        assertEquals(Optional.of("system scope"), BootPackaging.leftOutBecause(artifact("com.example", "legacy", "system",
+                false, null), plain));
+        assertEquals(Optional.of("Spring-Boot-Jar-Type: annotation-processor"), BootPackaging.leftOutBecause(artifact(
+                "org.springframework.boot", "spring-boot-configuration-processor", "compile", false, "annotation-processor"), plain));
+        assertEquals(Optional.empty(), BootPackaging.leftOutBecause(artifact("org.springframework", "spring-web", "compile",
+                false, null), plain));
+        MavenProject excluding = project("<configuration><excludes><exclude><groupId>com.example</groupId>"
+                + "<artifactId>big</artifactId></exclude></excludes></configuration>");
+        assertEquals(Optional.of("excluded in spring-boot-maven-plugin's configuration"), BootPackaging.leftOutBecause(
+                artifact("com.example", "big", "compile", false, null), excluding));
     }
 
     private MavenProject project(String configuration) throws IOException {
