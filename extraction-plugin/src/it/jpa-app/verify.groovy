@@ -41,7 +41,9 @@ int imagePort = new File(basedir, 'image.properties').text.find(/\d+/) as int
 def image = ociImage.read(new File(basedir, 'target/services/products/products-image.tar'))
 assert image.exposedPort() == imagePort
 assert image.environment().SERVER_PORT == imagePort as String
-assert image.config.config.Labels['forum.health.readiness'] == '/actuator/health/readiness'
+// The health labels are in the application's namespace (its main class's package), not the forum's.
+assert image.config.config.Labels['example.library.health.readiness'] == '/actuator/health/readiness' : image.config.config.Labels
+assert !image.config.config.Labels.keySet().any { it.startsWith('forum.') } : image.config.config.Labels
 File root = image.unpack(new File(basedir, 'target/products-image-root'))
 Set<String> inClasses = loopback.entries(new File(root, 'app/classes/classes.jar'))
 assert inClasses.containsAll(['example/', 'example/library/', 'example/library/products/internal/']) : 'no folder entries'

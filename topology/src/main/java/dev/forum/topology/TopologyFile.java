@@ -65,8 +65,24 @@ public final class TopologyFile {
         this.nodes = new TopologyNodes(source);
     }
 
-    /** Reads and checks the file; a missing or malformed file is a {@link TopologyException}. */
+    /**
+     * The topology's name when the file has no {@code name:} and the reader knows no name of the application: a
+     * generic one, nothing of any one application's (the forum's files all say {@code name: forum}).
+     */
+    public static final String DEFAULT_NAME = "app";
+
+    /** Reads and checks the file, named {@value #DEFAULT_NAME} unless it says; a missing or malformed file is a {@link TopologyException}. */
     public static TopologySpec read(Path file) {
+        return read(file, DEFAULT_NAME);
+    }
+
+    /**
+     * Reads and checks the file; a missing or malformed file is a {@link TopologyException}.
+     *
+     * @param defaultName the topology's name when the file has no {@code name:} (e.g. derived from the application's
+     *                    project), 1-20 lower-case letters, digits and '-', starting with a letter
+     */
+    public static TopologySpec read(Path file, String defaultName) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -75,15 +91,24 @@ public final class TopologyFile {
         } catch (IOException e) {
             throw new TopologyException(file + ": cannot read the topology file: " + e.getMessage());
         }
-        return parse(text, file.toString());
+        return parse(text, file.toString(), defaultName);
     }
 
-    /** Parses topology YAML; {@code source} names it in messages. */
+    /** Parses topology YAML, named {@value #DEFAULT_NAME} unless it says; {@code source} names it in messages. */
     public static TopologySpec parse(String yaml, String source) {
-        return new TopologyFile(source).spec(yaml);
+        return parse(yaml, source, DEFAULT_NAME);
     }
 
-    private TopologySpec spec(String yaml) {
+    /**
+     * Parses topology YAML; {@code source} names it in messages.
+     *
+     * @param defaultName the topology's name when the YAML has no {@code name:}
+     */
+    public static TopologySpec parse(String yaml, String source, String defaultName) {
+        return new TopologyFile(source).spec(yaml, defaultName);
+    }
+
+    private TopologySpec spec(String yaml, String defaultName) {
         Node root;
         try {
             root = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
@@ -98,7 +123,7 @@ public final class TopologyFile {
                     + "with the monolith");
         }
         Map<String, Node> top = nodes.mapping(root, "the file", TOP_KEYS);
-        String name = top.containsKey("name") ? nodes.name(top.get("name"), "name") : "forum";
+        String name = top.containsKey("name") ? nodes.name(top.get("name"), "name") : defaultName;
         Node servicesNode = top.get("services");
         if (servicesNode == null) {
             throw nodes.error(root, "no services: list the services, one of them with monolith: true");

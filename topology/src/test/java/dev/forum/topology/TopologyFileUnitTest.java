@@ -85,7 +85,10 @@ class TopologyFileUnitTest {
                   - { name: monolith, monolith: true }
                   - { name: posts, modules: posts }
                 """, "t.yml");
-        assertEquals("forum", spec.name());
+        assertEquals("app", spec.name(), "nothing of the forum's in another application's topology");
+        assertEquals("shop", TopologyFile.parse("services: [{ name: monolith, monolith: true }]", "t.yml", "shop").name());
+        assertEquals("forum", TopologyFile.parse("name: forum\nservices: [{ name: monolith, monolith: true }]", "t.yml",
+                "shop").name(), "the file's own name wins");
         assertEquals(100, spec.services().get(1).traffic());
         assertEquals(List.of("posts"), spec.services().get(1).modules());
     }

@@ -140,12 +140,15 @@ final class EcsNames {
     }
 
     /**
-     * The environment variable of a module's datasource setting: {@code FORUM_DATASOURCE_POSTS_PASSWORD} for
-     * {@code forum.datasource.posts.password}, {@code FORUM_DATASOURCE_POSTS_OWNER_PASSWORD} for
+     * The environment variable of a module's datasource setting under the application's
+     * {@link EcsSettings#settingsPrefix}: for the forum's {@code forum.datasource.posts.password}
+     * {@code FORUM_DATASOURCE_POSTS_PASSWORD}, {@code FORUM_DATASOURCE_POSTS_OWNER_PASSWORD} for
      * {@code .owner.password}. Spring Boot's binding drops a name's dashes ({@code content-api} is {@code CONTENTAPI}).
+     *
+     * @param setting the setting's variable part, e.g. {@code OWNER_PASSWORD}
      */
-    static String datasourceVariable(String module, String setting) {
-        return "FORUM_DATASOURCE_" + module.toUpperCase(Locale.ROOT).replace("-", "") + "_" + setting;
+    static String datasourceVariable(EcsSettings settings, String module, String setting) {
+        return settings.applicationVariable("datasource." + module) + "_" + setting;
     }
 
     /** A module's name in the bootstrap task's variables: {@code content-api} is {@code CONTENT_API}. */

@@ -81,7 +81,8 @@ public final class EcsRenderer {
             }
             if (service.ownDatabase() && !settings.moduleDatabases()) {
                 throw new ExtractionException(where + "a database of its own (database:) needs database credentials"
-                        + " per module: set extract.ecs.moduleDatabases=true if the application reads forum.datasource.<module>.*,"
+                        + " per module: set extract.ecs.moduleDatabases=true if the application reads " + settings.settingsPrefix()
+                                + ".datasource.<module>.* (extract.ecs.settingsPrefix),"
                         + " else remove database: from the service in " + topology.source());
             }
             // Two tasks, one per availability zone: a rolling deployment or a lost zone leaves one serving.

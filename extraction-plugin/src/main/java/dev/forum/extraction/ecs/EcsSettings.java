@@ -29,20 +29,29 @@ package dev.forum.extraction.ecs;
  *                                {@value #ABOUT_BLANK} (RFC 9457's type for a problem that means only its status), or a
  *                                URI prefix the problem's kind is appended to (the forum's {@code urn:forum:problem:})
  * @param moduleDatabases         true when every module has database credentials of its own
- *                                ({@code FORUM_DATASOURCE_<MODULE>_*}, a role and schema per module); false for an
+ *                                ({@code <settingsPrefix>.datasource.<module>.*}, e.g. the forum's
+ *                                {@code FORUM_DATASOURCE_<MODULE>_*}, a role and schema per module); false for an
  *                                application with one standard datasource ({@code SPRING_DATASOURCE_USERNAME},
  *                                {@code _PASSWORD}, the database's admin secret)
+ * @param settingsPrefix          the prefix of the application's own properties that {@code moduleDatabases}
+ *                                ({@code <prefix>.datasource.<module>.*}) and the token settings
+ *                                ({@code <prefix>.security.jwt.*}) name, as a Spring property prefix (e.g. {@code forum},
+ *                                {@code shop}); their environment variables are derived from it
+ *                                ({@link #applicationVariable})
  */
 public record EcsSettings(int containerPort, int managementPort, String healthCheckPath, int deregistrationDelay,
         int healthCheckGracePeriod, int stopTimeout, Identity identity, String rdsCaBundle, String databaseBootstrapImage,
         String projectRoot, String mavenModule, String servicesDirectory, String springProfile, String problemTypePrefix,
-        boolean moduleDatabases) {
+        boolean moduleDatabases, String settingsPrefix) {
 
     /** RFC 9457, section 4.2.1: the problem has no meaning beyond its HTTP status. */
     public static final String ABOUT_BLANK = "about:blank";
     /** A URI scheme and the characters a problem type may carry unquoted in JSON and in deploy.sh. */
     private static final java.util.regex.Pattern TYPE_PREFIX = java.util.regex.Pattern.compile(
             "[A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9_.~:/?#@!$&'()*+,;=%-]*");
+    /** A Spring property prefix: dot-separated names of lower-case letters, digits and dashes. */
+    private static final java.util.regex.Pattern PROPERTY_PREFIX = java.util.regex.Pattern.compile(
+            "[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*");
     private static final java.util.regex.Pattern PROFILES = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]+(,[A-Za-z0-9_.-]+)*");
 
     public static final int DEFAULT_PORT = 3000;
@@ -104,6 +113,10 @@ public record EcsSettings(int containerPort, int managementPort, String healthCh
             throw new IllegalArgumentException("profile is a comma-separated list of Spring profile names (letters,"
                     + " digits, . _ -), not '" + springProfile + "'");
         }
+        if (settingsPrefix == null || !PROPERTY_PREFIX.matcher(settingsPrefix).matches()) {
+            throw new IllegalArgumentException("settingsPrefix is a Spring property prefix such as shop or com.example.shop"
+                    + " (lower-case letters, digits, '-', separated by '.'), not '" + settingsPrefix + "'");
+        }
         if (rdsCaBundle == null || !rdsCaBundle.startsWith("/")) {
             throw new IllegalArgumentException("rdsCaBundle must be an absolute path in the image: " + rdsCaBundle);
         }
@@ -111,20 +124,39 @@ public record EcsSettings(int containerPort, int managementPort, String healthCh
 
     /**
      * The forum's values: ports 3000 and 3001, readiness, 20 s drain, 120 s grace, 30 s stop timeout, tokens signed by
-     * users, profile {@code prod}, problem types {@code urn:forum:problem:<kind>}, a database role per module.
+     * users, profile {@code prod}, problem types {@code urn:forum:problem:<kind>}, a database role per module, the
+     * application's settings under {@code app} (the topology's name: {@code forum.*} for the forum).
      */
     public static EcsSettings defaults(String app, String databaseBootstrapImage, String projectRoot, String mavenModule,
             String servicesDirectory) {
         return new EcsSettings(DEFAULT_PORT, DEFAULT_MANAGEMENT_PORT, DEFAULT_HEALTH_CHECK_PATH, 20, 120, 30,
                 Identity.forum(app), DEFAULT_RDS_CA_BUNDLE, databaseBootstrapImage, projectRoot, mavenModule,
-                servicesDirectory, "prod", "urn:forum:problem:", true);
+                servicesDirectory, "prod", "urn:forum:problem:", true, app);
     }
 
     /** These settings with {@code identity}, {@code springProfile}, {@code problemTypePrefix} and {@code moduleDatabases} replaced. */
     public EcsSettings application(Identity identity, String springProfile, String problemTypePrefix, boolean moduleDatabases) {
         return new EcsSettings(containerPort, managementPort, healthCheckPath, deregistrationDelay, healthCheckGracePeriod,
                 stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule, servicesDirectory,
-                springProfile, problemTypePrefix, moduleDatabases);
+                springProfile, problemTypePrefix, moduleDatabases, settingsPrefix);
+    }
+
+    /** These settings with the application's properties under {@code prefix} ({@link #settingsPrefix}). */
+    public EcsSettings settingsPrefix(String prefix) {
+        return new EcsSettings(containerPort, managementPort, healthCheckPath, deregistrationDelay, healthCheckGracePeriod,
+                stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule, servicesDirectory,
+                springProfile, problemTypePrefix, moduleDatabases, prefix);
+    }
+
+    /**
+     * The environment variable of one of the application's own properties under {@link #settingsPrefix}, as Spring
+     * Boot's relaxed binding reads it: {@code FORUM_DATASOURCE_POSTS_PASSWORD} for {@code datasource.posts.password}
+     * under {@code forum} (dots become underscores, dashes are dropped, upper case).
+     *
+     * @param property the property after the prefix, e.g. {@code security.jwt.signing-keys}
+     */
+    public String applicationVariable(String property) {
+        return (settingsPrefix + "." + property).replace("-", "").replace('.', '_').toUpperCase(java.util.Locale.ROOT);
     }
 
     /** Whether the application has a module that issues tokens: its settings and signing keys' secret are rendered. */

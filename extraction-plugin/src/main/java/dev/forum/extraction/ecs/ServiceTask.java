@@ -84,9 +84,9 @@ final class ServiceTask {
         String repositoryId = "Repository" + EcsNames.id(service.name());
         List<Object> environment = new ArrayList<>();
         TaskVariables.head(settings).forEach((name, value) -> environment.add(variable(name, value)));
-        environment.add(variable("FORUM_TOPOLOGY_LOCAL_MODULES", localModules));
+        environment.add(variable(TaskVariables.RUNTIME_LOCAL_MODULES, localModules));
         // Every remote module is behind the internal load balancer: the path rules send each call to its holder.
-        environment.add(variable("FORUM_TOPOLOGY_REMOTE_BASE_URL", importValue(names.export("InternalLoadBalancerUrl"))));
+        environment.add(variable(TaskVariables.RUNTIME_REMOTE_BASE_URL, importValue(names.export("InternalLoadBalancerUrl"))));
         environment.add(variable("SPRING_DATASOURCE_URL", importValue(names.export("DatabaseUrl"))));
         TaskVariables.tail(settings).forEach((name, value) -> environment.add(variable(name, value)));
         String poolSize = String.valueOf(topology.database().poolSize());
@@ -99,8 +99,8 @@ final class ServiceTask {
             for (String module : databaseModules(topology, service)) {
                 Object runtime = importValue(names.export("DatabaseSecret" + EcsNames.id(module)));
                 Object owner = importValue(names.export("OwnerSecret" + EcsNames.id(module)));
-                TaskVariables.runtime(module).forEach(c -> secrets.add(ifHolds(module, secret(c, runtime))));
-                TaskVariables.owner(module).forEach(c -> secrets.add(ifHolds(module, secret(c, owner))));
+                TaskVariables.runtime(settings, module).forEach(c -> secrets.add(ifHolds(module, secret(c, runtime))));
+                TaskVariables.owner(settings, module).forEach(c -> secrets.add(ifHolds(module, secret(c, owner))));
             }
         } else {
             environment.add(variable(TaskVariables.poolSize(settings, null), poolSize));
@@ -113,12 +113,12 @@ final class ServiceTask {
             Object url = importValue(names.ownDatabaseExport(service.name(), "DatabaseUrl"));
             for (String module : service.modules()) {
                 Object runtime = importValue(names.export("DatabaseSecret" + EcsNames.id(module)));
-                environment.add(variable(EcsNames.datasourceVariable(module, "MOVED_URL"), url));
-                TaskVariables.moved(module).forEach(c -> secrets.add(secret(c, runtime)));
+                environment.add(variable(EcsNames.datasourceVariable(settings, module, "MOVED_URL"), url));
+                TaskVariables.moved(settings, module).forEach(c -> secrets.add(secret(c, runtime)));
             }
         }
         if (issuesTokens()) {
-            secrets.add(ifHolds(settings.identity().issuerModule(), obj("Name", TaskVariables.SIGNING_KEYS,
+            secrets.add(ifHolds(settings.identity().issuerModule(), obj("Name", TaskVariables.signingKeys(settings),
                     "ValueFrom", importValue(names.export("SigningKeysSecret")))));
         }
         return resource("AWS::ECS::TaskDefinition", obj(

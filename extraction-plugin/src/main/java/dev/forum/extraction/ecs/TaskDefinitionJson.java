@@ -44,8 +44,8 @@ final class TaskDefinitionJson {
         List<String> modules = List.copyOf(topology.localModules(service.name()));
         List<Object> environment = new ArrayList<>();
         TaskVariables.head(settings).forEach((name, value) -> environment.add(variable(name, value)));
-        environment.add(variable("FORUM_TOPOLOGY_LOCAL_MODULES", String.join(",", modules)));
-        environment.add(variable("FORUM_TOPOLOGY_REMOTE_BASE_URL", "${INTERNAL_LOAD_BALANCER_URL}"));
+        environment.add(variable(TaskVariables.RUNTIME_LOCAL_MODULES, String.join(",", modules)));
+        environment.add(variable(TaskVariables.RUNTIME_REMOTE_BASE_URL, "${INTERNAL_LOAD_BALANCER_URL}"));
         environment.add(variable("SPRING_DATASOURCE_URL", "${DATABASE_URL}"));
         TaskVariables.tail(settings).forEach((name, value) -> environment.add(variable(name, value)));
         String poolSize = String.valueOf(topology.database().poolSize());
@@ -56,8 +56,8 @@ final class TaskDefinitionJson {
                 // A secret's name (a partial ARN, without the random suffix) is enough in the same account and region.
                 String runtime = secretPrefix + names.databaseSecret(module);
                 String owner = secretPrefix + names.ownerSecret(module);
-                TaskVariables.runtime(module).forEach(c -> secrets.add(secret(c.variable(), c.valueFrom(runtime))));
-                TaskVariables.owner(module).forEach(c -> secrets.add(secret(c.variable(), c.valueFrom(owner))));
+                TaskVariables.runtime(settings, module).forEach(c -> secrets.add(secret(c.variable(), c.valueFrom(runtime))));
+                TaskVariables.owner(settings, module).forEach(c -> secrets.add(secret(c.variable(), c.valueFrom(owner))));
             }
         } else {
             environment.add(variable(TaskVariables.poolSize(settings, null), poolSize));
@@ -66,12 +66,12 @@ final class TaskDefinitionJson {
         if (service.ownDatabase()) {
             for (String module : service.modules()) {
                 String runtime = secretPrefix + names.databaseSecret(module);
-                environment.add(variable(EcsNames.datasourceVariable(module, "MOVED_URL"), "${OWN_DATABASE_URL}"));
-                TaskVariables.moved(module).forEach(c -> secrets.add(secret(c.variable(), c.valueFrom(runtime))));
+                environment.add(variable(EcsNames.datasourceVariable(settings, module, "MOVED_URL"), "${OWN_DATABASE_URL}"));
+                TaskVariables.moved(settings, module).forEach(c -> secrets.add(secret(c.variable(), c.valueFrom(runtime))));
             }
         }
         if (settings.tokens() && modules.contains(settings.identity().issuerModule())) {
-            secrets.add(secret(TaskVariables.SIGNING_KEYS, secretPrefix + names.signingKeysSecret()));
+            secrets.add(secret(TaskVariables.signingKeys(settings), secretPrefix + names.signingKeysSecret()));
         }
         return obj(
                 "family", names.family(service.name()),

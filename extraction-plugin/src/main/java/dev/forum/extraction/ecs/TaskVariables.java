@@ -16,15 +16,28 @@ import java.util.Map;
  * <li>{@code SERVER_FORWARDHEADERSSTRATEGY=native} and {@code SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES} matching the
  * VPC's addresses ({@link Network#VPC_CIDR}): every service is behind a load balancer of the VPC, whose
  * {@code X-Forwarded-For} and {@code X-Forwarded-Proto} the application must trust (it trusts no proxy by itself);</li>
- * <li>the database credentials: per module ({@code FORUM_DATASOURCE_<MODULE>_*}) with
+ * <li>the database credentials: per module ({@code <PREFIX>_DATASOURCE_<MODULE>_*}, the forum's
+ * {@code FORUM_DATASOURCE_<MODULE>_*}, {@link EcsSettings#settingsPrefix}) with
  * {@link EcsSettings#moduleDatabases}, else Spring's one datasource ({@code SPRING_DATASOURCE_USERNAME},
  * {@code _PASSWORD}, {@code SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE}).</li>
  * </ul>
  */
 final class TaskVariables {
 
-    /** The token signing keys' variable, given to the processes of the issuer module only. */
-    static final String SIGNING_KEYS = "FORUM_SECURITY_JWT_SIGNING_KEYS";
+    /**
+     * extraction-runtime's settings ({@code forum.topology.*}, its {@code TopologySettings}) as environment variables:
+     * the run-time library's own names, the same in every application, renamed only with the library.
+     */
+    static final String RUNTIME_LOCAL_MODULES = "FORUM_TOPOLOGY_LOCAL_MODULES";
+    static final String RUNTIME_REMOTE_BASE_URL = "FORUM_TOPOLOGY_REMOTE_BASE_URL";
+
+    /**
+     * The token signing keys' variable ({@code <prefix>.security.jwt.signing-keys}, the forum's
+     * {@code FORUM_SECURITY_JWT_SIGNING_KEYS}), for the issuer module's processes only.
+     */
+    static String signingKeys(EcsSettings settings) {
+        return settings.applicationVariable("security.jwt") + "_SIGNING_KEYS";
+    }
 
     private TaskVariables() {
     }
@@ -46,9 +59,10 @@ final class TaskVariables {
         Map<String, String> variables = new LinkedHashMap<>();
         if (settings.tokens()) {
             EcsSettings.Identity identity = settings.identity();
-            // The issuer module's JWK set is at FORUM_TOPOLOGY_REMOTE_BASE_URL + this path where it is remote.
-            variables.put("FORUM_SECURITY_JWT_ISSUERMODULE", identity.issuerModule());
-            variables.put("FORUM_SECURITY_JWT_JWKSPATH", identity.jwkSetPath());
+            // The issuer module's JWK set is at the remote base URL + this path where it is remote.
+            variables.put(settings.applicationVariable("security.jwt.issuer-module"), identity.issuerModule());
+            variables.put(settings.applicationVariable("security.jwt.jwks-path"), identity.jwkSetPath());
+            // e.g. FORUM_SECURITY_JWT_ISSUERMODULE, FORUM_SECURITY_JWT_JWKSPATH
             variables.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", identity.issuer());
             variables.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES", identity.audience());
         }
@@ -59,26 +73,26 @@ final class TaskVariables {
 
     /** The pool size variable of {@code module}, or of the one datasource ({@code module} is then ignored). */
     static String poolSize(EcsSettings settings, String module) {
-        return settings.moduleDatabases() ? EcsNames.datasourceVariable(module, "MAXIMUMPOOLSIZE")
+        return settings.moduleDatabases() ? EcsNames.datasourceVariable(settings, module, "MAXIMUMPOOLSIZE")
                 : "SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE";
     }
 
     /** A module's runtime credentials (user name, password), each with the key of its secret's JSON. */
-    static List<Credential> runtime(String module) {
-        return List.of(new Credential(EcsNames.datasourceVariable(module, "USERNAME"), "username"),
-                new Credential(EcsNames.datasourceVariable(module, "PASSWORD"), "password"));
+    static List<Credential> runtime(EcsSettings settings, String module) {
+        return List.of(new Credential(EcsNames.datasourceVariable(settings, module, "USERNAME"), "username"),
+                new Credential(EcsNames.datasourceVariable(settings, module, "PASSWORD"), "password"));
     }
 
     /** A module's owner credentials (migrations), each with the key of its secret's JSON. */
-    static List<Credential> owner(String module) {
-        return List.of(new Credential(EcsNames.datasourceVariable(module, "OWNER_USERNAME"), "username"),
-                new Credential(EcsNames.datasourceVariable(module, "OWNER_PASSWORD"), "password"));
+    static List<Credential> owner(EcsSettings settings, String module) {
+        return List.of(new Credential(EcsNames.datasourceVariable(settings, module, "OWNER_USERNAME"), "username"),
+                new Credential(EcsNames.datasourceVariable(settings, module, "OWNER_PASSWORD"), "password"));
     }
 
     /** A module's credentials on its own database, the runtime role's. */
-    static List<Credential> moved(String module) {
-        return List.of(new Credential(EcsNames.datasourceVariable(module, "MOVED_USERNAME"), "username"),
-                new Credential(EcsNames.datasourceVariable(module, "MOVED_PASSWORD"), "password"));
+    static List<Credential> moved(EcsSettings settings, String module) {
+        return List.of(new Credential(EcsNames.datasourceVariable(settings, module, "MOVED_USERNAME"), "username"),
+                new Credential(EcsNames.datasourceVariable(settings, module, "MOVED_PASSWORD"), "password"));
     }
 
     /** The one datasource's credentials, from the database's admin secret (an application with no role per module). */

@@ -20,18 +20,25 @@ import java.util.regex.Pattern;
  * the port from {@code server.port} in its {@code application.properties} or {@code application.yml} (a placeholder's
  * default, {@code ${PORT:3000}}, counts; no profile file is read), else Spring Boot's 8080; the health
  * paths from Spring Boot's probe groups under {@code management.endpoints.web.base-path} (else {@code /actuator})
- * when the application has spring-boot-actuator, and no health labels when it has not.
+ * when the application has spring-boot-actuator, and no health labels when it has not. The labels are named in the
+ * application's own namespace, its main class's package ({@code forum.health.liveness} for {@code forum.ForumApplication},
+ * {@code com.example.shop.health.liveness} for {@code com.example.shop.ShopApplication}), as OCI's label convention
+ * (reverse domain names) asks.
  *
- * @param port      the exposed TCP port
- * @param liveness  the liveness check's path, or null for no label
- * @param readiness the readiness check's path, or null for no label
+ * @param port        the exposed TCP port
+ * @param liveness    the liveness check's path, or null for no label
+ * @param readiness   the readiness check's path, or null for no label
+ * @param labelPrefix what the labels' names begin with: the main class's package and a dot ({@link #labelPrefix}), or
+ *                    "" for a main class in the unnamed package
  */
-public record ContainerSettings(int port, String liveness, String readiness) {
+public record ContainerSettings(int port, String liveness, String readiness, String labelPrefix) {
 
     /** Spring Boot's port when {@code server.port} is not set. */
     public static final int SPRING_BOOT_PORT = 8080;
-    public static final String LIVENESS_LABEL = "forum.health.liveness";
-    public static final String READINESS_LABEL = "forum.health.readiness";
+    /** The liveness label's name after {@link #labelPrefix()}. */
+    public static final String LIVENESS_LABEL = "health.liveness";
+    /** The readiness label's name after {@link #labelPrefix()}. */
+    public static final String READINESS_LABEL = "health.readiness";
     /**
      * Spring Boot's {@code server.port} as an environment variable: an operating system environment variable comes
      * before the application's own {@code application.properties} (and its placeholders' defaults), so the application
@@ -51,9 +58,11 @@ public record ContainerSettings(int port, String liveness, String readiness) {
      * @param readiness -Dextract.image.health.readiness, likewise
      * @param classes   the application's classes folder, where {@code application.properties} is
      * @param actuator  whether spring-boot-actuator is on the application's class path
+     * @param mainClass the application's main class, whose package names the labels
      * @throws ExtractionException when a setting, or the application's {@code server.port}, is no port or no path
      */
-    public static ContainerSettings of(Integer port, String liveness, String readiness, Path classes, boolean actuator) {
+    public static ContainerSettings of(Integer port, String liveness, String readiness, Path classes, boolean actuator,
+            String mainClass) {
         Properties application = properties(classes.resolve("application.properties"));
         yaml(application, classes);
         int exposed = port != null ? check(port, "-Dextract.image.port=" + port) : applicationPort(application, classes);
@@ -61,17 +70,24 @@ public record ContainerSettings(int port, String liveness, String readiness) {
         base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         return new ContainerSettings(exposed,
                 path(liveness, "extract.image.health.liveness", actuator ? base + "/health/liveness" : null),
-                path(readiness, "extract.image.health.readiness", actuator ? base + "/health/readiness" : null));
+                path(readiness, "extract.image.health.readiness", actuator ? base + "/health/readiness" : null),
+                labelPrefix(mainClass));
+    }
+
+    /** The labels' namespace: {@code forum.} for {@code forum.ForumApplication}; "" for a class in no package. */
+    public static String labelPrefix(String mainClass) {
+        int dot = mainClass.lastIndexOf('.');
+        return dot < 0 ? "" : mainClass.substring(0, dot + 1);
     }
 
     /** The image's labels: each health path set, under its label name, sorted. */
     public Map<String, String> labels() {
         Map<String, String> labels = new TreeMap<>();
         if (liveness != null) {
-            labels.put(LIVENESS_LABEL, liveness);
+            labels.put(labelPrefix + LIVENESS_LABEL, liveness);
         }
         if (readiness != null) {
-            labels.put(READINESS_LABEL, readiness);
+            labels.put(labelPrefix + READINESS_LABEL, readiness);
         }
         return labels;
     }

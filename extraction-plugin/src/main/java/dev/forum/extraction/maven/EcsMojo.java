@@ -89,6 +89,15 @@ public class EcsMojo extends AnalysingMojo {
     @Parameter(property = "extract.ecs.moduleDatabases", defaultValue = "false")
     private boolean moduleDatabases;
 
+    /**
+     * The prefix of the application's own properties that {@code moduleDatabases} ({@code <prefix>.datasource.<module>.*})
+     * and the token settings ({@code <prefix>.security.jwt.signing-keys}, {@code .issuer-module}, {@code .jwks-path})
+     * name; the tasks get them as environment variables ({@code <PREFIX>_DATASOURCE_<MODULE>_PASSWORD}). Default: the
+     * topology's {@code name} (the forum's {@code forum}).
+     */
+    @Parameter(property = "extract.ecs.settingsPrefix")
+    private String settingsPrefix;
+
     /** The tokens' issuer ({@code iss}); default {@code urn:<app>:<tokenIssuerModule>}. */
     @Parameter(property = "extract.ecs.tokenIssuer")
     private String tokenIssuer;
@@ -147,7 +156,7 @@ public class EcsMojo extends AnalysingMojo {
         }
         Progress progress = progress();
         ApplicationAnalysis analysis = analyse(false, progress);
-        Topology full = TopologyLocation.read(file, analysis.model());
+        Topology full = TopologyLocation.read(file, analysis.model(), project);
         // A service the load balancer cannot route to blocks itself only: the others are rendered, its modules stay in
         // the monolith.
         Map<String, String> blocked = TopologyLocation.blockedServices(full, analysis.model());
@@ -186,7 +195,8 @@ public class EcsMojo extends AnalysingMojo {
                     slashes(root.relativize(project.getBasedir().toPath().toAbsolutePath().normalize())),
                     slashes(root.relativize(servicesDirectory.toPath().toAbsolutePath().normalize())),
                     springProfile == null || springProfile.isBlank() ? null : springProfile.trim(),
-                    problemTypePrefix.trim(), moduleDatabases);
+                    problemTypePrefix.trim(), moduleDatabases,
+                    settingsPrefix == null || settingsPrefix.isBlank() ? app : settingsPrefix.trim());
         } catch (IllegalArgumentException e) {
             throw new ExtractionException("The ecs goal's settings do not fit together: " + e.getMessage()
                     + " (extract.ecs.*, see extract:help -Ddetail)");

@@ -33,11 +33,12 @@ record ImageSettings(ImageBase base, Map<String, Path> files, ContainerSettings 
      * @param requested the settings
      * @param classes  the application's classes folder (its {@code application.properties})
      * @param actuator whether spring-boot-actuator is on the application's class path
+     * @param mainClass the application's main class, whose package names the health labels
      * @throws ExtractionException (one line) for the first setting that is wrong, or a base that cannot be had (a
      *                             missing tar, a registry host that does not resolve)
      */
     static ImageSettings of(List<String> services, Function<String, Path> folder, String version, Requested requested,
-            Path classes, boolean actuator) {
+            Path classes, boolean actuator, String mainClass) {
         ImageBase base = ImageBase.parse(requested.base());
         if (services.size() > 1 && (isSet(requested.name()) || isSet(requested.registry()))) {
             throw new ExtractionException("extract.image.name / extract.image.registry name one image, but " + services.size()
@@ -50,7 +51,7 @@ record ImageSettings(ImageBase base, Map<String, Path> files, ContainerSettings 
         }
         Map<String, Path> files = ImageFiles.of(requested.files());
         ContainerSettings container = ContainerSettings.of(requested.port(), requested.liveness(), requested.readiness(),
-                classes, actuator);
+                classes, actuator, mainClass);
         base.check();
         return new ImageSettings(base, files, container, targets);
     }

@@ -107,14 +107,14 @@ public class ServiceMojo extends RequestingMojo {
     private String imagePort;
 
     /**
-     * The liveness check's path, the image's {@code forum.health.liveness} label; {@code none} for no label. Default:
+     * The liveness check's path, the image's {@code <main class's package>.health.liveness} label; {@code none} for no label. Default:
      * {@code /actuator/health/liveness} (under {@code management.endpoints.web.base-path}) when the application has
      * spring-boot-actuator, else no label.
      */
     @Parameter(property = "extract.image.health.liveness")
     private String imageLiveness;
 
-    /** The readiness check's path, the {@code forum.health.readiness} label; defaults as the liveness one's. */
+    /** The readiness check's path, the {@code <main class's package>.health.readiness} label; defaults as the liveness one's. */
     @Parameter(property = "extract.image.health.readiness")
     private String imageReadiness;
 
@@ -199,7 +199,8 @@ public class ServiceMojo extends RequestingMojo {
         return ImageSettings.of(services, this::folder, project.getVersion(), new ImageSettings.Requested(imageBase,
                 imageName, imageRegistry, imageDocker, imageFiles == null ? null : imageFiles.toPath(),
                 NumberSettings.port(imagePort, "extract.image.port"),
-                imageLiveness, imageReadiness), analysis.classes(), hasArtifact("spring-boot-actuator"));
+                imageLiveness, imageReadiness), analysis.classes(), hasArtifact("spring-boot-actuator"),
+                analysis.mainClass());
     }
 
     private Path folder(String service) {

@@ -38,6 +38,31 @@ final class TopologyLocation {
         return root(project).resolve(path).normalize();
     }
 
+    /**
+     * The topology's name when its file has none (it prefixes every deployed resource): the artifactId of the
+     * project's root ({@link #root}), made a topology name (lower case, '-' for anything else, at most 20 characters,
+     * starting with a letter: {@code Shop_App} is {@code shop-app}); {@link TopologyFile#DEFAULT_NAME} when nothing of
+     * it is left.
+     */
+    static String defaultName(MavenProject project) {
+        MavenProject top = project;
+        Path root = root(project);
+        for (MavenProject parent = project.getParent(); parent != null && parent.getFile() != null; parent = parent.getParent()) {
+            if (root.equals(parent.getFile().toPath().toAbsolutePath().normalize().getParent())) {
+                top = parent;
+            }
+        }
+        return topologyName(top.getArtifactId());
+    }
+
+    /** {@code Shop_App} to {@code shop-app}; {@link TopologyFile#DEFAULT_NAME} for a name with no letter to start it. */
+    static String topologyName(String artifactId) {
+        String name = artifactId == null ? "" : artifactId.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
+                .replaceAll("^[^a-z]+", "");
+        name = name.substring(0, Math.min(20, name.length())).replaceAll("-+$", "");
+        return name.isEmpty() ? TopologyFile.DEFAULT_NAME : name;
+    }
+
     /** The top-most ancestor project whose directory contains this project's (not a parent POM from a repository). */
     static Path root(MavenProject project) {
         Path root = project.getBasedir().toPath().toAbsolutePath().normalize();
@@ -62,9 +87,18 @@ final class TopologyLocation {
      * @throws ExtractionException a mistake in the file, one line naming the file, the line and the fix (a module
      *                             that runs in every service named in a service's modules among them)
      */
-    static Topology read(Path file, ModulithModel model) {
+    static Topology read(Path file, ModulithModel model, MavenProject project) {
+        return read(file, model, defaultName(project));
+    }
+
+    /**
+     * As {@link #read(Path, ModulithModel, MavenProject)}.
+     *
+     * @param defaultName the topology's name when the file has no {@code name:} ({@link #defaultName})
+     */
+    static Topology read(Path file, ModulithModel model, String defaultName) {
         try {
-            TopologySpec spec = TopologyFile.read(file);
+            TopologySpec spec = TopologyFile.read(file, defaultName);
             for (ServiceSpec service : spec.services()) {
                 // A module that runs in every service is one of the application's, not an unknown one: say why it
                 // cannot be named here.
@@ -97,7 +131,7 @@ final class TopologyLocation {
             log.debug("[extract] no topology file at " + file + ": module names only");
             return null;
         }
-        return read(file, model);
+        return read(file, model, project);
     }
 
     /** The extracted services of {@code topology} the load balancer cannot route to, each with its one-line blocker. */

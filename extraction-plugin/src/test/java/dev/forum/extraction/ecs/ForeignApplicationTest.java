@@ -94,11 +94,13 @@ class ForeignApplicationTest {
         Map<String, String> files = EcsRenderer.render(shop(TOPOLOGY), settings);
         Map<String, JsonNode> orders = Templates.environment(container(files, "orders"));
         assertEquals("cloud,eu", orders.get("SPRING_PROFILES_ACTIVE").asText());
-        assertEquals("billing", orders.get("FORUM_SECURITY_JWT_ISSUERMODULE").asText());
-        assertFalse(Templates.secretNames(container(files, "orders")).contains(TaskVariables.SIGNING_KEYS),
+        assertEquals("billing", orders.get("SHOP_SECURITY_JWT_ISSUERMODULE").asText(), "the shop's own settings: shop.*");
+        assertEquals("/api/billing/keys", orders.get("SHOP_SECURITY_JWT_JWKSPATH").asText());
+        assertFalse(Templates.secretNames(container(files, "orders")).contains("SHOP_SECURITY_JWT_SIGNING_KEYS"),
                 "orders does not sign tokens");
-        assertTrue(Templates.secretNames(container(files, "monolith")).contains(TaskVariables.SIGNING_KEYS),
+        assertTrue(Templates.secretNames(container(files, "monolith")).contains("SHOP_SECURITY_JWT_SIGNING_KEYS"),
                 "the monolith holds billing, which signs");
+        assertNoForumNames(files);
         assertTrue(json(files.get("base.json")).path("Resources").has("SigningKeysSecret"));
     }
 
@@ -111,8 +113,38 @@ class ForeignApplicationTest {
                   - { name: orders, modules: [orders], database: {} }
                 """), shopSettings()));
         assertEquals("/shop/topology.yml:4: orders: a database of its own (database:) needs database credentials per module:"
-                + " set extract.ecs.moduleDatabases=true if the application reads forum.datasource.<module>.*, else remove"
-                + " database: from the service in /shop/topology.yml", e.getMessage());
+                + " set extract.ecs.moduleDatabases=true if the application reads shop.datasource.<module>.*"
+                + " (extract.ecs.settingsPrefix), else remove database: from the service in /shop/topology.yml", e.getMessage());
+    }
+
+    /**
+     * A database role per module and a token issuer, under a prefix of the application's own: every variable of its own
+     * is named from that prefix; the only forum.* names left are extraction-runtime's two FORUM_TOPOLOGY_* settings.
+     */
+    @Test
+    void theApplicationsOwnSettingsAreNamedFromItsPrefixNotTheForums() {
+        EcsSettings settings = shopSettings().application(new EcsSettings.Identity("billing", "/api/billing/keys",
+                "urn:shop:billing", "urn:shop:api"), null, EcsSettings.ABOUT_BLANK, true).settingsPrefix("com.example.shop");
+        Map<String, String> files = EcsRenderer.render(shop(TOPOLOGY), settings);
+        JsonNode orders = container(files, "orders");
+        assertTrue(Templates.secretNames(orders).containsAll(List.of("COM_EXAMPLE_SHOP_DATASOURCE_ORDERS_USERNAME",
+                "COM_EXAMPLE_SHOP_DATASOURCE_ORDERS_PASSWORD", "COM_EXAMPLE_SHOP_DATASOURCE_ORDERS_OWNER_PASSWORD")),
+                Templates.secretNames(orders).toString());
+        assertEquals("billing", Templates.environment(orders).get("COM_EXAMPLE_SHOP_SECURITY_JWT_ISSUERMODULE").asText());
+        assertTrue(Templates.secretNames(container(files, "monolith")).contains("COM_EXAMPLE_SHOP_SECURITY_JWT_SIGNING_KEYS"));
+        assertNoForumNames(files);
+        assertEquals("CONTENTAPI_DATASOURCE_X", settings.settingsPrefix("content-api").applicationVariable("data-source.x"),
+                "Spring's binding drops dashes");
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> settings.settingsPrefix("Shop_App"));
+        assertTrue(bad.getMessage().startsWith("settingsPrefix is a Spring property prefix such as shop"), bad.getMessage());
+    }
+
+    /** No task variable, secret or text of the rendering names the forum, but extraction-runtime's FORUM_TOPOLOGY_*. */
+    private static void assertNoForumNames(Map<String, String> files) {
+        files.forEach((name, text) -> {
+            String other = text.replace("FORUM_TOPOLOGY_LOCAL_MODULES", "").replace("FORUM_TOPOLOGY_REMOTE_BASE_URL", "");
+            assertFalse(other.contains("FORUM_") || other.contains("forum."), name + " names the forum");
+        });
     }
 
     @Test

@@ -39,11 +39,11 @@ final class ForumTopologies {
     }
 
     static Topology topology(Path file) {
-        return Topology.resolve(TopologyFile.read(file), MODULES);
+        return Topology.resolve(TopologyFile.read(file, "forum"), MODULES);
     }
 
     static Topology topology(String yaml) {
-        return Topology.resolve(TopologyFile.parse(yaml, "topology.yml"), MODULES);
+        return Topology.resolve(TopologyFile.parse(yaml, "topology.yml", "forum"), MODULES);
     }
 
     static EcsSettings settings() {

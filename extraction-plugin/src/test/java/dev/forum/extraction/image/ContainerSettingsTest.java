@@ -21,15 +21,25 @@ class ContainerSettingsTest {
     void theForumsSettingsGiveWhatItsImageAlwaysHad() throws Exception {
         Path forum = Path.of(System.getProperty("forum.root", "..")).toAbsolutePath().normalize()
                 .resolve("forum-app/src/main/resources");
-        ContainerSettings settings = ContainerSettings.of(null, null, null, forum, true);
-        assertEquals(new ContainerSettings(3000, "/actuator/health/liveness", "/actuator/health/readiness"), settings);
+        ContainerSettings settings = ContainerSettings.of(null, null, null, forum, true, "forum.ForumApplication");
+        assertEquals(new ContainerSettings(3000, "/actuator/health/liveness", "/actuator/health/readiness", "forum."), settings);
         assertEquals(Map.of("forum.health.liveness", "/actuator/health/liveness",
                 "forum.health.readiness", "/actuator/health/readiness"), settings.labels());
     }
 
+    /** A foreign application's labels are in its own namespace, its main class's package, not the forum's. */
+    @Test
+    void theHealthLabelsAreNamedAfterTheMainClasssPackage() throws Exception {
+        ContainerSettings shop = ContainerSettings.of(null, null, null, classes, true, "com.example.shop.ShopApplication");
+        assertEquals(Map.of("com.example.shop.health.liveness", "/actuator/health/liveness",
+                "com.example.shop.health.readiness", "/actuator/health/readiness"), shop.labels());
+        assertEquals(Map.of("health.liveness", "/actuator/health/liveness", "health.readiness",
+                "/actuator/health/readiness"), ContainerSettings.of(null, null, null, classes, true, "Main").labels());
+    }
+
     @Test
     void anApplicationWithoutServerPortOrActuatorGetsSpringBootsPortAndNoHealthLabels() {
-        ContainerSettings settings = ContainerSettings.of(null, null, null, classes, false);
+        ContainerSettings settings = ContainerSettings.of(null, null, null, classes, false, "com.example.shop.ShopApplication");
         assertEquals(8080, settings.port());
         assertEquals(Map.of(), settings.labels());
         assertEquals("port 8080, no health labels", settings.describe());
@@ -38,21 +48,21 @@ class ContainerSettingsTest {
     @Test
     void thePortComesFromApplicationPropertiesOrYamlAndAPlaceholdersDefault() throws Exception {
         Files.writeString(classes.resolve("application.properties"), "server.port=${PORT:8181}\n");
-        assertEquals(8181, ContainerSettings.of(null, null, null, classes, false).port());
+        assertEquals(8181, ContainerSettings.of(null, null, null, classes, false, "com.example.shop.ShopApplication").port());
         Files.delete(classes.resolve("application.properties"));
         Files.writeString(classes.resolve("application.yml"), "spring:\n  application:\n    name: shop\nserver:\n"
                 + "  port: 9090 # the shop's\nmanagement:\n  server:\n    port: 9091\n");
-        assertEquals(9090, ContainerSettings.of(null, null, null, classes, false).port());
+        assertEquals(9090, ContainerSettings.of(null, null, null, classes, false, "com.example.shop.ShopApplication").port());
     }
 
     @Test
     void settingsWinAndHealthPathsFollowActuatorsBasePath() throws Exception {
         Files.writeString(classes.resolve("application.properties"),
                 "server.port=3000\nmanagement.endpoints.web.base-path=/manage/\n");
-        ContainerSettings derived = ContainerSettings.of(null, null, null, classes, true);
-        assertEquals(new ContainerSettings(3000, "/manage/health/liveness", "/manage/health/readiness"), derived);
-        ContainerSettings set = ContainerSettings.of(7000, "/livez", "none", classes, true);
-        assertEquals(new ContainerSettings(7000, "/livez", null), set);
+        ContainerSettings derived = ContainerSettings.of(null, null, null, classes, true, "com.example.shop.ShopApplication");
+        assertEquals(new ContainerSettings(3000, "/manage/health/liveness", "/manage/health/readiness", "com.example.shop."), derived);
+        ContainerSettings set = ContainerSettings.of(7000, "/livez", "none", classes, true, "com.example.shop.ShopApplication");
+        assertEquals(new ContainerSettings(7000, "/livez", null, "com.example.shop."), set);
         assertEquals("port 7000, liveness /livez", set.describe());
         // The image makes the application listen on the port it exposes: Spring Boot reads SERVER_PORT before its
         // application.properties (and server.port=3000 there).
@@ -63,14 +73,14 @@ class ContainerSettingsTest {
     @Test
     void aWrongPortOrPathIsRefusedNamingTheSetting() throws Exception {
         ExtractionException port = assertThrows(ExtractionException.class,
-                () -> ContainerSettings.of(70000, null, null, classes, false));
+                () -> ContainerSettings.of(70000, null, null, classes, false, "com.example.shop.ShopApplication"));
         assertTrue(port.getMessage().startsWith("-Dextract.image.port=70000 is not a TCP port"), port.getMessage());
         ExtractionException path = assertThrows(ExtractionException.class,
-                () -> ContainerSettings.of(null, "health", null, classes, true));
+                () -> ContainerSettings.of(null, "health", null, classes, true, "com.example.shop.ShopApplication"));
         assertTrue(path.getMessage().startsWith("-Dextract.image.health.liveness=health is not a URL path"), path.getMessage());
         Files.writeString(classes.resolve("application.properties"), "server.port=${PORT}\n");
         ExtractionException unknown = assertThrows(ExtractionException.class,
-                () -> ContainerSettings.of(null, null, null, classes, false));
+                () -> ContainerSettings.of(null, null, null, classes, false, "com.example.shop.ShopApplication"));
         assertTrue(unknown.getMessage().contains("set -Dextract.image.port=<port>"), unknown.getMessage());
     }
 }

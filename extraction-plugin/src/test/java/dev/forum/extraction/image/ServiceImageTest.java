@@ -39,7 +39,7 @@ class ServiceImageTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** What the forum's build derives: its server.port, and actuator's probe paths. */
     private static final ContainerSettings FORUM =
-            new ContainerSettings(3000, "/actuator/health/liveness", "/actuator/health/readiness");
+            new ContainerSettings(3000, "/actuator/health/liveness", "/actuator/health/readiness", "forum.");
 
     @TempDir
     Path dir;
@@ -161,14 +161,14 @@ class ServiceImageTest {
 
     @Test
     void anotherApplicationsImageExposesItsOwnPortAndNoHealthLabelsWithoutActuator() throws Exception {
-        ServiceImage.Built built = build("other", base, null, new ContainerSettings(8080, null, null));
+        ServiceImage.Built built = build("other", base, null, new ContainerSettings(8080, null, null, "forum."));
 
         Map<String, byte[]> tar = entries(Files.newInputStream(dir.resolve("other/beta-image.tar")), false);
         JsonNode config = JSON.readTree(blob(tar, built.imageId())).get("config");
         assertTrue(config.get("ExposedPorts").has("8080/tcp"), config.toString());
         assertFalse(config.get("ExposedPorts").has("3000/tcp"), config.toString());
         assertTrue(strings(config.get("Env")).contains("SERVER_PORT=8080"), config.toString());
-        assertFalse(config.toString().contains("forum.health"), config.toString());
+        assertFalse(config.toString().contains(".health."), config.toString());
     }
 
     @Test

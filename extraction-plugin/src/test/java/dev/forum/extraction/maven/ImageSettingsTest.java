@@ -19,7 +19,7 @@ class ImageSettingsTest {
 
     private String message(ImageSettings.Requested requested) {
         return assertThrows(ExtractionException.class, () -> ImageSettings.of(List.of("members"),
-                service -> dir.resolve("services").resolve(service), "1", requested, dir, false)).getMessage();
+                service -> dir.resolve("services").resolve(service), "1", requested, dir, false, "example.members.MembersApplication")).getMessage();
     }
 
     private ImageSettings.Requested with(String base, String name, String registry, boolean docker, Integer port) {
@@ -43,7 +43,7 @@ class ImageSettingsTest {
     void goodSettingsGiveEachServiceItsTarget() throws Exception {
         Path base = dev.forum.extraction.FakeBaseImage.write(dir.resolve("base.tar"));
         ImageSettings settings = ImageSettings.of(List.of("books", "loans"), service -> dir.resolve(service), "2",
-                with("tar://" + base, null, null, false, null), dir, false);
+                with("tar://" + base, null, null, false, null), dir, false, "example.library.LibraryApplication");
         assertEquals(dir.resolve("loans/loans-image.tar"), settings.targets().get("loans").tar());
         assertEquals(8080, settings.container().port());
     }

@@ -27,9 +27,30 @@ class TopologyLocationTest {
                   - { name: monolith, monolith: true }
                   - { name: circulation, modules: [loans, members] }
                 """);
-        var e = assertThrows(ExtractionException.class, () -> TopologyLocation.read(file, library));
+        var e = assertThrows(ExtractionException.class, () -> TopologyLocation.read(file, library, "library"));
         assertEquals("Module 'members' in service 'circulation' (" + file + ":3) is an open module, which runs in every"
                 + " service: valid are modules books, loans", e.getMessage());
+    }
+
+    /**
+     * A topology file without {@code name:} (which prefixes every deployed resource) is named after the application's
+     * root project, not the forum.
+     */
+    @Test
+    void aFileWithoutANameIsNamedAfterTheApplicationsProject(@TempDir Path folder) throws IOException {
+        ModulithModel library = new ModulithModel("library.LibraryApplication", List.of("library"), List.of(
+                module("books", false)), Map.of(), Set.of(), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "25");
+        Path file = Files.writeString(folder.resolve("topology.yml"), "services:\n  - { name: monolith, monolith: true }\n");
+        Path pom = Files.writeString(folder.resolve("pom.xml"), "<project/>");
+        org.apache.maven.model.Model model = new org.apache.maven.model.Model();
+        model.setArtifactId("Library_App");
+        org.apache.maven.project.MavenProject project = new org.apache.maven.project.MavenProject(model);
+        project.setFile(pom.toFile());
+
+        assertEquals("library-app", TopologyLocation.read(file, library, project).name());
+        assertEquals("shop", TopologyLocation.topologyName("shop"));
+        assertEquals("app", TopologyLocation.topologyName("1234"), "nothing usable: the generic name");
+        assertEquals("a-very-long-artifact", TopologyLocation.topologyName("a-very-long-artifact-id-indeed"));
     }
 
     private static ModulithModel.Module module(String name, boolean open) {
