@@ -43,7 +43,7 @@ final class Progress {
         long bytes = libraries.stream().filter(e -> Files.isRegularFile(e.file())).mapToLong(e -> size(e.file())).sum();
         long packed = libraries.stream().filter(RuntimeLibraries.Entry::packed).count();
         return String.format(Locale.ROOT, "[extract] resolve: %d runtime %s (%s; Spring Boot's repackaging packs %d, leaves"
-                + " out %d) in %s", libraries.size(), libraries.size() == 1 ? "library" : "libraries", megabytes(bytes),
+                + " out %d) in %s", libraries.size(), libraries.size() == 1 ? "library" : "libraries", bytes(bytes),
                 packed, libraries.size() - packed, time);
     }
 
@@ -75,7 +75,7 @@ final class Progress {
 
     /**
      * {@code [extract] posts: modules posts, calls threads, users; 126 runtime libraries = 118 included (...) + ...,
-     * 38.7 MB in the jar -> target/services/posts/posts.jar (39.0 MB) in 2.1 s}.
+     * 38.7 MB of libraries in the jar -> target/services/posts/posts.jar (39.0 MB) in 2.1 s}.
      *
      * @param libraries the jars the service holds, whose size is given
      */
@@ -86,7 +86,7 @@ final class Progress {
         long bytes = libraries.stream().mapToLong(Progress::size).sum();
         return String.format(Locale.ROOT, "[extract] %s: modules %s, calls %s; %s; %s of libraries in the jar -> %s in %s",
                 plan.service(), String.join(", ", plan.request().modules()),
-                plan.calls().isEmpty() ? "none" : String.join(", ", plan.calls()), counts.describe(), megabytes(bytes),
+                plan.calls().isEmpty() ? "none" : String.join(", ", plan.calls()), counts.describe(), bytes(bytes),
                 jar, time);
     }
 
