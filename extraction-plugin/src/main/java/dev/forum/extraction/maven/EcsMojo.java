@@ -81,10 +81,11 @@ public class EcsMojo extends AnalysingMojo {
     private String problemTypePrefix;
 
     /**
-     * Whether each module has database credentials of its own ({@code FORUM_DATASOURCE_<MODULE>_USERNAME}, ...: a role
-     * and a schema per module, which the database bootstrap creates). False: the application has one standard
-     * datasource, and its tasks get {@code SPRING_DATASOURCE_USERNAME} and {@code _PASSWORD} from the database's admin
-     * secret. The application's classes cannot tell which it reads, hence the setting.
+     * Whether each module has database credentials of its own ({@code <PREFIX>_DATASOURCE_<MODULE>_USERNAME}, ...,
+     * named from {@link #settingsPrefix}: a role and a schema per module, which the database bootstrap creates).
+     * False: the application has one standard datasource, and its tasks get {@code SPRING_DATASOURCE_USERNAME} and
+     * {@code _PASSWORD} from the database's admin secret. The application's classes cannot tell which it reads, hence
+     * the setting.
      */
     @Parameter(property = "extract.ecs.moduleDatabases", defaultValue = "false")
     private boolean moduleDatabases;
