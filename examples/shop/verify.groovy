@@ -127,10 +127,13 @@ try {
     assert loopback.get(ordersService.port, '/api/reviews/tea').status == 404
     assert ordersService.log.text.contains('Topology: local [orders], remote {catalog=http://127.0.0.1:')
 
-    // What a failing catalog means to orders' callers, in an application with no exception handler of its own: a
-    // 4xx from catalog that no RemoteErrorDecoder maps is a 502, a catalog that is gone a 503 (not a 500).
+    // What a failing catalog means to orders' callers, in an application with no exception handler of its own: an
+    // unknown sku is catalog's 404 in the monolith and from the orders service alike (no RemoteErrorDecoder needed:
+    // the library relays a 4xx about the request), a catalog that is gone a 503 (not a 500).
+    def unknownInProcess = loopback.post(monolith.port, '/api/orders', '{"sku":"nope","quantity":1}')
+    assert unknownInProcess.status == 404 : unknownInProcess
     def unknown = loopback.post(ordersService.port, '/api/orders', '{"sku":"nope","quantity":1}')
-    assert unknown.status == 502 : unknown
+    assert unknown.status == 404 : unknown
     catalogService.process.destroy()
     assert catalogService.process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)
     def gone = loopback.post(ordersService.port, '/api/orders', '{"sku":"tea","quantity":1}')
