@@ -48,6 +48,7 @@ final class DeployScript {
         values.put("IMAGE_REPOSITORY_IDS", words(deployed.stream().map(s -> "Repository" + EcsNames.id(s.name())).toList()));
         values.put("MAVEN_MODULE", settings.mavenModule());
         values.put("SERVICES_DIR", settings.servicesDirectory());
+        values.put("TOPOLOGY_FILE", settings.topologyFile());
         values.put("PROJECT_ROOT", settings.projectRoot());
         values.put("CERTIFICATE_ARN", topology.edge().certificateArn().orElse(""));
         values.put("BOOTSTRAP_IMAGE_SCRIPT", settings.databaseBootstrapImage() == null ? "" : settings.databaseBootstrapImage());

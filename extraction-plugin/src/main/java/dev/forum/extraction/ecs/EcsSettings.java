@@ -38,11 +38,13 @@ package dev.forum.extraction.ecs;
  *                                ({@code <prefix>.security.jwt.*}) name, as a Spring property prefix (e.g. {@code forum},
  *                                {@code shop}); their environment variables are derived from it
  *                                ({@link #applicationVariable})
+ * @param topologyFile            the topology file rendered, relative to the project root (deploy.sh builds the images
+ *                                with it: a build on another file would render another deployment over this one)
  */
 public record EcsSettings(int containerPort, int managementPort, String healthCheckPath, int deregistrationDelay,
         int healthCheckGracePeriod, int stopTimeout, Identity identity, String rdsCaBundle, String databaseBootstrapImage,
         String projectRoot, String mavenModule, String servicesDirectory, String springProfile, String problemTypePrefix,
-        boolean moduleDatabases, String settingsPrefix) {
+        boolean moduleDatabases, String settingsPrefix, String topologyFile) {
 
     /** RFC 9457, section 4.2.1: the problem has no meaning beyond its HTTP status. */
     public static final String ABOUT_BLANK = "about:blank";
@@ -131,21 +133,28 @@ public record EcsSettings(int containerPort, int managementPort, String healthCh
             String servicesDirectory) {
         return new EcsSettings(DEFAULT_PORT, DEFAULT_MANAGEMENT_PORT, DEFAULT_HEALTH_CHECK_PATH, 20, 120, 30,
                 Identity.forum(app), DEFAULT_RDS_CA_BUNDLE, databaseBootstrapImage, projectRoot, mavenModule,
-                servicesDirectory, "prod", "urn:forum:problem:", true, app);
+                servicesDirectory, "prod", "urn:forum:problem:", true, app, "topology.yml");
     }
 
     /** These settings with {@code identity}, {@code springProfile}, {@code problemTypePrefix} and {@code moduleDatabases} replaced. */
     public EcsSettings application(Identity identity, String springProfile, String problemTypePrefix, boolean moduleDatabases) {
         return new EcsSettings(containerPort, managementPort, healthCheckPath, deregistrationDelay, healthCheckGracePeriod,
                 stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule, servicesDirectory,
-                springProfile, problemTypePrefix, moduleDatabases, settingsPrefix);
+                springProfile, problemTypePrefix, moduleDatabases, settingsPrefix, topologyFile);
+    }
+
+    /** These settings with the topology file {@code file}, relative to the project root ({@link #topologyFile}). */
+    public EcsSettings topologyFile(String file) {
+        return new EcsSettings(containerPort, managementPort, healthCheckPath, deregistrationDelay, healthCheckGracePeriod,
+                stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule, servicesDirectory,
+                springProfile, problemTypePrefix, moduleDatabases, settingsPrefix, file);
     }
 
     /** These settings with the application's properties under {@code prefix} ({@link #settingsPrefix}). */
     public EcsSettings settingsPrefix(String prefix) {
         return new EcsSettings(containerPort, managementPort, healthCheckPath, deregistrationDelay, healthCheckGracePeriod,
                 stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule, servicesDirectory,
-                springProfile, problemTypePrefix, moduleDatabases, prefix);
+                springProfile, problemTypePrefix, moduleDatabases, prefix, topologyFile);
     }
 
     /**

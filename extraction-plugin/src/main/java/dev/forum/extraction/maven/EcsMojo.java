@@ -197,7 +197,8 @@ public class EcsMojo extends AnalysingMojo {
                     slashes(root.relativize(servicesDirectory.toPath().toAbsolutePath().normalize())),
                     springProfile == null || springProfile.isBlank() ? null : springProfile.trim(),
                     problemTypePrefix.trim(), moduleDatabases,
-                    settingsPrefix == null || settingsPrefix.isBlank() ? app : settingsPrefix.trim());
+                    settingsPrefix == null || settingsPrefix.isBlank() ? app : settingsPrefix.trim(),
+                    slashes(root.toAbsolutePath().relativize(file.toAbsolutePath().normalize())));
         } catch (IllegalArgumentException e) {
             throw new ExtractionException("The ecs goal's settings do not fit together: " + e.getMessage()
                     + " (extract.ecs.*, see extract:help -Ddetail)");

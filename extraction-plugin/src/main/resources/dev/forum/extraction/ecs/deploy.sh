@@ -63,6 +63,8 @@ IMAGES=(@@IMAGES@@)
 IMAGE_REPOSITORY_IDS=(@@IMAGE_REPOSITORY_IDS@@)
 MAVEN_MODULE=@@MAVEN_MODULE@@
 SERVICES_DIR_FROM_ROOT=@@SERVICES_DIR@@
+# The images are built from the file this script was rendered from: the build renders target/ecs again, from it.
+TOPOLOGY_FILE_FROM_ROOT=@@TOPOLOGY_FILE@@
 # The topology's certificate (edge.certificate-arn); empty: none.
 CERTIFICATE_ARN=@@CERTIFICATE_ARN@@
 # The script that builds the database bootstrap image, from the project's root; empty: no bootstrap.
@@ -394,7 +396,8 @@ fi
 
 step "3. images: ${IMAGES[*]}"
 if ! $SKIP_BUILD; then
-  build=("${MAVEN[@]}" -B -ntp -q package -DskipTests -pl "$MAVEN_MODULE" -am "-Dextract=$(IFS=,; echo "${IMAGES[*]}")")
+  build=("${MAVEN[@]}" -B -ntp -q package -DskipTests -pl "$MAVEN_MODULE" -am "-Dextract=$(IFS=,; echo "${IMAGES[*]}")"
+    "-Dextract.topology=$TOPOLOGY_FILE_FROM_ROOT")
   if [ -n "$IMAGE_BASE" ]; then build+=("-Dextract.image.base=$IMAGE_BASE"); fi
   (cd "$ROOT" && run "${build[@]}")
 fi

@@ -112,6 +112,26 @@ class DeployScriptTest {
         assertTrue(output.contains("--capabilities CAPABILITY_NAMED_IAM"), output);
     }
 
+    /**
+     * The images are built from the topology file the script was rendered from: the build renders target/ecs again,
+     * and from the default file it would replace this deployment's templates with another's before step 4 reads them.
+     */
+    @Test
+    void theImagesAreBuiltFromTheTopologyFileTheScriptWasRenderedFrom() throws Exception {
+        Topology topology = ForumTopologies.topology(ForumTopologies.root().resolve("deploy/topologies/posts-extracted.yml"));
+        Path ecs = dir.resolve("forum-app/target/ecs");
+        EcsSettings settings = ForumTopologies.settings().topologyFile("deploy/topologies/posts-extracted.yml");
+        for (Map.Entry<String, String> file : EcsRenderer.render(topology, settings).entrySet()) {
+            Files.createDirectories(ecs.resolve(file.getKey()).getParent());
+            Files.writeString(ecs.resolve(file.getKey()), file.getValue());
+        }
+        Result dry = run(dir, "bash", ecs.resolve("deploy.sh").toString(), "--dry-run", "--certificate-arn", CERTIFICATE);
+        assertEquals(0, dry.exit(), dry.output());
+        String build = dry.output().lines().filter(line -> line.contains(" package -DskipTests ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no build in: " + dry.output()));
+        assertTrue(build.endsWith(" -Dextract=monolith,posts -Dextract.topology=deploy/topologies/posts-extracted.yml"), build);
+    }
+
     /** Maven (the project's ./mvnw, else mvn) is checked before anything is created in AWS: one line naming what to install. */
     @Test
     void withoutMavenItStopsBeforeCreatingAnythingInAws() throws Exception {
