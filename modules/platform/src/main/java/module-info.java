@@ -58,4 +58,5 @@ open module forum.platform {
     exports forum.platform.remote;
     exports forum.platform.security;
     exports forum.platform.logging;
+    exports forum.platform.settings;
 }

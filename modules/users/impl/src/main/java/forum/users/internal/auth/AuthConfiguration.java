@@ -2,6 +2,7 @@ package forum.users.internal.auth;
 
 import dev.forum.extraction.runtime.topology.ConditionalOnLocalModule;
 import forum.platform.security.LocalTokenKeys;
+import forum.platform.settings.InvalidSettingException;
 import forum.users.internal.persistence.CredentialStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,6 +50,10 @@ class AuthConfiguration {
     @Bean
     TokenIssuer tokenIssuer(SigningKeys keys, OAuth2ResourceServerProperties properties,
                             @Value("${forum.security.jwt.lifetime:15m}") Duration lifetime) {
+        if (lifetime.isNegative() || lifetime.isZero()) {
+            throw new InvalidSettingException("forum.security.jwt.lifetime=" + lifetime + ": a token's lifetime must be"
+                    + " positive (e.g. 15m)", null);
+        }
         return new TokenIssuer(keys, properties.getJwt().getIssuerUri(), properties.getJwt().getAudiences(), lifetime,
                 Clock.systemUTC());
     }
@@ -60,6 +65,11 @@ class AuthConfiguration {
     @Bean(destroyMethod = "close")
     BoundedPasswordEncoder passwordEncoder(@Value("${forum.users.password-hashing.slots:0}") int slots,
                                            @Value("${forum.users.password-hashing.wait:2s}") Duration wait) {
+        if (slots < 0 || wait.isNegative()) {
+            throw new InvalidSettingException("forum.users.password-hashing.slots=" + slots
+                    + " and forum.users.password-hashing.wait=" + wait + ": slots must be 0 (one per CPU) or more, and"
+                    + " the wait 0 or more (e.g. 2s)", null);
+        }
         return new BoundedPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(),
                 slots > 0 ? slots : Runtime.getRuntime().availableProcessors(), wait);
     }
@@ -73,7 +83,7 @@ class AuthConfiguration {
     @Bean
     ClientBudgets.Budget failedLoginBudget(@Value("${forum.users.budget.failed-logins:100}") int limit,
                                            @Value("${forum.users.budget.failed-logins-window:15m}") Duration window) {
-        return new ClientBudgets.Budget("login-failure", limit, window,
+        return budget("forum.users.budget.failed-logins", "login-failure", limit, window,
                 "Too many failed logins from your address: try again later");
     }
 
@@ -81,7 +91,18 @@ class AuthConfiguration {
     @Bean
     ClientBudgets.Budget signUpBudget(@Value("${forum.users.budget.sign-ups:20}") int limit,
                                       @Value("${forum.users.budget.sign-ups-window:1h}") Duration window) {
-        return new ClientBudgets.Budget("sign-up", limit, window, "Too many sign-ups from your address: try again later");
+        return budget("forum.users.budget.sign-ups", "sign-up", limit, window,
+                "Too many sign-ups from your address: try again later");
+    }
+
+    /** @throws InvalidSettingException naming {@code setting} and {@code setting-window} when the budget cannot work */
+    private static ClientBudgets.Budget budget(String setting, String name, int limit, Duration window, String refusal) {
+        try {
+            return new ClientBudgets.Budget(name, limit, window, refusal);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(setting + "=" + limit + " and " + setting + "-window=" + window
+                    + ": a budget needs a limit of 1 or more and a positive window (e.g. 20 per 1h)", e);
+        }
     }
 
     @Bean

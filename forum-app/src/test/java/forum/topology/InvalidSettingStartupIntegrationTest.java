@@ -1,0 +1,41 @@
+package forum.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import forum.ForumApplication;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * A forum setting that cannot work (out of its range, or not of its type) stops the start with Spring Boot's
+ * description and action naming the setting and what to write (forum.platform.settings), never a stack trace.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class InvalidSettingStartupIntegrationTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--forum.users.budget.sign-ups=0         | forum.users.budget.sign-ups=0 and forum.users.budget.sign-ups-window=PT1H: a budget needs a limit of 1 or more",
+        "--forum.users.budget.failed-logins-window=0s | and forum.users.budget.failed-logins-window=PT0S: a budget needs a limit of 1 or more",
+        "--forum.users.budget.sign-ups-window=abc | forum.users.budget.sign-ups-window=abc is not a duration, e.g. 500ms, 15m or 1h",
+        "--forum.users.budget.failed-logins=many  | forum.users.budget.failed-logins=many is not a whole number",
+        "--forum.users.password-hashing.wait=-1s  | forum.users.password-hashing.wait=PT-1S: slots must be 0 (one per CPU) or more",
+        "--forum.security.jwt.lifetime=0s         | forum.security.jwt.lifetime=PT0S: a token's lifetime must be positive",
+        "--forum.http.max-body-size=big           | forum.http.max-body-size=big is not a size, e.g. 64KB or 32MB",
+        "--forum.seed-data=sometimes              | forum.seed-data=sometimes is not one of embedded, always, never",
+    })
+    void isRefusedWithOneDescriptionNamingTheSetting(String argument, String description, CapturedOutput output) {
+        Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(ForumApplication.class)
+                .run("--server.port=0", "--management.server.port=0", argument).close());
+
+        assertThat(failure).isNotNull();
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
+                .contains(description)
+                .doesNotContain("Application run failed"); // Spring Boot's line before a stack trace it could not analyze
+    }
+}
