@@ -146,6 +146,9 @@ class ClientBudgetsIntegrationTest {
         assertThat(users.sql("select count(*) from users.users where username = 'budget-21'").query(Long.class).single())
                 .isZero();
         assertThat(occurrences(output.getAll(), "Client address " + address + " is refused sign-up")).isEqualTo(1);
+        // A taken name is not looked up for a refused address (409 against 429 would tell which names exist).
+        assertThat(signUp("budget-1", address).status()).as("a taken name from the refused address").isEqualTo(429);
+        assertThat(signUp("BUDGET-2", address).status()).as("a taken name in another case").isEqualTo(429);
 
         assertThat(signUp("budget-21", "203.0.113.21").status()).as("another address").isEqualTo(201);
     }

@@ -98,8 +98,9 @@ class UserService implements UsersApi {
      * inside the transaction it held the new username's unique key all that time, and a sign-up of the same name at
      * the same moment waited for it (on H2, retrying its insert all the while and spending an id on every try).
      *
-     * <p>Each user created spends one sign-up of the client address's budget ({@link ClientBudgets}): checked before
-     * the hash is made (a refused address costs no hashing), checked again and spent in the transaction that writes
+     * <p>Each user created spends one sign-up of the client address's budget ({@link ClientBudgets}): checked after the
+     * fields and before the username is looked up or the hash made (a refused address learns nothing and costs no
+     * hashing), checked again and spent in the transaction that writes
      * the user, so that a refused sign-up writes nothing and a sign-up that writes nothing spends nothing.
      *
      * @throws forum.platform.RateLimitedException when the address has made its sign-ups of the window
@@ -115,14 +116,15 @@ class UserService implements UsersApi {
         PasswordRules.check(validation, user.username(), password);
         validation.check();
         String username = Text.strip(user.username());
+        // A refused address learns nothing more, not even whether the name is taken.
+        String client = ClientAddress.current();
+        budgets.purgeIfDue();
+        budgets.peek(signUps, client);
         // Taken in any case: 'BMO' beside 'bmo' would be an easy impersonation. The check answers the usual case;
         // the unique key in the database (V5) decides a race between processes, answered the same below.
         if (users.existsByUsernameKey(UsernameKey.of(username))) {
             throw new UsernameTakenException(username);
         }
-        String client = ClientAddress.current();
-        budgets.purgeIfDue();
-        budgets.peek(signUps, client);
         String hash = passwords.encode(password);
         for (int tries = 1; ; tries++) {
             try {
