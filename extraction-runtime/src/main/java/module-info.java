@@ -10,6 +10,7 @@ open module dev.forum.extraction.runtime {
     requires spring.beans;
     requires spring.boot;
     requires spring.boot.autoconfigure;
+    requires io.github.resilience4j.core;
     requires io.github.resilience4j.circuitbreaker;
     requires io.github.resilience4j.retry;
     requires org.slf4j;

@@ -153,6 +153,8 @@ class SplitTopologyIntegrationTest {
         // needs (threads or users, both in the monolith), not the token.
         assertThat(write.json().get("type").asString()).isEqualTo("urn:forum:problem:unavailable");
         assertThat(write.json().get("module").asString()).isIn("threads", "users");
+        assertThat(write.retryAfter()).as("Retry-After, whole seconds")
+                .hasValueSatisfying(seconds -> assertThat(seconds).matches("[1-9][0-9]*"));
         assertThat(millis).as("answered within a second").isLessThan(1000);
         assertThat(posts.get("/api/posts").status()).isEqualTo(200);
         assertThat(posts.get("/api/posts/by-user/2").status()).isEqualTo(200);

@@ -8,10 +8,16 @@ import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
@@ -23,11 +29,15 @@ import org.springframework.http.client.ClientHttpResponse;
  * ({@link RemoteCallHeaders}), goes through the module's circuit breaker, and is retried only if it is an idempotent
  * read (GET, HEAD), for the failures the retry's configuration names ({@link RetryableRemoteRead} in the forum:
  * unavailable, or no answer within the read timeout); a write is sent once, whatever happens to it. Failures to reach
- * the module and 5xx answers become {@link RemoteModuleUnavailableException} (503),
+ * the module and 5xx answers become {@link RemoteModuleUnavailableException} (503, with the breaker's wait or the module's
+ * own {@code Retry-After}),
  * {@link RemoteModuleTimeoutException} (504) or {@link RemoteModuleException} (502); 4xx answers pass on to the
  * error decoders.
  */
 final class RemoteCallInterceptor implements ClientHttpRequestInterceptor {
+
+    /** The longest {@code Retry-After} of a module that is relayed as it is. */
+    static final Duration LONGEST_RELAYED_WAIT = Duration.ofHours(1);
 
     private final String module;
     private final CircuitBreaker circuitBreaker;
@@ -51,7 +61,8 @@ final class RemoteCallInterceptor implements ClientHttpRequestInterceptor {
         try {
             return call.get();
         } catch (CallNotPermittedException open) {
-            throw new RemoteModuleUnavailableException(module, "its circuit breaker is open after repeated failures", open);
+            throw new RemoteModuleUnavailableException(module, "its circuit breaker is open after repeated failures",
+                    openStateWait(), open);
         }
     }
 
@@ -60,11 +71,13 @@ final class RemoteCallInterceptor implements ClientHttpRequestInterceptor {
         try {
             response = execution.execute(request, body);
         } catch (ConnectTimeoutException notReached) {
-            throw new RemoteModuleUnavailableException(module, "no connection within the connect timeout", notReached);
+            throw new RemoteModuleUnavailableException(module, "no connection within the connect timeout",
+                    RemoteModuleUnavailableException.RETRY_SOON, notReached);
         } catch (SocketTimeoutException slow) {
             throw new RemoteModuleTimeoutException(module, slow);
         } catch (IOException unreachable) {
-            throw new RemoteModuleUnavailableException(module, describe(unreachable), unreachable);
+            throw new RemoteModuleUnavailableException(module, describe(unreachable),
+                    RemoteModuleUnavailableException.RETRY_SOON, unreachable);
         }
         // A 5xx is never a domain outcome: it counts against the circuit breaker. 502 and 503 (a balancer
         // with no healthy target, a module shutting down) are worth one more try for a read; a 504 answer is not
@@ -76,15 +89,53 @@ final class RemoteCallInterceptor implements ClientHttpRequestInterceptor {
             throw new UncheckedIOException(e);
         }
         if (status >= 500) {
+            Duration retryAfter = retryAfter(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), Instant.now());
             response.close();
             throw switch (status) {
-                case 502, 503 -> new RemoteModuleUnavailableException(module, "it answered " + status, null);
+                case 502, 503 -> new RemoteModuleUnavailableException(module, "it answered " + status, retryAfter, null);
                 case 504 -> new RemoteModuleTimeoutException(module, null);
                 default -> new RemoteModuleException(module, "The " + module + " module answered " + request.getMethod()
                         + " " + request.getURI().getPath() + " with " + status, null);
             };
         }
         return response;
+    }
+
+    /**
+     * How long an open breaker refuses calls before it lets a few through again: its configured wait in the open state
+     * (for a wait that grows with each opening, the first one). The time already waited is not known here, so this is
+     * the most a caller has to wait.
+     */
+    private Duration openStateWait() {
+        Long millis = circuitBreaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1);
+        return millis == null ? RemoteModuleUnavailableException.RETRY_SOON : Duration.ofMillis(millis);
+    }
+
+    /**
+     * A module's own {@code Retry-After} on a 502 or 503, relayed to this process's callers.
+     *
+     * @param value the field's value: delta-seconds or an HTTP-date (RFC 9110, section 10.2.3); may be null
+     * @param now the time to measure an HTTP-date from
+     * @return the wait, at most {@link #LONGEST_RELAYED_WAIT} (a module cannot keep callers away for days); for a missing,
+     *     unreadable or past value, {@link RemoteModuleUnavailableException#RETRY_SOON}
+     */
+    static Duration retryAfter(String value, Instant now) {
+        if (value == null || value.isBlank()) {
+            return RemoteModuleUnavailableException.RETRY_SOON;
+        }
+        String field = value.strip();
+        Duration wait;
+        try {
+            wait = field.chars().allMatch(c -> c >= '0' && c <= '9')
+                    ? (field.length() > 9 ? LONGEST_RELAYED_WAIT : Duration.ofSeconds(Long.parseLong(field)))
+                    : Duration.between(now, ZonedDateTime.parse(field, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        } catch (DateTimeParseException unreadable) {
+            return RemoteModuleUnavailableException.RETRY_SOON;
+        }
+        if (wait.isNegative() || wait.isZero()) {
+            return RemoteModuleUnavailableException.RETRY_SOON;
+        }
+        return wait.compareTo(LONGEST_RELAYED_WAIT) > 0 ? LONGEST_RELAYED_WAIT : wait;
     }
 
     /**

@@ -187,7 +187,8 @@ public final class RemoteModuleClients implements DisposableBean {
                 if (io instanceof SocketTimeoutException || System.nanoTime() - start >= readTimeout.toNanos()) {
                     throw new RemoteModuleTimeoutException(module, failure);
                 }
-                throw new RemoteModuleUnavailableException(module, "its answer broke off (" + io + ")", failure);
+                throw new RemoteModuleUnavailableException(module, "its answer broke off (" + io + ")",
+                        RemoteModuleUnavailableException.RETRY_SOON, failure);
             }
         };
         return (T) Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, handler);

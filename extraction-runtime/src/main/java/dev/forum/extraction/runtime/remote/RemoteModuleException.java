@@ -1,29 +1,58 @@
 package dev.forum.extraction.runtime.remote;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
 
 /**
  * A module in another process failed in a way that is not a domain outcome (answered 502). Its subtypes
- * say it could not be reached (503) or did not answer in time (504). The statuses are Spring MVC's
- * {@link ResponseStatus}, so an application with no handler of its own answers them (through Spring Boot's error
- * page); an application that maps its exceptions to problem details (as the forum does) handles them first. A 4xx
- * answer that no {@link RemoteErrorDecoder} turns back into the application's own exception is one of these (502)
- * when it is about the call between the two processes, not about the request ({@link RemoteErrorResponseException}).
+ * say it could not be reached (503, with {@code Retry-After}) or did not answer in time (504). Each is Spring's
+ * {@link ErrorResponse} (status, header fields, a problem document whose detail is the message), so an application
+ * with no handler of its own answers the status and the header fields (Spring MVC's
+ * {@code DefaultHandlerExceptionResolver}, then Spring Boot's error page); an application that maps its exceptions to
+ * problem details (as the forum does) handles them first. A 4xx answer that no {@link RemoteErrorDecoder} turns back
+ * into the application's own exception is one of these (502) when it is about the call between the two processes, not
+ * about the request ({@link RemoteErrorResponseException}).
  */
-@ResponseStatus(HttpStatus.BAD_GATEWAY)
-public class RemoteModuleException extends RuntimeException {
+public class RemoteModuleException extends RuntimeException implements ErrorResponse {
 
     private static final long serialVersionUID = 1L;
 
     private final String module;
+    private final HttpStatus status;
 
+    /**
+     * A 502 failure.
+     *
+     * @param module the module's name, as in the topology
+     * @param message what failed, in words a client of this process may read (it becomes the problem's detail)
+     * @param cause what the HTTP client threw, or null
+     */
     public RemoteModuleException(String module, String message, Throwable cause) {
-        super(message, cause);
-        this.module = module;
+        this(module, message, cause, HttpStatus.BAD_GATEWAY);
     }
 
+    RemoteModuleException(String module, String message, Throwable cause, HttpStatus status) {
+        super(message, cause);
+        this.module = module;
+        this.status = status;
+    }
+
+    /** @return the module's name, as in the topology */
     public String module() {
         return module;
+    }
+
+    /** @return 502, 503 or 504, as the class says */
+    @Override
+    public HttpStatusCode getStatusCode() {
+        return status;
+    }
+
+    /** @return a problem document of {@link #getStatusCode()} with the message as its detail, made anew each call */
+    @Override
+    public ProblemDetail getBody() {
+        return ProblemDetail.forStatusAndDetail(status, getMessage());
     }
 }

@@ -2,19 +2,17 @@ package dev.forum.extraction.runtime.remote;
 
 import java.net.SocketTimeoutException;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * The remote module did not answer within {@code forum.topology.read-timeout}, or what stands in front of it answered
  * 504 (its own wait for something further on ran out). Answered 504.
  */
-@ResponseStatus(HttpStatus.GATEWAY_TIMEOUT)
 public class RemoteModuleTimeoutException extends RemoteModuleException {
 
     private static final long serialVersionUID = 1L;
 
     public RemoteModuleTimeoutException(String module, Throwable cause) {
-        super(module, "The " + module + " module did not answer in time", cause);
+        super(module, "The " + module + " module did not answer in time", cause, HttpStatus.GATEWAY_TIMEOUT);
     }
 
     /**

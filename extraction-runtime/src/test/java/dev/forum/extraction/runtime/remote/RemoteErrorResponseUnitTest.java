@@ -3,6 +3,7 @@ package dev.forum.extraction.runtime.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.forum.extraction.runtime.remote.LoopbackHttpServer.Response;
@@ -191,5 +192,9 @@ class RemoteErrorResponseUnitTest {
 
         server.route(PATH, (request, hit) -> new Response(401, ""));
         caller.perform(get("/orders/7")).andExpect(status().isBadGateway());
+
+        server.route(PATH, (request, hit) -> new Response(503, "", Map.of("Retry-After", "9")));
+        caller.perform(get("/orders/7")).andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "9"));
     }
 }

@@ -95,7 +95,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .body(ProblemType.BUSY.problem(failure.getMessage()));
     }
 
-    /** A module in another process failed: 503 if unreachable, 504 if too slow, 502 otherwise. */
+    /**
+     * A module in another process failed: 503 if unreachable (with its {@code Retry-After}), 504 if too slow, 502
+     * otherwise.
+     */
     @ExceptionHandler(RemoteModuleException.class)
     ResponseEntity<Object> remoteFailure(RemoteModuleException failure) {
         ProblemType type = switch (failure) {
@@ -106,7 +109,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         log.warn(failure.getMessage());
         ProblemDetail problem = type.problem(failure.getMessage());
         problem.setProperty("module", failure.module());
-        return answer(problem);
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .headers(failure.getHeaders()).body(problem);
     }
 
     /** A path id or query parameter that is not a number in plain decimal digits ({@link ParameterTypeProblems}). */
