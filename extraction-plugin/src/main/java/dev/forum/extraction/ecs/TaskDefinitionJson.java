@@ -7,20 +7,23 @@ import dev.forum.topology.ServiceSpec;
 import dev.forum.topology.Topology;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * A service's task definition as the input of {@code aws ecs register-task-definition --cli-input-json}, for
  * those who register task definitions by hand as the tutorial does: the content of the stack's task definition at
  * rest (the topology's local modules, their secrets only). The values only known in the account are
- * {@code ${VARIABLES}} for {@code envsubst}: {@value #VARIABLES} (the last only for an application with one
- * datasource: the RDS-managed admin secret's ARN, the base stack's {@code DatabaseAdminSecret} output). The variables
- * both task definitions share come from {@link TaskVariables}.
+ * {@code ${VARIABLES}} for {@code envsubst}: {@value #VARIABLES}, and for each secret the task reads, the full ARN
+ * ECS requires in {@code valueFrom} as {@code ${<OUTPUT>_ARN}}, named after the base stack's output that holds it
+ * ({@link #secretArn}: {@code ${DATABASE_SECRET_POSTS_ARN}} is output {@code DatabaseSecretPosts},
+ * {@code ${DATABASE_ADMIN_SECRET_ARN}} the RDS-managed admin secret of an application with one datasource). The
+ * variables both task definitions share come from {@link TaskVariables}.
  */
 final class TaskDefinitionJson {
 
     static final String VARIABLES = "AWS_ACCOUNT_ID AWS_REGION IMAGE_TAG INTERNAL_LOAD_BALANCER_URL DATABASE_URL"
-            + " OWN_DATABASE_URL DATABASE_ADMIN_SECRET_ARN";
+            + " OWN_DATABASE_URL";
 
     private TaskDefinitionJson() {
     }
@@ -34,13 +37,23 @@ final class TaskDefinitionJson {
     }
 
     /**
+     * The placeholder of a secret's full ARN (with the random suffix Secrets Manager adds to its name, which only the
+     * account knows).
+     *
+     * @param output the base stack's output that holds the ARN, such as {@code DatabaseSecretPosts}
+     * @return {@code ${DATABASE_SECRET_POSTS_ARN}}: the output's name in upper snake case, then {@code _ARN}
+     */
+    static String secretArn(String output) {
+        return "${" + output.replaceAll("(?<=[a-z0-9])(?=[A-Z])", "_").toUpperCase(Locale.ROOT) + "_ARN}";
+    }
+
+    /**
      * @return the task definition of {@code service} at rest: the topology's local modules and their secrets only
      */
     static Map<String, Object> render(Topology topology, ServiceSpec service, EcsSettings settings) {
         EcsNames names = new EcsNames(topology.name());
         String account = "${AWS_ACCOUNT_ID}";
         String region = "${AWS_REGION}";
-        String secretPrefix = "arn:aws:secretsmanager:" + region + ":" + account + ":secret:";
         List<String> modules = List.copyOf(topology.localModules(service.name()));
         List<Object> environment = new ArrayList<>();
         TaskVariables.head(settings).forEach((name, value) -> environment.add(variable(name, value)));
@@ -53,25 +66,24 @@ final class TaskDefinitionJson {
         if (settings.moduleDatabases()) {
             for (String module : modules) {
                 environment.add(variable(TaskVariables.poolSize(settings, module), poolSize));
-                // A secret's name (a partial ARN, without the random suffix) is enough in the same account and region.
-                String runtime = secretPrefix + names.databaseSecret(module);
-                String owner = secretPrefix + names.ownerSecret(module);
+                String runtime = secretArn("DatabaseSecret" + EcsNames.id(module));
+                String owner = secretArn("OwnerSecret" + EcsNames.id(module));
                 TaskVariables.runtime(settings, module).forEach(c -> secrets.add(secret(c.variable(), c.valueFrom(runtime))));
                 TaskVariables.owner(settings, module).forEach(c -> secrets.add(secret(c.variable(), c.valueFrom(owner))));
             }
         } else {
             environment.add(variable(TaskVariables.poolSize(settings, null), poolSize));
-            TaskVariables.SINGLE.forEach(c -> secrets.add(secret(c.variable(), c.valueFrom("${DATABASE_ADMIN_SECRET_ARN}"))));
+            TaskVariables.SINGLE.forEach(c -> secrets.add(secret(c.variable(), c.valueFrom(secretArn("DatabaseAdminSecret")))));
         }
         if (service.ownDatabase()) {
             for (String module : service.modules()) {
-                String runtime = secretPrefix + names.databaseSecret(module);
+                String runtime = secretArn("DatabaseSecret" + EcsNames.id(module));
                 environment.add(variable(EcsNames.datasourceVariable(settings, module, "MOVED_URL"), "${OWN_DATABASE_URL}"));
                 TaskVariables.moved(settings, module).forEach(c -> secrets.add(secret(c.variable(), c.valueFrom(runtime))));
             }
         }
         if (settings.tokens() && modules.contains(settings.identity().issuerModule())) {
-            secrets.add(secret(TaskVariables.signingKeys(settings), secretPrefix + names.signingKeysSecret()));
+            secrets.add(secret(TaskVariables.signingKeys(settings), secretArn("SigningKeysSecret")));
         }
         return obj(
                 "family", names.family(service.name()),

@@ -199,6 +199,39 @@ class ForeignApplicationTest {
             List<String> secrets = new ArrayList<>();
             atRest.path("secrets").forEach(s -> secrets.add(s.path("name").asText()));
             assertEquals(Templates.secretNames(stack), secrets, service.name() + " secrets");
+            assertSecretArnsFromTheBaseStack(files, stack, atRest, service.name());
         }
+    }
+
+    private static final Pattern SECRET_ARN = Pattern.compile("\\$\\{([A-Z0-9_]+)_ARN}(:[a-z]+::)?");
+
+    /**
+     * ECS takes a Secrets Manager secret in {@code valueFrom} by its full ARN only: every secret of the hand-registered
+     * task definition is a placeholder named after the base stack's output holding that ARN, the one the stack's own
+     * task definition imports, with the same JSON key.
+     */
+    private static void assertSecretArnsFromTheBaseStack(Map<String, String> files, JsonNode stack, JsonNode atRest,
+            String service) {
+        JsonNode outputs = json(files.get("base.json")).path("Outputs");
+        Map<String, String> upperSnake = new LinkedHashMap<>();
+        outputs.fieldNames().forEachRemaining(output -> upperSnake.put(
+                output.replaceAll("(?<=[a-z0-9])(?=[A-Z])", "_").toUpperCase(java.util.Locale.ROOT), output));
+        Map<String, JsonNode> stackSecrets = new LinkedHashMap<>();
+        stack.path("Secrets").forEach(s -> stackSecrets.put(s.path("Name").asText(), s));
+        atRest.path("secrets").forEach(secret -> {
+            String name = secret.path("name").asText();
+            String valueFrom = secret.path("valueFrom").asText();
+            var arn = SECRET_ARN.matcher(valueFrom);
+            assertTrue(arn.matches(), service + " " + name + ": " + valueFrom);
+            String output = upperSnake.get(arn.group(1));
+            assertTrue(output != null, service + " " + name + ": no base stack output for " + valueFrom);
+            String inStack = stackSecrets.get(name).toString();
+            assertTrue(inStack.contains("-" + output + "\""), service + " " + name + ": the stack imports " + inStack);
+            if (arn.group(2) != null) {
+                assertTrue(inStack.contains(arn.group(2) + "\""), service + " " + name + " key: " + inStack);
+            } else {
+                assertFalse(inStack.contains("::\""), service + " " + name + " has no key: " + inStack);
+            }
+        });
     }
 }
