@@ -102,7 +102,7 @@ class ClientBudgetsIntegrationTest {
     }
 
     @Test
-    void a_success_gives_its_unit_back() {
+    void a_success_gives_its_unit_back_and_the_block_is_logged_when_it_refuses(CapturedOutput output) {
         String address = "203.0.113.30";
         for (int attempt = 1; attempt <= 99; attempt++) {
             assertThat(login("gives-back-" + attempt, address).status()).isEqualTo(401);
@@ -112,7 +112,12 @@ class ClientBudgetsIntegrationTest {
                     + "\",\"password\":\"" + SampleUsers.FINN_PASSWORD + "\"}", "X-Forwarded-For", address).status()).isEqualTo(200);
         }
         assertThat(login("gives-back-100", address).status()).as("the 100th failure").isEqualTo(401);
+        assertThat(occurrences(output.getAll(), "Client address " + address + " is refused"))
+                .as("every unit spent, none refused yet: no WARN (a success spent the last unit for a moment)").isZero();
         assertThat(login("gives-back-101", address).status()).as("the 101st").isEqualTo(429);
+        assertThat(login("gives-back-102", address).status()).as("the 102nd").isEqualTo(429);
+        assertThat(occurrences(output.getAll(), "Client address " + address + " is refused login-failure"))
+                .as("one WARN at the first refusal").isEqualTo(1);
     }
 
     @Test

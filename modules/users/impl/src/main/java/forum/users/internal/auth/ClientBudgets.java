@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -68,12 +70,17 @@ public final class ClientBudgets {
     }
 
     /** The address's row as it was before this use. */
-    private record Row(int used, OffsetDateTime windowEndsAt) {
+    private record Row(String clientAddress, int used, OffsetDateTime windowEndsAt) {
     }
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AtomicLong nextPurgeAt = new AtomicLong(Long.MIN_VALUE);
+    /** The windows whose first refusal this process has logged; purged with the rows ({@link #purgeIfDue}). */
+    private final Set<RefusedWindow> refusedWindows = ConcurrentHashMap.newKeySet();
+
+    private record RefusedWindow(String budget, String clientAddress, Instant endsAt) {
+    }
 
     /**
      * @param usersDatabase the users module's connections (the caller's transaction, where there is one)
@@ -129,7 +136,7 @@ public final class ClientBudgets {
 
     /**
      * Spends one unit of the address's budget (opening a new window if the last one ended), after {@link #check}
-     * in the same transaction; logs one WARN, once the transaction commits, when this unit is the last of the window.
+     * in the same transaction.
      */
     public void spend(Budget budget, String clientAddress) {
         if (ClientAddress.NO_REQUEST.equals(clientAddress)) {
@@ -145,15 +152,21 @@ public final class ClientBudgets {
                         + " where budget = :budget and client_address = :client")
                 .param("used", used).param("ends", windowEndsAt)
                 .param("budget", budget.name()).param("client", clientAddress).update();
-        if (used == budget.limit()) {
-            LogNames.warnOnCommit(log, "Client address {} is refused {} until {}: it spent its {} per {}", clientAddress,
-                    budget.name(), windowEndsAt.toInstant(), budget.limit(), budget.window());
-        }
     }
 
-    private static void refuseIfSpent(Budget budget, Optional<Row> row, Instant now) {
+    /**
+     * Refuses an address that has spent its budget in a window that has not ended. The first refusal of a window is
+     * logged (one WARN per window and process; not when the last unit is spent, as a login that succeeds gives its
+     * unit back and the address may never be refused).
+     */
+    private void refuseIfSpent(Budget budget, Optional<Row> row, Instant now) {
         if (row.isPresent() && row.get().windowEndsAt().toInstant().isAfter(now) && row.get().used() >= budget.limit()) {
-            throw new RateLimitedException(budget.refusal(), Duration.between(now, row.get().windowEndsAt().toInstant()));
+            Instant windowEndsAt = row.get().windowEndsAt().toInstant();
+            if (refusedWindows.add(new RefusedWindow(budget.name(), row.get().clientAddress(), windowEndsAt))) {
+                log.warn("Client address {} is refused {} until {}: it spent its {} per {}", row.get().clientAddress(),
+                        budget.name(), windowEndsAt, budget.limit(), budget.window());
+            }
+            throw new RateLimitedException(budget.refusal(), Duration.between(now, windowEndsAt));
         }
     }
 
@@ -182,6 +195,7 @@ public final class ClientBudgets {
             return false;
         }
         OffsetDateTime at = OffsetDateTime.ofInstant(Instant.ofEpochMilli(now), ZoneOffset.UTC);
+        refusedWindows.removeIf(window -> !window.endsAt().isAfter(at.toInstant()));
         try {
             jdbc.sql("delete from users.client_budgets where window_ends_at <= :now").param("now", at).update();
             jdbc.sql("delete from users.login_failures where last_failure_at <= :forgotten"
@@ -197,7 +211,7 @@ public final class ClientBudgets {
         return jdbc.sql("select used, window_ends_at from users.client_budgets"
                         + " where budget = :budget and client_address = :client" + lock)
                 .param("budget", budget.name()).param("client", clientAddress)
-                .query((result, number) -> new Row(result.getInt(1), result.getObject(2, OffsetDateTime.class)))
+                .query((result, number) -> new Row(clientAddress, result.getInt(1), result.getObject(2, OffsetDateTime.class)))
                 .optional();
     }
 }
