@@ -32,7 +32,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * module, or any blocker of its plan: an event, a bean call, an entity across its boundary) is left out with one
  * warning line per reason, its modules staying in the monolith; the others are rendered. What the tasks get besides the topology
  * (token settings, profile, database credentials, problem types) comes from the application and the settings below.
- * No network, no AWS.
+ * What the tasks need and the build does not give them (the PostgreSQL driver, the RDS certificate bundle in the image,
+ * Spring Boot Actuator for the health checks) is one warning line each ({@link TaskNeeds}). No network, no AWS.
  */
 @Mojo(name = "ecs", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.TEST,
         threadSafe = true)
@@ -137,6 +138,14 @@ public class EcsMojo extends AnalysingMojo {
     @Parameter(property = "extract.ecs.databaseBootstrapImage", defaultValue = "deploy/images/build-db-bootstrap.sh")
     private String databaseBootstrapImage;
 
+    /**
+     * The service goal's folder of files every image gets ({@code extract.image.files}): read only to warn when the
+     * images will not hold the RDS certificate bundle the tasks' JDBC URL names. Unset here: the service goal's
+     * execution's {@code <imageFiles>} in the POM.
+     */
+    @Parameter(property = "extract.image.files")
+    private File imageFiles;
+
     /** The folder where the service goal writes {@code <service>/<service>-image.tar}. */
     @Parameter(defaultValue = "${project.build.directory}/services", required = true)
     private File servicesDirectory;
@@ -203,6 +212,8 @@ public class EcsMojo extends AnalysingMojo {
                     + " (extract.ecs.*, see extract:help -Ddetail)");
         }
         Map<String, String> files = EcsRenderer.render(resolved, settings);
+        TaskNeeds.warnings(runtimeArtifacts(), settings.healthCheckPath(), settings.managementPort(), settings.rdsCaBundle(),
+                imageFolder()).forEach(line -> getLog().warn("[extract] " + line));
 
         clean(out);
         for (Map.Entry<String, String> entry : files.entrySet()) {
@@ -241,6 +252,24 @@ public class EcsMojo extends AnalysingMojo {
         Map<String, List<String>> blocked = TopologyLocation.refusedServices(full, model, artifacts, services);
         blocked.values().forEach(lines -> lines.forEach(line -> warn.accept("[extract] ecs: " + line + "; rendered without it")));
         return TopologyLocation.without(full, blocked.keySet());
+    }
+
+    /** The {@code groupId:artifactId} of every artifact on the application's runtime class path. */
+    private java.util.Set<String> runtimeArtifacts() {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        project.getArtifacts().stream().filter(a -> RuntimeLibraries.RUNTIME_SCOPES.contains(a.getScope()))
+                .forEach(a -> ids.add(a.getGroupId() + ":" + a.getArtifactId()));
+        return ids;
+    }
+
+    /** The folder the service goal copies into every image: this goal's setting, else the service goal's in the POM. */
+    private Path imageFolder() {
+        if (imageFiles != null) {
+            return imageFiles.toPath();
+        }
+        var plugin = mojoExecution.getMojoDescriptor().getPluginDescriptor();
+        return PluginExecutions.configured(plugin.getGroupId(), plugin.getArtifactId(), PluginExecutions.SERVICE_GOAL,
+                "imageFiles", project.getBuildPlugins()).map(value -> project.getBasedir().toPath().resolve(value)).orElse(null);
     }
 
     /** Refuses a token issuer that is not a module of the application, in one line with the closest and the valid names. */
