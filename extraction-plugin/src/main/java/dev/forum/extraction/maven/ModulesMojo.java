@@ -47,10 +47,13 @@ public class ModulesMojo extends RequestingMojo {
     }
 
     /**
-     * Refuses {@code -Dextract} (or {@code -Pextract=}) in a build that has no execution of the service goal, in one
-     * line naming the goal to add: it would pass with nothing built.
+     * Refuses {@code -Dextract} (or {@code -Pextract=}) in a build that runs {@code package} but has no execution of
+     * the service goal, in one line naming the goal to add: it would pass with nothing built.
      */
     private void refuseWithoutServiceGoal() {
+        if (!PluginExecutions.packages(session.getGoals())) {
+            return; // compile extract:report -Dextract=<name> checks the names, and builds nothing in any build
+        }
         var plugin = mojoExecution.getMojoDescriptor().getPluginDescriptor();
         List<List<org.apache.maven.model.Plugin>> plugins = new java.util.ArrayList<>();
         plugins.add(project.getBuildPlugins());

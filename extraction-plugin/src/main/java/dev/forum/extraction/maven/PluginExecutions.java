@@ -42,6 +42,15 @@ final class PluginExecutions {
                 .flatMap(p -> p.getExecutions().stream()).anyMatch(e -> e.getGoals().contains(goal));
     }
 
+    /** The lifecycle phases that run {@code package}, where the service goal builds. */
+    private static final java.util.Set<String> PACKAGING = java.util.Set.of("package", "pre-integration-test",
+            "integration-test", "post-integration-test", "verify", "install", "deploy");
+
+    /** Whether the command line runs the lifecycle up to {@code package} or beyond (not only, say, compile and a goal). */
+    static boolean packages(List<String> cliGoals) {
+        return cliGoals.stream().anyMatch(PACKAGING::contains);
+    }
+
     /** Every goal the plugin's executions in {@code plugins} run, in name order. */
     static List<String> boundGoals(String groupId, String artifactId, List<Plugin> plugins) {
         TreeSet<String> goals = new TreeSet<>();

@@ -70,6 +70,14 @@ class PluginExecutionsTest {
     }
 
     @Test
+    void onlyABuildThatPackagesIsExpectedToBuildServices() {
+        assertTrue(PluginExecutions.packages(List.of("package")));
+        assertTrue(PluginExecutions.packages(List.of("clean", "install")));
+        assertFalse(PluginExecutions.packages(List.of("compile", "extract:report")), "the report checks the names only");
+        assertFalse(PluginExecutions.packages(List.of("test")));
+    }
+
+    @Test
     void aServiceSettingComesFromItsExecutionElseFromThePlugin() {
         Plugin plugin = plugin("modules", "service");
         assertEquals(Optional.empty(), PluginExecutions.configured(GROUP, ARTIFACT, "service", "imageFiles", List.of(plugin)));
