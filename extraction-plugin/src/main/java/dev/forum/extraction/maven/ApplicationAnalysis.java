@@ -42,6 +42,13 @@ import org.eclipse.aether.RepositorySystem;
 record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries.Entry> libraries,
         List<ScannedArtifact> scanned, ModulithModel model, Optional<String> springBoot) {
 
+    /** The artifacts Spring Boot's repackaging would pack (the classes folder first): the ones a service may hold. */
+    List<ScannedArtifact> packed() {
+        java.util.Set<Path> left = new java.util.HashSet<>();
+        libraries.stream().filter(e -> !e.packed()).forEach(e -> left.add(e.file()));
+        return scanned.stream().filter(a -> !left.contains(a.location())).toList();
+    }
+
     /** The plugin's own Spring Modulith, used for an application without one. */
     static final String DEFAULT_MODULITH_VERSION = PluginVersions.get("spring-modulith.version");
     private static final Duration TIMEOUT = Duration.ofMinutes(10);

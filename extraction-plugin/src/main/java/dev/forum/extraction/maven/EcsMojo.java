@@ -5,6 +5,7 @@ import dev.forum.extraction.ecs.EcsRenderer;
 import dev.forum.extraction.ecs.EcsSettings;
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.ModulithModel;
+import dev.forum.extraction.request.ExtractRequests;
 import dev.forum.topology.Topology;
 import java.io.File;
 import java.io.IOException;
@@ -27,10 +28,12 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * {@code aws ecs register-task-definition --cli-input-json}) and {@code deploy.sh}, which pushes the images and
  * deploys the stacks in an order that never sends a route to a process that does not hold its module. The path
  * rules come from the route prefix of each module's HTTP contract, read with the modules from Spring Modulith's model.
- * A service holding a module that serves HTTP without a usable prefix (or no routed module) is left out with one
- * warning line, its modules staying in the monolith; the others are rendered. What the tasks get besides the topology
+ * A service that {@code -Dextract=<service>} refuses (a module that serves HTTP without a usable prefix, no routed
+ * module, or any blocker of its plan: an event, a bean call, an entity across its boundary) is left out with one
+ * warning line per reason, its modules staying in the monolith; the others are rendered. What the tasks get besides the topology
  * (token settings, profile, database credentials, problem types) comes from the application and the settings below.
- * No network, no AWS.
+ * What the tasks need and the build does not give them (the PostgreSQL driver, the RDS certificate bundle in the image,
+ * Spring Boot Actuator for the health checks) is one warning line each ({@link TaskNeeds}). No network, no AWS.
  */
 @Mojo(name = "ecs", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.TEST,
         threadSafe = true)
@@ -135,6 +138,14 @@ public class EcsMojo extends AnalysingMojo {
     @Parameter(property = "extract.ecs.databaseBootstrapImage", defaultValue = "deploy/images/build-db-bootstrap.sh")
     private String databaseBootstrapImage;
 
+    /**
+     * The service goal's folder of files every image gets ({@code extract.image.files}): read only to warn when the
+     * images will not hold the RDS certificate bundle the tasks' JDBC URL names. Unset here: the service goal's
+     * execution's {@code <imageFiles>} in the POM.
+     */
+    @Parameter(property = "extract.image.files")
+    private File imageFiles;
+
     /** The folder where the service goal writes {@code <service>/<service>-image.tar}. */
     @Parameter(defaultValue = "${project.build.directory}/services", required = true)
     private File servicesDirectory;
@@ -158,11 +169,8 @@ public class EcsMojo extends AnalysingMojo {
         Progress progress = progress();
         ApplicationAnalysis analysis = analyse(false, progress);
         Topology full = TopologyLocation.read(file, analysis.model(), project);
-        // A service the load balancer cannot route to blocks itself only: the others are rendered, its modules stay in
-        // the monolith.
-        Map<String, String> blocked = TopologyLocation.blockedServices(full, analysis.model());
-        blocked.values().forEach(line -> getLog().warn("[extract] ecs: " + line + "; rendered without it"));
-        Topology resolved = TopologyLocation.without(full, blocked.keySet());
+        Topology resolved = renderable(full, analysis.model(), analysis.packed(),
+                ExtractRequests.topologyServices(full, file.toString()), getLog()::warn);
 
         Path out = outputDirectory.toPath();
         Path root = TopologyLocation.root(project);
@@ -204,6 +212,8 @@ public class EcsMojo extends AnalysingMojo {
                     + " (extract.ecs.*, see extract:help -Ddetail)");
         }
         Map<String, String> files = EcsRenderer.render(resolved, settings);
+        TaskNeeds.warnings(runtimeArtifacts(), settings.healthCheckPath(), settings.managementPort(), settings.rdsCaBundle(),
+                imageFolder()).forEach(line -> getLog().warn("[extract] " + line));
 
         clean(out);
         for (Map.Entry<String, String> entry : files.entrySet()) {
@@ -226,6 +236,40 @@ public class EcsMojo extends AnalysingMojo {
                         .map(r -> r.priority() + " " + r.patterns() + " " + r.targets().stream()
                                 .map(t -> t.service() + " " + t.weight()).toList()).toList()),
                 (System.nanoTime() - start) / 1e9));
+    }
+
+    /**
+     * The topology to render: without the services {@code -Dextract=<service>} refuses (the load balancer cannot route
+     * to one, or its plan is blocked: an event, a bean call, an entity across its boundary), each of its reasons one
+     * warning line; such a service blocks itself only: the others are rendered, its modules stay in the monolith, and
+     * deploy.sh never builds it.
+     *
+     * @param artifacts the application's classes and the libraries a service may hold
+     * @param warn      gets the warnings
+     */
+    static Topology renderable(Topology full, ModulithModel model, List<dev.forum.extraction.model.ScannedArtifact> artifacts,
+            dev.forum.extraction.model.TopologyServices services, java.util.function.Consumer<String> warn) {
+        Map<String, List<String>> blocked = TopologyLocation.refusedServices(full, model, artifacts, services);
+        blocked.values().forEach(lines -> lines.forEach(line -> warn.accept("[extract] ecs: " + line + "; rendered without it")));
+        return TopologyLocation.without(full, blocked.keySet());
+    }
+
+    /** The {@code groupId:artifactId} of every artifact on the application's runtime class path. */
+    private java.util.Set<String> runtimeArtifacts() {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        project.getArtifacts().stream().filter(a -> RuntimeLibraries.RUNTIME_SCOPES.contains(a.getScope()))
+                .forEach(a -> ids.add(a.getGroupId() + ":" + a.getArtifactId()));
+        return ids;
+    }
+
+    /** The folder the service goal copies into every image: this goal's setting, else the service goal's in the POM. */
+    private Path imageFolder() {
+        if (imageFiles != null) {
+            return imageFiles.toPath();
+        }
+        var plugin = mojoExecution.getMojoDescriptor().getPluginDescriptor();
+        return PluginExecutions.configured(plugin.getGroupId(), plugin.getArtifactId(), PluginExecutions.SERVICE_GOAL,
+                "imageFiles", project.getBuildPlugins()).map(value -> project.getBasedir().toPath().resolve(value)).orElse(null);
     }
 
     /** Refuses a token issuer that is not a module of the application, in one line with the closest and the valid names. */

@@ -19,7 +19,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * {@code process-classes}, so the application's tests, {@code spring-boot:run} and its jar all carry it; each service
  * jar carries its own (naming the modules it runs). It reads the topology file when there is one, refusing its
  * mistakes, and with {@code -Dextract} (or {@code -Pextract=<name>}) an unknown or blocked name, already in this phase
- * ({@link RequestingMojo#refuseEarly}), before the tests run.
+ * ({@link RequestingMojo#refuseEarly}), before the tests run; and, asked to extract, a build whose POMs run no service
+ * goal, which would build nothing.
  */
 @Mojo(name = "modules", defaultPhase = LifecyclePhase.PROCESS_CLASSES, requiresDependencyResolution = ResolutionScope.TEST,
         threadSafe = true)
@@ -28,6 +29,7 @@ public class ModulesMojo extends RequestingMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         perform("write the module metadata", () -> {
+            refuseWithoutServiceGoal();
             Progress progress = progress();
             ApplicationAnalysis analysis = analyse(false, progress);
             ModuleChecks.requireModules(analysis.model());
@@ -42,5 +44,27 @@ public class ModulesMojo extends RequestingMojo {
             }
             getLog().info("[extract] modules: " + project.getBasedir().toPath().relativize(file.toAbsolutePath()));
         });
+    }
+
+    /**
+     * Refuses {@code -Dextract} (or {@code -Pextract=}) in a build that runs {@code package} but has no execution of
+     * the service goal, in one line naming the goal to add: it would pass with nothing built.
+     */
+    private void refuseWithoutServiceGoal() {
+        if (!PluginExecutions.packages(session.getGoals())) {
+            return; // compile extract:report -Dextract=<name> checks the names, and builds nothing in any build
+        }
+        var plugin = mojoExecution.getMojoDescriptor().getPluginDescriptor();
+        List<List<org.apache.maven.model.Plugin>> plugins = new java.util.ArrayList<>();
+        plugins.add(project.getBuildPlugins());
+        session.getProjects().forEach(p -> plugins.add(p.getBuildPlugins()));
+        boolean runs = PluginExecutions.runs(plugin.getGroupId(), plugin.getArtifactId(), plugin.getGoalPrefix(),
+                PluginExecutions.SERVICE_GOAL, plugins, session.getGoals());
+        PluginExecutions.missingServiceGoal(requestedNames(), runs,
+                PluginExecutions.boundGoals(plugin.getGroupId(), plugin.getArtifactId(), project.getBuildPlugins()),
+                project.getBasedir().toPath().relativize(project.getFile().toPath().toAbsolutePath()).toString())
+                .ifPresent(line -> {
+                    throw new dev.forum.extraction.model.ExtractionException(line);
+                });
     }
 }

@@ -1,6 +1,9 @@
 package dev.forum.extraction.maven;
 
 import dev.forum.extraction.model.ModuleChecks;
+import dev.forum.extraction.model.ModulithModel;
+import dev.forum.extraction.model.ScannedArtifact;
+import dev.forum.extraction.model.TopologyServices;
 import dev.forum.extraction.report.ExtractionReport;
 import dev.forum.extraction.report.ReportJson;
 import dev.forum.extraction.report.ReportText;
@@ -10,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -59,7 +64,7 @@ public class ReportMojo extends RequestingMojo {
                 TopologyLocation.blockedServices(file, analysis.model()).values()
                         .forEach(line -> getLog().warn("[extract] " + line));
             }
-            ExtractionReport report = ExtractionReport.of(analysis.model(), analysis.scanned(), analysis.springBoot(),
+            ExtractionReport report = report(analysis.model(), analysis.scanned(), analysis.springBoot(), file,
                     topologyServices(file));
             List<String> text = ReportText.lines(report);
             Path out = outputDirectory.toPath();
@@ -76,5 +81,17 @@ public class ReportMojo extends RequestingMojo {
             getLog().info("[extract] report: " + project.getBasedir().toPath().relativize(out.resolve("report.txt").toAbsolutePath())
                     + ", " + project.getBasedir().toPath().relativize(out.resolve("report.json").toAbsolutePath()));
         });
+    }
+
+    /**
+     * The report, a service of the topology file blocked by everything {@code -Dextract=<service>} refuses it for: the
+     * blockers of its plan, and first the load balancer's missing route ({@link TopologyLocation#blockedServices}).
+     *
+     * @param file the topology file read, or null for none
+     */
+    static ExtractionReport report(ModulithModel model, List<ScannedArtifact> scanned, Optional<String> springBoot,
+            Topology file, TopologyServices services) {
+        Map<String, String> unrouted = file == null ? Map.of() : TopologyLocation.blockedServices(file, model);
+        return ExtractionReport.of(model, scanned, springBoot, services, unrouted);
     }
 }

@@ -155,7 +155,7 @@ public class ServiceMojo extends RequestingMojo {
             TopologyLocation.refuseBlocked(names.stream().map(ExtractRequests.Requested::name).toList(),
                     TopologyLocation.blockedServices(file, model));
         }
-        List<ServicePlan> plans = Planner.plan(model, packed(analysis), requests, topologyServices(file));
+        List<ServicePlan> plans = Planner.plan(model, analysis.packed(), requests, topologyServices(file));
         Planner.refuseBlocked(plans);
         RuntimeCheck.check(plans, model.extractableModules(), hasArtifact(RuntimeCheck.RUNTIME_ARTIFACT), getLog()::warn);
         ImageSettings images = image ? images(plans, analysis) : null;
@@ -216,13 +216,6 @@ public class ServiceMojo extends RequestingMojo {
         Map<String, String> notPacked = new java.util.TreeMap<>();
         analysis.libraries().forEach(e -> e.notPacked().ifPresent(why -> notPacked.put(e.name(), why)));
         return notPacked;
-    }
-
-    /** The artifacts Spring Boot's repackaging would pack (the classes folder first): the ones a service may hold. */
-    private static List<dev.forum.extraction.model.ScannedArtifact> packed(ApplicationAnalysis analysis) {
-        Set<Path> left = new HashSet<>();
-        analysis.libraries().stream().filter(e -> !e.packed()).forEach(e -> left.add(e.file()));
-        return analysis.scanned().stream().filter(a -> !left.contains(a.location())).toList();
     }
 
     /** The service's jars: each included library, or its filtered copy when the service leaves some of its classes out. */

@@ -3,6 +3,10 @@ package dev.forum.extraction.maven;
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.ModuleChecks;
 import dev.forum.extraction.model.ModulithModel;
+import dev.forum.extraction.model.Planner;
+import dev.forum.extraction.model.ScannedArtifact;
+import dev.forum.extraction.model.ServiceRequest;
+import dev.forum.extraction.model.TopologyServices;
 import dev.forum.topology.ServiceSpec;
 import dev.forum.topology.Topology;
 import dev.forum.topology.TopologyException;
@@ -11,6 +15,7 @@ import dev.forum.topology.TopologySpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -137,6 +142,35 @@ final class TopologyLocation {
     /** The extracted services of {@code topology} the load balancer cannot route to, each with its one-line blocker. */
     static Map<String, String> blockedServices(Topology topology, ModulithModel model) {
         return ModuleRoutes.blockedServices(topology, model);
+    }
+
+    /**
+     * The extracted services of {@code topology} that {@code -Dextract=<service>} refuses, each with every line it is
+     * refused for: the load balancer cannot route to it ({@link #blockedServices}), then each blocker of its plan
+     * ({@link Planner}: an event, a bean call, an entity, ... across its boundary), the latter as
+     * {@code <file>:<line>: service '<name>' is blocked: <the blocker's line>}.
+     *
+     * @param artifacts the application's classes and the libraries a service may hold ({@link ApplicationAnalysis#packed})
+     * @param services  the file's services as planning's messages name them
+     * @return service name to its lines, in the file's order; only the services refused
+     */
+    static Map<String, List<String>> refusedServices(Topology topology, ModulithModel model, List<ScannedArtifact> artifacts,
+            TopologyServices services) {
+        Map<String, String> unrouted = blockedServices(topology, model);
+        Map<String, List<String>> refused = new LinkedHashMap<>();
+        for (ServiceSpec service : topology.extracted()) {
+            List<String> lines = new ArrayList<>();
+            if (unrouted.containsKey(service.name())) {
+                lines.add(unrouted.get(service.name()));
+            }
+            String where = topology.source() + ":" + service.line() + ": service '" + service.name() + "' is blocked: ";
+            Planner.plan(model, artifacts, new ServiceRequest(service.name(), service.modules(), false, true), services)
+                    .blockers().forEach(blocker -> lines.add(where + blocker.message()));
+            if (!lines.isEmpty()) {
+                refused.put(service.name(), List.copyOf(lines));
+            }
+        }
+        return refused;
     }
 
     /**

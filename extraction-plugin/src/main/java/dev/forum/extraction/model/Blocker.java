@@ -28,7 +28,12 @@ public record Blocker(Kind kind, String source, String target, String file, Stri
         /** A module uses another module's entity across the boundary. */
         SHARED_ENTITY("shared-entity"),
         /** Modules on both sides of the boundary map the same table. */
-        SHARED_TABLE("shared-table");
+        SHARED_TABLE("shared-table"),
+        /**
+         * A service of the topology file holds a module that serves HTTP without one usable route prefix, or no module
+         * with a route: the load balancer cannot send it its requests. Only a service of the file has it.
+         */
+        NO_ROUTE("no-route");
 
         private final String id;
 

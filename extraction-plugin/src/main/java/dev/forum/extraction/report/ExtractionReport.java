@@ -85,6 +85,18 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
      */
     public static ExtractionReport of(ModulithModel model, List<ScannedArtifact> artifacts, Optional<String> springBoot,
             TopologyServices services) {
+        return of(model, artifacts, springBoot, services, Map.of());
+    }
+
+    /**
+     * As {@link #of(ModulithModel, List, Optional, TopologyServices)}, with the services of the file the load balancer
+     * cannot route to: each is blocked by that line too ({@link Blocker.Kind#NO_ROUTE}, first), as
+     * {@code -Dextract=<service>} refuses it, so that a service is buildable only when nothing refuses it.
+     *
+     * @param unrouted service name to the one line that refuses it for its routes (the route check of the goals)
+     */
+    public static ExtractionReport of(ModulithModel model, List<ScannedArtifact> artifacts, Optional<String> springBoot,
+            TopologyServices services, Map<String, String> unrouted) {
         Map<String, Object> application = new TreeMap<>();
         application.put("mainClass", model.mainClass());
         application.put("rootPackages", model.rootPackages());
@@ -112,12 +124,13 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
             entries.add(new ModuleEntry(module.name(), kind, plan.blockers().isEmpty(), new TreeMap<>(plan.remoteContracts()),
                     callers, plan.blockers(), service));
         }
-        return new ExtractionReport(application, entries, services.file(), services(model, artifacts, services),
+        return new ExtractionReport(application, entries, services.file(), services(model, artifacts, services, unrouted),
                 ModuleCycles.of(model, services));
     }
 
     /** Each service of the file planned as {@code -Dextract=<service>} plans it. */
-    private static List<ServiceEntry> services(ModulithModel model, List<ScannedArtifact> artifacts, TopologyServices services) {
+    private static List<ServiceEntry> services(ModulithModel model, List<ScannedArtifact> artifacts, TopologyServices services,
+            Map<String, String> unrouted) {
         List<ServiceEntry> entries = new ArrayList<>();
         if (!services.present()) {
             return entries;
@@ -127,8 +140,14 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
         services.extracted().forEach((name, modules) -> requests.add(new ServiceRequest(name, modules, false, true)));
         for (ServiceRequest request : requests) {
             ServicePlan plan = Planner.plan(model, artifacts, request, services);
-            entries.add(new ServiceEntry(request.name(), request.monolith(), request.modules(), plan.blockers().isEmpty(),
-                    new TreeMap<>(plan.remoteContracts()), plan.blockers()));
+            List<Blocker> blockers = new ArrayList<>();
+            if (!request.monolith() && unrouted.containsKey(request.name())) {
+                blockers.add(new Blocker(Blocker.Kind.NO_ROUTE, request.name(), "", services.path(), "", "",
+                        unrouted.get(request.name())));
+            }
+            blockers.addAll(plan.blockers());
+            entries.add(new ServiceEntry(request.name(), request.monolith(), request.modules(), blockers.isEmpty(),
+                    new TreeMap<>(plan.remoteContracts()), List.copyOf(blockers)));
         }
         return entries;
     }

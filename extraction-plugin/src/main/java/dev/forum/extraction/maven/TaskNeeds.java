@@ -1,0 +1,63 @@
+package dev.forum.extraction.maven;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the ECS tasks the ecs goal renders expect of the application and its image, checked against what the build
+ * has: the tasks connect to PostgreSQL ({@code jdbc:postgresql://...?sslmode=verify-full&sslrootcert=<bundle>}), which
+ * needs the PostgreSQL driver on the runtime class path and the RDS certificate bundle in the image; and the load
+ * balancers' health checks ask Actuator's port, which only Spring Boot Actuator opens. Each gap is one warning line
+ * saying what to add: the deployment is rendered anyway, but its tasks would not start or never turn healthy.
+ */
+final class TaskNeeds {
+
+    /** Spring's JDBC: with it on the class path, Spring Boot makes a datasource from {@code SPRING_DATASOURCE_URL}. */
+    static final String JDBC = "org.springframework:spring-jdbc";
+    static final String POSTGRESQL = "org.postgresql:postgresql";
+    static final String ACTUATOR = "org.springframework.boot:spring-boot-actuator";
+    static final String ACTUATOR_STARTER = "org.springframework.boot:spring-boot-starter-actuator";
+
+    private TaskNeeds() {
+    }
+
+    /**
+     * @param runtime         the {@code groupId:artifactId} of every artifact on the application's runtime class path
+     * @param healthCheckPath the path the target groups' health checks ask ({@code extract.ecs.healthCheckPath})
+     * @param managementPort  the port they ask it on ({@code extract.ecs.managementPort})
+     * @param rdsCaBundle     where the JDBC URL expects the RDS certificate bundle in the image ({@code extract.ecs.rdsCaBundle})
+     * @param imageFiles      the folder the service goal copies into every image ({@code extract.image.files}); null when
+     *                        none is set
+     * @return the warnings, each one line without the build's prefix; empty when the tasks have what they need
+     */
+    static List<String> warnings(Set<String> runtime, String healthCheckPath, int managementPort, String rdsCaBundle,
+            Path imageFiles) {
+        List<String> warnings = new ArrayList<>();
+        if (runtime.contains(JDBC)) {
+            if (!runtime.contains(POSTGRESQL)) {
+                warnings.add("ecs: the tasks' SPRING_DATASOURCE_URL is a PostgreSQL JDBC URL (jdbc:postgresql://<RDS>/...),"
+                        + " but the application has no PostgreSQL driver on its runtime class path, so its datasource cannot"
+                        + " connect: add the dependency " + POSTGRESQL + " (<scope>runtime</scope>)");
+            }
+            String inImage = rdsCaBundle.substring(1);
+            if (imageFiles == null || !Files.isRegularFile(imageFiles.resolve(inImage))) {
+                warnings.add("ecs: the tasks' JDBC URL verifies the database with sslrootcert=" + rdsCaBundle
+                        + " (extract.ecs.rdsCaBundle), but no service image will hold that file: "
+                        + (imageFiles == null ? "extract.image.files is not set" : "extract.image.files (" + imageFiles
+                                + ") has no " + inImage)
+                        + ": set extract.image.files (the plugin's <imageFiles>) to a folder holding " + inImage
+                        + ", the RDS certificate authorities' bundle (the root README, \"The RDS certificate bundle\")");
+            }
+        }
+        if (!runtime.contains(ACTUATOR) && !runtime.contains(ACTUATOR_STARTER)) {
+            warnings.add("ecs: the load balancers' health checks ask " + healthCheckPath + " on the management port "
+                    + managementPort + " (extract.ecs.healthCheckPath, managementPort), but the application has no Spring"
+                    + " Boot Actuator on its runtime class path, so no task would ever turn healthy: add the dependency "
+                    + ACTUATOR_STARTER);
+        }
+        return warnings;
+    }
+}

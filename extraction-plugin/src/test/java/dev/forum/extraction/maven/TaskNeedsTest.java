@@ -1,0 +1,77 @@
+package dev.forum.extraction.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the rendered tasks need of the application and its image, each gap one warning line saying what to add. */
+class TaskNeedsTest {
+
+    private static final String BUNDLE = "/app/rds/global-bundle.pem";
+    private static final String JDBC = "org.springframework:spring-jdbc";
+    private static final String DRIVER = "org.postgresql:postgresql";
+    private static final String ACTUATOR = "org.springframework.boot:spring-boot-actuator";
+
+    @TempDir
+    Path dir;
+
+    private Path imageFiles() throws IOException {
+        Path bundle = dir.resolve("image/app/rds/global-bundle.pem");
+        Files.createDirectories(bundle.getParent());
+        Files.writeString(bundle, "-----BEGIN CERTIFICATE-----\n");
+        return dir.resolve("image");
+    }
+
+    private static List<String> warnings(Set<String> runtime, Path imageFiles) {
+        return TaskNeeds.warnings(runtime, "/actuator/health/readiness", 3001, BUNDLE, imageFiles);
+    }
+
+    @Test
+    void anApplicationWithTheDriverTheBundleAndActuatorGetsNoWarning() throws IOException {
+        assertEquals(List.of(), warnings(Set.of(JDBC, DRIVER, ACTUATOR), imageFiles()));
+        assertEquals(List.of(), warnings(Set.of(JDBC, DRIVER, "org.springframework.boot:spring-boot-starter-actuator"),
+                imageFiles()));
+    }
+
+    @Test
+    void anApplicationWithoutJdbcNeedsNeitherTheDriverNorTheBundle() {
+        assertEquals(List.of(), warnings(Set.of(ACTUATOR), null), "it makes no datasource of the URL");
+    }
+
+    @Test
+    void aJdbcApplicationWithoutThePostgresqlDriverIsToldToAddIt() throws IOException {
+        List<String> warnings = warnings(Set.of(JDBC, "com.h2database:h2", ACTUATOR), imageFiles());
+        assertEquals(List.of("ecs: the tasks' SPRING_DATASOURCE_URL is a PostgreSQL JDBC URL (jdbc:postgresql://<RDS>/...),"
+                + " but the application has no PostgreSQL driver on its runtime class path, so its datasource cannot connect:"
+                + " add the dependency org.postgresql:postgresql (<scope>runtime</scope>)"), warnings);
+    }
+
+    @Test
+    void imagesWithoutTheRdsBundleTheUrlNamesAreToldWhereToPutIt() throws IOException {
+        List<String> unset = warnings(Set.of(JDBC, DRIVER, ACTUATOR), null);
+        assertEquals(List.of("ecs: the tasks' JDBC URL verifies the database with sslrootcert=/app/rds/global-bundle.pem"
+                + " (extract.ecs.rdsCaBundle), but no service image will hold that file: extract.image.files is not set: set"
+                + " extract.image.files (the plugin's <imageFiles>) to a folder holding app/rds/global-bundle.pem, the RDS"
+                + " certificate authorities' bundle (the root README, \"The RDS certificate bundle\")"), unset);
+        Files.createDirectories(dir.resolve("empty"));
+        List<String> empty = warnings(Set.of(JDBC, DRIVER, ACTUATOR), dir.resolve("empty"));
+        assertEquals(1, empty.size());
+        assertTrue(empty.get(0).contains("but no service image will hold that file: extract.image.files (" + dir.resolve("empty")
+                + ") has no app/rds/global-bundle.pem"), empty.get(0));
+    }
+
+    @Test
+    void anApplicationWithoutActuatorIsToldItsHealthChecksWouldNeverPass() throws IOException {
+        assertEquals(List.of("ecs: the load balancers' health checks ask /actuator/health/readiness on the management port"
+                + " 3001 (extract.ecs.healthCheckPath, managementPort), but the application has no Spring Boot Actuator on its"
+                + " runtime class path, so no task would ever turn healthy: add the dependency"
+                + " org.springframework.boot:spring-boot-starter-actuator"), warnings(Set.of(JDBC, DRIVER), imageFiles()));
+    }
+}
