@@ -16,18 +16,36 @@ import java.util.List;
  *                  takes the rest and keeps the modules local until this reaches 100
  * @param line      the line of the file where the service starts, for messages
  * @param database  the service's own database, or {@code null}: its modules stay in the shared database
+ * @param moduleLines the line where each of {@code modules} is written, in the same order, for messages about one
+ *                  module; empty when not known (a service not read from a file): those messages then give {@code line}
  */
 public record ServiceSpec(String name, boolean monolith, List<String> modules, Sizing sizing, int count,
-        Autoscaling autoscaling, int traffic, int line, OwnDatabase database) {
+        Autoscaling autoscaling, int traffic, int line, OwnDatabase database, List<Integer> moduleLines) {
 
     public ServiceSpec {
         modules = List.copyOf(modules);
+        moduleLines = List.copyOf(moduleLines);
+        if (!moduleLines.isEmpty() && moduleLines.size() != modules.size()) {
+            throw new IllegalArgumentException("service " + name + " has " + modules.size() + " modules but "
+                    + moduleLines.size() + " module lines");
+        }
+    }
+
+    /** A service whose modules' lines are not known: messages about a module give the service's line. */
+    public ServiceSpec(String name, boolean monolith, List<String> modules, Sizing sizing, int count,
+            Autoscaling autoscaling, int traffic, int line, OwnDatabase database) {
+        this(name, monolith, modules, sizing, count, autoscaling, traffic, line, database, List.of());
     }
 
     /** A service whose modules stay in the shared database. */
     public ServiceSpec(String name, boolean monolith, List<String> modules, Sizing sizing, int count,
             Autoscaling autoscaling, int traffic, int line) {
         this(name, monolith, modules, sizing, count, autoscaling, traffic, line, null);
+    }
+
+    /** The line where the {@code index}-th of {@link #modules()} is written, or the service's line when not known. */
+    public int moduleLine(int index) {
+        return moduleLines.isEmpty() ? line : moduleLines.get(index);
     }
 
     /** Whether the service's modules have a database of their own. */

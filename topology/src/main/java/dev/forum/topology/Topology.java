@@ -61,6 +61,7 @@ public final class Topology {
         String knownNames = modules.stream().map(ModuleRoute::module).collect(Collectors.joining(", "));
         Map<String, ServiceSpec> byName = new HashMap<>();
         Map<String, ServiceSpec> holders = new HashMap<>();
+        Map<String, Integer> heldOn = new HashMap<>();
         ServiceSpec monolith = null;
         List<ServiceSpec> extracted = new ArrayList<>();
         for (ServiceSpec service : spec.services()) {
@@ -77,16 +78,24 @@ public final class Topology {
                 monolith = service;
                 continue;
             }
-            for (String module : service.modules()) {
+            for (int i = 0; i < service.modules().size(); i++) {
+                // A mistake about one module points at the line where that module's name is written.
+                String module = service.modules().get(i);
+                int line = service.moduleLine(i);
                 if (!known.containsKey(module)) {
-                    throw error(spec, service, service.name() + ": unknown module '" + module + "'"
+                    throw error(spec, line, service.name() + ": unknown module '" + module + "'"
                             + ClosestName.hint(module, known.keySet()) + "; the modules are " + knownNames);
                 }
                 ServiceSpec holder = holders.put(module, service);
-                if (holder != null) {
-                    throw error(spec, service, "module '" + module + "' is in two services, '" + holder.name()
-                            + "' and '" + service.name() + "'; a module runs in one extracted service");
+                if (holder == service) {
+                    throw error(spec, line, service.name() + ": module '" + module + "' is listed twice (also on line "
+                            + heldOn.get(module) + "); list it once");
                 }
+                if (holder != null) {
+                    throw error(spec, line, "module '" + module + "' is in two services, '" + holder.name() + "' (line "
+                            + heldOn.get(module) + ") and '" + service.name() + "'; a module runs in one extracted service");
+                }
+                heldOn.put(module, line);
             }
             extracted.add(service);
         }
@@ -263,6 +272,10 @@ public final class Topology {
     }
 
     private static TopologyException error(TopologySpec spec, ServiceSpec service, String message) {
-        return new TopologyException(spec.source() + ":" + service.line() + ": " + message);
+        return error(spec, service.line(), message);
+    }
+
+    private static TopologyException error(TopologySpec spec, int line, String message) {
+        return new TopologyException(spec.source() + ":" + line + ": " + message);
     }
 }

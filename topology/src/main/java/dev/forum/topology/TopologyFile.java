@@ -189,6 +189,7 @@ public final class TopologyFile {
         String name = nodes.name(keys.get("name"), "service name");
         boolean monolith = keys.containsKey("monolith") && nodes.bool(keys.get("monolith"), name + ".monolith");
         List<String> modules = keys.containsKey("modules") ? nodes.names(keys.get("modules"), name + ".modules") : List.of();
+        List<Integer> moduleLines = keys.containsKey("modules") ? TopologyNodes.itemLines(keys.get("modules")) : List.of();
         int cpu = keys.containsKey("cpu") ? nodes.integer(keys.get("cpu"), name + ".cpu") : Sizing.DEFAULT.cpu();
         int memory = keys.containsKey("memory") ? nodes.integer(keys.get("memory"), name + ".memory") : Sizing.DEFAULT.memory();
         Sizing sizing = new Sizing(cpu, memory);
@@ -220,7 +221,7 @@ public final class TopologyFile {
             throw nodes.error(node, name + ": an extracted service needs modules: [<module>, ...] (or monolith: true)");
         }
         return new ServiceSpec(name, monolith, modules, sizing, count, autoscaling, traffic, TopologyNodes.line(node),
-                ownDatabase(keys.get("database"), name, monolith, traffic));
+                ownDatabase(keys.get("database"), name, monolith, traffic), moduleLines);
     }
 
     private OwnDatabase ownDatabase(Node node, String service, boolean monolith, int traffic) {

@@ -73,6 +73,17 @@ final class TopologyNodes {
         return names;
     }
 
+    /**
+     * The line of each item of a list read by {@link #names} (where each name is written: in a flow list
+     * {@code [a, b]} and in a block list of {@code - a} alike), or the value's own line for one name alone.
+     */
+    static List<Integer> itemLines(Node node) {
+        if (node instanceof SequenceNode sequence) {
+            return sequence.getValue().stream().map(TopologyNodes::line).toList();
+        }
+        return List.of(line(node));
+    }
+
     /** A whole number that fits an {@code int}. */
     int integer(Node node, String what) {
         String value = scalar(node, what);

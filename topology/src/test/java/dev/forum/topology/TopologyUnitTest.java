@@ -172,7 +172,7 @@ class TopologyUnitTest {
                   - { name: monolith, monolith: true }
                   - { name: posts, modules: [posts] }
                   - { name: content, modules: [threads, posts] }
-                """, "t.yml:4: module 'posts' is in two services, 'posts' and 'content'; a module runs in one "
+                """, "t.yml:4: module 'posts' is in two services, 'posts' (line 3) and 'content'; a module runs in one "
                 + "extracted service");
         assertRefused("""
                   - { name: posts, modules: [posts] }
@@ -187,6 +187,75 @@ class TopologyUnitTest {
                   - { name: posts, modules: [posts] }
                   - { name: posts, modules: [users] }
                 """, "t.yml:4: two services are named 'posts' (the other is on line 3); give each a name of its own");
+    }
+
+    @Test
+    void aMistakenModuleInAFlowListPointsAtItsOwnLine() {
+        String file = """
+                name: library
+                services:
+                  - name: monolith
+                    monolith: true
+                  - name: catalog
+                    modules: [threads]
+                  - name: circulation
+                    modules: [postz, users]
+                """;
+        assertResolveRefused(file, "t.yml:8: circulation: unknown module 'postz' (did you mean posts?); the modules are"
+                + " posts, threads, users");
+        assertResolveRefused(file.replace("[postz, users]", "[posts,\n        userz]"),
+                "t.yml:9: circulation: unknown module 'userz' (did you mean users?); the modules are posts, threads, users");
+        assertResolveRefused(file.replace("[postz, users]", "[posts, threads]"), "t.yml:8: module 'threads' is in two"
+                + " services, 'catalog' (line 6) and 'circulation'; a module runs in one extracted service");
+        assertResolveRefused(file.replace("[postz, users]", "[posts, users, posts]"), "t.yml:8: circulation: module 'posts'"
+                + " is listed twice (also on line 8); list it once");
+    }
+
+    @Test
+    void aMistakenModuleInABlockListPointsAtItsOwnLine() {
+        String file = """
+                services:
+                  - name: monolith
+                    monolith: true
+                  - name: catalog
+                    modules:
+                      - threads
+                  - name: circulation
+                    modules:
+                      - posts
+                      - userz
+                """;
+        assertResolveRefused(file, "t.yml:10: circulation: unknown module 'userz' (did you mean users?); the modules are"
+                + " posts, threads, users");
+        assertResolveRefused(file.replace("- userz", "- threads"), "t.yml:10: module 'threads' is in two services,"
+                + " 'catalog' (line 6) and 'circulation'; a module runs in one extracted service");
+        assertResolveRefused(file.replace("- userz", "- posts"), "t.yml:10: circulation: module 'posts' is listed twice"
+                + " (also on line 9); list it once");
+        // One name alone, no list: its own line too.
+        assertResolveRefused(file.replace("""
+                    modules:
+                      - posts
+                      - userz
+                """, """
+                    modules:
+                      postz
+                """), "t.yml:9: circulation: unknown module 'postz' (did you mean posts?); the modules are posts,"
+                + " threads, users");
+    }
+
+    @Test
+    void aServiceNotReadFromAFileNamesItsOwnLineForAModule() {
+        ServiceSpec monolith = new ServiceSpec("monolith", true, List.of(), Sizing.DEFAULT, 2, new Autoscaling(2, 4, 60), 100, 2);
+        ServiceSpec posts = new ServiceSpec("posts", false, List.of("postz"), Sizing.DEFAULT, 2, new Autoscaling(2, 4, 60), 100, 5);
+        assertEquals(5, posts.moduleLine(0));
+        assertEquals("t.yml:5: posts: unknown module 'postz' (did you mean posts?); the modules are posts, threads, users",
+                assertThrows(TopologyException.class, () -> Topology.resolve(new TopologySpec("t.yml", "app",
+                        List.of(monolith, posts)), MODULES)).getMessage());
+    }
+
+    private static void assertResolveRefused(String yaml, String message) {
+        assertEquals(message, assertThrows(TopologyException.class,
+                () -> Topology.resolve(TopologyFile.parse(yaml, "t.yml"), MODULES)).getMessage());
     }
 
     private static void assertRefused(String services, String message) {

@@ -17,7 +17,10 @@ public record Blocker(Kind kind, String source, String target, String file, Stri
 
     /** The kinds of blocker; {@link #id()} is the name in the JSON report. */
     public enum Kind {
-        /** A class of the service references a type another module does not publish. */
+        /**
+         * A class of the service references a type another module does not publish; or a published type of another
+         * module, held because the service uses it, needs types its module does not publish.
+         */
         INTERNAL_REFERENCE("internal-reference"),
         /** A bean of one side calls a bean of the other through a type that cannot go over HTTP. */
         BEAN_CALL("bean-call"),

@@ -193,6 +193,40 @@ final class Boundary {
                         + simpleName(to) + "): call them through their module API instead");
     }
 
+    /**
+     * A published type of a module the service does not run, copied into it because a class of the service uses it,
+     * whose own code needs types no module publishes (its module's internals, as a rule): the service would hold it
+     * without them. Named as what it is, so that the advice is one the service's side or the type's module can follow.
+     *
+     * @param user      the service's own class whose references brought the type in
+     * @param through   the published type {@code user} references: {@code published} itself, or the one that brought it along
+     * @param published the copied type whose code needs {@code targets}
+     * @param targets   the unpublished types it needs, in name order
+     */
+    static Blocker publishedTypeNeedsInternals(ModulithModel model, ServiceRequest request, TopologyServices services,
+            String user, String through, String published, Set<String> targets) {
+        String owner = model.moduleOf(published).map(Module::name).orElse("(no module)");
+        String userModule = model.moduleOf(user).map(Module::name).orElse(null);
+        String uses = user + " uses " + (published.equals(through) ? published + ", published by module " + owner
+                : through + " of module " + model.moduleOf(through).map(Module::name).orElse("(no module)")
+                        + ", which brings along " + published + ", published by module " + owner);
+        Map<String, List<String>> byModule = new TreeMap<>();
+        targets.forEach(t -> byModule.computeIfAbsent(model.moduleOf(t).map(Module::name).orElse("(no module)"),
+                m -> new ArrayList<>()).add(simpleName(t)));
+        List<String> unpublished = new ArrayList<>();
+        byModule.forEach((module, types) -> unpublished.add("module " + module + " does not publish " + String.join(", ", types)));
+        String together = userModule != null && request.modules().contains(userModule) && !userModule.equals(owner)
+                ? ", or " + services.together(userModule, owner) : "";
+        return new Blocker(Blocker.Kind.INTERNAL_REFERENCE, published, targets.iterator().next(), model.sourcePath(published),
+                owner, model.moduleOf(targets.iterator().next()).map(Module::name).orElse("(no module)"),
+                request.subject() + ": " + uses + ", whose own code needs " + String.join(", ", targets) + " ("
+                        + model.sourcePath(published) + "; " + String.join("; ", unpublished) + "), which the service does not"
+                        + " hold: of a module it does not run, a service holds only the published types it uses, so "
+                        + simpleName(published) + " would miss them; keep the code that needs them out of "
+                        + simpleName(published) + " (in an internal type of " + owner + ", behind its published API)"
+                        + together);
+    }
+
     private Blocker blocker(Blocker.Kind kind, String source, String target, String sourceModule, String targetModule,
             String message) {
         return new Blocker(kind, source, target, model.sourcePath(source), sourceModule, targetModule, message);

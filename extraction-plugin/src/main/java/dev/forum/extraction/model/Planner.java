@@ -22,6 +22,11 @@ import java.util.regex.Pattern;
  * outside every module, every library, and of the other modules only the published types it references (an
  * artifact that holds nothing but one module's published types comes whole: it is that module's API). Then it
  * decides every dependency that crosses the service's boundary ({@link Boundary}) and lists what blocks it.
+ *
+ * <p>A published type it holds never brings its module's internals along (they would run that module's code, its
+ * beans and tables, in the wrong service): one whose own code needs them blocks the service, as that type's problem,
+ * not as the service's own use of internals. So a service that can be built holds every application class its
+ * classes reference.
  */
 public final class Planner {
 
@@ -106,47 +111,39 @@ public final class Planner {
         modules.addAll(model.everywhereModules());
         ClassIndex index = new ClassIndex(model, artifacts);
 
-        Set<String> classes = new HashSet<>();
-        Deque<String> toRead = new ArrayDeque<>();
+        Set<String> own = new HashSet<>();
         for (ScannedArtifact artifact : artifacts) {
             for (String type : artifact.classes()) {
-                if (model.isApplicationClass(type) && model.moduleOf(type).map(m -> modules.contains(m.name())).orElse(true)
-                        && classes.add(type)) {
-                    toRead.add(type);
+                if (model.isApplicationClass(type) && model.moduleOf(type).map(m -> modules.contains(m.name())).orElse(true)) {
+                    own.add(type);
                 }
             }
         }
-        // The other modules' published types it references, and what those reference, until nothing new turns up.
-        Set<String> calls = new TreeSet<>();
-        Map<String, String> internal = new TreeMap<>();
-        while (!toRead.isEmpty()) {
-            String from = toRead.pop();
-            for (String to : index.references(from)) {
-                if (classes.contains(to) || !model.isApplicationClass(to) || index.artifactOf(to) == null) {
-                    continue;
-                }
-                Module owner = model.moduleOf(to).orElse(null);
-                if (owner == null || !owner.publishedTypes().contains(to)) {
-                    internal.putIfAbsent(from + " -> " + to, from);
-                    continue;
-                }
-                calls.add(owner.name());
-                for (String type : index.pureApiOf(to, owner)) {
-                    if (classes.add(type)) {
-                        toRead.add(type);
-                    }
-                }
-            }
-        }
+        Closure closure = Closure.of(model, index, own, Set.of());
+        Set<String> classes = closure.classes();
+        Set<String> calls = new TreeSet<>(closure.calls());
         List<Blocker> blockers = new ArrayList<>();
-        internal.forEach((reference, from) -> {
-            String to = reference.substring(reference.indexOf(" -> ") + 4);
-            if (!classes.contains(to)) {
-                blockers.add(Boundary.internalReference(model, request, from, to));
+        closure.ownInternals().forEach((from, targets) -> targets.stream().filter(to -> !classes.contains(to))
+                .forEach(to -> blockers.add(Boundary.internalReference(model, request, from, to))));
+        Boundary boundary = new Boundary(model, request, services);
+        List<Blocker> crossing = boundary.blockers();
+        // A copied published type that needs its module's internals cannot work in the service. Unless a bean-call
+        // blocker already names it (the service calls it as a bean, which cannot cross anyway, and either fix of that
+        // blocker takes it out of the service), that is what the service is blocked by: the type, why it is there,
+        // and what it needs, never as though the service's own classes used those internals.
+        Set<String> beanCalls = new TreeSet<>();
+        crossing.stream().filter(b -> b.kind() == Blocker.Kind.BEAN_CALL && request.modules().contains(b.sourceModule()))
+                .forEach(b -> beanCalls.add(b.target()));
+        Closure reported = beanCalls.isEmpty() ? closure : Closure.of(model, index, own, beanCalls);
+        reported.copiedInternals().forEach((published, targets) -> {
+            Set<String> missing = new TreeSet<>(targets);
+            missing.removeAll(classes);
+            if (!missing.isEmpty()) {
+                blockers.add(Boundary.publishedTypeNeedsInternals(model, request, services, reported.usedBy().get(published),
+                        reported.through().get(published), published, missing));
             }
         });
-        Boundary boundary = new Boundary(model, request, services);
-        blockers.addAll(boundary.blockers());
+        blockers.addAll(crossing);
 
         Map<ScannedArtifact, String> included = new LinkedHashMap<>();
         Set<ScannedArtifact> filtered = new LinkedHashSet<>();
@@ -171,6 +168,62 @@ public final class Planner {
         calls.removeAll(modules);
         return new ServicePlan(request, modules, new ArrayList<>(calls), boundary.remoteContracts(), classes, included,
                 filtered, excluded, leftOut, blockers);
+    }
+
+    /**
+     * What a service holds of the application: its own classes and, of the other modules, the published types they
+     * reference and what those reference in turn, until nothing new turns up; with every reference to a type no
+     * module publishes that it cannot hold.
+     *
+     * @param classes         the application classes it holds
+     * @param calls           the other modules whose published types it holds
+     * @param ownInternals    each of its own classes that references other modules' unpublished types, to those types
+     * @param copiedInternals each published type of another module it holds whose own code references unpublished
+     *                        types (its module's internals, as a rule), to those types
+     * @param usedBy          each published type it holds to the first of its own classes whose references brought it
+     * @param through         each published type it holds to the published type that class references (itself, or
+     *                        the type that brought it along)
+     */
+    private record Closure(Set<String> classes, Set<String> calls, Map<String, Set<String>> ownInternals,
+            Map<String, Set<String>> copiedInternals, Map<String, String> usedBy, Map<String, String> through) {
+
+        /** The closure from {@code own}, taking no published type of {@code skip} along (nor what only it brings). */
+        static Closure of(ModulithModel model, ClassIndex index, Set<String> own, Set<String> skip) {
+            Set<String> classes = new HashSet<>(own);
+            Deque<String> toRead = new ArrayDeque<>(new TreeSet<>(own));
+            Set<String> calls = new TreeSet<>();
+            Map<String, Set<String>> ownInternals = new TreeMap<>();
+            Map<String, Set<String>> copiedInternals = new TreeMap<>();
+            Map<String, String> usedBy = new HashMap<>();
+            Map<String, String> through = new HashMap<>();
+            while (!toRead.isEmpty()) {
+                String from = toRead.pop();
+                for (String to : new TreeSet<>(index.references(from))) {
+                    if (classes.contains(to) || !model.isApplicationClass(to) || index.artifactOf(to) == null) {
+                        continue;
+                    }
+                    Module owner = model.moduleOf(to).orElse(null);
+                    if (owner == null || !owner.publishedTypes().contains(to)) {
+                        (own.contains(from) ? ownInternals : copiedInternals).computeIfAbsent(from, f -> new TreeSet<>()).add(to);
+                        continue;
+                    }
+                    if (skip.contains(to)) {
+                        continue;
+                    }
+                    calls.add(owner.name());
+                    String user = own.contains(from) ? from : usedBy.get(from);
+                    String entry = own.contains(from) ? to : through.get(from);
+                    for (String type : index.pureApiOf(to, owner)) {
+                        if (classes.add(type)) {
+                            toRead.add(type);
+                            usedBy.put(type, user);
+                            through.put(type, entry);
+                        }
+                    }
+                }
+            }
+            return new Closure(classes, calls, ownInternals, copiedInternals, usedBy, through);
+        }
     }
 
     /** Where each class lives and what it references, from the scanned artifacts (the first artifact holding a class wins). */
