@@ -16,9 +16,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.apache.maven.execution.MavenSession;
@@ -44,7 +46,7 @@ record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries
 
     /** The artifacts Spring Boot's repackaging would pack (the classes folder first): the ones a service may hold. */
     List<ScannedArtifact> packed() {
-        java.util.Set<Path> left = new java.util.HashSet<>();
+        Set<Path> left = new HashSet<>();
         libraries.stream().filter(e -> !e.packed()).forEach(e -> left.add(e.file()));
         return scanned.stream().filter(a -> !left.contains(a.location())).toList();
     }

@@ -5,6 +5,8 @@ import dev.forum.extraction.ecs.EcsRenderer;
 import dev.forum.extraction.ecs.EcsSettings;
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.ModulithModel;
+import dev.forum.extraction.model.ScannedArtifact;
+import dev.forum.extraction.model.TopologyServices;
 import dev.forum.extraction.request.ExtractRequests;
 import dev.forum.topology.Topology;
 import java.io.File;
@@ -15,6 +17,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -247,16 +252,16 @@ public class EcsMojo extends AnalysingMojo {
      * @param artifacts the application's classes and the libraries a service may hold
      * @param warn      gets the warnings
      */
-    static Topology renderable(Topology full, ModulithModel model, List<dev.forum.extraction.model.ScannedArtifact> artifacts,
-            dev.forum.extraction.model.TopologyServices services, java.util.function.Consumer<String> warn) {
+    static Topology renderable(Topology full, ModulithModel model, List<ScannedArtifact> artifacts,
+            TopologyServices services, Consumer<String> warn) {
         Map<String, List<String>> blocked = TopologyLocation.refusedServices(full, model, artifacts, services);
         blocked.values().forEach(lines -> lines.forEach(line -> warn.accept("[extract] ecs: " + line + "; rendered without it")));
         return TopologyLocation.without(full, blocked.keySet());
     }
 
     /** The {@code groupId:artifactId} of every artifact on the application's runtime class path. */
-    private java.util.Set<String> runtimeArtifacts() {
-        java.util.Set<String> ids = new java.util.TreeSet<>();
+    private Set<String> runtimeArtifacts() {
+        Set<String> ids = new TreeSet<>();
         project.getArtifacts().stream().filter(a -> RuntimeLibraries.RUNTIME_SCOPES.contains(a.getScope()))
                 .forEach(a -> ids.add(a.getGroupId() + ":" + a.getArtifactId()));
         return ids;

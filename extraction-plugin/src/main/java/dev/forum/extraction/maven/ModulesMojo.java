@@ -1,11 +1,14 @@
 package dev.forum.extraction.maven;
 
 import dev.forum.extraction.assemble.RuntimeMetadata;
+import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.ModuleChecks;
 import dev.forum.topology.Topology;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -55,7 +58,7 @@ public class ModulesMojo extends RequestingMojo {
             return; // compile extract:report -Dextract=<name> checks the names, and builds nothing in any build
         }
         var plugin = mojoExecution.getMojoDescriptor().getPluginDescriptor();
-        List<List<org.apache.maven.model.Plugin>> plugins = new java.util.ArrayList<>();
+        List<List<Plugin>> plugins = new ArrayList<>();
         plugins.add(project.getBuildPlugins());
         session.getProjects().forEach(p -> plugins.add(p.getBuildPlugins()));
         boolean runs = PluginExecutions.runs(plugin.getGroupId(), plugin.getArtifactId(), plugin.getGoalPrefix(),
@@ -64,7 +67,7 @@ public class ModulesMojo extends RequestingMojo {
                 PluginExecutions.boundGoals(plugin.getGroupId(), plugin.getArtifactId(), project.getBuildPlugins()),
                 project.getBasedir().toPath().relativize(project.getFile().toPath().toAbsolutePath()).toString())
                 .ifPresent(line -> {
-                    throw new dev.forum.extraction.model.ExtractionException(line);
+                    throw new ExtractionException(line);
                 });
     }
 }

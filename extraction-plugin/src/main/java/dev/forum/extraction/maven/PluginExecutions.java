@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
@@ -43,7 +44,7 @@ final class PluginExecutions {
     }
 
     /** The lifecycle phases that run {@code package}, where the service goal builds. */
-    private static final java.util.Set<String> PACKAGING = java.util.Set.of("package", "pre-integration-test",
+    private static final Set<String> PACKAGING = Set.of("package", "pre-integration-test",
             "integration-test", "post-integration-test", "verify", "install", "deploy");
 
     /** Whether the command line runs the lifecycle up to {@code package} or beyond (not only, say, compile and a goal). */
