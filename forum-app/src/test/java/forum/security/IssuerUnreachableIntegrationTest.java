@@ -42,13 +42,20 @@ class IssuerUnreachableIntegrationTest {
         assertThat(http.get("/api/posts/in-thread/1").status()).isEqualTo(200);
     }
 
+    /**
+     * Every write, not only the first: those after it come within the issuer's refetch interval, when the keys are
+     * not fetched again, and are still "try again later", never "log in again".
+     */
     @Test
-    void a_write_it_cannot_verify_for_want_of_keys_is_a_503_problem() {
-        Reply write = http.withToken(TestTokens.forUser(1)).postJson("/api/posts", "{\"thread\":1,\"text\":\"x\"}");
-        assertThat(write.status()).as(write.toString()).isEqualTo(503);
-        assertThat(write.contentType()).isEqualTo("application/problem+json");
-        assertThat(write.json().get("type").asString()).isEqualTo("urn:forum:problem:unavailable");
-        assertThat(write.json().get("detail").asString()).contains("cannot be verified now");
+    void every_write_it_cannot_verify_for_want_of_keys_is_a_503_problem() {
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            Reply write = http.withToken(TestTokens.forUser(attempt)).postJson("/api/posts", "{\"thread\":1,\"text\":\"x\"}");
+            assertThat(write.status()).as("write %s: %s", attempt, write).isEqualTo(503);
+            assertThat(write.contentType()).isEqualTo("application/problem+json");
+            assertThat(write.json().get("type").asString()).isEqualTo("urn:forum:problem:unavailable");
+            assertThat(write.json().get("detail").asString()).contains("cannot be verified now");
+            assertThat(write.retryAfter()).as("write %s: Retry-After", attempt).hasValue("5");
+        }
     }
 
     @Test

@@ -3,6 +3,9 @@ package forum.platform.security;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
@@ -162,7 +165,7 @@ final class TokenVerification {
             // neither runs here nor elsewhere. Such a context verifies no token: a write with one is a 503.
             log.warn("Tokens: the {} module runs neither here nor elsewhere ({}); no token can be verified", module, topology);
             return (selector, context) -> {
-                throw new com.nimbusds.jose.KeySourceException("the " + module + " module is not reachable from this process");
+                throw new KeySourceException("the " + module + " module is not reachable from this process");
             };
         }
         String url = issuer.toString().replaceFirst("/+$", "") + settings.jwksPath();
@@ -187,18 +190,45 @@ final class TokenVerification {
                     .retrying(true)
                     .refreshAheadCache(false)
                     .build();
-            // A key id the issuer did not publish when the set was last fetched, asked for again before the refetch
-            // interval is over, is still unknown: no key (so the token is refused, 401), not "the keys cannot be
-            // fetched" (503), which would tell the holder of a forged or retired token to try again.
-            return (selector, context) -> {
-                try {
-                    return fetched.get(selector, context);
-                } catch (RateLimitReachedException fetchedMomentsAgo) {
-                    return List.of();
-                }
-            };
+            return new RefetchLimitedKeys(fetched);
         } catch (MalformedURLException malformed) {
             throw new InvalidTopologyException("The JWK set URL '" + url + "' is not a URL: " + malformed.getMessage());
+        }
+    }
+
+    /**
+     * A key source whose refetches are rate limited, asked again before the refetch interval is over. If the last
+     * fetch got a JWK set, a key id it lacks is still unknown: no key (so the token is refused, 401), not "the keys
+     * cannot be fetched" (503), which would tell the holder of a forged or retired token to try again. If the last
+     * fetch failed and no set is held, the keys still cannot be had: the failure again (503 with Retry-After), not
+     * a 401 telling the holder of a possibly valid token to log in while the issuer is down.
+     */
+    private static final class RefetchLimitedKeys implements JWKSource<SecurityContext> {
+
+        private final JWKSource<SecurityContext> fetched;
+        /** The failure of the last lookup that reached the issuer, or null if it got a key set. */
+        private volatile KeySourceException lastFailure;
+
+        RefetchLimitedKeys(JWKSource<SecurityContext> fetched) {
+            this.fetched = fetched;
+        }
+
+        @Override
+        public List<JWK> get(JWKSelector selector, SecurityContext context) throws KeySourceException {
+            try {
+                List<JWK> keys = fetched.get(selector, context);
+                lastFailure = null;
+                return keys;
+            } catch (RateLimitReachedException fetchedMomentsAgo) {
+                KeySourceException failure = lastFailure;
+                if (failure != null) {
+                    throw new KeySourceException("the issuer's JWK set could not be fetched: " + failure.getMessage(), failure);
+                }
+                return List.of();
+            } catch (KeySourceException unreachable) {
+                lastFailure = unreachable;
+                throw unreachable;
+            }
         }
     }
 
