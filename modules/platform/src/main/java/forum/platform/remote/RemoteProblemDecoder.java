@@ -11,7 +11,9 @@ import forum.platform.ResourceNotFoundException;
 import forum.platform.ValidationException;
 import dev.forum.extraction.runtime.remote.RemoteErrorDecoder;
 import dev.forum.extraction.runtime.remote.RemoteModuleException;
+import dev.forum.extraction.runtime.remote.RetryAfter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -71,13 +73,9 @@ final class RemoteProblemDecoder implements RemoteErrorDecoder {
                 + request.getURI().getPath() + " with " + status + (detail.isEmpty() ? "" : ": " + detail), null);
     }
 
+    /** The remote module's own wait, read as {@link RetryAfter} reads a 503's: delta-seconds or an HTTP-date. */
     private static Duration retryAfter(HttpHeaders headers) {
-        String seconds = headers.getFirst(HttpHeaders.RETRY_AFTER);
-        try {
-            return Duration.ofSeconds(seconds == null ? 1 : Long.parseLong(seconds.strip()));
-        } catch (NumberFormatException httpDate) {
-            return Duration.ofSeconds(1);
-        }
+        return RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), Instant.now());
     }
 
     private JsonNode readProblem(byte[] body) {

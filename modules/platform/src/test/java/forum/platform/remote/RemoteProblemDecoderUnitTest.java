@@ -7,12 +7,16 @@ import dev.forum.extraction.runtime.remote.RemoteModuleException;
 import forum.platform.ConflictException;
 import forum.platform.DomainException;
 import forum.platform.FieldViolation;
+import forum.platform.RateLimitedException;
 import forum.platform.ReferenceNotFoundException;
 import forum.platform.ResourceNotFoundException;
 import forum.platform.ServerBusyException;
 import forum.platform.ValidationException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
@@ -104,6 +108,31 @@ class RemoteProblemDecoderUnitTest {
         assertThat(thrown).isExactlyInstanceOf(ServerBusyException.class)
                 .hasMessage("Every password hashing slot of this server is taken: try again shortly");
         assertThat(((ServerBusyException) thrown).retryAfterSeconds()).isEqualTo(2);
+    }
+
+    /** A 429's Retry-After is read as a 503's is (RetryAfter): delta-seconds or an HTTP-date, at most an hour. */
+    @Test
+    void rateLimitedBecomesRateLimitedWithItsRetryAfterInEitherForm() {
+        String body = """
+                {"type":"urn:forum:problem:rate-limited","title":"Too Many Requests","status":429,
+                 "detail":"Too many failed logins for this account: try again later"}""";
+        MockClientHttpResponse delta = problem(429, body);
+        delta.getHeaders().set("Retry-After", "120");
+        MockClientHttpResponse dated = problem(429, body);
+        dated.getHeaders().set("Retry-After", DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                Instant.now().plusSeconds(300).atOffset(ZoneOffset.UTC)));
+        MockClientHttpResponse days = problem(429, body);
+        days.getHeaders().set("Retry-After", "864000");
+
+        Throwable byDelta = decode(request(HttpMethod.POST, "/api/users/login"), delta);
+        Throwable byDate = decode(request(HttpMethod.POST, "/api/users/login"), dated);
+        Throwable byDays = decode(request(HttpMethod.POST, "/api/users/login"), days);
+
+        assertThat(byDelta).isExactlyInstanceOf(RateLimitedException.class)
+                .hasMessage("Too many failed logins for this account: try again later");
+        assertThat(((RateLimitedException) byDelta).retryAfterSeconds()).isEqualTo(120);
+        assertThat(((RateLimitedException) byDate).retryAfterSeconds()).isBetween(295L, 300L);
+        assertThat(((RateLimitedException) byDays).retryAfterSeconds()).isEqualTo(3600);
     }
 
     @Test

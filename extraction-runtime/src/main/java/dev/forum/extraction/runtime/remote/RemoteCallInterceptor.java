@@ -10,9 +10,6 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
@@ -30,14 +27,11 @@ import org.springframework.http.client.ClientHttpResponse;
  * read (GET, HEAD), for the failures the retry's configuration names ({@link RetryableRemoteRead} in the forum:
  * unavailable, or no answer within the read timeout); a write is sent once, whatever happens to it. Failures to reach
  * the module and 5xx answers become {@link RemoteModuleUnavailableException} (503, with the breaker's wait or the module's
- * own {@code Retry-After}),
+ * own {@code Retry-After}, {@link RetryAfter}),
  * {@link RemoteModuleTimeoutException} (504) or {@link RemoteModuleException} (502); 4xx answers pass on to the
  * error decoders.
  */
 final class RemoteCallInterceptor implements ClientHttpRequestInterceptor {
-
-    /** The longest {@code Retry-After} of a module that is relayed as it is. */
-    static final Duration LONGEST_RELAYED_WAIT = Duration.ofHours(1);
 
     private final String module;
     private final CircuitBreaker circuitBreaker;
@@ -89,7 +83,7 @@ final class RemoteCallInterceptor implements ClientHttpRequestInterceptor {
             throw new UncheckedIOException(e);
         }
         if (status >= 500) {
-            Duration retryAfter = retryAfter(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), Instant.now());
+            Duration retryAfter = RetryAfter.parse(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), Instant.now());
             response.close();
             throw switch (status) {
                 case 502, 503 -> new RemoteModuleUnavailableException(module, "it answered " + status, retryAfter, null);
@@ -109,33 +103,6 @@ final class RemoteCallInterceptor implements ClientHttpRequestInterceptor {
     private Duration openStateWait() {
         Long millis = circuitBreaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1);
         return millis == null ? RemoteModuleUnavailableException.RETRY_SOON : Duration.ofMillis(millis);
-    }
-
-    /**
-     * A module's own {@code Retry-After} on a 502 or 503, relayed to this process's callers.
-     *
-     * @param value the field's value: delta-seconds or an HTTP-date (RFC 9110, section 10.2.3); may be null
-     * @param now the time to measure an HTTP-date from
-     * @return the wait, at most {@link #LONGEST_RELAYED_WAIT} (a module cannot keep callers away for days); for a missing,
-     *     unreadable or past value, {@link RemoteModuleUnavailableException#RETRY_SOON}
-     */
-    static Duration retryAfter(String value, Instant now) {
-        if (value == null || value.isBlank()) {
-            return RemoteModuleUnavailableException.RETRY_SOON;
-        }
-        String field = value.strip();
-        Duration wait;
-        try {
-            wait = field.chars().allMatch(c -> c >= '0' && c <= '9')
-                    ? (field.length() > 9 ? LONGEST_RELAYED_WAIT : Duration.ofSeconds(Long.parseLong(field)))
-                    : Duration.between(now, ZonedDateTime.parse(field, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-        } catch (DateTimeParseException unreadable) {
-            return RemoteModuleUnavailableException.RETRY_SOON;
-        }
-        if (wait.isNegative() || wait.isZero()) {
-            return RemoteModuleUnavailableException.RETRY_SOON;
-        }
-        return wait.compareTo(LONGEST_RELAYED_WAIT) > 0 ? LONGEST_RELAYED_WAIT : wait;
     }
 
     /**

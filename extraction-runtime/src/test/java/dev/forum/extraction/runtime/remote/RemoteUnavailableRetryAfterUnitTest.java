@@ -42,7 +42,7 @@ class RemoteUnavailableRetryAfterUnitTest {
         "Fri, 04 Dec 2026 12:00:20 GMT | 20", "Fri, 04 Dec 2026 11:59:00 GMT | 1", "Sat, 05 Dec 2026 12:00:00 GMT | 3600",
         "-5 | 1", "5s | 1", "soon | 1", "1.5 | 1", "'' | 1"})
     void aModulesOwnRetryAfterIsReadAsDeltaSecondsOrAnHttpDateWithinAnHour(String field, long seconds) {
-        Duration wait = RemoteCallInterceptor.retryAfter(field, NOW);
+        Duration wait = RetryAfter.parse(field, NOW);
 
         assertThat(new RemoteModuleUnavailableException("users", "it answered 503", wait, null).retryAfterSeconds())
                 .isEqualTo(seconds);
@@ -50,7 +50,7 @@ class RemoteUnavailableRetryAfterUnitTest {
 
     @Test
     void aMissingFieldIsTryAgainSoon() {
-        assertThat(RemoteCallInterceptor.retryAfter(null, NOW)).isEqualTo(RemoteModuleUnavailableException.RETRY_SOON);
+        assertThat(RetryAfter.parse(null, NOW)).isEqualTo(RemoteModuleUnavailableException.RETRY_SOON);
     }
 
     @Test
