@@ -37,15 +37,21 @@ import org.eclipse.aether.RepositorySystem;
  * @param classes   the application's classes directory
  * @param mainClass the Spring Boot application class
  * @param libraries the run-time libraries, in class path order
- * @param scanned   the classes directory and every library, read (only those holding application classes in full)
+ * @param packed    the classes directory and every library Spring Boot's repackaging packs, read (only those holding
+ *                  application classes in full): the ones a service may hold, so the ones every goal plans with (the
+ *                  report too, so that it says what the service goal would do)
  * @param model     Spring Modulith's model of the application
  * @param springBoot the application's Spring Boot version, if it has Spring Boot
  */
 record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries.Entry> libraries,
-        List<ScannedArtifact> scanned, ModulithModel model, Optional<String> springBoot) {
+        List<ScannedArtifact> packed, ModulithModel model, Optional<String> springBoot) {
 
-    /** The artifacts Spring Boot's repackaging would pack (the classes folder first): the ones a service may hold. */
-    List<ScannedArtifact> packed() {
+    /**
+     * @param libraries the run-time libraries, each saying whether Spring Boot's repackaging packs it
+     * @param scanned   the classes directory and every library, read
+     * @return {@code scanned} without the libraries the repackaging leaves out, in the same order
+     */
+    static List<ScannedArtifact> packedOnly(List<RuntimeLibraries.Entry> libraries, List<ScannedArtifact> scanned) {
         Set<Path> left = new HashSet<>();
         libraries.stream().filter(e -> !e.packed()).forEach(e -> left.add(e.file()));
         return scanned.stream().filter(a -> !left.contains(a.location())).toList();
@@ -92,7 +98,7 @@ record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries
         ModulithModel model = cachedOrRun(new AnalysisFork.Request(java, classpath, main, settings.routeAnnotation(), work, TIMEOUT));
         List<ScannedArtifact> scanned = scan(project, classes, libraries, model);
         settings.progress().analyzed(model, java, scanned);
-        return new ApplicationAnalysis(classes, main, libraries, scanned, model, boot);
+        return new ApplicationAnalysis(classes, main, libraries, packedOnly(libraries, scanned), model, boot);
     }
 
     /** The model from {@code target/extract/modules.json} when it was read from the same inputs, else a new analysis. */

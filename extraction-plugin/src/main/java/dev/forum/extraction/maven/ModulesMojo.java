@@ -38,7 +38,7 @@ public class ModulesMojo extends RequestingMojo {
             ModuleChecks.requireModules(analysis.model());
             // The topology file's mistakes (an unknown module, ...) are refused here already, and so are the names requested.
             Topology topologyFile = TopologyLocation.optional(topology, project, session, analysis.model(), getLog());
-            refuseEarly(analysis.model(), topologyFile, analysis.scanned());
+            refuseEarly(analysis.model(), topologyFile, analysis.packed());
             Path file = analysis.classes().resolve(RuntimeMetadata.LOCATION);
             Files.createDirectories(file.getParent());
             byte[] bytes = RuntimeMetadata.of(analysis.model(), List.of());

@@ -59,12 +59,12 @@ public class ReportMojo extends RequestingMojo {
             ApplicationAnalysis analysis = analyse(false, progress);
             ModuleChecks.requireModules(analysis.model());
             Topology file = TopologyLocation.optional(topology, project, session, analysis.model(), getLog());
-            refuseEarly(analysis.model(), file, analysis.scanned());
+            refuseEarly(analysis.model(), file, analysis.packed());
             if (file != null) {
                 TopologyLocation.blockedServices(file, analysis.model()).values()
                         .forEach(line -> getLog().warn("[extract] " + line));
             }
-            ExtractionReport report = report(analysis.model(), analysis.scanned(), analysis.springBoot(), file,
+            ExtractionReport report = report(analysis.model(), analysis.packed(), analysis.springBoot(), file,
                     topologyServices(file));
             List<String> text = ReportText.lines(report);
             Path out = outputDirectory.toPath();
