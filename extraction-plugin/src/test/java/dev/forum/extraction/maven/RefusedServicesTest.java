@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forum.extraction.ecs.EcsRenderer;
+import dev.forum.extraction.ecs.EcsSettings;
 import dev.forum.extraction.model.Blocker;
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.TopologyServices;
@@ -132,5 +136,54 @@ class RefusedServicesTest {
         assertEquals(List.of("lending"), rendered.extracted().stream().map(s -> s.name()).toList());
         assertEquals(List.of("monolith", "lending"), ReportMojo.report(library(), List.of(), Optional.empty(), topology,
                 ExtractRequests.topologyServices(topology, "/app/topology.yml")).buildableServices());
+    }
+
+    /**
+     * A service left out of the render leaves no rule: its routes take the default route to the monolith, which
+     * holds its modules at full weight; a service nothing blocks keeps the share the file gives it in its stack's
+     * rules ({@code [monolith 0, catalog 100]} in the goal's log is catalog's own rule at its default share).
+     */
+    @Test
+    void aLeftOutServicesRoutesGoToTheMonolithAndTheOthersKeepTheirShares() throws Exception {
+        for (int share : new int[] {30, 100}) {
+            String catalog = share == 100 ? "  - { name: catalog, modules: [books] }\n"
+                    : "  - { name: catalog, modules: [books], traffic: " + share + " }\n";
+            Topology topology = topology(catalog + "  - { name: fining, modules: [fines], traffic: 40 }\n");
+            Topology rendered = EcsMojo.renderable(topology, library(), List.of(),
+                    ExtractRequests.topologyServices(topology, "/app/topology.yml"), w -> { });
+
+            assertEquals(List.of("books " + List.of("monolith " + (100 - share), "catalog " + share)),
+                    rendered.routingRules().stream().map(r -> r.module() + " " + r.targets().stream()
+                            .map(t -> t.service() + " " + t.weight()).toList()).toList());
+            assertEquals(Map.of("monolith", 100), rendered.routeOf("/api/fines/1"), "fining's routes");
+            assertTrue(rendered.localModules("monolith").contains("fines"));
+
+            Map<String, String> files = EcsRenderer.render(rendered, EcsSettings.defaults("lib", null, "../..", ".",
+                    "target/services"));
+            assertEquals(Set.of("base.json", "service-monolith.json", "service-catalog.json", "taskdefs/monolith.json",
+                    "taskdefs/catalog.json", "deploy.sh"), files.keySet());
+            ObjectMapper json = new ObjectMapper();
+            assertEquals("monolith", json.readTree(files.get("base.json")).at("/Parameters/DefaultRoute/Default").asText());
+            JsonNode monolith = json.readTree(files.get("service-monolith.json"));
+            assertEquals("books,fines,loans,members,notifications".replace(share == 100 ? "books," : "", ""),
+                    monolith.at("/Parameters/LocalModules/Default").asText());
+            JsonNode stack = json.readTree(files.get("service-catalog.json"));
+            assertEquals(share, stack.at("/Parameters/Traffic/Default").asInt());
+            assertEquals(100 - share, stack.at("/Mappings/TrafficSplit/" + share + "/Monolith").asInt());
+            List<String> rules = new ArrayList<>();
+            stack.path("Resources").fields().forEachRemaining(r -> {
+                if (r.getValue().path("Type").asText().equals("AWS::ElasticLoadBalancingV2::ListenerRule")) {
+                    JsonNode rule = r.getValue().path("Properties");
+                    JsonNode groups = rule.at("/Actions/0/ForwardConfig/TargetGroups");
+                    rules.add(r.getKey() + " " + rule.path("Priority").asInt() + " " + rule.at("/Conditions/0/PathPatternConfig/Values")
+                            + " " + groups.at("/0/TargetGroupArn") + " " + groups.at("/0/Weight") + " " + groups.at("/1/Weight"));
+                }
+            });
+            String weights = "{\"Fn::FindInMap\":[\"TrafficSplit\",{\"Ref\":\"Traffic\"},\"Monolith\"]} {\"Ref\":\"Traffic\"}";
+            assertEquals(List.of(
+                    "RuleBooks 10 [\"/api/books\",\"/api/books/*\"] {\"Fn::ImportValue\":\"app-base-MonolithTargetGroup\"} " + weights,
+                    "InternalRuleBooks 10 [\"/api/books\",\"/api/books/*\"] {\"Fn::ImportValue\":\"app-base-MonolithInternalTargetGroup\"} "
+                            + weights), rules);
+        }
     }
 }
