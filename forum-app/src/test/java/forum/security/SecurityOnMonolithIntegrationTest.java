@@ -196,6 +196,25 @@ class SecurityOnMonolithIntegrationTest extends SecurityContract {
         assertThat(refused.json().get("detail").asString()).contains("it has expired");
     }
 
+    /**
+     * A token whose nbf is later than now is taken within the clock skew (clocks disagree) and refused beyond it, with
+     * a detail that says why (not the catch-all "it was refused").
+     */
+    @Test
+    void a_token_is_taken_up_to_the_clock_skew_before_its_nbf_and_refused_as_not_yet_valid_before_that() {
+        String soon = TestTokens.builder(SecurityTable.CALLER).notBefore(Instant.now().plusSeconds(30)).sign();
+        Reply written = http.withToken(soon).postJson("/api/threads", "{\"title\":\"nearly valid\"}");
+        assertThat(written.status()).as("30 s before nbf: %s", written).isEqualTo(201);
+
+        String early = TestTokens.builder(SecurityTable.CALLER).notBefore(Instant.now().plusSeconds(600)).sign();
+        Reply refused = http.withToken(early).postJson("/api/threads", "{\"title\":\"too early\"}");
+        assertThat(refused.status()).as("600 s before nbf: %s", refused).isEqualTo(401);
+        assertThat(refused.contentType()).isEqualTo("application/problem+json");
+        assertThat(refused.json().get("detail").asString()).contains("it is not valid yet");
+        assertThat(refused.wwwAuthenticate()).hasValueSatisfying(challenge ->
+                assertThat(challenge).startsWith("Bearer error=\"invalid_token\""));
+    }
+
     private static String[] authorization(String sent) {
         String valid = TestTokens.forUser(SecurityTable.CALLER);
         return switch (sent) {

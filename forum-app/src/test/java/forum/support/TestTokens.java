@@ -84,6 +84,7 @@ public final class TestTokens {
         private String issuer = ISSUER;
         private List<String> audience = List.of(AUDIENCE);
         private Instant expiresAt = Instant.now().plus(Duration.ofMinutes(15));
+        private Instant notBefore;
         private JWK key = PRIMARY;
 
         private Builder(long userId) {
@@ -111,6 +112,12 @@ public final class TestTokens {
             return this;
         }
 
+        /** The token's {@code nbf}; none unless set. */
+        public Builder notBefore(Instant notBefore) {
+            this.notBefore = notBefore;
+            return this;
+        }
+
         public Builder signedWith(JWK key) {
             this.key = key;
             return this;
@@ -123,6 +130,9 @@ public final class TestTokens {
                     .jwtID(UUID.randomUUID().toString());
             if (expiresAt != null) {
                 claims.expirationTime(Date.from(expiresAt));
+            }
+            if (notBefore != null) {
+                claims.notBeforeTime(Date.from(notBefore));
             }
             return claims.build();
         }

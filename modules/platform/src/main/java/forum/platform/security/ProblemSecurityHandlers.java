@@ -125,6 +125,9 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, Authent
         if (text.contains("expired")) {
             return "it has expired";
         }
+        if (text.contains("used before")) {
+            return "it is not valid yet: its nbf (not before) is later than now, beyond the clocks' allowed skew";
+        }
         if (text.contains("iss")) {
             return "it names another issuer";
         }

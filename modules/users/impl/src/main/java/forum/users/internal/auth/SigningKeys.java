@@ -54,9 +54,10 @@ public final class SigningKeys {
         }
         List<JWK> checked = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (JWK key : keys) {
+        for (int i = 0; i < keys.size(); i++) {
+            JWK key = keys.get(i);
+            check(key, i + 1);
             JWK withId = withKeyId(key);
-            check(withId);
             if (!ids.add(withId.getKeyID())) {
                 throw new InvalidSigningKeysException("Two signing keys have the key id '" + withId.getKeyID() + "'; give each its own");
             }
@@ -104,8 +105,10 @@ public final class SigningKeys {
         }
     }
 
-    private static void check(JWK key) {
-        String id = "Signing key '" + key.getKeyID() + "'";
+    /** @param position the key's place in the set, from 1, to name a key without a key id by */
+    private static void check(JWK key, int position) {
+        String id = "Signing key " + position + " of forum.security.jwt.signing-keys"
+                + (key.getKeyID() == null ? " (no kid)" : " ('" + key.getKeyID() + "')");
         if (!key.isPrivate()) {
             throw new InvalidSigningKeysException(id + " has no private part: a signing key set holds private keys");
         }

@@ -57,7 +57,13 @@ class SigningKeysUnitTest {
                 .hasMessageContaining("has no private part");
         OctetSequenceKey hmac = new OctetSequenceKeyGenerator(256).keyID("hmac").generate();
         assertThatThrownBy(() -> SigningKeys.from(new JWKSet(hmac).toString(false), false))
+                .hasMessageContaining("Signing key 1 of forum.security.jwt.signing-keys ('hmac') is a oct key of 256 bits")
                 .hasMessageContaining("use an EC P-256 key (ES256) or an RSA key of 2048 bits or more");
+        // A key without a kid is named by its place in the set, not as 'null'.
+        OctetSequenceKey unnamed = new OctetSequenceKeyGenerator(128).generate();
+        assertThatThrownBy(() -> SigningKeys.from(new JWKSet(List.of(ec("good"), unnamed)).toString(false), false))
+                .hasMessageStartingWith("Signing key 2 of forum.security.jwt.signing-keys (no kid) is a oct key of 128 bits")
+                .hasMessageNotContaining("null");
         ECKey p384 = new ECKeyGenerator(Curve.P_384).keyID("p384").generate();
         assertThatThrownBy(() -> SigningKeys.from(new JWKSet(p384).toString(false), false))
                 .hasMessageContaining("use an EC P-256 key");
