@@ -25,7 +25,7 @@ ROUTES=(/api/users /api/users/1 /api/threads /api/threads/1 /api/posts/in-thread
 command -v haproxy >/dev/null || { echo "haproxy is missing: apt-get install haproxy" >&2; exit 1; }
 JAR="$(monolith_jar)"; [ -n "$JAR" ] || { echo "no monolith jar: run ./mvnw -q package -DskipTests first" >&2; exit 1; }
 POSTS_JAR="$(service_jar posts || true)"; POSTS_ARGS=()
-if [ -z "$POSTS_JAR" ]; then POSTS_JAR=$JAR; POSTS_ARGS=(--forum.topology.local-modules=posts); fi
+if [ -z "$POSTS_JAR" ]; then POSTS_JAR=$JAR; POSTS_ARGS=(--extraction.topology.local-modules=posts); fi
 
 WORK=$(mktemp -d)
 LB_PORT=$(free_port); MONO_PORT=$(free_port); POSTS_PORT=$(free_port)
@@ -34,12 +34,12 @@ haproxy -f "$WORK/haproxy.cfg" -db >/dev/null 2>&1 &
 LB=$!
 trap 'stop_all; kill $LB 2>/dev/null; wait $LB 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
-start_java "$WORK/monolith.log" -jar "$JAR" --server.port="$MONO_PORT" --forum.topology.local-modules=users,threads \
-  --forum.topology.remote-base-url="http://127.0.0.1:$LB_PORT"
+start_java "$WORK/monolith.log" -jar "$JAR" --server.port="$MONO_PORT" --extraction.topology.local-modules=users,threads \
+  --extraction.topology.remote-base-url="http://127.0.0.1:$LB_PORT"
 MONO=$STARTED_PID
 wait_ready "$MONO_PORT" 300 >/dev/null || { tail -20 "$WORK/monolith.log"; exit 1; }
 start_java "$WORK/posts.log" -jar "$POSTS_JAR" --server.port="$POSTS_PORT" "${POSTS_ARGS[@]}" \
-  --forum.topology.remote-base-url="http://127.0.0.1:$LB_PORT"
+  --extraction.topology.remote-base-url="http://127.0.0.1:$LB_PORT"
 POSTS=$STARTED_PID
 wait_ready "$POSTS_PORT" 300 >/dev/null || { tail -20 "$WORK/posts.log"; exit 1; }
 until curl -fs -o /dev/null "http://127.0.0.1:$LB_PORT/api/posts/in-thread/1"; do sleep 0.2; done # 503 until HAProxy sees both up

@@ -32,8 +32,8 @@ start_java "$(mktemp)" -jar "$JAR" --server.port="$MONO_PORT"
 MONO_PID=$STARTED_PID
 wait_ready "$MONO_PORT" >/dev/null
 # Posts and threads local, users over HTTP: exactly one remote call per created post.
-start_java "$(mktemp)" -jar "$JAR" --server.port="$POSTS_PORT" --forum.topology.local-modules=posts,threads \
-  --forum.topology.remote-urls.users="http://127.0.0.1:$MONO_PORT"
+start_java "$(mktemp)" -jar "$JAR" --server.port="$POSTS_PORT" --extraction.topology.local-modules=posts,threads \
+  --extraction.topology.remote-urls.users="http://127.0.0.1:$MONO_PORT"
 POSTS_PID=$STARTED_PID
 wait_ready "$POSTS_PORT" >/dev/null
 

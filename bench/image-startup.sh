@@ -62,7 +62,7 @@ if [ "$AOT" = true ]; then
   mkdir -p "$WORK/cache" && chmod 777 "$WORK/cache"   # the image runs as user 65532
   port=$(free_port)
   CONTAINER=$(podman run --detach --publish "127.0.0.1:$port:3000" --volume "$WORK/cache:/aot" \
-    --env JAVA_TOOL_OPTIONS=-XX:AOTCacheOutput=/aot/app.aot --env FORUM_TOPOLOGY_REMOTE_BASE_URL=http://127.0.0.1:9 "$IMAGE")
+    --env JAVA_TOOL_OPTIONS=-XX:AOTCacheOutput=/aot/app.aot --env EXTRACTION_TOPOLOGY_REMOTE_BASE_URL=http://127.0.0.1:9 "$IMAGE")
   wait_container_ready "$port"
   wrk -t1 -c4 -d3s "http://127.0.0.1:$port$LOAD_PATH" >/dev/null 2>&1 || true
   podman stop --time 120 "$CONTAINER" >/dev/null   # SIGTERM: the JVM writes the cache as it exits
@@ -85,7 +85,7 @@ for _ in $(seq "$RUNS"); do
   port=$(free_port)
   start=$(date +%s%N)
   CONTAINER=$(podman run --detach "${LIMITS[@]}" --publish "127.0.0.1:$port:3000" \
-    --env FORUM_TOPOLOGY_REMOTE_BASE_URL=http://127.0.0.1:9 "$RUN_IMAGE")
+    --env EXTRACTION_TOPOLOGY_REMOTE_BASE_URL=http://127.0.0.1:9 "$RUN_IMAGE")
   wait_container_ready "$port"
   now=$(date +%s%N)
   ready+=($(( (now - start) / 1000000 )))

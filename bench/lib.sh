@@ -148,7 +148,7 @@ service_jar() { ls "$ROOT/forum-app/target/services/$1/$1.jar" 2>/dev/null; }
 extract_jar() { "$JAVA" -Djarmode=tools -jar "$1" extract --force --destination "$2" >/dev/null; }
 
 # train_aot_cache CACHE LOG ARGS...: the JDK's AOT cache (JEP 483/514/515) in two steps. The training run records
-# (-XX:AOTMode=record): the process starts, warms up (forum.warm-up.rounds) and becomes ready, serves a few seconds
+# (-XX:AOTMode=record): the process starts, warms up (extraction.warm-up.rounds) and becomes ready, serves a few seconds
 # of requests on PATH (TRAIN_PATH, default /api/users), then stops. Then a second JVM, which runs no application
 # code, assembles the cache from what was recorded (-XX:AOTMode=create): it holds the classes of start-up and of
 # serving, loaded and linked, and the methods' profiles. Two steps rather than -XX:AOTCacheOutput's one, whose

@@ -3,7 +3,7 @@
 # "as shipped", with none), under the side-by-side conditions (the prod profile on the embedded H2 database, access
 # log on, every process pinned to CPU 0, wrk -t2 -c50 on CPU 1), taking turns route by route and round by round,
 # each round starting one process later, each turn after all processes are idle. A setting that changes nothing
-# (e.g. 'control=--forum.warm-up.rounds=3') shows the spread between two processes of the same settings. Prints, per route and setting, the medians of CPU µs per request (the
+# (e.g. 'control=--extraction.warm-up.rounds=3') shows the spread between two processes of the same settings. Prints, per route and setting, the medians of CPU µs per request (the
 # process's user and system time from /proc over a turn, divided by the requests wrk completed in it), req/s and
 # p99, and the ratio to "as shipped". A setting that turns a layer off measures that layer's cost; one that turns
 # everything off measures what is left. To compare two jars (a code change), use bench/ab.sh.

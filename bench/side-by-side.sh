@@ -178,7 +178,7 @@ fi
 POST_ROUTES=(); for r in "${ROUTES[@]}"; do [[ $r == /api/posts || $r == /api/posts/* ]] && POST_ROUTES+=("$r"); done
 if [ "$BALANCER" = true ] && [ ${#POST_ROUTES[@]} -gt 0 ]; then
   POSTS_JAR="$(service_jar posts || true)"; POSTS_ARGS=()
-  if [ -z "$POSTS_JAR" ]; then POSTS_JAR=$JAR; POSTS_ARGS=(--forum.topology.local-modules=posts); fi
+  if [ -z "$POSTS_JAR" ]; then POSTS_JAR=$JAR; POSTS_ARGS=(--extraction.topology.local-modules=posts); fi
   LB_PORT=$(free_port); POSTS_PORT=$(free_port); MONOLITH_LB_PORT=$(free_port)
   # Users and threads (the posts service's remote modules) are the forum's, behind the same balancer; a second
   # listener sends every route to the forum, so the monolith is also measured behind HAProxy.
@@ -187,7 +187,7 @@ if [ "$BALANCER" = true ] && [ ${#POST_ROUTES[@]} -gt 0 ]; then
   start_process "$WORK/haproxy.log" taskset -c "$SERVER_CPU" haproxy -f "$WORK/haproxy.cfg" -db
   HAPROXY=$STARTED_PID
   serve posts "$WORK/posts.log" "$JAVA" "${JVM[@]}" -jar "$POSTS_JAR" --server.port="$POSTS_PORT" "${POSTS_ARGS[@]}" \
-    --forum.topology.remote-base-url="http://127.0.0.1:$LB_PORT" --logging.level.forum.access=debug \
+    --extraction.topology.remote-base-url="http://127.0.0.1:$LB_PORT" --logging.level.forum.access=debug \
     "${POSTS_DB_ARGS[@]}" "${APP_ARGS[@]}"
   POSTS=$STARTED_PID
   wait_ready "$POSTS_MANAGEMENT_PORT" 600 >/dev/null || { tail -20 "$WORK/posts.log" >&2; exit 1; }

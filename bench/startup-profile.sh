@@ -21,8 +21,8 @@ case "$SERVICE" in
   monolith) JAR="$(monolith_jar)" ;;
   posts)
     JAR="$(service_jar posts || true)"
-    if [ -z "$JAR" ]; then JAR="$(monolith_jar)"; APP_ARGS=(--forum.topology.local-modules=posts); fi
-    APP_ARGS+=(--forum.topology.remote-base-url=http://127.0.0.1:9) ;;
+    if [ -z "$JAR" ]; then JAR="$(monolith_jar)"; APP_ARGS=(--extraction.topology.local-modules=posts); fi
+    APP_ARGS+=(--extraction.topology.remote-base-url=http://127.0.0.1:9) ;;
   *) echo "--service takes monolith or posts, not $SERVICE" >&2; exit 2 ;;
 esac
 [ -f "$JAR" ] || { echo "no jar: run ./mvnw -q package -DskipTests first" >&2; exit 1; }
@@ -69,7 +69,7 @@ first_log = lines[0][0]
 warmed = next((t for t, m in lines if m.startswith("Warmed up")), started[0])
 phases = [("JVM start to the first log line (JVM, class loading, logging)", first_log - jvm_start),
           ("first log line to started (Spring context, web server, databases)", started[0] - first_log),
-          ("started to warmed up (forum.warm-up.rounds)", warmed - started[0]),
+          ("started to warmed up (extraction.warm-up.rounds)", warmed - started[0]),
           ("to ready, as the poller saw it (readiness, poll interval)", None)]
 print("| phase | ms |")
 print("|---|---:|")

@@ -7,7 +7,7 @@
 #                    [--load-path PATH] [-- APP_ARGS...]
 #
 #   --service posts  the extracted service jar (./mvnw package -DskipTests -Dextract=posts -Dextract.image=false),
-#                    or, if it is not built, the monolith jar with --forum.topology.local-modules=posts;
+#                    or, if it is not built, the monolith jar with --extraction.topology.local-modules=posts;
 #                    users and threads point at a closed port (start-up and reads of posts never call them)
 #   --task 0.25:512  runs every java in a cgroup with a quarter of a CPU and 512 MiB, like Fargate's smallest
 #                    task: the JVM sees one processor (SerialGC) and sizes its heap from 512 MiB; adds the
@@ -43,8 +43,8 @@ case "$SERVICE" in
     JAR="$(monolith_jar)"; LOAD_PATH="${LOAD_PATH:-/api/users}" ;;
   posts)
     JAR="$(service_jar posts || true)"
-    if [ -z "$JAR" ]; then JAR="$(monolith_jar)"; APP_ARGS=(--forum.topology.local-modules=posts "${APP_ARGS[@]}"); fi
-    APP_ARGS=(--forum.topology.remote-base-url=http://127.0.0.1:9 "${APP_ARGS[@]}")
+    if [ -z "$JAR" ]; then JAR="$(monolith_jar)"; APP_ARGS=(--extraction.topology.local-modules=posts "${APP_ARGS[@]}"); fi
+    APP_ARGS=(--extraction.topology.remote-base-url=http://127.0.0.1:9 "${APP_ARGS[@]}")
     LOAD_PATH="${LOAD_PATH:-/api/posts/in-thread/1}" ;;
   *) echo "--service monolith|posts" >&2; exit 2 ;;
 esac

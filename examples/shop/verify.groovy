@@ -65,8 +65,8 @@ assert log.readLines().any { it.startsWith('[WARNING] [extract] ecs: ') && it.co
 File ecs = new File(basedir, 'target/ecs')
 assert (ecs.list() as List).toSorted() == ['base.json', 'deploy.sh', 'service-monolith.json', 'taskdefs'] : ecs.list()
 def task = new groovy.json.JsonSlurper().parse(new File(ecs, 'taskdefs/monolith.json')).containerDefinitions[0]
-assert task.environment.find { it.name == 'FORUM_TOPOLOGY_LOCAL_MODULES' }.value == 'catalog,orders,ratings,reviews'
-assert !task.environment.any { it.name.startsWith('FORUM_SECURITY_') || it.name.startsWith('SPRING_SECURITY_') || it.name == 'SPRING_PROFILES_ACTIVE' }
+assert task.environment.find { it.name == 'EXTRACTION_TOPOLOGY_LOCAL_MODULES' }.value == 'catalog,orders,ratings,reviews'
+assert !task.environment.any { it.name.startsWith('FORUM_') || it.name.startsWith('SPRING_SECURITY_') || it.name == 'SPRING_PROFILES_ACTIVE' }
 assert task.secrets*.name == ['SPRING_DATASOURCE_USERNAME', 'SPRING_DATASOURCE_PASSWORD']
 
 // The services hold their own module, and of catalog only what orders uses: its contract and its record.
@@ -108,7 +108,7 @@ try {
     def catalogService = loopback.start('catalog', catalog, [])
     assert loopback.get(catalogService.port, '/api/catalog/tea').json == [sku: 'tea', name: 'Green tea', priceCents: 450]
     def monolith = loopback.start('monolith', new File(basedir, 'target/shop-1.0.jar'), [],
-            [FORUM_TOPOLOGY_LOCAL_MODULES: 'orders,ratings,reviews', FORUM_TOPOLOGY_REMOTE_BASE_URL: "http://127.0.0.1:${catalogService.port}".toString()])
+            [EXTRACTION_TOPOLOGY_LOCAL_MODULES: 'orders,ratings,reviews', EXTRACTION_TOPOLOGY_REMOTE_BASE_URL: "http://127.0.0.1:${catalogService.port}".toString()])
     def placed = loopback.post(monolith.port, '/api/orders', '{"sku":"mug","quantity":2}')
     assert placed.status == 201 && placed.json.productName == 'Blue mug' && placed.json.totalCents == 2400 : placed
     assert loopback.get(monolith.port, '/api/catalog/tea').status == 404 : 'catalog answers in the monolith where it is remote'
@@ -121,7 +121,7 @@ try {
     assert feedbackService.log.text.contains('Topology: local [ratings, reviews], remote {}')
 
     // orders extracted: its service calls catalog in the monolith over HTTP.
-    def ordersService = loopback.start('orders', orders, [], [FORUM_TOPOLOGY_REMOTE_BASE_URL: "http://127.0.0.1:${catalogService.port}".toString()])
+    def ordersService = loopback.start('orders', orders, [], [EXTRACTION_TOPOLOGY_REMOTE_BASE_URL: "http://127.0.0.1:${catalogService.port}".toString()])
     def second = loopback.post(ordersService.port, '/api/orders', '{"sku":"tea","quantity":3}')
     assert second.status == 201 && second.json.productName == 'Green tea' && second.json.totalCents == 1350 : second
     assert loopback.get(ordersService.port, '/api/reviews/tea').status == 404

@@ -46,12 +46,12 @@ try {
     // At run time both ends of such an event refuse to start, as the build refuses both directions: orders here with
     // shipping elsewhere would lose every OrderPlaced; notifications here would wait in vain for ShipmentScheduled.
     File monolith = new File(basedir, 'target/events-1.0.jar')
-    def publisher = loopback.run(monolith, [], [FORUM_TOPOLOGY_LOCAL_MODULES: 'orders,audit'])
+    def publisher = loopback.run(monolith, [], [EXTRACTION_TOPOLOGY_LOCAL_MODULES: 'orders,audit'])
     assert publisher.exit != 0 : publisher.output
     assert publisher.output.contains("Module 'orders' runs here and publishes example.events.orders.OrderPlaced, which module"
             + " 'shipping' listens to in another process, so it would never arrive there: events across processes need a"
             + " message broker, which this library does not support yet; run orders and shipping in the same process") : publisher.output
-    def listener = loopback.run(monolith, [], [FORUM_TOPOLOGY_LOCAL_MODULES: 'notifications'])
+    def listener = loopback.run(monolith, [], [EXTRACTION_TOPOLOGY_LOCAL_MODULES: 'notifications'])
     assert listener.exit != 0 : listener.output
     assert listener.output.contains("Module 'notifications' runs here and listens to example.events.shipping.ShipmentScheduled,"
             + " which module 'shipping' publishes in another process") : listener.output

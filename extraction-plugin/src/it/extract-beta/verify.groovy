@@ -39,5 +39,5 @@ assert output.contains('No implementation of sample.alpha.Alpha') : output
 // The sample has no extraction-runtime, but beta calls no HTTP contract of alpha: the build warns (and goes on).
 String log = new File(basedir, 'build.log').text
 assert log.contains('[WARNING] [extract] beta leaves out alpha and calls no HTTP contract of it, but the application has'
-        + ' no dev.forum:extraction-runtime dependency, so the monolith keeps every module local whatever FORUM_TOPOLOGY_* says') : log
+        + ' no dev.forum:extraction-runtime dependency, so the monolith keeps every module local whatever EXTRACTION_TOPOLOGY_* says') : log
 return true

@@ -44,7 +44,7 @@ assert inTasks.findAll { it ==~ /BOOT-INF\/classes\/example\/tasks\/(projects\/i
 try {
     def projectsService = loopback.start('projects', projects, [], [:], jdk25)
     def tasksService = loopback.start('tasks', tasks, [],
-            [FORUM_TOPOLOGY_REMOTE_BASE_URL: "http://127.0.0.1:${projectsService.port}".toString()], jdk25)
+            [EXTRACTION_TOPOLOGY_REMOTE_BASE_URL: "http://127.0.0.1:${projectsService.port}".toString()], jdk25)
     def project = loopback.post(projectsService.port, '/api/projects', '{"name":"Garden"}')
     assert project.status == 200 && project.json.name == 'Garden' : project
     def task = loopback.post(tasksService.port, '/api/tasks', "{\"projectId\":${project.json.id},\"title\":\"Dig\"}")

@@ -35,7 +35,9 @@ assert new File(ecs, 'deploy.sh').canExecute()
 // Not the forum: no module signs tokens, no profile or per-module database is configured, no problem catalogue.
 def container = pair.Resources.TaskDefinition.Properties.ContainerDefinitions[0]
 Map<String, Object> env = container.Environment.collectEntries { [it.Name, it.Value] }
-assert !env.keySet().any { it.startsWith('FORUM_SECURITY_') || it.startsWith('SPRING_SECURITY_') || it.startsWith('FORUM_DATASOURCE_') } : env.keySet()
+assert !env.keySet().any { it.startsWith('FORUM_') || it.startsWith('SPRING_SECURITY_') } : env.keySet()
+// The run-time library's own settings, named the same in every application.
+assert env.EXTRACTION_TOPOLOGY_LOCAL_MODULES == 'alpha,beta' && env.containsKey('EXTRACTION_TOPOLOGY_REMOTE_BASE_URL') : env.keySet()
 assert !env.containsKey('SPRING_PROFILES_ACTIVE')
 // The load balancers' X-Forwarded-For is trusted from the VPC's addresses only.
 assert env.SERVER_FORWARDHEADERSSTRATEGY == 'native'

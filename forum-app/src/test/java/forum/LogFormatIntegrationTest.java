@@ -62,7 +62,7 @@ class LogFormatIntegrationTest {
         LoggingSystem.get(LogFormatIntegrationTest.class.getClassLoader()).cleanUp();
         String[] all = new String[arguments.length + 2];
         all[0] = "--server.port=0";
-        all[1] = "--forum.warm-up.rounds=0";
+        all[1] = "--extraction.warm-up.rounds=0";
         System.arraycopy(arguments, 0, all, 2, arguments.length);
         SpringApplication application = new SpringApplication(ForumApplication.class);
         application.setMainApplicationClass(ForumApplication.class);

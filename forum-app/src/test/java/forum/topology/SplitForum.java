@@ -26,11 +26,11 @@ public final class SplitForum implements AutoCloseable {
         this.monolithPort = monolithPort;
         this.postsPort = postsPort;
         this.monolith = start(monolithPort, "monolith", extra,
-                "--forum.topology.local-modules=users,threads",
-                "--forum.topology.remote-urls.posts=http://127.0.0.1:" + postsPort);
+                "--extraction.topology.local-modules=users,threads",
+                "--extraction.topology.remote-urls.posts=http://127.0.0.1:" + postsPort);
         this.posts = start(postsPort, "posts-service", extra,
-                "--forum.topology.local-modules=posts",
-                "--forum.topology.remote-base-url=http://127.0.0.1:" + monolithPort);
+                "--extraction.topology.local-modules=posts",
+                "--extraction.topology.remote-base-url=http://127.0.0.1:" + monolithPort);
     }
 
     public static SplitForum start(String... extraArguments) {
@@ -39,8 +39,8 @@ public final class SplitForum implements AutoCloseable {
 
     /** The posts service alone, every other module at {@code remoteBaseUrl} (which may be down). */
     public static ConfigurableApplicationContext postsServiceAlone(int port, String remoteBaseUrl) {
-        return start(port, "posts-service", List.of(), "--forum.topology.local-modules=posts",
-                "--forum.topology.remote-base-url=" + remoteBaseUrl);
+        return start(port, "posts-service", List.of(), "--extraction.topology.local-modules=posts",
+                "--extraction.topology.remote-base-url=" + remoteBaseUrl);
     }
 
     public int monolithPort() {

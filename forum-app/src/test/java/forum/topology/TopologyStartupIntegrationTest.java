@@ -16,17 +16,17 @@ class TopologyStartupIntegrationTest {
     @Test
     void an_unknown_local_module_is_refused_with_the_closest_module_and_the_list_of_modules() {
         assertRefused(InvalidTopologyException.class,
-                "forum.topology.local-modules names unknown module 'postz' (did you mean posts?); the modules are: posts,"
+                "extraction.topology.local-modules names unknown module 'postz' (did you mean posts?); the modules are: posts,"
                         + " threads, users",
-                "--forum.topology.local-modules=postz");
+                "--extraction.topology.local-modules=postz");
     }
 
     @Test
     void a_remote_module_without_a_url_is_refused_naming_the_settings() {
         assertRefused(InvalidTopologyException.class,
-                "Module 'threads' is remote but has no URL (posts calls it): set forum.topology.remote-base-url (FORUM_TOPOLOGY_REMOTE_BASE_URL)"
-                        + " or forum.topology.remote-urls.threads (FORUM_TOPOLOGY_REMOTEURLS_THREADS)",
-                "--forum.topology.local-modules=posts", "--forum.topology.remote-urls.users=http://127.0.0.1:9");
+                "Module 'threads' is remote but has no URL (posts calls it): set extraction.topology.remote-base-url (EXTRACTION_TOPOLOGY_REMOTE_BASE_URL)"
+                        + " or extraction.topology.remote-urls.threads (EXTRACTION_TOPOLOGY_REMOTEURLS_THREADS)",
+                "--extraction.topology.local-modules=posts", "--extraction.topology.remote-urls.users=http://127.0.0.1:9");
     }
 
     @Test
@@ -34,8 +34,8 @@ class TopologyStartupIntegrationTest {
         assertRefused(MissingDatabaseException.class,
                 "Module 'posts' runs here but no database is configured: set spring.datasource.url (SPRING_DATASOURCE_URL)"
                         + " or forum.datasource.posts.url",
-                "--spring.profiles.active=prod", "--forum.topology.local-modules=posts",
-                "--forum.topology.remote-base-url=http://127.0.0.1:9");
+                "--spring.profiles.active=prod", "--extraction.topology.local-modules=posts",
+                "--extraction.topology.remote-base-url=http://127.0.0.1:9");
     }
 
     private static void assertRefused(Class<? extends RuntimeException> type, String message, String... arguments) {

@@ -186,7 +186,7 @@ class ExtractedPostsImageSystemTest {
             // Read-only root, /tmp a volume, no capability, an init process, user 65532, Actuator on its own port:
             // the rendered ECS task definition's settings.
             try (Podman.Container container = Podman.run(imageId, Map.of(port, 3000, managementPort, 3001),
-                    Podman.AS_ECS_RUNS_IT, Map.of("FORUM_TOPOLOGY_REMOTE_BASE_URL", "http://127.0.0.1:9",
+                    Podman.AS_ECS_RUNS_IT, Map.of("EXTRACTION_TOPOLOGY_REMOTE_BASE_URL", "http://127.0.0.1:9",
                             "MANAGEMENT_SERVER_PORT", "3001"))) {
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
                 String base = "http://127.0.0.1:" + port;

@@ -8,7 +8,7 @@ import java.util.TreeSet;
 /**
  * The valid name a mistyped one most likely meant, for the "did you mean" of a one-line refusal (a module or service
  * name in a topology file, an {@code -Dextract} list, a service request, the run-time library's
- * {@code forum.topology.*} settings, the local stand-in's processes, data-move's {@code --module}); the one rule all of
+ * {@code extraction.topology.*} settings, the local stand-in's processes, data-move's {@code --module}); the one rule all of
  * them use, so a name is suggested alike everywhere. Closeness is the optimal string alignment distance
  * (insertions, deletions, substitutions and swaps of two adjacent letters, one each), ignoring case: at most 1 for
  * names of up to 5 characters, at most 2 for longer ones, so {@code postz} and {@code lonas} mean {@code posts} and

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * The internal load balancer, in the private subnets: where every process reaches the modules it does not hold
- * ({@code FORUM_TOPOLOGY_REMOTE_BASE_URL}) and the token signing keys ({@code .../jwks.json}). The services' stacks
+ * ({@code EXTRACTION_TOPOLOGY_REMOTE_BASE_URL}) and the token signing keys ({@code .../jwks.json}). The services' stacks
  * give it the same rules, priorities and weights as the internet-facing one, so a canary's share applies to
  * internal calls too, and nothing between modules crosses the internet-facing load balancer or leaves the VPC. It
  * listens on plain HTTP inside the VPC: only the tasks' security groups may reach it (TLS here would need a

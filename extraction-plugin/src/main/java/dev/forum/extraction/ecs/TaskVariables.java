@@ -25,11 +25,11 @@ import java.util.Map;
 final class TaskVariables {
 
     /**
-     * extraction-runtime's settings ({@code forum.topology.*}, its {@code TopologySettings}) as environment variables:
+     * extraction-runtime's settings ({@code extraction.topology.*}, its {@code TopologySettings}) as environment variables:
      * the run-time library's own names, the same in every application, renamed only with the library.
      */
-    static final String RUNTIME_LOCAL_MODULES = "FORUM_TOPOLOGY_LOCAL_MODULES";
-    static final String RUNTIME_REMOTE_BASE_URL = "FORUM_TOPOLOGY_REMOTE_BASE_URL";
+    static final String RUNTIME_LOCAL_MODULES = "EXTRACTION_TOPOLOGY_LOCAL_MODULES";
+    static final String RUNTIME_REMOTE_BASE_URL = "EXTRACTION_TOPOLOGY_REMOTE_BASE_URL";
 
     /**
      * The token signing keys' variable ({@code <prefix>.security.jwt.signing-keys}, the forum's

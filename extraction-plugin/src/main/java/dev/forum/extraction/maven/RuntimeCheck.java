@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 
 /**
  * What a service that leaves modules out needs of {@code dev.forum:extraction-runtime}, which makes its calls to them
- * over HTTP (a remote client of each HTTP contract it calls) and reads the {@code FORUM_TOPOLOGY_*} settings.
+ * over HTTP (a remote client of each HTTP contract it calls) and reads the {@code EXTRACTION_TOPOLOGY_*} settings.
  */
 final class RuntimeCheck {
 
@@ -55,7 +55,7 @@ final class RuntimeCheck {
                 warn.accept("[extract] " + plan.service() + " leaves out " + String.join(", ", left) + " and calls no HTTP"
                         + " contract of " + (left.size() == 1 ? "it" : "them") + ", but the application has no dev.forum:"
                         + RUNTIME_ARTIFACT + " dependency, so the monolith keeps every module local whatever"
-                        + " FORUM_TOPOLOGY_* says: " + ADD + " for the monolith to call " + plan.service() + " over HTTP");
+                        + " EXTRACTION_TOPOLOGY_* says: " + ADD + " for the monolith to call " + plan.service() + " over HTTP");
             }
         }
         if (!refusals.isEmpty()) {

@@ -172,13 +172,13 @@ class EcsServiceStacksTest {
             Map<String, JsonNode> environment = new HashMap<>();
             container.path("Environment").forEach(e -> environment.put(e.path("Name").asText(), e.path("Value")));
             if (service.monolith()) {
-                assertEquals("{\"Ref\":\"LocalModules\"}", environment.get("FORUM_TOPOLOGY_LOCAL_MODULES").toString());
+                assertEquals("{\"Ref\":\"LocalModules\"}", environment.get("EXTRACTION_TOPOLOGY_LOCAL_MODULES").toString());
                 assertEquals(topology.monolithDeployed() ? String.join(",", topology.localModules(service.name())) : "posts,threads,users",
                         template.path("Parameters").path("LocalModules").path("Default").asText());
             } else {
-                assertEquals(String.join(",", service.modules()), environment.get("FORUM_TOPOLOGY_LOCAL_MODULES").asText());
+                assertEquals(String.join(",", service.modules()), environment.get("EXTRACTION_TOPOLOGY_LOCAL_MODULES").asText());
             }
-            assertEquals("{\"Fn::ImportValue\":\"forum-base-InternalLoadBalancerUrl\"}", environment.get("FORUM_TOPOLOGY_REMOTE_BASE_URL").toString(),
+            assertEquals("{\"Fn::ImportValue\":\"forum-base-InternalLoadBalancerUrl\"}", environment.get("EXTRACTION_TOPOLOGY_REMOTE_BASE_URL").toString(),
                     "remote modules through the internal load balancer");
             // The JWK set is fetched from the issuer module's remote URL (the internal load balancer) + this path.
             assertEquals("users", environment.get("FORUM_SECURITY_JWT_ISSUERMODULE").asText());
@@ -235,7 +235,7 @@ class EcsServiceStacksTest {
             assertEquals(stackSecrets, cliSecrets);
             Map<String, String> environment = new HashMap<>();
             container.path("environment").forEach(e -> environment.put(e.path("name").asText(), e.path("value").asText()));
-            assertEquals(String.join(",", topology.localModules(service.name())), environment.get("FORUM_TOPOLOGY_LOCAL_MODULES"));
+            assertEquals(String.join(",", topology.localModules(service.name())), environment.get("EXTRACTION_TOPOLOGY_LOCAL_MODULES"));
             assertEquals("3000", environment.get("SERVER_PORT"));
             assertTrue(container.path("image").asText().endsWith(".amazonaws.com/forum/" + service.name() + ":${IMAGE_TAG}"));
         }

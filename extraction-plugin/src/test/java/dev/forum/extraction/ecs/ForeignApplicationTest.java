@@ -119,7 +119,7 @@ class ForeignApplicationTest {
 
     /**
      * A database role per module and a token issuer, under a prefix of the application's own: every variable of its own
-     * is named from that prefix; the only forum.* names left are extraction-runtime's two FORUM_TOPOLOGY_* settings.
+     * is named from that prefix, and no forum.* name is left (extraction-runtime's settings are EXTRACTION_TOPOLOGY_*).
      */
     @Test
     void theApplicationsOwnSettingsAreNamedFromItsPrefixNotTheForums() {
@@ -139,11 +139,10 @@ class ForeignApplicationTest {
         assertTrue(bad.getMessage().startsWith("settingsPrefix is a Spring property prefix such as shop"), bad.getMessage());
     }
 
-    /** No task variable, secret or text of the rendering names the forum, but extraction-runtime's FORUM_TOPOLOGY_*. */
+    /** No task variable, secret or text of the rendering names the forum, extraction-runtime's settings included. */
     private static void assertNoForumNames(Map<String, String> files) {
         files.forEach((name, text) -> {
-            String other = text.replace("FORUM_TOPOLOGY_LOCAL_MODULES", "").replace("FORUM_TOPOLOGY_REMOTE_BASE_URL", "");
-            assertFalse(other.contains("FORUM_") || other.contains("forum."), name + " names the forum");
+            assertFalse(text.contains("FORUM_") || text.contains("forum."), name + " names the forum");
         });
     }
 
@@ -186,13 +185,13 @@ class ForeignApplicationTest {
             atRest.path("environment").forEach(e -> json.put(e.path("name").asText(), e.path("value").asText()));
             assertEquals(new ArrayList<>(plain.keySet()), new ArrayList<>(json.keySet()), service.name() + " environment");
             // The same modules; the stack lists an extracted service's in the file's order, the file in the modules'.
-            JsonNode local = Templates.environment(stack).get("FORUM_TOPOLOGY_LOCAL_MODULES");
+            JsonNode local = Templates.environment(stack).get("EXTRACTION_TOPOLOGY_LOCAL_MODULES");
             String stackLocal = local.isTextual() ? local.asText() // the monolith's: its LocalModules at rest
                     : json(files.get("service-" + service.name() + ".json")).path("Parameters").path("LocalModules").path("Default").asText();
             assertEquals(java.util.Set.of(stackLocal.split(",")),
-                    java.util.Set.of(json.get("FORUM_TOPOLOGY_LOCAL_MODULES").split(",")), service.name());
+                    java.util.Set.of(json.get("EXTRACTION_TOPOLOGY_LOCAL_MODULES").split(",")), service.name());
             plain.forEach((name, value) -> {
-                if (!value.equals("<ref>") && !name.equals("FORUM_TOPOLOGY_LOCAL_MODULES")) {
+                if (!value.equals("<ref>") && !name.equals("EXTRACTION_TOPOLOGY_LOCAL_MODULES")) {
                     assertEquals(value, json.get(name), service.name() + " " + name);
                 }
             });

@@ -189,16 +189,17 @@ final class Launcher {
      */
     void launch(Instance instance, Set<String> modules, boolean seed, boolean beside) {
         Map<String, String> env = new LinkedHashMap<>();
-        // Only what the stand-in sets configures the forum: this shell's own SPRING_* and FORUM_* are left out.
+        // Only what the stand-in sets configures the forum: this shell's own SPRING_*, FORUM_* and EXTRACTION_* are left out.
         System.getenv().keySet().stream().filter(name -> name.startsWith("SPRING_") || name.startsWith("FORUM_")
+                || name.startsWith("EXTRACTION_")
                 || name.startsWith("SERVER_") || name.startsWith("MANAGEMENT_")).forEach(name -> env.put(name, null));
         env.put("SERVER_PORT", Integer.toString(instance.port()));
         env.put("MANAGEMENT_SERVER_PORT", Integer.toString(instance.managementPort()));
         env.put("SPRING_PROFILES_ACTIVE", "prod");
         trustTheLoadBalancer(env);
-        env.put("FORUM_TOPOLOGY_LOCAL_MODULES", String.join(",", modules));
+        env.put("EXTRACTION_TOPOLOGY_LOCAL_MODULES", String.join(",", modules));
         if (!remote(modules).isEmpty()) {
-            env.put("FORUM_TOPOLOGY_REMOTE_BASE_URL", context.haproxy().internalUrl());
+            env.put("EXTRACTION_TOPOLOGY_REMOTE_BASE_URL", context.haproxy().internalUrl());
         }
         databases.configure(env, instance.service(), modules);
         // The tutorial's sample data, loaded once by one process per module (two would race on an empty table).
@@ -260,7 +261,7 @@ final class Launcher {
                 throw new IllegalStateException(instance.name() + " runs already");
             }
             Set<String> modules = ordered(new LinkedHashSet<>(List.of(instance.environment()
-                    .getOrDefault("FORUM_TOPOLOGY_LOCAL_MODULES", "").split(","))));
+                    .getOrDefault("EXTRACTION_TOPOLOGY_LOCAL_MODULES", "").split(","))));
             launch(instance, modules, false, true);
         }
         Parallel.each(list, instance -> {

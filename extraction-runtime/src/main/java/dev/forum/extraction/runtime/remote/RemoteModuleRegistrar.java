@@ -57,7 +57,7 @@ public final class RemoteModuleRegistrar implements BeanDefinitionRegistryPostPr
         Optional<ModuleMetadata> metadata = ModuleMetadata.load(classLoader);
         if (metadata.isEmpty()) {
             if (!settings.localModules().isEmpty()) {
-                throw new InvalidTopologyException("forum.topology.local-modules is set, but the application carries no module"
+                throw new InvalidTopologyException("extraction.topology.local-modules is set, but the application carries no module"
                         + " metadata (" + ModuleMetadata.LOCATION + "): add the extraction plugin's `modules` goal to its build");
             }
             log.debug("No module metadata ({}): every module is local", ModuleMetadata.LOCATION);

@@ -4,7 +4,7 @@ import java.net.SocketTimeoutException;
 import org.springframework.http.HttpStatus;
 
 /**
- * The remote module did not answer within {@code forum.topology.read-timeout}, or what stands in front of it answered
+ * The remote module did not answer within {@code extraction.topology.read-timeout}, or what stands in front of it answered
  * 504 (its own wait for something further on ran out). Answered 504.
  */
 public class RemoteModuleTimeoutException extends RemoteModuleException {

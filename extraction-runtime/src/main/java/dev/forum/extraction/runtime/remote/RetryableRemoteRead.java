@@ -11,7 +11,7 @@ import java.util.function.Predicate;
  *   <li>{@link RemoteModuleUnavailableException}: no connection, a refused or broken one, a 502 or 503 (a balancer
  *       without a healthy target, an instance shutting down): yes.</li>
  *   <li>{@link RemoteModuleTimeoutException} that {@linkplain RemoteModuleTimeoutException#unanswered() got no
- *       answer} within {@code forum.topology.read-timeout}: yes. A slow answer comes from one overloaded or cold
+ *       answer} within {@code extraction.topology.read-timeout}: yes. A slow answer comes from one overloaded or cold
  *       instance (a JVM just started, its neighbour restarting on the same cores) and passes within a second; the
  *       same read on the next instance, or a moment later, answers in tens of milliseconds.</li>
  *   <li>A 504 <em>answer</em>: no. Whoever answered it already waited its own timeout for something further on;

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Conditional;
 
 /**
  * The annotated bean (or configuration, and all it imports) exists only in a process where the named module is
- * local ({@code forum.topology.local-modules}; without module metadata, everywhere). Beans whose class lies in a
+ * local ({@code extraction.topology.local-modules}; without module metadata, everywhere). Beans whose class lies in a
  * remote module's packages are left out anyway ({@code RemoteModuleRegistrar}); this is for what a module has
  * registered on its behalf from elsewhere, such as a shared module's registrar of per-module database beans, and for
  * applications that mark their modules' beans explicitly.

@@ -9,6 +9,6 @@ class InvalidTopologyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidTopo
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidTopologyException cause) {
         return new FailureAnalysis(cause.getMessage(),
-                "Fix the forum.topology settings (or FORUM_TOPOLOGY_* variables) as the description says.", cause);
+                "Fix the extraction.topology settings (or EXTRACTION_TOPOLOGY_* variables) as the description says.", cause);
     }
 }

@@ -44,7 +44,7 @@ public final class Topology {
 
     /**
      * @throws InvalidTopologyException (one line) for settings that cannot work with these modules, e.g.
-     *                                  {@code forum.topology.local-modules names unknown module 'ordrs' (did you mean
+     *                                  {@code extraction.topology.local-modules names unknown module 'ordrs' (did you mean
      *                                  orders?); the modules are: catalog, orders, shipping, stock}
      */
     public static Topology resolve(TopologySettings settings, ModuleMetadata metadata) {
@@ -54,24 +54,24 @@ public final class Topology {
         String moduleList = String.join(", ", known);
         for (String name : settings.localModules()) {
             if (!known.contains(name) && !everywhere.contains(name)) {
-                throw unknownModule("forum.topology.local-modules", name, known);
+                throw unknownModule("extraction.topology.local-modules", name, known);
             }
             if (metadata.isService() && !metadata.service().contains(name) && !everywhere.contains(name)) {
-                throw new InvalidTopologyException("Module '" + name + "' is set to run here (forum.topology.local-modules)"
+                throw new InvalidTopologyException("Module '" + name + "' is set to run here (extraction.topology.local-modules)"
                         + " but its implementation is not on the class path: this jar was built for "
                         + String.join(", ", metadata.service()) + "; run it where it is, or add its jar");
             }
         }
         for (String name : settings.remoteUrls().keySet()) {
             if (!known.contains(name)) {
-                throw unknownModule("forum.topology.remote-urls", name, known);
+                throw unknownModule("extraction.topology.remote-urls", name, known);
             }
         }
         Set<String> local = new LinkedHashSet<>(!settings.localModules().isEmpty() ? settings.localModules()
                 : metadata.isService() ? metadata.service() : known);
         local.retainAll(known);
         if (local.isEmpty() && !known.isEmpty()) {
-            throw new InvalidTopologyException("No module runs in this process: set forum.topology.local-modules to one or"
+            throw new InvalidTopologyException("No module runs in this process: set extraction.topology.local-modules to one or"
                     + " more of: " + moduleList);
         }
         local.addAll(everywhere);
@@ -91,7 +91,7 @@ public final class Topology {
 
     /**
      * The refusal of a name that is none of the modules, with the closest module when one is close ({@link ClosestName}):
-     * {@code forum.topology.local-modules names unknown module 'ordrs' (did you mean orders?); the modules are: catalog,
+     * {@code extraction.topology.local-modules names unknown module 'ordrs' (did you mean orders?); the modules are: catalog,
      * orders}. Only the modules listed (not the open and shared ones, which run everywhere) are suggested.
      */
     private static InvalidTopologyException unknownModule(String setting, String name, Set<String> modules) {
@@ -114,8 +114,8 @@ public final class Topology {
             }
             throw new InvalidTopologyException("Module '" + module + "' is remote but has no URL (" + String.join(", ", callers)
                     + " call" + (callers.size() == 1 ? "s" : "") + " it): set"
-                    + " forum.topology.remote-base-url (FORUM_TOPOLOGY_REMOTE_BASE_URL) or forum.topology.remote-urls."
-                    + module + " (FORUM_TOPOLOGY_REMOTEURLS_" + module.toUpperCase(Locale.ROOT).replace("-", "") + ")");
+                    + " extraction.topology.remote-base-url (EXTRACTION_TOPOLOGY_REMOTE_BASE_URL) or extraction.topology.remote-urls."
+                    + module + " (EXTRACTION_TOPOLOGY_REMOTEURLS_" + module.toUpperCase(Locale.ROOT).replace("-", "") + ")");
         }
         if (!url.isAbsolute() || !("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
             throw new InvalidTopologyException("The URL of remote module '" + module + "' must be an absolute http(s) URL,"
@@ -133,7 +133,7 @@ public final class Topology {
                 if (!local.contains(owner)) {
                     throw new InvalidTopologyException("Module '" + module.name() + "' runs here and uses " + type + " of module '"
                             + owner + "', which is remote, but that bean cannot be called over HTTP: run " + owner
-                            + " here too (forum.topology.local-modules), or make " + type + " an HTTP contract");
+                            + " here too (extraction.topology.local-modules), or make " + type + " an HTTP contract");
                 }
             });
             module.listens().forEach((event, publisher) -> {

@@ -12,21 +12,21 @@ import org.springframework.core.env.Environment;
 
 /**
  * The topology settings as configured, before validation. Environment variables map onto them as usual:
- * {@code FORUM_TOPOLOGY_LOCAL_MODULES=posts}, {@code FORUM_TOPOLOGY_REMOTE_BASE_URL=http://alb},
- * {@code FORUM_TOPOLOGY_REMOTEURLS_USERS=http://users:3000} (a map key follows the property name, written
+ * {@code EXTRACTION_TOPOLOGY_LOCAL_MODULES=posts}, {@code EXTRACTION_TOPOLOGY_REMOTE_BASE_URL=http://alb},
+ * {@code EXTRACTION_TOPOLOGY_REMOTEURLS_USERS=http://users:3000} (a map key follows the property name, written
  * without its dash).
  *
- * @param localModules   {@code forum.topology.local-modules}: the modules that run here; empty means every module
+ * @param localModules   {@code extraction.topology.local-modules}: the modules that run here; empty means every module
  *                       this jar holds (a service jar: those it was built for; the application's jar: all)
- * @param remoteBaseUrl  {@code forum.topology.remote-base-url}: where every other module lives (a load balancer)
- * @param remoteUrls     {@code forum.topology.remote-urls.<module>}: per-module overrides
- * @param connectTimeout {@code forum.topology.connect-timeout}: to reach a remote module (default 250 ms)
- * @param readTimeout    {@code forum.topology.read-timeout}: for its answer (default 800 ms)
+ * @param remoteBaseUrl  {@code extraction.topology.remote-base-url}: where every other module lives (a load balancer)
+ * @param remoteUrls     {@code extraction.topology.remote-urls.<module>}: per-module overrides
+ * @param connectTimeout {@code extraction.topology.connect-timeout}: to reach a remote module (default 250 ms)
+ * @param readTimeout    {@code extraction.topology.read-timeout}: for its answer (default 800 ms)
  */
 public record TopologySettings(Set<String> localModules, URI remoteBaseUrl, Map<String, URI> remoteUrls,
                                Duration connectTimeout, Duration readTimeout) {
 
-    public static final String PREFIX = "forum.topology";
+    public static final String PREFIX = "extraction.topology";
 
     public static TopologySettings from(Environment environment) {
         Binder binder = Binder.get(environment);

@@ -25,9 +25,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.service.annotation.GetExchange;
 
 /**
- * With {@code forum.warm-up.rounds} above 0 (default 0: off), sends a few requests to this process's own routes before
- * it reports ready: each local module's route prefix followed by each of {@code forum.warm-up.suffixes} (default: the
- * prefix alone), and each of {@code forum.warm-up.paths}. Its purpose: the first real request
+ * With {@code extraction.warm-up.rounds} above 0 (default 0: off), sends a few requests to this process's own routes before
+ * it reports ready: each local module's route prefix followed by each of {@code extraction.warm-up.suffixes} (default: the
+ * prefix alone), and each of {@code extraction.warm-up.paths}. Its purpose: the first real request
  * (often a call from another module, with a sub-second read timeout) does not pay for class loading and
  * the first JIT work. Then reads each remote module's list a few times through its client, so that the first
  * request that needs a remote module does not pay for the client's first call (its connection, class loading,

@@ -122,7 +122,7 @@ class RemoteModuleRegistrarTest {
 
     @Test
     void aRemoteModuleStartsNothingHereAndItsCallersGetAClientOverHttp() throws IOException {
-        start(Map.of("forum.topology.local-modules", "a", "forum.topology.remote-base-url", "http://127.0.0.1:" + server.getAddress().getPort()));
+        start(Map.of("extraction.topology.local-modules", "a", "extraction.topology.remote-base-url", "http://127.0.0.1:" + server.getAddress().getPort()));
 
         assertThat(context.getBeanNamesForType(BController.class)).isEmpty();
         assertThat(context.getBeanNamesForType(BController.BConfiguration.class)).isEmpty();
@@ -147,7 +147,7 @@ class RemoteModuleRegistrarTest {
 
     @Test
     void aModuleThatCannotRunHereIsRefusedBeforeAnyBeanIsMade() {
-        assertThatThrownBy(() -> start(Map.of("forum.topology.local-modules", "a")))
+        assertThatThrownBy(() -> start(Map.of("extraction.topology.local-modules", "a")))
                 .isInstanceOf(InvalidTopologyException.class)
                 .hasMessageStartingWith("Module 'b' is remote but has no URL (a calls it)");
     }

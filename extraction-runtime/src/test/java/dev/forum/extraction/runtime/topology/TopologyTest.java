@@ -64,8 +64,8 @@ class TopologyTest {
 
         assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders", "stock"), null, Map.of()), metadata(SHOP)))
                 .isInstanceOf(InvalidTopologyException.class)
-                .hasMessage("Module 'catalog' is remote but has no URL (orders calls it): set forum.topology.remote-base-url"
-                        + " (FORUM_TOPOLOGY_REMOTE_BASE_URL) or forum.topology.remote-urls.catalog (FORUM_TOPOLOGY_REMOTEURLS_CATALOG)");
+                .hasMessage("Module 'catalog' is remote but has no URL (orders calls it): set extraction.topology.remote-base-url"
+                        + " (EXTRACTION_TOPOLOGY_REMOTE_BASE_URL) or extraction.topology.remote-urls.catalog (EXTRACTION_TOPOLOGY_REMOTEURLS_CATALOG)");
         Topology withUrl = Topology.resolve(settings(Set.of("orders", "stock", "shipping"), null,
                 Map.of("catalog", URI.create("http://catalog:3000"))), metadata(SHOP));
         assertThat(withUrl.remoteModules()).containsExactly(Map.entry("catalog", URI.create("http://catalog:3000")));
@@ -76,12 +76,12 @@ class TopologyTest {
         ModuleMetadata shop = metadata(SHOP);
         assertThatThrownBy(() -> Topology.resolve(settings(Set.of("warehouse"), "http://lb", Map.of()), shop))
                 .isInstanceOf(InvalidTopologyException.class)
-                .hasMessage("forum.topology.local-modules names unknown module 'warehouse'; the modules are: catalog, orders, shipping, stock");
+                .hasMessage("extraction.topology.local-modules names unknown module 'warehouse'; the modules are: catalog, orders, shipping, stock");
         assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders"), "http://lb", Map.of()), metadata(SHOP + "service=catalog\n")))
-                .hasMessageStartingWith("Module 'orders' is set to run here (forum.topology.local-modules) but its implementation is not on the class path");
+                .hasMessageStartingWith("Module 'orders' is set to run here (extraction.topology.local-modules) but its implementation is not on the class path");
         assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders"), "http://lb", Map.of()), shop))
                 .hasMessage("Module 'orders' runs here and uses shop.stock.Stock of module 'stock', which is remote, but that bean"
-                        + " cannot be called over HTTP: run stock here too (forum.topology.local-modules), or make shop.stock.Stock an HTTP contract");
+                        + " cannot be called over HTTP: run stock here too (extraction.topology.local-modules), or make shop.stock.Stock an HTTP contract");
         assertThatThrownBy(() -> Topology.resolve(settings(Set.of("shipping"), "http://lb", Map.of()), shop))
                 .hasMessage("Module 'shipping' runs here and listens to shop.orders.OrderPlaced, which module 'orders' publishes in"
                         + " another process, so it would never arrive: events across processes need a message broker, which this"
@@ -89,7 +89,7 @@ class TopologyTest {
         assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders", "stock"), "lb.example.com", Map.of()), shop))
                 .hasMessage("The URL of remote module 'catalog' must be an absolute http(s) URL, like http://alb.example.com, not 'lb.example.com'");
         assertThatThrownBy(() -> Topology.resolve(settings(Set.of(), "http://lb", Map.of("kernel", URI.create("http://k"))), shop))
-                .hasMessage("forum.topology.remote-urls names unknown module 'kernel'; the modules are: catalog, orders, shipping, stock");
+                .hasMessage("extraction.topology.remote-urls names unknown module 'kernel'; the modules are: catalog, orders, shipping, stock");
         assertThatThrownBy(() -> ModuleMetadata.parse(new Properties(), "jar:x!/META-INF/extraction/modules.properties"))
                 .hasMessageContaining("this library reads format 1");
     }
@@ -99,20 +99,20 @@ class TopologyTest {
         ModuleMetadata shop = metadata(SHOP);
         assertThatThrownBy(() -> Topology.resolve(settings(Set.of("ordrs", "stock"), "http://lb", Map.of()), shop))
                 .isInstanceOf(InvalidTopologyException.class)
-                .hasMessage("forum.topology.local-modules names unknown module 'ordrs' (did you mean orders?); the modules are:"
+                .hasMessage("extraction.topology.local-modules names unknown module 'ordrs' (did you mean orders?); the modules are:"
                         + " catalog, orders, shipping, stock");
         assertThatThrownBy(() -> Topology.resolve(settings(Set.of("ordres"), "http://lb", Map.of()), shop))
-                .hasMessage("forum.topology.local-modules names unknown module 'ordres' (did you mean orders?); the modules are:"
+                .hasMessage("extraction.topology.local-modules names unknown module 'ordres' (did you mean orders?); the modules are:"
                         + " catalog, orders, shipping, stock");
         assertThatThrownBy(() -> Topology.resolve(settings(Set.of(), "http://lb", Map.of("shiping", URI.create("http://s"))), shop))
                 .isInstanceOf(InvalidTopologyException.class)
-                .hasMessage("forum.topology.remote-urls names unknown module 'shiping' (did you mean shipping?); the modules are:"
+                .hasMessage("extraction.topology.remote-urls names unknown module 'shiping' (did you mean shipping?); the modules are:"
                         + " catalog, orders, shipping, stock");
         // Far from every module: no hint. Nor is a module that runs everywhere offered (kernel is not in the list).
         assertThatThrownBy(() -> Topology.resolve(settings(Set.of(), "http://lb", Map.of("billing", URI.create("http://b"))), shop))
-                .hasMessage("forum.topology.remote-urls names unknown module 'billing'; the modules are: catalog, orders, shipping, stock");
+                .hasMessage("extraction.topology.remote-urls names unknown module 'billing'; the modules are: catalog, orders, shipping, stock");
         assertThatThrownBy(() -> Topology.resolve(settings(Set.of("kernal"), "http://lb", Map.of()), shop))
-                .hasMessage("forum.topology.local-modules names unknown module 'kernal'; the modules are: catalog, orders, shipping, stock");
+                .hasMessage("extraction.topology.local-modules names unknown module 'kernal'; the modules are: catalog, orders, shipping, stock");
     }
 
     @Test
