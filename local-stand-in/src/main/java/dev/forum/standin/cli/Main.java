@@ -108,10 +108,10 @@ public final class Main {
         while (!args.isEmpty()) {
             String option = args.removeFirst();
             switch (option) {
-                case "--port" -> port = Integer.parseInt(value(option, args));
+                case "--port" -> port = (int) wholeNumber(option, value(option, args), 0, 65_535);
                 case "--to" -> to = value(option, args);
                 case "--rollback" -> rollback = true;
-                case "--hold" -> hold = Duration.ofSeconds(Long.parseLong(value(option, args)));
+                case "--hold" -> hold = Duration.ofSeconds(wholeNumber(option, value(option, args), 0, 86_400));
                 case "--exit" -> exit = true;
                 case "--root" -> root = Path.of(value(option, args));
                 case "--work-dir" -> workDir = Path.of(value(option, args));
@@ -178,34 +178,35 @@ public final class Main {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
-                String[] words = line.trim().split("\\s+");
                 try {
-                    switch (words[0]) {
-                        case "" -> { }
+                    InputCommand command = InputCommand.parse(line);
+                    if (command == null) {
+                        continue;
+                    }
+                    switch (command.name()) {
                         case "quit", "exit" -> {
                             return;
                         }
                         case "status" -> out.print(stand.status());
                         case "traffic" -> {
-                            if (words.length != 3) {
-                                throw new IllegalArgumentException("traffic <service> <0-100>");
-                            }
-                            Topology next = Topologies.withTraffic(stand.stage().weights(), words[1], Integer.parseInt(words[2]));
-                            stand.apply(Stage.of(words[1] + " at " + words[2] + " %", next));
+                            String service = command.argument(0, null);
+                            int share = Integer.parseInt(command.argument(1, null));
+                            Topology next = Topologies.withTraffic(stand.stage().weights(), service, share);
+                            stand.apply(Stage.of(service + " at " + share + " %", next));
                         }
                         case "migrate" -> {
                             requireMigration(migration);
-                            migration.walk(stand, migration.indexOf(words.length > 1 ? words[1] : "done"), hold);
+                            migration.walk(stand, migration.indexOf(command.argument(0, "done")), hold);
                         }
                         case "rollback" -> {
                             requireMigration(migration);
                             migration.rollback(stand, hold);
                         }
-                        case "kill" -> stand.kill(words[1]);
-                        case "start" -> stand.restart(List.of(words[1]));
+                        case "kill" -> stand.kill(command.argument(0, null));
+                        case "start" -> stand.restart(List.of(command.argument(0, null)));
                         case "rotate-keys" -> KeyRotation.rotate(stand);
                         case "drop-old-keys" -> KeyRotation.dropOld(stand);
-                        default -> out.println("unknown command '" + words[0] + "'");
+                        default -> throw new IllegalStateException("no action for " + command.name());
                     }
                 } catch (RuntimeException e) {
                     out.println("stand-in: " + e.getMessage());
@@ -223,6 +224,25 @@ public final class Main {
         if (migration == null) {
             throw new IllegalArgumentException("only a stand-in started with `migrate` walks a migration; use traffic");
         }
+    }
+
+    /**
+     * @param what  what the number is, for the refusal (an option such as {@code --hold})
+     * @param text  the number as typed
+     * @return it, if a whole number from {@code min} to {@code max}
+     * @throws IllegalArgumentException (one line naming {@code what} and the range) otherwise
+     */
+    static long wholeNumber(String what, String text, long min, long max) {
+        long number;
+        try {
+            number = Long.parseLong(text.strip());
+        } catch (NumberFormatException notANumber) {
+            number = Long.MIN_VALUE;
+        }
+        if (number < min || number > max) {
+            throw new IllegalArgumentException(what + " takes a whole number from " + min + " to " + max + ", not '" + text + "'");
+        }
+        return number;
     }
 
     private static String value(String option, List<String> args) {
