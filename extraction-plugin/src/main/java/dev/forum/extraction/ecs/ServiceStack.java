@@ -149,7 +149,10 @@ final class ServiceStack {
     }
 
     private void extractedParameters() {
-        stack.parameter("Traffic", obj("Type", "Number", "MinValue", 0, "MaxValue", 100, "Default", service.traffic(),
+        // AllowedValues, not MinValue..MaxValue: a Number range takes fractions (12.5), which TrafficSplit has no key for.
+        List<Integer> shares = java.util.stream.IntStream.rangeClosed(0, 100).boxed().toList();
+        stack.parameter("Traffic", obj("Type", "Number", "AllowedValues", shares, "Default", service.traffic(),
+                "ConstraintDescription", "a whole number from 0 to 100",
                 "Description", "The share (0-100) of the routes of " + String.join(", ", service.modules())
                         + " this service takes; the monolith takes the rest. 0 -> 10 -> 50 -> 100 is a cutover, "
                         + "setting it back a rollback."));

@@ -224,7 +224,7 @@ final class CfnIntrinsicChecks implements TemplateContext {
         value(path, args.get(2), Shape.SCALAR);
     }
 
-    /** A literal key, or every value a Ref'd parameter allows (AllowedValues, or a whole-number range). */
+    /** A literal key, or every value a Ref'd parameter allows (its AllowedValues). */
     private List<String> keysOf(String path, JsonNode key) {
         if (key.isTextual()) {
             return List.of(key.asText());
@@ -232,15 +232,12 @@ final class CfnIntrinsicChecks implements TemplateContext {
         if (isIntrinsic(key) && key.has("Ref") && parameters.contains(key.get("Ref").asText())) {
             JsonNode parameter = root.path("Parameters").get(key.get("Ref").asText());
             List<String> keys = new ArrayList<>();
+            // Only AllowedValues bound what a stack may be given: a Number's MinValue..MaxValue takes fractions too.
             if (parameter.has("AllowedValues")) {
                 parameter.get("AllowedValues").forEach(v -> keys.add(v.asText()));
-            } else if (parameter.path("Type").asText().equals("Number") && parameter.has("MinValue") && parameter.has("MaxValue")) {
-                for (long v = parameter.get("MinValue").asLong(); v <= parameter.get("MaxValue").asLong(); v++) {
-                    keys.add(String.valueOf(v));
-                }
             } else {
                 problem(path, "Fn::FindInMap by parameter " + key.get("Ref").asText()
-                        + ", which allows values the mapping may not have: give it AllowedValues or a MinValue..MaxValue");
+                        + ", which allows values the mapping may not have (a MinValue..MaxValue takes fractions): give it AllowedValues");
             }
             return keys;
         }

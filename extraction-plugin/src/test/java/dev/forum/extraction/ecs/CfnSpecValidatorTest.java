@@ -16,7 +16,8 @@ class CfnSpecValidatorTest {
             {
               "AWSTemplateFormatVersion": "2010-09-09",
               "Parameters": {
-                "Traffic": {"Type": "Number", "MinValue": 0, "MaxValue": 2, "Default": 1},
+                "Traffic": {"Type": "Number", "AllowedValues": [0, 1, 2], "Default": 1},
+                "Count": {"Type": "Number", "MinValue": 1, "MaxValue": 4, "Default": 2},
                 "Tag": {"Type": "String", "AllowedPattern": "[a-z]+", "Default": "abc"}
               },
               "Mappings": {"Split": {"0": {"Other": 2}, "1": {"Other": 1}, "2": {"Other": 0}}},
@@ -153,8 +154,11 @@ class CfnSpecValidatorTest {
 
     @Test
     void findInMapKeysMustCoverEveryValueTheParameterAllows() {
-        assertOneProblem(broken("\"MaxValue\": 2, \"Default\": 1", "\"MaxValue\": 3, \"Default\": 1"),
+        assertOneProblem(broken("\"AllowedValues\": [0, 1, 2]", "\"AllowedValues\": [0, 1, 2, 3]"),
                 "mapping Split has no key '3'");
+        // A Number range takes fractions (1.5), which no mapping has a key for.
+        assertOneProblem(broken("\"AllowedValues\": [0, 1, 2]", "\"MinValue\": 0, \"MaxValue\": 2"),
+                "which allows values the mapping may not have");
         List<String> problems = check(broken("\"Other\"]}", "\"Others\"]}"));
         assertEquals(List.of("0", "1", "2"), problems.stream()
                 .map(p -> p.replaceAll(".*Weight: mapping Split\\.(\\d) has no key 'Others'$", "$1")).toList(), problems::toString);
@@ -165,7 +169,8 @@ class CfnSpecValidatorTest {
         assertOneProblem(broken("[\"IsOne\", 2, 3]", "[\"IsTwo\", 2, 3]"), "no condition 'IsTwo'");
         assertOneProblem(broken("\"DependsOn\": [\"Rule\"]", "\"DependsOn\": [\"Rules\"]"), "'Rules' is not another resource");
         assertOneProblem(broken("\"Default\": \"abc\"", "\"Default\": \"ABC\""), "'ABC' does not match its AllowedPattern");
-        assertOneProblem(broken("\"Default\": 1}", "\"Default\": 5}"), "5 is outside MinValue..MaxValue");
+        assertOneProblem(broken("\"Default\": 2}", "\"Default\": 5}"), "5 is outside MinValue..MaxValue");
+        assertOneProblem(broken("\"Default\": 1}", "\"Default\": 5}"), "'5' is not one of its AllowedValues");
     }
 
     @Test

@@ -45,6 +45,10 @@ class EcsListenerRulesTest {
             JsonNode template = json(files.get("service-" + service.name() + ".json"));
             JsonNode traffic = template.path("Parameters").path("Traffic");
             assertEquals(service.traffic(), traffic.path("Default").asInt(), "the topology's share is the default");
+            List<Integer> allowed = new java.util.ArrayList<>();
+            traffic.path("AllowedValues").forEach(value -> allowed.add(value.asInt()));
+            assertEquals(java.util.stream.IntStream.rangeClosed(0, 100).boxed().toList(), allowed,
+                    "whole shares only: TrafficSplit has no key for 12.5");
             for (int share = 0; share <= 100; share++) {
                 int monolith = template.path("Mappings").path("TrafficSplit").path(String.valueOf(share)).path("Monolith").asInt(-1);
                 assertEquals(100, monolith + share, "weights at Traffic=" + share);

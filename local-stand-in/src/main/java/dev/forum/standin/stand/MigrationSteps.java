@@ -168,8 +168,11 @@ final class MigrationSteps {
      */
     void restart(Instance instance, Set<String> modules) {
         String backend = HaproxyConfig.serviceBackend(instance.service());
-        context.log().info(instance.name() + ": local " + String.join(",", instance.localModules()) + " -> "
-                + String.join(",", modules));
+        String holds = String.join(",", instance.localModules());
+        // A restart that keeps the modules (a key rotation) says so rather than "threads,users -> threads,users".
+        context.log().info(instance.name() + ": " + (instance.localModules().equals(modules)
+                ? "restart with the same modules (" + holds + ")"
+                : "local " + holds + " -> " + String.join(",", modules)));
         checks.requireOthersReady(instance);
         checks.requireNoWeightForLostModules(instance, modules);
 
