@@ -215,6 +215,37 @@ class SecurityOnMonolithIntegrationTest extends SecurityContract {
                 assertThat(challenge).startsWith("Bearer error=\"invalid_token\""));
     }
 
+    /**
+     * A validly signed token whose subject this forum has no user for is the token's fault: 401 invalid_token saying
+     * so, on every write that takes its author from the token, not a 422 naming an author field the body never sent.
+     * Another missing reference in the same write does not change that; one in a write by a real user stays a 422.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "/api/threads | {\"title\":\"from nobody\"}",
+        "/api/posts   | {\"thread\":1,\"text\":\"from nobody\"}",
+        "/api/posts   | {\"thread\":987654,\"text\":\"from nobody, to no thread\"}"})
+    void a_token_of_a_user_this_forum_does_not_have_is_refused_as_a_token(String path, String body) {
+        String nobody = TestTokens.forUser(987_654);
+
+        Reply refused = http.withToken(nobody).postJson(path, body);
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
+        assertThat(refused.contentType()).isEqualTo("application/problem+json");
+        assertThat(refused.json().get("detail").asString())
+                .isEqualTo("The access token is not valid: it names user 987654, and this forum has no such user. Log in"
+                        + " again (POST /api/users/login) for a new one");
+        assertThat(refused.wwwAuthenticate()).hasValueSatisfying(challenge -> assertThat(challenge)
+                .isEqualTo("Bearer error=\"invalid_token\", error_description=\"it names user 987654, and this forum has"
+                        + " no such user\""));
+        assertThat(http.get("/api/threads?limit=100").body()).doesNotContain("from nobody");
+        assertThat(http.get("/api/posts/in-thread/1").body()).doesNotContain("from nobody");
+
+        Reply missingThread = http.withToken(TestTokens.forUser(SecurityTable.CALLER))
+                .postJson("/api/posts", "{\"thread\":987654,\"text\":\"to no thread\"}");
+        assertThat(missingThread.status()).as(missingThread.toString()).isEqualTo(422);
+    }
+
     private static String[] authorization(String sent) {
         String valid = TestTokens.forUser(SecurityTable.CALLER);
         return switch (sent) {

@@ -59,6 +59,8 @@ final class SecurityTable {
                 () -> "Bearer " + hs256WithPublicKey(), body, 401, "unauthorized", "invalid_token"));
         rows.add(new Row("a token whose subject is not a forum user id", () -> "Bearer " + TestTokens.builder(CALLER)
                 .subject("c0ffee00-dead-beef").sign(), body, 401, "unauthorized", "invalid_token"));
+        rows.add(new Row("a valid token of a user this forum does not have", () -> "Bearer " + TestTokens.forUser(987_654),
+                body, 401, "unauthorized", "invalid_token"));
         rows.add(new Row("basic credentials instead of a token", () -> "Basic bWFyY2VsaW5lOnZhbXBpcmUtcXVlZW4tMTAwMA==",
                 body, 401, "unauthorized", null));
         rows.add(new Row("a valid token of user 1 writing as user 2", () -> "Bearer " + TestTokens.forUser(CALLER),

@@ -38,4 +38,24 @@ class InvalidSettingStartupIntegrationTest {
                 .contains(description)
                 .doesNotContain("Application run failed"); // Spring Boot's line before a stack trace it could not analyze
     }
+
+    /** Spring Boot's own settings of the two HTTP servers, which Tomcat alone would refuse only once it starts. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--server.port=99999            | --management.server.port=0 | server.port=99999: a port is a whole number from 1 to 65535 (0: any free port, -1: no HTTP server)",
+        "--server.port=-2               | --management.server.port=0 | server.port=-2: a port is a whole number from 1 to 65535",
+        "--management.server.port=70000 | --server.port=0            | management.server.port=70000: a port is a whole number from 1 to 65535",
+        "--server.address=192.0.2.7     | --server.port=0            | server.address=192.0.2.7: 192.0.2.7 is not an address of this machine, so no server can listen there",
+    })
+    void aServerThatCouldNotBindIsRefusedBeforeAnythingStarts(String argument, String otherPort, String description,
+            CapturedOutput output) {
+        Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(ForumApplication.class)
+                .run(otherPort, argument).close());
+
+        assertThat(failure).isNotNull();
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
+                .contains(description)
+                .doesNotContain("Application run failed")
+                .doesNotContain("Migrating schema"); // refused before any module's database is touched
+    }
 }

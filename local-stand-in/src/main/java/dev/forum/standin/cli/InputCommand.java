@@ -1,8 +1,11 @@
 package dev.forum.standin.cli;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * One line typed on the stand-in's standard input, checked before anything is done: a known command with the
@@ -13,15 +16,16 @@ import java.util.Map;
  */
 record InputCommand(String name, List<String> arguments) {
 
-    /** Each command to its arguments, for the count and for a refusal to show how it is written. */
-    private static final Map<String, List<String>> COMMANDS = Map.ofEntries(
-            Map.entry("status", List.of()), Map.entry("traffic", List.of("<service>", "<0-100>")),
-            Map.entry("migrate", List.of("[STEP]")), Map.entry("rollback", List.of()),
-            Map.entry("kill", List.of("<instance>")), Map.entry("start", List.of("<instance>")),
-            Map.entry("rotate-keys", List.of()), Map.entry("drop-old-keys", List.of()),
-            Map.entry("quit", List.of()), Map.entry("exit", List.of()));
-    private static final String LISTED = "status, traffic <service> <0-100>, migrate [STEP], rollback, kill <instance>,"
-            + " start <instance>, rotate-keys, drop-old-keys, quit";
+    /** Each command to its arguments, in the order a refusal lists them (and for the count of arguments). */
+    private static final Map<String, List<String>> COMMANDS = ordered(
+            "status", List.of(), "traffic", List.of("<service>", "<0-100>"), "migrate", List.of("[STEP]"),
+            "rollback", List.of(), "kill", List.of("<instance>"), "start", List.of("<instance>"),
+            "rotate-keys", List.of(), "drop-old-keys", List.of(), "quit", List.of());
+    /** Other names of a command, taken but not listed. */
+    private static final Map<String, String> ALIASES = Map.of("exit", "quit");
+    private static final String LISTED = COMMANDS.entrySet().stream()
+            .map(command -> String.join(" ", command.getKey(), String.join(" ", command.getValue())).strip())
+            .collect(Collectors.joining(", "));
 
     /**
      * @param line a line as typed; surrounding and repeated blanks do not count
@@ -35,20 +39,29 @@ record InputCommand(String name, List<String> arguments) {
             return null;
         }
         String[] words = trimmed.split("\\s+");
-        String name = words[0];
+        String name = ALIASES.getOrDefault(words[0], words[0]);
         List<String> shape = COMMANDS.get(name);
         if (shape == null) {
-            throw new IllegalArgumentException("unknown command '" + name + "'; the commands are " + LISTED);
+            throw new IllegalArgumentException("unknown command '" + words[0] + "'; the commands are " + LISTED);
         }
         List<String> arguments = Arrays.asList(words).subList(1, words.length);
         long required = shape.stream().filter(a -> !a.startsWith("[")).count();
         if (arguments.size() < required || arguments.size() > shape.size()) {
-            throw new IllegalArgumentException("usage: " + String.join(" ", name, String.join(" ", shape)).strip());
+            throw new IllegalArgumentException("usage: " + String.join(" ", words[0], String.join(" ", shape)).strip());
         }
         if (name.equals("traffic")) {
             Main.wholeNumber("traffic's share", arguments.get(1), 0, 100);
         }
         return new InputCommand(name, List.copyOf(arguments));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, List<String>> ordered(Object... namesAndArguments) {
+        Map<String, List<String>> commands = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndArguments.length; i += 2) {
+            commands.put((String) namesAndArguments[i], (List<String>) namesAndArguments[i + 1]);
+        }
+        return Collections.unmodifiableMap(commands);
     }
 
     /** The argument at {@code index}, or {@code otherwise} where an optional one was left out. */

@@ -184,7 +184,7 @@ public final class Main {
                         continue;
                     }
                     switch (command.name()) {
-                        case "quit", "exit" -> {
+                        case "quit" -> {
                             return;
                         }
                         case "status" -> out.print(stand.status());

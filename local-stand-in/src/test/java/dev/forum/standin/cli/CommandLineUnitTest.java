@@ -49,6 +49,7 @@ class CommandLineUnitTest {
         assertEquals("50", InputCommand.parse("migrate 50").argument(0, "done"));
         assertEquals(List.of("posts-1"), InputCommand.parse("kill posts-1").arguments());
         assertEquals(List.of(), InputCommand.parse("rotate-keys").arguments());
+        assertEquals(new InputCommand("quit", List.of()), InputCommand.parse("exit"));
         assertNull(InputCommand.parse("   "));
     }
 
@@ -61,7 +62,8 @@ class CommandLineUnitTest {
         "traffic posts 120 | traffic's share takes a whole number from 0 to 100, not '120'",
         "traffic posts half | traffic's share takes a whole number from 0 to 100, not 'half'",
         "status now | usage: status",
-        "migrate 10 50 | usage: migrate [STEP]"})
+        "migrate 10 50 | usage: migrate [STEP]",
+        "exit now | usage: exit"})
     void aBadInputLineIsRefusedInOneLineSayingHowToWriteIt(String line, String message) {
         assertEquals(message, assertThrows(IllegalArgumentException.class, () -> InputCommand.parse(line)).getMessage());
     }

@@ -117,6 +117,9 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, Authent
 
     /** What is wrong with a token, in RFC 6750's terms and without library names. */
     private static String description(AuthenticationException failure) {
+        if (failure instanceof UnknownCallerException unknown) {
+            return unknown.getMessage();
+        }
         String text = failure instanceof InvalidBearerTokenException || failure instanceof OAuth2AuthenticationException
                 ? String.valueOf(failure.getMessage()) : "";
         if (text.contains(TokenVerification.UNSIGNED)) {

@@ -29,6 +29,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -126,6 +127,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<Object> undecodableParameters(InvalidParameterException failure) {
         return answer(ProblemType.BAD_REQUEST.problem(UNDECODABLE_PARAMETERS));
+    }
+
+    /**
+     * A refusal of the caller's token that only the write could find (forum.platform.security.Callers#writeAs): given
+     * back to Spring Security's exception translation, which answers it as it answers every invalid token (401
+     * {@code invalid_token}), rather than as a fault of ours below.
+     *
+     * @throws AuthenticationException always, the failure itself
+     */
+    @ExceptionHandler(AuthenticationException.class)
+    void authentication(AuthenticationException failure) {
+        throw failure;
     }
 
     /** Anything else is a fault of ours: logged whole, answered with no detail a client could misuse. */

@@ -50,12 +50,15 @@ class PostController implements PostsApi {
         return Pages.page(limit, offset, (l, o) -> posts.byUser(user, l, o));
     }
 
-    /** The author is the caller: a body that names another user is refused with 403 before anything is checked. */
+    /**
+     * The author is the caller: a body that names another user is refused with 403 before anything is checked, and a
+     * token whose user does not exist with 401 ({@link Callers#writeAs}).
+     */
     @Override
     @ResponseStatus(HttpStatus.CREATED)
     public Post create(NewPost post) {
-        long author = Callers.author("user", post.user() == null ? null : post.user().value());
-        Post created = posts.create(new NewPost(post.thread(), post.text(), UserId.of(author)));
+        Post created = Callers.writeAs("user", post.user() == null ? null : post.user().value(),
+                author -> posts.create(new NewPost(post.thread(), post.text(), UserId.of(author))));
         Pages.created(PATH + "/" + created.id());
         return created;
     }

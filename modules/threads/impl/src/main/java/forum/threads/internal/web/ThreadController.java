@@ -39,12 +39,15 @@ class ThreadController implements ThreadsApi {
         return threads.get(id);
     }
 
-    /** The author is the caller: a body that names another user is refused with 403 before anything is checked. */
+    /**
+     * The author is the caller: a body that names another user is refused with 403 before anything is checked, and a
+     * token whose user does not exist with 401 ({@link Callers#writeAs}).
+     */
     @Override
     @ResponseStatus(HttpStatus.CREATED)
     public ForumThread create(NewThread thread) {
-        long author = Callers.author("createdBy", thread.createdBy() == null ? null : thread.createdBy().value());
-        ForumThread created = threads.create(new NewThread(thread.title(), UserId.of(author)));
+        ForumThread created = Callers.writeAs("createdBy", thread.createdBy() == null ? null : thread.createdBy().value(),
+                author -> threads.create(new NewThread(thread.title(), UserId.of(author))));
         Pages.created(PATH + "/" + created.id());
         return created;
     }
