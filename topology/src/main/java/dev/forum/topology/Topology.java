@@ -47,8 +47,18 @@ public final class Topology {
      * rule priorities follow that order ({@link #priorityOf}), so every load balancer rendered from it (the ALB's
      * listener rules, the local stand-in's HAProxy) numbers its rules alike.
      *
-     * @throws TopologyException naming the line and what to fix: an unknown module, a module in two services,
-     *                           no monolith or two, two services with one name
+     * <p>These checks span services, and run on a spec {@link TopologyFile} has read without a mistake: they need
+     * every service's name, {@code monolith} and modules read right ({@code monolith: yes} would otherwise also be "no
+     * monolith"), and the unknown-module check needs the application's modules, which the file's reader does not
+     * know. So a file's own mistakes are reported first, all at once; then these, all at once.
+     *
+     * @param spec      the topology as written
+     * @param unordered the application's modules with their route prefixes, each once
+     * @return the topology, ready for the renderers
+     * @throws TopologyException every mistake found, one line each naming the line and what to fix, sorted by line (as
+     *                           {@link TopologyFile#parse(String, String, String)} gives them): an unknown module, a
+     *                           module in two services or twice in one, no monolith or two, two services with one name
+     * @throws IllegalArgumentException when {@code unordered} names a module twice
      */
     public static Topology resolve(TopologySpec spec, List<ModuleRoute> unordered) {
         List<ModuleRoute> modules = unordered.stream().sorted(MODULE_ORDER).toList();
@@ -59,23 +69,25 @@ public final class Topology {
             }
         }
         String knownNames = modules.stream().map(ModuleRoute::module).collect(Collectors.joining(", "));
+        TopologyMistakes mistakes = new TopologyMistakes(spec.source());
         Map<String, ServiceSpec> byName = new HashMap<>();
         Map<String, ServiceSpec> holders = new HashMap<>();
         Map<String, Integer> heldOn = new HashMap<>();
         ServiceSpec monolith = null;
         List<ServiceSpec> extracted = new ArrayList<>();
         for (ServiceSpec service : spec.services()) {
-            ServiceSpec same = byName.put(service.name(), service);
+            ServiceSpec same = byName.putIfAbsent(service.name(), service);
             if (same != null) {
-                throw error(spec, service, "two services are named '" + service.name() + "' (the other is on line "
+                mistakes.add(service.line(), "two services are named '" + service.name() + "' (the other is on line "
                         + same.line() + "); give each a name of its own");
             }
             if (service.monolith()) {
                 if (monolith != null) {
-                    throw error(spec, service, "'" + service.name() + "' and '" + monolith.name() + "' are both "
+                    mistakes.add(service.line(), "'" + service.name() + "' and '" + monolith.name() + "' are both "
                             + "marked monolith: true; there is exactly one monolith");
+                } else {
+                    monolith = service;
                 }
-                monolith = service;
                 continue;
             }
             for (int i = 0; i < service.modules().size(); i++) {
@@ -83,26 +95,28 @@ public final class Topology {
                 String module = service.modules().get(i);
                 int line = service.moduleLine(i);
                 if (!known.containsKey(module)) {
-                    throw error(spec, line, service.name() + ": unknown module '" + module + "'"
+                    mistakes.add(line, service.name() + ": unknown module '" + module + "'"
                             + ClosestName.hint(module, known.keySet()) + "; the modules are " + knownNames);
+                    continue;
                 }
-                ServiceSpec holder = holders.put(module, service);
+                ServiceSpec holder = holders.putIfAbsent(module, service);
                 if (holder == service) {
-                    throw error(spec, line, service.name() + ": module '" + module + "' is listed twice (also on line "
+                    mistakes.add(line, service.name() + ": module '" + module + "' is listed twice (also on line "
                             + heldOn.get(module) + "); list it once");
-                }
-                if (holder != null) {
-                    throw error(spec, line, "module '" + module + "' is in two services, '" + holder.name() + "' (line "
+                } else if (holder != null) {
+                    mistakes.add(line, "module '" + module + "' is in two services, '" + holder.name() + "' (line "
                             + heldOn.get(module) + ") and '" + service.name() + "'; a module runs in one extracted service");
+                } else {
+                    heldOn.put(module, line);
                 }
-                heldOn.put(module, line);
             }
             extracted.add(service);
         }
         if (monolith == null) {
-            throw new TopologyException(spec.source() + ": no monolith: mark one service monolith: true (it holds "
-                    + "every module not listed elsewhere and is the default route)");
+            mistakes.addToFile("no monolith: mark one service monolith: true (it holds every module not listed elsewhere"
+                    + " and is the default route)");
         }
+        mistakes.throwIfAny();
         return new Topology(spec, modules, monolith, extracted, holders);
     }
 
@@ -269,13 +283,5 @@ public final class Topology {
 
     private ServiceSpec require(String name) {
         return service(name).orElseThrow(() -> new IllegalArgumentException("no service named " + name));
-    }
-
-    private static TopologyException error(TopologySpec spec, ServiceSpec service, String message) {
-        return error(spec, service.line(), message);
-    }
-
-    private static TopologyException error(TopologySpec spec, int line, String message) {
-        return new TopologyException(spec.source() + ":" + line + ": " + message);
     }
 }

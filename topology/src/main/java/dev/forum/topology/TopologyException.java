@@ -1,9 +1,52 @@
 package dev.forum.topology;
 
-/** A topology that cannot be used; the message is one line that says where and what to fix. */
+import java.util.List;
+
+/**
+ * A topology that cannot be used. Each mistake is one line that says where and what to fix
+ * ({@code <source>:<line>: <what to fix>}); with several, the message is a first line counting them
+ * ({@code 3 mistakes in topology.yml:}) and then one line per mistake, in the file's order.
+ */
 public final class TopologyException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<String> mistakes;
+
+    /**
+     * One mistake.
+     *
+     * @param message the mistake, one line; it is the exception's message as given
+     */
     public TopologyException(String message) {
         super(message);
+        this.mistakes = List.of(message);
+    }
+
+    /**
+     * Every mistake found in one file.
+     *
+     * @param source   the file's name, for the first line when there are several
+     * @param mistakes one line each, at least one, in the order to show them
+     * @throws IllegalArgumentException when {@code mistakes} is empty
+     */
+    public TopologyException(String source, List<String> mistakes) {
+        super(message(source, mistakes));
+        this.mistakes = List.copyOf(mistakes);
+    }
+
+    /** The mistakes, one line each, in the order shown: one for a mistake alone. */
+    public List<String> mistakes() {
+        return mistakes;
+    }
+
+    private static String message(String source, List<String> mistakes) {
+        if (mistakes.isEmpty()) {
+            throw new IllegalArgumentException("a topology exception needs at least one mistake");
+        }
+        if (mistakes.size() == 1) {
+            return mistakes.get(0);
+        }
+        return mistakes.size() + " mistakes in " + source + ":\n" + String.join("\n", mistakes);
     }
 }

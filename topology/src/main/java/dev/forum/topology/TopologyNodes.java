@@ -1,10 +1,12 @@
 package dev.forum.topology;
 
+import dev.forum.closestname.ClosestName;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -14,63 +16,105 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * The YAML values of one topology file read as the types its schema asks for ({@link TopologyFile}): a mapping of
  * known keys, a name, a list of names, a whole number, a boolean, a single value. In: a composed YAML node and what it
- * is, in the file's terms ({@code "edge.rate-limit"}); out: the value, or a {@link TopologyException} of
- * {@code <source>:<line>: <what is wrong>} (an unknown or repeated key, a value of the wrong kind), which
- * {@link #error} also makes for the schema's own checks.
+ * is, in the file's terms ({@code "edge.rate-limit"}); out: the value, or {@code null} when it is wrong, the mistake
+ * ({@code <source>:<line>: <what is wrong>}: an unknown or repeated key, a value of the wrong kind) then recorded in
+ * the file's {@link TopologyMistakes}, where {@link #mistake} also records the schema's own checks. Nothing here
+ * throws: the reader goes on to the rest of the file.
  */
 final class TopologyNodes {
 
     private static final String NAME = "[a-z][a-z0-9-]{0,19}";
 
-    private final String source;
+    /**
+     * The known keys of one mapping as written, each once, in the file's order.
+     *
+     * @param values   each known key's value
+     * @param misspelt the known keys absent here that an unknown key of the mapping most likely meant ({@code modles}:
+     *                 {@code modules}); a default for one of them may not be what the file meant
+     */
+    record Keys(Map<String, Node> values, Set<String> misspelt) {
 
-    /** @param source the file's name in messages */
-    TopologyNodes(String source) {
-        this.source = source;
+        boolean has(String key) {
+            return values.containsKey(key);
+        }
+
+        /** The key's value, or {@code null} when the key is not written (or only misspelt). */
+        Node get(String key) {
+            return values.get(key);
+        }
+
+        /** Whether the key is absent but an unknown key most likely meant it. */
+        boolean misspelt(String key) {
+            return misspelt.contains(key);
+        }
     }
 
-    /** A mapping whose keys are all {@code allowed}, each once, in the file's order. */
-    Map<String, Node> mapping(Node node, String what, Set<String> allowed) {
+    private final TopologyMistakes mistakes;
+
+    /** @param mistakes where the file's mistakes are recorded */
+    TopologyNodes(TopologyMistakes mistakes) {
+        this.mistakes = mistakes;
+    }
+
+    /**
+     * A mapping whose keys are all {@code allowed}, each once, in the file's order; an unknown or repeated key is
+     * recorded and left out (the first of a repeated key is kept), the other keys are read.
+     *
+     * @return the keys, or {@code null} when the node is not a mapping
+     */
+    Keys mapping(Node node, String what, Set<String> allowed) {
         if (!(node instanceof MappingNode mapping)) {
-            throw error(node, what + " must be a mapping of keys (" + String.join(", ", sorted(allowed)) + ")");
+            mistake(node, what + " must be a mapping of keys (" + String.join(", ", sorted(allowed)) + ")");
+            return null;
         }
         Map<String, Node> keys = new LinkedHashMap<>();
+        Set<String> misspelt = new TreeSet<>();
         for (NodeTuple tuple : mapping.getValue()) {
             String key = scalar(tuple.getKeyNode(), "a key");
-            if (!allowed.contains(key)) {
-                throw error(tuple.getKeyNode(), "unknown key '" + key + "' in " + what + " (known keys: "
-                        + String.join(", ", sorted(allowed)) + ")");
+            if (key == null) {
+                continue;
             }
-            if (keys.put(key, tuple.getValueNode()) != null) {
-                throw error(tuple.getKeyNode(), "key '" + key + "' appears twice in " + what);
+            if (!allowed.contains(key)) {
+                mistake(tuple.getKeyNode(), "unknown key '" + key + "' in " + what + " (known keys: "
+                        + String.join(", ", sorted(allowed)) + ")");
+                ClosestName.of(key, allowed).ifPresent(misspelt::add);
+            } else if (keys.putIfAbsent(key, tuple.getValueNode()) != null) {
+                mistake(tuple.getKeyNode(), "key '" + key + "' appears twice in " + what);
             }
         }
-        return keys;
+        misspelt.removeAll(keys.keySet());
+        return new Keys(keys, misspelt);
     }
 
-    /** A name: 1-20 lower-case letters, digits or '-', starting with a letter. */
+    /** A name: 1-20 lower-case letters, digits or '-', starting with a letter; {@code null} when it is not one. */
     String name(Node node, String what) {
         String value = scalar(node, what);
-        if (!value.matches(NAME)) {
-            throw error(node, what + " '" + value + "' must be 1-20 lower-case letters, digits or '-', starting "
+        if (value != null && !value.matches(NAME)) {
+            mistake(node, what + " '" + value + "' must be 1-20 lower-case letters, digits or '-', starting "
                     + "with a letter");
+            return null;
         }
         return value;
     }
 
-    /** A list of names ({@link #name}), or one name alone. */
+    /** A list of names ({@link #name}), or one name alone; {@code null} when any is wrong (each one recorded). */
     List<String> names(Node node, String what) {
         if (node instanceof ScalarNode) {
-            return List.of(name(node, what));
+            String name = name(node, what);
+            return name == null ? null : List.of(name);
         }
         if (!(node instanceof SequenceNode sequence)) {
-            throw error(node, what + " must be a list such as [posts, threads]");
+            mistake(node, what + " must be a list such as [posts, threads]");
+            return null;
         }
         List<String> names = new ArrayList<>();
+        boolean wrong = false;
         for (Node item : sequence.getValue()) {
-            names.add(name(item, what));
+            String name = name(item, what);
+            wrong |= name == null;
+            names.add(name);
         }
-        return names;
+        return wrong ? null : names;
     }
 
     /**
@@ -84,36 +128,42 @@ final class TopologyNodes {
         return List.of(line(node));
     }
 
-    /** A whole number that fits an {@code int}. */
-    int integer(Node node, String what) {
+    /** A whole number that fits an {@code int}; {@code null} when it is not one. */
+    Integer integer(Node node, String what) {
         String value = scalar(node, what);
+        if (value == null) {
+            return null;
+        }
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw error(node, what + " must be a whole number, not '" + value + "'");
+            mistake(node, what + " must be a whole number, not '" + value + "'");
+            return null;
         }
     }
 
-    /** {@code true} or {@code false}, spelled so. */
-    boolean bool(Node node, String what) {
+    /** {@code true} or {@code false}, spelled so; {@code null} when it is neither. */
+    Boolean bool(Node node, String what) {
         String value = scalar(node, what);
-        if (!value.equals("true") && !value.equals("false")) {
-            throw error(node, what + " must be true or false, not '" + value + "'");
+        if (value != null && !value.equals("true") && !value.equals("false")) {
+            mistake(node, what + " must be true or false, not '" + value + "'");
+            return null;
         }
-        return Boolean.parseBoolean(value);
+        return value == null ? null : Boolean.valueOf(value);
     }
 
-    /** A single value, as written. */
+    /** A single value, as written; {@code null} when it is a list or a mapping. */
     String scalar(Node node, String what) {
         if (!(node instanceof ScalarNode scalar)) {
-            throw error(node, what + " must be a single value");
+            mistake(node, what + " must be a single value");
+            return null;
         }
         return scalar.getValue();
     }
 
-    /** The mistake {@code message} at the node's line: {@code <source>:<line>: <message>}. */
-    TopologyException error(Node node, String message) {
-        return new TopologyException(source + ":" + line(node) + ": " + message);
+    /** Records the mistake {@code message} at the node's line: {@code <source>:<line>: <message>}. */
+    void mistake(Node node, String message) {
+        mistakes.add(line(node), message);
     }
 
     /** The node's line in the file, from 1. */

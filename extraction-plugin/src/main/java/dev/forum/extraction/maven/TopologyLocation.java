@@ -89,8 +89,10 @@ final class TopologyLocation {
      * ({@link ModuleRoutes}); a service the load balancer cannot route to is not refused here but by
      * {@link #blockedServices}, so that it blocks only itself.
      *
-     * @throws ExtractionException a mistake in the file, one line naming the file, the line and the fix (a module
-     *                             that runs in every service named in a service's modules among them)
+     * @throws ExtractionException the file's mistakes, one line each naming the file, the line and the fix, all of
+     *                             them at once below a line counting them when there are several (its message, which
+     *                             Maven prints as it is: {@link dev.forum.topology.TopologyException}); or a module that
+     *                             runs in every service named in a service's modules, one line
      */
     static Topology read(Path file, ModulithModel model, MavenProject project) {
         return read(file, model, defaultName(project));

@@ -14,7 +14,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A topology file read against the application's modules: one that runs in every service is named as such. */
+/**
+ * A topology file read against the application's modules: one that runs in every service is named as such; the file's
+ * mistakes are reported all at once.
+ */
 class TopologyLocationTest {
 
     @Test
@@ -51,6 +54,38 @@ class TopologyLocationTest {
         assertEquals("shop", TopologyLocation.topologyName("shop"));
         assertEquals("app", TopologyLocation.topologyName("1234"), "nothing usable: the generic name");
         assertEquals("a-very-long-artifact", TopologyLocation.topologyName("a-very-long-artifact-id-indeed"));
+    }
+
+    /**
+     * Every mistake of the file stops the build at once, one per line below a line counting them: Maven prints the
+     * failure's message as it is, so each mistake reads on a line of its own.
+     */
+    @Test
+    void everyMistakeOfTheFileIsReportedAtOnceOnePerLine(@TempDir Path folder) throws IOException {
+        ModulithModel library = new ModulithModel("library.LibraryApplication", List.of("library"), List.of(
+                module("books", false), module("loans", false)),
+                Map.of(), Set.of(), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "25");
+        Path file = Files.writeString(folder.resolve("topology.yml"), """
+                services:
+                  - { name: monolith, monolith: true, colour: blue }
+                  - { name: circulation, modules: [loans], traffic: 120 }
+                """);
+        var e = assertThrows(ExtractionException.class, () -> TopologyLocation.read(file, library, "library"));
+        String expected = "2 mistakes in " + file + ":\n"
+                + file + ":2: unknown key 'colour' in a service (known keys: autoscaling, count, cpu, database, memory,"
+                + " modules, monolith, name, traffic)\n"
+                + file + ":3: circulation: traffic is a share from 0 to 100, not 120";
+        assertEquals(expected, e.getMessage());
+        assertEquals(expected, Refusals.report(new org.apache.maven.plugin.logging.SystemStreamLog(), e).getMessage());
+
+        Files.writeString(file, """
+                services:
+                  - { name: monolith, monolith: true }
+                  - { name: circulation, modules: [loans], traffic: 120 }
+                """);
+        assertEquals(file + ":3: circulation: traffic is a share from 0 to 100, not 120",
+                assertThrows(ExtractionException.class, () -> TopologyLocation.read(file, library, "library")).getMessage(),
+                "one mistake reads as it always did");
     }
 
     private static ModulithModel.Module module(String name, boolean open) {

@@ -1,0 +1,189 @@
+package dev.forum.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A file with several mistakes reports every one of them at once, each with its line, sorted by line. */
+class TopologyMistakesUnitTest {
+
+    private static final String SERVICE_KEYS = "(known keys: autoscaling, count, cpu, database, memory, modules,"
+            + " monolith, name, traffic)";
+    private static final String MODULES = "the modules are posts, threads, users";
+
+    @Test
+    void everyKindOfMistakeInOneFileIsReportedWithItsLine() {
+        TopologyException error = parseRefused("""
+                name: shop
+                services:
+                  - name: monolith
+                    monolith: true
+                    colour: blue
+                  - name: posts
+                    modules: [posts]
+                    traffic: 120
+                    autoscaling: { min: 3, max: 4 }
+                  - name: users
+                    modules: [users]
+                    count: 3
+                    autoscaling: { cpu-target: 95 }
+                edge:
+                  certificate-arn: arn:aws:iam::123456789012:server-certificate/x
+                """);
+        assertEquals(List.of(
+                "t.yml:5: unknown key 'colour' in a service " + SERVICE_KEYS,
+                "t.yml:8: posts: traffic is a share from 0 to 100, not 120",
+                "t.yml:9: posts: autoscaling needs 1 <= min <= count <= max; here min 3, count 2, max 4",
+                "t.yml:13: users: autoscaling cpu-target is a percentage from 10 to 90",
+                "t.yml:15: edge.certificate-arn must be an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>),"
+                        + " not 'arn:aws:iam::123456789012:server-certificate/x'"), error.mistakes());
+        assertEquals("5 mistakes in t.yml:\n" + String.join("\n", error.mistakes()), error.getMessage());
+    }
+
+    @Test
+    void mistakesAreSortedByLineWhateverOrderTheSectionsComeIn() {
+        TopologyException error = parseRefused("""
+                database: { pool-size: 0 }
+                edge: { rate-limit: 5 }
+                name: Shop
+                services:
+                  - { name: monolith, monolith: true, cpu: 300 }
+                """);
+        assertEquals(List.of(
+                "t.yml:1: database.pool-size is connections per module per task, from 1 to 50, not 0",
+                "t.yml:2: edge.rate-limit is requests per client IP in 5 minutes, from 100 to 2000000000 (AWS WAF's bounds),"
+                        + " not 5",
+                "t.yml:3: name 'Shop' must be 1-20 lower-case letters, digits or '-', starting with a letter",
+                "t.yml:5: monolith: cpu 300 is not a Fargate size (use 256, 512, 1024, 2048 or 4096)"), error.mistakes());
+    }
+
+    @Test
+    void aCheckThatNeedsAWrongValueIsSkippedButNotTheRestOfTheFile() {
+        TopologyException error = parseRefused("""
+                services:
+                  - { monolith: true, traffic: 300 }
+                  - { name: posts, modles: [posts] }
+                  - { name: threads, modules: [threads], count: lots, autoscaling: { min: 3 } }
+                  - { name: users, modules: [users], traffic: 101, database: {} }
+                  - { name: big, monolith: yes, traffic: 50 }
+                  - { name: small, modules: [Posts], cpu: big, memory: 4096 }
+                  - { name: Tags, modules: [tags], traffic: 120 }
+                  - name: monolith
+                    monolith: true
+                """);
+        assertEquals(List.of(
+                // no name: its other values are not checked (every message names the service)
+                "t.yml:2: a service without a name: add name: <service>",
+                // the unknown key most likely is modules: no "needs modules" as well
+                "t.yml:3: unknown key 'modles' in a service " + SERVICE_KEYS,
+                // a wrong count: no autoscaling bounds around it
+                "t.yml:4: threads.count must be a whole number, not 'lots'",
+                // a wrong share: not "a database of its own needs traffic: 100" as well
+                "t.yml:5: users: traffic is a share from 0 to 100, not 101",
+                // not known whether it is the monolith: nothing said of its traffic
+                "t.yml:6: big.monolith must be true or false, not 'yes'",
+                // a wrong module name and a wrong cpu: no "needs modules", no Fargate size
+                "t.yml:7: small.modules 'Posts' must be 1-20 lower-case letters, digits or '-', starting with a letter",
+                "t.yml:7: small.cpu must be a whole number, not 'big'",
+                // a wrong name still names its service in its other mistakes
+                "t.yml:8: service name 'Tags' must be 1-20 lower-case letters, digits or '-', starting with a letter",
+                "t.yml:8: Tags: traffic is a share from 0 to 100, not 120"), error.mistakes());
+    }
+
+    @Test
+    void aDatabaseOfItsOwnReportsItsClassAndItsStorageAndItsShare() {
+        TopologyException error = parseRefused("""
+                services:
+                  - { name: monolith, monolith: true }
+                  - name: posts
+                    modules: [posts]
+                    traffic: 10
+                    database:
+                      instance: db.m7g.micro
+                      storage: 10
+                """);
+        assertEquals(List.of(
+                // a mapping's mistake is on the line where its first key is written
+                "t.yml:7: posts: a database of its own needs traffic: 100 (a module's data lives in one database, and"
+                        + " during a canary the monolith writes it too); drop database: until the service takes all its"
+                        + " modules' traffic",
+                "t.yml:7: posts: database.instance db.m7g.micro: m7g classes start at large; use a t4g class for a smaller one",
+                "t.yml:8: posts: database.storage is GiB from 20 to 65536, not 10"), error.mistakes());
+    }
+
+    @Test
+    void anUnrelatedUnknownKeyDoesNotHideAMissingOne() {
+        TopologyException error = parseRefused("name: shop\ncolour: blue\n");
+        assertEquals(List.of("t.yml:1: no services: list the services, one of them with monolith: true",
+                "t.yml:2: unknown key 'colour' in the file (known keys: database, edge, name, services)"), error.mistakes());
+        assertEquals("t.yml:1: unknown key 'servces' in the file (known keys: database, edge, name, services)",
+                parseRefused("servces: []\n").getMessage(), "a misspelt services key is that key's mistake alone");
+    }
+
+    @Test
+    void oneMistakeReadsAsItAlwaysDid() {
+        TopologyException error = parseRefused("""
+                services:
+                  - { name: monolith, monolith: true }
+                  - name: posts
+                    modules: [posts]
+                    traffic: 120
+                """);
+        assertEquals("t.yml:5: posts: traffic is a share from 0 to 100, not 120", error.getMessage());
+        assertEquals(List.of(error.getMessage()), error.mistakes());
+        assertEquals(List.of("a line"), new TopologyException("a line").mistakes());
+    }
+
+    @Test
+    void everyMistakeAcrossServicesIsReportedOnceTheServicesAreRight() {
+        TopologyException error = resolveRefused("""
+                services:
+                  - { name: monolith, monolith: true }
+                  - { name: posts, modules: [posts] }
+                  - { name: content, modules: [threads, posts, threads] }
+                  - { name: big, monolith: true }
+                  - { name: posts, modules: [userz] }
+                """);
+        assertEquals(List.of(
+                "t.yml:4: module 'posts' is in two services, 'posts' (line 3) and 'content'; a module runs in one"
+                        + " extracted service",
+                "t.yml:4: content: module 'threads' is listed twice (also on line 4); list it once",
+                "t.yml:5: 'big' and 'monolith' are both marked monolith: true; there is exactly one monolith",
+                "t.yml:6: two services are named 'posts' (the other is on line 3); give each a name of its own",
+                "t.yml:6: posts: unknown module 'userz' (did you mean users?); " + MODULES), error.mistakes());
+        assertEquals("5 mistakes in t.yml:\n" + String.join("\n", error.mistakes()), error.getMessage());
+
+        assertEquals(List.of("t.yml: no monolith: mark one service monolith: true (it holds every module not listed"
+                        + " elsewhere and is the default route)",
+                "t.yml:3: posts: unknown module 'postz' (did you mean posts?); " + MODULES), resolveRefused("""
+                services:
+                  - { name: users, modules: [users] }
+                  - { name: posts, modules: [postz] }
+                """).mistakes(), "the file as a whole first");
+    }
+
+    @Test
+    void theFilesOwnMistakesComeBeforeTheChecksAcrossServices() {
+        // A module in two services and a wrong share: the share is reported; the services are compared once it is right.
+        String file = """
+                services:
+                  - { name: monolith, monolith: true }
+                  - { name: posts, modules: [posts], traffic: 120 }
+                  - { name: content, modules: [posts] }
+                """;
+        assertEquals("t.yml:3: posts: traffic is a share from 0 to 100, not 120", resolveRefused(file).getMessage());
+        assertEquals("t.yml:4: module 'posts' is in two services, 'posts' (line 3) and 'content'; a module runs in one"
+                + " extracted service", resolveRefused(file.replace("traffic: 120", "traffic: 20")).getMessage());
+    }
+
+    private static TopologyException parseRefused(String yaml) {
+        return assertThrows(TopologyException.class, () -> TopologyFile.parse(yaml, "t.yml"));
+    }
+
+    private static TopologyException resolveRefused(String yaml) {
+        return assertThrows(TopologyException.class,
+                () -> Topology.resolve(TopologyFile.parse(yaml, "t.yml"), TopologyUnitTest.MODULES));
+    }
+}
