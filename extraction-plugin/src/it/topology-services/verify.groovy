@@ -39,9 +39,14 @@ assert !env.keySet().any { it.startsWith('FORUM_') || it.startsWith('SPRING_SECU
 // The run-time library's own settings, named the same in every application.
 assert env.EXTRACTION_TOPOLOGY_LOCAL_MODULES == 'alpha,beta' && env.containsKey('EXTRACTION_TOPOLOGY_REMOTE_BASE_URL') : env.keySet()
 assert !env.containsKey('SPRING_PROFILES_ACTIVE')
-// The load balancers' X-Forwarded-For is trusted from the VPC's addresses only.
+// The load balancers' X-Forwarded-For is trusted from their own subnets only (public: 10.0.0-1, the internal one's:
+// 10.0.20-21), not from the tasks' (10.0.10-11).
 assert env.SERVER_FORWARDHEADERSSTRATEGY == 'native'
-assert env.SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES == '10\\.0\\.\\d{1,3}\\.\\d{1,3}'
+assert env.SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES == '10\\.0\\.0\\.\\d{1,3}|10\\.0\\.1\\.\\d{1,3}|10\\.0\\.20\\.\\d{1,3}|10\\.0\\.21\\.\\d{1,3}'
+def trusted = java.util.regex.Pattern.compile(env.SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES)
+assert ['10.0.0.9', '10.0.1.9', '10.0.20.9', '10.0.21.9'].every { trusted.matcher(it).matches() }
+assert !['10.0.10.5', '10.0.11.5'].any { trusted.matcher(it).matches() }
+assert base.Resources.InternalLoadBalancer.Properties.Subnets == [[Ref: 'InternalBalancerSubnetA'], [Ref: 'InternalBalancerSubnetB']]
 assert container.Secrets*.Name == ['SPRING_DATASOURCE_USERNAME', 'SPRING_DATASOURCE_PASSWORD']
 // The hand-registered task definition says the same.
 def atRest = new JsonSlurper().parse(new File(ecs, 'taskdefs/pair.json')).containerDefinitions[0]

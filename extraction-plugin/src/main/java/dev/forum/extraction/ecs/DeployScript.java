@@ -1,5 +1,6 @@
 package dev.forum.extraction.ecs;
 
+import dev.forum.topology.EdgeSpec;
 import dev.forum.topology.ServiceSpec;
 import dev.forum.topology.Topology;
 import java.io.IOException;
@@ -56,6 +57,8 @@ final class DeployScript {
         values.put("SIGNING_KEYS_SECRET", names.signingKeysSecret());
         values.put("TOKENS", String.valueOf(settings.tokens()));
         values.values().forEach(DeployScript::checkSafe);
+        // Ours, not the topology's: written between single quotes (a regex of no quote), as deploy.sh's certificate check.
+        values.put("CERTIFICATE_ARN_PATTERN", EdgeSpec.CERTIFICATE_ARN);
 
         Matcher matcher = PLACEHOLDER.matcher(template());
         StringBuilder script = new StringBuilder();

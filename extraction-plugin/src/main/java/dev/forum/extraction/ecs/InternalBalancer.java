@@ -15,7 +15,8 @@ import dev.forum.topology.Topology;
 import java.util.Map;
 
 /**
- * The internal load balancer, in the private subnets: where every process reaches the modules it does not hold
+ * The internal load balancer, in subnets of its own ({@link Network#internalBalancerCidr}: private, on the private
+ * route table, and holding nothing else, so that the tasks trust its addresses without trusting each other): where every process reaches the modules it does not hold
  * ({@code EXTRACTION_TOPOLOGY_REMOTE_BASE_URL}) and the token signing keys ({@code .../jwks.json}). The services' stacks
  * give it the same rules, priorities and weights as the internet-facing one, so a canary's share applies to
  * internal calls too, and nothing between modules crosses the internet-facing load balancer or leaves the VPC. It
@@ -39,7 +40,7 @@ final class InternalBalancer {
                 "Tags", tags(app + "-internal-alb", tag))));
         stack.add("InternalLoadBalancer", resource("AWS::ElasticLoadBalancingV2::LoadBalancer", obj(
                 "Scheme", "internal", "Type", "application", "IpAddressType", "ipv4",
-                "Subnets", list(ref("PrivateSubnetA"), ref("PrivateSubnetB")),
+                "Subnets", list(ref(Network.INTERNAL_BALANCER_SUBNET + "A"), ref(Network.INTERNAL_BALANCER_SUBNET + "B")),
                 "SecurityGroups", list(getAtt("InternalLoadBalancerSecurityGroup", "GroupId")),
                 "LoadBalancerAttributes", Edge.attributes(LogBucket.INTERNAL_PREFIX),
                 "Tags", tags(app + "-internal", tag)))).put("DependsOn", "LogBucketPolicy");

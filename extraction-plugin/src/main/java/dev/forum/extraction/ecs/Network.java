@@ -16,30 +16,80 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The base stack's network: a VPC over two availability zones, public subnets (the internet-facing load balancer
- * only) and private subnets (tasks, internal load balancer, database, endpoints). The private subnets have no
- * route to the internet at all (no NAT gateway): tasks reach ECR, CloudWatch Logs and Secrets Manager through
- * interface endpoints and S3 (ECR's image layers) through a gateway endpoint, and each other through the internal
- * load balancer. Flow logs of every interface go to the log bucket.
+ * The base stack's network: a VPC over two availability zones, with three subnets in each:
+ * <ul>
+ * <li>public ({@code 10.0.0.0/24}, {@code 10.0.1.0/24}): the internet-facing load balancer only;</li>
+ * <li>private ({@code 10.0.10.0/24}, {@code 10.0.11.0/24}): tasks, database, endpoints;</li>
+ * <li>internal load balancer ({@code 10.0.20.0/24}, {@code 10.0.21.0/24}): the internal load balancer only, private
+ * and on the private route table, so that the tasks can trust {@code X-Forwarded-For} from the load balancers'
+ * subnets without trusting each other ({@link #loadBalancerCidrs}).</li>
+ * </ul>
+ * The private subnets (and the internal load balancer's, on the same route table) have no route to the internet at all
+ * (no NAT gateway): tasks reach ECR, CloudWatch Logs and Secrets Manager through interface endpoints and S3 (ECR's image
+ * layers) through a gateway endpoint, and each other through the internal load balancer. Flow logs of every interface
+ * go to the log bucket.
  */
 final class Network {
 
     static final String VPC_CIDR = "10.0.0.0/16";
     static final List<String> ZONES = List.of("A", "B");
+    /** The logical id prefix of the internal load balancer's subnets ({@code InternalBalancerSubnetA}, {@code ...B}). */
+    static final String INTERNAL_BALANCER_SUBNET = "InternalBalancerSubnet";
     /** The AWS services a task calls, each through an interface endpoint (its private DNS name resolves to it). */
     static final List<String> INTERFACE_ENDPOINTS = List.of("ecr.api", "ecr.dkr", "logs", "secretsmanager");
 
     private Network() {
     }
 
+    /** The public subnet of zone {@code zone} (0 or 1): {@code 10.0.<zone>.0/24}. */
+    static String publicCidr(int zone) {
+        return "10.0." + zone + ".0/24";
+    }
+
+    /** The private subnet (tasks, database, endpoints) of zone {@code zone} (0 or 1): {@code 10.0.<10 + zone>.0/24}. */
+    static String privateCidr(int zone) {
+        return "10.0." + (10 + zone) + ".0/24";
+    }
+
+    /** The internal load balancer's subnet of zone {@code zone} (0 or 1): {@code 10.0.<20 + zone>.0/24}. */
+    static String internalBalancerCidr(int zone) {
+        return "10.0." + (20 + zone) + ".0/24";
+    }
+
     /**
-     * The addresses of {@code cidr} as a regular expression of Tomcat's {@code server.tomcat.remoteip.internal-proxies}
-     * (Java regex, matched against the whole address): {@code 10.0.0.0/16} is {@code 10\.0\.\d{1,3}\.\d{1,3}}.
-     * The load balancers have their addresses in the VPC, so the tasks trust the {@code X-Forwarded-For} of no one else.
-     *
-     * @throws IllegalArgumentException for a block that is not IPv4 on a whole octet (/8, /16, /24 or /32)
+     * The subnets the load balancers' nodes have their addresses in, and nothing else: the public subnets (the
+     * internet-facing load balancer) and the internal load balancer's, in that order. No task is placed in any of them.
      */
-    static String internalProxies(String cidr) {
+    static List<String> loadBalancerCidrs() {
+        List<String> cidrs = new java.util.ArrayList<>();
+        for (int i = 0; i < ZONES.size(); i++) {
+            cidrs.add(publicCidr(i));
+        }
+        for (int i = 0; i < ZONES.size(); i++) {
+            cidrs.add(internalBalancerCidr(i));
+        }
+        return List.copyOf(cidrs);
+    }
+
+    /**
+     * The addresses of {@code cidrs} as one regular expression of Tomcat's {@code server.tomcat.remoteip.internal-proxies}
+     * (a Java regex matched against the whole address): an alternation of one pattern per block, {@code 10.0.0.0/24}
+     * being {@code 10\.0\.0\.\d{1,3}}. A regex rather than Tomcat's CIDR list: every Tomcat reads a regex, while a
+     * Tomcat without CIDR support would read a CIDR list as a regex that matches no address (and so trust no one).
+     *
+     * @param cidrs IPv4 blocks on whole octets, at least one
+     * @return e.g. {@code 10\.0\.0\.\d{1,3}|10\.0\.20\.\d{1,3}} for {@code 10.0.0.0/24} and {@code 10.0.20.0/24}
+     * @throws IllegalArgumentException for no block, or for a block that is not IPv4 on a whole octet (/8, /16, /24 or /32)
+     */
+    static String internalProxies(List<String> cidrs) {
+        if (cidrs.isEmpty()) {
+            throw new IllegalArgumentException("no address block to trust");
+        }
+        return String.join("|", cidrs.stream().map(Network::blockPattern).toList());
+    }
+
+    /** One block's addresses as a regex: {@code 10.0.0.0/16} is {@code 10\.0\.\d{1,3}\.\d{1,3}}. */
+    private static String blockPattern(String cidr) {
         String[] parts = cidr.split("/");
         String[] octets = parts[0].split("\\.");
         int bits = parts.length == 2 ? Integer.parseInt(parts[1]) : -1;
@@ -72,15 +122,22 @@ final class Network {
         for (int i = 0; i < ZONES.size(); i++) {
             String zone = ZONES.get(i);
             stack.add("PublicSubnet" + zone, resource("AWS::EC2::Subnet", obj("VpcId", ref("Vpc"),
-                    "AvailabilityZone", availabilityZone(i), "CidrBlock", "10.0." + i + ".0/24", "MapPublicIpOnLaunch", false,
+                    "AvailabilityZone", availabilityZone(i), "CidrBlock", publicCidr(i), "MapPublicIpOnLaunch", false,
                     "Tags", tags(app + "-public-" + zone.toLowerCase(), tag))));
             stack.add("PublicSubnet" + zone + "Routes", resource("AWS::EC2::SubnetRouteTableAssociation",
                     obj("SubnetId", ref("PublicSubnet" + zone), "RouteTableId", ref("PublicRouteTable"))));
             stack.add("PrivateSubnet" + zone, resource("AWS::EC2::Subnet", obj("VpcId", ref("Vpc"),
-                    "AvailabilityZone", availabilityZone(i), "CidrBlock", "10.0." + (10 + i) + ".0/24",
+                    "AvailabilityZone", availabilityZone(i), "CidrBlock", privateCidr(i),
                     "MapPublicIpOnLaunch", false, "Tags", tags(app + "-private-" + zone.toLowerCase(), tag))));
             stack.add("PrivateSubnet" + zone + "Routes", resource("AWS::EC2::SubnetRouteTableAssociation",
                     obj("SubnetId", ref("PrivateSubnet" + zone), "RouteTableId", ref("PrivateRouteTable"))));
+            // The internal load balancer's own: private like the tasks' (same route table), but nothing else is placed
+            // here, so that trusting these addresses trusts the load balancer and no task.
+            stack.add(INTERNAL_BALANCER_SUBNET + zone, resource("AWS::EC2::Subnet", obj("VpcId", ref("Vpc"),
+                    "AvailabilityZone", availabilityZone(i), "CidrBlock", internalBalancerCidr(i),
+                    "MapPublicIpOnLaunch", false, "Tags", tags(app + "-internal-alb-" + zone.toLowerCase(), tag))));
+            stack.add(INTERNAL_BALANCER_SUBNET + zone + "Routes", resource("AWS::EC2::SubnetRouteTableAssociation",
+                    obj("SubnetId", ref(INTERNAL_BALANCER_SUBNET + zone), "RouteTableId", ref("PrivateRouteTable"))));
         }
         endpoints(stack, app, tag);
         stack.add("FlowLog", resource("AWS::EC2::FlowLog", obj(

@@ -14,8 +14,10 @@ import java.util.Map;
  * <li>the ports;</li>
  * <li>the token settings only when the application has a module that issues tokens ({@link EcsSettings#tokens});</li>
  * <li>{@code SERVER_FORWARDHEADERSSTRATEGY=native} and {@code SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES} matching the
- * VPC's addresses ({@link Network#VPC_CIDR}): every service is behind a load balancer of the VPC, whose
- * {@code X-Forwarded-For} and {@code X-Forwarded-Proto} the application must trust (it trusts no proxy by itself);</li>
+ * addresses of the load balancers' subnets only ({@link Network#loadBalancerCidrs}: the public subnets and the
+ * internal load balancer's, where no task is placed): every service is behind the load balancers, whose
+ * {@code X-Forwarded-For} and {@code X-Forwarded-Proto} the application must trust (it trusts no proxy by itself),
+ * and a task trusts no other task;</li>
  * <li>the database credentials: per module ({@code <PREFIX>_DATASOURCE_<MODULE>_*}, the forum's
  * {@code FORUM_DATASOURCE_<MODULE>_*}, {@link EcsSettings#settingsPrefix}) with
  * {@link EcsSettings#moduleDatabases}, else Spring's one datasource ({@code SPRING_DATASOURCE_USERNAME},
@@ -67,7 +69,7 @@ final class TaskVariables {
             variables.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES", identity.audience());
         }
         variables.put("SERVER_FORWARDHEADERSSTRATEGY", "native");
-        variables.put("SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES", Network.internalProxies(Network.VPC_CIDR));
+        variables.put("SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES", Network.internalProxies(Network.loadBalancerCidrs()));
         return variables;
     }
 

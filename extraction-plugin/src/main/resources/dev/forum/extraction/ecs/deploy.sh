@@ -67,6 +67,9 @@ SERVICES_DIR_FROM_ROOT=@@SERVICES_DIR@@
 TOPOLOGY_FILE_FROM_ROOT=@@TOPOLOGY_FILE@@
 # The topology's certificate (edge.certificate-arn); empty: none.
 CERTIFICATE_ARN=@@CERTIFICATE_ARN@@
+CERTIFICATE_FROM="edge.certificate-arn of @@SOURCE@@"
+# What a certificate ARN looks like: the topology parser's rule (EdgeSpec.CERTIFICATE_ARN), as an extended regex.
+CERTIFICATE_ARN_SHAPE='^@@CERTIFICATE_ARN_PATTERN@@$'
 # The script that builds the database bootstrap image, from the project's root; empty: no bootstrap.
 BOOTSTRAP_IMAGE_SCRIPT=@@BOOTSTRAP_IMAGE_SCRIPT@@
 BOOTSTRAP_STACK=@@BOOTSTRAP_STACK@@
@@ -104,7 +107,8 @@ while [ $# -gt 0 ]; do
     --skip-build) SKIP_BUILD=true ;;
     --image-base) [ $# -ge 2 ] || die "--image-base needs an image reference"; IMAGE_BASE=$2; shift ;;
     --no-db-bootstrap) DB_BOOTSTRAP=false ;;
-    --certificate-arn) [ $# -ge 2 ] || die "--certificate-arn needs an ACM certificate ARN"; CERTIFICATE_ARN=$2; shift ;;
+    --certificate-arn) [ $# -ge 2 ] || die "--certificate-arn needs an ACM certificate ARN"
+      CERTIFICATE_ARN=$2; CERTIFICATE_FROM=--certificate-arn; shift ;;
     --plain-http) PLAIN_HTTP=true ;;
     --move-image) [ $# -ge 2 ] || die "--move-image needs an image reference by digest"; MOVE_IMAGE=$2; shift ;;
     --alarm-topic) [ $# -ge 2 ] || die "--alarm-topic needs an SNS topic ARN"; ALARM_TOPIC=$2; shift ;;
@@ -266,6 +270,12 @@ retired_services() {
   done
 }
 
+# A mistyped certificate ARN is refused here, before anything is called, not deep inside the base stack's deployment.
+# (In a subshell: the C locale, so that [a-z] means the ASCII letters only.)
+is_certificate_arn() ( export LC_ALL=C; [[ $1 =~ $CERTIFICATE_ARN_SHAPE ]] )
+if [ -n "$CERTIFICATE_ARN" ] && ! is_certificate_arn "$CERTIFICATE_ARN"; then
+  die "$CERTIFICATE_FROM must be an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>, the account 12 digits), not '${CERTIFICATE_ARN//$'\n'/\\n}'"
+fi
 if [ -z "$CERTIFICATE_ARN" ] && ! $PLAIN_HTTP; then
   die "no TLS certificate: passwords and tokens would cross the load balancer in clear text. Give one (edge.certificate-arn in the topology file, or --certificate-arn ARN), or pass --plain-http for a test stack"
 fi

@@ -133,9 +133,11 @@ class DeployScriptTest {
     }
 
     /** Maven (the project's ./mvnw, else mvn) is checked before anything is created in AWS: one line naming what to install. */
-    @Test
-    void withoutMavenItStopsBeforeCreatingAnythingInAws() throws Exception {
-        Path script = write(ForumTopologies.topology(ForumTopologies.root().resolve("deploy/topologies/posts-extracted.yml")));
+    /**
+     * A bin directory to be the whole PATH: the ordinary tools the script uses, linked, and an aws, skopeo and openssl
+     * that only append their arguments to {@code calls} (aws fails). Its bash is {@code bin/bash}.
+     */
+    private Path fakeTools(Path calls) throws IOException {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         for (String tool : List.of("bash", "dirname", "sed", "tr", "cat", "head", "tail", "wc", "grep", "mktemp", "rm", "chmod",
                 "date", "sort", "cut", "env", "basename", "tee", "mkdir", "ls", "sleep", "awk")) {
@@ -146,13 +148,32 @@ class DeployScriptTest {
                 }
             }
         }
-        Path calls = dir.resolve("aws-calls.log");
         for (String fake : List.of("aws", "skopeo", "openssl")) {
             Path tool = bin.resolve(fake);
             Files.writeString(tool, "#!/bin/bash\necho \"" + fake + " $*\" >> '" + calls + "'\n"
                     + (fake.equals("aws") ? "exit 1\n" : "exit 0\n"));
             tool.toFile().setExecutable(true);
         }
+        return bin;
+    }
+
+    /** Runs the script for real (no --dry-run) with {@link #fakeTools} as the PATH. */
+    private Result runWithFakeTools(Path bin, Path script, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(bin.resolve("bash").toString(), script.toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().put("PATH", bin.toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "did not end: " + command);
+        return new Result(process.exitValue(), output);
+    }
+
+    @Test
+    void withoutMavenItStopsBeforeCreatingAnythingInAws() throws Exception {
+        Path script = write(ForumTopologies.topology(ForumTopologies.root().resolve("deploy/topologies/posts-extracted.yml")));
+        Path calls = dir.resolve("aws-calls.log");
+        Path bin = fakeTools(calls);
         ProcessBuilder builder = new ProcessBuilder(bin.resolve("bash").toString(), script.toString(), "--plain-http",
                 "--image-tag", "v1").directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().put("PATH", bin.toString());
@@ -207,6 +228,48 @@ class DeployScriptTest {
         Result both = run(dir, "bash", script.toString(), "--dry-run", "--plain-http", "--certificate-arn", CERTIFICATE);
         assertEquals(1, both.exit(), both.output());
         assertTrue(both.output().contains("contradict each other"), both.output());
+    }
+
+    /**
+     * A certificate ARN of the wrong shape stops the script at once, with one line saying what to give, before any
+     * call (the script runs for real, with an aws that records its calls); the script's rule is the topology parser's.
+     */
+    @Test
+    void aMistypedCertificateArnIsRefusedInOneLineBeforeAnythingIsCalled() throws Exception {
+        Path script = write(ForumTopologies.topology(ForumTopologies.root().resolve("deploy/topologies/posts-extracted.yml")));
+        Path calls = dir.resolve("aws-calls.log");
+        Path bin = fakeTools(calls);
+        List<String> bad = List.of(
+                "arn:aws:acm:eu-west-1:12345678901:certificate/abc",      // an account of 11 digits
+                "arn:aws:iam::123456789012:server-certificate/abc",       // IAM's server certificate, not ACM's
+                "acm:eu-west-1:123456789012:certificate/abc",             // no arn:aws: in front
+                "arn:aws:acm:eu-west-1:123456789012:certificate/",        // no id
+                "arn:aws:acm:eu-west-1:123456789012:certificate/abc ",    // a blank pasted along
+                "arn:aws:acm:EU-WEST-1:123456789012:certificate/abc",     // a region in capitals
+                "arn:aws:acm:eu-west-1:123456789012:certificate/abc\nx"); // two lines
+        for (String arn : bad) {
+            assertFalse(arn.matches(dev.forum.topology.EdgeSpec.CERTIFICATE_ARN), "the topology parser takes " + arn);
+            Result refused = runWithFakeTools(bin, script, "--skip-build", "--certificate-arn", arn, "--image-tag", "v1");
+            assertEquals(1, refused.exit(), refused.output());
+            assertEquals("deploy.sh: --certificate-arn must be an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>,"
+                    + " the account 12 digits), not '" + arn.replace("\n", "\\n") + "'\n", refused.output(), "one line");
+            assertFalse(Files.exists(calls), "nothing is called: " + (Files.exists(calls) ? Files.readString(calls) : ""));
+        }
+
+        // The topology's own is checked by the parser already, and by the script too (here, one written in by hand).
+        Path edited = dir.resolve("edited-deploy.sh");
+        Files.writeString(edited, Files.readString(script).replace("\nCERTIFICATE_ARN=\n", "\nCERTIFICATE_ARN=arn:aws:acm:x:1:certificate/a\n"));
+        Result fromTopology = runWithFakeTools(bin, edited, "--skip-build");
+        assertEquals(1, fromTopology.exit(), fromTopology.output());
+        assertTrue(fromTopology.output().startsWith("deploy.sh: edge.certificate-arn of posts-extracted.yml must be an ACM certificate ARN"),
+                fromTopology.output());
+        assertFalse(Files.exists(calls));
+
+        String good = "arn:aws-us-gov:acm:us-gov-west-1:123456789012:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789";
+        assertTrue(good.matches(dev.forum.topology.EdgeSpec.CERTIFICATE_ARN));
+        Result dry = run(dir, "bash", script.toString(), "--dry-run", "--skip-build", "--certificate-arn", good);
+        assertEquals(0, dry.exit(), dry.output());
+        assertTrue(dry.output().contains("CertificateArn=" + good), dry.output());
     }
 
     @Test
