@@ -26,7 +26,7 @@ import java.time.Duration;
  * <p>The key is the token exactly as sent: other bytes are another token and are verified. A token that fails is never
  * remembered. A remembered token is forgotten after {@code timeToLive}, the JWK set cache's own time-to-live
  * ({@link TokenSettings#jwksCacheTtl()}), so a key the issuer withdraws stops being trusted within the time it already
- * did, and after at most {@code maximumTokens} others (least recently used first out).
+ * did, or sooner once more than {@code maximumTokens} are remembered (Caffeine's size eviction picks which).
  */
 final class RecentlyVerifiedTokens implements JWTProcessor<SecurityContext> {
 
@@ -41,7 +41,11 @@ final class RecentlyVerifiedTokens implements JWTProcessor<SecurityContext> {
      */
     RecentlyVerifiedTokens(JWTProcessor<SecurityContext> verifier, Duration timeToLive, long maximumTokens, Ticker ticker) {
         this.verifier = verifier;
-        this.verified = Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(maximumTokens).ticker(ticker).build();
+        // Evictions run on the thread that adds a token, not later on the common pool: the bound holds as soon as a token
+        // is added (an asynchronous eviction let a third token stay in a cache of two under load), and a new token per
+        // login is rare enough that the request that brings it can pay for it.
+        this.verified = Caffeine.newBuilder().expireAfterWrite(timeToLive).maximumSize(maximumTokens).ticker(ticker)
+                .executor(Runnable::run).build();
     }
 
     @Override
