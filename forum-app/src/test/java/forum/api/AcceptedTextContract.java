@@ -46,6 +46,13 @@ abstract class AcceptedTextContract extends RunningForumTest {
         assertThat(post.status()).as("10,000 emoji are 10,000 characters").isEqualTo(201);
         assertThat(http.get("/api/posts/" + post.json().get("id").asLong()).json().get("text").asString())
                 .hasSize(20_000);
+
+        // The longest text as a client that escapes every non-ASCII character sends it (Python's json.dumps, Java's
+        // ASCII-only writers): 12 bytes a character, 120 KB in all, within the body limit.
+        Reply escaped = marceline.postJson("/api/posts", "{\"thread\":1,\"text\":\"" + "\\ud83d\\ude00".repeat(10_000)
+                + "\",\"user\":1}");
+        assertThat(escaped.status()).as("10,000 escaped emoji: %s", escaped.status()).isEqualTo(201);
+        assertThat(escaped.json().get("text").asString()).isEqualTo("\uD83D\uDE00".repeat(10_000));
     }
 
     /**

@@ -14,13 +14,13 @@ import java.util.List;
  * value: number length, nesting depth, name length). Where the rules come from: the application's strict JSON reading
  * ({@code forum.platform.web.StrictJsonConfiguration}, {@code error.BodyFieldPrecheck}, {@code error.JsonInputProblems}
  * for the wording), {@code forum.platform.Validation} (storable text, each module's lengths and required fields),
- * {@code forum.platform.web.RequestBodyLimitFilter} (the 64 KB limit); the README's "Errors" catalogue.
+ * {@code forum.platform.web.RequestBodyLimitFilter} (the 128 KB limit); the README's "Errors" catalogue.
  */
 final class BodyRows {
 
     /** What a username that breaks the rule of its characters is told. */
     private static final String USERNAME_RULE = "may hold only ASCII letters (a-z, A-Z), digits, '_', '.' and '-'";
-    private static final String TOO_LARGE = "{\"username\":\"" + "a".repeat(70_000) + "\",\"name\":\"big\"}";
+    private static final String TOO_LARGE = "{\"username\":\"" + "a".repeat(140_000) + "\",\"name\":\"big\"}";
 
     private BodyRows() {
     }

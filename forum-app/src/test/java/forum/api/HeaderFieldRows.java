@@ -91,6 +91,10 @@ final class HeaderFieldRows {
                 "bad-request", "'+18' " + notASize));
         rows.add(row("a list of Content-Length values", "POST /api/threads", JSON + "Content-Length: 18, 18\r\n", null,
                 400, "bad-request", "'18, 18' " + notASize));
+        // Digits past a long are a size, only too large (RFC 9110 8.6: expect lengths of many digits).
+        rows.add(row("a Content-Length of more digits than a long holds", "POST /api/threads", JSON
+                + "Content-Length: 99999999999999999999999\r\n", null, 413, "content-too-large",
+                "The request body's Content-Length, 99999999999999999999999 bytes, is larger than any body this server takes"));
         String chunkedOnce = "lists chunked more than once, or a coding after it";
         rows.add(raw("a transfer coding with a parameter", "POST /api/threads HTTP/1.1\r\n" + JSON
                 + "Transfer-Encoding: chunked;x=1\r\n", "0\r\n\r\n", 400, "The Transfer-Encoding 'chunked;x=1' is not a"

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 @DirtiesContext
 abstract class WriteRoutesContract extends RunningForumTest {
 
-    private static final String TOO_LARGE = "{\"username\":\"" + "a".repeat(70_000) + "\",\"name\":\"big\"}";
+    private static final String TOO_LARGE = "{\"username\":\"" + "a".repeat(140_000) + "\",\"name\":\"big\"}";
 
     @Test
     void a_user_signs_up_logs_in_and_writes_a_thread_and_a_post_as_themself() {

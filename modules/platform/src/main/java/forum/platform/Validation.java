@@ -37,7 +37,7 @@ public final class Validation {
         }
         String stripped = Text.strip(value);
         int length = stripped.codePointCount(0, stripped.length());
-        if (stripped.isEmpty()) {
+        if (Text.isBlank(stripped)) {
             if (min > 0) {
                 violations.add(new FieldViolation(field, "must not be blank"));
             }

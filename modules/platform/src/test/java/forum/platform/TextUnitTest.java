@@ -17,7 +17,7 @@ class TextUnitTest {
     @ParameterizedTest(name = "U+{0}")
     @ValueSource(strings = {"0020", "0009", "000A", "00A0", "1680", "2003", "2007", "202F", "2028", "205F", "3000",
             "00AD", "061C", "180E", "200B", "200C", "200D", "200E", "200F", "202A", "202E", "2060", "2063", "2066", "2069",
-            "FEFF", "115F", "1160", "3164", "FFA0"})
+            "FEFF", "115F", "1160", "3164", "FFA0", "2800"})
     void each_white_space_or_invisible_character_alone_is_blank_and_stripped_away(String hex) {
         String character = Character.toString(Integer.parseInt(hex, 16));
         assertThat(Text.isBlankCharacter(character.codePointAt(0))).isTrue();
@@ -44,6 +44,19 @@ class TextUnitTest {
         assertThat(Text.isBlankCharacter(0xFE0F)).isFalse();
         assertThat(Text.isBlankCharacter(0xE007F)).isFalse();
         assertThat(Text.isBlankCharacter('x')).isFalse();
+    }
+
+    /**
+     * A character that belongs to another, with none to belong to (alone, or after nothing but blank characters), draws
+     * nothing: such a text is blank, though nothing of it is stripped.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"\ufe0f", "\u034f", "\udb40\udc20", "\udb40\udc01", "\u180b", "\u17b4\u17b5", "\ufe00\ufe0f",
+            " \u20e3", "\u0301\u0301", "\u200b\udb40\udd00", "\u2800\u2800", "\u0903"})
+    void a_text_of_characters_that_belong_to_another_and_nothing_else_is_blank(String text) {
+        assertThat(Text.isBlank(text)).isTrue();
+        assertThat(violations(text)).containsExactly(new FieldViolation("title", "must not be blank"));
+        assertThat(violations("x" + text)).as("with a character to belong to").isEmpty();
     }
 
     @Test

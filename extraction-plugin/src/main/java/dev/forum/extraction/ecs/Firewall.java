@@ -54,7 +54,7 @@ final class Firewall {
      */
     static final List<CountOnly> COUNT_ONLY = List.of(
             new CountOnly(CORE, "SizeRestrictions_BODY", "SizeRestrictions_Body",
-                    "blocks bodies over 8 KB, while a post may hold 10,000 characters; the application limits bodies to 64 KB (413)"),
+                    "blocks bodies over 8 KB, while a post may hold 10,000 characters; the application limits bodies to 128 KB (413)"),
             new CountOnly(CORE, "CrossSiteScripting_BODY", "CrossSiteScripting_Body", "HTML such as <script> in a post: " + QUOTED_CODE),
             new CountOnly(CORE, "GenericLFI_BODY", "GenericLFI_Body", "paths such as ../../etc in a post: " + QUOTED_CODE),
             new CountOnly(CORE, "GenericRFI_BODY", "GenericRFI_Body", "URLs with an IPv4 address in a post: " + QUOTED_CODE),

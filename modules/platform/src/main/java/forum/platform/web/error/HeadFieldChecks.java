@@ -63,7 +63,7 @@ final class HeadFieldChecks {
         if (transferEncoding.isPresent()) {
             return bad(transferEncoding.get());
         }
-        return contentLength(fields).flatMap(HeadFieldChecks::bad);
+        return contentLength(fields);
     }
 
     /** What is wrong with an absolute-form target ({@code http://host/path}), or empty if nothing is. */
@@ -130,12 +130,16 @@ final class HeadFieldChecks {
         return Optional.empty();
     }
 
-    /** What is wrong with the Content-Length fields, read as Tomcat reads them; empty if nothing is. */
-    private static Optional<String> contentLength(MimeHeaders fields) {
+    /**
+     * What is wrong with the Content-Length fields, read as Tomcat reads them; empty if nothing is. A length of decimal
+     * digits too large for Tomcat to read (past 2^63 - 1) is a size, only too large: 413, as a smaller one over the
+     * body limit is (RFC 9110 8.6: a recipient should expect lengths of many digits), not a 400 saying it is no size.
+     */
+    private static Optional<ProblemDetail> contentLength(MimeHeaders fields) {
         List<String> lengths = values(fields, "content-length");
         if (lengths.size() > 1) {
-            return Optional.of("The request has " + lengths.size() + " Content-Length header fields: send one, the"
-                    + " body's size in bytes");
+            return bad("The request has " + lengths.size() + " Content-Length header fields: send one, the body's size"
+                    + " in bytes");
         }
         MessageBytes length = fields.getValue("content-length");
         if (length == null || length.isNull()) {
@@ -145,9 +149,14 @@ final class HeadFieldChecks {
         try {
             Ascii.parseLong(digits, 0, digits.length);
             return Optional.empty();
-        } catch (NumberFormatException notDigits) {
-            return Optional.of("The Content-Length '" + RequestHead.printable(length.toString(), 60) + "' is not a size in"
-                    + " bytes: send the body's size in decimal digits, with no sign (RFC 9110 8.6)");
+        } catch (NumberFormatException notALong) {
+            String sent = RequestHead.printable(length.toString(), 60);
+            if (digits.length > 0 && length.toString().chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return Optional.of(ProblemType.CONTENT_TOO_LARGE.problem("The request body's Content-Length, " + sent
+                        + " bytes, is larger than any body this server takes"));
+            }
+            return bad("The Content-Length '" + sent + "' is not a size in bytes: send the body's size in decimal"
+                    + " digits, with no sign (RFC 9110 8.6)");
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.apache.coyote.Request;
 import org.apache.tomcat.util.http.parser.HttpParser;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.ProblemDetail;
 
 /** The checks Tomcat makes on a whole head, each told in the client's terms, and none for a head that passes them. */
 class HeadFieldChecksUnitTest {
@@ -58,8 +59,28 @@ class HeadFieldChecksUnitTest {
         assertThat(fault("POST /x HTTP/1.1", "HTTP/1.1", "Host", "x", "Content-Length", "19")).isEmpty();
     }
 
+    /** Digits past what a long holds are a size, only too large: 413, not "not a size". */
+    @Test
+    void a_content_length_of_more_digits_than_a_long_holds_is_too_large() {
+        for (String length : new String[] {"9223372036854775808", "99999999999999999999999", "1" + "0".repeat(200)}) {
+            assertThat(problem("POST /x HTTP/1.1", "HTTP/1.1", "Host", "x", "Content-Length", length)).as(length).hasValueSatisfying(tooLarge -> {
+                assertThat(tooLarge.getStatus()).isEqualTo(413);
+                assertThat(tooLarge.getDetail()).startsWith("The request body's Content-Length, ")
+                        .endsWith(" bytes, is larger than any body this server takes");
+            });
+        }
+    }
+
     /** The head's request line, its version as Tomcat set it, the path Tomcat kept (if given), then field names and values. */
+    /** The fault's detail, a 400's. */
     private static Optional<String> fault(String requestLine, String protocol, String... pathAndFields) {
+        return problem(requestLine, protocol, pathAndFields).map(problem -> {
+            assertThat(problem.getStatus()).isEqualTo(400);
+            return problem.getDetail();
+        });
+    }
+
+    private static Optional<ProblemDetail> problem(String requestLine, String protocol, String... pathAndFields) {
         Request request = new Request();
         int first = pathAndFields.length % 2;
         String target = requestLine.split(" ")[1];
@@ -73,9 +94,6 @@ class HeadFieldChecksUnitTest {
         byte[] bytes = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
         RequestHead read = new RequestHead(bytes, bytes.length, bytes.length);
         assertThat(read.complete()).isTrue();
-        return HeadFaults.of(read, request, LIMITS).map(problem -> {
-            assertThat(problem.getStatus()).isEqualTo(400);
-            return problem.getDetail();
-        });
+        return HeadFaults.of(read, request, LIMITS);
     }
 }
