@@ -86,6 +86,12 @@ final class ContainerRows {
                 "http-version-not-supported", "HTTP/2.7 is not a version this server takes: it takes HTTP/1.1 and HTTP/1.0"));
         rows.add(raw("HTTP/1.2", "GET /api/users/1 HTTP/1.2\r\n", 505, "http-version-not-supported",
                 "it takes HTTP/1.1 and HTTP/1.0; send HTTP/1.1"));
+        // Not HTTP/x.y (RFC 9112 2.3: "HTTP/", a digit, ".", a digit): no version at all, so a 400, not a 505.
+        for (String version : new String[] {"HTTP/1", "HTTP/01.1", "HTTP/1.10", "HTTP/1.1.1"}) {
+            rows.add(raw("the version " + version, "GET /api/users/1 " + version + "\r\n", 400, "bad-request",
+                    "The request line's version '" + version + "' is not an HTTP version (HTTP/ then a digit, a dot and a"
+                            + " digit, RFC 9112 2.3): send HTTP/1.1"));
+        }
     }
 
     /**

@@ -35,6 +35,11 @@ final class PathRows {
         rows.add(get("a negative post id", "/api/posts/-1", 400, "validation", "positive whole number", "id"));
         rows.add(get("an id with a plus sign", "/api/users/+1", 400, "validation", "plain digits", "id"));
         rows.add(get("an id with a leading zero", "/api/users/01", 400, "validation", "plain digits", "id"));
+        // Refused by Spring Security's firewall, told in the client's terms and with nothing invisible quoted raw.
+        rows.add(get("an encoded line feed in a path", "/api/users/%0a", 400, "bad-request",
+                "The request was refused: the path holds a line break (%0a), which no path of this server holds"));
+        rows.add(get("an encoded line separator in a path", "/api/users/%E2%80%A8", 400, "bad-request",
+                "the path holds a line separator (U+2028), which no path of this server holds"));
         rows.add(get("a hexadecimal id", "/api/threads/0x1", 400, "validation", "plain digits", "id"));
         rows.add(get("a decimal id", "/api/posts/1.0", 400, "validation", "plain digits", "id"));
         rows.add(get("a non-numeric thread id in a posts route", "/api/posts/in-thread/abc", 400, "validation", "", "threadId"));

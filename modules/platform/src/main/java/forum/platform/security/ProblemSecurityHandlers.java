@@ -104,15 +104,48 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, Authent
 
     /**
      * @param message the firewall's message, which quotes what it refused ({@code the header value "..." is not
-     *                allowed})
-     * @return the reason, with the quoted part cut short ({@link EchoedInput})
+     *                allowed}, {@code the URL contained a potentially malicious String "%0a"})
+     * @return the reason in the client's terms: a string the firewall refuses in a path named for what it encodes
+     *         (a line break, a line or paragraph separator, NUL), with any character that would not show quoted as
+     *         {@code U+XXXX}; otherwise the message without the library's preamble, its quoted part cut short
+     *         ({@link EchoedInput})
      */
     static String firewallReason(String message) {
         String reason = String.valueOf(message).replaceFirst("^The request was rejected because ", "");
+        String blocked = "the URL contained a potentially malicious String \"";
+        if (reason.startsWith(blocked) && reason.endsWith("\"")) {
+            String sent = reason.substring(blocked.length(), reason.length() - 1);
+            return "the path holds " + pathString(sent) + ", which no path of this server holds";
+        }
         int open = reason.indexOf('"');
         int close = reason.lastIndexOf('"');
         return open < 0 || close <= open ? reason
                 : reason.substring(0, open + 1) + EchoedInput.shorten(reason.substring(open + 1, close)) + reason.substring(close);
+    }
+
+    /** A string the firewall refuses in a path, named for what it is, with what was sent. */
+    private static String pathString(String sent) {
+        String shown = visible(sent);
+        return switch (sent.toLowerCase(java.util.Locale.ROOT)) {
+            case "%0a", "%0d", "\n", "\r" -> "a line break (" + shown + ")";
+            case "%e2%80%a8", "\u2028" -> "a line separator (" + (sent.startsWith("%") ? shown + ", " : "") + "U+2028)";
+            case "%e2%80%a9", "\u2029" -> "a paragraph separator (" + (sent.startsWith("%") ? shown + ", " : "") + "U+2029)";
+            case "%00", "\u0000" -> "the NUL character (" + shown + ")";
+            default -> "'" + shown + "'";
+        };
+    }
+
+    /** {@code text} with every character that is not printable ASCII written as {@code U+XXXX}. */
+    private static String visible(String text) {
+        StringBuilder shown = new StringBuilder();
+        EchoedInput.shorten(text).codePoints().forEach(c -> {
+            if (c >= 0x20 && c < 0x7f) {
+                shown.appendCodePoint(c);
+            } else {
+                shown.append(String.format("U+%04X", c));
+            }
+        });
+        return shown.toString();
     }
 
     /** What is wrong with a token, in RFC 6750's terms and without library names. */

@@ -22,4 +22,20 @@ class FirewallReasonUnitTest {
                 + " included within the list of allowed HTTP methods [GET]"))
                 .isEqualTo("the HTTP method \"FOO\" was not included within the list of allowed HTTP methods [GET]");
     }
+
+    /** What the firewall refuses in a path is named for what it encodes, and nothing invisible is quoted raw. */
+    @Test
+    void a_string_refused_in_a_path_is_named_for_what_it_is() {
+        String preamble = "The request was rejected because the URL contained a potentially malicious String \"";
+        assertThat(ProblemSecurityHandlers.firewallReason(preamble + "%0a\""))
+                .isEqualTo("the path holds a line break (%0a), which no path of this server holds");
+        assertThat(ProblemSecurityHandlers.firewallReason(preamble + "%0D\""))
+                .isEqualTo("the path holds a line break (%0D), which no path of this server holds");
+        assertThat(ProblemSecurityHandlers.firewallReason(preamble + "%E2%80%A8\""))
+                .isEqualTo("the path holds a line separator (%E2%80%A8, U+2028), which no path of this server holds");
+        assertThat(ProblemSecurityHandlers.firewallReason(preamble + "\u2029\""))
+                .isEqualTo("the path holds a paragraph separator (U+2029), which no path of this server holds");
+        assertThat(ProblemSecurityHandlers.firewallReason(preamble + "\\\""))
+                .isEqualTo("the path holds '\\', which no path of this server holds");
+    }
 }

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -37,6 +38,9 @@ import org.springframework.http.ProblemDetail;
  * target was read ({@link #instance}). Installed on the embedded Tomcat's host by {@link ProblemsConfiguration}.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
+
+    /** RFC 9112 2.3's HTTP-version: {@code HTTP-name "/" DIGIT "." DIGIT}. */
+    private static final Pattern HTTP_VERSION = Pattern.compile("HTTP/[0-9]\\.[0-9]");
 
     @Override
     protected void report(Request request, Response response, Throwable failure) {
@@ -101,6 +105,12 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (status.value() == HttpStatus.NOT_IMPLEMENTED.value() && method != null
                 && !HttpMethodFilter.IMPLEMENTED.contains(method)) {
             return HttpMethodFilter.notImplemented(method);
+        }
+        if (status.value() == HttpStatus.HTTP_VERSION_NOT_SUPPORTED.value() && protocol != null
+                && !HTTP_VERSION.matcher(protocol).matches()) {
+            // Tomcat reads any "HTTP/..." as a version it may not speak; one not written HTTP/x.y is none at all.
+            return ProblemType.BAD_REQUEST.problem("The request line's version '" + RequestHead.printable(protocol, 20)
+                    + "' is not an HTTP version (HTTP/ then a digit, a dot and a digit, RFC 9112 2.3): send HTTP/1.1");
         }
         if (status.value() == HttpStatus.HTTP_VERSION_NOT_SUPPORTED.value()) {
             return ProblemType.HTTP_VERSION_NOT_SUPPORTED.problem((protocol == null || protocol.isEmpty()
