@@ -120,6 +120,12 @@ final class HeaderFieldRows {
                 400, twice, false));
         rows.add(raw("Content-Length with chunks on a read", "GET /api/users/1 HTTP/1.1\r\nContent-Length: 5\r\n"
                 + "Transfer-Encoding: chunked\r\n", "0\r\n\r\n", 400, twice, false));
+        // HTTP/1.0 has no transfer codings: such a message's framing is faulty (RFC 9112 6.1), and nothing is written.
+        String noCodings = "The request is HTTP/1.0, which has no Transfer-Encoding (RFC 9112 6.1)";
+        rows.add(raw("chunks in HTTP/1.0 on a sign-up", "POST /api/users HTTP/1.0\r\n" + JSON + "Transfer-Encoding: chunked\r\n",
+                Integer.toHexString(SIGN_UP.length()) + "\r\n" + SIGN_UP + "\r\n0\r\n\r\n", 400, noCodings, false));
+        rows.add(raw("chunks in HTTP/1.0 on a read", "GET /api/users/1 HTTP/1.0\r\nTransfer-Encoding: chunked\r\n",
+                "0\r\n\r\n", 400, noCodings, false));
     }
 
     /** A body that ends (the client half-closes) before its Content-Length or its last chunk. */
