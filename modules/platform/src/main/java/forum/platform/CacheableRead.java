@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a {@code GET} route of a module's contract whose answer depends only on its module's data and on the request's
- * path, query and {@code Accept} header: the same for every caller, as a route open to anyone
+ * path and query (the API answers the same whatever {@code Accept} says): the same for every caller, as a route open to anyone
  * ({@link RouteAccess.Caller#ANYONE}) that reads rows is. Where the module is local, its 200 answers are kept in the
  * process and given again for as long as the module's data version is unchanged (forum.platform.web.cache); every
  * read still asks the module's database for that version, so a write committed anywhere is seen by the next read in

@@ -20,7 +20,7 @@ import org.springframework.util.unit.DataSize;
  * Keeps the answers of the local modules' {@link forum.platform.CacheableRead} routes and the tutorial's fixed
  * {@code /} and {@code /api/} ({@link RootController}) in the process ({@link CachedReadFilter}).
  * {@code forum.read-cache.enabled=false} turns it off; {@code forum.read-cache.max-size} (default 32MB) bounds the
- * bytes kept per process.
+ * heap the kept answers take per process (keys, bodies, headers, entity tags and each entry's own objects).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "forum.read-cache.enabled", matchIfMissing = true)

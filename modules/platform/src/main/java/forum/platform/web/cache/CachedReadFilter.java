@@ -27,7 +27,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * version for the life of the process, without a query). Every such request first reads that version from the module's database
  * (one query); a write committed before it, in any process, has raised it, so the answer is read afresh: the
  * freshness bound is zero, read-your-writes included, whichever process a load balancer sends a read to. Answers are
- * keyed by path, query and {@code Accept}, kept up to a total size in bytes (least recently used first out).
+ * keyed by path and query (not {@code Accept}: the API answers the same bytes whatever it says), kept up to a total
+ * size in bytes of heap, each answer weighed at what it really holds ({@link #weight}: key, body, headers, entity tag
+ * and the cache's own entry), least recently used first out.
  *
  * <p>Runs after every other filter (observation, request id and access log, Spring Security), so a kept answer is
  * still traced, logged, authorized and given the security headers; what it saves is Spring MVC, the module's code,
@@ -56,21 +58,83 @@ final class CachedReadFilter extends OncePerRequestFilter {
     record Answer(long version, byte[] body, String contentType, List<String[]> headers, String etag) {
     }
 
+    /**
+     * The heap one kept answer takes besides its strings and arrays ({@link #weight} counts those): the {@link Answer}
+     * record (40 bytes) and the cache's entry (Caffeine's node of a weighed, least-recently-used cache, the
+     * {@code ConcurrentHashMap} node and its share of the table, the frequency sketch's share). Measured on JDK 25
+     * (G1; compressed references and class pointers, 12-byte object headers: the layout of any heap below 32GB):
+     * 200,000 distinct {@code GET /api/posts/in-thread/<n>} answers {@code []} put through this filter, with
+     * {@code MockHttpServletRequest}, into a cache large enough to keep them all took 305 bytes of heap each (used
+     * heap after {@code System.gc()}, before and after); the key (72), body (24) and entity tag (80) account for 176
+     * of them, leaving 129 for the record and the entry. The table and the sketch grow by doubling, so that share
+     * varies by some 10 bytes: 144 is charged. Shared strings (a Content-Type constant, the empty header list) are
+     * charged anyway, so an answer of {@code []} is weighed at some 416 bytes against the 305 it holds. With compact
+     * object headers ({@code -XX:+UseCompactObjectHeaders}) every object is smaller, and the weight still bounds.
+     */
+    static final int ENTRY_OVERHEAD = 144;
+    /** An array's header: the object header and the length. */
+    private static final int ARRAY_HEADER = 16;
+    /** A reference, compressed (any heap below 32GB). */
+    private static final int REFERENCE = 4;
+    /** A {@code String} without its array: header, hash, coder, hashIsZero, value reference, aligned to 8. */
+    private static final int STRING = 24;
+    /** {@code List.copyOf}'s list without its array (an empty one is shared, charged anyway). */
+    private static final int LIST = 24;
+
     private final CacheableRoutes routes;
     private final Cache<String, Answer> answers;
     private final long maxAnswerBytes;
 
     /**
      * @param routes   the cacheable routes of the local modules
-     * @param maxBytes the most bytes of bodies kept in all (an answer above a tenth of it is never kept)
+     * @param maxBytes the most bytes of heap the kept answers take in all, each weighed by {@link #weight} (an answer
+     *                 whose body is above a tenth of it is never kept)
      */
     CachedReadFilter(CacheableRoutes routes, long maxBytes) {
         this.routes = routes;
         this.maxAnswerBytes = maxBytes / 10;
         this.answers = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
-                .weigher((String key, Answer answer) -> key.length() + answer.body().length)
+                .weigher(CachedReadFilter::weight)
                 .build();
+    }
+
+    /**
+     * @return the bytes of heap a kept answer holds under its key: the key, the body, the Content-Type, every kept
+     *         header's name and value, the entity tag, each with its object and array headers, and
+     *         {@link #ENTRY_OVERHEAD} for the answer record and the cache's entry; so that {@code forum.read-cache.max-size}
+     *         bounds the heap, not only the bodies (an answer of {@code []} holds some 300 bytes, not 2)
+     */
+    static int weight(String key, Answer answer) {
+        long bytes = ENTRY_OVERHEAD + stringBytes(key) + arrayBytes(answer.body().length)
+                + stringBytes(answer.contentType()) + stringBytes(answer.etag())
+                + LIST + arrayBytes((long) REFERENCE * answer.headers().size());
+        for (String[] header : answer.headers()) {
+            bytes += arrayBytes((long) REFERENCE * header.length);
+            for (String part : header) {
+                bytes += stringBytes(part);
+            }
+        }
+        return (int) Math.min(Integer.MAX_VALUE, bytes);
+    }
+
+    /** A {@code String}'s object and array: one byte a char when all are Latin-1 (compact strings), two otherwise. */
+    private static long stringBytes(String value) {
+        if (value == null) {
+            return 0;
+        }
+        boolean latin1 = value.chars().allMatch(c -> c <= 0xFF);
+        return STRING + arrayBytes((long) value.length() * (latin1 ? 1 : 2));
+    }
+
+    private static long arrayBytes(long length) {
+        return (ARRAY_HEADER + length + 7) & ~7L;
+    }
+
+    /** @return how many answers are kept now (for tests) */
+    long keptCount() {
+        answers.cleanUp();
+        return answers.estimatedSize();
     }
 
     @Override
@@ -95,9 +159,10 @@ final class CachedReadFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        // Not Accept: the API answers JSON, the tutorial's routes text, whatever it says (StrictRequestsConfiguration
+        // ignores it), so it would only let a client multiply one answer's entries by sending any value it likes.
         String query = request.getQueryString();
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        String key = request.getRequestURI() + (query == null ? "" : "?" + query) + "\n" + (accept == null ? "" : accept);
+        String key = query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
         Answer kept = answers.getIfPresent(key);
         if (kept != null && kept.version() == version) {
             give(kept, route, request, response);
