@@ -6,6 +6,8 @@ import forum.support.ForumHttp;
 import forum.support.ForumHttp.Reply;
 import forum.support.SampleUsers;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,20 +19,26 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Logins over HTTP on the monolith (H2), as a user's curl makes them: a password is checked as a whole, never only its
  * first 72 bytes (what bcrypt reads); in NFKC, at sign-up and at login alike; and the throttle checks no more than five
- * passwords of a username from an address, however many attempts arrive at once. Each test sends its own client
+ * passwords of a username from an address, however many attempts arrive at once; a login that sign-up could never have
+ * stored is refused as invalid before anything is counted or checked; and a block is logged only once it is real.
+ * Each test sends its own client
  * address ({@code X-Forwarded-For}, trusted here from loopback as from a load balancer: by default no proxy is trusted)
  * so that their counts do not meet.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "server.tomcat.remoteip.internal-proxies=127.0.0.1/32")
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 class LoginOnMonolithIntegrationTest {
 
     @LocalServerPort
@@ -103,6 +111,80 @@ class LoginOnMonolithIntegrationTest {
         }
         assertThat(login(SampleUsers.FINN, SampleUsers.FINN_PASSWORD, "192.0.2.78").status()).isEqualTo(429);
         assertThat(login(SampleUsers.FINN, SampleUsers.FINN_PASSWORD, "192.0.2.79").status()).isEqualTo(200);
+    }
+
+    /**
+     * A lone UTF-16 surrogate is encoded to UTF-8 as {@code ?}, and bcrypt reads {@code p\0p} as {@code p}: a user
+     * whose password has {@code ?} in a place logged in with any lone surrogate there, and with the password, a NUL and
+     * the password again. Sign-up refuses such text, so login does too, as the same 400 naming the field, whether or
+     * not the user exists, before the throttle counts it: seven of them from one address still leave the right
+     * password its 200 there.
+     */
+    @Test
+    void a_login_that_sign_up_could_never_have_stored_is_refused_as_invalid_naming_the_field() {
+        assertThat(signUp("qmark", "question test ?").status()).isEqualTo(201);
+        String address = "192.0.2.74";
+        Map<String, String[]> refused = new java.util.LinkedHashMap<>();
+        refused.put("a high surrogate in the password", new String[] {"qmark", "question test \\ud800", "password", "U+D800"});
+        refused.put("a low surrogate in the password", new String[] {"qmark", "question test \\udfff", "password", "U+DFFF"});
+        refused.put("a NUL and the password again", new String[] {"qmark", "question test ?\\u0000question test ?", "password", "NUL"});
+        refused.put("a lone surrogate in the username", new String[] {"qmark\\ud800", "question test ?", "username", "U+D800"});
+        refused.put("a username sign-up does not take", new String[] {"qmark?", "question test ?", "username", "ASCII letters"});
+        for (Map.Entry<String, String[]> row : refused.entrySet()) {
+            String[] input = row.getValue();
+            Reply reply = login(input[0], input[1], address);
+            assertThat(reply.status()).as("%s: %s", row.getKey(), reply).isEqualTo(400);
+            assertThat(reply.json().get("type").asString()).as(row.getKey()).isEqualTo("urn:forum:problem:validation");
+            assertThat(reply.json().get("errors")).as(row.getKey()).hasSize(1);
+            assertThat(reply.json().get("errors").get(0).get("field").asString()).as(row.getKey()).isEqualTo(input[2]);
+            assertThat(reply.json().get("errors").get(0).get("message").asString()).as(row.getKey()).contains(input[3]);
+            assertThat(reply.body()).as(row.getKey()).doesNotContain("access_token");
+        }
+        Reply known = login("qmark", "question test \\ud800", address);
+        Reply unknown = login("nobody-qmark", "question test \\ud800", address);
+        assertThat(unknown.status()).isEqualTo(known.status());
+        assertThat(unknown.json().get("detail").asString()).as("the same answer for a user who does not exist")
+                .isEqualTo(known.json().get("detail").asString());
+        assertThat(login("qmark", "question test ?", address).status()).as("the 400s were not counted as failed logins")
+                .isEqualTo(200);
+    }
+
+    /**
+     * The throttle counts an attempt before its password is checked: a login that then succeeds clears the count and
+     * must not log the block its count would have set. A block that is real is logged once: by the failure that sets
+     * it, not again by the attempts it refuses.
+     */
+    @Test
+    void a_login_that_succeeds_after_failures_logs_no_refusal_and_a_real_block_logs_one(CapturedOutput output)
+            throws Exception {
+        assertThat(signUp("clover", "four-leaf-luck-9").status()).isEqualTo(201);
+        String refusal = "Username " + logName("clover") + " is refused";
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(login("clover", "not-the-right-one", "192.0.2.81").status()).isEqualTo(401);
+        }
+        assertThat(login("clover", "four-leaf-luck-9", "192.0.2.81").status()).as("the fifth attempt is right").isEqualTo(200);
+        assertThat(lines(output, refusal)).as("a success after four failures").isZero();
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(login("clover", "not-the-right-one", "192.0.2.82").status()).isEqualTo(401);
+        }
+        assertThat(lines(output, refusal)).as("the fifth failure blocks the pair").isEqualTo(1);
+        assertThat(login("clover", "four-leaf-luck-9", "192.0.2.82").status()).as("during the block").isEqualTo(429);
+        assertThat(lines(output, refusal)).as("a refused attempt does not log the block again").isEqualTo(1);
+        Thread.sleep(6_000);
+        assertThat(login("clover", "four-leaf-luck-9", "192.0.2.82").status()).as("after the block").isEqualTo(200);
+        assertThat(lines(output, refusal)).as("a success after the block: %s", output).isEqualTo(1);
+    }
+
+    private static long lines(CapturedOutput output, String text) {
+        return output.getAll().lines().filter(line -> line.contains(text)).count();
+    }
+
+    /** How the logs name a username (LogNames.username): the first 16 hex digits of the SHA-256 of its lower case. */
+    private static String logName(String username) throws Exception {
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(username.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest).substring(0, 16);
     }
 
     private Reply signUp(String username, String password) {

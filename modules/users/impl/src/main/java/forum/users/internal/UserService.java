@@ -147,34 +147,64 @@ class UserService implements UsersApi {
     }
 
     /**
-     * Counts the attempt against this username from this client's address (refused while the pair is blocked),
+     * Refuses first, as sign-up would, a username or password that no sign-up could have stored: the same 400
+     * {@code validation} problem naming the field, made of the input alone (so it tells nothing of whether the user
+     * exists), before the throttle counts anything or any hash is looked up or checked ({@link #checkLogin}). Then
+     * counts the attempt against this username from this client's address (refused while the pair is blocked),
      * finds the user by username in any case (usernames are unique regardless of case, so it names one user at
      * most), checks the password in NFKC against the stored hash (against a made-up one for an unknown username, so
-     * both take the same time) and answers a token; a success clears the count. A password of more than 72 bytes is
+     * both take the same time) and answers a token; a success clears the count, and a failure lets the throttle log
+     * the block it earned, if any ({@link LoginThrottle#failed}). A password of more than 72 bytes is
      * wrong whatever its first 72 bytes are: bcrypt would read only those. A password stored before passwords were
      * normalized is also checked as sent, and on a match stored again normalized.
      */
     @Override
     public AccessToken login(Credentials login) {
-        Validation.of().text("username", login.username(), 1, 40).required("password", login.password()).check();
+        checkLogin(login);
         String username = Text.strip(login.username());
         String client = ClientAddress.current();
-        throttle.attempt(username, client);
-        Optional<CredentialStore.Stored> stored = credentials.findByUsernameKey(UsernameKey.of(username));
-        String hash = stored.map(CredentialStore.Stored::passwordHash).orElse(unknownUserHash);
+        LoginThrottle.Attempt attempt = throttle.attempt(username, client);
+        boolean succeeded = false;
+        Optional<CredentialStore.Stored> stored;
+        boolean asSentBeforeNormalization;
         String password = PasswordRules.normalized(login.password());
-        boolean matches = passwords.matches(password, hash) && PasswordRules.fitsHash(password);
-        boolean asSentBeforeNormalization = !matches && !password.equals(login.password())
-                && passwords.matches(login.password(), hash) && PasswordRules.fitsHash(login.password());
-        if (!(matches || asSentBeforeNormalization) || stored.isEmpty()) {
-            throw new CredentialsRejectedException();
+        try {
+            stored = credentials.findByUsernameKey(UsernameKey.of(username));
+            String hash = stored.map(CredentialStore.Stored::passwordHash).orElse(unknownUserHash);
+            boolean matches = passwords.matches(password, hash) && PasswordRules.fitsHash(password);
+            asSentBeforeNormalization = !matches && !password.equals(login.password())
+                    && passwords.matches(login.password(), hash) && PasswordRules.fitsHash(login.password());
+            if (!(matches || asSentBeforeNormalization) || stored.isEmpty()) {
+                throw new CredentialsRejectedException();
+            }
+            throttle.succeeded(username, client);
+            succeeded = true;
+        } finally {
+            if (!succeeded) {
+                // Wrong, or not checked at all (busy, a database failure): the attempt stays counted as a failure.
+                throttle.failed(attempt);
+            }
         }
-        throttle.succeeded(username, client);
         long userId = stored.get().userId();
         if (asSentBeforeNormalization && PasswordRules.fitsHash(password)) {
             rehash(userId, password);
         }
         return tokens.issue(get(new UserId(userId)));
+    }
+
+    /**
+     * The text rules sign-up applies to these fields, applied to a login before anything else: the username as sign-up
+     * takes it ({@link Validation#text} of 1 to 40 characters, {@link #USERNAME}), the password present, not blank and
+     * storable ({@link PasswordRules#checkAsSent}): a lone UTF-16 surrogate would reach the hash as {@code ?}, and a NUL
+     * would make bcrypt read {@code p\0p} as {@code p}, so two passwords would be one. Not counted by the throttle: no
+     * password is checked, and the answer depends on the input alone.
+     */
+    private static void checkLogin(Credentials login) {
+        Validation validation = Validation.of()
+                .text("username", login.username(), 1, 40)
+                .matches("username", login.username(), USERNAME, USERNAME_RULE);
+        PasswordRules.checkAsSent(validation, login.password());
+        validation.check();
     }
 
     /** Stores the normalized password's hash instead of the one made of it as sent; a failure only leaves the old one. */

@@ -3,6 +3,7 @@ package forum.users.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
@@ -13,6 +14,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import forum.platform.CredentialsRejectedException;
+import forum.platform.FieldViolation;
+import forum.platform.ValidationException;
 import forum.users.Credentials;
 import forum.users.internal.auth.ClientBudgets;
 import forum.users.internal.auth.LoginThrottle;
@@ -147,5 +150,28 @@ class UserServiceLoginUnitTest {
         verify(credentials).replace(eq(9L), argThat(hash -> encoder.real.matches("full-width-password", hash)));
         assertThatThrownBy(() -> service.login(new Credentials("wide", "full-width-passwordX")))
                 .isInstanceOf(CredentialsRejectedException.class);
+    }
+
+    /**
+     * What sign-up could never have stored is refused before the throttle counts it or any hash is looked up or
+     * checked: a lone surrogate would be hashed as '?', and bcrypt reads "p", NUL, "p" as "p".
+     */
+    @Test
+    void a_login_that_sign_up_could_never_have_stored_is_refused_before_it_is_counted_or_checked() {
+        String[][] rows = {
+                {"finn", "adventure-time-her\ud800", "password"},
+                {"finn", "adventure-time-hero\u0000adventure-time-hero", "password"},
+                {"finn", " ", "password"},
+                {"fi\udfffnn", "adventure-time-hero", "username"},
+                {"finn?", "adventure-time-hero", "username"}};
+        for (String[] row : rows) {
+            assertThatThrownBy(() -> service.login(new Credentials(row[0], row[1]))).as(row[0] + " " + row[1])
+                    .isInstanceOfSatisfying(ValidationException.class, refused -> assertThat(refused.violations())
+                            .extracting(FieldViolation::field).containsExactly(row[2]));
+        }
+        verify(throttle, never()).attempt(anyString(), anyString());
+        verify(throttle, never()).failed(any());
+        verify(credentials, never()).findByUsernameKey(anyString());
+        assertThat(encoder.checkedAgainst).isEmpty();
     }
 }

@@ -50,16 +50,46 @@ public final class BoundedPasswordEncoder implements PasswordEncoder, AutoClosea
                 .name("password-hashing-" + number.incrementAndGet()).unstarted(task));
     }
 
-    /** @throws ServerBusyException when no slot frees within the wait */
+    /**
+     * @throws ServerBusyException      when no slot frees within the wait
+     * @throws IllegalArgumentException when the password holds a character it cannot be hashed as ({@link #whole})
+     */
     @Override
     public String encode(CharSequence rawPassword) {
+        whole(rawPassword);
         return bounded(() -> delegate.encode(rawPassword));
     }
 
-    /** @throws ServerBusyException when no slot frees within the wait */
+    /**
+     * @throws ServerBusyException      when no slot frees within the wait
+     * @throws IllegalArgumentException when the password holds a character it cannot be hashed as ({@link #whole})
+     */
     @Override
     public boolean matches(CharSequence rawPassword, String encodedPassword) {
+        whole(rawPassword);
         return bounded(() -> delegate.matches(rawPassword, encodedPassword));
+    }
+
+    /**
+     * The last guard, behind the callers' validation ({@link PasswordRules#checkAsSent}, {@link PasswordRules#check}):
+     * a password holding a lone UTF-16 surrogate (encoded to UTF-8 as {@code ?}) or a NUL (bcrypt repeats the
+     * password and a NUL to 72 bytes, so {@code p} and {@code p\0p} are one key) would be hashed as another password.
+     */
+    private static void whole(CharSequence password) {
+        if (password == null) {
+            return;
+        }
+        for (int i = 0; i < password.length(); i++) {
+            char c = password.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < password.length()
+                    && Character.isLowSurrogate(password.charAt(i + 1));
+            if (paired) {
+                i++;
+            } else if (Character.isSurrogate(c) || c == 0) {
+                throw new IllegalArgumentException("a password holding a lone UTF-16 surrogate or a NUL cannot be hashed"
+                        + " as itself (character " + (i + 1) + ")");
+            }
+        }
     }
 
     @Override

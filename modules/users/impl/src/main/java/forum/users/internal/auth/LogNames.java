@@ -5,14 +5,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What the users module's logs say about who is refused: a username never appears as sent (logs go to places that
- * must not collect account names), only as {@link #username its hash}; and a block is logged once it is committed
- * ({@link #warnOnCommit}), so that a transaction tried again does not log it twice.
+ * must not collect account names), only as {@link #username its hash}. A username's block is logged by
+ * {@link LoginThrottle#failed}, after the transaction that set it has committed, so a transaction tried again does not
+ * log it twice.
  */
 public final class LogNames {
 
@@ -32,25 +30,5 @@ public final class LogNames {
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("every JDK has SHA-256", impossible);
         }
-    }
-
-    /**
-     * Logs a WARN once the current transaction commits (not at all if it rolls back); at once outside a transaction.
-     *
-     * @param log       where
-     * @param format    an SLF4J message format
-     * @param arguments its arguments
-     */
-    static void warnOnCommit(Logger log, String format, Object... arguments) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            log.warn(format, arguments);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                log.warn(format, arguments);
-            }
-        });
     }
 }

@@ -33,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Each attempt also spends one unit of the client address's failed-login budget ({@link ClientBudgets}, across
  * every username: password spraying), checked first in the same transaction, and given back by a success. An attempt
  * refused by either writes nothing. One WARN is logged per block, naming the username only by
- * {@link LogNames#username its hash}.
+ * {@link LogNames#username its hash}: by {@link #failed}, once the attempt that earned the block is known to have
+ * failed, never for an attempt whose password turns out right (it clears the count, and the block with it).
  */
 public final class LoginThrottle {
 
@@ -43,6 +44,17 @@ public final class LoginThrottle {
     static final Duration FIRST_BLOCK = Duration.ofSeconds(5);
     static final Duration MAX_BLOCK = Duration.ofMinutes(15);
     static final Duration FORGET_AFTER = Duration.ofMinutes(15);
+
+    /**
+     * An attempt taken by {@link #attempt}: the block it sets if it fails, if it earns one. For {@link #failed}.
+     *
+     * @param username      the username as counted (stripped, lower case), logged only as its hash
+     * @param clientAddress the client's address
+     * @param failures      the failures counted with this attempt
+     * @param blockedUntil  until when the pair is refused if this attempt fails; null if it earns no block
+     */
+    public record Attempt(String username, String clientAddress, int failures, Instant blockedUntil) {
+    }
 
     /** The pair's row as it was before this attempt. */
     private record Count(int failures, OffsetDateTime lastFailureAt, OffsetDateTime blockedUntil) {
@@ -76,30 +88,31 @@ public final class LoginThrottle {
      *
      * @param username      the username as sent (counted in any case, without its blank characters)
      * @param clientAddress the client's address
+     * @return the attempt, for {@link #failed} if its password is not right
      * @throws RateLimitedException while this address has spent its failed-login budget, or this username is blocked
      *                              from this address; such an attempt is not counted
      */
-    public void attempt(String username, String clientAddress) {
+    public Attempt attempt(String username, String clientAddress) {
         String key = key(username);
         budgets.purgeIfDue();
         for (int tries = 1; ; tries++) {
             try {
-                Optional<Duration> blocked = transactions.execute(status -> {
+                Counted counted = transactions.execute(status -> {
                     budgets.check(addressBudget, clientAddress);
-                    Optional<Duration> pairBlocked = count(key, clientAddress, clock.instant());
-                    if (pairBlocked.isPresent()) {
+                    Counted pair = count(key, clientAddress, clock.instant());
+                    if (pair.refusedFor() != null) {
                         // Refused: not even the address's row that check() may have made is kept.
                         status.setRollbackOnly();
                     } else {
                         budgets.spend(addressBudget, clientAddress);
                     }
-                    return pairBlocked;
+                    return pair;
                 });
-                if (blocked != null && blocked.isPresent()) {
+                if (counted.refusedFor() != null) {
                     throw new RateLimitedException("Too many failed logins for this username from your address: try again later",
-                            blocked.get());
+                            counted.refusedFor());
                 }
-                return;
+                return new Attempt(key, clientAddress, counted.failures(), counted.blockedUntil());
             } catch (DuplicateKeyException | ClientBudgets.Raced raced) {
                 // Another attempt inserted the pair's (or the address's) first row at the same moment: count on top of it.
                 if (tries == 3) {
@@ -123,8 +136,28 @@ public final class LoginThrottle {
         });
     }
 
+    /**
+     * The attempt whose password was not right (or could not be checked): it stays counted, and if it set a block,
+     * the block is logged now, once, as it is the one attempt that set it. Nothing is written.
+     *
+     * @param attempt what {@link #attempt} answered (null is ignored)
+     */
+    public void failed(Attempt attempt) {
+        if (attempt != null && attempt.blockedUntil() != null) {
+            log.warn("Username {} is refused from client address {} until {}: {} failed logins",
+                    LogNames.username(attempt.username()), attempt.clientAddress(), attempt.blockedUntil(), attempt.failures());
+        }
+    }
+
+    /**
+     * What counting found: refused for how long (the pair is blocked now; nothing counted), or the failures counted
+     * with this attempt and the block they set (null if none).
+     */
+    private record Counted(Duration refusedFor, int failures, Instant blockedUntil) {
+    }
+
     /** In a transaction: the pair's block, if it is blocked now; else the attempt counted, and the block it earns set. */
-    private Optional<Duration> count(String username, String client, Instant instant) {
+    private Counted count(String username, String client, Instant instant) {
         OffsetDateTime now = OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
         Optional<Count> row = jdbc.sql("select failures, last_failure_at, blocked_until from users.login_failures"
                         + " where username = :username and client_address = :client for update")
@@ -136,24 +169,20 @@ public final class LoginThrottle {
             jdbc.sql("insert into users.login_failures (username, client_address, failures, last_failure_at)"
                             + " values (:username, :client, 1, :now)")
                     .param("username", username).param("client", client).param("now", now).update();
-            return Optional.empty();
+            return new Counted(null, 1, null);
         }
         Count before = row.get();
         if (before.blockedUntil() != null && before.blockedUntil().toInstant().isAfter(instant)) {
-            return Optional.of(Duration.between(instant, before.blockedUntil().toInstant()));
+            return new Counted(Duration.between(instant, before.blockedUntil().toInstant()), before.failures(), null);
         }
         int failures = before.lastFailureAt().toInstant().isAfter(instant.minus(FORGET_AFTER)) ? before.failures() + 1 : 1;
         OffsetDateTime until = blockedUntil(failures, now);
-        if (until != null) {
-            // Only an attempt that is not refused gets here: each block is logged once, when it begins.
-            LogNames.warnOnCommit(log, "Username {} is refused from client address {} until {}: {} failed logins",
-                    LogNames.username(username), client, until.toInstant(), failures);
-        }
         jdbc.sql("update users.login_failures set failures = :failures, last_failure_at = :now, blocked_until = :until"
                         + " where username = :username and client_address = :client")
                 .param("failures", failures).param("now", now).param("until", until, Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("username", username).param("client", client).update();
-        return Optional.empty();
+        // Not logged here: the password is not checked yet, and a right one clears this block (failed() logs it).
+        return new Counted(null, failures, until == null ? null : until.toInstant());
     }
 
     /** From the {@value #FREE_FAILURES}th failure on, the block it earns; null before it. */

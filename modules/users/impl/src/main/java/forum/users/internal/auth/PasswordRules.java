@@ -78,6 +78,23 @@ public final class PasswordRules {
         breaks(username, password).ifPresent(rule -> validation.violation("password", rule));
     }
 
+    /**
+     * The text rules of sign-up a login's password must follow too, as sent: present, not blank, and storable
+     * ({@link Validation#unstorable}: no lone UTF-16 surrogate, NUL or other control character, as sign-up refuses
+     * them). Those are the characters that would make two passwords one in the hash: Java encodes a lone surrogate
+     * to UTF-8 as {@code ?}, and bcrypt reads a password as bytes ending in a NUL, over and over to 72 bytes, so
+     * {@code p} and {@code p\0p} are one key. NFKC neither makes nor removes such characters, so the password as sent
+     * and its normalized form break this alike. The other rules of {@link #check} (length, common passwords, the
+     * username) are not applied: they are the rules for a new password, a password stored before they changed (or
+     * before passwords were normalized, when its length was counted as sent) must still log in, and a password bcrypt
+     * cannot read whole ({@link #fitsHash}) is a wrong password, counted as one.
+     *
+     * @param password the password as sent, or null
+     */
+    public static void checkAsSent(Validation validation, String password) {
+        validation.text("password", password, 1, Integer.MAX_VALUE);
+    }
+
     private static Optional<String> breaks(String username, String password) {
         if (!fitsHash(password)) {
             return Optional.of("must be at most " + MAX_BYTES + " bytes in UTF-8; use fewer characters from outside ASCII");

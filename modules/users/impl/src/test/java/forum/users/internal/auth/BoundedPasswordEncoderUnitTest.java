@@ -116,6 +116,41 @@ class BoundedPasswordEncoderUnitTest {
         }
     }
 
+    /**
+     * Java encodes a lone surrogate to UTF-8 as '?', and bcrypt reads "p", NUL, "p" as "p": such a password would be
+     * hashed as another one, so it never reaches the hash, whatever the caller checked before.
+     */
+    @Test
+    void a_password_that_would_be_hashed_as_another_never_reaches_the_hash() {
+        AtomicInteger calls = new AtomicInteger();
+        PasswordEncoder real = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        PasswordEncoder delegate = new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence raw) {
+                calls.incrementAndGet();
+                return real.encode(raw);
+            }
+
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                calls.incrementAndGet();
+                return real.matches(raw, encoded);
+            }
+        };
+        try (BoundedPasswordEncoder bounded = new BoundedPasswordEncoder(delegate, 1, Duration.ofSeconds(2))) {
+            String hash = bounded.encode("question test ?");
+            for (String password : List.of("question test \ud800", "question test \udfff", "\udfff\ud83d",
+                    "question test ?\u0000question test ?")) {
+                assertThatThrownBy(() -> bounded.encode(password)).as(password).isInstanceOf(IllegalArgumentException.class);
+                assertThatThrownBy(() -> bounded.matches(password, hash)).as(password)
+                        .isInstanceOf(IllegalArgumentException.class);
+            }
+            assertThat(calls).as("the delegate hashed only the first password").hasValue(1);
+            assertThat(bounded.matches("question test ?", hash)).isTrue();
+            assertThat(bounded.encode("an emoji \ud83d\ude00 is whole")).startsWith("{bcrypt}");
+        }
+    }
+
     @Test
     void no_slot_is_refused_at_construction() {
         assertThatThrownBy(() -> new BoundedPasswordEncoder(new SlowEncoder(1), 0, Duration.ofSeconds(2)))
