@@ -1,11 +1,14 @@
 package forum.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.forum.extraction.runtime.remote.RemoteModuleException;
 import forum.posts.PostsApi;
 import forum.threads.ThreadsApi;
 import forum.users.UsersApi;
 import java.lang.reflect.Proxy;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -49,6 +52,11 @@ class ModuleContractsOverHttpIntegrationTest {
         UsersApi users() {
             return remote(forum.postsBean(UsersApi.class));
         }
+
+        @Override
+        void assertUnknownAuthorRefused(ThrowingCallable write, String field, long user) {
+            assertRefusedAsAToken(write, user);
+        }
     }
 
     @Nested
@@ -62,6 +70,23 @@ class ModuleContractsOverHttpIntegrationTest {
         UsersApi users() {
             return forum.monolithBean(UsersApi.class);
         }
+
+        @Override
+        void assertUnknownAuthorRefused(ThrowingCallable write, String field, long user) {
+            assertRefusedAsAToken(write, user);
+        }
+    }
+
+    /**
+     * The route refused the caller's token (401): a failure of the call between the two processes, not an answer about
+     * the data, so the remote client reports it as a {@link RemoteModuleException} (502, RemoteErrorResponseException's
+     * rule), naming the 401 and its reason. What an end client gets is SecurityOnMonolithIntegrationTest's and SplitTopologyIntegrationTest's.
+     */
+    private static void assertRefusedAsAToken(ThrowingCallable write, long user) {
+        assertThatThrownBy(write).as("a write by user %d", user).isInstanceOfSatisfying(RemoteModuleException.class, e -> {
+            assertThat(e.getStatusCode().value()).isEqualTo(502);
+            assertThat(e.getMessage()).contains(" with 401: ", "it names user " + user + ", and this forum has no such user");
+        });
     }
 
     /** Guards against testing the in-process service by mistake: a remote module's API is a client proxy. */

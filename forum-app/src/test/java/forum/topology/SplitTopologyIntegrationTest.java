@@ -87,9 +87,14 @@ class SplitTopologyIntegrationTest {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.json().get("user").asLong()).isEqualTo(4);
 
+        Reply noThread = posts.withToken(jake.token()).postJson("/api/posts", "{\"thread\":404,\"text\":\"Anyone?\"}");
+        assertThat(noThread.status()).as(noThread.toString()).isEqualTo(422);
+        assertThat(noThread.json().get("errors").get(0).get("field").asString()).isEqualTo("thread");
+
+        // A valid token of a user the users module (in the monolith) does not have: the token's fault, not the body's.
         Reply unknown = posts.withToken(TestTokens.forUser(404)).postJson("/api/posts", "{\"thread\":2,\"text\":\"Who am I?\"}");
-        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(422);
-        assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("user");
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(401);
+        assertThat(unknown.json().get("detail").asString()).contains("it names user 404, and this forum has no such user");
     }
 
     @Test

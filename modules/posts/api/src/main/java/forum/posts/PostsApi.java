@@ -59,7 +59,8 @@ public interface PostsApi {
      *
      * @throws forum.platform.ValidationException if a field is missing or malformed
      * @throws forum.platform.ForbiddenException if {@code user} names another user
-     * @throws forum.platform.ReferenceNotFoundException if the thread or the user does not exist
+     * @throws forum.platform.ReferenceNotFoundException if the thread or the user does not exist (a user that does
+     *         not exist: in-process; over HTTP the route refuses the caller's token first, 401 {@code invalid_token})
      */
     @RouteAccess(Caller.USER)
     @PostExchange(contentType = "application/json")

@@ -41,7 +41,8 @@ public interface ThreadsApi {
      *
      * @throws forum.platform.ValidationException if a field is missing or malformed
      * @throws forum.platform.ForbiddenException if {@code createdBy} names another user
-     * @throws forum.platform.ReferenceNotFoundException if {@code createdBy} is not an existing user
+     * @throws forum.platform.ReferenceNotFoundException if {@code createdBy} is not an existing user (in-process;
+     *         over HTTP the route refuses the caller's token first, 401 {@code invalid_token}, as it does an expired one)
      */
     @RouteAccess(Caller.USER)
     @PostExchange(contentType = "application/json")
