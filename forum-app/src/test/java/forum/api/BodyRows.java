@@ -98,6 +98,11 @@ final class BodyRows {
         rows.add(post("missing post fields", "/api/posts", "{}", 400, "validation", "is required", "thread", "text"));
         rows.add(post("a username with spaces", "/api/users",
                 "{\"password\":\"sign-up-password-1\",\"username\":\"a b\",\"name\":\"x\"}", 400, "validation", USERNAME_RULE, "username"));
+        for (String punctuation : new String[] {".", "..", "-", "_._", "-.-"}) {
+            rows.add(post("a username of punctuation only: " + punctuation, "/api/users",
+                    "{\"password\":\"sign-up-password-1\",\"username\":\"" + punctuation + "\",\"name\":\"x\"}", 400, "validation",
+                    "and at least one letter or digit", "username"));
+        }
         rows.add(post("a username in another script", "/api/users", "{\"password\":\"sign-up-password-1\",\"username\":\"\\u0444\\u0438\\u043d\",\"name\":\"x\"}", 400,
                 "validation", USERNAME_RULE, "username"));
         rows.add(post("a username with a letter outside ASCII", "/api/users",

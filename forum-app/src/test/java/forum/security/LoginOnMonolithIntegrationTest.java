@@ -150,6 +150,21 @@ class LoginOnMonolithIntegrationTest {
     }
 
     /**
+     * Sign-up takes no new username of punctuation only ({@code ..}), but a login is held only to the characters a
+     * username may hold: a name stored before that rule must still log in, so such a login is a failed login (401),
+     * not a 400.
+     */
+    @Test
+    void a_username_only_sign_up_refuses_is_a_failed_login_not_an_invalid_one() {
+        Reply signUp = signUp("..", "dot-dot-password-7");
+        assertThat(signUp.status()).as("%s", signUp).isEqualTo(400);
+        assertThat(signUp.json().get("errors").get(0).get("message").asString()).contains("at least one letter or digit");
+        Reply login = login("..", "dot-dot-password-7", "192.0.2.75");
+        assertThat(login.status()).as("%s", login).isEqualTo(401);
+        assertThat(login.json().get("type").asString()).isEqualTo("urn:forum:problem:login-failed");
+    }
+
+    /**
      * The throttle counts an attempt before its password is checked: a login that then succeeds clears the count and
      * must not log the block its count would have set. A block that is real is logged once: by the failure that sets
      * it, not again by the attempts it refuses.

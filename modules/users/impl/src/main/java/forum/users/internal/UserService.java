@@ -44,9 +44,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 class UserService implements UsersApi {
 
     private static final Logger log = LoggerFactory.getLogger(UserService.class);
+    /** The characters a username may hold; a login is held to this rule only, as names stored before may be. */
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]+");
     /** What a username that breaks {@link #USERNAME} is told. */
     static final String USERNAME_RULE = "may hold only ASCII letters (a-z, A-Z), digits, '_', '.' and '-'";
+    /**
+     * A new username: {@link #USERNAME}'s characters, at least one a letter or digit, so that no user is named by
+     * punctuation alone ({@code .}, {@code ..}, {@code -}), names that read as paths or placeholders.
+     */
+    private static final Pattern NEW_USERNAME = Pattern.compile("[A-Za-z0-9_.-]*[A-Za-z0-9][A-Za-z0-9_.-]*");
+    /** What a new username that breaks {@link #NEW_USERNAME} is told. */
+    static final String NEW_USERNAME_RULE = USERNAME_RULE + ", and at least one letter or digit";
 
     private final UserRepository users;
     private final CredentialStore credentials;
@@ -110,10 +118,10 @@ class UserService implements UsersApi {
         String password = PasswordRules.normalized(user.password());
         Validation validation = Validation.of()
                 .text("username", user.username(), 1, 40)
-                .matches("username", user.username(), USERNAME, USERNAME_RULE)
+                .matches("username", user.username(), NEW_USERNAME, NEW_USERNAME_RULE)
                 .text("name", user.name(), 1, 100)
                 .text("bio", user.bio(), 0, 1000);
-        PasswordRules.check(validation, user.username(), password);
+        PasswordRules.check(validation, user.username(), user.password());
         validation.check();
         String username = Text.strip(user.username());
         // A refused address learns nothing more, not even whether the name is taken.
@@ -194,7 +202,8 @@ class UserService implements UsersApi {
 
     /**
      * The text rules sign-up applies to these fields, applied to a login before anything else: the username as sign-up
-     * takes it ({@link Validation#text} of 1 to 40 characters, {@link #USERNAME}), the password present, not blank and
+     * takes it ({@link Validation#text} of 1 to 40 characters, {@link #USERNAME}: not {@link #NEW_USERNAME}, which a
+     * name stored before that rule may break), the password present, not blank and
      * storable ({@link PasswordRules#checkAsSent}): a lone UTF-16 surrogate would reach the hash as {@code ?}, and a NUL
      * would make bcrypt read {@code p\0p} as {@code p}, so two passwords would be one. Not counted by the throttle: no
      * password is checked, and the answer depends on the input alone.

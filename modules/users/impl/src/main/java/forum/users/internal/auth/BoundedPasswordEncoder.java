@@ -1,6 +1,7 @@
 package forum.users.internal.auth;
 
 import forum.platform.ServerBusyException;
+import forum.platform.Validation;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -71,24 +72,17 @@ public final class BoundedPasswordEncoder implements PasswordEncoder, AutoClosea
     }
 
     /**
-     * The last guard, behind the callers' validation ({@link PasswordRules#checkAsSent}, {@link PasswordRules#check}):
-     * a password holding a lone UTF-16 surrogate (encoded to UTF-8 as {@code ?}) or a NUL (bcrypt repeats the
-     * password and a NUL to 72 bytes, so {@code p} and {@code p\0p} are one key) would be hashed as another password.
+     * The last guard, behind the callers' validation ({@link PasswordRules#checkAsSent}, {@link PasswordRules#check}),
+     * by the same rule ({@link Validation#unstorable}): a password holding a lone UTF-16 surrogate (encoded to UTF-8 as
+     * {@code ?}) or a NUL (bcrypt repeats the password and a NUL to 72 bytes, so {@code p} and {@code p\0p} are one
+     * key) would be hashed as another password, and no other control character is ever stored either.
      */
     private static void whole(CharSequence password) {
-        if (password == null) {
-            return;
-        }
-        for (int i = 0; i < password.length(); i++) {
-            char c = password.charAt(i);
-            boolean paired = Character.isHighSurrogate(c) && i + 1 < password.length()
-                    && Character.isLowSurrogate(password.charAt(i + 1));
-            if (paired) {
-                i++;
-            } else if (Character.isSurrogate(c) || c == 0) {
-                throw new IllegalArgumentException("a password holding a lone UTF-16 surrogate or a NUL cannot be hashed"
-                        + " as itself (character " + (i + 1) + ")");
-            }
+        if (password != null) {
+            Validation.unstorable(password.toString()).ifPresent(reason -> {
+                throw new IllegalArgumentException("a password that breaks sign-up's text rule cannot be hashed: it "
+                        + reason);
+            });
         }
     }
 

@@ -21,7 +21,8 @@ import java.util.Set;
  * and a combining accent, or a full-width {@code Ａ} and an {@code A}, are the same password. The rules apply to the
  * normalized password:
  * <ul>
- *   <li>{@value #MIN_LENGTH} to {@value #MAX_LENGTH} characters (Unicode code points), at most {@value #MAX_BYTES}
+ *   <li>{@value #MIN_LENGTH} to {@value #MAX_LENGTH} characters (Unicode code points, not counting blank ones at
+ *       either end), at most {@value #MAX_BYTES}
  *       bytes in UTF-8 (what bcrypt reads);</li>
  *   <li>not one of the common passwords shipped in {@code common-passwords.txt}, nor one of them followed only by
  *       digits and symbols, case-insensitively;</li>
@@ -62,17 +63,25 @@ public final class PasswordRules {
     }
 
     /**
-     * Adds every rule the password breaks to {@code validation}, as violations of the field {@code password}.
+     * Adds every rule the password breaks to {@code validation}, as violations of the field {@code password}. The
+     * rules apply to its normalized form ({@link #normalized}); a length refused there that differs from the length
+     * as sent says so, since NFKC can join characters ({@code e} and a combining accent become {@code é}) or split
+     * them (the ligature {@code ﬀ} becomes {@code ff}).
      *
-     * @param password the password in NFKC ({@link #normalized}), or null
+     * @param sent the password as sent, or null
      */
-    public static void check(Validation validation, String username, String password) {
-        validation.text("password", password, MIN_LENGTH, MAX_LENGTH);
+    public static void check(Validation validation, String username, String sent) {
+        String password = normalized(sent);
+        validation.text("password", password, 1, Integer.MAX_VALUE);
         if (Text.isBlank(password) || Validation.unstorable(password).isPresent()) {
             return;
         }
-        int length = password.codePointCount(0, password.length());
+        int length = length(password);
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
+            int asSent = length(sent);
+            validation.violation("password", "must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long, not "
+                    + length + (asSent == length ? "" : " (counted in Unicode NFKC, the form every password is"
+                    + " checked in; as sent it has " + asSent + ")"));
             return;
         }
         breaks(username, password).ifPresent(rule -> validation.violation("password", rule));
@@ -93,6 +102,12 @@ public final class PasswordRules {
      */
     public static void checkAsSent(Validation validation, String password) {
         validation.text("password", password, 1, Integer.MAX_VALUE);
+    }
+
+    /** Characters (code points) but blank ones at either end ({@link Text#strip}): those do not make a password longer. */
+    private static int length(String password) {
+        String stripped = Text.strip(password);
+        return stripped.codePointCount(0, stripped.length());
     }
 
     private static Optional<String> breaks(String username, String password) {

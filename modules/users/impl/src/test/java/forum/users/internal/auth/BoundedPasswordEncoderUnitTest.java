@@ -140,7 +140,7 @@ class BoundedPasswordEncoderUnitTest {
         try (BoundedPasswordEncoder bounded = new BoundedPasswordEncoder(delegate, 1, Duration.ofSeconds(2))) {
             String hash = bounded.encode("question test ?");
             for (String password : List.of("question test \ud800", "question test \udfff", "\udfff\ud83d",
-                    "question test ?\u0000question test ?")) {
+                    "question test ?\u0000question test ?", "question test \u0007")) {
                 assertThatThrownBy(() -> bounded.encode(password)).as(password).isInstanceOf(IllegalArgumentException.class);
                 assertThatThrownBy(() -> bounded.matches(password, hash)).as(password)
                         .isInstanceOf(IllegalArgumentException.class);

@@ -54,4 +54,20 @@ class PasswordRulesUnitTest {
         assertThat(broken("someone", null)).containsExactly("is required");
         assertThat(broken("someone", "pass\u0000word-long")).singleElement().asString().contains("NUL");
     }
+
+    /** The rules read the password in NFKC; a length that differs from what the client counted says why. */
+    @org.junit.jupiter.api.Test
+    void a_length_changed_by_normalization_says_so() {
+        String accents = "cafe\u0301-latte1";
+        assertThat(accents.codePointCount(0, accents.length())).isEqualTo(12);
+        assertThat(broken("someone", accents)).containsExactly("must be 12 to 64 characters long, not 11 (counted in"
+                + " Unicode NFKC, the form every password is checked in; as sent it has 12)");
+        String ligatures = "\ufb00".repeat(33);
+        assertThat(broken("someone", ligatures)).containsExactly("must be 12 to 64 characters long, not 66 (counted in"
+                + " Unicode NFKC, the form every password is checked in; as sent it has 33)");
+        assertThat(broken("someone", "caf\u00e9-latte1")).as("the same password sent composed").containsExactly(
+                "must be 12 to 64 characters long, not 11");
+        assertThat(broken("someone", "   short-pass1   ")).as("blanks at the ends do not count").containsExactly(
+                "must be 12 to 64 characters long, not 11");
+    }
 }
