@@ -28,6 +28,8 @@ class InvalidSettingStartupIntegrationTest {
         "--forum.security.jwt.lifetime=0s         | forum.security.jwt.lifetime=PT0S: a token's lifetime must be positive",
         "--forum.http.max-body-size=big           | forum.http.max-body-size=big is not a size, e.g. 64KB or 32MB",
         "--forum.seed-data=sometimes              | forum.seed-data=sometimes is not one of embedded, always, never",
+        "--forum.topology.local-modules=posts     | forum.topology.local-modules is now extraction.topology.local-modules (the old names are no longer read)",
+        "--forum.warm-up.rounds=0                 | forum.warm-up.rounds is now extraction.warm-up.rounds",
     })
     void isRefusedWithOneDescriptionNamingTheSetting(String argument, String description, CapturedOutput output) {
         Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(ForumApplication.class)
