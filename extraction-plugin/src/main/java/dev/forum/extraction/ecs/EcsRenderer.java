@@ -1,6 +1,5 @@
 package dev.forum.extraction.ecs;
 
-import dev.forum.extraction.model.ExtractionException;
 import dev.forum.topology.ServiceSpec;
 import dev.forum.topology.Topology;
 import java.util.ArrayList;
@@ -61,40 +60,42 @@ public final class EcsRenderer {
         return services;
     }
 
-    /** What ECS adds to the topology's own rules, each refused with what to change. */
+    /** What ECS adds to the topology's own rules, each problem of every service refused at once with what to change. */
     private static void check(Topology topology, EcsSettings settings) {
+        EcsMistakes mistakes = new EcsMistakes(topology.source());
         for (ServiceSpec service : services(topology)) {
-            String where = topology.source() + ":" + service.line() + ": " + service.name() + ": ";
-            if (service.name().equals("base") || service.name().equals(EcsNames.BOOTSTRAP)) {
-                throw new ExtractionException(where + "the name '" + service.name() + "' is taken by the "
-                        + topology.name() + "-" + service.name() + " stack or task; rename the service");
+            String name = service.name();
+            if (name.equals("base") || name.equals(EcsNames.BOOTSTRAP)) {
+                mistakes.add(service.line(), name, "the name '" + name + "' is taken by the " + topology.name() + "-" + name
+                        + " stack or task; rename the service");
             }
-            if (service.name().equals(EcsNames.MOVE)) {
-                throw new ExtractionException(where + "the name '" + service.name() + "' is taken by the data move's image "
-                        + "repository; rename the service");
+            if (name.equals(EcsNames.MOVE)) {
+                mistakes.add(service.line(), name, "the name '" + name + "' is taken by the data move's image repository;"
+                        + " rename the service");
             }
             for (ServiceSpec other : services(topology)) {
-                if (other.ownDatabase() && service.name().equals(other.name() + "-db")) {
-                    throw new ExtractionException(where + "the name '" + service.name() + "' is taken by the stack of "
-                            + "the own database of " + other.name() + " (" + topology.name() + "-" + service.name() + "); rename the service");
+                if (other.ownDatabase() && name.equals(other.name() + "-db")) {
+                    mistakes.add(service.line(), name, "the name '" + name + "' is taken by the stack of the own database of "
+                            + other.name() + " (" + topology.name() + "-" + name + "); rename the service");
                 }
             }
             if (service.ownDatabase() && !settings.moduleDatabases()) {
-                throw new ExtractionException(where + "a database of its own (database:) needs database credentials"
+                mistakes.add(service.line(), name, "a database of its own (database:) needs database credentials"
                         + " per module: set extract.ecs.moduleDatabases=true if the application reads " + settings.settingsPrefix()
-                                + ".datasource.<module>.* (extract.ecs.settingsPrefix),"
+                        + ".datasource.<module>.* (extract.ecs.settingsPrefix),"
                         + " else remove database: from the service in " + topology.source());
             }
             // Two tasks, one per availability zone: a rolling deployment or a lost zone leaves one serving.
             if (service.count() < 2 || service.autoscaling().min() < 2) {
-                throw new ExtractionException(where + "ECS runs at least 2 tasks of a service (one per availability zone, "
+                mistakes.add(service.line(), name, "ECS runs at least 2 tasks of a service (one per availability zone, "
                         + "so that a deployment or a lost zone never leaves its routes without a task): set count: 2 "
                         + "(and autoscaling min: 2)");
             }
             String size = service.sizing().problem();
             if (size != null) {
-                throw new ExtractionException(where + size);
+                mistakes.add(service.line(), name, size);
             }
         }
+        mistakes.throwIfAny();
     }
 }

@@ -11,10 +11,8 @@ import dev.forum.extraction.request.ExtractRequests;
 import dev.forum.topology.Topology;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -220,19 +218,7 @@ public class EcsMojo extends AnalysingMojo {
         TaskNeeds.warnings(runtimeArtifacts(), settings.healthCheckPath(), settings.managementPort(), settings.rdsCaBundle(),
                 imageFolder()).forEach(line -> getLog().warn("[extract] " + line));
 
-        clean(out);
-        for (Map.Entry<String, String> entry : files.entrySet()) {
-            Path target = out.resolve(entry.getKey());
-            Files.createDirectories(target.getParent());
-            Files.writeString(target, entry.getValue(), StandardCharsets.UTF_8);
-            if (entry.getKey().endsWith(".sh")) {
-                try {
-                    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
-                } catch (UnsupportedOperationException e) {
-                    target.toFile().setExecutable(true);
-                }
-            }
-        }
+        EcsOutput.write(out, files);
         getLog().info(String.format(java.util.Locale.ROOT, "[extract] ecs: %s -> %s: %d files (stacks %s; rules %s) in %.1f s",
                 project.getBasedir().toPath().relativize(file.toAbsolutePath()).toString().replace('\\', '/'),
                 project.getBasedir().toPath().relativize(out.toAbsolutePath()).toString().replace('\\', '/'), files.size(),
@@ -285,18 +271,6 @@ public class EcsMojo extends AnalysingMojo {
                     + ClosestName.hint(issuer, modules) + ": valid are " + String.join(", ", modules)
                     + "; leave the setting out when no module issues tokens");
         }
-    }
-
-    /** A fresh folder each time, so that a service dropped from the topology leaves no stale template. */
-    private static void clean(Path out) throws IOException {
-        if (Files.isDirectory(out)) {
-            try (var files = Files.walk(out)) {
-                for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
-        Files.createDirectories(out);
     }
 
     private static String slashes(Path path) {

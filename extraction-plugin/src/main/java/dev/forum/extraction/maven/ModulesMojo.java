@@ -3,6 +3,7 @@ package dev.forum.extraction.maven;
 import dev.forum.extraction.assemble.RuntimeMetadata;
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.ModuleChecks;
+import dev.forum.extraction.request.ExtractRequests;
 import dev.forum.topology.Topology;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,8 @@ public class ModulesMojo extends RequestingMojo {
             Progress progress = progress();
             ApplicationAnalysis analysis = analyse(false, progress);
             ModuleChecks.requireModules(analysis.model());
+            ExtractRequests.modulesWithoutProfile(analysis.model().extractableModules(),
+                    ExtractRequests.profileNames(declaredProfiles())).forEach(line -> getLog().warn("[extract] " + line));
             // The topology file's mistakes (an unknown module, ...) are refused here already, and so are the names requested.
             Topology topologyFile = TopologyLocation.optional(topology, project, session, analysis.model(), getLog());
             refuseEarly(analysis.model(), topologyFile, analysis.packed());

@@ -17,6 +17,9 @@ final class Refusals {
         }
         refusal.lines().forEach(line -> log.error("[extract] " + line));
         // Each is on its own line above: the failure counts them rather than repeat one.
+        if (refusal.summary() != null) {
+            return new MojoFailureException(refusal.summary());
+        }
         return new MojoFailureException(refusal.lines().size() + " dependencies keep the build from extracting, one per"
                 + " [extract] line above: each must go (or its modules be extracted together) before the build can extract");
     }

@@ -128,6 +128,31 @@ final class TopologyLocation {
      *                             {@link #read})
      */
     static Topology optional(String setting, MavenProject project, MavenSession session, ModulithModel model, Log log) {
+        Path file = existing(setting, project, session, log);
+        return file == null ? null : read(file, model, project);
+    }
+
+    /**
+     * The topology file as written, before the application's modules are known (so not checked against them), when
+     * it is there; else null.
+     *
+     * @throws ExtractionException as {@link #optional}: a file named in the settings that is not there; a mistake of
+     *                             the file itself (one line each)
+     */
+    static TopologySpec spec(String setting, MavenProject project, MavenSession session, Log log) {
+        Path file = existing(setting, project, session, log);
+        if (file == null) {
+            return null;
+        }
+        try {
+            return TopologyFile.read(file, defaultName(project));
+        } catch (TopologyException e) {
+            throw new ExtractionException(e.getMessage());
+        }
+    }
+
+    /** The topology file when it is there, else null; refused when a file named in the settings is not there. */
+    private static Path existing(String setting, MavenProject project, MavenSession session, Log log) {
         Path file = resolve(setting, project);
         if (!exists(file)) {
             if (!DEFAULT.equals(setting) || session.getUserProperties().containsKey("extract.topology")) {
@@ -138,7 +163,7 @@ final class TopologyLocation {
             log.debug("[extract] no topology file at " + file + ": module names only");
             return null;
         }
-        return read(file, model, project);
+        return file;
     }
 
     /** The extracted services of {@code topology} the load balancer cannot route to, each with its one-line blocker. */

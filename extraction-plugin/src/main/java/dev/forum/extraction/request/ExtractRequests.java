@@ -118,6 +118,80 @@ public final class ExtractRequests {
     }
 
     /**
+     * The names the build's {@code extract=<name>} profiles request: before the application is compiled, with the
+     * topology file's services, all the names a build that declares such profiles accepts
+     * ({@link #refuseUnknownBeforeCompile}).
+     *
+     * @param declaredProfiles the ids of every profile the build's POMs and settings declare
+     * @return the names, sorted; empty when no such profile is declared
+     */
+    public static Set<String> profileNames(Set<String> declaredProfiles) {
+        Set<String> names = new java.util.TreeSet<>();
+        declaredProfiles.stream().filter(id -> id.startsWith(PROFILE_PREFIX))
+                .map(id -> id.substring(PROFILE_PREFIX.length()).trim()).filter(name -> !name.isEmpty()).forEach(names::add);
+        return names;
+    }
+
+    /**
+     * Refuses, before the application is compiled (so before its modules can be read), every requested name the build
+     * can already tell is unknown: when the build declares {@code extract=<name>} profiles, they name its modules, and
+     * a name that is neither one of them nor a service of the topology file is refused, one line each, as
+     * {@link #resolve} would refuse it after compiling (the option as typed, the closest valid name, the valid ones).
+     * A build that declares no such profile names its modules nowhere before they are compiled: nothing is refused
+     * here, {@link #resolve} checks the names later.
+     *
+     * @param names        the names requested ({@link #requestedNames})
+     * @param profileNames the names of the build's {@code extract=<name>} profiles ({@link #profileNames})
+     * @param services     the topology file's services, the monolith first; empty without a file
+     * @param topology     the topology file's path for the message, or null for none
+     * @throws ExtractionException one line per unknown name
+     */
+    public static void refuseUnknownBeforeCompile(List<Requested> names, Set<String> profileNames, List<String> services,
+            String topology) {
+        if (profileNames.isEmpty()) {
+            return;
+        }
+        List<String> modules = profileNames.stream().filter(name -> !services.contains(name)).toList();
+        List<String> valid = new ArrayList<>(modules);
+        valid.addAll(services);
+        String validNames = "modules " + String.join(", ", modules) + " (this build's extract=<module> profiles: a module"
+                + " needs one to be named here" + (topology == null ? "; no topology file, so no services)"
+                        : "); services of " + topology + ": " + String.join(", ", services));
+        List<String> lines = new ArrayList<>();
+        for (Requested requested : names) {
+            if (!valid.contains(requested.name())) {
+                lines.add("Unknown module or service '" + requested.name() + "' in " + requested.source()
+                        + ClosestName.hint(requested.name(), valid) + ": valid are " + validNames);
+            }
+        }
+        if (!lines.isEmpty()) {
+            throw new ExtractionException(lines, lines.size() + " unknown modules or services requested, one per [extract]"
+                    + " line above: fix each, or leave it out of the request");
+        }
+    }
+
+    /**
+     * The modules a build that declares {@code extract=<name>} profiles has no profile for: the
+     * {@code check-request} goal would refuse {@code -Dextract=<module>} for them before compiling
+     * ({@link #refuseUnknownBeforeCompile}), so the goals that read the modules warn about each.
+     *
+     * @param modules      the modules that can be extracted
+     * @param profileNames the names of the build's {@code extract=<name>} profiles; empty: none is missing
+     * @return one line per module without a profile, saying what to add
+     */
+    public static List<String> modulesWithoutProfile(List<String> modules, Set<String> profileNames) {
+        if (profileNames.isEmpty()) {
+            return List.of();
+        }
+        return modules.stream().filter(module -> !profileNames.contains(module))
+                .map(module -> "Module '" + module + "' has no profile extract=" + module + " though this build declares"
+                        + " extract= profiles for " + String.join(", ", profileNames) + ": add <profile><id>extract="
+                        + module + "</id></profile> beside them, or the check-request goal refuses -Dextract=" + module
+                        + " before compiling")
+                .toList();
+    }
+
+    /**
      * One service per name: a service of the topology file first (the file is the one model of which
      * modules run together), else a module alone.
      *

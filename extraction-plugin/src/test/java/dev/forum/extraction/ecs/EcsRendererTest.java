@@ -72,11 +72,33 @@ class EcsRendererTest {
                   - { name: monolith, monolith: true, count: 1 }
                 """)));
         assertTrue(single.getMessage().startsWith("topology.yml:2: monolith: ECS runs at least 2 tasks of a service"), single.getMessage());
+        assertEquals(1, single.lines().size(), "one problem alone is its own message");
         var base = assertThrows(ExtractionException.class, () -> render(ForumTopologies.topology("""
                 services:
                   - { name: monolith, monolith: true }
                   - { name: base, modules: [posts] }
                 """)));
         assertTrue(base.getMessage().contains("the name 'base' is taken by the forum-base stack"), base.getMessage());
+    }
+
+    @Test
+    void everyProblemOfTheDeploymentIsReportedAtOnceOneLineEach() {
+        String twoTasks = "ECS runs at least 2 tasks of a service (one per availability zone, so that a deployment or a lost"
+                + " zone never leaves its routes without a task): set count: 2 (and autoscaling min: 2)";
+        var e = assertThrows(ExtractionException.class, () -> render(ForumTopologies.topology("""
+                services:
+                  - { name: monolith, monolith: true, count: 1 }
+                  - { name: data-move, modules: [threads] }
+                  - { name: posts, modules: [posts], database: {} }
+                  - { name: posts-db, modules: [users], count: 1 }
+                """)));
+        assertEquals(List.of(
+                "topology.yml:2: monolith: " + twoTasks,
+                "topology.yml:3: data-move: the name 'data-move' is taken by the data move's image repository; rename the service",
+                "topology.yml:5: posts-db: the name 'posts-db' is taken by the stack of the own database of posts"
+                        + " (forum-posts-db); rename the service",
+                "topology.yml:5: posts-db: " + twoTasks), e.lines());
+        assertEquals("4 problems in the ECS deployment of topology.yml, one per [extract] line above: fix each before the"
+                + " stacks can be rendered", e.summary());
     }
 }

@@ -165,6 +165,62 @@ class ExtractRequestsTest {
     }
 
     @Test
+    void beforeCompilingTheDeclaredExtractProfilesNameTheModules() {
+        assertEquals(Set.of("posts", "threads", "users"), ExtractRequests.profileNames(DECLARED));
+        assertEquals(Set.of(), ExtractRequests.profileNames(Set.of("ci", "extract=")));
+        List<String> services = List.of("monolith", "content");
+        // -Pextract=post (a profile Maven only warns about) and -Dextract=post: refused with the option as typed.
+        var e = assertThrows(ExtractionException.class, () -> ExtractRequests.refuseUnknownBeforeCompile(
+                ExtractRequests.requestedNames(null, List.of("extract=post"), DECLARED), ExtractRequests.profileNames(DECLARED),
+                services, "/work/forum/topology.yml"));
+        assertEquals(List.of("Unknown module or service 'post' in -Pextract=post (did you mean posts?): valid are modules"
+                + " posts, threads, users (this build's extract=<module> profiles: a module needs one to be named here);"
+                + " services of /work/forum/topology.yml: monolith, content"), e.lines());
+        e = assertThrows(ExtractionException.class, () -> ExtractRequests.refuseUnknownBeforeCompile(
+                requested("post"), ExtractRequests.profileNames(DECLARED), List.of(), null));
+        assertEquals(List.of("Unknown module or service 'post' in -Dextract=post (did you mean posts?): valid are modules"
+                + " posts, threads, users (this build's extract=<module> profiles: a module needs one to be named here;"
+                + " no topology file, so no services)"), e.lines());
+    }
+
+    @Test
+    void beforeCompilingEveryUnknownNameIsALineOfItsOwn() {
+        // -Pextract=post,thread,content: two mistakes in one list, and a service of the file that no profile declares.
+        var e = assertThrows(ExtractionException.class, () -> ExtractRequests.refuseUnknownBeforeCompile(
+                ExtractRequests.requestedNames(null, List.of("extract=post", "thread", "content"), DECLARED),
+                ExtractRequests.profileNames(DECLARED), List.of("monolith", "content"), "t.yml"));
+        assertEquals(2, e.lines().size(), e.getMessage());
+        assertEquals(true, e.lines().get(0).startsWith("Unknown module or service 'post' in -Pextract=post,thread,content"
+                + " (did you mean posts?): valid are modules posts, threads, users"), e.lines().get(0));
+        assertEquals(true, e.lines().get(1).startsWith("Unknown module or service 'thread' in -Pextract=post,thread,content"
+                + " (did you mean threads?): valid are modules posts, threads, users"), e.lines().get(1));
+        assertEquals("2 unknown modules or services requested, one per [extract] line above: fix each, or leave it out of"
+                + " the request", e.summary());
+    }
+
+    @Test
+    void beforeCompilingAKnownNameOrABuildWithoutExtractProfilesPasses() {
+        Set<String> profiles = ExtractRequests.profileNames(DECLARED);
+        // Modules with profiles, a service of the file, an -Pextract list: nothing to refuse yet.
+        ExtractRequests.refuseUnknownBeforeCompile(requested("posts", "threads"), profiles, List.of("monolith"), "t.yml");
+        ExtractRequests.refuseUnknownBeforeCompile(requested("monolith"), profiles, List.of("monolith"), "t.yml");
+        ExtractRequests.refuseUnknownBeforeCompile(ExtractRequests.requestedNames(null, List.of("extract=content", "posts"),
+                DECLARED), profiles, List.of("monolith", "content"), "t.yml");
+        // No extract= profile declared: the modules are known only once compiled, so any name waits for resolve().
+        ExtractRequests.refuseUnknownBeforeCompile(requested("post"), Set.of(), List.of("monolith"), "t.yml");
+    }
+
+    @Test
+    void aModuleWithoutItsProfileIsNamedWhenTheBuildDeclaresExtractProfiles() {
+        assertEquals(List.of(), ExtractRequests.modulesWithoutProfile(MODULES.extractableModules(), ExtractRequests.profileNames(DECLARED)));
+        assertEquals(List.of(), ExtractRequests.modulesWithoutProfile(List.of("tags"), Set.of()));
+        assertEquals(List.of("Module 'tags' has no profile extract=tags though this build declares extract= profiles for"
+                + " posts, threads, users: add <profile><id>extract=tags</id></profile> beside them, or the check-request goal"
+                + " refuses -Dextract=tags before compiling"),
+                ExtractRequests.modulesWithoutProfile(List.of("posts", "tags", "threads", "users"), ExtractRequests.profileNames(DECLARED)));
+    }
+
+    @Test
     void aServiceNamedLikeAModuleMustHoldJustThatModule() {
         var e = assertThrows(ExtractionException.class,
                 () -> ExtractRequests.resolve(requested("posts"), topology("  - { name: posts, modules: [threads, posts] }\n"), MODULES));

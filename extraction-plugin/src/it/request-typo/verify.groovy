@@ -1,0 +1,17 @@
+List<String> log = new File(basedir, 'build.log').readLines()
+List<String> errors = log.findAll { it.startsWith('[ERROR]') }
+String valid = 'valid are modules alpha, beta (this build\'s extract=<module> profiles: a module needs one to be named here;' +
+        ' no topology file, so no services)'
+// 1: one line, from the check-request goal: the option as typed, the closest name, the valid ones.
+assert errors.any { it.contains(':check-request (check-request) on project app:')
+        && it.contains("Unknown module or service 'alphx' in -Pextract=alphx (did you mean alpha?): " + valid) } : errors
+// 2: each mistyped name of the list on a line of its own, then the count.
+assert errors.any { it == "[ERROR] [extract] Unknown module or service 'betx' in -Dextract=betx,alpha,alhpa (did you mean beta?): " + valid } : errors
+assert errors.any { it == "[ERROR] [extract] Unknown module or service 'alhpa' in -Dextract=betx,alpha,alhpa (did you mean alpha?): " + valid } : errors
+assert errors.any { it.contains(':check-request (check-request) on project app: 2 unknown modules or services requested,'
+        + ' one per [extract] line above: fix each, or leave it out of the request') } : errors
+// Refused before the app compiled, and nothing written.
+assert !new File(basedir, 'app/target/classes').exists()
+assert !new File(basedir, 'app/target/services').exists()
+// 3: the valid list passed (the build did not fail there: the invoker checks buildResult).
+return true
