@@ -19,8 +19,9 @@ import org.springframework.context.annotation.Configuration;
  * application (whose {@code CanonicalPathFilter} refuses it with a problem that says why) instead of being
  * refused by Tomcat with a bare 400; {@code TRACE} is let through to {@code HttpMethodFilter},
  * {@code 100 Continue} waits until the application reads the body, and a body framed both by Content-Length and
- * by Transfer-Encoding is refused ({@link AmbiguousFramingValve}), and {@code OPTIONS *} lists the server's methods
- * ({@link AsteriskOptionsAdapter}).
+ * by Transfer-Encoding is refused ({@link AmbiguousFramingValve}), as is a Host whose port is past 65535
+ * ({@link HostFieldValve}); {@code OPTIONS *} lists the server's methods ({@link AsteriskOptionsAdapter}), and an
+ * absolute-form target that names the Host field's host with its default port is served ({@link EquivalentHostAdapter}).
  */
 @Configuration(proxyBeanMethods = false)
 class ProblemsConfiguration {
@@ -40,7 +41,8 @@ class ProblemsConfiguration {
                     ProtocolHandler handler = connector.getProtocolHandler();
                     if (Lifecycle.AFTER_INIT_EVENT.equals(event.getType()) && handler.getAdapter() != null
                             && !(handler.getAdapter() instanceof AsteriskOptionsAdapter)) {
-                        handler.setAdapter(new AsteriskOptionsAdapter(handler.getAdapter()));
+                        handler.setAdapter(new AsteriskOptionsAdapter(new EquivalentHostAdapter(handler.getAdapter(),
+                                () -> ProblemErrorReportValve.limits(handler))));
                     }
                 });
                 if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
@@ -51,6 +53,7 @@ class ProblemsConfiguration {
             });
             factory.addContextCustomizers(context -> {
                 context.getPipeline().addValve(new AmbiguousFramingValve());
+                context.getPipeline().addValve(new HostFieldValve());
                 Container parent = context.getParent();
                 if (parent instanceof StandardHost host) {
                     // An instance of the class the host is told to use: it then adds no HTML report of its own.
