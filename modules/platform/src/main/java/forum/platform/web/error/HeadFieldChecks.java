@@ -23,9 +23,9 @@ import org.springframework.http.ProblemDetail;
  * 3.2.2) of scheme http or https whose host is the Host field's; a path of the characters a path may hold; a
  * Transfer-Encoding that is a list of codings with chunked last and once (RFC 9112 6.1); one Content-Length of digits
  * only (RFC 9110 8.6); a Host that is a host with an optional port ({@link HostField}). Each is made on the head as
- * Tomcat parsed it (its header fields, its path), with its own parsers. One is not Tomcat's: the target's host and
- * the Host field's are the same when they differ only in case or in a default port left out
- * ({@link HostField#sameHost}), which {@link EquivalentHostAdapter} lets through.
+ * Tomcat parsed it (its header fields, its path), with its own parsers. Tomcat compares the target's host and the
+ * Host field's as text (ignoring case): when they differ only in a default port written or left out
+ * ({@link HostField#sameHost}), the detail says they are one host written two ways.
  */
 final class HeadFieldChecks {
 
@@ -114,10 +114,18 @@ final class HeadFieldChecks {
             hostStart = at + 1;
         }
         String named = target.substring(hostStart, end);
-        if (host != null && !HostField.sameHost(named, host, scheme == 5)) {
+        String path = slash < 0 ? "/" : RequestHead.printable(target.substring(slash), 60);
+        if (host != null && !named.equalsIgnoreCase(host) && HostField.sameHost(named, host, scheme == 5)) {
+            return Optional.of("The request target names the host '" + RequestHead.printable(named, 60) + "' and the"
+                    + " Host header field '" + RequestHead.printable(host, 60) + "': one host, with the scheme's default port"
+                    + " written in one and left out of the other (RFC 9110 4.2.3), but this server takes them only as"
+                    + " written alike (RFC 9112 3.2.2): send the Host field as the target writes the host, or the path"
+                    + " alone as the target (" + path + ")");
+        }
+        if (host != null && !named.equalsIgnoreCase(host)) {
             return Optional.of("The request target names the host '" + RequestHead.printable(named, 60) + "' but the Host"
                     + " header field '" + RequestHead.printable(host, 60) + "' (RFC 9112 3.2.2): send the same host in"
-                    + " both, or the path alone as the target (" + (slash < 0 ? "/" : RequestHead.printable(target.substring(slash), 60)) + ")");
+                    + " both, or the path alone as the target (" + path + ")");
         }
         return Optional.empty();
     }

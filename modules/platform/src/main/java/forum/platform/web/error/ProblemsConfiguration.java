@@ -20,8 +20,7 @@ import org.springframework.context.annotation.Configuration;
  * refused by Tomcat with a bare 400; {@code TRACE} is let through to {@code HttpMethodFilter},
  * {@code 100 Continue} waits until the application reads the body, and a body framed both by Content-Length and
  * by Transfer-Encoding is refused ({@link AmbiguousFramingValve}), as is a Host whose port is past 65535
- * ({@link HostFieldValve}); {@code OPTIONS *} lists the server's methods ({@link AsteriskOptionsAdapter}), and an
- * absolute-form target that names the Host field's host with its default port is served ({@link EquivalentHostAdapter}).
+ * ({@link HostFieldValve}); {@code OPTIONS *} lists the server's methods ({@link AsteriskOptionsAdapter}).
  */
 @Configuration(proxyBeanMethods = false)
 class ProblemsConfiguration {
@@ -41,8 +40,7 @@ class ProblemsConfiguration {
                     ProtocolHandler handler = connector.getProtocolHandler();
                     if (Lifecycle.AFTER_INIT_EVENT.equals(event.getType()) && handler.getAdapter() != null
                             && !(handler.getAdapter() instanceof AsteriskOptionsAdapter)) {
-                        handler.setAdapter(new AsteriskOptionsAdapter(new EquivalentHostAdapter(handler.getAdapter(),
-                                () -> ProblemErrorReportValve.limits(handler))));
+                        handler.setAdapter(new AsteriskOptionsAdapter(handler.getAdapter()));
                     }
                 });
                 if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {

@@ -89,11 +89,15 @@ class HeadFieldChecksUnitTest {
     }
 
     @Test
-    void an_absolute_form_target_with_the_default_port_names_the_hosts_host() {
-        assertThat(fault("GET http://localhost:80/api/users HTTP/1.1", "HTTP/1.1", "Host", "localhost")).isEmpty();
-        assertThat(fault("GET https://LocalHost:443/api/users HTTP/1.1", "HTTP/1.1", "Host", "localhost")).isEmpty();
-        assertThat(fault("GET http://localhost/api/users HTTP/1.1", "HTTP/1.1", "Host", "localhost:80")).isEmpty();
-        assertThat(fault("GET http://u@localhost:/api/users HTTP/1.1", "HTTP/1.1", "Host", "localhost")).isEmpty();
+    void an_absolute_form_target_with_the_default_port_is_named_one_host_written_two_ways() {
+        for (String[] sent : new String[][] {{"http://localhost:80/api/users", "localhost"},
+                {"https://LocalHost:443/api/users", "localhost"}, {"http://localhost/api/users", "localhost:80"},
+                {"http://u@localhost:/api/users", "localhost"}}) {
+            assertThat(fault("GET " + sent[0] + " HTTP/1.1", "HTTP/1.1", "Host", sent[1])).as(sent[0])
+                    .hasValueSatisfying(detail -> assertThat(detail).contains("one host, with the scheme's default port"));
+        }
+        assertThat(fault("GET http://LOCALHOST/api/users HTTP/1.1", "HTTP/1.1", "Host", "localhost")).as("case alone")
+                .isEmpty();
         assertThat(fault("GET http://localhost:443/api/users HTTP/1.1", "HTTP/1.1", "Host", "localhost"))
                 .hasValueSatisfying(detail -> assertThat(detail).contains("names the host 'localhost:443' but the Host"
                         + " header field 'localhost'"));
