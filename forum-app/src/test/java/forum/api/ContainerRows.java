@@ -5,6 +5,7 @@ import static forum.api.BadInputTable.raw;
 
 import forum.api.BadInputTable.Row;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The bad-input table's rows the servlet container refuses before any filter runs, almost all sent raw (as no HTTP
@@ -32,6 +33,7 @@ final class ContainerRows {
         requestLines(rows);
         fieldLines(rows);
         container(rows);
+        defaultPorts(rows);
     }
 
     /** A target Tomcat refuses: each character is named with the escape to send instead (RFC 3986 2.1). */
@@ -156,5 +158,30 @@ final class ContainerRows {
             fields.append("X-Field-").append(i).append(": a\r\n");
         }
         return fields.toString();
+    }
+
+    /**
+     * An absolute-form target's host is the Host field's with the scheme's default port spelled out or left out, 80 for
+     * http and 443 for https (RFC 9110 4.2.3): Tomcat refuses it as written otherwise, and the detail says it is one
+     * host written two ways; another scheme's default port is another host. Sent with that Host in place of the one
+     * every other row gets.
+     */
+    private static void defaultPorts(List<Row> rows) {
+        rows.add(new Row("an absolute http target with port 80", "GET", "GET http://localhost:80/api/users/1 HTTP/1.1\r\n"
+                + "Host: localhost\r\n", null, null, null, true, 400, "bad-request", Set.of(), "names the host"
+                + " 'localhost:80' and the Host header field 'localhost': one host, with the scheme's default port", false,
+                true));
+        rows.add(new Row("an absolute https target with port 443", "GET", "GET https://localhost:443/api/users HTTP/1.1\r\n"
+                + "Host: localhost\r\n", null, null, null, true, 400, "bad-request", Set.of(), "one host, with the"
+                + " scheme's default port", false, true));
+        rows.add(new Row("an absolute http target on port 443", "GET", "GET http://localhost:443/api/users/1 HTTP/1.1\r\n"
+                + "Host: localhost\r\n", null, null, null, true, 400, "bad-request", Set.of(), "The request target names"
+                + " the host 'localhost:443' but the Host header field 'localhost'", false, true));
+        rows.add(new Row("an absolute https target on port 80", "GET", "GET https://LOCALHOST:80/api/users HTTP/1.1\r\n"
+                + "Host: localhost\r\n", null, null, null, true, 400, "bad-request", Set.of(), "names the host"
+                + " 'LOCALHOST:80' but the Host header field 'localhost'", false, true));
+        rows.add(new Row("an absolute target whose Host has another port", "GET", "GET http://localhost/api/users HTTP/1.1\r\n"
+                + "Host: localhost:8080\r\n", null, null, null, true, 400, "bad-request", Set.of(), "names the host"
+                + " 'localhost' but the Host header field 'localhost:8080'", false, true));
     }
 }

@@ -34,6 +34,7 @@ final class EchoRows {
         query(rows);
         body(rows);
         request(rows);
+        unseen(rows);
     }
 
     /** Query values and names, whichever check refuses them. */
@@ -82,5 +83,32 @@ final class EchoRows {
         rows.add(raw("a Content-Encoding of 1,000 codings", "POST /api/threads HTTP/1.1\r\nContent-Encoding: "
                 + "gzip, ".repeat(1_000) + "br\r\n" + "Content-Type: application/json\r\nContent-Length: 2\r\n", "{}", 415,
                 "unsupported-media-type", "content coding " + "gzip, ".repeat(10) + "..."));
+    }
+
+    /**
+     * A character that does not show as itself (a control character, DEL, C1, a bidi override or isolate, a zero-width
+     * or format character, a separator) is quoted as U+XXXX, as the error valve quotes a head's bytes as 0xNN.
+     */
+    private static void unseen(List<Row> rows) {
+        rows.add(get("a bidi override in a limit", "/api/users?limit=%E2%80%AE1", 400, "validation",
+                "must be a whole number in plain digits, like 10, not 'U+202E1'", "limit"));
+        rows.add(get("DEL and a C1 control in a path id", "/api/users/%7F%C2%85", 400, "validation",
+                "not 'U+007FU+0085'", "id"));
+        rows.add(get("a tab and a line separator in an offset", "/api/threads?offset=1%09%E2%80%A8", 400, "validation",
+                "not '1U+0009U+2028'", "offset"));
+        rows.add(get("a right-to-left isolate in an unknown parameter", "/api/posts?a%E2%81%A7b=1", 400, "validation",
+                "is not a parameter of this route", "aU+2067b"));
+        rows.add(post("a bidi override in an unknown field", "/api/threads", "{\"title\":\"t\",\"x\u202ey\":1}", 400,
+                "validation", "is not a field of this request", "xU+202Ey"));
+        rows.add(post("a zero-width space in a field given twice", "/api/threads",
+                "{\"title\":\"t\",\"d\u200b\":1,\"d\u200b\":2}", 400, "validation", "is given more than once", "dU+200B"));
+        // A header field's value is bytes: one outside printable ASCII is quoted as the byte (raw rows send UTF-8).
+        rows.add(raw("a charset outside ASCII", "POST /api/threads HTTP/1.1\r\nContent-Type: application/json;"
+                + " charset=caf\u00e9\r\nContent-Length: 2\r\n", "{}", 400, "bad-request",
+                "The Content-Type header 'application/json; charset=caf0xC30xA9' is not a media type"));
+        rows.add(raw("an entity tag outside ASCII", "GET /api/users/1 HTTP/1.1\r\nIf-None-Match: \u00e9\r\n", 400,
+                "bad-request", "not 0xC30xA9"));
+        rows.add(get("a long limit of bidi overrides", "/api/users?limit=" + "%E2%80%AE".repeat(300), 400, "validation",
+                "not '" + "U+202E".repeat(10) + "...'", "limit"));
     }
 }

@@ -28,6 +28,7 @@ final class HeaderFieldRows {
         framingFields(rows);
         doubleFraming(rows);
         earlyEnds(rows);
+        hostFields(rows);
     }
 
     /** Any content coding but identity, on every route, reads too (RFC 9110 8.4.1). */
@@ -153,5 +154,45 @@ final class HeaderFieldRows {
     private static Row raw(String name, String head, String body, int status, String detail, boolean halfClose) {
         return new Row(name, head.substring(0, head.indexOf(' ')), head, null, null, body, true, status, "bad-request",
                 Set.of(), detail, halfClose);
+    }
+
+    /**
+     * A Host field that is not a host with an optional port (RFC 9110 7.2, RFC 3986 3.2.2, 3.2.3), each fault named,
+     * whether Tomcat refuses it (a character no host holds, a port that is not digits) or takes it (a port past
+     * 65535: {@code forum.platform.web.error.HostFieldValve}); an HTTP/1.0 absolute-form target's host stands for
+     * the field it lacks. Sent with that Host in place of the one every other row gets.
+     */
+    private static void hostFields(List<Row> rows) {
+        String noPort = "which is no TCP port: send the server's port, from 0 to 65535";
+        rows.add(host("a Host port past 65535", "GET /api/users/1", "localhost:99999", null, "The Host header field"
+                + " 'localhost:99999' has the port 99999, " + noPort));
+        rows.add(host("a Host port of 65536 on a write", "POST /api/threads", "127.0.0.1:65536", THREAD,
+                "has the port 65536, " + noPort));
+        rows.add(host("a Host port past what Tomcat counts", "GET /api/users", "localhost:99999999999", null,
+                "has the port 99999999999, " + noPort));
+        rows.add(host("a Host port that is not digits", "GET /api/users/1", "localhost:x", null,
+                "The Host header field 'localhost:x' has the port 'x', which is not a number"));
+        rows.add(host("a Host port with a sign on a write", "POST /api/threads", "localhost:+80", THREAD,
+                "has the port '+80', which is not a number"));
+        rows.add(host("a space in the Host", "GET /api/users/1", "a b", null,
+                "The Host header field 'a b' holds a space, which no host name here may hold"));
+        rows.add(host("an underscore in the Host", "GET /api/threads", "forum_api", null, "holds '_'"));
+        rows.add(host("a path in the Host", "GET /api/users", "localhost/api", null, "holds '/'"));
+        rows.add(host("an IPv6 Host without its ']'", "GET /api/users", "[::1", null, "does not close it with ']'"));
+        rows.add(host("an IPv6 Host without brackets", "GET /api/users", "::1", null, "holds more than one ':'"));
+        rows.add(host("a Host of a port alone", "GET /api/users", ":8080", null, "has no host before its ':'"));
+        rows.add(host("a Host with an empty label", "GET /api/users", "api..example", null,
+                "names the host 'api..example', which is not a name"));
+        rows.add(new Row("a port past 65535 in an HTTP/1.0 absolute target", "GET",
+                "GET http://localhost:70000/api/users/1 HTTP/1.0\r\n", null, null, null, true, 400, "bad-request", Set.of(),
+                "The Host header field 'localhost:70000' has the port 70000, " + noPort, false, true));
+    }
+
+    /** A raw request with {@code host} as its only Host field and, when not null, {@code body} framed by its Content-Length. */
+    private static Row host(String name, String requestLine, String host, String body, String detail) {
+        String fields = "Host: " + host + "\r\n" + (body == null ? "" : JSON + "Content-Length: "
+                + body.getBytes(StandardCharsets.UTF_8).length + "\r\n");
+        return new Row(name, requestLine.substring(0, requestLine.indexOf(' ')), requestLine + " HTTP/1.1\r\n" + fields,
+                null, null, body, true, 400, "bad-request", Set.of(), detail, false, true);
     }
 }

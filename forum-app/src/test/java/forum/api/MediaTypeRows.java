@@ -25,6 +25,7 @@ final class MediaTypeRows {
     static void addTo(List<Row> rows) {
         contentTypes(rows);
         accepts(rows);
+        charsetsOnContent(rows);
     }
 
     /** A Content-Type that cannot be read (400) or names a format or charset that is not taken (415). */
@@ -64,5 +65,18 @@ final class MediaTypeRows {
                 "validation", Set.of("id"), ""));
         rows.add(new Row("a bad write, asked for as HTML", "POST", "/api/users", JSON, "text/html", "{}", false, 400,
                 "validation", Set.of("username", "name", "password"), "is required"));
+    }
+
+    /**
+     * A charset labels content (RFC 9110 8.3): refused on any request that has some, a read and a chunked body too; a
+     * request without content is not refused for it (a GET labelled so is served, as one labelled text/plain is).
+     */
+    private static void charsetsOnContent(List<Row> rows) {
+        rows.add(BadInputTable.raw("JSON labelled Latin-1 in chunks", "POST /api/threads HTTP/1.1\r\nContent-Type:"
+                + " application/json; charset=latin1\r\nTransfer-Encoding: chunked\r\n", "d\r\n{\"title\":\"t\"}\r\n0\r\n\r\n",
+                415, "unsupported-media-type", "not charset=latin1"));
+        rows.add(BadInputTable.raw("JSON labelled Latin-1 on a read with content", "GET /api/users HTTP/1.1\r\nContent-Type:"
+                + " application/json; charset=latin1\r\nContent-Length: 2\r\n", "{}", 415, "unsupported-media-type",
+                "not charset=latin1"));
     }
 }

@@ -68,7 +68,7 @@ public class ContentCodingFilter extends OncePerRequestFilter {
 
     private static ProblemDetail problem(List<String> codings) {
         return ProblemType.UNSUPPORTED_MEDIA_TYPE.problem("The request's content is sent with the content coding "
-                + EchoedInput.shorten(String.join(", ", codings)) + " (Content-Encoding), which this server does not"
+                + EchoedInput.shortenField(String.join(", ", codings)) + " (Content-Encoding), which this server does not"
                 + " decode (RFC 9110 8.4.1): send the body uncompressed, without a Content-Encoding header");
     }
 }

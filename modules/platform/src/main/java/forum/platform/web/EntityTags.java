@@ -23,7 +23,7 @@ record EntityTags(boolean any, List<String> tags) {
 
         MalformedException(String field, String value) {
             super("The " + field + " field must be * or a list of entity tags in double quotes (\"abc\" or W/\"abc\","
-                    + " separated by commas), not " + EchoedInput.shorten(value), null, false, false);
+                    + " separated by commas), not " + EchoedInput.shortenField(value), null, false, false);
         }
     }
 
@@ -119,6 +119,6 @@ record EntityTags(boolean any, List<String> tags) {
 
     /** The field as sent again, cut short, for a problem's detail. */
     String quoted() {
-        return any ? "*" : EchoedInput.shorten(String.join(", ", tags));
+        return any ? "*" : EchoedInput.shortenField(String.join(", ", tags));
     }
 }

@@ -25,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * JSON exchanged between systems is UTF-8 (RFC 8259, section 8.1), and its media type has no charset parameter;
  * a client that labels UTF-8 bytes {@code charset=ISO-8859-1} would otherwise have them decoded as Latin-1 and
  * stored as text it did not send ({@code café} as {@code cafÃ©}). {@code charset=UTF-8} (any case) is taken, as is
- * no charset. A Content-Type that is not a media type at all ({@code json}, {@code ;;;}) is refused on every route
+ * no charset, and any charset on a request without content (a GET), where it labels nothing. A Content-Type that is not a media type at all ({@code json}, {@code ;;;}) is refused on every route
  * with 400 ({@code bad-request}). Runs before security, like the body size limit: it judges the request's form,
  * not its caller.
  */
@@ -46,19 +46,29 @@ public class JsonCharsetFilter extends OncePerRequestFilter {
             ProblemResponses.write(request, response, notAMediaType(contentType));
             return;
         }
-        String label = nonUtf8Charset(contentType);
+        // The charset is refused only on a request with content. Content-Type describes the content (RFC 9110 8.3),
+        // and a 415 says the content is in a format not taken (RFC 9110 15.5.16): a request with none (no
+        // Content-Length above 0, no Transfer-Encoding, RFC 9112 6.3) has no format to refuse, so a GET labelled
+        // application/json; charset=latin1 is served as one labelled text/plain is. A label that is no media type at
+        // all stays a 400 on any request (above): that is a field that cannot be read, not content.
+        String label = hasContent(request) ? nonUtf8Charset(contentType) : null;
         if (label != null) {
             ProblemResponses.write(request, response, ProblemType.UNSUPPORTED_MEDIA_TYPE.problem("A JSON body is sent as UTF-8"
-                    + " (RFC 8259), not charset=" + EchoedInput.shorten(label) + ": send its bytes as UTF-8, with no charset or"
+                    + " (RFC 8259), not charset=" + EchoedInput.shortenField(label) + ": send its bytes as UTF-8, with no charset or"
                     + " charset=UTF-8"));
             return;
         }
         chain.doFilter(request, response);
     }
 
+    /** Whether the request has content: a Content-Length above 0, or a Transfer-Encoding (chunks, maybe none). */
+    static boolean hasContent(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+    }
+
     /** The 400 problem for a Content-Type header that is not a media type. */
     static ProblemDetail notAMediaType(String contentType) {
-        return ProblemType.BAD_REQUEST.problem("The Content-Type header '" + EchoedInput.shorten(contentType)
+        return ProblemType.BAD_REQUEST.problem("The Content-Type header '" + EchoedInput.shortenField(contentType)
                 + "' is not a media type: send type/subtype with optional ;name=value parameters, such as"
                 + " application/json, or no Content-Type when there is no body");
     }

@@ -22,7 +22,10 @@ import org.springframework.http.ProblemDetail;
  * order it makes them: one Host field, and one at all in HTTP/1.1 (RFC 9112 3.2); an absolute-form target (RFC 9112
  * 3.2.2) of scheme http or https whose host is the Host field's; a path of the characters a path may hold; a
  * Transfer-Encoding that is a list of codings with chunked last and once (RFC 9112 6.1); one Content-Length of digits
- * only (RFC 9110 8.6). Each is made on the head as Tomcat parsed it (its header fields, its path), with its own parsers.
+ * only (RFC 9110 8.6); a Host that is a host with an optional port ({@link HostField}). Each is made on the head as
+ * Tomcat parsed it (its header fields, its path), with its own parsers. Tomcat compares the target's host and the
+ * Host field's as text (ignoring case): when they differ only in a default port written or left out
+ * ({@link HostField#sameHost}), the detail says they are one host written two ways.
  */
 final class HeadFieldChecks {
 
@@ -63,7 +66,30 @@ final class HeadFieldChecks {
         if (transferEncoding.isPresent()) {
             return bad(transferEncoding.get());
         }
-        return contentLength(fields);
+        Optional<ProblemDetail> contentLength = contentLength(fields);
+        if (contentLength.isPresent()) {
+            return contentLength;
+        }
+        // The host Tomcat reads last: the Host field's, or an HTTP/1.0 absolute-form target's when there is none.
+        String host = hosts.size() == 1 ? hosts.getFirst()
+                : target.filter(sent -> sent.regionMatches(true, 0, "http", 0, 4)).flatMap(HeadFieldChecks::authority).orElse(null);
+        return host == null ? Optional.empty() : HostField.fault(host).flatMap(HeadFieldChecks::bad);
+    }
+
+    /**
+     * @param target an absolute-form target, {@code http://host:port/path}
+     * @return its authority without user information; empty if it is not of that form
+     */
+    static Optional<String> authority(String target) {
+        int scheme = target.regionMatches(true, 0, "https", 0, 5) ? 5 : 4;
+        if (!target.startsWith("://", scheme)) {
+            return Optional.empty();
+        }
+        int start = scheme + 3;
+        int slash = target.indexOf('/', start);
+        int end = slash < 0 ? target.length() : slash;
+        int at = target.indexOf('@', start);
+        return Optional.of(target.substring(at >= 0 && at < end ? at + 1 : start, end));
     }
 
     /** What is wrong with an absolute-form target ({@code http://host/path}), or empty if nothing is. */
@@ -88,10 +114,18 @@ final class HeadFieldChecks {
             hostStart = at + 1;
         }
         String named = target.substring(hostStart, end);
+        String path = slash < 0 ? "/" : RequestHead.printable(target.substring(slash), 60);
+        if (host != null && !named.equalsIgnoreCase(host) && HostField.sameHost(named, host, scheme == 5)) {
+            return Optional.of("The request target names the host '" + RequestHead.printable(named, 60) + "' and the"
+                    + " Host header field '" + RequestHead.printable(host, 60) + "': one host, with the scheme's default port"
+                    + " written in one and left out of the other (RFC 9110 4.2.3), but this server takes them only as"
+                    + " written alike (RFC 9112 3.2.2): send the Host field as the target writes the host, or the path"
+                    + " alone as the target (" + path + ")");
+        }
         if (host != null && !named.equalsIgnoreCase(host)) {
             return Optional.of("The request target names the host '" + RequestHead.printable(named, 60) + "' but the Host"
                     + " header field '" + RequestHead.printable(host, 60) + "' (RFC 9112 3.2.2): send the same host in"
-                    + " both, or the path alone as the target (" + (slash < 0 ? "/" : RequestHead.printable(target.substring(slash), 60)) + ")");
+                    + " both, or the path alone as the target (" + path + ")");
         }
         return Optional.empty();
     }

@@ -227,9 +227,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         MediaType sent = failure.getContentType();
         String header = request.getHeader(HttpHeaders.CONTENT_TYPE);
         // Spring reads no media type from a header it cannot parse (a charset the JVM does not know): say what was sent.
-        String what = sent != null ? ", not " + EchoedInput.shorten(sent.toString())
+        String what = sent != null ? ", not " + EchoedInput.shortenField(sent.toString())
                 : header == null ? " (the request has no Content-Type)"
-                : ", not '" + EchoedInput.shorten(header) + "'";
+                : ", not '" + EchoedInput.shortenField(header) + "'";
         ProblemDetail problem = ProblemType.UNSUPPORTED_MEDIA_TYPE.problem("The request body must be application/json" + what);
         return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

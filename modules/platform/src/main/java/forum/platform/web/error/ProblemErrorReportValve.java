@@ -20,6 +20,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.apache.coyote.ProtocolHandler;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.apache.tomcat.util.buf.MessageBytes;
 import org.apache.tomcat.util.http.parser.HttpParser;
@@ -207,8 +208,15 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     }
 
     private static Optional<HeadFaults.Limits> limits(Request request) {
-        if (request.getConnector() != null
-                && request.getConnector().getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
+        return request.getConnector() == null ? Optional.empty() : limits(request.getConnector().getProtocolHandler());
+    }
+
+    /**
+     * @param handler a connector's protocol handler
+     * @return its limits and character rules for a head; empty if it is not HTTP/1.1's
+     */
+    static Optional<HeadFaults.Limits> limits(ProtocolHandler handler) {
+        if (handler instanceof AbstractHttp11Protocol<?> http) {
             return Optional.of(new HeadFaults.Limits(http.getMaxHttpRequestHeaderSize(), http.getMaxHeaderCount(),
                     http.getHttpParser()));
         }

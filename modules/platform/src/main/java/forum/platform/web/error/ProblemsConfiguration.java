@@ -19,8 +19,8 @@ import org.springframework.context.annotation.Configuration;
  * application (whose {@code CanonicalPathFilter} refuses it with a problem that says why) instead of being
  * refused by Tomcat with a bare 400; {@code TRACE} is let through to {@code HttpMethodFilter},
  * {@code 100 Continue} waits until the application reads the body, and a body framed both by Content-Length and
- * by Transfer-Encoding is refused ({@link AmbiguousFramingValve}), and {@code OPTIONS *} lists the server's methods
- * ({@link AsteriskOptionsAdapter}).
+ * by Transfer-Encoding is refused ({@link AmbiguousFramingValve}), as is a Host whose port is past 65535
+ * ({@link HostFieldValve}); {@code OPTIONS *} lists the server's methods ({@link AsteriskOptionsAdapter}).
  */
 @Configuration(proxyBeanMethods = false)
 class ProblemsConfiguration {
@@ -51,6 +51,7 @@ class ProblemsConfiguration {
             });
             factory.addContextCustomizers(context -> {
                 context.getPipeline().addValve(new AmbiguousFramingValve());
+                context.getPipeline().addValve(new HostFieldValve());
                 Container parent = context.getParent();
                 if (parent instanceof StandardHost host) {
                     // An instance of the class the host is told to use: it then adds no HTML report of its own.

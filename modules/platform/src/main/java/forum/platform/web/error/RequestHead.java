@@ -1,5 +1,6 @@
 package forum.platform.web.error;
 
+import forum.platform.EchoedInput;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -131,7 +132,9 @@ final class RequestHead {
     }
 
     /**
-     * Text for a detail: printable ASCII as it is, any other byte as {@code 0xNN}, cut to {@code max} characters.
+     * Text for a detail: printable ASCII as it is, any other byte as {@code 0xNN}, cut to {@code max} characters. The
+     * rule of every quote of the client's input ({@link EchoedInput#shows}), for bytes not decoded: a control character
+     * does not show, and a byte outside ASCII is not a character yet, so each is written as the byte.
      *
      * @param text the bytes, one character each
      * @param max  the most characters to show before {@code ...}
@@ -143,7 +146,7 @@ final class RequestHead {
                 return shown + "...";
             }
             char c = text.charAt(i);
-            shown.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("0x%02X", (int) c));
+            shown.append(c < 0x80 && EchoedInput.shows(c) ? String.valueOf(c) : String.format("0x%02X", (int) c));
         }
         return shown.toString();
     }

@@ -71,6 +71,40 @@ class HeadFieldChecksUnitTest {
         }
     }
 
+    @Test
+    void a_host_field_tomcat_cannot_read_is_named() {
+        assertThat(fault("GET /x HTTP/1.1", "HTTP/1.1", "Host", "a b")).hasValueSatisfying(detail ->
+                assertThat(detail).startsWith("The Host header field 'a b' holds a space"));
+        assertThat(fault("GET /x HTTP/1.1", "HTTP/1.1", "Host", "a:x")).hasValueSatisfying(detail ->
+                assertThat(detail).contains("has the port 'x', which is not a number"));
+        assertThat(fault("GET /x HTTP/1.1", "HTTP/1.1", "Host", "a:99999999999")).hasValueSatisfying(detail ->
+                assertThat(detail).contains("which is no TCP port"));
+        assertThat(fault("GET http://a_b/x HTTP/1.0", "HTTP/1.0")).hasValueSatisfying(detail ->
+                assertThat(detail).startsWith("The Host header field 'a_b' holds '_'"));
+        assertThat(fault("GET /x HTTP/1.1", "HTTP/1.1", "Host", "")).isEmpty();
+        assertThat(fault("GET /x HTTP/1.1", "HTTP/1.1", "Host", "a:8080")).isEmpty();
+        // Tomcat reads the framing fields first: their fault is the one named.
+        assertThat(fault("POST /x HTTP/1.1", "HTTP/1.1", "Host", "a b", "Content-Length", "x")).hasValueSatisfying(detail ->
+                assertThat(detail).contains("Content-Length"));
+    }
+
+    @Test
+    void an_absolute_form_target_with_the_default_port_is_named_one_host_written_two_ways() {
+        for (String[] sent : new String[][] {{"http://localhost:80/api/users", "localhost"},
+                {"https://LocalHost:443/api/users", "localhost"}, {"http://localhost/api/users", "localhost:80"},
+                {"http://u@localhost:/api/users", "localhost"}}) {
+            assertThat(fault("GET " + sent[0] + " HTTP/1.1", "HTTP/1.1", "Host", sent[1])).as(sent[0])
+                    .hasValueSatisfying(detail -> assertThat(detail).contains("one host, with the scheme's default port"));
+        }
+        assertThat(fault("GET http://LOCALHOST/api/users HTTP/1.1", "HTTP/1.1", "Host", "localhost")).as("case alone")
+                .isEmpty();
+        assertThat(fault("GET http://localhost:443/api/users HTTP/1.1", "HTTP/1.1", "Host", "localhost"))
+                .hasValueSatisfying(detail -> assertThat(detail).contains("names the host 'localhost:443' but the Host"
+                        + " header field 'localhost'"));
+        assertThat(fault("GET https://localhost:80/api/users HTTP/1.1", "HTTP/1.1", "Host", "localhost"))
+                .hasValueSatisfying(detail -> assertThat(detail).contains("names the host 'localhost:80'"));
+    }
+
     /** The head's request line, its version as Tomcat set it, the path Tomcat kept (if given), then field names and values. */
     /** The fault's detail, a 400's. */
     private static Optional<String> fault(String requestLine, String protocol, String... pathAndFields) {
