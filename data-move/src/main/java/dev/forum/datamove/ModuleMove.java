@@ -120,6 +120,7 @@ public final class ModuleMove {
                 }
                 throw ModuleNames.noSuchSchema(s, source, settings.module());
             }
+            MovePreconditions.check(source, s, target, t, settings, both.onTarget() == null);
             Placement.install(s, source, settings.module(), tables, Placement.readers(s, settings), source.label());
             String migrated = TargetSchema.migrate(target, settings, TargetSchema.history(s, settings.module()), t);
             List<String> targetTables = TargetSchema.dataTables(t, settings.module());
@@ -158,8 +159,21 @@ public final class ModuleMove {
             return verify(t, s, switched.epoch, rev, switched.pause, switched.sequences);
         } catch (SQLException e) {
             throw new MoveException("module " + settings.module() + " move from " + source.label() + " to " + target.label()
-                    + " failed: " + Endpoint.oneLine(e) + " (run it again: it resumes)", e);
+                    + " failed: " + Endpoint.oneLine(e) + (passing(e) ? " (run it again: it resumes)"
+                    : " (fix that, then run it again: it resumes)"), e);
         }
+    }
+
+    /**
+     * Whether a failure may pass by itself, so that running again alone can succeed: a connection lost, a transaction
+     * rolled back, a server out of resources, an object busy or a server shutting down (SQLSTATE classes 08, 40, 53,
+     * 55, 57, 58 of PostgreSQL's error codes, appendix A), or no SQLSTATE at all. The others (a missing role, a privilege
+     * denied, a value refused) fail again until what they name is fixed.
+     */
+    static boolean passing(SQLException failure) {
+        String state = failure.getSQLState();
+        return state == null || state.length() < 2
+                || List.of("08", "40", "53", "55", "57", "58").contains(state.substring(0, 2));
     }
 
     private record SwitchResult(long epoch, Duration pause, Map<String, Long> sequences) {

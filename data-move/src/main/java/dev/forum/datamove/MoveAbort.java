@@ -73,6 +73,14 @@ public final class MoveAbort {
                         + " since the switch: roll back by moving it back (source and target swapped), not by aborting");
             }
             List<String> kept = tearDown(both.s(), source, both.t(), target, settings, log);
+            Placement.Row theirs = both.onTarget();
+            if (theirs != null && theirs.epoch() > 0 && theirs.equals(new Placement.Row(target.label(), source.label(),
+                    theirs.epoch()))) {
+                // A move back before its switch and the finished move's way back are one replication: say what went.
+                log.accept("the replication from " + source.label() + " to " + target.label() + " was also the way back"
+                        + " of the finished move of " + settings.module() + " from " + target.label() + " to "
+                        + source.label() + ": a move back now copies the data again");
+            }
             log.accept("aborted: " + (kept.isEmpty() ? "no subscription, slot or publication" : "no subscription or slot") + " of "
                     + settings.module() + " between " + source.label() + " and " + target.label() + " is left"
                     + (kept.isEmpty() ? "" : " (publication kept on " + String.join(" and ", kept) + ", above)") + "; "

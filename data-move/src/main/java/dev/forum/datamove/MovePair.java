@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -92,11 +93,22 @@ final class MovePair {
         try {
             Connection t = target.connect();
             try {
+                Optional<String> oneServer = Replication.sourceDatabaseOnTargetServer(s, t);
+                if (oneServer.isPresent() && oneServer.get().equals(t.getCatalog())) {
+                    throw new MoveException("source " + source.describe() + " and target " + target.describe() + " are one"
+                            + " database: give as --target the database the module moves to, on another PostgreSQL server");
+                }
                 if (checkServers) {
                     Replication.checkServer(s, source);
                     Replication.checkServer(t, target);
                 }
                 before.check(s, t);
+                if (checkServers && oneServer.isPresent()) {
+                    throw new MoveException("source " + source.describe() + " and target " + target.describe() + " are two"
+                            + " databases of one PostgreSQL server, and a subscription cannot make its replication slot on"
+                            + " its own server (CREATE SUBSCRIPTION would wait for itself): give a target on another server;"
+                            + " nothing was changed");
+                }
                 Placement.Row onSource = Placement.read(s, module);
                 Placement.Row onTarget = Placement.read(t, module);
                 return new Opened(s, t, onSource, onTarget, authority(onSource, onTarget));

@@ -5,8 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * PostgreSQL logical replication of one module's move, the server and publication part: the checks a server must pass
@@ -36,6 +38,37 @@ final class Replication {
         for (String limit : List.of("max_replication_slots", "max_wal_senders")) {
             if (Integer.parseInt(setting(connection, limit)) < 1) {
                 throw new MoveException(server.describe() + " has " + limit + "=0: set it to 10 or more and restart it");
+            }
+        }
+    }
+
+    /**
+     * The database the source's session is in, when the target's server is the source's own: it lists that session in
+     * {@code pg_stat_activity} (by process id and start time, which every role may read). Two databases of one server
+     * cannot be a move's pair: {@code CREATE SUBSCRIPTION} cannot make its slot on its own server (it waits for itself,
+     * as PostgreSQL's documentation of the command says).
+     *
+     * @param s a connection to the source
+     * @param t a connection to the target
+     * @return the source session's database as the target's server names it; empty when they are two servers
+     */
+    static Optional<String> sourceDatabaseOnTargetServer(Connection s, Connection t) throws SQLException {
+        int pid;
+        Timestamp started;
+        try (Statement statement = s.createStatement(); ResultSet result = statement.executeQuery(
+                "select pid, backend_start from pg_stat_activity where pid = pg_backend_pid()")) {
+            if (!result.next()) {
+                return Optional.empty();
+            }
+            pid = result.getInt(1);
+            started = result.getTimestamp(2);
+        }
+        try (PreparedStatement query = t.prepareStatement(
+                "select datname from pg_stat_activity where pid = ? and backend_start = ?")) {
+            query.setInt(1, pid);
+            query.setTimestamp(2, started);
+            try (ResultSet result = query.executeQuery()) {
+                return result.next() ? Optional.ofNullable(result.getString(1)) : Optional.empty();
             }
         }
     }

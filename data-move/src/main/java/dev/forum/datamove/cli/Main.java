@@ -9,6 +9,7 @@ import dev.forum.datamove.MoveStatus;
 import dev.forum.datamove.PasswordRefusedException;
 import dev.forum.datamove.SourceDrop;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,12 @@ public final class Main {
               one at a time: a move, abort or drop-source of M is refused while another of M runs on either side
               M       1-21 lower-case letters or digits, no _; LABEL: 1-12 lower-case letters, digits or _, no word to
               LOCATION is a Flyway location of the module's migrations (classpath:db/migration/M or filesystem:DIR)
+              N       ids added to each sequence's value when the target's sequences are advanced at the switch
+                      (default 1000, 0 to 1000000000)
+              MS      the longest the module's writes are held at the switch and at the verification; past it the
+                      switch is given up (default 2000, 1 to 600000)
+              S       the longest the initial copy and catch-up may take before the move gives up (default 1800, 1 to
+                      604800)
               FILE    PEM certificate authorities: both servers are verified against them (sslmode=verify-full;
                       the images carry RDS's at /app/rds/global-bundle.pem); without it, plain connections
               passwords: FORUM_MOVE_SOURCE_PASSWORD, FORUM_MOVE_TARGET_PASSWORD, FORUM_MOVE_OWNER_PASSWORD""";
@@ -78,7 +85,8 @@ public final class Main {
 
     /** Runs the command; returns the exit status. */
     static int run(String[] args, Map<String, String> environment) {
-        if (args.length == 0 || List.of("help", "-h", "--help").contains(args[0])) {
+        if (args.length == 0 || List.of("help", "-h", "--help").contains(args[0])
+                || Arrays.asList(args).subList(1, args.length).stream().anyMatch(List.of("-h", "--help")::contains)) {
             System.out.println(USAGE);
             return args.length == 0 ? 2 : 0;
         }
@@ -161,8 +169,9 @@ public final class Main {
                 password(environment, "FORUM_MOVE_TARGET_PASSWORD"), ssl);
         MoveSettings settings = new MoveSettings(module, required(options, "owner"),
                 password(environment, "FORUM_MOVE_OWNER_PASSWORD"), options.get("runtime-role"),
-                required(options, "migrations"), number(options, "sequence-margin", 1000),
-                Duration.ofSeconds(number(options, "catch-up-s", 1800)), Duration.ofMillis(number(options, "pause-ms", 2000)));
+                required(options, "migrations"), number(options, "sequence-margin", 1000, 0, 1_000_000_000),
+                Duration.ofSeconds(number(options, "catch-up-s", 1800, 1, 604_800)),
+                Duration.ofMillis(number(options, "pause-ms", 2000, 1, 600_000)));
         boolean thenDropSource = options.containsKey(THEN_DROP_SOURCE);
         if (thenDropSource && !args[0].equals("move")) {
             throw new UsageException("--" + THEN_DROP_SOURCE + " goes with move only");
@@ -176,8 +185,11 @@ public final class Main {
         while (i < args.length) {
             String name = args[i].startsWith("--") ? args[i].substring(2) : null;
             boolean flag = THEN_DROP_SOURCE.equals(name);
-            if (name == null || (!flag && i + 1 >= args.length)) {
+            if (name == null) {
                 throw new UsageException("expected --option value, got '" + args[i] + "'");
+            }
+            if (!flag && i + 1 >= args.length) {
+                throw new UsageException("--" + name + " needs a value after it");
             }
             if (!flag && !OPTIONS.contains(name)) {
                 throw new UsageException("unknown option '" + args[i] + "'");
@@ -198,16 +210,25 @@ public final class Main {
         return value;
     }
 
-    private static long number(Map<String, String> options, String name, long fallback) {
+    /**
+     * @return the option's whole number, or {@code fallback} when it is not given
+     * @throws UsageException when it is not a whole number from {@code min} to {@code max}
+     */
+    private static long number(Map<String, String> options, String name, long fallback, long min, long max) {
         String value = options.get(name);
         if (value == null) {
             return fallback;
         }
+        long number;
         try {
-            return Long.parseLong(value);
+            number = Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " takes a whole number, not '" + value + "'");
+            number = Long.MIN_VALUE;
         }
+        if (number < min || number > max) {
+            throw new UsageException("--" + name + " takes a whole number from " + min + " to " + max + ", not '" + value + "'");
+        }
+        return number;
     }
 
     private static String password(Map<String, String> environment, String variable) {

@@ -110,6 +110,44 @@ class MainUnitTest {
                 stderrOf(new String[] {"copy"}, passwords(), 2));
     }
 
+    /** Help asked after the command is help, not a malformed option; an option at the end without its value says so. */
+    @Test
+    void helpAnywhereIsTheUsageAndALastOptionWithoutValueIsNamed() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, Main.run(new String[] {"move", "--help"}, Map.of()));
+            assertEquals(0, Main.run(new String[] {"status", "--module", "posts", "-h"}, Map.of()));
+        } finally {
+            System.setOut(original);
+        }
+        assertEquals(2, captured.toString(StandardCharsets.UTF_8).split("usage: data-move", -1).length - 1, "the usage twice");
+        assertEquals("data-move: --pause-ms needs a value after it (data-move help)",
+                stderrOf(new String[] {"status", "--pause-ms"}, passwords(), 2));
+    }
+
+    /** A bound out of its range is a usage error before any connection, never an overflow deep in the move. */
+    @Test
+    void theNumbersAreRefusedOutsideTheirRange() {
+        for (String[] bad : List.of(new String[] {"--catch-up-s", "99999999999999", "1 to 604800"},
+                new String[] {"--catch-up-s", "9223372036854775807", "1 to 604800"},
+                new String[] {"--catch-up-s", "0", "1 to 604800"},
+                new String[] {"--pause-ms", "99999999999999999", "1 to 600000"},
+                new String[] {"--pause-ms", "-5", "1 to 600000"},
+                new String[] {"--sequence-margin", "-5", "0 to 1000000000"},
+                new String[] {"--sequence-margin", "many", "0 to 1000000000"},
+                new String[] {"--pause-ms", "99999999999999999999999", "1 to 600000"})) {
+            assertEquals("data-move: " + bad[0] + " takes a whole number from " + bad[2] + ", not '" + bad[1] + "' (data-move help)",
+                    stderrOf(with(COMPLETE, bad[0], bad[1]), passwords(), 2), String.join(" ", bad));
+        }
+        Main.Invocation edges = Main.parse(with(COMPLETE, "--catch-up-s", "604800", "--pause-ms", "1", "--sequence-margin", "0"),
+                passwords());
+        assertEquals(java.time.Duration.ofDays(7), edges.settings().catchUpTimeout());
+        assertEquals(java.time.Duration.ofMillis(1), edges.settings().pauseBound());
+        assertEquals(0, edges.settings().sequenceMargin());
+    }
+
     /** The command line with more options after it. */
     private static String[] with(String[] args, String... more) {
         String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
