@@ -108,6 +108,8 @@ final class EchoRows {
                 "The Content-Type header 'application/json; charset=caf0xC30xA9' is not a media type"));
         rows.add(raw("an entity tag outside ASCII", "GET /api/users/1 HTTP/1.1\r\nIf-None-Match: \u00e9\r\n", 400,
                 "bad-request", "not 0xC30xA9"));
+        rows.add(raw("a C1 control in a header value, refused by the firewall", "GET /api/users/1 HTTP/1.1\r\n"
+                + "If-None-Match: \u0085abc\r\n", 400, "bad-request", "the header field If-None-Match has a value \"0xC20x85abc\""));
         rows.add(get("a long limit of bidi overrides", "/api/users?limit=" + "%E2%80%AE".repeat(300), 400, "validation",
                 "not '" + "U+202E".repeat(10) + "...'", "limit"));
     }

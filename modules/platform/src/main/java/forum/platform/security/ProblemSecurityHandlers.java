@@ -7,6 +7,8 @@ import forum.platform.web.problem.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -102,13 +104,20 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, Authent
                 + firewallReason(rejected.getMessage())));
     }
 
+    /** Spring Security's {@code StrictHttpFirewall} refusing a header value, after the preamble. */
+    private static final Pattern HEADER_VALUE = Pattern.compile(
+            "the header: \"(.*)\" has a value \"(.*)\" that is not allowed\\.?", Pattern.DOTALL);
+    /** The same firewall refusing a header name. */
+    private static final Pattern HEADER_NAME = Pattern.compile(
+            "the header name \"(.*)\" is not allowed\\.?", Pattern.DOTALL);
+
     /**
      * @param message the firewall's message, which quotes what it refused ({@code the header value "..." is not
      *                allowed}, {@code the URL contained a potentially malicious String "%0a"})
      * @return the reason in the client's terms: a string the firewall refuses in a path named for what it encodes
      *         (a line break, a line or paragraph separator, NUL), with any character that would not show quoted as
      *         {@code U+XXXX}; otherwise the message without the library's preamble, its quoted part cut short
-     *         ({@link EchoedInput})
+     *         ({@link EchoedInput}), a header field's name or value as bytes ({@link EchoedInput#shortenField})
      */
     static String firewallReason(String message) {
         String reason = String.valueOf(message).replaceFirst("^The request was rejected because ", "");
@@ -116,6 +125,17 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, Authent
         if (reason.startsWith(blocked) && reason.endsWith("\"")) {
             String sent = reason.substring(blocked.length(), reason.length() - 1);
             return "the path holds " + pathString(sent) + ", which no path of this server holds";
+        }
+        // A header field's name and value are bytes (one character each as the container reads them): quoted as bytes,
+        // as the error valve quotes a head. The value may hold '"' itself, hence the greedy match to the known ending.
+        Matcher value = HEADER_VALUE.matcher(reason);
+        if (value.matches()) {
+            return "the header field " + EchoedInput.shortenField(value.group(1).strip()) + " has a value \""
+                    + EchoedInput.shortenField(value.group(2)) + "\" that is not allowed";
+        }
+        Matcher name = HEADER_NAME.matcher(reason);
+        if (name.matches()) {
+            return "the header field name \"" + EchoedInput.shortenField(name.group(1)) + "\" is not allowed";
         }
         int open = reason.indexOf('"');
         int close = reason.lastIndexOf('"');

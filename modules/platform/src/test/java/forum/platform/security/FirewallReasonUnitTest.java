@@ -10,8 +10,28 @@ class FirewallReasonUnitTest {
     @Test
     void the_quoted_part_of_the_request_is_cut_short() {
         String value = "v".repeat(8_000);
-        assertThat(ProblemSecurityHandlers.firewallReason("The request was rejected because the header value \"" + value
-                + "\" is not allowed.")).isEqualTo("the header value \"" + "v".repeat(60) + "...\" is not allowed.");
+        assertThat(ProblemSecurityHandlers.firewallReason("The request was rejected because the header: \"X-A \" has a value \""
+                + value + "\" that is not allowed.")).isEqualTo("the header field X-A has a value \"" + "v".repeat(60)
+                + "...\" that is not allowed");
+        assertThat(ProblemSecurityHandlers.firewallReason("The request was rejected because the parameter name \"" + value
+                + "\" is not allowed.")).isEqualTo("the parameter name \"" + "v".repeat(60) + "...\" is not allowed.");
+    }
+
+    /**
+     * A header field is bytes, read one character a byte: the two bytes of U+0085 in UTF-8 are quoted as the bytes they
+     * are, as the error valve quotes a head, not as one byte shown as a letter and the next as a code point.
+     */
+    @Test
+    void a_header_field_is_quoted_as_bytes() {
+        // Spring Security 7's messages, as StrictHttpFirewall writes them (the space after the name is its own).
+        assertThat(ProblemSecurityHandlers.firewallReason("The request was rejected because the header: \"If-None-Match \""
+                + " has a value \"\u00c2\u0085abc\" that is not allowed.")).isEqualTo("the header field If-None-Match has a"
+                + " value \"0xC20x85abc\" that is not allowed");
+        assertThat(ProblemSecurityHandlers.firewallReason("The request was rejected because the header: \"If-Match \""
+                + " has a value \"\"a\"\u0085\" that is not allowed.")).as("a value holding quotes").isEqualTo("the header"
+                + " field If-Match has a value \"\"a\"0x85\" that is not allowed");
+        assertThat(ProblemSecurityHandlers.firewallReason("The request was rejected because the header name \"X-\u00e9\" is"
+                + " not allowed.")).isEqualTo("the header field name \"X-0xE9\" is not allowed");
     }
 
     @Test
