@@ -76,7 +76,7 @@ final class MovePreconditions {
             owner.isValid(1);
         } catch (PasswordRefusedException refused) {
             throw new PasswordRefusedException("the server of " + target.describe() + " refused the password of the"
-                    + " module's owner role " + settings.ownerRole() + "; nothing was changed", target.label(),
+                    + " module's owner role " + settings.ownerRole() + " before the move changed anything", target.label(),
                     PasswordRefusedException.Role.OWNER, refused);
         }
     }

@@ -133,7 +133,7 @@ class PairRefusalsIntegrationTest {
                             base.migrations(), 1000, base.catchUpTimeout(), base.pauseBound()), log::add, step -> { }).run());
             assertEquals(PasswordRefusedException.Role.OWNER, owner.role());
             assertTrue(owner.getMessage().startsWith("the server of " + pair.target.describe() + " refused the password"
-                    + " of the module's owner role forum_posts_owner; nothing was changed"), owner.getMessage());
+                    + " of the module's owner role forum_posts_owner before the move changed anything"), owner.getMessage());
             assertEquals("--target-user plain_admin may not make a move's publication, subscription and control schema on "
                     + plain.describe() + ": give a superuser (on RDS, a member of rds_superuser); nothing was changed",
                     refusal(pair.source, plain, base, log));

@@ -8,6 +8,7 @@ import dev.forum.datamove.MoveSettings;
 import dev.forum.datamove.MoveStatus;
 import dev.forum.datamove.PasswordRefusedException;
 import dev.forum.datamove.SourceDrop;
+import dev.forum.datamove.Step;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -58,6 +59,9 @@ public final class Main {
     static final List<String> COMMANDS = List.of("move", "abort", "status", "drop-source");
     private static final Set<String> OPTIONS = Set.of("module", "source", "target", "source-user", "target-user", "owner",
             "runtime-role", "migrations", "ssl-root-cert", "sequence-margin", "pause-ms", "catch-up-s");
+    /** The options every command needs. */
+    private static final List<String> REQUIRED = List.of("module", "source", "target", "source-user", "target-user",
+            "owner", "migrations");
     /** The one option without a value. */
     private static final String THEN_DROP_SOURCE = "then-drop-source";
     private static final Pattern ENDPOINT = Pattern.compile("([^@]+)@([^:/]+):([0-9]{1,5})/(.+)");
@@ -79,8 +83,43 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * What the command was doing, for the line a stop by a signal prints ({@link #stoppedLine}); null when none runs.
+     * A move's last step reached is kept beside it.
+     */
+    private static volatile String running;
+    private static volatile Step reached;
+
     public static void main(String[] args) {
-        System.exit(run(args, System.getenv()));
+        // Ctrl-C, or the SIGTERM ECS sends a task it stops: say where the run stood and what to do next.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            String line = stoppedLine(running, reached);
+            if (line != null) {
+                System.err.println(line);
+            }
+        }, "data-move-stopped"));
+        int status = run(args, System.getenv());
+        running = null;
+        System.exit(status);
+    }
+
+    /**
+     * The line printed when the process is stopped while a command runs.
+     *
+     * @param command what was running, as {@link #run} records it ({@code move of posts from shared to own}), or null
+     * @param step    the last step of a move reached, or null before its first
+     * @return one line saying that it stopped, where, and what to run next; null when no command was running
+     */
+    static String stoppedLine(String command, Step step) {
+        if (command == null) {
+            return null;
+        }
+        String where = command.startsWith("move ")
+                ? (step == null ? " before its first step" : " after step " + step + " (data-move/README.md, the steps)")
+                : "";
+        return "data-move: stopped during the " + command + where + ": run the same command again, it resumes from"
+                + " where the databases stand" + (command.startsWith("move ") ? " (a copy already started goes on in the"
+                + " servers meanwhile), or give the move up before its switch with abort" : "");
     }
 
     /** Runs the command; returns the exit status. */
@@ -92,25 +131,35 @@ public final class Main {
         }
         Invocation invocation = null;
         try {
-            invocation = parse(args, environment);
+            try {
+                invocation = parse(args, environment);
+            } catch (MoveException refused) {
+                throw new UsageException(refused.getMessage());
+            }
             String module = invocation.settings().module();
             Endpoint source = invocation.source();
             Endpoint target = invocation.target();
             MoveSettings settings = invocation.settings();
             Consumer<String> log = line -> System.out.println("[data-move] " + line);
+            reached = null;
+            running = invocation.command() + " of " + module + " from " + source.label() + " to " + target.label();
             switch (invocation.command()) {
                 case "move" -> {
-                    ModuleMove.Report report = new ModuleMove(source, target, settings, log, step -> { }).run();
-                    if (invocation.thenDropSource() && report.epoch() > 0) {
-                        dropSource(invocation);
-                    }
+                    ModuleMove.Report report = new ModuleMove(source, target, settings, log, step -> reached = step).run();
+                    boolean thenDrop = invocation.thenDropSource() && report.epoch() > 0;
+                    // With the drop after it, the move's line is not the last: the drop's "done" is.
+                    String said = thenDrop ? "[data-move] moved: " : "[data-move] done: ";
                     if (report.moved()) {
-                        System.out.println("[data-move] done: " + report.authoritative() + " holds " + module + " at epoch "
+                        System.out.println(said + report.authoritative() + " holds " + module + " at epoch "
                                 + report.epoch() + "; switch pause " + report.switchPause().toMillis()
                                 + " ms, verification pause " + report.verifyPause().toMillis() + " ms");
                     } else {
-                        System.out.println("[data-move] done: " + report.authoritative() + " holds " + module
+                        System.out.println(said + report.authoritative() + " holds " + module
                                 + " at epoch " + report.epoch() + "; nothing moved");
+                    }
+                    if (thenDrop) {
+                        running = "drop-source of " + module + " from " + source.label() + " to " + target.label();
+                        dropSource(invocation);
                     }
                 }
                 case "abort" -> new MoveAbort(source, target, settings, log).run();
@@ -127,6 +176,8 @@ public final class Main {
         } catch (MoveException e) {
             System.err.println("data-move: " + e.getMessage());
             return 1;
+        } finally {
+            running = null;
         }
     }
 
@@ -161,6 +212,11 @@ public final class Main {
                     + "': use move, abort, status or drop-source");
         }
         Map<String, String> options = options(args);
+        List<String> missing = REQUIRED.stream().filter(name -> options.getOrDefault(name, "").isBlank())
+                .map(name -> "--" + name).toList();
+        if (!missing.isEmpty()) {
+            throw new UsageException(String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " required");
+        }
         String module = required(options, "module");
         String ssl = options.get("ssl-root-cert");
         Endpoint source = endpoint(required(options, "source"), required(options, "source-user"),

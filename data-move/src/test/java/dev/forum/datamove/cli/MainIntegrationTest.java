@@ -61,14 +61,14 @@ class MainIntegrationTest {
             assertTrue(refusalOf(command("status", swappedPorts, "threads_own@127.0.0.1:" + shared.port() + "/"
                     + pair.database()), environment).contains("(or 127.0.0.1:" + own.port() + " is not shared's server):"
                     + " check FORUM_MOVE_SOURCE_PASSWORD"));
-            // The owner's, refused when the move migrates the target as the owner: the move stops there, and runs
-            // again below with the right one.
+            // The owner's, refused on the target before the move writes anything (MovePreconditions): it runs again
+            // below with the right one.
             Map<String, String> wrongOwner = new java.util.HashMap<>(environment);
             wrongOwner.put("FORUM_MOVE_OWNER_PASSWORD", "not-the-password");
             String refusedOwner = outputOf(command("move", sharedAddress, ownAddress), wrongOwner, 1);
-            assertEquals("data-move: migrating schema threads on threads_own (127.0.0.1:" + own.port() + "/"
-                    + pair.database() + ") failed: the server refused the password of the module's owner role "
-                    + ModuleDatabases.owner("threads") + ": check FORUM_MOVE_OWNER_PASSWORD",
+            assertEquals("data-move: the server of threads_own (127.0.0.1:" + own.port() + "/" + pair.database()
+                    + ") refused the password of the module's owner role " + ModuleDatabases.owner("threads")
+                    + " before the move changed anything: check FORUM_MOVE_OWNER_PASSWORD",
                     refusedOwner.lines().filter(line -> line.startsWith("data-move: ")).findFirst().orElse(refusedOwner));
 
             // Flyway's progress is not logged (java.util.logging would print each record on two lines among the

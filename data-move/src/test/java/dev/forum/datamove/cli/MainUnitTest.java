@@ -88,13 +88,12 @@ class MainUnitTest {
     @Test
     void refusalsAreOneLineNamingTheFix() {
         assertEquals("data-move: '127.0.0.1:5432/forum' is not LABEL@HOST:PORT/DATABASE (e.g. shared@db.internal:5432/forum)"
-                + " (data-move help)", stderrOf(new String[] {"move", "--module", "posts", "--source", "127.0.0.1:5432/forum", "--source-user", "admin"},
-                passwords(), 2));
+                + " (data-move help)", stderrOf(completeWith("--source", "127.0.0.1:5432/forum"), passwords(), 2));
         assertEquals("data-move: set FORUM_MOVE_SOURCE_PASSWORD in the environment (passwords are never taken as arguments)"
                 + " (data-move help)", stderrOf(COMPLETE, Map.of(), 2));
         assertEquals("data-move: database label 'Shared' is not valid: use 1-12 lower-case letters, digits or _, starting"
-                + " with a letter (e.g. shared, posts_own)", stderrOf(completeWith("--source", "Shared@127.0.0.1:1/forum"),
-                passwords(), 1));
+                + " with a letter (e.g. shared, posts_own) (data-move help)", stderrOf(completeWith("--source", "Shared@127.0.0.1:1/forum"),
+                passwords(), 2));
         String unreachable = stderrOf(COMPLETE, passwords(), 1);
         assertTrue(unreachable.startsWith("data-move: cannot connect to shared (127.0.0.1:1/forum) as admin: "), unreachable);
         assertEquals(1, unreachable.lines().count());
@@ -146,6 +145,63 @@ class MainUnitTest {
         assertEquals(java.time.Duration.ofDays(7), edges.settings().catchUpTimeout());
         assertEquals(java.time.Duration.ofMillis(1), edges.settings().pauseBound());
         assertEquals(0, edges.settings().sequenceMargin());
+    }
+
+    /** Every option a command needs and lacks is named at once; a value the move refuses is a usage error too. */
+    @Test
+    void everyMissingOptionIsNamedAtOnce() {
+        assertEquals("data-move: --target, --target-user, --owner, --migrations are required (data-move help)",
+                stderrOf(new String[] {"move", "--module", "posts", "--source", "shared@127.0.0.1:1/forum", "--source-user",
+                        "admin"}, passwords(), 2));
+        assertEquals("data-move: --migrations is required (data-move help)",
+                stderrOf(java.util.Arrays.copyOf(COMPLETE, COMPLETE.length - 2), passwords(), 2));
+        assertTrue(stderrOf(completeWith("--module", "order_items"), passwords(), 2).startsWith(
+                "data-move: module 'order_items' is not a module name"));
+    }
+
+    /** What a stop by a signal prints, for each place a run can be. */
+    @Test
+    void aStoppedRunSaysWhereItStoodAndWhatToRunNext() {
+        assertEquals(null, Main.stoppedLine(null, null), "no command running: nothing to say");
+        assertEquals("data-move: stopped during the move of posts from shared to own before its first step: run the same"
+                + " command again, it resumes from where the databases stand (a copy already started goes on in the servers"
+                + " meanwhile), or give the move up before its switch with abort",
+                Main.stoppedLine("move of posts from shared to own", null));
+        assertTrue(Main.stoppedLine("move of posts from shared to own", dev.forum.datamove.Step.SUBSCRIBED)
+                .contains(" after step SUBSCRIBED (data-move/README.md, the steps): "));
+        assertEquals("data-move: stopped during the drop-source of posts from shared to own: run the same command again,"
+                + " it resumes from where the databases stand", Main.stoppedLine("drop-source of posts from shared to own",
+                        null));
+    }
+
+    /**
+     * A real stop: the command line in a process of its own, stopped (SIGTERM, as Ctrl-C's SIGINT and ECS's stop) while
+     * it waits for a server that accepted its connection and never answers.
+     */
+    @Test
+    void aProcessStoppedMidRunPrintsTheLine(@TempDir Path dir) throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            String javaBinary = ProcessHandle.current().info().command().orElseThrow();
+            String[] args = completeWith("--source", "shared@127.0.0.1:" + silent.getLocalPort() + "/forum");
+            List<String> command = new java.util.ArrayList<>(List.of(javaBinary, "-cp",
+                    System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                    Main.class.getName()));
+            command.addAll(List.of(args));
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(passwords());
+            Path stderr = dir.resolve("stderr.txt");
+            builder.redirectError(stderr.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            Process process = builder.start();
+            try (java.net.Socket accepted = silent.accept()) {
+                process.destroy();
+                assertTrue(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "stopped");
+                String err = java.nio.file.Files.readString(stderr);
+                assertTrue(err.contains("data-move: stopped during the move of posts from shared to posts_own before its"
+                        + " first step: run the same command again"), err);
+            } finally {
+                process.destroyForcibly();
+            }
+        }
     }
 
     /** The command line with more options after it. */
