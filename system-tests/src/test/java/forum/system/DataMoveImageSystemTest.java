@@ -138,7 +138,8 @@ class DataMoveImageSystemTest {
 
         Command.Result usage = Podman.runToEnd(imageId, Podman.AS_ECS_RUNS_IT, Map.of(), List.of("move", "--module", "posts"));
         assertEquals(2, usage.exitCode(), usage.output());
-        assertTrue(usage.output().strip().endsWith("data-move: --source is required (data-move help)"), usage.output());
+        assertTrue(usage.output().strip().endsWith("data-move: --source, --target, --source-user, --target-user, --owner,"
+                + " --migrations are required (data-move help)"), usage.output());
 
         // The move task's command (MoveTasks): the bundle is readable by the image's user, then the server is not there.
         Map<String, String> passwords = Map.of("FORUM_MOVE_SOURCE_PASSWORD", "s", "FORUM_MOVE_TARGET_PASSWORD", "t",
