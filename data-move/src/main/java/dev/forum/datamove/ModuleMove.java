@@ -83,11 +83,14 @@ public final class ModuleMove {
     /**
      * Runs (or resumes) the move to the end.
      *
+     * A write pause a switch that did not finish left announced on the source is ended before the target is prepared.
+     *
      * @return the report, with every table equal on both sides; or, when the module's data never left the target
      *         (the placement rows name the target at epoch 0, or no row exists and only the target has the module's
      *         tables: a rollback of a move that never switched), a report with {@code moved} false after what an
      *         unfinished move from the target left is dropped
-     * @throws MoveException one line saying what failed and what to do; the source stays authoritative if the
+     * @throws MoveException one line saying what failed and what to do (a module the source has no table of, and that
+     *                       never left the target, before any line is logged); the source stays authoritative if the
      *                       switch had not committed, the target if it had; before anything is written, when another
      *                       pair's move of the module is live on either side ({@link ConcurrentMoves}: a subscription
      *                       or slot of it, an orphaned slot too), naming that move and the command that ends it;

@@ -26,6 +26,11 @@ import java.util.function.Consumer;
  * the target's schema and whatever the copy put in its tables (a later move empties them before it copies again), a
  * publication another pair's move reads, and every slot of the module's moves with a third database. Safe to run
  * again: a second run finds nothing left and says so.
+ *
+ * <p>One server down: with the target unreachable, the source's part is done alone when the source's own placement
+ * row names the source, and the run ends with a one-line {@link MoveException} saying what is left on the target
+ * ({@link SourceSideAbort}); with the source unreachable nothing is done, as only its row tells whether the switch
+ * committed.
  */
 public final class MoveAbort {
 
