@@ -33,8 +33,10 @@ public final class Main {
                       with source and target swapped (a module already on the target: nothing to move); with
                       --then-drop-source a move that switched ends with drop-source (a final rollback: no way back kept)
               abort   before the switch only: drops the subscriptions and slots of this source/target pair's move,
-                      and the publications no move of M with another database reads (its slots are named, not dropped)
-              status  prints each side's placement row, subscriptions and slots (with the WAL each keeps)
+                      and the publications no move of M with another database reads (its slots are named, not dropped);
+                      with the target down, the source's part alone if the source's row names the source (exit 1)
+              status  prints each side's placement row, announced write pause (ahead or stale), subscriptions and
+                      slots (with the WAL each keeps); with one side down, the other's, and why (exit 1)
               drop-source  after a completed move only: drops the module's tables (read-only since the switch) on
                       the source it moved from, and the replication back to it; a rollback is then a full move back
               one at a time: a move, abort or drop-source of M is refused while another of M runs on either side
