@@ -94,6 +94,8 @@ final class ConcurrentMoves {
      * ({@code forum-data-move abort posts shared to a}) so that a run refused by it can say what holds it. Writes
      * nothing.
      *
+     * @param t       a connection to the target, or null to take it on the source only (an abort whose target cannot be
+     *                reached: every run that could change the source holds it there)
      * @param command the run that takes it
      * @throws MoveException (one line, nothing changed) when another run of a move, abort or drop-source of the module
      *                       holds it on either side, built by {@link #refusal}: {@code another data-move run (a move of
@@ -106,6 +108,9 @@ final class ConcurrentMoves {
         String module = settings.module();
         for (int side = 0; side < 2; side++) {
             Connection connection = side == 0 ? s : t;
+            if (connection == null) {
+                continue;
+            }
             try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
                 lock.setInt(1, LOCK_CLASS);
                 lock.setInt(2, module.hashCode());

@@ -106,7 +106,9 @@ public record Endpoint(String label, String host, int port, String database, Str
      *
      * @throws PasswordRefusedException naming this endpoint when the server refuses the role's password (or it is
      *                       another server, whose role has another)
-     * @throws MoveException naming this endpoint when the server cannot be reached, refuses the role, or (with
+     * @throws UnreachableException naming this endpoint when the server cannot be reached at all (refused, timed out,
+     *                       a host name that does not resolve, a server starting or stopping)
+     * @throws MoveException naming this endpoint when the server refuses the role, or (with
      *                       {@code sslRootCert}) the file cannot be read or the server's certificate is not one of its
      *                       authorities' for {@code host}
      */
@@ -137,7 +139,11 @@ public record Endpoint(String label, String host, int port, String database, Str
                         + " the password of " + user + " (or " + host + ":" + port + " is not " + label + "'s server)", label,
                         PasswordRefusedException.Role.ADMINISTRATOR, e);
             }
-            throw new MoveException("cannot connect to " + describe() + " as " + user + ": " + reason(e), e);
+            String message = "cannot connect to " + describe() + " as " + user + ": " + reason(e);
+            if ("08001".equals(e.getSQLState()) || "57P03".equals(e.getSQLState())) {
+                throw new UnreachableException(message, label, e);
+            }
+            throw new MoveException(message, e);
         }
     }
 

@@ -83,11 +83,14 @@ public final class ModuleMove {
     /**
      * Runs (or resumes) the move to the end.
      *
+     * A write pause a switch that did not finish left announced on the source is ended before the target is prepared.
+     *
      * @return the report, with every table equal on both sides; or, when the module's data never left the target
      *         (the placement rows name the target at epoch 0, or no row exists and only the target has the module's
      *         tables: a rollback of a move that never switched), a report with {@code moved} false after what an
      *         unfinished move from the target left is dropped
-     * @throws MoveException one line saying what failed and what to do; the source stays authoritative if the
+     * @throws MoveException one line saying what failed and what to do (a module the source has no table of, and that
+     *                       never left the target, before any line is logged); the source stays authoritative if the
      *                       switch had not committed, the target if it had; before anything is written, when another
      *                       pair's move of the module is live on either side ({@link ConcurrentMoves}: a subscription
      *                       or slot of it, an orphaned slot too), naming that move and the command that ends it;
@@ -105,22 +108,26 @@ public final class ModuleMove {
             Placement.Row authority = both.authority();
             String fwd = settings.subscription(source, target);
             String rev = settings.subscription(target, source);
+            boolean onTarget = authority.authoritative().equals(target.label());
+            List<String> tables = onTarget ? List.of() : TargetSchema.dataTables(s, settings.module());
+            if (!onTarget && tables.isEmpty() && !(both.onSource() == null && both.onTarget() == null
+                    && !TargetSchema.dataTables(t, settings.module()).isEmpty())) {
+                // Not a module the source holds, nor one that never left the target: refused before any line.
+                throw ModuleNames.noSuchSchema(s, source, settings.module());
+            }
             log.accept("module " + settings.module() + ": " + authority.authoritative() + " is authoritative (epoch "
                     + authority.epoch() + ")");
             reached(Step.CHECKED);
-            if (authority.authoritative().equals(target.label())) {
+            if (onTarget) {
                 // Epoch 0 names the database a move started from: the target held the module all along.
                 return authority.epoch() == 0 ? alreadyOnTarget(s, t, 0) : complete(s, t, authority.epoch(), fwd, rev);
             }
-            List<String> tables = TargetSchema.dataTables(s, settings.module());
             if (tables.isEmpty()) {
-                if (both.onSource() == null && both.onTarget() == null && !TargetSchema.dataTables(t, settings.module()).isEmpty()) {
-                    // No move ever touched either side, and only the target has the module's tables.
-                    return alreadyOnTarget(s, t, 0);
-                }
-                throw ModuleNames.noSuchSchema(s, source, settings.module());
+                // No move ever touched either side, and only the target has the module's tables.
+                return alreadyOnTarget(s, t, 0);
             }
             MovePreconditions.check(source, s, target, t, settings, both.onTarget() == null);
+            endStalePause(s);
             Placement.install(s, source, settings.module(), tables, Placement.readers(s, settings), source.label());
             String migrated = TargetSchema.migrate(target, settings, TargetSchema.history(s, settings.module()), t);
             List<String> targetTables = TargetSchema.dataTables(t, settings.module());
@@ -152,11 +159,12 @@ public final class ModuleMove {
             ReplicationSlots.dropOrphanSlots(t, target.label(), settings, pairNames(), null, log);
             reached(Step.SUBSCRIBED);
 
-            catchUp(s, t, fwd);
+            Switchover switchover = new Switchover(source, target, settings, log, this::reached);
+            switchover.catchUp(s, t, fwd);
             reached(Step.CAUGHT_UP);
 
-            SwitchResult switched = switchOver(s, t, authority.epoch(), fwd, rev);
-            return verify(t, s, switched.epoch, rev, switched.pause, switched.sequences);
+            Switchover.Result switched = switchover.run(s, t, authority.epoch(), fwd, rev);
+            return verify(t, s, switched.epoch(), rev, switched.pause(), switched.sequences());
         } catch (SQLException e) {
             throw new MoveException("module " + settings.module() + " move from " + source.label() + " to " + target.label()
                     + " failed: " + Endpoint.oneLine(e) + (passing(e) ? " (run it again: it resumes)"
@@ -174,82 +182,6 @@ public final class ModuleMove {
         String state = failure.getSQLState();
         return state == null || state.length() < 2
                 || List.of("08", "40", "53", "55", "57", "58").contains(state.substring(0, 2));
-    }
-
-    private record SwitchResult(long epoch, Duration pause, Map<String, Long> sequences) {
-    }
-
-    /** Waits for the initial copy, then for the target to confirm the source's WAL position of that moment. */
-    private void catchUp(Connection s, Connection t, String fwd) throws SQLException {
-        long started = System.nanoTime();
-        long deadline = started + settings.catchUpTimeout().toNanos();
-        while (!Subscriptions.copyDone(t, fwd)) {
-            if (System.nanoTime() > deadline) {
-                throw new MoveException("the initial copy into " + target.describe() + " did not finish within "
-                        + settings.catchUpTimeout() + " (see pg_stat_subscription there); the source stays authoritative;"
-                        + " run the move again to resume, or abort it");
-            }
-            Replication.sleep(Duration.ofMillis(50));
-        }
-        String lsn = ReplicationSlots.currentLsn(s);
-        if (!ReplicationSlots.awaitConfirmed(s, fwd, lsn, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
-            throw new MoveException(target.describe() + " did not catch up with " + source.describe() + " (position " + lsn
-                    + ") within " + settings.catchUpTimeout() + "; the source stays authoritative; run the move again");
-        }
-        log.accept("caught up: initial copy done and " + source.label() + "'s position " + lsn + " confirmed in "
-                + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
-    }
-
-    /**
-     * The switch: holds the source's writes, waits for the target to confirm the source's position, advances the
-     * target's sequences, turns replication around and names the target in both rows (the source's first).
-     */
-    private SwitchResult switchOver(Connection s, Connection t, long epoch, String fwd, String rev) throws SQLException {
-        Placement.announcePause(s, settings.module(), settings.pauseBound().plus(ANNOUNCEMENT_LEAD));
-        Replication.sleep(ANNOUNCEMENT_LEAD);
-        try (Connection barrier = source.connect()) {
-            barrier.setAutoCommit(false);
-            long started = System.nanoTime();
-            boolean committed = false;
-            try {
-                Placement.holdWrites(barrier, settings.module(), settings.pauseBound());
-                String lsn = ReplicationSlots.currentLsn(barrier);
-                Duration left = settings.pauseBound().minusNanos(System.nanoTime() - started);
-                if (left.isNegative() || !ReplicationSlots.awaitConfirmed(s, fwd, lsn, left)) {
-                    throw new MoveException(target.describe() + " did not confirm " + source.label() + "'s position " + lsn
-                            + " within the pause bound " + settings.pauseBound().toMillis() + " ms; writes resumed on "
-                            + source.label() + ", which stays authoritative; run the move again (at a quieter moment)");
-                }
-                Map<String, Long> sequences = TargetSchema.advanceSequences(barrier, t, settings.module(),
-                        settings.sequenceMargin());
-                reached(Step.SWITCH_TARGET_READY);
-                Subscriptions.dropSubscription(t, fwd);
-                reached(Step.SWITCH_FORWARD_DROPPED);
-                Subscriptions.dropSubscription(s, rev);
-                Subscriptions.subscribe(s, rev, target, settings.publication(), false);
-                reached(Step.SWITCH_REVERSE_SUBSCRIBED);
-                Placement.name(barrier, settings.module(), target.label(), epoch + 1);
-                barrier.commit();
-                committed = true;
-                reached(Step.SWITCH_SOURCE_COMMITTED);
-                Placement.name(t, settings.module(), target.label(), epoch + 1);
-                Duration pause = Duration.ofNanos(System.nanoTime() - started);
-                log.accept("switched: " + target.label() + " is authoritative (epoch " + (epoch + 1) + "), writes held "
-                        + pause.toMillis() + " ms, sequences " + sequences + ", replication now " + target.label() + " -> "
-                        + source.label() + " (" + rev + ")");
-                reached(Step.SWITCHED);
-                return new SwitchResult(epoch + 1, pause, sequences);
-            } finally {
-                if (!committed) {
-                    barrier.rollback();
-                    try {
-                        Placement.clearPause(s, settings.module());
-                    } catch (SQLException ignored) {
-                        // The pause announcement expires by itself (paused_until is a bound).
-                    }
-                }
-            }
-        }
     }
 
     /** Completes a switch already committed on the source: the target's row, the way back, no stray objects. */
@@ -303,6 +235,21 @@ public final class ModuleMove {
                 + source.label() + " was dropped (drop-source): nothing to move or verify");
         reached(Step.SWITCHED);
         return new Report(target.label(), epoch, Duration.ZERO, Duration.ZERO, Map.of(), List.of(), false);
+    }
+
+    /**
+     * Ends a write pause a switch that did not finish announced on the source (its process died between announcing it
+     * and committing or giving up): no other run of the module holds its lock, so it is no running switch's, and this
+     * move announces its own at its switch.
+     */
+    private void endStalePause(Connection s) throws SQLException {
+        AnnouncedPause pause = AnnouncedPause.read(s, settings.module());
+        if (pause != null) {
+            Placement.clearPause(s, settings.module());
+            log.accept("ended the write pause announced on " + source.label() + " until " + pause.until() + " ("
+                    + (pause.stale() ? "stale, " + Durations.text(pause.ahead()) + " ago" : Durations.text(pause.ahead())
+                            + " ahead") + "): a switch that did not finish left it");
+        }
     }
 
     /** Verifies both sides (see {@link Verification}) and reports the move. */

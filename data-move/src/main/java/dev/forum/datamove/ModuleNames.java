@@ -6,9 +6,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
@@ -38,33 +40,46 @@ final class ModuleNames {
     }
 
     /**
-     * Refuses a module {@code status} would find nothing of on either side.
+     * Refuses a module {@code status} would find nothing of on the sides it reached.
      *
+     * @param s         a connection to the source, or null when it could not be reached
+     * @param t         a connection to the target, or null when it could not be reached
+     * @param unreached why a side could not be reached (named at the end of the refusal), or null
      * @throws MoveException (one line) {@code shared and own have no schema, placement row or replication of postz (did
      *                       you mean posts?): check --module (the modules there are posts, threads, users) and --source,
-     *                       --target}
+     *                       --target}; with one side reached, {@code shared has no ... --target; own was not read:
+     *                       cannot connect to own (...)}
      */
-    static void checkStatus(Connection s, Endpoint source, Connection t, Endpoint target, MoveSettings settings)
-            throws SQLException {
+    static void checkStatus(Connection s, Endpoint source, Connection t, Endpoint target, MoveSettings settings,
+            MoveException unreached) throws SQLException {
         String module = settings.module();
         Set<String> modules = new TreeSet<>();
-        for (Connection side : List.of(s, t)) {
-            modules.addAll(Placement.rows(side).keySet());
-            modules.addAll(schemas(side));
-            modules.addAll(published(side));
+        boolean replicates = false;
+        for (Connection side : Arrays.asList(s, t)) {
+            if (side != null) {
+                modules.addAll(Placement.rows(side).keySet());
+                modules.addAll(schemas(side));
+                modules.addAll(published(side));
+                replicates |= replicates(side, settings);
+            }
         }
-        if (modules.contains(module) || replicates(s, settings) || replicates(t, settings)) {
+        if (modules.contains(module) || replicates) {
             return;
         }
-        throw new MoveException(source.label() + " and " + target.label() + " have no schema, placement row or replication"
+        String sides = s == null ? target.label() + " has" : t == null ? source.label() + " has"
+                : source.label() + " and " + target.label() + " have";
+        throw new MoveException(sides + " no schema, placement row or replication"
                 + " of " + module + ClosestName.hint(module, modules) + ": check --module (" + (modules.isEmpty()
-                        ? "neither has a module's schema or move" : "the modules there are " + String.join(", ", modules))
-                + ") and --source, --target");
+                        ? (s == null || t == null ? "it has" : "neither has") + " no module's schema or move"
+                        : "the modules there are " + String.join(", ", modules))
+                + ") and --source, --target" + (unreached == null ? "" : "; "
+                        + (s == null ? source.label() : target.label()) + " was not read: " + unreached.getMessage()));
     }
 
     /**
      * Refuses a module no move has left anything of on either side, so that {@code abort} of a mistyped name does not
-     * say "aborted" while the move meant goes on.
+     * say "aborted" while the move meant goes on. With {@code t} null (a target that could not be reached: an abort on
+     * the source alone), on the source only.
      *
      * @throws MoveException (one line) {@code no move of postz has started on shared or own (did you mean posts?),
      *                       nothing to abort: check --module (moves abort can end there: posts) and --source, --target}
@@ -73,17 +88,20 @@ final class ModuleNames {
             throws SQLException {
         String module = settings.module();
         SortedMap<String, Placement.Row> onSource = Placement.rows(s);
-        SortedMap<String, Placement.Row> onTarget = Placement.rows(t);
+        SortedMap<String, Placement.Row> onTarget = t == null ? new TreeMap<>() : Placement.rows(t);
         Set<String> started = new TreeSet<>(onSource.keySet());
         started.addAll(onTarget.keySet());
         started.addAll(published(s));
-        started.addAll(published(t));
-        if (started.contains(module) || replicates(s, settings) || replicates(t, settings)) {
+        if (t != null) {
+            started.addAll(published(t));
+        }
+        if (started.contains(module) || replicates(s, settings) || (t != null && replicates(t, settings))) {
             return;
         }
         List<String> abortable = filter(started, name -> source.label().equals(authority(onSource.get(name), source,
                 onTarget.get(name), target, name).authoritative()));
-        throw new MoveException("no move of " + module + " has started on " + source.label() + " or " + target.label()
+        throw new MoveException("no move of " + module + " has started on " + source.label()
+                + (t == null ? "" : " or " + target.label())
                 + ClosestName.hint(module, abortable) + ", nothing to abort: check --module (" + (abortable.isEmpty()
                         ? "no move abort can end is there" : "moves abort can end there: " + String.join(", ", abortable))
                 + ") and --source, --target");

@@ -26,6 +26,11 @@ import java.util.function.Consumer;
  * the target's schema and whatever the copy put in its tables (a later move empties them before it copies again), a
  * publication another pair's move reads, and every slot of the module's moves with a third database. Safe to run
  * again: a second run finds nothing left and says so.
+ *
+ * <p>One server down: with the target unreachable, the source's part is done alone when the source's own placement
+ * row names the source, and the run ends with a one-line {@link MoveException} saying what is left on the target
+ * ({@link SourceSideAbort}); with the source unreachable nothing is done, as only its row tells whether the switch
+ * committed.
  */
 public final class MoveAbort {
 
@@ -61,12 +66,35 @@ public final class MoveAbort {
      *                       abort would act on and the closest to a mistyped name ({@link ModuleNames#checkAbort}); when
      *                       the target is authoritative (after the switch); before it reads or writes anything, when
      *                       another run of a move, abort or drop-source of the module (any pair) holds the module's
-     *                       lock on either side ({@link ConcurrentMoves#refusal}: wait until it has ended); or when a
-     *                       server fails
+     *                       lock on either side ({@link ConcurrentMoves#refusal}: wait until it has ended); when the
+     *                       source cannot be reached (nothing is done on the target alone: only the source's row tells
+     *                       whether the switch committed); or when a server fails. When the target cannot be reached
+     *                       ({@link UnreachableException}), the source's part is done alone if the source's own row
+     *                       names it authoritative, else refused ({@link SourceSideAbort})
      */
     public void run() {
-        try (MovePair.Opened both = pair.open(false,
-                (s, t) -> ConcurrentMoves.lockModule(s, source, t, target, settings, ConcurrentMoves.Command.ABORT))) {
+        MovePair.Opened opened;
+        try {
+            opened = pair.open(false,
+                    (s, t) -> ConcurrentMoves.lockModule(s, source, t, target, settings, ConcurrentMoves.Command.ABORT));
+        } catch (UnreachableException unreached) {
+            if (unreached.server().equals(target.label())) {
+                try {
+                    new SourceSideAbort(source, target, settings, log).run(unreached);
+                    return;
+                } catch (SQLException e) {
+                    throw new MoveException("aborting the move of " + settings.module() + " on " + source.label()
+                            + " failed: " + Endpoint.oneLine(e), e);
+                }
+            }
+            throw new MoveException(unreached.getMessage() + "; abort does nothing on " + target.label() + " alone: only "
+                    + source.label() + "'s placement row tells whether the switch committed, and the slot that keeps WAL"
+                    + " is on " + source.label() + "; nothing was changed: run abort again once " + source.label()
+                    + " can be reached (status shows " + target.label() + " meanwhile)", unreached);
+        } catch (SQLException e) {
+            throw new MoveException("aborting the move of " + settings.module() + " failed: " + Endpoint.oneLine(e), e);
+        }
+        try (MovePair.Opened both = opened) {
             ModuleNames.checkAbort(both.s(), source, both.t(), target, settings);
             if (!both.authority().authoritative().equals(source.label())) {
                 throw new MoveException(target.label() + " is authoritative for " + settings.module()

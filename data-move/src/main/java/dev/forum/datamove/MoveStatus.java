@@ -20,8 +20,19 @@ public final class MoveStatus {
     }
 
     /**
-     * One line per fact, source's first: each side's placement row, who holds the module's lock there (only while a
-     * run holds it: {@link ConcurrentMoves#lockStatus}), this pair's subscriptions on it with where their tables are
+     * What {@code status} read: one line per fact, and the side it could not read, if one.
+     *
+     * @param lines     one line per fact of the sides read, source's first ({@link #of})
+     * @param unreachedSide the label of the side that could not be connected to, or null when both were read
+     * @param unreached     why (its one-line failure, which names it), or null; the lines are then the other side's only
+     */
+    public record Report(List<String> lines, String unreachedSide, MoveException unreached) {
+    }
+
+    /**
+     * One line per fact, source's first: each side's placement row, a write pause announced there (ahead, or stale:
+     * {@link AnnouncedPause}), who holds the module's lock there (only while a run holds it:
+     * {@link ConcurrentMoves#lockStatus}), this pair's subscriptions on it with where their tables are
      * ({@code enabled, its tables: 1 ready, 1 copying (posts.posts)}) and the module's replication slots there with
      * the WAL each keeps. Changes nothing.
      *
@@ -29,27 +40,81 @@ public final class MoveStatus {
      * @param target   the move's target
      * @param settings the move's settings (the module, its names)
      * @return e.g. {@code shared: placement names own at epoch 1 (read-only for the module)}
-     * @throws MoveException (one line) when source and target carry the same label; when a side cannot be reached or
-     *                       read, or neither side has a schema, placement row or replication of the module
-     *                       ({@link ModuleNames#checkStatus}: a mistyped name is told the closest module there; a module
-     *                       never moved is answered, not refused)
+     * @throws MoveException (one line) as {@link #read}, and when a side cannot be connected to (that side's failure)
      */
     public static List<String> of(Endpoint source, Endpoint target, MoveSettings settings) {
+        Report report = read(source, target, settings);
+        if (report.unreached() != null) {
+            throw report.unreached();
+        }
+        return report.lines();
+    }
+
+    /**
+     * {@link #of}'s lines of each side that can be connected to: when one cannot (down, a refused password, ...), the
+     * other side's lines, with that side's failure beside them. Changes nothing.
+     *
+     * @param source   the move's source
+     * @param target   the move's target
+     * @param settings the move's settings (the module, its names)
+     * @return the lines, and the side not read if one
+     * @throws MoveException (one line) when source and target carry the same label; when neither side can be
+     *                       connected to (the source's failure); when a side reached cannot be read; or when no side read
+     *                       has a schema, placement row or replication of the module ({@link ModuleNames#checkStatus}:
+     *                       a mistyped name is told the closest module there; a module never moved is answered, not
+     *                       refused)
+     */
+    public static Report read(Endpoint source, Endpoint target, MoveSettings settings) {
         new MovePair(source, target, settings.module()); // refuses one database given twice, as every command does
-        try (Connection s = source.connect(); Connection t = target.connect()) {
+        Connection s = null;
+        Connection t = null;
+        MoveException unreached = null;
+        String unreachedSide = null;
+        try {
             try {
-                ModuleNames.checkStatus(s, source, t, target, settings);
+                s = source.connect();
+            } catch (MoveException e) {
+                unreached = e;
+                unreachedSide = source.label();
+            }
+            try {
+                t = target.connect();
+            } catch (MoveException e) {
+                if (unreached != null) {
+                    unreached.addSuppressed(e);
+                    throw unreached;
+                }
+                unreached = e;
+                unreachedSide = target.label();
+            }
+            try {
+                ModuleNames.checkStatus(s, source, t, target, settings, unreached);
             } catch (SQLException e) {
                 throw new MoveException("reading the modules of " + source.describe() + " and " + target.describe()
                         + " failed: " + Endpoint.oneLine(e), e);
             }
             List<String> pair = settings.pairNames(source, target);
-            List<String> lines = new ArrayList<>(side(s, source, pair, settings));
-            lines.addAll(side(t, target, pair, settings));
-            return lines;
-        } catch (SQLException e) {
-            throw new MoveException("closing the connections to " + source.label() + " and " + target.label() + " failed: "
-                    + Endpoint.oneLine(e), e);
+            List<String> lines = new ArrayList<>();
+            if (s != null) {
+                lines.addAll(side(s, source, pair, settings));
+            }
+            if (t != null) {
+                lines.addAll(side(t, target, pair, settings));
+            }
+            return new Report(List.copyOf(lines), unreachedSide, unreached);
+        } finally {
+            close(s);
+            close(t);
+        }
+    }
+
+    private static void close(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Read only: nothing to undo, and the server ends the session.
+            }
         }
     }
 
@@ -80,6 +145,10 @@ public final class MoveStatus {
             lines.add(side.label() + ": " + (row == null ? "no placement row (no move has touched it)"
                     : "placement names " + row.authoritative() + " at epoch " + row.epoch()
                             + (row.authoritativeHere() ? " (takes the writes)" : " (read-only for the module)")));
+            AnnouncedPause pause = AnnouncedPause.read(connection, settings.module());
+            if (pause != null) {
+                lines.add(side.label() + ": " + pause.describe());
+            }
             String lock = ConcurrentMoves.lockStatus(connection, settings.module());
             if (lock != null) {
                 lines.add(side.label() + ": the module's lock is " + lock);

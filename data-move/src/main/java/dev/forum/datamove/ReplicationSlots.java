@@ -107,6 +107,12 @@ final class ReplicationSlots {
                     throw active;
                 }
                 sleep(Duration.ofMillis(50));
+                // A subscriber that is still there reconnects: end its WAL sender again.
+                try (PreparedStatement terminate = publisher.prepareStatement("select pg_terminate_backend(active_pid)"
+                        + " from pg_replication_slots where slot_name = ? and active_pid is not null")) {
+                    terminate.setString(1, slot);
+                    terminate.executeQuery().close();
+                }
             }
         }
     }

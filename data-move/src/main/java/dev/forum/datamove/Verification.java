@@ -48,7 +48,7 @@ final class Verification {
         String before = ReplicationSlots.currentLsn(authoritative);
         if (!ReplicationSlots.awaitConfirmed(authoritative, slot, before, settings.catchUpTimeout())) {
             throw new MoveException(replicaSide.describe() + " did not catch up with " + authoritativeSide.label()
-                    + " within " + settings.catchUpTimeout() + " (see pg_stat_subscription there); "
+                    + " within " + Durations.text(settings.catchUpTimeout()) + " (see pg_stat_subscription there); "
                     + authoritativeSide.label() + " stays authoritative; run the move again to verify");
         }
         try (Connection barrier = authoritativeSide.connect(); Connection snapshot = authoritativeSide.connect()) {

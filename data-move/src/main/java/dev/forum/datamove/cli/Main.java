@@ -9,15 +9,10 @@ import dev.forum.datamove.MoveStatus;
 import dev.forum.datamove.PasswordRefusedException;
 import dev.forum.datamove.SourceDrop;
 import dev.forum.datamove.Step;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code java -jar data-move.jar move|abort|status|drop-source --module posts --source shared@host:5432/forum --target posts_own@host2:5432/forum ...}:
@@ -38,8 +33,10 @@ public final class Main {
                       with source and target swapped (a module already on the target: nothing to move); with
                       --then-drop-source a move that switched ends with drop-source (a final rollback: no way back kept)
               abort   before the switch only: drops the subscriptions and slots of this source/target pair's move,
-                      and the publications no move of M with another database reads (its slots are named, not dropped)
-              status  prints each side's placement row, subscriptions and slots (with the WAL each keeps)
+                      and the publications no move of M with another database reads (its slots are named, not dropped);
+                      with the target down, the source's part alone if the source's row names the source (exit 1)
+              status  prints each side's placement row, announced write pause (ahead or stale), subscriptions and
+                      slots (with the WAL each keeps); with one side down, the other's, and why (exit 1)
               drop-source  after a completed move only: drops the module's tables (read-only since the switch) on
                       the source it moved from, and the replication back to it; a rollback is then a full move back
               one at a time: a move, abort or drop-source of M is refused while another of M runs on either side
@@ -57,14 +54,6 @@ public final class Main {
 
     /** The commands. */
     static final List<String> COMMANDS = List.of("move", "abort", "status", "drop-source");
-    private static final Set<String> OPTIONS = Set.of("module", "source", "target", "source-user", "target-user", "owner",
-            "runtime-role", "migrations", "ssl-root-cert", "sequence-margin", "pause-ms", "catch-up-s");
-    /** The options every command needs. */
-    private static final List<String> REQUIRED = List.of("module", "source", "target", "source-user", "target-user",
-            "owner", "migrations");
-    /** The one option without a value. */
-    private static final String THEN_DROP_SOURCE = "then-drop-source";
-    private static final Pattern ENDPOINT = Pattern.compile("([^@]+)@([^:/]+):([0-9]{1,5})/(.+)");
 
     /**
      * A command line, read.
@@ -164,7 +153,18 @@ public final class Main {
                 }
                 case "abort" -> new MoveAbort(source, target, settings, log).run();
                 case "drop-source" -> dropSource(invocation);
-                default -> MoveStatus.of(source, target, settings).forEach(log);
+                default -> {
+                    MoveStatus.Report report = MoveStatus.read(source, target, settings);
+                    report.lines().forEach(log);
+                    if (report.unreached() != null) {
+                        String shown = report.unreachedSide().equals(source.label()) ? target.label() : source.label();
+                        System.err.println("data-move: the lines above are " + shown + "'s only: "
+                                + report.unreached().getMessage() + (report.unreached() instanceof
+                                        PasswordRefusedException refused ? ": check " + passwordVariable(refused, invocation)
+                                        : ""));
+                        return 1;
+                    }
+                }
             }
             return 0;
         } catch (UsageException e) {
@@ -199,113 +199,21 @@ public final class Main {
     }
 
     /**
-     * Reads a command line as {@link #run} does, connecting to nothing.
+     * Reads a command line as {@link #run} does, connecting to nothing ({@link Options#parse}).
      *
      * @param args        the command and its options ({@link #USAGE}), as the move tasks give them
      * @param environment where the passwords are read from
+     * @return the command, both endpoints with their passwords, the settings and whether a drop follows the move
      * @throws UsageException for an unknown command or option, a missing option or password, or a malformed value
      * @throws MoveException  for a value the move refuses (a label, a module name, a port)
      */
     public static Invocation parse(String[] args, Map<String, String> environment) {
-        if (args.length == 0 || !COMMANDS.contains(args[0])) {
-            throw new UsageException("unknown command '" + (args.length == 0 ? "" : args[0])
-                    + "': use move, abort, status or drop-source");
-        }
-        Map<String, String> options = options(args);
-        List<String> missing = REQUIRED.stream().filter(name -> options.getOrDefault(name, "").isBlank())
-                .map(name -> "--" + name).toList();
-        if (!missing.isEmpty()) {
-            throw new UsageException(String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " required");
-        }
-        String module = required(options, "module");
-        String ssl = options.get("ssl-root-cert");
-        Endpoint source = endpoint(required(options, "source"), required(options, "source-user"),
-                password(environment, "FORUM_MOVE_SOURCE_PASSWORD"), ssl);
-        Endpoint target = endpoint(required(options, "target"), required(options, "target-user"),
-                password(environment, "FORUM_MOVE_TARGET_PASSWORD"), ssl);
-        MoveSettings settings = new MoveSettings(module, required(options, "owner"),
-                password(environment, "FORUM_MOVE_OWNER_PASSWORD"), options.get("runtime-role"),
-                required(options, "migrations"), number(options, "sequence-margin", 1000, 0, 1_000_000_000),
-                Duration.ofSeconds(number(options, "catch-up-s", 1800, 1, 604_800)),
-                Duration.ofMillis(number(options, "pause-ms", 2000, 1, 600_000)));
-        boolean thenDropSource = options.containsKey(THEN_DROP_SOURCE);
-        if (thenDropSource && !args[0].equals("move")) {
-            throw new UsageException("--" + THEN_DROP_SOURCE + " goes with move only");
-        }
-        return new Invocation(args[0], source, target, settings, thenDropSource);
+        return Options.parse(args, environment);
     }
 
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        int i = 1;
-        while (i < args.length) {
-            String name = args[i].startsWith("--") ? args[i].substring(2) : null;
-            boolean flag = THEN_DROP_SOURCE.equals(name);
-            if (name == null) {
-                throw new UsageException("expected --option value, got '" + args[i] + "'");
-            }
-            if (!flag && i + 1 >= args.length) {
-                throw new UsageException("--" + name + " needs a value after it");
-            }
-            if (!flag && !OPTIONS.contains(name)) {
-                throw new UsageException("unknown option '" + args[i] + "'");
-            }
-            if (options.put(name, flag ? "true" : args[i + 1]) != null) {
-                throw new UsageException("--" + name + " is given twice: give it once");
-            }
-            i += flag ? 1 : 2;
-        }
-        return options;
-    }
-
-    private static String required(Map<String, String> options, String name) {
-        String value = options.get(name);
-        if (value == null || value.isBlank()) {
-            throw new UsageException("--" + name + " is required");
-        }
-        return value;
-    }
-
-    /**
-     * @return the option's whole number, or {@code fallback} when it is not given
-     * @throws UsageException when it is not a whole number from {@code min} to {@code max}
-     */
-    private static long number(Map<String, String> options, String name, long fallback, long min, long max) {
-        String value = options.get(name);
-        if (value == null) {
-            return fallback;
-        }
-        long number;
-        try {
-            number = Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            number = Long.MIN_VALUE;
-        }
-        if (number < min || number > max) {
-            throw new UsageException("--" + name + " takes a whole number from " + min + " to " + max + ", not '" + value + "'");
-        }
-        return number;
-    }
-
-    private static String password(Map<String, String> environment, String variable) {
-        String value = environment.get(variable);
-        if (value == null || value.isEmpty()) {
-            throw new UsageException("set " + variable + " in the environment (passwords are never taken as arguments)");
-        }
-        return value;
-    }
-
-    /** {@code LABEL@HOST:PORT/DB}, verified against {@code sslRootCert} when it is not null. */
+    /** {@code LABEL@HOST:PORT/DB}, verified against {@code sslRootCert} when it is not null ({@link Options#endpoint}). */
     static Endpoint endpoint(String text, String user, String password, String sslRootCert) {
-        Matcher matcher = ENDPOINT.matcher(text);
-        if (!matcher.matches()) {
-            throw new UsageException("'" + text + "' is not LABEL@HOST:PORT/DATABASE (e.g. shared@db.internal:5432/forum)");
-        }
-        if (sslRootCert != null && sslRootCert.isBlank()) {
-            throw new UsageException("--ssl-root-cert needs a PEM file (e.g. /app/rds/global-bundle.pem)");
-        }
-        return new Endpoint(matcher.group(1), matcher.group(2), Integer.parseInt(matcher.group(3)), matcher.group(4), user,
-                password, sslRootCert);
+        return Options.endpoint(text, user, password, sslRootCert);
     }
 
     /** A command line that is not data-move's usage: exit status 2. */

@@ -47,10 +47,12 @@ class MainIntegrationTest {
             // A password a server refuses: one line naming the variable it came from, whichever of the three it is.
             Map<String, String> wrongSource = new java.util.HashMap<>(environment);
             wrongSource.put("FORUM_MOVE_SOURCE_PASSWORD", "not-the-password");
-            assertEquals("data-move: cannot connect to shared (127.0.0.1:" + shared.port() + "/" + pair.database() + ") as"
-                    + " postgres: the server refused the password of postgres (or 127.0.0.1:" + shared.port() + " is not"
-                    + " shared's server): check FORUM_MOVE_SOURCE_PASSWORD",
-                    refusalOf(command("status", sharedAddress, ownAddress), wrongSource));
+            // status shows the side it could read, then says which it could not (exit 1).
+            assertEquals("[data-move] threads_own: no placement row (no move has touched it)\n"
+                    + "data-move: the lines above are threads_own's only: cannot connect to shared (127.0.0.1:"
+                    + shared.port() + "/" + pair.database() + ") as postgres: the server refused the password of postgres"
+                    + " (or 127.0.0.1:" + shared.port() + " is not shared's server): check FORUM_MOVE_SOURCE_PASSWORD\n",
+                    outputOf(command("status", sharedAddress, ownAddress), wrongSource, 1));
             Map<String, String> wrongTarget = new java.util.HashMap<>(environment);
             wrongTarget.put("FORUM_MOVE_TARGET_PASSWORD", "not-the-password");
             assertTrue(refusalOf(command("move", sharedAddress, ownAddress), wrongTarget).endsWith(

@@ -1,0 +1,130 @@
+package dev.forum.datamove.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.forum.datamove.support.EnabledIfThrowawayPostgres;
+import dev.forum.datamove.support.LogicalServers;
+import dev.forum.datamove.support.ModuleDatabases;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * What the command line prints, standard output and error apart, on two PostgreSQL 15 servers made for this class: a
+ * module that is not there refused by {@code move} before any line, {@code move --then-drop-source}'s {@code moved:}
+ * then {@code done:}, and {@code status} and {@code abort} with one server down.
+ */
+@EnabledIfThrowawayPostgres
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class MainOutputIntegrationTest {
+
+    @RegisterExtension
+    static final LogicalServers servers = new LogicalServers();
+
+    /** Standard output, standard error and the exit status of one run. */
+    private record Run(String out, String err, int status) {
+    }
+
+    @Test
+    void moveThenDropSourceAndWhatStatusAndAbortSayWithAServerDown() {
+        try (ModuleDatabases pair = new ModuleDatabases(servers.shared(), "shared", servers.own(), "own", "posts")) {
+            pair.psql(pair.source, "insert into posts.posts (thread_id, text, user_id) select 1, 'p ' || g, 1"
+                    + " from generate_series(1, 40) g");
+            Map<String, String> environment = Map.of("FORUM_MOVE_SOURCE_PASSWORD", servers.shared().password(),
+                    "FORUM_MOVE_TARGET_PASSWORD", servers.own().password(), "FORUM_MOVE_OWNER_PASSWORD",
+                    ModuleDatabases.OWNER_PASSWORD);
+            String shared = "shared@127.0.0.1:" + servers.shared().port() + "/" + pair.database();
+            String own = "own@127.0.0.1:" + servers.own().port() + "/" + pair.database();
+            int closed = closedPort();
+            String ownDown = "own@127.0.0.1:" + closed + "/" + pair.database();
+
+            // A module that is not there: refused before any line is printed, exit 1.
+            Run postz = run(command("move", "postz", shared, own), environment);
+            assertEquals(new Run("", "data-move: shared (127.0.0.1:" + servers.shared().port() + "/" + pair.database()
+                    + ") has no table in schema postz (did you mean posts?): check --module (the module's name is its"
+                    + " schema's; the schemas migrated there are posts) and --source\n", 1), postz);
+
+            // The move's line says "moved:", the drop's says "done:", in that order.
+            String[] moveAndDrop = with(command("move", "posts", shared, own), "--then-drop-source");
+            Run moved = run(moveAndDrop, environment);
+            assertEquals(0, moved.status(), moved.toString());
+            assertEquals("", moved.err());
+            List<String> lines = moved.out().lines().toList();
+            int movedAt = lines.indexOf(lines.stream().filter(line -> line.startsWith("[data-move] moved: ")).findFirst()
+                    .orElseThrow(() -> new AssertionError(moved.out())));
+            assertTrue(lines.get(movedAt).matches("\\[data-move\\] moved: own holds posts at epoch 1; switch pause"
+                    + " [0-9]+ ms, verification pause [0-9]+ ms"), moved.out());
+            assertEquals("[data-move] done: own holds posts at epoch 1; 3 objects dropped on shared, rows"
+                    + " {data_version=1, posts=40}", lines.getLast(), moved.out());
+            assertEquals(List.of(lines.getLast()), lines.stream()
+                    .filter(line -> line.startsWith("[data-move] done: ")).toList(), "the drop's done only: " + moved.out());
+            assertTrue(movedAt < lines.size() - 1, moved.out());
+
+            // Status with own down: shared's lines, then one line saying which side was not read and why; exit 1.
+            Run status = run(command("status", "posts", shared, ownDown), environment);
+            assertEquals(1, status.status(), status.toString());
+            assertEquals(List.of("[data-move] shared: placement names own at epoch 1 (read-only for the module)"),
+                    status.out().lines().toList());
+            assertTrue(status.err().startsWith("data-move: the lines above are shared's only: cannot connect to own"
+                    + " (127.0.0.1:" + closed + "/" + pair.database() + ") as postgres: "), status.err());
+            assertEquals(1, status.err().lines().count(), status.err());
+
+            // Abort with own down after the switch: refused in one line, nothing printed, exit 1.
+            Run abort = run(command("abort", "posts", shared, ownDown), environment);
+            assertEquals(1, abort.status(), abort.toString());
+            assertEquals("", abort.out());
+            assertTrue(abort.err().startsWith("data-move: shared's placement row names own at epoch 1: the switch"
+                    + " committed, so there is nothing to abort; "), abort.err());
+            assertEquals(1, abort.err().lines().count(), abort.err());
+        }
+    }
+
+    private static String[] command(String verb, String module, String source, String target) {
+        return new String[] {verb, "--module", module, "--source", source, "--source-user", "postgres",
+                "--target", target, "--target-user", "postgres", "--owner", ModuleDatabases.owner("posts"),
+                "--runtime-role", ModuleDatabases.runtime("posts"), "--migrations", "classpath:db/migration/posts"};
+    }
+
+    private static String[] with(String[] args, String... more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
+    }
+
+    private static Run run(String[] args, Map<String, String> environment) {
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = Main.run(args, environment);
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+        Run run = new Run(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status);
+        System.out.print(run.out() + run.err());
+        return run;
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
