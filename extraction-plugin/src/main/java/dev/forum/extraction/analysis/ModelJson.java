@@ -42,8 +42,13 @@ public final class ModelJson {
                     set(module.path("publishedTypes")), events, dependencies));
         }
         Map<String, ModulithModel.HttpContract> contracts = new LinkedHashMap<>();
-        root.path("httpContracts").forEach(c -> contracts.put(c.path("type").asText(), new ModulithModel.HttpContract(
-                c.path("type").asText(), c.hasNonNull("prefix") ? c.get("prefix").asText() : null, strings(c.path("controllers")))));
+        root.path("httpContracts").forEach(c -> {
+            List<ModulithModel.Unsendable> unsendable = new ArrayList<>();
+            c.path("unsendable").forEach(u -> unsendable.add(new ModulithModel.Unsendable(u.path("method").asText(),
+                    u.path("part").asText(), u.path("type").asText(), u.path("problem").asText(), u.path("fix").asText())));
+            contracts.put(c.path("type").asText(), new ModulithModel.HttpContract(c.path("type").asText(),
+                    c.hasNonNull("prefix") ? c.get("prefix").asText() : null, strings(c.path("controllers")), unsendable));
+        });
         List<ModulithModel.Listener> listeners = new ArrayList<>();
         root.path("listeners").forEach(l -> listeners.add(new ModulithModel.Listener(l.path("event").asText(),
                 l.path("listener").asText(), l.path("method").asText())));

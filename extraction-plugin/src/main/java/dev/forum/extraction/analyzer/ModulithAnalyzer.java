@@ -35,7 +35,8 @@ import org.springframework.modulith.core.NamedInterface;
  * ({@code org.springframework.web.service.annotation.HttpExchange}) and the JSON file to write. The JSON holds
  * {@code modules} (name, base package, open or shared, every type with whether it is published, named
  * interfaces, published events, dependencies with Spring Modulith's dependency type), {@code httpContracts}
- * (interfaces with HTTP exchange annotations, their class-level prefix and the controllers implementing them),
+ * (interfaces with HTTP exchange annotations, their class-level prefix, the controllers implementing them and, as
+ * {@code unsendable}, each method parameter or return type that cannot travel over HTTP: {@link ContractTypes}),
  * {@code controllers} (every class of a module that is a Spring {@code @Controller}, {@code @RestController} included),
  * {@code listeners}, {@code entities} (JPA entities and Spring Data aggregates with their table) and
  * {@code externalizedEvents}. On a refusal by Spring Modulith (e.g. a main class it cannot read) it writes
@@ -111,7 +112,8 @@ public final class ModulithAnalyzer {
             moduleList.add(module(module, modules, shared, types));
         }
         result.put("modules", moduleList);
-        result.put("httpContracts", httpContracts(types.values()));
+        List<String> roots = modules.getRootPackages().stream().map(p -> p.getName()).toList();
+        result.put("httpContracts", httpContracts(types.values(), roots));
         result.put("controllers", types.values().stream().filter(ModulithAnalyzer::isController).map(JavaClass::getName).toList());
         result.put("listeners", listeners(types.values()));
         result.put("entities", entities(types.values()));
@@ -182,8 +184,9 @@ public final class ModulithAnalyzer {
     }
 
     /** Interfaces that Spring can turn into HTTP clients: a class-level or method-level HTTP exchange annotation. */
-    private List<Object> httpContracts(Collection<JavaClass> types) {
+    private List<Object> httpContracts(Collection<JavaClass> types, List<String> roots) {
         List<Object> contracts = new ArrayList<>();
+        ContractTypes carriable = new ContractTypes(name -> roots.stream().anyMatch(root -> name.startsWith(root + ".")));
         for (JavaClass type : types) {
             if (!type.isInterface() || type.isAnnotation()) {
                 continue;
@@ -201,9 +204,20 @@ public final class ModulithAnalyzer {
                     .filter(candidate -> !candidate.isInterface() && candidate.getAllRawInterfaces().contains(type))
                     .filter(ModulithAnalyzer::isController)
                     .map(JavaClass::getName).sorted().toList());
+            json.put("unsendable", unsendable(carriable, type.getName()));
             contracts.add(json);
         }
         return contracts;
+    }
+
+    /** What the contract's methods take or return that cannot travel over HTTP (see {@link ContractTypes}). */
+    private static List<Object> unsendable(ContractTypes carriable, String contract) {
+        try {
+            Class<?> type = Class.forName(contract, false, ModulithAnalyzer.class.getClassLoader());
+            return carriable.problems(type).stream().map(p -> (Object) p.json()).toList();
+        } catch (ClassNotFoundException | LinkageError e) {
+            return List.of(); // a contract whose signature cannot be loaded is left to the run time
+        }
     }
 
     /** A Spring MVC or WebFlux controller: {@code @Controller}, {@code @RestController} or another annotation built on them. */

@@ -26,6 +26,11 @@ public record Blocker(Kind kind, String source, String target, String file, Stri
         BEAN_CALL("bean-call"),
         /** A bean calls an HTTP contract across the boundary, but no controller of its module serves it. */
         CONTRACT_NOT_SERVED("contract-not-served"),
+        /**
+         * A bean calls an HTTP contract across the boundary, one of whose methods takes or returns a type that cannot
+         * travel over HTTP (JSON cannot carry it, or Spring cannot make it from the text of a URL or header).
+         */
+        CONTRACT_TYPE("contract-type"),
         /** An event is published on one side of the boundary and listened to on the other. */
         EVENT("event-across-services"),
         /** A module uses another module's entity across the boundary. */

@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * nothing to them crosses). Rules, from issue 15:
  * <ul>
  * <li>a bean reference (Spring Modulith's {@code USES_COMPONENT}) to an HTTP contract gets the remote client at
- * run time, provided a controller of the callee's module serves the contract; to anything else it blocks;</li>
+ * run time, provided a controller of the callee's module serves the contract and every parameter and return type of
+ * the contract's methods can travel over HTTP; to anything else it blocks;</li>
  * <li>an event published on one side and listened to on the other blocks: events across services need a message
  * broker, which this project does not support yet ({@code @Externalized} events included: their in-process listener
  * would still miss them);</li>
@@ -34,6 +35,7 @@ final class Boundary {
     private final TopologyServices services;
     private final Set<String> everywhere;
     private final Map<String, String> remoteContracts = new TreeMap<>();
+    private final Set<String> unsendableSeen = new LinkedHashSet<>();
 
     /**
      * @param services the topology file's services, so that a blocker between two modules names the service that
@@ -92,6 +94,7 @@ final class Boundary {
                                     + ", or " + together(module.name(), callee)));
                     continue;
                 }
+                unsendable(contract, dependency, module.name(), callee, where, blockers);
                 List<String> controllers = contract.controllers().stream()
                         .filter(c -> model.moduleOf(c).map(m -> m.name().equals(callee)).orElse(false)).toList();
                 if (controllers.isEmpty()) {
@@ -104,6 +107,21 @@ final class Boundary {
                     remoteContracts.put(dependency.target(), callee);
                 }
             }
+        }
+    }
+
+    /** One line per parameter or return type of the contract that cannot travel, once per contract. */
+    private void unsendable(HttpContract contract, Dependency dependency, String caller, String callee, String where,
+            List<Blocker> blockers) {
+        if (!unsendableSeen.add(contract.type())) {
+            return;
+        }
+        for (ModulithModel.Unsendable part : contract.unsendable()) {
+            blockers.add(blocker(Blocker.Kind.CONTRACT_TYPE, dependency.source(), contract.type(), caller, callee,
+                    prefix() + dependency.source() + " calls the HTTP contract " + contract.type() + " of module " + callee + where
+                            + ", whose method " + simpleName(contract.type()) + "." + part.method() + " cannot carry its " + part.part()
+                            + " (" + part.type() + ") over HTTP: " + part.problem()
+                            + ", so every remote call of it would fail at run time; " + part.fix()));
         }
     }
 

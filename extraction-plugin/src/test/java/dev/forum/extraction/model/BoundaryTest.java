@@ -159,4 +159,41 @@ class BoundaryTest {
         shop.listeners.add(new ModulithModel.Listener("shop.k.Kernel", "shop.a.internal.Service", "on"));
         assertEquals(List.of(), blockers(shop.model(), "a"));
     }
+
+    @Test
+    void aServedContractWhoseMethodTakesWhatJsonCannotCarryBlocksOneLinePerParameterOrReturnType() {
+        String why = "java.util.function.Predicate is an interface, a function rather than data, that Jackson cannot build from"
+                + " JSON (it cannot know which implementation to make)";
+        String fix = "send a record or class of data instead (or annotate the type for Jackson's polymorphism with @JsonTypeInfo and"
+                + " @JsonSubTypes)";
+        Shop shop = new Shop().module("a", false, List.of("internal.OrderService", "internal.Restock"),
+                        bean("shop.a.internal.OrderService", "shop.b.InventoryApi", "b"), bean("shop.a.internal.Restock", "shop.b.InventoryApi", "b"))
+                .module("b", false, List.of("InventoryApi", "Stock", "internal.InventoryController"));
+        shop.contracts.put("shop.b.InventoryApi", new ModulithModel.HttpContract("shop.b.InventoryApi", "/api/inventory",
+                List.of("shop.b.internal.InventoryController"), List.of(
+                        new ModulithModel.Unsendable("check", "parameter 'rule'", "java.util.function.Predicate<shop.b.Stock>", why, fix),
+                        new ModulithModel.Unsendable("rules", "return type", "java.util.List<java.util.function.Predicate<shop.b.Stock>>",
+                                why, fix))));
+        ModulithModel model = shop.model();
+
+        List<Blocker> a = blockers(model, "a");
+        assertEquals(List.of(Blocker.Kind.CONTRACT_TYPE, Blocker.Kind.CONTRACT_TYPE), a.stream().map(Blocker::kind).toList(),
+                "one line per parameter or return type, not per caller: " + a);
+        assertEquals("Module 'a' alone: shop.a.internal.OrderService calls the HTTP contract shop.b.InventoryApi of module b (bean"
+                + " reference in shop/a/internal/OrderService.java, module a), whose method InventoryApi.check cannot carry its"
+                + " parameter 'rule' (java.util.function.Predicate<shop.b.Stock>) over HTTP: java.util.function.Predicate is an"
+                + " interface, a function rather than data, that Jackson cannot build from JSON (it cannot know which"
+                + " implementation to make), so every remote call of it would fail at run time; send a record or class of data"
+                + " instead (or annotate the type for Jackson's polymorphism with @JsonTypeInfo and @JsonSubTypes)", a.get(0).message());
+        assertTrue(a.get(1).message().contains("whose method InventoryApi.rules cannot carry its return type"
+                + " (java.util.List<java.util.function.Predicate<shop.b.Stock>>) over HTTP"), a.get(1).message());
+        assertEquals("contract-type", a.get(0).kind().id());
+        assertEquals(List.of(Blocker.Kind.CONTRACT_TYPE, Blocker.Kind.CONTRACT_TYPE),
+                blockers(model, "b").stream().map(Blocker::kind).toList(), "the callee's side is refused too");
+        assertEquals(List.of(), blockers(model, "a", "b"), "in one service the contract is called in process");
+
+        shop.contracts.put("shop.b.InventoryApi", new ModulithModel.HttpContract("shop.b.InventoryApi", "/api/inventory",
+                List.of("shop.b.internal.InventoryController")));
+        assertEquals(List.of(), blockers(shop.model(), "a"), "a contract of data only passes");
+    }
 }
