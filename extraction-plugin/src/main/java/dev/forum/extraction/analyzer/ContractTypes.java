@@ -1,14 +1,10 @@
 package dev.forum.extraction.analyzer;
 
-import java.lang.annotation.Annotation;
-import java.lang.reflect.AnnotatedElement;
-import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
@@ -53,8 +49,6 @@ public final class ContractTypes {
     private static final String WEB = "org.springframework.web.bind.annotation.";
     private static final Set<String> TEXT_PARAMETERS = Set.of(WEB + "PathVariable", WEB + "RequestParam", WEB + "RequestHeader",
             WEB + "CookieValue");
-    private static final Set<String> JACKSON_PACKAGES = Set.of("com.fasterxml.jackson.annotation.",
-            "com.fasterxml.jackson.databind.annotation.", "tools.jackson.annotation.", "tools.jackson.databind.annotation.");
     private static final Set<String> WRAPPERS = Set.of("org.springframework.http.ResponseEntity", "org.springframework.http.HttpEntity",
             "org.springframework.http.RequestEntity", "java.util.Optional", "reactor.core.publisher.Mono", "reactor.core.publisher.Flux",
             "org.reactivestreams.Publisher", "java.util.concurrent.CompletableFuture", "java.util.concurrent.CompletionStage",
@@ -170,7 +164,7 @@ public final class ContractTypes {
                 return Optional.of(through + raw.getName() + " is " + kind.getValue() + ", not data: JSON cannot carry it");
             }
         }
-        if (trusted(raw) || polymorphic(raw)) {
+        if (trusted(raw) || JacksonProperties.polymorphic(raw)) {
             return Optional.empty();
         }
         boolean isAbstract = raw.isInterface() || Modifier.isAbstract(raw.getModifiers());
@@ -183,7 +177,7 @@ public final class ContractTypes {
         if (!own.test(raw.getName())) {
             return Optional.empty(); // a library's or the JDK's concrete class: trusted
         }
-        for (Map.Entry<String, Type> property : properties(raw).entrySet()) {
+        for (Map.Entry<String, Type> property : JacksonProperties.of(raw).entrySet()) {
             Optional<String> found = data(property.getValue(), visited, depth + 1,
                     through + "its " + (raw.isRecord() ? "component " : "field ") + raw.getSimpleName() + "." + property.getKey() + ": ");
             if (found.isPresent()) {
@@ -200,84 +194,6 @@ public final class ContractTypes {
                 || name.startsWith("org.springframework.")
                 || BUILT_IN.stream().anyMatch(known -> raw == known || (known != Object.class && known != java.io.Serializable.class
                         && known != Comparable.class && known != Record.class && known.isAssignableFrom(raw) && raw.getName().startsWith("java.")));
-    }
-
-    /** Annotated so that Jackson knows what to build: a type id, subtypes, or a deserializer or concrete type of its own. */
-    static boolean polymorphic(AnnotatedElement type) {
-        for (Annotation annotation : type.getAnnotations()) {
-            String name = annotation.annotationType().getName();
-            if (JACKSON_PACKAGES.stream().noneMatch(name::startsWith)) {
-                continue;
-            }
-            String simple = annotation.annotationType().getSimpleName();
-            if (simple.equals("JsonTypeInfo") || simple.equals("JsonSubTypes") || simple.equals("JsonTypeIdResolver")) {
-                return true;
-            }
-            if (simple.equals("JsonDeserialize")) {
-                for (String attribute : List.of("as", "using", "builder", "contentAs", "contentUsing")) {
-                    if (set(annotation, attribute)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    /** An annotation's class attribute set to something else than its default ({@code Void}, a {@code None}). */
-    private static boolean set(Annotation annotation, String attribute) {
-        try {
-            Object value = annotation.annotationType().getMethod(attribute).invoke(annotation);
-            return value instanceof Class<?> c && c != Void.class && c != void.class && !c.getSimpleName().equals("None");
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static boolean ignored(AnnotatedElement element) {
-        return Arrays.stream(element.getAnnotations()).map(a -> a.annotationType().getName())
-                .anyMatch(n -> n.endsWith(".JsonIgnore") && JACKSON_PACKAGES.stream().anyMatch(n::startsWith))
-                || polymorphic(element);
-    }
-
-    /** What Jackson reads and writes of an application class: its record components, or its visible fields. */
-    private static Map<String, Type> properties(Class<?> raw) {
-        Map<String, Type> properties = new LinkedHashMap<>();
-        if (raw.isRecord()) {
-            for (RecordComponent component : raw.getRecordComponents()) {
-                if (!ignored(component) && !ignoredField(raw, component.getName())) {
-                    properties.put(component.getName(), component.getGenericType());
-                }
-            }
-            return properties;
-        }
-        for (Class<?> c = raw; c != null && !c.getName().startsWith("java."); c = c.getSuperclass()) {
-            for (Field field : c.getDeclaredFields()) {
-                int modifiers = field.getModifiers();
-                if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.isSynthetic() || ignored(field)
-                        || !(Modifier.isPublic(modifiers) || accessor(raw, field.getName())) || properties.containsKey(field.getName())) {
-                    continue;
-                }
-                properties.put(field.getName(), field.getGenericType());
-            }
-        }
-        return properties;
-    }
-
-    private static boolean ignoredField(Class<?> record, String name) {
-        try {
-            return ignored(record.getDeclaredField(name));
-        } catch (NoSuchFieldException e) {
-            return false;
-        }
-    }
-
-    /** A public getter or setter of the field, which Jackson uses. */
-    private static boolean accessor(Class<?> raw, String field) {
-        String suffix = Character.toUpperCase(field.charAt(0)) + field.substring(1);
-        return Arrays.stream(raw.getMethods()).filter(m -> !Modifier.isStatic(m.getModifiers()))
-                .anyMatch(m -> (m.getName().equals("get" + suffix) || m.getName().equals("is" + suffix)) && m.getParameterCount() == 0
-                        && !ignored(m) || m.getName().equals("set" + suffix) && m.getParameterCount() == 1 && !ignored(m));
     }
 
     /** Why a URL or header parameter cannot be converted from text, or empty when it can (or might). */
