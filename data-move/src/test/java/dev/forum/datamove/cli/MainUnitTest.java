@@ -206,9 +206,7 @@ class MainUnitTest {
 
     /** The command line with more options after it. */
     private static String[] with(String[] args, String... more) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
-        System.arraycopy(more, 0, all, args.length, more.length);
-        return all;
+        return MainRun.with(args, more);
     }
 
     private static String[] completeWith(String option, String value) {
@@ -226,14 +224,8 @@ class MainUnitTest {
     }
 
     private static String stderrOf(String[] args, Map<String, String> environment, int expectedStatus) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            assertEquals(expectedStatus, Main.run(args, environment));
-        } finally {
-            System.setErr(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8).strip();
+        MainRun run = MainRun.of(args, environment);
+        assertEquals(expectedStatus, run.status(), run.printed());
+        return run.err().strip();
     }
 }
