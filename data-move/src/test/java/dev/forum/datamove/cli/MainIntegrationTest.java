@@ -55,11 +55,19 @@ class MainIntegrationTest {
             assertTrue(refusalOf(command("move", sharedAddress, ownAddress), wrongTarget).endsWith(
                     "the server refused the password of postgres (or 127.0.0.1:" + own.port() + " is not threads_own's"
                     + " server): check FORUM_MOVE_TARGET_PASSWORD"));
-            // The ports swapped: each server refuses the other's password, and the line says the port may be wrong.
+            // The ports swapped: each server refuses the other's password, so status reads neither side: one line
+            // for each, source's first, saying the port may be wrong and which variable to check; nothing else, exit 1.
             String swappedPorts = "shared@127.0.0.1:" + own.port() + "/" + pair.database();
-            assertTrue(refusalOf(command("status", swappedPorts, "threads_own@127.0.0.1:" + shared.port() + "/"
-                    + pair.database()), environment).contains("(or 127.0.0.1:" + own.port() + " is not shared's server):"
-                    + " check FORUM_MOVE_SOURCE_PASSWORD"));
+            MainRun neither = MainRun.of(command("status", swappedPorts, "threads_own@127.0.0.1:" + shared.port() + "/"
+                    + pair.database()), environment);
+            assertEquals(1, neither.status(), neither.printed());
+            assertEquals("", neither.out());
+            List<String> why = neither.err().lines().toList();
+            assertEquals(2, why.size(), neither.err());
+            assertTrue(why.get(0).endsWith("(or 127.0.0.1:" + own.port() + " is not shared's server): check"
+                    + " FORUM_MOVE_SOURCE_PASSWORD"), why.get(0));
+            assertTrue(why.get(1).endsWith("(or 127.0.0.1:" + shared.port() + " is not threads_own's server): check"
+                    + " FORUM_MOVE_TARGET_PASSWORD"), why.get(1));
             // The owner's, refused on the target before the move writes anything (MovePreconditions): it runs again
             // below with the right one.
             Map<String, String> wrongOwner = new java.util.HashMap<>(environment);

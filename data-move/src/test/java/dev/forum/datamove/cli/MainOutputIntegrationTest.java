@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * What the command line prints, standard output and error apart, on two PostgreSQL 15 servers made for this class: a
  * module that is not there refused by {@code move} before any line, {@code move --then-drop-source}'s {@code moved:}
- * then {@code done:}, and {@code status} and {@code abort} with one server down.
+ * then {@code done:}, {@code status} and {@code abort} with one server down, and {@code status} with neither read.
  */
 @EnabledIfThrowawayPostgres
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -71,6 +71,21 @@ class MainOutputIntegrationTest {
             assertTrue(status.err().startsWith("data-move: the lines above are shared's only: cannot connect to own"
                     + " (127.0.0.1:" + closed + "/" + pair.database() + ") as postgres: "), status.err());
             assertEquals(1, status.err().lines().count(), status.err());
+
+            // Status with neither side read (shared refuses the password, own is down): no line on standard output,
+            // then one line per side, source's first, each naming it and why; exit 1.
+            Map<String, String> wrongSource = new java.util.HashMap<>(environment);
+            wrongSource.put("FORUM_MOVE_SOURCE_PASSWORD", "not-the-password");
+            MainRun neither = MainRun.of(command("status", "posts", shared, ownDown), wrongSource);
+            assertEquals(1, neither.status(), neither.toString());
+            assertEquals("", neither.out());
+            List<String> why = neither.err().lines().toList();
+            assertEquals(2, why.size(), neither.err());
+            assertEquals("data-move: cannot connect to shared (127.0.0.1:" + servers.shared().port() + "/"
+                    + pair.database() + ") as postgres: the server refused the password of postgres (or 127.0.0.1:"
+                    + servers.shared().port() + " is not shared's server): check FORUM_MOVE_SOURCE_PASSWORD", why.get(0));
+            assertTrue(why.get(1).startsWith("data-move: cannot connect to own (127.0.0.1:" + closed + "/"
+                    + pair.database() + ") as postgres: "), why.get(1));
 
             // Abort with own down after the switch: refused in one line, nothing printed, exit 1.
             MainRun abort = MainRun.of(command("abort", "posts", shared, ownDown), environment);
