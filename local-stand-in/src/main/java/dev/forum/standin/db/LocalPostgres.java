@@ -2,6 +2,7 @@ package dev.forum.standin.db;
 
 import dev.forum.datamove.Endpoint;
 import dev.forum.datamove.server.InitdbServer;
+import dev.forum.datamove.server.LocalCommand;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -63,10 +64,10 @@ public final class LocalPostgres implements AutoCloseable {
         if (!Files.isExecutable(Path.of("/usr/bin/pg_lsclusters"))) {
             return "PostgreSQL is not installed: " + HOW_TO;
         }
-        if (!"0".equals(run(List.of("id", "-u")).strip())) {
+        if (!"0".equals(LocalCommand.run(List.of("id", "-u")).strip())) {
             return "the stand-in administers the local PostgreSQL as the postgres user and needs root: " + HOW_TO;
         }
-        if (run(List.of("pg_lsclusters", "-h")).isBlank()) {
+        if (LocalCommand.run(List.of("pg_lsclusters", "-h")).isBlank()) {
             return "PostgreSQL has no cluster: create one with `pg_createcluster 15 main`";
         }
         return null;
@@ -83,13 +84,14 @@ public final class LocalPostgres implements AutoCloseable {
         if (reason != null) {
             throw new IllegalStateException(reason);
         }
-        String[] first = run(List.of("pg_lsclusters", "-h")).lines().findFirst().orElseThrow().trim().split("\\s+");
+        String[] first = LocalCommand.run(List.of("pg_lsclusters", "-h")).lines().findFirst().orElseThrow().trim()
+                .split("\\s+");
         String version = first[0];
         String cluster = first[1];
         int port = Integer.parseInt(first[2]);
         boolean online = first[3].startsWith("online");
         if (!online) {
-            run(List.of("pg_ctlcluster", version, cluster, "start"));
+            LocalCommand.run(List.of("pg_ctlcluster", version, cluster, "start"));
         }
         String runId = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         LocalPostgres postgres = new LocalPostgres(version, cluster, port, !online, "forum_standin_" + runId,
@@ -189,7 +191,7 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** Runs SQL as the superuser and returns psql's unaligned output. */
     public String psql(String db, String sql) {
-        return run(psqlCommand(db, List.of("-qAtc", sql)));
+        return LocalCommand.run(psqlCommand(db, List.of("-qAtc", sql)));
     }
 
     private List<String> psqlCommand(String db, List<String> arguments) {
@@ -269,7 +271,7 @@ public final class LocalPostgres implements AutoCloseable {
         } finally {
             if (startedHere) {
                 try {
-                    run(List.of("pg_ctlcluster", version, cluster, "stop"));
+                    LocalCommand.run(List.of("pg_ctlcluster", version, cluster, "stop"));
                 } catch (RuntimeException e) {
                     if (failure == null) {
                         failure = e;
@@ -281,22 +283,6 @@ public final class LocalPostgres implements AutoCloseable {
         }
         if (failure != null) {
             throw failure;
-        }
-    }
-
-    private static String run(List<String> command) {
-        try {
-            Process process = new ProcessBuilder(command).directory(new File("/")).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + output.strip());
-            }
-            return output.strip();
-        } catch (IOException e) {
-            throw new IllegalStateException(String.join(" ", command) + " could not run: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
