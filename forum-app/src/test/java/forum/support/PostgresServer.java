@@ -1,14 +1,11 @@
 package forum.support;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.forum.datamove.server.LocalCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The PostgreSQL server of this machine (Debian's {@code postgresql} package), for tests. If its cluster
@@ -48,10 +45,10 @@ public final class PostgresServer {
         if (!Files.isExecutable(Path.of("/usr/bin/pg_lsclusters"))) {
             return "PostgreSQL is not installed: " + HOW_TO;
         }
-        if (!"0".equals(run(List.of("id", "-u")).strip())) {
+        if (!"0".equals(LocalCommand.run(List.of("id", "-u")).strip())) {
             return "PostgreSQL tests administer the local server as the postgres user and need root: " + HOW_TO;
         }
-        if (run(List.of("pg_lsclusters", "-h")).isBlank()) {
+        if (LocalCommand.run(List.of("pg_lsclusters", "-h")).isBlank()) {
             return "PostgreSQL has no cluster: create one with `pg_createcluster 15 main`";
         }
         return null;
@@ -59,18 +56,19 @@ public final class PostgresServer {
 
     public static synchronized PostgresServer instance() {
         if (instance == null) {
-            String[] first = run(List.of("pg_lsclusters", "-h")).lines().findFirst().orElseThrow().trim().split("\\s+");
+            String[] first = LocalCommand.run(List.of("pg_lsclusters", "-h")).lines().findFirst().orElseThrow().trim()
+                    .split("\\s+");
             String version = first[0];
             String cluster = first[1];
             boolean online = first[3].startsWith("online");
             if (!online) {
-                run(List.of("pg_ctlcluster", version, cluster, "start"));
+                LocalCommand.run(List.of("pg_ctlcluster", version, cluster, "start"));
             }
             try {
                 instance = new PostgresServer(version, cluster, Integer.parseInt(first[2]), !online);
             } catch (RuntimeException setupFailed) {
                 if (!online) {
-                    run(List.of("pg_ctlcluster", version, cluster, "stop"));
+                    LocalCommand.run(List.of("pg_ctlcluster", version, cluster, "stop"));
                 }
                 throw setupFailed;
             }
@@ -101,8 +99,8 @@ public final class PostgresServer {
 
     /** Runs SQL as the superuser in a database and returns the unaligned output. */
     public String psql(String database, String sql) {
-        return run(List.of("runuser", "-u", "postgres", "--", "psql", "-p", Integer.toString(port), "-d", database,
-                "-v", "ON_ERROR_STOP=1", "-qAtc", sql));
+        return LocalCommand.run(List.of("runuser", "-u", "postgres", "--", "psql", "-p", Integer.toString(port), "-d",
+                database, "-v", "ON_ERROR_STOP=1", "-qAtc", sql));
     }
 
     private void restore() {
@@ -113,25 +111,8 @@ public final class PostgresServer {
             psql("postgres", "drop role if exists " + role);
         } finally {
             if (startedHere) {
-                run(List.of("pg_ctlcluster", version, cluster, "stop"));
+                LocalCommand.run(List.of("pg_ctlcluster", version, cluster, "stop"));
             }
-        }
-    }
-
-    private static String run(List<String> command) {
-        try {
-            // From "/": the postgres user may not be allowed into the build's directory.
-            Process process = new ProcessBuilder(command).directory(new File("/")).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + output.strip());
-            }
-            return output.strip();
-        } catch (IOException e) {
-            throw new IllegalStateException(String.join(" ", command) + " could not run: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

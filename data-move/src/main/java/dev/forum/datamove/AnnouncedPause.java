@@ -36,10 +36,7 @@ record AnnouncedPause(String until, Duration ahead) {
                         Duration.ofMillis(result.getLong(2))) : null;
             }
         } catch (SQLException e) {
-            if ("42P01".equals(e.getSQLState()) || "3F000".equals(e.getSQLState())) {
-                if (!connection.getAutoCommit()) {
-                    connection.rollback();
-                }
+            if (Placement.noPlacementTable(connection, e)) {
                 return null;
             }
             throw e;

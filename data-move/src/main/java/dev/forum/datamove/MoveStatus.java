@@ -20,13 +20,28 @@ public final class MoveStatus {
     }
 
     /**
-     * What {@code status} read: one line per fact, and the side it could not read, if one.
+     * What {@code status} read: one line per fact, and the sides it could not read.
      *
-     * @param lines     one line per fact of the sides read, source's first ({@link #of})
-     * @param unreachedSide the label of the side that could not be connected to, or null when both were read
-     * @param unreached     why (its one-line failure, which names it), or null; the lines are then the other side's only
+     * @param lines     one line per fact of the sides read, source's first ({@link #of}); empty when neither was read
+     * @param unreached the sides that could not be connected to, source's first: empty when both were read; with one,
+     *                  the lines are the other side's only; with both, there are no lines
      */
-    public record Report(List<String> lines, String unreachedSide, MoveException unreached) {
+    public record Report(List<String> lines, List<Unreached> unreached) {
+
+        /** Copies both lists. */
+        public Report {
+            lines = List.copyOf(lines);
+            unreached = List.copyOf(unreached);
+        }
+    }
+
+    /**
+     * A side {@code status} could not connect to (down, unreachable, a refused password, ...).
+     *
+     * @param side    its label ({@link Endpoint#label()})
+     * @param failure why: its one-line failure, which names it ({@link Endpoint#connect})
+     */
+    public record Unreached(String side, MoveException failure) {
     }
 
     /**
@@ -40,55 +55,55 @@ public final class MoveStatus {
      * @param target   the move's target
      * @param settings the move's settings (the module, its names)
      * @return e.g. {@code shared: placement names own at epoch 1 (read-only for the module)}
-     * @throws MoveException (one line) as {@link #read}, and when a side cannot be connected to (that side's failure)
+     * @throws MoveException (one line) as {@link #read}, and when a side cannot be connected to (that side's failure;
+     *                       with both down, the source's, the target's suppressed in it)
      */
     public static List<String> of(Endpoint source, Endpoint target, MoveSettings settings) {
         Report report = read(source, target, settings);
-        if (report.unreached() != null) {
-            throw report.unreached();
+        if (!report.unreached().isEmpty()) {
+            MoveException first = report.unreached().getFirst().failure();
+            report.unreached().stream().skip(1).forEach(other -> first.addSuppressed(other.failure()));
+            throw first;
         }
         return report.lines();
     }
 
     /**
      * {@link #of}'s lines of each side that can be connected to: when one cannot (down, a refused password, ...), the
-     * other side's lines, with that side's failure beside them. Changes nothing.
+     * other side's lines, with that side's failure beside them; when neither can, no line and both failures. Changes
+     * nothing.
      *
      * @param source   the move's source
      * @param target   the move's target
      * @param settings the move's settings (the module, its names)
-     * @return the lines, and the side not read if one
-     * @throws MoveException (one line) when source and target carry the same label; when neither side can be
-     *                       connected to (the source's failure); when a side reached cannot be read; or when no side read
-     *                       has a schema, placement row or replication of the module ({@link ModuleNames#checkStatus}:
-     *                       a mistyped name is told the closest module there; a module never moved is answered, not
-     *                       refused)
+     * @return the lines, and the sides not read
+     * @throws MoveException (one line) when source and target carry the same label; when a side reached cannot be
+     *                       read; or when no side read has a schema, placement row or replication of the module
+     *                       ({@link ModuleNames#checkStatus}: a mistyped name is told the closest module there; a module
+     *                       never moved is answered, not refused)
      */
     public static Report read(Endpoint source, Endpoint target, MoveSettings settings) {
         new MovePair(source, target, settings.module()); // refuses one database given twice, as every command does
         Connection s = null;
         Connection t = null;
-        MoveException unreached = null;
-        String unreachedSide = null;
+        List<Unreached> unreached = new ArrayList<>();
         try {
             try {
                 s = source.connect();
             } catch (MoveException e) {
-                unreached = e;
-                unreachedSide = source.label();
+                unreached.add(new Unreached(source.label(), e));
             }
             try {
                 t = target.connect();
             } catch (MoveException e) {
-                if (unreached != null) {
-                    unreached.addSuppressed(e);
-                    throw unreached;
-                }
-                unreached = e;
-                unreachedSide = target.label();
+                unreached.add(new Unreached(target.label(), e));
+            }
+            if (s == null && t == null) {
+                return new Report(List.of(), unreached);
             }
             try {
-                ModuleNames.checkStatus(s, source, t, target, settings, unreached);
+                ModuleNames.checkStatus(s, source, t, target, settings,
+                        unreached.isEmpty() ? null : unreached.getFirst().failure());
             } catch (SQLException e) {
                 throw new MoveException("reading the modules of " + source.describe() + " and " + target.describe()
                         + " failed: " + Endpoint.oneLine(e), e);
@@ -101,7 +116,7 @@ public final class MoveStatus {
             if (t != null) {
                 lines.addAll(side(t, target, pair, settings));
             }
-            return new Report(List.copyOf(lines), unreachedSide, unreached);
+            return new Report(lines, unreached);
         } finally {
             close(s);
             close(t);

@@ -187,10 +187,7 @@ final class Placement {
                 return rows.next() ? new Row(rows.getString(1), rows.getString(2), rows.getLong(3)) : null;
             }
         } catch (SQLException e) {
-            if ("42P01".equals(e.getSQLState()) || "3F000".equals(e.getSQLState())) {
-                if (!connection.getAutoCommit()) {
-                    connection.rollback();
-                }
+            if (noPlacementTable(connection, e)) {
                 return null;
             }
             throw e;
@@ -211,15 +208,33 @@ final class Placement {
                 rows.put(result.getString(1), new Row(result.getString(2), result.getString(3), result.getLong(4)));
             }
         } catch (SQLException e) {
-            if ("42P01".equals(e.getSQLState()) || "3F000".equals(e.getSQLState())) {
-                if (!connection.getAutoCommit()) {
-                    connection.rollback();
-                }
+            if (noPlacementTable(connection, e)) {
                 return rows;
             }
             throw e;
         }
         return rows;
+    }
+
+    /**
+     * Whether a query of the placement table failed because this database has none: SQLSTATE {@code 42P01}
+     * (undefined table) or {@code 3F000} (no schema {@code forum_move}), as in a database no move ever touched. Then
+     * the caller's open transaction, which the failure aborted, is rolled back, so that the connection can go on.
+     *
+     * @param connection the connection the query ran on (in auto-commit or in a transaction)
+     * @param failure    the query's failure
+     * @return true when the table is missing (the caller answers as for no row); false for any other failure, which
+     *         the caller rethrows
+     * @throws SQLException when the rollback fails
+     */
+    static boolean noPlacementTable(Connection connection, SQLException failure) throws SQLException {
+        if (!"42P01".equals(failure.getSQLState()) && !"3F000".equals(failure.getSQLState())) {
+            return false;
+        }
+        if (!connection.getAutoCommit()) {
+            connection.rollback();
+        }
+        return true;
     }
 
     /** Announces a pause: writes may be held for up to {@code bound} from now (committed at once). */

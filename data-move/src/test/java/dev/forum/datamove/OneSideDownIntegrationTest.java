@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@code status} and {@code abort} when one of the two servers cannot be reached (an endpoint on a closed port), a
- * write pause a switch that did not finish left ({@code paused_until}): shown by status, ahead or stale, and ended by
- * a move run again and by abort; and a timeout said as {@code 1 ms}, not {@code PT0.001S}. On two PostgreSQL 15
- * servers made for this class.
+ * {@code status} and {@code abort} when one of the two servers cannot be reached (an endpoint on a closed port), and
+ * {@code status} when neither can; a write pause a switch that did not finish left ({@code paused_until}): shown by
+ * status, ahead or stale, and ended by a move run again and by abort; and a timeout said as {@code 1 ms}, not
+ * {@code PT0.001S}. On two PostgreSQL 15 servers made for this class.
  */
 @EnabledIfThrowawayPostgres
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
@@ -43,9 +43,9 @@ class OneSideDownIntegrationTest {
             Endpoint sharedDown = down(pair.source);
 
             MoveStatus.Report onlyShared = MoveStatus.read(pair.source, ownDown, pair.settings());
-            assertEquals("own", onlyShared.unreachedSide());
-            assertTrue(onlyShared.unreached().getMessage().startsWith("cannot connect to " + ownDown.describe()
-                    + " as postgres: "), onlyShared.unreached().getMessage());
+            assertEquals(List.of("own"), onlyShared.unreached().stream().map(MoveStatus.Unreached::side).toList());
+            String why = onlyShared.unreached().getFirst().failure().getMessage();
+            assertTrue(why.startsWith("cannot connect to " + ownDown.describe() + " as postgres: "), why);
             List<String> lines = onlyShared.lines();
             assertEquals("shared: placement names shared at epoch 0 (takes the writes)", lines.get(0), lines.toString());
             assertTrue(lines.get(1).matches("shared: write pause announced until 20[0-9-]+ [0-9:.]+ UTC, 30[0-9] s ago:"
@@ -59,6 +59,17 @@ class OneSideDownIntegrationTest {
                     MoveStatus.read(sharedDown, pair.target, pair.settings()).lines());
             assertEquals("own", assertThrows(UnreachableException.class,
                     () -> MoveStatus.of(pair.source, ownDown, pair.settings())).server(), "of: both or nothing");
+
+            // Both down: no line, and each side's failure, source's first.
+            MoveStatus.Report neither = MoveStatus.read(sharedDown, ownDown, pair.settings());
+            assertEquals(List.of(), neither.lines());
+            assertEquals(List.of("shared", "own"), neither.unreached().stream().map(MoveStatus.Unreached::side).toList());
+            assertTrue(neither.unreached().getLast().failure().getMessage().startsWith("cannot connect to "
+                    + ownDown.describe() + " as postgres: "), neither.unreached().getLast().failure().getMessage());
+            UnreachableException both = assertThrows(UnreachableException.class,
+                    () -> MoveStatus.of(sharedDown, ownDown, pair.settings()));
+            assertEquals("shared", both.server());
+            assertEquals("own", ((UnreachableException) both.getSuppressed()[0]).server());
 
             // The source down: nothing is done on the target alone.
             String ownBefore = pair.state(pair.target);

@@ -36,7 +36,8 @@ public final class Main {
                       and the publications no move of M with another database reads (its slots are named, not dropped);
                       with the target down, the source's part alone if the source's row names the source (exit 1)
               status  prints each side's placement row, announced write pause (ahead or stale), subscriptions and
-                      slots (with the WAL each keeps); with one side down, the other's, and why (exit 1)
+                      slots (with the WAL each keeps); with one side down, the other's, and why (exit 1); with
+                      both down, one line for each saying why (exit 1)
               drop-source  after a completed move only: drops the module's tables (read-only since the switch) on
                       the source it moved from, and the replication back to it; a rollback is then a full move back
               one at a time: a move, abort or drop-source of M is refused while another of M runs on either side
@@ -156,12 +157,14 @@ public final class Main {
                 default -> {
                     MoveStatus.Report report = MoveStatus.read(source, target, settings);
                     report.lines().forEach(log);
-                    if (report.unreached() != null) {
-                        String shown = report.unreachedSide().equals(source.label()) ? target.label() : source.label();
-                        System.err.println("data-move: the lines above are " + shown + "'s only: "
-                                + report.unreached().getMessage() + (report.unreached() instanceof
-                                        PasswordRefusedException refused ? ": check " + passwordVariable(refused, invocation)
-                                        : ""));
+                    // One line per side not read: which, and why. With one down, the lines above are the other's.
+                    for (MoveStatus.Unreached side : report.unreached()) {
+                        String shown = side.side().equals(source.label()) ? target.label() : source.label();
+                        System.err.println("data-move: " + (report.lines().isEmpty() ? ""
+                                : "the lines above are " + shown + "'s only: ") + side.failure().getMessage()
+                                + passwordFix(side.failure(), invocation));
+                    }
+                    if (!report.unreached().isEmpty()) {
                         return 1;
                     }
                 }
@@ -170,23 +173,27 @@ public final class Main {
         } catch (UsageException e) {
             System.err.println("data-move: " + e.getMessage() + " (data-move help)");
             return 2;
-        } catch (PasswordRefusedException e) {
-            System.err.println("data-move: " + e.getMessage() + ": check " + passwordVariable(e, invocation));
-            return 1;
         } catch (MoveException e) {
-            System.err.println("data-move: " + e.getMessage());
+            System.err.println("data-move: " + e.getMessage() + passwordFix(e, invocation));
             return 1;
         } finally {
             running = null;
         }
     }
 
-    /** The environment variable the refused password came from: the owner's, or the refusing side's administrator's. */
-    private static String passwordVariable(PasswordRefusedException e, Invocation invocation) {
-        if (e.role() == PasswordRefusedException.Role.OWNER) {
-            return "FORUM_MOVE_OWNER_PASSWORD";
+    /**
+     * For a refused password, {@code : check} and the environment variable it came from (the owner's, or the refusing
+     * side's administrator's); for any other failure, nothing.
+     */
+    private static String passwordFix(MoveException e, Invocation invocation) {
+        if (!(e instanceof PasswordRefusedException refused)) {
+            return "";
         }
-        return e.server().equals(invocation.source().label()) ? "FORUM_MOVE_SOURCE_PASSWORD" : "FORUM_MOVE_TARGET_PASSWORD";
+        if (refused.role() == PasswordRefusedException.Role.OWNER) {
+            return ": check FORUM_MOVE_OWNER_PASSWORD";
+        }
+        return ": check " + (refused.server().equals(invocation.source().label()) ? "FORUM_MOVE_SOURCE_PASSWORD"
+                : "FORUM_MOVE_TARGET_PASSWORD");
     }
 
     private static void dropSource(Invocation invocation) {

@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -117,8 +116,8 @@ public final class InitdbServer implements AutoCloseable {
             Files.writeString(passwordFile, password + "\n");
             passwordFile.toFile().deleteOnExit();
             asServerUser(List.of("chown", "-R", "postgres:postgres", folder.toString()), true);
-            run(asServerUser(List.of(BIN.resolve("initdb").toString(), "-D", folder.resolve("data").toString(), "-U",
-                    "postgres", "--auth=scram-sha-256", "--pwfile=" + passwordFile, "-E", "UTF8", "--no-locale",
+            LocalCommand.run(asServerUser(List.of(BIN.resolve("initdb").toString(), "-D", folder.resolve("data").toString(),
+                    "-U", "postgres", "--auth=scram-sha-256", "--pwfile=" + passwordFile, "-E", "UTF8", "--no-locale",
                     "--no-sync"), false));
             // wal_retrieve_retry_interval: PostgreSQL 15's launcher starts a subscription's apply worker at most once
             // per interval (5 s by default); a move pauses and resumes one to verify, so every move waited ~5 s for it.
@@ -126,9 +125,9 @@ public final class InitdbServer implements AutoCloseable {
                     "-c", "unix_socket_directories=" + folder, "-c", "fsync=off", "-c", "max_connections=60",
                     "-c", "wal_retrieve_retry_interval=200ms"));
             settings.forEach((name, value) -> options.addAll(List.of("-c", name + "=" + value)));
-            run(asServerUser(List.of(BIN.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-l",
-                    folder.resolve("server.log").toString(), "-w", "-t", "60", "-o", String.join(" ", options), "start"),
-                    false));
+            LocalCommand.run(asServerUser(List.of(BIN.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(),
+                    "-l", folder.resolve("server.log").toString(), "-w", "-t", "60", "-o", String.join(" ", options),
+                    "start"), false));
             Files.deleteIfExists(passwordFile);
             pid = Long.parseLong(Files.readAllLines(folder.resolve("data/postmaster.pid")).getFirst().strip());
             // Also stopped if the test JVM ends without close() (a timeout, a killed fork): never left running.
@@ -163,7 +162,7 @@ public final class InitdbServer implements AutoCloseable {
 
     /** Runs SQL with psql as the superuser over TCP; returns the unaligned output. */
     public String psql(String database, String sql) {
-        return run(psqlCommand(database, List.of("-qAtc", sql)));
+        return LocalCommand.run(psqlCommand(database, List.of("-qAtc", sql)));
     }
 
     /** Runs a psql script file with {@code -v} variables as the superuser. */
@@ -171,7 +170,7 @@ public final class InitdbServer implements AutoCloseable {
         List<String> arguments = new ArrayList<>();
         variables.forEach((name, value) -> arguments.addAll(List.of("-v", name + "=" + value)));
         arguments.addAll(List.of("-q", "-f", script.toString()));
-        return run(psqlCommand(database, arguments));
+        return LocalCommand.run(psqlCommand(database, arguments));
     }
 
     /**
@@ -203,11 +202,11 @@ public final class InitdbServer implements AutoCloseable {
     public synchronized void close() {
         if (pid > 0) {
             ProcessHandle.of(pid).ifPresent(postmaster -> {
-                run(List.of("kill", "-INT", Long.toString(pid)));
+                LocalCommand.run(List.of("kill", "-INT", Long.toString(pid)));
                 try {
                     postmaster.onExit().get(30, TimeUnit.SECONDS);
                 } catch (Exception slow) {
-                    run(List.of("kill", "-KILL", Long.toString(pid)));
+                    LocalCommand.run(List.of("kill", "-KILL", Long.toString(pid)));
                 }
             });
             pid = 0;
@@ -227,7 +226,7 @@ public final class InitdbServer implements AutoCloseable {
             return command;
         }
         if (runNowIfRoot) {
-            run(command);
+            LocalCommand.run(command);
             return command;
         }
         List<String> wrapped = new ArrayList<>(List.of("runuser", "-u", "postgres", "--"));
@@ -260,26 +259,6 @@ public final class InitdbServer implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    /** Runs a command from "/" (90 s at most) and returns its output; fails naming it (no password) with its output. */
-    public static String run(List<String> command) {
-        try {
-            // From "/": the postgres user may not be allowed into the build's directory.
-            Process process = new ProcessBuilder(command).directory(new File("/")).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command).replaceAll("PGPASSWORD=\\S+", "PGPASSWORD=...")
-                        + " failed: " + output.strip());
-            }
-            return output.strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

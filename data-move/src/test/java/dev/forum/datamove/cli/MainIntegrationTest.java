@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.forum.datamove.support.EnabledIfThrowawayPostgres;
 import dev.forum.datamove.support.ModuleDatabases;
 import dev.forum.datamove.server.InitdbServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -58,11 +55,19 @@ class MainIntegrationTest {
             assertTrue(refusalOf(command("move", sharedAddress, ownAddress), wrongTarget).endsWith(
                     "the server refused the password of postgres (or 127.0.0.1:" + own.port() + " is not threads_own's"
                     + " server): check FORUM_MOVE_TARGET_PASSWORD"));
-            // The ports swapped: each server refuses the other's password, and the line says the port may be wrong.
+            // The ports swapped: each server refuses the other's password, so status reads neither side: one line
+            // for each, source's first, saying the port may be wrong and which variable to check; nothing else, exit 1.
             String swappedPorts = "shared@127.0.0.1:" + own.port() + "/" + pair.database();
-            assertTrue(refusalOf(command("status", swappedPorts, "threads_own@127.0.0.1:" + shared.port() + "/"
-                    + pair.database()), environment).contains("(or 127.0.0.1:" + own.port() + " is not shared's server):"
-                    + " check FORUM_MOVE_SOURCE_PASSWORD"));
+            MainRun neither = MainRun.of(command("status", swappedPorts, "threads_own@127.0.0.1:" + shared.port() + "/"
+                    + pair.database()), environment);
+            assertEquals(1, neither.status(), neither.printed());
+            assertEquals("", neither.out());
+            List<String> why = neither.err().lines().toList();
+            assertEquals(2, why.size(), neither.err());
+            assertTrue(why.get(0).endsWith("(or 127.0.0.1:" + own.port() + " is not shared's server): check"
+                    + " FORUM_MOVE_SOURCE_PASSWORD"), why.get(0));
+            assertTrue(why.get(1).endsWith("(or 127.0.0.1:" + shared.port() + " is not threads_own's server): check"
+                    + " FORUM_MOVE_TARGET_PASSWORD"), why.get(1));
             // The owner's, refused on the target before the move writes anything (MovePreconditions): it runs again
             // below with the right one.
             Map<String, String> wrongOwner = new java.util.HashMap<>(environment);
@@ -162,57 +167,26 @@ class MainIntegrationTest {
     }
 
     private static String[] command(String verb, String module, String source, String target) {
-        return new String[] {verb, "--module", module, "--source", source, "--source-user", "postgres",
-                "--target", target, "--target-user", "postgres", "--owner", ModuleDatabases.owner("threads"),
-                "--runtime-role", ModuleDatabases.runtime("threads"),
-                // As the move image runs it: the module's jar is on data-move's class path.
-                "--migrations", "classpath:db/migration/threads"};
+        return MainRun.command(verb, module, "threads", source, target);
     }
 
     /** Standard error of a command that must fail with exit status 1, which must print nothing on standard output. */
     private static String refusalOf(String[] args, Map<String, String> environment) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int status;
-        try {
-            status = Main.run(args, environment);
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-        String error = err.toString(StandardCharsets.UTF_8);
-        assertEquals(1, status, error);
-        assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing done, nothing printed");
-        assertEquals(1, error.lines().count(), "one line: " + error);
-        return error.strip();
+        MainRun run = MainRun.of(args, environment);
+        assertEquals(1, run.status(), run.err());
+        assertEquals("", run.out(), "nothing done, nothing printed");
+        assertEquals(1, run.err().lines().count(), "one line: " + run.err());
+        return run.err().strip();
     }
 
     private static String stdoutOf(String[] args, Map<String, String> environment) {
         return outputOf(args, environment, 0);
     }
 
-    /** Standard output and error together of a command that must end with {@code expectedStatus}. */
+    /** Standard output, then standard error, of a command that must end with {@code expectedStatus}. */
     private static String outputOf(String[] args, Map<String, String> environment, int expectedStatus) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
-        System.setOut(both);
-        System.setErr(both);
-        int status;
-        try {
-            status = Main.run(args, environment);
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-        String output = captured.toString(StandardCharsets.UTF_8);
-        System.out.print(output);
-        assertEquals(expectedStatus, status, output);
-        return output;
+        MainRun run = MainRun.of(args, environment);
+        assertEquals(expectedStatus, run.status(), run.printed());
+        return run.printed();
     }
 }

@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.forum.datamove.support.EnabledIfThrowawayPostgres;
 import dev.forum.datamove.support.LogicalServers;
 import dev.forum.datamove.support.ModuleDatabases;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * What the command line prints, standard output and error apart, on two PostgreSQL 15 servers made for this class: a
  * module that is not there refused by {@code move} before any line, {@code move --then-drop-source}'s {@code moved:}
- * then {@code done:}, and {@code status} and {@code abort} with one server down.
+ * then {@code done:}, {@code status} and {@code abort} with one server down, and {@code status} with neither read.
  */
 @EnabledIfThrowawayPostgres
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -30,10 +27,6 @@ class MainOutputIntegrationTest {
 
     @RegisterExtension
     static final LogicalServers servers = new LogicalServers();
-
-    /** Standard output, standard error and the exit status of one run. */
-    private record Run(String out, String err, int status) {
-    }
 
     @Test
     void moveThenDropSourceAndWhatStatusAndAbortSayWithAServerDown() {
@@ -49,14 +42,14 @@ class MainOutputIntegrationTest {
             String ownDown = "own@127.0.0.1:" + closed + "/" + pair.database();
 
             // A module that is not there: refused before any line is printed, exit 1.
-            Run postz = run(command("move", "postz", shared, own), environment);
-            assertEquals(new Run("", "data-move: shared (127.0.0.1:" + servers.shared().port() + "/" + pair.database()
+            MainRun postz = MainRun.of(command("move", "postz", shared, own), environment);
+            assertEquals(new MainRun("", "data-move: shared (127.0.0.1:" + servers.shared().port() + "/" + pair.database()
                     + ") has no table in schema postz (did you mean posts?): check --module (the module's name is its"
                     + " schema's; the schemas migrated there are posts) and --source\n", 1), postz);
 
             // The move's line says "moved:", the drop's says "done:", in that order.
-            String[] moveAndDrop = with(command("move", "posts", shared, own), "--then-drop-source");
-            Run moved = run(moveAndDrop, environment);
+            String[] moveAndDrop = MainRun.with(command("move", "posts", shared, own), "--then-drop-source");
+            MainRun moved = MainRun.of(moveAndDrop, environment);
             assertEquals(0, moved.status(), moved.toString());
             assertEquals("", moved.err());
             List<String> lines = moved.out().lines().toList();
@@ -71,7 +64,7 @@ class MainOutputIntegrationTest {
             assertTrue(movedAt < lines.size() - 1, moved.out());
 
             // Status with own down: shared's lines, then one line saying which side was not read and why; exit 1.
-            Run status = run(command("status", "posts", shared, ownDown), environment);
+            MainRun status = MainRun.of(command("status", "posts", shared, ownDown), environment);
             assertEquals(1, status.status(), status.toString());
             assertEquals(List.of("[data-move] shared: placement names own at epoch 1 (read-only for the module)"),
                     status.out().lines().toList());
@@ -79,8 +72,23 @@ class MainOutputIntegrationTest {
                     + " (127.0.0.1:" + closed + "/" + pair.database() + ") as postgres: "), status.err());
             assertEquals(1, status.err().lines().count(), status.err());
 
+            // Status with neither side read (shared refuses the password, own is down): no line on standard output,
+            // then one line per side, source's first, each naming it and why; exit 1.
+            Map<String, String> wrongSource = new java.util.HashMap<>(environment);
+            wrongSource.put("FORUM_MOVE_SOURCE_PASSWORD", "not-the-password");
+            MainRun neither = MainRun.of(command("status", "posts", shared, ownDown), wrongSource);
+            assertEquals(1, neither.status(), neither.toString());
+            assertEquals("", neither.out());
+            List<String> why = neither.err().lines().toList();
+            assertEquals(2, why.size(), neither.err());
+            assertEquals("data-move: cannot connect to shared (127.0.0.1:" + servers.shared().port() + "/"
+                    + pair.database() + ") as postgres: the server refused the password of postgres (or 127.0.0.1:"
+                    + servers.shared().port() + " is not shared's server): check FORUM_MOVE_SOURCE_PASSWORD", why.get(0));
+            assertTrue(why.get(1).startsWith("data-move: cannot connect to own (127.0.0.1:" + closed + "/"
+                    + pair.database() + ") as postgres: "), why.get(1));
+
             // Abort with own down after the switch: refused in one line, nothing printed, exit 1.
-            Run abort = run(command("abort", "posts", shared, ownDown), environment);
+            MainRun abort = MainRun.of(command("abort", "posts", shared, ownDown), environment);
             assertEquals(1, abort.status(), abort.toString());
             assertEquals("", abort.out());
             assertTrue(abort.err().startsWith("data-move: shared's placement row names own at epoch 1: the switch"
@@ -90,34 +98,7 @@ class MainOutputIntegrationTest {
     }
 
     private static String[] command(String verb, String module, String source, String target) {
-        return new String[] {verb, "--module", module, "--source", source, "--source-user", "postgres",
-                "--target", target, "--target-user", "postgres", "--owner", ModuleDatabases.owner("posts"),
-                "--runtime-role", ModuleDatabases.runtime("posts"), "--migrations", "classpath:db/migration/posts"};
-    }
-
-    private static String[] with(String[] args, String... more) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
-        System.arraycopy(more, 0, all, args.length, more.length);
-        return all;
-    }
-
-    private static Run run(String[] args, Map<String, String> environment) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int status;
-        try {
-            status = Main.run(args, environment);
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-        Run run = new Run(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status);
-        System.out.print(run.out() + run.err());
-        return run;
+        return MainRun.command(verb, module, "posts", source, target);
     }
 
     private static int closedPort() {

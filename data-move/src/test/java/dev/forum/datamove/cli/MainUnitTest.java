@@ -109,6 +109,25 @@ class MainUnitTest {
                 stderrOf(new String[] {"copy"}, passwords(), 2));
     }
 
+    /**
+     * {@code status} with both servers down (nothing listens on ports 1 and 2): nothing on standard output, one line on
+     * standard error per side, source's first, naming it and why, no stack trace; exit 1.
+     */
+    @Test
+    void statusWithBothServersDownSaysWhyForEachSide() {
+        String[] status = COMPLETE.clone();
+        status[0] = "status";
+        MainRun run = MainRun.of(status, passwords());
+        assertEquals(1, run.status(), run.printed());
+        assertEquals("", run.out());
+        List<String> lines = run.err().lines().toList();
+        assertEquals(2, lines.size(), run.err());
+        assertTrue(lines.get(0).startsWith("data-move: cannot connect to shared (127.0.0.1:1/forum) as admin: Connection"
+                + " to 127.0.0.1:1 refused"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("data-move: cannot connect to posts_own (127.0.0.1:2/forum) as admin:"
+                + " Connection to 127.0.0.1:2 refused"), lines.get(1));
+    }
+
     /** Help asked after the command is help, not a malformed option; an option at the end without its value says so. */
     @Test
     void helpAnywhereIsTheUsageAndALastOptionWithoutValueIsNamed() {
@@ -206,9 +225,7 @@ class MainUnitTest {
 
     /** The command line with more options after it. */
     private static String[] with(String[] args, String... more) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
-        System.arraycopy(more, 0, all, args.length, more.length);
-        return all;
+        return MainRun.with(args, more);
     }
 
     private static String[] completeWith(String option, String value) {
@@ -226,14 +243,8 @@ class MainUnitTest {
     }
 
     private static String stderrOf(String[] args, Map<String, String> environment, int expectedStatus) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            assertEquals(expectedStatus, Main.run(args, environment));
-        } finally {
-            System.setErr(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8).strip();
+        MainRun run = MainRun.of(args, environment);
+        assertEquals(expectedStatus, run.status(), run.printed());
+        return run.err().strip();
     }
 }

@@ -2,6 +2,7 @@ package dev.forum.standin.db;
 
 import dev.forum.datamove.Endpoint;
 import dev.forum.datamove.server.InitdbServer;
+import dev.forum.datamove.server.LocalCommand;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,57 +20,45 @@ import java.util.concurrent.TimeUnit;
 /**
  * A database for one run of the stand-in, with two login roles per module from {@code deploy/postgres/module-roles.sql}
  * (the owner, which migrates, and the runtime role, which reads and writes rows; nothing else). Either on the machine's
- * PostgreSQL (Debian's {@code postgresql} package, {@link #start}): the cluster is started if it is down, a fresh
- * database is made, and {@link #close()} drops the database and the roles and stops the cluster again if it was started
- * here; administration runs as the {@code postgres} OS user through {@code runuser}, which needs root. Or on a server
- * of the run's own ({@link #onServer}, an {@link InitdbServer} in the run folder, for a topology where a service has a
- * database of its own: logical replication needs {@code wal_level=logical}, which the machine's cluster may not have),
- * which {@link #close()} stops.
+ * PostgreSQL ({@link MachineCluster}, {@link #start}): the cluster is started if it is down, a fresh database is made,
+ * and {@link #close()} drops the database and the roles and stops the cluster again if it was started here. Or on a
+ * server of the run's own ({@link #onServer}, an {@link InitdbServer} in the run folder, for a topology where a service
+ * has a database of its own: logical replication needs {@code wal_level=logical}, which the machine's cluster may not
+ * have), which {@link #close()} stops.
  */
 public final class LocalPostgres implements AutoCloseable {
-
-    public static final String HOW_TO = "install it with `apt-get install postgresql` and run as root (the stand-in "
-            + "starts the cluster with `pg_ctlcluster <version> main start` and stops it again)";
 
     /** One module's login roles: the runtime role ({@code name}) and the owner of its schema. */
     public record Role(String module, String name, String password, String owner, String ownerPassword) {
     }
 
-    private final String version;
-    private final String cluster;
-    private final int port;
-    private final boolean startedHere;
-    private final String database;
-    private final Map<String, Role> roles;
+    /** The machine's cluster, or null on a server of the run's own. */
+    private final MachineCluster cluster;
     /** The run's own server, or null on the machine's cluster. */
     private final InitdbServer server;
+    private final int port;
+    private final String database;
+    private final Map<String, Role> roles;
     /** Each runtime role's connection limit here: every instance of a migration (4 per service, 2 services) times its pool. */
     static final int CONNECTION_LIMIT = 100;
     private boolean closed;
 
-    private LocalPostgres(String version, String cluster, int port, boolean startedHere, String database,
-            Map<String, Role> roles, InitdbServer server) {
-        this.version = version;
+    private LocalPostgres(MachineCluster cluster, InitdbServer server, int port, String database,
+            Map<String, Role> roles) {
         this.cluster = cluster;
+        this.server = server;
         this.port = port;
-        this.startedHere = startedHere;
         this.database = database;
         this.roles = roles;
-        this.server = server;
     }
 
-    /** Why the stand-in cannot have a database here, or null if it can. */
+    /**
+     * Why the stand-in cannot have a database on the machine's cluster, or null if it can ({@link MachineCluster}).
+     *
+     * @return one line naming the fix, or null
+     */
     public static String unavailableReason() {
-        if (!Files.isExecutable(Path.of("/usr/bin/pg_lsclusters"))) {
-            return "PostgreSQL is not installed: " + HOW_TO;
-        }
-        if (!"0".equals(run(List.of("id", "-u")).strip())) {
-            return "the stand-in administers the local PostgreSQL as the postgres user and needs root: " + HOW_TO;
-        }
-        if (run(List.of("pg_lsclusters", "-h")).isBlank()) {
-            return "PostgreSQL has no cluster: create one with `pg_createcluster 15 main`";
-        }
-        return null;
+        return MachineCluster.unavailableReason();
     }
 
     /**
@@ -79,21 +68,10 @@ public final class LocalPostgres implements AutoCloseable {
      * @param modules the application's modules (the script's variables are named after them)
      */
     public static LocalPostgres start(Path script, List<String> modules) {
-        String reason = unavailableReason();
-        if (reason != null) {
-            throw new IllegalStateException(reason);
-        }
-        String[] first = run(List.of("pg_lsclusters", "-h")).lines().findFirst().orElseThrow().trim().split("\\s+");
-        String version = first[0];
-        String cluster = first[1];
-        int port = Integer.parseInt(first[2]);
-        boolean online = first[3].startsWith("online");
-        if (!online) {
-            run(List.of("pg_ctlcluster", version, cluster, "start"));
-        }
+        MachineCluster cluster = MachineCluster.startIfDown();
         String runId = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        LocalPostgres postgres = new LocalPostgres(version, cluster, port, !online, "forum_standin_" + runId,
-                roles(modules, runId), null);
+        LocalPostgres postgres = new LocalPostgres(cluster, null, cluster.port(), "forum_standin_" + runId,
+                roles(modules, runId));
         return postgres.setUp(script);
     }
 
@@ -109,8 +87,7 @@ public final class LocalPostgres implements AutoCloseable {
     public static LocalPostgres onServer(InitdbServer server, Path script, List<String> modules, LocalPostgres rolesOf) {
         Map<String, Role> roles = rolesOf != null ? rolesOf.roles
                 : roles(modules, UUID.randomUUID().toString().replace("-", "").substring(0, 10));
-        LocalPostgres postgres = new LocalPostgres("15", server.folder().getFileName().toString(), server.port(), true,
-                "forum", roles, server);
+        LocalPostgres postgres = new LocalPostgres(null, server, server.port(), "forum", roles);
         return postgres.setUp(script);
     }
 
@@ -160,8 +137,9 @@ public final class LocalPostgres implements AutoCloseable {
         return role;
     }
 
+    /** Whether this run started its server: always for a server of the run's own, else the machine's cluster's. */
     public boolean startedHere() {
-        return startedHere;
+        return server != null || cluster.startedHere();
     }
 
     /**
@@ -176,30 +154,34 @@ public final class LocalPostgres implements AutoCloseable {
         return new Endpoint(label, "127.0.0.1", port, database, "postgres", server.password());
     }
 
+    /**
+     * For the stand-in's log.
+     *
+     * @return the server (version, port, where it runs or whether this run started it), the database and its roles
+     */
     public String describe() {
-        if (server != null) {
-            return "PostgreSQL 15 on 127.0.0.1:" + port + " (initdb in " + server.folder() + ", pid " + server.pid()
-                    + "), database " + database + ", a role per module ("
-                    + String.join(", ", roles.values().stream().map(Role::name).toList()) + ")";
-        }
-        return "PostgreSQL " + version + " on 127.0.0.1:" + port + (startedHere ? " (started for this run)" : "")
-                + ", database " + database + ", a role per module ("
+        String where = server != null
+                ? "PostgreSQL 15 on 127.0.0.1:" + port + " (initdb in " + server.folder() + ", pid " + server.pid() + ")"
+                : "PostgreSQL " + cluster.version() + " on 127.0.0.1:" + port
+                        + (cluster.startedHere() ? " (started for this run)" : "");
+        return where + ", database " + database + ", a role per module ("
                 + String.join(", ", roles.values().stream().map(Role::name).toList()) + ")";
     }
 
-    /** Runs SQL as the superuser and returns psql's unaligned output. */
+    /**
+     * Runs SQL as the superuser.
+     *
+     * @param db  the database to connect to
+     * @param sql the statements
+     * @return psql's unaligned output
+     * @throws IllegalStateException naming the command (never a password) with psql's output when it fails
+     */
     public String psql(String db, String sql) {
-        return run(psqlCommand(db, List.of("-qAtc", sql)));
+        return LocalCommand.run(psqlCommand(db, List.of("-qAtc", sql)));
     }
 
     private List<String> psqlCommand(String db, List<String> arguments) {
-        if (server != null) {
-            return server.psqlCommand(db, arguments);
-        }
-        List<String> command = new ArrayList<>(List.of("runuser", "-u", "postgres", "--", "psql", "-X", "-p",
-                Integer.toString(port), "-d", db, "-v", "ON_ERROR_STOP=1"));
-        command.addAll(arguments);
-        return command;
+        return server != null ? server.psqlCommand(db, arguments) : cluster.psqlCommand(db, arguments);
     }
 
     private void runScript(Path script) {
@@ -267,36 +249,18 @@ public final class LocalPostgres implements AutoCloseable {
         } catch (RuntimeException e) {
             failure = e;
         } finally {
-            if (startedHere) {
-                try {
-                    run(List.of("pg_ctlcluster", version, cluster, "stop"));
-                } catch (RuntimeException e) {
-                    if (failure == null) {
-                        failure = e;
-                    } else {
-                        failure.addSuppressed(e);
-                    }
+            try {
+                cluster.stopIfStartedHere();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
                 }
             }
         }
         if (failure != null) {
             throw failure;
-        }
-    }
-
-    private static String run(List<String> command) {
-        try {
-            Process process = new ProcessBuilder(command).directory(new File("/")).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + output.strip());
-            }
-            return output.strip();
-        } catch (IOException e) {
-            throw new IllegalStateException(String.join(" ", command) + " could not run: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
