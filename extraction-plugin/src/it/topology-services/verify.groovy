@@ -39,6 +39,12 @@ assert !env.keySet().any { it.startsWith('FORUM_') || it.startsWith('SPRING_SECU
 // The run-time library's own settings, named the same in every application.
 assert env.EXTRACTION_TOPOLOGY_LOCAL_MODULES == 'alpha,beta' && env.containsKey('EXTRACTION_TOPOLOGY_REMOTE_BASE_URL') : env.keySet()
 assert !env.containsKey('SPRING_PROFILES_ACTIVE')
+// The app sets no server.port: its tasks listen where its image does, Spring Boot's 8080 (not the forum's 3000), and
+// Actuator on the next port; the target groups send there and ask there.
+assert env.SERVER_PORT == '8080' && env.MANAGEMENT_SERVER_PORT == '8081' : env
+assert container.PortMappings*.ContainerPort == [8080, 8081]
+def groups = pair.Resources.findAll { it.value.Type == 'AWS::ElasticLoadBalancingV2::TargetGroup' }*.value
+assert !groups.isEmpty() && groups.every { it.Properties.Port == 8080 && it.Properties.HealthCheckPort == '8081' } : groups
 // The load balancers' X-Forwarded-For is trusted from their own subnets only (public: 10.0.0-1, the internal one's:
 // 10.0.20-21), not from the tasks' (10.0.10-11).
 assert env.SERVER_FORWARDHEADERSSTRATEGY == 'native'

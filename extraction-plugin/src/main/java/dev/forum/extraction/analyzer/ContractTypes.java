@@ -21,34 +21,40 @@ import java.util.function.Predicate;
 
 /**
  * Finds what an HTTP contract cannot carry: a method's parameter or return type that Jackson cannot build from JSON,
- * or a URL or header parameter Spring cannot convert from text. Every call of such a method through the remote client
- * fails at run time, so the plugin refuses the build instead. Only what certainly fails is refused:
+ * a URL or header parameter Spring cannot convert from text, or a parameter Spring's HTTP client does not send at all.
+ * Every call of such a method through the remote client fails at run time, so the plugin refuses the build instead.
+ * What is checked of a parameter follows how the client sends it ({@link ContractParameters}); only what certainly fails
+ * is refused:
  * <ul>
- * <li>a body ({@code @RequestBody}) or return type (inside {@code ResponseEntity}, {@code HttpEntity},
- * {@code Optional}, {@code Mono}, {@code Flux}, {@code CompletableFuture}...) must be data: not an interface or abstract
- * class, except those Jackson builds by default ({@code Object}, {@code Serializable}, {@code Comparable}, the
- * {@code java.util} collections and maps, {@code Iterable}, {@code CharSequence}, {@code Number}, {@code java.time},
- * {@code TimeZone}, {@code Calendar}, {@code Path}, Jackson's and Spring's own types), unless the type is annotated for
- * polymorphism or with its own deserializer ({@code @JsonTypeInfo}, {@code @JsonSubTypes}, {@code @JsonDeserialize}
- * with {@code as}, {@code using} or {@code builder}, Jackson 2's or 3's, found by name so that no Jackson is needed
- * here); and nothing that is not data at all (threads, byte and character streams, {@code java.util.stream} streams,
- * {@code Class}, class loaders, reflection). Type arguments are checked ({@code List<Predicate<X>>}), and so are the
- * record components and the visible fields of the application's own classes, recursively; a library's concrete class
- * is trusted;</li>
- * <li>a {@code @PathVariable}, {@code @RequestParam}, {@code @RequestHeader} or {@code @CookieValue} parameter
- * travels as text: refused only when it is an interface or abstract class of no known kind (a collection, map,
- * {@code Number}, {@code CharSequence}, {@code java.time}, Spring's own) or an application class Spring has no way to
- * build from a String (no String constructor, no static {@code valueOf}, {@code of}, {@code from} or {@code parse}
- * taking one).</li>
+ * <li>what goes as JSON: the body ({@code @RequestBody}), each part of a multipart request ({@code @RequestPart}) that is
+ * not a file ({@code MultipartFile}, a {@code Resource}, a servlet {@code Part}), and the return type (inside
+ * {@code ResponseEntity}, {@code HttpEntity}, {@code Optional}, {@code Mono}, {@code Flux}, {@code CompletableFuture}...)
+ * must be data: not an interface or abstract class, except those Jackson builds by default ({@code Object},
+ * {@code Serializable}, {@code Comparable}, the {@code java.util} collections and maps, {@code Iterable},
+ * {@code CharSequence}, {@code Number}, {@code java.time}, {@code TimeZone}, {@code Calendar}, {@code Path}, Jackson's and
+ * Spring's own types), unless the type is annotated for polymorphism or with its own deserializer ({@code @JsonTypeInfo},
+ * {@code @JsonSubTypes}, {@code @JsonDeserialize} with {@code as}, {@code using} or {@code builder}, Jackson 2's or 3's,
+ * found by name so that no Jackson is needed here); and nothing that is not data at all (threads, byte and character
+ * streams, {@code java.util.stream} streams, {@code Class}, class loaders, reflection). Type arguments are checked
+ * ({@code List<Predicate<X>>}), and so are the record components and the visible fields of the application's own
+ * classes, recursively ({@link JacksonProperties}); a library's concrete class is trusted;</li>
+ * <li>a {@code @PathVariable}, {@code @RequestParam}, {@code @RequestHeader} or {@code @CookieValue} parameter travels
+ * as text ({@link TextParameters});</li>
+ * <li>a parameter with none of those annotations (nor {@code @RequestAttribute}) and of no type the client takes
+ * without one ({@code URI}, {@code HttpMethod}, {@code UriBuilderFactory}, {@code MultipartFile}) is not sent at all:
+ * the client cannot resolve it, whatever its type, and a record there is not read from the body by a controller
+ * either.</li>
  * </ul>
- * A type made carriable only by a Jackson module or mix-in registered in code is refused; annotate it instead.
+ * A type made carriable only by a Jackson module or mix-in, or a parameter only by an argument resolver, registered in
+ * code is refused; annotate it instead.
  */
 public final class ContractTypes {
 
     private static final String EXCHANGE = "org.springframework.web.service.annotation.HttpExchange";
-    private static final String WEB = "org.springframework.web.bind.annotation.";
-    private static final Set<String> TEXT_PARAMETERS = Set.of(WEB + "PathVariable", WEB + "RequestParam", WEB + "RequestHeader",
-            WEB + "CookieValue");
+    /** The types a multipart request carries as files, not as JSON. */
+    private static final Set<String> FILE_PARTS = Set.of("org.springframework.web.multipart.MultipartFile",
+            "org.springframework.core.io.Resource", "org.springframework.http.codec.multipart.Part", "jakarta.servlet.http.Part",
+            "javax.servlet.http.Part");
     private static final Set<String> WRAPPERS = Set.of("org.springframework.http.ResponseEntity", "org.springframework.http.HttpEntity",
             "org.springframework.http.RequestEntity", "java.util.Optional", "reactor.core.publisher.Mono", "reactor.core.publisher.Flux",
             "org.reactivestreams.Publisher", "java.util.concurrent.CompletableFuture", "java.util.concurrent.CompletionStage",
@@ -86,6 +92,10 @@ public final class ContractTypes {
 
     static final String DATA_FIX = "send a record or class of data instead (or annotate the type for Jackson's polymorphism"
             + " with @JsonTypeInfo and @JsonSubTypes)";
+    static final String PART_FIX = "send a record or class of data, or a file (MultipartFile, a Resource, bytes) instead"
+            + " (or annotate the type for Jackson's polymorphism with @JsonTypeInfo and @JsonSubTypes)";
+    static final String UNBOUND_FIX = "annotate it: @RequestBody for a record or class of data (one per method), @RequestPart"
+            + " for a part of a multipart request, @PathVariable, @RequestParam or @RequestHeader for text";
     static final String TEXT_FIX = "use a String, a number, an enum, a java.time value, a UUID or a type with a String"
             + " constructor or a static valueOf, of, from or parse(String), or send it as a record in the @RequestBody";
 
@@ -104,11 +114,22 @@ public final class ContractTypes {
                 Parameter parameter = parameters[i];
                 Type type = generic.length == parameters.length ? generic[i] : parameter.getParameterizedType();
                 String part = "parameter " + (parameter.isNamePresent() ? "'" + parameter.getName() + "'" : String.valueOf(i + 1));
-                if (annotated(parameter, WEB + "RequestBody")) {
-                    data(unwrap(type)).ifPresent(p -> problems.add(new Problem(method.getName(), part, type.getTypeName(), p, DATA_FIX)));
-                } else if (TEXT_PARAMETERS.stream().anyMatch(a -> annotated(parameter, a))) {
-                    text(type).ifPresent(p -> problems.add(new Problem(method.getName(), part, type.getTypeName(), p, TEXT_FIX)));
-                }
+                ContractParameters.Binding binding = ContractParameters.binding(parameter);
+                Optional<String> problem = switch (binding) {
+                    case BODY -> data(unwrap(type));
+                    case PART -> part(type);
+                    case TEXT -> text(type);
+                    case REQUEST -> Optional.empty();
+                    case UNBOUND -> Optional.of("it has none of the annotations Spring's HTTP client sends a parameter by ("
+                            + ContractParameters.annotations() + "), so the client cannot resolve it");
+                };
+                String fix = switch (binding) {
+                    case TEXT -> TEXT_FIX;
+                    case PART -> PART_FIX;
+                    case UNBOUND -> UNBOUND_FIX;
+                    default -> DATA_FIX;
+                };
+                problem.ifPresent(p -> problems.add(new Problem(method.getName(), part, type.getTypeName(), p, fix)));
             }
             Type returned = method.getGenericReturnType();
             data(unwrap(returned)).ifPresent(p -> problems.add(new Problem(method.getName(), "return type", returned.getTypeName(), p,
@@ -196,64 +217,29 @@ public final class ContractTypes {
                         && known != Comparable.class && known != Record.class && known.isAssignableFrom(raw) && raw.getName().startsWith("java.")));
     }
 
-    /** Why a URL or header parameter cannot be converted from text, or empty when it can (or might). */
+    /** Why a URL or header parameter cannot be converted from text, or empty when it can (or might): {@link TextParameters}. */
     public Optional<String> text(Type type) {
-        Type unwrapped = type;
-        while (true) {
-            if (unwrapped instanceof ParameterizedType generic && generic.getRawType() instanceof Class<?> raw
-                    && (java.util.Collection.class.isAssignableFrom(raw) || raw == Optional.class) && generic.getActualTypeArguments().length == 1) {
-                unwrapped = generic.getActualTypeArguments()[0];
-            } else if (unwrapped instanceof GenericArrayType array) {
-                unwrapped = array.getGenericComponentType();
-            } else if (unwrapped instanceof Class<?> c && c.isArray()) {
-                unwrapped = c.getComponentType();
-            } else {
-                break;
-            }
-        }
-        Class<?> raw = unwrapped instanceof Class<?> c ? c
-                : unwrapped instanceof ParameterizedType generic && generic.getRawType() instanceof Class<?> c ? c : null;
-        if (raw == null || raw.isPrimitive() || raw.isEnum() || java.util.Map.class.isAssignableFrom(raw)
-                || java.util.Collection.class.isAssignableFrom(raw) || fromString(raw)) {
-            return Optional.empty();
-        }
-        String name = raw.getName();
-        if (name.startsWith("java.time.") || name.startsWith("org.springframework.") || raw == Object.class
-                || CharSequence.class.isAssignableFrom(raw) || Number.class.isAssignableFrom(raw)) {
-            return Optional.empty();
-        }
-        boolean isAbstract = raw.isInterface() || Modifier.isAbstract(raw.getModifiers());
-        if (isAbstract) {
-            return Optional.of(raw.getName() + " is " + (raw.isInterface() ? functional(raw) ? "an interface, a function rather than"
-                    + " data," : "an interface" : "an abstract class") + " that Spring cannot make from the text of a URL or header");
-        }
-        if (name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jakarta.") || !own.test(name)) {
-            return Optional.empty(); // the JDK's and libraries' classes may have converters or property editors
-        }
-        return Optional.of(raw.getName() + " travels as text in the URL or a header, and Spring has no way to make one from a"
-                + " String (no String constructor, no static valueOf, of, from or parse taking one)");
+        return TextParameters.text(type, own);
     }
 
-    private static boolean fromString(Class<?> raw) {
-        for (Class<?> text : List.of(String.class, CharSequence.class)) {
-            try {
-                raw.getDeclaredConstructor(text); // any access: be lenient
-                return true;
-            } catch (NoSuchMethodException | SecurityException e) {
-                // next
-            }
-            for (String factory : List.of("valueOf", "of", "from", "parse")) {
-                try {
-                    Method m = raw.getDeclaredMethod(factory, text);
-                    if (Modifier.isStatic(m.getModifiers()) && raw.isAssignableFrom(m.getReturnType())) {
-                        return true;
-                    }
-                } catch (NoSuchMethodException | SecurityException e) {
-                    // next
-                }
-            }
+    /**
+     * Why a part of a multipart request cannot travel, or empty when it can: a file ({@code MultipartFile}, a
+     * {@code Resource}, a servlet {@code Part}, also in a collection or array) goes as it is, anything else is written
+     * as JSON like a body ({@link #data}).
+     */
+    public Optional<String> part(Type type) {
+        Type content = unwrap(type);
+        Type element = content;
+        if (element instanceof ParameterizedType generic && generic.getRawType() instanceof Class<?> raw
+                && java.util.Collection.class.isAssignableFrom(raw) && generic.getActualTypeArguments().length == 1) {
+            element = generic.getActualTypeArguments()[0];
+        } else if (element instanceof Class<?> array && array.isArray()) {
+            element = array.getComponentType();
         }
-        return false;
+        if (element instanceof Class<?> raw && ContractParameters.supertypes(raw).stream().anyMatch(FILE_PARTS::contains)) {
+            return Optional.empty();
+        }
+        return data(content);
     }
 
     /** The body inside a wrapper the client and server unwrap: {@code ResponseEntity<T>}, {@code Optional<T>}, {@code Mono<T>}... */
@@ -269,7 +255,8 @@ public final class ContractTypes {
         return current;
     }
 
-    private static boolean functional(Class<?> type) {
+    /** An interface that is a function rather than data: {@code Runnable}, {@code java.util.function}, a one-method JDK interface. */
+    static boolean functional(Class<?> type) {
         return type.isAnnotationPresent(FunctionalInterface.class) || type == Runnable.class
                 || type.getName().startsWith("java.util.function.")
                 || Arrays.stream(type.getMethods()).filter(m -> Modifier.isAbstract(m.getModifiers())).count() == 1
@@ -279,10 +266,6 @@ public final class ContractTypes {
     private static boolean exchange(Method method) {
         return Arrays.stream(method.getAnnotations()).anyMatch(a -> a.annotationType().getName().equals(EXCHANGE)
                 || Arrays.stream(a.annotationType().getAnnotations()).anyMatch(meta -> meta.annotationType().getName().equals(EXCHANGE)));
-    }
-
-    private static boolean annotated(Parameter parameter, String annotation) {
-        return Arrays.stream(parameter.getAnnotations()).anyMatch(a -> a.annotationType().getName().equals(annotation));
     }
 
     private static Map<Class<?>, String> notData() {

@@ -56,7 +56,9 @@ public record EcsSettings(int containerPort, int managementPort, String healthCh
             "[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*");
     private static final java.util.regex.Pattern PROFILES = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]+(,[A-Za-z0-9_.-]+)*");
 
+    /** The forum's port ({@code server.port}), for {@link #defaults}; the ecs goal reads each application's own. */
     public static final int DEFAULT_PORT = 3000;
+    /** The forum's Actuator port ({@code management.server.port} of its prod profile), for {@link #defaults}. */
     public static final int DEFAULT_MANAGEMENT_PORT = 3001;
     public static final String DEFAULT_HEALTH_CHECK_PATH = "/actuator/health/readiness";
     public static final String DEFAULT_RDS_CA_BUNDLE = "/app/rds/global-bundle.pem";

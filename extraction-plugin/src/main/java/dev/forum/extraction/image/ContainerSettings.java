@@ -1,13 +1,7 @@
 package dev.forum.extraction.image;
 
 import dev.forum.extraction.model.ExtractionException;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -47,7 +41,6 @@ public record ContainerSettings(int port, String liveness, String readiness, Str
     public static final String PORT_VARIABLE = "SERVER_PORT";
     /** {@code ${NAME:default}}: a property placeholder whose default is the value the image must expose. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^:}]+:([^}]*)}");
-    private static final Pattern YAML_PORT = Pattern.compile("^(server\\.port|\\s+port)\\s*:\\s*(\\S.*?)\\s*$");
     private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*");
 
     /**
@@ -63,15 +56,57 @@ public record ContainerSettings(int port, String liveness, String readiness, Str
      */
     public static ContainerSettings of(Integer port, String liveness, String readiness, Path classes, boolean actuator,
             String mainClass) {
-        Properties application = properties(classes.resolve("application.properties"));
-        yaml(application, classes);
-        int exposed = port != null ? check(port, "-Dextract.image.port=" + port) : applicationPort(application, classes);
+        Properties application = ApplicationProperties.read(classes);
+        int exposed = port != null ? check(port, "-Dextract.image.port=" + port, "extract.image.port")
+                : applicationPort(application, classes, "extract.image.port");
         String base = application.getProperty("management.endpoints.web.base-path", "/actuator").strip();
         base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         return new ContainerSettings(exposed,
                 path(liveness, "extract.image.health.liveness", actuator ? base + "/health/liveness" : null),
                 path(readiness, "extract.image.health.readiness", actuator ? base + "/health/readiness" : null),
                 labelPrefix(mainClass));
+    }
+
+    /**
+     * The port the application serves on when no setting says another, as the image exposes it: {@code server.port}
+     * of its {@code application.properties} or {@code application.yml} (a placeholder's default counts), else Spring
+     * Boot's {@value #SPRING_BOOT_PORT}. The ECS deployment's default {@code containerPort} is this port, so that the
+     * task definition, the target groups and the image agree.
+     *
+     * @param classes  the application's classes folder
+     * @param property the setting that overrides it, named in the error (e.g. {@code extract.ecs.containerPort})
+     * @return the port
+     * @throws ExtractionException when {@code server.port} is set to no port, or to a placeholder without a default
+     */
+    public static int applicationPort(Path classes, String property) {
+        return applicationPort(ApplicationProperties.read(classes), classes, property);
+    }
+
+    /**
+     * Actuator's own port for a deploy that gives it one ({@code MANAGEMENT_SERVER_PORT}): {@code management.server.port}
+     * of the application's {@code application.properties} or {@code application.yml} when it names a port other than
+     * {@code serverPort}, else the port after {@code serverPort} (the one before it for 65535). The forum sets its 3001
+     * only in a profile file, which is not read: 3000 gives 3001 all the same.
+     *
+     * @param serverPort the port the application serves on
+     * @param classes    the application's classes folder
+     * @return a port other than {@code serverPort}
+     */
+    public static int managementPort(int serverPort, Path classes) {
+        String value = ApplicationProperties.read(classes).getProperty("management.server.port");
+        if (value != null) {
+            Matcher placeholder = PLACEHOLDER.matcher(value.strip());
+            String number = placeholder.matches() ? placeholder.group(1).strip() : value.strip();
+            try {
+                int port = Integer.parseInt(number);
+                if (port >= 1 && port <= 65535 && port != serverPort) {
+                    return port;
+                }
+            } catch (NumberFormatException e) {
+                // not a port the build can know: the next one, as when unset
+            }
+        }
+        return serverPort < 65535 ? serverPort + 1 : serverPort - 1;
     }
 
     /** The labels' namespace: {@code forum.} for {@code forum.ForumApplication}; "" for a class in no package. */
@@ -103,7 +138,7 @@ public record ContainerSettings(int port, String liveness, String readiness, Str
                 : (liveness == null ? "" : ", liveness " + liveness) + (readiness == null ? "" : ", readiness " + readiness));
     }
 
-    private static int applicationPort(Properties application, Path classes) {
+    private static int applicationPort(Properties application, Path classes, String property) {
         // A placeholder without a default cannot be known at build time: the setting must say it.
         String value = application.getProperty("server.port");
         if (value == null || value.isBlank()) {
@@ -114,15 +149,16 @@ public record ContainerSettings(int port, String liveness, String readiness, Str
         String number = placeholder.matches() ? placeholder.group(1).strip() : text;
         String where = "The application's server.port " + text + " (" + classes + ")";
         try {
-            return check(Integer.parseInt(number), where);
+            return check(Integer.parseInt(number), where, property);
         } catch (NumberFormatException e) {
-            throw new ExtractionException(where + " is no port the image can expose: set -Dextract.image.port=<port>");
+            throw new ExtractionException(where + " is no port the " + (property.startsWith("extract.image.") ? "image can expose"
+                    : "deployment can use") + ": set -D" + property + "=<port>");
         }
     }
 
-    private static int check(int port, String where) {
+    private static int check(int port, String where, String property) {
         if (port < 1 || port > 65535) {
-            throw new ExtractionException(where + " is not a TCP port (1 to 65535): set -Dextract.image.port=<port>");
+            throw new ExtractionException(where + " is not a TCP port (1 to 65535): set -D" + property + "=<port>");
         }
         return port;
     }
@@ -140,45 +176,5 @@ public record ContainerSettings(int port, String liveness, String readiness, Str
                     + property.substring(property.lastIndexOf('.') + 1) + ", or to none for no label");
         }
         return value;
-    }
-
-    private static Properties properties(Path file) {
-        Properties properties = new Properties();
-        if (Files.isRegularFile(file)) {
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                properties.load(reader);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return properties;
-    }
-
-    /**
-     * {@code server.port} of {@code application.yml} (or {@code .yaml}) when the properties file does not set it: a
-     * {@code server.port:} line, or a {@code port:} line indented under a top-level {@code server:}.
-     */
-    private static void yaml(Properties application, Path classes) {
-        for (String name : List.of("application.yml", "application.yaml")) {
-            Path file = classes.resolve(name);
-            if (application.containsKey("server.port") || !Files.isRegularFile(file)) {
-                continue;
-            }
-            boolean server = false;
-            try {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    String text = line.replaceFirst("\\s+#.*$", "");
-                    if (!text.isBlank() && !Character.isWhitespace(text.charAt(0))) {
-                        server = text.strip().equals("server:");
-                    }
-                    Matcher port = YAML_PORT.matcher(text);
-                    if (port.matches() && (server || port.group(1).equals("server.port"))) {
-                        application.setProperty("server.port", port.group(2).replaceAll("^[\"']|[\"']$", ""));
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

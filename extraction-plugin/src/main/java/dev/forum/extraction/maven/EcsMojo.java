@@ -54,12 +54,20 @@ public class EcsMojo extends AnalysingMojo {
     @Parameter(property = "extract.ecs.skip", defaultValue = "false")
     private boolean skip;
 
-    /** The port the application listens on ({@code server.port}). */
-    @Parameter(property = "extract.ecs.containerPort", defaultValue = "3000")
+    /**
+     * The port the application listens on (the tasks' {@code SERVER_PORT}; the listener rules forward to it). Default:
+     * the port the service image exposes when the service goal is not told another, the application's {@code server.port}
+     * in its {@code application.properties} or {@code application.yml}, else Spring Boot's 8080 (the forum's 3000).
+     */
+    @Parameter(property = "extract.ecs.containerPort")
     private String containerPort;
 
-    /** Actuator's own port ({@code management.server.port}): the target groups' health checks ask it, no rule forwards to it. */
-    @Parameter(property = "extract.ecs.managementPort", defaultValue = "3001")
+    /**
+     * Actuator's own port (the tasks' {@code MANAGEMENT_SERVER_PORT}): the target groups' health checks ask it, no rule
+     * forwards to it. Default: the application's {@code management.server.port} when it names another port than
+     * {@link #containerPort}, else the port after it (the forum's 3001).
+     */
+    @Parameter(property = "extract.ecs.managementPort")
     private String managementPort;
 
     /**
@@ -198,8 +206,8 @@ public class EcsMojo extends AnalysingMojo {
         }
         EcsSettings settings;
         try {
-            settings = new EcsSettings(NumberSettings.requiredPort(containerPort, "extract.ecs.containerPort"),
-                    NumberSettings.requiredPort(managementPort, "extract.ecs.managementPort"), healthCheckPath,
+            EcsPorts ports = EcsPorts.of(containerPort, managementPort, analysis.classes());
+            settings = new EcsSettings(ports.application(), ports.management(), healthCheckPath,
                     NumberSettings.seconds(deregistrationDelay, "extract.ecs.deregistrationDelay", 0, 3600),
                     NumberSettings.seconds(healthCheckGracePeriod, "extract.ecs.healthCheckGracePeriod", 0, 2_147_483_647),
                     NumberSettings.seconds(stopTimeout, "extract.ecs.stopTimeout", 2, 120), identity, rdsCaBundle, bootstrap,

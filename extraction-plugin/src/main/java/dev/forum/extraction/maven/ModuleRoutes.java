@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -88,6 +89,32 @@ final class ModuleRoutes {
             }
         }
         return blocked;
+    }
+
+    /**
+     * The warning for a service that no request can reach: none of its own modules has a controller. The load balancer
+     * sends a service only the routes of its modules' controllers, another module reaches it only through an HTTP
+     * contract (which a controller serves), and events do not cross services; so such a service runs only what it starts
+     * itself ({@code @Scheduled} work, a message listener of its own). That may be meant: a warning, not a refusal.
+     *
+     * @param service the service's name, as the build's lines name it
+     * @param modules the service's own modules (not those that run in every service)
+     * @return one line naming the modules and why, or empty when one of them has a controller
+     */
+    static Optional<String> unreachable(ModulithModel model, String service, List<String> modules) {
+        List<Declared> declared = modules.stream().map(m -> Declared.of(model, m)).toList();
+        if (modules.isEmpty() || declared.stream().anyMatch(d -> !d.controllers().isEmpty())) {
+            return Optional.empty();
+        }
+        List<String> contracts = declared.stream().flatMap(d -> d.contracts().stream()).toList();
+        String which = modules.size() == 1 ? "module " + modules.get(0) : "modules " + String.join(", ", modules);
+        return Optional.of(service + ": " + which + " will get no requests as a service: "
+                + (modules.size() == 1 ? "it has no" : "none has a") + " @Controller or @RestController (so no web route for the"
+                + " load balancer" + (contracts.isEmpty() ? ", and no HTTP contract another module could call)"
+                        : ", and no controller implements its HTTP contract " + String.join(", ", contracts) + ")")
+                + ", and events do not cross services: it runs only what it starts itself (@Scheduled work, a message"
+                + " listener of its own); built all the same. If it should serve requests, give it a controller, or leave it"
+                + " in the monolith");
     }
 
     /** What a module declares for HTTP: its contracts, their class-level prefixes and its controllers. */

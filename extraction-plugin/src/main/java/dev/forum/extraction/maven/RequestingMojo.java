@@ -27,7 +27,8 @@ abstract class RequestingMojo extends AnalysingMojo {
      * that service's modules (the monolith: every module), a module name builds that module alone.
      * Profiles named {@code extract=<name>} request their name too, and so does the rest of such a list
      * ({@code -Pextract=posts,threads}, which Maven splits into profiles {@code extract=posts} and {@code threads}).
-     * Empty: the service goal does nothing; the modules and report goals check the names only.
+     * Empty: the service goal builds nothing (one INFO line; run from the command line it refuses); the modules and
+     * report goals check the names only.
      */
     @Parameter(property = "extract")
     protected String extract;

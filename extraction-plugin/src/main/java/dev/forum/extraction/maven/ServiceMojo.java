@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -49,8 +50,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * daemon with {@code extract.image.docker}. An earlier build's outputs in the service's folder are removed first, and
  * this build's when a later step (a pull, a push) fails, so a jar never sits beside an image of another build; the
  * working folders ({@code lib/}, {@code classes/}, {@code image/}) are removed once the service is built.
- * Does nothing unless a service is requested with {@code -Dextract=<module or service>[,...]} or
- * {@code -Pextract=<module or service>[,...]}.
+ * Builds nothing unless a service is requested with {@code -Dextract=<module or service>[,...]} or
+ * {@code -Pextract=<module or service>[,...]}: bound in the POM it then says so in one INFO line; run from the command
+ * line ({@code mvn extract:service}) it refuses, in one line saying what to set ({@link #nothingRequested}).
  */
 @Mojo(name = "service", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.TEST,
         threadSafe = true)
@@ -129,6 +131,7 @@ public class ServiceMojo extends RequestingMojo {
             Set<String> declared = declaredProfiles();
             List<ExtractRequests.Requested> names = requestedNames();
             if (names.isEmpty()) {
+                getLog().info(nothingRequested(mojoExecution.getSource() == MojoExecution.Source.CLI));
                 return;
             }
             List<String> continued = ExtractRequests.listContinuations(requested, declared);
@@ -141,6 +144,26 @@ public class ServiceMojo extends RequestingMojo {
             }
             run(names);
         });
+    }
+
+    /** How the INFO line and the refusal name what to set. */
+    static final String HOW = "-Dextract=MODULE[,MODULE] (a module, or a service of the topology file; extract:report lists"
+            + " the modules)";
+
+    /**
+     * What the goal says when no service is named. Bound in a POM it runs on every build, where that is normal: one INFO
+     * line. Run from the command line ({@code mvn extract:service}) it was asked to build something and has nothing to
+     * build: a refusal, so that the build does not end in a success that built nothing.
+     *
+     * @param fromCommandLine whether this execution was named on the command line (Maven's {@code MojoExecution.Source.CLI})
+     * @return the INFO line, when bound in the POM
+     * @throws ExtractionException (one line) when run from the command line
+     */
+    static String nothingRequested(boolean fromCommandLine) {
+        if (fromCommandLine) {
+            throw new ExtractionException("extract:service was run with no service to build: name one with " + HOW);
+        }
+        return "[extract] service: nothing extracted (no -Dextract); to build a service: " + HOW;
     }
 
     private void run(List<ExtractRequests.Requested> names) throws IOException, InterruptedException {
@@ -157,6 +180,8 @@ public class ServiceMojo extends RequestingMojo {
         }
         List<ServicePlan> plans = Planner.plan(model, analysis.packed(), requests, topologyServices(file));
         Planner.refuseBlocked(plans);
+        plans.forEach(plan -> ModuleRoutes.unreachable(model, plan.service(), plan.request().modules())
+                .ifPresent(line -> getLog().warn("[extract] " + line)));
         RuntimeCheck.check(plans, model.extractableModules(), hasArtifact(RuntimeCheck.RUNTIME_ARTIFACT), getLog()::warn);
         ImageSettings images = image ? images(plans, analysis) : null;
         BootRepackager repackager = BootPackaging.repackager(analysis.springBoot(), project, session, repositories);

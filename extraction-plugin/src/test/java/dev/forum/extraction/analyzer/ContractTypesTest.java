@@ -28,11 +28,17 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
@@ -240,5 +246,48 @@ class ContractTypesTest {
         ContractTypes none = new ContractTypes(name -> false);
         assertEquals(Optional.empty(), none.data(WithStream.class), "a library's concrete class is trusted");
         assertTrue(none.data(Animal.class).isPresent(), "an abstract class is refused wherever it comes from");
+    }
+
+    /**
+     * Parameters the client sends without @RequestBody: multipart parts (JSON unless a file), and what has no annotation
+     * of the client's at all.
+     */
+    @HttpExchange("/api/files")
+    interface FilesApi {
+        @PostExchange("/upload")
+        void upload(@RequestPart("meta") Predicate<Stock> meta, @RequestPart("file") MultipartFile file,
+                @RequestPart("more") List<Resource> more, MultipartFile plain, @RequestPart("raw") InputStream raw,
+                @RequestPart("stock") Stock stock, @RequestPart("json") HttpEntity<WithStream> json, @RequestPart("bytes") byte[] bytes);
+
+        @PostExchange("/note")
+        Stock note(Stock stock);
+
+        @PostExchange("/entity")
+        void entity(HttpEntity<Stock> entity);
+
+        @GetExchange
+        Stock to(java.net.URI target, HttpMethod method, @RequestAttribute("trace") Runnable trace, @RequestParam int page);
+    }
+
+    @Test
+    void aPartIsCheckedLikeABodyUnlessItIsAFileAndAnUnannotatedParameterIsNeverSent() {
+        List<ContractTypes.Problem> problems = RULE.problems(FilesApi.class);
+        assertEquals(List.of(
+                "entity parameter 'entity' org.springframework.http.HttpEntity<" + Stock.class.getTypeName() + ">",
+                "note parameter 'stock' " + Stock.class.getTypeName(),
+                "upload parameter 'meta' java.util.function.Predicate<" + Stock.class.getTypeName() + ">",
+                "upload parameter 'raw' java.io.InputStream",
+                "upload parameter 'json' org.springframework.http.HttpEntity<" + WithStream.class.getTypeName() + ">"),
+                problems.stream().map(p -> p.method() + " " + p.part() + " " + p.type()).toList());
+        assertEquals("it has none of the annotations Spring's HTTP client sends a parameter by (@RequestBody, @RequestPart,"
+                + " @PathVariable, @RequestParam, @RequestHeader or @CookieValue), so the client cannot resolve it",
+                problems.get(1).problem());
+        assertEquals(ContractTypes.UNBOUND_FIX, problems.get(1).fix());
+        assertTrue(problems.get(2).problem().startsWith("java.util.function.Predicate is an interface, a function rather"),
+                problems.get(2).problem());
+        assertEquals(ContractTypes.PART_FIX, problems.get(2).fix());
+        assertEquals("java.io.InputStream is a stream of bytes, not data: JSON cannot carry it", problems.get(3).problem());
+        assertEquals("its component WithStream.content: java.io.InputStream is a stream of bytes, not data: JSON cannot carry it",
+                problems.get(4).problem());
     }
 }

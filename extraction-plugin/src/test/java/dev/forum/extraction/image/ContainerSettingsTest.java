@@ -83,4 +83,28 @@ class ContainerSettingsTest {
                 () -> ContainerSettings.of(null, null, null, classes, false, "com.example.shop.ShopApplication"));
         assertTrue(unknown.getMessage().contains("set -Dextract.image.port=<port>"), unknown.getMessage());
     }
+
+    /** The ECS deployment takes its ports from here too: the image's port, and Actuator's own next to it. */
+    @Test
+    void theApplicationsPortsAreWhatTheImageExposesAndTheManagementPortBesideIt() throws Exception {
+        assertEquals(8080, ContainerSettings.applicationPort(classes, "extract.ecs.containerPort"));
+        assertEquals(8081, ContainerSettings.managementPort(8080, classes), "no management.server.port: the next port");
+        assertEquals(65534, ContainerSettings.managementPort(65535, classes));
+        Files.writeString(classes.resolve("application.yml"), "server:\n  port: ${PORT:9090}\n  tomcat:\n    port-header: x\n"
+                + "management:\n  server:\n    port: 9191 # Actuator's\n  endpoints:\n    web:\n      base-path: /manage\n"
+                + "---\nspring.config.activate.on-profile: other\nserver.port: 7000\n");
+        assertEquals(9090, ContainerSettings.applicationPort(classes, "extract.ecs.containerPort"));
+        assertEquals(9191, ContainerSettings.managementPort(9090, classes));
+        assertEquals(9192, ContainerSettings.managementPort(9191, classes), "the same port as the application's: the next one");
+        assertEquals("/manage/health/readiness", ContainerSettings.of(null, null, null, classes, true, "a.B").readiness(),
+                "the YAML's nested keys are read like its server.port");
+        Files.writeString(classes.resolve("application.properties"), "server.port=3000\nmanagement.server.port=${MANAGEMENT_PORT:3005}\n");
+        assertEquals(3000, ContainerSettings.applicationPort(classes, "extract.ecs.containerPort"), "the properties file first");
+        assertEquals(3005, ContainerSettings.managementPort(3000, classes));
+        Files.writeString(classes.resolve("application.properties"), "server.port=${PORT}\n");
+        ExtractionException unknown = assertThrows(ExtractionException.class,
+                () -> ContainerSettings.applicationPort(classes, "extract.ecs.containerPort"));
+        assertTrue(unknown.getMessage().endsWith("is no port the deployment can use: set -Dextract.ecs.containerPort=<port>"),
+                unknown.getMessage());
+    }
 }

@@ -131,4 +131,21 @@ class ModuleRoutesTest {
         assertEquals("/app/topology.yml:3: orders: unknown module 'ordrs' (did you mean orders?); the modules are catalog, orders,"
                 + " ratings, reviews, stock", e.getMessage());
     }
+
+    /** A service none of whose modules has a controller gets no request: one warning line naming them and why. */
+    @Test
+    void aServiceWithoutAControllerIsNamedInOneWarningLine() {
+        assertEquals(java.util.Optional.of("ratings: module ratings will get no requests as a service: it has no @Controller or"
+                + " @RestController"), ModuleRoutes.unreachable(shop(), "ratings", List.of("ratings"))
+                .map(line -> line.substring(0, line.indexOf(" (so no web route"))));
+        String line = ModuleRoutes.unreachable(shop(), "ratings", List.of("ratings")).orElseThrow();
+        assertFalse(line.contains("\n"), line);
+        assertTrue(line.contains("and no HTTP contract another module could call), and events do not cross services"), line);
+        assertTrue(line.endsWith("built all the same. If it should serve requests, give it a controller, or leave it in the"
+                + " monolith"), line);
+        assertEquals(java.util.Optional.empty(), ModuleRoutes.unreachable(shop(), "orders", List.of("orders")),
+                "a controller without a contract: the load balancer routes to it");
+        assertEquals(java.util.Optional.empty(), ModuleRoutes.unreachable(shop(), "feedback", List.of("ratings", "reviews")),
+                "reviews's controller serves the service");
+    }
 }

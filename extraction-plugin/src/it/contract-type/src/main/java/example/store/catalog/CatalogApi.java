@@ -1,0 +1,20 @@
+package example.store.catalog;
+
+import java.util.List;
+import java.util.function.Predicate;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
+
+/** Catalog's HTTP contract. search takes a function, which no JSON body can carry: every remote call would fail. */
+@HttpExchange(url = "/api/catalog", accept = "application/json")
+public interface CatalogApi {
+
+    @GetExchange("/{sku}")
+    Item item(@PathVariable("sku") String sku);
+
+    @PostExchange(url = "/search", contentType = "application/json")
+    List<Item> search(@RequestBody Predicate<Item> filter);
+}

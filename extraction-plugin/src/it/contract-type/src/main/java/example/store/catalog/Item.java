@@ -1,0 +1,4 @@
+package example.store.catalog;
+
+public record Item(String sku, int stock) {
+}

@@ -1,0 +1,23 @@
+String log = new File(basedir, 'build.log').text
+List<String> lines = log.readLines()
+
+// 1: the contract-type blocker, one [ERROR] line naming the caller, the contract's method, the parameter and why.
+String refusal = "Module 'orders' alone: example.store.orders.internal.OrderController calls the HTTP contract" +
+        " example.store.catalog.CatalogApi of module catalog (bean reference in example/store/orders/internal/OrderController.java," +
+        " module orders), whose method CatalogApi.search cannot carry its parameter 'filter'" +
+        " (java.util.function.Predicate<example.store.catalog.Item>) over HTTP: java.util.function.Predicate is an interface," +
+        " a function rather than data, that Jackson cannot build from JSON (it cannot know which implementation to make), so" +
+        " every remote call of it would fail at run time; send a record or class of data instead"
+List<String> errors = lines.findAll { it.startsWith('[ERROR]') && it.contains(refusal) }
+assert errors.size() == 1 : lines.findAll { it.startsWith('[ERROR]') }
+assert !lines.any { it.startsWith('[ERROR]') && it.contains('CatalogApi.item') } : 'only search cannot travel'
+assert !new File(basedir, 'target/services/orders').exists()
+
+// 2: ledger is built, with one warning that, as a service, it gets no requests.
+List<String> warnings = lines.findAll { it.startsWith('[WARNING] [extract] ledger: module ledger will get no requests as a service') }
+assert warnings.size() == 1 : lines.findAll { it.startsWith('[WARNING]') }
+assert warnings[0].contains('it has no @Controller or @RestController (so no web route for the load balancer, and no HTTP' +
+        ' contract another module could call), and events do not cross services')
+assert new File(basedir, 'target/services/ledger/ledger.jar').isFile()
+assert !lines.any { it.contains('[extract] catalog: module catalog will get no requests') }
+return true
