@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -56,8 +57,8 @@ public final class UnpackedJar {
             }
             Path unpacked = destination.resolve(jar.getFileName());
             if (process.exitValue() != 0 || !Files.isRegularFile(unpacked)) {
-                throw new IllegalStateException("cannot unpack " + jar + " with its tools jar mode (exit " + process.exitValue()
-                        + "): " + lastLine(output));
+                throw new IllegalStateException("cannot unpack " + jar + " with its tools jar mode (exit "
+                        + process.exitValue() + "): " + lastLine(output));
             }
             return unpacked;
         } catch (IOException e) {
@@ -65,6 +66,27 @@ public final class UnpackedJar {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while unpacking " + jar, e);
+        }
+    }
+
+    /**
+     * The jar a service's processes start from: {@code jar} unpacked into {@code folder} ({@link #unpack}), or, when it
+     * cannot be unpacked, {@code jar} itself, which runs all the same, only slower to start.
+     *
+     * @param log takes one line: where the jar was unpacked and in how long, or why it could not be and that it runs as
+     *            it is
+     * @throws UncheckedIOException as {@link #unpack} does
+     */
+    public static Path startJar(Path java, Path jar, Path folder, Consumer<String> log) {
+        try {
+            long start = System.nanoTime();
+            Path unpacked = unpack(java, jar, folder);
+            log.accept(jar.getFileName() + " unpacked into " + folder + " in " + Seconds.since(start)
+                    + ": its processes start from there");
+            return unpacked;
+        } catch (IllegalStateException e) {
+            log.accept(e.getMessage() + ": starting it as it is");
+            return jar;
         }
     }
 

@@ -77,26 +77,10 @@ final class Launcher {
             endpoints.put(service.name(), List.copyOf(eps));
             jars.put(service.name(), jarOf(service));
         }
+        // Each jar unpacked once (a service without a jar of its own shares the monolith's).
         Map<Path, Path> unpacked = new LinkedHashMap<>();
-        jars.forEach((service, jar) -> startJars.put(service, unpacked.computeIfAbsent(jar, j -> unpack(service, j))));
-    }
-
-    /**
-     * Unpacks a service's jar under the work folder's {@code jars/<service>/} ({@link UnpackedJar}): each process then
-     * starts in about 60 % of the time, which shortens every rolling restart. A jar that cannot be unpacked is started
-     * as it is, said in one line.
-     */
-    private Path unpack(String service, Path jar) {
-        try {
-            long start = System.nanoTime();
-            Path unpacked = UnpackedJar.unpack(java, jar, context.options().workDir().resolve("jars").resolve(service));
-            context.log().info(jar.getFileName() + " unpacked into " + unpacked.getParent() + " in "
-                    + Seconds.since(start) + ": its processes start from there");
-            return unpacked;
-        } catch (IllegalStateException e) {
-            context.log().info(e.getMessage() + ": starting it as it is");
-            return jar;
-        }
+        jars.forEach((service, jar) -> startJars.put(service, unpacked.computeIfAbsent(jar, j -> UnpackedJar.startJar(java,
+                j, context.options().workDir().resolve("jars").resolve(service), context.log()::info))));
     }
 
     private Path jarOf(ServiceSpec service) {

@@ -12,6 +12,7 @@ import dev.forum.standin.support.Checkout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.jar.Attributes;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The monolith jar this build made, unpacked with its own tools jar mode as the stand-in starts it: a plain jar whose
  * manifest starts the application's main class with every library of the executable jar on its class path, in a
- * folder emptied first. What cannot be unpacked is refused with the tool's own reason.
+ * folder emptied first. What cannot be unpacked is refused with the tool's own reason, and the stand-in then starts the
+ * jar as it is, said in one line.
  */
 @Timeout(120)
 class UnpackedJarSystemTest {
@@ -74,5 +76,23 @@ class UnpackedJarSystemTest {
         assertTrue(refused.getMessage().startsWith("cannot unpack " + notAJar + " with its tools jar mode (exit 1): "),
                 refused.getMessage());
         assertTrue(refused.getMessage().contains("Invalid or corrupt jarfile"), refused.getMessage());
+    }
+
+    @Test
+    void a_jar_that_cannot_be_unpacked_is_started_as_it_is_said_in_one_line() throws IOException {
+        Path broken = Files.writeString(dir.resolve("posts.jar"), "not a zip");
+        List<String> log = new ArrayList<>();
+        assertEquals(broken, UnpackedJar.startJar(Jdk.java(), broken, dir.resolve("jars/posts"), log::add));
+        assertEquals(1, log.size(), log.toString());
+        assertTrue(log.get(0).startsWith("cannot unpack " + broken + " with its tools jar mode (exit 1): ")
+                && log.get(0).endsWith(": starting it as it is"), log.get(0));
+
+        Path jar = new ServiceJars(Checkout.root()).monolith();
+        log.clear();
+        Path unpacked = UnpackedJar.startJar(Jdk.java(), jar, dir.resolve("jars/monolith"), log::add);
+        assertEquals(dir.resolve("jars/monolith").resolve(jar.getFileName()), unpacked);
+        assertEquals(1, log.size(), log.toString());
+        assertTrue(log.get(0).matches("\\Q" + jar.getFileName() + " unpacked into " + dir.resolve("jars/monolith")
+                + "\\E in \\d+\\.\\d s: its processes start from there"), log.get(0));
     }
 }
