@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -22,7 +23,7 @@ import org.springframework.util.FileSystemUtils;
 public final class UnpackedJar {
 
     /** How long unpacking may take (a 42 MB jar takes about 1 s). */
-    private static final long TIMEOUT_SECONDS = 120;
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     private UnpackedJar() {
     }
@@ -40,6 +41,11 @@ public final class UnpackedJar {
      * @throws UncheckedIOException  when the folder cannot be emptied or the tool cannot be started
      */
     public static Path unpack(Path java, Path jar, Path destination) {
+        return unpack(java, jar, destination, TIMEOUT);
+    }
+
+    /** {@link #unpack(Path, Path, Path)} with another bound on the tool's run than 120 s. */
+    static Path unpack(Path java, Path jar, Path destination, Duration timeout) {
         try {
             FileSystemUtils.deleteRecursively(destination);
         } catch (IOException e) {
@@ -47,18 +53,20 @@ public final class UnpackedJar {
         }
         List<String> command = List.of(java.toString(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
                 "--destination", destination.toString());
+        Path output = null;
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            // The tool's output goes to a file, so that the timeout holds even if the tool hangs with its output open.
+            output = Files.createTempFile("unpack-", ".log");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
             process.getOutputStream().close();
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("cannot unpack " + jar + ": still running after " + TIMEOUT_SECONDS + " s");
+                throw new IllegalStateException("cannot unpack " + jar + ": still running after " + Seconds.of(timeout));
             }
             Path unpacked = destination.resolve(jar.getFileName());
             if (process.exitValue() != 0 || !Files.isRegularFile(unpacked)) {
                 throw new IllegalStateException("cannot unpack " + jar + " with its tools jar mode (exit "
-                        + process.exitValue() + "): " + lastLine(output));
+                        + process.exitValue() + "): " + lastLine(Files.readString(output, StandardCharsets.UTF_8)));
             }
             return unpacked;
         } catch (IOException e) {
@@ -66,6 +74,10 @@ public final class UnpackedJar {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while unpacking " + jar, e);
+        } finally {
+            if (output != null) {
+                output.toFile().delete();
+            }
         }
     }
 
@@ -90,8 +102,8 @@ public final class UnpackedJar {
         }
     }
 
-    private static String lastLine(byte[] output) {
-        List<String> lines = new String(output, StandardCharsets.UTF_8).lines().map(String::strip)
+    private static String lastLine(String output) {
+        List<String> lines = output.lines().map(String::strip)
                 .filter(line -> !line.isEmpty()).toList();
         return lines.isEmpty() ? "no output" : lines.getLast();
     }
