@@ -53,7 +53,7 @@ public final class Main {
               --hold SECONDS           migrate: keep each traffic share this long (default 5)
               --exit                   stop everything at the end instead of waiting for Ctrl-C
               --root DIR               the checkout with the built jars (default: found from this jar, else .)
-              --work-dir DIR           logs, HAProxy's config and socket (default local-stand-in/target/run-<time>)
+              --work-dir DIR           logs, unpacked jars, HAProxy's config and socket (default local-stand-in/target/run-<time>)
 
             While it runs, type on standard input:
               status                   every instance, its modules, its state and weight in each HAProxy backend
