@@ -33,6 +33,12 @@ class InstancePriorityUnitTest {
         Instance beside = instance("beside");
         beside.start(fakeJava(), List.of(), dir.resolve("app.jar"), Set.of("posts"), Map.of(), true);
         try {
+            // `nice` lowers its own priority a moment after it starts, then runs the script: wait for that moment
+            // (as the stand-in does, which gives the priority back only once the process is ready).
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (niceness(beside.pid()) != Instance.STARTING_NICENESS && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
             assertEquals(Instance.STARTING_NICENESS, niceness(beside.pid()));
             assertTrue(beside.servePriority());
             for (String task : tasks(beside.pid())) {
