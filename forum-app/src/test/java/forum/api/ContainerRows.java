@@ -86,6 +86,10 @@ final class ContainerRows {
                 "uri-too-long", "shorten the path or query"));
         rows.add(raw("an HTTP version the server does not speak", "GET /api/users HTTP/2.7\r\n", 505,
                 "http-version-not-supported", "HTTP/2.7 is not a version this server takes: it takes HTTP/1.1 and HTTP/1.0"));
+        // HTTP/2's connection preface read as a request line (it is not the connection's first bytes here, as a Host
+        // field follows its first line): the version is the fault, not the asterisk (HttpProtocolContract has the rest).
+        rows.add(raw("HTTP/2's connection preface as a request line", "PRI * HTTP/2.0\r\n", 505,
+                "http-version-not-supported", "send HTTP/1.1 (PRI * HTTP/2.0 opens HTTP/2's client connection preface"));
         rows.add(raw("HTTP/1.2", "GET /api/users/1 HTTP/1.2\r\n", 505, "http-version-not-supported",
                 "it takes HTTP/1.1 and HTTP/1.0; send HTTP/1.1"));
         // Not HTTP/x.y (RFC 9112 2.3: "HTTP/", a digit, ".", a digit): no version at all, so a 400, not a 505.

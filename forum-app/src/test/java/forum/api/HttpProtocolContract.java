@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import forum.support.ForumHttp.Reply;
 import forum.support.RunningForumTest;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -12,7 +14,8 @@ import org.springframework.test.annotation.DirtiesContext;
 /**
  * What HTTP itself says of the forum's answers, beside the refusals of the bad-input table ({@link BadInputContract}):
  * which methods a route takes and how {@code Allow} lists them (405, TRACE, a literal route beside a route with an
- * id, {@code OPTIONS *}, OPTIONS and HEAD with a query), the HTTP versions taken, {@code Expect: 100-continue} for a
+ * id, {@code OPTIONS *}, OPTIONS and HEAD with a query), the HTTP versions taken (and HTTP/2's connection preface
+ * refused), {@code Expect: 100-continue} for a
  * body over the limit and under it, and an {@code Accept} header that never changes an answer. In: requests sent over
  * real HTTP, some raw; out: the status, {@code Allow} and body of each answer. Runs on each database through
  * {@link HttpProtocolOnH2IntegrationTest} and {@link HttpProtocolOnPostgresIntegrationTest}; the context is closed
@@ -42,6 +45,40 @@ abstract class HttpProtocolContract extends RunningForumTest {
         Reply reply = http.sendRaw("GET /api/users/1 HTTP/1.0\r\n");
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(reply.json().get("username").asString()).isEqualTo("marceline");
+    }
+
+    /**
+     * A client with prior knowledge of HTTP/2 opens with its connection preface, then its SETTINGS frame (RFC 9113
+     * 3.4). This server does not speak HTTP/2 and says so as it says it of any version it does not take, with the 505
+     * problem, in HTTP/1.1, and closes the connection (Tomcat alone closes it without a byte). The same preface on a
+     * connection that has already carried a request is read as a request line and refused as one. A request that
+     * asks to upgrade to HTTP/2 ({@code Upgrade: h2c}) is served in HTTP/1.1.
+     */
+    @Test
+    void an_http_2_connection_preface_gets_the_505_problem_and_upgrade_h2c_is_served_in_http_1_1() {
+        byte[] preface = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        // An empty SETTINGS frame: length 0, type 4, no flags, stream 0 (RFC 9113 6.5).
+        byte[] settings = {0, 0, 0, 4, 0, 0, 0, 0, 0};
+        byte[] opening = Arrays.copyOf(preface, preface.length + settings.length);
+        System.arraycopy(settings, 0, opening, preface.length, settings.length);
+        for (byte[] sent : List.of(opening, preface)) {
+            Reply reply = http.sendBytesAsTheyAre(sent);
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(505);
+            assertThat(reply.contentType()).isEqualTo("application/problem+json");
+            assertThat(reply.headers()).containsEntry("Connection", "close");
+            assertThat(reply.json().path("type").asString()).isEqualTo("urn:forum:problem:http-version-not-supported");
+            assertThat(reply.json().path("detail").asString())
+                    .startsWith("HTTP/2.0 is not a version this server takes: it takes HTTP/1.1 and HTTP/1.0; send HTTP/1.1");
+        }
+
+        Reply keptAlive = http.sendBytesAsTheyAre(("GET /api/users/1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                + "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        assertThat(keptAlive.status()).as(keptAlive.toString()).isEqualTo(200);
+        assertThat(keptAlive.body()).as("the second answer, after the first's body").contains("HTTP/1.1 505");
+
+        Reply upgrade = http.sendRaw("GET /api/users/1 HTTP/1.1\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQAoAAAAAIAAAAA\r\n");
+        assertThat(upgrade.status()).as(upgrade.toString()).isEqualTo(200);
+        assertThat(upgrade.json().path("username").asString()).isEqualTo("marceline");
     }
 
     @Test

@@ -134,16 +134,32 @@ public final class ForumHttp {
     }
 
     private Reply sendRaw(String head, String body, boolean halfClose, boolean host) {
+        String hostField = host ? "Host: 127.0.0.1:" + port + "\r\n" : "";
+        return exchange((head + hostField + "Connection: close\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8),
+                halfClose);
+    }
+
+    /**
+     * Sends {@code bytes} as they are on a new connection, nothing added, and reads the answer to the end of the
+     * connection: for what is not an HTTP/1.1 request at all (HTTP/2's connection preface).
+     */
+    public Reply sendBytesAsTheyAre(byte[] bytes) {
+        return exchange(bytes, false);
+    }
+
+    private Reply exchange(byte[] request, boolean halfClose) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            String hostField = host ? "Host: 127.0.0.1:" + port + "\r\n" : "";
-            out.write((head + hostField + "Connection: close\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+            out.write(request);
             out.flush();
             if (halfClose) {
                 socket.shutdownOutput();
             }
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (answer.isEmpty()) {
+                throw new AssertionError("the server closed the connection without a byte of answer");
+            }
             int end = answer.indexOf("\r\n\r\n");
             String[] lines = (end < 0 ? answer : answer.substring(0, end)).split("\r\n");
             int status = Integer.parseInt(lines[0].split(" ")[1]);

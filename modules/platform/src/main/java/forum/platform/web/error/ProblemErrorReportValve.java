@@ -80,11 +80,17 @@ public class ProblemErrorReportValve extends ErrorReportValve {
      * @param rawPath  the request's path as sent, or null if it could not be read
      * @param method   the request's method, or null if it could not be read
      * @param protocol the request's HTTP version as sent, or null if it could not be read
-     * @return the problem for Tomcat's refusal, the head aside ({@link HeadFaults}): the asterisk-form target's for a
+     * @return the problem for Tomcat's refusal, the head aside ({@link HeadFaults}): the 505 for HTTP/2's connection
+     *         preface ({@code PRI * HTTP/2.0}), the asterisk-form target's for a
      *         400 on {@code *}, the path's fault for a 400 on a non-canonical path, the method's for a 501 on a method
      *         the server does not implement ({@code CONNECT}), the version's for a 505, else the status's default
      */
     static ProblemDetail problem(HttpStatusCode status, String rawPath, String method, String protocol) {
+        if ("PRI".equals(method) && "*".equals(rawPath) && "HTTP/2.0".equals(protocol)) {
+            // HTTP/2's connection preface after a request on the connection (as its first bytes, the preface never
+            // reaches a valve: PriorKnowledgeHttp2Refusal answers it): a version, not an asterisk, is the fault.
+            return PriorKnowledgeHttp2Refusal.problem();
+        }
         if (status.value() == HttpStatus.BAD_REQUEST.value() && "*".equals(rawPath)) {
             return ProblemType.BAD_REQUEST.problem("The asterisk-form target (*) is only for OPTIONS, which asks about"
                     + " the server as a whole (RFC 9112 3.2.4): send " + (method == null ? "the request" : method)

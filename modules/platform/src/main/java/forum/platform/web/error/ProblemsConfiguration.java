@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
  * refused by Tomcat with a bare 400; {@code TRACE} is let through to {@code HttpMethodFilter},
  * {@code 100 Continue} waits until the application reads the body, and a body framed both by Content-Length and
  * by Transfer-Encoding is refused ({@link AmbiguousFramingValve}), as is a Host whose port is past 65535
- * ({@link HostFieldValve}); {@code OPTIONS *} lists the server's methods ({@link AsteriskOptionsAdapter}).
+ * ({@link HostFieldValve}); {@code OPTIONS *} lists the server's methods ({@link AsteriskOptionsAdapter}); a
+ * connection that opens with HTTP/2's connection preface gets a 505 problem ({@link Http11NioProtocolRefusingHttp2}).
  */
 @Configuration(proxyBeanMethods = false)
 class ProblemsConfiguration {
@@ -28,6 +29,7 @@ class ProblemsConfiguration {
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReport() {
         return factory -> {
+            factory.setProtocol(Http11NioProtocolRefusingHttp2.class.getName());
             factory.addConnectorCustomizers(connector -> {
                 connector.setEncodedSolidusHandling("passthrough");
                 connector.setEncodedReverseSolidusHandling("passthrough");
