@@ -86,7 +86,12 @@ public final class Main {
 
     static int run(String[] argv, PrintStream out) {
         List<String> args = new ArrayList<>(Arrays.asList(argv));
-        if (args.isEmpty() || args.getFirst().equals("help") || args.contains("--help") || args.contains("-h")) {
+        if (args.isEmpty()) {
+            // A usage error, so a script that forgot the command fails (2) instead of passing (0) with the help text.
+            throw new IllegalArgumentException("no command: give up or migrate and a topology file, e.g. `migrate"
+                    + " deploy/topologies/posts-extracted.yml`; `help` lists the commands and options");
+        }
+        if (args.getFirst().equals("help") || args.contains("--help") || args.contains("-h")) {
             out.print(USAGE);
             return 0;
         }

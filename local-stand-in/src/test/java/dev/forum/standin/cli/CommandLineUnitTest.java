@@ -35,6 +35,18 @@ class CommandLineUnitTest {
     }
 
     @Test
+    void noCommandIsRefusedInOneLineWhileHelpPrintsTheUsage() {
+        assertEquals("no command: give up or migrate and a topology file, e.g. `migrate deploy/topologies/posts-extracted.yml`;"
+                + " `help` lists the commands and options",
+                assertThrows(IllegalArgumentException.class, () -> Main.run(new String[0], out)).getMessage());
+        for (String help : List.of("help", "--help", "-h")) {
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            assertEquals(0, Main.run(new String[] {help}, new PrintStream(printed, true, StandardCharsets.UTF_8)));
+            assertEquals(Main.USAGE, printed.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void anOptionWithoutItsValueOrUnknownIsRefused() {
         assertEquals("--hold needs a value", assertThrows(IllegalArgumentException.class,
                 () -> Main.run(new String[] {"migrate", "no-such-topology.yml", "--hold"}, out)).getMessage());
