@@ -22,6 +22,7 @@ open module forum.platform {
     requires spring.boot.web.server;
     requires spring.boot.webmvc;
     requires spring.boot.actuator;
+    requires spring.boot.actuator.autoconfigure;
     requires spring.boot.restclient;
     requires spring.boot.tomcat;
     requires spring.data.commons;

@@ -28,39 +28,47 @@ class ProblemsConfiguration {
 
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReport() {
-        return factory -> {
-            factory.setProtocol(Http11NioProtocolRefusingHttp2.class.getName());
-            factory.addConnectorCustomizers(connector -> {
-                connector.setEncodedSolidusHandling("passthrough");
-                connector.setEncodedReverseSolidusHandling("passthrough");
-                // TRACE goes on to HttpMethodFilter, which answers it as the route's 405 (Tomcat's own 405 lists
-                // the servlet's methods, not the route's); it never reaches the servlet, whose TRACE echoes.
-                connector.setAllowTrace(true);
-                // OPTIONS * lists the server's methods (Tomcat's adapter, made when the connector initialises, would
-                // list its own): answered in front of that adapter once it exists.
-                connector.addLifecycleListener(event -> {
-                    ProtocolHandler handler = connector.getProtocolHandler();
-                    if (Lifecycle.AFTER_INIT_EVENT.equals(event.getType()) && handler.getAdapter() != null
-                            && !(handler.getAdapter() instanceof AsteriskOptionsAdapter)) {
-                        handler.setAdapter(new AsteriskOptionsAdapter(handler.getAdapter()));
-                    }
-                });
-                if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
-                    // 100 Continue only when the application reads the body: a body the size limit refuses on its
-                    // Content-Length is never asked for (Tomcat's default sends 100 before any filter runs).
-                    http.setContinueResponseTiming("onRead");
+        return ProblemsConfiguration::customize;
+    }
+
+    /**
+     * Makes a Tomcat factory's servers answer as above: the application's, and Actuator's own when it has a port of
+     * its own ({@link ManagementProblemsConfiguration}).
+     *
+     * @param factory the factory, before it makes its server
+     */
+    static void customize(TomcatServletWebServerFactory factory) {
+        factory.setProtocol(Http11NioProtocolRefusingHttp2.class.getName());
+        factory.addConnectorCustomizers(connector -> {
+            connector.setEncodedSolidusHandling("passthrough");
+            connector.setEncodedReverseSolidusHandling("passthrough");
+            // TRACE goes on to HttpMethodFilter, which answers it as the route's 405 (Tomcat's own 405 lists
+            // the servlet's methods, not the route's); it never reaches the servlet, whose TRACE echoes.
+            connector.setAllowTrace(true);
+            // OPTIONS * lists the server's methods (Tomcat's adapter, made when the connector initialises, would
+            // list its own): answered in front of that adapter once it exists.
+            connector.addLifecycleListener(event -> {
+                ProtocolHandler handler = connector.getProtocolHandler();
+                if (Lifecycle.AFTER_INIT_EVENT.equals(event.getType()) && handler.getAdapter() != null
+                        && !(handler.getAdapter() instanceof AsteriskOptionsAdapter)) {
+                    handler.setAdapter(new AsteriskOptionsAdapter(handler.getAdapter()));
                 }
             });
-            factory.addContextCustomizers(context -> {
-                context.getPipeline().addValve(new AmbiguousFramingValve());
-                context.getPipeline().addValve(new HostFieldValve());
-                Container parent = context.getParent();
-                if (parent instanceof StandardHost host) {
-                    // An instance of the class the host is told to use: it then adds no HTML report of its own.
-                    host.getPipeline().addValve(new ProblemErrorReportValve());
-                    host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
-                }
-            });
-        };
+            if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
+                // 100 Continue only when the application reads the body: a body the size limit refuses on its
+                // Content-Length is never asked for (Tomcat's default sends 100 before any filter runs).
+                http.setContinueResponseTiming("onRead");
+            }
+        });
+        factory.addContextCustomizers(context -> {
+            context.getPipeline().addValve(new AmbiguousFramingValve());
+            context.getPipeline().addValve(new HostFieldValve());
+            Container parent = context.getParent();
+            if (parent instanceof StandardHost host) {
+                // An instance of the class the host is told to use: it then adds no HTML report of its own.
+                host.getPipeline().addValve(new ProblemErrorReportValve());
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
     }
 }
