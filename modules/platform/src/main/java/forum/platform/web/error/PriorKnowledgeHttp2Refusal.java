@@ -36,8 +36,8 @@ final class PriorKnowledgeHttp2Refusal implements UpgradeProtocol {
     /** The name Tomcat looks an HTTP/2 connection's protocol up by, for a preface and for {@code Upgrade: h2c}. */
     static final String H2C = "h2c";
     /** The detail of the 505. */
-    static final String DETAIL = "HTTP/2.0 is not a version this server takes: it takes HTTP/1.1 and HTTP/1.0; send"
-            + " HTTP/1.1 (PRI * HTTP/2.0 opens HTTP/2's client connection preface, RFC 9113 3.4)";
+    static final String DETAIL = ProblemErrorReportValve.versionNotTaken("HTTP/2.0")
+            + " (PRI * HTTP/2.0 opens HTTP/2's client connection preface, RFC 9113 3.4)";
     /** At most this much of what the client sent after the preface is read and dropped before the connection closes. */
     private static final int DRAIN_LIMIT = 64 * 1024;
 

@@ -120,9 +120,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
                     + "' is not an HTTP version (HTTP/ then a digit, a dot and a digit, RFC 9112 2.3): send HTTP/1.1");
         }
         if (status.value() == HttpStatus.HTTP_VERSION_NOT_SUPPORTED.value()) {
-            return ProblemType.HTTP_VERSION_NOT_SUPPORTED.problem((protocol == null || protocol.isEmpty()
-                    ? "The request's HTTP version" : RequestHead.printable(protocol, 20)) + " is not a version this"
-                    + " server takes: it takes HTTP/1.1 and HTTP/1.0; send HTTP/1.1");
+            return ProblemType.HTTP_VERSION_NOT_SUPPORTED.problem(versionNotTaken(protocol == null || protocol.isEmpty()
+                    ? "The request's HTTP version" : RequestHead.printable(protocol, 20)));
         }
         if (status.value() == HttpStatus.NOT_FOUND.value() && rawPath != null) {
             return ProblemType.NO_ROUTE.problem(ProblemErrorController.noRoute(rawPath));
@@ -161,6 +160,14 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             return Optional.of("The path's percent-encodings decode to bytes that are not UTF-8 text: percent-encode"
                     + " the UTF-8 bytes of each character (\u00e9 is %C3%A9; a '%' itself is %25)");
         }
+    }
+
+    /**
+     * The 505's detail for a version the forum does not take: {@code version} as it should be printed (already made
+     * printable), then what the server takes and what to send instead. Shared with {@link PriorKnowledgeHttp2Refusal}.
+     */
+    static String versionNotTaken(String version) {
+        return version + " is not a version this server takes: it takes HTTP/1.1 and HTTP/1.0; send HTTP/1.1";
     }
 
     private static String detail(ProblemType type) {
