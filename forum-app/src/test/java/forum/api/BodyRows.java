@@ -59,6 +59,9 @@ final class BodyRows {
                 "must be a JSON object, not an array"));
         rows.add(post("a string where an object belongs", "/api/threads", "\"title\"", 400, "malformed-request", "not a string"));
         rows.add(post("a number where an object belongs", "/api/posts", "42", 400, "malformed-request", "not a whole number"));
+        // Jackson reads null as no object at all; the body is there, so it is not "missing".
+        rows.add(post("null where an object belongs", "/api/threads", " null\n", 400, "malformed-request",
+                "The request body must be a JSON object, not null"));
         rows.add(post("null where an object belongs", "/api/posts", "null", 400, "malformed-request", ""));
         rows.add(post("a second object after the first", "/api/users",
                 "{\"password\":\"sign-up-password-1\",\"username\":\"two\",\"name\":\"x\"} {}", 400, "malformed-request",

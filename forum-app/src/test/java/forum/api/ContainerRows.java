@@ -143,6 +143,11 @@ final class ContainerRows {
                 501, "not-implemented"));
         rows.add(raw("an Expect the server does not meet", "GET /api/users HTTP/1.1\r\nExpect: foo\r\n", 417, "expectation-failed",
                 "the only one it takes is 100-continue"));
+        // Field lines are one list (RFC 9110 5.3); Tomcat reads only the first line of Expect.
+        rows.add(raw("100-continue, then another Expect line", "GET /api/users HTTP/1.1\r\nExpect: 100-continue\r\nExpect: foo\r\n",
+                417, "expectation-failed", "sent 2 times"));
+        rows.add(raw("100-continue on two Expect lines", "POST /api/users/login HTTP/1.1\r\nContent-Type: application/json\r\n"
+                + "Expect: 100-continue\r\nExpect: 100-continue\r\nContent-Length: 2\r\n", "{}", 417, "expectation-failed", "send Expect: 100-continue once"));
         rows.add(raw("a chunk size that is not hex", "POST /api/users HTTP/1.1\r\nContent-Type: application/json\r\n"
                 + "Transfer-Encoding: chunked\r\n", "zz\r\n{}\r\n0\r\n\r\n", 400, "bad-request", "chunked transfer coding is malformed"));
         rows.add(raw("a chunk longer than its size", "POST /api/users/login HTTP/1.1\r\nContent-Type: application/json\r\n"

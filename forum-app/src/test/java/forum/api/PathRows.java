@@ -35,6 +35,7 @@ final class PathRows {
         rows.add(get("a negative post id", "/api/posts/-1", 400, "validation", "positive whole number", "id"));
         rows.add(get("an id with a plus sign", "/api/users/+1", 400, "validation", "plain digits", "id"));
         rows.add(get("an id with a leading zero", "/api/users/01", 400, "validation", "plain digits", "id"));
+        rows.add(get("an id of minus zero", "/api/threads/-0", 400, "validation", "plain digits", "id"));
         // Refused by Spring Security's firewall, told in the client's terms and with nothing invisible quoted raw.
         rows.add(get("an encoded line feed in a path", "/api/users/%0a", 400, "bad-request",
                 "The request was refused: the path holds a line break (%0a), which no path of this server holds"));

@@ -41,6 +41,8 @@ final class PreconditionRows {
                 412, "precondition-failed", "/api/users/jwks.json has no entity tag for a tag to match"));
         rows.add(raw("If-Match on the health route", "GET /actuator/health HTTP/1.1\r\nIf-Match: \"up\"\r\n", 412,
                 "precondition-failed", "has no entity tag"));
+        rows.add(raw("an empty If-Match on a read", "GET /api/users/1 HTTP/1.1\r\nIf-Match: \r\n", 412, "precondition-failed",
+                "If-Match (sent, listing no entity tag, so none can match) does not hold"));
         rows.add(raw("an If-Match that is no entity tag", "GET /api/users/1 HTTP/1.1\r\nIf-Match: nope\r\n", 400, "bad-request",
                 "The If-Match field must be * or a list of entity tags in double quotes (\"abc\" or W/\"abc\", separated by"
                         + " commas), not nope"));
@@ -61,6 +63,13 @@ final class PreconditionRows {
                 "/api/users exists"));
         rows.add(write("If-Match of a tag on a sign-up", "/api/users", "If-Match: \"a\", \"b\"", SIGN_UP, 412,
                 "precondition-failed", "If-Match \"a\", \"b\" does not hold"));
+        // Sent, but listing no tag (RFC 9110 5.6.1.2 skips empty elements): a list none of whose tags match.
+        rows.add(write("an empty If-Match on a new thread", "/api/threads", "If-Match:", THREAD, 412,
+                "precondition-failed", "If-Match (sent, listing no entity tag, so none can match) does not hold"));
+        rows.add(write("an If-Match of commas only on a sign-up", "/api/users", "If-Match: , ,", SIGN_UP, 412,
+                "precondition-failed", "does not hold"));
+        rows.add(write("an If-Match of a tag, then an empty one", "/api/threads", "If-Match: \"nope\"\r\nIf-Match:", THREAD, 412,
+                "precondition-failed", "If-Match \"nope\" does not hold"));
         rows.add(write("an If-Match that is no entity tag on a write", "/api/threads", "If-Match: 1", THREAD, 400,
                 "bad-request", "The If-Match field must be * or a list of entity tags"));
         // Before its content is read: a body that is not JSON does not hide the failing precondition.

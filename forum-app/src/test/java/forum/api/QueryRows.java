@@ -54,6 +54,8 @@ final class QueryRows {
         rows.add(get("a limit over 1000", "/api/threads?limit=1001", 400, "validation", "must be from 1 to 1000, not 1001", "limit"));
         rows.add(get("a zero limit", "/api/threads?limit=0", 400, "validation", "must be from 1 to 1000, not 0", "limit"));
         rows.add(get("a negative offset", "/api/posts?offset=-1", 400, "validation", "must be from 0 to 1000000000, not -1", "offset"));
+        rows.add(get("an offset of minus zero", "/api/threads?offset=-0&limit=1", 400, "validation",
+                "must be a whole number in plain digits, like 10, not '-0'", "offset"));
         rows.add(get("an offset past the bound", "/api/users?offset=1000000001", 400, "validation", "must be from 0 to 1000000000", "offset"));
         rows.add(get("an offset too large for an int", "/api/users?offset=99999999999", 400, "validation",
                 "must be from 0 to 1000000000, not 99999999999", "offset"));

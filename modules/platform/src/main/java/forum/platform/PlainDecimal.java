@@ -4,13 +4,13 @@ import java.util.regex.Pattern;
 
 /**
  * Whole numbers as clients write them in paths and query parameters: plain decimal digits, an optional
- * leading {@code -}, no leading zeros, ASCII only. {@code Long.parseLong} and Spring's conversion also read
+ * leading {@code -} (not before {@code 0}: {@code -0} is a second spelling of {@code 0}), no leading zeros, ASCII only. {@code Long.parseLong} and Spring's conversion also read
  * {@code +1}, {@code 01}, {@code 0x10}, {@code #10} and other scripts' digits, which a client rarely means; such
  * text is refused here, so that one number has one spelling.
  */
 public final class PlainDecimal {
 
-    private static final Pattern PLAIN = Pattern.compile("-?(0|[1-9][0-9]*)");
+    private static final Pattern PLAIN = Pattern.compile("0|-?[1-9][0-9]*");
 
     private PlainDecimal() {
     }

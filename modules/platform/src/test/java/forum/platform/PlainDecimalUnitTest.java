@@ -20,7 +20,7 @@ class PlainDecimalUnitTest {
 
     @ParameterizedTest(name = "''{0}''")
     @ValueSource(strings = {"", " 1", "1 ", "+1", "01", "-01", "00", "0x10", "#10", "1e2", "1.0", "1_000", "1,000",
-            "\u0661", "\uff11", "--1", "-", "9223372036854775808"})
+            "\u0661", "\uff11", "--1", "-", "-0", "-00", "9223372036854775808"})
     void any_other_spelling_is_refused(String text) {
         assertThatThrownBy(() -> PlainDecimal.parseLong(text)).isInstanceOf(NumberFormatException.class);
     }

@@ -11,7 +11,9 @@ import java.util.Optional;
  * An {@code If-Match} or {@code If-None-Match} field as RFC 9110 writes it (sections 8.8.3, 13.1.1, 13.1.2):
  * {@code *}, or a list of entity tags, each {@code "..."} or {@code W/"..."} (the characters between the quotes
  * {@code %x21 / %x23-7E / %x80-FF}), separated by commas with optional white space; several fields of one name are
- * one list. Empty list elements are skipped (section 5.6.1.2); a field holding none at all is as if it were not sent.
+ * one list. Empty list elements are skipped (section 5.6.1.2); a field sent holding none at all ({@code If-Match:},
+ * {@code If-Match: ,}) is the empty list, which no tag matches: an {@code If-Match} of it fails (on a write the safe
+ * answer: a client that meant to send a tag and sent none is not written over), an {@code If-None-Match} of it holds.
  *
  * @param any  whether the field is {@code *}
  * @param tags the entity tags listed, as sent ({@code W/} kept), when it is not {@code *}
@@ -30,7 +32,7 @@ record EntityTags(boolean any, List<String> tags) {
     /**
      * @param field  the field's name, as a problem names it
      * @param values the field's values (a request may send the field more than once), or null
-     * @return the field, or empty if it is not sent or lists nothing
+     * @return the field (an empty list of tags if it lists none), or empty if it is not sent
      * @throws MalformedException if it is neither {@code *} nor a list of entity tags
      */
     static Optional<EntityTags> parse(String field, Enumeration<String> values) {
@@ -70,7 +72,7 @@ record EntityTags(boolean any, List<String> tags) {
             }
             tags.add(value.substring(start, at));
         }
-        return tags.isEmpty() ? Optional.empty() : Optional.of(new EntityTags(false, List.copyOf(tags)));
+        return Optional.of(new EntityTags(false, List.copyOf(tags)));
     }
 
     /** etagc: any visible character but the double quote, or obs-text (section 8.8.3). */
@@ -119,6 +121,9 @@ record EntityTags(boolean any, List<String> tags) {
 
     /** The field as sent again, cut short, for a problem's detail. */
     String quoted() {
+        if (!any && tags.isEmpty()) {
+            return "(sent, listing no entity tag, so none can match)";
+        }
         return any ? "*" : EchoedInput.shortenField(String.join(", ", tags));
     }
 }

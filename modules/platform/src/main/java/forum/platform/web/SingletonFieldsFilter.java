@@ -24,6 +24,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * be repeated only if its value is a list. The other singletons the forum reads are refused elsewhere: Tomcat
  * refuses two {@code Content-Length} or {@code Host} fields before any filter, and security refuses two
  * {@code Authorization} fields with RFC 6750's {@code invalid_request}. Runs on every route, before security.
+ * <p>
+ * {@code Expect} is a list, but Tomcat reads only its first field line: {@code Expect: 100-continue} and then
+ * {@code Expect: foo} was taken as {@code 100-continue}, though the same members on one line get Tomcat's 417. Field
+ * lines are one comma-joined list (RFC 9110 5.3), and the only list Tomcat takes is the one member
+ * {@code 100-continue}, so more than one {@code Expect} line is answered 417 ({@code expectation-failed}) here.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 3)
@@ -35,6 +40,13 @@ public class SingletonFieldsFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        int expectLines = count(request.getHeaders(HttpHeaders.EXPECT));
+        if (expectLines > 1) {
+            ProblemResponses.write(request, response, ProblemType.EXPECTATION_FAILED.problem("The Expect header field"
+                    + " is sent " + expectLines + " times; the only expectation this server meets is 100-continue, alone:"
+                    + " send Expect: 100-continue once, or leave the header out"));
+            return;
+        }
         Optional<String> repeated = repeated(request);
         if (repeated.isPresent()) {
             ProblemResponses.write(request, response, problem(repeated.get()));
@@ -58,6 +70,15 @@ public class SingletonFieldsFilter extends OncePerRequestFilter {
             }
         }
         return Optional.empty();
+    }
+
+    private static int count(Enumeration<String> fields) {
+        int lines = 0;
+        while (fields != null && fields.hasMoreElements()) {
+            fields.nextElement();
+            lines++;
+        }
+        return lines;
     }
 
     /** The 400 problem for a single-valued field sent more than once. */

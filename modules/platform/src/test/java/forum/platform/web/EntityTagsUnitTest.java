@@ -27,11 +27,20 @@ class EntityTagsUnitTest {
     }
 
     @Test
-    void a_field_that_lists_nothing_is_as_if_not_sent() {
+    void a_field_not_sent_is_empty() {
         assertThat(parse()).isEmpty();
-        assertThat(parse("")).isEmpty();
-        assertThat(parse(" , ")).isEmpty();
         assertThat(EntityTags.parse("If-Match", null)).isEmpty();
+    }
+
+    @Test
+    void a_field_sent_listing_nothing_is_the_empty_list_that_nothing_matches() {
+        for (String[] sent : List.of(new String[] {""}, new String[] {" , "}, new String[] {",", ""})) {
+            EntityTags none = parse(sent).orElseThrow();
+            assertThat(none).isEqualTo(new EntityTags(false, List.of()));
+            assertThat(none.matchStrongly("\"a\"", true)).as("If-Match of no tag fails").isFalse();
+            assertThat(none.matchStrongly(null, true)).isFalse();
+            assertThat(none.matchWeakly("\"a\"", true)).as("If-None-Match of no tag holds").isFalse();
+        }
     }
 
     @Test

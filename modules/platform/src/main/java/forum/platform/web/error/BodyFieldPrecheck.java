@@ -58,7 +58,8 @@ class BodyFieldPrecheck extends RequestBodyAdviceAdapter {
     /**
      * @return the body to bind: as sent, or without the fields that have a violation (which are held,
      *         {@link InputViolations})
-     * @throws Utf8Body.NotUtf8Exception if the body is not UTF-8 text or holds a NUL byte (answered with a 400)
+     * @throws MalformedBodyException if the body is not UTF-8 text, holds a NUL byte or is the JSON literal
+     *                                {@code null} (answered with a 400)
      */
     @Override
     public HttpInputMessage beforeBodyRead(HttpInputMessage input, MethodParameter parameter, Type targetType,
@@ -67,7 +68,11 @@ class BodyFieldPrecheck extends RequestBodyAdviceAdapter {
         byte[] body = input.getBody().readAllBytes();
         Optional<String> notUtf8 = Utf8Body.fault(body);
         if (notUtf8.isPresent()) {
-            throw new Utf8Body.NotUtf8Exception(notUtf8.get());
+            throw new MalformedBodyException(notUtf8.get());
+        }
+        if (isJsonNull(body)) {
+            // Jackson binds it to no object at all, which Spring would answer as a body that is missing.
+            throw new MalformedBodyException("The request body must be a JSON object, not null");
         }
         if (!(targetType instanceof Class<?> record && record.isRecord())) {
             return message(input.getHeaders(), body);
@@ -121,7 +126,25 @@ class BodyFieldPrecheck extends RequestBodyAdviceAdapter {
         return violations;
     }
 
-    private static HttpInputMessage message(HttpHeaders headers, byte[] body) {
+    /** Whether the body is {@code null} with only JSON's white space (RFC 8259 2) around it. */
+    private static boolean isJsonNull(byte[] body) {
+        int start = 0;
+        int end = body.length;
+        while (start < end && isJsonSpace(body[start])) {
+            start++;
+        }
+        while (end > start && isJsonSpace(body[end - 1])) {
+            end--;
+        }
+        return end - start == 4 && body[start] == 'n' && body[start + 1] == 'u' && body[start + 2] == 'l'
+                && body[start + 3] == 'l';
+    }
+
+    private static boolean isJsonSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == '\r';
+    }
+
+        private static HttpInputMessage message(HttpHeaders headers, byte[] body) {
         return new HttpInputMessage() {
             @Override
             public InputStream getBody() {

@@ -12,7 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -45,7 +47,7 @@ public final class JsonInputProblems {
         }
         Matcher duplicate = DUPLICATE.matcher(String.valueOf(failure.getOriginalMessage()));
         if (duplicate.find()) {
-            return invalid(new FieldViolation(join(pathOf(failure), duplicate.group(1)), "is given more than once"));
+            return invalid(new FieldViolation(join(objectPath(failure), duplicate.group(1)), "is given more than once"));
         }
         if (failure instanceof UnrecognizedPropertyException unknown) {
             String field = join(parentPath(unknown), unknown.getPropertyName());
@@ -223,7 +225,24 @@ public final class JsonInputProblems {
         return path(failure.getPath());
     }
 
-    private static String parentPath(JacksonException failure) {
+    /**
+     * The path of the object a parser stopped in, from the parser's own context: binding's path stops at the last
+     * field it bound, so a duplicate inside a value it skipped ({@code "extra":{"a":1,"a":2}}) would be named as if it
+     * were at the top ({@code a}, not {@code extra.a}).
+     */
+    private static String objectPath(JacksonException failure) {
+        if (!(failure.processor() instanceof JsonParser parser)) {
+            return pathOf(failure);
+        }
+        List<String> parts = new ArrayList<>();
+        for (TokenStreamContext context = parser.streamReadContext().getParent(); context != null && !context.inRoot();
+                context = context.getParent()) {
+            parts.addFirst(context.inArray() ? "[" + context.getCurrentIndex() + "]" : String.valueOf(context.currentName()));
+        }
+        return String.join(".", parts).replace(".[", "[");
+    }
+
+        private static String parentPath(JacksonException failure) {
         List<JacksonException.Reference> references = failure.getPath();
         return path(references.isEmpty() ? references : references.subList(0, references.size() - 1));
     }

@@ -158,8 +158,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException tooLarge) {
                 return answer(tooLarge.problem());
             }
-            if (cause instanceof Utf8Body.NotUtf8Exception notUtf8) {
-                return answer(notUtf8.problem());
+            if (cause instanceof MalformedBodyException malformed) {
+                return answer(malformed.problem());
             }
         }
         return answer(JsonInputProblems.problem(findCause(failure, JacksonException.class)));

@@ -1,7 +1,5 @@
 package forum.platform.web.error;
 
-import forum.platform.web.problem.ProblemType;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -10,7 +8,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.springframework.http.ProblemDetail;
 
 /**
  * Whether a JSON request body is UTF-8 text, as JSON exchanged between systems must be (RFC 8259 section 8.1), before
@@ -117,19 +114,5 @@ final class Utf8Body {
             text.append(text.isEmpty() ? "" : " ").append("0x").append(HexFormat.of().withUpperCase().toHexDigits(bytes[i]));
         }
         return text.toString();
-    }
-
-    /** Thrown while a body is read ({@link BodyFieldPrecheck}) when it is not UTF-8 text: a 400 malformed request. */
-    static final class NotUtf8Exception extends IOException {
-
-        /** @param detail what is wrong, from {@link #fault} */
-        NotUtf8Exception(String detail) {
-            super(detail);
-        }
-
-        /** The 400 problem that says where the body stops being UTF-8 text. */
-        ProblemDetail problem() {
-            return ProblemType.MALFORMED_REQUEST.problem(getMessage());
-        }
     }
 }

@@ -58,6 +58,8 @@ class JsonInputProblemsUnitTest {
             {"title":"t","pinned":"yes"}                      | pinned    | must be true or false, not a string
             {"title":"t","pinned":1}                          | pinned    | must be true or false, not a whole number
             {"title":"a","title":"b"}                         | title     | is given more than once
+            {"title":"t","extra":{"a":1,"a":2}}               | extra.a   | is given more than once
+            {"title":"t","extra":[0,{"b":{"a":1,"a":2}}]}     | extra[1].b.a | is given more than once
             {"title":"t","created_by":1}                      | created_by | is not a field of this request (its fields are: createdBy, pinned, tags, title)
             """)
     void a_field_at_fault_is_named_with_what_it_must_be(String json, String field, String message) {

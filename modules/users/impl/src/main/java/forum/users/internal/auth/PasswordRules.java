@@ -79,8 +79,11 @@ public final class PasswordRules {
         int length = length(password);
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
             int asSent = length(sent);
-            validation.violation("password", "must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long, not "
-                    + length + (asSent == length ? "" : " (counted in Unicode NFKC, the form every password is"
+            // Blank ends are kept in the hash but not counted: padding does not make a password harder to guess.
+            boolean blankEnds = password.codePointCount(0, password.length()) != length;
+            validation.violation("password", "must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long"
+                    + (blankEnds ? ", not counting blank characters at either end" : "") + ", not " + length
+                    + (asSent == length ? "" : " (counted in Unicode NFKC, the form every password is"
                     + " checked in; as sent it has " + asSent + ")"));
             return;
         }

@@ -67,7 +67,18 @@ class PasswordRulesUnitTest {
                 + " Unicode NFKC, the form every password is checked in; as sent it has 33)");
         assertThat(broken("someone", "caf\u00e9-latte1")).as("the same password sent composed").containsExactly(
                 "must be 12 to 64 characters long, not 11");
-        assertThat(broken("someone", "   short-pass1   ")).as("blanks at the ends do not count").containsExactly(
-                "must be 12 to 64 characters long, not 11");
+    }
+
+    /** Blank characters at either end are kept in the password but not counted, and the refusal says so. */
+    @org.junit.jupiter.api.Test
+    void blank_ends_do_not_count_and_the_refusal_says_so() {
+        assertThat(broken("someone", "   short-pass1   ")).containsExactly(
+                "must be 12 to 64 characters long, not counting blank characters at either end, not 11");
+        assertThat(broken("someone", "          abcd-xyz")).containsExactly(
+                "must be 12 to 64 characters long, not counting blank characters at either end, not 8");
+        assertThat(broken("someone", "\u3000abcd-xyz-pq\u2003")).as("any blank, not only U+0020").containsExactly(
+                "must be 12 to 64 characters long, not counting blank characters at either end, not 11");
+        assertThat(broken("someone", "  correct-horse-battery  ")).as("long enough without its blank ends").isEmpty();
+        assertThat(broken("someone", "short  pass-1")).as("inner blanks count").isEmpty();
     }
 }
