@@ -9,6 +9,7 @@ import forum.support.ForumHttp.Reply;
 import forum.support.PostgresServer;
 import forum.support.SampleUsers;
 import forum.topology.SplitForum;
+import forum.users.internal.auth.LoginThrottle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,6 +130,70 @@ class LoginThrottleOnPostgresIntegrationTest {
                 counts.merge(status.get(60, TimeUnit.SECONDS), 1, Integer::sum);
             }
             assertThat(counts).isEqualTo(Map.of(401, 5, 429, attempts - 5));
+        }
+    }
+
+    /**
+     * Right logins at once at both processes, for one user from one address: five are checked at a time and the others
+     * wait for them (in flight, V7), so each is a 200 or, past the wait, the truthful "still being checked" 429; never
+     * "too many failed logins", as none failed.
+     */
+    @Test
+    void right_logins_at_once_at_two_processes_all_succeed() throws Exception {
+        List<Reply> replies = atOnce(16, i -> "marceline", SampleUsers.MARCELINE_PASSWORD, "10.9.9.9");
+        assertTruthful(replies, LoginThrottle.STILL_CHECKED);
+        assertThat(replies.stream().filter(reply -> reply.status() == 200).count()).as("%s", replies).isGreaterThan(5);
+    }
+
+    /**
+     * Right logins at once for four users from one address, more than its failed-login budget (12) at once: the
+     * budget is spent by attempts in flight, so the others wait for them too, and succeed.
+     */
+    @Test
+    void right_logins_at_once_beyond_the_address_budget_all_succeed() throws Exception {
+        Map<String, String> passwords = Map.of("marceline", SampleUsers.MARCELINE_PASSWORD, "finn", SampleUsers.FINN_PASSWORD,
+                "jake", SampleUsers.JAKE_PASSWORD, "pb", SampleUsers.PB_PASSWORD);
+        List<String> names = List.of("marceline", "finn", "jake", "pb");
+        List<Reply> replies = atOnce(16, i -> names.get(i % 4), null, "10.9.9.10", passwords);
+        assertTruthful(replies, LoginThrottle.STILL_CHECKED, LoginThrottle.ADDRESS_STILL_CHECKED);
+        assertThat(replies.stream().filter(reply -> reply.status() == 200).count()).as("%s", replies)
+                .isGreaterThan(FAILED_LOGIN_BUDGET);
+    }
+
+    private static void assertTruthful(List<Reply> replies, String... stillChecked) {
+        for (Reply reply : replies) {
+            if (reply.status() != 200) {
+                assertThat(reply.status()).as("%s", reply).isEqualTo(429);
+                assertThat(reply.json().get("detail").asString()).as("%s", reply).isIn((Object[]) stillChecked);
+                assertThat(reply.retryAfter()).contains("1");
+            }
+        }
+    }
+
+    private List<Reply> atOnce(int attempts, IntFunction<String> username, String password, String address) throws Exception {
+        return atOnce(attempts, username, password, address, Map.of());
+    }
+
+    /** Logins released at once, alternately at either process; a user's password from {@code passwords} if there. */
+    private List<Reply> atOnce(int attempts, IntFunction<String> username, String password, String address,
+                               Map<String, String> passwords) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(attempts);
+        List<Future<Reply>> replies = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(attempts)) {
+            for (int i = 0; i < attempts; i++) {
+                ForumHttp process = i % 2 == 0 ? one : other;
+                String name = username.apply(i);
+                String body = "{\"username\":\"" + name + "\",\"password\":\"" + passwords.getOrDefault(name, password) + "\"}";
+                replies.add(pool.submit(() -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    return process.send("POST", "/api/users/login", "application/json", body, "X-Forwarded-For", address);
+                }));
+            }
+            List<Reply> answered = new ArrayList<>();
+            for (Future<Reply> reply : replies) {
+                answered.add(reply.get(60, TimeUnit.SECONDS));
+            }
+            return answered;
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,8 +116,21 @@ public final class ClientBudgets {
      *         spoilt (PostgreSQL), and the caller tries it again
      */
     public void check(Budget budget, String clientAddress) {
+        checkUnlessPending(budget, clientAddress, () -> false);
+    }
+
+    /**
+     * As {@link #check}, except when the budget is spent while {@code pending} says that units spent may yet be given
+     * back ({@link #refund}: logins still being checked): then it answers false, refusing nothing and logging nothing,
+     * for the caller to roll back, wait and check again. {@code pending} is asked only then, in the transaction.
+     *
+     * @return true if the address may spend a unit; false if it may once the pending units are settled
+     * @throws RateLimitedException when the budget is spent and nothing is pending; nothing was written
+     * @throws Raced as {@link #check}
+     */
+    public boolean checkUnlessPending(Budget budget, String clientAddress, BooleanSupplier pending) {
         if (ClientAddress.NO_REQUEST.equals(clientAddress)) {
-            return;
+            return true;
         }
         Instant now = clock.instant();
         Optional<Row> row = read(budget, clientAddress, " for update");
@@ -129,9 +143,13 @@ public final class ClientBudgets {
             } catch (DuplicateKeyException raced) {
                 throw new Raced(budget, raced);
             }
-            return;
+            return true;
+        }
+        if (spent(budget, row, now) && pending.getAsBoolean()) {
+            return false;
         }
         refuseIfSpent(budget, row, now);
+        return true;
     }
 
     /**
@@ -160,7 +178,7 @@ public final class ClientBudgets {
      * unit back and the address may never be refused).
      */
     private void refuseIfSpent(Budget budget, Optional<Row> row, Instant now) {
-        if (row.isPresent() && row.get().windowEndsAt().toInstant().isAfter(now) && row.get().used() >= budget.limit()) {
+        if (spent(budget, row, now)) {
             Instant windowEndsAt = row.get().windowEndsAt().toInstant();
             if (refusedWindows.add(new RefusedWindow(budget.name(), row.get().clientAddress(), windowEndsAt))) {
                 log.warn("Client address {} is refused {} until {}: it spent its {} per {}", row.get().clientAddress(),
@@ -168,6 +186,11 @@ public final class ClientBudgets {
             }
             throw new RateLimitedException(budget.refusal(), Duration.between(now, windowEndsAt));
         }
+    }
+
+    /** Whether the address has spent the budget in a window that has not ended. */
+    private static boolean spent(Budget budget, Optional<Row> row, Instant now) {
+        return row.isPresent() && row.get().windowEndsAt().toInstant().isAfter(now) && row.get().used() >= budget.limit();
     }
 
     /** Gives back one unit of the address's current window (a login that turned out to succeed). */
