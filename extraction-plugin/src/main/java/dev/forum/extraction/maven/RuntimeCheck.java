@@ -16,8 +16,8 @@ final class RuntimeCheck {
 
     /** The library that makes a left-out module's calls over HTTP. */
     static final String RUNTIME_ARTIFACT = "extraction-runtime";
-    private static final String ADD = "add the dependency dev.forum:" + RUNTIME_ARTIFACT
-            + " (README, \"Using the plugin in your own application\", step 2)";
+    private static final String ADD = "add the dependency dev.forum:" + RUNTIME_ARTIFACT + " in compile or runtime scope,"
+            + " not optional (README, \"Using the plugin in your own application\", step 2)";
 
     private RuntimeCheck() {
     }
@@ -29,7 +29,8 @@ final class RuntimeCheck {
      *
      * @param plans       the services to build
      * @param extractable every module a service may hold or leave out
-     * @param hasRuntime  whether the application has the runtime on its class path
+     * @param hasRuntime  whether the services' jars hold the runtime (a run-time dependency Spring Boot packs: one in
+     *                    test or provided scope, or optional, is on the build's class path and in no service)
      * @param warn        gets the warnings
      * @throws ExtractionException one line per service that calls a left-out module, naming each call
      */
@@ -49,12 +50,12 @@ final class RuntimeCheck {
                 refusals.add(plan.request().subject() + " calls " + String.join(", ", named) + " over HTTP once "
                         + String.join(", ", calls.values().stream().distinct().toList()) + (calls.values().stream().distinct()
                         .count() == 1 ? " runs" : " run") + " elsewhere, and the application has no dev.forum:"
-                        + RUNTIME_ARTIFACT + " dependency, which makes those calls (without it the service cannot start): "
+                        + RUNTIME_ARTIFACT + " dependency at run time, which makes those calls (without it the service cannot start): "
                         + ADD);
             } else {
                 warn.accept("[extract] " + plan.service() + " leaves out " + String.join(", ", left) + " and calls no HTTP"
                         + " contract of " + (left.size() == 1 ? "it" : "them") + ", but the application has no dev.forum:"
-                        + RUNTIME_ARTIFACT + " dependency, so the monolith keeps every module local whatever"
+                        + RUNTIME_ARTIFACT + " dependency at run time, so the monolith keeps every module local whatever"
                         + " EXTRACTION_TOPOLOGY_* says: " + ADD + " for the monolith to call " + plan.service() + " over HTTP");
             }
         }

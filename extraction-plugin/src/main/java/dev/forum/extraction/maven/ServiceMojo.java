@@ -182,7 +182,7 @@ public class ServiceMojo extends RequestingMojo {
         Planner.refuseBlocked(plans);
         plans.forEach(plan -> ModuleRoutes.unreachable(model, plan.service(), plan.request().modules())
                 .ifPresent(line -> getLog().warn("[extract] " + line)));
-        RuntimeCheck.check(plans, model.extractableModules(), hasArtifact(RuntimeCheck.RUNTIME_ARTIFACT), getLog()::warn);
+        RuntimeCheck.check(plans, model.extractableModules(), packsArtifact(RuntimeCheck.RUNTIME_ARTIFACT), getLog()::warn);
         ImageSettings images = image ? images(plans, analysis) : null;
         BootRepackager repackager = BootPackaging.repackager(analysis.springBoot(), project, session, repositories);
         Set<String> allModules = new java.util.TreeSet<>(model.modules().stream().map(ModulithModel.Module::name).toList());
@@ -224,7 +224,7 @@ public class ServiceMojo extends RequestingMojo {
         return ImageSettings.of(services, this::folder, project.getVersion(), new ImageSettings.Requested(imageBase,
                 imageName, imageRegistry, imageDocker, imageFiles == null ? null : imageFiles.toPath(),
                 NumberSettings.port(imagePort, "extract.image.port"),
-                imageLiveness, imageReadiness), analysis.classes(), hasArtifact("spring-boot-actuator"),
+                imageLiveness, imageReadiness), analysis.classes(), packsArtifact("spring-boot-actuator"),
                 analysis.mainClass());
     }
 
@@ -232,8 +232,14 @@ public class ServiceMojo extends RequestingMojo {
         return outputDirectory.toPath().resolve(service);
     }
 
-    private boolean hasArtifact(String artifactId) {
-        return project.getArtifacts().stream().anyMatch(a -> artifactId.equals(a.getArtifactId()));
+    /**
+     * Whether the services' jars hold the artifact: resolved at run time (compile, runtime or system scope) and packed
+     * by Spring Boot's repackaging (not optional, not left out). One in test or provided scope, or optional, is on the
+     * build's class path but not in any service.
+     */
+    private boolean packsArtifact(String artifactId) {
+        return project.getArtifacts().stream().anyMatch(a -> artifactId.equals(a.getArtifactId())
+                && RuntimeLibraries.RUNTIME_SCOPES.contains(a.getScope()) && BootPackaging.leftOutBecause(a, project).isEmpty());
     }
 
     /** The run-time libraries Spring Boot's repackaging leaves out, each with why (contents.txt lists them). */

@@ -30,9 +30,10 @@ class RuntimeCheckTest {
                 List.of(plan("loans", Map.of("io.trial.library.books.BooksApi", "books"))), MODULES, false, warnings::add));
 
         assertEquals(List.of("Module 'loans' alone calls io.trial.library.books.BooksApi of module books over HTTP once books"
-                + " runs elsewhere, and the application has no dev.forum:extraction-runtime dependency, which makes those"
-                + " calls (without it the service cannot start): add the dependency dev.forum:extraction-runtime (README,"
-                + " \"Using the plugin in your own application\", step 2)"), e.lines());
+                + " runs elsewhere, and the application has no dev.forum:extraction-runtime dependency at run time, which"
+                + " makes those calls (without it the service cannot start): add the dependency dev.forum:extraction-runtime"
+                + " in compile or runtime scope, not optional (README, \"Using the plugin in your own application\", step 2)"),
+                e.lines());
         assertEquals(List.of(), warnings);
     }
 
