@@ -51,6 +51,11 @@ public final class SplitForum implements AutoCloseable {
         return postsPort;
     }
 
+    /** Stops the monolith (the users module, the token issuer, with it); the posts service keeps running. */
+    public void stopMonolith() {
+        monolith.close();
+    }
+
     <T> T monolithBean(Class<T> type) {
         return monolith.getBean(type);
     }

@@ -4,24 +4,18 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
-import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.Base64URL;
-import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.forum.extraction.runtime.topology.InvalidTopologyException;
 import dev.forum.extraction.runtime.topology.Topology;
 import java.net.MalformedURLException;
 import java.net.URI;
-import java.net.URL;
 import java.text.ParseException;
 import java.util.Collection;
 import java.util.List;
@@ -55,7 +49,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  *   <li>the issuer module's JWK set at its remote URL (the load balancer) and {@code forum.security.jwt.jwks-path}.</li>
  * </ol>
  * A fetched JWK set is cached for {@code forum.security.jwt.jwks-cache-ttl}, kept in use while the issuer cannot be
- * reached, and fetched again for an unknown key id at most every 30 s (or half the time-to-live, if shorter); the process starts without the issuer.
+ * reached, and fetched again for an unknown key id at most every 30 s (or half the time-to-live, if shorter); the process
+ * starts without the issuer. A token it cannot verify because the issuer's current keys cannot be fetched is an error
+ * of the decoder (503), not a bad token (401): see {@link RemoteTokenKeys}.
  * A token whose signature verified is remembered for as long ({@link RecentlyVerifiedTokens}); its claims are checked
  * on every request.
  */
@@ -175,60 +171,16 @@ final class TokenVerification {
 
     /**
      * The key source of a process where the issuer module is remote: its JWK set fetched from {@code url}, cached, kept
-     * through outages and fetched again for unknown key ids, as {@link TokenSettings} says.
+     * through outages and fetched again for unknown key ids, as {@link TokenSettings} says ({@link RemoteTokenKeys}).
+     * A lookup that cannot get the issuer's current keys fails (503); one the current keys do not match finds none (401).
      *
      * @throws InvalidTopologyException if {@code url} is not a URL
      */
     static JWKSource<SecurityContext> remote(String url, TokenSettings settings) {
-        long ttl = settings.jwksCacheTtl().toMillis();
         try {
-            JWKSource<SecurityContext> fetched = JWKSourceBuilder.<SecurityContext>create(new URL(url),
-                            new DefaultResourceRetriever(1_000, 2_000, 64 * 1024))
-                    .cache(ttl, 2_000)
-                    .rateLimited(settings.unknownKeyRefetchInterval().toMillis())
-                    .outageTolerant(ttl)
-                    .retrying(true)
-                    .refreshAheadCache(false)
-                    .build();
-            return new RefetchLimitedKeys(fetched);
+            return RemoteTokenKeys.fetchedFrom(url, settings);
         } catch (MalformedURLException malformed) {
             throw new InvalidTopologyException("The JWK set URL '" + url + "' is not a URL: " + malformed.getMessage());
-        }
-    }
-
-    /**
-     * A key source whose refetches are rate limited, asked again before the refetch interval is over. If the last
-     * fetch got a JWK set, a key id it lacks is still unknown: no key (so the token is refused, 401), not "the keys
-     * cannot be fetched" (503), which would tell the holder of a forged or retired token to try again. If the last
-     * fetch failed and no set is held, the keys still cannot be had: the failure again (503 with Retry-After), not
-     * a 401 telling the holder of a possibly valid token to log in while the issuer is down.
-     */
-    private static final class RefetchLimitedKeys implements JWKSource<SecurityContext> {
-
-        private final JWKSource<SecurityContext> fetched;
-        /** The failure of the last lookup that reached the issuer, or null if it got a key set. */
-        private volatile KeySourceException lastFailure;
-
-        RefetchLimitedKeys(JWKSource<SecurityContext> fetched) {
-            this.fetched = fetched;
-        }
-
-        @Override
-        public List<JWK> get(JWKSelector selector, SecurityContext context) throws KeySourceException {
-            try {
-                List<JWK> keys = fetched.get(selector, context);
-                lastFailure = null;
-                return keys;
-            } catch (RateLimitReachedException fetchedMomentsAgo) {
-                KeySourceException failure = lastFailure;
-                if (failure != null) {
-                    throw new KeySourceException("the issuer's JWK set could not be fetched: " + failure.getMessage(), failure);
-                }
-                return List.of();
-            } catch (KeySourceException unreachable) {
-                lastFailure = unreachable;
-                throw unreachable;
-            }
         }
     }
 

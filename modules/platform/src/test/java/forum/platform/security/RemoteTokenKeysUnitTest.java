@@ -14,18 +14,8 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +30,7 @@ class RemoteTokenKeysUnitTest {
     @Test
     void an_unknown_key_id_finds_no_key_every_time_and_is_looked_up_at_most_once_per_interval() throws Exception {
         ECKey published = new ECKeyGenerator(Curve.P_256).keyID("published").generate();
-        try (Issuer issuer = new Issuer(new JWKSet(published.toPublicJWK()), true)) {
+        try (JwkSetIssuer issuer = new JwkSetIssuer(new JWKSet(published.toPublicJWK()), JwkSetIssuer.Answer.KEYS)) {
             TokenSettings settings = new TokenSettings("users", "/api/users/jwks.json", null, Duration.ofSeconds(60), null);
             JWKSource<SecurityContext> keys = TokenVerification.remote(issuer.url(), settings);
 
@@ -63,7 +53,7 @@ class RemoteTokenKeysUnitTest {
     @Test
     void while_the_issuer_fails_and_no_key_set_is_held_every_lookup_is_unavailable_until_it_answers() throws Exception {
         ECKey published = new ECKeyGenerator(Curve.P_256).keyID("published").generate();
-        try (Issuer issuer = new Issuer(new JWKSet(published.toPublicJWK()), false)) {
+        try (JwkSetIssuer issuer = new JwkSetIssuer(new JWKSet(published.toPublicJWK()), JwkSetIssuer.Answer.UNAVAILABLE)) {
             // A 2 s time-to-live makes the refetch interval 1 s.
             TokenSettings settings = new TokenSettings("users", "/api/users/jwks.json", null, Duration.ofSeconds(2), null);
             JWKSource<SecurityContext> keys = TokenVerification.remote(issuer.url(), settings);
@@ -79,61 +69,11 @@ class RemoteTokenKeysUnitTest {
             // Nimbus's rate limit lets two lookups through per interval, and each tries the issuer twice (retrying).
             assertThat(fetchesWhileDown).as("fetches for 8 lookups within one 1 s refetch interval").isBetween(1, 4);
 
-            issuer.up.set(true);
+            issuer.answer.set(JwkSetIssuer.Answer.KEYS);
             Thread.sleep(settings.unknownKeyRefetchInterval().toMillis() + 200);
             assertThat(keys.get(byKeyId("published"), null)).extracting(JWK::getKeyID).containsExactly("published");
             assertThat(keys.get(byKeyId("forged"), null)).as("an unknown key id once a set is held").isEmpty();
             assertThat(keys.get(byKeyId("forged"), null)).as("asked again within the interval").isEmpty();
-        }
-    }
-
-    /**
-     * A one-route HTTP/1.1 issuer on loopback, one request per connection, answering its JWK set while {@link #up} and
-     * 503 otherwise (the JDK's HttpServer is not readable from the named module these tests are compiled into).
-     */
-    private static final class Issuer implements AutoCloseable {
-
-        final AtomicBoolean up;
-        final AtomicInteger fetches = new AtomicInteger();
-        private final ServerSocket socket;
-
-        Issuer(JWKSet keySet, boolean up) throws IOException {
-            this.up = new AtomicBoolean(up);
-            byte[] body = keySet.toString().getBytes(StandardCharsets.UTF_8);
-            socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            Thread.ofVirtual().start(() -> {
-                while (!socket.isClosed()) {
-                    try (Socket connection = socket.accept()) {
-                        BufferedReader request = new BufferedReader(
-                                new InputStreamReader(connection.getInputStream(), StandardCharsets.ISO_8859_1));
-                        String line = request.readLine();
-                        while (line != null && !line.isEmpty()) {
-                            line = request.readLine();
-                        }
-                        fetches.incrementAndGet();
-                        OutputStream answer = connection.getOutputStream();
-                        if (this.up.get()) {
-                            answer.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
-                                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                            answer.write(body);
-                        } else {
-                            answer.write("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
-                                    .getBytes(StandardCharsets.ISO_8859_1));
-                        }
-                    } catch (IOException closed) {
-                        // the test is over
-                    }
-                }
-            });
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + socket.getLocalPort() + "/api/users/jwks.json";
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
         }
     }
 
