@@ -118,8 +118,14 @@ public final class Topology {
                     + module + " (EXTRACTION_TOPOLOGY_REMOTEURLS_" + module.toUpperCase(Locale.ROOT).replace("-", "") + ")");
         }
         if (!url.isAbsolute() || !("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
-            throw new InvalidTopologyException("The URL of remote module '" + module + "' must be an absolute http(s) URL,"
-                    + " like http://alb.example.com, not '" + url + "'");
+            // Name the setting the URL came from: the base URL is set once, not per module.
+            String setting = settings.remoteUrls().containsKey(module)
+                    ? "extraction.topology.remote-urls." + module + " (EXTRACTION_TOPOLOGY_REMOTEURLS_"
+                            + module.toUpperCase(Locale.ROOT).replace("-", "") + "), the URL of remote module '" + module + "',"
+                    : "extraction.topology.remote-base-url (EXTRACTION_TOPOLOGY_REMOTE_BASE_URL), the URL of remote module '"
+                            + module + "',";
+            throw new InvalidTopologyException(setting + " must be an absolute http(s) URL, like http://alb.example.com, not '"
+                    + url + "'");
         }
         return url;
     }

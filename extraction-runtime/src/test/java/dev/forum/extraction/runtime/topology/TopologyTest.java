@@ -87,7 +87,12 @@ class TopologyTest {
                         + " another process, so it would never arrive: events across processes need a message broker, which this"
                         + " library does not support yet; run orders and shipping in the same process");
         assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders", "stock"), "lb.example.com", Map.of()), shop))
-                .hasMessage("The URL of remote module 'catalog' must be an absolute http(s) URL, like http://alb.example.com, not 'lb.example.com'");
+                .hasMessage("extraction.topology.remote-base-url (EXTRACTION_TOPOLOGY_REMOTE_BASE_URL), the URL of remote module"
+                        + " 'catalog', must be an absolute http(s) URL, like http://alb.example.com, not 'lb.example.com'");
+        assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders", "stock"), "http://lb",
+                Map.of("catalog", URI.create("catalog:8080"))), shop))
+                .hasMessage("extraction.topology.remote-urls.catalog (EXTRACTION_TOPOLOGY_REMOTEURLS_CATALOG), the URL of remote"
+                        + " module 'catalog', must be an absolute http(s) URL, like http://alb.example.com, not 'catalog:8080'");
         assertThatThrownBy(() -> Topology.resolve(settings(Set.of(), "http://lb", Map.of("kernel", URI.create("http://k"))), shop))
                 .hasMessage("extraction.topology.remote-urls names unknown module 'kernel'; the modules are: catalog, orders, shipping, stock");
         assertThatThrownBy(() -> ModuleMetadata.parse(new Properties(), "jar:x!/META-INF/extraction/modules.properties"))
