@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModuleDependency;
 import org.springframework.modulith.core.ApplicationModules;
@@ -139,10 +140,12 @@ public final class ModulithAnalyzer {
         json.put("shared", shared.contains(name));
         TreeSet<String> types = new TreeSet<>();
         TreeSet<String> published = new TreeSet<>();
+        List<JavaClass> own = new ArrayList<>();
         for (JavaClass type : module.getBasePackage()) {
             if (!module.contains(type)) {
                 continue; // a nested module's type
             }
+            own.add(type);
             types.add(type.getName());
             allTypes.put(type.getName(), type);
             if (module.isExposed(type)) {
@@ -165,8 +168,9 @@ public final class ModulithAnalyzer {
         }
         json.put("publishedEvents", events);
         List<Object> dependencies = new ArrayList<>();
-        module.getDirectDependencies(modules).stream()
-                .map(dependency -> dependency(dependency))
+        Stream.concat(module.getDirectDependencies(modules).stream().map(dependency -> dependency(dependency)),
+                        IndirectBeanReferences.of(own, name, type -> modules.getModuleByType(type)
+                                .map(owner -> owner.getIdentifier().toString())).stream())
                 .distinct()
                 .sorted((a, b) -> a.toString().compareTo(b.toString()))
                 .forEach(dependencies::add);

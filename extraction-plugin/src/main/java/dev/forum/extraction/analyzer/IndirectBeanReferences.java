@@ -1,0 +1,104 @@
+package dev.forum.extraction.analyzer;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaParameter;
+import com.tngtech.archunit.core.domain.JavaParameterizedType;
+import com.tngtech.archunit.core.domain.JavaType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Bean references that Spring Modulith records only as type references ({@code DEFAULT}), not as
+ * {@code USES_COMPONENT}: a bean of another module injected through a holder Spring resolves beans into,
+ * {@code ObjectProvider<SlaPolicy>}, {@code Optional<SlaPolicy>}, {@code List<SlaPolicy>}, {@code Map<String,
+ * SlaPolicy>}. A service without that module would start and then fail at the first lookup (no such bean), so each is
+ * reported as a bean reference, as a constructor parameter of the bean's own type is. Read where Spring injects: the
+ * constructors of a Spring component, its fields and methods annotated {@code @Autowired}, {@code @Inject} or
+ * {@code @Resource}, and the parameters of its {@code @Bean} methods.
+ */
+final class IndirectBeanReferences {
+
+    /** The holders Spring fills with beans of their (last) type argument. */
+    private static final Set<String> HOLDERS = Set.of("org.springframework.beans.factory.ObjectProvider",
+            "org.springframework.beans.factory.ObjectFactory", "jakarta.inject.Provider", "java.util.Optional",
+            "java.util.List", "java.util.Set", "java.util.Collection", "java.util.Map");
+    private static final String COMPONENT = "org.springframework.stereotype.Component";
+    private static final Set<String> INJECTING = Set.of("org.springframework.beans.factory.annotation.Autowired",
+            "jakarta.inject.Inject", "jakarta.annotation.Resource", "org.springframework.context.annotation.Bean");
+
+    private IndirectBeanReferences() {
+    }
+
+    /**
+     * @param types    a module's types
+     * @param module   the module's name
+     * @param moduleOf the module holding a type, empty for a type of no module (a library's)
+     * @return each reference to another module's type through a holder, as the analyzer's dependency JSON:
+     *         {@code type} {@code USES_COMPONENT}, {@code source} the injecting class, {@code target} the bean's type,
+     *         {@code module} the module holding it; in the order found
+     */
+    static List<Map<String, Object>> of(Iterable<JavaClass> types, String module,
+            Function<JavaClass, Optional<String>> moduleOf) {
+        List<Map<String, Object>> found = new ArrayList<>();
+        for (JavaClass type : types) {
+            if (!type.isMetaAnnotatedWith(COMPONENT)) {
+                continue;
+            }
+            List<JavaType> injected = new ArrayList<>();
+            type.getConstructors().forEach(constructor -> parameterTypes(constructor, injected));
+            for (JavaField field : type.getFields()) {
+                if (injects(field.getAnnotations().stream().map(a -> a.getRawType().getName()).toList())) {
+                    injected.add(field.getType());
+                }
+            }
+            type.getMethods().stream()
+                    .filter(method -> injects(method.getAnnotations().stream().map(a -> a.getRawType().getName()).toList()))
+                    .forEach(method -> parameterTypes(method, injected));
+            for (JavaType injection : injected) {
+                held(injection).flatMap(bean -> moduleOf.apply(bean).filter(owner -> !owner.equals(module))
+                        .map(owner -> reference(type, bean, owner))).filter(r -> !found.contains(r)).ifPresent(found::add);
+            }
+        }
+        return found;
+    }
+
+    private static boolean injects(List<String> annotations) {
+        return annotations.stream().anyMatch(INJECTING::contains);
+    }
+
+    private static void parameterTypes(JavaCodeUnit unit, List<JavaType> into) {
+        unit.getParameters().stream().map(JavaParameter::getType).forEach(into::add);
+    }
+
+    /** The class a holder type holds beans of: its last type argument's class; empty for any other type. */
+    private static Optional<JavaClass> held(JavaType type) {
+        if (!(type instanceof JavaParameterizedType parameterized)
+                || !HOLDERS.contains(parameterized.toErasure().getName())) {
+            return Optional.empty();
+        }
+        List<JavaType> arguments = parameterized.getActualTypeArguments();
+        if (arguments.isEmpty()) {
+            return Optional.empty();
+        }
+        JavaType held = arguments.get(arguments.size() - 1);
+        // ObjectProvider<List<T>> and the like: the beans are still T's.
+        return held instanceof JavaParameterizedType inner && HOLDERS.contains(inner.toErasure().getName())
+                ? held(inner) : Optional.of(held.toErasure());
+    }
+
+    private static Map<String, Object> reference(JavaClass source, JavaClass target, String module) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("type", "USES_COMPONENT");
+        json.put("source", source.getName());
+        json.put("target", target.getName());
+        json.put("module", module);
+        return json;
+    }
+}
