@@ -14,7 +14,9 @@ import org.springframework.test.annotation.DirtiesContext;
  * Actuator on a port of its own, as under the {@code prod} profile (where ECS and the load balancer check health):
  * what its Tomcat refuses before any filter runs is a problem of the catalogue too, not Tomcat's HTML page, and
  * HTTP/2's connection preface gets the 505 problem, as on the application's port ({@link HttpProtocolContract},
- * {@link ContainerRows}). In: raw requests to the management port; out: status, Content-Type and problem type.
+ * {@link ContainerRows}); what reaches it passes the application's filters and error page, so a request is refused
+ * there as on the application's port, where Actuator shares it without the {@code prod} profile. In: raw requests to
+ * the management port; out: status, Content-Type, problem type and {@code Allow}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 @DirtiesContext
@@ -35,6 +37,56 @@ class ManagementServerProblemsIntegrationTest {
                 "0\r\n\r\n"), 400, "bad-request");
         Reply preface = management.sendBytesAsTheyAre("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         assertProblem(preface, 505, "http-version-not-supported");
+    }
+
+    /** The application's filters, in their order, check every request to the management port too. */
+    @Test
+    void the_management_server_checks_requests_as_the_application_server_does() {
+        ForumHttp management = new ForumHttp(managementPort);
+        Reply trace = management.sendRaw("TRACE /actuator/health HTTP/1.1\r\n");
+        assertProblem(trace, 405, "method-not-allowed");
+        assertThat(trace.allow()).as(trace.toString()).contains("GET, HEAD, OPTIONS");
+        for (String unknown : new String[] {"FOO", "get", "PROPFIND"}) {
+            assertProblem(management.sendRaw(unknown + " /actuator/health HTTP/1.1\r\n"), 501, "not-implemented");
+        }
+        assertProblem(management.sendRaw("GET /actuator/health/liveness HTTP/1.1\r\nIf-Match: \"x\"\r\n"), 412,
+                "precondition-failed");
+        assertProblem(management.sendRaw("GET /actuator/health/liveness HTTP/1.1\r\nIf-Match: abc\r\n"), 400, "bad-request");
+        assertProblem(management.sendRaw("GET /actuator/health HTTP/1.1\r\nIf-None-Match: abc\r\n"), 400, "bad-request");
+        assertProblem(management.sendRaw("GET /actuator/health HTTP/1.1\r\nContent-Type: json\r\n"), 400, "bad-request");
+        assertProblem(management.sendRaw("GET /actuator/health HTTP/1.1\r\nContent-Type: a/b\r\nContent-Type: c/d\r\n"),
+                400, "bad-request");
+        assertProblem(management.sendRaw("GET /actuator/health HTTP/1.1\r\nContent-Encoding: gzip\r\n"), 415,
+                "unsupported-media-type");
+        assertProblem(management.sendRaw("GET /actuator/health HTTP/1.1\r\nContent-Type: application/json;charset=latin1\r\n"
+                + "Content-Length: 2\r\n", "{}"), 415, "unsupported-media-type");
+        assertProblem(management.sendRaw("GET /actuator/%68ealth HTTP/1.1\r\n"), 400, "non-canonical-path");
+        // Expect: 100-continue, so that the server need not read the body it refuses before it closes.
+        assertProblem(management.sendRaw("POST /actuator/health HTTP/1.1\r\nContent-Type: application/json\r\n"
+                + "Expect: 100-continue\r\nContent-Length: 10000000\r\n"), 413, "content-too-large");
+    }
+
+    /** {@code OPTIONS}, a CORS preflight too, lists the path's own {@code Allow}, and no {@code Accept-Patch}. */
+    @Test
+    void the_management_servers_options_list_the_paths_own_methods() {
+        ForumHttp management = new ForumHttp(managementPort);
+        for (String preflight : new String[] {"", "Origin: http://e\r\nAccess-Control-Request-Method: POST\r\n"}) {
+            Reply options = management.sendRaw("OPTIONS /actuator/health HTTP/1.1\r\n" + preflight);
+            assertThat(options.status()).as(options.toString()).isEqualTo(200);
+            assertThat(options.allow()).as(options.toString()).contains("GET, HEAD, OPTIONS");
+            assertThat(options.header("Accept-Patch")).as(options.toString()).isEmpty();
+            assertThat(options.header("Access-Control-Allow-Methods")).as(options.toString()).isEmpty();
+        }
+    }
+
+    /** {@code /error} called directly is a path like no other, as on the application's port: the 404 problem. */
+    @Test
+    void the_management_servers_error_page_is_the_applications() {
+        ForumHttp management = new ForumHttp(managementPort);
+        for (String method : new String[] {"GET", "PUT", "POST", "DELETE"}) {
+            assertProblem(management.sendRaw(method + " /error HTTP/1.1\r\n"), 404, "no-route");
+        }
+        assertProblem(management.sendRaw("GET /actuator/nothing HTTP/1.1\r\n"), 404, "no-route");
     }
 
     private static void assertProblem(Reply reply, int status, String type) {
