@@ -3,6 +3,9 @@ package forum.platform.web.error;
 import forum.platform.web.problem.ProblemType;
 import forum.platform.web.problem.ProblemResponses;
 
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
 import org.apache.catalina.Container;
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.core.StandardHost;
@@ -31,13 +34,23 @@ class ProblemsConfiguration {
         return ProblemsConfiguration::customize;
     }
 
+    /** The factories already customized: each is customized once, however many customizers call. */
+    private static final Set<TomcatServletWebServerFactory> CUSTOMIZED = Collections.synchronizedSet(
+            Collections.newSetFromMap(new WeakHashMap<>()));
+
     /**
      * Makes a Tomcat factory's servers answer as above: the application's, and Actuator's own when it has a port of
-     * its own ({@link ManagementProblemsConfiguration}).
+     * its own ({@link ManagementProblemsConfiguration}). Once per factory: component scanning also finds
+     * {@link ManagementProblemsConfiguration} in the application's context (a management context configuration is a
+     * {@code @Configuration}), whose customizer then calls this for the application's factory a second time, which
+     * would add every valve twice.
      *
      * @param factory the factory, before it makes its server
      */
     static void customize(TomcatServletWebServerFactory factory) {
+        if (!CUSTOMIZED.add(factory)) {
+            return;
+        }
         factory.setProtocol(Http11NioProtocolRefusingHttp2.class.getName());
         factory.addConnectorCustomizers(connector -> {
             connector.setEncodedSolidusHandling("passthrough");
