@@ -117,6 +117,37 @@ final class ModuleRoutes {
                 + " in the monolith");
     }
 
+    /**
+     * The warnings for controllers whose routes the load balancer may not send to the service: a controller of a routed
+     * module (one with a route prefix) that implements none of the module's HTTP contracts. The load balancer sends
+     * the service only the paths below the module's prefix ({@link #of}); such a controller's routes are read nowhere
+     * by the plugin, so one outside the prefix ({@code /admin/customers} beside {@code /api/customers}) would go to the
+     * monolith, where the module does not run. A warning, not a refusal: its routes may all be below the prefix.
+     *
+     * @param service the service's name, as the build's lines name it
+     * @param modules the service's own modules
+     * @return one line per such controller, in module and controller order; empty when there is none
+     */
+    static List<String> outsideTheirPrefix(ModulithModel model, String service, List<String> modules) {
+        List<String> warnings = new ArrayList<>();
+        for (String module : modules) {
+            Declared declared = Declared.of(model, module);
+            if (declared.prefixes().size() != 1) {
+                continue; // no route: blockedServices says so where it matters
+            }
+            String prefix = declared.prefixes().first();
+            new TreeSet<>(declared.controllers()).stream()
+                    .filter(controller -> model.httpContracts().values().stream()
+                            .noneMatch(c -> c.controllers().contains(controller)))
+                    .forEach(controller -> warnings.add(service + ": controller " + controller + " of module " + module
+                            + " implements none of its HTTP contracts, so its routes are not checked against the load"
+                            + " balancer's rule for " + module + ", which sends " + service + " only " + prefix + " and "
+                            + prefix + "/*: a route of it outside them reaches the monolith, where " + module + " does not"
+                            + " run; serve its routes below " + prefix + " (or through the contract)"));
+        }
+        return warnings;
+    }
+
     /** What a module declares for HTTP: its contracts, their class-level prefixes and its controllers. */
     private record Declared(List<String> contracts, TreeSet<String> prefixes, Set<String> controllers) {
 

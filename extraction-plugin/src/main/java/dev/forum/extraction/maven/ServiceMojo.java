@@ -182,6 +182,8 @@ public class ServiceMojo extends RequestingMojo {
         Planner.refuseBlocked(plans);
         plans.forEach(plan -> ModuleRoutes.unreachable(model, plan.service(), plan.request().modules())
                 .ifPresent(line -> getLog().warn("[extract] " + line)));
+        plans.stream().filter(plan -> !plan.request().monolith()).forEach(plan -> ModuleRoutes.outsideTheirPrefix(model,
+                plan.service(), plan.request().modules()).forEach(line -> getLog().warn("[extract] " + line)));
         RuntimeCheck.check(plans, model.extractableModules(), packsArtifact(RuntimeCheck.RUNTIME_ARTIFACT), getLog()::warn);
         ImageSettings images = image ? images(plans, analysis) : null;
         BootRepackager repackager = BootPackaging.repackager(analysis.springBoot(), project, session, repositories);

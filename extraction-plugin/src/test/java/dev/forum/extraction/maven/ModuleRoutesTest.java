@@ -132,6 +132,33 @@ class ModuleRoutesTest {
                 + " ratings, reviews, stock", e.getMessage());
     }
 
+    /**
+     * A routed module's controller that implements none of its contracts may serve routes outside the prefix the load
+     * balancer sends the service: one warning line per such controller.
+     */
+    @Test
+    void aControllerOutsideTheContractsOfARoutedModuleIsNamedInOneWarningLine() {
+        List<ModulithModel.Module> modules = new ArrayList<>();
+        Map<String, ModulithModel.HttpContract> contracts = new LinkedHashMap<>();
+        module(modules, "customers", "CustomerApi", "internal.CustomerController", "internal.AdminController");
+        module(modules, "catalog", "CatalogApi", "internal.CatalogController");
+        contract(contracts, "shop.customers.CustomerApi", "/api/customers", "shop.customers.internal.CustomerController");
+        contract(contracts, "shop.catalog.CatalogApi", "/api/catalog", "shop.catalog.internal.CatalogController");
+        ModulithModel model = new ModulithModel("shop.ShopApplication", List.of("shop"), modules, contracts,
+                Set.of("shop.customers.internal.CustomerController", "shop.customers.internal.AdminController",
+                        "shop.catalog.internal.CatalogController"), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "17");
+
+        assertEquals(List.of("crm: controller shop.customers.internal.AdminController of module customers implements none of"
+                + " its HTTP contracts, so its routes are not checked against the load balancer's rule for customers, which"
+                + " sends crm only /api/customers and /api/customers/*: a route of it outside them reaches the monolith, where"
+                + " customers does not run; serve its routes below /api/customers (or through the contract)"),
+                ModuleRoutes.outsideTheirPrefix(model, "crm", List.of("customers", "catalog")));
+        assertEquals(List.of(), ModuleRoutes.outsideTheirPrefix(model, "catalog", List.of("catalog")),
+                "every controller implements the contract");
+        assertEquals(List.of(), ModuleRoutes.outsideTheirPrefix(shop(), "orders", List.of("orders")),
+                "no prefix: the service is blocked elsewhere, not warned here");
+    }
+
     /** A service none of whose modules has a controller gets no request: one warning line naming them and why. */
     @Test
     void aServiceWithoutAControllerIsNamedInOneWarningLine() {
