@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import org.flywaydb.core.api.logging.Log;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** Flyway's log during a move: progress dropped, a warning or an error one line each on standard error. */
+@Isolated // swaps System.err: no other class may print meanwhile
 class FlywayWarningsUnitTest {
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The command line end to end: a rollback with nothing to move, a refused password of each kind (named by the variable
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
  * (migrations from the class path, as in the move image), the status, a mistyped module refused by status, abort and
  * drop-source (one line, exit 1), then the drop of the copy left behind.
  */
+@Isolated // swaps System.out and System.err (MainRun): no other class may print meanwhile
 @EnabledIfThrowawayPostgres
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class MainIntegrationTest {

@@ -15,12 +15,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * What the command line prints, standard output and error apart, on two PostgreSQL 15 servers made for this class: a
  * module that is not there refused by {@code move} before any line, {@code move --then-drop-source}'s {@code moved:}
  * then {@code done:}, {@code status} and {@code abort} with one server down, and {@code status} with neither read.
  */
+@Isolated // swaps System.out and System.err (MainRun): no other class may print meanwhile
 @EnabledIfThrowawayPostgres
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class MainOutputIntegrationTest {

@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The command line's refusals: one line each, saying what to fix, and the exit status. */
+@Isolated // swaps System.out: no other class may print meanwhile
 class MainUnitTest {
 
     private static final String[] COMPLETE = {"move", "--module", "posts", "--source", "shared@127.0.0.1:1/forum",
