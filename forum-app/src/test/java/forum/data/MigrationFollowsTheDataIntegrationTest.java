@@ -24,6 +24,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -107,10 +108,15 @@ class MigrationFollowsTheDataIntegrationTest {
             assertThat(tables(pair, pair.source)).isZero();
 
             // The database holding the data does not answer: the shared row names it, so the process does not fall
-            // back to the shared copy; it fails naming the database it needs (after the pool's 30 s connection wait).
+            // back to the shared copy; it fails naming the database it needs, after the pool's connection wait (30 s
+            // by default, 2 s here: the setting is what bounds it).
             String nowhere = "jdbc:postgresql://127.0.0.1:" + unusedPort() + "/" + pair.database();
             settings.put("forum.datasource.posts.moved.url", nowhere);
+            settings.put("forum.datasource.posts.connection-timeout", "2s");
+            long asked = System.nanoTime();
             var unreachable = assertThrows(RuntimeException.class, () -> ForumOnPostgres.startWith(release, settings));
+            assertThat(Duration.ofNanos(System.nanoTime() - asked)).as("refused after the 2 s connection wait")
+                    .isLessThan(Duration.ofSeconds(25));
             assertThat(rootCauseOfType(unreachable, ModuleDatabaseUnavailableException.class).getMessage())
                     .contains("cannot open its database " + nowhere, "nothing answers at that address");
             assertThat(tables(pair, pair.source)).isZero();

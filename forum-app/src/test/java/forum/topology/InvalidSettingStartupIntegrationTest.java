@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import forum.ForumApplication;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,10 +32,17 @@ class InvalidSettingStartupIntegrationTest {
         "--forum.seed-data=sometimes              | forum.seed-data=sometimes is not one of embedded, always, never",
         "--forum.topology.local-modules=posts     | forum.topology.local-modules is now extraction.topology.local-modules (the old names are no longer read)",
         "--forum.warm-up.rounds=0                 | forum.warm-up.rounds is now extraction.warm-up.rounds",
+        "--forum.datasource.posts.maximum-pool-size=many | forum.datasource.posts.maximum-pool-size=many is not a whole number",
+        "--forum.datasource.users.maximum-pool-size=0 | forum.datasource.users.maximum-pool-size=0: a pool needs 1 connection or more",
+        "--spring.datasource.maximum-pool-size=-2 | spring.datasource.maximum-pool-size=-2: a pool needs 1 connection or more",
+        "--forum.datasource.threads.connection-timeout=soon | forum.datasource.threads.connection-timeout=soon is not a duration, e.g. 500ms, 15m or 1h",
+        "--forum.datasource.posts.connection-timeout=100ms | forum.datasource.posts.connection-timeout=100ms: HikariCP waits 250ms or more for a connection",
+        "--forum.datasource.posts.moved.url=jdbc:h2:mem:moved --forum.datasource.posts.moved.poll-interval=often | forum.datasource.posts.moved.poll-interval=often is not a duration",
     })
     void isRefusedWithOneDescriptionNamingTheSetting(String argument, String description, CapturedOutput output) {
         Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(ForumApplication.class)
-                .run("--server.port=0", "--management.server.port=0", argument).close());
+                .run(Stream.concat(Stream.of("--server.port=0", "--management.server.port=0"),
+                        Arrays.stream(argument.split(" "))).toArray(String[]::new)).close());
 
         assertThat(failure).isNotNull();
         assertThat(output.getAll()).contains("APPLICATION FAILED TO START")

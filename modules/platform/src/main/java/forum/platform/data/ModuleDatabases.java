@@ -1,12 +1,12 @@
 package forum.platform.data;
 
 import com.zaxxer.hikari.HikariDataSource;
+import forum.platform.settings.InvalidSettingException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
@@ -17,9 +17,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens a module's database: its connection settings are {@code forum.datasource.<module>.url},
- * {@code .username}, {@code .password} and {@code .maximum-pool-size}, each falling back to
- * {@code spring.datasource.*}. So one database with a schema per module needs only a role per module
- * ({@code FORUM_DATASOURCE_POSTS_USERNAME}, ...), and a module can also have a database of its own.
+ * {@code .username}, {@code .password}, {@code .maximum-pool-size} (1 or more; HikariCP's default 10) and
+ * {@code .connection-timeout} (how long a caller waits for a connection before failing, 250ms or more, HikariCP's
+ * least; its default 30s), each falling back to {@code spring.datasource.*}. A value not of its type or out of its
+ * range stops the start with an {@link InvalidSettingException} naming the setting. So one database with a schema
+ * per module needs only a role per module ({@code FORUM_DATASOURCE_POSTS_USERNAME}, ...), and a module can also have a
+ * database of its own.
  *
  * <p>With {@code forum.datasource.<module>.owner.username} and {@code .owner.password}
  * ({@code FORUM_DATASOURCE_POSTS_OWNER_USERNAME}, ...; no fallback), the module's migrations and seed run as that
@@ -40,6 +43,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ModuleDatabases {
+
+    /** HikariCP's least connection timeout (it refuses a shorter one). */
+    private static final Duration LEAST_CONNECTION_TIMEOUT = Duration.ofMillis(250);
 
     /** How often a module with two databases reads its placement row. */
     static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(200);
@@ -82,9 +88,14 @@ public class ModuleDatabases {
         pool.setJdbcUrl(url);
         pool.setUsername(setting(module, "username"));
         pool.setPassword(setting(module, "password"));
-        String size = setting(module, "maximum-pool-size");
+        Integer size = typedSetting(module, "maximum-pool-size", Integer.class, 1, "a pool needs 1 connection or more");
         if (size != null) {
-            pool.setMaximumPoolSize(Integer.parseInt(size));
+            pool.setMaximumPoolSize(size);
+        }
+        Duration timeout = typedSetting(module, "connection-timeout", Duration.class, LEAST_CONNECTION_TIMEOUT,
+                "HikariCP waits 250ms or more for a connection");
+        if (timeout != null) {
+            pool.setConnectionTimeout(timeout.toMillis());
         }
         String movedUrl = movedSetting(module, "url");
         if (movedUrl == null || movedUrl.isBlank()) {
@@ -98,11 +109,13 @@ public class ModuleDatabases {
         moved.setUsername(Objects.requireNonNullElse(movedSetting(module, "username"), pool.getUsername()));
         moved.setPassword(Objects.requireNonNullElse(movedSetting(module, "password"), pool.getPassword()));
         moved.setMaximumPoolSize(pool.getMaximumPoolSize());
+        moved.setConnectionTimeout(pool.getConnectionTimeout());
         // Not reachable yet (a new database still being made) is no reason not to start: the pool connects later.
         moved.setInitializationFailTimeout(-1);
-        String interval = movedSetting(module, "poll-interval");
+        Duration interval = typed("forum.datasource." + module + ".moved.poll-interval", Duration.class,
+                Duration.ofMillis(1), "the placement row is read every 1ms or more");
         ModulePlacement placement = new ModulePlacement(module, pool, moved,
-                interval == null ? DEFAULT_POLL_INTERVAL : DurationStyle.detectAndParse(interval));
+                interval == null ? DEFAULT_POLL_INTERVAL : interval);
         placement.refreshNow();
         try {
             if (placement.authoritative() == ModulePlacement.Side.MOVED) {
@@ -139,6 +152,7 @@ public class ModuleDatabases {
                     migration.setUsername(owner);
                     migration.setPassword(ownerPassword);
                     migration.setMaximumPoolSize(2);
+                    migration.setConnectionTimeout(pool.getConnectionTimeout());
                     new ModuleSchema(module, seedTable, migration, url, soleDatabase, seedPolicy, pool.getUsername())
                             .prepare();
                 }
@@ -167,6 +181,38 @@ public class ModuleDatabases {
     /** The owner role's setting of a module, with no fallback: a module without one migrates as its own role. */
     private String ownerSetting(String module, String key) {
         return settings.bind("forum.datasource." + module + ".owner." + key, String.class).orElse(null);
+    }
+
+    /**
+     * A module's setting of {@code type} as {@link #setting} finds it (or null), refused with the name it was read
+     * under when it is not of that type or is below {@code least}.
+     *
+     * @throws InvalidSettingException naming the setting and its value, and {@code rule} when out of range
+     */
+    private <T extends Comparable<? super T>> T typedSetting(String module, String key, Class<T> type, T least,
+                                                            String rule) {
+        String own = "forum.datasource." + module + "." + key;
+        boolean hasOwn = settings.bind(own, String.class).isBound();
+        return typed(hasOwn ? own : "spring.datasource." + key, type, least, rule);
+    }
+
+    /** The setting {@code name} as {@code type} (or null), as {@link #typedSetting} refuses it. */
+    private <T extends Comparable<? super T>> T typed(String name, Class<T> type, T least, String rule) {
+        String given = settings.bind(name, String.class).orElse(null);
+        if (given == null) {
+            return null;
+        }
+        T value;
+        try {
+            value = settings.bind(name, type).get();
+        } catch (RuntimeException notOfType) {
+            throw new InvalidSettingException(name + "=" + given + " is not "
+                    + (type == Duration.class ? "a duration, e.g. 500ms, 15m or 1h" : "a whole number"), notOfType);
+        }
+        if (value.compareTo(least) < 0) {
+            throw new InvalidSettingException(name + "=" + given + ": " + rule, null);
+        }
+        return value;
     }
 
     private String setting(String module, String key) {
