@@ -53,6 +53,10 @@ final class SecurityTable {
                 .sign(), body, 401, "unauthorized", "invalid_token"));
         rows.add(new Row("a token for another audience", () -> "Bearer " + TestTokens.builder(CALLER).audience("billing")
                 .sign(), body, 401, "unauthorized", "invalid_token"));
+        rows.add(new Row("a valid token with base64url padding appended (RFC 7515 writes none)",
+                () -> "Bearer " + TestTokens.forUser(CALLER) + "==", body, 401, "unauthorized", "invalid_token"));
+        rows.add(new Row("a valid token whose signature's last character has its unused bits set",
+                () -> "Bearer " + unusedBitsSet(TestTokens.forUser(CALLER)), body, 401, "unauthorized", "invalid_token"));
         rows.add(new Row("a token with alg none", () -> "Bearer " + TestTokens.unsigned(CALLER), body, 401, "unauthorized",
                 "invalid_token"));
         rows.add(new Row("a token signed with HS256 and the public key as secret (algorithm confusion)",
@@ -70,6 +74,20 @@ final class SecurityTable {
 
     private static String cut(String token) {
         return token.substring(0, token.lastIndexOf('.') + 5);
+    }
+
+    /**
+     * The same token with the lowest bit of its signature's last character set: a signature of 4n + 2 or 4n + 3
+     * characters ends in bits past its last byte, which decode to the same bytes whatever they are.
+     */
+    private static String unusedBitsSet(String token) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        int signatureLength = token.length() - token.lastIndexOf('.') - 1;
+        if (signatureLength % 4 == 0) {
+            throw new IllegalStateException("a signature of 4n characters has no unused bits: " + token);
+        }
+        int last = alphabet.indexOf(token.charAt(token.length() - 1));
+        return token.substring(0, token.length() - 1) + alphabet.charAt(last | 1);
     }
 
     /** A token an attacker makes from the published key: HMAC with the public key's bytes as the secret. */

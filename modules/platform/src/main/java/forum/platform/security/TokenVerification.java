@@ -63,6 +63,8 @@ final class TokenVerification {
     static final long VERIFIED_TOKENS_KEPT = 4_096;
     /** The reason of an unsigned token's refusal, as {@link ProblemSecurityHandlers} tells it. */
     static final String UNSIGNED = "unsigned token: its header names the algorithm none";
+    /** The reason of a token not written in canonical unpadded base64url; "Malformed", as the JOSE library says it. */
+    static final String NOT_BASE64URL = "Malformed token: a part is not canonical unpadded base64url (RFC 7515 section 2)";
 
     private TokenVerification() {
     }
@@ -99,6 +101,7 @@ final class TokenVerification {
         decoder.setJwtValidator(validator(jwt, settings));
         return token -> {
             refuseUnsigned(token);
+            refuseNonCanonical(token);
             return decoder.decode(token);
         };
     }
@@ -126,6 +129,60 @@ final class TokenVerification {
         if (algorithm instanceof String name && name.equalsIgnoreCase("none")) {
             throw new BadJwtException(UNSIGNED);
         }
+    }
+
+    /**
+     * A token whose parts are not canonical unpadded base64url (RFC 7515 section 2: no {@code =}, and the bits after
+     * the last whole byte zero, RFC 4648 section 3.5) is refused as malformed before any part is decoded. The JOSE
+     * library reads such parts too, so one signed token would otherwise verify under several spellings, and each
+     * spelling would be a token of its own to every cache of tokens.
+     *
+     * @param token the token as sent
+     * @throws BadJwtException {@link #NOT_BASE64URL} if a part holds a character outside the base64url alphabet,
+     *                         has a length no base64url text has (4n + 1), or ends in bits that are not zero
+     */
+    static void refuseNonCanonical(String token) {
+        int start = 0;
+        for (int end = token.indexOf('.'); ; end = token.indexOf('.', start)) {
+            if (!isCanonicalBase64Url(token, start, end < 0 ? token.length() : end)) {
+                throw new BadJwtException(NOT_BASE64URL);
+            }
+            if (end < 0) {
+                return;
+            }
+            start = end + 1;
+        }
+    }
+
+    /** Whether {@code text[from, to)} is base64url as RFC 7515 writes it: no padding, the unused low bits zero. */
+    private static boolean isCanonicalBase64Url(String text, int from, int to) {
+        int last = 0;
+        for (int i = from; i < to; i++) {
+            last = base64UrlValue(text.charAt(i));
+            if (last < 0) {
+                return false;
+            }
+        }
+        return switch ((to - from) % 4) {
+            case 1 -> false;
+            case 2 -> (last & 0x0F) == 0;
+            case 3 -> (last & 0x03) == 0;
+            default -> true;
+        };
+    }
+
+    /** A character's value in the base64url alphabet (RFC 4648 section 5), or -1. */
+    private static int base64UrlValue(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '-' ? 62 : c == '_' ? 63 : -1;
     }
 
     private static OAuth2TokenValidator<Jwt> validator(OAuth2ResourceServerProperties.Jwt jwt, TokenSettings settings) {
