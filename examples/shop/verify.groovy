@@ -62,6 +62,11 @@ assert !new File(basedir, 'target/services/sales').exists()
 // orders) for a shop that sets none of the forum's settings: no token settings, profile or signing keys.
 assert log.readLines().any { it.startsWith('[WARNING] [extract] ecs: ') && it.contains("refused-topology.yml:7: service 'sales' is blocked") &&
         it.endsWith('; rendered without it') }
+// The shop sets no database bootstrap script: one [INFO] line says so and names the setting, no path of the forum's.
+List<String> noBootstrap = log.readLines().findAll { it.contains('[extract] ecs: no database bootstrap task rendered') }
+assert noBootstrap.size() == 1 && noBootstrap[0].startsWith('[INFO] ') &&
+        noBootstrap[0].contains('set -Dextract.ecs.databaseBootstrapImage=<script>') : noBootstrap
+assert !log.contains('build-db-bootstrap')
 File ecs = new File(basedir, 'target/ecs')
 assert (ecs.list() as List).toSorted() == ['base.json', 'deploy.sh', 'service-monolith.json', 'taskdefs'] : ecs.list()
 def task = new groovy.json.JsonSlurper().parse(new File(ecs, 'taskdefs/monolith.json')).containerDefinitions[0]

@@ -24,6 +24,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Renders the topology file's Amazon ECS deployment into {@code target/ecs/}: {@code base.json} and
@@ -143,10 +144,12 @@ public class EcsMojo extends AnalysingMojo {
 
     /**
      * The script that builds the database bootstrap image (psql and the admin SQL that creates two roles and a
-     * schema per module), relative to the project's root; deploy.sh runs it, pushes the image and runs it once per
-     * deployment. Without the file there is no bootstrap task.
+     * schema per module), relative to the project's root; deploy.sh runs it, pushes the image and runs the task once
+     * per deployment (the forum's is {@code deploy/images/build-db-bootstrap.sh}). Unset: no bootstrap task, said in
+     * one line (a warning with {@link #moduleDatabases}, whose roles nothing else creates). A path that is no file is
+     * refused.
      */
-    @Parameter(property = "extract.ecs.databaseBootstrapImage", defaultValue = "deploy/images/build-db-bootstrap.sh")
+    @Parameter(property = "extract.ecs.databaseBootstrapImage")
     private String databaseBootstrapImage;
 
     /**
@@ -185,13 +188,7 @@ public class EcsMojo extends AnalysingMojo {
 
         Path out = outputDirectory.toPath();
         Path root = TopologyLocation.root(project);
-        Path bootstrapFile = TopologyLocation.resolve(databaseBootstrapImage, project);
-        String bootstrap = null;
-        if (Files.isRegularFile(bootstrapFile)) {
-            bootstrap = slashes(root.toAbsolutePath().relativize(bootstrapFile.toAbsolutePath().normalize()));
-        } else {
-            getLog().info("[extract] ecs: no database bootstrap image script at " + bootstrapFile + ": no bootstrap task");
-        }
+        String bootstrap = bootstrapScript(databaseBootstrapImage, moduleDatabases, project, getLog()::info, getLog()::warn);
         String app = resolved.name();
         EcsSettings.Identity identity = null;
         if (tokenIssuerModule != null && !tokenIssuerModule.isBlank()) {
@@ -251,6 +248,41 @@ public class EcsMojo extends AnalysingMojo {
         Map<String, List<String>> blocked = TopologyLocation.refusedServices(full, model, artifacts, services);
         blocked.values().forEach(lines -> lines.forEach(line -> warn.accept("[extract] ecs: " + line + "; rendered without it")));
         return TopologyLocation.without(full, blocked.keySet());
+    }
+
+    /** The property that names the database bootstrap image's script. */
+    static final String BOOTSTRAP_PROPERTY = "extract.ecs.databaseBootstrapImage";
+
+    /**
+     * The database bootstrap image's script, relative to the project's root (as deploy.sh runs it), or null for no
+     * bootstrap task. Unset, that is said in one line naming the setting that gives one: {@code info} where the
+     * application has one datasource, {@code warn} with {@code moduleDatabases} (the tasks log in with each module's
+     * roles, which only the bootstrap creates). Set, it must be a file: a path that is not is refused, naming it.
+     *
+     * @param setting the {@code databaseBootstrapImage} setting, or null
+     */
+    static String bootstrapScript(String setting, boolean moduleDatabases, MavenProject project, Consumer<String> info,
+            Consumer<String> warn) {
+        if (setting == null || setting.isBlank()) {
+            String none = "[extract] ecs: no database bootstrap task rendered (no " + BOOTSTRAP_PROPERTY + "): to have one"
+                    + " make each module's database roles and schema on every deployment, set -D" + BOOTSTRAP_PROPERTY
+                    + "=<script> (or <databaseBootstrapImage> in the plugin's configuration) to the script that builds its image"
+                    + " (the root README, \"Deploying to ECS\")";
+            if (moduleDatabases) {
+                warn.accept(none + "; with moduleDatabases the tasks log in with those roles, which nothing else creates");
+            } else {
+                info.accept(none);
+            }
+            return null;
+        }
+        Path root = TopologyLocation.root(project);
+        Path file = TopologyLocation.resolve(setting.trim(), project);
+        if (!Files.isRegularFile(file)) {
+            throw new ExtractionException(BOOTSTRAP_PROPERTY + "=" + setting.trim() + " names no file: nothing at " + file
+                    + (Path.of(setting.trim()).isAbsolute() ? "" : " (a relative path is taken from " + root + ")")
+                    + ": point it at the script that builds the database bootstrap image, or leave it out for no bootstrap task");
+        }
+        return slashes(root.toAbsolutePath().relativize(file.toAbsolutePath().normalize()));
     }
 
     /** The {@code groupId:artifactId} of every artifact on the application's runtime class path. */
