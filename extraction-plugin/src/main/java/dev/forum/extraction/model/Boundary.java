@@ -36,16 +36,27 @@ final class Boundary {
     private final Set<String> everywhere;
     private final Map<String, String> remoteContracts = new TreeMap<>();
     private final Set<String> unsendableSeen = new LinkedHashSet<>();
+    private final List<String> group;
+    private final Set<String> partners = new LinkedHashSet<>();
 
     /**
      * @param services the topology file's services, so that a blocker between two modules names the service that
      *                 already holds both ({@link TopologyServices#NONE} without a file)
+     * @param group    the service's modules and every module its blockers tie them to ({@link #partners()}, followed
+     *                 from module to module): each blocker's advice names the one service holding them all; empty
+     *                 while they are not known, each blocker then advising its two modules
      */
-    Boundary(ModulithModel model, ServiceRequest request, TopologyServices services) {
+    Boundary(ModulithModel model, ServiceRequest request, TopologyServices services, java.util.Collection<String> group) {
         this.model = model;
         this.request = request;
         this.services = services;
         this.everywhere = model.everywhereModules();
+        this.group = List.copyOf(group);
+    }
+
+    /** The modules outside the service that a blocker advises keeping with it (known after {@link #blockers()}). */
+    Set<String> partners() {
+        return partners;
     }
 
     /** The HTTP contracts the service calls across its boundary, each to its module (known after {@link #blockers()}). */
@@ -154,7 +165,8 @@ final class Boundary {
 
     /** How to keep two modules in one service: the topology file's service that holds both, or what to change. */
     private String together(String a, String b) {
-        return services.together(a, b);
+        partners.add(inside(a) ? b : a);
+        return group.isEmpty() ? services.together(a, b) : services.together(a, b, group, request.modules());
     }
 
     private static String target(String target) {
@@ -220,9 +232,10 @@ final class Boundary {
      * @param through   the published type {@code user} references: {@code published} itself, or the one that brought it along
      * @param published the copied type whose code needs {@code targets}
      * @param targets   the unpublished types it needs, in name order
+     * @param group     as {@link Boundary#Boundary}'s: the modules the advice keeps together, or empty for the two
      */
     static Blocker publishedTypeNeedsInternals(ModulithModel model, ServiceRequest request, TopologyServices services,
-            String user, String through, String published, Set<String> targets) {
+            java.util.Collection<String> group, String user, String through, String published, Set<String> targets) {
         String owner = model.moduleOf(published).map(Module::name).orElse("(no module)");
         String userModule = model.moduleOf(user).map(Module::name).orElse(null);
         String uses = user + " uses " + (published.equals(through) ? published + ", published by module " + owner
@@ -234,7 +247,8 @@ final class Boundary {
         List<String> unpublished = new ArrayList<>();
         byModule.forEach((module, types) -> unpublished.add("module " + module + " does not publish " + String.join(", ", types)));
         String together = userModule != null && request.modules().contains(userModule) && !userModule.equals(owner)
-                ? ", or " + services.together(userModule, owner) : "";
+                ? ", or " + (group.isEmpty() ? services.together(userModule, owner)
+                        : services.together(userModule, owner, group, request.modules())) : "";
         return new Blocker(Blocker.Kind.INTERNAL_REFERENCE, published, targets.iterator().next(), model.sourcePath(published),
                 owner, model.moduleOf(targets.iterator().next()).map(Module::name).orElse("(no module)"),
                 request.subject() + ": " + uses + ", whose own code needs " + String.join(", ", targets) + " ("

@@ -125,24 +125,35 @@ public final class Planner {
         List<Blocker> blockers = new ArrayList<>();
         closure.ownInternals().forEach((from, targets) -> targets.stream().filter(to -> !classes.contains(to))
                 .forEach(to -> blockers.add(Boundary.internalReference(model, request, from, to))));
-        Boundary boundary = new Boundary(model, request, services);
-        List<Blocker> crossing = boundary.blockers();
+        List<Blocker> first = new Boundary(model, request, services, List.of()).blockers();
         // A copied published type that needs its module's internals cannot work in the service. Unless a bean-call
         // blocker already names it (the service calls it as a bean, which cannot cross anyway, and either fix of that
         // blocker takes it out of the service), that is what the service is blocked by: the type, why it is there,
         // and what it needs, never as though the service's own classes used those internals.
         Set<String> beanCalls = new TreeSet<>();
-        crossing.stream().filter(b -> b.kind() == Blocker.Kind.BEAN_CALL && request.modules().contains(b.sourceModule()))
+        first.stream().filter(b -> b.kind() == Blocker.Kind.BEAN_CALL && request.modules().contains(b.sourceModule()))
                 .forEach(b -> beanCalls.add(b.target()));
         Closure reported = beanCalls.isEmpty() ? closure : Closure.of(model, index, own, beanCalls);
+        Map<String, Set<String>> needingInternals = new LinkedHashMap<>();
+        Set<String> tied = new LinkedHashSet<>();
         reported.copiedInternals().forEach((published, targets) -> {
             Set<String> missing = new TreeSet<>(targets);
             missing.removeAll(classes);
             if (!missing.isEmpty()) {
-                blockers.add(Boundary.publishedTypeNeedsInternals(model, request, services, reported.usedBy().get(published),
-                        reported.through().get(published), published, missing));
+                needingInternals.put(published, missing);
+                String user = model.moduleOf(reported.usedBy().get(published)).map(Module::name).orElse(null);
+                String owner = model.moduleOf(published).map(Module::name).orElse(null);
+                if (user != null && owner != null && request.modules().contains(user) && !user.equals(owner)) {
+                    tied.add(owner);
+                }
             }
         });
+        // Every blocker of the service advises the same one service: its modules and every module they must stay with.
+        List<String> group = group(model, request, services, tied);
+        Boundary boundary = new Boundary(model, request, services, group);
+        List<Blocker> crossing = boundary.blockers();
+        needingInternals.forEach((published, missing) -> blockers.add(Boundary.publishedTypeNeedsInternals(model, request,
+                services, group, reported.usedBy().get(published), reported.through().get(published), published, missing)));
         blockers.addAll(crossing);
 
         Map<ScannedArtifact, String> included = new LinkedHashMap<>();
@@ -168,6 +179,23 @@ public final class Planner {
         calls.removeAll(modules);
         return new ServicePlan(request, modules, new ArrayList<>(calls), boundary.remoteContracts(), classes, included,
                 filtered, excluded, leftOut, blockers);
+    }
+
+    /**
+     * The service's modules, then every module a blocker advises keeping with them ({@code tied} and the modules its
+     * bean calls, events, entities and tables cross to), followed from module to module until a service of them all
+     * would have no such blocker left: what one service must hold for the advice to be followed in one step.
+     */
+    static List<String> group(ModulithModel model, ServiceRequest request, TopologyServices services, Set<String> tied) {
+        Set<String> group = new LinkedHashSet<>(request.modules());
+        group.addAll(tied);
+        while (true) {
+            Boundary boundary = new Boundary(model, new ServiceRequest(request.name(), List.copyOf(group)), services, List.of());
+            boundary.blockers();
+            if (!group.addAll(boundary.partners())) {
+                return List.copyOf(group);
+            }
+        }
     }
 
     /**

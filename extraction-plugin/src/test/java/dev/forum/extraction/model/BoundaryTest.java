@@ -105,6 +105,50 @@ class BoundaryTest {
         assertTrue(service.startsWith("Service 'sales': shop.a.internal.OrderService calls shop.b.Stock"), service);
     }
 
+    /**
+     * A module with two blockers to two modules (no topology file yet): both lines advise the same one service, the
+     * module and every module it must stay with, and a service of exactly those builds; a module its blockers reach only
+     * through another is in it too.
+     */
+    @Test
+    void aModuleWithBlockersToSeveralModulesIsAdvisedOneServiceHoldingThemAll() {
+        Shop shop = new Shop().module("a", false, List.of("internal.OrderService"),
+                        bean("shop.a.internal.OrderService", "shop.b.Stock", "b"), bean("shop.a.internal.OrderService", "shop.c.Prices", "c"))
+                .module("b", false, List.of("Stock")).module("c", false, List.of("Prices"))
+                .module("d", false, List.of("Other"));
+        ModulithModel model = shop.model();
+
+        List<Blocker> a = blockers(model, "a");
+        assertEquals(List.of(Blocker.Kind.BEAN_CALL, Blocker.Kind.BEAN_CALL), a.stream().map(Blocker::kind).toList());
+        assertTrue(a.get(0).message().endsWith(", or keep a and b in one service, with c too (a must stay with b and c, counting every"
+                + " blocker): list them in one service of the topology file (modules: [a, b, c]) and build that service with"
+                + " -Dextract=<its name>"), a.get(0).message());
+        assertTrue(a.get(1).message().endsWith(", or keep a and c in one service, with b too (a must stay with b and c, counting every"
+                + " blocker): list them in one service of the topology file (modules: [a, b, c]) and build that service with"
+                + " -Dextract=<its name>"), a.get(1).message());
+        assertEquals(List.of(), blockers(model, "a", "b", "c"), "the advised service builds");
+
+        // b alone is tied to a only by its own blocker, and to c through a: the advice is the same three modules.
+        List<Blocker> b = blockers(model, "b");
+        assertEquals(1, b.size());
+        assertTrue(b.get(0).message().endsWith(", or keep a and b in one service, with c too (b must stay with a and c, counting every"
+                + " blocker): list them in one service of the topology file (modules: [b, a, c]) and build that service with"
+                + " -Dextract=<its name>"), b.get(0).message());
+
+        // With a topology file: one service to add the others to, the same in every line.
+        TopologyServices file = services(Map.of("sales", List.of("d", "a")));
+        List<Blocker> inFile = Planner.plan(model, List.of(), new ServiceRequest("sales", List.of("d", "a"), false, true), file).blockers();
+        assertEquals(2, inFile.size());
+        inFile.forEach(blocker -> assertTrue(blocker.message().endsWith("(d and a must stay with b and c, counting every blocker):"
+                + " add b and c to service 'sales' of topology.yml (modules: [d, a, b, c]) and build it with -Dextract=sales"),
+                blocker.message()));
+        // Split over two services of the file: make them one.
+        List<Blocker> apart = Planner.plan(model, List.of(), new ServiceRequest("a", List.of("a")),
+                services(Map.of("stock", List.of("b"), "prices", List.of("c", "d")))).blockers();
+        apart.forEach(blocker -> assertTrue(blocker.message().endsWith("topology.yml puts them in services 'stock', 'prices': make"
+                + " them one service (modules: [b, c, d, a]) and build that with -Dextract=<its name>"), blocker.message()));
+    }
+
     private static TopologyServices services(Map<String, List<String>> extracted) {
         return new TopologyServices("topology.yml", "monolith", new java.util.TreeMap<>(extracted));
     }
@@ -122,8 +166,12 @@ class BoundaryTest {
         assertEquals(2, a.size());
         assertEquals("Module 'a' alone: event shop.a.OrderPlaced, published by module a, is listened to by shop.b.internal.Planner.on"
                 + " (shop/b/internal/Planner.java, module b), which would run in another service. This project does not carry"
-                + " events across services yet (it has no message broker support): keep a and b in one service: list both in one"
-                + " service of the topology file (modules: [a, b]) and build that service with -Dextract=<its name>", a.get(0).message());
+                + " events across services yet (it has no message broker support): keep a and b in one service, with c too (a must"
+                + " stay with b and c, counting every blocker): list them in one service of the topology file (modules: [a, b, c])"
+                + " and build that service with -Dextract=<its name>", a.get(0).message());
+        assertTrue(a.get(1).message().endsWith("keep a and c in one service, with b too (a must stay with b and c, counting every"
+                + " blocker): list them in one service of the topology file (modules: [a, b, c]) and build that service with"
+                + " -Dextract=<its name>"), "both lines advise the same service: " + a.get(1).message());
         assertTrue(a.get(1).message().contains("It is @Externalized to 'shipments', but Mailer listens in process, not to the broker."));
         assertEquals(List.of("shop.a.OrderPlaced"), blockers(model, "b").stream().map(Blocker::target).toList());
         assertEquals(List.of("shop.a.Shipped"), blockers(model, "a", "b").stream().map(Blocker::target).toList());
@@ -147,8 +195,10 @@ class BoundaryTest {
         Blocker table = blockers(model, "c").get(0);
         assertEquals("table invoice", table.target());
         assertTrue(table.message().startsWith("Module 'c' alone: table 'invoice' is mapped by shop.b.internal.Invoice"));
-        assertTrue(table.message().endsWith("or keep b and c in one service: list both in one service of the topology file"
-                + " (modules: [b, c]) and build that service with -Dextract=<its name>"), table.message());
+        // b, which c must stay with, must stay with a (b uses a's entity): the advice holds all three.
+        assertTrue(table.message().endsWith("or keep b and c in one service, with a too (c must stay with b and a, counting every"
+                + " blocker): list them in one service of the topology file (modules: [c, b, a]) and build that service with"
+                + " -Dextract=<its name>"), table.message());
         assertEquals(List.of(), blockers(model, "b", "c").stream().filter(x -> x.kind() == Blocker.Kind.SHARED_TABLE).toList());
     }
 
