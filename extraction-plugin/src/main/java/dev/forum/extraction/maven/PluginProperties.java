@@ -29,7 +29,7 @@ final class PluginProperties {
      * @param userProperties the build's {@code -D} properties
      * @param plugin         this plugin's descriptor: every goal's parameters and the property each reads
      * @throws ExtractionException (one line) for a property in the plugin's name that no goal reads (with the closest
-     *                             one), a key of six letters or more within two edits of {@code extract} (a mistyped
+     *                             one, and where the properties are listed: not all of them), a key of six letters or more within two edits of {@code extract} (a mistyped
      *                             {@code -Dextract}), an
      *                             empty {@code -Dextract=}, or a switch that is neither {@code true} nor {@code false}
      */
@@ -50,7 +50,7 @@ final class PluginProperties {
             }
             if (!known.containsKey(key)) {
                 throw new ExtractionException("-D" + key + " is not a property of the extraction plugin"
-                        + ClosestName.hint(key, known.keySet()) + ": its properties are " + String.join(", ", known.keySet()));
+                        + ClosestName.hint(key, known.keySet()) + ": correct it or leave it out; " + listing(plugin));
             }
             if (key.equals(PREFIX) && value.isBlank()) {
                 throw new ExtractionException("-Dextract= names nothing: give the modules or services to build, e.g."
@@ -61,6 +61,17 @@ final class PluginProperties {
                         + key + "=false");
             }
         }
+    }
+
+    /**
+     * Where the plugin's properties are listed, instead of all of them in the refusal (some 40, a line of over a
+     * thousand characters): its help goal, which prints each goal's parameters with the property each reads.
+     */
+    private static String listing(PluginDescriptor plugin) {
+        String prefix = plugin.getGoalPrefix() == null || plugin.getGoalPrefix().isBlank() ? PREFIX : plugin.getGoalPrefix();
+        return plugin.getMojo("help") != null
+                ? "`mvn " + prefix + ":help -Ddetail` lists every goal's properties (\"User property\")"
+                : "the plugin's README lists its goals' properties";
     }
 
     /** Every property a goal of the plugin reads ({@code ${extract...}} expressions), with the parameter's type. */

@@ -23,9 +23,13 @@ class PluginPropertiesTest {
 
     @Test
     void aMistypedPropertyIsRefusedWithTheClosestOne() throws Exception {
-        assertEquals("-Dextract.imag is not a property of the extraction plugin (did you mean extract.image?): its properties"
-                + " are extract, extract.ecs.skip, extract.image, extract.topology",
+        // The closest property and where all of them are listed (the help goal), not the list itself: one short line.
+        assertEquals("-Dextract.imag is not a property of the extraction plugin (did you mean extract.image?): correct it or"
+                + " leave it out; `mvn extract:help -Ddetail` lists every goal's properties (\"User property\")",
                 refusal("extract.imag", "false"));
+        assertEquals("-Dextract.nothingLikeIt is not a property of the extraction plugin: correct it or leave it out;"
+                + " `mvn extract:help -Ddetail` lists every goal's properties (\"User property\")",
+                refusal("extract.nothingLikeIt", "1"));
         assertEquals("-Dextrac=orders is not a property of the extraction plugin: did you mean -Dextract=orders?",
                 refusal("extrac", "orders"));
         assertEquals("-Dextarct.image=false is not a property of the extraction plugin: did you mean -Dextract.image=false?",
@@ -54,7 +58,10 @@ class PluginPropertiesTest {
         return properties;
     }
 
-    /** Two goals, as Maven's descriptor lists them: service (extract, extract.image, extract.topology) and ecs. */
+    /**
+     * Three goals, as Maven's descriptor lists them: service (extract, extract.image, extract.topology), ecs and the
+     * generated help goal (whose {@code detail} is no property of the plugin's).
+     */
     private static PluginDescriptor plugin() throws Exception {
         PluginDescriptor plugin = new PluginDescriptor();
         plugin.addMojo(mojo("service", List.of(parameter("extract", "java.lang.String"),
@@ -62,6 +69,8 @@ class PluginPropertiesTest {
                 parameter(null, "org.apache.maven.project.MavenProject"))));
         plugin.addMojo(mojo("ecs", List.of(parameter("extract.topology", "java.lang.String"),
                 parameter("extract.ecs.skip", "boolean"))));
+        plugin.addMojo(mojo("help", List.of(parameter("detail", "boolean"))));
+        plugin.setGoalPrefix("extract");
         return plugin;
     }
 
