@@ -6,6 +6,7 @@ import dev.forum.extraction.model.ModulithModel.HttpContract;
 import dev.forum.extraction.model.ModulithModel.Listener;
 import dev.forum.extraction.model.ModulithModel.Module;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,7 +47,7 @@ final class Boundary {
      *                 from module to module): each blocker's advice names the one service holding them all; empty
      *                 while they are not known, each blocker then advising its two modules
      */
-    Boundary(ModulithModel model, ServiceRequest request, TopologyServices services, java.util.Collection<String> group) {
+    Boundary(ModulithModel model, ServiceRequest request, TopologyServices services, Collection<String> group) {
         this.model = model;
         this.request = request;
         this.services = services;
@@ -235,7 +236,7 @@ final class Boundary {
      * @param group     as {@link Boundary#Boundary}'s: the modules the advice keeps together, or empty for the two
      */
     static Blocker publishedTypeNeedsInternals(ModulithModel model, ServiceRequest request, TopologyServices services,
-            java.util.Collection<String> group, String user, String through, String published, Set<String> targets) {
+            Collection<String> group, String user, String through, String published, Set<String> targets) {
         String owner = model.moduleOf(published).map(Module::name).orElse("(no module)");
         String userModule = model.moduleOf(user).map(Module::name).orElse(null);
         String uses = user + " uses " + (published.equals(through) ? published + ", published by module " + owner
