@@ -90,6 +90,18 @@ final class JwkSetIssuer implements AutoCloseable {
     /** Takes the issuer down: from now on a fetch finds nothing listening. */
     @Override
     public void close() throws IOException {
+        int port = socket.getLocalPort();
         socket.close();
+        // The JDK may finish closing a socket whose accept() a thread is blocked in only once that thread wakes: wait
+        // until the port refuses connections, so that the next fetch surely finds nothing listening.
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                Thread.onSpinWait();
+            } catch (IOException refused) {
+                return;
+            }
+        }
+        throw new IOException("port " + port + " still accepts connections 2 s after the issuer was closed");
     }
 }
