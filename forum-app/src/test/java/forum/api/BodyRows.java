@@ -165,7 +165,11 @@ final class BodyRows {
                 "must be a whole number, not a number with a fraction or an exponent", "thread"));
 
         rows.add(post("an object where an id belongs", "/api/posts", "{\"thread\":{\"id\":1},\"text\":\"x\",\"user\":1}", 400,
-                "validation", "must be a whole number", "thread"));
+                "validation", "must be a whole number, not an object", "thread"));
+        rows.add(post("an empty object where an id belongs", "/api/threads", "{\"title\":\"x\",\"createdBy\":{}}", 400,
+                "validation", "must be a whole number, not an object", "createdBy"));
+        rows.add(post("an object where the author's id belongs", "/api/posts", "{\"thread\":1,\"text\":\"x\",\"user\":{\"value\":1}}",
+                400, "validation", "must be a whole number, not an object", "user"));
         rows.add(post("a non-positive id in the body", "/api/threads", "{\"title\":\"x\",\"createdBy\":0}", 400, "validation",
                 "must be a positive whole number", "createdBy"));
         rows.add(post("a negative id in the body", "/api/posts", "{\"thread\":-1,\"text\":\"x\",\"user\":1}", 400, "validation",

@@ -148,7 +148,7 @@ public final class JsonInputProblems {
             return "must be a whole number from 1 to " + Long.MAX_VALUE;
         }
         if (failure instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            String shape = mismatch.getCurrentToken() == null ? null : shape(mismatch.getCurrentToken());
+            String shape = mismatch.getCurrentToken() == null ? null : sentShape(mismatch.getCurrentToken());
             String sent = shape == null ? "" : ", not " + shape;
             return "must be " + expected(mismatch.getTargetType()) + sent;
         }
@@ -192,6 +192,14 @@ public final class JsonInputProblems {
     private static boolean isIdType(Class<?> type) {
         return type.isRecord() && type.getRecordComponents().length == 1
                 && type.getRecordComponents()[0].getType() == long.class;
+    }
+
+    /**
+     * What a field's value was, from the token binding stopped at: an id type ({@code ThreadId}, ...) reads an object
+     * value past its start, so the token is then the object's end or its first name, both inside an object.
+     */
+    private static String sentShape(JsonToken token) {
+        return token == JsonToken.END_OBJECT || token == JsonToken.PROPERTY_NAME ? "an object" : shape(token);
     }
 
     private static String shape(JsonToken token) {
