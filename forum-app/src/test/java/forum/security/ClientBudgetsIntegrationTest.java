@@ -158,6 +158,38 @@ class ClientBudgetsIntegrationTest {
         assertThat(signUp("budget-21", "203.0.113.21").status()).as("another address").isEqualTo(201);
     }
 
+    /**
+     * An IPv6 client is its /64 network (README, "Identity", "Logins"): its host takes any address of it at will, so
+     * guesses from five addresses of one /64 block the username there, and a sixth address of it is refused too.
+     */
+    @Test
+    void guesses_from_many_addresses_of_one_ipv6_network_count_as_one_client(CapturedOutput output) {
+        for (int host = 1; host <= 5; host++) {
+            Reply failed = login(SampleUsers.JAKE, "2001:db8:7:1::" + host);
+            assertThat(failed.status()).as("guess %d: %s", host, failed).isEqualTo(401);
+        }
+        Reply refused = login(SampleUsers.JAKE, "2001:db8:7:1:ffff:ffff:ffff:fffe");
+        assertThat(refused.status()).as("a sixth address of the network: %s", refused).isEqualTo(429);
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:forum:problem:rate-limited");
+        assertThat(output.getAll()).contains("is refused from client address 2001:db8:7:1::/64");
+
+        assertThat(login(SampleUsers.JAKE, "2001:db8:7:2::1").status()).as("the next network").isEqualTo(401);
+    }
+
+    /** The sign-up budget of an IPv6 client is its /64's, whichever addresses of it the sign-ups come from. */
+    @Test
+    void the_21st_sign_up_from_one_ipv6_network_is_refused_whatever_its_address() {
+        for (int signUp = 1; signUp <= 20; signUp++) {
+            Reply created = signUp("budget-v6-" + signUp, "2001:db8:20:1::" + Integer.toHexString(signUp));
+            assertThat(created.status()).as("sign-up %d: %s", signUp, created).isEqualTo(201);
+        }
+        Reply refused = signUp("budget-v6-21", "2001:db8:20:1:abcd::21");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+        assertThat(users.sql("select count(*) from users.users where username = 'budget-v6-21'").query(Long.class).single())
+                .isZero();
+        assertThat(signUp("budget-v6-21", "2001:db8:20:2::1").status()).as("the next network").isEqualTo(201);
+    }
+
     /** A process deletes ended windows at most once a minute, not at every request. */
     @Test
     void ended_windows_are_purged_at_most_once_a_minute() {
