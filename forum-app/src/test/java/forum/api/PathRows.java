@@ -2,6 +2,7 @@ package forum.api;
 
 import static forum.api.BadInputTable.JSON;
 import static forum.api.BadInputTable.get;
+import static forum.api.BadInputTable.raw;
 
 import forum.api.BadInputTable.Row;
 import java.util.List;
@@ -51,6 +52,18 @@ final class PathRows {
         rows.add(get("the literal start of a longer route", "/api/posts/in-thread", 404, "no-route",
                 "the routes below it are /api/posts/in-thread/{threadId}"));
         rows.add(get("the literal start of another longer route", "/api/posts/by-user", 404, "no-route", "/api/posts/by-user/{userId}"));
+        // A route's path with a '/' after it: no route ends in one; every method is told the path to send instead, and
+        // the literal start of longer routes with a '/' after it names the routes below it, as for OPTIONS.
+        for (String method : List.of("GET", "POST", "DELETE", "TRACE", "OPTIONS")) {
+            rows.add(raw(method + " of a list's path with a trailing slash", method + " /api/users/ HTTP/1.1\r\n", 404, "no-route",
+                    "No route has the path /api/users/: no route ends in '/'; send /api/users"));
+            rows.add(raw(method + " of an item's path with a trailing slash", method + " /api/threads/1/ HTTP/1.1\r\n", 404,
+                    "no-route", "send /api/threads/1"));
+            rows.add(raw(method + " of a literal route with a trailing slash", method + " /api/users/login/ HTTP/1.1\r\n", 404,
+                    "no-route", "send /api/users/login"));
+            rows.add(raw(method + " of the start of longer routes with a trailing slash", method + " /api/posts/in-thread/ HTTP/1.1\r\n",
+                    404, "no-route", "No route has the path /api/posts/in-thread/; the routes below it are /api/posts/in-thread/{threadId}"));
+        }
         rows.add(get("an encoded letter", "/api/post%73/1", 400, "non-canonical-path", "'%73' encodes 's', which is sent as it is. Send it as /api/posts/1"));
         rows.add(get("an encoded digit", "/api/users/%31", 400, "non-canonical-path", "Send it as /api/users/1"));
         rows.add(get("an encoded slash", "/api/users%2F1", 400, "non-canonical-path", "is an encoded '/'"));

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -126,6 +127,42 @@ public class RouteMethods {
         }
         return Optional.of(ProblemType.NO_ROUTE.problem("No route has the path " + EchoedInput.shorten(path)
                 + "; the routes below it are " + String.join(", ", below)));
+    }
+
+    /**
+     * The 404 {@code no-route} problem of a path no route has, where the path says more than that: a route's path
+     * followed by a {@code /} ({@code /api/users/}; no route ends in one), which names the path to send instead, or the
+     * literal start of longer routes ({@link #literalStart}). Every method gets the same one, {@code OPTIONS} included.
+     *
+     * @param path a request path, decoded (canonical paths only reach the routes)
+     * @return that problem, or empty where no route has the path and nothing more is to be said
+     */
+    public Optional<ProblemDetail> noRouteHint(String path) {
+        return trailingSlash(path).or(() -> literalStart(path));
+    }
+
+    /**
+     * @param path a request path, decoded
+     * @return the 404 of {@code path} if it is a route's path with a {@code /} after it ({@code /api/users/},
+     *         {@code /api/users/1/}), naming the path without it; empty otherwise (the literal start of longer routes,
+     *         {@code /api/posts/in-thread/}, is no route's path)
+     */
+    private Optional<ProblemDetail> trailingSlash(String path) {
+        RequestMappingHandlerMapping mapping = routes.getIfAvailable();
+        if (mapping == null || path == null || path.length() < 2 || !path.endsWith("/") || path.endsWith("//")) {
+            return Optional.empty();
+        }
+        String without = path.substring(0, path.length() - 1);
+        PathContainer container = PathContainer.parsePath(without);
+        boolean routed = mapping.getHandlerMethods().keySet().stream()
+                .filter(route -> route.getPathPatternsCondition() != null)
+                .flatMap(route -> route.getPathPatternsCondition().getPatterns().stream())
+                .anyMatch(pattern -> pattern.matches(container));
+        if (!routed || (methodsOfLiteralRoute(without).isEmpty() && !routesBelow(without).isEmpty())) {
+            return Optional.empty();
+        }
+        return Optional.of(ProblemType.NO_ROUTE.problem("No route has the path " + EchoedInput.shorten(path)
+                + ": no route ends in '/'; send " + EchoedInput.shorten(without)));
     }
 
     /**

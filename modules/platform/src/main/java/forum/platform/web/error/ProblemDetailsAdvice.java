@@ -179,7 +179,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /**
      * A path no route takes: if it is a route of a module that this process reaches over HTTP, the problem says
-     * that the module runs in another service (never where).
+     * that the module runs in another service (never where); else what {@link RouteMethods#noRouteHint} says of it
+     * (a route's path with a {@code /} after it, the start of longer routes), or only that no route has it.
      */
     private ProblemDetail noRoute(String path) {
         Optional<ModuleInfo> owner = Optional.ofNullable(topology.getIfAvailable())
@@ -192,7 +193,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setProperty("module", module);
             return problem;
         }
-        return ProblemType.NO_ROUTE.problem("No route has the path " + EchoedInput.shorten(path));
+        return routeMethods.noRouteHint(path)
+                .orElseGet(() -> ProblemType.NO_ROUTE.problem("No route has the path " + EchoedInput.shorten(path)));
     }
 
     @Override
@@ -207,7 +209,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String path = servlet.getRequest().getRequestURI();
             Optional<Set<String>> routed = routeMethods.methodsOf(path, allowed);
             if (routed.isEmpty()) {
-                return answer(routeMethods.literalStart(path).orElseGet(() -> noRoute(path)));
+                return answer(routeMethods.noRouteHint(path).orElseGet(() -> noRoute(path)));
             }
             allowed = routed.get();
         }
