@@ -181,6 +181,26 @@ class SecurityOnMonolithIntegrationTest extends SecurityContract {
     }
 
     /**
+     * {@code Authorization: Bearer<TAB>token} or {@code Bearertoken}: RFC 6750 section 2.1 separates scheme and token by
+     * spaces, so the field is malformed, not the token: a 400 {@code invalid_request} that says what to send, not a 401
+     * telling the client to log in again for a new token it does not need; and nothing is written.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"Bearer\t", "Bearer", "Bearer\t "})
+    void a_bearer_credential_without_a_space_before_the_token_says_how_to_send_it(String scheme) {
+        String token = TestTokens.forUser(SecurityTable.CALLER);
+        int threads = http.get("/api/threads?limit=1000").json().size();
+        Reply reply = http.send("POST", "/api/threads", "application/json", "{\"title\":\"a tab\"}", "Authorization", scheme + token);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+        assertThat(reply.json().get("type").asString()).isEqualTo("urn:forum:problem:bad-request");
+        assertThat(reply.json().get("detail").asString()).as(reply.toString())
+                .contains("Authorization header field is malformed", "one space or more").doesNotContain("Log in again");
+        assertThat(reply.wwwAuthenticate()).hasValueSatisfying(challenge ->
+                assertThat(challenge).startsWith("Bearer error=\"invalid_request\"").contains("one space or more"));
+        assertThat(http.get("/api/threads?limit=1000").json().size()).as("threads after the refused write").isEqualTo(threads);
+    }
+
+    /**
      * Clocks disagree: a token is taken up to forum.security.jwt.clock-skew (60 s by default) after its exp, and
      * refused after that (TokenClockSkewUnitTest sets it).
      */

@@ -29,7 +29,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       field holding a comma-separated list) is ambiguous: it is refused with RFC 6750's {@code invalid_request}
  *       (section 3.1, 400) rather than authenticated with whichever came first. So is a {@code Bearer} credential
  *       without a token ({@link #NO_TOKEN}): a required part is missing (a client whose login failed and that sent
- *       {@code "Bearer " + token} with no token).</li>
+ *       {@code "Bearer " + token} with no token); and so is one whose scheme and token are not separated by a space
+ *       ({@link #NO_SPACE}: {@code Bearer<TAB>token}, {@code Bearertoken}), where the token may be good and only the
+ *       field's syntax is wrong, so that a new token would not help.</li>
  *   <li>A {@code Bearer} credential whose token is not {@code b64token} is an {@code invalid_token} (401).
  *       A credential of another scheme ({@code Basic}) is not a bearer token: the request is anonymous.</li>
  * </ul>
@@ -38,6 +40,13 @@ final class CredentialRouteTokens implements BearerTokenResolver {
 
     /** The description of the {@code invalid_request} for a {@code Bearer} credential that holds no token. */
     static final String NO_TOKEN = "the Authorization header field names the Bearer scheme but holds no token";
+
+    /**
+     * The description of the {@code invalid_request} for a {@code Bearer} credential whose scheme and token are not
+     * separated by spaces (a tab, or nothing).
+     */
+    static final String NO_SPACE = "the Authorization header field must hold Bearer, one space or more, then the token"
+            + " (RFC 6750 section 2.1), with no other character between them";
 
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final String SCHEME = "Bearer";
@@ -58,9 +67,10 @@ final class CredentialRouteTokens implements BearerTokenResolver {
     /**
      * @return the request's bearer token; null if it sends none (or a credential of another scheme), or if it is for a
      *         route that obtains credentials
-     * @throws OAuth2AuthenticationException {@code invalid_request} if the request carries more than one credential or
-     *                                       a {@code Bearer} credential with no token, {@code invalid_token} if its
-     *                                       bearer token is not {@code b64token} syntax
+     * @throws OAuth2AuthenticationException {@code invalid_request} if the request carries more than one credential, a
+     *                                       {@code Bearer} credential with no token, or one without a space before its
+     *                                       token; {@code invalid_token} if its bearer token is not {@code b64token}
+     *                                       syntax
      */
     @Override
     public String resolve(HttpServletRequest request) {
@@ -90,7 +100,10 @@ final class CredentialRouteTokens implements BearerTokenResolver {
         if (token.isBlank()) {
             throw new OAuth2AuthenticationException(BearerTokenErrors.invalidRequest(NO_TOKEN));
         }
-        if (token.length() == rest.length() || !B64TOKEN.matcher(token).matches()) {
+        if (token.length() == rest.length()) {
+            throw new OAuth2AuthenticationException(BearerTokenErrors.invalidRequest(NO_SPACE));
+        }
+        if (!B64TOKEN.matcher(token).matches()) {
             throw new OAuth2AuthenticationException(BearerTokenErrors.invalidToken("Bearer token is malformed"));
         }
         return token;

@@ -29,7 +29,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 /**
  * Spring Security's refusals as problems of the catalogue: 401 with a {@code WWW-Authenticate: Bearer} challenge
  * (RFC 6750 section 3), 400 {@code invalid_request} for more than one credential or a {@code Bearer} credential without
- * a token, 404 or 405 for a request without a token that no route takes (as with one), 403, and 503 when a token
+ * a token or without a space before it, 404 or 405 for a request without a token that no route takes (as with one), 403, and 503 when a token
  * cannot be verified for want of the issuer's current keys (none were fetched, or its key id is not among those held
  * and they cannot be fetched again: {@link RemoteTokenKeys}): that is not the client's fault, and a retry may pass.
  */
@@ -67,10 +67,13 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, Authent
             String reason = String.valueOf(oauth.getError().getDescription());
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_request\", error_description=\""
                     + reason.replace("\"", "'") + "\"");
-            ProblemResponses.write(request, response, ProblemType.BAD_REQUEST.problem(CredentialRouteTokens.NO_TOKEN.equals(reason)
-                    ? "The request sends no access token: " + reason + ". Log in (POST /api/users/login) and send"
-                    + " Authorization: Bearer <token>"
-                    : "The request's credentials are ambiguous: " + reason + " (Authorization: Bearer <token>)"));
+            ProblemResponses.write(request, response, ProblemType.BAD_REQUEST.problem(switch (reason) {
+                case CredentialRouteTokens.NO_TOKEN -> "The request sends no access token: " + reason
+                        + ". Log in (POST /api/users/login) and send Authorization: Bearer <token>";
+                case CredentialRouteTokens.NO_SPACE -> "The request's Authorization header field is malformed: " + reason
+                        + " (Authorization: Bearer <token>)";
+                default -> "The request's credentials are ambiguous: " + reason + " (Authorization: Bearer <token>)";
+            }));
             return;
         }
         boolean invalid = failure instanceof OAuth2AuthenticationException;

@@ -67,9 +67,25 @@ class CredentialRouteTokensUnitTest {
         }
     }
 
+    /**
+     * RFC 6750 section 2.1 separates scheme and token by spaces only: a tab, or nothing, makes the field malformed (400
+     * saying so), not the token (a 401 would have the client log in again for a token that may be good).
+     */
+    @Test
+    void a_bearer_credential_without_a_space_before_its_token_is_an_invalid_request_that_says_so() {
+        for (String field : List.of("Bearer\tabc.def.ghi", "Bearer\t abc.def.ghi", "Bearerabc.def.ghi", "bearer\u00a0abc")) {
+            assertThatThrownBy(() -> tokens.resolve(request("POST", "/api/gadgets", field))).as("'%s'", field)
+                    .isInstanceOfSatisfying(OAuth2AuthenticationException.class, invalid -> {
+                        assertThat(invalid.getError().getErrorCode()).isEqualTo("invalid_request");
+                        assertThat(invalid.getError().getDescription()).isEqualTo(CredentialRouteTokens.NO_SPACE)
+                                .contains("one space or more");
+                    });
+        }
+    }
+
     @Test
     void a_token_that_is_not_b64token_is_an_invalid_token_and_another_scheme_is_no_token() {
-        for (String field : List.of("Bearer a b", "Bearer\tabc", "Bearerabc", "Bearer abc=def", "Bearer \u00e9t\u00e9")) {
+        for (String field : List.of("Bearer a b", "Bearer abc=def", "Bearer \u00e9t\u00e9", "Bearer  abc\t")) {
             assertThatThrownBy(() -> tokens.resolve(request("GET", "/api/things/1", field))).as("'%s'", field)
                     .isInstanceOfSatisfying(OAuth2AuthenticationException.class,
                             invalid -> assertThat(invalid.getError().getErrorCode()).isEqualTo("invalid_token"));
