@@ -181,6 +181,9 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, Authent
         if (text.contains(TokenVerification.UNSIGNED)) {
             return "it is unsigned (alg none), and unsigned tokens are not accepted: only tokens the issuer signed are";
         }
+        if (text.contains("Encrypted JWT")) {
+            return "it is encrypted (JWE), and only signed tokens (JWS) are accepted";
+        }
         if (text.contains("expired")) {
             return "it has expired";
         }

@@ -63,6 +63,8 @@ final class TokenVerification {
     static final long VERIFIED_TOKENS_KEPT = 4_096;
     /** The reason of an unsigned token's refusal, as {@link ProblemSecurityHandlers} tells it. */
     static final String UNSIGNED = "unsigned token: its header names the algorithm none";
+    /** The reason of a token whose header is JSON's {@code null}; "Malformed", as the JOSE library says it. */
+    static final String NULL_HEADER = "Malformed token: its header is null, not a JSON object";
     /** The reason of a token not written in canonical unpadded base64url; "Malformed", as the JOSE library says it. */
     static final String NOT_BASE64URL = "Malformed token: a part is not canonical unpadded base64url (RFC 7515 section 2)";
 
@@ -112,20 +114,26 @@ final class TokenVerification {
      * library tells the two spellings.
      *
      * @param token the token as sent
-     * @throws BadJwtException if its JOSE header names the algorithm {@code none}, in any case; a token whose header
-     *                         cannot be read is left to the decoder, which refuses it as not well-formed
+     * @throws BadJwtException if its JOSE header names the algorithm {@code none}, in any case ({@link #UNSIGNED}), or
+     *                         is JSON's {@code null} ({@link #NULL_HEADER}); a token whose header cannot be read is left
+     *                         to the decoder, which refuses it as not well-formed
      */
     static void refuseUnsigned(String token) {
         int dot = token.indexOf('.');
         if (dot <= 0) {
             return;
         }
-        Object algorithm;
+        Map<String, Object> header;
         try {
-            algorithm = JSONObjectUtils.parse(Base64URL.from(token.substring(0, dot)).decodeToString()).get("alg");
+            header = JSONObjectUtils.parse(Base64URL.from(token.substring(0, dot)).decodeToString());
         } catch (ParseException | RuntimeException unreadable) {
             return;
         }
+        if (header == null) {
+            // JSON's null, which the JOSE library reads as no header at all and then fails on with a null pointer.
+            throw new BadJwtException(NULL_HEADER);
+        }
+        Object algorithm = header.get("alg");
         if (algorithm instanceof String name && name.equalsIgnoreCase("none")) {
             throw new BadJwtException(UNSIGNED);
         }

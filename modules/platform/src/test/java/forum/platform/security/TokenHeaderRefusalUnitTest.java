@@ -2,6 +2,7 @@ package forum.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;
@@ -20,11 +21,13 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 /**
- * A token whose header names the algorithm {@code none} (RFC 7519 section 6), in any case, is refused as unsigned: the
- * JOSE library tells {@code none} (an unsupported algorithm) and {@code None} (not a well-formed signed JWT) apart,
- * and neither is what is wrong.
+ * A token is refused for what its JOSE header says, and the 401's detail says that, never the catch-all "it was
+ * refused": a header naming the algorithm {@code none} (RFC 7519 section 6), in any case, as unsigned (the JOSE
+ * library tells {@code none}, an unsupported algorithm, and {@code None}, not a well-formed signed JWT, apart, and
+ * neither is what is wrong); an encrypted token (JWE, five parts) as encrypted; a header that is no JSON object as not
+ * well-formed.
  */
-class UnsignedTokenUnitTest {
+class TokenHeaderRefusalUnitTest {
 
     private static final String CLAIMS = "{\"sub\":\"1\",\"iss\":\"urn:forum:users\",\"aud\":\"urn:forum:api\",\"exp\":4102444800}";
 
@@ -59,6 +62,34 @@ class UnsignedTokenUnitTest {
         assertThat(response.getContentAsString()).contains("The access token is not valid: it is unsigned (alg none), and"
                 + " unsigned tokens are not accepted: only tokens the issuer signed are");
         assertThat(response.getHeader("WWW-Authenticate")).startsWith("Bearer error=\"invalid_token\"").contains("unsigned");
+    }
+
+    /** RFC 7516's compact serialization: five parts, the header naming a key management and a content algorithm. */
+    @Test
+    void an_encrypted_token_is_refused_as_encrypted() throws Exception {
+        String jwe = part("{\"alg\":\"RSA-OAEP-256\",\"enc\":\"A256GCM\"}") + ".a2V5.aXY.Y2lwaGVy.dGFn";
+        assertThat(refusal(jwe)).contains("\"detail\":\"The access token is not valid: it is encrypted (JWE), and only"
+                + " signed tokens (JWS) are accepted. Log in again (POST /api/users/login) for a new one\"");
+    }
+
+    @Test
+    void a_header_that_is_no_json_object_is_refused_as_not_well_formed() throws Exception {
+        for (String header : List.of("null", "[1]", "1", "\"ES256\"", "true", "{")) {
+            String token = part(header) + "." + part(CLAIMS) + ".c2ln";
+            assertThat(refusal(token)).as(header).contains("\"detail\":\"The access token is not valid: it is not a"
+                    + " well-formed signed JWT. Log in again (POST /api/users/login) for a new one\"");
+        }
+    }
+
+    /** {@code token} decoded as the resource server does, and its refusal answered: the 401's body. */
+    private static String refusal(String token) throws Exception {
+        Throwable thrown = catchThrowable(() -> decoder().decode(token));
+        assertThat(thrown).as(token).isInstanceOf(BadJwtException.class);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        new ProblemSecurityHandlers(null).commence(new MockHttpServletRequest("POST", "/api/threads"), response,
+                new InvalidBearerTokenException(thrown.getMessage(), thrown));
+        assertThat(response.getStatus()).isEqualTo(401);
+        return response.getContentAsString();
     }
 
     private static JwtDecoder decoder() {
