@@ -3,6 +3,7 @@ package dev.forum.extraction.maven;
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.scan.BytecodeScanner;
 import java.io.IOException;
+import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -101,6 +102,20 @@ abstract class AnalysingMojo extends AbstractMojo {
     protected ApplicationAnalysis analyse(boolean requireJars, Progress progress) throws IOException, InterruptedException {
         return ApplicationAnalysis.of(new ApplicationAnalysis.Settings(project, session, toolchains, repositories, mainClass,
                 routeAnnotation, requireJars, progress, mojoExecution.getGoal(), buildsFromModules()));
+    }
+
+    /**
+     * Whether this project is a part of a multi-project build that is not the application (a {@code pom} project, or
+     * a library of another project of the build without a main class: {@link ReactorPart}), which a goal that reads the
+     * application skips, saying so in one {@code [INFO]} line: so a goal run from the build's root
+     * ({@code mvn compile extract:report}) reaches the application's project instead of failing on the first library.
+     *
+     * @return true when the goal is to do nothing here (the line is logged)
+     */
+    protected boolean skippedHere() {
+        Optional<String> skipped = ReactorPart.skipped(mojoExecution.getGoal(), project, session, mainClass);
+        skipped.ifPresent(getLog()::info);
+        return skipped.isPresent();
     }
 
     /**

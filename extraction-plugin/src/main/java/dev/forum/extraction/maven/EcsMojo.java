@@ -174,6 +174,9 @@ public class EcsMojo extends AnalysingMojo {
     }
 
     private void render() throws IOException, InterruptedException {
+        if (skippedHere()) {
+            return;
+        }
         long start = System.nanoTime();
         Path file = TopologyLocation.resolve(topology, project);
         if (!TopologyLocation.exists(file)) {

@@ -50,11 +50,13 @@ final class MainClass {
         return name;
     }
 
-    private static boolean set(String value) {
+    /** @return whether {@code value} names a class: not null, not blank, no unresolved {@code ${...}} */
+    static boolean set(String value) {
         return value != null && !value.isBlank() && !value.contains("${");
     }
 
-    private static String fromBootPlugin(MavenProject project) {
+    /** @return spring-boot-maven-plugin's {@code mainClass} in {@code project}, or null when it sets none (or an unresolved property) */
+    static String fromBootPlugin(MavenProject project) {
         Plugin plugin = project.getBuild().getPluginsAsMap().get(BOOT_PLUGIN);
         if (plugin != null && plugin.getConfiguration() instanceof Xpp3Dom configuration) {
             Xpp3Dom child = configuration.getChild("mainClass");

@@ -33,6 +33,9 @@ public class ModulesMojo extends RequestingMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         perform("write the module metadata", () -> {
+            if (skippedHere()) {
+                return;
+            }
             refuseWithoutServiceGoal();
             Progress progress = progress();
             ApplicationAnalysis analysis = analyse(false, progress);

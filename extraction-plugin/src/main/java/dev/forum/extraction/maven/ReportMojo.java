@@ -51,10 +51,13 @@ public class ReportMojo extends RequestingMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip || "pom".equals(project.getPackaging())) {
+        if (skip) {
             return;
         }
         perform("write the extraction report", () -> {
+            if (skippedHere()) {
+                return;
+            }
             Progress progress = progress();
             ApplicationAnalysis analysis = analyse(false, progress);
             ModuleChecks.requireModules(analysis.model());

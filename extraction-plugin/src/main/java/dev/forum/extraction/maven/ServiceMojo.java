@@ -134,6 +134,9 @@ public class ServiceMojo extends RequestingMojo {
                 getLog().info(nothingRequested(mojoExecution.getSource() == MojoExecution.Source.CLI));
                 return;
             }
+            if (skippedHere()) {
+                return;
+            }
             List<String> continued = ExtractRequests.listContinuations(requested, declared);
             if (!continued.isEmpty()) {
                 getLog().info("[extract] Maven splits -P at commas and reads " + String.join(", ", continued)
