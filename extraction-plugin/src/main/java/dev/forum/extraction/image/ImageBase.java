@@ -75,7 +75,8 @@ public final class ImageBase {
             if (problem != null) {
                 throw new ExtractionException("Base image " + text + " is " + problem + ": give a docker-save style image tar"
                         + " (manifest.json, its config and layer tars; `docker save`, `skopeo copy ... docker-archive:<file>`"
-                        + " or deploy/images/build-jre-base.sh docker-archive:<file>:<name> writes one) or a registry reference"
+                        + " or deploy/images/build-jre-base.sh docker-archive:<file>:<name> of the extraction plugin's checkout"
+                        + " writes one) or a registry reference"
                         + " in -Dextract.image.base");
             }
         }

@@ -34,7 +34,8 @@ class BaseTarTest {
         Path notes = Files.writeString(dir.resolve("notes.txt"), "some notes, not an image\n".repeat(40));
         assertEquals("Base image tar://" + notes + " is not a tar file: give a docker-save style image tar (manifest.json,"
                 + " its config and layer tars; `docker save`, `skopeo copy ... docker-archive:<file>` or"
-                + " deploy/images/build-jre-base.sh docker-archive:<file>:<name> writes one) or a registry reference in"
+                + " deploy/images/build-jre-base.sh docker-archive:<file>:<name> of the extraction plugin's checkout writes"
+                + " one) or a registry reference in"
                 + " -Dextract.image.base", refusal(notes));
         assertEquals("Base image tar://" + dir.resolve("short.txt") + " is not a tar file",
                 prefix(refusal(Files.writeString(dir.resolve("short.txt"), "x"))));
