@@ -26,10 +26,13 @@ final class AnalysisJdk {
      * @param declaresToolchains    whether the build declares maven-toolchains-plugin: then a missing toolchain means
      *                              its goal did not run (a goal run alone, outside a lifecycle phase), not that it is
      *                              missing, and the refusal says so
+     * @param goal                  the goal asking (e.g. {@code service}): the refusal shows it run after a phase,
+     *                              {@code validate extract:service} (it reads the packaged project), else
+     *                              {@code compile extract:<goal>}
      * @return the {@code java} launcher
      * @throws ExtractionException (one line) when neither JDK can run the application's classes
      */
-    static Path find(ToolchainManager toolchains, MavenSession session, int release, boolean declaresToolchains) {
+    static Path find(ToolchainManager toolchains, MavenSession session, int release, boolean declaresToolchains, String goal) {
         Toolchain toolchain = toolchains == null ? null : toolchains.getToolchainFromBuildContext("jdk", session);
         if (toolchain != null && toolchain.findTool("java") != null) {
             Path java = Path.of(toolchain.findTool("java"));
@@ -45,8 +48,9 @@ final class AnalysisJdk {
         if (version < release && declaresToolchains) {
             throw new ExtractionException("The application is compiled for Java " + release + ", but Maven runs on Java "
                     + version + " and maven-toolchains-plugin, which the build declares, selected no JDK toolchain in this"
-                    + " run: its goal runs in a lifecycle phase, so run the extract goal after one (e.g. compile extract:report,"
-                    + " not extract:report alone), or run Maven on a JDK " + release);
+                    + " run: its goal runs in a lifecycle phase, so run the extract goal after one (e.g. "
+                    + ("service".equals(goal) ? "validate" : "compile") + " extract:" + goal + ", not extract:" + goal
+                    + " alone), or run Maven on a JDK " + release);
         }
         if (version < release) {
             throw new ExtractionException("The application is compiled for Java " + release + ", but Maven runs on Java "

@@ -87,7 +87,7 @@ record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries
         int release = SupportedVersions.javaRelease(Files.readAllBytes(classes.resolve(main.replace('.', '/') + ".class")));
         SupportedVersions.check(boot, modulith, release);
         Path java = AnalysisJdk.find(settings.toolchains(), settings.session(), release,
-                AnalysisJdk.declaresToolchainsPlugin(project));
+                AnalysisJdk.declaresToolchainsPlugin(project), settings.goal());
 
         List<Path> application = new ArrayList<>();
         application.add(classes);

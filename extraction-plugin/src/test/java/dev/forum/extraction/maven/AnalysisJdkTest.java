@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.forum.extraction.analysis.SupportedVersions;
 import dev.forum.extraction.model.ExtractionException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Without a JDK toolchain in the run, Maven's own JDK must do; the refusal says which step is missing. */
@@ -17,18 +18,24 @@ class AnalysisJdkTest {
 
     @Test
     void aBuildWithoutTheToolchainsPluginIsToldToAddIt() {
-        var e = assertThrows(ExtractionException.class, () -> AnalysisJdk.find(null, null, FUTURE, false));
+        var e = assertThrows(ExtractionException.class, () -> AnalysisJdk.find(null, null, FUTURE, false, "report"));
         assertEquals("The application is compiled for Java 99, but Maven runs on Java " + MAVEN_JDK + " and the build"
                 + " selects no JDK toolchain: add maven-toolchains-plugin's select-jdk-toolchain goal with <version>[99,)"
                 + "</version> to the build, or run Maven on a JDK 99", e.getMessage());
     }
 
     @Test
-    void aBuildThatHasItIsToldToRunItsPhaseFirst() {
-        var e = assertThrows(ExtractionException.class, () -> AnalysisJdk.find(null, null, FUTURE, true));
-        assertEquals("The application is compiled for Java 99, but Maven runs on Java " + MAVEN_JDK + " and"
+    void aBuildThatHasItIsToldToRunItsPhaseFirstWithTheGoalItRan() {
+        String selected = "The application is compiled for Java 99, but Maven runs on Java " + MAVEN_JDK + " and"
                 + " maven-toolchains-plugin, which the build declares, selected no JDK toolchain in this run: its goal runs"
-                + " in a lifecycle phase, so run the extract goal after one (e.g. compile extract:report, not extract:report"
-                + " alone), or run Maven on a JDK 99", e.getMessage());
+                + " in a lifecycle phase, so run the extract goal after one (e.g. ";
+        for (String goal : List.of("report", "modules", "ecs")) {
+            var e = assertThrows(ExtractionException.class, () -> AnalysisJdk.find(null, null, FUTURE, true, goal));
+            assertEquals(selected + "compile extract:" + goal + ", not extract:" + goal + " alone), or run Maven on a JDK 99",
+                    e.getMessage());
+        }
+        // The service goal reads the packaged project: validate selects the toolchain without building it again.
+        var e = assertThrows(ExtractionException.class, () -> AnalysisJdk.find(null, null, FUTURE, true, "service"));
+        assertEquals(selected + "validate extract:service, not extract:service alone), or run Maven on a JDK 99", e.getMessage());
     }
 }
