@@ -46,9 +46,11 @@ final class RuntimeLibraries {
     static List<Entry> of(MavenProject project, Path classes, String mainClass, boolean requireJars) {
         Path main = classes.resolve(mainClass.replace('.', '/') + ".class");
         if (!Files.isRegularFile(main)) {
+            // The classes folder exists (MainClass.requireCompiled came first): a wrong name is likelier than a class
+            // not compiled yet, which only a source added since the last compile would be.
             throw new ExtractionException("Main class " + mainClass + " is not in " + classes
-                    + MainClass.closest(classes, mainClass) + ": compile it first (e.g. `compile extract:report`), or fix the main class named in -Dextract.mainClass,"
-                    + " this plugin's <mainClass> or spring-boot-maven-plugin's");
+                    + MainClass.closest(classes, mainClass) + ": fix the main class named in -Dextract.mainClass, this plugin's"
+                    + " <mainClass> or spring-boot-maven-plugin's (a class whose source is new: run `compile` before the goal)");
         }
         return project.getArtifacts().stream()
                 .filter(a -> RUNTIME_SCOPES.contains(a.getScope()))

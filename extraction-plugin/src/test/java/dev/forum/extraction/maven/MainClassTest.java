@@ -2,7 +2,6 @@ package dev.forum.extraction.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forum.extraction.model.ExtractionException;
 import java.nio.file.Files;
@@ -51,8 +50,10 @@ class MainClassTest {
 
         ExtractionException refused = assertThrows(ExtractionException.class, () -> RuntimeLibraries.of(project(), classes,
                 "com.example.shop.ShopAplication", false));
-        assertTrue(refused.getMessage().startsWith("Main class com.example.shop.ShopAplication is not in " + classes
-                + " (did you mean com.example.shop.ShopApplication?): "), refused.getMessage());
+        assertEquals("Main class com.example.shop.ShopAplication is not in " + classes + " (did you mean"
+                + " com.example.shop.ShopApplication?): fix the main class named in -Dextract.mainClass, this plugin's"
+                + " <mainClass> or spring-boot-maven-plugin's (a class whose source is new: run `compile` before the goal)",
+                refused.getMessage(), "the classes are compiled: the name is what to fix first");
     }
 
     private static org.apache.maven.project.MavenProject project() {
