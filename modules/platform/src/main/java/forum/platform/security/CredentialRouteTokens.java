@@ -45,8 +45,8 @@ final class CredentialRouteTokens implements BearerTokenResolver {
      * The description of the {@code invalid_request} for a {@code Bearer} credential whose scheme and token are not
      * separated by spaces (a tab, or nothing).
      */
-    static final String NO_SPACE = "the Authorization header field must hold Bearer, one space or more, then the token"
-            + " (RFC 6750 section 2.1), with no other character between them";
+    static final String NO_SPACE = "Bearer and the token must be separated by one space or more (RFC 6750 section 2.1),"
+            + " with no other character between them";
 
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final String SCHEME = "Bearer";

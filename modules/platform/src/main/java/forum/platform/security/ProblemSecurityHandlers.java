@@ -29,9 +29,10 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 /**
  * Spring Security's refusals as problems of the catalogue: 401 with a {@code WWW-Authenticate: Bearer} challenge
  * (RFC 6750 section 3), 400 {@code invalid_request} for more than one credential or a {@code Bearer} credential without
- * a token or without a space before it, 404 or 405 for a request without a token that no route takes (as with one), 403, and 503 when a token
- * cannot be verified for want of the issuer's current keys (none were fetched, or its key id is not among those held
- * and they cannot be fetched again: {@link RemoteTokenKeys}): that is not the client's fault, and a retry may pass.
+ * a token or without a space before it, 404 or 405 for a request without a token that no route takes (as with one),
+ * 403, and 503 when a token cannot be verified for want of the issuer's current keys (none were fetched, or its key id
+ * is not among those held and they cannot be fetched again: {@link RemoteTokenKeys}): that is not the client's fault,
+ * and a retry may pass.
  */
 final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AuthenticationFailureHandler,
         AccessDeniedHandler, RequestRejectedHandler {
