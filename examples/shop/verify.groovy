@@ -62,17 +62,19 @@ assert !new File(basedir, 'target/services/sales').exists()
 // orders) for a shop that sets none of the forum's settings: no token settings, profile or signing keys.
 assert log.readLines().any { it.startsWith('[WARNING] [extract] ecs: ') && it.contains("refused-topology.yml:7: service 'sales' is blocked") &&
         it.endsWith('; rendered without it') }
-// The shop sets no database bootstrap script: one [INFO] line says so and names the setting, no path of the forum's.
-List<String> noBootstrap = log.readLines().findAll { it.contains('[extract] ecs: no database bootstrap task rendered') }
-assert noBootstrap.size() == 1 && noBootstrap[0].startsWith('[INFO] ') &&
-        noBootstrap[0].contains('set -Dextract.ecs.databaseBootstrapImage=<script>') : noBootstrap
-assert !log.contains('build-db-bootstrap')
+// The shop has no Spring JDBC: one [INFO] line says it gets no database, and none of the bootstrap's advice.
+List<String> noDatabase = log.readLines().findAll { it.contains('[extract] ecs: no database rendered') }
+assert noDatabase.size() == 1 && noDatabase[0].startsWith('[INFO] ') &&
+        noDatabase[0].endsWith('add the dependency org.springframework.boot:spring-boot-starter-jdbc if the application reads one') : noDatabase
+assert !log.contains('build-db-bootstrap') && !log.contains('no database bootstrap task rendered')
 File ecs = new File(basedir, 'target/ecs')
 assert (ecs.list() as List).toSorted() == ['base.json', 'deploy.sh', 'service-monolith.json', 'taskdefs'] : ecs.list()
 def task = new groovy.json.JsonSlurper().parse(new File(ecs, 'taskdefs/monolith.json')).containerDefinitions[0]
 assert task.environment.find { it.name == 'EXTRACTION_TOPOLOGY_LOCAL_MODULES' }.value == 'catalog,orders,ratings,reviews'
 assert !task.environment.any { it.name.startsWith('FORUM_') || it.name.startsWith('SPRING_SECURITY_') || it.name == 'SPRING_PROFILES_ACTIVE' }
-assert task.secrets*.name == ['SPRING_DATASOURCE_USERNAME', 'SPRING_DATASOURCE_PASSWORD']
+// No database: no credential (not the database's admin password, which it never uses), no datasource setting, no RDS.
+assert task.secrets == [] && !task.environment.any { it.name.startsWith('SPRING_DATASOURCE_') } : task
+assert !new File(ecs, 'base.json').text.contains('AWS::RDS::') && !new File(ecs, 'service-monolith.json').text.contains('5432')
 
 // The services hold their own module, and of catalog only what orders uses: its contract and its record.
 File orders = new File(basedir, 'target/services/orders/orders.jar')

@@ -53,7 +53,13 @@ def trusted = java.util.regex.Pattern.compile(env.SERVER_TOMCAT_REMOTEIP_INTERNA
 assert ['10.0.0.9', '10.0.1.9', '10.0.20.9', '10.0.21.9'].every { trusted.matcher(it).matches() }
 assert !['10.0.10.5', '10.0.11.5'].any { trusted.matcher(it).matches() }
 assert base.Resources.InternalLoadBalancer.Properties.Subnets == [[Ref: 'InternalBalancerSubnetA'], [Ref: 'InternalBalancerSubnetB']]
-assert container.Secrets*.Name == ['SPRING_DATASOURCE_USERNAME', 'SPRING_DATASOURCE_PASSWORD']
+// The sample has no Spring JDBC: no database, no database credential, no path to PostgreSQL and, as no module signs
+// tokens either, no secret at all (no KMS key, no Secrets Manager endpoint, no execution role that reads secrets).
+assert container.Secrets == [] && !env.keySet().any { it.startsWith('SPRING_DATASOURCE_') } : env.keySet()
+assert !base.Resources.any { it.value.Type.startsWith('AWS::RDS::') || it.value.Type.startsWith('AWS::KMS::') ||
+        it.value.Type == 'AWS::SecretsManager::Secret' } : base.Resources.keySet()
+assert !base.Resources.any { it.value.Type == 'AWS::EC2::VPCEndpoint' && it.value.Properties.ServiceName.toString().contains('secretsmanager') }
+assert !new File(ecs, 'service-pair.json').text.contains('5432') && !new File(ecs, 'service-pair.json').text.contains('secretsmanager')
 // The hand-registered task definition says the same.
 def atRest = new JsonSlurper().parse(new File(ecs, 'taskdefs/pair.json')).containerDefinitions[0]
 assert atRest.environment*.name == container.Environment*.Name
@@ -66,4 +72,13 @@ assert new File(ecs, 'base.json').text.contains('{\\"type\\":\\"about:blank\\",\
 assert new File(ecs, 'deploy.sh').text.contains('\nTOKENS=false\n')
 String log = new File(basedir, 'build.log').text
 assert log.contains('[extract] ecs: ../topology.yml -> target/ecs: 6 files')
+assert log.contains('[INFO] [extract] ecs: no database rendered: the application has no Spring JDBC (org.springframework:spring-jdbc)'
+        + ' on its runtime class path, so its tasks get no datasource settings or database credentials')
+assert !log.contains('no database bootstrap task rendered') : 'no bootstrap to advise without a database'
+// Build 1: moduleDatabases without a database, refused saying what to change.
+assert log.readLines().any { it.startsWith('[ERROR] ') && it.contains("The ecs goal's settings do not fit together:"
+        + ' moduleDatabases gives each module database credentials, but the application has no Spring JDBC'
+        + ' (org.springframework:spring-jdbc) on its runtime class path, so the deployment has no database: leave'
+        + ' moduleDatabases out, or add the dependency org.springframework.boot:spring-boot-starter-jdbc if the application'
+        + ' reads a database (extract.ecs.*, see extract:help -Ddetail)') }
 return true

@@ -228,6 +228,7 @@ public final class TopologyFile {
                         + DatabaseSpec.MAX_POOL_SIZE + ", not " + poolSize);
             }
         }
-        return multiAz == null || poolSize == null ? null : new DatabaseSpec(multiAz, poolSize);
+        return multiAz == null || poolSize == null ? null : new DatabaseSpec(multiAz, poolSize,
+                TopologyNodes.line(node));
     }
 }

@@ -57,7 +57,7 @@ class TopologyFileUnitTest {
         assertEquals(java.util.Optional.of("arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-aaaa-bbbb-cccc-0123456789ab"),
                 spec.edge().certificateArn());
         assertEquals(500, spec.edge().rateLimit());
-        assertEquals(new DatabaseSpec(true, 8), spec.database());
+        assertEquals(new DatabaseSpec(true, 8, 4), spec.database());
 
         TopologySpec plain = TopologyFile.parse("services: [ { name: monolith, monolith: true } ]", "t.yml");
         assertEquals(EdgeSpec.DEFAULT, plain.edge());

@@ -8,7 +8,6 @@ import static dev.forum.extraction.ecs.Cfn.obj;
 import static dev.forum.extraction.ecs.Cfn.output;
 import static dev.forum.extraction.ecs.Cfn.ref;
 import static dev.forum.extraction.ecs.Cfn.resource;
-import static dev.forum.extraction.ecs.Cfn.sub;
 import static dev.forum.extraction.ecs.Cfn.tags;
 
 import dev.forum.topology.ModuleRoute;
@@ -16,12 +15,12 @@ import dev.forum.topology.Topology;
 import java.util.Map;
 
 /**
- * The base stack's data: a KMS key for every secret (rotated yearly by KMS), the PostgreSQL database (private,
- * encrypted, TLS forced, deletion protection, its logs in CloudWatch, optional Multi-AZ) whose admin password RDS
- * keeps in Secrets Manager, two secrets per module (its owner role, which runs its migrations, and its runtime
- * role, which reads and writes rows), and the secret of the token signing keys, which deploy.sh fills once
- * (CloudFormation cannot make a key pair). Secrets are not rotated automatically: tasks read them only when they
- * start, so a rotation would break running pools (the README says how an operator rotates with a rolling deploy).
+ * The base stack's database, for an application that reads one ({@link EcsSettings#database}): the PostgreSQL
+ * database (private, encrypted, TLS forced, deletion protection, its logs in CloudWatch, optional Multi-AZ) whose admin
+ * password RDS keeps in Secrets Manager, and two secrets per module (its owner role, which runs its migrations, and its
+ * runtime role, which reads and writes rows), all encrypted with the key of {@link Secrets}. Secrets are not rotated
+ * automatically: tasks read them only when they start, so a rotation would break running pools (the README says how an
+ * operator rotates with a rolling deploy).
  */
 final class Database {
 
@@ -39,8 +38,6 @@ final class Database {
     static String adminUser(EcsNames names) {
         return names.databaseName() + "_admin";
     }
-    /** The signing keys' secret until deploy.sh puts a key set in. */
-    static final String EMPTY_KEY_SET = "{\"keys\":[]}";
 
     private Database() {
     }
@@ -52,19 +49,6 @@ final class Database {
         stack.parameter("DatabaseMultiAZ", obj("Type", "String", "Default", String.valueOf(topology.database().multiAz()),
                 "AllowedValues", list("true", "false"),
                 "Description", "A standby in the second availability zone (the topology's database.multi-az)"));
-
-        stack.add("SecretsKey", resource("AWS::KMS::Key", obj(
-                "Description", "Encrypts the " + app + " application's secrets (database roles, token signing keys)",
-                "EnableKeyRotation", true,
-                // The account administers and uses the key through IAM: each execution role may decrypt only
-                // through Secrets Manager (kms:ViaService), for its own secrets.
-                "KeyPolicy", obj("Version", "2012-10-17", "Statement", list(obj(
-                        "Sid", "AccountAdministersThroughIam", "Effect", "Allow",
-                        "Principal", obj("AWS", sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root")),
-                        "Action", "kms:*", "Resource", "*"))),
-                "Tags", tags(app + "-secrets", tag))));
-        stack.add("SecretsKeyAlias", resource("AWS::KMS::Alias", obj("AliasName", names.secretsKeyAlias(),
-                "TargetKeyId", ref("SecretsKey"))));
 
         // Ingress from each service's tasks is added by the service's stack; the bootstrap task's here.
         stack.add("DatabaseSecurityGroup", resource("AWS::EC2::SecurityGroup", obj(
@@ -117,7 +101,6 @@ final class Database {
                 ref("Database"), names.export("DatabaseInstance")));
         stack.output("DatabaseParameters", output("The database's parameter group (logical replication on): own instances use it too",
                 ref("DatabaseParameters"), names.export("DatabaseParameters")));
-        stack.output("SecretsKey", output("The KMS key of the secrets", getAtt("SecretsKey", "Arn"), names.export("SecretsKey")));
 
         for (ModuleRoute module : topology.modules()) {
             String m = module.module();
@@ -126,18 +109,6 @@ final class Database {
             secret(stack, "OwnerSecret" + EcsNames.id(m), names.ownerSecret(m), names.ownerRole(m),
                     "Owner role of the " + m + " module: owns schema " + m + " and runs its migrations", tag, names);
         }
-        if (!settings.tokens()) {
-            return; // no module issues tokens: no signing keys
-        }
-        stack.add("SigningKeysSecret", resource("AWS::SecretsManager::Secret", obj(
-                "Name", names.signingKeysSecret(),
-                "Description", "The token signing keys (a JWK set with private keys) of the " + settings.identity().issuerModule()
-                        + " module; deploy.sh puts a new key set in once, CloudFormation only creates the secret",
-                "KmsKeyId", ref("SecretsKey"),
-                "SecretString", EMPTY_KEY_SET,
-                "Tags", tags(names.signingKeysSecret(), tag))));
-        stack.output("SigningKeysSecret", output("The token signing keys' secret", ref("SigningKeysSecret"),
-                names.export("SigningKeysSecret")));
     }
 
     private static void secret(Stack stack, String id, String name, String role, String description, Map<String, String> tag,

@@ -25,10 +25,10 @@ final class EcsMistakes {
     }
 
     /**
-     * Records a problem of a service.
+     * Records a problem of a service, or of a section of the file.
      *
-     * @param line    the service's line in the file, from 1
-     * @param service the service's name
+     * @param line    the service's (or the section's) line in the file, from 1
+     * @param service the service's name, or the section's key ({@code database})
      * @param message what to fix, without the source, line and service
      */
     void add(int line, String service, String message) {

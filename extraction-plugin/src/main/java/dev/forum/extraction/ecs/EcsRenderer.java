@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Renders a topology into what ECS needs, as files of one folder: {@code base.json}, a {@code database-<service>.json}
- * per service with a database of its own, {@code db-bootstrap.json} and
+ * per service with a database of its own, {@code db-bootstrap.json} (with a bootstrap image) and
  * a {@code service-<service>.json} per service (CloudFormation), {@code taskdefs/<service>.json} (for
  * {@code aws ecs register-task-definition --cli-input-json}), and {@code deploy.sh}. Pure: no I/O, no AWS.
  */
@@ -79,7 +79,12 @@ public final class EcsRenderer {
                             + other.name() + " (" + topology.name() + "-" + name + "); rename the service");
                 }
             }
-            if (service.ownDatabase() && !settings.moduleDatabases()) {
+            if (service.ownDatabase() && !settings.database()) {
+                mistakes.add(service.line(), name, "a database of its own (database:) is where its modules' data moves, but"
+                        + " the application " + EcsSettings.NO_JDBC + ", so there is no data to move: remove database: from the service"
+                        + " in " + topology.source() + ", or add the dependency " + EcsSettings.JDBC_STARTER
+                        + " if the application reads a database");
+            } else if (service.ownDatabase() && !settings.moduleDatabases()) {
                 mistakes.add(service.line(), name, "a database of its own (database:) needs database credentials"
                         + " per module: set extract.ecs.moduleDatabases=true if the application reads " + settings.settingsPrefix()
                         + ".datasource.<module>.* (extract.ecs.settingsPrefix),"
@@ -95,6 +100,12 @@ public final class EcsRenderer {
             if (size != null) {
                 mistakes.add(service.line(), name, size);
             }
+        }
+        if (!settings.database() && topology.database().line() > 0) {
+            mistakes.add(topology.database().line(), "database", "the section sizes the deployment's PostgreSQL database,"
+                    + " but the application " + EcsSettings.NO_JDBC + ", so the deployment has none: remove database: from "
+                    + topology.source() + ", or add the dependency " + EcsSettings.JDBC_STARTER
+                    + " if the application reads a database");
         }
         mistakes.throwIfAny();
     }

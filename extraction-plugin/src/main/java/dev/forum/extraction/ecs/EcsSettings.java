@@ -33,6 +33,10 @@ package dev.forum.extraction.ecs;
  *                                {@code FORUM_DATASOURCE_<MODULE>_*}, a role and schema per module); false for an
  *                                application with one standard datasource ({@code SPRING_DATASOURCE_USERNAME},
  *                                {@code _PASSWORD}, the database's admin secret)
+ * @param database                true when the application reads a database (Spring's JDBC on its runtime class path):
+ *                                the deployment has a PostgreSQL database and its secrets, and the tasks its datasource
+ *                                settings and a path to it; false: none of them (least privilege: no task gets a
+ *                                credential it never uses)
  * @param settingsPrefix          the prefix of the application's own properties that {@code moduleDatabases}
  *                                ({@code <prefix>.datasource.<module>.*}) and the token settings
  *                                ({@code <prefix>.security.jwt.*}) name, as a Spring property prefix (e.g. {@code forum},
@@ -44,7 +48,7 @@ package dev.forum.extraction.ecs;
 public record EcsSettings(int containerPort, int managementPort, String healthCheckPath, int deregistrationDelay,
         int healthCheckGracePeriod, int stopTimeout, Identity identity, String rdsCaBundle, String databaseBootstrapImage,
         String projectRoot, String mavenModule, String servicesDirectory, String springProfile, String problemTypePrefix,
-        boolean moduleDatabases, String settingsPrefix, String topologyFile) {
+        boolean moduleDatabases, boolean database, String settingsPrefix, String topologyFile) {
 
     /** RFC 9457, section 4.2.1: the problem has no meaning beyond its HTTP status. */
     public static final String ABOUT_BLANK = "about:blank";
@@ -124,39 +128,65 @@ public record EcsSettings(int containerPort, int managementPort, String healthCh
         if (rdsCaBundle == null || !rdsCaBundle.startsWith("/")) {
             throw new IllegalArgumentException("rdsCaBundle must be an absolute path in the image: " + rdsCaBundle);
         }
+        if (!database && moduleDatabases) {
+            throw new IllegalArgumentException("moduleDatabases gives each module database credentials, but the application "
+                    + NO_JDBC + ", so the deployment has no database: leave moduleDatabases out, or add the dependency "
+                    + JDBC_STARTER + " if the application reads a database");
+        }
+        if (!database && databaseBootstrapImage != null) {
+            throw new IllegalArgumentException("databaseBootstrapImage makes roles and schemas in the database, but the"
+                    + " application " + NO_JDBC + ", so the deployment has no database: leave databaseBootstrapImage out,"
+                    + " or add the dependency " + JDBC_STARTER + " if the application reads a database");
+        }
     }
+
+    /** Why an application gets no database, in the settings' refusals and the ecs goal's line. */
+    public static final String NO_JDBC = "has no Spring JDBC (org.springframework:spring-jdbc) on its runtime class path";
+    /** What gives an application Spring's JDBC and a datasource. */
+    public static final String JDBC_STARTER = "org.springframework.boot:spring-boot-starter-jdbc";
 
     /**
      * The forum's values: ports 3000 and 3001, readiness, 20 s drain, 120 s grace, 30 s stop timeout, tokens signed by
-     * users, profile {@code prod}, problem types {@code urn:forum:problem:<kind>}, a database role per module, the
+     * users, profile {@code prod}, problem types {@code urn:forum:problem:<kind>}, a database with a role per module, the
      * application's settings under {@code app} (the topology's name: {@code forum.*} for the forum).
      */
     public static EcsSettings defaults(String app, String databaseBootstrapImage, String projectRoot, String mavenModule,
             String servicesDirectory) {
         return new EcsSettings(DEFAULT_PORT, DEFAULT_MANAGEMENT_PORT, DEFAULT_HEALTH_CHECK_PATH, 20, 120, 30,
                 Identity.forum(app), DEFAULT_RDS_CA_BUNDLE, databaseBootstrapImage, projectRoot, mavenModule,
-                servicesDirectory, "prod", "urn:forum:problem:", true, app, "topology.yml");
+                servicesDirectory, "prod", "urn:forum:problem:", true, true, app, "topology.yml");
     }
 
     /** These settings with {@code identity}, {@code springProfile}, {@code problemTypePrefix} and {@code moduleDatabases} replaced. */
     public EcsSettings application(Identity identity, String springProfile, String problemTypePrefix, boolean moduleDatabases) {
         return new EcsSettings(containerPort, managementPort, healthCheckPath, deregistrationDelay, healthCheckGracePeriod,
                 stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule, servicesDirectory,
-                springProfile, problemTypePrefix, moduleDatabases, settingsPrefix, topologyFile);
+                springProfile, problemTypePrefix, moduleDatabases, database, settingsPrefix, topologyFile);
+    }
+
+    /**
+     * These settings with {@link #database} replaced.
+     *
+     * @throws IllegalArgumentException without a database, when {@code moduleDatabases} or a bootstrap image is set
+     */
+    public EcsSettings database(boolean present) {
+        return new EcsSettings(containerPort, managementPort, healthCheckPath, deregistrationDelay, healthCheckGracePeriod,
+                stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule, servicesDirectory,
+                springProfile, problemTypePrefix, moduleDatabases, present, settingsPrefix, topologyFile);
     }
 
     /** These settings with the topology file {@code file}, relative to the project root ({@link #topologyFile}). */
     public EcsSettings topologyFile(String file) {
         return new EcsSettings(containerPort, managementPort, healthCheckPath, deregistrationDelay, healthCheckGracePeriod,
                 stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule, servicesDirectory,
-                springProfile, problemTypePrefix, moduleDatabases, settingsPrefix, file);
+                springProfile, problemTypePrefix, moduleDatabases, database, settingsPrefix, file);
     }
 
     /** These settings with the application's properties under {@code prefix} ({@link #settingsPrefix}). */
     public EcsSettings settingsPrefix(String prefix) {
         return new EcsSettings(containerPort, managementPort, healthCheckPath, deregistrationDelay, healthCheckGracePeriod,
                 stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule, servicesDirectory,
-                springProfile, problemTypePrefix, moduleDatabases, prefix, topologyFile);
+                springProfile, problemTypePrefix, moduleDatabases, database, prefix, topologyFile);
     }
 
     /**
@@ -173,6 +203,14 @@ public record EcsSettings(int containerPort, int managementPort, String healthCh
     /** Whether the application has a module that issues tokens: its settings and signing keys' secret are rendered. */
     public boolean tokens() {
         return identity != null;
+    }
+
+    /**
+     * Whether the deployment keeps any secret (the database's, the signing keys): only then are the secrets' KMS key
+     * and the Secrets Manager endpoint rendered, and the execution roles allowed to read secrets.
+     */
+    public boolean secrets() {
+        return database || tokens();
     }
 
     /** The problem {@code type} of a problem of {@code kind}: {@value #ABOUT_BLANK}, or the prefix and the kind. */

@@ -25,9 +25,9 @@ import java.util.Map;
  * subnets without trusting each other ({@link #loadBalancerCidrs}).</li>
  * </ul>
  * The private subnets (and the internal load balancer's, on the same route table) have no route to the internet at all
- * (no NAT gateway): tasks reach ECR, CloudWatch Logs and Secrets Manager through interface endpoints and S3 (ECR's image
- * layers) through a gateway endpoint, and each other through the internal load balancer. Flow logs of every interface
- * go to the log bucket.
+ * (no NAT gateway): tasks reach ECR, CloudWatch Logs and (when the deployment keeps secrets) Secrets Manager through
+ * interface endpoints and S3 (ECR's image layers) through a gateway endpoint, and each other through the internal load
+ * balancer. Flow logs of every interface go to the log bucket.
  */
 final class Network {
 
@@ -35,8 +35,13 @@ final class Network {
     static final List<String> ZONES = List.of("A", "B");
     /** The logical id prefix of the internal load balancer's subnets ({@code InternalBalancerSubnetA}, {@code ...B}). */
     static final String INTERNAL_BALANCER_SUBNET = "InternalBalancerSubnet";
-    /** The AWS services a task calls, each through an interface endpoint (its private DNS name resolves to it). */
-    static final List<String> INTERFACE_ENDPOINTS = List.of("ecr.api", "ecr.dkr", "logs", "secretsmanager");
+    /**
+     * The AWS services a task calls, each through an interface endpoint (its private DNS name resolves to it): ECR and
+     * CloudWatch Logs always, Secrets Manager only when the deployment keeps a secret ({@link EcsSettings#secrets}).
+     */
+    static List<String> interfaceEndpoints(boolean secrets) {
+        return secrets ? List.of("ecr.api", "ecr.dkr", "logs", "secretsmanager") : List.of("ecr.api", "ecr.dkr", "logs");
+    }
 
     private Network() {
     }
@@ -103,7 +108,8 @@ final class Network {
         return String.join("\\.", pattern);
     }
 
-    static void add(Stack stack, String app, Map<String, String> tag, EcsNames names) {
+    /** @param secrets whether the deployment keeps a secret, which the tasks read through Secrets Manager's endpoint */
+    static void add(Stack stack, String app, boolean secrets, Map<String, String> tag, EcsNames names) {
         stack.parameter("S3PrefixList", obj("Type", "String", "AllowedPattern", "pl-[0-9a-f]+",
                 "Description", "The AWS-managed prefix list of S3 in this region (com.amazonaws.<region>.s3): the only "
                         + "addresses tasks may reach on 443 besides the endpoints. deploy.sh looks it up."));
@@ -139,7 +145,7 @@ final class Network {
             stack.add(INTERNAL_BALANCER_SUBNET + zone + "Routes", resource("AWS::EC2::SubnetRouteTableAssociation",
                     obj("SubnetId", ref(INTERNAL_BALANCER_SUBNET + zone), "RouteTableId", ref("PrivateRouteTable"))));
         }
-        endpoints(stack, app, tag);
+        endpoints(stack, app, interfaceEndpoints(secrets), tag);
         stack.add("FlowLog", resource("AWS::EC2::FlowLog", obj(
                 "ResourceType", "VPC", "ResourceId", ref("Vpc"), "TrafficType", "ALL",
                 "LogDestinationType", "s3", "LogDestination", join("", getAtt("LogBucket", "Arn"), "/flow-logs/"),
@@ -157,7 +163,7 @@ final class Network {
                 names.export("S3PrefixList")));
     }
 
-    private static void endpoints(Stack stack, String app, Map<String, String> tag) {
+    private static void endpoints(Stack stack, String app, List<String> interfaceEndpoints, Map<String, String> tag) {
         // Ingress rules are added by the service stacks (from each service's group) and by the database bootstrap.
         stack.add("EndpointSecurityGroup", resource("AWS::EC2::SecurityGroup", obj(
                 "GroupDescription", app + " interface endpoints: HTTPS from the tasks only",
@@ -172,7 +178,7 @@ final class Network {
                 "PolicyDocument", obj("Version", "2012-10-17", "Statement", list(obj(
                         "Sid", "EcrImageLayersOnly", "Effect", "Allow", "Principal", "*", "Action", "s3:GetObject",
                         "Resource", sub("arn:${AWS::Partition}:s3:::prod-${AWS::Region}-starport-layer-bucket/*")))))));
-        for (String service : INTERFACE_ENDPOINTS) {
+        for (String service : interfaceEndpoints) {
             stack.add(endpointId(service), resource("AWS::EC2::VPCEndpoint", obj(
                     "VpcEndpointType", "Interface", "VpcId", ref("Vpc"),
                     "ServiceName", sub("com.amazonaws.${AWS::Region}." + service),

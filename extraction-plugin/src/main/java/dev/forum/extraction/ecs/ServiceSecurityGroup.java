@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * A service's own security group, in its stack: in, the application and management ports from the two load
- * balancers' groups only; out, the internal load balancer, the database, the interface endpoints and S3's prefix
- * list only. The base stack's groups start with no rule: this stack opens the other side of each path for this
+ * balancers' groups only; out, the internal load balancer, the database (when the application has one), the interface
+ * endpoints and S3's prefix list only. The base stack's groups start with no rule: this stack opens the other side of each path for this
  * service's group, so deleting the service closes them.
  */
 final class ServiceSecurityGroup {
@@ -30,19 +30,23 @@ final class ServiceSecurityGroup {
         int application = settings.containerPort();
         int management = settings.managementPort();
         List<Object> egress = list(
-                port(InternalBalancer.PORT, "DestinationSecurityGroupId", internalBalancer, "Remote modules and token keys"),
-                port(5432, "DestinationSecurityGroupId", importValue(names.export("DatabaseSecurityGroup")), "PostgreSQL"),
+                port(InternalBalancer.PORT, "DestinationSecurityGroupId", internalBalancer, "Remote modules and token keys"));
+        if (settings.database()) {
+            egress.add(port(5432, "DestinationSecurityGroupId", importValue(names.export("DatabaseSecurityGroup")), "PostgreSQL"));
+        }
+        egress.addAll(list(
                 port(443, "DestinationSecurityGroupId", importValue(names.export("EndpointSecurityGroup")),
                         "ECR, CloudWatch Logs, Secrets Manager endpoints"),
                 port(443, "DestinationPrefixListId", importValue(names.export("S3PrefixList")),
-                        "S3 (ECR's image layers), through the gateway endpoint"));
+                        "S3 (ECR's image layers), through the gateway endpoint")));
         Object ownDatabase = importValue(names.ownDatabaseExport(service, "DatabaseSecurityGroup"));
         if (spec.ownDatabase()) {
             egress.add(port(5432, "DestinationSecurityGroupId", ownDatabase, "PostgreSQL: the service's own database"));
         }
         stack.add("SecurityGroup", resource("AWS::EC2::SecurityGroup", obj(
                 "GroupDescription", app + " " + service + " tasks: in from the load balancers only; out to "
-                        + "the internal load balancer, the database and the AWS endpoints only",
+                        + "the internal load balancer, " + (settings.database() ? "the database and " : "")
+                        + "the AWS endpoints only",
                 "VpcId", importValue(names.export("VpcId")),
                 "SecurityGroupIngress", list(
                         port(application, "SourceSecurityGroupId", publicBalancer, "The application port from the internet-facing load balancer"),
@@ -62,8 +66,10 @@ final class ServiceSecurityGroup {
                 "DestinationSecurityGroupId", self, "Health checks of " + service + " tasks");
         crossStack(stack, "InternalLoadBalancerFromTasks", "AWS::EC2::SecurityGroupIngress", internalBalancer, InternalBalancer.PORT,
                 "SourceSecurityGroupId", self, "From " + service + " tasks");
-        crossStack(stack, "DatabaseFromTasks", "AWS::EC2::SecurityGroupIngress", importValue(names.export("DatabaseSecurityGroup")), 5432,
-                "SourceSecurityGroupId", self, "PostgreSQL from " + service + " tasks");
+        if (settings.database()) {
+            crossStack(stack, "DatabaseFromTasks", "AWS::EC2::SecurityGroupIngress", importValue(names.export("DatabaseSecurityGroup")),
+                    5432, "SourceSecurityGroupId", self, "PostgreSQL from " + service + " tasks");
+        }
         if (spec.ownDatabase()) {
             crossStack(stack, "OwnDatabaseFromTasks", "AWS::EC2::SecurityGroupIngress", ownDatabase, 5432, "SourceSecurityGroupId",
                     self, "PostgreSQL from " + service + " tasks");

@@ -3,9 +3,11 @@ package dev.forum.extraction.ecs;
 import static dev.forum.extraction.ecs.Cfn.allow;
 import static dev.forum.extraction.ecs.Cfn.equalTo;
 import static dev.forum.extraction.ecs.Cfn.getAtt;
+import static dev.forum.extraction.ecs.Cfn.ifThen;
 import static dev.forum.extraction.ecs.Cfn.importValue;
 import static dev.forum.extraction.ecs.Cfn.join;
 import static dev.forum.extraction.ecs.Cfn.list;
+import static dev.forum.extraction.ecs.Cfn.noValue;
 import static dev.forum.extraction.ecs.Cfn.obj;
 import static dev.forum.extraction.ecs.Cfn.output;
 import static dev.forum.extraction.ecs.Cfn.policy;
@@ -174,17 +176,25 @@ final class ServiceStack {
         List<Object> secrets = task.executionSecrets();
         // The execution role starts the task: pull this service's image, write its log group, read the secrets of
         // the modules it holds in this step. Nothing else.
+        List<Object> statements = list(
+                allow("ecr:GetAuthorizationToken", "*"),
+                allow(list("ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"),
+                        importValue(names.export(repositoryId + "Arn"))),
+                allow(list("logs:CreateLogStream", "logs:PutLogEvents"), getAtt("LogGroup", "Arn")));
+        if (!secrets.isEmpty()) {
+            String condition = task.secretsCondition();
+            for (Object statement : List.of(allow("secretsmanager:GetSecretValue", secrets),
+                    TaskRoles.decryptThroughSecretsManager(importValue(names.export("SecretsKey"))))) {
+                statements.add(condition == null ? statement : ifThen(condition, statement, noValue()));
+            }
+        }
         stack.add("ExecutionRole", resource("AWS::IAM::Role", obj(
                 "RoleName", names.executionRole(service.name()),
-                "Description", "Starts " + service.name() + " tasks: its image, its logs, its modules' secrets",
+                "Description", "Starts " + service.name() + " tasks: its image, its logs"
+                        + (secrets.isEmpty() ? "" : ", its modules' secrets"),
                 "AssumeRolePolicyDocument", TaskRoles.assumedByEcsTasks(),
-                "Policies", list(obj("PolicyName", "image-logs-secrets", "PolicyDocument", policy(
-                        allow("ecr:GetAuthorizationToken", "*"),
-                        allow(list("ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"),
-                                importValue(names.export(repositoryId + "Arn"))),
-                        allow(list("logs:CreateLogStream", "logs:PutLogEvents"), getAtt("LogGroup", "Arn")),
-                        allow("secretsmanager:GetSecretValue", secrets),
-                        TaskRoles.decryptThroughSecretsManager(importValue(names.export("SecretsKey")))))),
+                "Policies", list(obj("PolicyName", secrets.isEmpty() ? "image-logs" : "image-logs-secrets",
+                        "PolicyDocument", policy(statements.toArray()))),
                 "Tags", tags(names.executionRole(service.name()), tag))));
         // The application calls no AWS API: its task role has no permission at all (least privilege). Add a policy
         // here when a module needs one, for this service only.
@@ -225,7 +235,10 @@ final class ServiceStack {
         // The target groups are attached to the listeners, and the paths to the database and the endpoints are open,
         // before the service starts tasks.
         List<String> dependsOn = new ArrayList<>(rules);
-        dependsOn.addAll(List.of("DatabaseFromTasks", "EndpointsFromTasks", "InternalLoadBalancerFromTasks",
+        if (settings.database()) {
+            dependsOn.add("DatabaseFromTasks");
+        }
+        dependsOn.addAll(List.of("EndpointsFromTasks", "InternalLoadBalancerFromTasks",
                 "LoadBalancerHealthChecks", "InternalLoadBalancerHealthChecks"));
         if (service.ownDatabase()) {
             dependsOn.add("OwnDatabaseFromTasks");

@@ -61,15 +61,19 @@ final class ServiceTask {
         return settings.tokens() && databaseModules(topology, service).contains(settings.identity().issuerModule());
     }
 
-    /** The ARNs of the secrets the execution role reads to start a task (each under its module's condition). */
+    /**
+     * The ARNs of the secrets the execution role reads to start a task (each under its module's condition); empty when
+     * it reads none (no database, and no module here issues tokens).
+     */
     List<Object> executionSecrets() {
         List<Object> secrets = new ArrayList<>();
-        if (settings.moduleDatabases()) {
+        // Without a database, nothing to read but the signing keys, below.
+        if (settings.database() && settings.moduleDatabases()) {
             for (String module : databaseModules(topology, service)) {
                 secrets.add(ifHolds(module, importValue(names.export("DatabaseSecret" + EcsNames.id(module)))));
                 secrets.add(ifHolds(module, importValue(names.export("OwnerSecret" + EcsNames.id(module)))));
             }
-        } else {
+        } else if (settings.database()) {
             secrets.add(importValue(names.export("DatabaseAdminSecret")));
         }
         if (issuesTokens()) {
@@ -77,6 +81,15 @@ final class ServiceTask {
             secrets.add(ifHolds(issuer, importValue(names.export("SigningKeysSecret"))));
         }
         return secrets;
+    }
+
+    /**
+     * The condition under which a task reads any secret at all, for the execution role's statements that allow it: null
+     * when it always does (or never, {@link #executionSecrets} being empty). Without a database a task reads only the
+     * signing keys, where it holds the issuer module: a role must not name an empty list of secrets.
+     */
+    String secretsCondition() {
+        return settings.database() || !issuesTokens() ? null : holdsCondition.get(settings.identity().issuerModule());
     }
 
     /** The task definition, with {@code localModules} (the modules the task runs in process) and the stack's tags. */
@@ -87,11 +100,14 @@ final class ServiceTask {
         environment.add(variable(TaskVariables.RUNTIME_LOCAL_MODULES, localModules));
         // Every remote module is behind the internal load balancer: the path rules send each call to its holder.
         environment.add(variable(TaskVariables.RUNTIME_REMOTE_BASE_URL, importValue(names.export("InternalLoadBalancerUrl"))));
-        environment.add(variable("SPRING_DATASOURCE_URL", importValue(names.export("DatabaseUrl"))));
+        if (settings.database()) {
+            environment.add(variable("SPRING_DATASOURCE_URL", importValue(names.export("DatabaseUrl"))));
+        }
         TaskVariables.tail(settings).forEach((name, value) -> environment.add(variable(name, value)));
         String poolSize = String.valueOf(topology.database().poolSize());
         List<Object> secrets = new ArrayList<>();
-        if (settings.moduleDatabases()) {
+        // Without a database, no datasource settings and no credentials (least privilege).
+        if (settings.database() && settings.moduleDatabases()) {
             for (String module : databaseModules(topology, service)) {
                 // Only where the task holds the module, as its credentials (taskdefs/<service>.json says the same).
                 environment.add(ifHolds(module, variable(TaskVariables.poolSize(settings, module), poolSize)));
@@ -102,7 +118,7 @@ final class ServiceTask {
                 TaskVariables.runtime(settings, module).forEach(c -> secrets.add(ifHolds(module, secret(c, runtime))));
                 TaskVariables.owner(settings, module).forEach(c -> secrets.add(ifHolds(module, secret(c, owner))));
             }
-        } else {
+        } else if (settings.database()) {
             environment.add(variable(TaskVariables.poolSize(settings, null), poolSize));
             Object admin = importValue(names.export("DatabaseAdminSecret"));
             TaskVariables.SINGLE.forEach(c -> secrets.add(secret(c, admin)));

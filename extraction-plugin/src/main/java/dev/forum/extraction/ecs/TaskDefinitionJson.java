@@ -59,11 +59,14 @@ final class TaskDefinitionJson {
         TaskVariables.head(settings).forEach((name, value) -> environment.add(variable(name, value)));
         environment.add(variable(TaskVariables.RUNTIME_LOCAL_MODULES, String.join(",", modules)));
         environment.add(variable(TaskVariables.RUNTIME_REMOTE_BASE_URL, "${INTERNAL_LOAD_BALANCER_URL}"));
-        environment.add(variable("SPRING_DATASOURCE_URL", "${DATABASE_URL}"));
+        if (settings.database()) {
+            environment.add(variable("SPRING_DATASOURCE_URL", "${DATABASE_URL}"));
+        }
         TaskVariables.tail(settings).forEach((name, value) -> environment.add(variable(name, value)));
         String poolSize = String.valueOf(topology.database().poolSize());
         List<Object> secrets = new ArrayList<>();
-        if (settings.moduleDatabases()) {
+        // Without a database, no datasource settings and no credentials (least privilege).
+        if (settings.database() && settings.moduleDatabases()) {
             for (String module : modules) {
                 environment.add(variable(TaskVariables.poolSize(settings, module), poolSize));
                 String runtime = secretArn("DatabaseSecret" + EcsNames.id(module));
@@ -71,7 +74,7 @@ final class TaskDefinitionJson {
                 TaskVariables.runtime(settings, module).forEach(c -> secrets.add(secret(c.variable(), c.valueFrom(runtime))));
                 TaskVariables.owner(settings, module).forEach(c -> secrets.add(secret(c.variable(), c.valueFrom(owner))));
             }
-        } else {
+        } else if (settings.database()) {
             environment.add(variable(TaskVariables.poolSize(settings, null), poolSize));
             TaskVariables.SINGLE.forEach(c -> secrets.add(secret(c.variable(), c.valueFrom(secretArn("DatabaseAdminSecret")))));
         }

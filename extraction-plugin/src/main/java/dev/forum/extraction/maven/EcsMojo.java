@@ -35,7 +35,9 @@ import org.apache.maven.project.MavenProject;
  * A service that {@code -Dextract=<service>} refuses (a module that serves HTTP without a usable prefix, no routed
  * module, or any blocker of its plan: an event, a bean call, an entity across its boundary) is left out with one
  * warning line per reason, its modules staying in the monolith; the others are rendered. What the tasks get besides the topology
- * (token settings, profile, database credentials, problem types) comes from the application and the settings below.
+ * (token settings, profile, database credentials, problem types) comes from the application and the settings below;
+ * an application without Spring's JDBC on its runtime class path gets no database, no database credentials and no path
+ * to a database (least privilege), in one line.
  * What the tasks need and the build does not give them (the PostgreSQL driver, the RDS certificate bundle in the image,
  * Spring Boot Actuator for the health checks) is one warning line each ({@link TaskNeeds}). No network, no AWS.
  */
@@ -100,7 +102,7 @@ public class EcsMojo extends AnalysingMojo {
      * named from {@link #settingsPrefix}: a role and a schema per module, which the database bootstrap creates).
      * False: the application has one standard datasource, and its tasks get {@code SPRING_DATASOURCE_USERNAME} and
      * {@code _PASSWORD} from the database's admin secret. The application's classes cannot tell which it reads, hence
-     * the setting.
+     * the setting. An application without Spring's JDBC gets no database at all, and this setting is refused there.
      */
     @Parameter(property = "extract.ecs.moduleDatabases", defaultValue = "false")
     private boolean moduleDatabases;
@@ -191,7 +193,18 @@ public class EcsMojo extends AnalysingMojo {
 
         Path out = outputDirectory.toPath();
         Path root = TopologyLocation.root(project);
-        String bootstrap = bootstrapScript(databaseBootstrapImage, moduleDatabases, project, getLog()::info, getLog()::warn);
+        Set<String> runtime = runtimeArtifacts();
+        boolean database = runtime.contains(TaskNeeds.JDBC);
+        String bootstrap;
+        if (database) {
+            bootstrap = bootstrapScript(databaseBootstrapImage, moduleDatabases, project, getLog()::info, getLog()::warn);
+        } else {
+            // Set anyway, it is refused with the settings below: a bootstrap needs a database.
+            bootstrap = databaseBootstrapImage == null || databaseBootstrapImage.isBlank() ? null : databaseBootstrapImage.trim();
+            getLog().info("[extract] ecs: no database rendered: the application " + EcsSettings.NO_JDBC + ", so its tasks"
+                    + " get no datasource settings or database credentials, and the deployment no PostgreSQL database; add the"
+                    + " dependency " + EcsSettings.JDBC_STARTER + " if the application reads one");
+        }
         String app = resolved.name();
         EcsSettings.Identity identity = null;
         if (tokenIssuerModule != null && !tokenIssuerModule.isBlank()) {
@@ -215,7 +228,7 @@ public class EcsMojo extends AnalysingMojo {
                     slashes(root.relativize(project.getBasedir().toPath().toAbsolutePath().normalize())),
                     slashes(root.relativize(servicesDirectory.toPath().toAbsolutePath().normalize())),
                     springProfile == null || springProfile.isBlank() ? null : springProfile.trim(),
-                    problemTypePrefix.trim(), moduleDatabases,
+                    problemTypePrefix.trim(), moduleDatabases, database,
                     settingsPrefix == null || settingsPrefix.isBlank() ? app : settingsPrefix.trim(),
                     slashes(root.toAbsolutePath().relativize(file.toAbsolutePath().normalize())));
         } catch (IllegalArgumentException e) {
@@ -223,7 +236,7 @@ public class EcsMojo extends AnalysingMojo {
                     + " (extract.ecs.*, see extract:help -Ddetail)");
         }
         Map<String, String> files = EcsRenderer.render(resolved, settings);
-        TaskNeeds.warnings(runtimeArtifacts(), settings.healthCheckPath(), settings.managementPort(), settings.rdsCaBundle(),
+        TaskNeeds.warnings(runtime, settings.healthCheckPath(), settings.managementPort(), settings.rdsCaBundle(),
                 imageFolder()).forEach(line -> getLog().warn("[extract] " + line));
 
         EcsOutput.write(out, files);
