@@ -16,16 +16,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
  * What HTTP says a path and its methods mean, the same from every layer that answers: one {@code Allow} per path (a 405
  * with or without a token, {@code TRACE}, {@code OPTIONS}, a CORS preflight), no route for the literal start of longer
- * routes by any method, preconditions that are evaluated and never ignored (RFC 9110 section 13), an unsigned token
- * refused as unsigned in any spelling of {@code none}, and the actuator's routes reading no query they do not take.
+ * routes by any method, nor for a route's path with a {@code /} after it (the actuator's too), preconditions that are
+ * evaluated and never ignored (RFC 9110 section 13), an unsigned token refused as unsigned in any spelling of
+ * {@code none}, and the actuator's routes reading no query they do not take.
  * The refusals themselves are rows of the bad-input table ({@code MethodRows}, {@code PreconditionRows},
  * {@code QueryRows}); this checks what the table cannot: the headers, every method, and what must still pass.
  */
@@ -38,6 +41,9 @@ class HttpSemanticsIntegrationTest extends RunningForumTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     private RequestMappingHandlerMapping routes;
+
+    @Autowired
+    private ApplicationContext context;
 
     @Test
     void every_layer_gives_a_path_one_allow() {
@@ -108,6 +114,44 @@ class HttpSemanticsIntegrationTest extends RunningForumTest {
                 }
             }
         }
+    }
+
+    /**
+     * Every route's path with a {@code /} after it is no route, by every method, with and without a token: the 404
+     * naming the path to send. Every route of the port, the actuator's too, whose pattern for health groups and
+     * components ({@code /actuator/health/{*path}}) matches such a path; only a route whose pattern ends in {@code /}
+     * (the tutorial's {@code /api/}) takes one.
+     */
+    @Test
+    void every_routes_path_with_a_slash_after_it_is_no_route_for_any_method() {
+        Set<String> patterns = new TreeSet<>();
+        for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
+            for (RequestMappingInfo route : mapping.getHandlerMethods().keySet()) {
+                route.getPathPatternsCondition().getPatterns().stream().map(PathPattern::getPatternString).forEach(patterns::add);
+            }
+        }
+        Set<String> paths = new TreeSet<>(List.of("/actuator/health/liveness", "/actuator/health/readiness"));
+        // The error page is no route itself (ContainerRows), so /error/ names no path to send.
+        patterns.stream().filter(pattern -> !pattern.contains("{*") && !pattern.endsWith("/") && !patterns.contains(pattern + "/"))
+                .filter(pattern -> !pattern.equals("/error")).map(pattern -> pattern.replaceAll("\\{[^}]+}", "1")).forEach(paths::add);
+        assertThat(paths).contains("/api/users", "/api/users/1", "/api/users/login", "/actuator", "/actuator/health",
+                "/actuator/info").doesNotContain("/api");
+        assertThat(raw("GET /error/", null).json().get("detail").asString()).isEqualTo("No route has the path /error/");
+        for (String path : paths) {
+            for (String method : METHODS) {
+                for (String token : new String[] {null, marceline.token()}) {
+                    Reply reply = raw(method + " " + path + "/", token == null ? null : "Authorization: Bearer " + token + "\r\n");
+                    assertThat(reply.status()).as("%s %s/ with token %s: %s", method, path, token != null, reply).isEqualTo(404);
+                    assertThat(reply.contentType()).as("%s %s/", method, path).isEqualTo("application/problem+json");
+                    assertThat(reply.allow()).as("%s %s/", method, path).isEmpty();
+                    if (!method.equals("HEAD")) {
+                        assertThat(reply.json().get("detail").asString()).as("%s %s/", method, path)
+                                .isEqualTo("No route has the path " + path + "/: no route ends in '/'; send " + path);
+                    }
+                }
+            }
+        }
+        assertThat(http.get("/api/").status()).as("the tutorial's route that ends in '/'").isEqualTo(200);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import forum.support.ForumHttp;
 import forum.support.ForumHttp.Reply;
+import forum.support.TestTokens;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -77,6 +78,41 @@ class ManagementServerProblemsIntegrationTest {
             assertThat(options.header("Accept-Patch")).as(options.toString()).isEmpty();
             assertThat(options.header("Access-Control-Allow-Methods")).as(options.toString()).isEmpty();
         }
+    }
+
+    /**
+     * An actuator route's path with a {@code /} after it is no route, by every method, as on the application's port
+     * ({@code PathRows}): the 404 naming the path to send, though Actuator's pattern for health groups and components
+     * ({@code /actuator/health/{*path}}) matches it. A write without a token is answered so too, and one with a token.
+     */
+    @Test
+    void the_management_servers_routes_with_a_slash_after_them_are_no_routes() {
+        ForumHttp management = new ForumHttp(managementPort);
+        String token = TestTokens.forUser(1);
+        for (String route : new String[] {"/actuator", "/actuator/health", "/actuator/health/liveness",
+                "/actuator/health/readiness", "/actuator/info"}) {
+            assertThat(management.get(route).status()).as(route).isEqualTo(200);
+            for (String method : new String[] {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"}) {
+                for (String credential : new String[] {"", "Authorization: Bearer " + token + "\r\n"}) {
+                    Reply reply = management.sendRaw(method + " " + route + "/ HTTP/1.1\r\n" + credential);
+                    assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
+                    assertThat(reply.contentType()).as(reply.toString()).startsWith("application/problem+json");
+                    assertThat(reply.allow()).as(reply.toString()).isEmpty();
+                    if (!method.equals("HEAD")) {
+                        assertProblem(reply, 404, "no-route");
+                        assertThat(reply.json().path("detail").asString()).as(reply.toString()).isEqualTo("No route has the path "
+                                + route + "/: no route ends in '/'; send " + route);
+                    }
+                }
+            }
+        }
+        Reply preflight = management.sendRaw("OPTIONS /actuator/health/ HTTP/1.1\r\nOrigin: http://e\r\n"
+                + "Access-Control-Request-Method: GET\r\n");
+        assertProblem(preflight, 404, "no-route");
+        // The modules' routes are not this port's: a path no route of it has, with nothing to send instead.
+        Reply module = management.sendRaw("GET /api/users/ HTTP/1.1\r\n");
+        assertProblem(module, 404, "no-route");
+        assertThat(module.json().path("detail").asString()).isEqualTo("No route has the path /api/users/");
     }
 
     /** {@code /error} called directly is a path like no other, as on the application's port: the 404 problem. */

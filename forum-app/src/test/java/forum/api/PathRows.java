@@ -12,11 +12,14 @@ import java.util.Set;
  * The bad-input table's rows about a request's path: an id that is not a positive whole number in plain decimal
  * digits, or too large (400 {@code validation}, naming the path variable); the literal start of a longer route (404
  * {@code no-route}, naming the routes below it); a path that decoding or normalising would change (400
- * {@code non-canonical-path}, refused before any route is chosen). Where the rules come from:
+ * {@code non-canonical-path}, refused before any route is chosen); a route's path with a {@code /} after it, the
+ * modules' and the actuator's (404 {@code no-route}, naming the path to send). Where the rules come from:
  * {@code forum.platform.PlainDecimal} with {@code forum.platform.web.PlainDecimalBinding} (ids),
  * {@code forum.platform.web.RouteMethods} (a literal route is never read as an id; {@code error.ProblemDetailsAdvice}
- * names the routes below it), and {@code forum.platform.web.CanonicalPath} (RFC 3986 sections 2.3, 3.3 and 6.2.2)
- * applied by {@code CanonicalPathFilter}; the README's "Errors" catalogue. Paths Tomcat refuses itself are
+ * names the routes below it, or the path to send without the {@code /}; {@code UnroutedRequests} says no route
+ * has a path with one, Actuator's pattern ending in a variable included, for every method: {@code TrailingSlashFilter}),
+ * and {@code forum.platform.web.CanonicalPath} (RFC 3986 sections 2.3, 3.3 and 6.2.2) applied by
+ * {@code CanonicalPathFilter}; the README's "Errors" catalogue. Paths Tomcat refuses itself are
  * {@link ContainerRows}.
  */
 final class PathRows {
@@ -63,6 +66,12 @@ final class PathRows {
                     "no-route", "send /api/users/login"));
             rows.add(raw(method + " of the start of longer routes with a trailing slash", method + " /api/posts/in-thread/ HTTP/1.1\r\n",
                     404, "no-route", "No route has the path /api/posts/in-thread/; the routes below it are /api/posts/in-thread/{threadId}"));
+            // The actuator's paths alike, though its pattern for health groups (/actuator/health/{*path}) matches them.
+            for (String actuator : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
+                    "/actuator/info", "/actuator")) {
+                rows.add(raw(method + " of " + actuator + " with a trailing slash", method + " " + actuator + "/ HTTP/1.1\r\n",
+                        404, "no-route", "No route has the path " + actuator + "/: no route ends in '/'; send " + actuator));
+            }
         }
         rows.add(get("an encoded letter", "/api/post%73/1", 400, "non-canonical-path", "'%73' encodes 's', which is sent as it is. Send it as /api/posts/1"));
         rows.add(get("an encoded digit", "/api/users/%31", 400, "non-canonical-path", "Send it as /api/users/1"));

@@ -155,6 +155,9 @@ abstract class SecurityContract {
             PUT    | /no-such-route     | 404 | no-route
             POST   | /actuator/health   | 405 | method-not-allowed
             DELETE | /actuator/health   | 405 | method-not-allowed
+            POST   | /actuator/health/  | 404 | no-route
+            DELETE | /actuator/health/liveness/ | 404 | no-route
+            PUT    | /api/posts/        | 404 | no-route
             """)
     void a_request_no_route_takes_is_answered_the_same_with_or_without_a_token(String method, String path, int status,
                                                                                String type) {

@@ -63,7 +63,7 @@ public class OptionsFilter extends OncePerRequestFilter {
                 .flatMap(matched -> routeMethods.methodsOf(request.getRequestURI(), matched));
         if (methods.isEmpty()) {
             // No route has the path: its 404, as any other method gets it (remote-module-route included).
-            Optional<ProblemDetail> start = routeMethods.noRouteHint(request.getRequestURI());
+            Optional<ProblemDetail> start = routeMethods.noRouteHint(request.getRequestURI(), request);
             if (start.isPresent()) {
                 ProblemResponses.write(request, response, start.get());
             } else if (!unrouted.answerIfUnrouted(request, response)) {

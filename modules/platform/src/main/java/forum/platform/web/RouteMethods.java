@@ -2,17 +2,23 @@ package forum.platform.web;
 
 import forum.platform.EchoedInput;
 import forum.platform.web.problem.ProblemType;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
@@ -36,9 +42,17 @@ public class RouteMethods {
     public static final List<String> ORDER = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
     private final ObjectProvider<RequestMappingHandlerMapping> routes;
+    private final UnroutedRequests unrouted;
 
-    public RouteMethods(@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> routes) {
+    /**
+     * @param routes      the modules' routes (Spring MVC's request mappings of the application's context)
+     * @param application the application's context, whose port's routes (the actuator's too, where it shares the port)
+     *                    a path with a {@code /} after it is compared with, when a request's own context has none
+     */
+    public RouteMethods(@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> routes,
+                        ApplicationContext application) {
         this.routes = routes;
+        this.unrouted = new UnroutedRequests(application);
     }
 
     /**
@@ -97,13 +111,16 @@ public class RouteMethods {
      *         start of those routes, never the id of a route such as {@code /api/posts/{id}}; empty if none
      */
     public Set<String> routesBelow(String path) {
-        RequestMappingHandlerMapping mapping = routes.getIfAvailable();
+        return routesBelow(path, applicationRoutes());
+    }
+
+    private static Set<String> routesBelow(String path, Collection<RequestMappingInfo> routes) {
         Set<String> below = new TreeSet<>();
-        if (mapping == null || path == null || path.contains("{") || path.contains("*")) {
+        if (path == null || path.contains("{") || path.contains("*")) {
             return below;
         }
         String prefix = path.endsWith("/") ? path : path + "/";
-        for (RequestMappingInfo route : mapping.getHandlerMethods().keySet()) {
+        for (RequestMappingInfo route : routes) {
             if (route.getPathPatternsCondition() != null) {
                 for (PathPattern pattern : route.getPathPatternsCondition().getPatterns()) {
                     if (pattern.getPatternString().startsWith(prefix)) {
@@ -121,8 +138,12 @@ public class RouteMethods {
      *         ({@code /api/posts/in-thread}); empty if the path is not one
      */
     public Optional<ProblemDetail> literalStart(String path) {
-        Set<String> below = routesBelow(path);
-        if (below.isEmpty() || methodsOfLiteralRoute(path).isPresent()) {
+        return literalStart(path, applicationRoutes());
+    }
+
+    private static Optional<ProblemDetail> literalStart(String path, Collection<RequestMappingInfo> routes) {
+        Set<String> below = routesBelow(path, routes);
+        if (below.isEmpty() || methodsOfLiteralRoute(path, routes).isPresent()) {
             return Optional.empty();
         }
         return Optional.of(ProblemType.NO_ROUTE.problem("No route has the path " + EchoedInput.shorten(path)
@@ -131,34 +152,41 @@ public class RouteMethods {
 
     /**
      * The 404 {@code no-route} problem of a path no route has, where the path says more than that: a route's path
-     * followed by a {@code /} ({@code /api/users/}; no route ends in one), which names the path to send instead, or the
-     * literal start of longer routes ({@link #literalStart}). Every method gets the same one, {@code OPTIONS} included.
+     * followed by a {@code /} ({@code /api/users/}, {@code /actuator/health/}; no route ends in one), which names the
+     * path to send instead, or the literal start of longer routes ({@link #literalStart}). Every method gets the same
+     * one, {@code OPTIONS} included.
      *
-     * @param path a request path, decoded (canonical paths only reach the routes)
+     * @param path    a request path, decoded (canonical paths only reach the routes)
+     * @param request the request, whose port's routes are asked (the modules' and the actuator's on the application's
+     *                port, the actuator's alone on its own); null for the application's port
      * @return that problem, or empty where no route has the path and nothing more is to be said
      */
-    public Optional<ProblemDetail> noRouteHint(String path) {
-        return trailingSlash(path).or(() -> literalStart(path));
+    public Optional<ProblemDetail> noRouteHint(String path, HttpServletRequest request) {
+        Map<RequestMappingInfo, HandlerMethod> port = unrouted.routesOf(request);
+        return trailingSlash(path, port).or(() -> literalStart(path, port.keySet()));
     }
 
     /**
      * @param path a request path, decoded
-     * @return the 404 of {@code path} if it is a route's path with a {@code /} after it ({@code /api/users/},
-     *         {@code /api/users/1/}), naming the path without it; empty otherwise (the literal start of longer routes,
-     *         {@code /api/posts/in-thread/}, is no route's path)
+     * @param port the routes of the request's port, with their handlers
+     * @return the 404 of {@code path} if it is the path of a route of the port with a {@code /} after it
+     *         ({@code /api/users/}, {@code /api/users/1/}, {@code /actuator/health/}), naming the path without it; empty
+     *         otherwise (the literal start of longer routes, {@code /api/posts/in-thread/}, is no route's path)
      */
-    private Optional<ProblemDetail> trailingSlash(String path) {
-        RequestMappingHandlerMapping mapping = routes.getIfAvailable();
-        if (mapping == null || path == null || path.length() < 2 || !path.endsWith("/") || path.endsWith("//")) {
+    private static Optional<ProblemDetail> trailingSlash(String path, Map<RequestMappingInfo, HandlerMethod> port) {
+        if (!UnroutedRequests.endsInSlash(path) || path.endsWith("//")) {
             return Optional.empty();
         }
         String without = path.substring(0, path.length() - 1);
         PathContainer container = PathContainer.parsePath(without);
-        boolean routed = mapping.getHandlerMethods().keySet().stream()
+        // The container's error page is a route like no other: /error itself is no route (a 404), so never the one to send.
+        boolean routed = port.entrySet().stream()
+                .filter(route -> !ErrorController.class.isAssignableFrom(route.getValue().getBeanType()))
+                .map(Map.Entry::getKey)
                 .filter(route -> route.getPathPatternsCondition() != null)
                 .flatMap(route -> route.getPathPatternsCondition().getPatterns().stream())
                 .anyMatch(pattern -> pattern.matches(container));
-        if (!routed || (methodsOfLiteralRoute(without).isEmpty() && !routesBelow(without).isEmpty())) {
+        if (!routed || (methodsOfLiteralRoute(without, port.keySet()).isEmpty() && !routesBelow(without, port.keySet()).isEmpty())) {
             return Optional.empty();
         }
         return Optional.of(ProblemType.NO_ROUTE.problem("No route has the path " + EchoedInput.shorten(path)
@@ -170,12 +198,12 @@ public class RouteMethods {
      * @return the methods of the routes whose pattern is this very path, with no variable in it (sorted), if any
      */
     public Optional<Set<String>> methodsOfLiteralRoute(String path) {
-        RequestMappingHandlerMapping mapping = routes.getIfAvailable();
-        if (mapping == null) {
-            return Optional.empty();
-        }
+        return methodsOfLiteralRoute(path, applicationRoutes());
+    }
+
+    private static Optional<Set<String>> methodsOfLiteralRoute(String path, Collection<RequestMappingInfo> routes) {
         Set<String> methods = new TreeSet<>();
-        for (RequestMappingInfo route : mapping.getHandlerMethods().keySet()) {
+        for (RequestMappingInfo route : routes) {
             if (route.getPathPatternsCondition() == null) {
                 continue;
             }
@@ -186,5 +214,11 @@ public class RouteMethods {
             }
         }
         return methods.isEmpty() ? Optional.empty() : Optional.of(methods);
+    }
+
+    /** The modules' routes: Spring MVC's request mappings of the application's context (none before it has them). */
+    private Collection<RequestMappingInfo> applicationRoutes() {
+        RequestMappingHandlerMapping mapping = routes.getIfAvailable();
+        return mapping == null ? List.of() : mapping.getHandlerMethods().keySet();
     }
 }

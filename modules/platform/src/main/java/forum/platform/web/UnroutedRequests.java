@@ -4,7 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,10 +18,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.context.support.WebApplicationContextUtils;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
@@ -28,6 +34,11 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * security refusing a request for want of a token (the answer must not depend on the token), and {@code TRACE},
  * which no route takes and which must never reach the servlet. Nothing runs but the handler lookup and the error
  * answer.
+ *
+ * <p>A path with a {@code /} after its last segment ({@code /api/users/}, {@code /actuator/health/}) is no route's
+ * unless a route's pattern is that very path (the tutorial's {@code /api/}). The modules' patterns never match one;
+ * a pattern that ends in a variable does (Actuator's {@code /actuator/health/{*path}}, for health groups and
+ * components), and is not taken to here, so that every method gets the 404 of {@link RouteMethods#noRouteHint}.
  */
 public final class UnroutedRequests {
 
@@ -95,8 +106,35 @@ public final class UnroutedRequests {
         };
     }
 
+    /**
+     * The routes of the request's port, as its DispatcherServlet sees them: the modules' and, where Actuator shares the
+     * port, the actuator's; on Actuator's own port (the {@code prod} profile's {@code management.server.port}) the
+     * actuator's alone.
+     *
+     * @param request a request, or null for the application's port
+     * @return every route on that port (its patterns and methods) with its handler
+     */
+    public Map<RequestMappingInfo, HandlerMethod> routesOf(HttpServletRequest request) {
+        ApplicationContext context = request == null ? null
+                : WebApplicationContextUtils.getWebApplicationContext(request.getServletContext());
+        return routes(context == null ? application : context);
+    }
+
+    /**
+     * @param path a request path, decoded
+     * @return true if it has a {@code /} after its last segment and is more than {@code /}
+     */
+    static boolean endsInSlash(String path) {
+        return path != null && path.length() > 1 && path.endsWith("/");
+    }
+
     /** What DispatcherServlet would meet: null if a handler takes the request, else the exception it would answer. */
     private static Exception unrouted(HttpServletRequest request, ApplicationContext context) throws Exception {
+        String path = request.getRequestURI();
+        if (endsInSlash(path) && routes(context).keySet().stream().noneMatch(route -> route.getDirectPaths().contains(path))) {
+            // A pattern ending in a variable matches an empty last segment; only a route of this very path takes it.
+            return new NoHandlerFoundException(request.getMethod(), path, new ServletServerHttpRequest(request).getHeaders());
+        }
         boolean parsedHere = !ServletRequestPathUtils.hasParsedRequestPath(request);
         if (parsedHere) {
             ServletRequestPathUtils.parseAndCache(request);
@@ -118,6 +156,20 @@ public final class UnroutedRequests {
                 ServletRequestPathUtils.clearParsedRequestPath(request);
             }
         }
+    }
+
+    /**
+     * The routes of the handler mappings of {@link #mappings}: on the management context, the mappings its
+     * {@code handlerMapping} asks (its own beans, Spring Boot's {@code CompositeHandlerMapping}).
+     */
+    private static Map<RequestMappingInfo, HandlerMethod> routes(ApplicationContext context) {
+        Class<RequestMappingInfoHandlerMapping> type = RequestMappingInfoHandlerMapping.class;
+        Collection<RequestMappingInfoHandlerMapping> mappings = context.containsLocalBean(DispatcherServlet.HANDLER_MAPPING_BEAN_NAME)
+                ? context.getBeansOfType(type, true, false).values()
+                : BeanFactoryUtils.beansOfTypeIncludingAncestors(context, type, true, false).values();
+        Map<RequestMappingInfo, HandlerMethod> routes = new LinkedHashMap<>();
+        mappings.forEach(mapping -> routes.putAll(mapping.getHandlerMethods()));
+        return routes;
     }
 
     /**

@@ -168,13 +168,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException failure, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        return answer(noRoute(failure.getRequestURL()));
+        return answer(noRoute(failure.getRequestURL(), request));
     }
 
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException failure,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return answer(noRoute("/" + failure.getResourcePath()));
+        return answer(noRoute("/" + failure.getResourcePath(), request));
     }
 
     /**
@@ -182,7 +182,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * that the module runs in another service (never where); else what {@link RouteMethods#noRouteHint} says of it
      * (a route's path with a {@code /} after it, the start of longer routes), or only that no route has it.
      */
-    private ProblemDetail noRoute(String path) {
+    private ProblemDetail noRoute(String path, WebRequest request) {
         Optional<ModuleInfo> owner = Optional.ofNullable(topology.getIfAvailable())
                 .flatMap(here -> here.moduleOwning(path).filter(module -> !here.isLocal(module.name())));
         if (owner.isPresent()) {
@@ -193,7 +193,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setProperty("module", module);
             return problem;
         }
-        return routeMethods.noRouteHint(path)
+        return routeMethods.noRouteHint(path, request instanceof ServletWebRequest servlet ? servlet.getRequest() : null)
                 .orElseGet(() -> ProblemType.NO_ROUTE.problem("No route has the path " + EchoedInput.shorten(path)));
     }
 
@@ -209,7 +209,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String path = servlet.getRequest().getRequestURI();
             Optional<Set<String>> routed = routeMethods.methodsOf(path, allowed);
             if (routed.isEmpty()) {
-                return answer(routeMethods.noRouteHint(path).orElseGet(() -> noRoute(path)));
+                return answer(routeMethods.noRouteHint(path, servlet.getRequest()).orElseGet(() -> noRoute(path, request)));
             }
             allowed = routed.get();
         }

@@ -8,6 +8,7 @@ import forum.platform.web.RouteMethods;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -18,7 +19,7 @@ class BusyProblemUnitTest {
 
     @SuppressWarnings("unchecked")
     private final ProblemDetailsAdvice advice = new ProblemDetailsAdvice(mock(ObjectProvider.class),
-            new RouteMethods(mock(ObjectProvider.class)));
+            new RouteMethods(mock(ObjectProvider.class), mock(ApplicationContext.class)));
 
     @Test
     void busy_is_a_503_problem_with_retry_after_rounded_up_to_seconds() {
