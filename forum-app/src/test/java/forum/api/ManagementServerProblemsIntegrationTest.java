@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
@@ -25,6 +26,9 @@ class ManagementServerProblemsIntegrationTest {
 
     @LocalManagementPort
     private int managementPort;
+
+    @LocalServerPort
+    private int applicationPort;
 
     @Test
     void the_management_servers_tomcat_refuses_with_problems() {
@@ -113,6 +117,27 @@ class ManagementServerProblemsIntegrationTest {
         Reply module = management.sendRaw("GET /api/users/ HTTP/1.1\r\n");
         assertProblem(module, 404, "no-route");
         assertThat(module.json().path("detail").asString()).isEqualTo("No route has the path /api/users/");
+    }
+
+    /**
+     * The read cache runs on the management server too (with the application's other filters) but gives none of the
+     * modules' kept answers there: a route kept on the application's port is still no route of the management port.
+     */
+    @Test
+    void the_management_server_gives_no_kept_answer_of_the_applications_routes() {
+        ForumHttp application = new ForumHttp(applicationPort);
+        ForumHttp management = new ForumHttp(managementPort);
+        for (String route : new String[] {"/api/users", "/api/threads", "/api/posts/in-thread/1", "/"}) {
+            for (int i = 0; i < 2; i++) {
+                assertThat(application.get(route).status()).as(route).isEqualTo(200);
+            }
+            assertThat(application.get(route).header("Cache-Status")).as(route).hasValue("forum; hit");
+            for (String method : new String[] {"GET", "HEAD"}) {
+                Reply reply = management.sendRaw(method + " " + route + " HTTP/1.1\r\n");
+                assertThat(reply.status()).as(method + " " + route + " on the management port: " + reply).isEqualTo(404);
+                assertThat(reply.header("Cache-Status")).as(reply.toString()).isEmpty();
+            }
+        }
     }
 
     /** {@code /error} called directly is a path like no other, as on the application's port: the 404 problem. */

@@ -140,7 +140,18 @@ final class CachedReadFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         // HEAD is GET without the body (RFC 9110 9.3.2): the same kept answer, the same validators and 304.
-        return !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
+        return !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod()) || !onApplicationServer(request);
+    }
+
+    /**
+     * Whether the request came to the server this filter was initialised by, the application's: Actuator's own server
+     * (its port in {@code prod}) runs the application's filters too ({@code ManagementServerRequests}), but has none of
+     * the modules' routes, so it must not give their kept answers (a {@code GET /api/users} there is a 404, as Spring
+     * MVC answers it). True where the filter was never initialised by a server (a test that calls it directly).
+     */
+    private boolean onApplicationServer(HttpServletRequest request) {
+        jakarta.servlet.FilterConfig config = getFilterConfig();
+        return config == null || config.getServletContext() == request.getServletContext();
     }
 
     @Override
