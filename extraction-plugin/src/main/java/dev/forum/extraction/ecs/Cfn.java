@@ -97,9 +97,14 @@ final class Cfn {
         return obj("Fn::Select", list(index, obj("Fn::GetAZs", "")));
     }
 
+    /**
+     * A resource's {@code Tags}: {@code Name} first, then {@code more} in the order of their keys, whatever order the
+     * map iterates in ({@code Map.of}'s changes from one JVM to the next): the same topology renders the same bytes on
+     * every build, so that deploying it again changes no stack.
+     */
     static List<Object> tags(String name, Map<String, String> more) {
         List<Object> tags = list(obj("Key", "Name", "Value", name));
-        more.forEach((key, value) -> tags.add(obj("Key", key, "Value", value)));
+        new java.util.TreeMap<>(more).forEach((key, value) -> tags.add(obj("Key", key, "Value", value)));
         return tags;
     }
 

@@ -101,4 +101,17 @@ class EcsRendererTest {
         assertEquals("4 problems in the ECS deployment of topology.yml, one per [extract] line above: fix each before the"
                 + " stacks can be rendered", e.summary());
     }
+
+    /**
+     * Tags come in one order whatever order their map iterates in (Map.of's changes from one JVM to the next): the same
+     * topology renders the same bytes on every build, so a second deployment of it changes no stack.
+     */
+    @Test
+    void tagsComeInTheOrderOfTheirKeysWhateverTheMapsOrder() {
+        Map<String, String> reversed = new java.util.LinkedHashMap<>();
+        reversed.put("extract:service", "posts");
+        reversed.put("extract:app", "forum");
+        assertEquals("[{\"Key\":\"Name\",\"Value\":\"forum-posts\"},{\"Key\":\"extract:app\",\"Value\":\"forum\"},"
+                + "{\"Key\":\"extract:service\",\"Value\":\"posts\"}]\n", Json.compact(Cfn.tags("forum-posts", reversed)));
+    }
 }
