@@ -213,6 +213,18 @@ public record EcsSettings(int containerPort, int managementPort, String healthCh
         return database || tokens();
     }
 
+    /**
+     * Whether the base stack keeps two secrets per module (its runtime and owner roles' passwords): only when something
+     * reads them, the tasks ({@link #moduleDatabases}) or the bootstrap task that creates the roles
+     * ({@link #databaseBootstrapImage}). An application with one datasource and no bootstrap gets none: its tasks use
+     * the admin secret.
+     *
+     * @return true when a database is rendered and the module roles' secrets are read by a task or the bootstrap
+     */
+    public boolean moduleSecrets() {
+        return database && (moduleDatabases || databaseBootstrapImage != null);
+    }
+
     /** The problem {@code type} of a problem of {@code kind}: {@value #ABOUT_BLANK}, or the prefix and the kind. */
     public String problemType(String kind) {
         return ABOUT_BLANK.equals(problemTypePrefix) ? ABOUT_BLANK : problemTypePrefix + kind;
