@@ -30,13 +30,13 @@ final class ServiceSecurityGroup {
         int application = settings.containerPort();
         int management = settings.managementPort();
         List<Object> egress = list(
-                port(InternalBalancer.PORT, "DestinationSecurityGroupId", internalBalancer, "Remote modules and token keys"));
+                port(InternalBalancer.PORT, "DestinationSecurityGroupId", internalBalancer, settings.tokens() ? "Remote modules and token keys" : "Remote modules"));
         if (settings.database()) {
             egress.add(port(5432, "DestinationSecurityGroupId", importValue(names.export("DatabaseSecurityGroup")), "PostgreSQL"));
         }
         egress.addAll(list(
                 port(443, "DestinationSecurityGroupId", importValue(names.export("EndpointSecurityGroup")),
-                        "ECR, CloudWatch Logs, Secrets Manager endpoints"),
+                        settings.secrets() ? "ECR, CloudWatch Logs, Secrets Manager endpoints" : "ECR, CloudWatch Logs endpoints"),
                 port(443, "DestinationPrefixListId", importValue(names.export("S3PrefixList")),
                         "S3 (ECR's image layers), through the gateway endpoint")));
         Object ownDatabase = importValue(names.ownDatabaseExport(service, "DatabaseSecurityGroup"));
