@@ -27,8 +27,10 @@ final class Secrets {
     static void add(Stack stack, String app, EcsSettings settings, Map<String, String> tag, EcsNames names) {
         stack.add("SecretsKey", resource("AWS::KMS::Key", obj(
                 "Description", "Encrypts the " + app + " application's secrets ("
-                        + (settings.database() && settings.tokens() ? "database roles, token signing keys"
-                                : settings.database() ? "database roles" : "token signing keys") + ")",
+                        + String.join(", ", java.util.stream.Stream.of(
+                                settings.database() ? (settings.moduleSecrets() ? "database roles" : "database admin") : null,
+                                settings.tokens() ? "token signing keys" : null).filter(java.util.Objects::nonNull).toList())
+                        + ")",
                 "EnableKeyRotation", true,
                 // The account administers and uses the key through IAM: each execution role may decrypt only
                 // through Secrets Manager (kms:ViaService), for its own secrets.

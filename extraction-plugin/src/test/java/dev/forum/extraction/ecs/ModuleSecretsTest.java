@@ -47,6 +47,8 @@ class ModuleSecretsTest {
         Map<String, String> files = EcsRenderer.render(TOPOLOGY, settings(null, false));
         assertEquals(List.of(), secrets(files), "the admin secret is RDS's own; nothing reads a module role's");
         JsonNode base = Templates.json(files.get("base.json"));
+        assertEquals("Encrypts the shop application's secrets (database admin)",
+                Templates.ofType(base, "AWS::KMS::Key").get(0).path("Properties").path("Description").asText());
         List<String> outputs = new ArrayList<>();
         base.path("Outputs").fieldNames().forEachRemaining(outputs::add);
         assertEquals(List.of(), outputs.stream().filter(o -> o.startsWith("DatabaseSecret") || o.startsWith("OwnerSecret")).toList());
