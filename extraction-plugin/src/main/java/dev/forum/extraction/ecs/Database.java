@@ -17,11 +17,10 @@ import java.util.Map;
 /**
  * The base stack's database, for an application that reads one ({@link EcsSettings#database}): the PostgreSQL
  * database (private, encrypted, TLS forced, deletion protection, its logs in CloudWatch, optional Multi-AZ) whose admin
- * password RDS keeps in Secrets Manager, and, where something reads them ({@link EcsSettings#moduleSecrets}), two secrets per
- * module (its owner role, which runs its migrations, and its runtime role, which reads and writes rows), all encrypted with
- * the key of {@link Secrets}. Secrets are not rotated
- * automatically: tasks read them only when they start, so a rotation would break running pools (the README says how an
- * operator rotates with a rolling deploy).
+ * password RDS keeps in Secrets Manager, and, where something reads them ({@link EcsSettings#moduleSecrets}), two
+ * secrets per module (its owner role, which runs its migrations, and its runtime role, which reads and writes rows),
+ * all encrypted with the key of {@link Secrets}. Secrets are not rotated automatically: tasks read them only when they
+ * start, so a rotation would break running pools (the README says how an operator rotates with a rolling deploy).
  */
 final class Database {
 

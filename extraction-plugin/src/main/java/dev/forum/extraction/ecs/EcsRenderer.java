@@ -81,8 +81,8 @@ public final class EcsRenderer {
             }
             if (service.ownDatabase() && !settings.database()) {
                 mistakes.add(service.line(), name, "a database of its own (database:) is where its modules' data moves, but"
-                        + " the application " + EcsSettings.NO_JDBC + ", so there is no data to move: remove database: from the service"
-                        + " in " + topology.source() + ", or add the dependency " + EcsSettings.JDBC_STARTER
+                        + " the application " + EcsSettings.NO_JDBC + ", so there is no data to move: remove database:"
+                        + " from the service in " + topology.source() + ", or add the dependency " + EcsSettings.JDBC_STARTER
                         + " if the application reads a database");
             } else if (service.ownDatabase() && !settings.moduleDatabases()) {
                 mistakes.add(service.line(), name, "a database of its own (database:) needs database credentials"

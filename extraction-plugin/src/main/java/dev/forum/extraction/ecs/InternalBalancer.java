@@ -53,7 +53,8 @@ final class InternalBalancer {
                         Problems.fixedResponse(404, Problems.of(topology, settings).noRoute()))))));
         Edge.nonCanonicalRules(stack, "Internal", ref("InternalListener"), Problems.of(topology, settings));
 
-        stack.output("InternalLoadBalancerUrl", output("Where every process reaches its remote modules" + (settings.tokens() ? " and the token keys" : ""),
+        stack.output("InternalLoadBalancerUrl", output("Where every process reaches its remote modules"
+                + (settings.tokens() ? " and the token keys" : ""),
                 join("", "http://", getAtt("InternalLoadBalancer", "DNSName")), names.export("InternalLoadBalancerUrl")));
         stack.output("InternalListener", output("The internal listener the services' rules attach to", ref("InternalListener"),
                 names.export("InternalListener")));

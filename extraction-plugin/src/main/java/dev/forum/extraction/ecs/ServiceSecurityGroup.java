@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * A service's own security group, in its stack: in, the application and management ports from the two load
  * balancers' groups only; out, the internal load balancer, the database (when the application has one), the interface
- * endpoints and S3's prefix list only. The base stack's groups start with no rule: this stack opens the other side of each path for this
- * service's group, so deleting the service closes them.
+ * endpoints and S3's prefix list only. The base stack's groups start with no rule: this stack opens the other side of
+ * each path for this service's group, so deleting the service closes them.
  */
 final class ServiceSecurityGroup {
 
@@ -30,9 +30,11 @@ final class ServiceSecurityGroup {
         int application = settings.containerPort();
         int management = settings.managementPort();
         List<Object> egress = list(
-                port(InternalBalancer.PORT, "DestinationSecurityGroupId", internalBalancer, settings.tokens() ? "Remote modules and token keys" : "Remote modules"));
+                port(InternalBalancer.PORT, "DestinationSecurityGroupId", internalBalancer,
+                        settings.tokens() ? "Remote modules and token keys" : "Remote modules"));
         if (settings.database()) {
-            egress.add(port(5432, "DestinationSecurityGroupId", importValue(names.export("DatabaseSecurityGroup")), "PostgreSQL"));
+            egress.add(port(5432, "DestinationSecurityGroupId", importValue(names.export("DatabaseSecurityGroup")),
+                    "PostgreSQL"));
         }
         egress.addAll(list(
                 port(443, "DestinationSecurityGroupId", importValue(names.export("EndpointSecurityGroup")),

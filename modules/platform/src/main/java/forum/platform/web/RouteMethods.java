@@ -186,7 +186,8 @@ public class RouteMethods {
                 .filter(route -> route.getPathPatternsCondition() != null)
                 .flatMap(route -> route.getPathPatternsCondition().getPatterns().stream())
                 .anyMatch(pattern -> pattern.matches(container));
-        if (!routed || (methodsOfLiteralRoute(without, port.keySet()).isEmpty() && !routesBelow(without, port.keySet()).isEmpty())) {
+        if (!routed || (methodsOfLiteralRoute(without, port.keySet()).isEmpty()
+                && !routesBelow(without, port.keySet()).isEmpty())) {
             return Optional.empty();
         }
         return Optional.of(ProblemType.NO_ROUTE.problem("No route has the path " + EchoedInput.shorten(path)

@@ -131,7 +131,8 @@ public final class UnroutedRequests {
     /** What DispatcherServlet would meet: null if a handler takes the request, else the exception it would answer. */
     private static Exception unrouted(HttpServletRequest request, ApplicationContext context) throws Exception {
         String path = request.getRequestURI();
-        if (endsInSlash(path) && routes(context).keySet().stream().noneMatch(route -> route.getDirectPaths().contains(path))) {
+        if (endsInSlash(path)
+                && routes(context).keySet().stream().noneMatch(route -> route.getDirectPaths().contains(path))) {
             // A pattern ending in a variable matches an empty last segment; only a route of this very path takes it.
             return new NoHandlerFoundException(request.getMethod(), path, new ServletServerHttpRequest(request).getHeaders());
         }
@@ -164,7 +165,8 @@ public final class UnroutedRequests {
      */
     private static Map<RequestMappingInfo, HandlerMethod> routes(ApplicationContext context) {
         Class<RequestMappingInfoHandlerMapping> type = RequestMappingInfoHandlerMapping.class;
-        Collection<RequestMappingInfoHandlerMapping> mappings = context.containsLocalBean(DispatcherServlet.HANDLER_MAPPING_BEAN_NAME)
+        Collection<RequestMappingInfoHandlerMapping> mappings
+                = context.containsLocalBean(DispatcherServlet.HANDLER_MAPPING_BEAN_NAME)
                 ? context.getBeansOfType(type, true, false).values()
                 : BeanFactoryUtils.beansOfTypeIncludingAncestors(context, type, true, false).values();
         Map<RequestMappingInfo, HandlerMethod> routes = new LinkedHashMap<>();
