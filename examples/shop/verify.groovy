@@ -71,10 +71,25 @@ File ecs = new File(basedir, 'target/ecs')
 assert (ecs.list() as List).toSorted() == ['base.json', 'deploy.sh', 'service-monolith.json', 'taskdefs'] : ecs.list()
 def task = new groovy.json.JsonSlurper().parse(new File(ecs, 'taskdefs/monolith.json')).containerDefinitions[0]
 assert task.environment.find { it.name == 'EXTRACTION_TOPOLOGY_LOCAL_MODULES' }.value == 'catalog,orders,ratings,reviews'
+// orders calls catalog through CatalogApi, but the monolith holds both: it is not told of the internal load balancer.
+assert !task.environment.any { it.name == 'EXTRACTION_TOPOLOGY_REMOTE_BASE_URL' } : task.environment
 assert !task.environment.any { it.name.startsWith('FORUM_') || it.name.startsWith('SPRING_SECURITY_') || it.name == 'SPRING_PROFILES_ACTIVE' }
 // No database: no credential (not the database's admin password, which it never uses), no datasource setting, no RDS.
 assert task.secrets == [] && !task.environment.any { it.name.startsWith('SPRING_DATASOURCE_') } : task
 assert !new File(ecs, 'base.json').text.contains('AWS::RDS::') && !new File(ecs, 'service-monolith.json').text.contains('5432')
+
+// Build 6: topology.yml's deployment. orders, in the monolith, calls catalog, a service of its own: only the monolith
+// reaches the internal load balancer; catalog and feedback call no remote module (and no module signs tokens).
+File services = new File(basedir, 'target/ecs-services')
+Map<String, Boolean> reach = ['monolith', 'catalog', 'feedback'].collectEntries { name ->
+    def stack = new groovy.json.JsonSlurper().parse(new File(services, "service-${name}.json"))
+    boolean egress = stack.Resources.SecurityGroup.Properties.SecurityGroupEgress.any { it.FromPort == 80 }
+    boolean told = stack.Resources.TaskDefinition.Properties.ContainerDefinitions[0].Environment
+            .any { it.Name == 'EXTRACTION_TOPOLOGY_REMOTE_BASE_URL' }
+    assert egress == told && egress == stack.Resources.containsKey('InternalLoadBalancerFromTasks') : name
+    [name, egress]
+}
+assert reach == [monolith: true, catalog: false, feedback: false] : reach
 
 // The services hold their own module, and of catalog only what orders uses: its contract and its record.
 File orders = new File(basedir, 'target/services/orders/orders.jar')

@@ -37,7 +37,13 @@ def container = pair.Resources.TaskDefinition.Properties.ContainerDefinitions[0]
 Map<String, Object> env = container.Environment.collectEntries { [it.Name, it.Value] }
 assert !env.keySet().any { it.startsWith('FORUM_') || it.startsWith('SPRING_SECURITY_') } : env.keySet()
 // The run-time library's own settings, named the same in every application.
-assert env.EXTRACTION_TOPOLOGY_LOCAL_MODULES == 'alpha,beta' && env.containsKey('EXTRACTION_TOPOLOGY_REMOTE_BASE_URL') : env.keySet()
+// No module of the sample calls another through an HTTP contract, and none signs tokens: no task is told where the
+// internal load balancer is, and none may reach it (least privilege).
+assert env.EXTRACTION_TOPOLOGY_LOCAL_MODULES == 'alpha,beta' && !env.containsKey('EXTRACTION_TOPOLOGY_REMOTE_BASE_URL') : env.keySet()
+[pair, monolith].each { stack ->
+    assert !stack.Resources.SecurityGroup.Properties.SecurityGroupEgress.any { it.FromPort == 80 } : stack.Resources.SecurityGroup
+    assert !stack.Resources.containsKey('InternalLoadBalancerFromTasks')
+}
 assert !env.containsKey('SPRING_PROFILES_ACTIVE')
 // The app sets no server.port: its tasks listen where its image does, Spring Boot's 8080 (not the forum's 3000), and
 // Actuator on the next port; the target groups send there and ask there.

@@ -40,6 +40,7 @@ public final class RuntimeMetadata {
             lines.put("service", join(service));
         }
         Set<String> everywhere = model.everywhereModules();
+        Map<String, Set<String>> httpCalls = model.httpCalls();
         for (Module module : ordered) {
             String key = "module." + module.name() + ".";
             lines.put(key + "packages", module.basePackage());
@@ -54,20 +55,15 @@ public final class RuntimeMetadata {
             });
             lines.put(key + "contracts", join(contracts));
             lines.put(key + "prefix", prefixes.size() == 1 ? prefixes.iterator().next() : "");
-            Set<String> calls = new TreeSet<>();
             Set<String> beanCalls = new TreeSet<>();
             for (ModulithModel.Dependency dependency : module.dependencies()) {
-                if (!dependency.isBeanReference() || everywhere.contains(dependency.module())
-                        || dependency.module().equals(module.name())) {
-                    continue;
-                }
-                if (model.httpContracts().containsKey(dependency.target())) {
-                    calls.add(dependency.module());
-                } else {
+                if (dependency.isBeanReference() && !everywhere.contains(dependency.module())
+                        && !dependency.module().equals(module.name())
+                        && !model.httpContracts().containsKey(dependency.target())) {
                     beanCalls.add(dependency.target() + "@" + dependency.module());
                 }
             }
-            lines.put(key + "calls", join(calls));
+            lines.put(key + "calls", join(httpCalls.get(module.name())));
             lines.put(key + "beanCalls", join(beanCalls));
             Set<String> listens = new TreeSet<>();
             model.listeners().stream().filter(l -> module.types().contains(l.listener())).forEach(l -> model.publishersOf(l.event())

@@ -1,5 +1,9 @@
 package dev.forum.extraction.ecs;
 
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
  * What the templates need besides the topology: how the application answers, stops, signs and checks tokens (if it
  * does), which profile and database credentials it runs with, and where the build puts things. {@link #defaults}
@@ -37,6 +41,11 @@ package dev.forum.extraction.ecs;
  *                                the deployment has a PostgreSQL database and its secrets, and the tasks its datasource
  *                                settings and a path to it; false: none of them (least privilege: no task gets a
  *                                credential it never uses)
+ * @param moduleCalls             each module's name to the modules it calls through an HTTP contract (Spring Modulith's
+ *                                model, {@code ModulithModel.httpCalls}); a module missing calls none. A task reaches the
+ *                                internal load balancer only where a module it holds in some step calls one it does not
+ *                                hold there, or it fetches the token keys from a remote issuer (least privilege: no path
+ *                                it never uses)
  * @param settingsPrefix          the prefix of the application's own properties that {@code moduleDatabases}
  *                                ({@code <prefix>.datasource.<module>.*}) and the token settings
  *                                ({@code <prefix>.security.jwt.*}) name, as a Spring property prefix (e.g. {@code forum},
@@ -48,7 +57,8 @@ package dev.forum.extraction.ecs;
 public record EcsSettings(int containerPort, int managementPort, String healthCheckPath, int deregistrationDelay,
         int healthCheckGracePeriod, int stopTimeout, Identity identity, String rdsCaBundle, String databaseBootstrapImage,
         String projectRoot, String mavenModule, String servicesDirectory, String springProfile, String problemTypePrefix,
-        boolean moduleDatabases, boolean database, String settingsPrefix, String topologyFile) {
+        boolean moduleDatabases, boolean database, Map<String, Set<String>> moduleCalls, String settingsPrefix,
+        String topologyFile) {
 
     /** RFC 9457, section 4.2.1: the problem has no meaning beyond its HTTP status. */
     public static final String ABOUT_BLANK = "about:blank";
@@ -128,6 +138,8 @@ public record EcsSettings(int containerPort, int managementPort, String healthCh
         if (rdsCaBundle == null || !rdsCaBundle.startsWith("/")) {
             throw new IllegalArgumentException("rdsCaBundle must be an absolute path in the image: " + rdsCaBundle);
         }
+        moduleCalls = Map.copyOf(moduleCalls.entrySet().stream().collect(Collectors.toMap(
+                Map.Entry::getKey, e -> Set.copyOf(e.getValue()))));
         if (!database && moduleDatabases) {
             throw new IllegalArgumentException("moduleDatabases gives each module database credentials, but the application "
                     + NO_JDBC + ", so the deployment has no database: leave moduleDatabases out, or add the dependency "
@@ -148,20 +160,21 @@ public record EcsSettings(int containerPort, int managementPort, String healthCh
     /**
      * The forum's values: ports 3000 and 3001, readiness, 20 s drain, 120 s grace, 30 s stop timeout, tokens signed by
      * users, profile {@code prod}, problem types {@code urn:forum:problem:<kind>}, a database with a role per module, the
-     * application's settings under {@code app} (the topology's name: {@code forum.*} for the forum).
+     * application's settings under {@code app} (the topology's name: {@code forum.*} for the forum); no module calling
+     * another ({@link #moduleCalls}: the ecs goal reads the application's calls from Spring Modulith's model).
      */
     public static EcsSettings defaults(String app, String databaseBootstrapImage, String projectRoot, String mavenModule,
             String servicesDirectory) {
         return new EcsSettings(DEFAULT_PORT, DEFAULT_MANAGEMENT_PORT, DEFAULT_HEALTH_CHECK_PATH, 20, 120, 30,
                 Identity.forum(app), DEFAULT_RDS_CA_BUNDLE, databaseBootstrapImage, projectRoot, mavenModule,
-                servicesDirectory, "prod", "urn:forum:problem:", true, true, app, "topology.yml");
+                servicesDirectory, "prod", "urn:forum:problem:", true, true, Map.of(), app, "topology.yml");
     }
 
     /** These settings with {@code identity}, {@code springProfile}, {@code problemTypePrefix} and {@code moduleDatabases} replaced. */
     public EcsSettings application(Identity identity, String springProfile, String problemTypePrefix, boolean moduleDatabases) {
         return new EcsSettings(containerPort, managementPort, healthCheckPath, deregistrationDelay, healthCheckGracePeriod,
                 stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule, servicesDirectory,
-                springProfile, problemTypePrefix, moduleDatabases, database, settingsPrefix, topologyFile);
+                springProfile, problemTypePrefix, moduleDatabases, database, moduleCalls, settingsPrefix, topologyFile);
     }
 
     /**
@@ -172,21 +185,33 @@ public record EcsSettings(int containerPort, int managementPort, String healthCh
     public EcsSettings database(boolean present) {
         return new EcsSettings(containerPort, managementPort, healthCheckPath, deregistrationDelay, healthCheckGracePeriod,
                 stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule, servicesDirectory,
-                springProfile, problemTypePrefix, moduleDatabases, present, settingsPrefix, topologyFile);
+                springProfile, problemTypePrefix, moduleDatabases, present, moduleCalls, settingsPrefix, topologyFile);
+    }
+
+    /** These settings with {@link #moduleCalls} replaced (a module missing calls none). */
+    public EcsSettings moduleCalls(Map<String, Set<String>> calls) {
+        return new EcsSettings(containerPort, managementPort, healthCheckPath, deregistrationDelay, healthCheckGracePeriod,
+                stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule, servicesDirectory,
+                springProfile, problemTypePrefix, moduleDatabases, database, calls, settingsPrefix, topologyFile);
+    }
+
+    /** The modules {@code module} calls through an HTTP contract; empty when it calls none. */
+    public Set<String> callsOf(String module) {
+        return moduleCalls.getOrDefault(module, Set.of());
     }
 
     /** These settings with the topology file {@code file}, relative to the project root ({@link #topologyFile}). */
     public EcsSettings topologyFile(String file) {
         return new EcsSettings(containerPort, managementPort, healthCheckPath, deregistrationDelay, healthCheckGracePeriod,
                 stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule, servicesDirectory,
-                springProfile, problemTypePrefix, moduleDatabases, database, settingsPrefix, file);
+                springProfile, problemTypePrefix, moduleDatabases, database, moduleCalls, settingsPrefix, file);
     }
 
     /** These settings with the application's properties under {@code prefix} ({@link #settingsPrefix}). */
     public EcsSettings settingsPrefix(String prefix) {
         return new EcsSettings(containerPort, managementPort, healthCheckPath, deregistrationDelay, healthCheckGracePeriod,
                 stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule, servicesDirectory,
-                springProfile, problemTypePrefix, moduleDatabases, database, prefix, topologyFile);
+                springProfile, problemTypePrefix, moduleDatabases, database, moduleCalls, prefix, topologyFile);
     }
 
     /**

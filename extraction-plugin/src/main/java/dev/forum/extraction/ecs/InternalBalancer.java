@@ -11,23 +11,47 @@ import static dev.forum.extraction.ecs.Cfn.ref;
 import static dev.forum.extraction.ecs.Cfn.resource;
 import static dev.forum.extraction.ecs.Cfn.tags;
 
+import dev.forum.topology.ModuleRoute;
 import dev.forum.topology.Topology;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The internal load balancer, in subnets of its own ({@link Network#internalBalancerCidr}: private, on the private
- * route table, and holding nothing else, so that the tasks trust its addresses without trusting each other): where every process reaches the modules it does not hold
- * ({@code EXTRACTION_TOPOLOGY_REMOTE_BASE_URL}) and the token signing keys ({@code .../jwks.json}). The services' stacks
- * give it the same rules, priorities and weights as the internet-facing one, so a canary's share applies to
- * internal calls too, and nothing between modules crosses the internet-facing load balancer or leaves the VPC. It
- * listens on plain HTTP inside the VPC: only the tasks' security groups may reach it (TLS here would need a
- * private certificate authority; see the README).
+ * route table, and holding nothing else, so that the tasks trust its addresses without trusting each other): where a
+ * process reaches the modules it does not hold ({@code EXTRACTION_TOPOLOGY_REMOTE_BASE_URL}) and the token signing
+ * keys ({@code .../jwks.json}), if it calls any ({@link #reachedBy}). The services' stacks give it the same rules,
+ * priorities and weights as the internet-facing one, so a canary's share applies to internal calls too, and nothing
+ * between modules crosses the internet-facing load balancer or leaves the VPC. It listens on plain HTTP inside the
+ * VPC: only the tasks' security groups may reach it (TLS here would need a private certificate authority; see the
+ * README).
  */
 final class InternalBalancer {
 
     static final int PORT = 80;
 
     private InternalBalancer() {
+    }
+
+    /**
+     * Whether a task holding {@code held} reaches the internal load balancer at all (its security group's path there and
+     * the {@code EXTRACTION_TOPOLOGY_REMOTE_BASE_URL} it is told): where a module it holds, or one that runs in every
+     * process, calls through an HTTP contract a module it does not hold ({@link EcsSettings#moduleCalls}), or it verifies
+     * tokens whose issuer module it does not hold (it fetches the issuer's keys there). Otherwise it never calls out.
+     *
+     * @param held the modules the task runs in process (the topology's modules; those that run everywhere are implied)
+     */
+    static boolean reachedBy(Topology topology, EcsSettings settings, Collection<String> held) {
+        if (settings.tokens() && !held.contains(settings.identity().issuerModule())) {
+            return true;
+        }
+        Set<String> listed = topology.modules().stream().map(ModuleRoute::module).collect(Collectors.toSet());
+        return settings.moduleCalls().entrySet().stream()
+                .filter(caller -> held.contains(caller.getKey()) || !listed.contains(caller.getKey()))
+                .flatMap(caller -> caller.getValue().stream())
+                .anyMatch(callee -> !held.contains(callee));
     }
 
     static void add(Stack stack, Topology topology, EcsSettings settings, Map<String, String> tag, EcsNames names) {

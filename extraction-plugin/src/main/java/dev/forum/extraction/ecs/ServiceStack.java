@@ -28,7 +28,7 @@ import java.util.Set;
 
 /**
  * One service's stack: its security group (in from the two load balancers only; out to the internal load
- * balancer, the database and the AWS endpoints only), log group, an execution role and an empty task role of its
+ * balancer where it calls a remote module, the database and the AWS endpoints only), log group, an execution role and an empty task role of its
  * own, the hardened Fargate task definition, the ECS service (with autoscaling) registered with both load
  * balancers and, for an extracted service, its two target groups and, per module it holds, the same weighted rule
  * on the public and on the internal listener.
@@ -116,7 +116,7 @@ final class ServiceStack {
             extractedParameters();
             localModules = String.join(",", service.modules());
         }
-        ServiceSecurityGroup.add(stack, topology.name(), service, settings, names, tag);
+        ServiceSecurityGroup.add(stack, topology.name(), service, settings, names, tag, task.reachesInternalBalancer());
         logsAndRoles();
         stack.add("TaskDefinition", task.taskDefinition(localModules, tag));
         List<String> rules = service.monolith() ? List.of() : ServiceRules.add(stack, topology, service, settings, tag);
@@ -238,8 +238,10 @@ final class ServiceStack {
         if (settings.database()) {
             dependsOn.add("DatabaseFromTasks");
         }
-        dependsOn.addAll(List.of("EndpointsFromTasks", "InternalLoadBalancerFromTasks",
-                "LoadBalancerHealthChecks", "InternalLoadBalancerHealthChecks"));
+        if (task.reachesInternalBalancer()) {
+            dependsOn.add("InternalLoadBalancerFromTasks");
+        }
+        dependsOn.addAll(List.of("EndpointsFromTasks", "LoadBalancerHealthChecks", "InternalLoadBalancerHealthChecks"));
         if (service.ownDatabase()) {
             dependsOn.add("OwnDatabaseFromTasks");
         }

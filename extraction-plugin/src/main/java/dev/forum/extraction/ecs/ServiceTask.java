@@ -51,6 +51,18 @@ final class ServiceTask {
                 : List.copyOf(topology.localModules(service.name()));
     }
 
+    /**
+     * Whether the task reaches the internal load balancer in some step ({@link InternalBalancer#reachedBy}): for the
+     * monolith, with any of the module sets its {@code LocalModules} may take; for an extracted service, with its own.
+     */
+    boolean reachesInternalBalancer() {
+        if (!service.monolith()) {
+            return InternalBalancer.reachedBy(topology, settings, topology.localModules(service.name()));
+        }
+        return ServiceStack.monolithModuleSets(topology).stream()
+                .anyMatch(set -> InternalBalancer.reachedBy(topology, settings, List.of(set.split(","))));
+    }
+
     /** {@code item} where the service always holds {@code module}, else only under its condition. */
     private Object ifHolds(String module, Object item) {
         String condition = holdsCondition.get(module);
@@ -98,8 +110,11 @@ final class ServiceTask {
         List<Object> environment = new ArrayList<>();
         TaskVariables.head(settings).forEach((name, value) -> environment.add(variable(name, value)));
         environment.add(variable(TaskVariables.RUNTIME_LOCAL_MODULES, localModules));
-        // Every remote module is behind the internal load balancer: the path rules send each call to its holder.
-        environment.add(variable(TaskVariables.RUNTIME_REMOTE_BASE_URL, importValue(names.export("InternalLoadBalancerUrl"))));
+        // Every remote module is behind the internal load balancer: the path rules send each call to its holder. A task
+        // that calls no remote module is not told where it is (nor may it reach it).
+        if (reachesInternalBalancer()) {
+            environment.add(variable(TaskVariables.RUNTIME_REMOTE_BASE_URL, importValue(names.export("InternalLoadBalancerUrl"))));
+        }
         if (settings.database()) {
             environment.add(variable("SPRING_DATASOURCE_URL", importValue(names.export("DatabaseUrl"))));
         }

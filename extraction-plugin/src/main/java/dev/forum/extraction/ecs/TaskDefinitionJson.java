@@ -58,7 +58,9 @@ final class TaskDefinitionJson {
         List<Object> environment = new ArrayList<>();
         TaskVariables.head(settings).forEach((name, value) -> environment.add(variable(name, value)));
         environment.add(variable(TaskVariables.RUNTIME_LOCAL_MODULES, String.join(",", modules)));
-        environment.add(variable(TaskVariables.RUNTIME_REMOTE_BASE_URL, "${INTERNAL_LOAD_BALANCER_URL}"));
+        if (InternalBalancer.reachedBy(topology, settings, modules)) {
+            environment.add(variable(TaskVariables.RUNTIME_REMOTE_BASE_URL, "${INTERNAL_LOAD_BALANCER_URL}"));
+        }
         if (settings.database()) {
             environment.add(variable("SPRING_DATASOURCE_URL", "${DATABASE_URL}"));
         }

@@ -228,7 +228,7 @@ public class EcsMojo extends AnalysingMojo {
                     slashes(root.relativize(project.getBasedir().toPath().toAbsolutePath().normalize())),
                     slashes(root.relativize(servicesDirectory.toPath().toAbsolutePath().normalize())),
                     springProfile == null || springProfile.isBlank() ? null : springProfile.trim(),
-                    problemTypePrefix.trim(), moduleDatabases, database,
+                    problemTypePrefix.trim(), moduleDatabases, database, analysis.model().httpCalls(),
                     settingsPrefix == null || settingsPrefix.isBlank() ? app : settingsPrefix.trim(),
                     slashes(root.toAbsolutePath().relativize(file.toAbsolutePath().normalize())));
         } catch (IllegalArgumentException e) {

@@ -120,8 +120,11 @@ class EcsServiceStacksTest {
             assertTrue(resources.path("ScalableTarget").path("Properties").path("MinCapacity").asInt() >= 2);
             Set<String> dependsOn = new HashSet<>();
             ecs.path("DependsOn").forEach(d -> dependsOn.add(d.asText()));
-            // The paths to the database and the endpoints are open before tasks start.
-            assertTrue(dependsOn.containsAll(Set.of("DatabaseFromTasks", "EndpointsFromTasks", "InternalLoadBalancerFromTasks")), dependsOn.toString());
+            // The paths to the database, the endpoints and (where the tasks call out) the internal load balancer are open
+            // before tasks start.
+            assertTrue(dependsOn.containsAll(Set.of("DatabaseFromTasks", "EndpointsFromTasks")), dependsOn.toString());
+            assertEquals(ForumTopologies.CALLING_OUT.contains(service.name()), dependsOn.contains("InternalLoadBalancerFromTasks"),
+                    service.name() + " " + dependsOn);
             if (!service.monolith()) {
                 groups.add(resources.path("TargetGroup"));
                 groups.add(resources.path("InternalTargetGroup"));
@@ -178,8 +181,12 @@ class EcsServiceStacksTest {
             } else {
                 assertEquals(String.join(",", service.modules()), environment.get("EXTRACTION_TOPOLOGY_LOCAL_MODULES").asText());
             }
-            assertEquals("{\"Fn::ImportValue\":\"forum-base-InternalLoadBalancerUrl\"}", environment.get("EXTRACTION_TOPOLOGY_REMOTE_BASE_URL").toString(),
-                    "remote modules through the internal load balancer");
+            if (ForumTopologies.CALLING_OUT.contains(service.name())) {
+                assertEquals("{\"Fn::ImportValue\":\"forum-base-InternalLoadBalancerUrl\"}",
+                        environment.get("EXTRACTION_TOPOLOGY_REMOTE_BASE_URL").toString(), "remote modules through the internal load balancer");
+            } else {
+                assertFalse(environment.containsKey("EXTRACTION_TOPOLOGY_REMOTE_BASE_URL"), service.name() + " calls no remote module");
+            }
             // The JWK set is fetched from the issuer module's remote URL (the internal load balancer) + this path.
             assertEquals("users", environment.get("FORUM_SECURITY_JWT_ISSUERMODULE").asText());
             assertEquals("/api/users/jwks.json", environment.get("FORUM_SECURITY_JWT_JWKSPATH").asText());

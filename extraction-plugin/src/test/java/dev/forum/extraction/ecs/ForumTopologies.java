@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +22,22 @@ final class ForumTopologies {
             new ModuleRoute("posts", "/api/posts"),
             new ModuleRoute("threads", "/api/threads"),
             new ModuleRoute("users", "/api/users"));
+
+    /**
+     * The forum's calls between modules through HTTP contracts, as its module metadata lists them
+     * ({@code module.<name>.calls}): posts calls threads and users ({@code ThreadsApi}, {@code UsersApi}), threads calls
+     * users. forum-app's {@code ModuleCallsUnitTest} checks them against the metadata the plugin writes.
+     */
+    static final Map<String, Set<String>> CALLS = Map.of(
+            "posts", Set.of("threads", "users"),
+            "threads", Set.of("users"));
+
+    /**
+     * The forum's services whose tasks reach the internal load balancer, in every one of its topologies: each holds a
+     * module that calls one it does not hold (posts, threads and content; the users service calls none and issues
+     * the tokens). The monolith never does: in each step it holds every module its modules call, and users.
+     */
+    static final Set<String> CALLING_OUT = Set.of("posts", "threads", "content");
 
     private ForumTopologies() {
     }
@@ -48,6 +66,6 @@ final class ForumTopologies {
 
     static EcsSettings settings() {
         return EcsSettings.defaults("forum", "deploy/images/build-db-bootstrap.sh", "../../..", "forum-app",
-                "forum-app/target/services");
+                "forum-app/target/services").moduleCalls(CALLS);
     }
 }
