@@ -14,4 +14,10 @@ assert errors.any { it.contains(':check-request (check-request) on project app: 
 assert !new File(basedir, 'app/target/classes').exists()
 assert !new File(basedir, 'app/target/services').exists()
 // 3: the valid list passed (the build did not fail there: the invoker checks buildResult).
+// 4: a name written twice: one line naming the option, the name and the list to type instead.
+assert errors.any { it.contains(':check-request (check-request) on project app: -Dextract=alpha,beta,alpha names \'alpha\''
+        + ' twice: name each module or service once, e.g. -Dextract=alpha,beta') } : errors
+// 5: and in a -Pextract list.
+assert errors.any { it.contains(':check-request (check-request) on project app: -Pextract=alpha,alpha names \'alpha\''
+        + ' twice: name each module or service once, e.g. -Pextract=alpha') } : errors
 return true

@@ -16,9 +16,9 @@ import org.apache.maven.plugins.annotations.Mojo;
  * valid names are the build's {@code extract=<module>} profiles and the topology file's services: when the build
  * declares such profiles, a name that is none of them is refused, one line each with the option as typed, the
  * closest valid name and the valid ones ({@link ExtractRequests#refuseUnknownBeforeCompile}). So are, as in every
- * goal, a profile that looks like a mistyped {@code extract=}, an empty entry, a topology file named with
- * {@code extract.topology} that is not there, a mistake of the file itself, and a {@code -D} property in the plugin's
- * name that no goal reads. Nothing requested: nothing is checked. Reads no class and runs no JVM; the later goals
+ * goal, a profile that looks like a mistyped {@code extract=}, an empty entry, a name written twice, a topology file
+ * named with {@code extract.topology} that is not there, a mistake of the file itself, and a {@code -D} property in the
+ * plugin's name that no goal reads. Nothing requested: nothing is checked. Reads no class and runs no JVM; the later goals
  * still check everything (modules that run everywhere, blocked services) once the modules are known.
  */
 @Mojo(name = "check-request", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)

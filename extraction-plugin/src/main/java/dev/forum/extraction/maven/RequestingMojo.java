@@ -41,9 +41,17 @@ abstract class RequestingMojo extends AnalysingMojo {
     @Parameter(property = "extract.topology", defaultValue = TopologyLocation.DEFAULT)
     protected String topology;
 
-    /** The names requested, from {@code extract} and the active {@code extract=} profiles; empty when none. */
+    /**
+     * The names requested, from {@code extract} and the active {@code extract=} profiles; empty when none.
+     *
+     * @throws dev.forum.extraction.model.ExtractionException for an empty entry, a mistyped {@code extract=} profile or
+     *                                                        a name written twice
+     */
     protected List<ExtractRequests.Requested> requestedNames() {
-        return ExtractRequests.requestedNames(extract, session.getRequest().getActiveProfiles(), declaredProfiles());
+        // Typed with -D (which wins over what an extract= profile sets): a -P list naming it too names it twice.
+        boolean typed = extract != null && extract.equals(session.getUserProperties().getProperty("extract"));
+        return ExtractRequests.requestedNames(extract, typed, session.getRequest().getActiveProfiles(),
+                declaredProfiles());
     }
 
     /** The topology file's services for planning's messages, the file named by its path (or where it is looked for). */
