@@ -23,6 +23,8 @@ open module forum.platform {
     requires spring.boot.webmvc;
     requires spring.boot.actuator;
     requires spring.boot.actuator.autoconfigure;
+    // The health endpoint's groups and contributors: which paths below /actuator/health it has (web.HealthPaths).
+    requires spring.boot.health;
     requires spring.boot.restclient;
     requires spring.boot.tomcat;
     requires spring.data.commons;

@@ -54,7 +54,8 @@ class HttpSemanticsIntegrationTest extends RunningForumTest {
         allow.put("/api/users/login", "POST, OPTIONS");
         for (String read : List.of("/api/users/1", "/api/users/jwks.json", "/api/threads/1", "/api/posts/1",
                 "/api/posts/in-thread/1", "/api/posts/by-user/1", "/", "/api", "/api/", "/actuator", "/actuator/health",
-                "/actuator/health/readiness", "/actuator/info")) {
+                "/actuator/health/readiness", "/actuator/info", "/actuator/health/liveness", "/actuator/health/db",
+                "/actuator/health/ping", "/actuator/health/readiness/db", "/actuator/health/livenessState")) {
             allow.put(read, "GET, HEAD, OPTIONS");
         }
         allow.forEach((path, expected) -> {
@@ -131,8 +132,10 @@ class HttpSemanticsIntegrationTest extends RunningForumTest {
             }
         }
         Set<String> paths = new TreeSet<>(List.of("/actuator/health/liveness", "/actuator/health/readiness"));
-        // The error page is no route itself (ContainerRows), so /error/ names no path to send.
-        patterns.stream().filter(pattern -> !pattern.contains("{*") && !pattern.endsWith("/") && !patterns.contains(pattern + "/"))
+        // The error page is no route itself (ContainerRows), so /error/ names no path to send; nor does a pattern that
+        // matches any path below it (/actuator/health/**), whose paths the endpoint may lack (/actuator/health/x).
+        patterns.stream()
+                .filter(pattern -> !pattern.contains("*") && !pattern.endsWith("/") && !patterns.contains(pattern + "/"))
                 .filter(pattern -> !pattern.equals("/error")).map(pattern -> pattern.replaceAll("\\{[^}]+}", "1")).forEach(paths::add);
         assertThat(paths).contains("/api/users", "/api/users/1", "/api/users/login", "/actuator", "/actuator/health",
                 "/actuator/info").doesNotContain("/api");
@@ -152,6 +155,45 @@ class HttpSemanticsIntegrationTest extends RunningForumTest {
             }
         }
         assertThat(http.get("/api/").status()).as("the tutorial's route that ends in '/'").isEqualTo(200);
+    }
+
+    /**
+     * A path below the health endpoint that names no group or component of it, nor a group's member, is no route, by
+     * every method, with and without a token: the same 404 as {@code GET}, though Actuator's pattern for health groups
+     * and components ({@code /actuator/health/{*path}}) matches it. Paths below the other endpoints match no pattern
+     * and are answered alike. The groups and components the endpoint has answer {@code GET} as before
+     * ({@link #every_layer_gives_a_path_one_allow} checks their other methods).
+     */
+    @Test
+    void a_path_below_an_actuator_endpoint_that_it_lacks_is_no_route_for_any_method() {
+        for (String path : List.of("/actuator/health/liveness/x", "/actuator/health/x", "/actuator/health/x/y/z",
+                "/actuator/health/db/x", "/actuator/health/liveness/db", "/actuator/health/readiness/db/x",
+                "/actuator/health/readiness/x/y", "/actuator/health/x/", "/actuator/info/x", "/actuator/x/y",
+                // Spring Boot's liveness probe shows no components, so it has none below it.
+                "/actuator/health/liveness/livenessState")) {
+            for (String method : METHODS) {
+                for (String token : new String[] {null, marceline.token()}) {
+                    Reply reply = raw(method + " " + path,
+                            token == null ? null : "Authorization: Bearer " + token + "\r\n");
+                    assertThat(reply.status()).as("%s %s with token %s: %s", method, path, token != null, reply)
+                            .isEqualTo(404);
+                    assertThat(reply.contentType()).as("%s %s", method, path).isEqualTo("application/problem+json");
+                    assertThat(reply.allow()).as("%s %s", method, path).isEmpty();
+                    if (!method.equals("HEAD")) {
+                        assertThat(reply.json().get("type").asString()).isEqualTo("urn:forum:problem:no-route");
+                        assertThat(reply.json().get("detail").asString()).as("%s %s", method, path)
+                                .isEqualTo("No route has the path " + path);
+                    }
+                }
+            }
+        }
+        for (String known : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
+                "/actuator/health/db", "/actuator/health/ping", "/actuator/health/readiness/db",
+                "/actuator/health/livenessState", "/actuator/info")) {
+            assertThat(http.get(known).status()).as(known).isEqualTo(200);
+            assertThat(http.send("HEAD", known, null, null).status()).as("HEAD %s", known).isEqualTo(200);
+        }
+        assertThat(http.get("/actuator/health/readiness/db").body()).contains("\"status\":\"UP\"");
     }
 
     @Test

@@ -120,6 +120,55 @@ class ManagementServerProblemsIntegrationTest {
     }
 
     /**
+     * A path below an actuator endpoint that it lacks is no route on Actuator's own port either, by every method, with
+     * and without a token: a health group's unknown component, an unknown component, one below a component, a group's
+     * component that is not its member, one below the liveness probe (which shows no components, as Spring Boot has
+     * it), and paths below the info endpoint and no endpoint. The application's port, which has no actuator route here,
+     * answers them alike. The groups and components the endpoint has keep their methods: {@code GET} 200,
+     * {@code OPTIONS} their {@code Allow}, a write or {@code TRACE} a 405 with it.
+     */
+    @Test
+    void the_management_servers_paths_below_an_endpoint_that_it_lacks_are_no_routes() {
+        String token = "Authorization: Bearer " + TestTokens.forUser(1) + "\r\n";
+        String[] methods = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"};
+        for (ForumHttp port : new ForumHttp[] {new ForumHttp(managementPort), new ForumHttp(applicationPort)}) {
+            for (String path : new String[] {"/actuator/health/liveness/x", "/actuator/health/readiness/x/y",
+                    "/actuator/health/x", "/actuator/health/x/y/z", "/actuator/health/db/x", "/actuator/health/x/",
+                    "/actuator/health/liveness/db", "/actuator/health/liveness/livenessState", "/actuator/info/x",
+                    "/actuator/x/y"}) {
+                for (String method : methods) {
+                    for (String credential : new String[] {"", token}) {
+                        Reply reply = port.sendRaw(method + " " + path + " HTTP/1.1\r\n" + credential);
+                        assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
+                        assertThat(reply.contentType()).as(reply.toString()).startsWith("application/problem+json");
+                        assertThat(reply.allow()).as(reply.toString()).isEmpty();
+                        if (!method.equals("HEAD")) {
+                            assertProblem(reply, 404, "no-route");
+                            assertThat(reply.json().path("detail").asString()).as(reply.toString())
+                                    .isEqualTo("No route has the path " + path);
+                        }
+                    }
+                }
+            }
+        }
+        ForumHttp management = new ForumHttp(managementPort);
+        for (String known : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
+                "/actuator/health/db", "/actuator/health/readiness/db", "/actuator/health/livenessState"}) {
+            assertThat(management.get(known).status()).as(known).isEqualTo(200);
+            Reply options = management.sendRaw("OPTIONS " + known + " HTTP/1.1\r\n");
+            assertThat(options.status()).as(options.toString()).isEqualTo(200);
+            assertThat(options.allow()).as(options.toString()).hasValue("GET, HEAD, OPTIONS");
+            for (String method : new String[] {"POST", "DELETE", "TRACE"}) {
+                for (String credential : new String[] {"", token}) {
+                    Reply refused = management.sendRaw(method + " " + known + " HTTP/1.1\r\n" + credential);
+                    assertProblem(refused, 405, "method-not-allowed");
+                    assertThat(refused.allow()).as(refused.toString()).hasValue("GET, HEAD, OPTIONS");
+                }
+            }
+        }
+    }
+
+    /**
      * The read cache runs on the management server too (with the application's other filters) but gives none of the
      * modules' kept answers there: a route kept on the application's port is still no route of the management port.
      */

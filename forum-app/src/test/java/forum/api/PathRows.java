@@ -17,7 +17,7 @@ import java.util.Set;
  * {@code forum.platform.PlainDecimal} with {@code forum.platform.web.PlainDecimalBinding} (ids),
  * {@code forum.platform.web.RouteMethods} (a literal route is never read as an id; {@code error.ProblemDetailsAdvice}
  * names the routes below it, or the path to send without the {@code /}; {@code UnroutedRequests} says no route
- * has a path with one, Actuator's pattern ending in a variable included, for every method: {@code TrailingSlashFilter}),
+ * has a path with one, Actuator's pattern ending in a variable included, for every method: {@code NoRoutePathFilter}),
  * and {@code forum.platform.web.CanonicalPath} (RFC 3986 sections 2.3, 3.3 and 6.2.2) applied by
  * {@code CanonicalPathFilter}; the README's "Errors" catalogue. Paths Tomcat refuses itself are
  * {@link ContainerRows}.

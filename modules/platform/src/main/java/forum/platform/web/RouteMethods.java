@@ -163,21 +163,27 @@ public class RouteMethods {
      */
     public Optional<ProblemDetail> noRouteHint(String path, HttpServletRequest request) {
         Map<RequestMappingInfo, HandlerMethod> port = unrouted.routesOf(request);
-        return trailingSlash(path, port).or(() -> literalStart(path, port.keySet()));
+        return trailingSlash(path, port, request).or(() -> literalStart(path, port.keySet()));
     }
 
     /**
-     * @param path a request path, decoded
-     * @param port the routes of the request's port, with their handlers
+     * @param path    a request path, decoded
+     * @param port    the routes of the request's port, with their handlers
+     * @param request the request, or null
      * @return the 404 of {@code path} if it is the path of a route of the port with a {@code /} after it
      *         ({@code /api/users/}, {@code /api/users/1/}, {@code /actuator/health/}), naming the path without it; empty
-     *         otherwise (the literal start of longer routes, {@code /api/posts/in-thread/}, is no route's path)
+     *         otherwise (the literal start of longer routes, {@code /api/posts/in-thread/}, and a health component the
+     *         endpoint lacks, {@code /actuator/health/x/}, are no route's paths)
      */
-    private static Optional<ProblemDetail> trailingSlash(String path, Map<RequestMappingInfo, HandlerMethod> port) {
+    private Optional<ProblemDetail> trailingSlash(String path, Map<RequestMappingInfo, HandlerMethod> port,
+                                                  HttpServletRequest request) {
         if (!UnroutedRequests.endsInSlash(path) || path.endsWith("//")) {
             return Optional.empty();
         }
         String without = path.substring(0, path.length() - 1);
+        if (unrouted.isUnknownHealthPath(without, request)) {
+            return Optional.empty();
+        }
         PathContainer container = PathContainer.parsePath(without);
         // The container's error page is a route like no other: /error itself is no route (a 404), so never the one to send.
         boolean routed = port.entrySet().stream()

@@ -35,14 +35,19 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * which no route takes and which must never reach the servlet. Nothing runs but the handler lookup and the error
  * answer.
  *
- * <p>A path with a {@code /} after its last segment ({@code /api/users/}, {@code /actuator/health/}) is no route's
- * unless a route's pattern is that very path (the tutorial's {@code /api/}). The modules' patterns never match one;
- * a pattern that ends in a variable does (Actuator's {@code /actuator/health/{*path}}, for health groups and
- * components), and is not taken to here, so that every method gets the 404 of {@link RouteMethods#noRouteHint}.
+ * <p>Some paths a route's pattern matches are no route's all the same, so that every method gets their 404 (the one of
+ * {@link RouteMethods#noRouteHint}), as {@code GET} does: a path with a {@code /} after its last segment
+ * ({@code /api/users/}, {@code /actuator/health/}) unless a route's pattern is that very path (the tutorial's
+ * {@code /api/}), and a path below the health endpoint that names no group or component of it
+ * ({@code /actuator/health/liveness/x}, {@link HealthPaths}). The modules' patterns match neither; Actuator's
+ * {@code /actuator/health/{*path}}, for health groups and components, matches both. {@link NoRoutePathFilter} asks
+ * for the methods that reach the servlet.
  */
 public final class UnroutedRequests {
 
     private final ApplicationContext application;
+    /** The health endpoint's paths, read once the application's context has its beans (null until then). */
+    private volatile Optional<HealthPaths> health;
 
     /** @param application the context whose routes are asked when the request's own servlet context has none */
     public UnroutedRequests(ApplicationContext application) {
@@ -128,12 +133,36 @@ public final class UnroutedRequests {
         return path != null && path.length() > 1 && path.endsWith("/");
     }
 
+    /**
+     * Whether a route's pattern may match a path that no route has, so that {@link #answerIfUnrouted} is to be asked
+     * whatever the method: a cheap test, the full one is {@link #answerIfUnrouted}'s.
+     *
+     * @param path a request path, decoded
+     * @return true if it has a {@code /} after its last segment or is below the health endpoint's path
+     */
+    boolean mayMatchNoRoute(String path) {
+        return endsInSlash(path) || health().filter(paths -> paths.isBelow(path)).isPresent();
+    }
+
+    /**
+     * @param path    a request path, decoded
+     * @param request the request, whose principal tells whether the health groups show their components; null for none
+     * @return true if the path is below the health endpoint's and names no group or component of it
+     *         ({@code /actuator/health/liveness/x}), though the endpoint's pattern {@code /actuator/health/{*path}}
+     *         matches it: no route has it
+     */
+    public boolean isUnknownHealthPath(String path, HttpServletRequest request) {
+        return health().filter(paths -> paths.lacks(path, request)).isPresent();
+    }
+
     /** What DispatcherServlet would meet: null if a handler takes the request, else the exception it would answer. */
-    private static Exception unrouted(HttpServletRequest request, ApplicationContext context) throws Exception {
+    private Exception unrouted(HttpServletRequest request, ApplicationContext context) throws Exception {
         String path = request.getRequestURI();
-        if (endsInSlash(path)
-                && routes(context).keySet().stream().noneMatch(route -> route.getDirectPaths().contains(path))) {
-            // A pattern ending in a variable matches an empty last segment; only a route of this very path takes it.
+        boolean slashNoPatternNames = endsInSlash(path)
+                && routes(context).keySet().stream().noneMatch(route -> route.getDirectPaths().contains(path));
+        if (slashNoPatternNames || isUnknownHealthPath(path, request)) {
+            // A pattern ending in a variable matches an empty last segment, and the health endpoint's any path below
+            // it; only a route of this very path, or a group or component the endpoint has, takes it.
             return new NoHandlerFoundException(request.getMethod(), path, new ServletServerHttpRequest(request).getHeaders());
         }
         boolean parsedHere = !ServletRequestPathUtils.hasParsedRequestPath(request);
@@ -157,6 +186,16 @@ public final class UnroutedRequests {
                 ServletRequestPathUtils.clearParsedRequestPath(request);
             }
         }
+    }
+
+    /** The health endpoint's paths, from the application's context once it is refreshed (requests come after). */
+    private Optional<HealthPaths> health() {
+        Optional<HealthPaths> paths = health;
+        if (paths == null) {
+            paths = HealthPaths.of(application);
+            health = paths;
+        }
+        return paths;
     }
 
     /**

@@ -1,0 +1,127 @@
+package forum.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.Optional;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthContributors;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
+import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Which paths below the health endpoint ({@code /actuator/health}) it has: a group ({@code liveness}), a component
+ * ({@code db}; a composite's member, {@code db/primary}), or a group's member component ({@code readiness/db}), looked
+ * up as Spring Boot's health endpoint looks them up, but from its groups and registries alone: no check runs. Its
+ * route's pattern, {@code /actuator/health/{*path}}, matches every path below it, so Spring MVC took
+ * {@code /actuator/health/liveness/x} for a route: {@code OPTIONS} listed its methods, {@code POST} was a 405, and only
+ * the endpoint's {@code GET} found nothing there (a 404). {@link UnroutedRequests} asks this so that no route has
+ * such a path, whatever the method.
+ */
+final class HealthPaths {
+
+    private final String endpoint;
+    private final HealthEndpointGroups groups;
+    private final HealthContributors contributors;
+
+    private HealthPaths(String endpoint, HealthEndpointGroups groups, HealthContributors contributors) {
+        this.endpoint = endpoint;
+        this.groups = groups;
+        this.contributors = contributors;
+    }
+
+    /**
+     * @param application the application's context (the management context's parent, where Actuator has a port of its
+     *                    own), whose health endpoint is read
+     * @return the health endpoint's paths, or empty if it is not exposed on the web or the context has no registry
+     */
+    static Optional<HealthPaths> of(ApplicationContext application) {
+        PathMappedEndpoints endpoints = application.getBeanProvider(PathMappedEndpoints.class).getIfAvailable();
+        HealthEndpointGroups groups = application.getBeanProvider(HealthEndpointGroups.class).getIfAvailable();
+        HealthContributorRegistry registry
+                = application.getBeanProvider(HealthContributorRegistry.class).getIfAvailable();
+        String endpoint = endpoints == null ? null : endpoints.getPath(HealthEndpoint.ID);
+        if (endpoint == null || groups == null || registry == null) {
+            return Optional.empty();
+        }
+        // The endpoint falls back to the reactive contributors, as HealthEndpoint is built with both registries.
+        ReactiveHealthContributorRegistry reactive
+                = application.getBeanProvider(ReactiveHealthContributorRegistry.class).getIfAvailable();
+        HealthContributors contributors = reactive == null ? registry
+                : HealthContributors.of(registry, reactive.asHealthContributors());
+        return Optional.of(new HealthPaths(endpoint, groups, contributors));
+    }
+
+    /**
+     * @param path a request path, decoded
+     * @return true if it is below the endpoint's path ({@code /actuator/health/...})
+     */
+    boolean isBelow(String path) {
+        return path != null && path.startsWith(endpoint + "/");
+    }
+
+    /**
+     * @param path    a request path, decoded
+     * @param request the request, whose principal tells whether its groups show their components (the forum's always
+     *                do); null for none
+     * @return true if the path is below the endpoint's and names nothing the endpoint has there
+     *         ({@code /actuator/health/liveness/x}, {@code /actuator/health/liveness/db}, {@code /actuator/health/x});
+     *         false for the paths it has and for every path not below it ({@code /actuator/health} itself)
+     */
+    boolean lacks(String path, HttpServletRequest request) {
+        return isBelow(path) && !has(path.substring(endpoint.length() + 1).split("/", -1), securityOf(request));
+    }
+
+    /** As Spring Boot's HealthEndpointSupport finds a group and a contributor, without asking it for its health. */
+    private boolean has(String[] segments, SecurityContext security) {
+        HealthEndpointGroup named = groups.get(segments[0]);
+        HealthEndpointGroup group = named == null ? groups.getPrimary() : named;
+        String[] below = Arrays.copyOfRange(segments, named == null ? 0 : 1, segments.length);
+        if (below.length == 0) {
+            return true;
+        }
+        if (!group.showComponents(security)) {
+            return false;
+        }
+        HealthContributor contributor = contributors.getContributor(below[0]);
+        for (int i = 1; i < below.length && contributor != null; i++) {
+            contributor = contributor instanceof CompositeHealthContributor composite
+                    ? composite.getContributor(below[i]) : null;
+        }
+        return contributor != null && hasMember(group, String.join("/", below), contributor);
+    }
+
+    /** A composite is there if one of its own is a member of the group (the endpoint answers 404 otherwise). */
+    private static boolean hasMember(HealthEndpointGroup group, String name, HealthContributor contributor) {
+        if (contributor instanceof CompositeHealthContributor composite) {
+            return composite.stream()
+                    .anyMatch(child -> hasMember(group, name + "/" + child.name(), child.contributor()));
+        }
+        return group.isMember(name);
+    }
+
+    /** What Actuator's own web mapping reads of the request: its principal and roles. */
+    private static SecurityContext securityOf(HttpServletRequest request) {
+        if (request == null) {
+            return SecurityContext.NONE;
+        }
+        return new SecurityContext() {
+            @Override
+            public Principal getPrincipal() {
+                return request.getUserPrincipal();
+            }
+
+            @Override
+            public boolean isUserInRole(String role) {
+                return request.isUserInRole(role);
+            }
+        };
+    }
+}
