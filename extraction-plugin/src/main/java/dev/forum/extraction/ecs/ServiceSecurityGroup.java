@@ -14,9 +14,9 @@ import java.util.Map;
 
 /**
  * A service's own security group, in its stack: in, the application and management ports from the two load
- * balancers' groups only; out, the internal load balancer (where the tasks call a remote module), the database (when the application has one), the interface
- * endpoints and S3's prefix list only. The base stack's groups start with no rule: this stack opens the other side of
- * each path for this service's group, so deleting the service closes them.
+ * balancers' groups only; out, the internal load balancer (where the tasks call a remote module), the database (when
+ * the application has one), the interface endpoints and S3's prefix list only. The base stack's groups start with no
+ * rule: this stack opens the other side of each path for this service's group, so deleting the service closes them.
  */
 final class ServiceSecurityGroup {
 
