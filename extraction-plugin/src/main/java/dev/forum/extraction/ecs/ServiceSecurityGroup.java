@@ -61,8 +61,10 @@ final class ServiceSecurityGroup {
                 "SecurityGroupIngress", list(
                         port(application, "SourceSecurityGroupId", publicBalancer, "The application port from the internet-facing load balancer"),
                         port(management, "SourceSecurityGroupId", publicBalancer, "Health checks from the internet-facing load balancer"),
-                        port(application, "SourceSecurityGroupId", internalBalancerGroup, "The application port from the internal load balancer"),
-                        port(management, "SourceSecurityGroupId", internalBalancerGroup, "Health checks from the internal load balancer")),
+                        port(application, "SourceSecurityGroupId", internalBalancerGroup,
+                                "The application port from the internal load balancer"),
+                        port(management, "SourceSecurityGroupId", internalBalancerGroup,
+                                "Health checks from the internal load balancer")),
                 "SecurityGroupEgress", egress,
                 "Tags", tags(names.family(service), tag))));
         // The other side of each path, on the base stack's groups (which start with no rule of their own).

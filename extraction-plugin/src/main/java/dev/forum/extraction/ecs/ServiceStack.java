@@ -27,11 +27,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One service's stack: its security group (in from the two load balancers only; out to the internal load
- * balancer where it calls a remote module, the database and the AWS endpoints only), log group, an execution role and an empty task role of its
- * own, the hardened Fargate task definition, the ECS service (with autoscaling) registered with both load
- * balancers and, for an extracted service, its two target groups and, per module it holds, the same weighted rule
- * on the public and on the internal listener.
+ * One service's stack: its security group (in from the two load balancers only; out to the internal load balancer
+ * where it calls a remote module, the database and the AWS endpoints only), log group, an execution role and an
+ * empty task role of its own, the hardened Fargate task definition, the ECS service (with autoscaling) registered
+ * with both load balancers and, for an extracted service, its two target groups and, per module it holds, the same
+ * weighted rule on the public and on the internal listener.
  *
  * <p>Zero downtime, in the order CloudFormation creates things: an extracted service's listener rules (which
  * attach its target groups to the load balancers) come before its ECS service, which depends on them; the rules

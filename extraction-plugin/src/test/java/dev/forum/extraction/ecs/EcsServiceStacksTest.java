@@ -183,7 +183,8 @@ class EcsServiceStacksTest {
             }
             if (ForumTopologies.CALLING_OUT.contains(service.name())) {
                 assertEquals("{\"Fn::ImportValue\":\"forum-base-InternalLoadBalancerUrl\"}",
-                        environment.get("EXTRACTION_TOPOLOGY_REMOTE_BASE_URL").toString(), "remote modules through the internal load balancer");
+                        environment.get("EXTRACTION_TOPOLOGY_REMOTE_BASE_URL").toString(),
+                        "remote modules through the internal load balancer");
             } else {
                 assertFalse(environment.containsKey("EXTRACTION_TOPOLOGY_REMOTE_BASE_URL"), service.name() + " calls no remote module");
             }
