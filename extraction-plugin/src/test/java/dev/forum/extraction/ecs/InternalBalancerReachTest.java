@@ -50,8 +50,7 @@ class InternalBalancerReachTest {
     @MethodSource("topologies")
     void withNeitherCallsNorTokensNoTaskReachesIt(Path file) {
         Topology topology = ForumTopologies.topology(file);
-        EcsSettings settings = ForumTopologies.settings().moduleCalls(Map.of())
-                .application(null, "prod", "urn:forum:problem:", true);
+        EcsSettings settings = withoutTokens(Map.of());
         Map<String, String> files = EcsRenderer.render(topology, settings);
         List<String> problems = CfnSpec.validator().validate(Templates.cloudFormation(files));
         assertEquals(List.of(), problems, () -> String.join("\n", problems));
@@ -66,8 +65,7 @@ class InternalBalancerReachTest {
     @MethodSource("topologies")
     void aCallFromAModuleThatRunsEverywhereTakesOutEveryServiceWithoutTheCallee(Path file) {
         Topology topology = ForumTopologies.topology(file);
-        EcsSettings settings = ForumTopologies.settings().moduleCalls(Map.of("platform", Set.of("users")))
-                .application(null, "prod", "urn:forum:problem:", true);
+        EcsSettings settings = withoutTokens(Map.of("platform", Set.of("users")));
         Map<String, Boolean> expected = new TreeMap<>();
         EcsRenderer.services(topology).forEach(s -> expected.put(s.name(), !s.monolith() && !s.modules().contains("users")));
         assertEquals(expected, reach(topology, settings));
@@ -81,8 +79,7 @@ class InternalBalancerReachTest {
     @MethodSource("topologies")
     void theMonolithCallsOutWhenAnyOfItsStepsHoldsACallerWithoutItsCallee(Path file) {
         Topology topology = ForumTopologies.topology(file);
-        EcsSettings settings = ForumTopologies.settings().moduleCalls(Map.of("users", Set.of("posts")))
-                .application(null, "prod", "urn:forum:problem:", true);
+        EcsSettings settings = withoutTokens(Map.of("users", Set.of("posts")));
         Map<String, Boolean> expected = new TreeMap<>();
         for (var service : EcsRenderer.services(topology)) {
             boolean monolithWithoutPosts = service.monolith() && ServiceStack.monolithModuleSets(topology).stream()
@@ -94,6 +91,11 @@ class InternalBalancerReachTest {
         if (file.getFileName().toString().equals("posts-extracted.yml")) {
             assertEquals(Map.of("monolith", true, "posts", false), reach(topology, settings));
         }
+    }
+
+    /** The forum's settings with {@code calls} between its modules and no token issuer. */
+    private static EcsSettings withoutTokens(Map<String, Set<String>> calls) {
+        return ForumTopologies.settings().moduleCalls(calls).application(null, "prod", "urn:forum:problem:", true);
     }
 
     /**
