@@ -20,4 +20,13 @@ assert errors.any { it.contains(':check-request (check-request) on project app: 
 // 5: and in a -Pextract list.
 assert errors.any { it.contains(':check-request (check-request) on project app: -Pextract=alpha,alpha names \'alpha\''
         + ' twice: name each module or service once, e.g. -Pextract=alpha') } : errors
+// 6: a service and one of its modules: one line naming both and the request to type instead.
+assert errors.any { it.contains(':check-request (check-request) on project app: -Dextract=pair,alpha names service \'pair\''
+        + ' and its module \'alpha\': name the service or its modules, not both, e.g. -Dextract=pair') } : errors
+// 7: and in a -Pextract list, which the line gives back as a -Pextract list.
+assert errors.any { it.contains(':check-request (check-request) on project app: -Pextract=pair,alpha names service \'pair\''
+        + ' and its module \'alpha\': name the service or its modules, not both, e.g. -Pextract=pair') } : errors
+// 8: a name that is a module (pair lists it) and a service holding another module.
+assert errors.any { it.contains(':check-request (check-request) on project app: \'alpha\' is a module and a service of ')
+        && it.contains('names.yml holding beta: rename the service so that -Dextract=alpha means one thing') } : errors
 return true

@@ -62,8 +62,9 @@ abstract class RequestingMojo extends AnalysingMojo {
     /**
      * Refuses, at the phase the goal runs in, what the service goal would refuse later for the names requested: a name
      * that is neither a module nor a service of the topology file (one line with the closest and the valid names), a
-     * service the load balancer cannot route to, and a service or module whose plan is blocked. Nothing is requested:
-     * nothing is checked.
+     * module in two services (named beside the service holding it, say: {@link ExtractRequests#resolve}), a service the
+     * load balancer cannot route to, and a service or module whose plan is blocked. Nothing is requested: nothing is
+     * checked.
      *
      * @param file     the topology file read, or null for none
      * @param scanned  the application's classes and libraries, read

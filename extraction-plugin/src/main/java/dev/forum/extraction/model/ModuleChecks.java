@@ -2,7 +2,14 @@ package dev.forum.extraction.model;
 
 import dev.forum.closestname.ClosestName;
 import dev.forum.extraction.model.ModulithModel.Module;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /** The one-line refusals about which modules there are and which of them can be a service. */
 public final class ModuleChecks {
@@ -49,5 +56,88 @@ public final class ModuleChecks {
     private static String describe(ModulithModel model) {
         return model.modules().stream().map(m -> m.name() + (m.open() ? " (open)" : m.shared() ? " (shared)" : " (main class)"))
                 .reduce((a, b) -> a + ", " + b).orElse("none");
+    }
+
+    /**
+     * Refuses requests that put one module in two services: a module named beside the service that holds it
+     * ({@code -Dextract=content,posts}, where service content holds posts), or two services that both hold it. The
+     * monolith, which holds every module, shares them with any service. Needs no class: the {@code check-request} goal
+     * runs it on the request and the topology file before anything compiles, the later goals and {@link Planner} again.
+     *
+     * @param requests the services requested, in the order named
+     * @param optionOf each request's name to the option it was typed in ({@code -Dextract=content,posts}, or a
+     *                 {@code -Pextract=} list): the lines name it and give the request to type instead
+     * @throws ExtractionException one line per service named beside its modules and per module two services hold, each
+     *                             with the request to type instead; several end with a count
+     */
+    public static void requireOneService(List<ServiceRequest> requests, Function<String, String> optionOf) {
+        Map<String, List<ServiceRequest>> holders = new LinkedHashMap<>();
+        requests.stream().filter(request -> !request.monolith()).forEach(request -> request.modules()
+                .forEach(module -> holders.computeIfAbsent(module, m -> new ArrayList<>()).add(request)));
+        // A module alone beside a service holding it: the service's line names all of its modules so named.
+        Map<ServiceRequest, List<String>> named = new LinkedHashMap<>();
+        Map<String, List<ServiceRequest>> shared = new LinkedHashMap<>();
+        holders.forEach((module, services) -> {
+            if (services.size() < 2) {
+                return;
+            }
+            List<ServiceRequest> alone = services.stream().filter(s -> s.modules().equals(List.of(s.name()))
+                    && !s.topologyService()).toList();
+            List<ServiceRequest> others = services.stream().filter(s -> !alone.contains(s)).toList();
+            if (!alone.isEmpty()) {
+                others.forEach(service -> named.computeIfAbsent(service, s -> new ArrayList<>()).add(module));
+            }
+            if (others.size() > 1) {
+                shared.put(module, others);
+            }
+        });
+        // Each line gives the whole request fixed: without the modules named beside their service, nor the later
+        // services that hold a module too.
+        Set<String> drop = new LinkedHashSet<>();
+        named.values().forEach(drop::addAll);
+        shared.values().forEach(services -> services.subList(1, services.size()).forEach(s -> drop.add(s.name())));
+        List<String> lines = new ArrayList<>();
+        named.forEach((service, modules) -> {
+            List<String> involved = new ArrayList<>(modules);
+            involved.add(service.name());
+            lines.add(options(requests, optionOf, involved) + " service '" + service.name() + "' and its module"
+                    + (modules.size() == 1 ? " '" : "s '") + String.join("' and '", modules)
+                    + "': name the service or its modules, not both, e.g. " + instead(requests, optionOf, involved, drop));
+        });
+        shared.forEach((module, services) -> {
+            List<String> names = services.stream().map(ServiceRequest::name).toList();
+            lines.add(options(requests, optionOf, names) + " services '" + String.join("' and '", names) + "', which "
+                    + (names.size() == 2 ? "both" : "all") + " hold module '" + module + "': a module runs in one service,"
+                    + " so name one of them, e.g. " + instead(requests, optionOf, names, drop));
+        });
+        if (lines.size() == 1) {
+            throw new ExtractionException(lines.get(0));
+        }
+        if (!lines.isEmpty()) {
+            throw new ExtractionException(lines, lines.size() + " requests put a module in two services, one per [extract]"
+                    + " line above: name each module in one service");
+        }
+    }
+
+    /** The options that name {@code involved}, in the order typed, then "names" (one option) or "name". */
+    private static String options(List<ServiceRequest> requests, Function<String, String> optionOf, List<String> involved) {
+        List<String> options = optionsOf(requests, optionOf, involved);
+        return String.join(" and ", options) + (options.size() == 1 ? " names" : " name");
+    }
+
+    /** The request to type instead: every name of the options involved but {@code drop}, in the same kind of option. */
+    private static String instead(List<ServiceRequest> requests, Function<String, String> optionOf, List<String> involved,
+            Set<String> drop) {
+        List<String> options = optionsOf(requests, optionOf, involved);
+        String option = options.stream().allMatch(o -> o.startsWith("-P")) ? "-Pextract=" : "-Dextract=";
+        return option + String.join(",", requests.stream().map(ServiceRequest::name)
+                .filter(name -> options.contains(optionOf.apply(name)) && !drop.contains(name)).toList());
+    }
+
+    private static List<String> optionsOf(List<ServiceRequest> requests, Function<String, String> optionOf,
+            List<String> involved) {
+        Set<String> options = new LinkedHashSet<>();
+        requests.stream().map(ServiceRequest::name).filter(involved::contains).forEach(name -> options.add(optionOf.apply(name)));
+        return List.copyOf(options);
     }
 }

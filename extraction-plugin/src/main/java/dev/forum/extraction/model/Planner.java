@@ -41,7 +41,9 @@ public final class Planner {
      * each service. A plan may carry blockers: see {@link #refuseBlocked(List)}.
      *
      * @throws ExtractionException (one line) for a request that names no service, an unknown or unextractable
-     *                             module, or a module in two services; or an application with no module at all
+     *                             module, or an application with no module at all; for a module in two services, one
+     *                             line each ({@link ModuleChecks#requireOneService}, the request taken as typed with
+     *                             {@code -Dextract})
      */
     public static List<ServicePlan> plan(ModulithModel model, List<ScannedArtifact> artifacts, List<ServiceRequest> requests) {
         return plan(model, artifacts, requests, TopologyServices.NONE);
@@ -59,7 +61,6 @@ public final class Planner {
             throw new ExtractionException("No service requested: name one with -Dextract=<module or service>");
         }
         ModuleChecks.requireModules(model);
-        Map<String, String> serviceOfModule = new HashMap<>();
         Set<String> names = new LinkedHashSet<>();
         for (ServiceRequest request : requests) {
             if (!SERVICE_NAME.matcher(request.name()).matches()) {
@@ -72,17 +73,14 @@ public final class Planner {
             if (request.modules().isEmpty()) {
                 throw new ExtractionException("Service '" + request.name() + "' has no module: give it at least one");
             }
-            for (String module : request.modules()) {
-                if (!request.monolith()) {
-                    ModuleChecks.requireExtractable(model, module, "in service '" + request.name() + "'");
-                }
-                String other = request.monolith() ? null : serviceOfModule.putIfAbsent(module, request.name());
-                if (other != null) {
-                    throw new ExtractionException("Module '" + module + "' is requested in two services ('" + other
-                            + "' and '" + request.name() + "'): put it in one");
-                }
+            if (!request.monolith()) {
+                request.modules().forEach(module ->
+                        ModuleChecks.requireExtractable(model, module, "in service '" + request.name() + "'"));
             }
         }
+        // The goals refuse this on the request as typed (ExtractRequests); here for requests made otherwise.
+        String typed = "-Dextract=" + String.join(",", names);
+        ModuleChecks.requireOneService(requests, name -> typed);
         return requests.stream().map(request -> plan(model, artifacts, request, services)).toList();
     }
 

@@ -267,7 +267,10 @@ public final class ExtractRequests {
      * @param model    the application's modules: those that can be extracted, and those that run in every service
      * @throws ExtractionException (one line) for a name that is neither, naming the option it came from, the closest
      *                             valid name when one is close ({@link ClosestName}) and every valid one; for a module
-     *                             that runs in every service (open, shared, the main class's), saying so
+     *                             that runs in every service (open, shared, the main class's), saying so; for a service
+     *                             named like a module it does not hold alone ({@link RequestConflicts#requireOneMeaning});
+     *                             for a module in two services, as a module named beside the service holding it
+     *                             ({@link RequestConflicts#requireOneService}: one line each)
      */
     public static List<ServiceRequest> resolve(List<Requested> names, Topology topology, ModulithModel model) {
         List<String> modules = model.extractableModules();
@@ -288,6 +291,7 @@ public final class ExtractRequests {
                         + ClosestName.hint(name, valid) + ": valid are " + validNames(modules, topology));
             }
         }
+        RequestConflicts.requireOneService(names, requests);
         return requests;
     }
 
@@ -297,11 +301,7 @@ public final class ExtractRequests {
             // during a cutover (or a rollback) the monolith takes a module back without a new image.
             return new ServiceRequest(service.name(), modules, true, true);
         }
-        if (modules.contains(service.name()) && !service.modules().equals(List.of(service.name()))) {
-            throw new ExtractionException("'" + service.name() + "' is a module and a service of " + topology.source()
-                    + " holding " + String.join(", ", service.modules()) + ": rename the service so that -Dextract="
-                    + service.name() + " means one thing");
-        }
+        RequestConflicts.requireOneMeaning(service, modules, topology.source());
         return new ServiceRequest(service.name(), service.modules(), false, true);
     }
 

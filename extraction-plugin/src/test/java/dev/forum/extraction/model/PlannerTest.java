@@ -108,7 +108,13 @@ class PlannerTest {
     void refusesAModuleInTwoServices() throws IOException {
         var e = assertThrows(ExtractionException.class, () -> Planner.plan(FakeApp.model(), FakeApp.scanned(dir, false), List.of(
                 new ServiceRequest("core", List.of("alpha", "beta")), new ServiceRequest("beta", List.of("beta")))));
-        assertEquals("Module 'beta' is requested in two services ('core' and 'beta'): put it in one", e.getMessage());
+        // The request is taken as typed with -Dextract: the goals' line (ModuleChecks.requireOneService).
+        assertEquals("-Dextract=core,beta names service 'core' and its module 'beta': name the service or its modules,"
+                + " not both, e.g. -Dextract=core", e.getMessage());
+        e = assertThrows(ExtractionException.class, () -> Planner.plan(FakeApp.model(), FakeApp.scanned(dir, false), List.of(
+                new ServiceRequest("core", List.of("alpha", "beta")), new ServiceRequest("edge", List.of("beta", "gamma")))));
+        assertEquals("-Dextract=core,edge names services 'core' and 'edge', which both hold module 'beta': a module runs in"
+                + " one service, so name one of them, e.g. -Dextract=core", e.getMessage());
     }
 
     @Test
