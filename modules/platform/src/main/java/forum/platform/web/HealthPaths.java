@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
+import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
+import org.springframework.boot.health.actuate.endpoint.AdditionalHealthEndpointPath;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
@@ -15,6 +17,7 @@ import org.springframework.boot.health.contributor.HealthContributors;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
 import org.springframework.context.ApplicationContext;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
  * Which paths below the health endpoint ({@code /actuator/health}) it has: a group ({@code liveness}), a component
@@ -24,6 +27,16 @@ import org.springframework.context.ApplicationContext;
  * {@code /actuator/health/liveness/x} for a route: {@code OPTIONS} listed its methods, {@code POST} was a 405, and only
  * the endpoint's {@code GET} found nothing there (a 404). {@link UnroutedRequests} asks this so that no route has
  * such a path, whatever the method.
+ *
+ * <p>As Spring Boot's {@code HealthEndpointSupport} has it: a group is also found by its additional path's segment
+ * on the port that path is for ({@code group.<name>.additional-path=server:/healthz}: {@code /actuator/health/healthz}
+ * where Actuator shares the application's port; {@code management:/ready}: {@code /actuator/health/ready} on
+ * Actuator's own); a group's components, and any path below a component, are there only for a caller the group shows
+ * its components to ({@code show-components}, else {@code show-details}: {@code never}, or {@code when-authorized}
+ * and the request has no principal in the group's roles), so that their 404 tells no one that they exist; and a group
+ * none of whose components is its member is not there (the endpoint's 404). The additional path itself
+ * ({@code /healthz}) is a route of Spring Boot's own, with a pattern of that one path: nothing below it is one, so
+ * Spring MVC answers it without this.
  */
 final class HealthPaths {
 
@@ -69,23 +82,27 @@ final class HealthPaths {
 
     /**
      * @param path    a request path, decoded
-     * @param request the request, whose principal tells whether its groups show their components (the forum's always
-     *                do); null for none
-     * @return true if the path is below the endpoint's and names nothing the endpoint has there
+     * @param request the request, whose principal tells whether a group shows its components to it (the forum's
+     *                always do; a {@code TRACE}, answered before Spring Security, has none: as for an anonymous caller)
+     *                and whose context tells the port (Actuator's own or the application's: which additional paths
+     *                name groups); null for an anonymous request on the application's port
+     * @return true if the path is below the endpoint's and names nothing the endpoint has there for this request
      *         ({@code /actuator/health/liveness/x}, {@code /actuator/health/liveness/db}, {@code /actuator/health/x});
      *         false for the paths it has and for every path not below it ({@code /actuator/health} itself)
      */
     boolean lacks(String path, HttpServletRequest request) {
-        return isBelow(path) && !has(path.substring(endpoint.length() + 1).split("/", -1), securityOf(request));
+        return isBelow(path) && !has(path.substring(endpoint.length() + 1).split("/", -1), namespaceOf(request),
+                securityOf(request));
     }
 
     /** As Spring Boot's HealthEndpointSupport finds a group and a contributor, without asking it for its health. */
-    private boolean has(String[] segments, SecurityContext security) {
-        HealthEndpointGroup named = groups.get(segments[0]);
+    private boolean has(String[] segments, WebServerNamespace namespace, SecurityContext security) {
+        HealthEndpointGroup named = groupOf(segments[0], namespace);
         HealthEndpointGroup group = named == null ? groups.getPrimary() : named;
         String[] below = Arrays.copyOfRange(segments, named == null ? 0 : 1, segments.length);
         if (below.length == 0) {
-            return true;
+            // The group itself, whatever it shows: there if one component is its member (else the endpoint's 404).
+            return contributors.stream().anyMatch(entry -> hasMember(group, entry.name(), entry.contributor()));
         }
         if (!group.showComponents(security)) {
             return false;
@@ -98,6 +115,12 @@ final class HealthPaths {
         return contributor != null && hasMember(group, String.join("/", below), contributor);
     }
 
+    /** A group by its name, else by its additional path on this port, as the endpoint's getGroup looks for it. */
+    private HealthEndpointGroup groupOf(String segment, WebServerNamespace namespace) {
+        HealthEndpointGroup named = groups.get(segment);
+        return named != null ? named : groups.get(AdditionalHealthEndpointPath.of(namespace, segment));
+    }
+
     /** A composite is there if one of its own is a member of the group (the endpoint answers 404 otherwise). */
     private static boolean hasMember(HealthEndpointGroup group, String name, HealthContributor contributor) {
         if (contributor instanceof CompositeHealthContributor composite) {
@@ -105,6 +128,16 @@ final class HealthPaths {
                     .anyMatch(child -> hasMember(group, name + "/" + child.name(), child.contributor()));
         }
         return group.isMember(name);
+    }
+
+    /**
+     * The port's namespace as Actuator's web mapping reads it for the endpoint: its server's ({@code management} on
+     * Actuator's own port, {@code server} on the application's).
+     */
+    private static WebServerNamespace namespaceOf(HttpServletRequest request) {
+        ApplicationContext context = request == null ? null
+                : WebApplicationContextUtils.getWebApplicationContext(request.getServletContext());
+        return context == null ? WebServerNamespace.SERVER : WebServerNamespace.from(context);
     }
 
     /** What Actuator's own web mapping reads of the request: its principal and roles. */
