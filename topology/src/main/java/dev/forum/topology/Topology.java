@@ -61,6 +61,29 @@ public final class Topology {
      * @throws IllegalArgumentException when {@code unordered} names a module twice
      */
     public static Topology resolve(TopologySpec spec, List<ModuleRoute> unordered) {
+        return resolve(spec, unordered, true);
+    }
+
+    /**
+     * The checks of {@link #resolve} on the services of a file that were read right
+     * ({@link TopologyException#readRight}), so that a file's other mistakes do not hide them: an unknown module, a
+     * module in two of them or twice in one, two monoliths, two services with one name. Not "no monolith": the
+     * monolith may be among the services left out for a mistake of their own.
+     *
+     * @param readRight the file's services read right
+     * @param unordered the application's modules with their route prefixes, each once
+     * @return one line per mistake, sorted by line; empty when none
+     */
+    public static List<String> mistakesAcross(TopologySpec readRight, List<ModuleRoute> unordered) {
+        try {
+            resolve(readRight, unordered, false);
+            return List.of();
+        } catch (TopologyException e) {
+            return e.mistakes();
+        }
+    }
+
+    private static Topology resolve(TopologySpec spec, List<ModuleRoute> unordered, boolean whole) {
         List<ModuleRoute> modules = unordered.stream().sorted(MODULE_ORDER).toList();
         Map<String, ModuleRoute> known = new HashMap<>();
         for (ModuleRoute module : modules) {
@@ -112,11 +135,14 @@ public final class Topology {
             }
             extracted.add(service);
         }
-        if (monolith == null) {
+        if (monolith == null && whole) {
             mistakes.addToFile("no monolith: mark one service monolith: true (it holds every module not listed elsewhere"
                     + " and is the default route)");
         }
         mistakes.throwIfAny();
+        if (monolith == null) { // not whole: checked, nothing to resolve
+            return null;
+        }
         return new Topology(spec, modules, monolith, extracted, holders);
     }
 

@@ -1,6 +1,7 @@
 package dev.forum.topology;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A topology that cannot be used. Each mistake is one line that says where and what to fix
@@ -13,6 +14,8 @@ public final class TopologyException extends RuntimeException {
 
     private final transient List<String> mistakes;
 
+    private final transient TopologySpec readRight;
+
     /**
      * One mistake.
      *
@@ -21,6 +24,7 @@ public final class TopologyException extends RuntimeException {
     public TopologyException(String message) {
         super(message);
         this.mistakes = List.of(message);
+        this.readRight = null;
     }
 
     /**
@@ -31,8 +35,30 @@ public final class TopologyException extends RuntimeException {
      * @throws IllegalArgumentException when {@code mistakes} is empty
      */
     public TopologyException(String source, List<String> mistakes) {
+        this(source, mistakes, null);
+    }
+
+    /**
+     * Every mistake found in one file, with what of it was read right.
+     *
+     * @param source    the file's name, for the first line when there are several
+     * @param mistakes  one line each, at least one, in the order to show them
+     * @param readRight the file without its services that hold a mistake ({@link #readRight}), or null
+     * @throws IllegalArgumentException when {@code mistakes} is empty
+     */
+    public TopologyException(String source, List<String> mistakes, TopologySpec readRight) {
         super(message(source, mistakes));
         this.mistakes = List.copyOf(mistakes);
+        this.readRight = readRight;
+    }
+
+    /**
+     * The file's services that were read without a mistake (the name, edge and database the defaults where those hold
+     * one), so that the checks that need a service read right can still run on them in the same build; empty when the
+     * file is no topology at all (not YAML, empty, not a mapping) or the mistakes are of the checks across services.
+     */
+    public Optional<TopologySpec> readRight() {
+        return Optional.ofNullable(readRight);
     }
 
     /** The mistakes, one line each, in the order shown: one for a mistake alone. */

@@ -52,10 +52,19 @@ final class TopologyMistakes {
      * @throws TopologyException with every mistake recorded, sorted by line; one mistake alone is its own message
      */
     void throwIfAny() {
+        throwIfAny(null);
+    }
+
+    /**
+     * As {@link #throwIfAny()}, the exception carrying what was read right ({@link TopologyException#readRight}).
+     *
+     * @param readRight the file without its services that hold a mistake, or null
+     */
+    void throwIfAny(TopologySpec readRight) {
         if (found.isEmpty()) {
             return;
         }
         throw new TopologyException(source, found.stream().sorted(Comparator.comparingInt(Mistake::line))
-                .map(Mistake::text).toList());
+                .map(Mistake::text).toList(), readRight);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A file with several mistakes reports every one of them at once, each with its line, sorted by line. */
@@ -176,6 +177,28 @@ class TopologyMistakesUnitTest {
         assertEquals("t.yml:3: posts: traffic is a share from 0 to 100, not 120", resolveRefused(file).getMessage());
         assertEquals("t.yml:4: module 'posts' is in two services, 'posts' (line 3) and 'content'; a module runs in one"
                 + " extracted service", resolveRefused(file.replace("traffic: 120", "traffic: 20")).getMessage());
+    }
+
+    /**
+     * The services read right are kept with the file's mistakes, so that a build checks them across services too
+     * (an unknown module) and reports both at once; a service with a mistake of its own (here the monolith) is left out,
+     * so its absence is no "no monolith".
+     */
+    @Test
+    void theServicesReadRightAreCheckedAcrossServicesWithTheFilesMistakes() {
+        TopologyException e = parseRefused("""
+                services:
+                  - { name: monolith, monolith: yes }
+                  - { name: posts, modules: [postz] }
+                  - { name: content, modules: [threads, threads], cpu: 300 }
+                """);
+        TopologySpec readRight = e.readRight().orElseThrow();
+        assertEquals(List.of("posts"), readRight.services().stream().map(ServiceSpec::name).toList());
+        assertEquals(List.of("t.yml:3: posts: unknown module 'postz' (did you mean posts?); " + MODULES),
+                Topology.mistakesAcross(readRight, TopologyUnitTest.MODULES));
+        assertEquals(List.of(), Topology.mistakesAcross(TopologyFile.parse("services:\n  - { name: posts, modules: [posts] }\n",
+                "t.yml"), TopologyUnitTest.MODULES), "no monolith among the services read right is no mistake here");
+        assertEquals(Optional.empty(), parseRefused("services: [").readRight(), "not YAML: nothing read right");
     }
 
     private static TopologyException parseRefused(String yaml) {
