@@ -87,4 +87,19 @@ assert log.readLines().any { it.startsWith('[ERROR] ') && it.contains("The ecs g
         + ' (org.springframework:spring-jdbc) on its runtime class path, so the deployment has no database: leave'
         + ' moduleDatabases out, or add the dependency org.springframework.boot:spring-boot-starter-jdbc if the application'
         + ' reads a database (extract.ecs.*, see extract:help -Ddetail)') }
+// Build 3: every mistake of the file, of its ECS deployment and of the settings, one [extract] line each, then the count.
+List<String> errors = log.readLines().findAll { it.startsWith('[ERROR] [extract] ') }
+String mistakes = new File(basedir, 'mistakes.yml').toPath().toAbsolutePath().normalize().toString()
+assert errors.any { it.contains("${mistakes}:7: pair: unknown module 'betta' (did you mean beta?); the modules are alpha, beta") } : errors
+assert errors.any { it.contains("${mistakes}:4: database: the section sizes the deployment's PostgreSQL database, but the"
+        + ' application has no Spring JDBC') } : errors
+assert errors.any { it.contains("${mistakes}:6: monolith: ECS runs at least 2 tasks of a service") } : errors
+assert errors.any { it.contains('-Dextract.ecs.stopTimeout=abc is not a number of seconds from 2 to 120') } : errors
+assert errors.any { it.contains("The ecs goal's settings do not fit together: moduleDatabases gives each module") } : errors
+assert errors.any { it.contains("${mistakes}:8: unknown key 'colour' in a service") } : errors
+// The file's and its deployment's in the file's order, then the settings'.
+assert [':4:', ':6:', ':7:', ':8:'].withIndex().every { String at, int i -> errors[i].contains(mistakes + at) } : errors
+assert errors.size() == 6 : errors
+assert log.contains("6 problems in the ECS deployment of ${mistakes} and in the ecs goal's settings, one per [extract] line"
+        + ' above: fix each before the stacks can be rendered')
 return true

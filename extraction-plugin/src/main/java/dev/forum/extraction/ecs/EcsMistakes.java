@@ -35,6 +35,11 @@ final class EcsMistakes {
         found.add(new Mistake(line, source + ":" + line + ": " + service + ": " + message));
     }
 
+    /** Every problem recorded, one line each, sorted by line (those of one line in the order found); empty when none. */
+    List<String> lines() {
+        return found.stream().sorted(Comparator.comparingInt(Mistake::line)).map(Mistake::text).toList();
+    }
+
     /**
      * Does nothing when no problem is recorded.
      *
@@ -45,7 +50,7 @@ final class EcsMistakes {
         if (found.isEmpty()) {
             return;
         }
-        List<String> lines = found.stream().sorted(Comparator.comparingInt(Mistake::line)).map(Mistake::text).toList();
+        List<String> lines = lines();
         throw new ExtractionException(lines, lines.size() + " problems in the ECS deployment of " + source
                 + ", one per [extract] line above: fix each before the stacks can be rendered");
     }

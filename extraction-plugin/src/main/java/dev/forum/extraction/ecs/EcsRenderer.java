@@ -2,6 +2,7 @@ package dev.forum.extraction.ecs;
 
 import dev.forum.topology.ServiceSpec;
 import dev.forum.topology.Topology;
+import dev.forum.topology.TopologySpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,8 +63,40 @@ public final class EcsRenderer {
 
     /** What ECS adds to the topology's own rules, each problem of every service refused at once with what to change. */
     private static void check(Topology topology, EcsSettings settings) {
+        find(written(topology), settings.database(), settings.moduleDatabases(), settings.settingsPrefix()).throwIfAny();
+    }
+
+    /**
+     * What ECS adds to the topology's own rules, checked on the file as written: so the ecs goal reports these with
+     * the file's other mistakes (an unknown module, two monoliths) and its settings' in one build, not after them.
+     *
+     * @param topology        the services to deploy, as read from the file (whether or not its modules check out)
+     * @param database        whether the application reads a database ({@link EcsSettings#database})
+     * @param moduleDatabases whether each module has database credentials ({@link EcsSettings#moduleDatabases})
+     * @param settingsPrefix  the application's settings' prefix ({@link EcsSettings#settingsPrefix}), for the advice
+     * @return one line per problem, {@code <source>:<line>: <service>: <what to fix>}, sorted by line; empty when none
+     */
+    public static List<String> mistakes(TopologySpec topology, boolean database, boolean moduleDatabases,
+            String settingsPrefix) {
+        return find(topology, database, moduleDatabases, settingsPrefix).lines();
+    }
+
+    /**
+     * As {@link #mistakes(TopologySpec, boolean, boolean, String)}, on the services to render of a checked topology
+     * (the monolith and the extracted services it keeps).
+     */
+    public static List<String> mistakes(Topology topology, boolean database, boolean moduleDatabases,
+            String settingsPrefix) {
+        return find(written(topology), database, moduleDatabases, settingsPrefix).lines();
+    }
+
+    private static TopologySpec written(Topology topology) {
+        return new TopologySpec(topology.source(), topology.name(), services(topology), topology.edge(), topology.database());
+    }
+
+    private static EcsMistakes find(TopologySpec topology, boolean database, boolean moduleDatabases, String settingsPrefix) {
         EcsMistakes mistakes = new EcsMistakes(topology.source());
-        for (ServiceSpec service : services(topology)) {
+        for (ServiceSpec service : topology.services()) {
             String name = service.name();
             if (name.equals("base") || name.equals(EcsNames.BOOTSTRAP)) {
                 mistakes.add(service.line(), name, "the name '" + name + "' is taken by the " + topology.name() + "-" + name
@@ -73,20 +106,20 @@ public final class EcsRenderer {
                 mistakes.add(service.line(), name, "the name '" + name + "' is taken by the data move's image repository;"
                         + " rename the service");
             }
-            for (ServiceSpec other : services(topology)) {
+            for (ServiceSpec other : topology.services()) {
                 if (other.ownDatabase() && name.equals(other.name() + "-db")) {
                     mistakes.add(service.line(), name, "the name '" + name + "' is taken by the stack of the own database of "
                             + other.name() + " (" + topology.name() + "-" + name + "); rename the service");
                 }
             }
-            if (service.ownDatabase() && !settings.database()) {
+            if (service.ownDatabase() && !database) {
                 mistakes.add(service.line(), name, "a database of its own (database:) is where its modules' data moves, but"
                         + " the application " + EcsSettings.NO_JDBC + ", so there is no data to move: remove database:"
                         + " from the service in " + topology.source() + ", or add the dependency " + EcsSettings.JDBC_STARTER
                         + " if the application reads a database");
-            } else if (service.ownDatabase() && !settings.moduleDatabases()) {
+            } else if (service.ownDatabase() && !moduleDatabases) {
                 mistakes.add(service.line(), name, "a database of its own (database:) needs database credentials"
-                        + " per module: set extract.ecs.moduleDatabases=true if the application reads " + settings.settingsPrefix()
+                        + " per module: set extract.ecs.moduleDatabases=true if the application reads " + settingsPrefix
                         + ".datasource.<module>.* (extract.ecs.settingsPrefix),"
                         + " else remove database: from the service in " + topology.source());
             }
@@ -101,12 +134,12 @@ public final class EcsRenderer {
                 mistakes.add(service.line(), name, size);
             }
         }
-        if (!settings.database() && topology.database().line() > 0) {
+        if (!database && topology.database().line() > 0) {
             mistakes.add(topology.database().line(), "database", "the section sizes the deployment's PostgreSQL database,"
                     + " but the application " + EcsSettings.NO_JDBC + ", so the deployment has none: remove database: from "
                     + topology.source() + ", or add the dependency " + EcsSettings.JDBC_STARTER
                     + " if the application reads a database");
         }
-        mistakes.throwIfAny();
+        return mistakes;
     }
 }

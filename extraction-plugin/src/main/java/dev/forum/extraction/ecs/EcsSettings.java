@@ -1,5 +1,7 @@
 package dev.forum.extraction.ecs;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -103,52 +105,60 @@ public record EcsSettings(int containerPort, int managementPort, String healthCh
         }
     }
 
+    /**
+     * Checks every setting, so that one build names each that is wrong.
+     *
+     * @throws SettingsMismatch every setting that is out of range or does not fit the others, one line each
+     */
     public EcsSettings {
+        List<String> problems = new ArrayList<>();
         if (containerPort < 1 || containerPort > 65535) {
-            throw new IllegalArgumentException("containerPort " + containerPort + " is not a port");
+            problems.add("containerPort " + containerPort + " is not a port");
         }
         if (managementPort < 1 || managementPort > 65535 || managementPort == containerPort) {
-            throw new IllegalArgumentException("managementPort " + managementPort + " must be a port other than "
-                    + containerPort);
+            problems.add("managementPort " + managementPort + " must be a port other than " + containerPort);
         }
         if (healthCheckPath == null || !healthCheckPath.startsWith("/")) {
-            throw new IllegalArgumentException("healthCheckPath must start with '/': " + healthCheckPath);
+            problems.add("healthCheckPath must start with '/': " + healthCheckPath);
         }
         if (deregistrationDelay < 0 || deregistrationDelay > 3600) {
-            throw new IllegalArgumentException("deregistrationDelay is 0-3600 seconds, not " + deregistrationDelay);
+            problems.add("deregistrationDelay is 0-3600 seconds, not " + deregistrationDelay);
         }
         if (stopTimeout < 2 || stopTimeout > 120) {
-            throw new IllegalArgumentException("stopTimeout is 2-120 seconds on Fargate, not " + stopTimeout);
+            problems.add("stopTimeout is 2-120 seconds on Fargate, not " + stopTimeout);
         }
         if (healthCheckGracePeriod < 0) {
-            throw new IllegalArgumentException("healthCheckGracePeriod must not be negative");
+            problems.add("healthCheckGracePeriod must not be negative");
         }
         if (problemTypePrefix == null || !TYPE_PREFIX.matcher(problemTypePrefix).matches()) {
-            throw new IllegalArgumentException("problemTypePrefix must be " + ABOUT_BLANK + " or an absolute URI prefix"
+            problems.add("problemTypePrefix must be " + ABOUT_BLANK + " or an absolute URI prefix"
                     + " such as urn:example:problem: or https://example.com/problems/, not '" + problemTypePrefix + "'");
         }
         if (springProfile != null && !PROFILES.matcher(springProfile).matches()) {
-            throw new IllegalArgumentException("profile is a comma-separated list of Spring profile names (letters,"
+            problems.add("profile is a comma-separated list of Spring profile names (letters,"
                     + " digits, . _ -), not '" + springProfile + "'");
         }
         if (settingsPrefix == null || !PROPERTY_PREFIX.matcher(settingsPrefix).matches()) {
-            throw new IllegalArgumentException("settingsPrefix is a Spring property prefix such as shop or com.example.shop"
+            problems.add("settingsPrefix is a Spring property prefix such as shop or com.example.shop"
                     + " (lower-case letters, digits, '-', separated by '.'), not '" + settingsPrefix + "'");
         }
         if (rdsCaBundle == null || !rdsCaBundle.startsWith("/")) {
-            throw new IllegalArgumentException("rdsCaBundle must be an absolute path in the image: " + rdsCaBundle);
+            problems.add("rdsCaBundle must be an absolute path in the image: " + rdsCaBundle);
         }
         moduleCalls = Map.copyOf(moduleCalls.entrySet().stream().collect(Collectors.toMap(
                 Map.Entry::getKey, e -> Set.copyOf(e.getValue()))));
         if (!database && moduleDatabases) {
-            throw new IllegalArgumentException("moduleDatabases gives each module database credentials, but the application "
+            problems.add("moduleDatabases gives each module database credentials, but the application "
                     + NO_JDBC + ", so the deployment has no database: leave moduleDatabases out, or add the dependency "
                     + JDBC_STARTER + " if the application reads a database");
         }
         if (!database && databaseBootstrapImage != null) {
-            throw new IllegalArgumentException("databaseBootstrapImage makes roles and schemas in the database, but the"
+            problems.add("databaseBootstrapImage makes roles and schemas in the database, but the"
                     + " application " + NO_JDBC + ", so the deployment has no database: leave databaseBootstrapImage out,"
                     + " or add the dependency " + JDBC_STARTER + " if the application reads a database");
+        }
+        if (!problems.isEmpty()) {
+            throw new SettingsMismatch(problems);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.forum.extraction.maven;
 import dev.forum.closestname.ClosestName;
 import dev.forum.extraction.ecs.EcsRenderer;
 import dev.forum.extraction.ecs.EcsSettings;
+import dev.forum.extraction.ecs.SettingsMismatch;
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.ScannedArtifact;
@@ -13,11 +14,13 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -40,6 +43,8 @@ import org.apache.maven.project.MavenProject;
  * to a database (least privilege), in one line.
  * What the tasks need and the build does not give them (the PostgreSQL driver, the RDS certificate bundle in the image,
  * Spring Boot Actuator for the health checks) is one warning line each ({@link TaskNeeds}). No network, no AWS.
+ * Every mistake of a run is refused at once, nothing written ({@link EcsRefusals}): the topology file's, its ECS
+ * deployment's and the settings'.
  */
 @Mojo(name = "ecs", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.TEST,
         threadSafe = true)
@@ -187,9 +192,14 @@ public class EcsMojo extends AnalysingMojo {
         }
         Progress progress = progress();
         ApplicationAnalysis analysis = analyse(false, progress);
-        Topology full = TopologyLocation.read(file, analysis.model(), project);
-        Topology resolved = renderable(full, analysis.model(), analysis.packed(),
-                ExtractRequests.topologyServices(full, file.toString()), getLog()::warn);
+        // Every mistake of the file, of its ECS deployment and of the settings is gathered before any is refused, so
+        // that one run names them all; nothing is written unless there is none.
+        TopologyLocation.Reading reading = TopologyLocation.check(file, analysis.model(),
+                TopologyLocation.defaultName(project));
+        List<String> refused = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>(); // warned only when something is rendered
+        Topology resolved = reading.topology() == null ? null : renderable(reading.topology(), analysis.model(),
+                analysis.packed(), ExtractRequests.topologyServices(reading.topology(), file.toString()), leftOut::add);
 
         Path out = outputDirectory.toPath();
         Path root = TopologyLocation.root(project);
@@ -197,7 +207,8 @@ public class EcsMojo extends AnalysingMojo {
         boolean database = runtime.contains(TaskNeeds.JDBC);
         String bootstrap;
         if (database) {
-            bootstrap = bootstrapScript(databaseBootstrapImage, moduleDatabases, project, getLog()::info, getLog()::warn);
+            bootstrap = EcsRefusals.kept(() -> bootstrapScript(databaseBootstrapImage, moduleDatabases, project,
+                    getLog()::info, getLog()::warn), null, refused);
         } else {
             // Set anyway, it is refused with the settings below: a bootstrap needs a database.
             bootstrap = databaseBootstrapImage == null || databaseBootstrapImage.isBlank() ? null : databaseBootstrapImage.trim();
@@ -205,36 +216,42 @@ public class EcsMojo extends AnalysingMojo {
                     + " get no datasource settings or database credentials, and the deployment no PostgreSQL database; add the"
                     + " dependency " + EcsSettings.JDBC_STARTER + " if the application reads one");
         }
-        String app = resolved.name();
-        EcsSettings.Identity identity = null;
-        if (tokenIssuerModule != null && !tokenIssuerModule.isBlank()) {
-            String issuer = tokenIssuerModule.trim();
-            requireModule(issuer, analysis.model());
-            identity = new EcsSettings.Identity(issuer, jwkSetPath != null ? jwkSetPath : "/api/" + issuer + "/jwks.json",
-                    tokenIssuer != null ? tokenIssuer : "urn:" + app + ":" + issuer,
-                    tokenAudience != null ? tokenAudience : "urn:" + app + ":api");
-        } else if (tokenIssuer != null || tokenAudience != null || jwkSetPath != null) {
-            throw new ExtractionException("extract.ecs.tokenIssuer, tokenAudience and jwkSetPath need"
-                    + " extract.ecs.tokenIssuerModule (the module that signs the tokens): set it, or leave them out");
-        }
-        EcsSettings settings;
+        // Without a file read right, its name is the default's: the settings' defaults only need some name.
+        String app = reading.spec() != null ? reading.spec().name() : TopologyLocation.defaultName(project);
+        String prefix = settingsPrefix == null || settingsPrefix.isBlank() ? app : settingsPrefix.trim();
+        List<String> deployment = reading.spec() == null ? List.of() : resolved != null
+                ? EcsRenderer.mistakes(resolved, database, moduleDatabases, prefix)
+                : EcsRenderer.mistakes(reading.spec(), database, moduleDatabases, prefix);
+        List<String> mismatched = new ArrayList<>();
+        EcsSettings.Identity identity = identity(app, analysis.model(), refused, mismatched);
+        // A wrong number or port is refused on its own line; a valid stand-in lets the other settings be checked.
+        EcsPorts ports = EcsRefusals.kept(() -> EcsPorts.of(containerPort, managementPort, analysis.classes()),
+                new EcsPorts(1, 2), refused);
+        int delay = EcsRefusals.kept(() -> NumberSettings.seconds(deregistrationDelay, "extract.ecs.deregistrationDelay",
+                0, 3600), 0, refused);
+        int grace = EcsRefusals.kept(() -> NumberSettings.seconds(healthCheckGracePeriod,
+                "extract.ecs.healthCheckGracePeriod", 0, 2_147_483_647), 0, refused);
+        int stop = EcsRefusals.kept(() -> NumberSettings.seconds(stopTimeout, "extract.ecs.stopTimeout", 2, 120), 2,
+                refused);
+        EcsSettings settings = null;
         try {
-            EcsPorts ports = EcsPorts.of(containerPort, managementPort, analysis.classes());
-            settings = new EcsSettings(ports.application(), ports.management(), healthCheckPath,
-                    NumberSettings.seconds(deregistrationDelay, "extract.ecs.deregistrationDelay", 0, 3600),
-                    NumberSettings.seconds(healthCheckGracePeriod, "extract.ecs.healthCheckGracePeriod", 0, 2_147_483_647),
-                    NumberSettings.seconds(stopTimeout, "extract.ecs.stopTimeout", 2, 120), identity, rdsCaBundle, bootstrap,
+            settings = new EcsSettings(ports.application(), ports.management(), healthCheckPath, delay, grace, stop,
+                    identity, rdsCaBundle, bootstrap,
                     slashes(out.toAbsolutePath().relativize(root.toAbsolutePath())),
                     slashes(root.relativize(project.getBasedir().toPath().toAbsolutePath().normalize())),
                     slashes(root.relativize(servicesDirectory.toPath().toAbsolutePath().normalize())),
                     springProfile == null || springProfile.isBlank() ? null : springProfile.trim(),
-                    problemTypePrefix.trim(), moduleDatabases, database, analysis.model().httpCalls(),
-                    settingsPrefix == null || settingsPrefix.isBlank() ? app : settingsPrefix.trim(),
+                    problemTypePrefix.trim(), moduleDatabases, database, analysis.model().httpCalls(), prefix,
                     slashes(root.toAbsolutePath().relativize(file.toAbsolutePath().normalize())));
-        } catch (IllegalArgumentException e) {
-            throw new ExtractionException("The ecs goal's settings do not fit together: " + e.getMessage()
-                    + " (extract.ecs.*, see extract:help -Ddetail)");
+        } catch (SettingsMismatch e) {
+            mismatched.addAll(e.problems());
         }
+        mismatched.forEach(problem -> refused.add("The ecs goal's settings do not fit together: " + problem
+                + " (extract.ecs.*, see extract:help -Ddetail)"));
+        if (!reading.mistakes().isEmpty() || !deployment.isEmpty() || !refused.isEmpty()) {
+            throw EcsRefusals.of(reading, deployment, refused);
+        }
+        leftOut.forEach(getLog()::warn);
         Map<String, String> files = EcsRenderer.render(resolved, settings);
         TaskNeeds.warnings(runtime, settings.healthCheckPath(), settings.managementPort(), settings.rdsCaBundle(),
                 imageFolder()).forEach(line -> getLog().warn("[extract] " + line));
@@ -248,6 +265,33 @@ public class EcsMojo extends AnalysingMojo {
                         .map(r -> r.priority() + " " + r.patterns() + " " + r.targets().stream()
                                 .map(t -> t.service() + " " + t.weight()).toList()).toList()),
                 (System.nanoTime() - start) / 1e9));
+    }
+
+    /**
+     * The token settings: null when no module issues tokens; a refusal (the issuer is no module, an issuer's setting
+     * without one) goes to {@code refused}, a value of the wrong shape to {@code mismatched}, and null is returned.
+     */
+    private EcsSettings.Identity identity(String app, ModulithModel model, List<String> refused, List<String> mismatched) {
+        if (tokenIssuerModule == null || tokenIssuerModule.isBlank()) {
+            if (tokenIssuer != null || tokenAudience != null || jwkSetPath != null) {
+                refused.add("extract.ecs.tokenIssuer, tokenAudience and jwkSetPath need"
+                        + " extract.ecs.tokenIssuerModule (the module that signs the tokens): set it, or leave them out");
+            }
+            return null;
+        }
+        String issuer = tokenIssuerModule.trim();
+        EcsRefusals.kept(() -> {
+            requireModule(issuer, model);
+            return issuer;
+        }, null, refused);
+        try {
+            return new EcsSettings.Identity(issuer, jwkSetPath != null ? jwkSetPath : "/api/" + issuer + "/jwks.json",
+                    tokenIssuer != null ? tokenIssuer : "urn:" + app + ":" + issuer,
+                    tokenAudience != null ? tokenAudience : "urn:" + app + ":api");
+        } catch (IllegalArgumentException e) {
+            mismatched.add(e.getMessage());
+            return null;
+        }
     }
 
     /**

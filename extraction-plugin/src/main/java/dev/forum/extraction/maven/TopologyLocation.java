@@ -7,6 +7,7 @@ import dev.forum.extraction.model.Planner;
 import dev.forum.extraction.model.ScannedArtifact;
 import dev.forum.extraction.model.ServiceRequest;
 import dev.forum.extraction.model.TopologyServices;
+import dev.forum.topology.ModuleRoute;
 import dev.forum.topology.ServiceSpec;
 import dev.forum.topology.Topology;
 import dev.forum.topology.TopologyException;
@@ -104,19 +105,95 @@ final class TopologyLocation {
      * @param defaultName the topology's name when the file has no {@code name:} ({@link #defaultName})
      */
     static Topology read(Path file, ModulithModel model, String defaultName) {
-        try {
-            TopologySpec spec = TopologyFile.read(file, defaultName);
-            for (ServiceSpec service : spec.services()) {
-                // A module that runs in every service is one of the application's, not an unknown one: say why it
-                // cannot be named here.
-                service.modules().stream().filter(module -> model.module(module).isPresent()).forEach(module ->
-                        ModuleChecks.requireExtractable(model, module, "in service '" + service.name() + "' ("
-                                + spec.source() + ":" + service.line() + ")"));
-            }
-            return Topology.resolve(spec, ModuleRoutes.of(model));
-        } catch (TopologyException e) {
-            throw new ExtractionException(e.getMessage());
+        Reading reading = check(file, model, defaultName);
+        if (!reading.mistakes().isEmpty()) {
+            throw new ExtractionException(reading.message());
         }
+        return reading.topology();
+    }
+
+    /**
+     * A topology file read and checked against the application, every mistake kept.
+     *
+     * @param source   the file as its messages name it
+     * @param spec     the file as written; when it has mistakes of its own (a value of the wrong kind, a key misspelt),
+     *                 its services read right ({@link TopologyException#readRight}); null when it is no topology at
+     *                 all (not YAML, empty): nothing of it can be checked further
+     * @param topology the topology checked against the application's modules; null when there is any mistake
+     * @param mistakes every mistake found, one line each naming what to fix (file:line where there is one): the file's
+     *                 own, a module that runs in every service, and the checks across services, together
+     */
+    record Reading(String source, TopologySpec spec, Topology topology, List<String> mistakes) {
+
+        /** The mistakes as {@link #read} refuses them: a line alone, or a line counting several and then each. */
+        String message() {
+            return new TopologyException(source, mistakes).getMessage();
+        }
+    }
+
+    /**
+     * As {@link #read(Path, ModulithModel, String)}, but keeping every mistake instead of throwing: the file's own,
+     * a module that runs in every service and the checks across services ({@link Topology#resolve}: an unknown module,
+     * two monoliths) are reported together, the latter on the services read right when others hold a mistake. Only a
+     * file that is no topology at all (not YAML, empty) stops the later checks.
+     */
+    static Reading check(Path file, ModulithModel model, String defaultName) {
+        TopologySpec spec;
+        List<String> mistakes = new ArrayList<>();
+        try {
+            spec = TopologyFile.read(file, defaultName);
+        } catch (TopologyException e) {
+            if (e.readRight().isEmpty()) {
+                return new Reading(file.toString(), null, null, e.mistakes());
+            }
+            mistakes.addAll(e.mistakes());
+            spec = e.readRight().get();
+        }
+        boolean whole = mistakes.isEmpty();
+        List<ModuleRoute> routes = new ArrayList<>(ModuleRoutes.of(model));
+        for (ServiceSpec service : spec.services()) {
+            // A module that runs in every service is one of the application's, not an unknown one: say why it
+            // cannot be named here.
+            for (String module : service.modules()) {
+                if (model.module(module).isEmpty()) {
+                    continue;
+                }
+                try {
+                    ModuleChecks.requireExtractable(model, module, "in service '" + service.name() + "' ("
+                            + spec.source() + ":" + service.line() + ")");
+                } catch (ExtractionException e) {
+                    mistakes.addAll(e.lines());
+                    // Known to the checks across services, which would call it unknown as well.
+                    if (routes.stream().noneMatch(route -> route.module().equals(module))) {
+                        routes.add(ModuleRoute.unrouted(module));
+                    }
+                }
+            }
+        }
+        if (!whole) {
+            mistakes.addAll(Topology.mistakesAcross(spec, routes));
+            return new Reading(spec.source(), spec, null, byLine(spec.source(), mistakes));
+        }
+        Topology topology = null;
+        try {
+            topology = Topology.resolve(spec, routes);
+        } catch (TopologyException e) {
+            mistakes.addAll(e.mistakes());
+        }
+        return new Reading(spec.source(), spec, mistakes.isEmpty() ? topology : null, List.copyOf(mistakes));
+    }
+
+    /**
+     * Mistakes of one file in the file's order: by the line each names ({@code <source>:<line>: ...}), those naming
+     * none first, each group in the order given.
+     */
+    static List<String> byLine(String source, List<String> mistakes) {
+        java.util.regex.Pattern numbered = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(source + ":")
+                + "(\\d+):.*", java.util.regex.Pattern.DOTALL);
+        return mistakes.stream().sorted(java.util.Comparator.comparingInt(line -> {
+            var matcher = numbered.matcher(line);
+            return matcher.matches() ? Integer.parseInt(matcher.group(1)) : 0;
+        })).toList();
     }
 
     /**

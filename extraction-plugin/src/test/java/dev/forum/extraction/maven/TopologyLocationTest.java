@@ -88,6 +88,62 @@ class TopologyLocationTest {
                 "one mistake reads as it always did");
     }
 
+    /**
+     * A module that runs in every service and the checks across services (an unknown module, no monolith) are all
+     * reported in one run: the first is no longer refused alone, the others only after it is fixed.
+     */
+    @Test
+    void aModuleOfEveryServiceAndAnUnknownModuleAreReportedTogether(@TempDir Path folder) throws IOException {
+        ModulithModel library = new ModulithModel("library.LibraryApplication", List.of("library"), List.of(
+                module("books", false), module("loans", false), module("members", true)),
+                Map.of(), Set.of(), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "25");
+        Path file = Files.writeString(folder.resolve("topology.yml"), """
+                services:
+                  - { name: front, monolith: false, modules: [bokks] }
+                  - { name: circulation, modules: [loans, members] }
+                """);
+        TopologyLocation.Reading reading = TopologyLocation.check(file, library, "library");
+        assertEquals(List.of("Module 'members' in service 'circulation' (" + file + ":3) is an open module, which runs in"
+                        + " every service: valid are modules books, loans",
+                file + ": no monolith: mark one service monolith: true (it holds every module not listed elsewhere and is"
+                        + " the default route)",
+                file + ":2: front: unknown module 'bokks' (did you mean books?); the modules are books, loans, members"),
+                reading.mistakes());
+        assertEquals(null, reading.topology(), "nothing to render");
+        assertEquals("front", reading.spec().services().get(0).name(), "the file as written, for the later checks");
+        var e = assertThrows(ExtractionException.class, () -> TopologyLocation.read(file, library, "library"));
+        assertEquals("3 mistakes in " + file + ":\n" + String.join("\n", reading.mistakes()), e.getMessage());
+    }
+
+    /**
+     * A mistake of one service of the file (a misspelt key) no longer hides the checks of the others against the
+     * application (a module that runs in every service, an unknown module): all in one run, in the file's order.
+     */
+    @Test
+    void aServicesOwnMistakeDoesNotHideTheOthersModules(@TempDir Path folder) throws IOException {
+        ModulithModel library = new ModulithModel("library.LibraryApplication", List.of("library"), List.of(
+                module("books", false), module("loans", false), module("members", true)),
+                Map.of(), Set.of(), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "25");
+        Path file = Files.writeString(folder.resolve("topology.yml"), """
+                services:
+                  - { name: monolith, monolith: true }
+                  - { name: circulation, modules: [loanz] }
+                  - { name: catalogue, modules: [books], colour: blue }
+                  - { name: people, modules: [members] }
+                """);
+        TopologyLocation.Reading reading = TopologyLocation.check(file, library, "library");
+        assertEquals(List.of(
+                "Module 'members' in service 'people' (" + file + ":5) is an open module, which runs in every service:"
+                        + " valid are modules books, loans",
+                file + ":3: circulation: unknown module 'loanz' (did you mean loans?); the modules are books, loans, members",
+                file + ":4: unknown key 'colour' in a service (known keys: autoscaling, count, cpu, database, memory,"
+                        + " modules, monolith, name, traffic)"), reading.mistakes());
+        assertEquals(List.of("monolith", "circulation", "people"),
+                reading.spec().services().stream().map(dev.forum.topology.ServiceSpec::name).toList(),
+                "the services read right, for the ECS deployment's checks");
+        assertEquals(null, reading.topology());
+    }
+
     private static ModulithModel.Module module(String name, boolean open) {
         return new ModulithModel.Module(name, "library." + name, open, false, Set.of("library." + name + ".Api"),
                 Set.of("library." + name + ".Api"), Map.of(), List.of());
