@@ -1,5 +1,6 @@
 package dev.forum.extraction.ecs;
 
+import dev.forum.extraction.model.ModuleNames;
 import dev.forum.topology.ServiceSpec;
 import dev.forum.topology.Topology;
 import dev.forum.topology.TopologySpec;
@@ -87,7 +88,14 @@ public final class EcsRenderer {
      */
     public static List<String> mistakes(Topology topology, boolean database, boolean moduleDatabases,
             String settingsPrefix) {
-        return find(written(topology), database, moduleDatabases, settingsPrefix).lines();
+        List<String> lines = new ArrayList<>(find(written(topology), database, moduleDatabases, settingsPrefix).lines());
+        if (database && moduleDatabases) {
+            // Every module, the monolith's too, gets a database role, a schema and secrets named after it.
+            topology.modules().forEach(module -> ModuleNames.problem(module.module(), "deployed with database roles and"
+                    + " secrets of its own (extract.ecs.moduleDatabases=true names them after it)", "or set"
+                    + " extract.ecs.moduleDatabases=false").ifPresent(line -> lines.add(topology.source() + ": " + line)));
+        }
+        return lines;
     }
 
     private static TopologySpec written(Topology topology) {

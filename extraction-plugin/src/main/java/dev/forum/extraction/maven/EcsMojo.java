@@ -5,6 +5,7 @@ import dev.forum.extraction.ecs.EcsRenderer;
 import dev.forum.extraction.ecs.EcsSettings;
 import dev.forum.extraction.ecs.SettingsMismatch;
 import dev.forum.extraction.model.ExtractionException;
+import dev.forum.extraction.model.ModuleNames;
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.ScannedArtifact;
 import dev.forum.extraction.model.TopologyServices;
@@ -363,7 +364,10 @@ public class EcsMojo extends AnalysingMojo {
                 "imageFiles", project.getBuildPlugins()).map(value -> project.getBasedir().toPath().resolve(value)).orElse(null);
     }
 
-    /** Refuses a token issuer that is not a module of the application, in one line with the closest and the valid names. */
+    /**
+     * Refuses a token issuer that is not a module of the application, in one line with the closest and the valid names;
+     * or whose name no route or resource can carry ({@link ModuleNames}).
+     */
     static void requireModule(String issuer, ModulithModel model) {
         if (model.module(issuer).isEmpty()) {
             List<String> modules = model.modules().stream().map(ModulithModel.Module::name).toList();
@@ -371,6 +375,10 @@ public class EcsMojo extends AnalysingMojo {
                     + ClosestName.hint(issuer, modules) + ": valid are " + String.join(", ", modules)
                     + "; leave the setting out when no module issues tokens");
         }
+        ModuleNames.problem(issuer, "the token issuer (extract.ecs.tokenIssuerModule: its JWK set path /api/" + issuer
+                + "/jwks.json and its key's secret are named after it)", "or leave the setting out").ifPresent(line -> {
+                    throw new ExtractionException(line);
+                });
     }
 
     private static String slashes(Path path) {

@@ -1,6 +1,5 @@
 package dev.forum.extraction.maven;
 
-import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.topology.ModuleRoute;
 import dev.forum.topology.ServiceSpec;
@@ -28,24 +27,20 @@ final class ModuleRoutes {
     /**
      * Every module that can be a service, in name order, with its route prefix when its contracts declare exactly one
      * of the right shape, else with none ({@link ModuleRoute#unrouted}): whether it needs one depends on the topology
-     * ({@link #blockedServices}).
-     *
-     * @throws ExtractionException (one line) for a module name a load balancer rule cannot carry
+     * ({@link #blockedServices}). A module whose name cannot name a route ({@link ModuleRoute#resourceName}, e.g. a
+     * camelCase package) is listed unrouted: it runs in the monolith, and only a service of its own is refused for it
+     * ({@link dev.forum.extraction.model.ModuleNames}).
      */
     static List<ModuleRoute> of(ModulithModel model) {
         List<ModuleRoute> routes = new ArrayList<>();
         for (String module : model.extractableModules()) {
             Declared declared = Declared.of(model, module);
-            String prefix = declared.prefixes().size() == 1 ? declared.prefixes().first() : null;
+            String prefix = declared.prefixes().size() == 1 && ModuleRoute.resourceName(module)
+                    ? declared.prefixes().first() : null;
             try {
                 routes.add(new ModuleRoute(module, prefix));
             } catch (IllegalArgumentException badPrefix) {
-                try {
-                    routes.add(ModuleRoute.unrouted(module));
-                } catch (IllegalArgumentException badName) {
-                    throw new ExtractionException("Module '" + module + "': " + badName.getMessage()
-                            + " (the load balancer's rules and the deployment's resources are named after it): rename its package");
-                }
+                routes.add(ModuleRoute.unrouted(module));
             }
         }
         return routes;

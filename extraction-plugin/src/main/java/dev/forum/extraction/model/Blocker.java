@@ -41,7 +41,12 @@ public record Blocker(Kind kind, String source, String target, String file, Stri
          * A service of the topology file holds a module that serves HTTP without one usable route prefix, or no module
          * with a route: the load balancer cannot send it its requests. Only a service of the file has it.
          */
-        NO_ROUTE("no-route");
+        NO_ROUTE("no-route"),
+        /**
+         * A module of the service is named so that no route or deployed resource can be named after it (a camelCase
+         * package): rename its package ({@link ModuleNames}).
+         */
+        MODULE_NAME("module-name");
 
         private final String id;
 

@@ -120,7 +120,8 @@ public final class Planner {
         Closure closure = Closure.of(model, index, own, Set.of());
         Set<String> classes = closure.classes();
         Set<String> calls = new TreeSet<>(closure.calls());
-        List<Blocker> blockers = new ArrayList<>();
+        // A service of its own is named after its modules; the monolith holds every module under its own name.
+        List<Blocker> blockers = new ArrayList<>(request.monolith() ? List.of() : ModuleNames.blockers(request.modules()));
         closure.ownInternals().forEach((from, targets) -> targets.stream().filter(to -> !classes.contains(to))
                 .forEach(to -> blockers.add(Boundary.internalReference(model, request, from, to))));
         List<Blocker> first = new Boundary(model, request, services, List.of()).blockers();

@@ -74,6 +74,26 @@ class ModuleRoutesTest {
     }
 
     @Test
+    void aCamelCaseModuleIsListedUnroutedAndStaysInTheMonolith() {
+        List<ModulithModel.Module> modules = new ArrayList<>();
+        Map<String, ModulithModel.HttpContract> contracts = new LinkedHashMap<>();
+        module(modules, "catalog", "CatalogApi", "internal.CatalogController");
+        module(modules, "readingClub", "ClubApi", "internal.ClubController");
+        contract(contracts, "shop.catalog.CatalogApi", "/api/catalog", "shop.catalog.internal.CatalogController");
+        contract(contracts, "shop.readingClub.ClubApi", "/api/club", "shop.readingClub.internal.ClubController");
+        ModulithModel model = new ModulithModel("shop.ShopApplication", List.of("shop"), modules, contracts,
+                Set.of("shop.catalog.internal.CatalogController", "shop.readingClub.internal.ClubController"), List.of(),
+                List.of(), Map.of(), Map.of(), "2.1.1", "17");
+        // No route of its own (a rule would be named after it), and no refusal: it runs in the monolith.
+        assertEquals(List.of(new ModuleRoute("catalog", "/api/catalog"), ModuleRoute.unrouted("readingClub")),
+                ModuleRoutes.of(model));
+        Topology topology = Topology.resolve(TopologyFile.parse("services:\n  - { name: monolith, monolith: true }\n"
+                + "  - { name: catalog, modules: [catalog] }\n", "/app/topology.yml"), ModuleRoutes.of(model));
+        assertEquals(Map.of(), ModuleRoutes.blockedServices(topology, model));
+        assertEquals(Set.of("readingClub"), topology.localModules("monolith"));
+    }
+
+    @Test
     void eachModuleHasItsPrefixWhenItDeclaresExactlyOne() {
         assertEquals(List.of(new ModuleRoute("catalog", "/api/catalog"), ModuleRoute.unrouted("orders"), ModuleRoute.unrouted("ratings"),
                 ModuleRoute.unrouted("reviews"), ModuleRoute.unrouted("stock")), ModuleRoutes.of(shop()));
