@@ -29,4 +29,7 @@ assert errors.any { it.contains("topology.yml: Module 'readingClub' cannot be de
         " resource name") && it.contains('rename its package to readingclub (or set extract.ecs.moduleDatabases=false)') } : errors
 assert !errors.any { it.contains("'books'") && it.contains('valid route') } : errors
 
+// 4: the module's package suggests the module.
+assert errors.any { it.contains("Unknown module or service 'example.library.books' in -Dextract=example.library.books" +
+        " (did you mean books?): valid are modules books, readingClub") } : errors
 return true

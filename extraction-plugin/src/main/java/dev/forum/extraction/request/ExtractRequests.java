@@ -229,7 +229,7 @@ public final class ExtractRequests {
         for (Requested requested : names) {
             if (!valid.contains(requested.name())) {
                 lines.add("Unknown module or service '" + requested.name() + "' in " + requested.source()
-                        + ClosestName.hint(requested.name(), valid) + ": valid are " + validNames);
+                        + hint(requested.name(), modules, valid) + ": valid are " + validNames);
             }
         }
         if (!lines.isEmpty()) {
@@ -288,11 +288,26 @@ public final class ExtractRequests {
                 List<String> valid = new ArrayList<>(modules);
                 valid.addAll(services(topology));
                 throw new ExtractionException("Unknown module or service '" + name + "' in " + requested.source()
-                        + ClosestName.hint(name, valid) + ": valid are " + validNames(modules, topology));
+                        + hint(name, modules, valid) + ": valid are " + validNames(modules, topology));
             }
         }
         RequestConflicts.requireOneService(names, requests);
         return requests;
+    }
+
+    /**
+     * The "did you mean" of an unknown name: a module's package ({@code org.acme.library.books}, or any name ending in
+     * {@code .books}) means the module its last part names, or is close to; any other name the closest valid one.
+     */
+    static String hint(String name, List<String> modules, List<String> valid) {
+        String last = name.substring(name.lastIndexOf('.') + 1);
+        if (name.contains(".") && !last.isEmpty()) {
+            String module = modules.contains(last) ? " (did you mean " + last + "?)" : ClosestName.hint(last, modules);
+            if (!module.isEmpty()) {
+                return module;
+            }
+        }
+        return ClosestName.hint(name, valid);
     }
 
     private static ServiceRequest request(ServiceSpec service, List<String> modules, Topology topology) {

@@ -2,6 +2,7 @@ package dev.forum.extraction.request;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.ModulithModel;
@@ -233,6 +234,20 @@ class ExtractRequestsTest {
         e = assertThrows(ExtractionException.class, () -> ExtractRequests.resolve(requested("content"), null, MODULES));
         assertEquals("Unknown module or service 'content' in -Dextract=content:"
                 + " valid are modules posts, threads, users (no topology file, so no services)", e.getMessage());
+    }
+
+    @Test
+    void aModulesPackageNameSuggestsTheModule() {
+        var e = assertThrows(ExtractionException.class, () -> ExtractRequests.resolve(requested("forum.posts"), null, MODULES));
+        assertEquals("Unknown module or service 'forum.posts' in -Dextract=forum.posts (did you mean posts?):"
+                + " valid are modules posts, threads, users (no topology file, so no services)", e.getMessage());
+        e = assertThrows(ExtractionException.class, () -> ExtractRequests.resolve(requested("org.acme.thredas"), null, MODULES));
+        assertTrue(e.getMessage().contains("(did you mean threads?)"), e.getMessage());
+        // Before compiling, the extract=<module> profiles name the modules.
+        e = assertThrows(ExtractionException.class, () -> ExtractRequests.refuseUnknownBeforeCompile(
+                requested("forum.users"), ExtractRequests.profileNames(DECLARED), List.of(), null));
+        assertTrue(e.getMessage().contains("Unknown module or service 'forum.users' in -Dextract=forum.users (did you"
+                + " mean users?): valid are modules"), e.getMessage());
     }
 
     @Test
