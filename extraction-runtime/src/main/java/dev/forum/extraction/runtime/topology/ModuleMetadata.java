@@ -26,7 +26,8 @@ import java.util.Set;
  * (service jars only); per module {@code module.<m>.packages}, {@code .everywhere} (open, shared or the main
  * class's module: local in every process), {@code .contracts}, {@code .prefix}, {@code .calls} (modules whose HTTP
  * contracts it calls), {@code .beanCalls} ({@code class@module} it uses as a bean but cannot reach over HTTP),
- * {@code .listens} ({@code event@publisher}).
+ * {@code .listens} ({@code event@publisher}: each published event class the module's listeners receive, whatever type
+ * they declare, once per publishing module).
  *
  * @param modules every module, in the file's order (dependencies first)
  * @param service the modules a service jar was built to run; empty for the application's own jar
@@ -51,17 +52,20 @@ public record ModuleMetadata(List<ModuleInfo> modules, Set<String> service) {
      * @param routePrefix its contracts' route prefix, or null
      * @param calls       the modules whose HTTP contracts it calls through a bean
      * @param beanCalls   beans of other modules it uses that are no HTTP contract: class name to module
-     * @param listens     the events it listens to: event class to publishing module
+     * @param listens     the events it listens to: event class to the modules publishing it (one event may have
+     *                    several publishers, and each must be checked)
      */
     public record ModuleInfo(String name, boolean everywhere, List<String> packages, List<String> contracts, String routePrefix,
-            Set<String> calls, Map<String, String> beanCalls, Map<String, String> listens) {
+            Set<String> calls, Map<String, String> beanCalls, Map<String, Set<String>> listens) {
 
         public ModuleInfo {
             packages = List.copyOf(packages);
             contracts = List.copyOf(contracts);
             calls = Collections.unmodifiableSet(new LinkedHashSet<>(calls));
             beanCalls = Collections.unmodifiableMap(new LinkedHashMap<>(beanCalls));
-            listens = Collections.unmodifiableMap(new LinkedHashMap<>(listens));
+            Map<String, Set<String>> events = new LinkedHashMap<>();
+            listens.forEach((event, publishers) -> events.put(event, Collections.unmodifiableSet(new LinkedHashSet<>(publishers))));
+            listens = Collections.unmodifiableMap(events);
         }
 
         /** Whether a class lies in one of the module's packages. */
@@ -108,7 +112,7 @@ public record ModuleMetadata(List<ModuleInfo> modules, Set<String> service) {
             modules.add(new ModuleInfo(name, Boolean.parseBoolean(properties.getProperty(key + "everywhere")),
                     list(properties, key + "packages"), list(properties, key + "contracts"),
                     blankToNull(properties.getProperty(key + "prefix")), new LinkedHashSet<>(list(properties, key + "calls")),
-                    pairs(properties, key + "beanCalls"), pairs(properties, key + "listens")));
+                    pairs(properties, key + "beanCalls"), multiPairs(properties, key + "listens")));
         }
         return new ModuleMetadata(modules, new LinkedHashSet<>(list(properties, "service")));
     }
@@ -140,6 +144,18 @@ public record ModuleMetadata(List<ModuleInfo> modules, Set<String> service) {
             int at = entry.lastIndexOf('@');
             if (at > 0) {
                 pairs.put(entry.substring(0, at), entry.substring(at + 1));
+            }
+        }
+        return pairs;
+    }
+
+    /** {@code event@publisher} entries, every publisher of an event kept. */
+    private static Map<String, Set<String>> multiPairs(Properties properties, String key) {
+        Map<String, Set<String>> pairs = new LinkedHashMap<>();
+        for (String entry : list(properties, key)) {
+            int at = entry.lastIndexOf('@');
+            if (at > 0) {
+                pairs.computeIfAbsent(entry.substring(0, at), e -> new LinkedHashSet<>()).add(entry.substring(at + 1));
             }
         }
         return pairs;

@@ -142,25 +142,25 @@ public final class Topology {
                             + " here too (extraction.topology.local-modules), or make " + type + " an HTTP contract");
                 }
             });
-            module.listens().forEach((event, publisher) -> {
+            module.listens().forEach((event, publishers) -> publishers.forEach(publisher -> {
                 if (!local.contains(publisher)) {
                     throw new InvalidTopologyException("Module '" + module.name() + "' runs here and listens to " + event
                             + ", which module '" + publisher + "' publishes in another process, so it would never arrive: "
                             + NO_BROKER + "; run " + publisher + " and " + module.name() + " in the same process");
                 }
-            });
+            }));
         }
         for (ModuleInfo listener : metadata.modules()) {
             if (local.contains(listener.name())) {
                 continue;
             }
-            listener.listens().forEach((event, publisher) -> {
+            listener.listens().forEach((event, publishers) -> publishers.forEach(publisher -> {
                 if (local.contains(publisher) && !everywhere(publisher)) {
                     throw new InvalidTopologyException("Module '" + publisher + "' runs here and publishes " + event + ", which"
                             + " module '" + listener.name() + "' listens to in another process, so it would never arrive there: "
                             + NO_BROKER + "; run " + publisher + " and " + listener.name() + " in the same process");
                 }
-            });
+            }));
         }
     }
 

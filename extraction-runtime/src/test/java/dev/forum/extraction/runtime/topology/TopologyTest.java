@@ -144,6 +144,18 @@ class TopologyTest {
     }
 
     @Test
+    void anEventTwoModulesPublishIsCheckedAgainstEachPublisher() throws IOException {
+        // catalog listens to shop.kernel.Audited (its listener declares a supertype), which orders and stock both publish:
+        // the first publisher must not hide the second.
+        ModuleMetadata twice = metadata(SHOP + "module.catalog.listens=shop.kernel.Audited@orders,shop.kernel.Audited@stock\n");
+        assertThat(twice.module("catalog").orElseThrow().listens()).containsExactly(Map.entry("shop.kernel.Audited", Set.of("orders", "stock")));
+        assertThatThrownBy(() -> Topology.resolve(settings(Set.of("catalog", "stock"), "http://lb", Map.of()), twice))
+                .hasMessageStartingWith("Module 'catalog' runs here and listens to shop.kernel.Audited, which module 'orders' publishes");
+        assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders", "stock", "shipping"), "http://lb", Map.of()), twice))
+                .hasMessageStartingWith("Module 'orders' runs here and publishes shop.kernel.Audited, which module 'catalog'");
+    }
+
+    @Test
     void onlyTheRemoteContractsOnTheClassPathGetAClientAndACalledOneMustBeThere() throws IOException {
         ClassLoader loader = getClass().getClassLoader();
         // A service jar of stock holds no contract of catalog, which no module of it calls: no client, no failure.
