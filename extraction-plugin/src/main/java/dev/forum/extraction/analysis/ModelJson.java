@@ -51,7 +51,8 @@ public final class ModelJson {
         });
         List<ModulithModel.Listener> listeners = new ArrayList<>();
         root.path("listeners").forEach(l -> listeners.add(new ModulithModel.Listener(l.path("event").asText(),
-                l.path("listener").asText(), l.path("method").asText())));
+                l.path("listener").asText(), l.path("method").asText(),
+                l.has("receives") ? strings(l.path("receives")) : List.of(l.path("event").asText()))));
         List<ModulithModel.Entity> entities = new ArrayList<>();
         root.path("entities").forEach(e -> entities.add(new ModulithModel.Entity(e.path("type").asText(),
                 e.path("table").asText(), e.path("store").asText())));

@@ -2,9 +2,6 @@ package dev.forum.extraction.analyzer;
 
 import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaMethod;
-import com.tngtech.archunit.core.domain.JavaParameterizedType;
-import com.tngtech.archunit.core.domain.JavaType;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -39,15 +36,13 @@ import org.springframework.modulith.core.NamedInterface;
  * (interfaces with HTTP exchange annotations, their class-level prefix, the controllers implementing them and, as
  * {@code unsendable}, each method parameter or return type that cannot travel over HTTP: {@link ContractTypes}),
  * {@code controllers} (every class of a module that is a Spring {@code @Controller}, {@code @RestController} included),
- * {@code listeners}, {@code entities} (JPA entities and Spring Data aggregates with their table) and
+ * {@code listeners} (with the application's event classes each receives: {@link EventListeners}), {@code entities} (JPA entities and Spring Data aggregates with their table) and
  * {@code externalizedEvents}. On a refusal by Spring Modulith (e.g. a main class it cannot read) it writes
  * {@code {"error": "..."}} and exits with status 2.
  */
 public final class ModulithAnalyzer {
 
     static final String FORMAT = "1";
-    private static final String EVENT_LISTENER = "org.springframework.context.event.EventListener";
-    private static final String APPLICATION_LISTENER = "org.springframework.context.ApplicationListener";
     private static final String CONTROLLER = "org.springframework.stereotype.Controller";
     private static final String HTTP_EXCHANGE = "org.springframework.web.service.annotation.HttpExchange";
     private static final List<String> EXTERNALIZED = List.of("org.springframework.modulith.events.Externalized",
@@ -116,7 +111,7 @@ public final class ModulithAnalyzer {
         List<String> roots = modules.getRootPackages().stream().map(p -> p.getName()).toList();
         result.put("httpContracts", httpContracts(types.values(), roots));
         result.put("controllers", types.values().stream().filter(ModulithAnalyzer::isController).map(JavaClass::getName).toList());
-        result.put("listeners", listeners(types.values()));
+        result.put("listeners", new EventListeners(types.values(), publishedEvents(modules)).find());
         result.put("entities", entities(types.values()));
         Map<String, Object> externalized = new TreeMap<>();
         for (JavaClass type : types.values()) {
@@ -240,44 +235,9 @@ public final class ModulithAnalyzer {
         return null;
     }
 
-    /** Every method that listens to an event in process: {@code @EventListener} (and what builds on it) or {@code ApplicationListener}. */
-    private static List<Object> listeners(Collection<JavaClass> types) {
-        List<Object> listeners = new ArrayList<>();
-        for (JavaClass type : types) {
-            for (JavaMethod method : type.getMethods()) {
-                if (!(method.isAnnotatedWith(EVENT_LISTENER) || method.isMetaAnnotatedWith(EVENT_LISTENER))) {
-                    continue;
-                }
-                List<String> events = new ArrayList<>();
-                method.getAnnotations().stream()
-                        .filter(a -> a.getRawType().getName().equals(EVENT_LISTENER) || a.getRawType().isMetaAnnotatedWith(EVENT_LISTENER))
-                        .forEach(a -> {
-                            for (String attribute : List.of("classes", "value")) {
-                                a.get(attribute).filter(v -> v instanceof JavaClass[]).map(v -> (JavaClass[]) v)
-                                        .ifPresent(classes -> { for (JavaClass c : classes) { events.add(c.getName()); } });
-                            }
-                        });
-                if (events.isEmpty() && !method.getRawParameterTypes().isEmpty()) {
-                    events.add(method.getRawParameterTypes().get(0).getName());
-                }
-                events.stream().distinct().forEach(event -> listeners.add(listener(event, type, method.getName())));
-            }
-            for (JavaType implemented : type.getInterfaces()) {
-                if (implemented.toErasure().getName().equals(APPLICATION_LISTENER) && implemented instanceof JavaParameterizedType generic
-                        && !generic.getActualTypeArguments().isEmpty()) {
-                    listeners.add(listener(generic.getActualTypeArguments().get(0).toErasure().getName(), type, "onApplicationEvent"));
-                }
-            }
-        }
-        return listeners;
-    }
-
-    private static Map<String, Object> listener(String event, JavaClass type, String method) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("event", event);
-        json.put("listener", type.getName());
-        json.put("method", method);
-        return json;
+    /** Every event class Spring Modulith saw a module publish. */
+    private static List<JavaClass> publishedEvents(ApplicationModules modules) {
+        return modules.stream().flatMap(m -> m.getPublishedEvents().stream()).map(EventType::getType).distinct().toList();
     }
 
     private static Optional<String> externalized(JavaClass type) {

@@ -66,9 +66,10 @@ public final class RuntimeMetadata {
             lines.put(key + "calls", join(httpCalls.get(module.name())));
             lines.put(key + "beanCalls", join(beanCalls));
             Set<String> listens = new TreeSet<>();
-            model.listeners().stream().filter(l -> module.types().contains(l.listener())).forEach(l -> model.publishersOf(l.event())
-                    .stream().filter(p -> !p.equals(module.name()) && !everywhere.contains(p))
-                    .forEach(p -> listens.add(l.event() + "@" + p)));
+            // Each published class it receives, not its declared type: the run time matches publishers by module.
+            model.listeners().stream().filter(l -> module.types().contains(l.listener())).forEach(l -> model.publishersOf(l)
+                    .forEach((event, publishers) -> publishers.stream().filter(p -> !p.equals(module.name()) && !everywhere.contains(p))
+                            .forEach(p -> listens.add(event + "@" + p))));
             lines.put(key + "listens", join(listens));
         }
         StringBuilder text = new StringBuilder("# The application's modules, from Spring Modulith's model (extraction-maven-plugin);"

@@ -144,24 +144,31 @@ final class Boundary {
             if (listening.isEmpty()) {
                 continue;
             }
-            for (String publisher : model.publishersOf(listener.event())) {
-                if (!crosses(publisher, listening.get().name()) || !seen.add(listener.event() + listener.listener() + publisher)) {
-                    continue;
+            model.publishersOf(listener).forEach((event, publishers) -> {
+                for (String publisher : publishers) {
+                    if (crosses(publisher, listening.get().name()) && seen.add(event + listener.listener() + publisher)) {
+                        blockers.add(eventBlocker(listener, event, listening.get().name(), publisher));
+                    }
                 }
-                String sources = model.module(publisher).map(m -> m.publishedEvents().getOrDefault(listener.event(), List.of()))
-                        .filter(s -> !s.isEmpty()).map(s -> " (" + String.join(", ", s) + ")").orElse("");
-                String externalized = model.externalizedEvents().containsKey(listener.event())
-                        ? " It is @Externalized" + target(model.externalizedEvents().get(listener.event()))
-                                + ", but " + simpleName(listener.listener()) + " listens in process, not to the broker."
-                        : "";
-                blockers.add(blocker(Blocker.Kind.EVENT, listener.listener(), listener.event(), listening.get().name(), publisher,
-                        prefix() + "event " + listener.event() + ", published by module " + publisher + sources
-                                + ", is listened to by " + listener.listener() + "." + listener.method() + " (" + model.sourcePath(listener.listener())
-                                + ", module " + listening.get().name() + "), which would run in another service." + externalized
-                                + " This project does not carry events across services yet (it has no message broker"
-                                + " support): " + together(publisher, listening.get().name())));
-            }
+            });
         }
+    }
+
+    /** {@code event}, published by {@code publisher}, reaches {@code listener} (declared for it or for a supertype). */
+    private Blocker eventBlocker(Listener listener, String event, String listening, String publisher) {
+        String sources = model.module(publisher).map(m -> m.publishedEvents().getOrDefault(event, List.of()))
+                .filter(s -> !s.isEmpty()).map(s -> " (" + String.join(", ", s) + ")").orElse("");
+        String declared = listener.event().equals(event) ? "" : " as " + listener.event();
+        String externalized = model.externalizedEvents().containsKey(event)
+                ? " It is @Externalized" + target(model.externalizedEvents().get(event))
+                        + ", but " + simpleName(listener.listener()) + " listens in process, not to the broker."
+                : "";
+        return blocker(Blocker.Kind.EVENT, listener.listener(), event, listening, publisher,
+                prefix() + "event " + event + ", published by module " + publisher + sources
+                        + ", is listened to by " + listener.listener() + "." + listener.method() + declared + " ("
+                        + model.sourcePath(listener.listener()) + ", module " + listening + "), which would run in another service."
+                        + externalized + " This project does not carry events across services yet (it has no message broker"
+                        + " support): " + together(publisher, listening));
     }
 
     /** How to keep two modules in one service: the topology file's service that holds both, or what to change. */

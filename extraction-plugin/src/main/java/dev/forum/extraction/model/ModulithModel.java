@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -185,8 +186,24 @@ public final class ModulithModel {
     public record Unsendable(String method, String part, String type, String problem, String fix) {
     }
 
-    /** {@code listener.method} listens to {@code event} in process. */
-    public record Listener(String event, String listener, String method) {
+    /**
+     * {@code listener.method} listens to {@code event} in process (its declared type, a {@code PayloadApplicationEvent}'s
+     * payload unwrapped) and so receives every published event assignable to it.
+     *
+     * @param receives the application's event classes assignable to {@code event}, as the analyzer found them (the
+     *                 published events and the modules' concrete classes; {@code event} itself unless it receives
+     *                 every event)
+     */
+    public record Listener(String event, String listener, String method, List<String> receives) {
+
+        public Listener {
+            receives = List.copyOf(receives);
+        }
+
+        /** A listener that receives {@code event} alone. */
+        public Listener(String event, String listener, String method) {
+            this(event, listener, method, List.of(event));
+        }
     }
 
     /** A persistent type and its table ({@code schema.table} when a schema is named), lower case. */
@@ -262,6 +279,25 @@ public final class ModulithModel {
             moduleOf(eventType).ifPresent(m -> publishers.add(m.name()));
         }
         return publishers;
+    }
+
+    /**
+     * The events a listener receives with the modules publishing each: every class it receives (its own type, a subtype,
+     * or any event for an {@code Object} or {@code ApplicationEvent} listener) that a module publishes (see
+     * {@link #publishersOf(String)}). A broad type is taken conservatively: every module publishing a matching event
+     * counts, whether or not the listener would act on it.
+     *
+     * @return event class to its publishing modules, in name order; classes no module publishes are left out
+     */
+    public Map<String, Set<String>> publishersOf(Listener listener) {
+        Map<String, Set<String>> events = new TreeMap<>();
+        for (String event : listener.receives()) {
+            Set<String> publishers = publishersOf(event);
+            if (!publishers.isEmpty()) {
+                events.put(event, publishers);
+            }
+        }
+        return events;
     }
 
     public Optional<Entity> entity(String type) {
