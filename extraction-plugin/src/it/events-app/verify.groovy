@@ -8,12 +8,18 @@ String log = new File(basedir, 'build.log').text
 def report = new JsonSlurper().parse(new File(basedir, 'target/extract/report.json'))
 assert report.summary.extractable == ['audit'] : report.summary
 def modules = report.modules.collectEntries { [it.name, it] }
-assert modules.keySet() == ['audit', 'notifications', 'orders', 'shipping'] as Set
+assert modules.keySet() == ['audit', 'members', 'notifications', 'orders', 'shipping', 'stats', 'tracking'] as Set
 def kinds = { String module -> modules[module].blockers.collect { "${it.kind} ${it.target} ${it.source}".toString() } as Set }
 assert kinds('orders') == ['event-across-services example.events.orders.OrderPlaced example.events.shipping.internal.ShipmentPlanner'] as Set
 assert kinds('shipping') == ['event-across-services example.events.orders.OrderPlaced example.events.shipping.internal.ShipmentPlanner',
                              'event-across-services example.events.shipping.ShipmentScheduled example.events.notifications.Notifier'] as Set
 assert kinds('notifications') == ['event-across-services example.events.shipping.ShipmentScheduled example.events.notifications.Notifier'] as Set
+// Listeners that do not name the class published: a supertype (Tracked) and PayloadApplicationEvent<MemberRegistered>.
+String registered = 'event-across-services example.events.members.MemberRegistered '
+assert kinds('tracking') == [registered + 'example.events.tracking.internal.Tracker'] as Set
+assert kinds('stats') == [registered + 'example.events.stats.internal.MemberAudit'] as Set
+assert kinds('members') == [registered + 'example.events.tracking.internal.Tracker', registered + 'example.events.stats.internal.MemberAudit'] as Set
+assert modules.tracking.blockers[0].message.contains('is listened to by example.events.tracking.internal.Tracker.on as example.events.Tracked (')
 String orders = modules.orders.blockers[0].message
 assert orders.startsWith("Module 'orders' alone: event example.events.orders.OrderPlaced, published by module orders")
 assert orders.contains('is listened to by example.events.shipping.internal.ShipmentPlanner.on (example/events/shipping/internal/ShipmentPlanner.java, module shipping)')
@@ -57,6 +63,14 @@ try {
     assert listener.exit != 0 : listener.output
     assert listener.output.contains("Module 'notifications' runs here and listens to example.events.shipping.ShipmentScheduled,"
             + " which module 'shipping' publishes in another process") : listener.output
+
+    def tracker = loopback.run(monolith, [], [EXTRACTION_TOPOLOGY_LOCAL_MODULES: 'tracking'])
+    assert tracker.exit != 0 : tracker.output
+    assert tracker.output.contains("Module 'tracking' runs here and listens to example.events.members.MemberRegistered,"
+            + " which module 'members' publishes in another process") : tracker.output
+    def members = loopback.run(monolith, [], [EXTRACTION_TOPOLOGY_LOCAL_MODULES: 'members'])
+    assert members.exit != 0 : members.output
+    assert members.output.contains("Module 'members' runs here and publishes example.events.members.MemberRegistered, which module '") : members.output
 
     def service = loopback.start('audit', audit, [])
     assert loopback.post(service.port, '/api/audit', 'signed in').status == 201
