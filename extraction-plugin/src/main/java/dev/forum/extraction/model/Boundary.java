@@ -222,13 +222,38 @@ final class Boundary {
         });
     }
 
+    /**
+     * A class of the service that references a type another module does not publish. A class outside every module
+     * (the application's main class, or another class of the root package) is held by every service, so the line
+     * names it as such and advises what fits it: moving the reference into the other module, not a module API call.
+     */
     static Blocker internalReference(ModulithModel model, ServiceRequest request, String from, String to) {
         String fromModule = model.moduleOf(from).map(Module::name).orElse("(no module)");
         String toModule = model.moduleOf(to).map(Module::name).orElse("(no module)");
-        return new Blocker(Blocker.Kind.INTERNAL_REFERENCE, from, to, model.sourcePath(from), fromModule, toModule,
-                request.subject() + " needs other modules' internals: " + from + " -> " + to + " ("
+        String message = from.equals(model.mainClass()) || model.moduleOf(from).isEmpty()
+                ? everyServiceHolds(model, request, from, to, toModule)
+                : request.subject() + " needs other modules' internals: " + from + " -> " + to + " ("
                         + model.sourcePath(from) + ", module " + fromModule + "; module " + toModule + " does not publish "
-                        + simpleName(to) + "): call them through their module API instead");
+                        + simpleName(to) + "): call them through their module API instead";
+        return new Blocker(Blocker.Kind.INTERNAL_REFERENCE, from, to, model.sourcePath(from), fromModule, toModule, message);
+    }
+
+    /** The line for a class every service holds (the main class, or one of the root package) that needs internals. */
+    private static String everyServiceHolds(ModulithModel model, ServiceRequest request, String from, String to,
+            String toModule) {
+        boolean main = from.equals(model.mainClass());
+        String what = main ? "the application's main class " + from : "the class " + from + " of the root package (in no module)";
+        String fix = main
+                ? "move the annotation that names it (@EnableConfigurationProperties, @Import, @EntityScan,"
+                        + " @EnableJpaRepositories(basePackageClasses = ...) or the like) from the main class into a"
+                        + " @Configuration class in module " + toModule + ", so that it applies where " + toModule
+                        + " runs; for configuration properties, @ConfigurationPropertiesScan on the main class also works"
+                : "move " + simpleName(from) + " into module " + toModule + " (a @Configuration class there if it configures "
+                        + toModule + "), or have it use only " + toModule + "'s published types";
+        return request.subject() + " needs other modules' internals: " + what + " (" + model.sourcePath(from)
+                + "), which every service holds, references " + to + ", which module " + toModule + " does not publish,"
+                + " so a service without " + toModule + " would " + (main ? "not start (Spring reads the main class and"
+                        + " what it names at startup)" : "miss it") + ": " + fix;
     }
 
     /**
