@@ -22,8 +22,12 @@ String contents = new File(service, 'contents.txt').text
 int excluded = contents.indexOf('\nexcluded (')
 assert excluded > 0 : contents
 assert contents.substring(excluded).contains('sample:alpha:jar:1.0  [implementation of alpha]') : contents
-assert contents.substring(0, excluded).contains('sample:alpha-api:jar:1.0  [API of alpha (called)]') : contents
-assert contents.contains('calls (API only, over HTTP): alpha') : contents
+assert contents.substring(0, excluded).contains('sample:alpha-api:jar:1.0  [API of alpha (used)]') : contents
+// beta names alpha's published types but calls no HTTP contract of alpha: not 'calls over HTTP'.
+assert contents.contains('calls over HTTP: none\n') && contents.contains('remote clients (HTTP contracts): none\n') && contents.contains('uses the published types of: alpha (their classes are in the jar; the modules run elsewhere)') : contents
+
+String buildLog = new File(basedir, 'build.log').text
+assert buildLog.contains('[extract] beta: modules beta, calls none over HTTP, uses only the published types of alpha; ') : 'no build line without HTTP calls'
 
 // Only the requested service, and no image with -Dextract.image=false.
 assert !new File(service, 'beta-image.tar').exists()

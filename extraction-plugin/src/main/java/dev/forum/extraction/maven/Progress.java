@@ -65,7 +65,8 @@ final class Progress {
     }
 
     /**
-     * The service's jar: its modules, the modules it calls, its libraries as {@link LibraryCounts#describe()} counts them
+     * The service's jar: its modules, the modules it calls over HTTP and those whose published types only it uses, its
+     * libraries as {@link LibraryCounts#describe()} counts them
      * (the same sum as the resolve line's total and {@code contents.txt}), and the jar's size.
      */
     void assembled(ServicePlan plan, LibraryCounts counts, List<Path> libraries, Path jar, long start) {
@@ -74,7 +75,7 @@ final class Progress {
     }
 
     /**
-     * {@code [extract] posts: modules posts, calls threads, users; 126 runtime libraries = 118 included (...) + ...,
+     * {@code [extract] posts: modules posts, calls threads, users over HTTP; 126 runtime libraries = 118 included (...) + ...,
      * 38.7 MB of libraries in the jar -> target/services/posts/posts.jar (39.0 MB) in 2.1 s}.
      *
      * @param libraries the jars the service holds, whose size is given
@@ -84,10 +85,11 @@ final class Progress {
             throw new IllegalStateException(libraries.size() + " jars for " + counts.included() + " included libraries");
         }
         long bytes = libraries.stream().mapToLong(Progress::size).sum();
-        return String.format(Locale.ROOT, "[extract] %s: modules %s, calls %s; %s; %s of libraries in the jar -> %s in %s",
+        String typesOnly = plan.typesOnly().isEmpty() ? "" : ", uses only the published types of " + String.join(", ", plan.typesOnly());
+        return String.format(Locale.ROOT, "[extract] %s: modules %s, calls %s over HTTP%s; %s; %s of libraries in the jar -> %s in %s",
                 plan.service(), String.join(", ", plan.request().modules()),
-                plan.calls().isEmpty() ? "none" : String.join(", ", plan.calls()), counts.describe(), bytes(bytes),
-                jar, time);
+                plan.callsOverHttp().isEmpty() ? "none" : String.join(", ", plan.callsOverHttp()), typesOnly, counts.describe(),
+                bytes(bytes), jar, time);
     }
 
     void imaged(ServicePlan plan, String base, ImageLayout layout, String target, ServiceImage.Built built, long start) {

@@ -44,9 +44,9 @@ final class ArtifactReasons {
             String what = module.open() ? "open module " + name : module.shared() ? "shared module " + name
                     : (api ? "API of " : "implementation of ") + name;
             if (!kept.isEmpty() && !modules.contains(name)) {
-                what += " (called)";
+                what += " (used)";
             } else if (kept.isEmpty() && api) {
-                what += " (not called)";
+                what += " (not used)";
             }
             parts.add(what);
         });

@@ -119,7 +119,7 @@ public final class Planner {
         }
         Closure closure = Closure.of(model, index, own, Set.of());
         Set<String> classes = closure.classes();
-        Set<String> calls = new TreeSet<>(closure.calls());
+        Set<String> publishedTypesOf = new TreeSet<>(closure.publishedTypesOf());
         // A service of its own is named after its modules; the monolith holds every module under its own name.
         List<Blocker> blockers = new ArrayList<>(request.monolith() ? List.of() : ModuleNames.blockers(request.modules()));
         closure.ownInternals().forEach((from, targets) -> targets.stream().filter(to -> !classes.contains(to))
@@ -175,8 +175,8 @@ public final class Planner {
                 filtered.add(artifact);
             }
         }
-        calls.removeAll(modules);
-        return new ServicePlan(request, modules, new ArrayList<>(calls), boundary.remoteContracts(), classes, included,
+        publishedTypesOf.removeAll(modules);
+        return new ServicePlan(request, modules, new ArrayList<>(publishedTypesOf), boundary.remoteContracts(), classes, included,
                 filtered, excluded, leftOut, blockers);
     }
 
@@ -203,7 +203,7 @@ public final class Planner {
      * module publishes that it cannot hold.
      *
      * @param classes         the application classes it holds
-     * @param calls           the other modules whose published types it holds
+     * @param publishedTypesOf the other modules whose published types it holds (called over HTTP, or only used)
      * @param ownInternals    each of its own classes that references other modules' unpublished types, to those types
      * @param copiedInternals each published type of another module it holds whose own code references unpublished
      *                        types (its module's internals, as a rule), to those types
@@ -211,14 +211,14 @@ public final class Planner {
      * @param through         each published type it holds to the published type that class references (itself, or
      *                        the type that brought it along)
      */
-    private record Closure(Set<String> classes, Set<String> calls, Map<String, Set<String>> ownInternals,
+    private record Closure(Set<String> classes, Set<String> publishedTypesOf, Map<String, Set<String>> ownInternals,
             Map<String, Set<String>> copiedInternals, Map<String, String> usedBy, Map<String, String> through) {
 
         /** The closure from {@code own}, taking no published type of {@code skip} along (nor what only it brings). */
         static Closure of(ModulithModel model, ClassIndex index, Set<String> own, Set<String> skip) {
             Set<String> classes = new HashSet<>(own);
             Deque<String> toRead = new ArrayDeque<>(new TreeSet<>(own));
-            Set<String> calls = new TreeSet<>();
+            Set<String> publishedTypesOf = new TreeSet<>();
             Map<String, Set<String>> ownInternals = new TreeMap<>();
             Map<String, Set<String>> copiedInternals = new TreeMap<>();
             Map<String, String> usedBy = new HashMap<>();
@@ -237,7 +237,7 @@ public final class Planner {
                     if (skip.contains(to)) {
                         continue;
                     }
-                    calls.add(owner.name());
+                    publishedTypesOf.add(owner.name());
                     String user = own.contains(from) ? from : usedBy.get(from);
                     String entry = own.contains(from) ? to : through.get(from);
                     for (String type : index.pureApiOf(to, owner)) {
@@ -249,7 +249,7 @@ public final class Planner {
                     }
                 }
             }
-            return new Closure(classes, calls, ownInternals, copiedInternals, usedBy, through);
+            return new Closure(classes, publishedTypesOf, ownInternals, copiedInternals, usedBy, through);
         }
     }
 

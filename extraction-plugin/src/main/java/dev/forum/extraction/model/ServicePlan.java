@@ -9,8 +9,9 @@ import java.util.Set;
  *
  * @param request          the service and its modules
  * @param modules          every module the service runs: its own, the open and shared ones, the main class's
- * @param calls            the modules whose published types it carries (it reaches them over HTTP, or only
- *                         names their types)
+ * @param publishedTypesOf the other modules whose published types it holds: their classes are copied into its jar,
+ *                         the modules themselves run elsewhere; it calls some of them over HTTP
+ *                         ({@link #callsOverHttp()}), and only uses the types of the others ({@link #typesOnly()})
  * @param remoteContracts  the HTTP contracts it calls across its boundary, each with its module
  * @param classes          the application classes it holds (every other application class is left out)
  * @param included         every artifact it holds, each with why; see {@link #filtered()}
@@ -21,7 +22,7 @@ import java.util.Set;
  *                         with its module, in name order
  * @param blockers         what keeps it from being built; empty when it can be
  */
-public record ServicePlan(ServiceRequest request, Set<String> modules, List<String> calls,
+public record ServicePlan(ServiceRequest request, Set<String> modules, List<String> publishedTypesOf,
         Map<String, String> remoteContracts, Set<String> classes, Map<ScannedArtifact, String> included,
         Set<ScannedArtifact> filtered, Map<ScannedArtifact, String> excluded, Map<String, String> leftOut,
         List<Blocker> blockers) {
@@ -29,7 +30,7 @@ public record ServicePlan(ServiceRequest request, Set<String> modules, List<Stri
     public ServicePlan {
         leftOut = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(leftOut));
         modules = Set.copyOf(modules);
-        calls = List.copyOf(calls);
+        publishedTypesOf = List.copyOf(publishedTypesOf);
         remoteContracts = Map.copyOf(remoteContracts);
         classes = Set.copyOf(classes);
         filtered = Set.copyOf(filtered);
@@ -38,6 +39,16 @@ public record ServicePlan(ServiceRequest request, Set<String> modules, List<Stri
 
     public String service() {
         return request.name();
+    }
+
+    /** The modules it calls over HTTP (through their HTTP contracts: {@link #remoteContracts()}), in name order. */
+    public List<String> callsOverHttp() {
+        return List.copyOf(new java.util.TreeSet<>(remoteContracts.values()));
+    }
+
+    /** The modules of {@link #publishedTypesOf()} it does not call over HTTP: it only uses their published types. */
+    public List<String> typesOnly() {
+        return publishedTypesOf.stream().filter(m -> !remoteContracts.containsValue(m)).sorted().toList();
     }
 
     /** Whether a resource of an application artifact belongs in the service: migrations only of its own modules. */

@@ -28,12 +28,29 @@ class ContentsReportTest {
         ContentsReport.write(plan, dir.resolve("classes"), Map.of("org.projectlombok:lombok:jar:1.18", "optional"), file);
 
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        assertEquals(List.of("service: beta", "modules: beta", "runs everywhere too: platform", "calls (API only, over HTTP): alpha",
-                "remote clients (HTTP contracts): fake.alpha.AlphaApi (alpha)"), lines.subList(0, 5));
+        assertEquals(List.of("service: beta", "modules: beta", "runs everywhere too: platform", "calls over HTTP: alpha",
+                "remote clients (HTTP contracts): fake.alpha.AlphaApi (alpha)",
+                "uses the published types of: alpha (their classes are in the jar; the modules run elsewhere)"),
+                lines.subList(0, 6));
         int leftOut = lines.indexOf("application classes left out (4):");
         assertEquals(List.of("  fake.alpha.internal.AlphaService  [alpha]", "  fake.alpha.internal.Secret  [alpha]",
                 "  fake.gamma.GammaApi  [gamma]", "  fake.gamma.internal.GammaService  [gamma]"), lines.subList(leftOut + 1, lines.size()));
         assertEquals("excluded (3):", lines.get(lines.indexOf("excluded (3):")));
+    }
+
+    /** A module whose published types only are used (no HTTP contract called) is not said to be called over HTTP. */
+    @Test
+    void aModuleWhoseTypesOnlyAreUsedIsNotCalledOverHttp() throws IOException {
+        // gamma calls beta through beta's HTTP contract; its API names alpha's AlphaId, which it holds.
+        ServicePlan plan = Planner.plan(FakeApp.model(), FakeApp.scanned(dir, false), new ServiceRequest("gamma", List.of("gamma")));
+        Path file = dir.resolve("contents.txt");
+        ContentsReport.write(plan, dir.resolve("classes"), Map.of(), file);
+
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertEquals(List.of("calls over HTTP: beta", "remote clients (HTTP contracts): fake.beta.BetaApi (beta)",
+                "uses the published types of: alpha, beta (their classes are in the jar; the modules run elsewhere)"),
+                lines.subList(3, 6));
+        assertEquals(true, plan.classes().contains("fake.alpha.AlphaId"), "alpha's published type is in the jar");
     }
 
     /** The libraries line is the build's sum, and each of its parts is the length of its list below. */
@@ -45,7 +62,7 @@ class ContentsReportTest {
 
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertEquals("libraries: 8 runtime libraries = 4 included (0 third-party, 4 with application classes) + 3 excluded"
-                + " (other modules' code) + 1 not packed (Spring Boot's repackaging leaves them out)", lines.get(5));
+                + " (other modules' code) + 1 not packed (Spring Boot's repackaging leaves them out)", lines.get(6));
         assertEquals(4, listed(lines, "included (4):"));
         assertEquals(3, listed(lines, "excluded (3):"));
         assertEquals(1, listed(lines, "not packed (1):"));

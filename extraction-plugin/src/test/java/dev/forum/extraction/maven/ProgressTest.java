@@ -45,6 +45,23 @@ class ProgressTest {
     }
 
     @Test
+    void theServiceLineSaysWhichModulesItCallsOverHttpAndWhichItOnlyUsesTheTypesOf() throws IOException {
+        // gamma calls beta through its HTTP contract, and holds alpha's AlphaId only.
+        List<ScannedArtifact> artifacts = FakeApp.scanned(dir, false);
+        ServicePlan plan = Planner.plan(FakeApp.model(), artifacts, new ServiceRequest("gamma", List.of("gamma")));
+        LibraryCounts counts = LibraryCounts.of(plan, dir.resolve("classes"), Map.of());
+        List<Path> jars = plan.included().keySet().stream().map(ScannedArtifact::location).toList();
+
+        String line = Progress.assembledLine(plan, counts, jars, "gamma.jar", "0.5 s");
+        assertTrue(line.startsWith("[extract] gamma: modules gamma, calls beta over HTTP, uses only the published types of"
+                + " alpha; "), line);
+        ServicePlan alone = Planner.plan(FakeApp.model(), artifacts, new ServiceRequest("core", List.of("alpha", "beta")));
+        assertTrue(Progress.assembledLine(alone, LibraryCounts.of(alone, dir.resolve("classes"), Map.of()),
+                alone.included().keySet().stream().map(ScannedArtifact::location).toList(), "core.jar", "0.5 s")
+                .startsWith("[extract] core: modules alpha, beta, calls none over HTTP; "));
+    }
+
+    @Test
     void theServiceLineSumsItsLibrariesAsContentsTxtAndTheImageLayersDo() throws IOException {
         List<ScannedArtifact> artifacts = new ArrayList<>(FakeApp.scanned(dir, false));
         Path json = Files.write(dir.resolve("json-1.0.jar"), new byte[1000]);
@@ -55,7 +72,7 @@ class ProgressTest {
 
         String line = Progress.assembledLine(plan, counts, jars, "target/services/beta/beta.jar (1.0 MB)", "0.5 s");
 
-        assertTrue(line.startsWith("[extract] beta: modules beta, calls alpha; 9 runtime libraries = 5 included (1"
+        assertTrue(line.startsWith("[extract] beta: modules beta, calls alpha over HTTP; 9 runtime libraries = 5 included (1"
                 + " third-party, 4 with application classes) + 3 excluded (other modules' code) + 1 not packed (Spring"
                 + " Boot's repackaging leaves them out); "), line);
         assertTrue(line.matches(".*; \\d+ KB of libraries in the jar -> target/services/beta/beta.jar \\(1\\.0 MB\\) in 0\\.5 s"),

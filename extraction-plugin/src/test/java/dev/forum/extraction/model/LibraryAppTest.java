@@ -50,6 +50,20 @@ class LibraryAppTest {
         assertEquals("(no module)", plan.blockers().get(0).sourceModule());
     }
 
+    @Test
+    void aModuleUsingOnlyAPublishedRecordOfAnotherCallsNothingOverHttp() {
+        String event = ROOT + "members.MemberRegistered";
+        ServicePlan plan = Planner.plan(model(), List.of(classes(Map.of(ROOT + "audit.internal.AuditLog", Set.of(event)))),
+                new ServiceRequest("audit", List.of("audit")));
+
+        assertEquals(List.of(), plan.blockers());
+        assertEquals(List.of("members"), plan.publishedTypesOf());
+        assertEquals(List.of(), plan.callsOverHttp(), "members has no HTTP contract");
+        assertEquals(List.of("members"), plan.typesOnly());
+        assertEquals(true, plan.classes().contains(event), "the record is in the jar");
+        assertEquals("members", plan.leftOut().get(ROOT + "members.internal.MemberService"), "members' code is not");
+    }
+
     /** The application's classes: the given references, and every module's types referencing nothing. */
     static ScannedArtifact classes(Map<String, Set<String>> references) {
         Map<String, Set<String>> all = new java.util.TreeMap<>();

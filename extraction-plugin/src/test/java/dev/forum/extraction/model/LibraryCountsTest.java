@@ -32,7 +32,7 @@ class LibraryCountsTest {
 
         LibraryCounts counts = LibraryCounts.of(plan, dir.resolve("classes"), notPacked);
 
-        // shared, alpha-api (called), beta-api, beta and json in; alpha, gamma-api, gamma out; lombok, devtools unpacked.
+        // shared, alpha-api (used), beta-api, beta and json in; alpha, gamma-api, gamma out; lombok, devtools unpacked.
         assertEquals(new LibraryCounts(10, 5, 1, 4, 0, 3, 2), counts);
         assertEquals(artifacts.size() + notPacked.size(), counts.resolved());
         assertEquals(plan.included().size(), counts.included());

@@ -24,12 +24,14 @@ class PlannerTest {
     void aServiceHoldsTheSharedModuleItsOwnAndOnlyTheApiOfWhatItCalls() throws IOException {
         ServicePlan plan = plan(FakeApp.scanned(dir, false), new ServiceRequest("beta", List.of("beta")));
 
-        assertEquals(List.of("alpha"), plan.calls());
+        assertEquals(List.of("alpha"), plan.publishedTypesOf());
         assertEquals(Map.of("fake.alpha.AlphaApi", "alpha"), plan.remoteContracts());
+        assertEquals(List.of("alpha"), plan.callsOverHttp());
+        assertEquals(List.of(), plan.typesOnly());
         assertEquals(Map.of("shared", "shared module platform", "beta", "implementation of beta", "beta-api", "API of beta",
-                "alpha-api", "API of alpha (called)"), names(plan.included()));
+                "alpha-api", "API of alpha (used)"), names(plan.included()));
         assertEquals(Map.of("alpha", "implementation of alpha", "gamma", "implementation of gamma",
-                "gamma-api", "API of gamma (not called)"), names(plan.excluded()));
+                "gamma-api", "API of gamma (not used)"), names(plan.excluded()));
         assertEquals(List.of(), plan.blockers());
         assertTrue(plan.filtered().isEmpty(), "API jars come whole");
         assertEquals(Map.of("fake.alpha.internal.AlphaService", "alpha", "fake.alpha.internal.Secret", "alpha",
@@ -43,7 +45,9 @@ class PlannerTest {
         // gamma's code uses beta's API; gamma's API names alpha's AlphaId.
         ServicePlan plan = plan(FakeApp.scanned(dir, false), new ServiceRequest("gamma", List.of("gamma")));
 
-        assertEquals(List.of("alpha", "beta"), plan.calls());
+        assertEquals(List.of("alpha", "beta"), plan.publishedTypesOf());
+        assertEquals(List.of("beta"), plan.callsOverHttp(), "through beta's HTTP contract");
+        assertEquals(List.of("alpha"), plan.typesOnly(), "alpha's AlphaId only, named by gamma's API");
         assertEquals(List.of("shared", "alpha-api", "beta-api", "gamma-api", "gamma"), List.copyOf(names(plan.included()).keySet()));
         assertEquals(List.of("alpha", "beta"), List.copyOf(names(plan.excluded()).keySet()));
     }
@@ -52,7 +56,7 @@ class PlannerTest {
     void aServiceOfSeveralModulesHoldsThemAll() throws IOException {
         ServicePlan plan = plan(FakeApp.scanned(dir, false), new ServiceRequest("core", List.of("alpha", "beta")));
 
-        assertEquals(List.of(), plan.calls());
+        assertEquals(List.of(), plan.publishedTypesOf());
         assertEquals(Map.of(), plan.remoteContracts(), "beta calls alpha in process");
         assertTrue(names(plan.included()).keySet().containsAll(List.of("alpha", "alpha-api", "beta", "beta-api")));
         assertEquals(List.of("gamma-api", "gamma"), List.copyOf(names(plan.excluded()).keySet()));
@@ -79,10 +83,10 @@ class PlannerTest {
     void theMonolithHoldsEveryModuleAndMayShareOneWithAService() throws IOException {
         List<ServicePlan> plans = Planner.plan(FakeApp.model(), FakeApp.scanned(dir, false), List.of(
                 new ServiceRequest("monolith", List.of("alpha", "beta", "gamma"), true), new ServiceRequest("beta", List.of("beta"))));
-        assertEquals(List.of(), plans.get(0).calls());
+        assertEquals(List.of(), plans.get(0).publishedTypesOf());
         assertEquals(List.of(), plans.get(0).blockers());
         assertEquals(List.of(), List.copyOf(plans.get(0).excluded().keySet()));
-        assertEquals(List.of("alpha"), plans.get(1).calls());
+        assertEquals(List.of("alpha"), plans.get(1).publishedTypesOf());
     }
 
     @Test
