@@ -17,11 +17,14 @@ import java.util.regex.Pattern;
 /**
  * {@code deploy.sh}: pushes the images to ECR and deploys the stacks in the order that keeps every route served
  * (the script's header explains it). The script is a resource with {@code @@NAME@@} placeholders; the topology
- * fills in the services, their shares and the monolith's module sets.
+ * fills in the services, their shares and the monolith's module sets. Lines marked {@code @@IF_NAME@@} are kept only
+ * where the deployment has that part (token signing keys, a database, its bootstrap, own databases, a monolith): its
+ * help and steps describe what it does, and an option of a part it has not is refused in one line.
  */
 final class DeployScript {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("@@([A-Z_]+)@@");
+    private static final Pattern CONDITION = Pattern.compile("@@IF_(NOT_)?([A-Z_]+)@@");
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_.,/:@=+-]*");
 
     private DeployScript() {
@@ -60,7 +63,10 @@ final class DeployScript {
         // Ours, not the topology's: written between single quotes (a regex of no quote), as deploy.sh's certificate check.
         values.put("CERTIFICATE_ARN_PATTERN", EdgeSpec.CERTIFICATE_ARN);
 
-        Matcher matcher = PLACEHOLDER.matcher(template());
+        Map<String, Boolean> conditions = Map.of("TOKENS", settings.tokens(), "DATABASE", settings.database(),
+                "BOOTSTRAP", settings.databaseBootstrapImage() != null, "OWN_DATABASES", !own.isEmpty(),
+                "MONOLITH", topology.monolithDeployed());
+        Matcher matcher = PLACEHOLDER.matcher(kept(template(), conditions));
         StringBuilder script = new StringBuilder();
         while (matcher.find()) {
             String value = values.get(matcher.group(1));
@@ -71,6 +77,32 @@ final class DeployScript {
         }
         matcher.appendTail(script);
         return script.toString();
+    }
+
+    /**
+     * The template's lines for this deployment: a line that begins with {@code @@IF_NAME@@} (or {@code @@IF_NOT_NAME@@})
+     * is kept, without the marker, only when the condition holds (does not), so that the header, the usage and the
+     * steps describe what this deployment does; a line may carry several markers, all of which must hold.
+     */
+    static String kept(String template, Map<String, Boolean> conditions) {
+        StringBuilder kept = new StringBuilder();
+        for (String line : template.split("\n", -1)) {
+            boolean keep = true;
+            Matcher marker = CONDITION.matcher(line);
+            while (marker.lookingAt()) {
+                Boolean holds = conditions.get(marker.group(2));
+                if (holds == null) {
+                    throw new IllegalStateException("deploy.sh has an unknown condition " + marker.group());
+                }
+                keep &= holds != (marker.group(1) != null);
+                line = line.substring(marker.end());
+                marker = CONDITION.matcher(line);
+            }
+            if (keep) {
+                kept.append(line).append('\n');
+            }
+        }
+        return kept.substring(0, kept.length() - 1);
     }
 
     /** Values go into the script unquoted: only characters the shell takes literally are allowed. */

@@ -4,7 +4,9 @@
 # `./mvnw package`, not this script.
 #
 #   deploy.sh [--dry-run] [--certificate-arn ARN | --plain-http] [--image-tag TAG] [--skip-build] [--image-base REF]
-#             [--no-db-bootstrap] [--move-image REF@sha256:DIGEST] [--alarm-topic ARN] [--new-signing-keys]
+@@IF_BOOTSTRAP@@#             [--no-db-bootstrap]
+@@IF_OWN_DATABASES@@#             [--move-image REF@sha256:DIGEST] [--alarm-topic ARN]
+@@IF_TOKENS@@#             [--new-signing-keys]
 #
 #   --dry-run             print every command (aws, skopeo, mvnw) instead of running it; reads nothing from AWS
 #   --certificate-arn ARN the ACM certificate of the HTTPS listener (default: the topology's edge.certificate-arn)
@@ -13,36 +15,43 @@
 #                         neither pushed nor redeployed)
 #   --skip-build          push the images already built under @@SERVICES_DIR@@
 #   --image-base REF      the base image of the service images (passed to -Dextract.image.base)
-#   --no-db-bootstrap     do not run the database bootstrap task (module roles and schemas)
-#   --move-image REF      the data-move image by digest (REF@sha256:...), pushed to the @@APP@@/data-move repository;
-#                         needed once a service has a database of its own (default: the one its stack has)
-#   --alarm-topic ARN     an SNS topic the data move's alarms notify (default: the one its stack has; none)
-#   --new-signing-keys    print a new token signing key set (JWK set, one P-256 key) and exit; deploy.sh puts one
-#                         into the signing keys' secret by itself the first time
+@@IF_BOOTSTRAP@@#   --no-db-bootstrap     do not run the database bootstrap task (module roles and schemas)
+@@IF_OWN_DATABASES@@#   --move-image REF      the data-move image by digest (REF@sha256:...), pushed to the @@APP@@/data-move repository;
+@@IF_OWN_DATABASES@@#                         needed once a service has a database of its own (default: the one its stack has)
+@@IF_OWN_DATABASES@@#   --alarm-topic ARN     an SNS topic the data move's alarms notify (default: the one its stack has; none)
+@@IF_TOKENS@@#   --new-signing-keys    print a new token signing key set (JWK set, one P-256 key) and exit; deploy.sh puts one
+@@IF_TOKENS@@#                         into the signing keys' secret by itself the first time
 #
-# Needs: bash 3.2 or newer, the aws CLI (credentials and region configured, e.g. AWS_PROFILE and AWS_REGION), skopeo,
-# openssl, and for the bootstrap image umoci and psql (Debian: apt-get install skopeo umoci postgresql-client).
+# Needs: bash 3.2 or newer, the aws CLI (credentials and region configured, e.g. AWS_PROFILE and AWS_REGION), skopeo
+# (Debian: apt-get install skopeo)
+@@IF_TOKENS@@# and openssl, for the token signing keys
+@@IF_BOOTSTRAP@@# and, for the database bootstrap image, umoci and psql (Debian: apt-get install umoci postgresql-client)
 #
 # The order is what makes it safe: traffic never reaches a process that does not hold the module locally.
 #   0. the service-linked roles of ECS and of its autoscaling (once per account)
-#   1. base stack: network, endpoints, load balancers, firewall, cluster, image repositories, database, secrets;
-#      then the VPC's default security group emptied, and the token signing keys created (once)
-#   1b. own databases: the stack of each service with `database:` (its RDS instance, the move's alarms and tasks)
-#   2. database bootstrap: our own image (psql and module-roles.sql) pushed and pinned by digest, then a one-off
-#      task creates or updates two roles per module and their connection limits (safe to repeat), on the shared
-#      database and on each own database
+#   1. base stack: network, endpoints, load balancers, firewall, cluster, image repositories
+@@IF_DATABASE@@#      and the database, with its secrets
+@@IF_TOKENS@@#      and the token signing keys' secret (empty)
+#      then the VPC's default security group emptied
+@@IF_TOKENS@@#      and the token signing keys created (once; a deploy never replaces them)
+@@IF_OWN_DATABASES@@#   1b. own databases: the stack of each service with `database:` (its RDS instance, the move's alarms and tasks)
+@@IF_BOOTSTRAP@@#   2. database bootstrap: our own image (psql and module-roles.sql) pushed and pinned by digest, then a one-off
+@@IF_BOOTSTRAP@@#      task creates or updates two roles per module and their connection limits (safe to repeat), on the shared
+@@IF_BOOTSTRAP@@#      database
+@@IF_BOOTSTRAP@@@@IF_OWN_DATABASES@@#      and on each own database
 #   3. images: built, then pushed to ECR (a tag that is already there is not pushed again)
-#   3b. moves back: for each own-database stack the topology no longer names (a rollback), its modules' data moved
-#      back to the shared database, while the service still holds the own database's credentials and before the
-#      monolith widens; the stack stays (the old copy, read-only) until an operator deletes it
+@@IF_DATABASE@@#   3b. moves back: for each own-database stack the topology no longer names (a rollback), its modules' data moved
+@@IF_DATABASE@@#      back to the shared database, while the service still holds the own database's credentials and before the
+@@IF_DATABASE@@#      monolith widens; the stack stays (the old copy, read-only) until an operator deletes it
 #   4. extracted services, with their traffic share unchanged (0 for a new one): each stack attaches its target
 #      group to the listener, then starts its ECS service and waits until it is stable and healthy
-#   5. monolith "widen": every module local, so that it can take any route back
+@@IF_MONOLITH@@#   5. monolith "widen": every module local, so that it can take any route back
 #   6. routing: each extracted service's share set to the topology's; retired services' shares to 0
-#   7. monolith "narrow": only the topology's local modules (a module its service takes at 100 % goes remote);
-#      a monolith the topology no longer needs is retired instead (default route 404, then its stack deleted)
-#   7b. moves: each module of a service with `database:` moved to its own database (data-move, one-off task; the
-#      service alone holds the module now); a move already done is verified again (safe to repeat)
+@@IF_MONOLITH@@#   7. monolith "narrow": only the topology's local modules (a module its service takes at 100 % goes remote)
+@@IF_NOT_MONOLITH@@#   7. the monolith, which the topology no longer needs, retired if it runs (default route 404, then its stack
+@@IF_NOT_MONOLITH@@#      deleted)
+@@IF_OWN_DATABASES@@#   7b. moves: each module of a service with `database:` moved to its own database (data-move, one-off task; the
+@@IF_OWN_DATABASES@@#      service alone holds the module now); a move already done is verified again (safe to repeat)
 #   8. retired services' stacks deleted
 # `aws cloudformation deploy` waits for each stack, and so for each ECS deployment, to finish;
 # --no-fail-on-empty-changeset makes the steps that change nothing quick.
@@ -97,8 +106,12 @@ MOVE_IMAGE=""
 ALARM_TOPIC=""
 if [ -z "$BOOTSTRAP_IMAGE_SCRIPT" ]; then DB_BOOTSTRAP=false; fi
 
-usage() { sed -n '/^#   deploy.sh \[/,/^#                         into the signing/p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '/^#   deploy.sh \[/,/^# Needs:/p' "${BASH_SOURCE[0]}" | sed '$d' | sed 's/^# \{0,1\}//'; }
 die() { echo "deploy.sh: $*" >&2; exit 1; }
+# An option of the data move, given where the topology has none: refused, not silently ignored.
+no_own_database_refuses() {
+  [ ${#OWN_DATABASES[@]} -gt 0 ] || die "$1: no service of this topology has a database of its own (database:), so there is no data move"
+}
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -106,13 +119,17 @@ while [ $# -gt 0 ]; do
     --image-tag) [ $# -ge 2 ] || die "--image-tag needs a tag"; IMAGE_TAG=$2; shift ;;
     --skip-build) SKIP_BUILD=true ;;
     --image-base) [ $# -ge 2 ] || die "--image-base needs an image reference"; IMAGE_BASE=$2; shift ;;
-    --no-db-bootstrap) DB_BOOTSTRAP=false ;;
+    --no-db-bootstrap) [ -n "$BOOTSTRAP_IMAGE_SCRIPT" ] || die "--no-db-bootstrap: this deployment has no database bootstrap (no extract.ecs.databaseBootstrapImage), so there is nothing to skip"
+      DB_BOOTSTRAP=false ;;
     --certificate-arn) [ $# -ge 2 ] || die "--certificate-arn needs an ACM certificate ARN"
       CERTIFICATE_ARN=$2; CERTIFICATE_FROM=--certificate-arn; shift ;;
     --plain-http) PLAIN_HTTP=true ;;
-    --move-image) [ $# -ge 2 ] || die "--move-image needs an image reference by digest"; MOVE_IMAGE=$2; shift ;;
-    --alarm-topic) [ $# -ge 2 ] || die "--alarm-topic needs an SNS topic ARN"; ALARM_TOPIC=$2; shift ;;
-    --new-signing-keys) NEW_SIGNING_KEYS=true ;;
+    --move-image) no_own_database_refuses "$1"
+      [ $# -ge 2 ] || die "--move-image needs an image reference by digest"; MOVE_IMAGE=$2; shift ;;
+    --alarm-topic) no_own_database_refuses "$1"
+      [ $# -ge 2 ] || die "--alarm-topic needs an SNS topic ARN"; ALARM_TOPIC=$2; shift ;;
+    --new-signing-keys) $TOKENS || die "--new-signing-keys: this application issues no tokens (no extract.ecs.tokenIssuerModule), so its deployment has no signing keys"
+      NEW_SIGNING_KEYS=true ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; die "unknown option '$1'" ;;
   esac
