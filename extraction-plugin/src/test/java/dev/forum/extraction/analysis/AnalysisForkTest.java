@@ -51,16 +51,27 @@ class AnalysisForkTest {
 
     @BeforeEach
     void compile() throws IOException {
-        classes = dir.resolve("classes");
+        classes = compile(dir, SOURCES);
+    }
+
+    /**
+     * Compiles {@code sources} (path under {@code src/} to Java source) against the test class path into
+     * {@code dir/classes}, asserting javac succeeds.
+     *
+     * @return the classes' folder
+     */
+    static Path compile(Path dir, Map<String, String> sources) throws IOException {
+        Path classes = dir.resolve("classes");
         List<String> args = new ArrayList<>(List.of("--release", "17", "-proc:none", "-cp", String.join(File.pathSeparator,
                 testClasspath().stream().map(Path::toString).toList()), "-d", classes.toString()));
-        for (Map.Entry<String, String> source : SOURCES.entrySet()) {
+        for (Map.Entry<String, String> source : sources.entrySet()) {
             Path file = dir.resolve("src").resolve(source.getKey());
             Files.createDirectories(file.getParent());
             Files.writeString(file, source.getValue());
             args.add(file.toString());
         }
         assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new)));
+        return classes;
     }
 
     @Test

@@ -14,10 +14,8 @@ import dev.forum.extraction.runtime.topology.ModuleMetadata;
 import dev.forum.extraction.runtime.topology.Topology;
 import dev.forum.extraction.runtime.topology.TopologySettings;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +24,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,19 +72,9 @@ class EventHierarchyForkTest {
 
     @BeforeAll
     static void analyse() throws Exception {
-        Path classes = dir.resolve("classes");
-        List<Path> classpath = AnalysisForkTest.testClasspath();
-        List<String> args = new ArrayList<>(List.of("--release", "17", "-proc:none", "-cp", String.join(File.pathSeparator,
-                classpath.stream().map(Path::toString).toList()), "-d", classes.toString()));
-        for (Map.Entry<String, String> source : SOURCES.entrySet()) {
-            Path file = dir.resolve("src").resolve(source.getKey());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, source.getValue());
-            args.add(file.toString());
-        }
-        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new)));
+        Path classes = AnalysisForkTest.compile(dir, SOURCES);
         List<Path> analysed = new ArrayList<>(List.of(classes));
-        analysed.addAll(classpath);
+        analysed.addAll(AnalysisForkTest.testClasspath());
         model = AnalysisFork.run(new AnalysisFork.Request(Path.of(System.getProperty("java.home"), "bin", "java"), analysed,
                 "lib.LibraryApplication", "org.springframework.web.service.annotation.HttpExchange", dir.resolve("work"),
                 Duration.ofMinutes(2)));

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.forum.topology.ModuleRoute;
 import dev.forum.topology.Topology;
-import dev.forum.topology.TopologyFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,22 +25,13 @@ class DeployScriptHelpTest {
     @TempDir
     Path dir;
 
-    private static final List<ModuleRoute> SHOP = List.of(new ModuleRoute("billing", "/api/billing"),
-            new ModuleRoute("orders", "/api/orders"));
-
+    /** The shop of {@link ForeignApplicationTest}: a monolith and an orders service, no tokens and no bootstrap. */
     private static Topology shop() {
-        return Topology.resolve(TopologyFile.parse("""
-                name: shop
-                services:
-                  - { name: monolith, monolith: true }
-                  - { name: orders, modules: [orders] }
-                """, "/shop/topology.yml"), SHOP);
+        return ForeignApplicationTest.shop(ForeignApplicationTest.TOPOLOGY);
     }
 
-    /** The ecs goal's defaults for an application that sets none of its own: no tokens, no bootstrap. */
     private static EcsSettings shopSettings() {
-        return EcsSettings.defaults("shop", null, "../..", ".", "target/services")
-                .application(null, null, EcsSettings.ABOUT_BLANK, false);
+        return ForeignApplicationTest.shopSettings();
     }
 
     private Path write(Topology topology, EcsSettings settings) throws Exception {

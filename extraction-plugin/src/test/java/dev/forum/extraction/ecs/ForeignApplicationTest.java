@@ -29,7 +29,8 @@ class ForeignApplicationTest {
     private static final List<ModuleRoute> SHOP = List.of(new ModuleRoute("billing", "/api/billing"),
             new ModuleRoute("orders", "/api/orders"));
 
-    private static final String TOPOLOGY = """
+    /** The shop: its monolith and an orders service. */
+    static final String TOPOLOGY = """
             name: shop
             services:
               - { name: monolith, monolith: true }
@@ -37,12 +38,13 @@ class ForeignApplicationTest {
             """;
 
     /** The ecs goal's defaults for an application that sets none of the application's settings. */
-    private static EcsSettings shopSettings() {
+    static EcsSettings shopSettings() {
         return EcsSettings.defaults("shop", null, "../..", ".", "target/services")
                 .application(null, null, EcsSettings.ABOUT_BLANK, false);
     }
 
-    private static Topology shop(String yaml) {
+    /** {@code yaml} resolved against the shop's modules, billing and orders. */
+    static Topology shop(String yaml) {
         return Topology.resolve(TopologyFile.parse(yaml, "/shop/topology.yml"), SHOP);
     }
 

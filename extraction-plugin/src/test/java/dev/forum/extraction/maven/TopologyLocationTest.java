@@ -22,9 +22,7 @@ class TopologyLocationTest {
 
     @Test
     void aModuleThatRunsInEveryServiceIsRefusedAsSuchNotAsUnknown(@TempDir Path folder) throws IOException {
-        ModulithModel library = new ModulithModel("library.LibraryApplication", List.of("library"), List.of(
-                module("books", false), module("loans", false), module("members", true)),
-                Map.of(), Set.of(), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "25");
+        ModulithModel library = library(module("books", false), module("loans", false), module("members", true));
         Path file = Files.writeString(folder.resolve("topology.yml"), """
                 services:
                   - { name: monolith, monolith: true }
@@ -41,8 +39,7 @@ class TopologyLocationTest {
      */
     @Test
     void aFileWithoutANameIsNamedAfterTheApplicationsProject(@TempDir Path folder) throws IOException {
-        ModulithModel library = new ModulithModel("library.LibraryApplication", List.of("library"), List.of(
-                module("books", false)), Map.of(), Set.of(), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "25");
+        ModulithModel library = library(module("books", false));
         Path file = Files.writeString(folder.resolve("topology.yml"), "services:\n  - { name: monolith, monolith: true }\n");
         Path pom = Files.writeString(folder.resolve("pom.xml"), "<project/>");
         org.apache.maven.model.Model model = new org.apache.maven.model.Model();
@@ -62,9 +59,7 @@ class TopologyLocationTest {
      */
     @Test
     void everyMistakeOfTheFileIsReportedAtOnceOnePerLine(@TempDir Path folder) throws IOException {
-        ModulithModel library = new ModulithModel("library.LibraryApplication", List.of("library"), List.of(
-                module("books", false), module("loans", false)),
-                Map.of(), Set.of(), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "25");
+        ModulithModel library = library(module("books", false), module("loans", false));
         Path file = Files.writeString(folder.resolve("topology.yml"), """
                 services:
                   - { name: monolith, monolith: true, colour: blue }
@@ -94,9 +89,7 @@ class TopologyLocationTest {
      */
     @Test
     void aModuleOfEveryServiceAndAnUnknownModuleAreReportedTogether(@TempDir Path folder) throws IOException {
-        ModulithModel library = new ModulithModel("library.LibraryApplication", List.of("library"), List.of(
-                module("books", false), module("loans", false), module("members", true)),
-                Map.of(), Set.of(), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "25");
+        ModulithModel library = library(module("books", false), module("loans", false), module("members", true));
         Path file = Files.writeString(folder.resolve("topology.yml"), """
                 services:
                   - { name: front, monolith: false, modules: [bokks] }
@@ -121,9 +114,7 @@ class TopologyLocationTest {
      */
     @Test
     void aServicesOwnMistakeDoesNotHideTheOthersModules(@TempDir Path folder) throws IOException {
-        ModulithModel library = new ModulithModel("library.LibraryApplication", List.of("library"), List.of(
-                module("books", false), module("loans", false), module("members", true)),
-                Map.of(), Set.of(), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "25");
+        ModulithModel library = library(module("books", false), module("loans", false), module("members", true));
         Path file = Files.writeString(folder.resolve("topology.yml"), """
                 services:
                   - { name: monolith, monolith: true }
@@ -142,6 +133,12 @@ class TopologyLocationTest {
                 reading.spec().services().stream().map(dev.forum.topology.ServiceSpec::name).toList(),
                 "the services read right, for the ECS deployment's checks");
         assertEquals(null, reading.topology());
+    }
+
+    /** The application library.LibraryApplication with {@code modules}, and nothing else in its model. */
+    private static ModulithModel library(ModulithModel.Module... modules) {
+        return new ModulithModel("library.LibraryApplication", List.of("library"), List.of(modules), Map.of(), Set.of(),
+                List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "25");
     }
 
     private static ModulithModel.Module module(String name, boolean open) {
