@@ -6,6 +6,7 @@ import dev.forum.extraction.model.Planner;
 import dev.forum.extraction.model.ScannedArtifact;
 import dev.forum.extraction.model.TopologyServices;
 import dev.forum.extraction.request.ExtractRequests;
+import dev.forum.extraction.request.RequestedNames;
 import dev.forum.topology.Topology;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,7 +51,7 @@ abstract class RequestingMojo extends AnalysingMojo {
     protected List<ExtractRequests.Requested> requestedNames() {
         // Typed with -D (which wins over what an extract= profile sets): a -P list naming it too names it twice.
         boolean typed = extract != null && extract.equals(session.getUserProperties().getProperty("extract"));
-        return ExtractRequests.requestedNames(extract, typed, session.getRequest().getActiveProfiles(),
+        return RequestedNames.of(extract, typed, session.getRequest().getActiveProfiles(),
                 declaredProfiles());
     }
 

@@ -18,6 +18,7 @@ import dev.forum.extraction.model.ScannedArtifact;
 import dev.forum.extraction.model.ServicePlan;
 import dev.forum.extraction.model.ServiceRequest;
 import dev.forum.extraction.request.ExtractRequests;
+import dev.forum.extraction.request.RequestedNames;
 import dev.forum.topology.Topology;
 import java.io.File;
 import java.io.IOException;
@@ -137,7 +138,7 @@ public class ServiceMojo extends RequestingMojo {
             if (skippedHere()) {
                 return;
             }
-            List<String> continued = ExtractRequests.listContinuations(requested, declared);
+            List<String> continued = RequestedNames.listContinuations(requested, declared);
             if (!continued.isEmpty()) {
                 getLog().info("[extract] Maven splits -P at commas and reads " + String.join(", ", continued)
                         + (continued.size() == 1 ? " as a profile of its own (it warns that it does not exist)"

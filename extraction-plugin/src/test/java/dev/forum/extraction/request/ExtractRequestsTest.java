@@ -30,55 +30,16 @@ class ExtractRequestsTest {
     private static final Set<String> DECLARED = Set.of("extract=users", "extract=threads", "extract=posts", "ci");
 
     @Test
-    void nothingRequestedIsEmpty() {
-        assertEquals(List.of(), names(null, List.of(), DECLARED));
-        assertEquals(List.of(), names(" ", List.of("other-profile"), DECLARED));
-    }
-
-    @Test
-    void propertyAndProfilesAreReadOnceEach() {
-        // -Pextract=posts also sets extract=posts: the same name twice is one request.
-        assertEquals(List.of("posts", "threads"),
-                names("posts, threads", List.of("extract=posts", "ci"), DECLARED));
-        assertEquals(List.of("users"), names(null, List.of("extract=users"), DECLARED));
-    }
-
-    @Test
-    void aListAfterPextractIsReadWholeThoughMavenSplitsItIntoProfiles() {
-        // -Pextract=posts,threads: Maven activates extract=posts (which sets the property) and asks for a profile 'threads'.
-        assertEquals(List.of("posts", "threads"),
-                names("posts", List.of("extract=posts", "threads"), DECLARED));
-        assertEquals(List.of("threads"), ExtractRequests.listContinuations(List.of("extract=posts", "threads"), DECLARED));
-        // -Pextract=threads,posts,users
-        assertEquals(List.of("threads", "posts", "users"),
-                names("threads", List.of("extract=threads", "posts", "users"), DECLARED));
-        // -Pextract=posts -Pextract=threads
-        assertEquals(List.of("posts", "threads"),
-                names("posts", List.of("extract=posts", "extract=threads"), DECLARED));
-        // -Pextract=content,posts where content is a service of the topology file only (no profile declares it)
-        assertEquals(List.of("content", "posts"),
-                names(null, List.of("extract=content", "posts"), DECLARED));
-    }
-
-    @Test
-    void aDeclaredProfileEndsTheListAndIsLeftToMaven() {
-        // -Pextract=posts,ci,threads: ci is a real profile; threads after it is Maven's business (it warns), not a name.
-        assertEquals(List.of("posts"), names("posts", List.of("extract=posts", "ci", "threads"), DECLARED));
-        // -Pthreads,extract=posts: nothing before the list belongs to it.
-        assertEquals(List.of("posts"), names("posts", List.of("threads", "extract=posts"), DECLARED));
-    }
-
-    @Test
     void aModuleThatRunsInEveryServiceIsRefusedAsSuchNotAsUnknown() {
         var e = assertThrows(ExtractionException.class, () -> ExtractRequests.resolve(
-                ExtractRequests.requestedNames("platform", true, List.of(), DECLARED), null, MODULES));
+                RequestedNames.of("platform", true, List.of(), DECLARED), null, MODULES));
         assertEquals("Module 'platform' in -Dextract=platform is an open module, which runs in every service: valid are"
                 + " modules posts, threads, users", e.getMessage());
     }
 
     @Test
     void aMistypedNameInTheListIsRequestedAndSoRefusedByResolve() {
-        List<Requested> names = ExtractRequests.requestedNames("posts", false, List.of("extract=posts", "thread"), DECLARED);
+        List<Requested> names = RequestedNames.of("posts", false, List.of("extract=posts", "thread"), DECLARED);
         assertEquals(List.of(new Requested("posts", "-Pextract=posts,thread"), new Requested("thread", "-Pextract=posts,thread")), names);
         var e = assertThrows(ExtractionException.class, () -> ExtractRequests.resolve(names, (Topology) null, MODULES));
         assertEquals("Unknown module or service 'thread' in -Pextract=posts,thread (did you mean threads?): valid are modules"
@@ -86,108 +47,11 @@ class ExtractRequestsTest {
     }
 
     @Test
-    void eachNameKeepsTheOptionItWasWrittenIn() {
-        assertEquals(List.of(new Requested("posts", "-Dextract=posts,thredas"), new Requested("thredas", "-Dextract=posts,thredas")),
-                ExtractRequests.requestedNames("posts,thredas", true, List.of("ci"), DECLARED));
-        // Two -P lists (-Pextract=users -Pextract=postz,threads), each its own source.
-        assertEquals(List.of(new Requested("users", "-Pextract=users"), new Requested("postz", "-Pextract=postz,threads"),
-                        new Requested("threads", "-Pextract=postz,threads")),
-                ExtractRequests.requestedNames(null, false, List.of("extract=users", "extract=postz", "threads"), DECLARED));
+    void anUnknownNameIsRefusedNamingTheOptionItCameFrom() {
         var e = assertThrows(ExtractionException.class, () -> ExtractRequests.resolve(
-                ExtractRequests.requestedNames("posts,thredas", true, List.of(), DECLARED), (Topology) null, MODULES));
+                RequestedNames.of("posts,thredas", true, List.of(), DECLARED), (Topology) null, MODULES));
         assertEquals("Unknown module or service 'thredas' in -Dextract=posts,thredas (did you mean threads?): valid are modules"
                 + " posts, threads, users (no topology file, so no services)", e.getMessage());
-    }
-
-    @Test
-    void aMistypedExtractProfileFailsSayingWhatToType() {
-        for (String typo : List.of("extrac=posts", "extarct=posts", "Extract=posts", "exract=posts")) {
-            var e = assertThrows(ExtractionException.class, () -> names(null, List.of(typo), DECLARED));
-            assertEquals("Profile '" + typo + "' is not a profile of this build: to build a service type -Pextract=posts"
-                    + " (or -Dextract=posts)", e.getMessage());
-        }
-        // Far from 'extract', or declared somewhere: not ours to judge.
-        assertEquals(List.of(), names(null, List.of("env=dev"), DECLARED));
-        assertEquals(List.of(), names(null, List.of("extras=1"), Set.of("extras=1")));
-    }
-
-    @Test
-    void anEmptyEntryFails() {
-        var e = assertThrows(ExtractionException.class, () -> names("posts,,users", List.of(), DECLARED));
-        assertEquals("-Dextract=posts,,users has an empty entry: list modules or services separated by commas,"
-                + " e.g. -Dextract=<module>,<service>", e.getMessage());
-        assertThrows(ExtractionException.class, () -> names(null, List.of("extract="), DECLARED));
-    }
-
-    @Test
-    void aNameWrittenTwiceInThePropertyIsRefusedWithTheListToType() {
-        var e = assertThrows(ExtractionException.class,
-                () -> ExtractRequests.requestedNames("books,books", true, List.of(), DECLARED));
-        assertEquals(List.of("-Dextract=books,books names 'books' twice: name each module or service once,"
-                + " e.g. -Dextract=books"), e.lines());
-        // Entries are trimmed as ever, so ' posts' repeats posts; a mistyped repeat is refused here, before resolve().
-        e = assertThrows(ExtractionException.class, () -> names("posts, threads , posts", List.of(), DECLARED));
-        assertEquals("-Dextract=posts, threads , posts names 'posts' twice: name each module or service once,"
-                + " e.g. -Dextract=posts,threads", e.getMessage());
-        e = assertThrows(ExtractionException.class, () -> names("postz,users,postz,users,postz", List.of(), DECLARED));
-        assertEquals("-Dextract=postz,users,postz,users,postz names 'postz' 3 times and 'users' twice: name each module or"
-                + " service once, e.g. -Dextract=postz,users", e.getMessage());
-    }
-
-    @Test
-    void aNameWrittenTwiceInThePextractListsIsRefused() {
-        // -Pextract=posts,posts: Maven activates extract=posts and asks for a profile 'posts', the list's second name.
-        var e = assertThrows(ExtractionException.class, () -> names("posts", List.of("extract=posts", "posts"), DECLARED));
-        assertEquals(List.of("-Pextract=posts,posts names 'posts' twice: name each module or service once,"
-                + " e.g. -Pextract=posts"), e.lines());
-        // -Pextract=content,posts -Pextract=posts: two lists; Maven keeps both profile ids, 'posts' and 'extract=posts'.
-        e = assertThrows(ExtractionException.class, () -> names(null, List.of("extract=content", "posts", "extract=posts"),
-                DECLARED));
-        assertEquals("-Pextract=content,posts and -Pextract=posts name 'posts' twice: name each module or service once,"
-                + " e.g. -Pextract=content,posts", e.getMessage());
-    }
-
-    @Test
-    void aNameInTheTypedPropertyAndAPextractListIsWrittenTwice() {
-        // -Dextract=posts -Pextract=posts: the user typed posts twice (the -D value wins over the one the profile sets).
-        var e = assertThrows(ExtractionException.class, () -> ExtractRequests.requestedNames("posts", true,
-                List.of("extract=posts"), DECLARED));
-        assertEquals("-Dextract=posts and -Pextract=posts name 'posts' twice: name each module or service once,"
-                + " e.g. -Dextract=posts", e.getMessage());
-        e = assertThrows(ExtractionException.class, () -> ExtractRequests.requestedNames("users", true,
-                List.of("extract=posts", "users"), DECLARED));
-        assertEquals("-Dextract=users and -Pextract=posts,users name 'users' twice: name each module or service once,"
-                + " e.g. -Dextract=users,posts", e.getMessage());
-        // The property an extract= profile sets is no second naming (propertyAndProfilesAreReadOnceEach); other names pass.
-        assertEquals(List.of(new Requested("posts", "-Pextract=posts")),
-                ExtractRequests.requestedNames("posts", false, List.of("extract=posts"), DECLARED));
-        assertEquals(List.of(new Requested("users", "-Dextract=users"), new Requested("posts", "-Pextract=posts")),
-                ExtractRequests.requestedNames("users", true, List.of("extract=posts"), DECLARED));
-    }
-
-    @Test
-    void everyOptionWithARepeatIsALineOfItsOwn() {
-        // -Dextract=posts,posts -Pextract=users,users
-        var e = assertThrows(ExtractionException.class, () -> ExtractRequests.requestedNames("posts,posts", true,
-                List.of("extract=users", "users"), DECLARED));
-        assertEquals(List.of(
-                "-Dextract=posts,posts names 'posts' twice: name each module or service once, e.g. -Dextract=posts",
-                "-Pextract=users,users names 'users' twice: name each module or service once, e.g. -Pextract=users"),
-                e.lines());
-        assertEquals("2 options name a module or service more than once, one per [extract] line above: name each once",
-                e.summary());
-    }
-
-    @Test
-    void spacesAroundANameAreTrimmedAndABlankEntryRefused() {
-        assertEquals(List.of(new Requested("posts", "-Dextract=posts")),
-                ExtractRequests.requestedNames(" posts", true, List.of(), DECLARED));
-        assertEquals(List.of("posts", "users"), names("posts , users ", List.of(), DECLARED));
-        for (String blank : List.of("posts, ,users", "posts,", ",posts")) {
-            var e = assertThrows(ExtractionException.class, () -> names(blank, List.of(), DECLARED));
-            assertEquals("-Dextract=" + blank + " has an empty entry: list modules or services separated by commas,"
-                    + " e.g. -Dextract=<module>,<service>", e.getMessage());
-        }
     }
 
     @Test
@@ -257,7 +121,7 @@ class ExtractRequestsTest {
         List<String> services = List.of("monolith", "content");
         // -Pextract=post (a profile Maven only warns about) and -Dextract=post: refused with the option as typed.
         var e = assertThrows(ExtractionException.class, () -> ExtractRequests.refuseUnknownBeforeCompile(
-                ExtractRequests.requestedNames(null, false, List.of("extract=post"), DECLARED), ExtractRequests.profileNames(DECLARED),
+                RequestedNames.of(null, false, List.of("extract=post"), DECLARED), ExtractRequests.profileNames(DECLARED),
                 services, "/work/forum/topology.yml"));
         assertEquals(List.of("Unknown module or service 'post' in -Pextract=post (did you mean posts?): valid are modules"
                 + " posts, threads, users (this build's extract=<module> profiles: a module needs one to be named here);"
@@ -273,7 +137,7 @@ class ExtractRequestsTest {
     void beforeCompilingEveryUnknownNameIsALineOfItsOwn() {
         // -Pextract=post,thread,content: two mistakes in one list, and a service of the file that no profile declares.
         var e = assertThrows(ExtractionException.class, () -> ExtractRequests.refuseUnknownBeforeCompile(
-                ExtractRequests.requestedNames(null, false, List.of("extract=post", "thread", "content"), DECLARED),
+                RequestedNames.of(null, false, List.of("extract=post", "thread", "content"), DECLARED),
                 ExtractRequests.profileNames(DECLARED), List.of("monolith", "content"), "t.yml"));
         assertEquals(2, e.lines().size(), e.getMessage());
         assertEquals(true, e.lines().get(0).startsWith("Unknown module or service 'post' in -Pextract=post,thread,content"
@@ -290,7 +154,7 @@ class ExtractRequestsTest {
         // Modules with profiles, a service of the file, an -Pextract list: nothing to refuse yet.
         ExtractRequests.refuseUnknownBeforeCompile(requested("posts", "threads"), profiles, List.of("monolith"), "t.yml");
         ExtractRequests.refuseUnknownBeforeCompile(requested("monolith"), profiles, List.of("monolith"), "t.yml");
-        ExtractRequests.refuseUnknownBeforeCompile(ExtractRequests.requestedNames(null, false,
+        ExtractRequests.refuseUnknownBeforeCompile(RequestedNames.of(null, false,
                 List.of("extract=content", "posts"), DECLARED), profiles, List.of("monolith", "content"), "t.yml");
         // No extract= profile declared: the modules are known only once compiled, so any name waits for resolve().
         ExtractRequests.refuseUnknownBeforeCompile(requested("post"), Set.of(), List.of("monolith"), "t.yml");
@@ -343,12 +207,7 @@ class ExtractRequestsTest {
 
     /** The names as {@code -Dextract=a,b} gives them. */
     private static List<Requested> requested(String... names) {
-        return ExtractRequests.requestedNames(String.join(",", names), true, List.of(), DECLARED);
-    }
-
-    /** Only the names requested, in order. */
-    private static List<String> names(String property, List<String> profiles, Set<String> declared) {
-        return ExtractRequests.requestedNames(property, false, profiles, declared).stream().map(Requested::name).toList();
+        return RequestedNames.of(String.join(",", names), true, List.of(), DECLARED);
     }
 
     private static Topology topology(String services) {

@@ -46,11 +46,11 @@ class RequestConflictsTest {
         // -Pextract=content,posts: Maven splits it into the profiles extract=content and posts.
         assertEquals("-Pextract=content,posts names service 'content' and its module 'posts': name the service or its"
                 + " modules, not both, e.g. -Pextract=content",
-                beforeAndAfter(ExtractRequests.requestedNames(null, false, List.of("extract=content", "posts"), DECLARED),
+                beforeAndAfter(RequestedNames.of(null, false, List.of("extract=content", "posts"), DECLARED),
                         CONTENT));
         assertEquals("-Dextract=posts and -Pextract=content name service 'content' and its module 'posts': name the"
                 + " service or its modules, not both, e.g. -Dextract=content",
-                beforeAndAfter(ExtractRequests.requestedNames("posts", true, List.of("extract=content"), DECLARED), CONTENT));
+                beforeAndAfter(RequestedNames.of("posts", true, List.of("extract=content"), DECLARED), CONTENT));
     }
 
     @Test
@@ -122,7 +122,7 @@ class RequestConflictsTest {
     }
 
     private static List<Requested> property(String value) {
-        return ExtractRequests.requestedNames(value, true, List.of(), DECLARED);
+        return RequestedNames.of(value, true, List.of(), DECLARED);
     }
 
     private static TopologySpec spec(String services) {
