@@ -1,34 +1,24 @@
 package dev.forum.extraction.maven;
 
-import dev.forum.closestname.ClosestName;
 import dev.forum.extraction.ecs.EcsRenderer;
 import dev.forum.extraction.ecs.EcsSettings;
 import dev.forum.extraction.ecs.SettingsMismatch;
 import dev.forum.extraction.model.ExtractionException;
-import dev.forum.extraction.model.ModuleNames;
-import dev.forum.extraction.model.ModulithModel;
-import dev.forum.extraction.model.ScannedArtifact;
-import dev.forum.extraction.model.TopologyServices;
 import dev.forum.extraction.request.ExtractRequests;
 import dev.forum.topology.Topology;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Renders the topology file's Amazon ECS deployment into {@code target/ecs/}: {@code base.json} and
@@ -38,7 +28,7 @@ import org.apache.maven.project.MavenProject;
  * rules come from the route prefix of each module's HTTP contract, read with the modules from Spring Modulith's model.
  * A service that {@code -Dextract=<service>} refuses (a module that serves HTTP without a usable prefix, no routed
  * module, or any blocker of its plan: an event, a bean call, an entity across its boundary) is left out with one
- * warning line per reason, its modules staying in the monolith; the others are rendered. What the tasks get besides the topology
+ * warning line per reason, its modules staying in the monolith ({@link RenderedTopology}); the others are rendered. What the tasks get besides the topology
  * (token settings, profile, database credentials, problem types) comes from the application and the settings below;
  * an application without Spring's JDBC on its runtime class path gets no database, no database credentials and no path
  * to a database (least privilege), in one line.
@@ -199,56 +189,20 @@ public class EcsMojo extends AnalysingMojo {
                 TopologyLocation.defaultName(project));
         List<String> refused = new ArrayList<>();
         List<String> leftOut = new ArrayList<>(); // warned only when something is rendered
-        Topology resolved = reading.topology() == null ? null : renderable(reading.topology(), analysis.model(),
+        Topology resolved = reading.topology() == null ? null : RenderedTopology.of(reading.topology(), analysis.model(),
                 analysis.packed(), ExtractRequests.topologyServices(reading.topology(), file.toString()), leftOut::add);
 
         Path out = outputDirectory.toPath();
-        Path root = TopologyLocation.root(project);
-        Set<String> runtime = runtimeArtifacts();
+        Set<String> runtime = RuntimeLibraries.ids(project);
         boolean database = runtime.contains(TaskNeeds.JDBC);
-        String bootstrap;
-        if (database) {
-            bootstrap = EcsRefusals.kept(() -> bootstrapScript(databaseBootstrapImage, moduleDatabases, project,
-                    getLog()::info, getLog()::warn), null, refused);
-        } else {
-            // Set anyway, it is refused with the settings below: a bootstrap needs a database.
-            bootstrap = databaseBootstrapImage == null || databaseBootstrapImage.isBlank() ? null : databaseBootstrapImage.trim();
-            getLog().info("[extract] ecs: no database rendered: the application " + EcsSettings.NO_JDBC + ", so its tasks"
-                    + " get no datasource settings or database credentials, and the deployment no PostgreSQL database; add the"
-                    + " dependency " + EcsSettings.JDBC_STARTER + " if the application reads one");
-        }
+        String bootstrap = bootstrap(database, refused);
         // Without a file read right, its name is the default's: the settings' defaults only need some name.
         String app = reading.spec() != null ? reading.spec().name() : TopologyLocation.defaultName(project);
         String prefix = settingsPrefix == null || settingsPrefix.isBlank() ? app : settingsPrefix.trim();
         List<String> deployment = reading.spec() == null ? List.of() : resolved != null
                 ? EcsRenderer.mistakes(resolved, database, moduleDatabases, prefix)
                 : EcsRenderer.mistakes(reading.spec(), database, moduleDatabases, prefix);
-        List<String> mismatched = new ArrayList<>();
-        EcsSettings.Identity identity = identity(app, analysis.model(), refused, mismatched);
-        // A wrong number or port is refused on its own line; a valid stand-in lets the other settings be checked.
-        EcsPorts ports = EcsRefusals.kept(() -> EcsPorts.of(containerPort, managementPort, analysis.classes()),
-                new EcsPorts(1, 2), refused);
-        int delay = EcsRefusals.kept(() -> NumberSettings.seconds(deregistrationDelay, "extract.ecs.deregistrationDelay",
-                0, 3600), 0, refused);
-        int grace = EcsRefusals.kept(() -> NumberSettings.seconds(healthCheckGracePeriod,
-                "extract.ecs.healthCheckGracePeriod", 0, 2_147_483_647), 0, refused);
-        int stop = EcsRefusals.kept(() -> NumberSettings.seconds(stopTimeout, "extract.ecs.stopTimeout", 2, 120), 2,
-                refused);
-        EcsSettings settings = null;
-        try {
-            settings = new EcsSettings(ports.application(), ports.management(), healthCheckPath, delay, grace, stop,
-                    identity, rdsCaBundle, bootstrap,
-                    slashes(out.toAbsolutePath().relativize(root.toAbsolutePath())),
-                    slashes(root.relativize(project.getBasedir().toPath().toAbsolutePath().normalize())),
-                    slashes(root.relativize(servicesDirectory.toPath().toAbsolutePath().normalize())),
-                    springProfile == null || springProfile.isBlank() ? null : springProfile.trim(),
-                    problemTypePrefix.trim(), moduleDatabases, database, analysis.model().httpCalls(), prefix,
-                    slashes(root.toAbsolutePath().relativize(file.toAbsolutePath().normalize())));
-        } catch (SettingsMismatch e) {
-            mismatched.addAll(e.problems());
-        }
-        mismatched.forEach(problem -> refused.add("The ecs goal's settings do not fit together: " + problem
-                + " (extract.ecs.*, see extract:help -Ddetail)"));
+        EcsSettings settings = settings(analysis, file, app, prefix, database, bootstrap, refused);
         if (!reading.mistakes().isEmpty() || !deployment.isEmpty() || !refused.isEmpty()) {
             throw EcsRefusals.of(reading, deployment, refused);
         }
@@ -258,100 +212,59 @@ public class EcsMojo extends AnalysingMojo {
                 imageFolder()).forEach(line -> getLog().warn("[extract] " + line));
 
         EcsOutput.write(out, files);
-        getLog().info(String.format(java.util.Locale.ROOT, "[extract] ecs: %s -> %s: %d files (stacks %s; rules %s) in %.1f s",
-                project.getBasedir().toPath().relativize(file.toAbsolutePath()).toString().replace('\\', '/'),
-                project.getBasedir().toPath().relativize(out.toAbsolutePath()).toString().replace('\\', '/'), files.size(),
-                String.join(", ", files.keySet().stream().filter(f -> !f.contains("/") && f.endsWith(".json")).toList()),
-                resolved.routingRules().isEmpty() ? "none" : String.join(", ", resolved.routingRules().stream()
-                        .map(r -> r.priority() + " " + r.patterns() + " " + r.targets().stream()
-                                .map(t -> t.service() + " " + t.weight()).toList()).toList()),
+        getLog().info(EcsOutput.summary(project.getBasedir().toPath(), file, out, files, resolved,
                 (System.nanoTime() - start) / 1e9));
     }
 
     /**
-     * The token settings: null when no module issues tokens; a refusal (the issuer is no module, an issuer's setting
-     * without one) goes to {@code refused}, a value of the wrong shape to {@code mismatched}, and null is returned.
+     * The database bootstrap script ({@link BootstrapScript}) where the application has a database; its refusal goes to
+     * {@code refused}. Without Spring's JDBC no database is rendered, said in one line, and the setting is kept as given
+     * for {@link EcsSettings} to refuse (a bootstrap needs a database).
      */
-    private EcsSettings.Identity identity(String app, ModulithModel model, List<String> refused, List<String> mismatched) {
-        if (tokenIssuerModule == null || tokenIssuerModule.isBlank()) {
-            if (tokenIssuer != null || tokenAudience != null || jwkSetPath != null) {
-                refused.add("extract.ecs.tokenIssuer, tokenAudience and jwkSetPath need"
-                        + " extract.ecs.tokenIssuerModule (the module that signs the tokens): set it, or leave them out");
-            }
-            return null;
+    private String bootstrap(boolean database, List<String> refused) {
+        if (database) {
+            return EcsRefusals.kept(() -> BootstrapScript.of(databaseBootstrapImage, moduleDatabases, project,
+                    getLog()::info, getLog()::warn), null, refused);
         }
-        String issuer = tokenIssuerModule.trim();
-        EcsRefusals.kept(() -> {
-            requireModule(issuer, model);
-            return issuer;
-        }, null, refused);
+        getLog().info("[extract] ecs: no database rendered: the application " + EcsSettings.NO_JDBC + ", so its tasks"
+                + " get no datasource settings or database credentials, and the deployment no PostgreSQL database; add the"
+                + " dependency " + EcsSettings.JDBC_STARTER + " if the application reads one");
+        return databaseBootstrapImage == null || databaseBootstrapImage.isBlank() ? null : databaseBootstrapImage.trim();
+    }
+
+    /**
+     * The ECS settings from this goal's parameters, or null when they are refused: each wrong one is a line of
+     * {@code refused} (a wrong number or port refused on its own line, a valid stand-in letting the others be checked),
+     * and so is each pair that does not fit together ({@link SettingsMismatch}).
+     */
+    private EcsSettings settings(ApplicationAnalysis analysis, Path file, String app, String prefix, boolean database,
+            String bootstrap, List<String> refused) {
+        List<String> mismatched = new ArrayList<>();
+        EcsSettings.Identity identity = new TokenSettings(tokenIssuerModule, jwkSetPath, tokenIssuer, tokenAudience)
+                .identity(app, analysis.model(), refused, mismatched);
+        EcsPorts ports = EcsRefusals.kept(() -> EcsPorts.of(containerPort, managementPort, analysis.classes()),
+                new EcsPorts(1, 2), refused);
+        int delay = EcsRefusals.kept(() -> NumberSettings.seconds(deregistrationDelay, "extract.ecs.deregistrationDelay",
+                0, 3600), 0, refused);
+        int grace = EcsRefusals.kept(() -> NumberSettings.seconds(healthCheckGracePeriod,
+                "extract.ecs.healthCheckGracePeriod", 0, 2_147_483_647), 0, refused);
+        int stop = EcsRefusals.kept(() -> NumberSettings.seconds(stopTimeout, "extract.ecs.stopTimeout", 2, 120), 2,
+                refused);
+        DeployPaths paths = DeployPaths.of(outputDirectory.toPath(), TopologyLocation.root(project),
+                project.getBasedir().toPath(), servicesDirectory.toPath(), file);
+        EcsSettings settings = null;
         try {
-            return new EcsSettings.Identity(issuer, jwkSetPath != null ? jwkSetPath : "/api/" + issuer + "/jwks.json",
-                    tokenIssuer != null ? tokenIssuer : "urn:" + app + ":" + issuer,
-                    tokenAudience != null ? tokenAudience : "urn:" + app + ":api");
-        } catch (IllegalArgumentException e) {
-            mismatched.add(e.getMessage());
-            return null;
+            settings = new EcsSettings(ports.application(), ports.management(), healthCheckPath, delay, grace, stop,
+                    identity, rdsCaBundle, bootstrap, paths.projectRoot(), paths.mavenModule(), paths.servicesDirectory(),
+                    springProfile == null || springProfile.isBlank() ? null : springProfile.trim(),
+                    problemTypePrefix.trim(), moduleDatabases, database, analysis.model().httpCalls(), prefix,
+                    paths.topologyFile());
+        } catch (SettingsMismatch e) {
+            mismatched.addAll(e.problems());
         }
-    }
-
-    /**
-     * The topology to render: without the services {@code -Dextract=<service>} refuses (the load balancer cannot route
-     * to one, or its plan is blocked: an event, a bean call, an entity across its boundary), each of its reasons one
-     * warning line; such a service blocks itself only: the others are rendered, its modules stay in the monolith, and
-     * deploy.sh never builds it.
-     *
-     * @param artifacts the application's classes and the libraries a service may hold
-     * @param warn      gets the warnings
-     */
-    static Topology renderable(Topology full, ModulithModel model, List<ScannedArtifact> artifacts,
-            TopologyServices services, Consumer<String> warn) {
-        Map<String, List<String>> blocked = TopologyLocation.refusedServices(full, model, artifacts, services);
-        blocked.values().forEach(lines -> lines.forEach(line -> warn.accept("[extract] ecs: " + line + "; rendered without it")));
-        return TopologyLocation.without(full, blocked.keySet());
-    }
-
-    /** The property that names the database bootstrap image's script. */
-    static final String BOOTSTRAP_PROPERTY = "extract.ecs.databaseBootstrapImage";
-
-    /**
-     * The database bootstrap image's script, relative to the project's root (as deploy.sh runs it), or null for no
-     * bootstrap task. Unset, that is said in one line naming the setting that gives one: {@code info} where the
-     * application has one datasource, {@code warn} with {@code moduleDatabases} (the tasks log in with each module's
-     * roles, which only the bootstrap creates). Set, it must be a file: a path that is not is refused, naming it.
-     *
-     * @param setting the {@code databaseBootstrapImage} setting, or null
-     */
-    static String bootstrapScript(String setting, boolean moduleDatabases, MavenProject project, Consumer<String> info,
-            Consumer<String> warn) {
-        if (setting == null || setting.isBlank()) {
-            String none = "[extract] ecs: no database bootstrap task rendered (no " + BOOTSTRAP_PROPERTY + "): to have one"
-                    + " make each module's database roles and schema on every deployment, set -D" + BOOTSTRAP_PROPERTY
-                    + "=<script> (or <databaseBootstrapImage> in the plugin's configuration) to the script that builds its image"
-                    + " (the root README, \"Deploying to ECS\")";
-            if (moduleDatabases) {
-                warn.accept(none + "; with moduleDatabases the tasks log in with those roles, which nothing else creates");
-            } else {
-                info.accept(none);
-            }
-            return null;
-        }
-        Path root = TopologyLocation.root(project);
-        Path file = TopologyLocation.resolve(setting.trim(), project);
-        if (!Files.isRegularFile(file)) {
-            throw new ExtractionException(BOOTSTRAP_PROPERTY + "=" + setting.trim() + " names no file: nothing at " + file
-                    + (Path.of(setting.trim()).isAbsolute() ? "" : " (a relative path is taken from " + root + ")")
-                    + ": point it at the script that builds the database bootstrap image, or leave it out for no bootstrap task");
-        }
-        return slashes(root.toAbsolutePath().relativize(file.toAbsolutePath().normalize()));
-    }
-
-    /** The {@code groupId:artifactId} of every artifact on the application's runtime class path. */
-    private Set<String> runtimeArtifacts() {
-        Set<String> ids = new TreeSet<>();
-        project.getArtifacts().stream().filter(a -> RuntimeLibraries.RUNTIME_SCOPES.contains(a.getScope()))
-                .forEach(a -> ids.add(a.getGroupId() + ":" + a.getArtifactId()));
-        return ids;
+        mismatched.forEach(problem -> refused.add("The ecs goal's settings do not fit together: " + problem
+                + " (extract.ecs.*, see extract:help -Ddetail)"));
+        return settings;
     }
 
     /** The folder the service goal copies into every image: this goal's setting, else the service goal's in the POM. */
@@ -362,27 +275,5 @@ public class EcsMojo extends AnalysingMojo {
         var plugin = mojoExecution.getMojoDescriptor().getPluginDescriptor();
         return PluginExecutions.configured(plugin.getGroupId(), plugin.getArtifactId(), PluginExecutions.SERVICE_GOAL,
                 "imageFiles", project.getBuildPlugins()).map(value -> project.getBasedir().toPath().resolve(value)).orElse(null);
-    }
-
-    /**
-     * Refuses a token issuer that is not a module of the application, in one line with the closest and the valid names;
-     * or whose name no route or resource can carry ({@link ModuleNames}).
-     */
-    static void requireModule(String issuer, ModulithModel model) {
-        if (model.module(issuer).isEmpty()) {
-            List<String> modules = model.modules().stream().map(ModulithModel.Module::name).toList();
-            throw new ExtractionException("extract.ecs.tokenIssuerModule '" + issuer + "' is not a module of the application"
-                    + ClosestName.hint(issuer, modules) + ": valid are " + String.join(", ", modules)
-                    + "; leave the setting out when no module issues tokens");
-        }
-        ModuleNames.problem(issuer, "the token issuer (extract.ecs.tokenIssuerModule: its JWK set path /api/" + issuer
-                + "/jwks.json and its key's secret are named after it)", "or leave the setting out").ifPresent(line -> {
-                    throw new ExtractionException(line);
-                });
-    }
-
-    private static String slashes(Path path) {
-        String text = path.toString().replace('\\', '/');
-        return text.isEmpty() ? "." : text;
     }
 }

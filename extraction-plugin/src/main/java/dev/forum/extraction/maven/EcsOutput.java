@@ -1,16 +1,18 @@
 package dev.forum.extraction.maven;
 
+import dev.forum.topology.Topology;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The ecs goal's output folder: emptied, then filled with the rendered files ({@code deploy.sh} executable), so that a
- * service dropped from the topology leaves no stale template behind.
+ * service dropped from the topology leaves no stale template behind; and the line that says what it holds.
  */
 final class EcsOutput {
 
@@ -37,6 +39,30 @@ final class EcsOutput {
                 }
             }
         }
+    }
+
+    /**
+     * The one line that says what was rendered: the topology file and the folder (relative to the Maven module's
+     * folder), how many files, the stacks' templates and each routing rule (priority, patterns, targets and weights),
+     * and the time taken. No errors.
+     *
+     * @param basedir  the Maven module's folder
+     * @param topology the topology file rendered
+     * @param out      the folder written
+     * @param files    what {@link #write} wrote
+     * @param rendered the topology rendered (without the services left out)
+     * @param seconds  how long the goal took
+     */
+    static String summary(Path basedir, Path topology, Path out, Map<String, String> files, Topology rendered,
+            double seconds) {
+        return String.format(Locale.ROOT, "[extract] ecs: %s -> %s: %d files (stacks %s; rules %s) in %.1f s",
+                basedir.relativize(topology.toAbsolutePath()).toString().replace('\\', '/'),
+                basedir.relativize(out.toAbsolutePath()).toString().replace('\\', '/'), files.size(),
+                String.join(", ", files.keySet().stream().filter(f -> !f.contains("/") && f.endsWith(".json")).toList()),
+                rendered.routingRules().isEmpty() ? "none" : String.join(", ", rendered.routingRules().stream()
+                        .map(r -> r.priority() + " " + r.patterns() + " " + r.targets().stream()
+                                .map(t -> t.service() + " " + t.weight()).toList()).toList()),
+                seconds);
     }
 
     private static void clean(Path out) throws IOException {

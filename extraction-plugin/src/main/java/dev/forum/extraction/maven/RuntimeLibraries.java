@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.project.MavenProject;
 
@@ -56,6 +57,18 @@ final class RuntimeLibraries {
                 .filter(a -> RUNTIME_SCOPES.contains(a.getScope()))
                 .map(artifact -> entry(artifact, project, requireJars))
                 .toList();
+    }
+
+    /**
+     * The {@code groupId:artifactId} of every artifact on the application's runtime class path (the scopes of
+     * {@link #RUNTIME_SCOPES}), sorted: what the ecs goal reads to know whether the application has Spring's JDBC, the
+     * PostgreSQL driver, Actuator ({@link TaskNeeds}). Nothing is checked or refused here.
+     */
+    static Set<String> ids(MavenProject project) {
+        Set<String> ids = new TreeSet<>();
+        project.getArtifacts().stream().filter(a -> RUNTIME_SCOPES.contains(a.getScope()))
+                .forEach(a -> ids.add(a.getGroupId() + ":" + a.getArtifactId()));
+        return ids;
     }
 
     private static Entry entry(Artifact artifact, MavenProject project, boolean requireJars) {

@@ -29,7 +29,7 @@ class BootstrapScriptTest {
     @Test
     void unsetNoTaskIsRenderedAndTheLineNamesTheSettingNotAPath(@TempDir Path folder) throws IOException {
         MavenProject project = project(folder);
-        assertNull(EcsMojo.bootstrapScript(null, false, project, info::add, warnings::add));
+        assertNull(BootstrapScript.of(null, false, project, info::add, warnings::add));
         assertEquals(List.of("[extract] ecs: no database bootstrap task rendered (no extract.ecs.databaseBootstrapImage): to have"
                 + " one make each module's database roles and schema on every deployment, set"
                 + " -Dextract.ecs.databaseBootstrapImage=<script> (or <databaseBootstrapImage> in the plugin's configuration) to the"
@@ -39,7 +39,7 @@ class BootstrapScriptTest {
 
         // With a role per module the tasks cannot log in unless something creates the roles: a warning.
         info.clear();
-        assertNull(EcsMojo.bootstrapScript(" ", true, project, info::add, warnings::add));
+        assertNull(BootstrapScript.of(" ", true, project, info::add, warnings::add));
         assertEquals(List.of(), info);
         assertEquals(1, warnings.size());
         assertTrue(warnings.get(0).startsWith("[extract] ecs: no database bootstrap task rendered (no"
@@ -55,9 +55,9 @@ class BootstrapScriptTest {
         MavenProject project = project(folder);
 
         assertEquals("deploy/images/build-db-bootstrap.sh",
-                EcsMojo.bootstrapScript("deploy/images/build-db-bootstrap.sh", true, project, info::add, warnings::add));
+                BootstrapScript.of("deploy/images/build-db-bootstrap.sh", true, project, info::add, warnings::add));
         assertEquals("deploy/images/build-db-bootstrap.sh",
-                EcsMojo.bootstrapScript(script.toString(), true, project, info::add, warnings::add), "an absolute path too");
+                BootstrapScript.of(script.toString(), true, project, info::add, warnings::add), "an absolute path too");
         assertEquals(List.of(), info);
         assertEquals(List.of(), warnings);
     }
@@ -68,13 +68,13 @@ class BootstrapScriptTest {
         Path root = folder.toAbsolutePath().normalize();
 
         String refusal = assertThrows(ExtractionException.class,
-                () -> EcsMojo.bootstrapScript("deploy/db.sh", false, project, info::add, warnings::add)).getMessage();
+                () -> BootstrapScript.of("deploy/db.sh", false, project, info::add, warnings::add)).getMessage();
         assertEquals("extract.ecs.databaseBootstrapImage=deploy/db.sh names no file: nothing at " + root.resolve("deploy/db.sh")
                 + " (a relative path is taken from " + root + "): point it at the script that builds the database bootstrap"
                 + " image, or leave it out for no bootstrap task", refusal);
         Files.createDirectories(folder.resolve("deploy/db.sh"));
         assertThrows(ExtractionException.class,
-                () -> EcsMojo.bootstrapScript("deploy/db.sh", false, project, info::add, warnings::add), "a folder is no script");
+                () -> BootstrapScript.of("deploy/db.sh", false, project, info::add, warnings::add), "a folder is no script");
         assertEquals(List.of(), info);
     }
 

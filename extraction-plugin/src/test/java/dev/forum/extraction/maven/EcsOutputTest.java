@@ -8,6 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import dev.forum.topology.ModuleRoute;
+import dev.forum.topology.Topology;
+import dev.forum.topology.TopologyFile;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,5 +35,28 @@ class EcsOutputTest {
         assertFalse(Files.exists(out.resolve("service-posts.json")));
         assertFalse(Files.exists(out.resolve("taskdefs/posts.json")));
         assertEquals("{\"v\":2}", Files.readString(out.resolve("base.json")));
+    }
+
+    @Test
+    void theSummaryNamesTheFileTheFolderTheStacksAndEachRule() {
+        Path basedir = Path.of("/work/shop/app").toAbsolutePath();
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("base.json", "{}");
+        files.put("service-catalog.json", "{}");
+        files.put("taskdefs/catalog.json", "{}");
+        files.put("deploy.sh", "");
+        Topology catalog = topology("  - { name: catalog, modules: [books], traffic: 30 }\n");
+        assertEquals("[extract] ecs: ../topology.yml -> target/ecs: 4 files (stacks base.json, service-catalog.json;"
+                + " rules 10 [/api/books, /api/books/*] [monolith 70, catalog 30]) in 1.3 s",
+                EcsOutput.summary(basedir, basedir.resolveSibling("topology.yml"), basedir.resolve("target/ecs"), files,
+                        catalog, 1.25));
+        assertEquals("[extract] ecs: topology.yml -> ecs: 1 files (stacks base.json; rules none) in 0.0 s",
+                EcsOutput.summary(basedir, basedir.resolve("topology.yml"), basedir.resolve("ecs"),
+                        Map.of("base.json", "{}"), topology(""), 0.01));
+    }
+
+    private static Topology topology(String services) {
+        return Topology.resolve(TopologyFile.parse("services:\n  - { name: monolith, monolith: true }\n" + services,
+                "topology.yml"), List.of(new ModuleRoute("books", "/api/books"), new ModuleRoute("loans", "/api/loans")));
     }
 }

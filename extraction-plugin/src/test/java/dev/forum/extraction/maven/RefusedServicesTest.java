@@ -109,7 +109,7 @@ class RefusedServicesTest {
         Topology topology = topology(SERVICES);
         TopologyServices services = ExtractRequests.topologyServices(topology, "/app/topology.yml");
         List<String> warnings = new ArrayList<>();
-        Topology rendered = EcsMojo.renderable(topology, library(), List.of(), services, warnings::add);
+        Topology rendered = RenderedTopology.of(topology, library(), List.of(), services, warnings::add);
 
         assertEquals(List.of("catalog"), rendered.extracted().stream().map(s -> s.name()).toList());
         assertEquals(3, warnings.size(), String.join("\n", warnings));
@@ -129,7 +129,7 @@ class RefusedServicesTest {
     void aServiceNothingBlocksIsRenderedWithoutAWord() {
         Topology topology = topology("  - { name: lending, modules: [loans, fines] }\n");
         List<String> warnings = new ArrayList<>();
-        Topology rendered = EcsMojo.renderable(topology, library(), List.of(),
+        Topology rendered = RenderedTopology.of(topology, library(), List.of(),
                 ExtractRequests.topologyServices(topology, "/app/topology.yml"), warnings::add);
 
         assertEquals(List.of(), warnings);
@@ -149,7 +149,7 @@ class RefusedServicesTest {
             String catalog = share == 100 ? "  - { name: catalog, modules: [books] }\n"
                     : "  - { name: catalog, modules: [books], traffic: " + share + " }\n";
             Topology topology = topology(catalog + "  - { name: fining, modules: [fines], traffic: 40 }\n");
-            Topology rendered = EcsMojo.renderable(topology, library(), List.of(),
+            Topology rendered = RenderedTopology.of(topology, library(), List.of(),
                     ExtractRequests.topologyServices(topology, "/app/topology.yml"), w -> { });
 
             assertEquals(List.of("books " + List.of("monolith " + (100 - share), "catalog " + share)),
