@@ -4,6 +4,8 @@ import dev.forum.extraction.model.ModuleChecks;
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.Planner;
 import dev.forum.extraction.model.ScannedArtifact;
+import dev.forum.extraction.model.ServicePlan;
+import dev.forum.extraction.model.ServiceRequest;
 import dev.forum.extraction.model.TopologyServices;
 import dev.forum.extraction.request.ExtractRequests;
 import dev.forum.extraction.request.RequestedNames;
@@ -77,12 +79,30 @@ abstract class RequestingMojo extends AnalysingMojo {
             return;
         }
         ModuleChecks.requireModules(model);
-        var requests = ExtractRequests.resolve(names, file, model);
+        plans(names, model, file, scanned);
+    }
+
+    /**
+     * The plan of each service requested, once nothing refuses them: each name resolved ({@link ExtractRequests#resolve}),
+     * then a service of the topology file the load balancer cannot route to refused
+     * ({@link TopologyLocation#refuseBlocked}), then any blocker of a plan ({@link Planner#refuseBlocked}). The one
+     * way both the service goal and the checks ahead of it ({@link #refuseEarly}) refuse a request.
+     *
+     * @param names    the names requested ({@link #requestedNames}), not empty
+     * @param file     the topology file read, or null for none
+     * @param scanned  the application's classes and libraries, read
+     * @throws dev.forum.extraction.model.ExtractionException the refusals, one line each
+     */
+    protected List<ServicePlan> plans(List<ExtractRequests.Requested> names, ModulithModel model, Topology file,
+            List<ScannedArtifact> scanned) {
+        List<ServiceRequest> requests = ExtractRequests.resolve(names, file, model);
         if (file != null) {
             Map<String, String> blocked = TopologyLocation.blockedServices(file, model);
             TopologyLocation.refuseBlocked(names.stream().map(ExtractRequests.Requested::name).toList(), blocked);
         }
-        Planner.refuseBlocked(Planner.plan(model, scanned, requests, topologyServices(file)));
+        List<ServicePlan> plans = Planner.plan(model, scanned, requests, topologyServices(file));
+        Planner.refuseBlocked(plans);
+        return plans;
     }
 
     /** Every profile id a POM of this build (or a parent of one) or the settings declare. */

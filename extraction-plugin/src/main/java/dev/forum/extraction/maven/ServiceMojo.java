@@ -13,10 +13,8 @@ import dev.forum.extraction.image.ServiceImage;
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.LibraryCounts;
 import dev.forum.extraction.model.ModulithModel;
-import dev.forum.extraction.model.Planner;
 import dev.forum.extraction.model.ScannedArtifact;
 import dev.forum.extraction.model.ServicePlan;
-import dev.forum.extraction.model.ServiceRequest;
 import dev.forum.extraction.request.ExtractRequests;
 import dev.forum.extraction.request.RequestedNames;
 import dev.forum.topology.Topology;
@@ -176,14 +174,7 @@ public class ServiceMojo extends RequestingMojo {
         ApplicationAnalysis analysis = analyse(true, progress);
         ModulithModel model = analysis.model();
         Topology file = TopologyLocation.optional(topology, project, session, model, getLog());
-        List<ServiceRequest> requests = ExtractRequests.resolve(names, file, model);
-        if (file != null) {
-            // A service the load balancer cannot route to is refused; the others build.
-            TopologyLocation.refuseBlocked(names.stream().map(ExtractRequests.Requested::name).toList(),
-                    TopologyLocation.blockedServices(file, model));
-        }
-        List<ServicePlan> plans = Planner.plan(model, analysis.packed(), requests, topologyServices(file));
-        Planner.refuseBlocked(plans);
+        List<ServicePlan> plans = plans(names, model, file, analysis.packed());
         plans.forEach(plan -> ModuleRoutes.unreachable(model, plan.service(), plan.request().modules())
                 .ifPresent(line -> getLog().warn("[extract] " + line)));
         plans.stream().filter(plan -> !plan.request().monolith()).forEach(plan -> ModuleRoutes.outsideTheirPrefix(model,
