@@ -56,8 +56,10 @@ public final class ModelJson {
         List<ModulithModel.Entity> entities = new ArrayList<>();
         root.path("entities").forEach(e -> entities.add(new ModulithModel.Entity(e.path("type").asText(),
                 e.path("table").asText(), e.path("store").asText())));
+        Map<String, List<String>> controllers = new LinkedHashMap<>();
+        root.path("controllers").forEach(c -> controllers.put(c.asText(), strings(root.path("controllerPaths").path(c.asText()))));
         return new ModulithModel(root.path("mainClass").asText(), strings(root.path("rootPackages")), modules, contracts,
-                set(root.path("controllers")), listeners, entities, map(root.path("externalizedEvents")), map(root.path("sourceFiles")),
+                controllers, listeners, entities, map(root.path("externalizedEvents")), map(root.path("sourceFiles")),
                 root.path("springModulith").asText(), root.path("java").asText());
     }
 

@@ -36,6 +36,8 @@ import org.springframework.modulith.core.NamedInterface;
  * (interfaces with HTTP exchange annotations, their class-level prefix, the controllers implementing them and, as
  * {@code unsendable}, each method parameter or return type that cannot travel over HTTP: {@link ContractTypes}),
  * {@code controllers} (every class of a module that is a Spring {@code @Controller}, {@code @RestController} included),
+ * {@code controllerPaths} (each controller to its class-level {@code @RequestMapping} paths, empty when it has none:
+ * {@link RequestMappings}),
  * {@code listeners} (with the application's event classes each receives: {@link EventListeners}), {@code entities} (JPA entities and Spring Data aggregates with their table) and
  * {@code externalizedEvents}. On a refusal by Spring Modulith (e.g. a main class it cannot read) it writes
  * {@code {"error": "..."}} and exits with status 2.
@@ -111,6 +113,10 @@ public final class ModulithAnalyzer {
         List<String> roots = modules.getRootPackages().stream().map(p -> p.getName()).toList();
         result.put("httpContracts", httpContracts(types.values(), roots));
         result.put("controllers", types.values().stream().filter(ModulithAnalyzer::isController).map(JavaClass::getName).toList());
+        Map<String, Object> controllerPaths = new TreeMap<>();
+        types.values().stream().filter(ModulithAnalyzer::isController)
+                .forEach(type -> controllerPaths.put(type.getName(), RequestMappings.of(type)));
+        result.put("controllerPaths", controllerPaths);
         result.put("listeners", new EventListeners(types.values(), publishedEvents(modules)).find());
         result.put("entities", entities(types.values()));
         Map<String, Object> externalized = new TreeMap<>();

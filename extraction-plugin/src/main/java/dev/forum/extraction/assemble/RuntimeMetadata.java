@@ -1,5 +1,6 @@
 package dev.forum.extraction.assemble;
 
+import dev.forum.extraction.model.HttpDeclarations;
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.ModulithModel.Module;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,7 @@ import java.util.TreeSet;
 
 /**
  * The module metadata the run-time library (extraction-runtime) reads from {@value #LOCATION}: each module's packages,
- * HTTP contracts and route prefix, the modules it calls over HTTP, the beans of other modules it uses that cannot go
+ * HTTP contracts and route prefix ({@link HttpDeclarations}), the modules it calls over HTTP, the beans of other modules it uses that cannot go
  * over HTTP, the events it listens to with their publishers; and, in a service jar, the modules the service runs.
  * Java properties, written in a fixed order with no date, so the same model gives the same bytes. The format is
  * described in the library's {@code ModuleMetadata}.
@@ -45,16 +46,10 @@ public final class RuntimeMetadata {
             String key = "module." + module.name() + ".";
             lines.put(key + "packages", module.basePackage());
             lines.put(key + "everywhere", String.valueOf(everywhere.contains(module.name())));
-            Set<String> contracts = new TreeSet<>();
-            Set<String> prefixes = new TreeSet<>();
-            model.httpContracts().values().stream().filter(c -> module.types().contains(c.type())).forEach(c -> {
-                contracts.add(c.type());
-                if (c.prefix() != null) {
-                    prefixes.add(c.prefix());
-                }
-            });
-            lines.put(key + "contracts", join(contracts));
-            lines.put(key + "prefix", prefixes.size() == 1 ? prefixes.iterator().next() : "");
+            HttpDeclarations http = HttpDeclarations.of(model, module.name());
+            lines.put(key + "contracts", join(http.contracts()));
+            // The same prefix the load balancer routes by (its contracts', else its controllers' class-level mapping).
+            lines.put(key + "prefix", http.prefix().orElse(""));
             Set<String> beanCalls = new TreeSet<>();
             for (ModulithModel.Dependency dependency : module.dependencies()) {
                 if (dependency.isBeanReference() && !everywhere.contains(dependency.module())

@@ -1,5 +1,6 @@
 package dev.forum.extraction.maven;
 
+import dev.forum.extraction.model.HttpDeclarations;
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.topology.ModuleRoute;
 import dev.forum.topology.ServiceSpec;
@@ -9,15 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * The route prefix of each module, from the class-level {@code @HttpExchange} (or {@code extract.routeAnnotation}) of
- * its HTTP contracts: the load balancer's path rules come from them. Only the modules an extracted service holds need
- * one, and of those only the ones that serve HTTP: the monolith is the default route, and a module with no controller
- * and no HTTP contract gets no request of its own. A module that needs one and has none blocks the service that
- * holds it ({@link #blockedServices}), not the others.
+ * The route prefix of each module, by {@link HttpDeclarations}' rule: the class-level {@code @HttpExchange} (or
+ * {@code extract.routeAnnotation}) of its HTTP contracts, else the class-level {@code @RequestMapping} its controllers
+ * all declare; the load balancer's path rules come from them. Only the modules an extracted service holds need one,
+ * and of those only the ones that serve HTTP: the monolith is the default route, and a module with no controller and
+ * no HTTP contract gets no request of its own. A module that needs one and has none blocks the service that holds it
+ * ({@link #blockedServices}), not the others.
  */
 final class ModuleRoutes {
 
@@ -25,18 +25,17 @@ final class ModuleRoutes {
     }
 
     /**
-     * Every module that can be a service, in name order, with its route prefix when its contracts declare exactly one
-     * of the right shape, else with none ({@link ModuleRoute#unrouted}): whether it needs one depends on the topology
-     * ({@link #blockedServices}). A module whose name cannot name a route ({@link ModuleRoute#resourceName}, e.g. a
+     * Every module that can be a service, in name order, with its route prefix when it declares exactly one of the right
+     * shape ({@link HttpDeclarations#prefix}), else with none ({@link ModuleRoute#unrouted}): whether it needs one
+     * depends on the topology ({@link #blockedServices}). A module whose name cannot name a route ({@link ModuleRoute#resourceName}, e.g. a
      * camelCase package) is listed unrouted: it runs in the monolith, and only a service of its own is refused for it
      * ({@link dev.forum.extraction.model.ModuleNames}).
      */
     static List<ModuleRoute> of(ModulithModel model) {
         List<ModuleRoute> routes = new ArrayList<>();
         for (String module : model.extractableModules()) {
-            Declared declared = Declared.of(model, module);
-            String prefix = declared.prefixes().size() == 1 && ModuleRoute.resourceName(module)
-                    ? declared.prefixes().first() : null;
+            String prefix = ModuleRoute.resourceName(module)
+                    ? HttpDeclarations.of(model, module).prefix().orElse(null) : null;
             try {
                 routes.add(new ModuleRoute(module, prefix));
             } catch (IllegalArgumentException badPrefix) {
@@ -63,7 +62,7 @@ final class ModuleRoutes {
             String example = null;
             for (String module : service.modules()) {
                 ModuleRoute route = topology.modules().stream().filter(r -> r.module().equals(module)).findFirst().orElse(null);
-                Declared declared = Declared.of(model, module);
+                HttpDeclarations declared = HttpDeclarations.of(model, module);
                 if (route != null && route.prefix() == null && declared.servesHttp()) {
                     missing.add("module '" + module + "' has no route prefix the load balancer can use ("
                             + declared.found() + ")");
@@ -71,9 +70,10 @@ final class ModuleRoutes {
                 }
             }
             if (!missing.isEmpty()) {
-                blocked.put(service.name(), where + String.join("; ", missing) + ": give each such module one prefix on an"
-                        + " interface of its published API that its controller implements, e.g. @HttpExchange(\"/api/"
-                        + example + "\"), or take it out of service '" + service.name() + "' in " + topology.source()
+                blocked.put(service.name(), where + String.join("; ", missing) + ": give each such module one prefix,"
+                        + " @HttpExchange(\"/api/" + example + "\") on an interface of its published API that its"
+                        + " controllers implement or the same class-level @RequestMapping(\"/api/" + example + "\") on each"
+                        + " of its controllers, or take it out of service '" + service.name() + "' in " + topology.source()
                         + " (it stays in the monolith)");
             } else if (service.modules().stream().noneMatch(m -> topology.modules().stream()
                     .anyMatch(r -> r.module().equals(m) && r.prefix() != null))) {
@@ -97,7 +97,7 @@ final class ModuleRoutes {
      * @return one line naming the modules and why, or empty when one of them has a controller
      */
     static Optional<String> unreachable(ModulithModel model, String service, List<String> modules) {
-        List<Declared> declared = modules.stream().map(m -> Declared.of(model, m)).toList();
+        List<HttpDeclarations> declared = modules.stream().map(m -> HttpDeclarations.of(model, m)).toList();
         if (modules.isEmpty() || declared.stream().anyMatch(d -> !d.controllers().isEmpty())) {
             return Optional.empty();
         }
@@ -114,10 +114,12 @@ final class ModuleRoutes {
 
     /**
      * The warnings for controllers whose routes the load balancer may not send to the service: a controller of a routed
-     * module (one with a route prefix) that implements none of the module's HTTP contracts. The load balancer sends
-     * the service only the paths below the module's prefix ({@link #of}); such a controller's routes are read nowhere
-     * by the plugin, so one outside the prefix ({@code /admin/customers} beside {@code /api/customers}) would go to the
-     * monolith, where the module does not run. A warning, not a refusal: its routes may all be below the prefix.
+     * module (one with a route prefix, {@link #of}) that implements none of the module's HTTP contracts, unless its
+     * class-level {@code @RequestMapping} puts all its routes below the prefix. The load balancer sends the service only
+     * the paths below the module's prefix: a controller whose class-level mapping is elsewhere ({@code /admin/customers}
+     * beside the contract's {@code /api/customers}) is named with that mapping, as its routes certainly reach the
+     * monolith, where the module does not run; one with no class-level mapping has routes the plugin does not read, and
+     * is named as possibly outside. Warnings, not refusals: the module's API (its contract) is routed.
      *
      * @param service the service's name, as the build's lines name it
      * @param modules the service's own modules
@@ -126,59 +128,32 @@ final class ModuleRoutes {
     static List<String> outsideTheirPrefix(ModulithModel model, String service, List<String> modules) {
         List<String> warnings = new ArrayList<>();
         for (String module : modules) {
-            Declared declared = Declared.of(model, module);
-            if (declared.prefixes().size() != 1) {
+            HttpDeclarations declared = HttpDeclarations.of(model, module);
+            if (declared.prefix().isEmpty()) {
                 continue; // no route: blockedServices says so where it matters
             }
-            String prefix = declared.prefixes().first();
-            new TreeSet<>(declared.controllers()).stream()
-                    .filter(controller -> model.httpContracts().values().stream()
-                            .noneMatch(c -> c.controllers().contains(controller)))
-                    .forEach(controller -> warnings.add(service + ": controller " + controller + " of module " + module
-                            + " implements none of its HTTP contracts, so its routes are not checked against the load"
-                            + " balancer's rule for " + module + ", which sends " + service + " only " + prefix + " and "
-                            + prefix + "/*: a route of it outside them reaches the monolith, where " + module + " does not"
-                            + " run; serve its routes below " + prefix + " (or through the contract)"));
+            String prefix = declared.prefix().get();
+            String sent = service + " only " + prefix + " and " + prefix + "/*";
+            declared.controllers().forEach((controller, paths) -> {
+                if (model.httpContracts().values().stream().anyMatch(c -> c.controllers().contains(controller))) {
+                    return;
+                }
+                List<String> outside = paths.stream().filter(p -> !p.equals(prefix) && !p.startsWith(prefix + "/")).toList();
+                if (paths.isEmpty()) {
+                    warnings.add(service + ": controller " + controller + " of module " + module + " implements none of"
+                            + " its HTTP contracts and has no class-level @RequestMapping, so its routes are not checked"
+                            + " against the load balancer's rule for " + module + ", which sends " + sent + ": a route of it"
+                            + " outside them reaches the monolith, where " + module + " does not run; map it below " + prefix
+                            + " (@RequestMapping(\"" + prefix + "\") on the class) or serve its routes through the contract");
+                } else if (!outside.isEmpty()) {
+                    warnings.add(service + ": controller " + controller + " of module " + module + " serves its routes"
+                            + " below " + String.join(", ", outside) + " (its class-level @RequestMapping), outside " + prefix
+                            + ", the prefix of " + module + "'s HTTP contract " + String.join(", ", declared.contracts())
+                            + ": the load balancer sends " + sent + ", so those requests reach the monolith, where " + module
+                            + " does not run; map it below " + prefix + " or serve its routes through the contract");
+                }
+            });
         }
         return warnings;
-    }
-
-    /** What a module declares for HTTP: its contracts, their class-level prefixes and its controllers. */
-    private record Declared(List<String> contracts, TreeSet<String> prefixes, Set<String> controllers) {
-
-        static Declared of(ModulithModel model, String module) {
-            List<String> contracts = new ArrayList<>();
-            TreeSet<String> prefixes = new TreeSet<>();
-            model.httpContracts().values().stream()
-                    .filter(c -> model.moduleOf(c.type()).map(m -> m.name().equals(module)).orElse(false))
-                    .forEach(c -> {
-                        contracts.add(c.type());
-                        if (c.prefix() != null) {
-                            prefixes.add(c.prefix());
-                        }
-                    });
-            contracts.sort(null);
-            return new Declared(contracts, prefixes, model.controllersOf(module));
-        }
-
-        boolean servesHttp() {
-            return !contracts.isEmpty() || !controllers.isEmpty();
-        }
-
-        /** What was found instead of one usable prefix. */
-        String found() {
-            if (contracts.isEmpty()) {
-                return "controller " + String.join(", ", controllers) + ", no HTTP contract";
-            }
-            if (prefixes.isEmpty()) {
-                return "HTTP contract " + String.join(", ", contracts) + " without a class-level prefix";
-            }
-            if (prefixes.size() > 1) {
-                return "several prefixes " + String.join(", ", prefixes) + " on " + String.join(", ", contracts)
-                        + ", where the load balancer routes one per module";
-            }
-            return "prefix '" + prefixes.first() + "' on " + String.join(", ", contracts)
-                    + ", not of the shape /api/name (no wildcard, no trailing '/')";
-        }
     }
 }

@@ -20,7 +20,8 @@ import java.util.TreeSet;
  *
  * <p>Constructor arguments: the application class the model was read from; the packages whose direct
  * sub-packages are modules (Spring Modulith's root packages); every module; each interface Spring can turn into
- * an HTTP client, by class name; every controller class ({@code @Controller}, {@code @RestController}); every method that listens to an event in process; JPA entities and Spring Data
+ * an HTTP client, by class name; every controller class ({@code @Controller}, {@code @RestController}) to its
+ * class-level {@code @RequestMapping} paths (empty when it has none); every method that listens to an event in process; JPA entities and Spring Data
  * relational aggregates with their tables; each event type annotated {@code @Externalized} to its target ("" when
  * it names none); each type to its source file's name (from the class file); the Spring Modulith version and the
  * JVM version that read the model.
@@ -31,7 +32,7 @@ public final class ModulithModel {
     private final List<String> rootPackages;
     private final List<Module> modules;
     private final Map<String, HttpContract> httpContracts;
-    private final Set<String> controllers;
+    private final Map<String, List<String>> controllers;
     private final List<Listener> listeners;
     private final List<Entity> entities;
     private final Map<String, String> externalizedEvents;
@@ -41,13 +42,16 @@ public final class ModulithModel {
     private final Map<String, Module> moduleOfType = new HashMap<>();
 
     public ModulithModel(String mainClass, List<String> rootPackages, List<Module> modules,
-            Map<String, HttpContract> httpContracts, Set<String> controllers, List<Listener> listeners, List<Entity> entities,
-            Map<String, String> externalizedEvents, Map<String, String> sourceFiles, String springModulith, String java) {
+            Map<String, HttpContract> httpContracts, Map<String, List<String>> controllers, List<Listener> listeners,
+            List<Entity> entities, Map<String, String> externalizedEvents, Map<String, String> sourceFiles,
+            String springModulith, String java) {
         this.mainClass = mainClass;
         this.rootPackages = List.copyOf(rootPackages);
         this.modules = modules.stream().sorted(Comparator.comparing(Module::name)).toList();
         this.httpContracts = Map.copyOf(httpContracts);
-        this.controllers = Set.copyOf(controllers);
+        Map<String, List<String>> paths = new TreeMap<>();
+        controllers.forEach((controller, declared) -> paths.put(controller, List.copyOf(declared)));
+        this.controllers = Collections.unmodifiableMap(paths);
         this.listeners = List.copyOf(listeners);
         this.entities = List.copyOf(entities);
         this.externalizedEvents = Map.copyOf(externalizedEvents);
@@ -57,6 +61,20 @@ public final class ModulithModel {
         for (Module module : this.modules) {
             module.types().forEach(type -> moduleOfType.put(type, module));
         }
+    }
+
+    /** As the constructor above, with controllers none of which has a class-level {@code @RequestMapping}. */
+    public ModulithModel(String mainClass, List<String> rootPackages, List<Module> modules,
+            Map<String, HttpContract> httpContracts, Set<String> controllers, List<Listener> listeners, List<Entity> entities,
+            Map<String, String> externalizedEvents, Map<String, String> sourceFiles, String springModulith, String java) {
+        this(mainClass, rootPackages, modules, httpContracts, withoutPaths(controllers), listeners, entities,
+                externalizedEvents, sourceFiles, springModulith, java);
+    }
+
+    private static Map<String, List<String>> withoutPaths(Set<String> controllers) {
+        Map<String, List<String>> none = new TreeMap<>();
+        controllers.forEach(controller -> none.put(controller, List.of()));
+        return none;
     }
 
     public String mainClass() {
@@ -77,13 +95,22 @@ public final class ModulithModel {
 
     /** Every controller class of the application's modules. */
     public Set<String> controllers() {
-        return controllers;
+        return controllers.keySet();
+    }
+
+    /**
+     * The class-level {@code @RequestMapping} paths of a controller (on it, a supertype, or through a composed
+     * annotation), as the analyzer read them: every route of it lies below one of them. Empty when it declares none
+     * (its routes are then its methods' own paths, which the plugin does not read) or is no controller.
+     */
+    public List<String> controllerPaths(String controller) {
+        return controllers.getOrDefault(controller, List.of());
     }
 
     /** The controllers of one module, by name; a module with none serves no HTTP route of its own. */
     public Set<String> controllersOf(String module) {
         Set<String> found = new TreeSet<>();
-        controllers.stream().filter(c -> moduleOf(c).map(m -> m.name().equals(module)).orElse(false)).forEach(found::add);
+        controllers.keySet().stream().filter(c -> moduleOf(c).map(m -> m.name().equals(module)).orElse(false)).forEach(found::add);
         return found;
     }
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AnalysisForkTest {
 
-    private static final Map<String, String> SOURCES = Map.of(
+    private static final Map<String, String> APPLICATION = Map.of(
             "shop/ShopApplication.java", "package shop; @org.springframework.modulith.Modulithic public class ShopApplication {}",
             "shop/kernel/package-info.java", "@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN) package shop.kernel;",
             "shop/kernel/Money.java", "package shop.kernel; public record Money(int cents) {}",
@@ -43,6 +43,31 @@ class AnalysisForkTest {
                     + " void place(String sku) { catalog.item(sku); events.publishEvent(new shop.orders.OrderPlaced(sku)); } }",
             "shop/shipping/internal/Planner.java", "package shop.shipping.internal; @org.springframework.stereotype.Component class Planner {"
                     + " @org.springframework.context.event.EventListener void on(shop.orders.OrderPlaced placed) { } }");
+
+    /**
+     * Controllers with class-level mappings: shipping's written with @RequestMapping's path, orders' through a composed
+     * annotation of the open kernel module whose value is an alias of the mapping's path; a subclass inherits one.
+     */
+    private static final Map<String, String> MAPPED = Map.of(
+            "shop/kernel/ApiRoute.java", "package shop.kernel; import org.springframework.core.annotation.AliasFor;"
+                    + " import org.springframework.web.bind.annotation.RequestMapping;"
+                    + " @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)"
+                    + " @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)"
+                    + " @org.springframework.web.bind.annotation.RestController @RequestMapping"
+                    + " public @interface ApiRoute { @AliasFor(annotation = RequestMapping.class, attribute = \"path\") String[] value(); }",
+            "shop/orders/internal/OrdersController.java", "package shop.orders.internal; @shop.kernel.ApiRoute(\"/api/orders\")"
+                    + " class OrdersController { }",
+            "shop/shipping/internal/ShippingController.java", "package shop.shipping.internal;"
+                    + " @org.springframework.web.bind.annotation.RestController"
+                    + " @org.springframework.web.bind.annotation.RequestMapping(path = \"/api/shipping\") class ShippingController { }",
+            "shop/shipping/internal/ParcelsController.java", "package shop.shipping.internal;"
+                    + " @org.springframework.web.bind.annotation.RestController class ParcelsController extends ShippingController { }");
+
+    private static final Map<String, String> SOURCES = new java.util.HashMap<>(APPLICATION);
+
+    static {
+        SOURCES.putAll(MAPPED);
+    }
 
     @TempDir
     Path dir;
@@ -89,13 +114,28 @@ class AnalysisForkTest {
                 "USES_COMPONENT", "shop.orders.internal.OrderService", "shop.catalog.Catalog", "catalog")));
         assertEquals(new ModulithModel.HttpContract("shop.catalog.Catalog", "/api/catalog", List.of("shop.catalog.internal.CatalogController")),
                 model.httpContracts().get("shop.catalog.Catalog"));
-        assertEquals(java.util.Set.of("shop.catalog.internal.CatalogController"), model.controllers());
+        assertEquals(java.util.Set.of("shop.catalog.internal.CatalogController", "shop.orders.internal.OrdersController",
+                "shop.shipping.internal.ShippingController", "shop.shipping.internal.ParcelsController"), model.controllers());
         assertEquals(java.util.Set.of("shop.catalog.internal.CatalogController"), model.controllersOf("catalog"));
-        assertEquals(java.util.Set.of(), model.controllersOf("orders"));
+        assertEquals(java.util.Set.of(), model.controllersOf("kernel"));
         assertTrue(model.listeners().contains(new ModulithModel.Listener("shop.orders.OrderPlaced", "shop.shipping.internal.Planner", "on")));
         assertEquals(java.util.Set.of("orders"), model.publishersOf("shop.orders.OrderPlaced"));
         assertEquals("shop/orders/internal/OrderService.java", model.sourcePath("shop.orders.internal.OrderService"));
         assertEquals(Runtime.version().feature(), SupportedVersions.feature(model.java()));
+    }
+
+    /**
+     * Each controller's class-level @RequestMapping paths, as Spring finds them: written directly, through a composed
+     * annotation's aliased attribute, inherited from a superclass; none for a controller that declares none.
+     */
+    @Test
+    void readsEachControllersClassLevelRequestMapping() throws Exception {
+        ModulithModel model = AnalysisFork.run(request("shop.ShopApplication"));
+
+        assertEquals(List.of(), model.controllerPaths("shop.catalog.internal.CatalogController"));
+        assertEquals(List.of("/api/shipping"), model.controllerPaths("shop.shipping.internal.ShippingController"));
+        assertEquals(List.of("/api/orders"), model.controllerPaths("shop.orders.internal.OrdersController"));
+        assertEquals(List.of("/api/shipping"), model.controllerPaths("shop.shipping.internal.ParcelsController"));
     }
 
     @Test

@@ -48,6 +48,26 @@ class RuntimeMetadataTest {
         assertTrue(!new String(service, StandardCharsets.ISO_8859_1).contains("20"), "no date in the file");
     }
 
+    /**
+     * A module without an HTTP contract whose controller declares a class-level {@code @RequestMapping} has that prefix
+     * in the metadata too: the run time answers the routes of a module held elsewhere by the same prefix the load
+     * balancer routes by.
+     */
+    @Test
+    void aModuleWithoutContractHasItsControllersClassLevelMappingAsPrefix() throws IOException {
+        ModulithModel base = FakeApp.model();
+        Map<String, List<String>> controllers = new java.util.LinkedHashMap<>();
+        base.controllers().forEach(c -> controllers.put(c, List.of()));
+        controllers.put("fake.gamma.internal.GammaService", List.of("/api/gamma"));
+        ModulithModel model = new ModulithModel(base.mainClass(), base.rootPackages(), base.modules(), base.httpContracts(),
+                controllers, List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "17");
+
+        Properties metadata = load(RuntimeMetadata.of(model, List.of()));
+        assertEquals("/api/gamma", metadata.getProperty("module.gamma.prefix"));
+        assertEquals("", metadata.getProperty("module.gamma.contracts"));
+        assertEquals("/api/alpha", metadata.getProperty("module.alpha.prefix"), "a contract's prefix as before");
+    }
+
     private static Properties load(byte[] bytes) throws IOException {
         Properties properties = new Properties();
         properties.load(new ByteArrayInputStream(bytes));

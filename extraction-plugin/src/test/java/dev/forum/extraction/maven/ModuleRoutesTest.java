@@ -124,13 +124,15 @@ class ModuleRoutesTest {
         Map<String, String> blocked = ModuleRoutes.blockedServices(topology, shop());
         assertEquals(List.of("orders", "feedback", "stock"), List.copyOf(blocked.keySet()), "sales has its route: not blocked");
         assertEquals("/app/topology.yml:3: service 'orders' is blocked: module 'orders' has no route prefix the load balancer"
-                + " can use (controller shop.orders.internal.OrderController, no HTTP contract): give each such module one"
-                + " prefix on an interface of its published API that its controller implements, e.g."
-                + " @HttpExchange(\"/api/orders\"), or take it out of service 'orders' in /app/topology.yml (it stays in the"
-                + " monolith)", blocked.get("orders"));
+                + " can use (controller shop.orders.internal.OrderController without a class-level @RequestMapping, so its"
+                + " routes are unknown, no HTTP contract): give each such module one prefix, @HttpExchange(\"/api/orders\")"
+                + " on an interface of its published API that its controllers implement or the same class-level"
+                + " @RequestMapping(\"/api/orders\") on each of its controllers, or take it out of service 'orders' in"
+                + " /app/topology.yml (it stays in the monolith)", blocked.get("orders"));
         assertTrue(blocked.get("feedback").startsWith("/app/topology.yml:5: service 'feedback' is blocked: module 'reviews'"
                 + " has no route prefix the load balancer can use (HTTP contract shop.reviews.ReviewsApi without a class-level"
-                + " prefix)"), blocked.get("feedback"));
+                + " prefix, controller shop.reviews.internal.ReviewController without a class-level @RequestMapping, so its"
+                + " routes are unknown)"), blocked.get("feedback"));
         assertTrue(blocked.get("stock").contains("module 'stock' has no route prefix the load balancer can use (several"
                 + " prefixes /admin/stock, /api/stock on shop.stock.StockAdminApi, shop.stock.StockApi, where the load"
                 + " balancer routes one per module)"), blocked.get("stock"));
@@ -169,9 +171,10 @@ class ModuleRoutesTest {
                         "shop.catalog.internal.CatalogController"), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "17");
 
         assertEquals(List.of("crm: controller shop.customers.internal.AdminController of module customers implements none of"
-                + " its HTTP contracts, so its routes are not checked against the load balancer's rule for customers, which"
-                + " sends crm only /api/customers and /api/customers/*: a route of it outside them reaches the monolith, where"
-                + " customers does not run; serve its routes below /api/customers (or through the contract)"),
+                + " its HTTP contracts and has no class-level @RequestMapping, so its routes are not checked against the"
+                + " load balancer's rule for customers, which sends crm only /api/customers and /api/customers/*: a route of"
+                + " it outside them reaches the monolith, where customers does not run; map it below /api/customers"
+                + " (@RequestMapping(\"/api/customers\") on the class) or serve its routes through the contract"),
                 ModuleRoutes.outsideTheirPrefix(model, "crm", List.of("customers", "catalog")));
         assertEquals(List.of(), ModuleRoutes.outsideTheirPrefix(model, "catalog", List.of("catalog")),
                 "every controller implements the contract");
@@ -194,5 +197,92 @@ class ModuleRoutesTest {
                 "a controller without a contract: the load balancer routes to it");
         assertEquals(java.util.Optional.empty(), ModuleRoutes.unreachable(shop(), "feedback", List.of("ratings", "reviews")),
                 "reviews's controller serves the service");
+    }
+
+    /**
+     * A library with no HTTP contract at all: members' two controllers share the class-level mapping /api/members; loans'
+     * disagree (/api/loans, /api/renewals); fines has one mapped controller beside one without a class-level mapping.
+     */
+    private static ModulithModel mappedLibrary() {
+        List<ModulithModel.Module> modules = new ArrayList<>();
+        module(modules, "members", "internal.MembersController", "internal.CardsController");
+        module(modules, "loans", "internal.LoansController", "internal.RenewalsController");
+        module(modules, "fines", "internal.FinesController", "internal.PaymentsController");
+        Map<String, List<String>> controllers = new LinkedHashMap<>();
+        controllers.put("shop.members.internal.MembersController", List.of("/api/members"));
+        controllers.put("shop.members.internal.CardsController", List.of("/api/members"));
+        controllers.put("shop.loans.internal.LoansController", List.of("/api/loans"));
+        controllers.put("shop.loans.internal.RenewalsController", List.of("/api/renewals"));
+        controllers.put("shop.fines.internal.FinesController", List.of("/api/fines"));
+        controllers.put("shop.fines.internal.PaymentsController", List.of());
+        return new ModulithModel("shop.ShopApplication", List.of("shop"), modules, Map.of(), controllers, List.of(),
+                List.of(), Map.of(), Map.of(), "2.1.1", "17");
+    }
+
+    /** Without an HTTP contract, the class-level @RequestMapping every controller of the module declares is its route. */
+    @Test
+    void theClassLevelRequestMappingAllItsControllersShareIsTheRouteOfAModuleWithoutContract() {
+        ModulithModel model = mappedLibrary();
+        assertEquals(List.of(ModuleRoute.unrouted("fines"), ModuleRoute.unrouted("loans"),
+                new ModuleRoute("members", "/api/members")), ModuleRoutes.of(model));
+        Topology topology = Topology.resolve(TopologyFile.parse("services:\n  - { name: monolith, monolith: true }\n"
+                + "  - { name: people, modules: [members] }\n", "/app/topology.yml"), ModuleRoutes.of(model));
+        assertEquals(Map.of(), ModuleRoutes.blockedServices(topology, model));
+        assertEquals(List.of("30 members [/api/members, /api/members/*]"), topology.routingRules().stream()
+                .map(r -> r.priority() + " " + r.module() + " " + r.patterns()).toList());
+        assertEquals(List.of(), ModuleRoutes.outsideTheirPrefix(model, "people", List.of("members")),
+                "every controller is below the prefix");
+    }
+
+    /**
+     * Controllers that disagree block the service, naming each prefix with its controller; a controller without a
+     * class-level mapping beside a mapped one blocks it too (its routes are unknown), naming both.
+     */
+    @Test
+    void controllersThatDisagreeOrLackAClassLevelMappingBlockTheServiceInOneLineNamingThem() {
+        ModulithModel model = mappedLibrary();
+        Topology topology = Topology.resolve(TopologyFile.parse("services:\n  - { name: monolith, monolith: true }\n"
+                + "  - { name: lending, modules: [loans] }\n  - { name: billing, modules: [fines] }\n",
+                "/app/topology.yml"), ModuleRoutes.of(model));
+        Map<String, String> blocked = ModuleRoutes.blockedServices(topology, model);
+        assertEquals(List.of("lending", "billing"), List.copyOf(blocked.keySet()));
+        assertEquals("/app/topology.yml:3: service 'lending' is blocked: module 'loans' has no route prefix the load balancer"
+                + " can use (several prefixes on the class-level @RequestMapping of its controllers, /api/loans on"
+                + " shop.loans.internal.LoansController, /api/renewals on shop.loans.internal.RenewalsController, where the"
+                + " load balancer routes one per module): give each such module one prefix, @HttpExchange(\"/api/loans\") on"
+                + " an interface of its published API that its controllers implement or the same class-level"
+                + " @RequestMapping(\"/api/loans\") on each of its controllers, or take it out of service 'lending' in"
+                + " /app/topology.yml (it stays in the monolith)", blocked.get("lending"));
+        assertTrue(blocked.get("billing").startsWith("/app/topology.yml:4: service 'billing' is blocked: module 'fines' has"
+                + " no route prefix the load balancer can use (controller shop.fines.internal.PaymentsController without a"
+                + " class-level @RequestMapping, so its routes are unknown (beside /api/fines on"
+                + " shop.fines.internal.FinesController), no HTTP contract): "), blocked.get("billing"));
+    }
+
+    /**
+     * With a contract, the contract's prefix is the module's route; a controller of it mapped elsewhere is named with
+     * its actual mapping, one mapped below the prefix is not named.
+     */
+    @Test
+    void aControllerMappedOutsideTheContractsPrefixIsNamedWithItsMapping() {
+        List<ModulithModel.Module> modules = new ArrayList<>();
+        module(modules, "customers", "CustomerApi", "internal.CustomerController", "internal.AdminController",
+                "internal.ExportController");
+        Map<String, ModulithModel.HttpContract> contracts = new LinkedHashMap<>();
+        contract(contracts, "shop.customers.CustomerApi", "/api/customers", "shop.customers.internal.CustomerController");
+        Map<String, List<String>> controllers = new LinkedHashMap<>();
+        controllers.put("shop.customers.internal.CustomerController", List.of());
+        controllers.put("shop.customers.internal.AdminController", List.of("/admin/customers"));
+        controllers.put("shop.customers.internal.ExportController", List.of("/api/customers/export"));
+        ModulithModel model = new ModulithModel("shop.ShopApplication", List.of("shop"), modules, contracts, controllers,
+                List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "17");
+
+        assertEquals(List.of(new ModuleRoute("customers", "/api/customers")), ModuleRoutes.of(model));
+        assertEquals(List.of("crm: controller shop.customers.internal.AdminController of module customers serves its routes"
+                + " below /admin/customers (its class-level @RequestMapping), outside /api/customers, the prefix of"
+                + " customers's HTTP contract shop.customers.CustomerApi: the load balancer sends crm only /api/customers and"
+                + " /api/customers/*, so those requests reach the monolith, where customers does not run; map it below"
+                + " /api/customers or serve its routes through the contract"),
+                ModuleRoutes.outsideTheirPrefix(model, "crm", List.of("customers")));
     }
 }

@@ -49,7 +49,8 @@ public record ModuleMetadata(List<ModuleInfo> modules, Set<String> service) {
      * @param everywhere  open, shared or the main class's module: part of every process
      * @param packages    its base packages
      * @param contracts   its HTTP contract interfaces (class names)
-     * @param routePrefix its contracts' route prefix, or null
+     * @param routePrefix the prefix the load balancer routes to it: its contracts' class-level one, else the class-level
+     *                    {@code @RequestMapping} its controllers all declare (the plugin's rule); null when it has none
      * @param calls       the modules whose HTTP contracts it calls through a bean
      * @param beanCalls   beans of other modules it uses that are no HTTP contract: class name to module
      * @param listens     the events it listens to: event class to the modules publishing it (one event may have
