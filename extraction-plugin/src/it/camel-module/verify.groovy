@@ -10,14 +10,32 @@ String name = "Module 'readingClub' cannot be a service of its own as it is: its
 // 1: the report lists readingClub, not extractable for its name (one blocker, the line above); books is extractable.
 def report = new JsonSlurper().parse(new File(basedir, 'target/extract/report.json'))
 def modules = report.modules.collectEntries { [it.name, it] }
-assert modules.keySet() == ['books', 'readingClub'] as Set : modules.keySet()
-assert report.summary.extractable == ['books'] : report.summary
+assert modules.keySet() == ['books', 'loans', 'readingClub'] as Set : modules.keySet()
+assert report.summary.extractable == ['books', 'loans'] : report.summary
 assert modules.readingClub.blockers.collect { it.kind } == ['module-name'] : modules.readingClub.blockers
 assert modules.readingClub.blockers[0].message == name
 // The monolith holds it; the ecs goal rendered the topology (the plain build did not fail).
 assert report.services.find { it.name == 'monolith' }.modules.contains('readingClub') : report.services
 assert log.contains('[extract] ecs: topology.yml -> target/ecs:') : lines.findAll { it.contains('[extract] ecs') }
 assert !log.contains('a module name is lower-case letters')
+
+// 1: lending holds loans, which has no HTTP contract and whose controllers disagree on their class-level mapping: it is
+// blocked in one line naming each prefix with its controller (a no-route blocker of the report), and the ecs goal
+// renders the rest without it; books, routed by its contract, is rendered.
+String topologyFile = new File(basedir, 'topology.yml').toPath().toAbsolutePath().normalize()
+String lending = topologyFile + ":7: service 'lending' is blocked: module 'loans' has no route prefix the load balancer" +
+        " can use (several prefixes on the class-level @RequestMapping of its controllers, /api/loans on" +
+        " example.library.loans.internal.LoansController, /api/renewals on example.library.loans.internal.RenewalsController," +
+        " where the load balancer routes one per module): give each such module one prefix, @HttpExchange(\"/api/loans\") on" +
+        " an interface of its published API that its controllers implement or the same class-level" +
+        " @RequestMapping(\"/api/loans\") on each of its controllers, or take it out of service 'lending' in " + topologyFile +
+        " (it stays in the monolith)"
+def lendingService = report.services.find { it.name == 'lending' }
+assert !lendingService.buildable && lendingService.blockers*.kind == ['no-route'] : lendingService
+assert lendingService.blockers[0].message == lending : lendingService.blockers[0].message
+assert lines.any { it.startsWith('[WARNING] [extract] ecs: ') && it.endsWith(lending + '; rendered without it') } :
+        lines.findAll { it.contains('[extract] ecs: ') }
+assert new File(basedir, 'target/ecs/service-books.json').isFile() && !new File(basedir, 'target/ecs/service-lending.json').exists()
 
 // 2: -Dextract=readingClub: refused in that one line, nothing built.
 assert errors.count { it.contains(name) } == 1 : errors
@@ -31,5 +49,5 @@ assert !errors.any { it.contains("'books'") && it.contains('valid route') } : er
 
 // 4: the module's package suggests the module.
 assert errors.any { it.contains("Unknown module or service 'example.library.books' in -Dextract=example.library.books" +
-        " (did you mean books?): valid are modules books, readingClub") } : errors
+        " (did you mean books?): valid are modules books, loans, readingClub") } : errors
 return true
