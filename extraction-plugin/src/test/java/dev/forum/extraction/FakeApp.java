@@ -1,5 +1,6 @@
 package dev.forum.extraction;
 
+import dev.forum.extraction.model.HttpContract;
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.ScannedArtifact;
 import dev.forum.extraction.scan.BytecodeScanner;
@@ -111,9 +112,9 @@ public final class FakeApp {
                         List.of(new ModulithModel.Dependency("USES_COMPONENT", "fake.beta.internal.BetaService", "fake.alpha.AlphaApi", "alpha"))),
                 module("gamma", false, Set.of("fake.gamma.GammaApi"), Set.of("fake.gamma.internal.GammaService"),
                         List.of(new ModulithModel.Dependency("USES_COMPONENT", "fake.gamma.internal.GammaService", "fake.beta.BetaApi", "beta"))));
-        Map<String, ModulithModel.HttpContract> contracts = Map.of(
-                "fake.alpha.AlphaApi", new ModulithModel.HttpContract("fake.alpha.AlphaApi", "/api/alpha", List.of("fake.alpha.internal.AlphaService")),
-                "fake.beta.BetaApi", new ModulithModel.HttpContract("fake.beta.BetaApi", "/api/beta", List.of("fake.beta.internal.BetaService")));
+        Map<String, HttpContract> contracts = Map.of(
+                "fake.alpha.AlphaApi", new HttpContract("fake.alpha.AlphaApi", "/api/alpha", List.of("fake.alpha.internal.AlphaService")),
+                "fake.beta.BetaApi", new HttpContract("fake.beta.BetaApi", "/api/beta", List.of("fake.beta.internal.BetaService")));
         return new ModulithModel("fake.platform.Paging", List.of("fake"), modules, contracts,
                 Set.of("fake.alpha.internal.AlphaService", "fake.beta.internal.BetaService"), List.of(), List.of(), Map.of(),
                 Map.of(), "2.1.1", "17");

@@ -3,6 +3,7 @@ package dev.forum.extraction.analysis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forum.extraction.model.ExtractionException;
+import dev.forum.extraction.model.HttpContract;
 import dev.forum.extraction.model.ModulithModel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,12 +42,12 @@ public final class ModelJson {
                     module.path("open").asBoolean(), module.path("shared").asBoolean(), set(module.path("types")),
                     set(module.path("publishedTypes")), events, dependencies));
         }
-        Map<String, ModulithModel.HttpContract> contracts = new LinkedHashMap<>();
+        Map<String, HttpContract> contracts = new LinkedHashMap<>();
         root.path("httpContracts").forEach(c -> {
-            List<ModulithModel.Unsendable> unsendable = new ArrayList<>();
-            c.path("unsendable").forEach(u -> unsendable.add(new ModulithModel.Unsendable(u.path("method").asText(),
+            List<HttpContract.Unsendable> unsendable = new ArrayList<>();
+            c.path("unsendable").forEach(u -> unsendable.add(new HttpContract.Unsendable(u.path("method").asText(),
                     u.path("part").asText(), u.path("type").asText(), u.path("problem").asText(), u.path("fix").asText())));
-            contracts.put(c.path("type").asText(), new ModulithModel.HttpContract(c.path("type").asText(),
+            contracts.put(c.path("type").asText(), new HttpContract(c.path("type").asText(),
                     c.hasNonNull("prefix") ? c.get("prefix").asText() : null, strings(c.path("controllers")), unsendable));
         });
         List<ModulithModel.Listener> listeners = new ArrayList<>();

@@ -2,7 +2,6 @@ package dev.forum.extraction.model;
 
 import dev.forum.extraction.model.ModulithModel.Dependency;
 import dev.forum.extraction.model.ModulithModel.Entity;
-import dev.forum.extraction.model.ModulithModel.HttpContract;
 import dev.forum.extraction.model.ModulithModel.Listener;
 import dev.forum.extraction.model.ModulithModel.Module;
 import java.util.ArrayList;
@@ -128,7 +127,7 @@ final class Boundary {
         if (!unsendableSeen.add(contract.type())) {
             return;
         }
-        for (ModulithModel.Unsendable part : contract.unsendable()) {
+        for (HttpContract.Unsendable part : contract.unsendable()) {
             blockers.add(blocker(Blocker.Kind.CONTRACT_TYPE, dependency.source(), contract.type(), caller, callee,
                     prefix() + dependency.source() + " calls the HTTP contract " + contract.type() + " of module " + callee + where
                             + ", whose method " + simpleName(contract.type()) + "." + part.method() + " cannot carry its " + part.part()

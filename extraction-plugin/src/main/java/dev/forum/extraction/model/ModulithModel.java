@@ -20,7 +20,7 @@ import java.util.TreeSet;
  *
  * <p>Constructor arguments: the application class the model was read from; the packages whose direct
  * sub-packages are modules (Spring Modulith's root packages); every module; each interface Spring can turn into
- * an HTTP client, by class name; every controller class ({@code @Controller}, {@code @RestController}) to its
+ * an HTTP client ({@link HttpContract}), by class name; every controller class ({@code @Controller}, {@code @RestController}) to its
  * class-level {@code @RequestMapping} paths (empty when it has none); every method that listens to an event in process; JPA entities and Spring Data
  * relational aggregates with their tables; each event type annotated {@code @Externalized} to its target ("" when
  * it names none); each type to its source file's name (from the class file); the Spring Modulith version and the
@@ -181,36 +181,6 @@ public final class ModulithModel {
         public boolean isBeanReference() {
             return "USES_COMPONENT".equals(type);
         }
-    }
-
-    /**
-     * An interface with HTTP exchange annotations, its class-level route prefix (or null), the controllers implementing it
-     * and what its methods take or return that cannot travel over HTTP.
-     */
-    public record HttpContract(String type, String prefix, List<String> controllers, List<Unsendable> unsendable) {
-
-        public HttpContract {
-            controllers = List.copyOf(controllers);
-            unsendable = List.copyOf(unsendable);
-        }
-
-        /** A contract all of whose methods' types can travel. */
-        public HttpContract(String type, String prefix, List<String> controllers) {
-            this(type, prefix, controllers, List.of());
-        }
-    }
-
-    /**
-     * A parameter or return type of an HTTP contract's method that cannot travel over HTTP: JSON cannot carry it, or
-     * (in the URL or a header) Spring cannot make it from text.
-     *
-     * @param method  the method's name
-     * @param part    {@code parameter 'name'} or {@code return type}
-     * @param type    the declared type, generic arguments included
-     * @param problem why it cannot travel
-     * @param fix     what to send instead
-     */
-    public record Unsendable(String method, String part, String type, String problem, String fix) {
     }
 
     /**

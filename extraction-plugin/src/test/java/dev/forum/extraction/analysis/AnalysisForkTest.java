@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forum.extraction.model.ExtractionException;
+import dev.forum.extraction.model.HttpContract;
 import dev.forum.extraction.model.ModulithModel;
 import java.io.File;
 import java.io.IOException;
@@ -112,7 +113,7 @@ class AnalysisForkTest {
         assertTrue(!catalog.publishedTypes().contains("shop.catalog.internal.CatalogController"));
         assertTrue(model.module("orders").orElseThrow().dependencies().contains(new ModulithModel.Dependency(
                 "USES_COMPONENT", "shop.orders.internal.OrderService", "shop.catalog.Catalog", "catalog")));
-        assertEquals(new ModulithModel.HttpContract("shop.catalog.Catalog", "/api/catalog", List.of("shop.catalog.internal.CatalogController")),
+        assertEquals(new HttpContract("shop.catalog.Catalog", "/api/catalog", List.of("shop.catalog.internal.CatalogController")),
                 model.httpContracts().get("shop.catalog.Catalog"));
         assertEquals(java.util.Set.of("shop.catalog.internal.CatalogController", "shop.orders.internal.OrdersController",
                 "shop.shipping.internal.ShippingController", "shop.shipping.internal.ParcelsController"), model.controllers());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 
+import dev.forum.extraction.model.HttpContract;
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.topology.ModuleRoute;
 import dev.forum.topology.Topology;
@@ -30,7 +31,7 @@ class ModuleRoutesTest {
      */
     private static ModulithModel shop() {
         List<ModulithModel.Module> modules = new ArrayList<>();
-        Map<String, ModulithModel.HttpContract> contracts = new LinkedHashMap<>();
+        Map<String, HttpContract> contracts = new LinkedHashMap<>();
         module(modules, "catalog", "CatalogApi", "internal.CatalogController");
         module(modules, "orders", "Order", "internal.OrderController");
         module(modules, "ratings", "RatingService");
@@ -58,8 +59,8 @@ class ModuleRoutesTest {
         modules.add(new ModulithModel.Module(name, "shop." + name, false, false, all, published, Map.of(), List.of()));
     }
 
-    private static void contract(Map<String, ModulithModel.HttpContract> contracts, String type, String prefix, String controller) {
-        contracts.put(type, new ModulithModel.HttpContract(type, prefix, List.of(controller)));
+    private static void contract(Map<String, HttpContract> contracts, String type, String prefix, String controller) {
+        contracts.put(type, new HttpContract(type, prefix, List.of(controller)));
     }
 
     private static Topology read(String services) {
@@ -76,7 +77,7 @@ class ModuleRoutesTest {
     @Test
     void aCamelCaseModuleIsListedUnroutedAndStaysInTheMonolith() {
         List<ModulithModel.Module> modules = new ArrayList<>();
-        Map<String, ModulithModel.HttpContract> contracts = new LinkedHashMap<>();
+        Map<String, HttpContract> contracts = new LinkedHashMap<>();
         module(modules, "catalog", "CatalogApi", "internal.CatalogController");
         module(modules, "readingClub", "ClubApi", "internal.ClubController");
         contract(contracts, "shop.catalog.CatalogApi", "/api/catalog", "shop.catalog.internal.CatalogController");
@@ -161,7 +162,7 @@ class ModuleRoutesTest {
     @Test
     void aControllerOutsideTheContractsOfARoutedModuleIsNamedInOneWarningLine() {
         List<ModulithModel.Module> modules = new ArrayList<>();
-        Map<String, ModulithModel.HttpContract> contracts = new LinkedHashMap<>();
+        Map<String, HttpContract> contracts = new LinkedHashMap<>();
         module(modules, "customers", "CustomerApi", "internal.CustomerController", "internal.AdminController");
         module(modules, "catalog", "CatalogApi", "internal.CatalogController");
         contract(contracts, "shop.customers.CustomerApi", "/api/customers", "shop.customers.internal.CustomerController");
@@ -268,7 +269,7 @@ class ModuleRoutesTest {
         List<ModulithModel.Module> modules = new ArrayList<>();
         module(modules, "customers", "CustomerApi", "internal.CustomerController", "internal.AdminController",
                 "internal.ExportController");
-        Map<String, ModulithModel.HttpContract> contracts = new LinkedHashMap<>();
+        Map<String, HttpContract> contracts = new LinkedHashMap<>();
         contract(contracts, "shop.customers.CustomerApi", "/api/customers", "shop.customers.internal.CustomerController");
         Map<String, List<String>> controllers = new LinkedHashMap<>();
         controllers.put("shop.customers.internal.CustomerController", List.of());

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forum.extraction.ecs.EcsRenderer;
 import dev.forum.extraction.ecs.EcsSettings;
 import dev.forum.extraction.model.Blocker;
+import dev.forum.extraction.model.HttpContract;
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.TopologyServices;
 import dev.forum.extraction.report.ExtractionReport;
@@ -38,17 +39,17 @@ class RefusedServicesTest {
      */
     private static ModulithModel library() {
         List<ModulithModel.Module> modules = new ArrayList<>();
-        Map<String, ModulithModel.HttpContract> contracts = new LinkedHashMap<>();
+        Map<String, HttpContract> contracts = new LinkedHashMap<>();
         module(modules, "books", "BooksApi", "internal.BookController");
         module(modules, "loans", "LoansApi", "LoanCreated", "internal.LoanController");
         module(modules, "members", "MemberCard", "internal.MemberController");
         module(modules, "notifications", "internal.LoanNotifier");
         module(modules, "fines", "FinesApi", "internal.FineController", "internal.FineBook");
-        contracts.put("lib.fines.FinesApi", new ModulithModel.HttpContract("lib.fines.FinesApi", "/api/fines",
+        contracts.put("lib.fines.FinesApi", new HttpContract("lib.fines.FinesApi", "/api/fines",
                 List.of("lib.fines.internal.FineController")));
-        contracts.put("lib.books.BooksApi", new ModulithModel.HttpContract("lib.books.BooksApi", "/api/books",
+        contracts.put("lib.books.BooksApi", new HttpContract("lib.books.BooksApi", "/api/books",
                 List.of("lib.books.internal.BookController")));
-        contracts.put("lib.loans.LoansApi", new ModulithModel.HttpContract("lib.loans.LoansApi", "/api/loans",
+        contracts.put("lib.loans.LoansApi", new HttpContract("lib.loans.LoansApi", "/api/loans",
                 List.of("lib.loans.internal.LoanController")));
         Set<String> controllers = Set.of("lib.books.internal.BookController", "lib.loans.internal.LoanController",
                 "lib.members.internal.MemberController", "lib.fines.internal.FineController");

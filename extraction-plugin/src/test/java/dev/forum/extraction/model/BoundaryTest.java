@@ -15,7 +15,7 @@ class BoundaryTest {
     /** A model of the shop: a, b and c are modules under {@code shop}; k is open. */
     private static final class Shop {
         final List<ModulithModel.Module> modules = new ArrayList<>();
-        final Map<String, ModulithModel.HttpContract> contracts = new java.util.HashMap<>();
+        final Map<String, HttpContract> contracts = new java.util.HashMap<>();
         final List<ModulithModel.Listener> listeners = new ArrayList<>();
         final List<ModulithModel.Entity> entities = new ArrayList<>();
         final Map<String, String> externalized = new java.util.HashMap<>();
@@ -47,7 +47,7 @@ class BoundaryTest {
     void aBeanCallThroughAServedHttpContractBecomesARemoteClientEitherWay() {
         Shop shop = new Shop().module("a", false, List.of("internal.OrderService"), bean("shop.a.internal.OrderService", "shop.b.Catalog", "b"))
                 .module("b", false, List.of("Catalog", "internal.CatalogController"));
-        shop.contracts.put("shop.b.Catalog", new ModulithModel.HttpContract("shop.b.Catalog", "/api/b", List.of("shop.b.internal.CatalogController")));
+        shop.contracts.put("shop.b.Catalog", new HttpContract("shop.b.Catalog", "/api/b", List.of("shop.b.internal.CatalogController")));
         ModulithModel model = shop.model();
 
         ServicePlan a = Planner.plan(model, List.of(), new ServiceRequest("a", List.of("a")));
@@ -63,7 +63,7 @@ class BoundaryTest {
         Shop shop = new Shop().module("a", false, List.of("internal.OrderService"),
                         bean("shop.a.internal.OrderService", "shop.b.Stock", "b"), bean("shop.a.internal.OrderService", "shop.c.Prices", "c"))
                 .module("b", false, List.of("Stock")).module("c", false, List.of("Prices"));
-        shop.contracts.put("shop.c.Prices", new ModulithModel.HttpContract("shop.c.Prices", "/api/c", List.of()));
+        shop.contracts.put("shop.c.Prices", new HttpContract("shop.c.Prices", "/api/c", List.of()));
         ModulithModel model = shop.model();
 
         List<Blocker> a = blockers(model, "a");
@@ -219,10 +219,10 @@ class BoundaryTest {
         Shop shop = new Shop().module("a", false, List.of("internal.OrderService", "internal.Restock"),
                         bean("shop.a.internal.OrderService", "shop.b.InventoryApi", "b"), bean("shop.a.internal.Restock", "shop.b.InventoryApi", "b"))
                 .module("b", false, List.of("InventoryApi", "Stock", "internal.InventoryController"));
-        shop.contracts.put("shop.b.InventoryApi", new ModulithModel.HttpContract("shop.b.InventoryApi", "/api/inventory",
+        shop.contracts.put("shop.b.InventoryApi", new HttpContract("shop.b.InventoryApi", "/api/inventory",
                 List.of("shop.b.internal.InventoryController"), List.of(
-                        new ModulithModel.Unsendable("check", "parameter 'rule'", "java.util.function.Predicate<shop.b.Stock>", why, fix),
-                        new ModulithModel.Unsendable("rules", "return type", "java.util.List<java.util.function.Predicate<shop.b.Stock>>",
+                        new HttpContract.Unsendable("check", "parameter 'rule'", "java.util.function.Predicate<shop.b.Stock>", why, fix),
+                        new HttpContract.Unsendable("rules", "return type", "java.util.List<java.util.function.Predicate<shop.b.Stock>>",
                                 why, fix))));
         ModulithModel model = shop.model();
 
@@ -242,7 +242,7 @@ class BoundaryTest {
                 blockers(model, "b").stream().map(Blocker::kind).toList(), "the callee's side is refused too");
         assertEquals(List.of(), blockers(model, "a", "b"), "in one service the contract is called in process");
 
-        shop.contracts.put("shop.b.InventoryApi", new ModulithModel.HttpContract("shop.b.InventoryApi", "/api/inventory",
+        shop.contracts.put("shop.b.InventoryApi", new HttpContract("shop.b.InventoryApi", "/api/inventory",
                 List.of("shop.b.internal.InventoryController")));
         assertEquals(List.of(), blockers(shop.model(), "a"), "a contract of data only passes");
     }

@@ -188,10 +188,10 @@ class PublishedTypeInternalsTest {
                         bean("lend.loans.internal.LoanService", membersTarget, "members")),
                 module("members", Set.of("MemberCard", "MemberDirectory", "MembersApi"),
                         Set.of("Member", "MemberStore", "MemberController")));
-        Map<String, ModulithModel.HttpContract> contracts = Map.of(
-                "lend.books.BooksApi", new ModulithModel.HttpContract("lend.books.BooksApi", "/api/books",
+        Map<String, HttpContract> contracts = Map.of(
+                "lend.books.BooksApi", new HttpContract("lend.books.BooksApi", "/api/books",
                         List.of("lend.books.internal.BookController")),
-                "lend.members.MembersApi", new ModulithModel.HttpContract("lend.members.MembersApi", "/api/members",
+                "lend.members.MembersApi", new HttpContract("lend.members.MembersApi", "/api/members",
                         List.of("lend.members.internal.MemberController")));
         return new ModulithModel("lend.LendingApplication", List.of("lend"), modules, contracts,
                 Set.of("lend.books.internal.BookController", "lend.members.internal.MemberController"), List.of(), List.of(),
