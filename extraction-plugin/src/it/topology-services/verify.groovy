@@ -97,9 +97,12 @@ assert errors.any { it.contains("${mistakes}:6: monolith: ECS runs at least 2 ta
 assert errors.any { it.contains('-Dextract.ecs.stopTimeout=abc is not a number of seconds from 2 to 120') } : errors
 assert errors.any { it.contains("The ecs goal's settings do not fit together: moduleDatabases gives each module") } : errors
 assert errors.any { it.contains("${mistakes}:8: unknown key 'colour' in a service") } : errors
+// A service with a mistake of its own is still checked across services.
+assert errors.any { it.contains("${mistakes}:8: module 'alpha' is in two services, 'pair' (line 7) and 'extra'; a module"
+        + ' runs in one extracted service') } : errors
 // The file's and its deployment's in the file's order, then the settings'.
-assert [':4:', ':6:', ':7:', ':8:'].withIndex().every { String at, int i -> errors[i].contains(mistakes + at) } : errors
-assert errors.size() == 6 : errors
-assert log.contains("6 problems in the ECS deployment of ${mistakes} and in the ecs goal's settings, one per [extract] line"
+assert [':4:', ':6:', ':7:', ':8:', ':8:'].withIndex().every { String at, int i -> errors[i].contains(mistakes + at) } : errors
+assert errors.size() == 7 : errors
+assert log.contains("7 problems in the ECS deployment of ${mistakes} and in the ecs goal's settings, one per [extract] line"
         + ' above: fix each before the stacks can be rendered')
 return true

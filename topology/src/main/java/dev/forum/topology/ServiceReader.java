@@ -7,8 +7,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * One service of a topology file ({@link TopologyFile}'s {@code services:} items) read and checked. In: the service's
- * node; out: its {@link ServiceSpec}, or {@code null} when it holds a mistake, every mistake found then recorded in the
- * file's {@link TopologyMistakes}. A check that needs a value which is wrong (or left out while an unknown key of the
+ * node; out: its {@link ServiceSpec}, or none when it holds a mistake, every mistake found then recorded in the
+ * file's {@link TopologyMistakes}; and, whenever it has a name, its {@link ServiceOutline} for the checks across
+ * services. A check that needs a value which is wrong (or left out while an unknown key of the
  * service looks like it: {@code monolth: true}) is skipped, the others run: a wrong {@code count} skips the
  * autoscaling bounds, a wrong {@code monolith} the checks that differ for the monolith, and so on.
  */
@@ -32,27 +33,39 @@ final class ServiceReader {
     }
 
     /**
-     * @param node one item of {@code services:}
-     * @return the service, or {@code null} when it holds a mistake (recorded)
+     * A service read: the whole of it when it holds no mistake, and the parts the checks across services need
+     * whenever it has a name.
+     *
+     * @param spec    the service, or {@code null} when it holds a mistake (recorded)
+     * @param outline its name, monolith flag and modules as far as they could be read; {@code null} without a name
      */
-    ServiceSpec service(Node node) {
+    record Read(ServiceSpec spec, ServiceOutline outline) {
+
+        static final Read NOTHING = new Read(null, null);
+    }
+
+    /**
+     * @param node one item of {@code services:}
+     * @return the service read ({@link Read})
+     */
+    Read service(Node node) {
         int before = mistakes.count();
         TopologyNodes.Keys keys = nodes.mapping(node, "a service", SERVICE_KEYS);
         if (keys == null) {
-            return null;
+            return Read.NOTHING;
         }
         if (!keys.has("name")) {
             if (!keys.misspelt("name")) { // else its unknown key says it
                 nodes.mistake(node, "a service without a name: add name: <service>");
             }
             // Every other message names the service: without a name, only its keys are checked (above).
-            return null;
+            return Read.NOTHING;
         }
         String name = nodes.name(keys.get("name"), "service name");
         if (name == null && keys.get("name") instanceof ScalarNode written && !written.getValue().isBlank()) {
             name = written.getValue(); // a wrong name still names its service in the other messages, as written
         } else if (name == null) {
-            return null;
+            return Read.NOTHING;
         }
         Boolean monolith = bool(keys, "monolith", name + ".monolith", false);
         List<String> modules = keys.has("modules") ? nodes.names(keys.get("modules"), name + ".modules")
@@ -73,12 +86,15 @@ final class ServiceReader {
             nodes.mistake(node, name + ": an extracted service needs modules: [<module>, ...] (or monolith: true)");
         }
         OwnDatabase database = ownDatabase(keys.get("database"), name, monolith, traffic);
+        List<Integer> moduleLines = modules != null && keys.has("modules") ? TopologyNodes.itemLines(keys.get("modules"))
+                : List.of();
+        ServiceOutline outline = new ServiceOutline(name, TopologyNodes.line(node), monolith,
+                modules == null ? List.of() : modules, moduleLines);
         if (mistakes.count() > before) {
-            return null;
+            return new Read(null, outline);
         }
-        List<Integer> moduleLines = keys.has("modules") ? TopologyNodes.itemLines(keys.get("modules")) : List.of();
-        return new ServiceSpec(name, monolith, modules, sizing, count, autoscaling, traffic, TopologyNodes.line(node),
-                database, moduleLines);
+        return new Read(new ServiceSpec(name, monolith, modules, sizing, count, autoscaling, traffic,
+                TopologyNodes.line(node), database, moduleLines), outline);
     }
 
     /** The Fargate size; checked only when both its numbers are known. */

@@ -1,6 +1,5 @@
 package dev.forum.topology;
 
-import dev.forum.closestname.ClosestName;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A topology checked against the application's modules: every question the renderers (service builds, ECS
@@ -47,10 +45,9 @@ public final class Topology {
      * rule priorities follow that order ({@link #priorityOf}), so every load balancer rendered from it (the ALB's
      * listener rules, the local stand-in's HAProxy) numbers its rules alike.
      *
-     * <p>These checks span services, and run on a spec {@link TopologyFile} has read without a mistake: they need
-     * every service's name, {@code monolith} and modules read right ({@code monolith: yes} would otherwise also be "no
-     * monolith"), and the unknown-module check needs the application's modules, which the file's reader does not
-     * know. So a file's own mistakes are reported first, all at once; then these, all at once.
+     * <p>The checks span services ({@link CrossServiceChecks}) and need the application's modules, which the file's
+     * reader does not know; a file with mistakes of its own has them checked on its services' outlines
+     * ({@link TopologyException#outlines}) in the same build.
      *
      * @param spec      the topology as written
      * @param unordered the application's modules with their route prefixes, each once
@@ -61,89 +58,21 @@ public final class Topology {
      * @throws IllegalArgumentException when {@code unordered} names a module twice
      */
     public static Topology resolve(TopologySpec spec, List<ModuleRoute> unordered) {
-        return resolve(spec, unordered, true);
-    }
-
-    /**
-     * The checks of {@link #resolve} on the services of a file that were read right
-     * ({@link TopologyException#readRight}), so that a file's other mistakes do not hide them: an unknown module, a
-     * module in two of them or twice in one, two monoliths, two services with one name. Not "no monolith": the
-     * monolith may be among the services left out for a mistake of their own.
-     *
-     * @param readRight the file's services read right
-     * @param unordered the application's modules with their route prefixes, each once
-     * @return one line per mistake, sorted by line; empty when none
-     */
-    public static List<String> mistakesAcross(TopologySpec readRight, List<ModuleRoute> unordered) {
-        try {
-            resolve(readRight, unordered, false);
-            return List.of();
-        } catch (TopologyException e) {
-            return e.mistakes();
-        }
-    }
-
-    private static Topology resolve(TopologySpec spec, List<ModuleRoute> unordered, boolean whole) {
         List<ModuleRoute> modules = unordered.stream().sorted(MODULE_ORDER).toList();
-        Map<String, ModuleRoute> known = new HashMap<>();
-        for (ModuleRoute module : modules) {
-            if (known.put(module.module(), module) != null) {
-                throw new IllegalArgumentException("module " + module.module() + " is listed twice");
+        for (int i = 1; i < modules.size(); i++) {
+            if (modules.get(i).module().equals(modules.get(i - 1).module())) {
+                throw new IllegalArgumentException("module " + modules.get(i).module() + " is listed twice");
             }
         }
-        String knownNames = modules.stream().map(ModuleRoute::module).collect(Collectors.joining(", "));
         TopologyMistakes mistakes = new TopologyMistakes(spec.source());
-        Map<String, ServiceSpec> byName = new HashMap<>();
-        Map<String, ServiceSpec> holders = new HashMap<>();
-        Map<String, Integer> heldOn = new HashMap<>();
-        ServiceSpec monolith = null;
-        List<ServiceSpec> extracted = new ArrayList<>();
-        for (ServiceSpec service : spec.services()) {
-            ServiceSpec same = byName.putIfAbsent(service.name(), service);
-            if (same != null) {
-                mistakes.add(service.line(), "two services are named '" + service.name() + "' (the other is on line "
-                        + same.line() + "); give each a name of its own");
-            }
-            if (service.monolith()) {
-                if (monolith != null) {
-                    mistakes.add(service.line(), "'" + service.name() + "' and '" + monolith.name() + "' are both "
-                            + "marked monolith: true; there is exactly one monolith");
-                } else {
-                    monolith = service;
-                }
-                continue;
-            }
-            for (int i = 0; i < service.modules().size(); i++) {
-                // A mistake about one module points at the line where that module's name is written.
-                String module = service.modules().get(i);
-                int line = service.moduleLine(i);
-                if (!known.containsKey(module)) {
-                    mistakes.add(line, service.name() + ": unknown module '" + module + "'"
-                            + ClosestName.hint(module, known.keySet()) + "; the modules are " + knownNames);
-                    continue;
-                }
-                ServiceSpec holder = holders.putIfAbsent(module, service);
-                if (holder == service) {
-                    mistakes.add(line, service.name() + ": module '" + module + "' is listed twice (also on line "
-                            + heldOn.get(module) + "); list it once");
-                } else if (holder != null) {
-                    mistakes.add(line, "module '" + module + "' is in two services, '" + holder.name() + "' (line "
-                            + heldOn.get(module) + ") and '" + service.name() + "'; a module runs in one extracted service");
-                } else {
-                    heldOn.put(module, line);
-                }
-            }
-            extracted.add(service);
-        }
-        if (monolith == null && whole) {
-            mistakes.addToFile("no monolith: mark one service monolith: true (it holds every module not listed elsewhere"
-                    + " and is the default route)");
-        }
+        CrossServiceChecks.check(spec.services().stream().map(ServiceOutline::of).toList(),
+                modules.stream().map(ModuleRoute::module).toList(), true, mistakes);
         mistakes.throwIfAny();
-        if (monolith == null) { // not whole: checked, nothing to resolve
-            return null;
-        }
-        return new Topology(spec, modules, monolith, extracted, holders);
+        List<ServiceSpec> monoliths = spec.services().stream().filter(ServiceSpec::monolith).toList();
+        List<ServiceSpec> extracted = spec.services().stream().filter(s -> !s.monolith()).toList();
+        Map<String, ServiceSpec> holders = new HashMap<>();
+        extracted.forEach(service -> service.modules().forEach(module -> holders.put(module, service)));
+        return new Topology(spec, modules, monoliths.get(0), extracted, holders);
     }
 
     /** The application's name, the prefix of every deployed resource. */

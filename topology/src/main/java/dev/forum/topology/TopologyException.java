@@ -16,6 +16,8 @@ public final class TopologyException extends RuntimeException {
 
     private final transient TopologySpec readRight;
 
+    private final transient List<ServiceOutline> outlines;
+
     /**
      * One mistake.
      *
@@ -25,6 +27,7 @@ public final class TopologyException extends RuntimeException {
         super(message);
         this.mistakes = List.of(message);
         this.readRight = null;
+        this.outlines = List.of();
     }
 
     /**
@@ -35,7 +38,7 @@ public final class TopologyException extends RuntimeException {
      * @throws IllegalArgumentException when {@code mistakes} is empty
      */
     public TopologyException(String source, List<String> mistakes) {
-        this(source, mistakes, null);
+        this(source, mistakes, null, List.of());
     }
 
     /**
@@ -44,12 +47,15 @@ public final class TopologyException extends RuntimeException {
      * @param source    the file's name, for the first line when there are several
      * @param mistakes  one line each, at least one, in the order to show them
      * @param readRight the file without its services that hold a mistake ({@link #readRight}), or null
+     * @param outlines  the readable parts of every named service of the file ({@link #outlines}), in its order
      * @throws IllegalArgumentException when {@code mistakes} is empty
      */
-    public TopologyException(String source, List<String> mistakes, TopologySpec readRight) {
+    public TopologyException(String source, List<String> mistakes, TopologySpec readRight,
+            List<ServiceOutline> outlines) {
         super(message(source, mistakes));
         this.mistakes = List.copyOf(mistakes);
         this.readRight = readRight;
+        this.outlines = List.copyOf(outlines);
     }
 
     /**
@@ -59,6 +65,15 @@ public final class TopologyException extends RuntimeException {
      */
     public Optional<TopologySpec> readRight() {
         return Optional.ofNullable(readRight);
+    }
+
+    /**
+     * Every service of the file that has a name, with the parts that could be read (its modules, whether it is the
+     * monolith), also when another of its fields is wrong: the checks across services ({@link CrossServiceChecks}) run
+     * on these, so that a service's own mistake does not hide its unknown module. Empty when {@link #readRight} is.
+     */
+    public List<ServiceOutline> outlines() {
+        return outlines;
     }
 
     /** The mistakes, one line each, in the order shown: one for a mistake alone. */

@@ -43,7 +43,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * </pre>
  *
  * Structure is checked here with the line of every mistake (read through {@link TopologyNodes}); module names are
- * checked by {@link Topology#resolve}, which knows the application's modules. In: the file, or YAML text and a name
+ * and the other checks across services by {@link CrossServiceChecks}, which may know the application's modules. In: the file, or YAML text and a name
  * for it; out: its {@link TopologySpec}, defaults filled in, or a {@link TopologyException} with every mistake found,
  * each naming the source, the line and what to write instead ({@link TopologyMistakes}). A check that needs a value
  * which is itself wrong (or left out, while an unknown key looks like it) is skipped, not the rest of the file.
@@ -137,12 +137,15 @@ public final class TopologyFile {
             mistakes.throwIfAny(); // not a mapping: nothing else to read
         }
         String name = top.has("name") ? nodes.name(top.get("name"), "name") : defaultName;
-        List<ServiceSpec> services = services(root, top);
+        List<ServiceReader.Read> read = services(root, top);
+        List<ServiceSpec> services = read.stream().map(ServiceReader.Read::spec).toList();
         EdgeSpec edge = edge(top.get("edge"));
         DatabaseSpec database = database(top.get("database"));
-        // The services read right, for the checks that need them (an unknown module, ECS's own) in the same build.
+        // The services read right, for the checks that need them (ECS's own) in the same build; and the readable parts
+        // of every named service, for the checks across services (an unknown module, a module in two services).
         mistakes.throwIfAny(new TopologySpec(source, name == null ? defaultName : name,
-                services.stream().filter(java.util.Objects::nonNull).toList(), edge, database));
+                services.stream().filter(java.util.Objects::nonNull).toList(), edge, database),
+                read.stream().map(ServiceReader.Read::outline).filter(java.util.Objects::nonNull).toList());
         return new TopologySpec(source, name, services, edge, database);
     }
 
@@ -165,7 +168,7 @@ public final class TopologyFile {
     }
 
     /** Every service, each checked on its own: a mistake in one leaves the others read. */
-    private List<ServiceSpec> services(Node root, TopologyNodes.Keys top) {
+    private List<ServiceReader.Read> services(Node root, TopologyNodes.Keys top) {
         Node servicesNode = top.get("services");
         if (servicesNode == null) {
             if (!top.misspelt("services")) { // else its unknown key says it
@@ -177,7 +180,7 @@ public final class TopologyFile {
             nodes.mistake(servicesNode, "services must be a list of services, one of them with monolith: true");
             return List.of();
         }
-        List<ServiceSpec> services = new ArrayList<>();
+        List<ServiceReader.Read> services = new ArrayList<>();
         for (Node node : sequence.getValue()) {
             services.add(new ServiceReader(nodes, mistakes).service(node));
         }

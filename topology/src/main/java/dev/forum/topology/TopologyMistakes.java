@@ -52,19 +52,21 @@ final class TopologyMistakes {
      * @throws TopologyException with every mistake recorded, sorted by line; one mistake alone is its own message
      */
     void throwIfAny() {
-        throwIfAny(null);
+        throwIfAny(null, List.of());
     }
 
     /**
-     * As {@link #throwIfAny()}, the exception carrying what was read right ({@link TopologyException#readRight}).
+     * As {@link #throwIfAny()}, the exception carrying what was read right ({@link TopologyException#readRight}) and
+     * the readable parts of every named service ({@link TopologyException#outlines}).
      *
      * @param readRight the file without its services that hold a mistake, or null
+     * @param outlines  every service of the file that has a name, in the file's order
      */
-    void throwIfAny(TopologySpec readRight) {
+    void throwIfAny(TopologySpec readRight, List<ServiceOutline> outlines) {
         if (found.isEmpty()) {
             return;
         }
         throw new TopologyException(source, found.stream().sorted(Comparator.comparingInt(Mistake::line))
-                .map(Mistake::text).toList(), readRight);
+                .map(Mistake::text).toList(), readRight, outlines);
     }
 }

@@ -180,25 +180,60 @@ class TopologyMistakesUnitTest {
     }
 
     /**
-     * The services read right are kept with the file's mistakes, so that a build checks them across services too
-     * (an unknown module) and reports both at once; a service with a mistake of its own (here the monolith) is left out,
-     * so its absence is no "no monolith".
+     * The services read right are kept with the file's mistakes (for ECS's own checks); a service with a mistake of its
+     * own (here the monolith, and content's cpu) is left out of them, but its readable parts are checked across
+     * services in the same build: content's module listed twice, its unknown module, a module of another service.
      */
     @Test
-    void theServicesReadRightAreCheckedAcrossServicesWithTheFilesMistakes() {
+    void everyNamedServiceIsCheckedAcrossServicesWithTheFilesMistakes() {
         TopologyException e = parseRefused("""
                 services:
                   - { name: monolith, monolith: yes }
                   - { name: posts, modules: [postz] }
-                  - { name: content, modules: [threads, threads], cpu: 300 }
+                  - { name: content, modules: [threads, threads, userz], cpu: 300 }
+                  - { name: people, modules: [users, threads], colour: blue }
                 """);
         TopologySpec readRight = e.readRight().orElseThrow();
         assertEquals(List.of("posts"), readRight.services().stream().map(ServiceSpec::name).toList());
-        assertEquals(List.of("t.yml:3: posts: unknown module 'postz' (did you mean posts?); " + MODULES),
-                Topology.mistakesAcross(readRight, TopologyUnitTest.MODULES));
-        assertEquals(List.of(), Topology.mistakesAcross(TopologyFile.parse("services:\n  - { name: posts, modules: [posts] }\n",
-                "t.yml"), TopologyUnitTest.MODULES), "no monolith among the services read right is no mistake here");
+        assertEquals(List.of("monolith", "posts", "content", "people"),
+                e.outlines().stream().map(ServiceOutline::name).toList());
+        assertEquals(List.of(
+                "t.yml:3: posts: unknown module 'postz' (did you mean posts?); " + MODULES,
+                "t.yml:4: content: module 'threads' is listed twice (also on line 4); list it once",
+                "t.yml:4: content: unknown module 'userz' (did you mean users?); " + MODULES,
+                "t.yml:5: module 'threads' is in two services, 'content' (line 4) and 'people'; a module runs in one"
+                        + " extracted service"),
+                CrossServiceChecks.mistakes("t.yml", e.outlines(), TopologyUnitTest.MODULES, false));
+        assertEquals(List.of(
+                "t.yml:4: content: module 'threads' is listed twice (also on line 4); list it once",
+                "t.yml:5: module 'threads' is in two services, 'content' (line 4) and 'people'; a module runs in one"
+                        + " extracted service"),
+                CrossServiceChecks.mistakes("t.yml", e.outlines(), null, false), "before the modules are known: no unknown module");
+        assertEquals(List.of(), CrossServiceChecks.mistakes("t.yml", List.of(ServiceOutline.of(TopologyFile.parse(
+                "services:\n  - { name: posts, modules: [posts] }\n", "t.yml").services().get(0))),
+                TopologyUnitTest.MODULES, false), "no monolith is no mistake while a service may be left out");
         assertEquals(Optional.empty(), parseRefused("services: [").readRight(), "not YAML: nothing read right");
+        assertEquals(List.of(), parseRefused("services: [").outlines(), "not YAML: no service");
+    }
+
+    /**
+     * The issue's case: a service with an invalid Fargate size and a mistyped module is refused for both in one build,
+     * and a service whose monolith flag cannot be read still has its modules checked.
+     */
+    @Test
+    void aServicesOwnMistakeAndItsUnknownModuleAreReportedTogether() {
+        TopologyException e = parseRefused("""
+                services:
+                  - { name: monolith, monolith: true }
+                  - { name: catalogue, memory: 300, modules: [postz] }
+                  - { name: forum, monolith: maybe, modules: [threads, posts] }
+                  - { name: talk, modules: [threads] }
+                """);
+        assertEquals(List.of(
+                "t.yml:3: catalogue: unknown module 'postz' (did you mean posts?); " + MODULES,
+                "t.yml:5: module 'threads' is in two services, 'forum' (line 4) and 'talk'; a module runs in one extracted"
+                        + " service"),
+                CrossServiceChecks.mistakes("t.yml", e.outlines(), TopologyUnitTest.MODULES, false));
     }
 
     private static TopologyException parseRefused(String yaml) {

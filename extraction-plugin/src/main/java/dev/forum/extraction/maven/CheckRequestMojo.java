@@ -2,8 +2,9 @@ package dev.forum.extraction.maven;
 
 import dev.forum.extraction.request.ExtractRequests;
 import dev.forum.extraction.request.RequestConflicts;
-import dev.forum.topology.ServiceSpec;
-import dev.forum.topology.TopologySpec;
+import dev.forum.extraction.model.ExtractionException;
+import dev.forum.topology.ServiceOutline;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -11,17 +12,25 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
- * Refuses a mistyped request at the start of the application's build ({@code validate}), before it compiles:
- * Maven alone only warns about a {@code -Pextract=<name>} profile that does not exist, and the {@code modules} and
- * {@code report} goals can check a name only once the application's modules are compiled and read. Before that, the
- * valid names are the build's {@code extract=<module>} profiles and the topology file's services: when the build
- * declares such profiles, a name that is none of them is refused, one line each with the option as typed, the
- * closest valid name and the valid ones ({@link ExtractRequests#refuseUnknownBeforeCompile}). So are, as in every
- * goal, a module named beside the topology file's service that holds it, or two services that both hold a module, and
- * a service named like a module it does not hold alone ({@link RequestConflicts#refuseBeforeCompile}); a profile that
- * looks like a mistyped {@code extract=}, an empty entry, a name written twice, a topology file
- * named with {@code extract.topology} that is not there, a mistake of the file itself, and a {@code -D} property in the
- * plugin's name that no goal reads. Nothing requested: nothing is checked. Reads no class and runs no JVM; the later goals
+ * Refuses, at the start of the application's build ({@code validate}) before it compiles, a mistyped request and a
+ * topology file that cannot be used. Maven alone only warns about a {@code -Pextract=<name>} profile that does not
+ * exist, and the {@code modules}, {@code report}, {@code service} and {@code ecs} goals read the file and the names only
+ * once the application's modules are compiled.
+ *
+ * <p>The topology file, when this build uses it ({@link TopologyInUse#inUse}: something is requested, or a goal that
+ * reads it runs), is refused for its own mistakes, all at once ({@link TopologyInUse#written}): what it says wrong in
+ * itself, a module in two of its services or twice in one, no monolith or two, two services with one name; a file
+ * named with {@code extract.topology} that is not there too. A module it names that the application lacks is known only
+ * once compiled: the later goals refuse it.
+ *
+ * <p>Requested names: before compiling, the valid names are the build's {@code extract=<module>} profiles and the
+ * topology file's services: when the build declares such profiles, a name that is none of them is refused, one line
+ * each with the option as typed, the closest valid name and the valid ones
+ * ({@link ExtractRequests#refuseUnknownBeforeCompile}). So are, as in every goal, a module named beside the topology
+ * file's service that holds it, or two services that both hold a module, and a service named like a module it does not
+ * hold alone ({@link RequestConflicts#refuseBeforeCompile}); a profile that looks like a mistyped {@code extract=}, an
+ * empty entry, a name written twice, and a {@code -D} property in the plugin's name that no goal reads. With a mistake
+ * of the file, these are refused in the same build, one line each. Reads no class and runs no JVM; the later goals
  * still check everything (modules that run everywhere, blocked services) once the modules are known.
  */
 @Mojo(name = "check-request", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
@@ -31,14 +40,36 @@ public class CheckRequestMojo extends RequestingMojo {
     public void execute() throws MojoExecutionException, MojoFailureException {
         perform("check the requested services", () -> {
             List<ExtractRequests.Requested> names = requestedNames();
-            if (names.isEmpty()) {
+            if (!TopologyInUse.inUse(!names.isEmpty(), project, session,
+                    mojoExecution.getMojoDescriptor().getPluginDescriptor())) {
                 return;
             }
-            TopologySpec file = TopologyLocation.spec(topology, project, session, getLog());
-            List<String> services = file == null ? List.of() : file.services().stream().map(ServiceSpec::name).toList();
-            ExtractRequests.refuseUnknownBeforeCompile(names, ExtractRequests.profileNames(declaredProfiles()), services,
-                    file == null ? null : file.source());
-            RequestConflicts.refuseBeforeCompile(names, file);
+            TopologyInUse.Written file = TopologyInUse.written(topology, project, session, getLog());
+            List<String> mistakes = file == null ? List.of() : file.mistakes();
+            List<String> refused = new ArrayList<>();
+            if (!names.isEmpty()) {
+                List<ServiceOutline> outlines = file == null ? List.of() : file.services();
+                String source = file == null ? null : file.source();
+                try {
+                    ExtractRequests.refuseUnknownBeforeCompile(names, ExtractRequests.profileNames(declaredProfiles()),
+                            outlines.stream().map(ServiceOutline::name).toList(), source);
+                    RequestConflicts.refuseBeforeCompile(names, source, outlines);
+                } catch (ExtractionException e) {
+                    if (mistakes.isEmpty()) {
+                        throw e;
+                    }
+                    refused.addAll(e.lines());
+                }
+            }
+            if (!mistakes.isEmpty() && refused.isEmpty()) {
+                throw file.refusal();
+            }
+            if (!mistakes.isEmpty()) {
+                List<String> lines = new ArrayList<>(mistakes);
+                lines.addAll(refused);
+                throw new ExtractionException(lines, lines.size() + " problems in " + file.source() + " and in the"
+                        + " request, one per [extract] line above: fix each before the build can extract");
+            }
             getLog().debug("[extract] requested before compiling: "
                     + String.join(", ", names.stream().map(ExtractRequests.Requested::name).toList()));
         });

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 /**
  * The topology the ecs goal renders: the file's, without the services {@code -Dextract=<service>} refuses (the load
  * balancer cannot route to one, or its plan is blocked: an event, a bean call, an entity across its boundary), in the
- * words the service goal and the report use ({@link TopologyLocation#refusedServices}). Such a service blocks itself
+ * words the service goal and the report use ({@link BlockedServices#refused}). Such a service blocks itself
  * only: the others are rendered, its modules stay in the monolith, and deploy.sh never builds it.
  */
 final class RenderedTopology {
@@ -28,8 +28,8 @@ final class RenderedTopology {
      */
     static Topology of(Topology full, ModulithModel model, List<ScannedArtifact> artifacts, TopologyServices services,
             Consumer<String> warn) {
-        Map<String, List<String>> blocked = TopologyLocation.refusedServices(full, model, artifacts, services);
+        Map<String, List<String>> blocked = BlockedServices.refused(full, model, artifacts, services);
         blocked.values().forEach(lines -> lines.forEach(line -> warn.accept("[extract] ecs: " + line + "; rendered without it")));
-        return TopologyLocation.without(full, blocked.keySet());
+        return BlockedServices.without(full, blocked.keySet());
     }
 }

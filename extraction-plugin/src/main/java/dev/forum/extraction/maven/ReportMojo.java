@@ -64,7 +64,7 @@ public class ReportMojo extends RequestingMojo {
             Topology file = TopologyLocation.optional(topology, project, session, analysis.model(), getLog());
             refuseEarly(analysis.model(), file, analysis.packed());
             if (file != null) {
-                TopologyLocation.blockedServices(file, analysis.model()).values()
+                ModuleRoutes.blockedServices(file, analysis.model()).values()
                         .forEach(line -> getLog().warn("[extract] " + line));
             }
             ExtractionReport report = report(analysis.model(), analysis.packed(), analysis.springBoot(), file,
@@ -88,13 +88,13 @@ public class ReportMojo extends RequestingMojo {
 
     /**
      * The report, a service of the topology file blocked by everything {@code -Dextract=<service>} refuses it for: the
-     * blockers of its plan, and first the load balancer's missing route ({@link TopologyLocation#blockedServices}).
+     * blockers of its plan, and first the load balancer's missing route ({@link ModuleRoutes#blockedServices}).
      *
      * @param file the topology file read, or null for none
      */
     static ExtractionReport report(ModulithModel model, List<ScannedArtifact> scanned, Optional<String> springBoot,
             Topology file, TopologyServices services) {
-        Map<String, String> unrouted = file == null ? Map.of() : TopologyLocation.blockedServices(file, model);
+        Map<String, String> unrouted = file == null ? Map.of() : ModuleRoutes.blockedServices(file, model);
         return ExtractionReport.of(model, scanned, springBoot, services, unrouted);
     }
 }

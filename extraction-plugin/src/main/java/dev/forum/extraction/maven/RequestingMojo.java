@@ -13,7 +13,6 @@ import dev.forum.topology.Topology;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -85,7 +84,7 @@ abstract class RequestingMojo extends AnalysingMojo {
     /**
      * The plan of each service requested, once nothing refuses them: each name resolved ({@link ExtractRequests#resolve}),
      * then a service of the topology file the load balancer cannot route to refused
-     * ({@link TopologyLocation#refuseBlocked}), then any blocker of a plan ({@link Planner#refuseBlocked}). The one
+     * ({@link BlockedServices#refuseUnrouted}), then any blocker of a plan ({@link Planner#refuseBlocked}). The one
      * way both the service goal and the checks ahead of it ({@link #refuseEarly}) refuse a request.
      *
      * @param names    the names requested ({@link #requestedNames}), not empty
@@ -97,8 +96,7 @@ abstract class RequestingMojo extends AnalysingMojo {
             List<ScannedArtifact> scanned) {
         List<ServiceRequest> requests = ExtractRequests.resolve(names, file, model);
         if (file != null) {
-            Map<String, String> blocked = TopologyLocation.blockedServices(file, model);
-            TopologyLocation.refuseBlocked(names.stream().map(ExtractRequests.Requested::name).toList(), blocked);
+            BlockedServices.refuseUnrouted(names.stream().map(ExtractRequests.Requested::name).toList(), file, model);
         }
         List<ServicePlan> plans = Planner.plan(model, scanned, requests, topologyServices(file));
         Planner.refuseBlocked(plans);

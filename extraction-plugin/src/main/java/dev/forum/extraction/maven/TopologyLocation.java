@@ -3,12 +3,9 @@ package dev.forum.extraction.maven;
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.ModuleChecks;
 import dev.forum.extraction.model.ModulithModel;
-import dev.forum.extraction.model.Planner;
-import dev.forum.extraction.model.ScannedArtifact;
-import dev.forum.extraction.model.ServiceRequest;
-import dev.forum.extraction.model.TopologyServices;
 import dev.forum.topology.ModuleRoute;
-import dev.forum.topology.ServiceSpec;
+import dev.forum.topology.CrossServiceChecks;
+import dev.forum.topology.ServiceOutline;
 import dev.forum.topology.Topology;
 import dev.forum.topology.TopologyException;
 import dev.forum.topology.TopologyFile;
@@ -16,17 +13,17 @@ import dev.forum.topology.TopologySpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 
 /**
- * Where the topology file is: a relative setting is taken from the project's root, the directory of the top-most
- * parent POM the build read from this checkout (the forum's root for forum-app, however Maven was started).
+ * Where the topology file is, and the file read and checked against the application's modules once they are known.
+ * A relative setting is taken from the project's root, the directory of the top-most parent POM the build read from
+ * this checkout (the forum's root for forum-app, however Maven was started). Whether a build uses the file, and its
+ * own mistakes before anything compiles: {@link TopologyInUse}; which of its services cannot be built:
+ * {@link BlockedServices}.
  */
 final class TopologyLocation {
 
@@ -88,7 +85,7 @@ final class TopologyLocation {
     /**
      * The topology read and checked against the application's modules, with the route prefixes of its modules
      * ({@link ModuleRoutes}); a service the load balancer cannot route to is not refused here but by
-     * {@link #blockedServices}, so that it blocks only itself.
+     * {@link BlockedServices}, so that it blocks only itself.
      *
      * @throws ExtractionException the file's mistakes, one line each naming the file, the line and the fix, all of
      *                             them at once below a line counting them when there are several (its message, which
@@ -133,25 +130,33 @@ final class TopologyLocation {
 
     /**
      * As {@link #read(Path, ModulithModel, String)}, but keeping every mistake instead of throwing: the file's own,
-     * a module that runs in every service and the checks across services ({@link Topology#resolve}: an unknown module,
-     * two monoliths) are reported together, the latter on the services read right when others hold a mistake. Only a
-     * file that is no topology at all (not YAML, empty) stops the later checks.
+     * a module that runs in every service and the checks across services ({@link CrossServiceChecks}: an unknown module,
+     * a module in two services, two monoliths) are reported together, the latter on every named service's readable
+     * parts ({@link TopologyException#outlines}) when the file has mistakes of its own, so that a service's wrong
+     * {@code memory} does not hide its unknown module. Only a file that is no topology at all (not YAML, empty) stops
+     * the later checks.
      */
     static Reading check(Path file, ModulithModel model, String defaultName) {
         TopologySpec spec;
+        List<ServiceOutline> services;
         List<String> mistakes = new ArrayList<>();
         try {
             spec = TopologyFile.read(file, defaultName);
+            services = spec.services().stream().map(ServiceOutline::of).toList();
         } catch (TopologyException e) {
             if (e.readRight().isEmpty()) {
                 return new Reading(file.toString(), null, null, e.mistakes());
             }
             mistakes.addAll(e.mistakes());
             spec = e.readRight().get();
+            services = e.outlines();
         }
         boolean whole = mistakes.isEmpty();
         List<ModuleRoute> routes = new ArrayList<>(ModuleRoutes.of(model));
-        for (ServiceSpec service : spec.services()) {
+        for (ServiceOutline service : services) {
+            if (Boolean.TRUE.equals(service.monolith())) {
+                continue; // its modules list is its own mistake
+            }
             // A module that runs in every service is one of the application's, not an unknown one: say why it
             // cannot be named here.
             for (String module : service.modules()) {
@@ -171,7 +176,7 @@ final class TopologyLocation {
             }
         }
         if (!whole) {
-            mistakes.addAll(Topology.mistakesAcross(spec, routes));
+            mistakes.addAll(CrossServiceChecks.mistakes(spec.source(), services, routes, false));
             return new Reading(spec.source(), spec, null, byLine(spec.source(), mistakes));
         }
         Topology topology = null;
@@ -209,27 +214,8 @@ final class TopologyLocation {
         return file == null ? null : read(file, model, project);
     }
 
-    /**
-     * The topology file as written, before the application's modules are known (so not checked against them), when
-     * it is there; else null.
-     *
-     * @throws ExtractionException as {@link #optional}: a file named in the settings that is not there; a mistake of
-     *                             the file itself (one line each)
-     */
-    static TopologySpec spec(String setting, MavenProject project, MavenSession session, Log log) {
-        Path file = existing(setting, project, session, log);
-        if (file == null) {
-            return null;
-        }
-        try {
-            return TopologyFile.read(file, defaultName(project));
-        } catch (TopologyException e) {
-            throw new ExtractionException(e.getMessage());
-        }
-    }
-
     /** The topology file when it is there, else null; refused when a file named in the settings is not there. */
-    private static Path existing(String setting, MavenProject project, MavenSession session, Log log) {
+    static Path existing(String setting, MavenProject project, MavenSession session, Log log) {
         Path file = resolve(setting, project);
         if (!exists(file)) {
             if (!DEFAULT.equals(setting) || session.getUserProperties().containsKey("extract.topology")) {
@@ -241,67 +227,6 @@ final class TopologyLocation {
             return null;
         }
         return file;
-    }
-
-    /** The extracted services of {@code topology} the load balancer cannot route to, each with its one-line blocker. */
-    static Map<String, String> blockedServices(Topology topology, ModulithModel model) {
-        return ModuleRoutes.blockedServices(topology, model);
-    }
-
-    /**
-     * The extracted services of {@code topology} that {@code -Dextract=<service>} refuses, each with every line it is
-     * refused for: the load balancer cannot route to it ({@link #blockedServices}), then each blocker of its plan
-     * ({@link Planner}: an event, a bean call, an entity, ... across its boundary), the latter as
-     * {@code <file>:<line>: service '<name>' is blocked: <the blocker's line>}.
-     *
-     * @param artifacts the application's classes and the libraries a service may hold ({@link ApplicationAnalysis#packed})
-     * @param services  the file's services as planning's messages name them
-     * @return service name to its lines, in the file's order; only the services refused
-     */
-    static Map<String, List<String>> refusedServices(Topology topology, ModulithModel model, List<ScannedArtifact> artifacts,
-            TopologyServices services) {
-        Map<String, String> unrouted = blockedServices(topology, model);
-        Map<String, List<String>> refused = new LinkedHashMap<>();
-        for (ServiceSpec service : topology.extracted()) {
-            List<String> lines = new ArrayList<>();
-            if (unrouted.containsKey(service.name())) {
-                lines.add(unrouted.get(service.name()));
-            }
-            String where = topology.source() + ":" + service.line() + ": service '" + service.name() + "' is blocked: ";
-            Planner.plan(model, artifacts, new ServiceRequest(service.name(), service.modules(), false, true), services)
-                    .blockers().forEach(blocker -> lines.add(where + blocker.message()));
-            if (!lines.isEmpty()) {
-                refused.put(service.name(), List.copyOf(lines));
-            }
-        }
-        return refused;
-    }
-
-    /**
-     * {@code topology} without the services {@code blocked}: their modules stay in the monolith. The other services
-     * keep their order, and the rules their priorities (which follow the modules, not the services).
-     */
-    static Topology without(Topology topology, Set<String> blocked) {
-        if (blocked.isEmpty()) {
-            return topology;
-        }
-        List<ServiceSpec> services = new ArrayList<>();
-        services.add(topology.monolith());
-        topology.extracted().stream().filter(s -> !blocked.contains(s.name())).forEach(services::add);
-        return Topology.resolve(new TopologySpec(topology.source(), topology.name(), services, topology.edge(),
-                topology.database()), topology.modules());
-    }
-
-    /**
-     * Refuses a request for a service the load balancer cannot route to, with its blocker; any other request passes.
-     *
-     * @param requested the names requested ({@code -Dextract}), services or modules
-     */
-    static void refuseBlocked(List<String> requested, Map<String, String> blocked) {
-        List<String> lines = requested.stream().filter(blocked::containsKey).map(blocked::get).toList();
-        if (!lines.isEmpty()) {
-            throw new ExtractionException(lines);
-        }
     }
 
     static boolean exists(Path file) {

@@ -4,8 +4,8 @@ import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.ModuleChecks;
 import dev.forum.extraction.model.ServiceRequest;
 import dev.forum.extraction.request.ExtractRequests.Requested;
+import dev.forum.topology.ServiceOutline;
 import dev.forum.topology.ServiceSpec;
-import dev.forum.topology.TopologySpec;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -33,28 +33,30 @@ public final class RequestConflicts {
      * {@link ExtractRequests#resolve}). An {@code extract=<name>} profile is no sign of a module here: it may name a
      * service as well.
      *
-     * @param names the names requested ({@link ExtractRequests#requestedNames}), each once
-     * @param file  the topology file as written, or null for none (then nothing can conflict: each name is a module of
-     *              its own)
+     * @param names    the names requested ({@link ExtractRequests#requestedNames}), each once
+     * @param file     the topology file's path for messages, or null for none (then nothing can conflict: each name is
+     *                 a module of its own)
+     * @param services the file's named services as far as they could be read ({@link ServiceOutline}: also one with a
+     *                 mistake of its own, so that these are refused in the same build as that mistake)
      * @throws ExtractionException as {@link #requireOneMeaning} (one line), else as {@link ModuleChecks#requireOneService}
      */
-    public static void refuseBeforeCompile(List<Requested> names, TopologySpec file) {
+    public static void refuseBeforeCompile(List<Requested> names, String file, List<ServiceOutline> services) {
         if (file == null) {
             return;
         }
-        Map<String, ServiceSpec> services = new LinkedHashMap<>();
-        file.services().forEach(service -> services.putIfAbsent(service.name(), service));
+        Map<String, ServiceOutline> byName = new LinkedHashMap<>();
+        services.forEach(service -> byName.putIfAbsent(service.name(), service));
         Set<String> modules = new LinkedHashSet<>();
-        file.services().forEach(service -> modules.addAll(service.modules()));
+        services.forEach(service -> modules.addAll(service.modules()));
         List<ServiceRequest> requests = new ArrayList<>();
         for (Requested requested : names) {
-            ServiceSpec service = services.get(requested.name());
+            ServiceOutline service = byName.get(requested.name());
             if (service == null) {
                 requests.add(new ServiceRequest(requested.name(), List.of(requested.name())));
-            } else if (service.monolith()) {
+            } else if (Boolean.TRUE.equals(service.monolith())) {
                 requests.add(new ServiceRequest(service.name(), List.of(), true, true));
             } else {
-                requireOneMeaning(service, modules, file.source());
+                requireOneMeaning(service.name(), service.modules(), modules, file);
                 requests.add(new ServiceRequest(service.name(), service.modules(), false, true));
             }
         }
@@ -85,10 +87,14 @@ public final class RequestConflicts {
      * @throws ExtractionException one line naming the service's modules and saying to rename it
      */
     static void requireOneMeaning(ServiceSpec service, Collection<String> modules, String file) {
-        if (modules.contains(service.name()) && !service.modules().equals(List.of(service.name()))) {
-            throw new ExtractionException("'" + service.name() + "' is a module and a service of " + file
-                    + " holding " + String.join(", ", service.modules()) + ": rename the service so that -Dextract="
-                    + service.name() + " means one thing");
+        requireOneMeaning(service.name(), service.modules(), modules, file);
+    }
+
+    private static void requireOneMeaning(String service, List<String> holds, Collection<String> modules, String file) {
+        if (modules.contains(service) && !holds.equals(List.of(service))) {
+            throw new ExtractionException("'" + service + "' is a module and a service of " + file
+                    + " holding " + String.join(", ", holds) + ": rename the service so that -Dextract="
+                    + service + " means one thing");
         }
     }
 }

@@ -135,6 +135,36 @@ class TopologyLocationTest {
         assertEquals(null, reading.topology());
     }
 
+    /**
+     * A service with a mistake of its own (an invalid Fargate size, a misspelt key) is still checked across services
+     * in the same run: its unknown module, a module it shares with another service, a module that runs in every
+     * service. Before, it was left out of these checks, and they came one run later.
+     */
+    @Test
+    void aServiceWithAMistakeOfItsOwnIsStillCheckedAcrossServices(@TempDir Path folder) throws IOException {
+        ModulithModel library = library(module("books", false), module("loans", false), module("members", true));
+        Path file = Files.writeString(folder.resolve("topology.yml"), """
+                services:
+                  - { name: monolith, monolith: true }
+                  - { name: catalogue, memory: 300, modules: [bokks] }
+                  - { name: circulation, modules: [loans, members], colour: blue }
+                  - { name: lending, modules: [loans] }
+                """);
+        TopologyLocation.Reading reading = TopologyLocation.check(file, library, "library");
+        assertEquals(List.of(
+                "Module 'members' in service 'circulation' (" + file + ":4) is an open module, which runs in every"
+                        + " service: valid are modules books, loans",
+                file + ":3: catalogue: cpu 256 takes memory 512, 1024, 2048 MiB on Fargate, not 300",
+                file + ":3: catalogue: unknown module 'bokks' (did you mean books?); the modules are books, loans, members",
+                file + ":4: unknown key 'colour' in a service (known keys: autoscaling, count, cpu, database, memory,"
+                        + " modules, monolith, name, traffic)",
+                file + ":5: module 'loans' is in two services, 'circulation' (line 4) and 'lending'; a module runs in one"
+                        + " extracted service"), reading.mistakes());
+        assertEquals(List.of("monolith", "lending"),
+                reading.spec().services().stream().map(dev.forum.topology.ServiceSpec::name).toList(),
+                "the services read right, for the ECS deployment's checks");
+    }
+
     /** The application library.LibraryApplication with {@code modules}, and nothing else in its model. */
     private static ModulithModel library(ModulithModel.Module... modules) {
         return new ModulithModel("library.LibraryApplication", List.of("library"), List.of(modules), Map.of(), Set.of(),

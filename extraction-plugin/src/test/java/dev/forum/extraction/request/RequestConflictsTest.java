@@ -10,6 +10,7 @@ import dev.forum.extraction.request.ExtractRequests.Requested;
 import dev.forum.topology.ModuleRoute;
 import dev.forum.topology.Topology;
 import dev.forum.topology.TopologyFile;
+import dev.forum.topology.ServiceOutline;
 import dev.forum.topology.TopologySpec;
 import java.util.List;
 import java.util.Set;
@@ -58,23 +59,21 @@ class RequestConflictsTest {
         List<Requested> names = property("monolith,posts,content");
         String content = "  - { name: content, modules: [threads] }\n";
         assertEquals(3, ExtractRequests.resolve(names, topology(content), MODULES).size());
-        RequestConflicts.refuseBeforeCompile(names, spec(content));
-        RequestConflicts.refuseBeforeCompile(names, null);
+        RequestConflicts.refuseBeforeCompile(names, "t.yml", outlines(content));
+        RequestConflicts.refuseBeforeCompile(names, null, List.of());
     }
 
     @Test
     void twoServicesOfTheFileThatShareAModuleAreRefusedBeforeCompiling() {
         // The file itself is refused once the modules are known (Topology.resolve): the request is refused first.
-        var e = refused(() -> RequestConflicts.refuseBeforeCompile(property("a,b"),
-                spec("  - { name: a, modules: [posts] }\n  - { name: b, modules: [threads, posts] }\n")));
+        var e = refused(() -> RequestConflicts.refuseBeforeCompile(property("a,b"), "t.yml", outlines("  - { name: a, modules: [posts] }\n  - { name: b, modules: [threads, posts] }\n")));
         assertEquals("-Dextract=a,b names services 'a' and 'b', which both hold module 'posts': a module runs in one"
                 + " service, so name one of them, e.g. -Dextract=a", e.getMessage());
     }
 
     @Test
     void severalConflictsAreOneLineEachAndACount() {
-        var e = refused(() -> RequestConflicts.refuseBeforeCompile(property("content,posts,people,users"),
-                spec(CONTENT + "  - { name: people, modules: [users] }\n")));
+        var e = refused(() -> RequestConflicts.refuseBeforeCompile(property("content,posts,people,users"), "t.yml", outlines(CONTENT + "  - { name: people, modules: [users] }\n")));
         assertEquals(List.of("-Dextract=content,posts,people,users names service 'content' and its module 'posts': name"
                         + " the service or its modules, not both, e.g. -Dextract=content,people",
                 "-Dextract=content,posts,people,users names service 'people' and its module 'users': name the service or"
@@ -89,29 +88,29 @@ class RequestConflictsTest {
                 + " -Dextract=posts means one thing";
         // A module because another service of the file lists it.
         String services = "  - { name: posts, modules: [threads] }\n  - { name: content, modules: [posts] }\n";
-        assertEquals(line, refused(() -> RequestConflicts.refuseBeforeCompile(property("posts"), spec(services)))
+        assertEquals(line, refused(() -> RequestConflicts.refuseBeforeCompile(property("posts"), "t.yml", outlines(services)))
                 .getMessage());
         assertEquals(line, refused(() -> ExtractRequests.resolve(property("posts"), topology(services), MODULES))
                 .getMessage());
         // An extract=posts profile is no sign of a module: it may name the service. The modules are known once compiled.
-        RequestConflicts.refuseBeforeCompile(property("posts"), spec("  - { name: posts, modules: [threads] }\n"));
+        RequestConflicts.refuseBeforeCompile(property("posts"), "t.yml", outlines("  - { name: posts, modules: [threads] }\n"));
         assertEquals(line, refused(() -> ExtractRequests.resolve(property("posts"),
                 topology("  - { name: posts, modules: [threads] }\n"), MODULES)).getMessage());
         // Holding just its module, the name means one thing.
-        RequestConflicts.refuseBeforeCompile(property("posts"), spec("  - { name: posts, modules: [posts] }\n"));
+        RequestConflicts.refuseBeforeCompile(property("posts"), "t.yml", outlines("  - { name: posts, modules: [posts] }\n"));
     }
 
     @Test
     void aRequestWithoutConflictPasses() {
         List<Requested> names = property("content,users");
-        RequestConflicts.refuseBeforeCompile(names, spec(CONTENT));
+        RequestConflicts.refuseBeforeCompile(names, "t.yml", outlines(CONTENT));
         assertEquals(List.of(new ServiceRequest("content", List.of("posts", "threads"), false, true),
                 new ServiceRequest("users", List.of("users"))), ExtractRequests.resolve(names, topology(CONTENT), MODULES));
     }
 
     /** The line refused before compiling; after compiling, resolve refuses the same. */
     private static String beforeAndAfter(List<Requested> names, String services) {
-        var before = refused(() -> RequestConflicts.refuseBeforeCompile(names, spec(services)));
+        var before = refused(() -> RequestConflicts.refuseBeforeCompile(names, "t.yml", outlines(services)));
         var after = refused(() -> ExtractRequests.resolve(names, topology(services), MODULES));
         assertEquals(before.lines(), after.lines());
         return before.getMessage();
@@ -127,6 +126,10 @@ class RequestConflictsTest {
 
     private static TopologySpec spec(String services) {
         return TopologyFile.parse("services:\n  - { name: monolith, monolith: true }\n" + services, "t.yml");
+    }
+
+    private static List<ServiceOutline> outlines(String services) {
+        return spec(services).services().stream().map(ServiceOutline::of).toList();
     }
 
     private static Topology topology(String services) {
