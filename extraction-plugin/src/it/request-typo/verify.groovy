@@ -29,4 +29,16 @@ assert errors.any { it.contains(':check-request (check-request) on project app: 
 // 8: a name that is a module (pair lists it) and a service holding another module.
 assert errors.any { it.contains(':check-request (check-request) on project app: \'alpha\' is a module and a service of ')
         && it.contains('names.yml holding beta: rename the service so that -Dextract=alpha means one thing') } : errors
+// 9: the file's own mistakes (a service's wrong size, a module in two services) and the request's (a service named like
+// a module it does not hold), one line each, then the count.
+String shared = new File(basedir, 'shared.yml').toPath().toAbsolutePath().normalize().toString()
+String size = "[ERROR] [extract] ${shared}:6: pair: cpu 256 takes memory 512, 1024, 2048 MiB on Fargate, not 300"
+String twice = "[ERROR] [extract] ${shared}:7: module 'beta' is in two services, 'pair' (line 6) and 'alpha'; a module" +
+        ' runs in one extracted service'
+assert errors.count { it == size } == 1 && errors.count { it == twice } == 1 : errors
+assert errors.any { it == "[ERROR] [extract] 'alpha' is a module and a service of ${shared} holding beta: rename the" +
+        ' service so that -Dextract=alpha means one thing' } : errors
+assert errors.any { it.contains(":check-request (check-request) on project app: 3 problems in ${shared} and in the request," +
+        ' one per [extract] line above: fix each before the build can extract') } : errors
+// 10: passed (the invoker checks buildResult).
 return true
