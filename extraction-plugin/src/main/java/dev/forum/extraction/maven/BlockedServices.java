@@ -45,13 +45,25 @@ final class BlockedServices {
                 lines.add(unrouted.get(service.name()));
             }
             String where = topology.source() + ":" + service.line() + ": service '" + service.name() + "' is blocked: ";
-            Planner.plan(model, artifacts, new ServiceRequest(service.name(), service.modules(), false, true), services)
-                    .blockers().forEach(blocker -> lines.add(where + blocker.message()));
+            ServiceRequest request = new ServiceRequest(service.name(), service.modules(), false, true);
+            Planner.plan(model, artifacts, request, services).blockers()
+                    .forEach(blocker -> lines.add(where + withoutSubject(blocker.message(), request.subject())));
             if (!lines.isEmpty()) {
                 refused.put(service.name(), List.copyOf(lines));
             }
         }
         return refused;
+    }
+
+    /**
+     * A blocker's line without the service it opens with ({@code Service 'x': ...}, {@code Service 'x' needs ...}), which
+     * the line's own opening, {@code service 'x' is blocked: }, already names.
+     */
+    private static String withoutSubject(String message, String subject) {
+        if (message.startsWith(subject + ": ")) {
+            return message.substring(subject.length() + 2);
+        }
+        return message.startsWith(subject + " ") ? "it" + message.substring(subject.length()) : message;
     }
 
     /**

@@ -70,8 +70,10 @@ public class CheckRequestMojo extends RequestingMojo {
                 throw new ExtractionException(lines, lines.size() + " problems in " + file.source() + " and in the"
                         + " request, one per [extract] line above: fix each before the build can extract");
             }
-            getLog().debug("[extract] requested before compiling: "
-                    + String.join(", ", names.stream().map(ExtractRequests.Requested::name).toList()));
+            if (!names.isEmpty()) {
+                getLog().debug("[extract] requested before compiling: "
+                        + String.join(", ", names.stream().map(ExtractRequests.Requested::name).toList()));
+            }
         });
     }
 

@@ -33,7 +33,7 @@ public final class RequestConflicts {
      * {@link ExtractRequests#resolve}). An {@code extract=<name>} profile is no sign of a module here: it may name a
      * service as well.
      *
-     * @param names    the names requested ({@link ExtractRequests#requestedNames}), each once
+     * @param names    the names requested ({@link RequestedNames#of}), each once
      * @param file     the topology file's path for messages, or null for none (then nothing can conflict: each name is
      *                 a module of its own)
      * @param services the file's named services as far as they could be read ({@link ServiceOutline}: also one with a

@@ -116,11 +116,11 @@ class RefusedServicesTest {
         assertEquals(3, warnings.size(), String.join("\n", warnings));
         assertTrue(warnings.get(0).startsWith("[extract] ecs: /app/topology.yml:4: service 'circulation' is blocked: module"
                 + " 'members' has no route prefix"), warnings.get(0));
-        assertTrue(warnings.get(1).startsWith("[extract] ecs: /app/topology.yml:4: service 'circulation' is blocked: Service"
-                + " 'circulation': event lib.loans.LoanCreated, published by module loans, is listened to by"
+        assertTrue(warnings.get(1).startsWith("[extract] ecs: /app/topology.yml:4: service 'circulation' is blocked: event"
+                + " lib.loans.LoanCreated, published by module loans, is listened to by"
                 + " lib.fines.internal.FineBook.on"), warnings.get(1));
-        assertTrue(warnings.get(2).startsWith("[extract] ecs: /app/topology.yml:5: service 'fining' is blocked: Service"
-                + " 'fining': event lib.loans.LoanCreated"), warnings.get(2));
+        assertTrue(warnings.get(2).startsWith("[extract] ecs: /app/topology.yml:5: service 'fining' is blocked: event"
+                + " lib.loans.LoanCreated"), warnings.get(2));
         warnings.forEach(w -> assertTrue(w.endsWith("; rendered without it"), w));
         assertEquals(Set.of("books"), rendered.localModules("catalog"));
         assertTrue(rendered.localModules("monolith").containsAll(Set.of("loans", "members", "fines")));
