@@ -6,8 +6,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.boot.context.properties.bind.BindResult;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.Environment;
 
 /**
@@ -16,8 +19,9 @@ import org.springframework.core.env.Environment;
  * {@code EXTRACTION_TOPOLOGY_REMOTEURLS_USERS=http://users:3000} (a map key follows the property name, written
  * without its dash).
  *
- * @param localModules   {@code extraction.topology.local-modules}: the modules that run here; empty means every module
- *                       this jar holds (a service jar: those it was built for; the application's jar: all)
+ * @param localModules   {@code extraction.topology.local-modules}: the modules that run here; empty (the setting not
+ *                       given) means every module this jar holds (a service jar: those it was built for; the
+ *                       application's jar: all)
  * @param remoteBaseUrl  {@code extraction.topology.remote-base-url}: where every other module lives (a load balancer)
  * @param remoteUrls     {@code extraction.topology.remote-urls.<module>}: per-module overrides
  * @param connectTimeout {@code extraction.topology.connect-timeout}: to reach a remote module (default 250 ms)
@@ -28,15 +32,40 @@ public record TopologySettings(Set<String> localModules, URI remoteBaseUrl, Map<
 
     public static final String PREFIX = "extraction.topology";
 
+    private static final String LOCAL_MODULES = PREFIX + ".local-modules";
+
+    /**
+     * Reads the settings from the environment (properties, command-line arguments, environment variables).
+     *
+     * @throws InvalidTopologyException when {@code extraction.topology.local-modules} is given but names no module (empty,
+     *                                  or only commas and blanks): unset means every module, so an empty value is
+     *                                  refused rather than read as "every module" (README, "no local module at all")
+     */
     public static TopologySettings from(Environment environment) {
         Binder binder = Binder.get(environment);
-        List<String> names = binder.bind(PREFIX + ".local-modules", Bindable.listOf(String.class)).orElse(List.of());
+        BindResult<List<String>> names = binder.bind(LOCAL_MODULES, Bindable.listOf(String.class));
         Set<String> local = new LinkedHashSet<>();
-        names.stream().map(String::strip).filter(name -> !name.isEmpty()).forEach(local::add);
+        names.orElse(List.of()).stream().map(String::strip).filter(name -> !name.isEmpty()).forEach(local::add);
+        if (local.isEmpty() && (names.isBound() || isGiven(environment, LOCAL_MODULES))) {
+            throw new InvalidTopologyException(LOCAL_MODULES + " (EXTRACTION_TOPOLOGY_LOCAL_MODULES) is set but names no module:"
+                    + " name the modules that run here, e.g. " + LOCAL_MODULES + "=orders,stock, or leave it unset to run every"
+                    + " module the jar holds");
+        }
         return new TopologySettings(local,
                 binder.bind(PREFIX + ".remote-base-url", URI.class).orElse(null),
                 binder.bind(PREFIX + ".remote-urls", Bindable.mapOf(String.class, URI.class)).orElse(Map.of()),
                 binder.bind(PREFIX + ".connect-timeout", Duration.class).orElse(Duration.ofMillis(250)),
                 binder.bind(PREFIX + ".read-timeout", Duration.class).orElse(Duration.ofMillis(800)));
+    }
+
+    /** Whether any property source gives {@code name} a value, an empty one included (Spring Boot's relaxed names). */
+    private static boolean isGiven(Environment environment, String name) {
+        ConfigurationPropertyName property = ConfigurationPropertyName.of(name);
+        for (var source : ConfigurationPropertySources.get(environment)) {
+            if (source.getConfigurationProperty(property) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 }
