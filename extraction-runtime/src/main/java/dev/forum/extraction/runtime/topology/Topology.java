@@ -118,12 +118,12 @@ public final class Topology {
                     + module + " (EXTRACTION_TOPOLOGY_REMOTEURLS_" + module.toUpperCase(Locale.ROOT).replace("-", "") + ")");
         }
         if (!url.isAbsolute() || !("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
-            // Name the setting the URL came from: the base URL is set once, not per module.
+            // Name the setting the URL came from: the base URL is set once for every remote module, so it names none.
             String setting = settings.remoteUrls().containsKey(module)
                     ? "extraction.topology.remote-urls." + module + " (EXTRACTION_TOPOLOGY_REMOTEURLS_"
                             + module.toUpperCase(Locale.ROOT).replace("-", "") + "), the URL of remote module '" + module + "',"
-                    : "extraction.topology.remote-base-url (EXTRACTION_TOPOLOGY_REMOTE_BASE_URL), the URL of remote module '"
-                            + module + "',";
+                    : "extraction.topology.remote-base-url (EXTRACTION_TOPOLOGY_REMOTE_BASE_URL), the base URL of every remote"
+                            + " module,";
             throw new InvalidTopologyException(setting + " must be an absolute http(s) URL, like http://alb.example.com, not '"
                     + url + "'");
         }

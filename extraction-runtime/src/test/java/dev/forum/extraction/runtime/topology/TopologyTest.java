@@ -87,8 +87,13 @@ class TopologyTest {
                         + " another process, so it would never arrive: events across processes need a message broker, which this"
                         + " library does not support yet; run orders and shipping in the same process");
         assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders", "stock"), "lb.example.com", Map.of()), shop))
-                .hasMessage("extraction.topology.remote-base-url (EXTRACTION_TOPOLOGY_REMOTE_BASE_URL), the URL of remote module"
-                        + " 'catalog', must be an absolute http(s) URL, like http://alb.example.com, not 'lb.example.com'");
+                .hasMessage("extraction.topology.remote-base-url (EXTRACTION_TOPOLOGY_REMOTE_BASE_URL), the base URL of every"
+                        + " remote module, must be an absolute http(s) URL, like http://alb.example.com, not 'lb.example.com'");
+        // The same line whichever remote module is met first: here catalog gets its own URL, and stock the base URL.
+        assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders", "shipping"), "localhost:8080",
+                Map.of("catalog", URI.create("http://catalog:3000"))), shop))
+                .hasMessage("extraction.topology.remote-base-url (EXTRACTION_TOPOLOGY_REMOTE_BASE_URL), the base URL of every"
+                        + " remote module, must be an absolute http(s) URL, like http://alb.example.com, not 'localhost:8080'");
         assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders", "stock"), "http://lb",
                 Map.of("catalog", URI.create("catalog:8080"))), shop))
                 .hasMessage("extraction.topology.remote-urls.catalog (EXTRACTION_TOPOLOGY_REMOTEURLS_CATALOG), the URL of remote"
