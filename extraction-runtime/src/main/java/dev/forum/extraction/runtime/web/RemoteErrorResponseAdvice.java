@@ -1,0 +1,40 @@
+package dev.forum.extraction.runtime.web;
+
+import dev.forum.extraction.runtime.remote.RemoteErrorResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Answers a remote module's relayed answer ({@link RemoteErrorResponseException}) as the module answered it: its
+ * status, its headers (a 429's {@code Retry-After}) and its problem document as {@code application/problem+json}
+ * (Spring MVC fills in the caller's {@code instance}), in every application, whether or not it turned on
+ * {@code spring.mvc.problemdetails.enabled}. Without it Spring MVC's {@code DefaultHandlerExceptionResolver} set only
+ * the status (Spring Boot's error body followed) and logged a WARN line per relayed answer; this logs a DEBUG line.
+ *
+ * <p>At the lowest precedence: Spring MVC asks the controller's own {@code @ExceptionHandler}s first, then each
+ * {@code @ControllerAdvice} in order, and an application's advice (the lowest precedence too unless it says
+ * otherwise) is registered before this auto-configured one, so the application's own handler of the exception, or of
+ * a supertype such as Spring's {@code ResponseEntityExceptionHandler}, comes first.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class RemoteErrorResponseAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(RemoteErrorResponseAdvice.class);
+
+    /**
+     * @param relayed the remote module's answer, as the client read it
+     * @return its status, headers and problem document
+     */
+    @ExceptionHandler(RemoteErrorResponseException.class)
+    public ResponseEntity<ProblemDetail> relay(RemoteErrorResponseException relayed) {
+        log.debug("Relaying the {} answer of remote module {}", relayed.getStatusCode().value(), relayed.module());
+        return ResponseEntity.status(relayed.getStatusCode()).headers(relayed.getHeaders()).body(relayed.getBody());
+    }
+}

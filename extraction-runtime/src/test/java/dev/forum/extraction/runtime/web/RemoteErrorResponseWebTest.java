@@ -1,0 +1,100 @@
+package dev.forum.extraction.runtime.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.forum.extraction.runtime.remote.RemoteErrorResponseException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * A Spring MVC application with Spring Boot's defaults ({@code spring.mvc.problemdetails.enabled} off) answers a
+ * remote module's relayed 4xx with the module's status, headers and problem document, unless an exception handler of
+ * its own takes it.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class RemoteErrorResponseWebTest {
+
+    private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
+                    HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
+                    RemoteErrorResponseAutoConfiguration.class))
+            .withUserConfiguration(CallerController.class);
+
+    /** The caller's controller: its remote call answered 404 (or 429) with a problem document. */
+    @RestController
+    static class CallerController {
+
+        @GetMapping("/appointments/{patient}")
+        String book(@PathVariable("patient") int patient) {
+            HttpStatus status = patient == 429 ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.NOT_FOUND;
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "no patient " + patient);
+            problem.setType(java.net.URI.create("urn:clinic:not-found"));
+            problem.setProperty("patientId", patient);
+            RemoteErrorResponseException relayed = new RemoteErrorResponseException("patients", status, problem);
+            if (patient == 429) {
+                relayed.getHeaders().set(HttpHeaders.RETRY_AFTER, "7");
+            }
+            throw relayed;
+        }
+    }
+
+    /** An application's own handler of the exception. */
+    @RestControllerAdvice
+    static class ApplicationsOwnHandler {
+
+        @ExceptionHandler(RemoteErrorResponseException.class)
+        ResponseEntity<String> teapot(RemoteErrorResponseException relayed) {
+            return ResponseEntity.status(418).body("mine: " + relayed.module());
+        }
+    }
+
+    @Test
+    void theModulesProblemDocumentReachesTheCallerWithoutAWarning(CapturedOutput output) {
+        runner.run(context -> {
+            MockMvc caller = MockMvcBuilders.webAppContextSetup(context).build();
+            caller.perform(get("/appointments/99")).andExpect(status().isNotFound())
+                    .andExpect(content().contentType("application/problem+json"))
+                    .andExpect(jsonPath("$.detail").value("no patient 99"))
+                    .andExpect(jsonPath("$.title").value("Not Found"))
+                    .andExpect(jsonPath("$.type").value("urn:clinic:not-found"))
+                    .andExpect(jsonPath("$.patientId").value(99))
+                    .andExpect(jsonPath("$.instance").value("/appointments/99"));
+            caller.perform(get("/appointments/429")).andExpect(status().isTooManyRequests())
+                    .andExpect(header().string(HttpHeaders.RETRY_AFTER, "7"))
+                    .andExpect(jsonPath("$.detail").value("no patient 429"));
+        });
+        assertThat(output.getAll()).doesNotContain("DefaultHandlerExceptionResolver").doesNotContain(" WARN ");
+    }
+
+    @Test
+    void anApplicationsOwnHandlerComesFirst() {
+        runner.withUserConfiguration(ApplicationsOwnHandler.class).run(context -> {
+            MockMvc caller = MockMvcBuilders.webAppContextSetup(context).build();
+            caller.perform(get("/appointments/99")).andExpect(status().isIAmATeapot())
+                    .andExpect(content().string("mine: patients"));
+        });
+    }
+}
