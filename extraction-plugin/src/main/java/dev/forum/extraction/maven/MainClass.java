@@ -1,15 +1,9 @@
 package dev.forum.extraction.maven;
 
-import dev.forum.closestname.ClosestName;
 import dev.forum.extraction.model.ExtractionException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -97,37 +91,40 @@ final class MainClass {
     }
 
     /**
-     * The "did you mean" of a main class that is not in {@code classes}: the compiled class whose name is closest
-     * ({@link ClosestName}) to {@code mainClass}, by its full name, else by its simple name (the class is in another
-     * package); "" when none is close or the folder cannot be read.
+     * The "did you mean" of a main class that is not in {@code classes}: of the classes that could be a main class
+     * (a {@code public static void main(String[])}, or {@code @SpringBootApplication}), the one whose name is closest
+     * ({@link CompiledClasses#closest}) to {@code mainClass}; else, when none is close, the one of them annotated
+     * {@code @SpringBootApplication} with a {@code main} method, or the only one, if there is one (the class Spring
+     * Boot's repackaging would find: {@code ClinicApp} for {@code ClinicApplication}). When no class can be read, or
+     * none could be a main class, the closest of all classes. "" when none fits or the folder cannot be read.
      *
      * @return {@code " (did you mean com.example.Application?)"} or ""
      */
     static String closest(Path classes, String mainClass) {
-        List<String> names = new ArrayList<>();
-        if (Files.isDirectory(classes)) {
-            try (Stream<Path> files = Files.walk(classes)) {
-                files.map(file -> classes.relativize(file).toString().replace('\\', '/'))
-                        .filter(file -> file.endsWith(".class") && !file.contains("$") && !file.endsWith("package-info.class")
-                                && !file.endsWith("module-info.class"))
-                        .map(file -> file.substring(0, file.length() - ".class".length()).replace('/', '.'))
-                        .forEach(names::add);
-            } catch (IOException | UncheckedIOException e) {
-                return "";
+        List<String> fitting;
+        List<String> applications;
+        try {
+            List<CompiledClasses.Compiled> compiled = CompiledClasses.read(classes);
+            fitting = compiled.stream().filter(c -> c.main() || c.application()).map(CompiledClasses.Compiled::name).toList();
+            applications = compiled.stream().filter(c -> c.main() && c.application()).map(CompiledClasses.Compiled::name).toList();
+        } catch (IOException | RuntimeException unreadable) {
+            fitting = List.of();
+            applications = List.of();
+        }
+        Optional<String> suggestion;
+        if (fitting.isEmpty()) {
+            try {
+                suggestion = CompiledClasses.closest(mainClass, CompiledClasses.names(classes));
+            } catch (IOException e) {
+                suggestion = Optional.empty();
+            }
+        } else {
+            suggestion = CompiledClasses.closest(mainClass, fitting);
+            if (suggestion.isEmpty()) {
+                List<String> only = applications.size() == 1 ? applications : fitting.size() == 1 ? fitting : List.of();
+                suggestion = only.stream().findFirst().filter(name -> !name.equals(mainClass));
             }
         }
-        Optional<String> byName = ClosestName.of(mainClass, names);
-        if (byName.isEmpty()) {
-            String simple = simpleName(mainClass);
-            Map<String, String> bySimple = new TreeMap<>();
-            names.forEach(name -> bySimple.putIfAbsent(simpleName(name), name));
-            byName = bySimple.containsKey(simple) ? Optional.of(bySimple.get(simple))
-                    : ClosestName.of(simple, bySimple.keySet()).map(bySimple::get);
-        }
-        return byName.filter(name -> !name.equals(mainClass)).map(name -> " (did you mean " + name + "?)").orElse("");
-    }
-
-    private static String simpleName(String className) {
-        return className.substring(className.lastIndexOf('.') + 1);
+        return suggestion.map(name -> " (did you mean " + name + "?)").orElse("");
     }
 }

@@ -9,10 +9,13 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * A project that is not compiled is told what to run: compile for the analysis, package for a service; a main class that
- * is not there, the closest compiled class.
+ * is not there, the closest compiled class that could be a main class (else the closest class).
  */
 class MainClassTest {
 
@@ -54,6 +57,57 @@ class MainClassTest {
                 + " com.example.shop.ShopApplication?): fix the main class named in -Dextract.mainClass, this plugin's"
                 + " <mainClass> or spring-boot-maven-plugin's (a class whose source is new: run `compile` before the goal)",
                 refused.getMessage(), "the classes are compiled: the name is what to fix first");
+    }
+
+    @Test
+    void aMainClassThatIsNotThereIsToldTheClassThatCouldBeTheMainClass() throws Exception {
+        Path classes = dir.resolve("classes");
+        write(classes, "com/clinic/ClinicApplication", true, true);
+        write(classes, "com/clinic/tools/SeedData", true, false);
+        write(classes, "com/clinic/patients/Patient", false, false);
+        write(classes, "com/clinic/patients/PatientsApi", false, false);
+
+        ExtractionException refused = assertThrows(ExtractionException.class, () -> RuntimeLibraries.of(project(), classes,
+                "com.clinic.ClinicApp", false));
+        assertEquals("Main class com.clinic.ClinicApp is not in " + classes + " (did you mean com.clinic.ClinicApplication?):"
+                + " fix the main class named in -Dextract.mainClass, this plugin's <mainClass> or spring-boot-maven-plugin's"
+                + " (a class whose source is new: run `compile` before the goal)", refused.getMessage(),
+                "too far from any name: the one @SpringBootApplication class with a main method");
+        assertEquals(" (did you mean com.clinic.ClinicApplication?)", MainClass.closest(classes, "com.clinic.patients.Patients"),
+                "a class with no main method is no main class, however close its name");
+        assertEquals(" (did you mean com.clinic.tools.SeedData?)", MainClass.closest(classes, "com.clinic.SeedDta"),
+                "the closest of the classes with a main method");
+    }
+
+    @Test
+    void withoutAnApplicationClassOnlyTheSingleClassWithAMainMethodIsNamed() throws Exception {
+        Path classes = dir.resolve("classes");
+        write(classes, "com/clinic/Launcher", true, false);
+        write(classes, "com/clinic/patients/Patient", false, false);
+        assertEquals(" (did you mean com.clinic.Launcher?)", MainClass.closest(classes, "com.clinic.ClinicApp"), "the only one");
+        write(classes, "com/clinic/tools/SeedData", true, false);
+        assertEquals("", MainClass.closest(classes, "com.clinic.ClinicApp"), "two, neither close: no guess");
+    }
+
+    /** A class file of {@code name}, with {@code public static void main(String[])} and {@code @SpringBootApplication} when asked. */
+    private static void write(Path classes, String name, boolean main, boolean application) throws Exception {
+        ClassWriter writer = new ClassWriter(0);
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, name, null, "java/lang/Object", null);
+        if (application) {
+            writer.visitAnnotation("Lorg/springframework/boot/autoconfigure/SpringBootApplication;", true).visitEnd();
+        }
+        if (main) {
+            MethodVisitor method = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "main", "([Ljava/lang/String;)V",
+                    null, null);
+            method.visitCode();
+            method.visitInsn(Opcodes.RETURN);
+            method.visitMaxs(0, 1);
+            method.visitEnd();
+        }
+        writer.visitEnd();
+        Path file = classes.resolve(name + ".class");
+        Files.createDirectories(file.getParent());
+        Files.write(file, writer.toByteArray());
     }
 
     private static org.apache.maven.project.MavenProject project() {
