@@ -101,7 +101,7 @@ public final class ImageBase {
         return new ExtractionException("Cannot " + (tar != null ? "read" : "pull") + " base image " + text
                 + (why == null || why.isBlank() ? "" : " (" + why + ")")
                 + ": set -Dextract.image.base=tar:///path/to/base.tar or a registry you can reach"
-                + " (the extraction plugin's README, \"Images\")");
+                + " (the extraction plugin's README, \"The service's image\")");
     }
 
     @Override

@@ -128,7 +128,7 @@ class ServiceImageTest {
     }
 
     @Test
-    void aMissingBaseTarFailsWithOneLineNamingTheSetting() {
+    void aMissingBaseTarFailsWithOneLineNamingTheSetting() throws IOException {
         ImageBase missing = ImageBase.parse("tar://" + dir.resolve("nowhere/base.tar"));
 
         ExtractionException e = assertThrows(ExtractionException.class, () -> build("one", missing));
@@ -138,7 +138,7 @@ class ServiceImageTest {
     }
 
     @Test
-    void anUnreachableRegistryBaseFailsWithOneLineNamingTheSetting() {
+    void anUnreachableRegistryBaseFailsWithOneLineNamingTheSetting() throws IOException {
         // Port 9 (discard) is closed on loopback: the connection is refused at once.
         ExtractionException e = assertThrows(ExtractionException.class,
                 () -> build("one", ImageBase.parse("127.0.0.1:9/jre:25")));
@@ -148,7 +148,7 @@ class ServiceImageTest {
     }
 
     @Test
-    void aRegistryWhoseHostDoesNotResolveFailsAtOnce() {
+    void aRegistryWhoseHostDoesNotResolveFailsAtOnce() throws IOException {
         // .invalid never resolves (RFC 2606); Jib alone would retry it for about a minute.
         long start = System.nanoTime();
         ExtractionException e = assertThrows(ExtractionException.class,
@@ -183,9 +183,13 @@ class ServiceImageTest {
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
 
-    private static void assertOneLineNamingTheBaseSetting(ExtractionException e) {
+    /** One line naming the setting, and the section of the plugin's README that shows how to make a base, by its heading. */
+    private static void assertOneLineNamingTheBaseSetting(ExtractionException e) throws IOException {
         assertTrue(e.getMessage().contains("-Dextract.image.base=tar:///path/to/base.tar"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        String section = "The service's image";
+        assertTrue(e.getMessage().endsWith(" (the extraction plugin's README, \"" + section + "\")"), e.getMessage());
+        assertTrue(Files.readAllLines(Path.of("README.md")).contains("## " + section), "extraction-plugin/README.md has the heading");
     }
 
     private ServiceImage.Built build(String folder) throws Exception {
