@@ -20,8 +20,11 @@ import java.util.TreeSet;
  * <li>else none: a controller without a class-level mapping serves routes the plugin does not read (its methods'
  *     own paths), so no prefix is known to hold them.</li>
  * </ol>
- * One usable prefix is exactly one of them; several are several, which the load balancer cannot route as one module
- * (it has one rule per module).
+ * A path that lies below another of them (segment by segment: {@code /api/orders/{id}/lines} below {@code /api/orders},
+ * {@code /api/ordersx} not) adds nothing: the load balancer's rule for the outer one ({@code /api/orders} and
+ * {@code /api/orders/*}) routes it too. One usable prefix is exactly one outermost path; several are several, which the
+ * load balancer cannot route as one module (it has one rule per module). A controller path written without a leading
+ * '/' ({@code "api/orders"}) is read as Spring MVC reads it, with one ({@code /api/orders}).
  *
  * @param module           the module's name
  * @param contracts        its HTTP contracts, sorted
@@ -47,7 +50,8 @@ public record HttpDeclarations(String module, List<String> contracts, SortedSet<
                 });
         contracts.sort(null);
         Map<String, List<String>> controllers = new TreeMap<>();
-        model.controllersOf(module).forEach(c -> controllers.put(c, model.controllerPaths(c)));
+        model.controllersOf(module).forEach(c -> controllers.put(c, model.controllerPaths(c).stream()
+                .map(p -> p.startsWith("/") ? p : "/" + p).toList()));
         return new HttpDeclarations(module, List.copyOf(contracts), prefixes, controllers);
     }
 
@@ -61,16 +65,23 @@ public record HttpDeclarations(String module, List<String> contracts, SortedSet<
         return contractPrefixes.isEmpty() && !controllers.isEmpty() && unmapped().isEmpty();
     }
 
-    /** Every prefix the rule gives it: its contracts', else its controllers' when each has one, else none. */
+    /**
+     * Every prefix the rule gives it: its contracts', else its controllers' when each has one, else none; only the
+     * outermost ones (a path below another of them is left out).
+     */
     public SortedSet<String> prefixes() {
-        if (!contractPrefixes.isEmpty()) {
-            return contractPrefixes;
-        }
-        SortedSet<String> paths = new TreeSet<>();
-        if (fromControllers()) {
+        SortedSet<String> paths = new TreeSet<>(contractPrefixes);
+        if (paths.isEmpty() && fromControllers()) {
             controllers.values().forEach(paths::addAll);
         }
+        List<String> all = List.copyOf(paths);
+        paths.removeIf(path -> all.stream().anyMatch(outer -> below(path, outer)));
         return paths;
+    }
+
+    /** Whether {@code path} lies below {@code outer}, segment by segment ({@code /a/b} below {@code /a}, {@code /ab} not). */
+    static boolean below(String path, String outer) {
+        return !path.equals(outer) && path.startsWith(outer.endsWith("/") ? outer : outer + "/");
     }
 
     /** Its one prefix, when the rule gives exactly one (of any shape: {@code ModuleRoute} checks that). */

@@ -236,6 +236,31 @@ class ModuleRoutesTest {
     }
 
     /**
+     * Paths below another of the module's paths add nothing the load balancer's rule does not route: a sub-resource
+     * controller beside the resource's, one controller mapped to a path and a version below it, a path written without
+     * its leading '/' (as Spring MVC reads it). A path that only starts with the same letters is another prefix.
+     */
+    @Test
+    void pathsBelowAnotherOfTheModulesPathsLeaveItOnePrefix() {
+        List<ModulithModel.Module> modules = new ArrayList<>();
+        module(modules, "orders", "internal.OrdersController", "internal.LinesController");
+        module(modules, "carts", "internal.CartsController");
+        module(modules, "items", "internal.ItemsController", "internal.ItemsxController");
+        Map<String, List<String>> controllers = new LinkedHashMap<>();
+        controllers.put("shop.orders.internal.OrdersController", List.of("api/orders"));
+        controllers.put("shop.orders.internal.LinesController", List.of("/api/orders/{id}/lines"));
+        controllers.put("shop.carts.internal.CartsController", List.of("/api/carts", "/api/carts/v2"));
+        controllers.put("shop.items.internal.ItemsController", List.of("/api/items"));
+        controllers.put("shop.items.internal.ItemsxController", List.of("/api/itemsx"));
+        ModulithModel model = new ModulithModel("shop.ShopApplication", List.of("shop"), modules, Map.of(), controllers,
+                List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "17");
+
+        assertEquals(List.of(new ModuleRoute("carts", "/api/carts"), ModuleRoute.unrouted("items"),
+                new ModuleRoute("orders", "/api/orders")), ModuleRoutes.of(model));
+        assertEquals(List.of(), ModuleRoutes.outsideTheirPrefix(model, "sales", List.of("orders", "carts")));
+    }
+
+    /**
      * Controllers that disagree block the service, naming each prefix with its controller; a controller without a
      * class-level mapping beside a mapped one blocks it too (its routes are unknown), naming both.
      */
