@@ -15,7 +15,8 @@ import java.util.Set;
  * mappings. Found as Spring's {@code RequestMappingHandlerMapping} finds the type-level mapping (a merged annotation
  * over the type hierarchy): on the class, else on a superclass, else on an interface; written directly or through a
  * composed annotation meta-annotated with {@code @RequestMapping}, whose own attribute may set the path through
- * {@code @AliasFor(annotation = RequestMapping.class, attribute = "path")} (or {@code "value"}).
+ * {@code @AliasFor(annotation = RequestMapping.class, attribute = "path")} (or {@code "value"}), or through
+ * {@code @AliasFor(annotation = RequestMapping.class)} on an attribute itself named {@code path} or {@code value}.
  */
 final class RequestMappings {
 
@@ -82,8 +83,10 @@ final class RequestMappings {
             }
             Object target = alias.get().get("annotation").orElse(null);
             String targetName = target instanceof JavaClass javaClass ? javaClass.getName() : String.valueOf(target);
+            // Neither attribute nor value: the attribute of the same name (Spring's AliasFor, as @GetMapping's path()).
             String aliased = alias.get().get("attribute").map(String::valueOf).filter(a -> !a.isEmpty())
-                    .orElse(String.valueOf(alias.get().get("value").orElse("")));
+                    .or(() -> alias.get().get("value").map(String::valueOf).filter(a -> !a.isEmpty()))
+                    .orElse(attribute.getName());
             if (targetName.equals(REQUEST_MAPPING) && (aliased.equals("path") || aliased.equals("value"))) {
                 paths.addAll(strings(annotation, attribute.getName()));
             }

@@ -47,7 +47,9 @@ class AnalysisForkTest {
 
     /**
      * Controllers with class-level mappings: shipping's written with @RequestMapping's path, orders' through a composed
-     * annotation of the open kernel module whose value is an alias of the mapping's path; a subclass inherits one.
+     * annotation of the open kernel module whose value is an alias of the mapping's path, and through one whose path is
+     * the short-form alias (no attribute named: the attribute of the same name, as Spring's @GetMapping writes it); a
+     * subclass inherits one.
      */
     private static final Map<String, String> MAPPED = Map.of(
             "shop/kernel/ApiRoute.java", "package shop.kernel; import org.springframework.core.annotation.AliasFor;"
@@ -62,7 +64,15 @@ class AnalysisForkTest {
                     + " @org.springframework.web.bind.annotation.RestController"
                     + " @org.springframework.web.bind.annotation.RequestMapping(path = \"/api/shipping\") class ShippingController { }",
             "shop/shipping/internal/ParcelsController.java", "package shop.shipping.internal;"
-                    + " @org.springframework.web.bind.annotation.RestController class ParcelsController extends ShippingController { }");
+                    + " @org.springframework.web.bind.annotation.RestController class ParcelsController extends ShippingController { }",
+            "shop/kernel/PathRoute.java", "package shop.kernel; import org.springframework.core.annotation.AliasFor;"
+                    + " import org.springframework.web.bind.annotation.RequestMapping;"
+                    + " @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)"
+                    + " @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)"
+                    + " @org.springframework.web.bind.annotation.RestController @RequestMapping(\"/default\")"
+                    + " public @interface PathRoute { @AliasFor(annotation = RequestMapping.class) String[] path() default {}; }",
+            "shop/orders/internal/LinesController.java", "package shop.orders.internal;"
+                    + " @shop.kernel.PathRoute(path = \"/api/orders/{id}/lines\") class LinesController { }");
 
     private static final Map<String, String> SOURCES = new java.util.HashMap<>(APPLICATION);
 
@@ -116,7 +126,8 @@ class AnalysisForkTest {
         assertEquals(new HttpContract("shop.catalog.Catalog", "/api/catalog", List.of("shop.catalog.internal.CatalogController")),
                 model.httpContracts().get("shop.catalog.Catalog"));
         assertEquals(java.util.Set.of("shop.catalog.internal.CatalogController", "shop.orders.internal.OrdersController",
-                "shop.shipping.internal.ShippingController", "shop.shipping.internal.ParcelsController"), model.controllers());
+                "shop.shipping.internal.ShippingController", "shop.shipping.internal.ParcelsController",
+                "shop.orders.internal.LinesController"), model.controllers());
         assertEquals(java.util.Set.of("shop.catalog.internal.CatalogController"), model.controllersOf("catalog"));
         assertEquals(java.util.Set.of(), model.controllersOf("kernel"));
         assertTrue(model.listeners().contains(new ModulithModel.Listener("shop.orders.OrderPlaced", "shop.shipping.internal.Planner", "on")));
@@ -137,6 +148,8 @@ class AnalysisForkTest {
         assertEquals(List.of("/api/shipping"), model.controllerPaths("shop.shipping.internal.ShippingController"));
         assertEquals(List.of("/api/orders"), model.controllerPaths("shop.orders.internal.OrdersController"));
         assertEquals(List.of("/api/shipping"), model.controllerPaths("shop.shipping.internal.ParcelsController"));
+        assertEquals(List.of("/api/orders/{id}/lines"), model.controllerPaths("shop.orders.internal.LinesController"),
+                "the short-form alias overrides the meta-annotation's /default");
     }
 
     @Test
