@@ -48,8 +48,10 @@ public final class RuntimeMetadata {
             lines.put(key + "everywhere", String.valueOf(everywhere.contains(module.name())));
             HttpDeclarations http = HttpDeclarations.of(model, module.name());
             lines.put(key + "contracts", join(http.contracts()));
-            // The same prefix the load balancer routes by (its contracts', else its controllers' class-level mapping).
-            lines.put(key + "prefix", http.prefix().orElse(""));
+            // The same prefix the load balancer routes by (its contracts', else its controllers' class-level mapping),
+            // and only one of the shape its rule takes: the run time must not claim paths no rule sends.
+            String prefix = http.route().prefix();
+            lines.put(key + "prefix", prefix == null ? "" : prefix);
             Set<String> beanCalls = new TreeSet<>();
             for (ModulithModel.Dependency dependency : module.dependencies()) {
                 if (dependency.isBeanReference() && !everywhere.contains(dependency.module())

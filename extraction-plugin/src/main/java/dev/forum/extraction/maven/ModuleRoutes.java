@@ -26,7 +26,7 @@ final class ModuleRoutes {
 
     /**
      * Every module that can be a service, in name order, with its route prefix when it declares exactly one of the right
-     * shape ({@link HttpDeclarations#prefix}), else with none ({@link ModuleRoute#unrouted}): whether it needs one
+     * shape ({@link HttpDeclarations#route}), else with none ({@link ModuleRoute#unrouted}): whether it needs one
      * depends on the topology ({@link #blockedServices}). A module whose name cannot name a route ({@link ModuleRoute#resourceName}, e.g. a
      * camelCase package) is listed unrouted: it runs in the monolith, and only a service of its own is refused for it
      * ({@link dev.forum.extraction.model.ModuleNames}).
@@ -34,13 +34,7 @@ final class ModuleRoutes {
     static List<ModuleRoute> of(ModulithModel model) {
         List<ModuleRoute> routes = new ArrayList<>();
         for (String module : model.extractableModules()) {
-            String prefix = ModuleRoute.resourceName(module)
-                    ? HttpDeclarations.of(model, module).prefix().orElse(null) : null;
-            try {
-                routes.add(new ModuleRoute(module, prefix));
-            } catch (IllegalArgumentException badPrefix) {
-                routes.add(ModuleRoute.unrouted(module));
-            }
+            routes.add(HttpDeclarations.of(model, module).route());
         }
         return routes;
     }

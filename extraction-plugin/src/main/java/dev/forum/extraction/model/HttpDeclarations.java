@@ -1,5 +1,6 @@
 package dev.forum.extraction.model;
 
+import dev.forum.topology.ModuleRoute;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,10 +85,25 @@ public record HttpDeclarations(String module, List<String> contracts, SortedSet<
         return !path.equals(outer) && path.startsWith(outer.endsWith("/") ? outer : outer + "/");
     }
 
-    /** Its one prefix, when the rule gives exactly one (of any shape: {@code ModuleRoute} checks that). */
+    /** Its one prefix, when the rule gives exactly one (of any shape: {@link #route} keeps it only when routable). */
     public Optional<String> prefix() {
         SortedSet<String> prefixes = prefixes();
         return prefixes.size() == 1 ? Optional.of(prefixes.first()) : Optional.empty();
+    }
+
+    /**
+     * Its route: its one prefix ({@link #prefix}) when {@link ModuleRoute} accepts it for this module (the module's name
+     * can name a route, the prefix has the shape the load balancer's rule needs), else unrouted. The one rule for both
+     * the load balancer's rules ({@code ModuleRoutes}) and the prefix the run time answers for the module
+     * ({@code RuntimeMetadata}), so the run time never claims a path no rule sends.
+     */
+    public ModuleRoute route() {
+        String prefix = ModuleRoute.resourceName(module) ? prefix().orElse(null) : null;
+        try {
+            return new ModuleRoute(module, prefix);
+        } catch (IllegalArgumentException badPrefix) {
+            return ModuleRoute.unrouted(module);
+        }
     }
 
     /** Its controllers without a class-level {@code @RequestMapping}, sorted. */

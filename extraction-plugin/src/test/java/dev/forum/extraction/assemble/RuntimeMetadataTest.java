@@ -68,6 +68,24 @@ class RuntimeMetadataTest {
         assertEquals("/api/alpha", metadata.getProperty("module.alpha.prefix"), "a contract's prefix as before");
     }
 
+    /**
+     * A prefix the load balancer cannot route (here a controller's class-level mapping with a path variable) is not
+     * written: the run time would otherwise claim, for a module held elsewhere, paths no rule sends there.
+     */
+    @Test
+    void aPrefixTheLoadBalancerCannotRouteIsNotWritten() throws IOException {
+        ModulithModel base = FakeApp.model();
+        Map<String, List<String>> controllers = new java.util.LinkedHashMap<>();
+        base.controllers().forEach(c -> controllers.put(c, List.of()));
+        controllers.put("fake.gamma.internal.GammaService", List.of("/api/{tenant}/gamma"));
+        ModulithModel model = new ModulithModel(base.mainClass(), base.rootPackages(), base.modules(), base.httpContracts(),
+                controllers, List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "17");
+
+        Properties metadata = load(RuntimeMetadata.of(model, List.of()));
+        assertEquals("", metadata.getProperty("module.gamma.prefix"));
+        assertEquals("/api/alpha", metadata.getProperty("module.alpha.prefix"), "a routable prefix as before");
+    }
+
     private static Properties load(byte[] bytes) throws IOException {
         Properties properties = new Properties();
         properties.load(new ByteArrayInputStream(bytes));
