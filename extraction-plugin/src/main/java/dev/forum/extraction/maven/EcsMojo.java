@@ -25,7 +25,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * {@code service-<service>.json} (CloudFormation), {@code taskdefs/<service>.json} (for
  * {@code aws ecs register-task-definition --cli-input-json}) and {@code deploy.sh}, which pushes the images and
  * deploys the stacks in an order that never sends a route to a process that does not hold its module. The path
- * rules come from the route prefix of each module's HTTP contract, read with the modules from Spring Modulith's model.
+ * rules come from the route prefix of each module's HTTP contract, else the class-level {@code @RequestMapping} all its
+ * controllers share, read with the modules from Spring Modulith's model.
  * A service that {@code -Dextract=<service>} refuses (a module that serves HTTP without a usable prefix, no routed
  * module, or any blocker of its plan: an event, a bean call, an entity across its boundary) is left out with one
  * warning line per reason, its modules staying in the monolith ({@link RenderedTopology}); the others are rendered. What the tasks get besides the topology
