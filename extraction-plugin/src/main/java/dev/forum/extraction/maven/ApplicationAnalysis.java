@@ -83,8 +83,7 @@ record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries
         Path classes = Path.of(project.getBuild().getOutputDirectory());
         List<RuntimeLibraries.Entry> libraries = RuntimeLibraries.of(project, classes, main, settings.requireJars());
         settings.progress().resolved(libraries);
-        RouteAnnotation.require(settings.routeAnnotation(),
-                Stream.concat(Stream.of(classes), libraries.stream().map(RuntimeLibraries.Entry::file)).toList());
+        RouteAnnotation.require(settings.routeAnnotation(), classes, project);
 
         int release = SupportedVersions.javaRelease(Files.readAllBytes(classes.resolve(main.replace('.', '/') + ".class")));
         SupportedVersions.check(boot, modulith, release);

@@ -15,12 +15,14 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.apache.maven.project.MavenProject;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 
 /**
- * Refuses an {@code extract.routeAnnotation} that is in none of the application's classes and run-time libraries:
- * no HTTP contract could carry it, so every route prefix would be missing and each extracted service blocked for a
+ * Refuses an {@code extract.routeAnnotation} that is in none of the application's classes and resolved libraries
+ * (every scope: an annotations-only jar is often {@code provided}, and ArchUnit matches annotations by name, so the
+ * annotation's class need not be on the analysis class path): no HTTP contract could carry it, so every route prefix would be missing and each extracted service blocked for a
  * reason that hides the typo. The refusal suggests the closest annotation of the class path
  * ({@link CompiledClasses#closest}). Spring's {@code @HttpExchange}, the default, is not looked for: an application
  * without spring-web has no HTTP contract to read it from.
@@ -31,9 +33,27 @@ final class RouteAnnotation {
     }
 
     /**
+     * Looks for the annotation in {@code classes} and in the file of every artifact Maven resolved for the project,
+     * whatever its scope ({@code provided} included).
+     *
      * @param routeAnnotation the setting, a class's binary name
-     * @param locations       the application's classes folder and its run-time libraries (jars, or the classes
-     *                        folders a reactor build resolves its modules to)
+     * @param classes         the application's classes folder
+     * @param project         the project, its dependencies resolved
+     * @throws ExtractionException (one line) when neither the folder nor any artifact holds the class
+     * @throws IOException         when a location cannot be read
+     */
+    static void require(String routeAnnotation, Path classes, MavenProject project) throws IOException {
+        List<Path> locations = new ArrayList<>();
+        locations.add(classes);
+        project.getArtifacts().stream().filter(artifact -> artifact.getFile() != null)
+                .forEach(artifact -> locations.add(artifact.getFile().toPath()));
+        require(routeAnnotation, locations);
+    }
+
+    /**
+     * @param routeAnnotation the setting, a class's binary name
+     * @param locations       the application's classes folder and its libraries (jars, or the classes folders a
+     *                        reactor build resolves its modules to)
      * @throws ExtractionException (one line) when no location holds the class
      * @throws IOException         when a location cannot be read
      */
@@ -52,7 +72,7 @@ final class RouteAnnotation {
             }
         }
         throw new ExtractionException("extract.routeAnnotation " + routeAnnotation + " is in none of the application's"
-                + " classes and run-time libraries" + suggestion(routeAnnotation, classes) + ": fix -Dextract.routeAnnotation"
+                + " classes and libraries" + suggestion(routeAnnotation, classes) + ": fix -Dextract.routeAnnotation"
                 + " or this plugin's <routeAnnotation>, or leave it out for Spring's @HttpExchange");
     }
 

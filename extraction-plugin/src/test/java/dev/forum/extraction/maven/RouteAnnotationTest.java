@@ -7,9 +7,15 @@ import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.scan.BytecodeScanner;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
+import org.apache.maven.model.Model;
+import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.objectweb.asm.ClassWriter;
@@ -38,7 +44,7 @@ class RouteAnnotationTest {
 
         ExtractionException typo = assertThrows(ExtractionException.class,
                 () -> RouteAnnotation.require("com.acme.web.Rout", locations));
-        assertEquals("extract.routeAnnotation com.acme.web.Rout is in none of the application's classes and run-time"
+        assertEquals("extract.routeAnnotation com.acme.web.Rout is in none of the application's classes and"
                 + " libraries (did you mean com.acme.web.Route?): fix -Dextract.routeAnnotation or this plugin's"
                 + " <routeAnnotation>, or leave it out for Spring's @HttpExchange", typo.getMessage());
         assertEquals(" (did you mean com.acme.web.Route?)", suggestion(() -> RouteAnnotation.require("com.acme.Route", locations)),
@@ -47,6 +53,27 @@ class RouteAnnotationTest {
                 "an annotation of a library");
         assertEquals("", suggestion(() -> RouteAnnotation.require("com.acme.web.Routr", List.of(classes.resolve("com/acme/web/none")))),
                 "nothing to suggest");
+    }
+
+    @Test
+    void anAnnotationOfAProvidedJarIsAcceptedAsEveryResolvedArtifactIsSearched() throws Exception {
+        Path classes = dir.resolve("classes");
+        Files.createDirectories(classes);
+        Path jar = dir.resolve("annotations.jar");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new ZipEntry("org/lib/Route.class"));
+            out.write(classFile("org/lib/Route", true));
+        }
+        DefaultArtifact provided = new DefaultArtifact("org.lib", "annotations", "1.0", Artifact.SCOPE_PROVIDED, "jar",
+                null, new DefaultArtifactHandler("jar"));
+        provided.setFile(jar.toFile());
+        DefaultArtifact unresolved = new DefaultArtifact("org.lib", "other", "1.0", Artifact.SCOPE_COMPILE, "jar",
+                null, new DefaultArtifactHandler("jar"));
+        MavenProject project = new MavenProject(new Model());
+        project.setArtifacts(new LinkedHashSet<>(List.of(unresolved, provided)));
+
+        RouteAnnotation.require("org.lib.Route", classes, project);
+        assertEquals(" (did you mean org.lib.Route?)", suggestion(() -> RouteAnnotation.require("org.lib.Rout", classes, project)));
     }
 
     private static String suggestion(org.junit.jupiter.api.function.Executable require) {
