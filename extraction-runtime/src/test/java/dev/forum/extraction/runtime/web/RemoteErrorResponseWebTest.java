@@ -71,6 +71,30 @@ class RemoteErrorResponseWebTest {
         }
     }
 
+    /** An application's replacement of the library's advice. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class ApplicationsOwnAdvice {
+
+        @org.springframework.context.annotation.Bean
+        RemoteErrorResponseAdvice applicationsAdvice() {
+            return new RemoteErrorResponseAdvice() {
+                @Override
+                public ResponseEntity<ProblemDetail> relay(RemoteErrorResponseException relayed) {
+                    return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(ProblemDetail.forStatus(HttpStatus.BAD_GATEWAY));
+                }
+            };
+        }
+    }
+
+    @Test
+    void anApplicationsOwnAdviceBeanReplacesTheLibrarysAdvice() {
+        runner.withUserConfiguration(ApplicationsOwnAdvice.class).run(context -> {
+            assertThat(context.getBeansOfType(RemoteErrorResponseAdvice.class)).containsOnlyKeys("applicationsAdvice");
+            MockMvc caller = MockMvcBuilders.webAppContextSetup(context).build();
+            caller.perform(get("/appointments/99")).andExpect(status().isBadGateway());
+        });
+    }
+
     @Test
     void theModulesProblemDocumentReachesTheCallerWithoutAWarning(CapturedOutput output) {
         runner.run(context -> {
