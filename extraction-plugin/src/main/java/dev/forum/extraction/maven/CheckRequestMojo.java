@@ -6,6 +6,7 @@ import dev.forum.extraction.model.ExtractionException;
 import dev.forum.topology.ServiceOutline;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -45,36 +46,53 @@ public class CheckRequestMojo extends RequestingMojo {
                 return;
             }
             TopologyInUse.Written file = TopologyInUse.written(topology, project, session, getLog());
-            List<String> mistakes = file == null ? List.of() : file.mistakes();
-            List<String> refused = new ArrayList<>();
-            if (!names.isEmpty()) {
-                List<ServiceOutline> outlines = file == null ? List.of() : file.services();
-                String source = file == null ? null : file.source();
-                try {
-                    ExtractRequests.refuseUnknownBeforeCompile(names, ExtractRequests.profileNames(declaredProfiles()),
-                            outlines.stream().map(ServiceOutline::name).toList(), source);
-                    RequestConflicts.refuseBeforeCompile(names, source, outlines);
-                } catch (ExtractionException e) {
-                    if (mistakes.isEmpty()) {
-                        throw e;
-                    }
-                    refused.addAll(e.lines());
-                }
-            }
-            if (!mistakes.isEmpty() && refused.isEmpty()) {
-                throw file.refusal();
-            }
-            if (!mistakes.isEmpty()) {
-                List<String> lines = new ArrayList<>(mistakes);
-                lines.addAll(refused);
-                throw new ExtractionException(lines, lines.size() + " problems in " + file.source() + " and in the"
-                        + " request, one per [extract] line above: fix each before the build can extract");
-            }
+            refuse(names, ExtractRequests.profileNames(declaredProfiles()), file);
             if (!names.isEmpty()) {
                 getLog().debug("[extract] requested before compiling: "
                         + String.join(", ", names.stream().map(ExtractRequests.Requested::name).toList()));
             }
         });
+    }
+
+    /**
+     * Refuses the file's own mistakes and the request's, all in one refusal when both have some. A file not read as a
+     * topology at all ({@link TopologyInUse.Written#read}) is refused for its mistakes alone: its services are
+     * unknown, so no requested name is checked against them.
+     *
+     * @param names        the requested services
+     * @param profileNames the names of the build's {@code extract=} profiles
+     * @param file         the topology file as written, or null when there is none
+     * @throws ExtractionException one line per mistake
+     */
+    static void refuse(List<ExtractRequests.Requested> names, Set<String> profileNames, TopologyInUse.Written file) {
+        if (file != null && !file.read()) {
+            throw file.refusal();
+        }
+        List<String> mistakes = file == null ? List.of() : file.mistakes();
+        List<String> refused = new ArrayList<>();
+        if (!names.isEmpty()) {
+            List<ServiceOutline> outlines = file == null ? List.of() : file.services();
+            String source = file == null ? null : file.source();
+            try {
+                ExtractRequests.refuseUnknownBeforeCompile(names, profileNames,
+                        outlines.stream().map(ServiceOutline::name).toList(), source);
+                RequestConflicts.refuseBeforeCompile(names, source, outlines);
+            } catch (ExtractionException e) {
+                if (mistakes.isEmpty()) {
+                    throw e;
+                }
+                refused.addAll(e.lines());
+            }
+        }
+        if (!mistakes.isEmpty() && refused.isEmpty()) {
+            throw file.refusal();
+        }
+        if (!mistakes.isEmpty()) {
+            List<String> lines = new ArrayList<>(mistakes);
+            lines.addAll(refused);
+            throw new ExtractionException(lines, lines.size() + " problems in " + file.source() + " and in the"
+                    + " request, one per [extract] line above: fix each before the build can extract");
+        }
     }
 
     /** Reads no module: nothing is built here. */

@@ -34,8 +34,10 @@ final class TopologyInUse {
      * @param mistakes the file's own mistakes, one line each in the file's order: what it says wrong in itself, and
      *                 the checks across its services that need no module of the application (a module in two
      *                 services, two monoliths, no monolith, two services with one name)
+     * @param read     whether the file was read as a topology at all; false for a file that is empty, not YAML or not
+     *                 a mapping, whose services are then unknown (not none)
      */
-    record Written(String source, List<ServiceOutline> services, List<String> mistakes) {
+    record Written(String source, List<ServiceOutline> services, List<String> mistakes, boolean read) {
 
         /** The mistakes as one refusal, as {@link TopologyLocation#read} gives them: a line alone, or a line counting several. */
         ExtractionException refusal() {
@@ -65,15 +67,15 @@ final class TopologyInUse {
             TopologySpec spec = TopologyFile.read(file, defaultName);
             List<ServiceOutline> services = spec.services().stream().map(ServiceOutline::of).toList();
             List<String> mistakes = CrossServiceChecks.mistakes(spec.source(), services, null, true);
-            return new Written(spec.source(), services, mistakes);
+            return new Written(spec.source(), services, mistakes, true);
         } catch (TopologyException e) {
             if (e.readRight().isEmpty()) {
-                return new Written(file.toString(), List.of(), e.mistakes());
+                return new Written(file.toString(), List.of(), e.mistakes(), false);
             }
             String source = e.readRight().get().source();
             List<String> mistakes = new ArrayList<>(e.mistakes());
             mistakes.addAll(CrossServiceChecks.mistakes(source, e.outlines(), null, false));
-            return new Written(source, e.outlines(), TopologyLocation.byLine(source, mistakes));
+            return new Written(source, e.outlines(), TopologyLocation.byLine(source, mistakes), true);
         }
     }
 
