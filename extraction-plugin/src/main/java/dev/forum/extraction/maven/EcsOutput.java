@@ -56,8 +56,8 @@ final class EcsOutput {
     static String summary(Path basedir, Path topology, Path out, Map<String, String> files, Topology rendered,
             double seconds) {
         return String.format(Locale.ROOT, "[extract] ecs: %s -> %s: %d files (stacks %s; rules %s) in %.1f s",
-                basedir.relativize(topology.toAbsolutePath()).toString().replace('\\', '/'),
-                basedir.relativize(out.toAbsolutePath()).toString().replace('\\', '/'), files.size(),
+                DeployPaths.slashes(basedir.relativize(topology.toAbsolutePath())),
+                DeployPaths.slashes(basedir.relativize(out.toAbsolutePath())), files.size(),
                 String.join(", ", files.keySet().stream().filter(f -> !f.contains("/") && f.endsWith(".json")).toList()),
                 rendered.routingRules().isEmpty() ? "none" : String.join(", ", rendered.routingRules().stream()
                         .map(r -> r.priority() + " " + r.patterns() + " " + r.targets().stream()
