@@ -68,9 +68,6 @@ public final class CrossServiceChecks {
                 }
                 continue; // its modules list is its own mistake: it goes
             }
-            if (service.monolith() == null) {
-                continue; // monolith: unreadable (yes, a misspelt key): maybe the monolith, whose modules do not count
-            }
             for (int i = 0; i < service.modules().size(); i++) {
                 // A mistake about one module points at the line where that module's name is written.
                 String module = service.modules().get(i);
