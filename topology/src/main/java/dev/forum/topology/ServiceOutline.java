@@ -11,7 +11,8 @@ import java.util.List;
  * @param name        the service's name as written (also when it breaks the naming rule: it still names the service)
  * @param line        the line where the service starts
  * @param monolith    whether it is the monolith; {@code null} when that could not be read ({@code monolith: yes},
- *                    a misspelt key): then neither check that depends on it runs
+ *                    a misspelt key): then "no monolith" is not reported, and its modules are still checked as an
+ *                    extracted service's (TopologyMistakesUnitTest: both mistakes in one round)
  * @param modules     its modules as written; empty when there are none or they could not be read
  * @param moduleLines the line of each of {@code modules}, in the same order; empty when not known (then {@code line})
  */
