@@ -22,10 +22,12 @@ open module dev.forum.extraction.runtime {
     requires static spring.boot.web.server;
     requires static spring.boot.flyway;
     requires static flyway.core;
+    requires static spring.orm;
 
     exports dev.forum.extraction.runtime;
     exports dev.forum.extraction.runtime.topology;
     exports dev.forum.extraction.runtime.remote;
     exports dev.forum.extraction.runtime.migration;
+    exports dev.forum.extraction.runtime.jpa;
     exports dev.forum.extraction.runtime.web;
 }

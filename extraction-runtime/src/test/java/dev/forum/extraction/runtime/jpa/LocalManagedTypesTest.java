@@ -1,0 +1,142 @@
+package dev.forum.extraction.runtime.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.forum.extraction.runtime.jpa.fixture.billing.Invoice;
+import dev.forum.extraction.runtime.jpa.fixture.patients.Patient;
+import dev.forum.extraction.runtime.jpa.fixture.visits.Visit;
+import dev.forum.extraction.runtime.topology.InvalidTopologyException;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.metamodel.EntityType;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.persistence.autoconfigure.EntityScan;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
+import org.springframework.util.ClassUtils;
+
+/**
+ * A Spring Data JPA application of three modules, patients, visits (refers to a patient by id) and billing (maps
+ * patients' entity), with {@code ddl-auto=validate} on a schema that holds only the local modules' tables, as a mixed
+ * run of the application's own jar has it (a remote module's migrations do not run here): the persistence unit holds
+ * the local modules' entities only.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class LocalManagedTypesTest {
+
+    private static final String METADATA = """
+            format=1
+            modules=patients,visits,billing
+            module.patients.packages=dev.forum.extraction.runtime.jpa.fixture.patients
+            module.visits.packages=dev.forum.extraction.runtime.jpa.fixture.visits
+            module.billing.packages=dev.forum.extraction.runtime.jpa.fixture.billing
+            """;
+
+    private static final String VISIT_TABLE = "create table visit (id bigint primary key, patient_id bigint)";
+    private static final String PATIENT_TABLE = "create table patient (id bigint primary key, name varchar(255))";
+
+    @TempDir
+    Path dir;
+
+    private ClassLoader withMetadata;
+
+    /** The clinic: patients and visits. */
+    @Configuration(proxyBeanMethods = false)
+    @EntityScan(basePackageClasses = {Patient.class, Visit.class})
+    static class Clinic {
+    }
+
+    /** Billing beside patients. */
+    @Configuration(proxyBeanMethods = false)
+    @EntityScan(basePackageClasses = {Patient.class, Invoice.class})
+    static class Billing {
+    }
+
+    @BeforeEach
+    void metadata() throws IOException {
+        Path metadata = dir.resolve("META-INF/extraction/modules.properties");
+        Files.createDirectories(metadata.getParent());
+        Files.writeString(metadata, METADATA);
+        withMetadata = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader());
+    }
+
+    /**
+     * A JPA application with the library (every auto-configuration it registers, as an application that adds it gets
+     * them), on an H2 database whose schema the given statements make.
+     */
+    private static ApplicationContextRunner application(Class<?> configuration, String database, String... tables) {
+        ClassLoader classLoader = LocalManagedTypesTest.class.getClassLoader();
+        Class<?>[] library = ImportCandidates.load(AutoConfiguration.class, classLoader).getCandidates().stream()
+                .filter(name -> name.startsWith("dev.forum.extraction.runtime."))
+                .map(name -> ClassUtils.resolveClassName(name, classLoader)).toArray(Class<?>[]::new);
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(library))
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, HibernateJpaAutoConfiguration.class))
+                .withUserConfiguration(configuration)
+                .withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + database + ";INIT=" + String.join("\\;", tables),
+                        "spring.jpa.hibernate.ddl-auto=validate");
+    }
+
+    private static List<Class<?>> entities(ApplicationContext context) {
+        return context.getBean(EntityManagerFactory.class).getMetamodel().getEntities().stream()
+                .<Class<?>>map(EntityType::getJavaType).toList();
+    }
+
+    @Test
+    void aRemoteModulesEntitiesAreLeftOutOfThePersistenceUnit(CapturedOutput output) {
+        application(Clinic.class, "visits-only", VISIT_TABLE).withClassLoader(withMetadata)
+                .withPropertyValues("extraction.topology.local-modules=visits")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(entities(context)).containsExactly(Visit.class);
+                    assertThat(context.getBean(PersistenceManagedTypes.class).getManagedClassNames())
+                            .containsExactly(Visit.class.getName());
+                });
+        assertThat(output).contains("Left out 1 entity class(es) of remote modules from the persistence unit");
+    }
+
+    @Test
+    void withEveryModuleLocalEveryEntityIsMapped() {
+        application(Clinic.class, "every-module", VISIT_TABLE, PATIENT_TABLE).withClassLoader(withMetadata)
+                .run(context -> assertThat(entities(context)).containsExactlyInAnyOrder(Visit.class, Patient.class));
+    }
+
+    @Test
+    void aLocalEntityThatMapsARemoteOneIsRefusedInOneLine() {
+        application(Billing.class, "billing-only", "create table invoice (id bigint primary key, patient_id bigint)")
+                .withClassLoader(withMetadata).withPropertyValues("extraction.topology.local-modules=billing")
+                .run(context -> assertThat(context).getFailure().rootCause().isInstanceOf(InvalidTopologyException.class)
+                        .hasMessage("Entity " + Invoice.class.getName() + " maps " + Patient.class.getName() + ", an entity of"
+                                + " module 'patients', which is remote here (field 'patient'): refer to it by id and read it"
+                                + " through the HTTP contract of patients, or run patients here too"
+                                + " (extraction.topology.local-modules)"));
+    }
+
+    @Test
+    void withoutModuleMetadataThePersistenceUnitIsLeftAsItIs() {
+        application(Clinic.class, "no-metadata", VISIT_TABLE, PATIENT_TABLE)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(PersistenceManagedTypes.class).getManagedClassNames())
+                            .containsExactlyInAnyOrder(Visit.class.getName(), Patient.class.getName());
+                    assertThat(entities(context)).containsExactlyInAnyOrder(Visit.class, Patient.class);
+                });
+    }
+}
