@@ -10,16 +10,32 @@ import java.util.List;
  *               '-'). Only a name of {@link #NAME}'s shape can name a route or a deployed resource
  *               ({@link #resourceName}); whoever renders one for a module checks it (the extraction plugin refuses the
  *               others only where it renders them, so that a camelCase module can stay in the monolith)
- * @param prefix its route prefix ({@code /api/posts}: no wildcard, no trailing '/'), or null when the load balancer
- *               needs none for it: the module serves no HTTP route, or it stays in the monolith (the default route).
- *               Whoever builds the list checks that every module an extracted service holds and that serves routes
- *               has one (the extraction plugin: {@code ModuleRoutes}).
- * @throws IllegalArgumentException for a name or prefix of another shape
+ * @param prefix its route prefix, of {@link #PREFIX_SHAPE}'s shape ({@code /api/posts}, {@code /orders},
+ *               {@code /api/v1/orders}), or null when the load balancer needs none for it: the module serves no HTTP
+ *               route, or it stays in the monolith (the default route). Whoever builds the list checks that every
+ *               module an extracted service holds and that serves routes has one (the extraction plugin:
+ *               {@code ModuleRoutes}).
+ * @throws IllegalArgumentException for a name or prefix of another shape, naming the module, the shape and the prefix
  */
 public record ModuleRoute(String module, String prefix) {
 
     /** The shape of a name a route, a load balancer rule or a deployed resource can carry. */
     public static final String NAME = "[a-z][a-z0-9-]*";
+
+    /** The most characters an ALB path pattern may hold (Elastic Load Balancing, "Path conditions"). */
+    private static final int MAX_PATTERN = 128;
+
+    /**
+     * The shape of a route prefix, in words (the refusals say it). Nothing requires {@code /api}: the load balancer's
+     * rule is the prefix and everything below it ({@link #patterns}), and the run time claims the same paths. A segment
+     * holds only RFC 3986's unreserved characters, which an ALB path pattern and HAProxy's {@code path} take as
+     * written and a request path carries unencoded; a {@code .} or {@code ..} segment would be a non-canonical path,
+     * which the load balancer refuses before any module's rule ({@link CanonicalPath}); and an ALB path pattern holds
+     * at most 128 characters, {@code prefix/*} included.
+     */
+    public static final String PREFIX_SHAPE = "one or more segments, each a '/' then letters, digits or - . _ ~ (such as"
+            + " /orders or /api/v1/orders), none of them . or .., with no wildcard, {variable}, empty segment or trailing"
+            + " '/', at most " + (MAX_PATTERN - 2) + " characters";
 
     public ModuleRoute {
         if (module == null || !module.matches("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}-]*")) {
@@ -29,10 +45,16 @@ public record ModuleRoute(String module, String prefix) {
             throw new IllegalArgumentException("module " + module + ": a module with a route prefix is named with"
                     + " lower-case letters, digits and '-'");
         }
-        if (prefix != null && !prefix.matches("(/[A-Za-z0-9._~-]+)+")) {
-            throw new IllegalArgumentException("module " + module + ": a route prefix looks like /api/" + module
-                    + " (no wildcard, no trailing '/'), not " + prefix);
+        if (prefix != null && !routable(prefix)) {
+            throw new IllegalArgumentException("module " + module + ": a route prefix is " + PREFIX_SHAPE + ", not '"
+                    + prefix + "': give it one such as /api/" + module);
         }
+    }
+
+    /** Whether {@code prefix} has {@link #PREFIX_SHAPE}'s shape, so that the load balancer can route it. */
+    private static boolean routable(String prefix) {
+        return prefix.matches("(/[A-Za-z0-9._~-]+)+") && prefix.length() + 2 <= MAX_PATTERN
+                && CanonicalPath.violations(prefix).isEmpty();
     }
 
     /**

@@ -1,12 +1,20 @@
 package dev.forum.topology;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** A module is any package's simple name; only a name of {@link ModuleRoute#NAME}'s shape gets a route. */
+/**
+ * A module is any package's simple name; only a name of {@link ModuleRoute#NAME}'s shape gets a route, and a route
+ * prefix is any run of '/'-led segments the load balancer can route ({@link ModuleRoute#PREFIX_SHAPE}), not only
+ * {@code /api/name}.
+ */
 class ModuleRouteUnitTest {
 
     @Test
@@ -22,5 +30,34 @@ class ModuleRouteUnitTest {
         assertThrows(IllegalArgumentException.class, () -> ModuleRoute.unrouted("reading.club"));
         assertThrows(IllegalArgumentException.class, () -> ModuleRoute.unrouted("1club"));
         assertThrows(IllegalArgumentException.class, () -> ModuleRoute.unrouted(null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/orders", "/api/orders", "/api/v1/orders", "/api/v1.2/order-lines", "/API/Orders_~",
+            "/.well-known/orders"})
+    void anyRunOfSegmentsOfUnreservedCharactersIsAPrefix(String prefix) {
+        ModuleRoute route = new ModuleRoute("orders", prefix);
+        assertEquals(prefix, route.prefix());
+        assertEquals(List.of(new PathPattern(prefix), new PathPattern(prefix + "/*")), route.patterns());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api//x", "/api/", "/", "", "api/x", "/api/{id}", "/api/*", "/api/orders?", "/api/or ders",
+            "/api/%6F", "/api/caf\u00e9", "/api/.", "/api/../x", "/api;v=1"})
+    void anythingElseIsRefusedInOneLineSayingTheShape(String prefix) {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> new ModuleRoute("orders", prefix));
+        assertEquals("module orders: a route prefix is one or more segments, each a '/' then letters, digits or - . _ ~"
+                + " (such as /orders or /api/v1/orders), none of them . or .., with no wildcard, {variable}, empty segment"
+                + " or trailing '/', at most 126 characters, not '" + prefix + "': give it one such as /api/orders",
+                refused.getMessage());
+    }
+
+    /** An ALB path pattern holds at most 128 characters: the prefix and its "/*" fit, one more does not. */
+    @Test
+    void aPrefixIsAtMostWhatAnAlbPathPatternHoldsWithItsWildcard() {
+        String longest = "/" + "a".repeat(125);
+        assertEquals(128, new ModuleRoute("orders", longest).patterns().get(1).pattern().length());
+        assertThrows(IllegalArgumentException.class, () -> new ModuleRoute("orders", longest + "a"));
     }
 }

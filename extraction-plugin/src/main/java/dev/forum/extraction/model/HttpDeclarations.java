@@ -35,7 +35,7 @@ import java.util.TreeSet;
 public record HttpDeclarations(String module, List<String> contracts, SortedSet<String> contractPrefixes,
         Map<String, List<String>> controllers) {
 
-    private static final String SHAPE = "not of the shape /api/name (no wildcard, no trailing '/')";
+    private static final String SHAPE = "where a route prefix is " + ModuleRoute.PREFIX_SHAPE;
 
     /** What {@code module} of {@code model} declares. */
     public static HttpDeclarations of(ModulithModel model, String module) {
