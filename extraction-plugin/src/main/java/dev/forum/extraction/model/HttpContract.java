@@ -3,8 +3,9 @@ package dev.forum.extraction.model;
 import java.util.List;
 
 /**
- * An interface with HTTP exchange annotations, its class-level route prefix (or null), the controllers implementing it
- * and what its methods take or return that cannot travel over HTTP.
+ * An interface with HTTP exchange annotations, its class-level route prefix as written (or null; {@link HttpDeclarations}
+ * reads it as Spring MVC maps it, {@code api/orders} as {@code /api/orders}), the controllers implementing it and what
+ * its methods take or return that cannot travel over HTTP.
  */
 public record HttpContract(String type, String prefix, List<String> controllers, List<Unsendable> unsendable) {
 

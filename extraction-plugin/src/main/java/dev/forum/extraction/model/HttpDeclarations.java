@@ -24,13 +24,15 @@ import java.util.TreeSet;
  * A path that lies below another of them (segment by segment: {@code /api/orders/{id}/lines} below {@code /api/orders},
  * {@code /api/ordersx} not) adds nothing: the load balancer's rule for the outer one ({@code /api/orders} and
  * {@code /api/orders/*}) routes it too. One usable prefix is exactly one outermost path; several are several, which the
- * load balancer cannot route as one module (it has one rule per module). A controller path written without a leading
- * '/' ({@code "api/orders"}) is read as Spring MVC reads it, with one ({@code /api/orders}).
+ * load balancer cannot route as one module (it has one rule per module). A contract prefix or controller path written
+ * without a leading '/' ({@code "api/orders"}) is read as Spring MVC maps it, with one ({@code /api/orders}):
+ * {@link #fullPath}.
  *
  * @param module           the module's name
  * @param contracts        its HTTP contracts, sorted
- * @param contractPrefixes their class-level prefixes
- * @param controllers      its controllers, sorted, each to its class-level {@code @RequestMapping} paths (empty: none)
+ * @param contractPrefixes their class-level prefixes, each a {@link #fullPath}
+ * @param controllers      its controllers, sorted, each to its class-level {@code @RequestMapping} paths, each a
+ *                         {@link #fullPath} (empty: none)
  */
 public record HttpDeclarations(String module, List<String> contracts, SortedSet<String> contractPrefixes,
         Map<String, List<String>> controllers) {
@@ -46,14 +48,26 @@ public record HttpDeclarations(String module, List<String> contracts, SortedSet<
                 .forEach(c -> {
                     contracts.add(c.type());
                     if (c.prefix() != null) {
-                        prefixes.add(c.prefix());
+                        prefixes.add(fullPath(c.prefix()));
                     }
                 });
         contracts.sort(null);
         Map<String, List<String>> controllers = new TreeMap<>();
         model.controllersOf(module).forEach(c -> controllers.put(c, model.controllerPaths(c).stream()
-                .map(p -> p.startsWith("/") ? p : "/" + p).toList()));
+                .map(HttpDeclarations::fullPath).toList()));
         return new HttpDeclarations(module, List.copyOf(contracts), prefixes, controllers);
+    }
+
+    /**
+     * A class-level path as Spring MVC maps it, whether written in {@code @RequestMapping} or {@code @HttpExchange}
+     * (both become a {@code RequestMappingInfo}'s paths, which {@code PathPatternParser.initFullPathPattern} completes):
+     * with a leading '/' added when it has none ({@code api/orders} is {@code /api/orders}), else as written.
+     *
+     * @param path a class-level path as the bytecode holds it, not blank
+     * @return the path Spring MVC serves
+     */
+    static String fullPath(String path) {
+        return path.startsWith("/") ? path : "/" + path;
     }
 
     /** Whether it serves HTTP at all: a controller or an HTTP contract. */

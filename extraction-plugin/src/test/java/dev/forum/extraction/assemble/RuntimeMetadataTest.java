@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forum.extraction.FakeApp;
+import dev.forum.extraction.model.HttpContract;
 import dev.forum.extraction.model.ModulithModel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -84,6 +85,22 @@ class RuntimeMetadataTest {
         Properties metadata = load(RuntimeMetadata.of(model, List.of()));
         assertEquals("", metadata.getProperty("module.gamma.prefix"));
         assertEquals("/api/alpha", metadata.getProperty("module.alpha.prefix"), "a routable prefix as before");
+    }
+
+    /**
+     * A contract prefix written without a leading '/' ({@code @HttpExchange("api/alpha")}) is the prefix Spring MVC
+     * serves, {@code /api/alpha}: the run time claims the paths the load balancer's rule sends.
+     */
+    @Test
+    void aContractPrefixWithoutALeadingSlashIsWrittenWithOne() throws IOException {
+        ModulithModel base = FakeApp.model();
+        Map<String, HttpContract> contracts = new java.util.LinkedHashMap<>(base.httpContracts());
+        contracts.put("fake.alpha.AlphaApi", new HttpContract("fake.alpha.AlphaApi", "api/alpha",
+                base.httpContracts().get("fake.alpha.AlphaApi").controllers()));
+        ModulithModel model = new ModulithModel(base.mainClass(), base.rootPackages(), base.modules(), contracts,
+                base.controllers(), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "17");
+
+        assertEquals("/api/alpha", load(RuntimeMetadata.of(model, List.of())).getProperty("module.alpha.prefix"));
     }
 
     private static Properties load(byte[] bytes) throws IOException {

@@ -1,0 +1,87 @@
+package dev.forum.extraction.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.forum.topology.ModuleRoute;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A module's route prefix is read as Spring MVC maps its class-level paths: a contract's {@code @HttpExchange} prefix and
+ * a controller's {@code @RequestMapping} alike get a leading '/' when written without one, and any prefix of
+ * {@link ModuleRoute#PREFIX_SHAPE}'s shape is the module's route.
+ */
+class HttpDeclarationsTest {
+
+    /**
+     * A shop whose module orders has the controller OrderController, mapped at {@code controllerPaths} (null: no
+     * class-level mapping), and the contract OrdersApi with the class-level prefix {@code prefix}, unless that is null
+     * while the controller is mapped (then no contract at all).
+     */
+    private static ModulithModel orders(String prefix, List<String> controllerPaths) {
+        Set<String> types = new TreeSet<>(List.of("shop.orders.OrdersApi", "shop.orders.internal.OrderController"));
+        ModulithModel.Module module = new ModulithModel.Module("orders", "shop.orders", false, false, types,
+                Set.of("shop.orders.OrdersApi"), Map.of(), List.of());
+        Map<String, HttpContract> contracts = prefix == null && controllerPaths != null ? Map.of()
+                : Map.of("shop.orders.OrdersApi", new HttpContract("shop.orders.OrdersApi", prefix,
+                        List.of("shop.orders.internal.OrderController")));
+        Map<String, List<String>> controllers = Map.of("shop.orders.internal.OrderController",
+                controllerPaths == null ? List.of() : controllerPaths);
+        return new ModulithModel("shop.ShopApplication", List.of("shop"), List.of(module), contracts, controllers, List.of(),
+                List.of(), Map.of(), Map.of(), "2.1.1", "17");
+    }
+
+    @Test
+    void aContractPrefixWithoutALeadingSlashIsTheSameRouteAsWithOne() {
+        HttpDeclarations declared = HttpDeclarations.of(orders("api/orders", null), "orders");
+        assertEquals(new ModuleRoute("orders", "/api/orders"), declared.route());
+        assertEquals(HttpDeclarations.of(orders("/api/orders", null), "orders").route(), declared.route());
+    }
+
+    @Test
+    void aContractAndAControllerWrittenWithoutTheSlashAgreeAsInSpringMvc() {
+        HttpDeclarations declared = HttpDeclarations.of(orders("api/orders", List.of("api/orders")), "orders");
+        assertEquals(Set.of("/api/orders"), declared.prefixes());
+        assertEquals(List.of("/api/orders"), declared.controllers().get("shop.orders.internal.OrderController"));
+        assertEquals(new ModuleRoute("orders", "/api/orders"), declared.route());
+    }
+
+    @Test
+    void aContractWithAndWithoutTheSlashIsOnePrefixNotTwo() {
+        ModulithModel base = orders("/api/orders", null);
+        Map<String, HttpContract> contracts = Map.of(
+                "shop.orders.OrdersApi", base.httpContracts().get("shop.orders.OrdersApi"),
+                "shop.orders.OrderLinesApi", new HttpContract("shop.orders.OrderLinesApi", "api/orders", List.of()));
+        ModulithModel.Module module = base.modules().get(0);
+        Set<String> types = new TreeSet<>(module.types());
+        types.add("shop.orders.OrderLinesApi");
+        ModulithModel model = new ModulithModel(base.mainClass(), base.rootPackages(), List.of(new ModulithModel.Module(
+                "orders", "shop.orders", false, false, types, Set.of("shop.orders.OrdersApi", "shop.orders.OrderLinesApi"),
+                Map.of(), List.of())), contracts, Map.of(), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "17");
+        assertEquals(new ModuleRoute("orders", "/api/orders"), HttpDeclarations.of(model, "orders").route());
+    }
+
+    @Test
+    void aPrefixWithoutApiIsARoute() {
+        assertEquals(new ModuleRoute("orders", "/orders"), HttpDeclarations.of(orders("orders", null), "orders").route());
+        assertEquals(new ModuleRoute("orders", "/api/v1/orders"),
+                HttpDeclarations.of(orders(null, List.of("/api/v1/orders")), "orders").route());
+    }
+
+    @Test
+    void aPrefixOfAnotherShapeLeavesTheModuleUnroutedSayingTheShape() {
+        HttpDeclarations contract = HttpDeclarations.of(orders("api//orders", null), "orders");
+        assertEquals(ModuleRoute.unrouted("orders"), contract.route());
+        assertEquals("prefix '/api//orders' on shop.orders.OrdersApi, where a route prefix is one or more segments, each"
+                + " a '/' then letters, digits or - . _ ~ (such as /orders or /api/v1/orders), none of them . or .., with no"
+                + " wildcard, {variable}, empty segment or trailing '/', at most 126 characters", contract.found());
+        HttpDeclarations controller = HttpDeclarations.of(orders(null, List.of("api/{tenant}/orders")), "orders");
+        assertEquals(ModuleRoute.unrouted("orders"), controller.route());
+        assertEquals("prefix '/api/{tenant}/orders' on the class-level @RequestMapping of"
+                + " shop.orders.internal.OrderController, where a route prefix is " + ModuleRoute.PREFIX_SHAPE,
+                controller.found());
+    }
+}
