@@ -41,4 +41,11 @@ assert errors.any { it == "[ERROR] [extract] 'alpha' is a module and a service o
 assert errors.any { it.contains(":check-request (check-request) on project app: 3 problems in ${shared} and in the request," +
         ' one per [extract] line above: fix each before the build can extract') } : errors
 // 10: passed (the invoker checks buildResult).
+// 11: the modules goal bound at process-classes runs in mvn process-classes: the file's mistakes refused at validate,
+// by the check-request goal, before anything compiled (build 1 checks that app/target/classes is not there).
+assert errors.any { it.contains(":check-request (check-request) on project app: 2 mistakes in ${shared}") } : errors
+assert !errors.any { it.contains(':modules (modules) on project app') } : errors
+// 12: passed (the invoker checks buildResult), having compiled (into target-12) with the report goal skipped.
+assert new File(basedir, 'app/target-12/classes').exists()
+assert !new File(basedir, 'app/target-12/extract').exists()
 return true

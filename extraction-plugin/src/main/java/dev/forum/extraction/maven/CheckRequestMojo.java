@@ -7,8 +7,10 @@ import dev.forum.topology.ServiceOutline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -19,7 +21,7 @@ import org.apache.maven.plugins.annotations.Mojo;
  * once the application's modules are compiled.
  *
  * <p>The topology file, when this build uses it ({@link TopologyInUse#inUse}: something is requested, or a goal that
- * reads it runs), is refused for its own mistakes, all at once ({@link TopologyInUse#written}): what it says wrong in
+ * reads it runs in this build, at or before the command line's last phase, and is not skipped), is refused for its own mistakes, all at once ({@link TopologyInUse#written}): what it says wrong in
  * itself, a module in two of its services or twice in one, no monolith or two, two services with one name; a file
  * named with {@code extract.topology} that is not there too. A module it names that the application lacks is known only
  * once compiled: the later goals refuse it.
@@ -37,12 +39,15 @@ import org.apache.maven.plugins.annotations.Mojo;
 @Mojo(name = "check-request", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
 public class CheckRequestMojo extends RequestingMojo {
 
+    /** Maven's execution plan of this build: which goals that read the topology file run ({@link TopologyInUse#inUse}). */
+    @Component
+    private LifecycleExecutor lifecycle;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         perform("check the requested services", () -> {
             List<ExtractRequests.Requested> names = requestedNames();
-            if (!TopologyInUse.inUse(!names.isEmpty(), project, session,
-                    mojoExecution.getMojoDescriptor().getPluginDescriptor())) {
+            if (!TopologyInUse.inUse(!names.isEmpty(), session, mojoExecution, lifecycle)) {
                 return;
             }
             TopologyInUse.Written file = TopologyInUse.written(topology, project, session, getLog());

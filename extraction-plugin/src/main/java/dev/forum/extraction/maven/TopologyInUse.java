@@ -9,11 +9,18 @@ import dev.forum.topology.TopologySpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.model.Plugin;
+import org.apache.maven.lifecycle.LifecycleExecutor;
+import org.apache.maven.lifecycle.MavenExecutionPlan;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluationException;
+import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluator;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * The topology file as the {@code check-request} goal sees it at {@code validate}, before anything compiles: whether
@@ -85,43 +92,75 @@ final class TopologyInUse {
     /**
      * Whether this build uses the topology file, so that the {@code check-request} goal refuses its own mistakes at
      * {@code validate} rather than a later goal after compiling. It does when a service is requested
-     * ({@code -Dextract}, {@code -Pextract=}: the service goal reads it), or when the build runs a goal that reads it
-     * whatever is requested ({@link #READING_GOALS}): named on the command line, or bound in this project's POM while
-     * the command line runs {@code package} or beyond (as {@code mvn package} does; the ecs goal only when
-     * {@code extract.ecs.skip} is not true). Else a file at the default location is not this build's business: plain
-     * {@code mvn compile}, or {@code mvn package} of an application binding only the service goal, ignores it.
+     * ({@code -Dextract}, {@code -Pextract=}: the service goal reads it), or when a goal that reads it whatever is
+     * requested ({@link #READING_GOALS}) will run in this project's build and is not skipped: Maven's execution plan for
+     * the command line's goals and phases holds it (named on the command line, or bound in the POM to a phase at or
+     * before the command line's last, as {@code mvn test} runs the {@code modules} goal bound at
+     * {@code process-classes}), and its {@code skip} parameter, if it has one, is not true ({@link #skipped}). Else a
+     * file at the default location is not this build's business: plain {@code mvn compile} of an application binding
+     * the ecs goal, or {@code mvn package} of one binding only the service goal, ignores it.
      *
      * @param requested whether a service is requested
+     * @param self      this goal's run: the plugin whose goals are looked for
+     * @throws IllegalStateException a plan Maven cannot make ({@link LifecycleExecutor#calculateExecutionPlan}; it
+     *                               made the same to start this build)
      */
-    static boolean inUse(boolean requested, MavenProject project, MavenSession session, PluginDescriptor plugin) {
-        String ecsSkip = session.getUserProperties().getProperty("extract.ecs.skip",
-                project.getProperties().getProperty("extract.ecs.skip", "false"));
-        return inUse(requested, session.getGoals(), project.getBuildPlugins(), Boolean.parseBoolean(ecsSkip),
-                plugin.getGroupId(), plugin.getArtifactId(), plugin.getGoalPrefix());
-    }
-
-    /**
-     * As {@link #inUse(boolean, MavenProject, MavenSession, PluginDescriptor)}.
-     *
-     * @param cli        the goals and phases on the command line
-     * @param plugins    this project's build plugins, with their executions
-     * @param ecsSkipped whether {@code extract.ecs.skip} is true
-     */
-    static boolean inUse(boolean requested, List<String> cli, List<Plugin> plugins, boolean ecsSkipped, String groupId,
-            String artifactId, String prefix) {
+    static boolean inUse(boolean requested, MavenSession session, MojoExecution self, LifecycleExecutor lifecycle) {
         if (requested) {
             return true;
         }
-        for (String goal : READING_GOALS) {
-            if (goal.equals("ecs") && ecsSkipped) {
-                continue;
-            }
-            boolean named = PluginExecutions.runs(groupId, artifactId, prefix, goal, List.of(), cli);
-            boolean bound = PluginExecutions.runs(groupId, artifactId, prefix, goal, List.of(plugins), List.of());
-            if (named || bound && PluginExecutions.packages(cli)) {
-                return true;
-            }
+        MavenExecutionPlan plan;
+        try {
+            plan = lifecycle.calculateExecutionPlan(session, session.getGoals().toArray(String[]::new));
+        } catch (Exception e) {
+            throw new IllegalStateException("no execution plan for " + String.join(" ", session.getGoals()) + ": "
+                    + e.getMessage(), e);
         }
-        return false;
+        PluginDescriptor plugin = self.getMojoDescriptor().getPluginDescriptor();
+        return reads(plan.getMojoExecutions(), plugin.getGroupId(), plugin.getArtifactId(),
+                execution -> new PluginParameterExpressionEvaluator(session, execution));
+    }
+
+    /**
+     * Whether {@code plan} runs a goal of the plugin that reads the topology file ({@link #READING_GOALS}) and does not
+     * skip it ({@link #skipped}).
+     *
+     * @param plan       the executions this project's build runs, configured as Maven runs them
+     * @param evaluators the expression evaluator of each execution, as Maven evaluates its parameters
+     */
+    static boolean reads(List<MojoExecution> plan, String groupId, String artifactId,
+            Function<MojoExecution, ExpressionEvaluator> evaluators) {
+        return plan.stream().filter(execution -> groupId.equals(execution.getGroupId())
+                        && artifactId.equals(execution.getArtifactId()) && READING_GOALS.contains(execution.getGoal()))
+                .anyMatch(execution -> !skipped(execution, evaluators.apply(execution)));
+    }
+
+    /**
+     * Whether an execution's {@code skip} parameter is true, evaluated as Maven configures the goal: the value its
+     * configuration gives (the execution's, else the plugin's, else the goal's default, such as
+     * {@code ${extract.report.skip}}), its expression evaluated (a {@code -D} property, then the project's), and when
+     * that gives nothing, its {@code default-value}. False for a goal without that parameter (the modules goal).
+     *
+     * @throws ExtractionException a {@code skip} expression Maven cannot evaluate either, one line naming it
+     */
+    static boolean skipped(MojoExecution execution, ExpressionEvaluator evaluator) {
+        Xpp3Dom skip = execution.getConfiguration() == null ? null : execution.getConfiguration().getChild("skip");
+        if (skip == null) {
+            return false;
+        }
+        try {
+            Object value = blank(skip.getValue()) ? null : evaluator.evaluate(skip.getValue());
+            if (value == null && !blank(skip.getAttribute("default-value"))) {
+                value = evaluator.evaluate(skip.getAttribute("default-value"));
+            }
+            return value instanceof Boolean bool ? bool : value != null && Boolean.parseBoolean(value.toString().trim());
+        } catch (ExpressionEvaluationException e) {
+            throw new ExtractionException("The skip of " + execution.getGoal() + " (" + execution.getExecutionId()
+                    + ") cannot be evaluated: " + e.getMessage() + "; fix its <skip> or the property it names");
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 }

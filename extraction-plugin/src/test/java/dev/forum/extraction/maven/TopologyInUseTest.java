@@ -8,14 +8,24 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.maven.model.Plugin;
-import org.apache.maven.model.PluginExecution;
+import java.io.StringReader;
+import java.util.Properties;
+import org.apache.maven.execution.DefaultMavenExecutionRequest;
+import org.apache.maven.execution.DefaultMavenExecutionResult;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
+import org.apache.maven.plugin.descriptor.MojoDescriptor;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
+import org.codehaus.plexus.util.xml.pull.XmlPullParserException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The topology file at {@code validate}: refused for its own mistakes (those that need no module of the application)
- * whenever the build uses it, left alone when no goal of the build reads it.
+ * whenever the build uses it, left alone when no goal of the build reads it: not in its plan, or skipped.
  */
 class TopologyInUseTest {
 
@@ -61,36 +71,88 @@ class TopologyInUseTest {
     }
 
     /**
-     * The file is in use when a service is requested, or when a goal that reads it whatever is requested runs: named
-     * on the command line, or bound while the build packages. Plain {@code mvn package} of an application that binds
-     * only the service goal, or {@code mvn compile} of one that binds the ecs goal, does not read it.
+     * The file is in use when a service is requested, or when this build's plan runs a goal of the plugin that reads it
+     * whatever is requested and does not skip it. A plan holding only the check-request and service goals, or another
+     * plugin's goal named {@code report}, does not read it.
      */
     @Test
-    void theFileIsInUseWhenAGoalOfTheBuildReadsIt() {
-        List<Plugin> serviceOnly = List.of(plugin("check-request", "service"));
-        List<Plugin> withEcs = List.of(plugin("check-request", "service", "ecs"));
-        assertFalse(inUse(false, List.of("package"), serviceOnly, false));
-        assertTrue(inUse(true, List.of("package"), serviceOnly, false), "-Dextract: the service goal reads it");
-        assertTrue(inUse(false, List.of("package"), withEcs, false), "the ecs goal reads it at package");
-        assertTrue(inUse(false, List.of("install"), List.of(plugin("report")), false));
-        assertFalse(inUse(false, List.of("compile"), withEcs, false), "the ecs goal does not run before package");
-        assertFalse(inUse(false, List.of("package"), withEcs, true), "-Dextract.ecs.skip");
-        assertTrue(inUse(false, List.of("compile", "extract:ecs"), serviceOnly, false), "named on the command line");
-        assertTrue(inUse(false, List.of(GROUP + ":" + ARTIFACT + ":report"), List.of(), false));
-        assertFalse(inUse(false, List.of("validate"), withEcs, false));
+    void theFileIsInUseWhenAGoalOfThePlanReadsIt(@TempDir Path folder) {
+        MavenSession session = session(folder, new Properties(), new Properties());
+        assertTrue(TopologyInUse.inUse(true, session, execution("check-request", null), null),
+                "-Dextract: the service goal reads it");
+        assertFalse(reads(session, execution("check-request", null), execution("service", null)));
+        assertTrue(reads(session, execution("check-request", null), execution("modules", null)),
+                "the modules goal has no skip");
+        assertTrue(reads(session, execution("report", REPORT_DEFAULT)));
+        assertTrue(reads(session, execution("ecs", ECS_DEFAULT)));
+        MojoExecution otherReport = execution("report", null);
+        otherReport.getMojoDescriptor().getPluginDescriptor().setArtifactId("maven-surefire-report-plugin");
+        assertFalse(reads(session, otherReport), "another plugin's report goal");
     }
 
-    private static boolean inUse(boolean requested, List<String> cli, List<Plugin> plugins, boolean ecsSkipped) {
-        return TopologyInUse.inUse(requested, cli, plugins, ecsSkipped, GROUP, ARTIFACT, "extract");
+    /**
+     * A reading goal that skips does not count, its {@code skip} evaluated as Maven configures the goal: the POM's
+     * {@code <skip>} (the execution's or the plugin's, merged into the execution's configuration by Maven), else the
+     * goal's property ({@code -D} before the project's), else {@code false}.
+     */
+    @Test
+    void aSkippedGoalDoesNotReadTheFile(@TempDir Path folder) {
+        Properties on = new Properties();
+        on.setProperty("extract.report.skip", "true");
+        on.setProperty("extract.ecs.skip", "true");
+        Properties off = new Properties();
+        off.setProperty("extract.report.skip", "false");
+        MavenSession none = session(folder, new Properties(), new Properties());
+
+        assertFalse(reads(none, execution("report", "<skip>true</skip>")), "<skip>true</skip> in the POM");
+        assertTrue(reads(none, execution("report", "<skip>false</skip>")));
+        assertFalse(reads(session(folder, on, new Properties()), execution("report", REPORT_DEFAULT)), "-Dextract.report.skip");
+        assertFalse(reads(session(folder, new Properties(), on), execution("report", REPORT_DEFAULT)),
+                "a project property");
+        assertTrue(reads(session(folder, off, on), execution("report", REPORT_DEFAULT)), "-D wins over the project");
+        assertFalse(reads(session(folder, on, new Properties()), execution("ecs", ECS_DEFAULT)), "-Dextract.ecs.skip");
+        assertTrue(reads(session(folder, on, new Properties()), execution("modules", null)), "no skip: it runs");
+        assertTrue(reads(session(folder, on, new Properties()), execution("report", REPORT_DEFAULT),
+                execution("modules", null)), "one goal that runs is enough");
+        assertFalse(reads(session(folder, on, new Properties()), execution("report", "<skip>${extract.report.skip}</skip>")),
+                "a <skip> naming the property");
     }
 
-    private static Plugin plugin(String... goals) {
-        Plugin plugin = new Plugin();
+    /** The report goal's skip as Maven configures it when the POM does not set it. */
+    private static final String REPORT_DEFAULT = "<skip default-value=\"false\">${extract.report.skip}</skip>";
+    private static final String ECS_DEFAULT = "<skip default-value=\"false\">${extract.ecs.skip}</skip>";
+
+    private static boolean reads(MavenSession session, MojoExecution... plan) {
+        return TopologyInUse.reads(List.of(plan), GROUP, ARTIFACT,
+                execution -> new PluginParameterExpressionEvaluator(session, execution));
+    }
+
+    private static MavenSession session(Path folder, Properties user, Properties project) {
+        MavenProject app = new MavenProject();
+        app.setFile(folder.resolve("pom.xml").toFile());
+        app.getProperties().putAll(project);
+        DefaultMavenExecutionRequest request = new DefaultMavenExecutionRequest();
+        request.setUserProperties(user);
+        @SuppressWarnings("deprecation")
+        MavenSession session = new MavenSession(null, request, new DefaultMavenExecutionResult(), app);
+        return session;
+    }
+
+    /** An execution of the plugin's {@code goal}, its configuration as Maven finalizes it ({@code null}: none). */
+    private static MojoExecution execution(String goal, String configuration) {
+        PluginDescriptor plugin = new PluginDescriptor();
         plugin.setGroupId(GROUP);
         plugin.setArtifactId(ARTIFACT);
-        PluginExecution execution = new PluginExecution();
-        execution.setGoals(List.of(goals));
-        plugin.addExecution(execution);
-        return plugin;
+        MojoDescriptor mojo = new MojoDescriptor();
+        mojo.setGoal(goal);
+        mojo.setPluginDescriptor(plugin);
+        MojoExecution execution = new MojoExecution(mojo, "default-" + goal);
+        try {
+            execution.setConfiguration(Xpp3DomBuilder.build(new StringReader("<configuration>"
+                    + (configuration == null ? "" : configuration) + "</configuration>")));
+        } catch (IOException | XmlPullParserException e) {
+            throw new IllegalArgumentException(e);
+        }
+        return execution;
     }
 }
