@@ -48,4 +48,9 @@ assert !errors.any { it.contains(':modules (modules) on project app') } : errors
 // 12: passed (the invoker checks buildResult), having compiled (into target-12) with the report goal skipped.
 assert new File(basedir, 'app/target-12/classes').exists()
 assert !new File(basedir, 'app/target-12/extract').exists()
+// 13: the nameless service's line alone, the requested service pair known.
+String nameless = new File(basedir, 'nameless.yml').toPath().toAbsolutePath().normalize().toString()
+assert errors.any { it.contains(":check-request (check-request) on project app: ${nameless}:5: a service without a name:" +
+        ' add name: <service>') } : errors
+assert !errors.any { it.contains("Unknown module or service 'pair'") } : errors
 return true

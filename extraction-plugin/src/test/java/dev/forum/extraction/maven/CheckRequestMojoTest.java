@@ -48,4 +48,25 @@ class CheckRequestMojoTest {
         assertEquals(2, refused.lines().size(), String.join("\n", refused.lines()));
         assertTrue(refused.lines().get(1).contains("catalogue"), refused.lines().get(1));
     }
+
+    /**
+     * A service without a name is the file's mistake alone: the requested service written after it is known, so the
+     * refusal is that one line, with no "unknown service" beside it.
+     */
+    @Test
+    void aNamelessServiceDoesNotMakeTheRequestedOneUnknown(@TempDir Path folder) throws Exception {
+        Path file = Files.writeString(folder.resolve("topology.yml"), """
+                services:
+                  - { name: monolith, monolith: true }
+                  - { modules: [shelves] }
+                  - { name: catalogue, modules: [books] }
+                """);
+        TopologyInUse.Written written = TopologyInUse.written(file, "library");
+        assertEquals(List.of("monolith", "catalogue"),
+                written.services().stream().map(dev.forum.topology.ServiceOutline::name).toList());
+
+        ExtractionException refused = assertThrows(ExtractionException.class,
+                () -> CheckRequestMojo.refuse(CATALOGUE, Set.of("books", "shelves"), written));
+        assertEquals(file + ":3: a service without a name: add name: <service>", refused.getMessage());
+    }
 }
