@@ -70,4 +70,41 @@ try {
 } finally {
     loopback.stopAll()
 }
+
+// The application's own jar in mixed runs (extraction-runtime's jpa.LocalManagedTypesPostProcessor), with the module
+// metadata the modules goal wrote into its classes. The remote modules' base URL is a free loopback port nothing
+// listens on: no call is made.
+File application = new File(basedir, 'target/library-1.0.jar')
+String metadata = new java.util.jar.JarFile(application).withCloseable { jar ->
+    jar.getInputStream(jar.getEntry('META-INF/extraction/modules.properties')).text
+}
+assert metadata.readLines().any { it ==~ /modules\s*=\s*.*/ && ['customers', 'invoices', 'products', 'reports'].every(it.&contains) } : metadata
+String remoteBaseUrl = "--extraction.topology.remote-base-url=http://127.0.0.1:${loopback.freePort()}"
+try {
+    // products alone: the three other modules' entities are left out of the persistence unit, so Hibernate validates
+    // a schema that holds products' table and sequence only (no customer, no invoice).
+    String schema = 'CREATE TABLE product(id BIGINT PRIMARY KEY, title VARCHAR(255))\\;' +
+            'CREATE SEQUENCE product_seq START WITH 1 INCREMENT BY 50'
+    def mixed = loopback.start('products-mixed', application, ['--extraction.topology.local-modules=products', remoteBaseUrl,
+            "--spring.datasource.url=jdbc:h2:mem:products;DB_CLOSE_DELAY=-1;INIT=${schema}".toString(),
+            '--spring.jpa.hibernate.ddl-auto=validate'])
+    assert mixed.log.readLines().any { it.contains('Left out 3 entity class(es) of remote modules from the persistence unit') } :
+            mixed.log.text
+    def created = loopback.post(mixed.port, '/api/products', '{"title":"Ubik"}')
+    assert created.status == 200 && created.json.title == 'Ubik' : created
+    assert loopback.get(mixed.port, "/api/products/${created.json.id}").json == [id: created.json.id, title: 'Ubik']
+    assert loopback.post(mixed.port, '/api/customers', 'Ann').status == 404
+} finally {
+    loopback.stopAll()
+}
+try {
+    // invoices here, customers remote: Invoice maps Customer, so the process refuses to start, in one line.
+    def refused = loopback.run(application, ['--extraction.topology.local-modules=invoices', remoteBaseUrl])
+    assert refused.exit != 0 : refused.output
+    assert refused.output.readLines().contains('Entity example.library.invoices.internal.Invoice maps example.library.customers.Customer,'
+            + " an entity of module 'customers', which is remote here (field 'customer'): refer to it by id and read it through"
+            + ' the HTTP contract of customers, or run customers here too (extraction.topology.local-modules)') : refused.output
+} finally {
+    loopback.stopAll()
+}
 return true

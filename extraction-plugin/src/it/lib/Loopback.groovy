@@ -57,17 +57,24 @@ class Loopback {
         throw new AssertionError("${name} did not answer on port ${port} within 120 s:\n${log.text}")
     }
 
-    /** Runs {@code java -jar jar args} to its end (at most 120 s) and returns [exit, output]. */
+    /**
+     * Runs {@code java -jar jar args} to its end and returns [exit, output]. A process still running after 120 s (one
+     * that started instead of refusing to) is killed and fails the verify with its output.
+     */
     Map run(File jar, List<String> args, Map<String, String> env = [:], String javaHome = System.getProperty('java.home')) {
         int port = freePort()
+        File log = File.createTempFile('run-', '.log', basedir)
         ProcessBuilder builder = new ProcessBuilder(["${javaHome}/bin/java".toString(), '-jar', jar.path,
-                "--server.port=${port}".toString(), '--server.address=127.0.0.1'] + args).redirectErrorStream(true)
+                "--server.port=${port}".toString(), '--server.address=127.0.0.1'] + args)
+                .redirectErrorStream(true).redirectOutput(log)
         builder.environment().putAll(env)
         Process process = builder.start()
         started << process
-        String output = process.inputStream.text
-        assert process.waitFor(120, TimeUnit.SECONDS)
-        return [exit: process.exitValue(), output: output]
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor()
+            throw new AssertionError("${jar.name} ${args} did not end within 120 s:\n${log.text}")
+        }
+        return [exit: process.exitValue(), output: log.text]
     }
 
     Map get(int port, String path) {
