@@ -6,6 +6,7 @@ import dev.forum.extraction.model.ExtractionException;
 import dev.forum.topology.ServiceOutline;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -51,7 +52,9 @@ public class CheckRequestMojo extends RequestingMojo {
                 return;
             }
             TopologyInUse.Written file = TopologyInUse.written(topology, project, session, getLog());
-            refuse(names, ExtractRequests.profileNames(declaredProfiles()), file);
+            Set<String> profileNames = ExtractRequests.profileNames(declaredProfiles());
+            refuse(names, profileNames, file);
+            checkedLater(names, profileNames, file).ifPresent(getLog()::info);
             if (!names.isEmpty()) {
                 getLog().debug("[extract] requested before compiling: "
                         + String.join(", ", names.stream().map(ExtractRequests.Requested::name).toList()));
@@ -98,6 +101,35 @@ public class CheckRequestMojo extends RequestingMojo {
             throw new ExtractionException(lines, lines.size() + " problems in " + file.source() + " and in the"
                     + " request, one per [extract] line above: fix each before the build can extract");
         }
+    }
+
+    /**
+     * The requested names this goal cannot check before compiling, in one line that says so, so that a build that binds
+     * the goal is not left thinking a name passed: without {@code extract=<module>} profiles the build names its modules
+     * nowhere before they are compiled, and a name that is no service of the topology file is checked as a module once
+     * the application is compiled (by the service goal).
+     *
+     * @param names        the requested services and modules
+     * @param profileNames the names of the build's {@code extract=} profiles
+     * @param file         the topology file as written, or null when there is none
+     * @return the line, {@code [extract]}-prefixed; empty when every name was checked here (or none was requested)
+     */
+    static Optional<String> checkedLater(List<ExtractRequests.Requested> names, Set<String> profileNames,
+            TopologyInUse.Written file) {
+        if (!profileNames.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> services = file == null ? List.of() : file.services().stream().map(ServiceOutline::name).toList();
+        List<String> later = names.stream().map(ExtractRequests.Requested::name).filter(n -> !services.contains(n))
+                .distinct().toList();
+        if (later.isEmpty()) {
+            return Optional.empty();
+        }
+        String where = file == null ? "there is no topology file" : "no service of " + file.source() + " has "
+                + (later.size() == 1 ? "this name" : "these names");
+        return Optional.of("[extract] " + String.join(", ", later) + ": checked as module name" + (later.size() == 1 ? "" : "s")
+                + " once the application is compiled (" + where + ", and the build declares no extract=<module> profile"
+                + " to check a module name against before compiling)");
     }
 
     /** Reads no module: nothing is built here. */

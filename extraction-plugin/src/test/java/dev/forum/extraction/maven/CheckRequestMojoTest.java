@@ -69,4 +69,31 @@ class CheckRequestMojoTest {
                 () -> CheckRequestMojo.refuse(CATALOGUE, Set.of("books", "shelves"), written));
         assertEquals(file + ":3: a service without a name: add name: <service>", refused.getMessage());
     }
+    /**
+     * Without extract=<module> profiles a name that is no service of the file cannot be checked before compiling: the
+     * goal says so in one line instead of passing in silence; a service of the file is checked, and profiles make
+     * every name checkable here.
+     */
+    @Test
+    void aNameCheckedOnlyOnceCompiledIsSaidSo(@TempDir Path folder) throws Exception {
+        Path file = Files.writeString(folder.resolve("topology.yml"), """
+                services:
+                  - { name: monolith, monolith: true }
+                  - { name: shelves, modules: [books] }
+                """);
+        TopologyInUse.Written written = TopologyInUse.written(file, "library");
+        List<ExtractRequests.Requested> typo = List.of(new ExtractRequests.Requested("catlog", "-Dextract"),
+                new ExtractRequests.Requested("shelves", "-Dextract"));
+
+        assertEquals(java.util.Optional.of("[extract] catlog: checked as module name once the application is compiled"
+                + " (no service of " + file + " has this name, and the build declares no extract=<module> profile to"
+                + " check a module name against before compiling)"), CheckRequestMojo.checkedLater(typo, Set.of(), written));
+        assertEquals(java.util.Optional.of("[extract] catlog, books: checked as module names once the application is"
+                + " compiled (there is no topology file, and the build declares no extract=<module> profile to check a"
+                + " module name against before compiling)"), CheckRequestMojo.checkedLater(List.of(typo.get(0),
+                new ExtractRequests.Requested("books", "-Dextract")), Set.of(), null));
+        assertTrue(CheckRequestMojo.checkedLater(typo.subList(1, 2), Set.of(), written).isEmpty(), "a service of the file");
+        assertTrue(CheckRequestMojo.checkedLater(typo, Set.of("books"), written).isEmpty(), "profiles check every name");
+        assertTrue(CheckRequestMojo.checkedLater(List.of(), Set.of(), written).isEmpty(), "nothing requested");
+    }
 }
