@@ -65,6 +65,24 @@ public record ModuleRoute(String module, String prefix) {
         return module != null && module.matches(NAME);
     }
 
+    /**
+     * A class-level mapping path as Spring MVC maps it, the one normalisation every reader of a module's prefix uses
+     * (the extraction plugin from the bytecode, the local stand-in by reflection). It mirrors Spring: a path without
+     * text is no path ({@code RequestMappingHandlerMapping} maps an {@code @HttpExchange} value only when
+     * {@code StringUtils.hasText}, as Spring's HTTP client does its url), and a path without a leading '/' gets one
+     * ({@code PathPatternParser.initFullPathPattern}: {@code api/orders} is {@code /api/orders}). Any other path is
+     * returned as written; its shape is the constructor's to check ({@link #PREFIX_SHAPE}).
+     *
+     * @param path a class-level path as written in {@code @HttpExchange} or {@code @RequestMapping}, or null
+     * @return the path Spring MVC serves, or null when {@code path} is null, empty or only white space (no prefix)
+     */
+    public static String fullPath(String path) {
+        if (path == null || path.isBlank()) {
+            return null;
+        }
+        return path.startsWith("/") ? path : "/" + path;
+    }
+
     /** A module without a route prefix: the load balancer sends it nothing of its own. */
     public static ModuleRoute unrouted(String module) {
         return new ModuleRoute(module, null);

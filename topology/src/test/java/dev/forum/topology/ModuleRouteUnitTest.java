@@ -2,6 +2,7 @@ package dev.forum.topology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,5 +60,23 @@ class ModuleRouteUnitTest {
         String longest = "/" + "a".repeat(125);
         assertEquals(128, new ModuleRoute("orders", longest).patterns().get(1).pattern().length());
         assertThrows(IllegalArgumentException.class, () -> new ModuleRoute("orders", longest + "a"));
+    }
+
+    /** As Spring MVC's PathPatternParser completes a mapping path: a leading '/' is added when missing, nothing else. */
+    @Test
+    void aFullPathHasTheLeadingSlashSpringMvcAdds() {
+        assertEquals("/api/orders", ModuleRoute.fullPath("api/orders"));
+        assertEquals("/api/orders", ModuleRoute.fullPath("/api/orders"));
+        assertEquals("/orders", ModuleRoute.fullPath("orders"));
+        assertEquals("/api//x", ModuleRoute.fullPath("api//x"), "the shape is the constructor's to check");
+        assertEquals("/ /api", ModuleRoute.fullPath(" /api"), "text around white space is a path, as in Spring");
+    }
+
+    /** Spring maps an @HttpExchange url without text to no path: no prefix, not the refused prefix "/ ". */
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\t", " \n "})
+    void aBlankPathIsNoPath(String path) {
+        assertNull(ModuleRoute.fullPath(path));
+        assertNull(ModuleRoute.fullPath(null));
     }
 }

@@ -4,6 +4,7 @@ import dev.forum.topology.ModuleRoute;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -25,14 +26,14 @@ import java.util.TreeSet;
  * {@code /api/ordersx} not) adds nothing: the load balancer's rule for the outer one ({@code /api/orders} and
  * {@code /api/orders/*}) routes it too. One usable prefix is exactly one outermost path; several are several, which the
  * load balancer cannot route as one module (it has one rule per module). A contract prefix or controller path written
- * without a leading '/' ({@code "api/orders"}) is read as Spring MVC maps it, with one ({@code /api/orders}):
- * {@link #fullPath}.
+ * without a leading '/' ({@code "api/orders"}) is read as Spring MVC maps it, with one ({@code /api/orders}), and a
+ * blank one ({@code @HttpExchange(" ")}) as no prefix, as Spring takes it for no path: {@link ModuleRoute#fullPath}.
  *
  * @param module           the module's name
  * @param contracts        its HTTP contracts, sorted
- * @param contractPrefixes their class-level prefixes, each a {@link #fullPath}
+ * @param contractPrefixes their class-level prefixes that are not blank, each a {@link ModuleRoute#fullPath}
  * @param controllers      its controllers, sorted, each to its class-level {@code @RequestMapping} paths, each a
- *                         {@link #fullPath} (empty: none)
+ *                         {@link ModuleRoute#fullPath} (empty: none)
  */
 public record HttpDeclarations(String module, List<String> contracts, SortedSet<String> contractPrefixes,
         Map<String, List<String>> controllers) {
@@ -47,27 +48,16 @@ public record HttpDeclarations(String module, List<String> contracts, SortedSet<
                 .filter(c -> model.moduleOf(c.type()).map(m -> m.name().equals(module)).orElse(false))
                 .forEach(c -> {
                     contracts.add(c.type());
-                    if (c.prefix() != null) {
-                        prefixes.add(fullPath(c.prefix()));
+                    String prefix = ModuleRoute.fullPath(c.prefix());
+                    if (prefix != null) {
+                        prefixes.add(prefix);
                     }
                 });
         contracts.sort(null);
         Map<String, List<String>> controllers = new TreeMap<>();
         model.controllersOf(module).forEach(c -> controllers.put(c, model.controllerPaths(c).stream()
-                .map(HttpDeclarations::fullPath).toList()));
+                .map(ModuleRoute::fullPath).filter(Objects::nonNull).toList()));
         return new HttpDeclarations(module, List.copyOf(contracts), prefixes, controllers);
-    }
-
-    /**
-     * A class-level path as Spring MVC maps it, whether written in {@code @RequestMapping} or {@code @HttpExchange}
-     * (both become a {@code RequestMappingInfo}'s paths, which {@code PathPatternParser.initFullPathPattern} completes):
-     * with a leading '/' added when it has none ({@code api/orders} is {@code /api/orders}), else as written.
-     *
-     * @param path a class-level path as the bytecode holds it, not blank
-     * @return the path Spring MVC serves
-     */
-    static String fullPath(String path) {
-        return path.startsWith("/") ? path : "/" + path;
     }
 
     /** Whether it serves HTTP at all: a controller or an HTTP contract. */

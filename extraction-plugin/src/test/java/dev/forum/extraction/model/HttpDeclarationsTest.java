@@ -84,4 +84,22 @@ class HttpDeclarationsTest {
                 + " shop.orders.internal.OrderController, where a route prefix is " + ModuleRoute.PREFIX_SHAPE,
                 controller.found());
     }
+
+    /**
+     * Spring maps a blank {@code @HttpExchange} url to no path, so such a contract declares no prefix: the module is
+     * unrouted with the no-prefix line, or routed by its controllers' mapping, never refused for the prefix "/ ".
+     */
+    @Test
+    void aBlankContractPrefixIsNoPrefix() {
+        for (String blank : List.of("", " ", "\t")) {
+            HttpDeclarations alone = HttpDeclarations.of(orders(blank, null), "orders");
+            assertEquals(Set.of(), alone.prefixes());
+            assertEquals(ModuleRoute.unrouted("orders"), alone.route());
+            assertEquals("HTTP contract shop.orders.OrdersApi without a class-level prefix, controller"
+                    + " shop.orders.internal.OrderController without a class-level @RequestMapping, so its routes are"
+                    + " unknown", alone.found());
+            HttpDeclarations mapped = HttpDeclarations.of(orders(blank, List.of("/api/orders")), "orders");
+            assertEquals(new ModuleRoute("orders", "/api/orders"), mapped.route(), "the controllers' mapping, rule 2");
+        }
+    }
 }

@@ -10,6 +10,7 @@ import forum.threads.ThreadsApi;
 import forum.users.UsersApi;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.service.annotation.HttpExchange;
 
 class ModuleContractsUnitTest {
 
@@ -33,5 +34,30 @@ class ModuleContractsUnitTest {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> ModuleContracts.of(List.of(WithoutPath.class)));
         assertTrue(e.getMessage().contains("WithoutPath") && e.getMessage().contains("@HttpExchange"), e.getMessage());
+    }
+
+    @ModuleApi("broken")
+    @HttpExchange(" ")
+    interface WithBlankPath {
+    }
+
+    @ModuleApi("lines")
+    @HttpExchange("api/lines")
+    interface WithoutLeadingSlash {
+    }
+
+    /** Read as Spring MVC maps it, the way the extraction plugin reads it: {@code api/lines} is {@code /api/lines}. */
+    @Test
+    void a_prefix_without_its_leading_slash_is_read_with_it() {
+        assertEquals(List.of(new ModuleRoute("lines", "/api/lines")), ModuleContracts.of(List.of(WithoutLeadingSlash.class)));
+    }
+
+    /** A blank path is none, as in Spring: the line says it has no path, not that "/ " is a bad prefix. */
+    @Test
+    void an_api_with_a_blank_path_is_refused_as_one_without_a_path() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ModuleContracts.of(List.of(WithBlankPath.class)));
+        assertTrue(e.getMessage().contains("WithBlankPath") && e.getMessage().contains("has no @HttpExchange path"),
+                e.getMessage());
     }
 }
