@@ -3,7 +3,7 @@ package dev.forum.extraction.runtime.topology;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Prints a refused topology as one line, instead of a stack trace. */
+/** Prints a refused topology as one line per refusal (after a line counting them, when several), instead of a stack trace. */
 class InvalidTopologyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidTopologyException> {
 
     @Override

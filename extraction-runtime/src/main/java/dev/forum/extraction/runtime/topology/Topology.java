@@ -17,12 +17,13 @@ import org.springframework.util.ClassUtils;
 /**
  * This process's topology, validated: every module of the application, which of them run here, and where the
  * others live. Built once at start-up from the settings and the module metadata; a configuration that cannot work
- * is refused with an {@link InvalidTopologyException} that names the fix: an unknown module (with the module it most
- * likely meant, when one is close), a module this jar does not hold, no module at all, a remote module called over
- * HTTP without a URL, a local module that uses a remote module's bean that cannot go over HTTP, a local module that
- * listens to events a remote module publishes, or a local module that publishes events a remote module listens to:
- * without a message broker (which this library does not support yet) such an event never reaches the other process,
- * so both ends refuse to start, as the extraction plugin refuses to build a service on either side of it.
+ * is refused with an {@link InvalidTopologyException} that names the fix of every refusal at once: an unknown module
+ * (with the module it most likely meant, when one is close), a module this jar does not hold, no module at all (or
+ * only modules that run in every process), a remote module called over HTTP without a URL, a local module that uses
+ * a remote module's bean that cannot go over HTTP, a local module that listens to events a remote module publishes,
+ * or a local module that publishes events a remote module listens to: without a message broker (which this library
+ * does not support yet) such an event never reaches the other process, so both ends refuse to start, as the
+ * extraction plugin refuses to build a service on either side of it.
  */
 public final class Topology {
 
@@ -43,50 +44,80 @@ public final class Topology {
     }
 
     /**
-     * @throws InvalidTopologyException (one line) for settings that cannot work with these modules, e.g.
+     * Resolves which modules run here and where the others live.
+     *
+     * @param settings the {@code extraction.topology.*} settings
+     * @param metadata the application's modules
+     * @return the validated topology
+     * @throws InvalidTopologyException for settings that cannot work with these modules, one line per refusal, e.g.
      *                                  {@code extraction.topology.local-modules names unknown module 'ordrs' (did you mean
-     *                                  orders?); the modules are: catalog, orders, shipping, stock}
+     *                                  orders?); the modules are: catalog, orders, shipping, stock}. Every refusal is
+     *                                  given at once, except that a module name that is refused (or naming no module
+     *                                  of one's own) stops the checks that depend on which modules run here.
      */
     public static Topology resolve(TopologySettings settings, ModuleMetadata metadata) {
         Set<String> known = new TreeSet<>();
         Set<String> everywhere = new TreeSet<>();
         metadata.modules().forEach(m -> (m.everywhere() ? everywhere : known).add(m.name()));
         String moduleList = String.join(", ", known);
+        // A set: the same refusal (the base URL of every remote module, say) is given once.
+        Set<String> refusals = new LinkedHashSet<>();
         for (String name : settings.localModules()) {
             if (!known.contains(name) && !everywhere.contains(name)) {
-                throw unknownModule("extraction.topology.local-modules", name, known);
-            }
-            if (metadata.isService() && !metadata.service().contains(name) && !everywhere.contains(name)) {
-                throw new InvalidTopologyException("Module '" + name + "' is set to run here (extraction.topology.local-modules)"
+                refusals.add(unknownModule("extraction.topology.local-modules", name, known));
+            } else if (metadata.isService() && !metadata.service().contains(name) && !everywhere.contains(name)) {
+                refusals.add("Module '" + name + "' is set to run here (extraction.topology.local-modules)"
                         + " but its implementation is not on the class path: this jar was built for "
                         + String.join(", ", metadata.service()) + "; run it where it is, or add its jar");
             }
         }
+        boolean localModulesRefused = !refusals.isEmpty();
         for (String name : settings.remoteUrls().keySet()) {
             if (!known.contains(name)) {
-                throw unknownModule("extraction.topology.remote-urls", name, known);
+                refusals.add(unknownModule("extraction.topology.remote-urls", name, known));
             }
+        }
+        if (localModulesRefused) {
+            // Which modules run here is not known: the checks that follow would refuse a topology the user did not mean.
+            throw new InvalidTopologyException(List.copyOf(refusals));
         }
         Set<String> local = new LinkedHashSet<>(!settings.localModules().isEmpty() ? settings.localModules()
                 : metadata.isService() ? metadata.service() : known);
         local.retainAll(known);
         if (local.isEmpty() && !known.isEmpty()) {
-            throw new InvalidTopologyException("No module runs in this process: set extraction.topology.local-modules to one or"
-                    + " more of: " + moduleList);
+            refusals.add(settings.localModules().isEmpty()
+                    ? "No module runs in this process: set extraction.topology.local-modules to one or more of: " + moduleList
+                    : onlyEverywhereModules(settings.localModules(), moduleList));
+            throw new InvalidTopologyException(List.copyOf(refusals));
         }
         local.addAll(everywhere);
         Map<String, URI> remote = new TreeMap<>();
         for (String name : known) {
             if (!local.contains(name)) {
-                URI url = remoteUrl(name, settings, calledBy(metadata, local, name));
+                URI url = remoteUrl(name, settings, calledBy(metadata, local, name), refusals);
                 if (url != null) {
                     remote.put(name, url);
                 }
             }
         }
         Topology topology = new Topology(metadata, local, remote, settings);
-        topology.refuseWhatCannotCross();
+        topology.refuseWhatCannotCross(refusals);
+        if (!refusals.isEmpty()) {
+            throw new InvalidTopologyException(List.copyOf(refusals));
+        }
         return topology;
+    }
+
+    /**
+     * The refusal of {@code extraction.topology.local-modules} naming only modules that run in every process (open,
+     * shared, or the main class's), so that no module of its own would run here.
+     */
+    private static String onlyEverywhereModules(Set<String> named, String moduleList) {
+        List<String> names = named.stream().map(n -> "'" + n + "'").toList();
+        boolean one = names.size() == 1;
+        return "extraction.topology.local-modules names only " + String.join(", ", names) + ", which run" + (one ? "s" : "")
+                + " in every process (" + (one ? "an open or shared module" : "open or shared modules")
+                + ", or the main class's), so no module of its own runs here: add one or more of: " + moduleList;
     }
 
     /**
@@ -94,9 +125,9 @@ public final class Topology {
      * {@code extraction.topology.local-modules names unknown module 'ordrs' (did you mean orders?); the modules are: catalog,
      * orders}. Only the modules listed (not the open and shared ones, which run everywhere) are suggested.
      */
-    private static InvalidTopologyException unknownModule(String setting, String name, Set<String> modules) {
-        return new InvalidTopologyException(setting + " names unknown module '" + name + "'" + ClosestName.hint(name, modules)
-                + "; the modules are: " + String.join(", ", modules));
+    private static String unknownModule(String setting, String name, Set<String> modules) {
+        return setting + " names unknown module '" + name + "'" + ClosestName.hint(name, modules)
+                + "; the modules are: " + String.join(", ", modules);
     }
 
     /** The local modules that call {@code module} over HTTP. */
@@ -105,17 +136,18 @@ public final class Topology {
                 .map(ModuleInfo::name).toList();
     }
 
-    /** A remote module's URL; null when none is set and no local module calls it. */
-    private static URI remoteUrl(String module, TopologySettings settings, List<String> callers) {
+    /** A remote module's URL; null when none is set and no local module calls it, or when it is refused (into refusals). */
+    private static URI remoteUrl(String module, TopologySettings settings, List<String> callers, Set<String> refusals) {
         URI url = settings.remoteUrls().getOrDefault(module, settings.remoteBaseUrl());
         if (url == null) {
             if (callers.isEmpty()) {
                 return null;
             }
-            throw new InvalidTopologyException("Module '" + module + "' is remote but has no URL (" + String.join(", ", callers)
+            refusals.add("Module '" + module + "' is remote but has no URL (" + String.join(", ", callers)
                     + " call" + (callers.size() == 1 ? "s" : "") + " it): set"
                     + " extraction.topology.remote-base-url (EXTRACTION_TOPOLOGY_REMOTE_BASE_URL) or extraction.topology.remote-urls."
                     + module + " (EXTRACTION_TOPOLOGY_REMOTEURLS_" + module.toUpperCase(Locale.ROOT).replace("-", "") + ")");
+            return null;
         }
         if (!url.isAbsolute() || !("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
             // Name the setting the URL came from: the base URL is set once for every remote module, so it names none.
@@ -124,27 +156,28 @@ public final class Topology {
                             + module.toUpperCase(Locale.ROOT).replace("-", "") + "), the URL of remote module '" + module + "',"
                     : "extraction.topology.remote-base-url (EXTRACTION_TOPOLOGY_REMOTE_BASE_URL), the base URL of every remote"
                             + " module,";
-            throw new InvalidTopologyException(setting + " must be an absolute http(s) URL, like http://alb.example.com, not '"
-                    + url + "'");
+            refusals.add(setting + " must be an absolute http(s) URL, like http://alb.example.com, not '" + url + "'");
+            return null;
         }
         return url;
     }
 
-    private void refuseWhatCannotCross() {
+    /** Adds to {@code refusals} every bean call and every event of a local module that would have to cross processes. */
+    private void refuseWhatCannotCross(Set<String> refusals) {
         for (ModuleInfo module : metadata.modules()) {
             if (!local.contains(module.name())) {
                 continue;
             }
             module.beanCalls().forEach((type, owner) -> {
                 if (!local.contains(owner)) {
-                    throw new InvalidTopologyException("Module '" + module.name() + "' runs here and uses " + type + " of module '"
+                    refusals.add("Module '" + module.name() + "' runs here and uses " + type + " of module '"
                             + owner + "', which is remote, but that bean cannot be called over HTTP: run " + owner
                             + " here too (extraction.topology.local-modules), or make " + type + " an HTTP contract");
                 }
             });
             module.listens().forEach((event, publishers) -> publishers.forEach(publisher -> {
                 if (!local.contains(publisher)) {
-                    throw new InvalidTopologyException("Module '" + module.name() + "' runs here and listens to " + event
+                    refusals.add("Module '" + module.name() + "' runs here and listens to " + event
                             + ", which module '" + publisher + "' publishes in another process, so it would never arrive: "
                             + NO_BROKER + "; run " + publisher + " and " + module.name() + " in the same process");
                 }
@@ -156,7 +189,7 @@ public final class Topology {
             }
             listener.listens().forEach((event, publishers) -> publishers.forEach(publisher -> {
                 if (local.contains(publisher) && !everywhere(publisher)) {
-                    throw new InvalidTopologyException("Module '" + publisher + "' runs here and publishes " + event + ", which"
+                    refusals.add("Module '" + publisher + "' runs here and publishes " + event + ", which"
                             + " module '" + listener.name() + "' listens to in another process, so it would never arrive there: "
                             + NO_BROKER + "; run " + publisher + " and " + listener.name() + " in the same process");
                 }

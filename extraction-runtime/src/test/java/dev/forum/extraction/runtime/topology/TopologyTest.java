@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -62,7 +64,7 @@ class TopologyTest {
         Topology catalogOnly = Topology.resolve(settings(Set.of(), null, Map.of()), metadata(SHOP + "service=catalog\n"));
         assertThat(catalogOnly.remoteModules()).isEmpty();
 
-        assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders", "stock"), null, Map.of()), metadata(SHOP)))
+        assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders", "stock", "shipping"), null, Map.of()), metadata(SHOP)))
                 .isInstanceOf(InvalidTopologyException.class)
                 .hasMessage("Module 'catalog' is remote but has no URL (orders calls it): set extraction.topology.remote-base-url"
                         + " (EXTRACTION_TOPOLOGY_REMOTE_BASE_URL) or extraction.topology.remote-urls.catalog (EXTRACTION_TOPOLOGY_REMOTEURLS_CATALOG)");
@@ -79,22 +81,22 @@ class TopologyTest {
                 .hasMessage("extraction.topology.local-modules names unknown module 'warehouse'; the modules are: catalog, orders, shipping, stock");
         assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders"), "http://lb", Map.of()), metadata(SHOP + "service=catalog\n")))
                 .hasMessageStartingWith("Module 'orders' is set to run here (extraction.topology.local-modules) but its implementation is not on the class path");
-        assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders"), "http://lb", Map.of()), shop))
+        assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders", "shipping"), "http://lb", Map.of()), shop))
                 .hasMessage("Module 'orders' runs here and uses shop.stock.Stock of module 'stock', which is remote, but that bean"
                         + " cannot be called over HTTP: run stock here too (extraction.topology.local-modules), or make shop.stock.Stock an HTTP contract");
         assertThatThrownBy(() -> Topology.resolve(settings(Set.of("shipping"), "http://lb", Map.of()), shop))
                 .hasMessage("Module 'shipping' runs here and listens to shop.orders.OrderPlaced, which module 'orders' publishes in"
                         + " another process, so it would never arrive: events across processes need a message broker, which this"
                         + " library does not support yet; run orders and shipping in the same process");
-        assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders", "stock"), "lb.example.com", Map.of()), shop))
+        assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders", "stock", "shipping"), "lb.example.com", Map.of()), shop))
                 .hasMessage("extraction.topology.remote-base-url (EXTRACTION_TOPOLOGY_REMOTE_BASE_URL), the base URL of every"
                         + " remote module, must be an absolute http(s) URL, like http://alb.example.com, not 'lb.example.com'");
-        // The same line whichever remote module is met first: here catalog gets its own URL, and stock the base URL.
-        assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders", "shipping"), "localhost:8080",
+        // One line for the base URL, however many remote modules use it: catalog gets its own URL, orders and shipping the base URL.
+        assertThatThrownBy(() -> Topology.resolve(settings(Set.of("stock"), "localhost:8080",
                 Map.of("catalog", URI.create("http://catalog:3000"))), shop))
                 .hasMessage("extraction.topology.remote-base-url (EXTRACTION_TOPOLOGY_REMOTE_BASE_URL), the base URL of every"
                         + " remote module, must be an absolute http(s) URL, like http://alb.example.com, not 'localhost:8080'");
-        assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders", "stock"), "http://lb",
+        assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders", "stock", "shipping"), "http://lb",
                 Map.of("catalog", URI.create("catalog:8080"))), shop))
                 .hasMessage("extraction.topology.remote-urls.catalog (EXTRACTION_TOPOLOGY_REMOTEURLS_CATALOG), the URL of remote"
                         + " module 'catalog', must be an absolute http(s) URL, like http://alb.example.com, not 'catalog:8080'");
@@ -102,6 +104,49 @@ class TopologyTest {
                 .hasMessage("extraction.topology.remote-urls names unknown module 'kernel'; the modules are: catalog, orders, shipping, stock");
         assertThatThrownBy(() -> ModuleMetadata.parse(new Properties(), "jar:x!/META-INF/extraction/modules.properties"))
                 .hasMessageContaining("this library reads format 1");
+    }
+
+    @Test
+    void namingOnlyAModuleThatRunsEverywhereSaysSoAndListsTheModulesToName() throws IOException {
+        ModuleMetadata shop = metadata(SHOP);
+        assertThatThrownBy(() -> Topology.resolve(settings(Set.of("kernel"), "http://lb", Map.of()), shop))
+                .isInstanceOf(InvalidTopologyException.class)
+                .hasMessage("extraction.topology.local-modules names only 'kernel', which runs in every process (an open or shared"
+                        + " module, or the main class's), so no module of its own runs here: add one or more of: catalog, orders,"
+                        + " shipping, stock");
+        // Named with a module of its own, it is accepted, as every module that runs everywhere is local anyway.
+        assertThat(Topology.resolve(settings(new LinkedHashSet<>(List.of("kernel", "catalog")), "http://lb", Map.of()), shop)
+                .localModules()).containsExactlyInAnyOrder("kernel", "catalog");
+        assertThat(Topology.resolve(settings(Set.of("kernel", "catalog"), "http://lb", Map.of()), metadata(SHOP + "service=catalog\n"))
+                .localModules()).containsExactlyInAnyOrder("kernel", "catalog");
+    }
+
+    @Test
+    void everyRefusalIsGivenAtOnceCountedOnTheFirstLine() throws IOException {
+        // orders alone: catalog, which it calls, has no URL; it uses stock's bean; shipping listens to its event elsewhere.
+        assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders"), null, Map.of()), metadata(SHOP)))
+                .isInstanceOf(InvalidTopologyException.class)
+                .hasMessage("3 mistakes in the extraction.topology settings:\n"
+                        + "Module 'catalog' is remote but has no URL (orders calls it): set extraction.topology.remote-base-url"
+                        + " (EXTRACTION_TOPOLOGY_REMOTE_BASE_URL) or extraction.topology.remote-urls.catalog (EXTRACTION_TOPOLOGY_REMOTEURLS_CATALOG)\n"
+                        + "Module 'orders' runs here and uses shop.stock.Stock of module 'stock', which is remote, but that bean"
+                        + " cannot be called over HTTP: run stock here too (extraction.topology.local-modules), or make shop.stock.Stock an HTTP contract\n"
+                        + "Module 'orders' runs here and publishes shop.orders.OrderPlaced, which module 'shipping' listens to in"
+                        + " another process, so it would never arrive there: events across processes need a message broker, which"
+                        + " this library does not support yet; run orders and shipping in the same process")
+                .extracting(e -> ((InvalidTopologyException) e).refusals()).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .hasSize(3);
+        // Every refused name at once; a refused module name stops the checks that need to know which modules run here.
+        assertThatThrownBy(() -> Topology.resolve(settings(new LinkedHashSet<>(List.of("ordrs", "stok")), null,
+                Map.of("shiping", URI.create("http://s"))), metadata(SHOP)))
+                .hasMessage("3 mistakes in the extraction.topology settings:\n"
+                        + "extraction.topology.local-modules names unknown module 'ordrs' (did you mean orders?); the modules are: catalog, orders, shipping, stock\n"
+                        + "extraction.topology.local-modules names unknown module 'stok' (did you mean stock?); the modules are: catalog, orders, shipping, stock\n"
+                        + "extraction.topology.remote-urls names unknown module 'shiping' (did you mean shipping?); the modules are: catalog, orders, shipping, stock");
+        // A Spring Boot start prints the same lines as the failure's description.
+        InvalidTopologyException refused = new InvalidTopologyException(List.of("first", "second"));
+        assertThat(new InvalidTopologyFailureAnalyzer().analyze(refused).getDescription())
+                .isEqualTo("2 mistakes in the extraction.topology settings:\nfirst\nsecond");
     }
 
     @Test
@@ -157,7 +202,9 @@ class TopologyTest {
         assertThatThrownBy(() -> Topology.resolve(settings(Set.of("catalog", "stock"), "http://lb", Map.of()), twice))
                 .hasMessageStartingWith("Module 'catalog' runs here and listens to shop.kernel.Audited, which module 'orders' publishes");
         assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders", "stock", "shipping"), "http://lb", Map.of()), twice))
-                .hasMessageStartingWith("Module 'orders' runs here and publishes shop.kernel.Audited, which module 'catalog'");
+                .hasMessageStartingWith("2 mistakes in the extraction.topology settings:\nModule 'orders' runs here and publishes"
+                        + " shop.kernel.Audited, which module 'catalog'")
+                .hasMessageContaining("\nModule 'stock' runs here and publishes shop.kernel.Audited, which module 'catalog'");
     }
 
     @Test
