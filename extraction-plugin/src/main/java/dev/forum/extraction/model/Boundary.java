@@ -16,15 +16,15 @@ import java.util.TreeMap;
 
 /**
  * Decides, at build time, every dependency that crosses one service's boundary: between a module of the service
- * and a module that runs elsewhere (open and shared modules and the main class's module run on both sides, so
- * nothing to them crosses). Rules, from issue 15:
+ * and a module that runs elsewhere. Open and shared modules and the main class's module run in every process, so
+ * nothing into them crosses; but their own bean calls and listeners of an ordinary module's events count wherever the
+ * service splits that module from the rest ({@link #splitFromEverywhere}), as the run time refuses them. Rules, from
+ * issue 15:
  * <ul>
- * <li>a bean reference (Spring Modulith's {@code USES_COMPONENT}) to an HTTP contract gets the remote client at
- * run time, provided a controller of the callee's module serves the contract and every parameter and return type of
- * the contract's methods can travel over HTTP; to anything else it blocks;</li>
+ * <li>bean references: {@link BeanCalls};</li>
  * <li>an event published on one side and listened to on the other blocks: events across services need a message
  * broker, which this project does not support yet ({@code @Externalized} events included: their in-process listener
- * would still miss them);</li>
+ * would still miss them); a publisher that runs everywhere reaches every listener;</li>
  * <li>a dependency on another module's entity, or a table mapped on both sides, blocks.</li>
  * </ul>
  */
@@ -35,7 +35,6 @@ final class Boundary {
     private final TopologyServices services;
     private final Set<String> everywhere;
     private final Map<String, String> remoteContracts = new TreeMap<>();
-    private final Set<String> unsendableSeen = new LinkedHashSet<>();
     private final List<String> group;
     private final Set<String> partners = new LinkedHashSet<>();
 
@@ -66,74 +65,49 @@ final class Boundary {
 
     List<Blocker> blockers() {
         List<Blocker> blockers = new ArrayList<>();
-        beanReferences(blockers);
+        new BeanCalls(this, model).decide(blockers, remoteContracts);
         events(blockers);
         entities(blockers);
         tables(blockers);
         return blockers;
     }
 
-    private boolean inside(String module) {
+    boolean inside(String module) {
         return request.modules().contains(module);
     }
 
     /** One module in the service, the other outside it, neither running everywhere. */
-    private boolean crosses(String a, String b) {
+    boolean crosses(String a, String b) {
         return !a.equals(b) && !everywhere.contains(a) && !everywhere.contains(b) && inside(a) != inside(b);
     }
 
-    private String prefix() {
+    /**
+     * {@code user}, which runs everywhere, depends on {@code used}, which does not, and the service splits {@code used}
+     * from the rest: it runs {@code user} without {@code used}, or holds {@code used} while some other module runs
+     * elsewhere (with {@code user} but without {@code used}). As the run time refuses a local module calling or listening
+     * to a module that is not local.
+     */
+    boolean splitFromEverywhere(String user, String used) {
+        if (!everywhere.contains(user) || everywhere.contains(used) || user.equals(used)) {
+            return false;
+        }
+        return !inside(used) || !request.modules().containsAll(model.extractableModules());
+    }
+
+    /** The processes {@link #splitFromEverywhere} finds running a module that runs everywhere without {@code module}. */
+    String withoutIt(String module) {
+        return inside(module) ? "every other service (the rest of the application, which runs without " + module + ")"
+                : "this service, which runs without " + module + ",";
+    }
+
+    /** Why a module runs everywhere: {@code an open module}, {@code a shared module} or {@code the main class's module}. */
+    static String everywhereRole(ModulithModel model, String module) {
+        Module m = model.module(module).orElse(null);
+        return m != null && m.open() ? "an open module" : m != null && m.shared() ? "a shared module" : "the main class's module";
+    }
+
+    String prefix() {
         return request.subject() + ": ";
-    }
-
-    private void beanReferences(List<Blocker> blockers) {
-        for (Module module : model.modules()) {
-            for (Dependency dependency : module.dependencies()) {
-                if (!dependency.isBeanReference() || !crosses(module.name(), dependency.module())) {
-                    continue;
-                }
-                String callee = dependency.module();
-                String where = " (bean reference in " + model.sourcePath(dependency.source()) + ", module " + module.name() + ")";
-                HttpContract contract = model.httpContracts().get(dependency.target());
-                if (contract == null) {
-                    blockers.add(blocker(Blocker.Kind.BEAN_CALL, dependency.source(), dependency.target(), module.name(), callee,
-                            prefix() + dependency.source() + " calls " + dependency.target() + " of module " + callee + where
-                                    + ", which cannot go over HTTP once " + module.name() + " and " + callee
-                                    + " run in different services: call it through an interface in the published API of "
-                                    + callee + " annotated with @HttpExchange (its remote client is made from it)"
-                                    + " and implemented by a @RestController in " + callee
-                                    + ", or " + together(module.name(), callee)));
-                    continue;
-                }
-                unsendable(contract, dependency, module.name(), callee, where, blockers);
-                List<String> controllers = contract.controllers().stream()
-                        .filter(c -> model.moduleOf(c).map(m -> m.name().equals(callee)).orElse(false)).toList();
-                if (controllers.isEmpty()) {
-                    blockers.add(blocker(Blocker.Kind.CONTRACT_NOT_SERVED, dependency.source(), dependency.target(), module.name(),
-                            callee, prefix() + dependency.source() + " calls the HTTP contract " + dependency.target()
-                                    + " of module " + callee + where + ", but no @RestController of " + callee
-                                    + " implements it, so its remote client would find no route: implement "
-                                    + simpleName(dependency.target()) + " in a controller of " + callee));
-                } else if (inside(module.name())) {
-                    remoteContracts.put(dependency.target(), callee);
-                }
-            }
-        }
-    }
-
-    /** One line per parameter or return type of the contract that cannot travel, once per contract. */
-    private void unsendable(HttpContract contract, Dependency dependency, String caller, String callee, String where,
-            List<Blocker> blockers) {
-        if (!unsendableSeen.add(contract.type())) {
-            return;
-        }
-        for (HttpContract.Unsendable part : contract.unsendable()) {
-            blockers.add(blocker(Blocker.Kind.CONTRACT_TYPE, dependency.source(), contract.type(), caller, callee,
-                    prefix() + dependency.source() + " calls the HTTP contract " + contract.type() + " of module " + callee + where
-                            + ", whose method " + simpleName(contract.type()) + "." + part.method() + " cannot carry its " + part.part()
-                            + " (" + part.type() + ") over HTTP: " + part.problem()
-                            + ", so every remote call of it would fail at run time; " + part.fix()));
-        }
     }
 
     private void events(List<Blocker> blockers) {
@@ -145,8 +119,13 @@ final class Boundary {
             }
             model.publishersOf(listener).forEach((event, publishers) -> {
                 for (String publisher : publishers) {
-                    if (crosses(publisher, listening.get().name()) && seen.add(event + listener.listener() + publisher)) {
-                        blockers.add(eventBlocker(listener, event, listening.get().name(), publisher));
+                    String name = listening.get().name();
+                    // A publisher that runs everywhere reaches its listeners wherever they run; a listener that runs
+                    // everywhere misses the events of a module its process does not run.
+                    boolean fromEverywhere = splitFromEverywhere(name, publisher);
+                    if ((fromEverywhere || crosses(publisher, name)) && seen.add(event + listener.listener() + publisher)) {
+                        blockers.add(fromEverywhere ? everywhereListener(listener, event, name, publisher)
+                                : eventBlocker(listener, event, name, publisher));
                     }
                 }
             });
@@ -170,8 +149,19 @@ final class Boundary {
                         + " support): " + together(publisher, listening));
     }
 
+    /** A listener in a module that runs everywhere, of an event an ordinary module publishes, where that one does not run. */
+    private Blocker everywhereListener(Listener listener, String event, String listening, String publisher) {
+        return blocker(Blocker.Kind.EVENT, listener.listener(), event, listening, publisher,
+                prefix() + "event " + event + ", published by module " + publisher + ", is listened to by "
+                        + listener.listener() + "." + listener.method() + " (" + model.sourcePath(listener.listener()) + ", module "
+                        + listening + "), and " + listening + " is " + everywhereRole(model, listening) + " that runs in every"
+                        + " service, so " + withoutIt(publisher) + " would refuse to start: this project does not carry events"
+                        + " across services yet (it has no message broker support); move the listener out of " + listening
+                        + " into a module that is neither open nor shared");
+    }
+
     /** How to keep two modules in one service: the topology file's service that holds both, or what to change. */
-    private String together(String a, String b) {
+    String together(String a, String b) {
         partners.add(inside(a) ? b : a);
         return group.isEmpty() ? services.together(a, b) : services.together(a, b, group, request.modules());
     }
@@ -229,10 +219,12 @@ final class Boundary {
     static Blocker internalReference(ModulithModel model, ServiceRequest request, String from, String to) {
         String fromModule = model.moduleOf(from).map(Module::name).orElse("(no module)");
         String toModule = model.moduleOf(to).map(Module::name).orElse("(no module)");
+        String everywhere = model.everywhereModules().contains(fromModule)
+                ? ", " + everywhereRole(model, fromModule) + ", which every service holds" : "";
         String message = from.equals(model.mainClass()) || model.moduleOf(from).isEmpty()
                 ? everyServiceHolds(model, request, from, to, toModule)
                 : request.subject() + " needs other modules' internals: " + from + " -> " + to + " ("
-                        + model.sourcePath(from) + ", module " + fromModule + "; module " + toModule + " does not publish "
+                        + model.sourcePath(from) + ", module " + fromModule + everywhere + "; module " + toModule + " does not publish "
                         + simpleName(to) + "): call them through their module API instead";
         return new Blocker(Blocker.Kind.INTERNAL_REFERENCE, from, to, model.sourcePath(from), fromModule, toModule, message);
     }
@@ -291,12 +283,12 @@ final class Boundary {
                         + together);
     }
 
-    private Blocker blocker(Blocker.Kind kind, String source, String target, String sourceModule, String targetModule,
+    Blocker blocker(Blocker.Kind kind, String source, String target, String sourceModule, String targetModule,
             String message) {
         return new Blocker(kind, source, target, model.sourcePath(source), sourceModule, targetModule, message);
     }
 
-    private static String simpleName(String className) {
+    static String simpleName(String className) {
         return className.substring(className.lastIndexOf('.') + 1);
     }
 }

@@ -130,7 +130,7 @@ public final class Planner {
         // blocker takes it out of the service), that is what the service is blocked by: the type, why it is there,
         // and what it needs, never as though the service's own classes used those internals.
         Set<String> beanCalls = new TreeSet<>();
-        first.stream().filter(b -> b.kind() == Blocker.Kind.BEAN_CALL && request.modules().contains(b.sourceModule()))
+        first.stream().filter(b -> b.kind() == Blocker.Kind.BEAN_CALL && !request.modules().contains(b.targetModule()))
                 .forEach(b -> beanCalls.add(b.target()));
         Closure reported = beanCalls.isEmpty() ? closure : Closure.of(model, index, own, beanCalls);
         Map<String, Set<String>> needingInternals = new LinkedHashMap<>();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class BoundaryTest {
 
     /** A model of the shop: a, b and c are modules under {@code shop}; k is open. */
-    private static final class Shop {
+    static final class Shop {
         final List<ModulithModel.Module> modules = new ArrayList<>();
         final Map<String, HttpContract> contracts = new java.util.HashMap<>();
         final List<ModulithModel.Listener> listeners = new ArrayList<>();
@@ -35,11 +35,11 @@ class BoundaryTest {
         }
     }
 
-    private static ModulithModel.Dependency bean(String source, String target, String module) {
+    static ModulithModel.Dependency bean(String source, String target, String module) {
         return new ModulithModel.Dependency("USES_COMPONENT", source, target, module);
     }
 
-    private static List<Blocker> blockers(ModulithModel model, String... modules) {
+    static List<Blocker> blockers(ModulithModel model, String... modules) {
         return Planner.plan(model, List.of(), new ServiceRequest(String.join("-", modules), List.of(modules))).blockers();
     }
 
