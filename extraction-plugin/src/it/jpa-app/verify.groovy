@@ -88,7 +88,7 @@ try {
     def mixed = loopback.start('products-mixed', application, ['--extraction.topology.local-modules=products', remoteBaseUrl,
             "--spring.datasource.url=jdbc:h2:mem:products;DB_CLOSE_DELAY=-1;INIT=${schema}".toString(),
             '--spring.jpa.hibernate.ddl-auto=validate'])
-    assert mixed.log.readLines().any { it.contains('Left out 3 entity class(es) of remote modules from the persistence unit') } :
+    assert mixed.log.readLines().any { it.contains('Left out 3 managed class(es) of remote modules from the persistence unit') } :
             mixed.log.text
     def created = loopback.post(mixed.port, '/api/products', '{"title":"Ubik"}')
     assert created.status == 200 && created.json.title == 'Ubik' : created
@@ -101,8 +101,8 @@ try {
     // invoices here, customers remote: Invoice maps Customer, so the process refuses to start, in one line.
     def refused = loopback.run(application, ['--extraction.topology.local-modules=invoices', remoteBaseUrl])
     assert refused.exit != 0 : refused.output
-    assert refused.output.readLines().contains('Entity example.library.invoices.internal.Invoice maps example.library.customers.Customer,'
-            + " an entity of module 'customers', which is remote here (field 'customer'): refer to it by id and read it through"
+    assert refused.output.readLines().contains('Managed class example.library.invoices.internal.Invoice maps example.library.customers.Customer,'
+            + " a managed class of module 'customers', which is remote here (field 'customer'): refer to it by id and read it through"
             + ' the HTTP contract of customers, or run customers here too (extraction.topology.local-modules)') : refused.output
 } finally {
     loopback.stopAll()

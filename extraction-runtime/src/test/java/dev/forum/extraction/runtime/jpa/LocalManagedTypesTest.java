@@ -109,7 +109,7 @@ class LocalManagedTypesTest {
                     assertThat(context.getBean(PersistenceManagedTypes.class).getManagedClassNames())
                             .containsExactly(Visit.class.getName());
                 });
-        assertThat(output).contains("Left out 1 entity class(es) of remote modules from the persistence unit");
+        assertThat(output).contains("Left out 1 managed class(es) of remote modules from the persistence unit");
     }
 
     @Test
@@ -123,8 +123,8 @@ class LocalManagedTypesTest {
         application(Billing.class, "billing-only", "create table invoice (id bigint primary key, patient_id bigint)")
                 .withClassLoader(withMetadata).withPropertyValues("extraction.topology.local-modules=billing")
                 .run(context -> assertThat(context).getFailure().rootCause().isInstanceOf(InvalidTopologyException.class)
-                        .hasMessage("Entity " + Invoice.class.getName() + " maps " + Patient.class.getName() + ", an entity of"
-                                + " module 'patients', which is remote here (field 'patient'): refer to it by id and read it"
+                        .hasMessage("Managed class " + Invoice.class.getName() + " maps " + Patient.class.getName() + ", a"
+                                + " managed class of module 'patients', which is remote here (field 'patient'): refer to it by id and read it"
                                 + " through the HTTP contract of patients, or run patients here too"
                                 + " (extraction.topology.local-modules)"));
     }
