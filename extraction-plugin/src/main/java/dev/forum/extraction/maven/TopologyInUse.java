@@ -94,9 +94,9 @@ final class TopologyInUse {
      * {@code validate} rather than a later goal after compiling. It does when a service is requested
      * ({@code -Dextract}, {@code -Pextract=}: the service goal reads it), or when a goal that reads it whatever is
      * requested ({@link #READING_GOALS}) will run in this project's build and is not skipped: Maven's execution plan for
-     * the command line's goals and phases holds it (named on the command line, or bound in the POM to a phase at or
-     * before the command line's last, as {@code mvn test} runs the {@code modules} goal bound at
-     * {@code process-classes}), and its {@code skip} parameter, if it has one, is not true ({@link #skipped}). Else a
+     * the build's goals and phases ({@link #tasks}: the command line's, else the POM's default goal) holds it (named
+     * there, or bound in the POM to a phase at or before their last, as {@code mvn test} runs the {@code modules} goal
+     * bound at {@code process-classes}), and its {@code skip} parameter, if it has one, is not true ({@link #skipped}). Else a
      * file at the default location is not this build's business: plain {@code mvn compile} of an application binding
      * the ecs goal, or {@code mvn package} of one binding only the service goal, ignores it.
      *
@@ -109,16 +109,34 @@ final class TopologyInUse {
         if (requested) {
             return true;
         }
+        List<String> tasks = tasks(session);
         MavenExecutionPlan plan;
         try {
-            plan = lifecycle.calculateExecutionPlan(session, session.getGoals().toArray(String[]::new));
+            // Setup on: only a set-up plan holds each execution's finalized configuration, the goal's default
+            // <skip>${extract.report.skip}</skip> included, which skipped() evaluates.
+            plan = lifecycle.calculateExecutionPlan(session, tasks.toArray(String[]::new));
         } catch (Exception e) {
-            throw new IllegalStateException("no execution plan for " + String.join(" ", session.getGoals()) + ": "
+            throw new IllegalStateException("no execution plan for " + String.join(" ", tasks) + ": "
                     + e.getMessage(), e);
         }
         PluginDescriptor plugin = self.getMojoDescriptor().getPluginDescriptor();
         return reads(plan.getMojoExecutions(), plugin.getGroupId(), plugin.getArtifactId(),
                 execution -> new PluginParameterExpressionEvaluator(session, execution));
+    }
+
+    /**
+     * The goals and phases this build runs, as Maven plans them ({@code DefaultLifecycleTaskSegmentCalculator}): the
+     * command line's, else, for a plain {@code mvn}, the top-level project's {@code <defaultGoal>} split on white space.
+     *
+     * @return the tasks in order; empty when the command line names none and the POM has no default goal
+     */
+    static List<String> tasks(MavenSession session) {
+        if (!session.getGoals().isEmpty()) {
+            return session.getGoals();
+        }
+        MavenProject top = session.getTopLevelProject();
+        String defaultGoal = top == null ? null : top.getDefaultGoal();
+        return defaultGoal == null || defaultGoal.isBlank() ? List.of() : List.of(defaultGoal.trim().split("\\s+"));
     }
 
     /**

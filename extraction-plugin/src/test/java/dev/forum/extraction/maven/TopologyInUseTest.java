@@ -7,12 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.io.StringReader;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import org.apache.maven.execution.DefaultMavenExecutionRequest;
 import org.apache.maven.execution.DefaultMavenExecutionResult;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.lifecycle.LifecycleExecutor;
+import org.apache.maven.lifecycle.MavenExecutionPlan;
+import org.apache.maven.lifecycle.internal.ExecutionPlanItem;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
 import org.apache.maven.plugin.descriptor.MojoDescriptor;
@@ -116,6 +122,66 @@ class TopologyInUseTest {
                 execution("modules", null)), "one goal that runs is enough");
         assertFalse(reads(session(folder, on, new Properties()), execution("report", "<skip>${extract.report.skip}</skip>")),
                 "a <skip> naming the property");
+    }
+
+    /**
+     * The plan asked for is the build's: the command line's goals and phases, else, for a plain {@code mvn}, the
+     * top-level POM's {@code <defaultGoal>} split on white space, as Maven plans it; asked with setup, so that each
+     * execution carries its configuration.
+     */
+    @Test
+    void thePlanIsOfTheCommandLineElseTheDefaultGoal(@TempDir Path folder) {
+        MavenSession session = session(folder, new Properties(), new Properties());
+        List<List<String>> asked = new ArrayList<>();
+        LifecycleExecutor lifecycle = lifecycle(asked, execution("report", REPORT_DEFAULT));
+        session.getTopLevelProject().getBuild().setDefaultGoal(" clean\tpackage  ");
+
+        session.getRequest().setGoals(List.of("verify"));
+        assertTrue(TopologyInUse.inUse(false, session, execution("check-request", null), lifecycle));
+        session.getRequest().setGoals(List.of());
+        assertTrue(TopologyInUse.inUse(false, session, execution("check-request", null), lifecycle));
+        assertEquals(List.of(List.of("verify"), List.of("clean", "package")), asked);
+
+        session.getTopLevelProject().getBuild().setDefaultGoal(null);
+        assertEquals(List.of(), TopologyInUse.tasks(session), "no goal and no default goal: nothing to plan");
+    }
+
+    /**
+     * What the plan holds decides: the plugin's report goal unskipped uses the file, skipped does not, and neither does a
+     * goal named report of a plugin with another groupId or artifactId.
+     */
+    @Test
+    void thePlansGoalsOfThisPluginDecide(@TempDir Path folder) {
+        MavenSession session = session(folder, new Properties(), new Properties());
+        session.getRequest().setGoals(List.of("package"));
+        MojoExecution self = execution("check-request", null);
+        List<List<String>> asked = new ArrayList<>();
+
+        assertTrue(TopologyInUse.inUse(false, session, self, lifecycle(asked, execution("report", REPORT_DEFAULT))));
+        assertFalse(TopologyInUse.inUse(false, session, self,
+                lifecycle(asked, execution("report", "<skip>true</skip>"))), "skipped");
+        MojoExecution otherGroup = execution("report", REPORT_DEFAULT);
+        otherGroup.getMojoDescriptor().getPluginDescriptor().setGroupId("org.example");
+        MojoExecution otherArtifact = execution("report", REPORT_DEFAULT);
+        otherArtifact.getMojoDescriptor().getPluginDescriptor().setArtifactId("other-maven-plugin");
+        assertFalse(TopologyInUse.inUse(false, session, self, lifecycle(asked, otherGroup, otherArtifact)),
+                "another plugin's report goal");
+        assertFalse(TopologyInUse.inUse(false, session, self, lifecycle(asked)), "an empty plan");
+    }
+
+    /**
+     * A LifecycleExecutor whose plan is {@code plan} whatever it is asked, recording the tasks of each plan asked with
+     * setup ({@code calculateExecutionPlan(session, tasks)}); any other call fails.
+     */
+    private static LifecycleExecutor lifecycle(List<List<String>> asked, MojoExecution... plan) {
+        return (LifecycleExecutor) Proxy.newProxyInstance(TopologyInUseTest.class.getClassLoader(),
+                new Class<?>[] {LifecycleExecutor.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("calculateExecutionPlan") || args.length != 2) {
+                        throw new UnsupportedOperationException(method.toString());
+                    }
+                    asked.add(List.of((String[]) args[1]));
+                    return new MavenExecutionPlan(Arrays.stream(plan).map(ExecutionPlanItem::new).toList(), null);
+                });
     }
 
     /** The report goal's skip as Maven configures it when the POM does not set it. */
