@@ -33,9 +33,9 @@ public record ModuleRoute(String module, String prefix) {
      * which the load balancer refuses before any module's rule ({@link CanonicalPath}); and an ALB path pattern holds
      * at most 128 characters, {@code prefix/*} included.
      */
-    public static final String PREFIX_SHAPE = "one or more segments, each a '/' then letters, digits or - . _ ~ (such as"
-            + " /orders or /api/v1/orders), none of them . or .., with no wildcard, {variable}, empty segment or trailing"
-            + " '/', at most " + (MAX_PATTERN - 2) + " characters";
+    public static final String PREFIX_SHAPE = "one or more segments, each a '/' then ASCII letters, digits or - . _ ~ (such"
+            + " as /orders or /api/v1/orders), none of them . or .., with no wildcard, {variable}, empty segment or"
+            + " trailing '/', at most " + (MAX_PATTERN - 2) + " characters";
 
     public ModuleRoute {
         if (module == null || !module.matches("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}-]*")) {
@@ -66,12 +66,13 @@ public record ModuleRoute(String module, String prefix) {
     }
 
     /**
-     * A class-level mapping path as Spring MVC maps it, the one normalisation every reader of a module's prefix uses
-     * (the extraction plugin from the bytecode, the local stand-in by reflection). It mirrors Spring: a path without
-     * text is no path ({@code RequestMappingHandlerMapping} maps an {@code @HttpExchange} value only when
-     * {@code StringUtils.hasText}, as Spring's HTTP client does its url), and a path without a leading '/' gets one
+     * A class-level mapping's one path as Spring MVC maps it, the one normalisation every reader of a module's prefix
+     * uses (the extraction plugin from the bytecode, the local stand-in by reflection). It mirrors Spring: a mapping
+     * whose one path has no text maps no path ({@code PathPatternsRequestCondition}: {@code @HttpExchange(" ")} and
+     * {@code @RequestMapping(" ")} alike), and a path without a leading '/' gets one
      * ({@code PathPatternParser.initFullPathPattern}: {@code api/orders} is {@code /api/orders}). Any other path is
-     * returned as written; its shape is the constructor's to check ({@link #PREFIX_SHAPE}).
+     * returned as written; its shape is the constructor's to check ({@link #PREFIX_SHAPE}). A mapping with several
+     * paths: {@link #fullPaths}.
      *
      * @param path a class-level path as written in {@code @HttpExchange} or {@code @RequestMapping}, or null
      * @return the path Spring MVC serves, or null when {@code path} is null, empty or only white space (no prefix)
@@ -81,6 +82,23 @@ public record ModuleRoute(String module, String prefix) {
             return null;
         }
         return path.startsWith("/") ? path : "/" + path;
+    }
+
+    /**
+     * A class-level {@code @RequestMapping}'s paths as Spring MVC maps them ({@code PathPatternsRequestCondition}): one
+     * path as {@link #fullPath} maps it (none when it has no text), while of several, each is completed with its
+     * leading '/', a blank one included: {@code {"/api/orders", " "}} maps {@code /api/orders} and {@code "/ "}, which
+     * no route prefix can be, and an empty one stays empty.
+     *
+     * @param paths the mapping's paths as written, none null
+     * @return the paths Spring MVC serves, in order; empty when there are none or the one path has no text
+     */
+    public static List<String> fullPaths(List<String> paths) {
+        if (paths.size() == 1) {
+            String path = fullPath(paths.get(0));
+            return path == null ? List.of() : List.of(path);
+        }
+        return paths.stream().map(path -> path.isEmpty() || path.startsWith("/") ? path : "/" + path).toList();
     }
 
     /** A module without a route prefix: the load balancer sends it nothing of its own. */

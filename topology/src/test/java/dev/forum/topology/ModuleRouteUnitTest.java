@@ -48,8 +48,8 @@ class ModuleRouteUnitTest {
     void anythingElseIsRefusedInOneLineSayingTheShape(String prefix) {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> new ModuleRoute("orders", prefix));
-        assertEquals("module orders: a route prefix is one or more segments, each a '/' then letters, digits or - . _ ~"
-                + " (such as /orders or /api/v1/orders), none of them . or .., with no wildcard, {variable}, empty segment"
+        assertEquals("module orders: a route prefix is one or more segments, each a '/' then ASCII letters, digits or - . _"
+                + " ~ (such as /orders or /api/v1/orders), none of them . or .., with no wildcard, {variable}, empty segment"
                 + " or trailing '/', at most 126 characters, not '" + prefix + "': give it one such as /api/orders",
                 refused.getMessage());
     }
@@ -77,6 +77,20 @@ class ModuleRouteUnitTest {
     @ValueSource(strings = {"", " ", "\t", " \n "})
     void aBlankPathIsNoPath(String path) {
         assertNull(ModuleRoute.fullPath(path));
+    }
+
+    /** An annotation read without a path (none declared) is no path either. */
+    @Test
+    void noPathIsNoPath() {
         assertNull(ModuleRoute.fullPath(null));
+    }
+
+    /** As Spring MVC maps a mapping's paths: one blank path is none; beside others, a blank one is "/ " and "" stays. */
+    @Test
+    void aMappingsPathsAreMappedAsSpringMvcDoes() {
+        assertEquals(List.of(), ModuleRoute.fullPaths(List.of(" ")));
+        assertEquals(List.of(), ModuleRoute.fullPaths(List.of()));
+        assertEquals(List.of("/api/orders"), ModuleRoute.fullPaths(List.of("api/orders")));
+        assertEquals(List.of("/api/orders", "/ ", ""), ModuleRoute.fullPaths(List.of("api/orders", " ", "")));
     }
 }

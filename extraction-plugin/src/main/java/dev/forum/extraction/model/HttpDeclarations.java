@@ -4,7 +4,6 @@ import dev.forum.topology.ModuleRoute;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -27,13 +26,14 @@ import java.util.TreeSet;
  * {@code /api/orders/*}) routes it too. One usable prefix is exactly one outermost path; several are several, which the
  * load balancer cannot route as one module (it has one rule per module). A contract prefix or controller path written
  * without a leading '/' ({@code "api/orders"}) is read as Spring MVC maps it, with one ({@code /api/orders}), and a
- * blank one ({@code @HttpExchange(" ")}) as no prefix, as Spring takes it for no path: {@link ModuleRoute#fullPath}.
+ * mapping whose one path is blank ({@code @HttpExchange(" ")}, {@code @RequestMapping(" ")}) as no path, as Spring
+ * takes it; a blank path beside others is Spring's {@code "/ "}: {@link ModuleRoute#fullPath}, {@link ModuleRoute#fullPaths}.
  *
  * @param module           the module's name
  * @param contracts        its HTTP contracts, sorted
  * @param contractPrefixes their class-level prefixes that are not blank, each a {@link ModuleRoute#fullPath}
  * @param controllers      its controllers, sorted, each to its class-level {@code @RequestMapping} paths, each a
- *                         {@link ModuleRoute#fullPath} (empty: none)
+ *                         {@link ModuleRoute#fullPaths} (empty: none)
  */
 public record HttpDeclarations(String module, List<String> contracts, SortedSet<String> contractPrefixes,
         Map<String, List<String>> controllers) {
@@ -55,8 +55,7 @@ public record HttpDeclarations(String module, List<String> contracts, SortedSet<
                 });
         contracts.sort(null);
         Map<String, List<String>> controllers = new TreeMap<>();
-        model.controllersOf(module).forEach(c -> controllers.put(c, model.controllerPaths(c).stream()
-                .map(ModuleRoute::fullPath).filter(Objects::nonNull).toList()));
+        model.controllersOf(module).forEach(c -> controllers.put(c, ModuleRoute.fullPaths(model.controllerPaths(c))));
         return new HttpDeclarations(module, List.copyOf(contracts), prefixes, controllers);
     }
 

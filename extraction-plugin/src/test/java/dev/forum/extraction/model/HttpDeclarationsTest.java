@@ -76,8 +76,8 @@ class HttpDeclarationsTest {
         HttpDeclarations contract = HttpDeclarations.of(orders("api//orders", null), "orders");
         assertEquals(ModuleRoute.unrouted("orders"), contract.route());
         assertEquals("prefix '/api//orders' on shop.orders.OrdersApi, where a route prefix is one or more segments, each"
-                + " a '/' then letters, digits or - . _ ~ (such as /orders or /api/v1/orders), none of them . or .., with no"
-                + " wildcard, {variable}, empty segment or trailing '/', at most 126 characters", contract.found());
+                + " a '/' then ASCII letters, digits or - . _ ~ (such as /orders or /api/v1/orders), none of them . or .., with"
+                + " no wildcard, {variable}, empty segment or trailing '/', at most 126 characters", contract.found());
         HttpDeclarations controller = HttpDeclarations.of(orders(null, List.of("api/{tenant}/orders")), "orders");
         assertEquals(ModuleRoute.unrouted("orders"), controller.route());
         assertEquals("prefix '/api/{tenant}/orders' on the class-level @RequestMapping of"
@@ -101,5 +101,23 @@ class HttpDeclarationsTest {
             HttpDeclarations mapped = HttpDeclarations.of(orders(blank, List.of("/api/orders")), "orders");
             assertEquals(new ModuleRoute("orders", "/api/orders"), mapped.route(), "the controllers' mapping, rule 2");
         }
+    }
+
+    /**
+     * As Spring MVC maps a class-level {@code @RequestMapping}: its one path blank is no class-level path (the
+     * controller's routes are its methods' own, unknown), while a blank path beside another is mapped as "/ ", which no
+     * prefix can be: not dropped to leave the other as the module's route.
+     */
+    @Test
+    void aBlankControllerPathIsNoPathAloneButAPathBesideAnother() {
+        HttpDeclarations alone = HttpDeclarations.of(orders(null, List.of(" ")), "orders");
+        assertEquals(List.of("shop.orders.internal.OrderController"), alone.unmapped());
+        assertEquals(ModuleRoute.unrouted("orders"), alone.route());
+        HttpDeclarations beside = HttpDeclarations.of(orders(null, List.of("/api/orders", " ")), "orders");
+        assertEquals(Set.of("/ ", "/api/orders"), beside.prefixes());
+        assertEquals(ModuleRoute.unrouted("orders"), beside.route());
+        assertEquals("several prefixes on the class-level @RequestMapping of its controllers, /api/orders, /  on"
+                + " shop.orders.internal.OrderController, where the load balancer routes one per module", beside.found(),
+                "the blank path is the \"/ \" Spring serves");
     }
 }
