@@ -57,10 +57,15 @@ public class ModulesMojo extends RequestingMojo {
 
     /**
      * Refuses {@code -Dextract} (or {@code -Pextract=}) in a build that runs {@code package} but has no execution of
-     * the service goal, in one line naming the goal to add: it would pass with nothing built.
+     * the service goal, in one line naming the goal to add: it would pass with nothing built. The build's goals are
+     * {@link TopologyInUse#tasks}: the command line's, else the POM's default goal.
      */
     private void refuseWithoutServiceGoal() {
-        if (!PluginExecutions.packages(session.getGoals())) {
+        // Not Maven's plan (TopologyInUse#inUse): that is this project's, while the question here is whether any POM of
+        // the reactor binds the service goal (an application may bind it in another module), a mistake in the POMs
+        // to name whether or not it would run here; only the goals deciding whether package runs are the plan's.
+        List<String> tasks = TopologyInUse.tasks(session);
+        if (!PluginExecutions.packages(tasks)) {
             return; // compile extract:report -Dextract=<name> checks the names, and builds nothing in any build
         }
         var plugin = mojoExecution.getMojoDescriptor().getPluginDescriptor();
@@ -68,7 +73,7 @@ public class ModulesMojo extends RequestingMojo {
         plugins.add(project.getBuildPlugins());
         session.getProjects().forEach(p -> plugins.add(p.getBuildPlugins()));
         boolean runs = PluginExecutions.runs(plugin.getGroupId(), plugin.getArtifactId(), plugin.getGoalPrefix(),
-                PluginExecutions.SERVICE_GOAL, plugins, session.getGoals());
+                PluginExecutions.SERVICE_GOAL, plugins, tasks);
         PluginExecutions.missingServiceGoal(requestedNames(), runs,
                 PluginExecutions.boundGoals(plugin.getGroupId(), plugin.getArtifactId(), project.getBuildPlugins()),
                 project.getBasedir().toPath().relativize(project.getFile().toPath().toAbsolutePath()).toString())

@@ -1,6 +1,7 @@
 package dev.forum.standin.contracts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forum.topology.ModuleRoute;
@@ -31,7 +32,7 @@ class ModuleContractsUnitTest {
 
     @Test
     void an_api_without_a_route_prefix_is_refused_with_its_name() {
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ModuleContracts.of(List.of(WithoutPath.class)));
         assertTrue(e.getMessage().contains("WithoutPath") && e.getMessage().contains("@HttpExchange"), e.getMessage());
     }
@@ -55,7 +56,7 @@ class ModuleContractsUnitTest {
     /** A blank path is none, as in Spring: the line says it has no path, not that "/ " is a bad prefix. */
     @Test
     void an_api_with_a_blank_path_is_refused_as_one_without_a_path() {
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ModuleContracts.of(List.of(WithBlankPath.class)));
         assertTrue(e.getMessage().contains("WithBlankPath") && e.getMessage().contains("has no @HttpExchange path"),
                 e.getMessage());
