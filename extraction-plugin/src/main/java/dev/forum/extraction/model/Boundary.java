@@ -1,12 +1,9 @@
 package dev.forum.extraction.model;
 
-import dev.forum.extraction.model.ModulithModel.Dependency;
-import dev.forum.extraction.model.ModulithModel.Entity;
 import dev.forum.extraction.model.ModulithModel.Listener;
 import dev.forum.extraction.model.ModulithModel.Module;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +14,15 @@ import java.util.TreeMap;
 /**
  * Decides, at build time, every dependency that crosses one service's boundary: between a module of the service
  * and a module that runs elsewhere. Open and shared modules and the main class's module run in every process, so
- * nothing into them crosses; but their own bean calls and listeners of an ordinary module's events count wherever the
- * service splits that module from the rest ({@link #splitFromEverywhere}), as the run time refuses them. Rules, from
- * issue 15:
+ * nothing into them crosses; but their own bean calls, listeners of an ordinary module's events, uses of its entities
+ * and tables they map with it count wherever the service splits that module from the rest ({@link #splitFromEverywhere}),
+ * as the run time refuses the calls and listeners. Rules, from issue 15:
  * <ul>
  * <li>bean references: {@link BeanCalls};</li>
  * <li>an event published on one side and listened to on the other blocks: events across services need a message
  * broker, which this project does not support yet ({@code @Externalized} events included: their in-process listener
  * would still miss them); a publisher that runs everywhere reaches every listener;</li>
- * <li>a dependency on another module's entity, or a table mapped on both sides, blocks.</li>
+ * <li>a dependency on another module's entity, or a table mapped on both sides, blocks: {@link SharedData}.</li>
  * </ul>
  */
 final class Boundary {
@@ -67,8 +64,7 @@ final class Boundary {
         List<Blocker> blockers = new ArrayList<>();
         new BeanCalls(this, model).decide(blockers, remoteContracts);
         events(blockers);
-        entities(blockers);
-        tables(blockers);
+        new SharedData(this, model).decide(blockers);
         return blockers;
     }
 
@@ -168,47 +164,6 @@ final class Boundary {
 
     private static String target(String target) {
         return target == null || target.isEmpty() ? "" : " to '" + target + "'";
-    }
-
-    private void entities(List<Blocker> blockers) {
-        Set<String> seen = new LinkedHashSet<>();
-        for (Module module : model.modules()) {
-            for (Dependency dependency : module.dependencies()) {
-                boolean entity = "ENTITY".equals(dependency.type()) || model.entity(dependency.target()).isPresent();
-                if (!entity || !crosses(module.name(), dependency.module()) || !seen.add(dependency.source() + dependency.target())) {
-                    continue;
-                }
-                blockers.add(blocker(Blocker.Kind.SHARED_ENTITY, dependency.source(), dependency.target(), module.name(),
-                        dependency.module(), prefix() + dependency.source() + " uses the entity " + dependency.target()
-                                + " of module " + dependency.module() + " (" + model.sourcePath(dependency.source()) + ", module "
-                                + module.name() + "), which would run in another service: a service owns its entities and"
-                                + " tables; refer to it by its id and read it through an HTTP contract of "
-                                + dependency.module() + ", or " + together(module.name(), dependency.module())));
-            }
-        }
-    }
-
-    private void tables(List<Blocker> blockers) {
-        Map<String, List<Entity>> byTable = new LinkedHashMap<>();
-        model.entities().forEach(e -> byTable.computeIfAbsent(e.table(), t -> new ArrayList<>()).add(e));
-        byTable.forEach((table, entities) -> {
-            for (int i = 0; i < entities.size(); i++) {
-                for (int j = i + 1; j < entities.size(); j++) {
-                    Entity a = entities.get(i);
-                    Entity b = entities.get(j);
-                    String moduleA = model.moduleOf(a.type()).map(Module::name).orElse("");
-                    String moduleB = model.moduleOf(b.type()).map(Module::name).orElse("");
-                    if (moduleA.isEmpty() || moduleB.isEmpty() || !crosses(moduleA, moduleB)) {
-                        continue;
-                    }
-                    blockers.add(blocker(Blocker.Kind.SHARED_TABLE, a.type(), "table " + table, moduleA, moduleB,
-                            prefix() + "table '" + table + "' is mapped by " + a.type() + " (" + model.sourcePath(a.type())
-                                    + ", module " + moduleA + ") and by " + b.type() + " (module " + moduleB
-                                    + "), which would run in different services: each table belongs to one module; read the"
-                                    + " other module's data through its HTTP contract, or " + together(moduleA, moduleB)));
-                }
-            }
-        });
     }
 
     /**

@@ -20,17 +20,29 @@ class BoundaryTest {
         final List<ModulithModel.Entity> entities = new ArrayList<>();
         final Map<String, String> externalized = new java.util.HashMap<>();
 
+        /** The main class: in no module unless a module's types hold it. */
+        String mainClass = "shop.ShopApplication";
+
         Shop module(String name, boolean open, List<String> types, ModulithModel.Dependency... dependencies) {
+            return module(name, open, false, types, dependencies);
+        }
+
+        /** A module listed in {@code @Modulithic(sharedModules)}. */
+        Shop shared(String name, List<String> types, ModulithModel.Dependency... dependencies) {
+            return module(name, false, true, types, dependencies);
+        }
+
+        private Shop module(String name, boolean open, boolean shared, List<String> types, ModulithModel.Dependency... dependencies) {
             List<String> qualified = types.stream().map(t -> "shop." + name + "." + t).toList();
             Set<String> published = Set.copyOf(qualified.stream().filter(t -> !t.contains(".internal.")).toList());
-            modules.add(new ModulithModel.Module(name, "shop." + name, open, false, Set.copyOf(qualified), published,
+            modules.add(new ModulithModel.Module(name, "shop." + name, open, shared, Set.copyOf(qualified), published,
                     Map.of(), List.of(dependencies)));
             return this;
         }
 
         ModulithModel model() {
             List<ModulithModel.Module> all = new ArrayList<>(modules);
-            return new ModulithModel("shop.ShopApplication", List.of("shop"), all, contracts, Set.of(), listeners, entities, externalized,
+            return new ModulithModel(mainClass, List.of("shop"), all, contracts, Set.of(), listeners, entities, externalized,
                     Map.of(), "2.1.1", "17");
         }
     }
