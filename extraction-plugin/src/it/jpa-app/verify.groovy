@@ -71,7 +71,7 @@ try {
     loopback.stopAll()
 }
 
-// The application's own jar in mixed runs (extraction-runtime's jpa.LocalManagedTypesPostProcessor), with the module
+// The application's own jar in mixed runs (extraction-runtime's jpa.LocalPersistenceUnitPostProcessor), with the module
 // metadata the modules goal wrote into its classes. The remote modules' base URL is a free loopback port nothing
 // listens on: no call is made.
 File application = new File(basedir, 'target/library-1.0.jar')

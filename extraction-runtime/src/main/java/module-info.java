@@ -23,6 +23,7 @@ open module dev.forum.extraction.runtime {
     requires static spring.boot.flyway;
     requires static flyway.core;
     requires static spring.orm;
+    requires static jakarta.persistence;
 
     exports dev.forum.extraction.runtime;
     exports dev.forum.extraction.runtime.topology;

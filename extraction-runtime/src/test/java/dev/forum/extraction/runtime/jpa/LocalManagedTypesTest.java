@@ -8,6 +8,7 @@ import dev.forum.extraction.runtime.jpa.fixture.visits.Visit;
 import dev.forum.extraction.runtime.topology.InvalidTopologyException;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.metamodel.EntityType;
+import jakarta.persistence.spi.PersistenceUnitInfo;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -29,7 +30,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -49,8 +50,8 @@ class LocalManagedTypesTest {
             module.billing.packages=dev.forum.extraction.runtime.jpa.fixture.billing
             """;
 
-    private static final String VISIT_TABLE = "create table visit (id bigint primary key, patient_id bigint)";
-    private static final String PATIENT_TABLE = "create table patient (id bigint primary key, name varchar(255))";
+    static final String VISIT_TABLE = "create table visit (id bigint primary key, patient_id bigint)";
+    static final String PATIENT_TABLE = "create table patient (id bigint primary key, name varchar(255))";
 
     @TempDir
     Path dir;
@@ -71,17 +72,22 @@ class LocalManagedTypesTest {
 
     @BeforeEach
     void metadata() throws IOException {
+        withMetadata = withMetadata(dir);
+    }
+
+    /** The test's class loader with the three modules' metadata, written under the given directory. */
+    static ClassLoader withMetadata(Path dir) throws IOException {
         Path metadata = dir.resolve("META-INF/extraction/modules.properties");
         Files.createDirectories(metadata.getParent());
         Files.writeString(metadata, METADATA);
-        withMetadata = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader());
+        return new URLClassLoader(new URL[] {dir.toUri().toURL()}, LocalManagedTypesTest.class.getClassLoader());
     }
 
     /**
      * A JPA application with the library (every auto-configuration it registers, as an application that adds it gets
      * them), on an H2 database whose schema the given statements make.
      */
-    private static ApplicationContextRunner application(Class<?> configuration, String database, String... tables) {
+    static ApplicationContextRunner application(Class<?> configuration, String database, String... tables) {
         ClassLoader classLoader = LocalManagedTypesTest.class.getClassLoader();
         Class<?>[] library = ImportCandidates.load(AutoConfiguration.class, classLoader).getCandidates().stream()
                 .filter(name -> name.startsWith("dev.forum.extraction.runtime."))
@@ -94,9 +100,15 @@ class LocalManagedTypesTest {
                         "spring.jpa.hibernate.ddl-auto=validate");
     }
 
-    private static List<Class<?>> entities(ApplicationContext context) {
-        return context.getBean(EntityManagerFactory.class).getMetamodel().getEntities().stream()
+    /** The entities of the named entity manager factory's metamodel. */
+    static List<Class<?>> entities(ApplicationContext context, String factory) {
+        return context.getBean(factory, EntityManagerFactory.class).getMetamodel().getEntities().stream()
                 .<Class<?>>map(EntityType::getJavaType).toList();
+    }
+
+    /** The persistence unit the named entity manager factory was made from. */
+    static PersistenceUnitInfo unit(ApplicationContext context, String factory) {
+        return context.getBean("&" + factory, LocalContainerEntityManagerFactoryBean.class).getPersistenceUnitInfo();
     }
 
     @Test
@@ -105,17 +117,17 @@ class LocalManagedTypesTest {
                 .withPropertyValues("extraction.topology.local-modules=visits")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(entities(context)).containsExactly(Visit.class);
-                    assertThat(context.getBean(PersistenceManagedTypes.class).getManagedClassNames())
+                    assertThat(entities(context, "entityManagerFactory")).containsExactly(Visit.class);
+                    assertThat(unit(context, "entityManagerFactory").getManagedClassNames())
                             .containsExactly(Visit.class.getName());
                 });
-        assertThat(output).contains("Left out 1 managed class(es) of remote modules from the persistence unit");
+        assertThat(output).contains("Left out 1 managed class(es) of remote modules from the persistence unit 'default'");
     }
 
     @Test
     void withEveryModuleLocalEveryEntityIsMapped() {
         application(Clinic.class, "every-module", VISIT_TABLE, PATIENT_TABLE).withClassLoader(withMetadata)
-                .run(context -> assertThat(entities(context)).containsExactlyInAnyOrder(Visit.class, Patient.class));
+                .run(context -> assertThat(entities(context, "entityManagerFactory")).containsExactlyInAnyOrder(Visit.class, Patient.class));
     }
 
     @Test
@@ -134,9 +146,9 @@ class LocalManagedTypesTest {
         application(Clinic.class, "no-metadata", VISIT_TABLE, PATIENT_TABLE)
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean(PersistenceManagedTypes.class).getManagedClassNames())
+                    assertThat(unit(context, "entityManagerFactory").getManagedClassNames())
                             .containsExactlyInAnyOrder(Visit.class.getName(), Patient.class.getName());
-                    assertThat(entities(context)).containsExactlyInAnyOrder(Visit.class, Patient.class);
+                    assertThat(entities(context, "entityManagerFactory")).containsExactlyInAnyOrder(Visit.class, Patient.class);
                 });
     }
 }
