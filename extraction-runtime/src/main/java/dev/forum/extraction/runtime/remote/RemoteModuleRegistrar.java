@@ -53,8 +53,9 @@ public final class RemoteModuleRegistrar implements BeanDefinitionRegistryPostPr
     public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
         ConfigurableListableBeanFactory beanFactory = (ConfigurableListableBeanFactory) registry;
         ClassLoader classLoader = beanFactory.getBeanClassLoader();
-        TopologySettings settings = TopologySettings.from(environment);
         Optional<ModuleMetadata> metadata = ModuleMetadata.load(classLoader);
+        TopologySettings settings = TopologySettings.from(environment,
+                metadata.map(ModuleMetadata::runnableModules).orElse(List.of()));
         if (metadata.isEmpty()) {
             if (!settings.localModules().isEmpty()) {
                 throw new InvalidTopologyException("extraction.topology.local-modules is set, but the application carries no module"

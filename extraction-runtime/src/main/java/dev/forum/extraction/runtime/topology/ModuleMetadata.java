@@ -129,6 +129,15 @@ public record ModuleMetadata(List<ModuleInfo> modules, Set<String> service) {
                         .mapToInt(String::length).max().orElse(0)));
     }
 
+    /**
+     * The modules {@code extraction.topology.local-modules} can run in this jar: those a service jar was built for,
+     * else all; without the modules that run everywhere (open, shared, the main class's), in the metadata's order.
+     */
+    public List<String> runnableModules() {
+        return modules.stream().filter(m -> !m.everywhere()).map(ModuleInfo::name)
+                .filter(name -> !isService() || service.contains(name)).toList();
+    }
+
     /** Whether this is a service jar's metadata (it names the modules the service was built to run). */
     public boolean isService() {
         return !service.isEmpty();

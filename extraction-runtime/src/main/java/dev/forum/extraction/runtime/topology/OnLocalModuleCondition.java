@@ -19,6 +19,7 @@ class OnLocalModuleCondition implements Condition {
         if (modules.isEmpty()) {
             return true;
         }
-        return Topology.resolve(TopologySettings.from(context.getEnvironment()), modules.get()).isLocal(module);
+        return Topology.resolve(TopologySettings.from(context.getEnvironment(), modules.get().runnableModules()),
+                modules.get()).isLocal(module);
     }
 }

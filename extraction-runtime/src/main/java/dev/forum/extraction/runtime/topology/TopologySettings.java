@@ -2,10 +2,13 @@ package dev.forum.extraction.runtime.topology;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.boot.context.properties.bind.BindResult;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -35,21 +38,40 @@ public record TopologySettings(Set<String> localModules, URI remoteBaseUrl, Map<
     private static final String LOCAL_MODULES = PREFIX + ".local-modules";
 
     /**
-     * Reads the settings from the environment (properties, command-line arguments, environment variables).
+     * Reads the settings from the environment (properties, command-line arguments, environment variables), as
+     * {@link #from(Environment, Collection)} without the jar's module names.
      *
-     * @throws InvalidTopologyException when {@code extraction.topology.local-modules} is given but names no module (empty,
-     *                                  or only commas and blanks): unset means every module, so an empty value is
-     *                                  refused rather than read as "every module" (README, "no local module at all")
+     * @throws InvalidTopologyException as {@link #from(Environment, Collection)}
      */
     public static TopologySettings from(Environment environment) {
+        return from(environment, List.of());
+    }
+
+    /**
+     * Reads the settings from the environment (properties, command-line arguments, environment variables).
+     *
+     * @param modules the modules of the jar that may be named in {@code extraction.topology.local-modules}, for the
+     *                refusal of an empty one; empty when not known
+     * @throws InvalidTopologyException every mistake at once ({@link InvalidTopologyException#refusals()}): a name under
+     *                                  {@code extraction.topology.*} or {@code extraction.warm-up.*} the run time does not
+     *                                  read ({@link SettingNames}), which Spring Boot would ignore; and
+     *                                  {@code extraction.topology.local-modules} given but naming no module (empty, or
+     *                                  only commas and blanks): unset means every module, so an empty value is refused
+     *                                  rather than read as "every module" (README, "no local module at all")
+     */
+    public static TopologySettings from(Environment environment, Collection<String> modules) {
+        List<String> mistakes = new ArrayList<>(SettingNames.unknown(environment));
         Binder binder = Binder.get(environment);
         BindResult<List<String>> names = binder.bind(LOCAL_MODULES, Bindable.listOf(String.class));
         Set<String> local = new LinkedHashSet<>();
         names.orElse(List.of()).stream().map(String::strip).filter(name -> !name.isEmpty()).forEach(local::add);
         if (local.isEmpty() && (names.isBound() || isGiven(environment, LOCAL_MODULES))) {
-            throw new InvalidTopologyException(LOCAL_MODULES + " (EXTRACTION_TOPOLOGY_LOCAL_MODULES) is set but names no module:"
-                    + " name the modules that run here, e.g. " + LOCAL_MODULES + "=orders,stock, or leave it unset to run every"
-                    + " module the jar holds");
+            mistakes.add(LOCAL_MODULES + " (EXTRACTION_TOPOLOGY_LOCAL_MODULES) is set but names no module: name the modules"
+                    + " that run here" + (modules.isEmpty() ? "" : ", one or more of: " + String.join(", ", new TreeSet<>(modules)))
+                    + ", or leave it unset to run every module the jar holds");
+        }
+        if (!mistakes.isEmpty()) {
+            throw new InvalidTopologyException(mistakes);
         }
         return new TopologySettings(local,
                 binder.bind(PREFIX + ".remote-base-url", URI.class).orElse(null),

@@ -151,4 +151,20 @@ class RemoteModuleRegistrarTest {
                 .isInstanceOf(InvalidTopologyException.class)
                 .hasMessageStartingWith("Module 'b' is remote but has no URL (a calls it)");
     }
+
+    @Test
+    void aMistypedSettingIsRefusedRatherThanStartingEveryModule() {
+        assertThatThrownBy(() -> start(Map.of("extraction.topology.local-module", "a")))
+                .isInstanceOf(InvalidTopologyException.class)
+                .hasMessageStartingWith("extraction.topology.local-module is not a setting of the extraction run time (did you"
+                        + " mean extraction.topology.local-modules?)");
+        assertThat(context.isActive()).isFalse();
+    }
+
+    @Test
+    void anEmptyLocalModulesSettingIsAnsweredWithThisApplicationsModules() {
+        assertThatThrownBy(() -> start(Map.of("extraction.topology.local-modules", " , ")))
+                .isInstanceOf(InvalidTopologyException.class)
+                .hasMessageContaining("name the modules that run here, one or more of: a, b, or leave it unset");
+    }
 }

@@ -3,8 +3,10 @@ package dev.forum.extraction.runtime.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.env.StandardEnvironment;
@@ -14,9 +16,11 @@ import org.springframework.mock.env.MockEnvironment;
 /** The settings as the environment gives them: a local-modules setting given but naming nothing is refused, not "all". */
 class TopologySettingsTest {
 
+    /** The name Spring Boot maps as environment variables ({@code EXTRACTION_TOPOLOGY_LOCAL_MODULES}). */
+    private static final String SYSTEM_ENVIRONMENT = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
+
     private static final String REFUSAL = "extraction.topology.local-modules (EXTRACTION_TOPOLOGY_LOCAL_MODULES) is set but"
-            + " names no module: name the modules that run here, e.g. extraction.topology.local-modules=orders,stock, or"
-            + " leave it unset to run every module the jar holds";
+            + " names no module: name the modules that run here, or leave it unset to run every module the jar holds";
 
     @Test
     void unsetMeansEveryModuleTheJarHolds() {
@@ -44,5 +48,88 @@ class TopologySettingsTest {
                 Map.of("EXTRACTION_TOPOLOGY_LOCAL_MODULES", "")));
         assertThatThrownBy(() -> TopologySettings.from(environment)).isInstanceOf(InvalidTopologyException.class)
                 .hasMessage(REFUSAL);
+    }
+
+    @Test
+    void anEmptySettingIsAnsweredWithTheModulesTheJarCanRun() {
+        MockEnvironment environment = new MockEnvironment().withProperty("extraction.topology.local-modules", ",");
+        assertThatThrownBy(() -> TopologySettings.from(environment, List.of("orders", "catalog")))
+                .hasMessage("extraction.topology.local-modules (EXTRACTION_TOPOLOGY_LOCAL_MODULES) is set but names no"
+                        + " module: name the modules that run here, one or more of: catalog, orders, or leave it unset to"
+                        + " run every module the jar holds");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            extraction.topology.local-module   | extraction.topology.local-modules
+            extraction.topology.localModule    | extraction.topology.local-modules
+            extraction.toplogy.local-modules   | extraction.topology.local-modules
+            extraction.topology.remote-base-uri | extraction.topology.remote-base-url
+            extraction.topology.read-timout    | extraction.topology.read-timeout
+            extraction.topologie.remote-urls.b | extraction.topology.remote-urls.b
+            extraction.warm-up.round           | extraction.warm-up.rounds
+            extraction.warmup.path             | extraction.warm-up.paths
+            extraction.wram-up.rounds          | extraction.warm-up.rounds
+            """)
+    void aMistypedPropertyIsRefusedWithTheNameItMeant(String typed, String meant) {
+        MockEnvironment environment = new MockEnvironment().withProperty(typed, "catalog");
+        assertThatThrownBy(() -> TopologySettings.from(environment)).isInstanceOf(InvalidTopologyException.class)
+                .hasMessageStartingWith(typed + " is not a setting of the extraction run time (did you mean " + meant + "?): the "
+                        + meant.substring(0, meant.indexOf('.', "extraction.".length()) + 1) + "* settings are ");
+    }
+
+    @Test
+    void aNameFarFromAnySettingIsRefusedWithTheGroupsNames() {
+        MockEnvironment environment = new MockEnvironment().withProperty("extraction.topology.services", "x");
+        assertThatThrownBy(() -> TopologySettings.from(environment)).hasMessage("extraction.topology.services is not a"
+                + " setting of the extraction run time: the extraction.topology.* settings are local-modules, remote-base-url,"
+                + " remote-urls.<key>, connect-timeout, read-timeout");
+    }
+
+    @Test
+    void aMistypedEnvironmentVariableIsRefusedWithTheVariableItMeant() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource(SYSTEM_ENVIRONMENT, Map.of(
+                "EXTRACTION_TOPOLOGY_LOCAL_MODULE", "catalog", "EXTRACTION_TOPOLOGY_REMOTEURL_USERS", "http://users")));
+        assertThatThrownBy(() -> TopologySettings.from(environment)).isInstanceOf(InvalidTopologyException.class)
+                .hasMessageContaining("2 mistakes")
+                .hasMessageContaining("the environment variable EXTRACTION_TOPOLOGY_LOCAL_MODULE is not a setting of the"
+                        + " extraction run time (did you mean EXTRACTION_TOPOLOGY_LOCAL_MODULES?)")
+                .hasMessageContaining("the environment variable EXTRACTION_TOPOLOGY_REMOTEURL_USERS is not a setting");
+    }
+
+    @Test
+    void everyMistakeIsGivenAtOnce() {
+        MockEnvironment environment = new MockEnvironment().withProperty("extraction.topology.local-modules", "")
+                .withProperty("extraction.warm-up.round", "3");
+        assertThatThrownBy(() -> TopologySettings.from(environment)).isInstanceOf(InvalidTopologyException.class)
+                .satisfies(e -> assertThat(((InvalidTopologyException) e).refusals()).hasSize(2))
+                .hasMessageStartingWith("2 mistakes in the extraction.topology settings:\nextraction.warm-up.round is not");
+    }
+
+    @Test
+    void everyNameTheRunTimeReadsIsTakenInEveryForm() {
+        MockEnvironment environment = new MockEnvironment().withProperty("extraction.topology.local-modules", "a")
+                .withProperty("extraction.topology.remoteBaseUrl", "http://lb")
+                .withProperty("extraction.topology.remote-urls.users", "http://users")
+                .withProperty("extraction.topology.connect-timeout", "1s").withProperty("extraction.topology.read-timeout", "2s")
+                .withProperty("extraction.warm-up.rounds", "2").withProperty("extraction.warm-up.suffixes[0]", "/1")
+                .withProperty("extraction.warm-up.paths", "/");
+        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource(SYSTEM_ENVIRONMENT, Map.of(
+                "EXTRACTION_TOPOLOGY_LOCAL_MODULES", "a", "EXTRACTION_TOPOLOGY_REMOTEURLS_POSTS", "http://posts",
+                "EXTRACTION_TOPOLOGY_REMOTE_BASE_URL", "http://lb", "EXTRACTION_TOPOLOGY_READTIMEOUT", "1s",
+                "EXTRACTION_WARMUP_PATHS_0", "/", "EXTRACTION_WARM_UP_ROUNDS", "1")));
+        TopologySettings settings = TopologySettings.from(environment);
+        assertThat(settings.localModules()).containsExactly("a");
+        assertThat(settings.remoteUrls()).containsKeys("users", "posts");
+    }
+
+    @Test
+    void theApplicationsOwnSettingsUnderExtractionAreLeftAlone() {
+        MockEnvironment environment = new MockEnvironment().withProperty("extraction.jobs.batch-size", "10")
+                .withProperty("extraction.source.url", "http://x");
+        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource(SYSTEM_ENVIRONMENT,
+                Map.of("EXTRACTION_JOBS_ENABLED", "true")));
+        assertThat(TopologySettings.from(environment).localModules()).isEmpty();
     }
 }
