@@ -209,7 +209,7 @@ public class EcsMojo extends AnalysingMojo {
         }
         leftOut.forEach(getLog()::warn);
         Map<String, String> files = EcsRenderer.render(resolved, settings);
-        TaskNeeds.warnings(runtime, settings.healthCheckPath(), settings.managementPort(), settings.rdsCaBundle(),
+        TaskNeeds.warnings(runtime, moduleDatabases, settings.healthCheckPath(), settings.managementPort(), settings.rdsCaBundle(),
                 imageFolder()).forEach(line -> getLog().warn("[extract] " + line));
 
         EcsOutput.write(out, files);

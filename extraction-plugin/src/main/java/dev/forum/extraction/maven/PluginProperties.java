@@ -2,6 +2,8 @@ package dev.forum.extraction.maven;
 
 import dev.forum.closestname.ClosestName;
 import dev.forum.extraction.model.ExtractionException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -28,13 +30,27 @@ final class PluginProperties {
     /**
      * @param userProperties the build's {@code -D} properties
      * @param plugin         this plugin's descriptor: every goal's parameters and the property each reads
-     * @throws ExtractionException (one line) for a property in the plugin's name that no goal reads (with the closest
-     *                             one, and where the properties are listed: not all of them), a key of six letters or more within two edits of {@code extract} (a mistyped
-     *                             {@code -Dextract}), an
-     *                             empty {@code -Dextract=}, or a switch that is neither {@code true} nor {@code false}
+     * @throws ExtractionException every mistake at once, one line each (a first line counting them when there are
+     *                             several): a property in the plugin's name that no goal reads (with the closest one,
+     *                             and where the properties are listed: not all of them), a key of six letters or more
+     *                             within two edits of {@code extract} (a mistyped {@code -Dextract}), an empty
+     *                             {@code -Dextract=}, or a switch that is neither {@code true} nor {@code false}
      */
     static void check(Properties userProperties, PluginDescriptor plugin) {
+        List<String> mistakes = mistakes(userProperties, plugin);
+        if (mistakes.size() == 1) {
+            throw new ExtractionException(mistakes.get(0));
+        }
+        if (!mistakes.isEmpty()) {
+            throw new ExtractionException(mistakes.size() + " mistakes in the -D properties of the extraction plugin:\n"
+                    + String.join("\n", mistakes));
+        }
+    }
+
+    /** The mistakes {@link #check} refuses, one line each, in the order of the properties' names. */
+    private static List<String> mistakes(Properties userProperties, PluginDescriptor plugin) {
         Map<String, String> known = known(plugin);
+        List<String> mistakes = new ArrayList<>();
         for (String key : new TreeSet<>(userProperties.stringPropertyNames())) {
             String value = userProperties.getProperty(key);
             String head = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
@@ -42,25 +58,22 @@ final class PluginProperties {
             // Six letters or more: a short key two edits away (exact, extra) is more likely another tool's.
             if (!ours && head.length() >= 6 && ClosestName.distance(head.toLowerCase(Locale.ROOT), PREFIX) <= 2) {
                 String meant = PREFIX + key.substring(head.length());
-                throw new ExtractionException("-D" + key + "=" + value + " is not a property of the extraction plugin: did you"
+                mistakes.add("-D" + key + "=" + value + " is not a property of the extraction plugin: did you"
                         + " mean -D" + (known.containsKey(meant) ? meant : PREFIX) + "=" + value + "?");
-            }
-            if (!ours) {
+            } else if (!ours) {
                 continue;
-            }
-            if (!known.containsKey(key)) {
-                throw new ExtractionException("-D" + key + " is not a property of the extraction plugin"
+            } else if (!known.containsKey(key)) {
+                mistakes.add("-D" + key + " is not a property of the extraction plugin"
                         + ClosestName.hint(key, known.keySet()) + ": correct it or leave it out; " + listing(plugin));
-            }
-            if (key.equals(PREFIX) && value.isBlank()) {
-                throw new ExtractionException("-Dextract= names nothing: give the modules or services to build, e.g."
+            } else if (key.equals(PREFIX) && value.isBlank()) {
+                mistakes.add("-Dextract= names nothing: give the modules or services to build, e.g."
                         + " -Dextract=<module or service>, or leave it out");
-            }
-            if ("boolean".equals(known.get(key)) && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-                throw new ExtractionException("-D" + key + "=" + value + " is neither true nor false: say -D" + key + "=true or -D"
+            } else if ("boolean".equals(known.get(key)) && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                mistakes.add("-D" + key + "=" + value + " is neither true nor false: say -D" + key + "=true or -D"
                         + key + "=false");
             }
         }
+        return mistakes;
     }
 
     /**

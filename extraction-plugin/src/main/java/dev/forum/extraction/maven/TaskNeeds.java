@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * What the ECS tasks the ecs goal renders expect of the application and its image, checked against what the build
  * has: the tasks connect to PostgreSQL ({@code jdbc:postgresql://...?sslmode=verify-full&sslrootcert=<bundle>}), which
- * needs the PostgreSQL driver on the runtime class path and the RDS certificate bundle in the image; and the load
+ * needs the PostgreSQL driver on the runtime class path and the RDS certificate bundle in the image, and without a
+ * role per module connects as the database's master user; and the load
  * balancers' health checks ask Actuator's port, which only Spring Boot Actuator opens. Each gap is one warning line
  * saying what to add: the deployment is rendered anyway, but its tasks would not start or never turn healthy.
  */
@@ -26,6 +27,8 @@ final class TaskNeeds {
 
     /**
      * @param runtime         the {@code groupId:artifactId} of every artifact on the application's runtime class path
+     * @param moduleDatabases whether the tasks get a database role per module ({@code extract.ecs.moduleDatabases});
+     *                        without it they connect as the database's master user
      * @param healthCheckPath the path the target groups' health checks ask ({@code extract.ecs.healthCheckPath})
      * @param managementPort  the port they ask it on ({@code extract.ecs.managementPort})
      * @param rdsCaBundle     where the JDBC URL expects the RDS certificate bundle in the image ({@code extract.ecs.rdsCaBundle})
@@ -33,14 +36,22 @@ final class TaskNeeds {
      *                        none is set
      * @return the warnings, each one line without the build's prefix; empty when the tasks have what they need
      */
-    static List<String> warnings(Set<String> runtime, String healthCheckPath, int managementPort, String rdsCaBundle,
-            Path imageFiles) {
+    static List<String> warnings(Set<String> runtime, boolean moduleDatabases, String healthCheckPath, int managementPort,
+            String rdsCaBundle, Path imageFiles) {
         List<String> warnings = new ArrayList<>();
         if (runtime.contains(JDBC)) {
             if (!runtime.contains(POSTGRESQL)) {
                 warnings.add("ecs: the tasks' SPRING_DATASOURCE_URL is a PostgreSQL JDBC URL (jdbc:postgresql://<RDS>/...),"
                         + " but the application has no PostgreSQL driver on its runtime class path, so its datasource cannot"
                         + " connect: add the dependency " + POSTGRESQL + " (<scope>runtime</scope>)");
+            }
+            if (!moduleDatabases) {
+                // The root README, "What each part may do": an application role may read and write its tables only.
+                warnings.add("ecs: every task connects to PostgreSQL as the database's master user (SPRING_DATASOURCE_USERNAME"
+                        + " and _PASSWORD from the RDS admin secret), which may drop any module's tables and create roles:"
+                        + " with Spring's one datasource the plugin renders no role of fewer rights; if the application"
+                        + " reads a datasource per module (<PREFIX>_DATASOURCE_<MODULE>_USERNAME, ...), set"
+                        + " extract.ecs.moduleDatabases=true and extract.ecs.databaseBootstrapImage for a role per module");
             }
             String inImage = rdsCaBundle.substring(1);
             if (imageFiles == null || !Files.isRegularFile(imageFiles.resolve(inImage))) {

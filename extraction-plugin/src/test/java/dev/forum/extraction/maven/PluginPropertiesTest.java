@@ -44,6 +44,20 @@ class PluginPropertiesTest {
                 refusal("extract", ""));
     }
 
+    @Test
+    void everyMistakeIsRefusedAtOnce() throws Exception {
+        PluginDescriptor plugin = plugin();
+        Properties properties = properties("extract.image", "maybe", "extract.imag", "false", "extrac", "orders",
+                "extract.topology", "t.yml", "skipTests", "true");
+        assertEquals("""
+                3 mistakes in the -D properties of the extraction plugin:
+                -Dextrac=orders is not a property of the extraction plugin: did you mean -Dextract=orders?
+                -Dextract.imag is not a property of the extraction plugin (did you mean extract.image?): correct it or\
+                 leave it out; `mvn extract:help -Ddetail` lists every goal's properties ("User property")
+                -Dextract.image=maybe is neither true nor false: say -Dextract.image=true or -Dextract.image=false""",
+                assertThrows(ExtractionException.class, () -> PluginProperties.check(properties, plugin)).getMessage());
+    }
+
     private static String refusal(String key, String value) throws Exception {
         PluginDescriptor plugin = plugin();
         return assertThrows(ExtractionException.class, () -> PluginProperties.check(properties(key, value), plugin))

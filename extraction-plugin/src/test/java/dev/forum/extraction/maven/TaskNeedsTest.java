@@ -30,7 +30,7 @@ class TaskNeedsTest {
     }
 
     private static List<String> warnings(Set<String> runtime, Path imageFiles) {
-        return TaskNeeds.warnings(runtime, "/actuator/health/readiness", 3001, BUNDLE, imageFiles);
+        return TaskNeeds.warnings(runtime, true, "/actuator/health/readiness", 3001, BUNDLE, imageFiles);
     }
 
     @Test
@@ -73,5 +73,18 @@ class TaskNeedsTest {
                 + " 3001 (extract.ecs.healthCheckPath, managementPort), but the application has no Spring Boot Actuator on its"
                 + " runtime class path, so no task would ever turn healthy: add the dependency"
                 + " org.springframework.boot:spring-boot-starter-actuator"), warnings(Set.of(JDBC, DRIVER), imageFiles()));
+    }
+
+    @Test
+    void tasksWithoutARolePerModuleAreToldTheyConnectAsTheMasterUser() throws IOException {
+        List<String> warnings = TaskNeeds.warnings(Set.of(JDBC, DRIVER, ACTUATOR), false, "/actuator/health/readiness",
+                3001, BUNDLE, imageFiles());
+        assertEquals(List.of("ecs: every task connects to PostgreSQL as the database's master user (SPRING_DATASOURCE_USERNAME"
+                + " and _PASSWORD from the RDS admin secret), which may drop any module's tables and create roles: with"
+                + " Spring's one datasource the plugin renders no role of fewer rights; if the application reads a datasource"
+                + " per module (<PREFIX>_DATASOURCE_<MODULE>_USERNAME, ...), set extract.ecs.moduleDatabases=true and"
+                + " extract.ecs.databaseBootstrapImage for a role per module"), warnings);
+        assertEquals(List.of(), TaskNeeds.warnings(Set.of(ACTUATOR), false, "/actuator/health/readiness", 3001, BUNDLE, null),
+                "without JDBC no task connects to a database");
     }
 }
