@@ -2,17 +2,21 @@ package dev.forum.extraction.runtime.topology;
 
 import dev.forum.closestname.ClosestName;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.boot.origin.Origin;
 import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.boot.origin.SystemEnvironmentOrigin;
 import org.springframework.boot.origin.TextResourceOrigin;
@@ -22,113 +26,165 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 /**
  * The run time's own setting names, {@code extraction.topology.*} and {@code extraction.warm-up.*}, checked as given.
  * Spring Boot ignores a setting nothing binds, so a mistyped {@code extraction.topology.local-module=catalog} would start
- * every module of the jar where one service was meant (on ECS, a second writer to every module's tables). A name under
- * either group that the run time does not read, or under a group name one or two letters off
- * ({@code extraction.toplogy.*}, {@link ClosestName}), is refused; any other name under {@code extraction.} is left to
- * the application, which may have settings of its own there.
+ * every module of the jar where one service was meant (on ECS, a second writer to every module's tables). A name in
+ * either group that the run time does not read is refused, and so is a name in a group one or two letters off
+ * ({@code extraction.toplogy.local-modules}, {@link ClosestName}) when the rest of it is a setting of the run time. Any
+ * other name under {@code extraction.} ({@code extraction.topology-cache.size}) is the application's own and left alone.
  *
  * <p>Names are compared as Spring Boot binds them (relaxed: {@code local-modules}, {@code localModules},
- * {@code EXTRACTION_TOPOLOGY_LOCAL_MODULES} are one name), by their elements in uniform form joined together, since an
- * environment variable's underscores split where a property's dashes do not.
+ * {@code EXTRACTION_TOPOLOGY_LOCAL_MODULES} are one name): the group by its element after {@code extraction} (for an
+ * environment variable also the next two joined, {@code WARM_UP}), the rest by its elements in uniform form joined,
+ * since a variable's underscores split where a property's dashes do not. A group or map given with no value (a YAML
+ * {@code warm-up:} whose lines are commented out, a profile's {@code remote-urls: {}}) is no mistake.
  */
 final class SettingNames {
 
-    /** Every name the run time reads, as properties; those ending in {@code .} take a key or an index after them. */
-    static final List<String> KNOWN = List.of(
-            "extraction.topology.local-modules", "extraction.topology.remote-base-url",
-            "extraction.topology.remote-urls.", "extraction.topology.connect-timeout", "extraction.topology.read-timeout",
-            "extraction.warm-up.rounds", "extraction.warm-up.suffixes", "extraction.warm-up.paths");
+    /** Each group's settings, as properties; a name ending in {@code .} is a map, its keys after it. */
+    private static final Map<String, List<String>> GROUPS = new LinkedHashMap<>();
 
-    /** The list-valued names, which may also be given by index ({@code paths[0]}, {@code EXTRACTION_WARMUP_PATHS_0}). */
-    private static final Set<String> LISTS = Set.of("extraction.topology.local-modules", "extraction.warm-up.suffixes",
-            "extraction.warm-up.paths");
+    static {
+        GROUPS.put("topology", List.of("local-modules", "remote-base-url", "remote-urls.", "connect-timeout", "read-timeout"));
+        GROUPS.put("warm-up", List.of("rounds", "suffixes", "paths"));
+    }
 
-    private static final List<String> GROUPS = List.of("topology", "warm-up");
+    /** The list-valued settings, which may also be given by index ({@code paths[0]}, {@code EXTRACTION_WARMUP_PATHS_0}). */
+    private static final Set<String> LISTS = Set.of("local-modules", "suffixes", "paths");
 
     private SettingNames() {
     }
 
     /**
      * @param environment the application's settings (properties, command-line arguments, environment variables)
-     * @return one line per unknown name under the run time's groups, as the user wrote it, with the name it most likely
-     *         meant when one is close, and the names the group has; empty when every name is known
+     * @return one line per unknown name of the run time's groups, as the user wrote it, with the name it most likely
+     *         meant when one is close, and the names its group has; empty when every name is known
      */
     static List<String> unknown(Environment environment) {
         Set<String> lines = new LinkedHashSet<>();
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
             if (source instanceof IterableConfigurationPropertySource iterable) {
                 boolean variables = source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource;
-                iterable.stream().forEach(name -> refusal(name, variables, iterable.getConfigurationProperty(name))
+                iterable.stream().forEach(name -> refusal(name, variables, () -> iterable.getConfigurationProperty(name))
                         .ifPresent(lines::add));
             }
         }
         return new ArrayList<>(lines);
     }
 
-    /** The refusal of {@code name}, or empty when it is known or not the run time's. */
-    static Optional<String> refusal(ConfigurationPropertyName name, boolean variable, ConfigurationProperty property) {
-        if (name.getNumberOfElements() < 2 || !name.getElement(0, Form.UNIFORM).equals("extraction")) {
+    /**
+     * @param property the setting's value and origin, looked up only for a name of the run time's groups
+     * @return the refusal of {@code name}, or empty when it is known or not the run time's
+     */
+    static Optional<String> refusal(ConfigurationPropertyName name, boolean variable, Supplier<ConfigurationProperty> property) {
+        int count = name.getNumberOfElements();
+        if (count < 2 || !element(name, 0).equals("extraction")) {
             return Optional.empty();
         }
-        String joined = joined(name);
-        String group = GROUPS.stream().filter(g -> joined.startsWith(uniform("extraction." + g))).findFirst()
-                .orElse(null);
-        String typedGroup = name.getElement(1, Form.UNIFORM);
-        if (group == null) {
-            // Not the run time's unless its group is a near miss of one (two letters at most, as everywhere).
-            group = ClosestName.of(typedGroup, GROUPS.stream().map(SettingNames::uniform).toList())
-                    .flatMap(g -> GROUPS.stream().filter(x -> uniform(x).equals(g)).findFirst()).orElse(null);
+        String group = null;
+        int rest = 2;
+        for (String candidate : GROUPS.keySet()) {
+            String uniform = candidate.replace("-", "");
+            if (element(name, 1).equals(uniform)) {
+                group = candidate;
+            } else if (variable && count > 2 && (element(name, 1) + element(name, 2)).equals(uniform)) {
+                group = candidate;
+                rest = 3;
+            }
+        }
+        boolean nearMiss = group == null;
+        if (nearMiss) {
+            group = ClosestName.of(element(name, 1), GROUPS.keySet().stream().map(g -> g.replace("-", "")).toList())
+                    .flatMap(u -> GROUPS.keySet().stream().filter(g -> g.replace("-", "").equals(u)).findFirst()).orElse(null);
             if (group == null) {
                 return Optional.empty();
             }
-        } else if (known(joined)) {
+        }
+        String tail = joined(name, rest);
+        if (!nearMiss && (known(group, tail) || isEmptyGroupOrMap(group, tail, property))) {
             return Optional.empty();
         }
-        String meant = meant(joined, typedGroup, group);
-        String written = written(name, property);
+        String meant = meant(group, name, rest, tail);
+        if (nearMiss && meant == null) {
+            return Optional.empty(); // a name of the application's own that looks like the group
+        }
+        String written = written(name, property.get());
         String prefix = "extraction." + group + ".";
-        List<String> names = KNOWN.stream().filter(k -> k.startsWith(prefix))
-                .map(k -> k.substring(prefix.length()) + (k.endsWith(".") ? "<key>" : "")).toList();
+        List<String> names = GROUPS.get(group).stream().map(s -> s.endsWith(".") ? s + "<key>" : s).toList();
         return Optional.of((variable ? "the environment variable " + written : written)
                 + " is not a setting of the extraction run time"
                 + (meant == null ? "" : " (did you mean " + (variable ? variable(meant) : meant) + "?)")
                 + ": the " + prefix + "* settings are " + String.join(", ", names));
     }
 
-    /** The known name {@code joined} most likely meant, its group's typo corrected first; null when none is close. */
-    private static String meant(String joined, String typedGroup, String group) {
-        String corrected = joined.startsWith("extraction" + typedGroup)
-                ? "extraction" + uniform(group) + joined.substring(("extraction" + typedGroup).length()) : joined;
-        for (String known : KNOWN) {
-            if (!known.endsWith(".") && uniform(known).equals(corrected)
-                    || known.endsWith(".") && corrected.startsWith(uniform(known)) && corrected.length() > uniform(known).length()) {
-                return known.endsWith(".") ? known + corrected.substring(uniform(known).length()) : known;
-            }
-        }
-        return ClosestName.of(corrected, KNOWN.stream().filter(k -> !k.endsWith(".")).map(SettingNames::uniform).toList())
-                .flatMap(u -> KNOWN.stream().filter(k -> uniform(k).equals(u)).findFirst()).orElse(null);
-    }
-
-    private static boolean known(String joined) {
-        for (String known : KNOWN) {
-            String u = uniform(known);
-            if (known.endsWith(".") ? joined.startsWith(u) && joined.length() > u.length()
-                    : joined.equals(u) || LISTS.contains(known) && joined.startsWith(u)
-                            && joined.substring(u.length()).chars().allMatch(Character::isDigit)) {
+    /** Whether {@code tail} (the name after its group, uniform, joined) is a setting of {@code group}. */
+    private static boolean known(String group, String tail) {
+        for (String setting : GROUPS.get(group)) {
+            String uniform = uniform(setting);
+            boolean map = setting.endsWith(".");
+            if (map ? tail.startsWith(uniform) && tail.length() > uniform.length()
+                    : tail.equals(uniform) || LISTS.contains(setting) && tail.startsWith(uniform)
+                            && tail.substring(uniform.length()).chars().allMatch(Character::isDigit)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** The name as the user wrote it: the variable, the argument or property, or the name with its file and line. */
+    /** The group itself, or a map without a key, given with no value: what a YAML section with nothing in it gives. */
+    private static boolean isEmptyGroupOrMap(String group, String tail, Supplier<ConfigurationProperty> property) {
+        boolean bare = tail.isEmpty() || GROUPS.get(group).stream().anyMatch(s -> s.endsWith(".") && uniform(s).equals(tail));
+        if (!bare) {
+            return false;
+        }
+        ConfigurationProperty given = property.get();
+        return given == null || given.getValue() == null || given.getValue().toString().isBlank();
+    }
+
+    /** The setting the name most likely meant, as a property name; null when none is close. */
+    private static String meant(String group, ConfigurationPropertyName name, int rest, String tail) {
+        String prefix = "extraction." + group + ".";
+        if (known(group, tail)) {
+            // Only the group was mistyped: the rest is one of its settings as it is.
+            for (String setting : GROUPS.get(group)) {
+                if (setting.endsWith(".") && tail.startsWith(uniform(setting))) {
+                    return prefix + setting + keyOf(name, rest + 1);
+                }
+                if (tail.startsWith(uniform(setting))) {
+                    String index = tail.substring(uniform(setting).length());
+                    return prefix + setting + (index.isEmpty() ? "" : "[" + index + "]");
+                }
+            }
+        }
+        // A mistyped map name: its first element close to the map's, the key after it as written.
+        if (name.getNumberOfElements() > rest + 1) {
+            for (String setting : GROUPS.get(group)) {
+                if (setting.endsWith(".") && ClosestName.of(element(name, rest), List.of(uniform(setting))).isPresent()) {
+                    return prefix + setting + keyOf(name, rest + 1);
+                }
+            }
+        }
+        List<String> plain = GROUPS.get(group).stream().filter(s -> !s.endsWith(".")).toList();
+        return ClosestName.of(tail, plain.stream().map(SettingNames::uniform).toList())
+                .flatMap(u -> plain.stream().filter(s -> uniform(s).equals(u)).findFirst()).map(s -> prefix + s).orElse(null);
+    }
+
+    /** The elements from {@code from} on, as written, joined by dots: a map's key. */
+    private static String keyOf(ConfigurationPropertyName name, int from) {
+        List<String> key = new ArrayList<>();
+        for (int i = from; i < name.getNumberOfElements(); i++) {
+            key.add(name.getElement(i, Form.ORIGINAL));
+        }
+        return String.join(".", key);
+    }
+
+    /** The name as the user wrote it: the variable, the argument or property (with its file and line, from a file). */
     private static String written(ConfigurationPropertyName name, ConfigurationProperty property) {
-        Object origin = property == null ? null : property.getOrigin();
+        Origin origin = property == null ? null : property.getOrigin();
         if (origin instanceof SystemEnvironmentOrigin environment) {
             return environment.getProperty();
         }
         if (origin instanceof PropertySourceOrigin source) {
-            return source.getPropertyName();
+            return source.getOrigin() instanceof TextResourceOrigin file
+                    ? source.getPropertyName() + " (" + file + ")" : source.getPropertyName();
         }
         return origin instanceof TextResourceOrigin file ? name + " (" + file + ")" : name.toString();
     }
@@ -138,23 +194,28 @@ final class SettingNames {
      * and a map's name without its dash before the key ({@code EXTRACTION_TOPOLOGY_REMOTEURLS_USERS}).
      */
     private static String variable(String property) {
-        String map = KNOWN.stream().filter(k -> k.endsWith(".") && property.startsWith(k)).findFirst().orElse(null);
+        String map = GROUPS.entrySet().stream().flatMap(e -> e.getValue().stream().map(s -> "extraction." + e.getKey() + "." + s))
+                .filter(s -> s.endsWith(".") && property.startsWith(s)).findFirst().orElse(null);
         String name = map == null ? property.replace('-', '_')
                 : map.replace("-", "") + property.substring(map.length()).replace('-', '_');
         return name.replace('.', '_').toUpperCase(Locale.ROOT);
     }
 
-    private static String joined(ConfigurationPropertyName name) {
+    private static String element(ConfigurationPropertyName name, int index) {
+        return name.getElement(index, Form.UNIFORM);
+    }
+
+    /** The elements from {@code from} on, in uniform form (lower case, no dashes), joined: {@code localmodules}. */
+    private static String joined(ConfigurationPropertyName name, int from) {
         StringBuilder joined = new StringBuilder();
-        for (int i = 0; i < name.getNumberOfElements(); i++) {
-            joined.append(name.getElement(i, Form.UNIFORM));
+        for (int i = from; i < name.getNumberOfElements(); i++) {
+            joined.append(element(name, i));
         }
         return joined.toString();
     }
 
-    /** A property name's elements in uniform form (lower case, no dashes) joined: {@code extractiontopologylocalmodules}. */
-    private static String uniform(String property) {
-        String name = property.endsWith(".") ? property.substring(0, property.length() - 1) : property;
-        return joined(ConfigurationPropertyName.of(name));
+    /** A setting's name in uniform form, joined: {@code local-modules} is {@code localmodules}. */
+    private static String uniform(String setting) {
+        return setting.replace("-", "").replace(".", "").toLowerCase(Locale.ROOT);
     }
 }

@@ -67,6 +67,8 @@ class TopologySettingsTest {
             extraction.topology.remote-base-uri | extraction.topology.remote-base-url
             extraction.topology.read-timout    | extraction.topology.read-timeout
             extraction.topologie.remote-urls.b | extraction.topology.remote-urls.b
+            extraction.topology.remote-url.b   | extraction.topology.remote-urls.b
+            extraction.toplogy.local-modules[0] | extraction.topology.local-modules[0]
             extraction.warm-up.round           | extraction.warm-up.rounds
             extraction.warmup.path             | extraction.warm-up.paths
             extraction.wram-up.rounds          | extraction.warm-up.rounds
@@ -95,7 +97,8 @@ class TopologySettingsTest {
                 .hasMessageContaining("2 mistakes")
                 .hasMessageContaining("the environment variable EXTRACTION_TOPOLOGY_LOCAL_MODULE is not a setting of the"
                         + " extraction run time (did you mean EXTRACTION_TOPOLOGY_LOCAL_MODULES?)")
-                .hasMessageContaining("the environment variable EXTRACTION_TOPOLOGY_REMOTEURL_USERS is not a setting");
+                .hasMessageContaining("the environment variable EXTRACTION_TOPOLOGY_REMOTEURL_USERS is not a setting of the"
+                        + " extraction run time (did you mean EXTRACTION_TOPOLOGY_REMOTEURLS_USERS?)");
     }
 
     @Test
@@ -127,9 +130,20 @@ class TopologySettingsTest {
     @Test
     void theApplicationsOwnSettingsUnderExtractionAreLeftAlone() {
         MockEnvironment environment = new MockEnvironment().withProperty("extraction.jobs.batch-size", "10")
-                .withProperty("extraction.source.url", "http://x");
+                .withProperty("extraction.source.url", "http://x").withProperty("extraction.topology-cache.size", "3")
+                .withProperty("extraction.warmup-extra", "1").withProperty("extraction.markup.style", "x");
         environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource(SYSTEM_ENVIRONMENT,
                 Map.of("EXTRACTION_JOBS_ENABLED", "true")));
         assertThat(TopologySettings.from(environment).localModules()).isEmpty();
+    }
+
+    /** What YAML gives for a section with nothing in it, or a profile clearing the map: no setting, no mistake. */
+    @Test
+    void aGroupOrMapGivenEmptyIsNoMistake() {
+        MockEnvironment environment = new MockEnvironment().withProperty("extraction.warm-up", "")
+                .withProperty("extraction.topology.remote-urls", "");
+        assertThat(TopologySettings.from(environment).remoteUrls()).isEmpty();
+        MockEnvironment scalar = new MockEnvironment().withProperty("extraction.topology", "catalog");
+        assertThatThrownBy(() -> TopologySettings.from(scalar)).hasMessageStartingWith("extraction.topology is not a setting");
     }
 }
