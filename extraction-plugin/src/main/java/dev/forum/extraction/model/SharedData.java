@@ -19,7 +19,8 @@ import java.util.Set;
  * the service splits that module from the rest of the application ({@link Boundary#splitFromEverywhere}): it then maps
  * the entity or table in a process whose database does not hold that module's data. Two modules that run everywhere
  * never cross, and neither does an ordinary module using the entity of one that runs everywhere (it runs in every
- * process, as calls into it do).
+ * process, as calls into it do). A table mapped by both an ordinary module and one that runs everywhere blocks either
+ * way round: it belongs to one of them, and the other maps it where that one's data is not.
  */
 final class SharedData {
 
@@ -107,9 +108,9 @@ final class SharedData {
                 boundary.prefix() + "table '" + table + "' is mapped by " + mapping.type() + " (" + model.sourcePath(mapping.type())
                         + ", module " + everywhere + ") and by " + owning.type() + " (module " + owner + "), and " + everywhere
                         + " is " + Boundary.everywhereRole(model, everywhere) + " that runs in every service, so "
-                        + boundary.withoutIt(owner) + " would map '" + table + "' in a database that does not hold the data of "
-                        + owner + ": each table belongs to one module; read the data of " + owner + " through its HTTP"
-                        + " contract, or move " + Boundary.simpleName(mapping.type()) + " out of " + everywhere + " into a"
-                        + " module that is neither open nor shared"));
+                        + boundary.withoutIt(owner) + " would map '" + table + "' apart from the data of " + owner
+                        + ": each table belongs to one module; map it in one of the two only: in " + owner + " (" + everywhere
+                        + " then reads it through an HTTP contract of " + owner + ") or in " + everywhere + " (" + owner
+                        + " then reads it through the beans of " + everywhere + ", which run in every service)"));
     }
 }

@@ -96,11 +96,29 @@ class EverywhereModuleDataTest {
         assertEquals("Module 'catalog' alone: table 'orders' is mapped by shop.reporting.internal.OrderRow"
                 + " (shop/reporting/internal/OrderRow.java, module reporting) and by " + ORDER + " (module orders), and reporting"
                 + " is an open module that runs in every service, so this service, which runs without orders, would map 'orders'"
-                + " in a database that does not hold the data of orders: each table belongs to one module; read the data of"
-                + " orders through its HTTP contract, or move OrderRow out of reporting into a module that is neither open nor"
-                + " shared", catalog.get(0).message());
+                + " apart from the data of orders: each table belongs to one module; map it in one of the two only: in orders"
+                + " (reporting then reads it through an HTTP contract of orders) or in reporting (orders then reads it through"
+                + " the beans of reporting, which run in every service)", catalog.get(0).message());
         assertEquals(List.of("shop.reporting.internal.OrderRow", "table orders", "reporting", "orders"), List.of(
                 catalog.get(0).source(), catalog.get(0).target(), catalog.get(0).sourceModule(), catalog.get(0).targetModule()));
+    }
+
+    /**
+     * The other way round: an ordinary module mapping a table of a shared module maps it, in its own service, apart from
+     * the shared module's rows in every other process. Blocked too, and the line does not take either side as the owner.
+     */
+    @Test
+    void anOrdinaryModuleMappingASharedModulesTableBlocksToo() {
+        BoundaryTest.Shop shop = shop().shared("platform", List.of("AuditEntry"));
+        shop.entities.add(new ModulithModel.Entity("shop.platform.AuditEntry", "audit", "jpa"));
+        shop.entities.add(new ModulithModel.Entity(ORDER, "audit", "jpa"));
+        List<Blocker> orders = blockers(shop.model(), "orders");
+        assertEquals(List.of(Blocker.Kind.SHARED_TABLE), kinds(orders));
+        assertTrue(orders.get(0).message().contains("platform is a shared module that runs in every service, so every other"
+                + " service (the rest of the application, which runs without orders) would map 'audit' apart from the data of"
+                + " orders: each table belongs to one module; map it in one of the two only: in orders (platform then reads it"
+                + " through an HTTP contract of orders) or in platform (orders then reads it through the beans of platform,"
+                + " which run in every service)"), orders.get(0).message());
     }
 
     /**

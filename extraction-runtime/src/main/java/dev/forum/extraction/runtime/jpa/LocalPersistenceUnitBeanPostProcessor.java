@@ -55,6 +55,10 @@ public final class LocalPersistenceUnitBeanPostProcessor implements BeanPostProc
      */
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
+        if (!(bean instanceof LocalContainerEntityManagerFactoryBean) && !(bean instanceof DefaultPersistenceUnitManager)
+                || topology.getIfAvailable() == null) {
+            return bean; // no module metadata: every module is local, and the factory is left as it is
+        }
         if (bean instanceof LocalContainerEntityManagerFactoryBean factory) {
             addTo(internalPersistenceUnitManager(factory, beanName));
         } else if (bean instanceof DefaultPersistenceUnitManager manager) {
@@ -66,7 +70,7 @@ public final class LocalPersistenceUnitBeanPostProcessor implements BeanPostProc
     /** Warns of a factory whose unit was not reached: see the class comment. */
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
-        Topology resolved = topology.getIfAvailable();
+        Topology resolved = bean instanceof LocalContainerEntityManagerFactoryBean ? topology.getIfAvailable() : null;
         if (resolved != null && bean instanceof LocalContainerEntityManagerFactoryBean factory
                 && factory.getPersistenceUnitInfo() != null) {
             List<String> remote = factory.getPersistenceUnitInfo().getManagedClassNames().stream()
