@@ -149,6 +149,24 @@ public final class TopologyFile {
         return new TopologySpec(source, name, services, edge, database);
     }
 
+    /**
+     * SnakeYAML's problem in words a user can act on: a token it names bare at the end is quoted ({@code but got ':'},
+     * not {@code but got :}), and where the construct it was reading began is said ({@code while parsing a flow
+     * sequence that starts on line 6}), since an unclosed bracket is found only on a later line.
+     */
+    private static String yamlProblem(MarkedYAMLException e) {
+        String problem = String.valueOf(e.getProblem()).strip();
+        java.util.regex.Matcher bare = java.util.regex.Pattern.compile("(.*but (?:got|found) )(\\S+)$").matcher(problem);
+        if (bare.matches() && !bare.group(2).startsWith("'") && !bare.group(2).startsWith("<")) {
+            problem = bare.group(1) + "'" + bare.group(2) + "'";
+        }
+        if (e.getContext() != null && e.getContextMark() != null
+                && e.getContextMark().getLine() != e.getProblemMark().getLine()) {
+            problem += " (" + e.getContext().strip() + " that starts on line " + (e.getContextMark().getLine() + 1) + ")";
+        }
+        return problem;
+    }
+
     /** The composed YAML; text that is not YAML, or is empty, stops here with one line. */
     private Node compose(String yaml) {
         Node root;
@@ -156,7 +174,7 @@ public final class TopologyFile {
             root = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
         } catch (MarkedYAMLException e) {
             throw new TopologyException(source + ":" + (e.getProblemMark().getLine() + 1) + ": not valid YAML: "
-                    + e.getProblem());
+                    + yamlProblem(e));
         } catch (RuntimeException e) {
             throw new TopologyException(source + ": not valid YAML: " + e.getMessage());
         }

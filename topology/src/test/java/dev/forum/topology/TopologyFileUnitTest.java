@@ -190,4 +190,18 @@ class TopologyFileUnitTest {
                 () -> TopologyFile.parse("services: [\n", "t.yml"));
         assertTrue(broken.getMessage().startsWith("t.yml:2: not valid YAML"), broken.getMessage());
     }
+
+    /** An unclosed bracket is found on a later line: the line says where it was opened, and the token it met, quoted. */
+    @Test
+    void anUnclosedBracketNamesTheLineItWasOpenedOn() {
+        TopologyException broken = assertThrows(TopologyException.class, () -> TopologyFile.parse("""
+                services:
+                  - name: monolith
+                    modules: [posts
+                  - name: posts
+                    modules: [posts]
+                """, "t.yml"));
+        assertEquals("t.yml:4: not valid YAML: expected ',' or ']', but got ':' (while parsing a flow sequence that"
+                + " starts on line 3)", broken.getMessage());
+    }
 }
