@@ -35,7 +35,8 @@ public record ModuleRoute(String module, String prefix) {
      */
     public static final String PREFIX_SHAPE = "one or more segments, each a '/' then ASCII letters, digits or - . _ ~ (such"
             + " as /orders or /api/v1/orders), none of them . or .., with no wildcard, {variable}, empty segment or"
-            + " trailing '/', at most " + (MAX_PATTERN - 2) + " characters";
+            + " trailing '/' (of a class-level mapping's path, one trailing '/' is dropped first: Spring MVC serves its"
+            + " routes below the rest), at most " + (MAX_PATTERN - 2) + " characters";
 
     public ModuleRoute {
         if (module == null || !module.matches("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}-]*")) {
@@ -66,39 +67,53 @@ public record ModuleRoute(String module, String prefix) {
     }
 
     /**
-     * A class-level mapping's one path as Spring MVC maps it, the one normalisation every reader of a module's prefix
-     * uses (the extraction plugin from the bytecode, the local stand-in by reflection). It mirrors Spring: a mapping
-     * whose one path has no text maps no path ({@code PathPatternsRequestCondition}: {@code @HttpExchange(" ")} and
-     * {@code @RequestMapping(" ")} alike), and a path without a leading '/' gets one
-     * ({@code PathPatternParser.initFullPathPattern}: {@code api/orders} is {@code /api/orders}). Any other path is
-     * returned as written; its shape is the constructor's to check ({@link #PREFIX_SHAPE}). A mapping with several
-     * paths: {@link #fullPaths}.
+     * A class-level mapping's one path as the route prefix of what Spring MVC serves below it, the one normalisation
+     * every reader of a module's prefix uses (the extraction plugin from the bytecode, the local stand-in by reflection).
+     * It mirrors Spring: a mapping whose one path has no text maps no path ({@code PathPatternsRequestCondition}:
+     * {@code @HttpExchange(" ")} and {@code @RequestMapping(" ")} alike); a path without a leading '/' gets one
+     * ({@code PathPatternParser.initFullPathPattern}: {@code api/orders} is {@code /api/orders}); and one trailing '/'
+     * is dropped, as {@code PathPattern.combine} joins the method's path to the class's over one '/'
+     * ({@code /api/orders/} and {@code /{id}} or {@code {id}} map {@code /api/orders/{id}}, no path maps
+     * {@code /api/orders/} itself): every route it serves is {@code /api/orders} or below it, which the load balancer's
+     * rule for the prefix {@code /api/orders} takes ({@link #patterns}). Only one: {@code /api/orders//} serves
+     * {@code /api/orders//{id}}, so its prefix {@code /api/orders/} keeps the empty segment the constructor refuses; and
+     * {@code /} and {@code //}, with no segment before the '/', stay as written: they serve the root, which is no
+     * prefix. Any other path is returned as written; its
+     * shape is the constructor's to check ({@link #PREFIX_SHAPE}). A mapping with several paths: {@link #fullPaths}.
      *
      * @param path a class-level path as written in {@code @HttpExchange} or {@code @RequestMapping}, or null
-     * @return the path Spring MVC serves, or null when {@code path} is null, empty or only white space (no prefix)
+     * @return the prefix of the paths Spring MVC serves, or null when {@code path} is null, empty or only white space
+     *         (no prefix)
      */
     public static String fullPath(String path) {
         if (path == null || path.isBlank()) {
             return null;
         }
-        return path.startsWith("/") ? path : "/" + path;
+        return prefixOf(path);
     }
 
     /**
      * A class-level {@code @RequestMapping}'s paths as Spring MVC maps them ({@code PathPatternsRequestCondition}): one
      * path as {@link #fullPath} maps it (none when it has no text), while of several, each is completed with its
-     * leading '/', a blank one included: {@code {"/api/orders", " "}} maps {@code /api/orders} and {@code "/ "}, which
-     * no route prefix can be, and an empty one stays empty.
+     * leading '/' (and loses one trailing '/', as {@link #fullPath}), a blank one included: {@code {"/api/orders", " "}}
+     * maps {@code /api/orders} and {@code "/ "}, which no route prefix can be, and an empty one stays empty.
      *
      * @param paths the mapping's paths as written, none null
-     * @return the paths Spring MVC serves, in order; empty when there are none or the one path has no text
+     * @return the prefixes of the paths Spring MVC serves, in order; empty when there are none or the one path has no
+     *         text
      */
     public static List<String> fullPaths(List<String> paths) {
         if (paths.size() == 1) {
             String path = fullPath(paths.get(0));
             return path == null ? List.of() : List.of(path);
         }
-        return paths.stream().map(path -> path.isEmpty() || path.startsWith("/") ? path : "/" + path).toList();
+        return paths.stream().map(path -> path.isEmpty() ? path : prefixOf(path)).toList();
+    }
+
+    /** A path with text: with its leading '/', and without one trailing '/' that follows a segment. */
+    private static String prefixOf(String path) {
+        String full = path.startsWith("/") ? path : "/" + path;
+        return full.length() > 2 && full.endsWith("/") ? full.substring(0, full.length() - 1) : full;
     }
 
     /** A module without a route prefix: the load balancer sends it nothing of its own. */

@@ -50,7 +50,8 @@ class ModuleRouteUnitTest {
                 () -> new ModuleRoute("orders", prefix));
         assertEquals("module orders: a route prefix is one or more segments, each a '/' then ASCII letters, digits or - . _"
                 + " ~ (such as /orders or /api/v1/orders), none of them . or .., with no wildcard, {variable}, empty segment"
-                + " or trailing '/', at most 126 characters, not '" + prefix + "': give it one such as /api/orders",
+                + " or trailing '/' (of a class-level mapping's path, one trailing '/' is dropped first: Spring MVC serves"
+                + " its routes below the rest), at most 126 characters, not '" + prefix + "': give it one such as /api/orders",
                 refused.getMessage());
     }
 
@@ -62,7 +63,7 @@ class ModuleRouteUnitTest {
         assertThrows(IllegalArgumentException.class, () -> new ModuleRoute("orders", longest + "a"));
     }
 
-    /** As Spring MVC's PathPatternParser completes a mapping path: a leading '/' is added when missing, nothing else. */
+    /** As Spring MVC's PathPatternParser completes a mapping path: a leading '/' is added when missing. */
     @Test
     void aFullPathHasTheLeadingSlashSpringMvcAdds() {
         assertEquals("/api/orders", ModuleRoute.fullPath("api/orders"));
@@ -70,6 +71,34 @@ class ModuleRouteUnitTest {
         assertEquals("/orders", ModuleRoute.fullPath("orders"));
         assertEquals("/api//x", ModuleRoute.fullPath("api//x"), "the shape is the constructor's to check");
         assertEquals("/ /api", ModuleRoute.fullPath(" /api"), "text around white space is a path, as in Spring");
+    }
+
+    /**
+     * Spring MVC joins a method's path to a class-level {@code /api/orders/} over one '/' ({@code /{id}} and {@code {id}}
+     * map {@code /api/orders/{id}}, no path maps {@code /api/orders/}): the prefix is {@code /api/orders}, whose load
+     * balancer rule takes all of them.
+     */
+    @Test
+    void oneTrailingSlashIsDroppedAsSpringMvcServesTheRoutesBelowTheRest() {
+        assertEquals("/api/orders", ModuleRoute.fullPath("/api/orders/"));
+        assertEquals("/api/orders", ModuleRoute.fullPath("api/orders/"));
+        assertEquals("/o", ModuleRoute.fullPath("/o/"));
+        ModuleRoute route = new ModuleRoute("orders", ModuleRoute.fullPath("/api/orders/"));
+        for (String served : List.of("/api/orders/", "/api/orders/1", "/api/orders/x1")) {
+            assertTrue(route.patterns().stream().anyMatch(p -> p.matches(served)), served);
+        }
+        assertEquals(List.of("/api/orders", "/api/lines"), ModuleRoute.fullPaths(List.of("/api/orders/", "api/lines/")));
+    }
+
+    /**
+     * Only one trailing '/' goes, as Spring's join eats one: {@code /api/orders//} serves {@code /api/orders//{id}}, an
+     * empty segment no prefix can hold; a path with no segment before its '/' serves the root, no prefix either.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/orders//", "/api//orders/", "/", "//", "///"})
+    void aPathThatStaysUnroutableAfterItsOneTrailingSlashIsStillRefused(String path) {
+        String prefix = ModuleRoute.fullPath(path);
+        assertThrows(IllegalArgumentException.class, () -> new ModuleRoute("orders", prefix), prefix);
     }
 
     /** Spring maps an @HttpExchange url without text to no path: no prefix, not the refused prefix "/ ". */

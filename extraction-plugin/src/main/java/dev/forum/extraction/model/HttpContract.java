@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * An interface with HTTP exchange annotations, its class-level route prefix as written (or null; {@link HttpDeclarations}
- * reads it as Spring MVC maps it, {@code api/orders} as {@code /api/orders} and a blank one as none), the controllers
+ * reads it as Spring MVC maps it, {@code api/orders} and {@code /api/orders/} as {@code /api/orders} and a blank one
+ * as none), the controllers
  * implementing it and what its methods take or return that cannot travel over HTTP.
  */
 public record HttpContract(String type, String prefix, List<String> controllers, List<Unsendable> unsendable) {

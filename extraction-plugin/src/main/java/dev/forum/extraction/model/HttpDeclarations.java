@@ -25,7 +25,8 @@ import java.util.TreeSet;
  * {@code /api/ordersx} not) adds nothing: the load balancer's rule for the outer one ({@code /api/orders} and
  * {@code /api/orders/*}) routes it too. One usable prefix is exactly one outermost path; several are several, which the
  * load balancer cannot route as one module (it has one rule per module). A contract prefix or controller path written
- * without a leading '/' ({@code "api/orders"}) is read as Spring MVC maps it, with one ({@code /api/orders}), and a
+ * without a leading '/' ({@code "api/orders"}) is read as Spring MVC maps it, with one ({@code /api/orders}); one
+ * trailing '/' is dropped, as Spring MVC serves the routes of {@code "/api/orders/"} below {@code /api/orders}; and a
  * mapping whose one path is blank ({@code @HttpExchange(" ")}, {@code @RequestMapping(" ")}) as no path, as Spring
  * takes it; a blank path beside others is Spring's {@code "/ "}: {@link ModuleRoute#fullPath}, {@link ModuleRoute#fullPaths}.
  *

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.forum.extraction.FakeApp;
 import dev.forum.extraction.model.HttpContract;
 import dev.forum.extraction.model.ModulithModel;
+import dev.forum.extraction.runtime.topology.ModuleMetadata;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -101,6 +102,29 @@ class RuntimeMetadataTest {
                 base.controllers(), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "17");
 
         assertEquals("/api/alpha", load(RuntimeMetadata.of(model, List.of())).getProperty("module.alpha.prefix"));
+    }
+
+    /**
+     * A class-level path with a trailing '/' ({@code @RequestMapping("/api/gamma/")}, {@code @HttpExchange("/api/alpha/")})
+     * is written as the prefix the load balancer's rule has, {@code /api/gamma}: the run time reads that one
+     * ({@code ModuleMetadata}), so it claims for a module held elsewhere the paths the rule sends it, the exact
+     * {@code /api/gamma/} Spring MVC serves for a method without a path included.
+     */
+    @Test
+    void aClassLevelPathWithATrailingSlashIsWrittenAsThePrefixTheLoadBalancerRoutes() throws IOException {
+        ModulithModel base = FakeApp.model();
+        Map<String, HttpContract> contracts = new java.util.LinkedHashMap<>(base.httpContracts());
+        contracts.put("fake.alpha.AlphaApi", new HttpContract("fake.alpha.AlphaApi", "/api/alpha/",
+                base.httpContracts().get("fake.alpha.AlphaApi").controllers()));
+        Map<String, List<String>> controllers = new java.util.LinkedHashMap<>();
+        base.controllers().forEach(c -> controllers.put(c, List.of()));
+        controllers.put("fake.gamma.internal.GammaService", List.of("/api/gamma/"));
+        ModulithModel model = new ModulithModel(base.mainClass(), base.rootPackages(), base.modules(), contracts,
+                controllers, List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "17");
+
+        ModuleMetadata metadata = ModuleMetadata.parse(load(RuntimeMetadata.of(model, List.of())), "test");
+        assertEquals("/api/gamma", metadata.module("gamma").orElseThrow().routePrefix());
+        assertEquals("/api/alpha", metadata.module("alpha").orElseThrow().routePrefix());
     }
 
     private static Properties load(byte[] bytes) throws IOException {

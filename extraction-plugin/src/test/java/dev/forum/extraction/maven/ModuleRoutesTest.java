@@ -311,4 +311,32 @@ class ModuleRoutesTest {
                 + " /api/customers or serve its routes through the contract"),
                 ModuleRoutes.outsideTheirPrefix(model, "crm", List.of("customers")));
     }
+
+    /**
+     * The user's case: {@code @RequestMapping("/api/orders/")} on the controller, a contract with
+     * {@code @HttpExchange("/api/customers/")}. Spring MVC serves their routes below {@code /api/orders} and
+     * {@code /api/customers}, so those are the prefixes; the service is not blocked, and a controller of the contract's
+     * module mapped at {@code /api/customers/export/} is no route outside it.
+     */
+    @Test
+    void aClassLevelPathWithATrailingSlashIsRoutedByThePrefixSpringMvcServesBelow() {
+        List<ModulithModel.Module> modules = new ArrayList<>();
+        module(modules, "orders", "internal.OrderController");
+        module(modules, "customers", "CustomerApi", "internal.CustomerController", "internal.ExportController");
+        Map<String, HttpContract> contracts = new LinkedHashMap<>();
+        contract(contracts, "shop.customers.CustomerApi", "/api/customers/", "shop.customers.internal.CustomerController");
+        Map<String, List<String>> controllers = new LinkedHashMap<>();
+        controllers.put("shop.orders.internal.OrderController", List.of("/api/orders/"));
+        controllers.put("shop.customers.internal.CustomerController", List.of());
+        controllers.put("shop.customers.internal.ExportController", List.of("/api/customers/export/"));
+        ModulithModel model = new ModulithModel("shop.ShopApplication", List.of("shop"), modules, contracts, controllers,
+                List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "17");
+
+        assertEquals(List.of(new ModuleRoute("customers", "/api/customers"), new ModuleRoute("orders", "/api/orders")),
+                ModuleRoutes.of(model));
+        Topology topology = Topology.resolve(TopologyFile.parse("services:\n  - { name: monolith, monolith: true }\n"
+                + "  - { name: fulfil, modules: [orders, customers] }\n", "/app/topology.yml"), ModuleRoutes.of(model));
+        assertEquals(Map.of(), ModuleRoutes.blockedServices(topology, model));
+        assertEquals(List.of(), ModuleRoutes.outsideTheirPrefix(model, "fulfil", List.of("orders", "customers")));
+    }
 }

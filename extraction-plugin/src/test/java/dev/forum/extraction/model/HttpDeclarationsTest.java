@@ -64,6 +64,31 @@ class HttpDeclarationsTest {
         assertEquals(new ModuleRoute("orders", "/api/orders"), HttpDeclarations.of(model, "orders").route());
     }
 
+    /**
+     * Spring MVC joins a method's path to a class-level path ending in '/' over that '/' ({@code /api/orders/} and
+     * {@code /{id}} map {@code /api/orders/{id}}): contract and controller alike, the prefix is the path without it, and
+     * the two agree on one prefix.
+     */
+    @Test
+    void oneTrailingSlashOfAClassLevelPathIsDroppedAsSpringMvcServesBelowTheRest() {
+        assertEquals(new ModuleRoute("orders", "/api/orders"),
+                HttpDeclarations.of(orders(null, List.of("/api/orders/")), "orders").route());
+        assertEquals(new ModuleRoute("orders", "/api/orders"),
+                HttpDeclarations.of(orders("api/orders/", null), "orders").route());
+        HttpDeclarations both = HttpDeclarations.of(orders("/api/orders", List.of("/api/orders/")), "orders");
+        assertEquals(Set.of("/api/orders"), both.prefixes());
+        assertEquals(List.of("/api/orders"), both.controllers().get("shop.orders.internal.OrderController"));
+    }
+
+    /** Only one '/' goes: {@code /api/orders//} serves {@code /api/orders//{id}}, whose empty segment no rule can hold. */
+    @Test
+    void aSecondTrailingSlashIsAnEmptySegmentAndLeavesTheModuleUnrouted() {
+        HttpDeclarations controller = HttpDeclarations.of(orders(null, List.of("/api/orders//")), "orders");
+        assertEquals(ModuleRoute.unrouted("orders"), controller.route());
+        assertEquals("prefix '/api/orders/' on the class-level @RequestMapping of shop.orders.internal.OrderController,"
+                + " where a route prefix is " + ModuleRoute.PREFIX_SHAPE, controller.found());
+    }
+
     @Test
     void aPrefixWithoutApiIsARoute() {
         assertEquals(new ModuleRoute("orders", "/orders"), HttpDeclarations.of(orders("orders", null), "orders").route());
@@ -77,7 +102,9 @@ class HttpDeclarationsTest {
         assertEquals(ModuleRoute.unrouted("orders"), contract.route());
         assertEquals("prefix '/api//orders' on shop.orders.OrdersApi, where a route prefix is one or more segments, each"
                 + " a '/' then ASCII letters, digits or - . _ ~ (such as /orders or /api/v1/orders), none of them . or .., with"
-                + " no wildcard, {variable}, empty segment or trailing '/', at most 126 characters", contract.found());
+                + " no wildcard, {variable}, empty segment or trailing '/' (of a class-level mapping's path, one trailing '/'"
+                + " is dropped first: Spring MVC serves its routes below the rest), at most 126 characters",
+                contract.found());
         HttpDeclarations controller = HttpDeclarations.of(orders(null, List.of("api/{tenant}/orders")), "orders");
         assertEquals(ModuleRoute.unrouted("orders"), controller.route());
         assertEquals("prefix '/api/{tenant}/orders' on the class-level @RequestMapping of"

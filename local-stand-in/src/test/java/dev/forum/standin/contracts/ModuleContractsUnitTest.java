@@ -53,6 +53,20 @@ class ModuleContractsUnitTest {
         assertEquals(List.of(new ModuleRoute("lines", "/api/lines")), ModuleContracts.of(List.of(WithoutLeadingSlash.class)));
     }
 
+    @ModuleApi("lines")
+    @HttpExchange(url = "/api/lines/")
+    interface WithTrailingSlash {
+    }
+
+    /**
+     * The way the extraction plugin reads it too: Spring MVC serves {@code /api/lines/} and what lies below it, so the
+     * prefix is {@code /api/lines}, not a refusal.
+     */
+    @Test
+    void a_prefix_with_a_trailing_slash_is_read_without_it() {
+        assertEquals(List.of(new ModuleRoute("lines", "/api/lines")), ModuleContracts.of(List.of(WithTrailingSlash.class)));
+    }
+
     /** A blank path is none, as in Spring: the line says it has no path, not that "/ " is a bad prefix. */
     @Test
     void an_api_with_a_blank_path_is_refused_as_one_without_a_path() {
