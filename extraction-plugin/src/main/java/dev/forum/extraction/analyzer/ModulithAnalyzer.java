@@ -215,11 +215,15 @@ public final class ModulithAnalyzer {
         return contracts;
     }
 
-    /** What the contract's methods take or return that cannot travel over HTTP (see {@link ContractTypes}). */
+    /**
+     * What the contract's methods take or return that cannot travel over HTTP ({@link ContractTypes}), and the paths its
+     * client sends with an empty segment ({@link ContractPaths}).
+     */
     private static List<Object> unsendable(ContractTypes carriable, String contract) {
         try {
             Class<?> type = Class.forName(contract, false, ModulithAnalyzer.class.getClassLoader());
-            return carriable.problems(type).stream().map(p -> (Object) p.json()).toList();
+            return Stream.concat(carriable.problems(type).stream(), ContractPaths.problems(type).stream())
+                    .map(p -> (Object) p.json()).toList();
         } catch (ClassNotFoundException | LinkageError e) {
             return List.of(); // a contract whose signature cannot be loaded is left to the run time
         }
