@@ -1,11 +1,13 @@
 package dev.forum.extraction.runtime.topology;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
  * The topology settings contradict each other, the module metadata or the class path; the message says what to fix.
- * Each refusal is one line; with several, the message is a first line counting them ({@code 3 mistakes in the
- * extraction.topology settings:}) and then one line per refusal, in the order they were found.
+ * Each refusal is one line; with several, the message is a first line counting them and naming the groups of settings
+ * they are about ({@code 3 mistakes in the extraction.topology settings:}, {@code 2 mistakes in the extraction.topology
+ * and extraction.warm-up settings:}) and then one line per refusal, in the order they were found.
  */
 public class InvalidTopologyException extends RuntimeException {
 
@@ -24,13 +26,25 @@ public class InvalidTopologyException extends RuntimeException {
     }
 
     /**
-     * Every refusal found at once.
+     * Every refusal found at once, about the {@code extraction.topology} settings.
      *
      * @param refusals one line each, at least one, in the order to show them
      * @throws IllegalArgumentException when {@code refusals} is empty
      */
     public InvalidTopologyException(List<String> refusals) {
-        super(message(refusals));
+        this(List.of(TopologySettings.PREFIX), refusals);
+    }
+
+    /**
+     * Every refusal found at once, about the given groups of settings.
+     *
+     * @param groups   the groups of settings the refusals are about, named on the first line when there are several
+     *                 refusals, in this order ({@code extraction.topology}, {@code extraction.warm-up}); at least one
+     * @param refusals one line each, at least one, in the order to show them
+     * @throws IllegalArgumentException when {@code groups} or {@code refusals} is empty
+     */
+    public InvalidTopologyException(Collection<String> groups, List<String> refusals) {
+        super(message(List.copyOf(groups), refusals));
         this.refusals = List.copyOf(refusals);
     }
 
@@ -39,13 +53,14 @@ public class InvalidTopologyException extends RuntimeException {
         return refusals;
     }
 
-    private static String message(List<String> refusals) {
-        if (refusals.isEmpty()) {
-            throw new IllegalArgumentException("an invalid topology needs at least one refusal");
+    private static String message(List<String> groups, List<String> refusals) {
+        if (refusals.isEmpty() || groups.isEmpty()) {
+            throw new IllegalArgumentException("an invalid topology needs at least one refusal, about one group of settings");
         }
         if (refusals.size() == 1) {
             return refusals.get(0);
         }
-        return refusals.size() + " mistakes in the extraction.topology settings:\n" + String.join("\n", refusals);
+        return refusals.size() + " mistakes in the " + String.join(" and ", groups) + " settings:\n"
+                + String.join("\n", refusals);
     }
 }

@@ -1,14 +1,17 @@
 package dev.forum.extraction.runtime.topology;
 
 import dev.forum.closestname.ClosestName;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.Supplier;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -20,7 +23,10 @@ import org.springframework.boot.origin.Origin;
 import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.boot.origin.SystemEnvironmentOrigin;
 import org.springframework.boot.origin.TextResourceOrigin;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
@@ -36,6 +42,10 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * environment variable also the next two joined, {@code WARM_UP}), the rest by its elements in uniform form joined,
  * since a variable's underscores split where a property's dashes do not. A group or map given with no value (a YAML
  * {@code warm-up:} whose lines are commented out, a profile's {@code remote-urls: {}}) is no mistake.
+ *
+ * <p>The names are checked once per {@link Environment} while its property sources stay the same ones with the same
+ * names: every {@code @ConditionalOnLocalModule} reads the settings again at start-up, and each gets the answer of the
+ * first check, a refusal included. An Environment is held weakly, and never shared with another one.
  */
 final class SettingNames {
 
@@ -50,31 +60,80 @@ final class SettingNames {
     /** The list-valued settings, which may also be given by index ({@code paths[0]}, {@code EXTRACTION_WARMUP_PATHS_0}). */
     private static final Set<String> LISTS = Set.of("local-modules", "suffixes", "paths");
 
+    /** Each Environment's last check, with the property sources it checked. */
+    private static final Map<Environment, Checked> CHECKED = Collections.synchronizedMap(new WeakHashMap<>());
+
     private SettingNames() {
     }
 
     /**
-     * @param environment the application's settings (properties, command-line arguments, environment variables)
-     * @return one line per unknown name of the run time's groups, as the user wrote it, with the name it most likely
-     *         meant when one is close, and the names its group has; empty when every name is known
+     * A refusal of a name.
+     *
+     * @param group the group of settings the name is in, or most likely meant: {@code extraction.warm-up}
+     * @param line  the refusal, one line
      */
-    static List<String> unknown(Environment environment) {
-        Set<String> lines = new LinkedHashSet<>();
+    record Unknown(String group, String line) {
+    }
+
+    /**
+     * @param environment the application's settings (properties, command-line arguments, environment variables)
+     * @return one refusal per unknown name of the run time's groups, as the user wrote it, with the name it most likely
+     *         meant when one is close, and the names its group has; empty when every name is known. The answer of an
+     *         earlier call for the same Environment when its property sources and their names are unchanged.
+     */
+    static List<Unknown> unknown(ConfigurableEnvironment environment) {
+        List<SourceNames> sources = environment.getPropertySources().stream().map(SourceNames::of).toList();
+        Checked last = CHECKED.get(environment);
+        if (last != null && SourceNames.same(last.sources(), sources)) {
+            return last.unknown();
+        }
+        Map<String, Unknown> found = new LinkedHashMap<>();
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
             if (source instanceof IterableConfigurationPropertySource iterable) {
                 boolean variables = source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource;
                 iterable.stream().forEach(name -> refusal(name, variables, () -> iterable.getConfigurationProperty(name))
-                        .ifPresent(lines::add));
+                        .ifPresent(unknown -> found.putIfAbsent(unknown.line(), unknown)));
             }
         }
-        return new ArrayList<>(lines);
+        List<Unknown> unknown = List.copyOf(found.values());
+        CHECKED.put(environment, new Checked(sources, unknown));
+        return unknown;
+    }
+
+    /** A check's answer and the property sources it read. */
+    private record Checked(List<SourceNames> sources, List<Unknown> unknown) {
+    }
+
+    /**
+     * A property source, held weakly (a source may refer to its Environment, the cache's key), and its names when it
+     * can list them.
+     */
+    private record SourceNames(WeakReference<PropertySource<?>> source, String[] names) {
+
+        static SourceNames of(PropertySource<?> source) {
+            return new SourceNames(new WeakReference<>(source),
+                    source instanceof EnumerablePropertySource<?> enumerable ? enumerable.getPropertyNames() : null);
+        }
+
+        static boolean same(List<SourceNames> checked, List<SourceNames> now) {
+            if (checked.size() != now.size()) {
+                return false;
+            }
+            for (int i = 0; i < now.size(); i++) {
+                if (checked.get(i).source().get() != now.get(i).source().get()
+                        || !Arrays.equals(checked.get(i).names(), now.get(i).names())) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /**
      * @param property the setting's value and origin, looked up only for a name of the run time's groups
      * @return the refusal of {@code name}, or empty when it is known or not the run time's
      */
-    static Optional<String> refusal(ConfigurationPropertyName name, boolean variable, Supplier<ConfigurationProperty> property) {
+    static Optional<Unknown> refusal(ConfigurationPropertyName name, boolean variable, Supplier<ConfigurationProperty> property) {
         int count = name.getNumberOfElements();
         if (count < 2 || !element(name, 0).equals("extraction")) {
             return Optional.empty();
@@ -109,10 +168,10 @@ final class SettingNames {
         String written = written(name, property.get());
         String prefix = "extraction." + group + ".";
         List<String> names = GROUPS.get(group).stream().map(s -> s.endsWith(".") ? s + "<key>" : s).toList();
-        return Optional.of((variable ? "the environment variable " + written : written)
+        return Optional.of(new Unknown("extraction." + group, (variable ? "the environment variable " + written : written)
                 + " is not a setting of the extraction run time"
                 + (meant == null ? "" : " (did you mean " + (variable ? variable(meant) : meant) + "?)")
-                + ": the " + prefix + "* settings are " + String.join(", ", names));
+                + ": the " + prefix + "* settings are " + String.join(", ", names)));
     }
 
     /** Whether {@code tail} (the name after its group, uniform, joined) is a setting of {@code group}. */

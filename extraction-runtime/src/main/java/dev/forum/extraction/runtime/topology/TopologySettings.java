@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 
 /**
@@ -57,10 +58,17 @@ public record TopologySettings(Set<String> localModules, URI remoteBaseUrl, Map<
      *                                  read ({@link SettingNames}), which Spring Boot would ignore; and
      *                                  {@code extraction.topology.local-modules} given but naming no module (empty, or
      *                                  only commas and blanks): unset means every module, so an empty value is refused
-     *                                  rather than read as "every module" (README, "no local module at all")
+     *                                  rather than read as "every module" (README, "no local module at all"). With
+     *                                  several, the first line names the groups of settings they are about. The names
+     *                                  are checked once per Environment ({@link SettingNames}): each call refuses the same.
      */
     public static TopologySettings from(Environment environment, Collection<String> modules) {
-        List<String> mistakes = new ArrayList<>(SettingNames.unknown(environment));
+        List<String> mistakes = new ArrayList<>();
+        Set<String> groups = new TreeSet<>(); // extraction.topology before extraction.warm-up
+        for (SettingNames.Unknown unknown : SettingNames.unknown((ConfigurableEnvironment) environment)) {
+            mistakes.add(unknown.line());
+            groups.add(unknown.group());
+        }
         Binder binder = Binder.get(environment);
         BindResult<List<String>> names = binder.bind(LOCAL_MODULES, Bindable.listOf(String.class));
         Set<String> local = new LinkedHashSet<>();
@@ -69,9 +77,10 @@ public record TopologySettings(Set<String> localModules, URI remoteBaseUrl, Map<
             mistakes.add(LOCAL_MODULES + " (EXTRACTION_TOPOLOGY_LOCAL_MODULES) is set but names no module: name the modules"
                     + " that run here" + (modules.isEmpty() ? "" : ", one or more of: " + String.join(", ", new TreeSet<>(modules)))
                     + ", or leave it unset to run every module the jar holds");
+            groups.add(PREFIX);
         }
         if (!mistakes.isEmpty()) {
-            throw new InvalidTopologyException(mistakes);
+            throw new InvalidTopologyException(groups, mistakes);
         }
         return new TopologySettings(local,
                 binder.bind(PREFIX + ".remote-base-url", URI.class).orElse(null),

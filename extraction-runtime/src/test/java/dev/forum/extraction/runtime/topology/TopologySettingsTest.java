@@ -107,7 +107,20 @@ class TopologySettingsTest {
                 .withProperty("extraction.warm-up.round", "3");
         assertThatThrownBy(() -> TopologySettings.from(environment)).isInstanceOf(InvalidTopologyException.class)
                 .satisfies(e -> assertThat(((InvalidTopologyException) e).refusals()).hasSize(2))
-                .hasMessageStartingWith("2 mistakes in the extraction.topology settings:\nextraction.warm-up.round is not");
+                .hasMessageStartingWith("2 mistakes in the extraction.topology and extraction.warm-up settings:\n"
+                        + "extraction.warm-up.round is not");
+    }
+
+    @Test
+    void theFirstLineNamesOnlyTheGroupsOfTheMistakes() {
+        MockEnvironment warmUp = new MockEnvironment().withProperty("extraction.warm-up.round", "3")
+                .withProperty("extraction.warmup.path", "/");
+        assertThatThrownBy(() -> TopologySettings.from(warmUp))
+                .hasMessageStartingWith("2 mistakes in the extraction.warm-up settings:\n");
+        MockEnvironment topology = new MockEnvironment().withProperty("extraction.topology.local-module", "a")
+                .withProperty("extraction.toplogy.read-timeout", "1s");
+        assertThatThrownBy(() -> TopologySettings.from(topology))
+                .hasMessageStartingWith("2 mistakes in the extraction.topology settings:\n");
     }
 
     @Test
