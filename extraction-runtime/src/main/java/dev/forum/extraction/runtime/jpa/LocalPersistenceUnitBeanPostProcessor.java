@@ -3,6 +3,7 @@ package dev.forum.extraction.runtime.jpa;
 import dev.forum.extraction.runtime.topology.Topology;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,9 +61,10 @@ public final class LocalPersistenceUnitBeanPostProcessor implements BeanPostProc
             return bean; // no module metadata: every module is local, and the factory is left as it is
         }
         if (bean instanceof LocalContainerEntityManagerFactoryBean factory) {
-            addTo(internalPersistenceUnitManager(factory, beanName));
+            addTo(internalPersistenceUnitManager(factory, beanName), "entity manager factory '" + beanName + "'",
+                    factory.getJpaPropertyMap());
         } else if (bean instanceof DefaultPersistenceUnitManager manager) {
-            addTo(manager);
+            addTo(manager, "persistence unit manager '" + beanName + "'", Map.of());
         }
         return bean;
     }
@@ -84,12 +86,12 @@ public final class LocalPersistenceUnitBeanPostProcessor implements BeanPostProc
         return bean;
     }
 
-    private void addTo(DefaultPersistenceUnitManager manager) {
+    private void addTo(DefaultPersistenceUnitManager manager, String owner, Map<String, ?> jpaProperties) {
         PersistenceUnitPostProcessor[] own = Objects.requireNonNullElse(manager.getPersistenceUnitPostProcessors(),
                 new PersistenceUnitPostProcessor[0]);
         if (Arrays.stream(own).noneMatch(LocalPersistenceUnitPostProcessor.class::isInstance)) {
             PersistenceUnitPostProcessor[] all = Arrays.copyOf(own, own.length + 1);
-            all[own.length] = new LocalPersistenceUnitPostProcessor(topology, classLoader);
+            all[own.length] = new LocalPersistenceUnitPostProcessor(topology, classLoader, owner, jpaProperties);
             manager.setPersistenceUnitPostProcessors(all);
         }
     }

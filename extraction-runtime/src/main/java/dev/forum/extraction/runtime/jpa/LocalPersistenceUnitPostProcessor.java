@@ -3,6 +3,7 @@ package dev.forum.extraction.runtime.jpa;
 import dev.forum.extraction.runtime.topology.InvalidTopologyException;
 import dev.forum.extraction.runtime.topology.Topology;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,6 +21,13 @@ import org.springframework.orm.jpa.persistenceunit.PersistenceUnitPostProcessor;
  * <p>A local managed class that maps a remote module's managed class (a field, its own or a superclass's, of that
  * type, or with it as a type argument such as {@code List<Patient>}, or one that extends it) is refused with one line
  * ({@link InvalidTopologyException}, see {@link RemoteEntityMappings}).
+ *
+ * <p>So is a unit that does not exclude unlisted classes ({@code PersistenceUnitInfo.excludeUnlistedClasses()} false: a
+ * {@code persistence.xml} unit without {@code <exclude-unlisted-classes>true</exclude-unlisted-classes>}; Spring's units
+ * from {@code packagesToScan} or managed types exclude them) while this class path holds a remote module and the JPA
+ * provider scans: the provider would add the managed classes it finds under the unit's root, remote modules' included,
+ * after this post-processor, and validate, create or update their tables from this process, which does not own them
+ * ({@link UnlistedClassesScan}).
  */
 final class LocalPersistenceUnitPostProcessor implements PersistenceUnitPostProcessor {
 
@@ -27,14 +35,22 @@ final class LocalPersistenceUnitPostProcessor implements PersistenceUnitPostProc
 
     private final ObjectProvider<Topology> topology;
     private final ClassLoader classLoader;
+    private final String owner;
+    private final Map<String, ?> jpaProperties;
 
     /**
-     * @param topology    this process's topology, looked up when a unit is post-processed
-     * @param classLoader the application's (the bean class loader), from which the local managed classes are read
+     * @param topology      this process's topology, looked up when a unit is post-processed
+     * @param classLoader   the application's (the bean class loader), from which the local managed classes are read
+     * @param owner         what builds the unit, for the log and refusals: {@code entity manager factory 'archive'}
+     * @param jpaProperties the factory's JPA properties, which the provider reads with the unit's own (empty for a
+     *                      persistence unit manager bean, whose factories are not known)
      */
-    LocalPersistenceUnitPostProcessor(ObjectProvider<Topology> topology, ClassLoader classLoader) {
+    LocalPersistenceUnitPostProcessor(ObjectProvider<Topology> topology, ClassLoader classLoader, String owner,
+            Map<String, ?> jpaProperties) {
         this.topology = topology;
         this.classLoader = classLoader;
+        this.owner = owner;
+        this.jpaProperties = jpaProperties;
     }
 
     /**
@@ -42,7 +58,8 @@ final class LocalPersistenceUnitPostProcessor implements PersistenceUnitPostProc
      * reads).
      *
      * @throws InvalidTopologyException when a local managed class maps a remote module's managed class, or cannot be
-     *                                  loaded
+     *                                  loaded; or when the provider would scan the unit for unlisted classes while a
+     *                                  remote module's classes are on the class path
      */
     @Override
     public void postProcessPersistenceUnitInfo(MutablePersistenceUnitInfo unit) {
@@ -50,6 +67,7 @@ final class LocalPersistenceUnitPostProcessor implements PersistenceUnitPostProc
         if (resolved == null) {
             return; // no module metadata: every module is local
         }
+        new UnlistedClassesScan(resolved, classLoader).refuse(unit, owner, jpaProperties);
         List<String> remote = unit.getManagedClassNames().stream().filter(resolved::isRemoteClass).toList();
         List<String> remotePackages = unit.getManagedPackages().stream()
                 .filter(p -> resolved.isRemoteClass(p + ".package-info")).toList();
@@ -59,8 +77,8 @@ final class LocalPersistenceUnitPostProcessor implements PersistenceUnitPostProc
         unit.getManagedClassNames().removeAll(remote);
         unit.getManagedPackages().removeAll(remotePackages);
         new RemoteEntityMappings(resolved, remote, classLoader).refuseIn(unit.getManagedClassNames());
-        log.info("Left out {} managed class(es) of remote modules from the persistence unit '{}'", remote.size(),
-                unit.getPersistenceUnitName());
-        log.debug("Left out of '{}': {}, packages {}", unit.getPersistenceUnitName(), remote, remotePackages);
+        log.info("Left out {} managed class(es) of remote modules from the persistence unit '{}' of {}", remote.size(),
+                unit.getPersistenceUnitName(), owner);
+        log.debug("Left out of '{}' of {}: {}, packages {}", unit.getPersistenceUnitName(), owner, remote, remotePackages);
     }
 }

@@ -121,7 +121,8 @@ class LocalManagedTypesTest {
                     assertThat(unit(context, "entityManagerFactory").getManagedClassNames())
                             .containsExactly(Visit.class.getName());
                 });
-        assertThat(output).contains("Left out 1 managed class(es) of remote modules from the persistence unit 'default'");
+        assertThat(output).contains("Left out 1 managed class(es) of remote modules from the persistence unit 'default' of"
+                + " entity manager factory 'entityManagerFactory'");
     }
 
     @Test

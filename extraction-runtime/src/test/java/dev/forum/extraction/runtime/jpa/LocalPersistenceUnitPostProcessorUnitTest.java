@@ -31,12 +31,14 @@ class LocalPersistenceUnitPostProcessorUnitTest {
     LocalPersistenceUnitPostProcessorUnitTest() throws IOException {
         topology = new StaticListableBeanFactory(Map.of("topology", RemoteEntityMappingsUnitTest.patientsRemote()))
                 .getBeanProvider(Topology.class);
-        postProcessor = new LocalPersistenceUnitPostProcessor(topology, getClass().getClassLoader());
+        postProcessor = new LocalPersistenceUnitPostProcessor(topology, getClass().getClassLoader(), "entity manager factory 'clinic'",
+                Map.of());
     }
 
     private static MutablePersistenceUnitInfo unit(String... packages) {
         MutablePersistenceUnitInfo unit = new MutablePersistenceUnitInfo();
         unit.setPersistenceUnitName("clinic");
+        unit.setExcludeUnlistedClasses(true); // as Spring's units from packagesToScan have it
         for (String managedPackage : packages) {
             unit.addManagedPackage(managedPackage);
         }

@@ -97,6 +97,28 @@ class OwnEntityManagerFactoriesTest {
         }
     }
 
+    /** Two factories that scan the same packages, each on its own database: both units are named 'default'. */
+    @Configuration(proxyBeanMethods = false)
+    static class TwoScanningFactories {
+
+        @Bean
+        @Primary
+        LocalContainerEntityManagerFactoryBean entityManagerFactory(DataSource dataSource) {
+            LocalContainerEntityManagerFactoryBean factory = validating();
+            factory.setDataSource(dataSource);
+            factory.setPackagesToScan(Patient.class.getPackageName(), Visit.class.getPackageName());
+            return factory;
+        }
+
+        @Bean
+        LocalContainerEntityManagerFactoryBean reportingEntityManagerFactory() {
+            LocalContainerEntityManagerFactoryBean factory = validating();
+            factory.setDataSource(new SingleConnectionDataSource("jdbc:h2:mem:reporting;INIT=" + VISIT_TABLE, true));
+            factory.setPackagesToScan(Patient.class.getPackageName(), Visit.class.getPackageName());
+            return factory;
+        }
+    }
+
     /** A factory that scans billing's package (whose entity maps patients') and patients'. */
     @Configuration(proxyBeanMethods = false)
     static class BillingFactory {
@@ -139,9 +161,20 @@ class OwnEntityManagerFactoriesTest {
                         assertThat(unit(context, factory).getProperties()).as(factory).containsEntry(OWN, "ran");
                     }
                 });
-        assertThat(output).contains("Left out 1 managed class(es) of remote modules from the persistence unit 'default'",
-                "Left out 1 managed class(es) of remote modules from the persistence unit 'archive'");
+        assertThat(output).contains("Left out 1 managed class(es) of remote modules from the persistence unit 'default' of"
+                + " entity manager factory 'entityManagerFactory'", "Left out 1 managed class(es) of remote modules from the"
+                + " persistence unit 'archive' of persistence unit manager 'archiveUnits'");
         assertThat(output).doesNotContain("has a persistence unit manager of the application's own");
+    }
+
+    @Test
+    void eachFactorysLineNamesTheFactory(CapturedOutput output) {
+        application(TwoScanningFactories.class, "two-scanning", VISIT_TABLE).withClassLoader(withMetadata)
+                .withPropertyValues("extraction.topology.local-modules=visits")
+                .run(context -> assertThat(context).hasNotFailed());
+        String line = "Left out 1 managed class(es) of remote modules from the persistence unit 'default' of entity manager"
+                + " factory ";
+        assertThat(output).contains(line + "'entityManagerFactory'", line + "'reportingEntityManagerFactory'");
     }
 
     @Test
