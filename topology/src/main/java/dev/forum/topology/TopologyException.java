@@ -18,6 +18,8 @@ public final class TopologyException extends RuntimeException {
 
     private final transient List<ServiceOutline> outlines;
 
+    private final boolean monolithKnown;
+
     /**
      * One mistake.
      *
@@ -28,6 +30,7 @@ public final class TopologyException extends RuntimeException {
         this.mistakes = List.of(message);
         this.readRight = null;
         this.outlines = List.of();
+        this.monolithKnown = false;
     }
 
     /**
@@ -38,7 +41,7 @@ public final class TopologyException extends RuntimeException {
      * @throws IllegalArgumentException when {@code mistakes} is empty
      */
     public TopologyException(String source, List<String> mistakes) {
-        this(source, mistakes, null, List.of());
+        this(source, mistakes, null, List.of(), false);
     }
 
     /**
@@ -48,14 +51,17 @@ public final class TopologyException extends RuntimeException {
      * @param mistakes  one line each, at least one, in the order to show them
      * @param readRight the file without its services that hold a mistake ({@link #readRight}), or null
      * @param outlines  the readable parts of every named service of the file ({@link #outlines}), in its order
+     * @param monolithKnown whether every service of the file has an outline telling whether it is the monolith
+     *                  ({@link #monolithKnown})
      * @throws IllegalArgumentException when {@code mistakes} is empty
      */
     public TopologyException(String source, List<String> mistakes, TopologySpec readRight,
-            List<ServiceOutline> outlines) {
+            List<ServiceOutline> outlines, boolean monolithKnown) {
         super(message(source, mistakes));
         this.mistakes = List.copyOf(mistakes);
         this.readRight = readRight;
         this.outlines = List.copyOf(outlines);
+        this.monolithKnown = monolithKnown;
     }
 
     /**
@@ -74,6 +80,16 @@ public final class TopologyException extends RuntimeException {
      */
     public List<ServiceOutline> outlines() {
         return outlines;
+    }
+
+    /**
+     * Whether every service of the file has a name and a readable {@code monolith:} (written right, or left out: not
+     * the monolith), so that {@link #outlines} tell whether the file has a monolith although some service holds another
+     * mistake: the {@code complete} of {@link CrossServiceChecks#mistakes}. False when a service has no name, a wrong
+     * or misspelt {@code monolith:}, or the file has no readable services list.
+     */
+    public boolean monolithKnown() {
+        return monolithKnown;
     }
 
     /** The mistakes, one line each, in the order shown: one for a mistake alone. */

@@ -143,10 +143,29 @@ public final class TopologyFile {
         DatabaseSpec database = database(top.get("database"));
         // The services read right, for the checks that need them (ECS's own) in the same build; and the readable parts
         // of every named service, for the checks across services (an unknown module, a module in two services).
+        // Whether the file has a monolith is known when every service says whether it is one, even if one of them
+        // holds another mistake: "no monolith" is then reported in the same build.
+        boolean monolithKnown = !read.isEmpty() && read.stream()
+                .allMatch(service -> service.outline() != null && service.outline().monolith() != null);
         mistakes.throwIfAny(new TopologySpec(source, name == null ? defaultName : name,
                 services.stream().filter(java.util.Objects::nonNull).toList(), edge, database),
-                read.stream().map(ServiceReader.Read::outline).filter(java.util.Objects::nonNull).toList());
+                read.stream().map(ServiceReader.Read::outline).filter(java.util.Objects::nonNull).toList(),
+                monolithKnown);
         return new TopologySpec(source, name, services, edge, database);
+    }
+
+    /**
+     * The topology name (a service's, a module's, the file's) closest to some text: lower case, each run of anything
+     * but letters, digits and '-' one '-', what precedes the first letter left out, at most 20 characters, no '-' at the
+     * end. {@code Shop_App} is {@code shop-app}.
+     *
+     * @param text any text, such as a name written wrong or a Maven artifactId
+     * @return the name, or "" when the text has no letter to start one
+     */
+    public static String nameLike(String text) {
+        String name = text == null ? "" : text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
+                .replaceAll("^[^a-z]+", "");
+        return name.substring(0, Math.min(20, name.length())).replaceAll("-+$", "");
     }
 
     /**
@@ -156,6 +175,10 @@ public final class TopologyFile {
      */
     private static String yamlProblem(MarkedYAMLException e) {
         String problem = String.valueOf(e.getProblem()).strip();
+        if (problem.contains("\\t(TAB)")) { // SnakeYAML's own spelling of a tab character
+            return "a tab character at column " + (e.getProblemMark().getColumn() + 1) + ": YAML indents with spaces"
+                    + " only; replace the tab with spaces";
+        }
         java.util.regex.Matcher bare = java.util.regex.Pattern.compile("(.*but (?:got|found) )(\\S+)$").matcher(problem);
         if (bare.matches() && !bare.group(2).startsWith("'") && !bare.group(2).startsWith("<")) {
             problem = bare.group(1) + "'" + bare.group(2) + "'";

@@ -52,7 +52,7 @@ final class TopologyMistakes {
      * @throws TopologyException with every mistake recorded, sorted by line; one mistake alone is its own message
      */
     void throwIfAny() {
-        throwIfAny(null, List.of());
+        throwIfAny(null, List.of(), false);
     }
 
     /**
@@ -61,12 +61,14 @@ final class TopologyMistakes {
      *
      * @param readRight the file without its services that hold a mistake, or null
      * @param outlines  every service of the file that has a name, in the file's order
+     * @param monolithKnown whether every service's outline tells whether it is the monolith
+     *                  ({@link TopologyException#monolithKnown})
      */
-    void throwIfAny(TopologySpec readRight, List<ServiceOutline> outlines) {
+    void throwIfAny(TopologySpec readRight, List<ServiceOutline> outlines, boolean monolithKnown) {
         if (found.isEmpty()) {
             return;
         }
         throw new TopologyException(source, found.stream().sorted(Comparator.comparingInt(Mistake::line))
-                .map(Mistake::text).toList(), readRight, outlines);
+                .map(Mistake::text).toList(), readRight, outlines, monolithKnown);
     }
 }

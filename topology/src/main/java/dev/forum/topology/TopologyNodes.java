@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -58,7 +59,8 @@ final class TopologyNodes {
 
     /**
      * A mapping whose keys are all {@code allowed}, each once, in the file's order; an unknown or repeated key is
-     * recorded and left out (the first of a repeated key is kept), the other keys are read.
+     * recorded and left out (the first of a repeated key is kept), the other keys are read. An unknown key close to a
+     * known one ({@link ClosestName}) is told so: {@code unknown key 'module' in a service: did you mean modules?}.
      *
      * @return the keys, or {@code null} when the node is not a mapping
      */
@@ -75,9 +77,11 @@ final class TopologyNodes {
                 continue;
             }
             if (!allowed.contains(key)) {
-                mistake(tuple.getKeyNode(), "unknown key '" + key + "' in " + what + " (known keys: "
+                Optional<String> meant = ClosestName.of(key, allowed);
+                mistake(tuple.getKeyNode(), "unknown key '" + key + "' in " + what
+                        + meant.map(known -> ": did you mean " + known + "?").orElse("") + " (known keys: "
                         + String.join(", ", sorted(allowed)) + ")");
-                ClosestName.of(key, allowed).ifPresent(misspelt::add);
+                meant.ifPresent(misspelt::add);
             } else if (keys.putIfAbsent(key, tuple.getValueNode()) != null) {
                 mistake(tuple.getKeyNode(), "key '" + key + "' appears twice in " + what);
             }
@@ -86,12 +90,23 @@ final class TopologyNodes {
         return new Keys(keys, misspelt);
     }
 
-    /** A name: 1-20 lower-case letters, digits or '-', starting with a letter; {@code null} when it is not one. */
+    /**
+     * A name: 1-20 lower-case letters, digits or '-', starting with a letter; {@code null} when it is not one. A name too
+     * long is told its length; another wrong one the valid name closest to it ({@link TopologyFile#nameLike}), if any:
+     * {@code service name 'Catalog_Svc' must be ... (did you mean catalog-svc?)}.
+     */
     String name(Node node, String what) {
         String value = scalar(node, what);
         if (value != null && !value.matches(NAME)) {
-            mistake(node, what + " '" + value + "' must be 1-20 lower-case letters, digits or '-', starting "
-                    + "with a letter");
+            String rule = "1-20 lower-case letters, digits or '-', starting with a letter";
+            if (value.length() > 20 && value.substring(0, 20).matches(NAME)) {
+                mistake(node, what + " '" + value + "' is " + value.length() + " characters long: a name is " + rule
+                        + "; shorten it");
+            } else {
+                String like = TopologyFile.nameLike(value);
+                mistake(node, what + " '" + value + "' must be " + rule
+                        + (like.isEmpty() || like.length() < value.strip().length() / 2 ? "" : " (did you mean " + like + "?)"));
+            }
             return null;
         }
         return value;

@@ -78,6 +78,29 @@ class TopologyFileUnitTest {
         assertTrue(error.getMessage().startsWith(expected), error.getMessage());
     }
 
+    /**
+     * A wrong name is told the valid name closest to it, a long one its length (trial5's badname.yml, longname.yml,
+     * badappname.yml); a tab that indents a line is said in words, not SnakeYAML's {@code '\\t(TAB)'} (tab.yml).
+     */
+    @Test
+    void aWrongNameIsToldTheNameToWriteAndATabIsSaidInWords() {
+        assertEquals("t.yml:2: service name 'Catalog_Svc' must be 1-20 lower-case letters, digits or '-', starting with a"
+                + " letter (did you mean catalog-svc?)", assertThrows(TopologyException.class, () -> TopologyFile.parse(
+                "services:\n  - { name: Catalog_Svc, monolith: true }\n", "t.yml")).getMessage());
+        assertEquals("t.yml:1: name 'Hub App' must be 1-20 lower-case letters, digits or '-', starting with a letter (did"
+                + " you mean hub-app?)", assertThrows(TopologyException.class, () -> TopologyFile.parse(
+                "name: Hub App\nservices: [{ name: monolith, monolith: true }]\n", "t.yml")).getMessage());
+        assertEquals("t.yml:2: service name 'catalog-service-for-the-shop' is 28 characters long: a name is 1-20 lower-case"
+                + " letters, digits or '-', starting with a letter; shorten it", assertThrows(TopologyException.class,
+                () -> TopologyFile.parse("services:\n  - { name: catalog-service-for-the-shop, monolith: true }\n",
+                        "t.yml")).getMessage());
+        assertEquals("shop-app", TopologyFile.nameLike("Shop_App"));
+        assertEquals("", TopologyFile.nameLike("1234"));
+        assertEquals("t.yml:4: not valid YAML: a tab character at column 1: YAML indents with spaces only; replace the tab"
+                + " with spaces", assertThrows(TopologyException.class, () -> TopologyFile.parse(
+                "services:\n  - name: monolith\n    monolith: true\n\tcpu: 256\n", "t.yml")).getMessage());
+    }
+
     @Test
     void defaultsTheNameAndTheTrafficShare() {
         TopologySpec spec = TopologyFile.parse("""
@@ -97,8 +120,8 @@ class TopologyFileUnitTest {
     @CsvSource(delimiter = '|', textBlock = """
             services: []                                                     | t.yml:1: services must be a list | empty services list
             name: forum                                                      | t.yml:1: no services              | no services key
-            servces: []                                                      | t.yml:1: unknown key 'servces' in the file (known keys: database, edge, name, services) | typo at the top
-            'services: [{name: m, monolith: true, cpus: 2}]'                 | t.yml:1: unknown key 'cpus' in a service | typo in a service
+            servces: []                                                      | t.yml:1: unknown key 'servces' in the file: did you mean services? (known keys: database, edge, name, services) | typo at the top
+            'services: [{name: m, monolith: true, cpus: 2}]'                 | t.yml:1: unknown key 'cpus' in a service: did you mean cpu? (known keys: autoscaling, count, cpu, database, memory, modules, monolith, name, traffic) | typo in a service
             'services: [{monolith: true}]'                                   | t.yml:1: a service without a name | nameless service
             'services: [{name: Posts, monolith: true}]'                      | t.yml:1: service name 'Posts' must be 1-20 lower-case | bad name
             'services: [{name: m, monolith: yes}]'                           | t.yml:1: m.monolith must be true or false, not 'yes' | bad boolean

@@ -1,7 +1,9 @@
 package dev.forum.topology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
@@ -56,7 +58,7 @@ class TopologyMistakesUnitTest {
                 "t.yml:1: database.pool-size is connections per module per task, from 1 to 50, not 0",
                 "t.yml:2: edge.rate-limit is requests per client IP in 5 minutes, from 100 to 2000000000 (AWS WAF's bounds),"
                         + " not 5",
-                "t.yml:3: name 'Shop' must be 1-20 lower-case letters, digits or '-', starting with a letter",
+                "t.yml:3: name 'Shop' must be 1-20 lower-case letters, digits or '-', starting with a letter (did you mean shop?)",
                 "t.yml:5: monolith: cpu 300 is not a Fargate size (use 256, 512, 1024, 2048 or 4096)"), error.mistakes());
     }
 
@@ -78,7 +80,7 @@ class TopologyMistakesUnitTest {
                 // no name: its other values are not checked (every message names the service)
                 "t.yml:2: a service without a name: add name: <service>",
                 // the unknown key most likely is modules: no "needs modules" as well
-                "t.yml:3: unknown key 'modles' in a service " + SERVICE_KEYS,
+                "t.yml:3: unknown key 'modles' in a service: did you mean modules? " + SERVICE_KEYS,
                 // a wrong count: no autoscaling bounds around it
                 "t.yml:4: threads.count must be a whole number, not 'lots'",
                 // a wrong share: not "a database of its own needs traffic: 100" as well
@@ -86,10 +88,12 @@ class TopologyMistakesUnitTest {
                 // not known whether it is the monolith: nothing said of its traffic
                 "t.yml:6: big.monolith must be true or false, not 'yes'",
                 // a wrong module name and a wrong cpu: no "needs modules", no Fargate size
-                "t.yml:7: small.modules 'Posts' must be 1-20 lower-case letters, digits or '-', starting with a letter",
+                "t.yml:7: small.modules 'Posts' must be 1-20 lower-case letters, digits or '-', starting with a letter"
+                        + " (did you mean posts?)",
                 "t.yml:7: small.cpu must be a whole number, not 'big'",
                 // a wrong name still names its service in its other mistakes
-                "t.yml:8: service name 'Tags' must be 1-20 lower-case letters, digits or '-', starting with a letter",
+                "t.yml:8: service name 'Tags' must be 1-20 lower-case letters, digits or '-', starting with a letter"
+                        + " (did you mean tags?)",
                 "t.yml:8: Tags: traffic is a share from 0 to 100, not 120"), error.mistakes());
     }
 
@@ -119,7 +123,7 @@ class TopologyMistakesUnitTest {
         TopologyException error = parseRefused("name: shop\ncolour: blue\n");
         assertEquals(List.of("t.yml:1: no services: list the services, one of them with monolith: true",
                 "t.yml:2: unknown key 'colour' in the file (known keys: database, edge, name, services)"), error.mistakes());
-        assertEquals("t.yml:1: unknown key 'servces' in the file (known keys: database, edge, name, services)",
+        assertEquals("t.yml:1: unknown key 'servces' in the file: did you mean services? (known keys: database, edge, name, services)",
                 parseRefused("servces: []\n").getMessage(), "a misspelt services key is that key's mistake alone");
     }
 
@@ -234,6 +238,28 @@ class TopologyMistakesUnitTest {
                 "t.yml:5: module 'threads' is in two services, 'forum' (line 4) and 'talk'; a module runs in one extracted"
                         + " service"),
                 CrossServiceChecks.mistakes("t.yml", e.outlines(), TopologyUnitTest.MODULES, false));
+    }
+
+    /**
+     * A file with no monolith whose services hold other mistakes (trial5's combo.yml): every service says whether it is
+     * the monolith, so "no monolith" is reported in the same build; not when one of them cannot say (monolith: maybe).
+     */
+    @Test
+    void noMonolithIsReportedBesideTheServicesOwnMistakes() {
+        TopologyException e = parseRefused("""
+                services:
+                  - { name: main, monolith: false }
+                  - { name: posts, modules: [posts], cpu: 300 }
+                  - { name: talk, modls: [threads] }
+                """);
+        assertTrue(e.monolithKnown());
+        assertEquals(List.of("t.yml: no monolith: mark one service monolith: true (it holds every module not listed"
+                + " elsewhere and is the default route)"),
+                CrossServiceChecks.mistakes("t.yml", e.outlines(), null, e.monolithKnown()));
+        assertFalse(parseRefused("services:\n  - { name: main, monolith: maybe }\n  - { name: posts, modules: [posts] }\n")
+                .monolithKnown(), "a wrong monolith: may be the monolith");
+        assertFalse(parseRefused("services:\n  - { monolith: true }\n").monolithKnown(), "a nameless service may be it");
+        assertFalse(parseRefused("name: x\n").monolithKnown(), "no services: said once, as no services");
     }
 
     private static TopologyException parseRefused(String yaml) {

@@ -178,6 +178,7 @@ public class EcsMojo extends AnalysingMojo {
         }
         long start = System.nanoTime();
         Path file = TopologyLocation.resolve(topology, project);
+        TopologyLocation.refuseDirectory(file, topology, project);
         if (!TopologyLocation.exists(file)) {
             throw new ExtractionException("No topology file at " + file + ": create it (see the README, \"Topology file\")"
                     + " or point -Dextract.topology at one");

@@ -81,7 +81,7 @@ final class TopologyInUse {
             }
             String source = e.readRight().get().source();
             List<String> mistakes = new ArrayList<>(e.mistakes());
-            mistakes.addAll(CrossServiceChecks.mistakes(source, e.outlines(), null, false));
+            mistakes.addAll(CrossServiceChecks.mistakes(source, e.outlines(), null, e.monolithKnown()));
             return new Written(source, e.outlines(), TopologyLocation.byLine(source, mistakes), true);
         }
     }

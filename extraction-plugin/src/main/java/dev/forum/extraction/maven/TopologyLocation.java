@@ -60,9 +60,7 @@ final class TopologyLocation {
 
     /** {@code Shop_App} to {@code shop-app}; {@link TopologyFile#DEFAULT_NAME} for a name with no letter to start it. */
     static String topologyName(String artifactId) {
-        String name = artifactId == null ? "" : artifactId.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
-                .replaceAll("^[^a-z]+", "");
-        name = name.substring(0, Math.min(20, name.length())).replaceAll("-+$", "");
+        String name = TopologyFile.nameLike(artifactId);
         return name.isEmpty() ? TopologyFile.DEFAULT_NAME : name;
     }
 
@@ -140,6 +138,7 @@ final class TopologyLocation {
         TopologySpec spec;
         List<ServiceOutline> services;
         List<String> mistakes = new ArrayList<>();
+        boolean monolithKnown = true;
         try {
             spec = TopologyFile.read(file, defaultName);
             services = spec.services().stream().map(ServiceOutline::of).toList();
@@ -150,6 +149,7 @@ final class TopologyLocation {
             mistakes.addAll(e.mistakes());
             spec = e.readRight().get();
             services = e.outlines();
+            monolithKnown = e.monolithKnown();
         }
         boolean whole = mistakes.isEmpty();
         List<ModuleRoute> routes = new ArrayList<>(ModuleRoutes.of(model));
@@ -158,25 +158,24 @@ final class TopologyLocation {
                 continue; // its modules list is its own mistake
             }
             // A module that runs in every service is one of the application's, not an unknown one: say why it
-            // cannot be named here.
-            for (String module : service.modules()) {
-                if (model.module(module).isEmpty()) {
+            // cannot be named here, on the line where it is named, as the file's other mistakes.
+            for (int i = 0; i < service.modules().size(); i++) {
+                String module = service.modules().get(i);
+                String why = model.module(module).map(found -> ModuleChecks.whyEverywhere(model, found)).orElse(null);
+                if (why == null) {
                     continue;
                 }
-                try {
-                    ModuleChecks.requireExtractable(model, module, "in service '" + service.name() + "' ("
-                            + spec.source() + ":" + service.line() + ")");
-                } catch (ExtractionException e) {
-                    mistakes.addAll(e.lines());
-                    // Known to the checks across services, which would call it unknown as well.
-                    if (routes.stream().noneMatch(route -> route.module().equals(module))) {
-                        routes.add(ModuleRoute.unrouted(module));
-                    }
+                mistakes.add(spec.source() + ":" + service.moduleLine(i) + ": " + service.name() + ": module '" + module
+                        + "' is " + why + ", which runs in every service already: remove it from modules (the modules"
+                        + " a service can hold are " + String.join(", ", model.extractableModules()) + ")");
+                // Known to the checks across services, which would call it unknown as well.
+                if (routes.stream().noneMatch(route -> route.module().equals(module))) {
+                    routes.add(ModuleRoute.unrouted(module));
                 }
             }
         }
         if (!whole) {
-            mistakes.addAll(CrossServiceChecks.mistakes(spec.source(), services, routes, false));
+            mistakes.addAll(CrossServiceChecks.mistakes(spec.source(), services, routes, monolithKnown));
             return new Reading(spec.source(), spec, null, byLine(spec.source(), mistakes));
         }
         Topology topology = null;
@@ -185,7 +184,7 @@ final class TopologyLocation {
         } catch (TopologyException e) {
             mistakes.addAll(e.mistakes());
         }
-        return new Reading(spec.source(), spec, mistakes.isEmpty() ? topology : null, List.copyOf(mistakes));
+        return new Reading(spec.source(), spec, mistakes.isEmpty() ? topology : null, byLine(spec.source(), mistakes));
     }
 
     /**
@@ -217,16 +216,36 @@ final class TopologyLocation {
     /** The topology file when it is there, else null; refused when a file named in the settings is not there. */
     static Path existing(String setting, MavenProject project, MavenSession session, Log log) {
         Path file = resolve(setting, project);
+        refuseDirectory(file, setting, project);
         if (!exists(file)) {
             if (!DEFAULT.equals(setting) || session.getUserProperties().containsKey("extract.topology")) {
+                Path fallback = resolve(DEFAULT, project);
                 throw new ExtractionException("No topology file at " + file + " (extract.topology=" + setting
                         + ", a relative path is taken from " + root(project) + "): fix the path, or leave"
-                        + " extract.topology out to extract modules by name");
+                        + " extract.topology out to " + (!fallback.equals(file) && exists(fallback)
+                                ? "use " + fallback : "extract modules by name"));
             }
             log.debug("[extract] no topology file at " + file + ": module names only");
             return null;
         }
         return file;
+    }
+
+    /**
+     * Refuses a setting that names a directory, which is no topology file (the refusal of a missing file would
+     * mislead: something is there).
+     *
+     * @param file    the setting resolved ({@link #resolve})
+     * @param setting {@code extract.topology} as given
+     * @throws ExtractionException when {@code file} is a directory: one line naming the setting and a file to name
+     */
+    static void refuseDirectory(Path file, String setting, MavenProject project) {
+        if (Files.isDirectory(file)) {
+            String example = setting.endsWith("/") ? setting + DEFAULT : setting + "/" + DEFAULT;
+            throw new ExtractionException(file + " is a directory, not a topology file (extract.topology=" + setting
+                    + ", a relative path is taken from " + root(project) + "): name the file in it, e.g."
+                    + " -Dextract.topology=" + example);
+        }
     }
 
     static boolean exists(Path file) {

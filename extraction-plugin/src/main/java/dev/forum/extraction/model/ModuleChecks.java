@@ -47,10 +47,20 @@ public final class ModuleChecks {
             throw new ExtractionException("Unknown module '" + name + "' " + where
                     + ClosestName.hint(name, model.extractableModules()) + ": " + valid);
         }
-        String why = module.get().open() ? "an open module" : module.get().shared() ? "a shared module"
+        throw new ExtractionException("Module '" + name + "' " + where + " is " + whyEverywhere(model, module.get())
+                + ", which runs in every service: " + valid);
+    }
+
+    /**
+     * Why a module of the application runs in every service and so cannot be a service's own.
+     *
+     * @return {@code "an open module"}, {@code "a shared module"} or {@code "the module of the main class <class>"};
+     *         null for an ordinary module, which can be a service
+     */
+    public static String whyEverywhere(ModulithModel model, Module module) {
+        return module.open() ? "an open module" : module.shared() ? "a shared module"
+                : model.extractableModules().contains(module.name()) ? null
                 : "the module of the main class " + model.mainClass();
-        throw new ExtractionException("Module '" + name + "' " + where + " is " + why + ", which runs in every service: "
-                + valid);
     }
 
     private static String describe(ModulithModel model) {

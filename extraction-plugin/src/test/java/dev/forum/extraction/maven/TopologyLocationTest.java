@@ -29,8 +29,8 @@ class TopologyLocationTest {
                   - { name: circulation, modules: [loans, members] }
                 """);
         var e = assertThrows(ExtractionException.class, () -> TopologyLocation.read(file, library, "library"));
-        assertEquals("Module 'members' in service 'circulation' (" + file + ":3) is an open module, which runs in every"
-                + " service: valid are modules books, loans", e.getMessage());
+        assertEquals(file + ":3: circulation: module 'members' is an open module, which runs in every service already:"
+                + " remove it from modules (the modules a service can hold are books, loans)", e.getMessage());
     }
 
     /**
@@ -96,11 +96,11 @@ class TopologyLocationTest {
                   - { name: circulation, modules: [loans, members] }
                 """);
         TopologyLocation.Reading reading = TopologyLocation.check(file, library, "library");
-        assertEquals(List.of("Module 'members' in service 'circulation' (" + file + ":3) is an open module, which runs in"
-                        + " every service: valid are modules books, loans",
-                file + ": no monolith: mark one service monolith: true (it holds every module not listed elsewhere and is"
-                        + " the default route)",
-                file + ":2: front: unknown module 'bokks' (did you mean books?); the modules are books, loans, members"),
+        assertEquals(List.of(file + ": no monolith: mark one service monolith: true (it holds every module not listed"
+                        + " elsewhere and is the default route)",
+                file + ":2: front: unknown module 'bokks' (did you mean books?); the modules are books, loans, members",
+                file + ":3: circulation: module 'members' is an open module, which runs in every service already: remove"
+                        + " it from modules (the modules a service can hold are books, loans)"),
                 reading.mistakes());
         assertEquals(null, reading.topology(), "nothing to render");
         assertEquals("front", reading.spec().services().get(0).name(), "the file as written, for the later checks");
@@ -124,11 +124,11 @@ class TopologyLocationTest {
                 """);
         TopologyLocation.Reading reading = TopologyLocation.check(file, library, "library");
         assertEquals(List.of(
-                "Module 'members' in service 'people' (" + file + ":5) is an open module, which runs in every service:"
-                        + " valid are modules books, loans",
                 file + ":3: circulation: unknown module 'loanz' (did you mean loans?); the modules are books, loans, members",
                 file + ":4: unknown key 'colour' in a service (known keys: autoscaling, count, cpu, database, memory,"
-                        + " modules, monolith, name, traffic)"), reading.mistakes());
+                        + " modules, monolith, name, traffic)",
+                file + ":5: people: module 'members' is an open module, which runs in every service already: remove it"
+                        + " from modules (the modules a service can hold are books, loans)"), reading.mistakes());
         assertEquals(List.of("monolith", "circulation", "people"),
                 reading.spec().services().stream().map(dev.forum.topology.ServiceSpec::name).toList(),
                 "the services read right, for the ECS deployment's checks");
@@ -152,17 +152,37 @@ class TopologyLocationTest {
                 """);
         TopologyLocation.Reading reading = TopologyLocation.check(file, library, "library");
         assertEquals(List.of(
-                "Module 'members' in service 'circulation' (" + file + ":4) is an open module, which runs in every"
-                        + " service: valid are modules books, loans",
                 file + ":3: catalogue: cpu 256 takes memory 512, 1024, 2048 MiB on Fargate, not 300",
                 file + ":3: catalogue: unknown module 'bokks' (did you mean books?); the modules are books, loans, members",
                 file + ":4: unknown key 'colour' in a service (known keys: autoscaling, count, cpu, database, memory,"
                         + " modules, monolith, name, traffic)",
+                file + ":4: circulation: module 'members' is an open module, which runs in every service already: remove"
+                        + " it from modules (the modules a service can hold are books, loans)",
                 file + ":5: module 'loans' is in two services, 'circulation' (line 4) and 'lending'; a module runs in one"
                         + " extracted service"), reading.mistakes());
         assertEquals(List.of("monolith", "lending"),
                 reading.spec().services().stream().map(dev.forum.topology.ServiceSpec::name).toList(),
                 "the services read right, for the ECS deployment's checks");
+    }
+
+    /**
+     * A directory named as the topology file is refused as a directory (trial5: "No topology file at topos" misled,
+     * since something is there), with the file to name instead.
+     */
+    @Test
+    void aDirectoryIsRefusedAsADirectory(@TempDir Path folder) throws IOException {
+        Files.createDirectory(folder.resolve("topos"));
+        Path pom = Files.writeString(folder.resolve("pom.xml"), "<project/>");
+        org.apache.maven.model.Model model = new org.apache.maven.model.Model();
+        model.setArtifactId("library");
+        org.apache.maven.project.MavenProject project = new org.apache.maven.project.MavenProject(model);
+        project.setFile(pom.toFile());
+        var e = assertThrows(ExtractionException.class,
+                () -> TopologyLocation.refuseDirectory(TopologyLocation.resolve("topos", project), "topos", project));
+        assertEquals(folder.resolve("topos") + " is a directory, not a topology file (extract.topology=topos, a relative"
+                + " path is taken from " + folder + "): name the file in it, e.g. -Dextract.topology=topos/topology.yml",
+                e.getMessage());
+        TopologyLocation.refuseDirectory(folder.resolve("topology.yml"), "topology.yml", project); // no file: no refusal
     }
 
     /** The application library.LibraryApplication with {@code modules}, and nothing else in its model. */
