@@ -185,6 +185,24 @@ class TopologyLocationTest {
         TopologyLocation.refuseDirectory(folder.resolve("topology.yml"), "topology.yml", project); // no file: no refusal
     }
 
+    /**
+     * trial5's combo.yml: no service is the monolith while the services hold mistakes of their own; every one of them
+     * says whether it is the monolith, so "no monolith" comes in the same run as their mistakes, not one run later.
+     */
+    @Test
+    void noMonolithComesWithTheServicesOwnMistakes(@TempDir Path folder) throws IOException {
+        ModulithModel library = library(module("books", false), module("loans", false));
+        Path file = Files.writeString(folder.resolve("topology.yml"), """
+                services:
+                  - { name: main, monolith: false, modules: [books] }
+                  - { name: circulation, modules: [loans], cpu: 300 }
+                """);
+        assertEquals(List.of(file + ": no monolith: mark one service monolith: true (it holds every module not listed"
+                        + " elsewhere and is the default route)",
+                file + ":3: circulation: cpu 300 is not a Fargate size (use 256, 512, 1024, 2048 or 4096)"),
+                TopologyLocation.check(file, library, "library").mistakes());
+    }
+
     /** The application library.LibraryApplication with {@code modules}, and nothing else in its model. */
     private static ModulithModel library(ModulithModel.Module... modules) {
         return new ModulithModel("library.LibraryApplication", List.of("library"), List.of(modules), Map.of(), Set.of(),
