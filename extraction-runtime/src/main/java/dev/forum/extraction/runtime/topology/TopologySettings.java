@@ -61,11 +61,17 @@ public record TopologySettings(Set<String> localModules, URI remoteBaseUrl, Map<
      *                                  rather than read as "every module" (README, "no local module at all"). With
      *                                  several, the first line names the groups of settings they are about. The names
      *                                  are checked once per Environment ({@link SettingNames}): each call refuses the same.
+     * @throws IllegalArgumentException when {@code environment} is no {@link ConfigurableEnvironment}, whose property
+     *                                  sources the names are read from
      */
     public static TopologySettings from(Environment environment, Collection<String> modules) {
         List<String> mistakes = new ArrayList<>();
         Set<String> groups = new TreeSet<>(); // extraction.topology before extraction.warm-up
-        for (SettingNames.Unknown unknown : SettingNames.unknown((ConfigurableEnvironment) environment)) {
+        if (!(environment instanceof ConfigurableEnvironment configurable)) {
+            throw new IllegalArgumentException("TopologySettings reads a ConfigurableEnvironment (its property sources),"
+                    + " not a " + environment.getClass().getName() + ": pass the application context's environment");
+        }
+        for (SettingNames.Unknown unknown : SettingNames.unknown(configurable)) {
             mistakes.add(unknown.line());
             groups.add(unknown.group());
         }

@@ -3,12 +3,14 @@ package dev.forum.extraction.runtime.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.mock.env.MockEnvironment;
@@ -25,6 +27,16 @@ class TopologySettingsTest {
     @Test
     void unsetMeansEveryModuleTheJarHolds() {
         assertThat(TopologySettings.from(new MockEnvironment()).localModules()).isEmpty();
+    }
+
+    @Test
+    void anEnvironmentThatIsNotConfigurableIsRefusedInOneLine() {
+        StandardEnvironment standard = new StandardEnvironment();
+        Environment plain = (Environment) Proxy.newProxyInstance(Environment.class.getClassLoader(),
+                new Class<?>[] {Environment.class}, (proxy, method, args) -> method.invoke(standard, args));
+        assertThatThrownBy(() -> TopologySettings.from(plain)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("TopologySettings reads a ConfigurableEnvironment (its property sources), not a ")
+                .hasMessageEndingWith(": pass the application context's environment");
     }
 
     @Test
