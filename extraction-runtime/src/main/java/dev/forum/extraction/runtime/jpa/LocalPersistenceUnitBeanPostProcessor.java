@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.BeansException;
@@ -61,10 +62,11 @@ public final class LocalPersistenceUnitBeanPostProcessor implements BeanPostProc
             return bean; // no module metadata: every module is local, and the factory is left as it is
         }
         if (bean instanceof LocalContainerEntityManagerFactoryBean factory) {
-            addTo(internalPersistenceUnitManager(factory, beanName), "entity manager factory '" + beanName + "'",
-                    factory.getJpaPropertyMap());
+            DefaultPersistenceUnitManager manager = internalPersistenceUnitManager(factory, beanName);
+            addTo(manager, "entity manager factory '" + beanName + "'", factory.getJpaPropertyMap(),
+                    BuiltUnit.of(factory, manager));
         } else if (bean instanceof DefaultPersistenceUnitManager manager) {
-            addTo(manager, "persistence unit manager '" + beanName + "'", Map.of());
+            addTo(manager, "persistence unit manager '" + beanName + "'", Map.of(), BuiltUnit.every());
         }
         return bean;
     }
@@ -86,12 +88,13 @@ public final class LocalPersistenceUnitBeanPostProcessor implements BeanPostProc
         return bean;
     }
 
-    private void addTo(DefaultPersistenceUnitManager manager, String owner, Map<String, ?> jpaProperties) {
+    private void addTo(DefaultPersistenceUnitManager manager, String owner, Map<String, ?> jpaProperties,
+            Predicate<String> built) {
         PersistenceUnitPostProcessor[] own = Objects.requireNonNullElse(manager.getPersistenceUnitPostProcessors(),
                 new PersistenceUnitPostProcessor[0]);
         if (Arrays.stream(own).noneMatch(LocalPersistenceUnitPostProcessor.class::isInstance)) {
             PersistenceUnitPostProcessor[] all = Arrays.copyOf(own, own.length + 1);
-            all[own.length] = new LocalPersistenceUnitPostProcessor(topology, classLoader, owner, jpaProperties);
+            all[own.length] = new LocalPersistenceUnitPostProcessor(topology, classLoader, owner, jpaProperties, built);
             manager.setPersistenceUnitPostProcessors(all);
         }
     }

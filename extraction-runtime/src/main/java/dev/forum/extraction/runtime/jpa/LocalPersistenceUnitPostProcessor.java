@@ -4,6 +4,7 @@ import dev.forum.extraction.runtime.topology.InvalidTopologyException;
 import dev.forum.extraction.runtime.topology.Topology;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,10 +23,8 @@ import org.springframework.orm.jpa.persistenceunit.PersistenceUnitPostProcessor;
  * type, or with it as a type argument such as {@code List<Patient>}, or one that extends it) is refused with one line
  * ({@link InvalidTopologyException}, see {@link RemoteEntityMappings}).
  *
- * <p>So is a unit that does not exclude unlisted classes ({@code PersistenceUnitInfo.excludeUnlistedClasses()} false: a
- * {@code persistence.xml} unit without {@code <exclude-unlisted-classes>true</exclude-unlisted-classes>}; Spring's units
- * from {@code packagesToScan} or managed types exclude them) while this class path holds a remote module and the JPA
- * provider scans: the provider would add the managed classes it finds under the unit's root, remote modules' included,
+ * <p>So is the unit its owner builds ({@link BuiltUnit}) when the JPA provider would scan a root or jar file of it that
+ * holds a remote module's classes: the provider would add the managed classes it finds there, remote modules' included,
  * after this post-processor, and validate, create or update their tables from this process, which does not own them
  * ({@link UnlistedClassesScan}).
  */
@@ -37,6 +36,7 @@ final class LocalPersistenceUnitPostProcessor implements PersistenceUnitPostProc
     private final ClassLoader classLoader;
     private final String owner;
     private final Map<String, ?> jpaProperties;
+    private final Predicate<String> built;
 
     /**
      * @param topology      this process's topology, looked up when a unit is post-processed
@@ -44,13 +44,16 @@ final class LocalPersistenceUnitPostProcessor implements PersistenceUnitPostProc
      * @param owner         what builds the unit, for the log and refusals: {@code entity manager factory 'archive'}
      * @param jpaProperties the factory's JPA properties, which the provider reads with the unit's own (empty for a
      *                      persistence unit manager bean, whose factories are not known)
+     * @param built         whether the owner builds the unit of a given name ({@link BuiltUnit}): only such a unit is
+     *                      checked for a scan, the manager post-processing every unit it reads
      */
     LocalPersistenceUnitPostProcessor(ObjectProvider<Topology> topology, ClassLoader classLoader, String owner,
-            Map<String, ?> jpaProperties) {
+            Map<String, ?> jpaProperties, Predicate<String> built) {
         this.topology = topology;
         this.classLoader = classLoader;
         this.owner = owner;
         this.jpaProperties = jpaProperties;
+        this.built = built;
     }
 
     /**
@@ -67,7 +70,9 @@ final class LocalPersistenceUnitPostProcessor implements PersistenceUnitPostProc
         if (resolved == null) {
             return; // no module metadata: every module is local
         }
-        new UnlistedClassesScan(resolved, classLoader).refuse(unit, owner, jpaProperties);
+        if (built.test(unit.getPersistenceUnitName())) {
+            new UnlistedClassesScan(resolved, classLoader).refuse(unit, owner, jpaProperties);
+        }
         List<String> remote = unit.getManagedClassNames().stream().filter(resolved::isRemoteClass).toList();
         List<String> remotePackages = unit.getManagedPackages().stream()
                 .filter(p -> resolved.isRemoteClass(p + ".package-info")).toList();

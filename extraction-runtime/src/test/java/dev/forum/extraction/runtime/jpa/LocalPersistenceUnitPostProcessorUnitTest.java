@@ -32,7 +32,7 @@ class LocalPersistenceUnitPostProcessorUnitTest {
         topology = new StaticListableBeanFactory(Map.of("topology", RemoteEntityMappingsUnitTest.patientsRemote()))
                 .getBeanProvider(Topology.class);
         postProcessor = new LocalPersistenceUnitPostProcessor(topology, getClass().getClassLoader(), "entity manager factory 'clinic'",
-                Map.of());
+                Map.of(), BuiltUnit.every());
     }
 
     private static MutablePersistenceUnitInfo unit(String... packages) {

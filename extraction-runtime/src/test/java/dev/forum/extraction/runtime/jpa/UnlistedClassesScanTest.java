@@ -110,6 +110,38 @@ class UnlistedClassesScanTest {
         }
     }
 
+    /**
+     * Spring Boot's case: the factory builds its unit from scanned packages (named {@code default}), while its persistence
+     * unit manager also reads the scanning unit of a persistence.xml (as one in a dependency jar) that it never builds.
+     */
+    @Configuration(proxyBeanMethods = false)
+    static class PackagesBesideAScanningUnit {
+
+        @Bean
+        LocalContainerEntityManagerFactoryBean entityManagerFactory(DataSource dataSource) {
+            LocalContainerEntityManagerFactoryBean factory = new LocalContainerEntityManagerFactoryBean();
+            factory.setJpaVendorAdapter(new HibernateJpaVendorAdapter());
+            factory.setDataSource(dataSource);
+            factory.setPersistenceXmlLocation(LOCATION);
+            factory.setPackagesToScan(Visit.class.getPackageName());
+            factory.setJpaPropertyMap(settings(true));
+            return factory;
+        }
+    }
+
+    /** A factory of the persistence.xml's other unit, which excludes unlisted classes, beside the scanning one. */
+    @Configuration(proxyBeanMethods = false)
+    static class ExcludingUnit {
+
+        @Bean
+        LocalContainerEntityManagerFactoryBean entityManagerFactory(DataSource dataSource) {
+            LocalContainerEntityManagerFactoryBean factory = NoScanner.factory(dataSource);
+            factory.setPersistenceUnitName("excluding");
+            factory.setJpaPropertyMap(settings(true));
+            return factory;
+        }
+    }
+
     /** The entities Hibernate maps for the scanning unit, and whether it created patients' table. */
     private List<String> hibernate(boolean scanner) {
         DefaultPersistenceUnitManager units = new DefaultPersistenceUnitManager();
@@ -151,10 +183,23 @@ class UnlistedClassesScanTest {
                 .run(context -> assertThat(context).getFailure().rootCause().isInstanceOf(InvalidTopologyException.class)
                         .hasMessage("Persistence unit 'scanning' of entity manager factory 'entityManagerFactory' does not"
                                 + " exclude unlisted classes, so the JPA provider adds the managed classes it finds under "
-                                + "file:" + dir + " to it, those of remote modules patients, billing too, and would validate,"
+                                + "file:" + dir + " to it, those of remote module patients too, and would validate,"
                                 + " create or update their tables from this process: add <exclude-unlisted-classes>true"
                                 + "</exclude-unlisted-classes> to that <persistence-unit> of its persistence.xml, and list"
                                 + " the managed classes it needs in <class> elements"));
+    }
+
+    @Test
+    void onlyTheUnitTheFactoryBuildsIsCheckedNotTheOtherUnitsItsManagerReads() {
+        for (Class<?> configuration : List.of(PackagesBesideAScanningUnit.class, ExcludingUnit.class)) {
+            application(configuration, "scanning-not-built-" + configuration.getSimpleName(), VISIT_TABLE)
+                    .withClassLoader(withMetadata).withPropertyValues("extraction.topology.local-modules=visits")
+                    .run(context -> {
+                        assertThat(context).hasNotFailed();
+                        assertThat(LocalManagedTypesTest.entities(context, "entityManagerFactory"))
+                                .containsExactly(Visit.class);
+                    });
+        }
     }
 
     @Test

@@ -3,19 +3,28 @@ package dev.forum.extraction.runtime.jpa;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.forum.extraction.runtime.jpa.fixture.patients.Patient;
+import dev.forum.extraction.runtime.jpa.fixture.visits.Visit;
 import dev.forum.extraction.runtime.topology.InvalidTopologyException;
 import dev.forum.extraction.runtime.topology.ModuleMetadata;
 import dev.forum.extraction.runtime.topology.Topology;
 import dev.forum.extraction.runtime.topology.TopologySettings;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.orm.jpa.persistenceunit.MutablePersistenceUnitInfo;
 
 /**
@@ -49,12 +58,50 @@ class UnlistedClassesScanUnitTest {
                 Duration.ofMillis(800)), ModuleMetadata.parse(properties, "test"));
     }
 
-    /** A unit as Spring reads it from a persistence.xml without {@code <exclude-unlisted-classes>}. */
-    private static MutablePersistenceUnitInfo scanning() throws IOException {
+    /** The class path entry of the fixtures: every module's classes, as the application's jar holds them. */
+    static final URL ALL_MODULES = Patient.class.getProtectionDomain().getCodeSource().getLocation();
+
+    @TempDir
+    Path dir;
+
+    /**
+     * A unit as Spring reads it from a persistence.xml without {@code <exclude-unlisted-classes>}, at the root of the
+     * class path entry that holds every module.
+     */
+    private static MutablePersistenceUnitInfo scanning() {
+        return scanning(ALL_MODULES);
+    }
+
+    private static MutablePersistenceUnitInfo scanning(URL root) {
         MutablePersistenceUnitInfo unit = new MutablePersistenceUnitInfo();
         unit.setPersistenceUnitName("archive");
-        unit.setPersistenceUnitRootUrl(URI.create("file:/app/classes/").toURL());
+        unit.setPersistenceUnitRootUrl(root);
         return unit;
+    }
+
+    /** A jar of the given entities' classes, with the directory entries of their packages, as Maven builds it. */
+    private Path jar(String name, Class<?>... entities) throws IOException, URISyntaxException {
+        Path jar = dir.resolve(name);
+        Path classes = Path.of(ALL_MODULES.toURI());
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            Set<String> directories = new TreeSet<>();
+            for (Class<?> entity : entities) {
+                String path = entity.getPackageName().replace('.', '/');
+                for (int i = path.indexOf('/'); i > 0; i = path.indexOf('/', i + 1)) {
+                    directories.add(path.substring(0, i + 1));
+                }
+                directories.add(path + "/");
+            }
+            for (String directory : directories) {
+                out.putNextEntry(new JarEntry(directory));
+            }
+            for (Class<?> entity : entities) {
+                String file = entity.getName().replace('.', '/') + ".class";
+                out.putNextEntry(new JarEntry(file));
+                out.write(Files.readAllBytes(classes.resolve(file)));
+            }
+        }
+        return jar;
     }
 
     @Test
@@ -63,7 +110,7 @@ class UnlistedClassesScanUnitTest {
         assertThatThrownBy(() -> scan.refuse(scanning(), "entity manager factory 'archive'", Map.of()))
                 .isInstanceOf(InvalidTopologyException.class)
                 .hasMessage("Persistence unit 'archive' of entity manager factory 'archive' does not exclude unlisted"
-                        + " classes, so the JPA provider adds the managed classes it finds under file:/app/classes/ to it,"
+                        + " classes, so the JPA provider adds the managed classes it finds under " + ALL_MODULES + " to it,"
                         + " those of remote module patients too, and would validate, create or update their tables from"
                         + " this process: add <exclude-unlisted-classes>true</exclude-unlisted-classes> to that"
                         + " <persistence-unit> of its persistence.xml, and list the managed classes it needs in <class>"
@@ -96,5 +143,66 @@ class UnlistedClassesScanUnitTest {
         // A service jar built for visits: patients' classes are not in it.
         assertThatCode(() -> new UnlistedClassesScan(topology(MODULES + "service=visits\n"), SCANNER)
                 .refuse(scanning(), "f", Map.of())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void onlyARootOrJarFileThatHoldsARemoteModuleIsRefused() throws Exception {
+        Topology topology = topology(MODULES, "visits");
+        // A persistence.xml in a local module's own directory or jar (each module a jar, as in BOOT-INF/lib).
+        assertThatCode(() -> new UnlistedClassesScan(topology, SCANNER).refuse(scanning(dir.toUri().toURL()), "f",
+                Map.of())).doesNotThrowAnyException();
+        Path visits = jar("visits.jar", Visit.class);
+        Path patients = jar("patients.jar", Patient.class);
+        try (URLClassLoader jars = new URLClassLoader(new URL[] {visits.toUri().toURL(), patients.toUri().toURL()},
+                SCANNER)) {
+            UnlistedClassesScan scan = new UnlistedClassesScan(topology, jars);
+            assertThatCode(() -> scan.refuse(scanning(visits.toUri().toURL()), "f", Map.of()))
+                    .doesNotThrowAnyException();
+            assertThatThrownBy(() -> scan.refuse(scanning(patients.toUri().toURL()), "f", Map.of()))
+                    .isInstanceOf(InvalidTopologyException.class)
+                    .hasMessageContaining("finds under " + patients.toUri().toURL() + " to it, those of remote module"
+                            + " patients too");
+        }
+    }
+
+    @Test
+    void aJarFileThatHoldsARemoteModuleIsRefusedEvenWhenUnlistedClassesAreExcluded() throws IOException {
+        Topology topology = topology(MODULES, "visits");
+        MutablePersistenceUnitInfo unit = scanning(dir.toUri().toURL());
+        unit.setExcludeUnlistedClasses(true);
+        unit.addJarFileUrl(ALL_MODULES);
+        assertThatThrownBy(() -> new UnlistedClassesScan(topology, SCANNER).refuse(unit, "entity manager factory 'a'",
+                Map.of())).isInstanceOf(InvalidTopologyException.class)
+                .hasMessage("Persistence unit 'archive' of entity manager factory 'a' names a <jar-file> (Hibernate"
+                        + " scans those even when unlisted classes are excluded), so the JPA provider adds the managed"
+                        + " classes it finds under " + ALL_MODULES + " to it, those of remote module patients too, and"
+                        + " would validate, create or update their tables from this process: remove the <jar-file>"
+                        + " elements of [" + ALL_MODULES + "] from that <persistence-unit> of its persistence.xml, and"
+                        + " list the managed classes it needs in <class> elements");
+        MutablePersistenceUnitInfo local = scanning(dir.toUri().toURL());
+        local.setExcludeUnlistedClasses(true);
+        local.addJarFileUrl(dir.toUri().toURL());
+        assertThatCode(() -> new UnlistedClassesScan(topology, SCANNER).refuse(local, "f", Map.of()))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void hibernateArchiveAutodetectionDecidesWhetherClassesAreDetected() throws IOException {
+        UnlistedClassesScan scan = new UnlistedClassesScan(topology(MODULES, "visits"), SCANNER);
+        for (String noClasses : new String[] {"hbm", ""}) {
+            assertThatCode(() -> scan.refuse(scanning(), "f", Map.of(UnlistedClassesScan.AUTODETECTION, noClasses)))
+                    .doesNotThrowAnyException();
+            MutablePersistenceUnitInfo unit = scanning();
+            unit.addJarFileUrl(ALL_MODULES);
+            unit.addProperty(UnlistedClassesScan.AUTODETECTION, noClasses);
+            assertThatCode(() -> scan.refuse(unit, "f", Map.of())).doesNotThrowAnyException();
+        }
+        // "class" detects classes under the root even when the unit excludes unlisted ones.
+        MutablePersistenceUnitInfo excluding = scanning();
+        excluding.setExcludeUnlistedClasses(true);
+        assertThatThrownBy(() -> scan.refuse(excluding, "f", Map.of(UnlistedClassesScan.AUTODETECTION, "class,hbm")))
+                .isInstanceOf(InvalidTopologyException.class)
+                .hasMessageContaining("sets hibernate.archive.autodetection to 'class,hbm'")
+                .hasMessageEndingWith(": set hibernate.archive.autodetection to hbm, which detects no classes");
     }
 }
