@@ -35,8 +35,7 @@ public record ModuleRoute(String module, String prefix) {
      */
     public static final String PREFIX_SHAPE = "one or more segments, each a '/' then ASCII letters, digits or - . _ ~ (such"
             + " as /orders or /api/v1/orders), none of them . or .., with no wildcard, {variable}, empty segment or"
-            + " trailing '/' (of a class-level mapping's path, one trailing '/' is dropped first: Spring MVC serves its"
-            + " routes below the rest), at most " + (MAX_PATTERN - 2) + " characters";
+            + " trailing '/', at most " + (MAX_PATTERN - 2) + " characters";
 
     public ModuleRoute {
         if (module == null || !module.matches("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}-]*")) {
@@ -73,13 +72,13 @@ public record ModuleRoute(String module, String prefix) {
      * {@code @HttpExchange(" ")} and {@code @RequestMapping(" ")} alike); a path without a leading '/' gets one
      * ({@code PathPatternParser.initFullPathPattern}: {@code api/orders} is {@code /api/orders}); and one trailing '/'
      * is dropped, as {@code PathPattern.combine} joins the method's path to the class's over one '/'
-     * ({@code /api/orders/} and {@code /{id}} or {@code {id}} map {@code /api/orders/{id}}, no path maps
-     * {@code /api/orders/} itself): every route it serves is {@code /api/orders} or below it, which the load balancer's
-     * rule for the prefix {@code /api/orders} takes ({@link #patterns}). Only one: {@code /api/orders//} serves
+     * ({@code /api/orders/} and {@code /{id}} or {@code {id}} map {@code /api/orders/{id}}, a method without a path
+     * maps {@code /api/orders/} itself): every route it serves is {@code /api/orders} or below it, which the load
+     * balancer's rule for the prefix {@code /api/orders} takes ({@link #patterns}). Only one: {@code /api/orders//} serves
      * {@code /api/orders//{id}}, so its prefix {@code /api/orders/} keeps the empty segment the constructor refuses; and
      * {@code /} and {@code //}, with no segment before the '/', stay as written: they serve the root, which is no
-     * prefix. Any other path is returned as written; its
-     * shape is the constructor's to check ({@link #PREFIX_SHAPE}). A mapping with several paths: {@link #fullPaths}.
+     * prefix. Any other path is returned as written; its shape is the constructor's to check ({@link #PREFIX_SHAPE}).
+     * A mapping with several paths: {@link #fullPaths}.
      *
      * @param path a class-level path as written in {@code @HttpExchange} or {@code @RequestMapping}, or null
      * @return the prefix of the paths Spring MVC serves, or null when {@code path} is null, empty or only white space

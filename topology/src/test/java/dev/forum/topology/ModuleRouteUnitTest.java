@@ -50,8 +50,7 @@ class ModuleRouteUnitTest {
                 () -> new ModuleRoute("orders", prefix));
         assertEquals("module orders: a route prefix is one or more segments, each a '/' then ASCII letters, digits or - . _"
                 + " ~ (such as /orders or /api/v1/orders), none of them . or .., with no wildcard, {variable}, empty segment"
-                + " or trailing '/' (of a class-level mapping's path, one trailing '/' is dropped first: Spring MVC serves"
-                + " its routes below the rest), at most 126 characters, not '" + prefix + "': give it one such as /api/orders",
+                + " or trailing '/', at most 126 characters, not '" + prefix + "': give it one such as /api/orders",
                 refused.getMessage());
     }
 

@@ -35,16 +35,23 @@ import java.util.TreeSet;
  * @param contractPrefixes their class-level prefixes that are not blank, each a {@link ModuleRoute#fullPath}
  * @param controllers      its controllers, sorted, each to its class-level {@code @RequestMapping} paths, each a
  *                         {@link ModuleRoute#fullPaths} (empty: none)
+ * @param written          each of those prefixes and paths that differs from how it is written to the paths as written
+ *                         ({@code /api/orders/} to {@code /api/orders//}), so that a refusal quotes what the user wrote
  */
 public record HttpDeclarations(String module, List<String> contracts, SortedSet<String> contractPrefixes,
-        Map<String, List<String>> controllers) {
+        Map<String, List<String>> controllers, Map<String, SortedSet<String>> written) {
 
     private static final String SHAPE = "where a route prefix is " + ModuleRoute.PREFIX_SHAPE;
+
+    /** How a class-level path is read, for a refusal that quotes one written otherwise. */
+    private static final String READING = "as Spring MVC maps a class-level path: with a leading '/', without one"
+            + " trailing '/'";
 
     /** What {@code module} of {@code model} declares. */
     public static HttpDeclarations of(ModulithModel model, String module) {
         List<String> contracts = new ArrayList<>();
         SortedSet<String> prefixes = new TreeSet<>();
+        Map<String, SortedSet<String>> written = new TreeMap<>();
         model.httpContracts().values().stream()
                 .filter(c -> model.moduleOf(c.type()).map(m -> m.name().equals(module)).orElse(false))
                 .forEach(c -> {
@@ -52,12 +59,40 @@ public record HttpDeclarations(String module, List<String> contracts, SortedSet<
                     String prefix = ModuleRoute.fullPath(c.prefix());
                     if (prefix != null) {
                         prefixes.add(prefix);
+                        writtenAs(written, prefix, c.prefix());
                     }
                 });
         contracts.sort(null);
         Map<String, List<String>> controllers = new TreeMap<>();
-        model.controllersOf(module).forEach(c -> controllers.put(c, ModuleRoute.fullPaths(model.controllerPaths(c))));
-        return new HttpDeclarations(module, List.copyOf(contracts), prefixes, controllers);
+        model.controllersOf(module).forEach(c -> {
+            List<String> paths = model.controllerPaths(c);
+            List<String> read = ModuleRoute.fullPaths(paths);
+            controllers.put(c, read);
+            if (read.size() == paths.size()) {
+                for (int i = 0; i < read.size(); i++) {
+                    writtenAs(written, read.get(i), paths.get(i));
+                }
+            }
+        });
+        return new HttpDeclarations(module, List.copyOf(contracts), prefixes, controllers, written);
+    }
+
+    private static void writtenAs(Map<String, SortedSet<String>> written, String read, String asWritten) {
+        if (!read.equals(asWritten)) {
+            written.computeIfAbsent(read, r -> new TreeSet<>()).add(asWritten);
+        }
+    }
+
+    /**
+     * A prefix quoted as written: {@code '/api/orders'}, or {@code '/api/orders//' (read as '/api/orders/', ...)} when
+     * it was written otherwise.
+     */
+    private String quoted(String prefix) {
+        SortedSet<String> as = written.get(prefix);
+        if (as == null || as.isEmpty()) {
+            return "'" + prefix + "'";
+        }
+        return "'" + String.join("', '", as) + "' (read as '" + prefix + "', " + READING + ")";
     }
 
     /** Whether it serves HTTP at all: a controller or an HTTP contract. */
@@ -126,15 +161,15 @@ public record HttpDeclarations(String module, List<String> contracts, SortedSet<
                 return "several prefixes " + String.join(", ", prefixes) + " on " + String.join(", ", contracts)
                         + ", where the load balancer routes one per module";
             }
-            return "prefix '" + prefixes.first() + "' on " + String.join(", ", contracts) + ", " + SHAPE;
+            return "prefix " + quoted(prefixes.first()) + " on " + String.join(", ", contracts) + ", " + SHAPE;
         }
         if (fromControllers()) {
             if (prefixes.size() > 1) {
                 return "several prefixes on the class-level @RequestMapping of its controllers, " + mappings()
                         + ", where the load balancer routes one per module";
             }
-            return "prefix '" + prefixes.first() + "' on the class-level @RequestMapping of " + String.join(", ",
-                    controllers.keySet()) + ", " + SHAPE;
+            return "prefix " + quoted(prefixes.first()) + " on the class-level @RequestMapping of "
+                    + String.join(", ", controllers.keySet()) + ", " + SHAPE;
         }
         String contract = "HTTP contract " + String.join(", ", contracts) + " without a class-level prefix";
         if (controllers.isEmpty()) {

@@ -47,7 +47,7 @@ class ModuleRoutesTest {
                 Map.of(), Map.of(), "2.1.1", "17");
     }
 
-    private static void module(List<ModulithModel.Module> modules, String name, String... types) {
+    static void module(List<ModulithModel.Module> modules, String name, String... types) {
         Set<String> all = new TreeSet<>();
         Set<String> published = new TreeSet<>();
         for (String type : types) {
@@ -59,7 +59,7 @@ class ModuleRoutesTest {
         modules.add(new ModulithModel.Module(name, "shop." + name, false, false, all, published, Map.of(), List.of()));
     }
 
-    private static void contract(Map<String, HttpContract> contracts, String type, String prefix, String controller) {
+    static void contract(Map<String, HttpContract> contracts, String type, String prefix, String controller) {
         contracts.put(type, new HttpContract(type, prefix, List.of(controller)));
     }
 
@@ -310,33 +310,5 @@ class ModuleRoutesTest {
                 + " /api/customers/*, so those requests reach the monolith, where customers does not run; map it below"
                 + " /api/customers or serve its routes through the contract"),
                 ModuleRoutes.outsideTheirPrefix(model, "crm", List.of("customers")));
-    }
-
-    /**
-     * The user's case: {@code @RequestMapping("/api/orders/")} on the controller, a contract with
-     * {@code @HttpExchange("/api/customers/")}. Spring MVC serves their routes below {@code /api/orders} and
-     * {@code /api/customers}, so those are the prefixes; the service is not blocked, and a controller of the contract's
-     * module mapped at {@code /api/customers/export/} is no route outside it.
-     */
-    @Test
-    void aClassLevelPathWithATrailingSlashIsRoutedByThePrefixSpringMvcServesBelow() {
-        List<ModulithModel.Module> modules = new ArrayList<>();
-        module(modules, "orders", "internal.OrderController");
-        module(modules, "customers", "CustomerApi", "internal.CustomerController", "internal.ExportController");
-        Map<String, HttpContract> contracts = new LinkedHashMap<>();
-        contract(contracts, "shop.customers.CustomerApi", "/api/customers/", "shop.customers.internal.CustomerController");
-        Map<String, List<String>> controllers = new LinkedHashMap<>();
-        controllers.put("shop.orders.internal.OrderController", List.of("/api/orders/"));
-        controllers.put("shop.customers.internal.CustomerController", List.of());
-        controllers.put("shop.customers.internal.ExportController", List.of("/api/customers/export/"));
-        ModulithModel model = new ModulithModel("shop.ShopApplication", List.of("shop"), modules, contracts, controllers,
-                List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "17");
-
-        assertEquals(List.of(new ModuleRoute("customers", "/api/customers"), new ModuleRoute("orders", "/api/orders")),
-                ModuleRoutes.of(model));
-        Topology topology = Topology.resolve(TopologyFile.parse("services:\n  - { name: monolith, monolith: true }\n"
-                + "  - { name: fulfil, modules: [orders, customers] }\n", "/app/topology.yml"), ModuleRoutes.of(model));
-        assertEquals(Map.of(), ModuleRoutes.blockedServices(topology, model));
-        assertEquals(List.of(), ModuleRoutes.outsideTheirPrefix(model, "fulfil", List.of("orders", "customers")));
     }
 }

@@ -85,8 +85,14 @@ class HttpDeclarationsTest {
     void aSecondTrailingSlashIsAnEmptySegmentAndLeavesTheModuleUnrouted() {
         HttpDeclarations controller = HttpDeclarations.of(orders(null, List.of("/api/orders//")), "orders");
         assertEquals(ModuleRoute.unrouted("orders"), controller.route());
-        assertEquals("prefix '/api/orders/' on the class-level @RequestMapping of shop.orders.internal.OrderController,"
-                + " where a route prefix is " + ModuleRoute.PREFIX_SHAPE, controller.found());
+        assertEquals("prefix '/api/orders//' (read as '/api/orders/', as Spring MVC maps a class-level path: with a"
+                + " leading '/', without one trailing '/') on the class-level @RequestMapping of"
+                + " shop.orders.internal.OrderController, where a route prefix is " + ModuleRoute.PREFIX_SHAPE,
+                controller.found());
+        HttpDeclarations contract = HttpDeclarations.of(orders("api/orders//", null), "orders");
+        assertEquals("prefix 'api/orders//' (read as '/api/orders/', as Spring MVC maps a class-level path: with a"
+                + " leading '/', without one trailing '/') on shop.orders.OrdersApi, where a route prefix is "
+                + ModuleRoute.PREFIX_SHAPE, contract.found());
     }
 
     @Test
@@ -100,14 +106,18 @@ class HttpDeclarationsTest {
     void aPrefixOfAnotherShapeLeavesTheModuleUnroutedSayingTheShape() {
         HttpDeclarations contract = HttpDeclarations.of(orders("api//orders", null), "orders");
         assertEquals(ModuleRoute.unrouted("orders"), contract.route());
-        assertEquals("prefix '/api//orders' on shop.orders.OrdersApi, where a route prefix is one or more segments, each"
-                + " a '/' then ASCII letters, digits or - . _ ~ (such as /orders or /api/v1/orders), none of them . or .., with"
-                + " no wildcard, {variable}, empty segment or trailing '/' (of a class-level mapping's path, one trailing '/'"
-                + " is dropped first: Spring MVC serves its routes below the rest), at most 126 characters",
+        assertEquals("prefix 'api//orders' (read as '/api//orders', as Spring MVC maps a class-level path: with a"
+                + " leading '/', without one trailing '/') on shop.orders.OrdersApi, where a route prefix is one or more"
+                + " segments, each a '/' then ASCII letters, digits or - . _ ~ (such as /orders or /api/v1/orders), none of"
+                + " them . or .., with no wildcard, {variable}, empty segment or trailing '/', at most 126 characters",
                 contract.found());
+        HttpDeclarations asRead = HttpDeclarations.of(orders("/api//orders", null), "orders");
+        assertEquals("prefix '/api//orders' on shop.orders.OrdersApi, where a route prefix is " + ModuleRoute.PREFIX_SHAPE,
+                asRead.found(), "a path written as read is quoted once");
         HttpDeclarations controller = HttpDeclarations.of(orders(null, List.of("api/{tenant}/orders")), "orders");
         assertEquals(ModuleRoute.unrouted("orders"), controller.route());
-        assertEquals("prefix '/api/{tenant}/orders' on the class-level @RequestMapping of"
+        assertEquals("prefix 'api/{tenant}/orders' (read as '/api/{tenant}/orders', as Spring MVC maps a class-level"
+                + " path: with a leading '/', without one trailing '/') on the class-level @RequestMapping of"
                 + " shop.orders.internal.OrderController, where a route prefix is " + ModuleRoute.PREFIX_SHAPE,
                 controller.found());
     }

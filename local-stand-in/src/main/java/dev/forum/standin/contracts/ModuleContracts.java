@@ -26,8 +26,8 @@ import org.springframework.web.service.annotation.HttpExchange;
  * The application's modules with the route prefix each one's API contract declares: every interface marked
  * {@link ModuleApi} below the package {@code forum} on the class path, its name from that annotation and its
  * prefix from its {@link HttpExchange}, read as Spring MVC maps it ({@link ModuleRoute#fullPath}: {@code api/posts}
- * and {@code /api/posts/} are {@code /api/posts}, a blank path is none). Nothing is written twice: the load balancer's path patterns come from
- * here, as the application's own routes do.
+ * and {@code /api/posts/} are {@code /api/posts}, a blank path is none). Nothing is written twice: the load balancer's
+ * path patterns come from here, as the application's own routes do.
  *
  * <p>The order is the modules' names, as the extraction plugin reads them; the topology model numbers the rules
  * from the names whatever the order ({@link dev.forum.topology.Topology#priorityOf}).
