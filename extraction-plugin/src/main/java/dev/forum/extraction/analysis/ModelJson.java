@@ -47,8 +47,12 @@ public final class ModelJson {
             List<HttpContract.Unsendable> unsendable = new ArrayList<>();
             c.path("unsendable").forEach(u -> unsendable.add(new HttpContract.Unsendable(u.path("method").asText(),
                     u.path("part").asText(), u.path("type").asText(), u.path("problem").asText(), u.path("fix").asText())));
+            List<HttpContract.EmptySegment> emptySegments = new ArrayList<>();
+            c.path("emptySegments").forEach(e -> emptySegments.add(new HttpContract.EmptySegment(
+                    e.path("method").asText(), e.path("classPath").asText(), e.path("path").asText())));
             contracts.put(c.path("type").asText(), new HttpContract(c.path("type").asText(),
-                    c.hasNonNull("prefix") ? c.get("prefix").asText() : null, strings(c.path("controllers")), unsendable));
+                    c.hasNonNull("prefix") ? c.get("prefix").asText() : null, strings(c.path("controllers")), unsendable,
+                    emptySegments));
         });
         List<ModulithModel.Listener> listeners = new ArrayList<>();
         root.path("listeners").forEach(l -> listeners.add(new ModulithModel.Listener(l.path("event").asText(),

@@ -6,7 +6,9 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,8 +18,10 @@ import java.util.Optional;
  * {@code @GetExchange("/{id}")} send {@code /api/orders//{id}}. The load balancer refuses such a non-canonical path
  * before any module's rule ({@code dev.forum.topology.CanonicalPath}), so every call of the method through the remote
  * client fails, although Spring MVC serves the method at {@code /api/orders/{id}} (its join drops one '/') and the
- * module's prefix is {@code /api/orders} ({@code ModuleRoute.fullPath}). A path with a placeholder ({@code ${...}}) is
- * left to the run time. The annotations are found by name, so that no Spring is needed here.
+ * module's prefix is {@code /api/orders} ({@code ModuleRoute.fullPath}). The class-level url is found as Spring finds
+ * it ({@code AnnotatedElementUtils.findMergedAnnotation(contract, HttpExchange.class)}): on the contract itself, then
+ * on its super-interfaces, each before the ones it extends, in declaration order. A path with a placeholder
+ * ({@code ${...}}) is left to the run time. The annotations are found by name, so that no Spring is needed here.
  */
 final class ContractPaths {
 
@@ -27,31 +31,67 @@ final class ContractPaths {
     }
 
     /**
+     * A method whose client path holds {@code //}: the class-level url and the method's path, as written.
+     *
+     * @param method    the method's name
+     * @param classPath the contract's class-level url, ending in '/'
+     * @param path      the method's path, starting with '/'
+     */
+    record Join(String method, String classPath, String path) {
+
+        Map<String, Object> json() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("method", method);
+            json.put("classPath", classPath);
+            json.put("path", path);
+            return json;
+        }
+    }
+
+    /**
      * Every method of {@code contract} whose client path holds {@code //} at the join, in method order.
      *
      * @param contract an interface with HTTP exchange annotations
-     * @return one problem per such method: its part is {@code path}, its type the two paths as written
+     * @return one join per such method; none when its class-level url (its own or a super-interface's) does not end
+     *         in '/'
      */
-    static List<ContractTypes.Problem> problems(Class<?> contract) {
-        Optional<String> classLevel = url(contract.getAnnotations());
+    static List<Join> problems(Class<?> contract) {
+        Optional<String> classLevel = classUrl(contract);
         if (classLevel.isEmpty() || !classLevel.get().endsWith("/")) {
             return List.of();
         }
-        String prefix = classLevel.get();
-        List<ContractTypes.Problem> problems = new ArrayList<>();
+        List<Join> joins = new ArrayList<>();
         Method[] methods = contract.getMethods();
         Arrays.sort(methods, Comparator.comparing(Method::getName).thenComparing(Method::toGenericString));
         for (Method method : methods) {
             if (Modifier.isStatic(method.getModifiers()) || method.isDefault()) {
                 continue;
             }
-            url(method.getAnnotations()).filter(path -> path.startsWith("/")).ifPresent(path -> problems.add(
-                    new ContractTypes.Problem(method.getName(), "path", "@HttpExchange(\"" + prefix + "\") and \"" + path
-                            + "\"", "Spring's HTTP client joins the two as " + prefix + path + ", whose empty segment ('//') the load balancer refuses as a"
-                            + " non-canonical path", "drop the trailing '/' of the class-level @HttpExchange(\"" + prefix
-                            + "\") of " + contract.getSimpleName() + " (Spring MVC serves the same routes without it)")));
+            url(method.getAnnotations()).filter(path -> path.startsWith("/"))
+                    .ifPresent(path -> joins.add(new Join(method.getName(), classLevel.get(), path)));
         }
-        return problems;
+        return joins;
+    }
+
+    /**
+     * The class-level url of the first of {@code type} and its super-interfaces (depth first, in declaration order)
+     * that carries an HTTP exchange annotation, as Spring's type hierarchy search finds it.
+     */
+    private static Optional<String> classUrl(Class<?> type) {
+        if (annotated(type.getAnnotations())) {
+            return url(type.getAnnotations());
+        }
+        for (Class<?> parent : type.getInterfaces()) {
+            Optional<String> found = classUrl(parent);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean annotated(Annotation[] annotations) {
+        return Arrays.stream(annotations).anyMatch(annotation -> exchange(annotation.annotationType()));
     }
 
     /** The url (or its alias value) of the first of these that is an HTTP exchange annotation, when it has text. */
@@ -72,8 +112,8 @@ final class ContractPaths {
     }
 
     private static boolean exchange(Class<? extends Annotation> type) {
-        return type.getName().equals(EXCHANGE)
-                || Arrays.stream(type.getAnnotations()).anyMatch(meta -> meta.annotationType().getName().equals(EXCHANGE));
+        return type.getName().equals(EXCHANGE) || Arrays.stream(type.getAnnotations())
+                .anyMatch(meta -> meta.annotationType().getName().equals(EXCHANGE));
     }
 
     private static String attribute(Annotation annotation, String name) {

@@ -34,7 +34,8 @@ import org.springframework.modulith.core.NamedInterface;
  * {@code modules} (name, base package, open or shared, every type with whether it is published, named
  * interfaces, published events, dependencies with Spring Modulith's dependency type), {@code httpContracts}
  * (interfaces with HTTP exchange annotations, their class-level prefix, the controllers implementing them and, as
- * {@code unsendable}, each method parameter or return type that cannot travel over HTTP: {@link ContractTypes}),
+ * {@code unsendable}, each method parameter or return type that cannot travel over HTTP: {@link ContractTypes}, and
+ * as {@code emptySegments}, each method whose client path holds {@code //}: {@link ContractPaths}),
  * {@code controllers} (every class of a module that is a Spring {@code @Controller}, {@code @RestController} included),
  * {@code controllerPaths} (each controller to its class-level {@code @RequestMapping} paths, empty when it has none:
  * {@link RequestMappings}),
@@ -209,23 +210,26 @@ public final class ModulithAnalyzer {
                     .filter(candidate -> !candidate.isInterface() && candidate.getAllRawInterfaces().contains(type))
                     .filter(ModulithAnalyzer::isController)
                     .map(JavaClass::getName).sorted().toList());
-            json.put("unsendable", unsendable(carriable, type.getName()));
+            Optional<Class<?>> loaded = load(type.getName());
+            json.put("unsendable", loaded.map(c -> carriable.problems(c).stream().map(p -> (Object) p.json()).toList())
+                    .orElse(List.of()));
+            json.put("emptySegments", loaded.map(c -> ContractPaths.problems(c).stream().map(j -> (Object) j.json())
+                    .toList()).orElse(List.of()));
             contracts.add(json);
         }
         return contracts;
     }
 
     /**
-     * What the contract's methods take or return that cannot travel over HTTP ({@link ContractTypes}), and the paths its
-     * client sends with an empty segment ({@link ContractPaths}).
+     * The contract's class, for what its methods take or return that cannot travel over HTTP ({@link ContractTypes})
+     * and the paths its client sends with an empty segment ({@link ContractPaths}); empty when its signature cannot be
+     * loaded, which is left to the run time.
      */
-    private static List<Object> unsendable(ContractTypes carriable, String contract) {
+    private static Optional<Class<?>> load(String contract) {
         try {
-            Class<?> type = Class.forName(contract, false, ModulithAnalyzer.class.getClassLoader());
-            return Stream.concat(carriable.problems(type).stream(), ContractPaths.problems(type).stream())
-                    .map(p -> (Object) p.json()).toList();
+            return Optional.of(Class.forName(contract, false, ModulithAnalyzer.class.getClassLoader()));
         } catch (ClassNotFoundException | LinkageError e) {
-            return List.of(); // a contract whose signature cannot be loaded is left to the run time
+            return Optional.empty();
         }
     }
 

@@ -90,7 +90,10 @@ final class BeanCalls {
                         + " call out of " + caller + " into a module that is neither open nor shared");
     }
 
-    /** One line per parameter or return type of the contract that cannot travel, once per contract. */
+    /**
+     * One line per parameter or return type of the contract that cannot travel ({@code contract-type}) and per method
+     * whose client path holds an empty segment ({@code contract-path}), once per contract.
+     */
     private void unsendable(HttpContract contract, Dependency dependency, String caller, String callee, String where,
             List<Blocker> blockers) {
         if (!unsendableSeen.add(contract.type())) {
@@ -102,6 +105,17 @@ final class BeanCalls {
                             + callee + where + ", whose method " + Boundary.simpleName(contract.type()) + "." + part.method()
                             + " cannot carry its " + part.part() + " (" + part.type() + ") over HTTP: " + part.problem()
                             + ", so every remote call of it would fail at run time; " + part.fix()));
+        }
+        for (HttpContract.EmptySegment join : contract.emptySegments()) {
+            String simple = Boundary.simpleName(contract.type());
+            blockers.add(boundary.blocker(Blocker.Kind.CONTRACT_PATH, dependency.source(), contract.type(), caller,
+                    callee, boundary.prefix() + dependency.source() + " calls the HTTP contract " + contract.type()
+                            + " of module " + callee + where + ", whose method " + simple + "." + join.method()
+                            + " Spring's HTTP client sends to " + join.sent() + " (the class-level @HttpExchange(\""
+                            + join.classPath() + "\") and \"" + join.path() + "\" joined as written), whose empty segment ('//') the load"
+                            + " balancer refuses as a non-canonical path, so every remote call of it would fail at run"
+                            + " time; drop the trailing '/' of the class-level @HttpExchange(\"" + join.classPath()
+                            + "\") of " + simple + " (Spring MVC serves the same routes without it)"));
         }
     }
 }

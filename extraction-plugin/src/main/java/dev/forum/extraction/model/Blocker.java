@@ -31,6 +31,12 @@ public record Blocker(Kind kind, String source, String target, String file, Stri
          * travel over HTTP (JSON cannot carry it, or Spring cannot make it from the text of a URL or header).
          */
         CONTRACT_TYPE("contract-type"),
+        /**
+         * A bean calls an HTTP contract across the boundary, one of whose methods' paths Spring's HTTP client joins to
+         * the class-level url with an empty segment ({@code /api/orders/} and {@code /{id}}: {@code /api/orders//{id}}),
+         * a non-canonical path the load balancer refuses.
+         */
+        CONTRACT_PATH("contract-path"),
         /** An event is published on one side of the boundary and listened to on the other. */
         EVENT("event-across-services"),
         /** A module uses another module's entity across the boundary. */

@@ -3,21 +3,28 @@ package dev.forum.extraction.model;
 import java.util.List;
 
 /**
- * An interface with HTTP exchange annotations, its class-level route prefix as written (or null; {@link HttpDeclarations}
- * reads it as Spring MVC maps it, {@code api/orders} and {@code /api/orders/} as {@code /api/orders} and a blank one
- * as none), the controllers
- * implementing it and what its methods take or return that cannot travel over HTTP.
+ * An interface with HTTP exchange annotations, its class-level route prefix as written (or null;
+ * {@link HttpDeclarations} reads it as Spring MVC maps it, {@code api/orders} and {@code /api/orders/} as
+ * {@code /api/orders} and a blank one as none), the controllers implementing it, what its methods take or return that
+ * cannot travel over HTTP and the methods whose path Spring's HTTP client sends with an empty segment.
  */
-public record HttpContract(String type, String prefix, List<String> controllers, List<Unsendable> unsendable) {
+public record HttpContract(String type, String prefix, List<String> controllers, List<Unsendable> unsendable,
+        List<EmptySegment> emptySegments) {
 
     public HttpContract {
         controllers = List.copyOf(controllers);
         unsendable = List.copyOf(unsendable);
+        emptySegments = List.copyOf(emptySegments);
     }
 
-    /** A contract all of whose methods' types can travel. */
+    /** A contract all of whose methods' paths can be sent. */
+    public HttpContract(String type, String prefix, List<String> controllers, List<Unsendable> unsendable) {
+        this(type, prefix, controllers, unsendable, List.of());
+    }
+
+    /** A contract all of whose methods' types and paths can travel. */
     public HttpContract(String type, String prefix, List<String> controllers) {
-        this(type, prefix, controllers, List.of());
+        this(type, prefix, controllers, List.of(), List.of());
     }
 
     /**
@@ -31,5 +38,21 @@ public record HttpContract(String type, String prefix, List<String> controllers,
      * @param fix     what to send instead
      */
     public record Unsendable(String method, String part, String type, String problem, String fix) {
+    }
+
+    /**
+     * A method of an HTTP contract whose path Spring's HTTP client joins to the class-level url as written, with an
+     * empty segment: {@code /api/orders/} and {@code /{id}} send {@code /api/orders//{id}}.
+     *
+     * @param method    the method's name
+     * @param classPath the class-level url as written, ending in '/'
+     * @param path      the method's path as written, starting with '/'
+     */
+    public record EmptySegment(String method, String classPath, String path) {
+
+        /** The path the client sends: the two joined as written. */
+        public String sent() {
+            return classPath + path;
+        }
     }
 }

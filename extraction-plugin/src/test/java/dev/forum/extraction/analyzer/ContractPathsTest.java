@@ -3,6 +3,7 @@ package dev.forum.extraction.analyzer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
@@ -37,19 +38,40 @@ class ContractPathsTest {
         String one(@PathVariable String id);
     }
 
+    /** The class-level url comes from a super-interface, as Spring's client finds it. */
+    interface InheritedOrdersApi extends Marker, OrdersApi {
+        @GetExchange("/{id}/lines")
+        String lines(@PathVariable String id);
+    }
+
+    interface Marker {
+    }
+
+    /** Its own class-level url wins over the super-interface's, as in Spring. */
+    @HttpExchange("/api/orders")
+    interface OverridingOrdersApi extends OrdersApi {
+    }
+
     @Test
-    void eachMethodWhoseClientPathHoldsAnEmptySegmentIsOneProblemSayingTheFix() {
-        List<ContractTypes.Problem> problems = ContractPaths.problems(OrdersApi.class);
-        assertEquals(List.of("cancel", "one"), problems.stream().map(ContractTypes.Problem::method).toList());
-        ContractTypes.Problem one = problems.get(1);
-        assertEquals("path", one.part());
-        assertEquals("@HttpExchange(\"/api/orders/\") and \"/{id}\"", one.type());
-        assertEquals("Spring's HTTP client joins the two as /api/orders//{id}, whose empty segment ('//') the load"
-                + " balancer refuses as a non-canonical path", one.problem());
-        assertEquals("drop the trailing '/' of the class-level @HttpExchange(\"/api/orders/\") of OrdersApi (Spring MVC"
-                + " serves the same routes without it)", one.fix());
-        assertEquals("Spring's HTTP client joins the two as /api/orders//{id}/cancel, whose empty segment ('//') the load"
-                + " balancer refuses as a non-canonical path", problems.get(0).problem());
+    void eachMethodWhoseClientPathHoldsAnEmptySegmentIsOneJoinOfTheTwoPathsAsWritten() {
+        assertEquals(List.of(new ContractPaths.Join("cancel", "/api/orders/", "/{id}/cancel"),
+                new ContractPaths.Join("one", "/api/orders/", "/{id}")), ContractPaths.problems(OrdersApi.class));
+    }
+
+    @Test
+    void aClassLevelUrlInheritedFromASuperInterfaceIsReadAsSpringReadsIt() {
+        assertEquals("/api/orders/", AnnotatedElementUtils.findMergedAnnotation(InheritedOrdersApi.class,
+                HttpExchange.class).url());
+        assertEquals(List.of(new ContractPaths.Join("cancel", "/api/orders/", "/{id}/cancel"),
+                new ContractPaths.Join("lines", "/api/orders/", "/{id}/lines"),
+                new ContractPaths.Join("one", "/api/orders/", "/{id}")), ContractPaths.problems(InheritedOrdersApi.class));
+    }
+
+    @Test
+    void theContractsOwnClassLevelUrlWinsOverASuperInterfaces() {
+        assertEquals("/api/orders", AnnotatedElementUtils.findMergedAnnotation(OverridingOrdersApi.class,
+                HttpExchange.class).value());
+        assertEquals(List.of(), ContractPaths.problems(OverridingOrdersApi.class));
     }
 
     @Test
