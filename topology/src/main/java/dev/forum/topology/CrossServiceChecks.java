@@ -11,8 +11,9 @@ import java.util.Set;
  * twice in one service or in two services, and (once the application's modules are known) an unknown module. They run
  * on each service's {@link ServiceOutline}, so a service with a mistake of its own (a wrong {@code memory}) is still
  * checked here and both are reported in one build. "No monolith" is one of them only when every service of the file
- * says whether it is the monolith (a service with another mistake does; one with a wrong {@code monolith:} does not). {@link Topology#resolve} runs them with the application's modules; a build that has not compiled the
- * application yet runs them without.
+ * says whether it is the monolith (a service with another mistake does; one with a wrong {@code monolith:} does not).
+ * {@link TopologyCheck} runs them with a file's own mistakes, with the application's modules or, in a build that has not
+ * compiled the application yet, without; {@link Topology#resolve} runs them on a file read right.
  */
 public final class CrossServiceChecks {
 

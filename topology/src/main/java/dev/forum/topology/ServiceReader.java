@@ -67,7 +67,9 @@ final class ServiceReader {
         } else if (name == null) {
             return Read.NOTHING;
         }
-        Boolean monolith = bool(keys, "monolith", name + ".monolith", false);
+        // Left out beside an unknown key (is-monolith: true), whether it is the monolith is not known.
+        Boolean monolith = !keys.has("monolith") && keys.unknown() ? null
+                : bool(keys, "monolith", name + ".monolith", false);
         List<String> modules = keys.has("modules") ? nodes.names(keys.get("modules"), name + ".modules")
                 : keys.misspelt("modules") ? null : List.of();
         Sizing sizing = sizing(node, keys, name);

@@ -42,10 +42,10 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *       storage: 20            # GiB (default 20)
  * </pre>
  *
- * Structure is checked here with the line of every mistake (read through {@link TopologyNodes}); module names are
- * and the other checks across services by {@link CrossServiceChecks}, which may know the application's modules. In: the file, or YAML text and a name
- * for it; out: its {@link TopologySpec}, defaults filled in, or a {@link TopologyException} with every mistake found,
- * each naming the source, the line and what to write instead ({@link TopologyMistakes}). A check that needs a value
+ * Structure is checked here with the line of every mistake (read through {@link TopologyNodes}); module names and the
+ * other checks across services by {@link CrossServiceChecks}, which may know the application's modules
+ * ({@link TopologyCheck} gives both at once). In: the file, or YAML text and a name for it; out: its
+ * {@link TopologySpec}, defaults filled in, or a {@link TopologyException} with every mistake found, each naming the source, the line and what to write instead ({@link TopologyMistakes}). A check that needs a value
  * which is itself wrong (or left out, while an unknown key looks like it) is skipped, not the rest of the file.
  */
 public final class TopologyFile {
@@ -163,9 +163,14 @@ public final class TopologyFile {
      * @return the name, or "" when the text has no letter to start one
      */
     public static String nameLike(String text) {
-        String name = text == null ? "" : text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
-                .replaceAll("^[^a-z]+", "");
+        String name = nameLikeUncut(text);
         return name.substring(0, Math.min(20, name.length())).replaceAll("-+$", "");
+    }
+
+    /** As {@link #nameLike}, not cut at 20 characters: longer than {@code nameLike}'s when that cut it short. */
+    static String nameLikeUncut(String text) {
+        return text == null ? "" : text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
+                .replaceAll("^[^a-z]+", "").replaceAll("-+$", "");
     }
 
     /**

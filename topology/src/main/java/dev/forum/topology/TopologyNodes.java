@@ -32,8 +32,10 @@ final class TopologyNodes {
      * @param values   each known key's value
      * @param misspelt the known keys absent here that an unknown key of the mapping most likely meant ({@code modles}:
      *                 {@code modules}); a default for one of them may not be what the file meant
+     * @param unknown  whether the mapping holds any unknown key: a default for a key left out may then not be what the
+     *                 file meant either ({@code is-monolith: true} for {@code monolith:})
      */
-    record Keys(Map<String, Node> values, Set<String> misspelt) {
+    record Keys(Map<String, Node> values, Set<String> misspelt, boolean unknown) {
 
         boolean has(String key) {
             return values.containsKey(key);
@@ -71,12 +73,14 @@ final class TopologyNodes {
         }
         Map<String, Node> keys = new LinkedHashMap<>();
         Set<String> misspelt = new TreeSet<>();
+        boolean unknown = false;
         for (NodeTuple tuple : mapping.getValue()) {
             String key = scalar(tuple.getKeyNode(), "a key");
             if (key == null) {
                 continue;
             }
             if (!allowed.contains(key)) {
+                unknown = true;
                 Optional<String> meant = ClosestName.of(key, allowed);
                 mistake(tuple.getKeyNode(), "unknown key '" + key + "' in " + what
                         + meant.map(known -> ": did you mean " + known + "?").orElse("") + " (known keys: "
@@ -87,15 +91,23 @@ final class TopologyNodes {
             }
         }
         misspelt.removeAll(keys.keySet());
-        return new Keys(keys, misspelt);
+        return new Keys(keys, misspelt, unknown);
     }
 
     /**
      * A name: 1-20 lower-case letters, digits or '-', starting with a letter; {@code null} when it is not one. A name too
-     * long is told its length; another wrong one the valid name closest to it ({@link TopologyFile#nameLike}), if any:
-     * {@code service name 'Catalog_Svc' must be ... (did you mean catalog-svc?)}.
+     * long is told its length; another wrong one the valid name closest to it ({@link TopologyFile#nameLike}) when that
+     * is a whole name, not one cut short: {@code service name 'Catalog_Svc' must be ... (did you mean catalog-svc?)}.
      */
     String name(Node node, String what) {
+        return name(node, what, true);
+    }
+
+    /**
+     * As {@link #name(Node, String)}; {@code suggest} false gives no name in place: a module's name is the application's
+     * (Spring Modulith's {@code order_items} is no {@code order-items}), which only the check against its modules knows.
+     */
+    private String name(Node node, String what, boolean suggest) {
         String value = scalar(node, what);
         if (value != null && !value.matches(NAME)) {
             String rule = "1-20 lower-case letters, digits or '-', starting with a letter";
@@ -104,8 +116,9 @@ final class TopologyNodes {
                         + "; shorten it");
             } else {
                 String like = TopologyFile.nameLike(value);
-                mistake(node, what + " '" + value + "' must be " + rule
-                        + (like.isEmpty() || like.length() < value.strip().length() / 2 ? "" : " (did you mean " + like + "?)"));
+                boolean whole = TopologyFile.nameLikeUncut(value).equals(like);
+                boolean hint = suggest && whole && like.matches(NAME) && like.length() >= value.strip().length() / 2;
+                mistake(node, what + " '" + value + "' must be " + rule + (hint ? " (did you mean " + like + "?)" : ""));
             }
             return null;
         }
@@ -115,7 +128,7 @@ final class TopologyNodes {
     /** A list of names ({@link #name}), or one name alone; {@code null} when any is wrong (each one recorded). */
     List<String> names(Node node, String what) {
         if (node instanceof ScalarNode) {
-            String name = name(node, what);
+            String name = name(node, what, false);
             return name == null ? null : List.of(name);
         }
         if (!(node instanceof SequenceNode sequence)) {
@@ -125,7 +138,7 @@ final class TopologyNodes {
         List<String> names = new ArrayList<>();
         boolean wrong = false;
         for (Node item : sequence.getValue()) {
-            String name = name(item, what);
+            String name = name(item, what, false);
             wrong |= name == null;
             names.add(name);
         }

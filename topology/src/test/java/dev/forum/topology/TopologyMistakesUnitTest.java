@@ -88,8 +88,8 @@ class TopologyMistakesUnitTest {
                 // not known whether it is the monolith: nothing said of its traffic
                 "t.yml:6: big.monolith must be true or false, not 'yes'",
                 // a wrong module name and a wrong cpu: no "needs modules", no Fargate size
-                "t.yml:7: small.modules 'Posts' must be 1-20 lower-case letters, digits or '-', starting with a letter"
-                        + " (did you mean posts?)",
+                // a module's name is the application's: no name told in place
+                "t.yml:7: small.modules 'Posts' must be 1-20 lower-case letters, digits or '-', starting with a letter",
                 "t.yml:7: small.cpu must be a whole number, not 'big'",
                 // a wrong name still names its service in its other mistakes
                 "t.yml:8: service name 'Tags' must be 1-20 lower-case letters, digits or '-', starting with a letter"
@@ -250,7 +250,7 @@ class TopologyMistakesUnitTest {
                 services:
                   - { name: main, monolith: false }
                   - { name: posts, modules: [posts], cpu: 300 }
-                  - { name: talk, modls: [threads] }
+                  - { name: talk, modules: [threads], memory: 3 }
                 """);
         assertTrue(e.monolithKnown());
         assertEquals(List.of("t.yml: no monolith: mark one service monolith: true (it holds every module not listed"
@@ -260,6 +260,8 @@ class TopologyMistakesUnitTest {
                 .monolithKnown(), "a wrong monolith: may be the monolith");
         assertFalse(parseRefused("services:\n  - { monolith: true }\n").monolithKnown(), "a nameless service may be it");
         assertFalse(parseRefused("name: x\n").monolithKnown(), "no services: said once, as no services");
+        assertFalse(parseRefused("services:\n  - { name: main, is-monolith: true }\n"
+                + "  - { name: posts, modules: [posts] }\n").monolithKnown(), "an unknown key beside no monolith: may be meant as it: no 'no monolith' as well");
     }
 
     private static TopologyException parseRefused(String yaml) {

@@ -38,7 +38,7 @@ final class EcsRefusals {
         if (deployment.isEmpty() && settings.isEmpty()) {
             return new ExtractionException(reading.message());
         }
-        List<String> lines = new ArrayList<>(TopologyLocation.byLine(reading.source(),
+        List<String> lines = new ArrayList<>(dev.forum.topology.TopologyCheck.byLine(reading.source(),
                 java.util.stream.Stream.concat(reading.mistakes().stream(), deployment.stream()).toList()));
         lines.addAll(settings);
         return new ExtractionException(lines, lines.size() + " problems in the ECS deployment of " + reading.source()

@@ -1,13 +1,10 @@
 package dev.forum.extraction.maven;
 
 import dev.forum.extraction.model.ExtractionException;
-import dev.forum.topology.CrossServiceChecks;
 import dev.forum.topology.ServiceOutline;
+import dev.forum.topology.TopologyCheck;
 import dev.forum.topology.TopologyException;
-import dev.forum.topology.TopologyFile;
-import dev.forum.topology.TopologySpec;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.maven.execution.MavenSession;
@@ -70,20 +67,8 @@ final class TopologyInUse {
      * @param defaultName the topology's name when the file has no {@code name:}
      */
     static Written written(Path file, String defaultName) {
-        try {
-            TopologySpec spec = TopologyFile.read(file, defaultName);
-            List<ServiceOutline> services = spec.services().stream().map(ServiceOutline::of).toList();
-            List<String> mistakes = CrossServiceChecks.mistakes(spec.source(), services, null, true);
-            return new Written(spec.source(), services, mistakes, true);
-        } catch (TopologyException e) {
-            if (e.readRight().isEmpty()) {
-                return new Written(file.toString(), List.of(), e.mistakes(), false);
-            }
-            String source = e.readRight().get().source();
-            List<String> mistakes = new ArrayList<>(e.mistakes());
-            mistakes.addAll(CrossServiceChecks.mistakes(source, e.outlines(), null, e.monolithKnown()));
-            return new Written(source, e.outlines(), TopologyLocation.byLine(source, mistakes), true);
-        }
+        TopologyCheck check = TopologyCheck.of(file, defaultName);
+        return new Written(check.source(), check.services(), check.mistakes(null), check.read());
     }
 
     /** The goals that read the topology file whenever it is there, whatever is requested. */

@@ -4,10 +4,10 @@ import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.ModuleChecks;
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.topology.ModuleRoute;
-import dev.forum.topology.CrossServiceChecks;
 import dev.forum.topology.ServiceOutline;
 import dev.forum.topology.Topology;
 import dev.forum.topology.TopologyException;
+import dev.forum.topology.TopologyCheck;
 import dev.forum.topology.TopologyFile;
 import dev.forum.topology.TopologySpec;
 import java.nio.file.Files;
@@ -128,32 +128,20 @@ final class TopologyLocation {
 
     /**
      * As {@link #read(Path, ModulithModel, String)}, but keeping every mistake instead of throwing: the file's own,
-     * a module that runs in every service and the checks across services ({@link CrossServiceChecks}: an unknown module,
+     * a module that runs in every service and the checks across services ({@link TopologyCheck#mistakes}: an unknown module,
      * a module in two services, two monoliths) are reported together, the latter on every named service's readable
      * parts ({@link TopologyException#outlines}) when the file has mistakes of its own, so that a service's wrong
      * {@code memory} does not hide its unknown module. Only a file that is no topology at all (not YAML, empty) stops
      * the later checks.
      */
     static Reading check(Path file, ModulithModel model, String defaultName) {
-        TopologySpec spec;
-        List<ServiceOutline> services;
-        List<String> mistakes = new ArrayList<>();
-        boolean monolithKnown = true;
-        try {
-            spec = TopologyFile.read(file, defaultName);
-            services = spec.services().stream().map(ServiceOutline::of).toList();
-        } catch (TopologyException e) {
-            if (e.readRight().isEmpty()) {
-                return new Reading(file.toString(), null, null, e.mistakes());
-            }
-            mistakes.addAll(e.mistakes());
-            spec = e.readRight().get();
-            services = e.outlines();
-            monolithKnown = e.monolithKnown();
+        TopologyCheck check = TopologyCheck.of(file, defaultName);
+        if (!check.read()) {
+            return new Reading(check.source(), null, null, check.own());
         }
-        boolean whole = mistakes.isEmpty();
+        List<String> mistakes = new ArrayList<>();
         List<ModuleRoute> routes = new ArrayList<>(ModuleRoutes.of(model));
-        for (ServiceOutline service : services) {
+        for (ServiceOutline service : check.services()) {
             if (Boolean.TRUE.equals(service.monolith())) {
                 continue; // its modules list is its own mistake
             }
@@ -161,43 +149,20 @@ final class TopologyLocation {
             // cannot be named here, on the line where it is named, as the file's other mistakes.
             for (int i = 0; i < service.modules().size(); i++) {
                 String module = service.modules().get(i);
-                String why = model.module(module).map(found -> ModuleChecks.whyEverywhere(model, found)).orElse(null);
-                if (why == null) {
+                if (model.module(module).map(found -> ModuleChecks.whyEverywhere(model, found)).isEmpty()) {
                     continue;
                 }
-                mistakes.add(spec.source() + ":" + service.moduleLine(i) + ": " + service.name() + ": module '" + module
-                        + "' is " + why + ", which runs in every service already: remove it from modules (the modules"
-                        + " a service can hold are " + String.join(", ", model.extractableModules()) + ")");
+                mistakes.add(check.source() + ":" + service.moduleLine(i) + ": " + service.name() + ": "
+                        + ModuleChecks.runsEverywhere(model, module, "", "modules"));
                 // Known to the checks across services, which would call it unknown as well.
                 if (routes.stream().noneMatch(route -> route.module().equals(module))) {
                     routes.add(ModuleRoute.unrouted(module));
                 }
             }
         }
-        if (!whole) {
-            mistakes.addAll(CrossServiceChecks.mistakes(spec.source(), services, routes, monolithKnown));
-            return new Reading(spec.source(), spec, null, byLine(spec.source(), mistakes));
-        }
-        Topology topology = null;
-        try {
-            topology = Topology.resolve(spec, routes);
-        } catch (TopologyException e) {
-            mistakes.addAll(e.mistakes());
-        }
-        return new Reading(spec.source(), spec, mistakes.isEmpty() ? topology : null, byLine(spec.source(), mistakes));
-    }
-
-    /**
-     * Mistakes of one file in the file's order: by the line each names ({@code <source>:<line>: ...}), those naming
-     * none first, each group in the order given.
-     */
-    static List<String> byLine(String source, List<String> mistakes) {
-        java.util.regex.Pattern numbered = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(source + ":")
-                + "(\\d+):.*", java.util.regex.Pattern.DOTALL);
-        return mistakes.stream().sorted(java.util.Comparator.comparingInt(line -> {
-            var matcher = numbered.matcher(line);
-            return matcher.matches() ? Integer.parseInt(matcher.group(1)) : 0;
-        })).toList();
+        mistakes.addAll(check.mistakes(routes));
+        Topology topology = mistakes.isEmpty() ? check.topology(routes) : null;
+        return new Reading(check.source(), check.spec(), topology, TopologyCheck.byLine(check.source(), mistakes));
     }
 
     /**

@@ -47,8 +47,25 @@ public final class ModuleChecks {
             throw new ExtractionException("Unknown module '" + name + "' " + where
                     + ClosestName.hint(name, model.extractableModules()) + ": " + valid);
         }
-        throw new ExtractionException("Module '" + name + "' " + where + " is " + whyEverywhere(model, module.get())
-                + ", which runs in every service: " + valid);
+        String mistake = runsEverywhere(model, name, where, "the request");
+        throw new ExtractionException(Character.toUpperCase(mistake.charAt(0)) + mistake.substring(1));
+    }
+
+    /**
+     * The one wording of a module named where a service's modules go although it runs in every service: the
+     * {@code -Dextract} request's refusal ({@link #requireExtractable}) and the topology file's.
+     *
+     * @param name  a module of the application for which {@link #whyEverywhere} is not null
+     * @param where where it was named ({@code "in -Dextract=platform"}), or "" when the line says it
+     * @param from  what to remove it from ({@code "modules"}, {@code "the request"})
+     * @return {@code module '<name>' <where> is <why>, which runs in every service already: remove it from <from> (the
+     *         modules a service can hold are <modules>)}
+     */
+    public static String runsEverywhere(ModulithModel model, String name, String where, String from) {
+        String why = model.module(name).map(module -> whyEverywhere(model, module)).orElseThrow();
+        return "module '" + name + "'" + (where.isEmpty() ? "" : " " + where) + " is " + why + ", which runs in every"
+                + " service already: remove it from " + from + " (the modules a service can hold are "
+                + String.join(", ", model.extractableModules()) + ")";
     }
 
     /**

@@ -104,8 +104,8 @@ class PlannerTest {
     void refusesAModuleThatRunsEverywhereSayingWhy() throws IOException {
         var e = assertThrows(ExtractionException.class, () -> Planner.plan(FakeApp.model(), FakeApp.scanned(dir, false),
                 List.of(new ServiceRequest("platform", List.of("platform")))));
-        assertEquals("Module 'platform' in service 'platform' is a shared module, which runs in every service:"
-                + " valid are modules alpha, beta, gamma", e.getMessage());
+        assertEquals("Module 'platform' in service 'platform' is a shared module, which runs in every service already:"
+                + " remove it from the request (the modules a service can hold are alpha, beta, gamma)", e.getMessage());
     }
 
     @Test

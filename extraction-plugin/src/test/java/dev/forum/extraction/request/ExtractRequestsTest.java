@@ -33,8 +33,9 @@ class ExtractRequestsTest {
     void aModuleThatRunsInEveryServiceIsRefusedAsSuchNotAsUnknown() {
         var e = assertThrows(ExtractionException.class, () -> ExtractRequests.resolve(
                 RequestedNames.of("platform", true, List.of(), DECLARED), null, MODULES));
-        assertEquals("Module 'platform' in -Dextract=platform is an open module, which runs in every service: valid are"
-                + " modules posts, threads, users", e.getMessage());
+        assertEquals("Module 'platform' in -Dextract=platform is an open module, which runs in every service already:"
+                + " remove it from the request (the modules a service can hold are posts, threads, users)",
+                e.getMessage());
     }
 
     @Test

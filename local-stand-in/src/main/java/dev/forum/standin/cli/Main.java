@@ -10,6 +10,7 @@ import dev.forum.standin.stand.StandOptions;
 import dev.forum.standin.stand.Topologies;
 import dev.forum.topology.ModuleRoute;
 import dev.forum.topology.Topology;
+import dev.forum.topology.TopologyCheck;
 import dev.forum.topology.TopologyException;
 import dev.forum.topology.TopologyFile;
 import java.io.BufferedReader;
@@ -129,7 +130,8 @@ public final class Main {
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         }
         List<ModuleRoute> modules = ModuleContracts.onClassPath();
-        Topology topology = Topology.resolve(TopologyFile.read(file), modules);
+        // Every mistake of the file at once: its own and those across its services (no monolith, an unknown module).
+        Topology topology = TopologyCheck.of(file, TopologyFile.DEFAULT_NAME).topology(modules);
         StandOptions options = StandOptions.defaults(root, workDir.toAbsolutePath(), out).withFrontendPort(port);
 
         Migration migration = command.equals("migrate") ? Migration.to(topology) : null;

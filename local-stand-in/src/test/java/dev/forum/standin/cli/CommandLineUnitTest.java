@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import dev.forum.topology.TopologyException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The stand-in's command line and its standard input refuse what they cannot use in one line saying what to type,
@@ -78,5 +83,24 @@ class CommandLineUnitTest {
         "exit now | usage: exit"})
     void aBadInputLineIsRefusedInOneLineSayingHowToWriteIt(String line, String message) {
         assertEquals(message, assertThrows(IllegalArgumentException.class, () -> InputCommand.parse(line)).getMessage());
+    }
+
+    /**
+     * A topology file with a service's own mistake and no monolith is refused with both in one run, as the plugin
+     * refuses it, before anything starts: not "no monolith" only once the service is fixed.
+     */
+    @Test
+    void everyMistakeOfTheTopologyFileIsRefusedInOneRun(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("t.yml"), """
+                services:
+                  - { name: main, monolith: false }
+                  - { name: posts, modules: [posts], cpu: 300 }
+                """);
+        TopologyException e = assertThrows(TopologyException.class,
+                () -> Main.run(new String[] {"up", file.toString(), "--root", dir.toString()}, out));
+        assertEquals(List.of(file + ": no monolith: mark one service monolith: true (it holds every module not listed"
+                + " elsewhere and is the default route)",
+                file + ":2: main: an extracted service needs modules: [<module>, ...] (or monolith: true)",
+                file + ":3: posts: cpu 300 is not a Fargate size (use 256, 512, 1024, 2048 or 4096)"), e.mistakes());
     }
 }
