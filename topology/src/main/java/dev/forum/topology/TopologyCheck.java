@@ -58,10 +58,21 @@ public record TopologyCheck(String source, TopologySpec spec, List<ServiceOutlin
      * @return one line per mistake ({@code <source>:<line>: <what to fix>}); empty when the file is right
      */
     public List<String> mistakes(List<ModuleRoute> modules) {
+        return mistakes(modules, List.of());
+    }
+
+    /**
+     * As {@link #mistakes(List)}, with mistakes a reader found in the file beyond these checks (the plugin's: a module
+     * that runs in every service), each after the file's own on its line and before those across services.
+     *
+     * @param more one line each ({@code <source>:<line>: <what to fix>})
+     */
+    public List<String> mistakes(List<ModuleRoute> modules, List<String> more) {
         if (!read()) {
             return own;
         }
         List<String> all = new ArrayList<>(own);
+        all.addAll(more);
         all.addAll(CrossServiceChecks.mistakes(source, services, modules, own.isEmpty() || monolithKnown));
         return byLine(source, all);
     }

@@ -160,9 +160,8 @@ final class TopologyLocation {
                 }
             }
         }
-        mistakes.addAll(check.mistakes(routes));
-        Topology topology = mistakes.isEmpty() ? check.topology(routes) : null;
-        return new Reading(check.source(), check.spec(), topology, TopologyCheck.byLine(check.source(), mistakes));
+        List<String> all = check.mistakes(routes, mistakes);
+        return new Reading(check.source(), check.spec(), all.isEmpty() ? check.topology(routes) : null, all);
     }
 
     /**
