@@ -8,8 +8,6 @@ import java.util.Objects;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.BeansException;
-import org.springframework.beans.DirectFieldAccessor;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -52,8 +50,8 @@ public final class LocalPersistenceUnitBeanPostProcessor implements BeanPostProc
      * @return the same bean: a {@link LocalContainerEntityManagerFactoryBean} whose own persistence unit manager, or a
      *         {@link DefaultPersistenceUnitManager} that, now runs a {@link LocalPersistenceUnitPostProcessor} after its
      *         other post-processors; any other bean untouched
-     * @throws IllegalStateException when this Spring ORM's factory no longer has the persistence unit manager field
-     *                               read here
+     * @throws IllegalStateException (one line, {@link SpringOrmFields}) when this Spring ORM's factory no longer has
+     *                               the persistence unit manager field read here
      */
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
@@ -63,8 +61,8 @@ public final class LocalPersistenceUnitBeanPostProcessor implements BeanPostProc
         }
         if (bean instanceof LocalContainerEntityManagerFactoryBean factory) {
             DefaultPersistenceUnitManager manager = internalPersistenceUnitManager(factory, beanName);
-            addTo(manager, "entity manager factory '" + beanName + "'", factory.getJpaPropertyMap(),
-                    BuiltUnit.of(factory, manager));
+            String owner = "entity manager factory '" + beanName + "'";
+            addTo(manager, owner, factory.getJpaPropertyMap(), BuiltUnit.of(factory, manager, owner));
         } else if (bean instanceof DefaultPersistenceUnitManager manager) {
             addTo(manager, "persistence unit manager '" + beanName + "'", Map.of(), BuiltUnit.every());
         }
@@ -107,13 +105,7 @@ public final class LocalPersistenceUnitBeanPostProcessor implements BeanPostProc
      */
     private static DefaultPersistenceUnitManager internalPersistenceUnitManager(
             LocalContainerEntityManagerFactoryBean factory, String beanName) {
-        try {
-            return (DefaultPersistenceUnitManager) new DirectFieldAccessor(factory)
-                    .getPropertyValue("internalPersistenceUnitManager");
-        } catch (BeansException | ClassCastException ex) {
-            throw new IllegalStateException("Cannot read the persistence unit manager of entity manager factory '"
-                    + beanName + "' (" + ex.getMessage() + "): this Spring ORM version is not supported by"
-                    + " extraction-runtime; use the Spring ORM of its Spring Boot version", ex);
-        }
+        return SpringOrmFields.read(factory, "internalPersistenceUnitManager", DefaultPersistenceUnitManager.class,
+                "entity manager factory '" + beanName + "'", "");
     }
 }
