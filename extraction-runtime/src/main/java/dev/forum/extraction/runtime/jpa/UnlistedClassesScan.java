@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +30,8 @@ import org.springframework.util.ClassUtils;
  * {@code <exclude-unlisted-classes>}; Spring's units from {@code packagesToScan} or managed types exclude them), and in
  * its {@code <jar-file>}s always, excluded or not; with it (the unit's property or the factory's, the factory's first),
  * in both only when the value contains {@code class} ({@code hbm} or empty: no classes detected, so nothing refused).
+ * Only those two places are read, for it and for {@value #SCANNER} below: a value only in {@code hibernate.properties}
+ * or a system property, which Hibernate reads too, is not seen (the unit is checked as if the setting were absent).
  *
  * <p>A location holds a remote module when one of the module's packages, found through the class loader's
  * {@code getResources} (the directory entry of the package, which Maven and Spring Boot jars have), lies under it: the
@@ -71,12 +74,14 @@ final class UnlistedClassesScan {
      * @param owner         what builds the unit: {@code entity manager factory 'archive'}
      * @param jpaProperties the factory's JPA properties, read with the unit's own (empty when not known)
      * @throws InvalidTopologyException (one line) when the provider scans a root or jar file of the unit that holds a
-     *                                  remote module's classes; naming the unit, the location, the remote modules and
-     *                                  what to change in the {@code persistence.xml}
+     *                                  remote module's classes; naming the unit, each cause (where
+     *                                  {@value #AUTODETECTION} is set, when it is), the locations, the remote modules
+     *                                  and a fix per cause
      * @throws UncheckedIOException     when the class loader cannot list a remote module's package
      */
     void refuse(MutablePersistenceUnitInfo unit, String owner, Map<String, ?> jpaProperties) {
-        Object detection = jpaProperties.containsKey(AUTODETECTION) ? jpaProperties.get(AUTODETECTION)
+        boolean factorySets = jpaProperties.containsKey(AUTODETECTION);
+        Object detection = factorySets ? jpaProperties.get(AUTODETECTION)
                 : unit.getProperties().getProperty(AUTODETECTION);
         boolean inRoot = detection == null ? !unit.excludeUnlistedClasses() : detection.toString().contains("class");
         boolean inJarFiles = detection == null || detection.toString().contains("class");
@@ -85,40 +90,69 @@ final class UnlistedClassesScan {
         }
         List<String> remote = topology.metadata().runnableModules().stream().filter(m -> !topology.isLocal(m)).toList();
         Set<String> modules = new LinkedHashSet<>();
-        Set<URL> where = new LinkedHashSet<>();
-        List<URL> jarFiles = inJarFiles ? unit.getJarFileUrls() : List.of();
+        boolean rootHolds = false;
+        Set<URL> jarFilesHolding = new LinkedHashSet<>();
         for (String module : remote) {
             Set<String> roots = roots(module);
             if (inRoot && unit.getPersistenceUnitRootUrl() != null
                     && roots.contains(location(unit.getPersistenceUnitRootUrl().toExternalForm()))) {
                 modules.add(module);
-                where.add(unit.getPersistenceUnitRootUrl());
+                rootHolds = true;
             }
-            for (URL jarFile : jarFiles) {
+            for (URL jarFile : inJarFiles ? unit.getJarFileUrls() : List.<URL>of()) {
                 if (roots.contains(location(jarFile.toExternalForm()))) {
                     modules.add(module);
-                    where.add(jarFile);
+                    jarFilesHolding.add(jarFile);
                 }
             }
         }
         if (modules.isEmpty()) {
             return;
         }
-        boolean inJarFile = !Collections.disjoint(where, jarFiles);
-        String why = detection != null ? "sets " + AUTODETECTION + " to '" + detection + "'"
-                : inJarFile ? "names a <jar-file> (Hibernate scans those even when unlisted classes are excluded)"
-                : "does not exclude unlisted classes";
-        String fix = detection != null ? "set " + AUTODETECTION + " to hbm, which detects no classes"
-                : (inJarFile ? "remove the <jar-file> elements of " + where.stream().filter(jarFiles::contains).toList()
-                        + (unit.excludeUnlistedClasses() ? "" : " and add <exclude-unlisted-classes>true"
-                                + "</exclude-unlisted-classes>") + " from that <persistence-unit>"
-                        : "add <exclude-unlisted-classes>true</exclude-unlisted-classes> to that <persistence-unit>")
-                        + " of its persistence.xml, and list the managed classes it needs in <class> elements";
+        Set<String> where = new LinkedHashSet<>();
+        if (rootHolds) {
+            where.add(unit.getPersistenceUnitRootUrl().toExternalForm());
+        }
+        jarFilesHolding.forEach(jarFile -> where.add(jarFile.toExternalForm()));
+        String why = detection == null ? String.join(" and ", causes(rootHolds, jarFilesHolding))
+                : factorySets ? "gets " + AUTODETECTION + " '" + detection + "' from the JPA properties of its factory"
+                        + " (spring.jpa.properties.* with Spring Boot)"
+                : "sets " + AUTODETECTION + " to '" + detection + "' in a <property> of its persistence.xml";
+        String fix = detection == null
+                ? fixes(rootHolds, jarFilesHolding) + ", and list the managed classes it needs in <class> elements"
+                : "set " + AUTODETECTION + " to hbm, which detects no classes, in " + (factorySets
+                        ? "the JPA properties of its factory" : "that <property> of its persistence.xml");
         throw new InvalidTopologyException("Persistence unit '" + unit.getPersistenceUnitName() + "' of " + owner + " "
-                + why + ", so the JPA provider adds the managed classes it finds under " + String.join(", ",
-                        where.stream().map(URL::toExternalForm).toList()) + " to it, those of remote module"
-                + (modules.size() == 1 ? " " : "s ") + String.join(", ", modules) + " too, and would validate, create or"
-                + " update their tables from this process: " + fix);
+                + why + ", so the JPA provider adds the managed classes it finds under " + String.join(", ", where)
+                + " to it, those of remote module" + (modules.size() == 1 ? " " : "s ") + String.join(", ", modules)
+                + " too, and would validate, create or update their tables from this process: " + fix);
+    }
+
+    /** Why the provider scans, without {@value #AUTODETECTION}: one reason per cause. */
+    private static List<String> causes(boolean rootHolds, Set<URL> jarFilesHolding) {
+        List<String> causes = new ArrayList<>();
+        if (rootHolds) {
+            causes.add("does not exclude unlisted classes");
+        }
+        if (!jarFilesHolding.isEmpty()) {
+            causes.add("names a <jar-file> (Hibernate scans those even when unlisted classes are excluded)");
+        }
+        return causes;
+    }
+
+    /** What to change in the unit's {@code <persistence-unit>}, without {@value #AUTODETECTION}: one per cause. */
+    private static String fixes(boolean rootHolds, Set<URL> jarFilesHolding) {
+        String element = "that <persistence-unit> of its persistence.xml";
+        List<String> fixes = new ArrayList<>();
+        if (!jarFilesHolding.isEmpty()) {
+            fixes.add("remove the <jar-file> elements of " + String.join(", ",
+                    jarFilesHolding.stream().map(URL::toExternalForm).toList()) + " from " + element);
+        }
+        if (rootHolds) {
+            fixes.add("add <exclude-unlisted-classes>true</exclude-unlisted-classes> to "
+                    + (fixes.isEmpty() ? element : "it"));
+        }
+        return String.join(", ", fixes);
     }
 
     /** Whether the provider scans at all: see the class comment. */
