@@ -1,9 +1,11 @@
 package dev.forum.extraction.maven;
 
 import dev.forum.extraction.model.ExtractionException;
+import dev.forum.topology.TopologyCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The ecs goal's refusals gathered over one run (the topology file's mistakes, its ECS deployment's, the settings'),
@@ -38,8 +40,8 @@ final class EcsRefusals {
         if (deployment.isEmpty() && settings.isEmpty()) {
             return new ExtractionException(reading.message());
         }
-        List<String> lines = new ArrayList<>(dev.forum.topology.TopologyCheck.byLine(reading.source(),
-                java.util.stream.Stream.concat(reading.mistakes().stream(), deployment.stream()).toList()));
+        List<String> lines = new ArrayList<>(TopologyCheck.byLine(reading.source(),
+                Stream.concat(reading.mistakes().stream(), deployment.stream()).toList()));
         lines.addAll(settings);
         return new ExtractionException(lines, lines.size() + " problems in the ECS deployment of " + reading.source()
                 + (settings.isEmpty() ? "" : " and in the ecs goal's settings")
