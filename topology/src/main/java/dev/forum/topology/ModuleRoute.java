@@ -1,6 +1,9 @@
 package dev.forum.topology;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * A module of the application and the route prefix its API contract declares (for example {@code posts} and
@@ -51,8 +54,20 @@ public record ModuleRoute(String module, String prefix) {
         }
     }
 
-    /** Whether {@code prefix} has {@link #PREFIX_SHAPE}'s shape, so that the load balancer can route it. */
-    private static boolean routable(String prefix) {
+    /**
+     * How a class-level path is read ({@link #fullPath}), in words, for a refusal that quotes a path written otherwise
+     * ({@link #quoted}).
+     */
+    public static final String READING = "as Spring MVC maps a class-level path: with a leading '/', without one"
+            + " trailing '/'";
+
+    /**
+     * Whether {@code prefix} has {@link #PREFIX_SHAPE}'s shape, so that the load balancer can route it: the check the
+     * constructor makes, for a reader that refuses a prefix in its own words ({@link #quoted}).
+     *
+     * @param prefix a prefix as {@link #fullPath} reads it, not null
+     */
+    public static boolean routable(String prefix) {
         return prefix.matches("(/[A-Za-z0-9._~-]+)+") && prefix.length() + 2 <= MAX_PATTERN
                 && CanonicalPath.violations(prefix).isEmpty();
     }
@@ -113,6 +128,25 @@ public record ModuleRoute(String module, String prefix) {
     private static String prefixOf(String path) {
         String full = path.startsWith("/") ? path : "/" + path;
         return full.length() > 2 && full.endsWith("/") ? full.substring(0, full.length() - 1) : full;
+    }
+
+    /**
+     * A prefix quoted for a refusal as the user wrote it: {@code '/api/orders'} when it was written so, else the paths
+     * as written and how they were read, {@code 'api/orders//' (read as '/api/orders/', as Spring MVC maps ...)}
+     * ({@link #READING}), so that the line names what is in the user's code.
+     *
+     * @param prefix  a prefix as {@link #fullPath} or {@link #fullPaths} read it
+     * @param written the class-level paths, as written, that were read as {@code prefix} (any equal to it is left
+     *                out)
+     * @return the quoted prefix
+     */
+    public static String quoted(String prefix, Collection<String> written) {
+        SortedSet<String> other = new TreeSet<>(written);
+        other.remove(prefix);
+        if (other.isEmpty()) {
+            return "'" + prefix + "'";
+        }
+        return "'" + String.join("', '", other) + "' (read as '" + prefix + "', " + READING + ")";
     }
 
     /** A module without a route prefix: the load balancer sends it nothing of its own. */

@@ -121,4 +121,19 @@ class ModuleRouteUnitTest {
         assertEquals(List.of("/api/orders"), ModuleRoute.fullPaths(List.of("api/orders")));
         assertEquals(List.of("/api/orders", "/ ", ""), ModuleRoute.fullPaths(List.of("api/orders", " ", "")));
     }
+
+    /**
+     * A refusal quotes the prefix as the user wrote it, with how it was read when that differs, so that it names what
+     * is in the code; the constructor's check is the same {@link ModuleRoute#routable}.
+     */
+    @Test
+    void aPrefixIsQuotedAsWrittenAndAsReadWhenTheyDiffer() {
+        assertEquals("'/api/{id}'", ModuleRoute.quoted("/api/{id}", List.of("/api/{id}")));
+        assertEquals("'/api/{id}'", ModuleRoute.quoted("/api/{id}", List.of()));
+        assertEquals("'api/posts//' (read as '/api/posts/', as Spring MVC maps a class-level path: with a leading '/',"
+                + " without one trailing '/')", ModuleRoute.quoted(ModuleRoute.fullPath("api/posts//"),
+                List.of("api/posts//")));
+        assertFalse(ModuleRoute.routable(ModuleRoute.fullPath("api/posts//")));
+        assertTrue(ModuleRoute.routable(ModuleRoute.fullPath("api/posts/")));
+    }
 }

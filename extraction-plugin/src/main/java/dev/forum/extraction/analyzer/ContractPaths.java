@@ -56,7 +56,7 @@ final class ContractPaths {
      *         in '/'
      */
     static List<Join> problems(Class<?> contract) {
-        Optional<String> classLevel = classUrl(contract);
+        Optional<String> classLevel = classUrl(contract, EXCHANGE).filter(url -> !url.contains("${"));
         if (classLevel.isEmpty() || !classLevel.get().endsWith("/")) {
             return List.of();
         }
@@ -67,22 +67,31 @@ final class ContractPaths {
             if (Modifier.isStatic(method.getModifiers()) || method.isDefault()) {
                 continue;
             }
-            url(method.getAnnotations()).filter(path -> path.startsWith("/"))
+            url(method.getAnnotations(), EXCHANGE).filter(path -> !path.contains("${") && path.startsWith("/"))
                     .ifPresent(path -> joins.add(new Join(method.getName(), classLevel.get(), path)));
         }
         return joins;
     }
 
     /**
-     * The class-level url of the first of {@code type} and its super-interfaces (depth first, in declaration order)
-     * that carries an HTTP exchange annotation, as Spring's type hierarchy search finds it.
+     * The class-level url of {@code type} as Spring finds it ({@code AnnotatedElementUtils.findMergedAnnotation}): that
+     * of the first of {@code type} and its super-interfaces (depth first, in declaration order) that carries the
+     * annotation, directly or through a composed annotation. The one lookup of a contract's class-level url: the
+     * HTTP client's path here, and the contract's route prefix ({@link ModulithAnalyzer}, with
+     * {@code extract.routeAnnotation}).
+     *
+     * @param type       an interface
+     * @param annotation the annotation's binary name, such as
+     *                   {@code org.springframework.web.service.annotation.HttpExchange}
+     * @return its {@code url}, else its alias {@code value}, as written; empty when the first annotated type has
+     *         neither with text, or none is annotated
      */
-    private static Optional<String> classUrl(Class<?> type) {
-        if (annotated(type.getAnnotations())) {
-            return url(type.getAnnotations());
+    static Optional<String> classUrl(Class<?> type, String annotation) {
+        if (annotated(type.getAnnotations(), annotation)) {
+            return url(type.getAnnotations(), annotation);
         }
         for (Class<?> parent : type.getInterfaces()) {
-            Optional<String> found = classUrl(parent);
+            Optional<String> found = classUrl(parent, annotation);
             if (found.isPresent()) {
                 return found;
             }
@@ -90,20 +99,20 @@ final class ContractPaths {
         return Optional.empty();
     }
 
-    private static boolean annotated(Annotation[] annotations) {
-        return Arrays.stream(annotations).anyMatch(annotation -> exchange(annotation.annotationType()));
+    private static boolean annotated(Annotation[] annotations, String name) {
+        return Arrays.stream(annotations).anyMatch(annotation -> is(annotation.annotationType(), name));
     }
 
-    /** The url (or its alias value) of the first of these that is an HTTP exchange annotation, when it has text. */
-    private static Optional<String> url(Annotation[] annotations) {
+    /** The url (or its alias value) of the first of these that is the annotation {@code name}, when it has text. */
+    private static Optional<String> url(Annotation[] annotations, String name) {
         for (Annotation annotation : annotations) {
-            if (!exchange(annotation.annotationType())) {
+            if (!is(annotation.annotationType(), name)) {
                 continue;
             }
             for (String attribute : List.of("url", "value")) {
                 String value = attribute(annotation, attribute);
                 if (value != null && !value.isBlank()) {
-                    return value.contains("${") ? Optional.empty() : Optional.of(value);
+                    return Optional.of(value);
                 }
             }
             return Optional.empty();
@@ -111,9 +120,10 @@ final class ContractPaths {
         return Optional.empty();
     }
 
-    private static boolean exchange(Class<? extends Annotation> type) {
-        return type.getName().equals(EXCHANGE) || Arrays.stream(type.getAnnotations())
-                .anyMatch(meta -> meta.annotationType().getName().equals(EXCHANGE));
+    /** Whether {@code type} is the annotation {@code name} or is annotated with it (a composed annotation). */
+    private static boolean is(Class<? extends Annotation> type, String name) {
+        return type.getName().equals(name) || Arrays.stream(type.getAnnotations())
+                .anyMatch(meta -> meta.annotationType().getName().equals(name));
     }
 
     private static String attribute(Annotation annotation, String name) {

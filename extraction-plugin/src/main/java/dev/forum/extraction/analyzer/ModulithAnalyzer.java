@@ -33,7 +33,8 @@ import org.springframework.modulith.core.NamedInterface;
  * ({@code org.springframework.web.service.annotation.HttpExchange}) and the JSON file to write. The JSON holds
  * {@code modules} (name, base package, open or shared, every type with whether it is published, named
  * interfaces, published events, dependencies with Spring Modulith's dependency type), {@code httpContracts}
- * (interfaces with HTTP exchange annotations, their class-level prefix, the controllers implementing them and, as
+ * (interfaces with HTTP exchange annotations, their class-level prefix (their own, else a super-interface's, as Spring
+ * finds it: {@link ContractPaths#classUrl}), the controllers implementing them and, as
  * {@code unsendable}, each method parameter or return type that cannot travel over HTTP: {@link ContractTypes}, and
  * as {@code emptySegments}, each method whose client path holds {@code //}: {@link ContractPaths}),
  * {@code controllers} (every class of a module that is a Spring {@code @Controller}, {@code @RestController} included),
@@ -203,14 +204,14 @@ public final class ModulithAnalyzer {
             if (route.isEmpty() && !exchanges && !type.isMetaAnnotatedWith(HTTP_EXCHANGE)) {
                 continue;
             }
+            Optional<Class<?>> loaded = load(type.getName());
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("type", type.getName());
-            json.put("prefix", route.map(ModulithAnalyzer::prefix).orElse(null));
+            json.put("prefix", loaded.flatMap(c -> ContractPaths.classUrl(c, routeAnnotation)).orElse(null));
             json.put("controllers", types.stream()
                     .filter(candidate -> !candidate.isInterface() && candidate.getAllRawInterfaces().contains(type))
                     .filter(ModulithAnalyzer::isController)
                     .map(JavaClass::getName).sorted().toList());
-            Optional<Class<?>> loaded = load(type.getName());
             json.put("unsendable", loaded.map(c -> carriable.problems(c).stream().map(p -> (Object) p.json()).toList())
                     .orElse(List.of()));
             json.put("emptySegments", loaded.map(c -> ContractPaths.problems(c).stream().map(j -> (Object) j.json())
@@ -221,9 +222,11 @@ public final class ModulithAnalyzer {
     }
 
     /**
-     * The contract's class, for what its methods take or return that cannot travel over HTTP ({@link ContractTypes})
-     * and the paths its client sends with an empty segment ({@link ContractPaths}); empty when its signature cannot be
-     * loaded, which is left to the run time.
+     * The contract's class, for its class-level url, its own or one it inherits from a super-interface as Spring finds
+     * it ({@link ContractPaths#classUrl}: the route prefix), what its methods take or return that cannot travel over
+     * HTTP ({@link ContractTypes}) and the paths its client sends with an empty segment ({@link ContractPaths}); empty
+     * when it cannot be loaded (a super-interface or annotation missing from the class path, so that Spring could not
+     * build its client either), which is left to the run time.
      */
     private static Optional<Class<?>> load(String contract) {
         try {
@@ -236,17 +239,6 @@ public final class ModulithAnalyzer {
     /** A Spring MVC or WebFlux controller: {@code @Controller}, {@code @RestController} or another annotation built on them. */
     private static boolean isController(JavaClass type) {
         return !type.isInterface() && (type.isAnnotatedWith(CONTROLLER) || type.isMetaAnnotatedWith(CONTROLLER));
-    }
-
-    /** {@code url} or its alias {@code value}: whichever is set. */
-    private static String prefix(JavaAnnotation<?> annotation) {
-        for (String attribute : List.of("url", "value")) {
-            Object value = annotation.get(attribute).orElse("");
-            if (!String.valueOf(value).isEmpty()) {
-                return String.valueOf(value);
-            }
-        }
-        return null;
     }
 
     /** Every event class Spring Modulith saw a module publish. */

@@ -43,10 +43,6 @@ public record HttpDeclarations(String module, List<String> contracts, SortedSet<
 
     private static final String SHAPE = "where a route prefix is " + ModuleRoute.PREFIX_SHAPE;
 
-    /** How a class-level path is read, for a refusal that quotes one written otherwise. */
-    private static final String READING = "as Spring MVC maps a class-level path: with a leading '/', without one"
-            + " trailing '/'";
-
     /** What {@code module} of {@code model} declares. */
     public static HttpDeclarations of(ModulithModel model, String module) {
         List<String> contracts = new ArrayList<>();
@@ -68,10 +64,9 @@ public record HttpDeclarations(String module, List<String> contracts, SortedSet<
             List<String> paths = model.controllerPaths(c);
             List<String> read = ModuleRoute.fullPaths(paths);
             controllers.put(c, read);
-            if (read.size() == paths.size()) {
-                for (int i = 0; i < read.size(); i++) {
-                    writtenAs(written, read.get(i), paths.get(i));
-                }
+            // fullPaths reads path i as read i; it drops a path only when it is the one and blank (read is empty).
+            for (int i = 0; i < read.size(); i++) {
+                writtenAs(written, read.get(i), paths.get(i));
             }
         });
         return new HttpDeclarations(module, List.copyOf(contracts), prefixes, controllers, written);
@@ -83,16 +78,9 @@ public record HttpDeclarations(String module, List<String> contracts, SortedSet<
         }
     }
 
-    /**
-     * A prefix quoted as written: {@code '/api/orders'}, or {@code '/api/orders//' (read as '/api/orders/', ...)} when
-     * it was written otherwise.
-     */
+    /** A prefix quoted as written ({@link ModuleRoute#quoted}). */
     private String quoted(String prefix) {
-        SortedSet<String> as = written.get(prefix);
-        if (as == null || as.isEmpty()) {
-            return "'" + prefix + "'";
-        }
-        return "'" + String.join("', '", as) + "' (read as '" + prefix + "', " + READING + ")";
+        return ModuleRoute.quoted(prefix, written.getOrDefault(prefix, new TreeSet<>()));
     }
 
     /** Whether it serves HTTP at all: a controller or an HTTP contract. */

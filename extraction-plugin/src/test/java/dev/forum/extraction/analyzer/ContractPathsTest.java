@@ -3,6 +3,7 @@ package dev.forum.extraction.analyzer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.service.annotation.GetExchange;
@@ -77,5 +78,17 @@ class ContractPathsTest {
     @Test
     void aClassLevelUrlWithoutTrailingSlashJoinsEveryPathWhole() {
         assertEquals(List.of(), ContractPaths.problems(WithoutTrailingSlash.class));
+    }
+
+    /**
+     * The route prefix is read by the same lookup as the client's path ({@code ModulithAnalyzer}): the inherited url, a
+     * contract's own one over it, and none when nothing in the hierarchy carries the annotation.
+     */
+    @Test
+    void theClassLevelUrlIsFoundOnTheContractElseOnItsSuperInterfaces() {
+        String exchange = HttpExchange.class.getName();
+        assertEquals(Optional.of("/api/orders/"), ContractPaths.classUrl(InheritedOrdersApi.class, exchange));
+        assertEquals(Optional.of("/api/orders"), ContractPaths.classUrl(OverridingOrdersApi.class, exchange));
+        assertEquals(Optional.empty(), ContractPaths.classUrl(Marker.class, exchange));
     }
 }

@@ -20,14 +20,16 @@ import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.service.annotation.HttpExchange;
 
 /**
  * The application's modules with the route prefix each one's API contract declares: every interface marked
  * {@link ModuleApi} below the package {@code forum} on the class path, its name from that annotation and its
- * prefix from its {@link HttpExchange}, read as Spring MVC maps it ({@link ModuleRoute#fullPath}: {@code api/posts}
- * and {@code /api/posts/} are {@code /api/posts}, a blank path is none). Nothing is written twice: the load balancer's
- * path patterns come from here, as the application's own routes do.
+ * prefix from its {@link HttpExchange} (its own or a super-interface's, as Spring finds it), read as Spring MVC maps
+ * it ({@link ModuleRoute#fullPath}: {@code api/posts} and {@code /api/posts/} are {@code /api/posts}, a blank path is
+ * none). Nothing is written twice: the load balancer's path patterns come from here, as the application's own routes
+ * do.
  *
  * <p>The order is the modules' names, as the extraction plugin reads them; the topology model numbers the rules
  * from the names whatever the order ({@link dev.forum.topology.Topology#priorityOf}).
@@ -44,32 +46,47 @@ public final class ModuleContracts {
         return of(findApis(ModuleContracts.class.getClassLoader()));
     }
 
-    /** The modules declared by these API interfaces, by name. */
+    /**
+     * The modules declared by these API interfaces, by name.
+     *
+     * @param apis interfaces marked {@link ModuleApi}, each with a class-level {@link HttpExchange} path, its own or
+     *             one it inherits from a super-interface (found as Spring MVC and Spring's HTTP client find it:
+     *             {@link AnnotatedElementUtils#findMergedAnnotation})
+     * @return each module with its route prefix, by the module's name
+     * @throws IllegalArgumentException naming the interface, for one not marked {@link ModuleApi}, one without such a
+     *                                  path or with a path that is no route prefix (quoted as written, and as read
+     *                                  when that differs: {@link ModuleRoute#quoted}), or a module two interfaces
+     *                                  declare
+     */
     public static List<ModuleRoute> of(List<Class<?>> apis) {
         Map<String, Class<?>> byModule = new TreeMap<>();
-        Map<String, String> prefixes = new TreeMap<>();
+        Map<String, ModuleRoute> routes = new TreeMap<>();
         for (Class<?> api : apis) {
             ModuleApi module = api.getAnnotation(ModuleApi.class);
-            HttpExchange exchange = api.getAnnotation(HttpExchange.class);
             if (module == null) {
                 throw new IllegalArgumentException(api.getName() + " is not marked @ModuleApi");
             }
-            String prefix = exchange == null ? null
-                    : ModuleRoute.fullPath(!exchange.url().isBlank() ? exchange.url() : exchange.value());
+            HttpExchange exchange = AnnotatedElementUtils.findMergedAnnotation(api, HttpExchange.class);
+            String written = exchange == null ? null : exchange.url();
+            String prefix = ModuleRoute.fullPath(written);
             if (prefix == null) {
                 throw new IllegalArgumentException(api.getName() + " (module " + module.value()
                         + ") has no @HttpExchange path: its routes need a prefix such as /api/" + module.value());
+            }
+            if (!ModuleRoute.routable(prefix)) {
+                throw new IllegalArgumentException(api.getName() + " (module " + module.value()
+                        + ") has the @HttpExchange path " + ModuleRoute.quoted(prefix, List.of(written))
+                        + ", where a route prefix is " + ModuleRoute.PREFIX_SHAPE + ": give it one such as /api/"
+                        + module.value());
             }
             Class<?> other = byModule.put(module.value(), api);
             if (other != null) {
                 throw new IllegalArgumentException("module " + module.value() + " is declared by both "
                         + other.getName() + " and " + api.getName());
             }
-            prefixes.put(module.value(), prefix);
+            routes.put(module.value(), new ModuleRoute(module.value(), prefix));
         }
-        List<ModuleRoute> routes = new ArrayList<>();
-        prefixes.forEach((module, prefix) -> routes.add(new ModuleRoute(module, prefix)));
-        return List.copyOf(routes);
+        return List.copyOf(routes.values());
     }
 
     /** Every interface marked {@link ModuleApi} in the jars and folders that hold classes of package {@code forum}. */

@@ -75,4 +75,50 @@ class ModuleContractsUnitTest {
         assertTrue(e.getMessage().contains("WithBlankPath") && e.getMessage().contains("has no @HttpExchange path"),
                 e.getMessage());
     }
+
+    @HttpExchange("/api/lines")
+    interface LineRoutes {
+    }
+
+    @ModuleApi("lines")
+    interface InheritingLines extends LineRoutes {
+    }
+
+    /**
+     * A class-level url inherited from a super-interface is the prefix, as Spring MVC serves the routes below it and
+     * Spring's HTTP client sends them there ({@code AnnotatedElementUtils.findMergedAnnotation}).
+     */
+    @Test
+    void a_prefix_inherited_from_a_super_interface_is_read_as_spring_finds_it() {
+        assertEquals(List.of(new ModuleRoute("lines", "/api/lines")), ModuleContracts.of(List.of(InheritingLines.class)));
+    }
+
+    @ModuleApi("posts")
+    @HttpExchange("api/posts//")
+    interface WithEmptySegment {
+    }
+
+    @ModuleApi("posts")
+    @HttpExchange("/api/{id}")
+    interface WithVariable {
+    }
+
+    /**
+     * A path that is no route prefix is quoted as written, with how it was read when that differs: the user wrote
+     * {@code api/posts//}, never {@code /api/posts/}.
+     */
+    @Test
+    void a_path_that_is_no_route_prefix_is_refused_quoted_as_written() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ModuleContracts.of(List.of(WithEmptySegment.class)));
+        assertEquals(WithEmptySegment.class.getName() + " (module posts) has the @HttpExchange path 'api/posts//' (read"
+                + " as '/api/posts/', as Spring MVC maps a class-level path: with a leading '/', without one trailing"
+                + " '/'), where a route prefix is " + ModuleRoute.PREFIX_SHAPE + ": give it one such as /api/posts",
+                e.getMessage());
+        IllegalArgumentException variable = assertThrows(IllegalArgumentException.class,
+                () -> ModuleContracts.of(List.of(WithVariable.class)));
+        assertEquals(WithVariable.class.getName() + " (module posts) has the @HttpExchange path '/api/{id}', where a"
+                + " route prefix is " + ModuleRoute.PREFIX_SHAPE + ": give it one such as /api/posts",
+                variable.getMessage());
+    }
 }
