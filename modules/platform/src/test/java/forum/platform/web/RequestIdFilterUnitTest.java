@@ -8,6 +8,10 @@ import static org.mockito.Mockito.when;
 
 import dev.forum.extraction.runtime.topology.ModuleMetadata.ModuleInfo;
 import dev.forum.extraction.runtime.topology.Topology;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import jakarta.servlet.FilterChain;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -22,7 +27,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * The log context a request runs in: its id (the caller's when sane), the module owning its route, the client's
- * address; all of it gone once the request is done. The topology is looked up once, not per request.
+ * address; all of it gone once the request is done. The topology is looked up once, not per request. At DEBUG on
+ * {@code forum.access}, one line per request, written in that context.
  */
 class RequestIdFilterUnitTest {
 
@@ -66,6 +72,32 @@ class RequestIdFilterUnitTest {
         assertThat(seen).hasSize(2).allSatisfy(context -> assertThat(context).doesNotContainKey(RequestIdFilter.MODULE));
         assertThat(seen.get(0).get(RequestIdFilter.REQUEST_ID)).isNotEqualTo("not sane: spaces").hasSize(36);
         verify(provider, times(1)).getIfAvailable();
+    }
+
+    @Test
+    void the_access_line_says_method_path_status_and_time_in_the_request_s_log_context() throws Exception {
+        when(provider.getIfAvailable()).thenReturn(topology);
+        when(topology.moduleOwning("/api/users/1")).thenReturn(Optional.of(USERS));
+        Logger access = (Logger) LoggerFactory.getLogger("forum.access");
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        Level before = access.getLevel();
+        access.addAppender(lines);
+        access.setLevel(Level.DEBUG);
+        try {
+            FilterChain teapot = (request, response) -> ((MockHttpServletResponse) response).setStatus(418);
+            filter.doFilter(request("/api/users/1", "caller-id-2"), new MockHttpServletResponse(), teapot);
+        } finally {
+            access.detachAppender(lines);
+            access.setLevel(before);
+        }
+
+        assertThat(lines.list).singleElement().satisfies(line -> {
+            assertThat(line.getLevel()).isEqualTo(Level.DEBUG);
+            assertThat(line.getFormattedMessage()).matches("GET /api/users/1 -> 418 in \\d+ ms");
+            assertThat(line.getMDCPropertyMap()).containsEntry(RequestIdFilter.REQUEST_ID, "caller-id-2")
+                    .containsEntry(RequestIdFilter.MODULE, "users").containsEntry(RequestIdFilter.CLIENT_ADDRESS, "10.0.0.7");
+        });
     }
 
     private MockHttpServletRequest request(String path, String requestId) {
