@@ -7,17 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.HttpContract;
 import dev.forum.extraction.model.ModulithModel;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarFile;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,27 +80,7 @@ class AnalysisForkTest {
 
     @BeforeEach
     void compile() throws IOException {
-        classes = compile(dir, SOURCES);
-    }
-
-    /**
-     * Compiles {@code sources} (path under {@code src/} to Java source) against the test class path into
-     * {@code dir/classes}, asserting javac succeeds.
-     *
-     * @return the classes' folder
-     */
-    static Path compile(Path dir, Map<String, String> sources) throws IOException {
-        Path classes = dir.resolve("classes");
-        List<String> args = new ArrayList<>(List.of("--release", "17", "-proc:none", "-cp", String.join(File.pathSeparator,
-                testClasspath().stream().map(Path::toString).toList()), "-d", classes.toString()));
-        for (Map.Entry<String, String> source : sources.entrySet()) {
-            Path file = dir.resolve("src").resolve(source.getKey());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, source.getValue());
-            args.add(file.toString());
-        }
-        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new)));
-        return classes;
+        classes = AnalyzedApplication.compile(dir, SOURCES);
     }
 
     @Test
@@ -164,26 +137,6 @@ class AnalysisForkTest {
     }
 
     private AnalysisFork.Request request(String mainClass) throws IOException {
-        List<Path> classpath = new ArrayList<>();
-        classpath.add(classes);
-        classpath.addAll(testClasspath());
-        return new AnalysisFork.Request(Path.of(System.getProperty("java.home"), "bin", "java"), classpath, mainClass,
-                "org.springframework.web.service.annotation.HttpExchange", dir.resolve("work"), Duration.ofMinutes(2));
-    }
-
-    /** The test's class path: Spring, Spring Modulith, ArchUnit and the analyzer (surefire may pass it in a manifest). */
-    static List<Path> testClasspath() throws IOException {
-        List<Path> entries = new ArrayList<>(Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(Path::of).toList());
-        if (entries.size() == 1 && entries.get(0).toString().endsWith(".jar")) {
-            try (JarFile booter = new JarFile(entries.get(0).toFile())) {
-                String manifestPath = booter.getManifest().getMainAttributes().getValue("Class-Path");
-                if (manifestPath != null) {
-                    entries = Arrays.stream(manifestPath.split(" ")).filter(s -> !s.isBlank())
-                            .map(url -> Path.of(java.net.URI.create(url))).toList();
-                }
-            }
-        }
-        return entries;
+        return AnalyzedApplication.request(dir, classes, mainClass);
     }
 }

@@ -6,18 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.forum.extraction.model.Blocker;
 import dev.forum.extraction.model.HttpContract;
 import dev.forum.extraction.model.HttpDeclarations;
-import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.Planner;
 import dev.forum.extraction.model.ServiceRequest;
 import dev.forum.topology.ModuleRoute;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A contract's class-level {@code @HttpExchange} url, read by the analyzer in its own JVM from a compiled application
@@ -47,27 +42,15 @@ class ContractUrlForkTest {
                     + " Billing(shop.catalog.Catalog catalog, shop.orders.OrdersApi orders) { this.catalog = catalog;"
                     + " this.orders = orders; } String bill(String id) { return catalog.item(id) + orders.one(id); } }");
 
-    @TempDir
-    static Path dir;
-
-    private static ModulithModel model;
-
-    @BeforeAll
-    static void analyse() throws Exception {
-        Path classes = AnalysisForkTest.compile(dir, SOURCES);
-        List<Path> analysed = new ArrayList<>(List.of(classes));
-        analysed.addAll(AnalysisForkTest.testClasspath());
-        model = AnalysisFork.run(new AnalysisFork.Request(Path.of(System.getProperty("java.home"), "bin", "java"), analysed,
-                "shop.ShopApplication", "org.springframework.web.service.annotation.HttpExchange", dir.resolve("work"),
-                Duration.ofMinutes(2)));
-    }
+    @RegisterExtension
+    static final AnalyzedApplication APPLICATION = new AnalyzedApplication(SOURCES, "shop.ShopApplication");
 
     /** OrdersApi declares no class-level url of its own: the one of OrderRoutes, which it extends, is its prefix. */
     @Test
     void aClassLevelUrlInheritedFromASuperInterfaceIsTheContractsRoutePrefix() {
-        assertEquals("/api/orders", model.httpContracts().get("shop.orders.OrdersApi").prefix());
-        assertEquals(new ModuleRoute("orders", "/api/orders"), HttpDeclarations.of(model, "orders").route());
-        assertEquals(List.of(), model.httpContracts().get("shop.orders.OrdersApi").emptySegments(),
+        assertEquals("/api/orders", APPLICATION.model().httpContracts().get("shop.orders.OrdersApi").prefix());
+        assertEquals(new ModuleRoute("orders", "/api/orders"), HttpDeclarations.of(APPLICATION.model(), "orders").route());
+        assertEquals(List.of(), APPLICATION.model().httpContracts().get("shop.orders.OrdersApi").emptySegments(),
                 "/api/orders and /{id} join whole");
     }
 
@@ -78,11 +61,11 @@ class ContractUrlForkTest {
      */
     @Test
     void anEmptySegmentTheAnalyzerWritesIsReadBackIntoAContractPathBlocker() {
-        HttpContract catalog = model.httpContracts().get("shop.catalog.Catalog");
+        HttpContract catalog = APPLICATION.model().httpContracts().get("shop.catalog.Catalog");
         assertEquals(List.of(new HttpContract.EmptySegment("item", "/api/catalog/", "/{id}")), catalog.emptySegments());
-        assertEquals(new ModuleRoute("catalog", "/api/catalog"), HttpDeclarations.of(model, "catalog").route());
+        assertEquals(new ModuleRoute("catalog", "/api/catalog"), HttpDeclarations.of(APPLICATION.model(), "catalog").route());
 
-        List<Blocker> billing = Planner.plan(model, List.of(), new ServiceRequest("billing", List.of("billing")))
+        List<Blocker> billing = Planner.plan(APPLICATION.model(), List.of(), new ServiceRequest("billing", List.of("billing")))
                 .blockers();
         List<Blocker> paths = billing.stream().filter(b -> b.kind() == Blocker.Kind.CONTRACT_PATH).toList();
         assertEquals(1, paths.size(), billing.toString());

@@ -16,17 +16,14 @@ import dev.forum.extraction.runtime.topology.TopologySettings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Listeners that do not name the published event class, read by the analyzer in its own JVM from a compiled application:
@@ -65,20 +62,8 @@ class EventHierarchyForkTest {
     private static final String LOAN = "lib.loans.LoanCreated";
     private static final String MEMBER = "lib.members.MemberRegistered";
 
-    @TempDir
-    static Path dir;
-
-    private static ModulithModel model;
-
-    @BeforeAll
-    static void analyse() throws Exception {
-        Path classes = AnalysisForkTest.compile(dir, SOURCES);
-        List<Path> analysed = new ArrayList<>(List.of(classes));
-        analysed.addAll(AnalysisForkTest.testClasspath());
-        model = AnalysisFork.run(new AnalysisFork.Request(Path.of(System.getProperty("java.home"), "bin", "java"), analysed,
-                "lib.LibraryApplication", "org.springframework.web.service.annotation.HttpExchange", dir.resolve("work"),
-                Duration.ofMinutes(2)));
-    }
+    @RegisterExtension
+    static final AnalyzedApplication APPLICATION = new AnalyzedApplication(SOURCES, "lib.LibraryApplication");
 
     @Test
     void aListenerOfASupertypeOrAPayloadReceivesThePublishedClasses() {
@@ -100,7 +85,7 @@ class EventHierarchyForkTest {
         assertTrue(blockers("loans").containsAll(Set.of("event-across-services " + LOAN + " notifications",
                 "event-across-services " + LOAN + " history", "event-across-services " + LOAN + " stats")), blockers("loans").toString());
         assertEquals(Set.of(), blockers("notifications", "digest", "stats", "loans", "members", "audit", "history"));
-        String line = Planner.plan(model, List.of(), new ServiceRequest("notifications", List.of("notifications"))).blockers().stream()
+        String line = Planner.plan(APPLICATION.model(), List.of(), new ServiceRequest("notifications", List.of("notifications"))).blockers().stream()
                 .filter(b -> b.target().equals(LOAN)).findFirst().orElseThrow().message();
         assertTrue(line.contains("event " + LOAN + ", published by module loans") && line.contains("Notifier.on as lib.LibraryEvent ("),
                 line);
@@ -110,7 +95,7 @@ class EventHierarchyForkTest {
     @Test
     void theRunTimeRefusesEitherEndAlone() throws IOException {
         Properties properties = new Properties();
-        properties.load(new ByteArrayInputStream(RuntimeMetadata.of(model, List.of())));
+        properties.load(new ByteArrayInputStream(RuntimeMetadata.of(APPLICATION.model(), List.of())));
         assertEquals(LOAN + "@loans," + MEMBER + "@members", properties.getProperty("module.notifications.listens"));
         assertEquals(MEMBER + "@members", properties.getProperty("module.audit.listens"));
         assertEquals(LOAN + "@loans", properties.getProperty("module.history.listens"));
@@ -134,17 +119,17 @@ class EventHierarchyForkTest {
     }
 
     private static ModulithModel.Listener listener(String type) {
-        return model.listeners().stream().filter(l -> l.listener().equals(type)).findFirst().orElseThrow(
-                () -> new AssertionError("no listener " + type + " in " + model.listeners()));
+        return APPLICATION.model().listeners().stream().filter(l -> l.listener().equals(type)).findFirst().orElseThrow(
+                () -> new AssertionError("no listener " + type + " in " + APPLICATION.model().listeners()));
     }
 
     private static Map<String, Set<String>> publishers(String type) {
-        return model.publishersOf(listener(type));
+        return APPLICATION.model().publishersOf(listener(type));
     }
 
     private static Set<String> blockers(String... modules) {
         Set<String> found = new TreeSet<>();
-        for (Blocker b : Planner.plan(model, List.of(), new ServiceRequest(String.join("-", modules), List.of(modules))).blockers()) {
+        for (Blocker b : Planner.plan(APPLICATION.model(), List.of(), new ServiceRequest(String.join("-", modules), List.of(modules))).blockers()) {
             if (b.kind() == Blocker.Kind.EVENT) {
                 found.add(b.kind().id() + " " + b.target() + " " + (List.of(modules).contains(b.sourceModule()) ? b.targetModule() : b.sourceModule()));
             }
