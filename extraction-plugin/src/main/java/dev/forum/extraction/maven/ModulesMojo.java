@@ -59,8 +59,11 @@ public class ModulesMojo extends RequestingMojo {
      * Refuses {@code -Dextract} (or {@code -Pextract=}) in a build that runs {@code package} but has no execution of
      * the service goal, in one line naming the goal to add: it would pass with nothing built. The build's goals are
      * {@link TopologyInUse#tasks}: the command line's, else the POM's default goal.
+     *
+     * @throws ExtractionException the line, when names are requested and no POM of the build or goal of its tasks runs
+     *                             the service goal
      */
-    private void refuseWithoutServiceGoal() {
+    void refuseWithoutServiceGoal() {
         // Not Maven's plan (TopologyInUse#inUse): that is this project's, while the question here is whether any POM of
         // the reactor binds the service goal (an application may bind it in another module), a mistake in the POMs
         // to name whether or not it would run here; only the goals deciding whether package runs are the plan's.

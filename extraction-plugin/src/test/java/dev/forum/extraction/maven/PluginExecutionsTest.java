@@ -21,7 +21,8 @@ class PluginExecutionsTest {
     private static final String GROUP = "dev.forum";
     private static final String ARTIFACT = "extraction-maven-plugin";
 
-    private static Plugin plugin(String... goals) {
+    /** The extraction plugin with one execution of {@code goals}. */
+    static Plugin plugin(String... goals) {
         Plugin plugin = new Plugin();
         plugin.setGroupId(GROUP);
         plugin.setArtifactId(ARTIFACT);

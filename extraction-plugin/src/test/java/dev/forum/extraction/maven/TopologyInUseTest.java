@@ -185,7 +185,7 @@ class TopologyInUseTest {
     }
 
     /** The report goal's skip as Maven configures it when the POM does not set it. */
-    private static final String REPORT_DEFAULT = "<skip default-value=\"false\">${extract.report.skip}</skip>";
+    static final String REPORT_DEFAULT = "<skip default-value=\"false\">${extract.report.skip}</skip>";
     private static final String ECS_DEFAULT = "<skip default-value=\"false\">${extract.ecs.skip}</skip>";
 
     private static boolean reads(MavenSession session, MojoExecution... plan) {
@@ -205,7 +205,7 @@ class TopologyInUseTest {
     }
 
     /** An execution of the plugin's {@code goal}, its configuration as Maven finalizes it ({@code null}: none). */
-    private static MojoExecution execution(String goal, String configuration) {
+    static MojoExecution execution(String goal, String configuration) {
         PluginDescriptor plugin = new PluginDescriptor();
         plugin.setGroupId(GROUP);
         plugin.setArtifactId(ARTIFACT);
