@@ -1,18 +1,17 @@
 package dev.forum.extraction.runtime.jpa;
 
 import dev.forum.extraction.runtime.topology.InvalidTopologyException;
+import dev.forum.extraction.runtime.topology.ModuleMetadata.ModuleInfo;
 import dev.forum.extraction.runtime.topology.Topology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.orm.jpa.persistenceunit.MutablePersistenceUnitInfo;
 import org.springframework.util.ClassUtils;
@@ -28,22 +27,20 @@ import org.springframework.util.ClassUtils;
  * classes under the unit's root when the unit does not exclude unlisted classes
  * ({@code PersistenceUnitInfo.excludeUnlistedClasses()} false: a {@code persistence.xml} without
  * {@code <exclude-unlisted-classes>}; Spring's units from {@code packagesToScan} or managed types exclude them), and in
- * its {@code <jar-file>}s always, excluded or not; with it (the unit's property or the factory's, the factory's first),
- * in both only when the value contains {@code class} ({@code hbm} or empty: no classes detected, so nothing refused).
- * Only those two places are read, for it and for {@value #SCANNER} below: a value only in {@code hibernate.properties}
- * or a system property, which Hibernate reads too, is not seen (the unit is checked as if the setting were absent).
+ * its {@code <jar-file>}s always, excluded or not; with it, in both only when the value contains {@code class}
+ * ({@code hbm} or empty: no classes detected, so nothing refused). It and {@value #SCANNER} below are read from the
+ * sources Hibernate merges for the unit, the first that has it winning ({@link HibernateSetting}): the factory's JPA
+ * properties, the unit's {@code <property>}, a JVM system property, {@code hibernate.properties}.
  *
- * <p>A location holds a remote module when one of the module's packages, found through the class loader's
- * {@code getResources} (the directory entry of the package, which Maven and Spring Boot jars have), lies under it: the
- * resource's URL less the package path is compared with the unit's root URL and jar file URLs, each without a
- * {@code jar:} prefix or a trailing {@code !/} or {@code /}, {@code file:} ones as normalized paths ({@code nested:}
- * ones of a Spring Boot jar as they are). So a {@code persistence.xml} in a local module's own jar (each module a jar,
- * as in {@code BOOT-INF/lib}) is left alone, and a service jar built without a remote module holds none of it.
+ * <p>A location holds a remote module when a class file under it ({@link ArchiveClasses}: by its entry name, so a jar
+ * without directory entries too) is of a remote module's package ({@code ModuleMetadata.moduleOf}). So a
+ * {@code persistence.xml} in a local module's own jar (each module a jar, as in {@code BOOT-INF/lib}) is left alone,
+ * and a service jar built without a remote module holds none of it.
  *
  * <p>Hibernate 7 scans only with a scanner: a {@code ScannerFactory} service on the class path
- * ({@code hibernate-scan-jandex}) or the {@code hibernate.archive.scanner} property (the unit's or the factory's); without
- * one it maps the listed classes only, and the unit is left alone. Another provider, or a Hibernate without
- * {@code ScannerFactory}, is taken to scan as Hibernate 7 does.
+ * ({@code hibernate-scan-jandex}) or the {@code hibernate.archive.scanner} setting; without one it maps the listed
+ * classes only, and the unit is left alone. Another provider, or a Hibernate without {@code ScannerFactory}, is taken to
+ * scan as Hibernate 7 does.
  */
 final class UnlistedClassesScan {
 
@@ -61,8 +58,8 @@ final class UnlistedClassesScan {
 
     /**
      * @param topology    this process's topology
-     * @param classLoader the application's (the bean class loader), on which the provider finds its scanner and the
-     *                    remote modules' packages are looked up
+     * @param classLoader the application's (the bean class loader), on which the provider finds its scanner and
+     *                    {@code hibernate.properties}
      */
     UnlistedClassesScan(Topology topology, ClassLoader classLoader) {
         this.topology = topology;
@@ -77,51 +74,45 @@ final class UnlistedClassesScan {
      *                                  remote module's classes; naming the unit, each cause (where
      *                                  {@value #AUTODETECTION} is set, when it is), the locations, the remote modules
      *                                  and a fix per cause
-     * @throws UncheckedIOException     when the class loader cannot list a remote module's package
+     * @throws UncheckedIOException     (one line) when a root or jar file the provider scans cannot be read, or the
+     *                                  {@code hibernate.properties} found
      */
     void refuse(MutablePersistenceUnitInfo unit, String owner, Map<String, ?> jpaProperties) {
-        boolean factorySets = jpaProperties.containsKey(AUTODETECTION);
-        Object detection = factorySets ? jpaProperties.get(AUTODETECTION)
-                : unit.getProperties().getProperty(AUTODETECTION);
-        boolean inRoot = detection == null ? !unit.excludeUnlistedClasses() : detection.toString().contains("class");
-        boolean inJarFiles = detection == null || detection.toString().contains("class");
+        Optional<HibernateSetting> detection = HibernateSetting.of(AUTODETECTION, unit, jpaProperties, classLoader);
+        boolean inRoot = detection.map(d -> d.value().contains("class")).orElse(!unit.excludeUnlistedClasses());
+        boolean inJarFiles = detection.map(d -> d.value().contains("class")).orElse(true);
         if (!inRoot && !inJarFiles || !scans(unit, jpaProperties)) {
             return;
         }
         List<String> remote = topology.metadata().runnableModules().stream().filter(m -> !topology.isLocal(m)).toList();
-        Set<String> modules = new LinkedHashSet<>();
-        boolean rootHolds = false;
-        Set<URL> jarFilesHolding = new LinkedHashSet<>();
-        for (String module : remote) {
-            Set<String> roots = roots(module);
-            if (inRoot && unit.getPersistenceUnitRootUrl() != null
-                    && roots.contains(location(unit.getPersistenceUnitRootUrl().toExternalForm()))) {
-                modules.add(module);
-                rootHolds = true;
-            }
-            for (URL jarFile : inJarFiles ? unit.getJarFileUrls() : List.<URL>of()) {
-                if (roots.contains(location(jarFile.toExternalForm()))) {
-                    modules.add(module);
-                    jarFilesHolding.add(jarFile);
-                }
-            }
-        }
-        if (modules.isEmpty()) {
+        if (remote.isEmpty()) {
             return;
         }
+        Set<String> found = new HashSet<>();
+        URL root = unit.getPersistenceUnitRootUrl();
+        boolean rootHolds = inRoot && root != null && found.addAll(remoteIn(root, remote, unit, owner));
+        Set<URL> jarFilesHolding = new LinkedHashSet<>();
+        for (URL jarFile : inJarFiles ? unit.getJarFileUrls() : List.<URL>of()) {
+            Set<String> held = remoteIn(jarFile, remote, unit, owner);
+            if (!held.isEmpty()) {
+                found.addAll(held);
+                jarFilesHolding.add(jarFile);
+            }
+        }
+        if (found.isEmpty()) {
+            return;
+        }
+        List<String> modules = remote.stream().filter(found::contains).toList();
         Set<String> where = new LinkedHashSet<>();
         if (rootHolds) {
-            where.add(unit.getPersistenceUnitRootUrl().toExternalForm());
+            where.add(root.toExternalForm());
         }
         jarFilesHolding.forEach(jarFile -> where.add(jarFile.toExternalForm()));
-        String why = detection == null ? String.join(" and ", causes(rootHolds, jarFilesHolding))
-                : factorySets ? "gets " + AUTODETECTION + " '" + detection + "' from the JPA properties of its factory"
-                        + " (spring.jpa.properties.* with Spring Boot)"
-                : "sets " + AUTODETECTION + " to '" + detection + "' in a <property> of its persistence.xml";
-        String fix = detection == null
-                ? fixes(rootHolds, jarFilesHolding) + ", and list the managed classes it needs in <class> elements"
-                : "set " + AUTODETECTION + " to hbm, which detects no classes, in " + (factorySets
-                        ? "the JPA properties of its factory" : "that <property> of its persistence.xml");
+        String why = detection.map(HibernateSetting::why)
+                .orElseGet(() -> String.join(" and ", causes(rootHolds, jarFilesHolding)));
+        String fix = detection.map(d -> "set " + AUTODETECTION + " to hbm, which detects no classes, in " + d.place())
+                .orElseGet(() -> fixes(rootHolds, jarFilesHolding)
+                        + ", and list the managed classes it needs in <class> elements");
         throw new InvalidTopologyException("Persistence unit '" + unit.getPersistenceUnitName() + "' of " + owner + " "
                 + why + ", so the JPA provider adds the managed classes it finds under " + String.join(", ", where)
                 + " to it, those of remote module" + (modules.size() == 1 ? " " : "s ") + String.join(", ", modules)
@@ -159,46 +150,23 @@ final class UnlistedClassesScan {
     private boolean scans(MutablePersistenceUnitInfo unit, Map<String, ?> jpaProperties) {
         return !ClassUtils.isPresent(SCANNER_FACTORY, classLoader)
                 || classLoader.getResource("META-INF/services/" + SCANNER_FACTORY) != null
-                || unit.getProperties().containsKey(SCANNER) || jpaProperties.containsKey(SCANNER);
+                || HibernateSetting.of(SCANNER, unit, jpaProperties, classLoader).isPresent();
     }
 
-    /** The locations ({@link #location}) of the class path entries that hold a package of the module. */
-    private Set<String> roots(String module) {
-        Set<String> roots = new LinkedHashSet<>();
-        for (String pkg : topology.metadata().module(module).orElseThrow().packages()) {
-            String path = pkg.replace('.', '/');
-            try {
-                for (URL found : Collections.list(classLoader.getResources(path))) {
-                    String url = strip(found.toExternalForm());
-                    if (url.endsWith(path)) {
-                        roots.add(location(url.substring(0, url.length() - path.length())));
-                    }
-                }
-            } catch (IOException ex) {
-                throw new UncheckedIOException("Cannot list package " + pkg + " of module " + module, ex);
-            }
+    /** The remote modules of which a class file lies under a root or jar file of the unit. */
+    private Set<String> remoteIn(URL location, List<String> remote, MutablePersistenceUnitInfo unit, String owner) {
+        List<String> classes;
+        try {
+            classes = ArchiveClasses.of(location);
+        } catch (IOException ex) {
+            throw new UncheckedIOException("Cannot read " + location + ", which the JPA provider scans for persistence"
+                    + " unit '" + unit.getPersistenceUnitName() + "' of " + owner + ", to find remote modules' classes"
+                    + " in it: " + ex.getMessage() + "; make that location readable or the unit not scan it", ex);
         }
-        return roots;
-    }
-
-    /** A URL without a {@code jar:} prefix or trailing {@code !/} or {@code /}; a {@code file:} one as a normal path. */
-    static String location(String url) {
-        String bare = strip(url.startsWith("jar:") ? url.substring("jar:".length()) : url);
-        if (bare.startsWith("file:")) {
-            try {
-                return "file:" + Path.of(new URI(bare)).toAbsolutePath().normalize();
-            } catch (URISyntaxException | IllegalArgumentException ex) {
-                return bare; // not a plain file URL: compared as written
-            }
+        Set<String> modules = new HashSet<>();
+        for (String name : classes) {
+            topology.metadata().moduleOf(name).map(ModuleInfo::name).filter(remote::contains).ifPresent(modules::add);
         }
-        return bare;
-    }
-
-    private static String strip(String url) {
-        String bare = url;
-        while (bare.endsWith("/") || bare.endsWith("!")) {
-            bare = bare.substring(0, bare.length() - 1);
-        }
-        return bare;
+        return modules;
     }
 }

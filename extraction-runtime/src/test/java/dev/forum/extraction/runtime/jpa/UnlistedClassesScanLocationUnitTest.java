@@ -1,42 +1,64 @@
 package dev.forum.extraction.runtime.jpa;
 
-import static dev.forum.extraction.runtime.jpa.UnlistedClassesScan.location;
 import static dev.forum.extraction.runtime.jpa.UnlistedClassesScanUnitTest.MODULES;
 import static dev.forum.extraction.runtime.jpa.UnlistedClassesScanUnitTest.SCANNER;
 import static dev.forum.extraction.runtime.jpa.UnlistedClassesScanUnitTest.scanning;
 import static dev.forum.extraction.runtime.jpa.UnlistedClassesScanUnitTest.topology;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.forum.extraction.runtime.jpa.fixture.patients.Patient;
 import dev.forum.extraction.runtime.jpa.fixture.visits.Visit;
 import dev.forum.extraction.runtime.topology.InvalidTopologyException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.MalformedURLException;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
 import java.net.URLStreamHandler;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Locations as a Spring Boot jar's class loader ({@code jar:nested:} URLs of a package) and Spring ORM (the root of a
- * {@code persistence.xml}: the jar URL less {@code !/META-INF/persistence.xml}, {@code ResourceUtils.extractJarFileURL})
- * write them, for {@code BOOT-INF/classes} and a module jar in {@code BOOT-INF/lib}.
+ * Locations as Spring ORM writes the root of a {@code persistence.xml} in a Spring Boot jar (the jar URL less
+ * {@code !/META-INF/persistence.xml}, {@code ResourceUtils.extractJarFileURL}): {@code nested:} URLs of
+ * {@code BOOT-INF/classes/} and of a module jar in {@code BOOT-INF/lib}, each read as the zip stream Spring Boot's
+ * handler serves (for a folder, a zip of the entries under it), here without directory entries.
  */
 class UnlistedClassesScanLocationUnitTest {
 
     private static final String APP = "nested:/app/forum.jar/!";
 
-    /** Spring Boot's {@code nested:} and {@code jar:} handlers, which only name the location here. */
+    /**
+     * Spring Boot's {@code nested:} handler, as it serves BOOT-INF/classes (patients' classes) and BOOT-INF/lib/visits.jar.
+     */
     private static final URLStreamHandler NESTED = new URLStreamHandler() {
         @Override
-        protected URLConnection openConnection(URL url) throws IOException {
-            throw new IOException("Not opened in this test: " + url);
+        protected URLConnection openConnection(URL url) {
+            return new URLConnection(url) {
+                @Override
+                public void connect() {
+                }
+
+                @Override
+                public InputStream getInputStream() throws IOException {
+                    Class<?> entity = url.toExternalForm().endsWith("BOOT-INF/classes/") ? Patient.class
+                            : url.toExternalForm().endsWith("BOOT-INF/lib/visits.jar") ? Visit.class : null;
+                    if (entity == null) {
+                        throw new IOException("No such entry: " + url);
+                    }
+                    ByteArrayOutputStream zip = new ByteArrayOutputStream();
+                    try {
+                        UnlistedClassesScanJarUnitTest.write(zip, "", false, entity);
+                    } catch (URISyntaxException ex) {
+                        throw new IOException(ex);
+                    }
+                    return new ByteArrayInputStream(zip.toByteArray());
+                }
+            };
         }
     };
 
@@ -45,35 +67,8 @@ class UnlistedClassesScanLocationUnitTest {
     }
 
     @Test
-    void aSpringBootJarsClassesAndLibJarsAreEachTheirOwnLocation() {
-        assertThat(location("jar:" + APP + "BOOT-INF/classes/!/")).isEqualTo(location(APP + "BOOT-INF/classes/"))
-                .isEqualTo(APP + "BOOT-INF/classes");
-        assertThat(location("jar:" + APP + "BOOT-INF/lib/visits.jar!/"))
-                .isEqualTo(location(APP + "BOOT-INF/lib/visits.jar")).isEqualTo(APP + "BOOT-INF/lib/visits.jar");
-        assertThat(location(APP + "BOOT-INF/lib/visits.jar")).isNotEqualTo(location(APP + "BOOT-INF/classes"))
-                .isNotEqualTo(location("file:/app/forum.jar"));
-        // A plain jar: its jar: URL and its file: URL, as a normal path.
-        assertThat(location("jar:file:/app/lib/visits.jar!/")).isEqualTo(location("file:/app/lib/./visits.jar"))
-                .isEqualTo("file:/app/lib/visits.jar");
-    }
-
-    @Test
     void aPersistenceXmlInBootInfClassesIsRefusedAndOneInALocalModulesLibJarIsNot() throws IOException {
-        String patients = Patient.class.getPackageName().replace('.', '/');
-        String visits = Visit.class.getPackageName().replace('.', '/');
-        // Spring Boot's class loader: patients' classes in BOOT-INF/classes, visits' in its own BOOT-INF/lib jar.
-        ClassLoader boot = new ClassLoader(SCANNER) {
-            @Override
-            public Enumeration<URL> getResources(String name) throws IOException {
-                String entry = name.equals(patients) ? "BOOT-INF/classes/!/" : name.equals(visits)
-                        ? "BOOT-INF/lib/visits.jar!/" : null;
-                if (entry == null) {
-                    return super.getResources(name);
-                }
-                return Collections.enumeration(List.of(new URL(null, "jar:" + APP + entry + name + "/", NESTED)));
-            }
-        };
-        UnlistedClassesScan scan = new UnlistedClassesScan(topology(MODULES, "visits"), boot);
+        UnlistedClassesScan scan = new UnlistedClassesScan(topology(MODULES, "visits"), SCANNER);
         URL classes = nested("BOOT-INF/classes/");
         assertThatThrownBy(() -> scan.refuse(scanning(classes), "f", Map.of()))
                 .isInstanceOf(InvalidTopologyException.class)

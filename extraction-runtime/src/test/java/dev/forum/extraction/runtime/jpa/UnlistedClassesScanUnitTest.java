@@ -20,9 +20,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.orm.jpa.persistenceunit.MutablePersistenceUnitInfo;
@@ -81,27 +78,7 @@ class UnlistedClassesScanUnitTest {
 
     /** A jar of the given entities' classes, with the directory entries of their packages, as Maven builds it. */
     private Path jar(String name, Class<?>... entities) throws IOException, URISyntaxException {
-        Path jar = dir.resolve(name);
-        Path classes = Path.of(ALL_MODULES.toURI());
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            Set<String> directories = new TreeSet<>();
-            for (Class<?> entity : entities) {
-                String path = entity.getPackageName().replace('.', '/');
-                for (int i = path.indexOf('/'); i > 0; i = path.indexOf('/', i + 1)) {
-                    directories.add(path.substring(0, i + 1));
-                }
-                directories.add(path + "/");
-            }
-            for (String directory : directories) {
-                out.putNextEntry(new JarEntry(directory));
-            }
-            for (Class<?> entity : entities) {
-                String file = entity.getName().replace('.', '/') + ".class";
-                out.putNextEntry(new JarEntry(file));
-                out.write(Files.readAllBytes(classes.resolve(file)));
-            }
-        }
-        return jar;
+        return UnlistedClassesScanJarUnitTest.jar(dir.resolve(name), true, entities);
     }
 
     /** A class path directory of the given entities' classes, as Maven's target/classes of one module. */
