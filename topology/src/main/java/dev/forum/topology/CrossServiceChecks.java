@@ -10,8 +10,9 @@ import java.util.Set;
  * The checks of a topology file that span its services: two services with one name, two monoliths, a module listed
  * twice in one service or in two services, and (once the application's modules are known) an unknown module. They run
  * on each service's {@link ServiceOutline}, so a service with a mistake of its own (a wrong {@code memory}) is still
- * checked here and both are reported in one build. "No monolith" is one of them only when every service of the file
- * says whether it is the monolith (a service with another mistake does; one with a wrong {@code monolith:} does not).
+ * checked here and both are reported in one build. "No monolith" is one of them only when the outlines tell whether
+ * the file has one (a service with another mistake does, one without a name that is not the monolith too; one with a
+ * wrong {@code monolith:}, or the monolith without a name, does not).
  * {@link TopologyCheck} runs them with a file's own mistakes, with the application's modules or, in a build that has not
  * compiled the application yet, without; {@link Topology#resolve} runs them on a file read right.
  */
@@ -27,9 +28,9 @@ public final class CrossServiceChecks {
      * @param services the file's services that have a name, in the file's order
      * @param modules  the application's modules, each once; {@code null} when not known yet (before the application
      *                 compiles): then a module is not checked to exist
-     * @param complete whether {@code services} are all the file's services, each telling whether it is the monolith (a
-     *                 file read right, or {@link TopologyException#monolithKnown}): only then is a missing monolith a
-     *                 mistake (one with a wrong {@code monolith:}, or without a name, may be it)
+     * @param complete whether {@code services} tell whether the file has a monolith (a file read right, or
+     *                 {@link TopologyException#monolithKnown}): only then is a missing monolith a mistake (a service
+     *                 with a wrong {@code monolith:}, or the monolith without a name, may be it)
      * @return one line per mistake ({@code <source>:<line>: <what to fix>}, the file as a whole first), sorted by line;
      *         empty when none
      */

@@ -13,7 +13,8 @@ import java.util.List;
  * @param monolith    whether it is the monolith; {@code null} when that could not be read ({@code monolith: yes},
  *                    a misspelt key): then "no monolith" is not reported, and its modules are still checked as an
  *                    extracted service's (TopologyMistakesUnitTest: both mistakes in one round)
- * @param modules     its modules as written; empty when there are none or they could not be read
+ * @param modules     its modules as written, each one read right (a wrong name is left out); empty when there are
+ *                    none or the list could not be read
  * @param moduleLines the line of each of {@code modules}, in the same order; empty when not known (then {@code line})
  */
 public record ServiceOutline(String name, int line, Boolean monolith, List<String> modules, List<Integer> moduleLines) {

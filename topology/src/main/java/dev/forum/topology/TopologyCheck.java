@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  *                      a mapping): then nothing of it can be checked further
  * @param services      every named service's readable parts, also of a service with a mistake of its own
  * @param own           the file's own mistakes, one line each in the file's order; empty when it has none
- * @param monolithKnown whether every service tells whether it is the monolith ({@link TopologyException#monolithKnown})
+ * @param monolithKnown whether {@code services} tell whether the file has a monolith
+ *                      ({@link TopologyException#monolithKnown})
  */
 public record TopologyCheck(String source, TopologySpec spec, List<ServiceOutline> services, List<String> own,
         boolean monolithKnown) {

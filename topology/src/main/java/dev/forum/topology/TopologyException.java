@@ -51,8 +51,7 @@ public final class TopologyException extends RuntimeException {
      * @param mistakes  one line each, at least one, in the order to show them
      * @param readRight the file without its services that hold a mistake ({@link #readRight}), or null
      * @param outlines  the readable parts of every named service of the file ({@link #outlines}), in its order
-     * @param monolithKnown whether every service of the file has an outline telling whether it is the monolith
-     *                  ({@link #monolithKnown})
+     * @param monolithKnown whether the outlines tell whether the file has a monolith ({@link #monolithKnown})
      * @throws IllegalArgumentException when {@code mistakes} is empty
      */
     public TopologyException(String source, List<String> mistakes, TopologySpec readRight,
@@ -83,10 +82,12 @@ public final class TopologyException extends RuntimeException {
     }
 
     /**
-     * Whether every service of the file has a name and a readable {@code monolith:} (written right, or left out: not
-     * the monolith), so that {@link #outlines} tell whether the file has a monolith although some service holds another
-     * mistake: the {@code complete} of {@link CrossServiceChecks#mistakes}. False when a service has no name, a wrong
-     * or misspelt {@code monolith:}, or the file has no readable services list.
+     * Whether every service of the file has a readable {@code monolith:} (written right, or left out: not the monolith)
+     * and each that is the monolith has a name, so that {@link #outlines} tell whether the file has a monolith although
+     * some service holds another mistake: the {@code complete} of {@link CrossServiceChecks#mistakes}. A service without
+     * a name that is not the monolith leaves it true. False when a service has a wrong or misspelt {@code monolith:}, an
+     * unknown key and no {@code monolith:}, is no mapping, is the monolith without a name, or the file has no readable
+     * services list.
      */
     public boolean monolithKnown() {
         return monolithKnown;

@@ -143,10 +143,11 @@ public final class TopologyFile {
         DatabaseSpec database = database(top.get("database"));
         // The services read right, for the checks that need them (ECS's own) in the same build; and the readable parts
         // of every named service, for the checks across services (an unknown module, a module in two services).
-        // Whether the file has a monolith is known when every service says whether it is one, even if one of them
-        // holds another mistake: "no monolith" is then reported in the same build.
-        boolean monolithKnown = !read.isEmpty() && read.stream()
-                .allMatch(service -> service.outline() != null && service.outline().monolith() != null);
+        // Whether the file lacks a monolith is known when every service says whether it is one, even if one of them
+        // holds another mistake or has no name: "no monolith" is then reported in the same build. A service without a
+        // name that is the monolith has no outline to show it: the file has one then, so "no monolith" is not told.
+        boolean monolithKnown = !read.isEmpty() && read.stream().allMatch(service -> service.monolith() != null
+                && (service.outline() != null || !service.monolith()));
         mistakes.throwIfAny(new TopologySpec(source, name == null ? defaultName : name,
                 services.stream().filter(java.util.Objects::nonNull).toList(), edge, database),
                 read.stream().map(ServiceReader.Read::outline).filter(java.util.Objects::nonNull).toList(),

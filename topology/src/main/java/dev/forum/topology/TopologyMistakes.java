@@ -61,7 +61,7 @@ final class TopologyMistakes {
      *
      * @param readRight the file without its services that hold a mistake, or null
      * @param outlines  every service of the file that has a name, in the file's order
-     * @param monolithKnown whether every service's outline tells whether it is the monolith
+     * @param monolithKnown whether the outlines tell whether the file has a monolith
      *                  ({@link TopologyException#monolithKnown})
      */
     void throwIfAny(TopologySpec readRight, List<ServiceOutline> outlines, boolean monolithKnown) {

@@ -2,6 +2,7 @@ package dev.forum.topology;
 
 import dev.forum.closestname.ClosestName;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * known keys, a name, a list of names, a whole number, a boolean, a single value. In: a composed YAML node and what it
  * is, in the file's terms ({@code "edge.rate-limit"}); out: the value, or {@code null} when it is wrong, the mistake
  * ({@code <source>:<line>: <what is wrong>}: an unknown or repeated key, a value of the wrong kind) then recorded in
- * the file's {@link TopologyMistakes}, where {@link #mistake} also records the schema's own checks. Nothing here
- * throws: the reader goes on to the rest of the file.
+ * the file's {@link TopologyMistakes}, where {@link #mistake} also records the schema's own checks. A service's values
+ * are read through {@link #in}: each of their mistakes then names the service first and the key as written in it, the
+ * one form of every mistake of a service ({@code posts: count must be a whole number, not 'lots'}, {@code monolith:
+ * monolith must be true or false, not 'yes'}, {@code posts: cpu 300 is not a Fargate size ...}). Nothing here throws:
+ * the reader goes on to the rest of the file.
  */
 final class TopologyNodes {
 
@@ -53,10 +57,27 @@ final class TopologyNodes {
     }
 
     private final TopologyMistakes mistakes;
+    private final String service;
 
     /** @param mistakes where the file's mistakes are recorded */
     TopologyNodes(TopologyMistakes mistakes) {
+        this(mistakes, null);
+    }
+
+    private TopologyNodes(TopologyMistakes mistakes, String service) {
         this.mistakes = mistakes;
+        this.service = service;
+    }
+
+    /**
+     * The values of one service: each mistake recorded through the reader returned is {@code <service>: <message>},
+     * its {@code what} the key as written in the service ({@code count}, {@code autoscaling.min}).
+     *
+     * @param service the service's name as written
+     * @return a reader recording into the same mistakes
+     */
+    TopologyNodes in(String service) {
+        return new TopologyNodes(mistakes, service);
     }
 
     /**
@@ -125,24 +146,27 @@ final class TopologyNodes {
         return value;
     }
 
-    /** A list of names ({@link #name}), or one name alone; {@code null} when any is wrong (each one recorded). */
-    List<String> names(Node node, String what) {
+    /**
+     * A list of names ({@link #name}), or one name alone, each read on its own: a wrong one is recorded and read as
+     * {@code null} in its place, so that the others still count ({@link #itemLines} gives each one's line).
+     *
+     * @param list what the list is ({@code modules})
+     * @param item what each name is ({@code module})
+     * @return the names in order, {@code null} for each wrong one; {@code null} when the value is no list or name
+     */
+    List<String> names(Node node, String list, String item) {
         if (node instanceof ScalarNode) {
-            String name = name(node, what, false);
-            return name == null ? null : List.of(name);
+            return Collections.singletonList(name(node, item, false));
         }
         if (!(node instanceof SequenceNode sequence)) {
-            mistake(node, what + " must be a list such as [posts, threads]");
+            mistake(node, list + " must be a list such as [posts, threads]");
             return null;
         }
         List<String> names = new ArrayList<>();
-        boolean wrong = false;
-        for (Node item : sequence.getValue()) {
-            String name = name(item, what, false);
-            wrong |= name == null;
-            names.add(name);
+        for (Node each : sequence.getValue()) {
+            names.add(name(each, item, false));
         }
-        return wrong ? null : names;
+        return names;
     }
 
     /**
@@ -189,9 +213,12 @@ final class TopologyNodes {
         return scalar.getValue();
     }
 
-    /** Records the mistake {@code message} at the node's line: {@code <source>:<line>: <message>}. */
+    /**
+     * Records the mistake {@code message} at the node's line: {@code <source>:<line>: <message>}, or
+     * {@code <source>:<line>: <service>: <message>} through {@link #in}.
+     */
     void mistake(Node node, String message) {
-        mistakes.add(line(node), message);
+        mistakes.add(line(node), service == null ? message : service + ": " + message);
     }
 
     /** The node's line in the file, from 1. */

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A file's every mistake at once ({@link TopologyCheck}): its own and those across its services in one run, and a
- * wrong name told no name in place that is not one.
+ * A file's every mistake at once ({@link TopologyCheck}): its own and those across its services in one run, on every
+ * part that reads right and none that does not; each in the one form of a service's mistakes; and a wrong name told no
+ * name in place that is not one.
  */
 class TopologyCheckUnitTest {
 
@@ -42,6 +43,88 @@ class TopologyCheckUnitTest {
                 () -> check.topology(TopologyUnitTest.MODULES)).mistakes());
     }
 
+    /**
+     * A wrong service name, an unknown key, a wrong module name, a wrong cpu and the checks across services in one run:
+     * the module list with a wrong name still has its other modules checked ('posts' in two services).
+     */
+    @Test
+    void aWrongNameAnUnknownKeyAWrongCpuAndAnUnknownModuleComeInOneRun() throws IOException {
+        Path file = Files.writeString(dir.resolve("t.yml"), """
+                services:
+                  - { name: monolith, monolith: true }
+                  - { name: Posts_Svc, modules: [posts, Users], colour: blue }
+                  - { name: threads, modules: [thread, posts], cpu: 300 }
+                """);
+        String rule = "1-20 lower-case letters, digits or '-', starting with a letter";
+        assertEquals(List.of(
+                file + ":3: unknown key 'colour' in a service (known keys: autoscaling, count, cpu, database, memory,"
+                        + " modules, monolith, name, traffic)",
+                file + ":3: service name 'Posts_Svc' must be " + rule + " (did you mean posts-svc?)",
+                file + ":3: Posts_Svc: module 'Users' must be " + rule,
+                file + ":4: threads: cpu 300 is not a Fargate size (use 256, 512, 1024, 2048 or 4096)",
+                file + ":4: threads: unknown module 'thread' (did you mean threads?); the modules are posts, threads,"
+                        + " users",
+                file + ":4: module 'posts' is in two services, 'Posts_Svc' (line 3) and 'threads'; a module runs in one"
+                        + " extracted service"), TopologyCheck.of(file, "app").mistakes(TopologyUnitTest.MODULES));
+    }
+
+    /** A service without a name that is no monolith leaves the file without one: "no monolith" in the same run. */
+    @Test
+    void aServiceWithoutANameThatIsNoMonolithDoesNotHoldBackNoMonolith() throws IOException {
+        Path file = Files.writeString(dir.resolve("t.yml"), """
+                services:
+                  - { name: [main], modules: [users] }
+                  - { name: posts, monolith: false, modules: [postz] }
+                """);
+        assertEquals(List.of(file + ": " + NO_MONOLITH, file + ":2: service name must be a single value",
+                file + ":3: posts: unknown module 'postz' (did you mean posts?); the modules are posts, threads, users"),
+                TopologyCheck.of(file, "app").mistakes(TopologyUnitTest.MODULES));
+    }
+
+    /**
+     * What is skipped says nothing: a monolith without a readable name, or a wrong {@code monolith:}, gives no "no
+     * monolith"; a wrong module name is neither an unknown module nor the one it resembles listed twice.
+     */
+    @Test
+    void aSkippedPartGivesNoMistakeOfItsOwn() throws IOException {
+        Path nameless = Files.writeString(dir.resolve("nameless.yml"), """
+                services:
+                  - { name: '', monolith: true }
+                  - { name: posts, modules: [posts] }
+                """);
+        assertEquals(List.of(nameless + ":2: service name '' must be 1-20 lower-case letters, digits or '-', starting"
+                + " with a letter"), TopologyCheck.of(nameless, "app").mistakes(TopologyUnitTest.MODULES));
+        Path flag = Files.writeString(dir.resolve("flag.yml"), """
+                services:
+                  - { name: main, monolith: yes }
+                  - { name: posts, modules: [Posts, posts] }
+                """);
+        assertEquals(List.of(flag + ":2: main: monolith must be true or false, not 'yes'",
+                flag + ":3: posts: module 'Posts' must be 1-20 lower-case letters, digits or '-', starting with a letter"),
+                TopologyCheck.of(flag, "app").mistakes(TopologyUnitTest.MODULES));
+    }
+
+    /**
+     * Every value's mistake names the service, then the key as written in it, as the service's other mistakes do: the
+     * monolith's {@code monolith:} reads {@code monolith: monolith must be ...}, not {@code monolith.monolith}.
+     */
+    @Test
+    void aValuesMistakeNamesTheServiceThenTheKey() {
+        TopologyException error = assertThrows(TopologyException.class, () -> TopologyFile.parse("""
+                services:
+                  - name: monolith
+                    monolith: yes
+                    count: lots
+                    autoscaling: { min: x }
+                  - { name: posts, modules: [posts], database: { storage: lots, size: 1 } }
+                """, "t.yml"));
+        assertEquals(List.of("t.yml:3: monolith: monolith must be true or false, not 'yes'",
+                "t.yml:4: monolith: count must be a whole number, not 'lots'",
+                "t.yml:5: monolith: autoscaling.min must be a whole number, not 'x'",
+                "t.yml:6: posts: unknown key 'size' in database (known keys: instance, storage)",
+                "t.yml:6: posts: database.storage must be a whole number, not 'lots'"), error.mistakes());
+    }
+
     @Test
     void aFileReadRightGivesItsTopologyAndNoTopologyAtAllItsOneLine() throws IOException {
         Path right = Files.writeString(dir.resolve("right.yml"), "services:\n  - { name: monolith, monolith: true }\n");
@@ -59,7 +142,7 @@ class TopologyCheckUnitTest {
     @Test
     void aWrongNameIsToldNoNameThatIsNotOne() {
         String rule = " must be 1-20 lower-case letters, digits or '-', starting with a letter";
-        assertEquals("t.yml:3: orders.modules 'order_items'" + rule, assertThrows(TopologyException.class,
+        assertEquals("t.yml:3: orders: module 'order_items'" + rule, assertThrows(TopologyException.class,
                 () -> TopologyFile.parse("services:\n  - { name: monolith, monolith: true }\n"
                         + "  - { name: orders, modules: [order_items] }\n", "t.yml")).getMessage());
         assertEquals("t.yml:2: service name 'catalog_service_for_books'" + rule, assertThrows(TopologyException.class,

@@ -124,12 +124,12 @@ class TopologyFileUnitTest {
             'services: [{name: m, monolith: true, cpus: 2}]'                 | t.yml:1: unknown key 'cpus' in a service: did you mean cpu? (known keys: autoscaling, count, cpu, database, memory, modules, monolith, name, traffic) | typo in a service
             'services: [{monolith: true}]'                                   | t.yml:1: a service without a name | nameless service
             'services: [{name: Posts, monolith: true}]'                      | t.yml:1: service name 'Posts' must be 1-20 lower-case | bad name
-            'services: [{name: m, monolith: yes}]'                           | t.yml:1: m.monolith must be true or false, not 'yes' | bad boolean
+            'services: [{name: m, monolith: yes}]'                           | t.yml:1: m: monolith must be true or false, not 'yes' | bad boolean
             'services: [{name: m, monolith: true, modules: [posts]}]'        | t.yml:1: m: the monolith holds every module not listed elsewhere | monolith with modules
             'services: [{name: m, monolith: true, traffic: 50}]'             | t.yml:1: m: the monolith takes whatever traffic | monolith with traffic
             'services: [{name: p}]'                                          | t.yml:1: p: an extracted service needs modules | service without modules
             'services: [{name: p, modules: [posts], traffic: 101}]'          | t.yml:1: p: traffic is a share from 0 to 100, not 101 | traffic too high
-            'services: [{name: p, modules: [posts], traffic: half}]'         | t.yml:1: p.traffic must be a whole number, not 'half' | traffic not a number
+            'services: [{name: p, modules: [posts], traffic: half}]'         | t.yml:1: p: traffic must be a whole number, not 'half' | traffic not a number
             'services: [{name: p, modules: [posts], cpu: 256, memory: 4096}]' | t.yml:1: p: cpu 256 takes memory 512, 1024, 2048 MiB on Fargate, not 4096 | invalid Fargate size
             'services: [{name: p, modules: [posts], cpu: 300}]'              | t.yml:1: p: cpu 300 is not a Fargate size | invalid Fargate cpu
             'services: [{name: p, modules: [posts], count: 0}]'              | t.yml:1: p: count must be at least 1 | no tasks
@@ -137,13 +137,13 @@ class TopologyFileUnitTest {
             'services: [{name: m, name: n, monolith: true}]'                 | t.yml:1: key 'name' appears twice in a service | a key twice
             'services: [{name: m, monolith: true, database: {}}]'            | t.yml:1: m: the monolith's modules use the shared database; give database: to an extracted service | monolith with its own database
             'services: [{name: p, modules: [posts], traffic: 10, database: {}}]' | t.yml:1: p: a database of its own needs traffic: 100 | own database during a canary
-            'services: [{name: p, modules: [posts], database: own}]'         | t.yml:1: p.database must be a mapping of keys (instance, storage) | own database as a word
-            'services: [{name: p, modules: [posts], database: {size: 2}}]'   | t.yml:1: unknown key 'size' in p.database (known keys: instance, storage) | typo in the database
+            'services: [{name: p, modules: [posts], database: own}]'         | t.yml:1: p: database must be a mapping of keys (instance, storage) | own database as a word
+            'services: [{name: p, modules: [posts], database: {size: 2}}]'   | t.yml:1: p: unknown key 'size' in database (known keys: instance, storage) | typo in the database
             'services: [{name: p, modules: [posts], database: {instance: t4g.micro}}]' | t.yml:1: p: database.instance 't4g.micro' is not an RDS PostgreSQL instance class (e.g. db.t4g.micro, db.m7g.large, db.r7g.xlarge) | class without db.
             'services: [{name: p, modules: [posts], database: {instance: db.m7g.micro}}]' | t.yml:1: p: database.instance db.m7g.micro: m7g classes start at large; use a t4g class for a smaller one | general-purpose too small
             'services: [{name: p, modules: [posts], database: {instance: db.t4g.8xlarge}}]' | t.yml:1: p: database.instance db.t4g.8xlarge: burstable classes go up to 2xlarge; use an m or r class | burstable too large
             'services: [{name: p, modules: [posts], database: {storage: 10}}]' | t.yml:1: p: database.storage is GiB from 20 to 65536, not 10 | storage too small
-            'services: [{name: p, modules: [posts], database: {storage: lots}}]' | t.yml:1: p.database.storage must be a whole number, not 'lots' | storage not a number
+            'services: [{name: p, modules: [posts], database: {storage: lots}}]' | t.yml:1: p: database.storage must be a whole number, not 'lots' | storage not a number
             """)
     void refusesMistakesWithTheirLine(String yaml, String expected, String what) {
         TopologyException error = assertThrows(TopologyException.class, () -> TopologyFile.parse(yaml, "t.yml"));

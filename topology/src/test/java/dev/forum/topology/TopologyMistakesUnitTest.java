@@ -82,15 +82,15 @@ class TopologyMistakesUnitTest {
                 // the unknown key most likely is modules: no "needs modules" as well
                 "t.yml:3: unknown key 'modles' in a service: did you mean modules? " + SERVICE_KEYS,
                 // a wrong count: no autoscaling bounds around it
-                "t.yml:4: threads.count must be a whole number, not 'lots'",
+                "t.yml:4: threads: count must be a whole number, not 'lots'",
                 // a wrong share: not "a database of its own needs traffic: 100" as well
                 "t.yml:5: users: traffic is a share from 0 to 100, not 101",
                 // not known whether it is the monolith: nothing said of its traffic
-                "t.yml:6: big.monolith must be true or false, not 'yes'",
+                "t.yml:6: big: monolith must be true or false, not 'yes'",
                 // a wrong module name and a wrong cpu: no "needs modules", no Fargate size
                 // a module's name is the application's: no name told in place
-                "t.yml:7: small.modules 'Posts' must be 1-20 lower-case letters, digits or '-', starting with a letter",
-                "t.yml:7: small.cpu must be a whole number, not 'big'",
+                "t.yml:7: small: module 'Posts' must be 1-20 lower-case letters, digits or '-', starting with a letter",
+                "t.yml:7: small: cpu must be a whole number, not 'big'",
                 // a wrong name still names its service in its other mistakes
                 "t.yml:8: service name 'Tags' must be 1-20 lower-case letters, digits or '-', starting with a letter"
                         + " (did you mean tags?)",
