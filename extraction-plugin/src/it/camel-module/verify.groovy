@@ -24,8 +24,8 @@ assert !log.contains('a module name is lower-case letters')
 // renders the rest without it; books, routed by its contract, is rendered.
 String topologyFile = new File(basedir, 'topology.yml').toPath().toAbsolutePath().normalize()
 String lending = topologyFile + ":7: service 'lending' is blocked: module 'loans' has no route prefix the load balancer" +
-        " can use (several prefixes on the class-level @RequestMapping of its controllers, /api/loans on" +
-        " example.library.loans.internal.LoansController, /api/renewals on example.library.loans.internal.RenewalsController," +
+        " can use (several prefixes on the class-level @RequestMapping of its controllers, '/api/loans' on" +
+        " example.library.loans.internal.LoansController, '/api/renewals' on example.library.loans.internal.RenewalsController," +
         " where the load balancer routes one per module): give each such module one prefix, @HttpExchange(\"/api/loans\") on" +
         " an interface of its published API that its controllers implement or the same class-level" +
         " @RequestMapping(\"/api/loans\") on each of its controllers, or take it out of service 'lending' in " + topologyFile +

@@ -35,11 +35,16 @@ import java.util.TreeSet;
  * @param contractPrefixes their class-level prefixes that are not blank, each a {@link ModuleRoute#fullPath}
  * @param controllers      its controllers, sorted, each to its class-level {@code @RequestMapping} paths, each a
  *                         {@link ModuleRoute#fullPaths} (empty: none)
- * @param written          each of those prefixes and paths that differs from how it is written to the paths as written
- *                         ({@code /api/orders/} to {@code /api/orders//}), so that a refusal quotes what the user wrote
+ * @param written          each of {@code contractPrefixes} that differs from how it is written to the prefixes as
+ *                         written ({@code /api/orders/} to {@code /api/orders//}), so that a refusal quotes what the
+ *                         user wrote
+ * @param controllerPaths  its controllers, each to its class-level {@code @RequestMapping} paths as written, path i
+ *                         read as path i of {@code controllers} (empty: none), so that a refusal naming each
+ *                         controller's paths quotes what that controller declares
  */
 public record HttpDeclarations(String module, List<String> contracts, SortedSet<String> contractPrefixes,
-        Map<String, List<String>> controllers, Map<String, SortedSet<String>> written) {
+        Map<String, List<String>> controllers, Map<String, SortedSet<String>> written,
+        Map<String, List<String>> controllerPaths) {
 
     private static final String SHAPE = "where a route prefix is " + ModuleRoute.PREFIX_SHAPE;
 
@@ -60,16 +65,15 @@ public record HttpDeclarations(String module, List<String> contracts, SortedSet<
                 });
         contracts.sort(null);
         Map<String, List<String>> controllers = new TreeMap<>();
+        Map<String, List<String>> controllerPaths = new TreeMap<>();
         model.controllersOf(module).forEach(c -> {
             List<String> paths = model.controllerPaths(c);
             List<String> read = ModuleRoute.fullPaths(paths);
             controllers.put(c, read);
             // fullPaths reads path i as read i; it drops a path only when it is the one and blank (read is empty).
-            for (int i = 0; i < read.size(); i++) {
-                writtenAs(written, read.get(i), paths.get(i));
-            }
+            controllerPaths.put(c, read.isEmpty() ? List.of() : List.copyOf(paths));
         });
-        return new HttpDeclarations(module, List.copyOf(contracts), prefixes, controllers, written);
+        return new HttpDeclarations(module, List.copyOf(contracts), prefixes, controllers, written, controllerPaths);
     }
 
     private static void writtenAs(Map<String, SortedSet<String>> written, String read, String asWritten) {
@@ -78,9 +82,22 @@ public record HttpDeclarations(String module, List<String> contracts, SortedSet<
         }
     }
 
-    /** A prefix quoted as written ({@link ModuleRoute#quoted}). */
+    /** A contract prefix quoted as written ({@link ModuleRoute#quoted}). */
     private String quoted(String prefix) {
         return ModuleRoute.quoted(prefix, written.getOrDefault(prefix, new TreeSet<>()));
+    }
+
+    /** A controller path quoted as the controllers that are mapped to it write it ({@link ModuleRoute#quoted}). */
+    private String quotedMapping(String path) {
+        List<String> asWritten = new ArrayList<>();
+        controllers.forEach((controller, paths) -> {
+            for (int i = 0; i < paths.size(); i++) {
+                if (paths.get(i).equals(path)) {
+                    asWritten.add(controllerPaths.get(controller).get(i));
+                }
+            }
+        });
+        return ModuleRoute.quoted(path, asWritten);
     }
 
     /** Whether it serves HTTP at all: a controller or an HTTP contract. */
@@ -140,14 +157,15 @@ public record HttpDeclarations(String module, List<String> contracts, SortedSet<
 
     /**
      * What was found instead of one usable prefix, for a line that says why the module has no route: several prefixes
-     * (named with where each is declared), one of the wrong shape, or none and why.
+     * (named with where each is declared), one of the wrong shape, or none and why. Every prefix and path is quoted as
+     * written, with how it was read when that differs ({@link ModuleRoute#quoted}).
      */
     public String found() {
         SortedSet<String> prefixes = prefixes();
         if (!contractPrefixes.isEmpty()) {
             if (prefixes.size() > 1) {
-                return "several prefixes " + String.join(", ", prefixes) + " on " + String.join(", ", contracts)
-                        + ", where the load balancer routes one per module";
+                return "several prefixes " + String.join(", ", prefixes.stream().map(this::quoted).toList()) + " on "
+                        + String.join(", ", contracts) + ", where the load balancer routes one per module";
             }
             return "prefix " + quoted(prefixes.first()) + " on " + String.join(", ", contracts) + ", " + SHAPE;
         }
@@ -156,7 +174,7 @@ public record HttpDeclarations(String module, List<String> contracts, SortedSet<
                 return "several prefixes on the class-level @RequestMapping of its controllers, " + mappings()
                         + ", where the load balancer routes one per module";
             }
-            return "prefix " + quoted(prefixes.first()) + " on the class-level @RequestMapping of "
+            return "prefix " + quotedMapping(prefixes.first()) + " on the class-level @RequestMapping of "
                     + String.join(", ", controllers.keySet()) + ", " + SHAPE;
         }
         String contract = "HTTP contract " + String.join(", ", contracts) + " without a class-level prefix";
@@ -170,12 +188,19 @@ public record HttpDeclarations(String module, List<String> contracts, SortedSet<
         return contracts.isEmpty() ? without + mapped + ", no HTTP contract" : contract + ", " + without + mapped;
     }
 
-    /** Each controller with a class-level mapping and its paths: {@code /api/loans on a.LoansController, ...}. */
+    /**
+     * Each controller with a class-level mapping and its paths, each quoted as that controller writes it
+     * ({@link ModuleRoute#quoted}): {@code '/api/loans' on a.LoansController, ...}.
+     */
     private String mappings() {
         List<String> each = new ArrayList<>();
         controllers.forEach((controller, paths) -> {
-            if (!paths.isEmpty()) {
-                each.add(String.join(", ", paths) + " on " + controller);
+            List<String> quoted = new ArrayList<>();
+            for (int i = 0; i < paths.size(); i++) {
+                quoted.add(ModuleRoute.quoted(paths.get(i), List.of(controllerPaths.get(controller).get(i))));
+            }
+            if (!quoted.isEmpty()) {
+                each.add(String.join(", ", quoted) + " on " + controller);
             }
         });
         return String.join(", ", each);

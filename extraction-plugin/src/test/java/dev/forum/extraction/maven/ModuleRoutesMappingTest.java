@@ -93,15 +93,15 @@ class ModuleRoutesMappingTest {
         Map<String, String> blocked = ModuleRoutes.blockedServices(topology, model);
         assertEquals(List.of("lending", "billing"), List.copyOf(blocked.keySet()));
         assertEquals("/app/topology.yml:3: service 'lending' is blocked: module 'loans' has no route prefix the load balancer"
-                + " can use (several prefixes on the class-level @RequestMapping of its controllers, /api/loans on"
-                + " shop.loans.internal.LoansController, /api/renewals on shop.loans.internal.RenewalsController, where the"
+                + " can use (several prefixes on the class-level @RequestMapping of its controllers, '/api/loans' on"
+                + " shop.loans.internal.LoansController, '/api/renewals' on shop.loans.internal.RenewalsController, where the"
                 + " load balancer routes one per module): give each such module one prefix, @HttpExchange(\"/api/loans\") on"
                 + " an interface of its published API that its controllers implement or the same class-level"
                 + " @RequestMapping(\"/api/loans\") on each of its controllers, or take it out of service 'lending' in"
                 + " /app/topology.yml (it stays in the monolith)", blocked.get("lending"));
         assertTrue(blocked.get("billing").startsWith("/app/topology.yml:4: service 'billing' is blocked: module 'fines' has"
                 + " no route prefix the load balancer can use (controller shop.fines.internal.PaymentsController without a"
-                + " class-level @RequestMapping, so its routes are unknown (beside /api/fines on"
+                + " class-level @RequestMapping, so its routes are unknown (beside '/api/fines' on"
                 + " shop.fines.internal.FinesController), no HTTP contract): "), blocked.get("billing"));
     }
 }

@@ -153,8 +153,33 @@ class HttpDeclarationsTest {
         HttpDeclarations beside = HttpDeclarations.of(orders(null, List.of("/api/orders", " ")), "orders");
         assertEquals(Set.of("/ ", "/api/orders"), beside.prefixes());
         assertEquals(ModuleRoute.unrouted("orders"), beside.route());
-        assertEquals("several prefixes on the class-level @RequestMapping of its controllers, /api/orders, /  on"
-                + " shop.orders.internal.OrderController, where the load balancer routes one per module", beside.found(),
-                "the blank path is the \"/ \" Spring serves");
+        assertEquals("several prefixes on the class-level @RequestMapping of its controllers, '/api/orders', ' '"
+                + " (read as '/ ', " + ModuleRoute.READING + ") on shop.orders.internal.OrderController, where the load"
+                + " balancer routes one per module", beside.found(), "the blank path is the \"/ \" Spring serves");
+    }
+
+    /**
+     * Several prefixes are quoted as written, each with how it was read where that differs, as one prefix is: a
+     * contract's and a controller's path written with a trailing '/' alike.
+     */
+    @Test
+    void severalPrefixesAreQuotedAsWritten() {
+        ModulithModel base = orders("/api/orders/", null);
+        Map<String, HttpContract> contracts = Map.of(
+                "shop.orders.OrdersApi", base.httpContracts().get("shop.orders.OrdersApi"),
+                "shop.orders.OrderLinesApi", new HttpContract("shop.orders.OrderLinesApi", "api/lines/", List.of()));
+        Set<String> types = new TreeSet<>(base.modules().get(0).types());
+        types.add("shop.orders.OrderLinesApi");
+        ModulithModel model = new ModulithModel(base.mainClass(), base.rootPackages(), List.of(new ModulithModel.Module(
+                "orders", "shop.orders", false, false, types, Set.of("shop.orders.OrdersApi", "shop.orders.OrderLinesApi"),
+                Map.of(), List.of())), contracts, Map.of(), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "17");
+        assertEquals("several prefixes 'api/lines/' (read as '/api/lines', " + ModuleRoute.READING + "), '/api/orders/'"
+                + " (read as '/api/orders', " + ModuleRoute.READING + ") on shop.orders.OrderLinesApi,"
+                + " shop.orders.OrdersApi, where the load balancer routes one per module",
+                HttpDeclarations.of(model, "orders").found());
+        HttpDeclarations controller = HttpDeclarations.of(orders(null, List.of("/api/orders/", "/api/lines")), "orders");
+        assertEquals("several prefixes on the class-level @RequestMapping of its controllers, '/api/orders/' (read as"
+                + " '/api/orders', " + ModuleRoute.READING + "), '/api/lines' on shop.orders.internal.OrderController,"
+                + " where the load balancer routes one per module", controller.found());
     }
 }
