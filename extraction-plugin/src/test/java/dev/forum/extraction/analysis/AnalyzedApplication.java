@@ -56,6 +56,9 @@ final class AnalyzedApplication implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
+        if (dir == null) {
+            return; // beforeAll failed before it made the folder: JUnit reports that failure, nothing to delete
+        }
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);

@@ -4,7 +4,6 @@ import static dev.forum.extraction.maven.TopologyInUseTest.REPORT_DEFAULT;
 import static dev.forum.extraction.maven.TopologyInUseTest.execution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
@@ -84,7 +83,6 @@ class TopologyInUseParallelTest {
                     return answer;
                 }));
             }
-            assertTrue(session.isParallel());
             assertEquals(true, inUse.get(app).get(60, TimeUnit.SECONDS), "app runs its report goal");
             assertEquals(false, inUse.get(docs).get(60, TimeUnit.SECONDS), "docs skips it, by its own property");
             assertEquals(false, inUse.get(lib).get(60, TimeUnit.SECONDS), "lib's plan has no goal that reads the file");

@@ -79,7 +79,15 @@ class RequestIdFilterUnitTest {
         when(provider.getIfAvailable()).thenReturn(topology);
         when(topology.moduleOwning("/api/users/1")).thenReturn(Optional.of(USERS));
         Logger access = (Logger) LoggerFactory.getLogger("forum.access");
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        // Takes the line's log context as an appender writing it would: logback reads the MDC lazily, and the filter
+        // clears it right after logging.
+        ListAppender<ILoggingEvent> lines = new ListAppender<>() {
+            @Override
+            protected void append(ILoggingEvent line) {
+                line.prepareForDeferredProcessing();
+                super.append(line);
+            }
+        };
         lines.start();
         Level before = access.getLevel();
         access.addAppender(lines);
