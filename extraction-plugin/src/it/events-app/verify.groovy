@@ -25,9 +25,9 @@ assert orders.startsWith("Module 'orders' alone: event example.events.orders.Ord
 assert orders.contains('is listened to by example.events.shipping.internal.ShipmentPlanner.on (example/events/shipping/internal/ShipmentPlanner.java, module shipping)')
 // shipping, which orders must stay with, must stay with notifications (ShipmentScheduled): the advice holds all three.
 assert orders.contains('This project does not carry events across services yet (it has no message broker support): keep orders and'
-        + ' shipping in one service, with notifications too (orders must stay with shipping and notifications, counting every'
+        + ' shipping in one service, with notifications too (orders must stay with notifications and shipping, counting every'
         + ' blocker): list them in one service of a topology file at '
-        + new File(basedir, 'topology.yml').toPath().toAbsolutePath().normalize() + ' (modules: [orders, shipping, notifications])'
+        + new File(basedir, 'topology.yml').toPath().toAbsolutePath().normalize() + ' (modules: [notifications, orders, shipping])'
         + ' and build that service with -Dextract=<its name>') : orders
 assert !orders.contains('Externalized')
 // No client is wanted for a module that is only listened to: nothing is called over HTTP.

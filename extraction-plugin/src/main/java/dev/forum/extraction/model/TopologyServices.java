@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The services of the topology file, as far as planning and its messages need them: which modules each extracted
@@ -74,21 +75,23 @@ public record TopologyServices(String file, String monolith, Map<String, List<St
             return keep + "add " + missing + " to service '" + service + "' of " + path + " (modules: ["
                     + String.join(", ", modules) + "]) and build it with -Dextract=" + service;
         }
-        return keep + "list both in one service of " + path + " (modules: [" + a + ", " + b
+        return keep + "list both in one service of " + path + " (modules: [" + String.join(", ", new TreeSet<>(List.of(a, b)))
                 + "]) and build that service with -Dextract=<its name>";
     }
 
     /**
      * How to keep two modules in one service when the service's blockers tie its modules to more modules than
      * {@code b}: the one service that holds {@code group} (the service's modules and every module its blockers tie them
-     * to, in a stable order), so that every blocker of the service advises the same service and one step follows it.
-     * With nothing beyond {@code a} and {@code b} to hold besides the service's own modules, {@link #together(String, String)}.
+     * to), so that every blocker of the service advises the same service and one step follows it. The modules are named
+     * in one order whatever module the blockers were followed from: a service of the file keeps its own order (the
+     * file's), the modules it lacks follow in name order, and so do the modules of a service to list. With nothing
+     * beyond {@code a} and {@code b} to hold besides the service's own modules, {@link #together(String, String)}.
      *
      * @param group the service's modules, then every module they must stay with
      * @param own   the service's own modules (part of {@code group})
      */
     public String together(String a, String b, Collection<String> group, Collection<String> own) {
-        Set<String> all = new LinkedHashSet<>(group);
+        Set<String> all = new TreeSet<>(group);
         all.add(a);
         all.add(b);
         List<String> others = all.stream().filter(m -> !own.contains(m)).toList();
@@ -98,18 +101,11 @@ public record TopologyServices(String file, String monolith, Map<String, List<St
         List<String> extra = all.stream().filter(m -> !m.equals(a) && !m.equals(b) && !own.contains(m)).toList();
         String keep = "keep " + a + " and " + b + " in one service" + (extra.isEmpty() ? "" : ", with " + and(extra) + " too")
                 + " (" + and(own.stream().toList()) + " must stay with " + and(others) + ", counting every blocker): ";
-        Map<String, List<String>> byService = new LinkedHashMap<>();
-        List<String> unheld = new ArrayList<>();
-        for (String module : all) {
-            Optional<String> service = holder(module);
-            if (service.isPresent()) {
-                byService.computeIfAbsent(service.get(), s -> new ArrayList<>()).add(module);
-            } else {
-                unheld.add(module);
-            }
-        }
-        if (byService.size() == 1) {
-            String service = byService.keySet().iterator().next();
+        List<String> unheld = all.stream().filter(m -> holder(m).isEmpty()).toList();
+        List<String> holding = extracted.keySet().stream().filter(s -> all.stream().anyMatch(m -> s.equals(holder(m).orElse(null))))
+                .toList();
+        if (holding.size() == 1) {
+            String service = holding.get(0);
             if (unheld.isEmpty()) {
                 return keep + "service '" + service + "' of " + path + " holds them all; build it with -Dextract=" + service;
             }
@@ -118,11 +114,11 @@ public record TopologyServices(String file, String monolith, Map<String, List<St
             return keep + "add " + and(unheld) + " to service '" + service + "' of " + path + " (modules: ["
                     + String.join(", ", modules) + "]) and build it with -Dextract=" + service;
         }
-        if (byService.size() > 1) {
+        if (holding.size() > 1) {
             Set<String> modules = new LinkedHashSet<>();
-            byService.keySet().forEach(service -> modules.addAll(extracted.get(service)));
+            holding.forEach(service -> modules.addAll(extracted.get(service)));
             modules.addAll(unheld);
-            return keep + path + " puts them in services '" + String.join("', '", byService.keySet()) + "': make them one"
+            return keep + path + " puts them in services '" + String.join("', '", holding) + "': make them one"
                     + " service (modules: [" + String.join(", ", modules) + "]) and build that with -Dextract=<its name>";
         }
         return keep + "list them in one service of " + path + " (modules: [" + String.join(", ", all)

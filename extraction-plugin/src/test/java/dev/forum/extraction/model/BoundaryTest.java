@@ -144,7 +144,7 @@ class BoundaryTest {
         List<Blocker> b = blockers(model, "b");
         assertEquals(1, b.size());
         assertTrue(b.get(0).message().endsWith(", or keep a and b in one service, with c too (b must stay with a and c, counting every"
-                + " blocker): list them in one service of the topology file (modules: [b, a, c]) and build that service with"
+                + " blocker): list them in one service of the topology file (modules: [a, b, c]) and build that service with"
                 + " -Dextract=<its name>"), b.get(0).message());
 
         // With a topology file: one service to add the others to, the same in every line.
@@ -157,8 +157,8 @@ class BoundaryTest {
         // Split over two services of the file: make them one.
         List<Blocker> apart = Planner.plan(model, List.of(), new ServiceRequest("a", List.of("a")),
                 services(Map.of("stock", List.of("b"), "prices", List.of("c", "d")))).blockers();
-        apart.forEach(blocker -> assertTrue(blocker.message().endsWith("topology.yml puts them in services 'stock', 'prices': make"
-                + " them one service (modules: [b, c, d, a]) and build that with -Dextract=<its name>"), blocker.message()));
+        apart.forEach(blocker -> assertTrue(blocker.message().endsWith("topology.yml puts them in services 'prices', 'stock': make"
+                + " them one service (modules: [c, d, b, a]) and build that with -Dextract=<its name>"), blocker.message()));
     }
 
     private static TopologyServices services(Map<String, List<String>> extracted) {
@@ -208,8 +208,8 @@ class BoundaryTest {
         assertEquals("table invoice", table.target());
         assertTrue(table.message().startsWith("Module 'c' alone: table 'invoice' is mapped by shop.b.internal.Invoice"));
         // b, which c must stay with, must stay with a (b uses a's entity): the advice holds all three.
-        assertTrue(table.message().endsWith("or keep b and c in one service, with a too (c must stay with b and a, counting every"
-                + " blocker): list them in one service of the topology file (modules: [c, b, a]) and build that service with"
+        assertTrue(table.message().endsWith("or keep b and c in one service, with a too (c must stay with a and b, counting every"
+                + " blocker): list them in one service of the topology file (modules: [a, b, c]) and build that service with"
                 + " -Dextract=<its name>"), table.message());
         assertEquals(List.of(), blockers(model, "b", "c").stream().filter(x -> x.kind() == Blocker.Kind.SHARED_TABLE).toList());
     }

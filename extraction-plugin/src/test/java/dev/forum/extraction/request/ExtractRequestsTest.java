@@ -201,7 +201,7 @@ class ExtractRequestsTest {
                 + " (modules: [threads, posts]) and build it with -Dextract=content", services.together("threads", "posts"));
         TopologyServices none = ExtractRequests.topologyServices(null, "/work/shop/topology.yml");
         assertEquals("keep threads and posts in one service: list both in one service of a topology file at"
-                + " /work/shop/topology.yml (modules: [threads, posts]) and build that service with -Dextract=<its name>",
+                + " /work/shop/topology.yml (modules: [posts, threads]) and build that service with -Dextract=<its name>",
                 none.together("threads", "posts"));
         assertEquals(false, none.present());
     }
