@@ -96,7 +96,7 @@ assert errors.any { it.contains("${mistakes}:4: database: the section sizes the 
 assert errors.any { it.contains("${mistakes}:6: monolith: ECS runs at least 2 tasks of a service") } : errors
 assert errors.any { it.contains('-Dextract.ecs.stopTimeout=abc is not a number of seconds from 2 to 120') } : errors
 assert errors.any { it.contains("The ecs goal's settings do not fit together: moduleDatabases gives each module") } : errors
-assert errors.any { it.contains("${mistakes}:8: unknown key 'colour' in a service") } : errors
+assert errors.any { it.contains("${mistakes}:8: extra: unknown key 'colour' (known keys: autoscaling,") } : errors
 // A service with a mistake of its own is still checked across services.
 assert errors.any { it.contains("${mistakes}:8: module 'alpha' is in two services, 'pair' (line 7) and 'extra'; a module"
         + ' runs in one extracted service') } : errors

@@ -14,9 +14,11 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * services. A check that needs a value which is wrong (or left out while an unknown key of the
  * service looks like it: {@code monolth: true}) is skipped, the others run: a wrong {@code count} skips the
  * autoscaling bounds, a wrong {@code monolith} the checks that differ for the monolith, and so on. Each mistake of a
- * named service names it first ({@link TopologyNodes#in}: {@code posts: count must be a whole number, not 'lots'}). The
- * outline holds whatever of it reads right, so that one run also gives the checks across services: of a modules list
- * with a wrong name, the others; of a service without a name, whether it is the monolith ({@link Read#monolith}).
+ * named service names it first ({@link TopologyNodes#in}: {@code posts: count must be a whole number, not 'lots'},
+ * {@code posts: unknown key 'colour' (known keys: ...)}); a service without a name has only its keys checked, as
+ * {@code unknown key 'colour' in a service}. The outline holds whatever of it reads right, so that one run also gives
+ * the checks across services: of a modules list with a wrong name, the others; of a service without a name, whether it
+ * is the monolith ({@link Read#monolith}), its modules read with its other values once it has a name.
  */
 final class ServiceReader {
 
@@ -57,7 +59,8 @@ final class ServiceReader {
      */
     Read service(Node node) {
         int before = mistakes.count();
-        TopologyNodes.Keys keys = nodes.mapping(node, "a service", SERVICE_KEYS);
+        // Its unknown and repeated keys are told once its name is read, so that they name it as its other mistakes do.
+        TopologyNodes.Keys keys = nodes.keys(node, "a service", SERVICE_KEYS);
         if (keys == null) {
             return Read.NOTHING;
         }
@@ -65,6 +68,7 @@ final class ServiceReader {
         if (name == null && keys.get("name") instanceof ScalarNode written && !written.getValue().isBlank()) {
             name = written.getValue(); // a wrong name still names its service in the other messages, as written
         } else if (name == null) {
+            nodes.tell(keys, " in a service");
             if (!keys.has("name") && !keys.misspelt("name")) { // else its unknown key says it
                 nodes.mistake(node, "a service without a name: add name: <service>");
             }
@@ -73,11 +77,13 @@ final class ServiceReader {
             return new Read(null, null, monolithWithoutName(keys));
         }
         TopologyNodes in = nodes.in(name);
+        in.tell(keys, "");
         // Left out beside an unknown key (is-monolith: true), whether it is the monolith is not known.
         Boolean monolith = !keys.has("monolith") && keys.unknown() ? null : bool(in, keys, "monolith", false);
         List<String> written = keys.has("modules") ? in.names(keys.get("modules"), "modules", "module")
                 : keys.misspelt("modules") ? null : List.of();
-        // The service's modules when each is read right; the checks across services take every one that is.
+        // The service's modules when each is read right; the checks across services take every one that is. Whether
+        // it lists any is what is written: a monolith listing a wrong name still lists modules.
         List<String> modules = written == null || written.stream().anyMatch(Objects::isNull) ? null : written;
         Sizing sizing = sizing(in, node, keys);
         Integer count = integer(in, keys, "count", 2);
@@ -87,11 +93,11 @@ final class ServiceReader {
         }
         Autoscaling autoscaling = autoscaling(in, keys.get("autoscaling"), count);
         Integer traffic = traffic(in, keys, monolith);
-        if (Boolean.TRUE.equals(monolith) && modules != null && !modules.isEmpty()) {
+        if (Boolean.TRUE.equals(monolith) && written != null && !written.isEmpty()) {
             in.mistake(keys.get("modules"), "the monolith holds every module not listed elsewhere; remove its modules"
                     + " list");
         }
-        if (Boolean.FALSE.equals(monolith) && modules != null && modules.isEmpty()) {
+        if (Boolean.FALSE.equals(monolith) && written != null && written.isEmpty()) {
             in.mistake(node, "an extracted service needs modules: [<module>, ...] (or monolith: true)");
         }
         OwnDatabase database = ownDatabase(in, keys.get("database"), monolith, traffic);

@@ -23,8 +23,10 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * the file's {@link TopologyMistakes}, where {@link #mistake} also records the schema's own checks. A service's values
  * are read through {@link #in}: each of their mistakes then names the service first and the key as written in it, the
  * one form of every mistake of a service ({@code posts: count must be a whole number, not 'lots'}, {@code monolith:
- * monolith must be true or false, not 'yes'}, {@code posts: cpu 300 is not a Fargate size ...}). Nothing here throws:
- * the reader goes on to the rest of the file.
+ * monolith must be true or false, not 'yes'}, {@code posts: cpu 300 is not a Fargate size ...}); so are the unknown and
+ * repeated keys of the service's own mapping, read by {@link #keys} and recorded by {@link #tell} once its name is
+ * read ({@code posts: unknown key 'colour' (known keys: ...)}). Nothing here throws: the reader goes on to the rest of
+ * the file.
  */
 final class TopologyNodes {
 
@@ -38,8 +40,10 @@ final class TopologyNodes {
      *                 {@code modules}); a default for one of them may not be what the file meant
      * @param unknown  whether the mapping holds any unknown key: a default for a key left out may then not be what the
      *                 file meant either ({@code is-monolith: true} for {@code monolith:})
+     * @param keyMistakes its unknown and repeated keys, recorded by {@link #mapping} at once, by {@link #keys} only
+     *                 through {@link #tell}
      */
-    record Keys(Map<String, Node> values, Set<String> misspelt, boolean unknown) {
+    record Keys(Map<String, Node> values, Set<String> misspelt, boolean unknown, List<KeyMistake> keyMistakes) {
 
         boolean has(String key) {
             return values.containsKey(key);
@@ -54,6 +58,13 @@ final class TopologyNodes {
         boolean misspelt(String key) {
             return misspelt.contains(key);
         }
+    }
+
+    /**
+     * An unknown or repeated key of a mapping, its text {@code before + where + after}: {@code where} says whose mapping
+     * it is ({@code " in database"}), or nothing when the reader names it ({@link #in}: {@code posts: unknown key ...}).
+     */
+    record KeyMistake(Node node, String before, String after) {
     }
 
     private final TopologyMistakes mistakes;
@@ -83,17 +94,32 @@ final class TopologyNodes {
     /**
      * A mapping whose keys are all {@code allowed}, each once, in the file's order; an unknown or repeated key is
      * recorded and left out (the first of a repeated key is kept), the other keys are read. An unknown key close to a
-     * known one ({@link ClosestName}) is told so: {@code unknown key 'module' in a service: did you mean modules?}.
+     * known one ({@link ClosestName}) is told so: {@code unknown key 'instanse' in database: did you mean instance?}.
      *
      * @return the keys, or {@code null} when the node is not a mapping
      */
     Keys mapping(Node node, String what, Set<String> allowed) {
+        Keys keys = keys(node, what, allowed);
+        if (keys != null) {
+            tell(keys, " in " + what);
+        }
+        return keys;
+    }
+
+    /**
+     * As {@link #mapping}, its unknown and repeated keys not recorded yet: the caller records them through
+     * {@link #tell} once it knows whose mapping it is (a service's, after its {@code name:} is read).
+     *
+     * @return the keys, or {@code null} when the node is not a mapping (that mistake recorded at once)
+     */
+    Keys keys(Node node, String what, Set<String> allowed) {
         if (!(node instanceof MappingNode mapping)) {
             mistake(node, what + " must be a mapping of keys (" + String.join(", ", sorted(allowed)) + ")");
             return null;
         }
         Map<String, Node> keys = new LinkedHashMap<>();
         Set<String> misspelt = new TreeSet<>();
+        List<KeyMistake> keyMistakes = new ArrayList<>();
         boolean unknown = false;
         for (NodeTuple tuple : mapping.getValue()) {
             String key = scalar(tuple.getKeyNode(), "a key");
@@ -103,16 +129,25 @@ final class TopologyNodes {
             if (!allowed.contains(key)) {
                 unknown = true;
                 Optional<String> meant = ClosestName.of(key, allowed);
-                mistake(tuple.getKeyNode(), "unknown key '" + key + "' in " + what
-                        + meant.map(known -> ": did you mean " + known + "?").orElse("") + " (known keys: "
-                        + String.join(", ", sorted(allowed)) + ")");
+                keyMistakes.add(new KeyMistake(tuple.getKeyNode(), "unknown key '" + key + "'",
+                        meant.map(known -> ": did you mean " + known + "?").orElse("") + " (known keys: "
+                                + String.join(", ", sorted(allowed)) + ")"));
                 meant.ifPresent(misspelt::add);
             } else if (keys.putIfAbsent(key, tuple.getValueNode()) != null) {
-                mistake(tuple.getKeyNode(), "key '" + key + "' appears twice in " + what);
+                keyMistakes.add(new KeyMistake(tuple.getKeyNode(), "key '" + key + "' appears twice", ""));
             }
         }
         misspelt.removeAll(keys.keySet());
-        return new Keys(keys, misspelt, unknown);
+        return new Keys(keys, misspelt, unknown, List.copyOf(keyMistakes));
+    }
+
+    /**
+     * Records the unknown and repeated keys of a mapping read by {@link #keys}: {@code unknown key 'colour' in a
+     * service (known keys: ...)} with {@code where} {@code " in a service"}, {@code posts: unknown key 'colour' (known
+     * keys: ...)} with {@code ""} through {@link #in}.
+     */
+    void tell(Keys keys, String where) {
+        keys.keyMistakes().forEach(k -> mistake(k.node(), k.before() + where + k.after()));
     }
 
     /**

@@ -57,9 +57,9 @@ class TopologyCheckUnitTest {
                 """);
         String rule = "1-20 lower-case letters, digits or '-', starting with a letter";
         assertEquals(List.of(
-                file + ":3: unknown key 'colour' in a service (known keys: autoscaling, count, cpu, database, memory,"
-                        + " modules, monolith, name, traffic)",
                 file + ":3: service name 'Posts_Svc' must be " + rule + " (did you mean posts-svc?)",
+                file + ":3: Posts_Svc: unknown key 'colour' (known keys: autoscaling, count, cpu, database, memory,"
+                        + " modules, monolith, name, traffic)",
                 file + ":3: Posts_Svc: module 'Users' must be " + rule,
                 file + ":4: threads: cpu 300 is not a Fargate size (use 256, 512, 1024, 2048 or 4096)",
                 file + ":4: threads: unknown module 'thread' (did you mean threads?); the modules are posts, threads,"
@@ -123,6 +123,39 @@ class TopologyCheckUnitTest {
                 "t.yml:5: monolith: autoscaling.min must be a whole number, not 'x'",
                 "t.yml:6: posts: unknown key 'size' in database (known keys: instance, storage)",
                 "t.yml:6: posts: database.storage must be a whole number, not 'lots'"), error.mistakes());
+    }
+
+    /**
+     * A service's own unknown or repeated key names the service, as its values' mistakes do, the did-you-mean kept; a
+     * service without a name has no name to give and says whose key it is: {@code in a service}.
+     */
+    @Test
+    void aServicesOwnKeyMistakeNamesTheServiceAndANamelessOneSaysInAService() {
+        TopologyException error = assertThrows(TopologyException.class, () -> TopologyFile.parse("""
+                services:
+                  - { name: main, monolith: true, colour: blue }
+                  - { name: posts, modles: [posts], modules: [posts], modules: [users] }
+                  - { monolith: false, colour: red }
+                """, "t.yml"));
+        String keys = " (known keys: autoscaling, count, cpu, database, memory, modules, monolith, name, traffic)";
+        assertEquals(List.of("t.yml:2: main: unknown key 'colour'" + keys,
+                "t.yml:3: posts: unknown key 'modles': did you mean modules?" + keys,
+                "t.yml:3: posts: key 'modules' appears twice",
+                "t.yml:4: unknown key 'colour' in a service" + keys,
+                "t.yml:4: a service without a name: add name: <service>"), error.mistakes());
+    }
+
+    /**
+     * The monolith lists no modules: a list of wrong names is still a list, told in the same run as the wrong name,
+     * not one run later.
+     */
+    @Test
+    void aMonolithListingAWrongModuleNameIsToldToRemoveTheListAtOnce() {
+        TopologyException error = assertThrows(TopologyException.class, () -> TopologyFile.parse(
+                "services:\n  - { name: main, monolith: true, modules: [Posts] }\n", "t.yml"));
+        assertEquals(List.of("t.yml:2: main: module 'Posts' must be 1-20 lower-case letters, digits or '-', starting"
+                + " with a letter", "t.yml:2: main: the monolith holds every module not listed elsewhere; remove its"
+                + " modules list"), error.mistakes());
     }
 
     @Test

@@ -121,7 +121,7 @@ class TopologyFileUnitTest {
             services: []                                                     | t.yml:1: services must be a list | empty services list
             name: forum                                                      | t.yml:1: no services              | no services key
             servces: []                                                      | t.yml:1: unknown key 'servces' in the file: did you mean services? (known keys: database, edge, name, services) | typo at the top
-            'services: [{name: m, monolith: true, cpus: 2}]'                 | t.yml:1: unknown key 'cpus' in a service: did you mean cpu? (known keys: autoscaling, count, cpu, database, memory, modules, monolith, name, traffic) | typo in a service
+            'services: [{name: m, monolith: true, cpus: 2}]'                 | t.yml:1: m: unknown key 'cpus': did you mean cpu? (known keys: autoscaling, count, cpu, database, memory, modules, monolith, name, traffic) | typo in a service
             'services: [{monolith: true}]'                                   | t.yml:1: a service without a name | nameless service
             'services: [{name: Posts, monolith: true}]'                      | t.yml:1: service name 'Posts' must be 1-20 lower-case | bad name
             'services: [{name: m, monolith: yes}]'                           | t.yml:1: m: monolith must be true or false, not 'yes' | bad boolean
@@ -134,7 +134,7 @@ class TopologyFileUnitTest {
             'services: [{name: p, modules: [posts], cpu: 300}]'              | t.yml:1: p: cpu 300 is not a Fargate size | invalid Fargate cpu
             'services: [{name: p, modules: [posts], count: 0}]'              | t.yml:1: p: count must be at least 1 | no tasks
             'services: [{name: p, modules: [posts], count: 5, autoscaling: {max: 4}}]' | t.yml:1: p: autoscaling needs 1 <= min <= count <= max | bounds around the count
-            'services: [{name: m, name: n, monolith: true}]'                 | t.yml:1: key 'name' appears twice in a service | a key twice
+            'services: [{name: m, name: n, monolith: true}]'                 | t.yml:1: m: key 'name' appears twice | a key twice
             'services: [{name: m, monolith: true, database: {}}]'            | t.yml:1: m: the monolith's modules use the shared database; give database: to an extracted service | monolith with its own database
             'services: [{name: p, modules: [posts], traffic: 10, database: {}}]' | t.yml:1: p: a database of its own needs traffic: 100 | own database during a canary
             'services: [{name: p, modules: [posts], database: own}]'         | t.yml:1: p: database must be a mapping of keys (instance, storage) | own database as a word

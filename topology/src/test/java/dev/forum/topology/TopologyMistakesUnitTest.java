@@ -36,7 +36,7 @@ class TopologyMistakesUnitTest {
                   certificate-arn: arn:aws:iam::123456789012:server-certificate/x
                 """);
         assertEquals(List.of(
-                "t.yml:5: unknown key 'colour' in a service " + SERVICE_KEYS,
+                "t.yml:5: monolith: unknown key 'colour' " + SERVICE_KEYS,
                 "t.yml:8: posts: traffic is a share from 0 to 100, not 120",
                 "t.yml:9: posts: autoscaling needs 1 <= min <= count <= max; here min 3, count 2, max 4",
                 "t.yml:13: users: autoscaling cpu-target is a percentage from 10 to 90",
@@ -80,7 +80,7 @@ class TopologyMistakesUnitTest {
                 // no name: its other values are not checked (every message names the service)
                 "t.yml:2: a service without a name: add name: <service>",
                 // the unknown key most likely is modules: no "needs modules" as well
-                "t.yml:3: unknown key 'modles' in a service: did you mean modules? " + SERVICE_KEYS,
+                "t.yml:3: posts: unknown key 'modles': did you mean modules? " + SERVICE_KEYS,
                 // a wrong count: no autoscaling bounds around it
                 "t.yml:4: threads: count must be a whole number, not 'lots'",
                 // a wrong share: not "a database of its own needs traffic: 100" as well
