@@ -2,6 +2,7 @@ package dev.forum.extraction.model;
 
 import dev.forum.topology.ModuleRoute;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,84 +31,89 @@ import java.util.TreeSet;
  * mapping whose one path is blank ({@code @HttpExchange(" ")}, {@code @RequestMapping(" ")}) as no path, as Spring
  * takes it; a blank path beside others is Spring's {@code "/ "}: {@link ModuleRoute#fullPath}, {@link ModuleRoute#fullPaths}.
  *
- * @param module           the module's name
- * @param contracts        its HTTP contracts, sorted
- * @param contractPrefixes their class-level prefixes that are not blank, each a {@link ModuleRoute#fullPath}
- * @param controllers      its controllers, sorted, each to its class-level {@code @RequestMapping} paths, each a
- *                         {@link ModuleRoute#fullPaths} (empty: none)
- * @param written          each of {@code contractPrefixes} that differs from how it is written to the prefixes as
- *                         written ({@code /api/orders/} to {@code /api/orders//}), so that a refusal quotes what the
- *                         user wrote
- * @param controllerPaths  its controllers, each to its class-level {@code @RequestMapping} paths as written, path i
- *                         read as path i of {@code controllers} (empty: none), so that a refusal naming each
- *                         controller's paths quotes what that controller declares
+ * @param module             the module's name
+ * @param contractMappings   its HTTP contracts, sorted, each to its class-level prefix when that is not blank (else
+ *                           empty)
+ * @param controllerMappings its controllers, sorted, each to its class-level {@code @RequestMapping} paths (empty:
+ *                           none)
  */
-public record HttpDeclarations(String module, List<String> contracts, SortedSet<String> contractPrefixes,
-        Map<String, List<String>> controllers, Map<String, SortedSet<String>> written,
-        Map<String, List<String>> controllerPaths) {
+public record HttpDeclarations(String module, Map<String, List<Mapping>> contractMappings,
+        Map<String, List<Mapping>> controllerMappings) {
 
     private static final String SHAPE = "where a route prefix is " + ModuleRoute.PREFIX_SHAPE;
 
+    /**
+     * One class-level path of a contract or controller: how it is read, which every rule here uses, and how it is
+     * written, which every refusal quotes ({@link ModuleRoute#quoted}), so that the line names what is in the user's
+     * code.
+     *
+     * @param read    as {@link ModuleRoute#fullPath} reads it ({@code /api/orders})
+     * @param written as written ({@code api/orders/})
+     */
+    public record Mapping(String read, String written) {
+    }
+
     /** What {@code module} of {@code model} declares. */
     public static HttpDeclarations of(ModulithModel model, String module) {
-        List<String> contracts = new ArrayList<>();
-        SortedSet<String> prefixes = new TreeSet<>();
-        Map<String, SortedSet<String>> written = new TreeMap<>();
+        Map<String, List<Mapping>> contracts = new TreeMap<>();
         model.httpContracts().values().stream()
                 .filter(c -> model.moduleOf(c.type()).map(m -> m.name().equals(module)).orElse(false))
                 .forEach(c -> {
-                    contracts.add(c.type());
                     String prefix = ModuleRoute.fullPath(c.prefix());
-                    if (prefix != null) {
-                        prefixes.add(prefix);
-                        writtenAs(written, prefix, c.prefix());
-                    }
+                    contracts.put(c.type(), prefix == null ? List.of() : List.of(new Mapping(prefix, c.prefix())));
                 });
-        contracts.sort(null);
-        Map<String, List<String>> controllers = new TreeMap<>();
-        Map<String, List<String>> controllerPaths = new TreeMap<>();
+        Map<String, List<Mapping>> controllers = new TreeMap<>();
         model.controllersOf(module).forEach(c -> {
             List<String> paths = model.controllerPaths(c);
             List<String> read = ModuleRoute.fullPaths(paths);
-            controllers.put(c, read);
             // fullPaths reads path i as read i; it drops a path only when it is the one and blank (read is empty).
-            controllerPaths.put(c, read.isEmpty() ? List.of() : List.copyOf(paths));
-        });
-        return new HttpDeclarations(module, List.copyOf(contracts), prefixes, controllers, written, controllerPaths);
-    }
-
-    private static void writtenAs(Map<String, SortedSet<String>> written, String read, String asWritten) {
-        if (!read.equals(asWritten)) {
-            written.computeIfAbsent(read, r -> new TreeSet<>()).add(asWritten);
-        }
-    }
-
-    /** A contract prefix quoted as written ({@link ModuleRoute#quoted}). */
-    private String quoted(String prefix) {
-        return ModuleRoute.quoted(prefix, written.getOrDefault(prefix, new TreeSet<>()));
-    }
-
-    /** A controller path quoted as the controllers that are mapped to it write it ({@link ModuleRoute#quoted}). */
-    private String quotedMapping(String path) {
-        List<String> asWritten = new ArrayList<>();
-        controllers.forEach((controller, paths) -> {
-            for (int i = 0; i < paths.size(); i++) {
-                if (paths.get(i).equals(path)) {
-                    asWritten.add(controllerPaths.get(controller).get(i));
-                }
+            List<Mapping> mappings = new ArrayList<>();
+            for (int i = 0; i < read.size(); i++) {
+                mappings.add(new Mapping(read.get(i), paths.get(i)));
             }
+            controllers.put(c, List.copyOf(mappings));
         });
-        return ModuleRoute.quoted(path, asWritten);
+        return new HttpDeclarations(module, Collections.unmodifiableMap(contracts),
+                Collections.unmodifiableMap(controllers));
+    }
+
+    /** Its HTTP contracts, sorted. */
+    public List<String> contracts() {
+        return List.copyOf(contractMappings.keySet());
+    }
+
+    /** Its controllers, sorted, each to its class-level {@code @RequestMapping} paths as read (empty: none). */
+    public Map<String, List<String>> controllers() {
+        Map<String, List<String>> paths = new TreeMap<>();
+        controllerMappings.forEach((controller, mappings) -> paths.put(controller, read(mappings)));
+        return Collections.unmodifiableMap(paths);
+    }
+
+    private static List<String> read(List<Mapping> mappings) {
+        return mappings.stream().map(Mapping::read).toList();
+    }
+
+    /** Every path of {@code declared} as read, sorted. */
+    private static SortedSet<String> paths(Map<String, List<Mapping>> declared) {
+        SortedSet<String> paths = new TreeSet<>();
+        declared.values().forEach(mappings -> paths.addAll(read(mappings)));
+        return paths;
+    }
+
+    /** A path quoted as each contract or controller of {@code declared} read as it writes it ({@link ModuleRoute#quoted}). */
+    private static String quoted(String path, Map<String, List<Mapping>> declared) {
+        return ModuleRoute.quoted(path, declared.values().stream().flatMap(List::stream)
+                .filter(m -> m.read().equals(path)).map(Mapping::written).toList());
     }
 
     /** Whether it serves HTTP at all: a controller or an HTTP contract. */
     public boolean servesHttp() {
-        return !contracts.isEmpty() || !controllers.isEmpty();
+        return !contractMappings.isEmpty() || !controllerMappings.isEmpty();
     }
 
     /** Whether its prefixes are its controllers' class-level mappings rather than its contracts' (see the rule above). */
     public boolean fromControllers() {
-        return contractPrefixes.isEmpty() && !controllers.isEmpty() && unmapped().isEmpty();
+        return paths(contractMappings).isEmpty() && !controllerMappings.isEmpty() && unmapped().isEmpty();
     }
 
     /**
@@ -115,9 +121,9 @@ public record HttpDeclarations(String module, List<String> contracts, SortedSet<
      * outermost ones (a path below another of them is left out).
      */
     public SortedSet<String> prefixes() {
-        SortedSet<String> paths = new TreeSet<>(contractPrefixes);
+        SortedSet<String> paths = paths(contractMappings);
         if (paths.isEmpty() && fromControllers()) {
-            controllers.values().forEach(paths::addAll);
+            paths = paths(controllerMappings);
         }
         List<String> all = List.copyOf(paths);
         paths.removeIf(path -> all.stream().anyMatch(outer -> below(path, outer)));
@@ -152,55 +158,57 @@ public record HttpDeclarations(String module, List<String> contracts, SortedSet<
 
     /** Its controllers without a class-level {@code @RequestMapping}, sorted. */
     public List<String> unmapped() {
-        return controllers.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+        return controllerMappings.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey)
+                .toList();
     }
 
     /**
      * What was found instead of one usable prefix, for a line that says why the module has no route: several prefixes
-     * (named with where each is declared), one of the wrong shape, or none and why. Every prefix and path is quoted as
-     * written, with how it was read when that differs ({@link ModuleRoute#quoted}).
+     * (each named with the contract or controller that declares it), one of the wrong shape, or none and why. Every
+     * prefix and path is quoted as written, with how it was read when that differs ({@link ModuleRoute#quoted}).
      */
     public String found() {
         SortedSet<String> prefixes = prefixes();
-        if (!contractPrefixes.isEmpty()) {
+        String contracts = String.join(", ", contractMappings.keySet());
+        if (!paths(contractMappings).isEmpty()) {
             if (prefixes.size() > 1) {
-                return "several prefixes " + String.join(", ", prefixes.stream().map(this::quoted).toList()) + " on "
-                        + String.join(", ", contracts) + ", where the load balancer routes one per module";
+                return "several prefixes on its HTTP contracts, " + each(contractMappings)
+                        + ", where the load balancer routes one per module";
             }
-            return "prefix " + quoted(prefixes.first()) + " on " + String.join(", ", contracts) + ", " + SHAPE;
+            return "prefix " + quoted(prefixes.first(), contractMappings) + " on " + contracts + ", " + SHAPE;
         }
         if (fromControllers()) {
             if (prefixes.size() > 1) {
-                return "several prefixes on the class-level @RequestMapping of its controllers, " + mappings()
-                        + ", where the load balancer routes one per module";
+                return "several prefixes on the class-level @RequestMapping of its controllers, "
+                        + each(controllerMappings) + ", where the load balancer routes one per module";
             }
-            return "prefix " + quotedMapping(prefixes.first()) + " on the class-level @RequestMapping of "
-                    + String.join(", ", controllers.keySet()) + ", " + SHAPE;
+            return "prefix " + quoted(prefixes.first(), controllerMappings) + " on the class-level @RequestMapping of "
+                    + String.join(", ", controllerMappings.keySet()) + ", " + SHAPE;
         }
-        String contract = "HTTP contract " + String.join(", ", contracts) + " without a class-level prefix";
-        if (controllers.isEmpty()) {
+        String contract = "HTTP contract " + contracts + " without a class-level prefix";
+        if (controllerMappings.isEmpty()) {
             return contract;
         }
         List<String> unmapped = unmapped();
         String without = "controller " + String.join(", ", unmapped) + " without a class-level @RequestMapping, so "
                 + (unmapped.size() == 1 ? "its" : "their") + " routes are unknown";
-        String mapped = unmapped.size() == controllers.size() ? "" : " (beside " + mappings() + ")";
-        return contracts.isEmpty() ? without + mapped + ", no HTTP contract" : contract + ", " + without + mapped;
+        String mapped = unmapped.size() == controllerMappings.size() ? ""
+                : " (beside " + each(controllerMappings) + ")";
+        return contractMappings.isEmpty() ? without + mapped + ", no HTTP contract"
+                : contract + ", " + without + mapped;
     }
 
     /**
-     * Each controller with a class-level mapping and its paths, each quoted as that controller writes it
-     * ({@link ModuleRoute#quoted}): {@code '/api/loans' on a.LoansController, ...}.
+     * Each contract or controller of {@code declared} that declares a path, with its paths, each quoted as it writes
+     * it ({@link ModuleRoute#quoted}): {@code '/api/loans' on a.LoansController, 'api/renewals/' (read as ...) on
+     * a.RenewalsController}.
      */
-    private String mappings() {
+    private static String each(Map<String, List<Mapping>> declared) {
         List<String> each = new ArrayList<>();
-        controllers.forEach((controller, paths) -> {
-            List<String> quoted = new ArrayList<>();
-            for (int i = 0; i < paths.size(); i++) {
-                quoted.add(ModuleRoute.quoted(paths.get(i), List.of(controllerPaths.get(controller).get(i))));
-            }
-            if (!quoted.isEmpty()) {
-                each.add(String.join(", ", quoted) + " on " + controller);
+        declared.forEach((type, mappings) -> {
+            if (!mappings.isEmpty()) {
+                each.add(String.join(", ", mappings.stream()
+                        .map(m -> ModuleRoute.quoted(m.read(), List.of(m.written()))).toList()) + " on " + type);
             }
         });
         return String.join(", ", each);

@@ -135,8 +135,8 @@ class ModuleRoutesTest {
                 + " prefix, controller shop.reviews.internal.ReviewController without a class-level @RequestMapping, so its"
                 + " routes are unknown)"), blocked.get("feedback"));
         assertTrue(blocked.get("stock").contains("module 'stock' has no route prefix the load balancer can use (several"
-                + " prefixes '/admin/stock', '/api/stock' on shop.stock.StockAdminApi, shop.stock.StockApi, where the load"
-                + " balancer routes one per module)"), blocked.get("stock"));
+                + " prefixes on its HTTP contracts, '/admin/stock' on shop.stock.StockAdminApi, '/api/stock' on"
+                + " shop.stock.StockApi, where the load balancer routes one per module)"), blocked.get("stock"));
         blocked.values().forEach(line -> assertFalse(line.contains("\n"), line));
     }
 

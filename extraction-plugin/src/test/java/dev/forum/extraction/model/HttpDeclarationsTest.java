@@ -160,7 +160,8 @@ class HttpDeclarationsTest {
 
     /**
      * Several prefixes are quoted as written, each with how it was read where that differs, as one prefix is: a
-     * contract's and a controller's path written with a trailing '/' alike.
+     * contract's and a controller's path written with a trailing '/' alike; and each is named with the contract or
+     * controller that declares it, so the line says which one to change.
      */
     @Test
     void severalPrefixesAreQuotedAsWritten() {
@@ -173,9 +174,9 @@ class HttpDeclarationsTest {
         ModulithModel model = new ModulithModel(base.mainClass(), base.rootPackages(), List.of(new ModulithModel.Module(
                 "orders", "shop.orders", false, false, types, Set.of("shop.orders.OrdersApi", "shop.orders.OrderLinesApi"),
                 Map.of(), List.of())), contracts, Map.of(), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "17");
-        assertEquals("several prefixes 'api/lines/' (read as '/api/lines', " + ModuleRoute.READING + "), '/api/orders/'"
-                + " (read as '/api/orders', " + ModuleRoute.READING + ") on shop.orders.OrderLinesApi,"
-                + " shop.orders.OrdersApi, where the load balancer routes one per module",
+        assertEquals("several prefixes on its HTTP contracts, 'api/lines/' (read as '/api/lines', " + ModuleRoute.READING
+                + ") on shop.orders.OrderLinesApi, '/api/orders/' (read as '/api/orders', " + ModuleRoute.READING
+                + ") on shop.orders.OrdersApi, where the load balancer routes one per module",
                 HttpDeclarations.of(model, "orders").found());
         HttpDeclarations controller = HttpDeclarations.of(orders(null, List.of("/api/orders/", "/api/lines")), "orders");
         assertEquals("several prefixes on the class-level @RequestMapping of its controllers, '/api/orders/' (read as"
