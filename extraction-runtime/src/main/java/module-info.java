@@ -17,6 +17,7 @@ open module dev.forum.extraction.runtime {
     requires tools.jackson.databind;
     requires dev.forum.closestname;
     requires java.net.http;
+    requires java.xml;
     requires org.apache.httpcomponents.client5.httpclient5;
     requires org.apache.httpcomponents.core5.httpcore5;
     requires static spring.boot.web.server;

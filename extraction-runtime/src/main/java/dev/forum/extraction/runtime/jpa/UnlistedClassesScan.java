@@ -4,7 +4,6 @@ import dev.forum.extraction.runtime.topology.InvalidTopologyException;
 import dev.forum.extraction.runtime.topology.ModuleMetadata.ModuleInfo;
 import dev.forum.extraction.runtime.topology.Topology;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.orm.jpa.persistenceunit.MutablePersistenceUnitInfo;
 import org.springframework.util.ClassUtils;
 
@@ -29,11 +30,14 @@ import org.springframework.util.ClassUtils;
  * {@code <exclude-unlisted-classes>}; Spring's units from {@code packagesToScan} or managed types exclude them), and in
  * its {@code <jar-file>}s always, excluded or not; with it, in both only when the value contains {@code class}
  * ({@code hbm} or empty: no classes detected, so nothing refused). It and {@value #SCANNER} below are read from the
- * sources Hibernate merges for the unit, the first that has it winning ({@link HibernateSetting}): the factory's JPA
- * properties, the unit's {@code <property>}, a JVM system property, {@code hibernate.properties}.
+ * sources Hibernate merges for the unit, the first that has it winning ({@link HibernateSettings}): the factory's JPA
+ * properties, a {@code <property>} of the file named by {@code hibernate.cfg_xml_file}, the unit's {@code <property>}, a
+ * JVM system property, {@code hibernate.properties}.
  *
- * <p>A location holds a remote module when a class file under it ({@link ArchiveClasses}: by its entry name, so a jar
- * without directory entries too) is of a remote module's package ({@code ModuleMetadata.moduleOf}). So a
+ * <p>A location holds a remote module when a class under it ({@link ArchiveClasses}: named by its class file, so a jar
+ * without directory entries and a Spring Boot jar's {@code BOOT-INF/classes/} too) is of a remote module's package
+ * ({@code ModuleMetadata.moduleOf}). A location Hibernate cannot open (none there, no folder and no zip) holds nothing,
+ * as Hibernate skips it: one WARN line names it. So a
  * {@code persistence.xml} in a local module's own jar (each module a jar, as in {@code BOOT-INF/lib}) is left alone,
  * and a service jar built without a remote module holds none of it.
  *
@@ -52,6 +56,8 @@ final class UnlistedClassesScan {
 
     /** Hibernate's setting of what its scanner detects: {@code class}, {@code hbm}, both (comma-separated) or nothing. */
     static final String AUTODETECTION = "hibernate.archive.autodetection";
+
+    private static final Logger log = LoggerFactory.getLogger(UnlistedClassesScan.class);
 
     private final Topology topology;
     private final ClassLoader classLoader;
@@ -74,14 +80,13 @@ final class UnlistedClassesScan {
      *                                  remote module's classes; naming the unit, each cause (where
      *                                  {@value #AUTODETECTION} is set, when it is), the locations, the remote modules
      *                                  and a fix per cause
-     * @throws UncheckedIOException     (one line) when a root or jar file the provider scans cannot be read, or the
-     *                                  {@code hibernate.properties} found
      */
     void refuse(MutablePersistenceUnitInfo unit, String owner, Map<String, ?> jpaProperties) {
-        Optional<HibernateSetting> detection = HibernateSetting.of(AUTODETECTION, unit, jpaProperties, classLoader);
+        HibernateSettings settings = new HibernateSettings(unit, jpaProperties, classLoader);
+        Optional<HibernateSetting> detection = settings.get(AUTODETECTION);
         boolean inRoot = detection.map(d -> d.value().contains("class")).orElse(!unit.excludeUnlistedClasses());
         boolean inJarFiles = detection.map(d -> d.value().contains("class")).orElse(true);
-        if (!inRoot && !inJarFiles || !scans(unit, jpaProperties)) {
+        if (!inRoot && !inJarFiles || !scans(settings)) {
             return;
         }
         List<String> remote = topology.metadata().runnableModules().stream().filter(m -> !topology.isLocal(m)).toList();
@@ -147,21 +152,23 @@ final class UnlistedClassesScan {
     }
 
     /** Whether the provider scans at all: see the class comment. */
-    private boolean scans(MutablePersistenceUnitInfo unit, Map<String, ?> jpaProperties) {
+    private boolean scans(HibernateSettings settings) {
         return !ClassUtils.isPresent(SCANNER_FACTORY, classLoader)
                 || classLoader.getResource("META-INF/services/" + SCANNER_FACTORY) != null
-                || HibernateSetting.of(SCANNER, unit, jpaProperties, classLoader).isPresent();
+                || settings.get(SCANNER).isPresent();
     }
 
-    /** The remote modules of which a class file lies under a root or jar file of the unit. */
+    /** The remote modules of which a class lies under a root or jar file of the unit: none when it cannot be read. */
     private Set<String> remoteIn(URL location, List<String> remote, MutablePersistenceUnitInfo unit, String owner) {
         List<String> classes;
         try {
             classes = ArchiveClasses.of(location);
         } catch (IOException ex) {
-            throw new UncheckedIOException("Cannot read " + location + ", which the JPA provider scans for persistence"
-                    + " unit '" + unit.getPersistenceUnitName() + "' of " + owner + ", to find remote modules' classes"
-                    + " in it: " + ex.getMessage() + "; make that location readable or the unit not scan it", ex);
+            log.warn("Cannot read {}, which the JPA provider scans for persistence unit '{}' of {}: {} ({}); Hibernate"
+                    + " skips it too, so no remote module's class is looked for there: fix that location or remove it"
+                    + " from the unit", location, unit.getPersistenceUnitName(), owner, ex.getMessage(),
+                    ex.getClass().getSimpleName());
+            return Set.of();
         }
         Set<String> modules = new HashSet<>();
         for (String name : classes) {

@@ -27,13 +27,17 @@ import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.orm.jpa.persistenceunit.MutablePersistenceUnitInfo;
 
 /**
  * A remote module's classes are found by their class files' names, so a jar built without directory entries (as
  * {@code zip -D} makes one) is refused as one with them is, as a root and as a jar file, by its {@code file:} and
- * {@code jar:} URLs.
+ * {@code jar:} URLs; a jar in a jar is read as Hibernate reads it; a class is named by its class file; and a location
+ * that cannot be opened holds nothing, with a warning, as Hibernate skips it.
  */
 class UnlistedClassesScanJarUnitTest {
 
@@ -112,7 +116,8 @@ class UnlistedClassesScanJarUnitTest {
     }
 
     @Test
-    void aJarUrlOfAFolderInAJarReadsTheClassesUnderThatFolderOnly() throws Exception {
+    void aJarUrlOfAFolderInAJarReadsTheClassesUnderThatFolderOnlyAndAJarOfABootJarNamesThemByTheirClassFiles()
+            throws Exception {
         Path app = dir.resolve("app.jar");
         try (OutputStream out = Files.newOutputStream(app)) {
             write(out, "BOOT-INF/classes/", false, Patient.class, Visit.class);
@@ -120,21 +125,54 @@ class UnlistedClassesScanJarUnitTest {
         URL classes = new URL("jar:" + app.toUri() + "!/BOOT-INF/classes/");
         assertThat(ArchiveClasses.of(classes)).containsExactlyInAnyOrder(Patient.class.getName(),
                 Visit.class.getName());
-        assertThat(ArchiveClasses.of(app.toUri().toURL())).containsExactlyInAnyOrder(
-                "BOOT-INF.classes." + Patient.class.getName(), "BOOT-INF.classes." + Visit.class.getName());
+        // Hibernate's scanner names a class by its bytes: the whole fat jar as a root holds the same classes.
+        assertThat(ArchiveClasses.of(app.toUri().toURL())).containsExactlyInAnyOrder(Patient.class.getName(),
+                Visit.class.getName());
         assertThatThrownBy(() -> new UnlistedClassesScan(topology(MODULES, "visits"), SCANNER)
                 .refuse(scanning(classes), "f", Map.of())).isInstanceOf(InvalidTopologyException.class)
                 .hasMessageContaining("finds under " + classes + " to it, those of remote module patients too");
-        // A file: URL of nothing holds no class; one that cannot be read is named in one line.
-        assertThat(ArchiveClasses.of(dir.resolve("absent").toUri().toURL())).isEmpty();
-        Path broken = Files.writeString(dir.resolve("broken.jar"), "not a zip");
-        MutablePersistenceUnitInfo unit = scanning(broken.toUri().toURL());
         assertThatThrownBy(() -> new UnlistedClassesScan(topology(MODULES, "visits"), SCANNER)
-                .refuse(unit, "entity manager factory 'a'", Map.of()))
-                .isInstanceOf(java.io.UncheckedIOException.class)
-                .hasMessageStartingWith("Cannot read " + broken.toUri().toURL() + ", which the JPA provider scans for"
-                        + " persistence unit 'archive' of entity manager factory 'a', to find remote modules' classes"
-                        + " in it: ")
-                .hasMessageEndingWith("; make that location readable or the unit not scan it");
+                .refuse(scanning(app.toUri().toURL()), "f", Map.of())).isInstanceOf(InvalidTopologyException.class)
+                .hasMessageContaining("finds under " + app.toUri().toURL() + " to it, those of remote module patients");
+    }
+
+    @Test
+    void aJarUrlOfAJarInAJarReadsThatJarAsHibernateReadsANestedJar() throws Exception {
+        Path lib = jar(dir.resolve("patients.jar"), false, Patient.class);
+        Path app = dir.resolve("app.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(app))) {
+            out.putNextEntry(new JarEntry("lib/patients.jar"));
+            out.write(Files.readAllBytes(lib));
+        }
+        URL nested = new URL("jar:" + app.toUri() + "!/lib/patients.jar");
+        assertThat(ArchiveClasses.of(nested)).containsExactly(Patient.class.getName());
+        MutablePersistenceUnitInfo unit = scanning(dir.toUri().toURL());
+        unit.setExcludeUnlistedClasses(true);
+        unit.addJarFileUrl(nested);
+        assertThatThrownBy(() -> new UnlistedClassesScan(topology(MODULES, "visits"), SCANNER)
+                .refuse(unit, "f", Map.of())).isInstanceOf(InvalidTopologyException.class)
+                .hasMessageContaining(": remove the <jar-file> elements of " + nested + " from that");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aLocationHibernateCannotOpenHoldsNothingWithOneWarningWhateverItsScheme(CapturedOutput output)
+            throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken.jar"), "not a zip");
+        Path app = jar(dir.resolve("app.jar"), true, Visit.class);
+        List<URL> unreadable = List.of(dir.resolve("absent.jar").toUri().toURL(), broken.toUri().toURL(),
+                new URL("jar:" + dir.resolve("absent.jar").toUri() + "!/"), new URL("jar:" + broken.toUri() + "!/"),
+                new URL("jar:" + app.toUri() + "!/lib/absent.jar"));
+        UnlistedClassesScan scan = new UnlistedClassesScan(topology(MODULES, "visits"), SCANNER);
+        for (URL url : unreadable) {
+            MutablePersistenceUnitInfo unit = scanning(url);
+            unit.addJarFileUrl(url);
+            assertThatCode(() -> scan.refuse(unit, "entity manager factory 'a'", Map.of())).as(url.toString())
+                    .doesNotThrowAnyException();
+            assertThat(output.getOut()).as(url.toString()).contains("Cannot read " + url + ", which the JPA provider"
+                    + " scans for persistence unit 'archive' of entity manager factory 'a': ");
+        }
+        assertThat(output.getOut()).contains("; Hibernate skips it too, so no remote module's class is looked for"
+                + " there: fix that location or remove it from the unit");
     }
 }
