@@ -2,6 +2,8 @@ package dev.forum.extraction.runtime.jpa;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.util.HashMap;
 import java.util.Map;
@@ -134,13 +136,17 @@ final class HibernateSettings {
         return cfgXml.get();
     }
 
-    /** As Hibernate's ClassLoaderService.locateResourceStream: a URL, else a class path resource (less a leading /). */
+    /**
+     * As Hibernate's ClassLoaderService.locateResourceStream: a URL, else a class path resource (less a leading /). A
+     * name that is no URI (a space in it) is looked for on the class path only, where {@code new URL(String)} would
+     * take it.
+     */
     private URL locate(String name) {
         try {
-            URL url = new URL(name);
+            URL url = new URI(name).toURL();
             url.openStream().close();
             return url;
-        } catch (IOException | RuntimeException ex) {
+        } catch (IOException | URISyntaxException | RuntimeException ex) {
             String resource = name.startsWith("classpath:") ? name.substring("classpath:".length()) : name;
             URL found = classLoader.getResource(resource);
             return found == null && resource.startsWith("/") ? classLoader.getResource(resource.substring(1)) : found;
