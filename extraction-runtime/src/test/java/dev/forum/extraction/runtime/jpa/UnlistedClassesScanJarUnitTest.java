@@ -15,6 +15,8 @@ import dev.forum.extraction.runtime.topology.InvalidTopologyException;
 import dev.forum.extraction.runtime.topology.Topology;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.MalformedURLException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -75,6 +77,11 @@ class UnlistedClassesScanJarUnitTest {
         jar.finish();
     }
 
+    /** A URL of a spec, by the handler of its scheme (no deprecated {@code new URL(String)}). */
+    static URL url(String spec) throws MalformedURLException {
+        return URI.create(spec).toURL();
+    }
+
     /** A jar file of the entities' classes: {@link #write} at its root. */
     static Path jar(Path jar, boolean directories, Class<?>... entities) throws IOException, URISyntaxException {
         try (OutputStream out = Files.newOutputStream(jar)) {
@@ -92,7 +99,7 @@ class UnlistedClassesScanJarUnitTest {
             URL[] classPath = {patients.toUri().toURL(), visits.toUri().toURL()};
             try (URLClassLoader application = new URLClassLoader(classPath, SCANNER)) {
                 UnlistedClassesScan scan = new UnlistedClassesScan(topology, application);
-                for (URL url : List.of(patients.toUri().toURL(), new URL("jar:" + patients.toUri() + "!/"))) {
+                for (URL url : List.of(patients.toUri().toURL(), url("jar:" + patients.toUri() + "!/"))) {
                     assertThatThrownBy(() -> scan.refuse(scanning(url), "f", Map.of())).as(url.toString())
                             .isInstanceOf(InvalidTopologyException.class)
                             .hasMessageContaining(" does not exclude unlisted classes, so the JPA provider adds the"
@@ -105,7 +112,7 @@ class UnlistedClassesScanJarUnitTest {
                             .isInstanceOf(InvalidTopologyException.class)
                             .hasMessageContaining(": remove the <jar-file> elements of " + url + " from that");
                 }
-                for (URL url : List.of(visits.toUri().toURL(), new URL("jar:" + visits.toUri() + "!/"))) {
+                for (URL url : List.of(visits.toUri().toURL(), url("jar:" + visits.toUri() + "!/"))) {
                     MutablePersistenceUnitInfo local = scanning(url);
                     local.addJarFileUrl(url);
                     assertThatCode(() -> scan.refuse(local, "f", Map.of())).as(url.toString())
@@ -122,7 +129,7 @@ class UnlistedClassesScanJarUnitTest {
         try (OutputStream out = Files.newOutputStream(app)) {
             write(out, "BOOT-INF/classes/", false, Patient.class, Visit.class);
         }
-        URL classes = new URL("jar:" + app.toUri() + "!/BOOT-INF/classes/");
+        URL classes = url("jar:" + app.toUri() + "!/BOOT-INF/classes/");
         assertThat(ArchiveClasses.of(classes)).containsExactlyInAnyOrder(Patient.class.getName(),
                 Visit.class.getName());
         // Hibernate's scanner names a class by its bytes: the whole fat jar as a root holds the same classes.
@@ -144,7 +151,7 @@ class UnlistedClassesScanJarUnitTest {
             out.putNextEntry(new JarEntry("lib/patients.jar"));
             out.write(Files.readAllBytes(lib));
         }
-        URL nested = new URL("jar:" + app.toUri() + "!/lib/patients.jar");
+        URL nested = url("jar:" + app.toUri() + "!/lib/patients.jar");
         assertThat(ArchiveClasses.of(nested)).containsExactly(Patient.class.getName());
         MutablePersistenceUnitInfo unit = scanning(dir.toUri().toURL());
         unit.setExcludeUnlistedClasses(true);
@@ -161,8 +168,8 @@ class UnlistedClassesScanJarUnitTest {
         Path broken = Files.writeString(dir.resolve("broken.jar"), "not a zip");
         Path app = jar(dir.resolve("app.jar"), true, Visit.class);
         List<URL> unreadable = List.of(dir.resolve("absent.jar").toUri().toURL(), broken.toUri().toURL(),
-                new URL("jar:" + dir.resolve("absent.jar").toUri() + "!/"), new URL("jar:" + broken.toUri() + "!/"),
-                new URL("jar:" + app.toUri() + "!/lib/absent.jar"));
+                url("jar:" + dir.resolve("absent.jar").toUri() + "!/"), url("jar:" + broken.toUri() + "!/"),
+                url("jar:" + app.toUri() + "!/lib/absent.jar"));
         UnlistedClassesScan scan = new UnlistedClassesScan(topology(MODULES, "visits"), SCANNER);
         for (URL url : unreadable) {
             MutablePersistenceUnitInfo unit = scanning(url);
