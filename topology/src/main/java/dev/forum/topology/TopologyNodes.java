@@ -24,8 +24,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * are read through {@link #in}: each of their mistakes then names the service first and the key as written in it, the
  * one form of every mistake of a service ({@code posts: count must be a whole number, not 'lots'}, {@code monolith:
  * monolith must be true or false, not 'yes'}, {@code posts: cpu 300 is not a Fargate size ...}); so are the unknown and
- * repeated keys of the service's own mapping, read by {@link #keys} and recorded by {@link #tell} once its name is
- * read ({@code posts: unknown key 'colour' (known keys: ...)}). Nothing here throws: the reader goes on to the rest of
+ * repeated keys of the service's own mapping and its keys that are a list or a mapping, read by {@link #keys} and
+ * recorded by {@link #tell} once its name is read ({@code posts: unknown key 'colour' (known keys: ...)},
+ * {@code posts: a key must be a single value, not a list or a mapping (known keys: ...)}). Nothing here throws: the reader goes on to the rest of
  * the file.
  */
 final class TopologyNodes {
@@ -40,8 +41,8 @@ final class TopologyNodes {
      *                 {@code modules}); a default for one of them may not be what the file meant
      * @param unknown  whether the mapping holds any unknown key: a default for a key left out may then not be what the
      *                 file meant either ({@code is-monolith: true} for {@code monolith:})
-     * @param keyMistakes its unknown and repeated keys, recorded by {@link #mapping} at once, by {@link #keys} only
-     *                 through {@link #tell}
+     * @param keyMistakes its unknown and repeated keys and its keys that are a list or a mapping, recorded by
+     *                 {@link #mapping} at once, by {@link #keys} only through {@link #tell}
      */
     record Keys(Map<String, Node> values, Set<String> misspelt, boolean unknown, List<KeyMistake> keyMistakes) {
 
@@ -61,7 +62,7 @@ final class TopologyNodes {
     }
 
     /**
-     * An unknown or repeated key of a mapping, its text {@code before + where + after}: {@code where} says whose mapping
+     * An unknown or repeated key of a mapping, or a key that is a list or a mapping, its text {@code before + where + after}: {@code where} says whose mapping
      * it is ({@code " in database"}), or nothing when the reader names it ({@link #in}: {@code posts: unknown key ...}).
      */
     record KeyMistake(Node node, String before, String after) {
@@ -92,8 +93,8 @@ final class TopologyNodes {
     }
 
     /**
-     * A mapping whose keys are all {@code allowed}, each once, in the file's order; an unknown or repeated key is
-     * recorded and left out (the first of a repeated key is kept), the other keys are read. An unknown key close to a
+     * A mapping whose keys are all {@code allowed}, each once, in the file's order; an unknown or repeated key, or a
+     * key that is a list or a mapping, is recorded and left out (the first of a repeated key is kept), the other keys are read. An unknown key close to a
      * known one ({@link ClosestName}) is told so: {@code unknown key 'instanse' in database: did you mean instance?}.
      *
      * @return the keys, or {@code null} when the node is not a mapping
@@ -122,10 +123,15 @@ final class TopologyNodes {
         List<KeyMistake> keyMistakes = new ArrayList<>();
         boolean unknown = false;
         for (NodeTuple tuple : mapping.getValue()) {
-            String key = scalar(tuple.getKeyNode(), "a key");
-            if (key == null) {
+            if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
+                // Told with the mapping's other key mistakes, so that a service's names the service as they do; which
+                // key it meant is not known, so a default for a key left out may not be what the file meant.
+                unknown = true;
+                keyMistakes.add(new KeyMistake(tuple.getKeyNode(), "a key must be a single value",
+                        ", not a list or a mapping (known keys: " + String.join(", ", sorted(allowed)) + ")"));
                 continue;
             }
+            String key = keyNode.getValue();
             if (!allowed.contains(key)) {
                 unknown = true;
                 Optional<String> meant = ClosestName.of(key, allowed);

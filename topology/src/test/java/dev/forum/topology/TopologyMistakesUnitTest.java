@@ -264,6 +264,44 @@ class TopologyMistakesUnitTest {
                 + "  - { name: posts, modules: [posts] }\n").monolithKnown(), "an unknown key beside no monolith: may be meant as it: no 'no monolith' as well");
     }
 
+    @Test
+    void aKeyThatIsAListOrAMappingNamesItsServiceInEveryMappingOfIt() {
+        TopologyException error = parseRefused("""
+                services:
+                  - name: monolith
+                    monolith: true
+                  - name: posts
+                    modules: [posts]
+                    ? [cpu, memory]
+                    : 512
+                    ? {count: 2}
+                    : 3
+                    autoscaling:
+                      ? [min]
+                      : 1
+                    database:
+                      ? {instance: x}
+                      : y
+                  - modules: [users]
+                    ? [name]
+                    : users
+                edge:
+                  ? [rate-limit]
+                  : 100
+                """);
+        String notSingle = "a key must be a single value";
+        String listOrMapping = ", not a list or a mapping ";
+        assertEquals(List.of(
+                "t.yml:6: posts: " + notSingle + listOrMapping + SERVICE_KEYS,
+                "t.yml:8: posts: " + notSingle + listOrMapping + SERVICE_KEYS,
+                "t.yml:11: posts: " + notSingle + " in autoscaling" + listOrMapping + "(known keys: cpu-target, max, min)",
+                "t.yml:14: posts: " + notSingle + " in database" + listOrMapping + "(known keys: instance, storage)",
+                "t.yml:16: a service without a name: add name: <service>",
+                "t.yml:17: " + notSingle + " in a service" + listOrMapping + SERVICE_KEYS,
+                "t.yml:20: " + notSingle + " in edge" + listOrMapping + "(known keys: certificate-arn, rate-limit)"),
+                error.mistakes());
+    }
+
     private static TopologyException parseRefused(String yaml) {
         return assertThrows(TopologyException.class, () -> TopologyFile.parse(yaml, "t.yml"));
     }
