@@ -51,6 +51,14 @@ class AdviceOrderTest {
     }
 
     @Test
+    void aServiceOfTheFileKeepsTheFilesOrderNotTheNameOrder() {
+        // The file lists notifications before members: name order would put members first.
+        TopologyServices split = new TopologyServices("split.yml", "monolith",
+                Map.of("desk", List.of("notifications", "members")));
+        assertEquals(Set.of("notifications, members, loans"), advised(library(), split, "members", "loans", "notifications"));
+    }
+
+    @Test
     void everyLineListingANewServiceNamesItsModulesInNameOrder() {
         assertEquals(Set.of("loans, members, notifications"),
                 advised(library(), TopologyServices.NONE, "members", "loans", "notifications"));
