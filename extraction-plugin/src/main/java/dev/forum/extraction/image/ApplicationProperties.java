@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
  * is read. Of YAML only block mappings are read ({@code key: value}, nested by indentation, {@code server.port: 3000}
  * and {@code server:\n  port: 3000} alike) in the first document: enough for ports and paths; list items and
  * multi-line values are skipped. The one reader of these files in the plugin: the image's port and health paths
- * ({@link ContainerSettings}) and the ECS deployment's ports come from it.
+ * ({@link ContainerSettings}), the ECS deployment's ports and the event publication settings the goals warn about come
+ * from it.
  */
-final class ApplicationProperties {
+public final class ApplicationProperties {
 
     /** {@code key: value} or {@code key:}; the key may be dotted and is not a list item or a comment. */
     private static final Pattern YAML_ENTRY = Pattern.compile("^(\\s*)([^\\s:#'\"\\-][^:#]*?)\\s*:(?:\\s+(.*?))?\\s*$");
@@ -34,7 +35,7 @@ final class ApplicationProperties {
      * @return the settings found, empty when there is no file
      * @throws UncheckedIOException when a file that is there cannot be read
      */
-    static Properties read(Path classes) {
+    public static Properties read(Path classes) {
         Properties properties = new Properties();
         Path file = classes.resolve("application.properties");
         if (Files.isRegularFile(file)) {

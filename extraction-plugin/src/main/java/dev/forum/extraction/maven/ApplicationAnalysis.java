@@ -5,7 +5,9 @@ import dev.forum.extraction.analysis.ModelJson;
 import dev.forum.extraction.analysis.SupportedVersions;
 import dev.forum.extraction.analyzer.ModulithAnalyzer;
 import dev.forum.extraction.model.ExtractionException;
+import dev.forum.extraction.image.ApplicationProperties;
 import dev.forum.extraction.model.ModulithModel;
+import dev.forum.extraction.model.PublicationRegistry;
 import dev.forum.extraction.model.ScannedArtifact;
 import dev.forum.extraction.scan.BytecodeScanner;
 import java.io.IOException;
@@ -100,6 +102,16 @@ record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries
         List<ScannedArtifact> scanned = scan(project, classes, libraries, model);
         settings.progress().analyzed(model, java, scanned);
         return new ApplicationAnalysis(classes, main, libraries, packedOnly(libraries, scanned), model, boot);
+    }
+
+    /**
+     * Spring Modulith's event publication registry of the application: its kind from the run-time class path, its
+     * settings from the application's own {@code application.properties} and YAML ({@link ApplicationProperties}).
+     *
+     * @param project the application's project, its dependencies resolved
+     */
+    PublicationRegistry publicationRegistry(MavenProject project) {
+        return PublicationRegistry.detect(RuntimeLibraries.ids(project), ApplicationProperties.read(classes));
     }
 
     /** The model from {@code target/extract/modules.json} when it was read from the same inputs, else a new analysis. */

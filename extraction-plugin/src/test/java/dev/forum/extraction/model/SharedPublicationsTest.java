@@ -1,0 +1,137 @@
+package dev.forum.extraction.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which plans may share the event publication table (a relational registry, two processes or more, one of them storing
+ * publications), and what the warning says (user7's library: lending publishes BookLent to its own listener; catalog
+ * has no listener, and at start died on BookLent's publications with republish on).
+ */
+class SharedPublicationsTest {
+
+    private static final PublicationRegistry JPA = new PublicationRegistry(PublicationRegistry.Kind.JPA, List.of());
+    private static final PublicationRegistry JDBC = new PublicationRegistry(PublicationRegistry.Kind.JDBC, List.of());
+
+    /** lending publishes BookLent, which its own LoanLedger listens to; catalog and members have no listener. */
+    private static BoundaryTest.Shop library() {
+        BoundaryTest.Shop shop = new BoundaryTest.Shop().module("lending", false, List.of("BookLent", "internal.LoanLedger"))
+                .module("catalog", false, List.of("Book")).module("members", false, List.of("Member"));
+        shop.listeners.add(new ModulithModel.Listener("shop.lending.BookLent", "shop.lending.internal.LoanLedger", "on"));
+        return shop;
+    }
+
+    private static Map<String, List<String>> processes(Object... nameAndModules) {
+        Map<String, List<String>> processes = new LinkedHashMap<>();
+        for (int i = 0; i < nameAndModules.length; i += 2) {
+            @SuppressWarnings("unchecked")
+            List<String> modules = (List<String>) nameAndModules[i + 1];
+            processes.put((String) nameAndModules[i], modules);
+        }
+        return processes;
+    }
+
+    private static final Map<String, List<String>> SPLIT = processes("monolith", List.of("lending", "members"),
+            "catalog-svc", List.of("catalog"));
+
+    private static Optional<SharedPublications.Finding> report(ModulithModel model, PublicationRegistry registry,
+            Map<String, List<String>> processes) {
+        return SharedPublications.of(model, registry, "Services of topology.yml", processes, SharedPublications.Target.REPORT);
+    }
+
+    @Test
+    void twoProcessesOneOfThemStoringPublicationsWarnEvenTheOneWithoutAListenerIsNamed() {
+        SharedPublications.Finding found = report(library().model(), JPA, SPLIT).orElseThrow();
+        assertEquals(List.of("monolith"), found.writers());
+        assertEquals("Services of topology.yml: 2 processes (monolith, catalog-svc) with Spring Modulith's JPA event"
+                + " publication registry; monolith stores event publications.", found.lines().get(0));
+        assertEquals("If these processes share one database, they share its event_publication table.", found.lines().get(1));
+        assertTrue(found.lines().stream().allMatch(line -> line.length() <= 160), () -> "a long line: " + found.lines());
+    }
+
+    @Test
+    void oneProcessNeverWarns() {
+        assertEquals(Optional.empty(), report(library().model(), JPA,
+                processes("monolith", List.of("lending", "members", "catalog"))));
+    }
+
+    @Test
+    void aMongoOrNeo4jRegistryOrNoneDoesNotWarn() {
+        for (PublicationRegistry.Kind kind : List.of(PublicationRegistry.Kind.MONGODB, PublicationRegistry.Kind.NEO4J,
+                PublicationRegistry.Kind.NONE)) {
+            assertEquals(Optional.empty(), report(library().model(), new PublicationRegistry(kind,
+                    List.of(PublicationRegistry.REPUBLISH + "=true")), SPLIT), kind.id());
+        }
+    }
+
+    @Test
+    void noProcessStoresPublicationsWithoutAListenerBesideAPublisherOfItsEvent() {
+        BoundaryTest.Shop quiet = new BoundaryTest.Shop().module("lending", false, List.of("BookLent"))
+                .module("catalog", false, List.of("Book")).module("members", false, List.of("Member", "internal.Greeter"));
+        assertEquals(Optional.empty(), report(quiet.model(), JPA, SPLIT), "no listener at all");
+        quiet.listeners.add(new ModulithModel.Listener("org.example.Foreign", "shop.members.internal.Greeter", "on"));
+        assertEquals(Optional.empty(), report(quiet.model(), JPA, SPLIT), "a listener of an event no module publishes");
+        quiet.listeners.add(new ModulithModel.Listener("shop.lending.BookLent", "shop.members.internal.Greeter", "on"));
+        assertEquals(Optional.empty(), report(quiet.model(), JPA, processes("lending-svc", List.of("lending"),
+                "monolith", List.of("members", "catalog"))), "the listener apart from its publisher: nothing is stored");
+        assertEquals(List.of("monolith"), report(quiet.model(), JPA, SPLIT).orElseThrow().writers(),
+                "publisher and listener together");
+    }
+
+    @Test
+    void aListenerOfASharedModuleStoresInEveryProcessWhereItsEventIsPublished() {
+        BoundaryTest.Shop shop = new BoundaryTest.Shop().module("lending", false, List.of("BookLent"))
+                .module("catalog", false, List.of("Book", "BookAdded")).shared("audit", List.of("internal.AuditLog"));
+        shop.listeners.add(new ModulithModel.Listener("java.lang.Object", "shop.audit.internal.AuditLog", "on",
+                List.of("shop.lending.BookLent", "shop.catalog.BookAdded")));
+        assertEquals(List.of("lending-svc", "catalog-svc"), report(shop.model(), JDBC, processes("lending-svc",
+                List.of("lending"), "catalog-svc", List.of("catalog"))).orElseThrow().writers());
+    }
+
+    @Test
+    void theSettingsThatAreOnAreNamedAndBothNamesOfRepublishAreAlwaysGiven() {
+        PublicationRegistry old = new PublicationRegistry(PublicationRegistry.Kind.JPA,
+                List.of("spring.modulith.republish-outstanding-events-on-restart=true"));
+        List<String> on = report(library().model(), old, SPLIT).orElseThrow().lines();
+        assertEquals(List.of("- republish at start is on (spring.modulith.republish-outstanding-events-on-restart=true):",
+                "  a process without an event's class fails to start, one without its listener logs an ERROR at every start;"),
+                on.subList(3, 5));
+        assertTrue(on.contains("- the staleness monitor (spring.modulith.events.staleness.*) is off;"), on::toString);
+        assertEquals(List.of("The JPA registry has no setting for a table of its own:",
+                "keep off, while the table is shared, spring.modulith.events.republish-outstanding-events-on-restart,",
+                "spring.modulith.republish-outstanding-events-on-restart and every spring.modulith.events.staleness.* setting."),
+                on.subList(on.size() - 3, on.size()));
+
+        PublicationRegistry stale = new PublicationRegistry(PublicationRegistry.Kind.JPA,
+                List.of("spring.modulith.events.staleness.published=PT1H"));
+        List<String> monitored = report(library().model(), stale, SPLIT).orElseThrow().lines();
+        assertEquals(List.of("- republish at start is off: turned on, a process without an event's class would fail to start;",
+                "- the staleness monitor is on (spring.modulith.events.staleness.published=PT1H):",
+                "  every process marks the others' publications too;"), monitored.subList(3, 6));
+    }
+
+    @Test
+    void aJdbcRegistryIsToldToUseASchemaPerProcessWhereTheDatabaseTakesIt() {
+        List<String> report = report(library().model(), JDBC, SPLIT).orElseThrow().lines();
+        assertEquals(List.of("On PostgreSQL, H2 or HSQLDB give each process a schema of its own with"
+                + " spring.modulith.events.jdbc.schema (environment variable SPRING_MODULITH_EVENTS_JDBC_SCHEMA),",
+                "set only once the process's outstanding publications are completed. Until then, and on MySQL, MariaDB,"
+                        + " SQL Server or Oracle (where Spring Modulith refuses the setting):",
+                "keep off, while the table is shared, spring.modulith.events.republish-outstanding-events-on-restart,"),
+                report.subList(6, 9));
+
+        List<String> ecs = SharedPublications.of(library().model(), JDBC, "ecs: the services of topology.yml", SPLIT,
+                SharedPublications.Target.ECS).orElseThrow().lines();
+        assertTrue(ecs.get(1).startsWith("Every task gets the same SPRING_DATASOURCE_URL, and a service's database: moves"
+                + " only its modules' tables: if these processes share one database"), ecs::toString);
+        assertEquals(List.of("Give each process a schema of its own with spring.modulith.events.jdbc.schema (environment"
+                + " variable SPRING_MODULITH_EVENTS_JDBC_SCHEMA),",
+                "set only once the process's outstanding publications are completed. Until then:"), ecs.subList(6, 8));
+    }
+}
