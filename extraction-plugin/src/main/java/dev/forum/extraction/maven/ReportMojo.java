@@ -2,6 +2,7 @@ package dev.forum.extraction.maven;
 
 import dev.forum.extraction.model.ModuleChecks;
 import dev.forum.extraction.model.ModulithModel;
+import dev.forum.extraction.model.PublicationRegistry;
 import dev.forum.extraction.model.ScannedArtifact;
 import dev.forum.extraction.model.TopologyServices;
 import dev.forum.extraction.report.ExtractionReport;
@@ -68,7 +69,7 @@ public class ReportMojo extends RequestingMojo {
                         .forEach(line -> getLog().warn("[extract] " + line));
             }
             ExtractionReport report = report(analysis.model(), analysis.packed(), analysis.springBoot(), file,
-                    topologyServices(file));
+                    topologyServices(file), analysis.publicationRegistry(project));
             List<String> text = ReportText.lines(report);
             Path out = outputDirectory.toPath();
             Files.createDirectories(out);
@@ -91,10 +92,11 @@ public class ReportMojo extends RequestingMojo {
      * blockers of its plan, and first the load balancer's missing route ({@link ModuleRoutes#blockedServices}).
      *
      * @param file the topology file read, or null for none
+     * @param registry the application's event publication registry, for the warnings of plans sharing its table
      */
     static ExtractionReport report(ModulithModel model, List<ScannedArtifact> scanned, Optional<String> springBoot,
-            Topology file, TopologyServices services) {
+            Topology file, TopologyServices services, PublicationRegistry registry) {
         Map<String, String> unrouted = file == null ? Map.of() : ModuleRoutes.blockedServices(file, model);
-        return ExtractionReport.of(model, scanned, springBoot, services, unrouted);
+        return ExtractionReport.of(model, scanned, springBoot, services, unrouted, registry);
     }
 }

@@ -4,9 +4,11 @@ import dev.forum.extraction.model.Blocker;
 import dev.forum.extraction.model.ModuleCycles;
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.Planner;
+import dev.forum.extraction.model.PublicationRegistry;
 import dev.forum.extraction.model.ScannedArtifact;
 import dev.forum.extraction.model.ServicePlan;
 import dev.forum.extraction.model.ServiceRequest;
+import dev.forum.extraction.model.SharedPublications;
 import dev.forum.extraction.model.TopologyServices;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +28,32 @@ import java.util.TreeMap;
  * @param topology    the topology file's name; "" without one
  * @param services    one entry per service of the topology file, the monolith first, then in the file's order
  * @param cycles      the cycles among the modules, which Spring Modulith's {@code verify()} rejects; empty for none
+ * @param warnings    what builds but may fail at run time: each module's plan alone (in name order), then the topology
+ *                    file's services; empty for none
  */
 public record ExtractionReport(Map<String, Object> application, List<ModuleEntry> modules, String topology,
-        List<ServiceEntry> services, List<ModuleCycles.Cycle> cycles) {
+        List<ServiceEntry> services, List<ModuleCycles.Cycle> cycles, List<Warning> warnings) {
+
+    /**
+     * A plan that builds but may fail at run time.
+     *
+     * @param kind     {@code shared-event-publications} ({@link SharedPublications}): its processes may share Spring
+     *                 Modulith's event publication table
+     * @param registry the registry's kind ({@code jpa}, {@code jdbc})
+     * @param about    the plan: {@code Module 'loans' alone}, or {@code Services of topology.yml}
+     * @param writers  the plan's processes that store publications (a module's name, {@code monolith}, or a service)
+     * @param lines    the warning, several short lines
+     */
+    public record Warning(String kind, String registry, String about, List<String> writers, List<String> lines) {
+
+        /** The kind of {@link SharedPublications}' warning. */
+        public static final String SHARED_EVENT_PUBLICATIONS = "shared-event-publications";
+
+        public Warning {
+            writers = List.copyOf(writers);
+            lines = List.copyOf(lines);
+        }
+    }
 
     /** How a module takes part in services. */
     public enum Kind {
@@ -97,6 +122,17 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
      */
     public static ExtractionReport of(ModulithModel model, List<ScannedArtifact> artifacts, Optional<String> springBoot,
             TopologyServices services, Map<String, String> unrouted) {
+        return of(model, artifacts, springBoot, services, unrouted, PublicationRegistry.NONE);
+    }
+
+    /**
+     * As {@link #of(ModulithModel, List, Optional, TopologyServices, Map)}, warning of every plan whose processes may
+     * share the registry's publication table ({@link SharedPublications}).
+     *
+     * @param registry the application's event publication registry ({@link PublicationRegistry#NONE} without one)
+     */
+    public static ExtractionReport of(ModulithModel model, List<ScannedArtifact> artifacts, Optional<String> springBoot,
+            TopologyServices services, Map<String, String> unrouted, PublicationRegistry registry) {
         Map<String, Object> application = new TreeMap<>();
         application.put("mainClass", model.mainClass());
         application.put("rootPackages", model.rootPackages());
@@ -125,7 +161,33 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
                     callers, plan.blockers(), service));
         }
         return new ExtractionReport(application, entries, services.file(), services(model, artifacts, services, unrouted),
-                ModuleCycles.of(model, services));
+                ModuleCycles.of(model, services), warnings(model, registry, services));
+    }
+
+    /** Each module's plan alone (it and the monolith with the rest), then the file's services, that share the table. */
+    private static List<Warning> warnings(ModulithModel model, PublicationRegistry registry, TopologyServices services) {
+        List<Warning> warnings = new ArrayList<>();
+        for (String module : model.extractableModules()) {
+            Map<String, List<String>> processes = new java.util.LinkedHashMap<>();
+            processes.put(module, List.of(module));
+            processes.put("monolith", model.extractableModules().stream().filter(m -> !m.equals(module)).toList());
+            warning(model, registry, "Module '" + module + "' alone", processes).ifPresent(warnings::add);
+        }
+        if (services.present()) {
+            Map<String, List<String>> processes = new java.util.LinkedHashMap<>();
+            processes.put(services.monolith(), model.extractableModules().stream()
+                    .filter(m -> services.holder(m).isEmpty()).toList());
+            processes.putAll(services.extracted());
+            warning(model, registry, "Services of " + services.file(), processes).ifPresent(warnings::add);
+        }
+        return warnings;
+    }
+
+    private static Optional<Warning> warning(ModulithModel model, PublicationRegistry registry, String about,
+            Map<String, List<String>> processes) {
+        return SharedPublications.of(model, registry, about, processes, SharedPublications.Target.REPORT)
+                .map(found -> new Warning(Warning.SHARED_EVENT_PUBLICATIONS, registry.kind().id(), about, found.writers(),
+                        found.lines()));
     }
 
     /** Each service of the file planned as {@code -Dextract=<service>} plans it. */

@@ -39,6 +39,7 @@ public final class ReportJson {
         root.put("modules", report.modules().stream().map(ReportJson::module).toList());
         root.put("services", report.services().stream().map(ReportJson::service).toList());
         root.put("cycles", report.cycles().stream().map(ReportJson::cycle).toList());
+        root.put("warnings", report.warnings().stream().map(ReportJson::warning).toList());
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -64,6 +65,16 @@ public final class ReportJson {
         json.put("dependencies", cycle.dependencies());
         json.put("members", cycle.members());
         json.put("message", cycle.describe());
+        return json;
+    }
+
+    private static Map<String, Object> warning(ExtractionReport.Warning warning) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("kind", warning.kind());
+        json.put("registry", warning.registry());
+        json.put("about", warning.about());
+        json.put("writers", warning.writers());
+        json.put("lines", warning.lines());
         return json;
     }
 

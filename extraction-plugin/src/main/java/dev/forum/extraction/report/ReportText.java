@@ -38,6 +38,12 @@ public final class ReportText {
             lines.add(servicesSummary(report));
         }
         report.cycles().forEach(cycle -> lines.add(WARNING + cycle.describe()));
+        // Every line of a warning keeps the prefix, so that the build logs it as a warning; the rest are indented.
+        report.warnings().forEach(warning -> {
+            for (int i = 0; i < warning.lines().size(); i++) {
+                lines.add(WARNING + (i == 0 ? "" : "  ") + warning.lines().get(i));
+            }
+        });
         int width = report.modules().stream().mapToInt(m -> m.name().length()).max().orElse(0);
         for (ModuleEntry module : report.modules()) {
             String name = String.format("  %-" + width + "s  ", module.name());

@@ -11,6 +11,7 @@ import dev.forum.extraction.ecs.EcsSettings;
 import dev.forum.extraction.model.Blocker;
 import dev.forum.extraction.model.HttpContract;
 import dev.forum.extraction.model.ModulithModel;
+import dev.forum.extraction.model.PublicationRegistry;
 import dev.forum.extraction.model.TopologyServices;
 import dev.forum.extraction.report.ExtractionReport;
 import dev.forum.extraction.report.ReportText;
@@ -85,7 +86,8 @@ class RefusedServicesTest {
     void aServiceBlockedByItsRouteOrByItsPlanIsBlockedInTheReportWithTheRefusalsWords() {
         Topology topology = topology(SERVICES);
         TopologyServices services = ExtractRequests.topologyServices(topology, "/app/topology.yml");
-        ExtractionReport report = ReportMojo.report(library(), List.of(), Optional.empty(), topology, services);
+        ExtractionReport report = ReportMojo.report(library(), List.of(), Optional.empty(), topology, services,
+                PublicationRegistry.NONE);
 
         assertEquals(List.of("monolith", "catalog"), report.buildableServices());
         ExtractionReport.ServiceEntry circulation = report.service("circulation").orElseThrow();
@@ -136,7 +138,8 @@ class RefusedServicesTest {
         assertEquals(List.of(), warnings);
         assertEquals(List.of("lending"), rendered.extracted().stream().map(s -> s.name()).toList());
         assertEquals(List.of("monolith", "lending"), ReportMojo.report(library(), List.of(), Optional.empty(), topology,
-                ExtractRequests.topologyServices(topology, "/app/topology.yml")).buildableServices());
+                ExtractRequests.topologyServices(topology, "/app/topology.yml"),
+                PublicationRegistry.NONE).buildableServices());
     }
 
     /**

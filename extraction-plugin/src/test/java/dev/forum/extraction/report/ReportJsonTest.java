@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forum.extraction.FakeApp;
 import dev.forum.extraction.model.Blocker;
 import dev.forum.extraction.model.ModulithModel;
+import dev.forum.extraction.model.PublicationRegistry;
 import dev.forum.extraction.model.TopologyServices;
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,6 +99,52 @@ class ReportJsonTest {
     }
 
     @Test
+    void plansThatMayShareThePublicationTableAreWarningsOfTheTextAndInTheJsonTheModulesStayExtractable() throws IOException {
+        List<ModulithModel.Module> modules = List.of(
+                new ModulithModel.Module("catalog", "lib.catalog", false, false, Set.of("lib.catalog.Book"),
+                        Set.of("lib.catalog.Book"), Map.of(), List.of()),
+                new ModulithModel.Module("lending", "lib.lending", false, false,
+                        Set.of("lib.lending.BookLent", "lib.lending.internal.Ledger"), Set.of("lib.lending.BookLent"), Map.of(),
+                        List.of()));
+        ModulithModel model = new ModulithModel("lib.LibraryApplication", List.of("lib"), modules, Map.of(), Set.of(),
+                List.of(new ModulithModel.Listener("lib.lending.BookLent", "lib.lending.internal.Ledger", "on")), List.of(),
+                Map.of(), Map.of(), "2.1.1", "25");
+        TopologyServices services = new TopologyServices("topology.yml", "monolith", Map.of("shelf", List.of("catalog")));
+        PublicationRegistry registry = new PublicationRegistry(PublicationRegistry.Kind.JPA,
+                List.of(PublicationRegistry.REPUBLISH_OLD + "=true"));
+        ExtractionReport report = ExtractionReport.of(model, List.of(), Optional.empty(), services, Map.of(), registry);
+        JsonNode json = JSON.readTree(ReportJson.write(report));
+
+        assertEquals(List.of(), problems(schema(), json, "$"));
+        assertEquals("[\"catalog\",\"lending\"]", json.at("/summary/extractable").toString(), "a warning blocks nothing");
+        assertEquals("shelf", json.at("/modules/0/service").asText(), "a module's service keeps its meaning");
+        assertEquals(3, json.get("warnings").size());
+        JsonNode catalog = json.at("/warnings/0");
+        assertEquals("shared-event-publications", catalog.get("kind").asText());
+        assertEquals("jpa", catalog.get("registry").asText());
+        assertEquals("Module 'catalog' alone", catalog.get("about").asText());
+        assertEquals("[\"monolith\"]", catalog.get("writers").toString(), "lending stays in the monolith");
+        assertEquals("[\"lending\"]", json.at("/warnings/1/writers").toString());
+        assertEquals("Services of topology.yml", json.at("/warnings/2/about").asText());
+        assertEquals("[\"monolith\"]", json.at("/warnings/2/writers").toString());
+        assertEquals(report.warnings().get(2).lines().size(), json.at("/warnings/2/lines").size());
+
+        List<String> text = ReportText.lines(report);
+        int first = text.indexOf("Warning: Services of topology.yml: 2 processes (monolith, shelf) with Spring Modulith's"
+                + " JPA event publication registry; monolith stores event publications.");
+        assertTrue(first > 0, String.join("\n", text));
+        assertEquals("Warning:   If these processes share one database, they share its event_publication table.",
+                text.get(first + 1));
+        assertEquals("Warning:   - republish at start is on (" + PublicationRegistry.REPUBLISH_OLD + "=true):",
+                text.get(first + 3));
+
+        ExtractionReport without = ExtractionReport.of(model, List.of(), Optional.empty(), services, Map.of(),
+                PublicationRegistry.NONE);
+        assertEquals("[]", JSON.readTree(ReportJson.write(without)).get("warnings").toString());
+        assertTrue(ReportText.lines(without).stream().noneMatch(l -> l.contains("event_publication")));
+    }
+
+    @Test
     void theSchemaNamesEveryBlockerKind() throws IOException {
         List<String> kinds = new ArrayList<>();
         schema().at("/properties/modules/items/properties/blockers/items/properties/kind/enum").forEach(k -> kinds.add(k.asText()));
@@ -105,6 +152,10 @@ class ReportJsonTest {
         List<String> serviceKinds = new ArrayList<>();
         schema().at("/properties/services/items/properties/blockers/items/properties/kind/enum").forEach(k -> serviceKinds.add(k.asText()));
         assertEquals(ReportJson.kinds(), serviceKinds);
+        List<String> registries = new ArrayList<>();
+        schema().at("/properties/warnings/items/properties/registry/enum").forEach(k -> registries.add(k.asText()));
+        assertEquals(java.util.Arrays.stream(PublicationRegistry.Kind.values()).filter(PublicationRegistry.Kind::relational)
+                .map(PublicationRegistry.Kind::id).toList(), registries, "only a relational registry is warned of");
         // The validator below is not vacuous: a report without its summary fails it.
         JsonNode broken = JSON.readTree("{\"format\": 1, \"application\": {}, \"modules\": []}");
         assertTrue(!problems(schema(), broken, "$").isEmpty());
