@@ -34,7 +34,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * an application without Spring's JDBC on its runtime class path gets no database, no database credentials and no path
  * to a database (least privilege), in one line.
  * What the tasks need and the build does not give them (the PostgreSQL driver, the RDS certificate bundle in the image,
- * Spring Boot Actuator for the health checks) is one warning line each ({@link TaskNeeds}). No network, no AWS.
+ * Spring Boot Actuator for the health checks) is one warning line each ({@link TaskNeeds}), and services that may share
+ * Spring Modulith's event publication table get a warning of several lines. No network, no AWS.
  * Every mistake of a run is refused at once, nothing written ({@link EcsRefusals}): the topology file's, its ECS
  * deployment's and the settings'.
  */
@@ -212,6 +213,8 @@ public class EcsMojo extends AnalysingMojo {
         Map<String, String> files = EcsRenderer.render(resolved, settings);
         TaskNeeds.warnings(runtime, moduleDatabases, settings.healthCheckPath(), settings.managementPort(), settings.rdsCaBundle(),
                 imageFolder()).forEach(line -> getLog().warn("[extract] " + line));
+        TaskNeeds.sharedPublications(resolved, analysis.model(), analysis.publicationRegistry(project))
+                .forEach(line -> getLog().warn("[extract] " + line));
 
         EcsOutput.write(out, files);
         getLog().info(EcsOutput.summary(project.getBasedir().toPath(), file, out, files, resolved,

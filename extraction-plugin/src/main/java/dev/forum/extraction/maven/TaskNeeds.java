@@ -1,9 +1,15 @@
 package dev.forum.extraction.maven;
 
+import dev.forum.extraction.model.ModulithModel;
+import dev.forum.extraction.model.PublicationRegistry;
+import dev.forum.extraction.model.SharedPublications;
+import dev.forum.topology.Topology;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,7 +18,8 @@ import java.util.Set;
  * needs the PostgreSQL driver on the runtime class path and the RDS certificate bundle in the image, and without a
  * role per module connects as the database's master user; and the load
  * balancers' health checks ask Actuator's port, which only Spring Boot Actuator opens. Each gap is one warning line
- * saying what to add: the deployment is rendered anyway, but its tasks would not start or never turn healthy.
+ * saying what to add: the deployment is rendered anyway, but its tasks would not start or never turn healthy. And
+ * the services that may share Spring Modulith's event publication table ({@link #sharedPublications}).
  */
 final class TaskNeeds {
 
@@ -70,5 +77,25 @@ final class TaskNeeds {
                     + ACTUATOR_STARTER);
         }
         return warnings;
+    }
+
+    /**
+     * The warning of services that may share Spring Modulith's event publication table ({@link SharedPublications},
+     * for the ecs goal's tasks: one {@code SPRING_DATASOURCE_URL}, and a service's {@code database:} moves only its
+     * modules' tables).
+     *
+     * @param rendered the topology as rendered: its deployed services, each with the modules it runs in process
+     * @param model    the application's modules and listeners
+     * @param registry the application's event publication registry
+     * @return the warning's lines without the build's prefix, the first starting {@code ecs: }, the rest indented;
+     *         empty when the services share no table
+     */
+    static List<String> sharedPublications(Topology rendered, ModulithModel model, PublicationRegistry registry) {
+        Map<String, Set<String>> processes = new LinkedHashMap<>();
+        rendered.deployedServices().forEach(service -> processes.put(service.name(), rendered.localModules(service.name())));
+        String about = "ecs: the services of " + Path.of(rendered.source()).getFileName();
+        return SharedPublications.of(model, registry, about, processes, SharedPublications.Target.ECS)
+                .map(found -> found.lines().stream().map(line -> line.startsWith(about) ? line : "  " + line).toList())
+                .orElse(List.of());
     }
 }

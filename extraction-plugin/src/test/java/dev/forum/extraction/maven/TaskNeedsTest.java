@@ -3,10 +3,15 @@ package dev.forum.extraction.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.forum.extraction.model.ModulithModel;
+import dev.forum.extraction.model.PublicationRegistry;
+import dev.forum.topology.Topology;
+import dev.forum.topology.TopologyFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,5 +91,49 @@ class TaskNeedsTest {
                 + " extract.ecs.databaseBootstrapImage for a role per module"), warnings);
         assertEquals(List.of(), TaskNeeds.warnings(Set.of(ACTUATOR), false, "/actuator/health/readiness", 3001, BUNDLE, null),
                 "without JDBC no task connects to a database");
+    }
+
+    /** lending publishes BookLent to its own Ledger; catalog has no listener. */
+    private static ModulithModel library() {
+        List<ModulithModel.Module> modules = List.of(
+                new ModulithModel.Module("catalog", "lib.catalog", false, false, Set.of("lib.catalog.Book"),
+                        Set.of("lib.catalog.Book"), Map.of(), List.of()),
+                new ModulithModel.Module("lending", "lib.lending", false, false,
+                        Set.of("lib.lending.BookLent", "lib.lending.internal.Ledger"), Set.of("lib.lending.BookLent"), Map.of(),
+                        List.of()));
+        return new ModulithModel("lib.LibraryApplication", List.of("lib"), modules, Map.of(), Set.of(),
+                List.of(new ModulithModel.Listener("lib.lending.BookLent", "lib.lending.internal.Ledger", "on")), List.of(),
+                Map.of(), Map.of(), "2.1.1", "25");
+    }
+
+    private static List<String> shared(String services, PublicationRegistry registry) {
+        Topology rendered = Topology.resolve(TopologyFile.parse("services:\n  - { name: monolith, monolith: true }\n" + services,
+                "/app/topology.yml"), ModuleRoutes.of(library()));
+        return TaskNeeds.sharedPublications(rendered, library(), registry);
+    }
+
+    @Test
+    void servicesThatMayShareTheJdbcPublicationTableAreToldToUseASchemaEach() {
+        PublicationRegistry jdbc = new PublicationRegistry(PublicationRegistry.Kind.JDBC,
+                List.of(PublicationRegistry.REPUBLISH + "=true"));
+        List<String> lines = shared("  - { name: shelf, modules: [catalog] }\n", jdbc);
+        assertEquals("ecs: the services of topology.yml: 2 processes (monolith, shelf) with Spring Modulith's JDBC event"
+                + " publication registry; monolith stores event publications.", lines.get(0));
+        assertEquals("  Every task gets the same SPRING_DATASOURCE_URL, and a service's database: moves only its modules'"
+                + " tables: if these processes share one database, they share its event_publication table.", lines.get(1));
+        assertTrue(lines.contains("  Give each process a schema of its own with spring.modulith.events.jdbc.schema"
+                + " (environment variable SPRING_MODULITH_EVENTS_JDBC_SCHEMA),"), String.join("\n", lines));
+        assertTrue(lines.stream().skip(1).allMatch(line -> line.startsWith("  ")), "one warning: the rest indented");
+    }
+
+    @Test
+    void aSingleDeployedServiceOrADocumentStoreGetsNoPublicationWarning() {
+        PublicationRegistry jpa = new PublicationRegistry(PublicationRegistry.Kind.JPA, List.of());
+        // Every module in shelf: the monolith holds none and is not deployed.
+        assertEquals(List.of(), shared("  - { name: shelf, modules: [catalog, lending] }\n", jpa));
+        assertEquals(List.of(), shared("  - { name: shelf, modules: [catalog] }\n",
+                new PublicationRegistry(PublicationRegistry.Kind.MONGODB, List.of())));
+        assertEquals("  The JPA registry has no setting for a table of its own:",
+                shared("  - { name: shelf, modules: [catalog] }\n", jpa).get(6));
     }
 }
