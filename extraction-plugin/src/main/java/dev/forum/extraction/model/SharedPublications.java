@@ -102,13 +102,15 @@ public final class SharedPublications {
                 : "If these processes share one database, they share its event_publication table.");
         lines.add("Each process then reads the others' incomplete publications (marking one complete touches only its own):");
         if (registry.republishes()) {
-            lines.add("- republish at start is on (" + settingsOf(registry, "republish") + "):");
+            String on = settingsOf(registry, s -> s.contains("republish-outstanding-events-on-restart="));
+            lines.add("- republish at start is on (" + on + "):");
             lines.add("  a process without an event's class fails to start, one without its listener logs an ERROR at every start;");
         } else {
             lines.add("- republish at start is off: turned on, a process without an event's class would fail to start;");
         }
         if (registry.monitorsStaleness()) {
-            lines.add("- the staleness monitor is on (" + settingsOf(registry, PublicationRegistry.STALENESS_PREFIX) + "):");
+            String on = settingsOf(registry, s -> s.startsWith(PublicationRegistry.STALENESS_PREFIX));
+            lines.add("- the staleness monitor is on (" + on + "):");
             lines.add("  every process marks the others' publications too;");
         } else {
             lines.add("- the staleness monitor (" + PublicationRegistry.STALENESS_PREFIX + "*) is off;");
@@ -129,8 +131,8 @@ public final class SharedPublications {
         return lines;
     }
 
-    private static String settingsOf(PublicationRegistry registry, String start) {
-        return String.join(", ", registry.settings().stream()
-                .filter(s -> start.equals("republish") ? s.contains("republish-outstanding") : s.startsWith(start)).toList());
+    /** The settings found on that {@code which} accepts, as {@code key=value, key=value}. */
+    private static String settingsOf(PublicationRegistry registry, java.util.function.Predicate<String> which) {
+        return String.join(", ", registry.settings().stream().filter(which).toList());
     }
 }
