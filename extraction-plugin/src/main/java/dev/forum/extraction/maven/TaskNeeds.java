@@ -87,15 +87,20 @@ final class TaskNeeds {
      * @param rendered the topology as rendered: its deployed services, each with the modules it runs in process
      * @param model    the application's modules and listeners
      * @param registry the application's event publication registry
-     * @return the warning's lines without the build's prefix, the first starting {@code ecs: }, the rest indented;
+     * @return the one warning's lines without the build's prefix, the first starting {@code ecs: }, the rest indented;
      *         empty when the services share no table
      */
     static List<String> sharedPublications(Topology rendered, ModulithModel model, PublicationRegistry registry) {
         Map<String, Set<String>> processes = new LinkedHashMap<>();
         rendered.deployedServices().forEach(service -> processes.put(service.name(), rendered.localModules(service.name())));
-        String about = "ecs: the services of " + Path.of(rendered.source()).getFileName();
-        return SharedPublications.of(model, registry, about, processes, SharedPublications.Target.ECS)
-                .map(found -> found.lines().stream().map(line -> line.startsWith(about) ? line : "  " + line).toList())
-                .orElse(List.of());
+        SharedPublications.Plan plan = new SharedPublications.Plan("the services of "
+                + Path.of(rendered.source()).getFileName(), processes);
+        List<String> lines = SharedPublications.of(model, registry, List.of(plan), SharedPublications.Target.ECS)
+                .map(SharedPublications.Finding::lines).orElse(List.of());
+        List<String> prefixed = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            prefixed.add((i == 0 ? "ecs: " : "  ") + lines.get(i));
+        }
+        return prefixed;
     }
 }

@@ -1,6 +1,8 @@
 package dev.forum.extraction.model;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +11,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Whether a plan's processes would share Spring Modulith's event publication table, and the warning lines saying so.
+ * Which plans' processes would share Spring Modulith's event publication table, and the one warning naming them all
+ * (a line per plan, then the explanation and advice once).
  *
  * <p>The rule: a plan warns when the application's registry is relational (JPA or JDBC: one {@code event_publication}
  * table in the datasource's database), the plan has two processes or more, and at least one of them writes
@@ -19,7 +22,9 @@ import java.util.TreeSet;
  * transactional listener (which gets publications) from a plain one (which does not). A listener in no module runs in
  * every process; so do open, shared and main modules. Every other process of the plan reads those publications too
  * (republish at start, the staleness monitor, {@code IncompleteEventPublications}), even one with no listener at all:
- * that is the process that fails, not finding the event's class. A MongoDB or Neo4j registry gets no warning: the
+ * that is the process that, with republish on, fails to start on the JPA registry (the event's class is missing) or
+ * skips them with a WARN on the JDBC one ({@link PublicationRegistry} says what Spring Modulith
+ * 2.1.1 does). A MongoDB or Neo4j registry gets no warning: the
  * plugin renders no such store, and whether its collections are shared is the user's own deployment.
  */
 public final class SharedPublications {
@@ -33,13 +38,43 @@ public final class SharedPublications {
     }
 
     /**
-     * @param writers the processes that write publications, in the plan's order
-     * @param lines   the warning, several short lines: what is shared, what reads it, what to do
+     * A plan to check: its processes, each by name (in the plan's order) with the modules it holds; the modules that
+     * run everywhere may be left out.
+     *
+     * @param about     what the plan is, as its line of the warning names it (e.g. {@code Module 'loans' alone})
+     * @param processes each process's name to its modules
      */
-    public record Finding(List<String> writers, List<String> lines) {
+    public record Plan(String about, Map<String, ? extends Collection<String>> processes) {
+
+        public Plan {
+            processes = Collections.unmodifiableMap(new LinkedHashMap<>(processes));
+        }
+    }
+
+    /**
+     * A plan whose processes may share the table.
+     *
+     * @param about     the plan, as {@link Plan#about()}
+     * @param processes the plan's processes, in its order
+     * @param writers   the processes that store publications, in the plan's order
+     */
+    public record Sharing(String about, List<String> processes, List<String> writers) {
+
+        public Sharing {
+            processes = List.copyOf(processes);
+            writers = List.copyOf(writers);
+        }
+    }
+
+    /**
+     * @param plans the plans that share the table, in the order given
+     * @param lines the one warning for them all, several short lines: one per plan, then what is shared, what reads it,
+     *              what to do (said once)
+     */
+    public record Finding(List<Sharing> plans, List<String> lines) {
 
         public Finding {
-            writers = List.copyOf(writers);
+            plans = List.copyOf(plans);
             lines = List.copyOf(lines);
         }
     }
@@ -48,36 +83,37 @@ public final class SharedPublications {
     }
 
     /**
-     * @param model     the application's modules and listeners
-     * @param registry  the registry found on the run-time class path, with the settings that are on
-     * @param about     what the plan is, as the first line names it (e.g. {@code Module 'loans' alone})
-     * @param processes each process of the plan (by name, in order) to the modules it holds; the modules that run
-     *                  everywhere may be left out
-     * @param target    where the processes run
-     * @return the warning, empty when the plan does not share the table (see the class comment for the rule)
+     * @param model    the application's modules and listeners
+     * @param registry the registry found on the run-time class path, with the settings that are on
+     * @param plans    the plans to check, in the order their lines are to come
+     * @param target   where the processes run
+     * @return one warning naming every plan that shares the table (see the class comment for the rule), empty when none
+     *         does
      */
-    public static Optional<Finding> of(ModulithModel model, PublicationRegistry registry, String about,
-            Map<String, ? extends java.util.Collection<String>> processes, Target target) {
-        if (!registry.kind().relational() || processes.size() < 2) {
+    public static Optional<Finding> of(ModulithModel model, PublicationRegistry registry, List<Plan> plans, Target target) {
+        if (!registry.kind().relational()) {
+            return Optional.empty();
+        }
+        List<Sharing> sharing = plans.stream().flatMap(plan -> sharing(model, plan).stream()).toList();
+        return sharing.isEmpty() ? Optional.empty() : Optional.of(new Finding(sharing, lines(registry, sharing, target)));
+    }
+
+    /** The plan's sharing of the table: two processes or more, one of them storing publications. */
+    private static Optional<Sharing> sharing(ModulithModel model, Plan plan) {
+        if (plan.processes().size() < 2) {
             return Optional.empty();
         }
         Set<String> everywhere = model.everywhereModules();
-        Map<String, Set<String>> held = new LinkedHashMap<>();
-        processes.forEach((name, modules) -> {
+        List<String> writers = new ArrayList<>();
+        plan.processes().forEach((name, modules) -> {
             Set<String> all = new TreeSet<>(modules);
             all.addAll(everywhere);
-            held.put(name, all);
-        });
-        List<String> writers = new ArrayList<>();
-        held.forEach((name, modules) -> {
-            if (model.listeners().stream().anyMatch(listener -> writes(model, listener, modules))) {
+            if (model.listeners().stream().anyMatch(listener -> writes(model, listener, all))) {
                 writers.add(name);
             }
         });
-        if (writers.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Finding(writers, lines(registry, about, List.copyOf(held.keySet()), writers, target)));
+        return writers.isEmpty() ? Optional.empty()
+                : Optional.of(new Sharing(plan.about(), List.copyOf(plan.processes().keySet()), writers));
     }
 
     /** Whether the listener runs in a process holding {@code modules} with a publisher of an event it receives. */
@@ -89,35 +125,50 @@ public final class SharedPublications {
         return model.publishersOf(listener).values().stream().anyMatch(publishers -> publishers.stream().anyMatch(modules::contains));
     }
 
-    private static List<String> lines(PublicationRegistry registry, String about, List<String> processes,
-            List<String> writers, Target target) {
+    private static List<String> lines(PublicationRegistry registry, List<Sharing> plans, Target target) {
         String kind = registry.kind() == PublicationRegistry.Kind.JPA ? "JPA" : "JDBC";
         List<String> lines = new ArrayList<>();
-        lines.add(about + ": " + processes.size() + " processes (" + String.join(", ", processes) + ") with Spring Modulith's "
-                + kind + " event publication registry; " + String.join(", ", writers)
-                + (writers.size() == 1 ? " stores" : " store") + " event publications.");
+        lines.add((plans.size() == 1 ? "A plan runs" : plans.size() + " plans run") + " the application in processes that"
+                + " may share Spring Modulith's " + kind + " event publication table:");
+        for (Sharing plan : plans) {
+            lines.add("- " + plan.about() + ": " + String.join(", ", plan.processes()) + "; " + String.join(", ", plan.writers())
+                    + (plan.writers().size() == 1 ? " stores" : " store") + " event publications.");
+        }
         lines.add(target == Target.ECS
                 ? "Every task gets the same SPRING_DATASOURCE_URL, and a service's database: moves only its modules' tables:"
                         + " if these processes share one database, they share its event_publication table."
-                : "If these processes share one database, they share its event_publication table.");
-        lines.add("Each process then reads the others' incomplete publications (marking one complete touches only its own):");
+                : "If a plan's processes share one database, they share its event_publication table.");
+        lines.add("Each process then reads, and marks, the others' publications:");
+        // What republishing does to another process's publication (Spring Modulith 2.1.1): the JPA registry fails to
+        // read a row whose event class is missing, the JDBC registry skips it with a WARN; a known event without its
+        // listener here is logged as an ERROR and marked failed.
+        String republishing = (registry.kind() == PublicationRegistry.Kind.JPA
+                ? "a process without an event's class fails to start"
+                : "a process without an event's class skips it with a WARN")
+                + ", one without its listener logs an ERROR and marks it failed;";
         if (registry.republishes()) {
-            String on = settingsOf(registry, s -> s.contains("republish-outstanding-events-on-restart="));
-            lines.add("- republish at start is on (" + on + "):");
-            lines.add("  a process without an event's class fails to start, one without its listener logs an ERROR at every start;");
+            lines.add("- republish at start is on (" + settingsOf(registry, s -> s.contains("republish-outstanding-events-on-restart="))
+                    + "):");
+            lines.add("  " + republishing);
         } else {
-            lines.add("- republish at start is off: turned on, a process without an event's class would fail to start;");
+            lines.add("- republish at start is not on in application.properties or application.yml (profile files and the"
+                    + " environment are not read);");
+            lines.add("  turned on, " + republishing);
         }
         if (registry.monitorsStaleness()) {
-            String on = settingsOf(registry, s -> s.startsWith(PublicationRegistry.STALENESS_PREFIX));
-            lines.add("- the staleness monitor is on (" + on + "):");
-            lines.add("  every process marks the others' publications too;");
+            lines.add("- the staleness monitor is on (" + settingsOf(registry, s -> s.startsWith(PublicationRegistry.STALENESS_PREFIX))
+                    + "):");
+            lines.add("  every process marks the others' stale publications failed;");
         } else {
-            lines.add("- the staleness monitor (" + PublicationRegistry.STALENESS_PREFIX + "*) is off;");
+            lines.add("- no staleness monitor there (" + PublicationRegistry.STALENESS_PREFIX + "published, processing or resubmitted);");
         }
-        lines.add("- IncompleteEventPublications and FailedEventPublications return every process's publications.");
+        lines.add("- IncompleteEventPublications and FailedEventPublications resubmit every process's publications, as"
+                + " republish does.");
+        lines.add("Completing one matches the event and the listener's id: a process completes another's only for a"
+                + " listener both run.");
         List<String> keepOff = List.of("keep off, while the table is shared, " + PublicationRegistry.REPUBLISH + ",",
-                PublicationRegistry.REPUBLISH_OLD + " and every " + PublicationRegistry.STALENESS_PREFIX + "* setting.");
+                PublicationRegistry.REPUBLISH_OLD + " and " + PublicationRegistry.STALENESS_PREFIX
+                        + "published, processing and resubmitted.");
         if (registry.kind() == PublicationRegistry.Kind.JPA) {
             lines.add("The JPA registry has no setting for a table of its own:");
         } else {

@@ -11,6 +11,7 @@ import dev.forum.extraction.model.ServiceRequest;
 import dev.forum.extraction.model.SharedPublications;
 import dev.forum.extraction.model.TopologyServices;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,29 +29,30 @@ import java.util.TreeMap;
  * @param topology    the topology file's name; "" without one
  * @param services    one entry per service of the topology file, the monolith first, then in the file's order
  * @param cycles      the cycles among the modules, which Spring Modulith's {@code verify()} rejects; empty for none
- * @param warnings    what builds but may fail at run time: each module's plan alone (in name order), then the topology
- *                    file's services; empty for none
+ * @param warnings    what builds but may fail at run time, one per situation naming every plan it applies to; empty
+ *                    for none
  */
 public record ExtractionReport(Map<String, Object> application, List<ModuleEntry> modules, String topology,
         List<ServiceEntry> services, List<ModuleCycles.Cycle> cycles, List<Warning> warnings) {
 
     /**
-     * A plan that builds but may fail at run time.
+     * One situation that builds but may fail at run time, with every plan it applies to.
      *
-     * @param kind     {@code shared-event-publications} ({@link SharedPublications}): its processes may share Spring
-     *                 Modulith's event publication table
+     * @param kind     {@code shared-event-publications} ({@link SharedPublications}): the plans' processes may share
+     *                 Spring Modulith's event publication table
      * @param registry the registry's kind ({@code jpa}, {@code jdbc})
-     * @param about    the plan: {@code Module 'loans' alone}, or {@code Services of topology.yml}
-     * @param writers  the plan's processes that store publications (a module's name, {@code monolith}, or a service)
-     * @param lines    the warning, several short lines
+     * @param plans    the plans it applies to, each module's plan alone ({@code Module 'loans' alone}, in name order),
+     *                 then the topology file's services ({@code Services of topology.yml}), each with its processes and
+     *                 the processes that store publications
+     * @param lines    the warning, several short lines: one per plan, then the explanation and advice once
      */
-    public record Warning(String kind, String registry, String about, List<String> writers, List<String> lines) {
+    public record Warning(String kind, String registry, List<SharedPublications.Sharing> plans, List<String> lines) {
 
         /** The kind of {@link SharedPublications}' warning. */
         public static final String SHARED_EVENT_PUBLICATIONS = "shared-event-publications";
 
         public Warning {
-            writers = List.copyOf(writers);
+            plans = List.copyOf(plans);
             lines = List.copyOf(lines);
         }
     }
@@ -164,30 +166,29 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
                 ModuleCycles.of(model, services), warnings(model, registry, services));
     }
 
-    /** Each module's plan alone (it and the monolith with the rest), then the file's services, that share the table. */
+    /**
+     * The one warning of the plans that share the table: each module's plan alone (it and the monolith with the rest),
+     * then the file's services.
+     */
     private static List<Warning> warnings(ModulithModel model, PublicationRegistry registry, TopologyServices services) {
-        List<Warning> warnings = new ArrayList<>();
+        List<SharedPublications.Plan> plans = new ArrayList<>();
         for (String module : model.extractableModules()) {
-            Map<String, List<String>> processes = new java.util.LinkedHashMap<>();
+            Map<String, List<String>> processes = new LinkedHashMap<>();
             processes.put(module, List.of(module));
             processes.put("monolith", model.extractableModules().stream().filter(m -> !m.equals(module)).toList());
-            warning(model, registry, "Module '" + module + "' alone", processes).ifPresent(warnings::add);
+            plans.add(new SharedPublications.Plan("Module '" + module + "' alone", processes));
         }
         if (services.present()) {
-            Map<String, List<String>> processes = new java.util.LinkedHashMap<>();
+            Map<String, List<String>> processes = new LinkedHashMap<>();
             processes.put(services.monolith(), model.extractableModules().stream()
                     .filter(m -> services.holder(m).isEmpty()).toList());
             processes.putAll(services.extracted());
-            warning(model, registry, "Services of " + services.file(), processes).ifPresent(warnings::add);
+            plans.add(new SharedPublications.Plan("Services of " + services.file(), processes));
         }
-        return warnings;
-    }
-
-    private static Optional<Warning> warning(ModulithModel model, PublicationRegistry registry, String about,
-            Map<String, List<String>> processes) {
-        return SharedPublications.of(model, registry, about, processes, SharedPublications.Target.REPORT)
-                .map(found -> new Warning(Warning.SHARED_EVENT_PUBLICATIONS, registry.kind().id(), about, found.writers(),
-                        found.lines()));
+        return SharedPublications.of(model, registry, plans, SharedPublications.Target.REPORT)
+                .map(found -> new Warning(Warning.SHARED_EVENT_PUBLICATIONS, registry.kind().id(), found.plans(),
+                        found.lines()))
+                .stream().toList();
     }
 
     /** Each service of the file planned as {@code -Dextract=<service>} plans it. */

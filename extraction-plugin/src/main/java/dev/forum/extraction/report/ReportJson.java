@@ -72,8 +72,13 @@ public final class ReportJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("kind", warning.kind());
         json.put("registry", warning.registry());
-        json.put("about", warning.about());
-        json.put("writers", warning.writers());
+        json.put("plans", warning.plans().stream().map(plan -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("about", plan.about());
+            entry.put("processes", plan.processes());
+            entry.put("writers", plan.writers());
+            return entry;
+        }).toList());
         json.put("lines", warning.lines());
         return json;
     }

@@ -62,13 +62,27 @@ class PublicationRegistryTest {
     }
 
     @Test
-    void anyStalenessSettingTurnsTheMonitorOn() {
-        PublicationRegistry registry = PublicationRegistry.detect(Set.of(), properties(
-                "spring.modulith.events.staleness.check-interval", "PT1M", "spring.modulith.events.staleness.published", "PT10M"));
-        assertTrue(registry.monitorsStaleness());
-        assertFalse(registry.republishes());
-        assertEquals(List.of("spring.modulith.events.staleness.check-interval=PT1M",
-                "spring.modulith.events.staleness.published=PT10M"), registry.settings());
+    void aStalenessDurationOtherThanZeroTurnsTheMonitorOnTheCheckIntervalAloneDoesNot() {
+        assertFalse(PublicationRegistry.detect(Set.of(), properties("spring.modulith.events.staleness.check-interval", "PT1M",
+                "spring.modulith.events.staleness.published", "0s", "spring.modulith.events.staleness.processing", "PT0S"))
+                .monitorsStaleness(), "Spring Modulith 2.1.1 starts the monitor only for a duration other than zero");
+        for (String key : List.of("published", "processing", "resubmitted", "resubmission")) {
+            PublicationRegistry registry = PublicationRegistry.detect(Set.of(), properties(
+                    "spring.modulith.events.staleness.check-interval", "PT1M", "spring.modulith.events.staleness." + key, "10m"));
+            assertTrue(registry.monitorsStaleness(), key);
+            assertFalse(registry.republishes());
+            assertEquals(List.of("spring.modulith.events.staleness." + key + "=10m"), registry.settings());
+        }
+    }
+
+    @Test
+    void theCurrentRepublishNameWinsOverTheOldOneAsSpringModulithReadsThem() {
+        assertFalse(PublicationRegistry.detect(Set.of(), properties(PublicationRegistry.REPUBLISH, "false",
+                PublicationRegistry.REPUBLISH_OLD, "true")).republishes());
+        assertEquals(List.of(PublicationRegistry.REPUBLISH + "=TRUE"), PublicationRegistry.detect(Set.of(), properties(
+                PublicationRegistry.REPUBLISH, "TRUE", PublicationRegistry.REPUBLISH_OLD, "false")).settings());
+        assertEquals(List.of(PublicationRegistry.REPUBLISH_OLD + "=true"), PublicationRegistry.detect(Set.of(), properties(
+                PublicationRegistry.REPUBLISH_OLD, "true")).settings());
     }
 
     @Test

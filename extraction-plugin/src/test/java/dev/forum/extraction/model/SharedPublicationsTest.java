@@ -42,16 +42,24 @@ class SharedPublicationsTest {
 
     private static Optional<SharedPublications.Finding> report(ModulithModel model, PublicationRegistry registry,
             Map<String, List<String>> processes) {
-        return SharedPublications.of(model, registry, "Services of topology.yml", processes, SharedPublications.Target.REPORT);
+        return SharedPublications.of(model, registry, List.of(new SharedPublications.Plan("Services of topology.yml",
+                processes)), SharedPublications.Target.REPORT);
+    }
+
+    /** The plan's writers, the one plan found. */
+    private static List<String> writers(SharedPublications.Finding found) {
+        assertEquals(1, found.plans().size(), found::toString);
+        return found.plans().get(0).writers();
     }
 
     @Test
     void twoProcessesOneOfThemStoringPublicationsWarnEvenTheOneWithoutAListenerIsNamed() {
         SharedPublications.Finding found = report(library().model(), JPA, SPLIT).orElseThrow();
-        assertEquals(List.of("monolith"), found.writers());
-        assertEquals("Services of topology.yml: 2 processes (monolith, catalog-svc) with Spring Modulith's JPA event"
-                + " publication registry; monolith stores event publications.", found.lines().get(0));
-        assertEquals("If these processes share one database, they share its event_publication table.", found.lines().get(1));
+        assertEquals(List.of("monolith"), writers(found));
+        assertEquals(List.of("A plan runs the application in processes that may share Spring Modulith's JPA event"
+                + " publication table:", "- Services of topology.yml: monolith, catalog-svc; monolith stores event publications.",
+                "If a plan's processes share one database, they share its event_publication table."),
+                found.lines().subList(0, 3));
         assertTrue(found.lines().stream().allMatch(line -> line.length() <= 160), () -> "a long line: " + found.lines());
     }
 
@@ -80,7 +88,7 @@ class SharedPublicationsTest {
         quiet.listeners.add(new ModulithModel.Listener("shop.lending.BookLent", "shop.members.internal.Greeter", "on"));
         assertEquals(Optional.empty(), report(quiet.model(), JPA, processes("lending-svc", List.of("lending"),
                 "monolith", List.of("members", "catalog"))), "the listener apart from its publisher: nothing is stored");
-        assertEquals(List.of("monolith"), report(quiet.model(), JPA, SPLIT).orElseThrow().writers(),
+        assertEquals(List.of("monolith"), writers(report(quiet.model(), JPA, SPLIT).orElseThrow()),
                 "publisher and listener together");
     }
 
@@ -90,8 +98,8 @@ class SharedPublicationsTest {
                 .module("catalog", false, List.of("Book", "BookAdded")).shared("audit", List.of("internal.AuditLog"));
         shop.listeners.add(new ModulithModel.Listener("java.lang.Object", "shop.audit.internal.AuditLog", "on",
                 List.of("shop.lending.BookLent", "shop.catalog.BookAdded")));
-        assertEquals(List.of("lending-svc", "catalog-svc"), report(shop.model(), JDBC, processes("lending-svc",
-                List.of("lending"), "catalog-svc", List.of("catalog"))).orElseThrow().writers());
+        assertEquals(List.of("lending-svc", "catalog-svc"), writers(report(shop.model(), JDBC, processes("lending-svc",
+                List.of("lending"), "catalog-svc", List.of("catalog"))).orElseThrow()));
     }
 
     @Test
@@ -100,38 +108,70 @@ class SharedPublicationsTest {
                 List.of("spring.modulith.republish-outstanding-events-on-restart=true"));
         List<String> on = report(library().model(), old, SPLIT).orElseThrow().lines();
         assertEquals(List.of("- republish at start is on (spring.modulith.republish-outstanding-events-on-restart=true):",
-                "  a process without an event's class fails to start, one without its listener logs an ERROR at every start;"),
-                on.subList(3, 5));
-        assertTrue(on.contains("- the staleness monitor (spring.modulith.events.staleness.*) is off;"), on::toString);
+                "  a process without an event's class fails to start, one without its listener logs an ERROR and marks it failed;"),
+                on.subList(4, 6));
+        assertTrue(on.contains("- no staleness monitor there (spring.modulith.events.staleness.published, processing or"
+                + " resubmitted);"), on::toString);
         assertEquals(List.of("The JPA registry has no setting for a table of its own:",
                 "keep off, while the table is shared, spring.modulith.events.republish-outstanding-events-on-restart,",
-                "spring.modulith.republish-outstanding-events-on-restart and every spring.modulith.events.staleness.* setting."),
+                "spring.modulith.republish-outstanding-events-on-restart and spring.modulith.events.staleness.published,"
+                        + " processing and resubmitted."),
                 on.subList(on.size() - 3, on.size()));
 
         PublicationRegistry stale = new PublicationRegistry(PublicationRegistry.Kind.JPA,
                 List.of("spring.modulith.events.staleness.published=PT1H"));
         List<String> monitored = report(library().model(), stale, SPLIT).orElseThrow().lines();
-        assertEquals(List.of("- republish at start is off: turned on, a process without an event's class would fail to start;",
+        assertEquals(List.of("- republish at start is not on in application.properties or application.yml (profile files"
+                + " and the environment are not read);",
+                "  turned on, a process without an event's class fails to start, one without its listener logs an ERROR and"
+                        + " marks it failed;",
                 "- the staleness monitor is on (spring.modulith.events.staleness.published=PT1H):",
-                "  every process marks the others' publications too;"), monitored.subList(3, 6));
+                "  every process marks the others' stale publications failed;"), monitored.subList(4, 8));
     }
 
     @Test
     void aJdbcRegistryIsToldToUseASchemaPerProcessWhereTheDatabaseTakesIt() {
         List<String> report = report(library().model(), JDBC, SPLIT).orElseThrow().lines();
+        assertEquals("  turned on, a process without an event's class skips it with a WARN, one without its listener logs an"
+                + " ERROR and marks it failed;", report.get(5), "the JDBC registry skips a row of an unknown class");
+        assertEquals("Completing one matches the event and the listener's id: a process completes another's only for a"
+                + " listener both run.", report.get(8));
         assertEquals(List.of("On PostgreSQL, H2 or HSQLDB give each process a schema of its own with"
                 + " spring.modulith.events.jdbc.schema (environment variable SPRING_MODULITH_EVENTS_JDBC_SCHEMA),",
                 "set only once the process's outstanding publications are completed. Until then, and on MySQL, MariaDB,"
                         + " SQL Server or Oracle (where Spring Modulith refuses the setting):",
                 "keep off, while the table is shared, spring.modulith.events.republish-outstanding-events-on-restart,"),
-                report.subList(6, 9));
+                report.subList(9, 12));
 
-        List<String> ecs = SharedPublications.of(library().model(), JDBC, "ecs: the services of topology.yml", SPLIT,
-                SharedPublications.Target.ECS).orElseThrow().lines();
-        assertTrue(ecs.get(1).startsWith("Every task gets the same SPRING_DATASOURCE_URL, and a service's database: moves"
+        List<String> ecs = SharedPublications.of(library().model(), JDBC, List.of(new SharedPublications.Plan(
+                "the services of topology.yml", SPLIT)), SharedPublications.Target.ECS).orElseThrow().lines();
+        assertTrue(ecs.get(2).startsWith("Every task gets the same SPRING_DATASOURCE_URL, and a service's database: moves"
                 + " only its modules' tables: if these processes share one database"), ecs::toString);
         assertEquals(List.of("Give each process a schema of its own with spring.modulith.events.jdbc.schema (environment"
                 + " variable SPRING_MODULITH_EVENTS_JDBC_SCHEMA),",
-                "set only once the process's outstanding publications are completed. Until then:"), ecs.subList(6, 8));
+                "set only once the process's outstanding publications are completed. Until then:"), ecs.subList(9, 11));
+    }
+
+    @Test
+    void severalPlansGetOneWarningNamingEachThatSharesTheExplanationOnce() {
+        BoundaryTest.Shop shop = library();
+        List<SharedPublications.Plan> plans = List.of(
+                new SharedPublications.Plan("Module 'catalog' alone", processes("catalog", List.of("catalog"),
+                        "monolith", List.of("lending", "members"))),
+                new SharedPublications.Plan("One process", processes("monolith", List.of("catalog", "lending", "members"))),
+                new SharedPublications.Plan("Module 'lending' alone", processes("lending", List.of("lending"),
+                        "monolith", List.of("catalog", "members"))));
+        SharedPublications.Finding found = SharedPublications.of(shop.model(), JDBC, plans, SharedPublications.Target.REPORT)
+                .orElseThrow();
+        assertEquals(List.of("Module 'catalog' alone", "Module 'lending' alone"),
+                found.plans().stream().map(SharedPublications.Sharing::about).toList(), "the plan of one process is left out");
+        assertEquals(List.of(List.of("monolith"), List.of("lending")),
+                found.plans().stream().map(SharedPublications.Sharing::writers).toList());
+        assertEquals(List.of("2 plans run the application in processes that may share Spring Modulith's JDBC event"
+                + " publication table:", "- Module 'catalog' alone: catalog, monolith; monolith stores event publications.",
+                "- Module 'lending' alone: lending, monolith; lending stores event publications."), found.lines().subList(0, 3));
+        List<String> one = report(shop.model(), JDBC, SPLIT).orElseThrow().lines();
+        assertEquals(one.subList(2, one.size()), found.lines().subList(3, found.lines().size()),
+                "the explanation and advice come once, as for a single plan");
     }
 }

@@ -118,25 +118,31 @@ class ReportJsonTest {
         assertEquals(List.of(), problems(schema(), json, "$"));
         assertEquals("[\"catalog\",\"lending\"]", json.at("/summary/extractable").toString(), "a warning blocks nothing");
         assertEquals("shelf", json.at("/modules/0/service").asText(), "a module's service keeps its meaning");
-        assertEquals(3, json.get("warnings").size());
-        JsonNode catalog = json.at("/warnings/0");
-        assertEquals("shared-event-publications", catalog.get("kind").asText());
-        assertEquals("jpa", catalog.get("registry").asText());
-        assertEquals("Module 'catalog' alone", catalog.get("about").asText());
-        assertEquals("[\"monolith\"]", catalog.get("writers").toString(), "lending stays in the monolith");
-        assertEquals("[\"lending\"]", json.at("/warnings/1/writers").toString());
-        assertEquals("Services of topology.yml", json.at("/warnings/2/about").asText());
-        assertEquals("[\"monolith\"]", json.at("/warnings/2/writers").toString());
-        assertEquals(report.warnings().get(2).lines().size(), json.at("/warnings/2/lines").size());
+        assertEquals(1, json.get("warnings").size(), "one situation, one warning");
+        JsonNode warning = json.at("/warnings/0");
+        assertEquals("shared-event-publications", warning.get("kind").asText());
+        assertEquals("jpa", warning.get("registry").asText());
+        assertEquals(List.of("Module 'catalog' alone", "Module 'lending' alone", "Services of topology.yml"),
+                warning.get("plans").findValuesAsText("about"));
+        assertEquals("[\"catalog\",\"monolith\"]", warning.at("/plans/0/processes").toString());
+        assertEquals("[\"monolith\"]", warning.at("/plans/0/writers").toString(), "lending stays in the monolith");
+        assertEquals("[\"lending\"]", warning.at("/plans/1/writers").toString());
+        assertEquals("[\"monolith\",\"shelf\"]", warning.at("/plans/2/processes").toString());
+        assertEquals("[\"monolith\"]", warning.at("/plans/2/writers").toString());
+        assertEquals(report.warnings().get(0).lines().size(), warning.get("lines").size());
 
         List<String> text = ReportText.lines(report);
-        int first = text.indexOf("Warning: Services of topology.yml: 2 processes (monolith, shelf) with Spring Modulith's"
-                + " JPA event publication registry; monolith stores event publications.");
+        int first = text.indexOf("Warning: 3 plans run the application in processes that may share Spring Modulith's JPA"
+                + " event publication table:");
         assertTrue(first > 0, String.join("\n", text));
-        assertEquals("Warning:   If these processes share one database, they share its event_publication table.",
-                text.get(first + 1));
+        assertEquals(List.of("Warning:   - Module 'catalog' alone: catalog, monolith; monolith stores event publications.",
+                "Warning:   - Module 'lending' alone: lending, monolith; lending stores event publications.",
+                "Warning:   - Services of topology.yml: monolith, shelf; monolith stores event publications.",
+                "Warning:   If a plan's processes share one database, they share its event_publication table."),
+                text.subList(first + 1, first + 5));
+        assertEquals(1, text.stream().filter(l -> l.contains("share one database")).count(), "the explanation once");
         assertEquals("Warning:   - republish at start is on (" + PublicationRegistry.REPUBLISH_OLD + "=true):",
-                text.get(first + 3));
+                text.get(first + 6));
 
         ExtractionReport without = ExtractionReport.of(model, List.of(), Optional.empty(), services, Map.of(),
                 PublicationRegistry.NONE);
