@@ -137,13 +137,14 @@ final class HibernateSettings {
     }
 
     /**
-     * As Hibernate's ClassLoaderService.locateResourceStream: a URL, else a class path resource (less a leading /). A
-     * name that is no URI (a space in it) is looked for on the class path only, where {@code new URL(String)} would
-     * take it.
+     * As Hibernate's ClassLoaderService.locateResourceStream: a URL, else a class path resource (less a leading /). The
+     * name is parsed as a URI with each space taken as {@code %20} ({@code new URL(String)}, which Hibernate uses,
+     * keeps a space as it is, and a {@code file:} URL opens the file so named); a name that is still no URI (another
+     * character a URI does not allow) is looked for on the class path only.
      */
     private URL locate(String name) {
         try {
-            URL url = new URI(name).toURL();
+            URL url = new URI(name.replace(" ", "%20")).toURL();
             url.openStream().close();
             return url;
         } catch (IOException | URISyntaxException | RuntimeException ex) {

@@ -81,6 +81,27 @@ class HibernateSettingsUnitTest {
     }
 
     @Test
+    void aNameWithASpaceIsFoundAsAFileUrlAndOnTheClassPath() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("with space"));
+        URL file = Files.writeString(folder.resolve("hibernate.cfg.xml"), CFG_XML.formatted("archive.autodetection",
+                "hbm")).toUri().toURL();
+        ClassLoader application = new ClassLoader(SCANNER) {
+            @Override
+            public URL getResource(String name) {
+                return name.equals("my config/hibernate.cfg.xml") ? file : super.getResource(name);
+            }
+        };
+        UnlistedClassesScan scan = new UnlistedClassesScan(topology(MODULES, "visits"), application);
+        MutablePersistenceUnitInfo scanning = UnlistedClassesScanUnitTest.scanning(ALL_MODULES);
+        assertThatThrownBy(() -> scan.refuse(scanning, "f", Map.of(CFG_XML_FILE, "my config/absent.cfg.xml")))
+                .isInstanceOf(InvalidTopologyException.class);
+        for (String name : new String[] {"my config/hibernate.cfg.xml", "file:" + folder + "/hibernate.cfg.xml"}) {
+            assertThatCode(() -> scan.refuse(scanning, "f", Map.of(CFG_XML_FILE, name))).as(name)
+                    .doesNotThrowAnyException();
+        }
+    }
+
+    @Test
     void aConfigurationFileNamedByTheFactoryIsFoundOnTheClassPathAndItsShortNamesGetHibernatesPrefix()
             throws Exception {
         URL file = cfgXml("archive.autodetection", "hbm");
