@@ -37,9 +37,9 @@ import org.springframework.util.ClassUtils;
  * <p>A location holds a remote module when a class under it ({@link ArchiveClasses}: named by its class file, so a jar
  * without directory entries and a Spring Boot jar's {@code BOOT-INF/classes/} too) is of a remote module's package
  * ({@code ModuleMetadata.moduleOf}). A location Hibernate cannot open (none there, no folder and no zip) holds nothing,
- * as Hibernate skips it: one WARN line names it. A {@code .class} entry in it that is no class file (or a zip stream of
- * it that breaks off) is refused in one line naming the location and the entry, as Hibernate's scanner fails the start
- * on it. So a
+ * as Hibernate skips it: one WARN line names it. One Hibernate's scanner fails the start on (a {@code .class} entry in
+ * it that is no class file or cannot be opened, a zip stream that breaks off, a {@code jar:} URL inside a {@code jar:}
+ * URL) is refused in one line naming the location, what is wrong and what to do. So a
  * {@code persistence.xml} in a local module's own jar (each module a jar, as in {@code BOOT-INF/lib}) is left alone,
  * and a service jar built without a remote module holds none of it.
  *
@@ -81,8 +81,9 @@ final class UnlistedClassesScan {
      * @throws InvalidTopologyException (one line) when the provider scans a root or jar file of the unit that holds a
      *                                  remote module's classes; naming the unit, each cause (where
      *                                  {@value #AUTODETECTION} is set, when it is), the locations, the remote modules
-     *                                  and a fix per cause; or that holds an entry Hibernate's scanner fails on (a
-     *                                  {@code .class} entry that is no class file), naming the location and the entry
+     *                                  and a fix per cause; or that Hibernate's scanner fails on
+     *                                  ({@link ArchiveClasses.UnscannableException}), naming the location, what is
+     *                                  wrong and the fix
      */
     void refuse(MutablePersistenceUnitInfo unit, String owner, Map<String, ?> jpaProperties) {
         HibernateSettings settings = new HibernateSettings(unit, jpaProperties, classLoader);
@@ -163,17 +164,16 @@ final class UnlistedClassesScan {
 
     /**
      * The remote modules of which a class lies under a root or jar file of the unit: none when it cannot be opened, as
-     * Hibernate skips it; refused when an entry of it is a malformed class file, as Hibernate fails on it.
+     * Hibernate skips it; refused when Hibernate's scanner fails on it.
      */
     private Set<String> remoteIn(URL location, List<String> remote, MutablePersistenceUnitInfo unit, String owner) {
         List<String> classes;
         try {
             classes = ArchiveClasses.of(location);
-        } catch (ArchiveClasses.UnreadableEntryException ex) {
+        } catch (ArchiveClasses.UnscannableException ex) {
             throw new InvalidTopologyException("Persistence unit '" + unit.getPersistenceUnitName() + "' of " + owner
-                    + " is scanned by the JPA provider under " + location + ", whose entry " + ex.entry()
-                    + " cannot be scanned (" + ex.getMessage() + "), and Hibernate's scanner fails to start on it"
-                    + " (ArchiveException): rebuild that location or remove that entry");
+                    + " is scanned by the JPA provider under " + location + ", " + ex.getMessage()
+                    + ", and Hibernate's scanner fails the start on it: " + ex.fix());
         } catch (IOException ex) {
             log.warn("Cannot read {}, which the JPA provider scans for persistence unit '{}' of {}: {} ({}); Hibernate"
                     + " skips it too, so no remote module's class is looked for there: fix that location or remove it"

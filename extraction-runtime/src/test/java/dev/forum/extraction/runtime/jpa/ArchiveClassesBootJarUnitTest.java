@@ -18,6 +18,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -126,6 +127,8 @@ class ArchiveClassesBootJarUnitTest {
             assertThat(ArchiveClasses.of(lib)).as(lib.toString()).containsExactly(Visit.class.getName());
             assertThat(ArchiveClasses.of(url("jar:" + lib + "!/"))).containsExactly(Visit.class.getName());
             assertThat(ArchiveClasses.of(app.toUri().toURL())).containsExactly(Patient.class.getName());
+            ArchiveClassesHibernateUnitTest.assertSameClasses(List.of(classes, url("jar:" + classes + "!/"), lib,
+                    url("jar:" + lib + "!/"), app.toUri().toURL()));
             UnlistedClassesScan scan = new UnlistedClassesScan(topology(MODULES, "visits"), SCANNER);
             assertThatThrownBy(() -> scan.refuse(scanning(classes), "f", Map.of()))
                     .isInstanceOf(InvalidTopologyException.class)
@@ -173,6 +176,7 @@ class ArchiveClassesBootJarUnitTest {
         URL nested = url("nested:" + app + "/!BOOT-INF/lib/odd.jar");
         assertThat(ArchiveClasses.of(nested)).containsExactly(Patient.class.getName());
         assertThat(ArchiveClasses.of(url("jar:" + nested + "!/"))).containsExactly(Patient.class.getName());
+        ArchiveClassesHibernateUnitTest.assertSameClasses(List.of(nested, url("jar:" + nested + "!/")));
         assertThatThrownBy(() -> new UnlistedClassesScan(topology(MODULES, "visits"), SCANNER)
                 .refuse(scanning(nested), "f", Map.of())).isInstanceOf(InvalidTopologyException.class)
                 .hasMessageContaining("finds under " + nested + " to it, those of remote module patients too");

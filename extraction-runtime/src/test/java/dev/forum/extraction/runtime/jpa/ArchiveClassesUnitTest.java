@@ -12,9 +12,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.forum.extraction.runtime.jpa.fixture.patients.Patient;
 import dev.forum.extraction.runtime.jpa.fixture.visits.Visit;
 import dev.forum.extraction.runtime.topology.InvalidTopologyException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.MalformedURLException;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.URLConnection;
+import java.net.URLStreamHandler;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +26,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
@@ -123,18 +128,87 @@ class ArchiveClassesUnitTest {
             files.put(bad.getKey(), bad.getValue());
             for (URL location : locations("malformed-" + n++, files)) {
                 assertThatThrownBy(() -> ArchiveClasses.of(location)).as(location.toString())
-                        .isInstanceOf(ArchiveClasses.UnreadableEntryException.class)
-                        .extracting(ex -> ((ArchiveClasses.UnreadableEntryException) ex).entry())
-                        .isEqualTo(bad.getKey());
+                        .isInstanceOf(ArchiveClasses.UnscannableException.class)
+                        .hasMessageStartingWith("whose entry " + bad.getKey() + " cannot be scanned (");
                 assertThatThrownBy(() -> scan.refuse(scanning(location), "entity manager factory 'a'", Map.of()))
                         .as(location.toString()).isInstanceOf(InvalidTopologyException.class)
                         .hasMessageStartingWith("Persistence unit 'archive' of entity manager factory 'a' is scanned"
                                 + " by the JPA provider under " + location + ", whose entry " + bad.getKey()
                                 + " cannot be scanned (")
-                        .hasMessageEndingWith("), and Hibernate's scanner fails to start on it (ArchiveException):"
-                                + " rebuild that location or remove that entry")
+                        .hasMessageEndingWith("), and Hibernate's scanner fails the start on it: rebuild that location"
+                                + " or remove that entry")
                         .hasMessageNotContaining("\n");
             }
         }
+    }
+
+    @Test
+    void aRemoteModulesClassUnderMetaInfVersionsIsFoundAsHibernateScansIt() throws Exception {
+        UnlistedClassesScan scan = new UnlistedClassesScan(topology(MODULES, "visits"), SCANNER);
+        Map<String, byte[]> files = Map.of("META-INF/versions/17/" + Patient.class.getName().replace('.', '/')
+                + ".class", bytes(Patient.class));
+        for (URL location : locations("versions", files)) {
+            assertThat(ArchiveClasses.of(location)).as(location.toString()).containsExactly(Patient.class.getName());
+            assertThatThrownBy(() -> scan.refuse(scanning(location), "f", Map.of())).as(location.toString())
+                    .isInstanceOf(InvalidTopologyException.class)
+                    .hasMessageContaining("finds under " + location + " to it, those of remote module patients too");
+        }
+    }
+
+    /**
+     * A jar {@code app.jar} in a folder of its own under {@code dir}, whose entry {@code lib/cut.jar} is a jar cut off
+     * in the middle of its first entry, {@code readme.txt}, before a class file.
+     */
+    static Path brokenOff(Path dir) throws IOException, URISyntaxException {
+        ByteArrayOutputStream lib = new ByteArrayOutputStream();
+        try (JarOutputStream out = new JarOutputStream(lib)) {
+            out.putNextEntry(new JarEntry("readme.txt"));
+            byte[] text = new byte[20_000];
+            new Random(7).nextBytes(text); // incompressible: the cut falls inside it
+            out.write(text);
+            out.putNextEntry(new JarEntry(Patient.class.getName().replace('.', '/') + ".class"));
+            out.write(bytes(Patient.class));
+        }
+        Path app = Files.createDirectories(dir.resolve("broken-off")).resolve("app.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(app))) {
+            out.putNextEntry(new JarEntry("lib/cut.jar"));
+            out.write(Arrays.copyOf(lib.toByteArray(), 10_000));
+        }
+        return app;
+    }
+
+    @Test
+    void aZipStreamThatBreaksOffIsRefusedNamingTheEntryItBreaksAfter() throws Exception {
+        URL location = UnlistedClassesScanJarUnitTest.url("jar:" + brokenOff(dir).toUri() + "!/lib/cut.jar");
+        assertThatThrownBy(() -> new UnlistedClassesScan(topology(MODULES, "visits"), SCANNER)
+                .refuse(scanning(location), "f", Map.of())).isInstanceOf(InvalidTopologyException.class)
+                .hasMessageStartingWith("Persistence unit 'archive' of f is scanned by the JPA provider under "
+                        + location + ", whose zip stream breaks off after its entry readme.txt (")
+                .hasMessageEndingWith("), and Hibernate's scanner fails the start on it: rebuild that location")
+                .hasMessageNotContaining("\n");
+    }
+
+    /**
+     * The URL {@code jar:jar:<outer>!/lib/inner.jar!/}, made with a handler of its own: the JDK's {@code jar:} handler
+     * refuses to make one, another (an application server's) may not.
+     */
+    static URL jarInJar(Path outer) throws MalformedURLException {
+        return new URL(null, "jar:jar:" + outer.toUri() + "!/lib/inner.jar!/", new URLStreamHandler() {
+            @Override
+            protected URLConnection openConnection(URL url) throws IOException {
+                throw new IOException("Not opened: " + url);
+            }
+        });
+    }
+
+    @Test
+    void aJarUrlInsideAJarUrlIsRefusedAsHibernateRefusesIt() throws Exception {
+        URL location = jarInJar(jar("outer.jar", Map.of("lib/inner.jar", new byte[0])));
+        assertThatThrownBy(() -> new UnlistedClassesScan(topology(MODULES, "visits"), SCANNER)
+                .refuse(scanning(location), "f", Map.of())).isInstanceOf(InvalidTopologyException.class)
+                .hasMessage("Persistence unit 'archive' of f is scanned by the JPA provider under " + location
+                        + ", a jar: URL inside a jar: URL (Hibernate throws IllegalArgumentException: jar:jar: not"
+                        + " supported), and Hibernate's scanner fails the start on it: name that jar by a URL of its own (file: or Spring Boot's nested:), not by a jar: URL"
+                        + " inside another");
     }
 }
