@@ -4,7 +4,6 @@ import static dev.forum.extraction.runtime.jpa.ArchiveClassesUnitTest.bytes;
 import static dev.forum.extraction.runtime.jpa.UnlistedClassesScanJarUnitTest.url;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.forum.extraction.runtime.jpa.fixture.patients.Patient;
 import dev.forum.extraction.runtime.jpa.fixture.visits.Visit;
@@ -19,7 +18,6 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -169,34 +167,6 @@ class ArchiveClassesHibernateUnitTest {
         }
         Files.delete(socket);
         assertSameClasses(List.of(folder.toUri().toURL()));
-    }
-
-    /**
-     * A folder that cannot be listed ({@code chmod 000}) when the tests do not run as root; skipped as root, who lists
-     * it anyway (see {@link #aFolderTooDeepToOpenIsSkippedAsHibernateSkipsIt} for one that fails as root too).
-     */
-    private static Path unlistable(Path folder) throws IOException {
-        Files.createDirectories(folder);
-        Files.write(folder.resolve("Visit.class"), new byte[] {1});
-        Files.setPosixFilePermissions(folder, Set.of());
-        assumeTrue(folder.toFile().listFiles() == null, "root lists a folder of mode 000: " + folder);
-        return folder;
-    }
-
-    @Test
-    void aFolderThatCannotBeListedIsSkippedAsHibernateSkipsItAndOneAsTheLocationHoldsNothing() throws Exception {
-        Path folder = dir.resolve("classes");
-        Files.createDirectories(folder.resolve(path(Patient.class)).getParent());
-        Files.write(folder.resolve(path(Patient.class)), bytes(Patient.class));
-        Path locked = folder.resolve("locked");
-        try {
-            unlistable(locked);
-            assertSameClasses(List.of(folder.toUri().toURL()));
-            assertThat(hibernateVisits(locked.toUri().toURL())).isEmpty();
-            assertThatThrownBy(() -> ArchiveClasses.of(locked.toUri().toURL())).isInstanceOf(IOException.class);
-        } finally {
-            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
-        }
     }
 
     @Test
