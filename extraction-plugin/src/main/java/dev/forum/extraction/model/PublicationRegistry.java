@@ -7,6 +7,9 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.springframework.core.convert.ConversionException;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.convert.support.DefaultConversionService;
 
 /**
  * Spring Modulith's event publication registry as the build sees it: which kind the application has on its run-time
@@ -26,12 +29,14 @@ import java.util.regex.Pattern;
  * a setting in a profile file ({@code application-prod.properties}), an environment variable, a system property or a
  * command-line argument is not seen.
  *
- * @param kind     the registry on the run-time class path
- * @param settings the settings found on, each as {@code key=value}, in name order: the republish setting that Spring
- *                 Modulith reads (the current name when set, else the old one) when {@code true}, and every staleness
- *                 duration that turns the monitor on ({@link #STALENESS_DURATIONS}, not zero)
+ * @param kind        the registry on the run-time class path
+ * @param republishing the republish setting that is on, as {@code key=value}: the one Spring Modulith reads (the
+ *                     current name when it holds a value, else the old one) when it reads as {@code true}; empty when
+ *                     republishing is off
+ * @param staleness    every staleness duration that turns the monitor on, each as {@code key=value}, in name order;
+ *                     empty when the monitor is off
  */
-public record PublicationRegistry(Kind kind, List<String> settings) {
+public record PublicationRegistry(Kind kind, List<String> republishing, List<String> staleness) {
 
     /** Spring Modulith 1.x's name of the republish setting, still read by 2.x. */
     public static final String REPUBLISH_OLD = "spring.modulith.republish-outstanding-events-on-restart";
@@ -43,13 +48,17 @@ public record PublicationRegistry(Kind kind, List<String> settings) {
      */
     public static final List<String> STALENESS_DURATIONS = List.of(STALENESS_PREFIX + "published",
             STALENESS_PREFIX + "processing", STALENESS_PREFIX + "resubmitted", STALENESS_PREFIX + "resubmission");
+    private static final String RESUBMITTED = STALENESS_PREFIX + "resubmitted";
+    private static final String RESUBMISSION = STALENESS_PREFIX + "resubmission";
     /** {@code 0}, {@code 0s}, {@code PT0S}, {@code 0.0m}: a duration of zero, as Spring Boot reads one. */
+    /** Spring's converters, as its {@code Environment} uses them to read a property as a {@code Boolean}. */
+    private static final ConversionService BOOLEANS = DefaultConversionService.getSharedInstance();
     private static final Pattern ZERO = Pattern.compile("(?i)(PT)?0+(\\.0+)?[a-z]*");
     /** The JDBC registry's setting for a schema of its own. */
     public static final String JDBC_SCHEMA = "spring.modulith.events.jdbc.schema";
 
     /** No registry: nothing to warn about. */
-    public static final PublicationRegistry NONE = new PublicationRegistry(Kind.NONE, List.of());
+    public static final PublicationRegistry NONE = new PublicationRegistry(Kind.NONE, List.of(), List.of());
 
     /** A registry, by the Spring Modulith artifact that brings it (each starter depends on one). */
     public enum Kind {
@@ -74,13 +83,15 @@ public record PublicationRegistry(Kind kind, List<String> settings) {
     }
 
     public PublicationRegistry {
-        settings = List.copyOf(settings);
+        republishing = List.copyOf(republishing);
+        staleness = List.copyOf(staleness);
     }
 
     /**
      * @param runtime    the {@code groupId:artifactId} of every artifact on the application's run-time class path
      * @param properties the application's own settings (its {@code application.properties}, then YAML)
-     * @return the registry found (the first by {@link Kind}'s order when there are several), {@link #NONE} without one
+     * @return the registry found (the first by {@link Kind}'s order when there are several), {@link #NONE} without one,
+     *         with the settings that are on as Spring Modulith 2.1.1 reads them
      */
     public static PublicationRegistry detect(Set<String> runtime, Properties properties) {
         Kind kind = Kind.NONE;
@@ -90,29 +101,55 @@ public record PublicationRegistry(Kind kind, List<String> settings) {
                 break;
             }
         }
-        Set<String> on = new TreeSet<>();
-        // Spring Modulith reads the old name only when the current one is not set.
-        String republish = properties.getProperty(REPUBLISH) != null ? REPUBLISH : REPUBLISH_OLD;
-        String republishing = properties.getProperty(republish, "").trim();
-        if (republishing.equalsIgnoreCase("true")) {
-            on.add(republish + "=" + republishing);
+        return new PublicationRegistry(kind, republishing(properties), staleness(properties));
+    }
+
+    /**
+     * Spring Modulith's {@code PersistentApplicationEventMulticaster} reads the current name as a {@code Boolean}, and
+     * the old name only when that gives none. Spring converts the value as {@code Environment.getProperty(key,
+     * Boolean.class)} does, with Spring's own converter (trimmed, any case: {@code true}, {@code on}, {@code yes},
+     * {@code 1}; an empty value is none); a value it cannot read stops the application, so it counts as off here.
+     */
+    private static List<String> republishing(Properties properties) {
+        for (String key : List.of(REPUBLISH, REPUBLISH_OLD)) {
+            String value = properties.getProperty(key);
+            Boolean on;
+            try {
+                on = value == null ? null : BOOLEANS.convert(value, Boolean.class);
+            } catch (ConversionException e) {
+                return List.of();
+            }
+            if (on != null) {
+                return on ? List.of(key + "=" + value.trim()) : List.of();
+            }
         }
+        return List.of();
+    }
+
+    /**
+     * Spring Modulith's {@code StalenessProperties}: {@code resubmitted} when it holds a value, even zero, else
+     * {@code resubmission}; the monitor runs when a duration is other than zero. An empty value is none, as Spring
+     * Boot binds it.
+     */
+    private static List<String> staleness(Properties properties) {
+        Set<String> on = new TreeSet<>();
         for (String key : STALENESS_DURATIONS) {
             String value = properties.getProperty(key, "").trim();
-            if (!value.isEmpty() && !ZERO.matcher(value).matches()) {
+            boolean overridden = key.equals(RESUBMISSION) && !properties.getProperty(RESUBMITTED, "").isBlank();
+            if (!value.isEmpty() && !overridden && !ZERO.matcher(value).matches()) {
                 on.add(key + "=" + value);
             }
         }
-        return new PublicationRegistry(kind, new ArrayList<>(on));
+        return new ArrayList<>(on);
     }
 
     /** Whether republishing at start is on, under either name. */
     public boolean republishes() {
-        return settings.stream().anyMatch(s -> s.startsWith(REPUBLISH + "=") || s.startsWith(REPUBLISH_OLD + "="));
+        return !republishing.isEmpty();
     }
 
     /** Whether a staleness duration is set (the monitor runs). */
     public boolean monitorsStaleness() {
-        return settings.stream().anyMatch(s -> s.startsWith(STALENESS_PREFIX));
+        return !staleness.isEmpty();
     }
 }

@@ -147,8 +147,7 @@ public final class SharedPublications {
                 : "a process without an event's class skips it with a WARN")
                 + ", one without its listener logs an ERROR and marks it failed;";
         if (registry.republishes()) {
-            lines.add("- republish at start is on (" + settingsOf(registry, s -> s.contains("republish-outstanding-events-on-restart="))
-                    + "):");
+            lines.add("- republish at start is on (" + String.join(", ", registry.republishing()) + "):");
             lines.add("  " + republishing);
         } else {
             lines.add("- republish at start is not on in application.properties or application.yml (profile files and the"
@@ -156,8 +155,7 @@ public final class SharedPublications {
             lines.add("  turned on, " + republishing);
         }
         if (registry.monitorsStaleness()) {
-            lines.add("- the staleness monitor is on (" + settingsOf(registry, s -> s.startsWith(PublicationRegistry.STALENESS_PREFIX))
-                    + "):");
+            lines.add("- the staleness monitor is on (" + String.join(", ", registry.staleness()) + "):");
             lines.add("  every process marks the others' stale publications failed;");
         } else {
             lines.add("- no staleness monitor there (" + PublicationRegistry.STALENESS_PREFIX + "published, processing or resubmitted);");
@@ -180,10 +178,5 @@ public final class SharedPublications {
         }
         lines.addAll(keepOff);
         return lines;
-    }
-
-    /** The settings found on that {@code which} accepts, as {@code key=value, key=value}. */
-    private static String settingsOf(PublicationRegistry registry, java.util.function.Predicate<String> which) {
-        return String.join(", ", registry.settings().stream().filter(which).toList());
     }
 }

@@ -115,7 +115,7 @@ class TaskNeedsTest {
     @Test
     void servicesThatMayShareTheJdbcPublicationTableAreToldToUseASchemaEach() {
         PublicationRegistry jdbc = new PublicationRegistry(PublicationRegistry.Kind.JDBC,
-                List.of(PublicationRegistry.REPUBLISH + "=true"));
+                List.of(PublicationRegistry.REPUBLISH + "=true"), List.of());
         List<String> lines = shared("  - { name: shelf, modules: [catalog] }\n", jdbc);
         assertEquals(List.of("ecs: A plan runs the application in processes that may share Spring Modulith's JDBC event"
                 + " publication table:", "  - the services of topology.yml: monolith, shelf; monolith stores event publications."),
@@ -129,11 +129,11 @@ class TaskNeedsTest {
 
     @Test
     void aSingleDeployedServiceOrADocumentStoreGetsNoPublicationWarning() {
-        PublicationRegistry jpa = new PublicationRegistry(PublicationRegistry.Kind.JPA, List.of());
+        PublicationRegistry jpa = new PublicationRegistry(PublicationRegistry.Kind.JPA, List.of(), List.of());
         // Every module in shelf: the monolith holds none and is not deployed.
         assertEquals(List.of(), shared("  - { name: shelf, modules: [catalog, lending] }\n", jpa));
         assertEquals(List.of(), shared("  - { name: shelf, modules: [catalog] }\n",
-                new PublicationRegistry(PublicationRegistry.Kind.MONGODB, List.of())));
+                new PublicationRegistry(PublicationRegistry.Kind.MONGODB, List.of(), List.of())));
         assertEquals("  The JPA registry has no setting for a table of its own:",
                 shared("  - { name: shelf, modules: [catalog] }\n", jpa).get(9));
     }

@@ -46,19 +46,20 @@ class PublicationRegistryTest {
     }
 
     @Test
-    void republishIsOnUnderEitherNameAndOnlyWhenTrue() {
+    void republishIsOnUnderEitherName() {
         Set<String> jpa = Set.of(MODULITH + "spring-modulith-events-jpa");
         PublicationRegistry old = PublicationRegistry.detect(jpa,
                 properties("spring.modulith.republish-outstanding-events-on-restart", "TRUE"));
         assertTrue(old.republishes());
-        assertEquals(List.of("spring.modulith.republish-outstanding-events-on-restart=TRUE"), old.settings());
+        assertEquals(List.of("spring.modulith.republish-outstanding-events-on-restart=TRUE"), old.republishing());
         assertTrue(PublicationRegistry.detect(jpa,
                 properties("spring.modulith.events.republish-outstanding-events-on-restart", "true")).republishes());
         PublicationRegistry off = PublicationRegistry.detect(jpa, properties(
                 "spring.modulith.events.republish-outstanding-events-on-restart", "false", "spring.modulith.events.jdbc.schema", "x"));
         assertFalse(off.republishes());
         assertFalse(off.monitorsStaleness());
-        assertEquals(List.of(), off.settings());
+        assertEquals(List.of(), off.republishing());
+        assertEquals(List.of(), off.staleness());
     }
 
     @Test
@@ -71,7 +72,8 @@ class PublicationRegistryTest {
                     "spring.modulith.events.staleness.check-interval", "PT1M", "spring.modulith.events.staleness." + key, "10m"));
             assertTrue(registry.monitorsStaleness(), key);
             assertFalse(registry.republishes());
-            assertEquals(List.of("spring.modulith.events.staleness." + key + "=10m"), registry.settings());
+            assertEquals(List.of("spring.modulith.events.staleness." + key + "=10m"), registry.staleness());
+            assertEquals(List.of(), registry.republishing());
         }
     }
 
@@ -80,9 +82,9 @@ class PublicationRegistryTest {
         assertFalse(PublicationRegistry.detect(Set.of(), properties(PublicationRegistry.REPUBLISH, "false",
                 PublicationRegistry.REPUBLISH_OLD, "true")).republishes());
         assertEquals(List.of(PublicationRegistry.REPUBLISH + "=TRUE"), PublicationRegistry.detect(Set.of(), properties(
-                PublicationRegistry.REPUBLISH, "TRUE", PublicationRegistry.REPUBLISH_OLD, "false")).settings());
+                PublicationRegistry.REPUBLISH, "TRUE", PublicationRegistry.REPUBLISH_OLD, "false")).republishing());
         assertEquals(List.of(PublicationRegistry.REPUBLISH_OLD + "=true"), PublicationRegistry.detect(Set.of(), properties(
-                PublicationRegistry.REPUBLISH_OLD, "true")).settings());
+                PublicationRegistry.REPUBLISH_OLD, "true")).republishing());
     }
 
     @Test
@@ -97,11 +99,49 @@ class PublicationRegistryTest {
                 """);
         PublicationRegistry registry = PublicationRegistry.detect(Set.of(MODULITH + "spring-modulith-events-jdbc"),
                 ApplicationProperties.read(classes));
-        assertEquals(List.of("spring.modulith.events.staleness.processing=PT5M",
-                "spring.modulith.republish-outstanding-events-on-restart=true"), registry.settings());
+        assertEquals(List.of("spring.modulith.events.staleness.processing=PT5M"), registry.staleness());
+        assertEquals(List.of("spring.modulith.republish-outstanding-events-on-restart=true"), registry.republishing());
         Files.writeString(classes.resolve("application.properties"),
                 "spring.modulith.republish-outstanding-events-on-restart=false\n");
         assertFalse(PublicationRegistry.detect(Set.of(), ApplicationProperties.read(classes)).republishes(),
                 "the properties file wins over the YAML, as in Spring Boot");
+    }
+
+    /** Spring's {@code StringToBooleanConverter} (spring-core 7.0.9), as {@code Environment.getProperty(key, Boolean.class)}. */
+    @Test
+    void republishReadsTheValueAsSpringReadsABoolean() {
+        for (String on : List.of("true", "on", "yes", "1", "YES", "On", " true ")) {
+            assertEquals(List.of(PublicationRegistry.REPUBLISH + "=" + on.trim()),
+                    PublicationRegistry.detect(Set.of(), properties(PublicationRegistry.REPUBLISH, on)).republishing(), on);
+            assertTrue(PublicationRegistry.detect(Set.of(), properties(PublicationRegistry.REPUBLISH_OLD, on)).republishes(), on);
+        }
+        for (String off : List.of("false", "off", "no", "0", "NO", "2", "enabled", "truth")) {
+            assertFalse(PublicationRegistry.detect(Set.of(), properties(PublicationRegistry.REPUBLISH, off)).republishes(), off);
+        }
+        assertFalse(PublicationRegistry.detect(Set.of(), properties(PublicationRegistry.REPUBLISH, "off",
+                PublicationRegistry.REPUBLISH_OLD, "yes")).republishes(), "a current name that reads false hides the old one");
+        assertEquals(List.of(PublicationRegistry.REPUBLISH_OLD + "=on"), PublicationRegistry.detect(Set.of(), properties(
+                PublicationRegistry.REPUBLISH, " ", PublicationRegistry.REPUBLISH_OLD, "on")).republishing(),
+                "an empty value converts to no Boolean: Spring Modulith then reads the old name");
+        assertFalse(PublicationRegistry.detect(Set.of(), properties(PublicationRegistry.REPUBLISH, "maybe",
+                PublicationRegistry.REPUBLISH_OLD, "true")).republishes(),
+                "a value Spring cannot convert stops the application: nothing republishes, and the old name is not read");
+    }
+
+    /** Spring Modulith's {@code StalenessProperties}: {@code resubmitted} when set, even to zero, else {@code resubmission}. */
+    @Test
+    void resubmittedWinsOverResubmissionWheneverItIsSet() {
+        String resubmitted = PublicationRegistry.STALENESS_PREFIX + "resubmitted";
+        String resubmission = PublicationRegistry.STALENESS_PREFIX + "resubmission";
+        assertFalse(PublicationRegistry.detect(Set.of(), properties(resubmitted, "0", resubmission, "10m")).monitorsStaleness(),
+                "resubmitted set to zero turns the monitor off whatever resubmission says");
+        assertFalse(PublicationRegistry.detect(Set.of(), properties(resubmitted, "PT0S", resubmission, "PT1H")).monitorsStaleness());
+        assertEquals(List.of(resubmitted + "=5m"), PublicationRegistry.detect(Set.of(), properties(resubmitted, "5m",
+                resubmission, "10m")).staleness(), "only the setting Spring Modulith reads is named");
+        assertEquals(List.of(resubmission + "=10m"), PublicationRegistry.detect(Set.of(), properties(resubmitted, "",
+                resubmission, "10m")).staleness(), "an empty resubmitted binds to none: resubmission is read");
+        assertEquals(List.of(PublicationRegistry.STALENESS_PREFIX + "published=1h", resubmitted + "=2h"),
+                PublicationRegistry.detect(Set.of(), properties(resubmitted, "2h", resubmission, "3h",
+                        PublicationRegistry.STALENESS_PREFIX + "published", "1h")).staleness());
     }
 }

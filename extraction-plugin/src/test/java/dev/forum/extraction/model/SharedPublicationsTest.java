@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class SharedPublicationsTest {
 
-    private static final PublicationRegistry JPA = new PublicationRegistry(PublicationRegistry.Kind.JPA, List.of());
-    private static final PublicationRegistry JDBC = new PublicationRegistry(PublicationRegistry.Kind.JDBC, List.of());
+    private static final PublicationRegistry JPA = new PublicationRegistry(PublicationRegistry.Kind.JPA, List.of(), List.of());
+    private static final PublicationRegistry JDBC = new PublicationRegistry(PublicationRegistry.Kind.JDBC, List.of(), List.of());
 
     /** lending publishes BookLent, which its own LoanLedger listens to; catalog and members have no listener. */
     private static BoundaryTest.Shop library() {
@@ -74,7 +74,7 @@ class SharedPublicationsTest {
         for (PublicationRegistry.Kind kind : List.of(PublicationRegistry.Kind.MONGODB, PublicationRegistry.Kind.NEO4J,
                 PublicationRegistry.Kind.NONE)) {
             assertEquals(Optional.empty(), report(library().model(), new PublicationRegistry(kind,
-                    List.of(PublicationRegistry.REPUBLISH + "=true")), SPLIT), kind.id());
+                    List.of(PublicationRegistry.REPUBLISH + "=true"), List.of()), SPLIT), kind.id());
         }
     }
 
@@ -105,7 +105,7 @@ class SharedPublicationsTest {
     @Test
     void theSettingsThatAreOnAreNamedAndBothNamesOfRepublishAreAlwaysGiven() {
         PublicationRegistry old = new PublicationRegistry(PublicationRegistry.Kind.JPA,
-                List.of("spring.modulith.republish-outstanding-events-on-restart=true"));
+                List.of("spring.modulith.republish-outstanding-events-on-restart=true"), List.of());
         List<String> on = report(library().model(), old, SPLIT).orElseThrow().lines();
         assertEquals(List.of("- republish at start is on (spring.modulith.republish-outstanding-events-on-restart=true):",
                 "  a process without an event's class fails to start, one without its listener logs an ERROR and marks it failed;"),
@@ -119,7 +119,7 @@ class SharedPublicationsTest {
                 on.subList(on.size() - 3, on.size()));
 
         PublicationRegistry stale = new PublicationRegistry(PublicationRegistry.Kind.JPA,
-                List.of("spring.modulith.events.staleness.published=PT1H"));
+                List.of(), List.of("spring.modulith.events.staleness.published=PT1H"));
         List<String> monitored = report(library().model(), stale, SPLIT).orElseThrow().lines();
         assertEquals(List.of("- republish at start is not on in application.properties or application.yml (profile files"
                 + " and the environment are not read);",

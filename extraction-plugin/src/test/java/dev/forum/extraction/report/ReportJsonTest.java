@@ -111,7 +111,7 @@ class ReportJsonTest {
                 Map.of(), Map.of(), "2.1.1", "25");
         TopologyServices services = new TopologyServices("topology.yml", "monolith", Map.of("shelf", List.of("catalog")));
         PublicationRegistry registry = new PublicationRegistry(PublicationRegistry.Kind.JPA,
-                List.of(PublicationRegistry.REPUBLISH_OLD + "=true"));
+                List.of(PublicationRegistry.REPUBLISH_OLD + "=true"), List.of());
         ExtractionReport report = ExtractionReport.of(model, List.of(), Optional.empty(), services, Map.of(), registry);
         JsonNode json = JSON.readTree(ReportJson.write(report));
 
