@@ -93,8 +93,8 @@ final class TaskNeeds {
     static List<String> sharedPublications(Topology rendered, ModulithModel model, PublicationRegistry registry) {
         Map<String, Set<String>> processes = new LinkedHashMap<>();
         rendered.deployedServices().forEach(service -> processes.put(service.name(), rendered.localModules(service.name())));
-        SharedPublications.Plan plan = new SharedPublications.Plan("the services of "
-                + Path.of(rendered.source()).getFileName(), processes);
+        SharedPublications.Plan plan = SharedPublications.Plan.services(Path.of(rendered.source()).getFileName().toString(),
+                processes);
         List<String> lines = SharedPublications.of(model, registry, List.of(plan), SharedPublications.Target.ECS)
                 .map(SharedPublications.Finding::lines).orElse(List.of());
         List<String> prefixed = new ArrayList<>();

@@ -49,6 +49,17 @@ public final class SharedPublications {
         public Plan {
             processes = Collections.unmodifiableMap(new LinkedHashMap<>(processes));
         }
+
+        /**
+         * The topology file's services as one plan, named {@code Services of <file>} wherever it is checked (the
+         * report, the ecs goal).
+         *
+         * @param file      the topology file's name ({@code topology.yml})
+         * @param processes each service's name to its modules, in the file's order
+         */
+        public static Plan services(String file, Map<String, ? extends Collection<String>> processes) {
+            return new Plan("Services of " + file, processes);
+        }
     }
 
     /**
@@ -127,16 +138,17 @@ public final class SharedPublications {
 
     private static List<String> lines(PublicationRegistry registry, List<Sharing> plans, Target target) {
         String kind = registry.kind() == PublicationRegistry.Kind.JPA ? "JPA" : "JDBC";
+        boolean ecs = target == Target.ECS;
         List<String> lines = new ArrayList<>();
         lines.add((plans.size() == 1 ? "A plan runs" : plans.size() + " plans run") + " the application in processes that"
-                + " may share Spring Modulith's " + kind + " event publication table:");
+                + (ecs ? " share" : " may share") + " Spring Modulith's " + kind + " event publication table:");
         for (Sharing plan : plans) {
             lines.add("- " + plan.about() + ": " + String.join(", ", plan.processes()) + "; " + String.join(", ", plan.writers())
                     + (plan.writers().size() == 1 ? " stores" : " store") + " event publications.");
         }
-        lines.add(target == Target.ECS
-                ? "Every task gets the same SPRING_DATASOURCE_URL, and a service's database: moves only its modules' tables:"
-                        + " if these processes share one database, they share its event_publication table."
+        lines.add(ecs
+                ? "Every task gets the same SPRING_DATASOURCE_URL, and a service's `database:` moves only its modules' tables:"
+                        + " these processes share one database and its event_publication table."
                 : "If a plan's processes share one database, they share its event_publication table.");
         lines.add("Each process then reads, and marks, the others' publications:");
         // What republishing does to another process's publication (Spring Modulith 2.1.1): the JPA registry fails to
@@ -160,8 +172,8 @@ public final class SharedPublications {
         } else {
             lines.add("- no staleness monitor there (" + PublicationRegistry.STALENESS_PREFIX + "published, processing or resubmitted);");
         }
-        lines.add("- IncompleteEventPublications and FailedEventPublications resubmit every process's publications, as"
-                + " republish does.");
+        lines.add("- IncompleteEventPublications and FailedEventPublications, when called, resubmit every process's"
+                + " publications, as republish does.");
         lines.add("Completing one matches the event and the listener's id: a process completes another's only for a"
                 + " listener both run.");
         List<String> keepOff = List.of("keep off, while the table is shared, " + PublicationRegistry.REPUBLISH + ",",
@@ -169,12 +181,19 @@ public final class SharedPublications {
                         + "published, processing and resubmitted.");
         if (registry.kind() == PublicationRegistry.Kind.JPA) {
             lines.add("The JPA registry has no setting for a table of its own:");
+        } else if (ecs) {
+            // No topology key or goal parameter gives one service a variable of its own (TaskVariables: the same in
+            // every task), and the goal rewrites its output on every run.
+            lines.add("Give each service a schema of its own with " + PublicationRegistry.JDBC_SCHEMA + ": the ecs goal"
+                    + " renders no variable for one service alone and rewrites its output on every run,");
+            lines.add("so after each run add SPRING_MODULITH_EVENTS_JDBC_SCHEMA to each service's task definition (its"
+                    + " stack template and taskdefs/<service>.json) before deploying,");
+            lines.add("and only once the service's outstanding publications are completed. Until then:");
         } else {
-            lines.add((target == Target.ECS ? "Give" : "On PostgreSQL, H2 or HSQLDB give") + " each process a schema of its"
-                    + " own with " + PublicationRegistry.JDBC_SCHEMA + " (environment variable SPRING_MODULITH_EVENTS_JDBC_SCHEMA),");
-            lines.add("set only once the process's outstanding publications are completed. Until then"
-                    + (target == Target.ECS ? ":" : ", and on MySQL, MariaDB, SQL Server or Oracle (where Spring Modulith"
-                            + " refuses the setting):"));
+            lines.add("On PostgreSQL, H2 or HSQLDB give each process a schema of its own with " + PublicationRegistry.JDBC_SCHEMA
+                    + " (environment variable SPRING_MODULITH_EVENTS_JDBC_SCHEMA),");
+            lines.add("set only once the process's outstanding publications are completed. Until then, and on MySQL,"
+                    + " MariaDB, SQL Server or Oracle (where Spring Modulith refuses the setting):");
         }
         lines.addAll(keepOff);
         return lines;

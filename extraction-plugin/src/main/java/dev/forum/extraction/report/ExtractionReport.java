@@ -183,7 +183,7 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
             processes.put(services.monolith(), model.extractableModules().stream()
                     .filter(m -> services.holder(m).isEmpty()).toList());
             processes.putAll(services.extracted());
-            plans.add(new SharedPublications.Plan("Services of " + services.file(), processes));
+            plans.add(SharedPublications.Plan.services(services.file(), processes));
         }
         return SharedPublications.of(model, registry, plans, SharedPublications.Target.REPORT)
                 .map(found -> new Warning(Warning.SHARED_EVENT_PUBLICATIONS, registry.kind().id(), found.plans(),

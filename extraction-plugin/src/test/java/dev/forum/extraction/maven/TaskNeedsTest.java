@@ -113,17 +113,18 @@ class TaskNeedsTest {
     }
 
     @Test
-    void servicesThatMayShareTheJdbcPublicationTableAreToldToUseASchemaEach() {
+    void servicesThatShareTheJdbcPublicationTableAreToldToAddTheSchemaToEachTaskDefinition() {
         PublicationRegistry jdbc = new PublicationRegistry(PublicationRegistry.Kind.JDBC,
                 List.of(PublicationRegistry.REPUBLISH + "=true"), List.of());
         List<String> lines = shared("  - { name: shelf, modules: [catalog] }\n", jdbc);
-        assertEquals(List.of("ecs: A plan runs the application in processes that may share Spring Modulith's JDBC event"
-                + " publication table:", "  - the services of topology.yml: monolith, shelf; monolith stores event publications."),
+        // The plan is named as the report names the file's services (SharedPublications.Plan.services).
+        assertEquals(List.of("ecs: A plan runs the application in processes that share Spring Modulith's JDBC event"
+                + " publication table:", "  - Services of topology.yml: monolith, shelf; monolith stores event publications."),
                 lines.subList(0, 2));
-        assertTrue(lines.get(2).startsWith("  Every task gets the same SPRING_DATASOURCE_URL, and a service's database:"
-                + " moves only its modules' tables"), lines.get(2));
-        assertTrue(lines.contains("  Give each process a schema of its own with spring.modulith.events.jdbc.schema"
-                + " (environment variable SPRING_MODULITH_EVENTS_JDBC_SCHEMA),"), String.join("\n", lines));
+        assertEquals("  Every task gets the same SPRING_DATASOURCE_URL, and a service's `database:` moves only its modules'"
+                + " tables: these processes share one database and its event_publication table.", lines.get(2));
+        assertTrue(lines.contains("  so after each run add SPRING_MODULITH_EVENTS_JDBC_SCHEMA to each service's task"
+                + " definition (its stack template and taskdefs/<service>.json) before deploying,"), String.join("\n", lines));
         assertTrue(lines.stream().skip(1).allMatch(line -> line.startsWith("  ")), "one warning: the rest indented");
     }
 

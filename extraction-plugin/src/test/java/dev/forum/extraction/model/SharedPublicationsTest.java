@@ -42,7 +42,7 @@ class SharedPublicationsTest {
 
     private static Optional<SharedPublications.Finding> report(ModulithModel model, PublicationRegistry registry,
             Map<String, List<String>> processes) {
-        return SharedPublications.of(model, registry, List.of(new SharedPublications.Plan("Services of topology.yml",
+        return SharedPublications.of(model, registry, List.of(SharedPublications.Plan.services("topology.yml",
                 processes)), SharedPublications.Target.REPORT);
     }
 
@@ -110,6 +110,8 @@ class SharedPublicationsTest {
         assertEquals(List.of("- republish at start is on (spring.modulith.republish-outstanding-events-on-restart=true):",
                 "  a process without an event's class fails to start, one without its listener logs an ERROR and marks it failed;"),
                 on.subList(4, 6));
+        assertTrue(on.contains("- IncompleteEventPublications and FailedEventPublications, when called, resubmit every"
+                + " process's publications, as republish does."), on::toString);
         assertTrue(on.contains("- no staleness monitor there (spring.modulith.events.staleness.published, processing or"
                 + " resubmitted);"), on::toString);
         assertEquals(List.of("The JPA registry has no setting for a table of its own:",
@@ -143,13 +145,22 @@ class SharedPublicationsTest {
                 "keep off, while the table is shared, spring.modulith.events.republish-outstanding-events-on-restart,"),
                 report.subList(9, 12));
 
-        List<String> ecs = SharedPublications.of(library().model(), JDBC, List.of(new SharedPublications.Plan(
-                "the services of topology.yml", SPLIT)), SharedPublications.Target.ECS).orElseThrow().lines();
-        assertTrue(ecs.get(2).startsWith("Every task gets the same SPRING_DATASOURCE_URL, and a service's database: moves"
-                + " only its modules' tables: if these processes share one database"), ecs::toString);
-        assertEquals(List.of("Give each process a schema of its own with spring.modulith.events.jdbc.schema (environment"
-                + " variable SPRING_MODULITH_EVENTS_JDBC_SCHEMA),",
-                "set only once the process's outstanding publications are completed. Until then:"), ecs.subList(9, 11));
+        List<String> ecs = SharedPublications.of(library().model(), JDBC, List.of(SharedPublications.Plan.services(
+                "topology.yml", SPLIT)), SharedPublications.Target.ECS).orElseThrow().lines();
+        assertEquals(List.of("A plan runs the application in processes that share Spring Modulith's JDBC event publication"
+                + " table:", "- Services of topology.yml: monolith, catalog-svc; monolith stores event publications.",
+                "Every task gets the same SPRING_DATASOURCE_URL, and a service's `database:` moves only its modules' tables:"
+                        + " these processes share one database and its event_publication table."), ecs.subList(0, 3),
+                "under ECS the tasks do share the table: no \"may\", no \"if\"");
+        assertEquals(List.of("Give each service a schema of its own with spring.modulith.events.jdbc.schema: the ecs goal"
+                + " renders no variable for one service alone and rewrites its output on every run,",
+                "so after each run add SPRING_MODULITH_EVENTS_JDBC_SCHEMA to each service's task definition (its stack"
+                        + " template and taskdefs/<service>.json) before deploying,",
+                "and only once the service's outstanding publications are completed. Until then:",
+                "keep off, while the table is shared, spring.modulith.events.republish-outstanding-events-on-restart,"),
+                ecs.subList(9, 13));
+        assertTrue(ecs.stream().noneMatch(line -> line.contains("may share") || line.contains("If ") || line.contains(" if ")),
+                ecs::toString);
     }
 
     @Test
