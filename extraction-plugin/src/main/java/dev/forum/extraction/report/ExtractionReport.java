@@ -99,39 +99,20 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
             Map<String, String> callsOverHttp, List<Blocker> blockers) {
     }
 
-    /** The report without a topology file: each module planned as a service of its own. */
-    public static ExtractionReport of(ModulithModel model, List<ScannedArtifact> artifacts, Optional<String> springBoot) {
-        return of(model, artifacts, springBoot, TopologyServices.NONE);
-    }
-
     /**
-     * Plans each module that can be a service as a service of its own and each service of the topology file, and
-     * gathers their blockers (which name the file's services).
+     * Plans each module that can be a service as a service of its own and each service of the topology file, gathers
+     * their blockers (which name the file's services), and warns of the plans whose processes may share the registry's
+     * publication table ({@link SharedPublications}).
      *
-     * @param services the topology file's services ({@link TopologyServices#NONE} without one)
-     */
-    public static ExtractionReport of(ModulithModel model, List<ScannedArtifact> artifacts, Optional<String> springBoot,
-            TopologyServices services) {
-        return of(model, artifacts, springBoot, services, Map.of());
-    }
-
-    /**
-     * As {@link #of(ModulithModel, List, Optional, TopologyServices)}, with the services of the file the load balancer
-     * cannot route to: each is blocked by that line too ({@link Blocker.Kind#NO_ROUTE}, first), as
-     * {@code -Dextract=<service>} refuses it, so that a service is buildable only when nothing refuses it.
-     *
-     * @param unrouted service name to the one line that refuses it for its routes (the route check of the goals)
-     */
-    public static ExtractionReport of(ModulithModel model, List<ScannedArtifact> artifacts, Optional<String> springBoot,
-            TopologyServices services, Map<String, String> unrouted) {
-        return of(model, artifacts, springBoot, services, unrouted, PublicationRegistry.NONE);
-    }
-
-    /**
-     * As {@link #of(ModulithModel, List, Optional, TopologyServices, Map)}, warning of every plan whose processes may
-     * share the registry's publication table ({@link SharedPublications}).
-     *
-     * @param registry the application's event publication registry ({@link PublicationRegistry#NONE} without one)
+     * @param model      the application's modules
+     * @param artifacts  the scanned artifacts of its run-time class path
+     * @param springBoot its Spring Boot version, empty without Spring Boot
+     * @param services   the topology file's services ({@link TopologyServices#NONE} without one)
+     * @param unrouted   service name to the one line that refuses it for its routes (the route check of the goals): each
+     *                   such service of the file is blocked by that line too ({@link Blocker.Kind#NO_ROUTE}, first), as
+     *                   {@code -Dextract=<service>} refuses it; empty for none
+     * @param registry   the application's event publication registry ({@link PublicationRegistry#NONE} without one)
+     * @return the report: every module, the file's services, the cycles and the warnings
      */
     public static ExtractionReport of(ModulithModel model, List<ScannedArtifact> artifacts, Optional<String> springBoot,
             TopologyServices services, Map<String, String> unrouted, PublicationRegistry registry) {

@@ -10,6 +10,7 @@ import dev.forum.extraction.report.ExtractionReport;
 import dev.forum.extraction.report.ReportJson;
 import dev.forum.extraction.report.ReportText;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -161,7 +162,8 @@ class EverywhereModuleDataTest {
     /** The report lists the blocker under each module it blocks alone, and nothing under the open module. */
     @Test
     void theReportListsTheBlockerUnderEachModuleItBlocksAlone() throws Exception {
-        ExtractionReport report = ExtractionReport.of(shop(uses(REPOSITORY, ORDER, "orders")).model(), List.of(), Optional.empty());
+        ExtractionReport report = ExtractionReport.of(shop(uses(REPOSITORY, ORDER, "orders")).model(), List.of(), Optional.empty(),
+                TopologyServices.NONE, Map.of(), PublicationRegistry.NONE);
         List<String> text = ReportText.lines(report);
         assertEquals("3 modules: 0 can be extracted alone now, 2 blocked alone (catalog, orders), 1 runs in every service"
                 + " (reporting)", text.get(1));

@@ -32,7 +32,8 @@ class ReportJsonTest {
 
     @Test
     void theReportOfTheFakeApplicationMatchesTheSchema() throws IOException {
-        ExtractionReport report = ExtractionReport.of(FakeApp.model(), FakeApp.scanned(dir, true), Optional.of("4.1.1"));
+        ExtractionReport report = ExtractionReport.of(FakeApp.model(), FakeApp.scanned(dir, true), Optional.of("4.1.1"),
+                TopologyServices.NONE, Map.of(), PublicationRegistry.NONE);
         JsonNode json = JSON.readTree(ReportJson.write(report));
 
         assertEquals(List.of(), problems(schema(), json, "$"));
@@ -51,7 +52,8 @@ class ReportJsonTest {
     @Test
     void withATopologyFileItsServicesAreReportedAndAModuleBlockedAloneNamesTheServiceThatBuilds() throws IOException {
         TopologyServices services = new TopologyServices("topology.yml", "monolith", Map.of("core", List.of("alpha", "beta")));
-        ExtractionReport report = ExtractionReport.of(FakeApp.model(), FakeApp.scanned(dir, true), Optional.of("4.1.1"), services);
+        ExtractionReport report = ExtractionReport.of(FakeApp.model(), FakeApp.scanned(dir, true), Optional.of("4.1.1"), services,
+                Map.of(), PublicationRegistry.NONE);
         JsonNode json = JSON.readTree(ReportJson.write(report));
 
         assertEquals(List.of(), problems(schema(), json, "$"));
@@ -84,7 +86,8 @@ class ReportJsonTest {
         }
         ModulithModel model = new ModulithModel("tix.TixApplication", List.of("tix"), modules, Map.of(), Set.of(), List.of(),
                 List.of(), Map.of(), Map.of(), "2.1.1", "25");
-        ExtractionReport report = ExtractionReport.of(model, List.of(), Optional.empty());
+        ExtractionReport report = ExtractionReport.of(model, List.of(), Optional.empty(), TopologyServices.NONE, Map.of(),
+                PublicationRegistry.NONE);
         JsonNode json = JSON.readTree(ReportJson.write(report));
 
         assertEquals(List.of(), problems(schema(), json, "$"));
@@ -95,7 +98,7 @@ class ReportJsonTest {
                 + " (tix.shows.Api -> tix.tickets.Api; tix.tickets.Api -> tix.shows.Api), which Spring Modulith's"
                 + " ApplicationModules.verify() rejects (\"Cycle detected\")"), text.get(2));
         assertEquals("[]", JSON.readTree(ReportJson.write(ExtractionReport.of(FakeApp.model(), FakeApp.scanned(dir, true),
-                Optional.empty()))).get("cycles").toString(), "the fake application has none");
+                Optional.empty(), TopologyServices.NONE, Map.of(), PublicationRegistry.NONE))).get("cycles").toString(), "the fake application has none");
     }
 
     @Test
