@@ -41,9 +41,10 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
      * @param kind     {@code shared-event-publications} ({@link SharedPublications}): the plans' processes may share
      *                 Spring Modulith's event publication table
      * @param registry the registry's kind ({@code jpa}, {@code jdbc})
-     * @param plans    the plans it applies to, each module's plan alone ({@code Module 'loans' alone}, in name order),
-     *                 then the topology file's services ({@code Services of topology.yml}), each with its processes and
-     *                 the processes that store publications
+     * @param plans    the buildable plans it applies to, each extractable module's plan alone
+     *                 ({@code Module 'loans' alone}, in name order), then the topology file's buildable services
+     *                 ({@link SharedPublications.Plan#services}), each with its processes and the processes that store
+     *                 publications
      * @param lines    the warning, several short lines: one per plan, then the explanation and advice once
      */
     public record Warning(String kind, String registry, List<SharedPublications.Sharing> plans, List<String> lines) {
@@ -101,8 +102,8 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
 
     /**
      * Plans each module that can be a service as a service of its own and each service of the topology file, gathers
-     * their blockers (which name the file's services), and warns of the plans whose processes may share the registry's
-     * publication table ({@link SharedPublications}).
+     * their blockers (which name the file's services), and warns of the buildable plans whose processes may share the
+     * registry's publication table ({@link SharedPublications}).
      *
      * @param model      the application's modules
      * @param artifacts  the scanned artifacts of its run-time class path
@@ -143,27 +144,36 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
             entries.add(new ModuleEntry(module.name(), kind, plan.blockers().isEmpty(), new TreeMap<>(plan.remoteContracts()),
                     callers, plan.blockers(), service));
         }
-        return new ExtractionReport(application, entries, services.file(), services(model, artifacts, services, unrouted),
-                ModuleCycles.of(model, services), warnings(model, registry, services));
+        List<ServiceEntry> serviceEntries = services(model, artifacts, services, unrouted);
+        return new ExtractionReport(application, entries, services.file(), serviceEntries,
+                ModuleCycles.of(model, services), warnings(model, registry, entries, services, serviceEntries));
     }
 
     /**
-     * The one warning of the plans that share the table: each module's plan alone (it and the monolith with the rest),
-     * then the file's services.
+     * The one warning of the buildable plans that share the table: each module that {@code -Dextract=<module>} builds,
+     * alone (it and the monolith with the rest), then the file's services that build, the modules of a blocked one
+     * staying in the monolith (as the ecs goal renders them). A blocked plan is reported by its blockers instead.
      */
-    private static List<Warning> warnings(ModulithModel model, PublicationRegistry registry, TopologyServices services) {
+    private static List<Warning> warnings(ModulithModel model, PublicationRegistry registry, List<ModuleEntry> modules,
+            TopologyServices services, List<ServiceEntry> serviceEntries) {
         List<SharedPublications.Plan> plans = new ArrayList<>();
-        for (String module : model.extractableModules()) {
+        for (ModuleEntry entry : modules) {
+            if (!entry.extractable()) {
+                continue;
+            }
             Map<String, List<String>> processes = new LinkedHashMap<>();
-            processes.put(module, List.of(module));
-            processes.put("monolith", model.extractableModules().stream().filter(m -> !m.equals(module)).toList());
-            plans.add(new SharedPublications.Plan("Module '" + module + "' alone", processes));
+            processes.put(entry.name(), List.of(entry.name()));
+            processes.put("monolith", model.extractableModules().stream().filter(m -> !m.equals(entry.name())).toList());
+            plans.add(new SharedPublications.Plan("Module '" + entry.name() + "' alone", processes));
         }
         if (services.present()) {
+            Map<String, List<String>> extracted = new LinkedHashMap<>();
+            serviceEntries.stream().filter(service -> !service.monolith() && service.buildable())
+                    .forEach(service -> extracted.put(service.name(), service.modules()));
             Map<String, List<String>> processes = new LinkedHashMap<>();
             processes.put(services.monolith(), model.extractableModules().stream()
-                    .filter(m -> services.holder(m).isEmpty()).toList());
-            processes.putAll(services.extracted());
+                    .filter(m -> extracted.values().stream().noneMatch(held -> held.contains(m))).toList());
+            processes.putAll(extracted);
             plans.add(SharedPublications.Plan.services(services.file(), processes));
         }
         return SharedPublications.of(model, registry, plans, SharedPublications.Target.REPORT)

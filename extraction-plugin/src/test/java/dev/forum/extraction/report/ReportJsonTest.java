@@ -9,12 +9,14 @@ import dev.forum.extraction.FakeApp;
 import dev.forum.extraction.model.Blocker;
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.PublicationRegistry;
+import dev.forum.extraction.model.SharedPublications;
 import dev.forum.extraction.model.TopologyServices;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -151,6 +153,48 @@ class ReportJsonTest {
                 PublicationRegistry.NONE);
         assertEquals("[]", JSON.readTree(ReportJson.write(without)).get("warnings").toString());
         assertTrue(ReportText.lines(without).stream().noneMatch(l -> l.contains("event_publication")));
+    }
+
+    @Test
+    void aPlanBlockedForAnotherReasonGetsNoLineOfThePublicationWarning() throws IOException {
+        // catalog calls a bean of lending: each alone is blocked; members alone builds. The file's shelf (catalog) is
+        // blocked, loans (members) builds.
+        List<ModulithModel.Module> modules = List.of(
+                new ModulithModel.Module("catalog", "lib.catalog", false, false, Set.of("lib.catalog.Book"),
+                        Set.of("lib.catalog.Book"), Map.of(), List.of(new ModulithModel.Dependency("USES_COMPONENT",
+                                "lib.catalog.Book", "lib.lending.internal.Ledger", "lending"))),
+                new ModulithModel.Module("lending", "lib.lending", false, false,
+                        Set.of("lib.lending.BookLent", "lib.lending.internal.Ledger"), Set.of("lib.lending.BookLent"), Map.of(),
+                        List.of()),
+                new ModulithModel.Module("members", "lib.members", false, false, Set.of("lib.members.Member"),
+                        Set.of("lib.members.Member"), Map.of(), List.of()));
+        ModulithModel model = new ModulithModel("lib.LibraryApplication", List.of("lib"), modules, Map.of(), Set.of(),
+                List.of(new ModulithModel.Listener("lib.lending.BookLent", "lib.lending.internal.Ledger", "on")), List.of(),
+                Map.of(), Map.of(), "2.1.1", "25");
+        Map<String, List<String>> extracted = new LinkedHashMap<>();
+        extracted.put("shelf", List.of("catalog"));
+        extracted.put("loans", List.of("members"));
+        TopologyServices services = new TopologyServices("topology.yml", "monolith", extracted);
+        PublicationRegistry jdbc = new PublicationRegistry(PublicationRegistry.Kind.JDBC, List.of(), List.of());
+        ExtractionReport report = ExtractionReport.of(model, List.of(), Optional.empty(), services, Map.of(), jdbc);
+
+        assertEquals(List.of("members"), report.extractable());
+        assertEquals(List.of("monolith", "loans"), report.buildableServices());
+        ExtractionReport.Warning warning = report.warnings().get(0);
+        assertEquals(List.of("Module 'members' alone", "Services of topology.yml"),
+                warning.plans().stream().map(SharedPublications.Sharing::about).toList(), "catalog and lending alone are blocked");
+        assertEquals(List.of("monolith", "loans"), warning.plans().get(1).processes(),
+                "the blocked shelf is left out, its catalog staying in the monolith, as the ecs goal renders it");
+        assertEquals(List.of("monolith"), warning.plans().get(1).writers());
+
+        ExtractionReport unrouted = ExtractionReport.of(model, List.of(), Optional.empty(), services,
+                Map.of("loans", "no route"), jdbc);
+        assertEquals(List.of("Module 'members' alone"),
+                unrouted.warnings().get(0).plans().stream().map(SharedPublications.Sharing::about).toList(),
+                "with loans refused too, the file's services run as one process: nothing shared there");
+        assertEquals(List.of(), report.warnings().get(0).plans().stream()
+                .filter(plan -> plan.processes().contains("shelf") || plan.processes().contains("catalog")).toList());
+        assertEquals(List.of(), problems(schema(), JSON.readTree(ReportJson.write(report)), "$"));
     }
 
     @Test
