@@ -48,11 +48,11 @@ public record PublicationRegistry(Kind kind, List<String> republishing, List<Str
      */
     public static final List<String> STALENESS_DURATIONS = List.of(STALENESS_PREFIX + "published",
             STALENESS_PREFIX + "processing", STALENESS_PREFIX + "resubmitted", STALENESS_PREFIX + "resubmission");
-    private static final String RESUBMITTED = STALENESS_PREFIX + "resubmitted";
-    private static final String RESUBMISSION = STALENESS_PREFIX + "resubmission";
-    /** {@code 0}, {@code 0s}, {@code PT0S}, {@code 0.0m}: a duration of zero, as Spring Boot reads one. */
+    private static final String RESUBMITTED = STALENESS_DURATIONS.get(2);
+    private static final String RESUBMISSION = STALENESS_DURATIONS.get(3);
     /** Spring's converters, as its {@code Environment} uses them to read a property as a {@code Boolean}. */
     private static final ConversionService BOOLEANS = DefaultConversionService.getSharedInstance();
+    /** {@code 0}, {@code 0s}, {@code PT0S}, {@code 0.0m}: a duration of zero, as Spring Boot reads one. */
     private static final Pattern ZERO = Pattern.compile("(?i)(PT)?0+(\\.0+)?[a-z]*");
     /** The JDBC registry's setting for a schema of its own. */
     public static final String JDBC_SCHEMA = "spring.modulith.events.jdbc.schema";
