@@ -23,6 +23,8 @@ open module dev.forum.extraction.runtime {
     requires static spring.boot.web.server;
     requires static spring.boot.flyway;
     requires static flyway.core;
+    requires static spring.modulith.runtime;
+    requires static spring.modulith.core;
     requires static spring.orm;
     requires static jakarta.persistence;
 

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -18,14 +17,19 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /**
  * Flyway migrations per module by Spring Modulith's convention, run only for the modules local in this process: the
  * migrations in {@code <location>/__root} with the configured history table, then for each local module, in the
- * metadata's order, those in {@code <location>/<module>} with a history table of its own
- * ({@code <table>_<module>}), each baselined at version 0 so a module's V1 runs on a schema that already holds
- * other modules' tables. So a service runs only its own modules' migrations, and a module moving between processes
- * keeps its history. Every other Flyway setting is the application's ({@code spring.flyway.*}).
+ * metadata's order, those in {@code <location>/<module>} (a dot of a nested module's name a folder level) with a
+ * history table of its own ({@code <table>_<module>}), each baselined at version 0 so a module's V1 runs on a schema
+ * that already holds other modules' tables. These folders and tables are those of Spring Modulith's own strategy
+ * ({@code spring-modulith-runtime} 2.1), so adding or removing that jar keeps every module's history. So a service
+ * runs only its own modules' migrations, and a module moving between processes keeps its history. Every other Flyway
+ * setting is the application's ({@code spring.flyway.*}).
  */
 public final class ModuleMigrations implements FlywayMigrationStrategy {
 
     private static final Logger log = LoggerFactory.getLogger(ModuleMigrations.class);
+
+    /** Spring Modulith's folder of the migrations that belong to no module. */
+    static final String ROOT = "__root";
 
     private final Topology topology;
 
@@ -37,15 +41,15 @@ public final class ModuleMigrations implements FlywayMigrationStrategy {
     public void migrate(Flyway flyway) {
         Configuration base = flyway.getConfiguration();
         List<String> locations = Arrays.stream(base.getLocations()).map(l -> l.getDescriptor()).toList();
-        run(base, locations, "__root", base.getTable());
+        run(base, locations, ROOT, ROOT, base.getTable());
         for (ModuleMetadata.ModuleInfo module : topology.metadata().modules()) {
             if (topology.isLocal(module.name())) {
-                run(base, locations, module.name(), base.getTable() + "_" + module.name().replace('-', '_').toLowerCase(Locale.ROOT));
+                run(base, locations, module.name(), module.name().replace('.', '/'), base.getTable() + "_" + module.name());
             }
         }
     }
 
-    private static void run(Configuration base, List<String> locations, String folder, String table) {
+    private static void run(Configuration base, List<String> locations, String module, String folder, String table) {
         String[] folders = locations.stream().map(l -> l.replaceAll("/+$", "") + "/" + folder).toArray(String[]::new);
         if (!hasMigrations(base.getClassLoader(), folders)) {
             return;
@@ -53,7 +57,7 @@ public final class ModuleMigrations implements FlywayMigrationStrategy {
         Flyway flyway = Flyway.configure(base.getClassLoader()).configuration(base).locations(folders).table(table)
                 .baselineOnMigrate(true).baselineVersion("0").failOnMissingLocations(false).load();
         MigrateResult result = flyway.migrate();
-        log.info("Migrations of {}: {} applied, schema at version {} (history table {})", folder,
+        log.info("Migrations of {}: {} applied, schema at version {} (history table {})", module,
                 result.migrationsExecuted, SchemaVersion.after(flyway, result), table);
     }
 

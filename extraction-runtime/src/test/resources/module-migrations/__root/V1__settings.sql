@@ -1,0 +1,1 @@
+create table settings (id int primary key);

@@ -1,0 +1,1 @@
+create table book (id int primary key);

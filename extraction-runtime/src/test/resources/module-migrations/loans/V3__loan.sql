@@ -1,0 +1,1 @@
+create table loan (id int primary key, book int);
