@@ -22,6 +22,25 @@ class ClosestNameUnitTest {
     }
 
     @Test
+    void aFiveLetterNameTakesTwoEditsWhenFourOfItsLettersStayInOrder() {
+        List<String> library = List.of("audit", "books", "loans", "store", "users");
+        // A letter dropped and another added.
+        assertEquals(Optional.of("loans"), ClosestName.of("lones", library));
+        assertEquals(Optional.of("loans"), ClosestName.of("lonse", library));
+        assertEquals(Optional.of("books"), ClosestName.of("boosk", library));
+        assertEquals(Optional.of("users"), ClosestName.of("usres", library));
+        assertEquals(Optional.of("audit"), ClosestName.of("adiit", library));
+        // Two letters of five replaced, or a first letter replaced and another dropped: another word.
+        assertEquals(Optional.empty(), ClosestName.of("stock", library));
+        assertEquals(Optional.empty(), ClosestName.of("boats", library));
+        assertEquals(Optional.empty(), ClosestName.of("delta", List.of("alpha", "beta", "gamma")));
+        assertEquals(Optional.empty(), ClosestName.of("posts", List.of("parts", "pasta")));
+        // Up to four letters: one edit only.
+        assertEquals(Optional.of("loan"), ClosestName.of("laon", List.of("loan")));
+        assertEquals(Optional.empty(), ClosestName.of("lnoa", List.of("loan")));
+    }
+
+    @Test
     void aTieGoesToTheFirstByName() {
         assertEquals(Optional.of("rater"), ClosestName.of("ratex", List.of("rates", "rater")));
         assertEquals(" (did you mean rater?)", ClosestName.hint("ratex", List.of("rater", "rates")));
