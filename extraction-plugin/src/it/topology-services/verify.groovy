@@ -88,7 +88,8 @@ assert log.readLines().any { it.startsWith('[ERROR] ') && it.contains("The ecs g
         + ' moduleDatabases out, or add the dependency org.springframework.boot:spring-boot-starter-jdbc if the application'
         + ' reads a database (extract.ecs.*, see extract:help -Ddetail)') }
 // Build 3: every mistake of the file, of its ECS deployment and of the settings, one [extract] line each, then the count.
-List<String> errors = log.readLines().findAll { it.startsWith('[ERROR] [extract] ') }
+String ahead = new File(basedir, 'ahead.yml').toPath().toAbsolutePath().normalize().toString()
+List<String> errors = log.readLines().findAll { it.startsWith('[ERROR] [extract] ') && !it.contains(ahead) }
 String mistakes = new File(basedir, 'mistakes.yml').toPath().toAbsolutePath().normalize().toString()
 assert errors.any { it.contains("${mistakes}:7: pair: unknown module 'betta' (did you mean beta?); the modules are alpha, beta") } : errors
 assert errors.any { it.contains("${mistakes}:4: database: the section sizes the deployment's PostgreSQL database, but the"
@@ -105,4 +106,12 @@ assert [':4:', ':6:', ':7:', ':8:', ':8:'].withIndex().every { String at, int i 
 assert errors.size() == 7 : errors
 assert log.contains("7 problems in the ECS deployment of ${mistakes} and in the ecs goal's settings, one per [extract] line"
         + ' above: fix each before the stacks can be rendered')
+// Build 4: the modules goal refuses the file's own mistake and the ecs goal's checks of it together, in the file's order.
+List<String> aheadErrors = log.readLines().findAll { it.startsWith('[ERROR] [extract] ') && it.contains(ahead) }
+assert aheadErrors.size() == 3 : aheadErrors
+assert aheadErrors[0].contains("${ahead}:4: monolith: ECS runs at least 2 tasks of a service") : aheadErrors
+assert aheadErrors[1].contains("${ahead}:5: base: the name 'base' is taken by the sample-base stack or task") : aheadErrors
+assert aheadErrors[2].contains("${ahead}:6: extra: unknown key 'colour' (known keys: autoscaling,") : aheadErrors
+assert log.readLines().any { it.startsWith('[ERROR] Failed to execute goal') && it.contains(':modules ')
+        && it.contains("3 problems in the ECS deployment of ${ahead}") } : 'refused by the modules goal, ahead of the ecs goal'
 return true

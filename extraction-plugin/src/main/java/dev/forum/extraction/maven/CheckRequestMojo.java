@@ -8,10 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -40,10 +38,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 @Mojo(name = "check-request", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
 public class CheckRequestMojo extends RequestingMojo {
 
-    /** Maven's execution plan of this build: which goals that read the topology file run ({@link TopologyInUse#inUse}). */
-    @Component
-    private LifecycleExecutor lifecycle;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         perform("check the requested services", () -> {
@@ -51,7 +45,10 @@ public class CheckRequestMojo extends RequestingMojo {
             if (!TopologyInUse.inUse(!names.isEmpty(), session, mojoExecution, lifecycle)) {
                 return;
             }
-            TopologyInUse.Written file = TopologyInUse.written(topology, project, session, getLog());
+            // Before dependencies are resolved: the ecs goal's checks that need to know whether the application reads a
+            // database are left to the modules goal.
+            TopologyInUse.Written file = TopologyInUse.written(topology, project, session, getLog(),
+                    EcsChecksAhead.of(session, mojoExecution, lifecycle, project, false));
             Set<String> profileNames = ExtractRequests.profileNames(declaredProfiles());
             refuse(names, profileNames, file);
             checkedLater(names, profileNames, file).ifPresent(getLog()::info);

@@ -62,7 +62,8 @@ public class ReportMojo extends RequestingMojo {
             Progress progress = progress();
             ApplicationAnalysis analysis = analyse(false, progress);
             ModuleChecks.requireModules(analysis.model());
-            Topology file = TopologyLocation.optional(topology, project, session, analysis.model(), getLog());
+            Topology file = TopologyLocation.optional(topology, project, session, analysis.model(), getLog(),
+                    ecsChecksAhead());
             refuseEarly(analysis.model(), file, analysis.packed());
             if (file != null) {
                 ModuleRoutes.blockedServices(file, analysis.model()).values()

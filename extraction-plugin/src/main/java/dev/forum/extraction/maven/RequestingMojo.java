@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.maven.lifecycle.LifecycleExecutor;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
@@ -42,6 +44,18 @@ abstract class RequestingMojo extends AnalysingMojo {
      */
     @Parameter(property = "extract.topology", defaultValue = TopologyLocation.DEFAULT)
     protected String topology;
+
+    /** Maven's execution plan of this build: which goals that read the topology file run ({@link TopologyInUse#inUse}). */
+    @Component
+    protected LifecycleExecutor lifecycle;
+
+    /**
+     * The ecs goal's checks of the topology file when this build runs that goal after this one, to refuse with the
+     * file's own mistakes ({@link EcsChecksAhead}); this goal has the project's dependencies resolved.
+     */
+    protected EcsChecksAhead ecsChecksAhead() {
+        return EcsChecksAhead.of(session, mojoExecution, lifecycle, project, true);
+    }
 
     /**
      * The names requested, from {@code extract} and the active {@code extract=} profiles; empty when none.

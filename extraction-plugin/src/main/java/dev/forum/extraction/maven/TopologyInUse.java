@@ -5,6 +5,7 @@ import dev.forum.topology.ServiceOutline;
 import dev.forum.topology.TopologyCheck;
 import dev.forum.topology.TopologyException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.maven.execution.MavenSession;
@@ -54,21 +55,26 @@ final class TopologyInUse {
      * {@code validate}), when it is there; else null. Whatever of it needs the modules (an unknown module, one that
      * runs in every service) is checked later, by {@link TopologyLocation#check}.
      *
+     * @param ecs the ecs goal's checks of the file when this build runs it ({@link EcsChecksAhead#NONE} when not)
      * @throws ExtractionException as {@link TopologyLocation#optional}: a file named in the settings that is not there
      */
-    static Written written(String setting, MavenProject project, MavenSession session, Log log) {
+    static Written written(String setting, MavenProject project, MavenSession session, Log log, EcsChecksAhead ecs) {
         Path file = TopologyLocation.existing(setting, project, session, log);
-        return file == null ? null : written(file, TopologyLocation.defaultName(project));
+        return file == null ? null : written(file, TopologyLocation.defaultName(project), ecs);
     }
 
     /**
-     * As {@link #written(String, MavenProject, MavenSession, Log)}, for a file that is there.
+     * As {@link #written(String, MavenProject, MavenSession, Log, EcsChecksAhead)}, for a file that is there.
      *
      * @param defaultName the topology's name when the file has no {@code name:}
+     * @param ecs         the ecs goal's checks of the file when this build runs it ({@link EcsChecksAhead#NONE} when
+     *                    not): its mistakes are the file's, in the file's order, so that one run names them all
      */
-    static Written written(Path file, String defaultName) {
+    static Written written(Path file, String defaultName, EcsChecksAhead ecs) {
         TopologyCheck check = TopologyCheck.of(file, defaultName);
-        return new Written(check.source(), check.services(), check.mistakes(null), check.read());
+        List<String> mistakes = new ArrayList<>(check.mistakes(null));
+        mistakes.addAll(ecs.mistakes(check.spec()));
+        return new Written(check.source(), check.services(), TopologyCheck.byLine(check.source(), mistakes), check.read());
     }
 
     /** The goals that read the topology file whenever it is there, whatever is requested. */
@@ -94,6 +100,19 @@ final class TopologyInUse {
         if (requested) {
             return true;
         }
+        PluginDescriptor plugin = self.getMojoDescriptor().getPluginDescriptor();
+        return reads(plan(session, lifecycle), plugin.getGroupId(), plugin.getArtifactId(),
+                execution -> new PluginParameterExpressionEvaluator(session, execution));
+    }
+
+    /**
+     * The executions this project's build runs, as Maven plans them for the build's goals and phases ({@link #tasks}),
+     * each configured as Maven will run it.
+     *
+     * @throws IllegalStateException a plan Maven cannot make ({@link LifecycleExecutor#calculateExecutionPlan}; it
+     *                               made the same to start this build)
+     */
+    static List<MojoExecution> plan(MavenSession session, LifecycleExecutor lifecycle) {
         List<String> tasks = tasks(session);
         MavenExecutionPlan plan;
         try {
@@ -104,9 +123,7 @@ final class TopologyInUse {
             throw new IllegalStateException("no execution plan for " + String.join(" ", tasks) + ": "
                     + e.getMessage(), e);
         }
-        PluginDescriptor plugin = self.getMojoDescriptor().getPluginDescriptor();
-        return reads(plan.getMojoExecutions(), plugin.getGroupId(), plugin.getArtifactId(),
-                execution -> new PluginParameterExpressionEvaluator(session, execution));
+        return plan.getMojoExecutions();
     }
 
     /**
@@ -147,19 +164,34 @@ final class TopologyInUse {
      * @throws ExtractionException a {@code skip} expression Maven cannot evaluate either, one line naming it
      */
     static boolean skipped(MojoExecution execution, ExpressionEvaluator evaluator) {
-        Xpp3Dom skip = execution.getConfiguration() == null ? null : execution.getConfiguration().getChild("skip");
-        if (skip == null) {
-            return false;
+        Object value = parameter(execution, evaluator, "skip");
+        return value instanceof Boolean bool ? bool : value != null && Boolean.parseBoolean(value.toString().trim());
+    }
+
+    /**
+     * A parameter of an execution as Maven configures the goal: the value its configuration gives (the execution's,
+     * else the plugin's, else the goal's default expression, such as {@code ${extract.report.skip}}), evaluated (a
+     * {@code -D} property, then the project's), and when that gives nothing, its {@code default-value} evaluated.
+     *
+     * @param name the parameter's name ({@code skip}, {@code moduleDatabases})
+     * @return the value, unconverted (a String, or what the expression names); null when the goal has no such
+     *         parameter or nothing gives it a value
+     * @throws ExtractionException an expression Maven cannot evaluate either, one line naming it
+     */
+    static Object parameter(MojoExecution execution, ExpressionEvaluator evaluator, String name) {
+        Xpp3Dom parameter = execution.getConfiguration() == null ? null : execution.getConfiguration().getChild(name);
+        if (parameter == null) {
+            return null;
         }
         try {
-            Object value = blank(skip.getValue()) ? null : evaluator.evaluate(skip.getValue());
-            if (value == null && !blank(skip.getAttribute("default-value"))) {
-                value = evaluator.evaluate(skip.getAttribute("default-value"));
+            Object value = blank(parameter.getValue()) ? null : evaluator.evaluate(parameter.getValue());
+            if (value == null && !blank(parameter.getAttribute("default-value"))) {
+                value = evaluator.evaluate(parameter.getAttribute("default-value"));
             }
-            return value instanceof Boolean bool ? bool : value != null && Boolean.parseBoolean(value.toString().trim());
+            return value;
         } catch (ExpressionEvaluationException e) {
-            throw new ExtractionException("The skip of " + execution.getGoal() + " (" + execution.getExecutionId()
-                    + ") cannot be evaluated: " + e.getMessage() + "; fix its <skip> or the property it names");
+            throw new ExtractionException("The " + name + " of " + execution.getGoal() + " (" + execution.getExecutionId()
+                    + ") cannot be evaluated: " + e.getMessage() + "; fix its <" + name + "> or the property it names");
         }
     }
 

@@ -165,16 +165,27 @@ final class TopologyLocation {
     }
 
     /**
-     * The topology file of the service and report goals, read and checked when it is there; else null.
+     * The topology file of the modules, report and service goals, read and checked when it is there; else null.
      *
      * @param setting the goal's {@code extract.topology}
+     * @param ecs     the ecs goal's checks of the file when this build runs it later ({@link EcsChecksAhead#NONE}
+     *                when not): refused with the file's own mistakes, so that one run names them all
      * @throws ExtractionException when a file named in the settings (not the default {@value #DEFAULT}) is not there: a
      *                             mistyped path must not quietly mean "no services"; a mistake in the file (see
-     *                             {@link #read})
+     *                             {@link #read}), with the ecs goal's as {@link EcsRefusals#of} gives them
      */
-    static Topology optional(String setting, MavenProject project, MavenSession session, ModulithModel model, Log log) {
+    static Topology optional(String setting, MavenProject project, MavenSession session, ModulithModel model, Log log,
+            EcsChecksAhead ecs) {
         Path file = existing(setting, project, session, log);
-        return file == null ? null : read(file, model, project);
+        if (file == null) {
+            return null;
+        }
+        Reading reading = check(file, model, defaultName(project));
+        List<String> deployment = ecs.mistakes(reading.spec());
+        if (!reading.mistakes().isEmpty() || !deployment.isEmpty()) {
+            throw EcsRefusals.of(reading, deployment, List.of());
+        }
+        return reading.topology();
     }
 
     /** The topology file when it is there, else null; refused when a file named in the settings is not there. */

@@ -23,7 +23,7 @@ class CheckRequestMojoTest {
     @Test
     void aFileNotReadAsATopologyIsRefusedForItsMistakesAlone(@TempDir Path folder) throws Exception {
         Path file = Files.writeString(folder.resolve("topology.yml"), "services: [ { name: catalogue\n");
-        TopologyInUse.Written written = TopologyInUse.written(file, "library");
+        TopologyInUse.Written written = TopologyInUse.written(file, "library", EcsChecksAhead.NONE);
         assertFalse(written.read());
 
         ExtractionException refused = assertThrows(ExtractionException.class,
@@ -40,7 +40,7 @@ class CheckRequestMojoTest {
                   - { name: monolith, monolith: true }
                   - { name: shelves, memory: 300, modules: [books] }
                 """);
-        TopologyInUse.Written written = TopologyInUse.written(file, "library");
+        TopologyInUse.Written written = TopologyInUse.written(file, "library", EcsChecksAhead.NONE);
         assertTrue(written.read());
 
         ExtractionException refused = assertThrows(ExtractionException.class,
@@ -61,7 +61,7 @@ class CheckRequestMojoTest {
                   - { modules: [shelves] }
                   - { name: catalogue, modules: [books] }
                 """);
-        TopologyInUse.Written written = TopologyInUse.written(file, "library");
+        TopologyInUse.Written written = TopologyInUse.written(file, "library", EcsChecksAhead.NONE);
         assertEquals(List.of("monolith", "catalogue"),
                 written.services().stream().map(dev.forum.topology.ServiceOutline::name).toList());
 
@@ -81,7 +81,7 @@ class CheckRequestMojoTest {
                   - { name: monolith, monolith: true }
                   - { name: shelves, modules: [books] }
                 """);
-        TopologyInUse.Written written = TopologyInUse.written(file, "library");
+        TopologyInUse.Written written = TopologyInUse.written(file, "library", EcsChecksAhead.NONE);
         List<ExtractRequests.Requested> typo = List.of(new ExtractRequests.Requested("catlog", "-Dextract"),
                 new ExtractRequests.Requested("shelves", "-Dextract"));
 

@@ -51,7 +51,7 @@ class TopologyInUseTest {
                   - { name: catalogue, memory: 300, modules: [books, bokks] }
                   - { name: shelves, modules: [books, books] }
                 """);
-        TopologyInUse.Written written = TopologyInUse.written(file, "library");
+        TopologyInUse.Written written = TopologyInUse.written(file, "library", EcsChecksAhead.NONE);
         assertEquals(List.of(
                 file + ":3: catalogue: cpu 256 takes memory 512, 1024, 2048 MiB on Fargate, not 300",
                 file + ":4: module 'books' is in two services, 'catalogue' (line 3) and 'shelves'; a module runs in one"
@@ -67,13 +67,50 @@ class TopologyInUseTest {
                   - { name: shelves, modules: [books] }
                 """);
         assertEquals(file + ":4: module 'books' is in two services, 'catalogue' (line 3) and 'shelves'; a module runs in"
-                + " one extracted service", TopologyInUse.written(file, "library").refusal().getMessage(),
+                + " one extracted service", TopologyInUse.written(file, "library", EcsChecksAhead.NONE).refusal().getMessage(),
                 "read right on its own, the file is still refused for what its services share");
 
         Files.writeString(file, "services:\n  - { name: catalogue, modules: [bokks] }\n");
         assertEquals(List.of(file + ": no monolith: mark one service monolith: true (it holds every module not listed"
-                + " elsewhere and is the default route)"), TopologyInUse.written(file, "library").mistakes(),
+                + " elsewhere and is the default route)"), TopologyInUse.written(file, "library", EcsChecksAhead.NONE).mistakes(),
                 "no unknown module before the modules are known");
+    }
+
+    /**
+     * With the ecs goal later in the build, its own checks of the file (fewer than 2 tasks, a name taken by a stack) come
+     * with the file's own mistakes, in the file's order, so that the build that stops on the file names them too; those
+     * that need to know whether the application reads a database only once that is known.
+     */
+    @Test
+    void theEcsGoalsChecksComeWithTheFilesMistakesWhenItRunsLater(@TempDir Path folder) throws IOException {
+        Path file = Files.writeString(folder.resolve("topology.yml"), """
+                database:
+                  multi-az: false
+                services:
+                  - { name: monolith, monolith: true, count: 1 }
+                  - { name: Shelves, modules: [books] }
+                  - { name: base, modules: [loans] }
+                """);
+        String nameMistake = file + ":5: service name 'Shelves' must be 1-20 lower-case letters, digits or '-', starting"
+                + " with a letter (did you mean shelves?)";
+        assertEquals(List.of(nameMistake), TopologyInUse.written(file, "library", EcsChecksAhead.NONE).mistakes(),
+                "no ecs goal in the build: the file's own mistakes only");
+
+        List<String> unknownDatabase = TopologyInUse.written(file, "library",
+                new EcsChecksAhead(true, null, false, null)).mistakes();
+        assertEquals(3, unknownDatabase.size(), unknownDatabase.toString());
+        assertTrue(unknownDatabase.get(0).startsWith(file + ":4: monolith: ECS runs at least 2 tasks of a service"),
+                unknownDatabase.toString());
+        assertEquals(nameMistake, unknownDatabase.get(1));
+        assertTrue(unknownDatabase.get(2).startsWith(file + ":6: base: the name 'base' is taken by the library-base stack"),
+                unknownDatabase.toString());
+
+        List<String> noDatabase = TopologyInUse.written(file, "library", new EcsChecksAhead(true, false, false, null))
+                .mistakes();
+        assertEquals(4, noDatabase.size(), noDatabase.toString());
+        assertTrue(noDatabase.get(0).startsWith(file + ":2: database: the section sizes the deployment's PostgreSQL"
+                + " database, but the application has no Spring JDBC"), noDatabase.toString());
+        assertEquals(unknownDatabase, noDatabase.subList(1, 4));
     }
 
     /**
