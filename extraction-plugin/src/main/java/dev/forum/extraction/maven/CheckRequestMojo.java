@@ -48,7 +48,7 @@ public class CheckRequestMojo extends RequestingMojo {
             // Before dependencies are resolved: the ecs goal's checks that need to know whether the application reads a
             // database are left to the modules goal.
             TopologyInUse.Written file = TopologyInUse.written(topology, project, session, getLog(),
-                    EcsChecksAhead.of(session, mojoExecution, lifecycle, project, false));
+                    () -> EcsChecksAhead.of(session, mojoExecution, lifecycle, project, false));
             Set<String> profileNames = ExtractRequests.profileNames(declaredProfiles());
             refuse(names, profileNames, file);
             checkedLater(names, profileNames, file).ifPresent(getLog()::info);

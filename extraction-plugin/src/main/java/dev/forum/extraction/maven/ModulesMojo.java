@@ -44,7 +44,7 @@ public class ModulesMojo extends RequestingMojo {
                     ExtractRequests.profileNames(declaredProfiles())).forEach(line -> getLog().warn("[extract] " + line));
             // The topology file's mistakes (an unknown module, ...) are refused here already, and so are the names requested.
             Topology topologyFile = TopologyLocation.optional(topology, project, session, analysis.model(), getLog(),
-                    ecsChecksAhead());
+                    this::ecsChecksAhead);
             refuseEarly(analysis.model(), topologyFile, analysis.packed());
             Path file = analysis.classes().resolve(RuntimeMetadata.LOCATION);
             Files.createDirectories(file.getParent());

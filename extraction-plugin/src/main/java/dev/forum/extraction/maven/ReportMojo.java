@@ -63,7 +63,7 @@ public class ReportMojo extends RequestingMojo {
             ApplicationAnalysis analysis = analyse(false, progress);
             ModuleChecks.requireModules(analysis.model());
             Topology file = TopologyLocation.optional(topology, project, session, analysis.model(), getLog(),
-                    ecsChecksAhead());
+                    this::ecsChecksAhead);
             refuseEarly(analysis.model(), file, analysis.packed());
             if (file != null) {
                 ModuleRoutes.blockedServices(file, analysis.model()).values()

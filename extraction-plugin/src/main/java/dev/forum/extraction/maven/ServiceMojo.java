@@ -173,7 +173,7 @@ public class ServiceMojo extends RequestingMojo {
         var time = OutputTimestamp.parse(outputTimestamp);
         ApplicationAnalysis analysis = analyse(true, progress);
         ModulithModel model = analysis.model();
-        Topology file = TopologyLocation.optional(topology, project, session, model, getLog(), ecsChecksAhead());
+        Topology file = TopologyLocation.optional(topology, project, session, model, getLog(), this::ecsChecksAhead);
         List<ServicePlan> plans = plans(names, model, file, analysis.packed());
         plans.forEach(plan -> ModuleRoutes.unreachable(model, plan.service(), plan.request().modules())
                 .ifPresent(line -> getLog().warn("[extract] " + line)));

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.lifecycle.MavenExecutionPlan;
@@ -55,16 +56,18 @@ final class TopologyInUse {
      * {@code validate}), when it is there; else null. Whatever of it needs the modules (an unknown module, one that
      * runs in every service) is checked later, by {@link TopologyLocation#check}.
      *
-     * @param ecs the ecs goal's checks of the file when this build runs it ({@link EcsChecksAhead#NONE} when not)
+     * @param ecs the ecs goal's checks of the file when this build runs it ({@link EcsChecksAhead#NONE} when not),
+     *            asked only when the file is there
      * @throws ExtractionException as {@link TopologyLocation#optional}: a file named in the settings that is not there
      */
-    static Written written(String setting, MavenProject project, MavenSession session, Log log, EcsChecksAhead ecs) {
+    static Written written(String setting, MavenProject project, MavenSession session, Log log,
+            Supplier<EcsChecksAhead> ecs) {
         Path file = TopologyLocation.existing(setting, project, session, log);
-        return file == null ? null : written(file, TopologyLocation.defaultName(project), ecs);
+        return file == null ? null : written(file, TopologyLocation.defaultName(project), ecs.get());
     }
 
     /**
-     * As {@link #written(String, MavenProject, MavenSession, Log, EcsChecksAhead)}, for a file that is there.
+     * As {@link #written(String, MavenProject, MavenSession, Log, Supplier)}, for a file that is there.
      *
      * @param defaultName the topology's name when the file has no {@code name:}
      * @param ecs         the ecs goal's checks of the file when this build runs it ({@link EcsChecksAhead#NONE} when

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
@@ -169,19 +170,20 @@ final class TopologyLocation {
      *
      * @param setting the goal's {@code extract.topology}
      * @param ecs     the ecs goal's checks of the file when this build runs it later ({@link EcsChecksAhead#NONE}
-     *                when not): refused with the file's own mistakes, so that one run names them all
+     *                when not), asked only when the file is there: refused with the file's own mistakes, so that one
+     *                run names them all
      * @throws ExtractionException when a file named in the settings (not the default {@value #DEFAULT}) is not there: a
      *                             mistyped path must not quietly mean "no services"; a mistake in the file (see
      *                             {@link #read}), with the ecs goal's as {@link EcsRefusals#of} gives them
      */
     static Topology optional(String setting, MavenProject project, MavenSession session, ModulithModel model, Log log,
-            EcsChecksAhead ecs) {
+            Supplier<EcsChecksAhead> ecs) {
         Path file = existing(setting, project, session, log);
         if (file == null) {
             return null;
         }
         Reading reading = check(file, model, defaultName(project));
-        List<String> deployment = ecs.mistakes(reading.spec());
+        List<String> deployment = ecs.get().mistakes(reading.spec());
         if (!reading.mistakes().isEmpty() || !deployment.isEmpty()) {
             throw EcsRefusals.of(reading, deployment, List.of());
         }
