@@ -65,7 +65,7 @@ public final class ModelJson {
         root.path("controllers").forEach(c -> controllers.put(c.asText(), strings(root.path("controllerPaths").path(c.asText()))));
         return new ModulithModel(root.path("mainClass").asText(), strings(root.path("rootPackages")), modules, contracts,
                 controllers, listeners, entities, map(root.path("externalizedEvents")), map(root.path("sourceFiles")),
-                root.path("springModulith").asText(), root.path("java").asText());
+                root.path("springModulith").asText(), root.path("java").asText(), strings(root.path("violations")));
     }
 
     private static List<String> strings(JsonNode array) {

@@ -41,7 +41,9 @@ import org.springframework.modulith.core.NamedInterface;
  * {@code controllerPaths} (each controller to its class-level {@code @RequestMapping} paths, empty when it has none:
  * {@link RequestMappings}),
  * {@code listeners} (with the application's event classes each receives: {@link EventListeners}), {@code entities} (JPA entities and Spring Data aggregates with their table) and
- * {@code externalizedEvents}. On a refusal by Spring Modulith (e.g. a main class it cannot read) it writes
+ * {@code externalizedEvents}, and as {@code violations} the message of each violation Spring Modulith's own
+ * {@code ApplicationModules.verify()} rejects ({@code detectViolations()}: a cycle, a dependency on a module's
+ * internal type, one its {@code allowedDependencies} does not allow, ...). On a refusal by Spring Modulith (e.g. a main class it cannot read) it writes
  * {@code {"error": "..."}} and exits with status 2.
  */
 public final class ModulithAnalyzer {
@@ -129,6 +131,9 @@ public final class ModulithAnalyzer {
         Map<String, Object> sources = new TreeMap<>();
         types.values().forEach(type -> type.getSource().flatMap(s -> s.getFileName()).ifPresent(f -> sources.put(type.getName(), f)));
         result.put("sourceFiles", sources);
+        // What the application's own ApplicationModules.verify() test would fail on, each violation's message as
+        // Spring Modulith words it: the plugin warns of them without failing.
+        result.put("violations", modules.detectViolations().getMessages());
         return result;
     }
 

@@ -24,7 +24,7 @@ import java.util.TreeSet;
  * class-level {@code @RequestMapping} paths (empty when it has none); every method that listens to an event in process; JPA entities and Spring Data
  * relational aggregates with their tables; each event type annotated {@code @Externalized} to its target ("" when
  * it names none); each type to its source file's name (from the class file); the Spring Modulith version and the
- * JVM version that read the model.
+ * JVM version that read the model; and what Spring Modulith's own verification rejects ({@link #violations}).
  */
 public final class ModulithModel {
 
@@ -39,12 +39,28 @@ public final class ModulithModel {
     private final Map<String, String> sourceFiles;
     private final String springModulith;
     private final String java;
+    private final List<String> violations;
     private final Map<String, Module> moduleOfType = new HashMap<>();
 
     public ModulithModel(String mainClass, List<String> rootPackages, List<Module> modules,
             Map<String, HttpContract> httpContracts, Map<String, List<String>> controllers, List<Listener> listeners,
             List<Entity> entities, Map<String, String> externalizedEvents, Map<String, String> sourceFiles,
             String springModulith, String java) {
+        this(mainClass, rootPackages, modules, httpContracts, controllers, listeners, entities, externalizedEvents,
+                sourceFiles, springModulith, java, List.of());
+    }
+
+    /**
+     * As the constructor above, with what Spring Modulith's own verification rejects.
+     *
+     * @param violations the message of each violation {@code ApplicationModules.verify()} fails on, as Spring Modulith
+     *                   words it (a message may hold several lines); empty when it passes
+     */
+    public ModulithModel(String mainClass, List<String> rootPackages, List<Module> modules,
+            Map<String, HttpContract> httpContracts, Map<String, List<String>> controllers, List<Listener> listeners,
+            List<Entity> entities, Map<String, String> externalizedEvents, Map<String, String> sourceFiles,
+            String springModulith, String java, List<String> violations) {
+        this.violations = List.copyOf(violations);
         this.mainClass = mainClass;
         this.rootPackages = List.copyOf(rootPackages);
         this.modules = modules.stream().sorted(Comparator.comparing(Module::name)).toList();
@@ -79,6 +95,15 @@ public final class ModulithModel {
 
     public String mainClass() {
         return mainClass;
+    }
+
+    /**
+     * What Spring Modulith's own {@code ApplicationModules.verify()} rejects in the application, each violation's
+     * message as it words it (a cycle, a dependency on another module's internal type or one its
+     * {@code allowedDependencies} does not allow, ...); empty when verify() passes. Extraction does not need them gone.
+     */
+    public List<String> violations() {
+        return violations;
     }
 
     public List<String> rootPackages() {

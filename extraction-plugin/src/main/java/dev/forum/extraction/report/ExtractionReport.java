@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * For every module of the application: whether it can be extracted alone now (as a service of its own, every other
  * module staying in the monolith) and, if not, every blocker; what it calls over HTTP and who calls it. With a topology
  * file, the same for each of its services: whether {@code -Dextract=<service>} builds now. And the cycles among the
- * modules, which extraction allows but Spring Modulith's {@code verify()} does not.
+ * modules and every other violation of Spring Modulith's rules, which extraction allows but its {@code verify()} does
+ * not.
  *
  * @param application what was analysed: {@code mainClass}, {@code rootPackages}, {@code springModulith},
  *                    {@code springBoot} ("" without), {@code java} (the JVM that read the model)
@@ -39,18 +40,22 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
      * One situation that builds but may fail at run time, with every plan it applies to.
      *
      * @param kind     {@code shared-event-publications} ({@link SharedPublications}): the plans' processes may share
-     *                 Spring Modulith's event publication table
-     * @param registry the registry's kind ({@code jpa}, {@code jdbc})
+     *                 Spring Modulith's event publication table; {@code modulith-verification}: Spring Modulith's own
+     *                 {@code ApplicationModules.verify()} rejects the application ({@link ModulithModel#violations})
+     * @param registry the registry's kind ({@code jpa}, {@code jdbc}); "" for a warning of another kind
      * @param plans    the buildable plans it applies to, each extractable module's plan alone
      *                 ({@code Module 'loans' alone}, in name order), then the topology file's buildable services
      *                 ({@link SharedPublications.Plan#services}), each with its processes and the processes that store
-     *                 publications
+     *                 publications; empty for a warning of the application, not of a plan
      * @param lines    the warning, several short lines: one per plan, then the explanation and advice once
      */
     public record Warning(String kind, String registry, List<SharedPublications.Sharing> plans, List<String> lines) {
 
         /** The kind of {@link SharedPublications}' warning. */
         public static final String SHARED_EVENT_PUBLICATIONS = "shared-event-publications";
+
+        /** The kind of a violation Spring Modulith's {@code ApplicationModules.verify()} rejects. */
+        public static final String MODULITH_VERIFICATION = "modulith-verification";
 
         public Warning {
             plans = List.copyOf(plans);
@@ -145,8 +150,44 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
                     callers, plan.blockers(), service));
         }
         List<ServiceEntry> serviceEntries = services(model, artifacts, services, unrouted);
-        return new ExtractionReport(application, entries, services.file(), serviceEntries,
-                ModuleCycles.of(model, services), warnings(model, registry, entries, services, serviceEntries));
+        List<ModuleCycles.Cycle> cycles = ModuleCycles.of(model, services);
+        List<Warning> warnings = new ArrayList<>(verification(model, !cycles.isEmpty()));
+        warnings.addAll(warnings(model, registry, entries, services, serviceEntries));
+        return new ExtractionReport(application, entries, services.file(), serviceEntries, cycles, warnings);
+    }
+
+    /**
+     * One warning per violation Spring Modulith's own {@code ApplicationModules.verify()} rejects, in its words: a
+     * dependency its {@code allowedDependencies} does not allow, one on another module's internal type, ...; extraction
+     * builds either way, but the application's verify() test fails. Spring Modulith words a dependency once per place
+     * in the code (its first line the same, then the place): those are one warning, each place a line of it. Its
+     * cycles are left out when the report has cycles of its own, which name the same with a dependency per step and
+     * advice.
+     *
+     * @param cyclesReported whether the report lists cycles of its own
+     */
+    private static List<Warning> verification(ModulithModel model, boolean cyclesReported) {
+        Map<String, List<String>> places = new LinkedHashMap<>();
+        for (String violation : model.violations()) {
+            if (cyclesReported && violation.strip().startsWith("Cycle detected")) {
+                continue;
+            }
+            List<String> message = violation.strip().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+            if (message.isEmpty()) {
+                continue;
+            }
+            List<String> more = places.computeIfAbsent(message.get(0), first -> new ArrayList<>());
+            message.subList(1, message.size()).stream().filter(line -> !more.contains(line)).forEach(more::add);
+        }
+        List<Warning> warnings = new ArrayList<>();
+        places.forEach((first, more) -> {
+            List<String> lines = new ArrayList<>();
+            lines.add("Spring Modulith's ApplicationModules.verify() rejects: " + first);
+            lines.addAll(more);
+            lines.add("extraction does not need it fixed, but the application's own verify() test fails until it is");
+            warnings.add(new Warning(Warning.MODULITH_VERIFICATION, "", List.of(), lines));
+        });
+        return warnings;
     }
 
     /**

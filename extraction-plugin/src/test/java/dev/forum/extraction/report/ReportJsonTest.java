@@ -155,6 +155,66 @@ class ReportJsonTest {
         assertTrue(ReportText.lines(without).stream().noneMatch(l -> l.contains("event_publication")));
     }
 
+    /**
+     * What Spring Modulith's verify() rejects is a warning per violation in its words, in the text and the JSON, and
+     * blocks nothing; its cycle is left to the report's own cycle warning when the report has one, kept when not.
+     */
+    @Test
+    void violationsOfSpringModulithsVerificationAreWarningsAndBlockNothing() throws IOException {
+        String allowed = "Module 'shows' depends on module 'tickets' via tix.shows.Api -> tix.tickets.Api. Allowed"
+                + " targets: none.";
+        String cycle = "Cycle detected: Slice shows -> \n                Slice tickets -> \n                Slice shows\n"
+                + "1. Dependencies of Slice shows\n - Field <tix.shows.Api.tickets> has type <tix.tickets.Api>";
+        List<ModulithModel.Module> modules = new ArrayList<>();
+        for (String[] edge : new String[][] {{"shows", "tickets"}, {"tickets", "shows"}}) {
+            modules.add(new ModulithModel.Module(edge[0], "tix." + edge[0], false, false, Set.of("tix." + edge[0] + ".Api"),
+                    Set.of("tix." + edge[0] + ".Api"), Map.of(), List.of(new ModulithModel.Dependency("DEFAULT",
+                            "tix." + edge[0] + ".Api", "tix." + edge[1] + ".Api", edge[1]))));
+        }
+        String internal = "Module 'tickets' depends on non-exposed type tix.shows.internal.Seat within module 'shows'!";
+        ModulithModel model = new ModulithModel("tix.TixApplication", List.of("tix"), modules, Map.of(), Map.of(),
+                List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "25", List.of(cycle, allowed,
+                        internal + "\nField <tix.tickets.Api.seat> has type <tix.shows.internal.Seat> in (Api.java:0)",
+                        internal + "\nMethod <tix.tickets.Api.seat()> has return type <tix.shows.internal.Seat> in (Api.java:0)"));
+        ExtractionReport report = ExtractionReport.of(model, List.of(), Optional.empty());
+        JsonNode json = JSON.readTree(ReportJson.write(report));
+
+        assertEquals(List.of(), problems(schema(), json, "$"));
+        ModulithModel verified = new ModulithModel("tix.TixApplication", List.of("tix"), modules, Map.of(), Map.of(),
+                List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "25", List.of());
+        assertEquals(ExtractionReport.of(verified, List.of(), Optional.empty()).extractable(), report.extractable(),
+                "a warning blocks nothing");
+        assertEquals(List.of(), ExtractionReport.of(verified, List.of(), Optional.empty()).warnings());
+        assertEquals(1, json.get("cycles").size());
+        assertEquals(2, json.get("warnings").size(), "the cycle is the report's own cycle warning, the two places of one"
+                + " dependency one warning: " + json.get("warnings"));
+        assertEquals(List.of("Spring Modulith's ApplicationModules.verify() rejects: " + internal,
+                "Field <tix.tickets.Api.seat> has type <tix.shows.internal.Seat> in (Api.java:0)",
+                "Method <tix.tickets.Api.seat()> has return type <tix.shows.internal.Seat> in (Api.java:0)",
+                "extraction does not need it fixed, but the application's own verify() test fails until it is"),
+                JSON.convertValue(json.at("/warnings/1/lines"), List.class));
+        JsonNode warning = json.at("/warnings/0");
+        assertEquals("modulith-verification", warning.get("kind").asText());
+        assertEquals("", warning.get("registry").asText());
+        assertEquals("[]", warning.get("plans").toString());
+        assertEquals(List.of("Spring Modulith's ApplicationModules.verify() rejects: " + allowed,
+                "extraction does not need it fixed, but the application's own verify() test fails until it is"),
+                JSON.convertValue(warning.get("lines"), List.class));
+        List<String> text = ReportText.lines(report);
+        assertTrue(text.contains("Warning: Spring Modulith's ApplicationModules.verify() rejects: " + allowed),
+                String.join("\n", text));
+
+        // Without a cycle of the report's own, Spring Modulith's is kept, each line of its message a line of the warning.
+        ModulithModel acyclic = new ModulithModel("tix.TixApplication", List.of("tix"), List.of(modules.get(0)), Map.of(),
+                Map.of(), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "25", List.of(cycle));
+        ExtractionReport.Warning kept = ExtractionReport.of(acyclic, List.of(), Optional.empty()).warnings().get(0);
+        assertEquals(List.of("Spring Modulith's ApplicationModules.verify() rejects: Cycle detected: Slice shows ->",
+                "Slice tickets ->", "Slice shows", "1. Dependencies of Slice shows",
+                "- Field <tix.shows.Api.tickets> has type <tix.tickets.Api>",
+                "extraction does not need it fixed, but the application's own verify() test fails until it is"),
+                kept.lines());
+    }
+
     @Test
     void aPlanBlockedForAnotherReasonGetsNoLineOfThePublicationWarning() throws IOException {
         // catalog calls a bean of lending: each alone is blocked; members alone builds. The file's shelf (catalog) is
@@ -207,8 +267,14 @@ class ReportJsonTest {
         assertEquals(ReportJson.kinds(), serviceKinds);
         List<String> registries = new ArrayList<>();
         schema().at("/properties/warnings/items/properties/registry/enum").forEach(k -> registries.add(k.asText()));
-        assertEquals(java.util.Arrays.stream(PublicationRegistry.Kind.values()).filter(PublicationRegistry.Kind::relational)
-                .map(PublicationRegistry.Kind::id).toList(), registries, "only a relational registry is warned of");
+        List<String> relational = new ArrayList<>(java.util.Arrays.stream(PublicationRegistry.Kind.values())
+                .filter(PublicationRegistry.Kind::relational).map(PublicationRegistry.Kind::id).toList());
+        relational.add(""); // a warning of another kind
+        assertEquals(relational, registries, "only a relational registry is warned of");
+        List<String> warningKinds = new ArrayList<>();
+        schema().at("/properties/warnings/items/properties/kind/enum").forEach(k -> warningKinds.add(k.asText()));
+        assertEquals(List.of(ExtractionReport.Warning.SHARED_EVENT_PUBLICATIONS,
+                ExtractionReport.Warning.MODULITH_VERIFICATION), warningKinds);
         // The validator below is not vacuous: a report without its summary fails it.
         JsonNode broken = JSON.readTree("{\"format\": 1, \"application\": {}, \"modules\": []}");
         assertTrue(!problems(schema(), broken, "$").isEmpty());
