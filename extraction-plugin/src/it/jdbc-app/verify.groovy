@@ -32,6 +32,14 @@ assert verification.any { it.lines[0].startsWith("Spring Modulith's ApplicationM
 assert verification.every { !it.lines[0].contains('Cycle detected') } : verification
 assert log.readLines().any { it.startsWith("[WARNING] [extract] Spring Modulith's ApplicationModules.verify() rejects: ")
         && it.contains('TaskStatus') }
+// db/migration/taks/ (module tasks) is named after no module: warned of by the report and by every service build.
+String misnamed = 'db/migration/taks/ is named after no module, so its migrations never run'
+assert report.warnings.count { it.kind == 'misnamed-migration-folder' } == 1 : report.warnings
+assert report.warnings.find { it.kind == 'misnamed-migration-folder' }.lines[0].startsWith(misnamed)
+assert report.warnings.find { it.kind == 'misnamed-migration-folder' }.lines[0]
+        .endsWith('rename it db/migration/tasks/ if it holds the migrations of module tasks')
+assert log.readLines().count { it.startsWith('[WARNING] [extract] ' + misnamed) } >= 2 : 'the report and the service build'
+
 // The refusal: the reference, its file and modules, and what to do.
 assert log.readLines().any { it.startsWith('[ERROR]') && it.contains("Module 'stats' alone needs other modules' internals:"
         + " example.tasks.stats.Statistics -> example.tasks.tasks.internal.TaskStatus (example/tasks/stats/Statistics.java,"

@@ -9,6 +9,7 @@ import dev.forum.extraction.image.ApplicationProperties;
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.PublicationRegistry;
 import dev.forum.extraction.model.ScannedArtifact;
+import dev.forum.extraction.model.ServicePlan;
 import dev.forum.extraction.scan.BytecodeScanner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.apache.maven.execution.MavenSession;
@@ -112,6 +114,37 @@ record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries
      */
     PublicationRegistry publicationRegistry(MavenProject project) {
         return PublicationRegistry.detect(RuntimeLibraries.ids(project), ApplicationProperties.read(classes));
+    }
+
+    /**
+     * The folders directly in {@code db/migration/} ({@link ServicePlan#MIGRATIONS}) of the application's own
+     * artifacts, where its modules' migrations are: every classes directory of {@link #packed}, and each packed jar that
+     * holds an application class (a library's own migrations are not the application's).
+     *
+     * @return the folder names ({@code loans}, {@code __root}), in name order; files directly in the folder are none
+     * @throws IOException when a directory or jar cannot be read
+     */
+    Set<String> migrationFolders() throws IOException {
+        Set<String> folders = new TreeSet<>();
+        for (ScannedArtifact artifact : packed) {
+            Path location = artifact.location();
+            if (Files.isDirectory(location)) {
+                Path migrations = location.resolve(ServicePlan.MIGRATIONS);
+                if (Files.isDirectory(migrations)) {
+                    try (Stream<Path> entries = Files.list(migrations)) {
+                        entries.filter(Files::isDirectory).forEach(folder -> folders.add(folder.getFileName().toString()));
+                    }
+                }
+            } else if (artifact.classes().stream().anyMatch(model::isApplicationClass)) {
+                try (ZipFile jar = new ZipFile(location.toFile())) {
+                    jar.stream().map(entry -> entry.getName()).filter(name -> name.startsWith(ServicePlan.MIGRATIONS))
+                            .map(name -> name.substring(ServicePlan.MIGRATIONS.length()))
+                            .filter(rest -> rest.indexOf('/') > 0)
+                            .forEach(rest -> folders.add(rest.substring(0, rest.indexOf('/'))));
+                }
+            }
+        }
+        return folders;
     }
 
     /** The model from {@code target/extract/modules.json} when it was read from the same inputs, else a new analysis. */

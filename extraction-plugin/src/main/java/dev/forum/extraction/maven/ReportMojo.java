@@ -70,7 +70,8 @@ public class ReportMojo extends RequestingMojo {
                         .forEach(line -> getLog().warn("[extract] " + line));
             }
             ExtractionReport report = report(analysis.model(), analysis.packed(), analysis.springBoot(), file,
-                    topologyServices(file), analysis.publicationRegistry(project));
+                    topologyServices(file), analysis.publicationRegistry(project))
+                    .withMigrationFolders(analysis.migrationFolders(), analysis.model());
             List<String> text = ReportText.lines(report);
             Path out = outputDirectory.toPath();
             Files.createDirectories(out);

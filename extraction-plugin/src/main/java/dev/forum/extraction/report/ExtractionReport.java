@@ -1,6 +1,7 @@
 package dev.forum.extraction.report;
 
 import dev.forum.extraction.model.Blocker;
+import dev.forum.extraction.model.MigrationFolders;
 import dev.forum.extraction.model.ModuleCycles;
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.Planner;
@@ -11,6 +12,7 @@ import dev.forum.extraction.model.ServiceRequest;
 import dev.forum.extraction.model.SharedPublications;
 import dev.forum.extraction.model.TopologyServices;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,9 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
      *
      * @param kind     {@code shared-event-publications} ({@link SharedPublications}): the plans' processes may share
      *                 Spring Modulith's event publication table; {@code modulith-verification}: Spring Modulith's own
-     *                 {@code ApplicationModules.verify()} rejects the application ({@link ModulithModel#violations})
+     *                 {@code ApplicationModules.verify()} rejects the application ({@link ModulithModel#violations});
+     *                 {@code misnamed-migration-folder}: a folder of {@code db/migration/} is named after no module, so
+     *                 its migrations never run ({@link MigrationFolders})
      * @param registry the registry's kind ({@code jpa}, {@code jdbc}); "" for a warning of another kind
      * @param plans    the buildable plans it applies to, each extractable module's plan alone
      *                 ({@code Module 'loans' alone}, in name order), then the topology file's buildable services
@@ -56,6 +60,9 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
 
         /** The kind of a violation Spring Modulith's {@code ApplicationModules.verify()} rejects. */
         public static final String MODULITH_VERIFICATION = "modulith-verification";
+
+        /** The kind of a folder of {@code db/migration/} named after no module ({@link MigrationFolders}). */
+        public static final String MISNAMED_MIGRATION_FOLDER = "misnamed-migration-folder";
 
         public Warning {
             plans = List.copyOf(plans);
@@ -245,6 +252,19 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
                     new TreeMap<>(plan.remoteContracts()), List.copyOf(blockers)));
         }
         return entries;
+    }
+
+    /**
+     * This report with a {@code misnamed-migration-folder} warning after its own for each folder of
+     * {@code db/migration/} named after no module of {@code model} ({@link MigrationFolders#misnamed}).
+     *
+     * @param folders the names of the folders directly in {@code db/migration/} of the application's artifacts
+     */
+    public ExtractionReport withMigrationFolders(Collection<String> folders, ModulithModel model) {
+        List<Warning> all = new ArrayList<>(warnings);
+        MigrationFolders.misnamed(folders, model.modules().stream().map(ModulithModel.Module::name).toList())
+                .forEach(line -> all.add(new Warning(Warning.MISNAMED_MIGRATION_FOLDER, "", List.of(), List.of(line))));
+        return new ExtractionReport(application, modules, topology, services, cycles, all);
     }
 
     /** The modules {@code -Dextract=<module>} builds now, in name order. */

@@ -215,6 +215,24 @@ class ReportJsonTest {
                 kept.lines());
     }
 
+    /** A migration folder named after no module is a warning of the text and the JSON, after the report's own. */
+    @Test
+    void aMigrationFolderNamedAfterNoModuleIsAWarningOfTheTextAndInTheJson() throws IOException {
+        ExtractionReport plain = ExtractionReport.of(FakeApp.model(), FakeApp.scanned(dir, true), Optional.empty());
+        ExtractionReport report = plain.withMigrationFolders(List.of("alpha", "gamme", "__root"), FakeApp.model());
+        JsonNode json = JSON.readTree(ReportJson.write(report));
+
+        assertEquals(List.of(), problems(schema(), json, "$"));
+        assertEquals(plain.warnings().size() + 1, report.warnings().size(), "gamme alone: alpha is a module, __root the root's");
+        JsonNode warning = json.at("/warnings/" + plain.warnings().size());
+        assertEquals("misnamed-migration-folder", warning.get("kind").asText());
+        String line = warning.at("/lines/0").asText();
+        assertTrue(line.startsWith("db/migration/gamme/ is named after no module, so its migrations never run"), line);
+        assertTrue(line.endsWith("rename it db/migration/gamma/ if it holds the migrations of module gamma"), line);
+        assertTrue(ReportText.lines(report).contains("Warning: " + line));
+        assertEquals(plain.extractable(), report.extractable(), "a warning blocks nothing");
+    }
+
     @Test
     void aPlanBlockedForAnotherReasonGetsNoLineOfThePublicationWarning() throws IOException {
         // catalog calls a bean of lending: each alone is blocked; members alone builds. The file's shelf (catalog) is
@@ -274,7 +292,8 @@ class ReportJsonTest {
         List<String> warningKinds = new ArrayList<>();
         schema().at("/properties/warnings/items/properties/kind/enum").forEach(k -> warningKinds.add(k.asText()));
         assertEquals(List.of(ExtractionReport.Warning.SHARED_EVENT_PUBLICATIONS,
-                ExtractionReport.Warning.MODULITH_VERIFICATION), warningKinds);
+                ExtractionReport.Warning.MODULITH_VERIFICATION, ExtractionReport.Warning.MISNAMED_MIGRATION_FOLDER),
+                warningKinds);
         // The validator below is not vacuous: a report without its summary fails it.
         JsonNode broken = JSON.readTree("{\"format\": 1, \"application\": {}, \"modules\": []}");
         assertTrue(!problems(schema(), broken, "$").isEmpty());

@@ -1,0 +1,53 @@
+package dev.forum.extraction.model;
+
+import dev.forum.closestname.ClosestName;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The folders of {@code db/migration/} that are named after no module. The plugin expects Spring Modulith's layout of
+ * per-module migrations ({@code spring.modulith.runtime.flyway-enabled}, and extraction-runtime's the same): each
+ * process runs {@code db/migration/__root/} and {@code db/migration/<module>/} of each of its modules, so a folder
+ * named after no module ({@code loan} for module {@code loans}) is run by none, and {@link ServicePlan#keepsResource}
+ * packs it into every service, silently. Pure: the folders are given.
+ */
+public final class MigrationFolders {
+
+    /** Spring Modulith's folder of the migrations that belong to no module, run by every process. */
+    public static final String ROOT = "__root";
+
+    private MigrationFolders() {
+    }
+
+    /**
+     * One warning line per folder of {@code db/migration/} named after no module (nor {@value #ROOT}), in name order,
+     * naming the folder and the module it most likely means ({@link ClosestName}), else every module.
+     *
+     * @param folders the names of the folders directly in {@code db/migration/} of the application's classes and
+     *                artifacts ({@code loan}, {@code catalog}); files there are no folder
+     * @param modules every module's name
+     * @return e.g. {@code db/migration/loan/ is named after no module, ...: rename it db/migration/loans/ if ...};
+     *         empty when every folder is a module's
+     */
+    public static List<String> misnamed(Collection<String> folders, Collection<String> modules) {
+        List<String> lines = new ArrayList<>();
+        for (String folder : new TreeSet<>(folders)) {
+            if (folder.equals(ROOT) || modules.contains(folder)) {
+                continue;
+            }
+            String where = ServicePlan.MIGRATIONS + folder + "/";
+            String fix = ClosestName.of(folder, modules)
+                    .map(module -> "rename it " + ServicePlan.MIGRATIONS + module + "/ if it holds the migrations of module "
+                            + module)
+                    .orElse("rename it after the module whose migrations it holds (the modules: "
+                            + String.join(", ", new TreeSet<>(modules)) + "), or move them to " + ServicePlan.MIGRATIONS
+                            + ROOT + "/ if they belong to no module");
+            lines.add(where + " is named after no module, so its migrations never run: each process runs "
+                    + ServicePlan.MIGRATIONS + "<module>/ of its modules and " + ServicePlan.MIGRATIONS + ROOT
+                    + "/ (Spring Modulith's per-module migrations), and every service packs this folder unused; " + fix);
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.forum.extraction.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.forum.extraction.FakeApp;
+import dev.forum.extraction.model.ScannedArtifact;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The folders of db/migration/ the application's own artifacts hold: its classes directory and a jar of its classes,
+ * not a library's, and not a migration lying directly in db/migration/.
+ */
+class MigrationFoldersScanTest {
+
+    @Test
+    void theApplicationsClassesAndJarsAreReadNotALibrarys(@TempDir Path dir) throws IOException {
+        Path classes = dir.resolve("classes");
+        Files.createDirectories(classes.resolve("db/migration/alpha"));
+        Files.createDirectories(classes.resolve("db/migration/loan"));
+        Files.writeString(classes.resolve("db/migration/alpha/V1__alpha.sql"), "select 1;");
+        Files.writeString(classes.resolve("db/migration/V1__root.sql"), "select 1;");
+        Path application = jar(dir.resolve("beta.jar"), "db/migration/beta/V1__beta.sql", "db/migration/betta/V1__b.sql");
+        Path library = jar(dir.resolve("library.jar"), "db/migration/vendor/V1__vendor.sql");
+        List<ScannedArtifact> packed = List.of(
+                new ScannedArtifact("app (classes)", classes, Map.of()),
+                new ScannedArtifact("app:beta", application, Map.of("fake.beta.BetaService", Set.of())),
+                new ScannedArtifact("vendor:library", library, Map.of("org.vendor.Thing", Set.of())));
+        ApplicationAnalysis analysis = new ApplicationAnalysis(classes, "fake.platform.Paging", List.of(), packed,
+                FakeApp.model(), Optional.empty());
+
+        assertEquals(Set.of("alpha", "loan", "beta", "betta"), analysis.migrationFolders());
+    }
+
+    private static Path jar(Path file, String... entries) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (String entry : entries) {
+                zip.putNextEntry(new ZipEntry(entry));
+                zip.write("select 1;".getBytes());
+                zip.closeEntry();
+            }
+        }
+        return file;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.forum.extraction.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A folder of db/migration/ named after no module is warned of, with the module it most likely means. */
+class MigrationFoldersTest {
+
+    private static final List<String> MODULES = List.of("audit", "catalog", "covers", "loans", "shared");
+
+    @Test
+    void aFolderNamedAfterNoModuleNamesTheClosestModule() {
+        assertEquals(List.of("db/migration/loan/ is named after no module, so its migrations never run: each process runs"
+                + " db/migration/<module>/ of its modules and db/migration/__root/ (Spring Modulith's per-module"
+                + " migrations), and every service packs this folder unused; rename it db/migration/loans/ if it holds"
+                + " the migrations of module loans"), MigrationFolders.misnamed(List.of("catalog", "loan", "audit"), MODULES));
+        assertEquals(List.of(), MigrationFolders.misnamed(List.of("catalog", "loans", "__root"), MODULES),
+                "every module's folder and the root's are run");
+    }
+
+    @Test
+    void aFolderCloseToNoModuleListsTheModulesAndTheRoot() {
+        List<String> lines = MigrationFolders.misnamed(List.of("reporting", "Catalog"), MODULES);
+        assertEquals(2, lines.size(), lines.toString());
+        // In name order; a folder differing only in case is no module's either (the class path is case-sensitive).
+        assertEquals("db/migration/Catalog/ is named after no module, so its migrations never run: each process runs"
+                + " db/migration/<module>/ of its modules and db/migration/__root/ (Spring Modulith's per-module"
+                + " migrations), and every service packs this folder unused; rename it db/migration/catalog/ if it holds"
+                + " the migrations of module catalog", lines.get(0));
+        assertEquals("db/migration/reporting/ is named after no module, so its migrations never run: each process runs"
+                + " db/migration/<module>/ of its modules and db/migration/__root/ (Spring Modulith's per-module"
+                + " migrations), and every service packs this folder unused; rename it after the module whose migrations"
+                + " it holds (the modules: audit, catalog, covers, loans, shared), or move them to db/migration/__root/ if"
+                + " they belong to no module", lines.get(1));
+    }
+}
