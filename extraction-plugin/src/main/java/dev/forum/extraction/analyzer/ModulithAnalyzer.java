@@ -43,8 +43,8 @@ import org.springframework.modulith.core.NamedInterface;
  * {@code listeners} (with the application's event classes each receives: {@link EventListeners}), {@code entities} (JPA entities and Spring Data aggregates with their table) and
  * {@code externalizedEvents}, and as {@code violations} the message of each violation Spring Modulith's own
  * {@code ApplicationModules.verify()} rejects ({@code detectViolations()}: a cycle, a dependency on a module's
- * internal type, one its {@code allowedDependencies} does not allow, ...). On a refusal by Spring Modulith (e.g. a main class it cannot read) it writes
- * {@code {"error": "..."}} and exits with status 2.
+ * internal type, one its {@code allowedDependencies} does not allow, ...). On a refusal by Spring Modulith (e.g. a
+ * main class it cannot read) it writes {@code {"error": "..."}} and exits with status 2.
  */
 public final class ModulithAnalyzer {
 

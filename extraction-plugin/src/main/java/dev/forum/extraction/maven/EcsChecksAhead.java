@@ -44,7 +44,8 @@ record EcsChecksAhead(boolean runs, Boolean database, boolean moduleDatabases, S
         Optional<MojoExecution> ecs = TopologyInUse.plan(session, lifecycle).stream()
                 .filter(execution -> plugin.getGroupId().equals(execution.getGroupId())
                         && plugin.getArtifactId().equals(execution.getArtifactId()) && "ecs".equals(execution.getGoal()))
-                .filter(execution -> !TopologyInUse.skipped(execution, new PluginParameterExpressionEvaluator(session, execution)))
+                .filter(execution -> !TopologyInUse.skipped(execution,
+                        new PluginParameterExpressionEvaluator(session, execution)))
                 .findFirst();
         if (ecs.isEmpty()) {
             return NONE;
