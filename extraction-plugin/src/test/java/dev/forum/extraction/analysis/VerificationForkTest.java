@@ -3,6 +3,8 @@ package dev.forum.extraction.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.forum.extraction.model.PublicationRegistry;
+import dev.forum.extraction.model.TopologyServices;
 import dev.forum.extraction.report.ExtractionReport;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,8 @@ class VerificationForkTest {
                 "an allowed, exposed type is no violation: " + violations);
 
         // Spring Modulith words the dependency on Shelf once per place in LoanRequest: one warning, each place a line.
-        List<ExtractionReport.Warning> warnings = ExtractionReport.of(APPLICATION.model(), List.of(), Optional.empty())
+        List<ExtractionReport.Warning> warnings = ExtractionReport.of(APPLICATION.model(), List.of(), Optional.empty(),
+                TopologyServices.NONE, Map.of(), PublicationRegistry.NONE)
                 .warnings();
         assertEquals(2, warnings.size(), warnings.toString());
         assertTrue(warnings.stream().allMatch(w -> w.kind().equals(ExtractionReport.Warning.MODULITH_VERIFICATION)

@@ -9,6 +9,7 @@ import dev.forum.extraction.FakeApp;
 import dev.forum.extraction.model.Blocker;
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.PublicationRegistry;
+import dev.forum.extraction.model.ScannedArtifact;
 import dev.forum.extraction.model.SharedPublications;
 import dev.forum.extraction.model.TopologyServices;
 import java.io.IOException;
@@ -176,15 +177,15 @@ class ReportJsonTest {
                 List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "25", List.of(cycle, allowed,
                         internal + "\nField <tix.tickets.Api.seat> has type <tix.shows.internal.Seat> in (Api.java:0)",
                         internal + "\nMethod <tix.tickets.Api.seat()> has return type <tix.shows.internal.Seat> in (Api.java:0)"));
-        ExtractionReport report = ExtractionReport.of(model, List.of(), Optional.empty());
+        ExtractionReport report = withoutFile(model, List.of());
         JsonNode json = JSON.readTree(ReportJson.write(report));
 
         assertEquals(List.of(), problems(schema(), json, "$"));
         ModulithModel verified = new ModulithModel("tix.TixApplication", List.of("tix"), modules, Map.of(), Map.of(),
                 List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "25", List.of());
-        assertEquals(ExtractionReport.of(verified, List.of(), Optional.empty()).extractable(), report.extractable(),
+        assertEquals(withoutFile(verified, List.of()).extractable(), report.extractable(),
                 "a warning blocks nothing");
-        assertEquals(List.of(), ExtractionReport.of(verified, List.of(), Optional.empty()).warnings());
+        assertEquals(List.of(), withoutFile(verified, List.of()).warnings());
         assertEquals(1, json.get("cycles").size());
         assertEquals(2, json.get("warnings").size(), "the cycle is the report's own cycle warning, the two places of one"
                 + " dependency one warning: " + json.get("warnings"));
@@ -207,7 +208,7 @@ class ReportJsonTest {
         // Without a cycle of the report's own, Spring Modulith's is kept, each line of its message a line of the warning.
         ModulithModel acyclic = new ModulithModel("tix.TixApplication", List.of("tix"), List.of(modules.get(0)), Map.of(),
                 Map.of(), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "25", List.of(cycle));
-        ExtractionReport.Warning kept = ExtractionReport.of(acyclic, List.of(), Optional.empty()).warnings().get(0);
+        ExtractionReport.Warning kept = withoutFile(acyclic, List.of()).warnings().get(0);
         assertEquals(List.of("Spring Modulith's ApplicationModules.verify() rejects: Cycle detected: Slice shows ->",
                 "Slice tickets ->", "Slice shows", "1. Dependencies of Slice shows",
                 "- Field <tix.shows.Api.tickets> has type <tix.tickets.Api>",
@@ -218,7 +219,7 @@ class ReportJsonTest {
     /** A migration folder named after no module is a warning of the text and the JSON, after the report's own. */
     @Test
     void aMigrationFolderNamedAfterNoModuleIsAWarningOfTheTextAndInTheJson() throws IOException {
-        ExtractionReport plain = ExtractionReport.of(FakeApp.model(), FakeApp.scanned(dir, true), Optional.empty());
+        ExtractionReport plain = withoutFile(FakeApp.model(), FakeApp.scanned(dir, true));
         ExtractionReport report = plain.withMigrationFolders(List.of("alpha", "gamme", "__root"), FakeApp.model());
         JsonNode json = JSON.readTree(ReportJson.write(report));
 
@@ -359,5 +360,10 @@ class ReportJsonTest {
 
     static List<String> kindsOf(Blocker.Kind... kinds) {
         return java.util.Arrays.stream(kinds).map(Blocker.Kind::id).toList();
+    }
+
+    /** The report of an application without a topology file, settings or an event publication registry. */
+    private static ExtractionReport withoutFile(ModulithModel model, List<ScannedArtifact> scanned) {
+        return ExtractionReport.of(model, scanned, Optional.empty(), TopologyServices.NONE, Map.of(), PublicationRegistry.NONE);
     }
 }
