@@ -9,10 +9,12 @@ import java.util.TreeSet;
  * A module of the application and the route prefix its API contract declares (for example {@code posts} and
  * {@code /api/posts}). The load balancer's path patterns are derived from it, never written by hand.
  *
- * @param module the module's name: its package's simple name (a Java identifier, or lower-case letters, digits and
- *               '-'). Only a name of {@link #NAME}'s shape can name a route or a deployed resource
- *               ({@link #resourceName}); whoever renders one for a module checks it (the extraction plugin refuses the
- *               others only where it renders them, so that a camelCase module can stay in the monolith)
+ * @param module the module's name as Spring Modulith gives it ({@link #MODULE}): a package's simple name, the path of
+ *               a nested module or of one deeper below a root ({@code catalog.covers}, {@code admin.reports}), or an
+ *               {@code @ApplicationModule(id = ...)} of that shape. Only a name of {@link #NAME}'s shape can name a
+ *               route or a deployed resource ({@link #resourceName}); whoever renders one for a module checks it (the
+ *               extraction plugin refuses the others only where it renders them, so that a camelCase or dotted module
+ *               can stay in the monolith)
  * @param prefix its route prefix, of {@link #PREFIX_SHAPE}'s shape ({@code /api/posts}, {@code /orders},
  *               {@code /api/v1/orders}), or null when the load balancer needs none for it: the module serves no HTTP
  *               route, or it stays in the monolith (the default route). Whoever builds the list checks that every
@@ -24,6 +26,17 @@ public record ModuleRoute(String module, String prefix) {
 
     /** The shape of a name a route, a load balancer rule or a deployed resource can carry. */
     public static final String NAME = "[a-z][a-z0-9-]*";
+
+    /**
+     * The shape of a module name this project carries (in the module metadata's keys and lists, the report, the
+     * run-time settings): one or more parts joined by '.', each a Java identifier that may also hold '-'. Spring
+     * Modulith names a top-level module after its package's simple name ({@code catalog}), a nested module and an
+     * explicitly annotated one deeper below a root after its package's path below the root ({@code catalog.covers}),
+     * and a module with {@code @ApplicationModule(id = ...)} after that id (any text without {@code ::}); an id of
+     * another shape (a space, ',', '@', '=') is refused.
+     */
+    public static final String MODULE = "[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}-]*"
+            + "(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}-]*)*";
 
     /** The most characters an ALB path pattern may hold (Elastic Load Balancing, "Path conditions"). */
     private static final int MAX_PATTERN = 128;
@@ -41,8 +54,10 @@ public record ModuleRoute(String module, String prefix) {
             + " trailing '/', at most " + (MAX_PATTERN - 2) + " characters";
 
     public ModuleRoute {
-        if (module == null || !module.matches("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}-]*")) {
-            throw new IllegalArgumentException("a module name is a package's simple name: " + module);
+        if (!moduleName(module)) {
+            throw new IllegalArgumentException("module name '" + module + "' is not a package path (Java identifiers,"
+                    + " which may hold '-', joined by '.'): give the module an @ApplicationModule(id = ...) of lower-case"
+                    + " letters, digits and '-' on its package-info.java");
         }
         if (prefix != null && !resourceName(module)) {
             throw new IllegalArgumentException("module " + module + ": a module with a route prefix is named with"
@@ -70,6 +85,11 @@ public record ModuleRoute(String module, String prefix) {
     public static boolean routable(String prefix) {
         return prefix.matches("(/[A-Za-z0-9._~-]+)+") && prefix.length() + 2 <= MAX_PATTERN
                 && CanonicalPath.violations(prefix).isEmpty();
+    }
+
+    /** Whether {@code module} has {@link #MODULE}'s shape, as the constructor requires; false for null. */
+    public static boolean moduleName(String module) {
+        return module != null && module.matches(MODULE);
     }
 
     /**

@@ -34,6 +34,14 @@ final class TopologyNodes {
     private static final String NAME = "[a-z][a-z0-9-]{0,19}";
 
     /**
+     * The advice for a module listed by a dotted name, as Spring Modulith names a nested module or an annotated one deeper
+     * below a root ({@code catalog.covers}): no service can be named after it, and its own id names it instead.
+     */
+    private static final String DOTTED_MODULE = ": Spring Modulith names a nested or deep module by its package path, which"
+            + " no service's resources can carry; give it such a name with @ApplicationModule(id = ...) on its"
+            + " package-info.java and list that (unlisted, it stays in the monolith)";
+
+    /**
      * The known keys of one mapping as written, each once, in the file's order.
      *
      * @param values   each known key's value
@@ -167,7 +175,8 @@ final class TopologyNodes {
 
     /**
      * As {@link #name(Node, String)}; {@code suggest} false gives no name in place: a module's name is the application's
-     * (Spring Modulith's {@code order_items} is no {@code order-items}), which only the check against its modules knows.
+     * (Spring Modulith's {@code order_items} is no {@code order-items}), which only the check against its modules knows;
+     * a dotted module name ({@code catalog.covers}) is told how to give the module a name a service can list instead.
      */
     private String name(Node node, String what, boolean suggest) {
         String value = scalar(node, what);
@@ -180,7 +189,8 @@ final class TopologyNodes {
                 String like = TopologyFile.nameLike(value);
                 boolean whole = TopologyFile.nameLikeUncut(value).equals(like);
                 boolean hint = suggest && whole && like.matches(NAME) && like.length() >= value.strip().length() / 2;
-                mistake(node, what + " '" + value + "' must be " + rule + (hint ? " (did you mean " + like + "?)" : ""));
+                mistake(node, what + " '" + value + "' must be " + rule + (hint ? " (did you mean " + like + "?)" : "")
+                        + (!suggest && value.contains(".") && ModuleRoute.moduleName(value) ? DOTTED_MODULE : ""));
             }
             return null;
         }

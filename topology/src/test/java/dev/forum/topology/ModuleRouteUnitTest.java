@@ -12,7 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A module is any package's simple name; only a name of {@link ModuleRoute#NAME}'s shape gets a route, and a route
+ * A module is named as Spring Modulith names it: a package's simple name, or a nested or deep module's package path
+ * ({@code catalog.covers}); only a name of {@link ModuleRoute#NAME}'s shape gets a route, and a route
  * prefix is any run of '/'-led segments the load balancer can route ({@link ModuleRoute#PREFIX_SHAPE}), not only
  * {@code /api/name}.
  */
@@ -26,11 +27,33 @@ class ModuleRouteUnitTest {
         assertThrows(IllegalArgumentException.class, () -> new ModuleRoute("readingClub", "/api/club"));
     }
 
+    /** Spring Modulith names a nested module (and an annotated one deeper below a root) by its path below the root. */
+    @ParameterizedTest
+    @ValueSource(strings = {"library.shelves", "admin.audit.exports", "store.readingClub", "shop.order-lines"})
+    void aDottedModuleIsAModuleWithoutARoute(String module) {
+        assertEquals(module, ModuleRoute.unrouted(module).module());
+        assertTrue(ModuleRoute.moduleName(module));
+        assertFalse(ModuleRoute.resourceName(module));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> new ModuleRoute(module, "/api/shelves"));
+        assertEquals("module " + module + ": a module with a route prefix is named with lower-case letters, digits and"
+                + " '-'", refused.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1club", "reading club", ".club", "club.", "library..shelves", "library.2nd", "a,b", "a@b", ""})
+    void aNameThatIsNoPackagePathIsRefusedSayingWhatToGiveIt(String module) {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> ModuleRoute.unrouted(module));
+        assertEquals("module name '" + module + "' is not a package path (Java identifiers, which may hold '-', joined"
+                + " by '.'): give the module an @ApplicationModule(id = ...) of lower-case letters, digits and '-' on"
+                + " its package-info.java", refused.getMessage());
+        assertFalse(ModuleRoute.moduleName(module));
+    }
+
     @Test
-    void aNameThatIsNoPackageIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> ModuleRoute.unrouted("reading.club"));
-        assertThrows(IllegalArgumentException.class, () -> ModuleRoute.unrouted("1club"));
+    void noNameIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> ModuleRoute.unrouted(null));
+        assertFalse(ModuleRoute.moduleName(null));
     }
 
     @ParameterizedTest

@@ -146,6 +146,24 @@ class TopologyCheckUnitTest {
     }
 
     /**
+     * A nested or deep module's dotted name (Spring Modulith's {@code library.shelves}) can name no service's resources:
+     * the line says how to give the module a name a service can list; a camelCase name is told the rule alone.
+     */
+    @Test
+    void aDottedModuleNameInAServiceIsToldToGiveTheModuleAnId() {
+        TopologyException error = assertThrows(TopologyException.class, () -> TopologyFile.parse(
+                "services:\n  - { name: main, monolith: true }\n  - { name: shelves, modules: [library.shelves, admin.audit.x,"
+                        + " readingClub] }\n", "t.yml"));
+        String rule = " must be 1-20 lower-case letters, digits or '-', starting with a letter";
+        String advice = ": Spring Modulith names a nested or deep module by its package path, which no service's resources"
+                + " can carry; give it such a name with @ApplicationModule(id = ...) on its package-info.java and list that"
+                + " (unlisted, it stays in the monolith)";
+        assertEquals(List.of("t.yml:3: shelves: module 'library.shelves'" + rule + advice,
+                "t.yml:3: shelves: module 'admin.audit.x'" + rule + advice,
+                "t.yml:3: shelves: module 'readingClub'" + rule), error.mistakes());
+    }
+
+    /**
      * The monolith lists no modules: a list of wrong names is still a list, told in the same run as the wrong name,
      * not one run later.
      */
