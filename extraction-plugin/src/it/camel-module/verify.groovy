@@ -5,7 +5,9 @@ List<String> lines = log.readLines()
 List<String> errors = lines.findAll { it.startsWith('[ERROR]') }
 String name = "Module 'readingClub' cannot be a service of its own as it is: its name is not a valid route or resource" +
         " name (lower-case letters, digits and '-': the service, the load balancer's rules and the deployment's resources" +
-        " are named after it): rename its package to readingclub (it runs in the monolith as it is)"
+        " are named after it): name it reading-club with @ApplicationModule(id = \"reading-club\") on its package-info.java," +
+        " then use that name wherever the module is named (allowedDependencies, a per-module migration folder) (it runs" +
+        " in the monolith as it is)"
 
 // 1: the report lists readingClub, not extractable for its name (one blocker, the line above); books is extractable.
 def report = new JsonSlurper().parse(new File(basedir, 'target/extract/report.json'))
@@ -44,7 +46,8 @@ assert !new File(basedir, 'target/services/readingClub').exists()
 // 3: a database role and secrets per module: refused for readingClub in one line, naming the setting to turn off.
 assert errors.any { it.contains("topology.yml: Module 'readingClub' cannot be deployed with database roles and secrets of" +
         " its own (extract.ecs.moduleDatabases=true names them after it) as it is: its name is not a valid route or" +
-        " resource name") && it.contains('rename its package to readingclub (or set extract.ecs.moduleDatabases=false)') } : errors
+        " resource name") && it.contains('name it reading-club with @ApplicationModule(id = "reading-club") on its package-info.java,')
+        && it.contains('(or set extract.ecs.moduleDatabases=false)') } : errors
 assert !errors.any { it.contains("'books'") && it.contains('valid route') } : errors
 
 // 4: the module's package suggests the module.

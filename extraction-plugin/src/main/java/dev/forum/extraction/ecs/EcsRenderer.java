@@ -1,6 +1,7 @@
 package dev.forum.extraction.ecs;
 
 import dev.forum.extraction.model.ModuleNames;
+import dev.forum.topology.ModuleRoute;
 import dev.forum.topology.ServiceSpec;
 import dev.forum.topology.Topology;
 import dev.forum.topology.TopologySpec;
@@ -91,7 +92,8 @@ public final class EcsRenderer {
         List<String> lines = new ArrayList<>(find(written(topology), database, moduleDatabases, settingsPrefix).lines());
         if (database && moduleDatabases) {
             // Every module, the monolith's too, gets a database role, a schema and secrets named after it.
-            topology.modules().forEach(module -> ModuleNames.problem(module.module(), "deployed with database roles and"
+            List<String> modules = topology.modules().stream().map(ModuleRoute::module).toList();
+            modules.forEach(module -> ModuleNames.problem(module, modules, "deployed with database roles and"
                     + " secrets of its own (extract.ecs.moduleDatabases=true names them after it)", "or set"
                     + " extract.ecs.moduleDatabases=false").ifPresent(line -> lines.add(topology.source() + ": " + line)));
         }

@@ -63,7 +63,7 @@ record TokenSettings(String issuerModule, String jwkSetPath, String issuer, Stri
                     + ClosestName.hint(issuer, modules) + ": valid are " + String.join(", ", modules)
                     + "; leave the setting out when no module issues tokens");
         }
-        ModuleNames.problem(issuer, "the token issuer (extract.ecs.tokenIssuerModule: its JWK set path /api/" + issuer
+        ModuleNames.problem(issuer, model.modules().stream().map(ModulithModel.Module::name).toList(), "the token issuer (extract.ecs.tokenIssuerModule: its JWK set path /api/" + issuer
                 + "/jwks.json and its key's secret are named after it)", "or leave the setting out").ifPresent(line -> {
                     throw new ExtractionException(line);
                 });

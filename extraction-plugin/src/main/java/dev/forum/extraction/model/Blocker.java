@@ -50,7 +50,7 @@ public record Blocker(Kind kind, String source, String target, String file, Stri
         NO_ROUTE("no-route"),
         /**
          * A module of the service is named so that no route or deployed resource can be named after it (a camelCase
-         * package): rename its package ({@link ModuleNames}).
+         * package, a nested module's dotted name): give it an {@code @ApplicationModule(id = ...)} ({@link ModuleNames}).
          */
         MODULE_NAME("module-name");
 

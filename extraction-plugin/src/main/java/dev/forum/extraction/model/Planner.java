@@ -121,7 +121,8 @@ public final class Planner {
         Set<String> classes = closure.classes();
         Set<String> publishedTypesOf = new TreeSet<>(closure.publishedTypesOf());
         // A service of its own is named after its modules; the monolith holds every module under its own name.
-        List<Blocker> blockers = new ArrayList<>(request.monolith() ? List.of() : ModuleNames.blockers(request.modules()));
+        List<Blocker> blockers = new ArrayList<>(request.monolith() ? List.of() : ModuleNames.blockers(request.modules(),
+                model.modules().stream().map(ModulithModel.Module::name).toList()));
         closure.ownInternals().forEach((from, targets) -> targets.stream().filter(to -> !classes.contains(to))
                 .forEach(to -> blockers.add(Boundary.internalReference(model, request, from, to))));
         List<Blocker> first = new Boundary(model, request, services, List.of()).blockers();

@@ -9,6 +9,7 @@ import dev.forum.extraction.model.TopologyServices;
 import dev.forum.topology.ServiceSpec;
 import dev.forum.topology.Topology;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,17 +151,20 @@ public final class ExtractRequests {
 
     /**
      * The "did you mean" of an unknown name: a module's package ({@code org.acme.library.books}, or any name ending in
-     * {@code .books}) means the module its last part names, or is close to; any other name the closest valid one.
+     * {@code .books}) means the module its end names, the longest such ({@code org.acme.library.catalog.covers} means the
+     * nested module {@code catalog.covers} before a module {@code covers}); else the valid name closest to the whole
+     * ({@code catalog.cvers} means {@code catalog.covers}, not a module {@code covers}); else the module its last part is
+     * close to ({@code org.acme.thredas} means {@code threads}).
      */
     static String hint(String name, List<String> modules, List<String> valid) {
-        String last = name.substring(name.lastIndexOf('.') + 1);
-        if (name.contains(".") && !last.isEmpty()) {
-            String module = modules.contains(last) ? " (did you mean " + last + "?)" : ClosestName.hint(last, modules);
-            if (!module.isEmpty()) {
-                return module;
-            }
+        Optional<String> ending = modules.stream().filter(module -> name.endsWith("." + module))
+                .max(Comparator.comparingInt(String::length));
+        if (ending.isPresent()) {
+            return " (did you mean " + ending.get() + "?)";
         }
-        return ClosestName.hint(name, valid);
+        String whole = ClosestName.hint(name, valid);
+        String last = name.substring(name.lastIndexOf('.') + 1);
+        return whole.isEmpty() && name.contains(".") && !last.isEmpty() ? ClosestName.hint(last, modules) : whole;
     }
 
     private static ServiceRequest request(ServiceSpec service, List<String> modules, Topology topology) {

@@ -127,6 +127,38 @@ class RuntimeMetadataTest {
         assertEquals("/api/alpha", metadata.module("alpha").orElseThrow().routePrefix());
     }
 
+    /**
+     * Spring Modulith names a nested module by its package's path below the root ({@code alpha.beta}, nested in
+     * {@code alpha}) and a deep one alike ({@code ops.gamma}): such names are written and read back as any other, in the
+     * module list, their own keys and the modules that call them.
+     */
+    @Test
+    void dottedModuleNamesAreWrittenAndReadBack() throws IOException {
+        ModulithModel base = FakeApp.model();
+        Map<String, String> renamed = Map.of("beta", "alpha.beta", "gamma", "ops.gamma");
+        List<ModulithModel.Module> modules = base.modules().stream().map(m -> new ModulithModel.Module(
+                renamed.getOrDefault(m.name(), m.name()), m.basePackage(), m.open(), m.shared(), m.types(), m.publishedTypes(),
+                m.publishedEvents(), m.dependencies().stream().map(d -> new ModulithModel.Dependency(d.type(), d.source(),
+                        d.target(), renamed.getOrDefault(d.module(), d.module()))).toList())).toList();
+        ModulithModel model = new ModulithModel(base.mainClass(), base.rootPackages(), modules, base.httpContracts(),
+                base.controllers(), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "17");
+
+        byte[] bytes = RuntimeMetadata.of(model, List.of());
+        Properties written = load(bytes);
+        assertEquals("alpha,alpha.beta,ops.gamma,platform", written.getProperty("modules"));
+        assertEquals("fake.beta", written.getProperty("module.alpha.beta.packages"));
+        assertEquals("alpha.beta", written.getProperty("module.ops.gamma.calls"));
+        ModuleMetadata metadata = ModuleMetadata.parse(written, "test");
+        assertEquals(List.of("alpha", "alpha.beta", "ops.gamma"), metadata.runnableModules());
+        assertEquals(List.of("fake.beta"), metadata.module("alpha.beta").orElseThrow().packages());
+        assertEquals(java.util.Set.of("alpha.beta"), metadata.module("ops.gamma").orElseThrow().calls());
+        // A name no route can carry gets no prefix, as a camelCase one: its module runs where the monolith does.
+        assertEquals(null, metadata.module("alpha.beta").orElseThrow().routePrefix());
+        assertEquals("/api/alpha", metadata.module("alpha").orElseThrow().routePrefix());
+        byte[] service = RuntimeMetadata.of(model, List.of("alpha.beta"));
+        assertEquals(java.util.Set.of("alpha.beta"), ModuleMetadata.parse(load(service), "test").service());
+    }
+
     private static Properties load(byte[] bytes) throws IOException {
         Properties properties = new Properties();
         properties.load(new ByteArrayInputStream(bytes));

@@ -58,8 +58,10 @@ class TokenSettingsTest {
                 "Module 'readingClub' cannot be the token issuer (extract.ecs.tokenIssuerModule: its JWK set path"
                         + " /api/readingClub/jwks.json and its key's secret are named after it) as it is: its name is not a"
                         + " valid route or resource name (lower-case letters, digits and '-': the service, the load"
-                        + " balancer's rules and the deployment's resources are named after it): rename its package to"
-                        + " readingclub (or leave the setting out)"), refused);
+                        + " balancer's rules and the deployment's resources are named after it): name it reading-club with"
+                        + " @ApplicationModule(id = \"reading-club\") on its package-info.java, then use that name"
+                        + " wherever the module is named (allowedDependencies, a per-module migration folder) (or leave the"
+                        + " setting out)"), refused);
         assertEquals(List.of(), mismatched);
     }
 

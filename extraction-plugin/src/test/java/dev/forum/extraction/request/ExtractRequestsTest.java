@@ -115,6 +115,29 @@ class ExtractRequestsTest {
                 + " mean users?): valid are modules"), e.getMessage());
     }
 
+    /** Spring Modulith names nested and deep modules by their path below the root: dotted names are modules too. */
+    private static final ModulithModel DOTTED = new ModulithModel("org.acme.Shop", List.of("org.acme"),
+            java.util.stream.Stream.of("library", "library.shelves", "shelves", "admin.exports")
+                    .map(name -> new ModulithModel.Module(name, "org.acme." + name, false, false,
+                            Set.of("org.acme." + name + ".Type"), Set.of(), java.util.Map.of(), List.of()))
+                    .toList(),
+            java.util.Map.of(), Set.of(), List.of(), List.of(), java.util.Map.of(), java.util.Map.of(), "2.1.1", "25");
+
+    @Test
+    void aDottedModuleIsRequestedByItsNameAndSuggestedForItsPackageOrATypo() {
+        assertEquals(List.of(new ServiceRequest("library.shelves", List.of("library.shelves"))),
+                ExtractRequests.resolve(requested("library.shelves"), null, DOTTED));
+        var e = assertThrows(ExtractionException.class,
+                () -> ExtractRequests.resolve(requested("org.acme.library.shelves"), null, DOTTED));
+        assertEquals("Unknown module or service 'org.acme.library.shelves' in -Dextract=org.acme.library.shelves (did you"
+                + " mean library.shelves?): valid are modules admin.exports, library, library.shelves, shelves (no"
+                + " topology file, so no services)", e.getMessage());
+        e = assertThrows(ExtractionException.class, () -> ExtractRequests.resolve(requested("library.shelvs"), null, DOTTED));
+        assertTrue(e.getMessage().contains("(did you mean library.shelves?)"), e.getMessage());
+        e = assertThrows(ExtractionException.class, () -> ExtractRequests.resolve(requested("admin.export"), null, DOTTED));
+        assertTrue(e.getMessage().contains("(did you mean admin.exports?)"), e.getMessage());
+    }
+
     @Test
     void beforeCompilingTheDeclaredExtractProfilesNameTheModules() {
         assertEquals(Set.of("posts", "threads", "users"), ExtractRequests.profileNames(DECLARED));
