@@ -158,6 +158,9 @@ final class SettingNames {
             }
         }
         String tail = joined(name, rest);
+        if (!nearMiss && isDottedMapKey(group, name, rest)) {
+            return Optional.of(dottedMapKey(name, rest, variable, property.get()));
+        }
         if (!nearMiss && (known(group, tail) || isEmptyGroupOrMap(group, tail, property))) {
             return Optional.empty();
         }
@@ -172,6 +175,28 @@ final class SettingNames {
                 + " is not a setting of the extraction run time"
                 + (meant == null ? "" : " (did you mean " + (variable ? variable(meant) : meant) + "?)")
                 + ": the " + prefix + "* settings are " + String.join(", ", names)));
+    }
+
+    /**
+     * Whether {@code name} is a {@code remote-urls} key of several elements, {@code remote-urls.catalog.covers} (or the
+     * variable {@code EXTRACTION_TOPOLOGY_REMOTEURLS_CATALOG_COVERS}): Spring Boot binds a map of URLs by the one element
+     * after the map's name, so such a value is silently left out. A dotted key is bound only in brackets,
+     * {@code remote-urls[catalog.covers]}, which is one element.
+     */
+    private static boolean isDottedMapKey(String group, ConfigurationPropertyName name, int rest) {
+        return group.equals("topology") && name.getNumberOfElements() > rest + 2 && element(name, rest).equals("remoteurls");
+    }
+
+    /** The refusal of a {@link #isDottedMapKey dotted map key}, naming the bracketed form that binds. */
+    private static Unknown dottedMapKey(ConfigurationPropertyName name, int rest, boolean variable,
+            ConfigurationProperty property) {
+        String key = keyOf(name, rest + 1);
+        String bracketed = "extraction.topology.remote-urls[" + (variable ? key.toLowerCase(Locale.ROOT) : key) + "]";
+        String written = written(name, property);
+        return new Unknown("extraction.topology", (variable ? "the environment variable " + written : written)
+                + " is not read: Spring Boot binds a remote-urls key with '.' (a nested module's name) only in brackets, "
+                + (variable ? "which no environment variable can write: set " + bracketed + " as a property"
+                        : "as " + bracketed));
     }
 
     /** Whether {@code tail} (the name after its group, uniform, joined) is a setting of {@code group}. */

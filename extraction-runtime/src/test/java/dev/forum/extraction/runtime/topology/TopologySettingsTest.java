@@ -152,6 +152,38 @@ class TopologySettingsTest {
         assertThat(settings.remoteUrls()).containsKeys("users", "posts");
     }
 
+    /**
+     * Spring Modulith names a nested module by its package path ({@code library.shelves}): local-modules takes it as
+     * written, and remote-urls as a map key in brackets, which keeps its dot (Spring Boot's rule for map keys).
+     */
+    @Test
+    void aDottedModuleIsNamedInLocalModulesAndAsABracketedRemoteUrlsKey() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("extraction.topology.local-modules", "library, library.shelves")
+                .withProperty("extraction.topology.remote-urls[admin.audit.exports]", "http://exports");
+        TopologySettings settings = TopologySettings.from(environment);
+        assertThat(settings.localModules()).containsExactly("library", "library.shelves");
+        assertThat(settings.remoteUrls()).containsOnlyKeys("admin.audit.exports");
+    }
+
+    /** Spring Boot binds {@code remote-urls.admin.audit.exports} to no key at all: refused, naming the form that binds. */
+    @Test
+    void aDottedRemoteUrlsKeyWithoutBracketsIsRefusedNamingTheBracketedOne() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("extraction.topology.remote-urls.admin.audit.exports", "http://exports");
+        assertThatThrownBy(() -> TopologySettings.from(environment)).isInstanceOf(InvalidTopologyException.class)
+                .hasMessage("extraction.topology.remote-urls.admin.audit.exports is not read: Spring Boot binds a remote-urls"
+                        + " key with '.' (a nested module's name) only in brackets, as"
+                        + " extraction.topology.remote-urls[admin.audit.exports]");
+        StandardEnvironment variables = new StandardEnvironment();
+        variables.getPropertySources().addFirst(new SystemEnvironmentPropertySource(SYSTEM_ENVIRONMENT, Map.of(
+                "EXTRACTION_TOPOLOGY_REMOTEURLS_LIBRARY_SHELVES", "http://shelves")));
+        assertThatThrownBy(() -> TopologySettings.from(variables)).isInstanceOf(InvalidTopologyException.class)
+                .hasMessage("the environment variable EXTRACTION_TOPOLOGY_REMOTEURLS_LIBRARY_SHELVES is not read: Spring Boot"
+                        + " binds a remote-urls key with '.' (a nested module's name) only in brackets, which no environment"
+                        + " variable can write: set extraction.topology.remote-urls[library.shelves] as a property");
+    }
+
     @Test
     void theApplicationsOwnSettingsUnderExtractionAreLeftAlone() {
         MockEnvironment environment = new MockEnvironment().withProperty("extraction.jobs.batch-size", "10")

@@ -73,6 +73,41 @@ class TopologyTest {
         assertThat(withUrl.remoteModules()).containsExactly(Map.entry("catalog", URI.create("http://catalog:3000")));
     }
 
+    /** Spring Modulith's names of nested and deep modules ({@code library.shelves}, {@code admin.audit.exports}). */
+    static final String LIBRARY = """
+            format=1
+            modules=library,library.shelves,admin.audit.exports
+            module.library.packages=org.acme.library
+            module.library.calls=library.shelves
+            module.library.shelves.packages=org.acme.library.shelves
+            module.admin.audit.exports.packages=org.acme.admin.audit.exports
+            module.admin.audit.exports.listens=org.acme.library.Lent@library
+            """;
+
+    @Test
+    void dottedModulesRunLocallyAndAreNamedRightWhenRemote() throws IOException {
+        Topology all = Topology.resolve(settings(Set.of(), null, Map.of()), metadata(LIBRARY));
+        assertThat(all.localModules()).containsExactlyInAnyOrder("library", "library.shelves", "admin.audit.exports");
+        assertThat(all.isRemoteClass("org.acme.library.shelves.Shelf")).isFalse();
+        // The nested module's classes are its own, not its parent's: the longest package wins.
+        assertThat(metadata(LIBRARY).moduleOf("org.acme.library.shelves.Shelf").map(ModuleMetadata.ModuleInfo::name))
+                .contains("library.shelves");
+
+        assertThatThrownBy(() -> Topology.resolve(settings(Set.of("library", "admin.audit.exports"), null, Map.of()),
+                metadata(LIBRARY))).hasMessage("Module 'library.shelves' is remote but has no URL (library calls it): set"
+                        + " extraction.topology.remote-base-url (EXTRACTION_TOPOLOGY_REMOTE_BASE_URL) or"
+                        + " extraction.topology.remote-urls[library.shelves] (in brackets, as a property: no environment"
+                        + " variable can carry a module name with '.')");
+        Topology withUrl = Topology.resolve(settings(Set.of("library", "admin.audit.exports"), null,
+                Map.of("library.shelves", URI.create("http://shelves:3000"))), metadata(LIBRARY));
+        assertThat(withUrl.remoteModules()).containsExactly(Map.entry("library.shelves", URI.create("http://shelves:3000")));
+        assertThatThrownBy(() -> Topology.resolve(settings(Set.of("library", "admin.audit.exports"), null,
+                Map.of("library.shelves", URI.create("shelves:3000"))), metadata(LIBRARY)))
+                .hasMessageStartingWith("extraction.topology.remote-urls[library.shelves] (in brackets, as a property: no"
+                        + " environment variable can carry a module name with '.'), the URL of remote module 'library.shelves',"
+                        + " must be");
+    }
+
     @Test
     void refusesWhatCannotWorkInOneLine() throws IOException {
         ModuleMetadata shop = metadata(SHOP);
