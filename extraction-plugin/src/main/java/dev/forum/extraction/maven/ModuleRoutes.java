@@ -27,8 +27,8 @@ final class ModuleRoutes {
     /**
      * Every module that can be a service, in name order, with its route prefix when it declares exactly one of the right
      * shape ({@link HttpDeclarations#route}), else with none ({@link ModuleRoute#unrouted}): whether it needs one
-     * depends on the topology ({@link #blockedServices}). A module whose name cannot name a route ({@link ModuleRoute#resourceName}, e.g. a
-     * camelCase package) is listed unrouted: it runs in the monolith, and only a service of its own is refused for it
+     * depends on the topology ({@link #blockedServices}). A module whose name cannot name a route
+     * ({@link ModuleRoute#resourceName}: a camelCase package, a nested module's dotted name) is listed unrouted: it runs in the monolith, and only a service of its own is refused for it
      * ({@link dev.forum.extraction.model.ModuleNames}).
      */
     static List<ModuleRoute> of(ModulithModel model) {
