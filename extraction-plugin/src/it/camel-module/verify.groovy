@@ -12,10 +12,18 @@ String name = "Module 'readingClub' cannot be a service of its own as it is: its
 // 1: the report lists readingClub, not extractable for its name (one blocker, the line above); books is extractable.
 def report = new JsonSlurper().parse(new File(basedir, 'target/extract/report.json'))
 def modules = report.modules.collectEntries { [it.name, it] }
-assert modules.keySet() == ['books', 'loans', 'readingClub'] as Set : modules.keySet()
+assert modules.keySet() == ['books', 'books.covers', 'loans', 'readingClub'] as Set : modules.keySet()
 assert report.summary.extractable == ['books', 'loans'] : report.summary
 assert modules.readingClub.blockers.collect { it.kind } == ['module-name'] : modules.readingClub.blockers
 assert modules.readingClub.blockers[0].message == name
+// The module nested in books, which Spring Modulith names books.covers: the modules goal wrote it into the metadata
+// (the plain build passed), and the report advises the id covers, which leaves it inside books.
+assert modules['books.covers'].blockers.collect { it.kind } == ['module-name'] : modules['books.covers'].blockers
+assert modules['books.covers'].blockers[0].message.contains('name it covers with @ApplicationModule(id = "covers") on' +
+        ' its package-info.java') : modules['books.covers'].blockers[0].message
+def metadata = new Properties()
+new File(basedir, 'target/classes/META-INF/extraction/modules.properties').withInputStream { metadata.load(it) }
+assert metadata.getProperty('module.books.covers.packages') == 'example.library.books.covers' : metadata
 // The monolith holds it; the ecs goal rendered the topology (the plain build did not fail).
 assert report.services.find { it.name == 'monolith' }.modules.contains('readingClub') : report.services
 assert log.contains('[extract] ecs: topology.yml -> target/ecs:') : lines.findAll { it.contains('[extract] ecs') }
@@ -52,5 +60,5 @@ assert !errors.any { it.contains("'books'") && it.contains('valid route') } : er
 
 // 4: the module's package suggests the module.
 assert errors.any { it.contains("Unknown module or service 'example.library.books' in -Dextract=example.library.books" +
-        " (did you mean books?): valid are modules books, loans, readingClub") } : errors
+        " (did you mean books?): valid are modules books, books.covers, loans, readingClub") } : errors
 return true
