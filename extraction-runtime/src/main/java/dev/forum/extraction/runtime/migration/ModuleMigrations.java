@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -19,8 +20,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * migrations in {@code <location>/__root} with the configured history table, then for each local module, in the
  * metadata's order, those in {@code <location>/<module>} (a dot of a nested module's name a folder level) with a
  * history table of its own ({@code <table>_<module>}), each baselined at version 0 so a module's V1 runs on a schema
- * that already holds other modules' tables. These folders and tables are those of Spring Modulith's own strategy
- * ({@code spring-modulith-runtime} 2.1), so adding or removing that jar keeps every module's history. So a service
+ * that already holds other modules' tables. These folders are those of Spring Modulith's own strategy
+ * ({@code spring-modulith-runtime} 2.1), and so are the tables of modules named in lower case without {@code -}
+ * ({@link #historyTable}): for those, adding or removing that jar keeps every module's history. So a service
  * runs only its own modules' migrations, and a module moving between processes keeps its history. Every other Flyway
  * setting is the application's ({@code spring.flyway.*}).
  */
@@ -44,9 +46,24 @@ public final class ModuleMigrations implements FlywayMigrationStrategy {
         run(base, locations, ROOT, ROOT, base.getTable());
         for (ModuleMetadata.ModuleInfo module : topology.metadata().modules()) {
             if (topology.isLocal(module.name())) {
-                run(base, locations, module.name(), module.name().replace('.', '/'), base.getTable() + "_" + module.name());
+                run(base, locations, module.name(), module.name().replace('.', '/'), historyTable(base.getTable(), module.name()));
             }
         }
+    }
+
+    /**
+     * A module's history table as this library has always named it, so that no deployment's history moves:
+     * {@code <table>_<module>} in lower case with {@code _} for {@code -}. Spring Modulith's own strategy names it
+     * {@code <table>_<module>} as written: the same table for a module named in lower case without {@code -} (every
+     * module named by its package), another for one named otherwise (an {@code @ApplicationModule(id)} with capitals or
+     * {@code -}), whose migrations would run again in a new table if that strategy took over.
+     *
+     * @param table  the configured history table ({@code flyway_schema_history})
+     * @param module the module's name
+     * @return the module's history table, e.g. {@code flyway_schema_history_reading_club} for {@code reading-club}
+     */
+    static String historyTable(String table, String module) {
+        return table + "_" + module.replace('-', '_').toLowerCase(Locale.ROOT);
     }
 
     private static void run(Configuration base, List<String> locations, String module, String folder, String table) {

@@ -92,4 +92,14 @@ class ModuleMigrationsTest {
         }
         return tables;
     }
+
+    @Test
+    void aModulesHistoryTableKeepsTheNameThisLibraryHasAlwaysGivenIt() {
+        // A module named otherwise than in lower case without '-' (an @ApplicationModule id) keeps its old table, so no
+        // deployment's migrations run again; Spring Modulith's own strategy would name it as written.
+        assertThat(ModuleMigrations.historyTable("flyway_schema_history", "tasks")).isEqualTo("flyway_schema_history_tasks");
+        assertThat(ModuleMigrations.historyTable("flyway_schema_history", "reading-club"))
+                .isEqualTo("flyway_schema_history_reading_club");
+        assertThat(ModuleMigrations.historyTable("history", "readingClub")).isEqualTo("history_readingclub");
+    }
 }
