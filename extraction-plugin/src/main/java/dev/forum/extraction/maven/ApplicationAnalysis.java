@@ -31,6 +31,8 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.toolchain.ToolchainManager;
 import org.eclipse.aether.RepositorySystem;
+import org.springframework.core.convert.ConversionException;
+import org.springframework.core.convert.support.DefaultConversionService;
 
 /**
  * The application as the goals see it: its main class, its run-time libraries, its modules read from Spring
@@ -49,6 +51,9 @@ import org.eclipse.aether.RepositorySystem;
  */
 record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries.Entry> libraries,
         List<ScannedArtifact> packed, ModulithModel model, Optional<String> springBoot) {
+
+    /** Spring Modulith's switch for migrations per module, which extraction-runtime follows too. */
+    static final String PER_MODULE_MIGRATIONS = "spring.modulith.runtime.flyway-enabled";
 
     /**
      * @param libraries the run-time libraries, each saying whether Spring Boot's repackaging packs it
@@ -121,11 +126,16 @@ record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries
      * artifacts, where its modules' migrations are: every classes directory of {@link #packed}, and each packed jar that
      * holds an application class (a library's own migrations are not the application's).
      *
-     * @return the folder names ({@code loans}, {@code __root}), in name order; files directly in the folder are none
+     * @return the folder names ({@code loans}, {@code __root}), in name order; files directly in the folder are none;
+     *         none at all when the application does not run its migrations per module ({@link #PER_MODULE_MIGRATIONS}),
+     *         since Spring Boot then runs every folder
      * @throws IOException when a directory or jar cannot be read
      */
     Set<String> migrationFolders() throws IOException {
         Set<String> folders = new TreeSet<>();
+        if (!perModuleMigrations()) {
+            return folders; // Spring Boot then runs all of db/migration/, every folder included
+        }
         for (ScannedArtifact artifact : packed) {
             Path location = artifact.location();
             if (Files.isDirectory(location)) {
@@ -145,6 +155,22 @@ record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries
             }
         }
         return folders;
+    }
+
+    /**
+     * Whether the application runs its migrations per module: {@code spring.modulith.runtime.flyway-enabled} in its
+     * {@code application.properties} or YAML ({@link ApplicationProperties}), read as Spring reads a {@code Boolean}
+     * ({@code true}, {@code on}, {@code yes}, {@code 1}, any case); a value Spring cannot read stops the application, so
+     * it counts as off.
+     */
+    private boolean perModuleMigrations() {
+        String value = ApplicationProperties.read(classes).getProperty(PER_MODULE_MIGRATIONS);
+        try {
+            return value != null
+                    && Boolean.TRUE.equals(DefaultConversionService.getSharedInstance().convert(value, Boolean.class));
+        } catch (ConversionException e) {
+            return false;
+        }
     }
 
     /** The model from {@code target/extract/modules.json} when it was read from the same inputs, else a new analysis. */

@@ -11,7 +11,8 @@ import java.util.TreeSet;
  * per-module migrations ({@code spring.modulith.runtime.flyway-enabled}, and extraction-runtime's the same): each
  * process runs {@code db/migration/__root/} and {@code db/migration/<module>/} of each of its modules, so a folder
  * named after no module ({@code loan} for module {@code loans}) is run by none, and {@link ServicePlan#keepsResource}
- * packs it into every service, silently. Pure: the folders are given.
+ * packs it into every service, silently. A folder named after a dotted module ({@code catalog.covers}) is warned of
+ * too: no layout of a nested or deep module's migrations runs them once. Pure: the folders are given.
  */
 public final class MigrationFolders {
 
@@ -34,8 +35,18 @@ public final class MigrationFolders {
     public static List<String> misnamed(Collection<String> folders, Collection<String> modules) {
         List<String> lines = new ArrayList<>();
         for (String folder : new TreeSet<>(folders)) {
-            if (folder.equals(ROOT) || modules.contains(folder)) {
+            if (folder.contains(".") && modules.contains(folder)) {
+                // Spring Modulith 2.1.1 looks for a dotted module's files in db/migration/a.b/ but runs
+                // db/migration/a/b/, which Flyway's recursive scan of a's folder takes as well: no layout works.
+                lines.add(ServicePlan.MIGRATIONS + folder + "/ holds the migrations of the nested or deep module " + folder
+                        + ", which are run from " + ServicePlan.MIGRATIONS + folder.replace('.', '/') + "/ instead, where"
+                        + " the migrations of " + folder.substring(0, folder.indexOf('.')) + " would take them too: give the"
+                        + " module a name without a dot with @ApplicationModule(id = ...) and name the folder after it");
                 continue;
+            }
+            if (folder.equals(ROOT) || modules.contains(folder)
+                    || modules.stream().anyMatch(module -> module.startsWith(folder + "."))) {
+                continue; // a module's folder, or the first level of a dotted module's (db/migration/admin/reports/)
             }
             String where = ServicePlan.MIGRATIONS + folder + "/";
             String fix = ClosestName.of(folder, modules)

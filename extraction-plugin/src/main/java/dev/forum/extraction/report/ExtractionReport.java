@@ -191,7 +191,8 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
             List<String> lines = new ArrayList<>();
             lines.add("Spring Modulith's ApplicationModules.verify() rejects: " + first);
             lines.addAll(more);
-            lines.add("extraction does not need it fixed, but the application's own verify() test fails until it is");
+            lines.add("the application's own verify() test fails until it is fixed;"
+                    + " the blockers above say whether extraction needs it too");
             warnings.add(new Warning(Warning.MODULITH_VERIFICATION, "", List.of(), lines));
         });
         return warnings;

@@ -38,6 +38,11 @@ class MigrationFoldersScanTest {
         ApplicationAnalysis analysis = new ApplicationAnalysis(classes, "fake.platform.Paging", List.of(), packed,
                 FakeApp.model(), Optional.empty());
 
+        // Without per-module migrations Spring Boot runs every folder: none is named after no module.
+        assertEquals(Set.of(), analysis.migrationFolders());
+        Files.writeString(classes.resolve("application.properties"), ApplicationAnalysis.PER_MODULE_MIGRATIONS + "=no\n");
+        assertEquals(Set.of(), analysis.migrationFolders());
+        Files.writeString(classes.resolve("application.properties"), ApplicationAnalysis.PER_MODULE_MIGRATIONS + "=On\n");
         assertEquals(Set.of("alpha", "loan", "beta", "betta"), analysis.migrationFolders());
     }
 

@@ -35,4 +35,16 @@ class MigrationFoldersTest {
                 + " it holds (the modules: audit, catalog, covers, loans, shared), or move them to db/migration/__root/ if"
                 + " they belong to no module", lines.get(1));
     }
+
+    @Test
+    void aDottedModulesFolderIsWarnedOfAndTheFirstLevelOfOneIsNoMistake() {
+        List<String> modules = List.of("admin.reports", "library", "library.shelves");
+        List<String> lines = MigrationFolders.misnamed(List.of("admin", "library", "library.shelves"), modules);
+        // admin/ is the first level of admin.reports' folder (db/migration/admin/reports/): not named after no module.
+        assertEquals(List.of("db/migration/library.shelves/ holds the migrations of the nested or deep module"
+                + " library.shelves, which are run from db/migration/library/shelves/ instead, where the migrations of"
+                + " library would take them too: give the module a name without a dot with @ApplicationModule(id = ...)"
+                + " and name the folder after it"), lines);
+        assertEquals(1, MigrationFolders.misnamed(List.of("adminn"), modules).size(), "a folder near no module's");
+    }
 }

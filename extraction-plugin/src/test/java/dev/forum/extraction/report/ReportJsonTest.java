@@ -192,14 +192,14 @@ class ReportJsonTest {
         assertEquals(List.of("Spring Modulith's ApplicationModules.verify() rejects: " + internal,
                 "Field <tix.tickets.Api.seat> has type <tix.shows.internal.Seat> in (Api.java:0)",
                 "Method <tix.tickets.Api.seat()> has return type <tix.shows.internal.Seat> in (Api.java:0)",
-                "extraction does not need it fixed, but the application's own verify() test fails until it is"),
+                "the application's own verify() test fails until it is fixed; the blockers above say whether extraction needs it too"),
                 JSON.convertValue(json.at("/warnings/1/lines"), List.class));
         JsonNode warning = json.at("/warnings/0");
         assertEquals("modulith-verification", warning.get("kind").asText());
         assertEquals("", warning.get("registry").asText());
         assertEquals("[]", warning.get("plans").toString());
         assertEquals(List.of("Spring Modulith's ApplicationModules.verify() rejects: " + allowed,
-                "extraction does not need it fixed, but the application's own verify() test fails until it is"),
+                "the application's own verify() test fails until it is fixed; the blockers above say whether extraction needs it too"),
                 JSON.convertValue(warning.get("lines"), List.class));
         List<String> text = ReportText.lines(report);
         assertTrue(text.contains("Warning: Spring Modulith's ApplicationModules.verify() rejects: " + allowed),
@@ -212,7 +212,7 @@ class ReportJsonTest {
         assertEquals(List.of("Spring Modulith's ApplicationModules.verify() rejects: Cycle detected: Slice shows ->",
                 "Slice tickets ->", "Slice shows", "1. Dependencies of Slice shows",
                 "- Field <tix.shows.Api.tickets> has type <tix.tickets.Api>",
-                "extraction does not need it fixed, but the application's own verify() test fails until it is"),
+                "the application's own verify() test fails until it is fixed; the blockers above say whether extraction needs it too"),
                 kept.lines());
     }
 
