@@ -11,8 +11,11 @@ import java.util.TreeSet;
  * per-module migrations ({@code spring.modulith.runtime.flyway-enabled}, and extraction-runtime's the same): each
  * process runs {@code db/migration/__root/} and {@code db/migration/<module>/} of each of its modules, so a folder
  * named after no module ({@code loan} for module {@code loans}) is run by none, and {@link ServicePlan#keepsResource}
- * packs it into every service, silently. A folder named after a dotted module ({@code catalog.covers}) is warned of
- * too: no layout of a nested or deep module's migrations runs them once. Pure: the folders are given.
+ * packs it into every service, silently. A nested or deep module's ({@code catalog.covers}) migrations are run from
+ * its name's levels ({@code db/migration/catalog/covers/}), which a service packs with that module alone, and the first
+ * level is no mistake; a folder named after the dotted name itself is warned of: no process runs it, and the nested
+ * layout is taken by Flyway's scan of the parent module's folder too, in a process that runs both. Pure: the folders are
+ * given.
  */
 public final class MigrationFolders {
 
@@ -37,11 +40,19 @@ public final class MigrationFolders {
         for (String folder : new TreeSet<>(folders)) {
             if (folder.contains(".") && modules.contains(folder)) {
                 // Spring Modulith 2.1.1 looks for a dotted module's files in db/migration/a.b/ but runs
-                // db/migration/a/b/, which Flyway's recursive scan of a's folder takes as well: no layout works.
+                // db/migration/a/b/, which Flyway's recursive scan of module a's folder takes as well: no layout works.
+                List<String> parents = new ArrayList<>();
+                for (int dot = folder.indexOf('.'); dot > 0; dot = folder.indexOf('.', dot + 1)) {
+                    if (modules.contains(folder.substring(0, dot))) {
+                        parents.add(folder.substring(0, dot));
+                    }
+                }
                 lines.add(ServicePlan.MIGRATIONS + folder + "/ holds the migrations of the nested or deep module " + folder
-                        + ", which are run from " + ServicePlan.MIGRATIONS + folder.replace('.', '/') + "/ instead, where"
-                        + " the migrations of " + folder.substring(0, folder.indexOf('.')) + " would take them too: give the"
-                        + " module a name without a dot with @ApplicationModule(id = ...) and name the folder after it");
+                        + ", which are run from " + ServicePlan.MIGRATIONS + folder.replace('.', '/') + "/ instead"
+                        + (parents.isEmpty() ? "" : ", where a process that runs " + String.join(" or ", parents)
+                                + " too takes them with its migrations as well")
+                        + ": give the module a name without a dot with @ApplicationModule(id = ...) and name the folder"
+                        + " after it");
                 continue;
             }
             if (folder.equals(ROOT) || modules.contains(folder)

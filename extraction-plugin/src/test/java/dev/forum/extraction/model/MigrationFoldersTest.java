@@ -42,9 +42,23 @@ class MigrationFoldersTest {
         List<String> lines = MigrationFolders.misnamed(List.of("admin", "library", "library.shelves"), modules);
         // admin/ is the first level of admin.reports' folder (db/migration/admin/reports/): not named after no module.
         assertEquals(List.of("db/migration/library.shelves/ holds the migrations of the nested or deep module"
-                + " library.shelves, which are run from db/migration/library/shelves/ instead, where the migrations of"
-                + " library would take them too: give the module a name without a dot with @ApplicationModule(id = ...)"
-                + " and name the folder after it"), lines);
+                + " library.shelves, which are run from db/migration/library/shelves/ instead, where a process that"
+                + " runs library too takes them with its migrations as well: give the module a name without a dot with"
+                + " @ApplicationModule(id = ...) and name the folder after it"), lines);
         assertEquals(1, MigrationFolders.misnamed(List.of("adminn"), modules).size(), "a folder near no module's");
+    }
+
+    @Test
+    void aDeepModulesFolderNamesOnlyTheParentsThatAreModules() {
+        List<String> modules = List.of("admin.reports", "admin.reports.daily", "library");
+        // No module admin: db/migration/admin/reports/ is taken by no other module's scan.
+        assertEquals(List.of("db/migration/admin.reports/ holds the migrations of the nested or deep module"
+                + " admin.reports, which are run from db/migration/admin/reports/ instead: give the module a name"
+                + " without a dot with @ApplicationModule(id = ...) and name the folder after it",
+                "db/migration/admin.reports.daily/ holds the migrations of the nested or deep module admin.reports.daily,"
+                + " which are run from db/migration/admin/reports/daily/ instead, where a process that runs admin.reports"
+                + " too takes them with its migrations as well: give the module a name without a dot with"
+                + " @ApplicationModule(id = ...) and name the folder after it"),
+                MigrationFolders.misnamed(List.of("admin.reports", "admin.reports.daily"), modules));
     }
 }
