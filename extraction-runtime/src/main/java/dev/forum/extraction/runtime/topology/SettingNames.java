@@ -187,16 +187,21 @@ final class SettingNames {
         return group.equals("topology") && name.getNumberOfElements() > rest + 2 && element(name, rest).equals("remoteurls");
     }
 
-    /** The refusal of a {@link #isDottedMapKey dotted map key}, naming the bracketed form that binds. */
+    /**
+     * The refusal of a {@link #isDottedMapKey dotted map key}, naming the forms that bind ({@link RemoteUrlSetting}):
+     * the bracketed property, and from the environment {@code SPRING_APPLICATION_JSON} with that property as its key.
+     */
     private static Unknown dottedMapKey(ConfigurationPropertyName name, int rest, boolean variable,
             ConfigurationProperty property) {
         String key = keyOf(name, rest + 1);
-        String bracketed = "extraction.topology.remote-urls[" + (variable ? key.toLowerCase(Locale.ROOT) : key) + "]";
+        String module = variable ? key.toLowerCase(Locale.ROOT) : key;
         String written = written(name, property);
         return new Unknown("extraction.topology", (variable ? "the environment variable " + written : written)
                 + " is not read: Spring Boot binds a remote-urls key with '.' (a nested module's name) only in brackets, "
-                + (variable ? "which no environment variable can write: set " + bracketed + " as a property"
-                        : "as " + bracketed));
+                + (variable ? "which a variable named in letters, digits and '_' cannot write: set "
+                        + RemoteUrlSetting.property(module) + " as a property, or " + RemoteUrlSetting.environment(module)
+                        : "as " + RemoteUrlSetting.property(module) + " (from the environment: "
+                                + RemoteUrlSetting.environment(module) + ")"));
     }
 
     /** Whether {@code tail} (the name after its group, uniform, joined) is a setting of {@code group}. */

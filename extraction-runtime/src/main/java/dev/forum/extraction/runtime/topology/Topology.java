@@ -6,7 +6,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -145,33 +144,19 @@ public final class Topology {
             }
             refusals.add("Module '" + module + "' is remote but has no URL (" + String.join(", ", callers)
                     + " call" + (callers.size() == 1 ? "s" : "") + " it): set"
-                    + " extraction.topology.remote-base-url (EXTRACTION_TOPOLOGY_REMOTE_BASE_URL) or " + remoteUrlSetting(module));
+                    + " extraction.topology.remote-base-url (EXTRACTION_TOPOLOGY_REMOTE_BASE_URL) or " + RemoteUrlSetting.described(module));
             return null;
         }
         if (!url.isAbsolute() || !("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
             // Name the setting the URL came from: the base URL is set once for every remote module, so it names none.
             String setting = settings.remoteUrls().containsKey(module)
-                    ? remoteUrlSetting(module) + ", the URL of remote module '" + module + "',"
+                    ? RemoteUrlSetting.described(module) + ", the URL of remote module '" + module + "',"
                     : "extraction.topology.remote-base-url (EXTRACTION_TOPOLOGY_REMOTE_BASE_URL), the base URL of every remote"
                             + " module,";
             refusals.add(setting + " must be an absolute http(s) URL, like http://alb.example.com, not '" + url + "'");
             return null;
         }
         return url;
-    }
-
-    /**
-     * The setting of one module's URL as the user writes it, with its environment variable: a dotted module name (Spring
-     * Modulith's name of a nested module, {@code catalog.covers}) is a map key Spring Boot binds only in brackets, which
-     * no environment variable can write ({@link SettingNames} refuses the other forms).
-     */
-    private static String remoteUrlSetting(String module) {
-        if (module.contains(".")) {
-            return "extraction.topology.remote-urls[" + module + "] (in brackets, as a property: no environment variable"
-                    + " can carry a module name with '.')";
-        }
-        return "extraction.topology.remote-urls." + module + " (EXTRACTION_TOPOLOGY_REMOTEURLS_"
-                + module.toUpperCase(Locale.ROOT).replace("-", "") + ")";
     }
 
     /** Adds to {@code refusals} every bean call and every event of a local module that would have to cross processes. */

@@ -174,14 +174,16 @@ class TopologySettingsTest {
         assertThatThrownBy(() -> TopologySettings.from(environment)).isInstanceOf(InvalidTopologyException.class)
                 .hasMessage("extraction.topology.remote-urls.admin.audit.exports is not read: Spring Boot binds a remote-urls"
                         + " key with '.' (a nested module's name) only in brackets, as"
-                        + " extraction.topology.remote-urls[admin.audit.exports]");
+                        + " extraction.topology.remote-urls[admin.audit.exports] (from the environment: SPRING_APPLICATION_JSON="
+                        + "{\"extraction.topology.remote-urls[admin.audit.exports]\":\"<url>\"})");
         StandardEnvironment variables = new StandardEnvironment();
         variables.getPropertySources().addFirst(new SystemEnvironmentPropertySource(SYSTEM_ENVIRONMENT, Map.of(
                 "EXTRACTION_TOPOLOGY_REMOTEURLS_LIBRARY_SHELVES", "http://shelves")));
         assertThatThrownBy(() -> TopologySettings.from(variables)).isInstanceOf(InvalidTopologyException.class)
                 .hasMessage("the environment variable EXTRACTION_TOPOLOGY_REMOTEURLS_LIBRARY_SHELVES is not read: Spring Boot"
-                        + " binds a remote-urls key with '.' (a nested module's name) only in brackets, which no environment"
-                        + " variable can write: set extraction.topology.remote-urls[library.shelves] as a property");
+                        + " binds a remote-urls key with '.' (a nested module's name) only in brackets, which a variable named"
+                        + " in letters, digits and '_' cannot write: set extraction.topology.remote-urls[library.shelves] as a"
+                        + " property, or SPRING_APPLICATION_JSON={\"extraction.topology.remote-urls[library.shelves]\":\"<url>\"}");
     }
 
     @Test

@@ -96,16 +96,18 @@ class TopologyTest {
         assertThatThrownBy(() -> Topology.resolve(settings(Set.of("library", "admin.audit.exports"), null, Map.of()),
                 metadata(LIBRARY))).hasMessage("Module 'library.shelves' is remote but has no URL (library calls it): set"
                         + " extraction.topology.remote-base-url (EXTRACTION_TOPOLOGY_REMOTE_BASE_URL) or"
-                        + " extraction.topology.remote-urls[library.shelves] (in brackets, as a property: no environment"
-                        + " variable can carry a module name with '.')");
+                        + " extraction.topology.remote-urls[library.shelves] (from the environment: SPRING_APPLICATION_JSON="
+                        + "{\"extraction.topology.remote-urls[library.shelves]\":\"<url>\"}; a variable"
+                        + " EXTRACTION_TOPOLOGY_REMOTEURLS_<MODULE> in letters, digits and '_' cannot name a module with '.')");
         Topology withUrl = Topology.resolve(settings(Set.of("library", "admin.audit.exports"), null,
                 Map.of("library.shelves", URI.create("http://shelves:3000"))), metadata(LIBRARY));
         assertThat(withUrl.remoteModules()).containsExactly(Map.entry("library.shelves", URI.create("http://shelves:3000")));
         assertThatThrownBy(() -> Topology.resolve(settings(Set.of("library", "admin.audit.exports"), null,
                 Map.of("library.shelves", URI.create("shelves:3000"))), metadata(LIBRARY)))
-                .hasMessageStartingWith("extraction.topology.remote-urls[library.shelves] (in brackets, as a property: no"
-                        + " environment variable can carry a module name with '.'), the URL of remote module 'library.shelves',"
-                        + " must be");
+                .hasMessageStartingWith("extraction.topology.remote-urls[library.shelves] (from the environment:"
+                        + " SPRING_APPLICATION_JSON={\"extraction.topology.remote-urls[library.shelves]\":\"<url>\"}; a variable"
+                        + " EXTRACTION_TOPOLOGY_REMOTEURLS_<MODULE> in letters, digits and '_' cannot name a module with '.'),"
+                        + " the URL of remote module 'library.shelves', must be");
     }
 
     @Test
