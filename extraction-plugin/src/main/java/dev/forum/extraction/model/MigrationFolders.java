@@ -4,6 +4,7 @@ import dev.forum.closestname.ClosestName;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -23,6 +24,31 @@ public final class MigrationFolders {
     public static final String ROOT = "__root";
 
     private MigrationFolders() {
+    }
+
+    /**
+     * The module whose migrations a folder of {@code db/migration/} holds: the deepest of the folder's levels, read as
+     * the levels of a dotted name, that is a module's name. Spring Modulith runs a nested module's ({@code catalog.covers})
+     * migrations from its name's levels, so {@code catalog/covers} is {@code catalog.covers}' when that is a module and
+     * {@code catalog/extra} is {@code catalog}'s; a folder named after the dotted name itself ({@code catalog.covers})
+     * is that module's too. A module whose name is another's prefix owns only its own folder ({@code cat} is not
+     * {@code catalog}'s).
+     *
+     * @param folder  the folder's path below {@code db/migration/}, {@code /}-separated ({@code catalog/covers});
+     *                {@code ""} for {@code db/migration/} itself
+     * @param modules every module's name
+     * @return the owning module; empty for a folder of no module ({@value #ROOT}, a misnamed one, {@code ""})
+     */
+    public static Optional<String> owner(String folder, Collection<String> modules) {
+        String owner = null;
+        String name = "";
+        for (String level : folder.isEmpty() ? new String[0] : folder.split("/")) {
+            name = name.isEmpty() ? level : name + "." + level;
+            if (modules.contains(name)) {
+                owner = name;
+            }
+        }
+        return Optional.ofNullable(owner);
     }
 
     /**
@@ -55,7 +81,7 @@ public final class MigrationFolders {
                         + " after it");
                 continue;
             }
-            if (folder.equals(ROOT) || modules.contains(folder)
+            if (folder.equals(ROOT) || owner(folder, modules).isPresent()
                     || modules.stream().anyMatch(module -> module.startsWith(folder + "."))) {
                 continue; // a module's folder, or the first level of a dotted module's (db/migration/admin/reports/)
             }

@@ -53,14 +53,9 @@ public record ServicePlan(ServiceRequest request, Set<String> modules, List<Stri
 
     /**
      * Whether a resource of an application artifact belongs in the service: of {@code db/migration/} only the migrations
-     * of its own modules, and every folder that is no module's.
-     *
-     * <p>A file under {@code db/migration/} belongs to the module of the deepest folder around it named after one, the
-     * folders read as the levels of a dotted name: Spring Modulith runs a nested module's ({@code catalog.covers})
-     * migrations from {@code db/migration/catalog/covers/}, so a file there is {@code catalog.covers}' when that is a
-     * module, and any other file under {@code db/migration/catalog/} is {@code catalog}'s. A folder named after the
-     * dotted name itself ({@code db/migration/catalog.covers/}) is that module's too. A file in no module's folder
-     * ({@code __root}, a misnamed folder, a file directly in {@code db/migration/}) is kept everywhere.
+     * of its own modules ({@link MigrationFolders#owner}: a nested module's {@code db/migration/catalog/covers/} is
+     * {@code catalog.covers}', not {@code catalog}'s), and every folder that is no module's ({@code __root}, a misnamed
+     * folder, a file directly in {@code db/migration/}).
      *
      * @param path       the resource's path in its artifact, {@code /}-separated without a leading one
      *                   ({@code db/migration/catalog/covers/V1__covers.sql}); a folder's entry ends with {@code /}
@@ -72,16 +67,8 @@ public record ServicePlan(ServiceRequest request, Set<String> modules, List<Stri
             return true;
         }
         String rest = path.substring(MIGRATIONS.length());
-        int slash = rest.lastIndexOf('/');
-        String owner = null;
-        String name = "";
-        for (String level : slash < 0 ? new String[0] : rest.substring(0, slash).split("/")) {
-            name = name.isEmpty() ? level : name + "." + level;
-            if (allModules.contains(name)) {
-                owner = name;
-            }
-        }
-        return owner == null || modules.contains(owner);
+        String folder = rest.lastIndexOf('/') < 0 ? "" : rest.substring(0, rest.lastIndexOf('/'));
+        return MigrationFolders.owner(folder, allModules).map(modules::contains).orElse(true);
     }
 
     /** Spring Modulith's convention: a module's migrations live in {@code db/migration/<module>/}. */

@@ -3,6 +3,7 @@ package dev.forum.extraction.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A folder of db/migration/ named after no module is warned of, with the module it most likely means. */
@@ -60,5 +61,19 @@ class MigrationFoldersTest {
                 + " too takes them with its migrations as well: give the module a name without a dot with"
                 + " @ApplicationModule(id = ...) and name the folder after it"),
                 MigrationFolders.misnamed(List.of("admin.reports", "admin.reports.daily"), modules));
+    }
+
+    @Test
+    void aFolderBelongsToTheModuleOfItsDeepestLevelsNamedAfterOne() {
+        List<String> modules = List.of("cat", "catalog", "catalog.covers", "admin.reports");
+        assertEquals(Optional.of("catalog.covers"), MigrationFolders.owner("catalog/covers", modules));
+        assertEquals(Optional.of("catalog.covers"), MigrationFolders.owner("catalog/covers/old", modules));
+        assertEquals(Optional.of("catalog.covers"), MigrationFolders.owner("catalog.covers", modules));
+        assertEquals(Optional.of("catalog"), MigrationFolders.owner("catalog/extra", modules));
+        assertEquals(Optional.of("cat"), MigrationFolders.owner("cat", modules));
+        assertEquals(Optional.of("admin.reports"), MigrationFolders.owner("admin/reports", modules));
+        assertEquals(Optional.empty(), MigrationFolders.owner("admin", modules), "the first level of no module");
+        assertEquals(Optional.empty(), MigrationFolders.owner("catalogue", modules));
+        assertEquals(Optional.empty(), MigrationFolders.owner("", modules));
     }
 }
