@@ -13,6 +13,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,8 +71,7 @@ public class ReportMojo extends RequestingMojo {
                         .forEach(line -> getLog().warn("[extract] " + line));
             }
             ExtractionReport report = report(analysis.model(), analysis.packed(), analysis.springBoot(), file,
-                    topologyServices(file), analysis.publicationRegistry(project))
-                    .withMigrationFolders(analysis.migrationFolders(), analysis.model());
+                    topologyServices(file), analysis.publicationRegistry(project), analysis.migrationFolders());
             List<String> text = ReportText.lines(report);
             Path out = outputDirectory.toPath();
             Files.createDirectories(out);
@@ -95,10 +95,12 @@ public class ReportMojo extends RequestingMojo {
      *
      * @param file the topology file read, or null for none
      * @param registry the application's event publication registry, for the warnings of plans sharing its table
+     * @param migrationFolders the folders directly in {@code db/migration/} ({@link ApplicationAnalysis#migrationFolders}),
+     *                 for the warnings of those named after no module
      */
     static ExtractionReport report(ModulithModel model, List<ScannedArtifact> scanned, Optional<String> springBoot,
-            Topology file, TopologyServices services, PublicationRegistry registry) {
+            Topology file, TopologyServices services, PublicationRegistry registry, Collection<String> migrationFolders) {
         Map<String, String> unrouted = file == null ? Map.of() : ModuleRoutes.blockedServices(file, model);
-        return ExtractionReport.of(model, scanned, springBoot, services, unrouted, registry);
+        return ExtractionReport.of(model, scanned, springBoot, services, unrouted, registry, migrationFolders);
     }
 }

@@ -114,8 +114,9 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
 
     /**
      * Plans each module that can be a service as a service of its own and each service of the topology file, gathers
-     * their blockers (which name the file's services), and warns of the buildable plans whose processes may share the
-     * registry's publication table ({@link SharedPublications}).
+     * their blockers (which name the file's services), and warns of what Spring Modulith's {@code verify()} rejects, of
+     * the buildable plans whose processes may share the registry's publication table ({@link SharedPublications}) and of
+     * each folder of {@code db/migration/} named after no module ({@link MigrationFolders#misnamed}), in that order.
      *
      * @param model      the application's modules
      * @param artifacts  the scanned artifacts of its run-time class path
@@ -125,10 +126,14 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
      *                   such service of the file is blocked by that line too ({@link Blocker.Kind#NO_ROUTE}, first), as
      *                   {@code -Dextract=<service>} refuses it; empty for none
      * @param registry   the application's event publication registry ({@link PublicationRegistry#NONE} without one)
+     * @param migrationFolders the names of the folders directly in {@code db/migration/} of the application's
+     *                   artifacts, where its modules' migrations are ({@code loans}, {@code __root}); empty when it does
+     *                   not run its migrations per module, which warns of none
      * @return the report: every module, the file's services, the cycles and the warnings
      */
     public static ExtractionReport of(ModulithModel model, List<ScannedArtifact> artifacts, Optional<String> springBoot,
-            TopologyServices services, Map<String, String> unrouted, PublicationRegistry registry) {
+            TopologyServices services, Map<String, String> unrouted, PublicationRegistry registry,
+            Collection<String> migrationFolders) {
         Map<String, Object> application = new TreeMap<>();
         application.put("mainClass", model.mainClass());
         application.put("rootPackages", model.rootPackages());
@@ -160,6 +165,8 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
         List<ModuleCycles.Cycle> cycles = ModuleCycles.of(model, services);
         List<Warning> warnings = new ArrayList<>(verification(model, !cycles.isEmpty()));
         warnings.addAll(warnings(model, registry, entries, services, serviceEntries));
+        MigrationFolders.misnamed(migrationFolders, model.modules().stream().map(ModulithModel.Module::name).toList())
+                .forEach(line -> warnings.add(new Warning(Warning.MISNAMED_MIGRATION_FOLDER, "", List.of(), List.of(line))));
         return new ExtractionReport(application, entries, services.file(), serviceEntries, cycles, warnings);
     }
 
@@ -253,19 +260,6 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
                     new TreeMap<>(plan.remoteContracts()), List.copyOf(blockers)));
         }
         return entries;
-    }
-
-    /**
-     * This report with a {@code misnamed-migration-folder} warning after its own for each folder of
-     * {@code db/migration/} named after no module of {@code model} ({@link MigrationFolders#misnamed}).
-     *
-     * @param folders the names of the folders directly in {@code db/migration/} of the application's artifacts
-     */
-    public ExtractionReport withMigrationFolders(Collection<String> folders, ModulithModel model) {
-        List<Warning> all = new ArrayList<>(warnings);
-        MigrationFolders.misnamed(folders, model.modules().stream().map(ModulithModel.Module::name).toList())
-                .forEach(line -> all.add(new Warning(Warning.MISNAMED_MIGRATION_FOLDER, "", List.of(), List.of(line))));
-        return new ExtractionReport(application, modules, topology, services, cycles, all);
     }
 
     /** The modules {@code -Dextract=<module>} builds now, in name order. */

@@ -44,7 +44,7 @@ class VerificationForkTest {
 
         // Spring Modulith words the dependency on Shelf once per place in LoanRequest: one warning, each place a line.
         List<ExtractionReport.Warning> warnings = ExtractionReport.of(APPLICATION.model(), List.of(), Optional.empty(),
-                TopologyServices.NONE, Map.of(), PublicationRegistry.NONE)
+                TopologyServices.NONE, Map.of(), PublicationRegistry.NONE, List.of())
                 .warnings();
         assertEquals(2, warnings.size(), warnings.toString());
         assertTrue(warnings.stream().allMatch(w -> w.kind().equals(ExtractionReport.Warning.MODULITH_VERIFICATION)

@@ -87,7 +87,7 @@ class RefusedServicesTest {
         Topology topology = topology(SERVICES);
         TopologyServices services = ExtractRequests.topologyServices(topology, "/app/topology.yml");
         ExtractionReport report = ReportMojo.report(library(), List.of(), Optional.empty(), topology, services,
-                PublicationRegistry.NONE);
+                PublicationRegistry.NONE, List.of());
 
         assertEquals(List.of("monolith", "catalog"), report.buildableServices());
         ExtractionReport.ServiceEntry circulation = report.service("circulation").orElseThrow();
@@ -139,7 +139,7 @@ class RefusedServicesTest {
         assertEquals(List.of("lending"), rendered.extracted().stream().map(s -> s.name()).toList());
         assertEquals(List.of("monolith", "lending"), ReportMojo.report(library(), List.of(), Optional.empty(), topology,
                 ExtractRequests.topologyServices(topology, "/app/topology.yml"),
-                PublicationRegistry.NONE).buildableServices());
+                PublicationRegistry.NONE, List.of()).buildableServices());
     }
 
     /**

@@ -163,7 +163,7 @@ class EverywhereModuleDataTest {
     @Test
     void theReportListsTheBlockerUnderEachModuleItBlocksAlone() throws Exception {
         ExtractionReport report = ExtractionReport.of(shop(uses(REPOSITORY, ORDER, "orders")).model(), List.of(), Optional.empty(),
-                TopologyServices.NONE, Map.of(), PublicationRegistry.NONE);
+                TopologyServices.NONE, Map.of(), PublicationRegistry.NONE, List.of());
         List<String> text = ReportText.lines(report);
         assertEquals("3 modules: 0 can be extracted alone now, 2 blocked alone (catalog, orders), 1 runs in every service"
                 + " (reporting)", text.get(1));

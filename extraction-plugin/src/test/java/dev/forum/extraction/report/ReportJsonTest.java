@@ -36,7 +36,7 @@ class ReportJsonTest {
     @Test
     void theReportOfTheFakeApplicationMatchesTheSchema() throws IOException {
         ExtractionReport report = ExtractionReport.of(FakeApp.model(), FakeApp.scanned(dir, true), Optional.of("4.1.1"),
-                TopologyServices.NONE, Map.of(), PublicationRegistry.NONE);
+                TopologyServices.NONE, Map.of(), PublicationRegistry.NONE, List.of());
         JsonNode json = JSON.readTree(ReportJson.write(report));
 
         assertEquals(List.of(), problems(schema(), json, "$"));
@@ -56,7 +56,7 @@ class ReportJsonTest {
     void withATopologyFileItsServicesAreReportedAndAModuleBlockedAloneNamesTheServiceThatBuilds() throws IOException {
         TopologyServices services = new TopologyServices("topology.yml", "monolith", Map.of("core", List.of("alpha", "beta")));
         ExtractionReport report = ExtractionReport.of(FakeApp.model(), FakeApp.scanned(dir, true), Optional.of("4.1.1"), services,
-                Map.of(), PublicationRegistry.NONE);
+                Map.of(), PublicationRegistry.NONE, List.of());
         JsonNode json = JSON.readTree(ReportJson.write(report));
 
         assertEquals(List.of(), problems(schema(), json, "$"));
@@ -90,7 +90,7 @@ class ReportJsonTest {
         ModulithModel model = new ModulithModel("tix.TixApplication", List.of("tix"), modules, Map.of(), Set.of(), List.of(),
                 List.of(), Map.of(), Map.of(), "2.1.1", "25");
         ExtractionReport report = ExtractionReport.of(model, List.of(), Optional.empty(), TopologyServices.NONE, Map.of(),
-                PublicationRegistry.NONE);
+                PublicationRegistry.NONE, List.of());
         JsonNode json = JSON.readTree(ReportJson.write(report));
 
         assertEquals(List.of(), problems(schema(), json, "$"));
@@ -101,7 +101,7 @@ class ReportJsonTest {
                 + " (tix.shows.Api -> tix.tickets.Api; tix.tickets.Api -> tix.shows.Api), which Spring Modulith's"
                 + " ApplicationModules.verify() rejects (\"Cycle detected\")"), text.get(2));
         assertEquals("[]", JSON.readTree(ReportJson.write(ExtractionReport.of(FakeApp.model(), FakeApp.scanned(dir, true),
-                Optional.empty(), TopologyServices.NONE, Map.of(), PublicationRegistry.NONE))).get("cycles").toString(), "the fake application has none");
+                Optional.empty(), TopologyServices.NONE, Map.of(), PublicationRegistry.NONE, List.of()))).get("cycles").toString(), "the fake application has none");
     }
 
     @Test
@@ -118,7 +118,7 @@ class ReportJsonTest {
         TopologyServices services = new TopologyServices("topology.yml", "monolith", Map.of("shelf", List.of("catalog")));
         PublicationRegistry registry = new PublicationRegistry(PublicationRegistry.Kind.JPA,
                 List.of(PublicationRegistry.REPUBLISH_OLD + "=true"), List.of());
-        ExtractionReport report = ExtractionReport.of(model, List.of(), Optional.empty(), services, Map.of(), registry);
+        ExtractionReport report = ExtractionReport.of(model, List.of(), Optional.empty(), services, Map.of(), registry, List.of());
         JsonNode json = JSON.readTree(ReportJson.write(report));
 
         assertEquals(List.of(), problems(schema(), json, "$"));
@@ -151,7 +151,7 @@ class ReportJsonTest {
                 text.get(first + 6));
 
         ExtractionReport without = ExtractionReport.of(model, List.of(), Optional.empty(), services, Map.of(),
-                PublicationRegistry.NONE);
+                PublicationRegistry.NONE, List.of());
         assertEquals("[]", JSON.readTree(ReportJson.write(without)).get("warnings").toString());
         assertTrue(ReportText.lines(without).stream().noneMatch(l -> l.contains("event_publication")));
     }
@@ -220,7 +220,8 @@ class ReportJsonTest {
     @Test
     void aMigrationFolderNamedAfterNoModuleIsAWarningOfTheTextAndInTheJson() throws IOException {
         ExtractionReport plain = withoutFile(FakeApp.model(), FakeApp.scanned(dir, true));
-        ExtractionReport report = plain.withMigrationFolders(List.of("alpha", "gamme", "__root"), FakeApp.model());
+        ExtractionReport report = ExtractionReport.of(FakeApp.model(), FakeApp.scanned(dir, true), Optional.empty(),
+                TopologyServices.NONE, Map.of(), PublicationRegistry.NONE, List.of("alpha", "gamme", "__root"));
         JsonNode json = JSON.readTree(ReportJson.write(report));
 
         assertEquals(List.of(), problems(schema(), json, "$"));
@@ -255,7 +256,7 @@ class ReportJsonTest {
         extracted.put("loans", List.of("members"));
         TopologyServices services = new TopologyServices("topology.yml", "monolith", extracted);
         PublicationRegistry jdbc = new PublicationRegistry(PublicationRegistry.Kind.JDBC, List.of(), List.of());
-        ExtractionReport report = ExtractionReport.of(model, List.of(), Optional.empty(), services, Map.of(), jdbc);
+        ExtractionReport report = ExtractionReport.of(model, List.of(), Optional.empty(), services, Map.of(), jdbc, List.of());
 
         assertEquals(List.of("members"), report.extractable());
         assertEquals(List.of("monolith", "loans"), report.buildableServices());
@@ -267,7 +268,7 @@ class ReportJsonTest {
         assertEquals(List.of("monolith"), warning.plans().get(1).writers());
 
         ExtractionReport unrouted = ExtractionReport.of(model, List.of(), Optional.empty(), services,
-                Map.of("loans", "no route"), jdbc);
+                Map.of("loans", "no route"), jdbc, List.of());
         assertEquals(List.of("Module 'members' alone"),
                 unrouted.warnings().get(0).plans().stream().map(SharedPublications.Sharing::about).toList(),
                 "with loans refused too, the file's services run as one process: nothing shared there");
@@ -364,6 +365,6 @@ class ReportJsonTest {
 
     /** The report of an application without a topology file, settings or an event publication registry. */
     private static ExtractionReport withoutFile(ModulithModel model, List<ScannedArtifact> scanned) {
-        return ExtractionReport.of(model, scanned, Optional.empty(), TopologyServices.NONE, Map.of(), PublicationRegistry.NONE);
+        return ExtractionReport.of(model, scanned, Optional.empty(), TopologyServices.NONE, Map.of(), PublicationRegistry.NONE, List.of());
     }
 }
