@@ -1,6 +1,7 @@
 package dev.forum.extraction.assemble;
 
 import dev.forum.extraction.model.HttpDeclarations;
+import dev.forum.extraction.model.ModuleLinks;
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.ModulithModel.Module;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ public final class RuntimeMetadata {
             lines.put("service", join(service));
         }
         Set<String> everywhere = model.everywhereModules();
-        Map<String, Set<String>> httpCalls = model.httpCalls();
+        Map<String, Set<String>> httpCalls = ModuleLinks.httpCalls(model);
         for (Module module : ordered) {
             String key = "module." + module.name() + ".";
             lines.put(key + "packages", module.basePackage());
@@ -64,7 +65,7 @@ public final class RuntimeMetadata {
             lines.put(key + "beanCalls", join(beanCalls));
             Set<String> listens = new TreeSet<>();
             // Each published class it receives, not its declared type: the run time matches publishers by module.
-            model.listeners().stream().filter(l -> module.types().contains(l.listener())).forEach(l -> model.publishersOf(l)
+            model.listeners().stream().filter(l -> module.types().contains(l.listener())).forEach(l -> ModuleLinks.publishersOf(model, l)
                     .forEach((event, publishers) -> publishers.stream().filter(p -> !p.equals(module.name()) && !everywhere.contains(p))
                             .forEach(p -> listens.add(event + "@" + p))));
             lines.put(key + "listens", join(listens));

@@ -4,6 +4,7 @@ import dev.forum.extraction.ecs.EcsRenderer;
 import dev.forum.extraction.ecs.EcsSettings;
 import dev.forum.extraction.ecs.SettingsMismatch;
 import dev.forum.extraction.model.ExtractionException;
+import dev.forum.extraction.model.ModuleLinks;
 import dev.forum.extraction.request.ExtractRequests;
 import dev.forum.topology.Topology;
 import java.io.File;
@@ -262,7 +263,7 @@ public class EcsMojo extends AnalysingMojo {
             settings = new EcsSettings(ports.application(), ports.management(), healthCheckPath, delay, grace, stop,
                     identity, rdsCaBundle, bootstrap, paths.projectRoot(), paths.mavenModule(), paths.servicesDirectory(),
                     springProfile == null || springProfile.isBlank() ? null : springProfile.trim(),
-                    problemTypePrefix.trim(), moduleDatabases, database, analysis.model().httpCalls(), prefix,
+                    problemTypePrefix.trim(), moduleDatabases, database, ModuleLinks.httpCalls(analysis.model()), prefix,
                     paths.topologyFile());
         } catch (SettingsMismatch e) {
             mismatched.addAll(e.problems());

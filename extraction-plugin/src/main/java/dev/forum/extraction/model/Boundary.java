@@ -113,7 +113,7 @@ final class Boundary {
             if (listening.isEmpty()) {
                 continue;
             }
-            model.publishersOf(listener).forEach((event, publishers) -> {
+            ModuleLinks.publishersOf(model, listener).forEach((event, publishers) -> {
                 for (String publisher : publishers) {
                     String name = listening.get().name();
                     // A publisher that runs everywhere reaches its listeners wherever they run; a listener that runs

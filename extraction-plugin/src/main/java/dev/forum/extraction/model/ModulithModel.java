@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -268,58 +267,6 @@ public final class ModulithModel {
         modules.stream().filter(Module::everywhere).forEach(m -> names.add(m.name()));
         mainModule().ifPresent(m -> names.add(m.name()));
         return names;
-    }
-
-    /**
-     * The modules each module calls through an HTTP contract (a bean reference to an {@code @HttpExchange} interface of
-     * another module): what it reaches over HTTP when that module runs in another process. Modules that run everywhere
-     * are never callees (they are always in process); a module that calls none maps to an empty set.
-     *
-     * @return every module's name, in the model's order, to the names of the modules it calls, sorted
-     */
-    public Map<String, Set<String>> httpCalls() {
-        Set<String> everywhere = everywhereModules();
-        Map<String, Set<String>> calls = new LinkedHashMap<>();
-        for (Module module : modules) {
-            Set<String> callees = new TreeSet<>();
-            for (Dependency dependency : module.dependencies()) {
-                if (dependency.isBeanReference() && !everywhere.contains(dependency.module())
-                        && !dependency.module().equals(module.name()) && httpContracts.containsKey(dependency.target())) {
-                    callees.add(dependency.module());
-                }
-            }
-            calls.put(module.name(), Collections.unmodifiableSet(callees));
-        }
-        return Collections.unmodifiableMap(calls);
-    }
-
-    /** The modules publishing an event type: those Spring Modulith saw publish it, else the module holding the type. */
-    public Set<String> publishersOf(String eventType) {
-        Set<String> publishers = new TreeSet<>();
-        modules.stream().filter(m -> m.publishedEvents().containsKey(eventType)).forEach(m -> publishers.add(m.name()));
-        if (publishers.isEmpty()) {
-            moduleOf(eventType).ifPresent(m -> publishers.add(m.name()));
-        }
-        return publishers;
-    }
-
-    /**
-     * The events a listener receives with the modules publishing each: every class it receives (its own type, a subtype,
-     * or any event for an {@code Object} or {@code ApplicationEvent} listener) that a module publishes (see
-     * {@link #publishersOf(String)}). A broad type is taken conservatively: every module publishing a matching event
-     * counts, whether or not the listener would act on it.
-     *
-     * @return event class to its publishing modules, in name order; classes no module publishes are left out
-     */
-    public Map<String, Set<String>> publishersOf(Listener listener) {
-        Map<String, Set<String>> events = new TreeMap<>();
-        for (String event : listener.receives()) {
-            Set<String> publishers = publishersOf(event);
-            if (!publishers.isEmpty()) {
-                events.put(event, publishers);
-            }
-        }
-        return events;
     }
 
     public Optional<Entity> entity(String type) {

@@ -1,16 +1,12 @@
 package dev.forum.extraction.model;
 
 import dev.forum.extraction.model.ModulithModel.Module;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -117,7 +113,7 @@ public final class Planner {
                 }
             }
         }
-        Closure closure = Closure.of(model, index, own, Set.of());
+        ServiceClosure closure = ServiceClosure.of(model, index, own, Set.of());
         Set<String> classes = closure.classes();
         Set<String> publishedTypesOf = new TreeSet<>(closure.publishedTypesOf());
         // A service of its own is named after its modules; the monolith holds every module under its own name.
@@ -133,7 +129,7 @@ public final class Planner {
         Set<String> beanCalls = new TreeSet<>();
         first.stream().filter(b -> b.kind() == Blocker.Kind.BEAN_CALL && !request.modules().contains(b.targetModule()))
                 .forEach(b -> beanCalls.add(b.target()));
-        Closure reported = beanCalls.isEmpty() ? closure : Closure.of(model, index, own, beanCalls);
+        ServiceClosure reported = beanCalls.isEmpty() ? closure : ServiceClosure.of(model, index, own, beanCalls);
         Map<String, Set<String>> needingInternals = new LinkedHashMap<>();
         Set<String> tied = new LinkedHashSet<>();
         reported.copiedInternals().forEach((published, targets) -> {
@@ -195,107 +191,6 @@ public final class Planner {
             if (!group.addAll(boundary.partners())) {
                 return List.copyOf(group);
             }
-        }
-    }
-
-    /**
-     * What a service holds of the application: its own classes and, of the other modules, the published types they
-     * reference and what those reference in turn, until nothing new turns up; with every reference to a type no
-     * module publishes that it cannot hold.
-     *
-     * @param classes         the application classes it holds
-     * @param publishedTypesOf the other modules whose published types it holds (called over HTTP, or only used)
-     * @param ownInternals    each of its own classes that references other modules' unpublished types, to those types
-     * @param copiedInternals each published type of another module it holds whose own code references unpublished
-     *                        types (its module's internals, as a rule), to those types
-     * @param usedBy          each published type it holds to the first of its own classes whose references brought it
-     * @param through         each published type it holds to the published type that class references (itself, or
-     *                        the type that brought it along)
-     */
-    private record Closure(Set<String> classes, Set<String> publishedTypesOf, Map<String, Set<String>> ownInternals,
-            Map<String, Set<String>> copiedInternals, Map<String, String> usedBy, Map<String, String> through) {
-
-        /** The closure from {@code own}, taking no published type of {@code skip} along (nor what only it brings). */
-        static Closure of(ModulithModel model, ClassIndex index, Set<String> own, Set<String> skip) {
-            Set<String> classes = new HashSet<>(own);
-            Deque<String> toRead = new ArrayDeque<>(new TreeSet<>(own));
-            Set<String> publishedTypesOf = new TreeSet<>();
-            Map<String, Set<String>> ownInternals = new TreeMap<>();
-            Map<String, Set<String>> copiedInternals = new TreeMap<>();
-            Map<String, String> usedBy = new HashMap<>();
-            Map<String, String> through = new HashMap<>();
-            while (!toRead.isEmpty()) {
-                String from = toRead.pop();
-                for (String to : new TreeSet<>(index.references(from))) {
-                    if (classes.contains(to) || !model.isApplicationClass(to) || index.artifactOf(to) == null) {
-                        continue;
-                    }
-                    Module owner = model.moduleOf(to).orElse(null);
-                    if (owner == null || !owner.publishedTypes().contains(to)) {
-                        (own.contains(from) ? ownInternals : copiedInternals).computeIfAbsent(from, f -> new TreeSet<>()).add(to);
-                        continue;
-                    }
-                    if (skip.contains(to)) {
-                        continue;
-                    }
-                    publishedTypesOf.add(owner.name());
-                    String user = own.contains(from) ? from : usedBy.get(from);
-                    String entry = own.contains(from) ? to : through.get(from);
-                    for (String type : index.pureApiOf(to, owner)) {
-                        if (classes.add(type)) {
-                            toRead.add(type);
-                            usedBy.put(type, user);
-                            through.put(type, entry);
-                        }
-                    }
-                }
-            }
-            return new Closure(classes, publishedTypesOf, ownInternals, copiedInternals, usedBy, through);
-        }
-    }
-
-    /** Where each class lives and what it references, from the scanned artifacts (the first artifact holding a class wins). */
-    private static final class ClassIndex {
-
-        private final ModulithModel model;
-        private final Map<String, ScannedArtifact> artifactOf = new HashMap<>();
-        private final Map<ScannedArtifact, Set<String>> applicationClasses = new HashMap<>();
-
-        ClassIndex(ModulithModel model, List<ScannedArtifact> artifacts) {
-            this.model = model;
-            for (ScannedArtifact artifact : artifacts) {
-                Set<String> application = new TreeSet<>();
-                for (String type : artifact.classes()) {
-                    if (model.isApplicationClass(type) && artifactOf.putIfAbsent(type, artifact) == null) {
-                        application.add(type);
-                    }
-                }
-                applicationClasses.put(artifact, application);
-            }
-        }
-
-        ScannedArtifact artifactOf(String type) {
-            return artifactOf.get(type);
-        }
-
-        Set<String> references(String type) {
-            ScannedArtifact artifact = artifactOf.get(type);
-            return artifact == null ? Set.of() : artifact.references().getOrDefault(type, Set.of());
-        }
-
-        Set<String> applicationClasses(ScannedArtifact artifact) {
-            return applicationClasses.getOrDefault(artifact, Set.of());
-        }
-
-        /**
-         * The published types to take along with {@code type}: all of its artifact's when that artifact holds only
-         * published types of its module (an API jar, as the forum's), else the type alone.
-         */
-        Set<String> pureApiOf(String type, Module owner) {
-            Set<String> siblings = applicationClasses(artifactOf.get(type));
-            boolean pureApi = siblings.stream().allMatch(t -> Optional.of(owner).equals(model.moduleOf(t))
-                    && owner.publishedTypes().contains(t));
-            return pureApi ? siblings : Set.of(type);
         }
     }
 }

@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * <p>The rule: a plan warns when the application's registry is relational (JPA or JDBC: one {@code event_publication}
  * table in the datasource's database), the plan has two processes or more, and at least one of them writes
  * publications. A process writes publications when it runs an event listener together with a module that publishes
- * an event the listener receives ({@link ModulithModel#publishersOf(ModulithModel.Listener)}): the publication is
+ * an event the listener receives ({@link ModuleLinks#publishersOf(ModulithModel, ModulithModel.Listener)}): the publication is
  * stored when the event is published, in the publisher's process. Every listener counts, as the model does not tell a
  * transactional listener (which gets publications) from a plain one (which does not). A listener in no module runs in
  * every process; so do open, shared and main modules. Every other process of the plan reads those publications too
@@ -133,7 +133,7 @@ public final class SharedPublications {
         if (home.isPresent() && !modules.contains(home.get())) {
             return false;
         }
-        return model.publishersOf(listener).values().stream().anyMatch(publishers -> publishers.stream().anyMatch(modules::contains));
+        return ModuleLinks.publishersOf(model, listener).values().stream().anyMatch(publishers -> publishers.stream().anyMatch(modules::contains));
     }
 
     private static List<String> lines(PublicationRegistry registry, List<Sharing> plans, Target target) {

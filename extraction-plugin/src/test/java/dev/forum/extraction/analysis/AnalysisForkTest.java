@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.HttpContract;
+import dev.forum.extraction.model.ModuleLinks;
 import dev.forum.extraction.model.ModulithModel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -104,7 +105,7 @@ class AnalysisForkTest {
         assertEquals(java.util.Set.of("shop.catalog.internal.CatalogController"), model.controllersOf("catalog"));
         assertEquals(java.util.Set.of(), model.controllersOf("kernel"));
         assertTrue(model.listeners().contains(new ModulithModel.Listener("shop.orders.OrderPlaced", "shop.shipping.internal.Planner", "on")));
-        assertEquals(java.util.Set.of("orders"), model.publishersOf("shop.orders.OrderPlaced"));
+        assertEquals(java.util.Set.of("orders"), ModuleLinks.publishersOf(model, "shop.orders.OrderPlaced"));
         assertEquals("shop/orders/internal/OrderService.java", model.sourcePath("shop.orders.internal.OrderService"));
         assertEquals(Runtime.version().feature(), SupportedVersions.feature(model.java()));
     }

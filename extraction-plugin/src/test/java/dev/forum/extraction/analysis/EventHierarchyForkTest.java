@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forum.extraction.assemble.RuntimeMetadata;
 import dev.forum.extraction.model.Blocker;
+import dev.forum.extraction.model.ModuleLinks;
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.Planner;
 import dev.forum.extraction.model.ServiceRequest;
@@ -124,7 +125,7 @@ class EventHierarchyForkTest {
     }
 
     private static Map<String, Set<String>> publishers(String type) {
-        return APPLICATION.model().publishersOf(listener(type));
+        return ModuleLinks.publishersOf(APPLICATION.model(), listener(type));
     }
 
     private static Set<String> blockers(String... modules) {
