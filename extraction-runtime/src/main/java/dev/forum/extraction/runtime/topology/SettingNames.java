@@ -235,7 +235,7 @@ final class SettingNames {
             // Only the group was mistyped: the rest is one of its settings as it is.
             for (String setting : GROUPS.get(group)) {
                 if (setting.endsWith(".") && tail.startsWith(uniform(setting))) {
-                    return prefix + setting + keyOf(name, rest + 1);
+                    return mapEntry(group, setting, keyOf(name, rest + 1));
                 }
                 if (tail.startsWith(uniform(setting))) {
                     String index = tail.substring(uniform(setting).length());
@@ -247,13 +247,22 @@ final class SettingNames {
         if (name.getNumberOfElements() > rest + 1) {
             for (String setting : GROUPS.get(group)) {
                 if (setting.endsWith(".") && ClosestName.of(element(name, rest), List.of(uniform(setting))).isPresent()) {
-                    return prefix + setting + keyOf(name, rest + 1);
+                    return mapEntry(group, setting, keyOf(name, rest + 1));
                 }
             }
         }
         List<String> plain = GROUPS.get(group).stream().filter(s -> !s.endsWith(".")).toList();
         return ClosestName.of(tail, plain.stream().map(SettingNames::uniform).toList())
                 .flatMap(u -> plain.stream().filter(s -> uniform(s).equals(u)).findFirst()).map(s -> prefix + s).orElse(null);
+    }
+
+    /**
+     * A map's entry as a property that binds it: the key after a dot ({@code extraction.topology.remote-urls.users}), or
+     * in brackets when it has a dot of its own ({@code extraction.topology.remote-urls[catalog.covers]}).
+     */
+    private static String mapEntry(String group, String map, String key) {
+        String name = "extraction." + group + "." + map.substring(0, map.length() - 1);
+        return key.contains(".") ? name + "[" + key + "]" : name + "." + key;
     }
 
     /** The elements from {@code from} on, as written, joined by dots: a map's key. */
@@ -279,15 +288,19 @@ final class SettingNames {
     }
 
     /**
-     * The environment variable of a property name, as the README writes them: {@code EXTRACTION_TOPOLOGY_LOCAL_MODULES},
-     * and a map's name without its dash before the key ({@code EXTRACTION_TOPOLOGY_REMOTEURLS_USERS}).
+     * The environment variable of a property name, as the README writes them: {@code EXTRACTION_TOPOLOGY_LOCAL_MODULES};
+     * a key of the one map, {@code remote-urls}, as {@link RemoteUrlSetting#named} writes it
+     * ({@code EXTRACTION_TOPOLOGY_REMOTEURLS_USERS}, else the {@code SPRING_APPLICATION_JSON} that binds it).
      */
     private static String variable(String property) {
         String map = GROUPS.entrySet().stream().flatMap(e -> e.getValue().stream().map(s -> "extraction." + e.getKey() + "." + s))
-                .filter(s -> s.endsWith(".") && property.startsWith(s)).findFirst().orElse(null);
-        String name = map == null ? property.replace('-', '_')
-                : map.replace("-", "") + property.substring(map.length()).replace('-', '_');
-        return name.replace('.', '_').toUpperCase(Locale.ROOT);
+                .filter(s -> s.endsWith(".")).map(s -> s.substring(0, s.length() - 1))
+                .filter(s -> property.startsWith(s + ".") || property.startsWith(s + "[")).findFirst().orElse(null);
+        if (map == null) {
+            return property.replace('-', '_').replace('.', '_').toUpperCase(Locale.ROOT);
+        }
+        String key = property.substring(map.length() + 1);
+        return RemoteUrlSetting.named(key.endsWith("]") ? key.substring(0, key.length() - 1) : key);
     }
 
     private static String element(ConfigurationPropertyName name, int index) {

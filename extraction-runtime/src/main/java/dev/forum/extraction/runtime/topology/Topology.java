@@ -73,7 +73,10 @@ public final class Topology {
         boolean localModulesRefused = !refusals.isEmpty();
         for (String name : settings.remoteUrls().keySet()) {
             if (!known.contains(name)) {
-                refusals.add(unknownModule("extraction.topology.remote-urls", name, known));
+                // EXTRACTION_TOPOLOGY_REMOTEURLS_READINGCLUB gives the key readingclub: name the form that gives reading-club.
+                String meant = ClosestName.of(name, known).filter(m -> !RemoteUrlSetting.isVariableKey(m)).orElse(null);
+                refusals.add(unknownModule("extraction.topology.remote-urls", name, known)
+                        + (meant == null ? "" : "; the URL of '" + meant + "' is " + RemoteUrlSetting.described(meant)));
             }
         }
         if (localModulesRefused) {

@@ -21,7 +21,8 @@ import org.springframework.core.env.Environment;
  * The topology settings as configured, before validation. Environment variables map onto them as usual:
  * {@code EXTRACTION_TOPOLOGY_LOCAL_MODULES=posts}, {@code EXTRACTION_TOPOLOGY_REMOTE_BASE_URL=http://alb},
  * {@code EXTRACTION_TOPOLOGY_REMOTEURLS_USERS=http://users:3000} (a map key follows the property name, written
- * without its dash).
+ * without its dash), which names only a module of lower-case letters and digits: any other module's URL is set from the
+ * environment in {@code SPRING_APPLICATION_JSON} ({@link RemoteUrlSetting}).
  *
  * @param localModules   {@code extraction.topology.local-modules}: the modules that run here; empty (the setting not
  *                       given) means every module this jar holds (a service jar: those it was built for; the

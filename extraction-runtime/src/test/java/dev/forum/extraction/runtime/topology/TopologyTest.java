@@ -98,7 +98,8 @@ class TopologyTest {
                         + " extraction.topology.remote-base-url (EXTRACTION_TOPOLOGY_REMOTE_BASE_URL) or"
                         + " extraction.topology.remote-urls[library.shelves] (from the environment: SPRING_APPLICATION_JSON="
                         + "{\"extraction.topology.remote-urls[library.shelves]\":\"<url>\"}; a variable"
-                        + " EXTRACTION_TOPOLOGY_REMOTEURLS_<MODULE> in letters, digits and '_' cannot name a module with '.')");
+                        + " EXTRACTION_TOPOLOGY_REMOTEURLS_<MODULE> in letters, digits and '_' names only a module of"
+                        + " lower-case letters and digits)");
         Topology withUrl = Topology.resolve(settings(Set.of("library", "admin.audit.exports"), null,
                 Map.of("library.shelves", URI.create("http://shelves:3000"))), metadata(LIBRARY));
         assertThat(withUrl.remoteModules()).containsExactly(Map.entry("library.shelves", URI.create("http://shelves:3000")));
@@ -106,8 +107,8 @@ class TopologyTest {
                 Map.of("library.shelves", URI.create("shelves:3000"))), metadata(LIBRARY)))
                 .hasMessageStartingWith("extraction.topology.remote-urls[library.shelves] (from the environment:"
                         + " SPRING_APPLICATION_JSON={\"extraction.topology.remote-urls[library.shelves]\":\"<url>\"}; a variable"
-                        + " EXTRACTION_TOPOLOGY_REMOTEURLS_<MODULE> in letters, digits and '_' cannot name a module with '.'),"
-                        + " the URL of remote module 'library.shelves', must be");
+                        + " EXTRACTION_TOPOLOGY_REMOTEURLS_<MODULE> in letters, digits and '_' names only a module of"
+                        + " lower-case letters and digits), the URL of remote module 'library.shelves', must be");
     }
 
     @Test
