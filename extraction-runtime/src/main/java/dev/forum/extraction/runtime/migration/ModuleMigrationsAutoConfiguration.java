@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
  * exists), with a {@link LocalModuleMigrationFilter} that leaves out the modules of other processes;</li>
  * <li>without it, {@link ModuleMigrations}, which follows the same convention;</li>
  * <li>an application's own {@code FlywayMigrationStrategy} bean replaces ours (with {@code spring-modulith-runtime}
- * it must be {@code @Primary} to win over Spring Modulith's, which is Spring Modulith's rule).</li>
+ * it must be {@code @Primary} to win over Spring Modulith's, which is Spring Modulith's rule: without it the context
+ * fails on two strategies). It then runs alone: {@link LocalModuleMigrationFilter} filters only Spring Modulith's.</li>
  * </ul>
  * Without module metadata, Spring Modulith's strategy runs every module's migrations; ours, which then knows no
  * module, runs every migration as Spring Boot does.

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
@@ -118,6 +119,48 @@ class ModuleMigrationsAutoConfigurationTest {
                     assertThat(context).hasNotFailed().hasSingleBean(FlywayMigrationStrategy.class);
                     assertThat(calls).hasValue(1);
                     assertThat(migrated(context)).containsEntry("flyway_schema_history", "1,2,3");
+                });
+    }
+
+    /**
+     * An application's own {@code @Primary} strategy, in a service ({@code loans} local): with spring-modulith-runtime
+     * Spring Modulith still registers its strategy (and ours its filter), without it ours steps aside; either way the
+     * context starts and only the application's strategy runs (here every migration in Flyway's one history table,
+     * {@code catalog}'s too, as it chose), not Spring Modulith's per-module histories.
+     */
+    @Test
+    void anApplicationsOwnPrimaryStrategyRunsWhetherSpringModulithsRuntimeIsThereOrNot() {
+        for (Runtime runtime : Runtime.values()) {
+            AtomicInteger calls = new AtomicInteger();
+            FlywayMigrationStrategy own = flyway -> {
+                calls.incrementAndGet();
+                flyway.migrate();
+            };
+            withOurs(runtime, true, LOANS_SERVICE)
+                    .withBean("ownStrategy", FlywayMigrationStrategy.class, () -> own, definition -> definition.setPrimary(true))
+                    .run(context -> {
+                        assertThat(context).as(runtime.name()).hasNotFailed();
+                        assertThat(context.getBeansOfType(FlywayMigrationStrategy.class)).as(runtime.name())
+                                .hasSize(runtime == Runtime.PRESENT ? 2 : 1).containsEntry("ownStrategy", own);
+                        assertThat(calls).as(runtime.name()).hasValue(1);
+                        assertThat(migrated(context)).as(runtime.name())
+                                .isEqualTo(Map.of("flyway_schema_history", "1,2,3", "tables", "book,loan,settings"));
+                    });
+        }
+    }
+
+    /**
+     * Without {@code @Primary}, beside spring-modulith-runtime, two strategies are defined and Spring Boot's Flyway
+     * auto-configuration cannot choose: the context does not start, and the cause names both beans (the README's rule:
+     * the application's must be {@code @Primary}).
+     */
+    @Test
+    void anApplicationsOwnStrategyBesideSpringModulithsRuntimeMustBePrimary() {
+        withOurs(Runtime.PRESENT, true, LOANS_SERVICE).withBean("ownStrategy", FlywayMigrationStrategy.class,
+                () -> flyway -> flyway.migrate()).run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().isInstanceOf(NoUniqueBeanDefinitionException.class)
+                            .hasMessageContaining("ownStrategy").hasMessageContaining("springModulithFlywayMigrationStrategy");
                 });
     }
 
