@@ -3,7 +3,7 @@ package dev.forum.extraction.maven;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.forum.extraction.model.ModulithModel;
+import dev.forum.extraction.LendingLibrary;
 import dev.forum.extraction.model.PublicationRegistry;
 import dev.forum.topology.Topology;
 import dev.forum.topology.TopologyFile;
@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,23 +92,10 @@ class TaskNeedsTest {
                 "without JDBC no task connects to a database");
     }
 
-    /** lending publishes BookLent to its own Ledger; catalog has no listener. */
-    private static ModulithModel library() {
-        List<ModulithModel.Module> modules = List.of(
-                new ModulithModel.Module("catalog", "lib.catalog", false, false, Set.of("lib.catalog.Book"),
-                        Set.of("lib.catalog.Book"), Map.of(), List.of()),
-                new ModulithModel.Module("lending", "lib.lending", false, false,
-                        Set.of("lib.lending.BookLent", "lib.lending.internal.Ledger"), Set.of("lib.lending.BookLent"), Map.of(),
-                        List.of()));
-        return new ModulithModel("lib.LibraryApplication", List.of("lib"), modules, Map.of(), Set.of(),
-                List.of(new ModulithModel.Listener("lib.lending.BookLent", "lib.lending.internal.Ledger", "on")), List.of(),
-                Map.of(), Map.of(), "2.1.1", "25");
-    }
-
     private static List<String> shared(String services, PublicationRegistry registry) {
         Topology rendered = Topology.resolve(TopologyFile.parse("services:\n  - { name: monolith, monolith: true }\n" + services,
-                "/app/topology.yml"), ModuleRoutes.of(library()));
-        return TaskNeeds.sharedPublications(rendered, library(), registry);
+                "/app/topology.yml"), ModuleRoutes.of(LendingLibrary.model()));
+        return TaskNeeds.sharedPublications(rendered, LendingLibrary.model(), registry);
     }
 
     @Test

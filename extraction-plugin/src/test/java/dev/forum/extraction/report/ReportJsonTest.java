@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forum.extraction.FakeApp;
+import dev.forum.extraction.LendingLibrary;
 import dev.forum.extraction.model.Blocker;
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.PublicationRegistry;
@@ -101,20 +102,13 @@ class ReportJsonTest {
                 + " (tix.shows.Api -> tix.tickets.Api; tix.tickets.Api -> tix.shows.Api), which Spring Modulith's"
                 + " ApplicationModules.verify() rejects (\"Cycle detected\")"), text.get(2));
         assertEquals("[]", JSON.readTree(ReportJson.write(ExtractionReport.of(FakeApp.model(), FakeApp.scanned(dir, true),
-                Optional.empty(), TopologyServices.NONE, Map.of(), PublicationRegistry.NONE, List.of()))).get("cycles").toString(), "the fake application has none");
+                Optional.empty(), TopologyServices.NONE, Map.of(), PublicationRegistry.NONE, List.of())))
+                .get("cycles").toString(), "the fake application has none");
     }
 
     @Test
     void plansThatMayShareThePublicationTableAreWarningsOfTheTextAndInTheJsonTheModulesStayExtractable() throws IOException {
-        List<ModulithModel.Module> modules = List.of(
-                new ModulithModel.Module("catalog", "lib.catalog", false, false, Set.of("lib.catalog.Book"),
-                        Set.of("lib.catalog.Book"), Map.of(), List.of()),
-                new ModulithModel.Module("lending", "lib.lending", false, false,
-                        Set.of("lib.lending.BookLent", "lib.lending.internal.Ledger"), Set.of("lib.lending.BookLent"), Map.of(),
-                        List.of()));
-        ModulithModel model = new ModulithModel("lib.LibraryApplication", List.of("lib"), modules, Map.of(), Set.of(),
-                List.of(new ModulithModel.Listener("lib.lending.BookLent", "lib.lending.internal.Ledger", "on")), List.of(),
-                Map.of(), Map.of(), "2.1.1", "25");
+        ModulithModel model = LendingLibrary.model();
         TopologyServices services = new TopologyServices("topology.yml", "monolith", Map.of("shelf", List.of("catalog")));
         PublicationRegistry registry = new PublicationRegistry(PublicationRegistry.Kind.JPA,
                 List.of(PublicationRegistry.REPUBLISH_OLD + "=true"), List.of());
@@ -365,6 +359,7 @@ class ReportJsonTest {
 
     /** The report of an application without a topology file, settings or an event publication registry. */
     private static ExtractionReport withoutFile(ModulithModel model, List<ScannedArtifact> scanned) {
-        return ExtractionReport.of(model, scanned, Optional.empty(), TopologyServices.NONE, Map.of(), PublicationRegistry.NONE, List.of());
+        return ExtractionReport.of(model, scanned, Optional.empty(), TopologyServices.NONE, Map.of(), PublicationRegistry.NONE,
+                List.of());
     }
 }
