@@ -122,13 +122,14 @@ record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries
     }
 
     /**
-     * The folders directly in {@code db/migration/} ({@link ServicePlan#MIGRATIONS}) of the application's own
-     * artifacts, where its modules' migrations are: every classes directory of {@link #packed}, and each packed jar that
-     * holds an application class (a library's own migrations are not the application's).
+     * The folders of {@code db/migration/} ({@link ServicePlan#MIGRATIONS}) that hold a file directly, at any depth, in
+     * the application's own artifacts, where its modules' migrations are: every classes directory of {@link #packed},
+     * and each packed jar that holds an application class (a library's own migrations are not the application's).
      *
-     * @return the folder names ({@code loans}, {@code __root}), in name order; files directly in the folder are none;
-     *         none at all when the application does not run its migrations per module ({@link #PER_MODULE_MIGRATIONS}),
-     *         since Spring Boot then runs every folder
+     * @return each folder's path below {@code db/migration/}, {@code /}-separated ({@code loans},
+     *         {@code catalog/covers}; {@code ""} for files directly in {@code db/migration/}), in name order; a folder
+     *         holding only folders is none; none at all when the application does not run its migrations per module
+     *         ({@link #PER_MODULE_MIGRATIONS}), since Spring Boot then runs every folder
      * @throws IOException when a directory or jar cannot be read
      */
     Set<String> migrationFolders() throws IOException {
@@ -141,16 +142,17 @@ record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries
             if (Files.isDirectory(location)) {
                 Path migrations = location.resolve(ServicePlan.MIGRATIONS);
                 if (Files.isDirectory(migrations)) {
-                    try (Stream<Path> entries = Files.list(migrations)) {
-                        entries.filter(Files::isDirectory).forEach(folder -> folders.add(folder.getFileName().toString()));
+                    try (Stream<Path> files = Files.walk(migrations)) {
+                        files.filter(Files::isRegularFile).forEach(file -> folders.add(
+                                migrations.relativize(file.getParent()).toString().replace('\\', '/')));
                     }
                 }
             } else if (artifact.classes().stream().anyMatch(model::isApplicationClass)) {
                 try (ZipFile jar = new ZipFile(location.toFile())) {
-                    jar.stream().map(entry -> entry.getName()).filter(name -> name.startsWith(ServicePlan.MIGRATIONS))
+                    jar.stream().filter(entry -> !entry.isDirectory()).map(entry -> entry.getName())
+                            .filter(name -> name.startsWith(ServicePlan.MIGRATIONS))
                             .map(name -> name.substring(ServicePlan.MIGRATIONS.length()))
-                            .filter(rest -> rest.indexOf('/') > 0)
-                            .forEach(rest -> folders.add(rest.substring(0, rest.indexOf('/'))));
+                            .forEach(rest -> folders.add(rest.contains("/") ? rest.substring(0, rest.lastIndexOf('/')) : ""));
                 }
             }
         }

@@ -95,8 +95,9 @@ public class ReportMojo extends RequestingMojo {
      *
      * @param file the topology file read, or null for none
      * @param registry the application's event publication registry, for the warnings of plans sharing its table
-     * @param migrationFolders the folders directly in {@code db/migration/} ({@link ApplicationAnalysis#migrationFolders}),
-     *                 for the warnings of those named after no module
+     * @param migrationFolders the folders of {@code db/migration/} that hold a file directly
+     *                 ({@link ApplicationAnalysis#migrationFolders}), for the warnings of those whose migrations do not
+     *                 run as their module's
      */
     static ExtractionReport report(ModulithModel model, List<ScannedArtifact> scanned, Optional<String> springBoot,
             Topology file, TopologyServices services, PublicationRegistry registry, Collection<String> migrationFolders) {

@@ -44,8 +44,9 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
      * @param kind     {@code shared-event-publications} ({@link SharedPublications}): the plans' processes may share
      *                 Spring Modulith's event publication table; {@code modulith-verification}: Spring Modulith's own
      *                 {@code ApplicationModules.verify()} rejects the application ({@link ModulithModel#violations});
-     *                 {@code misnamed-migration-folder}: a folder of {@code db/migration/} is named after no module, so
-     *                 its migrations never run ({@link MigrationFolders})
+     *                 {@code misnamed-migration-folder}: a folder of {@code db/migration/} is named so that its
+     *                 migrations do not run as their module's: after no module, so they never run, or a nested
+     *                 module's inside its parent module's, so they run twice ({@link MigrationFolders#misnamed})
      * @param registry the registry's kind ({@code jpa}, {@code jdbc}); "" for a warning of another kind
      * @param plans    the buildable plans it applies to, each extractable module's plan alone
      *                 ({@code Module 'loans' alone}, in name order), then the topology file's buildable services
@@ -61,7 +62,7 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
         /** The kind of a violation Spring Modulith's {@code ApplicationModules.verify()} rejects. */
         public static final String MODULITH_VERIFICATION = "modulith-verification";
 
-        /** The kind of a folder of {@code db/migration/} named after no module ({@link MigrationFolders}). */
+        /** The kind of a folder of {@code db/migration/} whose migrations do not run as their module's ({@link MigrationFolders}). */
         public static final String MISNAMED_MIGRATION_FOLDER = "misnamed-migration-folder";
 
         public Warning {
@@ -116,7 +117,8 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
      * Plans each module that can be a service as a service of its own and each service of the topology file, gathers
      * their blockers (which name the file's services), and warns of what Spring Modulith's {@code verify()} rejects, of
      * the buildable plans whose processes may share the registry's publication table ({@link SharedPublications}) and of
-     * each folder of {@code db/migration/} named after no module ({@link MigrationFolders#misnamed}), in that order.
+     * each folder of {@code db/migration/} whose migrations do not run as their module's ({@link MigrationFolders#misnamed}),
+     * in that order.
      *
      * @param model      the application's modules
      * @param artifacts  the scanned artifacts of its run-time class path
@@ -126,9 +128,9 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
      *                   such service of the file is blocked by that line too ({@link Blocker.Kind#NO_ROUTE}, first), as
      *                   {@code -Dextract=<service>} refuses it; empty for none
      * @param registry   the application's event publication registry ({@link PublicationRegistry#NONE} without one)
-     * @param migrationFolders the names of the folders directly in {@code db/migration/} of the application's
-     *                   artifacts, where its modules' migrations are ({@code loans}, {@code __root}); empty when it does
-     *                   not run its migrations per module, which warns of none
+     * @param migrationFolders the folders of {@code db/migration/} in the application's artifacts that hold a file
+     *                   directly, each as its path below it ({@code loans}, {@code catalog/covers}, {@code __root});
+     *                   empty when it does not run its migrations per module, which warns of none
      * @return the report: every module, the file's services, the cycles and the warnings
      */
     public static ExtractionReport of(ModulithModel model, List<ScannedArtifact> artifacts, Optional<String> springBoot,

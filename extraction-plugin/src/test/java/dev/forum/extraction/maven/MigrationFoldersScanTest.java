@@ -17,19 +17,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The folders of db/migration/ the application's own artifacts hold: its classes directory and a jar of its classes,
- * not a library's, and not a migration lying directly in db/migration/.
+ * The folders of db/migration/ holding a file directly, at any depth, in the application's own artifacts: its classes
+ * directory and a jar of its classes, not a library's.
  */
 class MigrationFoldersScanTest {
 
     @Test
     void theApplicationsClassesAndJarsAreReadNotALibrarys(@TempDir Path dir) throws IOException {
         Path classes = dir.resolve("classes");
-        Files.createDirectories(classes.resolve("db/migration/alpha"));
+        Files.createDirectories(classes.resolve("db/migration/alpha/covers/old"));
         Files.createDirectories(classes.resolve("db/migration/loan"));
         Files.writeString(classes.resolve("db/migration/alpha/V1__alpha.sql"), "select 1;");
+        Files.writeString(classes.resolve("db/migration/alpha/covers/old/V1__covers.sql"), "select 1;");
         Files.writeString(classes.resolve("db/migration/V1__root.sql"), "select 1;");
-        Path application = jar(dir.resolve("beta.jar"), "db/migration/beta/V1__beta.sql", "db/migration/betta/V1__b.sql");
+        Path application = jar(dir.resolve("beta.jar"), "db/migration/beta/V1__beta.sql", "db/migration/betta/V1__b.sql",
+                "db/migration/ops/", "db/migration/ops/reports/V1__r.sql", "db/migration/V2__loose.sql");
         Path library = jar(dir.resolve("library.jar"), "db/migration/vendor/V1__vendor.sql");
         List<ScannedArtifact> packed = List.of(
                 new ScannedArtifact("app (classes)", classes, Map.of()),
@@ -43,14 +45,17 @@ class MigrationFoldersScanTest {
         Files.writeString(classes.resolve("application.properties"), ApplicationAnalysis.PER_MODULE_MIGRATIONS + "=no\n");
         assertEquals(Set.of(), analysis.migrationFolders());
         Files.writeString(classes.resolve("application.properties"), ApplicationAnalysis.PER_MODULE_MIGRATIONS + "=On\n");
-        assertEquals(Set.of("alpha", "loan", "beta", "betta"), analysis.migrationFolders());
+        // Each folder holding a file directly, at any depth: not loan/ (empty), alpha/covers/ nor ops/ (only folders).
+        assertEquals(Set.of("", "alpha", "alpha/covers/old", "beta", "betta", "ops/reports"), analysis.migrationFolders());
     }
 
     private static Path jar(Path file, String... entries) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
             for (String entry : entries) {
                 zip.putNextEntry(new ZipEntry(entry));
-                zip.write("select 1;".getBytes());
+                if (!entry.endsWith("/")) {
+                    zip.write("select 1;".getBytes());
+                }
                 zip.closeEntry();
             }
         }
