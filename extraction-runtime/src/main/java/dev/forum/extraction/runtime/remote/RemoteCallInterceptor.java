@@ -68,7 +68,7 @@ final class RemoteCallInterceptor implements ClientHttpRequestInterceptor {
             throw new RemoteModuleUnavailableException(module, "no connection within the connect timeout",
                     RemoteModuleUnavailableException.RETRY_SOON, notReached);
         } catch (SocketTimeoutException slow) {
-            throw new RemoteModuleTimeoutException(module, slow);
+            throw new RemoteModuleTimeoutException(module, request.getMethod(), slow);
         } catch (IOException unreachable) {
             throw new RemoteModuleUnavailableException(module, describe(unreachable),
                     RemoteModuleUnavailableException.RETRY_SOON, unreachable);
@@ -87,7 +87,7 @@ final class RemoteCallInterceptor implements ClientHttpRequestInterceptor {
             response.close();
             throw switch (status) {
                 case 502, 503 -> new RemoteModuleUnavailableException(module, "it answered " + status, retryAfter, null);
-                case 504 -> new RemoteModuleTimeoutException(module, null);
+                case 504 -> new RemoteModuleTimeoutException(module, request.getMethod(), null);
                 default -> new RemoteModuleException(module, "The " + module + " module answered " + request.getMethod()
                         + " " + request.getURI().getPath() + " with " + status, null);
             };

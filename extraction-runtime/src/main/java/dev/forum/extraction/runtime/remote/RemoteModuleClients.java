@@ -4,8 +4,10 @@ import dev.forum.extraction.runtime.topology.TopologySettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.io.IOException;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -21,11 +23,14 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 /**
@@ -185,13 +190,35 @@ public final class RemoteModuleClients implements DisposableBean {
                             + " could not be read: " + failure.getMessage(), failure);
                 }
                 if (io instanceof SocketTimeoutException || System.nanoTime() - start >= readTimeout.toNanos()) {
-                    throw new RemoteModuleTimeoutException(module, failure);
+                    throw new RemoteModuleTimeoutException(module, httpMethod(api, method, args), failure);
                 }
                 throw new RemoteModuleUnavailableException(module, "its answer broke off (" + io + ")",
                         RemoteModuleUnavailableException.RETRY_SOON, failure);
             }
         };
         return (T) Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, handler);
+    }
+
+    /**
+     * The HTTP method a contract method sends, as Spring's HTTP interface client picks it: an {@link HttpMethod}
+     * argument, else the method's own {@code @HttpExchange} (or {@code @PostExchange}, ...), else the interface's;
+     * null when none names one.
+     */
+    static HttpMethod httpMethod(Class<?> api, Method method, Object[] args) {
+        if (args != null) {
+            for (Object arg : args) {
+                if (arg instanceof HttpMethod given) {
+                    return given;
+                }
+            }
+        }
+        for (AnnotatedElement element : new AnnotatedElement[] {method, api}) {
+            HttpExchange exchange = AnnotatedElementUtils.findMergedAnnotation(element, HttpExchange.class);
+            if (exchange != null && !exchange.method().isEmpty()) {
+                return HttpMethod.valueOf(exchange.method());
+            }
+        }
+        return null;
     }
 
     private static IOException ioCause(Throwable failure) {

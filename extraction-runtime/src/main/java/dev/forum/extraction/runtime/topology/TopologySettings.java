@@ -29,13 +29,25 @@ import org.springframework.core.env.Environment;
  *                       application's jar: all)
  * @param remoteBaseUrl  {@code extraction.topology.remote-base-url}: where every other module lives (a load balancer)
  * @param remoteUrls     {@code extraction.topology.remote-urls.<module>}: per-module overrides
- * @param connectTimeout {@code extraction.topology.connect-timeout}: to reach a remote module (default 250 ms)
- * @param readTimeout    {@code extraction.topology.read-timeout}: for its answer (default 800 ms)
+ * @param connectTimeout {@code extraction.topology.connect-timeout}: to reach a remote module (default
+ *                       {@link #DEFAULT_CONNECT_TIMEOUT})
+ * @param readTimeout    {@code extraction.topology.read-timeout}: for its answer (default {@link #DEFAULT_READ_TIMEOUT})
  */
 public record TopologySettings(Set<String> localModules, URI remoteBaseUrl, Map<String, URI> remoteUrls,
                                Duration connectTimeout, Duration readTimeout) {
 
     public static final String PREFIX = "extraction.topology";
+
+    /** 250 ms: a TCP connection is accepted by the remote host's kernel, however busy its JVM is. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofMillis(250);
+
+    /**
+     * 5 s: what a remote module's first answers after its start take on a small machine (class loading, the first
+     * JIT work, its database pool's first connections, its first transaction: seconds with two cores shared), so that
+     * the first request across a boundary does not fail against a process that is up. An application that knows its
+     * processes are warm when they take traffic (the forum, with its warm-up and readiness checks: 800 ms) sets less.
+     */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
 
     private static final String LOCAL_MODULES = PREFIX + ".local-modules";
 
@@ -92,8 +104,8 @@ public record TopologySettings(Set<String> localModules, URI remoteBaseUrl, Map<
         return new TopologySettings(local,
                 binder.bind(PREFIX + ".remote-base-url", URI.class).orElse(null),
                 binder.bind(PREFIX + ".remote-urls", Bindable.mapOf(String.class, URI.class)).orElse(Map.of()),
-                binder.bind(PREFIX + ".connect-timeout", Duration.class).orElse(Duration.ofMillis(250)),
-                binder.bind(PREFIX + ".read-timeout", Duration.class).orElse(Duration.ofMillis(800)));
+                binder.bind(PREFIX + ".connect-timeout", Duration.class).orElse(DEFAULT_CONNECT_TIMEOUT),
+                binder.bind(PREFIX + ".read-timeout", Duration.class).orElse(DEFAULT_READ_TIMEOUT));
     }
 
     /** Whether any property source gives {@code name} a value, an empty one included (Spring Boot's relaxed names). */

@@ -11,7 +11,10 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
-/** The warm-up of a web application with module metadata ({@link WarmUp}; off unless {@code extraction.warm-up.rounds} is set). */
+/**
+ * The warm-up of a web application with module metadata ({@link WarmUp}): {@link WarmUp#DEFAULT_ROUNDS} rounds unless
+ * {@code extraction.warm-up.rounds} says otherwise (0: off).
+ */
 @AutoConfiguration
 @ConditionalOnWebApplication
 @ConditionalOnClass(name = "org.springframework.boot.web.server.context.WebServerApplicationContext")
@@ -21,7 +24,7 @@ public class RemoteModuleWebAutoConfiguration {
     @Bean
     WarmUp moduleWarmUp(ObjectProvider<Topology> topology, Environment environment) {
         Binder binder = Binder.get(environment);
-        return new WarmUp(topology::getIfAvailable, binder.bind("extraction.warm-up.rounds", Integer.class).orElse(0),
+        return new WarmUp(topology::getIfAvailable, binder.bind("extraction.warm-up.rounds", Integer.class).orElse(WarmUp.DEFAULT_ROUNDS),
                 binder.bind("extraction.warm-up.suffixes", Bindable.listOf(String.class)).orElse(List.of()),
                 binder.bind("extraction.warm-up.paths", Bindable.listOf(String.class)).orElse(List.of()));
     }

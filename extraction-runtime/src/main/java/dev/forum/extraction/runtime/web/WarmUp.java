@@ -25,19 +25,28 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.service.annotation.GetExchange;
 
 /**
- * With {@code extraction.warm-up.rounds} above 0 (default 0: off), sends a few requests to this process's own routes before
- * it reports ready: each local module's route prefix followed by each of {@code extraction.warm-up.suffixes} (default: the
- * prefix alone), and each of {@code extraction.warm-up.paths}. Its purpose: the first real request
- * (often a call from another module, with a sub-second read timeout) does not pay for class loading and
- * the first JIT work. Then reads each remote module's list a few times through its client, so that the first
- * request that needs a remote module does not pay for the client's first call (its connection, class loading,
- * JSON binding): without it, a fresh instance under load answered its first write with a 504, its first call
- * to the threads module taking longer than the read timeout. Readiness flips to accepting traffic only after
- * the ready event's listeners ran.
+ * With {@code extraction.warm-up.rounds} above 0 (default {@link #DEFAULT_ROUNDS}; 0 turns it off), sends a few requests
+ * to this process's own routes before it reports ready: each local module's route prefix followed by each of
+ * {@code extraction.warm-up.suffixes} (default: the prefix alone), and each of {@code extraction.warm-up.paths}. Its
+ * purpose: the first real request (often a call from another module, within its read timeout) does not pay for
+ * class loading and the first JIT work. Then reads each remote module's list a few times through its client, so that
+ * the first request that needs a remote module does not pay for the client's first call (its connection, class
+ * loading, JSON binding): without it, a fresh instance under load answered its first write with a 504, its first call
+ * to the threads module taking longer than the read timeout. Readiness flips to accepting traffic only after the ready
+ * event's listeners ran.
+ *
+ * <p>Every request it sends is a GET, a safe method (RFC 9110, section 9.2.1), so it is on by default in any
+ * application: to {@code 127.0.0.1} on this process's own port, and to a remote module only through its contract's list
+ * operation ({@link #warmUpRemote}). The local warm-up stops at its first failure (nothing listening there, a request
+ * not answered within 2 s); its answers' statuses do not matter (a 404 or 401 warms the server's request handling
+ * too).
  */
 public class WarmUp {
 
     private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
+
+    /** Rounds of {@code extraction.warm-up.rounds} when it is not set. */
+    public static final int DEFAULT_ROUNDS = 3;
 
     /** Calls per remote module: the first is the cold one; a failing module is not called again. */
     static final int REMOTE_ROUNDS = 3;
@@ -61,6 +70,17 @@ public class WarmUp {
         this.extraPaths = List.copyOf(extraPaths);
     }
 
+    /** @return how often every local path is asked (0: no warm-up) */
+    int rounds() {
+        return rounds;
+    }
+
+    /**
+     * Warms this process up (class doc) when it has a topology, a web server and rounds above 0; otherwise does nothing.
+     * Never throws: a failure ends the warm-up with one WARN line.
+     *
+     * @param ready Spring Boot's event, published before readiness turns to accepting traffic
+     */
     @EventListener
     public void warmUp(ApplicationReadyEvent ready) {
         topology = topologies.get();

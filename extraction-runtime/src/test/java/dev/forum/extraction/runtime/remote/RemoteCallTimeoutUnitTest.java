@@ -75,6 +75,54 @@ class RemoteCallTimeoutUnitTest {
     @ValueSource(strings = {"POST", "PUT", "PATCH", "DELETE"})
     void aWriteWithoutAnAnswerInTimeIsNotRetried(String method) {
         // It may have been done: a second one could create the post twice.
+        Throwable thrown = slowWrite(method);
+
+        assertThat(thrown).isExactlyInstanceOf(RemoteModuleTimeoutException.class)
+                .hasCauseInstanceOf(SocketTimeoutException.class);
+        assertThat(remote.server().hits("/slow-write")).isEqualTo(1);
+    }
+
+    /** RFC 9110 section 9.2.2: POST and PATCH are not idempotent; the module may have done it, and a retry may do it again. */
+    @ParameterizedTest
+    @ValueSource(strings = {"POST", "PATCH"})
+    void aNonIdempotentWriteWithoutAnAnswerSaysItsOutcomeIsUnknown(String method) {
+        RemoteModuleTimeoutException thrown = (RemoteModuleTimeoutException) slowWrite(method);
+
+        String detail = "The users module did not answer in time; the outcome is unknown: the module may have carried out"
+                + " the " + method + " request it was sent, and a retry may carry it out again";
+        assertThat(thrown).hasMessage(detail);
+        assertThat(thrown.outcomeUnknown()).isTrue();
+        assertThat(thrown.method()).isEqualTo(HttpMethod.valueOf(method));
+        assertThat(thrown.getStatusCode().value()).isEqualTo(504);
+        assertThat(thrown.getBody().getDetail()).isEqualTo(detail);
+    }
+
+    /** PUT and DELETE are idempotent: doing them again changes nothing more, so the wording stays as for a read. */
+    @ParameterizedTest
+    @ValueSource(strings = {"PUT", "DELETE"})
+    void anIdempotentWriteWithoutAnAnswerKeepsThePlainWording(String method) {
+        RemoteModuleTimeoutException thrown = (RemoteModuleTimeoutException) slowWrite(method);
+
+        assertThat(thrown).hasMessage("The users module did not answer in time");
+        assertThat(thrown.outcomeUnknown()).isFalse();
+        assertThat(thrown.getBody().getDetail()).isEqualTo("The users module did not answer in time");
+    }
+
+    /** A 504 answer to a POST: what stood in front of the module gave up waiting; the module may still have done it. */
+    @Test
+    void aGatewayTimeoutAnswerToAPostSaysItsOutcomeIsUnknown() {
+        remote.server().route("/late-write", (request, hit) -> answer(504, "gateway timeout"));
+
+        Throwable thrown = catchThrowable(() -> remote.client().post().uri("/late-write").body("{}").retrieve()
+                .toBodilessEntity());
+
+        assertThat(thrown).isExactlyInstanceOf(RemoteModuleTimeoutException.class)
+                .hasMessageContaining("the outcome is unknown: the module may have carried out the POST request");
+        assertThat(remote.server().hits("/late-write")).isEqualTo(1);
+    }
+
+    /** Sends {@code method} to a route that answers after 3 s; returns what the call threw, within the read timeout. */
+    private Throwable slowWrite(String method) {
         remote.server().route("/slow-write", (request, hit) -> {
             Thread.sleep(3_000);
             return answer(200, "done");
@@ -83,11 +131,7 @@ class RemoteCallTimeoutUnitTest {
         long started = System.nanoTime();
         Throwable thrown = catchThrowable(() -> remote.client().method(HttpMethod.valueOf(method)).uri("/slow-write")
                 .body("{\"name\":\"x\"}").retrieve().toBodilessEntity());
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-
-        assertThat(thrown).isExactlyInstanceOf(RemoteModuleTimeoutException.class)
-                .hasCauseInstanceOf(SocketTimeoutException.class);
-        assertThat(remote.server().hits("/slow-write")).isEqualTo(1);
-        assertThat(took).isLessThan(READ_TIMEOUT.multipliedBy(2));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(READ_TIMEOUT.multipliedBy(2));
+        return thrown;
     }
 }

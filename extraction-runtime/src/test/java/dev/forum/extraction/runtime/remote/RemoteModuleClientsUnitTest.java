@@ -23,10 +23,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
 
 /**
  * A remote module whose answer fails after its headers (while the body is read and bound to the API's types) is a
@@ -45,6 +48,19 @@ class RemoteModuleClientsUnitTest {
     public interface ThingsApi {
         @GetExchange("/{id}")
         Thing get(@PathVariable("id") int id);
+
+        @PostExchange
+        Thing add(@RequestBody Thing thing);
+    }
+
+    /** No method named on the method: the interface's, else none. */
+    @HttpExchange(url = "/api/others", method = "PATCH")
+    public interface PatchingApi {
+        @HttpExchange("/{id}")
+        Thing change(@PathVariable("id") int id);
+
+        @HttpExchange
+        Thing send(HttpMethod method);
     }
 
     /** How the raw server answers after the request. */
@@ -133,6 +149,38 @@ class RemoteModuleClientsUnitTest {
         // The server stalls until the test ends: an answer well before that came from the read timeout (300 ms);
         // the bound leaves room for a loaded machine.
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    /** The body of a POST's answer stalls: the module did answer, but what it did is not known here. */
+    @Test
+    void a_post_whose_answer_stalls_in_its_body_is_a_timeout_whose_outcome_is_unknown() throws IOException {
+        ThingsApi things = client(Answer.STALL_IN_BODY);
+        RemoteModuleTimeoutException failure = (RemoteModuleTimeoutException) catchThrowable(
+                () -> things.add(new Thing(1, "one")));
+        assertThat(failure.method()).isEqualTo(HttpMethod.POST);
+        assertThat(failure.getBody().getDetail()).isEqualTo("The things module did not answer in time; the outcome is"
+                + " unknown: the module may have carried out the POST request it was sent, and a retry may carry it out again");
+    }
+
+    @Test
+    void a_get_whose_answer_stalls_in_its_body_keeps_the_plain_wording() throws IOException {
+        ThingsApi things = client(Answer.STALL_IN_BODY);
+        RemoteModuleTimeoutException failure = (RemoteModuleTimeoutException) catchThrowable(() -> things.get(1));
+        assertThat(failure.outcomeUnknown()).isFalse();
+        assertThat(failure).hasMessage("The things module did not answer in time");
+    }
+
+    @Test
+    void the_http_method_of_a_contract_method_is_its_own_else_its_interfaces_else_its_argument() throws Exception {
+        assertThat(RemoteModuleClients.httpMethod(ThingsApi.class, ThingsApi.class.getMethod("get", int.class),
+                new Object[] {1})).isEqualTo(HttpMethod.GET);
+        assertThat(RemoteModuleClients.httpMethod(ThingsApi.class, ThingsApi.class.getMethod("add", Thing.class),
+                new Object[] {null})).isEqualTo(HttpMethod.POST);
+        assertThat(RemoteModuleClients.httpMethod(PatchingApi.class, PatchingApi.class.getMethod("change", int.class),
+                new Object[] {1})).isEqualTo(HttpMethod.PATCH);
+        assertThat(RemoteModuleClients.httpMethod(PatchingApi.class, PatchingApi.class.getMethod("send", HttpMethod.class),
+                new Object[] {HttpMethod.DELETE})).isEqualTo(HttpMethod.DELETE);
+        assertThat(new RemoteModuleTimeoutException("x", null, null).outcomeUnknown()).isTrue();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +28,20 @@ class TopologySettingsTest {
     @Test
     void unsetMeansEveryModuleTheJarHolds() {
         assertThat(TopologySettings.from(new MockEnvironment()).localModules()).isEmpty();
+    }
+
+    /**
+     * The defaults meet a remote module that has just started: its first answers take seconds on a small machine, and
+     * a read timeout below that failed the first request across the boundary with a 504 (the module had done the work).
+     */
+    @Test
+    void unsetTimeoutsAreTheDefaultsAndTheReadTimeoutWaitsForAColdProcess() {
+        TopologySettings settings = TopologySettings.from(new MockEnvironment());
+        assertThat(settings.connectTimeout()).isEqualTo(Duration.ofMillis(250));
+        assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(5)).isEqualTo(TopologySettings.DEFAULT_READ_TIMEOUT);
+        TopologySettings set = TopologySettings.from(new MockEnvironment()
+                .withProperty("extraction.topology.read-timeout", "800ms"));
+        assertThat(set.readTimeout()).isEqualTo(Duration.ofMillis(800));
     }
 
     @Test
