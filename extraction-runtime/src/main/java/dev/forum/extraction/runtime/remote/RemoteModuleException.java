@@ -8,10 +8,10 @@ import org.springframework.web.ErrorResponse;
 /**
  * A module in another process failed in a way that is not a domain outcome (answered 502). Its subtypes
  * say it could not be reached (503, with {@code Retry-After}) or did not answer in time (504). Each is Spring's
- * {@link ErrorResponse} (status, header fields, a problem document whose detail is the message), so an application
- * with no handler of its own answers the status and the header fields (Spring MVC's
- * {@code DefaultHandlerExceptionResolver}, then Spring Boot's error page); an application that maps its exceptions to
- * problem details (as the forum does) handles them first. A 4xx answer that no {@link RemoteErrorDecoder} turns back
+ * {@link ErrorResponse} (status, header fields, a problem document whose detail is the message), so a Spring MVC
+ * application with no handler of its own answers the status, the header fields and the problem document (the library's
+ * {@code web.RemoteErrorResponseAdvice}); an application that maps its exceptions to problem details (as the forum
+ * does) handles them first. A 4xx answer that no {@link RemoteErrorDecoder} turns back
  * into the application's own exception is one of these (502) when it is about the call between the two processes, not
  * about the request ({@link RemoteErrorResponseException}).
  */

@@ -1,6 +1,7 @@
 package dev.forum.extraction.runtime.web;
 
 import dev.forum.extraction.runtime.remote.RemoteErrorResponseException;
+import dev.forum.extraction.runtime.remote.RemoteModuleException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -16,6 +17,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * (Spring MVC fills in the caller's {@code instance}), in every application, whether or not it turned on
  * {@code spring.mvc.problemdetails.enabled}. Without it Spring MVC's {@code DefaultHandlerExceptionResolver} set only
  * the status (Spring Boot's error body followed) and logged a WARN line per relayed answer; this logs a DEBUG line.
+ * Likewise a remote module's failure ({@link RemoteModuleException}: 502, 503 with {@code Retry-After}, 504) is answered
+ * with its status, headers and problem document, whose detail says what failed (for a timed-out POST or PATCH, that
+ * its outcome is unknown), with one WARN line; Spring MVC alone answered it with the status and Spring Boot's error
+ * body, which says nothing of it.
  *
  * <p>At the lowest precedence: Spring MVC asks the controller's own {@code @ExceptionHandler}s first, then each
  * {@code @ControllerAdvice} in order, and an application's advice (the lowest precedence too unless it says
@@ -36,5 +41,15 @@ public class RemoteErrorResponseAdvice {
     public ResponseEntity<ProblemDetail> relay(RemoteErrorResponseException relayed) {
         log.debug("Relaying the {} answer of remote module {}", relayed.getStatusCode().value(), relayed.module());
         return ResponseEntity.status(relayed.getStatusCode()).headers(relayed.getHeaders()).body(relayed.getBody());
+    }
+
+    /**
+     * @param failure a remote module's failure, as the client threw it
+     * @return its status, headers ({@code Retry-After} of a 503) and problem document (its message as the detail)
+     */
+    @ExceptionHandler(RemoteModuleException.class)
+    public ResponseEntity<ProblemDetail> remoteFailure(RemoteModuleException failure) {
+        log.warn("{} ({})", failure.getMessage(), failure.getCause() == null ? "no cause" : failure.getCause().toString());
+        return ResponseEntity.status(failure.getStatusCode()).headers(failure.getHeaders()).body(failure.getBody());
     }
 }

@@ -2,12 +2,16 @@ package dev.forum.extraction.runtime.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.forum.extraction.runtime.remote.RemoteErrorResponseException;
+import dev.forum.extraction.runtime.remote.RemoteModuleTimeoutException;
+import dev.forum.extraction.runtime.remote.RemoteModuleUnavailableException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -18,6 +22,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +31,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -58,6 +64,22 @@ class RemoteErrorResponseWebTest {
                 relayed.getHeaders().set(HttpHeaders.RETRY_AFTER, "7");
             }
             throw relayed;
+        }
+    }
+
+    /** A caller whose remote write got no answer in time, and one whose remote module could not be reached. */
+    @RestController
+    static class FailingCallerController {
+
+        @PostMapping("/orders")
+        String place() {
+            throw new RemoteModuleTimeoutException("inventory", HttpMethod.POST, null);
+        }
+
+        @GetMapping("/orders/{id}")
+        String read(@PathVariable("id") int id) {
+            throw id == 1 ? new RemoteModuleTimeoutException("inventory", HttpMethod.GET, null)
+                    : new RemoteModuleUnavailableException("inventory", "it refused the connection", Duration.ofSeconds(3), null);
         }
     }
 
@@ -111,6 +133,28 @@ class RemoteErrorResponseWebTest {
                     .andExpect(jsonPath("$.detail").value("no patient 429"));
         });
         assertThat(output.getAll()).doesNotContain("DefaultHandlerExceptionResolver").doesNotContain(" WARN ");
+    }
+
+    /**
+     * Without the advice Spring MVC answered a remote failure with its status and Spring Boot's error body, which says
+     * nothing of it: the problem's detail says what failed, and for a POST that its outcome is unknown.
+     */
+    @Test
+    void aRemoteFailureIsAnsweredWithItsProblemDocument() {
+        runner.withUserConfiguration(FailingCallerController.class).run(context -> {
+            MockMvc caller = MockMvcBuilders.webAppContextSetup(context).build();
+            caller.perform(post("/orders")).andExpect(status().isGatewayTimeout())
+                    .andExpect(content().contentType("application/problem+json"))
+                    .andExpect(jsonPath("$.detail").value("The inventory module did not answer in time; the outcome is"
+                            + " unknown: the module may have carried out the POST request it was sent, and a retry may carry"
+                            + " it out again"))
+                    .andExpect(jsonPath("$.instance").value("/orders"));
+            caller.perform(get("/orders/1")).andExpect(status().isGatewayTimeout())
+                    .andExpect(jsonPath("$.detail").value("The inventory module did not answer in time"));
+            caller.perform(get("/orders/2")).andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string(HttpHeaders.RETRY_AFTER, "3"))
+                    .andExpect(jsonPath("$.detail").value("The inventory module is unavailable: it refused the connection"));
+        });
     }
 
     @Test
