@@ -7,8 +7,10 @@ import dev.forum.topology.Topology;
 import dev.forum.topology.TopologySpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Renders a topology into what ECS needs, as files of one folder: {@code base.json}, a {@code database-<service>.json}
@@ -53,6 +55,20 @@ public final class EcsRenderer {
             }
         }
         return files;
+    }
+
+    /**
+     * The modules the rendered monolith's tasks may run at some point of a deployment: every module of any set its
+     * {@code LocalModules} parameter may take (deploy.sh widens it to every module while it moves traffic, and a
+     * monolith the topology leaves nothing keeps running what it held until deploy.sh retires it).
+     *
+     * @param topology the topology as rendered
+     * @return the modules, in the topology's module order
+     */
+    public static Set<String> monolithModules(Topology topology) {
+        Set<String> modules = new LinkedHashSet<>();
+        ServiceStack.monolithModuleSets(topology).forEach(set -> modules.addAll(List.of(set.split(","))));
+        return modules;
     }
 
     /** The monolith's stack is rendered even when it holds nothing: deploy.sh retires an existing one with it. */

@@ -1,9 +1,9 @@
 package dev.forum.extraction.image;
 
+import dev.forum.extraction.model.ApplicationProperties;
 import dev.forum.extraction.model.ExtractionException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,12 +12,13 @@ import java.util.regex.Pattern;
  * What a service image tells the platform that runs it: the port it exposes (and makes the application listen on,
  * {@code SERVER_PORT} in its environment) and, as labels, the paths of its liveness and readiness checks. Each is a setting of the service goal; left unset, it is read from the application:
  * the port from {@code server.port} in its {@code application.properties} or {@code application.yml} (a placeholder's
- * default, {@code ${PORT:3000}}, counts; no profile file is read), else Spring Boot's 8080; the health
+ * default, {@code ${PORT:3000}}, counts), else Spring Boot's 8080; the health
  * paths from Spring Boot's probe groups under {@code management.endpoints.web.base-path} (else {@code /actuator})
  * when the application has spring-boot-actuator, and no health labels when it has not. The labels are named in the
  * application's own namespace, its main class's package ({@code forum.health.liveness} for {@code forum.ForumApplication},
  * {@code com.example.shop.health.liveness} for {@code com.example.shop.ShopApplication}), as OCI's label convention
- * (reverse domain names) asks.
+ * (reverse domain names) asks. The application's settings are read with the profiles its files activate themselves
+ * ({@link ApplicationProperties#read(Path)}): the image is built without a deployment's profile, which the deploy sets.
  *
  * @param port        the exposed TCP port
  * @param liveness    the liveness check's path, or null for no label
@@ -56,7 +57,7 @@ public record ContainerSettings(int port, String liveness, String readiness, Str
      */
     public static ContainerSettings of(Integer port, String liveness, String readiness, Path classes, boolean actuator,
             String mainClass) {
-        Properties application = ApplicationProperties.read(classes);
+        ApplicationProperties application = ApplicationProperties.read(classes);
         int exposed = port != null ? check(port, "-Dextract.image.port=" + port, "extract.image.port")
                 : applicationPort(application, classes, "extract.image.port");
         String base = application.getProperty("management.endpoints.web.base-path", "/actuator").strip();
@@ -86,7 +87,7 @@ public record ContainerSettings(int port, String liveness, String readiness, Str
      * Actuator's own port for a deploy that gives it one ({@code MANAGEMENT_SERVER_PORT}): {@code management.server.port}
      * of the application's {@code application.properties} or {@code application.yml} when it names a port other than
      * {@code serverPort}, else the port after {@code serverPort} (the one before it for 65535). The forum sets its 3001
-     * only in a profile file, which is not read: 3000 gives 3001 all the same.
+     * only in its prod profile's file, which is not read without a profile: 3000 gives 3001 all the same.
      *
      * @param serverPort the port the application serves on
      * @param classes    the application's classes folder
@@ -138,7 +139,7 @@ public record ContainerSettings(int port, String liveness, String readiness, Str
                 : (liveness == null ? "" : ", liveness " + liveness) + (readiness == null ? "" : ", readiness " + readiness));
     }
 
-    private static int applicationPort(Properties application, Path classes, String property) {
+    private static int applicationPort(ApplicationProperties application, Path classes, String property) {
         // A placeholder without a default cannot be known at build time: the setting must say it.
         String value = application.getProperty("server.port");
         if (value == null || value.isBlank()) {
@@ -147,7 +148,7 @@ public record ContainerSettings(int port, String liveness, String readiness, Str
         String text = value.strip();
         Matcher placeholder = PLACEHOLDER.matcher(text);
         String number = placeholder.matches() ? placeholder.group(1).strip() : text;
-        String where = "The application's server.port " + text + " (" + classes + ")";
+        String where = "The application's server.port " + text + " (" + application.origin("server.port") + " in " + classes + ")";
         try {
             return check(Integer.parseInt(number), where, property);
         } catch (NumberFormatException e) {

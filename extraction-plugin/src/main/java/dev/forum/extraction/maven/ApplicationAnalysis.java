@@ -4,8 +4,8 @@ import dev.forum.extraction.analysis.AnalysisFork;
 import dev.forum.extraction.analysis.ModelJson;
 import dev.forum.extraction.analysis.SupportedVersions;
 import dev.forum.extraction.analyzer.ModulithAnalyzer;
+import dev.forum.extraction.model.ApplicationProperties;
 import dev.forum.extraction.model.ExtractionException;
-import dev.forum.extraction.image.ApplicationProperties;
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.PublicationRegistry;
 import dev.forum.extraction.model.ScannedArtifact;
@@ -113,12 +113,14 @@ record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries
 
     /**
      * Spring Modulith's event publication registry of the application: its kind from the run-time class path, its
-     * settings from the application's own {@code application.properties} and YAML ({@link ApplicationProperties}).
+     * settings from the application's own settings files ({@link ApplicationProperties}).
      *
-     * @param project the application's project, its dependencies resolved
+     * @param project        the application's project, its dependencies resolved
+     * @param deployProfiles the profiles the goal's deployment activates (empty: none), or null when the goal does not
+     *                       know the deployment
      */
-    PublicationRegistry publicationRegistry(MavenProject project) {
-        return PublicationRegistry.detect(RuntimeLibraries.ids(project), ApplicationProperties.read(classes));
+    PublicationRegistry publicationRegistry(MavenProject project, List<String> deployProfiles) {
+        return PublicationRegistry.detect(RuntimeLibraries.ids(project), ApplicationProperties.read(classes, deployProfiles));
     }
 
     /**
@@ -161,7 +163,7 @@ record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries
 
     /**
      * Whether the application runs its migrations per module: {@code spring.modulith.runtime.flyway-enabled} in its
-     * {@code application.properties} or YAML ({@link ApplicationProperties}), read as Spring reads a {@code Boolean}
+     * settings files ({@link ApplicationProperties}), read as Spring reads a {@code Boolean}
      * ({@code true}, {@code on}, {@code yes}, {@code 1}, any case); a value Spring cannot read stops the application, so
      * it counts as off.
      */

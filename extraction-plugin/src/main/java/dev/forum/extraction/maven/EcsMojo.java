@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -214,7 +215,9 @@ public class EcsMojo extends AnalysingMojo {
         Map<String, String> files = EcsRenderer.render(resolved, settings);
         TaskNeeds.warnings(runtime, moduleDatabases, settings.healthCheckPath(), settings.managementPort(), settings.rdsCaBundle(),
                 imageFolder()).forEach(line -> getLog().warn("[extract] " + line));
-        TaskNeeds.sharedPublications(resolved, analysis.model(), analysis.publicationRegistry(project))
+        TaskNeeds.sharedPublications(resolved, analysis.model(), analysis.publicationRegistry(project,
+                        settings.springProfile() == null ? List.of()
+                                : Stream.of(settings.springProfile().split(",")).map(String::strip).toList()))
                 .forEach(line -> getLog().warn("[extract] " + line));
 
         EcsOutput.write(out, files);

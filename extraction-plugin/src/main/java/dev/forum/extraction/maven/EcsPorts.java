@@ -7,7 +7,9 @@ import java.nio.file.Path;
 /**
  * The two ports of the ECS tasks, from the ecs goal's settings or, unset, from the application as the service image
  * reads it ({@link ContainerSettings}): so the task definition, the target groups and the image agree on the port
- * without a second reader of the application's files.
+ * without a second reader of the application's files. The image is built without the goal's {@code springProfile}, so
+ * neither is it read for these: the tasks set both ports ({@code SERVER_PORT}, {@code MANAGEMENT_SERVER_PORT}), which
+ * win over a profile file's.
  *
  * @param application the port the application serves on ({@code SERVER_PORT}; the listener rules forward to it)
  * @param management  Actuator's own port ({@code MANAGEMENT_SERVER_PORT}; the target groups' health checks ask it)

@@ -71,7 +71,7 @@ public class ReportMojo extends RequestingMojo {
                         .forEach(line -> getLog().warn("[extract] " + line));
             }
             ExtractionReport report = report(analysis.model(), analysis.packed(), analysis.springBoot(), file,
-                    topologyServices(file), analysis.publicationRegistry(project), analysis.migrationFolders());
+                    topologyServices(file), analysis.publicationRegistry(project, null), analysis.migrationFolders());
             List<String> text = ReportText.lines(report);
             Path out = outputDirectory.toPath();
             Files.createDirectories(out);

@@ -1,5 +1,6 @@
 package dev.forum.extraction.maven;
 
+import dev.forum.extraction.ecs.EcsRenderer;
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.PublicationRegistry;
 import dev.forum.extraction.model.SharedPublications;
@@ -82,9 +83,11 @@ final class TaskNeeds {
     /**
      * The warning of services that may share Spring Modulith's event publication table ({@link SharedPublications},
      * for the ecs goal's tasks: one {@code SPRING_DATASOURCE_URL}, and a service's {@code database:} moves only its
-     * modules' tables).
+     * modules' tables). The processes are the monolith, whose stack is always rendered, with every module it may hold
+     * during a deployment ({@link EcsRenderer#monolithModules}), then each extracted service with its modules: as the
+     * report names the file's services.
      *
-     * @param rendered the topology as rendered: its deployed services, each with the modules it runs in process
+     * @param rendered the topology as rendered: its services, each with the modules it runs in process
      * @param model    the application's modules and listeners
      * @param registry the application's event publication registry
      * @return the one warning's lines without the build's prefix, the first starting {@code ecs: }, the rest indented;
@@ -92,7 +95,8 @@ final class TaskNeeds {
      */
     static List<String> sharedPublications(Topology rendered, ModulithModel model, PublicationRegistry registry) {
         Map<String, Set<String>> processes = new LinkedHashMap<>();
-        rendered.deployedServices().forEach(service -> processes.put(service.name(), rendered.localModules(service.name())));
+        processes.put(rendered.monolith().name(), EcsRenderer.monolithModules(rendered));
+        rendered.extracted().forEach(service -> processes.put(service.name(), rendered.localModules(service.name())));
         SharedPublications.Plan plan = SharedPublications.Plan.services(Path.of(rendered.source()).getFileName().toString(),
                 processes);
         List<String> lines = SharedPublications.of(model, registry, List.of(plan), SharedPublications.Target.ECS)

@@ -3,7 +3,6 @@ package dev.forum.extraction.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -24,19 +23,20 @@ import org.springframework.core.convert.support.DefaultConversionService;
  * listener's id (or, while this process runs it, the publication's id): a process completes another's publication only
  * for a listener both run.
  *
- * <p>Only {@code application.properties} and, for the keys it does not set, the first document of
- * {@code application.yml} in the classes folder are read ({@link dev.forum.extraction.image.ApplicationProperties}):
- * a setting in a profile file ({@code application-prod.properties}), an environment variable, a system property or a
- * command-line argument is not seen.
+ * <p>The settings are read from the application's settings files for the profiles its processes run with, as Spring
+ * Boot reads them ({@link ApplicationProperties}); an environment variable, a system property or a command-line
+ * argument is not seen.
  *
- * @param kind        the registry on the run-time class path
- * @param republishing the republish setting that is on, as {@code key=value}: the one Spring Modulith reads (the
- *                     current name when it holds a value, else the old one) when it reads as {@code true}; empty when
- *                     republishing is off
- * @param staleness    every staleness duration that turns the monitor on, each as {@code key=value}, in name order;
- *                     empty when the monitor is off
+ * @param kind         the registry on the run-time class path
+ * @param republishing the republish setting that is on, as {@code key=value in file}: the one Spring Modulith reads
+ *                     (the current name when it holds a value, else the old one) when it reads as {@code true}; empty
+ *                     when republishing is off
+ * @param staleness    every staleness duration that turns the monitor on, each as {@code key=value in file}, in name
+ *                     order; empty when the monitor is off
+ * @param read         what the settings were read from, as {@link ApplicationProperties#described()} says it (the
+ *                     files, the profiles, what was not read), for the warning that a setting is not on
  */
-public record PublicationRegistry(Kind kind, List<String> republishing, List<String> staleness) {
+public record PublicationRegistry(Kind kind, List<String> republishing, List<String> staleness, String read) {
 
     /** Spring Modulith 1.x's name of the republish setting, still read by 2.x. */
     public static final String REPUBLISH_OLD = "spring.modulith.republish-outstanding-events-on-restart";
@@ -58,7 +58,7 @@ public record PublicationRegistry(Kind kind, List<String> republishing, List<Str
     public static final String JDBC_SCHEMA = "spring.modulith.events.jdbc.schema";
 
     /** No registry: nothing to warn about. */
-    public static final PublicationRegistry NONE = new PublicationRegistry(Kind.NONE, List.of(), List.of());
+    public static final PublicationRegistry NONE = new PublicationRegistry(Kind.NONE, List.of(), List.of(), "");
 
     /** A registry, by the Spring Modulith artifact that brings it (each starter depends on one). */
     public enum Kind {
@@ -83,17 +83,18 @@ public record PublicationRegistry(Kind kind, List<String> republishing, List<Str
     }
 
     public PublicationRegistry {
+        java.util.Objects.requireNonNull(read, "read");
         republishing = List.copyOf(republishing);
         staleness = List.copyOf(staleness);
     }
 
     /**
      * @param runtime    the {@code groupId:artifactId} of every artifact on the application's run-time class path
-     * @param properties the application's own settings (its {@code application.properties}, then YAML)
+     * @param properties the application's own settings, read for the profiles its processes run with
      * @return the registry found (the first by {@link Kind}'s order when there are several), {@link #NONE} without one,
      *         with the settings that are on as Spring Modulith 2.1.1 reads them
      */
-    public static PublicationRegistry detect(Set<String> runtime, Properties properties) {
+    public static PublicationRegistry detect(Set<String> runtime, ApplicationProperties properties) {
         Kind kind = Kind.NONE;
         for (Kind candidate : Kind.values()) {
             if (candidate != Kind.NONE && runtime.contains("org.springframework.modulith:" + candidate.artifactId)) {
@@ -101,7 +102,7 @@ public record PublicationRegistry(Kind kind, List<String> republishing, List<Str
                 break;
             }
         }
-        return new PublicationRegistry(kind, republishing(properties), staleness(properties));
+        return new PublicationRegistry(kind, republishing(properties), staleness(properties), properties.described());
     }
 
     /**
@@ -110,7 +111,7 @@ public record PublicationRegistry(Kind kind, List<String> republishing, List<Str
      * Boolean.class)} does, with Spring's own converter (trimmed, any case: {@code true}, {@code on}, {@code yes},
      * {@code 1}; an empty value is none); a value it cannot read stops the application, so it counts as off here.
      */
-    private static List<String> republishing(Properties properties) {
+    private static List<String> republishing(ApplicationProperties properties) {
         for (String key : List.of(REPUBLISH, REPUBLISH_OLD)) {
             String value = properties.getProperty(key);
             Boolean on;
@@ -120,7 +121,7 @@ public record PublicationRegistry(Kind kind, List<String> republishing, List<Str
                 return List.of();
             }
             if (on != null) {
-                return on ? List.of(key + "=" + value.trim()) : List.of();
+                return on ? List.of(key + "=" + value.trim() + " in " + properties.origin(key)) : List.of();
             }
         }
         return List.of();
@@ -131,13 +132,13 @@ public record PublicationRegistry(Kind kind, List<String> republishing, List<Str
      * {@code resubmission}; the monitor runs when a duration is other than zero. An empty value is none, as Spring
      * Boot binds it.
      */
-    private static List<String> staleness(Properties properties) {
+    private static List<String> staleness(ApplicationProperties properties) {
         Set<String> on = new TreeSet<>();
         for (String key : STALENESS_DURATIONS) {
             String value = properties.getProperty(key, "").trim();
             boolean overridden = key.equals(RESUBMISSION) && !properties.getProperty(RESUBMITTED, "").isBlank();
             if (!value.isEmpty() && !overridden && !ZERO.matcher(value).matches()) {
-                on.add(key + "=" + value);
+                on.add(key + "=" + value + " in " + properties.origin(key));
             }
         }
         return new ArrayList<>(on);

@@ -33,7 +33,10 @@ public final class SharedPublications {
     public enum Target {
         /** The report: the database is not known. */
         REPORT,
-        /** The ecs goal's tasks: one PostgreSQL database, the same {@code SPRING_DATASOURCE_URL} in every task. */
+        /**
+         * The ecs goal's tasks: one PostgreSQL database, the same {@code SPRING_DATASOURCE_URL} in every task; the monolith
+         * counts with every module it may hold while deploy.sh moves traffic.
+         */
         ECS
     }
 
@@ -146,10 +149,14 @@ public final class SharedPublications {
             lines.add("- " + plan.about() + ": " + String.join(", ", plan.processes()) + "; " + String.join(", ", plan.writers())
                     + (plan.writers().size() == 1 ? " stores" : " store") + " event publications.");
         }
-        lines.add(ecs
-                ? "Every task gets the same SPRING_DATASOURCE_URL, and a service's `database:` moves only its modules' tables:"
-                        + " these processes share one database and its event_publication table."
-                : "If a plan's processes share one database, they share its event_publication table.");
+        if (ecs) {
+            lines.add("Every task gets the same SPRING_DATASOURCE_URL, and a service's `database:` moves only its modules' tables:"
+                    + " these processes share one database and its event_publication table");
+            lines.add("(the monolith's too, holding up to every module: deploy.sh widens it while it moves traffic, or"
+                    + " retires it after).");
+        } else {
+            lines.add("If a plan's processes share one database, they share its event_publication table.");
+        }
         lines.add("Each process then reads, and marks, the others' publications:");
         // What republishing does to another process's publication (Spring Modulith 2.1.1): the JPA registry fails to
         // read a row whose event class is missing, the JDBC registry skips it with a WARN; a known event without its
@@ -162,8 +169,7 @@ public final class SharedPublications {
             lines.add("- republish at start is on (" + String.join(", ", registry.republishing()) + "):");
             lines.add("  " + republishing);
         } else {
-            lines.add("- republish at start is not on in application.properties or application.yml (profile files and the"
-                    + " environment are not read);");
+            lines.add("- republish at start is not on in " + registry.read() + ";");
             lines.add("  turned on, " + republishing);
         }
         if (registry.monitorsStaleness()) {

@@ -5,18 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forum.extraction.LendingLibrary;
 import dev.forum.extraction.model.PublicationRegistry;
+import dev.forum.extraction.model.SharedPublications;
+import dev.forum.extraction.model.TopologyServices;
+import dev.forum.extraction.report.ExtractionReport;
 import dev.forum.topology.Topology;
 import dev.forum.topology.TopologyFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the rendered tasks need of the application and its image, each gap one warning line saying what to add. */
 class TaskNeedsTest {
+
+    /** What the settings were read from, as {@link dev.forum.extraction.model.ApplicationProperties#described()} says it. */
+    private static final String READ = "application.properties (no profile active; not read: the environment)";
 
     private static final String BUNDLE = "/app/rds/global-bundle.pem";
     private static final String JDBC = "org.springframework:spring-jdbc";
@@ -101,27 +110,50 @@ class TaskNeedsTest {
     @Test
     void servicesThatShareTheJdbcPublicationTableAreToldToAddTheSchemaToEachTaskDefinition() {
         PublicationRegistry jdbc = new PublicationRegistry(PublicationRegistry.Kind.JDBC,
-                List.of(PublicationRegistry.REPUBLISH + "=true"), List.of());
+                List.of(PublicationRegistry.REPUBLISH + "=true"), List.of(), READ);
         List<String> lines = shared("  - { name: shelf, modules: [catalog] }\n", jdbc);
         // The plan is named as the report names the file's services (SharedPublications.Plan.services).
         assertEquals(List.of("ecs: A plan runs the application in processes that share Spring Modulith's JDBC event"
                 + " publication table:", "  - Services of topology.yml: monolith, shelf; monolith stores event publications."),
                 lines.subList(0, 2));
-        assertEquals("  Every task gets the same SPRING_DATASOURCE_URL, and a service's `database:` moves only its modules'"
-                + " tables: these processes share one database and its event_publication table.", lines.get(2));
+        assertEquals(List.of("  Every task gets the same SPRING_DATASOURCE_URL, and a service's `database:` moves only its"
+                + " modules' tables: these processes share one database and its event_publication table",
+                "  (the monolith's too, holding up to every module: deploy.sh widens it while it moves traffic, or retires it"
+                        + " after)."), lines.subList(2, 4));
         assertTrue(lines.contains("  so after each run add SPRING_MODULITH_EVENTS_JDBC_SCHEMA to each service's task"
                 + " definition (its stack template and taskdefs/<service>.json) before deploying,"), String.join("\n", lines));
         assertTrue(lines.stream().skip(1).allMatch(line -> line.startsWith("  ")), "one warning: the rest indented");
     }
 
     @Test
-    void aSingleDeployedServiceOrADocumentStoreGetsNoPublicationWarning() {
-        PublicationRegistry jpa = new PublicationRegistry(PublicationRegistry.Kind.JPA, List.of(), List.of());
-        // Every module in shelf: the monolith holds none and is not deployed.
-        assertEquals(List.of(), shared("  - { name: shelf, modules: [catalog, lending] }\n", jpa));
+    void theMonolithOnlyOrADocumentStoreGetsNoPublicationWarning() {
+        PublicationRegistry jpa = new PublicationRegistry(PublicationRegistry.Kind.JPA, List.of(), List.of(), READ);
+        assertEquals(List.of(), shared("", jpa), "one process shares nothing");
         assertEquals(List.of(), shared("  - { name: shelf, modules: [catalog] }\n",
-                new PublicationRegistry(PublicationRegistry.Kind.MONGODB, List.of(), List.of())));
+                new PublicationRegistry(PublicationRegistry.Kind.MONGODB, List.of(), List.of(), READ)));
         assertEquals("  The JPA registry has no setting for a table of its own:",
-                shared("  - { name: shelf, modules: [catalog] }\n", jpa).get(9));
+                shared("  - { name: shelf, modules: [catalog] }\n", jpa).get(10));
+    }
+
+    /**
+     * user8's F5: every module in services, so the monolith holds none at the end; its stack is rendered all the same
+     * (LocalModules defaulting to every module), and while deploy.sh moves traffic the running monolith holds lending's
+     * publisher and listener on the same database. The warning names it, as the report names the same plan's processes.
+     */
+    @Test
+    void theRenderedMonolithIsOneOfTheProcessesEvenWhenTheTopologyLeavesItNothing() {
+        PublicationRegistry jpa = new PublicationRegistry(PublicationRegistry.Kind.JPA, List.of(), List.of(), READ);
+        List<String> lines = shared("  - { name: shelf, modules: [catalog] }\n  - { name: loans, modules: [lending] }\n", jpa);
+        assertEquals("  - Services of topology.yml: monolith, shelf, loans; monolith, loans store event publications.",
+                lines.get(1), String.join("\n", lines));
+
+        Map<String, List<String>> extracted = new LinkedHashMap<>();
+        extracted.put("shelf", List.of("catalog"));
+        extracted.put("loans", List.of("lending"));
+        ExtractionReport report = ExtractionReport.of(LendingLibrary.model(), List.of(), Optional.empty(),
+                new TopologyServices("topology.yml", "monolith", extracted), Map.of(), jpa, List.of());
+        SharedPublications.Sharing planned = report.warnings().get(0).plans().stream()
+                .filter(plan -> plan.about().equals("Services of topology.yml")).findFirst().orElseThrow();
+        assertEquals(List.of("monolith", "shelf", "loans"), planned.processes(), "the report names the same processes");
     }
 }

@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.forum.extraction.image.ApplicationProperties;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,24 +23,33 @@ class PublicationRegistryTest {
     @TempDir
     Path classes;
 
-    private static Properties properties(String... pairs) {
+    /** Where a setting of {@link #properties} is said to come from. */
+    private static final String IN = " in application.properties";
+
+    /** The application's settings: these pairs, written to its application.properties, read back. */
+    private ApplicationProperties properties(String... pairs) {
         Properties properties = new Properties();
         for (int i = 0; i < pairs.length; i += 2) {
             properties.setProperty(pairs[i], pairs[i + 1]);
         }
-        return properties;
+        try (Writer out = Files.newBufferedWriter(classes.resolve("application.properties"))) {
+            properties.store(out, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ApplicationProperties.read(classes);
     }
 
     @Test
     void theKindIsTheRegistryArtifactOnTheRuntimeClassPath() {
         Set<String> core = Set.of(MODULITH + "spring-modulith-events-core", MODULITH + "spring-modulith-events-api");
-        assertEquals(PublicationRegistry.Kind.NONE, PublicationRegistry.detect(core, new Properties()).kind(),
+        assertEquals(PublicationRegistry.Kind.NONE, PublicationRegistry.detect(core, properties()).kind(),
                 "the event API alone stores nothing");
         for (PublicationRegistry.Kind kind : List.of(PublicationRegistry.Kind.JPA, PublicationRegistry.Kind.JDBC,
                 PublicationRegistry.Kind.MONGODB, PublicationRegistry.Kind.NEO4J)) {
             Set<String> runtime = Set.of(MODULITH + "spring-modulith-events-core",
                     MODULITH + "spring-modulith-events-" + kind.id(), "org.springframework:spring-jdbc");
-            assertEquals(kind, PublicationRegistry.detect(runtime, new Properties()).kind());
+            assertEquals(kind, PublicationRegistry.detect(runtime, properties()).kind());
         }
         assertTrue(PublicationRegistry.Kind.JPA.relational() && PublicationRegistry.Kind.JDBC.relational());
         assertFalse(PublicationRegistry.Kind.MONGODB.relational() || PublicationRegistry.Kind.NEO4J.relational());
@@ -51,7 +61,7 @@ class PublicationRegistryTest {
         PublicationRegistry old = PublicationRegistry.detect(jpa,
                 properties("spring.modulith.republish-outstanding-events-on-restart", "TRUE"));
         assertTrue(old.republishes());
-        assertEquals(List.of("spring.modulith.republish-outstanding-events-on-restart=TRUE"), old.republishing());
+        assertEquals(List.of("spring.modulith.republish-outstanding-events-on-restart=TRUE" + IN), old.republishing());
         assertTrue(PublicationRegistry.detect(jpa,
                 properties("spring.modulith.events.republish-outstanding-events-on-restart", "true")).republishes());
         PublicationRegistry off = PublicationRegistry.detect(jpa, properties(
@@ -72,7 +82,7 @@ class PublicationRegistryTest {
                     "spring.modulith.events.staleness.check-interval", "PT1M", "spring.modulith.events.staleness." + key, "10m"));
             assertTrue(registry.monitorsStaleness(), key);
             assertFalse(registry.republishes());
-            assertEquals(List.of("spring.modulith.events.staleness." + key + "=10m"), registry.staleness());
+            assertEquals(List.of("spring.modulith.events.staleness." + key + "=10m" + IN), registry.staleness());
             assertEquals(List.of(), registry.republishing());
         }
     }
@@ -81,9 +91,9 @@ class PublicationRegistryTest {
     void theCurrentRepublishNameWinsOverTheOldOneAsSpringModulithReadsThem() {
         assertFalse(PublicationRegistry.detect(Set.of(), properties(PublicationRegistry.REPUBLISH, "false",
                 PublicationRegistry.REPUBLISH_OLD, "true")).republishes());
-        assertEquals(List.of(PublicationRegistry.REPUBLISH + "=TRUE"), PublicationRegistry.detect(Set.of(), properties(
+        assertEquals(List.of(PublicationRegistry.REPUBLISH + "=TRUE" + IN), PublicationRegistry.detect(Set.of(), properties(
                 PublicationRegistry.REPUBLISH, "TRUE", PublicationRegistry.REPUBLISH_OLD, "false")).republishing());
-        assertEquals(List.of(PublicationRegistry.REPUBLISH_OLD + "=true"), PublicationRegistry.detect(Set.of(), properties(
+        assertEquals(List.of(PublicationRegistry.REPUBLISH_OLD + "=true" + IN), PublicationRegistry.detect(Set.of(), properties(
                 PublicationRegistry.REPUBLISH_OLD, "true")).republishing());
     }
 
@@ -99,8 +109,9 @@ class PublicationRegistryTest {
                 """);
         PublicationRegistry registry = PublicationRegistry.detect(Set.of(MODULITH + "spring-modulith-events-jdbc"),
                 ApplicationProperties.read(classes));
-        assertEquals(List.of("spring.modulith.events.staleness.processing=PT5M"), registry.staleness());
-        assertEquals(List.of("spring.modulith.republish-outstanding-events-on-restart=true"), registry.republishing());
+        assertEquals(List.of("spring.modulith.events.staleness.processing=PT5M in application.yml"), registry.staleness());
+        assertEquals(List.of("spring.modulith.republish-outstanding-events-on-restart=true in application.yml"),
+                registry.republishing());
         Files.writeString(classes.resolve("application.properties"),
                 "spring.modulith.republish-outstanding-events-on-restart=false\n");
         assertFalse(PublicationRegistry.detect(Set.of(), ApplicationProperties.read(classes)).republishes(),
@@ -111,7 +122,7 @@ class PublicationRegistryTest {
     @Test
     void republishReadsTheValueAsSpringReadsABoolean() {
         for (String on : List.of("true", "on", "yes", "1", "YES", "On", " true ")) {
-            assertEquals(List.of(PublicationRegistry.REPUBLISH + "=" + on.trim()),
+            assertEquals(List.of(PublicationRegistry.REPUBLISH + "=" + on.trim() + IN),
                     PublicationRegistry.detect(Set.of(), properties(PublicationRegistry.REPUBLISH, on)).republishing(), on);
             assertTrue(PublicationRegistry.detect(Set.of(), properties(PublicationRegistry.REPUBLISH_OLD, on)).republishes(), on);
         }
@@ -120,7 +131,7 @@ class PublicationRegistryTest {
         }
         assertFalse(PublicationRegistry.detect(Set.of(), properties(PublicationRegistry.REPUBLISH, "off",
                 PublicationRegistry.REPUBLISH_OLD, "yes")).republishes(), "a current name that reads false hides the old one");
-        assertEquals(List.of(PublicationRegistry.REPUBLISH_OLD + "=on"), PublicationRegistry.detect(Set.of(), properties(
+        assertEquals(List.of(PublicationRegistry.REPUBLISH_OLD + "=on" + IN), PublicationRegistry.detect(Set.of(), properties(
                 PublicationRegistry.REPUBLISH, " ", PublicationRegistry.REPUBLISH_OLD, "on")).republishing(),
                 "an empty value converts to no Boolean: Spring Modulith then reads the old name");
         assertFalse(PublicationRegistry.detect(Set.of(), properties(PublicationRegistry.REPUBLISH, "maybe",
@@ -136,11 +147,11 @@ class PublicationRegistryTest {
         assertFalse(PublicationRegistry.detect(Set.of(), properties(resubmitted, "0", resubmission, "10m")).monitorsStaleness(),
                 "resubmitted set to zero turns the monitor off whatever resubmission says");
         assertFalse(PublicationRegistry.detect(Set.of(), properties(resubmitted, "PT0S", resubmission, "PT1H")).monitorsStaleness());
-        assertEquals(List.of(resubmitted + "=5m"), PublicationRegistry.detect(Set.of(), properties(resubmitted, "5m",
+        assertEquals(List.of(resubmitted + "=5m" + IN), PublicationRegistry.detect(Set.of(), properties(resubmitted, "5m",
                 resubmission, "10m")).staleness(), "only the setting Spring Modulith reads is named");
-        assertEquals(List.of(resubmission + "=10m"), PublicationRegistry.detect(Set.of(), properties(resubmitted, "",
+        assertEquals(List.of(resubmission + "=10m" + IN), PublicationRegistry.detect(Set.of(), properties(resubmitted, "",
                 resubmission, "10m")).staleness(), "an empty resubmitted binds to none: resubmission is read");
-        assertEquals(List.of(PublicationRegistry.STALENESS_PREFIX + "published=1h", resubmitted + "=2h"),
+        assertEquals(List.of(PublicationRegistry.STALENESS_PREFIX + "published=1h" + IN, resubmitted + "=2h" + IN),
                 PublicationRegistry.detect(Set.of(), properties(resubmitted, "2h", resubmission, "3h",
                         PublicationRegistry.STALENESS_PREFIX + "published", "1h")).staleness());
     }

@@ -16,8 +16,11 @@ import org.junit.jupiter.api.Test;
  */
 class SharedPublicationsTest {
 
-    private static final PublicationRegistry JPA = new PublicationRegistry(PublicationRegistry.Kind.JPA, List.of(), List.of());
-    private static final PublicationRegistry JDBC = new PublicationRegistry(PublicationRegistry.Kind.JDBC, List.of(), List.of());
+    /** What the settings were read from, as {@link ApplicationProperties#described()} says it. */
+    private static final String READ = "application.yml (no profile active; not read: profiles a deployment activates,"
+            + " the environment)";
+    private static final PublicationRegistry JPA = new PublicationRegistry(PublicationRegistry.Kind.JPA, List.of(), List.of(), READ);
+    private static final PublicationRegistry JDBC = new PublicationRegistry(PublicationRegistry.Kind.JDBC, List.of(), List.of(), READ);
 
     /** lending publishes BookLent, which its own LoanLedger listens to; catalog and members have no listener. */
     private static BoundaryTest.Shop library() {
@@ -74,7 +77,7 @@ class SharedPublicationsTest {
         for (PublicationRegistry.Kind kind : List.of(PublicationRegistry.Kind.MONGODB, PublicationRegistry.Kind.NEO4J,
                 PublicationRegistry.Kind.NONE)) {
             assertEquals(Optional.empty(), report(library().model(), new PublicationRegistry(kind,
-                    List.of(PublicationRegistry.REPUBLISH + "=true"), List.of()), SPLIT), kind.id());
+                    List.of(PublicationRegistry.REPUBLISH + "=true"), List.of(), READ), SPLIT), kind.id());
         }
     }
 
@@ -105,9 +108,10 @@ class SharedPublicationsTest {
     @Test
     void theSettingsThatAreOnAreNamedAndBothNamesOfRepublishAreAlwaysGiven() {
         PublicationRegistry old = new PublicationRegistry(PublicationRegistry.Kind.JPA,
-                List.of("spring.modulith.republish-outstanding-events-on-restart=true"), List.of());
+                List.of("spring.modulith.republish-outstanding-events-on-restart=true in application-prod.yml"), List.of(), READ);
         List<String> on = report(library().model(), old, SPLIT).orElseThrow().lines();
-        assertEquals(List.of("- republish at start is on (spring.modulith.republish-outstanding-events-on-restart=true):",
+        assertEquals(List.of("- republish at start is on (spring.modulith.republish-outstanding-events-on-restart=true in"
+                + " application-prod.yml):",
                 "  a process without an event's class fails to start, one without its listener logs an ERROR and marks it failed;"),
                 on.subList(4, 6));
         assertTrue(on.contains("- IncompleteEventPublications and FailedEventPublications, when called, resubmit every"
@@ -121,13 +125,13 @@ class SharedPublicationsTest {
                 on.subList(on.size() - 3, on.size()));
 
         PublicationRegistry stale = new PublicationRegistry(PublicationRegistry.Kind.JPA,
-                List.of(), List.of("spring.modulith.events.staleness.published=PT1H"));
+                List.of(), List.of("spring.modulith.events.staleness.published=PT1H in application.yml"), READ);
         List<String> monitored = report(library().model(), stale, SPLIT).orElseThrow().lines();
-        assertEquals(List.of("- republish at start is not on in application.properties or application.yml (profile files"
-                + " and the environment are not read);",
+        assertEquals(List.of("- republish at start is not on in application.yml (no profile active; not read: profiles a"
+                + " deployment activates, the environment);",
                 "  turned on, a process without an event's class fails to start, one without its listener logs an ERROR and"
                         + " marks it failed;",
-                "- the staleness monitor is on (spring.modulith.events.staleness.published=PT1H):",
+                "- the staleness monitor is on (spring.modulith.events.staleness.published=PT1H in application.yml):",
                 "  every process marks the others' stale publications failed;"), monitored.subList(4, 8));
     }
 
@@ -150,7 +154,9 @@ class SharedPublicationsTest {
         assertEquals(List.of("A plan runs the application in processes that share Spring Modulith's JDBC event publication"
                 + " table:", "- Services of topology.yml: monolith, catalog-svc; monolith stores event publications.",
                 "Every task gets the same SPRING_DATASOURCE_URL, and a service's `database:` moves only its modules' tables:"
-                        + " these processes share one database and its event_publication table."), ecs.subList(0, 3),
+                        + " these processes share one database and its event_publication table",
+                "(the monolith's too, holding up to every module: deploy.sh widens it while it moves traffic, or retires it"
+                        + " after)."), ecs.subList(0, 4),
                 "under ECS the tasks do share the table: no \"may\", no \"if\"");
         assertEquals(List.of("Give each service a schema of its own with spring.modulith.events.jdbc.schema: the ecs goal"
                 + " renders no variable for one service alone and rewrites its output on every run,",
@@ -158,7 +164,7 @@ class SharedPublicationsTest {
                         + " template and taskdefs/<service>.json) before deploying,",
                 "and only once the service's outstanding publications are completed. Until then:",
                 "keep off, while the table is shared, spring.modulith.events.republish-outstanding-events-on-restart,"),
-                ecs.subList(9, 13));
+                ecs.subList(10, 14));
         assertTrue(ecs.stream().noneMatch(line -> line.contains("may share") || line.contains("If ") || line.contains(" if ")),
                 ecs::toString);
     }

@@ -29,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The JSON report holds to its published schema (report.schema.json), and the text says the same. */
 class ReportJsonTest {
 
+    /** What the settings were read from, as {@link dev.forum.extraction.model.ApplicationProperties#described()} says it. */
+    private static final String READ = "application.properties (no profile active; not read: the environment)";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -111,7 +114,7 @@ class ReportJsonTest {
         ModulithModel model = LendingLibrary.model();
         TopologyServices services = new TopologyServices("topology.yml", "monolith", Map.of("shelf", List.of("catalog")));
         PublicationRegistry registry = new PublicationRegistry(PublicationRegistry.Kind.JPA,
-                List.of(PublicationRegistry.REPUBLISH_OLD + "=true"), List.of());
+                List.of(PublicationRegistry.REPUBLISH_OLD + "=true"), List.of(), READ);
         ExtractionReport report = ExtractionReport.of(model, List.of(), Optional.empty(), services, Map.of(), registry, List.of());
         JsonNode json = JSON.readTree(ReportJson.write(report));
 
@@ -249,7 +252,7 @@ class ReportJsonTest {
         extracted.put("shelf", List.of("catalog"));
         extracted.put("loans", List.of("members"));
         TopologyServices services = new TopologyServices("topology.yml", "monolith", extracted);
-        PublicationRegistry jdbc = new PublicationRegistry(PublicationRegistry.Kind.JDBC, List.of(), List.of());
+        PublicationRegistry jdbc = new PublicationRegistry(PublicationRegistry.Kind.JDBC, List.of(), List.of(), READ);
         ExtractionReport report = ExtractionReport.of(model, List.of(), Optional.empty(), services, Map.of(), jdbc, List.of());
 
         assertEquals(List.of("members"), report.extractable());

@@ -1,0 +1,266 @@
+package dev.forum.extraction.model;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.springframework.core.env.Profiles;
+
+/**
+ * The application's own settings as the build can read them, without Spring: its settings files in its classes folder
+ * ({@code classpath:/}), with the profiles they are read for, as Spring Boot 4.1 reads config data. The one reader of
+ * these files in the plugin: the image's port and health paths ({@link dev.forum.extraction.image.ContainerSettings}),
+ * the ECS deployment's ports, the event publication settings the goals warn about ({@link PublicationRegistry}) and
+ * whether migrations run per module come from it.
+ *
+ * <p>What is read, lowest precedence first (a later one wins a key): {@code application.yaml}, {@code application.yml},
+ * {@code application.properties} (each file's documents in order, a later document winning; one with
+ * {@code spring.config.activate.on-profile} only when its profile expression matches), then for each active profile in
+ * order {@code application-<profile>.yaml}, {@code .yml} and {@code .properties}: so a later profile wins over an earlier
+ * one, a profile file over the default files, {@code .properties} over YAML. The active profiles are those the
+ * deployment sets ({@code SPRING_PROFILES_ACTIVE}), else {@code spring.profiles.active} of the default files, after the
+ * {@code spring.profiles.include} of the default files, each followed by its {@code spring.profiles.group} members;
+ * with none, {@code spring.profiles.default} (else {@code default}). Not read: {@code classpath:/config/}, files beside
+ * the jar, {@code spring.config.import}, the environment, system properties and arguments, and a document for a cloud
+ * platform (ECS is none Spring Boot detects); see {@link SettingsDocument} for the YAML that is read.
+ */
+public final class ApplicationProperties {
+
+    /** The extensions Spring Boot reads, lowest precedence first. */
+    private static final List<String> EXTENSIONS = List.of("yaml", "yml", "properties");
+    private static final String ACTIVE = "spring.profiles.active";
+    private static final String INCLUDE = "spring.profiles.include";
+    private static final String GROUP = "spring.profiles.group.";
+    private static final String DEFAULT = "spring.profiles.default";
+
+    private final Map<String, String> values;
+    private final Map<String, String> origins;
+    private final List<String> files;
+    private final List<String> unread;
+    private final List<String> profiles;
+    private final boolean noneActive;
+    private final boolean deployKnown;
+
+    private ApplicationProperties(Map<String, String> values, Map<String, String> origins, List<String> files,
+            List<String> unread, List<String> profiles, boolean noneActive, boolean deployKnown) {
+        this.values = Collections.unmodifiableMap(values);
+        this.origins = Collections.unmodifiableMap(origins);
+        this.files = List.copyOf(files);
+        this.unread = List.copyOf(unread);
+        this.profiles = List.copyOf(profiles);
+        this.noneActive = noneActive;
+        this.deployKnown = deployKnown;
+    }
+
+    /**
+     * The settings as a process reads them whose deployment's profiles are not known here (the report, the service
+     * image): the files' own {@code spring.profiles.active} (or default profile) decides.
+     *
+     * @param classes the application's classes folder (its resources copied in)
+     * @return the settings found, empty when there is no file
+     * @throws UncheckedIOException when a file that is there cannot be read
+     */
+    public static ApplicationProperties read(Path classes) {
+        return read(classes, null);
+    }
+
+    /**
+     * @param classes        the application's classes folder (its resources copied in)
+     * @param deployProfiles the profiles the deployment activates ({@code SPRING_PROFILES_ACTIVE}), in order; empty when
+     *                       it sets none (the files' own {@code spring.profiles.active} then decides, as it does for
+     *                       null); null when the deployment is not known here
+     * @return the settings found, empty when there is no file
+     * @throws UncheckedIOException when a file that is there cannot be read
+     */
+    public static ApplicationProperties read(Path classes, List<String> deployProfiles) {
+        List<String> files = new ArrayList<>();
+        List<SettingsDocument> defaults = documents(classes, "application", files);
+        List<SettingsDocument> everyProfile = defaults.stream().filter(SettingsDocument::forEveryProfile)
+                .filter(ApplicationProperties::onThisPlatform).toList();
+        List<String> active = active(everyProfile, deployProfiles);
+        boolean noneActive = active.isEmpty();
+        List<String> profiles = expand(noneActive ? defaultProfiles(everyProfile) : active, groups(everyProfile));
+
+        List<SettingsDocument> applied = new ArrayList<>(defaults.stream().filter(d -> applies(d, profiles)).toList());
+        for (String profile : profiles) {
+            documents(classes, "application-" + profile, files).stream().filter(d -> applies(d, profiles)).forEach(applied::add);
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> origins = new LinkedHashMap<>();
+        for (SettingsDocument document : applied) {
+            document.values().forEach((key, value) -> {
+                values.put(key, value);
+                origins.put(key, document.file());
+            });
+        }
+        return new ApplicationProperties(values, origins, files, unread(classes, files), profiles, noneActive,
+                deployProfiles != null);
+    }
+
+    /** The documents of {@code <name>.yaml}, {@code .yml} and {@code .properties} that exist, lowest precedence first. */
+    private static List<SettingsDocument> documents(Path classes, String name, List<String> files) {
+        List<SettingsDocument> documents = new ArrayList<>();
+        for (String extension : EXTENSIONS) {
+            Path file = classes.resolve(name + "." + extension);
+            if (Files.isRegularFile(file)) {
+                files.add(file.getFileName().toString());
+                documents.addAll(SettingsDocument.read(file));
+            }
+        }
+        return documents;
+    }
+
+    /**
+     * Spring Boot's {@code Profiles}: the included profiles (highest precedence document first), then the deployment's
+     * profiles when it sets some, else the default files' {@code spring.profiles.active}, each once.
+     */
+    private static List<String> active(List<SettingsDocument> everyProfile, List<String> deployProfiles) {
+        Set<String> active = new LinkedHashSet<>();
+        List<SettingsDocument> highestFirst = highestFirst(everyProfile);
+        highestFirst.forEach(document -> active.addAll(document.list(INCLUDE)));
+        if (deployProfiles != null && !deployProfiles.isEmpty()) {
+            active.addAll(deployProfiles);
+        } else {
+            highestFirst.stream().filter(d -> d.sets(ACTIVE)).findFirst().ifPresent(d -> active.addAll(d.list(ACTIVE)));
+        }
+        return new ArrayList<>(active);
+    }
+
+    /** The documents, highest precedence first. */
+    private static List<SettingsDocument> highestFirst(List<SettingsDocument> lowestFirst) {
+        List<SettingsDocument> documents = new ArrayList<>(lowestFirst);
+        Collections.reverse(documents);
+        return documents;
+    }
+
+    private static List<String> defaultProfiles(List<SettingsDocument> everyProfile) {
+        return highestFirst(everyProfile).stream().filter(d -> d.sets(DEFAULT)).findFirst().map(d -> d.list(DEFAULT))
+                .orElse(List.of("default"));
+    }
+
+    /** Each group's members, from the highest precedence document that names the group. */
+    private static Map<String, List<String>> groups(List<SettingsDocument> everyProfile) {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        for (SettingsDocument document : highestFirst(everyProfile)) {
+            for (String key : document.values().keySet()) {
+                if (key.startsWith(GROUP)) {
+                    String group = key.substring(GROUP.length()).replaceFirst("\\[\\d+]$", "");
+                    groups.putIfAbsent(group, document.list(GROUP + group));
+                }
+            }
+        }
+        return groups;
+    }
+
+    /** Each profile followed by its group's members (theirs in turn), each once, as Spring Boot expands them. */
+    private static List<String> expand(List<String> profiles, Map<String, List<String>> groups) {
+        Set<String> expanded = new LinkedHashSet<>();
+        for (String profile : profiles) {
+            add(profile, groups, expanded);
+        }
+        return new ArrayList<>(expanded);
+    }
+
+    private static void add(String profile, Map<String, List<String>> groups, Set<String> expanded) {
+        if (expanded.add(profile)) {
+            groups.getOrDefault(profile, List.of()).forEach(member -> add(member, groups, expanded));
+        }
+    }
+
+    /** Whether a document applies with these profiles: its profile expression matches, and it is for no cloud platform. */
+    private static boolean applies(SettingsDocument document, List<String> profiles) {
+        if (!onThisPlatform(document)) {
+            return false;
+        }
+        if (document.forEveryProfile()) {
+            return true;
+        }
+        try {
+            return Profiles.of(document.list(SettingsDocument.ON_PROFILE).toArray(String[]::new)).matches(profiles::contains);
+        } catch (IllegalArgumentException e) {
+            return false; // a malformed expression stops the application: nothing of it applies
+        }
+    }
+
+    private static boolean onThisPlatform(SettingsDocument document) {
+        String platform = document.values().get(SettingsDocument.ON_CLOUD_PLATFORM);
+        return platform == null || platform.strip().equalsIgnoreCase("none");
+    }
+
+    /** The profile files in the folder that were not read, in name order. */
+    private static List<String> unread(Path classes, List<String> read) {
+        Set<String> unread = new TreeSet<>();
+        if (Files.isDirectory(classes)) {
+            try (Stream<Path> entries = Files.list(classes)) {
+                entries.map(p -> p.getFileName().toString())
+                        .filter(name -> name.startsWith("application-") && EXTENSIONS.stream().anyMatch(e -> name.endsWith("." + e)))
+                        .filter(name -> !read.contains(name)).forEach(unread::add);
+            } catch (java.io.IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new ArrayList<>(unread);
+    }
+
+    /** The value that wins for {@code key}, or null when no file read sets it. */
+    public String getProperty(String key) {
+        return values.get(key);
+    }
+
+    /** The value that wins for {@code key}, or {@code fallback} when no file read sets it. */
+    public String getProperty(String key, String fallback) {
+        return values.getOrDefault(key, fallback);
+    }
+
+    /** The file whose value wins for {@code key} ({@code application-prod.yml}), or null when none sets it. */
+    public String origin(String key) {
+        return origins.get(key);
+    }
+
+    /** The files read, lowest precedence first, by name ({@code application.yml}, {@code application-prod.yml}). */
+    public List<String> files() {
+        return files;
+    }
+
+    /** The profiles the files were read for, in Spring Boot's order: the active ones, else the default ones. */
+    public List<String> profiles() {
+        return profiles;
+    }
+
+    /**
+     * What was read, for a warning that says a setting is not on: the files, the profiles and what was not read, e.g.
+     * {@code application.yml and application-prod.yml (profile prod; not read: the environment)} or
+     * {@code application.yml (no profile active; not read: application-prod.yml, profiles a deployment activates, the
+     * environment)}; without a file {@code any settings file (there is no application.properties or application.yml;
+     * ...)}.
+     */
+    public String described() {
+        List<String> notes = new ArrayList<>();
+        if (files.isEmpty()) {
+            notes.add("there is no application.properties or application.yml");
+        }
+        notes.add(noneActive && profiles.equals(List.of("default")) ? "no profile active"
+                : (noneActive ? "default " : "") + (profiles.size() == 1 ? "profile " : "profiles ") + String.join(", ", profiles));
+        List<String> notRead = new ArrayList<>(unread);
+        if (!deployKnown) {
+            notRead.add("profiles a deployment activates");
+        }
+        notRead.add("the environment");
+        notes.add("not read: " + String.join(", ", notRead));
+        return (files.isEmpty() ? "any settings file" : join(files)) + " (" + String.join("; ", notes) + ")";
+    }
+
+    /** {@code a}, {@code a and b}, {@code a, b and c}. */
+    private static String join(List<String> names) {
+        return names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+}

@@ -1,0 +1,171 @@
+package dev.forum.extraction.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.bootstrap.DefaultBootstrapContext;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.io.DefaultResourceLoader;
+
+/**
+ * {@link ApplicationProperties} reads what Spring Boot itself (the version pinned in the root pom) reads from the same
+ * classes folder: the same active profiles and, for every key of the files, the same value, with and without the
+ * deployment's {@code SPRING_PROFILES_ACTIVE}.
+ */
+class SpringBootAgreementTest {
+
+    @TempDir
+    Path classes;
+
+    /** A classes folder: file name to text, the keys to compare, and the deployments' profiles to try. */
+    record Fixture(String name, Map<String, String> files, List<String> keys) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** Each deployment's profiles: none set, then each list as SPRING_PROFILES_ACTIVE. */
+    private static final List<List<String>> DEPLOYMENTS = List.of(List.of(), List.of("prod"), List.of("dev"),
+            List.of("prod", "eu"), List.of("eu", "prod"));
+
+    static List<Fixture> fixtures() {
+        return List.of(
+                new Fixture("precedence", Map.of(
+                        "application.yml", "x: yml\ny: yml\nw: yml\n",
+                        "application.yaml", "x: yaml\nv: yaml\n",
+                        "application.properties", "x=properties\n",
+                        "application-prod.yml", "y: prod-yml\nz: prod-yml\n",
+                        "application-prod.properties", "z=prod-properties\n",
+                        "application-eu.yaml", "y: eu\nw: eu\n",
+                        "application-default.yml", "d: default-profile\n"),
+                        List.of("x", "y", "z", "w", "v", "d")),
+                new Fixture("own profiles", Map.of(
+                        "application.properties", "spring.profiles.active=dev\nspring.profiles.include=common\n"
+                                + "spring.profiles.group.prod=prod-db,prod-mq\n",
+                        "application.yml", "spring:\n  profiles:\n    include:\n      - yaml-included\n    group:\n"
+                                + "      eu: [eu-west]\n",
+                        "application-dev.yml", "who: dev\n",
+                        "application-common.yml", "who: common\ncommon: here\n",
+                        "application-yaml-included.yml", "who: yaml-included\nyaml: here\n",
+                        "application-prod-db.properties", "who=prod-db\n",
+                        "application-prod-mq.yml", "mq: here\n",
+                        "application-eu-west.yml", "who: eu-west\n"),
+                        List.of("who", "common", "yaml", "mq")),
+                new Fixture("documents", Map.of(
+                        "application.yml", """
+                                x: first
+                                y: first
+                                ---
+                                spring:
+                                  config:
+                                    activate:
+                                      on-profile:
+                                        - prod
+                                        - staging
+                                x: prod-or-staging
+                                ---
+                                spring.config.activate.on-profile: "!prod"
+                                y: not-prod
+                                ---
+                                spring.config.activate.on-profile: prod & eu
+                                z: prod-and-eu
+                                ---
+                                spring.config.activate.on-profile: default
+                                d: default-profile
+                                ---
+                                spring.config.activate.on-cloud-platform: kubernetes
+                                x: kubernetes
+                                """,
+                        "application.properties", "p=1\nq=1\n#---\nspring.config.activate.on-profile=prod\np=2\n",
+                        "application-prod.yml", "q: prod-file\n"),
+                        List.of("x", "y", "z", "d", "p", "q")),
+                new Fixture("default profile", Map.of(
+                        "application.yml", "spring.profiles.default: local\nx: base\n",
+                        "application-local.yml", "x: local\n",
+                        "application-default.yml", "x: default\n"),
+                        List.of("x")),
+                new Fixture("user8", Map.of(
+                        "application.yml", """
+                                spring:
+                                  modulith:
+                                    runtime:
+                                      flyway-enabled: true
+                                    events:
+                                      republish-outstanding-events-on-restart: false
+                                server:
+                                  port: 8080
+                                """,
+                        "application-prod.yml", """
+                                spring:
+                                  modulith:
+                                    events:
+                                      republish-outstanding-events-on-restart: true
+                                      staleness:
+                                        published: PT1H
+                                server:
+                                  port: 9090
+                                """),
+                        List.of("spring.modulith.events.republish-outstanding-events-on-restart",
+                                "spring.modulith.events.staleness.published", "spring.modulith.runtime.flyway-enabled",
+                                "server.port")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void theReaderAgreesWithSpringBoot(Fixture fixture) throws IOException {
+        for (Map.Entry<String, String> file : fixture.files().entrySet()) {
+            Files.writeString(classes.resolve(file.getKey()), file.getValue());
+        }
+        for (List<String> deployment : DEPLOYMENTS) {
+            StandardEnvironment spring = springBoot(deployment);
+            ApplicationProperties ours = ApplicationProperties.read(classes, deployment);
+            String where = fixture + " with SPRING_PROFILES_ACTIVE=" + String.join(",", deployment);
+            List<String> springProfiles = Arrays.asList(spring.getActiveProfiles().length > 0 ? spring.getActiveProfiles()
+                    : spring.getDefaultProfiles());
+            assertEquals(springProfiles, ours.profiles(), where);
+            for (String key : fixture.keys()) {
+                assertEquals(spring.getProperty(key), ours.getProperty(key), where + ": " + key);
+            }
+        }
+    }
+
+    /** The environment Spring Boot makes from the classes folder, with the deployment's profiles as its environment. */
+    private StandardEnvironment springBoot(List<String> profiles) throws MalformedURLException {
+        StandardEnvironment environment = new StandardEnvironment();
+        Map<String, Object> variables = profiles.isEmpty() ? Map.of()
+                : Map.of("SPRING_PROFILES_ACTIVE", String.join(",", profiles));
+        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
+        ConfigDataEnvironmentPostProcessor.applyTo(environment, new DefaultResourceLoader(new FixtureLoader(classes)),
+                new DefaultBootstrapContext());
+        return environment;
+    }
+
+    /** The classes folder as the class path's only settings files: nothing of the test's own class path shadows them. */
+    private static final class FixtureLoader extends URLClassLoader {
+
+        FixtureLoader(Path classes) throws MalformedURLException {
+            super(new URL[] {classes.toUri().toURL()}, SpringBootAgreementTest.class.getClassLoader());
+        }
+
+        @Override
+        public URL getResource(String name) {
+            return name.startsWith("application") || name.startsWith("config/") ? findResource(name) : super.getResource(name);
+        }
+    }
+}
