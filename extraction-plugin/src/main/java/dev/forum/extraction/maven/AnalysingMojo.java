@@ -111,9 +111,13 @@ abstract class AnalysingMojo extends AbstractMojo {
      * ({@code mvn compile extract:report}) reaches the application's project instead of failing on the first library.
      *
      * @return true when the goal is to do nothing here (the line is logged)
+     * @throws dev.forum.extraction.model.ExtractionException when it would skip here and no application project of the
+     *                             build runs it: the build would pass having done nothing ({@link ReactorPart#line})
      */
     protected boolean skippedHere() {
-        Optional<String> skipped = ReactorPart.skipped(mojoExecution.getGoal(), project, session, mainClass);
+        var plugin = mojoExecution.getMojoDescriptor().getPluginDescriptor();
+        Optional<String> skipped = ReactorPart.skipped(mojoExecution.getGoal(), new ReactorPart.PluginId(
+                plugin.getGroupId(), plugin.getArtifactId(), plugin.getGoalPrefix()), project, session, mainClass);
         skipped.ifPresent(getLog()::info);
         return skipped.isPresent();
     }

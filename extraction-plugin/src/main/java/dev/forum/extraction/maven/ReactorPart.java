@@ -1,5 +1,6 @@
 package dev.forum.extraction.maven;
 
+import dev.forum.extraction.model.ExtractionException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,17 +28,95 @@ final class ReactorPart {
     }
 
     /**
+     * The goal's answer in a project that is not the application: the {@code [INFO]} line saying that and why it skips
+     * {@code project} and which project of the build runs it instead, or, when no application project of the build
+     * runs it (the goal is bound in this project's POM, and no execution of it in the application's, nor on the command
+     * line), the one-line refusal: the build would otherwise pass having done nothing.
+     *
      * @param goal      the goal's name, for the line (e.g. {@code report})
+     * @param plugin    this plugin's group id, artifact id and goal prefix, to find its executions in other projects
      * @param project   the project the goal runs in
-     * @param session   the build, for the projects that depend on {@code project}
+     * @param session   the build, for the projects that depend on {@code project}; null: a single project
      * @param mainClass the goal's {@code mainClass}, or null
-     * @return the {@code [INFO]} line saying that and why {@code goal} skips {@code project}, or empty when the goal runs
+     * @return the skip line, or empty when the goal runs here
+     * @throws ExtractionException when the goal skips here and no application project of the build runs it
      */
-    static Optional<String> skipped(String goal, MavenProject project, MavenSession session, String mainClass) {
-        ProjectDependencyGraph graph = session == null ? null : session.getProjectDependencyGraph();
+    static Optional<String> skipped(String goal, PluginId plugin, MavenProject project, MavenSession session,
+            String mainClass) {
+        return skipped(goal, plugin, project, session == null ? null : session.getProjectDependencyGraph(),
+                session == null ? List.of() : TopologyInUse.tasks(session), mainClass);
+    }
+
+    /**
+     * As {@link #skipped(String, PluginId, MavenProject, MavenSession, String)}, on the build's parts.
+     *
+     * @param graph    the build's projects and their dependencies; null: a single project
+     * @param cliGoals the goals and phases the build runs ({@link TopologyInUse#tasks})
+     */
+    static Optional<String> skipped(String goal, PluginId plugin, MavenProject project, ProjectDependencyGraph graph,
+            List<String> cliGoals, String mainClass) {
         List<MavenProject> dependents = graph == null ? List.of() : graph.getDownstreamProjects(project, false);
-        return reason(project, dependents, mainClass).map(why -> "[extract] " + goal + ": skipped in " + project.getArtifactId()
-                + ", " + why + "; the goal runs in the application's project");
+        Optional<String> why = reason(project, dependents, mainClass);
+        if (why.isEmpty()) {
+            return Optional.empty();
+        }
+        List<MavenProject> applications = graph == null ? List.of() : applications(project, graph, plugin, goal);
+        return Optional.of(line(goal, project, why.get(), applications.stream()
+                .filter(app -> PluginExecutions.runs(plugin.groupId(), plugin.artifactId(), plugin.prefix(), goal,
+                        List.of(app.getBuildPlugins()), cliGoals)).toList(), applications));
+    }
+
+    /** This plugin as a POM names it ({@code groupId}, {@code artifactId}) and the command line ({@code prefix}). */
+    record PluginId(String groupId, String artifactId, String prefix) {
+    }
+
+    /**
+     * The skip line, or the refusal when none of the applications runs the goal.
+     *
+     * @param why          {@link #reason}
+     * @param running      the applications of the build that run {@code goal} (an execution or the command line)
+     * @param applications the projects of the build that are applications depending on {@code project} (for a pom
+     *                     project: every application of the build)
+     * @throws ExtractionException when {@code running} is empty: one line saying where to bind the plugin
+     */
+    static String line(String goal, MavenProject project, String why, List<MavenProject> running,
+            List<MavenProject> applications) {
+        String here = project.getArtifactId();
+        if (!running.isEmpty()) {
+            return "[extract] " + goal + ": skipped in " + here + ", " + why + "; the goal runs in " + names(running);
+        }
+        if (applications.isEmpty()) {
+            throw new ExtractionException("The extraction plugin's " + goal + " goal ran in " + here + ", " + why
+                    + ", and no project of this build is an application to run it in (a jar or war project no other"
+                    + " project depends on, or one with a main class): run the build from the application's folder or"
+                    + " one that holds it, or bind the plugin in the application's pom");
+        }
+        String apps = names(applications);
+        throw new ExtractionException("The extraction plugin's " + goal + " goal is bound in " + here + ", " + why
+                + ", so it does nothing there, and the application's project " + apps + " has no execution of it: the"
+                + " build would pass having done nothing; bind the plugin (<goal>" + goal + "</goal> in its <executions>)"
+                + " in " + applications.get(0).getArtifactId() + "'s pom, or in the parent's <plugins> (not only its"
+                + " <pluginManagement>), rather than in the pom of " + here);
+    }
+
+    private static String names(List<MavenProject> projects) {
+        return String.join(", ", projects.stream().map(MavenProject::getArtifactId).toList());
+    }
+
+    /**
+     * The application projects a goal skipped in {@code project} is meant to run in: of the projects that depend on
+     * it, directly or not (for a {@code pom} project, of all the build's projects), those {@link #reason} takes as
+     * an application (with the {@code mainClass} their POM gives {@code goal}), in the build's order.
+     */
+    static List<MavenProject> applications(MavenProject project, ProjectDependencyGraph graph, PluginId plugin,
+            String goal) {
+        List<MavenProject> candidates = "pom".equals(project.getPackaging()) ? graph.getSortedProjects()
+                : graph.getDownstreamProjects(project, true);
+        return candidates.stream().filter(candidate -> candidate != project)
+                .filter(candidate -> reason(candidate, graph.getDownstreamProjects(candidate, false),
+                        PluginExecutions.configured(plugin.groupId(), plugin.artifactId(), goal, "mainClass",
+                                candidate.getBuildPlugins()).orElse(null)).isEmpty())
+                .toList();
     }
 
     /**

@@ -1,14 +1,24 @@
 package dev.forum.extraction.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.forum.extraction.model.ExtractionException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.apache.maven.execution.ProjectDependencyGraph;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
 import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.junit.jupiter.api.Test;
@@ -19,19 +29,94 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * A goal run from a multi-project build's root ({@code mvn compile extract:report}) skips the parent pom and the
- * application's libraries, one line each, and still runs (and refuses) in the application's project and in a project
- * of its own.
+ * application's libraries, one line each naming the application that runs it, and still runs (and refuses) in the
+ * application's project and in a project of its own; a goal bound only in a library, which would do nothing, is
+ * refused in one line saying where to bind it.
  */
 class ReactorPartTest {
 
     @TempDir
     Path dir;
 
+    private static final ReactorPart.PluginId PLUGIN = new ReactorPart.PluginId("dev.forum", "extraction-maven-plugin",
+            "extract");
+
     @Test
-    void aPomProjectIsSkippedWithOneLine() {
+    void aPomProjectIsSkippedWithOneLineNamingTheApplicationThatRunsTheGoal() {
         MavenProject parent = project("lending-parent", "pom");
+        MavenProject api = project("books-api", "jar");
+        MavenProject app = project("lending-app", "jar");
+        Graph graph = new Graph(List.of(parent, api, app)).dependsOn(app, api);
         assertEquals(Optional.of("[extract] report: skipped in lending-parent, a pom project (no classes); the goal runs in"
-                + " the application's project"), ReactorPart.skipped("report", parent, null, null));
+                + " lending-app"), ReactorPart.skipped("report", PLUGIN, parent, graph, List.of("compile", "extract:report"),
+                        null), "the goal on the command line runs in every project");
+    }
+
+    @Test
+    void aLibrarySkipsNamingTheApplicationThatBindsTheGoal() {
+        MavenProject orders = project("shop-orders", "jar");
+        MavenProject billing = project("shop-billing", "jar");
+        MavenProject app = project("shop-app", "jar");
+        bind(orders, "modules", "service");
+        bind(app, "modules", "service");
+        Graph graph = new Graph(List.of(orders, billing, app)).dependsOn(billing, orders).dependsOn(app, orders, billing);
+        assertEquals(Optional.of("[extract] service: skipped in shop-orders, a library of shop-billing, shop-app in this"
+                + " build (no @SpringBootApplication class with a main method in it, and no mainClass set); the goal runs"
+                + " in shop-app"), ReactorPart.skipped("service", PLUGIN, orders, graph, List.of("package"), null),
+                "shop-billing, a library itself, is not where it runs");
+    }
+
+    @Test
+    void aGoalBoundOnlyInALibraryIsRefusedNamingWhereToBindIt() {
+        MavenProject orders = project("shop-orders", "jar");
+        MavenProject billing = project("shop-billing", "jar");
+        MavenProject app = project("shop-app", "jar");
+        bind(orders, "modules", "service");
+        bind(app, "modules"); // the application runs another goal of the plugin, not this one
+        Graph graph = new Graph(List.of(orders, billing, app)).dependsOn(billing, orders).dependsOn(app, orders, billing);
+        ExtractionException refused = assertThrows(ExtractionException.class,
+                () -> ReactorPart.skipped("service", PLUGIN, orders, graph, List.of("package"), null));
+        assertEquals(List.of("The extraction plugin's service goal is bound in shop-orders, a library of shop-billing,"
+                + " shop-app in this build (no @SpringBootApplication class with a main method in it, and no mainClass"
+                + " set), so it does nothing there, and the application's project shop-app has no execution of it: the"
+                + " build would pass having done nothing; bind the plugin (<goal>service</goal> in its <executions>) in"
+                + " shop-app's pom, or in the parent's <plugins> (not only its <pluginManagement>), rather than in"
+                + " the pom of shop-orders"), refused.lines());
+
+        assertEquals(Optional.of("[extract] service: skipped in shop-orders, a library of shop-billing, shop-app in this"
+                + " build (no @SpringBootApplication class with a main method in it, and no mainClass set); the goal runs"
+                + " in shop-app"), ReactorPart.skipped("service", PLUGIN, orders, graph, List.of("package", "extract:service"),
+                        null), "named on the command line, it runs in shop-app too");
+        assertEquals(Optional.of("[extract] modules: skipped in shop-orders, a library of shop-billing, shop-app in this"
+                + " build (no @SpringBootApplication class with a main method in it, and no mainClass set); the goal runs"
+                + " in shop-app"), ReactorPart.skipped("modules", PLUGIN, orders, graph, List.of("package"), null));
+    }
+
+    @Test
+    void aPomProjectBindingTheGoalInABuildWithoutApplicationIsRefused() {
+        MavenProject parent = project("lending-parent", "pom");
+        bind(parent, "modules");
+        ExtractionException refused = assertThrows(ExtractionException.class, () -> ReactorPart.skipped("modules",
+                PLUGIN, parent, new Graph(List.of(parent)), List.of("package"), null));
+        assertTrue(refused.lines().get(0).startsWith("The extraction plugin's modules goal ran in lending-parent, a pom"
+                + " project (no classes), and no project of this build is an application to run it in"), refused.lines().get(0));
+    }
+
+    @Test
+    void theApplicationsOfALibraryAreItsDependentsThatNoOtherProjectNeeds() {
+        MavenProject parent = project("lending-parent", "pom");
+        MavenProject api = project("books-api", "jar");
+        MavenProject app = project("lending-app", "jar");
+        MavenProject tool = project("lending-tool", "jar");
+        MavenProject other = project("other-app", "jar");
+        Graph graph = new Graph(List.of(parent, api, app, tool, other)).dependsOn(app, api).dependsOn(tool, app);
+        assertEquals(List.of(tool), ReactorPart.applications(api, graph, PLUGIN, "modules"),
+                "lending-app is a library of lending-tool");
+        assertEquals(List.of(tool, other), ReactorPart.applications(parent, graph, PLUGIN, "modules"),
+                "a pom project: every one");
+        bind(app, "modules").setConfiguration(mainClass("org.acme.LendingApplication"));
+        assertEquals(List.of(app, tool), ReactorPart.applications(api, graph, PLUGIN, "modules"),
+                "the plugin's mainClass in its POM makes lending-app an application");
     }
 
     @Test
@@ -70,6 +155,69 @@ class ReactorPartTest {
         Files.write(dir.resolve("lending-app/target/classes/org/acme/LendingApplication.class"),
                 classFile("org/acme/LendingApplication", true));
         assertEquals(Optional.empty(), ReactorPart.reason(app, tests, null), "a @SpringBootApplication class with main");
+    }
+
+    /** Binds {@code goals} of the plugin in {@code project}'s POM, one execution; returns the plugin to configure. */
+    private static Plugin bind(MavenProject project, String... goals) {
+        Plugin plugin = new Plugin();
+        plugin.setGroupId("dev.forum");
+        plugin.setArtifactId("extraction-maven-plugin");
+        PluginExecution execution = new PluginExecution();
+        execution.setId("default");
+        execution.setGoals(List.of(goals));
+        plugin.addExecution(execution);
+        project.getBuild().addPlugin(plugin);
+        return plugin;
+    }
+
+    private static Xpp3Dom mainClass(String name) {
+        Xpp3Dom configuration = new Xpp3Dom("configuration");
+        Xpp3Dom main = new Xpp3Dom("mainClass");
+        main.setValue(name);
+        configuration.addChild(main);
+        return configuration;
+    }
+
+    /** A build's projects in their order, and which depends on which. */
+    private static final class Graph implements ProjectDependencyGraph {
+        private final List<MavenProject> projects;
+        private final Map<MavenProject, List<MavenProject>> dependencies = new HashMap<>();
+
+        Graph(List<MavenProject> projects) {
+            this.projects = projects;
+        }
+
+        Graph dependsOn(MavenProject dependent, MavenProject... dependencies) {
+            this.dependencies.put(dependent, List.of(dependencies));
+            return this;
+        }
+
+        @Override
+        public List<MavenProject> getAllProjects() {
+            return projects;
+        }
+
+        @Override
+        public List<MavenProject> getSortedProjects() {
+            return projects;
+        }
+
+        @Override
+        public List<MavenProject> getDownstreamProjects(MavenProject project, boolean transitive) {
+            return projects.stream().filter(p -> dependencies.getOrDefault(p, List.of()).contains(project)
+                    || transitive && getUpstreamProjects(p, true).contains(project)).toList();
+        }
+
+        @Override
+        public List<MavenProject> getUpstreamProjects(MavenProject project, boolean transitive) {
+            List<MavenProject> direct = dependencies.getOrDefault(project, List.of());
+            if (!transitive) {
+                return direct;
+            }
+            Set<MavenProject> all = new LinkedHashSet<>(direct);
+            direct.forEach(d -> all.addAll(getUpstreamProjects(d, true)));
+            return List.copyOf(all);
+        }
     }
 
     private MavenProject project(String artifactId, String packaging) {
