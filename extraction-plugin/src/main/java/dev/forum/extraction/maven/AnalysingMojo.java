@@ -55,6 +55,9 @@ abstract class AnalysingMojo extends AbstractMojo {
     @Component
     protected RepositorySystem repositories;
 
+    /** The package of the application's main class, once {@link #analyse} found it (else null): for {@link OffClassPath}. */
+    private String basePackage;
+
     /** A goal's work: reads, analyses, writes. */
     @FunctionalInterface
     protected interface Work {
@@ -63,8 +66,9 @@ abstract class AnalysingMojo extends AbstractMojo {
 
     /**
      * Runs a goal's work and turns what stops it into what Maven shows: a refusal ({@link ExtractionException}) into
-     * one {@code [ERROR]} line each and a failed build ({@link Refusals}); an interruption or an I/O or unexpected
-     * failure into an error saying "Cannot {@code task}".
+     * one {@code [ERROR]} line each and a failed build ({@link Refusals}), an unknown module's with where its code is
+     * when a project of the build the application does not depend on holds it ({@link OffClassPath}); an interruption
+     * or an I/O or unexpected failure into an error saying "Cannot {@code task}".
      *
      * @param task what the goal does, for the error's message (e.g. "build the service")
      * @throws MojoFailureException   the refusal
@@ -75,7 +79,9 @@ abstract class AnalysingMojo extends AbstractMojo {
             PluginProperties.check(session.getUserProperties(), mojoExecution.getMojoDescriptor().getPluginDescriptor());
             work.run();
         } catch (ExtractionException e) {
-            throw Refusals.report(getLog(), e);
+            // An unknown module's code may be in a project of the build the application does not depend on: say so.
+            throw Refusals.report(getLog(), OffClassPath.withHints(e, basePackage, project,
+                    session == null ? java.util.List.of() : session.getProjects()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("Interrupted: cannot " + task, e);
@@ -100,8 +106,11 @@ abstract class AnalysingMojo extends AbstractMojo {
      * @throws InterruptedException when the build is interrupted while the analysis JVM runs
      */
     protected ApplicationAnalysis analyse(boolean requireJars, Progress progress) throws IOException, InterruptedException {
-        return ApplicationAnalysis.of(new ApplicationAnalysis.Settings(project, session, toolchains, repositories, mainClass,
-                routeAnnotation, requireJars, progress, mojoExecution.getGoal(), buildsFromModules()));
+        ApplicationAnalysis analysis = ApplicationAnalysis.of(new ApplicationAnalysis.Settings(project, session, toolchains,
+                repositories, mainClass, routeAnnotation, requireJars, progress, mojoExecution.getGoal(), buildsFromModules()));
+        String main = analysis.mainClass();
+        basePackage = main.contains(".") ? main.substring(0, main.lastIndexOf('.')) : "";
+        return analysis;
     }
 
     /**
