@@ -31,7 +31,8 @@ final class ReactorPart {
      * The goal's answer in a project that is not the application: the {@code [INFO]} line saying that and why it skips
      * {@code project} and which project of the build runs it instead, or, when no application project of the build
      * runs it (the goal is bound in this project's POM, and no execution of it in the application's, nor on the command
-     * line), the one-line refusal: the build would otherwise pass having done nothing.
+     * line), the one-line refusal: the build would otherwise pass having done nothing. A {@code pom} project in a build
+     * with no application (its parent POM built alone) skips with a line saying so.
      *
      * @param goal      the goal's name, for the line (e.g. {@code report})
      * @param plugin    this plugin's group id, artifact id and goal prefix, to find its executions in other projects
@@ -39,7 +40,8 @@ final class ReactorPart {
      * @param session   the build, for the projects that depend on {@code project}; null: a single project
      * @param mainClass the goal's {@code mainClass}, or null
      * @return the skip line, or empty when the goal runs here
-     * @throws ExtractionException when the goal skips here and no application project of the build runs it
+     * @throws ExtractionException when the goal skips here and no application project of the build runs it, though
+     *                              the build has one
      */
     static Optional<String> skipped(String goal, PluginId plugin, MavenProject project, MavenSession session,
             String mainClass) {
@@ -77,7 +79,8 @@ final class ReactorPart {
      * @param running      the applications of the build that run {@code goal} (an execution or the command line)
      * @param applications the projects of the build that are applications depending on {@code project} (for a pom
      *                     project: every application of the build)
-     * @throws ExtractionException when {@code running} is empty: one line saying where to bind the plugin
+     * @throws ExtractionException when {@code running} is empty while {@code applications} is not: one line saying
+     *                              where to bind the plugin
      */
     static String line(String goal, MavenProject project, String why, List<MavenProject> running,
             List<MavenProject> applications) {
@@ -86,10 +89,10 @@ final class ReactorPart {
             return "[extract] " + goal + ": skipped in " + here + ", " + why + "; the goal runs in " + names(running);
         }
         if (applications.isEmpty()) {
-            throw new ExtractionException("The extraction plugin's " + goal + " goal ran in " + here + ", " + why
-                    + ", and no project of this build is an application to run it in (a jar or war project no other"
-                    + " project depends on, or one with a main class): run the build from the application's folder or"
-                    + " one that holds it, or bind the plugin in the application's pom");
+            // Only a pom project gets here (a library's most downstream dependent is an application): its parent
+            // POM built alone (mvn -N install, -pl the parent) inherits the binding meant for the application.
+            return "[extract] " + goal + ": skipped in " + here + ", " + why + "; no project of this build is an"
+                    + " application to run it in";
         }
         String apps = names(applications);
         throw new ExtractionException("The extraction plugin's " + goal + " goal is bound in " + here + ", " + why
