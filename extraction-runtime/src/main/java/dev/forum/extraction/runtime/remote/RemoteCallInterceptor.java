@@ -106,8 +106,9 @@ final class RemoteCallInterceptor implements ClientHttpRequestInterceptor {
     }
 
     /**
-     * Why a module could not be reached, in words a client of this process may read (the reason ends up in a 503's
-     * detail): never the exception's class or message, which name hosts, ports and the HTTP client's internals; the
+     * Why a module could not be reached, in words a client of this process may read (the reason is part of the 503's
+     * message, which the library only logs, but which an application's own handler may answer with, as the forum's
+     * does): never the exception's class or message, which name hosts, ports and the HTTP client's internals; the
      * exception stays the cause, for the log.
      *
      * @param failure what the HTTP client threw, its causes included

@@ -29,7 +29,7 @@ public class RemoteModuleTimeoutException extends RemoteModuleException {
      * @param cause  what the HTTP client threw, or null for a 504 answer
      */
     public RemoteModuleTimeoutException(String module, HttpMethod method, Throwable cause) {
-        super(module, message(module, method), cause, HttpStatus.GATEWAY_TIMEOUT);
+        super(module, message(module, method), message(module, method), cause, HttpStatus.GATEWAY_TIMEOUT);
         this.method = method;
     }
 

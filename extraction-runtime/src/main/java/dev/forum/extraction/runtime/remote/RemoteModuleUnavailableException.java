@@ -6,7 +6,9 @@ import org.springframework.http.HttpStatus;
 
 /**
  * The remote module refused the connection, answered 502 or 503, or its circuit breaker is open: answered 503 with
- * {@code Retry-After} (RFC 9110, section 10.2.3) in whole seconds, {@link #retryAfterSeconds()}.
+ * {@code Retry-After} (RFC 9110, section 10.2.3) in whole seconds, {@link #retryAfterSeconds()}. The message says why
+ * ({@code The inventory module is unavailable: it refused the connection}); the problem's detail only that it is
+ * unavailable.
  */
 public class RemoteModuleUnavailableException extends RemoteModuleException {
 
@@ -19,13 +21,15 @@ public class RemoteModuleUnavailableException extends RemoteModuleException {
 
     /**
      * @param module the module's name, as in the topology
-     * @param reason why, in words a client of this process may read ("it refused the connection")
+     * @param reason why, for the message ("it refused the connection"); the problem's detail is only
+     *     {@code The <module> module is unavailable}
      * @param retryAfter how long until a call may succeed: an open breaker's wait, the module's own
      *     {@code Retry-After}, or {@link #RETRY_SOON}; null, zero or negative is taken as {@link #RETRY_SOON}
      * @param cause what the HTTP client or the circuit breaker threw, or null
      */
     public RemoteModuleUnavailableException(String module, String reason, Duration retryAfter, Throwable cause) {
-        super(module, "The " + module + " module is unavailable: " + reason, cause, HttpStatus.SERVICE_UNAVAILABLE);
+        super(module, "The " + module + " module is unavailable: " + reason, "The " + module + " module is unavailable", cause,
+                HttpStatus.SERVICE_UNAVAILABLE);
         this.retryAfter = retryAfter == null || retryAfter.isNegative() || retryAfter.isZero() ? RETRY_SOON : retryAfter;
     }
 

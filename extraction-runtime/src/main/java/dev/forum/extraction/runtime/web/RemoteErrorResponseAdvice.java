@@ -18,9 +18,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * {@code spring.mvc.problemdetails.enabled}. Without it Spring MVC's {@code DefaultHandlerExceptionResolver} set only
  * the status (Spring Boot's error body followed) and logged a WARN line per relayed answer; this logs a DEBUG line.
  * Likewise a remote module's failure ({@link RemoteModuleException}: 502, 503 with {@code Retry-After}, 504) is answered
- * with its status, headers and problem document, whose detail says what failed (for a timed-out POST or PATCH, that
- * its outcome is unknown), with one WARN line; Spring MVC alone answered it with the status and Spring Boot's error
- * body, which says nothing of it.
+ * with its status, headers and problem document, whose detail is fixed per status and names the module
+ * ({@link RemoteModuleException#detail()}; for a timed-out POST or PATCH, also that its outcome is unknown), never the
+ * route, the status the module answered or what the HTTP client reported: those are in the one WARN line it logs
+ * (the message and the cause). Spring MVC alone answered it with the status and Spring Boot's error body.
  *
  * <p>At the lowest precedence: Spring MVC asks the controller's own {@code @ExceptionHandler}s first, then each
  * {@code @ControllerAdvice} in order, and an application's advice (the lowest precedence too unless it says
@@ -45,7 +46,8 @@ public class RemoteErrorResponseAdvice {
 
     /**
      * @param failure a remote module's failure, as the client threw it
-     * @return its status, headers ({@code Retry-After} of a 503) and problem document (its message as the detail)
+     * @return its status, headers ({@code Retry-After} of a 503) and problem document (its fixed
+     *     {@link RemoteModuleException#detail()}; the message and the cause go to the WARN line only)
      */
     @ExceptionHandler(RemoteModuleException.class)
     public ResponseEntity<ProblemDetail> remoteFailure(RemoteModuleException failure) {

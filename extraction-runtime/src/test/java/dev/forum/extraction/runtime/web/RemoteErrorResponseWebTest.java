@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.forum.extraction.runtime.remote.RemoteErrorResponseException;
+import dev.forum.extraction.runtime.remote.RemoteModuleException;
 import dev.forum.extraction.runtime.remote.RemoteModuleTimeoutException;
 import dev.forum.extraction.runtime.remote.RemoteModuleUnavailableException;
 import java.time.Duration;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.client.ResourceAccessException;
 
 /**
  * A Spring MVC application with Spring Boot's defaults ({@code spring.mvc.problemdetails.enabled} off) answers a
@@ -67,7 +69,11 @@ class RemoteErrorResponseWebTest {
         }
     }
 
-    /** A caller whose remote write got no answer in time, and one whose remote module could not be reached. */
+    /**
+     * A caller whose remote write got no answer in time, one whose remote module could not be reached, and ones whose
+     * failure's message names the module's route, its status and the HTTP client's exception, as the library's own
+     * messages do.
+     */
     @RestController
     static class FailingCallerController {
 
@@ -78,8 +84,15 @@ class RemoteErrorResponseWebTest {
 
         @GetMapping("/orders/{id}")
         String read(@PathVariable("id") int id) {
-            throw id == 1 ? new RemoteModuleTimeoutException("inventory", HttpMethod.GET, null)
-                    : new RemoteModuleUnavailableException("inventory", "it refused the connection", Duration.ofSeconds(3), null);
+            throw switch (id) {
+                case 1 -> new RemoteModuleTimeoutException("inventory", HttpMethod.GET, null);
+                case 2 -> new RemoteModuleUnavailableException("inventory", "it refused the connection", Duration.ofSeconds(3), null);
+                case 3 -> new RemoteModuleException("inventory", "The inventory module answered POST /api/inventory/reserve"
+                        + " with 500", null);
+                default -> new RemoteModuleUnavailableException("inventory", "its answer broke off"
+                        + " (java.net.SocketException: Connection reset)", null,
+                        new ResourceAccessException("I/O error on GET request for \"http://10.0.3.7:8080/api/inventory/1\""));
+            };
         }
     }
 
@@ -153,8 +166,33 @@ class RemoteErrorResponseWebTest {
                     .andExpect(jsonPath("$.detail").value("The inventory module did not answer in time"));
             caller.perform(get("/orders/2")).andExpect(status().isServiceUnavailable())
                     .andExpect(header().string(HttpHeaders.RETRY_AFTER, "3"))
-                    .andExpect(jsonPath("$.detail").value("The inventory module is unavailable: it refused the connection"));
+                    .andExpect(jsonPath("$.detail").value("The inventory module is unavailable"));
         });
+    }
+
+    /**
+     * The failure's message names the remote module's route, the status it answered and what the HTTP client threw:
+     * the WARN line carries it, the answer only the fixed detail of its status.
+     */
+    @Test
+    void aRemoteFailuresInternalsGoToTheLogNotToTheCaller(CapturedOutput output) {
+        runner.withUserConfiguration(FailingCallerController.class).run(context -> {
+            MockMvc caller = MockMvcBuilders.webAppContextSetup(context).build();
+            String badGateway = caller.perform(get("/orders/3")).andExpect(status().isBadGateway())
+                    .andExpect(content().contentType("application/problem+json"))
+                    .andExpect(jsonPath("$.detail").value("The inventory module failed"))
+                    .andReturn().getResponse().getContentAsString();
+            String unavailable = caller.perform(get("/orders/4")).andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string(HttpHeaders.RETRY_AFTER, "1"))
+                    .andExpect(jsonPath("$.detail").value("The inventory module is unavailable"))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(badGateway + unavailable).doesNotContain("/api/inventory", "500", "java.", "10.0.3.7", "Connection reset");
+        });
+        assertThat(output.getAll())
+                .contains(" WARN ", "The inventory module answered POST /api/inventory/reserve with 500 (no cause)")
+                .contains("The inventory module is unavailable: its answer broke off (java.net.SocketException: Connection"
+                        + " reset) (org.springframework.web.client.ResourceAccessException: I/O error on GET request for"
+                        + " \"http://10.0.3.7:8080/api/inventory/1\")");
     }
 
     @Test
