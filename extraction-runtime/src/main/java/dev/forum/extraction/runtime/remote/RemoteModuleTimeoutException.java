@@ -33,6 +33,17 @@ public class RemoteModuleTimeoutException extends RemoteModuleException {
         this.method = method;
     }
 
+    /**
+     * A call whose HTTP method is not known: taken as not idempotent, so the message and the problem's detail say that
+     * the outcome is unknown. The same as {@code RemoteModuleTimeoutException(module, null, cause)}.
+     *
+     * @param module the module's name, as in the topology
+     * @param cause  what the HTTP client threw, or null for a 504 answer
+     */
+    public RemoteModuleTimeoutException(String module, Throwable cause) {
+        this(module, null, cause);
+    }
+
     private static String message(String module, HttpMethod method) {
         String late = "The " + module + " module did not answer in time";
         if (method != null && IDEMPOTENT.contains(method)) {

@@ -108,6 +108,22 @@ class RemoteCallTimeoutUnitTest {
         assertThat(thrown.getBody().getDetail()).isEqualTo("The users module did not answer in time");
     }
 
+    /** The constructor of earlier versions, without the method: a method not known, so the outcome is unknown. */
+    @Test
+    void aTimeoutWithoutAMethodIsTakenAsNotIdempotent() {
+        SocketTimeoutException slow = new SocketTimeoutException("Read timed out");
+
+        RemoteModuleTimeoutException thrown = new RemoteModuleTimeoutException("users", slow);
+
+        assertThat(thrown.method()).isNull();
+        assertThat(thrown.outcomeUnknown()).isTrue();
+        assertThat(thrown.unanswered()).isTrue();
+        assertThat(thrown).hasCause(slow).hasMessage("The users module did not answer in time; the outcome is unknown: the"
+                + " module may have carried out the request it was sent, and a retry may carry it out again");
+        assertThat(thrown.getStatusCode().value()).isEqualTo(504);
+        assertThat(thrown.getBody().getDetail()).isEqualTo(thrown.getMessage());
+    }
+
     /** A 504 answer to a POST: what stood in front of the module gave up waiting; the module may still have done it. */
     @Test
     void aGatewayTimeoutAnswerToAPostSaysItsOutcomeIsUnknown() {
