@@ -19,9 +19,13 @@ import java.util.function.Predicate;
  *   <li>Anything else (a 500, a domain answer such as a 404): no.</li>
  * </ul>
  *
- * With the application's two attempts, a read that keeps timing out fails after twice the read timeout plus the
- * retry's wait (1.65 s with 800 ms and 50 ms), well within the timeouts of its caller's own callers (a load
- * balancer's 15 s or more). A write is never retried, whatever failed: it may have been done.
+ * The worst case of a read that keeps timing out is its attempts times the read timeout plus the waits between them
+ * (and, per attempt, up to the connect timeout to get a connection). With the forum's settings (two attempts 50 ms
+ * apart, {@code extraction.topology.read-timeout=800ms}): 1.65 s. With two attempts 50 ms apart and the library's
+ * default read timeout of 5 s: 10.05 s. With no retry settings at all, Resilience4j's defaults apply (three attempts
+ * 500 ms apart, every failure retried, this predicate unused): 16 s, longer than many load balancers and clients wait
+ * (an application whose callers give up sooner sets a shorter read timeout or fewer attempts). A write is never retried,
+ * whatever failed: it may have been done; it fails after one read timeout.
  */
 public final class RetryableRemoteRead implements Predicate<Throwable> {
 

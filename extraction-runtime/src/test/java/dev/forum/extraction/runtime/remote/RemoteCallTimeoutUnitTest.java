@@ -5,15 +5,21 @@ import static dev.forum.extraction.runtime.remote.RemoteCallFixture.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.retry.Retry;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
 
 /**
  * A module that answers too late: in, a route of the loopback server that sleeps past the client's read timeout
@@ -69,6 +75,36 @@ class RemoteCallTimeoutUnitTest {
         assertThat(took).isGreaterThanOrEqualTo(READ_TIMEOUT.multipliedBy(2).minusMillis(50))
                 .isLessThan(READ_TIMEOUT.multipliedBy(2).plusMillis(50 + 700));
         assertThat(remote.circuitBreaker().getMetrics().getNumberOfFailedCalls()).isEqualTo(2);
+    }
+
+    /**
+     * An application that configures no retry gets Resilience4j's defaults (the library's {@code RetryRegistry.ofDefaults()}
+     * or Spring Boot's registry without settings): three attempts 500 ms apart, whatever failed. A read that keeps
+     * timing out then fails after three read timeouts and two waits: with the library's 5 s, 16 s (the worst case the
+     * READMEs and RetryableRemoteRead state).
+     */
+    @Test
+    void withResilience4jsDefaultsAReadThatKeepsTimingOutTakesThreeTimeoutsAndTwoWaits() throws Exception {
+        remote.server().route("/silent", (request, hit) -> {
+            Thread.sleep(3_000);
+            return answer(200, "too late");
+        });
+        try (CloseableHttpClient http = RemoteModuleClients.pooledHttpClient(Duration.ofMillis(250), READ_TIMEOUT)) {
+            RestClient client = RestClient.builder().baseUrl(remote.server().baseUrl())
+                    .requestFactory(new HttpComponentsClientHttpRequestFactory(http))
+                    .requestInterceptor(new RemoteCallInterceptor("users", CircuitBreaker.ofDefaults("users"),
+                            Retry.ofDefaults("users"), List.of()))
+                    .build();
+
+            long started = System.nanoTime();
+            Throwable thrown = catchThrowable(() -> client.get().uri("/silent").retrieve().body(String.class));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(thrown).isExactlyInstanceOf(RemoteModuleTimeoutException.class);
+            assertThat(remote.server().hits("/silent")).isEqualTo(3);
+            Duration worstCase = READ_TIMEOUT.multipliedBy(3).plus(Duration.ofMillis(500).multipliedBy(2));
+            assertThat(took).isGreaterThanOrEqualTo(worstCase.minusMillis(50)).isLessThan(worstCase.plusMillis(700));
+        }
     }
 
     @ParameterizedTest
