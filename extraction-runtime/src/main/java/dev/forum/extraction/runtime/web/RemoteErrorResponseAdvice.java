@@ -27,6 +27,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * {@code @ControllerAdvice} in order, and an application's advice (the lowest precedence too unless it says
  * otherwise) is registered before this auto-configured one, so the application's own handler of the exception, or of
  * a supertype such as Spring's {@code ResponseEntityExceptionHandler}, comes first.
+ *
+ * <p>A remote failure answered here no longer reaches the application's {@code /error} handling (its
+ * {@code ErrorController} and {@code ErrorAttributes}), as it did through Spring MVC's {@code sendError}. An
+ * application that wants it back declares an {@code @ExceptionHandler} of {@link RemoteModuleException} of its own that
+ * copies the exception's headers and calls {@code response.sendError(status)} (extraction-runtime/README.md, "An
+ * application's own handling of remote failures").
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)

@@ -12,6 +12,8 @@ import dev.forum.extraction.runtime.remote.RemoteErrorResponseException;
 import dev.forum.extraction.runtime.remote.RemoteModuleException;
 import dev.forum.extraction.runtime.remote.RemoteModuleTimeoutException;
 import dev.forum.extraction.runtime.remote.RemoteModuleUnavailableException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,13 +24,17 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,6 +42,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * A Spring MVC application with Spring Boot's defaults ({@code spring.mvc.problemdetails.enabled} off) answers a
@@ -103,6 +110,42 @@ class RemoteErrorResponseWebTest {
         @ExceptionHandler(RemoteErrorResponseException.class)
         ResponseEntity<String> teapot(RemoteErrorResponseException relayed) {
             return ResponseEntity.status(418).body("mine: " + relayed.module());
+        }
+    }
+
+    /** An application's advice with a handler of the remote failures, as the forum's ProblemDetailsAdvice has. */
+    @RestControllerAdvice
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    static class ApplicationsRemoteFailureHandler {
+
+        @ExceptionHandler(RemoteModuleException.class)
+        ResponseEntity<String> remote(RemoteModuleException failure) {
+            return ResponseEntity.status(failure.getStatusCode()).body("mine: " + failure.module());
+        }
+    }
+
+    /** An application's advice whose only handler takes every exception, as the forum's last one does. */
+    @RestControllerAdvice
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    static class ApplicationsCatchAll extends ResponseEntityExceptionHandler {
+
+        @ExceptionHandler(Exception.class)
+        ResponseEntity<Object> anything(Exception failure) {
+            return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body("mine: " + failure.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * An application that keeps its /error handling (ErrorController, ErrorAttributes) for remote failures: the
+     * handler of extraction-runtime/README.md, "An application's own handling of remote failures".
+     */
+    @ControllerAdvice
+    static class ApplicationsErrorPage {
+
+        @ExceptionHandler(RemoteModuleException.class)
+        void toErrorPage(RemoteModuleException failure, HttpServletResponse response) throws IOException {
+            failure.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+            response.sendError(failure.getStatusCode().value());
         }
     }
 
@@ -193,6 +236,40 @@ class RemoteErrorResponseWebTest {
                 .contains("The inventory module is unavailable: its answer broke off (java.net.SocketException: Connection"
                         + " reset) (org.springframework.web.client.ResourceAccessException: I/O error on GET request for"
                         + " \"http://10.0.3.7:8080/api/inventory/1\")");
+    }
+
+    /** The forum's ProblemDetailsAdvice has both kinds: a handler of RemoteModuleException and one of Exception. */
+    @Test
+    void anApplicationsAdviceWithAHandlerOfRemoteFailuresOrOfEveryExceptionComesFirst() {
+        runner.withUserConfiguration(FailingCallerController.class, ApplicationsRemoteFailureHandler.class).run(context -> {
+            MockMvc caller = MockMvcBuilders.webAppContextSetup(context).build();
+            caller.perform(get("/orders/2")).andExpect(status().isServiceUnavailable())
+                    .andExpect(content().string("mine: inventory"));
+            caller.perform(post("/orders")).andExpect(status().isGatewayTimeout())
+                    .andExpect(content().string("mine: inventory"));
+        });
+        runner.withUserConfiguration(FailingCallerController.class, ApplicationsCatchAll.class).run(context -> {
+            MockMvc caller = MockMvcBuilders.webAppContextSetup(context).build();
+            caller.perform(get("/orders/1")).andExpect(status().isInternalServerError())
+                    .andExpect(content().string("mine: RemoteModuleTimeoutException"));
+            caller.perform(get("/orders/3")).andExpect(status().isInternalServerError())
+                    .andExpect(content().string("mine: RemoteModuleException"));
+        });
+    }
+
+    /** The application's own handler sends the status to its /error handling, headers kept, as before the advice. */
+    @Test
+    void anApplicationKeepsItsErrorPageWithAHandlerThatSendsTheError() {
+        runner.withUserConfiguration(FailingCallerController.class, ApplicationsErrorPage.class).run(context -> {
+            MockMvc caller = MockMvcBuilders.webAppContextSetup(context).build();
+            MockHttpServletResponse answer = caller.perform(get("/orders/2")).andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string(HttpHeaders.RETRY_AFTER, "3"))
+                    .andReturn().getResponse();
+            // sendError: the servlet container forwards to /error (MockMvc does not), no problem document was written
+            assertThat(answer.isCommitted()).isTrue();
+            assertThat(answer.getContentAsString()).isEmpty();
+            assertThat(answer.getContentType()).isNull();
+        });
     }
 
     @Test
