@@ -108,7 +108,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             default -> ProblemType.BAD_GATEWAY;
         };
         log.warn(failure.getMessage());
-        ProblemDetail problem = type.problem(failure.getMessage());
+        // The message names the remote route, its status and the client's cause: for the log, not for the caller.
+        ProblemDetail problem = type.problem(failure.detail());
         problem.setProperty("module", failure.module());
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .headers(failure.getHeaders()).body(problem);
