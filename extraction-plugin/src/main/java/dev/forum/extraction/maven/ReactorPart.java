@@ -98,8 +98,7 @@ final class ReactorPart {
         throw new ExtractionException("The extraction plugin's " + goal + " goal is bound in " + here + ", " + why
                 + ", so it does nothing there, and the application's project " + apps + " has no execution of it: the"
                 + " build would pass having done nothing; bind the plugin (<goal>" + goal + "</goal> in its <executions>)"
-                + " in " + applications.get(0).getArtifactId() + "'s pom, or in the parent's <plugins> (not only its"
-                + " <pluginManagement>), rather than in the pom of " + here);
+                + " in " + applications.get(0).getArtifactId() + "'s pom rather than in the pom of " + here);
     }
 
     private static String names(List<MavenProject> projects) {

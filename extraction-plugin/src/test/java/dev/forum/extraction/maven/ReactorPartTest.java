@@ -80,8 +80,9 @@ class ReactorPartTest {
                 + " shop-app in this build (no @SpringBootApplication class with a main method in it, and no mainClass"
                 + " set), so it does nothing there, and the application's project shop-app has no execution of it: the"
                 + " build would pass having done nothing; bind the plugin (<goal>service</goal> in its <executions>) in"
-                + " shop-app's pom, or in the parent's <plugins> (not only its <pluginManagement>), rather than in"
-                + " the pom of shop-orders"), refused.lines());
+                + " shop-app's pom rather than in the pom of shop-orders"), refused.lines(),
+                "the application's pom only: bound in the parent's <plugins>, a project nothing depends on would be"
+                + " read as an application");
 
         assertEquals(Optional.of("[extract] service: skipped in shop-orders, a library of shop-billing, shop-app in this"
                 + " build (no @SpringBootApplication class with a main method in it, and no mainClass set); the goal runs"
