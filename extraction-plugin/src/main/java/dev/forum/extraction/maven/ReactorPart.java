@@ -2,10 +2,12 @@ package dev.forum.extraction.maven;
 
 import dev.forum.extraction.model.ExtractionException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.execution.ProjectDependencyGraph;
 import org.apache.maven.project.MavenProject;
@@ -17,11 +19,14 @@ import org.springframework.boot.loader.tools.MainClassFinder;
  * build on it: a {@code pom} project (it has no classes), or a library that another project of the build depends on
  * and that has no Spring Boot main class of its own (no {@code mainClass} set for this plugin or for
  * spring-boot-maven-plugin, and no class annotated {@code @SpringBootApplication} with a {@code main} method in its
- * classes). A project no other project depends on is always taken as the application, so a single-project build
- * still gets every refusal.
+ * classes; while it has no compiled class yet, as a project downstream of the one the goal runs in has none in a clean
+ * build: spring-boot-maven-plugin not among its build plugins). A project no other project depends on is always taken
+ * as the application, so a single-project build still gets every refusal.
  */
 final class ReactorPart {
 
+    private static final String BOOT_GROUP = "org.springframework.boot";
+    private static final String BOOT_ARTIFACT = "spring-boot-maven-plugin";
     private static final String SPRING_BOOT_APPLICATION = "org.springframework.boot.autoconfigure.SpringBootApplication";
 
     private ReactorPart() {
@@ -89,8 +94,10 @@ final class ReactorPart {
             return "[extract] " + goal + ": skipped in " + here + ", " + why + "; the goal runs in " + names(running);
         }
         if (applications.isEmpty()) {
-            // Only a pom project gets here (a library's most downstream dependent is an application): its parent
-            // POM built alone (mvn -N install, -pl the parent) inherits the binding meant for the application.
+            // A pom project built with no application (its parent POM alone: mvn -N install, -pl the parent) inherits
+            // the binding meant for the application; a library gets here only when every project depending on it is
+            // a library or a pom project by reason(), say an application neither compiled yet nor declaring
+            // spring-boot-maven-plugin, with a pom distribution project downstream.
             return "[extract] " + goal + ": skipped in " + here + ", " + why + "; no project of this build is an"
                     + " application to run it in";
         }
@@ -143,8 +150,10 @@ final class ReactorPart {
             return true;
         }
         Path classes = Path.of(project.getBuild().getOutputDirectory());
-        if (!Files.isDirectory(classes)) {
-            return false;
+        if (!compiled(classes)) {
+            // Not compiled yet (in a clean build, every project downstream of the one the goal runs in): its POM tells.
+            return project.getBuildPlugins().stream().anyMatch(plugin -> BOOT_GROUP.equals(plugin.getGroupId())
+                    && BOOT_ARTIFACT.equals(plugin.getArtifactId()));
         }
         try {
             return MainClassFinder.findSingleMainClass(classes.toFile(), SPRING_BOOT_APPLICATION) != null;
@@ -152,6 +161,18 @@ final class ReactorPart {
             return true; // several: the application's project, which the goal refuses in its own line
         } catch (IOException e) {
             return true; // unreadable: let the goal say so
+        }
+    }
+
+    /** Whether {@code classes} holds a class file (a folder missing, or holding only resources, is not compiled yet). */
+    private static boolean compiled(Path classes) {
+        if (!Files.isDirectory(classes)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(classes)) {
+            return files.anyMatch(file -> file.getFileName().toString().endsWith(".class"));
+        } catch (IOException | UncheckedIOException e) {
+            return true; // unreadable: the main-class scan says so
         }
     }
 }

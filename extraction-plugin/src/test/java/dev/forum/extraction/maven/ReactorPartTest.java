@@ -141,21 +141,46 @@ class ReactorPartTest {
         assertEquals(Optional.empty(), ReactorPart.reason(app, tests, "org.acme.LendingApplication"), "this plugin's mainClass");
 
         MavenProject booted = project("lending-app", "jar");
-        Plugin boot = new Plugin();
-        boot.setGroupId("org.springframework.boot");
-        boot.setArtifactId("spring-boot-maven-plugin");
-        Xpp3Dom configuration = new Xpp3Dom("configuration");
-        Xpp3Dom main = new Xpp3Dom("mainClass");
-        main.setValue("org.acme.LendingApplication");
-        configuration.addChild(main);
-        boot.setConfiguration(configuration);
-        booted.getBuild().addPlugin(boot);
+        bootPlugin(booted).setConfiguration(mainClass("org.acme.LendingApplication"));
         assertEquals(Optional.empty(), ReactorPart.reason(booted, tests, null), "spring-boot-maven-plugin's mainClass");
 
         Files.createDirectories(dir.resolve("lending-app/target/classes/org/acme"));
         Files.write(dir.resolve("lending-app/target/classes/org/acme/LendingApplication.class"),
                 classFile("org/acme/LendingApplication", true));
         assertEquals(Optional.empty(), ReactorPart.reason(app, tests, null), "a @SpringBootApplication class with main");
+    }
+
+    @Test
+    void anApplicationNotCompiledYetIsKnownByTheSpringBootPluginInItsPom() throws Exception {
+        // A clean build from the root: books-api's goal runs before lending-app is compiled, and lending-dist, a pom
+        // project packing the application, depends on it, so lending-app is not the build's last project.
+        MavenProject api = project("books-api", "jar");
+        MavenProject app = project("lending-app", "jar");
+        MavenProject dist = project("lending-dist", "pom");
+        Graph graph = new Graph(List.of(api, app, dist)).dependsOn(app, api).dependsOn(dist, app);
+        assertEquals(List.of(), ReactorPart.applications(api, graph, PLUGIN, "modules"), "nothing in its POM tells");
+
+        bootPlugin(app);
+        bind(app, "modules");
+        assertEquals(List.of(app), ReactorPart.applications(api, graph, PLUGIN, "modules"));
+        assertEquals(Optional.of("[extract] modules: skipped in books-api, a library of lending-app in this build (no"
+                + " @SpringBootApplication class with a main method in it, and no mainClass set); the goal runs in"
+                + " lending-app"), ReactorPart.skipped("modules", PLUGIN, api, graph, List.of("install"), null));
+
+        Files.createDirectories(dir.resolve("lending-app/target/classes/org/acme"));
+        Files.write(dir.resolve("lending-app/target/classes/org/acme/LoanDto.class"), classFile("org/acme/LoanDto", false));
+        assertEquals(List.of(), ReactorPart.applications(api, graph, PLUGIN, "modules"),
+                "compiled, its classes tell: no main class, so the plugin alone does not make it one");
+    }
+
+    /** Declares spring-boot-maven-plugin in {@code project}'s POM; returns the plugin to configure. */
+    private static Plugin bootPlugin(MavenProject project) {
+        Plugin boot = new Plugin();
+        boot.setGroupId("org.springframework.boot");
+        boot.setArtifactId("spring-boot-maven-plugin");
+        project.getBuild().addPlugin(boot);
+        project.getBuild().flushPluginMap(); // getPluginsAsMap() caches
+        return boot;
     }
 
     /** Binds {@code goals} of the plugin in {@code project}'s POM, one execution; returns the plugin to configure. */
@@ -168,6 +193,7 @@ class ReactorPartTest {
         execution.setGoals(List.of(goals));
         plugin.addExecution(execution);
         project.getBuild().addPlugin(plugin);
+        project.getBuild().flushPluginMap();
         return plugin;
     }
 
