@@ -63,7 +63,7 @@ public final class MigrationFolders {
      * {@link ClosestName}, else every module), the first level of a dotted module's folder that is no module itself
      * ({@code admin/} of {@code admin.reports}), and {@code db/migration/} itself; a nested module's folder
      * ({@code catalog/covers/}) whose parent ({@code catalog}) is a module too is run by the parent's scan as well, in
-     * a process that runs both (the monolith always does); and a folder named after a dotted module
+     * a process that runs both (the monolith, unless one of them is extracted); and a folder named after a dotted module
      * ({@code catalog.covers/}) is run by none.
      *
      * @param folders the folders that hold a file directly, each as its path below {@code db/migration/},
@@ -142,8 +142,8 @@ public final class MigrationFolders {
         List<String> undotted = parents.stream().filter(parent -> !parent.contains(".")).toList();
         return ServicePlan.MIGRATIONS + path + "/ holds the migrations of the nested module " + module + ", which Flyway's"
                 + " scan of " + String.join(" and ", scanned) + " with " + (parents.size() == 1 ? "its" : "their")
-                + " subfolders takes too: a process that runs " + String.join(" or ", parents) + " as well (the monolith"
-                + " always does) runs them in " + String.join(" and ", tables) + " history " + (parents.size() == 1 ? "table" : "tables")
+                + " subfolders takes too: a process that runs " + String.join(" or ", parents) + " as well (the monolith,"
+                + " unless one of them is extracted) runs them in " + String.join(" and ", tables) + " history " + (parents.size() == 1 ? "table" : "tables")
                 + " besides " + module + "'s own, so " + (parents.size() == 1 ? "twice" : "more than once")
                 + " (a version in " + (parents.size() == 1 ? "both folders" : "two of these folders") + " stops it at start)"
                 + (undotted.isEmpty() ? "" : "; Spring Modulith's own strategy runs them only as " + undotted.get(0)
