@@ -124,8 +124,8 @@ record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries
     }
 
     /**
-     * The folders of {@code db/migration/} ({@link ServicePlan#MIGRATIONS}) that hold a file directly, at any depth, in
-     * the application's own artifacts, where its modules' migrations are: every classes directory of {@link #packed},
+     * The folders of {@code db/migration/} ({@link ServicePlan#MIGRATIONS}) that hold a migration directly, at any
+     * depth ({@link #isMigration}: a {@code README.md} or {@code .gitkeep} is none), in the application's own artifacts, where its modules' migrations are: every classes directory of {@link #packed},
      * and each packed jar that holds an application class (a library's own migrations are not the application's).
      *
      * @return each folder's path below {@code db/migration/}, {@code /}-separated ({@code loans},
@@ -145,20 +145,26 @@ record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries
                 Path migrations = location.resolve(ServicePlan.MIGRATIONS);
                 if (Files.isDirectory(migrations)) {
                     try (Stream<Path> files = Files.walk(migrations)) {
-                        files.filter(Files::isRegularFile).forEach(file -> folders.add(
+                        files.filter(Files::isRegularFile).filter(file -> isMigration(file.getFileName().toString()))
+                                .forEach(file -> folders.add(
                                 migrations.relativize(file.getParent()).toString().replace('\\', '/')));
                     }
                 }
             } else if (artifact.classes().stream().anyMatch(model::isApplicationClass)) {
                 try (ZipFile jar = new ZipFile(location.toFile())) {
                     jar.stream().filter(entry -> !entry.isDirectory()).map(entry -> entry.getName())
-                            .filter(name -> name.startsWith(ServicePlan.MIGRATIONS))
+                            .filter(name -> name.startsWith(ServicePlan.MIGRATIONS) && isMigration(name))
                             .map(name -> name.substring(ServicePlan.MIGRATIONS.length()))
                             .forEach(rest -> folders.add(rest.contains("/") ? rest.substring(0, rest.lastIndexOf('/')) : ""));
                 }
             }
         }
         return folders;
+    }
+
+    /** Whether Flyway takes a file of this name as a migration: an SQL script, or a class (a Java migration). */
+    private static boolean isMigration(String name) {
+        return name.endsWith(".sql") || name.endsWith(".class");
     }
 
     /**

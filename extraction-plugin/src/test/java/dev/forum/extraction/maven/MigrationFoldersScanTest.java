@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The folders of db/migration/ holding a file directly, at any depth, in the application's own artifacts: its classes
- * directory and a jar of its classes, not a library's.
+ * The folders of db/migration/ holding a migration (an SQL script or a Java migration's class, not a README or a
+ * .gitkeep) directly, at any depth, in the application's own artifacts: its classes directory and a jar of its
+ * classes, not a library's.
  */
 class MigrationFoldersScanTest {
 
@@ -30,8 +31,14 @@ class MigrationFoldersScanTest {
         Files.writeString(classes.resolve("db/migration/alpha/V1__alpha.sql"), "select 1;");
         Files.writeString(classes.resolve("db/migration/alpha/covers/old/V1__covers.sql"), "select 1;");
         Files.writeString(classes.resolve("db/migration/V1__root.sql"), "select 1;");
+        Files.createDirectories(classes.resolve("db/migration/notes"));
+        Files.writeString(classes.resolve("db/migration/notes/README.md"), "# not a migration");
+        Files.writeString(classes.resolve("db/migration/loan/.gitkeep"), "");
+        Files.createDirectories(classes.resolve("db/migration/gamma"));
+        Files.writeString(classes.resolve("db/migration/gamma/V2__Backfill.class"), "a Java migration");
         Path application = jar(dir.resolve("beta.jar"), "db/migration/beta/V1__beta.sql", "db/migration/betta/V1__b.sql",
-                "db/migration/ops/", "db/migration/ops/reports/V1__r.sql", "db/migration/V2__loose.sql");
+                "db/migration/ops/", "db/migration/ops/reports/V1__r.sql", "db/migration/V2__loose.sql",
+                "db/migration/docs/README.md");
         Path library = jar(dir.resolve("library.jar"), "db/migration/vendor/V1__vendor.sql");
         List<ScannedArtifact> packed = List.of(
                 new ScannedArtifact("app (classes)", classes, Map.of()),
@@ -45,8 +52,10 @@ class MigrationFoldersScanTest {
         Files.writeString(classes.resolve("application.properties"), ApplicationAnalysis.PER_MODULE_MIGRATIONS + "=no\n");
         assertEquals(Set.of(), analysis.migrationFolders());
         Files.writeString(classes.resolve("application.properties"), ApplicationAnalysis.PER_MODULE_MIGRATIONS + "=On\n");
-        // Each folder holding a file directly, at any depth: not loan/ (empty), alpha/covers/ nor ops/ (only folders).
-        assertEquals(Set.of("", "alpha", "alpha/covers/old", "beta", "betta", "ops/reports"), analysis.migrationFolders());
+        // Each folder holding a migration directly, at any depth: not loan/ (a .gitkeep), notes/ nor docs/ (a README),
+        // alpha/covers/ nor ops/ (only folders); gamma/ holds a Java migration.
+        assertEquals(Set.of("", "alpha", "alpha/covers/old", "beta", "betta", "gamma", "ops/reports"),
+                analysis.migrationFolders());
     }
 
     private static Path jar(Path file, String... entries) throws IOException {
