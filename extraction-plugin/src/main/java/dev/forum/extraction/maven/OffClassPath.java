@@ -29,7 +29,8 @@ final class OffClassPath {
     }
 
     /**
-     * The refusal with the hint ({@link #hint}) appended to each line that names an unknown module it applies to.
+     * The refusal with the hint ({@link #hint}) appended to each line that names an unknown module it applies to (to
+     * each such row of a line that holds several, as a topology file's mistakes do).
      *
      * @param refusal     what the goal refuses
      * @param basePackage the package of the application's main class (e.g. {@code com.example.shop}), or null when
@@ -46,13 +47,19 @@ final class OffClassPath {
         List<String> lines = new ArrayList<>();
         boolean hinted = false;
         for (String line : refusal.lines()) {
-            Matcher unknown = UNKNOWN.matcher(line);
-            String hints = "";
-            while (unknown.find()) {
-                hints += hint(unknown.group(1), basePackage, application, build).map(hint -> "; " + hint).orElse("");
+            // A topology file's several mistakes come as one line of rows (a count, then a row per mistake): each row
+            // gets its own hints.
+            List<String> rows = new ArrayList<>();
+            for (String row : line.split("\n", -1)) {
+                Matcher unknown = UNKNOWN.matcher(row);
+                String hints = "";
+                while (unknown.find()) {
+                    hints += hint(unknown.group(1), basePackage, application, build).map(hint -> "; " + hint).orElse("");
+                }
+                hinted |= !hints.isEmpty();
+                rows.add(row + hints);
             }
-            hinted |= !hints.isEmpty();
-            lines.add(line + hints);
+            lines.add(String.join("\n", rows));
         }
         if (!hinted) {
             return refusal;

@@ -2,13 +2,20 @@ package dev.forum.extraction.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.forum.extraction.model.ExtractionException;
+import dev.forum.extraction.model.ModulithModel;
+import dev.forum.extraction.request.ExtractRequests;
+import dev.forum.extraction.request.ExtractRequests.Requested;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DefaultArtifact;
 import org.apache.maven.artifact.handler.DefaultArtifactHandler;
@@ -20,13 +27,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A module's Maven project left off the application's dependencies: every refusal naming the module as unknown says
- * which project of the build holds its package and that the application does not depend on it.
+ * A module's Maven project left off the application's dependencies: every refusal naming the module as unknown (each
+ * built by the code that words it: the topology file's checks, -Dextract and -Pextract) says which project of the build
+ * holds its package and that the application does not depend on it.
  */
 class OffClassPathTest {
 
     private static final String HINT = "shop-billing, a project of this build, holds com.example.shop.billing but is not"
             + " on shop-app's class path: add it as a dependency of shop-app";
+
+    /** shop-app's modules: billing is not one, its project being off the application's class path. */
+    private static final ModulithModel SHOP = new ModulithModel("com.example.shop.ShopApplication",
+            List.of("com.example.shop"), Stream.of("inventory", "orders")
+                    .map(name -> new ModulithModel.Module(name, "com.example.shop." + name, false, false,
+                            Set.of("com.example.shop." + name + ".Api"), Set.of(), Map.of(), List.of()))
+                    .toList(),
+            Map.of(), Set.of(), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "25");
 
     @TempDir
     Path dir;
@@ -62,29 +78,61 @@ class OffClassPathTest {
     }
 
     @Test
-    void everyRefusalOfAnUnknownModuleGetsTheHint() {
-        String file = "topology.yml:8: sales: unknown module 'billing'; the modules are inventory, orders";
-        assertEquals(List.of(file + "; " + HINT), hinted(new ExtractionException(file)).lines(), "the topology file");
-        String request = "Unknown module or service 'billing' in -Dextract=billing: valid are modules inventory, orders";
-        assertEquals(List.of(request + "; " + HINT), hinted(new ExtractionException(request)).lines(), "-Dextract=");
-        String profile = "Unknown module or service 'billing' in -Pextract=billing: valid are modules inventory, orders";
-        assertEquals(List.of(profile + "; " + HINT), hinted(new ExtractionException(profile)).lines(), "-Pextract=");
+    void everyRefusalOfAnUnknownModuleGetsTheHint() throws IOException {
+        // Each refusal as its producer words it, so that a change of wording there cannot silently drop the hint.
+        ExtractionException file = assertThrows(ExtractionException.class, () -> TopologyLocation.read(topology("""
+                services:
+                  - { name: monolith, monolith: true }
+                  - { name: sales, modules: [orders, billing] }
+                """), SHOP, "shop"));
+        assertEquals(List.of(file.getMessage() + "; " + HINT), hinted(file).lines(), "the topology file");
+        ExtractionException request = assertThrows(ExtractionException.class, () -> ExtractRequests.resolve(
+                List.of(new Requested("billing", "-Dextract=billing")), null, SHOP));
+        assertEquals(List.of(request.getMessage() + "; " + HINT), hinted(request).lines(), "-Dextract=");
+        ExtractionException profile = assertThrows(ExtractionException.class, () -> ExtractRequests
+                .refuseUnknownBeforeCompile(List.of(new Requested("billing", "-Pextract=billing")),
+                        Set.of("inventory", "orders"), List.of(), null));
+        assertEquals(List.of(profile.lines().get(0) + "; " + HINT), hinted(profile).lines(), "-Pextract=");
+    }
 
-        ExtractionException several = new ExtractionException(List.of(file, "topology.yml:3: monolith: unknown key 'cpus'"),
-                "2 mistakes in topology.yml");
-        ExtractionException both = hinted(several);
-        assertEquals(List.of(file + "; " + HINT, "topology.yml:3: monolith: unknown key 'cpus'"), both.lines());
-        assertEquals("2 mistakes in topology.yml", both.summary());
+    @Test
+    void ofATopologyFilesSeveralMistakesTheRowNamingTheModuleGetsTheHint() throws IOException {
+        ExtractionException several = assertThrows(ExtractionException.class, () -> TopologyLocation.read(topology("""
+                services:
+                  - { name: monolith, monolith: true }
+                  - { name: sales, modules: [orders, billing] }
+                  - { name: ops, modules: [orders] }
+                """), SHOP, "shop"));
+        // One line: a count, then a row per mistake in the file's order (billing's on line 3, orders twice on line 4).
+        List<String> rows = List.of(several.getMessage().split("\n"));
+        assertEquals(3, rows.size(), several.getMessage());
+        assertEquals(List.of(String.join("\n", rows.get(0), rows.get(1) + "; " + HINT, rows.get(2))),
+                hinted(several).lines(), "billing's row, not the last");
+
+        ExtractionException request = assertThrows(ExtractionException.class, () -> ExtractRequests
+                .refuseUnknownBeforeCompile(List.of(new Requested("billing", "-Pextract=billing,shiping"),
+                        new Requested("shiping", "-Pextract=billing,shiping")), Set.of("inventory", "orders"), List.of(),
+                        null));
+        ExtractionException both = hinted(request);
+        assertEquals(List.of(request.lines().get(0) + "; " + HINT, request.lines().get(1)), both.lines(),
+                "no project holds shiping");
+        assertEquals(request.summary(), both.summary());
     }
 
     @Test
     void otherRefusalsAndSingleProjectBuildsAreLeftAsTheyAre() {
-        ExtractionException typo = new ExtractionException("Unknown module or service 'shiping' in -Dextract=shiping");
+        ExtractionException typo = assertThrows(ExtractionException.class, () -> ExtractRequests.resolve(
+                List.of(new Requested("shiping", "-Dextract=shiping")), null, SHOP));
         assertSame(typo, hinted(typo), "no project holds it");
-        ExtractionException billingUnknown = new ExtractionException("sales: unknown module 'billing'");
+        ExtractionException billingUnknown = assertThrows(ExtractionException.class, () -> ExtractRequests.resolve(
+                List.of(new Requested("billing", "-Dextract=billing")), null, SHOP));
         assertSame(billingUnknown, OffClassPath.withHints(billingUnknown, null, app, build), "no main class known");
         assertSame(billingUnknown, OffClassPath.withHints(billingUnknown, "com.example.shop", app, List.of(app)),
                 "a single project");
+    }
+
+    private Path topology(String yaml) throws IOException {
+        return Files.writeString(dir.resolve("topology.yml"), yaml);
     }
 
     private ExtractionException hinted(ExtractionException refusal) {
