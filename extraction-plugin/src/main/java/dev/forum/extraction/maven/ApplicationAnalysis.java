@@ -125,8 +125,9 @@ record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries
 
     /**
      * The folders of {@code db/migration/} ({@link ServicePlan#MIGRATIONS}) that hold a migration directly, at any
-     * depth ({@link #isMigration}: a {@code README.md} or {@code .gitkeep} is none), in the application's own artifacts, where its modules' migrations are: every classes directory of {@link #packed},
-     * and each packed jar that holds an application class (a library's own migrations are not the application's).
+     * depth ({@link #isMigration}: a {@code README.md} or {@code .gitkeep} is none), in the application's own
+     * artifacts, where its modules' migrations are: every classes directory of {@link #packed}, and each packed jar
+     * that holds an application class (a library's own migrations are not the application's).
      *
      * @return each folder's path below {@code db/migration/}, {@code /}-separated ({@code loans},
      *         {@code catalog/covers}; {@code ""} for files directly in {@code db/migration/}), in name order; a folder

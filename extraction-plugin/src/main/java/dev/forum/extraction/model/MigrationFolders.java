@@ -63,8 +63,8 @@ public final class MigrationFolders {
      * {@link ClosestName}, else every module), the first level of a dotted module's folder that is no module itself
      * ({@code admin/} of {@code admin.reports}), and {@code db/migration/} itself; a nested module's folder
      * ({@code catalog/covers/}) whose parent ({@code catalog}) is a module too is run by the parent's scan as well, in
-     * a process that runs both (the monolith, unless one of them is extracted); and a folder named after a dotted module
-     * ({@code catalog.covers/}) is run by none.
+     * a process that runs both (the monolith, unless one of them is extracted); and a folder named after a dotted
+     * module ({@code catalog.covers/}) is run by none.
      *
      * @param folders the folders that hold a file directly, each as its path below {@code db/migration/},
      *                {@code /}-separated ({@code loans}, {@code catalog/covers}, {@code ""} for {@code db/migration/}
