@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * The warm-up of a web application with module metadata ({@link WarmUp}): {@link WarmUp#DEFAULT_ROUNDS} rounds unless
- * {@code extraction.warm-up.rounds} says otherwise (0: off).
+ * The warm-up of a web application with module metadata ({@link WarmUp}): {@code extraction.warm-up.rounds} rounds
+ * (0: off); unset, {@link WarmUp#defaultRounds} ({@link WarmUp#DEFAULT_ROUNDS} where some module is remote, else 0).
  */
 @AutoConfiguration
 @ConditionalOnWebApplication
@@ -24,7 +24,7 @@ public class RemoteModuleWebAutoConfiguration {
     @Bean
     WarmUp moduleWarmUp(ObjectProvider<Topology> topology, Environment environment) {
         Binder binder = Binder.get(environment);
-        return new WarmUp(topology::getIfAvailable, binder.bind("extraction.warm-up.rounds", Integer.class).orElse(WarmUp.DEFAULT_ROUNDS),
+        return new WarmUp(topology::getIfAvailable, binder.bind("extraction.warm-up.rounds", Integer.class).orElse(null),
                 binder.bind("extraction.warm-up.suffixes", Bindable.listOf(String.class)).orElse(List.of()),
                 binder.bind("extraction.warm-up.paths", Bindable.listOf(String.class)).orElse(List.of()));
     }

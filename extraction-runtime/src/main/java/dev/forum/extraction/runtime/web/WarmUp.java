@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.service.annotation.GetExchange;
 
 /**
- * With {@code extraction.warm-up.rounds} above 0 (default {@link #DEFAULT_ROUNDS}; 0 turns it off), sends a few requests
+ * With {@code extraction.warm-up.rounds} above 0 (0 turns it off; unset, {@link #defaultRounds}), sends a few requests
  * to this process's own routes before it reports ready: each local module's route prefix followed by each of
  * {@code extraction.warm-up.suffixes} (default: the prefix alone), and each of {@code extraction.warm-up.paths}. Its
  * purpose: the first real request (often a call from another module, within its read timeout) does not pay for
@@ -35,8 +35,10 @@ import org.springframework.web.service.annotation.GetExchange;
  * to the threads module taking longer than the read timeout. Readiness flips to accepting traffic only after the ready
  * event's listeners ran.
  *
- * <p>Every request it sends is a GET, a safe method (RFC 9110, section 9.2.1), so it is on by default in any
- * application: to {@code 127.0.0.1} on this process's own port, and to a remote module only through its contract's list
+ * <p>It is on by default only in a process that does not run every module (a service jar, or
+ * {@code extraction.topology.local-modules} naming fewer than all): a plain monolith has no call across a boundary for
+ * a cold start to time out, so it skips the warm-up unless the setting asks for it. Every request it sends is a GET, a
+ * safe method (RFC 9110, section 9.2.1): to {@code 127.0.0.1} on this process's own port, and to a remote module only through its contract's list
  * operation ({@link #warmUpRemote}). The local warm-up stops at its first failure (nothing listening there, a request
  * not answered within 2 s); its answers' statuses do not matter (a 404 or 401 warms the server's request handling
  * too).
@@ -45,7 +47,7 @@ public class WarmUp {
 
     private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
 
-    /** Rounds of {@code extraction.warm-up.rounds} when it is not set. */
+    /** Rounds of {@code extraction.warm-up.rounds} when it is not set, in a process where some module is remote. */
     public static final int DEFAULT_ROUNDS = 3;
 
     /** Calls per remote module: the first is the cold one; a failing module is not called again. */
@@ -53,26 +55,44 @@ public class WarmUp {
 
     private final java.util.function.Supplier<Topology> topologies;
     private Topology topology;
-    private final int rounds;
+    private final Integer rounds;
     private final List<String> suffixes;
     private final List<String> extraPaths;
 
     /**
      * @param topology   this process's topology, once resolved (none without module metadata: no warm-up)
-     * @param rounds     how often every path is asked (0: no warm-up)
+     * @param rounds     how often every path is asked (0: no warm-up); null when {@code extraction.warm-up.rounds} is
+     *                   not set: {@link #defaultRounds} of the topology
      * @param suffixes   what follows each local module's route prefix, e.g. {@code ?limit=1} and {@code /1}
      * @param extraPaths more paths of this process to ask, e.g. {@code /}
      */
-    public WarmUp(java.util.function.Supplier<Topology> topology, int rounds, List<String> suffixes, List<String> extraPaths) {
+    public WarmUp(java.util.function.Supplier<Topology> topology, Integer rounds, List<String> suffixes, List<String> extraPaths) {
         this.topologies = topology;
         this.rounds = rounds;
         this.suffixes = suffixes.isEmpty() ? List.of("") : List.copyOf(suffixes);
         this.extraPaths = List.copyOf(extraPaths);
     }
 
-    /** @return how often every local path is asked (0: no warm-up) */
-    int rounds() {
-        return rounds;
+    /**
+     * @param topology this process's topology
+     * @return how often every local path is asked (0: no warm-up): the setting when it is set, else
+     *         {@link #defaultRounds}
+     */
+    int rounds(Topology topology) {
+        return rounds != null ? rounds : defaultRounds(topology);
+    }
+
+    /**
+     * The rounds when {@code extraction.warm-up.rounds} is not set.
+     *
+     * @param topology this process's topology
+     * @return {@link #DEFAULT_ROUNDS} in a process that does not run every module (a service jar, or local modules
+     *         set to fewer than all), 0 in one that runs them all (a plain monolith)
+     */
+    public static int defaultRounds(Topology topology) {
+        boolean someRemote = topology.metadata().isService()
+                || topology.metadata().modules().stream().anyMatch(module -> !topology.isLocal(module.name()));
+        return someRemote ? DEFAULT_ROUNDS : 0;
     }
 
     /**
@@ -84,7 +104,11 @@ public class WarmUp {
     @EventListener
     public void warmUp(ApplicationReadyEvent ready) {
         topology = topologies.get();
-        if (topology == null || rounds <= 0 || !(ready.getApplicationContext() instanceof WebServerApplicationContext web)) {
+        if (topology == null) {
+            return;
+        }
+        int rounds = rounds(topology);
+        if (rounds <= 0 || !(ready.getApplicationContext() instanceof WebServerApplicationContext web)) {
             return;
         }
         long start = System.nanoTime();
