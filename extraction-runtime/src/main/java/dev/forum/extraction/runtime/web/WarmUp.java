@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,11 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.convert.ConversionException;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ValueConstants;
 import org.springframework.web.service.annotation.GetExchange;
 
 /**
@@ -38,10 +43,10 @@ import org.springframework.web.service.annotation.GetExchange;
  * <p>It is on by default only in a process that does not run every module (a service jar, or
  * {@code extraction.topology.local-modules} naming fewer than all): a plain monolith has no call across a boundary for
  * a cold start to time out, so it skips the warm-up unless the setting asks for it. Every request it sends is a GET, a
- * safe method (RFC 9110, section 9.2.1): to {@code 127.0.0.1} on this process's own port, and to a remote module only through its contract's list
- * operation ({@link #warmUpRemote}). The local warm-up stops at its first failure (nothing listening there, a request
- * not answered within 2 s); its answers' statuses do not matter (a 404 or 401 warms the server's request handling
- * too).
+ * safe method (RFC 9110, section 9.2.1): to {@code 127.0.0.1} on this process's own port, and to a remote module only
+ * through its contract's list operation ({@link #listCall}). The local warm-up stops at its first failure (nothing
+ * listening there, a request not answered within 2 s); its answers' statuses do not matter (a 404 or 401 warms the
+ * server's request handling too).
  */
 public class WarmUp {
 
@@ -153,30 +158,23 @@ public class WarmUp {
     }
 
     /**
-     * Calls each remote module's list operation (a {@code @GetExchange} on the module's own path whose parameters
-     * are all {@code @RequestParam} ints: {@code limit} 1, the others 0) up to {@code rounds} times through its
-     * client; stops calling a module at its first failure, so a module that is down costs one call and cannot
-     * open its circuit breaker. Never throws.
+     * Calls each remote module's list operation ({@link #listCall}) up to {@code rounds} times through its client;
+     * stops calling a module at its first failure, so a module that is down costs one call and cannot open its
+     * circuit breaker. Never throws.
      *
      * @return the calls that succeeded
      */
     static int warmUpRemote(Map<String, Class<?>> apis, Function<Class<?>, Object> clients, int rounds) {
         int succeeded = 0;
         for (Map.Entry<String, Class<?>> entry : apis.entrySet()) {
-            Method list = listOperation(entry.getValue());
-            Object client = list == null ? null : clients.apply(entry.getValue());
+            Map.Entry<Method, Object[]> call = listCall(entry.getValue());
+            Object client = call == null ? null : clients.apply(entry.getValue());
             if (client == null) {
                 continue;
             }
-            Object[] arguments = new Object[list.getParameterCount()];
-            Parameter[] parameters = list.getParameters();
-            for (int i = 0; i < parameters.length; i++) {
-                RequestParam param = parameters[i].getAnnotation(RequestParam.class);
-                arguments[i] = "limit".equals(param.name()) || "limit".equals(param.value()) ? 1 : 0;
-            }
             for (int round = 0; round < rounds; round++) {
                 try {
-                    list.invoke(client, arguments);
+                    call.getKey().invoke(client, call.getValue());
                     succeeded++;
                 } catch (InvocationTargetException | IllegalAccessException | RuntimeException e) {
                     Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
@@ -188,20 +186,75 @@ public class WarmUp {
         return succeeded;
     }
 
-    private static Method listOperation(Class<?> api) {
+    /**
+     * A contract's list operation and the arguments the warm-up calls it with: a {@code @GetExchange} on the
+     * contract's own path with at least one parameter (one without any may read a whole table), each a
+     * {@code @RequestParam}. {@code limit} gets 1; every other parameter must be optional (not required, a default
+     * value, or an {@code Optional}) and is left out: null (the client then sends nothing, or the contract's default
+     * value, the one the remote module's controller applies when it implements the contract), {@code Optional.empty()},
+     * or for a primitive its default value. So a {@code list(page, size)} is asked for the remote module's default page,
+     * never for a page of size 0.
+     *
+     * @param api a remote module's contract interface
+     * @return the operation and its arguments, or null when the contract has none the warm-up can call: no such
+     *         operation, or one with a required parameter other than {@code limit}
+     */
+    static Map.Entry<Method, Object[]> listCall(Class<?> api) {
         for (Method method : api.getMethods()) {
             GetExchange get = AnnotatedElementUtils.findMergedAnnotation(method, GetExchange.class);
             if (get == null || !get.url().isEmpty() || method.getParameterCount() == 0) {
                 continue;
             }
-            boolean simple = true;
-            for (Parameter parameter : method.getParameters()) {
-                simple &= parameter.getType() == int.class && parameter.isAnnotationPresent(RequestParam.class);
+            Object[] arguments = new Object[method.getParameterCount()];
+            boolean callable = true;
+            Parameter[] parameters = method.getParameters();
+            for (int i = 0; i < parameters.length && callable; i++) {
+                try {
+                    arguments[i] = leftOut(parameters[i]);
+                } catch (IllegalArgumentException | ConversionException notOptional) {
+                    callable = false;
+                }
             }
-            if (simple) {
-                return method;
+            if (callable) {
+                return Map.entry(method, arguments);
             }
         }
         return null;
+    }
+
+    /**
+     * @return the argument of one parameter of a list operation ({@link #listCall})
+     * @throws IllegalArgumentException when the warm-up cannot call an operation with this parameter
+     */
+    private static Object leftOut(Parameter parameter) {
+        RequestParam param = parameter.getAnnotation(RequestParam.class);
+        if (param == null) {
+            throw new IllegalArgumentException("not a request parameter");
+        }
+        String name = !param.name().isEmpty() ? param.name() : !param.value().isEmpty() ? param.value()
+                : parameter.isNamePresent() ? parameter.getName() : "";
+        Class<?> type = parameter.getType();
+        ConversionService conversion = DefaultConversionService.getSharedInstance();
+        if ("limit".equals(name)) {
+            Object one = conversion.convert("1", type);
+            if (one == null) {
+                throw new IllegalArgumentException("a limit that is not a number");
+            }
+            return one;
+        }
+        boolean hasDefault = !ValueConstants.DEFAULT_NONE.equals(param.defaultValue());
+        if (type == Optional.class) {
+            return Optional.empty();
+        }
+        if (param.required() && !hasDefault) {
+            throw new IllegalArgumentException("required");
+        }
+        if (!type.isPrimitive()) {
+            return null;
+        }
+        if (!hasDefault) {
+            throw new IllegalArgumentException("a primitive without a default value");
+        }
+        return conversion.convert(param.defaultValue(), type);
     }
 }

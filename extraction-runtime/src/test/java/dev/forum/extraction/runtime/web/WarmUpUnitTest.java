@@ -1,6 +1,10 @@
 package dev.forum.extraction.runtime.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.client.ExpectedCount.times;
+import static org.springframework.test.web.client.match.MockRestRequestMatchers.method;
+import static org.springframework.test.web.client.match.MockRestRequestMatchers.requestTo;
+import static org.springframework.test.web.client.response.MockRestResponseCreators.withSuccess;
 
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -8,6 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.web.client.MockRestServiceServer;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.service.annotation.GetExchange;
@@ -71,6 +80,66 @@ class WarmUpUnitTest {
     void an_api_without_a_list_operation_or_without_a_client_is_left_alone() {
         assertThat(WarmUp.warmUpRemote(Map.of("other", WithoutList.class), api -> client(api, null), 3)).isZero();
         assertThat(WarmUp.warmUpRemote(Map.of("things", ThingsApi.class), api -> null, 3)).isZero();
+        assertThat(calls).isEmpty();
+    }
+
+    /** A Spring Data-like list: a page of size 0 is refused (500 on the remote module), so neither may be sent. */
+    @HttpExchange("/api/pages")
+    interface PagedApi {
+        @GetExchange
+        List<String> list(@RequestParam(name = "page", required = false) Integer page,
+                          @RequestParam(name = "size", required = false) Integer size);
+    }
+
+    @HttpExchange("/api/limited")
+    interface LimitedApi {
+        @GetExchange
+        List<String> list(@RequestParam(name = "limit", required = false) Integer limit,
+                          @RequestParam(name = "after", required = false) Long after);
+    }
+
+    @HttpExchange("/api/search")
+    interface RequiredParameterApi {
+        @GetExchange
+        List<String> search(@RequestParam(name = "limit") int limit, @RequestParam(name = "query") String query);
+
+        @GetExchange
+        List<String> page(@RequestParam(name = "limit") int limit, @RequestParam(name = "size", required = false) int size);
+    }
+
+    private static <T> T httpClient(Class<T> api, RestClient.Builder builder) {
+        return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(builder.baseUrl("http://remote").build()))
+                .build().createClient(api);
+    }
+
+    @Test
+    void a_list_of_optional_page_and_size_is_called_with_neither_so_the_remote_module_applies_its_defaults() {
+        RestClient.Builder builder = RestClient.builder();
+        MockRestServiceServer remote = MockRestServiceServer.bindTo(builder).build();
+        remote.expect(times(3), requestTo("http://remote/api/pages")).andExpect(method(HttpMethod.GET))
+                .andRespond(withSuccess("[]", org.springframework.http.MediaType.APPLICATION_JSON));
+        PagedApi client = httpClient(PagedApi.class, builder);
+
+        assertThat(WarmUp.warmUpRemote(Map.of("pages", PagedApi.class), api -> client, 3)).isEqualTo(3);
+        remote.verify();
+    }
+
+    @Test
+    void limit_is_sent_as_1_and_every_other_optional_parameter_is_left_out() {
+        RestClient.Builder builder = RestClient.builder();
+        MockRestServiceServer remote = MockRestServiceServer.bindTo(builder).build();
+        remote.expect(requestTo("http://remote/api/limited?limit=1"))
+                .andRespond(withSuccess("[]", org.springframework.http.MediaType.APPLICATION_JSON));
+        LimitedApi client = httpClient(LimitedApi.class, builder);
+
+        assertThat(WarmUp.warmUpRemote(Map.of("limited", LimitedApi.class), api -> client, 1)).isEqualTo(1);
+        remote.verify();
+    }
+
+    @Test
+    void an_operation_with_a_required_parameter_other_than_limit_is_not_called() {
+        assertThat(WarmUp.listCall(RequiredParameterApi.class)).isNull();
+        assertThat(WarmUp.warmUpRemote(Map.of("search", RequiredParameterApi.class), api -> client(api, null), 3)).isZero();
         assertThat(calls).isEmpty();
     }
 }
