@@ -152,9 +152,21 @@ public class WarmUp {
             return;
         }
         long start = System.nanoTime();
-        int calls = warmUpRemote(apis, api -> context.getBeanProvider(api).getIfAvailable(), REMOTE_ROUNDS);
-        log.info("Warmed up the clients of {} remote contracts ({} calls) in {} ms", apis.size(), calls,
-                (System.nanoTime() - start) / 1_000_000);
+        Map<String, Integer> called = warmUpRemote(apis, api -> context.getBeanProvider(api).getIfAvailable(), REMOTE_ROUNDS);
+        if (!called.isEmpty()) {
+            log.info("Warmed up the clients of {} in {} ms", calledContracts(called), (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    /**
+     * @param called what {@link #warmUpRemote(Map, Function, int)} returned, not empty
+     * @return the log line's account of them, e.g. {@code 2 remote contracts (threads forum.threads.ThreadsApi, users
+     *         forum.users.UsersApi; 6 calls)}
+     */
+    static String calledContracts(Map<String, Integer> called) {
+        int calls = called.values().stream().mapToInt(Integer::intValue).sum();
+        return called.size() + " remote contract" + (called.size() == 1 ? "" : "s") + " (" + String.join(", ", called.keySet())
+                + "; " + calls + " call" + (calls == 1 ? "" : "s") + ")";
     }
 
     /**
@@ -162,20 +174,25 @@ public class WarmUp {
      * stops calling a module at its first failure, so a module that is down costs one call and cannot open its
      * circuit breaker. Never throws.
      *
-     * @return the calls that succeeded
+     * @param apis    module and contract name to the contract, e.g. {@code users forum.users.UsersApi}
+     * @param clients each contract's client, or null when it has none
+     * @param rounds  calls per contract
+     * @return the contracts the warm-up called (a list operation and a client), in the order of {@code apis}, each
+     *         with the calls that succeeded (0 when the first failed)
      */
-    static int warmUpRemote(Map<String, Class<?>> apis, Function<Class<?>, Object> clients, int rounds) {
-        int succeeded = 0;
+    static Map<String, Integer> warmUpRemote(Map<String, Class<?>> apis, Function<Class<?>, Object> clients, int rounds) {
+        Map<String, Integer> called = new LinkedHashMap<>();
         for (Map.Entry<String, Class<?>> entry : apis.entrySet()) {
             Map.Entry<Method, Object[]> call = listCall(entry.getValue());
             Object client = call == null ? null : clients.apply(entry.getValue());
             if (client == null) {
                 continue;
             }
+            called.put(entry.getKey(), 0);
             for (int round = 0; round < rounds; round++) {
                 try {
                     call.getKey().invoke(client, call.getValue());
-                    succeeded++;
+                    called.merge(entry.getKey(), 1, Integer::sum);
                 } catch (InvocationTargetException | IllegalAccessException | RuntimeException e) {
                     Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
                     log.warn("Warm-up of remote module '{}' stopped: {}", entry.getKey(), String.valueOf(cause));
@@ -183,7 +200,7 @@ public class WarmUp {
                 }
             }
         }
-        return succeeded;
+        return called;
     }
 
     /**

@@ -59,9 +59,9 @@ class WarmUpUnitTest {
 
     @Test
     void each_remote_modules_list_is_read_through_its_client_with_the_smallest_page() {
-        int succeeded = WarmUp.warmUpRemote(Map.of("things", ThingsApi.class), api -> client(api, null), WarmUp.REMOTE_ROUNDS);
+        Map<String, Integer> called = WarmUp.warmUpRemote(Map.of("things", ThingsApi.class), api -> client(api, null), WarmUp.REMOTE_ROUNDS);
 
-        assertThat(succeeded).isEqualTo(3);
+        assertThat(called).containsExactly(Map.entry("things", 3));
         assertThat(calls).containsExactly("list[1, 0]", "list[1, 0]", "list[1, 0]");
     }
 
@@ -70,16 +70,16 @@ class WarmUpUnitTest {
         Map<String, Class<?>> apis = new LinkedHashMap<>();
         apis.put("down", ThingsApi.class);
         apis.put("other", WithoutList.class);
-        int succeeded = WarmUp.warmUpRemote(apis, api -> client(api, new IllegalStateException("module down")), 3);
+        Map<String, Integer> called = WarmUp.warmUpRemote(apis, api -> client(api, new IllegalStateException("module down")), 3);
 
-        assertThat(succeeded).isZero();
+        assertThat(called).containsExactly(Map.entry("down", 0));
         assertThat(calls).containsExactly("list[1, 0]");
     }
 
     @Test
     void an_api_without_a_list_operation_or_without_a_client_is_left_alone() {
-        assertThat(WarmUp.warmUpRemote(Map.of("other", WithoutList.class), api -> client(api, null), 3)).isZero();
-        assertThat(WarmUp.warmUpRemote(Map.of("things", ThingsApi.class), api -> null, 3)).isZero();
+        assertThat(WarmUp.warmUpRemote(Map.of("other", WithoutList.class), api -> client(api, null), 3)).isEmpty();
+        assertThat(WarmUp.warmUpRemote(Map.of("things", ThingsApi.class), api -> null, 3)).isEmpty();
         assertThat(calls).isEmpty();
     }
 
@@ -120,7 +120,7 @@ class WarmUpUnitTest {
                 .andRespond(withSuccess("[]", org.springframework.http.MediaType.APPLICATION_JSON));
         PagedApi client = httpClient(PagedApi.class, builder);
 
-        assertThat(WarmUp.warmUpRemote(Map.of("pages", PagedApi.class), api -> client, 3)).isEqualTo(3);
+        assertThat(WarmUp.warmUpRemote(Map.of("pages", PagedApi.class), api -> client, 3)).containsExactly(Map.entry("pages", 3));
         remote.verify();
     }
 
@@ -132,14 +132,25 @@ class WarmUpUnitTest {
                 .andRespond(withSuccess("[]", org.springframework.http.MediaType.APPLICATION_JSON));
         LimitedApi client = httpClient(LimitedApi.class, builder);
 
-        assertThat(WarmUp.warmUpRemote(Map.of("limited", LimitedApi.class), api -> client, 1)).isEqualTo(1);
+        assertThat(WarmUp.warmUpRemote(Map.of("limited", LimitedApi.class), api -> client, 1)).containsExactly(Map.entry("limited", 1));
         remote.verify();
     }
 
     @Test
     void an_operation_with_a_required_parameter_other_than_limit_is_not_called() {
         assertThat(WarmUp.listCall(RequiredParameterApi.class)).isNull();
-        assertThat(WarmUp.warmUpRemote(Map.of("search", RequiredParameterApi.class), api -> client(api, null), 3)).isZero();
+        assertThat(WarmUp.warmUpRemote(Map.of("search", RequiredParameterApi.class), api -> client(api, null), 3)).isEmpty();
         assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void the_log_line_names_only_the_contracts_the_warm_up_called() {
+        Map<String, Class<?>> apis = new LinkedHashMap<>();
+        apis.put("things " + ThingsApi.class.getName(), ThingsApi.class);
+        apis.put("other " + WithoutList.class.getName(), WithoutList.class);
+        apis.put("search " + RequiredParameterApi.class.getName(), RequiredParameterApi.class);
+
+        assertThat(WarmUp.calledContracts(WarmUp.warmUpRemote(apis, api -> client(api, null), 3)))
+                .isEqualTo("1 remote contract (things " + ThingsApi.class.getName() + "; 3 calls)");
     }
 }
