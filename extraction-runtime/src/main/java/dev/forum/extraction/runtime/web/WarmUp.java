@@ -60,7 +60,7 @@ public class WarmUp {
 
     private final java.util.function.Supplier<Topology> topologies;
     private Topology topology;
-    private final Integer rounds;
+    private final Integer roundsSet;
     private final List<String> suffixes;
     private final List<String> extraPaths;
 
@@ -73,7 +73,7 @@ public class WarmUp {
      */
     public WarmUp(java.util.function.Supplier<Topology> topology, Integer rounds, List<String> suffixes, List<String> extraPaths) {
         this.topologies = topology;
-        this.rounds = rounds;
+        this.roundsSet = rounds;
         this.suffixes = suffixes.isEmpty() ? List.of("") : List.copyOf(suffixes);
         this.extraPaths = List.copyOf(extraPaths);
     }
@@ -84,7 +84,7 @@ public class WarmUp {
      *         {@link #defaultRounds}
      */
     int rounds(Topology topology) {
-        return rounds != null ? rounds : defaultRounds(topology);
+        return roundsSet != null ? roundsSet : defaultRounds(topology);
     }
 
     /**
