@@ -79,7 +79,10 @@ final class MainClass {
             String found = MainClassFinder.findSingleMainClass(classes.toFile(), SPRING_BOOT_APPLICATION);
             if (found == null) {
                 throw new ExtractionException("No main class: no class in " + classes + " is annotated @SpringBootApplication"
-                        + " and has a main method; set <mainClass> in spring-boot-maven-plugin's (or this plugin's) configuration");
+                        + " and has a main method; set <mainClass> in spring-boot-maven-plugin's (or this plugin's) configuration"
+                        + " (a project of a multi-project build that is not the application gets here only when built from"
+                        + " its own folder, or when no project of the build has a main class or spring-boot-maven-plugin:"
+                        + " build it from the root with -pl, or declare spring-boot-maven-plugin in the application's pom)");
             }
             return found;
         } catch (IllegalStateException several) {

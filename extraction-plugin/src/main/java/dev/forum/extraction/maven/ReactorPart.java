@@ -15,19 +15,23 @@ import org.springframework.boot.loader.tools.MainClassFinder;
 
 /**
  * A project of a multi-project build that is not the application, so a goal run from the build's root (which runs in
- * every project: {@code mvn compile extract:report}, {@code mvn package extract:ecs}) skips it instead of failing the
- * build on it: a {@code pom} project (it has no classes), or a library that another project of the build depends on
- * and that has no Spring Boot main class of its own (no {@code mainClass} set for this plugin or for
- * spring-boot-maven-plugin, and no class annotated {@code @SpringBootApplication} with a {@code main} method in its
- * classes; while it has no compiled class yet, as a project downstream of the one the goal runs in has none in a clean
- * build: spring-boot-maven-plugin not among its build plugins). A project no other project depends on is always taken
- * as the application, so a single-project build still gets every refusal.
+ * every project: {@code mvn compile extract:report}, {@code mvn package extract:ecs}) or bound in the parent POM's
+ * {@code <plugins>} (which every project inherits) skips it instead of failing the build on it: a {@code pom} project
+ * (it has no classes); a library whose classes another project of the whole build uses ({@link WholeBuild}: also the
+ * projects a {@code -pl} run leaves out; a pom project packing it or a test-scoped dependency does not count) and that
+ * has no Spring Boot main class of its own (no {@code mainClass} set for this plugin or for spring-boot-maven-plugin,
+ * and no class annotated {@code @SpringBootApplication} with a {@code main} method in its classes; while it has no
+ * compiled class yet, as a project downstream of the one the goal runs in has none in a clean build:
+ * spring-boot-maven-plugin not among its build plugins); or a project no other uses and that has no main class either
+ * (a test module, a tool) when another project of the build shows it is an application. A project no other uses is
+ * taken as the application when no other project shows it is one, so a single-project build still gets every refusal.
  */
 final class ReactorPart {
 
     private static final String BOOT_GROUP = "org.springframework.boot";
     private static final String BOOT_ARTIFACT = "spring-boot-maven-plugin";
     private static final String SPRING_BOOT_APPLICATION = "org.springframework.boot.autoconfigure.SpringBootApplication";
+    private static final String NO_MAIN = "no @SpringBootApplication class with a main method in it, and no mainClass set";
 
     private ReactorPart() {
     }
@@ -42,7 +46,7 @@ final class ReactorPart {
      * @param goal      the goal's name, for the line (e.g. {@code report})
      * @param plugin    this plugin's group id, artifact id and goal prefix, to find its executions in other projects
      * @param project   the project the goal runs in
-     * @param session   the build, for the projects that depend on {@code project}; null: a single project
+     * @param session   the build, for the projects that use {@code project} ({@link WholeBuild}); null: a single project
      * @param mainClass the goal's {@code mainClass}, or null
      * @return the skip line, or empty when the goal runs here
      * @throws ExtractionException when the goal skips here and no application project of the build runs it, though
@@ -50,27 +54,30 @@ final class ReactorPart {
      */
     static Optional<String> skipped(String goal, PluginId plugin, MavenProject project, MavenSession session,
             String mainClass) {
-        return skipped(goal, plugin, project, session == null ? null : session.getProjectDependencyGraph(),
+        return skipped(goal, plugin, project, session == null ? null : WholeBuild.of(session),
                 session == null ? List.of() : TopologyInUse.tasks(session), mainClass);
     }
 
     /**
      * As {@link #skipped(String, PluginId, MavenProject, MavenSession, String)}, on the build's parts.
      *
-     * @param graph    the build's projects and their dependencies; null: a single project
+     * @param graph    the build's projects ({@code getAllProjects}: every one; {@code getSortedProjects}: the ones this
+     *                 run builds) and which uses which; null: a single project
      * @param cliGoals the goals and phases the build runs ({@link TopologyInUse#tasks})
      */
     static Optional<String> skipped(String goal, PluginId plugin, MavenProject project, ProjectDependencyGraph graph,
             List<String> cliGoals, String mainClass) {
-        List<MavenProject> dependents = graph == null ? List.of() : graph.getDownstreamProjects(project, false);
-        Optional<String> why = reason(project, dependents, mainClass);
+        ProjectDependencyGraph build = graph == null ? new WholeBuild(List.of(project), List.of(project)) : graph;
+        Optional<String> why = reason(project, build, plugin, goal, mainClass);
         if (why.isEmpty()) {
             return Optional.empty();
         }
-        List<MavenProject> applications = graph == null ? List.of() : applications(project, graph, plugin, goal);
+        List<MavenProject> applications = applications(project, build, plugin, goal);
+        List<MavenProject> built = build.getSortedProjects();
         return Optional.of(line(goal, project, why.get(), applications.stream()
                 .filter(app -> PluginExecutions.runs(plugin.groupId(), plugin.artifactId(), plugin.prefix(), goal,
-                        List.of(app.getBuildPlugins()), cliGoals)).toList(), applications));
+                        List.of(app.getBuildPlugins()), built.contains(app) ? cliGoals : List.of())).toList(),
+                applications, built));
     }
 
     /** This plugin as a POM names it ({@code groupId}, {@code artifactId}) and the command line ({@code prefix}). */
@@ -82,22 +89,24 @@ final class ReactorPart {
      *
      * @param why          {@link #reason}
      * @param running      the applications of the build that run {@code goal} (an execution or the command line)
-     * @param applications the projects of the build that are applications depending on {@code project} (for a pom
-     *                     project: every application of the build)
+     * @param applications the projects of the build that are applications {@code project} is meant for (for a pom
+     *                     project, or one no other project uses: every application of the build)
+     * @param built        the projects this run builds: a running application not among them is named as not built
+     *                     in this run ({@code -pl})
      * @throws ExtractionException when {@code running} is empty while {@code applications} is not: one line saying
      *                              where to bind the plugin
      */
     static String line(String goal, MavenProject project, String why, List<MavenProject> running,
-            List<MavenProject> applications) {
+            List<MavenProject> applications, List<MavenProject> built) {
         String here = project.getArtifactId();
         if (!running.isEmpty()) {
-            return "[extract] " + goal + ": skipped in " + here + ", " + why + "; the goal runs in " + names(running);
+            List<MavenProject> elsewhere = running.stream().filter(app -> !built.contains(app)).toList();
+            return "[extract] " + goal + ": skipped in " + here + ", " + why + "; the goal runs in " + names(running)
+                    + (elsewhere.isEmpty() ? "" : " (" + names(elsewhere) + " not built in this run)");
         }
         if (applications.isEmpty()) {
             // A pom project built with no application (its parent POM alone: mvn -N install, -pl the parent) inherits
-            // the binding meant for the application; a library gets here only when every project depending on it is
-            // a library or a pom project by reason(), say an application neither compiled yet nor declaring
-            // spring-boot-maven-plugin, with a pom distribution project downstream.
+            // the binding meant for the application.
             return "[extract] " + goal + ": skipped in " + here + ", " + why + "; no project of this build is an"
                     + " application to run it in";
         }
@@ -105,7 +114,8 @@ final class ReactorPart {
         throw new ExtractionException("The extraction plugin's " + goal + " goal is bound in " + here + ", " + why
                 + ", so it does nothing there, and the application's project " + apps + " has no execution of it: the"
                 + " build would pass having done nothing; bind the plugin (<goal>" + goal + "</goal> in its <executions>)"
-                + " in " + applications.get(0).getArtifactId() + "'s pom rather than in the pom of " + here);
+                + " in " + applications.get(0).getArtifactId() + "'s pom or in the parent's <plugins>, rather than in"
+                + " the pom of " + here + " alone");
     }
 
     private static String names(List<MavenProject> projects) {
@@ -113,36 +123,55 @@ final class ReactorPart {
     }
 
     /**
-     * The application projects a goal skipped in {@code project} is meant to run in: of the projects that depend on
-     * it, directly or not (for a {@code pom} project, of all the build's projects), those {@link #reason} takes as
-     * an application (with the {@code mainClass} their POM gives {@code goal}), in the build's order.
+     * The application projects a goal skipped in {@code project} is meant to run in: of the projects that use it,
+     * directly or not (for a {@code pom} project, or one no project uses, of all the build's projects), those
+     * {@link #reason} takes as an application (with the {@code mainClass} their POM gives {@code goal}), in the build's
+     * order.
      */
     static List<MavenProject> applications(MavenProject project, ProjectDependencyGraph graph, PluginId plugin,
             String goal) {
-        List<MavenProject> candidates = "pom".equals(project.getPackaging()) ? graph.getSortedProjects()
-                : graph.getDownstreamProjects(project, true);
+        List<MavenProject> candidates = "pom".equals(project.getPackaging()) || users(project, graph).isEmpty()
+                ? graph.getAllProjects() : graph.getDownstreamProjects(project, true);
         return candidates.stream().filter(candidate -> candidate != project)
-                .filter(candidate -> reason(candidate, graph.getDownstreamProjects(candidate, false),
-                        PluginExecutions.configured(plugin.groupId(), plugin.artifactId(), goal, "mainClass",
-                                candidate.getBuildPlugins()).orElse(null)).isEmpty())
+                .filter(candidate -> reason(candidate, graph, plugin, goal, configuredMainClass(candidate, plugin, goal))
+                        .isEmpty())
                 .toList();
     }
 
     /**
-     * @param project    the project the goal runs in
-     * @param dependents the projects of the build that depend on it directly
-     * @param mainClass  the goal's {@code mainClass}, or null
+     * @param project   the project the goal runs in
+     * @param graph     the build ({@link WholeBuild})
+     * @param plugin    this plugin, for the {@code mainClass} other projects' POMs give {@code goal}
+     * @param mainClass the goal's {@code mainClass} in {@code project}, or null
      * @return why {@code project} is not the application (e.g. "a pom project (no classes)"), or empty when it may be
      */
-    static Optional<String> reason(MavenProject project, List<MavenProject> dependents, String mainClass) {
+    static Optional<String> reason(MavenProject project, ProjectDependencyGraph graph, PluginId plugin, String goal,
+            String mainClass) {
         if ("pom".equals(project.getPackaging())) {
             return Optional.of("a pom project (no classes)");
         }
-        if (dependents.isEmpty() || hasMainClass(project, mainClass)) {
+        if (hasMainClass(project, mainClass)) {
             return Optional.empty();
         }
-        return Optional.of("a library of " + String.join(", ", dependents.stream().map(MavenProject::getArtifactId).toList())
-                + " in this build (no @SpringBootApplication class with a main method in it, and no mainClass set)");
+        List<MavenProject> users = users(project, graph);
+        if (!users.isEmpty()) {
+            return Optional.of("a library of " + names(users) + " in this build (" + NO_MAIN + ")");
+        }
+        boolean otherApplication = graph.getAllProjects().stream().anyMatch(other -> other != project
+                && !"pom".equals(other.getPackaging()) && hasMainClass(other, configuredMainClass(other, plugin, goal)));
+        return otherApplication ? Optional.of("not an application (" + NO_MAIN + ") and no project of this build uses"
+                + " it") : Optional.empty();
+    }
+
+    /** The projects that use {@code project}'s classes directly: a pom project downstream of it packs, not uses, it. */
+    private static List<MavenProject> users(MavenProject project, ProjectDependencyGraph graph) {
+        return graph.getDownstreamProjects(project, false).stream().filter(user -> !"pom".equals(user.getPackaging()))
+                .toList();
+    }
+
+    private static String configuredMainClass(MavenProject project, PluginId plugin, String goal) {
+        return PluginExecutions.configured(plugin.groupId(), plugin.artifactId(), goal, "mainClass",
+                project.getBuildPlugins()).orElse(null);
     }
 
     private static boolean hasMainClass(MavenProject project, String mainClass) {

@@ -80,9 +80,8 @@ class ReactorPartTest {
                 + " shop-app in this build (no @SpringBootApplication class with a main method in it, and no mainClass"
                 + " set), so it does nothing there, and the application's project shop-app has no execution of it: the"
                 + " build would pass having done nothing; bind the plugin (<goal>service</goal> in its <executions>) in"
-                + " shop-app's pom rather than in the pom of shop-orders"), refused.lines(),
-                "the application's pom only: bound in the parent's <plugins>, a project nothing depends on would be"
-                + " read as an application");
+                + " shop-app's pom or in the parent's <plugins>, rather than in the pom of shop-orders alone"),
+                refused.lines());
 
         assertEquals(Optional.of("[extract] service: skipped in shop-orders, a library of shop-billing, shop-app in this"
                 + " build (no @SpringBootApplication class with a main method in it, and no mainClass set); the goal runs"
@@ -116,38 +115,47 @@ class ReactorPartTest {
         assertEquals(List.of(tool, other), ReactorPart.applications(parent, graph, PLUGIN, "modules"),
                 "a pom project: every one");
         bind(app, "modules").setConfiguration(mainClass("org.acme.LendingApplication"));
-        assertEquals(List.of(app, tool), ReactorPart.applications(api, graph, PLUGIN, "modules"),
-                "the plugin's mainClass in its POM makes lending-app an application");
+        assertEquals(List.of(app), ReactorPart.applications(api, graph, PLUGIN, "modules"),
+                "the plugin's mainClass in its POM makes lending-app an application, and lending-tool, with no main"
+                + " class and used by no project, no longer one");
     }
 
     @Test
     void aLibraryOfAnotherProjectWithoutMainClassIsSkippedNamingItsDependents() throws Exception {
         MavenProject api = project("books-api", "jar");
-        List<MavenProject> dependents = List.of(project("lending-app", "jar"), project("lending-tools", "jar"));
+        MavenProject app = project("lending-app", "jar");
+        MavenProject tools = project("lending-tools", "jar");
+        Graph graph = new Graph(List.of(api, app, tools)).dependsOn(app, api).dependsOn(tools, api);
         String why = "a library of lending-app, lending-tools in this build (no @SpringBootApplication class with a main"
                 + " method in it, and no mainClass set)";
-        assertEquals(Optional.of(why), ReactorPart.reason(api, dependents, null), "not compiled");
+        assertEquals(Optional.of(why), ReactorPart.reason(api, graph, PLUGIN, "report", null), "not compiled");
         Files.createDirectories(dir.resolve("books-api/target/classes/org/acme"));
         Files.write(dir.resolve("books-api/target/classes/org/acme/BookDto.class"), classFile("org/acme/BookDto", false));
-        assertEquals(Optional.of(why), ReactorPart.reason(api, dependents, null), "compiled, no main class");
-        assertEquals(Optional.of(why), ReactorPart.reason(api, dependents, "${start-class}"), "an unresolved property is unset");
+        assertEquals(Optional.of(why), ReactorPart.reason(api, graph, PLUGIN, "report", null), "compiled, no main class");
+        assertEquals(Optional.of(why), ReactorPart.reason(api, graph, PLUGIN, "report", "${start-class}"),
+                "an unresolved property is unset");
     }
 
     @Test
     void theApplicationIsNeverSkipped() throws Exception {
         MavenProject app = project("lending-app", "jar");
-        List<MavenProject> tests = List.of(project("lending-system-tests", "jar"));
-        assertEquals(Optional.empty(), ReactorPart.reason(app, List.of(), null), "no project depends on it");
-        assertEquals(Optional.empty(), ReactorPart.reason(app, tests, "org.acme.LendingApplication"), "this plugin's mainClass");
+        MavenProject tests = project("lending-system-tests", "jar");
+        assertEquals(Optional.empty(), ReactorPart.reason(app, new Graph(List.of(app)), PLUGIN, "report", null),
+                "no project depends on it");
+        Graph graph = new Graph(List.of(app, tests)).dependsOn(tests, app);
+        assertEquals(Optional.empty(), ReactorPart.reason(app, graph, PLUGIN, "report", "org.acme.LendingApplication"),
+                "this plugin's mainClass");
 
         MavenProject booted = project("lending-app", "jar");
         bootPlugin(booted).setConfiguration(mainClass("org.acme.LendingApplication"));
-        assertEquals(Optional.empty(), ReactorPart.reason(booted, tests, null), "spring-boot-maven-plugin's mainClass");
+        assertEquals(Optional.empty(), ReactorPart.reason(booted, new Graph(List.of(booted, tests)).dependsOn(tests, booted),
+                PLUGIN, "report", null), "spring-boot-maven-plugin's mainClass");
 
         Files.createDirectories(dir.resolve("lending-app/target/classes/org/acme"));
         Files.write(dir.resolve("lending-app/target/classes/org/acme/LendingApplication.class"),
                 classFile("org/acme/LendingApplication", true));
-        assertEquals(Optional.empty(), ReactorPart.reason(app, tests, null), "a @SpringBootApplication class with main");
+        assertEquals(Optional.empty(), ReactorPart.reason(app, graph, PLUGIN, "report", null),
+                "a @SpringBootApplication class with main");
     }
 
     @Test
@@ -158,7 +166,9 @@ class ReactorPartTest {
         MavenProject app = project("lending-app", "jar");
         MavenProject dist = project("lending-dist", "pom");
         Graph graph = new Graph(List.of(api, app, dist)).dependsOn(app, api).dependsOn(dist, app);
-        assertEquals(List.of(), ReactorPart.applications(api, graph, PLUGIN, "modules"), "nothing in its POM tells");
+        assertEquals(List.of(app), ReactorPart.applications(api, graph, PLUGIN, "modules"),
+                "nothing in its POM tells, but only a pom project, which packs it, depends on it");
+        assertEquals(Optional.empty(), ReactorPart.reason(app, graph, PLUGIN, "modules", null));
 
         bootPlugin(app);
         bind(app, "modules");
@@ -169,8 +179,100 @@ class ReactorPartTest {
 
         Files.createDirectories(dir.resolve("lending-app/target/classes/org/acme"));
         Files.write(dir.resolve("lending-app/target/classes/org/acme/LoanDto.class"), classFile("org/acme/LoanDto", false));
-        assertEquals(List.of(), ReactorPart.applications(api, graph, PLUGIN, "modules"),
-                "compiled, its classes tell: no main class, so the plugin alone does not make it one");
+        assertEquals(List.of(app), ReactorPart.applications(api, graph, PLUGIN, "modules"),
+                "compiled without a main class, but no other project is an application: it gets the refusal");
+        MavenProject other = project("other-app", "jar");
+        bootPlugin(other);
+        Graph withOther = new Graph(List.of(api, app, dist, other)).dependsOn(app, api).dependsOn(dist, app);
+        assertEquals(List.of(), ReactorPart.applications(api, withOther, PLUGIN, "modules"),
+                "compiled, no main class, and another project is an application: its classes tell");
+    }
+
+    @Test
+    void aLibraryBuiltWithDashPlIsSkippedForTheApplicationLeftOutOfTheRun() {
+        // The plugin bound in the parent's <plugins>: every project inherits the execution. mvn -pl shop-inventory
+        // install builds the library alone; Maven's own graph then says nothing depends on it.
+        MavenProject parent = project("shop-parent", "pom");
+        MavenProject inventory = project("shop-inventory", "jar");
+        MavenProject app = project("shop-app", "jar");
+        for (MavenProject each : List.of(parent, inventory, app)) {
+            bind(each, "modules");
+        }
+        bootPlugin(app);
+        uses(app, inventory, "compile");
+        WholeBuild run = new WholeBuild(List.of(parent, inventory, app), List.of(inventory));
+        assertEquals(Optional.of("[extract] modules: skipped in shop-inventory, a library of shop-app in this build (no"
+                + " @SpringBootApplication class with a main method in it, and no mainClass set); the goal runs in shop-app"
+                + " (shop-app not built in this run)"), ReactorPart.skipped("modules", PLUGIN, inventory, run,
+                        List.of("install"), null));
+
+        MavenProject wrong = project("shop-app", "jar");
+        bootPlugin(wrong);
+        uses(wrong, inventory, "compile");
+        ExtractionException refused = assertThrows(ExtractionException.class, () -> ReactorPart.skipped("modules", PLUGIN,
+                inventory, new WholeBuild(List.of(inventory, wrong), List.of(inventory)), List.of("install",
+                        "extract:modules"), null), "the goal named on the command line does not run in a project left out");
+        assertTrue(refused.lines().get(0).contains("the application's project shop-app has no execution of it"),
+                refused.lines().get(0));
+    }
+
+    @Test
+    void aProjectNoneUsesWithoutMainClassIsSkippedWhenAnotherIsTheApplication() throws Exception {
+        // Bound in the parent's <plugins>: an integration-test module and a tool nothing depends on inherit it too.
+        MavenProject parent = project("shop-parent", "pom");
+        MavenProject app = project("shop-app", "jar");
+        MavenProject it = project("shop-it", "jar");
+        MavenProject tool = project("shop-tool", "jar");
+        for (MavenProject each : List.of(parent, app, it, tool)) {
+            bind(each, "report");
+        }
+        uses(it, app, "test");
+        Files.createDirectories(dir.resolve("shop-tool/target/classes/org/acme"));
+        Files.write(dir.resolve("shop-tool/target/classes/org/acme/Tool.class"), classFile("org/acme/Tool", false));
+        WholeBuild run = new WholeBuild(List.of(parent, app, it, tool), List.of(parent, app, it, tool));
+        assertEquals(Optional.empty(), ReactorPart.skipped("report", PLUGIN, tool, run, List.of("verify"), null),
+                "nothing shows another project is the application: shop-tool gets the goal's refusal");
+
+        Files.createDirectories(dir.resolve("shop-app/target/classes/org/acme"));
+        Files.write(dir.resolve("shop-app/target/classes/org/acme/ShopApplication.class"),
+                classFile("org/acme/ShopApplication", true));
+        String notApp = "not an application (no @SpringBootApplication class with a main method in it, and no mainClass"
+                + " set) and no project of this build uses it; the goal runs in shop-app";
+        assertEquals(Optional.of("[extract] report: skipped in shop-tool, " + notApp), ReactorPart.skipped("report",
+                PLUGIN, tool, run, List.of("verify"), null));
+        assertEquals(Optional.of("[extract] report: skipped in shop-it, " + notApp), ReactorPart.skipped("report", PLUGIN,
+                it, run, List.of("verify"), null), "a test-scoped dependency does not make shop-app a library");
+        assertEquals(Optional.empty(), ReactorPart.skipped("report", PLUGIN, app, run, List.of("verify"), null));
+    }
+
+    @Test
+    void aDistributionProjectPackingTheApplicationDoesNotMakeItALibrary() {
+        // Not compiled yet, no spring-boot-maven-plugin: a pom project and a zip-typed dependency downstream.
+        MavenProject lib = project("shop-orders", "jar");
+        MavenProject app = project("shop-app", "jar");
+        MavenProject dist = project("shop-dist", "pom");
+        MavenProject bundle = project("shop-bundle", "jar");
+        bind(app, "modules");
+        uses(app, lib, "compile");
+        uses(dist, app, "compile");
+        uses(bundle, app, "runtime").setType("zip");
+        WholeBuild run = new WholeBuild(List.of(lib, app, dist, bundle), List.of(lib, app, dist, bundle));
+        assertEquals(List.of(), run.getDownstreamProjects(app, true));
+        assertEquals(Optional.empty(), ReactorPart.reason(app, run, PLUGIN, "modules", null));
+        assertEquals(Optional.of("[extract] modules: skipped in shop-orders, a library of shop-app in this build (no"
+                + " @SpringBootApplication class with a main method in it, and no mainClass set); the goal runs in"
+                + " shop-app"), ReactorPart.skipped("modules", PLUGIN, lib, run, List.of("package"), null));
+    }
+
+    /** Declares in {@code user}'s POM a dependency on {@code used} in {@code scope}; returns it to change. */
+    private static org.apache.maven.model.Dependency uses(MavenProject user, MavenProject used, String scope) {
+        org.apache.maven.model.Dependency dependency = new org.apache.maven.model.Dependency();
+        dependency.setGroupId(used.getGroupId());
+        dependency.setArtifactId(used.getArtifactId());
+        dependency.setVersion(used.getVersion());
+        dependency.setScope(scope);
+        user.getModel().addDependency(dependency);
+        return dependency;
     }
 
     /** Declares spring-boot-maven-plugin in {@code project}'s POM; returns the plugin to configure. */
