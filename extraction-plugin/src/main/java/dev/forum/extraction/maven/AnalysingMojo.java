@@ -1,6 +1,7 @@
 package dev.forum.extraction.maven;
 
 import dev.forum.extraction.model.ExtractionException;
+import dev.forum.extraction.request.UnknownNames;
 import dev.forum.extraction.scan.BytecodeScanner;
 import java.io.IOException;
 import java.util.Optional;
@@ -80,8 +81,10 @@ abstract class AnalysingMojo extends AbstractMojo {
             work.run();
         } catch (ExtractionException e) {
             // An unknown module's code may be in a project of the build the application does not depend on: say so.
-            throw Refusals.report(getLog(), OffClassPath.withHints(e, basePackage, project,
-                    session == null ? java.util.List.of() : session.getProjects()));
+            // Before the analysis found the main class (check-request, at validate), its package as the sources show it.
+            throw Refusals.report(getLog(), OffClassPath.withHints(e, e instanceof UnknownNames && basePackage == null
+                    ? OffClassPath.basePackageFromSources(project) : basePackage, project,
+                    session == null ? java.util.List.of() : WholeBuild.of(session).getAllProjects()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("Interrupted: cannot " + task, e);

@@ -2,6 +2,7 @@ package dev.forum.extraction.maven;
 
 import dev.forum.extraction.request.ExtractRequests;
 import dev.forum.extraction.request.RequestConflicts;
+import dev.forum.extraction.request.UnknownNames;
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.topology.ServiceOutline;
 import java.util.ArrayList;
@@ -32,7 +33,9 @@ import org.apache.maven.plugins.annotations.Mojo;
  * file's service that holds it, or two services that both hold a module, and a service named like a module it does not
  * hold alone ({@link RequestConflicts#refuseBeforeCompile}); a profile that looks like a mistyped {@code extract=}, an
  * empty entry, a name written twice, and a {@code -D} property in the plugin's name that no goal reads. With a mistake
- * of the file, these are refused in the same build, one line each. Reads no class and runs no JVM; the later goals
+ * of the file, these are refused in the same build, one line each. An unknown name whose package (below the package of
+ * the application's {@code @SpringBootApplication} source file) a project of the build holds that the application's POM
+ * does not use gets a line saying so ({@link OffClassPath}). Reads no class and runs no JVM; the later goals
  * still check everything (modules that run everywhere, blocked services) once the modules are known.
  */
 @Mojo(name = "check-request", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
@@ -75,6 +78,7 @@ public class CheckRequestMojo extends RequestingMojo {
         }
         List<String> mistakes = file == null ? List.of() : file.mistakes();
         List<String> refused = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
         if (!names.isEmpty()) {
             List<ServiceOutline> outlines = file == null ? List.of() : file.services();
             String source = file == null ? null : file.source();
@@ -87,6 +91,9 @@ public class CheckRequestMojo extends RequestingMojo {
                     throw e;
                 }
                 refused.addAll(e.lines());
+                if (e instanceof UnknownNames named) {
+                    unknown.addAll(named.names());
+                }
             }
         }
         if (!mistakes.isEmpty() && refused.isEmpty()) {
@@ -95,8 +102,10 @@ public class CheckRequestMojo extends RequestingMojo {
         if (!mistakes.isEmpty()) {
             List<String> lines = new ArrayList<>(mistakes);
             lines.addAll(refused);
-            throw new ExtractionException(lines, lines.size() + " problems in " + file.source() + " and in the"
-                    + " request, one per [extract] line above: fix each before the build can extract");
+            String summary = lines.size() + " problems in " + file.source() + " and in the request, one per [extract]"
+                    + " line above: fix each before the build can extract";
+            // The unknown names stay data, for where their code is (OffClassPath).
+            throw unknown.isEmpty() ? new ExtractionException(lines, summary) : new UnknownNames(lines, summary, unknown);
         }
     }
 

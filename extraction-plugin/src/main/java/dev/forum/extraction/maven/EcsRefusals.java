@@ -38,12 +38,12 @@ final class EcsRefusals {
      */
     static ExtractionException of(TopologyLocation.Reading reading, List<String> deployment, List<String> settings) {
         if (deployment.isEmpty() && settings.isEmpty()) {
-            return new ExtractionException(reading.message());
+            return reading.refusal(List.of(reading.message()), null);
         }
         List<String> lines = new ArrayList<>(TopologyCheck.byLine(reading.source(),
                 Stream.concat(reading.mistakes().stream(), deployment.stream()).toList()));
         lines.addAll(settings);
-        return new ExtractionException(lines, lines.size() + " problems in the ECS deployment of " + reading.source()
+        return reading.refusal(lines, lines.size() + " problems in the ECS deployment of " + reading.source()
                 + (settings.isEmpty() ? "" : " and in the ecs goal's settings")
                 + ", one per [extract] line above: fix each before the stacks can be rendered");
     }

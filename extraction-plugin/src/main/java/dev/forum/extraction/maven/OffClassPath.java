@@ -1,15 +1,17 @@
 package dev.forum.extraction.maven;
 
 import dev.forum.extraction.model.ExtractionException;
+import dev.forum.extraction.request.UnknownNames;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.maven.artifact.Artifact;
@@ -17,57 +19,81 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Why a module is unknown in a multi-project build: its code is in another project of the build that the
- * application's project does not depend on, so Spring Modulith never sees it. Every refusal naming an unknown module
- * ({@code -Dextract=}, {@code -Pextract=}, the topology file) gets the hint appended ({@link #withHints}).
+ * application's project does not depend on, so Spring Modulith never sees it. Every refusal of unknown names
+ * ({@link UnknownNames}: {@code -Dextract=}, {@code -Pextract=}, the topology file) gets a line per name whose code
+ * such a project holds ({@link #withHints}), found from the names the refusal carries, not from its wording.
  */
 final class OffClassPath {
-
-    /** How the refusals name an unknown module: {@code unknown module 'billing'}, {@code Unknown module or service 'x'}. */
-    private static final Pattern UNKNOWN = Pattern.compile("[Uu]nknown module (?:or service )?'([^']+)'");
 
     private OffClassPath() {
     }
 
     /**
-     * The refusal with the hint ({@link #hint}) appended to each line that names an unknown module it applies to (to
-     * each such row of a line that holds several, as a topology file's mistakes do).
+     * The refusal with one line appended per unknown name it carries that {@link #hint} finds in a project of the
+     * build (e.g. {@code billing: shop-billing, a project of this build, holds com.example.shop.billing but is not on
+     * shop-app's class path: add it as a dependency of shop-app}).
      *
-     * @param refusal     what the goal refuses
+     * @param refusal     what the goal refuses; only an {@link UnknownNames} gets hints
      * @param basePackage the package of the application's main class (e.g. {@code com.example.shop}), or null when
      *                    not known: then {@code refusal} as it is
      * @param application the application's project
      * @param build       the projects of the build
-     * @return {@code refusal} when no line gets a hint, else a copy with the hints (its summary kept)
+     * @return {@code refusal} when no name gets a hint, else a copy with the hint lines (its summary kept, or one
+     *         saying what the lines are when it had a single line)
      */
     static ExtractionException withHints(ExtractionException refusal, String basePackage, MavenProject application,
             Collection<MavenProject> build) {
-        if (basePackage == null || build.size() < 2) {
+        if (!(refusal instanceof UnknownNames unknown) || basePackage == null || build.size() < 2) {
             return refusal;
         }
-        List<String> lines = new ArrayList<>();
-        boolean hinted = false;
-        for (String line : refusal.lines()) {
-            // A topology file's several mistakes come as one line of rows (a count, then a row per mistake): each row
-            // gets its own hints.
-            List<String> rows = new ArrayList<>();
-            for (String row : line.split("\n", -1)) {
-                Matcher unknown = UNKNOWN.matcher(row);
-                String hints = "";
-                while (unknown.find()) {
-                    hints += hint(unknown.group(1), basePackage, application, build).map(hint -> "; " + hint).orElse("");
-                }
-                hinted |= !hints.isEmpty();
-                rows.add(row + hints);
+        List<String> hints = unknown.names().stream()
+                .flatMap(name -> hint(name, basePackage, application, build).map(hint -> name + ": " + hint).stream())
+                .toList();
+        if (hints.isEmpty()) {
+            return refusal;
+        }
+        List<String> lines = new ArrayList<>(refusal.lines());
+        lines.addAll(hints);
+        String summary = refusal.summary() != null && refusal.lines().size() > 1 ? refusal.summary()
+                : refusal.lines().get(0).lines().findFirst().orElse("") + (hints.size() == 1 ? " (and where its code is,"
+                        + " the [extract] line above)" : " (and where their code is, the [extract] lines above)");
+        ExtractionException hinted = new UnknownNames(lines, summary, unknown.names());
+        hinted.setStackTrace(refusal.getStackTrace());
+        return hinted;
+    }
+
+    /**
+     * The package of the application's main class as its sources show it before anything is compiled (the
+     * {@code check-request} goal's case): the package of the one source file in {@code application}'s source roots
+     * that is annotated {@code @SpringBootApplication}.
+     *
+     * @return the package (empty for the default package), or null when there is no such file or several
+     */
+    static String basePackageFromSources(MavenProject application) {
+        List<String> found = new ArrayList<>();
+        for (String root : application.getCompileSourceRoots()) {
+            Path dir = Path.of(root);
+            if (!Files.isDirectory(dir)) {
+                continue;
             }
-            lines.add(String.join("\n", rows));
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.filter(file -> file.toString().endsWith(".java") && annotated(file)).forEach(file -> {
+                    Path folder = dir.relativize(file).getParent();
+                    found.add(folder == null ? "" : folder.toString().replace(java.io.File.separatorChar, '.'));
+                });
+            } catch (IOException | UncheckedIOException e) {
+                return null; // unreadable: no hint rather than a wrong one
+            }
         }
-        if (!hinted) {
-            return refusal;
+        return found.size() == 1 ? found.get(0) : null;
+    }
+
+    private static boolean annotated(Path source) {
+        try {
+            return Files.readString(source).contains("@SpringBootApplication");
+        } catch (IOException | UncheckedIOException e) {
+            return false;
         }
-        ExtractionException hintedRefusal = lines.size() == 1 ? new ExtractionException(lines.get(0))
-                : new ExtractionException(lines, refusal.summary());
-        hintedRefusal.setStackTrace(refusal.getStackTrace());
-        return hintedRefusal;
     }
 
     /**
@@ -84,7 +110,12 @@ final class OffClassPath {
         }
         String pkg = basePackage.isEmpty() ? module : basePackage + "." + module;
         String folder = pkg.replace('.', '/');
-        Set<String> onClassPath = application.getArtifacts().stream().map(OffClassPath::key).collect(Collectors.toSet());
+        // Resolved artifacts once the goal resolves them; before (check-request, at validate) the build's projects the
+        // application's POM uses, directly or through another.
+        Set<String> onClassPath = application.getArtifacts().stream().map(OffClassPath::key)
+                .collect(Collectors.toCollection(HashSet::new));
+        new WholeBuild(List.copyOf(build), List.copyOf(build)).getUpstreamProjects(application, true)
+                .forEach(project -> onClassPath.add(key(project)));
         List<String> holders = build.stream()
                 .filter(project -> project != application && !onClassPath.contains(key(project)))
                 .filter(project -> holds(project, folder)).map(MavenProject::getArtifactId).toList();

@@ -3,6 +3,7 @@ package dev.forum.extraction.maven;
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.ModuleChecks;
 import dev.forum.extraction.model.ModulithModel;
+import dev.forum.extraction.request.UnknownNames;
 import dev.forum.topology.ModuleRoute;
 import dev.forum.topology.ServiceOutline;
 import dev.forum.topology.Topology;
@@ -103,7 +104,7 @@ final class TopologyLocation {
     static Topology read(Path file, ModulithModel model, String defaultName) {
         Reading reading = check(file, model, defaultName);
         if (!reading.mistakes().isEmpty()) {
-            throw new ExtractionException(reading.message());
+            throw reading.refusal(List.of(reading.message()), null);
         }
         return reading.topology();
     }
@@ -118,12 +119,22 @@ final class TopologyLocation {
      * @param topology the topology checked against the application's modules; null when there is any mistake
      * @param mistakes every mistake found, one line each naming what to fix (file:line where there is one): the file's
      *                 own, a module that runs in every service, and the checks across services, together
+     * @param unknown  the modules a service of the file lists that the application does not have, each once
      */
-    record Reading(String source, TopologySpec spec, Topology topology, List<String> mistakes) {
+    record Reading(String source, TopologySpec spec, Topology topology, List<String> mistakes, List<String> unknown) {
 
         /** The mistakes as {@link #read} refuses them: a line alone, or a line counting several and then each. */
         String message() {
             return new TopologyException(source, mistakes).getMessage();
+        }
+
+        /**
+         * @param lines   the refusal's lines
+         * @param summary what the build fails with when there are several lines; null: the default
+         * @return the refusal, an {@link UnknownNames} carrying {@link #unknown} when the file names any
+         */
+        ExtractionException refusal(List<String> lines, String summary) {
+            return unknown.isEmpty() ? new ExtractionException(lines, summary) : new UnknownNames(lines, summary, unknown);
         }
     }
 
@@ -138,7 +149,7 @@ final class TopologyLocation {
     static Reading check(Path file, ModulithModel model, String defaultName) {
         TopologyCheck check = TopologyCheck.of(file, defaultName);
         if (!check.read()) {
-            return new Reading(check.source(), null, null, check.own());
+            return new Reading(check.source(), null, null, check.own(), List.of());
         }
         List<String> mistakes = new ArrayList<>();
         List<ModuleRoute> routes = new ArrayList<>(ModuleRoutes.of(model));
@@ -162,7 +173,11 @@ final class TopologyLocation {
             }
         }
         List<String> all = check.mistakes(routes, mistakes);
-        return new Reading(check.source(), check.spec(), all.isEmpty() ? check.topology(routes) : null, all);
+        // The modules the file names that the application lacks, as data: a goal says where their code is (OffClassPath).
+        List<String> unknown = check.services().stream().filter(service -> !Boolean.TRUE.equals(service.monolith()))
+                .flatMap(service -> service.modules().stream())
+                .filter(module -> routes.stream().noneMatch(route -> route.module().equals(module))).distinct().toList();
+        return new Reading(check.source(), check.spec(), all.isEmpty() ? check.topology(routes) : null, all, unknown);
     }
 
     /**

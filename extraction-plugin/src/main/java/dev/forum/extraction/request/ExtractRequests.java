@@ -66,7 +66,7 @@ public final class ExtractRequests {
      * @param profileNames the names of the build's {@code extract=<name>} profiles ({@link #profileNames})
      * @param services     the topology file's services, the monolith first; empty without a file
      * @param topology     the topology file's path for the message, or null for none
-     * @throws ExtractionException one line per unknown name
+     * @throws UnknownNames one line per unknown name, the names as data
      */
     public static void refuseUnknownBeforeCompile(List<Requested> names, Set<String> profileNames, List<String> services,
             String topology) {
@@ -80,15 +80,17 @@ public final class ExtractRequests {
                 + " needs one to be named here" + (topology == null ? "; no topology file, so no services)"
                         : "); services of " + topology + ": " + String.join(", ", services));
         List<String> lines = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
         for (Requested requested : names) {
             if (!valid.contains(requested.name())) {
                 lines.add("Unknown module or service '" + requested.name() + "' in " + requested.source()
                         + hint(requested.name(), modules, valid) + ": valid are " + validNames);
+                unknown.add(requested.name());
             }
         }
         if (!lines.isEmpty()) {
-            throw new ExtractionException(lines, lines.size() + " unknown modules or services requested, one per [extract]"
-                    + " line above: fix each, or leave it out of the request");
+            throw new UnknownNames(lines, lines.size() + " unknown modules or services requested, one per [extract]"
+                    + " line above: fix each, or leave it out of the request", unknown);
         }
     }
 
@@ -119,8 +121,9 @@ public final class ExtractRequests {
      *
      * @param topology the topology file, resolved against the application's modules; null when there is none
      * @param model    the application's modules: those that can be extracted, and those that run in every service
-     * @throws ExtractionException (one line) for a name that is neither, naming the option it came from, the closest
-     *                             valid name when one is close ({@link ClosestName}) and every valid one; for a module
+     * @throws ExtractionException (one line) for a name that is neither ({@link UnknownNames}, the name as data), naming
+     *                             the option it came from, the closest valid name when one is close
+     *                             ({@link ClosestName}) and every valid one; for a module
      *                             that runs in every service (open, shared, the main class's), saying so; for a service
      *                             named like a module it does not hold alone ({@link RequestConflicts#requireOneMeaning});
      *                             for a module in two services, as a module named beside the service holding it
@@ -141,8 +144,8 @@ public final class ExtractRequests {
             } else {
                 List<String> valid = new ArrayList<>(modules);
                 valid.addAll(services(topology));
-                throw new ExtractionException("Unknown module or service '" + name + "' in " + requested.source()
-                        + hint(name, modules, valid) + ": valid are " + validNames(modules, topology));
+                throw new UnknownNames(List.of("Unknown module or service '" + name + "' in " + requested.source()
+                        + hint(name, modules, valid) + ": valid are " + validNames(modules, topology)), null, List.of(name));
             }
         }
         RequestConflicts.requireOneService(names, requests);

@@ -85,14 +85,16 @@ class OffClassPathTest {
                   - { name: monolith, monolith: true }
                   - { name: sales, modules: [orders, billing] }
                 """), SHOP, "shop"));
-        assertEquals(List.of(file.getMessage() + "; " + HINT), hinted(file).lines(), "the topology file");
+        assertEquals(List.of(file.getMessage(), "billing: " + HINT), hinted(file).lines(), "the topology file");
         ExtractionException request = assertThrows(ExtractionException.class, () -> ExtractRequests.resolve(
                 List.of(new Requested("billing", "-Dextract=billing")), null, SHOP));
-        assertEquals(List.of(request.getMessage() + "; " + HINT), hinted(request).lines(), "-Dextract=");
+        assertEquals(List.of(request.getMessage(), "billing: " + HINT), hinted(request).lines(), "-Dextract=");
+        assertEquals(request.getMessage() + " (and where its code is, the [extract] line above)",
+                hinted(request).summary(), "the failure's message");
         ExtractionException profile = assertThrows(ExtractionException.class, () -> ExtractRequests
                 .refuseUnknownBeforeCompile(List.of(new Requested("billing", "-Pextract=billing")),
                         Set.of("inventory", "orders"), List.of(), null));
-        assertEquals(List.of(profile.lines().get(0) + "; " + HINT), hinted(profile).lines(), "-Pextract=");
+        assertEquals(List.of(profile.lines().get(0), "billing: " + HINT), hinted(profile).lines(), "-Pextract=");
     }
 
     @Test
@@ -106,15 +108,14 @@ class OffClassPathTest {
         // One line: a count, then a row per mistake in the file's order (billing's on line 3, orders twice on line 4).
         List<String> rows = List.of(several.getMessage().split("\n"));
         assertEquals(3, rows.size(), several.getMessage());
-        assertEquals(List.of(String.join("\n", rows.get(0), rows.get(1) + "; " + HINT, rows.get(2))),
-                hinted(several).lines(), "billing's row, not the last");
+        assertEquals(List.of(several.getMessage(), "billing: " + HINT), hinted(several).lines());
 
         ExtractionException request = assertThrows(ExtractionException.class, () -> ExtractRequests
                 .refuseUnknownBeforeCompile(List.of(new Requested("billing", "-Pextract=billing,shiping"),
                         new Requested("shiping", "-Pextract=billing,shiping")), Set.of("inventory", "orders"), List.of(),
                         null));
         ExtractionException both = hinted(request);
-        assertEquals(List.of(request.lines().get(0) + "; " + HINT, request.lines().get(1)), both.lines(),
+        assertEquals(List.of(request.lines().get(0), request.lines().get(1), "billing: " + HINT), both.lines(),
                 "no project holds shiping");
         assertEquals(request.summary(), both.summary());
     }
@@ -129,6 +130,36 @@ class OffClassPathTest {
         assertSame(billingUnknown, OffClassPath.withHints(billingUnknown, null, app, build), "no main class known");
         assertSame(billingUnknown, OffClassPath.withHints(billingUnknown, "com.example.shop", app, List.of(app)),
                 "a single project");
+        ExtractionException worded = new ExtractionException("sales: unknown module 'billing'");
+        assertSame(worded, hinted(worded), "the names are the refusal's data, not read from its words");
+    }
+
+    @Test
+    void beforeDependenciesAreResolvedTheProjectsThePomUsesAreOnTheClassPath() {
+        // check-request runs at validate: no artifact is resolved yet, the POM's dependencies tell.
+        app.setArtifacts(Set.of());
+        org.apache.maven.model.Dependency orders = new org.apache.maven.model.Dependency();
+        orders.setGroupId("com.example");
+        orders.setArtifactId("shop-billing");
+        orders.setVersion("1.0");
+        app.getModel().addDependency(orders);
+        assertEquals(Optional.empty(), OffClassPath.hint("billing", "com.example.shop", app, build));
+    }
+
+    @Test
+    void checkRequestsRefusalGetsTheHintWithThePackageOfTheApplicationsSources() throws IOException {
+        assertEquals(null, OffClassPath.basePackageFromSources(app), "no source yet");
+        Path sources = dir.resolve("shop-app/src/main/java/com/example/shop");
+        Files.createDirectories(sources);
+        Files.writeString(sources.resolve("ShopApplication.java"), "package com.example.shop;\n\n@SpringBootApplication\n"
+                + "public class ShopApplication {\n}\n");
+        Files.writeString(sources.resolve("Other.java"), "package com.example.shop;\n\nclass Other {\n}\n");
+        assertEquals("com.example.shop", OffClassPath.basePackageFromSources(app));
+
+        ExtractionException refused = assertThrows(ExtractionException.class, () -> CheckRequestMojo.refuse(
+                List.of(new Requested("billing", "-Pextract=billing")), Set.of("inventory", "orders"), null));
+        assertEquals(List.of(refused.lines().get(0), "billing: " + HINT), OffClassPath.withHints(refused,
+                OffClassPath.basePackageFromSources(app), app, build).lines());
     }
 
     private Path topology(String yaml) throws IOException {
