@@ -13,6 +13,7 @@ open module dev.forum.extraction.runtime {
     requires io.github.resilience4j.core;
     requires io.github.resilience4j.circuitbreaker;
     requires io.github.resilience4j.retry;
+    requires io.github.resilience4j.frameworkcommon;
     requires org.slf4j;
     requires tools.jackson.databind;
     requires dev.forum.closestname;

@@ -24,8 +24,8 @@ import org.springframework.http.client.ClientHttpResponse;
 /**
  * Every call to one remote module passes here: it carries the headers the application relays
  * ({@link RemoteCallHeaders}), goes through the module's circuit breaker, and is retried only if it is an idempotent
- * read (GET, HEAD), for the failures the retry's configuration names ({@link RetryableRemoteRead} in the forum:
- * unavailable, or no answer within the read timeout); a write is sent once, whatever happens to it. Failures to reach
+ * read (GET, HEAD), for the failures the retry's configuration names (by default {@link RetryableRemoteRead}:
+ * unavailable, or no answer within the read timeout, {@link RemoteReadRetryDefaults}); a write is sent once, whatever happens to it. Failures to reach
  * the module and 5xx answers become {@link RemoteModuleUnavailableException} (503, with the breaker's wait or the module's
  * own {@code Retry-After}, {@link RetryAfter}),
  * {@link RemoteModuleTimeoutException} (504) or {@link RemoteModuleException} (502); 4xx answers pass on to the

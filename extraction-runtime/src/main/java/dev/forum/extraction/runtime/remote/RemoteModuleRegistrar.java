@@ -4,6 +4,7 @@ import dev.forum.extraction.runtime.topology.InvalidTopologyException;
 import dev.forum.extraction.runtime.topology.ModuleMetadata;
 import dev.forum.extraction.runtime.topology.Topology;
 import dev.forum.extraction.runtime.topology.TopologySettings;
+import io.github.resilience4j.common.retry.configuration.CommonRetryConfigurationProperties;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,8 @@ import org.springframework.core.env.Environment;
  * every bean of a module that is not local (its components, configuration classes and their {@code @Bean}s, its
  * Spring Data repositories: so a remote module starts nothing here, no routes, no listeners), and registers a client
  * bean of each remote module's HTTP contracts that the process carries ({@link Topology#remoteContracts}), so callers
- * inject the contract the same way whether its module is local or not. Runs after the application's bean definitions are all registered (lowest precedence).
+ * inject the contract the same way whether its module is local or not, and the run time's default for each such module's
+ * retry ({@link RemoteReadRetryDefaults}). Runs after the application's bean definitions are all registered (lowest precedence).
  */
 public final class RemoteModuleRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware, Ordered {
 
@@ -77,6 +79,7 @@ public final class RemoteModuleRegistrar implements BeanDefinitionRegistryPostPr
             for (Class<?> api : contracts.getValue()) {
                 registerClient(registry, beanFactory, contracts.getKey(), url, api);
             }
+            registerRetryDefaults(registry, beanFactory, contracts.getKey());
         }
     }
 
@@ -127,6 +130,18 @@ public final class RemoteModuleRegistrar implements BeanDefinitionRegistryPostPr
         client.setInstanceSupplier(() -> beanFactory.getBean(RemoteModuleClients.class).create(module, url, api));
         client.setLazyInit(true);
         registry.registerBeanDefinition(module + "RemoteClient" + api.getSimpleName(), client);
+    }
+
+    /**
+     * The run time's default for the module's retry ({@link RemoteReadRetryDefaults}), a Resilience4j
+     * {@code RetryConfigCustomizer} that its Spring Boot support applies when it builds the module's retry.
+     */
+    private static void registerRetryDefaults(BeanDefinitionRegistry registry, ConfigurableListableBeanFactory beanFactory,
+            String module) {
+        RootBeanDefinition defaults = new RootBeanDefinition(RemoteReadRetryDefaults.class);
+        defaults.setInstanceSupplier(() -> new RemoteReadRetryDefaults(module,
+                beanFactory.getBeanProvider(CommonRetryConfigurationProperties.class).getIfAvailable()));
+        registry.registerBeanDefinition(module + "RemoteReadRetryDefaults", defaults);
     }
 
     @Override

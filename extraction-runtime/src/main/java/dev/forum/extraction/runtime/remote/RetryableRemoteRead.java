@@ -4,8 +4,10 @@ import java.util.function.Predicate;
 
 /**
  * Which failures of an idempotent remote read (GET, HEAD: the only calls {@link RemoteCallInterceptor} retries) are
- * worth one more try through the load balancer, which sends it to the next instance in its rotation. Set as the
- * retry's {@code resilience4j.retry.configs.default.retry-exception-predicate}.
+ * worth one more try through the load balancer, which sends it to the next instance in its rotation. The run time's
+ * default for the retries it creates ({@link RemoteReadRetryDefaults}), unless the application names its own
+ * ({@code resilience4j.retry.configs.default.retry-exception-predicate} or {@code retry-exceptions}, or the same of
+ * {@code resilience4j.retry.instances.<module>}).
  *
  * <ul>
  *   <li>{@link RemoteModuleUnavailableException}: no connection, a refused or broken one, a 502 or 503 (a balancer
@@ -20,16 +22,16 @@ import java.util.function.Predicate;
  * </ul>
  *
  * The worst case of a read that keeps timing out is its attempts times the read timeout plus the waits between them
- * (and, per attempt, up to the connect timeout to get a connection). With the forum's settings (two attempts 50 ms
- * apart, {@code extraction.topology.read-timeout=800ms}): 1.65 s. With two attempts 50 ms apart and the library's
- * default read timeout of 5 s: 10.05 s. With no retry settings at all, Resilience4j's defaults apply (three attempts
- * 500 ms apart, every failure retried, this predicate unused): 16 s, longer than many load balancers and clients wait
- * (an application whose callers give up sooner sets a shorter read timeout or fewer attempts). A write is never retried,
- * whatever failed: it may have been done; it fails after one read timeout.
+ * (and, per attempt, up to the connect timeout to get a connection). With the run time's default retry (two attempts
+ * 50 ms apart, {@link RemoteReadRetryDefaults}) and the forum's {@code extraction.topology.read-timeout=800ms}: 1.65 s;
+ * with the library's default read timeout of 5 s: 10.05 s. An application that sets more attempts or longer waits
+ * lengthens it accordingly (three attempts 500 ms apart, Resilience4j's own defaults: 16 s with 5 s, longer than many
+ * load balancers and clients wait). A write is never retried, whatever failed: it may have been done; it fails after
+ * one read timeout.
  */
 public final class RetryableRemoteRead implements Predicate<Throwable> {
 
-    /** Made by Resilience4j from the property (a public no-argument constructor). */
+    /** Made by the run time's default, or by Resilience4j from the property (a public no-argument constructor). */
     public RetryableRemoteRead() {
     }
 

@@ -46,8 +46,9 @@ public record TopologySettings(Set<String> localModules, URI remoteBaseUrl, Map<
      * JIT work, its database pool's first connections, its first transaction: seconds with two cores shared), so that
      * the first request across a boundary does not fail against a process that is up. An application that knows its
      * processes are warm when they take traffic (the forum, with its warm-up and readiness checks: 800 ms) sets less.
-     * A read that gets no answer waits this long on each attempt: with Resilience4j's default retry (three attempts
-     * 500 ms apart) it fails after 16 s, with two attempts 50 ms apart after 10.05 s (remote.RetryableRemoteRead).
+     * A read that gets no answer waits this long on each attempt: with the run time's default retry (two attempts
+     * 50 ms apart, remote.RemoteReadRetryDefaults) it fails after 10.05 s, with three attempts 500 ms apart (an
+     * application's own retry settings, Resilience4j's defaults) after 16 s (remote.RetryableRemoteRead).
      */
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
 

@@ -50,6 +50,35 @@ class RemoteCallCircuitBreakerUnitTest {
         assertThat(remote.server().hits("/ok")).isZero();
     }
 
+    /** An open breaker refuses at once: the refused read is not retried (the retry would only be refused again). */
+    @Test
+    void aReadRefusedByTheOpenBreakerIsNotRetried() {
+        remote.circuitBreaker().transitionToOpenState();
+        remote.server().route("/ok", (request, hit) -> answer(200, "ok"));
+
+        Throwable read = catchThrowable(() -> remote.client().get().uri("/ok").retrieve().body(String.class));
+
+        assertThat(read).isExactlyInstanceOf(RemoteModuleUnavailableException.class).hasCauseInstanceOf(CallNotPermittedException.class);
+        assertThat(remote.circuitBreaker().getMetrics().getNumberOfNotPermittedCalls()).isEqualTo(1);
+        assertThat(remote.retry().getMetrics().getNumberOfFailedCallsWithoutRetryAttempt()).isEqualTo(1);
+        assertThat(remote.server().hits("/ok")).isZero();
+    }
+
+    /** A 4xx answer is the module's answer about the request, not a failure of the module: the breaker counts a success. */
+    @Test
+    void aDomain404CountsAsASuccessOfTheBreakerAndIsNotRetried() {
+        remote.server().route("/missing", (request, hit) -> answer(404, "no such user"));
+        RestClient client = remote.client();
+
+        for (int i = 0; i < BREAKER_WINDOW * 2; i++) {
+            assertThat(catchThrowable(() -> client.get().uri("/missing").retrieve().body(String.class))).isNotNull();
+        }
+
+        assertThat(remote.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(remote.circuitBreaker().getMetrics().getNumberOfFailedCalls()).isZero();
+        assertThat(remote.server().hits("/missing")).isEqualTo(BREAKER_WINDOW * 2);
+    }
+
     @Test
     void successfulCallsKeepTheCircuitClosed() {
         remote.server().route("/ok", (request, hit) -> answer(200, "ok"));

@@ -4,7 +4,6 @@ import dev.forum.extraction.runtime.remote.LoopbackHttpServer.Response;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -21,13 +20,14 @@ import org.springframework.web.client.RestClient;
 
 /**
  * What every test of {@link RemoteCallInterceptor} runs against, fresh for each test: a {@link LoopbackHttpServer},
- * and a real {@link RestClient} on the application's HTTP client ({@link RemoteModuleClients#pooledHttpClient}) with the interceptor for module {@code users} and Resilience4j settings like the
- * application's (2 attempts 50 ms apart for what {@link RetryableRemoteRead} retries; a count-based breaker of
- * {@link #BREAKER_WINDOW} calls that opens at 50 % failures and records {@link RemoteModuleException}s).
+ * and a real {@link RestClient} on the application's HTTP client ({@link RemoteModuleClients#pooledHttpClient}) with the
+ * interceptor for module {@code users}, the run time's default retry ({@link RemoteReadRetryDefaults#config()}: 2
+ * attempts 50 ms apart for what {@link RetryableRemoteRead} retries) and a breaker like the forum's (count-based, of
+ * {@link #BREAKER_WINDOW} calls, that opens at 50 % failures and records {@link RemoteModuleException}s).
  *
  * <p>Register it per test instance ({@code @RegisterExtension final RemoteCallFixture remote = new RemoteCallFixture();}).
  * In: the routes a test gives {@link #server()}. Out: {@link #client()} (or {@link #client(String)} for another base
- * URL) to call through the interceptor, and {@link #server()} and {@link #circuitBreaker()} to assert on. After each
+ * URL) to call through the interceptor, and {@link #server()}, {@link #circuitBreaker()} and {@link #retry()} to assert on. After each
  * test it closes the server and removes {@code requestId} from the log context.
  */
 final class RemoteCallFixture implements BeforeEachCallback, AfterEachCallback {
@@ -61,11 +61,7 @@ final class RemoteCallFixture implements BeforeEachCallback, AfterEachCallback {
                 .waitDurationInOpenState(Duration.ofSeconds(30))
                 .recordExceptions(RemoteModuleException.class)
                 .build());
-        retry = Retry.of("users", RetryConfig.custom()
-                .maxAttempts(2)
-                .waitDuration(Duration.ofMillis(50))
-                .retryOnException(new RetryableRemoteRead())
-                .build());
+        retry = Retry.of("users", RemoteReadRetryDefaults.config());
     }
 
     @Override
@@ -83,6 +79,11 @@ final class RemoteCallFixture implements BeforeEachCallback, AfterEachCallback {
     /** @return the breaker the interceptor of this test's clients uses */
     CircuitBreaker circuitBreaker() {
         return circuitBreaker;
+    }
+
+    /** @return the retry the interceptor of this test's clients uses for reads */
+    Retry retry() {
+        return retry;
     }
 
     /**

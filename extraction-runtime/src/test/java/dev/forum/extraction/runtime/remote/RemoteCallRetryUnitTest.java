@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpMethod;
 
@@ -19,7 +20,7 @@ import org.springframework.http.HttpMethod;
  * the loopback server answers (502, 503, 500, 504) to a read (GET, HEAD) or a write (POST, PUT, PATCH, DELETE); out,
  * the body of the call that succeeded or the {@link RemoteModuleException} thrown, the number of requests that reached
  * the server and what the breaker counted. A read that got 502 or 503 is tried once more; a write, a 500 and a 504 are
- * not. Runs against {@link RemoteCallFixture}.
+ * not, whether the read is a GET or a HEAD. Runs against {@link RemoteCallFixture}, with the run time's default retry.
  */
 @Timeout(value = 5, unit = TimeUnit.SECONDS)
 class RemoteCallRetryUnitTest {
@@ -109,6 +110,20 @@ class RemoteCallRetryUnitTest {
 
         assertThat(thrown).isExactlyInstanceOf(RemoteModuleUnavailableException.class);
         assertThat(remote.server().hits("/gateway")).isEqualTo(2);
+    }
+
+    /** HEAD is retried as GET is, for the same failures only: a 500 or a 504 answer to it is not retried either. */
+    @ParameterizedTest
+    @CsvSource({"GET, 500", "HEAD, 500", "GET, 504", "HEAD, 504"})
+    void aReadAnswered500Or504IsNotRetriedWhateverItsMethod(String method, int status) {
+        remote.server().route("/failing", (request, hit) -> answer(status, ""));
+
+        Throwable thrown = catchThrowable(() -> remote.client().method(HttpMethod.valueOf(method)).uri("/failing")
+                .retrieve().toBodilessEntity());
+
+        assertThat(thrown).isExactlyInstanceOf(status == 504 ? RemoteModuleTimeoutException.class : RemoteModuleException.class);
+        assertThat(remote.server().hits("/failing")).isEqualTo(1);
+        assertThat(remote.retry().getMetrics().getNumberOfFailedCallsWithoutRetryAttempt()).isEqualTo(1);
     }
 
     @Test

@@ -78,13 +78,13 @@ class RemoteCallTimeoutUnitTest {
     }
 
     /**
-     * An application that configures no retry gets Resilience4j's defaults (the library's {@code RetryRegistry.ofDefaults()}
-     * or Spring Boot's registry without settings): three attempts 500 ms apart, whatever failed. A read that keeps
-     * timing out then fails after three read timeouts and two waits: with the library's 5 s, 16 s (the worst case the
-     * READMEs and RetryableRemoteRead state).
+     * An application that sets its retry to three attempts 500 ms apart, whatever failed (Resilience4j's own defaults,
+     * which the run time's default replaces where nothing is set): a read that keeps timing out then fails after three
+     * read timeouts and two waits; with the library's 5 s, 16 s (the worst case the READMEs and RetryableRemoteRead
+     * state for such settings).
      */
     @Test
-    void withResilience4jsDefaultsAReadThatKeepsTimingOutTakesThreeTimeoutsAndTwoWaits() throws Exception {
+    void withThreeAttempts500MsApartAReadThatKeepsTimingOutTakesThreeTimeoutsAndTwoWaits() throws Exception {
         remote.server().route("/silent", (request, hit) -> {
             Thread.sleep(3_000);
             return answer(200, "too late");

@@ -1,0 +1,114 @@
+package dev.forum.extraction.runtime.remote;
+
+import io.github.resilience4j.common.retry.configuration.CommonRetryConfigurationProperties;
+import io.github.resilience4j.common.retry.configuration.CommonRetryConfigurationProperties.InstanceProperties;
+import io.github.resilience4j.common.retry.configuration.RetryConfigCustomizer;
+import io.github.resilience4j.retry.RetryConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * The run time's own default for the retry of one remote module's reads (the Resilience4j retry named after the
+ * module, which {@link RemoteCallInterceptor} applies to GET and HEAD only): {@value #MAX_ATTEMPTS} attempts
+ * {@link #WAIT} apart, retrying only what {@link RetryableRemoteRead} retries. Without it an application that sets no
+ * {@code resilience4j.retry.*} got Resilience4j's defaults: three attempts 500 ms apart, every failure retried (a 500 or
+ * a 504 answer, an open circuit breaker), 16 s before a read that keeps timing out fails with the 5 s read timeout.
+ *
+ * <p>It is Resilience4j's own customisation point, a {@link RetryConfigCustomizer} named after the module, which
+ * Resilience4j's Spring Boot support runs after it built the retry's configuration from the properties. So that a
+ * setting the application made always wins, it sets only what none of the properties that configure this retry set:
+ * {@code resilience4j.retry.instances.<module>.*}, the instance's {@code base-config}, and
+ * {@code resilience4j.retry.configs.default.*}. Setting by setting: the attempts ({@code max-attempts}); the wait
+ * ({@code wait-duration}, {@code interval-bi-function}); which failures are retried ({@code retry-exception-predicate},
+ * {@code retry-exceptions}, which Resilience4j would otherwise add to this predicate rather than replace it).
+ * {@code ignore-exceptions} combines with the predicate, as Resilience4j combines them. Resilience4j allows one
+ * customizer per name: an application's own {@code RetryConfigCustomizer} named after a remote module is refused at
+ * start; configure that retry by its properties instead.
+ */
+public final class RemoteReadRetryDefaults implements RetryConfigCustomizer {
+
+    /** Attempts of a read in all: the first and one retry, which the load balancer sends to another instance. */
+    public static final int MAX_ATTEMPTS = 2;
+    /** The wait before the retry. */
+    public static final Duration WAIT = Duration.ofMillis(50);
+
+    private static final String DEFAULT_CONFIG = "default";
+
+    private final String module;
+    private final CommonRetryConfigurationProperties properties;
+
+    /**
+     * @param module     the remote module, the retry's name
+     * @param properties the application's {@code resilience4j.retry} properties, or null where Resilience4j's Spring
+     *                   Boot support is not in use (then the defaults apply in full)
+     */
+    public RemoteReadRetryDefaults(String module, CommonRetryConfigurationProperties properties) {
+        this.module = Objects.requireNonNull(module, "module");
+        this.properties = properties;
+    }
+
+    /** @return the module, the name of the retry this customizes */
+    @Override
+    public String name() {
+        return module;
+    }
+
+    /**
+     * Sets the defaults the application's properties for this retry leave unset (class doc).
+     *
+     * @param builder the retry's configuration as Resilience4j built it from the properties
+     */
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public void customize(RetryConfig.Builder builder) {
+        List<InstanceProperties> configured = configured();
+        if (noneSets(configured, set -> set.getMaxAttempts() != null && set.getMaxAttempts() != 0)) {
+            builder.maxAttempts(MAX_ATTEMPTS);
+        }
+        if (noneSets(configured, set -> set.getWaitDuration() != null || set.getIntervalBiFunction() != null)) {
+            builder.waitDuration(WAIT);
+        }
+        if (noneSets(configured, set -> set.getRetryExceptionPredicate() != null
+                || set.getRetryExceptions() != null && set.getRetryExceptions().length > 0)) {
+            builder.retryOnException(new RetryableRemoteRead());
+        }
+    }
+
+    /**
+     * The run time's default in full, for a retry registry that no application properties configure (the library's
+     * own, where Resilience4j's Spring Boot support made none).
+     *
+     * @return {@value #MAX_ATTEMPTS} attempts {@link #WAIT} apart for what {@link RetryableRemoteRead} retries
+     */
+    public static RetryConfig config() {
+        RetryConfig.Builder<Object> builder = RetryConfig.custom();
+        new RemoteReadRetryDefaults(DEFAULT_CONFIG, null).customize(builder);
+        return builder.build();
+    }
+
+    /** The properties that configure this module's retry, as Resilience4j reads them: its instance, base and default config. */
+    private List<InstanceProperties> configured() {
+        List<InstanceProperties> configured = new ArrayList<>();
+        if (properties == null) {
+            return configured;
+        }
+        InstanceProperties instance = properties.getInstances().get(module);
+        if (instance != null) {
+            configured.add(instance);
+            if (instance.getBaseConfig() != null && properties.getConfigs().get(instance.getBaseConfig()) != null) {
+                configured.add(properties.getConfigs().get(instance.getBaseConfig()));
+            }
+        }
+        if (properties.getConfigs().get(DEFAULT_CONFIG) != null) {
+            configured.add(properties.getConfigs().get(DEFAULT_CONFIG));
+        }
+        return configured;
+    }
+
+    private static boolean noneSets(List<InstanceProperties> configured, Predicate<InstanceProperties> sets) {
+        return configured.stream().noneMatch(sets);
+    }
+}
