@@ -61,7 +61,7 @@ class WarmUpUnitTest {
     void each_remote_modules_list_is_read_through_its_client_with_the_smallest_page() {
         Map<String, Integer> called = WarmUp.warmUpRemote(Map.of("things", ThingsApi.class), api -> client(api, null), WarmUp.REMOTE_ROUNDS);
 
-        assertThat(called).containsExactly(Map.entry("things", 3));
+        assertThat(called).containsExactly(Map.entry("things GET /api/things?limit=1&offset=0", 3));
         assertThat(calls).containsExactly("list[1, 0]", "list[1, 0]", "list[1, 0]");
     }
 
@@ -72,7 +72,7 @@ class WarmUpUnitTest {
         apis.put("other", WithoutList.class);
         Map<String, Integer> called = WarmUp.warmUpRemote(apis, api -> client(api, new IllegalStateException("module down")), 3);
 
-        assertThat(called).containsExactly(Map.entry("down", 0));
+        assertThat(called).containsExactly(Map.entry("down GET /api/things?limit=1&offset=0", 0));
         assertThat(calls).containsExactly("list[1, 0]");
     }
 
@@ -120,7 +120,7 @@ class WarmUpUnitTest {
                 .andRespond(withSuccess("[]", org.springframework.http.MediaType.APPLICATION_JSON));
         PagedApi client = httpClient(PagedApi.class, builder);
 
-        assertThat(WarmUp.warmUpRemote(Map.of("pages", PagedApi.class), api -> client, 3)).containsExactly(Map.entry("pages", 3));
+        assertThat(WarmUp.warmUpRemote(Map.of("pages", PagedApi.class), api -> client, 3)).containsExactly(Map.entry("pages GET /api/pages", 3));
         remote.verify();
     }
 
@@ -132,7 +132,8 @@ class WarmUpUnitTest {
                 .andRespond(withSuccess("[]", org.springframework.http.MediaType.APPLICATION_JSON));
         LimitedApi client = httpClient(LimitedApi.class, builder);
 
-        assertThat(WarmUp.warmUpRemote(Map.of("limited", LimitedApi.class), api -> client, 1)).containsExactly(Map.entry("limited", 1));
+        assertThat(WarmUp.warmUpRemote(Map.of("limited", LimitedApi.class), api -> client, 1))
+                .containsExactly(Map.entry("limited GET /api/limited?limit=1", 1));
         remote.verify();
     }
 
@@ -151,6 +152,6 @@ class WarmUpUnitTest {
         apis.put("search " + RequiredParameterApi.class.getName(), RequiredParameterApi.class);
 
         assertThat(WarmUp.calledContracts(WarmUp.warmUpRemote(apis, api -> client(api, null), 3)))
-                .isEqualTo("1 remote contract (things " + ThingsApi.class.getName() + "; 3 calls)");
+                .isEqualTo("1 remote contract (things " + ThingsApi.class.getName() + " GET /api/things?limit=1&offset=0; 3 calls)");
     }
 }
