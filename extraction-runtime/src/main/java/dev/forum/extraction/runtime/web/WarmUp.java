@@ -2,36 +2,20 @@ package dev.forum.extraction.runtime.web;
 
 import dev.forum.extraction.runtime.topology.ModuleMetadata;
 import dev.forum.extraction.runtime.topology.Topology;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Parameter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.StringJoiner;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.core.convert.ConversionException;
-import org.springframework.core.convert.ConversionService;
-import org.springframework.core.convert.support.DefaultConversionService;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ValueConstants;
-import org.springframework.web.service.annotation.GetExchange;
-import org.springframework.web.service.annotation.HttpExchange;
-import org.springframework.web.util.UriUtils;
 
 /**
  * With {@code extraction.warm-up.rounds} above 0 (0 turns it off; unset, {@link #defaultRounds}), sends a few requests
@@ -48,10 +32,10 @@ import org.springframework.web.util.UriUtils;
  * {@code extraction.topology.local-modules} naming fewer than all): a plain monolith has no call across a boundary for
  * a cold start to time out, so it skips the warm-up unless the setting asks for it. Every request it sends is a GET, a
  * safe method (RFC 9110, section 9.2.1): to {@code 127.0.0.1} on this process's own port, and to a remote module only
- * through its contract's list operation ({@link #listCall}), with {@code limit=1} and each other parameter's
- * {@code defaultValue} ({@link #request}, which the log line names). The local warm-up stops at its first failure (nothing
- * listening there, a request not answered within 2 s); its answers' statuses do not matter (a 404 or 401 warms the
- * server's request handling too).
+ * through its contract's list operation ({@link RemoteListCalls#listCall}), with {@code limit=1} and each other
+ * parameter's {@code defaultValue} ({@link RemoteListCalls#request}, which the log line names). The local warm-up
+ * stops at its first failure (nothing listening there, a request not answered within 2 s); its answers' statuses do
+ * not matter (a 404 or 401 warms the server's request handling too).
  */
 public class WarmUp {
 
@@ -59,9 +43,6 @@ public class WarmUp {
 
     /** Rounds of {@code extraction.warm-up.rounds} when it is not set, in a process where some module is remote. */
     public static final int DEFAULT_ROUNDS = 3;
-
-    /** Calls per remote module: the first is the cold one; a failing module is not called again. */
-    static final int REMOTE_ROUNDS = 3;
 
     private final java.util.function.Supplier<Topology> topologies;
     private Topology topology;
@@ -157,163 +138,11 @@ public class WarmUp {
             return;
         }
         long start = System.nanoTime();
-        Map<String, Integer> called = warmUpRemote(apis, api -> context.getBeanProvider(api).getIfAvailable(), REMOTE_ROUNDS);
+        Map<String, Integer> called = RemoteListCalls.warmUp(apis, api -> context.getBeanProvider(api).getIfAvailable(),
+                RemoteListCalls.ROUNDS);
         if (!called.isEmpty()) {
-            log.info("Warmed up the clients of {} in {} ms", calledContracts(called), (System.nanoTime() - start) / 1_000_000);
+            log.info("Warmed up the clients of {} in {} ms", RemoteListCalls.calledContracts(called),
+                    (System.nanoTime() - start) / 1_000_000);
         }
-    }
-
-    /**
-     * @param called what {@link #warmUpRemote(Map, Function, int)} returned, not empty
-     * @return the log line's account of them, e.g. {@code 2 remote contracts (threads forum.threads.ThreadsApi GET
-     *         /api/threads?limit=1&offset=0, users forum.users.UsersApi GET /api/users?limit=1&offset=0; 6 calls)}
-     */
-    static String calledContracts(Map<String, Integer> called) {
-        int calls = called.values().stream().mapToInt(Integer::intValue).sum();
-        return called.size() + " remote contract" + (called.size() == 1 ? "" : "s") + " (" + String.join(", ", called.keySet())
-                + "; " + calls + " call" + (calls == 1 ? "" : "s") + ")";
-    }
-
-    /**
-     * Calls each remote module's list operation ({@link #listCall}) up to {@code rounds} times through its client;
-     * stops calling a module at its first failure, so a module that is down costs one call and cannot open its
-     * circuit breaker. Never throws.
-     *
-     * @param apis    module and contract name to the contract, e.g. {@code users forum.users.UsersApi}
-     * @param clients each contract's client, or null when it has none
-     * @param rounds  calls per contract
-     * @return the contracts the warm-up called (a list operation and a client), in the order of {@code apis}, each
-     *         named by its key in {@code apis} and the request it sent ({@link #request}, e.g. {@code users
-     *         forum.users.UsersApi GET /api/users?limit=1&offset=0}), with the calls that succeeded (0 when the first
-     *         failed)
-     */
-    static Map<String, Integer> warmUpRemote(Map<String, Class<?>> apis, Function<Class<?>, Object> clients, int rounds) {
-        Map<String, Integer> called = new LinkedHashMap<>();
-        for (Map.Entry<String, Class<?>> entry : apis.entrySet()) {
-            Map.Entry<Method, Object[]> call = listCall(entry.getValue());
-            Object client = call == null ? null : clients.apply(entry.getValue());
-            if (client == null) {
-                continue;
-            }
-            String contract = entry.getKey() + " " + request(entry.getValue(), call.getKey());
-            called.put(contract, 0);
-            for (int round = 0; round < rounds; round++) {
-                try {
-                    call.getKey().invoke(client, call.getValue());
-                    called.merge(contract, 1, Integer::sum);
-                } catch (InvocationTargetException | IllegalAccessException | RuntimeException e) {
-                    Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
-                    log.warn("Warm-up of remote module '{}' stopped: {}", entry.getKey(), String.valueOf(cause));
-                    break;
-                }
-            }
-        }
-        return called;
-    }
-
-    /**
-     * A contract's list operation and the arguments the warm-up calls it with: a {@code @GetExchange} on the
-     * contract's own path with at least one parameter (one without any may read a whole table), each a
-     * {@code @RequestParam}. {@code limit} gets 1; every other parameter must be optional (not required, a default
-     * value, or an {@code Optional}) and is given no value of the warm-up's own: null, {@code Optional.empty()}, or for
-     * a primitive its {@code defaultValue}. Spring's HTTP-interface client then sends a parameter without a
-     * {@code defaultValue} not at all, and one with a {@code defaultValue} at that value, as it does for every call that
-     * leaves it out ({@link #request}): the forum's lists get {@code ?limit=1&offset=0}. That is harmless: it is the
-     * default the remote module's controller applies from the same contract when the parameter is missing, and the very
-     * request any other call of {@code list(1, ...)} sends. So a {@code list(page, size)} is asked for the remote
-     * module's default page, never for a page of size 0.
-     *
-     * @param api a remote module's contract interface
-     * @return the operation and its arguments, or null when the contract has none the warm-up can call: no such
-     *         operation, or one with a required parameter other than {@code limit}
-     */
-    static Map.Entry<Method, Object[]> listCall(Class<?> api) {
-        for (Method method : api.getMethods()) {
-            GetExchange get = AnnotatedElementUtils.findMergedAnnotation(method, GetExchange.class);
-            if (get == null || !get.url().isEmpty() || method.getParameterCount() == 0) {
-                continue;
-            }
-            Object[] arguments = new Object[method.getParameterCount()];
-            boolean callable = true;
-            Parameter[] parameters = method.getParameters();
-            for (int i = 0; i < parameters.length && callable; i++) {
-                try {
-                    arguments[i] = leftOut(parameters[i]);
-                } catch (IllegalArgumentException | ConversionException notOptional) {
-                    callable = false;
-                }
-            }
-            if (callable) {
-                return Map.entry(method, arguments);
-            }
-        }
-        return null;
-    }
-
-    /**
-     * What the warm-up's call of a list operation ({@link #listCall}) sends, as Spring's HTTP-interface client builds
-     * it: {@code GET}, the contract's path ({@code @HttpExchange} of the interface; the operation adds none), and the
-     * query of {@code limit=1} and of each other parameter that has a {@code defaultValue}, at that value, in the
-     * operation's order, each value percent-encoded but for unreserved characters, as the client's default URI
-     * encoding does ({@code name,asc} is sent as {@code name%2Casc}).
-     *
-     * @param api  the contract interface
-     * @param list its list operation
-     * @return e.g. {@code GET /api/users?limit=1&offset=0}, relative to the module's base URL
-     */
-    static String request(Class<?> api, Method list) {
-        HttpExchange exchange = AnnotatedElementUtils.findMergedAnnotation(api, HttpExchange.class);
-        StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
-        for (Parameter parameter : list.getParameters()) {
-            RequestParam param = parameter.getAnnotation(RequestParam.class);
-            String name = name(param, parameter);
-            if ("limit".equals(name)) {
-                query.add("limit=1");
-            } else if (!ValueConstants.DEFAULT_NONE.equals(param.defaultValue())) {
-                query.add(name + "=" + UriUtils.encode(param.defaultValue(), StandardCharsets.UTF_8));
-            }
-        }
-        return "GET " + (exchange == null ? "" : exchange.url()) + query;
-    }
-
-    /** A request parameter's name: the annotation's, else the Java parameter's when compiled with {@code -parameters}. */
-    private static String name(RequestParam param, Parameter parameter) {
-        return !param.name().isEmpty() ? param.name() : !param.value().isEmpty() ? param.value()
-                : parameter.isNamePresent() ? parameter.getName() : "";
-    }
-
-    /**
-     * @return the argument of one parameter of a list operation ({@link #listCall})
-     * @throws IllegalArgumentException when the warm-up cannot call an operation with this parameter
-     */
-    private static Object leftOut(Parameter parameter) {
-        RequestParam param = parameter.getAnnotation(RequestParam.class);
-        if (param == null) {
-            throw new IllegalArgumentException("not a request parameter");
-        }
-        String name = name(param, parameter);
-        Class<?> type = parameter.getType();
-        ConversionService conversion = DefaultConversionService.getSharedInstance();
-        if ("limit".equals(name)) {
-            Object one = conversion.convert("1", type);
-            if (one == null) {
-                throw new IllegalArgumentException("a limit that is not a number");
-            }
-            return one;
-        }
-        boolean hasDefault = !ValueConstants.DEFAULT_NONE.equals(param.defaultValue());
-        if (type == Optional.class) {
-            return Optional.empty();
-        }
-        if (param.required() && !hasDefault) {
-            throw new IllegalArgumentException("required");
-        }
-        if (!type.isPrimitive()) {
-            return null;
-        }
-        if (!hasDefault) {
-            throw new IllegalArgumentException("a primitive without a default value");
-        }
-        return conversion.convert(param.defaultValue(), type);
     }
 }

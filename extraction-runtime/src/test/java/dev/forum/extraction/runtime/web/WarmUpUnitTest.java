@@ -59,7 +59,7 @@ class WarmUpUnitTest {
 
     @Test
     void each_remote_modules_list_is_read_through_its_client_with_the_smallest_page() {
-        Map<String, Integer> called = WarmUp.warmUpRemote(Map.of("things", ThingsApi.class), api -> client(api, null), WarmUp.REMOTE_ROUNDS);
+        Map<String, Integer> called = RemoteListCalls.warmUp(Map.of("things", ThingsApi.class), api -> client(api, null), RemoteListCalls.ROUNDS);
 
         assertThat(called).containsExactly(Map.entry("things GET /api/things?limit=1&offset=0", 3));
         assertThat(calls).containsExactly("list[1, 0]", "list[1, 0]", "list[1, 0]");
@@ -70,7 +70,7 @@ class WarmUpUnitTest {
         Map<String, Class<?>> apis = new LinkedHashMap<>();
         apis.put("down", ThingsApi.class);
         apis.put("other", WithoutList.class);
-        Map<String, Integer> called = WarmUp.warmUpRemote(apis, api -> client(api, new IllegalStateException("module down")), 3);
+        Map<String, Integer> called = RemoteListCalls.warmUp(apis, api -> client(api, new IllegalStateException("module down")), 3);
 
         assertThat(called).containsExactly(Map.entry("down GET /api/things?limit=1&offset=0", 0));
         assertThat(calls).containsExactly("list[1, 0]");
@@ -78,8 +78,8 @@ class WarmUpUnitTest {
 
     @Test
     void an_api_without_a_list_operation_or_without_a_client_is_left_alone() {
-        assertThat(WarmUp.warmUpRemote(Map.of("other", WithoutList.class), api -> client(api, null), 3)).isEmpty();
-        assertThat(WarmUp.warmUpRemote(Map.of("things", ThingsApi.class), api -> null, 3)).isEmpty();
+        assertThat(RemoteListCalls.warmUp(Map.of("other", WithoutList.class), api -> client(api, null), 3)).isEmpty();
+        assertThat(RemoteListCalls.warmUp(Map.of("things", ThingsApi.class), api -> null, 3)).isEmpty();
         assertThat(calls).isEmpty();
     }
 
@@ -120,7 +120,7 @@ class WarmUpUnitTest {
                 .andRespond(withSuccess("[]", org.springframework.http.MediaType.APPLICATION_JSON));
         PagedApi client = httpClient(PagedApi.class, builder);
 
-        assertThat(WarmUp.warmUpRemote(Map.of("pages", PagedApi.class), api -> client, 3)).containsExactly(Map.entry("pages GET /api/pages", 3));
+        assertThat(RemoteListCalls.warmUp(Map.of("pages", PagedApi.class), api -> client, 3)).containsExactly(Map.entry("pages GET /api/pages", 3));
         remote.verify();
     }
 
@@ -132,15 +132,15 @@ class WarmUpUnitTest {
                 .andRespond(withSuccess("[]", org.springframework.http.MediaType.APPLICATION_JSON));
         LimitedApi client = httpClient(LimitedApi.class, builder);
 
-        assertThat(WarmUp.warmUpRemote(Map.of("limited", LimitedApi.class), api -> client, 1))
+        assertThat(RemoteListCalls.warmUp(Map.of("limited", LimitedApi.class), api -> client, 1))
                 .containsExactly(Map.entry("limited GET /api/limited?limit=1", 1));
         remote.verify();
     }
 
     @Test
     void an_operation_with_a_required_parameter_other_than_limit_is_not_called() {
-        assertThat(WarmUp.listCall(RequiredParameterApi.class)).isNull();
-        assertThat(WarmUp.warmUpRemote(Map.of("search", RequiredParameterApi.class), api -> client(api, null), 3)).isEmpty();
+        assertThat(RemoteListCalls.listCall(RequiredParameterApi.class)).isNull();
+        assertThat(RemoteListCalls.warmUp(Map.of("search", RequiredParameterApi.class), api -> client(api, null), 3)).isEmpty();
         assertThat(calls).isEmpty();
     }
 
@@ -151,7 +151,7 @@ class WarmUpUnitTest {
         apis.put("other " + WithoutList.class.getName(), WithoutList.class);
         apis.put("search " + RequiredParameterApi.class.getName(), RequiredParameterApi.class);
 
-        assertThat(WarmUp.calledContracts(WarmUp.warmUpRemote(apis, api -> client(api, null), 3)))
+        assertThat(RemoteListCalls.calledContracts(RemoteListCalls.warmUp(apis, api -> client(api, null), 3)))
                 .isEqualTo("1 remote contract (things " + ThingsApi.class.getName() + " GET /api/things?limit=1&offset=0; 3 calls)");
     }
 }
