@@ -23,38 +23,47 @@ import org.springframework.core.env.Profiles;
  *
  * <p>What is read, lowest precedence first (a later one wins a key): {@code application.yaml}, {@code application.yml},
  * {@code application.properties} (each file's documents in order, a later document winning; one with
- * {@code spring.config.activate.on-profile} only when its profile expression matches), then for each active profile in
- * order {@code application-<profile>.yaml}, {@code .yml} and {@code .properties}: so a later profile wins over an earlier
- * one, a profile file over the default files, {@code .properties} over YAML. The active profiles are those the
- * deployment sets ({@code SPRING_PROFILES_ACTIVE}), else {@code spring.profiles.active} of the default files, after the
- * {@code spring.profiles.include} of the default files, each followed by its {@code spring.profiles.group} members;
- * with none, {@code spring.profiles.default} (else {@code default}). Not read: {@code classpath:/config/}, files beside
- * the jar, {@code spring.config.import}, the environment, system properties and arguments, and a document for a cloud
- * platform (ECS is none Spring Boot detects); see {@link SettingsDocument} for the YAML that is read.
+ * {@code spring.config.activate.on-profile} only when its profile expression matches), the same in
+ * {@code classpath:/config/}, then for each active profile in order {@code application-<profile>.yaml}, {@code .yml} and
+ * {@code .properties}, of {@code classpath:/} then {@code classpath:/config/}: so a later profile wins over an earlier
+ * one, a profile file over the default files, {@code config/} over the root, {@code .properties} over YAML. Right
+ * after a document come the files its {@code spring.config.import} names in the class path ({@code classpath:},
+ * {@code optional:}, a path beside the importing file, a folder's {@code application} files), each with its profile
+ * variants ({@link ConfigFiles}). Placeholders are resolved against what was read ({@link Placeholders}). The active
+ * profiles are those the deployment sets ({@code SPRING_PROFILES_ACTIVE}), else {@code spring.profiles.active} of the
+ * default files, after the {@code spring.profiles.include} of the default files, each followed by its
+ * {@code spring.profiles.group} members; with none, {@code spring.profiles.default} (else {@code default}). Not read:
+ * files beside the jar and in {@code ./config/} (the build cannot see them), imports of other places ({@code file:},
+ * {@code configtree:}), the environment, system properties and arguments, placeholders in profile names and import
+ * locations, and a document for a cloud platform (ECS is none Spring Boot detects); see {@link SettingsDocument} for
+ * the YAML that is read.
  */
 public final class ApplicationProperties {
 
-    /** The extensions Spring Boot reads, lowest precedence first. */
-    private static final List<String> EXTENSIONS = List.of("yaml", "yml", "properties");
     private static final String ACTIVE = "spring.profiles.active";
     private static final String INCLUDE = "spring.profiles.include";
     private static final String GROUP = "spring.profiles.group.";
     private static final String DEFAULT = "spring.profiles.default";
+    /** What Spring Boot reads at run time that the build cannot see. */
+    private static final String OUTSIDE = "files beside the jar and in ./config/";
 
     private final Map<String, String> values;
     private final Map<String, String> origins;
     private final List<String> files;
     private final List<String> unread;
+    private final List<String> fromEnvironment;
     private final List<String> profiles;
     private final boolean noneActive;
     private final boolean deployKnown;
 
     private ApplicationProperties(Map<String, String> values, Map<String, String> origins, List<String> files,
-            List<String> unread, List<String> profiles, boolean noneActive, boolean deployKnown) {
+            List<String> unread, List<String> fromEnvironment, List<String> profiles, boolean noneActive,
+            boolean deployKnown) {
         this.values = Collections.unmodifiableMap(values);
         this.origins = Collections.unmodifiableMap(origins);
         this.files = List.copyOf(files);
         this.unread = List.copyOf(unread);
+        this.fromEnvironment = List.copyOf(fromEnvironment);
         this.profiles = List.copyOf(profiles);
         this.noneActive = noneActive;
         this.deployKnown = deployKnown;
@@ -81,41 +90,40 @@ public final class ApplicationProperties {
      * @throws UncheckedIOException when a file that is there cannot be read
      */
     public static ApplicationProperties read(Path classes, List<String> deployProfiles) {
-        List<String> files = new ArrayList<>();
-        List<SettingsDocument> defaults = documents(classes, "application", files);
-        List<SettingsDocument> everyProfile = defaults.stream().filter(SettingsDocument::forEveryProfile)
-                .filter(ApplicationProperties::onThisPlatform).toList();
+        List<SettingsDocument> everyProfile = new ConfigFiles(classes).defaults(List.of(),
+                ApplicationProperties::forEveryProfile);
         List<String> active = active(everyProfile, deployProfiles);
         boolean noneActive = active.isEmpty();
         List<String> profiles = expand(noneActive ? defaultProfiles(everyProfile) : active, groups(everyProfile));
 
-        List<SettingsDocument> applied = new ArrayList<>(defaults.stream().filter(d -> applies(d, profiles)).toList());
-        for (String profile : profiles) {
-            documents(classes, "application-" + profile, files).stream().filter(d -> applies(d, profiles)).forEach(applied::add);
-        }
-        Map<String, String> values = new LinkedHashMap<>();
+        ConfigFiles files = new ConfigFiles(classes);
+        List<SettingsDocument> applied = new ArrayList<>(files.defaults(profiles, d -> applies(d, profiles)));
+        applied.addAll(files.profileSpecific(profiles, d -> applies(d, profiles)));
+        Map<String, String> raw = new LinkedHashMap<>();
         Map<String, String> origins = new LinkedHashMap<>();
         for (SettingsDocument document : applied) {
             document.values().forEach((key, value) -> {
-                values.put(key, value);
+                raw.put(key, value);
                 origins.put(key, document.file());
             });
         }
-        return new ApplicationProperties(values, origins, files, unread(classes, files), profiles, noneActive,
-                deployProfiles != null);
-    }
-
-    /** The documents of {@code <name>.yaml}, {@code .yml} and {@code .properties} that exist, lowest precedence first. */
-    private static List<SettingsDocument> documents(Path classes, String name, List<String> files) {
-        List<SettingsDocument> documents = new ArrayList<>();
-        for (String extension : EXTENSIONS) {
-            Path file = classes.resolve(name + "." + extension);
-            if (Files.isRegularFile(file)) {
-                files.add(file.getFileName().toString());
-                documents.addAll(SettingsDocument.read(file));
+        Placeholders placeholders = new Placeholders(raw);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String key : raw.keySet()) {
+            String value = placeholders.value(key);
+            if (value != null) {
+                values.put(key, value);
             }
         }
-        return documents;
+        List<String> notRead = new ArrayList<>(unread(classes, files.read()));
+        notRead.addAll(files.notRead());
+        return new ApplicationProperties(values, origins, files.read(), notRead, placeholders.fromEnvironment(), profiles,
+                noneActive, deployProfiles != null);
+    }
+
+    /** Whether a document is read before the profiles are known: it names no profile and no cloud platform. */
+    private static boolean forEveryProfile(SettingsDocument document) {
+        return document.forEveryProfile() && onThisPlatform(document);
     }
 
     /**
@@ -195,37 +203,50 @@ public final class ApplicationProperties {
         return platform == null || platform.strip().equalsIgnoreCase("none");
     }
 
-    /** The profile files in the folder that were not read, in name order. */
+    /** The profile files in {@code classpath:/} and {@code classpath:/config/} that were not read, in name order. */
     private static List<String> unread(Path classes, List<String> read) {
         Set<String> unread = new TreeSet<>();
-        if (Files.isDirectory(classes)) {
-            try (Stream<Path> entries = Files.list(classes)) {
-                entries.map(p -> p.getFileName().toString())
-                        .filter(name -> name.startsWith("application-") && EXTENSIONS.stream().anyMatch(e -> name.endsWith("." + e)))
-                        .filter(name -> !read.contains(name)).forEach(unread::add);
-            } catch (java.io.IOException e) {
-                throw new UncheckedIOException(e);
+        for (String location : ConfigFiles.LOCATIONS) {
+            Path folder = classes.resolve(location);
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> entries = Files.list(folder)) {
+                    entries.map(p -> location + p.getFileName())
+                            .filter(name -> name.startsWith(location + "application-")
+                                    && ConfigFiles.EXTENSIONS.stream().anyMatch(e -> name.endsWith("." + e)))
+                            .filter(name -> !read.contains(name)).forEach(unread::add);
+                } catch (java.io.IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         }
         return new ArrayList<>(unread);
     }
 
-    /** The value that wins for {@code key}, or null when no file read sets it. */
+    /**
+     * The value that wins for {@code key}, placeholders resolved; null when no file read sets it, or when its value is
+     * unknown here (a placeholder no file sets, without a default: the environment would have to).
+     */
     public String getProperty(String key) {
         return values.get(key);
     }
 
-    /** The value that wins for {@code key}, or {@code fallback} when no file read sets it. */
+    /** The value that wins for {@code key} ({@link #getProperty(String)}), or {@code fallback} when there is none. */
     public String getProperty(String key, String fallback) {
         return values.getOrDefault(key, fallback);
     }
 
-    /** The file whose value wins for {@code key} ({@code application-prod.yml}), or null when none sets it. */
+    /**
+     * The file whose value wins for {@code key} ({@code application-prod.yml}, {@code config/application.yml}), or null
+     * when none sets it.
+     */
     public String origin(String key) {
         return origins.get(key);
     }
 
-    /** The files read, lowest precedence first, by name ({@code application.yml}, {@code application-prod.yml}). */
+    /**
+     * The files read, lowest precedence first, by path in the class path ({@code application.yml},
+     * {@code config/application-prod.yml}).
+     */
     public List<String> files() {
         return files;
     }
@@ -236,11 +257,13 @@ public final class ApplicationProperties {
     }
 
     /**
-     * What was read, for a warning that says a setting is not on: the files, the profiles and what was not read, e.g.
-     * {@code application.yml and application-prod.yml (profile prod; not read: the environment)} or
-     * {@code application.yml (no profile active; not read: application-prod.yml, profiles a deployment activates, the
-     * environment)}; without a file {@code any settings file (there is no application.properties or application.yml;
-     * ...)}.
+     * What was read, for a warning that says a setting is not on: the files, the profiles, the placeholders no file
+     * sets, and what was not read, e.g. {@code application.yml and application-prod.yml (profile prod; not read: files
+     * beside the jar and in ./config/, the environment)} or {@code application.yml (no profile active; placeholders no
+     * file sets: ${DB_HOST} taken as its default; not read: application-prod.yml, profiles a deployment activates,
+     * files beside the jar and in ./config/, the environment)}; without a file {@code any settings file (there is no
+     * application.properties or application.yml; ...)}. What was not read also names the profile files of the class
+     * path no profile read and each {@code spring.config.import} location that is not a file of the class path.
      */
     public String described() {
         List<String> notes = new ArrayList<>();
@@ -249,10 +272,14 @@ public final class ApplicationProperties {
         }
         notes.add(noneActive && profiles.equals(List.of("default")) ? "no profile active"
                 : (noneActive ? "default " : "") + (profiles.size() == 1 ? "profile " : "profiles ") + String.join(", ", profiles));
+        if (!fromEnvironment.isEmpty()) {
+            notes.add("placeholders no file sets: " + String.join(", ", fromEnvironment));
+        }
         List<String> notRead = new ArrayList<>(unread);
         if (!deployKnown) {
             notRead.add("profiles a deployment activates");
         }
+        notRead.add(OUTSIDE);
         notRead.add("the environment");
         notes.add("not read: " + String.join(", ", notRead));
         return (files.isEmpty() ? "any settings file" : join(files)) + " (" + String.join("; ", notes) + ")";

@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
  * {@code ---} lines, a {@code .properties} file at its {@code #---} (or {@code !---}) lines. Each document is read
  * without Spring, flattened to dotted keys: of YAML only block mappings ({@code key: value}, nested by indentation,
  * {@code server.port: 3000} and {@code server:\n  port: 3000} alike), scalar list items ({@code - prod}, as
- * {@code key[0]}) and flow lists ({@code [a, b]}); a list of mappings and multi-line values are skipped. Enough for
- * ports, paths, switches, durations and profile names.
+ * {@code key[0]}), lists of mappings ({@code - name: x} as {@code key[0].name}, as Spring Boot flattens them) and flow
+ * lists ({@code [a, b]}); multi-line values ({@code |}, {@code >}), flow mappings ({@code {a: 1}}), anchors and tags are
+ * skipped. Enough for ports, paths, switches, durations and profile names.
  *
  * @param file   the file's name ({@code application-prod.yml}), as the warnings name it
  * @param values each dotted key to its value (quotes removed), in the document's order
@@ -39,7 +40,7 @@ record SettingsDocument(String file, Map<String, String> values) {
 
     /** {@code key: value} or {@code key:}; the key may be dotted and is not a list item or a comment. */
     private static final Pattern YAML_ENTRY = Pattern.compile("^(\\s*)([^\\s:#'\"\\-][^:#]*?)\\s*:(?:\\s+(.*?))?\\s*$");
-    /** {@code - value}: a list item; one that is a mapping ({@code - name: x}) is not read. */
+    /** {@code - value}: a list item, a plain value or the first key of a mapping ({@code - name: x}). */
     private static final Pattern YAML_ITEM = Pattern.compile("^(\\s*)-\\s+(.*?)\\s*$");
     /** Spring Boot's document separator in a {@code .properties} file: the whole line. */
     private static final Pattern PROPERTIES_SEPARATOR = Pattern.compile("^[#!]---$");
@@ -50,11 +51,11 @@ record SettingsDocument(String file, Map<String, String> values) {
 
     /**
      * @param file a {@code .properties}, {@code .yml} or {@code .yaml} file
+     * @param name the file's name in the warnings, its path in the class path ({@code config/application.yml})
      * @return its documents, in the file's order; empty documents left out
      * @throws UncheckedIOException when it cannot be read
      */
-    static List<SettingsDocument> read(Path file) {
-        String name = file.getFileName().toString();
+    static List<SettingsDocument> read(Path file, String name) {
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             return name.endsWith(".properties") ? properties(name, lines) : yaml(name, lines);
@@ -116,11 +117,18 @@ record SettingsDocument(String file, Map<String, String> values) {
                     parents.pop();
                 }
                 String value = item.group(2);
-                if (!parents.isEmpty() && !YAML_ENTRY.matcher(value).matches() && !value.endsWith(":")) {
-                    String key = (String) parents.peek()[1];
-                    values.put(key + "[" + items.merge(key, 1, Integer::sum) + "]", unquote(value));
+                if (parents.isEmpty()) {
+                    continue;
                 }
-                continue;
+                String list = (String) parents.peek()[1];
+                String element = list + "[" + items.merge(list, 1, Integer::sum) + "]";
+                if (!YAML_ENTRY.matcher(value).matches()) {
+                    values.put(element, unquote(value));
+                    continue;
+                }
+                // a mapping as the item ("- name: x"): its keys sit at the column after "- ", under key[i]
+                parents.push(new Object[] {item.start(2) - 1, element});
+                text = " ".repeat(item.start(2)) + value;
             }
             Matcher entry = YAML_ENTRY.matcher(text);
             if (!entry.matches()) {

@@ -169,7 +169,7 @@ public final class SharedPublications {
             lines.add("- republish at start is on (" + String.join(", ", registry.republishing()) + "):");
             lines.add("  " + republishing);
         } else {
-            lines.add("- republish at start is not on in " + registry.read() + ";");
+            lines.addAll(wrapped("- republish at start is not on in " + registry.read() + ";"));
             lines.add("  turned on, " + republishing);
         }
         if (registry.monitorsStaleness()) {
@@ -202,6 +202,25 @@ public final class SharedPublications {
                     + " MariaDB, SQL Server or Oracle (where Spring Modulith refuses the setting):");
         }
         lines.addAll(keepOff);
+        return lines;
+    }
+
+    /** The longest line a finding has, in characters; a longer one is wrapped. */
+    private static final int WIDTH = 160;
+
+    /** {@code line} in lines of at most {@value #WIDTH} characters, broken at spaces, the rest indented by two. */
+    private static List<String> wrapped(String line) {
+        List<String> lines = new ArrayList<>();
+        String rest = line;
+        while (rest.length() > WIDTH) {
+            int space = rest.lastIndexOf(' ', WIDTH);
+            if (space <= 2) {
+                break;
+            }
+            lines.add(rest.substring(0, space));
+            rest = "  " + rest.substring(space + 1);
+        }
+        lines.add(rest);
         return lines;
     }
 }

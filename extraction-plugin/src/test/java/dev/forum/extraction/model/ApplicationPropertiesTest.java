@@ -57,8 +57,8 @@ class ApplicationPropertiesTest {
         assertEquals("8080", unknown.getProperty("server.port"), "without a profile the default file alone");
         assertFalse(PublicationRegistry.detect(JPA, unknown).republishes());
         assertEquals("application.yml (no profile active; not read: application-prod.yml, profiles a deployment activates,"
-                + " the environment)", unknown.described());
-        assertEquals("application.yml (no profile active; not read: application-prod.yml, the environment)",
+                + " files beside the jar and in ./config/, the environment)", unknown.described());
+        assertEquals("application.yml (no profile active; not read: application-prod.yml, files beside the jar and in ./config/, the environment)",
                 ApplicationProperties.read(classes, List.of()).described(), "a deployment known to set no profile");
     }
 
@@ -77,7 +77,7 @@ class ApplicationPropertiesTest {
         PublicationRegistry registry = PublicationRegistry.detect(JPA, prod);
         assertFalse(registry.republishes(), "the profile file wins over application.properties");
         assertFalse(registry.monitorsStaleness(), "a duration of zero in the profile file turns the monitor off");
-        assertEquals("application.properties and application-prod.yml (profile prod; not read: the environment)",
+        assertEquals("application.properties and application-prod.yml (profile prod; not read: files beside the jar and in ./config/, the environment)",
                 registry.read());
         assertTrue(PublicationRegistry.detect(JPA, ApplicationProperties.read(classes, List.of("dev"))).republishes(),
                 "another profile, without a file, leaves the default file's setting");
@@ -95,7 +95,7 @@ class ApplicationPropertiesTest {
         assertEquals(List.of("application.yml", "application-a.yml", "application-a.properties", "application-b.yaml"),
                 ab.files());
         assertEquals("application.yml, application-a.yml, application-a.properties and application-b.yaml (profiles a, b;"
-                + " not read: the environment)", ab.described());
+                + " not read: files beside the jar and in ./config/, the environment)", ab.described());
         assertEquals("a-yml", ApplicationProperties.read(classes, List.of("b", "a")).getProperty("y"), "a last wins now");
     }
 
@@ -133,7 +133,7 @@ class ApplicationPropertiesTest {
         ApplicationProperties local = ApplicationProperties.read(classes);
         assertEquals("local", local.getProperty("x"));
         assertEquals("application.yml and application-local.yml (default profile local; not read: application-default.yml,"
-                + " profiles a deployment activates, the environment)", local.described());
+                + " profiles a deployment activates, files beside the jar and in ./config/, the environment)", local.described());
     }
 
     @Test
@@ -177,6 +177,52 @@ class ApplicationPropertiesTest {
         assertNull(none.getProperty("server.port"));
         assertEquals(List.of(), none.files());
         assertEquals("any settings file (there is no application.properties or application.yml; profile prod; not read:"
-                + " the environment)", none.described());
+                + " files beside the jar and in ./config/, the environment)", none.described());
+    }
+
+    /** What the warning says it read names config/, the imports, and what was left to the environment or not read. */
+    @Test
+    void theWarningNamesConfigFilesImportsAndPlaceholdersLeftToTheEnvironment() throws IOException {
+        write("application.properties", """
+                spring.config.import=optional:file:./local.yml, classpath:extra.yml, optional:configtree:/run/secrets/
+                spring.modulith.events.republish-outstanding-events-on-restart=${REPUBLISH}
+                spring.modulith.events.jdbc.schema=${EVENTS_SCHEMA:events}
+                """);
+        write("extra.yml", "server.port: 3000\n");
+        Files.createDirectories(classes.resolve("config"));
+        write("config/application.yml", "server.port: 4000\n");
+        write("config/application-prod.yml", "server.port: 5000\n");
+
+        ApplicationProperties read = ApplicationProperties.read(classes, List.of());
+        assertEquals(List.of("application.properties", "extra.yml", "config/application.yml"), read.files());
+        assertEquals("4000", read.getProperty("server.port"), "config/ wins over the root and its imports");
+        assertEquals("config/application.yml", read.origin("server.port"));
+        assertNull(read.getProperty(PublicationRegistry.REPUBLISH), "unknown, never the text ${REPUBLISH}");
+        assertEquals("events", read.getProperty("spring.modulith.events.jdbc.schema"));
+        assertEquals("application.properties, extra.yml and config/application.yml (no profile active; placeholders no"
+                + " file sets: ${EVENTS_SCHEMA} taken as its default, ${REPUBLISH} unknown; not read:"
+                + " config/application-prod.yml, optional:file:./local.yml, optional:configtree:/run/secrets/, files"
+                + " beside the jar and in ./config/, the environment)", read.described());
+    }
+
+    /** A non-optional import that is not there stops Spring Boot: the warning says so rather than read without it. */
+    @Test
+    void aMissingImportIsNamed() throws IOException {
+        write("application.yml", "spring.config.import: classpath:gone.yml\nx: 1\n");
+        ApplicationProperties read = ApplicationProperties.read(classes, List.of());
+        assertEquals("application.yml (no profile active; not read: classpath:gone.yml (missing: Spring Boot does not"
+                + " start without it), files beside the jar and in ./config/, the environment)", read.described());
+    }
+
+    /** Placeholders resolve against the value that wins, whichever file sets it, nested defaults too. */
+    @Test
+    void placeholdersResolveAgainstTheWinningValues() throws IOException {
+        write("application.yml", "host: ${db.host:localhost}\nurl: pg://${host}:${db.port:${fallback.port:5432}}/x\n"
+                + "loop: ${loop}\n");
+        write("application-prod.yml", "db.host: prod-db\nfallback.port: 6432\n");
+        ApplicationProperties prod = ApplicationProperties.read(classes, List.of("prod"));
+        assertEquals("pg://prod-db:6432/x", prod.getProperty("url"));
+        assertNull(prod.getProperty("loop"), "a placeholder that refers to itself has no value");
+        assertEquals("pg://localhost:5432/x", ApplicationProperties.read(classes, List.of()).getProperty("url"));
     }
 }

@@ -18,7 +18,7 @@ class SharedPublicationsTest {
 
     /** What the settings were read from, as {@link ApplicationProperties#described()} says it. */
     private static final String READ = "application.yml (no profile active; not read: profiles a deployment activates,"
-            + " the environment)";
+            + " files beside the jar and in ./config/, the environment)";
     private static final PublicationRegistry JPA = new PublicationRegistry(PublicationRegistry.Kind.JPA, List.of(), List.of(), READ);
     private static final PublicationRegistry JDBC = new PublicationRegistry(PublicationRegistry.Kind.JDBC, List.of(), List.of(), READ);
 
@@ -128,26 +128,27 @@ class SharedPublicationsTest {
                 List.of(), List.of("spring.modulith.events.staleness.published=PT1H in application.yml"), READ);
         List<String> monitored = report(library().model(), stale, SPLIT).orElseThrow().lines();
         assertEquals(List.of("- republish at start is not on in application.yml (no profile active; not read: profiles a"
-                + " deployment activates, the environment);",
+                + " deployment activates, files beside the jar and in ./config/, the", "  environment);",
                 "  turned on, a process without an event's class fails to start, one without its listener logs an ERROR and"
                         + " marks it failed;",
                 "- the staleness monitor is on (spring.modulith.events.staleness.published=PT1H in application.yml):",
-                "  every process marks the others' stale publications failed;"), monitored.subList(4, 8));
+                "  every process marks the others' stale publications failed;"), monitored.subList(4, 9),
+                "the line past 160 characters is wrapped");
     }
 
     @Test
     void aJdbcRegistryIsToldToUseASchemaPerProcessWhereTheDatabaseTakesIt() {
         List<String> report = report(library().model(), JDBC, SPLIT).orElseThrow().lines();
         assertEquals("  turned on, a process without an event's class skips it with a WARN, one without its listener logs an"
-                + " ERROR and marks it failed;", report.get(5), "the JDBC registry skips a row of an unknown class");
+                + " ERROR and marks it failed;", report.get(6), "the JDBC registry skips a row of an unknown class");
         assertEquals("Completing one matches the event and the listener's id: a process completes another's only for a"
-                + " listener both run.", report.get(8));
+                + " listener both run.", report.get(9));
         assertEquals(List.of("On PostgreSQL, H2 or HSQLDB give each process a schema of its own with"
                 + " spring.modulith.events.jdbc.schema (environment variable SPRING_MODULITH_EVENTS_JDBC_SCHEMA),",
                 "set only once the process's outstanding publications are completed. Until then, and on MySQL, MariaDB,"
                         + " SQL Server or Oracle (where Spring Modulith refuses the setting):",
                 "keep off, while the table is shared, spring.modulith.events.republish-outstanding-events-on-restart,"),
-                report.subList(9, 12));
+                report.subList(10, 13));
 
         List<String> ecs = SharedPublications.of(library().model(), JDBC, List.of(SharedPublications.Plan.services(
                 "topology.yml", SPLIT)), SharedPublications.Target.ECS).orElseThrow().lines();
@@ -164,7 +165,7 @@ class SharedPublicationsTest {
                         + " template and taskdefs/<service>.json) before deploying,",
                 "and only once the service's outstanding publications are completed. Until then:",
                 "keep off, while the table is shared, spring.modulith.events.republish-outstanding-events-on-restart,"),
-                ecs.subList(10, 14));
+                ecs.subList(11, 15));
         assertTrue(ecs.stream().noneMatch(line -> line.contains("may share") || line.contains("If ") || line.contains(" if ")),
                 ecs::toString);
     }
