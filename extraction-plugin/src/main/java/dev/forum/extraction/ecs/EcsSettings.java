@@ -227,7 +227,11 @@ public record EcsSettings(int containerPort, int managementPort, String healthCh
     /**
      * The environment variable of one of the application's own properties under {@link #settingsPrefix}, as Spring
      * Boot's relaxed binding reads it: {@code FORUM_DATASOURCE_POSTS_PASSWORD} for {@code datasource.posts.password}
-     * under {@code forum} (dots become underscores, dashes are dropped, upper case).
+     * under {@code forum}, {@code FORUM_DATASOURCE_CONTENTAPI_PASSWORD} for {@code datasource.content-api.password}
+     * (Spring Boot's documented form, "Binding From Environment Variables": dots become underscores, dashes are
+     * dropped, upper case). Spring Boot binds this name to the property the application reads by that name
+     * ({@code Binder.bind("forum.datasource.content-api.password")}, {@code @Value}); the whole name is in this one
+     * form, as a name that mixes it with the older dashes-to-underscores form binds to nothing.
      *
      * @param property the property after the prefix, e.g. {@code security.jwt.signing-keys}
      */

@@ -35,10 +35,12 @@ final class TaskVariables {
 
     /**
      * The token signing keys' variable ({@code <prefix>.security.jwt.signing-keys}, the forum's
-     * {@code FORUM_SECURITY_JWT_SIGNING_KEYS}), for the issuer module's processes only.
+     * {@code FORUM_SECURITY_JWT_SIGNINGKEYS}), for the issuer module's processes only. Named as every other
+     * application variable is ({@link EcsSettings#applicationVariable}): a name that drops the prefix's dashes but
+     * turns the property's into underscores ({@code SHOPAPP_SECURITY_JWT_SIGNING_KEYS}) binds to nothing.
      */
     static String signingKeys(EcsSettings settings) {
-        return settings.applicationVariable("security.jwt") + "_SIGNING_KEYS";
+        return settings.applicationVariable("security.jwt.signing-keys");
     }
 
     private TaskVariables() {

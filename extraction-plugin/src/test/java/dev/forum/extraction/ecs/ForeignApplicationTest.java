@@ -99,9 +99,9 @@ class ForeignApplicationTest {
         assertEquals("cloud,eu", orders.get("SPRING_PROFILES_ACTIVE").asText());
         assertEquals("billing", orders.get("SHOP_SECURITY_JWT_ISSUERMODULE").asText(), "the shop's own settings: shop.*");
         assertEquals("/api/billing/keys", orders.get("SHOP_SECURITY_JWT_JWKSPATH").asText());
-        assertFalse(Templates.secretNames(container(files, "orders")).contains("SHOP_SECURITY_JWT_SIGNING_KEYS"),
+        assertFalse(Templates.secretNames(container(files, "orders")).contains("SHOP_SECURITY_JWT_SIGNINGKEYS"),
                 "orders does not sign tokens");
-        assertTrue(Templates.secretNames(container(files, "monolith")).contains("SHOP_SECURITY_JWT_SIGNING_KEYS"),
+        assertTrue(Templates.secretNames(container(files, "monolith")).contains("SHOP_SECURITY_JWT_SIGNINGKEYS"),
                 "the monolith holds billing, which signs");
         assertNoForumNames(files);
         assertTrue(json(files.get("base.json")).path("Resources").has("SigningKeysSecret"));
@@ -134,7 +134,7 @@ class ForeignApplicationTest {
                 "COM_EXAMPLE_SHOP_DATASOURCE_ORDERS_PASSWORD", "COM_EXAMPLE_SHOP_DATASOURCE_ORDERS_OWNER_PASSWORD")),
                 Templates.secretNames(orders).toString());
         assertEquals("billing", Templates.environment(orders).get("COM_EXAMPLE_SHOP_SECURITY_JWT_ISSUERMODULE").asText());
-        assertTrue(Templates.secretNames(container(files, "monolith")).contains("COM_EXAMPLE_SHOP_SECURITY_JWT_SIGNING_KEYS"));
+        assertTrue(Templates.secretNames(container(files, "monolith")).contains("COM_EXAMPLE_SHOP_SECURITY_JWT_SIGNINGKEYS"));
         assertNoForumNames(files);
         assertEquals("CONTENTAPI_DATASOURCE_X", settings.settingsPrefix("content-api").applicationVariable("data-source.x"),
                 "Spring's binding drops dashes");

@@ -59,7 +59,7 @@ class LeastPrivilegeTest {
         assertTrue(narrowSecrets.stream().noneMatch(s -> s.contains("POSTS")), narrowSecrets.toString());
         assertTrue(narrowSecrets.containsAll(List.of("FORUM_DATASOURCE_USERS_USERNAME", "FORUM_DATASOURCE_USERS_PASSWORD",
                 "FORUM_DATASOURCE_USERS_OWNER_USERNAME", "FORUM_DATASOURCE_USERS_OWNER_PASSWORD", "FORUM_DATASOURCE_THREADS_PASSWORD",
-                "FORUM_SECURITY_JWT_SIGNING_KEYS")), narrowSecrets.toString());
+                "FORUM_SECURITY_JWT_SIGNINGKEYS")), narrowSecrets.toString());
         assertEquals(Set.of("forum-base-DatabaseSecretThreads", "forum-base-OwnerSecretThreads", "forum-base-DatabaseSecretUsers",
                 "forum-base-OwnerSecretUsers", "forum-base-SigningKeysSecret"), new HashSet<>(secretResources(narrow)),
                 "the execution role may read no posts secret either");
@@ -108,7 +108,7 @@ class LeastPrivilegeTest {
                     }
                 }
                 if (List.of(set.split(",")).contains("users")) {
-                    expected.add("FORUM_SECURITY_JWT_SIGNING_KEYS");
+                    expected.add("FORUM_SECURITY_JWT_SIGNINGKEYS");
                     expectedArns.add("forum-base-SigningKeysSecret");
                 }
                 assertEquals(expected, new HashSet<>(Templates.secretNames(container(resolved))), service.name() + " holding " + set);

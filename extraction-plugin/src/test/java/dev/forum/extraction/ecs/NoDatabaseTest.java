@@ -107,14 +107,14 @@ class NoDatabaseTest {
                 .anyMatch(e -> e.path("Properties").path("ServiceName").toString().contains("secretsmanager")));
 
         JsonNode billing = Templates.json(files.get("service-billing.json"));
-        assertEquals(List.of("SHOP_SECURITY_JWT_SIGNING_KEYS"), Templates.secretNames(container(billing)));
+        assertEquals(List.of("SHOP_SECURITY_JWT_SIGNINGKEYS"), Templates.secretNames(container(billing)));
         assertTrue(actions(billing).containsAll(List.of("secretsmanager:GetSecretValue", "kms:Decrypt")), actions(billing).toString());
 
         // The monolith holds billing only while deploy.sh widens it (before traffic moves): the signing keys then, and
         // an execution role that reads no secret at all in the topology's own step.
         JsonNode monolith = Templates.json(files.get("service-monolith.json"));
         JsonNode widened = Templates.resolve(monolith, Map.of("LocalModules", "billing,orders"));
-        assertEquals(List.of("SHOP_SECURITY_JWT_SIGNING_KEYS"), Templates.secretNames(container(widened)));
+        assertEquals(List.of("SHOP_SECURITY_JWT_SIGNINGKEYS"), Templates.secretNames(container(widened)));
         assertTrue(actions(widened).contains("secretsmanager:GetSecretValue"), actions(widened).toString());
         JsonNode narrow = Templates.resolve(monolith, Map.of("LocalModules", "orders"));
         assertEquals(List.of(), Templates.secretNames(container(narrow)));
