@@ -94,7 +94,8 @@ public record ContainerSettings(int port, String liveness, String readiness, Str
      * @return a port other than {@code serverPort}
      */
     public static int managementPort(int serverPort, Path classes) {
-        String value = ApplicationProperties.read(classes).getProperty("management.server.port");
+        ApplicationProperties application = ApplicationProperties.read(classes);
+        String value = application.getProperty("management.server.port", application.written("management.server.port"));
         if (value != null) {
             Matcher placeholder = PLACEHOLDER.matcher(value.strip());
             String number = placeholder.matches() ? placeholder.group(1).strip() : value.strip();
@@ -141,7 +142,7 @@ public record ContainerSettings(int port, String liveness, String readiness, Str
 
     private static int applicationPort(ApplicationProperties application, Path classes, String property) {
         // A placeholder without a default cannot be known at build time: the setting must say it.
-        String value = application.getProperty("server.port");
+        String value = application.getProperty("server.port", application.written("server.port"));
         if (value == null || value.isBlank()) {
             return SPRING_BOOT_PORT;
         }

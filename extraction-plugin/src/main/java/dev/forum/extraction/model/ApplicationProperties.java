@@ -48,6 +48,7 @@ public final class ApplicationProperties {
     private static final String OUTSIDE = "files beside the jar and in ./config/";
 
     private final Map<String, String> values;
+    private final Map<String, String> written;
     private final Map<String, String> origins;
     private final List<String> files;
     private final List<String> unread;
@@ -56,10 +57,11 @@ public final class ApplicationProperties {
     private final boolean noneActive;
     private final boolean deployKnown;
 
-    private ApplicationProperties(Map<String, String> values, Map<String, String> origins, List<String> files,
-            List<String> unread, List<String> fromEnvironment, List<String> profiles, boolean noneActive,
-            boolean deployKnown) {
+    private ApplicationProperties(Map<String, String> values, Map<String, String> written, Map<String, String> origins,
+            List<String> files, List<String> unread, List<String> fromEnvironment, List<String> profiles,
+            boolean noneActive, boolean deployKnown) {
         this.values = Collections.unmodifiableMap(values);
+        this.written = Collections.unmodifiableMap(written);
         this.origins = Collections.unmodifiableMap(origins);
         this.files = List.copyOf(files);
         this.unread = List.copyOf(unread);
@@ -117,7 +119,7 @@ public final class ApplicationProperties {
         }
         List<String> notRead = new ArrayList<>(unread(classes, files.read()));
         notRead.addAll(files.notRead());
-        return new ApplicationProperties(values, origins, files.read(), notRead, placeholders.fromEnvironment(), profiles,
+        return new ApplicationProperties(values, raw, origins, files.read(), notRead, placeholders.fromEnvironment(), profiles,
                 noneActive, deployProfiles != null);
     }
 
@@ -228,6 +230,14 @@ public final class ApplicationProperties {
      */
     public String getProperty(String key) {
         return values.get(key);
+    }
+
+    /**
+     * The text the winning file writes for {@code key}, placeholders unresolved ({@code ${PORT}}), for a message that
+     * names a value {@link #getProperty(String)} cannot know; null when no file read sets it.
+     */
+    public String written(String key) {
+        return written.get(key);
     }
 
     /** The value that wins for {@code key} ({@link #getProperty(String)}), or {@code fallback} when there is none. */
