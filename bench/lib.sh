@@ -171,7 +171,7 @@ train_aot_cache() {
 # log lines, Actuator on a port of its own, and whatever else that profile sets), on the jar's own embedded H2
 # database with the sample data loaded (the prod profile leaves the datasource to the environment and loads no
 # sample data) and a signing key made up for the run (the prod profile wants one given:
-# FORUM_SECURITY_JWT_SIGNING_KEYS). Actuator listens on MANAGEMENT_PORT (a free one per process: the prod
+# FORUM_SECURITY_JWT_SIGNINGKEYS). Actuator listens on MANAGEMENT_PORT (a free one per process: the prod
 # profile's 3001 is fixed and two processes would clash); wait_ready asks that port. Actuator stays off the
 # application's port as in production: on it, its handler mapping is asked first on every request (about 3-8 % of
 # a request's CPU, BENCHMARKS.md).

@@ -41,7 +41,7 @@ public final class KeyRollout {
      */
     public void configure(Map<String, String> env, Set<String> modules) {
         if (modules.contains(TOKEN_ISSUER_MODULE)) {
-            env.put("FORUM_SECURITY_JWT_SIGNING_KEYS", keys.json());
+            env.put("FORUM_SECURITY_JWT_SIGNINGKEYS", keys.json());
         }
         env.put("FORUM_SECURITY_JWT_JWKSCACHETTL", JWKS_CACHE_TTL.toSeconds() + "s");
     }

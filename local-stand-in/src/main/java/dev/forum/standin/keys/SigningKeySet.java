@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /**
  * A JWK set (RFC 7517) of EC P-256 signing keys with their private parts, as the users module reads it from
- * {@code FORUM_SECURITY_JWT_SIGNING_KEYS}: the first key signs, every key is published. Immutable: each rotation step
+ * {@code FORUM_SECURITY_JWT_SIGNINGKEYS}: the first key signs, every key is published. Immutable: each rotation step
  * answers a new set. Made with the JDK only (the stand-in carries no JOSE library).
  */
 public final class SigningKeySet {

@@ -35,7 +35,7 @@ public class ModuleDatabaseUnavailableException extends RuntimeException {
     }
 
     private static String fix(String module, String url, String role, String sqlState) {
-        String settings = "forum.datasource." + module + ".* (FORUM_DATASOURCE_" + module.toUpperCase(Locale.ROOT)
+        String settings = "forum.datasource." + module + ".* (FORUM_DATASOURCE_" + module.replace("-", "").toUpperCase(Locale.ROOT)
                 + "_URL, _USERNAME, _PASSWORD) or spring.datasource.* (SPRING_DATASOURCE_URL, ...)";
         String database = url.replaceFirst("^.*/", "").replaceFirst("\\?.*$", "");
         return switch (category(sqlState)) {

@@ -53,7 +53,7 @@ public class ModuleMigrationRefusedException extends RuntimeException {
         return new ModuleMigrationRefusedException("The " + module + " module's data is on database " + authoritative
                 + " (epoch " + epoch + "), not on " + here + " (" + url + ") where this process would migrate and serve it",
                 "Give this process that database as well: forum.datasource." + module + ".moved.url (FORUM_DATASOURCE_"
-                        + module.toUpperCase(Locale.ROOT) + "_MOVED_URL), as the service's task definition does");
+                        + module.replace("-", "").toUpperCase(Locale.ROOT) + "_MOVED_URL), as the service's task definition does");
     }
 
     /** What to do, in one line. */

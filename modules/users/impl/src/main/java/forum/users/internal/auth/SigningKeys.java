@@ -49,7 +49,7 @@ public final class SigningKeys {
             keys.add(generated());
         } else {
             throw new InvalidSigningKeysException("The users module signs access tokens but has no signing key: set"
-                    + " forum.security.jwt.signing-keys (FORUM_SECURITY_JWT_SIGNING_KEYS) to a JWK set with a private"
+                    + " forum.security.jwt.signing-keys (FORUM_SECURITY_JWT_SIGNINGKEYS) to a JWK set with a private"
                     + " EC P-256 or RSA key (README, \"Identity\")");
         }
         List<JWK> checked = new ArrayList<>();

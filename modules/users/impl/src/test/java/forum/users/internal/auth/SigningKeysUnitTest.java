@@ -46,7 +46,7 @@ class SigningKeysUnitTest {
     void without_keys_a_process_that_may_not_make_one_refuses_to_start_saying_what_to_set() {
         assertThatThrownBy(() -> SigningKeys.from("", false))
                 .isInstanceOf(SigningKeys.InvalidSigningKeysException.class)
-                .hasMessageContaining("forum.security.jwt.signing-keys (FORUM_SECURITY_JWT_SIGNING_KEYS)");
+                .hasMessageContaining("forum.security.jwt.signing-keys (FORUM_SECURITY_JWT_SIGNINGKEYS)");
         assertThat(SigningKeys.from(null, true).active().isPrivate()).isTrue();
     }
 
