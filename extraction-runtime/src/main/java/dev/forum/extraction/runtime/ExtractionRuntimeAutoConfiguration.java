@@ -1,6 +1,7 @@
 package dev.forum.extraction.runtime;
 
 import dev.forum.extraction.runtime.remote.RemoteCallHeaders;
+import dev.forum.extraction.runtime.remote.RemoteCircuitBreakerDefaults;
 import dev.forum.extraction.runtime.remote.RemoteErrorDecoder;
 import dev.forum.extraction.runtime.remote.RemoteModuleClients;
 import dev.forum.extraction.runtime.remote.RemoteModuleRegistrar;
@@ -18,9 +19,10 @@ import org.springframework.web.client.RestClient;
  * What an application gets by adding the library: its topology resolved and remote modules' beans left out
  * ({@link RemoteModuleRegistrar}), clients of remote modules' HTTP contracts ({@link RemoteModuleClients}), with the
  * headers every {@link RemoteCallHeaders} bean relays and the answers every {@link RemoteErrorDecoder} bean decodes.
- * Each remote module's retry is Resilience4j's, with the run time's default ({@link RemoteReadRetryDefaults}) for what
- * the application's {@code resilience4j.retry} properties leave unset; where Resilience4j's Spring Boot support made
- * no registry, the library's own has that default in full.
+ * Each remote module's retry and circuit breaker are Resilience4j's, with the run time's defaults
+ * ({@link RemoteReadRetryDefaults}, {@link RemoteCircuitBreakerDefaults}) for what the application's
+ * {@code resilience4j.retry} / {@code resilience4j.circuitbreaker} properties and customizers leave unset; where
+ * Resilience4j's Spring Boot support made no registry, the library's own has those defaults in full.
  */
 @AutoConfiguration(afterName = {
         "io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
@@ -38,7 +40,8 @@ public class ExtractionRuntimeAutoConfiguration {
             ObjectProvider<CircuitBreakerRegistry> circuitBreakers, ObjectProvider<RetryRegistry> retries,
             ObjectProvider<RemoteCallHeaders> headers, ObjectProvider<RemoteErrorDecoder> decoders) {
         return new RemoteModuleClients(TopologySettings.from(environment), builders,
-                circuitBreakers.getIfAvailable(CircuitBreakerRegistry::ofDefaults), retries.getIfAvailable(() -> RetryRegistry.of(RemoteReadRetryDefaults.config())),
+                circuitBreakers.getIfAvailable(() -> CircuitBreakerRegistry.of(RemoteCircuitBreakerDefaults.config())),
+                retries.getIfAvailable(() -> RetryRegistry.of(RemoteReadRetryDefaults.config())),
                 headers.orderedStream().toList(), decoders.orderedStream().toList());
     }
 }

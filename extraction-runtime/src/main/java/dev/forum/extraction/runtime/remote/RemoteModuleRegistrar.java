@@ -4,7 +4,6 @@ import dev.forum.extraction.runtime.topology.InvalidTopologyException;
 import dev.forum.extraction.runtime.topology.ModuleMetadata;
 import dev.forum.extraction.runtime.topology.Topology;
 import dev.forum.extraction.runtime.topology.TopologySettings;
-import io.github.resilience4j.common.retry.configuration.CommonRetryConfigurationProperties;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +28,8 @@ import org.springframework.core.env.Environment;
  * every bean of a module that is not local (its components, configuration classes and their {@code @Bean}s, its
  * Spring Data repositories: so a remote module starts nothing here, no routes, no listeners), and registers a client
  * bean of each remote module's HTTP contracts that the process carries ({@link Topology#remoteContracts}), so callers
- * inject the contract the same way whether its module is local or not, and the run time's default for each such module's
- * retry ({@link RemoteReadRetryDefaults}). Runs after the application's bean definitions are all registered (lowest precedence).
+ * inject the contract the same way whether its module is local or not, and the run time's defaults for each such module's
+ * retry and circuit breaker ({@link RemoteModuleResilience}). Runs after the application's bean definitions are all registered (lowest precedence).
  */
 public final class RemoteModuleRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware, Ordered {
 
@@ -74,12 +73,15 @@ public final class RemoteModuleRegistrar implements BeanDefinitionRegistryPostPr
             log.info("Left out {} bean(s) of remote modules", dropped.size());
             log.debug("Left out: {}", dropped);
         }
-        for (Map.Entry<String, List<Class<?>>> contracts : topology.remoteContracts(classLoader).entrySet()) {
+        Map<String, List<Class<?>>> remoteContracts = topology.remoteContracts(classLoader);
+        for (Map.Entry<String, List<Class<?>>> contracts : remoteContracts.entrySet()) {
             URI url = topology.remoteModules().get(contracts.getKey());
             for (Class<?> api : contracts.getValue()) {
                 registerClient(registry, beanFactory, contracts.getKey(), url, api);
             }
-            registerRetryDefaults(registry, beanFactory, contracts.getKey());
+        }
+        if (!remoteContracts.isEmpty()) {
+            registerResilienceDefaults(registry, remoteContracts.keySet());
         }
     }
 
@@ -133,15 +135,15 @@ public final class RemoteModuleRegistrar implements BeanDefinitionRegistryPostPr
     }
 
     /**
-     * The run time's default for the module's retry ({@link RemoteReadRetryDefaults}), a Resilience4j
-     * {@code RetryConfigCustomizer} that its Spring Boot support applies when it builds the module's retry.
+     * The run time's defaults for the remote modules' retries and circuit breakers ({@link RemoteModuleResilience}, a
+     * bean post-processor that applies them to the registries Resilience4j's Spring Boot support makes).
      */
-    private static void registerRetryDefaults(BeanDefinitionRegistry registry, ConfigurableListableBeanFactory beanFactory,
-            String module) {
-        RootBeanDefinition defaults = new RootBeanDefinition(RemoteReadRetryDefaults.class);
-        defaults.setInstanceSupplier(() -> new RemoteReadRetryDefaults(module,
-                beanFactory.getBeanProvider(CommonRetryConfigurationProperties.class).getIfAvailable()));
-        registry.registerBeanDefinition(module + "RemoteReadRetryDefaults", defaults);
+    private static void registerResilienceDefaults(BeanDefinitionRegistry registry, Set<String> modules) {
+        Set<String> names = Set.copyOf(modules);
+        RootBeanDefinition defaults = new RootBeanDefinition(RemoteModuleResilience.class);
+        defaults.setInstanceSupplier(() -> new RemoteModuleResilience(names));
+        defaults.setRole(BeanDefinition.ROLE_INFRASTRUCTURE);
+        registry.registerBeanDefinition(RemoteModuleResilience.class.getName(), defaults);
     }
 
     @Override

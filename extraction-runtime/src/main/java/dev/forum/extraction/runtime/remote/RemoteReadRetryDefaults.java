@@ -1,5 +1,6 @@
 package dev.forum.extraction.runtime.remote;
 
+import io.github.resilience4j.common.CompositeCustomizer;
 import io.github.resilience4j.common.retry.configuration.CommonRetryConfigurationProperties;
 import io.github.resilience4j.common.retry.configuration.CommonRetryConfigurationProperties.InstanceProperties;
 import io.github.resilience4j.common.retry.configuration.RetryConfigCustomizer;
@@ -17,16 +18,21 @@ import java.util.function.Predicate;
  * {@code resilience4j.retry.*} got Resilience4j's defaults: three attempts 500 ms apart, every failure retried (a 500 or
  * a 504 answer, an open circuit breaker), 16 s before a read that keeps timing out fails with the 5 s read timeout.
  *
- * <p>It is Resilience4j's own customisation point, a {@link RetryConfigCustomizer} named after the module, which
- * Resilience4j's Spring Boot support runs after it built the retry's configuration from the properties. So that a
- * setting the application made always wins, it sets only what none of the properties that configure this retry set:
+ * <p>It has the shape of Resilience4j's own customisation point, a {@link RetryConfigCustomizer} named after the
+ * module, but it is no bean: Resilience4j's Spring Boot support allows one customizer per name, and would apply one
+ * named like the module to a shared config of that name ({@code resilience4j.retry.configs.<module>}) as well.
+ * {@link RemoteModuleResilience} builds the module's retry with it, after Resilience4j built its registry, through
+ * {@link #config(String, CommonRetryConfigurationProperties, List)}: the run time's default first, then the
+ * application's properties and its own customizer named after the module, so that a setting the application made
+ * always wins. It sets only what none of the properties that configure this retry set:
  * {@code resilience4j.retry.instances.<module>.*}, the instance's {@code base-config}, and
  * {@code resilience4j.retry.configs.default.*}. Setting by setting: the attempts ({@code max-attempts}); the wait
  * ({@code wait-duration}, {@code interval-bi-function}); which failures are retried ({@code retry-exception-predicate},
  * {@code retry-exceptions}, which Resilience4j would otherwise add to this predicate rather than replace it).
- * {@code ignore-exceptions} combines with the predicate, as Resilience4j combines them. Resilience4j allows one
- * customizer per name: an application's own {@code RetryConfigCustomizer} named after a remote module is refused at
- * start; configure that retry by its properties instead.
+ * {@code ignore-exceptions} combines with the predicate, as Resilience4j combines them. An application's
+ * {@code RetryConfigCustomizer} named after the module runs after it: what it sets wins, what it leaves alone stays the
+ * run time's (its {@code retryExceptions} or {@code ignoreExceptions} combine with {@link RetryableRemoteRead} as
+ * Resilience4j combines them; its {@code retryOnException} replaces it).
  */
 public final class RemoteReadRetryDefaults implements RetryConfigCustomizer {
 
@@ -87,6 +93,39 @@ public final class RemoteReadRetryDefaults implements RetryConfigCustomizer {
         RetryConfig.Builder<Object> builder = RetryConfig.custom();
         new RemoteReadRetryDefaults(DEFAULT_CONFIG, null).customize(builder);
         return builder.build();
+    }
+
+    /**
+     * The module's retry as Resilience4j's Spring Boot support would build it from the application's properties and
+     * customizers, with the run time's default beneath them (class doc).
+     *
+     * @param module       the remote module, the retry's name
+     * @param properties   the application's {@code resilience4j.retry} properties
+     * @param customizers  the application's {@link RetryConfigCustomizer} beans, at most one per name (Resilience4j
+     *                     refuses more at start)
+     * @return the retry's configuration: the application's properties, then its customizer named after the module,
+     *     over the run time's default
+     */
+    public static RetryConfig config(String module, CommonRetryConfigurationProperties properties,
+            List<RetryConfigCustomizer> customizers) {
+        RemoteReadRetryDefaults defaults = new RemoteReadRetryDefaults(module, properties);
+        List<RetryConfigCustomizer> composed = new ArrayList<>();
+        RetryConfigCustomizer application = null;
+        for (RetryConfigCustomizer customizer : customizers) {
+            if (module.equals(customizer.name())) {
+                application = customizer;
+            } else {
+                composed.add(customizer);
+            }
+        }
+        RetryConfigCustomizer applications = application;
+        composed.add(RetryConfigCustomizer.of(module, builder -> {
+            defaults.customize(builder);
+            if (applications != null) {
+                applications.customize(builder);
+            }
+        }));
+        return properties.createRetryConfig(module, new CompositeCustomizer<>(composed));
     }
 
     /** The properties that configure this module's retry, as Resilience4j reads them: its instance, base and default config. */

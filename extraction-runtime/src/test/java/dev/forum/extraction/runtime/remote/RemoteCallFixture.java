@@ -22,8 +22,10 @@ import org.springframework.web.client.RestClient;
  * What every test of {@link RemoteCallInterceptor} runs against, fresh for each test: a {@link LoopbackHttpServer},
  * and a real {@link RestClient} on the application's HTTP client ({@link RemoteModuleClients#pooledHttpClient}) with the
  * interceptor for module {@code users}, the run time's default retry ({@link RemoteReadRetryDefaults#config()}: 2
- * attempts 50 ms apart for what {@link RetryableRemoteRead} retries) and a breaker like the forum's (count-based, of
- * {@link #BREAKER_WINDOW} calls, that opens at 50 % failures and records {@link RemoteModuleException}s).
+ * attempts 50 ms apart for what {@link RetryableRemoteRead} retries) and a count-based breaker of
+ * {@link #BREAKER_WINDOW} calls, judged only once the window is full, that opens at 50 % failures for 30 s and records
+ * {@link RemoteModuleException}s (the run time's default, {@link RemoteCircuitBreakerDefaults}, judges from 5 calls and
+ * opens for 5 s; the tests here count calls against a full window).
  *
  * <p>Register it per test instance ({@code @RegisterExtension final RemoteCallFixture remote = new RemoteCallFixture();}).
  * In: the routes a test gives {@link #server()}. Out: {@link #client()} (or {@link #client(String)} for another base

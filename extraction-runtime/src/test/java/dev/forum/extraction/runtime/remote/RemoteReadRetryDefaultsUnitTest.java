@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.common.CompositeCustomizer;
 import io.github.resilience4j.common.retry.configuration.CommonRetryConfigurationProperties;
 import io.github.resilience4j.common.retry.configuration.CommonRetryConfigurationProperties.InstanceProperties;
 import io.github.resilience4j.retry.RetryConfig;
@@ -35,8 +34,7 @@ class RemoteReadRetryDefaultsUnitTest {
 
     /** The retry's configuration as Resilience4j's Spring Boot support builds it for the module's retry. */
     private RetryConfig usersRetry() {
-        return properties.createRetryConfig("users",
-                new CompositeCustomizer<>(List.of(new RemoteReadRetryDefaults("users", properties))));
+        return RemoteReadRetryDefaults.config("users", properties, List.of());
     }
 
     private static long waitBeforeRetry(RetryConfig config) {
