@@ -5,7 +5,6 @@ import dev.forum.extraction.model.ExtractionException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -40,8 +39,6 @@ public record ContainerSettings(int port, String liveness, String readiness, Str
      * listens on the port the image exposes; a deploy that wants another port sets it (and publishes that one).
      */
     public static final String PORT_VARIABLE = "SERVER_PORT";
-    /** {@code ${NAME:default}}: a property placeholder whose default is the value the image must expose. */
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^:}]+:([^}]*)}");
     private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*");
 
     /**
@@ -60,12 +57,33 @@ public record ContainerSettings(int port, String liveness, String readiness, Str
         ApplicationProperties application = ApplicationProperties.read(classes);
         int exposed = port != null ? check(port, "-Dextract.image.port=" + port, "extract.image.port")
                 : applicationPort(application, classes, "extract.image.port");
-        String base = application.getProperty("management.endpoints.web.base-path", "/actuator").strip();
-        base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        String base = actuator ? actuatorBase(application, classes, liveness, readiness) : null;
         return new ContainerSettings(exposed,
-                path(liveness, "extract.image.health.liveness", actuator ? base + "/health/liveness" : null),
-                path(readiness, "extract.image.health.readiness", actuator ? base + "/health/readiness" : null),
+                path(liveness, "extract.image.health.liveness", base == null ? null : base + "/health/liveness"),
+                path(readiness, "extract.image.health.readiness", base == null ? null : base + "/health/readiness"),
                 labelPrefix(mainClass));
+    }
+
+    /**
+     * Actuator's base path, without a trailing slash: {@code management.endpoints.web.base-path}, else
+     * {@code /actuator}; null when both health paths are set, so it is not needed.
+     *
+     * @throws ExtractionException when a path to derive from it is not set and the base path is a placeholder the
+     *                              build cannot resolve ({@link ApplicationProperties#unknown})
+     */
+    private static String actuatorBase(ApplicationProperties application, Path classes, String liveness, String readiness) {
+        if (liveness != null && !liveness.isBlank() && readiness != null && !readiness.isBlank()) {
+            return null;
+        }
+        String key = "management.endpoints.web.base-path";
+        if (application.unknown(key)) {
+            throw new ExtractionException("The application's " + key + " " + application.written(key).strip() + " ("
+                    + application.origin(key) + " in " + classes + "), a placeholder no settings file sets, gives no"
+                    + " health path the build can know: set -Dextract.image.health.liveness=<path> and"
+                    + " -Dextract.image.health.readiness=<path> (or none for no label)");
+        }
+        String base = application.getProperty(key, "/actuator").strip();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
     /**
@@ -94,18 +112,17 @@ public record ContainerSettings(int port, String liveness, String readiness, Str
      * @return a port other than {@code serverPort}
      */
     public static int managementPort(int serverPort, Path classes) {
-        ApplicationProperties application = ApplicationProperties.read(classes);
-        String value = application.getProperty("management.server.port", application.written("management.server.port"));
+        // A placeholder no file sets (ApplicationProperties.unknown) reads as null: the deploy sets MANAGEMENT_SERVER_PORT,
+        // which wins over the application's value, so the next port serves as when unset.
+        String value = ApplicationProperties.read(classes).getProperty("management.server.port");
         if (value != null) {
-            Matcher placeholder = PLACEHOLDER.matcher(value.strip());
-            String number = placeholder.matches() ? placeholder.group(1).strip() : value.strip();
             try {
-                int port = Integer.parseInt(number);
+                int port = Integer.parseInt(value.strip());
                 if (port >= 1 && port <= 65535 && port != serverPort) {
                     return port;
                 }
             } catch (NumberFormatException e) {
-                // not a port the build can know: the next one, as when unset
+                // not a port: the next one, as when unset
             }
         }
         return serverPort < 65535 ? serverPort + 1 : serverPort - 1;
@@ -141,20 +158,25 @@ public record ContainerSettings(int port, String liveness, String readiness, Str
     }
 
     private static int applicationPort(ApplicationProperties application, Path classes, String property) {
-        // A placeholder without a default cannot be known at build time: the setting must say it.
-        String value = application.getProperty("server.port", application.written("server.port"));
+        String key = "server.port";
+        String use = (property.startsWith("extract.image.") ? "image can expose" : "deployment can use") + ": set -D"
+                + property + "=<port>";
+        if (application.unknown(key)) {
+            // A placeholder without a default cannot be known at build time: the setting must say it.
+            throw new ExtractionException("The application's server.port " + application.written(key).strip() + " ("
+                    + application.origin(key) + " in " + classes + "), a placeholder no settings file sets, is no port the "
+                    + use);
+        }
+        String value = application.getProperty(key);
         if (value == null || value.isBlank()) {
             return SPRING_BOOT_PORT;
         }
         String text = value.strip();
-        Matcher placeholder = PLACEHOLDER.matcher(text);
-        String number = placeholder.matches() ? placeholder.group(1).strip() : text;
-        String where = "The application's server.port " + text + " (" + application.origin("server.port") + " in " + classes + ")";
+        String where = "The application's server.port " + text + " (" + application.origin(key) + " in " + classes + ")";
         try {
-            return check(Integer.parseInt(number), where, property);
+            return check(Integer.parseInt(text), where, property);
         } catch (NumberFormatException e) {
-            throw new ExtractionException(where + " is no port the " + (property.startsWith("extract.image.") ? "image can expose"
-                    : "deployment can use") + ": set -D" + property + "=<port>");
+            throw new ExtractionException(where + " is no port the " + use);
         }
     }
 

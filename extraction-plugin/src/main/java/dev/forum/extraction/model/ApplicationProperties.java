@@ -6,13 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.springframework.core.env.Profiles;
 
 /**
  * The application's own settings as the build can read them, without Spring: its settings files in its classes folder
@@ -30,9 +28,10 @@ import org.springframework.core.env.Profiles;
  * after a document come the files its {@code spring.config.import} names in the class path ({@code classpath:},
  * {@code optional:}, a path beside the importing file, a folder's {@code application} files), each with its profile
  * variants ({@link ConfigFiles}). Placeholders are resolved against what was read ({@link Placeholders}). The active
- * profiles are those the deployment sets ({@code SPRING_PROFILES_ACTIVE}), else {@code spring.profiles.active} of the
- * default files, after the {@code spring.profiles.include} of the default files, each followed by its
- * {@code spring.profiles.group} members; with none, {@code spring.profiles.default} (else {@code default}). Not read:
+ * profiles ({@link ActiveProfiles}) are those the deployment sets ({@code SPRING_PROFILES_ACTIVE}), else
+ * {@code spring.profiles.active} of the default files, after the {@code spring.profiles.include} of the default files,
+ * each followed by its {@code spring.profiles.group} members; with none, {@code spring.profiles.default} (else
+ * {@code default}). Not read:
  * files beside the jar and in {@code ./config/} (the build cannot see them), imports of other places ({@code file:},
  * {@code configtree:}), the environment, system properties and arguments, placeholders in profile names and import
  * locations, and a document for a cloud platform (ECS is none Spring Boot detects); see {@link SettingsDocument} for
@@ -40,10 +39,6 @@ import org.springframework.core.env.Profiles;
  */
 public final class ApplicationProperties {
 
-    private static final String ACTIVE = "spring.profiles.active";
-    private static final String INCLUDE = "spring.profiles.include";
-    private static final String GROUP = "spring.profiles.group.";
-    private static final String DEFAULT = "spring.profiles.default";
     /** What Spring Boot reads at run time that the build cannot see. */
     private static final String OUTSIDE = "files beside the jar and in ./config/";
 
@@ -92,15 +87,13 @@ public final class ApplicationProperties {
      * @throws UncheckedIOException when a file that is there cannot be read
      */
     public static ApplicationProperties read(Path classes, List<String> deployProfiles) {
-        List<SettingsDocument> everyProfile = new ConfigFiles(classes).defaults(List.of(),
-                ApplicationProperties::forEveryProfile);
-        List<String> active = active(everyProfile, deployProfiles);
-        boolean noneActive = active.isEmpty();
-        List<String> profiles = expand(noneActive ? defaultProfiles(everyProfile) : active, groups(everyProfile));
+        List<SettingsDocument> everyProfile = new ConfigFiles(classes).defaults(List.of(), ActiveProfiles::forEveryProfile);
+        List<String> profiles = ActiveProfiles.of(everyProfile, deployProfiles);
+        boolean noneActive = ActiveProfiles.noneActive(everyProfile, deployProfiles);
 
         ConfigFiles files = new ConfigFiles(classes);
-        List<SettingsDocument> applied = new ArrayList<>(files.defaults(profiles, d -> applies(d, profiles)));
-        applied.addAll(files.profileSpecific(profiles, d -> applies(d, profiles)));
+        List<SettingsDocument> applied = new ArrayList<>(files.defaults(profiles, d -> ActiveProfiles.applies(d, profiles)));
+        applied.addAll(files.profileSpecific(profiles, d -> ActiveProfiles.applies(d, profiles)));
         Map<String, String> raw = new LinkedHashMap<>();
         Map<String, String> origins = new LinkedHashMap<>();
         for (SettingsDocument document : applied) {
@@ -121,88 +114,6 @@ public final class ApplicationProperties {
         notRead.addAll(files.notRead());
         return new ApplicationProperties(values, raw, origins, files.read(), notRead, placeholders.fromEnvironment(), profiles,
                 noneActive, deployProfiles != null);
-    }
-
-    /** Whether a document is read before the profiles are known: it names no profile and no cloud platform. */
-    private static boolean forEveryProfile(SettingsDocument document) {
-        return document.forEveryProfile() && onThisPlatform(document);
-    }
-
-    /**
-     * Spring Boot's {@code Profiles}: the included profiles (highest precedence document first), then the deployment's
-     * profiles when it sets some, else the default files' {@code spring.profiles.active}, each once.
-     */
-    private static List<String> active(List<SettingsDocument> everyProfile, List<String> deployProfiles) {
-        Set<String> active = new LinkedHashSet<>();
-        List<SettingsDocument> highestFirst = highestFirst(everyProfile);
-        highestFirst.forEach(document -> active.addAll(document.list(INCLUDE)));
-        if (deployProfiles != null && !deployProfiles.isEmpty()) {
-            active.addAll(deployProfiles);
-        } else {
-            highestFirst.stream().filter(d -> d.sets(ACTIVE)).findFirst().ifPresent(d -> active.addAll(d.list(ACTIVE)));
-        }
-        return new ArrayList<>(active);
-    }
-
-    /** The documents, highest precedence first. */
-    private static List<SettingsDocument> highestFirst(List<SettingsDocument> lowestFirst) {
-        List<SettingsDocument> documents = new ArrayList<>(lowestFirst);
-        Collections.reverse(documents);
-        return documents;
-    }
-
-    private static List<String> defaultProfiles(List<SettingsDocument> everyProfile) {
-        return highestFirst(everyProfile).stream().filter(d -> d.sets(DEFAULT)).findFirst().map(d -> d.list(DEFAULT))
-                .orElse(List.of("default"));
-    }
-
-    /** Each group's members, from the highest precedence document that names the group. */
-    private static Map<String, List<String>> groups(List<SettingsDocument> everyProfile) {
-        Map<String, List<String>> groups = new LinkedHashMap<>();
-        for (SettingsDocument document : highestFirst(everyProfile)) {
-            for (String key : document.values().keySet()) {
-                if (key.startsWith(GROUP)) {
-                    String group = key.substring(GROUP.length()).replaceFirst("\\[\\d+]$", "");
-                    groups.putIfAbsent(group, document.list(GROUP + group));
-                }
-            }
-        }
-        return groups;
-    }
-
-    /** Each profile followed by its group's members (theirs in turn), each once, as Spring Boot expands them. */
-    private static List<String> expand(List<String> profiles, Map<String, List<String>> groups) {
-        Set<String> expanded = new LinkedHashSet<>();
-        for (String profile : profiles) {
-            add(profile, groups, expanded);
-        }
-        return new ArrayList<>(expanded);
-    }
-
-    private static void add(String profile, Map<String, List<String>> groups, Set<String> expanded) {
-        if (expanded.add(profile)) {
-            groups.getOrDefault(profile, List.of()).forEach(member -> add(member, groups, expanded));
-        }
-    }
-
-    /** Whether a document applies with these profiles: its profile expression matches, and it is for no cloud platform. */
-    private static boolean applies(SettingsDocument document, List<String> profiles) {
-        if (!onThisPlatform(document)) {
-            return false;
-        }
-        if (document.forEveryProfile()) {
-            return true;
-        }
-        try {
-            return Profiles.of(document.list(SettingsDocument.ON_PROFILE).toArray(String[]::new)).matches(profiles::contains);
-        } catch (IllegalArgumentException e) {
-            return false; // a malformed expression stops the application: nothing of it applies
-        }
-    }
-
-    private static boolean onThisPlatform(SettingsDocument document) {
-        String platform = document.values().get(SettingsDocument.ON_CLOUD_PLATFORM);
-        return platform == null || platform.strip().equalsIgnoreCase("none");
     }
 
     /** The profile files in {@code classpath:/} and {@code classpath:/config/} that were not read, in name order. */
@@ -238,6 +149,18 @@ public final class ApplicationProperties {
      */
     public String written(String key) {
         return written.get(key);
+    }
+
+    /**
+     * Whether a file read sets {@code key} to a value the build cannot know: a placeholder that no file sets and that
+     * has no default ({@code ${ACTUATOR_PATH}}), which the environment would have to set; Spring Boot refuses to start
+     * without it. {@link #getProperty(String)} is then null, as for a key no file sets, so a reader that takes null for
+     * "not set" asks this first and refuses the value, or warns, naming {@link #written(String)}.
+     *
+     * @return true when {@code key} is set but not to a value the build can resolve
+     */
+    public boolean unknown(String key) {
+        return written.containsKey(key) && !values.containsKey(key);
     }
 
     /** The value that wins for {@code key} ({@link #getProperty(String)}), or {@code fallback} when there is none. */

@@ -25,14 +25,16 @@ import org.springframework.core.convert.support.DefaultConversionService;
  *
  * <p>The settings are read from the application's settings files for the profiles its processes run with, as Spring
  * Boot reads them ({@link ApplicationProperties}); an environment variable, a system property or a command-line
- * argument is not seen.
+ * argument is not seen. A setting whose value is a placeholder no file sets ({@link ApplicationProperties#unknown}:
+ * Spring Boot refuses to start unless the environment sets it) counts as on, since the environment may turn it on,
+ * and says so: {@code key=${X} in file, a placeholder no settings file sets: on if the environment turns it on}.
  *
  * @param kind         the registry on the run-time class path
  * @param republishing the republish setting that is on, as {@code key=value in file}: the one Spring Modulith reads
- *                     (the current name when it holds a value, else the old one) when it reads as {@code true}; empty
- *                     when republishing is off
- * @param staleness    every staleness duration that turns the monitor on, each as {@code key=value in file}, in name
- *                     order; empty when the monitor is off
+ *                     (the current name when it holds a value, else the old one) when it reads as {@code true} or
+ *                     is unknown here; empty when republishing is off
+ * @param staleness    every staleness duration that turns the monitor on or is unknown here, each as
+ *                     {@code key=value in file}, in name order; empty when the monitor is off
  * @param read         what the settings were read from, as {@link ApplicationProperties#described()} says it (the
  *                     files, the profiles, what was not read), for the warning that a setting is not on
  */
@@ -50,6 +52,8 @@ public record PublicationRegistry(Kind kind, List<String> republishing, List<Str
             STALENESS_PREFIX + "processing", STALENESS_PREFIX + "resubmitted", STALENESS_PREFIX + "resubmission");
     private static final String RESUBMITTED = STALENESS_DURATIONS.get(2);
     private static final String RESUBMISSION = STALENESS_DURATIONS.get(3);
+    /** What an unknown setting's entry says after {@code key=value in file}. */
+    static final String UNKNOWN = ", a placeholder no settings file sets: on if the environment turns it on";
     /** Spring's converters, as its {@code Environment} uses them to read a property as a {@code Boolean}. */
     private static final ConversionService BOOLEANS = DefaultConversionService.getSharedInstance();
     /** {@code 0}, {@code 0s}, {@code PT0S}, {@code 0.0m}: a duration of zero, as Spring Boot reads one. */
@@ -109,10 +113,14 @@ public record PublicationRegistry(Kind kind, List<String> republishing, List<Str
      * Spring Modulith's {@code PersistentApplicationEventMulticaster} reads the current name as a {@code Boolean}, and
      * the old name only when that gives none. Spring converts the value as {@code Environment.getProperty(key,
      * Boolean.class)} does, with Spring's own converter (trimmed, any case: {@code true}, {@code on}, {@code yes},
-     * {@code 1}; an empty value is none); a value it cannot read stops the application, so it counts as off here.
+     * {@code 1}; an empty value is none); a value it cannot read stops the application, so it counts as off here. An
+     * unknown value counts as on: Spring reads the environment's value of that name, never the old one instead.
      */
     private static List<String> republishing(ApplicationProperties properties) {
         for (String key : List.of(REPUBLISH, REPUBLISH_OLD)) {
+            if (properties.unknown(key)) {
+                return List.of(unknown(properties, key));
+            }
             String value = properties.getProperty(key);
             Boolean on;
             try {
@@ -130,18 +138,29 @@ public record PublicationRegistry(Kind kind, List<String> republishing, List<Str
     /**
      * Spring Modulith's {@code StalenessProperties}: {@code resubmitted} when it holds a value, even zero, else
      * {@code resubmission}; the monitor runs when a duration is other than zero. An empty value is none, as Spring
-     * Boot binds it.
+     * Boot binds it. An unknown {@code resubmitted} holds a value whenever Spring Boot starts, so it overrides
+     * {@code resubmission} too.
      */
     private static List<String> staleness(ApplicationProperties properties) {
         Set<String> on = new TreeSet<>();
         for (String key : STALENESS_DURATIONS) {
+            boolean overridden = key.equals(RESUBMISSION)
+                    && (properties.unknown(RESUBMITTED) || !properties.getProperty(RESUBMITTED, "").isBlank());
+            if (properties.unknown(key) && !overridden) {
+                on.add(unknown(properties, key));
+                continue;
+            }
             String value = properties.getProperty(key, "").trim();
-            boolean overridden = key.equals(RESUBMISSION) && !properties.getProperty(RESUBMITTED, "").isBlank();
             if (!value.isEmpty() && !overridden && !ZERO.matcher(value).matches()) {
                 on.add(key + "=" + value + " in " + properties.origin(key));
             }
         }
         return new ArrayList<>(on);
+    }
+
+    /** {@code key=${X} in file} and what it means, for a setting whose value the build cannot know. */
+    private static String unknown(ApplicationProperties properties, String key) {
+        return key + "=" + properties.written(key).strip() + " in " + properties.origin(key) + UNKNOWN;
     }
 
     /** Whether republishing at start is on, under either name. */

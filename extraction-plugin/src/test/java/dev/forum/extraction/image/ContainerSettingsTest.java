@@ -104,7 +104,32 @@ class ContainerSettingsTest {
         Files.writeString(classes.resolve("application.properties"), "server.port=${PORT}\n");
         ExtractionException unknown = assertThrows(ExtractionException.class,
                 () -> ContainerSettings.applicationPort(classes, "extract.ecs.containerPort"));
-        assertTrue(unknown.getMessage().endsWith("is no port the deployment can use: set -Dextract.ecs.containerPort=<port>"),
+        assertEquals("The application's server.port ${PORT} (application.properties in " + classes + "), a placeholder no"
+                + " settings file sets, is no port the deployment can use: set -Dextract.ecs.containerPort=<port>",
                 unknown.getMessage());
+    }
+
+    /** A placeholder no file sets is not "unset": Spring Boot would refuse to start without the environment's value. */
+    @Test
+    void anActuatorBasePathTheBuildCannotResolveIsRefusedUnlessBothHealthPathsAreSet() throws Exception {
+        Files.writeString(classes.resolve("application.properties"), "management.endpoints.web.base-path=${ACTUATOR_PATH}\n"
+                + "management.server.port=${MANAGEMENT_PORT}\n");
+        ExtractionException refused = assertThrows(ExtractionException.class,
+                () -> ContainerSettings.of(null, "/live", null, classes, true, "a.B"));
+        assertEquals("The application's management.endpoints.web.base-path ${ACTUATOR_PATH} (application.properties in "
+                + classes + "), a placeholder no settings file sets, gives no health path the build can know: set"
+                + " -Dextract.image.health.liveness=<path> and -Dextract.image.health.readiness=<path> (or none for no"
+                + " label)", refused.getMessage());
+        ContainerSettings set = ContainerSettings.of(null, "/live", "none", classes, true, "a.B");
+        assertEquals("/live", set.liveness());
+        assertEquals(null, set.readiness());
+        assertEquals(null, ContainerSettings.of(null, null, null, classes, false, "a.B").liveness(),
+                "without Actuator there is no path to derive");
+        assertEquals(8081, ContainerSettings.managementPort(8080, classes),
+                "the deploy sets MANAGEMENT_SERVER_PORT, which wins over the placeholder: the next port, as when unset");
+
+        Files.writeString(classes.resolve("application.properties"), "management.endpoints.web.base-path=${ACTUATOR_PATH:/ops}/\n");
+        assertEquals("/ops/health/liveness", ContainerSettings.of(null, null, null, classes, true, "a.B").liveness(),
+                "a default is what Spring Boot takes without the variable");
     }
 }

@@ -225,4 +225,19 @@ class ApplicationPropertiesTest {
         assertNull(prod.getProperty("loop"), "a placeholder that refers to itself has no value");
         assertEquals("pg://localhost:5432/x", ApplicationProperties.read(classes, List.of()).getProperty("url"));
     }
+
+    @Test
+    void aValueWithAPlaceholderNoFileSetsIsUnknownNotUnset() throws IOException {
+        write("application.properties", "a=${A}\nb=${A:x}\nc=plain\nd=${d}\ne=${a}/e\n");
+        ApplicationProperties properties = ApplicationProperties.read(classes);
+        assertEquals(null, properties.getProperty("a"));
+        assertTrue(properties.unknown("a"));
+        assertEquals("${A}", properties.written("a"));
+        assertTrue(properties.unknown("d"), "a placeholder that refers to its own key");
+        assertTrue(properties.unknown("e"), "a value made of an unknown one");
+        assertEquals("x", properties.getProperty("b"));
+        assertFalse(properties.unknown("b"), "a default is what Spring Boot takes");
+        assertFalse(properties.unknown("c"));
+        assertFalse(properties.unknown("f"), "not set at all");
+    }
 }

@@ -155,4 +155,28 @@ class PublicationRegistryTest {
                 PublicationRegistry.detect(Set.of(), properties(resubmitted, "2h", resubmission, "3h",
                         PublicationRegistry.STALENESS_PREFIX + "published", "1h")).staleness());
     }
+
+    /** A placeholder no file sets: Spring Boot starts only when the environment sets it, perhaps to on. */
+    @Test
+    void aSettingTheBuildCannotResolveCountsAsOnAndSaysSo() {
+        Set<String> jdbc = Set.of(MODULITH + "spring-modulith-events-jdbc");
+        String unknown = ", a placeholder no settings file sets: on if the environment turns it on";
+        PublicationRegistry registry = PublicationRegistry.detect(jdbc, properties(PublicationRegistry.REPUBLISH, "${REPUBLISH}",
+                PublicationRegistry.REPUBLISH_OLD, "false"));
+        assertEquals(List.of(PublicationRegistry.REPUBLISH + "=${REPUBLISH}" + IN + unknown), registry.republishing(),
+                "the current name is read, the old one never instead");
+        registry = PublicationRegistry.detect(jdbc, properties(PublicationRegistry.REPUBLISH_OLD, "${REPUBLISH}"));
+        assertEquals(List.of(PublicationRegistry.REPUBLISH_OLD + "=${REPUBLISH}" + IN + unknown), registry.republishing());
+        assertTrue(PublicationRegistry.detect(jdbc, properties(PublicationRegistry.REPUBLISH, "${REPUBLISH:false}"))
+                .republishing().isEmpty(), "a default counts");
+
+        String resubmitted = PublicationRegistry.STALENESS_PREFIX + "resubmitted";
+        String resubmission = PublicationRegistry.STALENESS_PREFIX + "resubmission";
+        registry = PublicationRegistry.detect(jdbc, properties(resubmitted, "${STALE}", resubmission, "1h"));
+        assertEquals(List.of(resubmitted + "=${STALE}" + IN + unknown), registry.staleness(),
+                "resubmitted holds a value whenever the application starts, so resubmission is not read");
+        assertTrue(registry.monitorsStaleness());
+        registry = PublicationRegistry.detect(jdbc, properties(PublicationRegistry.STALENESS_PREFIX + "published", "${A}${B}"));
+        assertEquals(List.of(PublicationRegistry.STALENESS_PREFIX + "published=${A}${B}" + IN + unknown), registry.staleness());
+    }
 }
