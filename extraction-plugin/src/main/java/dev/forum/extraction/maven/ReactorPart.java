@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.maven.execution.MavenSession;
@@ -25,6 +28,8 @@ import org.springframework.boot.loader.tools.MainClassFinder;
  * spring-boot-maven-plugin not among its build plugins); or a project no other uses and that has no main class either
  * (a test module, a tool) when another project of the build shows it is an application. A project no other uses is
  * taken as the application when no other project shows it is one, so a single-project build still gets every refusal.
+ * A project's classes are searched for a main class again only when its class files changed: every goal run of a
+ * build asks it of every project.
  */
 final class ReactorPart {
 
@@ -50,7 +55,8 @@ final class ReactorPart {
      * @param mainClass the goal's {@code mainClass}, or null
      * @return the skip line, or empty when the goal runs here
      * @throws ExtractionException when the goal skips here and no application project of the build runs it, though
-     *                              the build has one
+     *                              the build has one: bound in no application's POM, or named on the command line
+     *                              while this run builds none of the applications
      */
     static Optional<String> skipped(String goal, PluginId plugin, MavenProject project, MavenSession session,
             String mainClass) {
@@ -74,10 +80,41 @@ final class ReactorPart {
         }
         List<MavenProject> applications = applications(project, build, plugin, goal);
         List<MavenProject> built = build.getSortedProjects();
-        return Optional.of(line(goal, project, why.get(), applications.stream()
-                .filter(app -> PluginExecutions.runs(plugin.groupId(), plugin.artifactId(), plugin.prefix(), goal,
-                        List.of(app.getBuildPlugins()), built.contains(app) ? cliGoals : List.of())).toList(),
-                applications, built));
+        List<MavenProject> running = applications.stream()
+                .filter(app -> runs(plugin, goal, app, built.contains(app) ? cliGoals : List.of())).toList();
+        if (running.isEmpty()) {
+            List<MavenProject> leftOut = applications.stream()
+                    .filter(app -> !built.contains(app) && runs(plugin, goal, app, cliGoals)).toList();
+            if (!leftOut.isEmpty()) {
+                throw notBuilt(goal, project, why.get(), leftOut,
+                        build.getDownstreamProjects(project, true).containsAll(leftOut));
+            }
+        }
+        return Optional.of(line(goal, project, why.get(), running, applications, built));
+    }
+
+    /** Whether {@code app} runs {@code goal}: an execution in its POM, or {@code cliGoals} naming it. */
+    private static boolean runs(PluginId plugin, String goal, MavenProject app, List<String> cliGoals) {
+        return PluginExecutions.runs(plugin.groupId(), plugin.artifactId(), plugin.prefix(), goal,
+                List.of(app.getBuildPlugins()), cliGoals);
+    }
+
+    /**
+     * The refusal of a goal named on the command line in a run that builds none of the applications it is meant for
+     * ({@code mvn -pl books-api extract:report}): it skips every project built, so the build would pass having done
+     * nothing.
+     *
+     * @param leftOut    the applications that would run it, none built in this run
+     * @param downstream whether they use {@code project}, so that {@code -amd} adds them
+     */
+    private static ExtractionException notBuilt(String goal, MavenProject project, String why, List<MavenProject> leftOut,
+            boolean downstream) {
+        String apps = names(leftOut);
+        return new ExtractionException("The extraction plugin's " + goal + " goal, named on the command line, skips "
+                + project.getArtifactId() + ", " + why + ", and the application's " + (leftOut.size() == 1 ? "project " : "projects ")
+                + apps + ", where it runs, "
+                + (leftOut.size() == 1 ? "is" : "are") + " not built in this run: the build would pass having done"
+                + " nothing; add " + apps + " to -pl" + (downstream ? ", or add -amd" : ""));
     }
 
     /** This plugin as a POM names it ({@code groupId}, {@code artifactId}) and the command line ({@code prefix}). */
@@ -88,7 +125,8 @@ final class ReactorPart {
      * The skip line, or the refusal when none of the applications runs the goal.
      *
      * @param why          {@link #reason}
-     * @param running      the applications of the build that run {@code goal} (an execution or the command line)
+     * @param running      the applications of the build that run {@code goal} (an execution, or the command line
+     *                     when they are built in this run)
      * @param applications the projects of the build that are applications {@code project} is meant for (for a pom
      *                     project, or one no other project uses: every application of the build)
      * @param built        the projects this run builds: a running application not among them is named as not built
@@ -178,12 +216,31 @@ final class ReactorPart {
         if (MainClass.set(mainClass) || MainClass.fromBootPlugin(project) != null) {
             return true;
         }
-        Path classes = Path.of(project.getBuild().getOutputDirectory());
-        if (!compiled(classes)) {
+        Path classes = Path.of(project.getBuild().getOutputDirectory()).toAbsolutePath().normalize();
+        ClassFiles files = ClassFiles.in(classes);
+        if (files == null) {
+            return true; // unreadable: let the goal say so
+        }
+        if (files.count() == 0) {
             // Not compiled yet (in a clean build, every project downstream of the one the goal runs in): its POM tells.
             return project.getBuildPlugins().stream().anyMatch(plugin -> BOOT_GROUP.equals(plugin.getGroupId())
                     && BOOT_ARTIFACT.equals(plugin.getArtifactId()));
         }
+        synchronized (SCANS) {
+            Scan last = SCANS.get(classes);
+            if (last != null && last.files().equals(files)) {
+                return last.found();
+            }
+        }
+        boolean found = scan(classes);
+        synchronized (SCANS) {
+            SCANS.put(classes, new Scan(files, found));
+        }
+        return found;
+    }
+
+    /** Spring Boot's main-class search (ASM over every class file) in {@code classes}, which holds class files. */
+    private static boolean scan(Path classes) {
         try {
             return MainClassFinder.findSingleMainClass(classes.toFile(), SPRING_BOOT_APPLICATION) != null;
         } catch (IllegalStateException several) {
@@ -193,15 +250,51 @@ final class ReactorPart {
         }
     }
 
-    /** Whether {@code classes} holds a class file (a folder missing, or holding only resources, is not compiled yet). */
-    private static boolean compiled(Path classes) {
-        if (!Files.isDirectory(classes)) {
-            return false;
+    /** How many classes folders' scans are kept; a build has fewer projects. */
+    private static final int KEPT_SCANS = 512;
+    /**
+     * Each classes folder's last main-class scan, by its absolute path: every goal run of a build asks it of every
+     * project, so a folder's class files are read again only when they changed. The least recently used goes first.
+     */
+    private static final Map<Path, Scan> SCANS = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Path, Scan> eldest) {
+            return size() > KEPT_SCANS;
         }
-        try (Stream<Path> files = Files.walk(classes)) {
-            return files.anyMatch(file -> file.getFileName().toString().endsWith(".class"));
-        } catch (IOException | UncheckedIOException e) {
-            return true; // unreadable: the main-class scan says so
+    };
+
+    /** A scan's answer, and the class files it read. */
+    private record Scan(ClassFiles files, boolean found) {
+    }
+
+    /**
+     * The class files of a classes folder, as far as a scan depends on them: how many, their total size in bytes and
+     * the newest one's modification time (a compile rewrites the files it writes, so a changed class changes it).
+     */
+    private record ClassFiles(long count, long bytes, FileTime newest) {
+
+        /** @return the folder's class files (none when it is missing), or null when it cannot be read */
+        static ClassFiles in(Path classes) {
+            if (!Files.isDirectory(classes)) {
+                return new ClassFiles(0, 0, FileTime.fromMillis(0));
+            }
+            long[] countAndBytes = new long[2];
+            FileTime[] newest = {FileTime.fromMillis(0)};
+            try (Stream<Path> files = Files.find(classes, Integer.MAX_VALUE, (file, attributes) -> {
+                if (attributes.isRegularFile() && file.getFileName().toString().endsWith(".class")) {
+                    countAndBytes[0]++;
+                    countAndBytes[1] += attributes.size();
+                    if (attributes.lastModifiedTime().compareTo(newest[0]) > 0) {
+                        newest[0] = attributes.lastModifiedTime();
+                    }
+                }
+                return false;
+            })) {
+                files.forEach(file -> { });
+            } catch (IOException | UncheckedIOException e) {
+                return null;
+            }
+            return new ClassFiles(countAndBytes[0], countAndBytes[1], newest[0]);
         }
     }
 }

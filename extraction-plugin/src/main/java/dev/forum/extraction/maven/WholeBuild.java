@@ -12,10 +12,12 @@ import org.apache.maven.project.MavenProject;
 /**
  * The projects of the whole multi-project build and which of them use which one's classes, even when the command line
  * builds only some ({@code mvn -pl <library> install}: Maven's own graph then leaves out the projects that depend on
- * the library). A project uses another when one of its dependencies names that project's group and artifact id, is
- * of type {@code jar} and not of scope {@code test}, and the project itself is not a {@code pom} project: a pom
- * project (a distribution or assembly) packs what it depends on and a test scope only tests it, neither runs its
- * classes as a library's.
+ * the library). A project uses another when one of its dependencies names that project's group and artifact id and
+ * its version (a version range, or none, names every version, as Maven's own graph takes it), is of type {@code jar}
+ * without a classifier and not of scope {@code test}, and the project itself is not a {@code pom} project: a released
+ * version of the project from a repository is another artifact, a classifier names another file than its classes, a
+ * pom project (a distribution or assembly) packs what it depends on and a test scope only tests it; none of these runs
+ * the project's classes as a library's.
  *
  * <p>{@link #getSortedProjects()} is the projects this run builds, {@link #getAllProjects()} every project of the
  * build.
@@ -92,11 +94,25 @@ final class WholeBuild implements ProjectDependencyGraph {
         }
         for (Dependency dependency : user.getDependencies()) {
             if (used.getGroupId().equals(dependency.getGroupId()) && used.getArtifactId().equals(dependency.getArtifactId())
+                    && names(dependency.getVersion(), used.getVersion())
                     && "jar".equals(dependency.getType() == null ? "jar" : dependency.getType())
+                    && (dependency.getClassifier() == null || dependency.getClassifier().isEmpty())
                     && !"test".equals(dependency.getScope())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a dependency's version names the project's, as Maven's {@code ProjectSorter} links them: an exact version
+     * only the same one; a range ({@code [1.0,2.0)}) or none every version.
+     */
+    private static boolean names(String dependencyVersion, String projectVersion) {
+        if (dependencyVersion == null || dependencyVersion.isEmpty() || dependencyVersion.startsWith("[")
+                || dependencyVersion.startsWith("(")) {
+            return true;
+        }
+        return dependencyVersion.equals(projectVersion);
     }
 }

@@ -1,13 +1,17 @@
 package dev.forum.extraction.maven;
 
+import static dev.forum.extraction.maven.ReactorProjects.PLUGIN;
+import static dev.forum.extraction.maven.ReactorProjects.bind;
+import static dev.forum.extraction.maven.ReactorProjects.bootPlugin;
+import static dev.forum.extraction.maven.ReactorProjects.classFile;
+import static dev.forum.extraction.maven.ReactorProjects.mainClass;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forum.extraction.model.ExtractionException;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,17 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.maven.execution.ProjectDependencyGraph;
-import org.apache.maven.model.Build;
-import org.apache.maven.model.Model;
-import org.apache.maven.model.Plugin;
-import org.apache.maven.model.PluginExecution;
 import org.apache.maven.project.MavenProject;
-import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 
 /**
  * A goal run from a multi-project build's root ({@code mvn compile extract:report}) skips the parent pom and the
@@ -37,9 +33,6 @@ class ReactorPartTest {
 
     @TempDir
     Path dir;
-
-    private static final ReactorPart.PluginId PLUGIN = new ReactorPart.PluginId("dev.forum", "extraction-maven-plugin",
-            "extract");
 
     @Test
     void aPomProjectIsSkippedWithOneLineNamingTheApplicationThatRunsTheGoal() {
@@ -189,122 +182,31 @@ class ReactorPartTest {
     }
 
     @Test
-    void aLibraryBuiltWithDashPlIsSkippedForTheApplicationLeftOutOfTheRun() {
-        // The plugin bound in the parent's <plugins>: every project inherits the execution. mvn -pl shop-inventory
-        // install builds the library alone; Maven's own graph then says nothing depends on it.
-        MavenProject parent = project("shop-parent", "pom");
-        MavenProject inventory = project("shop-inventory", "jar");
+    void aProjectsClassesAreScannedAgainOnlyWhenTheyChange() throws Exception {
+        // Every goal run asks every project whether it has a main class; the answer is kept while its class files stay.
+        MavenProject lib = project("shop-lib", "jar");
         MavenProject app = project("shop-app", "jar");
-        for (MavenProject each : List.of(parent, inventory, app)) {
-            bind(each, "modules");
-        }
-        bootPlugin(app);
-        uses(app, inventory, "compile");
-        WholeBuild run = new WholeBuild(List.of(parent, inventory, app), List.of(inventory));
-        assertEquals(Optional.of("[extract] modules: skipped in shop-inventory, a library of shop-app in this build (no"
-                + " @SpringBootApplication class with a main method in it, and no mainClass set); the goal runs in shop-app"
-                + " (shop-app not built in this run)"), ReactorPart.skipped("modules", PLUGIN, inventory, run,
-                        List.of("install"), null));
-
-        MavenProject wrong = project("shop-app", "jar");
-        bootPlugin(wrong);
-        uses(wrong, inventory, "compile");
-        ExtractionException refused = assertThrows(ExtractionException.class, () -> ReactorPart.skipped("modules", PLUGIN,
-                inventory, new WholeBuild(List.of(inventory, wrong), List.of(inventory)), List.of("install",
-                        "extract:modules"), null), "the goal named on the command line does not run in a project left out");
-        assertTrue(refused.lines().get(0).contains("the application's project shop-app has no execution of it"),
-                refused.lines().get(0));
-    }
-
-    @Test
-    void aProjectNoneUsesWithoutMainClassIsSkippedWhenAnotherIsTheApplication() throws Exception {
-        // Bound in the parent's <plugins>: an integration-test module and a tool nothing depends on inherit it too.
-        MavenProject parent = project("shop-parent", "pom");
-        MavenProject app = project("shop-app", "jar");
-        MavenProject it = project("shop-it", "jar");
-        MavenProject tool = project("shop-tool", "jar");
-        for (MavenProject each : List.of(parent, app, it, tool)) {
-            bind(each, "report");
-        }
-        uses(it, app, "test");
-        Files.createDirectories(dir.resolve("shop-tool/target/classes/org/acme"));
-        Files.write(dir.resolve("shop-tool/target/classes/org/acme/Tool.class"), classFile("org/acme/Tool", false));
-        WholeBuild run = new WholeBuild(List.of(parent, app, it, tool), List.of(parent, app, it, tool));
-        assertEquals(Optional.empty(), ReactorPart.skipped("report", PLUGIN, tool, run, List.of("verify"), null),
-                "nothing shows another project is the application: shop-tool gets the goal's refusal");
-
-        Files.createDirectories(dir.resolve("shop-app/target/classes/org/acme"));
-        Files.write(dir.resolve("shop-app/target/classes/org/acme/ShopApplication.class"),
-                classFile("org/acme/ShopApplication", true));
+        Graph graph = new Graph(List.of(lib, app));
+        Path classes = dir.resolve("shop-app/target/classes/org/acme");
+        Files.createDirectories(classes);
+        Path main = classes.resolve("ShopApplication.class");
+        Files.write(main, classFile("org/acme/ShopApplication", true));
         String notApp = "not an application (no @SpringBootApplication class with a main method in it, and no mainClass"
-                + " set) and no project of this build uses it; the goal runs in shop-app";
-        assertEquals(Optional.of("[extract] report: skipped in shop-tool, " + notApp), ReactorPart.skipped("report",
-                PLUGIN, tool, run, List.of("verify"), null));
-        assertEquals(Optional.of("[extract] report: skipped in shop-it, " + notApp), ReactorPart.skipped("report", PLUGIN,
-                it, run, List.of("verify"), null), "a test-scoped dependency does not make shop-app a library");
-        assertEquals(Optional.empty(), ReactorPart.skipped("report", PLUGIN, app, run, List.of("verify"), null));
-    }
+                + " set) and no project of this build uses it";
+        assertEquals(Optional.of(notApp), ReactorPart.reason(lib, graph, PLUGIN, "report", null), "shop-app is one");
 
-    @Test
-    void aDistributionProjectPackingTheApplicationDoesNotMakeItALibrary() {
-        // Not compiled yet, no spring-boot-maven-plugin: a pom project and a zip-typed dependency downstream.
-        MavenProject lib = project("shop-orders", "jar");
-        MavenProject app = project("shop-app", "jar");
-        MavenProject dist = project("shop-dist", "pom");
-        MavenProject bundle = project("shop-bundle", "jar");
-        bind(app, "modules");
-        uses(app, lib, "compile");
-        uses(dist, app, "compile");
-        uses(bundle, app, "runtime").setType("zip");
-        WholeBuild run = new WholeBuild(List.of(lib, app, dist, bundle), List.of(lib, app, dist, bundle));
-        assertEquals(List.of(), run.getDownstreamProjects(app, true));
-        assertEquals(Optional.empty(), ReactorPart.reason(app, run, PLUGIN, "modules", null));
-        assertEquals(Optional.of("[extract] modules: skipped in shop-orders, a library of shop-app in this build (no"
-                + " @SpringBootApplication class with a main method in it, and no mainClass set); the goal runs in"
-                + " shop-app"), ReactorPart.skipped("modules", PLUGIN, lib, run, List.of("package"), null));
-    }
+        // The same number of class files, of the same size and time, though without a main method: the answer kept.
+        FileTime written = Files.getLastModifiedTime(main);
+        byte[] other = ReactorProjects.classFile("org/acme/ShopApplication", "mair");
+        assertEquals(Files.size(main), other.length, "the same size, so that only a new scan could tell");
+        Files.write(main, other);
+        Files.setLastModifiedTime(main, written);
+        assertEquals(Optional.of(notApp), ReactorPart.reason(lib, graph, PLUGIN, "report", null), "not scanned again");
 
-    /** Declares in {@code user}'s POM a dependency on {@code used} in {@code scope}; returns it to change. */
-    private static org.apache.maven.model.Dependency uses(MavenProject user, MavenProject used, String scope) {
-        org.apache.maven.model.Dependency dependency = new org.apache.maven.model.Dependency();
-        dependency.setGroupId(used.getGroupId());
-        dependency.setArtifactId(used.getArtifactId());
-        dependency.setVersion(used.getVersion());
-        dependency.setScope(scope);
-        user.getModel().addDependency(dependency);
-        return dependency;
-    }
-
-    /** Declares spring-boot-maven-plugin in {@code project}'s POM; returns the plugin to configure. */
-    private static Plugin bootPlugin(MavenProject project) {
-        Plugin boot = new Plugin();
-        boot.setGroupId("org.springframework.boot");
-        boot.setArtifactId("spring-boot-maven-plugin");
-        project.getBuild().addPlugin(boot);
-        project.getBuild().flushPluginMap(); // getPluginsAsMap() caches
-        return boot;
-    }
-
-    /** Binds {@code goals} of the plugin in {@code project}'s POM, one execution; returns the plugin to configure. */
-    private static Plugin bind(MavenProject project, String... goals) {
-        Plugin plugin = new Plugin();
-        plugin.setGroupId("dev.forum");
-        plugin.setArtifactId("extraction-maven-plugin");
-        PluginExecution execution = new PluginExecution();
-        execution.setId("default");
-        execution.setGoals(List.of(goals));
-        plugin.addExecution(execution);
-        project.getBuild().addPlugin(plugin);
-        project.getBuild().flushPluginMap();
-        return plugin;
-    }
-
-    private static Xpp3Dom mainClass(String name) {
-        Xpp3Dom configuration = new Xpp3Dom("configuration");
-        Xpp3Dom main = new Xpp3Dom("mainClass");
-        main.setValue(name);
-        configuration.addChild(main);
-        return configuration;
+        // Compiled again: scanned again.
+        Files.setLastModifiedTime(main, FileTime.fromMillis(written.toMillis() + 2_000));
+        assertEquals(Optional.empty(), ReactorPart.reason(lib, graph, PLUGIN, "report", null),
+                "shop-app has no main class any more: nothing shows shop-lib is not the application");
     }
 
     /** A build's projects in their order, and which depends on which. */
@@ -350,31 +252,6 @@ class ReactorPartTest {
     }
 
     private MavenProject project(String artifactId, String packaging) {
-        Model model = new Model();
-        model.setGroupId("org.acme");
-        model.setArtifactId(artifactId);
-        model.setVersion("1.0");
-        model.setPackaging(packaging);
-        Build build = new Build();
-        build.setOutputDirectory(dir.resolve(artifactId + "/target/classes").toString());
-        model.setBuild(build);
-        return new MavenProject(model);
-    }
-
-    /** A class, annotated {@code @SpringBootApplication} with {@code public static void main(String[])} when asked. */
-    private static byte[] classFile(String name, boolean application) {
-        ClassWriter writer = new ClassWriter(0);
-        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, name, null, "java/lang/Object", null);
-        if (application) {
-            writer.visitAnnotation("Lorg/springframework/boot/autoconfigure/SpringBootApplication;", true).visitEnd();
-            MethodVisitor main = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "main", "([Ljava/lang/String;)V",
-                    null, null);
-            main.visitCode();
-            main.visitInsn(Opcodes.RETURN);
-            main.visitMaxs(0, 1);
-            main.visitEnd();
-        }
-        writer.visitEnd();
-        return writer.toByteArray();
+        return ReactorProjects.project(dir, artifactId, packaging);
     }
 }
