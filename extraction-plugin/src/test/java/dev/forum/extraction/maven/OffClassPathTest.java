@@ -162,6 +162,30 @@ class OffClassPathTest {
                 OffClassPath.basePackageFromSources(app), app, build).lines());
     }
 
+    @Test
+    void aKotlinApplicationsPackageIsReadFromItsSourcesBeforeKotlinsPluginAddsTheirFolder() throws IOException {
+        // The kotlin-maven-plugin adds src/main/kotlin to the source roots when it compiles, after validate; the
+        // package is the file's, not its folder's.
+        MavenProject clinic = project("clinic");
+        clinic.setFile(dir.resolve("clinic/pom.xml").toFile());
+        Path sources = dir.resolve("clinic/src/main/kotlin/clinic");
+        Files.createDirectories(sources);
+        Files.writeString(sources.resolve("ClinicApplication.kt"), "package com.example.clinic\n\n@SpringBootApplication\n"
+                + "class ClinicApplication\n\nfun main(args: Array<String>) {\n    runApplication<ClinicApplication>(*args)\n}\n");
+        Files.writeString(sources.resolve("Notes.kt"), "package com.example.clinic.notes\n\n/** Started by the"
+                + " @SpringBootApplication class. */\nobject Notes\n");
+        Path java = dir.resolve("clinic/src/main/java/com/example/clinic/web");
+        Files.createDirectories(java);
+        Files.writeString(java.resolve("Web.java"), "package com.example.clinic.web;\n\n/** Not the"
+                + " {@code @SpringBootApplication} class. */\nclass Web {\n}\n");
+        assertEquals("com.example.clinic", OffClassPath.basePackageFromSources(clinic),
+                "one annotated class: mentions in comments are not a second one");
+
+        Files.writeString(java.resolve("WebApplication.java"), "package com.example.clinic.web;\n\n@SpringBootApplication\n"
+                + "class WebApplication {\n}\n");
+        assertEquals(null, OffClassPath.basePackageFromSources(clinic), "two annotated classes: no hint");
+    }
+
     private Path topology(String yaml) throws IOException {
         return Files.writeString(dir.resolve("topology.yml"), yaml);
     }
