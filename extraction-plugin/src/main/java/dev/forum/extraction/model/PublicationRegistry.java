@@ -53,7 +53,7 @@ public record PublicationRegistry(Kind kind, List<String> republishing, List<Str
     private static final String RESUBMITTED = STALENESS_DURATIONS.get(2);
     private static final String RESUBMISSION = STALENESS_DURATIONS.get(3);
     /** What an unknown setting's entry says after {@code key=value in file}. */
-    static final String UNKNOWN = ", a placeholder no settings file sets: on if the environment turns it on";
+    private static final String UNKNOWN = ", a placeholder no settings file sets: on if the environment turns it on";
     /** Spring's converters, as its {@code Environment} uses them to read a property as a {@code Boolean}. */
     private static final ConversionService BOOLEANS = DefaultConversionService.getSharedInstance();
     /** {@code 0}, {@code 0s}, {@code PT0S}, {@code 0.0m}: a duration of zero, as Spring Boot reads one. */
