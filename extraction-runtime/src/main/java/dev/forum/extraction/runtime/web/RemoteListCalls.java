@@ -4,6 +4,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -86,8 +88,10 @@ final class RemoteListCalls {
 
     /**
      * A contract's list operation and the arguments the warm-up calls it with: a {@code @GetExchange} on the
-     * contract's own path with at least one parameter (one without any may read a whole table), each a
-     * {@code @RequestParam}. {@code limit} gets 1; every other parameter must be optional (not required, a default
+     * contract's own path whose parameters, if any, are each a {@code @RequestParam}; a method with no parameter, the
+     * most common {@code List<X> list()}, is called as it is (what it answers is what any caller of it gets). Of
+     * several the warm-up can call, the one with the most parameters (a {@code list(limit)} before a {@code list()}),
+     * then by name. {@code limit} gets 1; every other parameter must be optional (not required, a default
      * value, or an {@code Optional}) and is given no value of the warm-up's own: null, {@code Optional.empty()}, or for
      * a primitive its {@code defaultValue}. Spring's HTTP-interface client then sends a parameter without a
      * {@code defaultValue} not at all, and one with a {@code defaultValue} at that value, as it does for every call that
@@ -98,12 +102,15 @@ final class RemoteListCalls {
      *
      * @param api a remote module's contract interface
      * @return the operation and its arguments, or null when the contract has none the warm-up can call: no such
-     *         operation, or one with a required parameter other than {@code limit}
+     *         operation, or only ones with a required parameter other than {@code limit}
      */
     static Map.Entry<Method, Object[]> listCall(Class<?> api) {
-        for (Method method : api.getMethods()) {
+        Method[] methods = api.getMethods();
+        Arrays.sort(methods, Comparator.<Method>comparingInt(Method::getParameterCount).reversed()
+                .thenComparing(Method::getName).thenComparing(Method::toGenericString));
+        for (Method method : methods) {
             GetExchange get = AnnotatedElementUtils.findMergedAnnotation(method, GetExchange.class);
-            if (get == null || !get.url().isEmpty() || method.getParameterCount() == 0) {
+            if (get == null || !get.url().isEmpty()) {
                 continue;
             }
             Object[] arguments = new Object[method.getParameterCount()];

@@ -144,6 +144,47 @@ class WarmUpUnitTest {
         assertThat(calls).isEmpty();
     }
 
+    /** The most common list operation: no parameter at all (user10's {@code VenuesApi.list()} was never warmed). */
+    @HttpExchange("/api/venues")
+    interface ParameterlessListApi {
+        @GetExchange("/{id}")
+        String get(@PathVariable("id") long id);
+
+        @GetExchange
+        List<String> list();
+    }
+
+    /** Both forms: the one that takes a limit is the smaller read, and is the one called. */
+    @HttpExchange("/api/both")
+    interface BothListsApi {
+        @GetExchange
+        List<String> all();
+
+        @GetExchange
+        List<String> page(@RequestParam(name = "limit", required = false) Integer limit);
+    }
+
+    @Test
+    void a_list_operation_without_parameters_is_called_through_the_client_as_it_is() {
+        RestClient.Builder builder = RestClient.builder();
+        MockRestServiceServer remote = MockRestServiceServer.bindTo(builder).build();
+        remote.expect(times(3), requestTo("http://remote/api/venues")).andExpect(method(HttpMethod.GET))
+                .andRespond(withSuccess("[\"Arena\"]", org.springframework.http.MediaType.APPLICATION_JSON));
+        ParameterlessListApi client = httpClient(ParameterlessListApi.class, builder);
+
+        assertThat(RemoteListCalls.warmUp(Map.of("venues", ParameterlessListApi.class), api -> client, 3))
+                .containsExactly(Map.entry("venues GET /api/venues", 3));
+        remote.verify();
+    }
+
+    @Test
+    void of_a_list_with_a_limit_and_one_without_parameters_the_one_with_the_limit_is_called() {
+        assertThat(RemoteListCalls.listCall(BothListsApi.class).getKey().getName()).isEqualTo("page");
+        assertThat(RemoteListCalls.warmUp(Map.of("both", BothListsApi.class), api -> client(api, null), 1))
+                .containsExactly(Map.entry("both GET /api/both?limit=1", 1));
+        assertThat(calls).containsExactly("page[1]");
+    }
+
     @Test
     void the_log_line_names_only_the_contracts_the_warm_up_called() {
         Map<String, Class<?>> apis = new LinkedHashMap<>();
