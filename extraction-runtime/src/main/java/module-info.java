@@ -22,6 +22,9 @@ open module dev.forum.extraction.runtime {
     requires org.apache.httpcomponents.client5.httpclient5;
     requires org.apache.httpcomponents.core5.httpcore5;
     requires static spring.boot.web.server;
+    requires static spring.webflux;
+    requires static reactor.core;
+    requires static org.reactivestreams;
     requires static spring.boot.flyway;
     requires static flyway.core;
     requires static spring.modulith.runtime;
