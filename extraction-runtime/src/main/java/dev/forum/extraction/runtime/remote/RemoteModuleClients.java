@@ -168,7 +168,9 @@ public final class RemoteModuleClients implements DisposableBean {
      * that broke off, an answer that is not the API's JSON) would reach callers as a bare {@link RestClientException}.
      * Here it becomes what every other remote failure is: {@link RemoteModuleTimeoutException} (504) when the read
      * timeout had passed, {@link RemoteModuleUnavailableException} (503) for another I/O failure,
-     * {@link RemoteModuleException} (502) for an answer that cannot be read. Other exceptions pass unchanged.
+     * {@link RemoteModuleException} (502) for an answer that cannot be read. Other exceptions pass unchanged. A call
+     * made on a thread that must not block (a Spring WebFlux event loop) is refused before it is sent
+     * ({@link NonBlockingThreads}: {@link IllegalStateException}).
      */
     @SuppressWarnings("unchecked")
     static <T> T guard(String module, Class<T> api, T client, Duration readTimeout) {
@@ -176,6 +178,7 @@ public final class RemoteModuleClients implements DisposableBean {
             if (method.getDeclaringClass() == Object.class) {
                 return method.invoke(client, args);
             }
+            NonBlockingThreads.refuse(module, api, method);
             long start = System.nanoTime();
             try {
                 return method.invoke(client, args);

@@ -4,7 +4,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The topology settings contradict each other, the module metadata or the class path; the message says what to fix.
+ * The topology settings contradict each other, the module metadata or the class path (a remote module's contract that
+ * the run time's client cannot serve included); the message says what to fix.
  * Each refusal is one line; with several, the message is a first line counting them and naming the groups of settings
  * they are about ({@code 3 mistakes in the extraction.topology settings:}, {@code 2 mistakes in the extraction.topology
  * and extraction.warm-up settings:}) and then one line per refusal, in the order they were found.
@@ -46,6 +47,25 @@ public class InvalidTopologyException extends RuntimeException {
     public InvalidTopologyException(Collection<String> groups, List<String> refusals) {
         super(message(List.copyOf(groups), refusals));
         this.refusals = List.copyOf(refusals);
+    }
+
+    /**
+     * Every refusal found at once, under a first line of the caller's own, for refusals that are not about settings.
+     *
+     * @param headline the first line, e.g. {@code 2 methods of remote modules' contracts that ... cannot serve:}
+     * @param refusals one line each, at least two, in the order to show them
+     * @throws IllegalArgumentException when {@code refusals} has fewer than two
+     */
+    public InvalidTopologyException(String headline, List<String> refusals) {
+        super(headlined(headline, refusals));
+        this.refusals = List.copyOf(refusals);
+    }
+
+    private static String headlined(String headline, List<String> refusals) {
+        if (refusals.size() < 2) {
+            throw new IllegalArgumentException("a headline is for two refusals or more, not " + refusals.size());
+        }
+        return headline + "\n" + String.join("\n", refusals);
     }
 
     /** The refusals, one line each, in the order shown: one for a refusal alone. */

@@ -9,6 +9,7 @@ class InvalidTopologyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidTopo
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidTopologyException cause) {
         return new FailureAnalysis(cause.getMessage(),
-                "Fix the extraction.topology settings (or EXTRACTION_TOPOLOGY_* variables) as the description says.", cause);
+                "Fix what the description names (an extraction.topology setting or EXTRACTION_TOPOLOGY_* variable, a remote"
+                        + " module's contract, a persistence unit) as it says.", cause);
     }
 }

@@ -221,21 +221,35 @@ public final class Topology {
      *
      * @param classLoader the application's
      * @return module to its contract interfaces (modules without a contract here are left out)
-     * @throws InvalidTopologyException when a local module calls a remote module whose contract is not on the class path
+     * @throws InvalidTopologyException when a local module calls a remote module whose contract is not on the class
+     *     path, or whose contract has methods the run time's blocking client cannot serve (a {@code Mono}, {@code Flux},
+     *     {@code CompletableFuture}, ... return type or parameter: {@link BlockingContracts}), one line per method
      */
     public Map<String, List<Class<?>>> remoteContracts(ClassLoader classLoader) {
         Map<String, List<Class<?>>> contracts = new TreeMap<>();
+        List<String> unservable = new ArrayList<>();
         for (String module : remote.keySet()) {
             List<String> callers = calledBy(metadata, local, module);
             for (String contract : metadata.module(module).orElseThrow().contracts()) {
                 if (ClassUtils.isPresent(contract, classLoader)) {
-                    contracts.computeIfAbsent(module, m -> new ArrayList<>()).add(ClassUtils.resolveClassName(contract, classLoader));
+                    Class<?> api = ClassUtils.resolveClassName(contract, classLoader);
+                    contracts.computeIfAbsent(module, m -> new ArrayList<>()).add(api);
+                    if (!callers.isEmpty()) {
+                        unservable.addAll(BlockingContracts.refusals(module, api));
+                    }
                 } else if (!callers.isEmpty()) {
                     throw new InvalidTopologyException(String.join(", ", callers) + " call" + (callers.size() == 1 ? "s" : "")
                             + " module '" + module + "' over HTTP, but its contract " + contract + " is not on the class path:"
                             + " build the service with the extraction plugin (it packs the contracts its modules call)");
                 }
             }
+        }
+        if (unservable.size() == 1) {
+            throw new InvalidTopologyException(unservable.get(0));
+        }
+        if (!unservable.isEmpty()) {
+            throw new InvalidTopologyException(unservable.size() + " methods of remote modules' contracts that the run"
+                    + " time's blocking HTTP client cannot serve:", unservable);
         }
         return contracts;
     }
