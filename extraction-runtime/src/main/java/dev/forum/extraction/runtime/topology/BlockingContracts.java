@@ -117,6 +117,6 @@ final class BlockingContracts {
 
     /** A type as written in source without its packages: {@code Mono<Venue>}, {@code Map<String, List<Venue>>}. */
     static String shortName(ResolvableType type) {
-        return type.toString().replaceAll("(?:[a-z_$][\\w$]*\\.)+", "").replace('$', '.').replace(",", ", ");
+        return type.toString().replaceAll("(?:[a-z_$][\\w$]*\\.)+", "").replace('$', '.').replaceAll(",\\s*", ", ");
     }
 }

@@ -109,6 +109,18 @@ class BlockingContractsTest {
                         .contains("declare it to return BlockingContractsTest.Venue,"));
     }
 
+    interface GroupedApi {
+        @GetExchange
+        Mono<Map<String, List<Venue>>> grouped();
+    }
+
+    @Test
+    void aTypeIsNamedAsWrittenWithoutItsPackages() {
+        assertThat(BlockingContracts.refusals("venues", GroupedApi.class)).singleElement().asString()
+                .contains("method grouped returns Mono<Map<String, List<BlockingContractsTest.Venue>>>,")
+                .contains("declare it to return Map<String, List<BlockingContractsTest.Venue>>,");
+    }
+
     @Test
     void aBlockingContractIsServed() {
         assertThat(BlockingContracts.refusals("venues", BlockingVenuesApi.class)).isEmpty();
