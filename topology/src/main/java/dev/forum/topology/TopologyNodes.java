@@ -203,9 +203,16 @@ final class TopologyNodes {
      *
      * @param list what the list is ({@code modules})
      * @param item what each name is ({@code module})
-     * @return the names in order, {@code null} for each wrong one; {@code null} when the value is no list or name
+     * @return the names in order, {@code null} for each wrong one; {@code null} when the value is no list or name, or
+     *         one text of several names ({@code modules: a, b}, brackets forgotten: told to write {@code [a, b]})
      */
     List<String> names(Node node, String list, String item) {
+        if (node instanceof ScalarNode scalar && scalar.getValue().strip().matches("[^,\\s\\[\\]]+([,\\s]+[^,\\s\\[\\]]+)+")) {
+            // modules: appointments, billing: YAML reads one text; the brackets make it a list.
+            mistake(node, list + " '" + scalar.getValue().strip() + "' is one text, not a list: write a YAML list, "
+                    + list + ": [" + String.join(", ", scalar.getValue().strip().split("[,\\s]+")) + "]");
+            return null;
+        }
         if (node instanceof ScalarNode) {
             return Collections.singletonList(name(node, item, false));
         }

@@ -17,6 +17,25 @@ class TopologyMistakesUnitTest {
     private static final String MODULES = "the modules are posts, threads, users";
 
     @Test
+    void aListWrittenWithoutItsBracketsIsToldToBeAYamlList() {
+        TopologyException error = parseRefused("""
+                name: shop
+                services:
+                  - { name: monolith, monolith: true }
+                  - name: care
+                    modules: posts, threads
+                  - name: words
+                    modules: users tags
+                  - name: one
+                    modules: users
+                """);
+        assertEquals(List.of(
+                "t.yml:5: care: modules 'posts, threads' is one text, not a list: write a YAML list, modules: [posts, threads]",
+                "t.yml:7: words: modules 'users tags' is one text, not a list: write a YAML list, modules: [users, tags]"),
+                error.mistakes(), "one name alone is still a list of one; two names in one text are not two modules");
+    }
+
+    @Test
     void everyKindOfMistakeInOneFileIsReportedWithItsLine() {
         TopologyException error = parseRefused("""
                 name: shop
