@@ -29,8 +29,8 @@ import org.springframework.modulith.core.NamedInterface;
  * application's JDK and the application's class path (plus Spring Modulith's core and ArchUnit), so it sees the
  * application exactly as the application's own {@code ApplicationModules.of(...)} test would.
  *
- * <p>Arguments: the main class, the dotted name of the HTTP contract annotation
- * ({@code org.springframework.web.service.annotation.HttpExchange}) and the JSON file to write. The JSON holds
+ * <p>Arguments: the application class (annotated {@code @SpringBootApplication} or {@code @Modulithic}), the dotted
+ * name of the HTTP contract annotation ({@code org.springframework.web.service.annotation.HttpExchange}) and the JSON file to write. The JSON holds
  * {@code modules} (name, base package, open or shared, every type with whether it is published, named
  * interfaces, published events, dependencies with Spring Modulith's dependency type), {@code httpContracts}
  * (interfaces with HTTP exchange annotations, their class-level prefix (their own, else a super-interface's, as Spring
@@ -44,7 +44,7 @@ import org.springframework.modulith.core.NamedInterface;
  * {@code externalizedEvents}, and as {@code violations} the message of each violation Spring Modulith's own
  * {@code ApplicationModules.verify()} rejects ({@code detectViolations()}: a cycle, a dependency on a module's
  * internal type, one its {@code allowedDependencies} does not allow, ...). On a refusal by Spring Modulith (e.g. a
- * main class it cannot read) it writes {@code {"error": "..."}} and exits with status 2.
+ * class it cannot read) it writes {@code {"error": "..."}} and exits with status 2.
  */
 public final class ModulithAnalyzer {
 
@@ -60,10 +60,10 @@ public final class ModulithAnalyzer {
         this.routeAnnotation = routeAnnotation;
     }
 
-    /** {@code <main class> <HTTP contract annotation> <output JSON file>}. */
+    /** {@code <application class> <HTTP contract annotation> <output JSON file>}: the class Spring Modulith reads the modules from. */
     public static void main(String[] args) throws IOException {
         if (args.length != 3) {
-            System.err.println("usage: ModulithAnalyzer <main class> <HTTP contract annotation> <output.json>");
+            System.err.println("usage: ModulithAnalyzer <application class> <HTTP contract annotation> <output.json>");
             System.exit(64);
         }
         Path out = Path.of(args[2]);
@@ -73,12 +73,13 @@ public final class ModulithAnalyzer {
             Class<?> main = Class.forName(args[0], false, ModulithAnalyzer.class.getClassLoader());
             result = new ModulithAnalyzer(args[1]).analyze(main, ApplicationModules.of(main));
         } catch (ClassNotFoundException | LinkageError e) {
-            result = error("the main class " + args[0] + " cannot be loaded (" + e + ")");
+            result = error("the application class " + args[0] + " cannot be loaded (" + e + ")");
             status = 2;
         } catch (IllegalArgumentException | IllegalStateException e) {
             result = error("Spring Modulith cannot read modules from " + args[0] + " (" + e.getMessage() + "): it takes each"
-                    + " direct sub-package of the main class's package as a module and needs that class annotated"
-                    + " @SpringBootApplication or @Modulithic; annotate it, or set the plugin's mainClass to the class that is");
+                    + " direct sub-package of the application class's package as a module and needs that class annotated"
+                    + " @SpringBootApplication or @Modulithic; annotate it, or name the class that is with the plugin's"
+                    + " applicationClass (-Dextract.applicationClass)");
             status = 2;
         } catch (RuntimeException e) {
             StringWriter trace = new StringWriter();

@@ -18,19 +18,30 @@ import org.eclipse.aether.RepositorySystem;
 
 /**
  * What every goal that reads the application's modules shares: the parameters that say which application it is
- * ({@code extract.mainClass}, {@code extract.routeAnnotation}), the build's project, session and JDK toolchain, and
+ * ({@code extract.mainClass}, {@code extract.applicationClass}, {@code extract.routeAnnotation}), the build's project, session and JDK toolchain, and
  * the one way to run the analysis ({@link ApplicationAnalysis}, in a JVM of the application's JDK), and the one way
  * a goal fails ({@link #perform}).
  */
 abstract class AnalysingMojo extends AbstractMojo {
 
     /**
-     * The Spring Boot application class. Default: spring-boot-maven-plugin's {@code mainClass} in this project, else
-     * the {@code start-class} property, else the one class annotated {@code @SpringBootApplication}, as Spring Boot's
-     * repackaging finds it.
+     * The launch class: the class with the main method, each service jar's {@code Start-Class}. Default: as Spring
+     * Boot's repackaging finds it for the application's jar: spring-boot-maven-plugin's {@code mainClass} in this
+     * project (the {@code start-class} property under {@code spring-boot-starter-parent}), else the one class with a
+     * main method annotated {@code @SpringBootApplication}, else the one class with a main method. Set, it must be the
+     * class spring-boot-maven-plugin's repackage uses too, when the project runs it.
      */
     @Parameter(property = "extract.mainClass")
     protected String mainClass;
+
+    /**
+     * The application class: the one Spring Modulith reads the modules from, annotated {@code @SpringBootApplication},
+     * {@code @Modulithic} or {@code @Modulith}. Default: the launch class when it is annotated, else the one annotated
+     * class in its package or the nearest package above (Kotlin's {@code App} for the {@code AppKt} of a top-level
+     * {@code fun main}).
+     */
+    @Parameter(property = "extract.applicationClass")
+    protected String applicationClass;
 
     /** The class-level annotation whose {@code value} (or {@code url}) on an HTTP contract is its route prefix. */
     @Parameter(property = "extract.routeAnnotation", defaultValue = BytecodeScanner.DEFAULT_ROUTE_ANNOTATION)
@@ -109,9 +120,18 @@ abstract class AnalysingMojo extends AbstractMojo {
      * @throws InterruptedException when the build is interrupted while the analysis JVM runs
      */
     protected ApplicationAnalysis analyse(boolean requireJars, Progress progress) throws IOException, InterruptedException {
+        if (session != null) {
+            // A POM's <mainClass> wins over -Dextract.mainClass (Maven's rule): say so rather than ignore it in silence.
+            MainClass.ignoredProperty("extract.mainClass", "mainClass",
+                    session.getUserProperties().getProperty("extract.mainClass"), mainClass).ifPresent(getLog()::warn);
+            MainClass.ignoredProperty("extract.applicationClass", "applicationClass",
+                    session.getUserProperties().getProperty("extract.applicationClass"), applicationClass)
+                    .ifPresent(getLog()::warn);
+        }
         ApplicationAnalysis analysis = ApplicationAnalysis.of(new ApplicationAnalysis.Settings(project, session, toolchains,
-                repositories, mainClass, routeAnnotation, requireJars, progress, mojoExecution.getGoal(), buildsFromModules()));
-        String main = analysis.mainClass();
+                repositories, mainClass, applicationClass, routeAnnotation, requireJars, progress, mojoExecution.getGoal(),
+                buildsFromModules()));
+        String main = analysis.applicationClass();
         basePackage = main.contains(".") ? main.substring(0, main.lastIndexOf('.')) : "";
         return analysis;
     }

@@ -40,8 +40,10 @@ import org.springframework.core.convert.support.DefaultConversionService;
  * path is unchanged, so several goals in one build read it once), and the bytecode of every artifact that holds
  * application classes.
  *
- * @param classes   the application's classes directory
- * @param mainClass the Spring Boot application class
+ * @param classes          the application's classes directory
+ * @param launchClass      the class with the main method ({@link MainClass}): the service jars' {@code Start-Class}, the
+ *                         images' entry point
+ * @param applicationClass the class Spring Modulith read the modules from ({@link MainClassApplication})
  * @param libraries the run-time libraries, in class path order
  * @param packed    the classes directory and every library Spring Boot's repackaging packs, read (only those holding
  *                  application classes in full): the ones a service may hold, so the ones every goal plans with (the
@@ -49,7 +51,7 @@ import org.springframework.core.convert.support.DefaultConversionService;
  * @param model     Spring Modulith's model of the application
  * @param springBoot the application's Spring Boot version, if it has Spring Boot
  */
-record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries.Entry> libraries,
+record ApplicationAnalysis(Path classes, String launchClass, String applicationClass, List<RuntimeLibraries.Entry> libraries,
         List<ScannedArtifact> packed, ModulithModel model, Optional<String> springBoot) {
 
     /** Spring Modulith's switch for migrations per module, which extraction-runtime follows too. */
@@ -73,12 +75,14 @@ record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries
     /**
      * What the goals pass in.
      *
+     * @param mainClass        the goal's {@code mainClass} (the launch class), or null
+     * @param applicationClass the goal's {@code applicationClass}, or null
      * @param goal   the goal asking (e.g. {@code service}), for its refusals
      * @param builds whether the goal builds from the modules (every goal but the report): an application without
      *               Spring Modulith is refused then, and only warned about otherwise
      */
     record Settings(MavenProject project, MavenSession session, ToolchainManager toolchains, RepositorySystem repositories,
-            String mainClass, String routeAnnotation, boolean requireJars, Progress progress, String goal, boolean builds) {
+            String mainClass, String applicationClass, String routeAnnotation, boolean requireJars, Progress progress, String goal, boolean builds) {
     }
 
     static ApplicationAnalysis of(Settings settings) throws IOException, InterruptedException {
@@ -88,9 +92,11 @@ record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries
         SupportedVersions.requireSpring(boot, modulith);
         SupportedVersions.withoutModulith(boot, modulith, settings.goal(), settings.builds(), DEFAULT_MODULITH_VERSION)
                 .ifPresent(settings.progress()::assumed);
-        String main = MainClass.of(settings.mainClass(), project, settings.requireJars());
+        MainClass.Classes mains = MainClass.of(settings.mainClass(), settings.applicationClass(), project,
+                settings.requireJars());
+        String main = mains.launch();
         Path classes = Path.of(project.getBuild().getOutputDirectory());
-        List<RuntimeLibraries.Entry> libraries = RuntimeLibraries.of(project, classes, main, settings.requireJars());
+        List<RuntimeLibraries.Entry> libraries = RuntimeLibraries.of(project, settings.requireJars());
         settings.progress().resolved(libraries);
         RouteAnnotation.require(settings.routeAnnotation(), classes, project);
 
@@ -105,10 +111,11 @@ record ApplicationAnalysis(Path classes, String mainClass, List<RuntimeLibraries
         List<Path> classpath = AnalysisClasspath.of(application, project, settings.session(), settings.repositories(),
                 modulith.orElse(DEFAULT_MODULITH_VERSION));
         Path work = Path.of(project.getBuild().getDirectory(), "extract");
-        ModulithModel model = cachedOrRun(new AnalysisFork.Request(java, classpath, main, settings.routeAnnotation(), work, TIMEOUT));
+        ModulithModel model = cachedOrRun(new AnalysisFork.Request(java, classpath, mains.application(),
+                settings.routeAnnotation(), work, TIMEOUT));
         List<ScannedArtifact> scanned = scan(project, classes, libraries, model);
         settings.progress().analyzed(model, java, scanned);
-        return new ApplicationAnalysis(classes, main, libraries, packedOnly(libraries, scanned), model, boot);
+        return new ApplicationAnalysis(classes, main, mains.application(), libraries, packedOnly(libraries, scanned), model, boot);
     }
 
     /**

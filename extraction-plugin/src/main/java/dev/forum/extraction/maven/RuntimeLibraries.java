@@ -2,7 +2,6 @@ package dev.forum.extraction.maven;
 
 import dev.forum.extraction.model.ExtractionException;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -41,18 +40,9 @@ final class RuntimeLibraries {
     /**
      * @param requireJars whether every library must be a jar (to be packed); the analysis alone also reads the
      *                    classes folders a reactor build resolves its own modules to before {@code package}
-     * @throws ExtractionException (one line) for a main class that is not compiled, or an artifact that is not resolved
-     *                             or not a jar
+     * @throws ExtractionException (one line) for an artifact that is not resolved or not a jar
      */
-    static List<Entry> of(MavenProject project, Path classes, String mainClass, boolean requireJars) {
-        Path main = classes.resolve(mainClass.replace('.', '/') + ".class");
-        if (!Files.isRegularFile(main)) {
-            // The classes folder exists (MainClass.requireCompiled came first): a wrong name is likelier than a class
-            // not compiled yet, which only a source added since the last compile would be.
-            throw new ExtractionException("Main class " + mainClass + " is not in " + classes
-                    + MainClass.closest(classes, mainClass) + ": fix the main class named in -Dextract.mainClass, this plugin's"
-                    + " <mainClass> or spring-boot-maven-plugin's (a class whose source is new: run `compile` before the goal)");
-        }
+    static List<Entry> of(MavenProject project, boolean requireJars) {
         return project.getArtifacts().stream()
                 .filter(a -> RUNTIME_SCOPES.contains(a.getScope()))
                 .map(artifact -> entry(artifact, project, requireJars))

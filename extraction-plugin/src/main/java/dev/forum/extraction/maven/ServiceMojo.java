@@ -109,14 +109,14 @@ public class ServiceMojo extends RequestingMojo {
     private String imagePort;
 
     /**
-     * The liveness check's path, the image's {@code <main class's package>.health.liveness} label; {@code none} for no label. Default:
+     * The liveness check's path, the image's {@code <application class's package>.health.liveness} label; {@code none} for no label. Default:
      * {@code /actuator/health/liveness} (under {@code management.endpoints.web.base-path}) when the application has
      * spring-boot-actuator, else no label.
      */
     @Parameter(property = "extract.image.health.liveness")
     private String imageLiveness;
 
-    /** The readiness check's path, the {@code <main class's package>.health.readiness} label; defaults as the liveness one's. */
+    /** The readiness check's path, the {@code <application class's package>.health.readiness} label; defaults as the liveness one's. */
     @Parameter(property = "extract.image.health.readiness")
     private String imageReadiness;
 
@@ -201,12 +201,12 @@ public class ServiceMojo extends RequestingMojo {
                 Path classes = folder.resolve("classes");
                 ServiceClasses.write(analysis.classes(), include, classes,
                         Map.of(RuntimeMetadata.LOCATION, RuntimeMetadata.of(model, plan.request().modules())));
-                ServiceJarWriter.write(classes, entry -> true, analysis.mainClass(), jars, jar, time, repackager);
+                ServiceJarWriter.write(classes, entry -> true, analysis.launchClass(), jars, jar, time, repackager);
                 Map<String, String> notPacked = notPacked(analysis);
                 ContentsReport.write(plan, analysis.classes(), notPacked, folder.resolve("contents.txt"));
                 progress.assembled(plan, LibraryCounts.of(plan, analysis.classes(), notPacked), jars, jar, start);
                 if (images != null) {
-                    image(plan, jars, classes, analysis.mainClass(), images, folder, progress);
+                    image(plan, jars, classes, analysis.launchClass(), images, folder, progress);
                 }
             } catch (IOException | InterruptedException | RuntimeException e) {
                 String removed = outputs.removeAfterFailure(project.getBasedir().toPath());
@@ -225,7 +225,7 @@ public class ServiceMojo extends RequestingMojo {
                 imageName, imageRegistry, imageDocker, imageFiles == null ? null : imageFiles.toPath(),
                 NumberSettings.port(imagePort, "extract.image.port"),
                 imageLiveness, imageReadiness), analysis.classes(), packsArtifact("spring-boot-actuator"),
-                analysis.mainClass());
+                analysis.applicationClass());
     }
 
     private Path folder(String service) {

@@ -131,10 +131,10 @@ class AnalysisForkTest {
         var e = assertThrows(ExtractionException.class, () -> AnalysisFork.run(request("shop.kernel.Money")));
         assertEquals(1, e.lines().size());
         assertTrue(e.getMessage().startsWith("Spring Modulith cannot read modules from shop.kernel.Money ("), e.getMessage());
-        assertTrue(e.getMessage().endsWith("annotated @SpringBootApplication or @Modulithic; annotate it, or set the plugin's"
-                + " mainClass to the class that is"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("annotated @SpringBootApplication or @Modulithic; annotate it, or name the class that is"
+                + " with the plugin's applicationClass (-Dextract.applicationClass)"), e.getMessage());
         var missing = assertThrows(ExtractionException.class, () -> AnalysisFork.run(request("shop.Nowhere")));
-        assertEquals("the main class shop.Nowhere cannot be loaded (java.lang.ClassNotFoundException: shop.Nowhere)", missing.getMessage());
+        assertEquals("the application class shop.Nowhere cannot be loaded (java.lang.ClassNotFoundException: shop.Nowhere)", missing.getMessage());
     }
 
     private AnalysisFork.Request request(String mainClass) throws IOException {

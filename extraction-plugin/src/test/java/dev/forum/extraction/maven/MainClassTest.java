@@ -51,11 +51,11 @@ class MainClassTest {
         assertEquals("", MainClass.closest(classes, "com.example.shop.Inventory"), "nothing close");
         assertEquals("", MainClass.closest(dir.resolve("missing"), "com.example.shop.ShopApplication"));
 
-        ExtractionException refused = assertThrows(ExtractionException.class, () -> RuntimeLibraries.of(project(), classes,
-                "com.example.shop.ShopAplication", false));
+        ExtractionException refused = assertThrows(ExtractionException.class, () -> MainClass.of(
+                "com.example.shop.ShopAplication", null, project(classes), false));
         assertEquals("Main class com.example.shop.ShopAplication is not in " + classes + " (did you mean"
-                + " com.example.shop.ShopApplication?): fix the main class named in -Dextract.mainClass, this plugin's"
-                + " <mainClass> or spring-boot-maven-plugin's (a class whose source is new: run `compile` before the goal)",
+                + " com.example.shop.ShopApplication?): fix the main class named in this plugin's mainClass"
+                + " (-Dextract.mainClass or <mainClass>) (a class whose source is new: run `compile` before the goal)",
                 refused.getMessage(), "the classes are compiled: the name is what to fix first");
     }
 
@@ -67,10 +67,10 @@ class MainClassTest {
         write(classes, "com/clinic/patients/Patient", false, false);
         write(classes, "com/clinic/patients/PatientsApi", false, false);
 
-        ExtractionException refused = assertThrows(ExtractionException.class, () -> RuntimeLibraries.of(project(), classes,
-                "com.clinic.ClinicApp", false));
+        ExtractionException refused = assertThrows(ExtractionException.class, () -> MainClass.of("com.clinic.ClinicApp",
+                null, project(classes), false));
         assertEquals("Main class com.clinic.ClinicApp is not in " + classes + " (did you mean com.clinic.ClinicApplication?):"
-                + " fix the main class named in -Dextract.mainClass, this plugin's <mainClass> or spring-boot-maven-plugin's"
+                + " fix the main class named in this plugin's mainClass (-Dextract.mainClass or <mainClass>)"
                 + " (a class whose source is new: run `compile` before the goal)", refused.getMessage(),
                 "too far from any name: the one @SpringBootApplication class with a main method");
         assertEquals(" (did you mean com.clinic.ClinicApplication?)", MainClass.closest(classes, "com.clinic.patients.Patients"),
@@ -110,7 +110,9 @@ class MainClassTest {
         Files.write(file, writer.toByteArray());
     }
 
-    private static org.apache.maven.project.MavenProject project() {
-        return new org.apache.maven.project.MavenProject();
+    private static org.apache.maven.project.MavenProject project(Path classes) {
+        org.apache.maven.project.MavenProject project = new org.apache.maven.project.MavenProject();
+        project.getBuild().setOutputDirectory(classes.toString());
+        return project;
     }
 }

@@ -44,7 +44,7 @@ class MigrationFoldersScanTest {
                 new ScannedArtifact("app (classes)", classes, Map.of()),
                 new ScannedArtifact("app:beta", application, Map.of("fake.beta.BetaService", Set.of())),
                 new ScannedArtifact("vendor:library", library, Map.of("org.vendor.Thing", Set.of())));
-        ApplicationAnalysis analysis = new ApplicationAnalysis(classes, "fake.platform.Paging", List.of(), packed,
+        ApplicationAnalysis analysis = new ApplicationAnalysis(classes, "fake.platform.Paging", "fake.platform.Paging", List.of(), packed,
                 FakeApp.model(), Optional.empty());
 
         // Without per-module migrations Spring Boot runs every folder: none is named after no module.
