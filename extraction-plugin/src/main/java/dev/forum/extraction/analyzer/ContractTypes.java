@@ -44,6 +44,9 @@ import java.util.function.Predicate;
  * without one ({@code URI}, {@code HttpMethod}, {@code UriBuilderFactory}, {@code MultipartFile}) is not sent at all:
  * the client cannot resolve it, whatever its type, and a record there is not read from the body by a controller
  * either.</li>
+ * <li>no parameter or return type is reactive or asynchronous ({@code Mono}, {@code Flux}, any {@code Publisher},
+ * {@code CompletableFuture}...; also inside {@code ResponseEntity} or {@code Optional}): the run time's client is
+ * blocking and cannot take or return one ({@link AsyncTypes}); what such a type carries is checked as above too.</li>
  * </ul>
  * A type made carriable only by a Jackson module or mix-in, or a parameter only by an argument resolver, registered in
  * code is refused; annotate it instead.
@@ -129,9 +132,15 @@ public final class ContractTypes {
                     case UNBOUND -> UNBOUND_FIX;
                     default -> DATA_FIX;
                 };
+                if (binding != ContractParameters.Binding.REQUEST && binding != ContractParameters.Binding.UNBOUND) {
+                    AsyncTypes.problem(type, false).ifPresent(async -> problems.add(new Problem(method.getName(), part,
+                            type.getTypeName(), async[0], async[1])));
+                }
                 problem.ifPresent(p -> problems.add(new Problem(method.getName(), part, type.getTypeName(), p, fix)));
             }
             Type returned = method.getGenericReturnType();
+            AsyncTypes.problem(returned, true).ifPresent(async -> problems.add(new Problem(method.getName(), "return type",
+                    returned.getTypeName(), async[0], async[1])));
             data(unwrap(returned)).ifPresent(p -> problems.add(new Problem(method.getName(), "return type", returned.getTypeName(), p,
                     DATA_FIX)));
         }

@@ -230,11 +230,12 @@ class ContractTypesTest {
         assertEquals(List.of(
                 "check parameter 'rule' java.util.function.Predicate<" + Stock.class.getTypeName() + ">",
                 "later return type java.util.concurrent.CompletableFuture<org.springframework.http.ResponseEntity<java.util.List<java.lang.Runnable>>>",
+                "later return type java.util.concurrent.CompletableFuture<org.springframework.http.ResponseEntity<java.util.List<java.lang.Runnable>>>",
                 "range parameter 'range' " + Range.class.getTypeName(),
                 "range parameter 'f' java.util.function.Function<java.lang.String, java.lang.String>",
                 "supplier return type java.util.function.Supplier<" + Stock.class.getTypeName() + ">",
                 "upload parameter 'file' " + WithStream.class.getTypeName()), problems);
-        ContractTypes.Problem range = RULE.problems(InventoryApi.class).get(2);
+        ContractTypes.Problem range = RULE.problems(InventoryApi.class).get(3);
         assertEquals(Range.class.getName() + " travels as text in the URL or a header, and Spring has no way to make one from a"
                 + " String (no String constructor, no static valueOf, of, from or parse taking one)", range.problem());
         assertEquals(ContractTypes.TEXT_FIX, range.fix());
