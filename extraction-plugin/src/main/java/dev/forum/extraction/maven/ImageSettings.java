@@ -6,10 +6,13 @@ import dev.forum.extraction.image.ImageFiles;
 import dev.forum.extraction.image.ImageTarget;
 import dev.forum.extraction.model.ExtractionException;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The image settings of one build of the service goal, each checked before anything is written.
@@ -21,8 +24,8 @@ import java.util.function.Function;
  */
 record ImageSettings(ImageBase base, Map<String, Path> files, ContainerSettings container, Map<String, ImageTarget> targets) {
 
-    /** The {@code extract.image.*} settings as given (null when unset). */
-    record Requested(String base, String name, String registry, boolean docker, Path files, Integer port, String liveness,
+    /** The {@code extract.image.*} settings as given (null when unset; {@code port} as typed, checked here). */
+    record Requested(String base, String name, String registry, boolean docker, Path files, String port, String liveness,
             String readiness) {
     }
 
@@ -34,26 +37,55 @@ record ImageSettings(ImageBase base, Map<String, Path> files, ContainerSettings 
      * @param classes  the application's classes folder (its {@code application.properties})
      * @param actuator whether spring-boot-actuator is on the application's class path
      * @param mainClass the application's main class, whose package names the health labels
-     * @throws ExtractionException (one line) for the first setting that is wrong, or a base that cannot be had (a
-     *                             missing tar, a registry host that does not resolve)
+     * @throws ExtractionException one line per wrong setting, all in one run: each setting is checked whatever the others
+     *                             are (a bad {@code extract.image.port} does not hide a missing base tar), except that a
+     *                             base that cannot be parsed is not also looked for (a missing tar, a registry host
+     *                             that does not resolve)
      */
     static ImageSettings of(List<String> services, Function<String, Path> folder, String version, Requested requested,
             Path classes, boolean actuator, String mainClass) {
-        ImageBase base = ImageBase.parse(requested.base());
+        Set<String> mistakes = new LinkedHashSet<>();
+        ImageBase base = checked(mistakes, () -> ImageBase.parse(requested.base()));
         if (services.size() > 1 && (isSet(requested.name()) || isSet(requested.registry()))) {
-            throw new ExtractionException("extract.image.name / extract.image.registry name one image, but " + services.size()
+            mistakes.add("extract.image.name / extract.image.registry name one image, but " + services.size()
                     + " services are extracted: extract one service per build when you name its image");
         }
         Map<String, ImageTarget> targets = new TreeMap<>();
         for (String service : services) {
-            targets.put(service, ImageTarget.of(service, folder.apply(service), version, requested.name(),
-                    requested.registry(), requested.docker()));
+            ImageTarget target = checked(mistakes, () -> ImageTarget.of(service, folder.apply(service), version,
+                    requested.name(), requested.registry(), requested.docker()));
+            targets.put(service, target);
         }
-        Map<String, Path> files = ImageFiles.of(requested.files());
-        ContainerSettings container = ContainerSettings.of(requested.port(), requested.liveness(), requested.readiness(),
-                classes, actuator, mainClass);
-        base.check();
+        Map<String, Path> files = checked(mistakes, () -> ImageFiles.of(requested.files()));
+        Integer port = isSet(requested.port()) ? checked(mistakes, () -> NumberSettings.port(requested.port(), "extract.image.port"))
+                : null;
+        boolean portRefused = port == null && isSet(requested.port());
+        // A refused port is already a line: the health settings are checked all the same, beside a stand-in port.
+        ContainerSettings container = checked(mistakes, () -> ContainerSettings.of(portRefused ? Integer.valueOf(1) : port,
+                requested.liveness(), requested.readiness(), classes, actuator, mainClass));
+        if (base != null) {
+            checked(mistakes, () -> {
+                base.check();
+                return base;
+            });
+        }
+        if (!mistakes.isEmpty()) {
+            List<String> lines = List.copyOf(mistakes);
+            throw new ExtractionException(lines, lines.size() == 1 ? null : lines.size() + " mistakes in the image settings"
+                    + " (-Dextract.image.*), one per [extract] line above: fix each, or set -Dextract.image=false to build"
+                    + " no image");
+        }
         return new ImageSettings(base, files, container, targets);
+    }
+
+    /** What {@code check} gives, or null with its refusal's lines added to {@code mistakes}. */
+    private static <T> T checked(Set<String> mistakes, Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (ExtractionException refusal) {
+            mistakes.addAll(refusal.lines());
+            return null;
+        }
     }
 
     private static boolean isSet(String value) {

@@ -223,7 +223,7 @@ public class ServiceMojo extends RequestingMojo {
         List<String> services = plans.stream().map(ServicePlan::service).toList();
         return ImageSettings.of(services, this::folder, project.getVersion(), new ImageSettings.Requested(imageBase,
                 imageName, imageRegistry, imageDocker, imageFiles == null ? null : imageFiles.toPath(),
-                NumberSettings.port(imagePort, "extract.image.port"),
+                imagePort,
                 imageLiveness, imageReadiness), analysis.classes(), packsArtifact("spring-boot-actuator"),
                 analysis.applicationClass());
     }

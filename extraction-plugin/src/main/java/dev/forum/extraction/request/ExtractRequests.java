@@ -88,9 +88,14 @@ public final class ExtractRequests {
                 unknown.add(requested.name());
             }
         }
+        refuseUnknown(lines, unknown);
+    }
+
+    /** Refuses the unknown names, one line each, with a count when there are several; nothing when there is none. */
+    private static void refuseUnknown(List<String> lines, List<String> unknown) {
         if (!lines.isEmpty()) {
-            throw new UnknownNames(lines, lines.size() + " unknown modules or services requested, one per [extract]"
-                    + " line above: fix each, or leave it out of the request", unknown);
+            throw new UnknownNames(lines, lines.size() == 1 ? null : lines.size() + " unknown modules or services requested,"
+                    + " one per [extract] line above: fix each, or leave it out of the request", unknown);
         }
     }
 
@@ -121,8 +126,8 @@ public final class ExtractRequests {
      *
      * @param topology the topology file, resolved against the application's modules; null when there is none
      * @param model    the application's modules: those that can be extracted, and those that run in every service
-     * @throws ExtractionException (one line) for a name that is neither ({@link UnknownNames}, the name as data), naming
-     *                             the option it came from, the closest valid name when one is close
+     * @throws ExtractionException for the names that are neither ({@link UnknownNames}, the names as data), one line each
+     *                             and all in one refusal, each naming the option it came from, the closest valid name when one is close
      *                             ({@link ClosestName}) and every valid one; for a module
      *                             that runs in every service (open, shared, the main class's), saying so; for a service
      *                             named like a module it does not hold alone ({@link RequestConflicts#requireOneMeaning});
@@ -131,6 +136,19 @@ public final class ExtractRequests {
      */
     public static List<ServiceRequest> resolve(List<Requested> names, Topology topology, ModulithModel model) {
         List<String> modules = model.extractableModules();
+        List<String> valid = new ArrayList<>(modules);
+        valid.addAll(services(topology));
+        List<String> lines = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (Requested requested : names) {
+            String name = requested.name();
+            if (!valid.contains(name) && model.module(name).isEmpty() && !unknown.contains(name)) {
+                lines.add("Unknown module or service '" + name + "' in " + requested.source() + hint(name, modules, valid)
+                        + ": valid are " + validNames(modules, topology));
+                unknown.add(name);
+            }
+        }
+        refuseUnknown(lines, unknown);
         List<ServiceRequest> requests = new ArrayList<>();
         for (Requested requested : names) {
             String name = requested.name();
@@ -139,13 +157,8 @@ public final class ExtractRequests {
                 requests.add(request(service.get(), modules, topology));
             } else if (modules.contains(name)) {
                 requests.add(new ServiceRequest(name, List.of(name)));
-            } else if (model.module(name).isPresent()) {
-                ModuleChecks.requireExtractable(model, name, "in " + requested.source());
             } else {
-                List<String> valid = new ArrayList<>(modules);
-                valid.addAll(services(topology));
-                throw new UnknownNames(List.of("Unknown module or service '" + name + "' in " + requested.source()
-                        + hint(name, modules, valid) + ": valid are " + validNames(modules, topology)), null, List.of(name));
+                ModuleChecks.requireExtractable(model, name, "in " + requested.source());
             }
         }
         RequestConflicts.requireOneService(names, requests);

@@ -22,7 +22,7 @@ class ImageSettingsTest {
                 service -> dir.resolve("services").resolve(service), "1", requested, dir, false, "example.members.MembersApplication")).getMessage();
     }
 
-    private ImageSettings.Requested with(String base, String name, String registry, boolean docker, Integer port) {
+    private ImageSettings.Requested with(String base, String name, String registry, boolean docker, String port) {
         return new ImageSettings.Requested(base, name, registry, docker, null, port, null, null);
     }
 
@@ -33,7 +33,28 @@ class ImageSettingsTest {
         assertTrue(message(with("registry.invalid/jre:25", null, null, false, null)).contains("unknown host registry.invalid"));
         assertTrue(message(with(null, "My Image!", null, false, null)).startsWith("extract.image.name 'My Image!'"));
         assertTrue(message(with(null, null, "127.0.0.1:5000/x:1", true, null)).contains("set one of them"));
-        assertTrue(message(with(null, null, null, false, 0)).startsWith("-Dextract.image.port=0 is not a TCP port"));
+        assertTrue(message(with(null, null, null, false, "0")).startsWith("-Dextract.image.port=0 is not a TCP port"));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.toList(), "nothing is written");
+        }
+    }
+
+    @Test
+    void everyWrongSettingIsALineOfOneRefusal() throws Exception {
+        // user10's -Dextract.image.base=tar:///.../nope.tar -Dextract.image.port=abc: the missing tar is named too.
+        String tar = "tar://" + dir.resolve("nope.tar");
+        ExtractionException refusal = assertThrows(ExtractionException.class, () -> ImageSettings.of(List.of("members"),
+                service -> dir.resolve("services").resolve(service), "1",
+                new ImageSettings.Requested(tar, "My Image!", null, false, null, "abc", "health", null), dir, true,
+                "example.members.MembersApplication"));
+        List<String> lines = refusal.lines();
+        assertEquals(4, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(0).startsWith("extract.image.name 'My Image!'"), lines.get(0));
+        assertEquals("-Dextract.image.port=abc is not a TCP port (1 to 65535): set -Dextract.image.port=<port>", lines.get(1));
+        assertTrue(lines.get(2).contains("extract.image.health.liveness"), lines.get(2));
+        assertTrue(lines.get(3).startsWith("Cannot read base image " + tar + " (no such file)"), lines.get(3));
+        assertEquals("4 mistakes in the image settings (-Dextract.image.*), one per [extract] line above: fix each, or set"
+                + " -Dextract.image=false to build no image", refusal.summary());
         try (var files = Files.list(dir)) {
             assertEquals(List.of(), files.toList(), "nothing is written");
         }

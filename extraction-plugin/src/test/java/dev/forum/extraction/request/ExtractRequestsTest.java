@@ -56,6 +56,21 @@ class ExtractRequestsTest {
     }
 
     @Test
+    void everyUnknownNameOfOneListIsALineOfItsOwnInOneRefusal() {
+        // user10's -Dextract=venus,Sales: a typo and a wrong case, both refused in one run; an open module beside them
+        // is no unknown name (its own refusal comes once the names are known).
+        var e = assertThrows(UnknownNames.class, () -> ExtractRequests.resolve(
+                RequestedNames.of("post,Threads,platform", true, List.of(), DECLARED), (Topology) null, MODULES));
+        assertEquals(List.of("Unknown module or service 'post' in -Dextract=post,Threads,platform (did you mean posts?):"
+                + " valid are modules posts, threads, users (no topology file, so no services)",
+                "Unknown module or service 'Threads' in -Dextract=post,Threads,platform (did you mean threads?): valid"
+                + " are modules posts, threads, users (no topology file, so no services)"), e.lines());
+        assertEquals(List.of("post", "Threads"), e.names());
+        assertEquals("2 unknown modules or services requested, one per [extract] line above: fix each, or leave it out of"
+                + " the request", e.summary());
+    }
+
+    @Test
     void eachModuleIsAServiceOfItsOwn() {
         assertEquals(List.of(new ServiceRequest("posts", List.of("posts")), new ServiceRequest("threads", List.of("threads"))),
                 ExtractRequests.resolve(requested("posts", "threads"), (Topology) null, MODULES));
