@@ -65,7 +65,14 @@ public final class ModelJson {
         root.path("controllers").forEach(c -> controllers.put(c.asText(), strings(root.path("controllerPaths").path(c.asText()))));
         return new ModulithModel(root.path("mainClass").asText(), strings(root.path("rootPackages")), modules, contracts,
                 controllers, listeners, entities, map(root.path("externalizedEvents")), map(root.path("sourceFiles")),
-                root.path("springModulith").asText(), root.path("java").asText(), strings(root.path("violations")));
+                root.path("springModulith").asText(), root.path("java").asText(), strings(root.path("violations")),
+                routerFunctions(root.path("routerFunctions")));
+    }
+
+    private static Map<String, List<String>> routerFunctions(JsonNode object) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        object.fields().forEachRemaining(e -> values.put(e.getKey(), strings(e.getValue())));
+        return values;
     }
 
     private static List<String> strings(JsonNode array) {

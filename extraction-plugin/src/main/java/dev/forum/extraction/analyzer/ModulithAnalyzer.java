@@ -39,7 +39,8 @@ import org.springframework.modulith.core.NamedInterface;
  * as {@code emptySegments}, each method whose client path holds {@code //}: {@link ContractPaths}),
  * {@code controllers} (every class of a module that is a Spring {@code @Controller}, {@code @RestController} included),
  * {@code controllerPaths} (each controller to its class-level {@code @RequestMapping} paths, empty when it has none:
- * {@link RequestMappings}),
+ * {@link RequestMappings}), {@code routerFunctions} (each class of a module declaring functional endpoints, a Spring
+ * WebFlux or Spring MVC {@code RouterFunction}, to the methods returning one: {@link FunctionalEndpoints}),
  * {@code listeners} (with the application's event classes each receives: {@link EventListeners}), {@code entities} (JPA entities and Spring Data aggregates with their table) and
  * {@code externalizedEvents}, and as {@code violations} the message of each violation Spring Modulith's own
  * {@code ApplicationModules.verify()} rejects ({@code detectViolations()}: a cycle, a dependency on a module's
@@ -122,6 +123,7 @@ public final class ModulithAnalyzer {
         types.values().stream().filter(ModulithAnalyzer::isController)
                 .forEach(type -> controllerPaths.put(type.getName(), RequestMappings.of(type)));
         result.put("controllerPaths", controllerPaths);
+        result.put("routerFunctions", FunctionalEndpoints.find(types.values()));
         result.put("listeners", new EventListeners(types.values(), publishedEvents(modules)).find());
         result.put("entities", entities(types.values()));
         Map<String, Object> externalized = new TreeMap<>();

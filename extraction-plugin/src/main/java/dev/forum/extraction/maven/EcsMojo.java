@@ -4,6 +4,7 @@ import dev.forum.extraction.ecs.EcsRenderer;
 import dev.forum.extraction.ecs.EcsSettings;
 import dev.forum.extraction.ecs.SettingsMismatch;
 import dev.forum.extraction.model.ExtractionException;
+import dev.forum.extraction.model.FunctionalRoutes;
 import dev.forum.extraction.model.ModuleLinks;
 import dev.forum.extraction.request.ExtractRequests;
 import dev.forum.topology.Topology;
@@ -219,6 +220,8 @@ public class EcsMojo extends AnalysingMojo {
                         settings.springProfile() == null ? List.of()
                                 : Stream.of(settings.springProfile().split(",")).map(String::strip).toList()))
                 .forEach(line -> getLog().warn("[extract] " + line));
+        resolved.extracted().forEach(service -> FunctionalRoutes.warnings(analysis.model(), service.name(), service.modules())
+                .forEach(line -> getLog().warn("[extract] ecs: " + line)));
 
         EcsOutput.write(out, files);
         getLog().info(EcsOutput.summary(project.getBasedir().toPath(), file, out, files, resolved,

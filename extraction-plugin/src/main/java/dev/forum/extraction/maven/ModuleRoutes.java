@@ -88,11 +88,13 @@ final class ModuleRoutes {
      *
      * @param service the service's name, as the build's lines name it
      * @param modules the service's own modules (not those that run in every service)
-     * @return one line naming the modules and why, or empty when one of them has a controller
+     * @return one line naming the modules and why, or empty when one of them has a controller or functional endpoints
+     *         ({@link dev.forum.extraction.model.FunctionalRoutes} warns of those)
      */
     static Optional<String> unreachable(ModulithModel model, String service, List<String> modules) {
         List<HttpDeclarations> declared = modules.stream().map(m -> HttpDeclarations.of(model, m)).toList();
-        if (modules.isEmpty() || declared.stream().anyMatch(d -> !d.controllers().isEmpty())) {
+        if (modules.isEmpty() || declared.stream().anyMatch(d -> !d.controllers().isEmpty())
+                || modules.stream().anyMatch(m -> !model.routerFunctionsOf(m).isEmpty())) {
             return Optional.empty();
         }
         List<String> contracts = declared.stream().flatMap(d -> d.contracts().stream()).toList();

@@ -11,6 +11,7 @@ import dev.forum.extraction.image.ImageLayout;
 import dev.forum.extraction.image.ImageTarget;
 import dev.forum.extraction.image.ServiceImage;
 import dev.forum.extraction.model.ExtractionException;
+import dev.forum.extraction.model.FunctionalRoutes;
 import dev.forum.extraction.model.LibraryCounts;
 import dev.forum.extraction.model.MigrationFolders;
 import dev.forum.extraction.model.ModulithModel;
@@ -179,6 +180,8 @@ public class ServiceMojo extends RequestingMojo {
         plans.forEach(plan -> ModuleRoutes.unreachable(model, plan.service(), plan.request().modules())
                 .ifPresent(line -> getLog().warn("[extract] " + line)));
         plans.stream().filter(plan -> !plan.request().monolith()).forEach(plan -> ModuleRoutes.outsideTheirPrefix(model,
+                plan.service(), plan.request().modules()).forEach(line -> getLog().warn("[extract] " + line)));
+        plans.stream().filter(plan -> !plan.request().monolith()).forEach(plan -> FunctionalRoutes.warnings(model,
                 plan.service(), plan.request().modules()).forEach(line -> getLog().warn("[extract] " + line)));
         RuntimeCheck.check(plans, model.extractableModules(), packsArtifact(RuntimeCheck.RUNTIME_ARTIFACT), getLog()::warn);
         MigrationFolders.misnamed(analysis.migrationFolders(), model.modules().stream().map(ModulithModel.Module::name)

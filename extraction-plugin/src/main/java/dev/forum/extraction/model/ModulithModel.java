@@ -23,7 +23,8 @@ import java.util.TreeSet;
  * class-level {@code @RequestMapping} paths (empty when it has none); every method that listens to an event in process; JPA entities and Spring Data
  * relational aggregates with their tables; each event type annotated {@code @Externalized} to its target ("" when
  * it names none); each type to its source file's name (from the class file); the Spring Modulith version and the
- * JVM version that read the model; and what Spring Modulith's own verification rejects ({@link #violations}).
+ * JVM version that read the model; what Spring Modulith's own verification rejects ({@link #violations}); and the
+ * functional endpoints ({@link #routerFunctionsOf}).
  */
 public final class ModulithModel {
 
@@ -39,6 +40,7 @@ public final class ModulithModel {
     private final String springModulith;
     private final String java;
     private final List<String> violations;
+    private final Map<String, List<String>> routerFunctions;
     private final Map<String, Module> moduleOfType = new HashMap<>();
 
     public ModulithModel(String mainClass, List<String> rootPackages, List<Module> modules,
@@ -59,6 +61,23 @@ public final class ModulithModel {
             Map<String, HttpContract> httpContracts, Map<String, List<String>> controllers, List<Listener> listeners,
             List<Entity> entities, Map<String, String> externalizedEvents, Map<String, String> sourceFiles,
             String springModulith, String java, List<String> violations) {
+        this(mainClass, rootPackages, modules, httpContracts, controllers, listeners, entities, externalizedEvents,
+                sourceFiles, springModulith, java, violations, Map.of());
+    }
+
+    /**
+     * As the constructor above, with the functional endpoints.
+     *
+     * @param routerFunctions each class declaring a Spring WebFlux or Spring MVC {@code RouterFunction} to the methods
+     *                        returning one ({@code ""}: the class is one itself); empty for none
+     */
+    public ModulithModel(String mainClass, List<String> rootPackages, List<Module> modules,
+            Map<String, HttpContract> httpContracts, Map<String, List<String>> controllers, List<Listener> listeners,
+            List<Entity> entities, Map<String, String> externalizedEvents, Map<String, String> sourceFiles,
+            String springModulith, String java, List<String> violations, Map<String, List<String>> routerFunctions) {
+        Map<String, List<String>> routes = new TreeMap<>();
+        routerFunctions.forEach((type, methods) -> routes.put(type, List.copyOf(methods)));
+        this.routerFunctions = Collections.unmodifiableMap(routes);
         this.violations = List.copyOf(violations);
         this.mainClass = mainClass;
         this.rootPackages = List.copyOf(rootPackages);
@@ -115,6 +134,20 @@ public final class ModulithModel {
 
     public Map<String, HttpContract> httpContracts() {
         return httpContracts;
+    }
+
+    /**
+     * The functional endpoints of {@code module}: each of its classes declaring a Spring WebFlux or Spring MVC
+     * {@code RouterFunction}, by name, to the methods returning one ({@code ""}: the class is one itself); empty for none.
+     */
+    public Map<String, List<String>> routerFunctionsOf(String module) {
+        Map<String, List<String>> of = new TreeMap<>();
+        routerFunctions.forEach((type, methods) -> {
+            if (moduleOf(type).map(m -> m.name().equals(module)).orElse(false)) {
+                of.put(type, methods);
+            }
+        });
+        return of;
     }
 
     /** Every controller class of the application's modules. */

@@ -1,6 +1,7 @@
 package dev.forum.extraction.report;
 
 import dev.forum.extraction.model.Blocker;
+import dev.forum.extraction.model.FunctionalRoutes;
 import dev.forum.extraction.model.MigrationFolders;
 import dev.forum.extraction.model.ModuleCycles;
 import dev.forum.extraction.model.ModulithModel;
@@ -46,7 +47,10 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
      *                 {@code ApplicationModules.verify()} rejects the application ({@link ModulithModel#violations});
      *                 {@code misnamed-migration-folder}: a folder of {@code db/migration/} is named so that its
      *                 migrations do not run as their module's: after no module, so they never run, or a nested
-     *                 module's inside its parent module's, so they run twice ({@link MigrationFolders#misnamed})
+     *                 module's inside its parent module's, so they run twice ({@link MigrationFolders#misnamed});
+     *                 {@code functional-routes}: a module serves functional endpoints ({@code RouterFunction}) whose
+     *                 paths the plugin cannot read, in the file's service that holds it, else as a service of its own
+     *                 ({@link FunctionalRoutes})
      * @param registry the registry's kind ({@code jpa}, {@code jdbc}); "" for a warning of another kind
      * @param plans    the buildable plans it applies to, each extractable module's plan alone
      *                 ({@code Module 'loans' alone}, in name order), then the topology file's buildable services
@@ -64,6 +68,9 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
 
         /** The kind of a folder of {@code db/migration/} whose migrations do not run as their module's ({@link MigrationFolders}). */
         public static final String MISNAMED_MIGRATION_FOLDER = "misnamed-migration-folder";
+
+        /** The kind of a module serving functional endpoints the load balancer may not route ({@link FunctionalRoutes}). */
+        public static final String FUNCTIONAL_ROUTES = "functional-routes";
 
         public Warning {
             plans = List.copyOf(plans);
@@ -169,6 +176,11 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
         warnings.addAll(warnings(model, registry, entries, services, serviceEntries));
         MigrationFolders.misnamed(migrationFolders, model.modules().stream().map(ModulithModel.Module::name).toList())
                 .forEach(line -> warnings.add(new Warning(Warning.MISNAMED_MIGRATION_FOLDER, "", List.of(), List.of(line))));
+        for (String module : model.extractableModules()) {
+            String service = services.holder(module).orElse("Module '" + module + "' alone");
+            FunctionalRoutes.warnings(model, service, List.of(module))
+                    .forEach(line -> warnings.add(new Warning(Warning.FUNCTIONAL_ROUTES, "", List.of(), List.of(line))));
+        }
         return new ExtractionReport(application, entries, services.file(), serviceEntries, cycles, warnings);
     }
 

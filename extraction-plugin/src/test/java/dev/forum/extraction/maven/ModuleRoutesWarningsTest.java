@@ -52,6 +52,13 @@ class ModuleRoutesWarningsTest {
                 "no prefix: the service is blocked elsewhere, not warned here");
     }
 
+    /** A module serving functional endpoints gets requests: FunctionalRoutes warns of their paths instead. */
+    @Test
+    void aServiceWithRouterFunctionsIsNotUnreachable() {
+        ModulithModel tickets = dev.forum.extraction.model.FunctionalRoutesTest.tickets();
+        assertEquals(Optional.empty(), ModuleRoutes.unreachable(tickets, "events", List.of("events")));
+    }
+
     /** A service none of whose modules has a controller gets no request: one warning line naming them and why. */
     @Test
     void aServiceWithoutAControllerIsNamedInOneWarningLine() {

@@ -227,4 +227,26 @@ class ReportWarningsTest {
         assertEquals(List.of(), problems(schema(), JSON.readTree(ReportJson.write(report)), "$"));
     }
 
+    @Test
+    void functionalEndpointsAreAWarningOfTheServiceThatHoldsTheModuleInTextAndJson() throws IOException {
+        ModulithModel model = dev.forum.extraction.model.FunctionalRoutesTest.tickets();
+        TopologyServices services = new TopologyServices("topology.yml", "monolith",
+                Map.of("sales", List.of("orders", "events")));
+        ExtractionReport report = ExtractionReport.of(model, List.of(), Optional.empty(), services, Map.of(),
+                PublicationRegistry.NONE, List.of());
+        JsonNode json = JSON.readTree(ReportJson.write(report));
+        assertEquals(List.of(), problems(schema(), json, "$"));
+        List<JsonNode> functional = new ArrayList<>();
+        json.path("warnings").forEach(w -> {
+            if (w.path("kind").asText().equals(ExtractionReport.Warning.FUNCTIONAL_ROUTES)) {
+                functional.add(w);
+            }
+        });
+        assertEquals(2, functional.size(), json.path("warnings").toString());
+        assertTrue(functional.get(0).at("/lines/0").asText().startsWith("sales: module events serves functional endpoints"
+                + " (a RouterFunction declared by tix.events.internal.EventsRoutes.routes())"), functional.get(0).toString());
+        assertTrue(functional.get(1).at("/lines/0").asText().startsWith("Module 'stats' alone: module stats serves"),
+                functional.get(1).toString());
+        assertTrue(ReportText.lines(report).contains(ReportText.WARNING + functional.get(0).at("/lines/0").asText()));
+    }
 }
