@@ -28,19 +28,23 @@ import java.util.function.Predicate;
  * is then told to wait.
  *
  * <p>Like {@link RemoteReadRetryDefaults}, it has the shape of a Resilience4j customizer named after the module but is
- * no bean; {@link RemoteModuleResilience} builds the module's breaker with it beneath the application's properties and
- * its own {@code CircuitBreakerConfigCustomizer} named after the module
- * ({@link #config(String, CommonCircuitBreakerConfigurationProperties, List)}). It sets only what none of the
- * properties that configure this breaker set, as Resilience4j picks them: {@code instances.<module>.*} and then its
- * {@code base-config}, or else the config named like the module ({@code configs.<module>}, which Resilience4j applies
- * to the breaker of that name), or else {@code configs.default}. Setting by setting: the window
- * ({@code sliding-window-type} and {@code sliding-window-size}, one setting: a size means nothing without its type);
- * {@code minimum-number-of-calls}; the wait when open ({@code wait-duration-in-open-state},
- * {@code enable-exponential-backoff}, {@code enable-randomized-wait}); {@code permitted-number-of-calls-in-half-open-state};
- * what counts as a failure ({@code record-exceptions}, {@code record-failure-predicate}). The application's customizer
- * runs after the run time's default, so what it sets wins, with one exception to the order: Resilience4j refuses a
- * wait in the open state set twice on one configuration, so where the customizer sets that wait (by
- * {@code waitDurationInOpenState} or {@code waitIntervalFunctionInOpenState}) the run time leaves it alone.
+ * no bean; {@link RemoteModuleResilience} builds the module's breaker with it
+ * ({@link #config(String, CommonCircuitBreakerConfigurationProperties, List)}) from the properties Resilience4j itself
+ * would use for a breaker of that name: with {@code instances.<module>}, that instance over its {@code base-config}, or
+ * else over {@code configs.<module>}, or else over {@code configs.default}; without it, {@code configs.default} alone
+ * (Resilience4j's registry default, as {@code CircuitBreakerRegistry.circuitBreaker(module)} takes it; a shared
+ * {@code configs.<module>} is only ever a {@code base-config} then, as on the retry's side). Order of application:
+ * those properties first; then, inside the one customizer named after the module, this default, which sets only what
+ * none of those properties sets; then the application's own {@code CircuitBreakerConfigCustomizer} named after the
+ * module, so what it sets wins (its {@code recordExceptions} add to {@link RemoteModuleException}, as Resilience4j
+ * combines them; its {@code recordException} predicate replaces it). Setting by setting: the window ({@code sliding-window-type} and
+ * {@code sliding-window-size}, one setting: a size means nothing without its type); {@code minimum-number-of-calls};
+ * the wait when open ({@code wait-duration-in-open-state}, {@code enable-exponential-backoff},
+ * {@code enable-randomized-wait}); {@code permitted-number-of-calls-in-half-open-state}; what counts as a failure
+ * ({@code record-exceptions}, {@code record-failure-predicate}). One exception to the order: Resilience4j refuses a
+ * wait in the open state set twice on one configuration, so where the application's customizer sets that wait (by
+ * {@code waitDurationInOpenState} or {@code waitIntervalFunctionInOpenState}) the run time leaves it alone; to tell,
+ * that customizer is run once more on a throwaway builder, so it must have no side effects.
  */
 public final class RemoteCircuitBreakerDefaults implements CircuitBreakerConfigCustomizer {
 
@@ -88,24 +92,38 @@ public final class RemoteCircuitBreakerDefaults implements CircuitBreakerConfigC
      */
     @Override
     public void customize(CircuitBreakerConfig.Builder builder) {
+        fill(builder);
+    }
+
+    /** Sets on the builder what none of the properties sets; returns those settings, named short for the start-up log. */
+    private List<String> fill(CircuitBreakerConfig.Builder builder) {
         List<InstanceProperties> configured = configured();
+        List<String> filled = new ArrayList<>();
         if (noneSets(configured, set -> set.getSlidingWindowType() != null || set.getSlidingWindowSize() != null)) {
             builder.slidingWindowType(SlidingWindowType.COUNT_BASED).slidingWindowSize(WINDOW);
+            filled.add("window " + WINDOW + " calls");
         }
         if (noneSets(configured, set -> set.getMinimumNumberOfCalls() != null)) {
             builder.minimumNumberOfCalls(MINIMUM_CALLS);
+            filled.add("minimum " + MINIMUM_CALLS);
         }
         if (!openWaitSetElsewhere && noneSets(configured, set -> set.getWaitDurationInOpenState() != null
                 || set.getEnableExponentialBackoff() != null || set.getEnableRandomizedWait() != null)) {
             builder.waitDurationInOpenState(OPEN_WAIT);
+            filled.add("open " + OPEN_WAIT.toSeconds() + "s");
         }
         if (noneSets(configured, set -> set.getPermittedNumberOfCallsInHalfOpenState() != null)) {
             builder.permittedNumberOfCallsInHalfOpenState(HALF_OPEN_CALLS);
+            filled.add("half-open " + HALF_OPEN_CALLS);
         }
         if (noneSets(configured, set -> set.getRecordFailurePredicate() != null
                 || set.getRecordExceptions() != null && set.getRecordExceptions().length > 0)) {
-            builder.recordExceptions(RemoteModuleException.class);
+            // A predicate, not recordExceptions: over a configuration built before (from configs.default, say), whose
+            // predicate records every failure, Resilience4j would add the class to that predicate, not replace it.
+            builder.recordException(RemoteModuleException.class::isInstance);
+            filled.add("failures " + RemoteModuleException.class.getSimpleName());
         }
+        return filled;
     }
 
     /**
@@ -121,38 +139,52 @@ public final class RemoteCircuitBreakerDefaults implements CircuitBreakerConfigC
     }
 
     /**
-     * The module's breaker as Resilience4j's Spring Boot support would build it from the application's properties and
-     * customizers, with the run time's default beneath them (class doc).
+     * The module's breaker as Resilience4j's Spring Boot support builds a breaker of that name from the application's
+     * properties and customizers, with the run time's default between the two (class doc).
      *
      * @param module      the remote module, the breaker's name
      * @param properties  the application's {@code resilience4j.circuitbreaker} properties
      * @param customizers the application's {@link CircuitBreakerConfigCustomizer} beans, at most one per name
      *                    (Resilience4j refuses more at start)
-     * @return the breaker's configuration: the application's properties, then its customizer named after the module,
-     *     over the run time's default
+     * @return the breaker's configuration: the application's properties, then the run time's default where they set
+     *     nothing, then the application's customizer named after the module
+     * @throws io.github.resilience4j.core.ConfigurationNotFoundException where the instance names a {@code base-config}
+     *     that does not exist, as Resilience4j refuses it
      */
     public static CircuitBreakerConfig config(String module, CommonCircuitBreakerConfigurationProperties properties,
             List<CircuitBreakerConfigCustomizer> customizers) {
-        List<CircuitBreakerConfigCustomizer> composed = new ArrayList<>();
-        CircuitBreakerConfigCustomizer application = null;
-        for (CircuitBreakerConfigCustomizer customizer : customizers) {
-            if (module.equals(customizer.name())) {
-                application = customizer;
-            } else {
-                composed.add(customizer);
-            }
+        RemoteCircuitBreakerDefaults defaults = of(module, properties, customizers);
+        CompositeCustomizer<CircuitBreakerConfigCustomizer> composite = RemoteModuleResilienceCustomizers.beneath(module,
+                defaults::customize, customizers, CircuitBreakerConfigCustomizer::of, CircuitBreakerConfigCustomizer::customize);
+        InstanceProperties instance = properties.getInstances().get(module);
+        if (instance != null) {
+            return properties.createCircuitBreakerConfig(module, instance, composite);
         }
-        CircuitBreakerConfigCustomizer applications = application;
-        RemoteCircuitBreakerDefaults defaults = new RemoteCircuitBreakerDefaults(module, properties,
-                application != null && setsOpenWait(application));
-        composed.add(CircuitBreakerConfigCustomizer.of(module, builder -> {
-            defaults.customize(builder);
-            if (applications != null) {
-                applications.customize(builder);
-            }
-        }));
-        return properties.createCircuitBreakerConfig(module, properties.getInstances().get(module),
-                new CompositeCustomizer<>(composed));
+        InstanceProperties shared = properties.getConfigs().get(DEFAULT_CONFIG);
+        CircuitBreakerConfig.Builder builder = shared == null ? CircuitBreakerConfig.custom()
+                : CircuitBreakerConfig.from(properties.createCircuitBreakerConfig(DEFAULT_CONFIG, shared, composite));
+        composite.getCustomizer(module).ifPresent(customizer -> customizer.customize(builder));
+        return builder.build();
+    }
+
+    /**
+     * What the run time's default sets on the module's breaker, for the start-up log.
+     *
+     * @param module      the remote module, the breaker's name
+     * @param properties  the application's {@code resilience4j.circuitbreaker} properties
+     * @param customizers the application's {@link CircuitBreakerConfigCustomizer} beans
+     * @return the settings the run time filled in, named short ({@code "window 20 calls"}, ...), none if the
+     *     application set them all
+     */
+    static List<String> filled(String module, CommonCircuitBreakerConfigurationProperties properties,
+            List<CircuitBreakerConfigCustomizer> customizers) {
+        return of(module, properties, customizers).fill(CircuitBreakerConfig.custom());
+    }
+
+    private static RemoteCircuitBreakerDefaults of(String module, CommonCircuitBreakerConfigurationProperties properties,
+            List<CircuitBreakerConfigCustomizer> customizers) {
+        CircuitBreakerConfigCustomizer application = RemoteModuleResilienceCustomizers.named(module, customizers);
+        return new RemoteCircuitBreakerDefaults(module, properties, application != null && setsOpenWait(application));
     }
 
     /**
@@ -172,17 +204,22 @@ public final class RemoteCircuitBreakerDefaults implements CircuitBreakerConfigC
         }
     }
 
-    /** The properties that configure this module's breaker, as Resilience4j picks them (class doc). */
+    /**
+     * The properties that configure this module's breaker, as Resilience4j picks them (class doc): with an instance,
+     * it and its base config, or the config named like the module, or the default config; without, the default config.
+     */
     private List<InstanceProperties> configured() {
         List<InstanceProperties> configured = new ArrayList<>();
         if (properties == null) {
             return configured;
         }
         InstanceProperties instance = properties.getInstances().get(module);
-        if (instance != null) {
-            configured.add(instance);
+        if (instance == null) {
+            add(configured, properties.getConfigs().get(DEFAULT_CONFIG));
+            return configured;
         }
-        String base = instance == null ? null : instance.getBaseConfig();
+        configured.add(instance);
+        String base = instance.getBaseConfig();
         if (base != null && !base.isEmpty()) {
             add(configured, properties.getConfigs().get(base));
         } else if (properties.getConfigs().get(module) != null) {

@@ -136,7 +136,8 @@ public final class RemoteModuleRegistrar implements BeanDefinitionRegistryPostPr
 
     /**
      * The run time's defaults for the remote modules' retries and circuit breakers ({@link RemoteModuleResilience}, a
-     * bean post-processor that applies them to the registries Resilience4j's Spring Boot support makes).
+     * priority-ordered bean post-processor that applies them to the registries Resilience4j's Spring Boot support makes,
+     * infrastructure: made with no dependency, so registering it makes no other bean early).
      */
     private static void registerResilienceDefaults(BeanDefinitionRegistry registry, Set<String> modules) {
         Set<String> names = Set.copyOf(modules);

@@ -1,6 +1,5 @@
 package dev.forum.extraction.runtime.remote;
 
-import io.github.resilience4j.common.CompositeCustomizer;
 import io.github.resilience4j.common.retry.configuration.CommonRetryConfigurationProperties;
 import io.github.resilience4j.common.retry.configuration.CommonRetryConfigurationProperties.InstanceProperties;
 import io.github.resilience4j.common.retry.configuration.RetryConfigCustomizer;
@@ -22,17 +21,18 @@ import java.util.function.Predicate;
  * module, but it is no bean: Resilience4j's Spring Boot support allows one customizer per name, and would apply one
  * named like the module to a shared config of that name ({@code resilience4j.retry.configs.<module>}) as well.
  * {@link RemoteModuleResilience} builds the module's retry with it, after Resilience4j built its registry, through
- * {@link #config(String, CommonRetryConfigurationProperties, List)}: the run time's default first, then the
- * application's properties and its own customizer named after the module, so that a setting the application made
- * always wins. It sets only what none of the properties that configure this retry set:
- * {@code resilience4j.retry.instances.<module>.*}, the instance's {@code base-config}, and
- * {@code resilience4j.retry.configs.default.*}. Setting by setting: the attempts ({@code max-attempts}); the wait
- * ({@code wait-duration}, {@code interval-bi-function}); which failures are retried ({@code retry-exception-predicate},
+ * {@link #config(String, CommonRetryConfigurationProperties, List)}, from the properties Resilience4j itself uses for a
+ * retry of that name: with {@code instances.<module>}, that instance over its {@code base-config} (over
+ * {@code configs.default}); without it, {@code configs.default} alone. A shared {@code configs.<module>} counts only as
+ * a {@code base-config}, as for the breaker ({@link RemoteCircuitBreakerDefaults}). Order of application: those
+ * properties first; then, inside the one customizer named after the module, this default, which sets only what none
+ * of those properties sets; then the application's own {@code RetryConfigCustomizer} named after the module, so what it
+ * sets wins and what it leaves alone stays the run time's (its {@code retryExceptions} or {@code ignoreExceptions}
+ * combine with {@link RetryableRemoteRead} as Resilience4j combines them; its {@code retryOnException} replaces it).
+ * Setting by setting: the attempts ({@code max-attempts}); the wait ({@code wait-duration},
+ * {@code interval-bi-function}); which failures are retried ({@code retry-exception-predicate},
  * {@code retry-exceptions}, which Resilience4j would otherwise add to this predicate rather than replace it).
- * {@code ignore-exceptions} combines with the predicate, as Resilience4j combines them. An application's
- * {@code RetryConfigCustomizer} named after the module runs after it: what it sets wins, what it leaves alone stays the
- * run time's (its {@code retryExceptions} or {@code ignoreExceptions} combine with {@link RetryableRemoteRead} as
- * Resilience4j combines them; its {@code retryOnException} replaces it).
+ * {@code ignore-exceptions} combines with the predicate, as Resilience4j combines them.
  */
 public final class RemoteReadRetryDefaults implements RetryConfigCustomizer {
 
@@ -68,19 +68,30 @@ public final class RemoteReadRetryDefaults implements RetryConfigCustomizer {
      * @param builder the retry's configuration as Resilience4j built it from the properties
      */
     @Override
-    @SuppressWarnings({"rawtypes", "unchecked"})
+    @SuppressWarnings("rawtypes")
     public void customize(RetryConfig.Builder builder) {
+        fill(builder);
+    }
+
+    /** Sets on the builder what none of the properties sets; returns those settings, named short for the start-up log. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private List<String> fill(RetryConfig.Builder builder) {
         List<InstanceProperties> configured = configured();
+        List<String> filled = new ArrayList<>();
         if (noneSets(configured, set -> set.getMaxAttempts() != null && set.getMaxAttempts() != 0)) {
             builder.maxAttempts(MAX_ATTEMPTS);
+            filled.add("attempts " + MAX_ATTEMPTS);
         }
         if (noneSets(configured, set -> set.getWaitDuration() != null || set.getIntervalBiFunction() != null)) {
             builder.waitDuration(WAIT);
+            filled.add("wait " + WAIT.toMillis() + "ms");
         }
         if (noneSets(configured, set -> set.getRetryExceptionPredicate() != null
                 || set.getRetryExceptions() != null && set.getRetryExceptions().length > 0)) {
             builder.retryOnException(new RetryableRemoteRead());
+            filled.add("retried " + RetryableRemoteRead.class.getSimpleName());
         }
+        return filled;
     }
 
     /**
@@ -96,36 +107,35 @@ public final class RemoteReadRetryDefaults implements RetryConfigCustomizer {
     }
 
     /**
-     * The module's retry as Resilience4j's Spring Boot support would build it from the application's properties and
-     * customizers, with the run time's default beneath them (class doc).
+     * The module's retry as Resilience4j's Spring Boot support builds a retry of that name from the application's
+     * properties and customizers, with the run time's default between the two (class doc).
      *
      * @param module       the remote module, the retry's name
      * @param properties   the application's {@code resilience4j.retry} properties
      * @param customizers  the application's {@link RetryConfigCustomizer} beans, at most one per name (Resilience4j
      *                     refuses more at start)
-     * @return the retry's configuration: the application's properties, then its customizer named after the module,
-     *     over the run time's default
+     * @return the retry's configuration: the application's properties, then the run time's default where they set
+     *     nothing, then the application's customizer named after the module
+     * @throws io.github.resilience4j.core.ConfigurationNotFoundException where the instance names a {@code base-config}
+     *     that does not exist, as Resilience4j refuses it
      */
     public static RetryConfig config(String module, CommonRetryConfigurationProperties properties,
             List<RetryConfigCustomizer> customizers) {
         RemoteReadRetryDefaults defaults = new RemoteReadRetryDefaults(module, properties);
-        List<RetryConfigCustomizer> composed = new ArrayList<>();
-        RetryConfigCustomizer application = null;
-        for (RetryConfigCustomizer customizer : customizers) {
-            if (module.equals(customizer.name())) {
-                application = customizer;
-            } else {
-                composed.add(customizer);
-            }
-        }
-        RetryConfigCustomizer applications = application;
-        composed.add(RetryConfigCustomizer.of(module, builder -> {
-            defaults.customize(builder);
-            if (applications != null) {
-                applications.customize(builder);
-            }
-        }));
-        return properties.createRetryConfig(module, new CompositeCustomizer<>(composed));
+        return properties.createRetryConfig(module, RemoteModuleResilienceCustomizers.beneath(module, defaults::customize,
+                customizers, RetryConfigCustomizer::of, RetryConfigCustomizer::customize));
+    }
+
+    /**
+     * What the run time's default sets on the module's retry, for the start-up log.
+     *
+     * @param module     the remote module, the retry's name
+     * @param properties the application's {@code resilience4j.retry} properties
+     * @return the settings the run time filled in, named short ({@code "attempts 2"}, ...), none if the application
+     *     set them all
+     */
+    static List<String> filled(String module, CommonRetryConfigurationProperties properties) {
+        return new RemoteReadRetryDefaults(module, properties).fill(RetryConfig.custom());
     }
 
     /** The properties that configure this module's retry, as Resilience4j reads them: its instance, base and default config. */

@@ -95,14 +95,18 @@ class RemoteCircuitBreakerDefaultsTest {
                 });
     }
 
-    /** Resilience4j configures a breaker by the shared config of its name: its settings win, the rest stays the run time's. */
+    /**
+     * Without {@code instances.b}, Resilience4j gives breaker b its registry default ({@code configs.default}), never
+     * the shared config named b: so does the run time, which fills in what {@code configs.default} leaves unset.
+     */
     @Test
-    void aSharedConfigNamedLikeTheModuleConfiguresItsBreaker() throws IOException {
-        remote.application("resilience4j.circuitbreaker.configs.b.minimum-number-of-calls=4").run(context -> {
+    void aSharedConfigNamedLikeTheModuleLeavesTheModulesBreakerToTheDefaultConfig() throws IOException {
+        remote.application("resilience4j.circuitbreaker.configs.b.minimum-number-of-calls=4",
+                "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=3s").run(context -> {
             RemoteModuleUnavailableException refused = failUntilOpen(context);
 
-            assertThat(remote.server().hits("/api/b/broken")).isEqualTo(4);
-            assertThat(refused.retryAfter()).isEqualTo(RemoteCircuitBreakerDefaults.OPEN_WAIT);
+            assertThat(remote.server().hits("/api/b/broken")).isEqualTo(RemoteCircuitBreakerDefaults.MINIMUM_CALLS);
+            assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(3));
         });
     }
 }

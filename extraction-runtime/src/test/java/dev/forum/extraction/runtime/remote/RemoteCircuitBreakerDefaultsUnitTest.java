@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.common.CompositeCustomizer;
 import io.github.resilience4j.common.circuitbreaker.configuration.CircuitBreakerConfigCustomizer;
 import io.github.resilience4j.common.circuitbreaker.configuration.CommonCircuitBreakerConfigurationProperties;
 import io.github.resilience4j.common.circuitbreaker.configuration.CommonCircuitBreakerConfigurationProperties.InstanceProperties;
+import io.github.resilience4j.consumer.DefaultEventConsumerRegistry;
+import io.github.resilience4j.core.registry.CompositeRegistryEventConsumer;
+import io.github.resilience4j.spring6.circuitbreaker.configure.CircuitBreakerConfiguration;
+import io.github.resilience4j.spring6.circuitbreaker.configure.CircuitBreakerConfigurationProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -17,11 +23,12 @@ import org.junit.jupiter.api.Test;
  * The run time's default for a remote module's circuit breaker, as Resilience4j's Spring Boot support builds the
  * breaker: in, the application's {@code resilience4j.circuitbreaker} properties (none, or some on the default config,
  * the config named like the module or the instance) and its own customizer; out, the breaker's window, minimum,
- * waits and what it counts as a failure. A setting the application made wins, setting by setting.
+ * waits and what it counts as a failure. A setting the application made wins, setting by setting. Which properties
+ * configure the breaker is checked against Resilience4j's own registry.
  */
 class RemoteCircuitBreakerDefaultsUnitTest {
 
-    private final CommonCircuitBreakerConfigurationProperties properties = new CommonCircuitBreakerConfigurationProperties();
+    private final CircuitBreakerConfigurationProperties properties = new CircuitBreakerConfigurationProperties();
 
     private CircuitBreakerConfig usersBreaker(CircuitBreakerConfigCustomizer... customizers) {
         return RemoteCircuitBreakerDefaults.config("users", properties, List.of(customizers));
@@ -56,6 +63,23 @@ class RemoteCircuitBreakerDefaultsUnitTest {
         assertThat(config.getMinimumNumberOfCalls()).isEqualTo(5);
     }
 
+    /** Resilience4j builds such a breaker over the default config's; the run time's failures must replace its "every failure". */
+    @Test
+    void aDefaultConfigThatSetsNoFailuresKeepsTheRunTimesFailures() {
+        properties.getConfigs().put("default", new InstanceProperties().setMinimumNumberOfCalls(7));
+
+        for (CircuitBreakerConfig config : List.of(usersBreaker(), withInstance())) {
+            assertThat(config.getRecordExceptionPredicate().test(new UncheckedIOException(new IOException("x")))).isFalse();
+            assertThat(config.getRecordExceptionPredicate().test(new RemoteModuleException("users", "it answered 500", null))).isTrue();
+            assertThat(config.getMinimumNumberOfCalls()).isEqualTo(7);
+        }
+    }
+
+    private CircuitBreakerConfig withInstance() {
+        properties.getInstances().put("users", new InstanceProperties().setPermittedNumberOfCallsInHalfOpenState(3));
+        return usersBreaker();
+    }
+
     @Test
     void recordExceptionsOfTheApplicationReplaceTheRunTimes() {
         properties.getInstances().put("users", new InstanceProperties().setRecordExceptions(new Class[] {UncheckedIOException.class}));
@@ -82,5 +106,58 @@ class RemoteCircuitBreakerDefaultsUnitTest {
 
         assertThat(openWaitMillis(config)).isEqualTo(1_000);
         assertThat(config.getMinimumNumberOfCalls()).isEqualTo(5);
+    }
+
+    /** The breaker Resilience4j's Spring support itself makes for {@code users} from the same properties, no customizer. */
+    private CircuitBreakerConfig resilience4jsUsersBreaker() {
+        CircuitBreakerRegistry registry = new CircuitBreakerConfiguration(properties).circuitBreakerRegistry(
+                new DefaultEventConsumerRegistry<>(), new CompositeRegistryEventConsumer<>(List.of()),
+                new CompositeCustomizer<>(List.of()));
+        return registry.circuitBreaker("users").getCircuitBreakerConfig();
+    }
+
+    /** Every setting of the run time's is set on the default config here, so the run time fills in none. */
+    private static InstanceProperties everySetting(int minimumCalls, Duration openWait) {
+        return new InstanceProperties().setSlidingWindowType(SlidingWindowType.COUNT_BASED).setSlidingWindowSize(30)
+                .setMinimumNumberOfCalls(minimumCalls).setWaitDurationInOpenState(openWait)
+                .setPermittedNumberOfCallsInHalfOpenState(3).setRecordExceptions(new Class[] {UncheckedIOException.class});
+    }
+
+    @Test
+    void withoutAnInstanceTheDefaultConfigConfiguresTheBreakerAndASharedConfigOfItsNameDoesNotAsInResilience4j() {
+        properties.getConfigs().put("default", everySetting(7, Duration.ofSeconds(3)));
+        properties.getConfigs().put("users", new InstanceProperties().setMinimumNumberOfCalls(4)
+                .setWaitDurationInOpenState(Duration.ofSeconds(9)));
+
+        CircuitBreakerConfig ours = usersBreaker();
+        CircuitBreakerConfig theirs = resilience4jsUsersBreaker();
+
+        assertThat(ours.getMinimumNumberOfCalls()).isEqualTo(theirs.getMinimumNumberOfCalls()).isEqualTo(7);
+        assertThat(openWaitMillis(ours)).isEqualTo(openWaitMillis(theirs)).isEqualTo(3_000);
+        assertThat(ours.getSlidingWindowSize()).isEqualTo(theirs.getSlidingWindowSize()).isEqualTo(30);
+        assertThat(ours.getPermittedNumberOfCallsInHalfOpenState()).isEqualTo(theirs.getPermittedNumberOfCallsInHalfOpenState());
+    }
+
+    @Test
+    void withAnInstanceItsPropertiesConfigureTheBreakerAsInResilience4j() {
+        properties.getConfigs().put("default", everySetting(7, Duration.ofSeconds(3)));
+        properties.getConfigs().put("shared", everySetting(4, Duration.ofSeconds(9)));
+        properties.getInstances().put("users", new InstanceProperties().setBaseConfig("shared").setSlidingWindowSize(11));
+
+        CircuitBreakerConfig ours = usersBreaker();
+        CircuitBreakerConfig theirs = resilience4jsUsersBreaker();
+
+        assertThat(ours.getMinimumNumberOfCalls()).isEqualTo(theirs.getMinimumNumberOfCalls()).isEqualTo(4);
+        assertThat(openWaitMillis(ours)).isEqualTo(openWaitMillis(theirs)).isEqualTo(9_000);
+        assertThat(ours.getSlidingWindowSize()).isEqualTo(theirs.getSlidingWindowSize()).isEqualTo(11);
+    }
+
+    @Test
+    void theStartUpLogNamesOnlyTheSettingsTheRunTimeFilledIn() {
+        properties.getConfigs().put("default", new InstanceProperties().setMinimumNumberOfCalls(7));
+
+        assertThat(RemoteCircuitBreakerDefaults.filled("users", properties, List.of(
+                CircuitBreakerConfigCustomizer.of("users", builder -> builder.waitDurationInOpenState(Duration.ofSeconds(1))))))
+                .containsExactly("window 20 calls", "half-open 2", "failures RemoteModuleException");
     }
 }

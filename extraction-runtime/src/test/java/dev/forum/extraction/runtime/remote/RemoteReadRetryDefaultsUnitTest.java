@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.common.retry.configuration.CommonRetryConfigurationProperties;
+import io.github.resilience4j.common.CompositeCustomizer;
 import io.github.resilience4j.common.retry.configuration.CommonRetryConfigurationProperties.InstanceProperties;
+import io.github.resilience4j.consumer.DefaultEventConsumerRegistry;
+import io.github.resilience4j.core.registry.CompositeRegistryEventConsumer;
 import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.spring6.retry.configure.RetryConfiguration;
+import io.github.resilience4j.spring6.retry.configure.RetryConfigurationProperties;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -19,7 +23,8 @@ import org.springframework.http.HttpMethod;
  * The run time's default for a remote module's retry, as Resilience4j's Spring Boot support builds the retry: in, the
  * application's {@code resilience4j.retry} properties (none, or some on the default config, the instance or its base
  * config); out, the retry's attempts, wait and which failures it retries. A setting the application made wins, setting
- * by setting; what it left unset is the run time's.
+ * by setting; what it left unset is the run time's. Which properties configure the retry is checked against
+ * Resilience4j's own registry.
  */
 class RemoteReadRetryDefaultsUnitTest {
 
@@ -30,7 +35,7 @@ class RemoteReadRetryDefaultsUnitTest {
     private static final RemoteModuleTimeoutException ANSWERED_504 = new RemoteModuleTimeoutException("users", HttpMethod.GET, null);
     private static final RemoteModuleException ANSWERED_500 = new RemoteModuleException("users", "it answered 500", null);
 
-    private final CommonRetryConfigurationProperties properties = new CommonRetryConfigurationProperties();
+    private final RetryConfigurationProperties properties = new RetryConfigurationProperties();
 
     /** The retry's configuration as Resilience4j's Spring Boot support builds it for the module's retry. */
     private RetryConfig usersRetry() {
@@ -127,6 +132,44 @@ class RemoteReadRetryDefaultsUnitTest {
         properties.getInstances().put("threads", new InstanceProperties().setMaxAttempts(5));
 
         assertThat(usersRetry().getMaxAttempts()).isEqualTo(2);
+    }
+
+    /** The retry Resilience4j's Spring support itself makes for {@code users} from the same properties, no customizer. */
+    private RetryConfig resilience4jsUsersRetry() {
+        return new RetryConfiguration().retryRegistry(properties, new DefaultEventConsumerRegistry<>(),
+                new CompositeRegistryEventConsumer<>(List.of()), new CompositeCustomizer<>(List.of())).retry("users").getRetryConfig();
+    }
+
+    @Test
+    void withoutAnInstanceTheDefaultConfigConfiguresTheRetryAndASharedConfigOfItsNameDoesNotAsInResilience4j() {
+        properties.getConfigs().put("default", new InstanceProperties().setMaxAttempts(3).setWaitDuration(Duration.ofMillis(70)));
+        properties.getConfigs().put("users", new InstanceProperties().setMaxAttempts(4).setWaitDuration(Duration.ofMillis(90)));
+
+        RetryConfig ours = usersRetry();
+        RetryConfig theirs = resilience4jsUsersRetry();
+
+        assertThat(ours.getMaxAttempts()).isEqualTo(theirs.getMaxAttempts()).isEqualTo(3);
+        assertThat(waitBeforeRetry(ours)).isEqualTo(waitBeforeRetry(theirs)).isEqualTo(70);
+    }
+
+    @Test
+    void withAnInstanceItAndItsBaseConfigConfigureTheRetryAsInResilience4j() {
+        properties.getConfigs().put("default", new InstanceProperties().setMaxAttempts(3).setWaitDuration(Duration.ofMillis(70)));
+        properties.getConfigs().put("users", new InstanceProperties().setMaxAttempts(4));
+        properties.getInstances().put("users", new InstanceProperties().setBaseConfig("users"));
+
+        RetryConfig ours = usersRetry();
+        RetryConfig theirs = resilience4jsUsersRetry();
+
+        assertThat(ours.getMaxAttempts()).isEqualTo(theirs.getMaxAttempts()).isEqualTo(4);
+        assertThat(waitBeforeRetry(ours)).isEqualTo(waitBeforeRetry(theirs)).isEqualTo(70);
+    }
+
+    @Test
+    void theStartUpLogNamesOnlyTheSettingsTheRunTimeFilledIn() {
+        properties.getConfigs().put("default", new InstanceProperties().setMaxAttempts(3));
+
+        assertThat(RemoteReadRetryDefaults.filled("users", properties)).containsExactly("wait 50ms", "retried RetryableRemoteRead");
     }
 
     /** An application's own predicate: every failure. */
