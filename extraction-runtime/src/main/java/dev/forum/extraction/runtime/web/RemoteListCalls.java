@@ -88,10 +88,9 @@ final class RemoteListCalls {
 
     /**
      * A contract's list operation and the arguments the warm-up calls it with: a {@code @GetExchange} on the
-     * contract's own path whose parameters, if any, are each a {@code @RequestParam}; a method with no parameter, the
-     * most common {@code List<X> list()}, is called as it is (what it answers is what any caller of it gets). Of
-     * several the warm-up can call, the one with the most parameters (a {@code list(limit)} before a {@code list()}),
-     * then by name. {@code limit} gets 1; every other parameter must be optional (not required, a default
+     * contract's own path with at least one parameter, each a {@code @RequestParam}; a method with no parameter
+     * ({@code List<X> list()}) is never called, since it may read a whole table at every start. Of several the
+     * warm-up can call, the one with the most parameters, then by name. {@code limit} gets 1; every other parameter must be optional (not required, a default
      * value, or an {@code Optional}) and is given no value of the warm-up's own: null, {@code Optional.empty()}, or for
      * a primitive its {@code defaultValue}. Spring's HTTP-interface client then sends a parameter without a
      * {@code defaultValue} not at all, and one with a {@code defaultValue} at that value, as it does for every call that
@@ -110,7 +109,7 @@ final class RemoteListCalls {
                 .thenComparing(Method::getName).thenComparing(Method::toGenericString));
         for (Method method : methods) {
             GetExchange get = AnnotatedElementUtils.findMergedAnnotation(method, GetExchange.class);
-            if (get == null || !get.url().isEmpty()) {
+            if (get == null || !get.url().isEmpty() || method.getParameterCount() == 0) {
                 continue;
             }
             Object[] arguments = new Object[method.getParameterCount()];
