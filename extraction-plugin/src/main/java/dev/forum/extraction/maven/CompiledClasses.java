@@ -100,12 +100,14 @@ final class CompiledClasses {
 
     private static Compiled read(String name, byte[] bytes) {
         boolean[] found = new boolean[3]; // main, @SpringBootApplication, a Spring Modulith root annotation
+        boolean[] annotation = new boolean[1]; // a composed annotation carrying @SpringBootApplication is no application
         new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
             private boolean java25;
 
             @Override
             public void visit(int version, int access, String type, String signature, String superName, String[] interfaces) {
                 java25 = (version & 0xFFFF) >= Opcodes.V25;
+                annotation[0] = (access & Opcodes.ACC_ANNOTATION) != 0;
             }
 
             @Override
@@ -121,7 +123,7 @@ final class CompiledClasses {
                 return null;
             }
         }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return new Compiled(name, found[0], found[1], found[2]);
+        return new Compiled(name, found[0], found[1] && !annotation[0], found[2] && !annotation[0]);
     }
 
     /**

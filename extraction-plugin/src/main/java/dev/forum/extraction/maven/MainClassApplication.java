@@ -13,8 +13,10 @@ import java.util.Optional;
  * (a Java {@code @SpringBootApplication} class with its own {@code main}); else the one annotated class of the
  * classes folder nearest above the launch class: in its package, else in the package above, and so on (Kotlin's
  * {@code AppKt} beside {@code @SpringBootApplication class App}, a Java {@code Launcher} beside or below the
- * {@code App} it starts). Only annotations written on the class count here: a class annotated with an annotation of its
- * own that carries {@code @SpringBootApplication} is named with {@code applicationClass}.
+ * {@code App} it starts); else, none found, the launch class itself, as before the two were told apart. Only annotations
+ * written on a class count in this search, so a launch class annotated with an annotation of its own that carries
+ * {@code @SpringBootApplication} is found by that last rule, and Spring Modulith, which follows such annotations, reads
+ * it or refuses it in one line.
  */
 final class MainClassApplication {
 
@@ -31,7 +33,7 @@ final class MainClassApplication {
      * @param classes    the application's classes folder
      * @return the application class's binary name
      * @throws ExtractionException (one line) when {@code configured} is no class name or no class of the folder, or,
-     *                             unset, when no annotated class or several are nearest above the launch class (naming
+     *                             unset, when several annotated classes are nearest above the launch class (naming
      *                             them)
      */
     static String of(String configured, CompiledClasses.Compiled launch, Path classes) {
@@ -64,11 +66,8 @@ final class MainClassApplication {
                         + SETTING);
             }
         }
-        throw new ExtractionException("No application class for the main class " + launch.name() + ": it is not annotated "
-                + ANNOTATIONS + ", and no class in its package or above is" + (roots.isEmpty() ? ""
-                        : " (annotated elsewhere: " + String.join(", ", roots) + ")")
-                + "; Spring Modulith reads the modules from that class: annotate the application's class, or name it with "
-                + SETTING);
+        // None annotated directly: Spring Modulith follows composed annotations, so it decides (and refuses in one line).
+        return launch.name();
     }
 
     /** The package of a binary class name; "" for the unnamed package. */

@@ -145,12 +145,15 @@ class MainClassShapesTest {
                 "tool/Main.java", "package tool; public class Main { public static void main(String[] args) {} }",
                 "tool/web/Web.java", "package tool.web;\n"
                         + "@org.springframework.boot.autoconfigure.SpringBootApplication public class Web {}"));
-        ExtractionException none = assertThrows(ExtractionException.class, () -> MainClass.of(null, null, project(bare),
-                false));
-        assertEquals("No application class for the main class tool.Main: it is not annotated @SpringBootApplication,"
-                + " @Modulithic or @Modulith, and no class in its package or above is (annotated elsewhere: tool.web.Web);"
-                + " Spring Modulith reads the modules from that class: annotate the application's class, or name it with"
-                + " applicationClass (-Dextract.applicationClass or <applicationClass>)", none.getMessage());
+        assertEquals(new MainClass.Classes("tool.Main", "tool.Main"), MainClass.of(null, null, project(bare), false),
+                "none annotated directly above the launch class: the launch class, for Spring Modulith to read or refuse");
+
+        Path composed = compile(Map.of(
+                "shop/Boot.java", "package shop;\n@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)\n"
+                        + "@org.springframework.boot.autoconfigure.SpringBootApplication public @interface Boot {}",
+                "shop/App.java", "package shop; @Boot public class App { public static void main(String[] args) {} }"));
+        assertEquals(new MainClass.Classes("shop.App", "shop.App"), MainClass.of(null, null, project(composed), false),
+                "a class annotated through a composed annotation is read as the application class, as before");
     }
 
     @Test
