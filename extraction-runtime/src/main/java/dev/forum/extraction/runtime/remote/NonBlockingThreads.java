@@ -29,8 +29,8 @@ final class NonBlockingThreads {
     static void refuse(String module, Class<?> api, Method method) {
         if (REACTOR && Schedulers.isInNonBlockingThread()) {
             throw new IllegalStateException(api.getSimpleName() + "." + method.getName() + ", a blocking call to remote module '"
-                    + module + "', was made on thread " + Thread.currentThread().getName() + ", a non-blocking thread (an"
-                    + " event loop of Spring WebFlux) that must never wait for another process: make the call in"
+                    + module + "', was made on thread " + Thread.currentThread().getName() + ", a non-blocking thread of Reactor"
+                    + " (an event loop, or its parallel or single scheduler) that must never wait for another process: make the call in"
                     + " Mono.fromCallable(() -> ...).subscribeOn(Schedulers.boundedElastic())");
         }
     }

@@ -83,8 +83,8 @@ class RemoteCallOnEventLoopTest {
             caller.get().uri("/direct").exchange().expectStatus().is5xxServerError();
             assertThat(SENT).hasValue(0);
             assertThat(output.getAll()).contains("java.lang.IllegalStateException: VenuesApi.name, a blocking call to remote"
-                    + " module 'venues', was made on thread reactor-http-").contains(", a non-blocking thread (an event loop of"
-                    + " Spring WebFlux) that must never wait for another process: make the call in Mono.fromCallable(() ->"
+                    + " module 'venues', was made on thread reactor-http-").contains(", a non-blocking thread of Reactor (an event loop,"
+                    + " or its parallel or single scheduler) that must never wait for another process: make the call in Mono.fromCallable(() ->"
                     + " ...).subscribeOn(Schedulers.boundedElastic())");
 
             caller.get().uri("/wrapped").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("Arena");
