@@ -1,7 +1,7 @@
 String log = new File(basedir, 'build.log').text
 List<String> lines = log.readLines()
 
-// 1: the contract-type blocker, one [ERROR] line naming the caller, the contract's method, the parameter and why.
+// 1: the contract-type blockers, one [ERROR] line naming the caller, the contract's method, the parameter and why.
 String refusal = "Module 'orders' alone: example.store.orders.internal.OrderController calls the HTTP contract" +
         " example.store.catalog.CatalogApi of module catalog (bean reference in example/store/orders/internal/OrderController.java," +
         " module orders), whose method CatalogApi.search cannot carry its parameter 'filter'" +
@@ -10,7 +10,14 @@ String refusal = "Module 'orders' alone: example.store.orders.internal.OrderCont
         " every remote call of it would fail at run time; send a record or class of data instead"
 List<String> errors = lines.findAll { it.startsWith('[ERROR]') && it.contains(refusal) }
 assert errors.size() == 1 : lines.findAll { it.startsWith('[ERROR]') }
-assert !lines.any { it.startsWith('[ERROR]') && it.contains('CatalogApi.item') } : 'only search cannot travel'
+// ... and one for the futures inside restocks' list, from the list the run time checks at start too (AsyncContractTypes,
+// on the analysis class path)
+String futures = "whose method CatalogApi.restocks cannot carry its return type" +
+        " (java.util.List<java.util.concurrent.CompletableFuture<example.store.catalog.Item>>) over HTTP:" +
+        " java.util.concurrent.CompletableFuture is an asynchronous type, and the run time's remote client is blocking"
+assert lines.findAll { it.startsWith('[ERROR]') && it.contains(futures) && it.contains('; return List<Item> instead') }.size() == 1 :
+        lines.findAll { it.startsWith('[ERROR]') }
+assert !lines.any { it.startsWith('[ERROR]') && it.contains('CatalogApi.item') } : 'only search and restocks cannot travel'
 assert !new File(basedir, 'target/services/orders').exists()
 
 // 2: ledger is built, with one warning that, as a service, it gets no requests.

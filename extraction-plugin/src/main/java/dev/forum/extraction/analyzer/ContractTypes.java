@@ -44,9 +44,11 @@ import java.util.function.Predicate;
  * without one ({@code URI}, {@code HttpMethod}, {@code UriBuilderFactory}, {@code MultipartFile}) is not sent at all:
  * the client cannot resolve it, whatever its type, and a record there is not read from the body by a controller
  * either.</li>
- * <li>no parameter or return type is reactive or asynchronous ({@code Mono}, {@code Flux}, any {@code Publisher},
- * {@code CompletableFuture}...; also inside {@code ResponseEntity} or {@code Optional}): the run time's client is
- * blocking and cannot take or return one ({@link AsyncTypes}); what such a type carries is checked as above too.</li>
+ * <li>no parameter or return type holds a reactive or asynchronous type ({@code Mono}, {@code Flux}, any
+ * {@code Publisher}, {@code CompletableFuture}...; also as a type argument at any depth: {@code ResponseEntity<Flux<X>>},
+ * {@code List<Mono<X>>}), and no method is a Kotlin {@code suspend} function: the run time's client is blocking and
+ * cannot serve one ({@link AsyncTypes}, with the run time's own list, which its start checks too); what such a type
+ * carries is checked as above too.</li>
  * </ul>
  * A type made carriable only by a Jackson module or mix-in, or a parameter only by an argument resolver, registered in
  * code is refused; annotate it instead.
@@ -112,11 +114,12 @@ public final class ContractTypes {
                 continue;
             }
             Parameter[] parameters = method.getParameters();
+            problems.addAll(AsyncTypes.problems(method, i -> partName(parameters[i], i)));
             Type[] generic = method.getGenericParameterTypes();
             for (int i = 0; i < parameters.length; i++) {
                 Parameter parameter = parameters[i];
                 Type type = generic.length == parameters.length ? generic[i] : parameter.getParameterizedType();
-                String part = "parameter " + (parameter.isNamePresent() ? "'" + parameter.getName() + "'" : String.valueOf(i + 1));
+                String part = partName(parameter, i);
                 ContractParameters.Binding binding = ContractParameters.binding(parameter);
                 Optional<String> problem = switch (binding) {
                     case BODY -> data(unwrap(type));
@@ -132,19 +135,18 @@ public final class ContractTypes {
                     case UNBOUND -> UNBOUND_FIX;
                     default -> DATA_FIX;
                 };
-                if (binding != ContractParameters.Binding.REQUEST && binding != ContractParameters.Binding.UNBOUND) {
-                    AsyncTypes.problem(type, false).ifPresent(async -> problems.add(new Problem(method.getName(), part,
-                            type.getTypeName(), async[0], async[1])));
-                }
                 problem.ifPresent(p -> problems.add(new Problem(method.getName(), part, type.getTypeName(), p, fix)));
             }
             Type returned = method.getGenericReturnType();
-            AsyncTypes.problem(returned, true).ifPresent(async -> problems.add(new Problem(method.getName(), "return type",
-                    returned.getTypeName(), async[0], async[1])));
             data(unwrap(returned)).ifPresent(p -> problems.add(new Problem(method.getName(), "return type", returned.getTypeName(), p,
                     DATA_FIX)));
         }
         return problems;
+    }
+
+    /** How a problem names a parameter: {@code parameter 'name'}, or {@code parameter N} (from 1) without names. */
+    private static String partName(Parameter parameter, int index) {
+        return "parameter " + (parameter.isNamePresent() ? "'" + parameter.getName() + "'" : String.valueOf(index + 1));
     }
 
     /** Why JSON cannot carry the type (in either direction), or empty when it can. */

@@ -2,6 +2,7 @@ package dev.forum.extraction.maven;
 
 import dev.forum.extraction.analyzer.ModulithAnalyzer;
 import dev.forum.extraction.model.ExtractionException;
+import dev.forum.extraction.runtime.topology.AsyncContractTypes;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +27,9 @@ import org.eclipse.aether.util.artifact.JavaScopes;
  * The class path of the forked analysis: the application's classes and run-time libraries, then Spring Modulith's
  * core with ArchUnit (the application's own, from its test scope, as its {@code ApplicationModules.of(...)} test
  * uses them; else resolved at the application's Spring Modulith version with the application's managed versions),
- * then the plugin's analyzer.
+ * then the plugin's analyzer, then the run-time library's jar, which holds the list of contract types the run time
+ * cannot serve ({@link AsyncContractTypes}; an application that depends on the run-time library has it earlier on the
+ * class path, so the build checks what its own run time checks at start).
  */
 final class AnalysisClasspath {
 
@@ -51,7 +54,8 @@ final class AnalysisClasspath {
             core = resolve(project, session, repositories, modulithVersion, present);
         }
         classpath.addAll(core);
-        classpath.add(analyzerLocation());
+        classpath.add(location(ModulithAnalyzer.class));
+        classpath.add(location(AsyncContractTypes.class));
         return new ArrayList<>(classpath);
     }
 
@@ -98,12 +102,12 @@ final class AnalysisClasspath {
         }
     }
 
-    /** The jar (or classes folder) that holds the analyzer: the plugin's own. */
-    private static Path analyzerLocation() {
+    /** The jar (or classes folder) that holds a class of the plugin's own class path: the analyzer, the run-time list. */
+    private static Path location(Class<?> type) {
         try {
-            return Path.of(ModulithAnalyzer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
-            throw new IllegalStateException("Cannot locate the plugin's own jar", e);
+            throw new IllegalStateException("Cannot locate the jar of the plugin's " + type.getName(), e);
         }
     }
 

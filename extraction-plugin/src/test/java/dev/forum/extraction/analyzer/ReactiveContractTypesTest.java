@@ -99,20 +99,21 @@ class ReactiveContractTypesTest {
 
     @Test
     void everyReactiveOrAsynchronousTypeIsRefusedWithThePlainTypeToWrite() {
+        String own = "ReactiveContractTypesTest.";
         assertEquals(List.of(
+                "animal return type: return " + own + "Animal instead",
                 "animal parameter 'name': take String instead",
-                "animal return type: return Animal instead",
-                "entity return type: return ResponseEntity<List<Venue>> instead",
-                "flow return type: return List<Venue> instead",
-                "get return type: return Venue instead",
-                "hold parameter 'request': take Hold instead",
-                "hold return type: return Hold instead",
-                "later return type: return Venue instead",
-                "list return type: return List<Venue> instead",
-                "maybe return type: return Optional<Venue> instead",
-                "publisher return type: return List<Venue> instead",
+                "entity return type: return ResponseEntity<List<" + own + "Venue>> instead",
+                "flow return type: return List<" + own + "Venue> instead",
+                "get return type: return " + own + "Venue instead",
+                "hold return type: return " + own + "Hold instead",
+                "hold parameter 'request': take " + own + "Hold instead",
+                "later return type: return " + own + "Venue instead",
+                "list return type: return List<" + own + "Venue> instead",
+                "maybe return type: return Optional<" + own + "Venue> instead",
+                "publisher return type: return List<" + own + "Venue> instead",
                 "release return type: return void instead",
-                "stage return type: return List<Venue> instead"),
+                "stage return type: return List<" + own + "Venue> instead"),
                 lines(ReactiveVenuesApi.class));
     }
 
@@ -125,7 +126,7 @@ class ReactiveContractTypesTest {
         assertEquals("reactor.core.publisher.Mono is a reactive type, and the run time's remote client is blocking (Spring's"
                 + " HttpServiceProxyFactory over a RestClientAdapter): it would read the answer's JSON as a Mono, which"
                 + " Jackson cannot build", get.problem());
-        assertEquals("return Venue instead (the plain type: the client waits for the answer); in a WebFlux caller, wrap the"
+        assertEquals("return ReactiveContractTypesTest.Venue instead (the plain type: the client waits for the answer); in a WebFlux caller, wrap the"
                 + " call: Mono.fromCallable(() -> ...).subscribeOn(Schedulers.boundedElastic()) (and the controller that"
                 + " implements the contract returns the plain type too)", get.fix());
         ContractTypes.Problem body = RULE.problems(ReactiveVenuesApi.class).stream()
@@ -142,6 +143,24 @@ class ReactiveContractTypesTest {
                 .filter(p -> p.method().equals("animal") && p.part().equals("return type")).toList();
         assertEquals(2, animal.size(), animal.toString());
         assertTrue(animal.get(1).problem().startsWith(Animal.class.getName() + " is an abstract class"), animal.get(1).problem());
+    }
+
+    /** What a Kotlin {@code suspend fun get(id: Long): Venue} compiles to: the continuation last, {@code Object} returned. */
+    @HttpExchange("/api/venues")
+    interface SuspendingVenuesApi {
+        @GetExchange("/{id}")
+        Object get(@PathVariable long id, kotlin.coroutines.Continuation<? super Venue> continuation);
+    }
+
+    @Test
+    void aKotlinSuspendFunctionIsOneProblemSayingToDeclareItWithoutSuspendAndCallItOnTheIoDispatcher() {
+        assertEquals(List.of(new ContractTypes.Problem("get", "suspend function", "kotlin.coroutines.Continuation",
+                "it is a Kotlin suspend function, and the run time's remote client is blocking (Spring's"
+                        + " HttpServiceProxyFactory over a RestClientAdapter), which refuses one (\"Kotlin Coroutines are only"
+                        + " supported with reactive implementations\")",
+                "declare it without suspend (the plain function: the client waits for the answer), and in a coroutine call"
+                        + " it inside withContext(Dispatchers.IO) { ... } (the controller that implements the contract is a"
+                        + " plain function too)")), RULE.problems(SuspendingVenuesApi.class));
     }
 
     @Test

@@ -223,7 +223,8 @@ public final class Topology {
      * @return module to its contract interfaces (modules without a contract here are left out)
      * @throws InvalidTopologyException when a local module calls a remote module whose contract is not on the class
      *     path, or whose contract has methods the run time's blocking client cannot serve (a {@code Mono}, {@code Flux},
-     *     {@code CompletableFuture}, ... return type or parameter: {@link BlockingContracts}), one line per method
+     *     {@code CompletableFuture}, ... in a return type or parameter, or a Kotlin suspend function:
+     *     {@link AsyncContractTypes}), one line per method, return type or parameter
      */
     public Map<String, List<Class<?>>> remoteContracts(ClassLoader classLoader) {
         Map<String, List<Class<?>>> contracts = new TreeMap<>();

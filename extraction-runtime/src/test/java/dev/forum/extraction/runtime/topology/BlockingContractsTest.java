@@ -16,6 +16,7 @@ import org.reactivestreams.Publisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
@@ -104,7 +105,7 @@ class BlockingContractsTest {
                         .contains("declare it to return List<BlockingContractsTest.Venue>,"),
                 close -> assertThat(close).contains("method close returns Mono<Void>,").contains("declare it to return void,"),
                 entity -> assertThat(entity).contains("method entity returns ResponseEntity<Mono<BlockingContractsTest.Venue>>,")
-                        .contains("declare it to return BlockingContractsTest.Venue,"),
+                        .contains("declare it to return ResponseEntity<BlockingContractsTest.Venue>,"),
                 get -> assertThat(get).contains("method get returns CompletableFuture<BlockingContractsTest.Venue>,")
                         .contains("declare it to return BlockingContractsTest.Venue,"));
     }
@@ -119,6 +120,58 @@ class BlockingContractsTest {
         assertThat(BlockingContracts.refusals("venues", GroupedApi.class)).singleElement().asString()
                 .contains("method grouped returns Mono<Map<String, List<BlockingContractsTest.Venue>>>,")
                 .contains("declare it to return Map<String, List<BlockingContractsTest.Venue>>,");
+    }
+
+    /** Spring's client reads every type it does not unwrap as the body: a Mono inside a List is read as JSON too. */
+    @HttpExchange("/api/venues")
+    interface NestedVenuesApi {
+        @GetExchange
+        List<Mono<Venue>> list();
+
+        @GetExchange("/later")
+        Optional<CompletableFuture<Venue>> later();
+
+        @PostExchange("/holds")
+        void hold(@RequestBody List<Flux<Hold>> holds, @RequestParam("at") String at);
+
+        @GetExchange("/done")
+        ResponseEntity<Mono<Void>> done();
+    }
+
+    @Test
+    void anAsynchronousTypeNestedInATypeArgumentIsRefusedAsWellWithThePlainTypeInItsPlace() {
+        assertThat(BlockingContracts.refusals("venues", NestedVenuesApi.class)).satisfiesExactly(
+                done -> assertThat(done).contains("method done returns ResponseEntity<Mono<Void>>,")
+                        .contains("declare it to return ResponseEntity<Void>,"),
+                hold -> assertThat(hold).contains("method hold takes List<Flux<BlockingContractsTest.Hold>> (parameter 1),")
+                        .endsWith("declare it as List<List<BlockingContractsTest.Hold>>"),
+                later -> assertThat(later).contains("method later returns Optional<CompletableFuture<BlockingContractsTest.Venue>>,")
+                        .contains("declare it to return Optional<BlockingContractsTest.Venue>,"),
+                list -> assertThat(list).contains("method list returns List<Mono<BlockingContractsTest.Venue>>,")
+                        .contains("declare it to return List<BlockingContractsTest.Venue>,"));
+    }
+
+    /**
+     * What a Kotlin {@code suspend fun get(id: Long): Venue} compiles to: the continuation last, {@code Object} returned.
+     * Spring's proxy would refuse it at the first call ("Kotlin Coroutines are only supported with reactive
+     * implementations"), naming no module.
+     */
+    @HttpExchange("/api/venues")
+    interface SuspendingVenuesApi {
+        @GetExchange("/{id}")
+        Object get(@PathVariable("id") long id, kotlin.coroutines.Continuation<? super Venue> continuation);
+
+        @GetExchange
+        List<Venue> list();
+    }
+
+    @Test
+    void aKotlinSuspendFunctionIsOneLineNamingTheModuleTheContractAndWhatToDeclare() {
+        assertThat(BlockingContracts.refusals("venues", SuspendingVenuesApi.class)).containsExactly("Contract "
+                + SuspendingVenuesApi.class.getName() + " of remote module 'venues': method get is a Kotlin suspend"
+                + " function, which the run time's blocking HTTP client cannot serve (Spring's HTTP interface client runs"
+                + " coroutines only over a reactive client): declare it without suspend, and let a coroutine caller wrap"
+                + " the call in withContext(Dispatchers.IO) { ... }");
     }
 
     @Test

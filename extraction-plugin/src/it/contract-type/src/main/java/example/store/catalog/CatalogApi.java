@@ -1,6 +1,7 @@
 package example.store.catalog;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -8,7 +9,10 @@ import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
-/** Catalog's HTTP contract. search takes a function, which no JSON body can carry: every remote call would fail. */
+/**
+ * Catalog's HTTP contract. search takes a function, which no JSON body can carry, and restocks returns futures, which
+ * the run time's blocking client cannot read: every remote call of either would fail.
+ */
 @HttpExchange(url = "/api/catalog", accept = "application/json")
 public interface CatalogApi {
 
@@ -17,4 +21,7 @@ public interface CatalogApi {
 
     @PostExchange(url = "/search", contentType = "application/json")
     List<Item> search(@RequestBody Predicate<Item> filter);
+
+    @GetExchange("/restocks")
+    List<CompletableFuture<Item>> restocks();
 }

@@ -3,6 +3,7 @@ package example.store.catalog.internal;
 import example.store.catalog.CatalogApi;
 import example.store.catalog.Item;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,5 +20,10 @@ class CatalogController implements CatalogApi {
     @Override
     public List<Item> search(Predicate<Item> filter) {
         return items.stream().filter(filter).toList();
+    }
+
+    @Override
+    public List<CompletableFuture<Item>> restocks() {
+        return items.stream().map(CompletableFuture::completedFuture).toList();
     }
 }

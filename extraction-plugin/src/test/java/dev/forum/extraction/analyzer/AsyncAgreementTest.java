@@ -1,0 +1,194 @@
+package dev.forum.extraction.analyzer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.forum.extraction.runtime.topology.InvalidTopologyException;
+import dev.forum.extraction.runtime.topology.ModuleMetadata;
+import dev.forum.extraction.runtime.topology.Topology;
+import dev.forum.extraction.runtime.topology.TopologySettings;
+import java.io.IOException;
+import java.io.StringReader;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The build (the plugin's {@code contract-type} refusal, {@link ContractTypes}) and the start (extraction-runtime's
+ * {@code Topology.remoteContracts}) refuse the same places of a contract, with the same plain type to declare: both read
+ * extraction-runtime's {@code AsyncContractTypes}. Each case is run through both and their verdicts compared; the
+ * count keeps a case from agreeing by both sides refusing nothing.
+ */
+class AsyncAgreementTest {
+
+    record Venue(long id, String name) {
+    }
+
+    @HttpExchange("/api/venues")
+    interface ReactiveApi {
+        @GetExchange
+        Flux<Venue> list();
+
+        @GetExchange("/{id}")
+        Mono<Venue> get(@PathVariable long id);
+
+        @PostExchange("/{id}")
+        Mono<Void> save(@PathVariable long id, @RequestBody Mono<Venue> venue);
+
+        @GetExchange("/flow")
+        Flow.Publisher<Venue> flow();
+    }
+
+    /** Inside type arguments: the client reads the whole type as the body's JSON. */
+    @HttpExchange("/api/venues")
+    interface NestedApi {
+        @GetExchange
+        List<Mono<Venue>> list();
+
+        @GetExchange("/entity")
+        ResponseEntity<Flux<Venue>> entity();
+
+        @GetExchange("/later")
+        Optional<CompletableFuture<Venue>> later();
+
+        @PostExchange
+        void save(@RequestBody Map<String, Mono<Venue>> venues);
+    }
+
+    /** Parameters the plugin used to leave to other checks: a request attribute, one without annotation. */
+    @HttpExchange("/api/venues")
+    interface ParametersApi {
+        @GetExchange("/{id}")
+        Venue get(@PathVariable long id, @RequestAttribute("trace") Mono<String> trace);
+
+        @GetExchange
+        List<Venue> list(Mono<String> filter, @RequestParam CompletableFuture<String> sort);
+    }
+
+    /** A Kotlin {@code suspend fun get(id: Long): Venue} and a {@code suspend fun save(venue: Mono<Venue>)}, compiled. */
+    @HttpExchange("/api/venues")
+    interface SuspendingApi {
+        @GetExchange("/{id}")
+        Object get(@PathVariable long id, kotlin.coroutines.Continuation<? super Venue> continuation);
+
+        @PostExchange
+        Object save(@RequestBody Mono<Venue> venue, kotlin.coroutines.Continuation<? super kotlin.Unit> continuation);
+    }
+
+    @HttpExchange("/api/venues")
+    interface BlockingApi {
+        @GetExchange
+        List<Venue> list();
+
+        @GetExchange("/{id}")
+        Optional<Venue> get(@PathVariable long id);
+
+        @PostExchange("/{id}")
+        ResponseEntity<Void> save(@PathVariable long id, @RequestBody Venue venue);
+    }
+
+    static Stream<Arguments> contracts() {
+        return Stream.of(Arguments.of(ReactiveApi.class, 5), Arguments.of(NestedApi.class, 4),
+                Arguments.of(ParametersApi.class, 3), Arguments.of(SuspendingApi.class, 3), Arguments.of(BlockingApi.class, 0));
+    }
+
+    @ParameterizedTest
+    @MethodSource("contracts")
+    void theBuildRefusesWhatTheStartRefuses(Class<?> contract, int refused) throws IOException {
+        List<String> build = build(contract);
+        assertEquals(start(contract), build);
+        assertEquals(refused, build.size(), build.toString());
+    }
+
+    private static final Pattern PLAIN = Pattern.compile("(?:return|take) (.+) instead \\(the plain type.*");
+
+    /** The plugin's verdicts: {@code method part -> plain type}, sorted. */
+    private static List<String> build(Class<?> contract) {
+        List<String> verdicts = new ArrayList<>();
+        for (ContractTypes.Problem problem : new ContractTypes(name -> false).problems(contract)) {
+            if (problem.part().equals(AsyncTypes.SUSPEND_PART)) {
+                verdicts.add(problem.method() + " suspend");
+                continue;
+            }
+            Matcher plain = PLAIN.matcher(problem.fix());
+            if (plain.matches()) {
+                verdicts.add(problem.method() + " " + index(contract, problem.method(), problem.part()) + " -> " + plain.group(1));
+            }
+        }
+        return verdicts.stream().sorted().toList();
+    }
+
+    /** A problem's part as the run time numbers it: {@code return}, or {@code parameter N} from 1. */
+    private static String index(Class<?> contract, String method, String part) {
+        if (part.equals("return type")) {
+            return "return";
+        }
+        Method declared = Arrays.stream(contract.getMethods()).filter(m -> m.getName().equals(method)).findFirst().orElseThrow();
+        for (int i = 0; i < declared.getParameterCount(); i++) {
+            if (part.equals("parameter '" + declared.getParameters()[i].getName() + "'")) {
+                return "parameter " + (i + 1);
+            }
+        }
+        throw new AssertionError("no parameter " + part + " in " + method);
+    }
+
+    private static final Pattern REFUSAL = Pattern.compile(".*: method (\\w+) (?:returns .+?: declare it to return (.+), and let"
+            + " a reactive caller .*|takes .+ \\((parameter \\d+)\\), which .+: declare it as (.+)|(is a Kotlin suspend) .*)");
+
+    /** The run time's verdicts, read from its refusal of a service whose local module calls the contract. */
+    private static List<String> start(Class<?> contract) throws IOException {
+        Properties metadata = new Properties();
+        metadata.load(new StringReader("""
+                format=1
+                modules=venues,orders
+                module.venues.packages=tickets.venues
+                module.venues.contracts=%s
+                module.orders.packages=tickets.orders
+                module.orders.calls=venues
+                """.formatted(contract.getName())));
+        Topology topology = Topology.resolve(new TopologySettings(Set.of("orders"), URI.create("http://lb"), Map.of(),
+                Duration.ofMillis(250), Duration.ofSeconds(5)), ModuleMetadata.parse(metadata, "test"));
+        List<String> refusals;
+        try {
+            topology.remoteContracts(AsyncAgreementTest.class.getClassLoader());
+            refusals = List.of();
+        } catch (InvalidTopologyException e) {
+            refusals = e.refusals();
+        }
+        List<String> verdicts = new ArrayList<>();
+        for (String refusal : refusals) {
+            Matcher line = REFUSAL.matcher(refusal);
+            if (!line.matches()) {
+                throw new AssertionError("not a contract refusal: " + refusal);
+            }
+            verdicts.add(line.group(5) != null ? line.group(1) + " suspend"
+                    : line.group(2) != null ? line.group(1) + " return -> " + line.group(2)
+                    : line.group(1) + " " + line.group(3) + " -> " + line.group(4));
+        }
+        return verdicts.stream().sorted().toList();
+    }
+}
