@@ -1,5 +1,6 @@
 package dev.forum.extraction.maven;
 
+import dev.forum.extraction.model.FunctionalRoutes;
 import dev.forum.extraction.model.HttpDeclarations;
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.topology.ModuleRoute;
@@ -42,7 +43,12 @@ final class ModuleRoutes {
     /**
      * The extracted services of {@code topology} the load balancer cannot route to, each with its blocker: a module it
      * holds that serves HTTP (it has a controller or an HTTP contract) without one usable route prefix, or no module
-     * with a route at all. Only those services are blocked; the others deploy and build.
+     * with a route at all. Only those services are blocked; the others deploy and build. A module whose routes are
+     * functional endpoints (a {@code RouterFunction}) only has a route when it declares its prefix as the plugin reads
+     * one (an {@code @HttpExchange("/api/x")} interface without methods); a service whose modules have none is blocked
+     * naming them, where they are declared and that declaration, the advice of the {@code functional-routes} warning
+     * ({@link FunctionalRoutes}): its tasks would get no rule of the load balancer, and their requests would reach
+     * the monolith, where the module does not run.
      *
      * @param topology the topology resolved with {@link #of}'s routes
      * @return service name to one line naming the service, the module, what was found, and the fix in the topology
@@ -71,13 +77,41 @@ final class ModuleRoutes {
                         + " (it stays in the monolith)");
             } else if (service.modules().stream().noneMatch(m -> topology.modules().stream()
                     .anyMatch(r -> r.module().equals(m) && r.prefix() != null))) {
-                blocked.put(service.name(), where + "it holds only modules that serve no HTTP route ("
-                        + String.join(", ", service.modules()) + "), so the load balancer has nothing to send it: in "
-                        + topology.source() + ", put them in a service with a module that serves routes, or leave them in"
-                        + " the monolith");
+                List<String> functional = service.modules().stream()
+                        .filter(m -> !model.routerFunctionsOf(m).isEmpty()).toList();
+                blocked.put(service.name(), where + (functional.isEmpty() ? noRoute(topology, service)
+                        : functionalOnly(topology, service, model, functional)));
             }
         }
         return blocked;
+    }
+
+    /** Why a service none of whose modules serves HTTP (no controller, no contract, no router function) is blocked. */
+    private static String noRoute(Topology topology, ServiceSpec service) {
+        return "it holds only modules that serve no HTTP route (" + String.join(", ", service.modules()) + "), so the load"
+                + " balancer has nothing to send it: in " + topology.source() + ", put them in a service with a module that"
+                + " serves routes, or leave them in the monolith";
+    }
+
+    /**
+     * Why a service whose only HTTP is {@code functional} modules' router functions, none with a route prefix, is
+     * blocked: each module with where it declares them, and how to give it a prefix.
+     */
+    private static String functionalOnly(Topology topology, ServiceSpec service, ModulithModel model,
+            List<String> functional) {
+        List<String> each = functional.stream().map(m -> "module '" + m + "' serves functional endpoints (a RouterFunction"
+                + " declared by " + String.join(", ", FunctionalRoutes.declaredBy(model, m)) + ") and has no route prefix")
+                .toList();
+        String example = "/api/" + functional.get(0);
+        return String.join("; ", each) + ": the plugin cannot read functional paths from the code, so the load balancer"
+                + " has no rule to send service '" + service.name() + "' anything, and " + (functional.size() == 1
+                        ? "its requests reach" : "their requests reach") + " the monolith, where "
+                + String.join(", ", functional) + (functional.size() == 1 ? " does" : " do") + " not run: declare the"
+                + " prefix the routes lie below on an interface of the module's published API, @HttpExchange(\""
+                + example + "\") (no method needed; the load balancer then sends " + example + " and " + example
+                + "/* to " + service.name() + "), or put " + (functional.size() == 1 ? "it" : "them") + " in a service"
+                + " with a module that serves routes in " + topology.source() + ", or leave "
+                + (functional.size() == 1 ? "it" : "them") + " in the monolith";
     }
 
     /**

@@ -34,11 +34,8 @@ public final class FunctionalRoutes {
             if (declared.isEmpty()) {
                 continue;
             }
-            List<String> where = new ArrayList<>();
-            declared.forEach((type, methods) -> methods.forEach(method -> where.add(method.isEmpty() ? type : type + "."
-                    + method + "()")));
             String start = service + ": module " + module + " serves functional endpoints (a RouterFunction declared by "
-                    + String.join(", ", where) + "), whose paths the plugin cannot read from the code";
+                    + String.join(", ", declaredBy(model, module)) + "), whose paths the plugin cannot read from the code";
             Optional<String> prefix = Optional.ofNullable(HttpDeclarations.of(model, module).route().prefix());
             String example = "/api/" + module;
             if (prefix.isPresent()) {
@@ -55,5 +52,17 @@ public final class FunctionalRoutes {
             }
         }
         return lines;
+    }
+
+    /**
+     * Where {@code module} declares its router functions, as the warnings name them: each {@code @Bean} method as
+     * {@code <class>.<method>()}, a class that is a router function itself by its name; in class and method order,
+     * empty when it declares none.
+     */
+    public static List<String> declaredBy(ModulithModel model, String module) {
+        List<String> where = new ArrayList<>();
+        model.routerFunctionsOf(module).forEach((type, methods) -> methods.forEach(method -> where.add(method.isEmpty()
+                ? type : type + "." + method + "()")));
+        return where;
     }
 }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * ({@code @RegisterExtension static final AnalyzedApplication}), it compiles and analyses once before the class's
  * tests, in a temporary folder deleted after them, and gives them the {@link #model()}.
  */
-final class AnalyzedApplication implements BeforeAllCallback, AfterAllCallback {
+public final class AnalyzedApplication implements BeforeAllCallback, AfterAllCallback {
 
     /** The annotation the analyzer takes for an HTTP contract, the plugin's default {@code extract.routeAnnotation}. */
     static final String HTTP_EXCHANGE = "org.springframework.web.service.annotation.HttpExchange";
@@ -43,7 +43,7 @@ final class AnalyzedApplication implements BeforeAllCallback, AfterAllCallback {
      * @param sources   each source's path under {@code src/} to its Java text
      * @param mainClass the application's class annotated {@code @Modulithic} or {@code @SpringBootApplication}
      */
-    AnalyzedApplication(Map<String, String> sources, String mainClass) {
+    public AnalyzedApplication(Map<String, String> sources, String mainClass) {
         this.sources = sources;
         this.mainClass = mainClass;
     }
@@ -67,7 +67,7 @@ final class AnalyzedApplication implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** Spring Modulith's model of the application, as the analyzer brought it back before the tests. */
-    ModulithModel model() {
+    public ModulithModel model() {
         return model;
     }
 
