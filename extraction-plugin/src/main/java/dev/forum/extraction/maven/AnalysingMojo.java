@@ -147,11 +147,15 @@ abstract class AnalysingMojo extends AbstractMojo {
      *                             build runs it: the build would pass having done nothing ({@link ReactorPart#line})
      */
     protected boolean skippedHere() {
-        var plugin = mojoExecution.getMojoDescriptor().getPluginDescriptor();
-        Optional<String> skipped = ReactorPart.skipped(mojoExecution.getGoal(), new ReactorPart.PluginId(
-                plugin.getGroupId(), plugin.getArtifactId(), plugin.getGoalPrefix()), project, session, mainClass);
+        Optional<String> skipped = ReactorPart.skipped(mojoExecution.getGoal(), pluginId(), project, session, mainClass);
         skipped.ifPresent(getLog()::info);
         return skipped.isPresent();
+    }
+
+    /** This plugin as its executions in POMs and the command line name it. */
+    protected ReactorPart.PluginId pluginId() {
+        var plugin = mojoExecution.getMojoDescriptor().getPluginDescriptor();
+        return new ReactorPart.PluginId(plugin.getGroupId(), plugin.getArtifactId(), plugin.getGoalPrefix());
     }
 
     /**

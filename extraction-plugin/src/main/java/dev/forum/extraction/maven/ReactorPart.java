@@ -207,7 +207,8 @@ final class ReactorPart {
                 .toList();
     }
 
-    private static String configuredMainClass(MavenProject project, PluginId plugin, String goal) {
+    /** The {@code mainClass} {@code project}'s POM gives this plugin's {@code goal}, or null. */
+    static String configuredMainClass(MavenProject project, PluginId plugin, String goal) {
         return PluginExecutions.configured(plugin.groupId(), plugin.artifactId(), goal, "mainClass",
                 project.getBuildPlugins()).orElse(null);
     }

@@ -52,8 +52,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * this build's when a later step (a pull, a push) fails, so a jar never sits beside an image of another build; the
  * working folders ({@code lib/}, {@code classes/}, {@code image/}) are removed once the service is built.
  * Builds nothing unless a service is requested with {@code -Dextract=<module or service>[,...]} or
- * {@code -Pextract=<module or service>[,...]}: bound in the POM it then says so in one INFO line; run from the command
- * line ({@code mvn extract:service}) it refuses, in one line saying what to set ({@link #nothingRequested}).
+ * {@code -Pextract=<module or service>[,...]}: bound in the POM it then says so in one INFO line, once per build, in
+ * the application's project; run from the command line ({@code mvn extract:service}) it refuses, in one line saying
+ * what to set ({@link NothingExtracted}).
  */
 @Mojo(name = "service", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.TEST,
         threadSafe = true)
@@ -132,7 +133,10 @@ public class ServiceMojo extends RequestingMojo {
             Set<String> declared = declaredProfiles();
             List<ExtractRequests.Requested> names = requestedNames();
             if (names.isEmpty()) {
-                getLog().info(nothingRequested(mojoExecution.getSource() == MojoExecution.Source.CLI));
+                String line = NothingExtracted.line(mojoExecution.getSource() == MojoExecution.Source.CLI);
+                if (NothingExtracted.saidIn(project, WholeBuild.of(session), pluginId(), mainClass)) {
+                    getLog().info(line);
+                }
                 return;
             }
             if (skippedHere()) {
@@ -148,26 +152,6 @@ public class ServiceMojo extends RequestingMojo {
             }
             run(names);
         });
-    }
-
-    /** How the INFO line and the refusal name what to set. */
-    static final String HOW = "-Dextract=MODULE[,MODULE] (a module, or a service of the topology file; extract:report lists"
-            + " the modules)";
-
-    /**
-     * What the goal says when no service is named. Bound in a POM it runs on every build, where that is normal: one INFO
-     * line. Run from the command line ({@code mvn extract:service}) it was asked to build something and has nothing to
-     * build: a refusal, so that the build does not end in a success that built nothing.
-     *
-     * @param fromCommandLine whether this execution was named on the command line (Maven's {@code MojoExecution.Source.CLI})
-     * @return the INFO line, when bound in the POM
-     * @throws ExtractionException (one line) when run from the command line
-     */
-    static String nothingRequested(boolean fromCommandLine) {
-        if (fromCommandLine) {
-            throw new ExtractionException("extract:service was run with no service to build: name one with " + HOW);
-        }
-        return "[extract] service: nothing extracted (no -Dextract); to build a service: " + HOW;
     }
 
     private void run(List<ExtractRequests.Requested> names) throws IOException, InterruptedException {
