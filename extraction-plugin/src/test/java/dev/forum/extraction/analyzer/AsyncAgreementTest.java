@@ -6,10 +6,17 @@ import dev.forum.extraction.runtime.topology.InvalidTopologyException;
 import dev.forum.extraction.runtime.topology.ModuleMetadata;
 import dev.forum.extraction.runtime.topology.Topology;
 import dev.forum.extraction.runtime.topology.TopologySettings;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.StringReader;
 import java.lang.reflect.Method;
 import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +30,10 @@ import java.util.concurrent.Flow;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jetbrains.kotlin.cli.common.ExitCode;
+import org.jetbrains.kotlin.cli.jvm.K2JVMCompiler;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,7 +52,8 @@ import reactor.core.publisher.Mono;
  * The build (the plugin's {@code contract-type} refusal, {@link ContractTypes}) and the start (extraction-runtime's
  * {@code Topology.remoteContracts}) refuse the same places of a contract, with the same plain type to declare: both read
  * extraction-runtime's {@code AsyncContractTypes}. Each case is run through both and their verdicts compared; the
- * count keeps a case from agreeing by both sides refusing nothing.
+ * count keeps a case from agreeing by both sides refusing nothing. Kotlin suspend functions: Java interfaces with the
+ * signature Kotlin compiles one to, and one contract compiled from Kotlin source.
  */
 class AsyncAgreementTest {
 
@@ -120,8 +132,45 @@ class AsyncAgreementTest {
     @MethodSource("contracts")
     void theBuildRefusesWhatTheStartRefuses(Class<?> contract, int refused) throws IOException {
         List<String> build = build(contract);
-        assertEquals(start(contract), build);
+        assertEquals(start(contract, AsyncAgreementTest.class.getClassLoader()), build);
         assertEquals(refused, build.size(), build.toString());
+    }
+
+    /** A contract compiled from Kotlin source: what the refusal of a suspend function reads is what Kotlin writes. */
+    @Test
+    void aRealKotlinSuspendFunctionIsRefusedByBoth(@TempDir Path work) throws Exception {
+        Path source = Files.writeString(work.resolve("VenuesApi.kt"), """
+                package tickets.venues
+
+                import org.springframework.web.bind.annotation.PathVariable
+                import org.springframework.web.service.annotation.GetExchange
+                import org.springframework.web.service.annotation.HttpExchange
+
+                data class Venue(val id: Long, val name: String)
+
+                @HttpExchange("/api/venues")
+                interface VenuesApi {
+                    @GetExchange("/{id}")
+                    suspend fun get(@PathVariable id: Long): Venue
+
+                    @GetExchange
+                    fun list(): List<Venue>
+                }
+                """);
+        Path classes = Files.createDirectories(work.resolve("classes"));
+        ByteArrayOutputStream messages = new ByteArrayOutputStream();
+        ExitCode compiled = new K2JVMCompiler().exec(new PrintStream(messages, true, StandardCharsets.UTF_8), "-d",
+                classes.toString(), "-classpath", System.getProperty("java.class.path"), "-no-stdlib", "-no-reflect",
+                "-jvm-target", "17", "-java-parameters", source.toString());
+        assertEquals(ExitCode.OK, compiled, messages.toString(StandardCharsets.UTF_8));
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+            Class<?> contract = loader.loadClass("tickets.venues.VenuesApi");
+            Method get = Arrays.stream(contract.getMethods()).filter(m -> m.getName().equals("get")).findFirst().orElseThrow();
+            assertEquals("kotlin.coroutines.Continuation", get.getParameterTypes()[1].getName(), get.toGenericString());
+            assertEquals(Object.class, get.getReturnType());
+            assertEquals(List.of("get suspend"), build(contract));
+            assertEquals(List.of("get suspend"), start(contract, loader));
+        }
     }
 
     private static final Pattern PLAIN = Pattern.compile("(?:return|take) (.+) instead \\(the plain type.*");
@@ -160,7 +209,7 @@ class AsyncAgreementTest {
             + " a reactive caller .*|takes .+ \\((parameter \\d+)\\), which .+: declare it as (.+)|(is a Kotlin suspend) .*)");
 
     /** The run time's verdicts, read from its refusal of a service whose local module calls the contract. */
-    private static List<String> start(Class<?> contract) throws IOException {
+    private static List<String> start(Class<?> contract, ClassLoader loader) throws IOException {
         Properties metadata = new Properties();
         metadata.load(new StringReader("""
                 format=1
@@ -174,7 +223,7 @@ class AsyncAgreementTest {
                 Duration.ofMillis(250), Duration.ofSeconds(5)), ModuleMetadata.parse(metadata, "test"));
         List<String> refusals;
         try {
-            topology.remoteContracts(AsyncAgreementTest.class.getClassLoader());
+            topology.remoteContracts(loader);
             refusals = List.of();
         } catch (InvalidTopologyException e) {
             refusals = e.refusals();
