@@ -4,6 +4,7 @@ import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.request.UnknownNames;
 import dev.forum.extraction.scan.BytecodeScanner;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -93,9 +94,14 @@ abstract class AnalysingMojo extends AbstractMojo {
         } catch (ExtractionException e) {
             // An unknown module's code may be in a project of the build the application does not depend on: say so.
             // Before the analysis found the main class (check-request, at validate), its package as the sources show it.
-            throw Refusals.report(getLog(), OffClassPath.withHints(e, e instanceof UnknownNames && basePackage == null
-                    ? OffClassPath.basePackageFromSources(project) : basePackage, project,
-                    session == null ? java.util.List.of() : WholeBuild.of(session).getAllProjects()));
+            List<MavenProject> build = session == null ? List.of() : WholeBuild.of(session).getAllProjects();
+            String base = basePackage;
+            if (e instanceof UnknownNames && base == null && build.size() > 1) {
+                ApplicationSources sources = ApplicationSources.of(project, mainClass, applicationClass);
+                sources.ambiguity().ifPresent(getLog()::warn);
+                base = sources.basePackage().orElse(null);
+            }
+            throw Refusals.report(getLog(), OffClassPath.withHints(e, base, project, build));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("Interrupted: cannot " + task, e);

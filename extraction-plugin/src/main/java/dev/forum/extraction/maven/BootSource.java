@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * What a Java or Kotlin source file says about the application before anything is compiled: whether it declares a
- * {@code @SpringBootApplication} class, and its package, read from the code alone (comments, strings and character
- * literals are not code: a javadoc or a string naming the annotation does not count).
+ * {@code @SpringBootApplication} class, which one, its package and whether the file has a main method, read from the
+ * code alone (comments, strings and character literals are not code: a javadoc or a string naming the annotation does
+ * not count).
  */
 final class BootSource {
 
@@ -22,17 +23,43 @@ final class BootSource {
     }
 
     /**
+     * The {@code @SpringBootApplication} class a source file declares.
+     *
+     * @param packageName the file's package ("" for none)
+     * @param name        the annotated class's qualified name ({@code com.example.shop.ShopApplication}), or its package
+     *                    with "?" for the class when no class declaration follows the annotation
+     * @param main        whether the file declares a main method: Java's {@code static void main(...)}, Kotlin's
+     *                    {@code fun main(...)} (a top-level one is the annotated class's launch class, {@code AppKt})
+     */
+    record Declared(String packageName, String name, boolean main) {
+    }
+
+    /** A class declaration's keyword and name (Kotlin's {@code object} too). */
+    private static final Pattern CLASS = Pattern.compile("\\b(?:class|interface|record|enum|object)\\s+"
+            + "([\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)");
+    /** Java's static main method, any modifiers and parameter. */
+    private static final Pattern JAVA_MAIN = Pattern.compile("\\bstatic\\b[^;{}=()]*\\bvoid\\s+main\\s*\\(");
+    /** Kotlin's main function, top-level or {@code @JvmStatic} in a companion object. */
+    private static final Pattern KOTLIN_MAIN = Pattern.compile("\\bfun\\s+main\\s*\\(");
+
+    /**
      * @param text   a source file's text
      * @param kotlin whether it is Kotlin ({@code .kt}), whose block comments nest
-     * @return the file's package ("" for none) when its code is annotated {@code @SpringBootApplication}, else empty
+     * @return the class its code annotates {@code @SpringBootApplication}, with the file's package and whether it
+     *         declares a main method; empty when its code has no such annotation
      */
-    static Optional<String> applicationPackage(String text, boolean kotlin) {
+    static Optional<Declared> declared(String text, boolean kotlin) {
         String code = code(text, kotlin);
-        if (!ANNOTATION.matcher(code).find()) {
+        Matcher annotation = ANNOTATION.matcher(code);
+        if (!annotation.find()) {
             return Optional.empty();
         }
         Matcher declared = PACKAGE.matcher(code);
-        return Optional.of(declared.find() ? declared.group(1).replaceAll("[`\\s]", "") : "");
+        String pkg = declared.find() ? declared.group(1).replaceAll("[`\\s]", "") : "";
+        Matcher type = CLASS.matcher(code);
+        String simple = type.find(annotation.end()) ? type.group(1) : "?";
+        boolean main = (kotlin ? KOTLIN_MAIN : JAVA_MAIN).matcher(code).find();
+        return Optional.of(new Declared(pkg, pkg.isEmpty() ? simple : pkg + "." + simple, main));
     }
 
     /**

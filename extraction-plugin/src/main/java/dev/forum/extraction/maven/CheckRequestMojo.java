@@ -34,8 +34,8 @@ import org.apache.maven.plugins.annotations.Mojo;
  * hold alone ({@link RequestConflicts#refuseBeforeCompile}); a profile that looks like a mistyped {@code extract=}, an
  * empty entry, a name written twice, and a {@code -D} property in the plugin's name that no goal reads. With a mistake
  * of the file, these are refused in the same build, one line each. An unknown name whose package (below the package of
- * the application's {@code @SpringBootApplication} source file) a project of the build holds that the application's POM
- * does not use gets a line saying so ({@link OffClassPath}). Reads no class and runs no JVM; the later goals
+ * the application class, as its sources show it: {@link ApplicationSources}) a project of the build holds that the
+ * application's POM does not use gets a line saying so ({@link OffClassPath}). Reads no class and runs no JVM; the later goals
  * still check everything (modules that run everywhere, blocked services) once the modules are known.
  */
 @Mojo(name = "check-request", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)

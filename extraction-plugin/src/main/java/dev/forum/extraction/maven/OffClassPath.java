@@ -2,18 +2,14 @@ package dev.forum.extraction.maven;
 
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.request.UnknownNames;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.maven.artifact.Artifact;
@@ -62,48 +58,6 @@ final class OffClassPath {
         ExtractionException hinted = new UnknownNames(lines, summary, unknown.names());
         hinted.setStackTrace(refusal.getStackTrace());
         return hinted;
-    }
-
-    /**
-     * The package of the application's main class as its sources show it before anything is compiled (the
-     * {@code check-request} goal's case): the {@code package} line of the one Java or Kotlin source file
-     * ({@code .java}, {@code .kt}) whose code is annotated {@code @SpringBootApplication} ({@link BootSource}: a
-     * comment or a string naming it does not count), in {@code application}'s source roots and in its
-     * {@code src/main/java} and {@code src/main/kotlin} (Kotlin's compiler plugin adds its folder to the roots only
-     * when it runs, after {@code validate}).
-     *
-     * @return the package (empty for the default package), or null when there is no such file or several, or a file
-     *         cannot be read
-     */
-    static String basePackageFromSources(MavenProject application) {
-        Set<Path> roots = new LinkedHashSet<>();
-        application.getCompileSourceRoots().forEach(root -> roots.add(Path.of(root).toAbsolutePath().normalize()));
-        if (application.getBasedir() != null) {
-            for (String conventional : List.of("src/main/java", "src/main/kotlin")) {
-                roots.add(application.getBasedir().toPath().resolve(conventional).toAbsolutePath().normalize());
-            }
-        }
-        Set<Path> sources = new TreeSet<>();
-        for (Path root : roots) {
-            if (Files.isDirectory(root)) {
-                try (Stream<Path> files = Files.walk(root)) {
-                    files.filter(file -> file.toString().endsWith(".java") || file.toString().endsWith(".kt"))
-                            .filter(Files::isRegularFile).forEach(sources::add);
-                } catch (IOException | UncheckedIOException e) {
-                    return null; // unreadable: no hint rather than a wrong one
-                }
-            }
-        }
-        List<String> found = new ArrayList<>();
-        for (Path source : sources) {
-            try {
-                BootSource.applicationPackage(Files.readString(source), source.toString().endsWith(".kt"))
-                        .ifPresent(found::add);
-            } catch (IOException | UncheckedIOException e) {
-                return null;
-            }
-        }
-        return found.size() == 1 ? found.get(0) : null;
     }
 
     /**

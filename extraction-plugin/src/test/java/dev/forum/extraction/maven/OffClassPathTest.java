@@ -148,18 +148,18 @@ class OffClassPathTest {
 
     @Test
     void checkRequestsRefusalGetsTheHintWithThePackageOfTheApplicationsSources() throws IOException {
-        assertEquals(null, OffClassPath.basePackageFromSources(app), "no source yet");
+        assertEquals(null, ApplicationSources.of(app, null, null).basePackage().orElse(null), "no source yet");
         Path sources = dir.resolve("shop-app/src/main/java/com/example/shop");
         Files.createDirectories(sources);
         Files.writeString(sources.resolve("ShopApplication.java"), "package com.example.shop;\n\n@SpringBootApplication\n"
                 + "public class ShopApplication {\n}\n");
         Files.writeString(sources.resolve("Other.java"), "package com.example.shop;\n\nclass Other {\n}\n");
-        assertEquals("com.example.shop", OffClassPath.basePackageFromSources(app));
+        assertEquals("com.example.shop", ApplicationSources.of(app, null, null).basePackage().orElse(null));
 
         ExtractionException refused = assertThrows(ExtractionException.class, () -> CheckRequestMojo.refuse(
                 List.of(new Requested("billing", "-Pextract=billing")), Set.of("inventory", "orders"), null));
         assertEquals(List.of(refused.lines().get(0), "billing: " + HINT), OffClassPath.withHints(refused,
-                OffClassPath.basePackageFromSources(app), app, build).lines());
+                ApplicationSources.of(app, null, null).basePackage().orElse(null), app, build).lines());
     }
 
     @Test
@@ -178,12 +178,13 @@ class OffClassPathTest {
         Files.createDirectories(java);
         Files.writeString(java.resolve("Web.java"), "package com.example.clinic.web;\n\n/** Not the"
                 + " {@code @SpringBootApplication} class. */\nclass Web {\n}\n");
-        assertEquals("com.example.clinic", OffClassPath.basePackageFromSources(clinic),
+        assertEquals("com.example.clinic", ApplicationSources.of(clinic, null, null).basePackage().orElse(null),
                 "one annotated class: mentions in comments are not a second one");
 
         Files.writeString(java.resolve("WebApplication.java"), "package com.example.clinic.web;\n\n@SpringBootApplication\n"
                 + "class WebApplication {\n}\n");
-        assertEquals(null, OffClassPath.basePackageFromSources(clinic), "two annotated classes: no hint");
+        assertEquals("com.example.clinic", ApplicationSources.of(clinic, null, null).basePackage().orElse(null),
+                "two annotated classes: the one whose file has the main method, as Spring Boot's repackaging finds it");
     }
 
     private Path topology(String yaml) throws IOException {
