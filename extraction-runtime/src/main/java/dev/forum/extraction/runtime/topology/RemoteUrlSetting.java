@@ -1,6 +1,9 @@
 package dev.forum.extraction.runtime.topology;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -77,5 +80,44 @@ final class RemoteUrlSetting {
                     + " letters and digits)";
         }
         return property(module) + " (" + named(module) + ")";
+    }
+
+    /**
+     * Reads a URL setting as written.
+     *
+     * @param written the setting's value, as the environment gives it
+     * @return the URL, or empty when the text is no URI at all ({@code 127.0.0.1:8082}: a scheme cannot start with a
+     *         digit), which {@link #refusal} then words
+     */
+    static Optional<URI> parse(String written) {
+        try {
+            return Optional.of(new URI(written.strip()));
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether {@code url} is an absolute http(s) URL with a host, the only kind a remote module can be reached at. */
+    static boolean isHttpUrl(URI url) {
+        return url.isAbsolute() && ("http".equals(url.getScheme()) || "https".equals(url.getScheme()))
+                && url.getHost() != null;
+    }
+
+    /**
+     * The one-line refusal of a URL setting that is no absolute http(s) URL, with the fix: a text without
+     * {@code ://} ({@code localhost:8082}, {@code 127.0.0.1:8082}, {@code lb.example.com}) is told to put
+     * {@code http://} in front of it, any other one shown the form.
+     *
+     * @param setting the setting as the refusal names it, and whose URL it is:
+     *                {@code extraction.topology.remote-urls.posts (EXTRACTION_TOPOLOGY_REMOTEURLS_POSTS), the URL of
+     *                remote module 'posts',}
+     * @param written the value as written
+     * @return {@code <setting> must be an absolute http(s) URL, not 'localhost:8082': write http://localhost:8082}
+     */
+    static String refusal(String setting, String written) {
+        String value = written.strip();
+        boolean noScheme = !value.isEmpty() && !value.contains("://");
+        return setting + " must be an absolute http(s) URL, " + (noScheme ? "not '" + written + "': write http://"
+                + value.replaceFirst("^/+", "") : "like http://alb.example.com, not '" + written + "'");
     }
 }

@@ -150,13 +150,13 @@ public final class Topology {
                     + " extraction.topology.remote-base-url (EXTRACTION_TOPOLOGY_REMOTE_BASE_URL) or " + RemoteUrlSetting.described(module));
             return null;
         }
-        if (!url.isAbsolute() || !("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
+        if (!RemoteUrlSetting.isHttpUrl(url)) {
             // Name the setting the URL came from: the base URL is set once for every remote module, so it names none.
             String setting = settings.remoteUrls().containsKey(module)
                     ? RemoteUrlSetting.described(module) + ", the URL of remote module '" + module + "',"
                     : "extraction.topology.remote-base-url (EXTRACTION_TOPOLOGY_REMOTE_BASE_URL), the base URL of every remote"
                             + " module,";
-            refusals.add(setting + " must be an absolute http(s) URL, like http://alb.example.com, not '" + url + "'");
+            refusals.add(RemoteUrlSetting.refusal(setting, url.toString()));
             return null;
         }
         return url;

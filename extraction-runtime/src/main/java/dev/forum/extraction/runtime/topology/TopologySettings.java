@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,9 @@ public record TopologySettings(Set<String> localModules, URI remoteBaseUrl, Map<
      *                                  read ({@link SettingNames}), which Spring Boot would ignore; and
      *                                  {@code extraction.topology.local-modules} given but naming no module (empty, or
      *                                  only commas and blanks): unset means every module, so an empty value is refused
-     *                                  rather than read as "every module" (README, "no local module at all"). With
+     *                                  rather than read as "every module" (README, "no local module at all"); and a
+     *                                  remote URL setting that is no URI at all ({@code 127.0.0.1:8082}, written without
+     *                                  {@code http://}), told the fix ({@link RemoteUrlSetting#refusal}). With
      *                                  several, the first line names the groups of settings they are about. The names
      *                                  are checked once per Environment ({@link SettingNames}): each call refuses the same.
      * @throws IllegalArgumentException when {@code environment} is no {@link ConfigurableEnvironment}, whose property
@@ -101,14 +104,39 @@ public record TopologySettings(Set<String> localModules, URI remoteBaseUrl, Map<
                     + ", or leave it unset to run every module the jar holds");
             groups.add(PREFIX);
         }
+        // Bound as text, so that a value that is no URI at all (127.0.0.1:8082, without http://) gets the run time's
+        // line naming the setting and the fix, not Spring Boot's binding error.
+        String baseWritten = binder.bind(PREFIX + ".remote-base-url", String.class).orElse(null);
+        URI base = baseWritten == null ? null : url(baseWritten, "extraction.topology.remote-base-url"
+                + " (EXTRACTION_TOPOLOGY_REMOTE_BASE_URL), the base URL of every remote module,", mistakes, groups);
+        Map<String, URI> urls = new LinkedHashMap<>();
+        binder.bind(PREFIX + ".remote-urls", Bindable.mapOf(String.class, String.class)).orElse(Map.of())
+                .forEach((module, written) -> {
+                    URI url = url(written, RemoteUrlSetting.described(module) + ", the URL of module '" + module + "',",
+                            mistakes, groups);
+                    if (url != null) {
+                        urls.put(module, url);
+                    }
+                });
         if (!mistakes.isEmpty()) {
             throw new InvalidTopologyException(groups, mistakes);
         }
-        return new TopologySettings(local,
-                binder.bind(PREFIX + ".remote-base-url", URI.class).orElse(null),
-                binder.bind(PREFIX + ".remote-urls", Bindable.mapOf(String.class, URI.class)).orElse(Map.of()),
+        return new TopologySettings(local, base, urls,
                 binder.bind(PREFIX + ".connect-timeout", Duration.class).orElse(DEFAULT_CONNECT_TIMEOUT),
                 binder.bind(PREFIX + ".read-timeout", Duration.class).orElse(DEFAULT_READ_TIMEOUT));
+    }
+
+    /**
+     * A URL setting's value as a URI; null, with its refusal added to {@code mistakes}, when the text is no URI at all
+     * ({@link RemoteUrlSetting#refusal}). Whether it is an http(s) URL is checked where it is used, for a remote module.
+     */
+    private static URI url(String written, String setting, List<String> mistakes, Set<String> groups) {
+        URI url = RemoteUrlSetting.parse(written).orElse(null);
+        if (url == null) {
+            mistakes.add(RemoteUrlSetting.refusal(setting, written));
+            groups.add(PREFIX);
+        }
+        return url;
     }
 
     /** Whether any property source gives {@code name} a value, an empty one included (Spring Boot's relaxed names). */

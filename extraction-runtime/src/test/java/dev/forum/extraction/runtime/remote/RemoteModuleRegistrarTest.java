@@ -167,4 +167,30 @@ class RemoteModuleRegistrarTest {
                 .isInstanceOf(InvalidTopologyException.class)
                 .hasMessageContaining("name the modules that run here, one or more of: a, b, or leave it unset");
     }
+
+    /**
+     * A URL written without {@code http://}: one that java.net.URI cannot read at all (an address: a scheme cannot start
+     * with a digit) was Spring Boot's binding error, naming no module and no fix; one it reads with a scheme of
+     * {@code localhost}. Both are the run time's line, naming the setting and the URL to write, at the context's start.
+     */
+    @Test
+    void aRemoteUrlWithoutASchemeIsRefusedWithTheUrlToWrite() {
+        assertThatThrownBy(() -> start(Map.of("extraction.topology.local-modules", "a",
+                "extraction.topology.remote-base-url", "127.0.0.1:" + server.getAddress().getPort())))
+                .isInstanceOf(InvalidTopologyException.class)
+                .hasMessage("extraction.topology.remote-base-url (EXTRACTION_TOPOLOGY_REMOTE_BASE_URL), the base URL of every"
+                        + " remote module, must be an absolute http(s) URL, not '127.0.0.1:" + server.getAddress().getPort()
+                        + "': write http://127.0.0.1:" + server.getAddress().getPort());
+        assertThat(context.isActive()).isFalse();
+        assertThatThrownBy(() -> start(Map.of("extraction.topology.local-modules", "a",
+                "extraction.topology.remote-urls.b", "localhost:8082")))
+                .isInstanceOf(InvalidTopologyException.class)
+                .hasMessage("extraction.topology.remote-urls.b (EXTRACTION_TOPOLOGY_REMOTEURLS_B), the URL of remote module"
+                        + " 'b', must be an absolute http(s) URL, not 'localhost:8082': write http://localhost:8082");
+        assertThatThrownBy(() -> start(Map.of("extraction.topology.local-modules", "a",
+                "extraction.topology.remote-urls.b", "127.0.0.1:8082")))
+                .isInstanceOf(InvalidTopologyException.class)
+                .hasMessage("extraction.topology.remote-urls.b (EXTRACTION_TOPOLOGY_REMOTEURLS_B), the URL of module"
+                        + " 'b', must be an absolute http(s) URL, not '127.0.0.1:8082': write http://127.0.0.1:8082");
+    }
 }

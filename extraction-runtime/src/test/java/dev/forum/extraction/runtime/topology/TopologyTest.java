@@ -128,16 +128,16 @@ class TopologyTest {
                         + " library does not support yet; run orders and shipping in the same process");
         assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders", "stock", "shipping"), "lb.example.com", Map.of()), shop))
                 .hasMessage("extraction.topology.remote-base-url (EXTRACTION_TOPOLOGY_REMOTE_BASE_URL), the base URL of every"
-                        + " remote module, must be an absolute http(s) URL, like http://alb.example.com, not 'lb.example.com'");
+                        + " remote module, must be an absolute http(s) URL, not 'lb.example.com': write http://lb.example.com");
         // One line for the base URL, however many remote modules use it: catalog gets its own URL, orders and shipping the base URL.
         assertThatThrownBy(() -> Topology.resolve(settings(Set.of("stock"), "localhost:8080",
                 Map.of("catalog", URI.create("http://catalog:3000"))), shop))
                 .hasMessage("extraction.topology.remote-base-url (EXTRACTION_TOPOLOGY_REMOTE_BASE_URL), the base URL of every"
-                        + " remote module, must be an absolute http(s) URL, like http://alb.example.com, not 'localhost:8080'");
+                        + " remote module, must be an absolute http(s) URL, not 'localhost:8080': write http://localhost:8080");
         assertThatThrownBy(() -> Topology.resolve(settings(Set.of("orders", "stock", "shipping"), "http://lb",
                 Map.of("catalog", URI.create("catalog:8080"))), shop))
                 .hasMessage("extraction.topology.remote-urls.catalog (EXTRACTION_TOPOLOGY_REMOTEURLS_CATALOG), the URL of remote"
-                        + " module 'catalog', must be an absolute http(s) URL, like http://alb.example.com, not 'catalog:8080'");
+                        + " module 'catalog', must be an absolute http(s) URL, not 'catalog:8080': write http://catalog:8080");
         assertThatThrownBy(() -> Topology.resolve(settings(Set.of(), "http://lb", Map.of("kernel", URI.create("http://k"))), shop))
                 .hasMessage("extraction.topology.remote-urls names unknown module 'kernel'; the modules are: catalog, orders, shipping, stock");
         assertThatThrownBy(() -> ModuleMetadata.parse(new Properties(), "jar:x!/META-INF/extraction/modules.properties"))
