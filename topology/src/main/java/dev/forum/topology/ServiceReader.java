@@ -2,6 +2,7 @@ package dev.forum.topology;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
@@ -23,7 +24,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class ServiceReader {
 
     private static final Set<String> SERVICE_KEYS =
-            Set.of("name", "monolith", "modules", "cpu", "memory", "count", "autoscaling", "traffic", "database");
+            Set.of("name", "monolith", "modules", "cpu", "memory", "count", "autoscaling", "traffic", "database",
+                    "environment");
     private static final Set<String> OWN_DATABASE_KEYS = Set.of("instance", "storage");
     private static final Set<String> AUTOSCALING_KEYS = Set.of("min", "max", "cpu-target");
 
@@ -101,6 +103,8 @@ final class ServiceReader {
             in.mistake(node, "an extracted service needs modules: [<module>, ...] (or monolith: true)");
         }
         OwnDatabase database = ownDatabase(in, keys.get("database"), monolith, traffic);
+        Map<String, String> environment = keys.has("environment") ? ServiceEnvironment.read(in, keys.get("environment"))
+                : Map.of();
         List<Integer> lines = written != null && keys.has("modules") ? TopologyNodes.itemLines(keys.get("modules"))
                 : List.of();
         ServiceOutline outline = outline(name, node, monolith, written, lines);
@@ -108,7 +112,7 @@ final class ServiceReader {
             return new Read(null, outline, monolith);
         }
         return new Read(new ServiceSpec(name, monolith, modules, sizing, count, autoscaling, traffic,
-                TopologyNodes.line(node), database, lines), outline, monolith);
+                TopologyNodes.line(node), database, lines, environment), outline, monolith);
     }
 
     /** The outline of a named service: of its modules, each one read right, with its line. */

@@ -1,6 +1,9 @@
 package dev.forum.topology;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One service as the topology file describes it.
@@ -18,17 +21,27 @@ import java.util.List;
  * @param database  the service's own database, or {@code null}: its modules stay in the shared database
  * @param moduleLines the line where each of {@code modules} is written, in the same order, for messages about one
  *                  module; empty when not known (a service not read from a file): those messages then give {@code line}
+ * @param environment the service's own environment variables ({@code environment:}), name to value in the file's
+ *                  order, which its deployed tasks get besides those the deployment sets itself; empty when none
  */
 public record ServiceSpec(String name, boolean monolith, List<String> modules, Sizing sizing, int count,
-        Autoscaling autoscaling, int traffic, int line, OwnDatabase database, List<Integer> moduleLines) {
+        Autoscaling autoscaling, int traffic, int line, OwnDatabase database, List<Integer> moduleLines,
+        Map<String, String> environment) {
 
     public ServiceSpec {
         modules = List.copyOf(modules);
         moduleLines = List.copyOf(moduleLines);
+        environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
         if (!moduleLines.isEmpty() && moduleLines.size() != modules.size()) {
             throw new IllegalArgumentException("service " + name + " has " + modules.size() + " modules but "
                     + moduleLines.size() + " module lines");
         }
+    }
+
+    /** A service without environment variables of its own. */
+    public ServiceSpec(String name, boolean monolith, List<String> modules, Sizing sizing, int count,
+            Autoscaling autoscaling, int traffic, int line, OwnDatabase database, List<Integer> moduleLines) {
+        this(name, monolith, modules, sizing, count, autoscaling, traffic, line, database, moduleLines, Map.of());
     }
 
     /** A service whose modules' lines are not known: messages about a module give the service's line. */

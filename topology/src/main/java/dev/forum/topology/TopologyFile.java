@@ -40,6 +40,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *     database:                # a database of its own (default: its modules stay in the shared one); needs traffic: 100
  *       instance: db.t4g.micro # RDS instance class (default db.t4g.micro)
  *       storage: 20            # GiB (default 20)
+ *     environment:             # variables of its own for its tasks (default: none): NAME: value, a NAME of letters,
+ *       SPRING_MODULITH_EVENTS_JDBC_SCHEMA: posts   # digits and '_', none of EXTRACTION_TOPOLOGY_* (ServiceEnvironment)
  * </pre>
  *
  * Structure is checked here with the line of every mistake (read through {@link TopologyNodes}); module names and the

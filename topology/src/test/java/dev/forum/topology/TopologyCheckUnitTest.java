@@ -58,7 +58,7 @@ class TopologyCheckUnitTest {
         String rule = "1-20 lower-case letters, digits or '-', starting with a letter";
         assertEquals(List.of(
                 file + ":3: service name 'Posts_Svc' must be " + rule + " (did you mean posts-svc?)",
-                file + ":3: Posts_Svc: unknown key 'colour' (known keys: autoscaling, count, cpu, database, memory,"
+                file + ":3: Posts_Svc: unknown key 'colour' (known keys: autoscaling, count, cpu, database, environment, memory,"
                         + " modules, monolith, name, traffic)",
                 file + ":3: Posts_Svc: module 'Users' must be " + rule,
                 file + ":4: threads: cpu 300 is not a Fargate size (use 256, 512, 1024, 2048 or 4096)",
@@ -137,7 +137,7 @@ class TopologyCheckUnitTest {
                   - { name: posts, modles: [posts], modules: [posts], modules: [users] }
                   - { monolith: false, colour: red }
                 """, "t.yml"));
-        String keys = " (known keys: autoscaling, count, cpu, database, memory, modules, monolith, name, traffic)";
+        String keys = " (known keys: autoscaling, count, cpu, database, environment, memory, modules, monolith, name, traffic)";
         assertEquals(List.of("t.yml:2: main: unknown key 'colour'" + keys,
                 "t.yml:3: posts: unknown key 'modles': did you mean modules?" + keys,
                 "t.yml:3: posts: key 'modules' appears twice",

@@ -121,7 +121,7 @@ class TopologyFileUnitTest {
             services: []                                                     | t.yml:1: services must be a list | empty services list
             name: forum                                                      | t.yml:1: no services              | no services key
             servces: []                                                      | t.yml:1: unknown key 'servces' in the file: did you mean services? (known keys: database, edge, name, services) | typo at the top
-            'services: [{name: m, monolith: true, cpus: 2}]'                 | t.yml:1: m: unknown key 'cpus': did you mean cpu? (known keys: autoscaling, count, cpu, database, memory, modules, monolith, name, traffic) | typo in a service
+            'services: [{name: m, monolith: true, cpus: 2}]'                 | t.yml:1: m: unknown key 'cpus': did you mean cpu? (known keys: autoscaling, count, cpu, database, environment, memory, modules, monolith, name, traffic) | typo in a service
             'services: [{monolith: true}]'                                   | t.yml:1: a service without a name | nameless service
             'services: [{name: Posts, monolith: true}]'                      | t.yml:1: service name 'Posts' must be 1-20 lower-case | bad name
             'services: [{name: m, monolith: yes}]'                           | t.yml:1: m: monolith must be true or false, not 'yes' | bad boolean

@@ -81,7 +81,8 @@ public final class EcsRenderer {
 
     /** What ECS adds to the topology's own rules, each problem of every service refused at once with what to change. */
     private static void check(Topology topology, EcsSettings settings) {
-        find(written(topology), settings.database(), settings.moduleDatabases(), settings.settingsPrefix()).throwIfAny();
+        find(written(topology), settings.database(), settings.moduleDatabases(), settings.settingsPrefix(),
+                settings.springProfile() != null, settings.tokens()).throwIfAny();
     }
 
     /**
@@ -89,23 +90,28 @@ public final class EcsRenderer {
      * the file's other mistakes (an unknown module, two monoliths) and its settings' in one build, not after them.
      *
      * @param topology        the services to deploy, as read from the file (whether or not its modules check out)
-     * @param database        whether the application reads a database ({@link EcsSettings#database})
+     * @param database        whether the application reads a database ({@link EcsSettings#database}); null when not
+     *                        known yet (before the dependencies are resolved): the checks that need it find nothing
      * @param moduleDatabases whether each module has database credentials ({@link EcsSettings#moduleDatabases})
      * @param settingsPrefix  the application's settings' prefix ({@link EcsSettings#settingsPrefix}), for the advice
+     *                        and the names of the application's variables
+     * @param profile         whether {@code extract.ecs.profile} is set (every task's {@code SPRING_PROFILES_ACTIVE})
+     * @param tokens          whether {@code extract.ecs.tokenIssuerModule} is set (every task's token settings)
      * @return one line per problem, {@code <source>:<line>: <service>: <what to fix>}, sorted by line; empty when none
      */
-    public static List<String> mistakes(TopologySpec topology, boolean database, boolean moduleDatabases,
-            String settingsPrefix) {
-        return find(topology, database, moduleDatabases, settingsPrefix).lines();
+    public static List<String> mistakes(TopologySpec topology, Boolean database, boolean moduleDatabases,
+            String settingsPrefix, boolean profile, boolean tokens) {
+        return find(topology, database, moduleDatabases, settingsPrefix, profile, tokens).lines();
     }
 
     /**
-     * As {@link #mistakes(TopologySpec, boolean, boolean, String)}, on the services to render of a checked topology
-     * (the monolith and the extracted services it keeps).
+     * As {@link #mistakes(TopologySpec, Boolean, boolean, String, boolean, boolean)}, on the services to render of a
+     * checked topology (the monolith and the extracted services it keeps).
      */
     public static List<String> mistakes(Topology topology, boolean database, boolean moduleDatabases,
-            String settingsPrefix) {
-        List<String> lines = new ArrayList<>(find(written(topology), database, moduleDatabases, settingsPrefix).lines());
+            String settingsPrefix, boolean profile, boolean tokens) {
+        List<String> lines = new ArrayList<>(find(written(topology), database, moduleDatabases, settingsPrefix, profile,
+                tokens).lines());
         if (database && moduleDatabases) {
             // Every module, the monolith's too, gets a database role, a schema and secrets named after it.
             List<String> modules = topology.modules().stream().map(ModuleRoute::module).toList();
@@ -120,8 +126,14 @@ public final class EcsRenderer {
         return new TopologySpec(topology.source(), topology.name(), services(topology), topology.edge(), topology.database());
     }
 
-    private static EcsMistakes find(TopologySpec topology, boolean database, boolean moduleDatabases, String settingsPrefix) {
+    private static EcsMistakes find(TopologySpec topology, Boolean known, boolean moduleDatabases, String settingsPrefix,
+            boolean profile, boolean tokens) {
         EcsMistakes mistakes = new EcsMistakes(topology.source());
+        // Not known yet: taken as there with module credentials for the checks of a database, which then find nothing;
+        // taken as absent for a service's own variables, so that none of the datasource's is refused on a guess.
+        boolean database = known == null || known;
+        boolean modules = known == null || moduleDatabases;
+        boolean variablesDatabase = known != null && known;
         for (ServiceSpec service : topology.services()) {
             String name = service.name();
             if (name.equals("base") || name.equals(EcsNames.BOOTSTRAP)) {
@@ -143,7 +155,7 @@ public final class EcsRenderer {
                         + " the application " + EcsSettings.NO_JDBC + ", so there is no data to move: remove database:"
                         + " from the service in " + topology.source() + ", or add the dependency " + EcsSettings.JDBC_STARTER
                         + " if the application reads a database");
-            } else if (service.ownDatabase() && !moduleDatabases) {
+            } else if (service.ownDatabase() && !modules) {
                 mistakes.add(service.line(), name, "a database of its own (database:) needs database credentials"
                         + " per module: set extract.ecs.moduleDatabases=true if the application reads " + settingsPrefix
                         + ".datasource.<module>.* (extract.ecs.settingsPrefix),"
@@ -159,6 +171,10 @@ public final class EcsRenderer {
             if (size != null) {
                 mistakes.add(service.line(), name, size);
             }
+            service.environment().keySet().forEach(variable -> TaskVariables.setByGoal(variable, variablesDatabase,
+                    moduleDatabases, settingsPrefix, profile, tokens).ifPresent(what -> mistakes.add(service.line(), name,
+                    "environment variable " + variable + " is set by the ecs goal itself, to " + what
+                            + ": remove it from environment:")));
         }
         if (!database && topology.database().line() > 0) {
             mistakes.add(topology.database().line(), "database", "the section sizes the deployment's PostgreSQL database,"

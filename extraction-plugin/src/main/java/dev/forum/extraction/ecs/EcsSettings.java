@@ -236,6 +236,17 @@ public record EcsSettings(int containerPort, int managementPort, String healthCh
      * @param property the property after the prefix, e.g. {@code security.jwt.signing-keys}
      */
     public String applicationVariable(String property) {
+        return applicationVariable(settingsPrefix, property);
+    }
+
+    /**
+     * As {@link #applicationVariable(String)}, for the prefix {@code settingsPrefix} before the settings are made.
+     *
+     * @param settingsPrefix the application's settings' prefix ({@code forum}, {@code shop-app})
+     * @param property       the property below it ({@code datasource.posts})
+     * @return its environment variable ({@code FORUM_DATASOURCE_POSTS})
+     */
+    static String applicationVariable(String settingsPrefix, String property) {
         return (settingsPrefix + "." + property).replace("-", "").replace('.', '_').toUpperCase(java.util.Locale.ROOT);
     }
 

@@ -152,6 +152,8 @@ final class ServiceTask {
             secrets.add(ifHolds(settings.identity().issuerModule(), obj("Name", TaskVariables.signingKeys(settings),
                     "ValueFrom", importValue(names.export("SigningKeysSecret")))));
         }
+        // The service's own (the topology's environment:), last; none of them is a name set above (EcsRenderer's checks).
+        service.environment().forEach((name, value) -> environment.add(variable(name, value)));
         return resource("AWS::ECS::TaskDefinition", obj(
                 "Family", names.family(service.name()),
                 "RequiresCompatibilities", list("FARGATE"), "NetworkMode", "awsvpc",

@@ -90,6 +90,7 @@ final class TaskDefinitionJson {
         if (settings.tokens() && modules.contains(settings.identity().issuerModule())) {
             secrets.add(secret(TaskVariables.signingKeys(settings), secretArn("SigningKeysSecret")));
         }
+        service.environment().forEach((name, value) -> environment.add(variable(name, value)));
         return obj(
                 "family", names.family(service.name()),
                 "taskRoleArn", "arn:aws:iam::" + account + ":role/" + names.taskRole(service.name()),

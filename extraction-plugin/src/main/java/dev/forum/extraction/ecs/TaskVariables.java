@@ -3,6 +3,7 @@ package dev.forum.extraction.ecs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The environment variables and secret names a service's task gets that do not depend on where it is rendered: the
@@ -73,6 +74,60 @@ final class TaskVariables {
         variables.put("SERVER_FORWARDHEADERSSTRATEGY", "native");
         variables.put("SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES", Network.internalProxies(Network.loadBalancerCidrs()));
         return variables;
+    }
+
+    /**
+     * What the goal itself sets a variable to in a service's task, for a variable of the service's own
+     * ({@code environment:} in the topology file) of that name, which would otherwise be set twice. The names follow
+     * {@link #head}, {@link #tail}, the datasource's and the module credentials' of {@link ServiceTask}; the run time's
+     * {@code EXTRACTION_TOPOLOGY_*} the topology file refuses itself.
+     *
+     * @param name            the service's variable
+     * @param database        whether the tasks get a database ({@link EcsSettings#database})
+     * @param moduleDatabases whether each module has credentials of its own ({@link EcsSettings#moduleDatabases})
+     * @param settingsPrefix  the application's settings' prefix ({@link EcsSettings#settingsPrefix})
+     * @param profile         whether {@code extract.ecs.profile} is set
+     * @param tokens          whether the application issues tokens ({@code extract.ecs.tokenIssuerModule} set)
+     * @return what the goal sets it to and from which setting ({@code the database's JDBC URL}); empty when the goal
+     *         leaves the name to the service
+     */
+    static Optional<String> setByGoal(String name, boolean database, boolean moduleDatabases, String settingsPrefix,
+            boolean profile, boolean tokens) {
+        Map<String, String> set = new LinkedHashMap<>();
+        set.put("SERVER_PORT", "the port the listener rules forward to (extract.ecs.containerPort)");
+        set.put("MANAGEMENT_SERVER_PORT", "Actuator's port the health checks ask (extract.ecs.managementPort)");
+        set.put("SERVER_FORWARDHEADERSSTRATEGY", "native, to trust the load balancers' X-Forwarded-* headers");
+        set.put("SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES", "the load balancers' subnets, the only proxies trusted");
+        if (profile) {
+            set.put("SPRING_PROFILES_ACTIVE", "the profiles of every task (extract.ecs.profile)");
+        }
+        if (database) {
+            set.put("SPRING_DATASOURCE_URL", "the database's JDBC URL");
+            if (!moduleDatabases) {
+                set.put("SPRING_DATASOURCE_USERNAME", "the database's admin user");
+                set.put("SPRING_DATASOURCE_PASSWORD", "the database's admin password, from its secret");
+                set.put("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", "the topology's database.pool-size");
+            }
+        }
+        if (tokens) {
+            for (String property : List.of("security.jwt.issuer-module", "security.jwt.jwks-path",
+                    "security.jwt.signing-keys")) {
+                set.put(EcsSettings.applicationVariable(settingsPrefix, property), "the token settings"
+                        + " (extract.ecs.tokenIssuerModule)");
+            }
+            set.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", "the tokens' issuer (extract.ecs.tokenIssuer)");
+            set.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES", "the tokens' audience"
+                    + " (extract.ecs.tokenAudience)");
+        }
+        if (set.containsKey(name)) {
+            return Optional.of(set.get(name));
+        }
+        String modules = EcsSettings.applicationVariable(settingsPrefix, "datasource") + "_";
+        if (database && moduleDatabases && name.startsWith(modules)
+                && name.matches(".+_(USERNAME|PASSWORD|MAXIMUMPOOLSIZE|MOVED_URL)")) {
+            return Optional.of("a module's database credentials or pool size (extract.ecs.moduleDatabases)");
+        }
+        return Optional.empty();
     }
 
     /** The pool size variable of {@code module}, or of the one datasource ({@code module} is then ignored). */

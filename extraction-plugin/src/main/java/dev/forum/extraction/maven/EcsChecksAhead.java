@@ -1,8 +1,11 @@
 package dev.forum.extraction.maven;
 
 import dev.forum.extraction.ecs.EcsRenderer;
+import dev.forum.topology.TopologyFile;
 import dev.forum.topology.TopologySpec;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.lifecycle.LifecycleExecutor;
@@ -11,24 +14,28 @@ import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
 import org.apache.maven.project.MavenProject;
 
 /**
- * The ecs goal's own checks of the topology file ({@link EcsRenderer#mistakes(TopologySpec, boolean, boolean, String)}:
- * a name taken by a stack, fewer than 2 tasks, a database of its own without {@code moduleDatabases}, a
- * {@code database:} section without Spring's JDBC), made by the goals that read the file before it, so that a build
- * running the ecs goal learns them with the file's own mistakes in one run rather than after fixing those: without
- * them, {@code package extract:ecs} stops at the modules goal ({@code process-classes}) on the file's mistakes and
- * names an ECS one only in the next run. None of these checks needs a compiled class.
+ * The ecs goal's own checks of the topology file ({@link EcsRenderer#mistakes(TopologySpec, Boolean, boolean, String,
+ * boolean, boolean)}: a name taken by a stack, fewer than 2 tasks, a database of its own without
+ * {@code moduleDatabases}, a {@code database:} section without Spring's JDBC, a service's environment variable the
+ * goal sets itself), and its settings that need no class ({@link EcsParameters}), made by the goals that read the file
+ * before it, so that a build running the ecs goal learns them with the file's own mistakes in one run rather than after
+ * fixing those: without them, {@code package extract:ecs} stops at the modules goal ({@code process-classes}) on the
+ * file's mistakes and names an ECS one only in the next run. None of these checks needs a compiled class.
  *
- * @param runs            whether this build runs the ecs goal (not skipped) after the goal asking
- * @param database        whether the application reads a database (Spring's JDBC on its runtime class path); null
- *                        when not known yet (before dependencies are resolved): the checks that need it are left to
- *                        the goals that know it
- * @param moduleDatabases the ecs goal's {@code moduleDatabases}, as its execution in this build has it
- * @param settingsPrefix  the ecs goal's {@code settingsPrefix}, or null for its default (the topology's name)
+ * @param runs           whether this build runs the ecs goal (not skipped) after the goal asking
+ * @param database       whether the application reads a database (Spring's JDBC on its runtime class path); null
+ *                       when not known yet (before dependencies are resolved): the checks that need it are left to
+ *                       the goals that know it
+ * @param settingsPrefix the ecs goal's {@code settingsPrefix}, or null for its default (the topology's name)
+ * @param tokens         whether its {@code tokenIssuerModule} is set: a service's own token variables are then refused
+ * @param parameters     the ecs goal's settings as its execution in this build has them; null when it does not run
+ * @param classes        the application's classes folder, for the ports it sets (it may not be there yet)
  */
-record EcsChecksAhead(boolean runs, Boolean database, boolean moduleDatabases, String settingsPrefix) {
+record EcsChecksAhead(boolean runs, Boolean database, String settingsPrefix, boolean tokens, EcsParameters parameters,
+        Path classes) {
 
     /** No ecs goal in this build: nothing to check ahead. */
-    static final EcsChecksAhead NONE = new EcsChecksAhead(false, null, false, null);
+    static final EcsChecksAhead NONE = new EcsChecksAhead(false, null, null, false, null, null);
 
     /**
      * The ecs goal's execution in this build's plan ({@link TopologyInUse#plan}) when it runs and is not skipped, with
@@ -51,11 +58,13 @@ record EcsChecksAhead(boolean runs, Boolean database, boolean moduleDatabases, S
             return NONE;
         }
         var evaluator = new PluginParameterExpressionEvaluator(session, ecs.get());
-        Object modules = TopologyInUse.parameter(ecs.get(), evaluator, "moduleDatabases");
-        Object prefix = TopologyInUse.parameter(ecs.get(), evaluator, "settingsPrefix");
+        Function<String, Object> parameter = name -> TopologyInUse.parameter(ecs.get(), evaluator, name);
+        Object prefix = parameter.apply("settingsPrefix");
+        Object issuer = parameter.apply("tokenIssuerModule");
         return new EcsChecksAhead(true, resolved ? RuntimeLibraries.ids(project).contains(TaskNeeds.JDBC) : null,
-                modules != null && Boolean.parseBoolean(modules.toString().trim()),
-                prefix == null || prefix.toString().isBlank() ? null : prefix.toString().trim());
+                prefix == null || prefix.toString().isBlank() ? null : prefix.toString().trim(),
+                issuer != null && !issuer.toString().isBlank(), EcsParameters.of(parameter),
+                Path.of(project.getBuild().getOutputDirectory()));
     }
 
     /**
@@ -70,8 +79,23 @@ record EcsChecksAhead(boolean runs, Boolean database, boolean moduleDatabases, S
             return List.of();
         }
         String prefix = settingsPrefix == null ? spec.name() : settingsPrefix;
-        // Database unknown: taken as there, with module credentials, which makes no mistake of either.
-        return database == null ? EcsRenderer.mistakes(spec, true, true, prefix)
-                : EcsRenderer.mistakes(spec, database, moduleDatabases, prefix);
+        // Database unknown (null): the checks that need it find nothing.
+        return EcsRenderer.mistakes(spec, database, parameters.moduleDatabases(), prefix, parameters.profile() != null,
+                tokens);
+    }
+
+    /**
+     * The ecs goal's refusals of its settings that need no class ({@link EcsParameters#refusals}), as it will report
+     * them after the file's.
+     *
+     * @param spec the file's services read right (its name is the settings' prefix by default), or null
+     * @return one line per wrong setting; empty when the ecs goal does not run in this build, or all are right
+     */
+    List<String> settings(TopologySpec spec) {
+        if (!runs) {
+            return List.of();
+        }
+        String prefix = settingsPrefix != null ? settingsPrefix : spec != null ? spec.name() : TopologyFile.DEFAULT_NAME;
+        return parameters.refusals(classes, prefix, database);
     }
 }

@@ -2,7 +2,6 @@ package dev.forum.extraction.maven;
 
 import dev.forum.extraction.ecs.EcsRenderer;
 import dev.forum.extraction.ecs.EcsSettings;
-import dev.forum.extraction.ecs.SettingsMismatch;
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.FunctionalRoutes;
 import dev.forum.extraction.model.ModuleLinks;
@@ -205,9 +204,11 @@ public class EcsMojo extends AnalysingMojo {
         // Without a file read right, its name is the default's: the settings' defaults only need some name.
         String app = reading.spec() != null ? reading.spec().name() : TopologyLocation.defaultName(project);
         String prefix = settingsPrefix == null || settingsPrefix.isBlank() ? app : settingsPrefix.trim();
+        boolean profile = parameters().profile() != null;
+        boolean tokens = tokenIssuerModule != null && !tokenIssuerModule.isBlank();
         List<String> deployment = reading.spec() == null ? List.of() : resolved != null
-                ? EcsRenderer.mistakes(resolved, database, moduleDatabases, prefix)
-                : EcsRenderer.mistakes(reading.spec(), database, moduleDatabases, prefix);
+                ? EcsRenderer.mistakes(resolved, database, moduleDatabases, prefix, profile, tokens)
+                : EcsRenderer.mistakes(reading.spec(), database, moduleDatabases, prefix, profile, tokens);
         EcsSettings settings = settings(analysis, file, app, prefix, database, bootstrap, refused);
         if (!reading.mistakes().isEmpty() || !deployment.isEmpty() || !refused.isEmpty()) {
             throw EcsRefusals.of(reading, deployment, refused);
@@ -246,37 +247,24 @@ public class EcsMojo extends AnalysingMojo {
 
     /**
      * The ECS settings from this goal's parameters, or null when they are refused: each wrong one is a line of
-     * {@code refused} (a wrong number or port refused on its own line, a valid stand-in letting the others be checked),
-     * and so is each pair that does not fit together ({@link SettingsMismatch}).
+     * {@code refused} ({@link EcsParameters#settings}, as the checks ahead of this goal read them), and so is each
+     * token setting that does not fit ({@link TokenSettings}).
      */
     private EcsSettings settings(ApplicationAnalysis analysis, Path file, String app, String prefix, boolean database,
             String bootstrap, List<String> refused) {
         List<String> mismatched = new ArrayList<>();
         EcsSettings.Identity identity = new TokenSettings(tokenIssuerModule, jwkSetPath, tokenIssuer, tokenAudience)
                 .identity(app, analysis.model(), refused, mismatched);
-        EcsPorts ports = EcsRefusals.kept(() -> EcsPorts.of(containerPort, managementPort, analysis.classes()),
-                new EcsPorts(1, 2), refused);
-        int delay = EcsRefusals.kept(() -> NumberSettings.seconds(deregistrationDelay, "extract.ecs.deregistrationDelay",
-                0, 3600), 0, refused);
-        int grace = EcsRefusals.kept(() -> NumberSettings.seconds(healthCheckGracePeriod,
-                "extract.ecs.healthCheckGracePeriod", 0, 2_147_483_647), 0, refused);
-        int stop = EcsRefusals.kept(() -> NumberSettings.seconds(stopTimeout, "extract.ecs.stopTimeout", 2, 120), 2,
-                refused);
         DeployPaths paths = DeployPaths.of(outputDirectory.toPath(), TopologyLocation.root(project),
                 project.getBasedir().toPath(), servicesDirectory.toPath(), file);
-        EcsSettings settings = null;
-        try {
-            settings = new EcsSettings(ports.application(), ports.management(), healthCheckPath, delay, grace, stop,
-                    identity, rdsCaBundle, bootstrap, paths.projectRoot(), paths.mavenModule(), paths.servicesDirectory(),
-                    springProfile == null || springProfile.isBlank() ? null : springProfile.trim(),
-                    problemTypePrefix.trim(), moduleDatabases, database, ModuleLinks.httpCalls(analysis.model()), prefix,
-                    paths.topologyFile());
-        } catch (SettingsMismatch e) {
-            mismatched.addAll(e.problems());
-        }
-        mismatched.forEach(problem -> refused.add("The ecs goal's settings do not fit together: " + problem
-                + " (extract.ecs.*, see extract:help -Ddetail)"));
-        return settings;
+        return parameters().settings(analysis.classes(), identity, mismatched, prefix, database, bootstrap, paths,
+                ModuleLinks.httpCalls(analysis.model()), refused);
+    }
+
+    /** This goal's settings that need no class, as given. */
+    private EcsParameters parameters() {
+        return new EcsParameters(containerPort, managementPort, deregistrationDelay, healthCheckGracePeriod, stopTimeout,
+                healthCheckPath, rdsCaBundle, springProfile, problemTypePrefix, moduleDatabases);
     }
 
     /** The folder the service goal copies into every image: this goal's setting, else the service goal's in the POM. */

@@ -71,13 +71,18 @@ final class TopologyInUse {
      *
      * @param defaultName the topology's name when the file has no {@code name:}
      * @param ecs         the ecs goal's checks of the file when this build runs it ({@link EcsChecksAhead#NONE} when
-     *                    not): its mistakes are the file's, in the file's order, so that one run names them all
+     *                    not): its mistakes are the file's, in the file's order, and when there is any, its settings'
+     *                    refusals follow them, so that one run names them all
      */
     static Written written(Path file, String defaultName, EcsChecksAhead ecs) {
         TopologyCheck check = TopologyCheck.of(file, defaultName);
         List<String> mistakes = new ArrayList<>(check.mistakes(null));
         mistakes.addAll(ecs.mistakes(check.spec()));
-        return new Written(check.source(), check.services(), TopologyCheck.byLine(check.source(), mistakes), check.read());
+        List<String> all = new ArrayList<>(TopologyCheck.byLine(check.source(), mistakes));
+        if (!all.isEmpty()) {
+            all.addAll(ecs.settings(check.spec())); // after the file's, as the ecs goal gives them
+        }
+        return new Written(check.source(), check.services(), all, check.read());
     }
 
     /** The goals that read the topology file whenever it is there, whatever is requested. */

@@ -184,9 +184,9 @@ final class TopologyLocation {
      * The topology file of the modules, report and service goals, read and checked when it is there; else null.
      *
      * @param setting the goal's {@code extract.topology}
-     * @param ecs     the ecs goal's checks of the file when this build runs it later ({@link EcsChecksAhead#NONE}
-     *                when not), asked only when the file is there: refused with the file's own mistakes, so that one
-     *                run names them all
+     * @param ecs     the ecs goal's checks of the file and of its settings when this build runs it later
+     *                ({@link EcsChecksAhead#NONE} when not), asked only when the file is there: refused with the file's
+     *                own mistakes, so that one run names them all
      * @throws ExtractionException when a file named in the settings (not the default {@value #DEFAULT}) is not there: a
      *                             mistyped path must not quietly mean "no services"; a mistake in the file (see
      *                             {@link #read}), with the ecs goal's as {@link EcsRefusals#of} gives them
@@ -198,9 +198,11 @@ final class TopologyLocation {
             return null;
         }
         Reading reading = check(file, model, defaultName(project));
-        List<String> deployment = ecs.get().mistakes(reading.spec());
+        EcsChecksAhead ahead = ecs.get();
+        List<String> deployment = ahead.mistakes(reading.spec());
         if (!reading.mistakes().isEmpty() || !deployment.isEmpty()) {
-            throw EcsRefusals.of(reading, deployment, List.of());
+            // The ecs goal's settings too, as it would refuse them after the file's: this run names them all.
+            throw EcsRefusals.of(reading, deployment, ahead.settings(reading.spec()));
         }
         return reading.topology();
     }

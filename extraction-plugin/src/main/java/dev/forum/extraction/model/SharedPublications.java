@@ -188,13 +188,13 @@ public final class SharedPublications {
         if (registry.kind() == PublicationRegistry.Kind.JPA) {
             lines.add("The JPA registry has no setting for a table of its own:");
         } else if (ecs) {
-            // No topology key or goal parameter gives one service a variable of its own (TaskVariables: the same in
-            // every task), and the goal rewrites its output on every run.
-            lines.add("Give each service a schema of its own with " + PublicationRegistry.JDBC_SCHEMA + ": the ecs goal"
-                    + " renders no variable for one service alone and rewrites its output on every run,");
-            lines.add("so after each run add SPRING_MODULITH_EVENTS_JDBC_SCHEMA to each service's task definition (its"
-                    + " stack template and taskdefs/<service>.json) before deploying,");
-            lines.add("and only once the service's outstanding publications are completed. Until then:");
+            // A service's own variables are the topology file's environment: (ServiceEnvironment), which the ecs goal
+            // renders into that service's task definitions.
+            lines.add("Give each service a schema of its own with " + PublicationRegistry.JDBC_SCHEMA + ": in the topology"
+                    + " file, under each service, environment: {SPRING_MODULITH_EVENTS_JDBC_SCHEMA: <schema>},");
+            lines.add("which the ecs goal renders into that service's task definition (its stack template and"
+                    + " taskdefs/<service>.json),");
+            lines.add("set only once the service's outstanding publications are completed. Until then:");
         } else {
             lines.add("On PostgreSQL, H2 or HSQLDB give each process a schema of its own with " + PublicationRegistry.JDBC_SCHEMA
                     + " (environment variable SPRING_MODULITH_EVENTS_JDBC_SCHEMA),");

@@ -54,10 +54,10 @@ class OneRoundTest {
                 "t.yml:6: base: a database of its own (database:) is where its modules' data moves, but the application "
                         + EcsSettings.NO_JDBC + ", so there is no data to move: remove database: from the service in"
                         + " t.yml, or add the dependency " + EcsSettings.JDBC_STARTER + " if the application reads a database"),
-                EcsRenderer.mistakes(spec, false, false, "shop"));
+                EcsRenderer.mistakes(spec, false, false, "shop", false, false));
         assertEquals(List.of(), EcsRenderer.mistakes(TopologyFile.parse("""
                 services:
                   - { name: monolith, monolith: true }
-                """, "t.yml"), false, false, "app"));
+                """, "t.yml"), false, false, "app", false, false));
     }
 }

@@ -108,7 +108,7 @@ class TaskNeedsTest {
     }
 
     @Test
-    void servicesThatShareTheJdbcPublicationTableAreToldToAddTheSchemaToEachTaskDefinition() {
+    void servicesThatShareTheJdbcPublicationTableAreToldTheTopologyKeyThatGivesEachItsSchema() {
         PublicationRegistry jdbc = new PublicationRegistry(PublicationRegistry.Kind.JDBC,
                 List.of(PublicationRegistry.REPUBLISH + "=true"), List.of(), READ);
         List<String> lines = shared("  - { name: shelf, modules: [catalog] }\n", jdbc);
@@ -120,8 +120,9 @@ class TaskNeedsTest {
                 + " modules' tables: these processes share one database and its event_publication table",
                 "  (the monolith's too, holding up to every module: deploy.sh widens it while it moves traffic, or retires it"
                         + " after)."), lines.subList(2, 4));
-        assertTrue(lines.contains("  so after each run add SPRING_MODULITH_EVENTS_JDBC_SCHEMA to each service's task"
-                + " definition (its stack template and taskdefs/<service>.json) before deploying,"), String.join("\n", lines));
+        assertTrue(lines.contains("  Give each service a schema of its own with spring.modulith.events.jdbc.schema: in the"
+                + " topology file, under each service, environment: {SPRING_MODULITH_EVENTS_JDBC_SCHEMA: <schema>},"),
+                String.join("\n", lines));
         assertTrue(lines.stream().skip(1).allMatch(line -> line.startsWith("  ")), "one warning: the rest indented");
     }
 

@@ -97,7 +97,7 @@ class TopologyInUseTest {
                 "no ecs goal in the build: the file's own mistakes only");
 
         List<String> unknownDatabase = TopologyInUse.written(file, "library",
-                new EcsChecksAhead(true, null, false, null)).mistakes();
+                ahead(null, EcsParametersTest.DEFAULTS)).mistakes();
         assertEquals(3, unknownDatabase.size(), unknownDatabase.toString());
         assertTrue(unknownDatabase.get(0).startsWith(file + ":4: monolith: ECS runs at least 2 tasks of a service"),
                 unknownDatabase.toString());
@@ -105,12 +105,46 @@ class TopologyInUseTest {
         assertTrue(unknownDatabase.get(2).startsWith(file + ":6: base: the name 'base' is taken by the library-base stack"),
                 unknownDatabase.toString());
 
-        List<String> noDatabase = TopologyInUse.written(file, "library", new EcsChecksAhead(true, false, false, null))
+        List<String> noDatabase = TopologyInUse.written(file, "library", ahead(false, EcsParametersTest.DEFAULTS))
                 .mistakes();
         assertEquals(4, noDatabase.size(), noDatabase.toString());
         assertTrue(noDatabase.get(0).startsWith(file + ":2: database: the section sizes the deployment's PostgreSQL"
                 + " database, but the application has no Spring JDBC"), noDatabase.toString());
         assertEquals(unknownDatabase, noDatabase.subList(1, 4));
+    }
+
+    /** The ecs goal runs later in the build, with these settings and whether the application has Spring's JDBC. */
+    private static EcsChecksAhead ahead(Boolean database, EcsParameters parameters) {
+        return new EcsChecksAhead(true, database, null, false, parameters, Path.of("no-classes-yet"));
+    }
+
+    /**
+     * A wrong ecs setting comes in the same run as the file's mistakes, after them, as the ecs goal gives them; with a
+     * file without mistakes nothing is refused ahead: the ecs goal itself names the settings, in the same build.
+     */
+    @Test
+    void theEcsGoalsWrongSettingsComeAfterTheFilesMistakesWhenItRunsLater(@TempDir Path folder) throws IOException {
+        Path file = Files.writeString(folder.resolve("topology.yml"), """
+                services:
+                  - { name: monolith, monolith: true, colour: red }
+                """);
+        EcsParameters wrong = new EcsParameters("http", null, "20", "120", "300", "actuator/health", "/app/rds/b.pem",
+                null, "about:blank", false);
+        List<String> mistakes = TopologyInUse.written(file, "library", ahead(null, wrong)).mistakes();
+        assertEquals(4, mistakes.size(), mistakes.toString());
+        assertTrue(mistakes.get(0).startsWith(file + ":2: monolith: unknown key 'colour'"), mistakes.toString());
+        assertEquals(List.of("-Dextract.ecs.containerPort=http is not a TCP port (1 to 65535): set"
+                        + " -Dextract.ecs.containerPort=<port>",
+                "-Dextract.ecs.stopTimeout=300 is not a number of seconds from 2 to 120: set -Dextract.ecs.stopTimeout=<seconds>",
+                "The ecs goal's settings do not fit together: healthCheckPath must start with '/': actuator/health"
+                        + " (extract.ecs.*, see extract:help -Ddetail)"), mistakes.subList(1, 4));
+
+        Path right = Files.writeString(folder.resolve("right.yml"), """
+                services:
+                  - { name: monolith, monolith: true }
+                """);
+        assertEquals(List.of(), TopologyInUse.written(right, "library", ahead(null, wrong)).mistakes(),
+                "the file is right: the ecs goal refuses its settings itself");
     }
 
     /**

@@ -67,7 +67,7 @@ class TopologyLocationTest {
                 """);
         var e = assertThrows(ExtractionException.class, () -> TopologyLocation.read(file, library, "library"));
         String expected = "2 mistakes in " + file + ":\n"
-                + file + ":2: monolith: unknown key 'colour' (known keys: autoscaling, count, cpu, database, memory,"
+                + file + ":2: monolith: unknown key 'colour' (known keys: autoscaling, count, cpu, database, environment, memory,"
                 + " modules, monolith, name, traffic)\n"
                 + file + ":3: circulation: traffic is a share from 0 to 100, not 120";
         assertEquals(expected, e.getMessage());
@@ -125,7 +125,7 @@ class TopologyLocationTest {
         TopologyLocation.Reading reading = TopologyLocation.check(file, library, "library");
         assertEquals(List.of(
                 file + ":3: circulation: unknown module 'loanz' (did you mean loans?); the modules are books, loans, members",
-                file + ":4: catalogue: unknown key 'colour' (known keys: autoscaling, count, cpu, database, memory,"
+                file + ":4: catalogue: unknown key 'colour' (known keys: autoscaling, count, cpu, database, environment, memory,"
                         + " modules, monolith, name, traffic)",
                 file + ":5: people: module 'members' is an open module, which runs in every service already: remove it"
                         + " from modules (the modules a service can hold are books, loans)"), reading.mistakes());
@@ -154,7 +154,7 @@ class TopologyLocationTest {
         assertEquals(List.of(
                 file + ":3: catalogue: cpu 256 takes memory 512, 1024, 2048 MiB on Fargate, not 300",
                 file + ":3: catalogue: unknown module 'bokks' (did you mean books?); the modules are books, loans, members",
-                file + ":4: circulation: unknown key 'colour' (known keys: autoscaling, count, cpu, database, memory,"
+                file + ":4: circulation: unknown key 'colour' (known keys: autoscaling, count, cpu, database, environment, memory,"
                         + " modules, monolith, name, traffic)",
                 file + ":4: circulation: module 'members' is an open module, which runs in every service already: remove"
                         + " it from modules (the modules a service can hold are books, loans)",

@@ -159,11 +159,11 @@ class SharedPublicationsTest {
                 "(the monolith's too, holding up to every module: deploy.sh widens it while it moves traffic, or retires it"
                         + " after)."), ecs.subList(0, 4),
                 "under ECS the tasks do share the table: no \"may\", no \"if\"");
-        assertEquals(List.of("Give each service a schema of its own with spring.modulith.events.jdbc.schema: the ecs goal"
-                + " renders no variable for one service alone and rewrites its output on every run,",
-                "so after each run add SPRING_MODULITH_EVENTS_JDBC_SCHEMA to each service's task definition (its stack"
-                        + " template and taskdefs/<service>.json) before deploying,",
-                "and only once the service's outstanding publications are completed. Until then:",
+        assertEquals(List.of("Give each service a schema of its own with spring.modulith.events.jdbc.schema: in the topology"
+                + " file, under each service, environment: {SPRING_MODULITH_EVENTS_JDBC_SCHEMA: <schema>},",
+                "which the ecs goal renders into that service's task definition (its stack template and"
+                        + " taskdefs/<service>.json),",
+                "set only once the service's outstanding publications are completed. Until then:",
                 "keep off, while the table is shared, spring.modulith.events.republish-outstanding-events-on-restart,"),
                 ecs.subList(11, 15));
         assertTrue(ecs.stream().noneMatch(line -> line.contains("may share") || line.contains("If ") || line.contains(" if ")),

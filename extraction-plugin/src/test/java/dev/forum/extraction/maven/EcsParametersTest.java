@@ -1,0 +1,78 @@
+package dev.forum.extraction.maven;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.forum.extraction.ecs.EcsSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ecs goal's settings that need no class, read the one way by the goal and by the checks ahead of it: every wrong
+ * one refused on its own line, the names read ahead being the goal's own parameters.
+ */
+class EcsParametersTest {
+
+    /** The goal's defaults (EcsMojo's parameters), no port set. */
+    static final EcsParameters DEFAULTS = new EcsParameters(null, null, "20", "120", "30",
+            EcsSettings.DEFAULT_HEALTH_CHECK_PATH, EcsSettings.DEFAULT_RDS_CA_BUNDLE, null, EcsSettings.ABOUT_BLANK, false);
+
+    @Test
+    void theDefaultsAreRightAndTheDefaultPortsAreSpringBootsWithoutClasses() {
+        assertEquals(List.of(), DEFAULTS.refusals(Path.of("no-classes-yet"), "library", null));
+        List<String> refused = new ArrayList<>();
+        EcsSettings settings = DEFAULTS.settings(Path.of("no-classes-yet"), null, List.of(), "library", true, null,
+                new DeployPaths(".", ".", ".", "topology.yml"), Map.of(), refused);
+        assertEquals(List.of(), refused);
+        assertEquals(8080, settings.containerPort());
+        assertEquals(8081, settings.managementPort());
+    }
+
+    @Test
+    void everyWrongSettingIsOneLineAndTheOthersAreStillChecked() {
+        EcsParameters wrong = new EcsParameters("3000", "3000", "-1", "soon", "30", "/ready", "rds.pem", "prod,,x",
+                "problem", true);
+        assertEquals(List.of(
+                "-Dextract.ecs.deregistrationDelay=-1 is not a number of seconds from 0 to 3600: set"
+                        + " -Dextract.ecs.deregistrationDelay=<seconds>",
+                "-Dextract.ecs.healthCheckGracePeriod=soon is not a number of seconds from 0 to 2147483647: set"
+                        + " -Dextract.ecs.healthCheckGracePeriod=<seconds>",
+                "The ecs goal's settings do not fit together: managementPort 3000 must be a port other than 3000"
+                        + " (extract.ecs.*, see extract:help -Ddetail)",
+                "The ecs goal's settings do not fit together: problemTypePrefix must be about:blank or an absolute URI"
+                        + " prefix such as urn:example:problem: or https://example.com/problems/, not 'problem'"
+                        + " (extract.ecs.*, see extract:help -Ddetail)",
+                "The ecs goal's settings do not fit together: profile is a comma-separated list of Spring profile names"
+                        + " (letters, digits, . _ -), not 'prod,,x' (extract.ecs.*, see extract:help -Ddetail)",
+                "The ecs goal's settings do not fit together: rdsCaBundle must be an absolute path in the image: rds.pem"
+                        + " (extract.ecs.*, see extract:help -Ddetail)",
+                "The ecs goal's settings do not fit together: moduleDatabases gives each module database credentials,"
+                        + " but the application " + EcsSettings.NO_JDBC + ", so the deployment has no database: leave"
+                        + " moduleDatabases out, or add the dependency " + EcsSettings.JDBC_STARTER + " if the"
+                        + " application reads a database (extract.ecs.*, see extract:help -Ddetail)"),
+                wrong.refusals(Path.of("no-classes-yet"), "library", false));
+        // Not known yet whether the application reads a database: nothing refused about it.
+        assertEquals(6, wrong.refusals(Path.of("no-classes-yet"), "library", null).size());
+    }
+
+    /** Ahead of the goal the settings are read by the names of its parameters: each is a field of the goal. */
+    @Test
+    void theNamesReadAheadAreTheGoalsParameters() {
+        List<String> asked = new ArrayList<>();
+        EcsParameters read = EcsParameters.of(name -> {
+            asked.add(name);
+            return name.equals("moduleDatabases") ? Boolean.TRUE : name.equals("springProfile") ? " prod " : null;
+        });
+        assertEquals(10, asked.size(), asked::toString);
+        for (String name : asked) {
+            assertDoesNotThrow(() -> EcsMojo.class.getDeclaredField(name), name + " is no parameter of the ecs goal");
+        }
+        assertEquals("prod", read.profile());
+        assertEquals(true, read.moduleDatabases());
+        assertNull(read.containerPort());
+    }
+}
