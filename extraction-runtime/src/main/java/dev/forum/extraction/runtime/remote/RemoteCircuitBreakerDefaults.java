@@ -8,8 +8,12 @@ import io.github.resilience4j.common.circuitbreaker.configuration.CommonCircuitB
 import io.github.resilience4j.common.circuitbreaker.configuration.CommonCircuitBreakerConfigurationProperties.InstanceProperties;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -33,18 +37,23 @@ import java.util.function.Predicate;
  * would use for a breaker of that name: with {@code instances.<module>}, that instance over its {@code base-config}, or
  * else over {@code configs.<module>}, or else over {@code configs.default}; without it, {@code configs.default} alone
  * (Resilience4j's registry default, as {@code CircuitBreakerRegistry.circuitBreaker(module)} takes it; a shared
- * {@code configs.<module>} is only ever a {@code base-config} then, as on the retry's side). Order of application:
- * those properties first; then, inside the one customizer named after the module, this default, which sets only what
- * none of those properties sets; then the application's own {@code CircuitBreakerConfigCustomizer} named after the
- * module, so what it sets wins (its {@code recordExceptions} add to {@link RemoteModuleException}, as Resilience4j
- * combines them; its {@code recordException} predicate replaces it). Setting by setting: the window ({@code sliding-window-type} and
+ * {@code configs.<module>} then counts only as a {@code base-config}, as on the retry's side). That holds with an
+ * application's {@code CircuitBreakerConfigCustomizer} named after the module too: Resilience4j 2.4.0 builds a breaker
+ * for such a customizer at start only where no {@code configs.<module>} exists, and then over {@code configs.default};
+ * where {@code configs.<module>} exists it makes none, so the breaker is made on first use from the registry default,
+ * without that customizer. The run time applies that customizer in both cases. Order of application: those properties, with the application's customizer named after the
+ * config they come from ({@code default}, or the {@code base-config}), as Resilience4j applies it; then, inside the one
+ * customizer named after the module, this default, which sets only what neither those properties nor that customizer
+ * sets; then the application's own {@code CircuitBreakerConfigCustomizer} named after the module, so what it sets wins
+ * (its {@code recordExceptions} add to {@link RemoteModuleException}, as Resilience4j combines them; its
+ * {@code recordException} predicate replaces it). Setting by setting: the window ({@code sliding-window-type} and
  * {@code sliding-window-size}, one setting: a size means nothing without its type); {@code minimum-number-of-calls};
  * the wait when open ({@code wait-duration-in-open-state}, {@code enable-exponential-backoff},
  * {@code enable-randomized-wait}); {@code permitted-number-of-calls-in-half-open-state}; what counts as a failure
- * ({@code record-exceptions}, {@code record-failure-predicate}). One exception to the order: Resilience4j refuses a
- * wait in the open state set twice on one configuration, so where the application's customizer sets that wait (by
- * {@code waitDurationInOpenState} or {@code waitIntervalFunctionInOpenState}) the run time leaves it alone; to tell,
- * that customizer is run once more on a throwaway builder, so it must have no side effects.
+ * ({@code record-exceptions}, {@code record-failure-predicate}). Resilience4j refuses a wait in the open state set twice
+ * on one configuration, so where the application's customizer named after the module sets that wait the run time
+ * leaves it alone. What a customizer sets is told by running it once more on throwaway configurations
+ * ({@link RemoteModuleResilienceCustomizers#setBy}), so it must have no side effects.
  */
 public final class RemoteCircuitBreakerDefaults implements CircuitBreakerConfigCustomizer {
 
@@ -58,10 +67,17 @@ public final class RemoteCircuitBreakerDefaults implements CircuitBreakerConfigC
     public static final int HALF_OPEN_CALLS = 2;
 
     private static final String DEFAULT_CONFIG = "default";
+    private static final String WINDOW_SETTING = "window";
+    private static final String MINIMUM_SETTING = "minimum";
+    private static final String OPEN_SETTING = "open";
+    private static final String HALF_OPEN_SETTING = "half-open";
+    private static final String FAILURES_SETTING = "failures";
+    private static final RuntimeException OTHER_FAILURE = new IllegalStateException("probe");
+    private static final RuntimeException REMOTE_FAILURE = new RemoteModuleException("probe", "probe", null);
 
     private final String module;
     private final CommonCircuitBreakerConfigurationProperties properties;
-    private final boolean openWaitSetElsewhere;
+    private final Set<String> setByCustomizers;
 
     /**
      * @param module     the remote module, the breaker's name
@@ -69,14 +85,14 @@ public final class RemoteCircuitBreakerDefaults implements CircuitBreakerConfigC
      *                   Spring Boot support is not in use (then the defaults apply in full)
      */
     public RemoteCircuitBreakerDefaults(String module, CommonCircuitBreakerConfigurationProperties properties) {
-        this(module, properties, false);
+        this(module, properties, Set.of());
     }
 
     private RemoteCircuitBreakerDefaults(String module, CommonCircuitBreakerConfigurationProperties properties,
-            boolean openWaitSetElsewhere) {
+            Set<String> setByCustomizers) {
         this.module = Objects.requireNonNull(module, "module");
         this.properties = properties;
-        this.openWaitSetElsewhere = openWaitSetElsewhere;
+        this.setByCustomizers = setByCustomizers;
     }
 
     /** @return the module, the name of the breaker this customizes */
@@ -95,35 +111,39 @@ public final class RemoteCircuitBreakerDefaults implements CircuitBreakerConfigC
         fill(builder);
     }
 
-    /** Sets on the builder what none of the properties sets; returns those settings, named short for the start-up log. */
+    /** Sets on the builder what none of the properties sets; returns those settings' short names. */
     private List<String> fill(CircuitBreakerConfig.Builder builder) {
         List<InstanceProperties> configured = configured();
         List<String> filled = new ArrayList<>();
-        if (noneSets(configured, set -> set.getSlidingWindowType() != null || set.getSlidingWindowSize() != null)) {
+        if (unset(configured, WINDOW_SETTING, set -> set.getSlidingWindowType() != null || set.getSlidingWindowSize() != null)) {
             builder.slidingWindowType(SlidingWindowType.COUNT_BASED).slidingWindowSize(WINDOW);
-            filled.add("window " + WINDOW + " calls");
+            filled.add(WINDOW_SETTING);
         }
-        if (noneSets(configured, set -> set.getMinimumNumberOfCalls() != null)) {
+        if (unset(configured, MINIMUM_SETTING, set -> set.getMinimumNumberOfCalls() != null)) {
             builder.minimumNumberOfCalls(MINIMUM_CALLS);
-            filled.add("minimum " + MINIMUM_CALLS);
+            filled.add(MINIMUM_SETTING);
         }
-        if (!openWaitSetElsewhere && noneSets(configured, set -> set.getWaitDurationInOpenState() != null
+        if (unset(configured, OPEN_SETTING, set -> set.getWaitDurationInOpenState() != null
                 || set.getEnableExponentialBackoff() != null || set.getEnableRandomizedWait() != null)) {
             builder.waitDurationInOpenState(OPEN_WAIT);
-            filled.add("open " + OPEN_WAIT.toSeconds() + "s");
+            filled.add(OPEN_SETTING);
         }
-        if (noneSets(configured, set -> set.getPermittedNumberOfCallsInHalfOpenState() != null)) {
+        if (unset(configured, HALF_OPEN_SETTING, set -> set.getPermittedNumberOfCallsInHalfOpenState() != null)) {
             builder.permittedNumberOfCallsInHalfOpenState(HALF_OPEN_CALLS);
-            filled.add("half-open " + HALF_OPEN_CALLS);
+            filled.add(HALF_OPEN_SETTING);
         }
-        if (noneSets(configured, set -> set.getRecordFailurePredicate() != null
+        if (unset(configured, FAILURES_SETTING, set -> set.getRecordFailurePredicate() != null
                 || set.getRecordExceptions() != null && set.getRecordExceptions().length > 0)) {
             // A predicate, not recordExceptions: over a configuration built before (from configs.default, say), whose
             // predicate records every failure, Resilience4j would add the class to that predicate, not replace it.
             builder.recordException(RemoteModuleException.class::isInstance);
-            filled.add("failures " + RemoteModuleException.class.getSimpleName());
+            filled.add(FAILURES_SETTING);
         }
         return filled;
+    }
+
+    private boolean unset(List<InstanceProperties> configured, String setting, Predicate<InstanceProperties> sets) {
+        return configured.stream().noneMatch(sets) && !setByCustomizers.contains(setting);
     }
 
     /**
@@ -168,64 +188,107 @@ public final class RemoteCircuitBreakerDefaults implements CircuitBreakerConfigC
     }
 
     /**
-     * What the run time's default sets on the module's breaker, for the start-up log.
+     * The module's breaker as it runs, for the start-up log: each setting of the run time's with the value read from
+     * the built breaker, marked {@code *} where it is the run time's default, not the application's.
      *
      * @param module      the remote module, the breaker's name
      * @param properties  the application's {@code resilience4j.circuitbreaker} properties
      * @param customizers the application's {@link CircuitBreakerConfigCustomizer} beans
-     * @return the settings the run time filled in, named short ({@code "window 20 calls"}, ...), none if the
-     *     application set them all
+     * @param built       the breaker's configuration as {@link #config(String, CommonCircuitBreakerConfigurationProperties,
+     *                    List)} built it
+     * @return e.g. {@code "window 20 calls*, minimum 5*, open 5s*, half-open 2*, failures RemoteModuleException*"}
      */
-    static List<String> filled(String module, CommonCircuitBreakerConfigurationProperties properties,
-            List<CircuitBreakerConfigCustomizer> customizers) {
-        return of(module, properties, customizers).fill(CircuitBreakerConfig.custom());
+    static String described(String module, CommonCircuitBreakerConfigurationProperties properties,
+            List<CircuitBreakerConfigCustomizer> customizers, CircuitBreakerConfig built) {
+        List<String> filled = of(module, properties, customizers).fill(CircuitBreakerConfig.custom());
+        CircuitBreakerConfigCustomizer application = RemoteModuleResilienceCustomizers.named(module, customizers);
+        Set<String> applications = application == null ? Set.of() : setBy(List.of(application));
+        List<String> parts = new ArrayList<>();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(WINDOW_SETTING, built.getSlidingWindowType() == SlidingWindowType.TIME_BASED
+                ? built.getSlidingWindowSize() + "s" : built.getSlidingWindowSize() + " calls");
+        values.put(MINIMUM_SETTING, String.valueOf(built.getMinimumNumberOfCalls()));
+        values.put(OPEN_SETTING, RemoteReadRetryDefaults.duration(built.getWaitIntervalFunctionInOpenState().apply(1)));
+        values.put(HALF_OPEN_SETTING, String.valueOf(built.getPermittedNumberOfCallsInHalfOpenState()));
+        values.put(FAILURES_SETTING, filled.contains(FAILURES_SETTING) ? RemoteModuleException.class.getSimpleName()
+                + (applications.contains(FAILURES_SETTING) ? "* and the application's" : "*") : "the application's");
+        values.forEach((setting, value) -> parts.add(setting + " " + value
+                + (!setting.equals(FAILURES_SETTING) && filled.contains(setting) && !applications.contains(setting) ? "*" : "")));
+        return String.join(", ", parts);
     }
 
     private static RemoteCircuitBreakerDefaults of(String module, CommonCircuitBreakerConfigurationProperties properties,
             List<CircuitBreakerConfigCustomizer> customizers) {
         CircuitBreakerConfigCustomizer application = RemoteModuleResilienceCustomizers.named(module, customizers);
-        return new RemoteCircuitBreakerDefaults(module, properties, application != null && setsOpenWait(application));
-    }
-
-    /**
-     * Whether the application's customizer sets the wait in the open state. Resilience4j refuses a configuration whose
-     * wait was set twice (an IllegalStateException at build), so the run time sets it only where the customizer does
-     * not; that same refusal tells: the customizer is run on a probe that then sets the wait once more.
-     */
-    private static boolean setsOpenWait(CircuitBreakerConfigCustomizer customizer) {
-        CircuitBreakerConfig.Builder probe = CircuitBreakerConfig.custom();
-        customizer.customize(probe);
-        probe.waitDurationInOpenState(OPEN_WAIT);
-        try {
-            probe.build();
-            return false;
-        } catch (IllegalStateException setTwice) {
-            return true;
+        String source = new RemoteCircuitBreakerDefaults(module, properties).source();
+        // The customizer named after the source config shaped it before the run time's default: what it sets is the
+        // application's. The one named after the module runs after, so it wins anyway, but for the wait when open.
+        CircuitBreakerConfigCustomizer before = source == null || source.equals(module) ? null
+                : RemoteModuleResilienceCustomizers.named(source, customizers);
+        Set<String> set = new TreeSet<>(before == null ? Set.of() : setBy(List.of(before)));
+        if (application != null && setBy(List.of(application)).contains(OPEN_SETTING)) {
+            set.add(OPEN_SETTING);
         }
+        return new RemoteCircuitBreakerDefaults(module, properties, Set.copyOf(set));
+    }
+
+    /** The short names of the run time's settings the customizers set, run on throwaway configurations. */
+    private static Set<String> setBy(List<CircuitBreakerConfigCustomizer> customizers) {
+        if (customizers.isEmpty()) {
+            return Set.of();
+        }
+        CircuitBreakerConfig runTimes = config();
+        return RemoteModuleResilienceCustomizers.setBy(RemoteCircuitBreakerDefaults::settings, CircuitBreakerConfig.ofDefaults(),
+                customized(CircuitBreakerConfig.custom(), customizers), runTimes,
+                customized(CircuitBreakerConfig.from(runTimes), customizers));
+    }
+
+    private static CircuitBreakerConfig customized(CircuitBreakerConfig.Builder builder,
+            List<CircuitBreakerConfigCustomizer> customizers) {
+        customizers.forEach(customizer -> customizer.customize(builder));
+        return builder.build();
+    }
+
+    private static Map<String, Object> settings(CircuitBreakerConfig config) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put(WINDOW_SETTING, List.of(config.getSlidingWindowType(), config.getSlidingWindowSize()));
+        settings.put(MINIMUM_SETTING, config.getMinimumNumberOfCalls());
+        settings.put(OPEN_SETTING, List.of(config.getWaitIntervalFunctionInOpenState().apply(1),
+                config.getWaitIntervalFunctionInOpenState().apply(2)));
+        settings.put(HALF_OPEN_SETTING, config.getPermittedNumberOfCallsInHalfOpenState());
+        settings.put(FAILURES_SETTING, List.of(config.getRecordExceptionPredicate().test(OTHER_FAILURE),
+                config.getRecordExceptionPredicate().test(REMOTE_FAILURE)));
+        return settings;
     }
 
     /**
-     * The properties that configure this module's breaker, as Resilience4j picks them (class doc): with an instance,
-     * it and its base config, or the config named like the module, or the default config; without, the default config.
+     * The name of the shared config the module's breaker is built over, as Resilience4j picks it (class doc): the
+     * instance's base config, or the config named like the module, or the default config; null where none applies.
      */
+    private String source() {
+        if (properties == null) {
+            return null;
+        }
+        InstanceProperties instance = properties.getInstances().get(module);
+        if (instance != null && instance.getBaseConfig() != null && !instance.getBaseConfig().isEmpty()) {
+            return instance.getBaseConfig();
+        }
+        if (instance != null && properties.getConfigs().get(module) != null) {
+            return module;
+        }
+        return properties.getConfigs().get(DEFAULT_CONFIG) != null ? DEFAULT_CONFIG : null;
+    }
+
+    /** The properties that configure this module's breaker, as Resilience4j picks them: its instance, then its source. */
     private List<InstanceProperties> configured() {
         List<InstanceProperties> configured = new ArrayList<>();
         if (properties == null) {
             return configured;
         }
-        InstanceProperties instance = properties.getInstances().get(module);
-        if (instance == null) {
-            add(configured, properties.getConfigs().get(DEFAULT_CONFIG));
-            return configured;
-        }
-        configured.add(instance);
-        String base = instance.getBaseConfig();
-        if (base != null && !base.isEmpty()) {
-            add(configured, properties.getConfigs().get(base));
-        } else if (properties.getConfigs().get(module) != null) {
-            add(configured, properties.getConfigs().get(module));
-        } else {
-            add(configured, properties.getConfigs().get(DEFAULT_CONFIG));
+        add(configured, properties.getInstances().get(module));
+        String source = source();
+        if (source != null) {
+            add(configured, properties.getConfigs().get(source));
         }
         return configured;
     }
@@ -236,7 +299,4 @@ public final class RemoteCircuitBreakerDefaults implements CircuitBreakerConfigC
         }
     }
 
-    private static boolean noneSets(List<InstanceProperties> configured, Predicate<InstanceProperties> sets) {
-        return configured.stream().noneMatch(sets);
-    }
 }

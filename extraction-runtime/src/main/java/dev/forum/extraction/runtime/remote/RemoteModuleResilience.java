@@ -1,10 +1,12 @@
 package dev.forum.extraction.runtime.remote;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.common.circuitbreaker.configuration.CircuitBreakerConfigCustomizer;
 import io.github.resilience4j.common.circuitbreaker.configuration.CommonCircuitBreakerConfigurationProperties;
 import io.github.resilience4j.common.retry.configuration.CommonRetryConfigurationProperties;
 import io.github.resilience4j.common.retry.configuration.RetryConfigCustomizer;
+import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +42,11 @@ import org.springframework.core.PriorityOrdered;
  * dependencies may be made early; a registry Resilience4j made before it was registered still escapes it (Spring then
  * logs the registry as "not eligible for getting processed by all BeanPostProcessors"): once all singletons exist, each
  * such registry is named in a WARN (a guard: with Resilience4j 2.4.0 a priority-ordered post-processor that needs a
- * registry fails the start, as Resilience4j's auto-configuration cannot be made before constructor injection is). Then
- * one INFO line per remote module names the settings the run time filled in.
+ * registry fails the start, as Resilience4j's auto-configuration cannot be made before constructor injection is). A
+ * registry not yet made then (under {@code spring.main.lazy-initialization=true}, or where no bean needed it) is made
+ * there, so it gets the defaults and the start-up log can name them. Then one INFO line per remote module names the
+ * values its breaker and retry run with, read from the built ones, a {@code *} marking each that is the run time's
+ * default rather than the application's.
  */
 public final class RemoteModuleResilience
         implements BeanPostProcessor, PriorityOrdered, BeanFactoryAware, SmartInitializingSingleton {
@@ -51,8 +56,8 @@ public final class RemoteModuleResilience
 
     private final Set<String> modules;
     private final Set<String> rebuilt = new TreeSet<>();
-    private final Map<String, List<String>> breakerFilled = new TreeMap<>();
-    private final Map<String, List<String>> retryFilled = new TreeMap<>();
+    private final Map<String, String> breakerSettings = new TreeMap<>();
+    private final Map<String, String> retrySettings = new TreeMap<>();
     private ConfigurableListableBeanFactory beanFactory;
 
     /** @param modules the remote modules whose retry and breaker get the run time's defaults */
@@ -84,8 +89,9 @@ public final class RemoteModuleResilience
             List<RetryConfigCustomizer> customizers = beanFactory.getBeanProvider(RetryConfigCustomizer.class).orderedStream().toList();
             for (String module : modules) {
                 retries.remove(module);
-                retries.retry(module, RemoteReadRetryDefaults.config(module, properties, customizers));
-                retryFilled.put(module, RemoteReadRetryDefaults.filled(module, properties));
+                RetryConfig config = RemoteReadRetryDefaults.config(module, properties, customizers);
+                retries.retry(module, config);
+                retrySettings.put(module, RemoteReadRetryDefaults.described(module, properties, customizers, config));
             }
             rebuilt.add(beanName);
         } else if (bean instanceof CircuitBreakerRegistry breakers && madeByResilience4j(beanName)) {
@@ -95,8 +101,9 @@ public final class RemoteModuleResilience
                     beanFactory.getBeanProvider(CircuitBreakerConfigCustomizer.class).orderedStream().toList();
             for (String module : modules) {
                 breakers.remove(module);
-                breakers.circuitBreaker(module, RemoteCircuitBreakerDefaults.config(module, properties, customizers));
-                breakerFilled.put(module, RemoteCircuitBreakerDefaults.filled(module, properties, customizers));
+                CircuitBreakerConfig config = RemoteCircuitBreakerDefaults.config(module, properties, customizers);
+                breakers.circuitBreaker(module, config);
+                breakerSettings.put(module, RemoteCircuitBreakerDefaults.described(module, properties, customizers, config));
             }
             rebuilt.add(beanName);
         }
@@ -104,14 +111,18 @@ public final class RemoteModuleResilience
     }
 
     /**
-     * Once every singleton exists: a WARN per registry Resilience4j made that this did not rebuild (its remote modules
-     * run on the application's settings alone, Resilience4j's defaults for the rest), then one INFO line per remote
-     * module naming the settings the run time filled in.
+     * Once every singleton exists: each registry of Resilience4j's not made yet is made now (lazy initialization), so it
+     * gets the defaults; a WARN per registry Resilience4j made that this did not rebuild (its remote modules run on the
+     * application's settings alone, Resilience4j's defaults for the rest); then one INFO line per remote module naming
+     * the values its breaker and retry run with.
      */
     @Override
     public void afterSingletonsInstantiated() {
         for (Class<?> type : List.of(CircuitBreakerRegistry.class, RetryRegistry.class)) {
             for (String name : beanFactory.getBeanNamesForType(type, false, false)) {
+                if (madeByResilience4j(name) && !beanFactory.containsSingleton(name)) {
+                    beanFactory.getBean(name);
+                }
                 if (madeByResilience4j(name) && !rebuilt.contains(name)) {
                     log.warn("Resilience4j's {} '{}' was made before the run time's defaults could be applied: the remote modules {}"
                             + " get Resilience4j's defaults for what resilience4j.* leaves unset. Find the bean that needs it"
@@ -122,21 +133,17 @@ public final class RemoteModuleResilience
         }
         for (String module : new TreeSet<>(modules)) {
             List<String> parts = new ArrayList<>();
-            if (breakerFilled.containsKey(module)) {
-                parts.add("circuit breaker " + describe(breakerFilled.get(module)));
+            if (breakerSettings.containsKey(module)) {
+                parts.add("circuit breaker " + breakerSettings.get(module));
             }
-            if (retryFilled.containsKey(module)) {
-                parts.add("retry " + describe(retryFilled.get(module)));
+            if (retrySettings.containsKey(module)) {
+                parts.add("retry " + retrySettings.get(module));
             }
             if (!parts.isEmpty()) {
-                log.info("Remote module {}: run time's defaults for what resilience4j.* leaves unset: {}", module,
-                        String.join("; ", parts));
+                log.info("Remote module {} runs with: {} (* the run time's default, where resilience4j.* and the"
+                        + " application's customizers set nothing)", module, String.join("; ", parts));
             }
         }
-    }
-
-    private static String describe(List<String> filled) {
-        return filled.isEmpty() ? "none (all set by the application)" : String.join(", ", filled);
     }
 
     /** Whether the bean is made by a factory method of a Resilience4j configuration class (its auto-configuration). */

@@ -3,11 +3,15 @@ package dev.forum.extraction.runtime.remote;
 import io.github.resilience4j.common.retry.configuration.CommonRetryConfigurationProperties;
 import io.github.resilience4j.common.retry.configuration.CommonRetryConfigurationProperties.InstanceProperties;
 import io.github.resilience4j.common.retry.configuration.RetryConfigCustomizer;
+import io.github.resilience4j.core.functions.Either;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -25,8 +29,11 @@ import java.util.function.Predicate;
  * retry of that name: with {@code instances.<module>}, that instance over its {@code base-config} (over
  * {@code configs.default}); without it, {@code configs.default} alone. A shared {@code configs.<module>} counts only as
  * a {@code base-config}, as for the breaker ({@link RemoteCircuitBreakerDefaults}). Order of application: those
- * properties first; then, inside the one customizer named after the module, this default, which sets only what none
- * of those properties sets; then the application's own {@code RetryConfigCustomizer} named after the module, so what it
+ * properties first, with the application's {@code RetryConfigCustomizer} named {@code default} where
+ * {@code configs.default} is among them, as Resilience4j applies it; then, inside the one customizer named after the
+ * module, this default, which sets only what neither those properties nor that customizer sets (told by running the
+ * customizer once more on throwaway configurations, {@link RemoteModuleResilienceCustomizers#setBy}, so it must have no
+ * side effects); then the application's own {@code RetryConfigCustomizer} named after the module, so what it
  * sets wins and what it leaves alone stays the run time's (its {@code retryExceptions} or {@code ignoreExceptions}
  * combine with {@link RetryableRemoteRead} as Resilience4j combines them; its {@code retryOnException} replaces it).
  * Setting by setting: the attempts ({@code max-attempts}); the wait ({@code wait-duration},
@@ -42,9 +49,15 @@ public final class RemoteReadRetryDefaults implements RetryConfigCustomizer {
     public static final Duration WAIT = Duration.ofMillis(50);
 
     private static final String DEFAULT_CONFIG = "default";
+    private static final String ATTEMPTS_SETTING = "attempts";
+    private static final String WAIT_SETTING = "wait";
+    private static final String RETRIED_SETTING = "retried";
+    private static final RuntimeException OTHER_FAILURE = new IllegalStateException("probe");
+    private static final RuntimeException UNREACHABLE = new RemoteModuleUnavailableException("probe", "probe", Duration.ZERO, null);
 
     private final String module;
     private final CommonRetryConfigurationProperties properties;
+    private final Set<String> setByCustomizers;
 
     /**
      * @param module     the remote module, the retry's name
@@ -52,8 +65,13 @@ public final class RemoteReadRetryDefaults implements RetryConfigCustomizer {
      *                   Boot support is not in use (then the defaults apply in full)
      */
     public RemoteReadRetryDefaults(String module, CommonRetryConfigurationProperties properties) {
+        this(module, properties, Set.of());
+    }
+
+    private RemoteReadRetryDefaults(String module, CommonRetryConfigurationProperties properties, Set<String> setByCustomizers) {
         this.module = Objects.requireNonNull(module, "module");
         this.properties = properties;
+        this.setByCustomizers = setByCustomizers;
     }
 
     /** @return the module, the name of the retry this customizes */
@@ -73,25 +91,29 @@ public final class RemoteReadRetryDefaults implements RetryConfigCustomizer {
         fill(builder);
     }
 
-    /** Sets on the builder what none of the properties sets; returns those settings, named short for the start-up log. */
+    /** Sets on the builder what none of the properties sets; returns those settings' short names. */
     @SuppressWarnings({"rawtypes", "unchecked"})
     private List<String> fill(RetryConfig.Builder builder) {
         List<InstanceProperties> configured = configured();
         List<String> filled = new ArrayList<>();
-        if (noneSets(configured, set -> set.getMaxAttempts() != null && set.getMaxAttempts() != 0)) {
+        if (unset(configured, ATTEMPTS_SETTING, set -> set.getMaxAttempts() != null && set.getMaxAttempts() != 0)) {
             builder.maxAttempts(MAX_ATTEMPTS);
-            filled.add("attempts " + MAX_ATTEMPTS);
+            filled.add(ATTEMPTS_SETTING);
         }
-        if (noneSets(configured, set -> set.getWaitDuration() != null || set.getIntervalBiFunction() != null)) {
+        if (unset(configured, WAIT_SETTING, set -> set.getWaitDuration() != null || set.getIntervalBiFunction() != null)) {
             builder.waitDuration(WAIT);
-            filled.add("wait " + WAIT.toMillis() + "ms");
+            filled.add(WAIT_SETTING);
         }
-        if (noneSets(configured, set -> set.getRetryExceptionPredicate() != null
+        if (unset(configured, RETRIED_SETTING, set -> set.getRetryExceptionPredicate() != null
                 || set.getRetryExceptions() != null && set.getRetryExceptions().length > 0)) {
             builder.retryOnException(new RetryableRemoteRead());
-            filled.add("retried " + RetryableRemoteRead.class.getSimpleName());
+            filled.add(RETRIED_SETTING);
         }
         return filled;
+    }
+
+    private boolean unset(List<InstanceProperties> configured, String setting, Predicate<InstanceProperties> sets) {
+        return configured.stream().noneMatch(sets) && !setByCustomizers.contains(setting);
     }
 
     /**
@@ -121,21 +143,81 @@ public final class RemoteReadRetryDefaults implements RetryConfigCustomizer {
      */
     public static RetryConfig config(String module, CommonRetryConfigurationProperties properties,
             List<RetryConfigCustomizer> customizers) {
-        RemoteReadRetryDefaults defaults = new RemoteReadRetryDefaults(module, properties);
+        RemoteReadRetryDefaults defaults = of(module, properties, customizers);
         return properties.createRetryConfig(module, RemoteModuleResilienceCustomizers.beneath(module, defaults::customize,
                 customizers, RetryConfigCustomizer::of, RetryConfigCustomizer::customize));
     }
 
     /**
-     * What the run time's default sets on the module's retry, for the start-up log.
+     * The module's retry as it runs, for the start-up log: each setting of the run time's with the value read from the
+     * built retry, marked {@code *} where it is the run time's default, not the application's.
      *
-     * @param module     the remote module, the retry's name
-     * @param properties the application's {@code resilience4j.retry} properties
-     * @return the settings the run time filled in, named short ({@code "attempts 2"}, ...), none if the application
-     *     set them all
+     * @param module      the remote module, the retry's name
+     * @param properties  the application's {@code resilience4j.retry} properties
+     * @param customizers the application's {@link RetryConfigCustomizer} beans
+     * @param built       the retry's configuration as {@link #config(String, CommonRetryConfigurationProperties, List)}
+     *                    built it
+     * @return e.g. {@code "attempts 2*, wait 50ms*, retried RetryableRemoteRead*"}
      */
-    static List<String> filled(String module, CommonRetryConfigurationProperties properties) {
-        return new RemoteReadRetryDefaults(module, properties).fill(RetryConfig.custom());
+    static String described(String module, CommonRetryConfigurationProperties properties,
+            List<RetryConfigCustomizer> customizers, RetryConfig built) {
+        List<String> filled = of(module, properties, customizers).fill(RetryConfig.custom());
+        RetryConfigCustomizer application = RemoteModuleResilienceCustomizers.named(module, customizers);
+        Set<String> applications = application == null ? Set.of() : setBy(List.of(application));
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(ATTEMPTS_SETTING, String.valueOf(built.getMaxAttempts()));
+        values.put(WAIT_SETTING, duration(firstWait(built)));
+        values.put(RETRIED_SETTING, filled.contains(RETRIED_SETTING) ? RetryableRemoteRead.class.getSimpleName()
+                + (applications.contains(RETRIED_SETTING) ? "* and the application's" : "*") : "the application's");
+        List<String> parts = new ArrayList<>();
+        values.forEach((setting, value) -> parts.add(setting + " " + value
+                + (!setting.equals(RETRIED_SETTING) && filled.contains(setting) && !applications.contains(setting) ? "*" : "")));
+        return String.join(", ", parts);
+    }
+
+    /**
+     * @param millis a wait in milliseconds
+     * @return it short, for the start-up log: {@code "5s"} for whole seconds, else {@code "50ms"}
+     */
+    static String duration(long millis) {
+        return millis % 1000 == 0 && millis > 0 ? millis / 1000 + "s" : millis + "ms";
+    }
+
+    private static long firstWait(RetryConfig config) {
+        return config.getIntervalBiFunction().apply(1, Either.left(OTHER_FAILURE));
+    }
+
+    private static RemoteReadRetryDefaults of(String module, CommonRetryConfigurationProperties properties,
+            List<RetryConfigCustomizer> customizers) {
+        // Resilience4j applies the customizer named default where it builds the retry over configs.default: what it sets
+        // is the application's. The one named after the module runs after the run time's default, so it wins anyway.
+        boolean overDefault = properties != null && !DEFAULT_CONFIG.equals(module)
+                && properties.getConfigs().get(DEFAULT_CONFIG) != null;
+        RetryConfigCustomizer before = overDefault ? RemoteModuleResilienceCustomizers.named(DEFAULT_CONFIG, customizers) : null;
+        return new RemoteReadRetryDefaults(module, properties, before == null ? Set.of() : setBy(List.of(before)));
+    }
+
+    /** The short names of the run time's settings the customizers set, run on throwaway configurations. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Set<String> setBy(List<RetryConfigCustomizer> customizers) {
+        RetryConfig runTimes = config();
+        return RemoteModuleResilienceCustomizers.setBy(RemoteReadRetryDefaults::settings, RetryConfig.ofDefaults(),
+                customized(RetryConfig.custom(), customizers), runTimes, customized(RetryConfig.from(runTimes), customizers));
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static RetryConfig customized(RetryConfig.Builder builder, List<RetryConfigCustomizer> customizers) {
+        customizers.forEach(customizer -> customizer.customize(builder));
+        return builder.build();
+    }
+
+    private static Map<String, Object> settings(RetryConfig config) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put(ATTEMPTS_SETTING, config.getMaxAttempts());
+        settings.put(WAIT_SETTING, List.of(firstWait(config), config.getIntervalBiFunction().apply(2, Either.left(OTHER_FAILURE))));
+        settings.put(RETRIED_SETTING, List.of(config.getExceptionPredicate().test(OTHER_FAILURE),
+                config.getExceptionPredicate().test(UNREACHABLE)));
+        return settings;
     }
 
     /** The properties that configure this module's retry, as Resilience4j reads them: its instance, base and default config. */
@@ -157,7 +239,4 @@ public final class RemoteReadRetryDefaults implements RetryConfigCustomizer {
         return configured;
     }
 
-    private static boolean noneSets(List<InstanceProperties> configured, Predicate<InstanceProperties> sets) {
-        return configured.stream().noneMatch(sets);
-    }
 }

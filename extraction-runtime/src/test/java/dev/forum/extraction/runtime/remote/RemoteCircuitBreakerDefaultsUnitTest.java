@@ -152,12 +152,73 @@ class RemoteCircuitBreakerDefaultsUnitTest {
         assertThat(ours.getSlidingWindowSize()).isEqualTo(theirs.getSlidingWindowSize()).isEqualTo(11);
     }
 
-    @Test
-    void theStartUpLogNamesOnlyTheSettingsTheRunTimeFilledIn() {
-        properties.getConfigs().put("default", new InstanceProperties().setMinimumNumberOfCalls(7));
+    /** The breaker Resilience4j's Spring support itself makes for {@code users}, with the application's customizers. */
+    private CircuitBreakerConfig resilience4jsUsersBreaker(CircuitBreakerConfigCustomizer... customizers) {
+        CircuitBreakerRegistry registry = new CircuitBreakerConfiguration(properties).circuitBreakerRegistry(
+                new DefaultEventConsumerRegistry<>(), new CompositeRegistryEventConsumer<>(List.of()),
+                new CompositeCustomizer<>(List.of(customizers)));
+        return registry.circuitBreaker("users").getCircuitBreakerConfig();
+    }
 
-        assertThat(RemoteCircuitBreakerDefaults.filled("users", properties, List.of(
-                CircuitBreakerConfigCustomizer.of("users", builder -> builder.waitDurationInOpenState(Duration.ofSeconds(1))))))
-                .containsExactly("window 20 calls", "half-open 2", "failures RemoteModuleException");
+    @Test
+    void withoutAnInstanceTheDefaultConfigConfiguresTheBreakerEvenWithACustomizerNamedAfterTheModuleAsInResilience4j() {
+        properties.getConfigs().put("default", everySetting(7, Duration.ofSeconds(3)));
+        properties.getConfigs().put("users", new InstanceProperties().setMinimumNumberOfCalls(4)
+                .setWaitDurationInOpenState(Duration.ofSeconds(9)));
+        CircuitBreakerConfigCustomizer users = CircuitBreakerConfigCustomizer.of("users", builder -> builder.failureRateThreshold(30));
+
+        CircuitBreakerConfig ours = usersBreaker(users);
+        CircuitBreakerConfig theirs = resilience4jsUsersBreaker(users);
+
+        assertThat(ours.getMinimumNumberOfCalls()).isEqualTo(theirs.getMinimumNumberOfCalls()).isEqualTo(7);
+        assertThat(openWaitMillis(ours)).isEqualTo(openWaitMillis(theirs)).isEqualTo(3_000);
+        // Resilience4j makes this breaker on first use from its registry default, without the customizer; the run time
+        // applies it (class doc).
+        assertThat(theirs.getFailureRateThreshold()).isEqualTo(50);
+        assertThat(ours.getFailureRateThreshold()).isEqualTo(30);
+    }
+
+    @Test
+    void withoutAnInstanceOrAConfigOfItsNameACustomizerNamedAfterTheModuleAppliesOverTheDefaultConfigAsInResilience4j() {
+        properties.getConfigs().put("default", everySetting(7, Duration.ofSeconds(3)));
+        CircuitBreakerConfigCustomizer users = CircuitBreakerConfigCustomizer.of("users", builder -> builder.failureRateThreshold(30));
+
+        CircuitBreakerConfig ours = usersBreaker(users);
+        CircuitBreakerConfig theirs = resilience4jsUsersBreaker(users);
+
+        assertThat(ours.getMinimumNumberOfCalls()).isEqualTo(theirs.getMinimumNumberOfCalls()).isEqualTo(7);
+        assertThat(ours.getFailureRateThreshold()).isEqualTo(theirs.getFailureRateThreshold()).isEqualTo(30);
+    }
+
+    @Test
+    void anApplicationsCustomizerNamedDefaultKeepsWhatItSetsAsInResilience4j() {
+        properties.getConfigs().put("default", new InstanceProperties().setFailureRateThreshold(60f));
+        CircuitBreakerConfigCustomizer defaults = CircuitBreakerConfigCustomizer.of("default", builder -> builder
+                .slidingWindowSize(50).waitDurationInOpenState(Duration.ofSeconds(60)).recordExceptions(IOException.class));
+
+        CircuitBreakerConfig ours = usersBreaker(defaults);
+        CircuitBreakerConfig theirs = resilience4jsUsersBreaker(defaults);
+
+        assertThat(ours.getSlidingWindowSize()).isEqualTo(theirs.getSlidingWindowSize()).isEqualTo(50);
+        assertThat(openWaitMillis(ours)).isEqualTo(openWaitMillis(theirs)).isEqualTo(60_000);
+        assertThat(ours.getRecordExceptionPredicate().test(new IOException("x"))).isTrue();
+        assertThat(ours.getRecordExceptionPredicate().test(new RemoteModuleException("users", "it answered 500", null))).isFalse();
+        assertThat(ours.getMinimumNumberOfCalls()).isEqualTo(5);
+        assertThat(RemoteCircuitBreakerDefaults.described("users", properties, List.of(defaults), ours))
+                .isEqualTo("window 50 calls, minimum 5*, open 60s, half-open 2*, failures the application's");
+    }
+
+    @Test
+    void theStartUpLogStatesTheValuesTheBreakerRunsWithTheApplicationsCustomizerIncluded() {
+        properties.getConfigs().put("default", new InstanceProperties().setMinimumNumberOfCalls(7));
+        List<CircuitBreakerConfigCustomizer> customizers = List.of(CircuitBreakerConfigCustomizer.of("users", builder -> builder
+                .waitDurationInOpenState(Duration.ofSeconds(1)).slidingWindowSize(40).recordExceptions(IOException.class)));
+
+        CircuitBreakerConfig built = RemoteCircuitBreakerDefaults.config("users", properties, customizers);
+
+        assertThat(RemoteCircuitBreakerDefaults.described("users", properties, customizers, built))
+                .isEqualTo("window 40 calls, minimum 7, open 1s, half-open 2*, failures RemoteModuleException* and the application's");
+        assertThat(RemoteCircuitBreakerDefaults.described("users", properties, List.of(), usersBreaker()))
+                .isEqualTo("window 20 calls*, minimum 7, open 5s*, half-open 2*, failures RemoteModuleException*");
     }
 }

@@ -6,6 +6,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.common.CompositeCustomizer;
 import io.github.resilience4j.common.retry.configuration.CommonRetryConfigurationProperties.InstanceProperties;
+import io.github.resilience4j.common.retry.configuration.RetryConfigCustomizer;
 import io.github.resilience4j.consumer.DefaultEventConsumerRegistry;
 import io.github.resilience4j.core.registry.CompositeRegistryEventConsumer;
 import io.github.resilience4j.retry.RetryConfig;
@@ -166,10 +167,51 @@ class RemoteReadRetryDefaultsUnitTest {
     }
 
     @Test
-    void theStartUpLogNamesOnlyTheSettingsTheRunTimeFilledIn() {
-        properties.getConfigs().put("default", new InstanceProperties().setMaxAttempts(3));
+    void theStartUpLogStatesTheValuesTheRetryRunsWithTheApplicationsCustomizerIncluded() {
+        properties.getConfigs().put("default", new InstanceProperties().setWaitDuration(Duration.ofMillis(70)));
+        List<RetryConfigCustomizer> customizers = List.of(RetryConfigCustomizer.of("users", builder -> builder.maxAttempts(5)));
 
-        assertThat(RemoteReadRetryDefaults.filled("users", properties)).containsExactly("wait 50ms", "retried RetryableRemoteRead");
+        RetryConfig built = RemoteReadRetryDefaults.config("users", properties, customizers);
+
+        assertThat(built.getMaxAttempts()).isEqualTo(5);
+        assertThat(RemoteReadRetryDefaults.described("users", properties, customizers, built))
+                .isEqualTo("attempts 5, wait 70ms, retried RetryableRemoteRead*");
+    }
+
+    @Test
+    void withoutSettingsTheStartUpLogMarksEveryValueAsTheRunTimes() {
+        assertThat(RemoteReadRetryDefaults.described("users", properties, List.of(), usersRetry()))
+                .isEqualTo("attempts 2*, wait 50ms*, retried RetryableRemoteRead*");
+    }
+
+    @Test
+    void anApplicationsCustomizerNamedDefaultKeepsWhatItSetsAsInResilience4j() {
+        properties.getConfigs().put("default", new InstanceProperties().setWaitDuration(Duration.ofMillis(70)));
+        RetryConfigCustomizer defaults = RetryConfigCustomizer.of("default", builder -> builder.maxAttempts(4)
+                .retryOnException(new EveryFailure()));
+
+        RetryConfig ours = RemoteReadRetryDefaults.config("users", properties, List.of(defaults));
+        RetryConfig theirs = new RetryConfiguration().retryRegistry(properties, new DefaultEventConsumerRegistry<>(),
+                new CompositeRegistryEventConsumer<>(List.of()), new CompositeCustomizer<>(List.of(defaults)))
+                .retry("users").getRetryConfig();
+
+        assertThat(ours.getMaxAttempts()).isEqualTo(theirs.getMaxAttempts()).isEqualTo(4);
+        assertThat(waitBeforeRetry(ours)).isEqualTo(waitBeforeRetry(theirs)).isEqualTo(70);
+        assertThat(ours.getExceptionPredicate().test(ANSWERED_500)).isTrue();
+        assertThat(RemoteReadRetryDefaults.described("users", properties, List.of(defaults), ours))
+                .isEqualTo("attempts 4, wait 70ms, retried the application's");
+    }
+
+    @Test
+    void aCustomizerNamedDefaultWithoutADefaultConfigLeavesTheRunTimesDefaultAsResilience4jLeavesItsOwn() {
+        RetryConfigCustomizer defaults = RetryConfigCustomizer.of("default", builder -> builder.maxAttempts(4));
+
+        RetryConfig theirs = new RetryConfiguration().retryRegistry(properties, new DefaultEventConsumerRegistry<>(),
+                new CompositeRegistryEventConsumer<>(List.of()), new CompositeCustomizer<>(List.of(defaults)))
+                .retry("users").getRetryConfig();
+
+        assertThat(theirs.getMaxAttempts()).isEqualTo(RetryConfig.ofDefaults().getMaxAttempts());
+        assertThat(RemoteReadRetryDefaults.config("users", properties, List.of(defaults)).getMaxAttempts()).isEqualTo(2);
     }
 
     /** An application's own predicate: every failure. */
