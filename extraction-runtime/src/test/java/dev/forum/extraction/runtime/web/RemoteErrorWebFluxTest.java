@@ -1,13 +1,17 @@
 package dev.forum.extraction.runtime.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.forum.extraction.runtime.remote.RemoteErrorResponseException;
 import dev.forum.extraction.runtime.remote.RemoteModuleException;
 import dev.forum.extraction.runtime.remote.RemoteModuleTimeoutException;
 import dev.forum.extraction.runtime.remote.RemoteModuleUnavailableException;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,6 +32,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -35,6 +40,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,7 +57,9 @@ import reactor.core.scheduler.Schedulers;
 /**
  * A Spring WebFlux application (Reactor Netty on loopback, Spring Boot's error handling) answers a remote module's
  * relayed 4xx and a remote module's failure (502, 503, 504) as a Spring MVC one does: user10's WebFlux shop answered
- * every one of them with a 500 and an ERROR stack trace.
+ * every one of them with a 500 and an ERROR stack trace. It runs as a WebFlux-only application does, without
+ * spring-webmvc or the Servlet API ({@link WebFluxOnlyClassLoader}, although the test class path has them): the run time's classes,
+ * and this test's, are loaded by a class loader that hides both, so a link to either fails the start or the call.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RemoteErrorWebFluxTest {
@@ -139,13 +147,48 @@ class RemoteErrorWebFluxTest {
     }
 
     private static void withServer(Consumer<WebTestClient> calls, Class<?>... configurations) {
-        Class<?>[] sources = new Class<?>[configurations.length + 1];
-        sources[0] = Server.class;
-        System.arraycopy(configurations, 0, sources, 1, configurations.length);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(sources).web(WebApplicationType.REACTIVE)
-                .properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off").run()) {
-            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            calls.accept(WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20)).build());
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try (WebFluxOnlyClassLoader loader = new WebFluxOnlyClassLoader()) {
+            Class<?>[] sources = new Class<?>[configurations.length + 1];
+            sources[0] = Class.forName(Server.class.getName(), true, loader);
+            for (int i = 0; i < configurations.length; i++) {
+                sources[i + 1] = Class.forName(configurations[i].getName(), true, loader);
+            }
+            thread.setContextClassLoader(loader);
+            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(sources)
+                    .resourceLoader(new DefaultResourceLoader(loader)).web(WebApplicationType.REACTIVE)
+                    .properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off").run()) {
+                assertThat(ClassUtils.isPresent("org.springframework.web.servlet.DispatcherServlet", context.getClassLoader())).isFalse();
+                Class<?> handler = Class.forName(RemoteErrorWebExceptionHandler.class.getName(), false, loader);
+                assertThat(handler.getClassLoader()).isSameAs(loader);
+                assertThat(context.getBeansOfType(handler)).isNotEmpty();
+                int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+                calls.accept(WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20)).build());
+            }
+        } catch (ClassNotFoundException | IOException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    @Test
+    void theWebFluxOnlyClassLoaderClassPathHidesSpringMvcAndTheServletApiFromTheRunTimesClasses() throws Exception {
+        try (WebFluxOnlyClassLoader loader = new WebFluxOnlyClassLoader()) {
+            assertThatThrownBy(() -> Class.forName("org.springframework.web.servlet.DispatcherServlet", false, loader))
+                    .isInstanceOf(ClassNotFoundException.class);
+            assertThatThrownBy(() -> Class.forName("jakarta.servlet.http.HttpServletRequest", false, loader))
+                    .isInstanceOf(ClassNotFoundException.class);
+            assertThat(loader.getResource("org/springframework/web/servlet/DispatcherServlet.class")).isNull();
+            assertThat(loader.hiddenJars()).anyMatch(jar -> jar.contains("spring-webmvc"))
+                    .anyMatch(jar -> jar.contains("spring-boot-webmvc"));
+            assertThat(Collections.list(loader.getResources("META-INF/spring.factories")))
+                    .isNotEmpty().noneMatch(factories -> factories.toString().contains("webmvc"));
+            // each of the run time's classes is this loader's own, so its links resolve here
+            Class<?> advice = Class.forName(RemoteErrorResponseAdvice.class.getName(), true, loader);
+            assertThat(advice.getClassLoader()).isSameAs(loader);
+            assertThat(advice).isNotSameAs(RemoteErrorResponseAdvice.class);
         }
     }
 
@@ -222,7 +265,7 @@ class RemoteErrorWebFluxTest {
 
         @Bean
         RemoteErrorWebExceptionHandler applicationsReplacement() {
-            return new RemoteErrorWebExceptionHandler(java.util.List.of()) {
+            return new RemoteErrorWebExceptionHandler(List.of()) {
                 @Override
                 public Mono<Void> handle(org.springframework.web.server.ServerWebExchange exchange, Throwable failure) {
                     return Mono.error(failure);
