@@ -12,27 +12,27 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration;
+import org.springframework.boot.logging.LoggingInitializationContext;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.web.server.reactive.context.AnnotationConfigReactiveWebServerApplicationContext;
 import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -156,14 +156,23 @@ class RemoteErrorWebFluxTest {
                 sources[i + 1] = Class.forName(configurations[i].getName(), true, loader);
             }
             thread.setContextClassLoader(loader);
-            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(sources)
-                    .resourceLoader(new DefaultResourceLoader(loader)).web(WebApplicationType.REACTIVE)
-                    .properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off").run()) {
+            // Not SpringApplication: it asks its own class loader which web application this is, where spring-boot-webmvc
+            // would answer. A reactive web server context is what it makes for a WebFlux-only application.
+            try (AnnotationConfigReactiveWebServerApplicationContext context = new AnnotationConfigReactiveWebServerApplicationContext()) {
+                context.setClassLoader(loader);
+                context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test",
+                        Map.<String, Object>of("server.port", "0", "server.address", "127.0.0.1")));
+                // Spring Boot's logging, as SpringApplication sets it up (INFO, its line format)
+                LoggingSystem logging = LoggingSystem.get(loader);
+                logging.beforeInitialize();
+                logging.initialize(new LoggingInitializationContext(context.getEnvironment()), null, null);
+                context.register(sources);
+                context.refresh();
                 assertThat(ClassUtils.isPresent("org.springframework.web.servlet.DispatcherServlet", context.getClassLoader())).isFalse();
                 Class<?> handler = Class.forName(RemoteErrorWebExceptionHandler.class.getName(), false, loader);
                 assertThat(handler.getClassLoader()).isSameAs(loader);
                 assertThat(context.getBeansOfType(handler)).isNotEmpty();
-                int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+                int port = context.getWebServer().getPort();
                 calls.accept(WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20)).build());
             }
         } catch (ClassNotFoundException | IOException e) {
