@@ -9,7 +9,6 @@ import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.PublicationRegistry;
 import dev.forum.extraction.model.ScannedArtifact;
-import dev.forum.extraction.model.ServicePlan;
 import dev.forum.extraction.scan.BytecodeScanner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,15 +23,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.toolchain.ToolchainManager;
 import org.eclipse.aether.RepositorySystem;
-import org.springframework.core.convert.ConversionException;
-import org.springframework.core.convert.support.DefaultConversionService;
 
 /**
  * The application as the goals see it: its main class, its run-time libraries, its modules read from Spring
@@ -53,9 +49,6 @@ import org.springframework.core.convert.support.DefaultConversionService;
  */
 record ApplicationAnalysis(Path classes, String launchClass, String applicationClass, List<RuntimeLibraries.Entry> libraries,
         List<ScannedArtifact> packed, ModulithModel model, Optional<String> springBoot) {
-
-    /** Spring Modulith's switch for migrations per module, which extraction-runtime follows too. */
-    static final String PER_MODULE_MIGRATIONS = "spring.modulith.runtime.flyway-enabled";
 
     /**
      * @param libraries the run-time libraries, each saying whether Spring Boot's repackaging packs it
@@ -131,64 +124,11 @@ record ApplicationAnalysis(Path classes, String launchClass, String applicationC
     }
 
     /**
-     * The folders of {@code db/migration/} ({@link ServicePlan#MIGRATIONS}) that hold a migration directly, at any
-     * depth ({@link #isMigration}: a {@code README.md} or {@code .gitkeep} is none), in the application's own
-     * artifacts, where its modules' migrations are: every classes directory of {@link #packed}, and each packed jar
-     * that holds an application class (a library's own migrations are not the application's).
-     *
-     * @return each folder's path below {@code db/migration/}, {@code /}-separated ({@code loans},
-     *         {@code catalog/covers}; {@code ""} for files directly in {@code db/migration/}), in name order; a folder
-     *         holding only folders is none; none at all when the application does not run its migrations per module
-     *         ({@link #PER_MODULE_MIGRATIONS}), since Spring Boot then runs every folder
-     * @throws IOException when a directory or jar cannot be read
+     * The application's migrations as the goals warn of them: whether they run per module and which folders of
+     * {@code db/migration/} hold them, in the application's own artifacts ({@link #packed}).
      */
-    Set<String> migrationFolders() throws IOException {
-        Set<String> folders = new TreeSet<>();
-        if (!perModuleMigrations()) {
-            return folders; // Spring Boot then runs all of db/migration/, every folder included
-        }
-        for (ScannedArtifact artifact : packed) {
-            Path location = artifact.location();
-            if (Files.isDirectory(location)) {
-                Path migrations = location.resolve(ServicePlan.MIGRATIONS);
-                if (Files.isDirectory(migrations)) {
-                    try (Stream<Path> files = Files.walk(migrations)) {
-                        files.filter(Files::isRegularFile).filter(file -> isMigration(file.getFileName().toString()))
-                                .forEach(file -> folders.add(
-                                migrations.relativize(file.getParent()).toString().replace('\\', '/')));
-                    }
-                }
-            } else if (artifact.classes().stream().anyMatch(model::isApplicationClass)) {
-                try (ZipFile jar = new ZipFile(location.toFile())) {
-                    jar.stream().filter(entry -> !entry.isDirectory()).map(entry -> entry.getName())
-                            .filter(name -> name.startsWith(ServicePlan.MIGRATIONS) && isMigration(name))
-                            .map(name -> name.substring(ServicePlan.MIGRATIONS.length()))
-                            .forEach(rest -> folders.add(rest.contains("/") ? rest.substring(0, rest.lastIndexOf('/')) : ""));
-                }
-            }
-        }
-        return folders;
-    }
-
-    /** Whether Flyway takes a file of this name as a migration: an SQL script, or a class (a Java migration). */
-    private static boolean isMigration(String name) {
-        return name.endsWith(".sql") || name.endsWith(".class");
-    }
-
-    /**
-     * Whether the application runs its migrations per module: {@code spring.modulith.runtime.flyway-enabled} in its
-     * settings files ({@link ApplicationProperties}), read as Spring reads a {@code Boolean}
-     * ({@code true}, {@code on}, {@code yes}, {@code 1}, any case); a value Spring cannot read stops the application, so
-     * it counts as off.
-     */
-    private boolean perModuleMigrations() {
-        String value = ApplicationProperties.read(classes).getProperty(PER_MODULE_MIGRATIONS);
-        try {
-            return value != null
-                    && Boolean.TRUE.equals(DefaultConversionService.getSharedInstance().convert(value, Boolean.class));
-        } catch (ConversionException e) {
-            return false;
-        }
+    PerModuleMigrations migrations() {
+        return new PerModuleMigrations(classes, packed, model);
     }
 
     /** The model from {@code target/extract/modules.json} when it was read from the same inputs, else a new analysis. */

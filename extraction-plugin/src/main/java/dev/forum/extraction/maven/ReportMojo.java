@@ -13,7 +13,6 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +70,7 @@ public class ReportMojo extends RequestingMojo {
                         .forEach(line -> getLog().warn("[extract] " + line));
             }
             ExtractionReport report = report(analysis.model(), analysis.packed(), analysis.springBoot(), file,
-                    topologyServices(file), analysis.publicationRegistry(project, null), analysis.migrationFolders());
+                    topologyServices(file), analysis.publicationRegistry(project, null), analysis.migrations().misnamed());
             List<String> text = ReportText.lines(report);
             Path out = outputDirectory.toPath();
             Files.createDirectories(out);
@@ -95,13 +94,12 @@ public class ReportMojo extends RequestingMojo {
      *
      * @param file the topology file read, or null for none
      * @param registry the application's event publication registry, for the warnings of plans sharing its table
-     * @param migrationFolders the folders of {@code db/migration/} that hold a file directly
-     *                 ({@link ApplicationAnalysis#migrationFolders}), for the warnings of those whose migrations do not
-     *                 run as their module's
+     * @param misnamedMigrationFolders the warnings for the folders of {@code db/migration/} whose migrations do not run
+     *                 as their module's ({@link PerModuleMigrations#misnamed}), one line each
      */
     static ExtractionReport report(ModulithModel model, List<ScannedArtifact> scanned, Optional<String> springBoot,
-            Topology file, TopologyServices services, PublicationRegistry registry, Collection<String> migrationFolders) {
+            Topology file, TopologyServices services, PublicationRegistry registry, List<String> misnamedMigrationFolders) {
         Map<String, String> unrouted = file == null ? Map.of() : ModuleRoutes.blockedServices(file, model);
-        return ExtractionReport.of(model, scanned, springBoot, services, unrouted, registry, migrationFolders);
+        return ExtractionReport.of(model, scanned, springBoot, services, unrouted, registry, misnamedMigrationFolders);
     }
 }

@@ -13,7 +13,6 @@ import dev.forum.extraction.image.ServiceImage;
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.FunctionalRoutes;
 import dev.forum.extraction.model.LibraryCounts;
-import dev.forum.extraction.model.MigrationFolders;
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.ScannedArtifact;
 import dev.forum.extraction.model.ServicePlan;
@@ -168,8 +167,7 @@ public class ServiceMojo extends RequestingMojo {
         plans.stream().filter(plan -> !plan.request().monolith()).forEach(plan -> FunctionalRoutes.warnings(model,
                 plan.service(), plan.request().modules()).forEach(line -> getLog().warn("[extract] " + line)));
         RuntimeCheck.check(plans, model.extractableModules(), packsArtifact(RuntimeCheck.RUNTIME_ARTIFACT), getLog()::warn);
-        MigrationFolders.misnamed(analysis.migrationFolders(), model.modules().stream().map(ModulithModel.Module::name)
-                .toList()).forEach(line -> getLog().warn("[extract] " + line));
+        analysis.migrations().misnamed().forEach(line -> getLog().warn("[extract] " + line));
         ImageSettings images = image ? images(plans, analysis) : null;
         BootRepackager repackager = BootPackaging.repackager(analysis.springBoot(), project, session, repositories);
         Set<String> allModules = new java.util.TreeSet<>(model.modules().stream().map(ModulithModel.Module::name).toList());

@@ -13,7 +13,6 @@ import dev.forum.extraction.model.ServiceRequest;
 import dev.forum.extraction.model.SharedPublications;
 import dev.forum.extraction.model.TopologyServices;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,14 +134,14 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
      *                   such service of the file is blocked by that line too ({@link Blocker.Kind#NO_ROUTE}, first), as
      *                   {@code -Dextract=<service>} refuses it; empty for none
      * @param registry   the application's event publication registry ({@link PublicationRegistry#NONE} without one)
-     * @param migrationFolders the folders of {@code db/migration/} in the application's artifacts that hold a file
-     *                   directly, each as its path below it ({@code loans}, {@code catalog/covers}, {@code __root});
-     *                   empty when it does not run its migrations per module, which warns of none
+     * @param misnamedMigrationFolders the warnings for the folders of {@code db/migration/} in the application's
+     *                   artifacts whose migrations do not run as their module's ({@link MigrationFolders#misnamed}), one
+     *                   line each; empty when there is none or the application does not run its migrations per module
      * @return the report: every module, the file's services, the cycles and the warnings
      */
     public static ExtractionReport of(ModulithModel model, List<ScannedArtifact> artifacts, Optional<String> springBoot,
             TopologyServices services, Map<String, String> unrouted, PublicationRegistry registry,
-            Collection<String> migrationFolders) {
+            List<String> misnamedMigrationFolders) {
         Map<String, Object> application = new TreeMap<>();
         application.put("mainClass", model.mainClass());
         application.put("rootPackages", model.rootPackages());
@@ -174,8 +173,7 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
         List<ModuleCycles.Cycle> cycles = ModuleCycles.of(model, services);
         List<Warning> warnings = new ArrayList<>(verification(model, !cycles.isEmpty()));
         warnings.addAll(warnings(model, registry, entries, services, serviceEntries));
-        MigrationFolders.misnamed(migrationFolders, model.modules().stream().map(ModulithModel.Module::name).toList())
-                .forEach(line -> warnings.add(new Warning(Warning.MISNAMED_MIGRATION_FOLDER, "", List.of(), List.of(line))));
+        misnamedMigrationFolders.forEach(line -> warnings.add(new Warning(Warning.MISNAMED_MIGRATION_FOLDER, "", List.of(), List.of(line))));
         for (String module : model.extractableModules()) {
             String service = services.holder(module).orElse("Module '" + module + "' alone");
             FunctionalRoutes.warnings(model, service, List.of(module))

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.forum.extraction.FakeApp;
 import dev.forum.extraction.LendingLibrary;
+import dev.forum.extraction.model.MigrationFolders;
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.PublicationRegistry;
 import dev.forum.extraction.model.SharedPublications;
@@ -171,7 +172,8 @@ class ReportWarningsTest {
     void aMigrationFolderNamedAfterNoModuleIsAWarningOfTheTextAndInTheJson() throws IOException {
         ExtractionReport plain = withoutFile(FakeApp.model(), FakeApp.scanned(dir, true));
         ExtractionReport report = ExtractionReport.of(FakeApp.model(), FakeApp.scanned(dir, true), Optional.empty(),
-                TopologyServices.NONE, Map.of(), PublicationRegistry.NONE, List.of("alpha", "gamme", "__root"));
+                TopologyServices.NONE, Map.of(), PublicationRegistry.NONE, MigrationFolders.misnamed(List.of("alpha",
+                        "gamme", "__root"), FakeApp.model().modules().stream().map(ModulithModel.Module::name).toList()));
         JsonNode json = JSON.readTree(ReportJson.write(report));
 
         assertEquals(List.of(), problems(schema(), json, "$"));
