@@ -27,14 +27,16 @@ import org.springframework.core.convert.support.DefaultConversionService;
  * Boot reads them ({@link ApplicationProperties}); an environment variable, a system property or a command-line
  * argument is not seen. A setting whose value is a placeholder no file sets ({@link ApplicationProperties#unknown}:
  * Spring Boot refuses to start unless the environment sets it) counts as on, since the environment may turn it on,
- * and says so: {@code key=${X} in file, a placeholder no settings file sets: on if the environment turns it on}.
+ * and says so: {@code key=${X} in file, a placeholder no settings file sets: on if the environment turns it on}; the
+ * warning then says the setting may be on ({@link #surelyRepublishes()}, {@link #surelyMonitorsStaleness()}).
  *
  * @param kind         the registry on the run-time class path
  * @param republishing the republish setting that is on, as {@code key=value in file}: the one Spring Modulith reads
  *                     (the current name when it holds a value, else the old one) when it reads as {@code true} or
- *                     is unknown here; empty when republishing is off
- * @param staleness    every staleness duration that turns the monitor on or is unknown here, each as
- *                     {@code key=value in file}, in name order; empty when the monitor is off
+ *                     is unknown here (then followed by {@link #UNKNOWN}); empty when republishing is off
+ * @param staleness    every staleness duration that turns the monitor on or is unknown here (then followed by
+ *                     {@link #UNKNOWN}), each as {@code key=value in file}, in name order; empty when the monitor is
+ *                     off
  * @param read         what the settings were read from, as {@link ApplicationProperties#described()} says it (the
  *                     files, the profiles, what was not read), for the warning that a setting is not on
  */
@@ -52,8 +54,8 @@ public record PublicationRegistry(Kind kind, List<String> republishing, List<Str
             STALENESS_PREFIX + "processing", STALENESS_PREFIX + "resubmitted", STALENESS_PREFIX + "resubmission");
     private static final String RESUBMITTED = STALENESS_DURATIONS.get(2);
     private static final String RESUBMISSION = STALENESS_DURATIONS.get(3);
-    /** What an unknown setting's entry says after {@code key=value in file}. */
-    private static final String UNKNOWN = ", a placeholder no settings file sets: on if the environment turns it on";
+    /** What an unknown setting's entry says after {@code key=value in file}, and only such an entry. */
+    public static final String UNKNOWN = ", a placeholder no settings file sets: on if the environment turns it on";
     /** Spring's converters, as its {@code Environment} uses them to read a property as a {@code Boolean}. */
     private static final ConversionService BOOLEANS = DefaultConversionService.getSharedInstance();
     /** {@code 0}, {@code 0s}, {@code PT0S}, {@code 0.0m}: a duration of zero, as Spring Boot reads one. */
@@ -163,13 +165,34 @@ public record PublicationRegistry(Kind kind, List<String> republishing, List<Str
         return key + "=" + properties.written(key).strip() + " in " + properties.origin(key) + UNKNOWN;
     }
 
-    /** Whether republishing at start is on, under either name. */
+    /** Whether republishing at start is on, under either name, or may be ({@link #surelyRepublishes()}). */
     public boolean republishes() {
         return !republishing.isEmpty();
     }
 
-    /** Whether a staleness duration is set (the monitor runs). */
+    /**
+     * Whether republishing at start is on for certain: a settings file sets it to a value read as {@code true}, not to a
+     * placeholder only the environment can set ({@link #UNKNOWN}), with which it may be on or off.
+     */
+    public boolean surelyRepublishes() {
+        return republishing.stream().anyMatch(PublicationRegistry::known);
+    }
+
+    /** Whether a staleness duration is set (the monitor runs), or may be ({@link #surelyMonitorsStaleness()}). */
     public boolean monitorsStaleness() {
         return !staleness.isEmpty();
+    }
+
+    /**
+     * Whether the staleness monitor runs for certain: a settings file sets a duration other than zero, not only
+     * placeholders the environment would have to set ({@link #UNKNOWN}).
+     */
+    public boolean surelyMonitorsStaleness() {
+        return staleness.stream().anyMatch(PublicationRegistry::known);
+    }
+
+    /** Whether a setting's entry names a value a file sets, not a placeholder of the environment ({@link #UNKNOWN}). */
+    private static boolean known(String entry) {
+        return !entry.endsWith(UNKNOWN);
     }
 }

@@ -166,15 +166,19 @@ public final class SharedPublications {
                 : "a process without an event's class skips it with a WARN")
                 + ", one without its listener logs an ERROR and marks it failed;";
         if (registry.republishes()) {
-            lines.add("- republish at start is on (" + String.join(", ", registry.republishing()) + "):");
-            lines.add("  " + republishing);
+            boolean sure = registry.surelyRepublishes();
+            lines.addAll(wrapped("- republish at start " + (sure ? "is" : "may be") + " on ("
+                    + String.join(", ", registry.republishing()) + "):"));
+            lines.addAll(wrapped("  " + (sure ? "" : MAY_BE_ON) + republishing));
         } else {
             lines.addAll(wrapped("- republish at start is not on in " + registry.read() + ";"));
             lines.add("  turned on, " + republishing);
         }
         if (registry.monitorsStaleness()) {
-            lines.add("- the staleness monitor is on (" + String.join(", ", registry.staleness()) + "):");
-            lines.add("  every process marks the others' stale publications failed;");
+            boolean sure = registry.surelyMonitorsStaleness();
+            lines.addAll(wrapped("- the staleness monitor " + (sure ? "is" : "may be") + " on ("
+                    + String.join(", ", registry.staleness()) + "):"));
+            lines.add("  " + (sure ? "" : MAY_BE_ON) + "every process marks the others' stale publications failed;");
         } else {
             lines.add("- no staleness monitor there (" + PublicationRegistry.STALENESS_PREFIX + "published, processing or resubmitted);");
         }
@@ -204,6 +208,12 @@ public final class SharedPublications {
         lines.addAll(keepOff);
         return lines;
     }
+
+    /**
+     * What a setting that may be on ({@link PublicationRegistry#UNKNOWN}: a placeholder the environment would have to
+     * set) says before what it does.
+     */
+    private static final String MAY_BE_ON = "check what the environment sets for it; if on, ";
 
     /** The longest line a finding has, in characters; a longer one is wrapped. */
     private static final int WIDTH = 160;

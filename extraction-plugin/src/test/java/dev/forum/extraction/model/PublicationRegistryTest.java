@@ -167,6 +167,9 @@ class PublicationRegistryTest {
                 "the current name is read, the old one never instead");
         registry = PublicationRegistry.detect(jdbc, properties(PublicationRegistry.REPUBLISH_OLD, "${REPUBLISH}"));
         assertEquals(List.of(PublicationRegistry.REPUBLISH_OLD + "=${REPUBLISH}" + IN + unknown), registry.republishing());
+        assertTrue(registry.republishes());
+        assertFalse(registry.surelyRepublishes(), "it may be on, not surely");
+        assertTrue(PublicationRegistry.detect(jdbc, properties(PublicationRegistry.REPUBLISH, "on")).surelyRepublishes());
         assertTrue(PublicationRegistry.detect(jdbc, properties(PublicationRegistry.REPUBLISH, "${REPUBLISH:false}"))
                 .republishing().isEmpty(), "a default counts");
 
@@ -176,6 +179,10 @@ class PublicationRegistryTest {
         assertEquals(List.of(resubmitted + "=${STALE}" + IN + unknown), registry.staleness(),
                 "resubmitted holds a value whenever the application starts, so resubmission is not read");
         assertTrue(registry.monitorsStaleness());
+        assertFalse(registry.surelyMonitorsStaleness());
+        registry = PublicationRegistry.detect(jdbc, properties(resubmitted, "${STALE}",
+                PublicationRegistry.STALENESS_PREFIX + "published", "1h"));
+        assertTrue(registry.surelyMonitorsStaleness(), "one duration a file sets is enough");
         registry = PublicationRegistry.detect(jdbc, properties(PublicationRegistry.STALENESS_PREFIX + "published", "${A}${B}"));
         assertEquals(List.of(PublicationRegistry.STALENESS_PREFIX + "published=${A}${B}" + IN + unknown), registry.staleness());
     }

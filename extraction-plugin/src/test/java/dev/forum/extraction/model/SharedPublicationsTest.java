@@ -137,6 +137,35 @@ class SharedPublicationsTest {
     }
 
     @Test
+    void aSettingOnlyTheEnvironmentCanSetMayBeOnAndTheWarningSaysWhatToCheck() {
+        String unknown = PublicationRegistry.UNKNOWN;
+        PublicationRegistry maybe = new PublicationRegistry(PublicationRegistry.Kind.JPA,
+                List.of(PublicationRegistry.REPUBLISH + "=${REPUBLISH} in application.yml" + unknown),
+                List.of(PublicationRegistry.STALENESS_PREFIX + "published=${STALE} in application.yml" + unknown), READ);
+        List<String> lines = report(library().model(), maybe, SPLIT).orElseThrow().lines();
+        assertEquals(List.of("- republish at start may be on (spring.modulith.events.republish-outstanding-events-on-restart=${REPUBLISH}"
+                + " in application.yml, a placeholder no settings file",
+                "  sets: on if the environment turns it on):",
+                "  check what the environment sets for it; if on, a process without an event's class fails to start, one"
+                        + " without its listener logs an ERROR and marks it failed;",
+                "- the staleness monitor may be on (spring.modulith.events.staleness.published=${STALE} in application.yml,"
+                        + " a placeholder no settings file sets: on if the",
+                "  environment turns it on):",
+                "  check what the environment sets for it; if on, every process marks the others' stale publications failed;"),
+                lines.subList(4, 10));
+        assertTrue(lines.stream().noneMatch(line -> line.contains(" is on")), lines::toString);
+        assertTrue(lines.stream().allMatch(line -> line.length() <= 160), lines::toString);
+
+        PublicationRegistry both = new PublicationRegistry(PublicationRegistry.Kind.JPA, List.of(), List.of(
+                PublicationRegistry.STALENESS_PREFIX + "processing=PT1H in application.yml",
+                PublicationRegistry.STALENESS_PREFIX + "published=${STALE} in application.yml" + unknown), READ);
+        List<String> on = report(library().model(), both, SPLIT).orElseThrow().lines();
+        assertTrue(on.contains("  every process marks the others' stale publications failed;"), on::toString);
+        assertTrue(on.stream().anyMatch(line -> line.startsWith("- the staleness monitor is on (")),
+                "a duration a file sets turns it on whatever the environment sets: " + on);
+    }
+
+    @Test
     void aJdbcRegistryIsToldToUseASchemaPerProcessWhereTheDatabaseTakesIt() {
         List<String> report = report(library().model(), JDBC, SPLIT).orElseThrow().lines();
         assertEquals("  turned on, a process without an event's class skips it with a WARN, one without its listener logs an"
