@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -99,15 +98,8 @@ record ApplicationSources(Optional<String> basePackage, Optional<String> ambigui
      * The annotated classes of {@code application}'s main sources, in path order; empty when a source cannot be read.
      */
     private static Optional<List<BootSource.Declared>> declared(MavenProject application) {
-        Set<Path> roots = new LinkedHashSet<>();
-        application.getCompileSourceRoots().forEach(root -> roots.add(Path.of(root).toAbsolutePath().normalize()));
-        if (application.getBasedir() != null) {
-            for (String conventional : List.of("src/main/java", "src/main/kotlin")) {
-                roots.add(application.getBasedir().toPath().resolve(conventional).toAbsolutePath().normalize());
-            }
-        }
         Set<Path> sources = new TreeSet<>();
-        for (Path root : roots) {
+        for (Path root : OffClassPath.sourceRoots(application)) {
             if (Files.isDirectory(root)) {
                 try (Stream<Path> files = Files.walk(root)) {
                     files.filter(file -> file.toString().endsWith(".java") || file.toString().endsWith(".kt"))

@@ -54,12 +54,26 @@ final class BootSource {
         if (!annotation.find()) {
             return Optional.empty();
         }
-        Matcher declared = PACKAGE.matcher(code);
-        String pkg = declared.find() ? declared.group(1).replaceAll("[`\\s]", "") : "";
+        String pkg = declaredPackage(code);
         Matcher type = CLASS.matcher(code);
         String simple = type.find(annotation.end()) ? type.group(1) : "?";
         boolean main = (kotlin ? KOTLIN_MAIN : JAVA_MAIN).matcher(code).find();
         return Optional.of(new Declared(pkg, pkg.isEmpty() ? simple : pkg + "." + simple, main));
+    }
+
+    /**
+     * @param text   a source file's text
+     * @param kotlin whether it is Kotlin ({@code .kt}), whose block comments nest
+     * @return the package the file declares ("" for none), e.g. {@code com.example.shop.billing}
+     */
+    static String packageOf(String text, boolean kotlin) {
+        return declaredPackage(code(text, kotlin));
+    }
+
+    /** The package the code declares, its name parts unquoted ({@code `in`} gives {@code in}); "" for none. */
+    private static String declaredPackage(String code) {
+        Matcher declared = PACKAGE.matcher(code);
+        return declared.find() ? declared.group(1).replaceAll("[`\\s]", "") : "";
     }
 
     /**

@@ -2,11 +2,14 @@ package dev.forum.extraction.maven;
 
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.request.UnknownNames;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -62,9 +65,9 @@ final class OffClassPath {
 
     /**
      * Where the unknown {@code module}'s code is when a project of the build holds the package
-     * {@code <basePackage>.<module>} (in its compiled classes or its sources) and is not on the application's class
-     * path: e.g. {@code shop-billing, a project of this build, holds com.example.shop.billing but is not on shop-app's
-     * class path: add it as a dependency of shop-app}.
+     * {@code <basePackage>.<module>} (in its compiled classes or its Java or Kotlin sources, {@link #holds}) and is not
+     * on the application's class path: e.g. {@code shop-billing, a project of this build, holds com.example.shop.billing
+     * but is not on shop-app's class path: add it as a dependency of shop-app}.
      *
      * @return the hint, or empty when no such project is in the build
      */
@@ -73,7 +76,6 @@ final class OffClassPath {
             return Optional.empty();
         }
         String pkg = basePackage.isEmpty() ? module : basePackage + "." + module;
-        String folder = pkg.replace('.', '/');
         // Resolved artifacts once the goal resolves them; before (check-request, at validate) the build's projects the
         // application's POM uses, directly or through another.
         Set<String> onClassPath = application.getArtifacts().stream().map(OffClassPath::key)
@@ -82,7 +84,7 @@ final class OffClassPath {
                 .forEach(project -> onClassPath.add(key(project)));
         List<String> holders = build.stream()
                 .filter(project -> project != application && !onClassPath.contains(key(project)))
-                .filter(project -> holds(project, folder)).map(MavenProject::getArtifactId).toList();
+                .filter(project -> holds(project, pkg)).map(MavenProject::getArtifactId).toList();
         if (holders.isEmpty()) {
             return Optional.empty();
         }
@@ -93,10 +95,59 @@ final class OffClassPath {
                 + (holders.size() == 1 ? "it" : "the one meant") + " as a dependency of " + app);
     }
 
-    private static boolean holds(MavenProject project, String folder) {
-        Stream<String> roots = Stream.concat(Stream.ofNullable(project.getBuild().getOutputDirectory()),
-                project.getCompileSourceRoots().stream());
-        return roots.anyMatch(root -> Files.isDirectory(Path.of(root).resolve(folder)));
+    /**
+     * A project's main source folders before anything is compiled: its source roots, and its {@code src/main/java} and
+     * {@code src/main/kotlin} (Kotlin's compiler plugin adds its folder to the roots only when it runs, after
+     * {@code validate}), each once, absolute.
+     */
+    static Set<Path> sourceRoots(MavenProject project) {
+        Set<Path> roots = new LinkedHashSet<>();
+        project.getCompileSourceRoots().forEach(root -> roots.add(Path.of(root).toAbsolutePath().normalize()));
+        if (project.getBasedir() != null) {
+            for (String conventional : List.of("src/main/java", "src/main/kotlin")) {
+                roots.add(project.getBasedir().toPath().resolve(conventional).toAbsolutePath().normalize());
+            }
+        }
+        return roots;
+    }
+
+    /**
+     * Whether {@code project} holds the package {@code pkg} or one below it, compiled or not: its folder in the
+     * project's classes or a source folder ({@link #sourceRoots}; a Java source lies in its package's folder), or a
+     * Kotlin source file ({@code .kt}) in a source folder declaring it, wherever the file lies (Kotlin leaves out the
+     * common root package's folders, {@code src/main/kotlin/billing/} for {@code com.example.shop.billing}). A file
+     * that cannot be read counts as none.
+     */
+    private static boolean holds(MavenProject project, String pkg) {
+        String folder = pkg.replace('.', '/');
+        Set<Path> roots = sourceRoots(project);
+        if (Stream.concat(Stream.ofNullable(project.getBuild().getOutputDirectory()).map(Path::of), roots.stream())
+                .anyMatch(root -> Files.isDirectory(root.resolve(folder)))) {
+            return true;
+        }
+        for (Path root : roots) {
+            if (Files.isDirectory(root)) {
+                try (Stream<Path> files = Files.walk(root)) {
+                    if (files.filter(file -> file.toString().endsWith(".kt")).filter(Files::isRegularFile)
+                            .map(OffClassPath::kotlinPackage)
+                            .anyMatch(declared -> declared.equals(pkg) || declared.startsWith(pkg + "."))) {
+                        return true;
+                    }
+                } catch (IOException | UncheckedIOException e) {
+                    // unreadable: no hint rather than a wrong one
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The package a Kotlin source file declares, or "" when it declares none or cannot be read. */
+    private static String kotlinPackage(Path file) {
+        try {
+            return BootSource.packageOf(Files.readString(file), true);
+        } catch (IOException | UncheckedIOException e) {
+            return "";
+        }
     }
 
     private static String key(Artifact artifact) {

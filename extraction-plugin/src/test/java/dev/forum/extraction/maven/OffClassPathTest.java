@@ -187,6 +187,29 @@ class OffClassPathTest {
                 "two annotated classes: the one whose file has the main method, as Spring Boot's repackaging finds it");
     }
 
+    @Test
+    void aKotlinLibraryProjectIsFoundByItsSourcesBeforeItIsCompiled() throws IOException {
+        // shop-billing in Kotlin, not compiled yet: its sources in src/main/kotlin, which the kotlin-maven-plugin adds to
+        // the source roots only when it compiles; its file in billing/, as Kotlin's convention leaves out the common
+        // root package's folders.
+        Path base = dir.resolve("kotlin-build/shop-billing");
+        MavenProject kotlin = project("shop-billing", base);
+        Path sources = Files.createDirectories(base.resolve("src/main/kotlin/billing"));
+        kotlin.setFile(Files.writeString(base.resolve("pom.xml"), "<project/>").toFile());
+        Files.writeString(sources.resolve("Invoices.kt"), "/* moved from package com.example.shop.shipping */\n"
+                + "package com.example.shop.billing.internal\n\nclass Invoices(val total: Long)\n");
+        List<MavenProject> kotlinBuild = List.of(inventory, kotlin, app);
+        assertEquals(List.of(), kotlin.getCompileSourceRoots().stream().filter(root -> root.endsWith("kotlin")).toList(),
+                "Maven's roots name no Kotlin folder before Kotlin's plugin runs");
+
+        assertEquals(Optional.of(HINT), OffClassPath.hint("billing", "com.example.shop", app, kotlinBuild),
+                "a package below the module's, declared in a .kt file outside its folder");
+        assertEquals(Optional.empty(), OffClassPath.hint("shipping", "com.example.shop", app, kotlinBuild),
+                "a package a comment names is not declared");
+        assertEquals(Optional.empty(), OffClassPath.hint("bill", "com.example.shop", app, kotlinBuild),
+                "com.example.shop.billing is not below com.example.shop.bill");
+    }
+
     private Path topology(String yaml) throws IOException {
         return Files.writeString(dir.resolve("topology.yml"), yaml);
     }
@@ -196,16 +219,21 @@ class OffClassPathTest {
     }
 
     private MavenProject project(String artifactId) {
+        return project(artifactId, dir.resolve(artifactId));
+    }
+
+    /** A project in {@code base} as Maven sets it up before any plugin runs: Java's source root, classes in target. */
+    private static MavenProject project(String artifactId, Path base) {
         Model model = new Model();
         model.setGroupId("com.example");
         model.setArtifactId(artifactId);
         model.setVersion("1.0");
         model.setPackaging("jar");
         Build build = new Build();
-        build.setOutputDirectory(dir.resolve(artifactId + "/target/classes").toString());
+        build.setOutputDirectory(base.resolve("target/classes").toString());
         model.setBuild(build);
         MavenProject project = new MavenProject(model);
-        project.addCompileSourceRoot(dir.resolve(artifactId + "/src/main/java").toString());
+        project.addCompileSourceRoot(base.resolve("src/main/java").toString());
         return project;
     }
 
