@@ -24,8 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** What the rendered tasks need of the application and its image, each gap one warning line saying what to add. */
 class TaskNeedsTest {
 
-    /** What the settings were read from, as {@link dev.forum.extraction.model.ApplicationProperties#described()} says it. */
-    private static final String READ = "application.properties (no profile active; not read: the environment)";
+    /**
+     * What the settings were read from, as {@link dev.forum.extraction.model.ApplicationProperties#described()} says it
+     * for the ecs goal, which knows the deployment's profiles: one file, the deployment setting no profile.
+     */
+    private static final String READ = "application.properties (no profile active; not read: files beside the jar and in"
+            + " ./config/, the environment)";
 
     private static final String BUNDLE = "/app/rds/global-bundle.pem";
     private static final String JDBC = "org.springframework:spring-jdbc";
@@ -110,7 +114,7 @@ class TaskNeedsTest {
     @Test
     void servicesThatShareTheJdbcPublicationTableAreToldTheTopologyKeyThatGivesEachItsSchema() {
         PublicationRegistry jdbc = new PublicationRegistry(PublicationRegistry.Kind.JDBC,
-                List.of(PublicationRegistry.REPUBLISH + "=true"), List.of(), READ);
+                List.of(PublicationRegistry.REPUBLISH + "=true in application.properties"), List.of(), READ);
         List<String> lines = shared("  - { name: shelf, modules: [catalog] }\n", jdbc);
         // The plan is named as the report names the file's services (SharedPublications.Plan.services).
         assertEquals(List.of("ecs: A plan runs the application in processes that share Spring Modulith's JDBC event"

@@ -17,8 +17,12 @@ import java.util.Optional;
 /** What the report tests share: the published schema, a check of a JSON value against it, and reports to check. */
 final class ReportSchema {
 
-    /** What the settings were read from, as {@link dev.forum.extraction.model.ApplicationProperties#described()} says it. */
-    static final String READ = "application.properties (no profile active; not read: the environment)";
+    /**
+     * What the settings were read from, as {@link dev.forum.extraction.model.ApplicationProperties#described()} says it
+     * for the report, which knows no deployment: one file, no profile active.
+     */
+    static final String READ = "application.properties (no profile active; not read: profiles a deployment activates,"
+            + " files beside the jar and in ./config/, the environment)";
 
     /** Reads the report's JSON. */
     static final ObjectMapper JSON = new ObjectMapper();

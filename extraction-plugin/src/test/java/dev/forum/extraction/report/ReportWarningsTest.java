@@ -68,7 +68,7 @@ class ReportWarningsTest {
         ModulithModel model = LendingLibrary.model();
         TopologyServices services = new TopologyServices("topology.yml", "monolith", Map.of("shelf", List.of("catalog")));
         PublicationRegistry registry = new PublicationRegistry(PublicationRegistry.Kind.JPA,
-                List.of(PublicationRegistry.REPUBLISH_OLD + "=true"), List.of(), READ);
+                List.of(PublicationRegistry.REPUBLISH_OLD + "=true in application.properties"), List.of(), READ);
         ExtractionReport report = ExtractionReport.of(model, List.of(), Optional.empty(), services, Map.of(), registry, List.of());
         JsonNode json = JSON.readTree(ReportJson.write(report));
 
@@ -98,8 +98,8 @@ class ReportWarningsTest {
                 "Warning:   If a plan's processes share one database, they share its event_publication table."),
                 text.subList(first + 1, first + 5));
         assertEquals(1, text.stream().filter(l -> l.contains("share one database")).count(), "the explanation once");
-        assertEquals("Warning:   - republish at start is on (" + PublicationRegistry.REPUBLISH_OLD + "=true):",
-                text.get(first + 6));
+        assertEquals("Warning:   - republish at start is on (" + PublicationRegistry.REPUBLISH_OLD
+                + "=true in application.properties):", text.get(first + 6));
 
         ExtractionReport without = ExtractionReport.of(model, List.of(), Optional.empty(), services, Map.of(),
                 PublicationRegistry.NONE, List.of());
