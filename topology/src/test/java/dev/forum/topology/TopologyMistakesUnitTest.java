@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
  */
 class TopologyMistakesUnitTest {
 
-    private static final String SERVICE_KEYS = "(known keys: autoscaling, count, cpu, database, memory, modules,"
-            + " monolith, name, traffic)";
+    private static final String SERVICE_KEYS = "(known keys: autoscaling, count, cpu, database, environment, memory,"
+            + " modules, monolith, name, traffic)";
 
     @Test
     void aListWrittenWithoutItsBracketsIsToldToBeAYamlList() {
