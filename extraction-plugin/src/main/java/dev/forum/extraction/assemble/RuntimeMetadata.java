@@ -3,7 +3,7 @@ package dev.forum.extraction.assemble;
 import dev.forum.extraction.model.HttpDeclarations;
 import dev.forum.extraction.model.ModuleLinks;
 import dev.forum.extraction.model.ModulithModel;
-import dev.forum.extraction.model.ModelParts.Module;
+import dev.forum.extraction.model.ModulithModel.Module;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,7 +1,7 @@
 package dev.forum.extraction.model;
 
-import dev.forum.extraction.model.ModelParts.Dependency;
-import dev.forum.extraction.model.ModelParts.Module;
+import dev.forum.extraction.model.ModulithModel.Dependency;
+import dev.forum.extraction.model.ModulithModel.Module;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.forum.extraction.model;
 
-import dev.forum.extraction.model.ModelParts.Listener;
-import dev.forum.extraction.model.ModelParts.Module;
+import dev.forum.extraction.model.ModulithModel.Listener;
+import dev.forum.extraction.model.ModulithModel.Module;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;

@@ -1,7 +1,7 @@
 package dev.forum.extraction.model;
 
-import dev.forum.extraction.model.ModelParts.Dependency;
-import dev.forum.extraction.model.ModelParts.Module;
+import dev.forum.extraction.model.ModulithModel.Dependency;
+import dev.forum.extraction.model.ModulithModel.Module;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,8 +1,8 @@
 package dev.forum.extraction.model;
 
-import dev.forum.extraction.model.ModelParts.Dependency;
-import dev.forum.extraction.model.ModelParts.Listener;
-import dev.forum.extraction.model.ModelParts.Module;
+import dev.forum.extraction.model.ModulithModel.Dependency;
+import dev.forum.extraction.model.ModulithModel.Listener;
+import dev.forum.extraction.model.ModulithModel.Module;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

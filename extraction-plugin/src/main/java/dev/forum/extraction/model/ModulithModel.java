@@ -24,10 +24,9 @@ import java.util.TreeSet;
  * relational aggregates with their tables; each event type annotated {@code @Externalized} to its target ("" when
  * it names none); each type to its source file's name (from the class file); the Spring Modulith version and the
  * JVM version that read the model; what Spring Modulith's own verification rejects ({@link #violations}); and the
- * functional endpoints ({@link #routerFunctionsOf}). What it is made of, a module, a dependency, a listener, a
- * persistent type, is {@link ModelParts}'s, named through the model ({@code ModulithModel.Module}).
+ * functional endpoints ({@link #routerFunctionsOf}).
  */
-public final class ModulithModel implements ModelParts {
+public final class ModulithModel {
 
     private final String mainClass;
     private final List<String> rootPackages;
@@ -44,7 +43,6 @@ public final class ModulithModel implements ModelParts {
     private final Map<String, List<String>> routerFunctions;
     private final Map<String, Module> moduleOfType = new HashMap<>();
 
-    /** The model from the constructor arguments the class comment lists, without violations or functional endpoints. */
     public ModulithModel(String mainClass, List<String> rootPackages, List<Module> modules,
             Map<String, HttpContract> httpContracts, Map<String, List<String>> controllers, List<Listener> listeners,
             List<Entity> entities, Map<String, String> externalizedEvents, Map<String, String> sourceFiles,
@@ -113,7 +111,6 @@ public final class ModulithModel implements ModelParts {
         return none;
     }
 
-    /** The application class the model was read from (binary name). */
     public String mainClass() {
         return mainClass;
     }
@@ -127,17 +124,14 @@ public final class ModulithModel implements ModelParts {
         return violations;
     }
 
-    /** The packages whose direct sub-packages are modules (Spring Modulith's root packages). */
     public List<String> rootPackages() {
         return rootPackages;
     }
 
-    /** Every module, in name order. */
     public List<Module> modules() {
         return modules;
     }
 
-    /** Each interface Spring can turn into an HTTP client, by class name. */
     public Map<String, HttpContract> httpContracts() {
         return httpContracts;
     }
@@ -177,32 +171,99 @@ public final class ModulithModel implements ModelParts {
         return found;
     }
 
-    /** Every method that listens to an event in process. */
     public List<Listener> listeners() {
         return listeners;
     }
 
-    /** The JPA entities and Spring Data relational aggregates, with their tables. */
     public List<Entity> entities() {
         return entities;
     }
 
-    /** Each event type annotated {@code @Externalized} to its target ("" when it names none). */
     public Map<String, String> externalizedEvents() {
         return externalizedEvents;
     }
 
-    /** The version of Spring Modulith that read the model (e.g. {@code 2.1.1}). */
     public String springModulith() {
         return springModulith;
     }
 
-    /** The Java version of the JVM that read the model (e.g. {@code 25}). */
     public String java() {
         return java;
     }
 
-    /** The module of that name, if there is one. */
+    /**
+     * One application module.
+     *
+     * @param name            its identifier (e.g. {@code orders})
+     * @param basePackage     its base package
+     * @param open            an open module ({@code @ApplicationModule(type = OPEN)}): every module may use all of it
+     * @param shared          listed in {@code @Modulithic(sharedModules = ...)}
+     * @param types           every class of the module (nested classes included, binary names)
+     * @param publishedTypes  the types other modules may use: its named interfaces (by default its base package)
+     * @param publishedEvents the event types it publishes, each with the methods that publish it
+     * @param dependencies    its dependencies on other modules, as Spring Modulith types them
+     */
+    public record Module(String name, String basePackage, boolean open, boolean shared, Set<String> types,
+            Set<String> publishedTypes, Map<String, List<String>> publishedEvents, List<Dependency> dependencies) {
+
+        public Module {
+            types = Set.copyOf(types);
+            // A published package's package-info goes with it (Spring Modulith counts it as no type at all).
+            Set<String> published = new TreeSet<>(publishedTypes);
+            Set<String> packages = new TreeSet<>();
+            publishedTypes.forEach(type -> packages.add(packageOf(type)));
+            types.stream().filter(t -> t.endsWith(".package-info") && packages.contains(packageOf(t))).forEach(published::add);
+            publishedTypes = Set.copyOf(published);
+            publishedEvents = Map.copyOf(publishedEvents);
+            dependencies = List.copyOf(dependencies);
+        }
+
+        /** Open and shared modules are part of every service. */
+        public boolean everywhere() {
+            return open || shared;
+        }
+    }
+
+    /**
+     * A dependency of one module on another.
+     *
+     * @param type   Spring Modulith's {@code DependencyType}: {@code USES_COMPONENT} (a bean reference),
+     *               {@code EVENT_LISTENER}, {@code ENTITY} or {@code DEFAULT} (any other type reference)
+     * @param source the depending type
+     * @param target the type depended on
+     * @param module the module holding {@code target}
+     */
+    public record Dependency(String type, String source, String target, String module) {
+
+        public boolean isBeanReference() {
+            return "USES_COMPONENT".equals(type);
+        }
+    }
+
+    /**
+     * {@code listener.method} listens to {@code event} in process (its declared type, a {@code PayloadApplicationEvent}'s
+     * payload unwrapped) and so receives every published event assignable to it.
+     *
+     * @param receives the application's event classes assignable to {@code event}, as the analyzer found them (the
+     *                 published events and the modules' concrete classes; {@code event} itself unless it receives
+     *                 every event)
+     */
+    public record Listener(String event, String listener, String method, List<String> receives) {
+
+        public Listener {
+            receives = List.copyOf(receives);
+        }
+
+        /** A listener that receives {@code event} alone. */
+        public Listener(String event, String listener, String method) {
+            this(event, listener, method, List.of(event));
+        }
+    }
+
+    /** A persistent type and its table ({@code schema.table} when a schema is named), lower case. */
+    public record Entity(String type, String table, String store) {
+    }
+
     public Optional<Module> module(String name) {
         return modules.stream().filter(m -> m.name().equals(name)).findFirst();
     }
@@ -241,7 +302,6 @@ public final class ModulithModel implements ModelParts {
         return names;
     }
 
-    /** The persistent type of that class name, if it is one. */
     public Optional<Entity> entity(String type) {
         return entities.stream().filter(e -> e.type().equals(type)).findFirst();
     }

@@ -1,6 +1,6 @@
 package dev.forum.extraction.model;
 
-import dev.forum.extraction.model.ModelParts.Module;
+import dev.forum.extraction.model.ModulithModel.Module;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.forum.extraction.model;
 
-import dev.forum.extraction.model.ModelParts.Module;
+import dev.forum.extraction.model.ModulithModel.Module;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;

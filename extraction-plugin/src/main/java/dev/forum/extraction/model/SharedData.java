@@ -1,8 +1,8 @@
 package dev.forum.extraction.model;
 
-import dev.forum.extraction.model.ModelParts.Dependency;
-import dev.forum.extraction.model.ModelParts.Entity;
-import dev.forum.extraction.model.ModelParts.Module;
+import dev.forum.extraction.model.ModulithModel.Dependency;
+import dev.forum.extraction.model.ModulithModel.Entity;
+import dev.forum.extraction.model.ModulithModel.Module;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
