@@ -30,7 +30,8 @@ import java.util.function.Predicate;
  * {@code configs.default}); without it, {@code configs.default} alone. A shared {@code configs.<module>} counts only as
  * a {@code base-config}, as for the breaker ({@link RemoteCircuitBreakerDefaults}). Order of application: those
  * properties first, with the application's {@code RetryConfigCustomizer} named {@code default} where
- * {@code configs.default} is among them, as Resilience4j applies it; then, inside the one customizer named after the
+ * {@code configs.default} is among them and the one named after the instance's {@code base-config}, as Resilience4j
+ * applies them; then, inside the one customizer named after the
  * module, this default, which sets only what neither those properties nor that customizer sets (told by running the
  * customizer once more on throwaway configurations, {@link RemoteModuleResilienceCustomizers#setBy}, so it must have no
  * side effects); then the application's own {@code RetryConfigCustomizer} named after the module, so what it
@@ -189,12 +190,25 @@ public final class RemoteReadRetryDefaults implements RetryConfigCustomizer {
 
     private static RemoteReadRetryDefaults of(String module, CommonRetryConfigurationProperties properties,
             List<RetryConfigCustomizer> customizers) {
-        // Resilience4j applies the customizer named default where it builds the retry over configs.default: what it sets
-        // is the application's. The one named after the module runs after the run time's default, so it wins anyway.
-        boolean overDefault = properties != null && !DEFAULT_CONFIG.equals(module)
-                && properties.getConfigs().get(DEFAULT_CONFIG) != null;
-        RetryConfigCustomizer before = overDefault ? RemoteModuleResilienceCustomizers.named(DEFAULT_CONFIG, customizers) : null;
-        return new RemoteReadRetryDefaults(module, properties, before == null ? Set.of() : setBy(List.of(before)));
+        // Resilience4j applies the customizer named default where it builds the retry over configs.default, then the
+        // one named after the instance's base-config where it has one: what they set is the application's. The one
+        // named after the module runs after the run time's default, so it wins anyway.
+        List<RetryConfigCustomizer> before = new ArrayList<>();
+        if (properties != null && !DEFAULT_CONFIG.equals(module) && properties.getConfigs().get(DEFAULT_CONFIG) != null) {
+            add(before, RemoteModuleResilienceCustomizers.named(DEFAULT_CONFIG, customizers));
+        }
+        InstanceProperties instance = properties == null ? null : properties.getInstances().get(module);
+        String base = instance == null ? null : instance.getBaseConfig();
+        if (base != null && !base.isEmpty() && !DEFAULT_CONFIG.equals(base) && !base.equals(module)) {
+            add(before, RemoteModuleResilienceCustomizers.named(base, customizers));
+        }
+        return new RemoteReadRetryDefaults(module, properties, before.isEmpty() ? Set.of() : setBy(before));
+    }
+
+    private static void add(List<RetryConfigCustomizer> customizers, RetryConfigCustomizer customizer) {
+        if (customizer != null) {
+            customizers.add(customizer);
+        }
     }
 
     /** The short names of the run time's settings the customizers set, run on throwaway configurations. */

@@ -214,6 +214,42 @@ class RemoteReadRetryDefaultsUnitTest {
         assertThat(RemoteReadRetryDefaults.config("users", properties, List.of(defaults)).getMaxAttempts()).isEqualTo(2);
     }
 
+    @Test
+    void aCustomizerNamedAfterTheInstancesBaseConfigKeepsWhatItSetsAsInResilience4j() {
+        properties.getConfigs().put("default", new InstanceProperties().setWaitDuration(Duration.ofMillis(70)));
+        properties.getConfigs().put("shared", new InstanceProperties());
+        properties.getInstances().put("users", new InstanceProperties().setBaseConfig("shared"));
+        RetryConfigCustomizer shared = RetryConfigCustomizer.of("shared", builder -> builder.maxAttempts(5));
+
+        RetryConfig ours = RemoteReadRetryDefaults.config("users", properties, List.of(shared));
+        RetryConfig theirs = new RetryConfiguration().retryRegistry(properties, new DefaultEventConsumerRegistry<>(),
+                new CompositeRegistryEventConsumer<>(List.of()), new CompositeCustomizer<>(List.of(shared)))
+                .retry("users").getRetryConfig();
+
+        assertThat(ours.getMaxAttempts()).isEqualTo(theirs.getMaxAttempts()).isEqualTo(5);
+        assertThat(waitBeforeRetry(ours)).isEqualTo(waitBeforeRetry(theirs)).isEqualTo(70);
+        assertThat(ours.getExceptionPredicate().test(ANSWERED_500)).isFalse();
+        assertThat(RemoteReadRetryDefaults.described("users", properties, List.of(shared), ours))
+                .isEqualTo("attempts 5, wait 70ms, retried RetryableRemoteRead*");
+    }
+
+    @Test
+    void theBaseConfigsAndTheDefaultCustomizersBothKeepWhatTheySet() {
+        properties.getConfigs().put("default", new InstanceProperties());
+        properties.getConfigs().put("shared", new InstanceProperties());
+        properties.getInstances().put("users", new InstanceProperties().setBaseConfig("shared"));
+        RetryConfigCustomizer defaults = RetryConfigCustomizer.of("default", builder -> builder.waitDuration(Duration.ofMillis(90)));
+        RetryConfigCustomizer shared = RetryConfigCustomizer.of("shared", builder -> builder.maxAttempts(5));
+
+        RetryConfig ours = RemoteReadRetryDefaults.config("users", properties, List.of(defaults, shared));
+        RetryConfig theirs = new RetryConfiguration().retryRegistry(properties, new DefaultEventConsumerRegistry<>(),
+                new CompositeRegistryEventConsumer<>(List.of()), new CompositeCustomizer<>(List.of(defaults, shared)))
+                .retry("users").getRetryConfig();
+
+        assertThat(ours.getMaxAttempts()).isEqualTo(theirs.getMaxAttempts()).isEqualTo(5);
+        assertThat(waitBeforeRetry(ours)).isEqualTo(waitBeforeRetry(theirs)).isEqualTo(90);
+    }
+
     /** An application's own predicate: every failure. */
     public static final class EveryFailure implements Predicate<Throwable> {
 
