@@ -128,9 +128,14 @@ public record TopologySettings(Set<String> localModules, URI remoteBaseUrl, Map<
 
     /**
      * A URL setting's value as a URI; null, with its refusal added to {@code mistakes}, when the text is no URI at all
-     * ({@link RemoteUrlSetting#refusal}). Whether it is an http(s) URL is checked where it is used, for a remote module.
+     * ({@link RemoteUrlSetting#refusal}); null without a mistake when it is blank, which counts as unset, as when the
+     * URLs were bound as URIs (Spring's URIEditor makes "" null; compose's {@code ${LB_URL:-}} writes ""). Whether it
+     * is an http(s) URL is checked where it is used, for a remote module.
      */
     private static URI url(String written, String setting, List<String> mistakes, Set<String> groups) {
+        if (written.isBlank()) {
+            return null;
+        }
         URI url = RemoteUrlSetting.parse(written).orElse(null);
         if (url == null) {
             mistakes.add(RemoteUrlSetting.refusal(setting, written));

@@ -107,6 +107,18 @@ class TopologySettingsTest {
                         + meant.substring(0, meant.indexOf('.', "extraction.".length()) + 1) + "* settings are ");
     }
 
+    /** As when the URLs were bound as URIs: compose's {@code ${LB_URL:-}} writes an empty value for "not set". */
+    @Test
+    void aBlankRemoteUrlIsUnsetAsBefore() {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource(SYSTEM_ENVIRONMENT, Map.of(
+                "EXTRACTION_TOPOLOGY_REMOTE_BASE_URL", "", "EXTRACTION_TOPOLOGY_REMOTEURLS_USERS", " ",
+                "EXTRACTION_TOPOLOGY_REMOTEURLS_CATALOG", "http://catalog:8080")));
+        TopologySettings settings = TopologySettings.from(environment);
+        assertThat(settings.remoteBaseUrl()).isNull();
+        assertThat(settings.remoteUrls()).containsOnlyKeys("catalog");
+    }
+
     @Test
     void aNameFarFromAnySettingIsRefusedWithTheGroupsNames() {
         MockEnvironment environment = new MockEnvironment().withProperty("extraction.topology.services", "x");
