@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 /**
  * How one module's URL ({@code extraction.topology.remote-urls.<module>}) is written so that Spring Boot binds it to
  * that module's name, as a property and from the environment: the one place the run time's refusals take these forms
- * from. Spring Boot binds the map of URLs by the one element after its name, so a module name with {@code .} (Spring
- * Modulith's name of a nested module, {@code catalog.covers}) is a key only in brackets,
- * {@code extraction.topology.remote-urls[catalog.covers]}. An {@code EXTRACTION_TOPOLOGY_REMOTEURLS_<MODULE>} variable
+ * from. The run time keeps one spelling of a module name with {@code .} (Spring Modulith's name of a nested module,
+ * {@code catalog.covers}), brackets, {@code extraction.topology.remote-urls[catalog.covers]}, and refuses the dotted
+ * forms, which Spring Boot would bind too. An {@code EXTRACTION_TOPOLOGY_REMOTEURLS_<MODULE>} variable
  * names only a module of lower-case letters and digits: Spring Boot lower-cases such a name and splits it at each
  * {@code _}, so {@code EXTRACTION_TOPOLOGY_REMOTEURLS_READINGCLUB} is the key {@code readingclub}, not the module
  * {@code reading-club} (nor {@code readingClub}), and no such variable names {@code catalog.covers}. From the environment,

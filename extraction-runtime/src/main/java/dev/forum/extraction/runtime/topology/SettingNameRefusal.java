@@ -101,9 +101,10 @@ final class SettingNameRefusal {
 
     /**
      * Whether {@code name} is a {@code remote-urls} key of several elements, {@code remote-urls.catalog.covers} (or the
-     * variable {@code EXTRACTION_TOPOLOGY_REMOTEURLS_CATALOG_COVERS}): Spring Boot binds a map of URLs by the one element
-     * after the map's name, so such a value is silently left out. A dotted key is bound only in brackets,
-     * {@code remote-urls[catalog.covers]}, which is one element.
+     * variable {@code EXTRACTION_TOPOLOGY_REMOTEURLS_CATALOG_COVERS}). Spring Boot would bind it (the map's values are
+     * text, so the rest of the name is the key), but the run time keeps one spelling of a dotted key, the one every
+     * source can write the same way and that cannot be read as another module (a variable's {@code _} may stand for a
+     * {@code -} as well): brackets, {@code remote-urls[catalog.covers]}.
      */
     private static boolean isDottedMapKey(String group, ConfigurationPropertyName name, int rest) {
         return group.equals("topology") && name.getNumberOfElements() > rest + 2 && element(name, rest).equals("remoteurls");
@@ -119,7 +120,7 @@ final class SettingNameRefusal {
         String module = variable ? key.toLowerCase(Locale.ROOT) : key;
         String written = written(name, property);
         return new Unknown("extraction.topology", (variable ? "the environment variable " + written : written)
-                + " is not read: Spring Boot binds a remote-urls key with '.' (a nested module's name) only in brackets, "
+                + " is refused: the run time takes a remote-urls key with '.' (a nested module's name) in one spelling, brackets, "
                 + (variable ? "which a variable named in letters, digits and '_' cannot write: set "
                         + RemoteUrlSetting.property(module) + " as a property, or " + RemoteUrlSetting.environment(module)
                         : "as " + RemoteUrlSetting.property(module) + " (from the environment: "

@@ -51,15 +51,15 @@ class RemoteUrlSettingTest {
 
     /**
      * A nested JSON object's keys are joined with dots, so {@code "library.shelves"} as a key of {@code remote-urls}
-     * makes the dotted name Spring Boot would ignore: refused, naming the forms that bind.
+     * makes the dotted form: refused, naming the spelling the run time keeps.
      */
     @Test
     void aDottedKeyWithoutBracketsInSpringApplicationJsonIsRefusedNamingTheFormsThatBind() {
         StandardEnvironment environment = environment(Map.of("SPRING_APPLICATION_JSON",
                 "{\"extraction\":{\"topology\":{\"remote-urls\":{\"library.shelves\":\"http://shelves:3000\"}}}}"));
         assertThatThrownBy(() -> TopologySettings.from(environment)).isInstanceOf(InvalidTopologyException.class)
-                .hasMessageEndingWith(" is not read: Spring Boot binds a remote-urls key with '.' (a nested module's name)"
-                        + " only in brackets, as extraction.topology.remote-urls[library.shelves] (from the environment:"
+                .hasMessageEndingWith(" is refused: the run time takes a remote-urls key with '.' (a nested module's name)"
+                        + " in one spelling, brackets, as extraction.topology.remote-urls[library.shelves] (from the environment:"
                         + " SPRING_APPLICATION_JSON={\"extraction.topology.remote-urls[library.shelves]\":\"<url>\"})");
     }
 
@@ -92,7 +92,7 @@ class RemoteUrlSettingTest {
             try {
                 assertThat(TopologySettings.from(environment).remoteUrls()).as(variable).doesNotContainKey("reading-club");
             } catch (InvalidTopologyException refused) {
-                assertThat(refused).as(variable).hasMessageContaining("is not read");
+                assertThat(refused).as(variable).hasMessageContaining("is refused: the run time takes a remote-urls key");
             }
         }
         // A name that keeps the '-' binds it (the README says so), but a POSIX shell cannot export such a name.

@@ -193,22 +193,22 @@ class TopologySettingsTest {
         assertThat(settings.remoteUrls()).containsOnlyKeys("admin.audit.exports");
     }
 
-    /** Spring Boot binds {@code remote-urls.admin.audit.exports} to no key at all: refused, naming the form that binds. */
+    /** The run time keeps one spelling of a dotted key: {@code remote-urls.admin.audit.exports} is refused, naming it. */
     @Test
     void aDottedRemoteUrlsKeyWithoutBracketsIsRefusedNamingTheBracketedOne() {
         MockEnvironment environment = new MockEnvironment()
                 .withProperty("extraction.topology.remote-urls.admin.audit.exports", "http://exports");
         assertThatThrownBy(() -> TopologySettings.from(environment)).isInstanceOf(InvalidTopologyException.class)
-                .hasMessage("extraction.topology.remote-urls.admin.audit.exports is not read: Spring Boot binds a remote-urls"
-                        + " key with '.' (a nested module's name) only in brackets, as"
+                .hasMessage("extraction.topology.remote-urls.admin.audit.exports is refused: the run time takes a remote-urls"
+                        + " key with '.' (a nested module's name) in one spelling, brackets, as"
                         + " extraction.topology.remote-urls[admin.audit.exports] (from the environment: SPRING_APPLICATION_JSON="
                         + "{\"extraction.topology.remote-urls[admin.audit.exports]\":\"<url>\"})");
         StandardEnvironment variables = new StandardEnvironment();
         variables.getPropertySources().addFirst(new SystemEnvironmentPropertySource(SYSTEM_ENVIRONMENT, Map.of(
                 "EXTRACTION_TOPOLOGY_REMOTEURLS_LIBRARY_SHELVES", "http://shelves")));
         assertThatThrownBy(() -> TopologySettings.from(variables)).isInstanceOf(InvalidTopologyException.class)
-                .hasMessage("the environment variable EXTRACTION_TOPOLOGY_REMOTEURLS_LIBRARY_SHELVES is not read: Spring Boot"
-                        + " binds a remote-urls key with '.' (a nested module's name) only in brackets, which a variable named"
+                .hasMessage("the environment variable EXTRACTION_TOPOLOGY_REMOTEURLS_LIBRARY_SHELVES is refused: the run time"
+                        + " takes a remote-urls key with '.' (a nested module's name) in one spelling, brackets, which a variable named"
                         + " in letters, digits and '_' cannot write: set extraction.topology.remote-urls[library.shelves] as a"
                         + " property, or SPRING_APPLICATION_JSON={\"extraction.topology.remote-urls[library.shelves]\":\"<url>\"}");
     }
