@@ -3,7 +3,6 @@ package dev.forum.extraction.maven;
 import dev.forum.extraction.ecs.EcsRenderer;
 import dev.forum.topology.TopologyFile;
 import dev.forum.topology.TopologySpec;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 import java.util.Optional;
@@ -29,13 +28,11 @@ import org.apache.maven.project.MavenProject;
  * @param settingsPrefix the ecs goal's {@code settingsPrefix}, or null for its default (the topology's name)
  * @param tokens         whether its {@code tokenIssuerModule} is set: a service's own token variables are then refused
  * @param parameters     the ecs goal's settings as its execution in this build has them; null when it does not run
- * @param classes        the application's classes folder, for the ports it sets (it may not be there yet)
  */
-record EcsChecksAhead(boolean runs, Boolean database, String settingsPrefix, boolean tokens, EcsParameters parameters,
-        Path classes) {
+record EcsChecksAhead(boolean runs, Boolean database, String settingsPrefix, boolean tokens, EcsParameters parameters) {
 
     /** No ecs goal in this build: nothing to check ahead. */
-    static final EcsChecksAhead NONE = new EcsChecksAhead(false, null, null, false, null, null);
+    static final EcsChecksAhead NONE = new EcsChecksAhead(false, null, null, false, null);
 
     /**
      * The ecs goal's execution in this build's plan ({@link TopologyInUse#plan}) when it runs and is not skipped, with
@@ -63,8 +60,7 @@ record EcsChecksAhead(boolean runs, Boolean database, String settingsPrefix, boo
         Object issuer = parameter.apply("tokenIssuerModule");
         return new EcsChecksAhead(true, resolved ? RuntimeLibraries.ids(project).contains(TaskNeeds.JDBC) : null,
                 prefix == null || prefix.toString().isBlank() ? null : prefix.toString().trim(),
-                issuer != null && !issuer.toString().isBlank(), EcsParameters.of(parameter),
-                Path.of(project.getBuild().getOutputDirectory()));
+                issuer != null && !issuer.toString().isBlank(), EcsParameters.of(parameter));
     }
 
     /**
@@ -96,6 +92,6 @@ record EcsChecksAhead(boolean runs, Boolean database, String settingsPrefix, boo
             return List.of();
         }
         String prefix = settingsPrefix != null ? settingsPrefix : spec != null ? spec.name() : TopologyFile.DEFAULT_NAME;
-        return parameters.refusals(classes, prefix, database);
+        return parameters.refusals(prefix, database);
     }
 }

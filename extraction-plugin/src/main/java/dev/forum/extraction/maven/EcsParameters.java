@@ -100,16 +100,16 @@ record EcsParameters(String containerPort, String managementPort, String deregis
      * The refusals of {@link #settings} where the rest is not known yet (ahead of the ecs goal): no token settings
      * (they need the application's modules), no bootstrap script (it needs a database), stand-in paths.
      *
-     * @param classes  the application's classes folder (it may not be there yet: the ports' defaults are then Spring
-     *                 Boot's)
+     * The application's own ports are not read: its classes may not be built yet, or be stale ({@link EcsPorts#of}).
+     *
      * @param prefix   the application's settings' prefix
      * @param database whether the application has Spring's JDBC, or null when not known yet: taken as there, which
      *                 refuses nothing about it
      * @return one line per wrong setting; empty when none is
      */
-    List<String> refusals(Path classes, String prefix, Boolean database) {
+    List<String> refusals(String prefix, Boolean database) {
         List<String> refused = new ArrayList<>();
-        settings(classes, null, List.of(), prefix, database == null || database, null,
+        settings(null, null, List.of(), prefix, database == null || database, null,
                 new DeployPaths(".", ".", ".", "topology.yml"), Map.of(), refused);
         return refused;
     }

@@ -22,14 +22,21 @@ record EcsPorts(int application, int management) {
      * @param managementPort {@code extract.ecs.managementPort} as given, or null (blank counts as unset): else
      *                       {@link ContainerSettings#managementPort} (the application's {@code management.server.port}, else
      *                       the application port's next)
-     * @param classes        the application's classes folder ({@code application.properties}, {@code application.yml})
+     * @param classes        the application's classes folder ({@code application.properties}, {@code application.yml});
+     *                       null ahead of the ecs goal, where it may be missing or stale: an unset port then stands in
+     *                       as one that differs from the other, so that only the settings given are checked (each is a
+     *                       port, and the two differ) and the goal itself checks the application's
      * @return the two ports (whether they differ is checked by {@link dev.forum.extraction.ecs.EcsSettings})
      * @throws ExtractionException (one line) when a setting, or the application's {@code server.port}, is no port
      */
     static EcsPorts of(String containerPort, String managementPort, Path classes) {
         Integer set = NumberSettings.port(containerPort, "extract.ecs.containerPort");
-        int application = set != null ? set : ContainerSettings.applicationPort(classes, "extract.ecs.containerPort");
         Integer management = NumberSettings.port(managementPort, "extract.ecs.managementPort");
+        if (classes == null) {
+            int application = set != null ? set : management != null && management == 1 ? 2 : 1;
+            return new EcsPorts(application, management != null ? management : application == 1 ? 2 : 1);
+        }
+        int application = set != null ? set : ContainerSettings.applicationPort(classes, "extract.ecs.containerPort");
         return new EcsPorts(application, management != null ? management : ContainerSettings.managementPort(application, classes));
     }
 }

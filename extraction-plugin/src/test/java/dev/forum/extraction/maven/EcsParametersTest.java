@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.forum.extraction.ecs.EcsSettings;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The ecs goal's settings that need no class, read the one way by the goal and by the checks ahead of it: every wrong
@@ -23,13 +26,37 @@ class EcsParametersTest {
 
     @Test
     void theDefaultsAreRightAndTheDefaultPortsAreSpringBootsWithoutClasses() {
-        assertEquals(List.of(), DEFAULTS.refusals(Path.of("no-classes-yet"), "library", null));
+        assertEquals(List.of(), DEFAULTS.refusals("library", null));
         List<String> refused = new ArrayList<>();
         EcsSettings settings = DEFAULTS.settings(Path.of("no-classes-yet"), null, List.of(), "library", true, null,
                 new DeployPaths(".", ".", ".", "topology.yml"), Map.of(), refused);
         assertEquals(List.of(), refused);
         assertEquals(8080, settings.containerPort());
         assertEquals(8081, settings.managementPort());
+    }
+
+    /**
+     * Ahead of the goal the classes may be missing or stale (an older server.port): the application's ports are not read
+     * there, so a port given that would clash only with an unbuilt one is no false refusal; the goal itself reads them.
+     */
+    @Test
+    void aheadOfTheGoalOnlyTheGivenPortsAreCheckedTheApplicationsAreTheGoals(@TempDir Path classes) throws IOException {
+        EcsParameters management8080 = new EcsParameters(null, "8080", "20", "120", "30",
+                EcsSettings.DEFAULT_HEALTH_CHECK_PATH, EcsSettings.DEFAULT_RDS_CA_BUNDLE, null, EcsSettings.ABOUT_BLANK, false);
+        assertEquals(List.of(), management8080.refusals("library", null));
+        EcsParameters application1 = new EcsParameters("1", null, "20", "120", "30",
+                EcsSettings.DEFAULT_HEALTH_CHECK_PATH, EcsSettings.DEFAULT_RDS_CA_BUNDLE, null, EcsSettings.ABOUT_BLANK, false);
+        assertEquals(List.of(), application1.refusals("library", null));
+        EcsParameters same = new EcsParameters("3000", "3000", "20", "120", "30",
+                EcsSettings.DEFAULT_HEALTH_CHECK_PATH, EcsSettings.DEFAULT_RDS_CA_BUNDLE, null, EcsSettings.ABOUT_BLANK, false);
+        assertEquals(1, same.refusals("library", null).size());
+        // The goal reads the built classes: there the clash is real and refused.
+        Files.writeString(classes.resolve("application.properties"), "server.port=8080\n");
+        List<String> refused = new ArrayList<>();
+        assertNull(management8080.settings(classes, null, List.of(), "library", true, null,
+                new DeployPaths(".", ".", ".", "topology.yml"), Map.of(), refused));
+        assertEquals(List.of("The ecs goal's settings do not fit together: managementPort 8080 must be a port other than"
+                + " 8080 (extract.ecs.*, see extract:help -Ddetail)"), refused);
     }
 
     @Test
@@ -54,9 +81,9 @@ class EcsParametersTest {
                         + " but the application " + EcsSettings.NO_JDBC + ", so the deployment has no database: leave"
                         + " moduleDatabases out, or add the dependency " + EcsSettings.JDBC_STARTER + " if the"
                         + " application reads a database (extract.ecs.*, see extract:help -Ddetail)"),
-                wrong.refusals(Path.of("no-classes-yet"), "library", false));
+                wrong.refusals("library", false));
         // Not known yet whether the application reads a database: nothing refused about it.
-        assertEquals(6, wrong.refusals(Path.of("no-classes-yet"), "library", null).size());
+        assertEquals(6, wrong.refusals("library", null).size());
     }
 
     /** Ahead of the goal the settings are read by the names of its parameters: each is a field of the goal. */

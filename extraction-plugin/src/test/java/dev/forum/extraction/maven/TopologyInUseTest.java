@@ -115,7 +115,7 @@ class TopologyInUseTest {
 
     /** The ecs goal runs later in the build, with these settings and whether the application has Spring's JDBC. */
     private static EcsChecksAhead ahead(Boolean database, EcsParameters parameters) {
-        return new EcsChecksAhead(true, database, null, false, parameters, Path.of("no-classes-yet"));
+        return new EcsChecksAhead(true, database, null, false, parameters);
     }
 
     /**
