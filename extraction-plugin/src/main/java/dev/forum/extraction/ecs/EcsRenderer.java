@@ -175,6 +175,8 @@ public final class EcsRenderer {
                     moduleDatabases, settingsPrefix, profile, tokens).ifPresent(what -> mistakes.add(service.line(), name,
                     "environment variable " + variable + " is set by the ecs goal itself, to " + what
                             + ": remove it from environment:")));
+            service.environment().forEach((variable, value) -> OverridingVariables.refusal(variable, value).ifPresent(
+                    why -> mistakes.add(service.line(), name, "environment variable " + variable + " is refused: " + why)));
         }
         if (!database && topology.database().line() > 0) {
             mistakes.add(topology.database().line(), "database", "the section sizes the deployment's PostgreSQL database,"

@@ -4,6 +4,7 @@ import static dev.forum.extraction.ecs.Templates.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.forum.extraction.model.ExtractionException;
@@ -68,6 +69,11 @@ class ServiceEnvironmentTest {
         assertFalse(stackEnvironment(files, "monolith").contains("LOGGING_LEVEL_ROOT=warn"), "posts' own stay posts'");
     }
 
+    /**
+     * The variables of a service without {@code environment:}, in both task definitions, are the goal's own as they were
+     * before the key existed: {@link TaskVariables#head}, the run time's topology, the datasource's, {@link
+     * TaskVariables#tail}, the modules' pool sizes and credentials, the signing keys.
+     */
     @Test
     void aServiceWithoutEnvironmentRendersAsBefore() {
         Topology without = ForumTopologies.topology("""
@@ -77,7 +83,102 @@ class ServiceEnvironmentTest {
                   - { name: posts, modules: [posts] }
                 """);
         Map<String, String> files = Templates.render(without);
-        assertFalse(stackEnvironment(files, "posts").stream().anyMatch(v -> v.startsWith("SPRING_MODULITH_EVENTS")));
+        List<String> goals = List.of("SPRING_PROFILES_ACTIVE", "SERVER_PORT", "MANAGEMENT_SERVER_PORT",
+                "EXTRACTION_TOPOLOGY_LOCAL_MODULES", "EXTRACTION_TOPOLOGY_REMOTE_BASE_URL", "SPRING_DATASOURCE_URL",
+                "FORUM_SECURITY_JWT_ISSUERMODULE", "FORUM_SECURITY_JWT_JWKSPATH",
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES",
+                "SERVER_FORWARDHEADERSSTRATEGY", "SERVER_TOMCAT_REMOTEIP_INTERNALPROXIES",
+                "FORUM_DATASOURCE_POSTS_MAXIMUMPOOLSIZE");
+        assertEquals(goals, stackEnvironment(files, "posts").stream().map(v -> v.substring(0, v.indexOf('='))).toList());
+        assertEquals(goals, taskdefEnvironment(files, "posts").stream().map(v -> v.substring(0, v.indexOf('='))).toList());
+    }
+
+    /**
+     * Every variable the goal renders into a service's task definitions, environment and secrets, in the stacks and the
+     * hand-registered ones, with and without a role per module and with a database of a service's own, is one that
+     * {@link TaskVariables#setByGoal} refuses in {@code environment:} (but the run time's {@code EXTRACTION_TOPOLOGY_*},
+     * which the topology file refuses itself): the hand-kept list cannot fall behind what the goal writes.
+     */
+    @Test
+    void everyVariableTheGoalRendersIsOneItRefusesInEnvironment() {
+        EcsSettings modules = ForumTopologies.settings();
+        EcsSettings single = modules.application(modules.identity(), modules.springProfile(), modules.problemTypePrefix(),
+                false);
+        Map<String, Boolean> rendered = new java.util.TreeMap<>();
+        for (EcsSettings settings : List.of(modules, single)) {
+            Topology topology = ForumTopologies.topology(settings.moduleDatabases() ? OwnDatabaseTemplates.POSTS_OWN
+                    : "services: [{ name: monolith, monolith: true }, { name: posts, modules: [posts] }]");
+            Map<String, String> files = EcsRenderer.render(topology, settings);
+            List<String> names = new ArrayList<>();
+            files.forEach((file, text) -> {
+                if (file.startsWith("service-")) {
+                    Templates.ofType(json(text), "AWS::ECS::TaskDefinition").forEach(definition -> definition
+                            .path("Properties").path("ContainerDefinitions").forEach(container -> {
+                                names(container.path("Environment"), "Name", names);
+                                names(container.path("Secrets"), "Name", names);
+                            }));
+                } else if (file.startsWith("taskdefs/")) {
+                    json(text).path("containerDefinitions").forEach(container -> {
+                        names(container.path("environment"), "name", names);
+                        names(container.path("secrets"), "name", names);
+                    });
+                }
+            });
+            assertTrue(names.contains("SERVER_PORT") && names.contains("FORUM_SECURITY_JWT_SIGNINGKEYS"), names::toString);
+            for (String name : names) {
+                rendered.merge(name, name.startsWith("EXTRACTION_TOPOLOGY_")
+                        || TaskVariables.setByGoal(name, true, settings.moduleDatabases(), settings.settingsPrefix(),
+                                settings.springProfile() != null, settings.tokens()).isPresent(), Boolean::logicalAnd);
+            }
+        }
+        assertTrue(rendered.containsKey("FORUM_DATASOURCE_POSTS_MOVED_URL"), rendered::toString);
+        assertEquals(List.of(), rendered.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList());
+    }
+
+    /** Every {@code key} text under {@code node}, through the conditions ({@code Fn::If}) that wrap an entry. */
+    private static void names(JsonNode node, String key, List<String> names) {
+        if (node.has(key) && node.get(key).isTextual()) {
+            names.add(node.get(key).asText());
+        }
+        node.forEach(child -> names(child, key, names));
+    }
+
+    /** A name that would break what the goal renders though the goal does not set it: one line each, saying why. */
+    @Test
+    void aVariableThatOverridesOrMovesWhatTheGoalRendersIsRefusedOneLineEachSayingWhy() {
+        TopologySpec spec = TopologyFile.parse("""
+                name: forum
+                services:
+                  - name: monolith
+                    monolith: true
+                    environment:
+                      SPRING_APPLICATION_JSON: '{"server.port":9000}'
+                      JAVA_TOOL_OPTIONS: -Xmx512m -Dserver.port=9000
+                      JDK_JAVA_OPTIONS: -Xmx512m
+                      SERVER_SERVLET_CONTEXT_PATH: /api
+                      MANAGEMENT_ENDPOINTS_WEB_BASEPATH: /manage
+                      MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED: 'false'
+                      LOGGING_LEVEL_ROOT: warn
+                """, "topology.yml");
+        String precedence = " rank above the environment variables the ecs goal sets (SERVER_PORT, EXTRACTION_TOPOLOGY_*,"
+                + " the datasource's) and would silently replace them";
+        String line = "topology.yml:3: monolith: environment variable ";
+        assertEquals(List.of(
+                line + "SPRING_APPLICATION_JSON is refused: its properties" + precedence
+                        + ": set each property as a variable of its own",
+                line + "JAVA_TOOL_OPTIONS is refused: its -D system properties" + precedence
+                        + ": keep JVM options only (-Xmx...) and set each property as a variable of its own",
+                line + "SERVER_SERVLET_CONTEXT_PATH is refused: it moves the application's routes away from the path prefixes"
+                        + " the load balancers' listener rules send to each service, so requests would miss them: remove it"
+                        + " from environment:",
+                line + "MANAGEMENT_ENDPOINTS_WEB_BASEPATH is refused: it moves Actuator's health endpoint away from the path"
+                        + " the load balancers' health checks ask (extract.ecs.healthCheckPath on"
+                        + " extract.ecs.managementPort), so every task would fail them and be replaced: remove it from"
+                        + " environment:",
+                line + "MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED is refused: it turns off the readiness and liveness"
+                        + " groups, which the load balancers' health checks may ask (extract.ecs.healthCheckPath), so every"
+                        + " task would fail them and be replaced: remove it from environment:"),
+                EcsRenderer.mistakes(spec, true, true, "forum", true, true));
     }
 
     @Test
