@@ -24,17 +24,22 @@ import org.eclipse.aether.resolution.DependencyResolutionException;
 import org.eclipse.aether.util.artifact.JavaScopes;
 
 /**
- * The class path of the forked analysis: the application's classes and run-time libraries, then Spring Modulith's
- * core with ArchUnit (the application's own, from its test scope, as its {@code ApplicationModules.of(...)} test
- * uses them; else resolved at the application's Spring Modulith version with the application's managed versions),
- * then the plugin's analyzer, then the run-time library's jar, which holds the list of contract types the run time
- * cannot serve ({@link AsyncContractTypes}; an application that depends on the run-time library has it earlier on the
- * class path, so the build checks what its own run time checks at start).
+ * The class path of the forked analysis: first the plugin's own copy of the run-time library's jar, which holds the
+ * list of contract types the run time cannot serve ({@link AsyncContractTypes}), so that the analyzer always runs with
+ * the list of its own version (an application's copy of another version, later on the class path, could lack what the
+ * analyzer calls and crash the fork with a linkage error; {@link #runtimeMismatch} warns of such a copy); then the
+ * application's classes and run-time libraries, then Spring Modulith's core with ArchUnit (the application's own, from
+ * its test scope, as its {@code ApplicationModules.of(...)} test uses them; else resolved at the application's Spring
+ * Modulith version with the application's managed versions), then the plugin's analyzer.
  */
 final class AnalysisClasspath {
 
     static final String MODULITH_GROUP = "org.springframework.modulith";
     static final String MODULITH_CORE = MODULITH_GROUP + ":spring-modulith-core";
+    static final String RUNTIME_GROUP = "dev.forum";
+    static final String RUNTIME = "extraction-runtime";
+    /** The run-time library's version the plugin was built with, whose copy the analysis uses. */
+    static final String RUNTIME_VERSION = PluginVersions.get("extraction-runtime.version");
 
     private AnalysisClasspath() {
     }
@@ -45,7 +50,9 @@ final class AnalysisClasspath {
      */
     static List<Path> of(List<Path> application, MavenProject project, MavenSession session, RepositorySystem repositories,
             String modulithVersion) {
-        Set<Path> classpath = new LinkedHashSet<>(application);
+        Set<Path> classpath = new LinkedHashSet<>();
+        classpath.add(location(AsyncContractTypes.class));
+        classpath.addAll(application);
         Set<String> present = new LinkedHashSet<>();
         project.getArtifacts().stream().filter(a -> RuntimeLibraries.RUNTIME_SCOPES.contains(a.getScope()))
                 .forEach(a -> present.add(a.getGroupId() + ":" + a.getArtifactId()));
@@ -55,7 +62,6 @@ final class AnalysisClasspath {
         }
         classpath.addAll(core);
         classpath.add(location(ModulithAnalyzer.class));
-        classpath.add(location(AsyncContractTypes.class));
         return new ArrayList<>(classpath);
     }
 
@@ -109,6 +115,20 @@ final class AnalysisClasspath {
         } catch (URISyntaxException e) {
             throw new IllegalStateException("Cannot locate the jar of the plugin's " + type.getName(), e);
         }
+    }
+
+    /**
+     * A warning when the application depends on another version of the run-time library than the plugin's.
+     *
+     * @param project the application's project, its dependencies resolved
+     * @return one line naming both versions; empty when the application has no extraction-runtime, or the plugin's
+     */
+    static Optional<String> runtimeMismatch(MavenProject project) {
+        return version(project, RUNTIME_GROUP, RUNTIME).filter(version -> !version.equals(RUNTIME_VERSION))
+                .map(version -> RUNTIME + " " + version + " is on the application's class path, the plugin is built with "
+                        + RUNTIME_VERSION + ": the build checks the contract types by " + RUNTIME_VERSION + "'s list, which"
+                        + " the run time " + version + " may not check the same way at start; use the plugin of the"
+                        + " run time's version");
     }
 
     /** The version of the first artifact of a group among the project's artifacts (any scope), if any. */

@@ -101,6 +101,7 @@ record ApplicationAnalysis(Path classes, String launchClass, String applicationC
         List<Path> application = new ArrayList<>();
         application.add(classes);
         libraries.forEach(entry -> application.add(entry.file()));
+        AnalysisClasspath.runtimeMismatch(project).ifPresent(settings.progress()::assumed);
         List<Path> classpath = AnalysisClasspath.of(application, project, settings.session(), settings.repositories(),
                 modulith.orElse(DEFAULT_MODULITH_VERSION));
         Path work = Path.of(project.getBuild().getDirectory(), "extract");
