@@ -14,8 +14,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  * checked. In: the value of the key; out: name to value in the file's order, or {@code null} when one of them is
  * wrong, each mistake recorded as one line naming the service ({@link TopologyNodes#in}). A name is letters, digits
  * and '_', not starting with a digit: ECS passes any name, but a POSIX shell exports only these and Spring Boot binds
- * a property only from these, so a property's name written as such ({@code spring.modulith.events.jdbc-schema}) is
- * told its variable ({@code SPRING_MODULITH_EVENTS_JDBCSCHEMA}). A name under {@value #RUNTIME_PREFIX} is refused:
+ * a property only from these, so a property's name written as such ({@code spring.modulith.events.completion-mode}) is
+ * told its variable ({@code SPRING_MODULITH_EVENTS_COMPLETIONMODE}). A name under {@value #RUNTIME_PREFIX} is refused:
  * those are the run time's topology settings, which a deployment sets from the file itself. The values the deployment
  * sets otherwise (the datasource's, the ports, ...) depend on its settings and are checked where it is rendered.
  */

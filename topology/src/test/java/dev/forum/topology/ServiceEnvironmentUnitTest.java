@@ -42,7 +42,7 @@ class ServiceEnvironmentUnitTest {
                   - name: posts
                     modules: [posts]
                     environment:
-                      spring.modulith.events.jdbc-schema: posts
+                      spring.modulith.events.completion-mode: archive
                       9LIVES: x
                       EXTRACTION_TOPOLOGY_LOCAL_MODULES: posts
                       NOTHING:
@@ -51,9 +51,9 @@ class ServiceEnvironmentUnitTest {
                       TWICE: b
                 """);
         assertEquals(List.of(
-                "t.yml:6: posts: environment variable name 'spring.modulith.events.jdbc-schema' must be letters, digits and"
-                        + " '_', not starting with a digit (as a shell exports it and Spring Boot reads it) (did you mean"
-                        + " SPRING_MODULITH_EVENTS_JDBCSCHEMA?)",
+                "t.yml:6: posts: environment variable name 'spring.modulith.events.completion-mode' must be letters, digits"
+                        + " and '_', not starting with a digit (as a shell exports it and Spring Boot reads it) (did you"
+                        + " mean SPRING_MODULITH_EVENTS_COMPLETIONMODE?)",
                 "t.yml:7: posts: environment variable name '9LIVES' must be letters, digits and '_', not starting with a"
                         + " digit (as a shell exports it and Spring Boot reads it)",
                 "t.yml:8: posts: environment variable EXTRACTION_TOPOLOGY_LOCAL_MODULES is one of the run time's topology"
