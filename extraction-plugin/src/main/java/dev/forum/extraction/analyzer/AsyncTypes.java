@@ -57,4 +57,26 @@ final class AsyncTypes {
         }
         return problems;
     }
+
+    /**
+     * Joins the fix of a parameter that has no annotation to its async problem, so that the parameter gets one line
+     * saying both what to declare and how to annotate it, rather than two.
+     *
+     * @param problems the method's problems so far, its async ones among them (changed in place)
+     * @param method   the method's name
+     * @param part     the unannotated parameter, as the problems name it
+     * @param unbound  the fix for a parameter without annotation
+     * @return whether the parameter had an async problem, which now carries {@code unbound} too
+     */
+    static boolean joinUnbound(List<ContractTypes.Problem> problems, String method, String part, String unbound) {
+        for (int i = 0; i < problems.size(); i++) {
+            ContractTypes.Problem problem = problems.get(i);
+            if (problem.method().equals(method) && problem.part().equals(part)) {
+                problems.set(i, new ContractTypes.Problem(method, part, problem.type(), problem.problem()
+                        + "; it also has no annotation", problem.fix() + "; and " + unbound));
+                return true;
+            }
+        }
+        return false;
+    }
 }

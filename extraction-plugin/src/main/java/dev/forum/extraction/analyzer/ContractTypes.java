@@ -114,6 +114,7 @@ public final class ContractTypes {
                 continue;
             }
             Parameter[] parameters = method.getParameters();
+            int first = problems.size();
             problems.addAll(AsyncTypes.problems(method, i -> partName(parameters[i], i)));
             Type[] generic = method.getGenericParameterTypes();
             for (int i = 0; i < parameters.length; i++) {
@@ -121,6 +122,10 @@ public final class ContractTypes {
                 Type type = generic.length == parameters.length ? generic[i] : parameter.getParameterizedType();
                 String part = partName(parameter, i);
                 ContractParameters.Binding binding = ContractParameters.binding(parameter);
+                if (binding == ContractParameters.Binding.UNBOUND
+                        && AsyncTypes.joinUnbound(problems.subList(first, problems.size()), method.getName(), part, UNBOUND_FIX)) {
+                    continue;
+                }
                 Optional<String> problem = switch (binding) {
                     case BODY -> data(unwrap(type));
                     case PART -> part(type);

@@ -145,6 +145,24 @@ class ReactiveContractTypesTest {
         assertTrue(animal.get(1).problem().startsWith(Animal.class.getName() + " is an abstract class"), animal.get(1).problem());
     }
 
+    @HttpExchange("/api/venues")
+    interface UnannotatedApi {
+        @GetExchange
+        List<Venue> list(Mono<String> filter);
+    }
+
+    /** A reactive parameter without annotation is one problem, whose fix says both what to take and how to send it. */
+    @Test
+    void aReactiveParameterWithoutAnnotationIsOneProblemWithBothFixes() {
+        List<ContractTypes.Problem> problems = RULE.problems(UnannotatedApi.class);
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals("parameter 'filter'", problems.get(0).part());
+        assertTrue(problems.get(0).problem().endsWith("it refuses a Mono argument; it also has no annotation"),
+                problems.get(0).problem());
+        assertTrue(problems.get(0).fix().startsWith("take String instead (the plain type"), problems.get(0).fix());
+        assertTrue(problems.get(0).fix().endsWith("; and " + ContractTypes.UNBOUND_FIX), problems.get(0).fix());
+    }
+
     /** What a Kotlin {@code suspend fun get(id: Long): Venue} compiles to: the continuation last, {@code Object} returned. */
     @HttpExchange("/api/venues")
     interface SuspendingVenuesApi {
