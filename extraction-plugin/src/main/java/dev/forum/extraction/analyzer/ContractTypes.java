@@ -1,5 +1,6 @@
 package dev.forum.extraction.analyzer;
 
+import dev.forum.extraction.runtime.topology.AsyncContractTypes;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -195,6 +196,9 @@ public final class ContractTypes {
         }
         if (raw.isPrimitive() || raw.isEnum() || raw == Void.class) {
             return Optional.empty();
+        }
+        if (AsyncContractTypes.asynchronous(raw).isPresent()) {
+            return Optional.empty(); // its own line names the plain type (AsyncTypes); what it carries is checked on its own
         }
         for (Map.Entry<Class<?>, String> kind : NOT_DATA.entrySet()) {
             if (kind.getKey().isAssignableFrom(raw)) {
