@@ -28,8 +28,10 @@ final class ContractParameters {
         /** {@code @PathVariable}, {@code @RequestParam}, {@code @RequestHeader}, {@code @CookieValue}: text in the URL or a header. */
         TEXT,
         /**
-         * What only shapes the request and carries no data to the server: {@code @RequestAttribute}, and without
-         * annotation a {@code URI}, {@code HttpMethod}, {@code UriBuilderFactory} or streaming body.
+         * What the client takes to shape the request rather than as a value for the controller: {@code @RequestAttribute},
+         * and without annotation a {@code URI}, {@code HttpMethod}, {@code UriBuilderFactory} or streaming body. Those
+         * that do not reach the controller as it takes them are refused by extraction-runtime's
+         * {@code UnsentParameters} (the run time's list), not here.
          */
         REQUEST,
         /**

@@ -1,6 +1,7 @@
 package dev.forum.extraction.analyzer;
 
 import dev.forum.extraction.runtime.topology.AsyncContractTypes;
+import dev.forum.extraction.runtime.topology.UnsentParameters;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -44,7 +45,11 @@ import java.util.function.Predicate;
  * <li>a parameter with none of those annotations (nor {@code @RequestAttribute}) and of no type the client takes
  * without one ({@code URI}, {@code HttpMethod}, {@code UriBuilderFactory}, {@code MultipartFile}) is not sent at all:
  * the client cannot resolve it, whatever its type, and a record there is not read from the body by a controller
- * either.</li>
+ * either;</li>
+ * <li>a parameter the client takes but does not send as the controller takes it: {@code @RequestAttribute} (kept on the
+ * client's request), a {@code URI} or {@code UriBuilderFactory} argument (it replaces the module's URL), a streaming
+ * body, an {@code HttpMethod} against the method the exchange declares: extraction-runtime's
+ * {@link UnsentParameters}, the list the run time checks at start too.</li>
  * <li>no parameter or return type holds a reactive or asynchronous type ({@code Mono}, {@code Flux}, any
  * {@code Publisher}, {@code CompletableFuture}...; also as a type argument at any depth: {@code ResponseEntity<Flux<X>>},
  * {@code List<Mono<X>>}), and no method is a Kotlin {@code suspend} function: the run time's client is blocking and
@@ -117,6 +122,11 @@ public final class ContractTypes {
             Parameter[] parameters = method.getParameters();
             int first = problems.size();
             problems.addAll(AsyncTypes.problems(method, i -> partName(parameters[i], i)));
+            for (UnsentParameters.Unsent unsent : UnsentParameters.unsent(method)) {
+                int i = unsent.parameter();
+                problems.add(new Problem(method.getName(), partName(parameters[i], i), parameters[i].getParameterizedType().getTypeName(),
+                        unsent.kind() + " does not reach the module as its controller takes it: " + unsent.problem(), unsent.fix()));
+            }
             Type[] generic = method.getGenericParameterTypes();
             for (int i = 0; i < parameters.length; i++) {
                 Parameter parameter = parameters[i];

@@ -25,7 +25,8 @@ import org.eclipse.aether.util.artifact.JavaScopes;
 
 /**
  * The class path of the forked analysis: first the plugin's own copy of the run-time library's jar, which holds the
- * list of contract types the run time cannot serve ({@link AsyncContractTypes}), so that the analyzer always runs with
+ * list of contract types the run time cannot serve ({@link AsyncContractTypes}) and of the parameters it does not
+ * send as the controller takes them ({@code UnsentParameters}), so that the analyzer always runs with
  * the list of its own version (an application's copy of another version, later on the class path, could lack what the
  * analyzer calls and crash the fork with a linkage error; {@link #runtimeMismatch} warns of such a copy); then the
  * application's classes and run-time libraries, then Spring Modulith's core with ArchUnit (the application's own, from

@@ -66,6 +66,11 @@ public final class AnalyzedApplication implements BeforeAllCallback, AfterAllCal
         }
     }
 
+    /** The folder of the application's compiled classes (for a test that loads them, as the run time would). */
+    public Path classes() {
+        return dir.resolve("classes");
+    }
+
     /** Spring Modulith's model of the application, as the analyzer brought it back before the tests. */
     public ModulithModel model() {
         return model;

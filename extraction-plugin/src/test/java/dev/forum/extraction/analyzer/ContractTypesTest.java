@@ -276,6 +276,9 @@ class ContractTypesTest {
         assertEquals(List.of(
                 "entity parameter 'entity' org.springframework.http.HttpEntity<" + Stock.class.getTypeName() + ">",
                 "note parameter 'stock' " + Stock.class.getTypeName(),
+                "to parameter 'target' java.net.URI",
+                "to parameter 'method' org.springframework.http.HttpMethod",
+                "to parameter 'trace' java.lang.Runnable",
                 "upload parameter 'meta' java.util.function.Predicate<" + Stock.class.getTypeName() + ">",
                 "upload parameter 'raw' java.io.InputStream",
                 "upload parameter 'json' org.springframework.http.HttpEntity<" + WithStream.class.getTypeName() + ">"),
@@ -284,11 +287,45 @@ class ContractTypesTest {
                 + " @PathVariable, @RequestParam, @RequestHeader or @CookieValue), so the client cannot resolve it",
                 problems.get(1).problem());
         assertEquals(ContractTypes.UNBOUND_FIX, problems.get(1).fix());
-        assertTrue(problems.get(2).problem().startsWith("java.util.function.Predicate is an interface, a function rather"),
-                problems.get(2).problem());
-        assertEquals(ContractTypes.PART_FIX, problems.get(2).fix());
-        assertEquals("java.io.InputStream is a stream of bytes, not data: JSON cannot carry it", problems.get(3).problem());
+        assertTrue(problems.get(5).problem().startsWith("java.util.function.Predicate is an interface, a function rather"),
+                problems.get(5).problem());
+        assertEquals(ContractTypes.PART_FIX, problems.get(5).fix());
+        assertEquals("java.io.InputStream is a stream of bytes, not data: JSON cannot carry it", problems.get(6).problem());
         assertEquals("its component WithStream.content: java.io.InputStream is a stream of bytes, not data: JSON cannot carry it",
-                problems.get(4).problem());
+                problems.get(7).problem());
+    }
+
+    /**
+     * user12's fault 5: what Spring's client accepts but does not send as the controller takes it is refused from the
+     * run time's own list ({@code UnsentParameters}): a request attribute, a URI or UriBuilderFactory argument, a
+     * streaming body, an HttpMethod against the exchange's declared method. An HttpMethod on an exchange without a
+     * method is the request's method, which the controller's HttpMethod parameter reads: kept.
+     */
+    @HttpExchange("/api/catalog")
+    interface RequestShapingApi {
+        @GetExchange("/tenant")
+        String tenant(@RequestAttribute("tenant") String tenant);
+
+        @GetExchange("/built")
+        String built(org.springframework.web.util.UriBuilderFactory factory);
+
+        @PostExchange("/stream")
+        void stream(org.springframework.http.StreamingHttpOutputMessage.Body body);
+
+        @HttpExchange("/any")
+        String any(HttpMethod method, @RequestParam("sku") String sku);
+    }
+
+    @Test
+    void aParameterTheClientKeepsOrUsesToAddressTheCallIsRefusedInOneLine() {
+        List<ContractTypes.Problem> problems = RULE.problems(RequestShapingApi.class);
+        assertEquals(List.of("built parameter 'factory'", "stream parameter 'body'", "tenant parameter 'tenant'"),
+                problems.stream().map(p -> p.method() + " " + p.part()).toList());
+        ContractTypes.Problem tenant = problems.get(2);
+        assertEquals("java.lang.String", tenant.type());
+        assertEquals("@RequestAttribute does not reach the module as its controller takes it: Spring's HTTP client keeps a"
+                + " @RequestAttribute on its own request and sends nothing, so the module answers 400 (in process the"
+                + " controller gets the value)", tenant.problem());
+        assertEquals("send the value with @RequestHeader, @RequestParam or in the @RequestBody", tenant.fix());
     }
 }

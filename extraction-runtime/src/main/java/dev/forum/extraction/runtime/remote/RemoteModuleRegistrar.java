@@ -27,7 +27,8 @@ import org.springframework.core.env.Environment;
  * Before any bean is made: resolves this process's {@link Topology} (refusing one that cannot work), leaves out
  * every bean of a module that is not local (its components, configuration classes and their {@code @Bean}s, its
  * Spring Data repositories: so a remote module starts nothing here, no routes, no listeners), and registers a client
- * bean of each remote module's HTTP contracts that the process carries ({@link Topology#remoteContracts}), so callers
+ * bean of each remote module's HTTP contracts that the process carries ({@link Topology#remoteContracts}: one per most
+ * specific contract, a super-interface served by its sub-interface's client; names by {@link #clientName}), so callers
  * inject the contract the same way whether its module is local or not, and the run time's defaults for each such module's
  * retry and circuit breaker ({@link RemoteModuleResilience}). Runs after the application's bean definitions are all registered (lowest precedence).
  */
@@ -77,7 +78,7 @@ public final class RemoteModuleRegistrar implements BeanDefinitionRegistryPostPr
         for (Map.Entry<String, List<Class<?>>> contracts : remoteContracts.entrySet()) {
             URI url = topology.remoteModules().get(contracts.getKey());
             for (Class<?> api : contracts.getValue()) {
-                registerClient(registry, beanFactory, contracts.getKey(), url, api);
+                registerClient(registry, beanFactory, contracts.getKey(), url, api, clientName(contracts.getKey(), api, contracts.getValue()));
             }
         }
         if (!remoteContracts.isEmpty()) {
@@ -126,12 +127,22 @@ public final class RemoteModuleRegistrar implements BeanDefinitionRegistryPostPr
         return classes;
     }
 
+    /**
+     * The bean name of a module's client of a contract: {@code <module>RemoteClient<SimpleName>}
+     * ({@code catalogRemoteClientCatalogApi}), with the qualified name instead of the simple one when another contract of
+     * the module that gets a client has the same simple name (two packages), so no two clients share a name.
+     */
+    static String clientName(String module, Class<?> api, List<Class<?>> clients) {
+        boolean shared = clients.stream().anyMatch(other -> other != api && other.getSimpleName().equals(api.getSimpleName()));
+        return module + "RemoteClient" + (shared ? api.getName() : api.getSimpleName());
+    }
+
     private static <T> void registerClient(BeanDefinitionRegistry registry, ConfigurableListableBeanFactory beanFactory,
-            String module, URI url, Class<T> api) {
+            String module, URI url, Class<T> api, String name) {
         RootBeanDefinition client = new RootBeanDefinition(api);
         client.setInstanceSupplier(() -> beanFactory.getBean(RemoteModuleClients.class).create(module, url, api));
         client.setLazyInit(true);
-        registry.registerBeanDefinition(module + "RemoteClient" + api.getSimpleName(), client);
+        registry.registerBeanDefinition(name, client);
     }
 
     /**

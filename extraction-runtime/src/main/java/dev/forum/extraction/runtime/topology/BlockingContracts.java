@@ -14,7 +14,10 @@ import java.util.List;
  * Mutiny's, Kotlin's) anywhere in a method's return or parameter types, and a Kotlin {@code suspend} function. Such a
  * contract works in process and breaks only once its module is remote (Jackson cannot build a {@code Mono} from JSON;
  * Spring's proxy refuses a suspend function with "Kotlin Coroutines are only supported with reactive implementations",
- * naming no module), so the start is refused instead ({@link Topology#remoteContracts}).
+ * naming no module), so the start is refused instead ({@link Topology#remoteContracts}). So is a parameter the client
+ * accepts but does not send as the controller takes it ({@link UnsentParameters}'s list, the plugin's too:
+ * {@code @RequestAttribute}, a {@code URI} or {@code UriBuilderFactory} argument, a streaming body, an {@code HttpMethod}
+ * against the exchange's declared method).
  */
 final class BlockingContracts {
 
@@ -24,9 +27,9 @@ final class BlockingContracts {
     /**
      * @param module the remote module
      * @param api    one of its contract interfaces
-     * @return one line per method (in name order) that is a suspend function, and one per return type or parameter
-     *         the blocking client cannot handle, naming the type and what to declare instead; empty when the client
-     *         serves every method
+     * @return one line per method (in name order) that is a suspend function, one per return type or parameter
+     *         the blocking client cannot handle, and one per parameter it does not send as the controller takes it,
+     *         naming the type and what to declare instead; empty when the client serves every method
      */
     static List<String> refusals(String module, Class<?> api) {
         List<String> refusals = new ArrayList<>();
@@ -55,6 +58,10 @@ final class BlockingContracts {
                             + (unservable.parameter() + 1) + "), which the run time's blocking HTTP client cannot send:"
                             + " declare it as " + found.plain());
                 }
+            }
+            for (UnsentParameters.Unsent unsent : UnsentParameters.unsent(method)) {
+                refusals.add(where + " takes " + unsent.kind() + " (parameter " + (unsent.parameter() + 1) + "), which does"
+                        + " not reach the module as its controller takes it: " + unsent.problem() + "; " + unsent.fix());
             }
         }
         return refusals;

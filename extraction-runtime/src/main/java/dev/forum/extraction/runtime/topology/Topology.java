@@ -216,32 +216,45 @@ public final class Topology {
     }
 
     /**
-     * The HTTP contracts of each remote module that this process carries, loaded, in module order: a service jar holds
-     * only the published types its modules use, so a remote module that no local module calls may have none here.
+     * The HTTP contracts of each remote module that this process carries and that get a client, loaded, in module order:
+     * a service jar holds only the published types its modules use, so a remote module that no local module calls may
+     * have none here. Of contracts that extend one another, only the most specific gets a client: one contract listed
+     * as a super-interface of another of its module's (here) is served by that one's client, as one controller serves
+     * both in process, so a caller injecting either type finds one bean; unrelated contracts get one each.
      *
      * @param classLoader the application's
-     * @return module to its contract interfaces (modules without a contract here are left out)
-     * @throws InvalidTopologyException when a local module calls a remote module whose contract is not on the class
-     *     path, or whose contract has methods the run time's blocking client cannot serve (a {@code Mono}, {@code Flux},
+     * @return module to its contract interfaces that get a client (modules without a contract here are left out)
+     * @throws InvalidTopologyException when a local module calls a remote module none of whose contracts is on the
+     *     class path (a service carries the contracts its modules call, so one that extends another may be missing
+     *     where only its super-interface is called), or whose contract has methods the run time's blocking client cannot serve (a {@code Mono}, {@code Flux},
      *     {@code CompletableFuture}, ... in a return type or parameter, or a Kotlin suspend function:
-     *     {@link AsyncContractTypes}), one line per method, return type or parameter
+     *     {@link AsyncContractTypes}) or parameters it does not send as the controller takes them
+     *     ({@link UnsentParameters}), one line per method, return type or parameter
      */
     public Map<String, List<Class<?>>> remoteContracts(ClassLoader classLoader) {
         Map<String, List<Class<?>>> contracts = new TreeMap<>();
         List<String> unservable = new ArrayList<>();
         for (String module : remote.keySet()) {
             List<String> callers = calledBy(metadata, local, module);
+            List<Class<?>> loaded = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
             for (String contract : metadata.module(module).orElseThrow().contracts()) {
                 if (ClassUtils.isPresent(contract, classLoader)) {
-                    Class<?> api = ClassUtils.resolveClassName(contract, classLoader);
-                    contracts.computeIfAbsent(module, m -> new ArrayList<>()).add(api);
-                    if (!callers.isEmpty()) {
-                        unservable.addAll(BlockingContracts.refusals(module, api));
-                    }
-                } else if (!callers.isEmpty()) {
-                    throw new InvalidTopologyException(String.join(", ", callers) + " call" + (callers.size() == 1 ? "s" : "")
-                            + " module '" + module + "' over HTTP, but its contract " + contract + " is not on the class path:"
-                            + " build the service with the extraction plugin (it packs the contracts its modules call)");
+                    loaded.add(ClassUtils.resolveClassName(contract, classLoader));
+                } else {
+                    missing.add(contract);
+                }
+            }
+            if (loaded.isEmpty() && !missing.isEmpty() && !callers.isEmpty()) {
+                throw new InvalidTopologyException(String.join(", ", callers) + " call" + (callers.size() == 1 ? "s" : "")
+                        + " module '" + module + "' over HTTP, but " + (missing.size() == 1 ? "its contract " + missing.get(0)
+                        + " is" : "none of its contracts (" + String.join(", ", missing) + ") is") + " on the class path:"
+                        + " build the service with the extraction plugin (it packs the contracts its modules call)");
+            }
+            for (Class<?> api : mostSpecific(loaded)) {
+                contracts.computeIfAbsent(module, m -> new ArrayList<>()).add(api);
+                if (!callers.isEmpty()) {
+                    unservable.addAll(BlockingContracts.refusals(module, api));
                 }
             }
         }
@@ -253,6 +266,13 @@ public final class Topology {
                     + " time's blocking HTTP client cannot serve:", unservable);
         }
         return contracts;
+    }
+
+    /** The contracts that no other of the list extends, in list order. */
+    static List<Class<?>> mostSpecific(List<Class<?>> contracts) {
+        return contracts.stream()
+                .filter(api -> contracts.stream().noneMatch(other -> other != api && api.isAssignableFrom(other)))
+                .toList();
     }
 
     public ModuleMetadata metadata() {

@@ -260,6 +260,10 @@ class TopologyTest {
         Topology present = Topology.resolve(settings(Set.of("orders", "stock", "shipping"), "http://lb", Map.of()),
                 metadata(SHOP.replace("shop.catalog.CatalogApi", "java.lang.Runnable")));
         assertThat(present.remoteContracts(loader)).containsExactly(Map.entry("catalog", java.util.List.of(Runnable.class)));
+        // A service whose modules call only a super-interface carries that one, not the contract extending it: served.
+        Topology superOnly = Topology.resolve(settings(Set.of("orders", "stock", "shipping"), "http://lb", Map.of()),
+                metadata(SHOP.replace("shop.catalog.CatalogApi", "shop.catalog.CatalogApi,java.lang.Runnable")));
+        assertThat(superOnly.remoteContracts(loader)).containsExactly(Map.entry("catalog", java.util.List.of(Runnable.class)));
     }
 
     @Test

@@ -26,4 +26,9 @@ class CatalogController implements CatalogApi {
     public List<CompletableFuture<Item>> restocks() {
         return items.stream().map(CompletableFuture::completedFuture).toList();
     }
+
+    @Override
+    public String tenant(String tenant) {
+        return tenant;
+    }
 }
