@@ -52,7 +52,7 @@ public final class ModelJson {
                     e.path("method").asText(), e.path("classPath").asText(), e.path("path").asText())));
             contracts.put(c.path("type").asText(), new HttpContract(c.path("type").asText(),
                     c.hasNonNull("prefix") ? c.get("prefix").asText() : null, strings(c.path("controllers")), unsendable,
-                    emptySegments));
+                    emptySegments, strings(c.path("differences"))));
         });
         List<ModulithModel.Listener> listeners = new ArrayList<>();
         root.path("listeners").forEach(l -> listeners.add(new ModulithModel.Listener(l.path("event").asText(),

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModuleDependency;
@@ -36,7 +37,9 @@ import org.springframework.modulith.core.NamedInterface;
  * (interfaces with HTTP exchange annotations, their class-level prefix (their own, else a super-interface's, as Spring
  * finds it: {@link ContractPaths#classUrl}), the controllers implementing them and, as
  * {@code unsendable}, each method parameter or return type that cannot travel over HTTP: {@link ContractTypes}, and
- * as {@code emptySegments}, each method whose client path holds {@code //}: {@link ContractPaths}),
+ * as {@code emptySegments}, each method whose client path holds {@code //}: {@link ContractPaths}, and as
+ * {@code differences}, one line per method or handler whose call differs in process and over HTTP:
+ * {@link ContractDifferences}; a parameter whose name the class file lacks is {@code unsendable} too),
  * {@code controllers} (every class of a module that is a Spring {@code @Controller}, {@code @RestController} included),
  * {@code controllerPaths} (each controller to its class-level {@code @RequestMapping} paths, empty when it has none:
  * {@link RequestMappings}), {@code routerFunctions} (each class of a module declaring functional endpoints, a Spring
@@ -52,6 +55,7 @@ public final class ModulithAnalyzer {
     static final String FORMAT = "1";
     private static final String CONTROLLER = "org.springframework.stereotype.Controller";
     private static final String HTTP_EXCHANGE = "org.springframework.web.service.annotation.HttpExchange";
+    private static final String ADVICE = "org.springframework.web.bind.annotation.ControllerAdvice";
     private static final List<String> EXTERNALIZED = List.of("org.springframework.modulith.events.Externalized",
             "org.jmolecules.event.annotation.Externalized");
 
@@ -117,7 +121,7 @@ public final class ModulithAnalyzer {
         }
         result.put("modules", moduleList);
         List<String> roots = modules.getRootPackages().stream().map(p -> p.getName()).toList();
-        result.put("httpContracts", httpContracts(types.values(), roots));
+        result.put("httpContracts", httpContracts(types.values(), roots, modules));
         result.put("controllers", types.values().stream().filter(ModulithAnalyzer::isController).map(JavaClass::getName).toList());
         Map<String, Object> controllerPaths = new TreeMap<>();
         types.values().stream().filter(ModulithAnalyzer::isController)
@@ -199,9 +203,13 @@ public final class ModulithAnalyzer {
     }
 
     /** Interfaces that Spring can turn into HTTP clients: a class-level or method-level HTTP exchange annotation. */
-    private List<Object> httpContracts(Collection<JavaClass> types, List<String> roots) {
+    private List<Object> httpContracts(Collection<JavaClass> types, List<String> roots, ApplicationModules modules) {
         List<Object> contracts = new ArrayList<>();
-        ContractTypes carriable = new ContractTypes(name -> roots.stream().anyMatch(root -> name.startsWith(root + ".")));
+        Predicate<String> own = name -> roots.stream().anyMatch(root -> name.startsWith(root + "."));
+        ContractTypes carriable = new ContractTypes(own);
+        ContractDifferences differences = new ContractDifferences(own);
+        List<Class<?>> advices = types.stream().filter(type -> type.isMetaAnnotatedWith(ADVICE) || type.isAnnotatedWith(ADVICE))
+                .map(type -> load(type.getName())).flatMap(Optional::stream).toList();
         for (JavaClass type : types) {
             if (!type.isInterface() || type.isAnnotation()) {
                 continue;
@@ -213,20 +221,34 @@ public final class ModulithAnalyzer {
                 continue;
             }
             Optional<Class<?>> loaded = load(type.getName());
+            List<String> controllers = types.stream()
+                    .filter(candidate -> !candidate.isInterface() && candidate.getAllRawInterfaces().contains(type))
+                    .filter(ModulithAnalyzer::isController)
+                    .map(JavaClass::getName).sorted().toList();
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("type", type.getName());
             json.put("prefix", loaded.flatMap(c -> ContractPaths.classUrl(c, routeAnnotation)).orElse(null));
-            json.put("controllers", types.stream()
-                    .filter(candidate -> !candidate.isInterface() && candidate.getAllRawInterfaces().contains(type))
-                    .filter(ModulithAnalyzer::isController)
-                    .map(JavaClass::getName).sorted().toList());
-            json.put("unsendable", loaded.map(c -> carriable.problems(c).stream().map(p -> (Object) p.json()).toList())
-                    .orElse(List.of()));
+            json.put("controllers", controllers);
+            json.put("unsendable", loaded.map(c -> Stream.concat(carriable.problems(c).stream(),
+                    ContractDifferences.unnamed(c).stream()).map(p -> (Object) p.json()).toList()).orElse(List.of()));
             json.put("emptySegments", loaded.map(c -> ContractPaths.problems(c).stream().map(j -> (Object) j.json())
                     .toList()).orElse(List.of()));
+            json.put("differences", loaded.map(c -> differences.of(c,
+                    controllers.stream().map(ModulithAnalyzer::load).flatMap(Optional::stream).toList(), advices,
+                    moduleExceptions(type, types, modules))).orElse(List.of()));
             contracts.add(json);
         }
         return contracts;
+    }
+
+    /** The exception classes of the contract's module, loaded: what its code may throw to its callers. */
+    private static List<Class<?>> moduleExceptions(JavaClass contract, Collection<JavaClass> types, ApplicationModules modules) {
+        Optional<ApplicationModule> module = modules.getModuleByType(contract);
+        if (module.isEmpty()) {
+            return List.of();
+        }
+        return types.stream().filter(module.get()::contains).filter(type -> type.isAssignableTo(Throwable.class))
+                .map(type -> load(type.getName())).flatMap(Optional::stream).toList();
     }
 
     /**

@@ -6,15 +6,24 @@ import java.util.List;
  * An interface with HTTP exchange annotations, its class-level route prefix as written (or null;
  * {@link HttpDeclarations} reads it as Spring MVC maps it, {@code api/orders} and {@code /api/orders/} as
  * {@code /api/orders} and a blank one as none), the controllers implementing it, what its methods take or return that
- * cannot travel over HTTP and the methods whose path Spring's HTTP client sends with an empty segment.
+ * cannot travel over HTTP, the methods whose path Spring's HTTP client sends with an empty segment and, as
+ * {@code differences}, one line per method or handler whose call differs in process and over HTTP (what differs and
+ * how to get one behaviour: the analyzer's {@code ContractDifferences}).
  */
 public record HttpContract(String type, String prefix, List<String> controllers, List<Unsendable> unsendable,
-        List<EmptySegment> emptySegments) {
+        List<EmptySegment> emptySegments, List<String> differences) {
 
     public HttpContract {
         controllers = List.copyOf(controllers);
         unsendable = List.copyOf(unsendable);
         emptySegments = List.copyOf(emptySegments);
+        differences = List.copyOf(differences);
+    }
+
+    /** A contract whose calls behave alike in process and over HTTP. */
+    public HttpContract(String type, String prefix, List<String> controllers, List<Unsendable> unsendable,
+            List<EmptySegment> emptySegments) {
+        this(type, prefix, controllers, unsendable, emptySegments, List.of());
     }
 
     /** A contract all of whose methods' paths can be sent. */

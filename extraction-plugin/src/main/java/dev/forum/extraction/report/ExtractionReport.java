@@ -49,7 +49,10 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
      *                 module's inside its parent module's, so they run twice ({@link MigrationFolders#misnamed});
      *                 {@code functional-routes}: a module serves functional endpoints ({@code RouterFunction}) whose
      *                 paths the plugin cannot read, in the file's service that holds it, else as a service of its own
-     *                 ({@link FunctionalRoutes})
+     *                 ({@link FunctionalRoutes}); {@code in-process-difference}: a call of an HTTP contract that some
+     *                 plan calls over HTTP behaves differently in process and over HTTP (a handler of the module's own,
+     *                 an exception's type, a default or regex Spring MVC applies only over HTTP, ...), one line each
+     *                 ({@link dev.forum.extraction.model.HttpContract#differences})
      * @param registry the registry's kind ({@code jpa}, {@code jdbc}); "" for a warning of another kind
      * @param plans    the buildable plans it applies to, each extractable module's plan alone
      *                 ({@code Module 'loans' alone}, in name order), then the topology file's buildable services
@@ -70,6 +73,9 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
 
         /** The kind of a module serving functional endpoints the load balancer may not route ({@link FunctionalRoutes}). */
         public static final String FUNCTIONAL_ROUTES = "functional-routes";
+
+        /** The kind of a contract's call that differs in process and over HTTP ({@link dev.forum.extraction.model.HttpContract#differences}). */
+        public static final String IN_PROCESS_DIFFERENCE = "in-process-difference";
 
         public Warning {
             plans = List.copyOf(plans);
@@ -122,9 +128,10 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
     /**
      * Plans each module that can be a service as a service of its own and each service of the topology file, gathers
      * their blockers (which name the file's services), and warns of what Spring Modulith's {@code verify()} rejects, of
-     * the buildable plans whose processes may share the registry's publication table ({@link SharedPublications}) and of
+     * the buildable plans whose processes may share the registry's publication table ({@link SharedPublications}), of
      * each folder of {@code db/migration/} whose migrations do not run as their module's ({@link MigrationFolders#misnamed}),
-     * in that order.
+     * of the modules' functional routes and of each call of a contract called over HTTP that differs in process and over
+     * HTTP, in that order.
      *
      * @param model      the application's modules
      * @param artifacts  the scanned artifacts of its run-time class path
@@ -179,6 +186,13 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
             FunctionalRoutes.warnings(model, service, List.of(module))
                     .forEach(line -> warnings.add(new Warning(Warning.FUNCTIONAL_ROUTES, "", List.of(), List.of(line))));
         }
+        // Only a contract some plan calls over HTTP is called both ways; in contract name order.
+        java.util.TreeSet<String> called = new java.util.TreeSet<>();
+        plans.values().forEach(plan -> called.addAll(plan.remoteContracts().keySet()));
+        serviceEntries.forEach(service -> called.addAll(service.callsOverHttp().keySet()));
+        called.stream().map(model.httpContracts()::get).filter(java.util.Objects::nonNull)
+                .flatMap(contract -> contract.differences().stream())
+                .forEach(line -> warnings.add(new Warning(Warning.IN_PROCESS_DIFFERENCE, "", List.of(), List.of(line))));
         return new ExtractionReport(application, entries, services.file(), serviceEntries, cycles, warnings);
     }
 

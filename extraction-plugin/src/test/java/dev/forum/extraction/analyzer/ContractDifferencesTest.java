@@ -1,0 +1,266 @@
+package dev.forum.extraction.analyzer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
+
+/** What of a contract's call differs in process and over HTTP, read from compiled classes as the analyzer reads them. */
+class ContractDifferencesTest {
+
+    private static final ContractDifferences DIFFERENCES = new ContractDifferences(name -> name.startsWith("dev.forum.extraction."));
+
+    static class OutOfStock extends Exception {
+    }
+
+    @ResponseStatus(HttpStatus.CONFLICT)
+    static class Duplicate extends RuntimeException {
+    }
+
+    static class TooLarge extends RuntimeException {
+    }
+
+    static class Gone extends ResponseStatusException {
+        Gone() {
+            super(HttpStatus.GONE);
+        }
+    }
+
+    /** An exception of the module its code does not mark as an answer: no line of its own. */
+    static class Internal extends RuntimeException {
+    }
+
+    @HttpExchange("/api/stock")
+    interface StockApi {
+
+        @GetExchange("/levels")
+        List<String> levels(@RequestParam(name = "window", defaultValue = "PT1H") Duration window,
+                @RequestParam(name = "limit", defaultValue = "10") int limit);
+
+        @GetExchange("/items/{sku:[a-z0-9-]+}")
+        String find(@PathVariable("sku") String sku);
+
+        @PostExchange("/reserve")
+        void reserve(@RequestParam("sku") String sku) throws OutOfStock;
+
+        @GetExchange("/files/{name}")
+        Resource file(@PathVariable("name") String name);
+
+        /** With a Content-Disposition the controller may set, which Spring's client gives as getFilename(): no line. */
+        @GetExchange("/documents/{name}")
+        ResponseEntity<Resource> document(@PathVariable("name") String name);
+    }
+
+    @RestController
+    static class StockController implements StockApi {
+
+        @Override
+        public List<String> levels(Duration window, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public String find(String sku) {
+            return sku;
+        }
+
+        @Override
+        public void reserve(String sku) {
+        }
+
+        @Override
+        public Resource file(String name) {
+            return new ByteArrayResource(new byte[0]);
+        }
+
+        @Override
+        public ResponseEntity<Resource> document(String name) {
+            return ResponseEntity.ok(new ByteArrayResource(new byte[0]));
+        }
+
+        @ExceptionHandler(TooLarge.class)
+        ResponseEntity<String> tooLarge() {
+            return ResponseEntity.unprocessableEntity().build();
+        }
+    }
+
+    @RestControllerAdvice(assignableTypes = StockController.class)
+    static class StockAdvice {
+
+        @ExceptionHandler
+        ResponseEntity<String> duplicate(Duplicate duplicate) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).build();
+        }
+    }
+
+    /** An advice for the whole application answers the same both ways: no line. */
+    @RestControllerAdvice
+    static class ApplicationAdvice {
+
+        @ExceptionHandler
+        ResponseEntity<String> any(RuntimeException failure) {
+            return ResponseEntity.internalServerError().build();
+        }
+    }
+
+    /** The forum's shape: defaults on primitives (the caller always passes a value), plain path variables. */
+    @HttpExchange("/api/posts")
+    interface PostsApi {
+
+        @GetExchange
+        List<String> list(@RequestParam(name = "limit", defaultValue = "100") int limit,
+                @RequestParam(name = "offset", defaultValue = "0") int offset);
+
+        @GetExchange("/{id}")
+        String get(@PathVariable("id") long id);
+    }
+
+    @RestController
+    static class PostController implements PostsApi {
+
+        @Override
+        public List<String> list(int limit, int offset) {
+            return List.of();
+        }
+
+        @Override
+        @GetMapping("/api/posts/{id}")
+        public String get(long id) {
+            return "";
+        }
+    }
+
+    @Test
+    void eachDifferenceIsOneLineSayingWhatDiffersAndHowToGetOneBehaviour() {
+        List<String> lines = DIFFERENCES.of(StockApi.class, List.of(StockController.class),
+                List.of(StockAdvice.class, ApplicationAdvice.class), List.of(Duplicate.class, Gone.class, Internal.class, OutOfStock.class));
+
+        String prefix = ContractDifferencesTest.class.getName() + "$";
+        List<String> expected = List.of(
+                prefix + "StockController.tooLarge (@ExceptionHandler of ContractDifferencesTest.TooLarge) answers only over HTTP",
+                prefix + "StockAdvice (an advice limited to part of the application) answers " + prefix + "StockController's"
+                        + " exceptions only over HTTP",
+                "StockApi: " + prefix + "TooLarge reaches an in-process caller as itself",
+                "StockApi: " + prefix + "Duplicate reaches an in-process caller as itself",
+                "StockApi: " + prefix + "OutOfStock reaches an in-process caller as itself",
+                "StockApi: " + prefix + "Gone reaches an in-process caller as itself",
+                "StockApi.file returns a Resource: in process the caller gets the module's own",
+                "StockApi.find: the regex of its path variable {sku:...} applies only over HTTP",
+                "StockApi.levels: the @RequestParam(defaultValue = \"PT1H\") of its parameter 'window' applies only over HTTP:"
+                        + " in process a null reaches the method; apply the default in the method's code instead of defaultValue");
+        assertEquals(expected.size(), lines.size(), String.join("\n", lines));
+        for (int i = 0; i < expected.size(); i++) {
+            assertTrue(lines.get(i).startsWith(expected.get(i)), "line " + i + ": " + lines.get(i));
+        }
+        assertTrue(lines.get(0).endsWith("move the handler to a @RestControllerAdvice for the whole application (no"
+                + " basePackages, assignableTypes or annotations), which answers the exception in the caller's process too"), lines.get(0));
+        assertTrue(lines.get(4).contains("spring.mvc.problemdetails.enabled=true") && lines.get(4).endsWith("RemoteErrorDecoder bean"
+                + " that turns that answer back into ContractDifferencesTest.OutOfStock"), lines.get(4));
+        assertTrue(lines.stream().noneMatch(line -> line.contains("Internal") || line.contains("ApplicationAdvice")
+                || line.contains("'limit'") || line.contains("StockApi.document")), String.join("\n", lines));
+    }
+
+    @Test
+    void aContractWhoseCallsBehaveAlikeGetsNoLine() {
+        assertEquals(List.of(), DIFFERENCES.of(PostsApi.class, List.of(PostController.class), List.of(ApplicationAdvice.class),
+                List.of(Internal.class)));
+        assertEquals(List.of(), ContractDifferences.unnamed(PostsApi.class), "compiled with -parameters, as the build does");
+    }
+
+    @Test
+    void aRegexInTheControllersMappingCountsToo() {
+        List<String> lines = DIFFERENCES.of(PostsApi.class, List.of(RegexController.class), List.of(), List.of());
+        assertEquals(1, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(0).startsWith("PostsApi.get: the regex of its path variable {id:...} applies only over HTTP"), lines.get(0));
+    }
+
+    @RestController
+    static class RegexController implements PostsApi {
+
+        @Override
+        public List<String> list(int limit, int offset) {
+            return List.of();
+        }
+
+        @Override
+        @GetMapping("/api/posts/{id:\\d+}")
+        public String get(long id) {
+            return "";
+        }
+    }
+
+    private static final String PEOPLE = """
+            package fixture;
+
+            import java.util.List;
+            import java.util.Map;
+            import org.springframework.web.bind.annotation.*;
+            import org.springframework.web.service.annotation.*;
+
+            @HttpExchange("/api/people")
+            public interface PeopleApi {
+
+                @GetExchange
+                List<String> list(@RequestParam(defaultValue = "20") int limit, @RequestParam Map<String, String> all);
+
+                @GetExchange("/{id}")
+                String get(@PathVariable long id, @RequestHeader("X-Tenant") String tenant, @RequestParam(name = "v") int v);
+            }
+            """;
+
+    @Test
+    void aContractCompiledWithoutParameterNamesIsRefusedForEachParameterSentByAName(@TempDir Path dir) throws Exception {
+        List<ContractTypes.Problem> problems = ContractDifferences.unnamed(compile(dir.resolve("plain"), List.of()));
+
+        assertEquals(List.of("get parameter 1 long", "list parameter 1 int"),
+                problems.stream().map(p -> p.method() + " " + p.part() + " " + p.type()).toList());
+        assertEquals("its @RequestParam names no name and PeopleApi was compiled without -parameters, so neither Spring's"
+                + " HTTP client nor the controller knows the name to send or read it by (\"Name for argument of type [...]"
+                + " not specified\")", problems.get(1).problem());
+        assertEquals("compile with -parameters (the maven-compiler-plugin's <parameters>true</parameters>, which"
+                + " spring-boot-starter-parent sets) or name it: @PathVariable(\"name\")", problems.get(0).fix());
+
+        assertEquals(List.of(), ContractDifferences.unnamed(compile(dir.resolve("named"), List.of("-parameters"))));
+    }
+
+    /** {@link #PEOPLE} compiled into {@code dir} with these options, loaded. */
+    private static Class<?> compile(Path dir, List<String> options) throws IOException, ReflectiveOperationException, java.net.URISyntaxException {
+        Path source = dir.resolve("src/fixture/PeopleApi.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, PEOPLE);
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        List<String> arguments = new ArrayList<>(options);
+        String springWeb = Path.of(HttpExchange.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        arguments.addAll(List.of("-classpath", springWeb, "-d", classes.toString(), source.toString()));
+        assertEquals(0, javac.run(null, null, null, arguments.toArray(String[]::new)), "the fixture compiles");
+        URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, ContractDifferencesTest.class.getClassLoader());
+        return Class.forName("fixture.PeopleApi", false, loader);
+    }
+}
