@@ -119,8 +119,9 @@ public final class ContractDifferences {
         }
         for (String variable : variables) {
             lines.add(where + ": the regex of its path variable {" + variable + ":...} applies only over HTTP: in process"
-                    + " any value reaches the method, remote one that does not match gets no route (a 404 or 405 from the"
-                    + " module, a RemoteModuleException 502 to the caller); check the value in the method's code instead");
+                    + " any value reaches the method, remote one that does not match finds no route: a 404 (relayed as a"
+                    + " RemoteErrorResponseException), or a 405 where another mapping takes the path (a RemoteModuleException"
+                    + " 502); check the value in the method's code instead");
         }
         return lines;
     }
