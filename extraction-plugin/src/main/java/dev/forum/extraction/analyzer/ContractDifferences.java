@@ -41,6 +41,7 @@ public final class ContractDifferences {
     private static final String WEB = "org.springframework.web.bind.annotation.";
     private static final String EXCHANGE = "org.springframework.web.service.annotation.HttpExchange";
     private static final String RESOURCE = "org.springframework.core.io.Resource";
+    private static final String KOTLIN = "kotlin.Metadata";
     /** Spring's {@code ValueConstants.DEFAULT_NONE}: an annotation's {@code defaultValue} when none is given. */
     private static final String DEFAULT_NONE = "\n\t\t\n\t\t\n\uE000\uE001\uE002\n\t\t\t\t\n";
     private static final List<String> DEFAULTED = List.of(WEB + "RequestParam", WEB + "RequestHeader", WEB + "CookieValue");
@@ -130,13 +131,17 @@ public final class ContractDifferences {
      * The contract's parameters sent by a name ({@code @PathVariable}, {@code @RequestParam}, {@code @RequestHeader},
      * {@code @CookieValue}, {@code @RequestPart}) whose annotation names none while the class file holds no parameter
      * names (compiled without {@code -parameters}): neither Spring's HTTP client nor the controller can send or read
-     * them, so every call fails over HTTP.
+     * them, so every call fails over HTTP. A Kotlin interface is left alone: Spring reads its names from Kotlin's
+     * metadata.
      *
      * @param contract the contract's interface
      * @return one problem each, {@code part} being {@code parameter N} (from 1), in method order
      */
     public static List<ContractTypes.Problem> unnamed(Class<?> contract) {
         List<ContractTypes.Problem> problems = new ArrayList<>();
+        if (Arrays.stream(contract.getAnnotations()).anyMatch(a -> a.annotationType().getName().equals(KOTLIN))) {
+            return problems; // Spring reads a Kotlin function's parameter names from its metadata, without -java-parameters
+        }
         for (Method method : methods(contract)) {
             Parameter[] parameters = method.getParameters();
             for (int i = 0; i < parameters.length; i++) {
