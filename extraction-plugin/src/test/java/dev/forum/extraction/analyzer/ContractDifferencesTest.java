@@ -249,6 +249,36 @@ class ContractDifferencesTest {
         assertEquals(List.of(), ContractDifferences.unnamed(compile(dir.resolve("named"), List.of("-parameters"))));
     }
 
+    /** Spring reads a Kotlin function's parameter names from Kotlin's metadata: no -java-parameters needed, nothing refused. */
+    @Test
+    void aKotlinContractWithoutJavaParameterNamesIsNotRefused(@TempDir Path dir) throws Exception {
+        Path source = Files.writeString(dir.resolve("PeopleApi.kt"), """
+                package fixture
+
+                import org.springframework.web.bind.annotation.PathVariable
+                import org.springframework.web.service.annotation.GetExchange
+                import org.springframework.web.service.annotation.HttpExchange
+
+                @HttpExchange("/api/people")
+                interface PeopleApi {
+                    @GetExchange("/{id}")
+                    fun get(@PathVariable id: Long): String
+                }
+                """);
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        java.io.ByteArrayOutputStream messages = new java.io.ByteArrayOutputStream();
+        org.jetbrains.kotlin.cli.common.ExitCode compiled = new org.jetbrains.kotlin.cli.jvm.K2JVMCompiler().exec(
+                new java.io.PrintStream(messages, true, java.nio.charset.StandardCharsets.UTF_8), "-d", classes.toString(),
+                "-classpath", System.getProperty("java.class.path"), "-no-stdlib", "-no-reflect", "-jvm-target", "17",
+                source.toString());
+        assertEquals(org.jetbrains.kotlin.cli.common.ExitCode.OK, compiled, messages.toString(java.nio.charset.StandardCharsets.UTF_8));
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+            Class<?> contract = loader.loadClass("fixture.PeopleApi");
+            assertTrue(!contract.getMethod("get", long.class).getParameters()[0].isNamePresent(), "compiled without names");
+            assertEquals(List.of(), ContractDifferences.unnamed(contract));
+        }
+    }
+
     /** {@link #PEOPLE} compiled into {@code dir} with these options, loaded. */
     private static Class<?> compile(Path dir, List<String> options) throws IOException, ReflectiveOperationException, java.net.URISyntaxException {
         Path source = dir.resolve("src/fixture/PeopleApi.java");
