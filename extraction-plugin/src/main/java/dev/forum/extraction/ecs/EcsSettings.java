@@ -16,6 +16,10 @@ import java.util.stream.Collectors;
  * @param managementPort          Actuator's own port ({@code management.server.port}): only the load balancers' health
  *                                checks reach it, no listener rule forwards to it
  * @param healthCheckPath         the readiness endpoint the load balancer checks on {@code managementPort}
+ * @param contextPath             the prefix of the application's routes on {@code containerPort} (its
+ *                                {@code server.servlet.context-path} and {@code spring.mvc.servlet.path}, e.g.
+ *                                {@code /hr}), "" for none: the listener rules match the module routes under it, and the
+ *                                internal base URL the tasks call remote modules at ends with it
  * @param deregistrationDelay     seconds a target drains before it is stopped (longer than the longest request)
  * @param healthCheckGracePeriod  seconds ECS ignores failing health checks of a new task (longer than start-up)
  * @param stopTimeout             seconds between SIGTERM and SIGKILL (longer than the application's graceful
@@ -56,7 +60,8 @@ import java.util.stream.Collectors;
  * @param topologyFile            the topology file rendered, relative to the project root (deploy.sh builds the images
  *                                with it: a build on another file would render another deployment over this one)
  */
-public record EcsSettings(int containerPort, int managementPort, String healthCheckPath, int deregistrationDelay,
+public record EcsSettings(int containerPort, int managementPort, String healthCheckPath, String contextPath,
+        int deregistrationDelay,
         int healthCheckGracePeriod, int stopTimeout, Identity identity, String rdsCaBundle, String databaseBootstrapImage,
         String projectRoot, String mavenModule, String servicesDirectory, String springProfile, String problemTypePrefix,
         boolean moduleDatabases, boolean database, Map<String, Set<String>> moduleCalls, String settingsPrefix,
@@ -70,6 +75,8 @@ public record EcsSettings(int containerPort, int managementPort, String healthCh
     /** A Spring property prefix: dot-separated names of lower-case letters, digits and dashes. */
     private static final java.util.regex.Pattern PROPERTY_PREFIX = java.util.regex.Pattern.compile(
             "[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*");
+    /** A context path an ALB path pattern and a URL take as it is: no wildcard, no empty segment, no trailing slash. */
+    private static final java.util.regex.Pattern CONTEXT_PATH = java.util.regex.Pattern.compile("(/[A-Za-z0-9._~-]+)*");
     private static final java.util.regex.Pattern PROFILES = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]+(,[A-Za-z0-9_.-]+)*");
 
     /** The forum's port ({@code server.port}), for {@link #defaults}; the ecs goal reads each application's own. */
@@ -121,6 +128,10 @@ public record EcsSettings(int containerPort, int managementPort, String healthCh
         if (healthCheckPath == null || !healthCheckPath.startsWith("/")) {
             problems.add("healthCheckPath must start with '/': " + healthCheckPath);
         }
+        if (contextPath == null || !CONTEXT_PATH.matcher(contextPath).matches()) {
+            problems.add("contextPath is \"\" or a path such as /hr (segments of letters, digits, . _ ~ -), not '"
+                    + contextPath + "'");
+        }
         if (deregistrationDelay < 0 || deregistrationDelay > 3600) {
             problems.add("deregistrationDelay is 0-3600 seconds, not " + deregistrationDelay);
         }
@@ -168,22 +179,22 @@ public record EcsSettings(int containerPort, int managementPort, String healthCh
     public static final String JDBC_STARTER = "org.springframework.boot:spring-boot-starter-jdbc";
 
     /**
-     * The forum's values: ports 3000 and 3001, readiness, 20 s drain, 120 s grace, 30 s stop timeout, tokens signed by
+     * The forum's values: ports 3000 and 3001, readiness, no context path, 20 s drain, 120 s grace, 30 s stop timeout, tokens signed by
      * users, profile {@code prod}, problem types {@code urn:forum:problem:<kind>}, a database with a role per module, the
      * application's settings under {@code app} (the topology's name: {@code forum.*} for the forum); no module calling
      * another ({@link #moduleCalls}: the ecs goal reads the application's calls from Spring Modulith's model).
      */
     public static EcsSettings defaults(String app, String databaseBootstrapImage, String projectRoot, String mavenModule,
             String servicesDirectory) {
-        return new EcsSettings(DEFAULT_PORT, DEFAULT_MANAGEMENT_PORT, DEFAULT_HEALTH_CHECK_PATH, 20, 120, 30,
+        return new EcsSettings(DEFAULT_PORT, DEFAULT_MANAGEMENT_PORT, DEFAULT_HEALTH_CHECK_PATH, "", 20, 120, 30,
                 Identity.forum(app), DEFAULT_RDS_CA_BUNDLE, databaseBootstrapImage, projectRoot, mavenModule,
                 servicesDirectory, "prod", "urn:forum:problem:", true, true, Map.of(), app, "topology.yml");
     }
 
     /** These settings with {@code identity}, {@code springProfile}, {@code problemTypePrefix} and {@code moduleDatabases} replaced. */
     public EcsSettings application(Identity identity, String springProfile, String problemTypePrefix, boolean moduleDatabases) {
-        return new EcsSettings(containerPort, managementPort, healthCheckPath, deregistrationDelay, healthCheckGracePeriod,
-                stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule, servicesDirectory,
+        return new EcsSettings(containerPort, managementPort, healthCheckPath, contextPath, deregistrationDelay,
+                healthCheckGracePeriod, stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule, servicesDirectory,
                 springProfile, problemTypePrefix, moduleDatabases, database, moduleCalls, settingsPrefix, topologyFile);
     }
 
@@ -193,16 +204,24 @@ public record EcsSettings(int containerPort, int managementPort, String healthCh
      * @throws IllegalArgumentException without a database, when {@code moduleDatabases} or a bootstrap image is set
      */
     public EcsSettings database(boolean present) {
-        return new EcsSettings(containerPort, managementPort, healthCheckPath, deregistrationDelay, healthCheckGracePeriod,
-                stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule, servicesDirectory,
+        return new EcsSettings(containerPort, managementPort, healthCheckPath, contextPath, deregistrationDelay,
+                healthCheckGracePeriod, stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule, servicesDirectory,
                 springProfile, problemTypePrefix, moduleDatabases, present, moduleCalls, settingsPrefix, topologyFile);
     }
 
     /** These settings with {@link #moduleCalls} replaced (a module missing calls none). */
     public EcsSettings moduleCalls(Map<String, Set<String>> calls) {
-        return new EcsSettings(containerPort, managementPort, healthCheckPath, deregistrationDelay, healthCheckGracePeriod,
-                stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule, servicesDirectory,
+        return new EcsSettings(containerPort, managementPort, healthCheckPath, contextPath, deregistrationDelay,
+                healthCheckGracePeriod, stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule, servicesDirectory,
                 springProfile, problemTypePrefix, moduleDatabases, database, calls, settingsPrefix, topologyFile);
+    }
+
+    /**
+     * A module route's path as requests carry it: {@code pathOrPattern} (the topology's {@code /api/people/*}) under
+     * {@link #contextPath} ({@code /hr/api/people/*}); unchanged without a context path.
+     */
+    public String routed(String pathOrPattern) {
+        return contextPath + pathOrPattern;
     }
 
     /** The modules {@code module} calls through an HTTP contract; empty when it calls none. */
@@ -210,17 +229,31 @@ public record EcsSettings(int containerPort, int managementPort, String healthCh
         return moduleCalls.getOrDefault(module, Set.of());
     }
 
+    /**
+     * These settings with the paths the tasks answer at replaced.
+     *
+     * @param path   the application routes' prefix ({@link #contextPath}), "" for none
+     * @param health the readiness check's path on the management port ({@link #healthCheckPath})
+     * @throws SettingsMismatch when either is no such path
+     */
+    public EcsSettings paths(String path, String health) {
+        return new EcsSettings(containerPort, managementPort, health, path, deregistrationDelay,
+                healthCheckGracePeriod, stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule,
+                servicesDirectory, springProfile, problemTypePrefix, moduleDatabases, database, moduleCalls, settingsPrefix,
+                topologyFile);
+    }
+
     /** These settings with the topology file {@code file}, relative to the project root ({@link #topologyFile}). */
     public EcsSettings topologyFile(String file) {
-        return new EcsSettings(containerPort, managementPort, healthCheckPath, deregistrationDelay, healthCheckGracePeriod,
-                stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule, servicesDirectory,
+        return new EcsSettings(containerPort, managementPort, healthCheckPath, contextPath, deregistrationDelay,
+                healthCheckGracePeriod, stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule, servicesDirectory,
                 springProfile, problemTypePrefix, moduleDatabases, database, moduleCalls, settingsPrefix, file);
     }
 
     /** These settings with the application's properties under {@code prefix} ({@link #settingsPrefix}). */
     public EcsSettings settingsPrefix(String prefix) {
-        return new EcsSettings(containerPort, managementPort, healthCheckPath, deregistrationDelay, healthCheckGracePeriod,
-                stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule, servicesDirectory,
+        return new EcsSettings(containerPort, managementPort, healthCheckPath, contextPath, deregistrationDelay,
+                healthCheckGracePeriod, stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule, servicesDirectory,
                 springProfile, problemTypePrefix, moduleDatabases, database, moduleCalls, prefix, topologyFile);
     }
 

@@ -34,7 +34,8 @@ final class Problems {
 
     /** The problems of {@code topology}'s deployment: its route prefixes, the settings' problem types. */
     static Problems of(Topology topology, EcsSettings settings) {
-        return new Problems(settings, topology.modules().stream().map(ModuleRoute::prefix).filter(Objects::nonNull).toList());
+        return new Problems(settings, topology.modules().stream().map(ModuleRoute::prefix).filter(Objects::nonNull)
+                .map(settings::routed).toList());
     }
 
     String noRoute() {

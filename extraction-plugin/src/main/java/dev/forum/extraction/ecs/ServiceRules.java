@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * An extracted service's routing in its stack: its target group on each load balancer and, per module it holds, the
  * same weighted path rule on the public and on the internal listener, which splits the module's routes between the
- * monolith and the service by the stack's {@code Traffic} parameter.
+ * monolith and the service by the stack's {@code Traffic} parameter. The rules match the routes under the
+ * application's context path ({@link EcsSettings#routed}).
  */
 final class ServiceRules {
 
@@ -38,7 +39,8 @@ final class ServiceRules {
                 continue;
             }
             List<Object> patterns = new ArrayList<>();
-            rule.patterns().forEach(p -> patterns.add(p.pattern()));
+            // The topology's patterns are the routes as the application maps them; requests carry the context path.
+            rule.patterns().forEach(p -> patterns.add(settings.routed(p.pattern())));
             String id = EcsNames.id(rule.module());
             ids.add(listenerRule(stack, "Rule" + id, ref("PublicListener"), rule.priority(), patterns,
                     importValue(names.export("MonolithTargetGroup")), ref("TargetGroup")));

@@ -113,7 +113,8 @@ final class ServiceTask {
         // Every remote module is behind the internal load balancer: the path rules send each call to its holder. A task
         // that calls no remote module is not told where it is (nor may it reach it).
         if (reachesInternalBalancer()) {
-            environment.add(variable(TaskVariables.RUNTIME_REMOTE_BASE_URL, importValue(names.export("InternalLoadBalancerUrl"))));
+            environment.add(variable(TaskVariables.RUNTIME_REMOTE_BASE_URL, TaskVariables.remoteBaseUrl(settings,
+                    importValue(names.export("InternalLoadBalancerUrl")))));
         }
         if (settings.database()) {
             environment.add(variable("SPRING_DATASOURCE_URL", importValue(names.export("DatabaseUrl"))));

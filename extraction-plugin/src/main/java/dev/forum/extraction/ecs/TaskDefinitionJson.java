@@ -59,7 +59,8 @@ final class TaskDefinitionJson {
         TaskVariables.head(settings).forEach((name, value) -> environment.add(variable(name, value)));
         environment.add(variable(TaskVariables.RUNTIME_LOCAL_MODULES, String.join(",", modules)));
         if (InternalBalancer.reachedBy(topology, settings, modules)) {
-            environment.add(variable(TaskVariables.RUNTIME_REMOTE_BASE_URL, "${INTERNAL_LOAD_BALANCER_URL}"));
+            environment.add(variable(TaskVariables.RUNTIME_REMOTE_BASE_URL,
+                    "${INTERNAL_LOAD_BALANCER_URL}" + settings.contextPath()));
         }
         if (settings.database()) {
             environment.add(variable("SPRING_DATASOURCE_URL", "${DATABASE_URL}"));

@@ -47,6 +47,18 @@ final class TaskVariables {
     private TaskVariables() {
     }
 
+    /**
+     * The run time's remote base URL ({@link #RUNTIME_REMOTE_BASE_URL}): the internal load balancer's URL followed by
+     * the application's context path, since the run time calls a remote module at this URL followed by the contract's
+     * path and adds no context path itself.
+     *
+     * @param balancerUrl the internal load balancer's URL, as the template refers to it ({@code Fn::ImportValue})
+     * @return {@code balancerUrl} itself without a context path, else an {@code Fn::Join} of the two
+     */
+    static Object remoteBaseUrl(EcsSettings settings, Object balancerUrl) {
+        return settings.contextPath().isEmpty() ? balancerUrl : Cfn.join("", balancerUrl, settings.contextPath());
+    }
+
     /** Name to value, in order: the profile (when set) and the ports. */
     static Map<String, String> head(EcsSettings settings) {
         Map<String, String> variables = new LinkedHashMap<>();

@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
  * {@code SERVER_PORT} in its environment) and, as labels, the paths of its liveness and readiness checks. Each is a setting of the service goal; left unset, it is read from the application:
  * the port from {@code server.port} in its {@code application.properties} or {@code application.yml} (a placeholder's
  * default, {@code ${PORT:3000}}, counts), else Spring Boot's 8080; the health
- * paths from Spring Boot's probe groups under {@code management.endpoints.web.base-path} (else {@code /actuator})
- * when the application has spring-boot-actuator, and no health labels when it has not. The labels are named in the
+ * paths from Spring Boot's probe groups under Actuator's base path as the image runs the application
+ * ({@link ApplicationPaths}: {@code management.endpoints.web.base-path}, else {@code /actuator}, under
+ * {@code management.server.base-path} when {@code management.server.port} gives Actuator a port of its own, else under
+ * the context path and the servlet path) when the application has spring-boot-actuator, and no health labels when it
+ * has not. The labels are named in the
  * application's own namespace, its main class's package ({@code forum.health.liveness} for {@code forum.ForumApplication},
  * {@code com.example.shop.health.liveness} for {@code com.example.shop.ShopApplication}), as OCI's label convention
  * (reverse domain names) asks. The application's settings are read with the profiles its files activate themselves
@@ -57,33 +60,29 @@ public record ContainerSettings(int port, String liveness, String readiness, Str
         ApplicationProperties application = ApplicationProperties.read(classes);
         int exposed = port != null ? check(port, "-Dextract.image.port=" + port, "extract.image.port")
                 : applicationPort(application, classes, "extract.image.port");
-        String base = actuator ? actuatorBase(application, classes, liveness, readiness) : null;
+        String base = actuator ? actuatorBase(application, classes, exposed, liveness, readiness) : null;
         return new ContainerSettings(exposed,
-                path(liveness, "extract.image.health.liveness", base == null ? null : base + "/health/liveness"),
-                path(readiness, "extract.image.health.readiness", base == null ? null : base + "/health/readiness"),
+                path(liveness, "extract.image.health.liveness", base == null ? null : base + ApplicationPaths.LIVENESS),
+                path(readiness, "extract.image.health.readiness", base == null ? null : base + ApplicationPaths.READINESS),
                 labelPrefix(mainClass));
     }
 
     /**
-     * Actuator's base path, without a trailing slash: {@code management.endpoints.web.base-path}, else
-     * {@code /actuator}; null when both health paths are set, so it is not needed.
+     * Actuator's base path as the image runs the application ({@link ApplicationPaths#actuatorBase}: on a
+     * management port of its own when {@code management.server.port} names one, else under the context path); null
+     * when both health paths are set, so it is not needed.
      *
-     * @throws ExtractionException when a path to derive from it is not set and the base path is a placeholder the
+     * @throws ExtractionException when a path to derive from it is not set and a setting it needs is a placeholder the
      *                              build cannot resolve ({@link ApplicationProperties#unknown})
      */
-    private static String actuatorBase(ApplicationProperties application, Path classes, String liveness, String readiness) {
+    private static String actuatorBase(ApplicationProperties application, Path classes, int port, String liveness,
+            String readiness) {
         if (liveness != null && !liveness.isBlank() && readiness != null && !readiness.isBlank()) {
             return null;
         }
-        String key = "management.endpoints.web.base-path";
-        if (application.unknown(key)) {
-            throw new ExtractionException("The application's " + key + " " + application.written(key).strip() + " ("
-                    + application.origin(key) + " in " + classes + "), a placeholder no settings file sets, gives no"
-                    + " health path the build can know: set -Dextract.image.health.liveness=<path> and"
-                    + " -Dextract.image.health.readiness=<path> (or none for no label)");
-        }
-        String base = application.getProperty(key, "/actuator").strip();
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        ApplicationPaths paths = new ApplicationPaths(application, classes);
+        return paths.actuatorBase(paths.ownManagementPort(port), "set -Dextract.image.health.liveness=<path> and"
+                + " -Dextract.image.health.readiness=<path> (or none for no label)");
     }
 
     /**

@@ -28,7 +28,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * {@code aws ecs register-task-definition --cli-input-json}) and {@code deploy.sh}, which pushes the images and
  * deploys the stacks in an order that never sends a route to a process that does not hold its module. The path
  * rules come from the route prefix of each module's HTTP contract, else the class-level {@code @RequestMapping} all its
- * controllers share, read with the modules from Spring Modulith's model.
+ * controllers share, read with the modules from Spring Modulith's model, under the application's context path
+ * ({@link EcsPaths}: {@link #contextPath}, which the internal base URL ends with too; the health checks ask
+ * {@link #healthCheckPath}).
  * A service that {@code -Dextract=<service>} refuses (a module that serves HTTP without a usable prefix, no routed
  * module, or any blocker of its plan: an event, a bean call, an entity across its boundary) is left out with one
  * warning line per reason, its modules staying in the monolith ({@link RenderedTopology}); the others are rendered. What the tasks get besides the topology
@@ -128,9 +130,25 @@ public class EcsMojo extends AnalysingMojo {
     @Parameter(property = "extract.ecs.rdsCaBundle", defaultValue = EcsSettings.DEFAULT_RDS_CA_BUNDLE)
     private String rdsCaBundle;
 
-    /** The readiness endpoint the load balancer's health check asks. */
-    @Parameter(property = "extract.ecs.healthCheckPath", defaultValue = EcsSettings.DEFAULT_HEALTH_CHECK_PATH)
+    /**
+     * The readiness endpoint the load balancers' health checks ask on {@link #managementPort}. Default: where the
+     * application answers it there, read as Spring Boot lays out Actuator on a port of its own (the tasks give it one):
+     * {@code management.server.base-path}, then {@code management.endpoints.web.base-path} (else {@code /actuator}),
+     * then {@code /health/readiness}; the context path does not apply on that port. Read with {@link #springProfile}'s
+     * profiles; a placeholder the build cannot resolve is refused in one line asking for this setting.
+     */
+    @Parameter(property = "extract.ecs.healthCheckPath")
     private String healthCheckPath;
+
+    /**
+     * The prefix of the application's routes on {@link #containerPort}: the listener rules match each module's routes
+     * under it ({@code /hr/api/people/*}), and the internal base URL the tasks call remote modules at ends with it.
+     * Default: the application's {@code server.servlet.context-path} followed by its {@code spring.mvc.servlet.path},
+     * read with {@link #springProfile}'s profiles; "" (or {@code /}) for none. A placeholder the build cannot resolve
+     * is refused in one line asking for this setting.
+     */
+    @Parameter(property = "extract.ecs.contextPath")
+    private String contextPath;
 
     /** Seconds a target drains before it stops (longer than the longest request). */
     @Parameter(property = "extract.ecs.deregistrationDelay", defaultValue = "20")
@@ -210,6 +228,10 @@ public class EcsMojo extends AnalysingMojo {
                 ? EcsRenderer.mistakes(resolved, database, moduleDatabases, prefix, profile, tokens)
                 : EcsRenderer.mistakes(reading.spec(), database, moduleDatabases, prefix, profile, tokens);
         EcsSettings settings = settings(analysis, file, app, prefix, database, bootstrap, refused);
+        if (settings != null && reading.spec() != null) {
+            refused.addAll(new EcsPaths(settings.contextPath(), settings.healthCheckPath()).otherPaths(reading.spec(),
+                    contextPath, healthCheckPath, analysis.classes()));
+        }
         if (!reading.mistakes().isEmpty() || !deployment.isEmpty() || !refused.isEmpty()) {
             throw EcsRefusals.of(reading, deployment, refused);
         }
@@ -225,7 +247,7 @@ public class EcsMojo extends AnalysingMojo {
                 .forEach(line -> getLog().warn("[extract] ecs: " + line)));
 
         EcsOutput.write(out, files);
-        getLog().info(EcsOutput.summary(project.getBasedir().toPath(), file, out, files, resolved,
+        getLog().info(EcsOutput.summary(project.getBasedir().toPath(), file, out, files, resolved, settings,
                 (System.nanoTime() - start) / 1e9));
     }
 
@@ -264,7 +286,7 @@ public class EcsMojo extends AnalysingMojo {
     /** This goal's settings that need no class, as given. */
     private EcsParameters parameters() {
         return new EcsParameters(containerPort, managementPort, deregistrationDelay, healthCheckGracePeriod, stopTimeout,
-                healthCheckPath, rdsCaBundle, springProfile, problemTypePrefix, moduleDatabases);
+                healthCheckPath, contextPath, rdsCaBundle, springProfile, problemTypePrefix, moduleDatabases);
     }
 
     /** The folder the service goal copies into every image: this goal's setting, else the service goal's in the POM. */

@@ -1,5 +1,6 @@
 package dev.forum.extraction.maven;
 
+import dev.forum.extraction.ecs.EcsSettings;
 import dev.forum.topology.Topology;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,16 +52,18 @@ final class EcsOutput {
      * @param out      the folder written
      * @param files    what {@link #write} wrote
      * @param rendered the topology rendered (without the services left out)
+     * @param settings the settings rendered with: the rules' patterns are shown under its context path
      * @param seconds  how long the goal took
      */
     static String summary(Path basedir, Path topology, Path out, Map<String, String> files, Topology rendered,
-            double seconds) {
+            EcsSettings settings, double seconds) {
         return String.format(Locale.ROOT, "[extract] ecs: %s -> %s: %d files (stacks %s; rules %s) in %.1f s",
                 DeployPaths.slashes(basedir.relativize(topology.toAbsolutePath())),
                 DeployPaths.slashes(basedir.relativize(out.toAbsolutePath())), files.size(),
                 String.join(", ", files.keySet().stream().filter(f -> !f.contains("/") && f.endsWith(".json")).toList()),
                 rendered.routingRules().isEmpty() ? "none" : String.join(", ", rendered.routingRules().stream()
-                        .map(r -> r.priority() + " " + r.patterns() + " " + r.targets().stream()
+                        .map(r -> r.priority() + " " + r.patterns().stream().map(p -> settings.routed(p.pattern())).toList()
+                                + " " + r.targets().stream()
                                 .map(t -> t.service() + " " + t.weight()).toList()).toList()),
                 seconds);
     }

@@ -21,14 +21,15 @@ import java.util.function.Function;
  * @param deregistrationDelay    {@code extract.ecs.deregistrationDelay}, seconds
  * @param healthCheckGracePeriod {@code extract.ecs.healthCheckGracePeriod}, seconds
  * @param stopTimeout            {@code extract.ecs.stopTimeout}, seconds
- * @param healthCheckPath        {@code extract.ecs.healthCheckPath}
+ * @param healthCheckPath        {@code extract.ecs.healthCheckPath} (unset: read from the application, {@link EcsPaths})
+ * @param contextPath            {@code extract.ecs.contextPath} (unset: read from the application, {@link EcsPaths})
  * @param rdsCaBundle            {@code extract.ecs.rdsCaBundle}
  * @param springProfile          {@code extract.ecs.profile}
  * @param problemTypePrefix      {@code extract.ecs.problemTypePrefix}
  * @param moduleDatabases        {@code extract.ecs.moduleDatabases}
  */
 record EcsParameters(String containerPort, String managementPort, String deregistrationDelay,
-        String healthCheckGracePeriod, String stopTimeout, String healthCheckPath, String rdsCaBundle,
+        String healthCheckGracePeriod, String stopTimeout, String healthCheckPath, String contextPath, String rdsCaBundle,
         String springProfile, String problemTypePrefix, boolean moduleDatabases) {
 
     /**
@@ -44,7 +45,7 @@ record EcsParameters(String containerPort, String managementPort, String deregis
         String modules = text.apply("moduleDatabases");
         return new EcsParameters(text.apply("containerPort"), text.apply("managementPort"),
                 text.apply("deregistrationDelay"), text.apply("healthCheckGracePeriod"), text.apply("stopTimeout"),
-                text.apply("healthCheckPath"), text.apply("rdsCaBundle"), text.apply("springProfile"),
+                text.apply("healthCheckPath"), text.apply("contextPath"), text.apply("rdsCaBundle"), text.apply("springProfile"),
                 text.apply("problemTypePrefix"), modules != null && Boolean.parseBoolean(modules.strip()));
     }
 
@@ -58,7 +59,8 @@ record EcsParameters(String containerPort, String managementPort, String deregis
      * be checked), and each that does not fit the others ({@link SettingsMismatch}) as {@code The ecs goal's settings do
      * not fit together: <problem> (extract.ecs.*, see extract:help -Ddetail)}.
      *
-     * @param classes     the application's classes folder, for the ports it sets ({@link EcsPorts})
+     * @param classes     the application's classes folder, for the ports ({@link EcsPorts}) and paths ({@link EcsPaths})
+     *                    it sets
      * @param identity    the tokens' identity ({@link TokenSettings}), or null when no module issues tokens
      * @param mismatched  the problems already found that do not fit the others (the token settings'), refused with
      *                    these settings' own
@@ -76,6 +78,8 @@ record EcsParameters(String containerPort, String managementPort, String deregis
         List<String> problems = new ArrayList<>(mismatched);
         EcsPorts ports = EcsRefusals.kept(() -> EcsPorts.of(containerPort, managementPort, classes), new EcsPorts(1, 2),
                 refused);
+        EcsPaths at = EcsRefusals.kept(() -> EcsPaths.of(contextPath, healthCheckPath, classes, profile()),
+                EcsPaths.SPRING_BOOT, refused);
         int delay = EcsRefusals.kept(() -> NumberSettings.seconds(deregistrationDelay, "extract.ecs.deregistrationDelay",
                 0, 3600), 0, refused);
         int grace = EcsRefusals.kept(() -> NumberSettings.seconds(healthCheckGracePeriod,
@@ -84,7 +88,8 @@ record EcsParameters(String containerPort, String managementPort, String deregis
                 refused);
         EcsSettings settings = null;
         try {
-            settings = new EcsSettings(ports.application(), ports.management(), healthCheckPath, delay, grace, stop,
+            settings = new EcsSettings(ports.application(), ports.management(), at.healthCheckPath(), at.contextPath(),
+                    delay, grace, stop,
                     identity, rdsCaBundle, bootstrap, paths.projectRoot(), paths.mavenModule(), paths.servicesDirectory(),
                     profile(), problemTypePrefix == null ? null : problemTypePrefix.strip(), moduleDatabases, database,
                     moduleCalls, prefix, paths.topologyFile());

@@ -17,11 +17,12 @@ class OneRoundTest {
 
     @Test
     void everyWrongSettingIsNamedAtOnce() {
-        SettingsMismatch e = assertThrows(SettingsMismatch.class, () -> new EcsSettings(3000, 3000, "health", 20, 120, 1,
+        SettingsMismatch e = assertThrows(SettingsMismatch.class, () -> new EcsSettings(3000, 3000, "health", "/hr/", 20, 120, 1,
                 null, "/app/rds/global-bundle.pem", "deploy/build.sh", "../..", ".", "target/services", "prod",
                 "urn:shop:problem:", true, false, Map.of(), "shop", "topology.yml"));
         assertEquals(List.of("managementPort 3000 must be a port other than 3000",
                 "healthCheckPath must start with '/': health",
+                "contextPath is \"\" or a path such as /hr (segments of letters, digits, . _ ~ -), not '/hr/'",
                 "stopTimeout is 2-120 seconds on Fargate, not 1",
                 "moduleDatabases gives each module database credentials, but the application " + EcsSettings.NO_JDBC
                         + ", so the deployment has no database: leave moduleDatabases out, or add the dependency "

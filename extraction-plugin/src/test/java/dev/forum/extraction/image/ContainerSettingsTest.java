@@ -109,6 +109,37 @@ class ContainerSettingsTest {
                 unknown.getMessage());
     }
 
+    /**
+     * The labels follow Spring Boot's layout for the image as it runs (no MANAGEMENT_SERVER_PORT): Actuator on a port of
+     * its own is under its own base paths, the ECS target groups' path; on the application's port under the context
+     * path and the servlet path.
+     */
+    @Test
+    void healthLabelsFollowTheContextPathOrTheManagementPortsOwnBasePath() throws Exception {
+        Files.writeString(classes.resolve("application.yml"), "server:\n  servlet:\n    context-path: /hr\n"
+                + "management:\n  server:\n    port: 9090\n  endpoints:\n    web:\n      base-path: /manage\n");
+        assertEquals("/manage/health/readiness", ContainerSettings.of(null, null, null, classes, true, "a.B").readiness(),
+                "the user's application: its own port, where the context path does not apply");
+        Files.writeString(classes.resolve("application.yml"), "server.servlet.context-path: /hr\n"
+                + "spring.mvc.servlet.path: /v1\n");
+        assertEquals("/hr/v1/actuator/health/liveness", ContainerSettings.of(null, null, null, classes, true, "a.B").liveness(),
+                "no port of its own: under the context path and the DispatcherServlet's path");
+        Files.writeString(classes.resolve("application.yml"), "server:\n  port: 8080\n  servlet:\n    context-path: /hr\n"
+                + "management:\n  server:\n    port: 8080\n    base-path: /ops\n");
+        assertEquals("/hr/actuator/health/readiness", ContainerSettings.of(null, null, null, classes, true, "a.B").readiness(),
+                "the application's own port named again is no port of its own: management.server.base-path does not apply");
+        Files.writeString(classes.resolve("application.yml"), "management.server.port: 9090\nmanagement.server.base-path: /ops\n");
+        assertEquals("/ops/actuator/health/readiness", ContainerSettings.of(null, null, null, classes, true, "a.B").readiness());
+        Files.writeString(classes.resolve("application.yml"), "server.servlet.context-path: ${CONTEXT}\n");
+        ExtractionException refused = assertThrows(ExtractionException.class,
+                () -> ContainerSettings.of(null, null, null, classes, true, "a.B"));
+        assertTrue(refused.getMessage().startsWith("The application's server.servlet.context-path ${CONTEXT} (application.yml"
+                + " in "), refused.getMessage());
+        assertTrue(refused.getMessage().endsWith("gives no health path the build can know: set"
+                + " -Dextract.image.health.liveness=<path> and -Dextract.image.health.readiness=<path> (or none for no"
+                + " label)"), refused.getMessage());
+    }
+
     /** A placeholder no file sets is not "unset": Spring Boot would refuse to start without the environment's value. */
     @Test
     void anActuatorBasePathTheBuildCannotResolveIsRefusedUnlessBothHealthPathsAreSet() throws Exception {

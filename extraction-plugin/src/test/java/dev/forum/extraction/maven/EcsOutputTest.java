@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import dev.forum.extraction.ecs.EcsSettings;
 import dev.forum.topology.ModuleRoute;
 import dev.forum.topology.Topology;
 import dev.forum.topology.TopologyFile;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EcsOutputTest {
+
+    private static final EcsSettings SETTINGS = EcsSettings.defaults("shop", null, ".", ".", "target/services");
 
     @Test
     void theFolderHoldsThisRenderingOnlyWithDeployShExecutable(@TempDir Path dir) throws Exception {
@@ -49,10 +52,14 @@ class EcsOutputTest {
         assertEquals("[extract] ecs: ../topology.yml -> target/ecs: 4 files (stacks base.json, service-catalog.json;"
                 + " rules 10 [/api/books, /api/books/*] [monolith 70, catalog 30]) in 1.3 s",
                 EcsOutput.summary(basedir, basedir.resolveSibling("topology.yml"), basedir.resolve("target/ecs"), files,
-                        catalog, 1.25));
+                        catalog, SETTINGS, 1.25));
+        // The rules as the load balancers match them: under the application's context path.
+        assertTrue(EcsOutput.summary(basedir, basedir.resolve("topology.yml"), basedir.resolve("ecs"), files, catalog,
+                SETTINGS.paths("/shop", "/manage/health/readiness"), 0.01)
+                .contains(" rules 10 [/shop/api/books, /shop/api/books/*] [monolith 70, catalog 30])"));
         assertEquals("[extract] ecs: topology.yml -> ecs: 1 files (stacks base.json; rules none) in 0.0 s",
                 EcsOutput.summary(basedir, basedir.resolve("topology.yml"), basedir.resolve("ecs"),
-                        Map.of("base.json", "{}"), topology(""), 0.01));
+                        Map.of("base.json", "{}"), topology(""), SETTINGS, 0.01));
     }
 
     private static Topology topology(String services) {

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EcsParametersTest {
 
     /** The goal's defaults (EcsMojo's parameters), no port set. */
-    static final EcsParameters DEFAULTS = new EcsParameters(null, null, "20", "120", "30",
-            EcsSettings.DEFAULT_HEALTH_CHECK_PATH, EcsSettings.DEFAULT_RDS_CA_BUNDLE, null, EcsSettings.ABOUT_BLANK, false);
+    static final EcsParameters DEFAULTS = new EcsParameters(null, null, "20", "120", "30", null, null,
+            EcsSettings.DEFAULT_RDS_CA_BUNDLE, null, EcsSettings.ABOUT_BLANK, false);
 
     @Test
     void theDefaultsAreRightAndTheDefaultPortsAreSpringBootsWithoutClasses() {
@@ -33,6 +33,8 @@ class EcsParametersTest {
         assertEquals(List.of(), refused);
         assertEquals(8080, settings.containerPort());
         assertEquals(8081, settings.managementPort());
+        assertEquals("", settings.contextPath());
+        assertEquals("/actuator/health/readiness", settings.healthCheckPath());
     }
 
     /**
@@ -61,7 +63,7 @@ class EcsParametersTest {
 
     @Test
     void everyWrongSettingIsOneLineAndTheOthersAreStillChecked() {
-        EcsParameters wrong = new EcsParameters("3000", "3000", "-1", "soon", "30", "/ready", "rds.pem", "prod,,x",
+        EcsParameters wrong = new EcsParameters("3000", "3000", "-1", "soon", "30", "/ready", null, "rds.pem", "prod,,x",
                 "problem", true);
         assertEquals(List.of(
                 "-Dextract.ecs.deregistrationDelay=-1 is not a number of seconds from 0 to 3600: set"
@@ -94,7 +96,7 @@ class EcsParametersTest {
             asked.add(name);
             return name.equals("moduleDatabases") ? Boolean.TRUE : name.equals("springProfile") ? " prod " : null;
         });
-        assertEquals(10, asked.size(), asked::toString);
+        assertEquals(11, asked.size(), asked::toString);
         for (String name : asked) {
             assertDoesNotThrow(() -> EcsMojo.class.getDeclaredField(name), name + " is no parameter of the ecs goal");
         }

@@ -128,7 +128,7 @@ class TopologyInUseTest {
                 services:
                   - { name: monolith, monolith: true, colour: red }
                 """);
-        EcsParameters wrong = new EcsParameters("http", null, "20", "120", "300", "actuator/health", "/app/rds/b.pem",
+        EcsParameters wrong = new EcsParameters("http", null, "20", "120", "300", "actuator/health", null, "/app/rds/b.pem",
                 null, "about:blank", false);
         List<String> mistakes = TopologyInUse.written(file, "library", ahead(null, wrong)).mistakes();
         assertEquals(4, mistakes.size(), mistakes.toString());

@@ -1,0 +1,99 @@
+package dev.forum.extraction.maven;
+
+import dev.forum.extraction.image.ApplicationPaths;
+import dev.forum.extraction.model.ApplicationProperties;
+import dev.forum.extraction.model.ExtractionException;
+import dev.forum.topology.ServiceSpec;
+import dev.forum.topology.TopologySpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Where the ECS tasks answer, from the ecs goal's settings or, unset, from the application as Spring Boot lays out its
+ * paths ({@link ApplicationPaths}), read for the profiles the tasks run with: the prefix of the application's routes
+ * (its context path and servlet path, which the listener rules and the internal base URL begin with) and the path of
+ * the readiness check on Actuator's own port (the tasks always give Actuator one, {@code MANAGEMENT_SERVER_PORT}: so
+ * {@code management.server.base-path} and {@code management.endpoints.web.base-path} count, the context path does not).
+ *
+ * @param contextPath     the application routes' prefix, e.g. {@code /hr}; "" for none
+ * @param healthCheckPath the readiness check's path on the management port, e.g. {@code /manage/health/readiness}
+ */
+record EcsPaths(String contextPath, String healthCheckPath) {
+
+    /** What the tasks answer when nothing moves them: the root, and Actuator's default readiness path. */
+    static final EcsPaths SPRING_BOOT = new EcsPaths("", ApplicationPaths.ACTUATOR + ApplicationPaths.READINESS);
+
+    /**
+     * @param contextPath     {@code extract.ecs.contextPath} as given ("" or {@code /} for none), or null to read it
+     * @param healthCheckPath {@code extract.ecs.healthCheckPath} as given, or null (blank counts as unset) to read it
+     * @param classes         the application's classes folder (it may not be there yet: Spring Boot's paths then)
+     * @param profile         {@code extract.ecs.profile} (comma-separated), or null when the tasks set none (the files'
+     *                        own {@code spring.profiles.active} then decides)
+     * @return the paths; a setting given is taken as written, but for its trailing slash
+     * @throws ExtractionException (one line) when a path to read is a placeholder the build cannot resolve, naming it
+     *                              and the setting to write instead
+     */
+    static EcsPaths of(String contextPath, String healthCheckPath, Path classes, String profile) {
+        ApplicationPaths paths = new ApplicationPaths(ApplicationProperties.read(classes, profiles(profile)), classes);
+        String context = contextPath != null ? trimmed(contextPath)
+                : paths.routePrefix("set -Dextract.ecs.contextPath=<path> (\"\" for none)");
+        String health = healthCheckPath != null && !healthCheckPath.isBlank() ? healthCheckPath.strip()
+                : paths.actuatorBase(true, "set -Dextract.ecs.healthCheckPath=<path>") + ApplicationPaths.READINESS;
+        return new EcsPaths(context, health);
+    }
+
+    /**
+     * The services whose own {@code SPRING_PROFILES_ACTIVE} (their {@code environment:} in the topology file) makes them
+     * answer at other paths than these, read as {@link #of} reads them: the load balancers' rules and the monolith's
+     * target groups are one for every task, so each is refused in one line. A setting given is not read again: the
+     * tasks are taken to answer there.
+     *
+     * @param spec            the topology file read
+     * @param contextPath     {@code extract.ecs.contextPath} as given, or null
+     * @param healthCheckPath {@code extract.ecs.healthCheckPath} as given, or null
+     * @param classes         the application's classes folder
+     * @return one line per service that answers elsewhere; empty when every service answers at these paths
+     */
+    List<String> otherPaths(TopologySpec spec, String contextPath, String healthCheckPath, Path classes) {
+        List<String> lines = new ArrayList<>();
+        for (ServiceSpec service : spec.services()) {
+            String profile = service.environment().get("SPRING_PROFILES_ACTIVE");
+            if (profile == null) {
+                continue;
+            }
+            EcsPaths own;
+            try {
+                own = of(contextPath, healthCheckPath, classes, profile);
+            } catch (ExtractionException e) {
+                lines.add("service " + service.name() + " (SPRING_PROFILES_ACTIVE=" + profile + "): " + e.getMessage());
+                continue;
+            }
+            if (!own.equals(this)) {
+                lines.add("service " + service.name() + " runs with SPRING_PROFILES_ACTIVE=" + profile + ", with which the"
+                        + " application answers under '" + own.contextPath + "' and checks readiness at "
+                        + own.healthCheckPath + ", but every other task under '" + contextPath() + "' at "
+                        + healthCheckPath() + ": the load balancers' rules are one for all; set the same"
+                        + " server.servlet.context-path and Actuator paths in that profile, or set"
+                        + " -Dextract.ecs.contextPath and -Dextract.ecs.healthCheckPath");
+            }
+        }
+        return lines;
+    }
+
+    /** The profiles the tasks set, in order; empty for none set. */
+    private static List<String> profiles(String profile) {
+        return profile == null || profile.isBlank() ? List.of()
+                : Arrays.stream(profile.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+
+    private static String trimmed(String path) {
+        String value = Objects.requireNonNull(path).strip();
+        while (value.endsWith("/")) {
+            value = value.substring(0, value.length() - 1);
+        }
+        return value;
+    }
+}

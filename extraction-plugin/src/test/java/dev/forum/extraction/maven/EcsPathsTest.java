@@ -1,0 +1,101 @@
+package dev.forum.extraction.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.forum.extraction.model.ExtractionException;
+import dev.forum.topology.TopologyFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Where the ECS tasks answer, read from the application as Spring Boot lays out its paths: the context path (and the
+ * servlet path) on the application's port; on Actuator's own port, which the tasks always give it, its own base paths
+ * and not the context path.
+ */
+class EcsPathsTest {
+
+    @TempDir
+    Path classes;
+
+    private EcsPaths read(String yaml) throws Exception {
+        Files.writeString(classes.resolve("application.yml"), yaml);
+        return EcsPaths.of(null, null, classes, null);
+    }
+
+    @Test
+    void neitherSetGivesTheRootAndActuatorsDefault() throws Exception {
+        assertEquals(new EcsPaths("", "/actuator/health/readiness"), EcsPaths.of(null, null, classes, null));
+        assertEquals(new EcsPaths("", "/actuator/health/readiness"), read("server:\n  port: 3000\n"));
+    }
+
+    @Test
+    void aContextPathAloneMovesTheRoutesButNotTheHealthCheckOnActuatorsOwnPort() throws Exception {
+        assertEquals(new EcsPaths("/hr", "/actuator/health/readiness"), read("server.servlet.context-path: /hr/\n"));
+        assertEquals(new EcsPaths("/hr/v1", "/actuator/health/readiness"),
+                read("server.servlet.context-path: /hr\nspring.mvc.servlet.path: /v1\n"));
+    }
+
+    @Test
+    void aManagementPortWithBasePathsMovesTheHealthCheckOnly() throws Exception {
+        assertEquals(new EcsPaths("", "/manage/health/readiness"),
+                read("management:\n  server:\n    port: 9090\n  endpoints:\n    web:\n      base-path: /manage\n"));
+        assertEquals(new EcsPaths("", "/ops/manage/health/readiness"), read("management.server.base-path: /ops\n"
+                + "management.endpoints.web.base-path: /manage\n"));
+        assertEquals(new EcsPaths("", "/health/readiness"), read("management.endpoints.web.base-path: /\n"));
+    }
+
+    /** The user's application: context path /hr, Actuator on 9090 under /manage. */
+    @Test
+    void bothAreReadForTheProfilesTheTasksRunWith() throws Exception {
+        String yaml = "server:\n  servlet:\n    context-path: /hr\nmanagement:\n  server:\n    port: 9090\n"
+                + "  endpoints:\n    web:\n      base-path: /manage\n"
+                + "---\nspring.config.activate.on-profile: prod\nserver.servlet.context-path: /people-api\n";
+        assertEquals(new EcsPaths("/hr", "/manage/health/readiness"), read(yaml));
+        assertEquals(new EcsPaths("/people-api", "/manage/health/readiness"), EcsPaths.of(null, null, classes, "prod"));
+        assertEquals(new EcsPaths("", "/ready"), EcsPaths.of("/", "/ready", classes, "prod"), "the settings win");
+    }
+
+    @Test
+    void aPlaceholderTheBuildCannotResolveIsRefusedNamingTheSettingToWrite() throws Exception {
+        Files.writeString(classes.resolve("application.properties"), "server.servlet.context-path=${CONTEXT}\n"
+                + "management.endpoints.web.base-path=${ACTUATOR:/manage}\n");
+        ExtractionException context = assertThrows(ExtractionException.class, () -> EcsPaths.of(null, null, classes, null));
+        assertEquals("The application's server.servlet.context-path ${CONTEXT} (application.properties in " + classes
+                + "), a placeholder no settings file sets, gives no route prefix the build can know: set"
+                + " -Dextract.ecs.contextPath=<path> (\"\" for none)", context.getMessage());
+        assertEquals(new EcsPaths("/hr", "/manage/health/readiness"), EcsPaths.of("/hr", null, classes, null),
+                "a placeholder's default is what Spring Boot takes without the variable");
+
+        Files.writeString(classes.resolve("application.properties"), "management.server.base-path=${BASE}\n");
+        ExtractionException health = assertThrows(ExtractionException.class, () -> EcsPaths.of(null, null, classes, null));
+        assertEquals("The application's management.server.base-path ${BASE} (application.properties in " + classes
+                + "), a placeholder no settings file sets, gives no health path the build can know: set"
+                + " -Dextract.ecs.healthCheckPath=<path>", health.getMessage());
+        assertEquals(new EcsPaths("", "/base/health/readiness"), EcsPaths.of(null, "/base/health/readiness", classes, null));
+    }
+
+    @Test
+    void aServiceWhoseOwnProfileMovesItsPathsIsRefused() throws Exception {
+        Files.writeString(classes.resolve("application.yml"), "server.servlet.context-path: /hr\n"
+                + "---\nspring.config.activate.on-profile: edge\nserver.servlet.context-path: /edge\n"
+                + "---\nspring.config.activate.on-profile: quiet\nlogging.level.root: warn\n");
+        EcsPaths deployment = EcsPaths.of(null, null, classes, null);
+        var spec = TopologyFile.parse("""
+                services:
+                  - { name: monolith, monolith: true }
+                  - { name: people, modules: [people], environment: { SPRING_PROFILES_ACTIVE: edge } }
+                  - { name: absence, modules: [leave], environment: { SPRING_PROFILES_ACTIVE: quiet } }
+                """, "topology.yml");
+        assertEquals(List.of("service people runs with SPRING_PROFILES_ACTIVE=edge, with which the application answers"
+                + " under '/edge' and checks readiness at /actuator/health/readiness, but every other task under '/hr' at"
+                + " /actuator/health/readiness: the load balancers' rules are one for all; set the same"
+                + " server.servlet.context-path and Actuator paths in that profile, or set -Dextract.ecs.contextPath and"
+                + " -Dextract.ecs.healthCheckPath"), deployment.otherPaths(spec, null, null, classes));
+        assertEquals(List.of(), new EcsPaths("/hr", "/actuator/health/readiness").otherPaths(spec, "/hr", null, classes),
+                "a context path set is where every task is taken to answer");
+    }
+}
