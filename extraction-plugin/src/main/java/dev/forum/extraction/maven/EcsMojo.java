@@ -144,7 +144,7 @@ public class EcsMojo extends AnalysingMojo {
      * The prefix of the application's routes on {@link #containerPort}: the listener rules match each module's routes
      * under it ({@code /hr/api/people/*}), and the internal base URL the tasks call remote modules at ends with it.
      * Default: the application's {@code server.servlet.context-path} followed by its {@code spring.mvc.servlet.path},
-     * read with {@link #springProfile}'s profiles; "" (or {@code /}) for none. A placeholder the build cannot resolve
+     * read with {@link #springProfile}'s profiles; {@code /} for none (Maven takes an empty value as unset). A placeholder the build cannot resolve
      * is refused in one line asking for this setting.
      */
     @Parameter(property = "extract.ecs.contextPath")

@@ -27,7 +27,7 @@ record EcsPaths(String contextPath, String healthCheckPath) {
     static final EcsPaths SPRING_BOOT = new EcsPaths("", ApplicationPaths.ACTUATOR + ApplicationPaths.READINESS);
 
     /**
-     * @param contextPath     {@code extract.ecs.contextPath} as given ("" or {@code /} for none), or null to read it
+     * @param contextPath     {@code extract.ecs.contextPath} as given ({@code /} for none), or null to read it
      * @param healthCheckPath {@code extract.ecs.healthCheckPath} as given, or null (blank counts as unset) to read it
      * @param classes         the application's classes folder (it may not be there yet: Spring Boot's paths then)
      * @param profile         {@code extract.ecs.profile} (comma-separated), or null when the tasks set none (the files'
@@ -39,7 +39,7 @@ record EcsPaths(String contextPath, String healthCheckPath) {
     static EcsPaths of(String contextPath, String healthCheckPath, Path classes, String profile) {
         ApplicationPaths paths = new ApplicationPaths(ApplicationProperties.read(classes, profiles(profile)), classes);
         String context = contextPath != null ? trimmed(contextPath)
-                : paths.routePrefix("set -Dextract.ecs.contextPath=<path> (\"\" for none)");
+                : paths.routePrefix("set -Dextract.ecs.contextPath=<path> (/ for none)");
         String health = healthCheckPath != null && !healthCheckPath.isBlank() ? healthCheckPath.strip()
                 : paths.actuatorBase(true, "set -Dextract.ecs.healthCheckPath=<path>") + ApplicationPaths.READINESS;
         return new EcsPaths(context, health);

@@ -66,7 +66,7 @@ class EcsPathsTest {
         ExtractionException context = assertThrows(ExtractionException.class, () -> EcsPaths.of(null, null, classes, null));
         assertEquals("The application's server.servlet.context-path ${CONTEXT} (application.properties in " + classes
                 + "), a placeholder no settings file sets, gives no route prefix the build can know: set"
-                + " -Dextract.ecs.contextPath=<path> (\"\" for none)", context.getMessage());
+                + " -Dextract.ecs.contextPath=<path> (/ for none)", context.getMessage());
         assertEquals(new EcsPaths("/hr", "/manage/health/readiness"), EcsPaths.of("/hr", null, classes, null),
                 "a placeholder's default is what Spring Boot takes without the variable");
 
