@@ -229,8 +229,9 @@ public class EcsMojo extends AnalysingMojo {
                 : EcsRenderer.mistakes(reading.spec(), database, moduleDatabases, prefix, profile, tokens);
         EcsSettings settings = settings(analysis, file, app, prefix, database, bootstrap, refused);
         if (settings != null && reading.spec() != null) {
-            refused.addAll(new EcsPaths(settings.contextPath(), settings.healthCheckPath()).otherPaths(reading.spec(),
-                    contextPath, healthCheckPath, analysis.classes()));
+            EcsPaths paths = new EcsPaths(settings.contextPath(), settings.healthCheckPath());
+            refused.addAll(paths.otherPaths(reading.spec(), contextPath, healthCheckPath, analysis.classes()));
+            refused.addAll(resolved == null ? List.of() : paths.tooLong(resolved));
         }
         if (!reading.mistakes().isEmpty() || !deployment.isEmpty() || !refused.isEmpty()) {
             throw EcsRefusals.of(reading, deployment, refused);

@@ -3,7 +3,10 @@ package dev.forum.extraction.maven;
 import dev.forum.extraction.image.ApplicationPaths;
 import dev.forum.extraction.model.ApplicationProperties;
 import dev.forum.extraction.model.ExtractionException;
+import dev.forum.topology.PathPattern;
+import dev.forum.topology.RoutingRule;
 import dev.forum.topology.ServiceSpec;
+import dev.forum.topology.Topology;
 import dev.forum.topology.TopologySpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +27,9 @@ import java.util.Objects;
 record EcsPaths(String contextPath, String healthCheckPath) {
 
     /** What the tasks answer when nothing moves them: the root, and Actuator's default readiness path. */
+    /** The most characters an ALB path pattern may hold (Elastic Load Balancing, "Path conditions"). */
+    static final int MAX_PATTERN = 128;
+
     static final EcsPaths SPRING_BOOT = new EcsPaths("", ApplicationPaths.ACTUATOR + ApplicationPaths.READINESS);
 
     /**
@@ -78,6 +84,28 @@ record EcsPaths(String contextPath, String healthCheckPath) {
                         + healthCheckPath() + ": the load balancers' rules are one for all; set the same"
                         + " server.servlet.context-path and Actuator paths in that profile, or set"
                         + " -Dextract.ecs.contextPath and -Dextract.ecs.healthCheckPath");
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * The rules whose path pattern, under {@link #contextPath}, is longer than an ALB path pattern may be
+     * ({@value #MAX_PATTERN} characters; the topology checks the route prefixes alone).
+     *
+     * @param topology the topology rendered
+     * @return one line per such pattern, naming the module and what to shorten; empty when every one fits
+     */
+    List<String> tooLong(Topology topology) {
+        List<String> lines = new ArrayList<>();
+        for (RoutingRule rule : topology.routingRules()) {
+            for (PathPattern pattern : rule.patterns()) {
+                String routed = contextPath + pattern.pattern();
+                if (routed.length() > MAX_PATTERN) {
+                    lines.add("module " + rule.module() + ": its load balancer rule " + routed + " under the context path "
+                            + contextPath + " is " + routed.length() + " characters, more than the " + MAX_PATTERN
+                            + " an ALB path pattern holds: shorten its route prefix or the context path");
+                }
             }
         }
         return lines;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.forum.extraction.model.ExtractionException;
+import dev.forum.topology.ModuleRoute;
+import dev.forum.topology.Topology;
 import dev.forum.topology.TopologyFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +78,17 @@ class EcsPathsTest {
                 + "), a placeholder no settings file sets, gives no health path the build can know: set"
                 + " -Dextract.ecs.healthCheckPath=<path>", health.getMessage());
         assertEquals(new EcsPaths("", "/base/health/readiness"), EcsPaths.of(null, "/base/health/readiness", classes, null));
+    }
+
+    @Test
+    void aRulePatternTooLongForAnAlbUnderTheContextPathIsRefused() {
+        String prefix = "/api/" + "p".repeat(115); // 120 characters, 122 with /*: the topology takes it
+        Topology topology = Topology.resolve(TopologyFile.parse("services:\n  - { name: monolith, monolith: true }\n"
+                + "  - { name: people, modules: [people] }\n", "topology.yml"), List.of(new ModuleRoute("people", prefix)));
+        assertEquals(List.of(), new EcsPaths("/hr", "/ready").tooLong(topology));
+        assertEquals(List.of("module people: its load balancer rule /hr/v1/x" + prefix + "/* under the context path /hr/v1/x"
+                + " is 130 characters, more than the 128 an ALB path pattern holds: shorten its route prefix or the context"
+                + " path"), new EcsPaths("/hr/v1/x", "/ready").tooLong(topology));
     }
 
     @Test
