@@ -35,7 +35,8 @@ record EcsPaths(String contextPath, String healthCheckPath) {
     /**
      * @param contextPath     {@code extract.ecs.contextPath} as given ({@code /} for none), or null to read it
      * @param healthCheckPath {@code extract.ecs.healthCheckPath} as given, or null (blank counts as unset) to read it
-     * @param classes         the application's classes folder (it may not be there yet: Spring Boot's paths then)
+     * @param classes         the application's classes folder (it may not be there yet: Spring Boot's paths then), or
+     *                        null ahead of the ecs goal, where it may be missing or stale: only the settings given count
      * @param profile         {@code extract.ecs.profile} (comma-separated), or null when the tasks set none (the files'
      *                        own {@code spring.profiles.active} then decides)
      * @return the paths; a setting given is taken as written, but for its trailing slash
@@ -43,10 +44,15 @@ record EcsPaths(String contextPath, String healthCheckPath) {
      *                              and the setting to write instead
      */
     static EcsPaths of(String contextPath, String healthCheckPath, Path classes, String profile) {
+        String givenHealth = healthCheckPath != null && !healthCheckPath.isBlank() ? healthCheckPath.strip() : null;
+        if (classes == null) { // ahead of the ecs goal the classes may be missing or stale (EcsPorts#of): the settings given
+            return new EcsPaths(contextPath != null ? trimmed(contextPath) : SPRING_BOOT.contextPath(),
+                    givenHealth != null ? givenHealth : SPRING_BOOT.healthCheckPath());
+        }
         ApplicationPaths paths = new ApplicationPaths(ApplicationProperties.read(classes, profiles(profile)), classes);
         String context = contextPath != null ? trimmed(contextPath)
                 : paths.routePrefix("set -Dextract.ecs.contextPath=<path> (/ for none)");
-        String health = healthCheckPath != null && !healthCheckPath.isBlank() ? healthCheckPath.strip()
+        String health = givenHealth != null ? givenHealth
                 : paths.actuatorBase(true, "set -Dextract.ecs.healthCheckPath=<path>") + ApplicationPaths.READINESS;
         return new EcsPaths(context, health);
     }
