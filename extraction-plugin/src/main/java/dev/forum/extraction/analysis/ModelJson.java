@@ -66,10 +66,11 @@ public final class ModelJson {
         return new ModulithModel(root.path("mainClass").asText(), strings(root.path("rootPackages")), modules, contracts,
                 controllers, listeners, entities, map(root.path("externalizedEvents")), map(root.path("sourceFiles")),
                 root.path("springModulith").asText(), root.path("java").asText(), strings(root.path("violations")),
-                routerFunctions(root.path("routerFunctions")));
+                stringLists(root.path("routerFunctions")), stringLists(root.path("applicationWide")));
     }
 
-    private static Map<String, List<String>> routerFunctions(JsonNode object) {
+    /** An object of string arrays ({@code routerFunctions}, {@code applicationWide}), in the file's order. */
+    private static Map<String, List<String>> stringLists(JsonNode object) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         object.fields().forEachRemaining(e -> values.put(e.getKey(), strings(e.getValue())));
         return values;

@@ -52,7 +52,14 @@ public record Blocker(Kind kind, String source, String target, String file, Stri
          * A module of the service is named so that no route or deployed resource can be named after it (a camelCase
          * package, a nested module's dotted name): give it an {@code @ApplicationModule(id = ...)} ({@link ModuleNames}).
          */
-        MODULE_NAME("module-name");
+        MODULE_NAME("module-name"),
+        /**
+         * A module that is neither open nor shared configures the whole application (a {@code SecurityFilterChain}, an
+         * unscoped {@code @ControllerAdvice}, an {@code @Enable*}, a {@code *Customizer} bean, ...): a service without it,
+         * or the processes without it when the service holds it, would run on Spring Boot's defaults instead
+         * ({@link ApplicationWideModules}).
+         */
+        APPLICATION_WIDE_MODULE("application-wide-module");
 
         private final String id;
 

@@ -23,8 +23,9 @@ import java.util.TreeSet;
  * class-level {@code @RequestMapping} paths (empty when it has none); every method that listens to an event in process; JPA entities and Spring Data
  * relational aggregates with their tables; each event type annotated {@code @Externalized} to its target ("" when
  * it names none); each type to its source file's name (from the class file); the Spring Modulith version and the
- * JVM version that read the model; what Spring Modulith's own verification rejects ({@link #violations}); and the
- * functional endpoints ({@link #routerFunctionsOf}).
+ * JVM version that read the model; what Spring Modulith's own verification rejects ({@link #violations}); the
+ * functional endpoints ({@link #routerFunctionsOf}); and the classes that configure the whole application
+ * ({@link #applicationWideOf}).
  */
 public final class ModulithModel {
 
@@ -41,6 +42,7 @@ public final class ModulithModel {
     private final String java;
     private final List<String> violations;
     private final Map<String, List<String>> routerFunctions;
+    private final Map<String, List<String>> applicationWide;
     private final Map<String, Module> moduleOfType = new HashMap<>();
 
     public ModulithModel(String mainClass, List<String> rootPackages, List<Module> modules,
@@ -75,6 +77,25 @@ public final class ModulithModel {
             Map<String, HttpContract> httpContracts, Map<String, List<String>> controllers, List<Listener> listeners,
             List<Entity> entities, Map<String, String> externalizedEvents, Map<String, String> sourceFiles,
             String springModulith, String java, List<String> violations, Map<String, List<String>> routerFunctions) {
+        this(mainClass, rootPackages, modules, httpContracts, controllers, listeners, entities, externalizedEvents,
+                sourceFiles, springModulith, java, violations, routerFunctions, Map.of());
+    }
+
+    /**
+     * As the constructor above, with the classes that configure the whole application.
+     *
+     * @param applicationWide each class of a module that configures the whole application (a {@code SecurityFilterChain}
+     *                        bean, an unscoped {@code @ControllerAdvice}, an {@code @Enable*}, ...) to what it configures,
+     *                        as the analyzer words it ({@code a SecurityFilterChain bean from api()}); empty for none
+     */
+    public ModulithModel(String mainClass, List<String> rootPackages, List<Module> modules,
+            Map<String, HttpContract> httpContracts, Map<String, List<String>> controllers, List<Listener> listeners,
+            List<Entity> entities, Map<String, String> externalizedEvents, Map<String, String> sourceFiles,
+            String springModulith, String java, List<String> violations, Map<String, List<String>> routerFunctions,
+            Map<String, List<String>> applicationWide) {
+        Map<String, List<String>> wide = new TreeMap<>();
+        applicationWide.forEach((type, what) -> wide.put(type, List.copyOf(what)));
+        this.applicationWide = Collections.unmodifiableMap(wide);
         Map<String, List<String>> routes = new TreeMap<>();
         routerFunctions.forEach((type, methods) -> routes.put(type, List.copyOf(methods)));
         this.routerFunctions = Collections.unmodifiableMap(routes);
@@ -145,6 +166,21 @@ public final class ModulithModel {
         routerFunctions.forEach((type, methods) -> {
             if (moduleOf(type).map(m -> m.name().equals(module)).orElse(false)) {
                 of.put(type, methods);
+            }
+        });
+        return of;
+    }
+
+    /**
+     * The classes of {@code module} that configure the whole application, by name, each to what it configures
+     * ({@code a SecurityFilterChain bean from api()}, {@code @EnableMethodSecurity}); empty for none. Spring applies
+     * them to every module, so a process that does not run {@code module} runs without them.
+     */
+    public Map<String, List<String>> applicationWideOf(String module) {
+        Map<String, List<String>> of = new TreeMap<>();
+        applicationWide.forEach((type, what) -> {
+            if (moduleOf(type).map(m -> m.name().equals(module)).orElse(false)) {
+                of.put(type, what);
             }
         });
         return of;

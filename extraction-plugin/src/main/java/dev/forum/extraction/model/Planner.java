@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * service holds its own modules, the open and shared modules, the main class's module, the application classes
  * outside every module, every library, and of the other modules only the published types it references (an
  * artifact that holds nothing but one module's published types comes whole: it is that module's API). Then it
- * decides every dependency that crosses the service's boundary ({@link Boundary}) and lists what blocks it.
+ * decides every dependency that crosses the service's boundary ({@link Boundary}) and lists what blocks it, a
+ * module that configures the whole application left out of a service or taken into one among them
+ * ({@link ApplicationWideModules}).
  *
  * <p>A published type it holds never brings its module's internals along (they would run that module's code, its
  * beans and tables, in the wrong service): one whose own code needs them blocks the service, as that type's problem,
@@ -119,6 +121,7 @@ public final class Planner {
         // A service of its own is named after its modules; the monolith holds every module under its own name.
         List<Blocker> blockers = new ArrayList<>(request.monolith() ? List.of() : ModuleNames.blockers(request.modules(),
                 model.modules().stream().map(ModulithModel.Module::name).toList()));
+        blockers.addAll(ApplicationWideModules.blockers(model, request));
         closure.ownInternals().forEach((from, targets) -> targets.stream().filter(to -> !classes.contains(to))
                 .forEach(to -> blockers.add(Boundary.internalReference(model, request, from, to))));
         List<Blocker> first = new Boundary(model, request, services, List.of()).blockers();

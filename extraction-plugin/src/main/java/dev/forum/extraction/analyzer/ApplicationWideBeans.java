@@ -1,0 +1,278 @@
+package dev.forum.extraction.analyzer;
+
+import com.tngtech.archunit.core.domain.JavaAnnotation;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import java.lang.reflect.Method;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Which of the modules' classes configure the whole application: what Spring applies to every request, controller or
+ * bean of the context, whichever module declares it, so that a process that does not run their module runs without
+ * them (Spring Boot's defaults instead: a generated password, no method security, other error answers, another JSON
+ * shape). Read from the classes' bytecode (ArchUnit's import, which Spring Modulith made) and, for the type hierarchy
+ * of a bean's type, from the application's class path this analyzer runs on.
+ *
+ * <p>The rules, each from where Spring documents that it applies application-wide:
+ * <ul>
+ * <li>A bean (a {@code @Bean} method's return type, or a {@code @Component} class, {@code @Configuration} included) of
+ *     one of {@link #BEAN_TYPES}: Spring Security reference, "Java Configuration" (every {@code SecurityFilterChain}
+ *     and {@code SecurityWebFilterChain} bean joins the one filter chain proxy in front of every request;
+ *     {@code WebSecurityCustomizer}), Spring Boot reference, "Spring Security" (a {@code UserDetailsService},
+ *     {@code AuthenticationManager} or {@code AuthenticationProvider} bean turns off the generated default user);
+ *     Spring Boot reference, "Servlets, Filters, and Listeners" (every {@code Filter} bean and every
+ *     {@code RegistrationBean} is registered with the embedded server, for {@code /*} unless mapped otherwise);
+ *     Spring Framework reference, "WebFlux Special Bean Types" (every {@code WebFilter} bean); "MVC Config" and
+ *     "WebFlux Config" (every {@code WebMvcConfigurer} / {@code WebFluxConfigurer} bean configures the one
+ *     dispatcher: interceptors, converters, CORS, ...); "Interception" (every {@code MappedInterceptor} bean is
+ *     applied by the dispatcher); "Exceptions" (every {@code HandlerExceptionResolver} bean); Spring Boot reference,
+ *     "HttpMessageConverters" (every {@code HttpMessageConverter} bean joins the converters) and "Customize the Jackson
+ *     ObjectMapper" (an {@code ObjectMapper} bean replaces Spring Boot's); Spring Framework reference, "Container
+ *     Extension Points" ({@code BeanPostProcessor}, {@code BeanFactoryPostProcessor}: every bean of the context);
+ *     extraction-runtime README, "Hooks" ({@code RemoteCallHeaders}, {@code RemoteErrorDecoder}: every remote call).</li>
+ * <li>A bean of a Spring type named {@code *Customizer} ({@code org.springframework.} package; Spring Security's
+ *     {@code Customizer} of its configuration DSL is none): Spring Boot reference, "Customize the Jackson ObjectMapper",
+ *     "RestClient", "RestTemplate Customization", "Customizing Embedded Servlet Containers": each such bean is applied
+ *     to the one builder or factory Spring Boot configures for the whole application.</li>
+ * <li>A class annotated {@code @ControllerAdvice} (or {@code @RestControllerAdvice}, or another annotation built on
+ *     it) with no selector narrowing it to its own module's controllers: Spring Framework reference, "Controller
+ *     Advice": "By default, {@code @ControllerAdvice} methods apply globally (across all controllers)"; its selectors
+ *     ({@code basePackages}/{@code value}, {@code basePackageClasses}, {@code assignableTypes}, {@code annotations})
+ *     are alternatives, so it is the module's own only when its packages and types all lie in the module and it
+ *     selects no annotation.</li>
+ * <li>A class annotated {@code @Enable*} ({@code @EnableWebSecurity}, {@code @EnableMethodSecurity},
+ *     {@code @EnableScheduling}, {@code @EnableCaching}, ...): Spring Framework reference, "Using the @Import
+ *     Annotation" / "Enable annotations": each imports configuration into the whole context. Not
+ *     {@code @EnableConfigurationProperties}, which binds the classes it names; and one that scans packages
+ *     ({@code @EnableJpaRepositories}, {@code @EnableJdbcRepositories}: an annotation with {@code basePackages})
+ *     only when it scans outside its module (with none named, Spring Data scans the annotated class's package).</li>
+ * </ul>
+ */
+final class ApplicationWideBeans {
+
+    /** The bean types Spring applies to the whole application, each to the word the lines use for it (the class comment says where each comes from). */
+    static final Map<String, String> BEAN_TYPES = beanTypes();
+
+    private static final String BEAN = "org.springframework.context.annotation.Bean";
+    private static final String COMPONENT = "org.springframework.stereotype.Component";
+    private static final String CONTROLLER_ADVICE = "org.springframework.web.bind.annotation.ControllerAdvice";
+    private static final String SECURITY_DSL_CUSTOMIZER = "org.springframework.security.config.Customizer";
+    private static final String ENABLE_CONFIGURATION_PROPERTIES =
+            "org.springframework.boot.context.properties.EnableConfigurationProperties";
+
+    private final Function<JavaClass, String> basePackageOf;
+    private final Map<String, Set<String>> supertypes = new LinkedHashMap<>();
+
+    private ApplicationWideBeans(Function<JavaClass, String> basePackageOf) {
+        this.basePackageOf = basePackageOf;
+    }
+
+    private static Map<String, String> beanTypes() {
+        Map<String, String> types = new LinkedHashMap<>();
+        types.put("org.springframework.security.web.SecurityFilterChain", "SecurityFilterChain");
+        types.put("org.springframework.security.web.server.SecurityWebFilterChain", "SecurityWebFilterChain");
+        types.put("org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer",
+                "WebSecurityCustomizer");
+        types.put("org.springframework.security.core.userdetails.UserDetailsService", "UserDetailsService");
+        types.put("org.springframework.security.core.userdetails.ReactiveUserDetailsService", "ReactiveUserDetailsService");
+        types.put("org.springframework.security.authentication.AuthenticationManager", "AuthenticationManager");
+        types.put("org.springframework.security.authentication.AuthenticationProvider", "AuthenticationProvider");
+        types.put("org.springframework.boot.web.servlet.RegistrationBean", "servlet registration (RegistrationBean)");
+        types.put("jakarta.servlet.Filter", "Filter");
+        types.put("org.springframework.web.server.WebFilter", "WebFilter");
+        types.put("org.springframework.web.servlet.config.annotation.WebMvcConfigurer", "WebMvcConfigurer");
+        types.put("org.springframework.web.reactive.config.WebFluxConfigurer", "WebFluxConfigurer");
+        types.put("org.springframework.web.servlet.handler.MappedInterceptor", "MappedInterceptor");
+        types.put("org.springframework.web.servlet.HandlerExceptionResolver", "HandlerExceptionResolver");
+        types.put("org.springframework.http.converter.HttpMessageConverter", "HttpMessageConverter");
+        types.put("tools.jackson.databind.ObjectMapper", "ObjectMapper");
+        types.put("com.fasterxml.jackson.databind.ObjectMapper", "ObjectMapper");
+        types.put("org.springframework.beans.factory.config.BeanPostProcessor", "BeanPostProcessor");
+        types.put("org.springframework.beans.factory.config.BeanFactoryPostProcessor", "BeanFactoryPostProcessor");
+        types.put("dev.forum.extraction.runtime.remote.RemoteCallHeaders", "RemoteCallHeaders");
+        types.put("dev.forum.extraction.runtime.remote.RemoteErrorDecoder", "RemoteErrorDecoder");
+        return types;
+    }
+
+    /**
+     * @param types         the modules' classes
+     * @param basePackageOf each class to its module's base package
+     * @return each class that configures the whole application to what it configures, in the words of the build's
+     *         lines ({@code a SecurityFilterChain bean from api()}, {@code @EnableMethodSecurity},
+     *         {@code @RestControllerAdvice for every controller}); classes in name order; empty for none
+     */
+    static Map<String, List<String>> find(Collection<JavaClass> types, Function<JavaClass, String> basePackageOf) {
+        ApplicationWideBeans reader = new ApplicationWideBeans(basePackageOf);
+        Map<String, List<String>> found = new TreeMap<>();
+        for (JavaClass type : types) {
+            List<String> what = reader.of(type);
+            if (!what.isEmpty()) {
+                found.put(type.getName(), what);
+            }
+        }
+        return found;
+    }
+
+    private List<String> of(JavaClass type) {
+        Set<String> what = new LinkedHashSet<>();
+        String module = basePackageOf.apply(type);
+        for (JavaAnnotation<JavaClass> annotation : type.getAnnotations()) {
+            String name = annotation.getRawType().getName();
+            String simple = annotation.getRawType().getSimpleName();
+            if (name.equals(CONTROLLER_ADVICE) || annotation.getRawType().isAnnotatedWith(CONTROLLER_ADVICE)
+                    || annotation.getRawType().isMetaAnnotatedWith(CONTROLLER_ADVICE)) {
+                adviceScope(annotation, module).ifPresent(scope -> what.add("@" + simple + " for " + scope));
+            } else if (simple.startsWith("Enable") && !name.equals(ENABLE_CONFIGURATION_PROPERTIES)
+                    && !scansOnlyInside(annotation, type, module)) {
+                what.add("@" + simple);
+            }
+        }
+        boolean concrete = !type.isInterface() && !type.getModifiers().contains(JavaModifier.ABSTRACT);
+        if (concrete && (type.isAnnotatedWith(COMPONENT) || type.isMetaAnnotatedWith(COMPONENT))) {
+            beanKind(type.getName()).ifPresent(kind -> what.add("a " + kind + " bean"));
+        }
+        for (JavaMethod method : type.getMethods()) {
+            if (method.isAnnotatedWith(BEAN) || method.isMetaAnnotatedWith(BEAN)) {
+                beanKind(method.getRawReturnType().getName())
+                        .ifPresent(kind -> what.add("a " + kind + " bean from " + method.getName() + "()"));
+            }
+        }
+        return List.copyOf(what);
+    }
+
+    /** What Spring applies a bean of {@code type} to the whole application as ({@link #BEAN_TYPES}, a {@code *Customizer}), if anything. */
+    private Optional<String> beanKind(String type) {
+        Set<String> all = supertypes(type);
+        for (Map.Entry<String, String> rule : BEAN_TYPES.entrySet()) {
+            if (all.contains(rule.getKey())) {
+                return Optional.of(rule.getValue());
+            }
+        }
+        return all.stream().filter(t -> t.startsWith("org.springframework.") && t.endsWith("Customizer")
+                        && !t.equals(SECURITY_DSL_CUSTOMIZER))
+                .findFirst().map(t -> t.substring(t.lastIndexOf('.') + 1));
+    }
+
+    /** The type and all its superclasses and interfaces, by name, from the class path; the type alone when it cannot be loaded. */
+    private Set<String> supertypes(String type) {
+        return supertypes.computeIfAbsent(type, name -> {
+            Set<String> all = new LinkedHashSet<>();
+            all.add(name);
+            Class<?> loaded;
+            try {
+                loaded = Class.forName(name, false, ApplicationWideBeans.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                return all;
+            }
+            Deque<Class<?>> toRead = new ArrayDeque<>(List.of(loaded));
+            while (!toRead.isEmpty()) {
+                Class<?> next = toRead.pop();
+                if (all.add(next.getName()) || next == loaded) {
+                    if (next.getSuperclass() != null) {
+                        toRead.add(next.getSuperclass());
+                    }
+                    toRead.addAll(List.of(next.getInterfaces()));
+                }
+            }
+            return all;
+        });
+    }
+
+    /**
+     * Which controllers an advice applies to, when that reaches beyond its module: {@code every controller} without a
+     * selector; {@code controllers outside module <package>} when a selector reaches out. Empty when every selector
+     * keeps to its module (its base package and below).
+     */
+    private static Optional<String> adviceScope(JavaAnnotation<JavaClass> advice, String module) {
+        List<String> packages = new ArrayList<>(strings(advice, "value"));
+        packages.addAll(strings(advice, "basePackages"));
+        packages.addAll(classes(advice, "basePackageClasses").stream().map(ApplicationWideBeans::packageOf).toList());
+        List<String> types = classes(advice, "assignableTypes");
+        List<String> annotations = classes(advice, "annotations");
+        if (packages.isEmpty() && types.isEmpty() && annotations.isEmpty()) {
+            return Optional.of("every controller");
+        }
+        boolean inside = annotations.isEmpty() && packages.stream().allMatch(p -> within(p, module))
+                && types.stream().allMatch(t -> within(packageOf(t), module));
+        return inside ? Optional.empty() : Optional.of("controllers outside its module");
+    }
+
+    /**
+     * Whether an {@code @Enable*} annotation scans packages ({@code basePackages}) and every package it scans lies in
+     * the annotated class's module; with none named it scans the annotated class's own package.
+     */
+    private static boolean scansOnlyInside(JavaAnnotation<JavaClass> annotation, JavaClass annotated, String module) {
+        Optional<Class<?>> type = load(annotation.getRawType().getName());
+        if (type.isEmpty() || !hasAttribute(type.get(), "basePackages")) {
+            return false;
+        }
+        List<String> packages = new ArrayList<>(strings(annotation, "basePackages"));
+        packages.addAll(classes(annotation, "basePackageClasses").stream().map(ApplicationWideBeans::packageOf).toList());
+        if (hasAttribute(type.get(), "value")) {
+            packages.addAll(strings(annotation, "value"));
+        }
+        if (packages.isEmpty()) {
+            packages.add(annotated.getPackageName());
+        }
+        return packages.stream().allMatch(p -> within(p, module));
+    }
+
+    private static boolean hasAttribute(Class<?> annotation, String name) {
+        for (Method method : annotation.getDeclaredMethods()) {
+            if (method.getName().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<Class<?>> load(String name) {
+        try {
+            return Optional.of(Class.forName(name, false, ApplicationWideBeans.class.getClassLoader()));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean within(String pkg, String module) {
+        return !module.isEmpty() && (pkg.equals(module) || pkg.startsWith(module + "."));
+    }
+
+    /** The non-blank strings of an annotation's attribute (a string or an array of them); none when it is not set. */
+    private static List<String> strings(JavaAnnotation<?> annotation, String attribute) {
+        return values(annotation, attribute).stream().filter(v -> v instanceof String).map(v -> (String) v)
+                .filter(s -> !s.isBlank()).toList();
+    }
+
+    /** The class names of an annotation's attribute (a class or an array of them); none when it is not set. */
+    private static List<String> classes(JavaAnnotation<?> annotation, String attribute) {
+        return values(annotation, attribute).stream().map(v -> v instanceof JavaClass c ? c.getName()
+                : v instanceof Class<?> c ? c.getName() : null).filter(Objects::nonNull).toList();
+    }
+
+    private static List<Object> values(JavaAnnotation<?> annotation, String attribute) {
+        Optional<Object> value = annotation.get(attribute);
+        if (value.isEmpty()) {
+            return List.of();
+        }
+        return value.get() instanceof Object[] array ? List.of(array) : List.of(value.get());
+    }
+
+    private static String packageOf(String className) {
+        int dot = className.lastIndexOf('.');
+        return dot < 0 ? "" : className.substring(0, dot);
+    }
+}
