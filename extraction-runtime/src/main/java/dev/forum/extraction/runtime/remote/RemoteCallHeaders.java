@@ -5,7 +5,9 @@ import org.springframework.http.HttpHeaders;
 /**
  * Adds headers to every call to a remote module: the application's way to relay what the caller's own request
  * carried, such as its {@code Authorization} bearer token or a request id. Every bean of this type is asked, in
- * order, on the thread that makes the call (so request-scoped state is at hand).
+ * order, on the thread that makes the call (so request-scoped state is at hand). A call whose {@code Authorization}
+ * is then the served request's own carries the caller's credentials: the module's 401 or 403 to it is relayed to the
+ * caller as the module answered it ({@link RemoteErrorResponseException}), not made a 502.
  */
 @FunctionalInterface
 public interface RemoteCallHeaders {

@@ -150,7 +150,7 @@ public final class RemoteModuleClients implements DisposableBean {
                         decoder.decode(module, request, status, response.getHeaders(), body);
                     }
                     RemoteErrorResponseException relayed = RemoteErrorResponseException.relay(module, status,
-                            response.getHeaders(), body);
+                            response.getHeaders(), body, CallersCredentials.relayed(request.getHeaders()));
                     if (relayed != null) {
                         throw relayed;
                     }

@@ -1,29 +1,32 @@
 package dev.forum.extraction.runtime.remote;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponse;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * A module in another process failed in a way that is not a domain outcome (answered 502). Its subtypes
  * say it could not be reached (503, with {@code Retry-After}) or did not answer in time (504). Each is Spring's
- * {@link ErrorResponse} (status, header fields, a problem document), so a Spring MVC application with no handler of its
- * own answers the status, the header fields and the problem document (the library's
- * {@code web.RemoteErrorResponseAdvice}); an application that maps its exceptions to problem details (as the forum
- * does) handles them first. Two texts: the message says all that is known (the route, the status the module answered,
- * what the HTTP client reported), for the log; the problem's {@link #detail()} is fixed per status and names only the
- * module (for a 504 of a POST or PATCH, also that the outcome is unknown), for the clients of this process, who must
- * not read this process's routes, hosts or class names. A 4xx answer that no {@link RemoteErrorDecoder} turns back
- * into the application's own exception is one of these (502) when it is about the call between the two processes, not
- * about the request ({@link RemoteErrorResponseException}).
+ * {@link ErrorResponseException} (status, header fields, a problem document), as the module's relayed answers
+ * ({@link RemoteErrorResponseException}) are, so the whole family is answered alike: a Spring MVC application with no
+ * handler of its own answers the status, the header fields and the problem document (the library's
+ * {@code web.RemoteErrorResponseAdvice}); an advice that extends Spring's {@code ResponseEntityExceptionHandler} (the
+ * application's, or Spring Boot's under {@code spring.mvc.problemdetails.enabled}) answers the same, ahead of a
+ * catch-all handler of {@code Exception} in that advice; an application that maps its exceptions to problem details
+ * with a handler of this class (as the forum does) handles them first. Two texts: the message ({@link #getMessage()})
+ * says all that is known (the route, the status the module answered, what the HTTP client reported), for the log; the
+ * problem's {@link #detail()} is fixed per status and names only the module (for a 504 of a POST or PATCH, also that
+ * the outcome is unknown), for the clients of this process, who must not read this process's routes, hosts or class
+ * names. A 4xx answer that no {@link RemoteErrorDecoder} turns back into the application's own exception is one of
+ * these (502) when it is about the call between the two processes, not about the request
+ * ({@link RemoteErrorResponseException}).
  */
-public class RemoteModuleException extends RuntimeException implements ErrorResponse {
+public class RemoteModuleException extends ErrorResponseException {
 
     private static final long serialVersionUID = 1L;
 
     private final String module;
-    private final HttpStatus status;
+    private final String message;
     private final String detail;
 
     /**
@@ -39,9 +42,9 @@ public class RemoteModuleException extends RuntimeException implements ErrorResp
     }
 
     RemoteModuleException(String module, String message, String detail, Throwable cause, HttpStatus status) {
-        super(message, cause);
+        super(status, ProblemDetail.forStatusAndDetail(status, detail), cause);
         this.module = module;
-        this.status = status;
+        this.message = message;
         this.detail = detail;
     }
 
@@ -50,10 +53,13 @@ public class RemoteModuleException extends RuntimeException implements ErrorResp
         return module;
     }
 
-    /** @return 502, 503 or 504, as the class says */
+    /**
+     * @return what failed, for the log: the text given when it was made (Spring's {@link ErrorResponseException} would
+     *     give its status, headers and problem document instead)
+     */
     @Override
-    public HttpStatusCode getStatusCode() {
-        return status;
+    public String getMessage() {
+        return message;
     }
 
     /**
@@ -63,11 +69,5 @@ public class RemoteModuleException extends RuntimeException implements ErrorResp
      */
     public String detail() {
         return detail;
-    }
-
-    /** @return a problem document of {@link #getStatusCode()} with {@link #detail()}, made anew each call */
-    @Override
-    public ProblemDetail getBody() {
-        return ProblemDetail.forStatusAndDetail(status, detail);
     }
 }

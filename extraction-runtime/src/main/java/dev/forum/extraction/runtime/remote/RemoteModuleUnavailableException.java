@@ -8,7 +8,7 @@ import org.springframework.http.HttpStatus;
  * The remote module refused the connection, answered 502 or 503, or its circuit breaker is open: answered 503 with
  * {@code Retry-After} (RFC 9110, section 10.2.3) in whole seconds, {@link #retryAfterSeconds()}. The message says why
  * ({@code The inventory module is unavailable: it refused the connection}); the problem's detail only that it is
- * unavailable.
+ * unavailable. Its {@link #getHeaders()} hold that {@code Retry-After}.
  */
 public class RemoteModuleUnavailableException extends RemoteModuleException {
 
@@ -31,6 +31,7 @@ public class RemoteModuleUnavailableException extends RemoteModuleException {
         super(module, "The " + module + " module is unavailable: " + reason, "The " + module + " module is unavailable", cause,
                 HttpStatus.SERVICE_UNAVAILABLE);
         this.retryAfter = retryAfter == null || retryAfter.isNegative() || retryAfter.isZero() ? RETRY_SOON : retryAfter;
+        getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds()));
     }
 
     /** @return how long until a call may succeed; always positive */
@@ -42,13 +43,5 @@ public class RemoteModuleUnavailableException extends RemoteModuleException {
     public long retryAfterSeconds() {
         long seconds = retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0);
         return Math.max(1, seconds);
-    }
-
-    /** @return {@code Retry-After} with {@link #retryAfterSeconds()} */
-    @Override
-    public HttpHeaders getHeaders() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds()));
-        return headers;
     }
 }

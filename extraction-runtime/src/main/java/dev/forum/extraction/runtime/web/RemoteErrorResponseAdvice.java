@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Answers a remote module's relayed answer ({@link RemoteErrorResponseException}) as the module answered it: its
- * status, its headers (a 429's {@code Retry-After}) and its problem document as {@code application/problem+json}
+ * status, its headers (a 429's {@code Retry-After}, a relayed 401's {@code WWW-Authenticate}) and its problem document as {@code application/problem+json}
  * (Spring MVC fills in the caller's {@code instance}), in every application, whether or not it turned on
  * {@code spring.mvc.problemdetails.enabled}. Without it Spring MVC's {@code DefaultHandlerExceptionResolver} set only
  * the status (Spring Boot's error body followed) and logged a WARN line per relayed answer; this logs a DEBUG line.
@@ -26,7 +26,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * <p>At the lowest precedence: Spring MVC asks the controller's own {@code @ExceptionHandler}s first, then each
  * {@code @ControllerAdvice} in order, and an application's advice (the lowest precedence too unless it says
  * otherwise) is registered before this auto-configured one, so the application's own handler of the exception, or of
- * a supertype such as Spring's {@code ResponseEntityExceptionHandler}, comes first.
+ * a supertype, comes first. Both exceptions are Spring's {@code ErrorResponseException}, so an advice that extends
+ * Spring's {@code ResponseEntityExceptionHandler} (the application's, or Spring Boot's under
+ * {@code spring.mvc.problemdetails.enabled}) answers them itself, with the same status, headers and problem document,
+ * and without this advice's WARN line.
  *
  * <p>A remote failure answered here no longer reaches the application's {@code /error} handling (its
  * {@code ErrorController} and {@code ErrorAttributes}), as it did through Spring MVC's {@code sendError}. An

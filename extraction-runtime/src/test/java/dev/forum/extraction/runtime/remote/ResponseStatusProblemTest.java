@@ -66,7 +66,7 @@ class ResponseStatusProblemTest {
             HttpHeaders headers = new HttpHeaders();
             headers.set(HttpHeaders.CONTENT_TYPE, answer.getContentType());
             throw RemoteErrorResponseException.relay("venues", answer.getStatus(), headers,
-                    answer.getContentAsByteArray());
+                    answer.getContentAsByteArray(), false);
         }
     }
 

@@ -124,14 +124,29 @@ class RemoteErrorResponseWebTest {
         }
     }
 
-    /** An application's advice whose only handler takes every exception, as the forum's last one does. */
+    /** An application's advice whose only handler takes every exception. */
     @RestControllerAdvice
     @Order(Ordered.LOWEST_PRECEDENCE)
-    static class ApplicationsCatchAll extends ResponseEntityExceptionHandler {
+    static class ApplicationsCatchAll {
 
         @ExceptionHandler(Exception.class)
         ResponseEntity<Object> anything(Exception failure) {
             return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body("mine: " + failure.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * A very common application advice (user 11's): Spring's {@code ResponseEntityExceptionHandler}, handlers of its
+     * own exceptions, and a catch-all handler of every exception.
+     */
+    @RestControllerAdvice
+    static class ApplicationsProblemAdvice extends ResponseEntityExceptionHandler {
+
+        @ExceptionHandler(Exception.class)
+        ProblemDetail unexpected(Exception failure) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error");
+            problem.setProperty("errorCode", "INTERNAL");
+            return problem;
         }
     }
 
@@ -255,6 +270,40 @@ class RemoteErrorResponseWebTest {
             caller.perform(get("/orders/3")).andExpect(status().isInternalServerError())
                     .andExpect(content().string("mine: RemoteModuleException"));
         });
+    }
+
+    /**
+     * The remote exceptions are all Spring's {@code ErrorResponseException}: an advice that extends
+     * {@code ResponseEntityExceptionHandler} answers each with its status, headers and problem document, ahead of its
+     * own catch-all, and so does Spring Boot's under {@code spring.mvc.problemdetails.enabled}.
+     */
+    @Test
+    void anAdviceOfResponseEntityExceptionHandlerAnswersEveryRemoteExceptionWithItsStatusNotItsCatchAll() {
+        runner.withUserConfiguration(FailingCallerController.class, ApplicationsProblemAdvice.class).run(context -> {
+            MockMvc caller = MockMvcBuilders.webAppContextSetup(context).build();
+            caller.perform(get("/orders/2")).andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string(HttpHeaders.RETRY_AFTER, "3"))
+                    .andExpect(content().contentType("application/problem+json"))
+                    .andExpect(jsonPath("$.detail").value("The inventory module is unavailable"))
+                    .andExpect(jsonPath("$.instance").value("/orders/2"));
+            caller.perform(get("/orders/1")).andExpect(status().isGatewayTimeout())
+                    .andExpect(jsonPath("$.detail").value("The inventory module did not answer in time"));
+            caller.perform(get("/orders/3")).andExpect(status().isBadGateway())
+                    .andExpect(content().contentType("application/problem+json"))
+                    .andExpect(jsonPath("$.detail").value("The inventory module failed"))
+                    .andExpect(jsonPath("$.errorCode").doesNotExist());
+            caller.perform(get("/appointments/99")).andExpect(status().isNotFound())
+                    .andExpect(jsonPath("$.detail").value("no patient 99"))
+                    .andExpect(jsonPath("$.patientId").value(99));
+        });
+        runner.withUserConfiguration(FailingCallerController.class)
+                .withPropertyValues("spring.mvc.problemdetails.enabled=true").run(context -> {
+                    MockMvc caller = MockMvcBuilders.webAppContextSetup(context).build();
+                    caller.perform(get("/orders/2")).andExpect(status().isServiceUnavailable())
+                            .andExpect(header().string(HttpHeaders.RETRY_AFTER, "3"))
+                            .andExpect(jsonPath("$.detail").value("The inventory module is unavailable"));
+                    caller.perform(post("/orders")).andExpect(status().isGatewayTimeout());
+                });
     }
 
     /** The application's own handler sends the status to its /error handling, headers kept, as before the advice. */
