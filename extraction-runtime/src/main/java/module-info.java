@@ -10,6 +10,7 @@ open module dev.forum.extraction.runtime {
     requires spring.beans;
     requires spring.boot;
     requires spring.boot.autoconfigure;
+    requires spring.boot.http.client;
     requires io.github.resilience4j.core;
     requires io.github.resilience4j.circuitbreaker;
     requires io.github.resilience4j.retry;
@@ -17,6 +18,7 @@ open module dev.forum.extraction.runtime {
     requires org.slf4j;
     requires tools.jackson.databind;
     requires dev.forum.closestname;
+    requires micrometer.observation;
     requires java.net.http;
     requires java.xml;
     requires org.apache.httpcomponents.client5.httpclient5;

@@ -1,5 +1,6 @@
 package dev.forum.extraction.runtime;
 
+import dev.forum.extraction.runtime.remote.RemoteApiVersions;
 import dev.forum.extraction.runtime.remote.RemoteCallHeaders;
 import dev.forum.extraction.runtime.remote.RemoteCircuitBreakerDefaults;
 import dev.forum.extraction.runtime.remote.RemoteErrorDecoder;
@@ -18,7 +19,8 @@ import org.springframework.web.client.RestClient;
 /**
  * What an application gets by adding the library: its topology resolved and remote modules' beans left out
  * ({@link RemoteModuleRegistrar}), clients of remote modules' HTTP contracts ({@link RemoteModuleClients}), with the
- * headers every {@link RemoteCallHeaders} bean relays and the answers every {@link RemoteErrorDecoder} bean decodes.
+ * headers every {@link RemoteCallHeaders} bean relays, the answers every {@link RemoteErrorDecoder} bean decodes and
+ * the API versions of versioned contract methods where the application's settings say ({@link RemoteApiVersions}).
  * Each remote module's retry and circuit breaker are Resilience4j's, with the run time's defaults
  * ({@link RemoteReadRetryDefaults}, {@link RemoteCircuitBreakerDefaults}) for what the application's
  * {@code resilience4j.retry} / {@code resilience4j.circuitbreaker} properties and customizers leave unset; where
@@ -42,6 +44,6 @@ public class ExtractionRuntimeAutoConfiguration {
         return new RemoteModuleClients(TopologySettings.from(environment), builders,
                 circuitBreakers.getIfAvailable(() -> CircuitBreakerRegistry.of(RemoteCircuitBreakerDefaults.config())),
                 retries.getIfAvailable(() -> RetryRegistry.of(RemoteReadRetryDefaults.config())),
-                headers.orderedStream().toList(), decoders.orderedStream().toList());
+                headers.orderedStream().toList(), decoders.orderedStream().toList(), new RemoteApiVersions(environment));
     }
 }

@@ -29,7 +29,7 @@ import org.springframework.http.client.ClientHttpResponse;
  * the module and 5xx answers become {@link RemoteModuleUnavailableException} (503, with the breaker's wait or the module's
  * own {@code Retry-After}, {@link RetryAfter}),
  * {@link RemoteModuleTimeoutException} (504) or {@link RemoteModuleException} (502); 4xx answers pass on to the
- * error decoders.
+ * error decoders. A warm-up call ({@link WarmUpCall}) is sent once, past the breaker.
  */
 final class RemoteCallInterceptor implements ClientHttpRequestInterceptor {
 
@@ -48,6 +48,9 @@ final class RemoteCallInterceptor implements ClientHttpRequestInterceptor {
     @Override
     public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution) {
         headers.forEach(contributor -> contributor.contribute(module, request.getHeaders()));
+        if (WarmUpCall.active()) {
+            return WarmUpCall.send(request, () -> execute(request, body, execution));
+        }
         Supplier<ClientHttpResponse> call = CircuitBreaker.decorateSupplier(circuitBreaker, () -> execute(request, body, execution));
         if (HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod())) {
             call = Retry.decorateSupplier(retry, call);

@@ -67,14 +67,30 @@ public final class RemoteModuleClients implements DisposableBean {
     private final RetryRegistry retries;
     private final List<RemoteCallHeaders> headers;
     private final List<RemoteErrorDecoder> decoders;
+    private final RemoteApiVersions versions;
 
     /**
+     * Clients without API version settings: a contract method with a version works only where the application's
+     * {@link RestClient.Builder} inserts versions itself (else making its client fails, {@link RemoteApiVersions}).
+     *
      * @param headers  what every call relays, in order
      * @param decoders what turns 4xx answers back into the application's exceptions, in order
      */
     public RemoteModuleClients(TopologySettings settings, ObjectProvider<RestClient.Builder> builders,
             CircuitBreakerRegistry circuitBreakers, RetryRegistry retries, List<RemoteCallHeaders> headers,
             List<RemoteErrorDecoder> decoders) {
+        this(settings, builders, circuitBreakers, retries, headers, decoders, RemoteApiVersions.none());
+    }
+
+    /**
+     * @param headers  what every call relays, in order
+     * @param decoders what turns 4xx answers back into the application's exceptions, in order
+     * @param versions where each client puts the API version of a versioned contract method
+     */
+    public RemoteModuleClients(TopologySettings settings, ObjectProvider<RestClient.Builder> builders,
+            CircuitBreakerRegistry circuitBreakers, RetryRegistry retries, List<RemoteCallHeaders> headers,
+            List<RemoteErrorDecoder> decoders, RemoteApiVersions versions) {
+        this.versions = versions;
         this.settings = settings;
         this.builders = builders;
         this.circuitBreakers = circuitBreakers;
@@ -135,10 +151,14 @@ public final class RemoteModuleClients implements DisposableBean {
      * @param api     one of its HTTP contract interfaces
      * @return a client of {@code api} whose failures are {@link RemoteModuleException}s, but for the module's own
      *     answers about the request that no {@link RemoteErrorDecoder} decodes ({@link RemoteErrorResponseException})
+     * @throws IllegalStateException when {@code api} has a versioned method and no setting says where its version goes
+     *     ({@link RemoteApiVersions#apply})
      */
     public <T> T create(String module, URI baseUrl, Class<T> api) {
+        RestClient.Builder builder = builders.getObject();
+        versions.apply(module, baseUrl, api, builder);
         HttpComponentsClientHttpRequestFactory requests = new HttpComponentsClientHttpRequestFactory(httpClient());
-        RestClient client = builders.getObject()
+        RestClient client = builder
                 .baseUrl(baseUrl.toString())
                 .requestFactory(requests)
                 .requestInterceptor(new RemoteCallInterceptor(module, circuitBreakers.circuitBreaker(module),

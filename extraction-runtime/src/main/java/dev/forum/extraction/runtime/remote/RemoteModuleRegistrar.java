@@ -141,7 +141,9 @@ public final class RemoteModuleRegistrar implements BeanDefinitionRegistryPostPr
             String module, URI url, Class<T> api, String name) {
         RootBeanDefinition client = new RootBeanDefinition(api);
         client.setInstanceSupplier(() -> beanFactory.getBean(RemoteModuleClients.class).create(module, url, api));
-        client.setLazyInit(true);
+        // Made when first needed, but a contract with an API version at start: where no setting says where its version
+        // goes, the start fails in one line (RemoteApiVersions), not the first call.
+        client.setLazyInit(RemoteApiVersions.versionedMethod(api) == null);
         registry.registerBeanDefinition(name, client);
     }
 

@@ -1,5 +1,6 @@
 package dev.forum.extraction.runtime.web;
 
+import dev.forum.extraction.runtime.remote.WarmUpCall;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -50,17 +51,20 @@ final class RemoteListCalls {
     }
 
     /**
-     * Calls each remote module's list operation ({@link #listCall}) up to {@code rounds} times through its client;
-     * stops calling a module at its first failure, so a module that is down costs one call and cannot open its
-     * circuit breaker. Never throws.
+     * Calls each remote module's list operation ({@link #listCall}) up to {@code rounds} times through its client,
+     * each a {@link WarmUpCall}: past the module's circuit breaker and retry, so that none counts in the breaker's
+     * window. Stops calling a module at its first failure (one WARN line), so a module that is down costs one call.
+     * An answer 401 or 403 is no failure: it says only that the warm-up sent no credentials, and it warmed the
+     * connection all the same; it counts as a call, and the module gets one INFO line saying its API asks for
+     * credentials. Never throws.
      *
      * @param apis    module and contract name to the contract, e.g. {@code users forum.users.UsersApi}
      * @param clients each contract's client, or null when it has none
      * @param rounds  calls per contract
      * @return the contracts the warm-up called (a list operation and a client), in the order of {@code apis}, each
      *         named by its key in {@code apis} and the request it sent ({@link #request}, e.g. {@code users
-     *         forum.users.UsersApi GET /api/users?limit=1&offset=0}), with the calls that succeeded (0 when the first
-     *         failed)
+     *         forum.users.UsersApi GET /api/users?limit=1&offset=0}), with the calls that were answered (0 when the
+     *         first failed)
      */
     static Map<String, Integer> warmUp(Map<String, Class<?>> apis, Function<Class<?>, Object> clients, int rounds) {
         Map<String, Integer> called = new LinkedHashMap<>();
@@ -72,15 +76,22 @@ final class RemoteListCalls {
             }
             String contract = entry.getKey() + " " + request(entry.getValue(), call.getKey());
             called.put(contract, 0);
+            int credentialsAsked = 0;
             for (int round = 0; round < rounds; round++) {
-                try {
-                    call.getKey().invoke(client, call.getValue());
+                WarmUpCall.Outcome outcome = WarmUpCall.send(() -> call.getKey().invoke(client, call.getValue()));
+                if (outcome.failure() == null || outcome.asksForCredentials()) {
                     called.merge(contract, 1, Integer::sum);
-                } catch (InvocationTargetException | IllegalAccessException | RuntimeException e) {
-                    Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
-                    log.warn("Warm-up of remote module '{}' stopped: {}", entry.getKey(), String.valueOf(cause));
-                    break;
+                    credentialsAsked = outcome.failure() != null ? outcome.status() : credentialsAsked;
+                    continue;
                 }
+                Throwable cause = outcome.failure() instanceof InvocationTargetException ite ? ite.getCause() : outcome.failure();
+                log.warn("Warm-up of remote module '{}' stopped: {}", entry.getKey(), String.valueOf(cause));
+                break;
+            }
+            if (credentialsAsked != 0) {
+                log.info("Warm-up of remote module '{}' warmed the connection, but the API asks for credentials: {} "
+                        + "answered {} (the warm-up sends none)", entry.getKey(), request(entry.getValue(), call.getKey()),
+                        credentialsAsked);
             }
         }
         return called;

@@ -16,11 +16,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertyResolver;
 
 /**
  * With {@code extraction.warm-up.rounds} above 0 (0 turns it off; unset, {@link #defaultRounds}), sends a few requests
  * to this process's own routes before it reports ready: each local module's route prefix followed by each of
- * {@code extraction.warm-up.suffixes} (default: the prefix alone), and each of {@code extraction.warm-up.paths}. Its
+ * {@code extraction.warm-up.suffixes} (default: the prefix alone), and each of {@code extraction.warm-up.paths}, all
+ * below the application's context path ({@link #contextPath}), the routes below its dispatcher servlet's path too
+ * ({@link #servletPath}), as a client of the process would send them. Its
  * purpose: the first real request (often a call from another module, within its read timeout) does not pay for
  * class loading and the first JIT work. Then reads each remote module's list a few times through its client, so that
  * the first request that needs a remote module does not pay for the client's first call (its connection, class
@@ -35,7 +39,9 @@ import org.springframework.context.event.EventListener;
  * through its contract's list operation ({@link RemoteListCalls#listCall}), with {@code limit=1} and each other
  * parameter's {@code defaultValue} ({@link RemoteListCalls#request}, which the log line names). The local warm-up
  * stops at its first failure (nothing listening there, a request not answered within 2 s); its answers' statuses do
- * not matter (a 404 or 401 warms the server's request handling too).
+ * not matter (a 401 from the application's own security warms the server's request handling too). A remote call
+ * never counts in the module's circuit breaker window, and an answer 401 or 403 to it (an API that asks for
+ * credentials, which the warm-up has none of) is no failure: one INFO line says so ({@link RemoteListCalls#warmUp}).
  */
 public class WarmUp {
 
@@ -103,11 +109,13 @@ public class WarmUp {
             return;
         }
         long start = System.nanoTime();
-        String base = "http://127.0.0.1:" + web.getWebServer().getPort();
+        Environment environment = ready.getApplicationContext().getEnvironment();
+        String base = "http://127.0.0.1:" + web.getWebServer().getPort() + contextPath(environment);
+        String dispatcher = servletPath(environment);
         List<String> paths = new ArrayList<>(extraPaths);
         for (ModuleMetadata.ModuleInfo module : topology.metadata().modules()) {
             if (topology.isLocal(module.name()) && module.routePrefix() != null) {
-                suffixes.forEach(suffix -> paths.add(module.routePrefix() + suffix));
+                suffixes.forEach(suffix -> paths.add(dispatcher + module.routePrefix() + suffix));
             }
         }
         // Not closed: HttpClient is AutoCloseable only from Java 21; its threads end with its last reference.
@@ -119,7 +127,7 @@ public class WarmUp {
                             HttpResponse.BodyHandlers.discarding());
                 }
             }
-            log.info("Warmed up {} routes in {} ms", paths.size(), (System.nanoTime() - start) / 1_000_000);
+            log.info("Warmed up {} routes below {} in {} ms", paths.size(), base, (System.nanoTime() - start) / 1_000_000);
         } catch (Exception e) {
             log.warn("Warm-up stopped early: {}", e.toString());
             if (e instanceof InterruptedException) {
@@ -128,6 +136,32 @@ public class WarmUp {
             }
         }
         warmUpRemote(ready.getApplicationContext());
+    }
+
+    /**
+     * @param settings the application's settings
+     * @return the path every request to this process starts with: {@code server.servlet.context-path}, else (Spring
+     *         WebFlux) {@code spring.webflux.base-path}, without a trailing slash; empty for the root
+     */
+    static String contextPath(PropertyResolver settings) {
+        return trimmed(settings.getProperty("server.servlet.context-path", settings.getProperty("spring.webflux.base-path", "")));
+    }
+
+    /**
+     * @param settings the application's settings
+     * @return the path of Spring MVC's dispatcher servlet below the context path ({@code spring.mvc.servlet.path}),
+     *         where the modules' routes begin, without a trailing slash; empty for {@code /} or unset
+     */
+    static String servletPath(PropertyResolver settings) {
+        return trimmed(settings.getProperty("spring.mvc.servlet.path", ""));
+    }
+
+    private static String trimmed(String path) {
+        String trimmed = path.strip();
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed.isEmpty() || trimmed.startsWith("/") ? trimmed : "/" + trimmed;
     }
 
     private void warmUpRemote(org.springframework.context.ApplicationContext context) {
