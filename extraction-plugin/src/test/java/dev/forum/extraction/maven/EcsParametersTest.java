@@ -44,13 +44,13 @@ class EcsParametersTest {
     @Test
     void aheadOfTheGoalOnlyTheGivenPortsAreCheckedTheApplicationsAreTheGoals(@TempDir Path classes) throws IOException {
         EcsParameters management8080 = new EcsParameters(null, "8080", "20", "120", "30",
-                EcsSettings.DEFAULT_HEALTH_CHECK_PATH, EcsSettings.DEFAULT_RDS_CA_BUNDLE, null, EcsSettings.ABOUT_BLANK, false);
+                null, null, EcsSettings.DEFAULT_RDS_CA_BUNDLE, null, EcsSettings.ABOUT_BLANK, false);
         assertEquals(List.of(), management8080.refusals("library", null));
         EcsParameters application1 = new EcsParameters("1", null, "20", "120", "30",
-                EcsSettings.DEFAULT_HEALTH_CHECK_PATH, EcsSettings.DEFAULT_RDS_CA_BUNDLE, null, EcsSettings.ABOUT_BLANK, false);
+                null, null, EcsSettings.DEFAULT_RDS_CA_BUNDLE, null, EcsSettings.ABOUT_BLANK, false);
         assertEquals(List.of(), application1.refusals("library", null));
         EcsParameters same = new EcsParameters("3000", "3000", "20", "120", "30",
-                EcsSettings.DEFAULT_HEALTH_CHECK_PATH, EcsSettings.DEFAULT_RDS_CA_BUNDLE, null, EcsSettings.ABOUT_BLANK, false);
+                null, null, EcsSettings.DEFAULT_RDS_CA_BUNDLE, null, EcsSettings.ABOUT_BLANK, false);
         assertEquals(1, same.refusals("library", null).size());
         // The goal reads the built classes: there the clash is real and refused.
         Files.writeString(classes.resolve("application.properties"), "server.port=8080\n");

@@ -248,7 +248,7 @@ public final class Topology {
             if (loaded.isEmpty() && !missing.isEmpty() && !callers.isEmpty()) {
                 throw new InvalidTopologyException(String.join(", ", callers) + " call" + (callers.size() == 1 ? "s" : "")
                         + " module '" + module + "' over HTTP, but " + (missing.size() == 1 ? "its contract " + missing.get(0)
-                        + " is" : "none of its contracts (" + String.join(", ", missing) + ") is") + " on the class path:"
+                        + " is not" : "none of its contracts (" + String.join(", ", missing) + ") is") + " on the class path:"
                         + " build the service with the extraction plugin (it packs the contracts its modules call)");
             }
             for (Class<?> api : mostSpecific(loaded)) {

@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.apache.catalina.webresources.TomcatURLStreamHandlerFactory;
+import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -49,6 +51,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * handler each call reached. Where no setting says where a version goes, making the client fails in one line.
  */
 class RemoteApiVersionsTest {
+
+    /**
+     * Tomcat sets its URL stream handler factory when it starts, once per JVM, and the JDK then refuses any other: the
+     * test classes after this one in the same JVM (ArchiveClassesBootJarUnitTest resets the JDK's handlers) need none set.
+     */
+    @BeforeAll
+    static void tomcatLeavesTheJdksUrlHandlersAlone() {
+        TomcatURLStreamHandlerFactory.disable();
+    }
 
     public record Person(long id, String version) {
     }

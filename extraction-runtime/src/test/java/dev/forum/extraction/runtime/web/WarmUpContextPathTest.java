@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.apache.catalina.webresources.TomcatURLStreamHandlerFactory;
+import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -43,6 +45,15 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class WarmUpContextPathTest {
+
+    /**
+     * Tomcat sets its URL stream handler factory when it starts, once per JVM, and the JDK then refuses any other: the
+     * test classes after this one in the same JVM (ArchiveClassesBootJarUnitTest resets the JDK's handlers) need none set.
+     */
+    @BeforeAll
+    static void tomcatLeavesTheJdksUrlHandlersAlone() {
+        TomcatURLStreamHandlerFactory.disable();
+    }
 
     private static final String METADATA = """
             format=1
