@@ -11,6 +11,7 @@ open module dev.forum.extraction.runtime {
     requires spring.boot;
     requires spring.boot.autoconfigure;
     requires spring.boot.http.client;
+    requires spring.aop;
     requires io.github.resilience4j.core;
     requires io.github.resilience4j.circuitbreaker;
     requires io.github.resilience4j.retry;
@@ -33,6 +34,7 @@ open module dev.forum.extraction.runtime {
     requires static spring.modulith.core;
     requires static spring.orm;
     requires static jakarta.persistence;
+    requires static jakarta.validation;
 
     exports dev.forum.extraction.runtime;
     exports dev.forum.extraction.runtime.topology;
@@ -40,4 +42,5 @@ open module dev.forum.extraction.runtime {
     exports dev.forum.extraction.runtime.migration;
     exports dev.forum.extraction.runtime.jpa;
     exports dev.forum.extraction.runtime.web;
+    exports dev.forum.extraction.runtime.inprocess;
 }
