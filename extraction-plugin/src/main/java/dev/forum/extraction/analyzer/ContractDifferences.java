@@ -1,5 +1,6 @@
 package dev.forum.extraction.analyzer;
 
+import dev.forum.extraction.runtime.topology.TypeNames;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -76,7 +77,7 @@ public final class ContractDifferences {
         List<String> lines = new ArrayList<>(HandlerDifferences.lines(contract, controllers, advices, exceptions, own));
         for (Method method : methods(contract)) {
             lines.addAll(parameters(contract, method, controllers));
-            if (ContractParameters.supertypes(method.getReturnType()).contains(RESOURCE)) {
+            if (TypeNames.supertypes(method.getReturnType()).contains(RESOURCE)) {
                 lines.add(simple + "." + method.getName() + " returns a Resource: in process the caller gets the module's own"
                         + " (its getFilename() the file's name), remote one read from the body, whose getFilename() is the"
                         + " answer's Content-Disposition file name, which a bare Resource's answer has none of (null);"
@@ -151,7 +152,7 @@ public final class ContractDifferences {
                 for (Annotation annotation : parameters[i].getAnnotations()) {
                     List<String> unnamedTypes = NAMED.get(annotation.annotationType().getName());
                     if (unnamedTypes == null || !named(annotation).isEmpty()
-                            || ContractParameters.supertypes(parameters[i].getType()).stream().anyMatch(unnamedTypes::contains)) {
+                            || TypeNames.supertypes(parameters[i].getType()).stream().anyMatch(unnamedTypes::contains)) {
                         continue;
                     }
                     String simple = annotation.annotationType().getSimpleName();

@@ -1,10 +1,8 @@
 package dev.forum.extraction.analyzer;
 
+import dev.forum.extraction.runtime.topology.TypeNames;
 import java.lang.reflect.Parameter;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -73,7 +71,7 @@ final class ContractParameters {
         if (annotated(parameter, WEB + "RequestAttribute")) {
             return Binding.REQUEST;
         }
-        Set<String> kinds = supertypes(parameter.getType());
+        Set<String> kinds = TypeNames.supertypes(parameter.getType());
         if (kinds.contains(MULTIPART_FILE)) {
             return Binding.PART;
         }
@@ -83,23 +81,6 @@ final class ContractParameters {
     /** The annotations that make the client send a parameter, as the refusal names them. */
     static String annotations() {
         return ANNOTATIONS;
-    }
-
-    /** The names of the type, its superclasses and every interface it implements. */
-    static Set<String> supertypes(Class<?> type) {
-        Set<String> names = new HashSet<>();
-        Deque<Class<?>> next = new ArrayDeque<>();
-        next.add(type);
-        while (!next.isEmpty()) {
-            Class<?> current = next.poll();
-            if (names.add(current.getName())) {
-                if (current.getSuperclass() != null) {
-                    next.add(current.getSuperclass());
-                }
-                next.addAll(Arrays.asList(current.getInterfaces()));
-            }
-        }
-        return names;
     }
 
     static boolean annotated(Parameter parameter, String annotation) {

@@ -1,6 +1,7 @@
 package dev.forum.extraction.analyzer;
 
 import dev.forum.extraction.runtime.topology.AsyncContractTypes;
+import dev.forum.extraction.runtime.topology.TypeNames;
 import dev.forum.extraction.runtime.topology.UnsentParameters;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
@@ -266,7 +267,7 @@ public final class ContractTypes {
         } else if (element instanceof Class<?> array && array.isArray()) {
             element = array.getComponentType();
         }
-        if (element instanceof Class<?> raw && ContractParameters.supertypes(raw).stream().anyMatch(FILE_PARTS::contains)) {
+        if (element instanceof Class<?> raw && TypeNames.supertypes(raw).stream().anyMatch(FILE_PARTS::contains)) {
             return Optional.empty();
         }
         return data(content);

@@ -1,5 +1,6 @@
 package dev.forum.extraction.analyzer;
 
+import dev.forum.extraction.runtime.topology.TypeNames;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -157,7 +158,7 @@ final class HandlerDifferences {
     /** An exception its class marks as an HTTP answer: {@code @ResponseStatus}, {@code ResponseStatusException}, {@code ErrorResponseException}. */
     private static boolean answer(Class<?> exception) {
         return Throwable.class.isAssignableFrom(exception)
-                && (ContractParameters.supertypes(exception).stream().anyMatch(ERROR_RESPONSES::contains)
+                && (TypeNames.supertypes(exception).stream().anyMatch(ERROR_RESPONSES::contains)
                         || Arrays.stream(exception.getAnnotations()).anyMatch(a -> a.annotationType().getName().equals(RESPONSE_STATUS)));
     }
 }

@@ -81,7 +81,7 @@ public final class AsyncContractTypes {
 
         /** Whether it is a JDK future ({@code CompletionStage}, {@code Future}) rather than a reactive type. */
         public boolean future() {
-            return supertypes(raw).stream().anyMatch(FUTURES::contains);
+            return TypeNames.supertypes(raw).stream().anyMatch(FUTURES::contains);
         }
 
         /**
@@ -200,7 +200,7 @@ public final class AsyncContractTypes {
      *         which Spring 7 no longer adapts but the blocking client cannot read either; empty for any other type
      */
     public static Optional<Carries> asynchronous(Class<?> type) {
-        Set<String> names = supertypes(type);
+        Set<String> names = TypeNames.supertypes(type);
         if (names.stream().anyMatch(NONE::contains)) {
             return Optional.of(Carries.NONE);
         }
@@ -255,22 +255,5 @@ public final class AsyncContractTypes {
             return raw;
         }
         return type instanceof ParameterizedType generic && generic.getRawType() instanceof Class<?> raw ? raw : null;
-    }
-
-    /** The names of the class, its superclasses and every interface it implements. */
-    private static Set<String> supertypes(Class<?> type) {
-        Set<String> names = new HashSet<>();
-        Deque<Class<?>> next = new ArrayDeque<>();
-        next.add(type);
-        while (!next.isEmpty()) {
-            Class<?> current = next.poll();
-            if (names.add(current.getName())) {
-                if (current.getSuperclass() != null) {
-                    next.add(current.getSuperclass());
-                }
-                next.addAll(Arrays.asList(current.getInterfaces()));
-            }
-        }
-        return names;
     }
 }

@@ -3,11 +3,8 @@ package dev.forum.extraction.runtime.topology;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -80,7 +77,7 @@ public final class UnsentParameters {
                         "send the value with @RequestHeader, @RequestParam or in the @RequestBody"));
                 continue;
             }
-            Set<String> types = supertypes(parameter.getType());
+            Set<String> types = TypeNames.supertypes(parameter.getType());
             if (types.contains(URI) || types.contains(URI_BUILDER_FACTORY)) {
                 String kind = types.contains(URI) ? "URI" : "UriBuilderFactory";
                 unsent.add(new Unsent(method, i, kind, "Spring's HTTP client sends the call to the " + kind + " argument instead"
@@ -136,22 +133,5 @@ public final class UnsentParameters {
 
     private static boolean annotated(Parameter parameter, Set<String> annotations) {
         return Arrays.stream(parameter.getAnnotations()).anyMatch(a -> annotations.contains(a.annotationType().getName()));
-    }
-
-    /** The names of the class, its superclasses and every interface it implements. */
-    private static Set<String> supertypes(Class<?> type) {
-        Set<String> names = new HashSet<>();
-        Deque<Class<?>> next = new ArrayDeque<>();
-        next.add(type);
-        while (!next.isEmpty()) {
-            Class<?> current = next.poll();
-            if (names.add(current.getName())) {
-                if (current.getSuperclass() != null) {
-                    next.add(current.getSuperclass());
-                }
-                next.addAll(Arrays.asList(current.getInterfaces()));
-            }
-        }
-        return names;
     }
 }
