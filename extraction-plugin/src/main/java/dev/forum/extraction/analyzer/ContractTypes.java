@@ -1,20 +1,15 @@
 package dev.forum.extraction.analyzer;
 
-import dev.forum.extraction.runtime.topology.AsyncContractTypes;
 import dev.forum.extraction.runtime.topology.TypeNames;
 import dev.forum.extraction.runtime.topology.UnsentParameters;
-import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.lang.reflect.TypeVariable;
-import java.lang.reflect.WildcardType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,18 +66,14 @@ public final class ContractTypes {
             "org.springframework.http.RequestEntity", "java.util.Optional", "reactor.core.publisher.Mono", "reactor.core.publisher.Flux",
             "org.reactivestreams.Publisher", "java.util.concurrent.CompletableFuture", "java.util.concurrent.CompletionStage",
             "java.util.concurrent.Future");
-    /** Interfaces and abstract classes Jackson builds from JSON without being told how. */
-    private static final List<Class<?>> BUILT_IN = List.of(Object.class, java.io.Serializable.class, Comparable.class,
-            java.util.Collection.class, java.util.Map.class, Iterable.class, CharSequence.class, Number.class, Enum.class,
-            java.util.TimeZone.class, java.util.Calendar.class, java.nio.file.Path.class, Record.class);
-    private static final Map<Class<?>, String> NOT_DATA = notData();
-    private static final int DEPTH = 8;
 
     private final Predicate<String> own;
+    private final JsonDataTypes json;
 
     /** @param own whether a class is the application's own, whose fields are checked too */
     public ContractTypes(Predicate<String> own) {
         this.own = own;
+        this.json = new JsonDataTypes(own);
     }
 
     /**
@@ -139,7 +130,7 @@ public final class ContractTypes {
                     continue;
                 }
                 Optional<String> problem = switch (binding) {
-                    case BODY -> data(unwrap(type));
+                    case BODY -> json.problem(unwrap(type));
                     case PART -> part(type);
                     case TEXT -> text(type);
                     case REQUEST -> Optional.empty();
@@ -155,7 +146,7 @@ public final class ContractTypes {
                 problem.ifPresent(p -> problems.add(new Problem(method.getName(), part, type.getTypeName(), p, fix)));
             }
             Type returned = method.getGenericReturnType();
-            data(unwrap(returned)).ifPresent(p -> problems.add(new Problem(method.getName(), "return type", returned.getTypeName(), p,
+            json.problem(unwrap(returned)).ifPresent(p -> problems.add(new Problem(method.getName(), "return type", returned.getTypeName(), p,
                     DATA_FIX)));
         }
         return problems;
@@ -166,88 +157,6 @@ public final class ContractTypes {
         return "parameter " + (parameter.isNamePresent() ? "'" + parameter.getName() + "'" : String.valueOf(index + 1));
     }
 
-    /** Why JSON cannot carry the type (in either direction), or empty when it can. */
-    public Optional<String> data(Type type) {
-        return data(type, new HashSet<>(), 0, "");
-    }
-
-    private Optional<String> data(Type type, Set<Type> visited, int depth, String through) {
-        if (type == null || depth > DEPTH || !visited.add(type)) {
-            return Optional.empty();
-        }
-        if (type instanceof ParameterizedType generic) {
-            Optional<String> raw = data(generic.getRawType(), visited, depth, through);
-            if (raw.isPresent() || !(generic.getRawType() instanceof Class<?> rawClass)
-                    || rawClass.getName().startsWith("org.springframework.")) {
-                return raw;
-            }
-            for (Type argument : generic.getActualTypeArguments()) {
-                Optional<String> found = data(argument, visited, depth + 1, through);
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-            return Optional.empty();
-        }
-        if (type instanceof GenericArrayType array) {
-            return data(array.getGenericComponentType(), visited, depth + 1, through);
-        }
-        if (type instanceof WildcardType wildcard) {
-            return data(wildcard.getUpperBounds().length == 0 ? Object.class : wildcard.getUpperBounds()[0], visited, depth, through);
-        }
-        if (type instanceof TypeVariable<?> variable) {
-            return data(variable.getBounds().length == 0 ? Object.class : variable.getBounds()[0], visited, depth, through);
-        }
-        return type instanceof Class<?> raw ? dataClass(raw, visited, depth, through) : Optional.empty();
-    }
-
-    private Optional<String> dataClass(Class<?> raw, Set<Type> visited, int depth, String through) {
-        if (raw.isArray()) {
-            return data(raw.getComponentType(), visited, depth + 1, through);
-        }
-        if (raw.isPrimitive() || raw.isEnum() || raw == Void.class) {
-            return Optional.empty();
-        }
-        if (AsyncContractTypes.asynchronous(raw).isPresent()) {
-            return Optional.empty(); // its own line names the plain type (AsyncTypes); what it carries is checked on its own
-        }
-        for (Map.Entry<Class<?>, String> kind : NOT_DATA.entrySet()) {
-            if (kind.getKey().isAssignableFrom(raw)) {
-                return Optional.of(through + raw.getName() + " is " + kind.getValue() + ", not data: JSON cannot carry it");
-            }
-        }
-        if (trusted(raw) || JacksonProperties.polymorphic(raw)) {
-            return Optional.empty();
-        }
-        boolean isAbstract = raw.isInterface() || Modifier.isAbstract(raw.getModifiers());
-        if (isAbstract) {
-            String what = raw.isInterface() ? (functional(raw) ? "an interface, a function rather than data," : "an interface")
-                    : "an abstract class";
-            return Optional.of(through + raw.getName() + " is " + what + " that Jackson cannot build from JSON (it cannot"
-                    + " know which implementation to make)");
-        }
-        if (!own.test(raw.getName())) {
-            return Optional.empty(); // a library's or the JDK's concrete class: trusted
-        }
-        for (Map.Entry<String, Type> property : JacksonProperties.of(raw).entrySet()) {
-            Optional<String> found = data(property.getValue(), visited, depth + 1,
-                    through + "its " + (raw.isRecord() ? "component " : "field ") + raw.getSimpleName() + "." + property.getKey() + ": ");
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** A type whose own kind Jackson builds by default, or Jackson's or Spring's own. */
-    private static boolean trusted(Class<?> raw) {
-        String name = raw.getName();
-        return name.startsWith("java.time.") || name.startsWith("com.fasterxml.jackson.") || name.startsWith("tools.jackson.")
-                || name.startsWith("org.springframework.")
-                || BUILT_IN.stream().anyMatch(known -> raw == known || (known != Object.class && known != java.io.Serializable.class
-                        && known != Comparable.class && known != Record.class && known.isAssignableFrom(raw) && raw.getName().startsWith("java.")));
-    }
-
     /** Why a URL or header parameter cannot be converted from text, or empty when it can (or might): {@link TextParameters}. */
     public Optional<String> text(Type type) {
         return TextParameters.text(type, own);
@@ -256,7 +165,7 @@ public final class ContractTypes {
     /**
      * Why a part of a multipart request cannot travel, or empty when it can: a file ({@code MultipartFile}, a
      * {@code Resource}, a servlet {@code Part}, also in a collection or array) goes as it is, anything else is written
-     * as JSON like a body ({@link #data}).
+     * as JSON like a body ({@link JsonDataTypes}).
      */
     public Optional<String> part(Type type) {
         Type content = unwrap(type);
@@ -270,7 +179,7 @@ public final class ContractTypes {
         if (element instanceof Class<?> raw && TypeNames.supertypes(raw).stream().anyMatch(FILE_PARTS::contains)) {
             return Optional.empty();
         }
-        return data(content);
+        return json.problem(content);
     }
 
     /** The body inside a wrapper the client and server unwrap: {@code ResponseEntity<T>}, {@code Optional<T>}, {@code Mono<T>}... */
@@ -286,35 +195,8 @@ public final class ContractTypes {
         return current;
     }
 
-    /** An interface that is a function rather than data: {@code Runnable}, {@code java.util.function}, a one-method JDK interface. */
-    static boolean functional(Class<?> type) {
-        return type.isAnnotationPresent(FunctionalInterface.class) || type == Runnable.class
-                || type.getName().startsWith("java.util.function.")
-                || Arrays.stream(type.getMethods()).filter(m -> Modifier.isAbstract(m.getModifiers())).count() == 1
-                        && type.getName().startsWith("java.");
-    }
-
     private static boolean exchange(Method method) {
         return Arrays.stream(method.getAnnotations()).anyMatch(a -> a.annotationType().getName().equals(EXCHANGE)
                 || Arrays.stream(a.annotationType().getAnnotations()).anyMatch(meta -> meta.annotationType().getName().equals(EXCHANGE)));
-    }
-
-    private static Map<Class<?>, String> notData() {
-        Map<Class<?>, String> kinds = new LinkedHashMap<>();
-        kinds.put(Thread.class, "a thread");
-        kinds.put(ThreadGroup.class, "a thread group");
-        kinds.put(java.io.InputStream.class, "a stream of bytes");
-        kinds.put(java.io.OutputStream.class, "a stream of bytes");
-        kinds.put(java.io.Reader.class, "a stream of characters");
-        kinds.put(java.io.Writer.class, "a stream of characters");
-        kinds.put(java.util.stream.BaseStream.class, "a java.util.stream stream");
-        kinds.put(java.util.Iterator.class, "an iterator");
-        kinds.put(Class.class, "a class");
-        kinds.put(ClassLoader.class, "a class loader");
-        kinds.put(java.lang.reflect.AccessibleObject.class, "a reflective handle");
-        kinds.put(java.nio.channels.Channel.class, "a channel");
-        kinds.put(java.net.Socket.class, "a socket");
-        kinds.put(java.util.concurrent.Executor.class, "an executor");
-        return kinds;
     }
 }

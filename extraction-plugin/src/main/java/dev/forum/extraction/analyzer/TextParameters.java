@@ -52,7 +52,7 @@ final class TextParameters {
         boolean isAbstract = raw.isInterface() || Modifier.isAbstract(raw.getModifiers());
         if (isAbstract) {
             String what = !raw.isInterface() ? "an abstract class"
-                    : ContractTypes.functional(raw) ? "an interface, a function rather than data," : "an interface";
+                    : JsonDataTypes.functional(raw) ? "an interface, a function rather than data," : "an interface";
             return Optional.of(raw.getName() + " is " + what + " that Spring cannot make from the text of a URL or header");
         }
         if (name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jakarta.") || !own.test(name)) {
