@@ -12,8 +12,9 @@ import org.springframework.web.context.request.RequestContextHolder;
  * of the request this process is serving on the calling thread (a Spring MVC request, as Spring's
  * {@link RequestContextHolder} holds it), however a {@link RemoteCallHeaders} hook relayed it (copied as it came, or
  * rebuilt, {@code Bearer} and the verified token). Compared as RFC 9110 (section 11.4) reads the field: the scheme in
- * any case, the credentials after it exactly. A 401 or 403 of such a call is the module's answer about the caller's
- * request, relayed to the caller ({@link RemoteErrorResponseException}); a call that carried other credentials (this
+ * any case, the credentials after it exactly. A 403 to such a call is the module's answer about the caller's request,
+ * relayed to the caller ({@link RemoteErrorResponseException}; a 401 to it is not, and stays a 502, as this process
+ * had accepted those credentials); a call that carried other credentials (this
  * process's own, a service token) or none, or one made where no request is being served (a scheduled job, a Spring
  * WebFlux application, whose request the holder does not hold), did not.
  *

@@ -17,20 +17,24 @@ import tools.jackson.databind.json.JsonMapper;
  * A remote module's own answer about the request, relayed to the caller as the module would have answered it in
  * process: its status (one of {@link #RELAYED_STATUSES}, or of {@link #CALLERS_CREDENTIALS_STATUSES} as below), and,
  * when it was an RFC 9457 problem document ({@code application/problem+json}), its {@code type}, {@code title},
- * {@code detail} and extension members; {@code Retry-After} with a 429, {@code WWW-Authenticate} with a 401 or 403. In
+ * {@code detail} and extension members; {@code Retry-After} with a 429, {@code WWW-Authenticate} with a 403. In
  * process, the module's exception would have reached the caller's request unchanged (a
  * {@code ResponseStatusException(NOT_FOUND)} answers 404); so does its answer here. Spring MVC answers an
  * {@link ErrorResponseException} with its status and body, with or without an exception handler of the application's
  * own.
  *
  * <p>The library throws it for a 4xx answer that no {@link RemoteErrorDecoder} of the application turned into its own
- * exception, only for {@link #RELAYED_STATUSES}, and for a 401 or 403 to a call that carried the caller's own
- * credentials (its {@code Authorization} is the served request's, as a {@link RemoteCallHeaders} hook relays it): the
- * module refused the caller, by its own rules ({@code @PreAuthorize}, say), as it would have in process. Any other 4xx
- * is about the call between the two processes, not about the caller's request (401, 403 or 407 to a call with this
- * process's own credentials or none; 405, 406 or 415: the two sides' versions of the contract differ; 408, 411, 413,
- * 414 or 431: the call itself), and is a {@link RemoteModuleException} (502). Neither counts against the module's
- * circuit breaker: it answered.
+ * exception, only for {@link #RELAYED_STATUSES}, and for a 403 to a call that carried the caller's own credentials (its
+ * {@code Authorization} is the served request's, as a {@link RemoteCallHeaders} hook relays it): the module refused
+ * the caller, by its own rules ({@code @PreAuthorize}, say), as it would have in process. A 401 to such a call is not
+ * what would have happened in process, where this process's security had already accepted those credentials: the two
+ * processes disagree about them (their issuer, audience or keys, the clock, or a token that expired between the two),
+ * a fault between the processes, not the caller's; relaying it, with its challenge, would send the caller to sign in
+ * again for nothing. Any other 4xx is about the call between the two processes, not about the caller's request (that
+ * 401; 401, 403 or 407 to a call with this process's own credentials or none; 405, 406 or 415: the two sides' versions
+ * of the contract differ; 408, 411, 413, 414 or 431: the call itself), and is a {@link RemoteModuleException} (502)
+ * naming the module, without the module's {@code WWW-Authenticate}. Neither counts against the module's circuit
+ * breaker: it answered.
  */
 public class RemoteErrorResponseException extends ErrorResponseException {
 
@@ -44,10 +48,11 @@ public class RemoteErrorResponseException extends ErrorResponseException {
     public static final Set<Integer> RELAYED_STATUSES = Set.of(400, 404, 409, 410, 412, 422, 429);
 
     /**
-     * 401 Unauthorized and 403 Forbidden: relayed only when the call carried the caller's own credentials (class doc);
-     * to a call with this process's own credentials they are about this process, a 502.
+     * 403 Forbidden: relayed only when the call carried the caller's own credentials (class doc); to a call with this
+     * process's own credentials or none it is about this process, a 502. A 401 is never relayed: to the caller's own
+     * credentials, which this process accepted, it says the two processes disagree about them (class doc), a 502.
      */
-    public static final Set<Integer> CALLERS_CREDENTIALS_STATUSES = Set.of(401, 403);
+    public static final Set<Integer> CALLERS_CREDENTIALS_STATUSES = Set.of(403);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -74,9 +79,9 @@ public class RemoteErrorResponseException extends ErrorResponseException {
      * @param headers            its answer's headers
      * @param body               its answer's body (empty when it had none)
      * @param callersCredentials whether the call carried the caller's own credentials ({@code CallersCredentials})
-     * @return the answer to relay, or {@code null} when it is about the call between the two processes: a status not
-     *     in {@link #RELAYED_STATUSES}, but for one in {@link #CALLERS_CREDENTIALS_STATUSES} to a call with the caller's
-     *     credentials
+     * @return the answer to relay (a 403's {@code WWW-Authenticate} kept), or {@code null} when it is about the call
+     *     between the two processes: a status not in {@link #RELAYED_STATUSES}, but for one in
+     *     {@link #CALLERS_CREDENTIALS_STATUSES} to a call with the caller's credentials (so always for a 401)
      */
     static RemoteErrorResponseException relay(String module, int status, HttpHeaders headers, byte[] body,
             boolean callersCredentials) {

@@ -12,8 +12,12 @@ import org.springframework.web.ErrorResponseException;
  * handler of its own answers the status, the header fields and the problem document (the library's
  * {@code web.RemoteErrorResponseAdvice}); an advice that extends Spring's {@code ResponseEntityExceptionHandler} (the
  * application's, or Spring Boot's under {@code spring.mvc.problemdetails.enabled}) answers the same, ahead of a
- * catch-all handler of {@code Exception} in that advice; an application that maps its exceptions to problem details
- * with a handler of this class (as the forum does) handles them first. Two texts: the message ({@link #getMessage()})
+ * catch-all handler of {@code Exception} in that advice (a handler of this class in that advice comes before both); an
+ * application that maps its exceptions to problem details with a handler of this class (as the forum does) handles
+ * them first, but for one case: under
+ * {@code spring.mvc.problemdetails.enabled}, Spring Boot's advice, at order 0, is asked before an application's advice
+ * without an {@code @Order} and answers these itself, so the application's advice with that handler needs an order
+ * below 0 ({@code @Order(Ordered.HIGHEST_PRECEDENCE)}). Two texts: the message ({@link #getMessage()})
  * says all that is known (the route, the status the module answered, what the HTTP client reported), for the log; the
  * problem's {@link #detail()} is fixed per status and names only the module (for a 504 of a POST or PATCH, also that
  * the outcome is unknown), for the clients of this process, who must not read this process's routes, hosts or class

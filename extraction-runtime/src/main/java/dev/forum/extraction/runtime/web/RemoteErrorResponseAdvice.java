@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Answers a remote module's relayed answer ({@link RemoteErrorResponseException}) as the module answered it: its
- * status, its headers (a 429's {@code Retry-After}, a relayed 401's {@code WWW-Authenticate}) and its problem document as {@code application/problem+json}
- * (Spring MVC fills in the caller's {@code instance}), in every application, whether or not it turned on
+ * status, its headers (a 429's {@code Retry-After}, a relayed 403's {@code WWW-Authenticate}) and its problem document
+ * as {@code application/problem+json} (Spring MVC fills in the caller's {@code instance}), in every application,
+ * whether or not it turned on
  * {@code spring.mvc.problemdetails.enabled}. Without it Spring MVC's {@code DefaultHandlerExceptionResolver} set only
  * the status (Spring Boot's error body followed) and logged a WARN line per relayed answer; this logs a DEBUG line.
  * Likewise a remote module's failure ({@link RemoteModuleException}: 502, 503 with {@code Retry-After}, 504) is answered
@@ -29,7 +30,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * a supertype, comes first. Both exceptions are Spring's {@code ErrorResponseException}, so an advice that extends
  * Spring's {@code ResponseEntityExceptionHandler} (the application's, or Spring Boot's under
  * {@code spring.mvc.problemdetails.enabled}) answers them itself, with the same status, headers and problem document,
- * and without this advice's WARN line.
+ * and without this advice's WARN line. Spring Boot's is at order 0, so under that property it comes before an
+ * application's advice without an {@code @Order} of its own: an application's handler of these exceptions is then
+ * reached only in an advice ordered below 0 ({@code @Order(Ordered.HIGHEST_PRECEDENCE)}).
  *
  * <p>A remote failure answered here no longer reaches the application's {@code /error} handling (its
  * {@code ErrorController} and {@code ErrorAttributes}), as it did through Spring MVC's {@code sendError}. An

@@ -44,9 +44,11 @@ import org.springframework.web.service.annotation.HttpExchange;
  * A remote module's 401 or 403 over real HTTP on loopback, in a Spring MVC request (MockMvc, the library's advice):
  * in, a call whose {@code Authorization} a {@link RemoteCallHeaders} hook relays from the served request (the caller's
  * own credentials) or sets to this process's own service token; out, the caller's answer, the breaker's state and the
- * log. The caller's credentials: the module's 401 or 403 reaches the caller as the module answered it (status,
- * problem document, {@code WWW-Authenticate}), counts nothing against the breaker (the run time's default, judged from
- * {@link RemoteCircuitBreakerDefaults#MINIMUM_CALLS} calls) and logs no WARN. The service token: a 502, as before.
+ * log. The caller's credentials: the module's 403 reaches the caller as the module answered it (status, problem
+ * document, {@code WWW-Authenticate}), counts nothing against the breaker (the run time's default, judged from
+ * {@link RemoteCircuitBreakerDefaults#MINIMUM_CALLS} calls) and logs no WARN; its 401 is a 502 naming the module,
+ * without the module's challenge (this process accepted those credentials: the two processes disagree about them). The
+ * service token: a 502, as before.
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 @ExtendWith(OutputCaptureExtension.class)
@@ -164,16 +166,34 @@ class RemoteCallersCredentialsUnitTest {
     }
 
     @Test
-    void theCallersOwn401KeepsItsChallengeThoughTheHookRebuiltTheCredentials() throws Exception {
-        MockMvc caller = caller(REBUILD_BEARER, new Response(401, "",
-                Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")));
+    void theCallersOwn403KeepsItsChallengeThoughTheHookRebuiltTheCredentials() throws Exception {
+        MockMvc caller = caller(REBUILD_BEARER, new Response(403, "",
+                Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"")));
 
         caller.perform(get("/api/leave/1").header(HttpHeaders.AUTHORIZATION, "bearer   eyJ.a.b"))
-                .andExpect(status().isUnauthorized())
-                .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\""))
-                .andExpect(jsonPath("$.status").value(401));
+                .andExpect(status().isForbidden())
+                .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\""))
+                .andExpect(jsonPath("$.status").value(403));
 
         assertThat(received).containsExactly("Bearer eyJ.a.b");
+    }
+
+    /**
+     * In process the caller's token, which this process accepted, could never be refused with a 401: the two processes
+     * disagree about it (audience, issuer, keys, clock). Relayed, its challenge would send the client to sign in again.
+     */
+    @Test
+    void theCallersOwn401IsABadGatewayNamingTheModuleWithoutItsChallenge(CapturedOutput output) throws Exception {
+        MockMvc caller = caller(RELAY_CALLERS, new Response(401, "", Map.of(HttpHeaders.WWW_AUTHENTICATE,
+                "Bearer error=\"invalid_token\", error_description=\"The required audience is missing\"")));
+
+        caller.perform(get("/api/leave/1").header(HttpHeaders.AUTHORIZATION, EVE))
+                .andExpect(status().isBadGateway())
+                .andExpect(header().doesNotExist(HttpHeaders.WWW_AUTHENTICATE))
+                .andExpect(jsonPath("$.detail").value("The people module failed"));
+
+        assertThat(received).containsExactly(EVE);
+        assertThat(output.getAll()).contains(" WARN ", "The people module answered GET " + PATH + " with 401");
     }
 
     @Test
