@@ -8,16 +8,12 @@ import java.util.List;
 import java.util.Map;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
-import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.Conventions;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
-import org.springframework.core.annotation.AnnotationUtils;
-import org.springframework.util.ClassUtils;
 import org.springframework.validation.DataBinder;
 import org.springframework.validation.SmartValidator;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.validation.annotation.ValidationAnnotationUtils;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.validation.method.MethodValidator;
@@ -30,10 +26,11 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.HandlerMethodValidator;
 
 /**
- * A local module's contract bean as other modules get it in process: a proxy of the contract interface that checks
- * each call's arguments as Spring MVC checks a request's before the controller method runs, then calls the bean.
+ * The validation of a local module's controller as other modules call it in process: an AOP interceptor that checks
+ * each call's arguments as Spring MVC checks a request's before the controller method runs, then lets the call go on
+ * ({@link ContractValidationPostProcessor} puts it on the controller bean).
  *
- * <p>Per contract method, decided once when the proxy is made, from the implementing class's method with the
+ * <p>Per contract method, decided once when the bean is made, from the implementing class's method with the
  * interface's parameter annotations ({@link HandlerMethod}, as Spring MVC reads them):
  * <ul>
  *   <li>where Spring MVC validates the method ({@link HandlerMethod#shouldValidateArguments()}: a constraint on a
@@ -44,57 +41,73 @@ import org.springframework.web.method.annotation.HandlerMethodValidator;
  *       parameter is validated as Spring MVC's argument resolver does (a {@link DataBinder} with the application's
  *       validator and the annotation's groups), the first invalid one refused with an
  *       {@link InvalidContractBodyException} (400, "Invalid request content.");</li>
- *   <li>on a {@code @Validated} class (which Spring MVC leaves to Spring's {@code MethodValidationInterceptor}, whose
- *       {@code ConstraintViolationException} an outer request answers 500) both, in that order: the parameter
- *       constraints are refused with the same {@code HandlerMethodValidationException} 400;</li>
- *   <li>a method with none of these is called straight on (one map look-up per call).</li>
+ *   <li>a method with none of these is not intercepted.</li>
  * </ul>
  * A {@code null} body argument is not checked (over HTTP, a missing required body is refused before validation).
- * Return values are not validated.
+ * Return values are not validated. A call Spring MVC's or Spring WebFlux's handler adapter makes (a request they
+ * dispatch to the controller, validated by them already) is let through unchecked: the caller is read from the stack,
+ * past Spring AOP's and reflection's frames, a few microseconds per checked call.
  */
 final class ValidatingContract implements MethodInterceptor {
 
-    private final Object target;
+    /** The classes whose frames Spring MVC's and Spring WebFlux's call of a handler method leave between it and us. */
+    private static final List<String> PASS_THROUGH = List.of("org.springframework.aop.", "org.springframework.cglib.",
+            "java.lang.reflect.", "jdk.internal.reflect.", "kotlin.reflect.");
+    /** The handler methods' invokers, of Spring MVC and of Spring WebFlux (their nested classes too). */
+    private static final List<String> DISPATCHERS = List.of("org.springframework.web.method.support.InvocableHandlerMethod",
+            "org.springframework.web.reactive.result.method.InvocableHandlerMethod");
+    private static final StackWalker STACK = StackWalker.getInstance();
+
     private final SmartValidator validator;
     private final MethodValidator methodValidator;
     private final Map<Method, Check> checks;
 
-    private ValidatingContract(Object target, SmartValidator validator, MethodValidator methodValidator,
-            Map<Method, Check> checks) {
-        this.target = target;
+    private ValidatingContract(SmartValidator validator, MethodValidator methodValidator, Map<Method, Check> checks) {
         this.validator = validator;
         this.methodValidator = methodValidator;
         this.checks = checks;
     }
 
     /**
-     * @param contract  the HTTP contract interface other modules inject
-     * @param target    the local bean implementing it (possibly itself an AOP proxy)
-     * @param validator the application's Bean Validation validator; {@code null} when it has none (or several)
-     * @return a proxy of {@code contract} checking its calls, or calling {@code target} straight on when no method of
-     *     it declares anything Spring MVC would check or there is no validator
+     * @param contracts the HTTP contract interfaces the bean implements
+     * @param beanType  the bean's class (a proxy's user class)
+     * @param target    the bean (the target of a Spring AOP proxy)
+     * @param validator the application's Bean Validation validator
+     * @return the validation of the contracts' calls, or {@code null} when none of their methods declares anything
+     *     Spring MVC would check
      */
-    static <T> T proxy(Class<T> contract, Object target, jakarta.validation.Validator validator) {
-        ProxyFactory factory = new ProxyFactory(target);
-        factory.setInterfaces(contract);
-        Map<Method, Check> checks = validator == null ? Map.of() : checks(contract, target);
-        if (!checks.isEmpty()) {
-            SpringValidatorAdapter adapter = validator instanceof SpringValidatorAdapter spring ? spring
-                    : new SpringValidatorAdapter(validator);
-            ConfigurableWebBindingInitializer binding = new ConfigurableWebBindingInitializer();
-            binding.setValidator(adapter);
-            MethodValidator methodValidator = HandlerMethodValidator.from(binding, new DefaultParameterNameDiscoverer(),
-                    parameter -> parameter.hasParameterAnnotation(ModelAttribute.class),
-                    parameter -> parameter.hasParameterAnnotation(RequestParam.class));
-            factory.addAdvice(new ValidatingContract(target, adapter, methodValidator, checks));
+    static ValidatingContract of(List<Class<?>> contracts, Class<?> beanType, Object target,
+            jakarta.validation.Validator validator) {
+        Map<Method, Check> checks = new HashMap<>();
+        for (Class<?> contract : contracts) {
+            checks.putAll(checks(contract, beanType, target));
         }
-        return contract.cast(factory.getProxy(contract.getClassLoader()));
+        if (checks.isEmpty()) {
+            return null;
+        }
+        SpringValidatorAdapter adapter = validator instanceof SpringValidatorAdapter spring ? spring
+                : new SpringValidatorAdapter(validator);
+        ConfigurableWebBindingInitializer binding = new ConfigurableWebBindingInitializer();
+        binding.setValidator(adapter);
+        MethodValidator methodValidator = HandlerMethodValidator.from(binding, new DefaultParameterNameDiscoverer(),
+                parameter -> parameter.hasParameterAnnotation(ModelAttribute.class),
+                parameter -> parameter.hasParameterAnnotation(RequestParam.class));
+        return new ValidatingContract(adapter, methodValidator, Map.copyOf(checks));
     }
 
-    /** What to check per contract method: only the methods that declare something. */
-    private static Map<Method, Check> checks(Class<?> contract, Object target) {
-        Class<?> beanType = ClassUtils.getUserClass(AopUtils.getTargetClass(target));
-        boolean validatedClass = AnnotationUtils.findAnnotation(beanType, Validated.class) != null;
+    /**
+     * @param method a method called on the bean: a contract's (an interface proxy) or the class's (a class proxy)
+     * @return whether its calls are checked
+     */
+    boolean checks(Method method) {
+        return checks.containsKey(method);
+    }
+
+    /**
+     * What to check per contract method: only the methods that declare something, each under the contract's method and
+     * the class's (an interface proxy is called with the one, a class proxy with the other).
+     */
+    private static Map<Method, Check> checks(Class<?> contract, Class<?> beanType, Object target) {
         Map<Method, Check> checks = new HashMap<>();
         for (Method method : contract.getMethods()) {
             if (Modifier.isStatic(method.getModifiers())) {
@@ -103,11 +116,9 @@ final class ValidatingContract implements MethodInterceptor {
             Method implementation = AopUtils.getMostSpecificMethod(method, beanType);
             HandlerMethod handler = new HandlerMethod(target, implementation).createWithValidateFlags();
             MethodParameter[] parameters = handler.getMethodParameters();
-            boolean mvcValidates = handler.shouldValidateArguments();
-            boolean methodValidation = mvcValidates
-                    || (validatedClass && ContractConstraints.declared(method, implementation));
+            boolean methodValidation = handler.shouldValidateArguments();
             List<Body> bodies = new ArrayList<>();
-            if (!mvcValidates) {
+            if (!methodValidation) {
                 for (MethodParameter parameter : parameters) {
                     Object[] hints = bodyValidationHints(parameter);
                     if (hints != null) {
@@ -115,12 +126,15 @@ final class ValidatingContract implements MethodInterceptor {
                     }
                 }
             }
-            if (methodValidation || !bodies.isEmpty()) {
-                checks.put(method, new Check(implementation, parameters, List.copyOf(bodies), methodValidation,
-                        ValidationAnnotationUtils.determineValidationGroups(target, implementation)));
+            if (!methodValidation && bodies.isEmpty()) {
+                continue;
             }
+            Check check = new Check(implementation, parameters, List.copyOf(bodies), methodValidation,
+                    ValidationAnnotationUtils.determineValidationGroups(target, implementation));
+            checks.put(method, check);
+            checks.put(implementation, check);
         }
-        return Map.copyOf(checks);
+        return checks;
     }
 
     /** The validation hints of a body parameter Spring MVC's argument resolver validates, else {@code null}. */
@@ -140,14 +154,24 @@ final class ValidatingContract implements MethodInterceptor {
     @Override
     public Object invoke(MethodInvocation invocation) throws Throwable {
         Check check = checks.get(invocation.getMethod());
-        if (check != null) {
-            refuseInvalid(check, invocation.getArguments());
+        if (check != null && !dispatchedByWebFramework()) {
+            refuseInvalid(check, invocation.getThis(), invocation.getArguments());
         }
         return invocation.proceed();
     }
 
+    /** Whether the call was made by Spring MVC's or Spring WebFlux's invoker of handler methods. */
+    private static boolean dispatchedByWebFramework() {
+        return STACK.walk(frames -> frames.map(StackWalker.StackFrame::getClassName)
+                .filter(name -> !name.equals(ValidatingContract.class.getName()) && !name.contains("$$SpringCGLIB$$")
+                        && !name.contains("$Proxy") && PASS_THROUGH.stream().noneMatch(name::startsWith))
+                .findFirst()
+                .map(caller -> DISPATCHERS.stream().anyMatch(invoker -> caller.equals(invoker) || caller.startsWith(invoker + "$")))
+                .orElse(false));
+    }
+
     /** Throws Spring MVC's refusal of the first invalid argument(s) of a call, if any. */
-    private void refuseInvalid(Check check, Object[] arguments) {
+    private void refuseInvalid(Check check, Object target, Object[] arguments) {
         for (Body body : check.bodies()) {
             Object argument = arguments[body.parameter().getParameterIndex()];
             if (argument == null) {
@@ -177,7 +201,7 @@ final class ValidatingContract implements MethodInterceptor {
      * @param parameters       its parameters as Spring MVC reads them
      * @param bodies           the bodies validated one by one
      * @param methodValidation whether all arguments are validated together (Spring's method validation)
-     * @param groups           the groups of that validation: the method's or the class's {@code @Validated} ones
+     * @param groups           the groups of that validation: the method's {@code @Validated} ones
      */
     private record Check(Method implementation, MethodParameter[] parameters, List<Body> bodies, boolean methodValidation,
             Class<?>[] groups) {

@@ -6,13 +6,17 @@ import dev.forum.extraction.runtime.inprocess.ValidationFixture.ItemsApi;
 import dev.forum.extraction.runtime.inprocess.ValidationFixture.ItemsController;
 import dev.forum.extraction.runtime.inprocess.ValidationFixture.NewItem;
 import org.junit.jupiter.api.Test;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.core.io.ClassPathResource;
 
-/** Where no Bean Validation provider is on the class path, nothing changes: the contract bean is the controller. */
+/**
+ * Where no Bean Validation provider is on the class path, or {@code extraction.inprocess.validation.enabled} is
+ * false, nothing changes: the contract bean is the controller, unproxied, and an invalid call runs.
+ */
 class ContractValidationAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -23,20 +27,35 @@ class ContractValidationAutoConfigurationTest {
     @Test
     void withoutAProviderTheContractBeanIsTheControllerAndAnInvalidCallRuns() {
         runner.withClassLoader(new FilteredClassLoader(
-                new ClassPathResource("META-INF/services/jakarta.validation.spi.ValidationProvider"))).run(context -> {
-            assertThat(context).doesNotHaveBean(ContractValidationRegistrar.class);
-            assertThat(context.getBean(ItemsApi.class)).isSameAs(context.getBean(ItemsController.class));
-            context.getBean(ItemsApi.class).create(new NewItem("Bad SKU!", ""));
-            assertThat(context.getBean(ItemsController.class).written).hasSize(1);
+                new ClassPathResource("META-INF/services/jakarta.validation.spi.ValidationProvider")))
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean(ContractValidationPostProcessor.class);
+                    assertAnInvalidCallRuns(context.getBean(ItemsApi.class), context.getBean(ItemsController.class));
+                });
+    }
+
+    @Test
+    void switchedOffTheContractBeanIsTheControllerAndAnInvalidCallRuns() {
+        runner.withPropertyValues("extraction.inprocess.validation.enabled=false").run(context -> {
+            assertThat(context).doesNotHaveBean(ContractValidationPostProcessor.class);
+            assertAnInvalidCallRuns(context.getBean(ItemsApi.class), context.getBean(ItemsController.class));
         });
     }
 
     @Test
-    void withAProviderTheContractBeanValidates() {
-        runner.run(context -> {
-            assertThat(context).hasSingleBean(ContractValidationRegistrar.class);
-            assertThat(context.getBean(ItemsApi.class)).isNotSameAs(context.getBean(ItemsController.class));
-            assertThat(context.getBeanNamesForType(ItemsApi.class)).hasSize(2);
+    void withAProviderTheControllerBeanIsTheOneValidatingBeanOfItsContract() {
+        runner.withPropertyValues("extraction.inprocess.validation.enabled=true").run(context -> {
+            assertThat(context).hasSingleBean(ContractValidationPostProcessor.class);
+            assertThat(context.getBeanNamesForType(ItemsApi.class)).hasSize(1);
+            assertThat(context.getBean(ItemsApi.class)).isSameAs(context.getBean(ItemsController.class));
+            assertThat(AopUtils.isAopProxy(context.getBean(ItemsApi.class))).isTrue();
         });
+    }
+
+    private static void assertAnInvalidCallRuns(ItemsApi contract, ItemsController controller) {
+        assertThat(contract).isSameAs(controller);
+        assertThat(AopUtils.isAopProxy(contract)).isFalse();
+        contract.create(new NewItem("Bad SKU!", ""));
+        assertThat(controller.written()).hasSize(1);
     }
 }

@@ -2,11 +2,13 @@ package dev.forum.extraction.runtime.inprocess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.forum.extraction.runtime.inprocess.ValidationFixture.CountedNotBlank;
 import dev.forum.extraction.runtime.inprocess.ValidationFixture.ItemsController;
 import dev.forum.extraction.runtime.inprocess.ValidationFixture.OrdersController;
 import dev.forum.extraction.runtime.inprocess.ValidationFixture.StockController;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -26,6 +28,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class InProcessValidationWebFluxTest {
 
     private static final String INVALID = "{\"sku\":\"Bad SKU!\",\"name\":\"\"}";
+    private static final String VALID = "{\"sku\":\"mug\",\"name\":\"Mug\"}";
     private static final ParameterizedTypeReference<Map<String, Object>> PROBLEM = new ParameterizedTypeReference<>() {
     };
 
@@ -44,8 +47,25 @@ class InProcessValidationWebFluxTest {
                     client.post().uri("/orders/items").contentType(MediaType.APPLICATION_JSON).bodyValue(INVALID),
                     "Invalid request content.");
             assertSameProblem(client.get().uri("/api/items/BAD"), client.get().uri("/orders/items/BAD"), "Validation failure");
-            assertThat(context.getBean(ItemsController.class).written).isEmpty();
+            assertThat(context.getBean(ItemsController.class).written()).isEmpty();
             assertThat(context.getBean(StockController.class).written()).isEmpty();
+        });
+    }
+
+    /** Spring WebFlux dispatches a request to the validating controller bean: the request is validated once. */
+    @Test
+    void aRequestSpringWebFluxDispatchesIsValidatedOnce() {
+        runner.run(context -> {
+            assertThat(AopUtils.isAopProxy(context.getBean(ItemsController.class))).isTrue();
+            CountedNotBlank.Check.CALLS.set(0);
+            WebTestClient client = WebTestClient.bindToApplicationContext(context).build();
+            client.post().uri("/api/items").contentType(MediaType.APPLICATION_JSON).bodyValue(VALID).exchange()
+                    .expectStatus().isOk();
+            assertThat(CountedNotBlank.Check.CALLS).hasValue(1);
+            client.post().uri("/orders/items").contentType(MediaType.APPLICATION_JSON).bodyValue(VALID).exchange()
+                    .expectStatus().isOk();
+            assertThat(CountedNotBlank.Check.CALLS).hasValue(2);
+            assertThat(context.getBean(ItemsController.class).written()).hasSize(2);
         });
     }
 

@@ -72,11 +72,19 @@ final class ValidationFixture {
         String find(@PathVariable("sku") @Pattern(regexp = "[a-z-]+") String sku);
     }
 
-    /** The items module's controller: no {@code @Validated}; keeps what it is given. */
+    /**
+     * The items module's controller: no {@code @Validated}; keeps what it is given. Its bean is a class proxy (its
+     * fields, the proxy's, are not the controller's: read them through methods).
+     */
     @RestController
     static class ItemsController implements ItemsApi {
 
-        final List<NewItem> written = new CopyOnWriteArrayList<>();
+        private final List<NewItem> written = new CopyOnWriteArrayList<>();
+
+        /** @return what it was given */
+        public List<NewItem> written() {
+            return written;
+        }
 
         @Override
         public NewItem create(NewItem item) {
