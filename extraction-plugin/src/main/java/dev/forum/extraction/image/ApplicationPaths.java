@@ -2,6 +2,7 @@ package dev.forum.extraction.image;
 
 import dev.forum.extraction.model.ApplicationProperties;
 import dev.forum.extraction.model.ExtractionException;
+import dev.forum.extraction.runtime.web.RoutePaths;
 import java.nio.file.Path;
 
 /**
@@ -9,11 +10,14 @@ import java.nio.file.Path;
  * of them for the service image's health labels ({@link ContainerSettings}) and the ECS deployment's listener rules,
  * health checks and internal base URL.
  * <ul>
- * <li>The application's own routes are under {@code server.servlet.context-path} followed by
- * {@code spring.mvc.servlet.path} (the DispatcherServlet's), on the application's port.</li>
+ * <li>The application's own routes are under the route prefix of {@link RoutePaths}, the rule the run time's warm-up
+ * reads too: the context path ({@code server.servlet.context-path}, else Spring WebFlux's
+ * {@code spring.webflux.base-path}) followed by {@code spring.mvc.servlet.path} (the DispatcherServlet's), on the
+ * application's port.</li>
  * <li>Actuator's endpoints are under {@code management.endpoints.web.base-path} (default {@value #ACTUATOR}; {@code /}
  * puts them at the root). On a management port of its own, that is under {@code management.server.base-path} and
- * neither the context path nor the servlet path applies; on the application's port, it is under both.</li>
+ * neither the context path nor the servlet path applies; on the application's port, it is under the route
+ * prefix.</li>
  * </ul>
  * Each path comes without a trailing slash, "" for the root. A setting written as a placeholder the build cannot
  * resolve ({@link ApplicationProperties#unknown}) is refused when a path that needs it is asked for, in one line naming
@@ -31,20 +35,19 @@ public record ApplicationPaths(ApplicationProperties application, Path classes) 
     /** The liveness group's path under Actuator's base path. */
     public static final String LIVENESS = "/health/liveness";
 
-    static final String CONTEXT_PATH = "server.servlet.context-path";
-    static final String SERVLET_PATH = "spring.mvc.servlet.path";
     static final String MANAGEMENT_BASE_PATH = "management.server.base-path";
     static final String ENDPOINTS_BASE_PATH = "management.endpoints.web.base-path";
 
     /**
-     * The prefix of the application's own routes on its port: the context path and the servlet path, e.g. {@code /hr}
-     * for {@code server.servlet.context-path: /hr}; "" when neither is set.
+     * The prefix of the application's own routes on its port ({@link RoutePaths#routePrefix}): the context path (else
+     * WebFlux's base path) and the servlet path, e.g. {@code /hr} for {@code server.servlet.context-path: /hr},
+     * {@code /shop} for {@code spring.webflux.base-path: /shop}; "" when none is set.
      *
      * @param instead what to write when a setting cannot be resolved, e.g. {@code set -Dextract.ecs.contextPath=<path>}
-     * @throws ExtractionException (one line) when either is a placeholder the build cannot resolve
+     * @throws ExtractionException (one line) when a setting the rule reads is a placeholder the build cannot resolve
      */
     public String routePrefix(String instead) {
-        return path(CONTEXT_PATH, "", "route prefix", instead) + path(SERVLET_PATH, "", "route prefix", instead);
+        return RoutePaths.routePrefix(key -> setting(key, "route prefix", instead));
     }
 
     /**
@@ -56,9 +59,10 @@ public record ApplicationPaths(ApplicationProperties application, Path classes) 
      * @throws ExtractionException (one line) when a setting it needs is a placeholder the build cannot resolve
      */
     public String actuatorBase(boolean ownPort, String instead) {
-        String before = ownPort ? path(MANAGEMENT_BASE_PATH, "", "health path", instead)
-                : path(CONTEXT_PATH, "", "health path", instead) + path(SERVLET_PATH, "", "health path", instead);
-        return before + path(ENDPOINTS_BASE_PATH, ACTUATOR, "health path", instead);
+        String before = ownPort ? RoutePaths.trimmed(setting(MANAGEMENT_BASE_PATH, "health path", instead))
+                : RoutePaths.routePrefix(key -> setting(key, "health path", instead));
+        String endpoints = setting(ENDPOINTS_BASE_PATH, "health path", instead);
+        return before + (endpoints == null || endpoints.isBlank() ? ACTUATOR : RoutePaths.trimmed(endpoints));
     }
 
     /**
@@ -77,24 +81,18 @@ public record ApplicationPaths(ApplicationProperties application, Path classes) 
         return value == null || !value.strip().equals(Integer.toString(serverPort));
     }
 
-    /** A setting's path without its trailing slash ("" for {@code /}), or {@code unset} when no file sets it. */
-    private String path(String key, String unset, String what, String instead) {
+    /**
+     * A setting's value as a file read sets it, null when none does.
+     *
+     * @throws ExtractionException (one line) when it is a placeholder no settings file resolves, naming the setting, its
+     *                              file and {@code instead}
+     */
+    private String setting(String key, String what, String instead) {
         if (application.unknown(key)) {
             throw new ExtractionException("The application's " + key + " " + application.written(key).strip() + " ("
                     + application.origin(key) + " in " + classes + "), a placeholder no settings file sets, gives no "
                     + what + " the build can know: " + instead);
         }
-        String value = application.getProperty(key);
-        if (value == null || value.isBlank()) {
-            return unset;
-        }
-        String path = value.strip();
-        if (path.endsWith("/*")) {
-            path = path.substring(0, path.length() - 1); // a servlet mapping, /api/*: the path it maps
-        }
-        while (path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
-        }
-        return path.isEmpty() || path.startsWith("/") ? path : "/" + path;
+        return application.getProperty(key);
     }
 }

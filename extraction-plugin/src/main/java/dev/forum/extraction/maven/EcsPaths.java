@@ -3,6 +3,7 @@ package dev.forum.extraction.maven;
 import dev.forum.extraction.image.ApplicationPaths;
 import dev.forum.extraction.model.ApplicationProperties;
 import dev.forum.extraction.model.ExtractionException;
+import dev.forum.extraction.runtime.web.RoutePaths;
 import dev.forum.topology.PathPattern;
 import dev.forum.topology.RoutingRule;
 import dev.forum.topology.ServiceSpec;
@@ -12,12 +13,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Where the ECS tasks answer, from the ecs goal's settings or, unset, from the application as Spring Boot lays out its
  * paths ({@link ApplicationPaths}), read for the profiles the tasks run with: the prefix of the application's routes
- * (its context path and servlet path, which the listener rules and the internal base URL begin with) and the path of
+ * (its context path, else WebFlux's base path, and its servlet path: {@link RoutePaths}, the rule the run time's warm-up
+ * reads too; the listener rules and the internal base URL begin with it) and the path of
  * the readiness check on Actuator's own port (the tasks always give Actuator one, {@code MANAGEMENT_SERVER_PORT}: so
  * {@code management.server.base-path} and {@code management.endpoints.web.base-path} count, the context path does not).
  *
@@ -26,10 +27,10 @@ import java.util.Objects;
  */
 record EcsPaths(String contextPath, String healthCheckPath) {
 
-    /** What the tasks answer when nothing moves them: the root, and Actuator's default readiness path. */
     /** The most characters an ALB path pattern may hold (Elastic Load Balancing, "Path conditions"). */
     static final int MAX_PATTERN = 128;
 
+    /** What the tasks answer when nothing moves them: the root, and Actuator's default readiness path. */
     static final EcsPaths SPRING_BOOT = new EcsPaths("", ApplicationPaths.ACTUATOR + ApplicationPaths.READINESS);
 
     /**
@@ -39,18 +40,19 @@ record EcsPaths(String contextPath, String healthCheckPath) {
      *                        null ahead of the ecs goal, where it may be missing or stale: only the settings given count
      * @param profile         {@code extract.ecs.profile} (comma-separated), or null when the tasks set none (the files'
      *                        own {@code spring.profiles.active} then decides)
-     * @return the paths; a setting given is taken as written, but for its trailing slash
+     * @return the paths; a setting given is taken as written, trimmed as the rule trims a path
+     *         ({@link RoutePaths#trimmed}: no trailing slash, a leading one)
      * @throws ExtractionException (one line) when a path to read is a placeholder the build cannot resolve, naming it
      *                              and the setting to write instead
      */
     static EcsPaths of(String contextPath, String healthCheckPath, Path classes, String profile) {
         String givenHealth = healthCheckPath != null && !healthCheckPath.isBlank() ? healthCheckPath.strip() : null;
         if (classes == null) { // ahead of the ecs goal the classes may be missing or stale (EcsPorts#of): the settings given
-            return new EcsPaths(contextPath != null ? trimmed(contextPath) : SPRING_BOOT.contextPath(),
+            return new EcsPaths(contextPath != null ? RoutePaths.trimmed(contextPath) : SPRING_BOOT.contextPath(),
                     givenHealth != null ? givenHealth : SPRING_BOOT.healthCheckPath());
         }
         ApplicationPaths paths = new ApplicationPaths(ApplicationProperties.read(classes, profiles(profile)), classes);
-        String context = contextPath != null ? trimmed(contextPath)
+        String context = contextPath != null ? RoutePaths.trimmed(contextPath)
                 : paths.routePrefix("set -Dextract.ecs.contextPath=<path> (/ for none)");
         String health = givenHealth != null ? givenHealth
                 : paths.actuatorBase(true, "set -Dextract.ecs.healthCheckPath=<path>") + ApplicationPaths.READINESS;
@@ -88,7 +90,8 @@ record EcsPaths(String contextPath, String healthCheckPath) {
                         + " application answers under '" + own.contextPath + "' and checks readiness at "
                         + own.healthCheckPath + ", but every other task under '" + contextPath() + "' at "
                         + healthCheckPath() + ": the load balancers' rules are one for all; set the same"
-                        + " server.servlet.context-path and Actuator paths in that profile, or set"
+                        + " context path (server.servlet.context-path, or spring.webflux.base-path), servlet path and"
+                        + " Actuator paths in that profile, or set"
                         + " -Dextract.ecs.contextPath and -Dextract.ecs.healthCheckPath");
             }
         }
@@ -121,13 +124,5 @@ record EcsPaths(String contextPath, String healthCheckPath) {
     private static List<String> profiles(String profile) {
         return profile == null || profile.isBlank() ? List.of()
                 : Arrays.stream(profile.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
-    }
-
-    private static String trimmed(String path) {
-        String value = Objects.requireNonNull(path).strip();
-        while (value.endsWith("/")) {
-            value = value.substring(0, value.length() - 1);
-        }
-        return value;
     }
 }

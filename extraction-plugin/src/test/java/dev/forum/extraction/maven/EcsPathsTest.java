@@ -41,6 +41,33 @@ class EcsPathsTest {
                 read("server.servlet.context-path: /hr\nspring.mvc.servlet.path: /v1\n"));
     }
 
+    /**
+     * A WebFlux application's context path is spring.webflux.base-path: the rules and the internal base URL begin with
+     * it, as the run time's warm-up does (RoutePaths, one rule for both). It used to be left out, every request missing
+     * the rules.
+     */
+    @Test
+    void webFluxsBasePathIsTheContextPathWhenNoServletOneIsSet() throws Exception {
+        assertEquals(new EcsPaths("/shop", "/actuator/health/readiness"), read("spring.webflux.base-path: /shop/\n"));
+        assertEquals(new EcsPaths("/hr", "/actuator/health/readiness"),
+                read("server.servlet.context-path: /hr\nspring.webflux.base-path: /shop\n"), "the servlet one comes first");
+
+        Files.writeString(classes.resolve("application.yml"), "spring.webflux.base-path: ${BASE}\n");
+        ExtractionException unknown = assertThrows(ExtractionException.class, () -> EcsPaths.of(null, null, classes, null));
+        assertEquals("The application's spring.webflux.base-path ${BASE} (application.yml in " + classes
+                + "), a placeholder no settings file sets, gives no route prefix the build can know: set"
+                + " -Dextract.ecs.contextPath=<path> (/ for none)", unknown.getMessage());
+        assertEquals(new EcsPaths("/hr", "/actuator/health/readiness"),
+                read("server.servlet.context-path: /hr\nspring.webflux.base-path: ${BASE}\n"),
+                "WebFlux's base path is not read when the servlet context path is set");
+    }
+
+    @Test
+    void aGivenContextPathIsTrimmedAsTheRuleTrimsAPath() {
+        assertEquals("/hr", EcsPaths.of("hr/", null, null, null).contextPath());
+        assertEquals("", EcsPaths.of("/", null, null, null).contextPath());
+    }
+
     @Test
     void aManagementPortWithBasePathsMovesTheHealthCheckOnly() throws Exception {
         assertEquals(new EcsPaths("", "/manage/health/readiness"),
@@ -105,9 +132,9 @@ class EcsPathsTest {
                 """, "topology.yml");
         assertEquals(List.of("service people runs with SPRING_PROFILES_ACTIVE=edge, with which the application answers"
                 + " under '/edge' and checks readiness at /actuator/health/readiness, but every other task under '/hr' at"
-                + " /actuator/health/readiness: the load balancers' rules are one for all; set the same"
-                + " server.servlet.context-path and Actuator paths in that profile, or set -Dextract.ecs.contextPath and"
-                + " -Dextract.ecs.healthCheckPath"), deployment.otherPaths(spec, null, null, classes));
+                + " /actuator/health/readiness: the load balancers' rules are one for all; set the same context path"
+                + " (server.servlet.context-path, or spring.webflux.base-path), servlet path and Actuator paths in that"
+                + " profile, or set -Dextract.ecs.contextPath and -Dextract.ecs.healthCheckPath"), deployment.otherPaths(spec, null, null, classes));
         assertEquals(List.of(), new EcsPaths("/hr", "/actuator/health/readiness").otherPaths(spec, "/hr", null, classes),
                 "a context path set is where every task is taken to answer");
     }

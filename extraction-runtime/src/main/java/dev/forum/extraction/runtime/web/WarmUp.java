@@ -17,14 +17,14 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.PropertyResolver;
 
 /**
  * With {@code extraction.warm-up.rounds} above 0 (0 turns it off; unset, {@link #defaultRounds}), sends a few requests
  * to this process's own routes before it reports ready: each local module's route prefix followed by each of
  * {@code extraction.warm-up.suffixes} (default: the prefix alone), and each of {@code extraction.warm-up.paths}, all
- * below the application's context path ({@link #contextPath}), the routes below its dispatcher servlet's path too
- * ({@link #servletPath}), as a client of the process would send them. Its
+ * below the application's context path ({@code server.servlet.context-path}, else {@code spring.webflux.base-path}), the
+ * routes below its dispatcher servlet's path too ({@code spring.mvc.servlet.path}; the rule: {@link RoutePaths}), as a
+ * client of the process would send them. Its
  * purpose: the first real request (often a call from another module, within its read timeout) does not pay for
  * class loading and the first JIT work. Then reads each remote module's list a few times through its client, so that
  * the first request that needs a remote module does not pay for the client's first call (its connection, class
@@ -110,8 +110,8 @@ public class WarmUp {
         }
         long start = System.nanoTime();
         Environment environment = ready.getApplicationContext().getEnvironment();
-        String base = "http://127.0.0.1:" + web.getWebServer().getPort() + contextPath(environment);
-        String dispatcher = servletPath(environment);
+        String base = "http://127.0.0.1:" + web.getWebServer().getPort() + RoutePaths.contextPath(environment::getProperty);
+        String dispatcher = RoutePaths.servletPath(environment::getProperty);
         List<String> paths = new ArrayList<>(extraPaths);
         for (ModuleMetadata.ModuleInfo module : topology.metadata().modules()) {
             if (topology.isLocal(module.name()) && module.routePrefix() != null) {
@@ -136,32 +136,6 @@ public class WarmUp {
             }
         }
         warmUpRemote(ready.getApplicationContext());
-    }
-
-    /**
-     * @param settings the application's settings
-     * @return the path every request to this process starts with: {@code server.servlet.context-path}, else (Spring
-     *         WebFlux) {@code spring.webflux.base-path}, without a trailing slash; empty for the root
-     */
-    static String contextPath(PropertyResolver settings) {
-        return trimmed(settings.getProperty("server.servlet.context-path", settings.getProperty("spring.webflux.base-path", "")));
-    }
-
-    /**
-     * @param settings the application's settings
-     * @return the path of Spring MVC's dispatcher servlet below the context path ({@code spring.mvc.servlet.path}),
-     *         where the modules' routes begin, without a trailing slash; empty for {@code /} or unset
-     */
-    static String servletPath(PropertyResolver settings) {
-        return trimmed(settings.getProperty("spring.mvc.servlet.path", ""));
-    }
-
-    private static String trimmed(String path) {
-        String trimmed = path.strip();
-        while (trimmed.endsWith("/")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1);
-        }
-        return trimmed.isEmpty() || trimmed.startsWith("/") ? trimmed : "/" + trimmed;
     }
 
     private void warmUpRemote(org.springframework.context.ApplicationContext context) {

@@ -32,7 +32,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.mock.env.MockEnvironment;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -105,15 +104,5 @@ class WarmUpContextPathTest {
             assertThat(SEEN).containsExactlyInAnyOrder("/hr/svc/extra", "/hr/svc/api/people");
             assertThat(output.getAll()).contains("Warmed up 2 routes below http://127.0.0.1:" + port + "/hr in ");
         }
-    }
-
-    @Test
-    void thePathsAreReadWithoutTrailingSlashesAndTheRootIsEmpty() {
-        assertThat(WarmUp.contextPath(new MockEnvironment())).isEmpty();
-        assertThat(WarmUp.contextPath(new MockEnvironment().withProperty("server.servlet.context-path", "/"))).isEmpty();
-        assertThat(WarmUp.contextPath(new MockEnvironment().withProperty("server.servlet.context-path", "/hr/"))).isEqualTo("/hr");
-        assertThat(WarmUp.contextPath(new MockEnvironment().withProperty("spring.webflux.base-path", "/shop"))).isEqualTo("/shop");
-        assertThat(WarmUp.servletPath(new MockEnvironment().withProperty("spring.mvc.servlet.path", "/"))).isEmpty();
-        assertThat(WarmUp.servletPath(new MockEnvironment().withProperty("spring.mvc.servlet.path", "svc"))).isEqualTo("/svc");
     }
 }
