@@ -3,7 +3,6 @@ package dev.forum.extraction.runtime.topology;
 import dev.forum.closestname.ClosestName;
 import dev.forum.extraction.runtime.topology.ModuleMetadata.ModuleInfo;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.springframework.util.ClassUtils;
 
 /**
  * This process's topology, validated: every module of the application, which of them run here, and where the
@@ -133,7 +131,7 @@ public final class Topology {
     }
 
     /** The local modules that call {@code module} over HTTP. */
-    private static List<String> calledBy(ModuleMetadata metadata, Set<String> local, String module) {
+    static List<String> calledBy(ModuleMetadata metadata, Set<String> local, String module) {
         return metadata.modules().stream().filter(m -> local.contains(m.name()) && m.calls().contains(module))
                 .map(ModuleInfo::name).toList();
     }
@@ -225,54 +223,17 @@ public final class Topology {
      * @param classLoader the application's
      * @return module to its contract interfaces that get a client (modules without a contract here are left out)
      * @throws InvalidTopologyException when a local module calls a remote module none of whose contracts is on the
-     *     class path (a service carries the contracts its modules call, so one that extends another may be missing
-     *     where only its super-interface is called), or whose contract has methods the run time's blocking client cannot serve (a {@code Mono}, {@code Flux},
+     *     class path, or a contract of it that is missing while another is here and that a local module's class uses
+     *     (one line each, naming the module and the contract: {@link RemoteContracts}; a missing one no local class uses,
+     *     as one that extends the super-interface a service calls, is no refusal); else when a called contract has
+     *     methods the run time's blocking client cannot serve (a {@code Mono}, {@code Flux},
      *     {@code CompletableFuture}, ... in a return type or parameter, or a Kotlin suspend function:
      *     {@link AsyncContractTypes}) or parameters it does not send as the controller takes them
      *     ({@link UnsentParameters}), one line per method, return type or parameter
+     * @throws java.io.UncheckedIOException when a local module's class file cannot be read
      */
     public Map<String, List<Class<?>>> remoteContracts(ClassLoader classLoader) {
-        Map<String, List<Class<?>>> contracts = new TreeMap<>();
-        List<String> unservable = new ArrayList<>();
-        for (String module : remote.keySet()) {
-            List<String> callers = calledBy(metadata, local, module);
-            List<Class<?>> loaded = new ArrayList<>();
-            List<String> missing = new ArrayList<>();
-            for (String contract : metadata.module(module).orElseThrow().contracts()) {
-                if (ClassUtils.isPresent(contract, classLoader)) {
-                    loaded.add(ClassUtils.resolveClassName(contract, classLoader));
-                } else {
-                    missing.add(contract);
-                }
-            }
-            if (loaded.isEmpty() && !missing.isEmpty() && !callers.isEmpty()) {
-                throw new InvalidTopologyException(String.join(", ", callers) + " call" + (callers.size() == 1 ? "s" : "")
-                        + " module '" + module + "' over HTTP, but " + (missing.size() == 1 ? "its contract " + missing.get(0)
-                        + " is not" : "none of its contracts (" + String.join(", ", missing) + ") is") + " on the class path:"
-                        + " build the service with the extraction plugin (it packs the contracts its modules call)");
-            }
-            for (Class<?> api : mostSpecific(loaded)) {
-                contracts.computeIfAbsent(module, m -> new ArrayList<>()).add(api);
-                if (!callers.isEmpty()) {
-                    unservable.addAll(BlockingContracts.refusals(module, api));
-                }
-            }
-        }
-        if (unservable.size() == 1) {
-            throw new InvalidTopologyException(unservable.get(0));
-        }
-        if (!unservable.isEmpty()) {
-            throw new InvalidTopologyException(unservable.size() + " methods of remote modules' contracts that the run"
-                    + " time's blocking HTTP client cannot serve:", unservable);
-        }
-        return contracts;
-    }
-
-    /** The contracts that no other of the list extends, in list order. */
-    static List<Class<?>> mostSpecific(List<Class<?>> contracts) {
-        return contracts.stream()
-                .filter(api -> contracts.stream().noneMatch(other -> other != api && api.isAssignableFrom(other)))
-                .toList();
+        return RemoteContracts.of(metadata, local, remote.keySet(), classLoader);
     }
 
     public ModuleMetadata metadata() {
