@@ -131,8 +131,9 @@ public final class ContractDifferences {
     /**
      * The contract's parameters sent by a name ({@code @PathVariable}, {@code @RequestParam}, {@code @RequestHeader},
      * {@code @CookieValue}, {@code @RequestPart}) whose annotation names none while the class file holds no parameter
-     * names (compiled without {@code -parameters}): neither Spring's HTTP client nor the controller can send or read
-     * them, so every call fails over HTTP. A Kotlin interface is left alone: Spring reads its names from Kotlin's
+     * names (compiled without {@code -parameters}): Spring's HTTP client cannot send them, so every call fails over
+     * HTTP (the controller reads names from its own method, so it cannot read them only when its own class was compiled
+     * without {@code -parameters} too). A Kotlin interface is left alone: Spring reads its names from Kotlin's
      * metadata.
      *
      * @param contract the contract's interface
@@ -158,9 +159,9 @@ public final class ContractDifferences {
                     String simple = annotation.annotationType().getSimpleName();
                     problems.add(new ContractTypes.Problem(method.getName(), "parameter " + (i + 1),
                             parameters[i].getParameterizedType().getTypeName(), "its @" + simple + " names no name and "
-                            + contract.getSimpleName() + " was compiled without -parameters, so neither Spring's HTTP"
-                            + " client nor the controller knows the name to send or read it by (\"Name for argument of"
-                            + " type [...] not specified\")", "compile with -parameters (the maven-compiler-plugin's"
+                            + contract.getSimpleName() + " was compiled without -parameters, so Spring's HTTP client"
+                            + " cannot send it (\"Name for argument of type [...] not specified\"), and the controller"
+                            + " cannot read it unless its own class was compiled with -parameters", "compile with -parameters (the maven-compiler-plugin's"
                             + " <parameters>true</parameters>, which spring-boot-starter-parent sets) or name it: @"
                             + simple + "(\"name\")"));
                 }

@@ -240,9 +240,9 @@ class ContractDifferencesTest {
 
         assertEquals(List.of("get parameter 1 long", "list parameter 1 int"),
                 problems.stream().map(p -> p.method() + " " + p.part() + " " + p.type()).toList());
-        assertEquals("its @RequestParam names no name and PeopleApi was compiled without -parameters, so neither Spring's"
-                + " HTTP client nor the controller knows the name to send or read it by (\"Name for argument of type [...]"
-                + " not specified\")", problems.get(1).problem());
+        assertEquals("its @RequestParam names no name and PeopleApi was compiled without -parameters, so Spring's HTTP"
+                + " client cannot send it (\"Name for argument of type [...] not specified\"), and the controller cannot"
+                + " read it unless its own class was compiled with -parameters", problems.get(1).problem());
         assertEquals("compile with -parameters (the maven-compiler-plugin's <parameters>true</parameters>, which"
                 + " spring-boot-starter-parent sets) or name it: @PathVariable(\"name\")", problems.get(0).fix());
 
