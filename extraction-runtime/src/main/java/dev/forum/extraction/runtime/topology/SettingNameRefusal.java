@@ -19,10 +19,10 @@ import org.springframework.boot.origin.SystemEnvironmentOrigin;
 import org.springframework.boot.origin.TextResourceOrigin;
 
 /**
- * One name under {@code extraction.} checked against the run time's own settings, {@code extraction.topology.*} and
- * {@code extraction.warm-up.*}. Spring Boot ignores a setting nothing binds, so a mistyped
+ * One name under {@code extraction.} checked against the run time's own settings, {@code extraction.topology.*},
+ * {@code extraction.warm-up.*} and {@code extraction.inprocess.*}. Spring Boot ignores a setting nothing binds, so a mistyped
  * {@code extraction.topology.local-module=catalog} would start every module of the jar where one service was meant (on
- * ECS, a second writer to every module's tables). A name in either group that the run time does not read is refused,
+ * ECS, a second writer to every module's tables). A name in any of these groups that the run time does not read is refused,
  * and so is a name in a group one or two letters off ({@code extraction.toplogy.local-modules}, {@link ClosestName})
  * when the rest of it is a setting of the run time. Any other name under {@code extraction.}
  * ({@code extraction.topology-cache.size}) is the application's own and left alone.
@@ -41,6 +41,7 @@ final class SettingNameRefusal {
     static {
         GROUPS.put("topology", List.of("local-modules", "remote-base-url", "remote-urls.", "connect-timeout", "read-timeout"));
         GROUPS.put("warm-up", List.of("rounds", "suffixes", "paths"));
+        GROUPS.put("inprocess", List.of("validation.enabled"));
     }
 
     /** The list-valued settings, which may also be given by index ({@code paths[0]}, {@code EXTRACTION_WARMUP_PATHS_0}). */

@@ -17,8 +17,9 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
- * The run time's own setting names ({@code extraction.topology.*}, {@code extraction.warm-up.*}) in an Environment that
- * the run time does not read, each refused by {@link SettingNameRefusal} in one line.
+ * The run time's own setting names ({@code extraction.topology.*}, {@code extraction.warm-up.*},
+ * {@code extraction.inprocess.*}) in an Environment that the run time does not read, each refused by
+ * {@link SettingNameRefusal} in one line.
  *
  * <p>The names are checked once per {@link Environment} while its property sources stay the same ones with the same
  * names: every {@code @ConditionalOnLocalModule} reads the settings again at start-up, and each gets the answer of the

@@ -99,6 +99,8 @@ class TopologySettingsTest {
             extraction.warm-up.round           | extraction.warm-up.rounds
             extraction.warmup.path             | extraction.warm-up.paths
             extraction.wram-up.rounds          | extraction.warm-up.rounds
+            extraction.inprocess.validaton.enabled | extraction.inprocess.validation.enabled
+            extraction.inproces.validation.enabled | extraction.inprocess.validation.enabled
             """)
     void aMistypedPropertyIsRefusedWithTheNameItMeant(String typed, String meant) {
         MockEnvironment environment = new MockEnvironment().withProperty(typed, "catalog");
