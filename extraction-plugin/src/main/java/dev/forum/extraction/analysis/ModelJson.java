@@ -2,6 +2,7 @@ package dev.forum.extraction.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forum.extraction.model.ApplicationWide;
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.HttpContract;
 import dev.forum.extraction.model.ModulithModel;
@@ -66,10 +67,23 @@ public final class ModelJson {
         return new ModulithModel(root.path("mainClass").asText(), strings(root.path("rootPackages")), modules, contracts,
                 controllers, listeners, entities, map(root.path("externalizedEvents")), map(root.path("sourceFiles")),
                 root.path("springModulith").asText(), root.path("java").asText(), strings(root.path("violations")),
-                stringLists(root.path("routerFunctions")), stringLists(root.path("applicationWide")));
+                stringLists(root.path("routerFunctions")), applicationWide(root));
     }
 
-    /** An object of string arrays ({@code routerFunctions}, {@code applicationWide}), in the file's order. */
+    /** The analyzer's {@code applicationWide} (each class to its findings) and {@code featureUses}. */
+    private static ApplicationWide applicationWide(JsonNode root) {
+        Map<String, List<ApplicationWide.Setting>> classes = new LinkedHashMap<>();
+        root.path("applicationWide").fields().forEachRemaining(e -> {
+            List<ApplicationWide.Setting> settings = new ArrayList<>();
+            e.getValue().forEach(s -> settings.add(new ApplicationWide.Setting(s.path("what").asText(),
+                    ApplicationWide.Effect.valueOf(s.path("effect").asText().toUpperCase(java.util.Locale.ROOT)),
+                    strings(s.path("needs")))));
+            classes.put(e.getKey(), settings);
+        });
+        return new ApplicationWide(classes, stringLists(root.path("featureUses")));
+    }
+
+    /** An object of string arrays ({@code routerFunctions}, {@code featureUses}), in the file's order. */
     private static Map<String, List<String>> stringLists(JsonNode object) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         object.fields().forEachRemaining(e -> values.put(e.getKey(), strings(e.getValue())));

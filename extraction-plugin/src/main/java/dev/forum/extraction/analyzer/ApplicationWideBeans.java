@@ -22,49 +22,62 @@ import java.util.function.Function;
 /**
  * Which of the modules' classes configure the whole application: what Spring applies to every request, controller or
  * bean of the context, whichever module declares it, so that a process that does not run their module runs without
- * them (Spring Boot's defaults instead: a generated password, no method security, other error answers, another JSON
- * shape). Read from the classes' bytecode (ArchUnit's import, which Spring Modulith made) and, for the type hierarchy
- * of a bean's type, from the application's class path this analyzer runs on.
+ * them. Read from the classes' bytecode (ArchUnit's import, which Spring Modulith made) and, for the type hierarchy
+ * of a bean's type, from the application's class path this analyzer runs on. Each finding has an effect: {@link #BLOCKS}
+ * (a process without it answers differently: another security, other error answers, another JSON), {@link #ENABLES}
+ * (it turns on an annotation's feature, {@link EnableAnnotations}: it matters only where that annotation is used) or
+ * {@link #WARNS} (it may be meant for its own module only: a filter of its own paths, a customizer of its own client).
  *
  * <p>The rules, each from where Spring documents that it applies application-wide:
  * <ul>
  * <li>A bean (a {@code @Bean} method's return type, or a {@code @Component} class, {@code @Configuration} included) of
- *     one of {@link #BEAN_TYPES}: Spring Security reference, "Java Configuration" (every {@code SecurityFilterChain}
- *     and {@code SecurityWebFilterChain} bean joins the one filter chain proxy in front of every request;
- *     {@code WebSecurityCustomizer}), Spring Boot reference, "Spring Security" (a {@code UserDetailsService},
- *     {@code AuthenticationManager} or {@code AuthenticationProvider} bean turns off the generated default user);
- *     Spring Boot reference, "Servlets, Filters, and Listeners" (every {@code Filter} bean and every
- *     {@code RegistrationBean} is registered with the embedded server, for {@code /*} unless mapped otherwise);
- *     Spring Framework reference, "WebFlux Special Bean Types" (every {@code WebFilter} bean); "MVC Config" and
- *     "WebFlux Config" (every {@code WebMvcConfigurer} / {@code WebFluxConfigurer} bean configures the one
- *     dispatcher: interceptors, converters, CORS, ...); "Interception" (every {@code MappedInterceptor} bean is
- *     applied by the dispatcher); "Exceptions" (every {@code HandlerExceptionResolver} bean); Spring Boot reference,
- *     "HttpMessageConverters" (every {@code HttpMessageConverter} bean joins the converters) and "Customize the Jackson
- *     ObjectMapper" (an {@code ObjectMapper} bean replaces Spring Boot's); Spring Framework reference, "Container
- *     Extension Points" ({@code BeanPostProcessor}, {@code BeanFactoryPostProcessor}: every bean of the context);
- *     extraction-runtime README, "Hooks" ({@code RemoteCallHeaders}, {@code RemoteErrorDecoder}: every remote call).</li>
- * <li>A bean of a Spring type named {@code *Customizer} ({@code org.springframework.} package; Spring Security's
- *     {@code Customizer} of its configuration DSL is none): Spring Boot reference, "Customize the Jackson ObjectMapper",
- *     "RestClient", "RestTemplate Customization", "Customizing Embedded Servlet Containers": each such bean is applied
- *     to the one builder or factory Spring Boot configures for the whole application.</li>
+ *     one of {@link #BEAN_TYPES}. Blocks: Spring Security reference, "Java Configuration" (every
+ *     {@code SecurityFilterChain} and {@code SecurityWebFilterChain} bean joins the one filter chain proxy in front of
+ *     every request; {@code WebSecurityCustomizer}), Spring Boot reference, "Spring Security" (a
+ *     {@code UserDetailsService}, {@code AuthenticationManager} or {@code AuthenticationProvider} bean turns off the
+ *     generated default user); Spring Framework reference, "Exceptions" (every {@code HandlerExceptionResolver} bean
+ *     answers the errors of every controller, as an unscoped advice does); Spring Boot reference, "Customize the Jackson
+ *     ObjectMapper" (an {@code ObjectMapper} bean, or a customizer of Spring Boot's JSON mapper builder, shapes the JSON
+ *     of every answer); extraction-runtime README, "Hooks" ({@code RemoteCallHeaders}, {@code RemoteErrorDecoder}:
+ *     every remote call's credentials and the exception its caller gets). Warns: Spring Boot reference, "Servlets,
+ *     Filters, and Listeners" (every {@code Filter} bean and every {@code RegistrationBean} is registered with the
+ *     embedded server, for {@code /*} unless mapped otherwise, and many filter only their own paths); Spring Framework
+ *     reference, "WebFlux Special Bean Types" (every {@code WebFilter} bean); "MVC Config" and "WebFlux Config" (every
+ *     {@code WebMvcConfigurer} / {@code WebFluxConfigurer} bean configures the one dispatcher: interceptors, converters,
+ *     CORS, often for its own paths); "Interception" (every {@code MappedInterceptor} bean); Spring Boot reference,
+ *     "HttpMessageConverters" (every {@code HttpMessageConverter} bean joins the converters, usually for its own types);
+ *     Spring Framework reference, "Container Extension Points" ({@code BeanPostProcessor},
+ *     {@code BeanFactoryPostProcessor}: every bean of the context).</li>
+ * <li>A bean of another Spring type named {@code *Customizer} ({@code org.springframework.} package; Spring Security's
+ *     {@code Customizer} of its configuration DSL is none): Spring Boot reference, "RestClient", "RestTemplate
+ *     Customization", "Customizing Embedded Servlet Containers": each such bean is applied to the one builder or factory
+ *     Spring Boot configures for the whole application, often for the module's own clients or metrics. Warns.</li>
  * <li>A class annotated {@code @ControllerAdvice} (or {@code @RestControllerAdvice}, or another annotation built on
  *     it) with no selector narrowing it to its own module's controllers: Spring Framework reference, "Controller
  *     Advice": "By default, {@code @ControllerAdvice} methods apply globally (across all controllers)"; its selectors
  *     ({@code basePackages}/{@code value}, {@code basePackageClasses}, {@code assignableTypes}, {@code annotations})
  *     are alternatives, so it is the module's own only when its packages and types all lie in the module and it
- *     selects no annotation.</li>
- * <li>A class annotated {@code @Enable*} ({@code @EnableWebSecurity}, {@code @EnableMethodSecurity},
- *     {@code @EnableScheduling}, {@code @EnableCaching}, ...): Spring Framework reference, "Using the @Import
- *     Annotation" / "Enable annotations": each imports configuration into the whole context. Not
- *     {@code @EnableConfigurationProperties}, which binds the classes it names; and one that scans packages
- *     ({@code @EnableJpaRepositories}, {@code @EnableJdbcRepositories}: an annotation with {@code basePackages})
- *     only when it scans outside its module (with none named, Spring Data scans the annotated class's package).</li>
+ *     selects no annotation. Blocks: every error answer of other modules changes.</li>
+ * <li>A class annotated {@code @Enable*}: {@link EnableAnnotations} says which block, which enable a feature and
+ *     which warn. Not {@code @EnableConfigurationProperties}, which binds the classes it names; and one that scans
+ *     packages ({@code @EnableJpaRepositories}, {@code @EnableJdbcRepositories}: an annotation with
+ *     {@code basePackages}) only when it scans outside its module (with none named, Spring Data scans the annotated
+ *     class's package).</li>
  * </ul>
  */
 final class ApplicationWideBeans {
 
-    /** The bean types Spring applies to the whole application, each to the word the lines use for it (the class comment says where each comes from). */
-    static final Map<String, String> BEAN_TYPES = beanTypes();
+    /** The effect of a finding a process without it answers differently by. */
+    static final String BLOCKS = "blocks";
+
+    /** The effect of a finding that turns on a feature, which matters only where the feature's annotations are used. */
+    static final String ENABLES = "enables";
+
+    /** The effect of a finding that may well be meant for its own module only. */
+    static final String WARNS = "warns";
+
+    /** The bean types Spring applies to the whole application, each to the word the lines use for it and its effect (the class comment says why). */
+    static final Map<String, Rule> BEAN_TYPES = beanTypes();
 
     private static final String BEAN = "org.springframework.context.annotation.Bean";
     private static final String COMPONENT = "org.springframework.stereotype.Component";
@@ -73,6 +86,10 @@ final class ApplicationWideBeans {
     private static final String ENABLE_CONFIGURATION_PROPERTIES =
             "org.springframework.boot.context.properties.EnableConfigurationProperties";
 
+    /** How the lines name a bean type, and what leaving it out of a process does ({@link #BLOCKS}, {@link #WARNS}). */
+    record Rule(String word, String effect) {
+    }
+
     private final Function<JavaClass, String> basePackageOf;
     private final Map<String, Set<String>> supertypes = new LinkedHashMap<>();
 
@@ -80,45 +97,63 @@ final class ApplicationWideBeans {
         this.basePackageOf = basePackageOf;
     }
 
-    private static Map<String, String> beanTypes() {
-        Map<String, String> types = new LinkedHashMap<>();
-        types.put("org.springframework.security.web.SecurityFilterChain", "SecurityFilterChain");
-        types.put("org.springframework.security.web.server.SecurityWebFilterChain", "SecurityWebFilterChain");
-        types.put("org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer",
+    private static Map<String, Rule> beanTypes() {
+        Map<String, Rule> types = new LinkedHashMap<>();
+        blocks(types, "org.springframework.security.web.SecurityFilterChain", "SecurityFilterChain");
+        blocks(types, "org.springframework.security.web.server.SecurityWebFilterChain", "SecurityWebFilterChain");
+        blocks(types, "org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer",
                 "WebSecurityCustomizer");
-        types.put("org.springframework.security.core.userdetails.UserDetailsService", "UserDetailsService");
-        types.put("org.springframework.security.core.userdetails.ReactiveUserDetailsService", "ReactiveUserDetailsService");
-        types.put("org.springframework.security.authentication.AuthenticationManager", "AuthenticationManager");
-        types.put("org.springframework.security.authentication.AuthenticationProvider", "AuthenticationProvider");
-        types.put("org.springframework.boot.web.servlet.RegistrationBean", "servlet registration (RegistrationBean)");
-        types.put("jakarta.servlet.Filter", "Filter");
-        types.put("org.springframework.web.server.WebFilter", "WebFilter");
-        types.put("org.springframework.web.servlet.config.annotation.WebMvcConfigurer", "WebMvcConfigurer");
-        types.put("org.springframework.web.reactive.config.WebFluxConfigurer", "WebFluxConfigurer");
-        types.put("org.springframework.web.servlet.handler.MappedInterceptor", "MappedInterceptor");
-        types.put("org.springframework.web.servlet.HandlerExceptionResolver", "HandlerExceptionResolver");
-        types.put("org.springframework.http.converter.HttpMessageConverter", "HttpMessageConverter");
-        types.put("tools.jackson.databind.ObjectMapper", "ObjectMapper");
-        types.put("com.fasterxml.jackson.databind.ObjectMapper", "ObjectMapper");
-        types.put("org.springframework.beans.factory.config.BeanPostProcessor", "BeanPostProcessor");
-        types.put("org.springframework.beans.factory.config.BeanFactoryPostProcessor", "BeanFactoryPostProcessor");
-        types.put("dev.forum.extraction.runtime.remote.RemoteCallHeaders", "RemoteCallHeaders");
-        types.put("dev.forum.extraction.runtime.remote.RemoteErrorDecoder", "RemoteErrorDecoder");
+        blocks(types, "org.springframework.security.core.userdetails.UserDetailsService", "UserDetailsService");
+        blocks(types, "org.springframework.security.core.userdetails.ReactiveUserDetailsService", "ReactiveUserDetailsService");
+        blocks(types, "org.springframework.security.authentication.AuthenticationManager", "AuthenticationManager");
+        blocks(types, "org.springframework.security.authentication.AuthenticationProvider", "AuthenticationProvider");
+        blocks(types, "org.springframework.web.servlet.HandlerExceptionResolver", "HandlerExceptionResolver");
+        blocks(types, "tools.jackson.databind.ObjectMapper", "ObjectMapper");
+        blocks(types, "com.fasterxml.jackson.databind.ObjectMapper", "ObjectMapper");
+        blocks(types, "org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer", "JsonMapperBuilderCustomizer");
+        blocks(types, "org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer",
+                "Jackson2ObjectMapperBuilderCustomizer");
+        blocks(types, "dev.forum.extraction.runtime.remote.RemoteCallHeaders", "RemoteCallHeaders");
+        blocks(types, "dev.forum.extraction.runtime.remote.RemoteErrorDecoder", "RemoteErrorDecoder");
+        types.put("org.springframework.boot.web.servlet.RegistrationBean", new Rule("servlet registration (RegistrationBean)", WARNS));
+        types.put("jakarta.servlet.Filter", new Rule("Filter", WARNS));
+        types.put("org.springframework.web.server.WebFilter", new Rule("WebFilter", WARNS));
+        types.put("org.springframework.web.servlet.config.annotation.WebMvcConfigurer", new Rule("WebMvcConfigurer", WARNS));
+        types.put("org.springframework.web.reactive.config.WebFluxConfigurer", new Rule("WebFluxConfigurer", WARNS));
+        types.put("org.springframework.web.servlet.handler.MappedInterceptor", new Rule("MappedInterceptor", WARNS));
+        types.put("org.springframework.http.converter.HttpMessageConverter", new Rule("HttpMessageConverter", WARNS));
+        types.put("org.springframework.beans.factory.config.BeanPostProcessor", new Rule("BeanPostProcessor", WARNS));
+        types.put("org.springframework.beans.factory.config.BeanFactoryPostProcessor", new Rule("BeanFactoryPostProcessor", WARNS));
         return types;
+    }
+
+    private static void blocks(Map<String, Rule> types, String type, String word) {
+        types.put(type, new Rule(word, BLOCKS));
+    }
+
+    /** One finding as the analyzer's output holds it: {@code what}, {@code effect}, {@code needs} (for {@link #ENABLES}). */
+    static Map<String, Object> setting(String what, String effect, List<String> needs) {
+        Map<String, Object> setting = new LinkedHashMap<>();
+        setting.put("what", what);
+        setting.put("effect", effect);
+        setting.put("needs", needs);
+        return setting;
     }
 
     /**
      * @param types         the modules' classes
      * @param basePackageOf each class to its module's base package
-     * @return each class that configures the whole application to what it configures, in the words of the build's
-     *         lines ({@code a SecurityFilterChain bean from api()}, {@code @EnableMethodSecurity},
-     *         {@code @RestControllerAdvice for every controller}); classes in name order; empty for none
+     * @return each class that configures the whole application to what it configures: each finding a map of
+     *         {@code what} in the words of the build's lines ({@code a SecurityFilterChain bean from api()},
+     *         {@code @EnableMethodSecurity}, {@code @RestControllerAdvice for every controller}), {@code effect}
+     *         ({@link #BLOCKS}, {@link #ENABLES}, {@link #WARNS}) and {@code needs} (for {@link #ENABLES}, the annotations
+     *         by name whose use needs it; else empty); classes in name order; empty for none
      */
-    static Map<String, List<String>> find(Collection<JavaClass> types, Function<JavaClass, String> basePackageOf) {
+    static Map<String, List<Map<String, Object>>> find(Collection<JavaClass> types, Function<JavaClass, String> basePackageOf) {
         ApplicationWideBeans reader = new ApplicationWideBeans(basePackageOf);
-        Map<String, List<String>> found = new TreeMap<>();
+        Map<String, List<Map<String, Object>>> found = new TreeMap<>();
         for (JavaClass type : types) {
-            List<String> what = reader.of(type);
+            List<Map<String, Object>> what = reader.of(type);
             if (!what.isEmpty()) {
                 found.put(type.getName(), what);
             }
@@ -126,44 +161,51 @@ final class ApplicationWideBeans {
         return found;
     }
 
-    private List<String> of(JavaClass type) {
-        Set<String> what = new LinkedHashSet<>();
+    private List<Map<String, Object>> of(JavaClass type) {
+        Map<String, Map<String, Object>> what = new LinkedHashMap<>();
         String module = basePackageOf.apply(type);
         for (JavaAnnotation<JavaClass> annotation : type.getAnnotations()) {
             String name = annotation.getRawType().getName();
             String simple = annotation.getRawType().getSimpleName();
             if (name.equals(CONTROLLER_ADVICE) || annotation.getRawType().isAnnotatedWith(CONTROLLER_ADVICE)
                     || annotation.getRawType().isMetaAnnotatedWith(CONTROLLER_ADVICE)) {
-                adviceScope(annotation, module).ifPresent(scope -> what.add("@" + simple + " for " + scope));
+                adviceScope(annotation, module).ifPresent(scope -> add(what, setting("@" + simple + " for " + scope, BLOCKS, List.of())));
             } else if (simple.startsWith("Enable") && !name.equals(ENABLE_CONFIGURATION_PROPERTIES)
                     && !scansOnlyInside(annotation, type, module)) {
-                what.add("@" + simple);
+                add(what, EnableAnnotations.of(name, "@" + simple));
             }
         }
         boolean concrete = !type.isInterface() && !type.getModifiers().contains(JavaModifier.ABSTRACT);
         if (concrete && (type.isAnnotatedWith(COMPONENT) || type.isMetaAnnotatedWith(COMPONENT))) {
-            beanKind(type.getName()).ifPresent(kind -> what.add("a " + kind + " bean"));
+            beanKind(type.getName()).ifPresent(rule -> add(what, setting("a " + rule.word() + " bean", rule.effect(), List.of())));
         }
         for (JavaMethod method : type.getMethods()) {
             if (method.isAnnotatedWith(BEAN) || method.isMetaAnnotatedWith(BEAN)) {
-                beanKind(method.getRawReturnType().getName())
-                        .ifPresent(kind -> what.add("a " + kind + " bean from " + method.getName() + "()"));
+                beanKind(method.getRawReturnType().getName()).ifPresent(rule -> add(what, setting("a " + rule.word()
+                        + " bean from " + method.getName() + "()", rule.effect(), List.of())));
             }
         }
-        return List.copyOf(what);
+        return List.copyOf(what.values());
     }
 
-    /** What Spring applies a bean of {@code type} to the whole application as ({@link #BEAN_TYPES}, a {@code *Customizer}), if anything. */
-    private Optional<String> beanKind(String type) {
+    /** Adds a finding once by its words; none for null. */
+    private static void add(Map<String, Map<String, Object>> what, Map<String, Object> setting) {
+        if (setting != null) {
+            what.putIfAbsent((String) setting.get("what"), setting);
+        }
+    }
+
+    /** What Spring applies a bean of {@code type} to the whole application as ({@link #BEAN_TYPES}, a {@code *Customizer}, which warns), if anything. */
+    private Optional<Rule> beanKind(String type) {
         Set<String> all = supertypes(type);
-        for (Map.Entry<String, String> rule : BEAN_TYPES.entrySet()) {
+        for (Map.Entry<String, Rule> rule : BEAN_TYPES.entrySet()) {
             if (all.contains(rule.getKey())) {
                 return Optional.of(rule.getValue());
             }
         }
         return all.stream().filter(t -> t.startsWith("org.springframework.") && t.endsWith("Customizer")
                         && !t.equals(SECURITY_DSL_CUSTOMIZER))
-                .findFirst().map(t -> t.substring(t.lastIndexOf('.') + 1));
+                .findFirst().map(t -> new Rule(t.substring(t.lastIndexOf('.') + 1), WARNS));
     }
 
     /** The type and all its superclasses and interfaces, by name, from the class path; the type alone when it cannot be loaded. */

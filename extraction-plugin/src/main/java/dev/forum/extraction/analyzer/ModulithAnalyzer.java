@@ -45,7 +45,10 @@ import org.springframework.modulith.core.NamedInterface;
  * {@link RequestMappings}), {@code routerFunctions} (each class of a module declaring functional endpoints, a Spring
  * WebFlux or Spring MVC {@code RouterFunction}, to the methods returning one: {@link FunctionalEndpoints}),
  * {@code applicationWide} (each class of a module that configures the whole application, a {@code SecurityFilterChain}
- * bean, an unscoped {@code @ControllerAdvice}, an {@code @Enable*}, ..., to what it configures: {@link ApplicationWideBeans}),
+ * bean, an unscoped {@code @ControllerAdvice}, an {@code @Enable*}, ..., to what it configures and what leaving it out
+ * does: {@link ApplicationWideBeans}), {@code featureUses} (each class of a module that uses an annotation an
+ * {@code @Enable*} turns on, {@code @Scheduled}, {@code @Async}, {@code @Cacheable}, ..., to those annotations:
+ * {@link EnableAnnotations}),
  * {@code listeners} (with the application's event classes each receives: {@link EventListeners}), {@code entities} (JPA entities and Spring Data aggregates with their table) and
  * {@code externalizedEvents}, and as {@code violations} the message of each violation Spring Modulith's own
  * {@code ApplicationModules.verify()} rejects ({@code detectViolations()}: a cycle, a dependency on a module's
@@ -132,6 +135,7 @@ public final class ModulithAnalyzer {
         result.put("routerFunctions", FunctionalEndpoints.find(types.values()));
         result.put("applicationWide", ApplicationWideBeans.find(types.values(), type -> modules.getModuleByType(type)
                 .map(module -> module.getBasePackage().getName()).orElse("")));
+        result.put("featureUses", EnableAnnotations.uses(types.values()));
         result.put("listeners", new EventListeners(types.values(), publishedEvents(modules)).find());
         result.put("entities", entities(types.values()));
         Map<String, Object> externalized = new TreeMap<>();

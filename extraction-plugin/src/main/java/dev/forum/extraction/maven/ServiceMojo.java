@@ -10,6 +10,7 @@ import dev.forum.extraction.image.ImageBase;
 import dev.forum.extraction.image.ImageLayout;
 import dev.forum.extraction.image.ImageTarget;
 import dev.forum.extraction.image.ServiceImage;
+import dev.forum.extraction.model.ApplicationWideModules;
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.FunctionalRoutes;
 import dev.forum.extraction.model.LibraryCounts;
@@ -166,6 +167,7 @@ public class ServiceMojo extends RequestingMojo {
                 plan.service(), plan.request().modules()).forEach(line -> getLog().warn("[extract] " + line)));
         plans.stream().filter(plan -> !plan.request().monolith()).forEach(plan -> FunctionalRoutes.warnings(model,
                 plan.service(), plan.request().modules()).forEach(line -> getLog().warn("[extract] " + line)));
+        plans.forEach(plan -> ApplicationWideModules.warnings(model, plan.request()).forEach(line -> getLog().warn("[extract] " + line)));
         RuntimeCheck.check(plans, model.extractableModules(), packsArtifact(RuntimeCheck.RUNTIME_ARTIFACT), getLog()::warn);
         analysis.migrations().misnamed().forEach(line -> getLog().warn("[extract] " + line));
         ImageSettings images = image ? images(plans, analysis) : null;

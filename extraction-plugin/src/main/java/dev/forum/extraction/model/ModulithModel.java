@@ -42,7 +42,7 @@ public final class ModulithModel {
     private final String java;
     private final List<String> violations;
     private final Map<String, List<String>> routerFunctions;
-    private final Map<String, List<String>> applicationWide;
+    private final ApplicationWide applicationWide;
     private final Map<String, Module> moduleOfType = new HashMap<>();
 
     public ModulithModel(String mainClass, List<String> rootPackages, List<Module> modules,
@@ -78,7 +78,7 @@ public final class ModulithModel {
             List<Entity> entities, Map<String, String> externalizedEvents, Map<String, String> sourceFiles,
             String springModulith, String java, List<String> violations, Map<String, List<String>> routerFunctions) {
         this(mainClass, rootPackages, modules, httpContracts, controllers, listeners, entities, externalizedEvents,
-                sourceFiles, springModulith, java, violations, routerFunctions, Map.of());
+                sourceFiles, springModulith, java, violations, routerFunctions, ApplicationWide.NONE);
     }
 
     /**
@@ -86,16 +86,14 @@ public final class ModulithModel {
      *
      * @param applicationWide each class of a module that configures the whole application (a {@code SecurityFilterChain}
      *                        bean, an unscoped {@code @ControllerAdvice}, an {@code @Enable*}, ...) to what it configures,
-     *                        as the analyzer words it ({@code a SecurityFilterChain bean from api()}); empty for none
+     *                        and the classes that use what an {@code @Enable*} turns on; {@link ApplicationWide#NONE}
      */
     public ModulithModel(String mainClass, List<String> rootPackages, List<Module> modules,
             Map<String, HttpContract> httpContracts, Map<String, List<String>> controllers, List<Listener> listeners,
             List<Entity> entities, Map<String, String> externalizedEvents, Map<String, String> sourceFiles,
             String springModulith, String java, List<String> violations, Map<String, List<String>> routerFunctions,
-            Map<String, List<String>> applicationWide) {
-        Map<String, List<String>> wide = new TreeMap<>();
-        applicationWide.forEach((type, what) -> wide.put(type, List.copyOf(what)));
-        this.applicationWide = Collections.unmodifiableMap(wide);
+            ApplicationWide applicationWide) {
+        this.applicationWide = applicationWide;
         Map<String, List<String>> routes = new TreeMap<>();
         routerFunctions.forEach((type, methods) -> routes.put(type, List.copyOf(methods)));
         this.routerFunctions = Collections.unmodifiableMap(routes);
@@ -173,14 +171,28 @@ public final class ModulithModel {
 
     /**
      * The classes of {@code module} that configure the whole application, by name, each to what it configures
-     * ({@code a SecurityFilterChain bean from api()}, {@code @EnableMethodSecurity}); empty for none. Spring applies
-     * them to every module, so a process that does not run {@code module} runs without them.
+     * ({@code a SecurityFilterChain bean from api()}, {@code @EnableMethodSecurity}) and what leaving it out does; empty
+     * for none. Spring applies them to every module, so a process that does not run {@code module} runs without them.
      */
-    public Map<String, List<String>> applicationWideOf(String module) {
-        Map<String, List<String>> of = new TreeMap<>();
-        applicationWide.forEach((type, what) -> {
+    public Map<String, List<ApplicationWide.Setting>> applicationWideOf(String module) {
+        Map<String, List<ApplicationWide.Setting>> of = new TreeMap<>();
+        applicationWide.classes().forEach((type, what) -> {
             if (moduleOf(type).map(m -> m.name().equals(module)).orElse(false)) {
                 of.put(type, what);
+            }
+        });
+        return of;
+    }
+
+    /**
+     * The annotations {@code module}'s classes use that an {@code @Enable*} turns on ({@code @Scheduled},
+     * {@code @Async}, ...), by class name, sorted; empty for none.
+     */
+    public Set<String> featureUsesOf(String module) {
+        Set<String> of = new TreeSet<>();
+        applicationWide.featureUses().forEach((type, annotations) -> {
+            if (moduleOf(type).map(m -> m.name().equals(module)).orElse(false)) {
+                of.addAll(annotations);
             }
         });
         return of;

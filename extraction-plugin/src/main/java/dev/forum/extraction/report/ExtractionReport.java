@@ -1,6 +1,7 @@
 package dev.forum.extraction.report;
 
 import dev.forum.extraction.model.Blocker;
+import dev.forum.extraction.model.ApplicationWideModules;
 import dev.forum.extraction.model.FunctionalRoutes;
 import dev.forum.extraction.model.MigrationFolders;
 import dev.forum.extraction.model.ModuleCycles;
@@ -52,7 +53,9 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
      *                 ({@link FunctionalRoutes}); {@code in-process-difference}: a call of an HTTP contract that some
      *                 plan calls over HTTP behaves differently in process and over HTTP (a handler of the module's own,
      *                 an exception's type, a default or regex Spring MVC applies only over HTTP, ...), one line each
-     *                 ({@link dev.forum.extraction.model.HttpContract#differences})
+     *                 ({@link dev.forum.extraction.model.HttpContract#differences}); {@code application-wide-left-out}:
+     *                 a plan runs without a module whose filters, customizers or other beans Spring applies to every
+     *                 module, one line per plan and module ({@link ApplicationWideModules#warnings})
      * @param registry the registry's kind ({@code jpa}, {@code jdbc}); "" for a warning of another kind
      * @param plans    the buildable plans it applies to, each extractable module's plan alone
      *                 ({@code Module 'loans' alone}, in name order), then the topology file's buildable services
@@ -76,6 +79,9 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
 
         /** The kind of a contract's call that differs in process and over HTTP ({@link dev.forum.extraction.model.HttpContract#differences}). */
         public static final String IN_PROCESS_DIFFERENCE = "in-process-difference";
+
+        /** The kind of a plan left without a module's application-wide beans that may be its own ({@link ApplicationWideModules#warnings}). */
+        public static final String APPLICATION_WIDE_LEFT_OUT = "application-wide-left-out";
 
         public Warning {
             plans = List.copyOf(plans);
@@ -130,8 +136,9 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
      * their blockers (which name the file's services), and warns of what Spring Modulith's {@code verify()} rejects, of
      * the buildable plans whose processes may share the registry's publication table ({@link SharedPublications}), of
      * each folder of {@code db/migration/} whose migrations do not run as their module's ({@link MigrationFolders#misnamed}),
-     * of the modules' functional routes and of each call of a contract called over HTTP that differs in process and over
-     * HTTP, in that order.
+     * of the modules' functional routes, of each plan left without a module's filters, customizers and the like
+     * ({@link ApplicationWideModules#warnings}) and of each call of a contract called over HTTP that differs in process
+     * and over HTTP, in that order.
      *
      * @param model      the application's modules
      * @param artifacts  the scanned artifacts of its run-time class path
@@ -186,6 +193,11 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
             FunctionalRoutes.warnings(model, service, List.of(module))
                     .forEach(line -> warnings.add(new Warning(Warning.FUNCTIONAL_ROUTES, "", List.of(), List.of(line))));
         }
+        plans.values().forEach(plan -> ApplicationWideModules.warnings(model, plan.request())
+                .forEach(line -> warnings.add(new Warning(Warning.APPLICATION_WIDE_LEFT_OUT, "", List.of(), List.of(line)))));
+        services.extracted().forEach((name, modules) -> ApplicationWideModules.warnings(model, new ServiceRequest(name,
+                modules, false, true)).forEach(line -> warnings.add(new Warning(Warning.APPLICATION_WIDE_LEFT_OUT, "",
+                List.of(), List.of(line)))));
         // Only a contract some plan calls over HTTP is called both ways; in contract name order.
         java.util.TreeSet<String> called = new java.util.TreeSet<>();
         plans.values().forEach(plan -> called.addAll(plan.remoteContracts().keySet()));

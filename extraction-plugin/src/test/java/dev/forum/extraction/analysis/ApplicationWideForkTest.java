@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.forum.extraction.model.ApplicationWide.Effect;
+import dev.forum.extraction.model.ApplicationWide.Setting;
 import dev.forum.extraction.model.Blocker;
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.ModulithModel;
@@ -29,10 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A module that configures the whole application, read by the analyzer in its own JVM from compiled applications: the
  * common layout, a {@code config} module with a {@code SecurityFilterChain} bean, {@code @EnableMethodSecurity}, an
- * unscoped {@code @RestControllerAdvice} and the run time's {@code RemoteCallHeaders} hook, refuses a service without
- * it (and a service of it alone); the same module shared ({@code @Modulithic(sharedModules = "config")}) or the same
- * classes in the application's root package build. What a module scopes to itself (an advice with
- * {@code basePackages} inside it, {@code @EnableConfigurationProperties}) is no such configuration.
+ * unscoped {@code @RestControllerAdvice} and the run time's {@code RemoteCallHeaders} hook, refuses a service that does
+ * not run it; a service of config itself, and one whose module depends on config, run it and build; the same module
+ * shared ({@code @Modulithic(sharedModules = "config")}) or the same classes in the application's root package build.
+ * What a module scopes to itself (an advice with {@code basePackages} inside it, {@code @EnableConfigurationProperties})
+ * is no such configuration. (Feature switches and warnings: {@link ApplicationWideFeaturesForkTest}.)
  */
 class ApplicationWideForkTest {
 
@@ -91,17 +94,19 @@ class ApplicationWideForkTest {
     }
 
     /**
-     * The analyzer names each class of config with what it configures; nothing of people; a service of people is refused
-     * in one line naming config, its classes and both fixes, and so is a service of config alone; the report shows it.
+     * The analyzer names each class of config with what it configures, each a blocker; nothing of people; a service of
+     * people is refused in one line naming config, its classes and both fixes; a service of config alone and the
+     * monolith run config and build; the report shows the refusal.
      */
     @Test
     void aConfigModuleThatNoModuleUsesIsRefusedInEveryServiceWithoutIt() throws Exception {
         Analysed hr = analyse(application("@org.springframework.modulith.Modulithic", "hr.config"));
 
         assertEquals(Map.of(
-                "hr.config.ProblemAdvice", List.of("@RestControllerAdvice for every controller"),
-                "hr.config.RelayCredentials", List.of("a RemoteCallHeaders bean"),
-                "hr.config.SecurityConfig", List.of("@EnableMethodSecurity", "a SecurityFilterChain bean from api()")),
+                "hr.config.ProblemAdvice", List.of(new Setting("@RestControllerAdvice for every controller", Effect.BLOCKS)),
+                "hr.config.RelayCredentials", List.of(new Setting("a RemoteCallHeaders bean", Effect.BLOCKS)),
+                "hr.config.SecurityConfig", List.of(new Setting("@EnableMethodSecurity", Effect.BLOCKS),
+                        new Setting("a SecurityFilterChain bean from api()", Effect.BLOCKS))),
                 hr.model().applicationWideOf("config"));
         assertEquals(Map.of(), hr.model().applicationWideOf("people"), "an advice and properties scoped to people");
 
@@ -119,21 +124,35 @@ class ApplicationWideForkTest {
         ExtractionException refused = assertThrows(ExtractionException.class, () -> Planner.refuseBlocked(List.of(people)));
         assertEquals(List.of(blockers.get(0).message()), refused.lines());
 
-        List<Blocker> config = applicationWide(Planner.plan(hr.model(), hr.artifacts(),
-                new ServiceRequest("config", List.of("config"))));
-        assertEquals(1, config.size());
-        assertTrue(config.get(0).message().startsWith("Module 'config' alone would take module config out of the monolith"
-                + " and every other service"), config.get(0).message());
+        assertEquals(List.of(), Planner.plan(hr.model(), hr.artifacts(), new ServiceRequest("config", List.of("config")))
+                .blockers(), "a service of config runs config");
         assertEquals(List.of(), applicationWide(Planner.plan(hr.model(), hr.artifacts(),
                 new ServiceRequest("hr", List.of("config", "leave", "people"), true))), "the monolith runs every module");
 
         ExtractionReport report = ExtractionReport.of(hr.model(), hr.artifacts(), Optional.empty(), TopologyServices.NONE,
                 Map.of(), PublicationRegistry.NONE, List.of());
-        assertEquals(List.of(), report.extractable(), "every module alone is blocked by config");
+        assertEquals(List.of("config"), report.extractable(), "every other module alone is blocked by config");
         List<String> text = ReportText.lines(report);
         assertTrue(text.stream().anyMatch(line -> line.strip().equals("- application-wide-module: "
                 + blockers.get(0).message())), String.join("\n", text));
         assertTrue(ReportJson.write(report).contains("\"kind\" : \"application-wide-module\""), ReportJson.write(report));
+    }
+
+    /** people calls a published method of config: a service of people runs config with it and builds; leave is still refused. */
+    @Test
+    void aModuleThatAServiceDependsOnRunsWithItAndBuilds() throws Exception {
+        Map<String, String> sources = application("@org.springframework.modulith.Modulithic", "hr.config");
+        sources.put("hr/config/Roles.java", "package hr.config; public class Roles { public static String admin() {"
+                + " return \"ADMIN\"; } }");
+        sources.put("hr/people/internal/PeopleRoles.java", "package hr.people.internal; class PeopleRoles {"
+                + " String admin() { return hr.config.Roles.admin(); } }");
+        Analysed hr = analyse(sources);
+
+        assertEquals(List.of(), applicationWide(Planner.plan(hr.model(), hr.artifacts(),
+                new ServiceRequest("people", List.of("people")))), "people depends on config");
+        List<Blocker> leave = applicationWide(Planner.plan(hr.model(), hr.artifacts(),
+                new ServiceRequest("leave", List.of("leave"))));
+        assertEquals(List.of("config"), leave.stream().map(Blocker::sourceModule).toList());
     }
 
     /** {@code @Modulithic(sharedModules = "config")}: config runs in every service, which holds its classes and builds. */

@@ -90,7 +90,8 @@ class ReportJsonTest {
         schema().at("/properties/warnings/items/properties/kind/enum").forEach(k -> warningKinds.add(k.asText()));
         assertEquals(List.of(ExtractionReport.Warning.SHARED_EVENT_PUBLICATIONS,
                 ExtractionReport.Warning.MODULITH_VERIFICATION, ExtractionReport.Warning.MISNAMED_MIGRATION_FOLDER,
-                ExtractionReport.Warning.FUNCTIONAL_ROUTES, ExtractionReport.Warning.IN_PROCESS_DIFFERENCE),
+                ExtractionReport.Warning.FUNCTIONAL_ROUTES, ExtractionReport.Warning.IN_PROCESS_DIFFERENCE,
+                ExtractionReport.Warning.APPLICATION_WIDE_LEFT_OUT),
                 warningKinds);
         // The validator below is not vacuous: a report without its summary fails it.
         JsonNode broken = JSON.readTree("{\"format\": 1, \"application\": {}, \"modules\": []}");

@@ -1,0 +1,118 @@
+package dev.forum.extraction.analyzer;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What an {@code @Enable*} annotation of a module does to a process that runs without that module, for
+ * {@link ApplicationWideBeans}: each imports configuration into the whole context (Spring Framework reference, "Using the
+ * {@code @Import} Annotation"), but what goes missing without it differs.
+ * <ul>
+ * <li>Security and the web stack ({@link #CHANGE_EVERY_ANSWER}) change every answer: {@code @EnableWebSecurity},
+ *     {@code @EnableWebFluxSecurity} (the filter chain in front of every request), {@code @EnableMethodSecurity} and its
+ *     older and reactive forms (every secured method of every module), {@code @EnableWebMvc} / {@code @EnableWebFlux}
+ *     (Spring Boot's web configuration backs off: its converters, JSON and error answers for every controller).</li>
+ * <li>A feature switch ({@link #FEATURES}) changes only the beans that use its annotation: without
+ *     {@code @EnableScheduling} no {@code @Scheduled} method runs, without {@code @EnableAsync} an {@code @Async} method
+ *     runs on the caller's thread, without {@code @EnableCaching} a {@code @Cacheable} method is called every time, and
+ *     so for {@code @EnableRetry} and Spring Framework's {@code @EnableResilientMethods}: Spring Boot turns none of
+ *     them on by itself. It matters to a process only when a class it runs uses one of those annotations.</li>
+ * <li>What Spring Boot turns on by itself when the annotation is missing ({@link #SPRING_BOOT_TURNS_ON}:
+ *     {@code @EnableTransactionManagement}, by {@code TransactionAutoConfiguration} whenever there is a transaction
+ *     manager; {@code @EnableAspectJAutoProxy}, by {@code AopAutoConfiguration}) changes nothing.</li>
+ * <li>Any other {@code @Enable*} may change anything; the plugin cannot tell what, so it warns.</li>
+ * </ul>
+ */
+final class EnableAnnotations {
+
+    /** The {@code @Enable*} annotations without which every answer changes, by name. */
+    static final Set<String> CHANGE_EVERY_ANSWER = Set.of(
+            "org.springframework.security.config.annotation.web.configuration.EnableWebSecurity",
+            "org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity",
+            "org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity",
+            "org.springframework.security.config.annotation.method.configuration.EnableGlobalMethodSecurity",
+            "org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity",
+            "org.springframework.web.servlet.config.annotation.EnableWebMvc",
+            "org.springframework.web.reactive.config.EnableWebFlux");
+
+    /** Each feature switch, by name, to the annotations (by name) whose methods or classes it makes work. */
+    static final Map<String, List<String>> FEATURES = features();
+
+    /** The {@code @Enable*} annotations Spring Boot applies by itself when no class declares them, by name. */
+    static final Set<String> SPRING_BOOT_TURNS_ON = Set.of(
+            "org.springframework.transaction.annotation.EnableTransactionManagement",
+            "org.springframework.context.annotation.EnableAspectJAutoProxy");
+
+    private EnableAnnotations() {
+    }
+
+    private static Map<String, List<String>> features() {
+        String scheduling = "org.springframework.scheduling.annotation.";
+        String cache = "org.springframework.cache.annotation.";
+        String retry = "org.springframework.retry.annotation.";
+        String resilience = "org.springframework.resilience.annotation.";
+        Map<String, List<String>> features = new LinkedHashMap<>();
+        features.put(scheduling + "EnableScheduling", List.of(scheduling + "Scheduled", scheduling + "Schedules"));
+        features.put(scheduling + "EnableAsync", List.of(scheduling + "Async"));
+        features.put(cache + "EnableCaching", List.of(cache + "Cacheable", cache + "CachePut", cache + "CacheEvict",
+                cache + "Caching"));
+        features.put(retry + "EnableRetry", List.of(retry + "Retryable", retry + "Recover", retry + "CircuitBreaker"));
+        features.put(resilience + "EnableResilientMethods", List.of(resilience + "Retryable", resilience + "ConcurrencyLimit"));
+        return features;
+    }
+
+    /**
+     * What an {@code @Enable*} annotation configures, in {@link ApplicationWideBeans}' shape.
+     *
+     * @param annotation the annotation's class name
+     * @param words      how the lines name it ({@code @EnableScheduling})
+     * @return {@code what}, {@code effect} ({@code blocks}, {@code enables} with {@code needs}: the annotations, by name,
+     *         that need it; {@code warns}); null when it changes nothing (Spring Boot turns it on anyway)
+     */
+    static Map<String, Object> of(String annotation, String words) {
+        if (CHANGE_EVERY_ANSWER.contains(annotation)) {
+            return ApplicationWideBeans.setting(words, ApplicationWideBeans.BLOCKS, List.of());
+        }
+        if (FEATURES.containsKey(annotation)) {
+            return ApplicationWideBeans.setting(words, ApplicationWideBeans.ENABLES, FEATURES.get(annotation));
+        }
+        return SPRING_BOOT_TURNS_ON.contains(annotation) ? null
+                : ApplicationWideBeans.setting(words, ApplicationWideBeans.WARNS, List.of());
+    }
+
+    /**
+     * @param types the application's classes
+     * @return each class that uses an annotation a feature switch makes work (on the class or one of its methods, also
+     *         through an annotation built on it) to those annotations' names, sorted; classes in name order, none when
+     *         no class uses one
+     */
+    static Map<String, List<String>> uses(Collection<JavaClass> types) {
+        Set<String> needed = new TreeSet<>();
+        FEATURES.values().forEach(needed::addAll);
+        Map<String, List<String>> uses = new TreeMap<>();
+        for (JavaClass type : types) {
+            Set<String> used = new TreeSet<>();
+            for (String annotation : needed) {
+                if (type.isAnnotatedWith(annotation) || type.isMetaAnnotatedWith(annotation)
+                        || type.getMethods().stream().anyMatch(method -> annotated(method, annotation))) {
+                    used.add(annotation);
+                }
+            }
+            if (!used.isEmpty()) {
+                uses.put(type.getName(), List.copyOf(used));
+            }
+        }
+        return uses;
+    }
+
+    private static boolean annotated(JavaMethod method, String annotation) {
+        return method.isAnnotatedWith(annotation) || method.isMetaAnnotatedWith(annotation);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.forum.extraction.model;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the analyzer read of the classes that configure the whole application (its {@code ApplicationWideBeans}) and of
+ * the classes that use a feature an {@code @Enable*} turns on.
+ *
+ * @param classes     each class of a module that configures the whole application, by name, to what it configures;
+ *                    empty for none
+ * @param featureUses each class of a module that uses an annotation some {@code @Enable*} turns on ({@code @Scheduled},
+ *                    {@code @Async}, {@code @Cacheable}, ...), by name, to those annotations' class names; empty for none
+ */
+public record ApplicationWide(Map<String, List<Setting>> classes, Map<String, List<String>> featureUses) {
+
+    /** Nothing configures the whole application. */
+    public static final ApplicationWide NONE = new ApplicationWide(Map.of(), Map.of());
+
+    public ApplicationWide {
+        Map<String, List<Setting>> sorted = new TreeMap<>();
+        classes.forEach((type, settings) -> sorted.put(type, List.copyOf(settings)));
+        classes = Collections.unmodifiableMap(sorted);
+        Map<String, List<String>> uses = new TreeMap<>();
+        featureUses.forEach((type, annotations) -> uses.put(type, List.copyOf(annotations)));
+        featureUses = Collections.unmodifiableMap(uses);
+    }
+
+    /** What leaving a class's module out of a process does. */
+    public enum Effect {
+        /** The process answers differently: another security, other error answers, another JSON. */
+        BLOCKS,
+        /** It turns on a feature: it matters only to a process that runs a class using the feature's annotations. */
+        ENABLES,
+        /** It may well be meant for its own module only (a filter of its own paths, a customizer of its own client). */
+        WARNS
+    }
+
+    /**
+     * One thing a class configures.
+     *
+     * @param what   in the words of the build's lines ({@code a SecurityFilterChain bean from api()}, {@code @EnableScheduling})
+     * @param effect what leaving it out does
+     * @param needs  for {@link Effect#ENABLES}, the annotations' class names whose use needs it; else empty
+     */
+    public record Setting(String what, Effect effect, List<String> needs) {
+
+        public Setting {
+            needs = List.copyOf(needs);
+        }
+
+        /** A setting that turns on no feature. */
+        public Setting(String what, Effect effect) {
+            this(what, effect, List.of());
+        }
+    }
+}
