@@ -4,7 +4,6 @@ import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaModifier;
-import java.lang.reflect.Method;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -171,7 +170,7 @@ final class ApplicationWideBeans {
                     || annotation.getRawType().isMetaAnnotatedWith(CONTROLLER_ADVICE)) {
                 adviceScope(annotation, module).ifPresent(scope -> add(what, setting("@" + simple + " for " + scope, BLOCKS, List.of())));
             } else if (simple.startsWith("Enable") && !name.equals(ENABLE_CONFIGURATION_PROPERTIES)
-                    && !scansOnlyInside(annotation, type, module)) {
+                    && !EnableAnnotations.scansOnlyInside(annotation, type, module)) {
                 add(what, EnableAnnotations.of(name, "@" + simple));
             }
         }
@@ -252,55 +251,19 @@ final class ApplicationWideBeans {
         return inside ? Optional.empty() : Optional.of("controllers outside its module");
     }
 
-    /**
-     * Whether an {@code @Enable*} annotation scans packages ({@code basePackages}) and every package it scans lies in
-     * the annotated class's module; with none named it scans the annotated class's own package.
-     */
-    private static boolean scansOnlyInside(JavaAnnotation<JavaClass> annotation, JavaClass annotated, String module) {
-        Optional<Class<?>> type = load(annotation.getRawType().getName());
-        if (type.isEmpty() || !hasAttribute(type.get(), "basePackages")) {
-            return false;
-        }
-        List<String> packages = new ArrayList<>(strings(annotation, "basePackages"));
-        packages.addAll(classes(annotation, "basePackageClasses").stream().map(ApplicationWideBeans::packageOf).toList());
-        if (hasAttribute(type.get(), "value")) {
-            packages.addAll(strings(annotation, "value"));
-        }
-        if (packages.isEmpty()) {
-            packages.add(annotated.getPackageName());
-        }
-        return packages.stream().allMatch(p -> within(p, module));
-    }
-
-    private static boolean hasAttribute(Class<?> annotation, String name) {
-        for (Method method : annotation.getDeclaredMethods()) {
-            if (method.getName().equals(name)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Optional<Class<?>> load(String name) {
-        try {
-            return Optional.of(Class.forName(name, false, ApplicationWideBeans.class.getClassLoader()));
-        } catch (ClassNotFoundException | LinkageError e) {
-            return Optional.empty();
-        }
-    }
-
-    private static boolean within(String pkg, String module) {
+    /** Whether package {@code pkg} lies in the module of base package {@code module} (never for "": no module). */
+    static boolean within(String pkg, String module) {
         return !module.isEmpty() && (pkg.equals(module) || pkg.startsWith(module + "."));
     }
 
     /** The non-blank strings of an annotation's attribute (a string or an array of them); none when it is not set. */
-    private static List<String> strings(JavaAnnotation<?> annotation, String attribute) {
+    static List<String> strings(JavaAnnotation<?> annotation, String attribute) {
         return values(annotation, attribute).stream().filter(v -> v instanceof String).map(v -> (String) v)
                 .filter(s -> !s.isBlank()).toList();
     }
 
     /** The class names of an annotation's attribute (a class or an array of them); none when it is not set. */
-    private static List<String> classes(JavaAnnotation<?> annotation, String attribute) {
+    static List<String> classes(JavaAnnotation<?> annotation, String attribute) {
         return values(annotation, attribute).stream().map(v -> v instanceof JavaClass c ? c.getName()
                 : v instanceof Class<?> c ? c.getName() : null).filter(Objects::nonNull).toList();
     }
@@ -313,7 +276,8 @@ final class ApplicationWideBeans {
         return value.get() instanceof Object[] array ? List.of(array) : List.of(value.get());
     }
 
-    private static String packageOf(String className) {
+    /** The package of a class name; "" for the unnamed package. */
+    static String packageOf(String className) {
         int dot = className.lastIndexOf('.');
         return dot < 0 ? "" : className.substring(0, dot);
     }

@@ -1,11 +1,15 @@
 package dev.forum.extraction.analyzer;
 
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -27,7 +31,8 @@ import java.util.TreeSet;
  * <li>What Spring Boot turns on by itself when the annotation is missing ({@link #SPRING_BOOT_TURNS_ON}:
  *     {@code @EnableTransactionManagement}, by {@code TransactionAutoConfiguration} whenever there is a transaction
  *     manager; {@code @EnableAspectJAutoProxy}, by {@code AopAutoConfiguration}) changes nothing.</li>
- * <li>Any other {@code @Enable*} may change anything; the plugin cannot tell what, so it warns.</li>
+ * <li>Any other {@code @Enable*} may change anything; the plugin cannot tell what, so it warns. One that scans
+ *     packages only inside its module ({@link #scansOnlyInside}) is no finding at all.</li>
  * </ul>
  */
 final class EnableAnnotations {
@@ -110,6 +115,44 @@ final class EnableAnnotations {
             }
         }
         return uses;
+    }
+
+    /**
+     * Whether an {@code @Enable*} annotation scans packages ({@code basePackages}) and every package it scans lies in
+     * the annotated class's module; with none named it scans the annotated class's own package.
+     */
+    static boolean scansOnlyInside(JavaAnnotation<JavaClass> annotation, JavaClass annotated, String module) {
+        Optional<Class<?>> type = load(annotation.getRawType().getName());
+        if (type.isEmpty() || !hasAttribute(type.get(), "basePackages")) {
+            return false;
+        }
+        List<String> packages = new ArrayList<>(ApplicationWideBeans.strings(annotation, "basePackages"));
+        packages.addAll(ApplicationWideBeans.classes(annotation, "basePackageClasses").stream()
+                .map(ApplicationWideBeans::packageOf).toList());
+        if (hasAttribute(type.get(), "value")) {
+            packages.addAll(ApplicationWideBeans.strings(annotation, "value"));
+        }
+        if (packages.isEmpty()) {
+            packages.add(annotated.getPackageName());
+        }
+        return packages.stream().allMatch(p -> ApplicationWideBeans.within(p, module));
+    }
+
+    private static boolean hasAttribute(Class<?> annotation, String name) {
+        for (Method method : annotation.getDeclaredMethods()) {
+            if (method.getName().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<Class<?>> load(String name) {
+        try {
+            return Optional.of(Class.forName(name, false, ApplicationWideBeans.class.getClassLoader()));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean annotated(JavaMethod method, String annotation) {
