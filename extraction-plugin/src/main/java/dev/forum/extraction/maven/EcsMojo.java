@@ -2,9 +2,11 @@ package dev.forum.extraction.maven;
 
 import dev.forum.extraction.ecs.EcsRenderer;
 import dev.forum.extraction.ecs.EcsSettings;
+import dev.forum.extraction.model.ApplicationWideModules;
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.FunctionalRoutes;
 import dev.forum.extraction.model.ModuleLinks;
+import dev.forum.extraction.model.ServiceRequest;
 import dev.forum.extraction.request.ExtractRequests;
 import dev.forum.topology.Topology;
 import java.io.File;
@@ -244,7 +246,10 @@ public class EcsMojo extends AnalysingMojo {
                         settings.springProfile() == null ? List.of()
                                 : Stream.of(settings.springProfile().split(",")).map(String::strip).toList()))
                 .forEach(line -> getLog().warn("[extract] " + line));
-        resolved.extracted().forEach(service -> FunctionalRoutes.warnings(analysis.model(), service.name(), service.modules())
+        resolved.extracted().forEach(service -> Stream.concat(
+                        FunctionalRoutes.warnings(analysis.model(), service.name(), service.modules()).stream(),
+                        ApplicationWideModules.warnings(analysis.model(),
+                                new ServiceRequest(service.name(), service.modules(), false, true)).stream())
                 .forEach(line -> getLog().warn("[extract] ecs: " + line)));
 
         EcsOutput.write(out, files);
