@@ -11,9 +11,11 @@ import java.nio.file.Path;
  * health checks and internal base URL.
  * <ul>
  * <li>The application's own routes are under the route prefix of {@link RoutePaths}, the rule the run time's warm-up
- * reads too: the context path ({@code server.servlet.context-path}, else Spring WebFlux's
- * {@code spring.webflux.base-path}) followed by {@code spring.mvc.servlet.path} (the DispatcherServlet's), on the
- * application's port.</li>
+ * reads too, from the settings of the application's web stack alone, as Spring Boot reads them: for Spring MVC,
+ * {@code server.servlet.context-path} followed by {@code spring.mvc.servlet.path} (the DispatcherServlet's); for Spring
+ * WebFlux, {@code spring.webflux.base-path}; on the application's port. The stack is the one
+ * {@code spring.main.web-application-type} names, else Spring MVC when its DispatcherServlet is on the application's
+ * run-time class path, else WebFlux ({@link RoutePaths#stack}).</li>
  * <li>Actuator's endpoints are under {@code management.endpoints.web.base-path} (default {@value #ACTUATOR}; {@code /}
  * puts them at the root). On a management port of its own, that is under {@code management.server.base-path} and
  * neither the context path nor the servlet path applies; on the application's port, it is under the route
@@ -23,10 +25,12 @@ import java.nio.file.Path;
  * resolve ({@link ApplicationProperties#unknown}) is refused when a path that needs it is asked for, in one line naming
  * it and the build setting to write instead.
  *
- * @param application the application's settings, read for the profiles its processes run with
- * @param classes     the application's classes folder, named in a refusal
+ * @param application       the application's settings, read for the profiles its processes run with
+ * @param classes           the application's classes folder, named in a refusal
+ * @param dispatcherServlet whether Spring MVC's DispatcherServlet ({@code spring-webmvc}) is on the application's
+ *                          run-time class path: the web stack when {@code spring.main.web-application-type} names none
  */
-public record ApplicationPaths(ApplicationProperties application, Path classes) {
+public record ApplicationPaths(ApplicationProperties application, Path classes, boolean dispatcherServlet) {
 
     /** Spring Boot's {@code management.endpoints.web.base-path} when unset. */
     public static final String ACTUATOR = "/actuator";
@@ -35,19 +39,36 @@ public record ApplicationPaths(ApplicationProperties application, Path classes) 
     /** The liveness group's path under Actuator's base path. */
     public static final String LIVENESS = "/health/liveness";
 
+    /** The group of Spring MVC's artifact, which holds its DispatcherServlet. */
+    public static final String WEBMVC_GROUP = "org.springframework";
+    /** Spring MVC's artifact, which holds its DispatcherServlet: on the class path, a servlet application. */
+    public static final String WEBMVC_ARTIFACT = "spring-webmvc";
+
     static final String MANAGEMENT_BASE_PATH = "management.server.base-path";
     static final String ENDPOINTS_BASE_PATH = "management.endpoints.web.base-path";
 
     /**
-     * The prefix of the application's own routes on its port ({@link RoutePaths#routePrefix}): the context path (else
-     * WebFlux's base path) and the servlet path, e.g. {@code /hr} for {@code server.servlet.context-path: /hr},
-     * {@code /shop} for {@code spring.webflux.base-path: /shop}; "" when none is set.
+     * The prefix of the application's own routes on its port ({@link RoutePaths#routePrefix}) for its web stack
+     * ({@link #stack}): the servlet context path and the servlet path, e.g. {@code /hr} for
+     * {@code server.servlet.context-path: /hr}, or WebFlux's base path, {@code /shop} for
+     * {@code spring.webflux.base-path: /shop}; "" when none is set.
      *
      * @param instead what to write when a setting cannot be resolved, e.g. {@code set -Dextract.ecs.contextPath=<path>}
      * @throws ExtractionException (one line) when a setting the rule reads is a placeholder the build cannot resolve
      */
     public String routePrefix(String instead) {
-        return RoutePaths.routePrefix(key -> setting(key, "route prefix", instead));
+        return RoutePaths.routePrefix(stack("route prefix", instead), key -> setting(key, "route prefix", instead));
+    }
+
+    /**
+     * The application's web stack: {@code spring.main.web-application-type} when it names one, else from
+     * {@link #dispatcherServlet} ({@link RoutePaths#stack}).
+     *
+     * @throws ExtractionException (one line) when {@code spring.main.web-application-type} is a placeholder the build
+     *                              cannot resolve
+     */
+    RoutePaths.Stack stack(String what, String instead) {
+        return RoutePaths.stack(setting(RoutePaths.WEB_APPLICATION_TYPE, what, instead), dispatcherServlet);
     }
 
     /**
@@ -60,7 +81,7 @@ public record ApplicationPaths(ApplicationProperties application, Path classes) 
      */
     public String actuatorBase(boolean ownPort, String instead) {
         String before = ownPort ? RoutePaths.trimmed(setting(MANAGEMENT_BASE_PATH, "health path", instead))
-                : RoutePaths.routePrefix(key -> setting(key, "health path", instead));
+                : RoutePaths.routePrefix(stack("health path", instead), key -> setting(key, "health path", instead));
         String endpoints = setting(ENDPOINTS_BASE_PATH, "health path", instead);
         return before + (endpoints == null || endpoints.isBlank() ? ACTUATOR : RoutePaths.trimmed(endpoints));
     }

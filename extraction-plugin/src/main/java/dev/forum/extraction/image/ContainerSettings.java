@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * paths from Spring Boot's probe groups under Actuator's base path as the image runs the application
  * ({@link ApplicationPaths}: {@code management.endpoints.web.base-path}, else {@code /actuator}, under
  * {@code management.server.base-path} when {@code management.server.port} gives Actuator a port of its own, else under
- * the context path and the servlet path) when the application has spring-boot-actuator, and no health labels when it
- * has not. The labels are named in the
+ * the route prefix of the application's web stack) when the application has spring-boot-actuator, and no health
+ * labels when it has not. The labels are named in the
  * application's own namespace, its main class's package ({@code forum.health.liveness} for {@code forum.ForumApplication},
  * {@code com.example.shop.health.liveness} for {@code com.example.shop.ShopApplication}), as OCI's label convention
  * (reverse domain names) asks. The application's settings are read with the profiles its files activate themselves
@@ -52,15 +52,19 @@ public record ContainerSettings(int port, String liveness, String readiness, Str
      * @param readiness -Dextract.image.health.readiness, likewise
      * @param classes   the application's classes folder, where {@code application.properties} is
      * @param actuator  whether spring-boot-actuator is on the application's class path
+     * @param dispatcherServlet whether Spring MVC's DispatcherServlet is on the application's class path, which
+     *                  makes it a servlet application unless {@code spring.main.web-application-type} says otherwise
+     *                  ({@link ApplicationPaths})
      * @param mainClass the application's main class, whose package names the labels
      * @throws ExtractionException when a setting, or the application's {@code server.port}, is no port or no path
      */
     public static ContainerSettings of(Integer port, String liveness, String readiness, Path classes, boolean actuator,
-            String mainClass) {
+            boolean dispatcherServlet, String mainClass) {
         ApplicationProperties application = ApplicationProperties.read(classes);
         int exposed = port != null ? check(port, "-Dextract.image.port=" + port, "extract.image.port")
                 : applicationPort(application, classes, "extract.image.port");
-        String base = actuator ? actuatorBase(application, classes, exposed, liveness, readiness) : null;
+        ApplicationPaths paths = new ApplicationPaths(application, classes, dispatcherServlet);
+        String base = actuator ? actuatorBase(paths, exposed, liveness, readiness) : null;
         return new ContainerSettings(exposed,
                 path(liveness, "extract.image.health.liveness", base == null ? null : base + ApplicationPaths.LIVENESS),
                 path(readiness, "extract.image.health.readiness", base == null ? null : base + ApplicationPaths.READINESS),
@@ -75,12 +79,10 @@ public record ContainerSettings(int port, String liveness, String readiness, Str
      * @throws ExtractionException when a path to derive from it is not set and a setting it needs is a placeholder the
      *                              build cannot resolve ({@link ApplicationProperties#unknown})
      */
-    private static String actuatorBase(ApplicationProperties application, Path classes, int port, String liveness,
-            String readiness) {
+    private static String actuatorBase(ApplicationPaths paths, int port, String liveness, String readiness) {
         if (liveness != null && !liveness.isBlank() && readiness != null && !readiness.isBlank()) {
             return null;
         }
-        ApplicationPaths paths = new ApplicationPaths(application, classes);
         return paths.actuatorBase(paths.ownManagementPort(port), "set -Dextract.image.health.liveness=<path> and"
                 + " -Dextract.image.health.readiness=<path> (or none for no label)");
     }

@@ -2,6 +2,7 @@ package dev.forum.extraction.maven;
 
 import dev.forum.extraction.ecs.EcsRenderer;
 import dev.forum.extraction.ecs.EcsSettings;
+import dev.forum.extraction.image.ApplicationPaths;
 import dev.forum.extraction.model.ApplicationWideModules;
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.FunctionalRoutes;
@@ -145,8 +146,9 @@ public class EcsMojo extends AnalysingMojo {
     /**
      * The prefix of the application's routes on {@link #containerPort}: the listener rules match each module's routes
      * under it ({@code /hr/api/people/*}), and the internal base URL the tasks call remote modules at ends with it.
-     * Default: the application's {@code server.servlet.context-path} followed by its {@code spring.mvc.servlet.path},
-     * read with {@link #springProfile}'s profiles; {@code /} for none (Maven takes an empty value as unset). A placeholder the build cannot resolve
+     * Default: the application's {@code server.servlet.context-path} followed by its {@code spring.mvc.servlet.path}
+     * (Spring MVC), or its {@code spring.webflux.base-path} (WebFlux; {@link EcsPaths}), read with {@link #springProfile}'s
+     * profiles; {@code /} for none (Maven takes an empty value as unset). A placeholder the build cannot resolve
      * is refused in one line asking for this setting.
      */
     @Parameter(property = "extract.ecs.contextPath")
@@ -220,6 +222,8 @@ public class EcsMojo extends AnalysingMojo {
         Path out = outputDirectory.toPath();
         Set<String> runtime = RuntimeLibraries.ids(project);
         boolean database = runtime.contains(TaskNeeds.JDBC);
+        boolean dispatcherServlet = runtime.contains(ApplicationPaths.WEBMVC_GROUP + ":"
+                + ApplicationPaths.WEBMVC_ARTIFACT);
         String bootstrap = bootstrap(database, refused);
         // Without a file read right, its name is the default's: the settings' defaults only need some name.
         String app = reading.spec() != null ? reading.spec().name() : TopologyLocation.defaultName(project);
@@ -229,10 +233,11 @@ public class EcsMojo extends AnalysingMojo {
         List<String> deployment = reading.spec() == null ? List.of() : resolved != null
                 ? EcsRenderer.mistakes(resolved, database, moduleDatabases, prefix, profile, tokens)
                 : EcsRenderer.mistakes(reading.spec(), database, moduleDatabases, prefix, profile, tokens);
-        EcsSettings settings = settings(analysis, file, app, prefix, database, bootstrap, refused);
+        EcsSettings settings = settings(analysis, dispatcherServlet, file, app, prefix, database, bootstrap, refused);
         if (settings != null && reading.spec() != null) {
             EcsPaths paths = new EcsPaths(settings.contextPath(), settings.healthCheckPath());
-            refused.addAll(paths.otherPaths(reading.spec(), contextPath, healthCheckPath, analysis.classes()));
+            refused.addAll(paths.otherPaths(reading.spec(), contextPath, healthCheckPath, analysis.classes(),
+                    dispatcherServlet));
             refused.addAll(resolved == null ? List.of() : paths.tooLong(resolved));
         }
         if (!reading.mistakes().isEmpty() || !deployment.isEmpty() || !refused.isEmpty()) {
@@ -278,15 +283,15 @@ public class EcsMojo extends AnalysingMojo {
      * {@code refused} ({@link EcsParameters#settings}, as the checks ahead of this goal read them), and so is each
      * token setting that does not fit ({@link TokenSettings}).
      */
-    private EcsSettings settings(ApplicationAnalysis analysis, Path file, String app, String prefix, boolean database,
-            String bootstrap, List<String> refused) {
+    private EcsSettings settings(ApplicationAnalysis analysis, boolean dispatcherServlet, Path file, String app,
+            String prefix, boolean database, String bootstrap, List<String> refused) {
         List<String> mismatched = new ArrayList<>();
         EcsSettings.Identity identity = new TokenSettings(tokenIssuerModule, jwkSetPath, tokenIssuer, tokenAudience)
                 .identity(app, analysis.model(), refused, mismatched);
         DeployPaths paths = DeployPaths.of(outputDirectory.toPath(), TopologyLocation.root(project),
                 project.getBasedir().toPath(), servicesDirectory.toPath(), file);
-        return parameters().settings(analysis.classes(), identity, mismatched, prefix, database, bootstrap, paths,
-                ModuleLinks.httpCalls(analysis.model()), refused);
+        return parameters().settings(analysis.classes(), dispatcherServlet, identity, mismatched, prefix, database,
+                bootstrap, paths, ModuleLinks.httpCalls(analysis.model()), refused);
     }
 
     /** This goal's settings that need no class, as given. */

@@ -61,6 +61,8 @@ record EcsParameters(String containerPort, String managementPort, String deregis
      *
      * @param classes     the application's classes folder, for the ports ({@link EcsPorts}) and paths ({@link EcsPaths})
      *                    it sets
+     * @param dispatcherServlet whether Spring MVC's DispatcherServlet is on the application's run-time class path, for
+     *                    the paths ({@link EcsPaths#of})
      * @param identity    the tokens' identity ({@link TokenSettings}), or null when no module issues tokens
      * @param mismatched  the problems already found that do not fit the others (the token settings'), refused with
      *                    these settings' own
@@ -72,14 +74,14 @@ record EcsParameters(String containerPort, String managementPort, String deregis
      * @param refused     where each refusal goes, one line each
      * @return the settings, or null when any is refused
      */
-    EcsSettings settings(Path classes, EcsSettings.Identity identity, List<String> mismatched, String prefix,
-            boolean database, String bootstrap, DeployPaths paths, Map<String, Set<String>> moduleCalls,
-            List<String> refused) {
+    EcsSettings settings(Path classes, boolean dispatcherServlet, EcsSettings.Identity identity,
+            List<String> mismatched, String prefix, boolean database, String bootstrap, DeployPaths paths,
+            Map<String, Set<String>> moduleCalls, List<String> refused) {
         List<String> problems = new ArrayList<>(mismatched);
         EcsPorts ports = EcsRefusals.kept(() -> EcsPorts.of(containerPort, managementPort, classes), new EcsPorts(1, 2),
                 refused);
-        EcsPaths at = EcsRefusals.kept(() -> EcsPaths.of(contextPath, healthCheckPath, classes, profile()),
-                EcsPaths.SPRING_BOOT, refused);
+        EcsPaths at = EcsRefusals.kept(() -> EcsPaths.of(contextPath, healthCheckPath, classes, dispatcherServlet,
+                profile()), EcsPaths.SPRING_BOOT, refused);
         int delay = EcsRefusals.kept(() -> NumberSettings.seconds(deregistrationDelay, "extract.ecs.deregistrationDelay",
                 0, 3600), 0, refused);
         int grace = EcsRefusals.kept(() -> NumberSettings.seconds(healthCheckGracePeriod,
@@ -114,7 +116,7 @@ record EcsParameters(String containerPort, String managementPort, String deregis
      */
     List<String> refusals(String prefix, Boolean database) {
         List<String> refused = new ArrayList<>();
-        settings(null, null, List.of(), prefix, database == null || database, null,
+        settings(null, true, null, List.of(), prefix, database == null || database, null,
                 new DeployPaths(".", ".", ".", "topology.yml"), Map.of(), refused);
         return refused;
     }

@@ -17,8 +17,8 @@ import java.util.List;
 /**
  * Where the ECS tasks answer, from the ecs goal's settings or, unset, from the application as Spring Boot lays out its
  * paths ({@link ApplicationPaths}), read for the profiles the tasks run with: the prefix of the application's routes
- * (its context path, else WebFlux's base path, and its servlet path: {@link RoutePaths}, the rule the run time's warm-up
- * reads too; the listener rules and the internal base URL begin with it) and the path of
+ * (for Spring MVC its context path and its servlet path, for Spring WebFlux its base path: {@link RoutePaths}, the rule
+ * the run time's warm-up reads too; the listener rules and the internal base URL begin with it) and the path of
  * the readiness check on Actuator's own port (the tasks always give Actuator one, {@code MANAGEMENT_SERVER_PORT}: so
  * {@code management.server.base-path} and {@code management.endpoints.web.base-path} count, the context path does not).
  *
@@ -38,6 +38,9 @@ record EcsPaths(String contextPath, String healthCheckPath) {
      * @param healthCheckPath {@code extract.ecs.healthCheckPath} as given, or null (blank counts as unset) to read it
      * @param classes         the application's classes folder (it may not be there yet: Spring Boot's paths then), or
      *                        null ahead of the ecs goal, where it may be missing or stale: only the settings given count
+     * @param dispatcherServlet whether Spring MVC's DispatcherServlet is on the application's run-time class path
+     *                        (its web stack unless {@code spring.main.web-application-type} names one:
+     *                        {@link ApplicationPaths})
      * @param profile         {@code extract.ecs.profile} (comma-separated), or null when the tasks set none (the files'
      *                        own {@code spring.profiles.active} then decides)
      * @return the paths; a setting given is taken as written, trimmed as the rule trims a path
@@ -45,13 +48,15 @@ record EcsPaths(String contextPath, String healthCheckPath) {
      * @throws ExtractionException (one line) when a path to read is a placeholder the build cannot resolve, naming it
      *                              and the setting to write instead
      */
-    static EcsPaths of(String contextPath, String healthCheckPath, Path classes, String profile) {
+    static EcsPaths of(String contextPath, String healthCheckPath, Path classes, boolean dispatcherServlet,
+            String profile) {
         String givenHealth = healthCheckPath != null && !healthCheckPath.isBlank() ? healthCheckPath.strip() : null;
         if (classes == null) { // ahead of the ecs goal the classes may be missing or stale (EcsPorts#of): the settings given
             return new EcsPaths(contextPath != null ? RoutePaths.trimmed(contextPath) : SPRING_BOOT.contextPath(),
                     givenHealth != null ? givenHealth : SPRING_BOOT.healthCheckPath());
         }
-        ApplicationPaths paths = new ApplicationPaths(ApplicationProperties.read(classes, profiles(profile)), classes);
+        ApplicationPaths paths = new ApplicationPaths(ApplicationProperties.read(classes, profiles(profile)), classes,
+                dispatcherServlet);
         String context = contextPath != null ? RoutePaths.trimmed(contextPath)
                 : paths.routePrefix("set -Dextract.ecs.contextPath=<path> (/ for none)");
         String health = givenHealth != null ? givenHealth
@@ -69,9 +74,11 @@ record EcsPaths(String contextPath, String healthCheckPath) {
      * @param contextPath     {@code extract.ecs.contextPath} as given, or null
      * @param healthCheckPath {@code extract.ecs.healthCheckPath} as given, or null
      * @param classes         the application's classes folder
+     * @param dispatcherServlet whether Spring MVC's DispatcherServlet is on the application's run-time class path
      * @return one line per service that answers elsewhere; empty when every service answers at these paths
      */
-    List<String> otherPaths(TopologySpec spec, String contextPath, String healthCheckPath, Path classes) {
+    List<String> otherPaths(TopologySpec spec, String contextPath, String healthCheckPath, Path classes,
+            boolean dispatcherServlet) {
         List<String> lines = new ArrayList<>();
         for (ServiceSpec service : spec.services()) {
             String profile = service.environment().get("SPRING_PROFILES_ACTIVE");
@@ -80,7 +87,7 @@ record EcsPaths(String contextPath, String healthCheckPath) {
             }
             EcsPaths own;
             try {
-                own = of(contextPath, healthCheckPath, classes, profile);
+                own = of(contextPath, healthCheckPath, classes, dispatcherServlet, profile);
             } catch (ExtractionException e) {
                 lines.add("service " + service.name() + " (SPRING_PROFILES_ACTIVE=" + profile + "): " + e.getMessage());
                 continue;
@@ -90,7 +97,8 @@ record EcsPaths(String contextPath, String healthCheckPath) {
                         + " application answers under '" + own.contextPath + "' and checks readiness at "
                         + own.healthCheckPath + ", but every other task under '" + contextPath() + "' at "
                         + healthCheckPath() + ": the load balancers' rules are one for all; set the same"
-                        + " context path (server.servlet.context-path, or spring.webflux.base-path), servlet path and"
+                        + " route prefix (server.servlet.context-path and spring.mvc.servlet.path, or"
+                        + " spring.webflux.base-path), web stack (spring.main.web-application-type) and"
                         + " Actuator paths in that profile, or set"
                         + " -Dextract.ecs.contextPath and -Dextract.ecs.healthCheckPath");
             }

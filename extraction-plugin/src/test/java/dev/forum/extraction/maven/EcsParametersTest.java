@@ -28,7 +28,7 @@ class EcsParametersTest {
     void theDefaultsAreRightAndTheDefaultPortsAreSpringBootsWithoutClasses() {
         assertEquals(List.of(), DEFAULTS.refusals("library", null));
         List<String> refused = new ArrayList<>();
-        EcsSettings settings = DEFAULTS.settings(Path.of("no-classes-yet"), null, List.of(), "library", true, null,
+        EcsSettings settings = DEFAULTS.settings(Path.of("no-classes-yet"), true, null, List.of(), "library", true, null,
                 new DeployPaths(".", ".", ".", "topology.yml"), Map.of(), refused);
         assertEquals(List.of(), refused);
         assertEquals(8080, settings.containerPort());
@@ -55,7 +55,7 @@ class EcsParametersTest {
         // The goal reads the built classes: there the clash is real and refused.
         Files.writeString(classes.resolve("application.properties"), "server.port=8080\n");
         List<String> refused = new ArrayList<>();
-        assertNull(management8080.settings(classes, null, List.of(), "library", true, null,
+        assertNull(management8080.settings(classes, true, null, List.of(), "library", true, null,
                 new DeployPaths(".", ".", ".", "topology.yml"), Map.of(), refused));
         assertEquals(List.of("The ecs goal's settings do not fit together: managementPort 8080 must be a port other than"
                 + " 8080 (extract.ecs.*, see extract:help -Ddetail)"), refused);

@@ -25,12 +25,12 @@ class EcsPathsTest {
 
     private EcsPaths read(String yaml) throws Exception {
         Files.writeString(classes.resolve("application.yml"), yaml);
-        return EcsPaths.of(null, null, classes, null);
+        return EcsPaths.of(null, null, classes, true, null);
     }
 
     @Test
     void neitherSetGivesTheRootAndActuatorsDefault() throws Exception {
-        assertEquals(new EcsPaths("", "/actuator/health/readiness"), EcsPaths.of(null, null, classes, null));
+        assertEquals(new EcsPaths("", "/actuator/health/readiness"), EcsPaths.of(null, null, classes, true, null));
         assertEquals(new EcsPaths("", "/actuator/health/readiness"), read("server:\n  port: 3000\n"));
     }
 
@@ -43,29 +43,38 @@ class EcsPathsTest {
 
     /**
      * A WebFlux application's context path is spring.webflux.base-path: the rules and the internal base URL begin with
-     * it, as the run time's warm-up does (RoutePaths, one rule for both). It used to be left out, every request missing
-     * the rules.
+     * it, as the run time's warm-up does (RoutePaths, one rule for both). Only the web stack's own settings count, as in
+     * Spring Boot: an MVC application's stray base path (WebFlux there for its WebClient) moves nothing, nor does a
+     * WebFlux application's stray servlet context path or servlet path.
      */
     @Test
-    void webFluxsBasePathIsTheContextPathWhenNoServletOneIsSet() throws Exception {
-        assertEquals(new EcsPaths("/shop", "/actuator/health/readiness"), read("spring.webflux.base-path: /shop/\n"));
-        assertEquals(new EcsPaths("/hr", "/actuator/health/readiness"),
-                read("server.servlet.context-path: /hr\nspring.webflux.base-path: /shop\n"), "the servlet one comes first");
+    void aWebFluxApplicationsBasePathIsItsContextPathAndTheServletSettingsAreNotRead() throws Exception {
+        String strays = "server.servlet.context-path: /hr\nspring.mvc.servlet.path: /v1\nspring.webflux.base-path: /shop/\n";
+        Files.writeString(classes.resolve("application.yml"), strays);
+        assertEquals(new EcsPaths("/shop", "/actuator/health/readiness"), EcsPaths.of(null, null, classes, false, null),
+                "no DispatcherServlet on the class path: WebFlux");
+        assertEquals(new EcsPaths("/hr/v1", "/actuator/health/readiness"), EcsPaths.of(null, null, classes, true, null),
+                "the DispatcherServlet on the class path: Spring MVC");
+        assertEquals(new EcsPaths("", "/actuator/health/readiness"), read("spring.webflux.base-path: /shop\n"),
+                "an MVC application's stray base path");
+        assertEquals(new EcsPaths("/shop", "/actuator/health/readiness"),
+                read(strays + "spring.main.web-application-type: reactive\n"), "the setting names the stack");
 
         Files.writeString(classes.resolve("application.yml"), "spring.webflux.base-path: ${BASE}\n");
-        ExtractionException unknown = assertThrows(ExtractionException.class, () -> EcsPaths.of(null, null, classes, null));
+        ExtractionException unknown = assertThrows(ExtractionException.class, () -> EcsPaths.of(null, null, classes, false,
+                null));
         assertEquals("The application's spring.webflux.base-path ${BASE} (application.yml in " + classes
                 + "), a placeholder no settings file sets, gives no route prefix the build can know: set"
                 + " -Dextract.ecs.contextPath=<path> (/ for none)", unknown.getMessage());
         assertEquals(new EcsPaths("/hr", "/actuator/health/readiness"),
                 read("server.servlet.context-path: /hr\nspring.webflux.base-path: ${BASE}\n"),
-                "WebFlux's base path is not read when the servlet context path is set");
+                "an MVC application does not read WebFlux's base path");
     }
 
     @Test
     void aGivenContextPathIsTrimmedAsTheRuleTrimsAPath() {
-        assertEquals("/hr", EcsPaths.of("hr/", null, null, null).contextPath());
-        assertEquals("", EcsPaths.of("/", null, null, null).contextPath());
+        assertEquals("/hr", EcsPaths.of("hr/", null, null, true, null).contextPath());
+        assertEquals("", EcsPaths.of("/", null, null, true, null).contextPath());
     }
 
     @Test
@@ -84,27 +93,27 @@ class EcsPathsTest {
                 + "  endpoints:\n    web:\n      base-path: /manage\n"
                 + "---\nspring.config.activate.on-profile: prod\nserver.servlet.context-path: /people-api\n";
         assertEquals(new EcsPaths("/hr", "/manage/health/readiness"), read(yaml));
-        assertEquals(new EcsPaths("/people-api", "/manage/health/readiness"), EcsPaths.of(null, null, classes, "prod"));
-        assertEquals(new EcsPaths("", "/ready"), EcsPaths.of("/", "/ready", classes, "prod"), "the settings win");
+        assertEquals(new EcsPaths("/people-api", "/manage/health/readiness"), EcsPaths.of(null, null, classes, true, "prod"));
+        assertEquals(new EcsPaths("", "/ready"), EcsPaths.of("/", "/ready", classes, true, "prod"), "the settings win");
     }
 
     @Test
     void aPlaceholderTheBuildCannotResolveIsRefusedNamingTheSettingToWrite() throws Exception {
         Files.writeString(classes.resolve("application.properties"), "server.servlet.context-path=${CONTEXT}\n"
                 + "management.endpoints.web.base-path=${ACTUATOR:/manage}\n");
-        ExtractionException context = assertThrows(ExtractionException.class, () -> EcsPaths.of(null, null, classes, null));
+        ExtractionException context = assertThrows(ExtractionException.class, () -> EcsPaths.of(null, null, classes, true, null));
         assertEquals("The application's server.servlet.context-path ${CONTEXT} (application.properties in " + classes
                 + "), a placeholder no settings file sets, gives no route prefix the build can know: set"
                 + " -Dextract.ecs.contextPath=<path> (/ for none)", context.getMessage());
-        assertEquals(new EcsPaths("/hr", "/manage/health/readiness"), EcsPaths.of("/hr", null, classes, null),
+        assertEquals(new EcsPaths("/hr", "/manage/health/readiness"), EcsPaths.of("/hr", null, classes, true, null),
                 "a placeholder's default is what Spring Boot takes without the variable");
 
         Files.writeString(classes.resolve("application.properties"), "management.server.base-path=${BASE}\n");
-        ExtractionException health = assertThrows(ExtractionException.class, () -> EcsPaths.of(null, null, classes, null));
+        ExtractionException health = assertThrows(ExtractionException.class, () -> EcsPaths.of(null, null, classes, true, null));
         assertEquals("The application's management.server.base-path ${BASE} (application.properties in " + classes
                 + "), a placeholder no settings file sets, gives no health path the build can know: set"
                 + " -Dextract.ecs.healthCheckPath=<path>", health.getMessage());
-        assertEquals(new EcsPaths("", "/base/health/readiness"), EcsPaths.of(null, "/base/health/readiness", classes, null));
+        assertEquals(new EcsPaths("", "/base/health/readiness"), EcsPaths.of(null, "/base/health/readiness", classes, true, null));
     }
 
     @Test
@@ -123,7 +132,7 @@ class EcsPathsTest {
         Files.writeString(classes.resolve("application.yml"), "server.servlet.context-path: /hr\n"
                 + "---\nspring.config.activate.on-profile: edge\nserver.servlet.context-path: /edge\n"
                 + "---\nspring.config.activate.on-profile: quiet\nlogging.level.root: warn\n");
-        EcsPaths deployment = EcsPaths.of(null, null, classes, null);
+        EcsPaths deployment = EcsPaths.of(null, null, classes, true, null);
         var spec = TopologyFile.parse("""
                 services:
                   - { name: monolith, monolith: true }
@@ -132,10 +141,12 @@ class EcsPathsTest {
                 """, "topology.yml");
         assertEquals(List.of("service people runs with SPRING_PROFILES_ACTIVE=edge, with which the application answers"
                 + " under '/edge' and checks readiness at /actuator/health/readiness, but every other task under '/hr' at"
-                + " /actuator/health/readiness: the load balancers' rules are one for all; set the same context path"
-                + " (server.servlet.context-path, or spring.webflux.base-path), servlet path and Actuator paths in that"
-                + " profile, or set -Dextract.ecs.contextPath and -Dextract.ecs.healthCheckPath"), deployment.otherPaths(spec, null, null, classes));
-        assertEquals(List.of(), new EcsPaths("/hr", "/actuator/health/readiness").otherPaths(spec, "/hr", null, classes),
+                + " /actuator/health/readiness: the load balancers' rules are one for all; set the same route prefix"
+                + " (server.servlet.context-path and spring.mvc.servlet.path, or spring.webflux.base-path), web stack"
+                + " (spring.main.web-application-type) and Actuator paths in that profile, or set"
+                + " -Dextract.ecs.contextPath and -Dextract.ecs.healthCheckPath"),
+                deployment.otherPaths(spec, null, null, classes, true));
+        assertEquals(List.of(), new EcsPaths("/hr", "/actuator/health/readiness").otherPaths(spec, "/hr", null, classes, true),
                 "a context path set is where every task is taken to answer");
     }
 }

@@ -19,7 +19,8 @@ class ImageSettingsTest {
 
     private String message(ImageSettings.Requested requested) {
         return assertThrows(ExtractionException.class, () -> ImageSettings.of(List.of("members"),
-                service -> dir.resolve("services").resolve(service), "1", requested, dir, false, "example.members.MembersApplication")).getMessage();
+                service -> dir.resolve("services").resolve(service), "1", requested, dir, false, true,
+                "example.members.MembersApplication")).getMessage();
     }
 
     private ImageSettings.Requested with(String base, String name, String registry, boolean docker, String port) {
@@ -46,7 +47,7 @@ class ImageSettingsTest {
         ExtractionException refusal = assertThrows(ExtractionException.class, () -> ImageSettings.of(List.of("members"),
                 service -> dir.resolve("services").resolve(service), "1",
                 new ImageSettings.Requested(tar, "My Image!", null, false, null, "abc", "health", null), dir, true,
-                "example.members.MembersApplication"));
+                true, "example.members.MembersApplication"));
         List<String> lines = refusal.lines();
         assertEquals(4, lines.size(), String.join("\n", lines));
         assertTrue(lines.get(0).startsWith("extract.image.name 'My Image!'"), lines.get(0));
@@ -64,7 +65,8 @@ class ImageSettingsTest {
     void goodSettingsGiveEachServiceItsTarget() throws Exception {
         Path base = dev.forum.extraction.FakeBaseImage.write(dir.resolve("base.tar"));
         ImageSettings settings = ImageSettings.of(List.of("books", "loans"), service -> dir.resolve(service), "2",
-                with("tar://" + base, null, null, false, null), dir, false, "example.library.LibraryApplication");
+                with("tar://" + base, null, null, false, null), dir, false, true,
+                "example.library.LibraryApplication");
         assertEquals(dir.resolve("loans/loans-image.tar"), settings.targets().get("loans").tar());
         assertEquals(8080, settings.container().port());
     }

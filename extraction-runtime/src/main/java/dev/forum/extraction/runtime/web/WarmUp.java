@@ -14,6 +14,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.reactive.ReactiveWebApplicationContext;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -22,9 +23,10 @@ import org.springframework.core.env.Environment;
  * With {@code extraction.warm-up.rounds} above 0 (0 turns it off; unset, {@link #defaultRounds}), sends a few requests
  * to this process's own routes before it reports ready: each local module's route prefix followed by each of
  * {@code extraction.warm-up.suffixes} (default: the prefix alone), and each of {@code extraction.warm-up.paths}, all
- * below the application's context path ({@code server.servlet.context-path}, else {@code spring.webflux.base-path}), the
- * routes below its dispatcher servlet's path too ({@code spring.mvc.servlet.path}; the rule: {@link RoutePaths}), as a
- * client of the process would send them. Its
+ * below the application's context path, as a client of the process would send them: in a Spring MVC application below
+ * {@code server.servlet.context-path}, the routes below its dispatcher servlet's path too
+ * ({@code spring.mvc.servlet.path}); in a Spring WebFlux one (a reactive web application context) below
+ * {@code spring.webflux.base-path} alone. The rule: {@link RoutePaths}, for the stack of this context. Its
  * purpose: the first real request (often a call from another module, within its read timeout) does not pay for
  * class loading and the first JIT work. Then reads each remote module's list a few times through its client, so that
  * the first request that needs a remote module does not pay for the client's first call (its connection, class
@@ -110,8 +112,11 @@ public class WarmUp {
         }
         long start = System.nanoTime();
         Environment environment = ready.getApplicationContext().getEnvironment();
-        String base = "http://127.0.0.1:" + web.getWebServer().getPort() + RoutePaths.contextPath(environment::getProperty);
-        String dispatcher = RoutePaths.servletPath(environment::getProperty);
+        RoutePaths.Stack stack = web instanceof ReactiveWebApplicationContext ? RoutePaths.Stack.REACTIVE
+                : RoutePaths.Stack.SERVLET;
+        String base = "http://127.0.0.1:" + web.getWebServer().getPort()
+                + RoutePaths.contextPath(stack, environment::getProperty);
+        String dispatcher = RoutePaths.servletPath(stack, environment::getProperty);
         List<String> paths = new ArrayList<>(extraPaths);
         for (ModuleMetadata.ModuleInfo module : topology.metadata().modules()) {
             if (topology.isLocal(module.name()) && module.routePrefix() != null) {

@@ -1,16 +1,18 @@
 package dev.forum.extraction.runtime.web;
 
+import static dev.forum.extraction.runtime.web.RoutePaths.Stack.REACTIVE;
+import static dev.forum.extraction.runtime.web.RoutePaths.Stack.SERVLET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
 /**
  * The one rule for where an application's routes begin, as the warm-up reads it over the Environment and the plugin
- * over the settings files: in, settings; out, the context path, the servlet path and the route prefix.
+ * over the settings files: in, the web stack and settings; out, the context path, the servlet path and the route prefix,
+ * each read from that stack's settings alone, as Spring Boot reads them.
  */
 class RoutePathsTest {
 
@@ -23,39 +25,55 @@ class RoutePathsTest {
     }
 
     @Test
-    void theContextPathIsTheServletOneElseWebFluxsBasePath() {
-        assertThat(RoutePaths.contextPath(settings())).isEmpty();
-        assertThat(RoutePaths.contextPath(settings("server.servlet.context-path", "/"))).isEmpty();
-        assertThat(RoutePaths.contextPath(settings("server.servlet.context-path", "/hr/"))).isEqualTo("/hr");
-        assertThat(RoutePaths.contextPath(settings("spring.webflux.base-path", "/shop"))).isEqualTo("/shop");
-        assertThat(RoutePaths.contextPath(settings("server.servlet.context-path", "/hr", "spring.webflux.base-path", "/shop")))
-                .isEqualTo("/hr");
-        assertThat(RoutePaths.contextPath(settings("server.servlet.context-path", " ", "spring.webflux.base-path", "/shop")))
-                .as("a blank context path is not set").isEqualTo("/shop");
+    void aServletApplicationReadsOnlyTheServletContextPathAndTheServletPath() {
+        assertThat(RoutePaths.contextPath(SERVLET, settings())).isEmpty();
+        assertThat(RoutePaths.contextPath(SERVLET, settings("server.servlet.context-path", "/"))).isEmpty();
+        assertThat(RoutePaths.contextPath(SERVLET, settings("server.servlet.context-path", "/hr/"))).isEqualTo("/hr");
+        assertThat(RoutePaths.routePrefix(SERVLET, settings("server.servlet.context-path", "/hr", "spring.mvc.servlet.path",
+                "svc/"))).isEqualTo("/hr/svc");
+        assertThat(RoutePaths.servletPath(SERVLET, settings("spring.mvc.servlet.path", "/"))).isEmpty();
+        assertThat(RoutePaths.routePrefix(SERVLET, settings("spring.webflux.base-path", "/shop")))
+                .as("an MVC application with WebFlux for its WebClient: Boot ignores the base path").isEmpty();
+        assertThat(RoutePaths.routePrefix(SERVLET, settings("spring.webflux.base-path", "/shop",
+                "spring.mvc.servlet.path", "/svc"))).isEqualTo("/svc");
     }
 
     @Test
-    void theRoutePrefixIsTheContextPathFollowedByTheServletPath() {
-        assertThat(RoutePaths.routePrefix(settings())).isEmpty();
-        assertThat(RoutePaths.routePrefix(settings("server.servlet.context-path", "/hr", "spring.mvc.servlet.path", "svc/")))
-                .isEqualTo("/hr/svc");
-        assertThat(RoutePaths.routePrefix(settings("spring.webflux.base-path", "shop/"))).isEqualTo("/shop");
-        assertThat(RoutePaths.servletPath(settings("spring.mvc.servlet.path", "/"))).isEmpty();
+    void aReactiveApplicationReadsOnlyWebFluxsBasePath() {
+        assertThat(RoutePaths.routePrefix(REACTIVE, settings())).isEmpty();
+        assertThat(RoutePaths.routePrefix(REACTIVE, settings("spring.webflux.base-path", "shop/"))).isEqualTo("/shop");
+        assertThat(RoutePaths.routePrefix(REACTIVE, settings("server.servlet.context-path", "/hr",
+                "spring.mvc.servlet.path", "/svc", "spring.webflux.base-path", "/shop")))
+                .as("a stray servlet context path and servlet path, which Boot ignores under WebFlux").isEqualTo("/shop");
+        assertThat(RoutePaths.routePrefix(REACTIVE, settings("server.servlet.context-path", "/hr"))).isEmpty();
     }
 
     @Test
-    void webFluxsBasePathIsNotAskedForWhenTheContextPathIsSet() {
-        Function<String, String> refusing = key -> switch (key) {
+    void onlyTheStacksOwnSettingsAreAskedFor() {
+        Function<String, String> servletOnly = key -> switch (key) {
             case "server.servlet.context-path" -> "/hr";
-            case "spring.webflux.base-path" -> throw new IllegalStateException("asked for " + key);
-            default -> null;
+            case "spring.mvc.servlet.path" -> null;
+            default -> throw new IllegalStateException("asked for " + key);
         };
-        assertThat(RoutePaths.routePrefix(refusing)).isEqualTo("/hr");
-        Function<String, String> webFluxOnly = Map.of("spring.webflux.base-path", "x")::get;
-        assertThat(RoutePaths.routePrefix(webFluxOnly)).isEqualTo("/x");
-        assertThatThrownBy(() -> RoutePaths.routePrefix(key -> {
+        assertThat(RoutePaths.routePrefix(SERVLET, servletOnly)).isEqualTo("/hr");
+        Function<String, String> webFluxOnly = key -> switch (key) {
+            case "spring.webflux.base-path" -> "x";
+            default -> throw new IllegalStateException("asked for " + key);
+        };
+        assertThat(RoutePaths.routePrefix(REACTIVE, webFluxOnly)).isEqualTo("/x");
+        assertThatThrownBy(() -> RoutePaths.routePrefix(REACTIVE, key -> {
             throw new IllegalArgumentException(key);
-        })).hasMessage("server.servlet.context-path");
+        })).hasMessage("spring.webflux.base-path");
+    }
+
+    @Test
+    void theStackIsTheOneTheSettingNamesElseServletWhereTheDispatcherServletIs() {
+        assertThat(RoutePaths.stack(null, true)).isEqualTo(SERVLET);
+        assertThat(RoutePaths.stack(null, false)).isEqualTo(REACTIVE);
+        assertThat(RoutePaths.stack(" reactive ", true)).isEqualTo(REACTIVE);
+        assertThat(RoutePaths.stack("Servlet", false)).isEqualTo(SERVLET);
+        assertThat(RoutePaths.stack("none", true)).as("no web server: the class path decides").isEqualTo(SERVLET);
+        assertThat(RoutePaths.stack("", false)).isEqualTo(REACTIVE);
     }
 
     @Test

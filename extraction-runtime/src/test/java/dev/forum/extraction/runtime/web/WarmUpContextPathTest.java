@@ -39,8 +39,9 @@ import org.springframework.web.bind.annotation.RestController;
  * The local warm-up sends its requests where a client of the process would: below the context path
  * ({@code server.servlet.context-path}) and, for the modules' routes, below the dispatcher servlet's path
  * ({@code spring.mvc.servlet.path}). It used to send them to {@code http://127.0.0.1:<port>/api/...}, which an
- * application under {@code /hr} answered 404, warming nothing. In: a real Spring MVC server with both settings;
- * out: the request URIs its controller saw, and the log line.
+ * application under {@code /hr} answered 404, warming nothing. A stray {@code spring.webflux.base-path} (WebFlux on the
+ * class path for a {@code WebClient}) counts for nothing, as in Spring Boot. In: a real Spring MVC server with the
+ * settings; out: the request URIs its controller saw, and the log line.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class WarmUpContextPathTest {
@@ -103,6 +104,22 @@ class WarmUpContextPathTest {
 
             assertThat(SEEN).containsExactlyInAnyOrder("/hr/svc/extra", "/hr/svc/api/people");
             assertThat(output.getAll()).contains("Warmed up 2 routes below http://127.0.0.1:" + port + "/hr in ");
+        }
+    }
+
+    @Test
+    void aStrayWebFluxBasePathIsNotTheContextPathOfAServletApplication(CapturedOutput output) {
+        SEEN.clear();
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Server.class)
+                .web(WebApplicationType.SERVLET)
+                .properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
+                        "spring.webflux.base-path=/shop")
+                .run()) {
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+
+            assertThat(SEEN).as("the module's route at the root; /svc/extra, an extra path, is no route without the"
+                    + " servlet path").containsExactly("/api/people");
+            assertThat(output.getAll()).contains("Warmed up 2 routes below http://127.0.0.1:" + port + " in ");
         }
     }
 }

@@ -35,8 +35,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * In a Spring WebFlux application the local warm-up sends its requests below {@code spring.webflux.base-path}, the
- * context path WebFlux has ({@link RoutePaths}), where a client of the process would. In: a real WebFlux server under
- * {@code /shop}; out: the request paths its controller saw, and the log line.
+ * context path WebFlux has ({@link RoutePaths}), where a client of the process would, whatever servlet settings the
+ * application still carries (Boot ignores them under WebFlux). In: a real WebFlux server under {@code /shop} with a
+ * stray {@code server.servlet.context-path} and {@code spring.mvc.servlet.path}; out: the request paths its controller
+ * saw, and the log line.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class WarmUpWebFluxBasePathTest {
@@ -84,7 +86,8 @@ class WarmUpWebFluxBasePathTest {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Server.class)
                 .web(WebApplicationType.REACTIVE)
                 .properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
-                        "spring.webflux.base-path=/shop/")
+                        "spring.webflux.base-path=/shop/", "server.servlet.context-path=/hr",
+                        "spring.mvc.servlet.path=/svc")
                 .run()) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 
