@@ -1,19 +1,11 @@
 package dev.forum.extraction.runtime.topology;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.springframework.asm.ClassReader;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -25,9 +17,11 @@ import org.springframework.util.ClassUtils;
  * contract of a called module may be missing for two good reasons: it extends one that is here and only that one is
  * called, or no local class uses it at all. Which of its contracts a missing one extends cannot be read (its class is not
  * here), so the rule is what the class path shows: when none of a called module's contracts is here, the start is
- * refused in one line naming them; when some are, each missing one that a class of a local module uses (its class file
- * names the contract, as a constructor or field of an injected client does) is refused in one line naming the module
- * and the contract. Only the local modules' classes are read, and only when a called module misses a contract.
+ * refused in one line naming them; when some are, each missing one that a class of a local module uses (its fields,
+ * methods or code name the contract, as a constructor or field of an injected client does; not a mention only in an
+ * annotation, nor a use under {@code @ConditionalOnClass} naming it: {@link LocalClassUses}) is refused in one line
+ * naming the module and the contract. Only the local modules' classes are read, and only when a called module misses a
+ * contract while another of its contracts is here.
  */
 final class RemoteContracts {
 
@@ -39,14 +33,16 @@ final class RemoteContracts {
      * @param local       the modules that run here
      * @param remote      the remote modules that have a URL, in order
      * @param classLoader the application's
-     * @return module to its contract interfaces that get a client, loaded, in module order (class doc of {@link Topology#remoteContracts})
+     * @return module to its contract interfaces that get a client, loaded, in module order (class doc of {@link Topology#remoteContracts});
+     *     unmodifiable
      * @throws InvalidTopologyException as {@link Topology#remoteContracts} says, one line per refusal
+     * @throws java.io.UncheckedIOException when a local module's class file cannot be read
      */
     static Map<String, List<Class<?>>> of(ModuleMetadata metadata, Set<String> local, Set<String> remote, ClassLoader classLoader) {
         Map<String, List<Class<?>>> contracts = new TreeMap<>();
         List<String> missingRefusals = new ArrayList<>();
         List<String> unservable = new ArrayList<>();
-        LocalClasses localClasses = new LocalClasses(metadata, local, classLoader);
+        LocalClassUses localClasses = new LocalClassUses(metadata, local, classLoader);
         for (String module : remote) {
             List<String> callers = Topology.calledBy(metadata, local, module);
             List<Class<?>> loaded = new ArrayList<>();
@@ -61,11 +57,12 @@ final class RemoteContracts {
             if (!callers.isEmpty() && !missing.isEmpty()) {
                 missingRefusals.addAll(missing(module, callers, loaded, missing, localClasses));
             }
-            for (Class<?> api : mostSpecific(loaded)) {
-                contracts.computeIfAbsent(module, m -> new ArrayList<>()).add(api);
-                if (!callers.isEmpty()) {
-                    unservable.addAll(BlockingContracts.refusals(module, api));
-                }
+            List<Class<?>> clients = mostSpecific(loaded);
+            if (!clients.isEmpty()) {
+                contracts.put(module, clients);
+            }
+            if (!callers.isEmpty()) {
+                clients.forEach(api -> unservable.addAll(BlockingContracts.refusals(module, api)));
             }
         }
         if (missingRefusals.size() == 1) {
@@ -82,12 +79,12 @@ final class RemoteContracts {
             throw new InvalidTopologyException(unservable.size() + " methods of remote modules' contracts that the run"
                     + " time's blocking HTTP client cannot serve:", unservable);
         }
-        return contracts;
+        return Collections.unmodifiableMap(contracts);
     }
 
     /** The refusals of a called module's missing contracts (class doc): none, one line, or one line per contract used. */
     private static List<String> missing(String module, List<String> callers, List<Class<?>> loaded, List<String> missing,
-            LocalClasses localClasses) {
+            LocalClassUses localClasses) {
         String calls = String.join(", ", callers) + " call" + (callers.size() == 1 ? "s" : "") + " module '" + module
                 + "' over HTTP, but ";
         String fix = " on the class path: build the service with the extraction plugin (it packs the contracts its modules call)";
@@ -104,92 +101,5 @@ final class RemoteContracts {
         return contracts.stream()
                 .filter(api -> contracts.stream().noneMatch(other -> other != api && api.isAssignableFrom(other)))
                 .toList();
-    }
-
-    /**
-     * The class files of the local modules, read once when first asked: whether one of them names a class (in its
-     * constant pool, as a type it uses or a descriptor of a constructor, field or method).
-     */
-    static final class LocalClasses {
-
-        private final ModuleMetadata metadata;
-        private final Set<String> local;
-        private final ClassLoader classLoader;
-        private Map<String, byte[]> files;
-
-        LocalClasses(ModuleMetadata metadata, Set<String> local, ClassLoader classLoader) {
-            this.metadata = metadata;
-            this.local = local;
-            this.classLoader = classLoader;
-        }
-
-        /**
-         * @param className a class's binary name, e.g. {@code shop.catalog.ReviewsApi}
-         * @return whether a class of a local module names it
-         * @throws UncheckedIOException when a class file of a local module cannot be read
-         */
-        boolean use(String className) {
-            byte[] name = className.replace('.', '/').getBytes(StandardCharsets.UTF_8);
-            return files().values().stream().anyMatch(bytes -> names(bytes, name));
-        }
-
-        /** Class name to class file, of every class on the class path in a local module's packages that belongs to it. */
-        private Map<String, byte[]> files() {
-            if (files == null) {
-                files = new LinkedHashMap<>();
-                PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(classLoader);
-                for (ModuleMetadata.ModuleInfo module : metadata.modules()) {
-                    if (!local.contains(module.name())) {
-                        continue;
-                    }
-                    for (String packageName : module.packages()) {
-                        try {
-                            for (Resource resource : resolver.getResources("classpath*:" + packageName.replace('.', '/')
-                                    + "/**/*.class")) {
-                                byte[] bytes;
-                                try (InputStream in = resource.getInputStream()) {
-                                    bytes = in.readAllBytes();
-                                }
-                                String className = new ClassReader(bytes).getClassName().replace('/', '.');
-                                Optional<String> owner = metadata.moduleOf(className).map(ModuleMetadata.ModuleInfo::name);
-                                if (owner.isPresent() && local.contains(owner.get())) {
-                                    files.put(className, bytes);
-                                }
-                            }
-                        } catch (IOException e) {
-                            throw new UncheckedIOException("Cannot read the classes of module '" + module.name() + "'", e);
-                        }
-                    }
-                }
-            }
-            return files;
-        }
-
-        /**
-         * Whether a class file names a class by its internal name ({@code shop/catalog/ReviewsApi}): as a constant of its
-         * own (the class a constant pool entry refers to: a text entry, tag 1, of exactly that length) or in a
-         * descriptor or signature ({@code Lshop/catalog/ReviewsApi;}, {@code ...<Lshop/catalog/ReviewsApi;>}). Not
-         * found in a longer name ({@code shop/catalog/ReviewsApiV2}, {@code shop/catalog/ReviewsApi$Part}).
-         */
-        static boolean names(byte[] classFile, byte[] internalName) {
-            int length = internalName.length;
-            outer:
-            for (int i = 1; i + length <= classFile.length; i++) {
-                for (int j = 0; j < length; j++) {
-                    if (classFile[i + j] != internalName[j]) {
-                        continue outer;
-                    }
-                }
-                boolean constant = i >= 3 && classFile[i - 3] == 1
-                        && ((classFile[i - 2] & 0xff) << 8 | (classFile[i - 1] & 0xff)) == length;
-                int after = i + length;
-                boolean descriptor = classFile[i - 1] == 'L' && after < classFile.length
-                        && (classFile[after] == ';' || classFile[after] == '<');
-                if (constant || descriptor) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 }

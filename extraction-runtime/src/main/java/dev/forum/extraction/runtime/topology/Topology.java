@@ -3,6 +3,7 @@ package dev.forum.extraction.runtime.topology;
 import dev.forum.closestname.ClosestName;
 import dev.forum.extraction.runtime.topology.ModuleMetadata.ModuleInfo;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ public final class Topology {
     private final Set<String> local;
     private final Map<String, URI> remote;
     private final TopologySettings settings;
+    /** {@link #remoteContracts} per class loader, once found: the start asks twice (the clients, the warm-up). */
+    private final Map<ClassLoader, Map<String, List<Class<?>>>> remoteContracts = new HashMap<>();
 
     private Topology(ModuleMetadata metadata, Set<String> local, Map<String, URI> remote, TopologySettings settings) {
         this.metadata = metadata;
@@ -220,8 +223,12 @@ public final class Topology {
      * as a super-interface of another of its module's (here) is served by that one's client, as one controller serves
      * both in process, so a caller injecting either type finds one bean; unrelated contracts get one each.
      *
+     * <p>Found once per class loader and kept (the class files of the local modules are read only when a called module
+     * misses a contract while another of its contracts is here); a refusal is not kept, so a second call refuses again.
+     *
      * @param classLoader the application's
-     * @return module to its contract interfaces that get a client (modules without a contract here are left out)
+     * @return module to its contract interfaces that get a client (modules without a contract here are left out);
+     *     unmodifiable, the same map for each call with this class loader
      * @throws InvalidTopologyException when a local module calls a remote module none of whose contracts is on the
      *     class path, or a contract of it that is missing while another is here and that a local module's class uses
      *     (one line each, naming the module and the contract: {@link RemoteContracts}; a missing one no local class uses,
@@ -233,7 +240,14 @@ public final class Topology {
      * @throws java.io.UncheckedIOException when a local module's class file cannot be read
      */
     public Map<String, List<Class<?>>> remoteContracts(ClassLoader classLoader) {
-        return RemoteContracts.of(metadata, local, remote.keySet(), classLoader);
+        synchronized (remoteContracts) {
+            Map<String, List<Class<?>>> found = remoteContracts.get(classLoader);
+            if (found == null) {
+                found = RemoteContracts.of(metadata, local, remote.keySet(), classLoader);
+                remoteContracts.put(classLoader, found);
+            }
+            return found;
+        }
     }
 
     public ModuleMetadata metadata() {
