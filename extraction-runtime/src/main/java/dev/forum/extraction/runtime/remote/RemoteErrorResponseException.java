@@ -19,9 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
  * when it was an RFC 9457 problem document ({@code application/problem+json}), its {@code type}, {@code title},
  * {@code detail} and extension members; {@code Retry-After} with a 429, {@code WWW-Authenticate} with a 403. In
  * process, the module's exception would have reached the caller's request unchanged (a
- * {@code ResponseStatusException(NOT_FOUND)} answers 404); so does its answer here. Spring MVC answers an
- * {@link ErrorResponseException} with its status and body, with or without an exception handler of the application's
- * own.
+ * {@code ResponseStatusException(NOT_FOUND)} answers 404); so does its answer here. Whether the module answered a
+ * problem document ({@link #problemDocument()}) decides how the caller answers it, where no handler of the
+ * application's comes first: a problem document is answered as the module gave it; any other answer (Spring Boot's
+ * error JSON, as a module answers with {@code spring.mvc.problemdetails.enabled} off, or no body) is answered as an
+ * in-process exception of that status would be, by the caller's own error handling ({@code web.RemoteErrorResponseAdvice}).
  *
  * <p>The library throws it for a 4xx answer that no {@link RemoteErrorDecoder} of the application turned into its own
  * exception, only for {@link #RELAYED_STATUSES}, and for a 403 to a call that carried the caller's own credentials (its
@@ -57,20 +59,44 @@ public class RemoteErrorResponseException extends ErrorResponseException {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String module;
+    private final boolean problemDocument;
 
     /**
+     * A relayed problem document ({@link #problemDocument()} true).
+     *
      * @param module the remote module that answered
      * @param status its answer's status
      * @param body   the problem relayed to the caller
      */
     public RemoteErrorResponseException(String module, HttpStatusCode status, ProblemDetail body) {
+        this(module, status, body, true);
+    }
+
+    /**
+     * @param module          the remote module that answered
+     * @param status          its answer's status
+     * @param body            the problem relayed to the caller: the module's problem document's members, or only the
+     *                        status when it answered none
+     * @param problemDocument whether the module answered a problem document ({@code application/problem+json} holding a
+     *                        JSON object)
+     */
+    public RemoteErrorResponseException(String module, HttpStatusCode status, ProblemDetail body, boolean problemDocument) {
         super(status, body, null);
         this.module = module;
+        this.problemDocument = problemDocument;
     }
 
     /** @return the remote module that answered */
     public String module() {
         return module;
+    }
+
+    /**
+     * @return whether the module answered a problem document, whose members {@link #getBody()} holds; {@code false}
+     *     for any other answer (Spring Boot's error JSON, no body), of which the body holds only the status
+     */
+    public boolean problemDocument() {
+        return problemDocument;
     }
 
     /**
@@ -89,8 +115,9 @@ public class RemoteErrorResponseException extends ErrorResponseException {
         if (!RELAYED_STATUSES.contains(status) && !aboutTheCaller) {
             return null;
         }
+        ProblemDetail document = readProblemDocument(status, headers.getContentType(), body);
         RemoteErrorResponseException relayed = new RemoteErrorResponseException(module, HttpStatusCode.valueOf(status),
-                problem(status, headers.getContentType(), body));
+                document == null ? ProblemDetail.forStatus(status) : document, document != null);
         String retryAfter = headers.getFirst(HttpHeaders.RETRY_AFTER);
         if (status == 429 && retryAfter != null) {
             relayed.getHeaders().set(HttpHeaders.RETRY_AFTER, retryAfter);
@@ -103,24 +130,27 @@ public class RemoteErrorResponseException extends ErrorResponseException {
     }
 
     /**
-     * The caller's problem from the module's answer: only a problem document's members are read (never another
-     * body, such as Spring Boot's error JSON with its path and timestamp); {@code instance} is left out, since the
-     * module's path is not the caller's.
+     * The caller's problem from the module's problem document: only a problem document's members are read (never
+     * another body, such as Spring Boot's error JSON with its path and timestamp); {@code instance} is left out, since
+     * the module's path is not the caller's.
+     *
+     * @return the problem, or {@code null} when the answer is no problem document ({@code application/problem+json}
+     *     holding a JSON object)
      */
-    private static ProblemDetail problem(int status, MediaType contentType, byte[] body) {
-        ProblemDetail problem = ProblemDetail.forStatus(status);
+    private static ProblemDetail readProblemDocument(int status, MediaType contentType, byte[] body) {
         if (contentType == null || !MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(contentType)) {
-            return problem;
+            return null;
         }
         JsonNode document;
         try {
             document = JSON.readTree(body);
         } catch (JacksonException notJson) {
-            return problem;
+            return null;
         }
         if (!document.isObject()) {
-            return problem;
+            return null;
         }
+        ProblemDetail problem = ProblemDetail.forStatus(status);
         for (Map.Entry<String, JsonNode> member : document.properties()) {
             JsonNode value = member.getValue();
             switch (member.getKey()) {

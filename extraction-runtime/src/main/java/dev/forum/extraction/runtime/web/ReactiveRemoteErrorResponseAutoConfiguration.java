@@ -11,8 +11,8 @@ import org.springframework.core.Ordered;
 import org.springframework.http.codec.ServerCodecConfigurer;
 
 /**
- * A Spring WebFlux application answers a remote module's relayed 4xx as the module answered it, and a remote module's
- * failure (502, 503, 504) with its problem document, as a Spring MVC one does ({@link RemoteErrorWebExceptionHandler};
+ * A Spring WebFlux application answers a remote module's relayed 4xx as it answers the module's exception in process,
+ * and a remote module's failure (502, 503, 504) with its problem document, as a Spring MVC one does ({@link RemoteErrorWebExceptionHandler};
  * Spring MVC's is {@link RemoteErrorResponseAutoConfiguration}). An application replaces it by declaring a
  * {@link RemoteErrorWebExceptionHandler} bean of its own.
  */

@@ -12,13 +12,19 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Answers a remote module's relayed answer ({@link RemoteErrorResponseException}) as the module answered it: its
- * status, its headers (a 429's {@code Retry-After}, a relayed 403's {@code WWW-Authenticate}) and its problem document
- * as {@code application/problem+json} (Spring MVC fills in the caller's {@code instance}), in every application,
- * whether or not it turned on
- * {@code spring.mvc.problemdetails.enabled}. Without it Spring MVC's {@code DefaultHandlerExceptionResolver} set only
- * the status (Spring Boot's error body followed) and logged a WARN line per relayed answer; this logs a DEBUG line.
- * Likewise a remote module's failure ({@link RemoteModuleException}: 502, 503 with {@code Retry-After}, 504) is answered
+ * Answers a remote module's relayed answer ({@link RemoteErrorResponseException}) as the caller would have answered the
+ * module's exception in process. A problem document (the module's own advice's, with its members; Spring MVC's under
+ * {@code spring.mvc.problemdetails.enabled}) is answered as the module gave it: its status, its headers (a 429's
+ * {@code Retry-After}, a relayed 403's {@code WWW-Authenticate}) and its members as {@code application/problem+json}
+ * (Spring MVC fills in the caller's {@code instance}), with a DEBUG line. Any other answer (Spring Boot's error JSON,
+ * as a module answers an exception with that property off, its default; no body) is thrown on, so Spring MVC answers
+ * it as it answers an in-process {@code ErrorResponse} of that status (its {@code ExceptionHandlerExceptionResolver}
+ * passes an exception its handler throws again on to the next resolver): {@code DefaultHandlerExceptionResolver} sets
+ * the headers and calls {@code sendError(status)}, the servlet container forwards to the caller's {@code /error}
+ * (Spring Boot's error JSON with the caller's own path, or the application's {@code ErrorController}), and that
+ * resolver logs its WARN line ({@code Resolved [...RemoteErrorResponseException: 409 CONFLICT ...]}).
+ *
+ * <p>Likewise a remote module's failure ({@link RemoteModuleException}: 502, 503 with {@code Retry-After}, 504) is answered
  * with its status, headers and problem document, whose detail is fixed per status and names the module
  * ({@link RemoteModuleException#detail()}; for a timed-out POST or PATCH, also that its outcome is unknown), never the
  * route, the status the module answered or what the HTTP client reported: those are in the one WARN line it logs
@@ -48,10 +54,16 @@ public class RemoteErrorResponseAdvice {
 
     /**
      * @param relayed the remote module's answer, as the client read it
-     * @return its status, headers and problem document
+     * @return its status, headers and problem document, for a problem document
+     *     ({@link RemoteErrorResponseException#problemDocument()})
+     * @throws RemoteErrorResponseException {@code relayed} itself, for any other answer: Spring MVC's own resolvers
+     *     answer it, as an in-process exception of its status (class doc)
      */
     @ExceptionHandler(RemoteErrorResponseException.class)
     public ResponseEntity<ProblemDetail> relay(RemoteErrorResponseException relayed) {
+        if (!relayed.problemDocument()) {
+            throw relayed;
+        }
         log.debug("Relaying the {} answer of remote module {}", relayed.getStatusCode().value(), relayed.module());
         return ResponseEntity.status(relayed.getStatusCode()).headers(relayed.getHeaders()).body(relayed.getBody());
     }

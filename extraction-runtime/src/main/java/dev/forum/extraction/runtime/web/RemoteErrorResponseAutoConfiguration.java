@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 
 /**
- * A Spring MVC application answers a remote module's relayed 4xx as the module answered it, and a remote module's
- * failure (502, 503, 504) with its problem document ({@link RemoteErrorResponseAdvice}), whatever its
+ * A Spring MVC application answers a remote module's relayed 4xx as it answers the module's exception in process (the
+ * module's problem document as the module gave it, any other answer through its own error handling), and a remote
+ * module's failure (502, 503, 504) with its problem document ({@link RemoteErrorResponseAdvice}), whatever its
  * {@code spring.mvc.problemdetails.enabled}.
  *
  * <p>Last of the auto-configurations ({@code @AutoConfigureOrder}, not the class names' alphabetical order Spring Boot

@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.HttpMessageWriter;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.result.view.ViewResolver;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
@@ -30,6 +31,12 @@ import reactor.core.publisher.Mono;
  * error handler ({@code -1}); an application's own {@code WebExceptionHandler} of a lower order, or of the same order
  * (an application's beans are registered before this auto-configured one), comes first. Any other exception, or a
  * response already committed, is passed on unchanged.
+ *
+ * <p>A relayed answer that is no problem document (Spring Boot's error JSON, as a module answers an exception with
+ * {@code spring.webflux.problemdetails.enabled} off, its default; no body) is passed on as a
+ * {@code ResponseStatusException} of its status (its cause the relayed answer), its headers set on the response: Spring
+ * Boot's error handler then renders its error JSON with the caller's path, as it renders the module's
+ * {@code ResponseStatusException} in the monolith.
  */
 public class RemoteErrorWebExceptionHandler implements WebExceptionHandler, Ordered {
 
@@ -67,9 +74,10 @@ public class RemoteErrorWebExceptionHandler implements WebExceptionHandler, Orde
     /**
      * @param exchange the request whose handling failed
      * @param failure  what it failed with
-     * @return the answer written, for a {@link RemoteErrorResponseException} or {@link RemoteModuleException} (a
-     *     subtype included); else, or when the response is already committed, {@code failure} again, for the next
-     *     handler
+     * @return the answer written, for a {@link RemoteErrorResponseException} of a problem document or a
+     *     {@link RemoteModuleException} (a subtype included); a {@code ResponseStatusException} for the next handler,
+     *     for a relayed answer that is no problem document; else, or when the response is already committed,
+     *     {@code failure} again, for the next handler
      */
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
@@ -77,7 +85,10 @@ public class RemoteErrorWebExceptionHandler implements WebExceptionHandler, Orde
             return Mono.error(failure);
         }
         ResponseEntity<ProblemDetail> answer;
-        if (failure instanceof RemoteErrorResponseException relayed) {
+        if (failure instanceof RemoteErrorResponseException relayed && !relayed.problemDocument()) {
+            exchange.getResponse().getHeaders().addAll(relayed.getHeaders());
+            return Mono.error(new ResponseStatusException(relayed.getStatusCode(), null, relayed));
+        } else if (failure instanceof RemoteErrorResponseException relayed) {
             answer = answers.relay(relayed);
         } else if (failure instanceof RemoteModuleException remote) {
             answer = answers.remoteFailure(remote);

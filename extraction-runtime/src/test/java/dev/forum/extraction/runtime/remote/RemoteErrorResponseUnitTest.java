@@ -93,6 +93,7 @@ class RemoteErrorResponseUnitTest {
         RemoteErrorResponseException relayed = (RemoteErrorResponseException) failure;
         assertThat(relayed.module()).isEqualTo("things");
         assertThat(relayed.getStatusCode().value()).isEqualTo(404);
+        assertThat(relayed.problemDocument()).isTrue();
         ProblemDetail problem = relayed.getBody();
         assertThat(problem.getType()).isEqualTo(URI.create("urn:shop:not-found"));
         assertThat(problem.getTitle()).isEqualTo("Not found");
@@ -109,6 +110,7 @@ class RemoteErrorResponseUnitTest {
 
         RemoteErrorResponseException relayed = (RemoteErrorResponseException) failure;
         assertThat(relayed.getStatusCode().value()).isEqualTo(404);
+        assertThat(relayed.problemDocument()).isFalse(); // the caller answers it as an in-process exception of 404
         assertThat(relayed.getBody().getType()).isNull(); // left out: about:blank (RFC 9457)
         assertThat(relayed.getBody().getDetail()).isNull();
         assertThat(relayed.getBody().getProperties()).isNullOrEmpty();
@@ -120,6 +122,7 @@ class RemoteErrorResponseUnitTest {
 
         RemoteErrorResponseException relayed = (RemoteErrorResponseException) failure;
         assertThat(relayed.getStatusCode().value()).isEqualTo(409);
+        assertThat(relayed.problemDocument()).isFalse();
         assertThat(relayed.getBody().getDetail()).isNull();
     }
 

@@ -10,7 +10,9 @@ import dev.forum.extraction.runtime.remote.RemoteModuleUnavailableException;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -50,6 +52,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -90,6 +93,18 @@ class RemoteErrorWebFluxTest {
         Mono<String> place() {
             return Mono.fromCallable(() -> {
                 throw new RemoteModuleTimeoutException("venues", HttpMethod.POST, null);
+            });
+        }
+
+        /**
+         * Seat 1: the venues module's {@code ResponseStatusException(CONFLICT)} in process (the monolith); seat 2: the
+         * same once split, as the client relays the module's answer, Spring Boot's error JSON (no problem document).
+         */
+        @GetMapping("/api/orders/seats/{seat}")
+        Mono<String> seat(@PathVariable("seat") int seat) {
+            return Mono.fromCallable(() -> {
+                throw seat == 1 ? new ResponseStatusException(HttpStatus.CONFLICT)
+                        : new RemoteErrorResponseException("venues", HttpStatus.CONFLICT, ProblemDetail.forStatus(HttpStatus.CONFLICT), false);
             });
         }
 
@@ -237,6 +252,31 @@ class RemoteErrorWebFluxTest {
                     .jsonPath("$.instance").isEqualTo("/api/orders/venues/9");
             caller.get().uri("/api/orders/venues/409").exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT)
                     .expectBody().jsonPath("$.detail").isEqualTo("no venue 409");
+        });
+        assertThat(output.getAll()).doesNotContain(" ERROR ", " WARN ");
+    }
+
+    /**
+     * A relayed answer that is no problem document is Spring Boot's error JSON with the caller's path, as the module's
+     * exception in process gives: the same but for the path, the timestamp and the request id.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRelayedAnswerWithoutAProblemDocumentIsAnsweredAsTheModulesExceptionInProcess(CapturedOutput output) {
+        withServer(caller -> {
+            List<Map<String, Object>> bodies = new ArrayList<>();
+            for (int seat : new int[] {1, 2}) {
+                Map<String, Object> body = caller.get().uri("/api/orders/seats/" + seat).exchange()
+                        .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                        .expectHeader().contentType(MediaType.APPLICATION_JSON)
+                        .expectBody(Map.class).returnResult().getResponseBody();
+                assertThat(body).containsEntry("path", "/api/orders/seats/" + seat).containsKeys("timestamp", "requestId");
+                Map<String, Object> compared = new HashMap<>(body);
+                compared.keySet().removeAll(List.of("path", "timestamp", "requestId"));
+                bodies.add(compared);
+            }
+            assertThat(bodies.get(0)).isEqualTo(Map.of("status", 409, "error", "Conflict"));
+            assertThat(bodies.get(1)).isEqualTo(bodies.get(0));
         });
         assertThat(output.getAll()).doesNotContain(" ERROR ", " WARN ");
     }
