@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.framework.Advised;
+import org.springframework.aop.framework.AopConfigException;
 import org.springframework.aop.framework.AopInfrastructureBean;
 import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.aop.framework.ProxyFactory;
@@ -20,6 +21,7 @@ import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.config.SmartInstantiationAwareBeanPostProcessor;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.ClassUtils;
@@ -43,15 +45,24 @@ import org.springframework.web.service.annotation.HttpExchange;
  * class, a superclass or an interface, as Spring's {@code MethodValidationPostProcessor} selects them); a contract
  * that declares no check; every bean when the application has no unique {@code jakarta.validation.Validator}; a
  * controller a class proxy would change ({@link #classProxyRefusal}: a final class or method, a private handler
- * method), with one WARN line. A remote module's contract is a client, not a controller: its module validates the
- * request.
+ * method, a package-private one of a superclass in another package) or that Spring cannot subclass (only private
+ * constructors, a class its loader cannot see), with one WARN line per class. A remote module's contract is a client,
+ * not a controller: its module validates the request.
+ *
+ * <p>What a controller class takes (its contracts, their checks, the advisor) is worked out once per class, so the
+ * instances of a prototype- or request-scoped controller share it and one proxy class.
  */
 public final class ContractValidationPostProcessor
         implements SmartInstantiationAwareBeanPostProcessor, BeanFactoryAware, BeanClassLoaderAware {
 
     private static final Logger log = LoggerFactory.getLogger(ContractValidationPostProcessor.class);
 
-    private final Map<String, Object> earlyReferences = new ConcurrentHashMap<>();
+    /** The names of the beans whose early reference (a circular one) was decorated: their finished bean is not again. */
+    private final Set<String> earlyReferenced = ConcurrentHashMap.newKeySet();
+    /** Per controller class, what decorating it takes: worked out once, for every bean and instance of the class. */
+    private final Map<Class<?>, Decoration> decorations = new ConcurrentHashMap<>();
+    /** The controller classes left as they are with a WARN line: one line per class, not per instance. */
+    private final Set<Class<?>> warned = ConcurrentHashMap.newKeySet();
     private BeanFactory beanFactory;
     private ClassLoader classLoader = ClassUtils.getDefaultClassLoader();
 
@@ -65,16 +76,20 @@ public final class ContractValidationPostProcessor
         this.classLoader = classLoader;
     }
 
-    /** A bean another one needs before it is initialized (a circular reference) is decorated now, and only now. */
+    /**
+     * A bean another one needs before it is initialized (a circular reference) is decorated now, and only now: what
+     * this gets is the early reference earlier post-processors made (Spring's auto-proxy creator's proxy, say), while
+     * {@link #postProcessAfterInitialization} later gets the raw bean back from them, so the bean is known by its name.
+     */
     @Override
     public Object getEarlyBeanReference(Object bean, String beanName) {
-        earlyReferences.put(beanName, bean);
+        earlyReferenced.add(beanName);
         return decorate(bean, beanName);
     }
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (earlyReferences.remove(beanName) == bean) {
+        if (earlyReferenced.remove(beanName)) {
             return bean;
         }
         return decorate(bean, beanName);
@@ -93,46 +108,74 @@ public final class ContractValidationPostProcessor
         if (type.isInterface() || Proxy.isProxyClass(type) || !AnnotatedElementUtils.hasAnnotation(type, Controller.class)) {
             return bean;
         }
+        Decoration decoration = decorations.get(type);
+        if (decoration == null) {
+            decoration = decoration(type, bean, name);
+            Decoration known = decorations.putIfAbsent(type, decoration);
+            decoration = known != null ? known : decoration;
+        }
+        if (decoration.advisor() == null) {
+            return bean;
+        }
+        if (bean instanceof Advised advised && AopUtils.isAopProxy(bean) && !advised.isFrozen()) {
+            advised.addAdvisor(0, decoration.advisor());
+            log.debug("In-process calls of {} through bean '{}' are validated as over HTTP", decoration.contracts(), name);
+            return bean;
+        }
+        String refusal = decoration.classProxyRefusal();
+        if (refusal == null) {
+            ProxyFactory factory = new ProxyFactory(bean);
+            factory.setProxyTargetClass(true);
+            factory.addAdvisor(decoration.advisor());
+            try {
+                Object proxy = factory.getProxy(classLoader);
+                log.debug("In-process calls of {} through bean '{}' are validated as over HTTP", decoration.contracts(), name);
+                return proxy;
+            } catch (AopConfigException | IllegalArgumentException e) {
+                refusal = "Spring cannot make a class proxy of it (" + NestedExceptionUtils.getMostSpecificCause(e).getMessage()
+                        + "): give it a constructor and a class that are not private";
+                decorations.put(type, new Decoration(decoration.contracts(), decoration.advisor(), refusal));
+            }
+        }
+        if (warned.add(type)) {
+            log.warn("In-process calls of {} through bean '{}' are not validated as over HTTP: {} (or set"
+                    + " extraction.inprocess.validation.enabled=false)", decoration.contracts(), name, refusal);
+        }
+        return bean;
+    }
+
+    /**
+     * @param type a controller's class
+     * @param bean a bean of it (read for its class only, not kept)
+     * @param name the bean's name, for the log
+     * @return how to decorate the class's beans: {@link Decoration#NONE} when they are left as they are
+     */
+    private Decoration decoration(Class<?> type, Object bean, String name) {
         List<Class<?>> contracts = checkedContracts(type);
         if (contracts.isEmpty()) {
-            return bean;
+            return Decoration.NONE;
         }
         if (AnnotatedElementUtils.hasAnnotation(type, Validated.class)) {
             log.debug("Bean '{}' is @Validated: Spring's method validation checks in-process calls of {}", name, names(contracts));
-            return bean;
+            return Decoration.NONE;
         }
         jakarta.validation.Validator validator = beanFactory.getBeanProvider(jakarta.validation.Validator.class).getIfUnique();
         if (validator == null) {
-            return bean;
+            return Decoration.NONE;
         }
         Object target = bean instanceof Advised ? AopProxyUtils.getSingletonTarget(bean) : bean;
         ValidatingContract validating = ValidatingContract.of(contracts, type, target == null ? bean : target, validator);
         if (validating == null) {
-            return bean;
+            return Decoration.NONE;
         }
-        ValidationAdvisor advisor = new ValidationAdvisor(validating);
-        if (bean instanceof Advised advised && AopUtils.isAopProxy(bean) && !advised.isFrozen()) {
-            advised.addAdvisor(0, advisor);
-            log.debug("In-process calls of {} through bean '{}' are validated as over HTTP", names(contracts), name);
-            return bean;
-        }
-        String refusal = classProxyRefusal(type);
-        if (refusal != null) {
-            log.warn("In-process calls of {} through bean '{}' are not validated as over HTTP: {} (or set"
-                    + " extraction.inprocess.validation.enabled=false)", names(contracts), name, refusal);
-            return bean;
-        }
-        ProxyFactory factory = new ProxyFactory(bean);
-        factory.setProxyTargetClass(true);
-        factory.addAdvisor(advisor);
-        log.debug("In-process calls of {} through bean '{}' are validated as over HTTP", names(contracts), name);
-        return factory.getProxy(classLoader);
+        return new Decoration(names(contracts), new ValidationAdvisor(type, validating), classProxyRefusal(type));
     }
 
     /**
      * Why a class proxy (a subclass, Spring's CGLIB proxy) of a controller would change what it does: a final class
-     * cannot be subclassed; a final method would run on the proxy, whose fields are unset; Spring MVC refuses to start
-     * with a private request-handler method on a proxy, or a package-private one declared in another package.
+     * cannot be subclassed; a final method, and a package-private request-handler method declared in a superclass of
+     * another package, cannot be overridden, so each would run on the proxy, whose fields are unset; Spring MVC refuses
+     * to start with a private request-handler method on a proxy.
      *
      * @param type a controller's class
      * @return the reason and what to change, or {@code null} when there is none
@@ -153,12 +196,18 @@ public final class ContractValidationPostProcessor
                 }
                 boolean handler = AnnotatedElementUtils.hasAnnotation(method, RequestMapping.class)
                         || AnnotatedElementUtils.hasAnnotation(method, HttpExchange.class);
-                boolean packagePrivate = !Modifier.isPublic(modifiers) && !Modifier.isProtected(modifiers)
-                        && !Modifier.isPrivate(modifiers);
-                if (handler && (Modifier.isPrivate(modifiers)
-                        || (packagePrivate && declaring.getPackage() != type.getPackage()))) {
-                    return "its request-handler method " + declaring.getName() + "." + method.getName() + " is private"
-                            + " to its class or package, which Spring MVC refuses on a proxy: make it public";
+                if (!handler) {
+                    continue;
+                }
+                if (Modifier.isPrivate(modifiers)) {
+                    return "its request-handler method " + declaring.getName() + "." + method.getName() + " is private,"
+                            + " which Spring MVC refuses to call on a proxy: make it public";
+                }
+                boolean packagePrivate = !Modifier.isPublic(modifiers) && !Modifier.isProtected(modifiers);
+                if (packagePrivate && declaring.getPackage() != type.getPackage()) {
+                    return "its request-handler method " + declaring.getName() + "." + method.getName() + " is"
+                            + " package-private in another package than " + type.getName() + ", so a proxy cannot"
+                            + " override it and it would run on the proxy, whose fields are unset: make it public";
                 }
             }
         }
@@ -198,21 +247,44 @@ public final class ContractValidationPostProcessor
         return contracts.stream().map(Class::getName).toList();
     }
 
-    /** The validation, applied only to the contract methods that declare a check: the others are called straight on. */
+    /**
+     * How the beans of one controller class are decorated.
+     *
+     * @param contracts         the checked contracts' names, for the log
+     * @param advisor           the validation, one per class; {@code null} when the class's beans are left as they are
+     * @param classProxyRefusal why a class proxy of it would break it ({@link #classProxyRefusal}), or {@code null}
+     */
+    private record Decoration(List<String> contracts, ValidationAdvisor advisor, String classProxyRefusal) {
+
+        static final Decoration NONE = new Decoration(List.of(), null, null);
+    }
+
+    /**
+     * The validation, applied only to the contract methods that declare a check: the others are called straight on. One
+     * per controller class (equal only to itself), its text naming the class: Spring's cache of CGLIB proxy classes
+     * keys on that text, so every instance of a prototype- or request-scoped controller gets the one proxy class.
+     */
     private static final class ValidationAdvisor extends StaticMethodMatcherPointcutAdvisor implements AopInfrastructureBean {
 
         private static final long serialVersionUID = 1L;
 
+        private final String name;
         private final transient ValidatingContract validating;
 
-        ValidationAdvisor(ValidatingContract validating) {
+        ValidationAdvisor(Class<?> controller, ValidatingContract validating) {
             super(validating);
+            this.name = "ContractValidation:" + controller.getName();
             this.validating = validating;
         }
 
         @Override
         public boolean matches(Method method, Class<?> targetClass) {
             return validating.checks(method);
+        }
+
+        @Override
+        public String toString() {
+            return name;
         }
     }
 }

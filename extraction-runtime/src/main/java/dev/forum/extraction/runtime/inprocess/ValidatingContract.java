@@ -12,6 +12,7 @@ import org.springframework.aop.support.AopUtils;
 import org.springframework.core.Conventions;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedMethod;
 import org.springframework.validation.DataBinder;
 import org.springframework.validation.SmartValidator;
 import org.springframework.validation.annotation.ValidationAnnotationUtils;
@@ -71,7 +72,8 @@ final class ValidatingContract implements MethodInterceptor {
     /**
      * @param contracts the HTTP contract interfaces the bean implements
      * @param beanType  the bean's class (a proxy's user class)
-     * @param target    the bean (the target of a Spring AOP proxy)
+     * @param target    a bean of the class (the target of a Spring AOP proxy): read, not kept, so the validation serves
+     *                  every instance of the class
      * @param validator the application's Bean Validation validator
      * @return the validation of the contracts' calls, or {@code null} when none of their methods declares anything
      *     Spring MVC would check
@@ -114,9 +116,9 @@ final class ValidatingContract implements MethodInterceptor {
                 continue;
             }
             Method implementation = AopUtils.getMostSpecificMethod(method, beanType);
-            HandlerMethod handler = new HandlerMethod(target, implementation).createWithValidateFlags();
-            MethodParameter[] parameters = handler.getMethodParameters();
-            boolean methodValidation = handler.shouldValidateArguments();
+            boolean methodValidation = new HandlerMethod(target, implementation).createWithValidateFlags()
+                    .shouldValidateArguments();
+            MethodParameter[] parameters = new ContractMethod(implementation, beanType).getMethodParameters();
             List<Body> bodies = new ArrayList<>();
             if (!methodValidation) {
                 for (MethodParameter parameter : parameters) {
@@ -187,6 +189,25 @@ final class ValidatingContract implements MethodInterceptor {
         if (check.methodValidation()) {
             methodValidator.applyArgumentValidation(target, check.implementation(), check.parameters(), arguments,
                     check.groups());
+        }
+    }
+
+    /**
+     * A controller method read as Spring MVC's {@link HandlerMethod} reads it (the interface's parameter annotations,
+     * generics resolved against the controller's class), without holding a bean: its parameters keep a reference to it.
+     */
+    private static final class ContractMethod extends AnnotatedMethod {
+
+        private final Class<?> beanType;
+
+        ContractMethod(Method method, Class<?> beanType) {
+            super(method);
+            this.beanType = beanType;
+        }
+
+        @Override
+        protected Class<?> getContainingClass() {
+            return beanType;
         }
     }
 
