@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  * its module's code marks as an HTTP answer ({@code @ResponseStatus}, a {@code ResponseStatusException} or
  * {@code ErrorResponseException}): in process the caller gets it, remote a {@code RemoteErrorResponseException} with
  * the status, its message lost when the module answers Spring Boot's error JSON;</li>
+ * <li>both only where a method of the contract can meet the exception: declares it or its controller's code can throw
+ * it ({@link ReachableExceptions}), once per controller, naming those methods;</li>
  * <li>a {@code @RequestParam}, {@code @RequestHeader} or {@code @CookieValue} of a type that can be null with a
  * {@code defaultValue}, and a {@code @PathVariable} whose path holds a regex ({@code {sku:[a-z0-9-]+}}): Spring MVC
  * applies them over HTTP only;</li>
@@ -54,16 +56,23 @@ public final class ContractDifferences {
     private static final Pattern REGEX_VARIABLE = Pattern.compile("(?<!\\$)\\{\\s*([\\w.-]+)\\s*:");
 
     private final Predicate<String> own;
+    private final ReachableExceptions reach;
 
-    /** @param own whether a class is the application's own (its root packages) */
-    public ContractDifferences(Predicate<String> own) {
+    /**
+     * @param own   whether a class is the application's own (its root packages)
+     * @param reach which of those exceptions a controller's method can throw
+     */
+    ContractDifferences(Predicate<String> own, ReachableExceptions reach) {
         this.own = own;
+        this.reach = reach;
     }
 
     /**
      * What differs between an in-process and a remote call of the contract, one line each, in the order: the
-     * controllers' own handlers, the limited advices, the exceptions, then each method's parameters and return type
-     * (methods in name order).
+     * controllers' own handlers, the limited advices, the exceptions (those the contract's methods can meet only,
+     * each naming them: {@link HandlerDifferences}), then each method's parameters and return type (methods in name
+     * order). A line names a method after the interface declaring it, so that a contract and one it extends, served
+     * by the same controller, give the same line for it.
      *
      * @param contract    the contract's interface
      * @param controllers the application's controllers implementing it
@@ -73,12 +82,11 @@ public final class ContractDifferences {
      */
     public List<String> of(Class<?> contract, List<Class<?>> controllers, Collection<Class<?>> advices,
             Collection<Class<?>> exceptions) {
-        String simple = contract.getSimpleName();
-        List<String> lines = new ArrayList<>(HandlerDifferences.lines(contract, controllers, advices, exceptions, own));
+        List<String> lines = new ArrayList<>(HandlerDifferences.lines(contract, controllers, advices, exceptions, own, reach));
         for (Method method : methods(contract)) {
             lines.addAll(parameters(contract, method, controllers));
             if (TypeNames.supertypes(method.getReturnType()).contains(RESOURCE)) {
-                lines.add(simple + "." + method.getName() + " returns a Resource: in process the caller gets the module's own"
+                lines.add(name(method) + " returns a Resource: in process the caller gets the module's own"
                         + " (its getFilename() the file's name), remote one read from the body, whose getFilename() is the"
                         + " answer's Content-Disposition file name, which a bare Resource's answer has none of (null);"
                         + " return a ResponseEntity<Resource> with a Content-Disposition header naming the file instead");
@@ -90,7 +98,7 @@ public final class ContractDifferences {
     /** What of the method's parameters Spring MVC applies only over HTTP: defaults and path regexes. */
     private List<String> parameters(Class<?> contract, Method method, List<Class<?>> controllers) {
         List<String> lines = new ArrayList<>();
-        String where = contract.getSimpleName() + "." + method.getName();
+        String where = name(method);
         List<Method> implementations = controllers.stream().map(c -> implementation(c, method)).flatMap(Optional::stream).toList();
         Parameter[] parameters = method.getParameters();
         for (int i = 0; i < parameters.length; i++) {
@@ -175,6 +183,11 @@ public final class ContractDifferences {
         return Arrays.stream(contract.getMethods())
                 .filter(m -> !Modifier.isStatic(m.getModifiers()) && !m.isDefault() && exchange(m))
                 .sorted(Comparator.comparing(Method::getName).thenComparing(Method::toGenericString)).toList();
+    }
+
+    /** A method as a line names it: the interface declaring it and its name, {@code CatalogReadApi.find}. */
+    static String name(Method method) {
+        return method.getDeclaringClass().getSimpleName() + "." + method.getName();
     }
 
     private static boolean exchange(Method method) {

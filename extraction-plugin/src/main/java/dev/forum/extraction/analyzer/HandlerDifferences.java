@@ -7,14 +7,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
  * The part of {@link ContractDifferences} about exceptions: a contract's controller's own {@code @ExceptionHandler}s and
  * the advices limited to part of the application that apply to it answer only over HTTP, and an exception of the
  * application's own reaches an in-process caller as itself but a remote one as a {@code RemoteErrorResponseException}.
+ * Each cause is a line once per controller, naming the contract methods that can meet it.
  */
 final class HandlerDifferences {
 
@@ -35,57 +41,120 @@ final class HandlerDifferences {
     }
 
     /**
+     * One line per cause that a call of the contract can meet, each naming the contract methods it concerns (named
+     * after the interface declaring them, so that a contract and the one it extends give the same line, which the
+     * report warns of once): per controller's handler, per limited advice applying to a controller, then per exception
+     * of the application's own that those handle, a contract method declares or the module marks as an answer. A
+     * method meets an exception of the application's own when it declares it (or a super- or subtype of it) or its
+     * controller's code can throw it ({@link ReachableExceptions}); it meets any other exception (a library's) always,
+     * since library code may throw it. A cause that no method of this contract meets gives no line; one that methods
+     * of the controller's other contracts meet too names them as well.
+     *
      * @param contract    the contract's interface
      * @param controllers the application's controllers implementing it
      * @param advices     the application's classes annotated {@code @ControllerAdvice} or {@code @RestControllerAdvice}
      * @param exceptions  the exception classes of the contract's module
      * @param own         whether a class is the application's own
-     * @return one line per controller's handler, per limited advice applying to a controller, then per exception of the
-     *         application's own that those handle, the contract's methods declare or the module marks as an answer
+     * @param reach       what a controller's method can throw
+     * @return the lines, handlers' first, each line once
      */
     static List<String> lines(Class<?> contract, List<Class<?>> controllers, Collection<Class<?>> advices,
-            Collection<Class<?>> exceptions, Predicate<String> own) {
-        String simple = contract.getSimpleName();
-        List<String> lines = new ArrayList<>();
-        List<String> handled = new ArrayList<>();
+            Collection<Class<?>> exceptions, Predicate<String> own, ReachableExceptions reach) {
+        Set<String> mine = new HashSet<>(ContractDifferences.methods(contract).stream().map(HandlerDifferences::key).toList());
+        Set<String> lines = new LinkedHashSet<>();
+        Set<String> exceptionLines = new LinkedHashSet<>();
         for (Class<?> controller : controllers) {
+            List<Method> served = served(controller);
+            Predicate<List<Method>> concerns = methods -> methods.stream().map(HandlerDifferences::key).anyMatch(mine::contains);
+            List<Class<?>> handled = new ArrayList<>();
             for (Method handler : handlers(controller)) {
-                List<String> types = handledTypes(handler);
-                types.stream().filter(own).filter(t -> !handled.contains(t)).forEach(handled::add);
-                lines.add(controller.getName() + "." + handler.getName() + " (@ExceptionHandler of " + simpleNames(types)
-                        + ") answers only over HTTP: an in-process caller of " + simple + " gets the exception itself"
-                        + " (answered by its own handlers, else a 500), a remote one the module's answer (a"
-                        + " RemoteErrorResponseException with its status); " + HANDLER_FIX);
+                List<Class<?>> types = handledTypes(handler);
+                List<Method> meeting = meeting(served, types, controller, own, reach);
+                if (concerns.test(meeting)) {
+                    types.stream().filter(t -> own.test(t.getName())).filter(t -> !handled.contains(t)).forEach(handled::add);
+                    lines.add(controller.getName() + "." + handler.getName() + " (@ExceptionHandler of " + simpleNames(types)
+                            + ") answers only over HTTP: an in-process caller of " + names(meeting, served) + " gets the"
+                            + " exception itself (answered by its own handlers, else a 500), a remote one the module's"
+                            + " answer (a RemoteErrorResponseException with its status); " + HANDLER_FIX);
+                }
             }
             for (Class<?> advice : advices) {
                 if (!limited(advice) || !applies(advice, controller)) {
                     continue;
                 }
-                List<Method> adviceHandlers = handlers(advice);
-                if (adviceHandlers.isEmpty()) {
+                List<Class<?>> types = handlers(advice).stream().flatMap(h -> handledTypes(h).stream()).distinct().toList();
+                List<Method> meeting = meeting(served, types, controller, own, reach);
+                if (types.isEmpty() || !concerns.test(meeting)) {
                     continue;
                 }
-                adviceHandlers.forEach(h -> handledTypes(h).stream().filter(own).filter(t -> !handled.contains(t))
-                        .forEach(handled::add));
+                types.stream().filter(t -> own.test(t.getName())).filter(t -> !handled.contains(t)).forEach(handled::add);
                 lines.add(advice.getName() + " (an advice limited to part of the application) answers " + controller.getName()
-                        + "'s exceptions only over HTTP: an in-process caller of " + simple + " gets the exception itself"
-                        + " (answered by its own handlers, else a 500), a remote one the module's answer; " + HANDLER_FIX);
+                        + "'s exceptions only over HTTP: an in-process caller of " + names(meeting, served) + " gets the"
+                        + " exception itself (answered by its own handlers, else a 500), a remote one the module's answer; "
+                        + HANDLER_FIX);
+            }
+            List<Class<?>> thrown = new ArrayList<>(handled);
+            for (Method method : served) {
+                Arrays.stream(method.getExceptionTypes()).filter(t -> own.test(t.getName())).filter(t -> !thrown.contains(t))
+                        .forEach(thrown::add);
+            }
+            exceptions.stream().filter(HandlerDifferences::answer).sorted(Comparator.comparing(Class::getName))
+                    .filter(t -> !thrown.contains(t)).forEach(thrown::add);
+            for (Class<?> exception : thrown) {
+                List<Method> meeting = meeting(served, List.of(exception), controller, own, reach);
+                if (!concerns.test(meeting)) {
+                    continue;
+                }
+                String name = exception.getName().substring(exception.getName().lastIndexOf('.') + 1).replace('$', '.');
+                exceptionLines.add(exception.getName() + " (which " + names(meeting, served) + " can throw) reaches an"
+                        + " in-process caller as itself, with its message; a remote caller gets a RemoteErrorResponseException"
+                        + " with the module's status instead, without the message when the module answers Spring Boot's"
+                        + " error JSON (problem details off); " + EXCEPTION_FIX + name);
             }
         }
-        List<String> thrown = new ArrayList<>(handled);
-        for (Method method : ContractDifferences.methods(contract)) {
-            Arrays.stream(method.getExceptionTypes()).map(Class::getName).filter(own).filter(t -> !thrown.contains(t))
-                    .forEach(thrown::add);
+        lines.addAll(exceptionLines);
+        return List.copyOf(lines);
+    }
+
+    /**
+     * The contract methods the controller serves: those of every HTTP contract it implements (a contract and the ones
+     * it extends), each once, as the interface declaring it has it, in name order.
+     */
+    private static List<Method> served(Class<?> controller) {
+        Map<String, Method> served = new TreeMap<>();
+        for (Class<?> type = controller; type != null && type != Object.class; type = type.getSuperclass()) {
+            for (Class<?> contract : type.getInterfaces()) {
+                ContractDifferences.methods(contract).forEach(m -> served.putIfAbsent(key(m), m));
+            }
         }
-        exceptions.stream().filter(HandlerDifferences::answer).map(Class::getName).filter(t -> !thrown.contains(t)).sorted()
-                .forEach(thrown::add);
-        for (String exception : thrown) {
-            String name = exception.substring(exception.lastIndexOf('.') + 1).replace('$', '.');
-            lines.add(simple + ": " + exception + " reaches an in-process caller as itself, with its message; a remote"
-                    + " caller gets a RemoteErrorResponseException with the module's status instead, without the message"
-                    + " when the module answers Spring Boot's error JSON (problem details off); " + EXCEPTION_FIX + name);
+        return List.copyOf(served.values());
+    }
+
+    /** The served methods that can meet one of the exception types. */
+    private static List<Method> meeting(List<Method> served, List<Class<?>> types, Class<?> controller,
+            Predicate<String> own, ReachableExceptions reach) {
+        return served.stream().filter(method -> types.stream().anyMatch(type -> !own.test(type.getName())
+                || Arrays.stream(method.getExceptionTypes()).anyMatch(d -> d.isAssignableFrom(type) || type.isAssignableFrom(d))
+                || reach.of(controller, method).contains(type.getName()))).toList();
+    }
+
+    /**
+     * The methods as a line names them, {@code CatalogApi.create, CatalogReadApi.find}, an overloaded name once, or
+     * {@code every method of CatalogApi} when they are all the controller serves.
+     */
+    private static String names(List<Method> methods, List<Method> served) {
+        if (methods.size() == served.size() && served.size() > 1) {
+            List<Class<?>> declaring = served.stream().<Class<?>>map(Method::getDeclaringClass).distinct().toList();
+            return "every method of " + String.join(", ", declaring.stream() // a contract, not also those it extends
+                    .filter(d -> declaring.stream().noneMatch(e -> e != d && d.isAssignableFrom(e)))
+                    .map(Class::getSimpleName).sorted().toList());
         }
-        return lines;
+        return String.join(", ", methods.stream().map(ContractDifferences::name).distinct().sorted().toList());
+    }
+
+    /** A method's key: the interface declaring it, its name and parameter types. */
+    private static String key(Method method) {
+        return method.getDeclaringClass().getName() + "." + method.getName() + Arrays.toString(method.getParameterTypes());
     }
 
     /** The methods of the class and its superclasses (Object's aside) annotated {@code @ExceptionHandler}, by name. */
@@ -103,21 +172,22 @@ final class HandlerDifferences {
     }
 
     /** The exceptions a handler handles: its annotation's, else its parameters of a {@code Throwable} type. */
-    private static List<String> handledTypes(Method handler) {
+    private static List<Class<?>> handledTypes(Method handler) {
         for (Annotation annotation : handler.getAnnotations()) {
             if (annotation.annotationType().getName().equals(EXCEPTION_HANDLER)) {
                 for (String attribute : List.of("value", "exception")) {
                     if (ContractDifferences.attribute(annotation, attribute) instanceof Class<?>[] types && types.length > 0) {
-                        return Arrays.stream(types).map(Class::getName).toList();
+                        return List.of(types);
                     }
                 }
             }
         }
-        return Arrays.stream(handler.getParameterTypes()).filter(Throwable.class::isAssignableFrom).map(Class::getName).toList();
+        return Arrays.stream(handler.getParameterTypes()).filter(Throwable.class::isAssignableFrom).<Class<?>>map(t -> t).toList();
     }
 
-    private static String simpleNames(List<String> types) {
-        return types.isEmpty() ? "?" : String.join(", ", types.stream().map(t -> t.substring(t.lastIndexOf('.') + 1).replace('$', '.')).toList());
+    private static String simpleNames(List<Class<?>> types) {
+        return types.isEmpty() ? "?" : String.join(", ", types.stream().map(Class::getName)
+                .map(t -> t.substring(t.lastIndexOf('.') + 1).replace('$', '.')).toList());
     }
 
     /** An advice limited to part of the application: by packages, types or annotations. */

@@ -52,7 +52,8 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
      *                 paths the plugin cannot read, in the file's service that holds it, else as a service of its own
      *                 ({@link FunctionalRoutes}); {@code in-process-difference}: a call of an HTTP contract that some
      *                 plan calls over HTTP behaves differently in process and over HTTP (a handler of the module's own,
-     *                 an exception's type, a default or regex Spring MVC applies only over HTTP, ...), one line each
+     *                 an exception's type, a default or regex Spring MVC applies only over HTTP, ...), one line per
+     *                 cause, once even where several called contracts share it
      *                 ({@link dev.forum.extraction.model.HttpContract#differences}); {@code application-wide-left-out}:
      *                 a plan runs without a module whose filters, customizers or other beans Spring applies to every
      *                 module, one line per plan and module ({@link ApplicationWideModules#warnings})
@@ -198,12 +199,13 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
         services.extracted().forEach((name, modules) -> ApplicationWideModules.warnings(model, new ServiceRequest(name,
                 modules, false, true)).forEach(line -> warnings.add(new Warning(Warning.APPLICATION_WIDE_LEFT_OUT, "",
                 List.of(), List.of(line)))));
-        // Only a contract some plan calls over HTTP is called both ways; in contract name order.
+        // Only a contract some plan calls over HTTP is called both ways; in contract name order. A contract and one it
+        // extends, served by one controller, share their lines for the same cause: each is one warning.
         java.util.TreeSet<String> called = new java.util.TreeSet<>();
         plans.values().forEach(plan -> called.addAll(plan.remoteContracts().keySet()));
         serviceEntries.forEach(service -> called.addAll(service.callsOverHttp().keySet()));
         called.stream().map(model.httpContracts()::get).filter(java.util.Objects::nonNull)
-                .flatMap(contract -> contract.differences().stream())
+                .flatMap(contract -> contract.differences().stream()).distinct()
                 .forEach(line -> warnings.add(new Warning(Warning.IN_PROCESS_DIFFERENCE, "", List.of(), List.of(line))));
         return new ExtractionReport(application, entries, services.file(), serviceEntries, cycles, warnings);
     }

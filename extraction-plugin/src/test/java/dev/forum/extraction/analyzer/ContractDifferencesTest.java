@@ -3,6 +3,7 @@ package dev.forum.extraction.analyzer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,10 @@ import org.springframework.web.service.annotation.PostExchange;
 /** What of a contract's call differs in process and over HTTP, read from compiled classes as the analyzer reads them. */
 class ContractDifferencesTest {
 
-    private static final ContractDifferences DIFFERENCES = new ContractDifferences(name -> name.startsWith("dev.forum.extraction."));
+    private static final Predicate<String> OWN = name -> name.startsWith("dev.forum.extraction.");
+    /** Reads what a controller can throw from the compiled classes of this package, as the analyzer reads the application's. */
+    private static final ContractDifferences DIFFERENCES = new ContractDifferences(OWN, new ReachableExceptions(
+            new ClassFileImporter().importPackagesOf(ContractDifferencesTest.class).stream().toList(), OWN));
 
     static class OutOfStock extends Exception {
     }
@@ -77,8 +82,23 @@ class ContractDifferencesTest {
         ResponseEntity<Resource> document(@PathVariable("name") String name);
     }
 
+    /** Where StockController finds its items: through an interface, as a module's service. */
+    interface Shelf {
+        String find(String sku);
+    }
+
+    /** Throws Gone from a lambda, two calls below the controller. */
+    static class MainShelf implements Shelf {
+        @Override
+        public String find(String sku) {
+            return java.util.Optional.ofNullable(sku).filter(s -> !s.isEmpty()).orElseThrow(() -> new Gone());
+        }
+    }
+
     @RestController
     static class StockController implements StockApi {
+
+        private final Shelf shelf = new MainShelf();
 
         @Override
         public List<String> levels(Duration window, int limit) {
@@ -87,16 +107,20 @@ class ContractDifferencesTest {
 
         @Override
         public String find(String sku) {
-            return sku;
+            return shelf.find(sku);
         }
 
         @Override
         public void reserve(String sku) {
+            if (sku.length() > 100) {
+                throw new TooLarge();
+            }
         }
 
         @Override
         public Resource file(String name) {
-            return new ByteArrayResource(new byte[0]);
+            return java.util.Optional.<Resource>of(new ByteArrayResource(new byte[0])).filter(r -> !name.isEmpty())
+                    .orElseThrow(Duplicate::new);
         }
 
         @Override
@@ -163,13 +187,14 @@ class ContractDifferencesTest {
 
         String prefix = ContractDifferencesTest.class.getName() + "$";
         List<String> expected = List.of(
-                prefix + "StockController.tooLarge (@ExceptionHandler of ContractDifferencesTest.TooLarge) answers only over HTTP",
+                prefix + "StockController.tooLarge (@ExceptionHandler of ContractDifferencesTest.TooLarge) answers only over HTTP:"
+                        + " an in-process caller of StockApi.reserve gets the exception itself",
                 prefix + "StockAdvice (an advice limited to part of the application) answers " + prefix + "StockController's"
-                        + " exceptions only over HTTP",
-                "StockApi: " + prefix + "TooLarge reaches an in-process caller as itself",
-                "StockApi: " + prefix + "Duplicate reaches an in-process caller as itself",
-                "StockApi: " + prefix + "OutOfStock reaches an in-process caller as itself",
-                "StockApi: " + prefix + "Gone reaches an in-process caller as itself",
+                        + " exceptions only over HTTP: an in-process caller of StockApi.file gets",
+                prefix + "TooLarge (which StockApi.reserve can throw) reaches an in-process caller as itself",
+                prefix + "Duplicate (which StockApi.file can throw) reaches an in-process caller as itself",
+                prefix + "OutOfStock (which StockApi.reserve can throw) reaches an in-process caller as itself",
+                prefix + "Gone (which StockApi.find can throw) reaches an in-process caller as itself",
                 "StockApi.file returns a Resource: in process the caller gets the module's own",
                 "StockApi.find: the regex of its path variable {sku:...} applies only over HTTP",
                 "StockApi.levels: the @RequestParam(defaultValue = \"PT1H\") of its parameter 'window' applies only over HTTP:"
@@ -191,6 +216,141 @@ class ContractDifferencesTest {
         assertEquals(List.of(), DIFFERENCES.of(PostsApi.class, List.of(PostController.class), List.of(ApplicationAdvice.class),
                 List.of(Internal.class)));
         assertEquals(List.of(), ContractDifferences.unnamed(PostsApi.class), "compiled with -parameters, as the build does");
+    }
+
+    /** user12's shape: a contract that extends a read contract, one controller serving both. */
+    @HttpExchange("/api/catalog")
+    interface CatalogReadApi {
+
+        @GetExchange("/products/{sku:[a-z]+}")
+        String find(@PathVariable("sku") String sku);
+
+        @GetExchange("/products")
+        List<String> list();
+    }
+
+    @HttpExchange("/api/catalog")
+    interface CatalogApi extends CatalogReadApi {
+
+        @PostExchange("/products")
+        void create(@RequestParam("sku") String sku);
+
+        @PostExchange("/products/{sku}/remove")
+        void delete(@PathVariable("sku") String sku);
+    }
+
+    @RestController
+    static class CatalogController implements CatalogApi {
+
+        @Override
+        public String find(String sku) {
+            return sku;
+        }
+
+        @Override
+        public List<String> list() {
+            return List.of();
+        }
+
+        @Override
+        public void create(String sku) {
+            throw new Duplicate();
+        }
+
+        @Override
+        public void delete(String sku) {
+            remove(sku);
+        }
+
+        private void remove(String sku) {
+            throw new Gone();
+        }
+    }
+
+    /** user12's BadApi: a contract of the same module whose controller throws none of the module's exceptions. */
+    @HttpExchange("/api/bad")
+    interface BadApi {
+
+        @GetExchange("/ping")
+        String ping();
+    }
+
+    @RestController
+    static class BadController implements BadApi {
+
+        @Override
+        public String ping() {
+            return "pong";
+        }
+    }
+
+    /** An advice limited to the whole package: it applies to every controller here. */
+    @RestControllerAdvice(basePackageClasses = ContractDifferencesTest.class)
+    static class PackageAdvice {
+
+        @ExceptionHandler
+        ResponseEntity<String> gone(Gone gone) {
+            return ResponseEntity.status(HttpStatus.GONE).build();
+        }
+    }
+
+    @Test
+    void anExtendedContractGetsOnlyWhatItsMethodsMeetInTheSameLinesAsTheContractExtendingIt() {
+        List<Class<?>> exceptions = List.of(Duplicate.class, Gone.class, Internal.class);
+        List<String> read = DIFFERENCES.of(CatalogReadApi.class, List.of(CatalogController.class), List.of(PackageAdvice.class),
+                exceptions);
+        List<String> catalog = DIFFERENCES.of(CatalogApi.class, List.of(CatalogController.class), List.of(PackageAdvice.class),
+                exceptions);
+
+        assertEquals(1, read.size(), String.join("\n", read));
+        assertTrue(read.get(0).startsWith("CatalogReadApi.find: the regex of its path variable {sku:...}"), read.get(0));
+        String prefix = ContractDifferencesTest.class.getName() + "$";
+        List<String> expected = List.of(
+                prefix + "PackageAdvice (an advice limited to part of the application) answers " + prefix + "CatalogController's"
+                        + " exceptions only over HTTP: an in-process caller of CatalogApi.delete gets",
+                prefix + "Gone (which CatalogApi.delete can throw) reaches",
+                prefix + "Duplicate (which CatalogApi.create can throw) reaches",
+                read.get(0));
+        assertEquals(expected.size(), catalog.size(), String.join("\n", catalog));
+        for (int i = 0; i < expected.size(); i++) {
+            assertTrue(catalog.get(i).startsWith(expected.get(i)), "line " + i + ": " + catalog.get(i));
+        }
+    }
+
+    @Test
+    void aContractWhoseControllerMeetsNoneOfTheModulesExceptionsGetsNoLineForThem() {
+        assertEquals(List.of(), DIFFERENCES.of(BadApi.class, List.of(BadController.class),
+                List.of(StockAdvice.class, PackageAdvice.class), List.of(Duplicate.class, Gone.class, Internal.class, OutOfStock.class)));
+    }
+
+    @RestController
+    static class CarefulController implements CatalogReadApi {
+
+        @Override
+        public String find(String sku) {
+            return sku;
+        }
+
+        @Override
+        public List<String> list() {
+            return List.of();
+        }
+
+        @ExceptionHandler(IllegalStateException.class)
+        ResponseEntity<String> broken() {
+            return ResponseEntity.internalServerError().build();
+        }
+    }
+
+    /** Library code may throw a library's exception anywhere: its handler concerns every method. */
+    @Test
+    void aHandlerOfALibrarysExceptionConcernsEveryMethod() {
+        List<String> lines = DIFFERENCES.of(CatalogReadApi.class, List.of(CarefulController.class), List.of(), List.of());
+
+        assertEquals(2, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(0).startsWith(ContractDifferencesTest.class.getName() + "$CarefulController.broken (@ExceptionHandler"
+                + " of IllegalStateException) answers only over HTTP: an in-process caller of every method of CatalogReadApi gets"),
+                lines.get(0));
     }
 
     @Test

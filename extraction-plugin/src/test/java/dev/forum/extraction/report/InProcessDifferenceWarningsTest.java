@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A contract's calls that differ in process and over HTTP are warnings of the report ({@code in-process-difference}),
- * one line each, in the text and in the JSON, for the contracts some plan calls over HTTP only; they block nothing.
+ * one line each, in the text and in the JSON, for the contracts some plan calls over HTTP only; they block nothing; a
+ * line two called contracts share (a contract and one it extends, for the same cause) is one warning.
  */
 class InProcessDifferenceWarningsTest {
 
@@ -61,5 +62,28 @@ class InProcessDifferenceWarningsTest {
         assertEquals(JSON.readTree(ReportJson.write(ExtractionReport.of(fake, FakeApp.scanned(dir.resolve("plain"), false),
                 Optional.empty(), TopologyServices.NONE, Map.of(), PublicationRegistry.NONE, List.of()))).at("/summary"),
                 json.at("/summary"), "a warning blocks nothing");
+    }
+
+    @Test
+    void aLineTwoCalledContractsShareIsOneWarning() throws IOException {
+        String shared = "AlphaReadApi.find: the regex of its path variable {id:...} applies only over HTTP";
+        String beta = "BetaApi.describe: the @RequestParam(defaultValue = \"x\") of its parameter 'id' applies only over HTTP";
+        ModulithModel fake = FakeApp.model();
+        Map<String, HttpContract> contracts = Map.of(
+                "fake.alpha.AlphaApi", new HttpContract("fake.alpha.AlphaApi", "/api/alpha", List.of("fake.alpha.internal.AlphaService"),
+                        List.of(), List.of(), List.of(shared, ALPHA)),
+                "fake.beta.BetaApi", new HttpContract("fake.beta.BetaApi", "/api/beta", List.of("fake.beta.internal.BetaService"),
+                        List.of(), List.of(), List.of(shared, beta)));
+        ModulithModel model = new ModulithModel(fake.mainClass(), fake.rootPackages(), fake.modules(), contracts,
+                java.util.Set.of("fake.alpha.internal.AlphaService", "fake.beta.internal.BetaService"), List.of(), List.of(),
+                Map.of(), Map.of(), "2.1.1", "17");
+        ExtractionReport report = ExtractionReport.of(model, FakeApp.scanned(dir, false), Optional.empty(), TopologyServices.NONE,
+                Map.of(), PublicationRegistry.NONE, List.of());
+
+        List<String> lines = StreamSupport.stream(JSON.readTree(ReportJson.write(report)).get("warnings").spliterator(), false)
+                .filter(w -> w.get("kind").asText().equals("in-process-difference")).map(w -> w.get("lines").get(0).asText()).toList();
+        assertEquals(List.of(shared, ALPHA, beta), lines, "both contracts are called, the shared line warned once");
+        assertEquals(1, ReportText.lines(report).stream().filter(line -> line.equals("Warning: " + shared)).count(),
+                String.join("\n", ReportText.lines(report)));
     }
 }
