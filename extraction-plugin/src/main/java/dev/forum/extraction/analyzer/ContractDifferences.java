@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
 /**
  * What of an HTTP contract's call differs in process and over HTTP, as the application's compiled code shows it. In
  * process a call of a contract is a plain method call; over HTTP Spring MVC binds the request and the module's own
- * handlers answer. Each difference is silent at run time, so the report warns of it, one line per method or handler,
- * saying what differs and how to get one behaviour both ways:
+ * handlers answer. Each difference is silent at run time, so the report warns of it, one line per cause (a method, a
+ * handler or an exception, naming the contract methods it concerns), saying what differs and how to get one behaviour
+ * both ways:
  * <ul>
  * <li>a contract's controller with an {@code @ExceptionHandler} of its own, or an advice limited to part of the
  * application ({@code basePackages}, {@code basePackageClasses}, {@code assignableTypes}, {@code annotations}) that
