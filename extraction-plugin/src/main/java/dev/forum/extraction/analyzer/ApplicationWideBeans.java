@@ -110,6 +110,9 @@ final class ApplicationWideBeans {
         blocks(types, "tools.jackson.databind.ObjectMapper", "ObjectMapper");
         blocks(types, "com.fasterxml.jackson.databind.ObjectMapper", "ObjectMapper");
         blocks(types, "org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer", "JsonMapperBuilderCustomizer");
+        // Jackson 2's customizer: Spring Boot 4's name (spring-boot-jackson2), then Spring Boot 3's.
+        blocks(types, "org.springframework.boot.jackson2.autoconfigure.Jackson2ObjectMapperBuilderCustomizer",
+                "Jackson2ObjectMapperBuilderCustomizer");
         blocks(types, "org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer",
                 "Jackson2ObjectMapperBuilderCustomizer");
         blocks(types, "dev.forum.extraction.runtime.remote.RemoteCallHeaders", "RemoteCallHeaders");

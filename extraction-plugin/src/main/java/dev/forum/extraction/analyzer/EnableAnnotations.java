@@ -22,17 +22,29 @@ import java.util.TreeSet;
  * <li>Security and the web stack ({@link #CHANGE_EVERY_ANSWER}) change every answer: {@code @EnableWebSecurity},
  *     {@code @EnableWebFluxSecurity} (the filter chain in front of every request), {@code @EnableMethodSecurity} and its
  *     older and reactive forms (every secured method of every module), {@code @EnableWebMvc} / {@code @EnableWebFlux}
- *     (Spring Boot's web configuration backs off: its converters, JSON and error answers for every controller).</li>
+ *     (Spring Boot's web configuration backs off: its converters, JSON and error answers for every controller), and
+ *     Spring Session's switches ({@link #changesSessions}: {@code @EnableSpringHttpSession}, {@code @EnableRedisHttpSession},
+ *     {@code @EnableJdbcHttpSession}, ..., {@code @EnableSpringWebSession}, ...: where every request's session lives, so
+ *     a process without it does not know the users another one logged in).</li>
  * <li>A feature switch ({@link #FEATURES}) changes only the beans that use its annotation: without
  *     {@code @EnableScheduling} no {@code @Scheduled} method runs, without {@code @EnableAsync} an {@code @Async} method
  *     runs on the caller's thread, without {@code @EnableCaching} a {@code @Cacheable} method is called every time, and
  *     so for {@code @EnableRetry} and Spring Framework's {@code @EnableResilientMethods}: Spring Boot turns none of
- *     them on by itself. It matters to a process only when a class it runs uses one of those annotations.</li>
+ *     them on by itself. Spring Data's auditing switches ({@code @EnableJpaAuditing}, {@code @EnableJdbcAuditing},
+ *     {@code @EnableMongoAuditing}, {@code @EnableR2dbcAuditing}, ...) likewise: without them a {@code @CreatedDate},
+ *     {@code @CreatedBy}, {@code @LastModifiedDate} or {@code @LastModifiedBy} field stays null (a NOT NULL insert
+ *     fails, or the audit data goes missing). It matters to a process only when a class it runs uses one of those
+ *     annotations (on the class, a method or a field).</li>
  * <li>What Spring Boot turns on by itself when the annotation is missing ({@link #SPRING_BOOT_TURNS_ON}:
  *     {@code @EnableTransactionManagement}, by {@code TransactionAutoConfiguration} whenever there is a transaction
  *     manager; {@code @EnableAspectJAutoProxy}, by {@code AopAutoConfiguration}) changes nothing.</li>
- * <li>Any other {@code @Enable*} may change anything; the plugin cannot tell what, so it warns. One that scans
- *     packages only inside its module ({@link #scansOnlyInside}) is no finding at all.</li>
+ * <li>Any other {@code @Enable*} is a warning. Asked whether leaving it out changes an answer, the ones met in
+ *     applications mostly register what their own module declares ({@code @EnableFeignClients},
+ *     {@code @EnableWebSocket}, {@code @EnableKafka}, {@code @EnableRabbit}, {@code @EnableJms}, the last three also
+ *     turned on by Spring Boot by itself) or scan packages (below): a process without the module loses only that
+ *     module's own listeners, clients or endpoints, which run where the module runs, and its answers stay the same.
+ *     The plugin cannot be sure of that for an annotation it does not know, so it names it in a warning rather than
+ *     refusing every service. One that scans packages only inside its module ({@link #scansOnlyInside}) is no finding at all.</li>
  * </ul>
  */
 final class EnableAnnotations {
@@ -46,6 +58,9 @@ final class EnableAnnotations {
             "org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity",
             "org.springframework.web.servlet.config.annotation.EnableWebMvc",
             "org.springframework.web.reactive.config.EnableWebFlux");
+
+    /** The package of Spring Session's {@code @Enable*HttpSession} and {@code @Enable*WebSession} switches and below. */
+    private static final String SPRING_SESSION = "org.springframework.session.";
 
     /** Each feature switch, by name, to the annotations (by name) whose methods or classes it makes work. */
     static final Map<String, List<String>> FEATURES = features();
@@ -70,6 +85,15 @@ final class EnableAnnotations {
                 cache + "Caching"));
         features.put(retry + "EnableRetry", List.of(retry + "Retryable", retry + "Recover", retry + "CircuitBreaker"));
         features.put(resilience + "EnableResilientMethods", List.of(resilience + "Retryable", resilience + "ConcurrencyLimit"));
+        String audit = "org.springframework.data.annotation.";
+        List<String> audited = List.of(audit + "CreatedBy", audit + "CreatedDate", audit + "LastModifiedBy",
+                audit + "LastModifiedDate");
+        features.put("org.springframework.data.jpa.repository.config.EnableJpaAuditing", audited);
+        features.put("org.springframework.data.jdbc.repository.config.EnableJdbcAuditing", audited);
+        features.put("org.springframework.data.mongodb.config.EnableMongoAuditing", audited);
+        features.put("org.springframework.data.mongodb.config.EnableReactiveMongoAuditing", audited);
+        features.put("org.springframework.data.r2dbc.config.EnableR2dbcAuditing", audited);
+        features.put("org.springframework.data.neo4j.config.EnableNeo4jAuditing", audited);
         return features;
     }
 
@@ -82,19 +106,25 @@ final class EnableAnnotations {
      *         that need it; {@code warns}); null when it changes nothing (Spring Boot turns it on anyway)
      */
     static Map<String, Object> of(String annotation, String words) {
-        if (CHANGE_EVERY_ANSWER.contains(annotation)) {
+        if (CHANGE_EVERY_ANSWER.contains(annotation) || changesSessions(annotation)) {
             return ApplicationWideBeans.setting(words, ApplicationWideBeans.BLOCKS, List.of());
         }
         if (FEATURES.containsKey(annotation)) {
             return ApplicationWideBeans.setting(words, ApplicationWideBeans.ENABLES, FEATURES.get(annotation));
         }
+        // Any other: most register their own module's listeners, clients or endpoints (the class comment), so a warning.
         return SPRING_BOOT_TURNS_ON.contains(annotation) ? null
                 : ApplicationWideBeans.setting(words, ApplicationWideBeans.WARNS, List.of());
     }
 
+    /** Whether the annotation is one of Spring Session's switches: where every request's session lives. */
+    static boolean changesSessions(String annotation) {
+        return annotation.startsWith(SPRING_SESSION) && (annotation.endsWith("HttpSession") || annotation.endsWith("WebSession"));
+    }
+
     /**
      * @param types the application's classes
-     * @return each class that uses an annotation a feature switch makes work (on the class or one of its methods, also
+     * @return each class that uses an annotation a feature switch makes work (on the class, one of its methods or fields, also
      *         through an annotation built on it) to those annotations' names, sorted; classes in name order, none when
      *         no class uses one
      */
@@ -106,7 +136,9 @@ final class EnableAnnotations {
             Set<String> used = new TreeSet<>();
             for (String annotation : needed) {
                 if (type.isAnnotatedWith(annotation) || type.isMetaAnnotatedWith(annotation)
-                        || type.getMethods().stream().anyMatch(method -> annotated(method, annotation))) {
+                        || type.getMethods().stream().anyMatch(method -> annotated(method, annotation))
+                        || type.getFields().stream().anyMatch(field -> field.isAnnotatedWith(annotation)
+                                || field.isMetaAnnotatedWith(annotation))) {
                     used.add(annotation);
                 }
             }

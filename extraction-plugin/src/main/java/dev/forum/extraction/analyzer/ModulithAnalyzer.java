@@ -44,11 +44,8 @@ import org.springframework.modulith.core.NamedInterface;
  * {@code controllerPaths} (each controller to its class-level {@code @RequestMapping} paths, empty when it has none:
  * {@link RequestMappings}), {@code routerFunctions} (each class of a module declaring functional endpoints, a Spring
  * WebFlux or Spring MVC {@code RouterFunction}, to the methods returning one: {@link FunctionalEndpoints}),
- * {@code applicationWide} (each class of a module that configures the whole application, a {@code SecurityFilterChain}
- * bean, an unscoped {@code @ControllerAdvice}, an {@code @Enable*}, ..., to what it configures and what leaving it out
- * does: {@link ApplicationWideBeans}), {@code featureUses} (each class of a module that uses an annotation an
- * {@code @Enable*} turns on, {@code @Scheduled}, {@code @Async}, {@code @Cacheable}, ..., to those annotations:
- * {@link EnableAnnotations}),
+ * {@code applicationWide} and {@code featureUses} (what configures the whole application, and the classes using a
+ * feature an {@code @Enable*} turns on: {@link ApplicationWideClasses}),
  * {@code listeners} (with the application's event classes each receives: {@link EventListeners}), {@code entities} (JPA entities and Spring Data aggregates with their table) and
  * {@code externalizedEvents}, and as {@code violations} the message of each violation Spring Modulith's own
  * {@code ApplicationModules.verify()} rejects ({@code detectViolations()}: a cycle, a dependency on a module's
@@ -133,9 +130,7 @@ public final class ModulithAnalyzer {
                 .forEach(type -> controllerPaths.put(type.getName(), RequestMappings.of(type)));
         result.put("controllerPaths", controllerPaths);
         result.put("routerFunctions", FunctionalEndpoints.find(types.values()));
-        result.put("applicationWide", ApplicationWideBeans.find(types.values(), type -> modules.getModuleByType(type)
-                .map(module -> module.getBasePackage().getName()).orElse("")));
-        result.put("featureUses", EnableAnnotations.uses(types.values()));
+        ApplicationWideClasses.read(modules, types.values(), result);
         result.put("listeners", new EventListeners(types.values(), publishedEvents(modules)).find());
         result.put("entities", entities(types.values()));
         Map<String, Object> externalized = new TreeMap<>();

@@ -11,8 +11,9 @@ import java.util.TreeMap;
  *
  * @param classes     each class of a module that configures the whole application, by name, to what it configures;
  *                    empty for none
- * @param featureUses each class of a module that uses an annotation some {@code @Enable*} turns on ({@code @Scheduled},
- *                    {@code @Async}, {@code @Cacheable}, ...), by name, to those annotations' class names; empty for none
+ * @param featureUses each class (of a module, or outside every module) that uses an annotation some {@code @Enable*}
+ *                    turns on ({@code @Scheduled}, {@code @Async}, {@code @Cacheable}, {@code @CreatedDate}, ...), by
+ *                    name, to those annotations' class names; empty for none
  */
 public record ApplicationWide(Map<String, List<Setting>> classes, Map<String, List<String>> featureUses) {
 

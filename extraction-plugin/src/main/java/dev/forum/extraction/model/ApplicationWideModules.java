@@ -3,9 +3,7 @@ package dev.forum.extraction.model;
 import dev.forum.extraction.model.ApplicationWide.Effect;
 import dev.forum.extraction.model.ApplicationWide.Setting;
 import dev.forum.extraction.model.ModulithModel.Module;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,26 +18,38 @@ import java.util.TreeSet;
  * the analyzer's rules, {@code dev.forum.extraction.analyzer.ApplicationWideBeans}, which also say what leaving each
  * out does, {@link ApplicationWide.Effect}).
  *
- * <p>A service runs such a module when it holds it: as one of its modules, as an open or shared module, or through
- * the dependencies of those (a module its modules depend on, directly or through others, goes with them). A service
- * that does not run it starts without its classes. That blocks the service when they change its answers
- * ({@link Effect#BLOCKS}: a generated password, no method security, other error answers and JSON) or when they turn
- * on a feature a module it runs uses ({@link Effect#ENABLES}: {@code @EnableScheduling} and a {@code @Scheduled}
- * method); the rest ({@link Effect#WARNS}: a filter, a customizer, a {@code BeanPostProcessor}, often meant for their
- * own module only) is a warning. The monolith holds every module and is never blocked.
+ * <p>A process runs such a module only where the module is local: a service runs its own modules and the open and
+ * shared ones (and the main class's); the monolith runs every module no service takes. A module a service's modules
+ * depend on does not run with them: the service holds only its published types (the run time drops the beans of every
+ * module that is not local). So each ordinary module runs in exactly one process once a service takes it, and:
+ * <ul>
+ * <li>what changes every answer ({@link Effect#BLOCKS}: a generated password, no method security, other error answers
+ *     and JSON) blocks every service that is not the monolith: one without the module answers differently, and one
+ *     holding it takes it out of the monolith and every other service;</li>
+ * <li>a feature switch ({@link Effect#ENABLES}: {@code @EnableScheduling} and a {@code @Scheduled} method) blocks a
+ *     service that does not run it when a module the service runs, or a class outside every module, uses the feature;
+ *     and a service that holds it when a module the service does not hold, or a class outside every module, uses the
+ *     feature (those then run in the monolith or elsewhere without it);</li>
+ * <li>the rest ({@link Effect#WARNS}: a filter, a customizer, a {@code BeanPostProcessor}, often meant for their own
+ *     module only) is a warning for a service that does not run it.</li>
+ * </ul>
+ * The monolith is never blocked: the services that would leave it without such a module are.
  */
 public final class ApplicationWideModules {
+
+    /** How the lines name the classes outside every module that use a feature. */
+    private static final String OUTSIDE = "classes outside every module";
 
     private ApplicationWideModules() {
     }
 
     /**
-     * One {@link Blocker.Kind#APPLICATION_WIDE_MODULE} blocker per ordinary module the service does not run whose
-     * classes change its answers or turn on a feature a module it runs uses; none for the monolith.
+     * One {@link Blocker.Kind#APPLICATION_WIDE_MODULE} blocker per ordinary module whose classes change every answer,
+     * or turn on a feature that a process without the module uses, for a service that is not the monolith.
      *
-     * @param model   the application's modules, with {@link ModulithModel#applicationWideOf} read by the analyzer
+     * @param model   the application's modules, with {@link ModulithModel#applicationWide()} read by the analyzer
      * @param request the service
-     * @return the blockers, in module name order; empty for none
+     * @return the blockers, in module name order; empty for none and for the monolith
      */
     static List<Blocker> blockers(ModulithModel model, ServiceRequest request) {
         List<Blocker> blockers = new ArrayList<>();
@@ -47,21 +57,30 @@ public final class ApplicationWideModules {
             return blockers;
         }
         Set<String> runs = runs(model, request);
-        Map<String, Set<String>> usedBy = featureUses(model, runs);
-        leftOut(model, runs).forEach(module -> {
+        Map<String, Set<String>> usedHere = featureUses(model, model.modules().stream().map(Module::name)
+                .filter(runs::contains).toList());
+        Map<String, Set<String>> usedElsewhere = featureUses(model, model.modules().stream().map(Module::name)
+                .filter(module -> !request.modules().contains(module)).toList());
+        model.extractableModules().stream().sorted().forEach(module -> {
+            boolean holds = runs.contains(module);
             Map<String, List<String>> classes = new TreeMap<>();
-            model.applicationWideOf(module).forEach((type, settings) -> settings.forEach(setting -> {
-                String needed = neededBy(setting, usedBy);
+            classesOf(model, module).forEach((type, settings) -> settings.forEach(setting -> {
+                String needed = neededBy(setting, holds ? usedElsewhere : usedHere);
                 if (setting.effect() == Effect.BLOCKS || !needed.isEmpty()) {
                     classes.computeIfAbsent(type, t -> new ArrayList<>()).add(setting.what() + needed);
                 }
             }));
             if (!classes.isEmpty()) {
                 String first = classes.keySet().iterator().next();
+                String without = holds
+                        ? request.subject() + " would take module " + module + " out of the monolith and every other"
+                                + " service, and its classes configure the whole application: " + listed(classes)
+                                + ": Spring applies them to every module, so those processes would run without them"
+                        : request.subject() + " would run without module " + module + ", whose classes configure the"
+                                + " whole application: " + listed(classes) + ": Spring applies them to every module, so"
+                                + " the service would run without them";
                 blockers.add(new Blocker(Blocker.Kind.APPLICATION_WIDE_MODULE, first, "", model.sourcePath(first), module,
-                        module, request.subject() + " would run without module " + module + ", whose classes configure"
-                        + " the whole application: " + listed(classes) + ": Spring applies them to every module, so the"
-                        + " service would run without them, on Spring Boot's defaults: " + fixes(model, module, "these classes")));
+                        module, without + ", on Spring Boot's defaults: " + fixes(model, module, "these classes")));
             }
         });
         return blockers;
@@ -81,9 +100,10 @@ public final class ApplicationWideModules {
         if (request.monolith()) {
             return lines;
         }
-        leftOut(model, runs(model, request)).forEach(module -> {
+        Set<String> runs = runs(model, request);
+        model.extractableModules().stream().filter(module -> !runs.contains(module)).sorted().forEach(module -> {
             Map<String, List<String>> classes = new TreeMap<>();
-            model.applicationWideOf(module).forEach((type, settings) -> settings.stream()
+            classesOf(model, module).forEach((type, settings) -> settings.stream()
                     .filter(setting -> setting.effect() == Effect.WARNS)
                     .forEach(setting -> classes.computeIfAbsent(type, t -> new ArrayList<>()).add(setting.what())));
             if (!classes.isEmpty()) {
@@ -95,41 +115,73 @@ public final class ApplicationWideModules {
         return lines;
     }
 
-    /** The modules the service runs: its own, the open and shared ones, and every module those depend on. */
-    private static Set<String> runs(ModulithModel model, ServiceRequest request) {
-        Set<String> runs = new TreeSet<>();
-        Deque<String> toFollow = new ArrayDeque<>(request.modules());
-        toFollow.addAll(model.everywhereModules());
-        while (!toFollow.isEmpty()) {
-            String next = toFollow.pop();
-            if (runs.add(next)) {
-                model.module(next).ifPresent(m -> m.dependencies().forEach(d -> toFollow.add(d.module())));
+    /**
+     * The classes of {@code module} that configure the whole application, by name, each to what it configures
+     * ({@code a SecurityFilterChain bean from api()}, {@code @EnableMethodSecurity}) and what leaving it out does.
+     *
+     * @param model  the application's modules
+     * @param module a module's name
+     * @return the classes in name order; empty for none
+     */
+    public static Map<String, List<Setting>> classesOf(ModulithModel model, String module) {
+        Map<String, List<Setting>> of = new TreeMap<>();
+        model.applicationWide().classes().forEach((type, what) -> {
+            if (moduleName(model, type).equals(module)) {
+                of.put(type, what);
             }
-        }
+        });
+        return of;
+    }
+
+    /**
+     * The annotations that an {@code @Enable*} turns on ({@code @Scheduled}, {@code @Async}, ...) which the classes of
+     * {@code module} use.
+     *
+     * @param model  the application's modules
+     * @param module a module's name; {@code ""} for the classes outside every module (which every process holds)
+     * @return the annotations' class names, sorted; empty for none
+     */
+    public static Set<String> featureUsesOf(ModulithModel model, String module) {
+        Set<String> of = new TreeSet<>();
+        model.applicationWide().featureUses().forEach((type, annotations) -> {
+            if (moduleName(model, type).equals(module)) {
+                of.addAll(annotations);
+            }
+        });
+        return of;
+    }
+
+    private static String moduleName(ModulithModel model, String type) {
+        return model.moduleOf(type).map(Module::name).orElse("");
+    }
+
+    /** The modules the service runs: its own, the open and shared ones and the main class's; none it depends on. */
+    private static Set<String> runs(ModulithModel model, ServiceRequest request) {
+        Set<String> runs = new TreeSet<>(request.modules());
+        runs.addAll(model.everywhereModules());
         return runs;
     }
 
-    /** The ordinary modules the service does not run, in name order. */
-    private static List<String> leftOut(ModulithModel model, Set<String> runs) {
-        return model.extractableModules().stream().filter(module -> !runs.contains(module)).sorted().toList();
-    }
-
-    /** Each feature annotation the modules the service runs use, by class name, to those modules. */
-    private static Map<String, Set<String>> featureUses(ModulithModel model, Set<String> runs) {
+    /**
+     * Each feature annotation that {@code modules}' classes or the classes outside every module use, by class name, to
+     * where ({@code module b}, {@link #OUTSIDE}).
+     */
+    private static Map<String, Set<String>> featureUses(ModulithModel model, List<String> modules) {
         Map<String, Set<String>> usedBy = new LinkedHashMap<>();
-        runs.forEach(module -> model.featureUsesOf(module)
-                .forEach(annotation -> usedBy.computeIfAbsent(annotation, a -> new TreeSet<>()).add(module)));
+        modules.forEach(module -> featureUsesOf(model, module).forEach(annotation ->
+                usedBy.computeIfAbsent(annotation, a -> new TreeSet<>()).add("module " + module)));
+        featureUsesOf(model, "").forEach(annotation -> usedBy.computeIfAbsent(annotation, a -> new TreeSet<>()).add(OUTSIDE));
         return usedBy;
     }
 
-    /** {@code , which @Scheduled in module b needs} when the service uses what the setting turns on; else "". */
+    /** {@code , which @Scheduled in module b needs} when a process uses what the setting turns on; else "". */
     private static String neededBy(Setting setting, Map<String, Set<String>> usedBy) {
         if (setting.effect() != Effect.ENABLES) {
             return "";
         }
         List<String> uses = new ArrayList<>();
         setting.needs().stream().filter(usedBy::containsKey).forEach(annotation -> uses.add("@"
-                + annotation.substring(annotation.lastIndexOf('.') + 1) + " in module " + String.join(", ", usedBy.get(annotation))));
+                + annotation.substring(annotation.lastIndexOf('.') + 1) + " in " + String.join(", ", usedBy.get(annotation))));
         return uses.isEmpty() ? "" : ", which " + String.join(" and ", uses) + " need" + (uses.size() == 1 ? "s" : "");
     }
 

@@ -25,7 +25,7 @@ import java.util.TreeSet;
  * it names none); each type to its source file's name (from the class file); the Spring Modulith version and the
  * JVM version that read the model; what Spring Modulith's own verification rejects ({@link #violations}); the
  * functional endpoints ({@link #routerFunctionsOf}); and the classes that configure the whole application
- * ({@link #applicationWideOf}).
+ * ({@link #applicationWide}).
  */
 public final class ModulithModel {
 
@@ -170,32 +170,12 @@ public final class ModulithModel {
     }
 
     /**
-     * The classes of {@code module} that configure the whole application, by name, each to what it configures
-     * ({@code a SecurityFilterChain bean from api()}, {@code @EnableMethodSecurity}) and what leaving it out does; empty
-     * for none. Spring applies them to every module, so a process that does not run {@code module} runs without them.
+     * The classes that configure the whole application and those that use a feature an {@code @Enable*} turns on, as
+     * the analyzer read them ({@link ApplicationWide#NONE} when it did not); {@link ApplicationWideModules} looks them
+     * up by module.
      */
-    public Map<String, List<ApplicationWide.Setting>> applicationWideOf(String module) {
-        Map<String, List<ApplicationWide.Setting>> of = new TreeMap<>();
-        applicationWide.classes().forEach((type, what) -> {
-            if (moduleOf(type).map(m -> m.name().equals(module)).orElse(false)) {
-                of.put(type, what);
-            }
-        });
-        return of;
-    }
-
-    /**
-     * The annotations {@code module}'s classes use that an {@code @Enable*} turns on ({@code @Scheduled},
-     * {@code @Async}, ...), by class name, sorted; empty for none.
-     */
-    public Set<String> featureUsesOf(String module) {
-        Set<String> of = new TreeSet<>();
-        applicationWide.featureUses().forEach((type, annotations) -> {
-            if (moduleOf(type).map(m -> m.name().equals(module)).orElse(false)) {
-                of.addAll(annotations);
-            }
-        });
-        return of;
+    public ApplicationWide applicationWide() {
+        return applicationWide;
     }
 
     /** Every controller class of the application's modules. */

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * outside every module, every library, and of the other modules only the published types it references (an
  * artifact that holds nothing but one module's published types comes whole: it is that module's API). Then it
  * decides every dependency that crosses the service's boundary ({@link Boundary}) and lists what blocks it, a
- * module that configures the whole application left out of a service or taken into one among them
- * ({@link ApplicationWideModules}).
+ * module that configures the whole application left out of a service or taken into one, out of the monolith
+ * ({@link ApplicationWideModules}: a module the service's modules depend on is left out too, its beans run elsewhere).
  *
  * <p>A published type it holds never brings its module's internals along (they would run that module's code, its
  * beans and tables, in the wrong service): one whose own code needs them blocks the service, as that type's problem,

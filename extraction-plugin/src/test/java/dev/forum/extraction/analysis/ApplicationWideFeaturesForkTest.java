@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * in its own JVM from one compiled application, {@code shop}: {@code orders} turns on {@code @EnableAsync} for its own
  * {@code @Async} method and declares a {@code RestClientCustomizer} bean and a {@code BeanPostProcessor}; {@code ops}
  * turns on {@code @EnableScheduling}, which {@code billing}'s {@code @Scheduled} method needs; {@code catalog} has a
- * controller only. A feature switch blocks only the services that use it without it; the customizer and the post
- * processor are a warning, never a refusal.
+ * controller only. A feature switch blocks only the services that use it without it, or that hold it while a module
+ * they do not hold uses it; the customizer and the post processor are a warning, never a refusal.
  */
 class ApplicationWideFeaturesForkTest {
 
@@ -90,12 +90,13 @@ class ApplicationWideFeaturesForkTest {
                 "shop.orders.internal.OrdersConfig", List.of(
                         new Setting("@EnableAsync", Effect.ENABLES, List.of(SCHEDULING + "Async")),
                         new Setting("a RestClientCustomizer bean from ordersClient()", Effect.WARNS))),
-                model.applicationWideOf("orders"));
+                ApplicationWideModules.classesOf(model, "orders"));
         assertEquals(Map.of("shop.ops.internal.OpsConfig", List.of(new Setting("@EnableScheduling", Effect.ENABLES,
-                List.of(SCHEDULING + "Scheduled", SCHEDULING + "Schedules")))), model.applicationWideOf("ops"));
-        assertEquals(Set.of(SCHEDULING + "Async"), model.featureUsesOf("orders"));
-        assertEquals(Set.of(SCHEDULING + "Scheduled"), model.featureUsesOf("billing"));
-        assertEquals(Set.of(), model.featureUsesOf("catalog"));
+                List.of(SCHEDULING + "Scheduled", SCHEDULING + "Schedules")))), ApplicationWideModules.classesOf(model, "ops"));
+        assertEquals(Set.of(SCHEDULING + "Async"), ApplicationWideModules.featureUsesOf(model, "orders"));
+        assertEquals(Set.of(SCHEDULING + "Scheduled"), ApplicationWideModules.featureUsesOf(model, "billing"));
+        assertEquals(Set.of(), ApplicationWideModules.featureUsesOf(model, "catalog"));
+        assertEquals(Set.of(), ApplicationWideModules.featureUsesOf(model, ""), "no class outside every module uses one");
     }
 
     /** orders, with its entity and controller, switches on @EnableAsync for itself alone: every service of it builds. */
@@ -104,11 +105,13 @@ class ApplicationWideFeaturesForkTest {
         ServicePlan orders = plan("orders", "orders");
         assertEquals(List.of(), orders.blockers());
         Planner.refuseBlocked(List.of(orders));
-        assertEquals(List.of(), plan("ops", "ops").blockers(), "ops schedules nothing itself");
         assertEquals(List.of(), plan("catalog", "catalog").blockers(), "catalog uses no switched feature");
     }
 
-    /** billing's @Scheduled needs ops' @EnableScheduling: billing alone is refused, naming both; billing with ops builds. */
+    /**
+     * billing's @Scheduled needs ops' @EnableScheduling: billing alone is refused, naming both; ops alone too, since the
+     * monolith would run billing without it; billing with ops builds.
+     */
     @Test
     void aFeatureSwitchOfAnotherModuleBlocksTheServiceThatUsesItWithoutIt() {
         List<Blocker> billing = plan("billing", "billing").blockers();
@@ -120,6 +123,14 @@ class ApplicationWideFeaturesForkTest {
                 + " them to every module, so the service would run without them, on Spring Boot's defaults: make ops a"
                 + " module every service runs, @Modulithic(sharedModules = \"ops\") on shop.ShopApplication, or move these"
                 + " classes into shop, outside every module", billing.get(0).message());
+
+        List<Blocker> ops = plan("ops", "ops").blockers();
+        assertEquals(List.of("Module 'ops' alone would take module ops out of the monolith and every other service, and"
+                + " its classes configure the whole application: shop.ops.internal.OpsConfig (@EnableScheduling, which"
+                + " @Scheduled in module billing needs): Spring applies them to every module, so those processes would run"
+                + " without them, on Spring Boot's defaults: make ops a module every service runs,"
+                + " @Modulithic(sharedModules = \"ops\") on shop.ShopApplication, or move these classes into shop, outside"
+                + " every module"), ops.stream().map(Blocker::message).toList());
 
         ServicePlan both = plan("backoffice", "billing", "ops");
         assertEquals(List.of(), both.blockers());
@@ -147,7 +158,7 @@ class ApplicationWideFeaturesForkTest {
 
         ExtractionReport report = ExtractionReport.of(model, artifacts, Optional.empty(), TopologyServices.NONE, Map.of(),
                 PublicationRegistry.NONE, List.of());
-        assertEquals(List.of("catalog", "ops", "orders"), report.extractable(), "billing alone needs ops");
+        assertEquals(List.of("catalog", "orders"), report.extractable(), "billing alone needs ops, ops alone leaves billing without it");
         assertTrue(report.warnings().stream().anyMatch(w -> w.kind().equals(ExtractionReport.Warning.APPLICATION_WIDE_LEFT_OUT)
                 && w.lines().equals(List.of(line))), report.warnings().toString());
         assertTrue(ReportText.lines(report).contains(ReportText.WARNING + line), String.join("\n", ReportText.lines(report)));

@@ -1,11 +1,13 @@
 package dev.forum.extraction.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forum.extraction.model.ApplicationWide.Effect;
 import dev.forum.extraction.model.ApplicationWide.Setting;
+import dev.forum.extraction.model.ApplicationWideModules;
 import dev.forum.extraction.model.Blocker;
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.ModulithModel;
@@ -31,9 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A module that configures the whole application, read by the analyzer in its own JVM from compiled applications: the
  * common layout, a {@code config} module with a {@code SecurityFilterChain} bean, {@code @EnableMethodSecurity}, an
- * unscoped {@code @RestControllerAdvice} and the run time's {@code RemoteCallHeaders} hook, refuses a service that does
- * not run it; a service of config itself, and one whose module depends on config, run it and build; the same module
- * shared ({@code @Modulithic(sharedModules = "config")}) or the same classes in the application's root package build.
+ * unscoped {@code @RestControllerAdvice} and the run time's {@code RemoteCallHeaders} hook, refuses every service but
+ * the monolith: one that does not run it (one whose module depends on config for a type included: it holds the type,
+ * not config's beans) and one that holds it (it would take config out of the monolith); the same module shared
+ * ({@code @Modulithic(sharedModules = "config")}) or the same classes in the application's root package build.
  * What a module scopes to itself (an advice with {@code basePackages} inside it, {@code @EnableConfigurationProperties})
  * is no such configuration. (Feature switches and warnings: {@link ApplicationWideFeaturesForkTest}.)
  */
@@ -95,8 +98,8 @@ class ApplicationWideForkTest {
 
     /**
      * The analyzer names each class of config with what it configures, each a blocker; nothing of people; a service of
-     * people is refused in one line naming config, its classes and both fixes; a service of config alone and the
-     * monolith run config and build; the report shows the refusal.
+     * people is refused in one line naming config, its classes and both fixes; the monolith runs config and builds;
+     * the report shows the refusal.
      */
     @Test
     void aConfigModuleThatNoModuleUsesIsRefusedInEveryServiceWithoutIt() throws Exception {
@@ -107,8 +110,8 @@ class ApplicationWideForkTest {
                 "hr.config.RelayCredentials", List.of(new Setting("a RemoteCallHeaders bean", Effect.BLOCKS)),
                 "hr.config.SecurityConfig", List.of(new Setting("@EnableMethodSecurity", Effect.BLOCKS),
                         new Setting("a SecurityFilterChain bean from api()", Effect.BLOCKS))),
-                hr.model().applicationWideOf("config"));
-        assertEquals(Map.of(), hr.model().applicationWideOf("people"), "an advice and properties scoped to people");
+                ApplicationWideModules.classesOf(hr.model(), "config"));
+        assertEquals(Map.of(), ApplicationWideModules.classesOf(hr.model(), "people"), "an advice and properties scoped to people");
 
         ServicePlan people = Planner.plan(hr.model(), hr.artifacts(), new ServiceRequest("people", List.of("people")));
         List<Blocker> blockers = applicationWide(people);
@@ -124,23 +127,24 @@ class ApplicationWideForkTest {
         ExtractionException refused = assertThrows(ExtractionException.class, () -> Planner.refuseBlocked(List.of(people)));
         assertEquals(List.of(blockers.get(0).message()), refused.lines());
 
-        assertEquals(List.of(), Planner.plan(hr.model(), hr.artifacts(), new ServiceRequest("config", List.of("config")))
-                .blockers(), "a service of config runs config");
         assertEquals(List.of(), applicationWide(Planner.plan(hr.model(), hr.artifacts(),
                 new ServiceRequest("hr", List.of("config", "leave", "people"), true))), "the monolith runs every module");
 
         ExtractionReport report = ExtractionReport.of(hr.model(), hr.artifacts(), Optional.empty(), TopologyServices.NONE,
                 Map.of(), PublicationRegistry.NONE, List.of());
-        assertEquals(List.of("config"), report.extractable(), "every other module alone is blocked by config");
+        assertEquals(List.of(), report.extractable(), "config alone takes it out of the monolith, every other module leaves it out");
         List<String> text = ReportText.lines(report);
         assertTrue(text.stream().anyMatch(line -> line.strip().equals("- application-wide-module: "
                 + blockers.get(0).message())), String.join("\n", text));
         assertTrue(ReportJson.write(report).contains("\"kind\" : \"application-wide-module\""), ReportJson.write(report));
     }
 
-    /** people calls a published method of config: a service of people runs config with it and builds; leave is still refused. */
+    /**
+     * people calls a published method of config: a service of people holds that type but not config's beans, so it
+     * is refused, naming config, as leave is.
+     */
     @Test
-    void aModuleThatAServiceDependsOnRunsWithItAndBuilds() throws Exception {
+    void aModuleThatAServiceDependsOnForATypeDoesNotRunWithItAndIsRefused() throws Exception {
         Map<String, String> sources = application("@org.springframework.modulith.Modulithic", "hr.config");
         sources.put("hr/config/Roles.java", "package hr.config; public class Roles { public static String admin() {"
                 + " return \"ADMIN\"; } }");
@@ -148,11 +152,45 @@ class ApplicationWideForkTest {
                 + " String admin() { return hr.config.Roles.admin(); } }");
         Analysed hr = analyse(sources);
 
-        assertEquals(List.of(), applicationWide(Planner.plan(hr.model(), hr.artifacts(),
-                new ServiceRequest("people", List.of("people")))), "people depends on config");
+        assertTrue(hr.model().module("people").orElseThrow().dependencies().stream()
+                .anyMatch(d -> d.module().equals("config")), "people depends on config");
+        ServicePlan people = Planner.plan(hr.model(), hr.artifacts(), new ServiceRequest("people", List.of("people")));
+        assertTrue(people.classes().contains("hr.config.Roles"), "people holds the type it uses");
+        assertFalse(people.classes().contains("hr.config.SecurityConfig"), "but not config's beans");
+        List<Blocker> refused = applicationWide(people);
+        assertEquals(List.of("config"), refused.stream().map(Blocker::sourceModule).toList());
+        assertTrue(refused.get(0).message().startsWith("Module 'people' alone would run without module config,"),
+                refused.get(0).message());
         List<Blocker> leave = applicationWide(Planner.plan(hr.model(), hr.artifacts(),
                 new ServiceRequest("leave", List.of("leave"))));
         assertEquals(List.of("config"), leave.stream().map(Blocker::sourceModule).toList());
+    }
+
+    /**
+     * A service that holds config, alone or with people, is refused in one line: the monolith, which no longer runs
+     * config once the service takes its traffic, would run without it; the monolith itself builds.
+     */
+    @Test
+    void aServiceThatHoldsTheModuleIsRefusedAndTheMonolithBuilds() throws Exception {
+        Analysed hr = analyse(application("@org.springframework.modulith.Modulithic", "hr.config"));
+
+        ServicePlan admin = Planner.plan(hr.model(), hr.artifacts(), new ServiceRequest("admin", List.of("config", "people")));
+        List<Blocker> blockers = applicationWide(admin);
+        assertEquals(1, blockers.size(), admin.blockers().toString());
+        assertEquals("Service 'admin' would take module config out of the monolith and every other service, and its"
+                + " classes configure the whole application: hr.config.ProblemAdvice (@RestControllerAdvice for every"
+                + " controller); hr.config.RelayCredentials (a RemoteCallHeaders bean); hr.config.SecurityConfig"
+                + " (@EnableMethodSecurity, a SecurityFilterChain bean from api()): Spring applies them to every module,"
+                + " so those processes would run without them, on Spring Boot's defaults: make config a module every"
+                + " service runs, @Modulithic(sharedModules = \"config\") on hr.HrApplication, or move these classes into"
+                + " hr, outside every module", blockers.get(0).message());
+        assertThrows(ExtractionException.class, () -> Planner.refuseBlocked(List.of(admin)));
+        assertEquals(List.of("config"), applicationWide(Planner.plan(hr.model(), hr.artifacts(),
+                new ServiceRequest("config", List.of("config")))).stream().map(Blocker::sourceModule).toList());
+
+        ServicePlan monolith = Planner.plan(hr.model(), hr.artifacts(),
+                new ServiceRequest("hr", List.of("config", "leave", "people"), true));
+        assertEquals(List.of(), applicationWide(monolith));
     }
 
     /** {@code @Modulithic(sharedModules = "config")}: config runs in every service, which holds its classes and builds. */
