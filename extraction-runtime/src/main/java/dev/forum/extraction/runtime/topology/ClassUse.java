@@ -1,6 +1,16 @@
 package dev.forum.extraction.runtime.topology;
 
+import static dev.forum.extraction.runtime.topology.UsedNames.addDescriptor;
+import static dev.forum.extraction.runtime.topology.UsedNames.addInternal;
+import static dev.forum.extraction.runtime.topology.UsedNames.addSignature;
+import static dev.forum.extraction.runtime.topology.UsedNames.addType;
+
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.asm.AnnotationVisitor;
 import org.springframework.asm.ClassReader;
@@ -10,6 +20,7 @@ import org.springframework.asm.FieldVisitor;
 import org.springframework.asm.Handle;
 import org.springframework.asm.Label;
 import org.springframework.asm.MethodVisitor;
+import org.springframework.asm.Opcodes;
 import org.springframework.asm.RecordComponentVisitor;
 import org.springframework.asm.SpringAsmInfo;
 import org.springframework.asm.Type;
@@ -20,15 +31,25 @@ import org.springframework.asm.Type;
  * variables) name, by internal name ({@code shop/catalog/ReviewsApi}); the element type of an array. A class named only
  * inside an annotation ({@code @ConditionalOnClass(ReviewsApi.class)}, {@code @Import}, ...) is not used: an annotation
  * value is read only when asked, so a missing class there breaks nothing. A class that Spring Boot's
- * {@code @ConditionalOnClass} names on a method is not counted as used by that method; one it names on the class is in
- * {@link #guards()}, for the caller to apply to the class and the classes nested in it.
+ * {@code @ConditionalOnClass} names on a method is not counted as used by that method, nor by the code compiled out of
+ * it into the same class: a lambda's body (javac's synthetic {@code lambda$<method>$N}, found through the
+ * {@code invokedynamic} that makes the lambda), and a lambda in that lambda. A class declared in the method (anonymous
+ * or local) is a class file of its own: it names the method ({@link #outerMethod()}), whose guards are in
+ * {@link #methodGuards()}, for the caller to apply, as it applies {@link #guards()}, the class-level ones, to the class
+ * and the classes nested in it.
  *
- * @param name   the class's internal name
- * @param outer  the internal name of the class it is nested in (a member, local or anonymous class), else null
- * @param guards the internal names {@code @ConditionalOnClass} names on the class ({@code value} and {@code name})
- * @param uses   the internal names of the classes it uses, itself and its guards' left in
+ * @param name         the class's internal name
+ * @param outer        the internal name of the class it is nested in (a member, local or anonymous class), else null
+ * @param outerMethod  the method of {@code outer} a local or anonymous class is declared in, as name and descriptor
+ *                     ({@code reviews(Lshop/catalog/ReviewsApi;)Ljava/util/function/Supplier;}), else null (not in a
+ *                     method, or in an initializer)
+ * @param guards       the internal names {@code @ConditionalOnClass} names on the class ({@code value} and {@code name})
+ * @param methodGuards per method (name and descriptor) with any, the internal names {@code @ConditionalOnClass} names on
+ *                     it, or on the method a lambda's body was compiled out of
+ * @param uses         the internal names of the classes it uses, itself and its guards' left in
  */
-record ClassUse(String name, String outer, Set<String> guards, Set<String> uses) {
+record ClassUse(String name, String outer, String outerMethod, Set<String> guards, Map<String, Set<String>> methodGuards,
+        Set<String> uses) {
 
     private static final String CONDITIONAL_ON_CLASS = "Lorg/springframework/boot/autoconfigure/condition/ConditionalOnClass;";
 
@@ -42,7 +63,8 @@ record ClassUse(String name, String outer, Set<String> guards, Set<String> uses)
     static ClassUse read(byte[] classFile) {
         Reading reading = new Reading();
         new ClassReader(classFile).accept(reading, ClassReader.SKIP_FRAMES);
-        return new ClassUse(reading.name, reading.outer, Set.copyOf(reading.guards), Set.copyOf(reading.uses));
+        return new ClassUse(reading.name, reading.outer, reading.outerMethod, Set.copyOf(reading.guards),
+                Map.copyOf(reading.methodGuards), Set.copyOf(reading.uses));
     }
 
     /** The visitor that collects the uses; annotation values are visited only for the guards. */
@@ -50,8 +72,12 @@ record ClassUse(String name, String outer, Set<String> guards, Set<String> uses)
 
         private String name;
         private String outer;
+        private String outerMethod;
         private final Set<String> guards = new HashSet<>();
         private final Set<String> uses = new HashSet<>();
+        /** Name and descriptor to the method's own uses and guards, in class file order. */
+        private final Map<String, MethodUses> methods = new LinkedHashMap<>();
+        private final Map<String, Set<String>> methodGuards = new HashMap<>();
 
         Reading() {
             super(API);
@@ -72,6 +98,7 @@ record ClassUse(String name, String outer, Set<String> guards, Set<String> uses)
         @Override
         public void visitOuterClass(String owner, String name, String descriptor) {
             outer = owner;
+            outerMethod = name == null ? null : name + descriptor;
         }
 
         @Override
@@ -102,29 +129,76 @@ record ClassUse(String name, String outer, Set<String> guards, Set<String> uses)
 
         @Override
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-            Set<String> method = new HashSet<>();
-            addDescriptor(method, descriptor);
-            addSignature(method, signature);
+            MethodUses method = new MethodUses(this.name, (access & Opcodes.ACC_SYNTHETIC) != 0);
+            addDescriptor(method.uses, descriptor);
+            addSignature(method.uses, signature);
             if (exceptions != null) {
                 for (String type : exceptions) {
-                    addInternal(method, type);
+                    addInternal(method.uses, type);
                 }
             }
-            return new MethodUses(method, uses);
+            methods.put(name + descriptor, method);
+            return method;
+        }
+
+        /** Adds each method's uses but for its guards, and those of the method a lambda's body was compiled out of. */
+        @Override
+        public void visitEnd() {
+            Map<String, List<String>> makers = new HashMap<>();
+            methods.forEach((key, method) -> method.lambdas.forEach(
+                    lambda -> makers.computeIfAbsent(lambda, k -> new ArrayList<>()).add(key)));
+            for (Map.Entry<String, MethodUses> method : methods.entrySet()) {
+                Set<String> guarded = guards(method.getKey(), makers, new HashSet<>());
+                Set<String> used = new HashSet<>(method.getValue().uses);
+                used.removeAll(guarded);
+                uses.addAll(used);
+                if (!guarded.isEmpty()) {
+                    methodGuards.put(method.getKey(), Set.copyOf(guarded));
+                }
+            }
+        }
+
+        /**
+         * A method's guards: its own and, for a synthetic method of this class that an {@code invokedynamic} makes a
+         * lambda of, those every method making it has (a lambda in a lambda goes up to the method around both).
+         */
+        private Set<String> guards(String key, Map<String, List<String>> makers, Set<String> visiting) {
+            MethodUses method = methods.get(key);
+            Set<String> guarded = new HashSet<>(method.guards);
+            List<String> madeBy = makers.getOrDefault(key, List.of());
+            if (method.synthetic && !madeBy.isEmpty() && visiting.add(key)) {
+                Set<String> common = null;
+                for (String maker : madeBy) {
+                    Set<String> of = guards(maker, makers, visiting);
+                    if (common == null) {
+                        common = of;
+                    } else {
+                        common.retainAll(of);
+                    }
+                }
+                guarded.addAll(common);
+                visiting.remove(key);
+            }
+            return guarded;
         }
     }
 
-    /** A method's uses, added to the class's at its end but for those {@code @ConditionalOnClass} on it names. */
+    /**
+     * A method's own uses and the {@code @ConditionalOnClass} on it, and the methods of its class its code makes
+     * lambdas of (an {@code invokedynamic} argument that is a handle of a method of the class), as name and descriptor.
+     */
     private static final class MethodUses extends MethodVisitor {
 
-        private final Set<String> method;
-        private final Set<String> classUses;
+        private final String owner;
+        private final boolean synthetic;
+        private final Set<String> uses = new HashSet<>();
         private final Set<String> guards = new HashSet<>();
+        private final Set<String> lambdas = new HashSet<>();
 
-        MethodUses(Set<String> method, Set<String> classUses) {
+        MethodUses(String owner, boolean synthetic) {
             super(API);
-            this.method = method;
-            this.classUses = classUses;
+            this.owner = owner;
+            this.synthetic = synthetic;
         }
 
         @Override
@@ -134,27 +208,30 @@ record ClassUse(String name, String outer, Set<String> guards, Set<String> uses)
 
         @Override
         public void visitTypeInsn(int opcode, String type) {
-            addType(method, Type.getObjectType(type));
+            addType(uses, Type.getObjectType(type));
         }
 
         @Override
         public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-            addInternal(method, owner);
-            addDescriptor(method, descriptor);
+            addInternal(uses, owner);
+            addDescriptor(uses, descriptor);
         }
 
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-            addInternal(method, owner);
-            addDescriptor(method, descriptor);
+            addInternal(uses, owner);
+            addDescriptor(uses, descriptor);
         }
 
         @Override
         public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
-            addDescriptor(method, descriptor);
+            addDescriptor(uses, descriptor);
             addConstant(bootstrap);
             for (Object argument : arguments) {
                 addConstant(argument);
+                if (argument instanceof Handle handle && handle.getOwner().equals(owner)) {
+                    lambdas.add(handle.getName() + handle.getDesc());
+                }
             }
         }
 
@@ -165,29 +242,29 @@ record ClassUse(String name, String outer, Set<String> guards, Set<String> uses)
 
         @Override
         public void visitMultiANewArrayInsn(String descriptor, int dimensions) {
-            addDescriptor(method, descriptor);
+            addDescriptor(uses, descriptor);
         }
 
         @Override
         public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
-            addInternal(method, type);
+            addInternal(uses, type);
         }
 
         @Override
         public void visitLocalVariable(String name, String descriptor, String signature, Label start, Label end, int index) {
-            addDescriptor(method, descriptor);
-            addSignature(method, signature);
+            addDescriptor(uses, descriptor);
+            addSignature(uses, signature);
         }
 
         /** A constant of the pool: a class ({@code ReviewsApi.class}), a method type or handle, a dynamic constant. */
         private void addConstant(Object value) {
             if (value instanceof Type type) {
-                addType(method, type);
+                addType(uses, type);
             } else if (value instanceof Handle handle) {
-                addInternal(method, handle.getOwner());
-                addDescriptor(method, handle.getDesc());
+                addInternal(uses, handle.getOwner());
+                addDescriptor(uses, handle.getDesc());
             } else if (value instanceof ConstantDynamic constant) {
-                addDescriptor(method, constant.getDescriptor());
+                addDescriptor(uses, constant.getDescriptor());
                 addConstant(constant.getBootstrapMethod());
                 for (int i = 0; i < constant.getBootstrapMethodArgumentCount(); i++) {
                     addConstant(constant.getBootstrapMethodArgument(i));
@@ -195,11 +272,6 @@ record ClassUse(String name, String outer, Set<String> guards, Set<String> uses)
             }
         }
 
-        @Override
-        public void visitEnd() {
-            method.removeAll(guards);
-            classUses.addAll(method);
-        }
     }
 
     /** The classes a {@code @ConditionalOnClass} names: its {@code value} (classes) and {@code name} (binary names). */
@@ -223,54 +295,6 @@ record ClassUse(String name, String outer, Set<String> guards, Set<String> uses)
                 addType(guards, type);
             } else if (value instanceof String className) {
                 guards.add(className.replace('.', '/'));
-            }
-        }
-    }
-
-    private static void addInternal(Set<String> into, String internalName) {
-        if (internalName != null) {
-            addType(into, Type.getObjectType(internalName));
-        }
-    }
-
-    private static void addDescriptor(Set<String> into, String descriptor) {
-        addType(into, Type.getType(descriptor));
-    }
-
-    /** A class type, the element type of an array type, or the parameter and return types of a method type. */
-    private static void addType(Set<String> into, Type type) {
-        switch (type.getSort()) {
-            case Type.ARRAY -> addType(into, type.getElementType());
-            case Type.OBJECT -> into.add(type.getInternalName());
-            case Type.METHOD -> {
-                for (Type argument : type.getArgumentTypes()) {
-                    addType(into, argument);
-                }
-                addType(into, type.getReturnType());
-            }
-            default -> {
-            }
-        }
-    }
-
-    /**
-     * The classes a generic signature names (a class's, a method's or a field's): each {@code L} that begins a type (at
-     * the start, or after one of {@code <>;:()[+-^}) up to the {@code <}, {@code ;} or {@code :} that ends its name.
-     * Spring's ASM leaves out ASM's signature reader; a type parameter or variable named from {@code L} may add a
-     * name no class has, never hides one.
-     */
-    static void addSignature(Set<String> into, String signature) {
-        if (signature == null) {
-            return;
-        }
-        for (int i = 0; i < signature.length(); i++) {
-            if (signature.charAt(i) == 'L' && (i == 0 || "<>;:()[+-^".indexOf(signature.charAt(i - 1)) >= 0)) {
-                int end = i + 1;
-                while (end < signature.length() && "<;:".indexOf(signature.charAt(end)) < 0) {
-                    end++;
-                }
-                into.add(signature.substring(i + 1, end));
-                i = end - 1;
             }
         }
     }

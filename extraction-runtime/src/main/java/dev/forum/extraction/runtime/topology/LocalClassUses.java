@@ -29,7 +29,8 @@ import org.springframework.util.ResourceUtils;
  * in one line: the missing contracts its classes may use are then not refused at start.
  *
  * <p>What a class uses is read with Spring's ASM ({@link ClassUse}): a mention only inside an annotation is no use, and
- * a use under {@code @ConditionalOnClass} naming the class (on the class, an enclosing class or the method) is none.
+ * a use under {@code @ConditionalOnClass} naming the class is none: on the class or an enclosing class, or on the method
+ * the use is in, including the code compiled out of that method (its lambdas, a class declared in it).
  */
 final class LocalClassUses {
 
@@ -62,14 +63,27 @@ final class LocalClassUses {
         return classes().values().stream().anyMatch(use -> use.uses().contains(internalName) && !guarded(use, internalName));
     }
 
-    /** Whether {@code @ConditionalOnClass} on the class or one enclosing it names the class. */
+    /**
+     * Whether {@code @ConditionalOnClass} names the class on the class or one enclosing it, or on the method (or the
+     * method a lambda was compiled out of) that the class or one enclosing it is declared in.
+     */
     private boolean guarded(ClassUse use, String internalName) {
-        for (ClassUse at = use; at != null; at = at.outer() == null ? null : classes.get(at.outer().replace('/', '.'))) {
+        for (ClassUse at = use; at != null; at = outer(at)) {
             if (at.guards().contains(internalName)) {
+                return true;
+            }
+            ClassUse outer = outer(at);
+            if (outer != null && at.outerMethod() != null
+                    && outer.methodGuards().getOrDefault(at.outerMethod(), Set.of()).contains(internalName)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The class a class is nested in, when it is one of the local modules'. */
+    private ClassUse outer(ClassUse use) {
+        return use.outer() == null ? null : classes.get(use.outer().replace('/', '.'));
     }
 
     /** Class name to what it uses, of every class on the class path in a local module's packages that belongs to it. */

@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Import;
 /**
  * What a class file uses, read with ASM from classes compiled here: a class named by a field, a signature or code is
  * used; one named only in an annotation is not; {@code @ConditionalOnClass} on a method takes its class out of that
- * method's uses, and on a class is the class's guard. In: a class's bytes; out: its {@link ClassUse}.
+ * method's uses and its lambdas', and is the guard of an anonymous class declared in it; on a class it is the class's
+ * guard. In: a class's bytes; out: its {@link ClassUse}.
  */
 class ClassUseTest {
 
@@ -46,6 +47,27 @@ class ClassUseTest {
     static class InLambda {
         Supplier<Object> supplier() {
             return () -> new Reviews[0];
+        }
+    }
+
+    static class GuardedLambdas {
+
+        @ConditionalOnClass(Reviews.class)
+        Supplier<Supplier<Object>> reviews(Object value) {
+            return () -> () -> (Reviews) value;
+        }
+    }
+
+    static class GuardedAnonymous {
+
+        @ConditionalOnClass(Reviews.class)
+        Supplier<Object> reviews(Object value) {
+            return new Supplier<>() {
+                @Override
+                public Object get() {
+                    return (Reviews) value;
+                }
+            };
         }
     }
 
@@ -104,13 +126,45 @@ class ClassUseTest {
     }
 
     @Test
+    void conditionalOnClassOnAMethodTakesItsClassOutOfItsLambdasAndTheLambdasInThem() throws IOException {
+        ClassUse use = read(GuardedLambdas.class);
+
+        assertThat(use.uses()).doesNotContain(REVIEWS);
+        assertThat(use.methodGuards().keySet()).filteredOn(method -> method.startsWith("lambda$reviews$")).hasSize(2);
+        assertThat(use.methodGuards().values()).allSatisfy(guards -> assertThat(guards).containsExactly(REVIEWS));
+    }
+
+    @Test
+    void anAnonymousClassNamesTheMethodItIsDeclaredInWhoseGuardsItsClassKeeps() throws IOException {
+        ClassUse outer = read(GuardedAnonymous.class);
+        ClassUse anonymous = read(new GuardedAnonymous().reviews(null).getClass());
+
+        assertThat(anonymous.uses()).contains(REVIEWS);
+        assertThat(anonymous.outer()).isEqualTo(internal(GuardedAnonymous.class));
+        assertThat(anonymous.outerMethod()).isEqualTo("reviews(Ljava/lang/Object;)Ljava/util/function/Supplier;");
+        assertThat(outer.methodGuards()).containsOnlyKeys(anonymous.outerMethod());
+        assertThat(outer.methodGuards().get(anonymous.outerMethod())).containsExactly(REVIEWS);
+        assertThat(read(GuardedMethod.class).outerMethod()).isNull();
+    }
+
+    @Test
     void aSignatureNamesEachClassTypeNotTheTypeVariablesNorAPartOfAName() {
         Set<String> names = new HashSet<>();
-        ClassUse.addSignature(names, "<L:Ljava/lang/Object;>Lp/Base<TL;>;Ljava/util/function/Supplier<[Lt7/catalog/ReviewsApi;>;");
-        ClassUse.addSignature(names, "(Lp/Outer<-Lp/Arg;>.Inner<*>;)TL;");
+        UsedNames.addSignature(names, "<L:Ljava/lang/Object;>Lp/Base<TL;>;Ljava/util/function/Supplier<[Lt7/catalog/ReviewsApi;>;");
+        UsedNames.addSignature(names, "(Lp/Outer<-Lp/Arg;>.Inner<*>;)TL;");
 
         assertThat(names).contains("java/lang/Object", "p/Base", "java/util/function/Supplier", "t7/catalog/ReviewsApi",
-                "p/Outer", "p/Arg").doesNotContain("t7/catalog/ReviewsApiV2", "Inner", "L", "ava/lang/Object");
+                "p/Outer", "p/Arg", "p/Outer$Inner").doesNotContain("t7/catalog/ReviewsApiV2", "Inner", "L", "ava/lang/Object");
+    }
+
+    @Test
+    void aSignatureNamesTheInnerClassOfAGenericOuterOneByItsBinaryName() {
+        Set<String> names = new HashSet<>();
+        UsedNames.addSignature(names, "Lp/Outer<TT;>.Inner;");
+        UsedNames.addSignature(names, "(Lq/Map<Lq/Key<TK;>.Entry;TV;>.Node<TK;>.Leaf;)V");
+
+        assertThat(names).containsExactlyInAnyOrder("p/Outer", "p/Outer$Inner", "q/Map", "q/Key", "q/Key$Entry",
+                "q/Map$Node", "q/Map$Node$Leaf");
     }
 
     private static ClassUse read(Class<?> type) throws IOException {
