@@ -261,8 +261,9 @@ public final class ContractValidationPostProcessor
 
     /**
      * The validation, applied only to the contract methods that declare a check: the others are called straight on. One
-     * per controller class (equal only to itself), its text naming the class: Spring's cache of CGLIB proxy classes
-     * keys on that text, so every instance of a prototype- or request-scoped controller gets the one proxy class.
+     * per controller class and post-processor (equal only to itself), its text naming the class: Spring's cache of
+     * CGLIB proxy classes keys on that text, so the advisors of one class built separately (by the post-processors of
+     * two application contexts on one class loader, as a test suite starts them) give the one proxy class too.
      */
     private static final class ValidationAdvisor extends StaticMethodMatcherPointcutAdvisor implements AopInfrastructureBean {
 

@@ -7,6 +7,8 @@ import dev.forum.extraction.runtime.inprocess.ValidationFixture.ItemsApi;
 import dev.forum.extraction.runtime.inprocess.ValidationFixture.ItemsController;
 import dev.forum.extraction.runtime.inprocess.ValidationFixture.NewItem;
 import dev.forum.extraction.runtime.inprocess.elsewhere.CountingController;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.aop.framework.Advised;
@@ -29,7 +31,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Where a class proxy cannot be made or would change the controller, the controller is left as it is with one WARN
  * line per class, and the start goes on; prototype- and request-scoped controllers are validated, every instance
- * through the one proxy class.
+ * through the one proxy class, which two application contexts decorating the same class share too.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class InProcessValidationProxyLimitsTest {
@@ -107,6 +109,25 @@ class InProcessValidationProxyLimitsTest {
             assertThat(((Advised) second).getAdvisors()).containsExactly(((Advised) first).getAdvisors());
             assertThatThrownBy(() -> second.create(new NewItem("Bad SKU!", ""))).isInstanceOf(InvalidContractBodyException.class);
         });
+    }
+
+    @RestController
+    static class TwiceStartedItemsController extends ItemsController {
+    }
+
+    /** Each context has its own post-processor, which works out its own advisor for the class: one proxy class still. */
+    @Test
+    void theDecorationsOfOneControllerClassBuiltSeparatelyGiveOneProxyClass() {
+        List<Class<?>> proxyClasses = new ArrayList<>();
+        for (int start = 0; start < 2; start++) {
+            runner.withUserConfiguration(TwiceStartedItemsController.class).run(context -> {
+                assertThat(context).hasNotFailed();
+                ItemsApi items = context.getBean(ItemsApi.class);
+                assertThat(AopUtils.isCglibProxy(items)).isTrue();
+                proxyClasses.add(items.getClass());
+            });
+        }
+        assertThat(proxyClasses.get(1)).isSameAs(proxyClasses.get(0));
     }
 
     @RestController
