@@ -14,8 +14,8 @@ import java.nio.file.Path;
  * reads too, from the settings of the application's web stack alone, as Spring Boot reads them: for Spring MVC,
  * {@code server.servlet.context-path} followed by {@code spring.mvc.servlet.path} (the DispatcherServlet's); for Spring
  * WebFlux, {@code spring.webflux.base-path}; on the application's port. The stack is the one
- * {@code spring.main.web-application-type} names, else Spring MVC when its DispatcherServlet is on the application's
- * run-time class path, else WebFlux ({@link RoutePaths#stack}).</li>
+ * {@code spring.main.web-application-type} names, else Spring MVC when Spring Boot 4 deduces a servlet application from
+ * the run-time class path, else WebFlux ({@link RoutePaths#stack}).</li>
  * <li>Actuator's endpoints are under {@code management.endpoints.web.base-path} (default {@value #ACTUATOR}; {@code /}
  * puts them at the root). On a management port of its own, that is under {@code management.server.base-path} and
  * neither the context path nor the servlet path applies; on the application's port, it is under the route
@@ -27,10 +27,11 @@ import java.nio.file.Path;
  *
  * @param application       the application's settings, read for the profiles its processes run with
  * @param classes           the application's classes folder, named in a refusal
- * @param dispatcherServlet whether Spring MVC's DispatcherServlet ({@code spring-webmvc}) is on the application's
- *                          run-time class path: the web stack when {@code spring.main.web-application-type} names none
+ * @param servlet     whether Spring Boot 4 deduces a servlet application from the application's run-time class path
+ *                    (its {@code WebApplicationType.deduce()}): the web stack when {@code spring.main.web-application-type}
+ *                    names none
  */
-public record ApplicationPaths(ApplicationProperties application, Path classes, boolean dispatcherServlet) {
+public record ApplicationPaths(ApplicationProperties application, Path classes, boolean servlet) {
 
     /** Spring Boot's {@code management.endpoints.web.base-path} when unset. */
     public static final String ACTUATOR = "/actuator";
@@ -38,11 +39,6 @@ public record ApplicationPaths(ApplicationProperties application, Path classes, 
     public static final String READINESS = "/health/readiness";
     /** The liveness group's path under Actuator's base path. */
     public static final String LIVENESS = "/health/liveness";
-
-    /** The group of Spring MVC's artifact, which holds its DispatcherServlet. */
-    public static final String WEBMVC_GROUP = "org.springframework";
-    /** Spring MVC's artifact, which holds its DispatcherServlet: on the class path, a servlet application. */
-    public static final String WEBMVC_ARTIFACT = "spring-webmvc";
 
     static final String MANAGEMENT_BASE_PATH = "management.server.base-path";
     static final String ENDPOINTS_BASE_PATH = "management.endpoints.web.base-path";
@@ -62,13 +58,13 @@ public record ApplicationPaths(ApplicationProperties application, Path classes, 
 
     /**
      * The application's web stack: {@code spring.main.web-application-type} when it names one, else from
-     * {@link #dispatcherServlet} ({@link RoutePaths#stack}).
+     * {@link #servlet} ({@link RoutePaths#stack}).
      *
      * @throws ExtractionException (one line) when {@code spring.main.web-application-type} is a placeholder the build
      *                              cannot resolve
      */
     RoutePaths.Stack stack(String what, String instead) {
-        return RoutePaths.stack(setting(RoutePaths.WEB_APPLICATION_TYPE, what, instead), dispatcherServlet);
+        return RoutePaths.stack(setting(RoutePaths.WEB_APPLICATION_TYPE, what, instead), servlet);
     }
 
     /**

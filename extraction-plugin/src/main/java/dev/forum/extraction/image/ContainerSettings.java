@@ -52,18 +52,18 @@ public record ContainerSettings(int port, String liveness, String readiness, Str
      * @param readiness -Dextract.image.health.readiness, likewise
      * @param classes   the application's classes folder, where {@code application.properties} is
      * @param actuator  whether spring-boot-actuator is on the application's class path
-     * @param dispatcherServlet whether Spring MVC's DispatcherServlet is on the application's class path, which
-     *                  makes it a servlet application unless {@code spring.main.web-application-type} says otherwise
+     * @param servlet   whether Spring Boot 4 deduces a servlet application from the application's run-time class path,
+     *                  its web stack unless {@code spring.main.web-application-type} says otherwise
      *                  ({@link ApplicationPaths})
      * @param mainClass the application's main class, whose package names the labels
      * @throws ExtractionException when a setting, or the application's {@code server.port}, is no port or no path
      */
     public static ContainerSettings of(Integer port, String liveness, String readiness, Path classes, boolean actuator,
-            boolean dispatcherServlet, String mainClass) {
+            boolean servlet, String mainClass) {
         ApplicationProperties application = ApplicationProperties.read(classes);
         int exposed = port != null ? check(port, "-Dextract.image.port=" + port, "extract.image.port")
                 : applicationPort(application, classes, "extract.image.port");
-        ApplicationPaths paths = new ApplicationPaths(application, classes, dispatcherServlet);
+        ApplicationPaths paths = new ApplicationPaths(application, classes, servlet);
         String base = actuator ? actuatorBase(paths, exposed, liveness, readiness) : null;
         return new ContainerSettings(exposed,
                 path(liveness, "extract.image.health.liveness", base == null ? null : base + ApplicationPaths.LIVENESS),

@@ -2,7 +2,6 @@ package dev.forum.extraction.maven;
 
 import dev.forum.extraction.ecs.EcsRenderer;
 import dev.forum.extraction.ecs.EcsSettings;
-import dev.forum.extraction.image.ApplicationPaths;
 import dev.forum.extraction.model.ApplicationWideModules;
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.FunctionalRoutes;
@@ -222,8 +221,7 @@ public class EcsMojo extends AnalysingMojo {
         Path out = outputDirectory.toPath();
         Set<String> runtime = RuntimeLibraries.ids(project);
         boolean database = runtime.contains(TaskNeeds.JDBC);
-        boolean dispatcherServlet = runtime.contains(ApplicationPaths.WEBMVC_GROUP + ":"
-                + ApplicationPaths.WEBMVC_ARTIFACT);
+        boolean servlet = WebStack.servlet(analysis.libraries());
         String bootstrap = bootstrap(database, refused);
         // Without a file read right, its name is the default's: the settings' defaults only need some name.
         String app = reading.spec() != null ? reading.spec().name() : TopologyLocation.defaultName(project);
@@ -233,11 +231,11 @@ public class EcsMojo extends AnalysingMojo {
         List<String> deployment = reading.spec() == null ? List.of() : resolved != null
                 ? EcsRenderer.mistakes(resolved, database, moduleDatabases, prefix, profile, tokens)
                 : EcsRenderer.mistakes(reading.spec(), database, moduleDatabases, prefix, profile, tokens);
-        EcsSettings settings = settings(analysis, dispatcherServlet, file, app, prefix, database, bootstrap, refused);
+        EcsSettings settings = settings(analysis, servlet, file, app, prefix, database, bootstrap, refused);
         if (settings != null && reading.spec() != null) {
             EcsPaths paths = new EcsPaths(settings.contextPath(), settings.healthCheckPath());
             refused.addAll(paths.otherPaths(reading.spec(), contextPath, healthCheckPath, analysis.classes(),
-                    dispatcherServlet));
+                    servlet));
             refused.addAll(resolved == null ? List.of() : paths.tooLong(resolved));
         }
         if (!reading.mistakes().isEmpty() || !deployment.isEmpty() || !refused.isEmpty()) {
@@ -283,14 +281,14 @@ public class EcsMojo extends AnalysingMojo {
      * {@code refused} ({@link EcsParameters#settings}, as the checks ahead of this goal read them), and so is each
      * token setting that does not fit ({@link TokenSettings}).
      */
-    private EcsSettings settings(ApplicationAnalysis analysis, boolean dispatcherServlet, Path file, String app,
+    private EcsSettings settings(ApplicationAnalysis analysis, boolean servlet, Path file, String app,
             String prefix, boolean database, String bootstrap, List<String> refused) {
         List<String> mismatched = new ArrayList<>();
         EcsSettings.Identity identity = new TokenSettings(tokenIssuerModule, jwkSetPath, tokenIssuer, tokenAudience)
                 .identity(app, analysis.model(), refused, mismatched);
         DeployPaths paths = DeployPaths.of(outputDirectory.toPath(), TopologyLocation.root(project),
                 project.getBasedir().toPath(), servicesDirectory.toPath(), file);
-        return parameters().settings(analysis.classes(), dispatcherServlet, identity, mismatched, prefix, database,
+        return parameters().settings(analysis.classes(), servlet, identity, mismatched, prefix, database,
                 bootstrap, paths, ModuleLinks.httpCalls(analysis.model()), refused);
     }
 

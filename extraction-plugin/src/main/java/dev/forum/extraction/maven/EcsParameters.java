@@ -61,8 +61,8 @@ record EcsParameters(String containerPort, String managementPort, String deregis
      *
      * @param classes     the application's classes folder, for the ports ({@link EcsPorts}) and paths ({@link EcsPaths})
      *                    it sets
-     * @param dispatcherServlet whether Spring MVC's DispatcherServlet is on the application's run-time class path, for
-     *                    the paths ({@link EcsPaths#of})
+     * @param servlet     whether Spring Boot 4 deduces a servlet application from the run-time class path
+     *                    ({@link WebStack}), for the paths ({@link EcsPaths#of})
      * @param identity    the tokens' identity ({@link TokenSettings}), or null when no module issues tokens
      * @param mismatched  the problems already found that do not fit the others (the token settings'), refused with
      *                    these settings' own
@@ -74,13 +74,13 @@ record EcsParameters(String containerPort, String managementPort, String deregis
      * @param refused     where each refusal goes, one line each
      * @return the settings, or null when any is refused
      */
-    EcsSettings settings(Path classes, boolean dispatcherServlet, EcsSettings.Identity identity,
+    EcsSettings settings(Path classes, boolean servlet, EcsSettings.Identity identity,
             List<String> mismatched, String prefix, boolean database, String bootstrap, DeployPaths paths,
             Map<String, Set<String>> moduleCalls, List<String> refused) {
         List<String> problems = new ArrayList<>(mismatched);
         EcsPorts ports = EcsRefusals.kept(() -> EcsPorts.of(containerPort, managementPort, classes), new EcsPorts(1, 2),
                 refused);
-        EcsPaths at = EcsRefusals.kept(() -> EcsPaths.of(contextPath, healthCheckPath, classes, dispatcherServlet,
+        EcsPaths at = EcsRefusals.kept(() -> EcsPaths.of(contextPath, healthCheckPath, classes, servlet,
                 profile()), EcsPaths.SPRING_BOOT, refused);
         int delay = EcsRefusals.kept(() -> NumberSettings.seconds(deregistrationDelay, "extract.ecs.deregistrationDelay",
                 0, 3600), 0, refused);

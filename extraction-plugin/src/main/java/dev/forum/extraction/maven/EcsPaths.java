@@ -38,9 +38,9 @@ record EcsPaths(String contextPath, String healthCheckPath) {
      * @param healthCheckPath {@code extract.ecs.healthCheckPath} as given, or null (blank counts as unset) to read it
      * @param classes         the application's classes folder (it may not be there yet: Spring Boot's paths then), or
      *                        null ahead of the ecs goal, where it may be missing or stale: only the settings given count
-     * @param dispatcherServlet whether Spring MVC's DispatcherServlet is on the application's run-time class path
-     *                        (its web stack unless {@code spring.main.web-application-type} names one:
-     *                        {@link ApplicationPaths})
+     * @param servlet         whether Spring Boot 4 deduces a servlet application from the application's run-time class
+     *                        path ({@link WebStack}; its web stack unless {@code spring.main.web-application-type}
+     *                        names one: {@link ApplicationPaths})
      * @param profile         {@code extract.ecs.profile} (comma-separated), or null when the tasks set none (the files'
      *                        own {@code spring.profiles.active} then decides)
      * @return the paths; a setting given is taken as written, trimmed as the rule trims a path
@@ -48,7 +48,7 @@ record EcsPaths(String contextPath, String healthCheckPath) {
      * @throws ExtractionException (one line) when a path to read is a placeholder the build cannot resolve, naming it
      *                              and the setting to write instead
      */
-    static EcsPaths of(String contextPath, String healthCheckPath, Path classes, boolean dispatcherServlet,
+    static EcsPaths of(String contextPath, String healthCheckPath, Path classes, boolean servlet,
             String profile) {
         String givenHealth = healthCheckPath != null && !healthCheckPath.isBlank() ? healthCheckPath.strip() : null;
         if (classes == null) { // ahead of the ecs goal the classes may be missing or stale (EcsPorts#of): the settings given
@@ -56,7 +56,7 @@ record EcsPaths(String contextPath, String healthCheckPath) {
                     givenHealth != null ? givenHealth : SPRING_BOOT.healthCheckPath());
         }
         ApplicationPaths paths = new ApplicationPaths(ApplicationProperties.read(classes, profiles(profile)), classes,
-                dispatcherServlet);
+                servlet);
         String context = contextPath != null ? RoutePaths.trimmed(contextPath)
                 : paths.routePrefix("set -Dextract.ecs.contextPath=<path> (/ for none)");
         String health = givenHealth != null ? givenHealth
@@ -74,11 +74,12 @@ record EcsPaths(String contextPath, String healthCheckPath) {
      * @param contextPath     {@code extract.ecs.contextPath} as given, or null
      * @param healthCheckPath {@code extract.ecs.healthCheckPath} as given, or null
      * @param classes         the application's classes folder
-     * @param dispatcherServlet whether Spring MVC's DispatcherServlet is on the application's run-time class path
+     * @param servlet         whether Spring Boot 4 deduces a servlet application from the run-time class path
+     *                        ({@link WebStack})
      * @return one line per service that answers elsewhere; empty when every service answers at these paths
      */
     List<String> otherPaths(TopologySpec spec, String contextPath, String healthCheckPath, Path classes,
-            boolean dispatcherServlet) {
+            boolean servlet) {
         List<String> lines = new ArrayList<>();
         for (ServiceSpec service : spec.services()) {
             String profile = service.environment().get("SPRING_PROFILES_ACTIVE");
@@ -87,7 +88,7 @@ record EcsPaths(String contextPath, String healthCheckPath) {
             }
             EcsPaths own;
             try {
-                own = of(contextPath, healthCheckPath, classes, dispatcherServlet, profile);
+                own = of(contextPath, healthCheckPath, classes, servlet, profile);
             } catch (ExtractionException e) {
                 lines.add("service " + service.name() + " (SPRING_PROFILES_ACTIVE=" + profile + "): " + e.getMessage());
                 continue;

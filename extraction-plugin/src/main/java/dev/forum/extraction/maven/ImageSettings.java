@@ -36,8 +36,8 @@ record ImageSettings(ImageBase base, Map<String, Path> files, ContainerSettings 
      * @param requested the settings
      * @param classes  the application's classes folder (its {@code application.properties})
      * @param actuator whether spring-boot-actuator is on the application's class path
-     * @param dispatcherServlet whether Spring MVC's DispatcherServlet is on the application's class path
-     *                 ({@link ContainerSettings#of})
+     * @param servlet  whether Spring Boot 4 deduces a servlet application from the run-time class path
+     *                 ({@link WebStack}; {@link ContainerSettings#of})
      * @param mainClass the application's main class, whose package names the health labels
      * @throws ExtractionException one line per wrong setting, all in one run: each setting is checked whatever the others
      *                             are (a bad {@code extract.image.port} does not hide a missing base tar), except that a
@@ -45,7 +45,7 @@ record ImageSettings(ImageBase base, Map<String, Path> files, ContainerSettings 
      *                             that does not resolve)
      */
     static ImageSettings of(List<String> services, Function<String, Path> folder, String version, Requested requested,
-            Path classes, boolean actuator, boolean dispatcherServlet, String mainClass) {
+            Path classes, boolean actuator, boolean servlet, String mainClass) {
         Set<String> mistakes = new LinkedHashSet<>();
         ImageBase base = checked(mistakes, () -> ImageBase.parse(requested.base()));
         if (services.size() > 1 && (isSet(requested.name()) || isSet(requested.registry()))) {
@@ -64,7 +64,7 @@ record ImageSettings(ImageBase base, Map<String, Path> files, ContainerSettings 
         boolean portRefused = port == null && isSet(requested.port());
         // A refused port is already a line: the health settings are checked all the same, beside a stand-in port.
         ContainerSettings container = checked(mistakes, () -> ContainerSettings.of(portRefused ? Integer.valueOf(1) : port,
-                requested.liveness(), requested.readiness(), classes, actuator, dispatcherServlet, mainClass));
+                requested.liveness(), requested.readiness(), classes, actuator, servlet, mainClass));
         if (base != null) {
             checked(mistakes, () -> {
                 base.check();

@@ -6,7 +6,6 @@ import dev.forum.extraction.assemble.FilteredJar;
 import dev.forum.extraction.assemble.RuntimeMetadata;
 import dev.forum.extraction.assemble.ServiceClasses;
 import dev.forum.extraction.assemble.ServiceJarWriter;
-import dev.forum.extraction.image.ApplicationPaths;
 import dev.forum.extraction.image.ImageBase;
 import dev.forum.extraction.image.ImageLayout;
 import dev.forum.extraction.image.ImageTarget;
@@ -213,7 +212,7 @@ public class ServiceMojo extends RequestingMojo {
                 imageName, imageRegistry, imageDocker, imageFiles == null ? null : imageFiles.toPath(),
                 imagePort,
                 imageLiveness, imageReadiness), analysis.classes(), packsArtifact("spring-boot-actuator"),
-                packsArtifact(ApplicationPaths.WEBMVC_ARTIFACT), analysis.applicationClass());
+                WebStack.servlet(analysis.libraries()), analysis.applicationClass());
     }
 
     private Path folder(String service) {

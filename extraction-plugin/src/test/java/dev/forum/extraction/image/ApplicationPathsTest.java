@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The application's paths read from its settings files by the rule the run time's warm-up reads too (RoutePaths), for
  * the application's web stack alone, as Spring Boot reads them: a WebFlux application's base path is its context path,
  * for its routes and for Actuator on the application's port; a servlet application's is its servlet context path,
- * followed by its servlet path. In: the settings and whether the DispatcherServlet is on the class path; out: the
- * paths.
+ * followed by its servlet path. In: the settings and whether Spring Boot deduces a servlet application from the class
+ * path (the goals' WebStack); out: the paths.
  */
 class ApplicationPathsTest {
 

@@ -44,22 +44,27 @@ public final class RoutePaths {
     }
 
     /**
-     * The web stack as Spring Boot decides it: {@value #WEB_APPLICATION_TYPE} when it names {@code servlet} or
-     * {@code reactive} (any case, surrounding white space ignored), else servlet when Spring MVC's
-     * {@code DispatcherServlet} is on the class path, else reactive. ({@code none}, or no web stack at all, starts no web
-     * server, so no path of it is asked for: the class path decides then too.)
+     * The web stack as Spring Boot 4 decides it: {@value #WEB_APPLICATION_TYPE} when it names {@code servlet} or
+     * {@code reactive} (any case, surrounding white space ignored), else servlet when Boot deduces a servlet application
+     * from the class path ({@code WebApplicationType.deduce()}: {@code spring-boot-webmvc}'s deducer first, then
+     * {@code spring-boot-webflux}'s), else reactive. ({@code none}, or no web stack at all, starts no web server, so no
+     * path of it is asked for: the class path decides then too.)
      *
      * @param webApplicationType the value of {@value #WEB_APPLICATION_TYPE}, or null when it is not set
-     * @param dispatcherServlet  whether {@code org.springframework.web.servlet.DispatcherServlet} is on the application's
-     *                           run-time class path (Spring MVC, artifact {@code spring-webmvc})
+     * @param servlet            whether Spring Boot 4 deduces {@code SERVLET} from the application's run-time class path:
+     *                           {@code spring-boot-webmvc} with {@code jakarta.servlet.Servlet}, Spring MVC's
+     *                           {@code DispatcherServlet} and {@code ConfigurableWebApplicationContext}; or, with neither
+     *                           {@code spring-boot-webmvc} nor {@code spring-boot-webflux} answering, the servlet API and
+     *                           {@code ConfigurableWebApplicationContext} (a {@code spring-webmvc} that came with
+     *                           WebFlux's starter alone does not make it a servlet application)
      * @return the stack whose settings the rule reads
      */
-    public static Stack stack(String webApplicationType, boolean dispatcherServlet) {
+    public static Stack stack(String webApplicationType, boolean servlet) {
         String named = webApplicationType == null ? "" : webApplicationType.strip().toUpperCase(Locale.ROOT);
         if (named.equals(Stack.SERVLET.name()) || named.equals(Stack.REACTIVE.name())) {
             return Stack.valueOf(named);
         }
-        return dispatcherServlet ? Stack.SERVLET : Stack.REACTIVE;
+        return servlet ? Stack.SERVLET : Stack.REACTIVE;
     }
 
     /**
