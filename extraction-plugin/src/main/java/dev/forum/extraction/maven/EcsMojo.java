@@ -2,11 +2,8 @@ package dev.forum.extraction.maven;
 
 import dev.forum.extraction.ecs.EcsRenderer;
 import dev.forum.extraction.ecs.EcsSettings;
-import dev.forum.extraction.model.ApplicationWideModules;
 import dev.forum.extraction.model.ExtractionException;
-import dev.forum.extraction.model.FunctionalRoutes;
 import dev.forum.extraction.model.ModuleLinks;
-import dev.forum.extraction.model.ServiceRequest;
 import dev.forum.extraction.request.ExtractRequests;
 import dev.forum.topology.Topology;
 import java.io.File;
@@ -16,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -243,17 +239,8 @@ public class EcsMojo extends AnalysingMojo {
         }
         leftOut.forEach(getLog()::warn);
         Map<String, String> files = EcsRenderer.render(resolved, settings);
-        TaskNeeds.warnings(runtime, moduleDatabases, settings.healthCheckPath(), settings.managementPort(), settings.rdsCaBundle(),
-                imageFolder()).forEach(line -> getLog().warn("[extract] " + line));
-        TaskNeeds.sharedPublications(resolved, analysis.model(), analysis.publicationRegistry(project,
-                        settings.springProfile() == null ? List.of()
-                                : Stream.of(settings.springProfile().split(",")).map(String::strip).toList()))
-                .forEach(line -> getLog().warn("[extract] " + line));
-        resolved.extracted().forEach(service -> Stream.concat(
-                        FunctionalRoutes.warnings(analysis.model(), service.name(), service.modules()).stream(),
-                        ApplicationWideModules.warnings(analysis.model(),
-                                new ServiceRequest(service.name(), service.modules(), false, true)).stream())
-                .forEach(line -> getLog().warn("[extract] ecs: " + line)));
+        EcsWarnings.of(resolved, analysis.model(), settings, runtime, moduleDatabases, imageFolder(),
+                analysis.publicationRegistry(project, EcsWarnings.profiles(settings))).forEach(getLog()::warn);
 
         EcsOutput.write(out, files);
         getLog().info(EcsOutput.summary(project.getBasedir().toPath(), file, out, files, resolved, settings,
