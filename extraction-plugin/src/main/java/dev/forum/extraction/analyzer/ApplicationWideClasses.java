@@ -13,9 +13,9 @@ import org.springframework.modulith.core.JavaPackage;
  * The analyzer's reading of what configures the whole application, for its JSON: {@code applicationWide}, each class
  * of a module that configures the whole application (a {@code SecurityFilterChain} bean, an unscoped
  * {@code @ControllerAdvice}, an {@code @Enable*}, ...) to what it configures and what leaving it out does
- * ({@link ApplicationWideBeans}); and {@code featureUses}, each class that uses an annotation an {@code @Enable*} turns
- * on ({@code @Scheduled}, {@code @Async}, {@code @Cacheable}, {@code @CreatedDate}, ...) to those annotations
- * ({@link EnableAnnotations}): the modules' classes and the classes outside every module (the root packages' own),
+ * ({@link ApplicationWideBeans}); and {@code featureUses}, each class that uses what an {@code @Enable*} turns on
+ * ({@code @Scheduled}, {@code @Async}, {@code @Cacheable}, {@code @CreatedDate}, Spring Data's {@code Auditable}, ...) to
+ * those uses ({@link EnableAnnotations#uses}): the modules' classes and the classes outside every module (the root packages' own),
  * which every process holds and which therefore need the feature in every process.
  */
 final class ApplicationWideClasses {

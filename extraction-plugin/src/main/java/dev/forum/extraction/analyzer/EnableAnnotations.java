@@ -3,6 +3,7 @@ package dev.forum.extraction.analyzer;
 import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
+import dev.forum.extraction.model.ApplicationWide;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,8 +34,11 @@ import java.util.TreeSet;
  *     them on by itself. Spring Data's auditing switches ({@code @EnableJpaAuditing}, {@code @EnableJdbcAuditing},
  *     {@code @EnableMongoAuditing}, {@code @EnableR2dbcAuditing}, ...) likewise: without them a {@code @CreatedDate},
  *     {@code @CreatedBy}, {@code @LastModifiedDate} or {@code @LastModifiedBy} field stays null (a NOT NULL insert
- *     fails, or the audit data goes missing). It matters to a process only when a class it runs uses one of those
- *     annotations (on the class, a method or a field).</li>
+ *     fails, or the audit data goes missing), and so do the properties of an entity that implements Spring Data's
+ *     {@code Auditable} (Spring Data JPA's {@code AbstractAuditable} does, without those annotations) or whose
+ *     {@code @EntityListeners} name Spring Data JPA's {@code AuditingEntityListener} (JPA auditing's own marker). It
+ *     matters to a process only when a class it runs uses one of those ({@link #uses}: the annotations on the class or
+ *     a superclass, on their methods or fields; the type; the listener, on the class or a superclass).</li>
  * <li>What Spring Boot turns on by itself when the annotation is missing ({@link #SPRING_BOOT_TURNS_ON}:
  *     {@code @EnableTransactionManagement}, by {@code TransactionAutoConfiguration} whenever there is a transaction
  *     manager; {@code @EnableAspectJAutoProxy}, by {@code AopAutoConfiguration}) changes nothing.</li>
@@ -62,8 +66,18 @@ final class EnableAnnotations {
     /** The package of Spring Session's {@code @Enable*HttpSession} and {@code @Enable*WebSession} switches and below. */
     private static final String SPRING_SESSION = "org.springframework.session.";
 
-    /** Each feature switch, by name, to the annotations (by name) whose methods or classes it makes work. */
+    /**
+     * Each feature switch, by name, to the uses it makes work ({@link ApplicationWide#featureUses}): the annotations (by
+     * name) of the methods, fields or classes, and Spring Data's auditing type and listener.
+     */
     static final Map<String, List<String>> FEATURES = features();
+
+    /** The uses of a feature switch that are no annotation: Spring Data's auditing type and JPA listener. */
+    private static final Set<String> TYPE_USES = Set.of(ApplicationWide.AUDITABLE, ApplicationWide.AUDITING_ENTITY_LISTENER);
+
+    /** JPA's {@code @EntityListeners}, by name: Jakarta Persistence's and the older Java Persistence's. */
+    private static final List<String> ENTITY_LISTENERS = List.of("jakarta.persistence.EntityListeners",
+            "javax.persistence.EntityListeners");
 
     /** The {@code @Enable*} annotations Spring Boot applies by itself when no class declares them, by name. */
     static final Set<String> SPRING_BOOT_TURNS_ON = Set.of(
@@ -87,7 +101,7 @@ final class EnableAnnotations {
         features.put(resilience + "EnableResilientMethods", List.of(resilience + "Retryable", resilience + "ConcurrencyLimit"));
         String audit = "org.springframework.data.annotation.";
         List<String> audited = List.of(audit + "CreatedBy", audit + "CreatedDate", audit + "LastModifiedBy",
-                audit + "LastModifiedDate");
+                audit + "LastModifiedDate", ApplicationWide.AUDITABLE, ApplicationWide.AUDITING_ENTITY_LISTENER);
         features.put("org.springframework.data.jpa.repository.config.EnableJpaAuditing", audited);
         features.put("org.springframework.data.jdbc.repository.config.EnableJdbcAuditing", audited);
         features.put("org.springframework.data.mongodb.config.EnableMongoAuditing", audited);
@@ -124,29 +138,55 @@ final class EnableAnnotations {
 
     /**
      * @param types the application's classes
-     * @return each class that uses an annotation a feature switch makes work (on the class, one of its methods or fields, also
-     *         through an annotation built on it) to those annotations' names, sorted; classes in name order, none when
-     *         no class uses one
+     * @return each class that uses what a feature switch makes work, to those uses' names
+     *         ({@link ApplicationWide#featureUses}), sorted: an annotation on the class or one of its superclasses, or on
+     *         one of their methods or fields (also through an annotation built on it; a superclass in a library jar
+     *         counts, its fields not being the class's own); {@link ApplicationWide#AUDITABLE} for a class assignable to
+     *         Spring Data's {@code Auditable}; {@link ApplicationWide#AUDITING_ENTITY_LISTENER} for a class whose
+     *         {@code @EntityListeners} (JPA's, {@code jakarta.} or {@code javax.}), or a superclass's, name Spring Data
+     *         JPA's {@code AuditingEntityListener}. Classes in name order, none when no class uses one
      */
     static Map<String, List<String>> uses(Collection<JavaClass> types) {
-        Set<String> needed = new TreeSet<>();
-        FEATURES.values().forEach(needed::addAll);
+        Set<String> annotations = new TreeSet<>();
+        FEATURES.values().forEach(annotations::addAll);
+        annotations.removeAll(TYPE_USES);
         Map<String, List<String>> uses = new TreeMap<>();
         for (JavaClass type : types) {
+            List<JavaClass> hierarchy = new ArrayList<>(List.of(type));
+            hierarchy.addAll(type.getAllRawSuperclasses());
             Set<String> used = new TreeSet<>();
-            for (String annotation : needed) {
-                if (type.isAnnotatedWith(annotation) || type.isMetaAnnotatedWith(annotation)
-                        || type.getMethods().stream().anyMatch(method -> annotated(method, annotation))
-                        || type.getFields().stream().anyMatch(field -> field.isAnnotatedWith(annotation)
-                                || field.isMetaAnnotatedWith(annotation))) {
+            for (String annotation : annotations) {
+                if (hierarchy.stream().anyMatch(declared -> declares(declared, annotation))) {
                     used.add(annotation);
                 }
+            }
+            if (type.isAssignableTo(ApplicationWide.AUDITABLE)) {
+                used.add(ApplicationWide.AUDITABLE);
+            }
+            if (hierarchy.stream().anyMatch(EnableAnnotations::listensForAuditing)) {
+                used.add(ApplicationWide.AUDITING_ENTITY_LISTENER);
             }
             if (!used.isEmpty()) {
                 uses.put(type.getName(), List.copyOf(used));
             }
         }
         return uses;
+    }
+
+    /** Whether {@code annotation} is on the class, one of its own methods or fields, or on an annotation of theirs. */
+    private static boolean declares(JavaClass type, String annotation) {
+        return type.isAnnotatedWith(annotation) || type.isMetaAnnotatedWith(annotation)
+                || type.getMethods().stream().anyMatch(method -> annotated(method, annotation))
+                || type.getFields().stream().anyMatch(field -> field.isAnnotatedWith(annotation)
+                        || field.isMetaAnnotatedWith(annotation));
+    }
+
+    /** Whether the class's own {@code @EntityListeners} name Spring Data JPA's auditing listener. */
+    private static boolean listensForAuditing(JavaClass type) {
+        return ENTITY_LISTENERS.stream().anyMatch(listeners -> type.tryGetAnnotationOfType(listeners)
+                .map(annotation -> ApplicationWideBeans.classes(annotation, "value")
+                        .contains(ApplicationWide.AUDITING_ENTITY_LISTENER))
+                .orElse(false));
     }
 
     /**

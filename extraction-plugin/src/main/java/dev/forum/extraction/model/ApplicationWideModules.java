@@ -31,9 +31,14 @@ import java.util.TreeSet;
  *     and a service that holds it when a module the service does not hold, or a class outside every module, uses the
  *     feature (those then run in the monolith or elsewhere without it);</li>
  * <li>the rest ({@link Effect#WARNS}: a filter, a customizer, a {@code BeanPostProcessor}, often meant for their own
- *     module only) is a warning for a service that does not run it.</li>
+ *     module only) is a warning for a service that does not run it, and for one that holds it (it takes them out of
+ *     the monolith and every other service).</li>
  * </ul>
- * The monolith is never blocked: the services that would leave it without such a module are.
+ * The monolith is never blocked nor warned: the services that would leave it without such a module are. Nor is a
+ * service that holds every module that can be a service (a second monolith): the monolith it leaves runs no ordinary
+ * module, and a process with none is not deployed (the {@code ecs} goal's {@code deploy.sh} retires the monolith the
+ * topology leaves nothing; the run time refuses to start one with no local module), so no process runs without its
+ * classes, the root classes' uses of a feature switch included.
  */
 public final class ApplicationWideModules {
 
@@ -49,11 +54,14 @@ public final class ApplicationWideModules {
      *
      * @param model   the application's modules, with {@link ModulithModel#applicationWide()} read by the analyzer
      * @param request the service
-     * @return the blockers, in module name order; empty for none and for the monolith
+     * @return the blockers, in module name order; empty for none, for the monolith and for a service that holds every
+     *         module that can be a service
      */
     static List<Blocker> blockers(ModulithModel model, ServiceRequest request) {
         List<Blocker> blockers = new ArrayList<>();
-        if (request.monolith()) {
+        if (request.monolith() || holdsEvery(model, request)) {
+            // A second monolith: no process runs without these classes (the class comment), so neither what changes
+            // every answer nor a feature switch, not even one a class outside every module uses, blocks it.
             return blockers;
         }
         Set<String> runs = runs(model, request);
@@ -87,8 +95,10 @@ public final class ApplicationWideModules {
     }
 
     /**
-     * The warnings of a service that does not run a module whose classes Spring applies to the whole application but
-     * that may be meant for their own module only ({@link Effect#WARNS}); none for the monolith.
+     * The warnings of a service about a module whose classes Spring applies to the whole application but that may be
+     * meant for their own module only ({@link Effect#WARNS}): a service that does not run the module goes without
+     * them, and one that holds it takes them out of the monolith and every other service. None for the monolith, nor
+     * for a service that holds every module that can be a service (no process runs without them: the class comment).
      *
      * @param model   the application's modules
      * @param request the service
@@ -97,20 +107,26 @@ public final class ApplicationWideModules {
      */
     public static List<String> warnings(ModulithModel model, ServiceRequest request) {
         List<String> lines = new ArrayList<>();
-        if (request.monolith()) {
+        if (request.monolith() || holdsEvery(model, request)) {
             return lines;
         }
         Set<String> runs = runs(model, request);
-        model.extractableModules().stream().filter(module -> !runs.contains(module)).sorted().forEach(module -> {
+        model.extractableModules().stream().sorted().forEach(module -> {
             Map<String, List<String>> classes = new TreeMap<>();
             classesOf(model, module).forEach((type, settings) -> settings.stream()
                     .filter(setting -> setting.effect() == Effect.WARNS)
                     .forEach(setting -> classes.computeIfAbsent(type, t -> new ArrayList<>()).add(setting.what())));
-            if (!classes.isEmpty()) {
-                lines.add(request.subject() + " runs without module " + module + ", whose classes Spring applies to every"
-                        + " module, not to their own alone: " + listed(classes) + ": the service's requests, clients and"
-                        + " beans go without them; if they are meant for every module, " + fixes(model, module, "them"));
+            if (classes.isEmpty()) {
+                return;
             }
+            String advice = "; if they are meant for every module, " + fixes(model, module, "them");
+            lines.add(runs.contains(module)
+                    ? request.subject() + " would take the classes of module " + module + " that Spring applies to every"
+                            + " module, not to their own alone, out of the monolith and every other service: " + listed(classes)
+                            + ": those processes' requests, clients and beans go without them" + advice
+                    : request.subject() + " runs without module " + module + ", whose classes Spring applies to every"
+                            + " module, not to their own alone: " + listed(classes) + ": the service's requests, clients"
+                            + " and beans go without them" + advice);
         });
         return lines;
     }
@@ -134,12 +150,13 @@ public final class ApplicationWideModules {
     }
 
     /**
-     * The annotations that an {@code @Enable*} turns on ({@code @Scheduled}, {@code @Async}, ...) which the classes of
-     * {@code module} use.
+     * What an {@code @Enable*} turns on ({@code @Scheduled}, {@code @Async}, ..., Spring Data's {@code Auditable}) that
+     * the classes of {@code module} use.
      *
      * @param model  the application's modules
      * @param module a module's name; {@code ""} for the classes outside every module (which every process holds)
-     * @return the annotations' class names, sorted; empty for none
+     * @return the uses' names ({@link ApplicationWide#featureUses}: the annotations' class names, ...), sorted; empty
+     *         for none
      */
     public static Set<String> featureUsesOf(ModulithModel model, String module) {
         Set<String> of = new TreeSet<>();
@@ -155,6 +172,14 @@ public final class ApplicationWideModules {
         return model.moduleOf(type).map(Module::name).orElse("");
     }
 
+    /**
+     * Whether the service holds every module that can be a service: a second monolith, beside which the monolith runs
+     * no ordinary module.
+     */
+    private static boolean holdsEvery(ModulithModel model, ServiceRequest request) {
+        return request.modules().containsAll(model.extractableModules());
+    }
+
     /** The modules the service runs: its own, the open and shared ones and the main class's; none it depends on. */
     private static Set<String> runs(ModulithModel model, ServiceRequest request) {
         Set<String> runs = new TreeSet<>(request.modules());
@@ -163,8 +188,8 @@ public final class ApplicationWideModules {
     }
 
     /**
-     * Each feature annotation that {@code modules}' classes or the classes outside every module use, by class name, to
-     * where ({@code module b}, {@link #OUTSIDE}).
+     * Each feature use ({@link ApplicationWide#featureUses}) of {@code modules}' classes or the classes outside every
+     * module, by name, to where ({@code module b}, {@link #OUTSIDE}).
      */
     private static Map<String, Set<String>> featureUses(ModulithModel model, List<String> modules) {
         Map<String, Set<String>> usedBy = new LinkedHashMap<>();
@@ -174,14 +199,14 @@ public final class ApplicationWideModules {
         return usedBy;
     }
 
-    /** {@code , which @Scheduled in module b needs} when a process uses what the setting turns on; else "". */
+    /** {@code , which @Scheduled in module b needs} when a process uses what the setting turns on; else "" ({@link ApplicationWide#words}). */
     private static String neededBy(Setting setting, Map<String, Set<String>> usedBy) {
         if (setting.effect() != Effect.ENABLES) {
             return "";
         }
         List<String> uses = new ArrayList<>();
-        setting.needs().stream().filter(usedBy::containsKey).forEach(annotation -> uses.add("@"
-                + annotation.substring(annotation.lastIndexOf('.') + 1) + " in " + String.join(", ", usedBy.get(annotation))));
+        setting.needs().stream().filter(usedBy::containsKey).forEach(use -> uses.add(ApplicationWide.words(use) + " in "
+                + String.join(", ", usedBy.get(use))));
         return uses.isEmpty() ? "" : ", which " + String.join(" and ", uses) + " need" + (uses.size() == 1 ? "s" : "");
     }
 

@@ -54,8 +54,8 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
      *                 an exception's type, a default or regex Spring MVC applies only over HTTP, ...), one line per
      *                 cause, once even where several called contracts share it
      *                 ({@link dev.forum.extraction.model.HttpContract#differences}); {@code application-wide-left-out}:
-     *                 a plan runs without a module whose filters, customizers or other beans Spring applies to every
-     *                 module, one line per plan and module ({@link ApplicationWideModules#warnings})
+     *                 a plan runs without, or holds, a module whose filters, customizers or other beans Spring applies
+     *                 to every module, one line per plan and module ({@link ApplicationWideModules#warnings})
      * @param registry the registry's kind ({@code jpa}, {@code jdbc}); "" for a warning of another kind
      * @param plans    the buildable plans it applies to, each extractable module's plan alone
      *                 ({@code Module 'loans' alone}, in name order), then the topology file's buildable services
@@ -80,7 +80,7 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
         /** The kind of a contract's call that differs in process and over HTTP ({@link dev.forum.extraction.model.HttpContract#differences}). */
         public static final String IN_PROCESS_DIFFERENCE = "in-process-difference";
 
-        /** The kind of a plan left without a module's application-wide beans that may be its own ({@link ApplicationWideModules#warnings}). */
+        /** The kind of a plan that runs without, or holds, a module's application-wide beans that may be its own ({@link ApplicationWideModules#warnings}). */
         public static final String APPLICATION_WIDE_LEFT_OUT = "application-wide-left-out";
 
         public Warning {

@@ -33,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code @Async} method and declares a {@code RestClientCustomizer} bean and a {@code BeanPostProcessor}; {@code ops}
  * turns on {@code @EnableScheduling}, which {@code billing}'s {@code @Scheduled} method needs; {@code catalog} has a
  * controller only. A feature switch blocks only the services that use it without it, or that hold it while a module
- * they do not hold uses it; the customizer and the post processor are a warning, never a refusal.
+ * they do not hold uses it; the customizer and the post processor are a warning, never a refusal, for a service
+ * without orders and for one that takes orders out of the monolith. A service of every module (a second monolith)
+ * gets neither.
  */
 class ApplicationWideFeaturesForkTest {
 
@@ -139,29 +141,41 @@ class ApplicationWideFeaturesForkTest {
 
     /**
      * orders' customizer and post processor: a service without orders builds, with one warning line naming them and the
-     * fixes, which the report shows as a warning (text and JSON); a service of orders has none.
+     * fixes, which the report shows as a warning (text and JSON); so does a service of orders, whose line says it takes
+     * them out of the monolith and every other service; the monolith and a service of every module have none.
      */
     @Test
-    void filtersCustomizersAndPostProcessorsLeftOutAreAWarning() {
+    void filtersCustomizersAndPostProcessorsLeftOutOrTakenAwayAreAWarning() {
         ServicePlan catalog = plan("catalog", "catalog");
         assertEquals(List.of(), catalog.blockers());
+        String classes = "shop.orders.internal.OrderAudit (a BeanPostProcessor bean); shop.orders.internal.OrdersConfig"
+                + " (a RestClientCustomizer bean from ordersClient())";
+        String fixes = "if they are meant for every module, make orders a module every service runs,"
+                + " @Modulithic(sharedModules = \"orders\") on shop.ShopApplication, or move them into shop, outside every"
+                + " module";
         String line = "Module 'catalog' alone runs without module orders, whose classes Spring applies to every module, not"
-                + " to their own alone: shop.orders.internal.OrderAudit (a BeanPostProcessor bean);"
-                + " shop.orders.internal.OrdersConfig (a RestClientCustomizer bean from ordersClient()): the service's"
-                + " requests, clients and beans go without them; if they are meant for every module, make orders a module"
-                + " every service runs, @Modulithic(sharedModules = \"orders\") on shop.ShopApplication, or move them into"
-                + " shop, outside every module";
+                + " to their own alone: " + classes + ": the service's requests, clients and beans go without them; " + fixes;
         assertEquals(List.of(line), ApplicationWideModules.warnings(model, catalog.request()));
-        assertEquals(List.of(), ApplicationWideModules.warnings(model, new ServiceRequest("orders", List.of("orders"))));
+        String takes = "Module 'orders' alone would take the classes of module orders that Spring applies to every module,"
+                + " not to their own alone, out of the monolith and every other service: " + classes + ": those processes'"
+                + " requests, clients and beans go without them; " + fixes;
+        assertEquals(List.of(takes), ApplicationWideModules.warnings(model, new ServiceRequest("orders", List.of("orders"))));
+        assertEquals(List.of(takes.replace("Module 'orders' alone", "Service 'front'")),
+                ApplicationWideModules.warnings(model, new ServiceRequest("front", List.of("catalog", "orders"))));
         assertEquals(List.of(), ApplicationWideModules.warnings(model, new ServiceRequest("shop",
                 List.of("billing", "catalog", "ops"), true)), "the monolith runs every module");
+        ServicePlan every = plan("all", "billing", "catalog", "ops", "orders");
+        assertEquals(List.of(), every.blockers());
+        assertEquals(List.of(), ApplicationWideModules.warnings(model, every.request()), "no process runs without orders");
 
         ExtractionReport report = ExtractionReport.of(model, artifacts, Optional.empty(), TopologyServices.NONE, Map.of(),
                 PublicationRegistry.NONE, List.of());
         assertEquals(List.of("catalog", "orders"), report.extractable(), "billing alone needs ops, ops alone leaves billing without it");
-        assertTrue(report.warnings().stream().anyMatch(w -> w.kind().equals(ExtractionReport.Warning.APPLICATION_WIDE_LEFT_OUT)
-                && w.lines().equals(List.of(line))), report.warnings().toString());
-        assertTrue(ReportText.lines(report).contains(ReportText.WARNING + line), String.join("\n", ReportText.lines(report)));
+        for (String warning : List.of(line, takes)) {
+            assertTrue(report.warnings().stream().anyMatch(w -> w.kind().equals(ExtractionReport.Warning.APPLICATION_WIDE_LEFT_OUT)
+                    && w.lines().equals(List.of(warning))), report.warnings().toString());
+            assertTrue(ReportText.lines(report).contains(ReportText.WARNING + warning), String.join("\n", ReportText.lines(report)));
+        }
         String json = ReportJson.write(report);
         assertTrue(json.contains("\"kind\" : \"application-wide-left-out\""), json);
         assertFalse(json.contains("application-wide-module\", \"source\" : \"shop.orders"), json);

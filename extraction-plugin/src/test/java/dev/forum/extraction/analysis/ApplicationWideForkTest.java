@@ -35,8 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * common layout, a {@code config} module with a {@code SecurityFilterChain} bean, {@code @EnableMethodSecurity}, an
  * unscoped {@code @RestControllerAdvice} and the run time's {@code RemoteCallHeaders} hook, refuses every service but
  * the monolith: one that does not run it (one whose module depends on config for a type included: it holds the type,
- * not config's beans) and one that holds it (it would take config out of the monolith); the same module shared
- * ({@code @Modulithic(sharedModules = "config")}) or the same classes in the application's root package build.
+ * not config's beans) and one that holds it (it would take config out of the monolith), but one that holds every
+ * module (a second monolith); the same module shared ({@code @Modulithic(sharedModules = "config")}) or the same
+ * classes in the application's root package build.
  * What a module scopes to itself (an advice with {@code basePackages} inside it, {@code @EnableConfigurationProperties})
  * is no such configuration. (Feature switches and warnings: {@link ApplicationWideFeaturesForkTest}.)
  */
@@ -168,10 +169,11 @@ class ApplicationWideForkTest {
 
     /**
      * A service that holds config, alone or with people, is refused in one line: the monolith, which no longer runs
-     * config once the service takes its traffic, would run without it; the monolith itself builds.
+     * config once the service takes its traffic, would run without it; the monolith itself builds, and so does a
+     * service of every module, config, leave and people, which leaves the monolith no ordinary module to run.
      */
     @Test
-    void aServiceThatHoldsTheModuleIsRefusedAndTheMonolithBuilds() throws Exception {
+    void aServiceThatHoldsTheModuleIsRefusedButOneOfEveryModuleAndTheMonolithBuild() throws Exception {
         Analysed hr = analyse(application("@org.springframework.modulith.Modulithic", "hr.config"));
 
         ServicePlan admin = Planner.plan(hr.model(), hr.artifacts(), new ServiceRequest("admin", List.of("config", "people")));
@@ -191,6 +193,10 @@ class ApplicationWideForkTest {
         ServicePlan monolith = Planner.plan(hr.model(), hr.artifacts(),
                 new ServiceRequest("hr", List.of("config", "leave", "people"), true));
         assertEquals(List.of(), applicationWide(monolith));
+
+        ServicePlan every = Planner.plan(hr.model(), hr.artifacts(), new ServiceRequest("all", List.of("config", "leave", "people")));
+        assertEquals(List.of(), every.blockers());
+        Planner.refuseBlocked(List.of(every));
     }
 
     /** {@code @Modulithic(sharedModules = "config")}: config runs in every service, which holds its classes and builds. */

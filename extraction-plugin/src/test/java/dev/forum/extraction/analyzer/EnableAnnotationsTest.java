@@ -28,11 +28,16 @@ class EnableAnnotationsTest {
         }
     }
 
-    /** Each auditing switch enables the four auditing annotations; Spring Boot's own switches count for nothing. */
+    /**
+     * Each auditing switch enables the four auditing annotations, Spring Data's Auditable type and JPA's auditing
+     * listener (by their real names, as in spring-data-commons and spring-data-jpa 4.1); Spring Boot's own switches
+     * count for nothing.
+     */
     @Test
     void auditingSwitchesEnableTheAuditingAnnotations() {
         List<String> audited = List.of(AUDIT + "CreatedBy", AUDIT + "CreatedDate", AUDIT + "LastModifiedBy",
-                AUDIT + "LastModifiedDate");
+                AUDIT + "LastModifiedDate", "org.springframework.data.domain.Auditable",
+                "org.springframework.data.jpa.domain.support.AuditingEntityListener");
         for (String auditing : List.of("org.springframework.data.jpa.repository.config.EnableJpaAuditing",
                 "org.springframework.data.jdbc.repository.config.EnableJdbcAuditing",
                 "org.springframework.data.mongodb.config.EnableMongoAuditing",
