@@ -136,7 +136,7 @@ public record ExtractionReport(Map<String, Object> application, List<ModuleEntry
      * their blockers (which name the file's services), and warns of what Spring Modulith's {@code verify()} rejects, of
      * the buildable plans whose processes may share the registry's publication table ({@link SharedPublications}), of
      * each folder of {@code db/migration/} whose migrations do not run as their module's ({@link MigrationFolders#misnamed}),
-     * of the modules' functional routes, of each plan left without a module's filters, customizers and the like
+     * of the modules' functional routes, of each plan left without, or holding, a module's filters, customizers and the like
      * ({@link ApplicationWideModules#warnings}) and of each call of a contract called over HTTP that differs in process
      * and over HTTP, in that order ({@link ReportWarnings}).
      *

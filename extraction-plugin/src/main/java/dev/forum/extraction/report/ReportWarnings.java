@@ -22,9 +22,9 @@ import java.util.Map;
  * The report's warnings ({@link ExtractionReport#warnings}), gathered from its plans in the order it lists them: what
  * Spring Modulith's {@code verify()} rejects, the buildable plans whose processes may share the registry's publication
  * table ({@link SharedPublications}), each folder of {@code db/migration/} whose migrations do not run as their
- * module's ({@link MigrationFolders#misnamed}), the modules' functional routes ({@link FunctionalRoutes}), each plan left
- * without a module's filters, customizers and the like ({@link ApplicationWideModules#warnings}), and each call of a
- * contract called over HTTP that differs in process and over HTTP. Nothing is refused here.
+ * module's ({@link MigrationFolders#misnamed}), the modules' functional routes ({@link FunctionalRoutes}), each plan
+ * left without, or holding, a module's filters, customizers and the like ({@link ApplicationWideModules#warnings}),
+ * and each call of a contract called over HTTP that differs in process and over HTTP. Nothing is refused here.
  */
 final class ReportWarnings {
 
