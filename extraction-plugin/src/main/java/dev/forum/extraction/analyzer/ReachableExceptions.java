@@ -2,9 +2,12 @@ package dev.forum.extraction.analyzer;
 
 import com.tngtech.archunit.core.domain.AccessTarget;
 import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaConstructor;
+import com.tngtech.archunit.core.domain.JavaEnumConstant;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import java.lang.reflect.Method;
 import java.util.ArrayDeque;
@@ -21,17 +24,48 @@ import java.util.function.Predicate;
 
 /**
  * Which of the application's own exceptions a controller's method can throw, as its compiled code shows: the exception
- * classes whose constructors the method's code calls, or the code of the application's own that it calls in turn
- * (methods, constructors, their lambdas and method references, every override of a method called on an interface or
- * superclass), or that such code declares in a {@code throws} clause. Library code is not followed, so an exception
- * of the application's own that only a library constructs (by reflection) is not seen. It errs on the side of "can
- * throw": a thrown exception that the code catches itself still counts.
+ * classes whose constructors its code calls, or that it declares in a {@code throws} clause, or that the code of the
+ * application's own which it runs does so, followed call by call:
+ * <ul>
+ * <li>the methods and constructors it calls; for a method, the one its owner declares or inherits, and every override
+ * in a subclass of the owner; when the owner is an interface, also every implementation in a class of the
+ * application's own that implements the owner or one of its interfaces, so that a call on a Spring Data repository
+ * reaches its custom fragment ({@code PersonRepositoryImpl implements PersonRepositoryCustom});</li>
+ * <li>the lambdas and method references it holds: ArchUnit counts what a javac lambda's body
+ * ({@code lambda$find$0}) calls as calls of its enclosing method, and a Kotlin lambda's method ({@code find$lambda$0},
+ * compiled with {@code invokedynamic}, Kotlin 2's default) as a method reference from it, which is followed.</li>
+ * </ul>
+ * Code that Spring runs around or beside a call, wherever the call is, counts as reachable from every controller
+ * method, with the code it runs in turn: the own methods annotated {@code @EventListener} (a listener of an
+ * {@code ApplicationListener}'s {@code onApplicationEvent} too) that run synchronously in the publisher's thread (not
+ * {@code @Async}, and a {@code @TransactionalEventListener} only with {@code phase = BEFORE_COMMIT} or
+ * {@code fallbackExecution = true}; one named through another annotation counts whatever its phase unless that is
+ * {@code @Async} too, as Spring Modulith's {@code @ApplicationModuleListener}), an aspect's advice ({@code @Around},
+ * {@code @Before}, {@code @After}, {@code @AfterReturning}, {@code @AfterThrowing}) and a JPA entity callback
+ * ({@code @PrePersist}, {@code @PostPersist}, {@code @PreUpdate}, {@code @PostUpdate}, {@code @PreRemove},
+ * {@code @PostRemove}, {@code @PostLoad}).
+ * <p>
+ * So it errs on the side of "can throw": a thrown exception that the code catches itself still counts, as does one
+ * thrown by an advice whose pointcut matches no contract method.
+ * Library code is not followed, so an exception of the application's own that only a library constructs (by
+ * reflection) is not seen, nor own code that a library runs for a reason not named above (a
+ * {@code BeanPostProcessor}'s proxy, a Kotlin lambda compiled to a class of its own with {@code -Xlambdas=class}).
  */
 final class ReachableExceptions {
+
+    private static final String EVENT_LISTENER = "org.springframework.context.event.EventListener";
+    private static final String TRANSACTIONAL_EVENT_LISTENER = "org.springframework.transaction.event.TransactionalEventListener";
+    private static final String APPLICATION_LISTENER = "org.springframework.context.ApplicationListener";
+    private static final String ASYNC = "org.springframework.scheduling.annotation.Async";
+    private static final List<String> ADVICE = List.of("Around", "Before", "After", "AfterReturning", "AfterThrowing").stream()
+            .map(name -> "org.aspectj.lang.annotation." + name).toList();
+    private static final List<String> ENTITY_CALLBACKS = List.of("PrePersist", "PostPersist", "PreUpdate", "PostUpdate",
+            "PreRemove", "PostRemove", "PostLoad").stream().map(name -> "jakarta.persistence." + name).toList();
 
     private final Map<String, JavaClass> own = new HashMap<>();
     private final Map<String, Set<String>> cache = new HashMap<>();
     private final Map<String, List<JavaClass>> subtypes = new HashMap<>();
+    private Set<String> springRun;
 
     /**
      * @param types the application's classes, as ArchUnit imported them
@@ -44,9 +78,9 @@ final class ReachableExceptions {
     /**
      * @param controller the controller's class (loaded)
      * @param method     a contract method it implements
-     * @return the names of the application's own exception classes that the controller's implementation can throw,
-     *         each with the names of all its superclasses and interfaces; empty when the controller is not among
-     *         the types or does not implement the method
+     * @return the names of the application's own exception classes that the controller's implementation, or the code
+     *         Spring runs for any call, can throw, each with the names of all its superclasses and interfaces; empty
+     *         when the controller is not among the types or does not implement the method
      */
     Set<String> of(Class<?> controller, Method method) {
         List<String> parameters = Arrays.stream(method.getParameterTypes()).map(Class::getName).toList();
@@ -60,8 +94,45 @@ final class ReachableExceptions {
             type.getAllMethods().stream().filter(m -> m.getName().equals(method.getName()) && names(m).equals(parameters))
                     .filter(m -> !m.getModifiers().contains(JavaModifier.ABSTRACT))
                     .forEach(open::add);
-            return Set.copyOf(walk(open));
+            if (open.isEmpty()) {
+                return Set.of();
+            }
+            Set<String> thrown = walk(open);
+            thrown.addAll(springRun());
+            return Set.copyOf(thrown);
         });
+    }
+
+    /** What the code Spring runs beside any call (listeners, advice, entity callbacks) can throw, walked once. */
+    private Set<String> springRun() {
+        if (springRun == null) {
+            Deque<JavaCodeUnit> open = new ArrayDeque<>();
+            own.values().stream().flatMap(type -> type.getMethods().stream()).filter(ReachableExceptions::runBySpring).forEach(open::add);
+            springRun = walk(open);
+        }
+        return springRun;
+    }
+
+    private static boolean runBySpring(JavaMethod method) {
+        if (ADVICE.stream().anyMatch(method::isAnnotatedWith) || ENTITY_CALLBACKS.stream().anyMatch(method::isAnnotatedWith)) {
+            return true;
+        }
+        boolean listener = method.isMetaAnnotatedWith(EVENT_LISTENER) || method.getName().equals("onApplicationEvent")
+                && method.getOwner().isAssignableTo(APPLICATION_LISTENER) && !method.getModifiers().contains(JavaModifier.BRIDGE);
+        if (!listener || method.isMetaAnnotatedWith(ASYNC) || method.getOwner().isMetaAnnotatedWith(ASYNC)) {
+            return false;
+        }
+        if (!method.isMetaAnnotatedWith(TRANSACTIONAL_EVENT_LISTENER)) {
+            return true;
+        }
+        return method.tryGetAnnotationOfType(TRANSACTIONAL_EVENT_LISTENER).map(ReachableExceptions::synchronous).orElse(true);
+    }
+
+    /** Whether a {@code @TransactionalEventListener} runs before the publisher's call returns. */
+    private static boolean synchronous(JavaAnnotation<?> annotation) {
+        boolean beforeCommit = annotation.get("phase").filter(JavaEnumConstant.class::isInstance)
+                .map(phase -> ((JavaEnumConstant) phase).name().equals("BEFORE_COMMIT")).orElse(false);
+        return beforeCommit || annotation.get("fallbackExecution").map(Boolean.TRUE::equals).orElse(false);
     }
 
     private Set<String> walk(Deque<JavaCodeUnit> open) {
@@ -86,17 +157,14 @@ final class ReachableExceptions {
                 }
                 implementations(owner, target.getName(), names(target)).forEach(open::push);
             }
-            // A lambda's body is a synthetic method of its class (lambda$<enclosing>$N), reached by invokedynamic.
-            String enclosing = unit.isConstructor() ? "new" : unit.getName();
-            unit.getOwner().getCodeUnits().stream()
-                    .filter(u -> u.getName().startsWith("lambda$" + enclosing + "$")).forEach(open::push);
         }
         return thrown;
     }
 
     /**
      * The code that a call of the owner's code unit may run: a constructor of the owner itself; a method of the owner
-     * or one it inherits, and every override in a class of the application's own assignable to the owner.
+     * or one it inherits, every override in a class of the application's own assignable to the owner and, when the
+     * owner is an interface, every implementation in a class assignable to one of the owner's interfaces.
      */
     private List<JavaCodeUnit> implementations(JavaClass owner, String name, List<String> parameters) {
         Set<JavaClass> classes = new HashSet<>();
@@ -104,11 +172,17 @@ final class ReachableExceptions {
         if (!name.equals(JavaConstructor.CONSTRUCTOR_NAME)) {
             classes.addAll(owner.getAllRawSuperclasses());
             classes.addAll(owner.getAllRawInterfaces());
-            classes.addAll(subtypes.computeIfAbsent(owner.getName(),
-                    o -> own.values().stream().filter(c -> c.isAssignableTo(o)).toList()));
+            classes.addAll(subtypes(owner));
+            if (owner.isInterface()) {
+                owner.getAllRawInterfaces().stream().filter(i -> own.containsKey(i.getName())).forEach(i -> classes.addAll(subtypes(i)));
+            }
         }
         return classes.stream().filter(c -> own.containsKey(c.getName())).flatMap(c -> c.getCodeUnits().stream())
                 .filter(u -> u.getName().equals(name) && names(u).equals(parameters)).toList();
+    }
+
+    private List<JavaClass> subtypes(JavaClass type) {
+        return subtypes.computeIfAbsent(type.getName(), o -> own.values().stream().filter(c -> c.isAssignableTo(o)).toList());
     }
 
     private static void addWithSupertypes(JavaClass type, Set<String> names) {
