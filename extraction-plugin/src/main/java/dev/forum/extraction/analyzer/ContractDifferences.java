@@ -31,6 +31,10 @@ import java.util.regex.Pattern;
  * the status, its message lost when the module answers Spring Boot's error JSON;</li>
  * <li>both only where a method of the contract can meet the exception: declares it or its controller's code can throw
  * it ({@link ReachableExceptions}), once per controller, naming those methods;</li>
+ * <li>a {@code @Validated} controller (on its class, a superclass or an interface, or through an annotation carrying
+ * it) whose contract methods declare a constraint or a {@code @Valid} body, once per controller, naming them: the run
+ * time leaves it to Spring's method validation, so an invalid call is a {@code ConstraintViolationException} in process
+ * but a 400 (body) or a 502 (parameter) over HTTP ({@link ValidatedControllers});</li>
  * <li>a {@code @RequestParam}, {@code @RequestHeader} or {@code @CookieValue} of a type that can be null with a
  * {@code defaultValue}, and a {@code @PathVariable} whose path holds a regex ({@code {sku:[a-z0-9-]+}}): Spring MVC
  * applies them over HTTP only;</li>
@@ -71,8 +75,8 @@ public final class ContractDifferences {
     /**
      * What differs between an in-process and a remote call of the contract, one line each, in the order: the
      * controllers' own handlers, the limited advices, the exceptions (those the contract's methods can meet only,
-     * each naming them: {@link HandlerDifferences}), then each method's parameters and return type (methods in name
-     * order). A line names a method after the interface declaring it, so that a contract and one it extends, served
+     * each naming them: {@link HandlerDifferences}), the {@code @Validated} controllers ({@link ValidatedControllers}),
+     * then each method's parameters and return type (methods in name order). A line names a method after the interface declaring it, so that a contract and one it extends, served
      * by the same controller, give the same line for it.
      *
      * @param contract    the contract's interface
@@ -84,6 +88,7 @@ public final class ContractDifferences {
     public List<String> of(Class<?> contract, List<Class<?>> controllers, Collection<Class<?>> advices,
             Collection<Class<?>> exceptions) {
         List<String> lines = new ArrayList<>(HandlerDifferences.lines(contract, controllers, advices, exceptions, own, reach));
+        lines.addAll(ValidatedControllers.lines(contract, controllers));
         for (Method method : methods(contract)) {
             lines.addAll(parameters(contract, method, controllers));
             if (TypeNames.supertypes(method.getReturnType()).contains(RESOURCE)) {
@@ -211,7 +216,7 @@ public final class ContractDifferences {
     }
 
     /** The controller's method that implements the contract's, if it declares one. */
-    private static Optional<Method> implementation(Class<?> controller, Method method) {
+    static Optional<Method> implementation(Class<?> controller, Method method) {
         try {
             return Optional.of(controller.getMethod(method.getName(), method.getParameterTypes()));
         } catch (NoSuchMethodException e) {

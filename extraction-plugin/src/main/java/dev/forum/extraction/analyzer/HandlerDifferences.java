@@ -120,7 +120,7 @@ final class HandlerDifferences {
      * The contract methods the controller serves: those of every HTTP contract it implements (a contract and the ones
      * it extends), each once, as the interface declaring it has it, in name order.
      */
-    private static List<Method> served(Class<?> controller) {
+    static List<Method> served(Class<?> controller) {
         Map<String, Method> served = new TreeMap<>();
         for (Class<?> type = controller; type != null && type != Object.class; type = type.getSuperclass()) {
             for (Class<?> contract : type.getInterfaces()) {
@@ -153,7 +153,7 @@ final class HandlerDifferences {
     }
 
     /** A method's key: the interface declaring it, its name and parameter types. */
-    private static String key(Method method) {
+    static String key(Method method) {
         return method.getDeclaringClass().getName() + "." + method.getName() + Arrays.toString(method.getParameterTypes());
     }
 

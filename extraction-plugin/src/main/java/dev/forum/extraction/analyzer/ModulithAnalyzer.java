@@ -38,8 +38,8 @@ import org.springframework.modulith.core.NamedInterface;
  * finds it: {@link ContractPaths#classUrl}), the controllers implementing them and, as
  * {@code unsendable}, each method parameter or return type that cannot travel over HTTP: {@link ContractTypes}, and
  * as {@code emptySegments}, each method whose client path holds {@code //}: {@link ContractPaths}, and as
- * {@code differences}, one line per method, handler or exception (those the contract's methods can meet) whose call
- * differs in process and over HTTP: {@link ContractDifferences}; a parameter whose name the class file lacks is {@code unsendable} too),
+ * {@code differences}, one line per method, handler, exception (those the contract's methods can meet) or
+ * {@code @Validated} controller whose call differs in process and over HTTP: {@link ContractDifferences}; a parameter whose name the class file lacks is {@code unsendable} too),
  * {@code controllers} (every class of a module that is a Spring {@code @Controller}, {@code @RestController} included),
  * {@code controllerPaths} (each controller to its class-level {@code @RequestMapping} paths, empty when it has none:
  * {@link RequestMappings}), {@code routerFunctions} (each class of a module declaring functional endpoints, a Spring

@@ -7,9 +7,9 @@ import java.util.List;
  * {@link HttpDeclarations} reads it as Spring MVC maps it, {@code api/orders} and {@code /api/orders/} as
  * {@code /api/orders} and a blank one as none), the controllers implementing it, what its methods take or return that
  * cannot travel over HTTP, the methods whose path Spring's HTTP client sends with an empty segment and, as
- * {@code differences}, one line per cause (a method, a handler or an exception, naming the methods it concerns) whose
- * call differs in process and over HTTP (what differs and how to get one behaviour: the analyzer's
- * {@code ContractDifferences}).
+ * {@code differences}, one line per cause (a method, a handler, an exception or a {@code @Validated} controller, naming
+ * the methods it concerns) whose call differs in process and over HTTP (what differs and how to get one behaviour: the
+ * analyzer's {@code ContractDifferences}).
  */
 public record HttpContract(String type, String prefix, List<String> controllers, List<Unsendable> unsendable,
         List<EmptySegment> emptySegments, List<String> differences) {

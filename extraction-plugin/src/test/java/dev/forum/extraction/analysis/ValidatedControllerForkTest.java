@@ -1,0 +1,64 @@
+package dev.forum.extraction.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A {@code @Validated} controller of a contract with checks (user12's store: {@code InventoryController}), read by the
+ * analyzer in its own JVM from a compiled application and brought back through the model JSON as one of the contract's
+ * {@code differences}; a controller the run time validates the same both ways gets none.
+ */
+class ValidatedControllerForkTest {
+
+    private static final String WEB = "@org.springframework.web.bind.annotation.";
+    private static final String EXCHANGE = "@org.springframework.web.service.annotation.";
+    private static final Map<String, String> SOURCES = Map.ofEntries(
+            Map.entry("store/StoreApplication.java", "package store; @org.springframework.modulith.Modulithic public class StoreApplication {}"),
+            Map.entry("store/inventory/ReserveRequest.java", "package store.inventory; public record ReserveRequest("
+                    + "@jakarta.validation.constraints.NotBlank String sku, @jakarta.validation.constraints.Positive int quantity) {}"),
+            Map.entry("store/inventory/InventoryApi.java", "package store.inventory; " + EXCHANGE + "HttpExchange(\"/api/inventory\")"
+                    + " public interface InventoryApi { " + EXCHANGE + "PostExchange(\"/reservations\") String reserve("
+                    + "@jakarta.validation.Valid " + WEB + "RequestBody ReserveRequest request); " + EXCHANGE
+                    + "PatchExchange(\"/stock/{sku}\") int adjust(" + WEB + "PathVariable(\"sku\") String sku, " + WEB
+                    + "RequestParam(\"delta\") @jakarta.validation.constraints.Min(-100) @jakarta.validation.constraints.Max(100)"
+                    + " int delta); }"),
+            Map.entry("store/inventory/internal/InventoryController.java", "package store.inventory.internal; " + WEB
+                    + "RestController @org.springframework.validation.annotation.Validated class InventoryController implements"
+                    + " store.inventory.InventoryApi { public String reserve(store.inventory.ReserveRequest request) {"
+                    + " return \"r\"; } public int adjust(String sku, int delta) { return delta; } }"),
+            Map.entry("store/catalog/CatalogApi.java", "package store.catalog; " + EXCHANGE + "HttpExchange(\"/api/catalog\")"
+                    + " public interface CatalogApi { " + EXCHANGE + "GetExchange(\"/{sku}\") String find(" + WEB
+                    + "PathVariable(\"sku\") @jakarta.validation.constraints.NotBlank String sku); }"),
+            Map.entry("store/catalog/internal/CatalogController.java", "package store.catalog.internal; " + WEB
+                    + "RestController class CatalogController implements store.catalog.CatalogApi { public String find("
+                    + "String sku) { return sku; } }"),
+            Map.entry("store/checkout/internal/Checkout.java", "package store.checkout.internal; @org.springframework.stereotype.Service"
+                    + " class Checkout { private final store.inventory.InventoryApi inventory; private final"
+                    + " store.catalog.CatalogApi catalog; Checkout(store.inventory.InventoryApi inventory,"
+                    + " store.catalog.CatalogApi catalog) { this.inventory = inventory; this.catalog = catalog; }"
+                    + " String buy(String sku) { catalog.find(sku); return inventory.reserve("
+                    + "new store.inventory.ReserveRequest(sku, 1)); } }"));
+
+    @RegisterExtension
+    static final AnalyzedApplication APPLICATION = new AnalyzedApplication(SOURCES, "store.StoreApplication");
+
+    @Test
+    void theValidatedControllerIsOneDifferenceOfItsContractAndAPlainOneNone() {
+        assertEquals(List.of("store.inventory.internal.InventoryController is @Validated, so Spring's method validation,"
+                + " not the library's, checks in-process calls of InventoryApi.adjust, InventoryApi.reserve: in process an"
+                + " invalid argument throws Spring's ConstraintViolationException to the caller (its request answered 500"
+                + " unless it handles that), over HTTP Spring MVC refuses an invalid @Valid body of InventoryApi.reserve"
+                + " with 400, which the caller gets as a RemoteErrorResponseException (400), and the module answers an"
+                + " invalid parameter of InventoryApi.adjust 500 (the interceptor's ConstraintViolationException), which"
+                + " the caller gets as a RemoteModuleException (502); remove @Validated from InventoryController: then an"
+                + " invalid call is refused with 400 both ways (InvalidContractBodyException or"
+                + " HandlerMethodValidationException in process, the same status remote)"),
+                APPLICATION.model().httpContracts().get("store.inventory.InventoryApi").differences());
+        assertEquals(List.of(), APPLICATION.model().httpContracts().get("store.catalog.CatalogApi").differences(),
+                "the run time validates a plain controller's calls as Spring MVC does");
+    }
+}

@@ -1,0 +1,193 @@
+package dev.forum.extraction.analyzer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PatchExchange;
+import org.springframework.web.service.annotation.PostExchange;
+
+/**
+ * A {@code @Validated} controller's contract is validated by Spring's method validation in process and by Spring MVC
+ * over HTTP: one line per controller, read from compiled classes as the analyzer reads them, and none where the run
+ * time validates the same both ways.
+ */
+class ValidatedControllersTest {
+
+    private static final String PACKAGE = ValidatedControllersTest.class.getName() + "$";
+    private static final String TAIL = " 500 (the interceptor's ConstraintViolationException), which the caller gets as a"
+            + " RemoteModuleException (502)";
+
+    record ReserveRequest(@NotBlank String sku, @Positive int quantity) {
+    }
+
+    /** user12's inventory: a read contract and one extending it, one controller serving both. */
+    @HttpExchange("/api/inventory")
+    interface InventoryReadApi {
+        @GetExchange("/stock/{sku}")
+        int stock(@PathVariable("sku") String sku);
+    }
+
+    @HttpExchange("/api/inventory")
+    interface InventoryApi extends InventoryReadApi {
+        @PostExchange("/reservations")
+        String reserve(@Valid @RequestBody ReserveRequest request);
+
+        @PatchExchange("/stock/{sku}")
+        int adjust(@PathVariable("sku") String sku, @RequestParam("delta") @Min(-100) @Max(100) int delta);
+
+        @GetExchange("/skus")
+        List<String> skus(@RequestParam("names") List<@NotBlank String> names);
+    }
+
+    abstract static class Base implements InventoryApi {
+        @Override
+        public int stock(String sku) {
+            return 0;
+        }
+
+        @Override
+        public String reserve(ReserveRequest request) {
+            return "r";
+        }
+
+        @Override
+        public int adjust(String sku, int delta) {
+            return delta;
+        }
+
+        @Override
+        public List<String> skus(List<String> names) {
+            return names;
+        }
+    }
+
+    @RestController
+    @Validated
+    static class InventoryController extends Base {
+    }
+
+    /** The same without @Validated: the run time validates it as Spring MVC does, the same both ways. */
+    @RestController
+    static class PlainController extends Base {
+    }
+
+    @Retention(RetentionPolicy.RUNTIME)
+    @Validated
+    @interface Checked {
+    }
+
+    @Retention(RetentionPolicy.RUNTIME)
+    @Checked
+    @interface CheckedController {
+    }
+
+    /** @Validated two annotations down. */
+    @RestController
+    @CheckedController
+    static class MetaController extends Base {
+    }
+
+    /** @Validated inherited from a superclass. */
+    @Validated
+    abstract static class ValidatedBase extends Base {
+    }
+
+    @RestController
+    static class SubController extends ValidatedBase {
+    }
+
+    /** @Validated on the contract: Spring finds it on an interface too. */
+    @Validated
+    @HttpExchange("/api/prices")
+    interface PriceApi {
+        @GetExchange("/{sku}")
+        int price(@PathVariable("sku") @NotBlank String sku);
+    }
+
+    @RestController
+    static class PriceController implements PriceApi {
+        @Override
+        public int price(String sku) {
+            return 1;
+        }
+    }
+
+    /** A @Validated controller whose contract declares no check: nothing differs. */
+    @HttpExchange("/api/plain")
+    interface LooseApi {
+        @PostExchange
+        void take(@RequestBody ReserveRequest request, @RequestParam("n") int n);
+    }
+
+    @RestController
+    @Validated
+    static class LooseController implements LooseApi {
+        @Override
+        public void take(ReserveRequest request, int n) {
+        }
+    }
+
+    @Test
+    void aValidatedControllerIsOneLineNamingItsBodiesAndItsParametersAcrossItsContracts() {
+        String line = PACKAGE + "InventoryController is @Validated, so Spring's method validation, not the library's,"
+                + " checks in-process calls of InventoryApi.adjust, InventoryApi.reserve, InventoryApi.skus: in process an"
+                + " invalid argument throws Spring's ConstraintViolationException to the caller (its request answered 500"
+                + " unless it handles that), over HTTP Spring MVC refuses an invalid @Valid body of InventoryApi.reserve"
+                + " with 400, which the caller gets as a RemoteErrorResponseException (400), and the module answers an"
+                + " invalid parameter of InventoryApi.adjust, InventoryApi.skus" + TAIL + "; remove @Validated from"
+                + " InventoryController: then an invalid call is refused with 400 both ways (InvalidContractBodyException"
+                + " or HandlerMethodValidationException in process, the same status remote)";
+        assertEquals(List.of(line), ValidatedControllers.lines(InventoryApi.class, List.of(InventoryController.class)));
+        assertEquals(List.of(), ValidatedControllers.lines(InventoryReadApi.class, List.of(InventoryController.class)),
+                "the read contract's method declares no check");
+        assertEquals(List.of(), ValidatedControllers.lines(InventoryApi.class, List.of(PlainController.class)),
+                "without @Validated the run time validates in process as Spring MVC does over HTTP");
+        assertEquals(List.of(), ValidatedControllers.lines(LooseApi.class, List.of(LooseController.class)),
+                "@Validated, but nothing to check");
+    }
+
+    @Test
+    void validatedIsFoundAsSpringFindsItAndTheLineSaysWhere() {
+        assertEquals("@CheckedController on MetaController", ValidatedControllers.validated(MetaController.class)
+                .orElseThrow());
+        assertEquals("ValidatedBase, its superclass", ValidatedControllers.validated(SubController.class).orElseThrow());
+        assertEquals("PriceApi, its interface", ValidatedControllers.validated(PriceController.class).orElseThrow());
+        assertEquals("InventoryController", ValidatedControllers.validated(InventoryController.class).orElseThrow());
+        assertEquals(false, ValidatedControllers.validated(PlainController.class).isPresent());
+
+        assertEquals(List.of(PACKAGE + "PriceController is @Validated (from PriceApi, its interface), so Spring's method"
+                + " validation, not the library's, checks in-process calls of PriceApi.price: in process an invalid"
+                + " argument throws Spring's ConstraintViolationException to the caller (its request answered 500 unless it"
+                + " handles that), over HTTP the module answers an invalid parameter of PriceApi.price" + TAIL
+                + "; remove @Validated from PriceApi, its interface: then an invalid call is refused with 400 both ways"
+                + " (InvalidContractBodyException or HandlerMethodValidationException in process, the same status remote)"),
+                ValidatedControllers.lines(PriceApi.class, List.of(PriceController.class)));
+    }
+
+    /** Two controllers of one contract, one of them @Validated: its line alone, once per controller. */
+    @Test
+    void eachValidatedControllerOfTheContractIsALineOfItsOwn() {
+        List<String> lines = ValidatedControllers.lines(InventoryApi.class, List.of(PlainController.class,
+                MetaController.class, SubController.class));
+        assertEquals(2, lines.size(), String.join("\n", lines));
+        assertEquals(true, lines.get(0).startsWith(PACKAGE + "MetaController is @Validated (from @CheckedController on"
+                + " MetaController), so"), lines.get(0));
+        assertEquals(true, lines.get(1).startsWith(PACKAGE + "SubController is @Validated (from ValidatedBase, its"
+                + " superclass), so"), lines.get(1));
+    }
+}
