@@ -76,10 +76,21 @@ public record ApplicationPaths(ApplicationProperties application, Path classes, 
      * @throws ExtractionException (one line) when a setting it needs is a placeholder the build cannot resolve
      */
     public String actuatorBase(boolean ownPort, String instead) {
-        String before = ownPort ? RoutePaths.trimmed(setting(MANAGEMENT_BASE_PATH, "health path", instead))
+        String before = ownPort ? managementBase(instead)
                 : RoutePaths.routePrefix(stack("health path", instead), key -> setting(key, "health path", instead));
         String endpoints = setting(ENDPOINTS_BASE_PATH, "health path", instead);
         return before + (endpoints == null || endpoints.isBlank() ? ACTUATOR : RoutePaths.trimmed(endpoints));
+    }
+
+    /**
+     * The base path of Actuator's own port ({@code management.server.base-path}), e.g. {@code /ops}; "" when unset: on
+     * that port nothing answers outside it.
+     *
+     * @param instead what to write when the setting cannot be resolved
+     * @throws ExtractionException (one line) when it is a placeholder the build cannot resolve
+     */
+    public String managementBase(String instead) {
+        return RoutePaths.trimmed(setting(MANAGEMENT_BASE_PATH, "health path", instead));
     }
 
     /**

@@ -210,9 +210,9 @@ public class EcsMojo extends AnalysingMojo {
         TopologyLocation.Reading reading = TopologyLocation.check(file, analysis.model(),
                 TopologyLocation.defaultName(project));
         List<String> refused = new ArrayList<>();
-        List<String> leftOut = new ArrayList<>(); // warned only when something is rendered
+        List<String> warned = new ArrayList<>(); // only when something is rendered: services left out, settings
         Topology resolved = reading.topology() == null ? null : RenderedTopology.of(reading.topology(), analysis.model(),
-                analysis.packed(), ExtractRequests.topologyServices(reading.topology(), file.toString()), leftOut::add);
+                analysis.packed(), ExtractRequests.topologyServices(reading.topology(), file.toString()), warned::add);
 
         Path out = outputDirectory.toPath();
         Set<String> runtime = RuntimeLibraries.ids(project);
@@ -227,7 +227,7 @@ public class EcsMojo extends AnalysingMojo {
         List<String> deployment = reading.spec() == null ? List.of() : resolved != null
                 ? EcsRenderer.mistakes(resolved, database, moduleDatabases, prefix, profile, tokens)
                 : EcsRenderer.mistakes(reading.spec(), database, moduleDatabases, prefix, profile, tokens);
-        EcsSettings settings = settings(analysis, servlet, file, app, prefix, database, bootstrap, refused);
+        EcsSettings settings = settings(analysis, servlet, file, app, prefix, database, bootstrap, refused, warned);
         if (settings != null && reading.spec() != null) {
             EcsPaths paths = new EcsPaths(settings.contextPath(), settings.healthCheckPath());
             refused.addAll(paths.otherPaths(reading.spec(), contextPath, healthCheckPath, analysis.classes(),
@@ -237,7 +237,7 @@ public class EcsMojo extends AnalysingMojo {
         if (!reading.mistakes().isEmpty() || !deployment.isEmpty() || !refused.isEmpty()) {
             throw EcsRefusals.of(reading, deployment, refused);
         }
-        leftOut.forEach(getLog()::warn);
+        warned.forEach(getLog()::warn);
         Map<String, String> files = EcsRenderer.render(resolved, settings);
         EcsWarnings.of(resolved, analysis.model(), settings, runtime, moduleDatabases, imageFolder(),
                 analysis.publicationRegistry(project, EcsWarnings.profiles(settings))).forEach(getLog()::warn);
@@ -266,17 +266,17 @@ public class EcsMojo extends AnalysingMojo {
     /**
      * The ECS settings from this goal's parameters, or null when they are refused: each wrong one is a line of
      * {@code refused} ({@link EcsParameters#settings}, as the checks ahead of this goal read them), and so is each
-     * token setting that does not fit ({@link TokenSettings}).
+     * token setting that does not fit ({@link TokenSettings}); a warning about them is a line of {@code warned}.
      */
     private EcsSettings settings(ApplicationAnalysis analysis, boolean servlet, Path file, String app,
-            String prefix, boolean database, String bootstrap, List<String> refused) {
+            String prefix, boolean database, String bootstrap, List<String> refused, List<String> warned) {
         List<String> mismatched = new ArrayList<>();
         EcsSettings.Identity identity = new TokenSettings(tokenIssuerModule, jwkSetPath, tokenIssuer, tokenAudience)
                 .identity(app, analysis.model(), refused, mismatched);
         DeployPaths paths = DeployPaths.of(outputDirectory.toPath(), TopologyLocation.root(project),
                 project.getBasedir().toPath(), servicesDirectory.toPath(), file);
         return parameters().settings(analysis.classes(), servlet, identity, mismatched, prefix, database,
-                bootstrap, paths, ModuleLinks.httpCalls(analysis.model()), refused);
+                bootstrap, paths, ModuleLinks.httpCalls(analysis.model()), refused, warned);
     }
 
     /** This goal's settings that need no class, as given. */

@@ -72,16 +72,23 @@ record EcsParameters(String containerPort, String managementPort, String deregis
      * @param paths       the deployment's paths
      * @param moduleCalls which modules call which over HTTP
      * @param refused     where each refusal goes, one line each
+     * @param warned      where each warning goes, one line each: a health check path given that is not the
+     *                    application's readiness path ({@link EcsPaths#givenHealthCheck})
      * @return the settings, or null when any is refused
      */
     EcsSettings settings(Path classes, boolean servlet, EcsSettings.Identity identity,
             List<String> mismatched, String prefix, boolean database, String bootstrap, DeployPaths paths,
-            Map<String, Set<String>> moduleCalls, List<String> refused) {
+            Map<String, Set<String>> moduleCalls, List<String> refused, List<String> warned) {
         List<String> problems = new ArrayList<>(mismatched);
         EcsPorts ports = EcsRefusals.kept(() -> EcsPorts.of(containerPort, managementPort, classes), new EcsPorts(1, 2),
                 refused);
         EcsPaths at = EcsRefusals.kept(() -> EcsPaths.of(contextPath, healthCheckPath, classes, servlet,
                 profile()), EcsPaths.SPRING_BOOT, refused);
+        String health = EcsRefusals.kept(() -> EcsPaths.givenHealthCheck(healthCheckPath, classes, servlet, profile()),
+                null, refused);
+        if (health != null) {
+            warned.add(health);
+        }
         int delay = EcsRefusals.kept(() -> NumberSettings.seconds(deregistrationDelay, "extract.ecs.deregistrationDelay",
                 0, 3600), 0, refused);
         int grace = EcsRefusals.kept(() -> NumberSettings.seconds(healthCheckGracePeriod,
@@ -117,7 +124,7 @@ record EcsParameters(String containerPort, String managementPort, String deregis
     List<String> refusals(String prefix, Boolean database) {
         List<String> refused = new ArrayList<>();
         settings(null, true, null, List.of(), prefix, database == null || database, null,
-                new DeployPaths(".", ".", ".", "topology.yml"), Map.of(), refused);
+                new DeployPaths(".", ".", ".", "topology.yml"), Map.of(), refused, new ArrayList<>());
         return refused;
     }
 }

@@ -65,6 +65,56 @@ record EcsPaths(String contextPath, String healthCheckPath) {
     }
 
     /**
+     * A health check path given that is not where the application's readiness group answers ({@link #of} reads it from
+     * the application: Actuator's base path on its own port, then {@value ApplicationPaths#READINESS}), as a warning
+     * naming both: a user may mean another endpoint (Actuator's whole health, another group, a group's
+     * {@code management:} additional path), or have mistyped it ({@code /manage/health/readyness}). A path outside
+     * {@code management.server.base-path} is refused: the health checks ask the management port, where Spring Boot
+     * serves nothing outside that base path (its context path there; the application's context path does not apply),
+     * so every task would fail them. Nothing is said where the application's path cannot be read (a placeholder no
+     * settings file sets: the path given is what that refusal asks for) or the classes are not known yet.
+     *
+     * @param healthCheckPath {@code extract.ecs.healthCheckPath} as given, or null (blank counts as unset)
+     * @param classes         the application's classes folder, or null ahead of the ecs goal
+     * @param servlet         whether Spring Boot 4 deduces a servlet application from the run-time class path
+     * @param profile         {@code extract.ecs.profile}, or null
+     * @return the warning line ({@code [extract] ecs: ...}), or null when the path given is the application's, or none
+     *         is given
+     * @throws ExtractionException (one line) when the path given is outside the management port's base path, naming the
+     *                              application's readiness path to set instead
+     */
+    static String givenHealthCheck(String healthCheckPath, Path classes, boolean servlet, String profile) {
+        if (healthCheckPath == null || healthCheckPath.isBlank() || classes == null) {
+            return null;
+        }
+        String given = healthCheckPath.strip();
+        ApplicationPaths paths = new ApplicationPaths(ApplicationProperties.read(classes, profiles(profile)), classes,
+                servlet);
+        String base;
+        String readiness;
+        try {
+            base = paths.managementBase("");
+            readiness = paths.actuatorBase(true, "") + ApplicationPaths.READINESS;
+        } catch (ExtractionException e) {
+            return null;
+        }
+        if (given.equals(readiness)) {
+            return null;
+        }
+        if (!base.isEmpty() && !given.equals(base) && !given.startsWith(base + "/")) {
+            throw new ExtractionException("-Dextract.ecs.healthCheckPath=" + given + " is not under " + base + ", the"
+                    + " management port's base path (management.server.base-path): the health checks ask that port, where"
+                    + " nothing answers outside it, so every task would fail them: set the application's readiness path "
+                    + readiness + " (or another path under " + base + "), or leave extract.ecs.healthCheckPath out");
+        }
+        return "[extract] ecs: the health checks ask -Dextract.ecs.healthCheckPath=" + given + " on the management port,"
+                + " but the application's readiness group answers at " + readiness + " there (Actuator's base path from"
+                + " management.server.base-path and management.endpoints.web.base-path): if that is a typo, correct it or"
+                + " leave extract.ecs.healthCheckPath out to take the application's; if you mean another endpoint, keep it"
+                + " (it must answer 200 only once the task can serve)";
+    }
+
+    /**
      * The services whose own {@code SPRING_PROFILES_ACTIVE} (their {@code environment:} in the topology file) makes them
      * answer at other paths than these, read as {@link #of} reads them: the load balancers' rules and the monolith's
      * target groups are one for every task, so each is refused in one line. A setting given is not read again: the

@@ -3,6 +3,7 @@ package dev.forum.extraction.maven;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forum.extraction.ecs.EcsSettings;
 import java.io.IOException;
@@ -29,7 +30,7 @@ class EcsParametersTest {
         assertEquals(List.of(), DEFAULTS.refusals("library", null));
         List<String> refused = new ArrayList<>();
         EcsSettings settings = DEFAULTS.settings(Path.of("no-classes-yet"), true, null, List.of(), "library", true, null,
-                new DeployPaths(".", ".", ".", "topology.yml"), Map.of(), refused);
+                new DeployPaths(".", ".", ".", "topology.yml"), Map.of(), refused, new ArrayList<>());
         assertEquals(List.of(), refused);
         assertEquals(8080, settings.containerPort());
         assertEquals(8081, settings.managementPort());
@@ -56,9 +57,33 @@ class EcsParametersTest {
         Files.writeString(classes.resolve("application.properties"), "server.port=8080\n");
         List<String> refused = new ArrayList<>();
         assertNull(management8080.settings(classes, true, null, List.of(), "library", true, null,
-                new DeployPaths(".", ".", ".", "topology.yml"), Map.of(), refused));
+                new DeployPaths(".", ".", ".", "topology.yml"), Map.of(), refused, new ArrayList<>()));
         assertEquals(List.of("The ecs goal's settings do not fit together: managementPort 8080 must be a port other than"
                 + " 8080 (extract.ecs.*, see extract:help -Ddetail)"), refused);
+    }
+
+    /**
+     * user11's mistake 09: a health check path one letter off the application's readiness path is rendered, with one
+     * warning line naming both; the goal reads the built classes, the checks ahead of it say nothing.
+     */
+    @Test
+    void aHealthCheckPathOtherThanTheApplicationsIsWarnedOfAndKept(@TempDir Path classes) throws IOException {
+        Files.writeString(classes.resolve("application.yml"), "server:\n  servlet:\n    context-path: /hr\nmanagement:\n"
+                + "  server:\n    port: 9090\n  endpoints:\n    web:\n      base-path: /manage\n");
+        EcsParameters typo = new EcsParameters(null, null, "20", "120", "30", "/manage/health/readyness", null,
+                EcsSettings.DEFAULT_RDS_CA_BUNDLE, null, EcsSettings.ABOUT_BLANK, false);
+        List<String> refused = new ArrayList<>();
+        List<String> warned = new ArrayList<>();
+        EcsSettings settings = typo.settings(classes, true, null, List.of(), "hr", true, null,
+                new DeployPaths(".", ".", ".", "topology.yml"), Map.of(), refused, warned);
+
+        assertEquals(List.of(), refused);
+        assertEquals("/manage/health/readyness", settings.healthCheckPath(), "a warning, not a refusal");
+        assertEquals(1, warned.size(), warned::toString);
+        assertTrue(warned.get(0).startsWith("[extract] ecs: the health checks ask"
+                + " -Dextract.ecs.healthCheckPath=/manage/health/readyness on the management port, but the application's"
+                + " readiness group answers at /manage/health/readiness there"), warned.get(0));
+        assertEquals(List.of(), typo.refusals("hr", null), "ahead of the goal the classes are not read");
     }
 
     @Test

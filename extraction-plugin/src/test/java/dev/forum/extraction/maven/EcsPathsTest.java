@@ -116,6 +116,46 @@ class EcsPathsTest {
         assertEquals(new EcsPaths("", "/base/health/readiness"), EcsPaths.of(null, "/base/health/readiness", classes, true, null));
     }
 
+    /**
+     * A path given other than the application's readiness path is a warning naming both (another endpoint may be meant);
+     * the application's own path, none given or a path that cannot be read says nothing; a path outside the management
+     * port's base path, where nothing answers, is refused naming the path to set.
+     */
+    @Test
+    void aHealthCheckPathGivenIsWarnedOfWhereItIsNotTheApplicationsAndRefusedOutsideTheManagementBasePath()
+            throws Exception {
+        Files.writeString(classes.resolve("application.yml"), "server.servlet.context-path: /hr\n"
+                + "management.endpoints.web.base-path: /manage\n");
+        assertEquals("[extract] ecs: the health checks ask -Dextract.ecs.healthCheckPath=/manage/health/readyness on the"
+                + " management port, but the application's readiness group answers at /manage/health/readiness there"
+                + " (Actuator's base path from management.server.base-path and management.endpoints.web.base-path): if"
+                + " that is a typo, correct it or leave extract.ecs.healthCheckPath out to take the application's; if you"
+                + " mean another endpoint, keep it (it must answer 200 only once the task can serve)",
+                EcsPaths.givenHealthCheck(" /manage/health/readyness ", classes, true, null));
+        assertEquals(true, EcsPaths.givenHealthCheck("/hr/manage/health/readiness", classes, true, null)
+                .contains("readiness group answers at /manage/health/readiness there"),
+                "the context path does not apply on the management port; with no management base path it is a warning");
+        assertEquals(null, EcsPaths.givenHealthCheck("/manage/health/readiness", classes, true, null), "the application's");
+        assertEquals(null, EcsPaths.givenHealthCheck(" ", classes, true, null), "none given");
+        assertEquals(null, EcsPaths.givenHealthCheck("/ready", null, true, null), "ahead of the goal: no classes read");
+
+        Files.writeString(classes.resolve("application.yml"), "management.server.base-path: /ops\n"
+                + "---\nspring.config.activate.on-profile: prod\nmanagement.endpoints.web.base-path: /manage\n");
+        assertEquals(true, EcsPaths.givenHealthCheck("/ops/actuator/health", classes, true, null)
+                .contains("answers at /ops/actuator/health/readiness there"), "another endpoint under the base path");
+        ExtractionException outside = assertThrows(ExtractionException.class,
+                () -> EcsPaths.givenHealthCheck("/actuator/health/readiness", classes, true, "prod"));
+        assertEquals("-Dextract.ecs.healthCheckPath=/actuator/health/readiness is not under /ops, the management port's"
+                + " base path (management.server.base-path): the health checks ask that port, where nothing answers"
+                + " outside it, so every task would fail them: set the application's readiness path"
+                + " /ops/manage/health/readiness (or another path under /ops), or leave extract.ecs.healthCheckPath out",
+                outside.getMessage());
+
+        Files.writeString(classes.resolve("application.yml"), "management.server.base-path: ${BASE}\n");
+        assertEquals(null, EcsPaths.givenHealthCheck("/base/health/readiness", classes, true, null),
+                "the application's path cannot be read: the path given is what the goal asks for then");
+    }
+
     @Test
     void aRulePatternTooLongForAnAlbUnderTheContextPathIsRefused() {
         String prefix = "/api/" + "p".repeat(115); // 120 characters, 122 with /*: the topology takes it

@@ -127,7 +127,8 @@ class WebStackTest {
     private String ecsContextPath(List<RuntimeLibraries.Entry> libraries) throws IOException {
         List<String> refused = new ArrayList<>();
         EcsSettings settings = EcsParametersTest.DEFAULTS.settings(classes(), WebStack.servlet(libraries), null,
-                List.of(), "shop", true, null, new DeployPaths(".", ".", ".", "topology.yml"), Map.of(), refused);
+                List.of(), "shop", true, null, new DeployPaths(".", ".", ".", "topology.yml"), Map.of(), refused,
+                new ArrayList<>());
         assertEquals(List.of(), refused);
         return settings.contextPath();
     }
