@@ -32,9 +32,11 @@ import org.springframework.asm.Type;
  * inside an annotation ({@code @ConditionalOnClass(ReviewsApi.class)}, {@code @Import}, ...) is not used: an annotation
  * value is read only when asked, so a missing class there breaks nothing. A class that Spring Boot's
  * {@code @ConditionalOnClass} names on a method is not counted as used by that method, nor by the code compiled out of
- * it into the same class: a lambda's body (javac's synthetic {@code lambda$<method>$N}, found through the
- * {@code invokedynamic} that makes the lambda), and a lambda in that lambda. A class declared in the method (anonymous
- * or local) is a class file of its own: it names the method ({@link #outerMethod()}), whose guards are in
+ * it into the same class: a lambda's body (javac's synthetic {@code lambda$<method>$N}, Kotlin 2's private
+ * {@code <method>$lambda$N}, found through the {@code invokedynamic} that makes the lambda; not an ordinary method a
+ * method reference names), a lambda in that lambda, and {@code $deserializeLambda$}, which remakes the serializable
+ * lambdas, when every method making one has the guard. A class declared in the method (anonymous or local) is a class
+ * file of its own: it names the method ({@link #outerMethod()}), whose guards are in
  * {@link #methodGuards()}, for the caller to apply, as it applies {@link #guards()}, the class-level ones, to the class
  * and the classes nested in it.
  *
@@ -51,7 +53,8 @@ import org.springframework.asm.Type;
 record ClassUse(String name, String outer, String outerMethod, Set<String> guards, Map<String, Set<String>> methodGuards,
         Set<String> uses) {
 
-    private static final String CONDITIONAL_ON_CLASS = "Lorg/springframework/boot/autoconfigure/condition/ConditionalOnClass;";
+    /** The method javac and Kotlin add to a class with serializable lambdas, which remakes them, as name and {@code (}. */
+    private static final String DESERIALIZE = "$deserializeLambda$(";
 
     private static final int API = SpringAsmInfo.ASM_VERSION;
 
@@ -110,7 +113,7 @@ record ClassUse(String name, String outer, String outerMethod, Set<String> guard
 
         @Override
         public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-            return CONDITIONAL_ON_CLASS.equals(descriptor) ? new Guards(guards) : null;
+            return ConditionalOnClassNames.of(descriptor, guards);
         }
 
         @Override
@@ -129,7 +132,9 @@ record ClassUse(String name, String outer, String outerMethod, Set<String> guard
 
         @Override
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-            MethodUses method = new MethodUses(this.name, (access & Opcodes.ACC_SYNTHETIC) != 0);
+            boolean body = (access & Opcodes.ACC_SYNTHETIC) != 0
+                    || (access & Opcodes.ACC_PRIVATE) != 0 && name.contains("$lambda$");
+            MethodUses method = new MethodUses(this.name, body);
             addDescriptor(method.uses, descriptor);
             addSignature(method.uses, signature);
             if (exceptions != null) {
@@ -145,7 +150,7 @@ record ClassUse(String name, String outer, String outerMethod, Set<String> guard
         @Override
         public void visitEnd() {
             Map<String, List<String>> makers = new HashMap<>();
-            methods.forEach((key, method) -> method.lambdas.forEach(
+            methods.forEach((key, method) -> (key.startsWith(DESERIALIZE) ? Set.<String>of() : method.lambdas).forEach(
                     lambda -> makers.computeIfAbsent(lambda, k -> new ArrayList<>()).add(key)));
             for (Map.Entry<String, MethodUses> method : methods.entrySet()) {
                 Set<String> guarded = guards(method.getKey(), makers, new HashSet<>());
@@ -159,14 +164,20 @@ record ClassUse(String name, String outer, String outerMethod, Set<String> guard
         }
 
         /**
-         * A method's guards: its own and, for a synthetic method of this class that an {@code invokedynamic} makes a
-         * lambda of, those every method making it has (a lambda in a lambda goes up to the method around both).
+         * A method's guards: its own and, for a lambda's body that an {@code invokedynamic} of this class makes a lambda
+         * of, those every method making it has (a lambda in a lambda goes up to the method around both); for
+         * {@code $deserializeLambda$}, which remakes the serializable lambdas and is taken for no maker, those every
+         * method making a lambda through {@code LambdaMetafactory.altMetafactory} (a serializable one) has.
          */
         private Set<String> guards(String key, Map<String, List<String>> makers, Set<String> visiting) {
             MethodUses method = methods.get(key);
             Set<String> guarded = new HashSet<>(method.guards);
-            List<String> madeBy = makers.getOrDefault(key, List.of());
-            if (method.synthetic && !madeBy.isEmpty() && visiting.add(key)) {
+            List<String> madeBy = method.body ? makers.getOrDefault(key, List.of()) : List.of();
+            if (key.startsWith(DESERIALIZE)) {
+                madeBy = methods.entrySet().stream().filter(other -> other.getValue().altLambda && !other.getKey().equals(key))
+                        .map(Map.Entry::getKey).toList();
+            }
+            if (!madeBy.isEmpty() && visiting.add(key)) {
                 Set<String> common = null;
                 for (String maker : madeBy) {
                     Set<String> of = guards(maker, makers, visiting);
@@ -184,26 +195,31 @@ record ClassUse(String name, String outer, String outerMethod, Set<String> guard
     }
 
     /**
-     * A method's own uses and the {@code @ConditionalOnClass} on it, and the methods of its class its code makes
-     * lambdas of (an {@code invokedynamic} argument that is a handle of a method of the class), as name and descriptor.
+     * A method's own uses and the {@code @ConditionalOnClass} on it, the methods of its class its code makes lambdas of
+     * (an {@code invokedynamic} argument that is a handle of a method of the class), as name and descriptor, and whether
+     * it may be a lambda's body: synthetic (javac's {@code lambda$<method>$N}), or private and named with
+     * {@code $lambda$} (Kotlin 2's {@code <method>$lambda$N}, which is not synthetic). An ordinary method that a method
+     * reference names is neither, and has only its own guards.
      */
     private static final class MethodUses extends MethodVisitor {
 
         private final String owner;
-        private final boolean synthetic;
+        private final boolean body;
         private final Set<String> uses = new HashSet<>();
         private final Set<String> guards = new HashSet<>();
         private final Set<String> lambdas = new HashSet<>();
+        /** Whether its code makes a lambda through {@code altMetafactory}: every serializable lambda, some others. */
+        private boolean altLambda;
 
-        MethodUses(String owner, boolean synthetic) {
+        MethodUses(String owner, boolean body) {
             super(API);
             this.owner = owner;
-            this.synthetic = synthetic;
+            this.body = body;
         }
 
         @Override
         public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-            return CONDITIONAL_ON_CLASS.equals(descriptor) ? new Guards(guards) : null;
+            return ConditionalOnClassNames.of(descriptor, guards);
         }
 
         @Override
@@ -227,6 +243,8 @@ record ClassUse(String name, String outer, String outerMethod, Set<String> guard
         public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
             addDescriptor(uses, descriptor);
             addConstant(bootstrap);
+            altLambda |= bootstrap.getOwner().equals("java/lang/invoke/LambdaMetafactory")
+                    && bootstrap.getName().equals("altMetafactory");
             for (Object argument : arguments) {
                 addConstant(argument);
                 if (argument instanceof Handle handle && handle.getOwner().equals(owner)) {
@@ -272,30 +290,5 @@ record ClassUse(String name, String outer, String outerMethod, Set<String> guard
             }
         }
 
-    }
-
-    /** The classes a {@code @ConditionalOnClass} names: its {@code value} (classes) and {@code name} (binary names). */
-    private static final class Guards extends AnnotationVisitor {
-
-        private final Set<String> guards;
-
-        Guards(Set<String> guards) {
-            super(API);
-            this.guards = guards;
-        }
-
-        @Override
-        public AnnotationVisitor visitArray(String name) {
-            return this;
-        }
-
-        @Override
-        public void visit(String name, Object value) {
-            if (value instanceof Type type) {
-                addType(guards, type);
-            } else if (value instanceof String className) {
-                guards.add(className.replace('.', '/'));
-            }
-        }
     }
 }

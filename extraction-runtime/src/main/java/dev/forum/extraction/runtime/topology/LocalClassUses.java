@@ -30,7 +30,8 @@ import org.springframework.util.ResourceUtils;
  *
  * <p>What a class uses is read with Spring's ASM ({@link ClassUse}): a mention only inside an annotation is no use, and
  * a use under {@code @ConditionalOnClass} naming the class is none: on the class or an enclosing class, or on the method
- * the use is in, including the code compiled out of that method (its lambdas, a class declared in it).
+ * the use is in, including the code compiled out of that method (its lambdas, javac's and Kotlin 2's, serializable ones
+ * too; a class declared in it).
  */
 final class LocalClassUses {
 

@@ -20,9 +20,9 @@ import org.springframework.util.ClassUtils;
  * refused in one line naming them; when some are, each missing one that a class of a local module uses (its fields,
  * methods or code name the contract, as a constructor or field of an injected client does; not a mention only in an
  * annotation, nor a use under {@code @ConditionalOnClass} naming it on the class, a class enclosing it, or the method,
- * whose lambdas and the classes declared in it count as the method: {@link LocalClassUses}) is refused in one line
- * naming the module and the contract. Only the local modules' classes are read, and only when a called module misses a
- * contract while another of its contracts is here.
+ * whose lambdas (javac's and Kotlin 2's, serializable ones too) and the classes declared in it count as the method:
+ * {@link LocalClassUses}) is refused in one line naming the module and the contract. Only the local modules' classes are
+ * read, and only when a called module misses a contract while another of its contracts is here.
  */
 final class RemoteContracts {
 

@@ -4,19 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Import;
 
 /**
- * What a class file uses, read with ASM from classes compiled here: a class named by a field, a signature or code is
- * used; one named only in an annotation is not; {@code @ConditionalOnClass} on a method takes its class out of that
- * method's uses and its lambdas', and is the guard of an anonymous class declared in it; on a class it is the class's
- * guard. In: a class's bytes; out: its {@link ClassUse}.
+ * What a class file uses, read with ASM from classes compiled here (and from two that Kotlin 2.3.21 compiled, kept in
+ * {@code src/test/resources/kotlin-lambdas} with their source): a class named by a field, a signature or code is used;
+ * one named only in an annotation is not; {@code @ConditionalOnClass} on a method takes its class out of that method's
+ * uses and its lambdas' (javac's, Kotlin's, serializable ones' remaking), not out of a method a method reference names,
+ * and is the guard of an anonymous class declared in it; on a class it is the class's guard. In: a class's bytes; out:
+ * its {@link ClassUse}.
  */
 class ClassUseTest {
 
@@ -55,6 +59,39 @@ class ClassUseTest {
         @ConditionalOnClass(Reviews.class)
         Supplier<Supplier<Object>> reviews(Object value) {
             return () -> () -> (Reviews) value;
+        }
+    }
+
+    static class GuardedSerializableLambda {
+
+        @ConditionalOnClass(Reviews.class)
+        Supplier<Object> reviews(Reviews reviews) {
+            return (Supplier<Object> & Serializable) () -> reviews;
+        }
+    }
+
+    /** {@code $deserializeLambda$} remakes both lambdas: only one of the methods making them is guarded. */
+    static class PartlyGuardedSerializableLambdas {
+
+        @ConditionalOnClass(Reviews.class)
+        Supplier<Object> reviews(Reviews reviews) {
+            return (Supplier<Object> & Serializable) () -> reviews;
+        }
+
+        Supplier<Object> other(Other other) {
+            return (Supplier<Object> & Serializable) () -> other;
+        }
+    }
+
+    static class GuardedMethodReference {
+
+        @ConditionalOnClass(Reviews.class)
+        Function<Object, Object> reviews() {
+            return this::cast;
+        }
+
+        private Object cast(Object value) {
+            return (Reviews) value;
         }
     }
 
@@ -135,6 +172,47 @@ class ClassUseTest {
     }
 
     @Test
+    void conditionalOnClassOnAMethodTakesItsClassOutOfKotlinsLambdasWhichAreNotSynthetic() throws IOException {
+        ClassUse guarded = readKotlin("GuardedReviewBeans");
+        ClassUse plain = readKotlin("PlainReviewBeans");
+
+        assertThat(guarded.uses()).doesNotContain("shop/ReviewsApi");
+        assertThat(guarded.methodGuards()).containsOnlyKeys("reviews(Lshop/ReviewsApi;)Ljava/util/function/Supplier;",
+                "reviews$lambda$0(Lshop/ReviewsApi;)Ljava/util/function/Supplier;",
+                "reviews$lambda$0$0(Lshop/ReviewsApi;)Ljava/lang/String;");
+        assertThat(guarded.methodGuards().values()).allSatisfy(guards -> assertThat(guards).containsExactly("shop/ReviewsApi"));
+        assertThat(plain.uses()).contains("shop/ReviewsApi");
+        assertThat(plain.methodGuards()).isEmpty();
+    }
+
+    @Test
+    void conditionalOnClassOnAMethodStaysOnItsSerializableLambdaAndTheCodeRemakingIt() throws IOException {
+        ClassUse use = read(GuardedSerializableLambda.class);
+
+        assertThat(use.uses()).doesNotContain(REVIEWS);
+        assertThat(use.methodGuards().keySet()).anyMatch(method -> method.startsWith("lambda$reviews$"))
+                .anyMatch(method -> method.startsWith("$deserializeLambda$"));
+        assertThat(use.methodGuards().values()).allSatisfy(guards -> assertThat(guards).containsExactly(REVIEWS));
+    }
+
+    @Test
+    void theCodeRemakingSerializableLambdasIsGuardedOnlyWhenEveryMethodMakingOneIs() throws IOException {
+        ClassUse use = read(PartlyGuardedSerializableLambdas.class);
+
+        assertThat(use.uses()).contains(REVIEWS);
+        assertThat(use.methodGuards().keySet()).anyMatch(method -> method.startsWith("lambda$reviews$"))
+                .noneMatch(method -> method.startsWith("$deserializeLambda$") || method.startsWith("lambda$other$"));
+    }
+
+    @Test
+    void aMethodThatAMethodReferenceOfAGuardedMethodNamesIsNotGuarded() throws IOException {
+        ClassUse use = read(GuardedMethodReference.class);
+
+        assertThat(use.uses()).contains(REVIEWS);
+        assertThat(use.methodGuards()).containsOnlyKeys("reviews()Ljava/util/function/Function;");
+    }
+
+    @Test
     void anAnonymousClassNamesTheMethodItIsDeclaredInWhoseGuardsItsClassKeeps() throws IOException {
         ClassUse outer = read(GuardedAnonymous.class);
         ClassUse anonymous = read(new GuardedAnonymous().reviews(null).getClass());
@@ -169,6 +247,13 @@ class ClassUseTest {
 
     private static ClassUse read(Class<?> type) throws IOException {
         try (InputStream in = type.getResourceAsStream("/" + internal(type) + ".class")) {
+            return ClassUse.read(in.readAllBytes());
+        }
+    }
+
+    /** @param simpleName a class of package {@code shop} that Kotlin compiled, kept as a test resource */
+    private static ClassUse readKotlin(String simpleName) throws IOException {
+        try (InputStream in = ClassUseTest.class.getResourceAsStream("/kotlin-lambdas/" + simpleName + ".class")) {
             return ClassUse.read(in.readAllBytes());
         }
     }

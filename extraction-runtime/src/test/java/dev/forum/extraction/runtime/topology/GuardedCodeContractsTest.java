@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A missing contract that only the code compiled out of a {@code @Bean} method uses (a lambda's body, an anonymous
- * class): no start refusal when {@code @ConditionalOnClass} on the method names the contract, the refusal without it.
+ * class, a serializable lambda): no start refusal when {@code @ConditionalOnClass} on the method names the contract, the
+ * refusal without it.
  * In: javac's class files of {@link ReviewBeans}, one bean class (and the classes compiled out of it) at a time, with
  * catalog's {@link ReadApi} but not its {@code ReviewsApi}, on a class path of their own; out: the clients, or the
  * refusal.
@@ -50,6 +51,11 @@ class GuardedCodeContractsTest {
     @Test
     void aContractUsedOnlyInTheLambdaOfAMethodGuardedByConditionalOnClassNamingItIsNoRefusal() throws Exception {
         assertThat(clients(ReviewBeans.GuardedLambda.class)).containsOnlyKeys("catalog");
+    }
+
+    @Test
+    void aContractCapturedByASerializableLambdaOfAMethodGuardedByConditionalOnClassNamingItIsNoRefusal() throws Exception {
+        assertThat(clients(ReviewBeans.GuardedSerializableLambda.class)).containsOnlyKeys("catalog");
     }
 
     @Test

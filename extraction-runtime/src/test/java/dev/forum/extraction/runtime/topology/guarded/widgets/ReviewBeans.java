@@ -1,6 +1,7 @@
 package dev.forum.extraction.runtime.topology.guarded.widgets;
 
 import dev.forum.extraction.runtime.topology.guarded.catalog.ReviewsApi;
+import java.io.Serializable;
 import java.util.function.Supplier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.ApplicationContext;
@@ -23,6 +24,20 @@ public final class ReviewBeans {
         @ConditionalOnClass(ReviewsApi.class)
         Supplier<String> reviewTitles(ApplicationContext context) {
             return () -> context.getBean(ReviewsApi.class).list();
+        }
+    }
+
+    /**
+     * A guarded method's serializable lambda captures the contract, so {@code $deserializeLambda$}, which remakes it,
+     * names the contract too.
+     */
+    public static class GuardedSerializableLambda {
+
+        @Bean
+        @ConditionalOnClass(ReviewsApi.class)
+        Supplier<String> reviewTitles(ApplicationContext context) {
+            ReviewsApi reviews = context.getBean(ReviewsApi.class);
+            return (Supplier<String> & Serializable) () -> reviews.list();
         }
     }
 
