@@ -31,14 +31,19 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * (the message and the cause). Spring MVC alone answered it with the status and Spring Boot's error body.
  *
  * <p>At the lowest precedence: Spring MVC asks the controller's own {@code @ExceptionHandler}s first, then each
- * {@code @ControllerAdvice} in order, and an application's advice (the lowest precedence too unless it says
- * otherwise) is registered before this auto-configured one, so the application's own handler of the exception, or of
- * a supertype, comes first. Both exceptions are Spring's {@code ErrorResponseException}, so an advice that extends
- * Spring's {@code ResponseEntityExceptionHandler} (the application's, or Spring Boot's under
- * {@code spring.mvc.problemdetails.enabled}) answers them itself, with the same status, headers and problem document,
- * and without this advice's WARN line. Spring Boot's is at order 0, so under that property it comes before an
- * application's advice without an {@code @Order} of its own: an application's handler of these exceptions is then
- * reached only in an advice ordered below 0 ({@code @Order(Ordered.HIGHEST_PRECEDENCE)}).
+ * {@code @ControllerAdvice} in order (the first advice with a handler of the exception or of a supertype answers), and
+ * an application's advice (the lowest precedence too unless it says otherwise) is registered before this
+ * auto-configured one, so the application's own handler of the exception, or of a supertype, comes first. Both
+ * exceptions are Spring's {@code ErrorResponseException}, so an application's advice that extends Spring's
+ * {@code ResponseEntityExceptionHandler} answers them itself, with the same status, headers and problem document, and
+ * without this advice's WARN line. Spring Boot's own such advice under {@code spring.mvc.problemdetails.enabled}
+ * ({@code ProblemDetailsExceptionHandler}, at order 0, there only when the application has none) would answer every
+ * relayed answer as a problem document, so the auto-configuration then puts this advice at order -1, just before it
+ * ({@link RemoteErrorResponseAutoConfiguration}): under that property an application's handler of these exceptions is
+ * reached only in an advice ordered below 0 ({@code @Order(Ordered.HIGHEST_PRECEDENCE)}). A Spring WebFlux application
+ * under {@code spring.webflux.problemdetails.enabled} gets this advice there too, for the same reason
+ * ({@link ReactiveRemoteErrorResponseAutoConfiguration}); an answer it throws on goes to
+ * {@link RemoteErrorWebExceptionHandler}.
  *
  * <p>A remote failure answered here no longer reaches the application's {@code /error} handling (its
  * {@code ErrorController} and {@code ErrorAttributes}), as it did through Spring MVC's {@code sendError}. An

@@ -32,9 +32,10 @@ import reactor.core.publisher.Mono;
  * {@code spring.webflux.problemdetails.enabled} Spring Boot's WebFlux {@code ProblemDetailsExceptionHandler}, an advice at
  * order 0 extending Spring's reactive {@code ResponseEntityExceptionHandler}, answers every {@code ErrorResponseException}
  * (the remote failures are) ahead of an application's advice without an {@code @Order}, as its Spring MVC twin does
- * ({@link ApplicationsRemoteFailureHandlersWebTest}). In: a controller whose remote module is unavailable, an
- * application's advice with and without {@code @Order}, the property on and off; out: who answered, and whether the
- * library's WARN line was logged. extraction-runtime/README.md, "Spring WebFlux applications" and "Upgrading".
+ * ({@link ApplicationsRemoteFailureHandlersWebTest}); the library's {@link RemoteErrorResponseAdvice} comes just before
+ * it (order -1), so the relayed answers are answered as without the property. In: a controller whose remote module is
+ * unavailable, an application's advice with and without {@code @Order}, the property on and off; out: who answered,
+ * and whether the library's WARN line was logged. extraction-runtime/README.md, "Spring WebFlux applications" and "Upgrading".
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ApplicationsRemoteFailureHandlersWebFluxTest {
@@ -76,15 +77,15 @@ class ApplicationsRemoteFailureHandlersWebFluxTest {
     }
 
     @Test
-    void underProblemDetailsSpringBootsAdviceAnswersBeforeAnUnorderedApplicationAdvice(CapturedOutput output) {
+    void underProblemDetailsTheLibrarysAdviceAnswersBeforeSpringBootsAndAnUnorderedApplicationAdvice(CapturedOutput output) {
         runner.withPropertyValues("spring.webflux.problemdetails.enabled=true")
                 .withUserConfiguration(UnorderedHandler.class).run(context -> read(context)
                         .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
                         .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "3")
                         .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                         .expectBody().jsonPath("$.detail").isEqualTo("The inventory module is unavailable"));
-        assertThat(output.getAll()).as("Spring Boot's advice answered, not the library's handler")
-                .doesNotContain("it refused the connection");
+        assertThat(output.getAll()).as("the library's advice answered, with its WARN line")
+                .contains("The inventory module is unavailable: it refused the connection");
     }
 
     /** The library's handler, without either advice: the same answer, and its one WARN line. */

@@ -152,9 +152,10 @@ class ApplicationsRemoteFailureHandlersWebTest {
     }
 
     /**
-     * Under {@code spring.mvc.problemdetails.enabled} Spring Boot's advice (order 0) is asked before an application's
-     * advice without {@code @Order} (the lowest precedence), and it answers every {@code ErrorResponseException}, the
-     * remote failures included: the unordered handler is never reached. Ordered below 0 it is.
+     * Under {@code spring.mvc.problemdetails.enabled} Spring Boot's advice (order 0), and the library's just before it
+     * (order -1), are asked before an application's advice without {@code @Order} (the lowest precedence), and they
+     * answer every {@code ErrorResponseException}, the remote failures included: the unordered handler is never reached.
+     * Ordered below 0 it is.
      */
     @Test
     void underProblemDetailsAnApplicationsHandlerOfRemoteFailuresNeedsAnOrderBelowZero() {
@@ -210,8 +211,9 @@ class ApplicationsRemoteFailureHandlersWebTest {
     /**
      * The remote exceptions are all Spring's {@code ErrorResponseException}: an advice that extends
      * {@code ResponseEntityExceptionHandler} answers each with its status, headers and problem document, ahead of its
-     * own catch-all (which answered them before: the upgrade note), and so does Spring Boot's under
-     * {@code spring.mvc.problemdetails.enabled}.
+     * own catch-all (which answered them before: the upgrade note); under {@code spring.mvc.problemdetails.enabled},
+     * without such an advice of the application's, the library's advice (just before Spring Boot's) gives the same
+     * answers.
      */
     @Test
     void anAdviceOfResponseEntityExceptionHandlerAnswersEveryRemoteExceptionWithItsStatusNotItsCatchAll() {

@@ -41,6 +41,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.client.RestClient;
@@ -53,10 +54,12 @@ import tools.jackson.databind.json.JsonMapper;
  * A module's 4xx reaches the caller's client the same in the monolith and once split: real Spring MVC servers on
  * loopback (Tomcat, Spring Boot's {@code /error}), the monolith running both modules, the split caller reaching the
  * venues module's own server through the run time's client. For each exception of the module (a
- * {@code ResponseStatusException} with and without a reason, one with {@code Retry-After}, and an exception the
- * application's advice answers with its own problem document) the two answers have the same status, content type,
- * {@code Retry-After} and body, apart from Spring Boot's {@code timestamp}, with {@code spring.mvc.problemdetails.enabled}
- * off (Spring Boot's error JSON with the caller's path) and on (problem documents).
+ * {@code ResponseStatusException} with and without a reason, one with {@code Retry-After}, an exception class annotated
+ * {@code @ResponseStatus}, and an exception the application's advice answers with its own problem document) the two
+ * answers have the same status, content type, {@code Retry-After} and body, apart from Spring Boot's {@code timestamp},
+ * with {@code spring.mvc.problemdetails.enabled} off (Spring Boot's error JSON with the caller's path) and on (problem
+ * documents, but Spring Boot's error JSON for the {@code @ResponseStatus} class, which Spring MVC sends to
+ * {@code /error} whatever the property says).
  */
 class RelayedAnswerMonolithAndSplitWebTest {
 
@@ -84,6 +87,16 @@ class RelayedAnswerMonolithAndSplitWebTest {
         }
     }
 
+    /** An exception class annotated with its status, as user12's {@code InsufficientStockException} is. */
+    @ResponseStatus(HttpStatus.GONE)
+    static class VenueClosedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        VenueClosedException(int id) {
+            super("venue " + id + " is closed");
+        }
+    }
+
     /** A {@code ResponseStatusException} with a header, as a module's "come back later" has. */
     static class TooManyBookingsException extends ResponseStatusException {
         private static final long serialVersionUID = 1L;
@@ -101,8 +114,9 @@ class RelayedAnswerMonolithAndSplitWebTest {
     }
 
     /**
-     * The venues module: venue 404 is not found (with a reason), 409 is taken (no reason), 429 is asked too often
-     * (Retry-After 7), any other is full (the application's problem document).
+     * The venues module: venue 404 is not found (with a reason), 409 is taken (no reason), 410 is closed (its
+     * {@code @ResponseStatus}), 429 is asked too often (Retry-After 7), any other is full (the application's problem
+     * document).
      */
     @RestController
     static class VenuesController implements VenuesApi {
@@ -111,6 +125,7 @@ class RelayedAnswerMonolithAndSplitWebTest {
             throw switch (id) {
                 case 404 -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no venue 404");
                 case 409 -> new ResponseStatusException(HttpStatus.CONFLICT);
+                case 410 -> new VenueClosedException(id);
                 case 429 -> new TooManyBookingsException();
                 default -> new VenueFullException(id);
             };
@@ -217,7 +232,7 @@ class RelayedAnswerMonolithAndSplitWebTest {
         String split = start(List.of(Server.class, RemoteVenues.class, BookingsController.class, ApplicationsAdvice.class),
                 callerSettings);
         Map<Integer, List<Answer>> answers = new LinkedHashMap<>();
-        for (int venue : new int[] {404, 409, 429, 7}) {
+        for (int venue : new int[] {404, 409, 410, 429, 7}) {
             answers.put(venue, List.of(get(monolith + "/api/bookings/" + venue), get(split + "/api/bookings/" + venue)));
         }
         answers.forEach((venue, both) -> assertThat(both.get(1)).as("venue %s split", venue).isEqualTo(both.get(0)));
@@ -233,6 +248,8 @@ class RelayedAnswerMonolithAndSplitWebTest {
         assertThat(conflict.contentType()).isEqualTo("application/json");
         assertThat(conflict.body()).isEqualTo(Map.of("status", 409, "error", "Conflict", "path", "/api/bookings/409"));
         assertThat(answers.get(404).get(0).body()).containsEntry("path", "/api/bookings/404").doesNotContainKey("detail");
+        assertThat(answers.get(410).get(0)).isEqualTo(new Answer(410, "application/json", null,
+                Map.of("status", 410, "error", "Gone", "path", "/api/bookings/410")));
         Answer tooMany = answers.get(429).get(0);
         assertThat(tooMany.status()).isEqualTo(429);
         assertThat(tooMany.retryAfter()).isEqualTo("7");
@@ -244,14 +261,19 @@ class RelayedAnswerMonolithAndSplitWebTest {
     }
 
     @Test
-    void withProblemDetailsOnTheSplitAnswersTheSameProblemDocumentsAsTheMonolith() throws Exception {
+    void withProblemDetailsOnTheSplitAnswersTheSameProblemDocumentsAndErrorJsonAsTheMonolith() throws Exception {
         Map<Integer, List<Answer>> answers = monolithAndSplit(true);
 
         Answer notFound = answers.get(404).get(0);
         assertThat(notFound.contentType()).isEqualTo("application/problem+json");
         assertThat(notFound.body()).containsEntry("status", 404).containsEntry("detail", "no venue 404")
                 .containsEntry("instance", "/api/bookings/404");
-        assertThat(answers.get(409).get(0).body()).containsEntry("title", "Conflict").containsEntry("status", 409);
+        assertThat(answers.get(409).get(0).contentType()).isEqualTo("application/problem+json");
+        assertThat(answers.get(409).get(0).body()).containsEntry("title", "Conflict").containsEntry("status", 409)
+                .containsEntry("instance", "/api/bookings/409");
+        // a @ResponseStatus class is no ErrorResponse: Spring MVC sends it to /error, Spring Boot's error JSON
+        assertThat(answers.get(410).get(0)).isEqualTo(new Answer(410, "application/json", null,
+                Map.of("status", 410, "error", "Gone", "path", "/api/bookings/410")));
         assertThat(answers.get(429).get(0).retryAfter()).isEqualTo("7");
         assertThat(answers.get(7).get(0).body()).containsEntry("errorCode", "VENUE_FULL");
     }

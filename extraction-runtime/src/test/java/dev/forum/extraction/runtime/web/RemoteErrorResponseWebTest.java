@@ -21,14 +21,18 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The library's answers in a Spring MVC application with Spring Boot's defaults ({@code spring.mvc.problemdetails.enabled}
  * off) and no exception handler of its own ({@link RemoteFailureCallers}' controllers throw): a remote module's relayed
  * 4xx with the module's status, headers and problem document, a remote failure with its status, headers and fixed
- * problem detail, its internals in the WARN line only. An application's own handlers:
+ * problem detail, its internals in the WARN line only; a relayed answer that is no problem document through Spring
+ * MVC's {@code sendError}, with {@code spring.mvc.problemdetails.enabled} on as well. An application's own handlers:
  * {@link ApplicationsRemoteFailureHandlersWebTest}.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -51,6 +55,51 @@ class RemoteErrorResponseWebTest {
         }
     }
 
+    /**
+     * A caller whose remote module answered {@code GET /seats/1} with a 409 that is no problem document (Spring Boot's
+     * error JSON, plain text or no body, as the client read it) and {@code Retry-After: 5}.
+     */
+    @RestController
+    static class NoProblemDocumentCaller {
+
+        @GetMapping("/seats/1")
+        String seat() {
+            RemoteErrorResponseException relayed = new RemoteErrorResponseException("venues", HttpStatus.CONFLICT,
+                    ProblemDetail.forStatus(HttpStatus.CONFLICT), false);
+            relayed.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+            throw relayed;
+        }
+    }
+
+    /**
+     * Spring Boot's {@code ProblemDetailsExceptionHandler} (order 0, under the property) answers every
+     * {@code ErrorResponseException}; the library's advice comes before it, so the relayed answer still goes to the
+     * caller's {@code /error}, as the module's exception does in process, and a problem document is still relayed.
+     */
+    @Test
+    void aRelayedAnswerThatIsNoProblemDocumentIsSentToTheErrorPageWithProblemDetailsOnAndOff() {
+        for (boolean problemDetails : new boolean[] {false, true}) {
+            runner.withPropertyValues("spring.mvc.problemdetails.enabled=" + problemDetails)
+                    .withUserConfiguration(NoProblemDocumentCaller.class).run(context -> {
+                        MockMvc caller = MockMvcBuilders.webAppContextSetup(context).build();
+                        MockHttpServletResponse answer = caller.perform(get("/seats/1")).andExpect(status().isConflict())
+                                .andExpect(header().string(HttpHeaders.RETRY_AFTER, "5")).andReturn().getResponse();
+                        // sendError: the servlet container forwards to /error (MockMvc does not), nothing written here
+                        assertThat(answer.isCommitted()).isTrue();
+                        assertThat(answer.getContentAsString()).as("problem details %s", problemDetails).isEmpty();
+                        assertThat(answer.getContentType()).isNull();
+                        caller.perform(get("/appointments/99")).andExpect(status().isNotFound())
+                                .andExpect(content().contentType("application/problem+json"))
+                                .andExpect(jsonPath("$.patientId").value(99))
+                                .andExpect(jsonPath("$.instance").value("/appointments/99"));
+                    });
+        }
+    }
+
+    /**
+     * The library's advice backs off, with {@code spring.mvc.problemdetails.enabled} on as well (where it would be
+     * ordered before Spring Boot's advice; the application's replacement is at the order it gives it).
+     */
     @Test
     void anApplicationsOwnAdviceBeanReplacesTheLibrarysAdvice() {
         runner.withUserConfiguration(ApplicationsOwnAdvice.class).run(context -> {
@@ -58,6 +107,9 @@ class RemoteErrorResponseWebTest {
             MockMvc caller = MockMvcBuilders.webAppContextSetup(context).build();
             caller.perform(get("/appointments/99")).andExpect(status().isBadGateway());
         });
+        runner.withPropertyValues("spring.mvc.problemdetails.enabled=true").withUserConfiguration(ApplicationsOwnAdvice.class)
+                .run(context -> assertThat(context.getBeansOfType(RemoteErrorResponseAdvice.class))
+                        .containsOnlyKeys("applicationsAdvice"));
     }
 
     @Test
