@@ -36,9 +36,7 @@ public final class ModelJson {
         for (JsonNode module : root.path("modules")) {
             Map<String, List<String>> events = new LinkedHashMap<>();
             module.path("publishedEvents").forEach(e -> events.put(e.path("type").asText(), strings(e.path("sources"))));
-            List<ModulithModel.Dependency> dependencies = new ArrayList<>();
-            module.path("dependencies").forEach(d -> dependencies.add(new ModulithModel.Dependency(d.path("type").asText(),
-                    d.path("source").asText(), d.path("target").asText(), d.path("module").asText())));
+            List<ModulithModel.Dependency> dependencies = dependencies(module.path("dependencies"));
             modules.add(new ModulithModel.Module(module.path("name").asText(), module.path("basePackage").asText(),
                     module.path("open").asBoolean(), module.path("shared").asBoolean(), set(module.path("types")),
                     set(module.path("publishedTypes")), events, dependencies));
@@ -67,7 +65,16 @@ public final class ModelJson {
         return new ModulithModel(root.path("mainClass").asText(), strings(root.path("rootPackages")), modules, contracts,
                 controllers, listeners, entities, map(root.path("externalizedEvents")), map(root.path("sourceFiles")),
                 root.path("springModulith").asText(), root.path("java").asText(), strings(root.path("violations")),
-                stringLists(root.path("routerFunctions")), applicationWide(root));
+                stringLists(root.path("routerFunctions")), applicationWide(root),
+                dependencies(root.path("outsideBeanReferences")));
+    }
+
+    /** An array of the analyzer's dependency objects ({@code type}, {@code source}, {@code target}, {@code module}). */
+    private static List<ModulithModel.Dependency> dependencies(JsonNode array) {
+        List<ModulithModel.Dependency> dependencies = new ArrayList<>();
+        array.forEach(d -> dependencies.add(new ModulithModel.Dependency(d.path("type").asText(),
+                d.path("source").asText(), d.path("target").asText(), d.path("module").asText())));
+        return dependencies;
     }
 
     /** The analyzer's {@code applicationWide} (each class to its findings) and {@code featureUses}. */

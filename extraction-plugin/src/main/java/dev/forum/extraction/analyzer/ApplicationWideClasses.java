@@ -42,7 +42,7 @@ final class ApplicationWideClasses {
      * The classes of the root packages that no module holds, each once (Spring Modulith gives them a root module of
      * their own, {@code isRootModule()}, which is no module of the application's).
      */
-    private static List<JavaClass> outsideEveryModule(ApplicationModules modules) {
+    static List<JavaClass> outsideEveryModule(ApplicationModules modules) {
         return modules.getRootPackages().stream().flatMap(JavaPackage::stream)
                 .filter(type -> modules.getModuleByType(type).map(ApplicationModule::isRootModule).orElse(true))
                 .distinct().toList();

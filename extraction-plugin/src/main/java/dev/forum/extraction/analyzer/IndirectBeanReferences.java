@@ -48,25 +48,46 @@ final class IndirectBeanReferences {
             Function<JavaClass, Optional<String>> moduleOf) {
         List<Map<String, Object>> found = new ArrayList<>();
         for (JavaClass type : types) {
-            if (!type.isMetaAnnotatedWith(COMPONENT)) {
-                continue;
-            }
-            List<JavaType> injected = new ArrayList<>();
-            type.getConstructors().forEach(constructor -> parameterTypes(constructor, injected));
-            for (JavaField field : type.getFields()) {
-                if (injects(field.getAnnotations().stream().map(a -> a.getRawType().getName()).toList())) {
-                    injected.add(field.getType());
-                }
-            }
-            type.getMethods().stream()
-                    .filter(method -> injects(method.getAnnotations().stream().map(a -> a.getRawType().getName()).toList()))
-                    .forEach(method -> parameterTypes(method, injected));
-            for (JavaType injection : injected) {
-                held(injection).flatMap(bean -> moduleOf.apply(bean).filter(owner -> !owner.equals(module))
-                        .map(owner -> reference(type, bean, owner))).filter(r -> !found.contains(r)).ifPresent(found::add);
+            for (JavaClass bean : injected(type, false)) {
+                moduleOf.apply(bean).filter(owner -> !owner.equals(module)).map(owner -> reference(type, bean, owner))
+                        .filter(r -> !found.contains(r)).ifPresent(found::add);
             }
         }
         return found;
+    }
+
+    /**
+     * The classes of the beans Spring injects into {@code type}, read where it injects (as the class comment says).
+     *
+     * @param type   any class; one that is no Spring component has none
+     * @param direct whether a plain injected type counts ({@code Stock stock}), besides the holders'
+     *               ({@code ObjectProvider<Stock>}): a module's own plain ones Spring Modulith records already
+     * @return each injected bean class, in the order found (a class may come more than once)
+     */
+    static List<JavaClass> injected(JavaClass type, boolean direct) {
+        if (!type.isMetaAnnotatedWith(COMPONENT)) {
+            return List.of();
+        }
+        List<JavaType> injected = new ArrayList<>();
+        type.getConstructors().forEach(constructor -> parameterTypes(constructor, injected));
+        for (JavaField field : type.getFields()) {
+            if (injects(field.getAnnotations().stream().map(a -> a.getRawType().getName()).toList())) {
+                injected.add(field.getType());
+            }
+        }
+        type.getMethods().stream()
+                .filter(method -> injects(method.getAnnotations().stream().map(a -> a.getRawType().getName()).toList()))
+                .forEach(method -> parameterTypes(method, injected));
+        List<JavaClass> beans = new ArrayList<>();
+        for (JavaType injection : injected) {
+            Optional<JavaClass> held = held(injection);
+            if (held.isPresent()) {
+                beans.add(held.get());
+            } else if (direct) {
+                beans.add(injection.toErasure());
+            }
+        }
+        return beans;
     }
 
     private static boolean injects(List<String> annotations) {

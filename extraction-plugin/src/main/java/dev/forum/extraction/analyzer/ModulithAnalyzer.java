@@ -45,7 +45,8 @@ import org.springframework.modulith.core.NamedInterface;
  * {@link RequestMappings}), {@code routerFunctions} (each class of a module declaring functional endpoints, a Spring
  * WebFlux or Spring MVC {@code RouterFunction}, to the methods returning one: {@link FunctionalEndpoints}),
  * {@code applicationWide} and {@code featureUses} (what configures the whole application, and the classes using a
- * feature an {@code @Enable*} turns on: {@link ApplicationWideClasses}),
+ * feature an {@code @Enable*} turns on: {@link ApplicationWideClasses}), {@code outsideBeanReferences} (the modules' beans
+ * that the classes outside every module, the main class among them, use, as {@code dependencies}: {@link OutsideBeanUses}),
  * {@code listeners} (with the application's event classes each receives: {@link EventListeners}), {@code entities} (JPA entities and Spring Data aggregates with their table) and
  * {@code externalizedEvents}, and as {@code violations} the message of each violation Spring Modulith's own
  * {@code ApplicationModules.verify()} rejects ({@code detectViolations()}: a cycle, a dependency on a module's
@@ -131,6 +132,9 @@ public final class ModulithAnalyzer {
         result.put("controllerPaths", controllerPaths);
         result.put("routerFunctions", FunctionalEndpoints.find(types.values()));
         ApplicationWideClasses.read(modules, types.values(), result);
+        result.put("outsideBeanReferences", OutsideBeanUses.of(ApplicationWideClasses.outsideEveryModule(modules),
+                types.values(), type -> modules.getModuleByType(type).filter(module -> !module.isRootModule())
+                        .map(module -> module.getIdentifier().toString())));
         result.put("listeners", new EventListeners(types.values(), publishedEvents(modules)).find());
         result.put("entities", entities(types.values()));
         Map<String, Object> externalized = new TreeMap<>();

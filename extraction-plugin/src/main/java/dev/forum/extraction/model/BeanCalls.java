@@ -15,12 +15,16 @@ import java.util.Set;
  * <p>A reference from a module that runs everywhere (open, shared, or the main class's) into an ordinary module counts
  * wherever the service splits that module from the rest of the application ({@link Boundary#splitFromEverywhere}): the
  * caller runs in every process, the callee in some only, as the run time sees it ({@code Topology}). A reference into a
- * module that runs everywhere never crosses.
+ * module that runs everywhere never crosses. So does a bean of an ordinary module that a class outside every module
+ * uses ({@link ModulithModel#outsideBeanReferences}): the main class's {@code getBean(Orders.class)}, say.
  */
 final class BeanCalls {
 
     private final Boundary boundary;
     private final ModulithModel model;
+    /** How a blocker names the module of a class outside every module. */
+    private static final String OUTSIDE = "(no module)";
+
     private final Set<String> unsendableSeen = new LinkedHashSet<>();
 
     BeanCalls(Boundary boundary, ModulithModel model) {
@@ -35,43 +39,86 @@ final class BeanCalls {
     void decide(List<Blocker> blockers, Map<String, String> remoteContracts) {
         for (Module module : model.modules()) {
             for (Dependency dependency : module.dependencies()) {
-                if (!dependency.isBeanReference()) {
-                    continue;
-                }
-                String caller = module.name();
-                String callee = dependency.module();
-                boolean fromEverywhere = boundary.splitFromEverywhere(caller, callee);
-                if (!fromEverywhere && !boundary.crosses(caller, callee)) {
-                    continue;
-                }
-                String where = " (bean reference in " + model.sourcePath(dependency.source()) + ", module " + caller + ")";
-                HttpContract contract = model.httpContracts().get(dependency.target());
-                if (contract == null) {
-                    blockers.add(fromEverywhere ? everywhereCall(dependency, caller, callee, where)
-                            : boundary.blocker(Blocker.Kind.BEAN_CALL, dependency.source(), dependency.target(), caller, callee,
-                                    boundary.prefix() + dependency.source() + " calls " + dependency.target() + " of module "
-                                            + callee + where + ", which cannot go over HTTP once " + caller + " and " + callee
-                                            + " run in different services: call it through an interface in the published API"
-                                            + " of " + callee + " annotated with @HttpExchange (its remote client is made from it)"
-                                            + " and implemented by a @RestController in " + callee + ", or "
-                                            + boundary.together(caller, callee)));
-                    continue;
-                }
-                unsendable(contract, dependency, caller, callee, where, blockers);
-                List<String> controllers = contract.controllers().stream()
-                        .filter(c -> model.moduleOf(c).map(m -> m.name().equals(callee)).orElse(false)).toList();
-                if (controllers.isEmpty()) {
-                    blockers.add(boundary.blocker(Blocker.Kind.CONTRACT_NOT_SERVED, dependency.source(), dependency.target(),
-                            caller, callee, boundary.prefix() + dependency.source() + " calls the HTTP contract "
-                                    + dependency.target() + " of module " + callee + where + ", but no @RestController of " + callee
-                                    + " implements it, so its remote client would find no route: implement "
-                                    + Boundary.simpleName(dependency.target()) + " in a controller of " + callee));
-                } else if (!boundary.inside(callee)) {
-                    // The caller runs here (a module of the service, or one that runs everywhere), the callee elsewhere.
-                    remoteContracts.put(dependency.target(), callee);
+                if (dependency.isBeanReference()) {
+                    decide(module.name(), dependency, boundary.splitFromEverywhere(module.name(), dependency.module()),
+                            blockers, remoteContracts);
                 }
             }
         }
+        for (Dependency dependency : model.outsideBeanReferences()) {
+            decide(null, dependency, boundary.splitFromOutside(dependency.module()), blockers, remoteContracts);
+        }
+    }
+
+    /**
+     * One bean reference.
+     *
+     * @param caller         the calling module; {@code null} for a class outside every module
+     * @param fromEverywhere whether the caller runs in every process and the service splits the callee from the rest
+     */
+    private void decide(String caller, Dependency dependency, boolean fromEverywhere, List<Blocker> blockers,
+            Map<String, String> remoteContracts) {
+        String callee = dependency.module();
+        if (!fromEverywhere && (caller == null || !boundary.crosses(caller, callee))) {
+            return;
+        }
+        String callerModule = caller == null ? OUTSIDE : caller;
+        String where = " (bean reference in " + model.sourcePath(dependency.source())
+                + (caller == null ? ", outside every module)" : ", module " + caller + ")");
+        HttpContract contract = model.httpContracts().get(dependency.target());
+        if (contract == null) {
+            blockers.add(caller == null ? outsideCall(dependency, callee, where)
+                    : fromEverywhere ? everywhereCall(dependency, caller, callee, where)
+                    : boundary.blocker(Blocker.Kind.BEAN_CALL, dependency.source(), dependency.target(), caller, callee,
+                            boundary.prefix() + dependency.source() + " calls " + dependency.target() + " of module "
+                                    + callee + where + ", which cannot go over HTTP once " + caller + " and " + callee
+                                    + " run in different services: call it through an interface in the published API"
+                                    + " of " + callee + " annotated with @HttpExchange (its remote client is made from it)"
+                                    + " and implemented by a @RestController in " + callee
+                                    + boundary.orTogether(caller, callee, "the call")));
+            return;
+        }
+        unsendable(contract, dependency, callerModule, callee, where, blockers);
+        List<String> controllers = contract.controllers().stream()
+                .filter(c -> model.moduleOf(c).map(m -> m.name().equals(callee)).orElse(false)).toList();
+        if (controllers.isEmpty()) {
+            blockers.add(boundary.blocker(Blocker.Kind.CONTRACT_NOT_SERVED, dependency.source(), dependency.target(),
+                    callerModule, callee, boundary.prefix() + dependency.source() + " calls the HTTP contract "
+                            + dependency.target() + " of module " + callee + where + ", but no @RestController of " + callee
+                            + " implements it, so its remote client would find no route: implement "
+                            + Boundary.simpleName(dependency.target()) + " in a controller of " + callee));
+        } else if (!boundary.inside(callee)) {
+            // The caller runs here (a module of the service, or code that runs everywhere), the callee elsewhere.
+            remoteContracts.put(dependency.target(), callee);
+        }
+    }
+
+    /**
+     * A class outside every module (the main class, or another class of a root package), which every service holds,
+     * uses a bean of an ordinary module that is no HTTP contract: where the module does not run, the lookup or the
+     * injection finds no such bean. The advice fits such a class: run the code in the bean's module instead.
+     */
+    private Blocker outsideCall(Dependency dependency, String callee, String where) {
+        String source = dependency.source();
+        String top = source.indexOf('$') > 0 ? source.substring(0, source.indexOf('$')) : source;
+        boolean main = top.equals(model.mainClass());
+        String simple = Boundary.simpleName(dependency.target());
+        String contract = "make " + simple + " an interface in the published API of " + callee + " annotated with"
+                + " @HttpExchange and implemented by a @RestController in " + callee + " (where " + callee
+                + " runs in another service, its remote client then serves the call)";
+        String fix = main
+                ? "move the call out of the main class into module " + callee + ", into an ApplicationRunner bean or an"
+                        + " @EventListener(ApplicationReadyEvent.class) method there, which runs once the application has"
+                        + " started, wherever " + callee + " runs; or " + contract
+                : "move " + Boundary.simpleName(top) + " into module " + callee + " (an ApplicationRunner or"
+                        + " @Configuration class there runs wherever " + callee + " runs); or " + contract;
+        return boundary.blocker(Blocker.Kind.BEAN_CALL, source, dependency.target(), OUTSIDE, callee,
+                boundary.prefix() + (main ? "the application's main class " : "the class ") + source
+                        + (main ? "" : " of the root package") + " uses the bean " + dependency.target() + " of module "
+                        + callee + where + ", which cannot go over HTTP, and every service holds "
+                        + (main ? "the main class" : "the classes outside every module") + ", so "
+                        + boundary.withoutIt(callee) + " would find no such bean (its lookup or injection fails"
+                        + " once it starts): " + fix);
     }
 
     /**

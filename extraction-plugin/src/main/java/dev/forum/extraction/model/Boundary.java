@@ -84,7 +84,15 @@ final class Boundary {
      * to a module that is not local.
      */
     boolean splitFromEverywhere(String user, String used) {
-        if (!everywhere.contains(user) || everywhere.contains(used) || user.equals(used)) {
+        return everywhere.contains(user) && !user.equals(used) && splitFromOutside(used);
+    }
+
+    /**
+     * As {@link #splitFromEverywhere} for a user that is a class outside every module (which every process holds too):
+     * {@code used} does not run everywhere, and the service splits it from the rest.
+     */
+    boolean splitFromOutside(String used) {
+        if (everywhere.contains(used)) {
             return false;
         }
         return !inside(used) || !request.modules().containsAll(model.extractableModules());
@@ -142,7 +150,13 @@ final class Boundary {
                         + ", is listened to by " + listener.listener() + "." + listener.method() + declared + " ("
                         + model.sourcePath(listener.listener()) + ", module " + listening + "), which would run in another service."
                         + externalized + " This project does not carry events across services yet (it has no message broker"
-                        + " support): " + together(publisher, listening));
+                        + " support): " + wholeApplication(publisher, listening).map(all -> "no split of " + all
+                                + " is possible while the event stays, as a service holding " + publisher + " and " + listening
+                                + " together would hold every module of the application (the monolith); to split them,"
+                                + " replace the event with a call of an HTTP contract of " + listening + " (an interface in"
+                                + " its published API annotated with @HttpExchange and implemented by a @RestController in "
+                                + listening + ") that " + publisher + " makes where it publishes the event now")
+                        .orElseGet(() -> together(publisher, listening)));
     }
 
     /** A listener in a module that runs everywhere, of an event an ordinary module publishes, where that one does not run. */
@@ -160,6 +174,39 @@ final class Boundary {
     String together(String a, String b) {
         partners.add(inside(a) ? b : a);
         return group.isEmpty() ? services.together(a, b) : services.together(a, b, group, request.modules());
+    }
+
+    /**
+     * The end of a line whose first advice was to change the dependency: {@code , or } and {@link #together}; or, when
+     * the one service holding {@code a} and {@code b} would hold every module of the application, that keeping them
+     * together splits nothing ({@link #wholeApplication}), so the change is the only way.
+     *
+     * @param what the dependency in the line's words: {@code the call}, {@code the use}, {@code the table}
+     */
+    String orTogether(String a, String b, String what) {
+        return wholeApplication(a, b).map(all -> "; keeping " + a + " and " + b + " in one service splits nothing, as that"
+                + " service would hold every module of the application (the monolith): no split of " + all
+                + " is possible while " + what + " stays").orElseGet(() -> ", or " + together(a, b));
+    }
+
+    /**
+     * The modules, as the line names them ({@code a, b and c}), when the one service that keeping {@code a} and
+     * {@code b} together needs (with every module the service's blockers tie them to) holds every module that can be
+     * extracted, two or more; empty otherwise, or while the group is not known. Notes {@code a} or {@code b} as a
+     * partner, as {@link #together} does.
+     */
+    Optional<String> wholeApplication(String a, String b) {
+        partners.add(inside(a) ? b : a);
+        List<String> extractable = model.extractableModules();
+        Set<String> all = new java.util.TreeSet<>(group);
+        all.add(a);
+        all.add(b);
+        if (group.isEmpty() || extractable.size() < 2 || !all.containsAll(extractable)) {
+            return Optional.empty();
+        }
+        List<String> names = List.copyOf(all);
+        return Optional.of(names.size() == 2 ? names.get(0) + " and " + names.get(1)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1));
     }
 
     private static String target(String target) {

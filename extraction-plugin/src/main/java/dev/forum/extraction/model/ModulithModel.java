@@ -24,8 +24,8 @@ import java.util.TreeSet;
  * relational aggregates with their tables; each event type annotated {@code @Externalized} to its target ("" when
  * it names none); each type to its source file's name (from the class file); the Spring Modulith version and the
  * JVM version that read the model; what Spring Modulith's own verification rejects ({@link #violations}); the
- * functional endpoints ({@link #routerFunctionsOf}); and the classes that configure the whole application
- * ({@link #applicationWide}).
+ * functional endpoints ({@link #routerFunctionsOf}); the classes that configure the whole application
+ * ({@link #applicationWide}); and the modules' beans the classes outside every module use ({@link #outsideBeanReferences}).
  */
 public final class ModulithModel {
 
@@ -43,6 +43,7 @@ public final class ModulithModel {
     private final List<String> violations;
     private final Map<String, List<String>> routerFunctions;
     private final ApplicationWide applicationWide;
+    private final List<Dependency> outsideBeanReferences;
     private final Map<String, Module> moduleOfType = new HashMap<>();
 
     public ModulithModel(String mainClass, List<String> rootPackages, List<Module> modules,
@@ -93,6 +94,23 @@ public final class ModulithModel {
             List<Entity> entities, Map<String, String> externalizedEvents, Map<String, String> sourceFiles,
             String springModulith, String java, List<String> violations, Map<String, List<String>> routerFunctions,
             ApplicationWide applicationWide) {
+        this(mainClass, rootPackages, modules, httpContracts, controllers, listeners, entities, externalizedEvents,
+                sourceFiles, springModulith, java, violations, routerFunctions, applicationWide, List.of());
+    }
+
+    /**
+     * As the constructor above, with the modules' beans that the classes outside every module use.
+     *
+     * @param outsideBeanReferences each bean of a module that a class outside every module (the main class, another
+     *                              class of a root package) looks up, calls or has injected, as a {@link Dependency}
+     *                              ({@code USES_COMPONENT}) whose source is that class; empty for none
+     */
+    public ModulithModel(String mainClass, List<String> rootPackages, List<Module> modules,
+            Map<String, HttpContract> httpContracts, Map<String, List<String>> controllers, List<Listener> listeners,
+            List<Entity> entities, Map<String, String> externalizedEvents, Map<String, String> sourceFiles,
+            String springModulith, String java, List<String> violations, Map<String, List<String>> routerFunctions,
+            ApplicationWide applicationWide, List<Dependency> outsideBeanReferences) {
+        this.outsideBeanReferences = List.copyOf(outsideBeanReferences);
         this.applicationWide = applicationWide;
         Map<String, List<String>> routes = new TreeMap<>();
         routerFunctions.forEach((type, methods) -> routes.put(type, List.copyOf(methods)));
@@ -132,6 +150,15 @@ public final class ModulithModel {
 
     public String mainClass() {
         return mainClass;
+    }
+
+    /**
+     * The modules' beans that the classes outside every module use, which every process holds: each a
+     * {@code USES_COMPONENT} {@link Dependency} from such a class (looked up with {@code getBean(X.class)} and the
+     * like, called, or injected); empty for none.
+     */
+    public List<Dependency> outsideBeanReferences() {
+        return outsideBeanReferences;
     }
 
     /**

@@ -122,9 +122,14 @@ public final class Planner {
         List<Blocker> blockers = new ArrayList<>(request.monolith() ? List.of() : ModuleNames.blockers(request.modules(),
                 model.modules().stream().map(ModulithModel.Module::name).toList()));
         blockers.addAll(ApplicationWideModules.blockers(model, request));
-        closure.ownInternals().forEach((from, targets) -> targets.stream().filter(to -> !classes.contains(to))
-                .forEach(to -> blockers.add(Boundary.internalReference(model, request, from, to))));
         List<Blocker> first = new Boundary(model, request, services, List.of()).blockers();
+        // A bean the service uses is reported as its bean-call only (the main class's getBean(X.class) of an
+        // internal X, say), never as an internal reference too.
+        Set<String> calledBeans = new HashSet<>();
+        first.stream().filter(b -> b.kind() == Blocker.Kind.BEAN_CALL).forEach(b -> calledBeans.add(b.source() + " " + b.target()));
+        closure.ownInternals().forEach((from, targets) -> targets.stream().filter(to -> !classes.contains(to))
+                .filter(to -> !calledBeans.contains(from + " " + to))
+                .forEach(to -> blockers.add(Boundary.internalReference(model, request, from, to))));
         // A copied published type that needs its module's internals cannot work in the service. Unless a bean-call
         // blocker already names it (the service calls it as a bean, which cannot cross anyway, and either fix of that
         // blocker takes it out of the service), that is what the service is blocked by: the type, why it is there,

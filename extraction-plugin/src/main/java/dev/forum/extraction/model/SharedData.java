@@ -62,8 +62,8 @@ final class SharedData {
                                         + owner + ", or move the use of " + simple + " out of " + user + " into a module that is"
                                         + " neither open nor shared"
                                 : uses + ", which would run in another service: a service owns its entities and tables; refer to"
-                                        + " it by its id and read it through an HTTP contract of " + owner + ", or "
-                                        + boundary.together(user, owner)));
+                                        + " it by its id and read it through an HTTP contract of " + owner
+                                        + boundary.orTogether(user, owner, "the use")));
             }
         }
     }
@@ -92,7 +92,7 @@ final class SharedData {
                     boundary.prefix() + "table '" + table + "' is mapped by " + a.type() + " (" + model.sourcePath(a.type())
                             + ", module " + moduleA + ") and by " + b.type() + " (module " + moduleB + "), which would run in"
                             + " different services: each table belongs to one module; read the other module's data through its"
-                            + " HTTP contract, or " + boundary.together(moduleA, moduleB)));
+                            + " HTTP contract" + boundary.orTogether(moduleA, moduleB, "the table")));
             return;
         }
         // The side that runs everywhere first: it maps the table where the other module's data is not.

@@ -18,11 +18,15 @@ class AdviceOrderTest {
 
     private static final Pattern MODULES = Pattern.compile("\\(modules: \\[([^]]*)]\\)");
 
-    /** members publishes an event loans listens to; loans one that notifications listens to. */
+    /**
+     * members publishes an event loans listens to; loans one that notifications listens to; catalog, tied to none, keeps
+     * the advised service from holding every module (which would be the monolith, advised otherwise).
+     */
     private static ModulithModel library() {
         BoundaryTest.Shop shop = new BoundaryTest.Shop().module("members", false, List.of("MemberRegistered"))
                 .module("loans", false, List.of("BookLent", "internal.BorrowerRegistration"))
-                .module("notifications", false, List.of("internal.LoanNotifier"));
+                .module("notifications", false, List.of("internal.LoanNotifier"))
+                .module("catalog", false, List.of("Catalog"));
         shop.listeners.add(new ModulithModel.Listener("shop.members.MemberRegistered", "shop.loans.internal.BorrowerRegistration", "on"));
         shop.listeners.add(new ModulithModel.Listener("shop.loans.BookLent", "shop.notifications.internal.LoanNotifier", "on"));
         return shop.model();

@@ -127,8 +127,8 @@ class BoundaryTest {
         Shop shop = new Shop().module("a", false, List.of("internal.OrderService"),
                         bean("shop.a.internal.OrderService", "shop.b.Stock", "b"), bean("shop.a.internal.OrderService", "shop.c.Prices", "c"))
                 .module("b", false, List.of("Stock")).module("c", false, List.of("Prices"))
-                .module("d", false, List.of("Other"));
-        ModulithModel model = shop.model();
+                .module("d", false, List.of("Other")).module("e", false, List.of("Idle"));
+        ModulithModel model = shop.model(); // e, tied to none: no advised service holds every module
 
         List<Blocker> a = blockers(model, "a");
         assertEquals(List.of(Blocker.Kind.BEAN_CALL, Blocker.Kind.BEAN_CALL), a.stream().map(Blocker::kind).toList());
@@ -168,7 +168,8 @@ class BoundaryTest {
     @Test
     void anEventListenedToOnTheOtherSideBlocksAndAnExternalizedOneSaysSo() {
         Shop shop = new Shop().module("a", false, List.of("OrderPlaced", "Shipped"))
-                .module("b", false, List.of("internal.Planner")).module("c", false, List.of("internal.Mailer"));
+                .module("b", false, List.of("internal.Planner")).module("c", false, List.of("internal.Mailer"))
+                .module("d", false, List.of("Idle")); // tied to none: no advised service holds every module
         shop.listeners.add(new ModulithModel.Listener("shop.a.OrderPlaced", "shop.b.internal.Planner", "on"));
         shop.listeners.add(new ModulithModel.Listener("shop.a.Shipped", "shop.c.internal.Mailer", "on"));
         shop.externalized.put("shop.a.Shipped", "shipments");
@@ -196,7 +197,8 @@ class BoundaryTest {
     void anotherModulesEntityOrATableOnBothSidesBlocks() {
         Shop shop = new Shop().module("a", false, List.of("Customer"))
                 .module("b", false, List.of("internal.Invoice"), new ModulithModel.Dependency("DEFAULT", "shop.b.internal.Invoice", "shop.a.Customer", "a"))
-                .module("c", false, List.of("internal.Summary"));
+                .module("c", false, List.of("internal.Summary"))
+                .module("d", false, List.of("Idle")); // tied to none: no advised service holds every module
         shop.entities.add(new ModulithModel.Entity("shop.a.Customer", "customer", "jpa"));
         shop.entities.add(new ModulithModel.Entity("shop.b.internal.Invoice", "invoice", "jpa"));
         shop.entities.add(new ModulithModel.Entity("shop.c.internal.Summary", "invoice", "jpa"));
