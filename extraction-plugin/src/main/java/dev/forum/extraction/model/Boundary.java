@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Decides, at build time, every dependency that crosses one service's boundary: between a module of the service
@@ -198,7 +199,7 @@ final class Boundary {
     Optional<String> wholeApplication(String a, String b) {
         partners.add(inside(a) ? b : a);
         List<String> extractable = model.extractableModules();
-        Set<String> all = new java.util.TreeSet<>(group);
+        Set<String> all = new TreeSet<>(group);
         all.add(a);
         all.add(b);
         if (group.isEmpty() || extractable.size() < 2 || !all.containsAll(extractable)) {
