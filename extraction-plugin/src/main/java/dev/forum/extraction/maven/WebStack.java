@@ -4,6 +4,7 @@ import dev.forum.extraction.model.ExtractionException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +12,7 @@ import java.util.function.Predicate;
 import java.util.zip.ZipFile;
 
 /**
- * The web application type Spring Boot 4.1 deduces from an application's run-time class path
+ * The web application type Spring Boot 4.0.1 and later deduce from an application's run-time class path
  * ({@code WebApplicationType.deduce()}), the one way the service goal (the image's health labels) and the {@code ecs}
  * goal (listener rules, health checks, internal base URL) tell which stack's path settings apply when
  * {@code spring.main.web-application-type} names none. Boot asks the {@code WebApplicationType.Deducer}s that
@@ -26,7 +27,17 @@ import java.util.zip.ZipFile;
  * </ol>
  * A deducer is registered when its jar is there, so its own class stands for it. An application with Spring WebFlux's
  * starter and a {@code spring-webmvc} that came along transitively, but no {@code spring-boot-webmvc}, is therefore
- * reactive. Spring Boot 3, whose rule differs, never gets here: the analysis refuses it first.
+ * reactive.
+ * <p>
+ * Spring Boot 3, whose rule differs, never gets here: the analysis refuses it first. Spring Boot 4.0.0 still has
+ * Boot 3's rule (its {@code WebApplicationType} has no {@code Deducer}, added in 4.0.1 for spring-boot issue 48517):
+ * {@link Type#REACTIVE} when {@value #DISPATCHER_HANDLER} is present and neither {@value #DISPATCHER_SERVLET} nor
+ * Jersey's {@code ServletContainer} is, else the fallback above. The analysis accepts 4.0.0 like any 4.x and this
+ * class applies 4.0.1's rule to it, so the two disagree where both stacks' classes come along: Spring WebFlux's starter
+ * with a transitive {@code spring-webmvc} (or Jersey) and the servlet API runs as a servlet application on 4.0.0 but is
+ * read here as a reactive one, and {@code spring-webflux} without {@code spring-boot-webflux} next to the servlet API
+ * the other way round. Such an application on 4.0.0 gets the other stack's path settings (health checks, listener
+ * rules, internal base URL) unless it names its stack in {@code spring.main.web-application-type}, or moves to 4.0.1.
  */
 final class WebStack {
 
@@ -50,6 +61,11 @@ final class WebStack {
 
     private static final List<String> READ = List.of(SERVLET_DEDUCER, REACTIVE_DEDUCER, SERVLET, DISPATCHER_SERVLET,
             WEB_CONTEXT, MONO, DISPATCHER_HANDLER);
+    /** Found together, these settle {@link Type#SERVLET}: Spring MVC's deducer answers first. */
+    private static final List<String> SETTLES_SERVLET = List.of(SERVLET_DEDUCER, SERVLET, DISPATCHER_SERVLET, WEB_CONTEXT);
+    /** The artifact ids that hold the classes read, in Spring Boot 4's WebMVC and WebFlux starters. */
+    private static final List<String> HOLDERS = List.of("spring-boot-webmvc", "spring-webmvc", "spring-web",
+            "tomcat-embed-core", "jakarta.servlet-api", "spring-boot-webflux", "spring-webflux", "reactor-core");
 
     private WebStack() {
     }
@@ -69,7 +85,7 @@ final class WebStack {
 
     /**
      * @param present whether a class, by its binary name, is on the class path
-     * @return the type Spring Boot 4.1 deduces
+     * @return the type Spring Boot 4.0.1 and later deduce
      */
     static Type deduce(Predicate<String> present) {
         if (present.test(SERVLET_DEDUCER) && present.test(SERVLET) && present.test(DISPATCHER_SERVLET)
@@ -82,15 +98,20 @@ final class WebStack {
         return present.test(SERVLET) && present.test(WEB_CONTEXT) ? Type.SERVLET : Type.NONE;
     }
 
-    /** The classes the rule reads that the packed libraries hold (a jar's entry, or a file of a classes folder). */
+    /**
+     * The classes the rule reads that the packed libraries hold (a jar's entry, or a file of a classes folder). The
+     * artifacts that hold them in Spring Boot's starters ({@link #HOLDERS}) are read first, and the reading stops once
+     * Spring MVC's deducer and the three classes it checks are found, which settles {@link Type#SERVLET} whatever else
+     * is there: an ordinary Spring MVC application opens a handful of jars. Any other answer rests on a class being
+     * absent, so a reactive application's jars, or one without a web server, are all read.
+     */
     private static Set<String> present(List<RuntimeLibraries.Entry> libraries) {
         Set<String> present = new HashSet<>();
-        for (RuntimeLibraries.Entry library : libraries) {
-            if (present.size() == READ.size()) {
+        List<RuntimeLibraries.Entry> ordered = libraries.stream().filter(RuntimeLibraries.Entry::packed)
+                .sorted(Comparator.comparingInt(WebStack::rank)).toList();
+        for (RuntimeLibraries.Entry library : ordered) {
+            if (present.containsAll(SETTLES_SERVLET)) {
                 break;
-            }
-            if (!library.packed()) {
-                continue;
             }
             Path file = library.file();
             if (Files.isDirectory(file)) {
@@ -105,6 +126,13 @@ final class WebStack {
             }
         }
         return present;
+    }
+
+    /** Where a library is read: by its place in {@link #HOLDERS}, the others after them in their own order. */
+    private static int rank(RuntimeLibraries.Entry library) {
+        String[] coordinates = library.name().split(":");
+        int rank = coordinates.length > 1 ? HOLDERS.indexOf(coordinates[1]) : -1;
+        return rank < 0 ? HOLDERS.size() : rank;
     }
 
     private static String entry(String className) {

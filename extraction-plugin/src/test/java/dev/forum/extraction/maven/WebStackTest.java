@@ -9,10 +9,12 @@ import static dev.forum.extraction.maven.WebStack.SERVLET_DEDUCER;
 import static dev.forum.extraction.maven.WebStack.WEB_CONTEXT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forum.extraction.FakeBaseImage;
 import dev.forum.extraction.ecs.EcsSettings;
+import dev.forum.extraction.model.ExtractionException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -109,6 +111,29 @@ class WebStackTest {
         List<RuntimeLibraries.Entry> withFolder = new ArrayList<>(servletStarter().subList(1, 4));
         withFolder.add(new RuntimeLibraries.Entry("org.springframework.boot:spring-boot-webmvc:jar:4.1.1", folder));
         assertTrue(WebStack.servlet(withFolder));
+    }
+
+    /**
+     * A library that is no jar stands for one the reading would open: after Spring MVC's starter it is not opened (the
+     * answer is settled), ahead of the starter's artifacts it is not opened either (they are read first), and with
+     * WebFlux's starter, whose answer rests on Spring MVC's deducer being absent, it is.
+     */
+    @Test
+    void theReadingStopsOnceSpringMvcsDeducerAndItsClassesAreFoundAndReadsEveryJarOtherwise() throws Exception {
+        Path notAJar = Files.writeString(dir.resolve("broken.jar"), "not a zip");
+        RuntimeLibraries.Entry broken = new RuntimeLibraries.Entry("org.example:broken:jar:1", notAJar);
+        List<RuntimeLibraries.Entry> after = new ArrayList<>(servletStarter());
+        after.add(broken);
+        assertTrue(WebStack.servlet(after));
+        List<RuntimeLibraries.Entry> before = new ArrayList<>(List.of(broken));
+        before.addAll(servletStarter());
+        assertTrue(WebStack.servlet(before));
+
+        List<RuntimeLibraries.Entry> reactive = new ArrayList<>(reactiveStarter());
+        reactive.add(broken);
+        ExtractionException refused = assertThrows(ExtractionException.class, () -> WebStack.servlet(reactive));
+        assertTrue(refused.getMessage().startsWith("Cannot read " + notAJar + " (org.example:broken:jar:1)"),
+                refused.getMessage());
     }
 
     /** The route prefix of the service goal's health labels: the readiness label without Actuator's part. */
