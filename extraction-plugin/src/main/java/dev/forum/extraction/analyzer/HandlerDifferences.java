@@ -48,7 +48,8 @@ final class HandlerDifferences {
      * method meets an exception of the application's own when it declares it (or a super- or subtype of it) or its
      * controller's code can throw it ({@link ReachableExceptions}); it meets any other exception (a library's) always,
      * since library code may throw it. A cause that no method of this contract meets gives no line; one that methods
-     * of the controller's other contracts meet too names them as well.
+     * of the controller's other contracts meet too names them as well. An exception's line tells the methods that can
+     * throw it from those that meet it only through a listener, advice or entity callback Spring runs for any call.
      *
      * @param contract    the contract's interface
      * @param controllers the application's controllers implementing it
@@ -106,7 +107,8 @@ final class HandlerDifferences {
                     continue;
                 }
                 String name = exception.getName().substring(exception.getName().lastIndexOf('.') + 1).replace('$', '.');
-                exceptionLines.add(exception.getName() + " (which " + names(meeting, served) + " can throw) reaches an"
+                String meets = meetingWords(exception, meeting, served, controller, own, reach);
+                exceptionLines.add(exception.getName() + " (which " + meets + ") reaches an"
                         + " in-process caller as itself, with its message; a remote caller gets a RemoteErrorResponseException"
                         + " with the module's status instead, without the message when the module answers Spring Boot's"
                         + " error JSON (problem details off); " + EXCEPTION_FIX + name);
@@ -133,9 +135,36 @@ final class HandlerDifferences {
     /** The served methods that can meet one of the exception types. */
     private static List<Method> meeting(List<Method> served, List<Class<?>> types, Class<?> controller,
             Predicate<String> own, ReachableExceptions reach) {
-        return served.stream().filter(method -> types.stream().anyMatch(type -> !own.test(type.getName())
+        return served.stream()
+                .filter(method -> types.stream().anyMatch(type -> meets(method, type, own, reach.of(controller, method)))).toList();
+    }
+
+    /** Whether the method meets the exception type: a library's always, an own one it declares or can reach. */
+    private static boolean meets(Method method, Class<?> type, Predicate<String> own, Set<String> reachable) {
+        return !own.test(type.getName())
                 || Arrays.stream(method.getExceptionTypes()).anyMatch(d -> d.isAssignableFrom(type) || type.isAssignableFrom(d))
-                || reach.of(controller, method).contains(type.getName()))).toList();
+                || reachable.contains(type.getName());
+    }
+
+    /**
+     * How the meeting methods meet an exception, as its line says: {@code X.a can throw} for those whose declaration
+     * or own code does, {@code every method of X may meet through a listener, advice or entity callback} for those
+     * that meet it only through the code Spring runs for any call ({@link ReachableExceptions}), both joined by
+     * {@code and} when both occur.
+     */
+    private static String meetingWords(Class<?> exception, List<Method> meeting, List<Method> served, Class<?> controller,
+            Predicate<String> own, ReachableExceptions reach) {
+        List<Method> direct = meeting.stream()
+                .filter(method -> meets(method, exception, own, reach.ofImplementation(controller, method))).toList();
+        List<Method> bySpring = meeting.stream().filter(method -> !direct.contains(method)).toList();
+        List<String> parts = new ArrayList<>();
+        if (!direct.isEmpty()) {
+            parts.add(names(direct, served) + " can throw");
+        }
+        if (!bySpring.isEmpty()) {
+            parts.add(names(bySpring, served) + " may meet through a listener, advice or entity callback");
+        }
+        return String.join(" and ", parts);
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -33,7 +34,13 @@ import java.util.function.Predicate;
  * reaches its custom fragment ({@code PersonRepositoryImpl implements PersonRepositoryCustom});</li>
  * <li>the lambdas and method references it holds: ArchUnit counts what a javac lambda's body
  * ({@code lambda$find$0}) calls as calls of its enclosing method, and a Kotlin lambda's method ({@code find$lambda$0},
- * compiled with {@code invokedynamic}, Kotlin 2's default) as a method reference from it, which is followed.</li>
+ * compiled with {@code invokedynamic}, Kotlin 2's default) as a method reference from it, which is followed;</li>
+ * <li>every method of an own anonymous or local class whose constructor it calls, or whose static field it reads
+ * (Kotlin's {@code INSTANCE} of a lambda that captures nothing): library code calls them, as
+ * {@code orElseThrow(new Supplier<>() { ... })} calls {@code get()} and
+ * {@code transactionTemplate.execute(new TransactionCallback<>() { ... })} {@code doInTransaction}, and a Kotlin
+ * lambda compiled to a class of its own ({@code -Xlambdas=class}; {@code -Xsam-conversions=class} for a Java
+ * interface's, as {@code Supplier}) is such a class too.</li>
  * </ul>
  * Code that Spring runs around or beside a call, wherever the call is, counts as reachable from every controller
  * method, with the code it runs in turn: the own methods annotated {@code @EventListener} (a listener of an
@@ -46,10 +53,11 @@ import java.util.function.Predicate;
  * {@code @PostRemove}, {@code @PostLoad}).
  * <p>
  * So it errs on the side of "can throw": a thrown exception that the code catches itself still counts, as does one
- * thrown by an advice whose pointcut matches no contract method.
+ * thrown by an advice whose pointcut matches no contract method, or by a method of an anonymous class that the library
+ * it is handed to never calls.
  * Library code is not followed, so an exception of the application's own that only a library constructs (by
  * reflection) is not seen, nor own code that a library runs for a reason not named above (a
- * {@code BeanPostProcessor}'s proxy, a Kotlin lambda compiled to a class of its own with {@code -Xlambdas=class}).
+ * {@code BeanPostProcessor}'s proxy, an own named class's method that a library calls on an instance it is handed).
  */
 final class ReachableExceptions {
 
@@ -63,7 +71,8 @@ final class ReachableExceptions {
             "PreRemove", "PostRemove", "PostLoad").stream().map(name -> "jakarta.persistence." + name).toList();
 
     private final Map<String, JavaClass> own = new HashMap<>();
-    private final Map<String, Set<String>> cache = new HashMap<>();
+    private final Map<String, Optional<Set<String>>> cache = new HashMap<>();
+    private final Map<String, Set<String>> withSpringRun = new HashMap<>();
     private final Map<String, List<JavaClass>> subtypes = new HashMap<>();
     private Set<String> springRun;
 
@@ -83,24 +92,42 @@ final class ReachableExceptions {
      *         when the controller is not among the types or does not implement the method
      */
     Set<String> of(Class<?> controller, Method method) {
+        return withSpringRun.computeIfAbsent(key(controller, method), k -> implementation(controller, method).map(thrown -> {
+            Set<String> all = new HashSet<>(thrown);
+            all.addAll(springRun());
+            return Set.copyOf(all);
+        }).orElse(Set.of()));
+    }
+
+    /**
+     * @param controller the controller's class (loaded)
+     * @param method     a contract method it implements
+     * @return what {@link #of} gives without the code Spring runs for any call: the names of the application's own
+     *         exception classes that the controller's implementation and the own code it calls can throw, each with
+     *         the names of all its superclasses and interfaces; empty as for {@link #of}
+     */
+    Set<String> ofImplementation(Class<?> controller, Method method) {
+        return implementation(controller, method).orElse(Set.of());
+    }
+
+    /** What the controller's implementation can throw; empty when the controller or the implementation is unknown. */
+    private Optional<Set<String>> implementation(Class<?> controller, Method method) {
         List<String> parameters = Arrays.stream(method.getParameterTypes()).map(Class::getName).toList();
-        String key = controller.getName() + "#" + method.getName() + parameters;
-        return cache.computeIfAbsent(key, k -> {
+        return cache.computeIfAbsent(key(controller, method), k -> {
             JavaClass type = own.get(controller.getName());
             if (type == null) {
-                return Set.of();
+                return Optional.empty();
             }
             Deque<JavaCodeUnit> open = new ArrayDeque<>();
             type.getAllMethods().stream().filter(m -> m.getName().equals(method.getName()) && names(m).equals(parameters))
                     .filter(m -> !m.getModifiers().contains(JavaModifier.ABSTRACT))
                     .forEach(open::add);
-            if (open.isEmpty()) {
-                return Set.of();
-            }
-            Set<String> thrown = walk(open);
-            thrown.addAll(springRun());
-            return Set.copyOf(thrown);
+            return open.isEmpty() ? Optional.empty() : Optional.of(Set.copyOf(walk(open)));
         });
+    }
+
+    private static String key(Class<?> controller, Method method) {
+        return controller.getName() + "#" + method.getName() + Arrays.toString(method.getParameterTypes());
     }
 
     /** What the code Spring runs beside any call (listeners, advice, entity callbacks) can throw, walked once. */
@@ -113,7 +140,8 @@ final class ReachableExceptions {
         return springRun;
     }
 
-    private static boolean runBySpring(JavaMethod method) {
+    /** Whether Spring runs the method beside any call, as the class doc lists (not an ApplicationListener's bridge method). */
+    static boolean runBySpring(JavaMethod method) {
         if (ADVICE.stream().anyMatch(method::isAnnotatedWith) || ENTITY_CALLBACKS.stream().anyMatch(method::isAnnotatedWith)) {
             return true;
         }
@@ -136,20 +164,23 @@ final class ReachableExceptions {
     }
 
     private Set<String> walk(Deque<JavaCodeUnit> open) {
-        Set<String> seen = new HashSet<>();
+        Set<JavaCodeUnit> seen = new HashSet<>(); // the units themselves: a bridge method has its target's full name
         Set<String> thrown = new TreeSet<>();
         while (!open.isEmpty()) {
             JavaCodeUnit unit = open.pop();
-            if (!seen.add(unit.getFullName())) {
+            if (!seen.add(unit)) {
                 continue;
             }
             unit.getExceptionTypes().stream().filter(t -> own.containsKey(t.getName())).forEach(t -> addWithSupertypes(t, thrown));
             for (JavaAccess<?> access : unit.getAccessesFromSelf()) {
-                if (!(access.getTarget() instanceof AccessTarget.CodeUnitAccessTarget target)) {
+                JavaClass owner = access.getTargetOwner();
+                if (!own.containsKey(owner.getName())) {
                     continue;
                 }
-                JavaClass owner = target.getOwner();
-                if (!own.containsKey(owner.getName())) {
+                if (handedOn(access, owner, unit.getOwner())) {
+                    open.addAll(own.get(owner.getName()).getMethods());
+                }
+                if (!(access.getTarget() instanceof AccessTarget.CodeUnitAccessTarget target)) {
                     continue;
                 }
                 if (target.getName().equals(JavaConstructor.CONSTRUCTOR_NAME) && owner.isAssignableTo(Throwable.class)) {
@@ -159,6 +190,20 @@ final class ReachableExceptions {
             }
         }
         return thrown;
+    }
+
+    /**
+     * Whether the access makes an instance of an own anonymous or local class, which the code may hand to a library
+     * that calls its methods: a call of its constructor, or a read of its static field (Kotlin's {@code INSTANCE}),
+     * from outside the class.
+     */
+    private static boolean handedOn(JavaAccess<?> access, JavaClass owner, JavaClass from) {
+        if (!(owner.isAnonymousClass() || owner.isLocalClass()) || owner.getName().equals(from.getName())) {
+            return false;
+        }
+        return access.getTarget() instanceof AccessTarget.ConstructorCallTarget
+                || access.getTarget() instanceof AccessTarget.FieldAccessTarget field
+                        && field.resolveMember().map(f -> f.getModifiers().contains(JavaModifier.STATIC)).orElse(false);
     }
 
     /**

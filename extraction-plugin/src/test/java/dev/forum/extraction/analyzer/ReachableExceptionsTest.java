@@ -3,10 +3,10 @@ package dev.forum.extraction.analyzer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -15,17 +15,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import javax.tools.ToolProvider;
-import org.jetbrains.kotlin.cli.common.ExitCode;
-import org.jetbrains.kotlin.cli.jvm.K2JVMCompiler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a contract method can throw through own code that Spring, not the method, calls ({@link ReachableExceptions}):
- * a Spring Data fragment, event listeners, an aspect's advice, a JPA callback and a Kotlin lambda, each throwing an
+ * What a contract method can throw through own code that Spring or a library, not the method, calls
+ * ({@link ReachableExceptions}): a Spring Data fragment, event listeners, an aspect's advice, a JPA callback, an
+ * anonymous or local class handed to a library (Kotlin's lambdas: {@link ReachableExceptionsKotlinTest}), each throwing an
  * exception of its own that the module marks as an answer, on an application compiled here from source, so that these
  * stand-ins (and the stand-in AspectJ and {@code @TransactionalEventListener} annotations, which the test class path
  * lacks) are the application's only classes.
@@ -65,6 +63,14 @@ class ReachableExceptionsTest {
                         @ResponseStatus(HttpStatus.CONFLICT) public static class AfterCommitFailed extends RuntimeException { }
                         @ResponseStatus(HttpStatus.CONFLICT) public static class AsyncFailed extends RuntimeException { }
                         @ResponseStatus(HttpStatus.CONFLICT) public static class Unreached extends RuntimeException { }
+                        @ResponseStatus(HttpStatus.CONFLICT) public static class AnonymousFailed extends RuntimeException { }
+                        @ResponseStatus(HttpStatus.CONFLICT) public static class LocalFailed extends RuntimeException { }
+                        @ResponseStatus(HttpStatus.CONFLICT) public static class SharedFailed extends RuntimeException { }
+                        @ResponseStatus(HttpStatus.CONFLICT) public static class ApplicationListenerFailed extends RuntimeException { }
+                        @ResponseStatus(HttpStatus.CONFLICT) public static class ClassAsyncFailed extends RuntimeException { }
+                        @ResponseStatus(HttpStatus.CONFLICT) public static class FallbackFailed extends RuntimeException { }
+                        @ResponseStatus(HttpStatus.CONFLICT) public static class ComposedFailed extends RuntimeException { }
+                        @ResponseStatus(HttpStatus.CONFLICT) public static class ModuleListenerFailed extends RuntimeException { }
                     }
                     """),
             Map.entry("shop/PeopleApi.java", """
@@ -74,6 +80,8 @@ class ReachableExceptionsTest {
                     public interface PeopleApi {
                         @GetExchange("/fancy") String fancy();
                         @GetExchange("/plain") String plain();
+                        @GetExchange("/anonymous") String anonymous();
+                        @GetExchange("/local") String local();
                     }
                     """),
             Map.entry("shop/PersonRepositoryCustom.java",
@@ -95,7 +103,23 @@ class ReachableExceptionsTest {
                         private final PersonRepository repository;
                         public PeopleController(PersonRepository repository) { this.repository = repository; }
                         public String fancy() { return repository.findFancy(); }
-                        public String plain() { return "plain"; }
+                        public String plain() {
+                            if (System.nanoTime() == 42) { throw new Failures.SharedFailed(); }
+                            return "plain";
+                        }
+                        /** The library calls get(): only the constructor is called here. */
+                        public String anonymous() {
+                            return java.util.Optional.<String>empty().orElseThrow(new java.util.function.Supplier<Failures.AnonymousFailed>() {
+                                public Failures.AnonymousFailed get() { return new Failures.AnonymousFailed(); }
+                            });
+                        }
+                        /** As transactionTemplate.execute(new TransactionCallback<>() { ... }): a library runs call(). */
+                        public String local() {
+                            class Work implements java.util.concurrent.Callable<String> {
+                                public String call() { throw new Failures.LocalFailed(); }
+                            }
+                            return java.util.concurrent.ForkJoinPool.commonPool().submit(new Work()).join();
+                        }
                     }
                     """),
             Map.entry("shop/Listeners.java", """
@@ -110,6 +134,44 @@ class ReachableExceptionsTest {
                         void beforeCommit(String event) { throw new Failures.BeforeCommitFailed(); }
                         @TransactionalEventListener void afterCommit(String event) { throw new Failures.AfterCommitFailed(); }
                         @Async @EventListener void later(String event) { throw new Failures.AsyncFailed(); }
+                        @EventListener void shared(Integer event) { throw new Failures.SharedFailed(); }
+                        @TransactionalEventListener(fallbackExecution = true)
+                        void fallback(String event) { throw new Failures.FallbackFailed(); }
+                        @Composed void composed(String event) { throw new Failures.ComposedFailed(); }
+                        @org.springframework.modulith.events.ApplicationModuleListener
+                        void moduleListener(String event) { throw new Failures.ModuleListenerFailed(); }
+                    }
+                    """),
+            Map.entry("shop/Composed.java", """
+                    package shop;
+                    /** A listener annotation of the application's own: runs in the publisher's thread, whatever its phase. */
+                    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+                    @org.springframework.transaction.event.TransactionalEventListener
+                    public @interface Composed { }
+                    """),
+            Map.entry("org/springframework/modulith/events/ApplicationModuleListener.java", """
+                    package org.springframework.modulith.events;
+                    /** As Spring Modulith's: an asynchronous transactional listener. */
+                    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+                    @org.springframework.scheduling.annotation.Async
+                    @org.springframework.transaction.event.TransactionalEventListener
+                    public @interface ApplicationModuleListener { }
+                    """),
+            Map.entry("shop/Refreshed.java", """
+                    package shop;
+                    /** An ApplicationListener: javac adds a bridge onApplicationEvent(ApplicationEvent) to the typed one. */
+                    public class Refreshed implements org.springframework.context.ApplicationListener<org.springframework.context.event.ContextRefreshedEvent> {
+                        public void onApplicationEvent(org.springframework.context.event.ContextRefreshedEvent event) {
+                            throw new Failures.ApplicationListenerFailed();
+                        }
+                    }
+                    """),
+            Map.entry("shop/LaterListeners.java", """
+                    package shop;
+                    /** @Async on the class: each of its listeners runs in another thread. */
+                    @org.springframework.scheduling.annotation.Async
+                    public class LaterListeners {
+                        @org.springframework.context.event.EventListener void created(String event) { throw new Failures.ClassAsyncFailed(); }
                     }
                     """),
             Map.entry("shop/Timing.java", """
@@ -132,6 +194,9 @@ class ReachableExceptionsTest {
                     /** Nobody calls it, and Spring runs none of it: Unreached is no contract method's. */
                     public class Unused {
                         public void fail() { throw new Failures.Unreached(); }
+                        public java.util.function.Supplier<String> later() {
+                            return new java.util.function.Supplier<>() { public String get() { throw new Failures.Unreached(); } };
+                        }
                     }
                     """));
 
@@ -148,66 +213,47 @@ class ReachableExceptionsTest {
                     new ClassFileImporter().importPath(classes).stream().toList(), OWN));
             List<Class<?>> exceptions = new ArrayList<>();
             for (String name : List.of("FragmentFailed", "ListenerFailed", "BeforeCommitFailed", "AdviceFailed", "CallbackFailed",
-                    "AfterCommitFailed", "AsyncFailed", "Unreached")) {
+                    "AfterCommitFailed", "AsyncFailed", "Unreached", "AnonymousFailed", "LocalFailed", "SharedFailed",
+                    "ApplicationListenerFailed", "ClassAsyncFailed", "FallbackFailed", "ComposedFailed", "ModuleListenerFailed")) {
                 exceptions.add(loader.loadClass("shop.Failures$" + name));
             }
 
             List<String> lines = differences.of(loader.loadClass("shop.PeopleApi"), List.of(loader.loadClass("shop.PeopleController")),
                     List.of(), exceptions);
 
+            String bySpring = "every method of PeopleApi may meet through a listener, advice or entity callback";
             List<String> expected = List.of("FragmentFailed (which PeopleApi.fancy can throw)",
-                    "ListenerFailed (which every method of PeopleApi can throw)",
-                    "BeforeCommitFailed (which every method of PeopleApi can throw)",
-                    "AdviceFailed (which every method of PeopleApi can throw)",
-                    "CallbackFailed (which every method of PeopleApi can throw)");
+                    "AnonymousFailed (which PeopleApi.anonymous can throw)",
+                    "LocalFailed (which PeopleApi.local can throw)",
+                    "SharedFailed (which PeopleApi.plain can throw and PeopleApi.anonymous, PeopleApi.fancy, PeopleApi.local"
+                            + " may meet through a listener, advice or entity callback)",
+                    "ListenerFailed (which " + bySpring + ")",
+                    "BeforeCommitFailed (which " + bySpring + ")",
+                    "AdviceFailed (which " + bySpring + ")",
+                    "CallbackFailed (which " + bySpring + ")",
+                    "ApplicationListenerFailed (which " + bySpring + ")",
+                    "FallbackFailed (which " + bySpring + ")",
+                    "ComposedFailed (which " + bySpring + ")");
             assertEquals(expected.size(), lines.size(), String.join("\n", lines));
             for (String line : expected) {
                 assertTrue(lines.stream().anyMatch(l -> l.startsWith("shop.Failures$" + line + " reaches an in-process caller as itself")),
                         line + " in:\n" + String.join("\n", lines));
             }
-            assertTrue(lines.stream().noneMatch(l -> l.contains("AfterCommitFailed") || l.contains("AsyncFailed")
-                    || l.contains("Unreached")), String.join("\n", lines));
+            for (String absent : List.of("AfterCommitFailed", "AsyncFailed", "ClassAsyncFailed", "ModuleListenerFailed", "Unreached")) {
+                assertTrue(lines.stream().noneMatch(l -> l.contains("Failures$" + absent + " ")), absent + " in:\n" + String.join("\n", lines));
+            }
         }
     }
 
-    /**
-     * Kotlin names a lambda's method {@code <enclosing>$lambda$N}, not javac's {@code lambda$<enclosing>$N}; ArchUnit
-     * gives it as a method reference of the enclosing method, which the walk follows like any call (this held before
-     * the walk followed fragments and listeners too: it guards the rule, it did not drive a change).
-     */
+    /** javac's bridge {@code onApplicationEvent(ApplicationEvent)} is no listener of its own: the typed method is. */
     @Test
-    void aKotlinLambdaThrowingAnOwnExceptionIsFollowed(@TempDir Path dir) throws Exception {
-        Path source = Files.writeString(dir.resolve("Orders.kt"), """
-                package shop
-
-                class NotFound(id: Long) : RuntimeException("no order " + id)
-                class Gone : RuntimeException()
-
-                /** Nobody calls it: Gone, thrown in its lambda, is no contract method's. */
-                class Archive {
-                    fun find(): String = java.util.Optional.empty<String>().orElseThrow { Gone() }
-                }
-
-                class OrderController {
-                    fun get(id: Long): String = java.util.Optional.ofNullable(lookup(id)).orElseThrow { NotFound(id) }
-                    private fun lookup(id: Long): String? = if (id > 0) id.toString() else null
-                }
-                """);
-        Path classes = Files.createDirectories(dir.resolve("classes"));
-        ByteArrayOutputStream messages = new ByteArrayOutputStream();
-        ExitCode compiled = new K2JVMCompiler().exec(new PrintStream(messages, true, StandardCharsets.UTF_8), "-d",
-                classes.toString(), "-classpath", System.getProperty("java.class.path"), "-no-stdlib", "-no-reflect",
-                "-jvm-target", "17", source.toString());
-        assertEquals(ExitCode.OK, compiled, messages.toString(StandardCharsets.UTF_8));
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
-            Class<?> controller = loader.loadClass("shop.OrderController");
-            ReachableExceptions reach = new ReachableExceptions(new ClassFileImporter().importPath(classes).stream().toList(), OWN);
-            assertTrue(new ClassFileImporter().importPath(classes).get("shop.OrderController").getMethods().stream()
-                    .anyMatch(m -> m.getName().startsWith("get$lambda$")), "Kotlin's name for the lambda's method");
-
-            Set<String> thrown = reach.of(controller, controller.getMethod("get", long.class));
-            assertTrue(thrown.contains("shop.NotFound"), thrown.toString());
-            assertTrue(!thrown.contains("shop.Gone"), "a lambda of a class the call does not run is not followed: " + thrown);
+    void anApplicationListenersTypedMethodIsRunBySpringAndItsBridgeIsNot(@TempDir Path dir) throws Exception {
+        var refreshed = new ClassFileImporter().importPath(compile(dir)).get("shop.Refreshed");
+        var methods = refreshed.getMethods().stream().filter(m -> m.getName().equals("onApplicationEvent")).toList();
+        assertEquals(2, methods.size(), methods.toString());
+        for (var method : methods) {
+            boolean bridge = method.getModifiers().contains(JavaModifier.BRIDGE);
+            assertEquals(!bridge, ReachableExceptions.runBySpring(method), method.getFullName());
         }
     }
 
