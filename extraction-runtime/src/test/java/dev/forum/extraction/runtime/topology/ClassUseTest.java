@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * What a class file uses, read with ASM from classes compiled here (and from two that Kotlin 2.3.21 compiled, kept in
- * {@code src/test/resources/kotlin-lambdas} with their source): a class named by a field, a signature or code is used;
+ * {@code src/test/resources/kotlin-lambdas} with their source, as {@code .class.bin}: surefire would run a
+ * {@code .class} there as a test): a class named by a field, a signature or code is used;
  * one named only in an annotation is not; {@code @ConditionalOnClass} on a method takes its class out of that method's
  * uses and its lambdas' (javac's, Kotlin's, serializable ones' remaking), not out of a method a method reference names,
  * and is the guard of an anonymous class declared in it; on a class it is the class's guard. In: a class's bytes; out:
@@ -253,7 +254,7 @@ class ClassUseTest {
 
     /** @param simpleName a class of package {@code shop} that Kotlin compiled, kept as a test resource */
     private static ClassUse readKotlin(String simpleName) throws IOException {
-        try (InputStream in = ClassUseTest.class.getResourceAsStream("/kotlin-lambdas/" + simpleName + ".class")) {
+        try (InputStream in = ClassUseTest.class.getResourceAsStream("/kotlin-lambdas/" + simpleName + ".class.bin")) {
             return ClassUse.read(in.readAllBytes());
         }
     }
