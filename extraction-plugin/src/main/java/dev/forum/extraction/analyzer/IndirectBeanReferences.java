@@ -48,7 +48,7 @@ final class IndirectBeanReferences {
             Function<JavaClass, Optional<String>> moduleOf) {
         List<Map<String, Object>> found = new ArrayList<>();
         for (JavaClass type : types) {
-            for (JavaClass bean : injected(type, false)) {
+            for (JavaClass bean : injected(type, Injection.HOLDERS)) {
                 moduleOf.apply(bean).filter(owner -> !owner.equals(module)).map(owner -> reference(type, bean, owner))
                         .filter(r -> !found.contains(r)).ifPresent(found::add);
             }
@@ -60,11 +60,10 @@ final class IndirectBeanReferences {
      * The classes of the beans Spring injects into {@code type}, read where it injects (as the class comment says).
      *
      * @param type   any class; one that is no Spring component has none
-     * @param direct whether a plain injected type counts ({@code Stock stock}), besides the holders'
-     *               ({@code ObjectProvider<Stock>}): a module's own plain ones Spring Modulith records already
+     * @param direct which injections count ({@link Injection})
      * @return each injected bean class, in the order found (a class may come more than once)
      */
-    static List<JavaClass> injected(JavaClass type, boolean direct) {
+    static List<JavaClass> injected(JavaClass type, Injection direct) {
         if (!type.isMetaAnnotatedWith(COMPONENT)) {
             return List.of();
         }
@@ -82,12 +81,27 @@ final class IndirectBeanReferences {
         for (JavaType injection : injected) {
             Optional<JavaClass> held = held(injection);
             if (held.isPresent()) {
-                beans.add(held.get());
-            } else if (direct) {
+                if (direct != Injection.PLAIN) {
+                    beans.add(held.get());
+                }
+            } else if (direct != Injection.HOLDERS) {
                 beans.add(injection.toErasure());
             }
         }
         return beans;
+    }
+
+    /**
+     * Which injections {@link #injected} returns: a plain injected type ({@code Stock stock}), a holder's beans
+     * ({@code ObjectProvider<Stock>}, {@code Optional<Stock>}, {@code List<Stock>}...), or both.
+     */
+    enum Injection {
+        /** Only holders' beans: a module's own plain ones Spring Modulith records already. */
+        HOLDERS,
+        /** Only plain injected types: the ones whose absence fails the start (a holder may be empty). */
+        PLAIN,
+        /** Both. */
+        BOTH
     }
 
     private static boolean injects(List<String> annotations) {

@@ -16,22 +16,24 @@ import java.util.function.Function;
 /**
  * The beans of modules that the classes outside every module use (the main class, and any other class of the root
  * packages), which Spring Modulith records for no module: every process holds those classes, so each such use needs
- * the bean's module in every process. Found three ways:
+ * the bean's module in every process. Only uses that fail where the module is absent count, found three ways:
  * <ul>
- * <li>a class literal handed to a bean lookup in the same method: {@code run(App.class, args).getBean(Orders.class)},
- * {@code getBeanProvider(Orders.class)}, {@code getBeansOfType(Orders.class)} (any {@code BeanFactory});</li>
+ * <li>a class literal handed to {@code getBean} in the same method: {@code run(App.class, args).getBean(Orders.class)}
+ * (any {@code BeanFactory}); {@code getBeanProvider} and {@code getBeansOfType} find nothing without failing;</li>
  * <li>a call of a method of a module's bean type: a class of the module that is a Spring component, or a supertype of
- * one that the module holds ({@code orders.complete(...)}, whatever gave the reference);</li>
- * <li>what Spring injects into such a class when it is a component (its constructors, {@code @Autowired} fields and
- * methods, the parameters of its {@code @Bean} methods, holders such as {@code ObjectProvider<Orders>} included),
- * as for a {@code CommandLineRunner} bean that takes a module's bean.</li>
+ * one that the module holds ({@code orders.complete(...)}, whatever gave the reference, an
+ * {@code ObjectProvider.getObject()} too);</li>
+ * <li>a plain type Spring injects into such a class when it is a component (its constructors, {@code @Autowired}
+ * fields and methods, the parameters of its {@code @Bean} methods), as for a {@code CommandLineRunner} bean that takes
+ * a module's bean; holders ({@code ObjectProvider<Orders>}, {@code Optional}, {@code List}, {@code Map}...) may be
+ * empty and do not count by themselves.</li>
  * </ul>
  */
 final class OutsideBeanUses {
 
     private static final String COMPONENT = "org.springframework.stereotype.Component";
     private static final String BEAN_FACTORY = "org.springframework.beans.factory.BeanFactory";
-    private static final Set<String> LOOKUPS = Set.of("getBean", "getBeanProvider", "getBeansOfType");
+    private static final Set<String> LOOKUPS = Set.of("getBean");
 
     private OutsideBeanUses() {
     }
@@ -49,7 +51,7 @@ final class OutsideBeanUses {
         List<JavaClass> components = moduleTypes.stream().filter(type -> type.isMetaAnnotatedWith(COMPONENT)).toList();
         List<Map<String, Object>> found = new ArrayList<>();
         for (JavaClass type : outside) {
-            List<JavaClass> used = new ArrayList<>(IndirectBeanReferences.injected(type, true));
+            List<JavaClass> used = new ArrayList<>(IndirectBeanReferences.injected(type, IndirectBeanReferences.Injection.PLAIN));
             for (JavaCodeUnit unit : type.getCodeUnits()) {
                 if (unit.getMethodCallsFromSelf().stream().anyMatch(OutsideBeanUses::isLookup)) {
                     unit.getReferencedClassObjects().stream().map(ReferencedClassObject::getRawType).forEach(used::add);

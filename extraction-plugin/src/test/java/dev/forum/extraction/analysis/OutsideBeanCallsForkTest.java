@@ -24,7 +24,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code main} does {@code run(...).getBean(OrderManagement.class).complete()} ({@code OrderManagement} published,
  * its code using orders' internal {@code OrderInternal}); a {@code @Bean CommandLineRunner} method of the main class
  * takes billing's {@code Invoicer}; a component of the root package has billing's {@code Ledger} injected; {@code main}
- * also looks up catalog's HTTP contract and makes an orders value ({@code Order}, no bean). Each bean is a
+ * also looks up catalog's HTTP contract and makes an orders value ({@code Order}, no bean); another component of the
+ * root package takes those beans only through holders that may be empty ({@code ObjectProvider}, {@code Optional},
+ * {@code List}, {@code Map}) and counts them with {@code getBeansOfType} and {@code getBeanProvider(...).getIfAvailable()},
+ * which fail nowhere: no use. Each bean is a
  * {@code bean-call} wherever the service splits its module from the rest, the contract gets its remote client, and the
  * published type's internals are no {@code internal-reference} of their own.
  */
@@ -41,6 +44,13 @@ class OutsideBeanCallsForkTest {
                     + "shop.billing.Invoicer invoicer) { return args -> invoicer.run(); } }"),
             Map.entry("shop/Starter.java", "package shop; @org.springframework.stereotype.Component class Starter {"
                     + " Starter(shop.billing.Ledger ledger) { } }"),
+            Map.entry("shop/Extras.java", "package shop; @org.springframework.stereotype.Component class Extras {"
+                    + " Extras(org.springframework.beans.factory.ObjectProvider<shop.orders.OrderManagement> orders,"
+                    + " java.util.Optional<shop.billing.Invoicer> invoicer, java.util.List<shop.billing.Ledger> ledgers,"
+                    + " java.util.Map<String, shop.billing.Ledger> byName) { }"
+                    + " int count(org.springframework.beans.factory.ListableBeanFactory beans) {"
+                    + " return beans.getBeansOfType(shop.billing.Invoicer.class).size()"
+                    + " + (beans.getBeanProvider(shop.orders.OrderManagement.class).getIfAvailable() == null ? 0 : 1); } }"),
             Map.entry("shop/orders/Order.java", "package shop.orders; public record Order(String sku) { }"),
             Map.entry("shop/orders/OrderManagement.java", "package shop.orders; " + SERVICE + "public class OrderManagement {"
                     + " private final shop.orders.internal.OrderInternal internal = new shop.orders.internal.OrderInternal();"
@@ -72,7 +82,10 @@ class OutsideBeanCallsForkTest {
                 .map(b -> b.source() + " -> " + b.target()).collect(Collectors.toSet());
     }
 
-    /** The lookups, the call, the @Bean parameter and the injection; not the value type, nor the class literal of run. */
+    /**
+     * The lookups, the call, the @Bean parameter and the injection; not the value type, nor the class literal of run,
+     * nor a holder's injection or a lookup that finds nothing without failing (shop.Extras).
+     */
     @Test
     void theAnalyzerFindsTheBeansUsedOutsideEveryModule() {
         Set<String> found = APPLICATION.model().outsideBeanReferences().stream()
