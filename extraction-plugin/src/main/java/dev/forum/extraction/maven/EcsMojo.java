@@ -239,7 +239,8 @@ public class EcsMojo extends AnalysingMojo {
         }
         warned.forEach(getLog()::warn);
         Map<String, String> files = EcsRenderer.render(resolved, settings);
-        EcsWarnings.of(resolved, analysis.model(), settings, runtime, moduleDatabases, imageFolder(),
+        EcsWarnings.of(resolved, analysis.model(), settings, runtime, RuntimeLibraries.actuator(project), moduleDatabases,
+                imageFolder(),
                 analysis.publicationRegistry(project, EcsWarnings.profiles(settings))).forEach(getLog()::warn);
 
         EcsOutput.write(out, files);

@@ -30,6 +30,7 @@ final class EcsWarnings {
      * @param model           the application's modules
      * @param settings        the deployment's settings
      * @param runtime         the {@code groupId:artifactId} of every run-time artifact ({@link RuntimeLibraries#ids})
+     * @param actuator        whether the service jars hold Spring Boot Actuator ({@link RuntimeLibraries#actuator})
      * @param moduleDatabases whether each module has database credentials of its own
      * @param imageFolder     the folder every service image gets, or null for none
      * @param registry        the application's event publication registry, read for {@link #profiles}
@@ -37,9 +38,9 @@ final class EcsWarnings {
      *         when there is nothing to warn of
      */
     static List<String> of(Topology rendered, ModulithModel model, EcsSettings settings, Set<String> runtime,
-            boolean moduleDatabases, Path imageFolder, PublicationRegistry registry) {
+            boolean actuator, boolean moduleDatabases, Path imageFolder, PublicationRegistry registry) {
         List<String> lines = new ArrayList<>();
-        TaskNeeds.warnings(runtime, moduleDatabases, settings.healthCheckPath(), settings.managementPort(),
+        TaskNeeds.warnings(runtime, actuator, moduleDatabases, settings.healthCheckPath(), settings.managementPort(),
                 settings.rdsCaBundle(), imageFolder).forEach(line -> lines.add("[extract] " + line));
         TaskNeeds.sharedPublications(rendered, model, registry).forEach(line -> lines.add("[extract] " + line));
         rendered.extracted().forEach(service -> Stream.concat(

@@ -35,7 +35,7 @@ record ImageSettings(ImageBase base, Map<String, Path> files, ContainerSettings 
      * @param version  the project's version, the default tag
      * @param requested the settings
      * @param classes  the application's classes folder (its {@code application.properties})
-     * @param actuator whether spring-boot-actuator is on the application's class path
+     * @param actuator whether the service jars hold Spring Boot Actuator ({@link RuntimeLibraries#actuator})
      * @param servlet  whether Spring Boot 4 deduces a servlet application from the run-time class path
      *                 ({@link WebStack}; {@link ContainerSettings#of})
      * @param mainClass the application's main class, whose package names the health labels

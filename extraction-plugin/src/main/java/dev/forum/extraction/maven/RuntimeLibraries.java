@@ -34,6 +34,9 @@ final class RuntimeLibraries {
         }
     }
 
+    /** Spring Boot Actuator's library, which opens the health endpoints; its starter only brings it along. */
+    static final String ACTUATOR = "org.springframework.boot:spring-boot-actuator";
+
     private RuntimeLibraries() {
     }
 
@@ -51,14 +54,41 @@ final class RuntimeLibraries {
 
     /**
      * The {@code groupId:artifactId} of every artifact on the application's runtime class path (the scopes of
-     * {@link #RUNTIME_SCOPES}), sorted: what the ecs goal reads to know whether the application has Spring's JDBC, the
-     * PostgreSQL driver, Actuator ({@link TaskNeeds}). Nothing is checked or refused here.
+     * {@link #RUNTIME_SCOPES}), sorted: what the ecs goal reads to know whether the application has Spring's JDBC and the
+     * PostgreSQL driver ({@link TaskNeeds}; Actuator is {@link #actuator}). Nothing is checked or refused here.
      */
     static Set<String> ids(MavenProject project) {
         Set<String> ids = new TreeSet<>();
         project.getArtifacts().stream().filter(a -> RUNTIME_SCOPES.contains(a.getScope()))
                 .forEach(a -> ids.add(a.getGroupId() + ":" + a.getArtifactId()));
         return ids;
+    }
+
+    /**
+     * Whether the service jars hold Spring Boot Actuator at run time ({@value #ACTUATOR}, {@link #packs}): the one
+     * answer of the service goal (an image gets health labels) and the {@code ecs} goal (whose tasks' health checks
+     * would never pass without it, {@link TaskNeeds}). Actuator only in test or provided scope, or optional, is on the
+     * build's class path but in no service's; its starter without {@value #ACTUATOR} (excluded) opens no endpoint.
+     *
+     * @param project the application's project, its dependencies resolved
+     * @return true when a service's process has Actuator
+     */
+    static boolean actuator(MavenProject project) {
+        return packs(project, ACTUATOR);
+    }
+
+    /**
+     * Whether the service jars hold an artifact: resolved in a run-time scope ({@link #RUNTIME_SCOPES}) and packed by
+     * Spring Boot's repackaging ({@link BootPackaging#leftOutBecause}: not optional, not left out by the Boot plugin's
+     * settings or the jar's type). One in test or provided scope, or optional, is on the build's class path only.
+     *
+     * @param project the application's project, its dependencies resolved
+     * @param id      the artifact's {@code groupId:artifactId}, e.g. {@code dev.forum:extraction-runtime}
+     * @return true when the artifact is among the libraries every service jar nests
+     */
+    static boolean packs(MavenProject project, String id) {
+        return project.getArtifacts().stream().anyMatch(a -> id.equals(a.getGroupId() + ":" + a.getArtifactId())
+                && RUNTIME_SCOPES.contains(a.getScope()) && BootPackaging.leftOutBecause(a, project).isEmpty());
     }
 
     private static Entry entry(Artifact artifact, MavenProject project, boolean requireJars) {

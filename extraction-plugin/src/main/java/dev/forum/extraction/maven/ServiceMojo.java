@@ -168,7 +168,8 @@ public class ServiceMojo extends RequestingMojo {
         plans.stream().filter(plan -> !plan.request().monolith()).forEach(plan -> FunctionalRoutes.warnings(model,
                 plan.service(), plan.request().modules()).forEach(line -> getLog().warn("[extract] " + line)));
         plans.forEach(plan -> ApplicationWideModules.warnings(model, plan.request()).forEach(line -> getLog().warn("[extract] " + line)));
-        RuntimeCheck.check(plans, model.extractableModules(), packsArtifact(RuntimeCheck.RUNTIME_ARTIFACT), getLog()::warn);
+        RuntimeCheck.check(plans, model.extractableModules(),
+                RuntimeLibraries.packs(project, "dev.forum:" + RuntimeCheck.RUNTIME_ARTIFACT), getLog()::warn);
         analysis.migrations().misnamed().forEach(line -> getLog().warn("[extract] " + line));
         ImageSettings images = image ? images(plans, analysis) : null;
         BootRepackager repackager = BootPackaging.repackager(analysis.springBoot(), project, session, repositories);
@@ -211,22 +212,12 @@ public class ServiceMojo extends RequestingMojo {
         return ImageSettings.of(services, this::folder, project.getVersion(), new ImageSettings.Requested(imageBase,
                 imageName, imageRegistry, imageDocker, imageFiles == null ? null : imageFiles.toPath(),
                 imagePort,
-                imageLiveness, imageReadiness), analysis.classes(), packsArtifact("spring-boot-actuator"),
+                imageLiveness, imageReadiness), analysis.classes(), RuntimeLibraries.actuator(project),
                 WebStack.servlet(analysis.libraries()), analysis.applicationClass());
     }
 
     private Path folder(String service) {
         return outputDirectory.toPath().resolve(service);
-    }
-
-    /**
-     * Whether the services' jars hold the artifact: resolved at run time (compile, runtime or system scope) and packed
-     * by Spring Boot's repackaging (not optional, not left out). One in test or provided scope, or optional, is on the
-     * build's class path but not in any service.
-     */
-    private boolean packsArtifact(String artifactId) {
-        return project.getArtifacts().stream().anyMatch(a -> artifactId.equals(a.getArtifactId())
-                && RuntimeLibraries.RUNTIME_SCOPES.contains(a.getScope()) && BootPackaging.leftOutBecause(a, project).isEmpty());
     }
 
     /** The run-time libraries Spring Boot's repackaging leaves out, each with why (contents.txt lists them). */

@@ -27,7 +27,6 @@ final class TaskNeeds {
     /** Spring's JDBC: with it on the class path, Spring Boot makes a datasource from {@code SPRING_DATASOURCE_URL}. */
     static final String JDBC = "org.springframework:spring-jdbc";
     static final String POSTGRESQL = "org.postgresql:postgresql";
-    static final String ACTUATOR = "org.springframework.boot:spring-boot-actuator";
     static final String ACTUATOR_STARTER = "org.springframework.boot:spring-boot-starter-actuator";
 
     private TaskNeeds() {
@@ -35,6 +34,8 @@ final class TaskNeeds {
 
     /**
      * @param runtime         the {@code groupId:artifactId} of every artifact on the application's runtime class path
+     * @param actuator        whether the service jars hold Spring Boot Actuator ({@link RuntimeLibraries#actuator}, as
+     *                        the service goal's health labels ask it)
      * @param moduleDatabases whether the tasks get a database role per module ({@code extract.ecs.moduleDatabases});
      *                        without it they connect as the database's master user
      * @param healthCheckPath the path the target groups' health checks ask ({@code extract.ecs.healthCheckPath})
@@ -44,7 +45,7 @@ final class TaskNeeds {
      *                        none is set
      * @return the warnings, each one line without the build's prefix; empty when the tasks have what they need
      */
-    static List<String> warnings(Set<String> runtime, boolean moduleDatabases, String healthCheckPath, int managementPort,
+    static List<String> warnings(Set<String> runtime, boolean actuator, boolean moduleDatabases, String healthCheckPath, int managementPort,
             String rdsCaBundle, Path imageFiles) {
         List<String> warnings = new ArrayList<>();
         if (runtime.contains(JDBC)) {
@@ -71,11 +72,11 @@ final class TaskNeeds {
                         + ", the RDS certificate authorities' bundle (the root README, \"The RDS certificate bundle\")");
             }
         }
-        if (!runtime.contains(ACTUATOR) && !runtime.contains(ACTUATOR_STARTER)) {
+        if (!actuator) {
             warnings.add("ecs: the load balancers' health checks ask " + healthCheckPath + " on the management port "
-                    + managementPort + " (extract.ecs.healthCheckPath, managementPort), but the application has no Spring"
-                    + " Boot Actuator on its runtime class path, so no task would ever turn healthy: add the dependency "
-                    + ACTUATOR_STARTER);
+                    + managementPort + " (extract.ecs.healthCheckPath, managementPort), but the service jars hold no Spring"
+                    + " Boot Actuator (" + RuntimeLibraries.ACTUATOR + " in compile or runtime scope, not optional), so no"
+                    + " task would ever turn healthy: add the dependency " + ACTUATOR_STARTER);
         }
         return warnings;
     }

@@ -34,7 +34,6 @@ class TaskNeedsTest {
     private static final String BUNDLE = "/app/rds/global-bundle.pem";
     private static final String JDBC = "org.springframework:spring-jdbc";
     private static final String DRIVER = "org.postgresql:postgresql";
-    private static final String ACTUATOR = "org.springframework.boot:spring-boot-actuator";
 
     @TempDir
     Path dir;
@@ -46,25 +45,24 @@ class TaskNeedsTest {
         return dir.resolve("image");
     }
 
+    /** The warnings for an application whose service jars hold Actuator. */
     private static List<String> warnings(Set<String> runtime, Path imageFiles) {
-        return TaskNeeds.warnings(runtime, true, "/actuator/health/readiness", 3001, BUNDLE, imageFiles);
+        return TaskNeeds.warnings(runtime, true, true, "/actuator/health/readiness", 3001, BUNDLE, imageFiles);
     }
 
     @Test
     void anApplicationWithTheDriverTheBundleAndActuatorGetsNoWarning() throws IOException {
-        assertEquals(List.of(), warnings(Set.of(JDBC, DRIVER, ACTUATOR), imageFiles()));
-        assertEquals(List.of(), warnings(Set.of(JDBC, DRIVER, "org.springframework.boot:spring-boot-starter-actuator"),
-                imageFiles()));
+        assertEquals(List.of(), warnings(Set.of(JDBC, DRIVER), imageFiles()));
     }
 
     @Test
     void anApplicationWithoutJdbcNeedsNeitherTheDriverNorTheBundle() {
-        assertEquals(List.of(), warnings(Set.of(ACTUATOR), null), "it makes no datasource of the URL");
+        assertEquals(List.of(), warnings(Set.of(), null), "it makes no datasource of the URL");
     }
 
     @Test
     void aJdbcApplicationWithoutThePostgresqlDriverIsToldToAddIt() throws IOException {
-        List<String> warnings = warnings(Set.of(JDBC, "com.h2database:h2", ACTUATOR), imageFiles());
+        List<String> warnings = warnings(Set.of(JDBC, "com.h2database:h2"), imageFiles());
         assertEquals(List.of("ecs: the tasks' SPRING_DATASOURCE_URL is a PostgreSQL JDBC URL (jdbc:postgresql://<RDS>/...),"
                 + " but the application has no PostgreSQL driver on its runtime class path, so its datasource cannot connect:"
                 + " add the dependency org.postgresql:postgresql (<scope>runtime</scope>)"), warnings);
@@ -72,13 +70,13 @@ class TaskNeedsTest {
 
     @Test
     void imagesWithoutTheRdsBundleTheUrlNamesAreToldWhereToPutIt() throws IOException {
-        List<String> unset = warnings(Set.of(JDBC, DRIVER, ACTUATOR), null);
+        List<String> unset = warnings(Set.of(JDBC, DRIVER), null);
         assertEquals(List.of("ecs: the tasks' JDBC URL verifies the database with sslrootcert=/app/rds/global-bundle.pem"
                 + " (extract.ecs.rdsCaBundle), but no service image will hold that file: extract.image.files is not set: set"
                 + " extract.image.files (the plugin's <imageFiles>) to a folder holding app/rds/global-bundle.pem, the RDS"
                 + " certificate authorities' bundle (the root README, \"The RDS certificate bundle\")"), unset);
         Files.createDirectories(dir.resolve("empty"));
-        List<String> empty = warnings(Set.of(JDBC, DRIVER, ACTUATOR), dir.resolve("empty"));
+        List<String> empty = warnings(Set.of(JDBC, DRIVER), dir.resolve("empty"));
         assertEquals(1, empty.size());
         assertTrue(empty.get(0).contains("but no service image will hold that file: extract.image.files (" + dir.resolve("empty")
                 + ") has no app/rds/global-bundle.pem"), empty.get(0));
@@ -87,21 +85,24 @@ class TaskNeedsTest {
     @Test
     void anApplicationWithoutActuatorIsToldItsHealthChecksWouldNeverPass() throws IOException {
         assertEquals(List.of("ecs: the load balancers' health checks ask /actuator/health/readiness on the management port"
-                + " 3001 (extract.ecs.healthCheckPath, managementPort), but the application has no Spring Boot Actuator on its"
-                + " runtime class path, so no task would ever turn healthy: add the dependency"
-                + " org.springframework.boot:spring-boot-starter-actuator"), warnings(Set.of(JDBC, DRIVER), imageFiles()));
+                + " 3001 (extract.ecs.healthCheckPath, managementPort), but the service jars hold no Spring Boot Actuator"
+                + " (org.springframework.boot:spring-boot-actuator in compile or runtime scope, not optional), so no task would"
+                + " ever turn healthy: add the dependency org.springframework.boot:spring-boot-starter-actuator"),
+                TaskNeeds.warnings(Set.of(JDBC, DRIVER), false, true, "/actuator/health/readiness", 3001, BUNDLE,
+                        imageFiles()));
     }
 
     @Test
     void tasksWithoutARolePerModuleAreToldTheyConnectAsTheMasterUser() throws IOException {
-        List<String> warnings = TaskNeeds.warnings(Set.of(JDBC, DRIVER, ACTUATOR), false, "/actuator/health/readiness",
+        List<String> warnings = TaskNeeds.warnings(Set.of(JDBC, DRIVER), true, false, "/actuator/health/readiness",
                 3001, BUNDLE, imageFiles());
         assertEquals(List.of("ecs: every task connects to PostgreSQL as the database's master user (SPRING_DATASOURCE_USERNAME"
                 + " and _PASSWORD from the RDS admin secret), which may drop any module's tables and create roles: with"
                 + " Spring's one datasource the plugin renders no role of fewer rights; if the application reads a datasource"
                 + " per module (<PREFIX>_DATASOURCE_<MODULE>_USERNAME, ...), set extract.ecs.moduleDatabases=true and"
                 + " extract.ecs.databaseBootstrapImage for a role per module"), warnings);
-        assertEquals(List.of(), TaskNeeds.warnings(Set.of(ACTUATOR), false, "/actuator/health/readiness", 3001, BUNDLE, null),
+        assertEquals(List.of(), TaskNeeds.warnings(Set.of(), true, false, "/actuator/health/readiness", 3001, BUNDLE,
+                null),
                 "without JDBC no task connects to a database");
     }
 
