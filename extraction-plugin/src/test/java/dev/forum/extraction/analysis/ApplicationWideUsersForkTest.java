@@ -133,9 +133,9 @@ class ApplicationWideUsersForkTest {
 
     /**
      * Moves the library's compiled classes (every package but the application's, {@code crm}) out of {@code classes}
-     * into a jar of their own, as a library the application depends on.
+     * into a jar of their own, as a library the application depends on (ApplicationWideListenersForkTest shares it).
      */
-    private static Path libraryJar(Path classes, Path jar) throws IOException {
+    static Path libraryJar(Path classes, Path jar) throws IOException {
         List<Path> library;
         try (Stream<Path> files = Files.walk(classes)) {
             library = files.filter(Files::isRegularFile).filter(file -> !classes.relativize(file).startsWith("crm")).toList();
