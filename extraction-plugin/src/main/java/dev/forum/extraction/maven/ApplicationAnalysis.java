@@ -95,6 +95,7 @@ record ApplicationAnalysis(Path classes, String launchClass, String applicationC
 
         int release = SupportedVersions.javaRelease(Files.readAllBytes(classes.resolve(main.replace('.', '/') + ".class")));
         SupportedVersions.check(boot, modulith, release);
+        SupportedVersions.webStackRule(boot).ifPresent(settings.progress()::assumed);
         Path java = AnalysisJdk.find(settings.toolchains(), settings.session(), release,
                 AnalysisJdk.declaresToolchainsPlugin(project), settings.goal());
 

@@ -32,8 +32,9 @@ import java.util.zip.ZipFile;
  * Spring Boot 3, whose rule differs, never gets here: the analysis refuses it first. Spring Boot 4.0.0 still has
  * Boot 3's rule (its {@code WebApplicationType} has no {@code Deducer}, added in 4.0.1 for spring-boot issue 48517):
  * {@link Type#REACTIVE} when {@value #DISPATCHER_HANDLER} is present and neither {@value #DISPATCHER_SERVLET} nor
- * Jersey's {@code ServletContainer} is, else the fallback above. The analysis accepts 4.0.0 like any 4.x and this
- * class applies 4.0.1's rule to it, so the two disagree where both stacks' classes come along: Spring WebFlux's starter
+ * Jersey's {@code ServletContainer} is, else the fallback above. The analysis accepts 4.0.0 with one warning line saying
+ * to use 4.0.1 or later ({@link dev.forum.extraction.analysis.SupportedVersions#webStackRule}), and this class applies
+ * 4.0.1's rule to it, so the two disagree where both stacks' classes come along: Spring WebFlux's starter
  * with a transitive {@code spring-webmvc} (or Jersey) and the servlet API runs as a servlet application on 4.0.0 but is
  * read here as a reactive one, and {@code spring-webflux} without {@code spring-boot-webflux} next to the servlet API
  * the other way round. Such an application on 4.0.0 gets the other stack's path settings (health checks, listener

@@ -28,6 +28,23 @@ class SupportedVersionsTest {
         refusal(Optional.empty(), Optional.empty(), 26);
     }
 
+    /** 4.0.0 deduces the web application type by Spring Boot 3's rule, the plugin by 4.0.1's: one line, not refused. */
+    @Test
+    void springBoot400IsWarnedToMoveTo401OrLater() {
+        assertEquals(Optional.of("The application uses Spring Boot 4.0.0, which tells a servlet application from a reactive"
+                + " one by another rule than 4.0.1 and later, the rule the plugin reads its web stack by (the image's health"
+                + " labels, the ECS deployment's paths): with both Spring MVC's and Spring WebFlux's classes on the class path"
+                + " the two may differ; use Spring Boot 4.0.1 or later, or name the stack in spring.main.web-application-type"),
+                SupportedVersions.webStackRule(Optional.of("4.0.0")));
+        assertTrue(SupportedVersions.webStackRule(Optional.of("4.0.0-RC2")).orElseThrow()
+                .startsWith("The application uses Spring Boot 4.0.0-RC2, "));
+        for (String later : new String[] {"4.0.1", "4.0.10", "4.1.1"}) {
+            assertEquals(Optional.empty(), SupportedVersions.webStackRule(Optional.of(later)), later);
+        }
+        assertEquals(Optional.empty(), SupportedVersions.webStackRule(Optional.empty()));
+        SupportedVersions.check(Optional.of("4.0.0"), Optional.of("2.0.0"), 21);
+    }
+
     @Test
     void readsTheJavaReleaseOfAClassFileAndTheFeatureOfAVersion() {
         assertEquals(17, SupportedVersions.javaRelease(new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61}));
