@@ -34,7 +34,9 @@ import java.util.regex.Pattern;
  * <li>a {@code @Validated} controller (on its class, a superclass or an interface, or through an annotation carrying
  * it) whose contract methods declare a constraint or a {@code @Valid} body, once per controller, naming them: the run
  * time leaves it to Spring's method validation, so an invalid call is a {@code ConstraintViolationException} in process
- * but a 400 (body) or a 502 (parameter) over HTTP ({@link ValidatedControllers});</li>
+ * but a 400 (body) or a 502 (parameter) over HTTP; where an advice for every controller handles that exception, only a
+ * {@code @Valid} body differs; without a Bean Validation provider on the class path, nothing
+ * ({@link ValidatedControllers});</li>
  * <li>a {@code @RequestParam}, {@code @RequestHeader} or {@code @CookieValue} of a type that can be null with a
  * {@code defaultValue}, and a {@code @PathVariable} whose path holds a regex ({@code {sku:[a-z0-9-]+}}): Spring MVC
  * applies them over HTTP only;</li>
@@ -88,7 +90,8 @@ public final class ContractDifferences {
     public List<String> of(Class<?> contract, List<Class<?>> controllers, Collection<Class<?>> advices,
             Collection<Class<?>> exceptions) {
         List<String> lines = new ArrayList<>(HandlerDifferences.lines(contract, controllers, advices, exceptions, own, reach));
-        lines.addAll(ValidatedControllers.lines(contract, controllers));
+        lines.addAll(ValidatedControllers.lines(contract, controllers, advices,
+                ValidatedControllers.validates(contract.getClassLoader())));
         for (Method method : methods(contract)) {
             lines.addAll(parameters(contract, method, controllers));
             if (TypeNames.supertypes(method.getReturnType()).contains(RESOURCE)) {

@@ -36,6 +36,14 @@ final class HandlerDifferences {
             + " (spring.mvc.problemdetails.enabled=true answers ResponseStatusException and ErrorResponseException; an"
             + " @ExceptionHandler returning a ProblemDetail, others) and register a RemoteErrorDecoder bean that turns that"
             + " answer back into ";
+    /**
+     * The same for a class annotated {@code @ResponseStatus} that no handler answers: Spring MVC's
+     * {@code ResponseStatusExceptionResolver} sends it to {@code /error} under either setting of the property.
+     */
+    private static final String STATUS_CLASS_FIX = "have the module answer it as a problem document (an"
+            + " @ExceptionHandler returning a ProblemDetail in an advice for the whole application; or extend"
+            + " ErrorResponseException and set spring.mvc.problemdetails.enabled=true) and register a RemoteErrorDecoder"
+            + " bean that turns that answer back into ";
 
     private HandlerDifferences() {
     }
@@ -108,10 +116,14 @@ final class HandlerDifferences {
                 }
                 String name = exception.getName().substring(exception.getName().lastIndexOf('.') + 1).replace('$', '.');
                 String meets = meetingWords(exception, meeting, served, controller, own, reach);
+                String lost = statusClass(exception) && !handled.contains(exception)
+                        ? "without the message, as the module answers a class annotated @ResponseStatus with Spring Boot's"
+                                + " error JSON whether spring.mvc.problemdetails.enabled is on or off; " + STATUS_CLASS_FIX
+                        : "without the message when the module answers Spring Boot's error JSON (problem details off); "
+                                + EXCEPTION_FIX;
                 exceptionLines.add(exception.getName() + " (which " + meets + ") reaches an"
                         + " in-process caller as itself, with its message; a remote caller gets a RemoteErrorResponseException"
-                        + " with the module's status instead, without the message when the module answers Spring Boot's"
-                        + " error JSON (problem details off); " + EXCEPTION_FIX + name);
+                        + " with the module's status instead, " + lost + name);
             }
         }
         lines.addAll(exceptionLines);
@@ -187,7 +199,7 @@ final class HandlerDifferences {
     }
 
     /** The methods of the class and its superclasses (Object's aside) annotated {@code @ExceptionHandler}, by name. */
-    private static List<Method> handlers(Class<?> type) {
+    static List<Method> handlers(Class<?> type) {
         List<Method> found = new ArrayList<>();
         for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
             Arrays.stream(current.getDeclaredMethods()).filter(m -> !m.isBridge() && !m.isSynthetic())
@@ -201,7 +213,7 @@ final class HandlerDifferences {
     }
 
     /** The exceptions a handler handles: its annotation's, else its parameters of a {@code Throwable} type. */
-    private static List<Class<?>> handledTypes(Method handler) {
+    static List<Class<?>> handledTypes(Method handler) {
         for (Annotation annotation : handler.getAnnotations()) {
             if (annotation.annotationType().getName().equals(EXCEPTION_HANDLER)) {
                 for (String attribute : List.of("value", "exception")) {
@@ -220,7 +232,7 @@ final class HandlerDifferences {
     }
 
     /** An advice limited to part of the application: by packages, types or annotations. */
-    private static boolean limited(Class<?> advice) {
+    static boolean limited(Class<?> advice) {
         return adviceAnnotation(advice).map(a -> List.of("value", "basePackages", "basePackageClasses", "assignableTypes",
                 "annotations").stream().anyMatch(n -> ContractDifferences.attribute(a, n) instanceof Object[] values && values.length > 0)).orElse(false);
     }
@@ -257,7 +269,12 @@ final class HandlerDifferences {
     /** An exception its class marks as an HTTP answer: {@code @ResponseStatus}, {@code ResponseStatusException}, {@code ErrorResponseException}. */
     private static boolean answer(Class<?> exception) {
         return Throwable.class.isAssignableFrom(exception)
-                && (TypeNames.supertypes(exception).stream().anyMatch(ERROR_RESPONSES::contains)
-                        || Arrays.stream(exception.getAnnotations()).anyMatch(a -> a.annotationType().getName().equals(RESPONSE_STATUS)));
+                && (TypeNames.supertypes(exception).stream().anyMatch(ERROR_RESPONSES::contains) || statusClass(exception));
+    }
+
+    /** An exception class annotated {@code @ResponseStatus}, which Spring MVC answers with Spring Boot's error JSON. */
+    private static boolean statusClass(Class<?> exception) {
+        return TypeNames.supertypes(exception).stream().noneMatch(ERROR_RESPONSES::contains)
+                && Arrays.stream(exception.getAnnotations()).anyMatch(a -> a.annotationType().getName().equals(RESPONSE_STATUS));
     }
 }

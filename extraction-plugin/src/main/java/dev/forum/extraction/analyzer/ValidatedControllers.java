@@ -9,6 +9,7 @@ import java.lang.reflect.Parameter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -34,9 +35,21 @@ import java.util.stream.Stream;
  * contract method's annotations and the controller method's): a body is a {@code @RequestBody} or {@code @RequestPart}
  * parameter with {@code @Valid}, {@code @Validated} or an annotation whose name starts with {@code Valid}; a parameter's
  * constraint is an annotation carrying {@code jakarta.validation.Constraint} on the parameter or on a type argument or
- * array component of its type, or {@code @Valid} on a parameter that is no body. Whether a Bean Validation provider is
- * on the run-time class path is not read: without one neither way validates, and the line warns of a difference there
- * is none of (such an application declares checks nothing runs).
+ * array component of its type, or {@code @Valid} on a parameter that is no body.
+ * <p>
+ * Two cases change the line:
+ * <ul>
+ * <li>without a Bean Validation provider on the application's class path ({@link #validates}), {@code @Validated}
+ * validates nothing, in process or over HTTP, and the run time checks nothing either: no line;</li>
+ * <li>an advice for every controller (no {@code basePackages}, {@code assignableTypes}, ...) with an
+ * {@code @ExceptionHandler} of {@code jakarta.validation.ConstraintViolationException} or its supertype
+ * {@code jakarta.validation.ValidationException} answers the interceptor's exception both ways: in the caller's
+ * process, and in the module's, whose answer the run time relays. A parameter's constraint then gives the same status
+ * both ways, so only a {@code @Valid} body differs (Spring MVC's {@code MethodArgumentNotValidException} over HTTP,
+ * which that handler does not handle, against the handler's answer in process), and removing {@code @Validated} would
+ * take the calls away from that handler, as Spring MVC and the run time then throw their own exceptions. A handler of
+ * {@code RuntimeException} or {@code Exception} is not taken for one: such catch-alls answer 500s.</li>
+ * </ul>
  * Annotations are read by name, so that no Spring or Bean Validation is needed here.
  */
 final class ValidatedControllers {
@@ -46,23 +59,51 @@ final class ValidatedControllers {
     private static final String CONSTRAINT = "jakarta.validation.Constraint";
     private static final List<String> BODIES = List.of("org.springframework.web.bind.annotation.RequestBody",
             "org.springframework.web.bind.annotation.RequestPart");
+    /** The exceptions whose handler answers {@code MethodValidationInterceptor}'s {@code ConstraintViolationException}. */
+    private static final List<String> VIOLATIONS = List.of("jakarta.validation.ConstraintViolationException",
+            "jakarta.validation.ValidationException");
+    /**
+     * The service file of a Bean Validation provider ({@code hibernate-validator} has one), which Spring Boot's
+     * {@code ValidationAutoConfiguration} requires as a resource before it adds a validator and the
+     * {@code MethodValidationPostProcessor} that makes {@code @Validated} validate.
+     */
+    static final String PROVIDER = "META-INF/services/jakarta.validation.spi.ValidationProvider";
 
     private ValidatedControllers() {
+    }
+
+    /**
+     * Whether the application validates at all: a Bean Validation provider's service file is on its class path.
+     *
+     * @param loader the application's class loader (in the analyzer's JVM, the one that loaded its classes)
+     * @return true when {@link #PROVIDER} is a resource of the loader
+     */
+    static boolean validates(ClassLoader loader) {
+        return loader != null && loader.getResource(PROVIDER) != null;
     }
 
     /**
      * One line per {@code @Validated} controller of the contract with a check on a method of this contract, naming every
      * checked method the controller serves (of all its contracts, so that a contract and one it extends give the same
      * line, which the report warns of once): what an invalid call gives in process and over HTTP, and to remove
-     * {@code @Validated}.
+     * {@code @Validated}; or, where an advice for every controller handles the {@code ConstraintViolationException},
+     * what a {@code @Valid} body gives and that removing {@code @Validated} takes the calls from that handler.
      *
      * @param contract    the contract's interface
      * @param controllers the application's controllers implementing it
-     * @return the lines, in the controllers' order; empty when no such controller checks a method of the contract
+     * @param advices     the application's classes annotated {@code @ControllerAdvice} or {@code @RestControllerAdvice}
+     * @param validates   whether a Bean Validation provider is on the application's class path ({@link #validates})
+     * @return the lines, in the controllers' order; empty when no such controller checks a method of the contract,
+     *         without a provider, and for a controller with parameter checks only whose exception such an advice handles
      */
-    static List<String> lines(Class<?> contract, List<Class<?>> controllers) {
+    static List<String> lines(Class<?> contract, List<Class<?>> controllers, Collection<Class<?>> advices,
+            boolean validates) {
+        if (!validates) {
+            return List.of();
+        }
         Set<String> mine = new HashSet<>(ContractDifferences.methods(contract).stream().map(HandlerDifferences::key)
                 .toList());
+        List<String> handlers = violationHandlers(advices);
         Set<String> lines = new LinkedHashSet<>();
         for (Class<?> controller : controllers) {
             Optional<String> validated = validated(controller);
@@ -91,6 +132,16 @@ final class ValidatedControllers {
                 continue;
             }
             String where = validated.get();
+            String from = where.equals(controller.getSimpleName()) ? "" : " (from " + where + ")";
+            String checked = names(Stream.concat(bodies.stream(), parameters.stream()).toList());
+            String start = controller.getName() + " is @Validated" + from + ", so Spring's method validation, not the"
+                    + " library's, checks in-process calls of " + checked;
+            if (!handlers.isEmpty()) {
+                if (bodies.stream().anyMatch(m -> mine.contains(HandlerDifferences.key(m)))) {
+                    lines.add(handled(start, String.join(", ", handlers), names(bodies), where, checked));
+                }
+                continue;
+            }
             List<String> overHttp = new ArrayList<>();
             if (!bodies.isEmpty()) {
                 overHttp.add("Spring MVC refuses an invalid @Valid body of " + names(bodies) + " with 400, which the caller"
@@ -100,16 +151,41 @@ final class ValidatedControllers {
                 overHttp.add("the module answers an invalid parameter of " + names(parameters) + " 500 (the interceptor's"
                         + " ConstraintViolationException), which the caller gets as a RemoteModuleException (502)");
             }
-            String from = where.equals(controller.getSimpleName()) ? "" : " (from " + where + ")";
-            String checked = names(Stream.concat(bodies.stream(), parameters.stream()).toList());
-            lines.add(controller.getName() + " is @Validated" + from + ", so Spring's method validation, not the"
-                    + " library's, checks in-process calls of " + checked + ": in process an invalid argument throws"
+            lines.add(start + ": in process an invalid argument throws"
                     + " Spring's ConstraintViolationException to the caller (its request answered 500 unless it handles"
                     + " that), over HTTP " + String.join(", and ", overHttp) + "; remove @Validated from " + where
                     + ": then an invalid call is refused with 400 both ways (InvalidContractBodyException or"
                     + " HandlerMethodValidationException in process, the same status remote)");
         }
         return List.copyOf(lines);
+    }
+
+    /**
+     * The line of a controller whose {@code ConstraintViolationException} an advice for every controller answers both
+     * ways: what differs is a {@code @Valid} body over HTTP, and removing {@code @Validated} takes calls from it.
+     */
+    private static String handled(String start, String handlers, String bodies, String where, String checked) {
+        return start + "; " + handlers + " (of an advice for every controller) answers the ConstraintViolationException"
+                + " both ways, in the caller's process and in the module's (relayed to the caller), but an invalid @Valid"
+                + " body of " + bodies + " differs: over HTTP Spring MVC refuses it before the method with"
+                + " MethodArgumentNotValidException (400), which " + handlers + " does not handle and the caller gets as a"
+                + " RemoteErrorResponseException (400), in process " + handlers + " answers it; to answer alike, handle"
+                + " MethodArgumentNotValidException in an advice for every controller with the answer of " + handlers
+                + "; do not remove @Validated from " + where + " to mend it: that takes the calls of " + checked
+                + " away from " + handlers + " (Spring MVC and the library then refuse them with"
+                + " MethodArgumentNotValidException or InvalidContractBodyException, and HandlerMethodValidationException)";
+    }
+
+    /**
+     * The handlers, as {@code ProblemAdvice.violations}, of the advices for every controller that handle
+     * {@code ConstraintViolationException} or its supertype {@code ValidationException}, in name order.
+     */
+    private static List<String> violationHandlers(Collection<Class<?>> advices) {
+        return advices.stream().filter(advice -> !HandlerDifferences.limited(advice))
+                .flatMap(advice -> HandlerDifferences.handlers(advice).stream()
+                        .filter(h -> HandlerDifferences.handledTypes(h).stream().anyMatch(t -> VIOLATIONS.contains(t.getName())))
+                        .map(h -> advice.getSimpleName() + "." + h.getName()))
+                .distinct().sorted().toList();
     }
 
     /**

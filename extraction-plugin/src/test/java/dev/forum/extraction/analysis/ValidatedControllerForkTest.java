@@ -2,15 +2,21 @@ package dev.forum.extraction.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.forum.extraction.model.ModulithModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A {@code @Validated} controller of a contract with checks (user12's store: {@code InventoryController}), read by the
  * analyzer in its own JVM from a compiled application and brought back through the model JSON as one of the contract's
- * {@code differences}; a controller the run time validates the same both ways gets none.
+ * {@code differences}; a controller the run time validates the same both ways gets none. The application is analysed
+ * twice: as compiled, with no Bean Validation provider on its class path (the test's has none), where
+ * {@code @Validated} validates nothing and nothing differs; then with a provider's service file among its classes, as
+ * {@code hibernate-validator} brings it.
  */
 class ValidatedControllerForkTest {
 
@@ -43,11 +49,21 @@ class ValidatedControllerForkTest {
                     + " String buy(String sku) { catalog.find(sku); return inventory.reserve("
                     + "new store.inventory.ReserveRequest(sku, 1)); } }"));
 
-    @RegisterExtension
-    static final AnalyzedApplication APPLICATION = new AnalyzedApplication(SOURCES, "store.StoreApplication");
+    @TempDir
+    static Path dir;
 
     @Test
-    void theValidatedControllerIsOneDifferenceOfItsContractAndAPlainOneNone() {
+    void theValidatedControllerIsOneDifferenceOfItsContractAndAPlainOneNoneAndWithoutAProviderNeither() throws Exception {
+        Path classes = AnalyzedApplication.compile(dir, SOURCES);
+        ModulithModel without = AnalysisFork.run(AnalyzedApplication.request(dir.resolve("without"), classes,
+                "store.StoreApplication"));
+        assertEquals(List.of(), without.httpContracts().get("store.inventory.InventoryApi").differences(),
+                "no provider: @Validated validates nothing, in process or over HTTP");
+        Path service = classes.resolve("META-INF/services/jakarta.validation.spi.ValidationProvider");
+        Files.createDirectories(service.getParent());
+        Files.writeString(service, "org.hibernate.validator.HibernateValidator\n");
+        ModulithModel with = AnalysisFork.run(AnalyzedApplication.request(dir.resolve("with"), classes,
+                "store.StoreApplication"));
         assertEquals(List.of("store.inventory.internal.InventoryController is @Validated, so Spring's method validation,"
                 + " not the library's, checks in-process calls of InventoryApi.adjust, InventoryApi.reserve: in process an"
                 + " invalid argument throws Spring's ConstraintViolationException to the caller (its request answered 500"
@@ -57,8 +73,8 @@ class ValidatedControllerForkTest {
                 + " the caller gets as a RemoteModuleException (502); remove @Validated from InventoryController: then an"
                 + " invalid call is refused with 400 both ways (InvalidContractBodyException or"
                 + " HandlerMethodValidationException in process, the same status remote)"),
-                APPLICATION.model().httpContracts().get("store.inventory.InventoryApi").differences());
-        assertEquals(List.of(), APPLICATION.model().httpContracts().get("store.catalog.CatalogApi").differences(),
+                with.httpContracts().get("store.inventory.InventoryApi").differences());
+        assertEquals(List.of(), with.httpContracts().get("store.catalog.CatalogApi").differences(),
                 "the run time validates a plain controller's calls as Spring MVC does");
     }
 }

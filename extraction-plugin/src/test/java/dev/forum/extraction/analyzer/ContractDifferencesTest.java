@@ -306,6 +306,17 @@ class ContractDifferencesTest {
         for (int i = 0; i < expected.size(); i++) {
             assertTrue(catalog.get(i).startsWith(expected.get(i)), "line " + i + ": " + catalog.get(i));
         }
+        // no handler answers Duplicate, a class annotated @ResponseStatus: Spring Boot's error JSON under either setting
+        assertTrue(catalog.get(2).endsWith("without the message, as the module answers a class annotated @ResponseStatus"
+                + " with Spring Boot's error JSON whether spring.mvc.problemdetails.enabled is on or off; have the module"
+                + " answer it as a problem document (an @ExceptionHandler returning a ProblemDetail in an advice for the"
+                + " whole application; or extend ErrorResponseException and set spring.mvc.problemdetails.enabled=true)"
+                + " and register a RemoteErrorDecoder bean that turns that answer back into ContractDifferencesTest.Duplicate"),
+                catalog.get(2));
+        assertTrue(catalog.get(1).contains("without the message when the module answers Spring Boot's error JSON (problem"
+                + " details off); have the module answer it as a problem document (spring.mvc.problemdetails.enabled=true"
+                + " answers ResponseStatusException"), "a ResponseStatusException is a problem document under the property: "
+                + catalog.get(1));
     }
 
     @Test
