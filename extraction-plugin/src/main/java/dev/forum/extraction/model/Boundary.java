@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Decides, at build time, every dependency that crosses one service's boundary: between a module of the service
@@ -30,25 +29,24 @@ final class Boundary {
 
     private final ModulithModel model;
     private final ServiceRequest request;
-    private final TopologyServices services;
     private final Set<String> everywhere;
     private final Map<String, String> remoteContracts = new TreeMap<>();
-    private final List<String> group;
+    private final KeepTogether keep;
     private final Set<String> partners = new LinkedHashSet<>();
 
     /**
      * @param services the topology file's services, so that a blocker between two modules names the service that
      *                 already holds both ({@link TopologyServices#NONE} without a file)
      * @param group    the service's modules and every module its blockers tie them to ({@link #partners()}, followed
-     *                 from module to module): each blocker's advice names the one service holding them all; empty
-     *                 while they are not known, each blocker then advising its two modules
+     *                 from module to module): each blocker's advice names the one service holding them all, or, where
+     *                 that is every module, what its own two modules tie together ({@link KeepTogether}); empty while
+     *                 they are not known, each blocker then advising its two modules
      */
     Boundary(ModulithModel model, ServiceRequest request, TopologyServices services, Collection<String> group) {
         this.model = model;
         this.request = request;
-        this.services = services;
         this.everywhere = model.everywhereModules();
-        this.group = List.copyOf(group);
+        this.keep = new KeepTogether(model, request, services, List.copyOf(group));
     }
 
     /** The modules outside the service that a blocker advises keeping with it (known after {@link #blockers()}). */
@@ -174,15 +172,16 @@ final class Boundary {
     /** How to keep two modules in one service: the topology file's service that holds both, or what to change. */
     String together(String a, String b) {
         partners.add(inside(a) ? b : a);
-        return group.isEmpty() ? services.together(a, b) : services.together(a, b, group, request.modules());
+        return keep.together(a, b);
     }
 
     /**
      * The end of a line whose first advice was to change the dependency: {@code , or } and {@link #together}; or, when
-     * the one service holding {@code a} and {@code b} would hold every module of the application, that keeping them
-     * together splits nothing ({@link #wholeApplication}), so the change is the only way.
+     * the modules {@code a} and {@code b} tie together are every module of the application ({@link #wholeApplication}),
+     * that keeping them together splits nothing, so the change is the only way.
      *
-     * @param what the dependency in the line's words: {@code the call}, {@code the use}, {@code the table}
+     * @param what the dependency in the line's words: {@code the call}, {@code the use}, {@code the table},
+     *             {@code the use of OrderView}
      */
     String orTogether(String a, String b, String what) {
         return wholeApplication(a, b).map(all -> "; keeping " + a + " and " + b + " in one service splits nothing, as that"
@@ -191,23 +190,13 @@ final class Boundary {
     }
 
     /**
-     * The modules, as the line names them ({@code a, b and c}), when the one service that keeping {@code a} and
-     * {@code b} together needs (with every module the service's blockers tie them to) holds every module that can be
-     * extracted, two or more; empty otherwise, or while the group is not known. Notes {@code a} or {@code b} as a
-     * partner, as {@link #together} does.
+     * The modules, as the line names them ({@code a, b and c}), when the one service keeping {@code a} and {@code b}
+     * together needs holds every module that can be extracted ({@link KeepTogether#wholeApplication}); empty otherwise.
+     * Notes {@code a} or {@code b} as a partner, as {@link #together} does.
      */
     Optional<String> wholeApplication(String a, String b) {
         partners.add(inside(a) ? b : a);
-        List<String> extractable = model.extractableModules();
-        Set<String> all = new TreeSet<>(group);
-        all.add(a);
-        all.add(b);
-        if (group.isEmpty() || extractable.size() < 2 || !all.containsAll(extractable)) {
-            return Optional.empty();
-        }
-        List<String> names = List.copyOf(all);
-        return Optional.of(names.size() == 2 ? names.get(0) + " and " + names.get(1)
-                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1));
+        return keep.wholeApplication(a, b);
     }
 
     private static String target(String target) {
@@ -253,16 +242,15 @@ final class Boundary {
     /**
      * A published type of a module the service does not run, copied into it because a class of the service uses it,
      * whose own code needs types no module publishes (its module's internals, as a rule): the service would hold it
-     * without them. Named as what it is, so that the advice is one the service's side or the type's module can follow.
+     * without them. Named as what it is, so that the advice is one the service's side or the type's module can follow;
+     * keeping the user's module with the type's is advised as {@link #orTogether} advises it (never the monolith).
      *
      * @param user      the service's own class whose references brought the type in
      * @param through   the published type {@code user} references: {@code published} itself, or the one that brought it along
      * @param published the copied type whose code needs {@code targets}
      * @param targets   the unpublished types it needs, in name order
-     * @param group     as {@link Boundary#Boundary}'s: the modules the advice keeps together, or empty for the two
      */
-    static Blocker publishedTypeNeedsInternals(ModulithModel model, ServiceRequest request, TopologyServices services,
-            Collection<String> group, String user, String through, String published, Set<String> targets) {
+    Blocker publishedTypeNeedsInternals(String user, String through, String published, Set<String> targets) {
         String owner = model.moduleOf(published).map(Module::name).orElse("(no module)");
         String userModule = model.moduleOf(user).map(Module::name).orElse(null);
         String uses = user + " uses " + (published.equals(through) ? published + ", published by module " + owner
@@ -274,8 +262,7 @@ final class Boundary {
         List<String> unpublished = new ArrayList<>();
         byModule.forEach((module, types) -> unpublished.add("module " + module + " does not publish " + String.join(", ", types)));
         String together = userModule != null && request.modules().contains(userModule) && !userModule.equals(owner)
-                ? ", or " + (group.isEmpty() ? services.together(userModule, owner)
-                        : services.together(userModule, owner, group, request.modules())) : "";
+                ? orTogether(userModule, owner, "the use of " + simpleName(through)) : "";
         return new Blocker(Blocker.Kind.INTERNAL_REFERENCE, published, targets.iterator().next(), model.sourcePath(published),
                 owner, model.moduleOf(targets.iterator().next()).map(Module::name).orElse("(no module)"),
                 request.subject() + ": " + uses + ", whose own code needs " + String.join(", ", targets) + " ("

@@ -156,8 +156,8 @@ public final class Planner {
         List<String> group = group(model, request, services, tied);
         Boundary boundary = new Boundary(model, request, services, group);
         List<Blocker> crossing = boundary.blockers();
-        needingInternals.forEach((published, missing) -> blockers.add(Boundary.publishedTypeNeedsInternals(model, request,
-                services, group, reported.usedBy().get(published), reported.through().get(published), published, missing)));
+        needingInternals.forEach((published, missing) -> blockers.add(boundary.publishedTypeNeedsInternals(
+                reported.usedBy().get(published), reported.through().get(published), published, missing)));
         blockers.addAll(crossing);
 
         Map<ScannedArtifact, String> included = new LinkedHashMap<>();

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * An application whose every module is tied to the others, read by the analyzer in its own JVM from compiled classes:
  * order publishes {@code OrderCompleted}, which inventory listens to, and inventory calls shipping's plain bean
- * {@code Shipper}. The one service that keeping them together needs holds every module: the monolith. So the lines do
- * not advise it; they say that no split of these modules is possible while the event (or call) stays, and what to
- * change.
+ * {@code Shipper}, which uses order's published {@code OrderView}, whose own code needs order's internal {@code Labels}.
+ * The one service that keeping them together needs holds every module: the monolith. So the lines do not advise it;
+ * they say that no split of these modules is possible while the event (or call, or use) stays, and what to change.
  */
 class WholeApplicationAdviceForkTest {
 
@@ -35,7 +35,12 @@ class WholeApplicationAdviceForkTest {
             Map.entry("ex/inventory/internal/Stock.java", "package ex.inventory.internal; " + COMPONENT + "class Stock {"
                     + " private final ex.shipping.Shipper shipper; Stock(ex.shipping.Shipper shipper) { this.shipper = shipper; }"
                     + " @org.springframework.context.event.EventListener void on(ex.order.OrderCompleted event) { shipper.ship(); } }"),
-            Map.entry("ex/shipping/Shipper.java", "package ex.shipping; " + COMPONENT + "public class Shipper { public void ship() { } }"));
+            Map.entry("ex/order/OrderView.java", "package ex.order; public record OrderView(String sku) {"
+                    + " public String label() { return ex.order.internal.Labels.of(sku); } }"),
+            Map.entry("ex/order/internal/Labels.java", "package ex.order.internal; public final class Labels {"
+                    + " private Labels() { } public static String of(String sku) { return \"#\" + sku; } }"),
+            Map.entry("ex/shipping/Shipper.java", "package ex.shipping; " + COMPONENT + "public class Shipper {"
+                    + " public String ship() { return new ex.order.OrderView(\"a\").label(); } }"));
 
     @RegisterExtension
     static final AnalyzedApplication APPLICATION = new AnalyzedApplication(SOURCES, "ex.ExampleApplication");
@@ -67,5 +72,16 @@ class WholeApplicationAdviceForkTest {
                 + " splits nothing, as that service would hold every module of the application (the monolith): no split of"
                 + " inventory, order and shipping is possible while the call stays"), call);
         assertFalse(call.contains("keep "), call);
+    }
+
+    @Test
+    void thePublishedTypeLineSaysKeepingThemTogetherSplitsNothing() throws IOException {
+        String use = only(plan("shipping"), Blocker.Kind.INTERNAL_REFERENCE).message();
+        assertTrue(use.startsWith("Module 'shipping' alone: ex.shipping.Shipper uses ex.order.OrderView, published by module"
+                + " order, whose own code needs ex.order.internal.Labels"), use);
+        assertTrue(use.endsWith("(in an internal type of order, behind its published API); keeping shipping and order in"
+                + " one service splits nothing, as that service would hold every module of the application (the monolith):"
+                + " no split of inventory, order and shipping is possible while the use of OrderView stays"), use);
+        assertFalse(use.contains("keep shipping"), use);
     }
 }
