@@ -49,7 +49,8 @@ final class IndirectBeanReferences {
         List<Map<String, Object>> found = new ArrayList<>();
         for (JavaClass type : types) {
             for (JavaClass bean : injected(type, Injection.HOLDERS)) {
-                moduleOf.apply(bean).filter(owner -> !owner.equals(module)).map(owner -> reference(type, bean, owner))
+                moduleOf.apply(bean).filter(owner -> !owner.equals(module))
+                        .map(owner -> reference("USES_COMPONENT", type, bean, owner))
                         .filter(r -> !found.contains(r)).ifPresent(found::add);
             }
         }
@@ -128,9 +129,18 @@ final class IndirectBeanReferences {
                 ? held(inner) : Optional.of(held.toErasure());
     }
 
-    private static Map<String, Object> reference(JavaClass source, JavaClass target, String module) {
+    /**
+     * One bean reference as the analyzer's dependency JSON, the one shape every bean reference it finds takes.
+     *
+     * @param type   the dependency type: {@code USES_COMPONENT}, or {@link OutsideBeanUses#FROM_MAIN}
+     * @param source the using class
+     * @param target the bean's class
+     * @param module the module holding the bean
+     * @return {@code type}, {@code source}, {@code target} and {@code module}, in that order
+     */
+    static Map<String, Object> reference(String type, JavaClass source, JavaClass target, String module) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("type", "USES_COMPONENT");
+        json.put("type", type);
         json.put("source", source.getName());
         json.put("target", target.getName());
         json.put("module", module);

@@ -3,10 +3,11 @@ package dev.forum.extraction.analyzer;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaParameterizedType;
 import com.tngtech.archunit.core.domain.ReferencedClassObject;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,26 +15,42 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The beans of modules that the classes outside every module use (the main class, and any other class of the root
- * packages), which Spring Modulith records for no module: every process holds those classes, so each such use needs
- * the bean's module in every process. Only uses that fail where the module is absent count, found three ways:
+ * The beans of modules that code every process runs uses: the classes outside every module (the main class, and any
+ * other class of the root packages), which Spring Modulith records for no module, and the {@code main} method of a
+ * launch class inside a module (a {@code Launcher} in module {@code a}: every service jar starts it wherever its module
+ * runs). Each such use needs the bean's module in every process. Only uses that fail where the module is absent count,
+ * found three ways:
  * <ul>
  * <li>a class literal handed to {@code getBean} in the same method: {@code run(App.class, args).getBean(Orders.class)}
- * (any {@code BeanFactory}); {@code getBeanProvider} and {@code getBeansOfType} find nothing without failing;</li>
+ * (any {@code BeanFactory}), or to {@code getBeanProvider} whose {@code getObject()} the method calls, a
+ * {@code ParameterizedTypeReference<Orders>} in its place too, as Kotlin's reified {@code getBean<Orders>()} compiles
+ * with Spring Framework 7 (to a class literal and {@code getBean} before); {@code getBeanProvider} alone
+ * ({@code getIfAvailable()}, {@code ifAvailable(..)}) and {@code getBeansOfType} find nothing without failing;</li>
  * <li>a call of a method of a module's bean type: a class of the module that is a Spring component, or a supertype of
  * one that the module holds ({@code orders.complete(...)}, whatever gave the reference, an
  * {@code ObjectProvider.getObject()} too);</li>
- * <li>a plain type Spring injects into such a class when it is a component (its constructors, {@code @Autowired}
- * fields and methods, the parameters of its {@code @Bean} methods), as for a {@code CommandLineRunner} bean that takes
- * a module's bean; holders ({@code ObjectProvider<Orders>}, {@code Optional}, {@code List}, {@code Map}...) may be
- * empty and do not count by themselves.</li>
+ * <li>for a class outside every module, a plain type Spring injects into it when it is a component (its constructors,
+ * {@code @Autowired} fields and methods, the parameters of its {@code @Bean} methods), as for a
+ * {@code CommandLineRunner} bean that takes a module's bean; holders ({@code ObjectProvider<Orders>}, {@code Optional},
+ * {@code List}, {@code Map}...) may be empty and do not count by themselves.</li>
  * </ul>
+ * A class that declares a static {@code main} method is taken for a launch class (a Kotlin {@code AppKt} with
+ * {@code fun main}, a Java {@code Launcher}, the main class itself); its uses have the type {@link #FROM_MAIN}, so that
+ * the advice is to move the call, not the class. Inside a module only its {@code main} method (and the lambdas
+ * compiled from it) counts, for every module's beans, its own too: the rest of the class runs only where its module
+ * does.
  */
 final class OutsideBeanUses {
 
+    /**
+     * The dependency type of a use by a launch class ({@code BeanCalls} reads it by this name); a use by any other class
+     * is {@code USES_COMPONENT}.
+     */
+    static final String FROM_MAIN = "MAIN_USES_COMPONENT";
     private static final String COMPONENT = "org.springframework.stereotype.Component";
     private static final String BEAN_FACTORY = "org.springframework.beans.factory.BeanFactory";
-    private static final Set<String> LOOKUPS = Set.of("getBean");
+    private static final String OBJECT_FACTORY = "org.springframework.beans.factory.ObjectFactory";
+    private static final String TYPE_REFERENCE = "org.springframework.core.ParameterizedTypeReference";
 
     private OutsideBeanUses() {
     }
@@ -42,9 +59,9 @@ final class OutsideBeanUses {
      * @param outside     the classes outside every module
      * @param moduleTypes every class of every module
      * @param moduleOf    the name of the module holding a class; empty for a class of no module
-     * @return each use, as the analyzer's dependency JSON: {@code type} {@code USES_COMPONENT}, {@code source} the class
-     *         outside every module, {@code target} the bean's class, {@code module} the module holding it; each once,
-     *         in the order found
+     * @return each use, as the analyzer's dependency JSON: {@code type} {@code USES_COMPONENT} (or {@link #FROM_MAIN}
+     *         for a launch class), {@code source} the using class, {@code target} the bean's class, {@code module} the
+     *         module holding it; each once, in the order found
      */
     static List<Map<String, Object>> of(Collection<JavaClass> outside, Collection<JavaClass> moduleTypes,
             Function<JavaClass, Optional<String>> moduleOf) {
@@ -52,23 +69,85 @@ final class OutsideBeanUses {
         List<Map<String, Object>> found = new ArrayList<>();
         for (JavaClass type : outside) {
             List<JavaClass> used = new ArrayList<>(IndirectBeanReferences.injected(type, IndirectBeanReferences.Injection.PLAIN));
-            for (JavaCodeUnit unit : type.getCodeUnits()) {
-                if (unit.getMethodCallsFromSelf().stream().anyMatch(OutsideBeanUses::isLookup)) {
-                    unit.getReferencedClassObjects().stream().map(ReferencedClassObject::getRawType).forEach(used::add);
-                }
-            }
-            type.getMethodCallsFromSelf().stream().map(call -> call.getTargetOwner())
-                    .filter(owner -> isBeanType(owner, components, moduleOf)).forEach(used::add);
-            for (JavaClass bean : used) {
-                moduleOf.apply(bean).map(module -> reference(type, bean, module)).filter(r -> !found.contains(r))
-                        .ifPresent(found::add);
+            used.addAll(uses(type.getCodeUnits(), components, moduleOf));
+            add(type, used, moduleOf, found);
+        }
+        for (JavaClass type : moduleTypes) {
+            if (isLaunchClass(type)) {
+                add(type, uses(type.getCodeUnits().stream().filter(OutsideBeanUses::isMainCode).toList(), components,
+                        moduleOf), moduleOf, found);
             }
         }
         return found;
     }
 
-    private static boolean isLookup(JavaMethodCall call) {
-        return LOOKUPS.contains(call.getName()) && call.getTargetOwner().isAssignableTo(BEAN_FACTORY);
+    /** The bean classes {@code units} look up ({@code getBean}) and whose methods they call, in the order found. */
+    private static List<JavaClass> uses(Collection<? extends JavaCodeUnit> units, List<JavaClass> components,
+            Function<JavaClass, Optional<String>> moduleOf) {
+        List<JavaClass> used = new ArrayList<>();
+        for (JavaCodeUnit unit : units) {
+            if (isLookup(unit)) {
+                unit.getReferencedClassObjects().stream().map(ReferencedClassObject::getRawType).forEach(used::add);
+                unit.getConstructorCallsFromSelf().stream().flatMap(call -> typeReference(call.getTargetOwner()).stream())
+                        .forEach(used::add);
+            }
+        }
+        units.stream().flatMap(unit -> unit.getMethodCallsFromSelf().stream()).map(JavaMethodCall::getTargetOwner)
+                .filter(owner -> isBeanType(owner, components, moduleOf)).forEach(used::add);
+        return used;
+    }
+
+    private static void add(JavaClass type, List<JavaClass> used, Function<JavaClass, Optional<String>> moduleOf,
+            List<Map<String, Object>> found) {
+        String dependencyType = isLaunchClass(type) ? FROM_MAIN : "USES_COMPONENT";
+        for (JavaClass bean : used.stream().filter(bean -> !bean.equals(type)).toList()) { // run(Launcher.class, args)
+            moduleOf.apply(bean).map(module -> IndirectBeanReferences.reference(dependencyType, type, bean, module))
+                    .filter(r -> !found.contains(r)).ifPresent(found::add);
+        }
+    }
+
+    /**
+     * Declares {@code static void main(String[])} (Kotlin compiles a {@code fun main()} to one too), or Java 25's
+     * {@code static void main()}.
+     */
+    private static boolean isLaunchClass(JavaClass type) {
+        return type.getMethods().stream().anyMatch(method -> method.getName().equals("main")
+                && method.getModifiers().contains(JavaModifier.STATIC)
+                && (method.getRawParameterTypes().isEmpty() || method.getRawParameterTypes().size() == 1
+                        && method.getRawParameterTypes().get(0).getName().equals(String[].class.getName())));
+    }
+
+    /**
+     * A {@code main} method, or a lambda compiled from one ({@code javac}'s {@code lambda$main$0}, Kotlin's
+     * {@code main$lambda$0}).
+     */
+    private static boolean isMainCode(JavaCodeUnit unit) {
+        return unit.getName().equals("main") || unit.getName().startsWith("lambda$main$")
+                || unit.getName().startsWith("main$lambda$");
+    }
+
+    /**
+     * Looks up a bean that must exist: calls {@code BeanFactory.getBean}, or {@code getBeanProvider} then
+     * {@code getObject()} (Kotlin's reified {@code getBean<Orders>()} of Spring Framework 7 compiles to
+     * {@code getBeanProvider(ResolvableType.forType(<a ParameterizedTypeReference<Orders>>)).getObject()}).
+     */
+    private static boolean isLookup(JavaCodeUnit unit) {
+        Set<JavaMethodCall> calls = unit.getMethodCallsFromSelf();
+        return calls.stream().anyMatch(call -> isCall(call, BEAN_FACTORY, "getBean"))
+                || calls.stream().anyMatch(call -> isCall(call, BEAN_FACTORY, "getBeanProvider"))
+                        && calls.stream().anyMatch(call -> isCall(call, OBJECT_FACTORY, "getObject"));
+    }
+
+    private static boolean isCall(JavaMethodCall call, String owner, String name) {
+        return call.getName().equals(name) && call.getTargetOwner().isAssignableTo(owner);
+    }
+
+    /** The class {@code type} names when it is a {@code ParameterizedTypeReference<X>} of its own: {@code X}'s. */
+    private static Optional<JavaClass> typeReference(JavaClass type) {
+        return type.getSuperclass().filter(JavaParameterizedType.class::isInstance).map(JavaParameterizedType.class::cast)
+                .filter(superclass -> superclass.toErasure().getName().equals(TYPE_REFERENCE)
+                        && superclass.getActualTypeArguments().size() == 1)
+                .map(superclass -> superclass.getActualTypeArguments().get(0).toErasure());
     }
 
     /** A component of a module, or a supertype of one its module holds. */
@@ -80,14 +159,5 @@ final class OutsideBeanUses {
         }
         return components.stream().filter(c -> moduleOf.apply(c).equals(module))
                 .anyMatch(c -> c.equals(type) || c.isAssignableTo(type.getName()));
-    }
-
-    private static Map<String, Object> reference(JavaClass source, JavaClass target, String module) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("type", "USES_COMPONENT");
-        json.put("source", source.getName());
-        json.put("target", target.getName());
-        json.put("module", module);
-        return json;
     }
 }

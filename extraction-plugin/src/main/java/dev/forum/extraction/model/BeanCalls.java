@@ -16,7 +16,9 @@ import java.util.Set;
  * wherever the service splits that module from the rest of the application ({@link Boundary#splitFromEverywhere}): the
  * caller runs in every process, the callee in some only, as the run time sees it ({@code Topology}). A reference into a
  * module that runs everywhere never crosses. So does a bean of an ordinary module that a class outside every module
- * uses ({@link ModulithModel#outsideBeanReferences}): the main class's {@code getBean(Orders.class)}, say.
+ * uses ({@link ModulithModel#outsideBeanReferences}): the main class's {@code getBean(Orders.class)}, say; and one that
+ * a launch class uses in its {@code main} method (a Kotlin {@code AppKt}, a Java {@code Launcher}), wherever the class
+ * is, since every service jar starts it: those references have the type {@link #FROM_MAIN}.
  */
 final class BeanCalls {
 
@@ -24,6 +26,11 @@ final class BeanCalls {
     private final ModulithModel model;
     /** How a blocker names the module of a class outside every module. */
     private static final String OUTSIDE = "(no module)";
+    /**
+     * The type of an outside bean reference made by a class declaring a static {@code main} method, inside a module or
+     * outside every module (the analyzer's {@code OutsideBeanUses.FROM_MAIN}); any other is {@code USES_COMPONENT}.
+     */
+    static final String FROM_MAIN = "MAIN_USES_COMPONENT";
 
     private final Set<String> unsendableSeen = new LinkedHashSet<>();
 
@@ -53,7 +60,8 @@ final class BeanCalls {
     /**
      * One bean reference.
      *
-     * @param caller         the calling module; {@code null} for a class outside every module
+     * @param caller         the calling module; {@code null} for an outside bean reference (a class outside every
+     *                       module, or a launch class's {@code main} method, which runs in every process wherever it is)
      * @param fromEverywhere whether the caller runs in every process and the service splits the callee from the rest
      */
     private void decide(String caller, Dependency dependency, boolean fromEverywhere, List<Blocker> blockers,
@@ -62,12 +70,13 @@ final class BeanCalls {
         if (!fromEverywhere && (caller == null || !boundary.crosses(caller, callee))) {
             return;
         }
-        String callerModule = caller == null ? OUTSIDE : caller;
+        String callerModule = caller != null ? caller
+                : model.moduleOf(dependency.source()).map(Module::name).orElse(OUTSIDE); // a launch class in a module
         String where = " (bean reference in " + model.sourcePath(dependency.source())
-                + (caller == null ? ", outside every module)" : ", module " + caller + ")");
+                + (callerModule.equals(OUTSIDE) ? ", outside every module)" : ", module " + callerModule + ")");
         HttpContract contract = model.httpContracts().get(dependency.target());
         if (contract == null) {
-            blockers.add(caller == null ? outsideCall(dependency, callee, where)
+            blockers.add(caller == null ? outsideCall(dependency, callerModule, callee, where)
                     : fromEverywhere ? everywhereCall(dependency, caller, callee, where)
                     : boundary.blocker(Blocker.Kind.BEAN_CALL, dependency.source(), dependency.target(), caller, callee,
                             boundary.prefix() + dependency.source() + " calls " + dependency.target() + " of module "
@@ -94,29 +103,38 @@ final class BeanCalls {
     }
 
     /**
-     * A class outside every module (the main class, or another class of a root package), which every service holds,
-     * uses a bean of an ordinary module that is no HTTP contract: where the module does not run, the lookup or the
-     * injection finds no such bean. The advice fits such a class: run the code in the bean's module instead.
+     * Code every service runs uses a bean of an ordinary module that is no HTTP contract: a class outside every module
+     * (the main class, or another class of a root package), which every service holds, or the {@code main} method of a
+     * launch class ({@link #FROM_MAIN}), which every service starts. Where the module does not run, the lookup or the
+     * injection finds no such bean. The advice fits the class: a launch class keeps its place and moves the call into
+     * the bean's module; another class moves into that module.
+     *
+     * @param callerModule the launch class's module, or {@link #OUTSIDE}
      */
-    private Blocker outsideCall(Dependency dependency, String callee, String where) {
+    private Blocker outsideCall(Dependency dependency, String callerModule, String callee, String where) {
         String source = dependency.source();
         String top = source.indexOf('$') > 0 ? source.substring(0, source.indexOf('$')) : source;
-        boolean main = top.equals(model.mainClass());
+        boolean application = top.equals(model.mainClass());
+        boolean launch = application || FROM_MAIN.equals(dependency.type());
         String simple = Boundary.simpleName(dependency.target());
         String contract = "make " + simple + " an interface in the published API of " + callee + " annotated with"
                 + " @HttpExchange and implemented by a @RestController in " + callee + " (where " + callee
                 + " runs in another service, its remote client then serves the call)";
-        String fix = main
-                ? "move the call out of the main class into module " + callee + ", into an ApplicationRunner bean or an"
+        String fix = launch
+                ? "move the call out of " + (application ? "the main class" : "the main method of " + Boundary.simpleName(top))
+                        + " into module " + callee + ", into an ApplicationRunner bean or an"
                         + " @EventListener(ApplicationReadyEvent.class) method there, which runs once the application has"
                         + " started, wherever " + callee + " runs; or " + contract
                 : "move " + Boundary.simpleName(top) + " into module " + callee + " (an ApplicationRunner or"
                         + " @Configuration class there runs wherever " + callee + " runs); or " + contract;
-        return boundary.blocker(Blocker.Kind.BEAN_CALL, source, dependency.target(), OUTSIDE, callee,
-                boundary.prefix() + (main ? "the application's main class " : "the class ") + source
-                        + (main ? "" : " of the root package") + " uses the bean " + dependency.target() + " of module "
-                        + callee + where + ", which cannot go over HTTP, and every service holds "
-                        + (main ? "the main class" : "the classes outside every module") + ", so "
+        String subject = application ? "the application's main class " + source
+                : launch ? "the launch class " + source + " (it declares main, which starts the application)"
+                : "the class " + source + " of the root package";
+        String held = application ? "the main class" : launch ? "its launch class and starts it"
+                : "the classes outside every module";
+        return boundary.blocker(Blocker.Kind.BEAN_CALL, source, dependency.target(), callerModule, callee,
+                boundary.prefix() + subject + " uses the bean " + dependency.target() + " of module " + callee + where
+                        + ", which cannot go over HTTP, and every service holds " + held + ", so "
                         + boundary.withoutIt(callee) + " would find no such bean (its lookup or injection fails"
                         + " once it starts): " + fix);
     }
