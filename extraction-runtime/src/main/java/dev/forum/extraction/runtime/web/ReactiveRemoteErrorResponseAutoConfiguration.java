@@ -26,8 +26,12 @@ import org.springframework.http.codec.ServerCodecConfigurer;
  * ({@link RemoteErrorResponseAutoConfiguration#BEFORE_PROBLEM_DETAILS}): it answers a relayed problem document and a
  * remote failure as {@link RemoteErrorWebExceptionHandler} does, and throws any other relayed answer on to that
  * handler. An application replaces that advice by declaring a {@link RemoteErrorResponseAdvice} bean of its own.
+ *
+ * <p>Last of the auto-configurations ({@code @AutoConfigureOrder}), and after Spring Boot's
+ * {@code WebFluxAutoConfiguration} by name ({@code afterName}), which declares the problem details handler that
+ * {@code @ConditionalOnBean} asks for, so that condition does not rest on the two orders alone.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration")
 @AutoConfigureOrder(Ordered.LOWEST_PRECEDENCE)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnClass(name = "org.springframework.web.reactive.DispatcherHandler")

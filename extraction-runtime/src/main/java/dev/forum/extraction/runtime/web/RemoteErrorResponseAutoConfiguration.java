@@ -18,8 +18,11 @@ import org.springframework.core.annotation.Order;
  *
  * <p>Last of the auto-configurations ({@code @AutoConfigureOrder}, not the class names' alphabetical order Spring Boot
  * falls back to), so its advice is registered after every other auto-configured advice of the same {@code @Order} and
- * Spring MVC asks them first. An application replaces the advice by declaring a {@link RemoteErrorResponseAdvice} bean
- * of its own ({@code @ConditionalOnMissingBean}).
+ * Spring MVC asks them first; and after Spring Boot's {@code WebMvcAutoConfiguration} by name ({@code afterName}),
+ * which declares the problem details handler that {@code @ConditionalOnBean} below asks for, so that condition does
+ * not rest on the two orders alone (Spring Boot asks for an explicit order with {@code @ConditionalOnBean}). An
+ * application replaces the advice by declaring a {@link RemoteErrorResponseAdvice} bean of its own
+ * ({@code @ConditionalOnMissingBean}).
  *
  * <p>Under {@code spring.mvc.problemdetails.enabled} Spring Boot adds its {@code ProblemDetailsExceptionHandler}, an
  * advice at order 0 that extends {@code ResponseEntityExceptionHandler} and so handles every
@@ -32,7 +35,7 @@ import org.springframework.core.annotation.Order;
  * {@code ResponseEntityExceptionHandler} advice of its own, and the advice then stays at the lowest precedence, after
  * the application's.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @AutoConfigureOrder(Ordered.LOWEST_PRECEDENCE)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")

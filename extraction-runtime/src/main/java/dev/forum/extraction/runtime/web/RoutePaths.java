@@ -44,19 +44,21 @@ public final class RoutePaths {
     }
 
     /**
-     * The web stack as Spring Boot 4 decides it: {@value #WEB_APPLICATION_TYPE} when it names {@code servlet} or
-     * {@code reactive} (any case, surrounding white space ignored), else servlet when Boot deduces a servlet application
-     * from the class path ({@code WebApplicationType.deduce()}: {@code spring-boot-webmvc}'s deducer first, then
-     * {@code spring-boot-webflux}'s), else reactive. ({@code none}, or no web stack at all, starts no web server, so no
-     * path of it is asked for: the class path decides then too.)
+     * The web stack as Spring Boot 4.0.1 and later decide it: {@value #WEB_APPLICATION_TYPE} when it names
+     * {@code servlet} or {@code reactive} (any case, surrounding white space ignored), else servlet when Boot deduces
+     * a servlet application from the class path ({@code WebApplicationType.deduce()}: {@code spring-boot-webmvc}'s
+     * deducer first, then {@code spring-boot-webflux}'s), else reactive. Spring Boot 4.0.0 has no such deducers yet
+     * and keeps Boot 3's rule, so where both stacks' classes come along it may decide the other way, unless the
+     * setting names the stack. ({@code none}, or no web stack at all, starts no web server, so no path of it is asked
+     * for: the class path decides then too.)
      *
      * @param webApplicationType the value of {@value #WEB_APPLICATION_TYPE}, or null when it is not set
-     * @param servlet            whether Spring Boot 4 deduces {@code SERVLET} from the application's run-time class path:
-     *                           {@code spring-boot-webmvc} with {@code jakarta.servlet.Servlet}, Spring MVC's
-     *                           {@code DispatcherServlet} and {@code ConfigurableWebApplicationContext}; or, with neither
-     *                           {@code spring-boot-webmvc} nor {@code spring-boot-webflux} answering, the servlet API and
-     *                           {@code ConfigurableWebApplicationContext} (a {@code spring-webmvc} that came with
-     *                           WebFlux's starter alone does not make it a servlet application)
+     * @param servlet            whether Spring Boot 4.0.1 or later deduces {@code SERVLET} from the application's
+     *                           run-time class path: {@code spring-boot-webmvc} with {@code jakarta.servlet.Servlet},
+     *                           Spring MVC's {@code DispatcherServlet} and {@code ConfigurableWebApplicationContext};
+     *                           or, with neither {@code spring-boot-webmvc} nor {@code spring-boot-webflux} answering,
+     *                           the servlet API and {@code ConfigurableWebApplicationContext} (a {@code spring-webmvc}
+     *                           that came with WebFlux's starter alone does not make it a servlet application)
      * @return the stack whose settings the rule reads
      */
     public static Stack stack(String webApplicationType, boolean servlet) {
