@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
@@ -21,6 +22,7 @@ public final class WarmUpCall {
     private static final class Answer {
         int status;
         boolean credentials;
+        boolean json;
     }
 
     /** A warm-up call: what it does, with the exception it may throw. */
@@ -36,9 +38,12 @@ public final class WarmUpCall {
      * @param status      the HTTP status of the module's answer (the last one), 0 when none came (no connection, a
      *                    timeout, a 5xx answer)
      * @param credentials whether the call carried an {@code Authorization} header (a {@link RemoteCallHeaders} bean's)
+     * @param json        whether the answer (the last one) was JSON ({@code application/json} or a {@code +json} type,
+     *                    such as a problem document or Spring Boot's error JSON): an answer of the application's own;
+     *                    false for no answer, no body type, an HTML or a text body
      * @param failure     what the call threw, null when it succeeded
      */
-    public record Outcome(int status, boolean credentials, Throwable failure) {
+    public record Outcome(int status, boolean credentials, boolean json, Throwable failure) {
 
         /**
          * @return whether the module answered 401 or 403 to a call without credentials: that says only that its API asks
@@ -63,9 +68,9 @@ public final class WarmUpCall {
         ANSWER.set(answer);
         try {
             call.run();
-            return new Outcome(answer.status, answer.credentials, null);
+            return new Outcome(answer.status, answer.credentials, answer.json, null);
         } catch (Exception e) {
-            return new Outcome(answer.status, answer.credentials, e);
+            return new Outcome(answer.status, answer.credentials, answer.json, e);
         } finally {
             ANSWER.remove();
         }
@@ -89,6 +94,9 @@ public final class WarmUpCall {
         ClientHttpResponse response = send.get();
         try {
             answer.status = response.getStatusCode().value();
+            MediaType type = response.getHeaders().getContentType();
+            answer.json = type != null && (MediaType.APPLICATION_JSON.isCompatibleWith(type)
+                    || type.getSubtype().endsWith("+json"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

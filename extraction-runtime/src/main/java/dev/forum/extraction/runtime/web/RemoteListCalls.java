@@ -56,17 +56,25 @@ final class RemoteListCalls {
      * window. Stops calling a module at its first failure (one WARN line), so a module that is down costs one call.
      * An answer 401 or 403 is no failure: it says only that the warm-up sent no credentials, and it warmed the
      * connection all the same; it counts as a call, and the module gets one INFO line saying its API asks for
-     * credentials. Never throws.
+     * credentials. A 404 that is no answer of the application's own (no JSON body: a server's or a proxy's answer for
+     * a path below which no application serves, as Tomcat's or Reactor Netty's outside the context path) to a module
+     * named in {@code missingContextPath} ends its WARN line with that question
+     * ({@code ...; is extraction.topology.remote-base-url missing the context path /hr?}). Never throws.
      *
-     * @param apis    module and contract name to the contract, e.g. {@code users forum.users.UsersApi}
-     * @param clients each contract's client, or null when it has none
-     * @param rounds  calls per contract
+     * @param apis               module and contract name to the contract, e.g. {@code users forum.users.UsersApi}
+     * @param clients            each contract's client, or null when it has none
+     * @param rounds             calls per contract
+     * @param missingContextPath for a key of {@code apis} whose module's URL does not end with this process's
+     *                           context path, the setting and that path, e.g.
+     *                           {@code extraction.topology.remote-base-url missing the context path /hr}; empty when
+     *                           the process has none
      * @return the contracts the warm-up called (a list operation and a client), in the order of {@code apis}, each
      *         named by its key in {@code apis} and the request it sent ({@link #request}, e.g. {@code users
      *         forum.users.UsersApi GET /api/users?limit=1&offset=0}), with the calls that were answered (0 when the
      *         first failed)
      */
-    static Map<String, Integer> warmUp(Map<String, Class<?>> apis, Function<Class<?>, Object> clients, int rounds) {
+    static Map<String, Integer> warmUp(Map<String, Class<?>> apis, Function<Class<?>, Object> clients, int rounds,
+            Map<String, String> missingContextPath) {
         Map<String, Integer> called = new LinkedHashMap<>();
         for (Map.Entry<String, Class<?>> entry : apis.entrySet()) {
             Map.Entry<Method, Object[]> call = listCall(entry.getValue());
@@ -85,7 +93,10 @@ final class RemoteListCalls {
                     continue;
                 }
                 Throwable cause = outcome.failure() instanceof InvocationTargetException ite ? ite.getCause() : outcome.failure();
-                log.warn("Warm-up of remote module '{}' stopped: {}", entry.getKey(), String.valueOf(cause));
+                boolean noApplication = outcome.status() == 404 && !outcome.json();
+                String question = noApplication ? missingContextPath.get(entry.getKey()) : null;
+                log.warn("Warm-up of remote module '{}' stopped: {}{}", entry.getKey(), String.valueOf(cause),
+                        question == null ? "" : "; is " + question + "?");
                 break;
             }
             if (credentialsAsked != 0) {

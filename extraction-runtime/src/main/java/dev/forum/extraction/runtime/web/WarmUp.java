@@ -2,12 +2,14 @@ package dev.forum.extraction.runtime.web;
 
 import dev.forum.extraction.runtime.topology.ModuleMetadata;
 import dev.forum.extraction.runtime.topology.Topology;
+import dev.forum.extraction.runtime.topology.TopologySettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,10 @@ import org.springframework.core.env.Environment;
  * not matter (a 401 from the application's own security warms the server's request handling too). A remote call
  * never counts in the module's circuit breaker window, and an answer 401 or 403 to it (an API that asks for
  * credentials, which the warm-up has none of) is no failure: one INFO line says so ({@link RemoteListCalls#warmUp}).
+ * A 404 without a JSON body (no application answered it: a server's or a proxy's answer outside every context path)
+ * from a module whose URL does not end with this process's context path ends the WARN line with the question whether
+ * the setting of that URL misses it
+ * ({@code ...; is extraction.topology.remote-base-url missing the context path /hr?}).
  */
 public class WarmUp {
 
@@ -114,8 +120,8 @@ public class WarmUp {
         Environment environment = ready.getApplicationContext().getEnvironment();
         RoutePaths.Stack stack = web instanceof ReactiveWebApplicationContext ? RoutePaths.Stack.REACTIVE
                 : RoutePaths.Stack.SERVLET;
-        String base = "http://127.0.0.1:" + web.getWebServer().getPort()
-                + RoutePaths.contextPath(stack, environment::getProperty);
+        String contextPath = RoutePaths.contextPath(stack, environment::getProperty);
+        String base = "http://127.0.0.1:" + web.getWebServer().getPort() + contextPath;
         String dispatcher = RoutePaths.servletPath(stack, environment::getProperty);
         List<String> paths = new ArrayList<>(extraPaths);
         for (ModuleMetadata.ModuleInfo module : topology.metadata().modules()) {
@@ -140,22 +146,50 @@ public class WarmUp {
                 return;
             }
         }
-        warmUpRemote(ready.getApplicationContext());
+        warmUpRemote(ready.getApplicationContext(), contextPath);
     }
 
-    private void warmUpRemote(org.springframework.context.ApplicationContext context) {
+    /**
+     * @param contextPath this process's context path, "" for none: the same application's modules serve below the
+     *     same one, unless a process's own settings say otherwise
+     */
+    private void warmUpRemote(org.springframework.context.ApplicationContext context, String contextPath) {
         Map<String, Class<?>> apis = new LinkedHashMap<>();
-        topology.remoteContracts(context.getClassLoader()).forEach((module, contracts) ->
-                contracts.forEach(api -> apis.put(module + " " + api.getName(), api)));
+        Map<String, String> missingContextPath = new HashMap<>();
+        topology.remoteContracts(context.getClassLoader()).forEach((module, contracts) -> contracts.forEach(api -> {
+            String key = module + " " + api.getName();
+            apis.put(key, api);
+            URI url = topology.remoteModules().get(module);
+            if (url != null && lacksContextPath(url, contextPath)) {
+                missingContextPath.put(key, urlSetting(module) + " missing the context path " + contextPath);
+            }
+        }));
         if (apis.isEmpty()) {
             return;
         }
         long start = System.nanoTime();
         Map<String, Integer> called = RemoteListCalls.warmUp(apis, api -> context.getBeanProvider(api).getIfAvailable(),
-                RemoteListCalls.ROUNDS);
+                RemoteListCalls.ROUNDS, missingContextPath);
         if (!called.isEmpty()) {
             log.info("Warmed up the clients of {} in {} ms", RemoteListCalls.calledContracts(called),
                     (System.nanoTime() - start) / 1_000_000);
         }
+    }
+
+    /**
+     * @param url         a remote module's URL, e.g. {@code http://people:8080/hr}
+     * @param contextPath this process's context path, trimmed ({@link RoutePaths#trimmed}), "" for none
+     * @return whether the URL's path does not end with the context path (never for ""): then every call of the module
+     *     goes to a path below which an application of the same settings serves nothing
+     */
+    static boolean lacksContextPath(URI url, String contextPath) {
+        return !contextPath.isEmpty() && !RoutePaths.trimmed(url.getPath()).endsWith(contextPath);
+    }
+
+    /** The setting that gave a remote module its URL: its own ({@code remote-urls}) or the base URL. */
+    private String urlSetting(String module) {
+        String urls = TopologySettings.PREFIX + ".remote-urls";
+        return !topology.settings().remoteUrls().containsKey(module) ? TopologySettings.PREFIX + ".remote-base-url"
+                : module.contains(".") ? urls + "[" + module + "]" : urls + "." + module;
     }
 }

@@ -70,7 +70,7 @@ class WarmUpLoopbackUnitTest {
 
     @Test
     void theForumsListsGetLimit1AndTheContractsDefaultOffsetWhichTheLogLineNames() {
-        Map<String, Integer> called = RemoteListCalls.warmUp(Map.of("users", ForumListApi.class), api -> client(ForumListApi.class), 1);
+        Map<String, Integer> called = RemoteListCalls.warmUp(Map.of("users", ForumListApi.class), api -> client(ForumListApi.class), 1, Map.of());
 
         assertThat(received).containsExactly("GET /api/users?limit=1&offset=0");
         assertThat(called).containsExactly(Map.entry("users " + received.get(0), 1));
@@ -78,7 +78,7 @@ class WarmUpLoopbackUnitTest {
 
     @Test
     void aParameterWithADefaultValueIsSentAtItAndOneWithoutIsNotSentAtAll() {
-        Map<String, Integer> called = RemoteListCalls.warmUp(Map.of("mixed", MixedApi.class), api -> client(MixedApi.class), 1);
+        Map<String, Integer> called = RemoteListCalls.warmUp(Map.of("mixed", MixedApi.class), api -> client(MixedApi.class), 1, Map.of());
 
         assertThat(received).containsExactly("GET /api/mixed?sort=name%2Casc&limit=1&size=20");
         assertThat(called).containsExactly(Map.entry("mixed " + received.get(0), 1));

@@ -45,6 +45,18 @@ class WarmUpRemoteAnswersTest {
 
     private static final String KEY = "people " + PeopleApi.class.getName();
 
+    /** The people module's contract of an application under {@code server.servlet.context-path=/hr}. */
+    @HttpExchange("/api/people")
+    public interface StaffApi {
+        @GetExchange
+        List<String> list(@RequestParam(name = "limit", defaultValue = "20") int limit);
+    }
+
+    private static final String STAFF = "people " + StaffApi.class.getName();
+    /** What the warm-up passes for a module whose URL lacks the context path {@code /hr} (WarmUp.lacksContextPath). */
+    private static final Map<String, String> MISSING = Map.of(STAFF,
+            "extraction.topology.remote-base-url missing the context path /hr");
+
     private LoopbackHttpServer server;
     private RemoteModuleClients clients;
     private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
@@ -63,11 +75,19 @@ class WarmUpRemoteAnswersTest {
     }
 
     private PeopleApi client(List<RemoteCallHeaders> headers) {
-        TopologySettings settings = new TopologySettings(Set.of(), null, Map.of(), Duration.ofSeconds(1), Duration.ofSeconds(2));
-        var builders = new StaticListableBeanFactory(Map.of("builder", RestClient.builder()))
-                .getBeanProvider(RestClient.Builder.class);
-        clients = new RemoteModuleClients(settings, builders, breakers, RetryRegistry.ofDefaults(), headers, List.of());
-        return clients.create("people", URI.create(server.baseUrl()), PeopleApi.class);
+        return client(headers, "", PeopleApi.class);
+    }
+
+    /** A client of {@code api} at the server's base URL followed by {@code path}; one set of clients per test. */
+    private <T> T client(List<RemoteCallHeaders> headers, String path, Class<T> api) {
+        if (clients == null) {
+            TopologySettings settings = new TopologySettings(Set.of(), null, Map.of(), Duration.ofSeconds(1),
+                    Duration.ofSeconds(2));
+            var builders = new StaticListableBeanFactory(Map.of("builder", RestClient.builder()))
+                    .getBeanProvider(RestClient.Builder.class);
+            clients = new RemoteModuleClients(settings, builders, breakers, RetryRegistry.ofDefaults(), headers, List.of());
+        }
+        return clients.create("people", URI.create(server.baseUrl() + path), api);
     }
 
     private void answer(int status) {
@@ -89,7 +109,7 @@ class WarmUpRemoteAnswersTest {
         answer(401);
         PeopleApi people = client(List.of());
 
-        Map<String, Integer> called = RemoteListCalls.warmUp(Map.of(KEY, PeopleApi.class), api -> people, 3);
+        Map<String, Integer> called = RemoteListCalls.warmUp(Map.of(KEY, PeopleApi.class), api -> people, 3, Map.of());
 
         assertThat(called).containsExactly(Map.entry(KEY + " GET /hr/api/people?limit=1", 3));
         assertThat(server.hits("/hr/api/people")).isEqualTo(3);
@@ -104,7 +124,7 @@ class WarmUpRemoteAnswersTest {
         answer(403);
         PeopleApi people = client(List.of());
 
-        assertThat(RemoteListCalls.warmUp(Map.of(KEY, PeopleApi.class), api -> people, 2)).containsValue(2);
+        assertThat(RemoteListCalls.warmUp(Map.of(KEY, PeopleApi.class), api -> people, 2, Map.of())).containsValue(2);
         assertThat(breaker().getNumberOfBufferedCalls()).isZero();
         assertThat(warmUpLines(output)).singleElement().asString().contains("INFO").doesNotContain("WARN")
                 .endsWith("answered 403 (the warm-up sends none)");
@@ -115,7 +135,7 @@ class WarmUpRemoteAnswersTest {
         answer(401);
         PeopleApi people = client(List.of((module, headers) -> headers.setBearerAuth("service-token")));
 
-        assertThat(RemoteListCalls.warmUp(Map.of(KEY, PeopleApi.class), api -> people, 3)).containsValue(0);
+        assertThat(RemoteListCalls.warmUp(Map.of(KEY, PeopleApi.class), api -> people, 3, Map.of())).containsValue(0);
         assertThat(server.hits("/hr/api/people")).isEqualTo(1);
         assertThat(warmUpLines(output)).singleElement().asString().contains("WARN")
                 .contains("Warm-up of remote module '" + KEY + "' stopped:").contains("401");
@@ -127,7 +147,7 @@ class WarmUpRemoteAnswersTest {
         answer(503);
         PeopleApi people = client(List.of());
 
-        assertThat(RemoteListCalls.warmUp(Map.of(KEY, PeopleApi.class), api -> people, 3)).containsValue(0);
+        assertThat(RemoteListCalls.warmUp(Map.of(KEY, PeopleApi.class), api -> people, 3, Map.of())).containsValue(0);
         assertThat(server.hits("/hr/api/people")).isEqualTo(1);
         assertThat(breaker().getNumberOfBufferedCalls()).isZero();
         assertThat(warmUpLines(output)).singleElement().asString().contains("WARN")
@@ -138,7 +158,7 @@ class WarmUpRemoteAnswersTest {
     void anApplicationsCallAfterTheWarmUpCountsInTheBreakersWindowAsBefore() {
         answer(503);
         PeopleApi people = client(List.of());
-        RemoteListCalls.warmUp(Map.of(KEY, PeopleApi.class), api -> people, 3);
+        RemoteListCalls.warmUp(Map.of(KEY, PeopleApi.class), api -> people, 3, Map.of());
         int warmUpHits = server.hits("/hr/api/people");
 
         try {
@@ -147,5 +167,47 @@ class WarmUpRemoteAnswersTest {
             // 503: the module is unavailable
         }
         assertThat(breaker().getNumberOfFailedCalls()).isPositive().isEqualTo(server.hits("/hr/api/people") - warmUpHits);
+    }
+
+    /**
+     * A caller whose URL of the module lacks the module's context path: every call goes to a path below which no
+     * application serves, and the server answers 404 itself, without JSON (as Tomcat and Reactor Netty answer outside
+     * the context path). The warm-up's WARN line asks whether the setting misses the context path; with it, the same
+     * module is warmed without a line.
+     */
+    @Test
+    void a404FromNoApplicationAsksWhetherTheUrlMissesTheContextPath(CapturedOutput output) {
+        server.route("/hr/api/people", (request, hit) -> new LoopbackHttpServer.Response(200, "[]",
+                Map.of("Content-Type", "application/json")));
+        StaffApi withContextPath = client(List.of(), "/hr", StaffApi.class);
+        assertThat(RemoteListCalls.warmUp(Map.of(STAFF, StaffApi.class), api -> withContextPath, 3, Map.of()))
+                .containsValue(3);
+        assertThat(warmUpLines(output)).isEmpty();
+
+        StaffApi withoutContextPath = client(List.of(), "", StaffApi.class);
+        assertThat(RemoteListCalls.warmUp(Map.of(STAFF, StaffApi.class), api -> withoutContextPath, 3, MISSING))
+                .containsValue(0);
+
+        assertThat(server.hits("/hr/api/people")).isEqualTo(3);
+        assertThat(warmUpLines(output)).singleElement().asString().contains("WARN")
+                .contains("Warm-up of remote module '" + STAFF + "' stopped:").contains("404")
+                .endsWith("; is extraction.topology.remote-base-url missing the context path /hr?");
+    }
+
+    /**
+     * A 404 the module's application answered (Spring Boot's error JSON, a problem document) reached a route, or at
+     * least the application: its context path is not what is missing, and the line does not ask.
+     */
+    @Test
+    void aModulesOwn404DoesNotAsk(CapturedOutput output) {
+        server.route("/api/people", (request, hit) -> new LoopbackHttpServer.Response(404,
+                "{\"status\":404,\"error\":\"Not Found\",\"path\":\"/api/people\"}",
+                Map.of("Content-Type", "application/json")));
+        StaffApi staff = client(List.of(), "", StaffApi.class);
+
+        assertThat(RemoteListCalls.warmUp(Map.of(STAFF, StaffApi.class), api -> staff, 3, MISSING)).containsValue(0);
+
+        assertThat(warmUpLines(output)).singleElement().asString().contains("WARN").contains("404")
+                .doesNotContain("context path");
     }
 }

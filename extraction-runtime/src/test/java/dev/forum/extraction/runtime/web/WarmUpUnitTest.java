@@ -7,6 +7,7 @@ import static org.springframework.test.web.client.match.MockRestRequestMatchers.
 import static org.springframework.test.web.client.response.MockRestResponseCreators.withSuccess;
 
 import java.lang.reflect.Proxy;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +60,7 @@ class WarmUpUnitTest {
 
     @Test
     void each_remote_modules_list_is_read_through_its_client_with_the_smallest_page() {
-        Map<String, Integer> called = RemoteListCalls.warmUp(Map.of("things", ThingsApi.class), api -> client(api, null), RemoteListCalls.ROUNDS);
+        Map<String, Integer> called = RemoteListCalls.warmUp(Map.of("things", ThingsApi.class), api -> client(api, null), RemoteListCalls.ROUNDS, Map.of());
 
         assertThat(called).containsExactly(Map.entry("things GET /api/things?limit=1&offset=0", 3));
         assertThat(calls).containsExactly("list[1, 0]", "list[1, 0]", "list[1, 0]");
@@ -70,7 +71,7 @@ class WarmUpUnitTest {
         Map<String, Class<?>> apis = new LinkedHashMap<>();
         apis.put("down", ThingsApi.class);
         apis.put("other", WithoutList.class);
-        Map<String, Integer> called = RemoteListCalls.warmUp(apis, api -> client(api, new IllegalStateException("module down")), 3);
+        Map<String, Integer> called = RemoteListCalls.warmUp(apis, api -> client(api, new IllegalStateException("module down")), 3, Map.of());
 
         assertThat(called).containsExactly(Map.entry("down GET /api/things?limit=1&offset=0", 0));
         assertThat(calls).containsExactly("list[1, 0]");
@@ -78,8 +79,8 @@ class WarmUpUnitTest {
 
     @Test
     void an_api_without_a_list_operation_or_without_a_client_is_left_alone() {
-        assertThat(RemoteListCalls.warmUp(Map.of("other", WithoutList.class), api -> client(api, null), 3)).isEmpty();
-        assertThat(RemoteListCalls.warmUp(Map.of("things", ThingsApi.class), api -> null, 3)).isEmpty();
+        assertThat(RemoteListCalls.warmUp(Map.of("other", WithoutList.class), api -> client(api, null), 3, Map.of())).isEmpty();
+        assertThat(RemoteListCalls.warmUp(Map.of("things", ThingsApi.class), api -> null, 3, Map.of())).isEmpty();
         assertThat(calls).isEmpty();
     }
 
@@ -120,7 +121,7 @@ class WarmUpUnitTest {
                 .andRespond(withSuccess("[]", org.springframework.http.MediaType.APPLICATION_JSON));
         PagedApi client = httpClient(PagedApi.class, builder);
 
-        assertThat(RemoteListCalls.warmUp(Map.of("pages", PagedApi.class), api -> client, 3)).containsExactly(Map.entry("pages GET /api/pages", 3));
+        assertThat(RemoteListCalls.warmUp(Map.of("pages", PagedApi.class), api -> client, 3, Map.of())).containsExactly(Map.entry("pages GET /api/pages", 3));
         remote.verify();
     }
 
@@ -132,7 +133,7 @@ class WarmUpUnitTest {
                 .andRespond(withSuccess("[]", org.springframework.http.MediaType.APPLICATION_JSON));
         LimitedApi client = httpClient(LimitedApi.class, builder);
 
-        assertThat(RemoteListCalls.warmUp(Map.of("limited", LimitedApi.class), api -> client, 1))
+        assertThat(RemoteListCalls.warmUp(Map.of("limited", LimitedApi.class), api -> client, 1, Map.of()))
                 .containsExactly(Map.entry("limited GET /api/limited?limit=1", 1));
         remote.verify();
     }
@@ -140,7 +141,7 @@ class WarmUpUnitTest {
     @Test
     void an_operation_with_a_required_parameter_other_than_limit_is_not_called() {
         assertThat(RemoteListCalls.listCall(RequiredParameterApi.class)).isNull();
-        assertThat(RemoteListCalls.warmUp(Map.of("search", RequiredParameterApi.class), api -> client(api, null), 3)).isEmpty();
+        assertThat(RemoteListCalls.warmUp(Map.of("search", RequiredParameterApi.class), api -> client(api, null), 3, Map.of())).isEmpty();
         assertThat(calls).isEmpty();
     }
 
@@ -167,7 +168,7 @@ class WarmUpUnitTest {
     @Test
     void a_list_operation_without_parameters_is_never_called_since_it_may_read_a_whole_table() {
         assertThat(RemoteListCalls.listCall(ParameterlessListApi.class)).isNull();
-        assertThat(RemoteListCalls.warmUp(Map.of("venues", ParameterlessListApi.class), api -> client(api, null), 3))
+        assertThat(RemoteListCalls.warmUp(Map.of("venues", ParameterlessListApi.class), api -> client(api, null), 3, Map.of()))
                 .isEmpty();
         assertThat(calls).isEmpty();
     }
@@ -175,7 +176,7 @@ class WarmUpUnitTest {
     @Test
     void of_a_list_with_a_limit_and_one_without_parameters_the_one_with_the_limit_is_called() {
         assertThat(RemoteListCalls.listCall(BothListsApi.class).getKey().getName()).isEqualTo("page");
-        assertThat(RemoteListCalls.warmUp(Map.of("both", BothListsApi.class), api -> client(api, null), 1))
+        assertThat(RemoteListCalls.warmUp(Map.of("both", BothListsApi.class), api -> client(api, null), 1, Map.of()))
                 .containsExactly(Map.entry("both GET /api/both?limit=1", 1));
         assertThat(calls).containsExactly("page[1]");
     }
@@ -187,7 +188,18 @@ class WarmUpUnitTest {
         apis.put("other " + WithoutList.class.getName(), WithoutList.class);
         apis.put("search " + RequiredParameterApi.class.getName(), RequiredParameterApi.class);
 
-        assertThat(RemoteListCalls.calledContracts(RemoteListCalls.warmUp(apis, api -> client(api, null), 3)))
+        assertThat(RemoteListCalls.calledContracts(RemoteListCalls.warmUp(apis, api -> client(api, null), 3, Map.of())))
                 .isEqualTo("1 remote contract (things " + ThingsApi.class.getName() + " GET /api/things?limit=1&offset=0; 3 calls)");
+    }
+
+    /** The warm-up's question about a 404 from no application (WarmUpRemoteAnswersTest) is asked only for such a URL. */
+    @Test
+    void aModulesUrlLacksTheContextPathWhenItsPathDoesNotEndWithIt() {
+        assertThat(WarmUp.lacksContextPath(URI.create("http://people:8080"), "/hr")).isTrue();
+        assertThat(WarmUp.lacksContextPath(URI.create("http://people:8080/xhr"), "/hr")).isTrue();
+        assertThat(WarmUp.lacksContextPath(URI.create("http://people:8080/hr"), "/hr")).isFalse();
+        assertThat(WarmUp.lacksContextPath(URI.create("http://people:8080/hr/"), "/hr")).isFalse();
+        assertThat(WarmUp.lacksContextPath(URI.create("http://gateway:8080/people/hr"), "/hr")).isFalse();
+        assertThat(WarmUp.lacksContextPath(URI.create("http://people:8080"), "")).isFalse();
     }
 }
