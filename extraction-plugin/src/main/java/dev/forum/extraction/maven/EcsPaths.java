@@ -12,7 +12,9 @@ import dev.forum.topology.TopologySpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where the ECS tasks answer, from the ecs goal's settings or, unset, from the application as Spring Boot lays out its
@@ -32,6 +34,10 @@ record EcsPaths(String contextPath, String healthCheckPath) {
 
     /** What the tasks answer when nothing moves them: the root, and Actuator's default readiness path. */
     static final EcsPaths SPRING_BOOT = new EcsPaths("", ApplicationPaths.ACTUATOR + ApplicationPaths.READINESS);
+
+    /** Where a health group's settings begin; {@value #ADDITIONAL_PATH} ends the one that gives it a path of its own. */
+    private static final String HEALTH_GROUP = "management.endpoint.health.group.";
+    private static final String ADDITIONAL_PATH = ".additional-path";
 
     /**
      * @param contextPath     {@code extract.ecs.contextPath} as given ({@code /} for none), or null to read it
@@ -65,23 +71,29 @@ record EcsPaths(String contextPath, String healthCheckPath) {
     }
 
     /**
-     * A health check path given that is not where the application's readiness group answers ({@link #of} reads it from
-     * the application: Actuator's base path on its own port, then {@value ApplicationPaths#READINESS}), as a warning
-     * naming both: a user may mean another endpoint (Actuator's whole health, another group, a group's
-     * {@code management:} additional path), or have mistyped it ({@code /manage/health/readyness}). A path outside
-     * {@code management.server.base-path} is refused: the health checks ask the management port, where Spring Boot
-     * serves nothing outside that base path (its context path there; the application's context path does not apply),
-     * so every task would fail them. Nothing is said where the application's path cannot be read (a placeholder no
-     * settings file sets: the path given is what that refusal asks for) or the classes are not known yet.
+     * A health check path given where the application's readiness group does not answer ({@link #of} reads that path:
+     * Actuator's base path on its own port, then {@value ApplicationPaths#READINESS}), checked against what Actuator
+     * serves on that port as Spring Boot 4.1 lays it out: its endpoints under {@code management.server.base-path}
+     * followed by {@code management.endpoints.web.base-path} (the application's context path does not apply there), and
+     * a health group's {@code management.endpoint.health.group.<name>.additional-path} of the {@code management:}
+     * namespace under {@code management.server.base-path} ({@code management:/healthz} at {@code /ops/healthz}).
+     * <ul>
+     * <li>Outside both it is refused: nothing on that port answers it, so every task would fail its health checks.</li>
+     * <li>A group's additional path is accepted without a word.</li>
+     * <li>Another path under Actuator's base path is a warning naming both: a user may mean another endpoint (Actuator's
+     * whole health, another group) or have mistyped it ({@code /manage/health/readyness}).</li>
+     * </ul>
+     * Nothing is said where the application's paths cannot be read (a placeholder no settings file sets: the path given
+     * is what that refusal asks for) or the classes are not known yet.
      *
      * @param healthCheckPath {@code extract.ecs.healthCheckPath} as given, or null (blank counts as unset)
      * @param classes         the application's classes folder, or null ahead of the ecs goal
      * @param servlet         whether Spring Boot 4 deduces a servlet application from the run-time class path
      * @param profile         {@code extract.ecs.profile}, or null
-     * @return the warning line ({@code [extract] ecs: ...}), or null when the path given is the application's, or none
-     *         is given
-     * @throws ExtractionException (one line) when the path given is outside the management port's base path, naming the
-     *                              application's readiness path to set instead
+     * @return the warning line ({@code [extract] ecs: ...}), or null when the path given is the application's readiness
+     *         path or a group's additional path, or none is given
+     * @throws ExtractionException (one line) when nothing Actuator serves on the management port is at the path given,
+     *                              naming the paths that would answer
      */
     static String givenHealthCheck(String healthCheckPath, Path classes, boolean servlet, String profile) {
         if (healthCheckPath == null || healthCheckPath.isBlank() || classes == null) {
@@ -91,27 +103,59 @@ record EcsPaths(String contextPath, String healthCheckPath) {
         ApplicationPaths paths = new ApplicationPaths(ApplicationProperties.read(classes, profiles(profile)), classes,
                 servlet);
         String base;
-        String readiness;
+        String actuator;
         try {
             base = paths.managementBase("");
-            readiness = paths.actuatorBase(true, "") + ApplicationPaths.READINESS;
+            actuator = paths.actuatorBase(true, "");
         } catch (ExtractionException e) {
             return null;
         }
-        if (given.equals(readiness)) {
+        String readiness = actuator + ApplicationPaths.READINESS;
+        Map<String, String> additional = additionalPaths(paths.application(), base);
+        if (given.equals(readiness) || additional.containsValue(given)) {
             return null;
         }
-        if (!base.isEmpty() && !given.equals(base) && !given.startsWith(base + "/")) {
-            throw new ExtractionException("-Dextract.ecs.healthCheckPath=" + given + " is not under " + base + ", the"
-                    + " management port's base path (management.server.base-path): the health checks ask that port, where"
-                    + " nothing answers outside it, so every task would fail them: set the application's readiness path "
-                    + readiness + " (or another path under " + base + "), or leave extract.ecs.healthCheckPath out");
+        if (!given.equals(actuator) && !given.startsWith(actuator + "/")) {
+            StringBuilder answering = new StringBuilder("the application's readiness path " + readiness);
+            additional.forEach((group, path) -> answering.append(", ").append(path).append(" (the additional-path of")
+                    .append(" health group ").append(group).append(")"));
+            throw new ExtractionException("-Dextract.ecs.healthCheckPath=" + given + " is no path Actuator serves on the"
+                    + " management port, which the health checks ask: there it answers only under " + actuator
+                    + " (management.server.base-path, then management.endpoints.web.base-path; the application's context"
+                    + " path does not apply on that port) and at a health group's additional-path management:/<name>"
+                    + (base.isEmpty() ? "" : " under " + base) + ", so every task would fail them: set "
+                    + answering + " or another path under " + actuator + ", or leave extract.ecs.healthCheckPath out");
         }
         return "[extract] ecs: the health checks ask -Dextract.ecs.healthCheckPath=" + given + " on the management port,"
                 + " but the application's readiness group answers at " + readiness + " there (Actuator's base path from"
                 + " management.server.base-path and management.endpoints.web.base-path): if that is a typo, correct it or"
                 + " leave extract.ecs.healthCheckPath out to take the application's; if you mean another endpoint, keep it"
                 + " (it must answer 200 only once the task can serve)";
+    }
+
+    /**
+     * The paths on the management port of the health groups' additional paths of the {@code management:} namespace
+     * ({@code management.endpoint.health.group.<name>.additional-path}, one segment, served under the management port's
+     * base path), by group in the order the files set them; a value the build cannot resolve, of the {@code server:}
+     * namespace (the application's port) or of no segment is left out.
+     *
+     * @param base the management port's base path ({@code management.server.base-path}), "" for none
+     */
+    private static Map<String, String> additionalPaths(ApplicationProperties application, String base) {
+        Map<String, String> paths = new LinkedHashMap<>();
+        for (String key : application.keys(HEALTH_GROUP)) {
+            String value = application.getProperty(key);
+            int colon = value == null ? -1 : value.indexOf(':');
+            if (!key.endsWith(ADDITIONAL_PATH) || colon < 0
+                    || !value.substring(0, colon).strip().equals("management")) {
+                continue;
+            }
+            String path = RoutePaths.trimmed(value.substring(colon + 1));
+            if (!path.isEmpty()) { // Spring Boot refuses a path of no segment: the application does not start
+                paths.put(key.substring(HEALTH_GROUP.length(), key.length() - ADDITIONAL_PATH.length()), base + path);
+            }
+        }
+        return paths;
     }
 
     /**

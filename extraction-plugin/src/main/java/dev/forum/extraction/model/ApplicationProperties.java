@@ -163,6 +163,15 @@ public final class ApplicationProperties {
         return written.containsKey(key) && !values.containsKey(key);
     }
 
+    /**
+     * The keys the files read set that begin with {@code prefix}, as written there
+     * ({@code management.endpoint.health.group.ecs.additional-path} for {@code management.endpoint.health.group.}), in the
+     * order first read; empty when none does.
+     */
+    public List<String> keys(String prefix) {
+        return written.keySet().stream().filter(key -> key.startsWith(prefix)).toList();
+    }
+
     /** The value that wins for {@code key} ({@link #getProperty(String)}), or {@code fallback} when there is none. */
     public String getProperty(String key, String fallback) {
         return values.getOrDefault(key, fallback);

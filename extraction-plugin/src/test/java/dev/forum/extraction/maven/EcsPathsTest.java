@@ -117,13 +117,13 @@ class EcsPathsTest {
     }
 
     /**
-     * A path given other than the application's readiness path is a warning naming both (another endpoint may be meant);
-     * the application's own path, none given or a path that cannot be read says nothing; a path outside the management
-     * port's base path, where nothing answers, is refused naming the path to set.
+     * A path given other than the application's readiness path, under Actuator's base path on the management port, is
+     * a warning naming both (a typo, or another endpoint meant); the application's own path, none given or a path that
+     * cannot be read says nothing; a path outside Actuator's base path there, where nothing answers, is refused naming
+     * the path to set.
      */
     @Test
-    void aHealthCheckPathGivenIsWarnedOfWhereItIsNotTheApplicationsAndRefusedOutsideTheManagementBasePath()
-            throws Exception {
+    void aHealthCheckPathGivenIsWarnedOfUnderActuatorsBasePathAndRefusedOutsideIt() throws Exception {
         Files.writeString(classes.resolve("application.yml"), "server.servlet.context-path: /hr\n"
                 + "management.endpoints.web.base-path: /manage\n");
         assertEquals("[extract] ecs: the health checks ask -Dextract.ecs.healthCheckPath=/manage/health/readyness on the"
@@ -132,9 +132,8 @@ class EcsPathsTest {
                 + " that is a typo, correct it or leave extract.ecs.healthCheckPath out to take the application's; if you"
                 + " mean another endpoint, keep it (it must answer 200 only once the task can serve)",
                 EcsPaths.givenHealthCheck(" /manage/health/readyness ", classes, true, null));
-        assertEquals(true, EcsPaths.givenHealthCheck("/hr/manage/health/readiness", classes, true, null)
-                .contains("readiness group answers at /manage/health/readiness there"),
-                "the context path does not apply on the management port; with no management base path it is a warning");
+        assertEquals(true, EcsPaths.givenHealthCheck("/manage/health", classes, true, null)
+                .contains("readiness group answers at /manage/health/readiness there"), "another endpoint under it");
         assertEquals(null, EcsPaths.givenHealthCheck("/manage/health/readiness", classes, true, null), "the application's");
         assertEquals(null, EcsPaths.givenHealthCheck(" ", classes, true, null), "none given");
         assertEquals(null, EcsPaths.givenHealthCheck("/ready", null, true, null), "ahead of the goal: no classes read");
@@ -145,15 +144,71 @@ class EcsPathsTest {
                 .contains("answers at /ops/actuator/health/readiness there"), "another endpoint under the base path");
         ExtractionException outside = assertThrows(ExtractionException.class,
                 () -> EcsPaths.givenHealthCheck("/actuator/health/readiness", classes, true, "prod"));
-        assertEquals("-Dextract.ecs.healthCheckPath=/actuator/health/readiness is not under /ops, the management port's"
-                + " base path (management.server.base-path): the health checks ask that port, where nothing answers"
-                + " outside it, so every task would fail them: set the application's readiness path"
-                + " /ops/manage/health/readiness (or another path under /ops), or leave extract.ecs.healthCheckPath out",
-                outside.getMessage());
+        assertEquals("-Dextract.ecs.healthCheckPath=/actuator/health/readiness is no path Actuator serves on the"
+                + " management port, which the health checks ask: there it answers only under /ops/manage"
+                + " (management.server.base-path, then management.endpoints.web.base-path; the application's context path"
+                + " does not apply on that port) and at a health group's additional-path management:/<name> under /ops,"
+                + " so every task would fail them: set the application's readiness path /ops/manage/health/readiness or"
+                + " another path under /ops/manage, or leave extract.ecs.healthCheckPath out", outside.getMessage());
+        assertThrows(ExtractionException.class, () -> EcsPaths.givenHealthCheck("/ops/health/readiness", classes, true,
+                "prod"), "under the management port's base path but outside Actuator's");
 
         Files.writeString(classes.resolve("application.yml"), "management.server.base-path: ${BASE}\n");
         assertEquals(null, EcsPaths.givenHealthCheck("/base/health/readiness", classes, true, null),
                 "the application's path cannot be read: the path given is what the goal asks for then");
+    }
+
+    /**
+     * user11's hr: context path /hr, Actuator on 9090 under /manage, no management.server.base-path. The context path
+     * added (as the image labels on the application's port have it) and Actuator's default path answer 401 or 404 on
+     * that port, never 200: refused, naming the path that answers.
+     */
+    @Test
+    void anHrLikeApplicationsPathsOutsideActuatorsBasePathAreRefused() throws Exception {
+        Files.writeString(classes.resolve("application.yml"), "server:\n  servlet:\n    context-path: /hr\n"
+                + "management:\n  server:\n    port: 9090\n  endpoints:\n    web:\n      base-path: /manage\n");
+        for (String given : List.of("/hr/manage/health/readiness", "/actuator/health/readiness", "/health")) {
+            ExtractionException refused = assertThrows(ExtractionException.class,
+                    () -> EcsPaths.givenHealthCheck(given, classes, true, null), given);
+            assertEquals("-Dextract.ecs.healthCheckPath=" + given + " is no path Actuator serves on the management port,"
+                    + " which the health checks ask: there it answers only under /manage (management.server.base-path,"
+                    + " then management.endpoints.web.base-path; the application's context path does not apply on that"
+                    + " port) and at a health group's additional-path management:/<name>, so every task would fail them:"
+                    + " set the application's readiness path /manage/health/readiness or another path under /manage, or"
+                    + " leave extract.ecs.healthCheckPath out", refused.getMessage());
+        }
+        assertEquals(null, EcsPaths.givenHealthCheck("/manage/health/readiness", classes, true, null));
+    }
+
+    /**
+     * A health group's additional path of the management namespace answers on the management port, under its base path:
+     * accepted without a word, and named in a refusal as a path that would answer; one for the application's port
+     * (server:) or one the build cannot resolve is no such path.
+     */
+    @Test
+    void aHealthGroupsManagementAdditionalPathIsAcceptedAndNamedInARefusal() throws Exception {
+        Files.writeString(classes.resolve("application.yml"), "management:\n  server:\n    base-path: /ops\n"
+                + "  endpoint:\n    health:\n      group:\n        ecs:\n          include: readinessState,db\n"
+                + "          additional-path: management:/healthz\n"
+                + "        live:\n          additional-path: \"server:/livez\"\n"
+                + "        other:\n          additional-path: management:${OTHER_PATH}\n");
+        assertEquals(null, EcsPaths.givenHealthCheck("/ops/healthz", classes, true, null), "the ecs group's");
+        ExtractionException withoutBase = assertThrows(ExtractionException.class,
+                () -> EcsPaths.givenHealthCheck("/healthz", classes, true, null));
+        assertEquals("-Dextract.ecs.healthCheckPath=/healthz is no path Actuator serves on the management port, which the"
+                + " health checks ask: there it answers only under /ops/actuator (management.server.base-path, then"
+                + " management.endpoints.web.base-path; the application's context path does not apply on that port) and"
+                + " at a health group's additional-path management:/<name> under /ops, so every task would fail them:"
+                + " set the application's readiness path /ops/actuator/health/readiness, /ops/healthz (the additional-path"
+                + " of health group ecs) or another path under /ops/actuator, or leave extract.ecs.healthCheckPath out",
+                withoutBase.getMessage());
+        assertThrows(ExtractionException.class, () -> EcsPaths.givenHealthCheck("/ops/livez", classes, true, null),
+                "server: is the application's port, not the one the health checks ask");
+
+        Files.writeString(classes.resolve("application.properties"),
+                "management.endpoint.health.group.readiness.additional-path=management:ready\n");
+        assertEquals(null, EcsPaths.givenHealthCheck("/ops/ready", classes, true, null),
+                "the readiness group's own, its leading slash added as Spring Boot adds it");
     }
 
     @Test
