@@ -20,7 +20,8 @@ final class Refusals {
         if (refusal.summary() != null) {
             return new MojoFailureException(refusal.summary());
         }
+        // Each line names its own way out: keeping two modules together is no way where a line says no split is possible.
         return new MojoFailureException(refusal.lines().size() + " dependencies keep the build from extracting, one per"
-                + " [extract] line above: each must go (or its modules be extracted together) before the build can extract");
+                + " [extract] line above: do what each line advises before the build can extract");
     }
 }
