@@ -124,7 +124,9 @@ final class BeanCalls {
                 ? "move the call out of " + (application ? "the main class" : "the main method of " + Boundary.simpleName(top))
                         + " into module " + callee + ", into an ApplicationRunner bean or an"
                         + " @EventListener(ApplicationReadyEvent.class) method there, which runs once the application has"
-                        + " started, wherever " + callee + " runs; or " + contract
+                        + " started, wherever " + callee + " runs, at every start of its service: there a call of a"
+                        + " module in another process fails the start while that process is down (the orchestrator then"
+                        + " restarts the service); or " + contract
                 : "move " + Boundary.simpleName(top) + " into module " + callee + " (an ApplicationRunner or"
                         + " @Configuration class there runs wherever " + callee + " runs); or " + contract;
         String subject = application ? "the application's main class " + source

@@ -122,6 +122,9 @@ class OutsideBeanCallsForkTest {
                 + " service, which runs without orders, would find no such bean"), main.message());
         assertTrue(main.message().contains("move the call out of the main class into module orders, into an ApplicationRunner"
                 + " bean or an @EventListener(ApplicationReadyEvent.class) method there"), main.message());
+        assertTrue(main.message().contains("wherever orders runs, at every start of its service: there a call of a module"
+                + " in another process fails the start while that process is down (the orchestrator then restarts the"
+                + " service); or make OrderManagement"), main.message());
         assertTrue(main.message().contains("make OrderManagement an interface in the published API of orders annotated with"
                 + " @HttpExchange"), main.message());
         Blocker starter = inventory.blockers().stream().filter(b -> b.source().equals("shop.Starter")).findFirst().orElseThrow();
