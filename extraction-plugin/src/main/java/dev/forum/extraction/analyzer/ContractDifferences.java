@@ -27,8 +27,10 @@ import java.util.regex.Pattern;
  * applies to it: it answers only requests that reach the controller over HTTP;</li>
  * <li>an exception of the application's own that a contract's method declares, that such a handler handles, or that
  * its module's code marks as an HTTP answer ({@code @ResponseStatus}, a {@code ResponseStatusException} or
- * {@code ErrorResponseException}): in process the caller gets it, remote a {@code RemoteErrorResponseException} with
- * the status, its message lost when the module answers Spring Boot's error JSON;</li>
+ * {@code ErrorResponseException}): in process the caller gets it, remote what the module answers it with
+ * ({@link ExceptionAnswers}): a {@code RemoteErrorResponseException} with the status for a 4xx about the request, its
+ * message lost when the module answers Spring Boot's error JSON, a {@code RemoteModuleException} (502) for a 5xx, the
+ * 500 of one that nothing of the module answers (declared, say, but neither handled nor marked) among them;</li>
  * <li>both only where a method of the contract can meet the exception: declares it or its controller's code can throw
  * it ({@link ReachableExceptions}), once per controller, naming those methods;</li>
  * <li>a {@code @Validated} controller (on its class, a superclass or an interface, or through an annotation carrying

@@ -1,6 +1,5 @@
 package dev.forum.extraction.analyzer;
 
-import dev.forum.extraction.runtime.topology.TypeNames;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -19,31 +18,18 @@ import java.util.function.Predicate;
 /**
  * The part of {@link ContractDifferences} about exceptions: a contract's controller's own {@code @ExceptionHandler}s and
  * the advices limited to part of the application that apply to it answer only over HTTP, and an exception of the
- * application's own reaches an in-process caller as itself but a remote one as a {@code RemoteErrorResponseException}.
- * Each cause is a line once per controller, naming the contract methods that can meet it.
+ * application's own reaches an in-process caller as itself but a remote one as what the module answers it with
+ * ({@link ExceptionAnswers}: a {@code RemoteErrorResponseException} for a 4xx about the request, a
+ * {@code RemoteModuleException} for the 500 of an exception nothing of the module answers). Each cause is a line once
+ * per controller, naming the contract methods that can meet it.
  */
 final class HandlerDifferences {
 
     private static final String WEB = "org.springframework.web.bind.annotation.";
     private static final String EXCEPTION_HANDLER = WEB + "ExceptionHandler";
     private static final String ADVICE = WEB + "ControllerAdvice";
-    private static final String RESPONSE_STATUS = WEB + "ResponseStatus";
-    private static final List<String> ERROR_RESPONSES = List.of("org.springframework.web.server.ResponseStatusException",
-            "org.springframework.web.ErrorResponseException");
     private static final String HANDLER_FIX = "move the handler to a @RestControllerAdvice for the whole application (no"
             + " basePackages, assignableTypes or annotations), which answers the exception in the caller's process too";
-    private static final String EXCEPTION_FIX = "have the module answer it as a problem document"
-            + " (spring.mvc.problemdetails.enabled=true answers ResponseStatusException and ErrorResponseException; an"
-            + " @ExceptionHandler returning a ProblemDetail, others) and register a RemoteErrorDecoder bean that turns that"
-            + " answer back into ";
-    /**
-     * The same for a class annotated {@code @ResponseStatus} that no handler answers: Spring MVC's
-     * {@code ResponseStatusExceptionResolver} sends it to {@code /error} under either setting of the property.
-     */
-    private static final String STATUS_CLASS_FIX = "have the module answer it as a problem document (an"
-            + " @ExceptionHandler returning a ProblemDetail in an advice for the whole application; or extend"
-            + " ErrorResponseException and set spring.mvc.problemdetails.enabled=true) and register a RemoteErrorDecoder"
-            + " bean that turns that answer back into ";
 
     private HandlerDifferences() {
     }
@@ -57,7 +43,9 @@ final class HandlerDifferences {
      * controller's code can throw it ({@link ReachableExceptions}); it meets any other exception (a library's) always,
      * since library code may throw it. A cause that no method of this contract meets gives no line; one that methods
      * of the controller's other contracts meet too names them as well. An exception's line tells the methods that can
-     * throw it from those that meet it only through a listener, advice or entity callback Spring runs for any call.
+     * throw it from those that meet it only through a listener, advice or entity callback Spring runs for any call, and
+     * what a remote caller gets in its place as the module's handlers (an advice for the whole application's too) or
+     * its status answer it ({@link ExceptionAnswers}).
      *
      * @param contract    the contract's interface
      * @param controllers the application's controllers implementing it
@@ -84,7 +72,8 @@ final class HandlerDifferences {
                     lines.add(controller.getName() + "." + handler.getName() + " (@ExceptionHandler of " + simpleNames(types)
                             + ") answers only over HTTP: an in-process caller of " + names(meeting, served) + " gets the"
                             + " exception itself (answered by its own handlers, else a 500), a remote one the module's"
-                            + " answer (a RemoteErrorResponseException with its status); " + HANDLER_FIX);
+                            + " answer (a RemoteErrorResponseException with its status, a RemoteModuleException for a 5xx); "
+                            + HANDLER_FIX);
                 }
             }
             for (Class<?> advice : advices) {
@@ -116,14 +105,8 @@ final class HandlerDifferences {
                 }
                 String name = exception.getName().substring(exception.getName().lastIndexOf('.') + 1).replace('$', '.');
                 String meets = meetingWords(exception, meeting, served, controller, own, reach);
-                String lost = statusClass(exception) && !handled.contains(exception)
-                        ? "without the message, as the module answers a class annotated @ResponseStatus with Spring Boot's"
-                                + " error JSON whether spring.mvc.problemdetails.enabled is on or off; " + STATUS_CLASS_FIX
-                        : "without the message when the module answers Spring Boot's error JSON (problem details off); "
-                                + EXCEPTION_FIX;
-                exceptionLines.add(exception.getName() + " (which " + meets + ") reaches an"
-                        + " in-process caller as itself, with its message; a remote caller gets a RemoteErrorResponseException"
-                        + " with the module's status instead, " + lost + name);
+                exceptionLines.add(exception.getName() + " (which " + meets + ") reaches an in-process caller as itself,"
+                        + " with its message; " + ExceptionAnswers.remote(name, ExceptionAnswers.of(exception, controller, advices)));
             }
         }
         lines.addAll(exceptionLines);
@@ -238,7 +221,7 @@ final class HandlerDifferences {
     }
 
     /** Whether the limited advice applies to the controller, as Spring's {@code HandlerTypePredicate} decides. */
-    private static boolean applies(Class<?> advice, Class<?> controller) {
+    static boolean applies(Class<?> advice, Class<?> controller) {
         Annotation annotation = adviceAnnotation(advice).orElseThrow();
         List<String> packages = new ArrayList<>();
         for (String name : List.of("value", "basePackages")) {
@@ -269,12 +252,6 @@ final class HandlerDifferences {
     /** An exception its class marks as an HTTP answer: {@code @ResponseStatus}, {@code ResponseStatusException}, {@code ErrorResponseException}. */
     private static boolean answer(Class<?> exception) {
         return Throwable.class.isAssignableFrom(exception)
-                && (TypeNames.supertypes(exception).stream().anyMatch(ERROR_RESPONSES::contains) || statusClass(exception));
-    }
-
-    /** An exception class annotated {@code @ResponseStatus}, which Spring MVC answers with Spring Boot's error JSON. */
-    private static boolean statusClass(Class<?> exception) {
-        return TypeNames.supertypes(exception).stream().noneMatch(ERROR_RESPONSES::contains)
-                && Arrays.stream(exception.getAnnotations()).anyMatch(a -> a.annotationType().getName().equals(RESPONSE_STATUS));
+                && (ExceptionAnswers.errorResponse(exception) || ExceptionAnswers.statusClass(exception));
     }
 }

@@ -24,14 +24,19 @@ import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
-/** What of a contract's call differs in process and over HTTP, read from compiled classes as the analyzer reads them. */
+/**
+ * What of a contract's call differs in process and over HTTP, read from compiled classes as the analyzer reads them: a
+ * contract's lines in their order, its parameters' and return type's. Which contracts a handler or exception concerns:
+ * {@link HandlerDifferencesTest}; what a remote caller gets in place of an exception: {@link ExceptionAnswersTest}.
+ */
 class ContractDifferencesTest {
 
     private static final Predicate<String> OWN = name -> name.startsWith("dev.forum.extraction.");
     /** Reads what a controller can throw from the compiled classes of this package, as the analyzer reads the application's. */
-    private static final ContractDifferences DIFFERENCES = new ContractDifferences(OWN, new ReachableExceptions(
+    static final ContractDifferences DIFFERENCES = new ContractDifferences(OWN, new ReachableExceptions(
             new ClassFileImporter().importPackagesOf(ContractDifferencesTest.class).stream().toList(), OWN));
 
+    /** Declared by StockApi.reserve, neither handled nor marked as an answer: the module answers 500. */
     static class OutOfStock extends Exception {
     }
 
@@ -134,7 +139,10 @@ class ContractDifferencesTest {
         }
     }
 
-    /** An advice for the whole application answers the same both ways: no line. */
+    /**
+     * An advice for the whole application answers the same both ways: no line of its own. In the module it answers
+     * Gone, before Spring MVC reads Gone's status, which Gone's line says.
+     */
     @RestControllerAdvice
     static class ApplicationAdvice {
 
@@ -196,9 +204,18 @@ class ContractDifferencesTest {
         }
         assertTrue(lines.get(0).endsWith("move the handler to a @RestControllerAdvice for the whole application (no"
                 + " basePackages, assignableTypes or annotations), which answers the exception in the caller's process too"), lines.get(0));
-        assertTrue(lines.get(4).contains("spring.mvc.problemdetails.enabled=true") && lines.get(4).endsWith("RemoteErrorDecoder bean"
+        // declared only, and neither handled nor marked: the module answers 500, a RemoteModuleException remote
+        assertTrue(lines.get(4).endsWith("as itself, with its message; a remote caller gets a RemoteModuleException (502)"
+                + " instead, as nothing of the module answers it (no @ExceptionHandler, no @ResponseStatus), so the module"
+                + " answers 500, which no RemoteErrorDecoder sees and which counts against the module's circuit breaker;"
+                + " answer it in an advice for the whole application with an @ExceptionHandler returning a ProblemDetail of a"
+                + " 4xx status about the request (400, 404, 409, 410, 412, 422 or 429) and register a RemoteErrorDecoder bean"
                 + " that turns that answer back into ContractDifferencesTest.OutOfStock"), lines.get(4));
-        assertTrue(lines.stream().noneMatch(line -> line.contains("Internal") || line.contains("ApplicationAdvice")
+        assertTrue(lines.get(3).contains("a RemoteErrorResponseException with the status StockAdvice.duplicate answers"),
+                "the limited advice answers Duplicate before its @ResponseStatus does: " + lines.get(3));
+        assertTrue(lines.get(5).contains("a RemoteErrorResponseException with the status ApplicationAdvice.any answers"),
+                "the advice for the whole application answers Gone before its status does: " + lines.get(5));
+        assertTrue(lines.stream().noneMatch(line -> line.contains("Internal") || line.startsWith(prefix + "ApplicationAdvice")
                 || line.contains("'limit'") || line.contains("StockApi.document")), String.join("\n", lines));
     }
 
@@ -207,152 +224,6 @@ class ContractDifferencesTest {
         assertEquals(List.of(), DIFFERENCES.of(PostsApi.class, List.of(PostController.class), List.of(ApplicationAdvice.class),
                 List.of(Internal.class)));
         assertEquals(List.of(), ContractDifferences.unnamed(PostsApi.class), "compiled with -parameters, as the build does");
-    }
-
-    /** user12's shape: a contract that extends a read contract, one controller serving both. */
-    @HttpExchange("/api/catalog")
-    interface CatalogReadApi {
-
-        @GetExchange("/products/{sku:[a-z]+}")
-        String find(@PathVariable("sku") String sku);
-
-        @GetExchange("/products")
-        List<String> list();
-    }
-
-    @HttpExchange("/api/catalog")
-    interface CatalogApi extends CatalogReadApi {
-
-        @PostExchange("/products")
-        void create(@RequestParam("sku") String sku);
-
-        @PostExchange("/products/{sku}/remove")
-        void delete(@PathVariable("sku") String sku);
-    }
-
-    @RestController
-    static class CatalogController implements CatalogApi {
-
-        @Override
-        public String find(String sku) {
-            return sku;
-        }
-
-        @Override
-        public List<String> list() {
-            return List.of();
-        }
-
-        @Override
-        public void create(String sku) {
-            throw new Duplicate();
-        }
-
-        @Override
-        public void delete(String sku) {
-            remove(sku);
-        }
-
-        private void remove(String sku) {
-            throw new Gone();
-        }
-    }
-
-    /** user12's BadApi: a contract of the same module whose controller throws none of the module's exceptions. */
-    @HttpExchange("/api/bad")
-    interface BadApi {
-
-        @GetExchange("/ping")
-        String ping();
-    }
-
-    @RestController
-    static class BadController implements BadApi {
-
-        @Override
-        public String ping() {
-            return "pong";
-        }
-    }
-
-    /** An advice limited to the whole package: it applies to every controller here. */
-    @RestControllerAdvice(basePackageClasses = ContractDifferencesTest.class)
-    static class PackageAdvice {
-
-        @ExceptionHandler
-        ResponseEntity<String> gone(Gone gone) {
-            return ResponseEntity.status(HttpStatus.GONE).build();
-        }
-    }
-
-    @Test
-    void anExtendedContractGetsOnlyWhatItsMethodsMeetInTheSameLinesAsTheContractExtendingIt() {
-        List<Class<?>> exceptions = List.of(Duplicate.class, Gone.class, Internal.class);
-        List<String> read = DIFFERENCES.of(CatalogReadApi.class, List.of(CatalogController.class), List.of(PackageAdvice.class),
-                exceptions);
-        List<String> catalog = DIFFERENCES.of(CatalogApi.class, List.of(CatalogController.class), List.of(PackageAdvice.class),
-                exceptions);
-
-        assertEquals(1, read.size(), String.join("\n", read));
-        assertTrue(read.get(0).startsWith("CatalogReadApi.find: the regex of its path variable {sku:...}"), read.get(0));
-        String prefix = ContractDifferencesTest.class.getName() + "$";
-        List<String> expected = List.of(
-                prefix + "PackageAdvice (an advice limited to part of the application) answers " + prefix + "CatalogController's"
-                        + " exceptions only over HTTP: an in-process caller of CatalogApi.delete gets",
-                prefix + "Gone (which CatalogApi.delete can throw) reaches",
-                prefix + "Duplicate (which CatalogApi.create can throw) reaches",
-                read.get(0));
-        assertEquals(expected.size(), catalog.size(), String.join("\n", catalog));
-        for (int i = 0; i < expected.size(); i++) {
-            assertTrue(catalog.get(i).startsWith(expected.get(i)), "line " + i + ": " + catalog.get(i));
-        }
-        // no handler answers Duplicate, a class annotated @ResponseStatus: Spring Boot's error JSON under either setting
-        assertTrue(catalog.get(2).endsWith("without the message, as the module answers a class annotated @ResponseStatus"
-                + " with Spring Boot's error JSON whether spring.mvc.problemdetails.enabled is on or off; have the module"
-                + " answer it as a problem document (an @ExceptionHandler returning a ProblemDetail in an advice for the"
-                + " whole application; or extend ErrorResponseException and set spring.mvc.problemdetails.enabled=true)"
-                + " and register a RemoteErrorDecoder bean that turns that answer back into ContractDifferencesTest.Duplicate"),
-                catalog.get(2));
-        assertTrue(catalog.get(1).contains("without the message when the module answers Spring Boot's error JSON (problem"
-                + " details off); have the module answer it as a problem document (spring.mvc.problemdetails.enabled=true"
-                + " answers ResponseStatusException"), "a ResponseStatusException is a problem document under the property: "
-                + catalog.get(1));
-    }
-
-    @Test
-    void aContractWhoseControllerMeetsNoneOfTheModulesExceptionsGetsNoLineForThem() {
-        assertEquals(List.of(), DIFFERENCES.of(BadApi.class, List.of(BadController.class),
-                List.of(StockAdvice.class, PackageAdvice.class), List.of(Duplicate.class, Gone.class, Internal.class, OutOfStock.class)));
-    }
-
-    @RestController
-    static class CarefulController implements CatalogReadApi {
-
-        @Override
-        public String find(String sku) {
-            return sku;
-        }
-
-        @Override
-        public List<String> list() {
-            return List.of();
-        }
-
-        @ExceptionHandler(IllegalStateException.class)
-        ResponseEntity<String> broken() {
-            return ResponseEntity.internalServerError().build();
-        }
-    }
-
-    /** Library code may throw a library's exception anywhere: its handler concerns every method. */
-    @Test
-    void aHandlerOfALibrarysExceptionConcernsEveryMethod() {
-        List<String> lines = DIFFERENCES.of(CatalogReadApi.class, List.of(CarefulController.class), List.of(), List.of());
-
-        assertEquals(2, lines.size(), String.join("\n", lines));
-        assertTrue(lines.get(0).startsWith(ContractDifferencesTest.class.getName() + "$CarefulController.broken (@ExceptionHandler"
-                + " of IllegalStateException) answers only over HTTP: an in-process caller of every method of CatalogReadApi gets"),
-                lines.get(0));
     }
 
     @Test
