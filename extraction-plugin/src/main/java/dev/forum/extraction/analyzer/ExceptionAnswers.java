@@ -151,7 +151,7 @@ final class ExceptionAnswers {
         }
         if (status >= 500) {
             String caught = status == 502 || status == 503
-                    ? "a RemoteModuleUnavailableException (503; a GET or HEAD sent a second time first)"
+                    ? "a RemoteModuleUnavailableException (503; a GET or HEAD retried first)"
                     : status == 504 ? "a RemoteModuleTimeoutException (504)" : "a RemoteModuleException (502)";
             return "a remote caller gets " + caught + " instead, as " + by + " answers " + status + ", which no"
                     + " RemoteErrorDecoder sees and which counts against the module's circuit breaker; " + fix;

@@ -175,7 +175,7 @@ class ExceptionAnswersTest {
         assertEquals("a remote caller gets a RemoteErrorResponseException with status 409 instead, without the message unless"
                 + " ShopAdvice.declined's answer is a problem document carrying it; have ShopAdvice.declined answer a problem"
                 + " document (return a ProblemDetail)" + BACK + "Declined", remote(lines, "Declined"));
-        assertEquals("a remote caller gets a RemoteModuleUnavailableException (503; a GET or HEAD sent a second time first)"
+        assertEquals("a remote caller gets a RemoteModuleUnavailableException (503; a GET or HEAD retried first)"
                 + " instead, as ShopAdvice.held answers 503, which no RemoteErrorDecoder sees and which counts against the"
                 + " module's circuit breaker; have ShopAdvice.held answer it with a ProblemDetail of " + ABOUT_THE_REQUEST
                 + BACK + "Held", remote(lines, "Held"));
@@ -207,7 +207,7 @@ class ExceptionAnswersTest {
                 List.of(Paused.class, Expired.class));
 
         assertEquals(2, lines.size(), String.join("\n", lines));
-        assertEquals("a remote caller gets a RemoteModuleUnavailableException (503; a GET or HEAD sent a second time first)"
+        assertEquals("a remote caller gets a RemoteModuleUnavailableException (503; a GET or HEAD retried first)"
                 + " instead, as its @ResponseStatus answers 503, which no RemoteErrorDecoder sees and which counts against the"
                 + " module's circuit breaker; answer it in an advice for the whole application with an @ExceptionHandler"
                 + " returning a ProblemDetail of " + ABOUT_THE_REQUEST + BACK + "Paused", remote(lines, "Paused"));
