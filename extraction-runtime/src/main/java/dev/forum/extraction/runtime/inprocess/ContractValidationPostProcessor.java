@@ -231,7 +231,12 @@ public final class ContractValidationPostProcessor
         return checked;
     }
 
-    private static boolean isContract(Class<?> type) {
+    /**
+     * @param type an interface (any class is asked the same)
+     * @return whether it is an HTTP contract: {@code @HttpExchange} (or {@code @GetExchange}, ...) on it or on one of
+     *         its public methods
+     */
+    public static boolean isContract(Class<?> type) {
         if (AnnotatedElementUtils.hasAnnotation(type, HttpExchange.class)) {
             return true;
         }
