@@ -26,6 +26,10 @@ import javax.tools.ToolProvider;
  */
 public final class FakeApp {
 
+    /** The controllers of {@link #model()}, neither with a class-level {@code @RequestMapping}. */
+    public static final Map<String, List<String>> CONTROLLERS = Map.of("fake.alpha.internal.AlphaService", List.of(),
+            "fake.beta.internal.BetaService", List.of());
+
     private static final Map<String, String> SOURCES = Map.ofEntries(
             Map.entry("fake/platform/ModuleApi.java", "package fake.platform; import java.lang.annotation.*;"
                     + " @Retention(RetentionPolicy.RUNTIME) @Target(ElementType.TYPE) public @interface ModuleApi { String value(); }"),
@@ -115,9 +119,10 @@ public final class FakeApp {
         Map<String, HttpContract> contracts = Map.of(
                 "fake.alpha.AlphaApi", new HttpContract("fake.alpha.AlphaApi", "/api/alpha", List.of("fake.alpha.internal.AlphaService")),
                 "fake.beta.BetaApi", new HttpContract("fake.beta.BetaApi", "/api/beta", List.of("fake.beta.internal.BetaService")));
-        return new ModulithModel("fake.platform.Paging", List.of("fake"), modules, contracts,
-                Set.of("fake.alpha.internal.AlphaService", "fake.beta.internal.BetaService"), List.of(), List.of(), Map.of(),
-                Map.of(), "2.1.1", "17");
+        return ModulithModel.builder("fake.platform.Paging", List.of("fake"), modules)
+                .httpContracts(contracts)
+                .controllers(CONTROLLERS)
+                .build();
     }
 
     private static ModulithModel.Module module(String name, boolean shared, Set<String> published, Set<String> internal,

@@ -23,8 +23,8 @@ public final class LendingLibrary {
                 new ModulithModel.Module("lending", "lib.lending", false, false,
                         Set.of("lib.lending.BookLent", "lib.lending.internal.Ledger"), Set.of("lib.lending.BookLent"),
                         Map.of(), List.of()));
-        return new ModulithModel("lib.LibraryApplication", List.of("lib"), modules, Map.of(), Set.of(),
-                List.of(new ModulithModel.Listener("lib.lending.BookLent", "lib.lending.internal.Ledger", "on")), List.of(),
-                Map.of(), Map.of(), "2.1.1", "25");
+        return ModulithModel.builder("lib.LibraryApplication", List.of("lib"), modules)
+                .listeners(List.of(new ModulithModel.Listener("lib.lending.BookLent", "lib.lending.internal.Ledger", "on")))
+                .build();
     }
 }

@@ -62,11 +62,13 @@ public final class ModelJson {
                 e.path("table").asText(), e.path("store").asText())));
         Map<String, List<String>> controllers = new LinkedHashMap<>();
         root.path("controllers").forEach(c -> controllers.put(c.asText(), strings(root.path("controllerPaths").path(c.asText()))));
-        return new ModulithModel(root.path("mainClass").asText(), strings(root.path("rootPackages")), modules, contracts,
-                controllers, listeners, entities, map(root.path("externalizedEvents")), map(root.path("sourceFiles")),
-                root.path("springModulith").asText(), root.path("java").asText(), strings(root.path("violations")),
-                stringLists(root.path("routerFunctions")), applicationWide(root),
-                dependencies(root.path("outsideBeanReferences")));
+        return ModulithModel.builder(root.path("mainClass").asText(), strings(root.path("rootPackages")), modules)
+                .httpContracts(contracts).controllers(controllers).listeners(listeners).entities(entities)
+                .externalizedEvents(map(root.path("externalizedEvents"))).sourceFiles(map(root.path("sourceFiles")))
+                .versions(root.path("springModulith").asText(), root.path("java").asText())
+                .violations(strings(root.path("violations"))).routerFunctions(stringLists(root.path("routerFunctions")))
+                .applicationWide(applicationWide(root)).outsideBeanReferences(dependencies(root.path("outsideBeanReferences")))
+                .build();
     }
 
     /** An array of the analyzer's dependency objects ({@code type}, {@code source}, {@code target}, {@code module}). */

@@ -1,8 +1,6 @@
 package dev.forum.extraction.model;
 
 import java.util.Collection;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,17 +13,8 @@ import java.util.TreeSet;
  * The application's modules as Spring Modulith's {@code ApplicationModules} reports them (read by the analyzer in a
  * JVM of the application's Java version): every module with its types, which of them it publishes, its
  * dependencies and their type, the events it publishes; the HTTP contracts, event listeners, persistent types and
- * externalized events of the whole application. Pure data with lookups; no I/O.
- *
- * <p>Constructor arguments: the application class the model was read from; the packages whose direct
- * sub-packages are modules (Spring Modulith's root packages); every module; each interface Spring can turn into
- * an HTTP client ({@link HttpContract}), by class name; every controller class ({@code @Controller}, {@code @RestController}) to its
- * class-level {@code @RequestMapping} paths (empty when it has none); every method that listens to an event in process; JPA entities and Spring Data
- * relational aggregates with their tables; each event type annotated {@code @Externalized} to its target ("" when
- * it names none); each type to its source file's name (from the class file); the Spring Modulith version and the
- * JVM version that read the model; what Spring Modulith's own verification rejects ({@link #violations}); the
- * functional endpoints ({@link #routerFunctionsOf}); the classes that configure the whole application
- * ({@link #applicationWide}); and the modules' beans the classes outside every module use ({@link #outsideBeanReferences}).
+ * externalized events of the whole application. Pure data with lookups; no I/O. Made with {@link #builder} and the
+ * setters of {@link ModulithModelBuilder}, which say what each part holds and what a part left unset is.
  */
 public final class ModulithModel {
 
@@ -46,106 +35,36 @@ public final class ModulithModel {
     private final List<Dependency> outsideBeanReferences;
     private final Map<String, Module> moduleOfType = new HashMap<>();
 
-    public ModulithModel(String mainClass, List<String> rootPackages, List<Module> modules,
-            Map<String, HttpContract> httpContracts, Map<String, List<String>> controllers, List<Listener> listeners,
-            List<Entity> entities, Map<String, String> externalizedEvents, Map<String, String> sourceFiles,
-            String springModulith, String java) {
-        this(mainClass, rootPackages, modules, httpContracts, controllers, listeners, entities, externalizedEvents,
-                sourceFiles, springModulith, java, List.of());
-    }
-
-    /**
-     * As the constructor above, with what Spring Modulith's own verification rejects.
-     *
-     * @param violations the message of each violation {@code ApplicationModules.verify()} fails on, as Spring Modulith
-     *                   words it (a message may hold several lines); empty when it passes
-     */
-    public ModulithModel(String mainClass, List<String> rootPackages, List<Module> modules,
-            Map<String, HttpContract> httpContracts, Map<String, List<String>> controllers, List<Listener> listeners,
-            List<Entity> entities, Map<String, String> externalizedEvents, Map<String, String> sourceFiles,
-            String springModulith, String java, List<String> violations) {
-        this(mainClass, rootPackages, modules, httpContracts, controllers, listeners, entities, externalizedEvents,
-                sourceFiles, springModulith, java, violations, Map.of());
-    }
-
-    /**
-     * As the constructor above, with the functional endpoints.
-     *
-     * @param routerFunctions each class declaring a Spring WebFlux or Spring MVC {@code RouterFunction} to the methods
-     *                        returning one ({@code ""}: the class is one itself); empty for none
-     */
-    public ModulithModel(String mainClass, List<String> rootPackages, List<Module> modules,
-            Map<String, HttpContract> httpContracts, Map<String, List<String>> controllers, List<Listener> listeners,
-            List<Entity> entities, Map<String, String> externalizedEvents, Map<String, String> sourceFiles,
-            String springModulith, String java, List<String> violations, Map<String, List<String>> routerFunctions) {
-        this(mainClass, rootPackages, modules, httpContracts, controllers, listeners, entities, externalizedEvents,
-                sourceFiles, springModulith, java, violations, routerFunctions, ApplicationWide.NONE);
-    }
-
-    /**
-     * As the constructor above, with the classes that configure the whole application.
-     *
-     * @param applicationWide each class of a module that configures the whole application (a {@code SecurityFilterChain}
-     *                        bean, an unscoped {@code @ControllerAdvice}, an {@code @Enable*}, ...) to what it configures,
-     *                        and the classes that use what an {@code @Enable*} turns on; {@link ApplicationWide#NONE}
-     */
-    public ModulithModel(String mainClass, List<String> rootPackages, List<Module> modules,
-            Map<String, HttpContract> httpContracts, Map<String, List<String>> controllers, List<Listener> listeners,
-            List<Entity> entities, Map<String, String> externalizedEvents, Map<String, String> sourceFiles,
-            String springModulith, String java, List<String> violations, Map<String, List<String>> routerFunctions,
-            ApplicationWide applicationWide) {
-        this(mainClass, rootPackages, modules, httpContracts, controllers, listeners, entities, externalizedEvents,
-                sourceFiles, springModulith, java, violations, routerFunctions, applicationWide, List.of());
-    }
-
-    /**
-     * As the constructor above, with the modules' beans that the classes outside every module use.
-     *
-     * @param outsideBeanReferences each bean of a module that a class outside every module (the main class, another
-     *                              class of a root package) looks up, calls or has injected, as a {@link Dependency}
-     *                              ({@code USES_COMPONENT}) whose source is that class; empty for none
-     */
-    public ModulithModel(String mainClass, List<String> rootPackages, List<Module> modules,
-            Map<String, HttpContract> httpContracts, Map<String, List<String>> controllers, List<Listener> listeners,
-            List<Entity> entities, Map<String, String> externalizedEvents, Map<String, String> sourceFiles,
-            String springModulith, String java, List<String> violations, Map<String, List<String>> routerFunctions,
-            ApplicationWide applicationWide, List<Dependency> outsideBeanReferences) {
-        this.outsideBeanReferences = List.copyOf(outsideBeanReferences);
-        this.applicationWide = applicationWide;
-        Map<String, List<String>> routes = new TreeMap<>();
-        routerFunctions.forEach((type, methods) -> routes.put(type, List.copyOf(methods)));
-        this.routerFunctions = Collections.unmodifiableMap(routes);
-        this.violations = List.copyOf(violations);
-        this.mainClass = mainClass;
-        this.rootPackages = List.copyOf(rootPackages);
-        this.modules = modules.stream().sorted(Comparator.comparing(Module::name)).toList();
-        this.httpContracts = Map.copyOf(httpContracts);
-        Map<String, List<String>> paths = new TreeMap<>();
-        controllers.forEach((controller, declared) -> paths.put(controller, List.copyOf(declared)));
-        this.controllers = Collections.unmodifiableMap(paths);
-        this.listeners = List.copyOf(listeners);
-        this.entities = List.copyOf(entities);
-        this.externalizedEvents = Map.copyOf(externalizedEvents);
-        this.sourceFiles = Map.copyOf(sourceFiles);
-        this.springModulith = springModulith;
-        this.java = java;
+    /** What {@code built} holds ({@link ModulithModelBuilder#build()}), each part an unmodifiable copy already. */
+    ModulithModel(ModulithModelBuilder built) {
+        this.mainClass = built.mainClass;
+        this.rootPackages = built.rootPackages;
+        this.modules = built.modules;
+        this.httpContracts = built.httpContracts;
+        this.controllers = built.controllers;
+        this.listeners = built.listeners;
+        this.entities = built.entities;
+        this.externalizedEvents = built.externalizedEvents;
+        this.sourceFiles = built.sourceFiles;
+        this.springModulith = built.springModulith;
+        this.java = built.java;
+        this.violations = built.violations;
+        this.routerFunctions = built.routerFunctions;
+        this.applicationWide = built.applicationWide;
+        this.outsideBeanReferences = built.outsideBeanReferences;
         for (Module module : this.modules) {
             module.types().forEach(type -> moduleOfType.put(type, module));
         }
     }
 
-    /** As the constructor above, with controllers none of which has a class-level {@code @RequestMapping}. */
-    public ModulithModel(String mainClass, List<String> rootPackages, List<Module> modules,
-            Map<String, HttpContract> httpContracts, Set<String> controllers, List<Listener> listeners, List<Entity> entities,
-            Map<String, String> externalizedEvents, Map<String, String> sourceFiles, String springModulith, String java) {
-        this(mainClass, rootPackages, modules, httpContracts, withoutPaths(controllers), listeners, entities,
-                externalizedEvents, sourceFiles, springModulith, java);
-    }
-
-    private static Map<String, List<String>> withoutPaths(Set<String> controllers) {
-        Map<String, List<String>> none = new TreeMap<>();
-        controllers.forEach(controller -> none.put(controller, List.of()));
-        return none;
+    /**
+     * @param mainClass    the application class the model was read from (binary name, e.g. {@code shop.ShopApplication})
+     * @param rootPackages the packages whose direct sub-packages are modules (Spring Modulith's root packages)
+     * @param modules      every module, in any order (the model sorts them by name); empty for an application without modules
+     * @return a builder of a model of these and nothing else until its setters add more
+     */
+    public static ModulithModelBuilder builder(String mainClass, List<String> rootPackages, List<Module> modules) {
+        return new ModulithModelBuilder(mainClass, rootPackages, modules);
     }
 
     public String mainClass() {
@@ -153,9 +72,11 @@ public final class ModulithModel {
     }
 
     /**
-     * The modules' beans that the classes outside every module use, which every process holds: each a
-     * {@code USES_COMPONENT} {@link Dependency} from such a class (looked up with {@code getBean(X.class)} and the
-     * like, called, or injected); empty for none.
+     * The modules' beans that code every process runs uses, each a {@link Dependency} from the using class; empty for
+     * none. {@code USES_COMPONENT}: a class outside every module looks the bean up ({@code getBean(X.class)} and the
+     * like), calls it or has it injected. {@code MAIN_USES_COMPONENT}: a launch class, any class declaring a static
+     * {@code main} (the main class, Kotlin's {@code AppKt}, a Java {@code Launcher}), uses it; every service jar starts
+     * it, so outside every module the whole class counts, inside a module its {@code main} method alone.
      */
     public List<Dependency> outsideBeanReferences() {
         return outsideBeanReferences;
@@ -189,7 +110,7 @@ public final class ModulithModel {
     public Map<String, List<String>> routerFunctionsOf(String module) {
         Map<String, List<String>> of = new TreeMap<>();
         routerFunctions.forEach((type, methods) -> {
-            if (moduleOf(type).map(m -> m.name().equals(module)).orElse(false)) {
+            if (inModule(type, module)) {
                 of.put(type, methods);
             }
         });
@@ -221,9 +142,7 @@ public final class ModulithModel {
 
     /** The controllers of one module, by name; a module with none serves no HTTP route of its own. */
     public Set<String> controllersOf(String module) {
-        Set<String> found = new TreeSet<>();
-        controllers.keySet().stream().filter(c -> moduleOf(c).map(m -> m.name().equals(module)).orElse(false)).forEach(found::add);
-        return found;
+        return new TreeSet<>(controllers.keySet().stream().filter(c -> inModule(c, module)).toList());
     }
 
     public List<Listener> listeners() {
@@ -283,7 +202,8 @@ public final class ModulithModel {
      * A dependency of one module on another.
      *
      * @param type   Spring Modulith's {@code DependencyType}: {@code USES_COMPONENT} (a bean reference),
-     *               {@code EVENT_LISTENER}, {@code ENTITY} or {@code DEFAULT} (any other type reference)
+     *               {@code EVENT_LISTENER}, {@code ENTITY} or {@code DEFAULT} (any other type reference); in
+     *               {@link #outsideBeanReferences} also {@code MAIN_USES_COMPONENT} (a launch class's use)
      * @param source the depending type
      * @param target the type depended on
      * @param module the module holding {@code target}
@@ -330,6 +250,10 @@ public final class ModulithModel {
             found = moduleOfType.get(className.substring(0, className.indexOf('$')));
         }
         return Optional.ofNullable(found);
+    }
+
+    private boolean inModule(String className, String module) {
+        return moduleOf(className).map(m -> m.name().equals(module)).orElse(false);
     }
 
     /** Whether a class lies in one of the root packages (the application's own code, in a module or not). */

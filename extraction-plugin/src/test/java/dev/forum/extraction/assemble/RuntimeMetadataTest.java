@@ -27,9 +27,12 @@ class RuntimeMetadataTest {
                 : new ModulithModel.Module(m.name(), m.basePackage(), false, false, m.types(), m.publishedTypes(), Map.of(),
                         List.of(m.dependencies().get(0), new ModulithModel.Dependency("USES_COMPONENT", "fake.gamma.internal.GammaService",
                                 "fake.alpha.AlphaId", "alpha")))).toList();
-        ModulithModel model = new ModulithModel(base.mainClass(), base.rootPackages(), modules, base.httpContracts(), base.controllers(),
-                List.of(new ModulithModel.Listener("fake.alpha.AlphaId", "fake.gamma.internal.GammaService", "on")), List.of(),
-                Map.of(), Map.of(), "2.1.1", "17");
+        ModulithModel model = ModulithModel.builder(base.mainClass(), base.rootPackages(), modules)
+                .httpContracts(base.httpContracts())
+                .controllers(FakeApp.CONTROLLERS)
+                .listeners(List.of(new ModulithModel.Listener("fake.alpha.AlphaId", "fake.gamma.internal.GammaService",
+                        "on")))
+                .build();
 
         Properties metadata = load(RuntimeMetadata.of(model, List.of()));
         assertEquals("1", metadata.getProperty("format"));
@@ -58,11 +61,12 @@ class RuntimeMetadataTest {
     @Test
     void aModuleWithoutContractHasItsControllersClassLevelMappingAsPrefix() throws IOException {
         ModulithModel base = FakeApp.model();
-        Map<String, List<String>> controllers = new java.util.LinkedHashMap<>();
-        base.controllers().forEach(c -> controllers.put(c, List.of()));
+        Map<String, List<String>> controllers = new java.util.LinkedHashMap<>(FakeApp.CONTROLLERS);
         controllers.put("fake.gamma.internal.GammaService", List.of("/api/gamma"));
-        ModulithModel model = new ModulithModel(base.mainClass(), base.rootPackages(), base.modules(), base.httpContracts(),
-                controllers, List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "17");
+        ModulithModel model = ModulithModel.builder(base.mainClass(), base.rootPackages(), base.modules())
+                .httpContracts(base.httpContracts())
+                .controllers(controllers)
+                .build();
 
         Properties metadata = load(RuntimeMetadata.of(model, List.of()));
         assertEquals("/api/gamma", metadata.getProperty("module.gamma.prefix"));
@@ -77,11 +81,12 @@ class RuntimeMetadataTest {
     @Test
     void aPrefixTheLoadBalancerCannotRouteIsNotWritten() throws IOException {
         ModulithModel base = FakeApp.model();
-        Map<String, List<String>> controllers = new java.util.LinkedHashMap<>();
-        base.controllers().forEach(c -> controllers.put(c, List.of()));
+        Map<String, List<String>> controllers = new java.util.LinkedHashMap<>(FakeApp.CONTROLLERS);
         controllers.put("fake.gamma.internal.GammaService", List.of("/api/{tenant}/gamma"));
-        ModulithModel model = new ModulithModel(base.mainClass(), base.rootPackages(), base.modules(), base.httpContracts(),
-                controllers, List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "17");
+        ModulithModel model = ModulithModel.builder(base.mainClass(), base.rootPackages(), base.modules())
+                .httpContracts(base.httpContracts())
+                .controllers(controllers)
+                .build();
 
         Properties metadata = load(RuntimeMetadata.of(model, List.of()));
         assertEquals("", metadata.getProperty("module.gamma.prefix"));
@@ -98,8 +103,10 @@ class RuntimeMetadataTest {
         Map<String, HttpContract> contracts = new java.util.LinkedHashMap<>(base.httpContracts());
         contracts.put("fake.alpha.AlphaApi", new HttpContract("fake.alpha.AlphaApi", "api/alpha",
                 base.httpContracts().get("fake.alpha.AlphaApi").controllers()));
-        ModulithModel model = new ModulithModel(base.mainClass(), base.rootPackages(), base.modules(), contracts,
-                base.controllers(), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "17");
+        ModulithModel model = ModulithModel.builder(base.mainClass(), base.rootPackages(), base.modules())
+                .httpContracts(contracts)
+                .controllers(FakeApp.CONTROLLERS)
+                .build();
 
         assertEquals("/api/alpha", load(RuntimeMetadata.of(model, List.of())).getProperty("module.alpha.prefix"));
     }
@@ -116,11 +123,12 @@ class RuntimeMetadataTest {
         Map<String, HttpContract> contracts = new java.util.LinkedHashMap<>(base.httpContracts());
         contracts.put("fake.alpha.AlphaApi", new HttpContract("fake.alpha.AlphaApi", "/api/alpha/",
                 base.httpContracts().get("fake.alpha.AlphaApi").controllers()));
-        Map<String, List<String>> controllers = new java.util.LinkedHashMap<>();
-        base.controllers().forEach(c -> controllers.put(c, List.of()));
+        Map<String, List<String>> controllers = new java.util.LinkedHashMap<>(FakeApp.CONTROLLERS);
         controllers.put("fake.gamma.internal.GammaService", List.of("/api/gamma/"));
-        ModulithModel model = new ModulithModel(base.mainClass(), base.rootPackages(), base.modules(), contracts,
-                controllers, List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "17");
+        ModulithModel model = ModulithModel.builder(base.mainClass(), base.rootPackages(), base.modules())
+                .httpContracts(contracts)
+                .controllers(controllers)
+                .build();
 
         ModuleMetadata metadata = ModuleMetadata.parse(load(RuntimeMetadata.of(model, List.of())), "test");
         assertEquals("/api/gamma", metadata.module("gamma").orElseThrow().routePrefix());
@@ -140,8 +148,10 @@ class RuntimeMetadataTest {
                 renamed.getOrDefault(m.name(), m.name()), m.basePackage(), m.open(), m.shared(), m.types(), m.publishedTypes(),
                 m.publishedEvents(), m.dependencies().stream().map(d -> new ModulithModel.Dependency(d.type(), d.source(),
                         d.target(), renamed.getOrDefault(d.module(), d.module()))).toList())).toList();
-        ModulithModel model = new ModulithModel(base.mainClass(), base.rootPackages(), modules, base.httpContracts(),
-                base.controllers(), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "17");
+        ModulithModel model = ModulithModel.builder(base.mainClass(), base.rootPackages(), modules)
+                .httpContracts(base.httpContracts())
+                .controllers(FakeApp.CONTROLLERS)
+                .build();
 
         byte[] bytes = RuntimeMetadata.of(model, List.of());
         Properties written = load(bytes);

@@ -36,8 +36,9 @@ class ModuleRoutesMappingTest {
         controllers.put("shop.loans.internal.RenewalsController", List.of("/api/renewals"));
         controllers.put("shop.fines.internal.FinesController", List.of("/api/fines"));
         controllers.put("shop.fines.internal.PaymentsController", List.of());
-        return new ModulithModel("shop.ShopApplication", List.of("shop"), modules, Map.of(), controllers, List.of(),
-                List.of(), Map.of(), Map.of(), "2.1.1", "17");
+        return ModulithModel.builder("shop.ShopApplication", List.of("shop"), modules)
+                .controllers(controllers)
+                .build();
     }
 
     /** Without an HTTP contract, the class-level @RequestMapping every controller of the module declares is its route. */
@@ -72,8 +73,9 @@ class ModuleRoutesMappingTest {
         controllers.put("shop.carts.internal.CartsController", List.of("/api/carts", "/api/carts/v2"));
         controllers.put("shop.items.internal.ItemsController", List.of("/api/items"));
         controllers.put("shop.items.internal.ItemsxController", List.of("/api/itemsx"));
-        ModulithModel model = new ModulithModel("shop.ShopApplication", List.of("shop"), modules, Map.of(), controllers,
-                List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "17");
+        ModulithModel model = ModulithModel.builder("shop.ShopApplication", List.of("shop"), modules)
+                .controllers(controllers)
+                .build();
 
         assertEquals(List.of(new ModuleRoute("carts", "/api/carts"), ModuleRoute.unrouted("items"),
                 new ModuleRoute("orders", "/api/orders")), ModuleRoutes.of(model));

@@ -41,10 +41,13 @@ class ModuleRoutesTest {
         contract(contracts, "shop.reviews.ReviewsApi", null, "shop.reviews.internal.ReviewController");
         contract(contracts, "shop.stock.StockApi", "/api/stock", "shop.stock.internal.StockController");
         contract(contracts, "shop.stock.StockAdminApi", "/admin/stock", "shop.stock.internal.StockController");
-        Set<String> controllers = Set.of("shop.catalog.internal.CatalogController", "shop.orders.internal.OrderController",
-                "shop.reviews.internal.ReviewController", "shop.stock.internal.StockController");
-        return new ModulithModel("shop.ShopApplication", List.of("shop"), modules, contracts, controllers, List.of(), List.of(),
-                Map.of(), Map.of(), "2.1.1", "17");
+        Map<String, List<String>> controllers = Map.of("shop.catalog.internal.CatalogController", List.of(),
+                "shop.orders.internal.OrderController", List.of(), "shop.reviews.internal.ReviewController", List.of(),
+                "shop.stock.internal.StockController", List.of());
+        return ModulithModel.builder("shop.ShopApplication", List.of("shop"), modules)
+                .httpContracts(contracts)
+                .controllers(controllers)
+                .build();
     }
 
     static void module(List<ModulithModel.Module> modules, String name, String... types) {
@@ -82,9 +85,11 @@ class ModuleRoutesTest {
         module(modules, "readingClub", "ClubApi", "internal.ClubController");
         contract(contracts, "shop.catalog.CatalogApi", "/api/catalog", "shop.catalog.internal.CatalogController");
         contract(contracts, "shop.readingClub.ClubApi", "/api/club", "shop.readingClub.internal.ClubController");
-        ModulithModel model = new ModulithModel("shop.ShopApplication", List.of("shop"), modules, contracts,
-                Set.of("shop.catalog.internal.CatalogController", "shop.readingClub.internal.ClubController"), List.of(),
-                List.of(), Map.of(), Map.of(), "2.1.1", "17");
+        ModulithModel model = ModulithModel.builder("shop.ShopApplication", List.of("shop"), modules)
+                .httpContracts(contracts)
+                .controllers(Map.of("shop.catalog.internal.CatalogController", List.of(),
+                        "shop.readingClub.internal.ClubController", List.of()))
+                .build();
         // No route of its own (a rule would be named after it), and no refusal: it runs in the monolith.
         assertEquals(List.of(new ModuleRoute("catalog", "/api/catalog"), ModuleRoute.unrouted("readingClub")),
                 ModuleRoutes.of(model));

@@ -35,8 +35,10 @@ class ModuleRoutesTrailingSlashTest {
         controllers.put("shop.orders.internal.OrderController", List.of("/api/orders/"));
         controllers.put("shop.customers.internal.CustomerController", List.of());
         controllers.put("shop.customers.internal.ExportController", List.of("/api/customers/export/"));
-        ModulithModel model = new ModulithModel("shop.ShopApplication", List.of("shop"), modules, contracts, controllers,
-                List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "17");
+        ModulithModel model = ModulithModel.builder("shop.ShopApplication", List.of("shop"), modules)
+                .httpContracts(contracts)
+                .controllers(controllers)
+                .build();
 
         assertEquals(List.of(new ModuleRoute("customers", "/api/customers"), new ModuleRoute("orders", "/api/orders")),
                 ModuleRoutes.of(model));

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,9 +35,12 @@ class ModuleRoutesWarningsTest {
         module(modules, "catalog", "CatalogApi", "internal.CatalogController");
         contract(contracts, "shop.customers.CustomerApi", "/api/customers", "shop.customers.internal.CustomerController");
         contract(contracts, "shop.catalog.CatalogApi", "/api/catalog", "shop.catalog.internal.CatalogController");
-        ModulithModel model = new ModulithModel("shop.ShopApplication", List.of("shop"), modules, contracts,
-                Set.of("shop.customers.internal.CustomerController", "shop.customers.internal.AdminController",
-                        "shop.catalog.internal.CatalogController"), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "17");
+        ModulithModel model = ModulithModel.builder("shop.ShopApplication", List.of("shop"), modules)
+                .httpContracts(contracts)
+                .controllers(Map.of("shop.customers.internal.CustomerController", List.of(),
+                        "shop.customers.internal.AdminController", List.of(), "shop.catalog.internal.CatalogController",
+                        List.of()))
+                .build();
 
         assertEquals(List.of("crm: controller shop.customers.internal.AdminController of module customers implements none of"
                 + " its HTTP contracts and has no class-level @RequestMapping, so its routes are not checked against the"
@@ -91,8 +93,10 @@ class ModuleRoutesWarningsTest {
         controllers.put("shop.customers.internal.CustomerController", List.of());
         controllers.put("shop.customers.internal.AdminController", List.of("/admin/customers"));
         controllers.put("shop.customers.internal.ExportController", List.of("/api/customers/export"));
-        ModulithModel model = new ModulithModel("shop.ShopApplication", List.of("shop"), modules, contracts, controllers,
-                List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "17");
+        ModulithModel model = ModulithModel.builder("shop.ShopApplication", List.of("shop"), modules)
+                .httpContracts(contracts)
+                .controllers(controllers)
+                .build();
 
         assertEquals(List.of(new ModuleRoute("customers", "/api/customers")), ModuleRoutes.of(model));
         assertEquals(List.of("crm: controller shop.customers.internal.AdminController of module customers serves its routes"

@@ -37,12 +37,11 @@ class OffClassPathTest {
             + " on shop-app's class path: add it as a dependency of shop-app";
 
     /** shop-app's modules: billing is not one, its project being off the application's class path. */
-    private static final ModulithModel SHOP = new ModulithModel("com.example.shop.ShopApplication",
+    private static final ModulithModel SHOP = ModulithModel.builder("com.example.shop.ShopApplication",
             List.of("com.example.shop"), Stream.of("inventory", "orders")
                     .map(name -> new ModulithModel.Module(name, "com.example.shop." + name, false, false,
                             Set.of("com.example.shop." + name + ".Api"), Set.of(), Map.of(), List.of()))
-                    .toList(),
-            Map.of(), Set.of(), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "25");
+                    .toList()).build();
 
     @TempDir
     Path dir;

@@ -102,7 +102,6 @@ class ProgressTest {
     }
 
     private static ModulithModel model(ModulithModel.Module... modules) {
-        return new ModulithModel("shop.ShopApplication", List.of("shop"), List.of(modules), Map.of(), Set.of(), List.of(),
-                List.of(), Map.of(), Map.of(), "2.1.1", "17");
+        return ModulithModel.builder("shop.ShopApplication", List.of("shop"), List.of(modules)).build();
     }
 }

@@ -52,11 +52,15 @@ class RefusedServicesTest {
                 List.of("lib.books.internal.BookController")));
         contracts.put("lib.loans.LoansApi", new HttpContract("lib.loans.LoansApi", "/api/loans",
                 List.of("lib.loans.internal.LoanController")));
-        Set<String> controllers = Set.of("lib.books.internal.BookController", "lib.loans.internal.LoanController",
-                "lib.members.internal.MemberController", "lib.fines.internal.FineController");
-        return new ModulithModel("lib.LibraryApplication", List.of("lib"), modules, contracts, controllers,
-                List.of(new ModulithModel.Listener("lib.loans.LoanCreated", "lib.fines.internal.FineBook", "on")),
-                List.of(), Map.of(), Map.of(), "2.1.1", "25");
+        Map<String, List<String>> controllers = Map.of("lib.books.internal.BookController", List.of(),
+                "lib.loans.internal.LoanController", List.of(), "lib.members.internal.MemberController", List.of(),
+                "lib.fines.internal.FineController", List.of());
+        return ModulithModel.builder("lib.LibraryApplication", List.of("lib"), modules)
+                .httpContracts(contracts)
+                .controllers(controllers)
+                .listeners(List.of(new ModulithModel.Listener("lib.loans.LoanCreated", "lib.fines.internal.FineBook",
+                        "on")))
+                .build();
     }
 
     private static void module(List<ModulithModel.Module> modules, String name, String... types) {

@@ -18,12 +18,11 @@ import org.junit.jupiter.api.Test;
 class TokenSettingsTest {
 
     /** A shop's modules: users issues tokens; readingClub's camelCase name can name no route. */
-    private static final ModulithModel SHOP = new ModulithModel("shop.ShopApplication", List.of("shop"),
+    private static final ModulithModel SHOP = ModulithModel.builder("shop.ShopApplication", List.of("shop"),
             java.util.stream.Stream.of("users", "orders", "readingClub")
                     .map(name -> new ModulithModel.Module(name, "shop." + name, false, false, Set.of(), Set.of(),
                             Map.of(), List.of()))
-                    .toList(),
-            Map.of(), Set.of(), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "25");
+                    .toList()).build();
 
     private final List<String> refused = new ArrayList<>();
     private final List<String> mismatched = new ArrayList<>();

@@ -205,8 +205,7 @@ class TopologyLocationTest {
 
     /** The application library.LibraryApplication with {@code modules}, and nothing else in its model. */
     private static ModulithModel library(ModulithModel.Module... modules) {
-        return new ModulithModel("library.LibraryApplication", List.of("library"), List.of(modules), Map.of(), Set.of(),
-                List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "25");
+        return ModulithModel.builder("library.LibraryApplication", List.of("library"), List.of(modules)).build();
     }
 
     private static ModulithModel.Module module(String name, boolean open) {

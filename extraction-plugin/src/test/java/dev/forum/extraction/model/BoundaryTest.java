@@ -42,8 +42,12 @@ class BoundaryTest {
 
         ModulithModel model() {
             List<ModulithModel.Module> all = new ArrayList<>(modules);
-            return new ModulithModel(mainClass, List.of("shop"), all, contracts, Set.of(), listeners, entities, externalized,
-                    Map.of(), "2.1.1", "17");
+            return ModulithModel.builder(mainClass, List.of("shop"), all)
+                    .httpContracts(contracts)
+                    .listeners(listeners)
+                    .entities(entities)
+                    .externalizedEvents(externalized)
+                    .build();
         }
     }
 

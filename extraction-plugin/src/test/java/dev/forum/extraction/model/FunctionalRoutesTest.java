@@ -20,17 +20,19 @@ public class FunctionalRoutesTest {
      * has a mapped controller and a RouterFunction of its own.
      */
     public static ModulithModel tickets() {
-        return new ModulithModel("tix.TixApplication", List.of("tix"),
+        return ModulithModel.builder("tix.TixApplication", List.of("tix"),
                 List.of(module("venues", "VenuesApi", "internal.VenuesController"),
                         module("orders", "internal.OrdersController"),
                         module("events", "internal.EventsRoutes", "internal.OrderAudit"),
-                        module("stats", "internal.StatsController", "internal.StatsRouter")),
-                Map.of("tix.venues.VenuesApi", new HttpContract("tix.venues.VenuesApi", "/api/venues",
-                        List.of("tix.venues.internal.VenuesController"))),
-                Map.of("tix.venues.internal.VenuesController", List.of(), "tix.orders.internal.OrdersController",
-                        List.of("/api/orders"), "tix.stats.internal.StatsController", List.of("/api/stats")),
-                List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "25", List.of(),
-                Map.of("tix.events.internal.EventsRoutes", List.of("routes"), "tix.stats.internal.StatsRouter", List.of("")));
+                        module("stats", "internal.StatsController", "internal.StatsRouter")))
+                .httpContracts(Map.of("tix.venues.VenuesApi", new HttpContract("tix.venues.VenuesApi", "/api/venues",
+                        List.of("tix.venues.internal.VenuesController"))))
+                .controllers(Map.of("tix.venues.internal.VenuesController", List.of(),
+                        "tix.orders.internal.OrdersController", List.of("/api/orders"),
+                        "tix.stats.internal.StatsController", List.of("/api/stats")))
+                .routerFunctions(Map.of("tix.events.internal.EventsRoutes", List.of("routes"),
+                        "tix.stats.internal.StatsRouter", List.of("")))
+                .build();
     }
 
     @Test

@@ -30,8 +30,10 @@ class HttpDeclarationsTest {
                         List.of("shop.orders.internal.OrderController")));
         Map<String, List<String>> controllers = Map.of("shop.orders.internal.OrderController",
                 controllerPaths == null ? List.of() : controllerPaths);
-        return new ModulithModel("shop.ShopApplication", List.of("shop"), List.of(module), contracts, controllers, List.of(),
-                List.of(), Map.of(), Map.of(), "2.1.1", "17");
+        return ModulithModel.builder("shop.ShopApplication", List.of("shop"), List.of(module))
+                .httpContracts(contracts)
+                .controllers(controllers)
+                .build();
     }
 
     @Test
@@ -58,9 +60,11 @@ class HttpDeclarationsTest {
         ModulithModel.Module module = base.modules().get(0);
         Set<String> types = new TreeSet<>(module.types());
         types.add("shop.orders.OrderLinesApi");
-        ModulithModel model = new ModulithModel(base.mainClass(), base.rootPackages(), List.of(new ModulithModel.Module(
-                "orders", "shop.orders", false, false, types, Set.of("shop.orders.OrdersApi", "shop.orders.OrderLinesApi"),
-                Map.of(), List.of())), contracts, Map.of(), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "17");
+        ModulithModel.Module withLines = new ModulithModel.Module("orders", "shop.orders", false, false, types,
+                Set.of("shop.orders.OrdersApi", "shop.orders.OrderLinesApi"), Map.of(), List.of());
+        ModulithModel model = ModulithModel.builder(base.mainClass(), base.rootPackages(), List.of(withLines))
+                .httpContracts(contracts)
+                .build();
         assertEquals(new ModuleRoute("orders", "/api/orders"), HttpDeclarations.of(model, "orders").route());
     }
 
@@ -171,9 +175,11 @@ class HttpDeclarationsTest {
                 "shop.orders.OrderLinesApi", new HttpContract("shop.orders.OrderLinesApi", "api/lines/", List.of()));
         Set<String> types = new TreeSet<>(base.modules().get(0).types());
         types.add("shop.orders.OrderLinesApi");
-        ModulithModel model = new ModulithModel(base.mainClass(), base.rootPackages(), List.of(new ModulithModel.Module(
-                "orders", "shop.orders", false, false, types, Set.of("shop.orders.OrdersApi", "shop.orders.OrderLinesApi"),
-                Map.of(), List.of())), contracts, Map.of(), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "17");
+        ModulithModel.Module withLines = new ModulithModel.Module("orders", "shop.orders", false, false, types,
+                Set.of("shop.orders.OrdersApi", "shop.orders.OrderLinesApi"), Map.of(), List.of());
+        ModulithModel model = ModulithModel.builder(base.mainClass(), base.rootPackages(), List.of(withLines))
+                .httpContracts(contracts)
+                .build();
         assertEquals("several prefixes on its HTTP contracts, 'api/lines/' (read as '/api/lines', " + ModuleRoute.READING
                 + ") on shop.orders.OrderLinesApi, '/api/orders/' (read as '/api/orders', " + ModuleRoute.READING
                 + ") on shop.orders.OrdersApi, where the load balancer routes one per module",

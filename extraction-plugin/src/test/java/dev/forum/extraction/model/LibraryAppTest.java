@@ -79,8 +79,7 @@ class LibraryAppTest {
                 module("lending", Set.of(ROOT + "lending.LoanApi"), Set.of(ROOT + "lending.internal.LoanService")),
                 module("members", Set.of(ROOT + "members.MemberRegistered"), Set.of(ROOT + "members.internal.MemberService")),
                 module("audit", Set.of(), Set.of(ROOT + "audit.internal.AuditLog")));
-        return new ModulithModel(MAIN, List.of("org.acme.library"), modules, Map.of(), Set.of(), List.of(), List.of(),
-                Map.of(), Map.of(), "2.1.1", "25");
+        return ModulithModel.builder(MAIN, List.of("org.acme.library"), modules).build();
     }
 
     private static ModulithModel.Module module(String name, Set<String> published, Set<String> internal) {

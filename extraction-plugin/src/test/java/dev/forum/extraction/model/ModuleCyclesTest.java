@@ -25,8 +25,7 @@ class ModuleCyclesTest {
     }
 
     static ModulithModel model(ModulithModel.Module... modules) {
-        return new ModulithModel("tix.TixApplication", List.of("tix"), List.of(modules), Map.of(), Set.of(), List.of(),
-                List.of(), Map.of(), Map.of(), "2.1.1", "25");
+        return ModulithModel.builder("tix.TixApplication", List.of("tix"), List.of(modules)).build();
     }
 
     @Test
@@ -114,8 +113,9 @@ class ModuleCyclesTest {
                 shows.publishedTypes(), Map.of("tix.shows.ShowCancelled", List.of("tix.shows.internal.Service")),
                 shows.dependencies());
         // venues, tied to none, keeps the service of shows and tickets from being the whole application.
-        return new ModulithModel("tix.TixApplication", List.of("tix"), List.of(withEvent, tickets, module("venues")), Map.of(), Set.of(),
-                List.of(new ModulithModel.Listener("tix.shows.ShowCancelled", "tix.tickets.internal.Service", "on")),
-                List.of(), Map.of(), Map.of(), "2.1.1", "25");
+        return ModulithModel.builder("tix.TixApplication", List.of("tix"), List.of(withEvent, tickets, module("venues")))
+                .listeners(List.of(new ModulithModel.Listener("tix.shows.ShowCancelled", "tix.tickets.internal.Service",
+                        "on")))
+                .build();
     }
 }

@@ -142,16 +142,16 @@ class PlannerTest {
 
     @Test
     void anApplicationWithoutModulesIsRefusedSayingHowModulesAreFound() {
-        ModulithModel none = new ModulithModel("com.example.Application", List.of("com.example"), List.of(), Map.of(), java.util.Set.of(), List.of(),
-                List.of(), Map.of(), Map.of(), "2.1.1", "17");
+        ModulithModel none = ModulithModel.builder("com.example.Application", List.of("com.example"), List.of()).build();
         var e = assertThrows(ExtractionException.class, () -> ModuleChecks.requireModules(none));
         assertEquals("No module found: Spring Modulith takes each direct sub-package of the main class's package as a module,"
                 + " and com.example.Application has none below com.example holding classes: move each module's classes into"
                 + " a package of its own below it (e.g. com.example.orders)", e.getMessage());
 
-        ModulithModel onlyShared = new ModulithModel("com.example.Application", List.of("com.example"), List.of(new ModulithModel.Module(
-                "kernel", "com.example.kernel", true, false, java.util.Set.of("com.example.kernel.K"), java.util.Set.of(), Map.of(), List.of())),
-                Map.of(), java.util.Set.of(), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "17");
+        ModulithModel.Module kernel = new ModulithModel.Module("kernel", "com.example.kernel", true, false,
+                java.util.Set.of("com.example.kernel.K"), java.util.Set.of(), Map.of(), List.of());
+        ModulithModel onlyShared = ModulithModel.builder("com.example.Application", List.of("com.example"), List.of(kernel))
+                .build();
         var shared = assertThrows(ExtractionException.class, () -> ModuleChecks.requireModules(onlyShared));
         assertEquals("No module can be a service of its own: Spring Modulith found kernel (open) below com.example, and open or"
                 + " shared modules and the main class's module run in every service: give the application a module of its own"

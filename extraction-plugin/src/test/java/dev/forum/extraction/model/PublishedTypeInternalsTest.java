@@ -193,9 +193,11 @@ class PublishedTypeInternalsTest {
                         List.of("lend.books.internal.BookController")),
                 "lend.members.MembersApi", new HttpContract("lend.members.MembersApi", "/api/members",
                         List.of("lend.members.internal.MemberController")));
-        return new ModulithModel("lend.LendingApplication", List.of("lend"), modules, contracts,
-                Set.of("lend.books.internal.BookController", "lend.members.internal.MemberController"), List.of(), List.of(),
-                Map.of(), Map.of(), "2.1.1", "17");
+        return ModulithModel.builder("lend.LendingApplication", List.of("lend"), modules)
+                .httpContracts(contracts)
+                .controllers(Map.of("lend.books.internal.BookController", List.of(),
+                        "lend.members.internal.MemberController", List.of()))
+                .build();
     }
 
     private static ModulithModel.Module module(String name, Set<String> published, Set<String> internal,

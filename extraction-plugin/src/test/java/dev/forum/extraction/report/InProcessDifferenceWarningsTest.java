@@ -44,9 +44,10 @@ class InProcessDifferenceWarningsTest {
                 "fake.beta.BetaApi", new HttpContract("fake.beta.BetaApi", "/api/beta", List.of("fake.beta.internal.BetaService")),
                 "fake.gamma.GammaApi", new HttpContract("fake.gamma.GammaApi", "/api/gamma", List.of(), List.of(), List.of(),
                         List.of(GAMMA)));
-        ModulithModel model = new ModulithModel(fake.mainClass(), fake.rootPackages(), fake.modules(), contracts,
-                java.util.Set.of("fake.alpha.internal.AlphaService", "fake.beta.internal.BetaService"), List.of(), List.of(),
-                Map.of(), Map.of(), "2.1.1", "17");
+        ModulithModel model = ModulithModel.builder(fake.mainClass(), fake.rootPackages(), fake.modules())
+                .httpContracts(contracts)
+                .controllers(FakeApp.CONTROLLERS)
+                .build();
         ExtractionReport report = ExtractionReport.of(model, FakeApp.scanned(dir, false), Optional.empty(), TopologyServices.NONE,
                 Map.of(), PublicationRegistry.NONE, List.of());
         JsonNode json = JSON.readTree(ReportJson.write(report));
@@ -74,9 +75,10 @@ class InProcessDifferenceWarningsTest {
                         List.of(), List.of(), List.of(shared, ALPHA)),
                 "fake.beta.BetaApi", new HttpContract("fake.beta.BetaApi", "/api/beta", List.of("fake.beta.internal.BetaService"),
                         List.of(), List.of(), List.of(shared, beta)));
-        ModulithModel model = new ModulithModel(fake.mainClass(), fake.rootPackages(), fake.modules(), contracts,
-                java.util.Set.of("fake.alpha.internal.AlphaService", "fake.beta.internal.BetaService"), List.of(), List.of(),
-                Map.of(), Map.of(), "2.1.1", "17");
+        ModulithModel model = ModulithModel.builder(fake.mainClass(), fake.rootPackages(), fake.modules())
+                .httpContracts(contracts)
+                .controllers(FakeApp.CONTROLLERS)
+                .build();
         ExtractionReport report = ExtractionReport.of(model, FakeApp.scanned(dir, false), Optional.empty(), TopologyServices.NONE,
                 Map.of(), PublicationRegistry.NONE, List.of());
 

@@ -45,8 +45,7 @@ class ReportWarningsTest {
                     Set.of("tix." + edge[0] + ".Api"), Map.of(), List.of(new ModulithModel.Dependency("DEFAULT",
                             "tix." + edge[0] + ".Api", "tix." + edge[1] + ".Api", edge[1]))));
         }
-        ModulithModel model = new ModulithModel("tix.TixApplication", List.of("tix"), modules, Map.of(), Set.of(), List.of(),
-                List.of(), Map.of(), Map.of(), "2.1.1", "25");
+        ModulithModel model = ModulithModel.builder("tix.TixApplication", List.of("tix"), modules).build();
         ExtractionReport report = ExtractionReport.of(model, List.of(), Optional.empty(), TopologyServices.NONE, Map.of(),
                 PublicationRegistry.NONE, List.of());
         JsonNode json = JSON.readTree(ReportJson.write(report));
@@ -124,16 +123,16 @@ class ReportWarningsTest {
                             "tix." + edge[0] + ".Api", "tix." + edge[1] + ".Api", edge[1]))));
         }
         String internal = "Module 'tickets' depends on non-exposed type tix.shows.internal.Seat within module 'shows'!";
-        ModulithModel model = new ModulithModel("tix.TixApplication", List.of("tix"), modules, Map.of(), Map.of(),
-                List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "25", List.of(cycle, allowed,
+        ModulithModel model = ModulithModel.builder("tix.TixApplication", List.of("tix"), modules)
+                .violations(List.of(cycle, allowed,
                         internal + "\nField <tix.tickets.Api.seat> has type <tix.shows.internal.Seat> in (Api.java:0)",
-                        internal + "\nMethod <tix.tickets.Api.seat()> has return type <tix.shows.internal.Seat> in (Api.java:0)"));
+                        internal + "\nMethod <tix.tickets.Api.seat()> has return type <tix.shows.internal.Seat> in (Api.java:0)"))
+                .build();
         ExtractionReport report = withoutFile(model, List.of());
         JsonNode json = JSON.readTree(ReportJson.write(report));
 
         assertEquals(List.of(), problems(schema(), json, "$"));
-        ModulithModel verified = new ModulithModel("tix.TixApplication", List.of("tix"), modules, Map.of(), Map.of(),
-                List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "25", List.of());
+        ModulithModel verified = ModulithModel.builder("tix.TixApplication", List.of("tix"), modules).build();
         assertEquals(withoutFile(verified, List.of()).extractable(), report.extractable(),
                 "a warning blocks nothing");
         assertEquals(List.of(), withoutFile(verified, List.of()).warnings());
@@ -157,8 +156,9 @@ class ReportWarningsTest {
                 String.join("\n", text));
 
         // Without a cycle of the report's own, Spring Modulith's is kept, each line of its message a line of the warning.
-        ModulithModel acyclic = new ModulithModel("tix.TixApplication", List.of("tix"), List.of(modules.get(0)), Map.of(),
-                Map.of(), List.of(), List.of(), Map.of(), Map.of(), "2.1.1", "25", List.of(cycle));
+        ModulithModel acyclic = ModulithModel.builder("tix.TixApplication", List.of("tix"), List.of(modules.get(0)))
+                .violations(List.of(cycle))
+                .build();
         ExtractionReport.Warning kept = withoutFile(acyclic, List.of()).warnings().get(0);
         assertEquals(List.of("Spring Modulith's ApplicationModules.verify() rejects: Cycle detected: Slice shows ->",
                 "Slice tickets ->", "Slice shows", "1. Dependencies of Slice shows",
@@ -200,9 +200,9 @@ class ReportWarningsTest {
                         List.of()),
                 new ModulithModel.Module("members", "lib.members", false, false, Set.of("lib.members.Member"),
                         Set.of("lib.members.Member"), Map.of(), List.of()));
-        ModulithModel model = new ModulithModel("lib.LibraryApplication", List.of("lib"), modules, Map.of(), Set.of(),
-                List.of(new ModulithModel.Listener("lib.lending.BookLent", "lib.lending.internal.Ledger", "on")), List.of(),
-                Map.of(), Map.of(), "2.1.1", "25");
+        ModulithModel model = ModulithModel.builder("lib.LibraryApplication", List.of("lib"), modules)
+                .listeners(List.of(new ModulithModel.Listener("lib.lending.BookLent", "lib.lending.internal.Ledger", "on")))
+                .build();
         Map<String, List<String>> extracted = new LinkedHashMap<>();
         extracted.put("shelf", List.of("catalog"));
         extracted.put("loans", List.of("members"));

@@ -19,12 +19,11 @@ import org.junit.jupiter.api.Test;
 class ExtractRequestsTest {
 
     /** The forum's three modules, and an open one (which runs in every service, so is never a service's name). */
-    private static final ModulithModel MODULES = new ModulithModel("forum.ForumApplication", List.of("forum"),
+    private static final ModulithModel MODULES = ModulithModel.builder("forum.ForumApplication", List.of("forum"),
             java.util.stream.Stream.of("posts", "threads", "users", "platform")
                     .map(name -> new ModulithModel.Module(name, "forum." + name, name.equals("platform"), false,
                             Set.of("forum." + name + ".Type"), Set.of(), java.util.Map.of(), List.of()))
-                    .toList(),
-            java.util.Map.of(), Set.of(), List.of(), List.of(), java.util.Map.of(), java.util.Map.of(), "2.1.1", "25");
+                    .toList()).build();
 
     /** The profiles the forum's POMs declare (forum-app's extract=... and one of another purpose). */
     private static final Set<String> DECLARED = Set.of("extract=users", "extract=threads", "extract=posts", "ci");
@@ -131,12 +130,11 @@ class ExtractRequestsTest {
     }
 
     /** Spring Modulith names nested and deep modules by their path below the root: dotted names are modules too. */
-    private static final ModulithModel DOTTED = new ModulithModel("org.acme.Shop", List.of("org.acme"),
+    private static final ModulithModel DOTTED = ModulithModel.builder("org.acme.Shop", List.of("org.acme"),
             java.util.stream.Stream.of("library", "library.shelves", "shelves", "admin.exports")
                     .map(name -> new ModulithModel.Module(name, "org.acme." + name, false, false,
                             Set.of("org.acme." + name + ".Type"), Set.of(), java.util.Map.of(), List.of()))
-                    .toList(),
-            java.util.Map.of(), Set.of(), List.of(), List.of(), java.util.Map.of(), java.util.Map.of(), "2.1.1", "25");
+                    .toList()).build();
 
     @Test
     void aDottedModuleIsRequestedByItsNameAndSuggestedForItsPackageOrATypo() {

@@ -20,12 +20,11 @@ import org.junit.jupiter.api.function.Executable;
 /** The request mistakes the names and the topology file show before anything compiles, and the same lines after. */
 class RequestConflictsTest {
 
-    private static final ModulithModel MODULES = new ModulithModel("forum.ForumApplication", List.of("forum"),
+    private static final ModulithModel MODULES = ModulithModel.builder("forum.ForumApplication", List.of("forum"),
             java.util.stream.Stream.of("posts", "threads", "users")
                     .map(name -> new ModulithModel.Module(name, "forum." + name, false, false,
                             Set.of("forum." + name + ".Type"), Set.of(), java.util.Map.of(), List.of()))
-                    .toList(),
-            java.util.Map.of(), Set.of(), List.of(), List.of(), java.util.Map.of(), java.util.Map.of(), "2.1.1", "25");
+                    .toList()).build();
 
     private static final Set<String> DECLARED = Set.of("extract=users", "extract=threads", "extract=posts");
 
