@@ -46,9 +46,11 @@ import org.springframework.modulith.core.NamedInterface;
  * WebFlux or Spring MVC {@code RouterFunction}, to the methods returning one: {@link FunctionalEndpoints}),
  * {@code applicationWide} and {@code featureUses} (what configures the whole application, and the classes using a
  * feature an {@code @Enable*} turns on: {@link ApplicationWideClasses}), {@code outsideBeanReferences} (the modules' beans
- * that the classes outside every module, the main class among them, use, as {@code dependencies}: {@link OutsideBeanUses}),
- * {@code listeners} (with the application's event classes each receives: {@link EventListeners}), {@code entities} (JPA entities and Spring Data aggregates with their table) and
- * {@code externalizedEvents}, and as {@code violations} the message of each violation Spring Modulith's own
+ * that the classes outside every module, the main class among them, and a launch class's {@code main} inside a module
+ * use, as {@code dependencies}: {@link OutsideBeanUses}), {@code listeners} (with the application's event classes each
+ * receives: {@link EventListeners}), {@code entities} (JPA entities and Spring Data aggregates with their table),
+ * {@code externalizedEvents}, {@code sourceFiles} (each class's source file name, outside every module too:
+ * {@link SourceFiles}), and as {@code violations} the message of each violation Spring Modulith's own
  * {@code ApplicationModules.verify()} rejects ({@code detectViolations()}: a cycle, a dependency on a module's
  * internal type, one its {@code allowedDependencies} does not allow, ...). On a refusal by Spring Modulith (e.g. a
  * class it cannot read) it writes {@code {"error": "..."}} and exits with status 2.
@@ -142,9 +144,7 @@ public final class ModulithAnalyzer {
             externalized(type).ifPresent(target -> externalized.put(type.getName(), target));
         }
         result.put("externalizedEvents", externalized);
-        Map<String, Object> sources = new TreeMap<>();
-        types.values().forEach(type -> type.getSource().flatMap(s -> s.getFileName()).ifPresent(f -> sources.put(type.getName(), f)));
-        result.put("sourceFiles", sources);
+        result.put("sourceFiles", SourceFiles.of(types.values(), ApplicationWideClasses.outsideEveryModule(modules)));
         // What the application's own ApplicationModules.verify() test would fail on, each violation's message as
         // Spring Modulith words it: the plugin warns of them without failing.
         result.put("violations", modules.detectViolations().getMessages());

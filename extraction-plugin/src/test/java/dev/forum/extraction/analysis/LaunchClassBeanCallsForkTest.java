@@ -129,10 +129,9 @@ class LaunchClassBeanCallsForkTest {
         assertEquals("shop.orders.OrderManagement", kotlin.target());
         assertTrue(kotlin.message().startsWith("Module 'catalog' alone: the launch class shop.AppKt (it declares main, which"
                 + " starts the application) uses the bean shop.orders.OrderManagement of module orders (bean reference in"
-                + " "), kotlin.message());
-        assertTrue(kotlin.message().contains(", outside every module), which cannot go over HTTP, and every service holds its"
-                + " launch class and starts it, so this service, which runs without orders, would find no such bean"),
-                kotlin.message());
+                + " shop/App.kt, outside every module), which cannot go over HTTP, and every service holds its launch class"
+                + " and starts it, so this service, which runs without orders, would find no such bean"), kotlin.message());
+        assertEquals("shop/App.kt", kotlin.file(), "the Kotlin file that declares fun main, not shop/AppKt.java");
         assertTrue(kotlin.message().contains("move the call out of the main method of AppKt into module orders, into an"
                 + " ApplicationRunner bean or an @EventListener(ApplicationReadyEvent.class) method there"), kotlin.message());
         assertTrue(!kotlin.message().contains("move AppKt into module"), kotlin.message());
