@@ -126,7 +126,7 @@ public final class ModulithAnalyzer {
         }
         result.put("modules", moduleList);
         List<String> roots = modules.getRootPackages().stream().map(p -> p.getName()).toList();
-        result.put("httpContracts", httpContracts(types.values(), roots, modules));
+        result.put("httpContracts", httpContracts(types.values(), roots, modules, new HeldAdvices(modules, main)));
         result.put("controllers", types.values().stream().filter(ModulithAnalyzer::isController).map(JavaClass::getName).toList());
         Map<String, Object> controllerPaths = new TreeMap<>();
         types.values().stream().filter(ModulithAnalyzer::isController)
@@ -210,7 +210,8 @@ public final class ModulithAnalyzer {
     }
 
     /** Interfaces that Spring can turn into HTTP clients: a class-level or method-level HTTP exchange annotation. */
-    private List<Object> httpContracts(Collection<JavaClass> types, List<String> roots, ApplicationModules modules) {
+    private List<Object> httpContracts(Collection<JavaClass> types, List<String> roots, ApplicationModules modules,
+            HeldAdvices held) {
         List<Object> contracts = new ArrayList<>();
         Predicate<String> own = name -> roots.stream().anyMatch(root -> name.startsWith(root + "."));
         ContractTypes carriable = new ContractTypes(own);
@@ -241,8 +242,8 @@ public final class ModulithAnalyzer {
             json.put("emptySegments", loaded.map(c -> ContractPaths.problems(c).stream().map(j -> (Object) j.json())
                     .toList()).orElse(List.of()));
             json.put("differences", loaded.map(c -> differences.of(c,
-                    controllers.stream().map(ModulithAnalyzer::load).flatMap(Optional::stream).toList(), advices,
-                    moduleExceptions(type, types, modules))).orElse(List.of()));
+                    controllers.stream().map(ModulithAnalyzer::load).flatMap(Optional::stream).toList(),
+                    held.of(c.getName(), advices), moduleExceptions(type, types, modules))).orElse(List.of()));
             contracts.add(json);
         }
         return contracts;

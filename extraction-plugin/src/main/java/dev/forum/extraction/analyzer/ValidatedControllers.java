@@ -39,12 +39,16 @@ import java.util.stream.Stream;
  * <p>
  * Two cases change the line:
  * <ul>
- * <li>without a Bean Validation provider on the application's class path ({@link #validates}), {@code @Validated}
- * validates nothing, in process or over HTTP, and the run time checks nothing either: no line;</li>
+ * <li>without Spring Boot's validation auto-configuration and a Bean Validation provider on the application's class
+ * path ({@link #validates}: {@code spring-boot-starter-validation}), {@code @Validated} validates nothing, in process
+ * or over HTTP, and the run time checks nothing either: no line;</li>
  * <li>an advice for every controller (no {@code basePackages}, {@code assignableTypes}, ...) with an
  * {@code @ExceptionHandler} of {@code jakarta.validation.ConstraintViolationException} or its supertype
- * {@code jakarta.validation.ValidationException} answers the interceptor's exception both ways: in the caller's
- * process, and in the module's, whose answer the run time relays. A parameter's constraint then gives the same status
+ * {@code jakarta.validation.ValidationException} answers the interceptor's exception both ways when the module's
+ * process holds it too ({@link HeldAdvices}: outside every module, in an open or shared module, or in the contract's
+ * own): in the caller's process, and in the module's, whose answer the run time relays. One in another module, the
+ * caller's say, answers in the caller's process only: over HTTP the module answers 500 and the caller gets a 502, the
+ * line of no advice. A parameter's constraint then gives the same status
  * both ways, so only a {@code @Valid} body differs (Spring MVC's {@code MethodArgumentNotValidException} over HTTP,
  * which that handler does not handle, against the handler's answer in process), and removing {@code @Validated} would
  * take the calls away from that handler, as Spring MVC and the run time then throw their own exceptions. A handler of
@@ -64,22 +68,34 @@ final class ValidatedControllers {
             "jakarta.validation.ValidationException");
     /**
      * The service file of a Bean Validation provider ({@code hibernate-validator} has one), which Spring Boot's
-     * {@code ValidationAutoConfiguration} requires as a resource before it adds a validator and the
-     * {@code MethodValidationPostProcessor} that makes {@code @Validated} validate.
+     * {@code ValidationAutoConfiguration} requires as a resource ({@code @ConditionalOnResource}) before it adds a
+     * validator and the {@code MethodValidationPostProcessor} that makes {@code @Validated} validate.
      */
     static final String PROVIDER = "META-INF/services/jakarta.validation.spi.ValidationProvider";
+    /**
+     * Spring Boot 4's {@code ValidationAutoConfiguration}, in {@code spring-boot-validation}, which only
+     * {@code spring-boot-starter-validation} brings: without it nothing adds the {@code MethodValidationPostProcessor},
+     * whatever provider is there.
+     */
+    static final String AUTO_CONFIGURATION = "org/springframework/boot/validation/autoconfigure/ValidationAutoConfiguration.class";
+    /** The class {@code ValidationAutoConfiguration} requires too ({@code @ConditionalOnClass}), from the Bean Validation API. */
+    static final String EXECUTABLE_VALIDATOR = "jakarta/validation/executable/ExecutableValidator.class";
 
     private ValidatedControllers() {
     }
 
     /**
-     * Whether the application validates at all: a Bean Validation provider's service file is on its class path.
+     * Whether the application validates at all, as Spring Boot 4.1's {@code ValidationAutoConfiguration} decides: it is
+     * on the class path ({@link #AUTO_CONFIGURATION}) and its conditions hold, a Bean Validation provider's service file
+     * ({@link #PROVIDER}) and the Bean Validation API ({@link #EXECUTABLE_VALIDATOR}). {@code spring-boot-starter-validation}
+     * brings all three; {@code hibernate-validator} alone brings no auto-configuration.
      *
      * @param loader the application's class loader (in the analyzer's JVM, the one that loaded its classes)
-     * @return true when {@link #PROVIDER} is a resource of the loader
+     * @return true when all three are resources of the loader; false for a null loader
      */
     static boolean validates(ClassLoader loader) {
-        return loader != null && loader.getResource(PROVIDER) != null;
+        return loader != null && Stream.of(PROVIDER, AUTO_CONFIGURATION, EXECUTABLE_VALIDATOR)
+                .allMatch(resource -> loader.getResource(resource) != null);
     }
 
     /**
@@ -92,9 +108,11 @@ final class ValidatedControllers {
      * @param contract    the contract's interface
      * @param controllers the application's controllers implementing it
      * @param advices     the application's classes annotated {@code @ControllerAdvice} or {@code @RestControllerAdvice}
-     * @param validates   whether a Bean Validation provider is on the application's class path ({@link #validates})
+     *                    that the contract's module's process holds, as far as they apply to every controller (the
+     *                    analyzer leaves out the others, {@link HeldAdvices}); limited ones are passed but not taken
+     * @param validates   whether Spring Boot's validation auto-configuration applies to the application ({@link #validates})
      * @return the lines, in the controllers' order; empty when no such controller checks a method of the contract,
-     *         without a provider, and for a controller with parameter checks only whose exception such an advice handles
+     *         without that auto-configuration, and for a controller with parameter checks only whose exception such an advice handles
      */
     static List<String> lines(Class<?> contract, List<Class<?>> controllers, Collection<Class<?>> advices,
             boolean validates) {

@@ -269,16 +269,31 @@ class ValidatedControllersTest {
         assertEquals(true, plain.get(0).contains(TAIL), plain.get(0));
     }
 
+    /**
+     * Spring Boot validates only with its {@code ValidationAutoConfiguration} (spring-boot-starter-validation) and its
+     * conditions: a provider's service file and the Bean Validation API. {@code hibernate-validator} as a dependency of
+     * its own brings the provider and the API, not the auto-configuration: nothing validates.
+     */
     @Test
     void withoutABeanValidationProviderNothingValidatesAndNothingDiffers(@TempDir Path dir) throws Exception {
         assertEquals(List.of(), ValidatedControllers.lines(InventoryApi.class, List.of(InventoryController.class),
                 List.of(), false));
         try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null)) {
             assertEquals(false, ValidatedControllers.validates(loader));
-            Path service = dir.resolve(ValidatedControllers.PROVIDER);
-            Files.createDirectories(service.getParent());
-            Files.writeString(service, "org.hibernate.validator.HibernateValidator\n");
-            assertEquals(true, ValidatedControllers.validates(loader), "hibernate-validator's service file");
+            write(dir, ValidatedControllers.PROVIDER, "org.hibernate.validator.HibernateValidator\n");
+            write(dir, ValidatedControllers.EXECUTABLE_VALIDATOR, "");
+            assertEquals(false, ValidatedControllers.validates(loader),
+                    "hibernate-validator alone: no ValidationAutoConfiguration, no MethodValidationPostProcessor");
+            write(dir, ValidatedControllers.AUTO_CONFIGURATION, "");
+            assertEquals(true, ValidatedControllers.validates(loader), "spring-boot-starter-validation's three");
+            Files.delete(dir.resolve(ValidatedControllers.PROVIDER));
+            assertEquals(false, ValidatedControllers.validates(loader), "the auto-configuration without a provider");
         }
+    }
+
+    private static void write(Path dir, String resource, String text) throws Exception {
+        Path file = dir.resolve(resource);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
     }
 }
