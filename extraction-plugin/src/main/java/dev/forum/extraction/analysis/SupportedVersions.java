@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * What the plugin supports (issue 15): Spring Modulith 2.x on Spring Boot 4.x, an application compiled for Java 17
  * to 25. Anything older is refused with one line saying what was found and what to change; Spring Boot 4.0.0 is
- * accepted with one warning line ({@link #webStackRule}). A project with neither
+ * accepted, with one warning line where its web stack rule matters ({@link #webStackRule}). A project with neither
  * Spring Boot nor Spring Modulith is refused ({@link #requireSpring}); a Spring Boot application without Spring
  * Modulith is refused by the goals that build from its modules and only reported on, with a warning that says what
  * was assumed ({@link #withoutModulith}); a Spring Modulith application without Spring Boot is read as it is.
@@ -42,19 +42,22 @@ public final class SupportedVersions {
 
     /**
      * The warning for an application on Spring Boot 4.0.0 (or one of its pre-releases), which tells a servlet
-     * application from a reactive one by Spring Boot 3's rule: the goals read the web stack by 4.0.1's (the
-     * {@code WebStack} of the service and {@code ecs} goals: the image's health labels, the ECS deployment's paths), so
-     * an application with both Spring MVC's and Spring WebFlux's classes may get the other stack's paths.
+     * application from a reactive one by Spring Boot 3's rule, where the goals read the web stack by 4.0.1's (the
+     * {@code WebStack} of the service goal's images and of the {@code ecs} goal: the image's health labels, the ECS
+     * deployment's paths). Those goals ask for it only when the two rules give different types for the application's
+     * class path and its settings name no {@code spring.main.web-application-type}
+     * ({@code ApplicationAnalysis.servlet}).
      *
      * @param springBoot the application's Spring Boot version, if it has one
-     * @return the one line saying to use 4.0.1 or later; empty for any other version, or without Spring Boot
+     * @return the one line saying to use 4.0.1 or later, or to name the stack; empty for any other version, or without
+     *         Spring Boot
      */
     public static Optional<String> webStackRule(Optional<String> springBoot) {
         return springBoot.filter(v -> v.equals("4.0.0") || v.startsWith("4.0.0-")).map(v -> "The application uses Spring"
                 + " Boot " + v + ", which tells a servlet application from a reactive one by another rule than 4.0.1 and"
                 + " later, the rule the plugin reads its web stack by (the image's health labels, the ECS deployment's"
-                + " paths): with both Spring MVC's and Spring WebFlux's classes on the class path the two may differ;"
-                + " use Spring Boot 4.0.1 or later, or name the stack in spring.main.web-application-type");
+                + " paths), and with both Spring MVC's and Spring WebFlux's classes on its class path the two rules give"
+                + " different stacks: use Spring Boot 4.0.1 or later, or name the stack in spring.main.web-application-type");
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.PublicationRegistry;
 import dev.forum.extraction.model.ScannedArtifact;
+import dev.forum.extraction.runtime.web.RoutePaths;
 import dev.forum.extraction.scan.BytecodeScanner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.apache.maven.execution.MavenSession;
@@ -49,6 +51,27 @@ import org.eclipse.aether.RepositorySystem;
  */
 record ApplicationAnalysis(Path classes, String launchClass, String applicationClass, List<RuntimeLibraries.Entry> libraries,
         List<ScannedArtifact> packed, ModulithModel model, Optional<String> springBoot) {
+
+    /**
+     * Whether Spring Boot runs the application as a servlet one ({@link WebStack}), for the goals that read its paths by
+     * its web stack: the service goal building images (their health labels) and the {@code ecs} goal. On Spring Boot
+     * 4.0.0 (or a pre-release) whose rule deduces another type from the same class path ({@link WebStack.Deduced}),
+     * while the application's settings, read as the service image reads them (its files' own active profiles, not
+     * {@code extract.ecs.profile}'s: {@link ApplicationProperties#read(Path)}), name no
+     * {@code spring.main.web-application-type}, {@code warn} gets {@link SupportedVersions#webStackRule}'s line.
+     *
+     * @param warn takes the warning line, at most one
+     * @return true for a servlet application: the stack whose paths apply when the settings name none
+     * @throws ExtractionException (one line) when a library's jar cannot be read
+     */
+    boolean servlet(Consumer<String> warn) {
+        WebStack.Deduced deduced = WebStack.read(libraries);
+        String named = ApplicationProperties.read(classes).written(RoutePaths.WEB_APPLICATION_TYPE);
+        if (deduced.boot400Differs() && (named == null || named.isBlank())) {
+            SupportedVersions.webStackRule(springBoot).ifPresent(warn);
+        }
+        return deduced.servlet();
+    }
 
     /**
      * @param libraries the run-time libraries, each saying whether Spring Boot's repackaging packs it
@@ -95,7 +118,6 @@ record ApplicationAnalysis(Path classes, String launchClass, String applicationC
 
         int release = SupportedVersions.javaRelease(Files.readAllBytes(classes.resolve(main.replace('.', '/') + ".class")));
         SupportedVersions.check(boot, modulith, release);
-        SupportedVersions.webStackRule(boot).ifPresent(settings.progress()::assumed);
         Path java = AnalysisJdk.find(settings.toolchains(), settings.session(), release,
                 AnalysisJdk.declaresToolchainsPlugin(project), settings.goal());
 

@@ -217,7 +217,7 @@ public class EcsMojo extends AnalysingMojo {
         Path out = outputDirectory.toPath();
         Set<String> runtime = RuntimeLibraries.ids(project);
         boolean database = runtime.contains(TaskNeeds.JDBC);
-        boolean servlet = WebStack.servlet(analysis.libraries());
+        boolean servlet = analysis.servlet(progress::assumed);
         String bootstrap = bootstrap(database, refused);
         // Without a file read right, its name is the default's: the settings' defaults only need some name.
         String app = reading.spec() != null ? reading.spec().name() : TopologyLocation.defaultName(project);

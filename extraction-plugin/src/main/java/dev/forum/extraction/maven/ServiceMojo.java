@@ -171,7 +171,7 @@ public class ServiceMojo extends RequestingMojo {
         RuntimeCheck.check(plans, model.extractableModules(),
                 RuntimeLibraries.packs(project, "dev.forum:" + RuntimeCheck.RUNTIME_ARTIFACT), getLog()::warn);
         analysis.migrations().misnamed().forEach(line -> getLog().warn("[extract] " + line));
-        ImageSettings images = image ? images(plans, analysis) : null;
+        ImageSettings images = image ? images(plans, analysis, progress) : null;
         BootRepackager repackager = BootPackaging.repackager(analysis.springBoot(), project, session, repositories);
         Set<String> allModules = new java.util.TreeSet<>(model.modules().stream().map(ModulithModel.Module::name).toList());
 
@@ -207,13 +207,13 @@ public class ServiceMojo extends RequestingMojo {
         }
     }
 
-    private ImageSettings images(List<ServicePlan> plans, ApplicationAnalysis analysis) {
+    private ImageSettings images(List<ServicePlan> plans, ApplicationAnalysis analysis, Progress progress) {
         List<String> services = plans.stream().map(ServicePlan::service).toList();
         return ImageSettings.of(services, this::folder, project.getVersion(), new ImageSettings.Requested(imageBase,
                 imageName, imageRegistry, imageDocker, imageFiles == null ? null : imageFiles.toPath(),
                 imagePort,
                 imageLiveness, imageReadiness), analysis.classes(), RuntimeLibraries.actuator(project),
-                WebStack.servlet(analysis.libraries()), analysis.applicationClass());
+                analysis.servlet(progress::assumed), analysis.applicationClass());
     }
 
     private Path folder(String service) {

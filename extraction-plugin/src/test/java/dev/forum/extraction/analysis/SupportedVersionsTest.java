@@ -33,8 +33,9 @@ class SupportedVersionsTest {
     void springBoot400IsWarnedToMoveTo401OrLater() {
         assertEquals(Optional.of("The application uses Spring Boot 4.0.0, which tells a servlet application from a reactive"
                 + " one by another rule than 4.0.1 and later, the rule the plugin reads its web stack by (the image's health"
-                + " labels, the ECS deployment's paths): with both Spring MVC's and Spring WebFlux's classes on the class path"
-                + " the two may differ; use Spring Boot 4.0.1 or later, or name the stack in spring.main.web-application-type"),
+                + " labels, the ECS deployment's paths), and with both Spring MVC's and Spring WebFlux's classes on its class"
+                + " path the two rules give different stacks: use Spring Boot 4.0.1 or later, or name the stack in"
+                + " spring.main.web-application-type"),
                 SupportedVersions.webStackRule(Optional.of("4.0.0")));
         assertTrue(SupportedVersions.webStackRule(Optional.of("4.0.0-RC2")).orElseThrow()
                 .startsWith("The application uses Spring Boot 4.0.0-RC2, "));

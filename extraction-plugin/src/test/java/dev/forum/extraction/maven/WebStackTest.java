@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forum.extraction.FakeBaseImage;
+import dev.forum.extraction.analysis.SupportedVersions;
 import dev.forum.extraction.ecs.EcsSettings;
 import dev.forum.extraction.model.ExtractionException;
 import java.io.IOException;
@@ -59,9 +60,9 @@ class WebStackTest {
     void webFluxsStarterWithATransitiveSpringWebMvcButNoSpringBootWebMvcIsReactive() throws Exception {
         List<RuntimeLibraries.Entry> libraries = new ArrayList<>(reactiveStarter());
         libraries.add(jar("spring-webmvc", DISPATCHER_SERVLET));
-        assertFalse(WebStack.servlet(libraries), "no spring-boot-webmvc: its deducer does not answer, WebFlux's does");
+        assertFalse(WebStack.read(libraries).servlet(), "no spring-boot-webmvc: its deducer does not answer, WebFlux's does");
         libraries.add(jar("tomcat-embed-core", SERVLET));
-        assertFalse(WebStack.servlet(libraries), "the servlet API too: WebFlux's deducer answers before Boot's fallback");
+        assertFalse(WebStack.read(libraries).servlet(), "the servlet API too: WebFlux's deducer answers before Boot's fallback");
 
         assertEquals("/shop", servicePathsPrefix(libraries), "the service goal's health label");
         assertEquals("/shop", ecsContextPath(libraries), "the ecs goal's context path");
@@ -69,14 +70,14 @@ class WebStackTest {
 
     @Test
     void aPlainServletApplicationIsServletAndReadsItsServletContextPathInBothGoals() throws Exception {
-        assertTrue(WebStack.servlet(servletStarter()));
+        assertTrue(WebStack.read(servletStarter()).servlet());
         assertEquals("/hr", servicePathsPrefix(servletStarter()));
         assertEquals("/hr", ecsContextPath(servletStarter()));
     }
 
     @Test
     void aPlainReactiveApplicationIsReactiveAndReadsItsBasePathInBothGoals() throws Exception {
-        assertFalse(WebStack.servlet(reactiveStarter()));
+        assertFalse(WebStack.read(reactiveStarter()).servlet());
         assertEquals("/shop", servicePathsPrefix(reactiveStarter()));
         assertEquals("/shop", ecsContextPath(reactiveStarter()));
     }
@@ -102,7 +103,7 @@ class WebStackTest {
                 jar("spring-boot-webmvc-optional", SERVLET_DEDUCER).file(), Optional.of("it is optional")));
         optionalWebMvc.add(jar("spring-webmvc", DISPATCHER_SERVLET));
         optionalWebMvc.add(jar("tomcat-embed-core", SERVLET));
-        assertFalse(WebStack.servlet(optionalWebMvc), "an optional spring-boot-webmvc is in no service's jar");
+        assertFalse(WebStack.read(optionalWebMvc).servlet(), "an optional spring-boot-webmvc is in no service's jar");
 
         Path folder = dir.resolve("reactor-module/classes");
         Path deducer = folder.resolve(SERVLET_DEDUCER.replace('.', '/') + ".class");
@@ -110,7 +111,7 @@ class WebStackTest {
         Files.write(deducer, new byte[] {(byte) 0xCA, (byte) 0xFE});
         List<RuntimeLibraries.Entry> withFolder = new ArrayList<>(servletStarter().subList(1, 4));
         withFolder.add(new RuntimeLibraries.Entry("org.springframework.boot:spring-boot-webmvc:jar:4.1.1", folder));
-        assertTrue(WebStack.servlet(withFolder));
+        assertTrue(WebStack.read(withFolder).servlet());
     }
 
     /**
@@ -124,16 +125,76 @@ class WebStackTest {
         RuntimeLibraries.Entry broken = new RuntimeLibraries.Entry("org.example:broken:jar:1", notAJar);
         List<RuntimeLibraries.Entry> after = new ArrayList<>(servletStarter());
         after.add(broken);
-        assertTrue(WebStack.servlet(after));
+        assertTrue(WebStack.read(after).servlet());
         List<RuntimeLibraries.Entry> before = new ArrayList<>(List.of(broken));
         before.addAll(servletStarter());
-        assertTrue(WebStack.servlet(before));
+        assertTrue(WebStack.read(before).servlet());
 
         List<RuntimeLibraries.Entry> reactive = new ArrayList<>(reactiveStarter());
         reactive.add(broken);
-        ExtractionException refused = assertThrows(ExtractionException.class, () -> WebStack.servlet(reactive));
+        ExtractionException refused = assertThrows(ExtractionException.class, () -> WebStack.read(reactive));
         assertTrue(refused.getMessage().startsWith("Cannot read " + notAJar + " (org.example:broken:jar:1)"),
                 refused.getMessage());
+    }
+
+    /**
+     * Spring Boot 4.0.0 deduces by Boot 3's rule: reactive when WebFlux's DispatcherHandler is there without Spring MVC's
+     * DispatcherServlet or Jersey, else servlet with the servlet API. The two rules part only where both stacks' classes
+     * come along.
+     */
+    @Test
+    void springBoot400sRuleDiffersOnlyWhereBothStacksClassesComeAlong() throws Exception {
+        assertEquals(WebStack.Type.REACTIVE, WebStack.deduceBoot400(Set.of(DISPATCHER_HANDLER, SERVLET, WEB_CONTEXT)::contains));
+        assertEquals(WebStack.Type.SERVLET, WebStack.deduceBoot400(Set.of(DISPATCHER_HANDLER, WebStack.JERSEY, SERVLET,
+                WEB_CONTEXT)::contains), "Jersey: Boot 3's fallback");
+        assertEquals(WebStack.Type.NONE, WebStack.deduceBoot400(Set.of(DISPATCHER_SERVLET)::contains));
+
+        assertEquals(new WebStack.Deduced(WebStack.Type.SERVLET, false), WebStack.read(servletStarter()));
+        assertEquals(new WebStack.Deduced(WebStack.Type.REACTIVE, false), WebStack.read(reactiveStarter()));
+        List<RuntimeLibraries.Entry> both = new ArrayList<>(reactiveStarter());
+        both.add(jar("spring-webmvc", DISPATCHER_SERVLET));
+        both.add(jar("tomcat-embed-core", SERVLET));
+        assertEquals(new WebStack.Deduced(WebStack.Type.REACTIVE, true), WebStack.read(both),
+                "WebFlux's starter with a transitive Spring MVC: reactive on 4.0.1, servlet on 4.0.0");
+        List<RuntimeLibraries.Entry> plainWebFlux = new ArrayList<>(servletStarter().subList(1, 4));
+        plainWebFlux.add(jar("spring-webflux", DISPATCHER_HANDLER));
+        assertEquals(new WebStack.Deduced(WebStack.Type.SERVLET, false), WebStack.read(plainWebFlux),
+                "spring-webflux beside Spring MVC, no deducer: Boot's fallback and 4.0.0's alike");
+        assertEquals(new WebStack.Deduced(WebStack.Type.SERVLET, true), WebStack.read(List.of(jar("spring-webflux",
+                DISPATCHER_HANDLER), jar("spring-web", WEB_CONTEXT), jar("tomcat-embed-core", SERVLET))),
+                "spring-webflux beside the servlet API, no spring-boot-webflux: servlet on 4.0.1, reactive on 4.0.0");
+    }
+
+    /**
+     * The goals that read the web stack warn of Spring Boot 4.0.0 once, and only where its rule gives another stack and
+     * the settings name none: not for a single stack, not on 4.0.1, not once spring.main.web-application-type is set.
+     */
+    @Test
+    void theSpringBoot400WarningComesOnlyWhereItsRuleDiffersAndNoStackIsNamed() throws Exception {
+        List<RuntimeLibraries.Entry> both = new ArrayList<>(reactiveStarter());
+        both.add(jar("spring-webmvc", DISPATCHER_SERVLET));
+        both.add(jar("tomcat-embed-core", SERVLET));
+        Path classes = classes();
+
+        List<String> warned = new ArrayList<>();
+        assertFalse(analysis(classes, both, "4.0.0").servlet(warned::add));
+        assertEquals(List.of(SupportedVersions.webStackRule(Optional.of("4.0.0")).orElseThrow()), warned);
+
+        warned.clear();
+        assertTrue(analysis(classes, servletStarter(), "4.0.0").servlet(warned::add));
+        assertFalse(analysis(classes, reactiveStarter(), "4.0.0-RC2").servlet(warned::add));
+        assertFalse(analysis(classes, both, "4.0.1").servlet(warned::add));
+        assertEquals(List.of(), warned, "one stack only, or 4.0.1");
+
+        Files.writeString(classes.resolve("application.yml"), BOTH + "spring.main.web-application-type: servlet\n");
+        assertFalse(analysis(classes, both, "4.0.0").servlet(warned::add), "the deduced stack, whatever the setting");
+        assertEquals(List.of(), warned, "the stack named, as the warning advises");
+    }
+
+    /** The analysis as the goals reading the web stack have it (no model: the web stack does not read it). */
+    private static ApplicationAnalysis analysis(Path classes, List<RuntimeLibraries.Entry> libraries, String boot) {
+        return new ApplicationAnalysis(classes, "example.shop.ShopApplication", "example.shop.ShopApplication", libraries,
+                List.of(), null, Optional.of(boot));
     }
 
     /** The route prefix of the service goal's health labels: the readiness label without Actuator's part. */
@@ -142,7 +203,7 @@ class WebStackTest {
         Path base = FakeBaseImage.write(dir.resolve("base.tar"));
         ImageSettings images = ImageSettings.of(List.of("shop"), service -> dir.resolve("services").resolve(service), "1",
                 new ImageSettings.Requested("tar://" + base, null, null, false, null, null, null, null), classes, true,
-                WebStack.servlet(libraries), "example.shop.ShopApplication");
+                WebStack.read(libraries).servlet(), "example.shop.ShopApplication");
         String readiness = images.container().readiness();
         assertTrue(readiness.endsWith("/actuator/health/readiness"), readiness);
         return readiness.substring(0, readiness.length() - "/actuator/health/readiness".length());
@@ -151,7 +212,7 @@ class WebStackTest {
     /** The ecs goal's context path (the listener rules' prefix) from its default settings. */
     private String ecsContextPath(List<RuntimeLibraries.Entry> libraries) throws IOException {
         List<String> refused = new ArrayList<>();
-        EcsSettings settings = EcsParametersTest.DEFAULTS.settings(classes(), WebStack.servlet(libraries), null,
+        EcsSettings settings = EcsParametersTest.DEFAULTS.settings(classes(), WebStack.read(libraries).servlet(), null,
                 List.of(), "shop", true, null, new DeployPaths(".", ".", ".", "topology.yml"), Map.of(), refused,
                 new ArrayList<>());
         assertEquals(List.of(), refused);
