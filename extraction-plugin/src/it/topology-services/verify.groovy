@@ -78,13 +78,18 @@ assert new File(ecs, 'base.json').text.contains('{\\"type\\":\\"about:blank\\",\
 assert new File(ecs, 'deploy.sh').text.contains('\nTOKENS=false\n')
 String log = new File(basedir, 'build.log').text
 assert log.contains('[extract] ecs: ../topology.yml -> target/ecs: 6 files')
-assert log.contains('[INFO] [extract] ecs: no database rendered: the application has no Spring JDBC (org.springframework:spring-jdbc)'
-        + ' on its runtime class path, so its tasks get no datasource settings or database credentials')
+assert log.contains('[INFO] [extract] ecs: no database rendered: the application reads no database: its service jars'
+        + ' hold neither Spring Boot\'s JDBC'
+        + ' (org.springframework.boot:spring-boot-jdbc with org.springframework:spring-jdbc) nor its R2DBC'
+        + ' (org.springframework.boot:spring-boot-r2dbc with io.r2dbc:r2dbc-spi), so its tasks get no datasource settings'
+        + ' or database credentials')
 assert !log.contains('no database bootstrap task rendered') : 'no bootstrap to advise without a database'
 // Build 1: moduleDatabases without a database, refused saying what to change.
 assert log.readLines().any { it.startsWith('[ERROR] ') && it.contains("The ecs goal's settings do not fit together:"
-        + ' moduleDatabases gives each module database credentials, but the application has no Spring JDBC'
-        + ' (org.springframework:spring-jdbc) on its runtime class path, so the deployment has no database: leave'
+        + ' moduleDatabases gives each module database credentials, but the application reads no database: its service'
+        + ' jars hold neither Spring Boot\'s JDBC'
+        + ' (org.springframework.boot:spring-boot-jdbc with org.springframework:spring-jdbc) nor its R2DBC'
+        + ' (org.springframework.boot:spring-boot-r2dbc with io.r2dbc:r2dbc-spi), so the deployment has no database: leave'
         + ' moduleDatabases out, or add the dependency org.springframework.boot:spring-boot-starter-jdbc if the application'
         + ' reads a database (extract.ecs.*, see extract:help -Ddetail)') }
 // Build 3: every mistake of the file, of its ECS deployment and of the settings, one [extract] line each, then the count.
@@ -93,7 +98,7 @@ List<String> errors = log.readLines().findAll { it.startsWith('[ERROR] [extract]
 String mistakes = new File(basedir, 'mistakes.yml').toPath().toAbsolutePath().normalize().toString()
 assert errors.any { it.contains("${mistakes}:7: pair: unknown module 'betta' (did you mean beta?); the modules are alpha, beta") } : errors
 assert errors.any { it.contains("${mistakes}:4: database: the section sizes the deployment's PostgreSQL database, but the"
-        + ' application has no Spring JDBC') } : errors
+        + ' application reads no database: its service jars hold neither') } : errors
 assert errors.any { it.contains("${mistakes}:6: monolith: ECS runs at least 2 tasks of a service") } : errors
 assert errors.any { it.contains('-Dextract.ecs.stopTimeout=abc is not a number of seconds from 2 to 120') } : errors
 assert errors.any { it.contains("The ecs goal's settings do not fit together: moduleDatabases gives each module") } : errors

@@ -15,7 +15,8 @@ import dev.forum.topology.Topology;
 import java.util.Map;
 
 /**
- * The base stack's database, for an application that reads one ({@link EcsSettings#database}): the PostgreSQL
+ * The base stack's database, for an application that reads one ({@link EcsSettings#database}), by JDBC or R2DBC or
+ * both (its JDBC URL always an output, its R2DBC URL where the application reads one): the PostgreSQL
  * database (private, encrypted, TLS forced, deletion protection, its logs in CloudWatch, optional Multi-AZ) whose admin
  * password RDS keeps in Secrets Manager, and, where something reads them ({@link EcsSettings#moduleSecrets}), two
  * secrets per module (its owner role, which runs its migrations, and its runtime role, which reads and writes rows),
@@ -28,6 +29,11 @@ final class Database {
     static final String PARAMETER_FAMILY = "postgres16";
     /** The certificate authority of the instance's server certificate; the image's bundle holds it. */
     static final String CA = "rds-ca-rsa2048-g1";
+    /**
+     * The base stack's output of the database's R2DBC URL, only for an application that reads it
+     * ({@link DatabaseClients#r2dbc}): {@code r2dbc:postgresql://<host>:<port>/<db>?sslMode=verify-full&sslRootCert=<bundle>}.
+     */
+    static final String R2DBC_URL = "DatabaseR2dbcUrl";
     /** The shared instance's allocated storage (gp3). */
     static final int STORAGE_GIB = 20;
     /** Days of automated backups of every instance: point-in-time recovery within them. */
@@ -91,6 +97,14 @@ final class Database {
                 join("", "jdbc:postgresql://", getAtt("Database", "Endpoint.Address"), ":", getAtt("Database", "Endpoint.Port"),
                         "/" + names.databaseName() + "?sslmode=verify-full&sslrootcert=" + settings.rdsCaBundle()),
                 names.export("DatabaseUrl")));
+        if (settings.databaseClients().r2dbc()) {
+            // The same, as r2dbc-postgresql (org.postgresql:r2dbc-postgresql) reads it: its URL options are camel case.
+            stack.output(R2DBC_URL, output("R2DBC URL of the application's database (TLS, server name verified)",
+                    join("", "r2dbc:postgresql://", getAtt("Database", "Endpoint.Address"), ":",
+                            getAtt("Database", "Endpoint.Port"), "/" + names.databaseName()
+                                    + "?sslMode=verify-full&sslRootCert=" + settings.rdsCaBundle()),
+                    names.export(R2DBC_URL)));
+        }
         stack.output("DatabaseSecurityGroup", output("The database's security group", getAtt("DatabaseSecurityGroup", "GroupId"),
                 names.export("DatabaseSecurityGroup")));
         stack.output("DatabaseHost", output("The database's host name", getAtt("Database", "Endpoint.Address"), names.export("DatabaseHost")));

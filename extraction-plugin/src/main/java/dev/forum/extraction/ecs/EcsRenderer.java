@@ -81,7 +81,7 @@ public final class EcsRenderer {
 
     /** What ECS adds to the topology's own rules, each problem of every service refused at once with what to change. */
     private static void check(Topology topology, EcsSettings settings) {
-        find(written(topology), settings.database(), settings.moduleDatabases(), settings.settingsPrefix(),
+        find(written(topology), settings.databaseClients(), settings.moduleDatabases(), settings.settingsPrefix(),
                 settings.springProfile() != null, settings.tokens()).throwIfAny();
     }
 
@@ -90,7 +90,7 @@ public final class EcsRenderer {
      * the file's other mistakes (an unknown module, two monoliths) and its settings' in one build, not after them.
      *
      * @param topology        the services to deploy, as read from the file (whether or not its modules check out)
-     * @param database        whether the application reads a database ({@link EcsSettings#database}); null when not
+     * @param database        how the application reads a database ({@link EcsSettings#databaseClients}); null when not
      *                        known yet (before the dependencies are resolved): the checks that need it find nothing
      * @param moduleDatabases whether each module has database credentials ({@link EcsSettings#moduleDatabases})
      * @param settingsPrefix  the application's settings' prefix ({@link EcsSettings#settingsPrefix}), for the advice
@@ -99,20 +99,20 @@ public final class EcsRenderer {
      * @param tokens          whether {@code extract.ecs.tokenIssuerModule} is set (every task's token settings)
      * @return one line per problem, {@code <source>:<line>: <service>: <what to fix>}, sorted by line; empty when none
      */
-    public static List<String> mistakes(TopologySpec topology, Boolean database, boolean moduleDatabases,
+    public static List<String> mistakes(TopologySpec topology, DatabaseClients database, boolean moduleDatabases,
             String settingsPrefix, boolean profile, boolean tokens) {
         return find(topology, database, moduleDatabases, settingsPrefix, profile, tokens).lines();
     }
 
     /**
-     * As {@link #mistakes(TopologySpec, Boolean, boolean, String, boolean, boolean)}, on the services to render of a
+     * As {@link #mistakes(TopologySpec, DatabaseClients, boolean, String, boolean, boolean)}, on the services to render of a
      * checked topology (the monolith and the extracted services it keeps).
      */
-    public static List<String> mistakes(Topology topology, boolean database, boolean moduleDatabases,
+    public static List<String> mistakes(Topology topology, DatabaseClients database, boolean moduleDatabases,
             String settingsPrefix, boolean profile, boolean tokens) {
         List<String> lines = new ArrayList<>(find(written(topology), database, moduleDatabases, settingsPrefix, profile,
                 tokens).lines());
-        if (database && moduleDatabases) {
+        if (database.any() && moduleDatabases) {
             // Every module, the monolith's too, gets a database role, a schema and secrets named after it.
             List<String> modules = topology.modules().stream().map(ModuleRoute::module).toList();
             modules.forEach(module -> ModuleNames.problem(module, modules, "deployed with database roles and"
@@ -126,14 +126,14 @@ public final class EcsRenderer {
         return new TopologySpec(topology.source(), topology.name(), services(topology), topology.edge(), topology.database());
     }
 
-    private static EcsMistakes find(TopologySpec topology, Boolean known, boolean moduleDatabases, String settingsPrefix,
+    private static EcsMistakes find(TopologySpec topology, DatabaseClients known, boolean moduleDatabases, String settingsPrefix,
             boolean profile, boolean tokens) {
         EcsMistakes mistakes = new EcsMistakes(topology.source());
         // Not known yet: taken as there with module credentials for the checks of a database, which then find nothing;
         // taken as absent for a service's own variables, so that none of the datasource's is refused on a guess.
-        boolean database = known == null || known;
+        boolean database = known == null || known.any();
         boolean modules = known == null || moduleDatabases;
-        boolean variablesDatabase = known != null && known;
+        DatabaseClients variablesDatabase = known == null ? DatabaseClients.NONE : known;
         for (ServiceSpec service : topology.services()) {
             String name = service.name();
             if (name.equals("base") || name.equals(EcsNames.BOOTSTRAP)) {

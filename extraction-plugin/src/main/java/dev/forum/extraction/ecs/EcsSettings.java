@@ -43,10 +43,10 @@ import java.util.stream.Collectors;
  *                                {@code FORUM_DATASOURCE_<MODULE>_*}, a role and schema per module); false for an
  *                                application with one standard datasource ({@code SPRING_DATASOURCE_USERNAME},
  *                                {@code _PASSWORD}, the database's admin secret)
- * @param database                true when the application reads a database (Spring's JDBC on its runtime class path):
- *                                the deployment has a PostgreSQL database and its secrets, and the tasks its datasource
- *                                settings and a path to it; false: none of them (least privilege: no task gets a
- *                                credential it never uses)
+ * @param databaseClients         how the application reads a database ({@link DatabaseClients}: JDBC, R2DBC, both, or
+ *                                none): with any, the deployment has a PostgreSQL database and its secrets, and the
+ *                                tasks the settings of each way and a path to it; with none, none of them (least
+ *                                privilege: no task gets a credential it never uses)
  * @param moduleCalls             each module's name to the modules it calls through an HTTP contract (Spring Modulith's
  *                                model, {@code ModulithModel.httpCalls}); a module missing calls none. A task reaches the
  *                                internal load balancer only where a module it holds in some step calls one it does not
@@ -64,8 +64,8 @@ public record EcsSettings(int containerPort, int managementPort, String healthCh
         int deregistrationDelay,
         int healthCheckGracePeriod, int stopTimeout, Identity identity, String rdsCaBundle, String databaseBootstrapImage,
         String projectRoot, String mavenModule, String servicesDirectory, String springProfile, String problemTypePrefix,
-        boolean moduleDatabases, boolean database, Map<String, Set<String>> moduleCalls, String settingsPrefix,
-        String topologyFile) {
+        boolean moduleDatabases, DatabaseClients databaseClients, Map<String, Set<String>> moduleCalls,
+        String settingsPrefix, String topologyFile) {
 
     /** RFC 9457, section 4.2.1: the problem has no meaning beyond its HTTP status. */
     public static final String ABOUT_BLANK = "about:blank";
@@ -156,6 +156,11 @@ public record EcsSettings(int containerPort, int managementPort, String healthCh
         if (rdsCaBundle == null || !rdsCaBundle.startsWith("/")) {
             problems.add("rdsCaBundle must be an absolute path in the image: " + rdsCaBundle);
         }
+        if (databaseClients == null) {
+            problems.add("databaseClients is JDBC, R2DBC, BOTH or NONE, not null");
+            databaseClients = DatabaseClients.NONE;
+        }
+        boolean database = databaseClients.any();
         moduleCalls = Map.copyOf(moduleCalls.entrySet().stream().collect(Collectors.toMap(
                 Map.Entry::getKey, e -> Set.copyOf(e.getValue()))));
         if (!database && moduleDatabases) {
@@ -173,10 +178,17 @@ public record EcsSettings(int containerPort, int managementPort, String healthCh
         }
     }
 
-    /** Why an application gets no database, in the settings' refusals and the ecs goal's line. */
-    public static final String NO_JDBC = "has no Spring JDBC (org.springframework:spring-jdbc) on its runtime class path";
+    /**
+     * Why an application gets no database, in the settings' refusals and the ecs goal's line: its service jars hold
+     * neither Spring Boot's DataSource auto-configuration nor its R2DBC one ({@link DatabaseClients}).
+     */
+    public static final String NO_JDBC = "reads no database: its service jars hold neither Spring Boot's JDBC"
+            + " (org.springframework.boot:spring-boot-jdbc with org.springframework:spring-jdbc) nor its R2DBC"
+            + " (org.springframework.boot:spring-boot-r2dbc with io.r2dbc:r2dbc-spi)";
     /** What gives an application Spring's JDBC and a datasource. */
     public static final String JDBC_STARTER = "org.springframework.boot:spring-boot-starter-jdbc";
+    /** What gives an application Spring Data R2DBC and Spring Boot's R2DBC connection factory. */
+    public static final String R2DBC_STARTER = "org.springframework.boot:spring-boot-starter-data-r2dbc";
 
     /**
      * The forum's values: ports 3000 and 3001, readiness, no context path, 20 s drain, 120 s grace, 30 s stop timeout, tokens signed by
@@ -188,32 +200,32 @@ public record EcsSettings(int containerPort, int managementPort, String healthCh
             String servicesDirectory) {
         return new EcsSettings(DEFAULT_PORT, DEFAULT_MANAGEMENT_PORT, DEFAULT_HEALTH_CHECK_PATH, "", 20, 120, 30,
                 Identity.forum(app), DEFAULT_RDS_CA_BUNDLE, databaseBootstrapImage, projectRoot, mavenModule,
-                servicesDirectory, "prod", "urn:forum:problem:", true, true, Map.of(), app, "topology.yml");
+                servicesDirectory, "prod", "urn:forum:problem:", true, DatabaseClients.JDBC, Map.of(), app, "topology.yml");
     }
 
     /** These settings with {@code identity}, {@code springProfile}, {@code problemTypePrefix} and {@code moduleDatabases} replaced. */
     public EcsSettings application(Identity identity, String springProfile, String problemTypePrefix, boolean moduleDatabases) {
         return new EcsSettings(containerPort, managementPort, healthCheckPath, contextPath, deregistrationDelay,
                 healthCheckGracePeriod, stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule, servicesDirectory,
-                springProfile, problemTypePrefix, moduleDatabases, database, moduleCalls, settingsPrefix, topologyFile);
+                springProfile, problemTypePrefix, moduleDatabases, databaseClients, moduleCalls, settingsPrefix, topologyFile);
     }
 
     /**
-     * These settings with {@link #database} replaced.
+     * These settings with {@link #databaseClients} replaced.
      *
-     * @throws IllegalArgumentException without a database, when {@code moduleDatabases} or a bootstrap image is set
+     * @throws SettingsMismatch without a database, when {@code moduleDatabases} or a bootstrap image is set
      */
-    public EcsSettings database(boolean present) {
+    public EcsSettings databaseClients(DatabaseClients clients) {
         return new EcsSettings(containerPort, managementPort, healthCheckPath, contextPath, deregistrationDelay,
                 healthCheckGracePeriod, stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule, servicesDirectory,
-                springProfile, problemTypePrefix, moduleDatabases, present, moduleCalls, settingsPrefix, topologyFile);
+                springProfile, problemTypePrefix, moduleDatabases, clients, moduleCalls, settingsPrefix, topologyFile);
     }
 
     /** These settings with {@link #moduleCalls} replaced (a module missing calls none). */
     public EcsSettings moduleCalls(Map<String, Set<String>> calls) {
         return new EcsSettings(containerPort, managementPort, healthCheckPath, contextPath, deregistrationDelay,
                 healthCheckGracePeriod, stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule, servicesDirectory,
-                springProfile, problemTypePrefix, moduleDatabases, database, calls, settingsPrefix, topologyFile);
+                springProfile, problemTypePrefix, moduleDatabases, databaseClients, calls, settingsPrefix, topologyFile);
     }
 
     /**
@@ -239,7 +251,7 @@ public record EcsSettings(int containerPort, int managementPort, String healthCh
     public EcsSettings paths(String path, String health) {
         return new EcsSettings(containerPort, managementPort, health, path, deregistrationDelay,
                 healthCheckGracePeriod, stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule,
-                servicesDirectory, springProfile, problemTypePrefix, moduleDatabases, database, moduleCalls, settingsPrefix,
+                servicesDirectory, springProfile, problemTypePrefix, moduleDatabases, databaseClients, moduleCalls, settingsPrefix,
                 topologyFile);
     }
 
@@ -247,14 +259,14 @@ public record EcsSettings(int containerPort, int managementPort, String healthCh
     public EcsSettings topologyFile(String file) {
         return new EcsSettings(containerPort, managementPort, healthCheckPath, contextPath, deregistrationDelay,
                 healthCheckGracePeriod, stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule, servicesDirectory,
-                springProfile, problemTypePrefix, moduleDatabases, database, moduleCalls, settingsPrefix, file);
+                springProfile, problemTypePrefix, moduleDatabases, databaseClients, moduleCalls, settingsPrefix, file);
     }
 
     /** These settings with the application's properties under {@code prefix} ({@link #settingsPrefix}). */
     public EcsSettings settingsPrefix(String prefix) {
         return new EcsSettings(containerPort, managementPort, healthCheckPath, contextPath, deregistrationDelay,
                 healthCheckGracePeriod, stopTimeout, identity, rdsCaBundle, databaseBootstrapImage, projectRoot, mavenModule, servicesDirectory,
-                springProfile, problemTypePrefix, moduleDatabases, database, moduleCalls, prefix, topologyFile);
+                springProfile, problemTypePrefix, moduleDatabases, databaseClients, moduleCalls, prefix, topologyFile);
     }
 
     /**
@@ -283,6 +295,14 @@ public record EcsSettings(int containerPort, int managementPort, String healthCh
         return (settingsPrefix + "." + property).replace("-", "").replace('.', '_').toUpperCase(java.util.Locale.ROOT);
     }
 
+    /**
+     * Whether the deployment has a database: the application reads one, by JDBC or R2DBC or both
+     * ({@link #databaseClients}).
+     */
+    public boolean database() {
+        return databaseClients.any();
+    }
+
     /** Whether the application has a module that issues tokens: its settings and signing keys' secret are rendered. */
     public boolean tokens() {
         return identity != null;
@@ -293,7 +313,7 @@ public record EcsSettings(int containerPort, int managementPort, String healthCh
      * and the Secrets Manager endpoint rendered, and the execution roles allowed to read secrets.
      */
     public boolean secrets() {
-        return database || tokens();
+        return database() || tokens();
     }
 
     /**
@@ -305,7 +325,7 @@ public record EcsSettings(int containerPort, int managementPort, String healthCh
      * @return true when a database is rendered and the module roles' secrets are read by a task or the bootstrap
      */
     public boolean moduleSecrets() {
-        return database && (moduleDatabases || databaseBootstrapImage != null);
+        return database() && (moduleDatabases || databaseBootstrapImage != null);
     }
 
     /** The problem {@code type} of a problem of {@code kind}: {@value #ABOUT_BLANK}, or the prefix and the kind. */

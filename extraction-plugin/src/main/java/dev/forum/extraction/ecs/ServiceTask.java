@@ -116,8 +116,11 @@ final class ServiceTask {
             environment.add(variable(TaskVariables.RUNTIME_REMOTE_BASE_URL, TaskVariables.remoteBaseUrl(settings,
                     importValue(names.export("InternalLoadBalancerUrl")))));
         }
-        if (settings.database()) {
+        if (settings.databaseClients().jdbc()) {
             environment.add(variable("SPRING_DATASOURCE_URL", importValue(names.export("DatabaseUrl"))));
+        }
+        if (settings.databaseClients().r2dbc()) {
+            environment.add(variable(TaskVariables.R2DBC_URL, importValue(names.export(Database.R2DBC_URL))));
         }
         TaskVariables.tail(settings).forEach((name, value) -> environment.add(variable(name, value)));
         String poolSize = String.valueOf(topology.database().poolSize());
@@ -135,9 +138,11 @@ final class ServiceTask {
                 TaskVariables.owner(settings, module).forEach(c -> secrets.add(ifHolds(module, secret(c, owner))));
             }
         } else if (settings.database()) {
-            environment.add(variable(TaskVariables.poolSize(settings, null), poolSize));
+            if (settings.databaseClients().jdbc()) {
+                environment.add(variable(TaskVariables.poolSize(settings, null), poolSize));
+            }
             Object admin = importValue(names.export("DatabaseAdminSecret"));
-            TaskVariables.SINGLE.forEach(c -> secrets.add(secret(c, admin)));
+            TaskVariables.single(settings.databaseClients()).forEach(c -> secrets.add(secret(c, admin)));
         }
         if (service.ownDatabase()) {
             // The own database, held from before the move (issue 16): the process switches to it when the placement

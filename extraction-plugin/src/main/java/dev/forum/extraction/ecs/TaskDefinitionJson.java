@@ -23,7 +23,7 @@ import java.util.Map;
 final class TaskDefinitionJson {
 
     static final String VARIABLES = "AWS_ACCOUNT_ID AWS_REGION IMAGE_TAG INTERNAL_LOAD_BALANCER_URL DATABASE_URL"
-            + " OWN_DATABASE_URL";
+            + " DATABASE_R2DBC_URL OWN_DATABASE_URL";
 
     private TaskDefinitionJson() {
     }
@@ -62,8 +62,11 @@ final class TaskDefinitionJson {
             environment.add(variable(TaskVariables.RUNTIME_REMOTE_BASE_URL,
                     "${INTERNAL_LOAD_BALANCER_URL}" + settings.contextPath()));
         }
-        if (settings.database()) {
+        if (settings.databaseClients().jdbc()) {
             environment.add(variable("SPRING_DATASOURCE_URL", "${DATABASE_URL}"));
+        }
+        if (settings.databaseClients().r2dbc()) {
+            environment.add(variable(TaskVariables.R2DBC_URL, "${DATABASE_R2DBC_URL}"));
         }
         TaskVariables.tail(settings).forEach((name, value) -> environment.add(variable(name, value)));
         String poolSize = String.valueOf(topology.database().poolSize());
@@ -78,8 +81,11 @@ final class TaskDefinitionJson {
                 TaskVariables.owner(settings, module).forEach(c -> secrets.add(secret(c.variable(), c.valueFrom(owner))));
             }
         } else if (settings.database()) {
-            environment.add(variable(TaskVariables.poolSize(settings, null), poolSize));
-            TaskVariables.SINGLE.forEach(c -> secrets.add(secret(c.variable(), c.valueFrom(secretArn("DatabaseAdminSecret")))));
+            if (settings.databaseClients().jdbc()) {
+                environment.add(variable(TaskVariables.poolSize(settings, null), poolSize));
+            }
+            TaskVariables.single(settings.databaseClients())
+                    .forEach(c -> secrets.add(secret(c.variable(), c.valueFrom(secretArn("DatabaseAdminSecret")))));
         }
         if (service.ownDatabase()) {
             for (String module : service.modules()) {

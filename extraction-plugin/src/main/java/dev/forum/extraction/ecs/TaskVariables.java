@@ -1,5 +1,6 @@
 package dev.forum.extraction.ecs;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,11 @@ import java.util.Optional;
  * <li>the database credentials: per module ({@code <PREFIX>_DATASOURCE_<MODULE>_*}, the forum's
  * {@code FORUM_DATASOURCE_<MODULE>_*}, {@link EcsSettings#settingsPrefix}) with
  * {@link EcsSettings#moduleDatabases}, else Spring's one datasource ({@code SPRING_DATASOURCE_USERNAME},
- * {@code _PASSWORD}, {@code SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE}).</li>
+ * {@code _PASSWORD}, {@code SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE}), each only for an application that makes a
+ * JDBC DataSource ({@link DatabaseClients#jdbc});</li>
+ * <li>for an application that makes an R2DBC ConnectionFactory ({@link DatabaseClients#r2dbc}), Spring Boot's R2DBC
+ * settings: {@code SPRING_R2DBC_URL} and, without {@link EcsSettings#moduleDatabases}, {@code SPRING_R2DBC_USERNAME}
+ * and {@code _PASSWORD} from the database's admin secret, as the datasource's.</li>
  * </ul>
  */
 final class TaskVariables {
@@ -95,7 +100,7 @@ final class TaskVariables {
      * {@code EXTRACTION_TOPOLOGY_*} the topology file refuses itself.
      *
      * @param name            the service's variable
-     * @param database        whether the tasks get a database ({@link EcsSettings#database})
+     * @param database        how the tasks read the database ({@link EcsSettings#databaseClients})
      * @param moduleDatabases whether each module has credentials of its own ({@link EcsSettings#moduleDatabases})
      * @param settingsPrefix  the application's settings' prefix ({@link EcsSettings#settingsPrefix})
      * @param profile         whether {@code extract.ecs.profile} is set
@@ -103,7 +108,7 @@ final class TaskVariables {
      * @return what the goal sets it to and from which setting ({@code the database's JDBC URL}); empty when the goal
      *         leaves the name to the service
      */
-    static Optional<String> setByGoal(String name, boolean database, boolean moduleDatabases, String settingsPrefix,
+    static Optional<String> setByGoal(String name, DatabaseClients database, boolean moduleDatabases, String settingsPrefix,
             boolean profile, boolean tokens) {
         Map<String, String> set = new LinkedHashMap<>();
         set.put("SERVER_PORT", "the port the listener rules forward to (extract.ecs.containerPort)");
@@ -113,12 +118,19 @@ final class TaskVariables {
         if (profile) {
             set.put("SPRING_PROFILES_ACTIVE", "the profiles of every task (extract.ecs.profile)");
         }
-        if (database) {
+        if (database.jdbc()) {
             set.put("SPRING_DATASOURCE_URL", "the database's JDBC URL");
             if (!moduleDatabases) {
                 set.put("SPRING_DATASOURCE_USERNAME", "the database's admin user");
                 set.put("SPRING_DATASOURCE_PASSWORD", "the database's admin password, from its secret");
                 set.put("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", "the topology's database.pool-size");
+            }
+        }
+        if (database.r2dbc()) {
+            set.put(R2DBC_URL, "the database's R2DBC URL");
+            if (!moduleDatabases) {
+                set.put("SPRING_R2DBC_USERNAME", "the database's admin user");
+                set.put("SPRING_R2DBC_PASSWORD", "the database's admin password, from its secret");
             }
         }
         if (tokens) {
@@ -135,7 +147,7 @@ final class TaskVariables {
             return Optional.of(set.get(name));
         }
         String modules = EcsSettings.applicationVariable(settingsPrefix, "datasource") + "_";
-        if (database && moduleDatabases && name.startsWith(modules)
+        if (database.any() && moduleDatabases && name.startsWith(modules)
                 && name.matches(".+_(USERNAME|PASSWORD|MAXIMUMPOOLSIZE|MOVED_URL)")) {
             return Optional.of("a module's database credentials or pool size (extract.ecs.moduleDatabases)");
         }
@@ -166,9 +178,27 @@ final class TaskVariables {
                 new Credential(EcsNames.datasourceVariable(settings, module, "MOVED_PASSWORD"), "password"));
     }
 
-    /** The one datasource's credentials, from the database's admin secret (an application with no role per module). */
-    static final List<Credential> SINGLE = List.of(new Credential("SPRING_DATASOURCE_USERNAME", "username"),
-            new Credential("SPRING_DATASOURCE_PASSWORD", "password"));
+    /** Spring Boot's R2DBC URL ({@code spring.r2dbc.url}), for an application that reads one. */
+    static final String R2DBC_URL = "SPRING_R2DBC_URL";
+
+    /**
+     * The credentials of Spring's one datasource and, for R2DBC, its one connection factory, from the database's admin
+     * secret (an application with no role per module): {@code SPRING_DATASOURCE_USERNAME} and {@code _PASSWORD} for
+     * JDBC ({@link DatabaseClients#jdbc}), {@code SPRING_R2DBC_USERNAME} and {@code _PASSWORD} for R2DBC
+     * ({@link DatabaseClients#r2dbc}); empty without a database.
+     */
+    static List<Credential> single(DatabaseClients database) {
+        List<Credential> credentials = new ArrayList<>();
+        if (database.jdbc()) {
+            credentials.add(new Credential("SPRING_DATASOURCE_USERNAME", "username"));
+            credentials.add(new Credential("SPRING_DATASOURCE_PASSWORD", "password"));
+        }
+        if (database.r2dbc()) {
+            credentials.add(new Credential("SPRING_R2DBC_USERNAME", "username"));
+            credentials.add(new Credential("SPRING_R2DBC_PASSWORD", "password"));
+        }
+        return credentials;
+    }
 
     /**
      * A variable read from a JSON secret.

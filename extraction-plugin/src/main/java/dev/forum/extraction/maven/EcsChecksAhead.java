@@ -1,5 +1,6 @@
 package dev.forum.extraction.maven;
 
+import dev.forum.extraction.ecs.DatabaseClients;
 import dev.forum.extraction.ecs.EcsRenderer;
 import dev.forum.topology.TopologyFile;
 import dev.forum.topology.TopologySpec;
@@ -13,23 +14,23 @@ import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
 import org.apache.maven.project.MavenProject;
 
 /**
- * The ecs goal's own checks of the topology file ({@link EcsRenderer#mistakes(TopologySpec, Boolean, boolean, String,
+ * The ecs goal's own checks of the topology file ({@link EcsRenderer#mistakes(TopologySpec, DatabaseClients, boolean, String,
  * boolean, boolean)}: a name taken by a stack, fewer than 2 tasks, a database of its own without
- * {@code moduleDatabases}, a {@code database:} section without Spring's JDBC, a service's environment variable the
+ * {@code moduleDatabases}, a {@code database:} section without a database client, a service's environment variable the
  * goal sets itself), and its settings that need no class ({@link EcsParameters}), made by the goals that read the file
  * before it, so that a build running the ecs goal learns them with the file's own mistakes in one run rather than after
  * fixing those: without them, {@code package extract:ecs} stops at the modules goal ({@code process-classes}) on the
  * file's mistakes and names an ECS one only in the next run. None of these checks needs a compiled class.
  *
  * @param runs           whether this build runs the ecs goal (not skipped) after the goal asking
- * @param database       whether the application reads a database (Spring's JDBC on its runtime class path); null
+ * @param database       how the application reads a database ({@link TaskNeeds#clients}); null
  *                       when not known yet (before dependencies are resolved): the checks that need it are left to
  *                       the goals that know it
  * @param settingsPrefix the ecs goal's {@code settingsPrefix}, or null for its default (the topology's name)
  * @param tokens         whether its {@code tokenIssuerModule} is set: a service's own token variables are then refused
  * @param parameters     the ecs goal's settings as its execution in this build has them; null when it does not run
  */
-record EcsChecksAhead(boolean runs, Boolean database, String settingsPrefix, boolean tokens, EcsParameters parameters) {
+record EcsChecksAhead(boolean runs, DatabaseClients database, String settingsPrefix, boolean tokens, EcsParameters parameters) {
 
     /** No ecs goal in this build: nothing to check ahead. */
     static final EcsChecksAhead NONE = new EcsChecksAhead(false, null, null, false, null);
@@ -58,7 +59,7 @@ record EcsChecksAhead(boolean runs, Boolean database, String settingsPrefix, boo
         Function<String, Object> parameter = name -> TopologyInUse.parameter(ecs.get(), evaluator, name);
         Object prefix = parameter.apply("settingsPrefix");
         Object issuer = parameter.apply("tokenIssuerModule");
-        return new EcsChecksAhead(true, resolved ? RuntimeLibraries.ids(project).contains(TaskNeeds.JDBC) : null,
+        return new EcsChecksAhead(true, resolved ? TaskNeeds.clients(RuntimeLibraries.packed(project)) : null,
                 prefix == null || prefix.toString().isBlank() ? null : prefix.toString().trim(),
                 issuer != null && !issuer.toString().isBlank(), EcsParameters.of(parameter));
     }

@@ -1,5 +1,6 @@
 package dev.forum.extraction.maven;
 
+import dev.forum.extraction.ecs.DatabaseClients;
 import dev.forum.extraction.ecs.EcsRenderer;
 import dev.forum.extraction.ecs.EcsSettings;
 import dev.forum.extraction.model.ExtractionException;
@@ -33,9 +34,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * module, or any blocker of its plan: an event, a bean call, an entity across its boundary) is left out with one
  * warning line per reason, its modules staying in the monolith ({@link RenderedTopology}); the others are rendered. What the tasks get besides the topology
  * (token settings, profile, database credentials, problem types) comes from the application and the settings below;
- * an application without Spring's JDBC on its runtime class path gets no database, no database credentials and no path
- * to a database (least privilege), in one line.
- * What the tasks need and the build does not give them (the PostgreSQL driver, the RDS certificate bundle in the image,
+ * the database is decided from what the service jars hold ({@link TaskNeeds#clients}): Spring Boot's JDBC DataSource
+ * gets {@code SPRING_DATASOURCE_*}, its R2DBC connection factory {@code SPRING_R2DBC_*}, both get both on one database,
+ * and an application with neither gets no database, no database credentials and no path to a database (least
+ * privilege), in one line.
+ * What the tasks need and the build does not give them (each client's PostgreSQL driver, the RDS certificate bundle in the image,
  * Spring Boot Actuator for the health checks) is one warning line each ({@link TaskNeeds}), and services that may share
  * Spring Modulith's event publication table get a warning of several lines. No network, no AWS.
  * Every mistake of a run is refused at once, nothing written ({@link EcsRefusals}): the topology file's, its ECS
@@ -102,7 +105,8 @@ public class EcsMojo extends AnalysingMojo {
      * named from {@link #settingsPrefix}: a role and a schema per module, which the database bootstrap creates).
      * False: the application has one standard datasource, and its tasks get {@code SPRING_DATASOURCE_USERNAME} and
      * {@code _PASSWORD} from the database's admin secret. The application's classes cannot tell which it reads, hence
-     * the setting. An application without Spring's JDBC gets no database at all, and this setting is refused there.
+     * the setting. An application that reads no database ({@link TaskNeeds#clients}) gets none at all, and this
+     * setting is refused there.
      */
     @Parameter(property = "extract.ecs.moduleDatabases", defaultValue = "false")
     private boolean moduleDatabases;
@@ -215,10 +219,10 @@ public class EcsMojo extends AnalysingMojo {
                 analysis.packed(), ExtractRequests.topologyServices(reading.topology(), file.toString()), warned::add);
 
         Path out = outputDirectory.toPath();
-        Set<String> runtime = RuntimeLibraries.ids(project);
-        boolean database = runtime.contains(TaskNeeds.JDBC);
+        Set<String> packed = RuntimeLibraries.packed(project);
+        DatabaseClients database = TaskNeeds.clients(packed);
         boolean servlet = analysis.servlet(progress::assumed);
-        String bootstrap = bootstrap(database, refused);
+        String bootstrap = bootstrap(database.any(), refused);
         // Without a file read right, its name is the default's: the settings' defaults only need some name.
         String app = reading.spec() != null ? reading.spec().name() : TopologyLocation.defaultName(project);
         String prefix = settingsPrefix == null || settingsPrefix.isBlank() ? app : settingsPrefix.trim();
@@ -239,7 +243,7 @@ public class EcsMojo extends AnalysingMojo {
         }
         warned.forEach(getLog()::warn);
         Map<String, String> files = EcsRenderer.render(resolved, settings);
-        EcsWarnings.of(resolved, analysis.model(), settings, runtime, RuntimeLibraries.actuator(project), moduleDatabases,
+        EcsWarnings.of(resolved, analysis.model(), settings, packed, RuntimeLibraries.actuator(project), moduleDatabases,
                 imageFolder(),
                 analysis.publicationRegistry(project, EcsWarnings.profiles(settings))).forEach(getLog()::warn);
 
@@ -250,7 +254,7 @@ public class EcsMojo extends AnalysingMojo {
 
     /**
      * The database bootstrap script ({@link BootstrapScript}) where the application has a database; its refusal goes to
-     * {@code refused}. Without Spring's JDBC no database is rendered, said in one line, and the setting is kept as given
+     * {@code refused}. Without a database client no database is rendered, said in one line, and the setting is kept as given
      * for {@link EcsSettings} to refuse (a bootstrap needs a database).
      */
     private String bootstrap(boolean database, List<String> refused) {
@@ -260,7 +264,8 @@ public class EcsMojo extends AnalysingMojo {
         }
         getLog().info("[extract] ecs: no database rendered: the application " + EcsSettings.NO_JDBC + ", so its tasks"
                 + " get no datasource settings or database credentials, and the deployment no PostgreSQL database; add the"
-                + " dependency " + EcsSettings.JDBC_STARTER + " if the application reads one");
+                + " dependency " + EcsSettings.JDBC_STARTER + " (JDBC) or " + EcsSettings.R2DBC_STARTER
+                + " (R2DBC) if the application reads one");
         return databaseBootstrapImage == null || databaseBootstrapImage.isBlank() ? null : databaseBootstrapImage.trim();
     }
 
@@ -270,7 +275,7 @@ public class EcsMojo extends AnalysingMojo {
      * token setting that does not fit ({@link TokenSettings}); a warning about them is a line of {@code warned}.
      */
     private EcsSettings settings(ApplicationAnalysis analysis, boolean servlet, Path file, String app,
-            String prefix, boolean database, String bootstrap, List<String> refused, List<String> warned) {
+            String prefix, DatabaseClients database, String bootstrap, List<String> refused, List<String> warned) {
         List<String> mismatched = new ArrayList<>();
         EcsSettings.Identity identity = new TokenSettings(tokenIssuerModule, jwkSetPath, tokenIssuer, tokenAudience)
                 .identity(app, analysis.model(), refused, mismatched);

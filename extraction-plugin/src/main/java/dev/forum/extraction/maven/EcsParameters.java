@@ -1,5 +1,6 @@
 package dev.forum.extraction.maven;
 
+import dev.forum.extraction.ecs.DatabaseClients;
 import dev.forum.extraction.ecs.EcsSettings;
 import dev.forum.extraction.ecs.SettingsMismatch;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ record EcsParameters(String containerPort, String managementPort, String deregis
      * @param mismatched  the problems already found that do not fit the others (the token settings'), refused with
      *                    these settings' own
      * @param prefix      the application's settings' prefix ({@code extract.ecs.settingsPrefix} or the topology's name)
-     * @param database    whether the application has Spring's JDBC
+     * @param database    how the application reads a database ({@link TaskNeeds#clients})
      * @param bootstrap   the database bootstrap script, or null
      * @param paths       the deployment's paths
      * @param moduleCalls which modules call which over HTTP
@@ -77,7 +78,7 @@ record EcsParameters(String containerPort, String managementPort, String deregis
      * @return the settings, or null when any is refused
      */
     EcsSettings settings(Path classes, boolean servlet, EcsSettings.Identity identity,
-            List<String> mismatched, String prefix, boolean database, String bootstrap, DeployPaths paths,
+            List<String> mismatched, String prefix, DatabaseClients database, String bootstrap, DeployPaths paths,
             Map<String, Set<String>> moduleCalls, List<String> refused, List<String> warned) {
         List<String> problems = new ArrayList<>(mismatched);
         EcsPorts ports = EcsRefusals.kept(() -> EcsPorts.of(containerPort, managementPort, classes), new EcsPorts(1, 2),
@@ -117,13 +118,14 @@ record EcsParameters(String containerPort, String managementPort, String deregis
      * The application's own ports are not read: its classes may not be built yet, or be stale ({@link EcsPorts#of}).
      *
      * @param prefix   the application's settings' prefix
-     * @param database whether the application has Spring's JDBC, or null when not known yet: taken as there, which
-     *                 refuses nothing about it
+     * @param database how the application reads a database ({@link TaskNeeds#clients}), or null when not known yet:
+     *                 taken as there, which refuses nothing about it
      * @return one line per wrong setting; empty when none is
      */
-    List<String> refusals(String prefix, Boolean database) {
+    List<String> refusals(String prefix, DatabaseClients database) {
         List<String> refused = new ArrayList<>();
-        settings(null, true, null, List.of(), prefix, database == null || database, null,
+        settings(null, true, null, List.of(), prefix,
+                database == null ? DatabaseClients.JDBC : database, null,
                 new DeployPaths(".", ".", ".", "topology.yml"), Map.of(), refused, new ArrayList<>());
         return refused;
     }

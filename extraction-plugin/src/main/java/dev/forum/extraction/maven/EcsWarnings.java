@@ -29,7 +29,8 @@ final class EcsWarnings {
      * @param rendered        the topology being rendered (the refused services left in the monolith)
      * @param model           the application's modules
      * @param settings        the deployment's settings
-     * @param runtime         the {@code groupId:artifactId} of every run-time artifact ({@link RuntimeLibraries#ids})
+     * @param runtime         the {@code groupId:artifactId} of every artifact the service jars hold
+     *                        ({@link RuntimeLibraries#packed})
      * @param actuator        whether the service jars hold Spring Boot Actuator ({@link RuntimeLibraries#actuator})
      * @param moduleDatabases whether each module has database credentials of its own
      * @param imageFolder     the folder every service image gets, or null for none

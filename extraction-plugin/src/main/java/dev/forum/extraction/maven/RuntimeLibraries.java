@@ -54,8 +54,8 @@ final class RuntimeLibraries {
 
     /**
      * The {@code groupId:artifactId} of every artifact on the application's runtime class path (the scopes of
-     * {@link #RUNTIME_SCOPES}), sorted: what the ecs goal reads to know whether the application has Spring's JDBC and the
-     * PostgreSQL driver ({@link TaskNeeds}; Actuator is {@link #actuator}). Nothing is checked or refused here.
+     * {@link #RUNTIME_SCOPES}), sorted, optional ones too: what the analysis reads to know the application's event
+     * publication registry. What the service jars hold is {@link #packed}. Nothing is checked or refused here.
      */
     static Set<String> ids(MavenProject project) {
         Set<String> ids = new TreeSet<>();
@@ -88,7 +88,25 @@ final class RuntimeLibraries {
      */
     static boolean packs(MavenProject project, String id) {
         return project.getArtifacts().stream().anyMatch(a -> id.equals(a.getGroupId() + ":" + a.getArtifactId())
-                && RUNTIME_SCOPES.contains(a.getScope()) && BootPackaging.leftOutBecause(a, project).isEmpty());
+                && packed(a, project));
+    }
+
+    /**
+     * The {@code groupId:artifactId} of every artifact the service jars hold ({@link #packs}, asked of each), sorted:
+     * what the ecs goal decides the application's database clients and their drivers from ({@link TaskNeeds#clients}).
+     *
+     * @param project the application's project, its dependencies resolved
+     * @return the ids; empty when the project has no run-time library Spring Boot packs
+     */
+    static Set<String> packed(MavenProject project) {
+        Set<String> ids = new TreeSet<>();
+        project.getArtifacts().stream().filter(a -> packed(a, project))
+                .forEach(a -> ids.add(a.getGroupId() + ":" + a.getArtifactId()));
+        return ids;
+    }
+
+    private static boolean packed(Artifact artifact, MavenProject project) {
+        return RUNTIME_SCOPES.contains(artifact.getScope()) && BootPackaging.leftOutBecause(artifact, project).isEmpty();
     }
 
     private static Entry entry(Artifact artifact, MavenProject project, boolean requireJars) {

@@ -86,7 +86,7 @@ class DeployScriptHelpTest {
 
     @Test
     void withoutADatabaseTheBaseStackHasNone() throws Exception {
-        String header = header(write(shop(), shopSettings().database(false)));
+        String header = header(write(shop(), shopSettings().databaseClients(DatabaseClients.NONE)));
         assertTrue(header.contains("image repositories\n#      then the VPC's default security group emptied\n#   3. images"), header);
         assertFalse(header.contains("3b. moves back"), "no database, no own database to move back from");
     }

@@ -31,7 +31,7 @@ class ModuleSecretsTest {
 
     private static EcsSettings settings(String bootstrap, boolean moduleDatabases) {
         return EcsSettings.defaults("shop", bootstrap, "../..", ".", "target/services")
-                .application(null, null, EcsSettings.ABOUT_BLANK, moduleDatabases).database(true);
+                .application(null, null, EcsSettings.ABOUT_BLANK, moduleDatabases).databaseClients(DatabaseClients.JDBC);
     }
 
     /** The templates, checked against the CloudFormation spec and each import against an export; the base stack's secrets. */

@@ -31,7 +31,8 @@ class NoDatabaseTest {
     /** The ecs goal's defaults for an application that sets none of the application's settings, with or without JDBC. */
     private static EcsSettings shopSettings(boolean database) {
         return EcsSettings.defaults("shop", null, "../..", ".", "target/services")
-                .application(null, null, EcsSettings.ABOUT_BLANK, false).database(database);
+                .application(null, null, EcsSettings.ABOUT_BLANK, false)
+                .databaseClients(database ? DatabaseClients.JDBC : DatabaseClients.NONE);
     }
 
     private static EcsSettings issuingTokens(EcsSettings settings) {
@@ -126,16 +127,18 @@ class NoDatabaseTest {
     @Test
     void moduleCredentialsOrABootstrapWithoutJdbcAreRefusedSayingWhatToChange() {
         IllegalArgumentException credentials = assertThrows(IllegalArgumentException.class,
-                () -> shopSettings(true).application(null, null, EcsSettings.ABOUT_BLANK, true).database(false));
-        assertEquals("moduleDatabases gives each module database credentials, but the application has no Spring JDBC"
-                + " (org.springframework:spring-jdbc) on its runtime class path, so the deployment has no database: leave"
+                () -> shopSettings(true).application(null, null, EcsSettings.ABOUT_BLANK, true)
+                        .databaseClients(DatabaseClients.NONE));
+        assertEquals("moduleDatabases gives each module database credentials, but the application reads no database: its service jars hold neither Spring Boot's JDBC"
+                + " (org.springframework.boot:spring-boot-jdbc with org.springframework:spring-jdbc) nor its R2DBC"
+                + " (org.springframework.boot:spring-boot-r2dbc with io.r2dbc:r2dbc-spi), so the deployment has no database: leave"
                 + " moduleDatabases out, or add the dependency org.springframework.boot:spring-boot-starter-jdbc if the"
                 + " application reads a database", credentials.getMessage());
         IllegalArgumentException bootstrap = assertThrows(IllegalArgumentException.class,
                 () -> EcsSettings.defaults("shop", "build-db.sh", "../..", ".", "target/services")
-                        .application(null, null, EcsSettings.ABOUT_BLANK, false).database(false));
+                        .application(null, null, EcsSettings.ABOUT_BLANK, false).databaseClients(DatabaseClients.NONE));
         assertTrue(bootstrap.getMessage().startsWith("databaseBootstrapImage makes roles and schemas in the database, but the"
-                + " application has no Spring JDBC"), bootstrap.getMessage());
+                + " application " + EcsSettings.NO_JDBC), bootstrap.getMessage());
     }
 
     @Test
@@ -150,12 +153,10 @@ class NoDatabaseTest {
                 """, "/shop/topology.yml"), SHOP);
         ExtractionException e = assertThrows(ExtractionException.class, () -> EcsRenderer.render(topology, shopSettings(false)));
         assertEquals(List.of("/shop/topology.yml:4: orders: a database of its own (database:) is where its modules' data"
-                        + " moves, but the application has no Spring JDBC (org.springframework:spring-jdbc) on its runtime class"
-                        + " path, so there is no data to move: remove database: from the service in /shop/topology.yml, or add the"
+                        + " moves, but the application " + EcsSettings.NO_JDBC + ", so there is no data to move: remove database: from the service in /shop/topology.yml, or add the"
                         + " dependency org.springframework.boot:spring-boot-starter-jdbc if the application reads a database",
                 "/shop/topology.yml:6: database: the section sizes the deployment's PostgreSQL database, but the application"
-                        + " has no Spring JDBC (org.springframework:spring-jdbc) on its runtime class path, so the deployment"
-                        + " has none: remove database: from /shop/topology.yml, or add the dependency"
+                        + " " + EcsSettings.NO_JDBC + ", so the deployment has none: remove database: from /shop/topology.yml, or add the dependency"
                         + " org.springframework.boot:spring-boot-starter-jdbc if the application reads a database"),
                 e.lines());
         // With JDBC (and module credentials, which an own database needs) the same file renders.

@@ -19,7 +19,7 @@ class OneRoundTest {
     void everyWrongSettingIsNamedAtOnce() {
         SettingsMismatch e = assertThrows(SettingsMismatch.class, () -> new EcsSettings(3000, 3000, "health", "/hr/", 20, 120, 1,
                 null, "/app/rds/global-bundle.pem", "deploy/build.sh", "../..", ".", "target/services", "prod",
-                "urn:shop:problem:", true, false, Map.of(), "shop", "topology.yml"));
+                "urn:shop:problem:", true, DatabaseClients.NONE, Map.of(), "shop", "topology.yml"));
         assertEquals(List.of("managementPort 3000 must be a port other than 3000",
                 "healthCheckPath must start with '/': health",
                 "contextPath is \"\" or a path such as /hr (segments of letters, digits, . _ ~ -), not '/hr/'",
@@ -55,10 +55,10 @@ class OneRoundTest {
                 "t.yml:6: base: a database of its own (database:) is where its modules' data moves, but the application "
                         + EcsSettings.NO_JDBC + ", so there is no data to move: remove database: from the service in"
                         + " t.yml, or add the dependency " + EcsSettings.JDBC_STARTER + " if the application reads a database"),
-                EcsRenderer.mistakes(spec, false, false, "shop", false, false));
+                EcsRenderer.mistakes(spec, DatabaseClients.NONE, false, "shop", false, false));
         assertEquals(List.of(), EcsRenderer.mistakes(TopologyFile.parse("""
                 services:
                   - { name: monolith, monolith: true }
-                """, "t.yml"), false, false, "app", false, false));
+                """, "t.yml"), DatabaseClients.NONE, false, "app", false, false));
     }
 }

@@ -105,7 +105,9 @@ class ServiceEnvironmentTest {
         EcsSettings single = modules.application(modules.identity(), modules.springProfile(), modules.problemTypePrefix(),
                 false);
         Map<String, Boolean> rendered = new java.util.TreeMap<>();
-        for (EcsSettings settings : List.of(modules, single)) {
+        // An application reading the database by JDBC and R2DBC both gets both's variables.
+        EcsSettings both = single.databaseClients(DatabaseClients.BOTH);
+        for (EcsSettings settings : List.of(modules, single, both)) {
             Topology topology = ForumTopologies.topology(settings.moduleDatabases() ? OwnDatabaseTemplates.POSTS_OWN
                     : "services: [{ name: monolith, monolith: true }, { name: posts, modules: [posts] }]");
             Map<String, String> files = EcsRenderer.render(topology, settings);
@@ -127,11 +129,13 @@ class ServiceEnvironmentTest {
             assertTrue(names.contains("SERVER_PORT") && names.contains("FORUM_SECURITY_JWT_SIGNINGKEYS"), names::toString);
             for (String name : names) {
                 rendered.merge(name, name.startsWith("EXTRACTION_TOPOLOGY_")
-                        || TaskVariables.setByGoal(name, true, settings.moduleDatabases(), settings.settingsPrefix(),
-                                settings.springProfile() != null, settings.tokens()).isPresent(), Boolean::logicalAnd);
+                        || TaskVariables.setByGoal(name, settings.databaseClients(), settings.moduleDatabases(),
+                                settings.settingsPrefix(), settings.springProfile() != null, settings.tokens()).isPresent(),
+                        Boolean::logicalAnd);
             }
         }
-        assertTrue(rendered.containsKey("FORUM_DATASOURCE_POSTS_MOVED_URL"), rendered::toString);
+        assertTrue(rendered.containsKey("FORUM_DATASOURCE_POSTS_MOVED_URL") && rendered.containsKey("SPRING_R2DBC_URL")
+                && rendered.containsKey("SPRING_R2DBC_PASSWORD"), rendered::toString);
         assertEquals(List.of(), rendered.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList());
     }
 
@@ -178,7 +182,7 @@ class ServiceEnvironmentTest {
                 line + "MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED is refused: it turns off the readiness and liveness"
                         + " groups, which the load balancers' health checks may ask (extract.ecs.healthCheckPath), so every"
                         + " task would fail them and be replaced: remove it from environment:"),
-                EcsRenderer.mistakes(spec, true, true, "forum", true, true));
+                EcsRenderer.mistakes(spec, DatabaseClients.JDBC, true, "forum", true, true));
     }
 
     @Test
@@ -210,15 +214,15 @@ class ServiceEnvironmentTest {
                 "topology.yml:6: posts: environment variable SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI is set by"
                         + " the ecs goal itself, to the tokens' issuer (extract.ecs.tokenIssuer): remove it from"
                         + " environment:"),
-                EcsRenderer.mistakes(spec, true, true, "forum", true, true));
+                EcsRenderer.mistakes(spec, DatabaseClients.JDBC, true, "forum", true, true));
         // Without a database, a profile or tokens, the goal sets none of those: the service's own are its to set.
         assertEquals(List.of(
                 "topology.yml:3: monolith: environment variable SERVER_PORT is set by the ecs goal itself, to the port the"
                         + " listener rules forward to (extract.ecs.containerPort): remove it from environment:"),
-                EcsRenderer.mistakes(spec, false, false, "forum", false, false));
+                EcsRenderer.mistakes(spec, DatabaseClients.NONE, false, "forum", false, false));
         // Not known yet whether the application reads a database (ahead of the resolved dependencies): none of the
         // datasource's variables is refused on a guess.
-        assertEquals(EcsRenderer.mistakes(spec, false, false, "forum", false, false),
+        assertEquals(EcsRenderer.mistakes(spec, DatabaseClients.NONE, false, "forum", false, false),
                 EcsRenderer.mistakes(spec, null, true, "forum", false, false));
     }
 

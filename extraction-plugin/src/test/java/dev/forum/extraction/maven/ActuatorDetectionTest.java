@@ -48,7 +48,7 @@ class ActuatorDetectionTest {
 
     /** The ecs goal's answer: whether the tasks' health checks are warned of ({@link EcsWarnings}, as EcsMojo asks). */
     private static boolean ecsWarns(MavenProject project) {
-        return TaskNeeds.warnings(RuntimeLibraries.ids(project), RuntimeLibraries.actuator(project), true,
+        return TaskNeeds.warnings(RuntimeLibraries.packed(project), RuntimeLibraries.actuator(project), true,
                 "/actuator/health/readiness", 3001, "/app/rds/global-bundle.pem", null).stream()
                 .anyMatch(line -> line.contains("no task would ever turn healthy"));
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.forum.extraction.ecs.DatabaseClients;
 import dev.forum.extraction.ecs.EcsSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +30,8 @@ class EcsParametersTest {
     void theDefaultsAreRightAndTheDefaultPortsAreSpringBootsWithoutClasses() {
         assertEquals(List.of(), DEFAULTS.refusals("library", null));
         List<String> refused = new ArrayList<>();
-        EcsSettings settings = DEFAULTS.settings(Path.of("no-classes-yet"), true, null, List.of(), "library", true, null,
+        EcsSettings settings = DEFAULTS.settings(Path.of("no-classes-yet"), true, null, List.of(), "library",
+                DatabaseClients.JDBC, null,
                 new DeployPaths(".", ".", ".", "topology.yml"), Map.of(), refused, new ArrayList<>());
         assertEquals(List.of(), refused);
         assertEquals(8080, settings.containerPort());
@@ -56,7 +58,7 @@ class EcsParametersTest {
         // The goal reads the built classes: there the clash is real and refused.
         Files.writeString(classes.resolve("application.properties"), "server.port=8080\n");
         List<String> refused = new ArrayList<>();
-        assertNull(management8080.settings(classes, true, null, List.of(), "library", true, null,
+        assertNull(management8080.settings(classes, true, null, List.of(), "library", DatabaseClients.JDBC, null,
                 new DeployPaths(".", ".", ".", "topology.yml"), Map.of(), refused, new ArrayList<>()));
         assertEquals(List.of("The ecs goal's settings do not fit together: managementPort 8080 must be a port other than"
                 + " 8080 (extract.ecs.*, see extract:help -Ddetail)"), refused);
@@ -74,7 +76,7 @@ class EcsParametersTest {
                 EcsSettings.DEFAULT_RDS_CA_BUNDLE, null, EcsSettings.ABOUT_BLANK, false);
         List<String> refused = new ArrayList<>();
         List<String> warned = new ArrayList<>();
-        EcsSettings settings = typo.settings(classes, true, null, List.of(), "hr", true, null,
+        EcsSettings settings = typo.settings(classes, true, null, List.of(), "hr", DatabaseClients.JDBC, null,
                 new DeployPaths(".", ".", ".", "topology.yml"), Map.of(), refused, warned);
 
         assertEquals(List.of(), refused);
@@ -108,7 +110,7 @@ class EcsParametersTest {
                         + " but the application " + EcsSettings.NO_JDBC + ", so the deployment has no database: leave"
                         + " moduleDatabases out, or add the dependency " + EcsSettings.JDBC_STARTER + " if the"
                         + " application reads a database (extract.ecs.*, see extract:help -Ddetail)"),
-                wrong.refusals("library", false));
+                wrong.refusals("library", DatabaseClients.NONE));
         // Not known yet whether the application reads a database: nothing refused about it.
         assertEquals(6, wrong.refusals("library", null).size());
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forum.extraction.LendingLibrary;
+import dev.forum.extraction.ecs.DatabaseClients;
 import dev.forum.extraction.model.PublicationRegistry;
 import dev.forum.extraction.model.SharedPublications;
 import dev.forum.extraction.model.TopologyServices;
@@ -33,7 +34,16 @@ class TaskNeedsTest {
 
     private static final String BUNDLE = "/app/rds/global-bundle.pem";
     private static final String JDBC = "org.springframework:spring-jdbc";
+    private static final String BOOT_JDBC = "org.springframework.boot:spring-boot-jdbc";
     private static final String DRIVER = "org.postgresql:postgresql";
+    private static final String R2DBC_SPI = "io.r2dbc:r2dbc-spi";
+    private static final String BOOT_R2DBC = "org.springframework.boot:spring-boot-r2dbc";
+    private static final String R2DBC_DRIVER = "org.postgresql:r2dbc-postgresql";
+    /** What spring-boot-starter-data-r2dbc packs: Spring Data R2DBC brings Spring's JDBC along, but no Boot JDBC. */
+    private static final Set<String> R2DBC_APP = Set.of(BOOT_R2DBC, R2DBC_SPI, "org.springframework:spring-r2dbc",
+            "org.springframework.data:spring-data-r2dbc", JDBC);
+    /** What spring-boot-starter-jdbc and the PostgreSQL driver pack. */
+    private static final Set<String> JDBC_APP = Set.of(BOOT_JDBC, JDBC, "com.zaxxer:HikariCP", DRIVER);
 
     @TempDir
     Path dir;
@@ -50,33 +60,78 @@ class TaskNeedsTest {
         return TaskNeeds.warnings(runtime, true, true, "/actuator/health/readiness", 3001, BUNDLE, imageFiles);
     }
 
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.TreeSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** Spring Boot 4 makes a datasource with its JDBC auto-configuration only, a connection factory with its R2DBC one. */
+    @Test
+    void theDatabaseClientsAreWhatSpringBootMakesOfTheServiceJars() {
+        assertEquals(DatabaseClients.R2DBC, TaskNeeds.clients(R2DBC_APP), "Spring's JDBC alone makes no datasource");
+        assertEquals(DatabaseClients.JDBC, TaskNeeds.clients(JDBC_APP));
+        assertEquals(DatabaseClients.BOTH, TaskNeeds.clients(union(R2DBC_APP, JDBC_APP)));
+        assertEquals(DatabaseClients.NONE, TaskNeeds.clients(Set.of(JDBC, DRIVER, "org.springframework.boot:spring-boot")));
+        assertEquals(DatabaseClients.NONE, TaskNeeds.clients(Set.of(BOOT_JDBC, BOOT_R2DBC)),
+                "each auto-configuration's condition (EmbeddedDatabaseType, ConnectionFactory) unmet");
+    }
+
+    @Test
+    void anR2dbcApplicationIsToldOfTheR2dbcDriverAndNeverOfTheJdbcOne() throws IOException {
+        assertEquals(List.of("ecs: the tasks' SPRING_R2DBC_URL is a PostgreSQL R2DBC URL (r2dbc:postgresql://<RDS>/...),"
+                + " but the service jars hold no PostgreSQL R2DBC driver, so its connection factory cannot connect: add the"
+                + " dependency org.postgresql:r2dbc-postgresql (<scope>runtime</scope>)"),
+                warnings(union(R2DBC_APP, Set.of("io.r2dbc:r2dbc-h2")), imageFiles()));
+        assertEquals(List.of(), warnings(union(R2DBC_APP, Set.of(R2DBC_DRIVER)), imageFiles()));
+        List<String> unset = warnings(union(R2DBC_APP, Set.of(R2DBC_DRIVER)), null);
+        assertEquals(1, unset.size());
+        assertTrue(unset.get(0).startsWith("ecs: the tasks' R2DBC URL verifies the database with sslRootCert="
+                + BUNDLE + " (extract.ecs.rdsCaBundle), but no service image will hold that file"), unset.get(0));
+    }
+
+    @Test
+    void anApplicationReadingBothIsToldOfEachMissingDriver() throws IOException {
+        List<String> warnings = warnings(union(R2DBC_APP, Set.of(BOOT_JDBC)), imageFiles());
+        assertEquals(2, warnings.size(), warnings::toString);
+        assertTrue(warnings.get(0).endsWith("add the dependency org.postgresql:postgresql (<scope>runtime</scope>)"));
+        assertTrue(warnings.get(1).endsWith("add the dependency org.postgresql:r2dbc-postgresql (<scope>runtime</scope>)"));
+        List<String> master = TaskNeeds.warnings(union(union(R2DBC_APP, JDBC_APP), Set.of(R2DBC_DRIVER)), true, false,
+                "/actuator/health/readiness", 3001, BUNDLE, imageFiles());
+        assertEquals(1, master.size(), master::toString);
+        assertTrue(master.get(0).startsWith("ecs: every task connects to PostgreSQL as the database's master user"
+                + " (SPRING_DATASOURCE_USERNAME and _PASSWORD, SPRING_R2DBC_USERNAME and _PASSWORD from the RDS admin"
+                + " secret)"), master.get(0));
+    }
+
     @Test
     void anApplicationWithTheDriverTheBundleAndActuatorGetsNoWarning() throws IOException {
-        assertEquals(List.of(), warnings(Set.of(JDBC, DRIVER), imageFiles()));
+        assertEquals(List.of(), warnings(JDBC_APP, imageFiles()));
     }
 
     @Test
     void anApplicationWithoutJdbcNeedsNeitherTheDriverNorTheBundle() {
         assertEquals(List.of(), warnings(Set.of(), null), "it makes no datasource of the URL");
+        assertEquals(List.of(), warnings(Set.of(JDBC, DRIVER), null), "Spring's JDBC and a driver alone make none either");
     }
 
     @Test
     void aJdbcApplicationWithoutThePostgresqlDriverIsToldToAddIt() throws IOException {
-        List<String> warnings = warnings(Set.of(JDBC, "com.h2database:h2"), imageFiles());
+        List<String> warnings = warnings(Set.of(BOOT_JDBC, JDBC, "com.h2database:h2"), imageFiles());
         assertEquals(List.of("ecs: the tasks' SPRING_DATASOURCE_URL is a PostgreSQL JDBC URL (jdbc:postgresql://<RDS>/...),"
-                + " but the application has no PostgreSQL driver on its runtime class path, so its datasource cannot connect:"
+                + " but the service jars hold no PostgreSQL JDBC driver, so its datasource cannot connect:"
                 + " add the dependency org.postgresql:postgresql (<scope>runtime</scope>)"), warnings);
     }
 
     @Test
     void imagesWithoutTheRdsBundleTheUrlNamesAreToldWhereToPutIt() throws IOException {
-        List<String> unset = warnings(Set.of(JDBC, DRIVER), null);
+        List<String> unset = warnings(JDBC_APP, null);
         assertEquals(List.of("ecs: the tasks' JDBC URL verifies the database with sslrootcert=/app/rds/global-bundle.pem"
                 + " (extract.ecs.rdsCaBundle), but no service image will hold that file: extract.image.files is not set: set"
                 + " extract.image.files (the plugin's <imageFiles>) to a folder holding app/rds/global-bundle.pem, the RDS"
                 + " certificate authorities' bundle (the root README, \"The RDS certificate bundle\")"), unset);
         Files.createDirectories(dir.resolve("empty"));
-        List<String> empty = warnings(Set.of(JDBC, DRIVER), dir.resolve("empty"));
+        List<String> empty = warnings(JDBC_APP, dir.resolve("empty"));
         assertEquals(1, empty.size());
         assertTrue(empty.get(0).contains("but no service image will hold that file: extract.image.files (" + dir.resolve("empty")
                 + ") has no app/rds/global-bundle.pem"), empty.get(0));
@@ -88,13 +143,13 @@ class TaskNeedsTest {
                 + " 3001 (extract.ecs.healthCheckPath, managementPort), but the service jars hold no Spring Boot Actuator"
                 + " (org.springframework.boot:spring-boot-actuator in compile or runtime scope, not optional), so no task would"
                 + " ever turn healthy: add the dependency org.springframework.boot:spring-boot-starter-actuator"),
-                TaskNeeds.warnings(Set.of(JDBC, DRIVER), false, true, "/actuator/health/readiness", 3001, BUNDLE,
+                TaskNeeds.warnings(JDBC_APP, false, true, "/actuator/health/readiness", 3001, BUNDLE,
                         imageFiles()));
     }
 
     @Test
     void tasksWithoutARolePerModuleAreToldTheyConnectAsTheMasterUser() throws IOException {
-        List<String> warnings = TaskNeeds.warnings(Set.of(JDBC, DRIVER), true, false, "/actuator/health/readiness",
+        List<String> warnings = TaskNeeds.warnings(JDBC_APP, true, false, "/actuator/health/readiness",
                 3001, BUNDLE, imageFiles());
         assertEquals(List.of("ecs: every task connects to PostgreSQL as the database's master user (SPRING_DATASOURCE_USERNAME"
                 + " and _PASSWORD from the RDS admin secret), which may drop any module's tables and create roles: with"

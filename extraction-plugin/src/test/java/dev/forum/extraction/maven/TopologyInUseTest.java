@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.forum.extraction.ecs.DatabaseClients;
+import dev.forum.extraction.ecs.EcsSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,16 +107,16 @@ class TopologyInUseTest {
         assertTrue(unknownDatabase.get(2).startsWith(file + ":6: base: the name 'base' is taken by the library-base stack"),
                 unknownDatabase.toString());
 
-        List<String> noDatabase = TopologyInUse.written(file, "library", ahead(false, EcsParametersTest.DEFAULTS))
+        List<String> noDatabase = TopologyInUse.written(file, "library", ahead(DatabaseClients.NONE, EcsParametersTest.DEFAULTS))
                 .mistakes();
         assertEquals(4, noDatabase.size(), noDatabase.toString());
         assertTrue(noDatabase.get(0).startsWith(file + ":2: database: the section sizes the deployment's PostgreSQL"
-                + " database, but the application has no Spring JDBC"), noDatabase.toString());
+                + " database, but the application " + EcsSettings.NO_JDBC), noDatabase.toString());
         assertEquals(unknownDatabase, noDatabase.subList(1, 4));
     }
 
     /** The ecs goal runs later in the build, with these settings and whether the application has Spring's JDBC. */
-    private static EcsChecksAhead ahead(Boolean database, EcsParameters parameters) {
+    private static EcsChecksAhead ahead(DatabaseClients database, EcsParameters parameters) {
         return new EcsChecksAhead(true, database, null, false, parameters);
     }
 
