@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forum.extraction.FakeBaseImage;
 import dev.forum.extraction.analysis.SupportedVersions;
+import dev.forum.extraction.ecs.DatabaseClients;
 import dev.forum.extraction.ecs.EcsSettings;
 import dev.forum.extraction.model.ExtractionException;
 import java.io.IOException;
@@ -213,7 +214,7 @@ class WebStackTest {
     private String ecsContextPath(List<RuntimeLibraries.Entry> libraries) throws IOException {
         List<String> refused = new ArrayList<>();
         EcsSettings settings = EcsParametersTest.DEFAULTS.settings(classes(), WebStack.read(libraries).servlet(), null,
-                List.of(), "shop", true, null, new DeployPaths(".", ".", ".", "topology.yml"), Map.of(), refused,
+                List.of(), "shop", DatabaseClients.JDBC, null, new DeployPaths(".", ".", ".", "topology.yml"), Map.of(), refused,
                 new ArrayList<>());
         assertEquals(List.of(), refused);
         return settings.contextPath();
