@@ -23,13 +23,24 @@ public final class AnalysisFork {
      * @param java            the {@code java} launcher of the application's JDK
      * @param classpath       the application's classes and libraries, then Spring Modulith's core and the analyzer
      * @param mainClass       the application class whose package is Spring Modulith's root
+     * @param launchClass     the class the service jars start (their {@code Start-Class}): only its {@code main}
+     *                        counts as code every service runs (the analyzer's {@code OutsideBeanUses})
      * @param routeAnnotation the HTTP contract annotation whose {@code url}/{@code value} is a route prefix
      * @param workDirectory   where the argument file, the JSON ({@code modules.json}) and the log ({@code analysis.log}) go
      * @param timeout         how long the analysis may take before it is stopped
      */
-    public record Request(Path java, List<Path> classpath, String mainClass, String routeAnnotation, Path workDirectory,
-            Duration timeout) {
+    public record Request(Path java, List<Path> classpath, String mainClass, String launchClass, String routeAnnotation,
+            Path workDirectory, Duration timeout) {
+
+        /** A request for an application whose application class is its launch class (it declares the main method). */
+        public Request(Path java, List<Path> classpath, String mainClass, String routeAnnotation, Path workDirectory,
+                Duration timeout) {
+            this(java, classpath, mainClass, mainClass, routeAnnotation, workDirectory, timeout);
+        }
     }
+
+    /** The system property the analyzer's {@code OutsideBeanUses} reads the launch class from. */
+    private static final String LAUNCH_CLASS = "extraction.launchClass";
 
     private AnalysisFork() {
     }
@@ -46,7 +57,8 @@ public final class AnalysisFork {
         Path arguments = request.workDirectory().resolve("analysis.args");
         Files.deleteIfExists(json);
         // An argument file: a class path of a few hundred jars is longer than some systems' command lines.
-        Files.writeString(arguments, String.join("\n", "-XX:TieredStopAtLevel=1", "-cp",
+        Files.writeString(arguments, String.join("\n", "-XX:TieredStopAtLevel=1",
+                quote("-D" + LAUNCH_CLASS + "=" + request.launchClass()), "-cp",
                 quote(request.classpath().stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator))),
                 ModulithAnalyzer.class.getName(), quote(request.mainClass()), quote(request.routeAnnotation()),
                 quote(json.toString())) + "\n", StandardCharsets.UTF_8);

@@ -128,7 +128,7 @@ record ApplicationAnalysis(Path classes, String launchClass, String applicationC
         List<Path> classpath = AnalysisClasspath.of(application, project, settings.session(), settings.repositories(),
                 modulith.orElse(DEFAULT_MODULITH_VERSION));
         Path work = Path.of(project.getBuild().getDirectory(), "extract");
-        ModulithModel model = cachedOrRun(new AnalysisFork.Request(java, classpath, mains.application(),
+        ModulithModel model = cachedOrRun(new AnalysisFork.Request(java, classpath, mains.application(), main,
                 settings.routeAnnotation(), work, TIMEOUT));
         List<ScannedArtifact> scanned = scan(project, classes, libraries, model);
         settings.progress().analyzed(model, java, scanned);
@@ -175,6 +175,7 @@ record ApplicationAnalysis(Path classes, String launchClass, String applicationC
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             StringBuilder text = new StringBuilder(ModulithAnalyzer.class.getName()).append('\n')
                     .append(request.java()).append('\n').append(request.mainClass()).append('\n')
+                    .append(request.launchClass()).append('\n')
                     .append(request.routeAnnotation()).append('\n');
             for (Path entry : request.classpath()) {
                 if (Files.isDirectory(entry)) {

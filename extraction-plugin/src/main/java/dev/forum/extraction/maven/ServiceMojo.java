@@ -13,6 +13,7 @@ import dev.forum.extraction.image.ServiceImage;
 import dev.forum.extraction.model.ApplicationWideModules;
 import dev.forum.extraction.model.ExtractionException;
 import dev.forum.extraction.model.FunctionalRoutes;
+import dev.forum.extraction.model.LaunchClassPlace;
 import dev.forum.extraction.model.LibraryCounts;
 import dev.forum.extraction.model.ModulithModel;
 import dev.forum.extraction.model.ScannedArtifact;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.maven.plugin.MojoExecution;
@@ -161,6 +163,12 @@ public class ServiceMojo extends RequestingMojo {
         ModulithModel model = analysis.model();
         Topology file = TopologyLocation.optional(topology, project, session, model, getLog(), this::ecsChecksAhead);
         List<ServicePlan> plans = plans(names, model, file, analysis.packed());
+        for (ServicePlan plan : plans) {
+            Optional<String> refusal = LaunchClassPlace.refusal(model, plan, analysis.launchClass());
+            if (refusal.isPresent()) {
+                throw new ExtractionException(refusal.get());
+            }
+        }
         plans.forEach(plan -> ModuleRoutes.unreachable(model, plan.service(), plan.request().modules())
                 .ifPresent(line -> getLog().warn("[extract] " + line)));
         plans.stream().filter(plan -> !plan.request().monolith()).forEach(plan -> ModuleRoutes.outsideTheirPrefix(model,

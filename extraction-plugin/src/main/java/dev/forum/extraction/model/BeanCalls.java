@@ -17,8 +17,8 @@ import java.util.Set;
  * caller runs in every process, the callee in some only, as the run time sees it ({@code Topology}). A reference into a
  * module that runs everywhere never crosses. So does a bean of an ordinary module that a class outside every module
  * uses ({@link ModulithModel#outsideBeanReferences}): the main class's {@code getBean(Orders.class)}, say; and one that
- * a launch class uses in its {@code main} method (a Kotlin {@code AppKt}, a Java {@code Launcher}), wherever the class
- * is, since every service jar starts it: those references have the type {@link #FROM_MAIN}.
+ * the launch class (the one class the service jars start: a Kotlin {@code AppKt}, a Java {@code Launcher}) uses in its
+ * {@code main} method, wherever the class is: those references have the type {@link #FROM_MAIN}.
  */
 final class BeanCalls {
 
@@ -27,7 +27,7 @@ final class BeanCalls {
     /** How a blocker names the module of a class outside every module. */
     private static final String OUTSIDE = "(no module)";
     /**
-     * The type of an outside bean reference made by a class declaring a static {@code main} method, inside a module or
+     * The type of an outside bean reference made in the {@code main} method of the launch class, inside a module or
      * outside every module (the analyzer's {@code OutsideBeanUses.FROM_MAIN}); any other is {@code USES_COMPONENT}.
      */
     static final String FROM_MAIN = "MAIN_USES_COMPONENT";

@@ -83,8 +83,8 @@ class OutsideBeanCallsForkTest {
     }
 
     /**
-     * The lookups, the call, the @Bean parameter and the injection (the main class's as a launch class's: it declares
-     * main); not the value type, nor the class literal of run,
+     * The lookups, the call, the @Bean parameter and the injection (those in main as the launch class's: the request's
+     * launch class is the main class); not the value type, nor the class literal of run,
      * nor a holder's injection or a lookup that finds nothing without failing (shop.Extras).
      */
     @Test
@@ -93,7 +93,7 @@ class OutsideBeanCallsForkTest {
                 .map(d -> d.source() + " -> " + d.target() + " @" + d.module() + " " + d.type()).collect(Collectors.toSet());
         assertEquals(Set.of("shop.ShopApplication -> shop.orders.OrderManagement @orders MAIN_USES_COMPONENT",
                 "shop.ShopApplication -> shop.catalog.CatalogApi @catalog MAIN_USES_COMPONENT",
-                "shop.ShopApplication -> shop.billing.Invoicer @billing MAIN_USES_COMPONENT",
+                "shop.ShopApplication -> shop.billing.Invoicer @billing USES_COMPONENT",
                 "shop.Starter -> shop.billing.Ledger @billing USES_COMPONENT"), found);
         for (ModulithModel.Module module : APPLICATION.model().modules()) {
             assertTrue(module.dependencies().stream().noneMatch(d -> d.source().startsWith("shop.ShopApplication")),
