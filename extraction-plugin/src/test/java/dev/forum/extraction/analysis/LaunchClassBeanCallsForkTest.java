@@ -177,7 +177,8 @@ class LaunchClassBeanCallsForkTest {
         assertEquals("(no module)", main.sourceModule());
         assertTrue(main.message().startsWith("Module 'catalog' alone: the launch class shop.AppKt (it declares main, which"
                 + " starts the application) uses the bean shop.orders.OrderManagement of module orders (bean reference in"
-                + " "), main.message());
+                + " shop/App.kt, outside every module)"), main.message());
+        assertEquals("shop/App.kt", main.file(), "the Kotlin file that declares fun main, not shop/AppKt.java");
         assertTrue(main.message().contains("move the call out of the main method of AppKt into module orders, into an"
                 + " ApplicationRunner bean or an @EventListener(ApplicationReadyEvent.class) method there"), main.message());
         Blocker other = beanCall(catalog, "shop.AppKt", "shop.billing.Invoicer");
