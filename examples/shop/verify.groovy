@@ -64,7 +64,7 @@ assert !log.readLines().any { it.startsWith('[WARNING] [extract] ecs: ') && it.c
 // bootstrap's advice.
 List<String> noDatabase = log.readLines().findAll { it.contains('[extract] ecs: no database rendered') }
 assert noDatabase.size() == 2 && noDatabase.every { it.startsWith('[INFO] ') &&
-        it.endsWith('add the dependency org.springframework.boot:spring-boot-starter-jdbc if the application reads one') } : noDatabase
+        it.endsWith('add the dependency org.springframework.boot:spring-boot-starter-jdbc (JDBC) or org.springframework.boot:spring-boot-starter-data-r2dbc (R2DBC) if the application reads one') } : noDatabase
 assert !log.contains('build-db-bootstrap') && !log.contains('no database bootstrap task rendered')
 File ecs = new File(basedir, 'target/ecs')
 assert (ecs.list() as List).containsAll(['base.json', 'deploy.sh', 'service-monolith.json', 'service-sales.json', 'taskdefs']) : ecs.list()
